@@ -1,0 +1,117 @@
+package io.gureum.core;
+
+import io.gureum.core.auth.Accounts;
+import io.gureum.core.auth.SigV4Verifier;
+import io.gureum.core.dispatch.Dispatcher;
+import io.gureum.core.dispatch.LoadedService;
+import io.gureum.core.dispatch.ServiceRegistry;
+import io.gureum.core.events.EventBus;
+import io.gureum.core.ids.ResourceIds;
+import io.gureum.core.server.GureumServer;
+import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.state.ResourceRegistry;
+import io.gureum.core.time.GureumClock;
+import io.gureum.core.topology.Topology;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running Gureum server. {@code Gureum.start(config)} is how the CLI, the JUnit extension and every
+ * test start one; {@link #close()} stops it.
+ */
+public final class Gureum implements AutoCloseable {
+    private final GureumConfig config;
+    private final ServiceContext context;
+    private final Dispatcher dispatcher;
+    private final ExecutorService handlers;
+    private final GureumServer server;
+
+    private Gureum(GureumConfig config, ServiceContext context, Dispatcher dispatcher, ExecutorService handlers,
+            GureumServer server) {
+        this.config = config;
+        this.context = context;
+        this.dispatcher = dispatcher;
+        this.handlers = handlers;
+        this.server = server;
+    }
+
+    /** Starts a server with the services found on the class path. */
+    public static Gureum start(GureumConfig config) {
+        return start(config, ServiceRegistry.discover(Gureum.class.getClassLoader()));
+    }
+
+    /** Starts a server with the given services (those {@code config} enables). */
+    public static Gureum start(GureumConfig config, List<AwsService> services) {
+        ServiceContext context = new ServiceContext(config, new GureumClock(), new ResourceIds(),
+                new ResourceRegistry(), new EventBus(), Topology.standard(), new Accounts(config.defaultAccount()));
+        ServiceRegistry registry = new ServiceRegistry(services, context);
+        ExecutorService handlers = newHandlerPool(config.handlerThreads());
+        Dispatcher dispatcher = new Dispatcher(context, registry, new SigV4Verifier(), handlers);
+        try {
+            GureumServer server = GureumServer.bind(config.host(), config.port(), dispatcher,
+                    config.maxRequestBodyBytes());
+            return new Gureum(config, context, dispatcher, handlers, server);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handlers.shutdownNow();
+            throw new IllegalStateException("Interrupted while binding", e);
+        } catch (RuntimeException e) {
+            handlers.shutdownNow();
+            throw e;
+        }
+    }
+
+    private static ExecutorService newHandlerPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "gureum-handler-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** The endpoint to give SDK clients, e.g. {@code http://127.0.0.1:4566}. */
+    public URI endpoint() {
+        InetSocketAddress a = server.address();
+        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + a.getPort());
+    }
+
+    public int port() {
+        return server.address().getPort();
+    }
+
+    public GureumConfig config() {
+        return config;
+    }
+
+    /** Shared services of this server (clock, IDs, registry …), for tests and embedding. */
+    public ServiceContext context() {
+        return context;
+    }
+
+    public List<String> serviceNames() {
+        return dispatcher.registry().all().stream().map(LoadedService::name).toList();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        handlers.shutdownNow();
+    }
+}

@@ -1,0 +1,59 @@
+package io.gureum.core;
+
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar gureum.jar [--host H] [--port P] [--services s3,sqs] [--log-level L] …} */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        GureumConfig config;
+        try {
+            config = GureumConfig.fromArgs(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gureum: " + e.getMessage());
+            System.err.println("usage: java -jar gureum.jar [--host H] [--port P] [--services a,b] [--data-dir D] "
+                    + "[--default-account 000000000000] [--enforce-iam] [--verify-signatures] [--log-level LEVEL]");
+            System.exit(2);
+            return;
+        }
+        LogLevels.set(config.logLevel());
+        Logger log = LoggerFactory.getLogger("gureum");
+        Gureum gureum;
+        try {
+            gureum = Gureum.start(config);
+        } catch (RuntimeException e) {
+            log.error("Cannot start on {}:{}: {}", config.host(), config.port(), e.getMessage());
+            System.exit(1);
+            return;
+        }
+        for (String name : gureum.serviceNames()) {
+            log.info("Service {} ready", name);
+        }
+        log.info("Listening on {} (port {})", gureum.endpoint(), gureum.port());
+        // Tools that wait for LocalStack's ready line look for exactly this.
+        log.info("Ready.");
+        Runtime.getRuntime().addShutdownHook(new Thread(gureum::close, "gureum-shutdown"));
+    }
+
+    /** Sets the root log level when Logback is the SLF4J binding (the distribution's case). */
+    static final class LogLevels {
+        private LogLevels() {
+        }
+
+        static void set(String level) {
+            org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            try {
+                if (root instanceof ch.qos.logback.classic.Logger logback) {
+                    logback.setLevel(ch.qos.logback.classic.Level.toLevel(level.toUpperCase(Locale.ROOT),
+                            ch.qos.logback.classic.Level.INFO));
+                }
+            } catch (NoClassDefFoundError notLogback) {
+                // another SLF4J binding: its own configuration decides
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.gureum.core.auth;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * Maps access keys to accounts: a 12-digit key is that account (so tests can pick accounts freely);
+ * keys IAM issued map to their user's account through a registered {@link AccessKeyResolver}; every
+ * other key belongs to the default account.
+ */
+public final class Accounts {
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
+
+    /** Looks up keys that a service (IAM, STS) issued. */
+    public interface AccessKeyResolver {
+        Optional<AccessKey> resolve(String accessKeyId);
+    }
+
+    /** A known key: its account, its secret (for signature verification) and who it belongs to. */
+    public record AccessKey(String accessKeyId, String secretAccessKey, String accountId, String principalArn) {
+    }
+
+    private final String defaultAccount;
+    private final List<AccessKeyResolver> resolvers = new CopyOnWriteArrayList<>();
+
+    public Accounts(String defaultAccount) {
+        this.defaultAccount = defaultAccount;
+    }
+
+    public String defaultAccount() {
+        return defaultAccount;
+    }
+
+    public void addResolver(AccessKeyResolver resolver) {
+        resolvers.add(resolver);
+    }
+
+    public void removeResolver(AccessKeyResolver resolver) {
+        resolvers.remove(resolver);
+    }
+
+    public Optional<AccessKey> lookup(String accessKeyId) {
+        if (accessKeyId == null) {
+            return Optional.empty();
+        }
+        for (AccessKeyResolver r : resolvers) {
+            Optional<AccessKey> key = r.resolve(accessKeyId);
+            if (key.isPresent()) {
+                return key;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The account a request signed with this key acts in. */
+    public String accountOf(String accessKeyId) {
+        if (accessKeyId == null) {
+            return defaultAccount;
+        }
+        if (TWELVE_DIGITS.matcher(accessKeyId).matches()) {
+            return accessKeyId;
+        }
+        return lookup(accessKeyId).map(AccessKey::accountId).orElse(defaultAccount);
+    }
+}

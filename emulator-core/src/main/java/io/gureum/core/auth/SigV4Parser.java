@@ -1,0 +1,85 @@
+package io.gureum.core.auth;
+
+import io.gureum.core.http.AwsHttpRequest;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the SigV4 parts of a request from the {@code Authorization} header or a presigned query string.
+ * Legacy SigV2 ({@code AWS AKID:signature}, S3) yields only the access key.
+ */
+public final class SigV4Parser {
+    public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+
+    private SigV4Parser() {
+    }
+
+    /** The signature information, or null when the request is not signed. */
+    public static SignatureInfo parse(AwsHttpRequest request) {
+        String auth = request.header("Authorization");
+        if (auth != null) {
+            return fromHeader(auth.trim(), request.header("X-Amz-Date"));
+        }
+        String credential = request.queryParameter("X-Amz-Credential");
+        if (credential != null) {
+            String expires = request.queryParameter("X-Amz-Expires");
+            long exp = -1;
+            try {
+                exp = expires == null ? -1 : Long.parseLong(expires);
+            } catch (NumberFormatException ignored) {
+                exp = -2;
+            }
+            return fromCredential(request.queryParameter("X-Amz-Algorithm"), credential,
+                    request.queryParameter("X-Amz-SignedHeaders"), request.queryParameter("X-Amz-Signature"), true,
+                    request.queryParameter("X-Amz-Date"), exp);
+        }
+        String v2Key = request.queryParameter("AWSAccessKeyId");
+        if (v2Key != null) {
+            return new SignatureInfo("AWS", v2Key, null, null, null, List.of(), request.queryParameter("Signature"),
+                    true, null, -1);
+        }
+        return null;
+    }
+
+    private static SignatureInfo fromHeader(String auth, String amzDate) {
+        if (auth.startsWith("AWS ")) {
+            String rest = auth.substring(4).trim();
+            int colon = rest.indexOf(':');
+            String key = colon < 0 ? rest : rest.substring(0, colon);
+            return new SignatureInfo("AWS", key, null, null, null, List.of(), colon < 0 ? null : rest.substring(colon + 1),
+                    false, amzDate, -1);
+        }
+        int space = auth.indexOf(' ');
+        String algorithm = space < 0 ? auth : auth.substring(0, space);
+        String credential = null;
+        String signedHeaders = null;
+        String signature = null;
+        for (String part : (space < 0 ? "" : auth.substring(space + 1)).split(",")) {
+            String p = part.trim();
+            if (p.startsWith("Credential=")) {
+                credential = p.substring("Credential=".length());
+            } else if (p.startsWith("SignedHeaders=")) {
+                signedHeaders = p.substring("SignedHeaders=".length());
+            } else if (p.startsWith("Signature=")) {
+                signature = p.substring("Signature=".length());
+            }
+        }
+        if (credential == null) {
+            return new SignatureInfo(algorithm, null, null, null, null, List.of(), signature, false, amzDate, -1);
+        }
+        return fromCredential(algorithm, credential, signedHeaders, signature, false, amzDate, -1);
+    }
+
+    private static SignatureInfo fromCredential(String algorithm, String credential, String signedHeaders,
+            String signature, boolean presigned, String amzDate, long expires) {
+        // Credential=AKID/20240101/us-east-1/sts/aws4_request; an access key cannot contain '/'.
+        String[] parts = credential.split("/", -1);
+        String key = parts.length > 0 ? parts[0] : null;
+        String date = parts.length > 1 ? parts[1] : null;
+        String region = parts.length > 2 ? parts[2] : null;
+        String service = parts.length > 3 ? parts[3] : null;
+        List<String> headers = signedHeaders == null || signedHeaders.isEmpty()
+                ? List.of() : Arrays.asList(signedHeaders.split(";"));
+        return new SignatureInfo(algorithm, key, date, region, service, headers, signature, presigned, amzDate, expires);
+    }
+}

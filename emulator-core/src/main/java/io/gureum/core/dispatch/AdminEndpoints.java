@@ -1,0 +1,129 @@
+package io.gureum.core.dispatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.ServiceContext;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Gureum's own endpoints under {@code /_gureum/}: health (also at LocalStack's
+ * {@code /_localstack/health}, so its users' tooling works unchanged), reset and the clock.
+ */
+final class AdminEndpoints {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String VERSION = AdminEndpoints.class.getPackage().getImplementationVersion() == null
+            ? "dev" : AdminEndpoints.class.getPackage().getImplementationVersion();
+
+    private final ServiceRegistry registry;
+    private final ServiceContext context;
+
+    AdminEndpoints(ServiceRegistry registry, ServiceContext context) {
+        this.registry = registry;
+        this.context = context;
+    }
+
+    static boolean isAdminPath(String path) {
+        return path.startsWith("/_gureum/") || path.startsWith("/_localstack/");
+    }
+
+    AwsHttpResponse handle(AwsHttpRequest request) {
+        String path = request.rawPath();
+        String method = request.method();
+        return switch (path) {
+            case "/_gureum/health", "/_localstack/health" -> method.equals("GET") || method.equals("HEAD")
+                    ? health() : notAllowed();
+            case "/_gureum/reset", "/_localstack/state/reset" -> method.equals("POST") ? reset(request) : notAllowed();
+            case "/_gureum/clock" -> switch (method) {
+                case "GET" -> clock();
+                case "POST" -> advanceClock(request);
+                default -> notAllowed();
+            };
+            default -> json(404, error("NotFound", "No Gureum endpoint at " + path));
+        };
+    }
+
+    private AwsHttpResponse health() {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode services = body.putObject("services");
+        for (LoadedService s : registry.all()) {
+            services.put(s.name(), s.used() ? "running" : "available");
+        }
+        body.put("edition", "community");
+        body.put("version", VERSION);
+        body.put("product", "gureum");
+        return json(200, body);
+    }
+
+    private AwsHttpResponse reset(AwsHttpRequest request) {
+        String only = request.queryParameter("service");
+        ObjectNode body = JSON.createObjectNode();
+        if (only != null) {
+            LoadedService s = registry.byName(only);
+            if (s == null) {
+                return json(400, error("InvalidParameterValue", "Unknown or disabled service: " + only));
+            }
+            s.reset();
+            context.registry().clear(only);
+            body.putArray("reset").add(only);
+        } else {
+            for (LoadedService s : registry.all()) {
+                s.reset();
+            }
+            context.registry().clear();
+            context.clock().reset();
+            var list = body.putArray("reset");
+            registry.all().forEach(s -> list.add(s.name()));
+        }
+        return json(200, body);
+    }
+
+    private AwsHttpResponse clock() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("now", context.clock().now().toString());
+        body.put("offsetSeconds", context.clock().offsetSeconds());
+        return json(200, body);
+    }
+
+    private AwsHttpResponse advanceClock(AwsHttpRequest request) {
+        long seconds;
+        try {
+            JsonNode tree = JSON.readTree(request.body());
+            JsonNode advance = tree == null ? null : tree.get("advanceSeconds");
+            if (advance == null || !advance.canConvertToLong()) {
+                return json(400, error("InvalidParameterValue", "Body must be {\"advanceSeconds\": N}"));
+            }
+            seconds = advance.asLong();
+        } catch (IOException e) {
+            return json(400, error("InvalidParameterValue", "Body must be JSON: {\"advanceSeconds\": N}"));
+        }
+        if (seconds < 0) {
+            return json(400, error("InvalidParameterValue", "The clock only moves forward"));
+        }
+        context.clock().advance(Duration.ofSeconds(seconds));
+        return clock();
+    }
+
+    private static AwsHttpResponse notAllowed() {
+        return json(405, error("MethodNotAllowed", "Method not allowed"));
+    }
+
+    private static ObjectNode error(String code, String message) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("__type", code);
+        n.put("message", message);
+        return n;
+    }
+
+    private static AwsHttpResponse json(int status, JsonNode body) {
+        try {
+            return new AwsHttpResponse(status).body(JSON.writeValueAsBytes(body))
+                    .header("Content-Type", "application/json");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.gureum.core.dispatch;
+
+import io.gureum.core.auth.AwsChunked;
+import io.gureum.core.auth.SigV4Parser;
+import io.gureum.core.auth.SignatureInfo;
+import io.gureum.core.auth.SignatureVerifier;
+import io.gureum.core.error.AwsException;
+import io.gureum.core.error.CommonErrors;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.protocol.AwsError;
+import io.gureum.core.protocol.OperationModel;
+import io.gureum.core.protocol.ProtocolCodec;
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.protocol.ResolvedOperation;
+import io.gureum.core.protocol.RestXmlCodec;
+import io.gureum.core.protocol.ServiceModel;
+import io.gureum.core.protocol.index.ErrorEntry;
+import io.gureum.core.spi.ServiceContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * One request, end to end: admin endpoints, identity, routing, decoding, the handler call (off the
+ * event loop) and encoding, with every failure turned into an AWS-shaped error.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final RestXmlCodec FALLBACK_CODEC = new RestXmlCodec();
+
+    private final ServiceContext context;
+    private final ServiceRegistry registry;
+    private final ServiceRouter router;
+    private final AdminEndpoints admin;
+    private final OperationInvoker invoker = new OperationInvoker();
+    private final SignatureVerifier verifier;
+    private final Executor executor;
+
+    public Dispatcher(ServiceContext context, ServiceRegistry registry, SignatureVerifier verifier, Executor executor) {
+        this.context = context;
+        this.registry = registry;
+        this.router = new ServiceRouter(registry);
+        this.admin = new AdminEndpoints(registry, context);
+        this.verifier = verifier;
+        this.executor = executor;
+    }
+
+    public ServiceRegistry registry() {
+        return registry;
+    }
+
+    /** Handles a request on the handler executor; the future always completes with a response. */
+    public CompletableFuture<AwsHttpResponse> dispatch(AwsHttpRequest request) {
+        String requestId = context.ids().requestId();
+        CompletableFuture<AwsHttpResponse> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> result.complete(withRequestId(handle(request, requestId), requestId)));
+        } catch (RuntimeException rejected) {
+            LOG.error("Request {} could not be scheduled", requestId, rejected);
+            result.complete(withRequestId(fallbackError(CommonErrors.internalFailure(requestId), requestId), requestId));
+        }
+        return result;
+    }
+
+    /** Handles a request on the calling thread. */
+    public AwsHttpResponse handle(AwsHttpRequest httpRequest, String requestId) {
+        AwsHttpRequest request = httpRequest;
+        if (AdminEndpoints.isAdminPath(request.rawPath())) {
+            return admin.handle(request);
+        }
+        LoadedService service = null;
+        ServiceModel model = null;
+        ProtocolCodec codec = FALLBACK_CODEC;
+        OperationModel operation = null;
+        RequestContext ctx = new RequestContext(requestId, context.config().defaultAccount(),
+                context.config().defaultRegion(), null, null, request);
+        try {
+            SignatureInfo signature = SigV4Parser.parse(request);
+            service = router.route(request, signature);
+            if (service == null) {
+                throw new AwsException("UnknownService", "No enabled service serves this request", 400);
+            }
+            service.markUsed();
+            model = service.model();
+            codec = Codecs.forRequest(model, request);
+            String accessKey = signature == null ? null : signature.accessKeyId();
+            String region = signature != null && signature.region() != null && !signature.region().isEmpty()
+                    ? signature.region() : context.config().defaultRegion();
+            ctx = new RequestContext(requestId, context.accounts().accountOf(accessKey), region, accessKey,
+                    service.name(), request);
+            String secret = null;
+            if (context.config().verifySignatures() && signature != null) {
+                secret = secretOf(signature, service);
+                verifier.verify(request, signature, secret, context.clock().now());
+            }
+            request = AwsChunked.decode(request, signature, secret);
+            ResolvedOperation resolved = codec.resolve(model, request);
+            operation = resolved.operation();
+            SdkPojo requestBuilder = codec.decode(resolved, request);
+            OperationInvoker.Result result = invoker.invoke(service, operation, requestBuilder, request, ctx);
+            AwsHttpResponse response = codec.encode(model, operation, result.response(), ctx);
+            if (result.stream() != null) {
+                String length = response.header("Content-Length");
+                response.bodyStream(result.stream(), length == null ? -1 : Long.parseLong(length));
+            }
+            return response;
+        } catch (Throwable t) {
+            AwsError error = toError(t, model, service, operation, requestId);
+            try {
+                return codec.encodeError(model, operation, error, ctx);
+            } catch (RuntimeException encodingFailure) {
+                LOG.error("Request {}: encoding the error {} failed", requestId, error.code(), encodingFailure);
+                return fallbackError(CommonErrors.internalFailure(requestId), requestId);
+            }
+        }
+    }
+
+    /** The secret of a signing key; unsigned requests are anonymous and IAM enforcement decides for them. */
+    private String secretOf(SignatureInfo signature, LoadedService service) {
+        return context.accounts().lookup(signature.accessKeyId())
+                .map(k -> k.secretAccessKey())
+                .orElseThrow(() -> invalidKey(service));
+    }
+
+    private static AwsException invalidKey(LoadedService service) {
+        if ("s3".equals(service.name())) {
+            return new AwsException("InvalidAccessKeyId",
+                    "The AWS Access Key Id you provided does not exist in our records.", 403);
+        }
+        return new AwsException("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
+    }
+
+    private AwsError toError(Throwable t, ServiceModel model, LoadedService service, OperationModel op,
+            String requestId) {
+        if (t instanceof AwsException e) {
+            return new AwsError(e.code(), e.getMessage(), e.status(), e.senderFault(), null, null);
+        }
+        if (t instanceof AwsServiceException e) {
+            ErrorEntry entry = model == null ? null : model.errorFor(e.getClass());
+            String code = entry != null ? entry.code()
+                    : e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
+                            ? e.awsErrorDetails().errorCode()
+                            : e.getClass().getSimpleName().replaceFirst("Exception$", "");
+            int status = e.statusCode() > 0 ? e.statusCode() : entry != null ? entry.status() : 400;
+            String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                    ? e.awsErrorDetails().errorMessage() : e.getMessage();
+            return new AwsError(code, message, status, status < 500, e, null);
+        }
+        if (t instanceof UnsupportedOperationException && op != null && service != null) {
+            return toError(CommonErrors.notImplemented(service.name(), op.name()), model, service, op, requestId);
+        }
+        LOG.error("Request {} ({} {}) failed unexpectedly", requestId, service == null ? "?" : service.name(),
+                op == null ? "?" : op.name(), t);
+        AwsException internal = CommonErrors.internalFailure(requestId);
+        return new AwsError(internal.code(), internal.getMessage(), 500, false, null, null);
+    }
+
+    private AwsHttpResponse fallbackError(AwsException e, String requestId) {
+        RequestContext ctx = new RequestContext(requestId, context.config().defaultAccount(),
+                context.config().defaultRegion(), null, null, null);
+        return FALLBACK_CODEC.encodeError(null, null, AwsError.of(e.code(), e.getMessage(), e.status()), ctx);
+    }
+
+    private static AwsHttpResponse withRequestId(AwsHttpResponse response, String requestId) {
+        response.header("x-amzn-RequestId", requestId);
+        response.header("x-amz-request-id", requestId);
+        if (response.header("x-amz-id-2") == null) {
+            response.header("x-amz-id-2", requestId);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,64 @@
+package io.gureum.core.dispatch;
+
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.protocol.OperationModel;
+import io.gureum.core.protocol.Pojos;
+import io.gureum.core.protocol.RequestContext;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+
+/**
+ * Calls the handler method of an operation, passing a request body for streaming uploads and a
+ * transformer that captures the stream of streaming downloads.
+ */
+final class OperationInvoker {
+
+    /** The handler's response object, and the body stream of a streaming operation (or null). */
+    record Result(SdkPojo response, InputStream stream) {
+    }
+
+    Result invoke(LoadedService service, OperationModel op, SdkPojo requestBuilder, AwsHttpRequest http,
+            RequestContext ctx) throws Throwable {
+        Object request = Pojos.build(requestBuilder);
+        Object handler = service.handler();
+        InputStream[] captured = new InputStream[1];
+        Object[] args;
+        if (op.entry().streamingInput()) {
+            args = new Object[] {request, RequestBody.fromBytes(http.body())};
+        } else if (op.entry().streamingOutput()) {
+            ResponseTransformer<Object, Object> capture = (response, stream) -> {
+                captured[0] = stream;
+                return response;
+            };
+            args = new Object[] {request, capture};
+        } else {
+            args = new Object[] {request};
+        }
+        Object response;
+        try {
+            response = ctx.call(() -> {
+                try {
+                    return op.clientMethod().invoke(handler, args);
+                } catch (InvocationTargetException e) {
+                    throw new Wrapped(e.getCause());
+                }
+            });
+        } catch (Wrapped w) {
+            throw w.getCause();
+        }
+        if (!(response instanceof SdkPojo pojo)) {
+            throw new IllegalStateException("Handler of " + op.name() + " returned " + response);
+        }
+        return new Result(pojo, captured[0]);
+    }
+
+    /** Carries the handler's own exception through {@link RequestContext#call}. */
+    private static final class Wrapped extends Exception {
+        Wrapped(Throwable cause) {
+            super(cause);
+        }
+    }
+}

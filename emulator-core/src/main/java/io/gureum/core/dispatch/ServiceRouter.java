@@ -1,0 +1,89 @@
+package io.gureum.core.dispatch;
+
+import io.gureum.core.auth.SignatureInfo;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.protocol.S3Addressing;
+import io.gureum.core.protocol.ServiceModel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Picks the service a request is for: the SigV4 signing name first, then {@code X-Amz-Target}, then an
+ * S3 virtual host, then a query {@code Action} (with {@code Version}), and S3 last, as AWS's own
+ * endpoints would by host name. Unsigned calls (STS AssumeRoleWithWebIdentity, anonymous S3) need the
+ * fallbacks.
+ */
+final class ServiceRouter {
+    private final ServiceRegistry registry;
+
+    ServiceRouter(ServiceRegistry registry) {
+        this.registry = registry;
+    }
+
+    LoadedService route(AwsHttpRequest request, SignatureInfo signature) {
+        if (signature != null && signature.service() != null) {
+            LoadedService s = registry.bySigningName(signature.service());
+            if (s != null) {
+                return s;
+            }
+        }
+        String target = request.header("X-Amz-Target");
+        if (target != null) {
+            int dot = target.indexOf('.');
+            String prefix = dot < 0 ? target : target.substring(0, dot);
+            for (LoadedService s : registry.all()) {
+                ServiceModel m = s.model();
+                if (prefix.equals(m.index().targetPrefix())) {
+                    return s;
+                }
+            }
+        }
+        if (S3Addressing.virtualHostBucket(request.header("Host")) != null) {
+            LoadedService s3 = registry.byName("s3");
+            if (s3 != null) {
+                return s3;
+            }
+        }
+        String action = action(request);
+        if (action != null) {
+            String version = version(request);
+            LoadedService byAction = null;
+            for (LoadedService s : registry.all()) {
+                ServiceModel m = s.model();
+                String p = m.protocol();
+                if ((p.equals("query") || p.equals("ec2") || m.index().awsQueryCompatible()) && m.hasWireName(action)) {
+                    if (version == null || version.equals(m.index().apiVersion())) {
+                        return s;
+                    }
+                    byAction = byAction == null ? s : byAction;
+                }
+            }
+            if (byAction != null) {
+                return byAction;
+            }
+        }
+        return registry.byName("s3");
+    }
+
+    private static String action(AwsHttpRequest request) {
+        String a = request.queryParameter("Action");
+        if (a != null) {
+            return a;
+        }
+        return formValue(request, "Action");
+    }
+
+    private static String version(AwsHttpRequest request) {
+        String v = request.queryParameter("Version");
+        return v != null ? v : formValue(request, "Version");
+    }
+
+    private static String formValue(AwsHttpRequest request, String name) {
+        if (request.body().length == 0 || !request.contentType().startsWith("application/x-www-form-urlencoded")) {
+            return null;
+        }
+        Map<String, List<String>> form = AwsHttpRequest.parseForm(request.bodyAsString(), true);
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

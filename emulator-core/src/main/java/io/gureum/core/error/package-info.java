@@ -1,0 +1,2 @@
+/** AWS-shaped errors shared by every service. */
+package io.gureum.core.error;

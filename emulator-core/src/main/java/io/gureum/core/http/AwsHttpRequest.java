@@ -1,0 +1,169 @@
+package io.gureum.core.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One HTTP request as the protocol layer sees it: free of Netty, so codecs and services can be tested
+ * without a server. Header names are case-insensitive; query parameters keep their order.
+ */
+public final class AwsHttpRequest {
+    private final String method;
+    private final String rawPath;
+    private final String rawQuery;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private Map<String, List<String>> queryParameters;
+
+    public AwsHttpRequest(String method, String uri, Map<String, List<String>> headers, byte[] body) {
+        this.method = method;
+        int q = uri.indexOf('?');
+        this.rawPath = q < 0 ? uri : uri.substring(0, q);
+        this.rawQuery = q < 0 ? "" : uri.substring(q + 1);
+        TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        h.putAll(headers);
+        this.headers = Collections.unmodifiableMap(h);
+        this.body = body == null ? new byte[0] : body;
+    }
+
+    public static Builder builder(String method, String uri) {
+        return new Builder(method, uri);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path exactly as sent, still percent-encoded. */
+    public String rawPath() {
+        return rawPath;
+    }
+
+    /** The query string exactly as sent (without '?'), still percent-encoded. */
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The first value of a header, or null. */
+    public String header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String bodyAsString() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Decoded query parameters in order; a key without '=' maps to an empty string. */
+    public Map<String, List<String>> queryParameters() {
+        if (queryParameters == null) {
+            queryParameters = parseForm(rawQuery, false);
+        }
+        return queryParameters;
+    }
+
+    public String queryParameter(String name) {
+        List<String> values = queryParameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public String contentType() {
+        String ct = header("Content-Type");
+        return ct == null ? "" : ct;
+    }
+
+    /**
+     * Parses {@code a=1&b=2} form or query text. With {@code plusIsSpace}, '+' decodes to a space as
+     * in HTML forms; S3 and other REST services treat a '+' in the query literally only when encoded,
+     * so both decodings are offered.
+     */
+    public static Map<String, List<String>> parseForm(String text, boolean plusIsSpace) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
+        int start = 0;
+        int len = text.length();
+        while (start <= len) {
+            int amp = text.indexOf('&', start);
+            if (amp < 0) {
+                amp = len;
+            }
+            if (amp > start) {
+                String pair = text.substring(start, amp);
+                int eq = pair.indexOf('=');
+                String key = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : pair.substring(eq + 1);
+                out.computeIfAbsent(decode(key, plusIsSpace), k -> new ArrayList<>(1)).add(decode(value, plusIsSpace));
+            }
+            start = amp + 1;
+        }
+        return out;
+    }
+
+    /** Percent-decodes; malformed escapes are kept literally rather than failing the request. */
+    public static String decode(String s, boolean plusIsSpace) {
+        if (s.indexOf('%') < 0 && (s.indexOf('+') < 0 || !plusIsSpace)) {
+            return s;
+        }
+        try {
+            if (!plusIsSpace) {
+                s = s.replace("+", "%2B");
+            }
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
+    }
+
+    /** Builds requests in tests and in the server. */
+    public static final class Builder {
+        private final String method;
+        private final String uri;
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private byte[] body;
+
+        private Builder(String method, String uri) {
+            this.method = method;
+            this.uri = uri;
+        }
+
+        public Builder header(String name, String value) {
+            headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+            return this;
+        }
+
+        public Builder body(byte[] body) {
+            this.body = body;
+            return this;
+        }
+
+        public Builder body(String body) {
+            this.body = body.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        public AwsHttpRequest build() {
+            return new AwsHttpRequest(method, uri, headers, body);
+        }
+    }
+}

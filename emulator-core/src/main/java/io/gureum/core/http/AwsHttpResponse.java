@@ -1,0 +1,95 @@
+package io.gureum.core.http;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP response: status, headers and either a byte body or a stream (for large S3 objects,
+ * which are never held whole in memory).
+ */
+public final class AwsHttpResponse {
+    private int status;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    private byte[] body = new byte[0];
+    private InputStream bodyStream;
+    private long streamLength = -1;
+
+    public AwsHttpResponse(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public AwsHttpResponse status(int status) {
+        this.status = status;
+        return this;
+    }
+
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    public String header(String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    /** Sets a header, replacing any value it had. */
+    public AwsHttpResponse header(String name, String value) {
+        headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+        List<String> values = new ArrayList<>(1);
+        values.add(value);
+        headers.put(name, values);
+        return this;
+    }
+
+    public AwsHttpResponse addHeader(String name, String value) {
+        headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+        return this;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String bodyAsString() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public AwsHttpResponse body(byte[] body) {
+        this.body = body == null ? new byte[0] : body;
+        this.bodyStream = null;
+        return this;
+    }
+
+    public AwsHttpResponse body(String body, String contentType) {
+        header("Content-Type", contentType);
+        return body(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public InputStream bodyStream() {
+        return bodyStream;
+    }
+
+    public long streamLength() {
+        return streamLength;
+    }
+
+    /** A streamed body of known length (-1 when unknown: sent chunked). The server closes the stream. */
+    public AwsHttpResponse bodyStream(InputStream stream, long length) {
+        this.bodyStream = stream;
+        this.streamLength = length;
+        this.body = new byte[0];
+        return this;
+    }
+}

@@ -1,0 +1,125 @@
+package io.gureum.core.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.core.error.AwsException;
+import io.gureum.core.error.CommonErrors;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.zip.CRC32;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * The awsJson 1.0/1.1 protocol (DynamoDB, SQS, Kinesis): {@code POST /} with an {@code X-Amz-Target}
+ * naming the operation and a JSON body of the request members.
+ */
+public final class JsonCodec implements ProtocolCodec {
+
+    @Override
+    public ResolvedOperation resolve(ServiceModel model, AwsHttpRequest request) {
+        String target = request.header("X-Amz-Target");
+        OperationModel op = target == null ? null : model.operationByTarget(target);
+        if (op == null) {
+            throw CommonErrors.unknownOperation();
+        }
+        return new ResolvedOperation(op, Map.of());
+    }
+
+    @Override
+    public SdkPojo decode(ResolvedOperation resolved, AwsHttpRequest request) {
+        SdkPojo builder = resolved.operation().newRequestBuilder();
+        byte[] body = request.body();
+        if (body.length > 0) {
+            JsonNode tree = parse(body);
+            try {
+                JsonValues.readStruct(tree, builder, false);
+            } catch (IllegalArgumentException e) {
+                throw CommonErrors.serialization(e.getMessage());
+            }
+        }
+        return builder;
+    }
+
+    static JsonNode parse(byte[] body) {
+        try {
+            JsonNode tree = RestBinding.json().readTree(body);
+            if (tree == null || !tree.isObject()) {
+                throw CommonErrors.serialization("The request body must be a JSON object");
+            }
+            return tree;
+        } catch (IOException e) {
+            throw CommonErrors.serialization("Malformed JSON in the request body");
+        }
+    }
+
+    @Override
+    public AwsHttpResponse encode(ServiceModel model, OperationModel operation, SdkPojo response, RequestContext ctx) {
+        byte[] body = write(g -> JsonValues.writeStruct(g, response, true));
+        AwsHttpResponse out = new AwsHttpResponse(200);
+        out.header("Content-Type", contentType(model));
+        return withCrc(model, out.body(body));
+    }
+
+    @Override
+    public AwsHttpResponse encodeError(ServiceModel model, OperationModel operation, AwsError error, RequestContext ctx) {
+        String namespace = error.code().equals("UnknownOperationException")
+                ? "com.amazon.coral.service#"
+                : "com.amazonaws." + (model == null ? "service" : model.serviceName()) + "#";
+        byte[] body = write(g -> {
+            g.writeStartObject();
+            g.writeStringField("__type", namespace + error.code());
+            if (error.modeled() != null) {
+                JsonValues.writeMembers(g, error.modeled(), true);
+            }
+            if (error.message() != null) {
+                g.writeStringField("message", error.message());
+            }
+            g.writeEndObject();
+        });
+        AwsHttpResponse out = new AwsHttpResponse(error.status());
+        out.header("Content-Type", contentType(model));
+        out.header("x-amzn-ErrorType", error.code());
+        if (error.queryCode() != null) {
+            // Query-compatible services (SQS): clients report the legacy code from this header.
+            out.header("x-amzn-query-error", error.queryCode() + ";" + error.faultType());
+        }
+        return withCrc(model, out.body(body));
+    }
+
+    private static String contentType(ServiceModel model) {
+        String ct = model == null ? null : model.index().jsonContentType();
+        return ct == null ? "application/x-amz-json-1.0" : ct;
+    }
+
+    /** DynamoDB sends a CRC32 of the body, and both the SDKs and botocore verify it when present. */
+    private static AwsHttpResponse withCrc(ServiceModel model, AwsHttpResponse response) {
+        if (model != null && "dynamodb".equals(model.serviceName())) {
+            CRC32 crc = new CRC32();
+            crc.update(response.body());
+            response.header("x-amz-crc32", Long.toString(crc.getValue()));
+        }
+        return response;
+    }
+
+    interface JsonWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    static byte[] write(JsonWriter writer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = RestBinding.json().getFactory().createGenerator(out)) {
+            writer.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static AwsException badJson(String message) {
+        return CommonErrors.serialization(message);
+    }
+}

@@ -1,0 +1,127 @@
+package io.gureum.core.protocol;
+
+import io.gureum.core.protocol.index.ErrorEntry;
+import io.gureum.core.protocol.index.OperationEntry;
+import io.gureum.core.protocol.index.ServiceIndex;
+import io.gureum.core.protocol.index.ServiceIndexBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A service's operations and errors, from its build-time index; each operation's SDK classes load on
+ * its first call. Thread-safe.
+ */
+public final class ServiceModel {
+    private final ServiceIndex index;
+    private final Class<?> clientInterface;
+    private final String xmlNamespace;
+    private final Map<String, OperationEntry> byWireName = new HashMap<>();
+    private final Map<String, OperationEntry> byIdentifier = new HashMap<>();
+    private final Map<String, List<OperationEntry>> restByMethod = new HashMap<>();
+    private final Map<String, ErrorEntry> errorsByClass = new HashMap<>();
+    private final Map<String, ErrorEntry> errorsByCode = new HashMap<>();
+    private final Map<String, OperationModel> loaded = new ConcurrentHashMap<>();
+    private final Map<String, UriTemplate> templates = new ConcurrentHashMap<>();
+
+    public ServiceModel(ServiceIndex index, Class<?> clientInterface, String xmlNamespace) {
+        this.index = index;
+        this.clientInterface = clientInterface;
+        this.xmlNamespace = xmlNamespace;
+        for (OperationEntry op : index.operations()) {
+            byWireName.put(op.wireName(), op);
+            if (op.operationIdentifier() != null) {
+                byIdentifier.put(op.operationIdentifier(), op);
+            }
+            if (op.httpMethod() != null) {
+                restByMethod.computeIfAbsent(op.httpMethod(), k -> new ArrayList<>()).add(op);
+            }
+        }
+        for (ErrorEntry e : index.errors()) {
+            errorsByClass.putIfAbsent(e.exceptionClass(), e);
+            errorsByCode.putIfAbsent(e.code(), e);
+        }
+    }
+
+    /**
+     * Loads the generated index of a client interface, or builds it by reflection when the build did
+     * not generate one (tests of core itself).
+     */
+    public static ServiceModel load(Class<?> clientInterface, String xmlNamespace) {
+        ServiceIndex index = ServiceIndex.load(clientInterface.getClassLoader(), clientInterface.getName());
+        if (index == null) {
+            try {
+                index = ServiceIndexBuilder.build(clientInterface);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot index " + clientInterface.getName(), e);
+            }
+        }
+        return new ServiceModel(index, clientInterface, xmlNamespace);
+    }
+
+    public ServiceIndex index() {
+        return index;
+    }
+
+    public String serviceName() {
+        return index.serviceName();
+    }
+
+    public String protocol() {
+        return index.protocol();
+    }
+
+    public Class<?> clientInterface() {
+        return clientInterface;
+    }
+
+    public String xmlNamespace() {
+        return xmlNamespace;
+    }
+
+    /** The operation for a query Action or a JSON target's operation name, or null. */
+    public OperationModel operationByWireName(String wireName) {
+        OperationEntry e = byWireName.get(wireName);
+        return e == null ? null : operation(e);
+    }
+
+    /** The operation for a full JSON target such as {@code AmazonSQS.SendMessage}, or null. */
+    public OperationModel operationByTarget(String target) {
+        OperationEntry e = byIdentifier.get(target);
+        return e == null ? null : operation(e);
+    }
+
+    public boolean hasWireName(String wireName) {
+        return byWireName.containsKey(wireName);
+    }
+
+    public List<OperationEntry> restOperations(String httpMethod) {
+        return restByMethod.getOrDefault(httpMethod, List.of());
+    }
+
+    public UriTemplate template(OperationEntry entry) {
+        return templates.computeIfAbsent(entry.wireName(), k -> UriTemplate.parse(entry.requestUri()));
+    }
+
+    public OperationModel operation(OperationEntry entry) {
+        return loaded.computeIfAbsent(entry.wireName(),
+                k -> new OperationModel(entry, clientInterface, clientInterface.getClassLoader()));
+    }
+
+    /** The modeled error an SDK exception class stands for, or null. */
+    public ErrorEntry errorFor(Class<?> exceptionClass) {
+        for (Class<?> c = exceptionClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            ErrorEntry e = errorsByClass.get(c.getName());
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    public ErrorEntry errorByCode(String code) {
+        return errorsByCode.get(code);
+    }
+}

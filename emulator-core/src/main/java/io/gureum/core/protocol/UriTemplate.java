@@ -1,0 +1,112 @@
+package io.gureum.core.protocol;
+
+import io.gureum.core.http.AwsHttpRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A REST request URI template from the SDK model, such as {@code /2015-03-31/functions/{FunctionName}}
+ * or {@code /{Key+}?uploads}: literal and labelled path segments, a greedy last label, and literal
+ * query keys that must be present.
+ */
+public final class UriTemplate {
+    private final List<String> segments;
+    private final Map<String, String> literalQuery;
+    private final boolean greedy;
+
+    private UriTemplate(List<String> segments, Map<String, String> literalQuery) {
+        this.segments = segments;
+        this.literalQuery = literalQuery;
+        String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+        this.greedy = last.startsWith("{") && last.endsWith("+}");
+    }
+
+    public static UriTemplate parse(String template) {
+        int q = template.indexOf('?');
+        String path = q < 0 ? template : template.substring(0, q);
+        Map<String, String> query = new HashMap<>();
+        if (q >= 0) {
+            for (String pair : template.substring(q + 1).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                query.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? null : pair.substring(eq + 1));
+            }
+        }
+        return new UriTemplate(split(path), query);
+    }
+
+    /** Splits a path into its segments; "/" has none, "/a/" has "a" and "". */
+    public static List<String> split(String path) {
+        List<String> out = new ArrayList<>();
+        if (path.isEmpty() || path.equals("/")) {
+            return out;
+        }
+        int start = path.charAt(0) == '/' ? 1 : 0;
+        while (true) {
+            int slash = path.indexOf('/', start);
+            if (slash < 0) {
+                out.add(path.substring(start));
+                return out;
+            }
+            out.add(path.substring(start, slash));
+            start = slash + 1;
+        }
+    }
+
+    public List<String> segments() {
+        return segments;
+    }
+
+    public Map<String, String> literalQuery() {
+        return literalQuery;
+    }
+
+    /** How specific the template is: literal segments and literal query keys count most. */
+    public int specificity() {
+        int score = 0;
+        for (String s : segments) {
+            score += s.startsWith("{") ? 1 : 10;
+        }
+        return score * 10 + literalQuery.size() * 5 + (greedy ? 0 : 1);
+    }
+
+    /**
+     * Matches raw (still encoded) path segments and the request's query; returns the decoded labels or
+     * null when the template does not match.
+     */
+    public Map<String, String> match(List<String> rawSegments, AwsHttpRequest request) {
+        for (Map.Entry<String, String> q : literalQuery.entrySet()) {
+            String actual = request.queryParameter(q.getKey());
+            if (actual == null || (q.getValue() != null && !q.getValue().equals(actual))) {
+                return null;
+            }
+        }
+        Map<String, String> labels = new HashMap<>();
+        int n = segments.size();
+        if (greedy ? rawSegments.size() < n : rawSegments.size() != n) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            String t = segments.get(i);
+            if (greedy && i == n - 1) {
+                String rest = String.join("/", rawSegments.subList(i, rawSegments.size()));
+                labels.put(t.substring(1, t.length() - 2), AwsHttpRequest.decode(rest, false));
+                return labels;
+            }
+            String actual = rawSegments.get(i);
+            if (t.startsWith("{") && t.endsWith("}")) {
+                if (actual.isEmpty()) {
+                    return null;
+                }
+                labels.put(t.substring(1, t.length() - 1), AwsHttpRequest.decode(actual, false));
+            } else if (!t.equals(actual)) {
+                return null;
+            }
+        }
+        return labels;
+    }
+}

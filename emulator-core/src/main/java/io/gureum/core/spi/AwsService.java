@@ -1,0 +1,35 @@
+package io.gureum.core.spi;
+
+import java.util.List;
+
+/**
+ * A service module's registration, found with {@link java.util.ServiceLoader}. It names the SDK client
+ * interface whose operations it serves and creates the handler: an object that implements that
+ * interface, one method per AWS operation. Operations the handler does not override fall to the
+ * interface's default methods, which throw {@code UnsupportedOperationException}: Gureum answers them
+ * with a 501 naming the operation.
+ *
+ * <p>Implementations must be cheap to load: referring to SDK model classes only inside
+ * {@link #createHandler} keeps start-up free of them.
+ */
+public interface AwsService {
+
+    /** The name users pass to {@code --services} and see in the health report, e.g. {@code sts}. */
+    String name();
+
+    /** The SigV4 signing names routed here (the credential scope's service part). */
+    default List<String> signingNames() {
+        return List.of(name());
+    }
+
+    /** The fully qualified SDK v2 client interface, e.g. {@code software.amazon.awssdk.services.sts.StsClient}. */
+    String clientInterface();
+
+    /** The XML namespace of query/EC2/restXml responses, or null (JSON services). */
+    default String xmlNamespace() {
+        return null;
+    }
+
+    /** Creates a handler with empty state. Called at start and again on reset. */
+    Object createHandler(ServiceContext context);
+}

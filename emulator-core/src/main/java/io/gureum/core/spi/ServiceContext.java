@@ -1,0 +1,20 @@
+package io.gureum.core.spi;
+
+import io.gureum.core.GureumConfig;
+import io.gureum.core.auth.Accounts;
+import io.gureum.core.events.EventBus;
+import io.gureum.core.ids.ResourceIds;
+import io.gureum.core.state.ResourceRegistry;
+import io.gureum.core.time.GureumClock;
+import io.gureum.core.topology.Topology;
+
+/** What core shares with every service of one running server. */
+public record ServiceContext(
+        GureumConfig config,
+        GureumClock clock,
+        ResourceIds ids,
+        ResourceRegistry registry,
+        EventBus events,
+        Topology topology,
+        Accounts accounts) {
+}

@@ -1,0 +1,27 @@
+package io.gureum.iam;
+
+import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.ServiceContext;
+
+/** Registers IAM with core. Its operations are not emulated yet and answer 501 NotImplemented. */
+public final class IamService implements AwsService {
+    @Override
+    public String name() {
+        return "iam";
+    }
+
+    @Override
+    public String clientInterface() {
+        return "software.amazon.awssdk.services.iam.IamClient";
+    }
+
+    @Override
+    public String xmlNamespace() {
+        return "https://iam.amazonaws.com/doc/2010-05-08/";
+    }
+
+    @Override
+    public Object createHandler(ServiceContext context) {
+        return new IamHandler();
+    }
+}

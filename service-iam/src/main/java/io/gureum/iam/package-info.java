@@ -1,0 +1,2 @@
+/** IAM and STS: identities, credentials and (later) the policy engine. */
+package io.gureum.iam;
