@@ -1,0 +1,53 @@
+package io.gureum.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gureum.core.Gureum;
+import io.gureum.core.GureumConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** End to end with the AWS CLI, against the services the distribution ships. */
+class StsCliIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static Gureum gureum;
+
+    @BeforeAll
+    static void start() {
+        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        gureum.close();
+    }
+
+    @Test
+    void getCallerIdentityAnswersWithTheSigningKeysAccount() throws Exception {
+        AwsCli.Result r = new AwsCli(gureum.endpoint(), "123456789012", "ap-northeast-2")
+                .run("sts", "get-caller-identity");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode id = JSON.readTree(r.stdout());
+        assertEquals("123456789012", id.get("Account").asText());
+        assertEquals("arn:aws:iam::123456789012:root", id.get("Arn").asText());
+    }
+
+    @Test
+    void anyOtherKeyActsInTheDefaultAccount() throws Exception {
+        AwsCli.Result r = new AwsCli(gureum.endpoint(), "test", "us-east-1").run("sts", "get-caller-identity");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("000000000000", JSON.readTree(r.stdout()).get("Account").asText());
+    }
+
+    @Test
+    void anOperationNotEmulatedFailsWithNotImplementedNamingIt() throws Exception {
+        AwsCli.Result r = new AwsCli(gureum.endpoint(), "test", "us-east-1").run("iam", "list-users");
+        assertNotEquals(0, r.exitCode());
+        assertTrue(r.stderr().contains("(NotImplemented)") && r.stderr().contains("ListUsers"), r.stderr());
+    }
+}
