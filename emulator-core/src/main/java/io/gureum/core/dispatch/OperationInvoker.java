@@ -5,7 +5,6 @@ import io.gureum.core.protocol.OperationModel;
 import io.gureum.core.protocol.Pojos;
 import io.gureum.core.protocol.RequestContext;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -21,7 +20,7 @@ final class OperationInvoker {
     }
 
     Result invoke(LoadedService service, OperationModel op, SdkPojo requestBuilder, AwsHttpRequest http,
-            RequestContext ctx) throws Throwable {
+            RequestContext ctx) throws Exception {
         Object request = Pojos.build(requestBuilder);
         Object handler = service.handler();
         InputStream[] captured = new InputStream[1];
@@ -37,28 +36,21 @@ final class OperationInvoker {
         } else {
             args = new Object[] {request};
         }
-        Object response;
-        try {
-            response = ctx.call(() -> {
-                try {
-                    return op.clientMethod().invoke(handler, args);
-                } catch (InvocationTargetException e) {
-                    throw new Wrapped(e.getCause());
-                }
-            });
-        } catch (Wrapped w) {
-            throw w.getCause();
-        }
+        Object response = ctx.call(() -> invokeUnchecked(op, handler, args));
         if (!(response instanceof SdkPojo pojo)) {
             throw new IllegalStateException("Handler of " + op.name() + " returned " + response);
         }
         return new Result(pojo, captured[0]);
     }
 
-    /** Carries the handler's own exception through {@link RequestContext#call}. */
-    private static final class Wrapped extends Exception {
-        Wrapped(Throwable cause) {
-            super(cause);
+    /** Runs the handler; its exceptions, checked or not, propagate unchanged. */
+    private static Object invokeUnchecked(OperationModel op, Object handler, Object[] args) throws Exception {
+        try {
+            return op.invoke(handler, args);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
     }
 }

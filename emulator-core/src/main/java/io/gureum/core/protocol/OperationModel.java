@@ -1,9 +1,13 @@
 package io.gureum.core.protocol;
 
 import io.gureum.core.protocol.index.OperationEntry;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 
 /**
  * One operation with its SDK classes loaded: created on the operation's first call, so a service's
@@ -13,7 +17,7 @@ public final class OperationModel {
     private final OperationEntry entry;
     private final Class<?> requestClass;
     private final Class<?> responseClass;
-    private final Method clientMethod;
+    private final MethodHandle invoker;
     private final Supplier<SdkPojo> requestBuilder;
     private final Supplier<SdkPojo> responseBuilder;
     private final UriTemplate uriTemplate;
@@ -23,7 +27,7 @@ public final class OperationModel {
         try {
             this.requestClass = Class.forName(entry.requestClass(), true, loader);
             this.responseClass = Class.forName(entry.responseClass(), true, loader);
-            this.clientMethod = findMethod(clientInterface, entry, requestClass);
+            this.invoker = invoker(clientInterface, entry, requestClass, responseClass);
             this.requestBuilder = Pojos.builderSupplier(requestClass);
             this.responseBuilder = Pojos.builderSupplier(responseClass);
         } catch (ReflectiveOperationException e) {
@@ -32,15 +36,29 @@ public final class OperationModel {
         this.uriTemplate = entry.requestUri() == null ? null : UriTemplate.parse(entry.requestUri());
     }
 
-    private static Method findMethod(Class<?> iface, OperationEntry entry, Class<?> request) throws NoSuchMethodException {
-        for (Method m : iface.getMethods()) {
-            if (m.getName().equals(entry.clientMethod()) && m.getParameterCount() >= 1
-                    && m.getParameterTypes()[0] == request
-                    && m.getParameterCount() == (entry.streamingInput() || entry.streamingOutput() ? 2 : 1)) {
-                return m;
-            }
+    /**
+     * A handle on the client interface method, found by name and descriptor. Reflection
+     * ({@code getMethods()}) would load every request and response class of the interface, hundreds
+     * for EC2; method-handle lookup resolves only this method.
+     */
+    private static MethodHandle invoker(Class<?> iface, OperationEntry entry, Class<?> request, Class<?> response)
+            throws ReflectiveOperationException {
+        MethodType type;
+        if (entry.streamingInput()) {
+            type = MethodType.methodType(response, request, RequestBody.class);
+        } else if (entry.streamingOutput()) {
+            type = MethodType.methodType(Object.class, request, ResponseTransformer.class);
+        } else {
+            type = MethodType.methodType(response, request);
         }
-        throw new NoSuchMethodException(iface.getName() + "." + entry.clientMethod());
+        MethodHandle handle = MethodHandles.publicLookup().findVirtual(iface, entry.clientMethod(), type);
+        int arity = type.parameterCount();
+        return handle.asType(MethodType.genericMethodType(arity + 1)).asSpreader(1, Object[].class, arity);
+    }
+
+    /** Calls the operation's method on a handler; the handler's exceptions propagate unchanged. */
+    public Object invoke(Object handler, Object[] args) throws Throwable {
+        return (Object) invoker.invokeExact(handler, args);
     }
 
     public String name() {
@@ -57,10 +75,6 @@ public final class OperationModel {
 
     public Class<?> responseClass() {
         return responseClass;
-    }
-
-    public Method clientMethod() {
-        return clientMethod;
     }
 
     public SdkPojo newRequestBuilder() {
