@@ -13,38 +13,38 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventBus {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
-  private record Listener<E>(Class<E> type, Consumer<? super E> consumer) {
-    void deliver(Object event) {
-      consumer.accept(type.cast(event));
-    }
-  }
-
-  private final List<Listener<?>> listeners = new CopyOnWriteArrayList<>();
-
-  public <E> Subscription subscribe(Class<E> type, Consumer<? super E> listener) {
-    Listener<E> entry =
-        new Listener<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(listener, "listener"));
-    listeners.add(entry);
-    // Identity removal: two subscriptions of the same consumer are independent.
-    return () -> listeners.removeIf(l -> l == entry);
-  }
-
-  /**
-   * Delivers {@code event} to the matching subscribers. A subscriber that throws is logged and does
-   * not stop delivery to the others.
-   */
-  public void publish(Object event) {
-    Objects.requireNonNull(event, "event");
-    for (Listener<?> listener : listeners) {
-      if (listener.type().isInstance(event)) {
-        try {
-          listener.deliver(event);
-        } catch (RuntimeException e) {
-          LOG.warn("Event listener for {} failed on {}", listener.type().getSimpleName(), event, e);
+    private record Listener<E>(Class<E> type, Consumer<? super E> consumer) {
+        void deliver(Object event) {
+            consumer.accept(type.cast(event));
         }
-      }
     }
-  }
+
+    private final List<Listener<?>> listeners = new CopyOnWriteArrayList<>();
+
+    public <E> Subscription subscribe(Class<E> type, Consumer<? super E> listener) {
+        Listener<E> entry =
+                new Listener<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(listener, "listener"));
+        listeners.add(entry);
+        // Identity removal: two subscriptions of the same consumer are independent.
+        return () -> listeners.removeIf(l -> l == entry);
+    }
+
+    /**
+     * Delivers {@code event} to the matching subscribers. A subscriber that throws is logged and does
+     * not stop delivery to the others.
+     */
+    public void publish(Object event) {
+        Objects.requireNonNull(event, "event");
+        for (Listener<?> listener : listeners) {
+            if (listener.type().isInstance(event)) {
+                try {
+                    listener.deliver(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("Event listener for {} failed on {}", listener.type().getSimpleName(), event, e);
+                }
+            }
+        }
+    }
 }

@@ -11,18 +11,18 @@ import java.util.Objects;
  * its ARN and its tags (in insertion order). Region is empty for global resources (IAM).
  */
 public record RegisteredResource(
-    String account, String region, String service, String id, Arn arn, Map<String, String> tags) {
+        String account, String region, String service, String id, Arn arn, Map<String, String> tags) {
 
-  public RegisteredResource {
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(service, "service");
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(arn, "arn");
-    tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-  }
+    public RegisteredResource {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(arn, "arn");
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
 
-  RegisteredResource withTags(Map<String, String> newTags) {
-    return new RegisteredResource(account, region, service, id, arn, newTags);
-  }
+    RegisteredResource withTags(Map<String, String> newTags) {
+        return new RegisteredResource(account, region, service, id, arn, newTags);
+    }
 }

@@ -20,90 +20,90 @@ import org.slf4j.LoggerFactory;
  */
 public final class GureumClock {
 
-  private static final Logger LOG = LoggerFactory.getLogger(GureumClock.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GureumClock.class);
 
-  private final Clock base;
-  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private volatile Duration offset = Duration.ZERO;
+    private final Clock base;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Duration offset = Duration.ZERO;
 
-  /** A clock on the system time in UTC. */
-  public GureumClock() {
-    this(Clock.systemUTC());
-  }
-
-  public GureumClock(Clock base) {
-    this.base = Objects.requireNonNull(base, "base");
-  }
-
-  public Instant now() {
-    return base.instant().plus(offset);
-  }
-
-  /** Whole seconds the clock is ahead of its base. */
-  public long offsetSeconds() {
-    return offset.getSeconds();
-  }
-
-  /**
-   * Moves the clock forward by {@code d}, then runs every listener. A listener that throws is logged
-   * and does not stop the others.
-   *
-   * @throws IllegalArgumentException if {@code d} is negative
-   */
-  public void advance(Duration d) {
-    Objects.requireNonNull(d, "d");
-    if (d.isNegative()) {
-      throw new IllegalArgumentException("The clock only moves forward; cannot advance by " + d);
-    }
-    synchronized (this) {
-      offset = offset.plus(d);
-    }
-    for (Runnable listener : listeners) {
-      try {
-        listener.run();
-      } catch (RuntimeException e) {
-        LOG.warn("Clock listener {} failed", listener, e);
-      }
-    }
-  }
-
-  /** Back to the base time (offset 0). Listeners are not called. */
-  public synchronized void reset() {
-    offset = Duration.ZERO;
-  }
-
-  /** Registers a listener run after each {@link #advance(Duration)}. */
-  public void onAdvance(Runnable listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
-  }
-
-  /** A {@link Clock} view of this clock (UTC), for APIs that take a {@code java.time.Clock}. */
-  public Clock asClock() {
-    return new View(this, ZoneOffset.UTC);
-  }
-
-  private static final class View extends Clock {
-    private final GureumClock clock;
-    private final ZoneId zone;
-
-    View(GureumClock clock, ZoneId zone) {
-      this.clock = clock;
-      this.zone = zone;
+    /** A clock on the system time in UTC. */
+    public GureumClock() {
+        this(Clock.systemUTC());
     }
 
-    @Override
-    public ZoneId getZone() {
-      return zone;
+    public GureumClock(Clock base) {
+        this.base = Objects.requireNonNull(base, "base");
     }
 
-    @Override
-    public Clock withZone(ZoneId newZone) {
-      return new View(clock, newZone);
+    public Instant now() {
+        return base.instant().plus(offset);
     }
 
-    @Override
-    public Instant instant() {
-      return clock.now();
+    /** Whole seconds the clock is ahead of its base. */
+    public long offsetSeconds() {
+        return offset.getSeconds();
     }
-  }
+
+    /**
+     * Moves the clock forward by {@code d}, then runs every listener. A listener that throws is logged
+     * and does not stop the others.
+     *
+     * @throws IllegalArgumentException if {@code d} is negative
+     */
+    public void advance(Duration d) {
+        Objects.requireNonNull(d, "d");
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("The clock only moves forward; cannot advance by " + d);
+        }
+        synchronized (this) {
+            offset = offset.plus(d);
+        }
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Clock listener {} failed", listener, e);
+            }
+        }
+    }
+
+    /** Back to the base time (offset 0). Listeners are not called. */
+    public synchronized void reset() {
+        offset = Duration.ZERO;
+    }
+
+    /** Registers a listener run after each {@link #advance(Duration)}. */
+    public void onAdvance(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** A {@link Clock} view of this clock (UTC), for APIs that take a {@code java.time.Clock}. */
+    public Clock asClock() {
+        return new View(this, ZoneOffset.UTC);
+    }
+
+    private static final class View extends Clock {
+        private final GureumClock clock;
+        private final ZoneId zone;
+
+        View(GureumClock clock, ZoneId zone) {
+            this.clock = clock;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId newZone) {
+            return new View(clock, newZone);
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.now();
+        }
+    }
 }

@@ -9,9 +9,9 @@ import java.util.Objects;
  */
 public record AvailabilityZone(String zoneName, String zoneId, String regionName) {
 
-  public AvailabilityZone {
-    Objects.requireNonNull(zoneName, "zoneName");
-    Objects.requireNonNull(zoneId, "zoneId");
-    Objects.requireNonNull(regionName, "regionName");
-  }
+    public AvailabilityZone {
+        Objects.requireNonNull(zoneName, "zoneName");
+        Objects.requireNonNull(zoneId, "zoneId");
+        Objects.requireNonNull(regionName, "regionName");
+    }
 }

@@ -9,12 +9,12 @@ import java.util.Objects;
  * (DescribeRegions reports them as {@code opted-in} / {@code not-opted-in}).
  */
 public record Region(
-    String name, String description, Partition partition, boolean optInRequired, List<AvailabilityZone> zones) {
+        String name, String description, Partition partition, boolean optInRequired, List<AvailabilityZone> zones) {
 
-  public Region {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(partition, "partition");
-    zones = List.copyOf(zones);
-  }
+    public Region {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(partition, "partition");
+        zones = List.copyOf(zones);
+    }
 }
