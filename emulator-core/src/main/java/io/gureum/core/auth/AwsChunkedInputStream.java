@@ -109,8 +109,11 @@ public final class AwsChunkedInputStream extends InputStream {
             throw malformed("bad chunk size '" + size + "'");
         }
         try {
-            remaining = Long.parseLong(size, 16);
+            remaining = Character.digit(size.charAt(0), 16) < 0 ? -1 : Long.parseLong(size, 16);
         } catch (NumberFormatException e) {
+            throw malformed("bad chunk size '" + size + "'");
+        }
+        if (remaining < 0) {
             throw malformed("bad chunk size '" + size + "'");
         }
         chunkSignature = semi < 0 ? null : extension(header.substring(semi + 1), "chunk-signature");

@@ -215,7 +215,7 @@ class AwsChunkedTest {
     @Test
     void malformedFramingIsA400() {
         for (String body : List.of("zz\r\nhello\r\n0\r\n\r\n", "5\nhello\r\n0\r\n\r\n", "5\r\nhelloXX0\r\n\r\n",
-                "", "ffffffffffffffffff\r\n")) {
+                "", "ffffffffffffffffff\r\n", "-5\r\nhello\r\n0\r\n\r\n", "+5\r\nhello\r\n0\r\n\r\n")) {
             AwsHttpRequest request = AwsHttpRequest.builder("PUT", "/bucket/key")
                     .header("x-amz-content-sha256", AwsChunked.UNSIGNED_TRAILER)
                     .header("Content-Encoding", "aws-chunked").body(body).build();
