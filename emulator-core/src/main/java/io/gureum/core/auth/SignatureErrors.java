@@ -1,0 +1,119 @@
+package io.gureum.core.auth;
+
+import io.gureum.core.error.AwsException;
+import io.gureum.core.http.AwsHttpRequest;
+import java.util.Set;
+
+/**
+ * Authentication errors in the wording each kind of service uses: S3, query/EC2 services (STS, IAM, SNS,
+ * EC2 …) and JSON services (DynamoDB, SQS, Lambda …).
+ */
+final class SignatureErrors {
+    private static final String S3_MISMATCH = "The request signature we calculated does not match the signature "
+            + "you provided. Check your key and signing method.";
+    private static final String MISMATCH = "The request signature we calculated does not match the signature you "
+            + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation "
+            + "for details.";
+    /** Services whose protocol is JSON or REST-JSON even when the request carries no X-Amz-Target. */
+    private static final Set<String> JSON_SERVICES = Set.of("dynamodb", "sqs", "lambda", "kinesis", "logs",
+            "events", "ssm", "secretsmanager", "kms", "states", "ecr", "ecs", "execute-api", "apigateway",
+            "cognito-idp", "firehose", "monitoring", "acm", "scheduler", "appsync", "eks");
+
+    enum Style { S3, QUERY, JSON }
+
+    private final Style style;
+    private final String service;
+
+    private SignatureErrors(Style style, String service) {
+        this.style = style;
+        this.service = service;
+    }
+
+    static SignatureErrors of(AwsHttpRequest request, SignatureInfo signature) {
+        String service = signature.service() == null ? "" : signature.service();
+        if (service.equals("s3") || service.equals("s3-object-lambda")) {
+            return new SignatureErrors(Style.S3, service);
+        }
+        String contentType = request.contentType();
+        boolean json = request.header("X-Amz-Target") != null || contentType.startsWith("application/x-amz-json")
+                || (JSON_SERVICES.contains(service) && request.queryParameter("Action") == null
+                        && !contentType.startsWith("application/x-www-form-urlencoded"));
+        return new SignatureErrors(json ? Style.JSON : Style.QUERY, service);
+    }
+
+    Style style() {
+        return style;
+    }
+
+    AwsException mismatch() {
+        return switch (style) {
+            case S3 -> new AwsException("SignatureDoesNotMatch", S3_MISMATCH, 403);
+            case QUERY -> new AwsException("SignatureDoesNotMatch", MISMATCH, 403);
+            case JSON -> new AwsException("InvalidSignatureException", MISMATCH, jsonStatus());
+        };
+    }
+
+    /**
+     * Header-signed request outside the 15-minute window. S3 answers RequestTimeTooSkewed; the others answer
+     * with their signature error and "Signature expired: … is now earlier than … (… - 15 min.)".
+     */
+    AwsException skewed(String amzDate, String earliest, String latest, String now, boolean future) {
+        if (style == Style.S3) {
+            return new AwsException("RequestTimeTooSkewed",
+                    "The difference between the request time and the current time is too large.", 403);
+        }
+        String message = future
+                ? "Signature not yet current: " + amzDate + " is still later than " + latest + " (" + now + " + 15 min.)"
+                : "Signature expired: " + amzDate + " is now earlier than " + earliest + " (" + now + " - 15 min.)";
+        return style == Style.QUERY ? new AwsException("SignatureDoesNotMatch", message, 403)
+                : new AwsException("InvalidSignatureException", message, jsonStatus());
+    }
+
+    /** A presigned URL past its X-Amz-Expires. */
+    AwsException expired() {
+        return switch (style) {
+            case S3 -> new AwsException("AccessDenied", "Request has expired", 403);
+            case QUERY -> new AwsException("ExpiredToken", "Request has expired", 403);
+            case JSON -> new AwsException("ExpiredTokenException", "Request has expired", 403);
+        };
+    }
+
+    /** A malformed or incomplete Authorization header or presigned query. */
+    AwsException incomplete(String message) {
+        if (style == Style.S3) {
+            return new AwsException("AuthorizationHeaderMalformed", message, 400);
+        }
+        return new AwsException(style == Style.JSON ? "IncompleteSignatureException" : "IncompleteSignature",
+                message, 400);
+    }
+
+    /** A presigned S3 query with a bad X-Amz-Expires. */
+    AwsException badQueryParameters(String message) {
+        if (style == Style.S3) {
+            return new AwsException("AuthorizationQueryParametersError", message, 400);
+        }
+        return incomplete(message);
+    }
+
+    /** Signature Version 2 or another algorithm than AWS4-HMAC-SHA256. */
+    AwsException unsupportedAlgorithm(String algorithm) {
+        if (style == Style.S3) {
+            // What S3 answers in SigV4-only regions:
+            // https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-authenticating-requests.html
+            return new AwsException("InvalidRequest",
+                    "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.",
+                    400);
+        }
+        return incomplete("Unsupported AWS 'algorithm': '" + algorithm + "'");
+    }
+
+    AwsException contentSha256Mismatch() {
+        return new AwsException("XAmzContentSHA256Mismatch",
+                "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
+    }
+
+    private int jsonStatus() {
+        // Lambda (REST-JSON) answers 403 where DynamoDB and SQS answer 400.
+        return service.equals("lambda") ? 403 : 400;
+    }
+}
