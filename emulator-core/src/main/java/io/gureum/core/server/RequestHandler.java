@@ -2,6 +2,7 @@ package io.gureum.core.server;
 
 import io.gureum.core.dispatch.Dispatcher;
 import io.gureum.core.error.AwsException;
+import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.netty.buffer.ByteBuf;
@@ -124,7 +125,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof TooLongHttpLineException) {
             return new AwsException("InvalidURI", "The request line exceeds the maximum allowed size.", 400);
         }
-        return new AwsException("BadRequest", "The request could not be parsed: " + cause.getMessage(), 400);
+        return new AwsException("BadRequest", "The request could not be parsed: " + CommonErrors.printable(cause.getMessage()), 400);
     }
 
     /** What is known of a request before its body: method, URI and headers. */

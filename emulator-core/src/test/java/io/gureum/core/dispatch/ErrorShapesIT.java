@@ -173,4 +173,19 @@ class ErrorShapesIT {
             log.detachAppender(appender);
         }
     }
+
+    /**
+     * Codec bug (protocol/XmlWriter, not owned here): a control character in a value is written as
+     * {@code &#x0;}, which XML 1.0 forbids even escaped, so clients cannot parse the document. Core now
+     * sanitises the values it echoes itself (CommonErrors.printable), but any handler value or message
+     * with a control character still yields unparseable XML.
+     */
+    @org.junit.jupiter.api.Disabled("codec bug: XmlWriter escapes control characters as &#xN; (invalid XML 1.0)")
+    @Test
+    void xmlWriterNeverWritesCharactersXml10Forbids() throws Exception {
+        byte[] xml = new io.gureum.core.protocol.XmlWriter().declaration().start("a")
+                .element("m", "x\u0000y\u0007z").end("a").toBytes();
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml));
+    }
 }
