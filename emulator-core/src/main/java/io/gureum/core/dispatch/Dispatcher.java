@@ -55,10 +55,32 @@ public final class Dispatcher {
 
     /** Handles a request on the handler executor; the future always completes with a response. */
     public CompletableFuture<AwsHttpResponse> dispatch(AwsHttpRequest request) {
+        return submit(request, null);
+    }
+
+    /**
+     * Answers a request the server refuses before decoding it (body over the limit, unparseable HTTP)
+     * with {@code error}, in the protocol of the service its headers and URI name, on the handler
+     * executor; the future always completes with a response.
+     */
+    public CompletableFuture<AwsHttpResponse> reject(AwsHttpRequest partialRequest, AwsException error) {
+        return submit(partialRequest, error);
+    }
+
+    private CompletableFuture<AwsHttpResponse> submit(AwsHttpRequest request, AwsException rejection) {
         String requestId = context.ids().requestId();
         CompletableFuture<AwsHttpResponse> result = new CompletableFuture<>();
         try {
-            executor.execute(() -> result.complete(withRequestId(handle(request, requestId), requestId)));
+            executor.execute(() -> {
+                AwsHttpResponse response;
+                try {
+                    response = handle(request, requestId, rejection);
+                } catch (Throwable t) {
+                    LOG.error("Request {} ({}) failed unexpectedly", requestId, request, t);
+                    response = fallbackError(CommonErrors.internalFailure(requestId), requestId);
+                }
+                result.complete(withRequestId(response, requestId));
+            });
         } catch (RuntimeException rejected) {
             LOG.error("Request {} could not be scheduled", requestId, rejected);
             result.complete(withRequestId(fallbackError(CommonErrors.internalFailure(requestId), requestId), requestId));
@@ -68,8 +90,13 @@ public final class Dispatcher {
 
     /** Handles a request on the calling thread. */
     public AwsHttpResponse handle(AwsHttpRequest httpRequest, String requestId) {
+        return handle(httpRequest, requestId, null);
+    }
+
+    /** Handles a request on the calling thread; with a {@code rejection}, answers that error in its protocol. */
+    private AwsHttpResponse handle(AwsHttpRequest httpRequest, String requestId, AwsException rejection) {
         AwsHttpRequest request = httpRequest;
-        if (AdminEndpoints.isAdminPath(request.rawPath())) {
+        if (rejection == null && AdminEndpoints.isAdminPath(request.rawPath())) {
             return admin.handle(request);
         }
         LoadedService service = null;
@@ -82,7 +109,8 @@ public final class Dispatcher {
             SignatureInfo signature = SigV4Parser.parse(request);
             service = router.route(request, signature);
             if (service == null) {
-                throw new AwsException("UnknownService", "No enabled service serves this request", 400);
+                throw rejection != null ? rejection
+                        : new AwsException("UnknownService", "No enabled service serves this request", 400);
             }
             service.markUsed();
             model = service.model();
@@ -92,6 +120,10 @@ public final class Dispatcher {
                     ? signature.region() : context.config().defaultRegion();
             ctx = new RequestContext(requestId, context.accounts().accountOf(accessKey), region, accessKey,
                     service.name(), request);
+            if (rejection != null) {
+                throw rejection;
+            }
+            RequestChecks.check(request, model);
             String secret = null;
             if (context.config().verifySignatures() && signature != null) {
                 // A signature without an access key is malformed; the verifier says so in the service's words.
@@ -110,7 +142,7 @@ public final class Dispatcher {
             }
             return response;
         } catch (Throwable t) {
-            AwsError error = toError(t, model, service, operation, requestId);
+            AwsError error = toError(rejection != null ? rejection : t, model, service, operation, requestId);
             try {
                 return codec.encodeError(model, operation, error, ctx);
             } catch (RuntimeException encodingFailure) {

@@ -7,7 +7,23 @@ public final class CommonErrors {
 
     /** Query and EC2 services: an Action the service does not have. */
     public static AwsException invalidAction(String action) {
-        return new AwsException("InvalidAction", "The action " + action + " is not valid for this web service.", 400);
+        return new AwsException("InvalidAction", "The action " + printable(action) + " is not valid for this web service.", 400);
+    }
+
+    /**
+     * A client-sent value fit to echo in a message: control characters (which XML 1.0 cannot carry even
+     * escaped) become '?', and it is cut at 256 characters.
+     */
+    public static String printable(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), 256));
+        for (int i = 0; i < value.length() && i < 256; i++) {
+            char c = value.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f || c == 0xfffe || c == 0xffff || Character.isSurrogate(c) ? '?' : c);
+        }
+        return sb.toString();
     }
 
     /** JSON services: an X-Amz-Target the service does not have. */

@@ -1,6 +1,8 @@
 package io.gureum.core.server;
 
 import io.gureum.core.dispatch.Dispatcher;
+import io.gureum.core.error.AwsException;
+import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.netty.buffer.ByteBuf;
@@ -9,7 +11,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -17,10 +20,14 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.stream.ChunkedStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,49 +35,115 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a Netty request into an {@link AwsHttpRequest}, hands it to the dispatcher (which runs the
- * handler on its own executor) and writes the response back on the event loop.
+ * handler on its own executor) and writes the response back on the event loop. Responses go out in the
+ * order the requests came in, even when a client pipelines them and a later one finishes first.
  */
-final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class RequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
     private final Dispatcher dispatcher;
+    /** Completes once the previous response of this connection has been handed to the event loop. */
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
     RequestHandler(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
-        boolean keepAlive = HttpUtil.isKeepAlive(msg);
-        if (msg.decoderResult().isFailure()) {
-            writeError(ctx, HttpResponseStatus.BAD_REQUEST, "BadRequest",
-                    "The request could not be parsed: " + msg.decoderResult().cause().getMessage(), false);
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Rejection r) {
+            enqueue(ctx, dispatcher.reject(r.request(), r.error()), r.keepAlive(), isHead(r.request().method()));
             return;
         }
-        boolean head = msg.method().name().equals("HEAD");
-        AwsHttpRequest request = toRequest(msg);
-        dispatcher.dispatch(request).whenComplete((response, failure) -> {
-            if (failure != null) {
-                LOG.error("Dispatch failed", failure);
-                ctx.executor().execute(() -> writeError(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                        "InternalFailure", "The request processing has failed.", false));
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            boolean head = isHead(request.method().name());
+            if (request.decoderResult().isFailure()) {
+                // The stream cannot be resynchronised after a framing error: answer and close.
+                enqueue(ctx, dispatcher.reject(withoutBody(request), decodeError(request.decoderResult().cause())),
+                        false, head);
                 return;
             }
-            ctx.executor().execute(() -> write(ctx, response, keepAlive, head));
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            if (RequestHandler.unsupportedExpectation(request)) {
+                enqueue(ctx, dispatcher.reject(withoutBody(request), new AwsException("ExpectationFailed",
+                        "Only 'Expect: 100-continue' is supported", 417)), keepAlive, head);
+                return;
+            }
+            enqueue(ctx, dispatcher.dispatch(toRequest(request)), keepAlive, head);
+        } finally {
+            request.release();
+        }
+    }
+
+    /** An {@code Expect} header other than 100-continue (which the aggregator answers). */
+    static boolean unsupportedExpectation(HttpMessage msg) {
+        String expect = msg.headers().get(HttpHeaderNames.EXPECT);
+        return expect != null && msg.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0
+                && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect.trim());
+    }
+
+    private static boolean isHead(String method) {
+        return "HEAD".equals(method);
+    }
+
+    /** Writes the response once it and every earlier response of the connection are ready. */
+    private void enqueue(ChannelHandlerContext ctx, CompletableFuture<AwsHttpResponse> response, boolean keepAlive,
+            boolean head) {
+        tail = tail.thenCombine(response, (ignored, r) -> r).handle((r, failure) -> {
+            try {
+                if (failure != null || r == null) {
+                    LOG.error("Dispatch failed", failure);
+                    ctx.executor().execute(() -> writeError(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                            "InternalFailure", "The request processing has failed.", false));
+                } else {
+                    ctx.executor().execute(() -> write(ctx, r, keepAlive, head));
+                }
+            } catch (RuntimeException rejected) {
+                // The event loop is shutting down; the connection goes with it.
+                LOG.debug("Response dropped", rejected);
+            }
+            return null;
         });
     }
 
-    private static AwsHttpRequest toRequest(FullHttpRequest msg) {
+    /** The error for HTTP that Netty could not parse. */
+    private static AwsException decodeError(Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            return new AwsException("RequestHeaderSectionTooLarge",
+                    "Your request header section exceeds the maximum allowed size.", 400);
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return new AwsException("InvalidURI", "The request line exceeds the maximum allowed size.", 400);
+        }
+        return new AwsException("BadRequest", "The request could not be parsed: " + CommonErrors.printable(cause.getMessage()), 400);
+    }
+
+    /** What is known of a request before its body: method, URI and headers. */
+    static AwsHttpRequest withoutBody(HttpMessage msg) {
+        String method = msg instanceof HttpRequest r ? r.method().name() : "GET";
+        String uri = msg instanceof HttpRequest r ? r.uri() : "/";
+        return new AwsHttpRequest(method, uri, headersOf(msg), new byte[0]);
+    }
+
+    private static Map<String, List<String>> headersOf(HttpMessage msg) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         msg.headers().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue()));
-        ByteBuf content = msg.content();
-        byte[] body = ByteBufUtil.getBytes(content);
-        return new AwsHttpRequest(msg.method().name(), msg.uri(), headers, body);
+        return headers;
+    }
+
+    private static AwsHttpRequest toRequest(FullHttpRequest msg) {
+        byte[] body = ByteBufUtil.getBytes(msg.content());
+        return new AwsHttpRequest(msg.method().name(), msg.uri(), headersOf(msg), body);
     }
 
     private static void write(ChannelHandlerContext ctx, AwsHttpResponse response, boolean keepAlive, boolean head) {
@@ -119,12 +192,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    static void writeTooLarge(ChannelHandlerContext ctx, int limit) {
-        writeError(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "RequestEntityTooLarge",
-                "Request body exceeds the limit of " + limit + " bytes", false);
-    }
-
-    /** An error written before any service is known (unparseable HTTP): S3's generic XML error shape. */
+    /** The last resort when the dispatcher could not answer: S3's generic XML error shape. */
     static void writeError(ChannelHandlerContext ctx, HttpResponseStatus status, String code, String message,
             boolean keepAlive) {
         String requestId = UUID.randomUUID().toString();
@@ -134,6 +202,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                 Unpooled.copiedBuffer(xml, StandardCharsets.UTF_8));
         out.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/xml");
         out.headers().set("x-amzn-RequestId", requestId);
+        out.headers().set("x-amz-request-id", requestId);
+        out.headers().set("x-amz-id-2", requestId);
         HttpUtil.setContentLength(out, out.content().readableBytes());
         if (!keepAlive) {
             out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

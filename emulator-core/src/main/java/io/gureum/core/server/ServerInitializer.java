@@ -1,12 +1,17 @@
 package io.gureum.core.server;
 
 import io.gureum.core.dispatch.Dispatcher;
+import io.gureum.core.error.CommonErrors;
+import io.gureum.core.http.AwsHttpRequest;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.stream.ChunkedWriteHandler;
 
 /** The whole Netty pipeline, in one place: HTTP/1.1 codec, keep-alive, body aggregation, dispatch. */
@@ -38,10 +43,25 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
             super(maxContentLength, true);
         }
 
+        /**
+         * A 100-continue for a body over the limit gets AWS's 413 (from {@link #handleOversizedMessage})
+         * rather than Netty's bare one; an expectation other than 100-continue is answered by the request
+         * handler with an AWS-shaped 417.
+         */
         @Override
-        protected void handleOversizedMessage(io.netty.channel.ChannelHandlerContext ctx,
-                io.netty.handler.codec.http.HttpMessage oversized) {
-            RequestHandler.writeTooLarge(ctx, maxContentLength());
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            if (RequestHandler.unsupportedExpectation(start)
+                    || HttpUtil.is100ContinueExpected(start) && HttpUtil.getContentLength(start, -1L) > maxContentLength) {
+                return null;
+            }
+            return super.newContinueResponse(start, maxContentLength, pipeline);
+        }
+
+        /** Answers with an AWS-shaped 413 and closes: the rest of the body is not worth reading. */
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            AwsHttpRequest partial = RequestHandler.withoutBody(oversized);
+            ctx.fireChannelRead(new Rejection(partial, CommonErrors.requestTooLarge(maxContentLength()), false));
         }
     }
 }
