@@ -42,8 +42,25 @@ final class AdminEndpoints {
                 case "POST" -> advanceClock(request);
                 default -> notAllowed();
             };
-            default -> json(404, error("NotFound", "No Gureum endpoint at " + path));
+            default -> serviceEndpoint(request);
         };
+    }
+
+    /** {@code /_gureum/<service>/…}: the service's own inspection endpoints. */
+    private AwsHttpResponse serviceEndpoint(AwsHttpRequest request) {
+        String path = request.rawPath();
+        if (path.startsWith("/_gureum/")) {
+            int end = path.indexOf('/', "/_gureum/".length());
+            String name = end < 0 ? path.substring("/_gureum/".length()) : path.substring("/_gureum/".length(), end);
+            LoadedService service = registry.byName(name);
+            if (service != null) {
+                AwsHttpResponse response = service.service().adminRequest(service.handler(), request);
+                if (response != null) {
+                    return response;
+                }
+            }
+        }
+        return json(404, error("NotFound", "No Gureum endpoint at " + path));
     }
 
     private AwsHttpResponse health() {

@@ -15,7 +15,9 @@ import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.protocol.ResolvedOperation;
 import io.gureum.core.protocol.RestXmlCodec;
 import io.gureum.core.protocol.ServiceModel;
+import io.gureum.core.protocol.Timestamps;
 import io.gureum.core.protocol.index.ErrorEntry;
+import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -72,14 +74,19 @@ public final class Dispatcher {
         CompletableFuture<AwsHttpResponse> result = new CompletableFuture<>();
         try {
             executor.execute(() -> {
-                AwsHttpResponse response;
+                CompletableFuture<AwsHttpResponse> response;
                 try {
                     response = handle(request, requestId, rejection);
                 } catch (Throwable t) {
-                    LOG.error("Request {} ({}) failed unexpectedly", requestId, request, t);
-                    response = fallbackError(CommonErrors.internalFailure(requestId), requestId);
+                    response = CompletableFuture.failedFuture(t);
                 }
-                result.complete(withRequestId(response, requestId));
+                response.whenComplete((r, t) -> {
+                    if (t != null) {
+                        LOG.error("Request {} ({}) failed unexpectedly", requestId, request, t);
+                        r = fallbackError(CommonErrors.internalFailure(requestId), requestId);
+                    }
+                    result.complete(withRequestId(r, requestId));
+                });
             });
         } catch (RuntimeException rejected) {
             LOG.error("Request {} could not be scheduled", requestId, rejected);
@@ -88,16 +95,15 @@ public final class Dispatcher {
         return result;
     }
 
-    /** Handles a request on the calling thread. */
-    public AwsHttpResponse handle(AwsHttpRequest httpRequest, String requestId) {
-        return handle(httpRequest, requestId, null);
-    }
-
-    /** Handles a request on the calling thread; with a {@code rejection}, answers that error in its protocol. */
-    private AwsHttpResponse handle(AwsHttpRequest httpRequest, String requestId, AwsException rejection) {
+    /**
+     * Handles a request on the calling thread; with a {@code rejection}, answers that error in its
+     * protocol. The future is complete on return unless the handler answers later ({@link AsyncResponse}).
+     */
+    private CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest httpRequest, String requestId,
+            AwsException rejection) {
         AwsHttpRequest request = httpRequest;
         if (rejection == null && AdminEndpoints.isAdminPath(request.rawPath())) {
-            return admin.handle(request);
+            return CompletableFuture.completedFuture(admin.handle(request));
         }
         LoadedService service = null;
         ServiceModel model = null;
@@ -134,21 +140,56 @@ public final class Dispatcher {
             ResolvedOperation resolved = codec.resolve(model, request);
             operation = resolved.operation();
             SdkPojo requestBuilder = codec.decode(resolved, request);
-            OperationInvoker.Result result = invoker.invoke(service, operation, requestBuilder, request, ctx);
-            AwsHttpResponse response = codec.encode(model, operation, result.response(), ctx);
-            if (result.stream() != null) {
-                String length = response.header("Content-Length");
-                response.bodyStream(result.stream(), length == null ? -1 : Long.parseLong(length));
-            }
-            return response;
-        } catch (Throwable t) {
-            AwsError error = toError(rejection != null ? rejection : t, model, service, operation, requestId);
+            OperationInvoker.Result result;
             try {
-                return codec.encodeError(model, operation, error, ctx);
-            } catch (RuntimeException encodingFailure) {
-                LOG.error("Request {}: encoding the error {} failed", requestId, error.code(), encodingFailure);
-                return fallbackError(CommonErrors.internalFailure(requestId), requestId);
+                result = invoker.invoke(service, operation, requestBuilder, request, ctx);
+            } catch (AsyncResponse later) {
+                return answerLater(later, model, codec, operation, service, ctx);
             }
+            return CompletableFuture.completedFuture(encode(result, model, codec, operation, ctx));
+        } catch (Throwable t) {
+            return CompletableFuture.completedFuture(
+                    errorResponse(rejection != null ? rejection : t, model, codec, operation, service, ctx));
+        }
+    }
+
+    private static AwsHttpResponse encode(OperationInvoker.Result result, ServiceModel model, ProtocolCodec codec,
+            OperationModel operation, RequestContext ctx) {
+        AwsHttpResponse response = codec.encode(model, operation, result.response(), ctx);
+        if (result.stream() != null) {
+            String length = response.header("Content-Length");
+            response.bodyStream(result.stream(), length == null ? -1 : Long.parseLong(length));
+        }
+        return response;
+    }
+
+    /** Encodes the handler's answer when its future completes, on the thread that completes it. */
+    private CompletableFuture<AwsHttpResponse> answerLater(AsyncResponse later, ServiceModel model,
+            ProtocolCodec codec, OperationModel operation, LoadedService service, RequestContext ctx) {
+        return later.future().handle((answer, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause == null && answer instanceof SdkPojo pojo) {
+                try {
+                    return encode(new OperationInvoker.Result(pojo, null), model, codec, operation, ctx);
+                } catch (RuntimeException e) {
+                    cause = e;
+                }
+            } else if (cause == null) {
+                cause = new IllegalStateException("Handler of " + operation.name() + " answered " + answer);
+            }
+            return errorResponse(cause, model, codec, operation, service, ctx);
+        });
+    }
+
+    private AwsHttpResponse errorResponse(Throwable t, ServiceModel model, ProtocolCodec codec,
+            OperationModel operation, LoadedService service, RequestContext ctx) {
+        AwsError error = toError(t, model, service, operation, ctx.requestId());
+        try {
+            return codec.encodeError(model, operation, error, ctx);
+        } catch (RuntimeException encodingFailure) {
+            LOG.error("Request {}: encoding the error {} failed", ctx.requestId(), error.code(), encodingFailure);
+            return fallbackError(CommonErrors.internalFailure(ctx.requestId()), ctx.requestId());
         }
     }
 
@@ -198,7 +239,10 @@ public final class Dispatcher {
         return FALLBACK_CODEC.encodeError(null, null, AwsError.of(e.code(), e.getMessage(), e.status()), ctx);
     }
 
-    private static AwsHttpResponse withRequestId(AwsHttpResponse response, String requestId) {
+    private AwsHttpResponse withRequestId(AwsHttpResponse response, String requestId) {
+        // The emulated clock's time: SDKs correct their signing clock from Date after a skew error, so
+        // signatures keep verifying after the clock was moved forward.
+        response.header("Date", Timestamps.rfc822(context.clock().now()));
         response.header("x-amzn-RequestId", requestId);
         response.header("x-amz-request-id", requestId);
         if (response.header("x-amz-id-2") == null) {

@@ -32,4 +32,14 @@ public interface AwsService {
 
     /** Creates a handler with empty state. Called at start and again on reset. */
     Object createHandler(ServiceContext context);
+
+    /**
+     * Serves the service's own endpoints under {@code /_gureum/<name>/} (e.g. a peek at SQS messages
+     * for tests), or returns null when the path is not one of them (the caller answers 404).
+     *
+     * @param handler the service's current handler, as {@link #createHandler} made it
+     */
+    default io.gureum.core.http.AwsHttpResponse adminRequest(Object handler, io.gureum.core.http.AwsHttpRequest request) {
+        return null;
+    }
 }
