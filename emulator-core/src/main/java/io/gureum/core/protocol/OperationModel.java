@@ -4,6 +4,8 @@ import io.gureum.core.protocol.index.OperationEntry;
 import java.lang.reflect.Method;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 
 /**
  * One operation with its SDK classes loaded: created on the operation's first call, so a service's
@@ -34,9 +36,16 @@ public final class OperationModel {
 
     private static Method findMethod(Class<?> iface, OperationEntry entry, Class<?> request) throws NoSuchMethodException {
         for (Method m : iface.getMethods()) {
-            if (m.getName().equals(entry.clientMethod()) && m.getParameterCount() >= 1
-                    && m.getParameterTypes()[0] == request
-                    && m.getParameterCount() == (entry.streamingInput() || entry.streamingOutput() ? 2 : 1)) {
+            if (!m.getName().equals(entry.clientMethod()) || m.getParameterCount() < 1
+                    || m.getParameterTypes()[0] != request) {
+                continue;
+            }
+            // Streaming operations have overloads (Path, File, Consumer …): take the RequestBody or
+            // ResponseTransformer one, which the invoker calls.
+            Class<?> second = m.getParameterCount() == 2 ? m.getParameterTypes()[1] : null;
+            if (entry.streamingInput() ? second == RequestBody.class
+                    : entry.streamingOutput() ? second == ResponseTransformer.class
+                    : m.getParameterCount() == 1) {
                 return m;
             }
         }

@@ -106,6 +106,15 @@ public final class RestXmlCodec implements ProtocolCodec {
         AwsHttpResponse out = new AwsHttpResponse(200);
         RestBinding.encodeNonBody(response, out);
         String ns = isS3(model) ? S3_NAMESPACE : model.xmlNamespace();
+        if (isS3(model) && operation.name().equals("GetBucketLocation")) {
+            // S3 quirk: the string payload LocationConstraint is an XML element (other string payloads, such as
+            // GetBucketPolicy's, are the raw body), and an empty element means us-east-1.
+            SdkField<?> field = RestJsonCodec.payloadMember(response);
+            Object region = field == null ? null : Pojos.valueOf(field, response);
+            XmlWriter w = new XmlWriter().declaration();
+            w.start("LocationConstraint", ns).text(region == null ? "" : region.toString()).end("LocationConstraint");
+            return out.body(w.toBytes()).header("Content-Type", "application/xml");
+        }
         SdkField<?> payload = RestJsonCodec.payloadMember(response);
         if (payload != null) {
             Object value = Pojos.valueOf(payload, response);
@@ -124,15 +133,9 @@ public final class RestXmlCodec implements ProtocolCodec {
             return out;
         }
         XmlWriter w = new XmlWriter().declaration();
-        if (isS3(model) && operation.name().equals("GetBucketLocation")) {
-            // GetBucketLocation's body is the value element itself, not a structure around it.
-            Object region = Pojos.valueOf(response.sdkFields().get(0), response);
-            w.start("LocationConstraint", ns).text(region == null ? "" : region.toString()).end("LocationConstraint");
-        } else {
-            String root = isS3(model) ? S3_ROOTS.getOrDefault(operation.name(), operation.name() + "Result")
-                    : operation.name() + "Response";
-            writeRoot(w, root, ns, response);
-        }
+        String root = isS3(model) ? S3_ROOTS.getOrDefault(operation.name(), operation.name() + "Result")
+                : operation.name() + "Response";
+        writeRoot(w, root, ns, response);
         return out.body(w.toBytes()).header("Content-Type", "application/xml");
     }
 
