@@ -56,6 +56,14 @@ public final class RestXmlCodec implements ProtocolCodec {
                 extra.put("Bucket", target.bucket());
             }
             op = RestRouter.route(model, request, target.keySegments(), extra);
+            if (op == null && target.bucket() != null && S3Addressing.virtualHostBucket(request.header("Host")) == null) {
+                // Operations without a bucket (WriteGetObjectResponse: POST /WriteGetObjectResponse, sent to
+                // its own host in AWS) keep their whole path.
+                op = RestRouter.route(model, request, UriTemplate.split(request.rawPath()), Map.of());
+                if (op != null && hasBucketMember(op)) {
+                    op = null;
+                }
+            }
         } else {
             op = RestRouter.route(model, request, UriTemplate.split(request.rawPath()), Map.of());
         }
@@ -66,6 +74,15 @@ public final class RestXmlCodec implements ProtocolCodec {
                             "No operation matches " + request.method() + " " + request.rawPath(), 404);
         }
         return op;
+    }
+
+    private static boolean hasBucketMember(ResolvedOperation op) {
+        for (SdkField<?> f : op.operation().newRequestBuilder().sdkFields()) {
+            if (f.location() == MarshallLocation.PATH && f.locationName().equals("Bucket")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isS3(ServiceModel model) {
