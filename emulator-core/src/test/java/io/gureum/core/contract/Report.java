@@ -31,6 +31,13 @@ final class Report {
         }
         b.append(String.format("%-10s %-10s %5d %8d %8d %7d%n%n", "total", "", total[0], total[1], total[2], total[3]));
         b.append("equal = equal both ways with no note; allowed = only differences the allow-list explains.\n");
+        b.append("Generator constraints (values a real client would send; not differences):\n");
+        b.append("  - requests: S3 ChecksumAlgorithm never CRC64NVME/XXHASH*/MD5 (the SDK needs the CRT library or refuses)\n");
+        b.append("  - requests: S3 CopyObject/UploadPartCopy SourceBucket/SourceKey/SourceVersionId left unset (client-side"
+                + " aliases of x-amz-copy-source); body members of bodiless REST operations left unset (never on the wire)\n");
+        b.append("  - requests: streaming uploads carry ContentLength = the body's length\n");
+        b.append("  - clients: S3 forcePathStyle, S3 Express session auth and host-prefix injection off (local endpoint)\n");
+        b.append("  - no empty structures or collections, required members always set, header timestamps in whole seconds\n");
         b.append("Allow-list:\n");
         for (AllowList.Entry e : AllowList.ENTRIES) {
             b.append("  ").append(e.service()).append(' ').append(e.operation()).append(' ')
