@@ -56,6 +56,14 @@ public final class RestXmlCodec implements ProtocolCodec {
                 extra.put("Bucket", target.bucket());
             }
             op = RestRouter.route(model, request, target.keySegments(), extra);
+            if (op == null && target.bucket() != null && S3Addressing.virtualHostBucket(request.header("Host")) == null) {
+                // Operations without a bucket (WriteGetObjectResponse: POST /WriteGetObjectResponse, sent to
+                // its own host in AWS) keep their whole path.
+                op = RestRouter.route(model, request, UriTemplate.split(request.rawPath()), Map.of());
+                if (op != null && hasBucketMember(op)) {
+                    op = null;
+                }
+            }
         } else {
             op = RestRouter.route(model, request, UriTemplate.split(request.rawPath()), Map.of());
         }
@@ -66,6 +74,15 @@ public final class RestXmlCodec implements ProtocolCodec {
                             "No operation matches " + request.method() + " " + request.rawPath(), 404);
         }
         return op;
+    }
+
+    private static boolean hasBucketMember(ResolvedOperation op) {
+        for (SdkField<?> f : op.operation().newRequestBuilder().sdkFields()) {
+            if (f.location() == MarshallLocation.PATH && f.locationName().equals("Bucket")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isS3(ServiceModel model) {
@@ -106,6 +123,15 @@ public final class RestXmlCodec implements ProtocolCodec {
         AwsHttpResponse out = new AwsHttpResponse(200);
         RestBinding.encodeNonBody(response, out);
         String ns = isS3(model) ? S3_NAMESPACE : model.xmlNamespace();
+        if (isS3(model) && operation.name().equals("GetBucketLocation")) {
+            // S3 quirk: the string payload LocationConstraint is an XML element (other string payloads, such as
+            // GetBucketPolicy's, are the raw body), and an empty element means us-east-1.
+            SdkField<?> field = RestJsonCodec.payloadMember(response);
+            Object region = field == null ? null : Pojos.valueOf(field, response);
+            XmlWriter w = new XmlWriter().declaration();
+            w.start("LocationConstraint", ns).text(region == null ? "" : region.toString()).end("LocationConstraint");
+            return out.body(w.toBytes()).header("Content-Type", "application/xml");
+        }
         SdkField<?> payload = RestJsonCodec.payloadMember(response);
         if (payload != null) {
             Object value = Pojos.valueOf(payload, response);
@@ -124,15 +150,9 @@ public final class RestXmlCodec implements ProtocolCodec {
             return out;
         }
         XmlWriter w = new XmlWriter().declaration();
-        if (isS3(model) && operation.name().equals("GetBucketLocation")) {
-            // GetBucketLocation's body is the value element itself, not a structure around it.
-            Object region = Pojos.valueOf(response.sdkFields().get(0), response);
-            w.start("LocationConstraint", ns).text(region == null ? "" : region.toString()).end("LocationConstraint");
-        } else {
-            String root = isS3(model) ? S3_ROOTS.getOrDefault(operation.name(), operation.name() + "Result")
-                    : operation.name() + "Response";
-            writeRoot(w, root, ns, response);
-        }
+        String root = isS3(model) ? S3_ROOTS.getOrDefault(operation.name(), operation.name() + "Result")
+                : operation.name() + "Response";
+        writeRoot(w, root, ns, response);
         return out.body(w.toBytes()).header("Content-Type", "application/xml");
     }
 

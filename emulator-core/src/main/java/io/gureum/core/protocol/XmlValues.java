@@ -83,9 +83,11 @@ public final class XmlValues {
             ListTrait trait = field.getRequiredTrait(ListTrait.class);
             SdkField<?> member = trait.memberFieldInfo();
             if (trait.isFlattened()) {
-                String itemName = member.unmarshallLocationName() != null ? member.unmarshallLocationName() : name;
+                // A flattened list repeats its own element name (S3 <Contents>, <CORSRule>); the SDK gives
+                // the member the placeholder name "member", which is not a wire name here.
+                String itemName = flattenedName(name, member.unmarshallLocationName());
                 for (Object item : (List<?>) value) {
-                    writeField(w, member, flattenedName(name, itemName), item, tsDefault, ec2);
+                    writeField(w, member, itemName, item, tsDefault, ec2);
                 }
             } else {
                 String memberName = trait.memberLocationName() != null ? trait.memberLocationName()
@@ -142,7 +144,7 @@ public final class XmlValues {
 
     /** Flattened list items carry the list's element name unless the member names itself. */
     private static String flattenedName(String listName, String itemName) {
-        return itemName == null || itemName.isEmpty() ? listName : itemName;
+        return itemName == null || itemName.isEmpty() || itemName.equals("member") ? listName : itemName;
     }
 
     // ---- reading -------------------------------------------------------------------------------
@@ -187,12 +189,7 @@ public final class XmlValues {
             SdkField<?> member = trait.memberFieldInfo();
             List<Element> items;
             if (trait.isFlattened()) {
-                String itemName = member.locationName() != null && !member.locationName().isEmpty()
-                        ? member.locationName() : field.locationName();
-                items = children(parent, itemName);
-                if (items.isEmpty()) {
-                    items = children(parent, field.locationName());
-                }
+                items = children(parent, flattenedName(field.locationName(), member.locationName()));
                 if (items.isEmpty()) {
                     return null;
                 }

@@ -130,8 +130,12 @@ public final class ServiceIndexBuilder {
             if (!SdkRequest.class.isAssignableFrom(p0) || !p0.getPackageName().equals(base + ".model")) {
                 continue;
             }
-            if (m.getParameterCount() == 2 && !isStreamingParameter(m.getParameterTypes()[1])) {
+            if (m.getParameterCount() > 2
+                    || (m.getParameterCount() == 2 && !isStreamingParameter(m.getParameterTypes()[1]))) {
                 continue;
+            }
+            if (m.getParameterCount() == 1 && !SdkResponse.class.isAssignableFrom(m.getReturnType())) {
+                continue; // paginators (xxxPaginator) and waiters take the same request but are not operations
             }
             Method previous = chosen.get(p0);
             if (previous == null || rank(m) > rank(previous)) {

@@ -1,0 +1,69 @@
+package io.gureum.core.server;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+
+/**
+ * Sends large request bodies (over {@link #THRESHOLD} bytes, or of unknown length) past the aggregator
+ * as a {@link StreamedRequest}, so that a multi-GB S3 upload is dispatched as soon as its headers arrive
+ * and its bytes flow to the handler with back-pressure. Smaller bodies are aggregated as before.
+ */
+final class StreamingUploads extends ChannelDuplexHandler {
+    static final long THRESHOLD = 1024 * 1024;
+
+    private BodyPipe current;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (current != null && msg instanceof HttpContent content) {
+            current.offer(content.content().retain());
+            boolean last = msg instanceof LastHttpContent;
+            content.release();
+            if (last) {
+                current.end();
+                current = null;
+            }
+            return;
+        }
+        if (msg instanceof HttpRequest head && !(msg instanceof FullHttpRequest) && shouldStream(head)) {
+            current = new BodyPipe(ctx.channel());
+            if (HttpUtil.is100ContinueExpected(head)) {
+                // botocore asks before every S3 upload; the aggregator would have answered this.
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                        Unpooled.EMPTY_BUFFER));
+                head.headers().remove(HttpHeaderNames.EXPECT);
+            }
+            ctx.fireChannelRead(new StreamedRequest(head, current));
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private static boolean shouldStream(HttpRequest head) {
+        if (head.decoderResult().isFailure() || RequestHandler.unsupportedExpectation(head)) {
+            return false;
+        }
+        long length = HttpUtil.getContentLength(head, -1L);
+        return length > THRESHOLD || (length < 0 && HttpUtil.isTransferEncodingChunked(head));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (current != null) {
+            current.fail(new IOException("The connection closed before the request body was complete"));
+            current = null;
+        }
+        super.channelInactive(ctx);
+    }
+}
