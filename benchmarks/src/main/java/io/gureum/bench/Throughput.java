@@ -63,6 +63,8 @@ public final class Throughput {
                 res.put("rss", server.rssMiB());
                 results.computeIfAbsent("netty", k -> new ArrayList<>()).add(res);
                 print(r, "netty", res);
+                System.out.println(f("  round %d ratio gureum / netty = %.2f", r,
+                        results.get("gureum").get(r - 1).get("rps") / res.get("rps")));
             }
         }
         System.out.println();
@@ -84,7 +86,7 @@ public final class Throughput {
                 n = rps;
             }
         }
-        System.out.println(f("ratio gureum / netty = %.2f (goal >= 0.5)", g / n));
+        System.out.println(f("ratio gureum / netty = %.2f (medians; goal >= 0.5)", g / n));
     }
 
     private static void print(int round, String name, Map<String, Double> r) {
