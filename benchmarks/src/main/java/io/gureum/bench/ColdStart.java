@@ -99,9 +99,13 @@ public final class ColdStart {
         c.put("xss512k", List.of("-Xss512k"));
         c.put("xshare-off", List.of("-Xshare:off"));
         c.put("appcds", List.of(cds));
+        // Netty 4.2's allocators declare JFR events; checking whether JFR is on initialises jdk.jfr (~70 classes).
+        c.put("netty-nojfr", List.of("-Dio.netty.jfr.enabled=false"));
         c.put("combo", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", cds));
         c.put("combo-xms16", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms16m",
                 "-XX:ReservedCodeCacheSize=32m", cds));
+        c.put("combo-nojfr", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", cds,
+                "-Dio.netty.jfr.enabled=false"));
         return c;
     }
 
