@@ -65,6 +65,15 @@ public final class AwsChunked {
             return request;
         }
         long declared = declaredLength(request);
+        if (request.streamed()) {
+            // Decoded as the handler reads; the trailer checksum is verified when the stream ends.
+            AwsChunkedInputStream in = payload(request, request.bodyStream(), signature, secretAccessKey);
+            Map<String, List<String>> headers = decodedHeaders(request, declared, Map.of());
+            if (declared < 0) {
+                headers.remove("Content-Length");
+            }
+            return request.withBodyStream(headers, declared < 0 ? in : new LengthCheckedInputStream(in, declared));
+        }
         AwsChunkedInputStream in = payload(request, new ByteArrayInputStream(request.body()), signature,
                 secretAccessKey);
         ByteArrayOutputStream out = new ByteArrayOutputStream(

@@ -55,6 +55,8 @@ public final class SigV4Verifier implements SignatureVerifier {
             payloadHash = declaredHash;
         } else if (signature.presigned() && s3) {
             payloadHash = UNSIGNED_PAYLOAD;
+        } else if (request.streamed() && s3) {
+            payloadHash = UNSIGNED_PAYLOAD; // a streamed upload is not read twice; see the check below
         } else {
             // Services other than S3 hash the body themselves, so a tampered body fails the signature.
             payloadHash = SigningKeys.sha256Hex(request.body(), 0, request.body().length);
@@ -62,11 +64,13 @@ public final class SigV4Verifier implements SignatureVerifier {
         if (!matches(request, signature, amzDate, key, payloadHash, s3)
                 // Presigned URLs are signed with UNSIGNED-PAYLOAD or with the hash of the (empty) body depending
                 // on the client and the scheme (the SDK signs payloads over http); accept both.
-                && !(signature.presigned() && declaredHash == null && matches(request, signature, amzDate, key,
-                        s3 ? SigningKeys.sha256Hex(request.body(), 0, request.body().length) : UNSIGNED_PAYLOAD, s3))) {
+                && !(signature.presigned() && declaredHash == null && !request.streamed() && matches(request, signature,
+                        amzDate, key, s3 ? SigningKeys.sha256Hex(request.body(), 0, request.body().length)
+                                : UNSIGNED_PAYLOAD, s3))) {
             throw errors.mismatch();
         }
-        if (s3 && declaredHash != null && isHexSha256(declaredHash)
+        // A streamed upload's declared hash is not checked: that would mean reading it twice.
+        if (s3 && declaredHash != null && isHexSha256(declaredHash) && !request.streamed()
                 && !declaredHash.equalsIgnoreCase(SigningKeys.sha256Hex(request.body(), 0, request.body().length))) {
             throw errors.contentSha256Mismatch();
         }

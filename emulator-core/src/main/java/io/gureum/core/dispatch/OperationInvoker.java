@@ -26,7 +26,7 @@ final class OperationInvoker {
         InputStream[] captured = new InputStream[1];
         Object[] args;
         if (op.entry().streamingInput()) {
-            args = new Object[] {request, RequestBody.fromBytes(http.body())};
+            args = new Object[] {request, requestBody(http)};
         } else if (op.entry().streamingOutput()) {
             ResponseTransformer<Object, Object> capture = (response, stream) -> {
                 captured[0] = stream;
@@ -41,6 +41,29 @@ final class OperationInvoker {
             throw new IllegalStateException("Handler of " + op.name() + " returned " + response);
         }
         return new Result(pojo, captured[0]);
+    }
+
+    /** The upload as the handler reads it: streamed from the socket when the body is large. */
+    private static RequestBody requestBody(AwsHttpRequest http) {
+        if (!http.streamed()) {
+            return RequestBody.fromBytes(http.body());
+        }
+        String type = http.header("Content-Type");
+        String mime = type == null ? "application/octet-stream" : type;
+        long length = contentLength(http);
+        java.io.InputStream stream = http.bodyStream();
+        software.amazon.awssdk.http.ContentStreamProvider provider = () -> stream;
+        return length >= 0 ? RequestBody.fromContentProvider(provider, length, mime)
+                : RequestBody.fromContentProvider(provider, mime);
+    }
+
+    private static long contentLength(AwsHttpRequest http) {
+        String value = http.header("Content-Length");
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Runs the handler; its exceptions, checked or not, propagate unchanged. */

@@ -1,5 +1,10 @@
 package io.gureum.core.http;
 
+import io.gureum.core.error.CommonErrors;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,10 +23,29 @@ public final class AwsHttpRequest {
     private final String rawPath;
     private final String rawQuery;
     private final Map<String, List<String>> headers;
-    private final byte[] body;
+    private byte[] body;
+    private InputStream bodyStream;
+    private final long maxBodyBytes;
     private Map<String, List<String>> queryParameters;
 
     public AwsHttpRequest(String method, String uri, Map<String, List<String>> headers, byte[] body) {
+        this(method, uri, headers, body == null ? new byte[0] : body, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * A request whose body is still arriving: {@link #bodyStream()} reads it as it comes (large S3
+     * uploads never sit in the heap); {@link #body()} reads all of it, refusing more than
+     * {@code maxBodyBytes} with a 413.
+     */
+    public AwsHttpRequest(String method, String uri, Map<String, List<String>> headers, InputStream bodyStream,
+            long maxBodyBytes) {
+        this(method, uri, headers, null, bodyStream, maxBodyBytes);
+    }
+
+    private AwsHttpRequest(String method, String uri, Map<String, List<String>> headers, byte[] body,
+            InputStream bodyStream, long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.bodyStream = bodyStream;
         this.method = method;
         int q = uri.indexOf('?');
         this.rawPath = q < 0 ? uri : uri.substring(0, q);
@@ -29,7 +53,7 @@ public final class AwsHttpRequest {
         TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         h.putAll(headers);
         this.headers = Collections.unmodifiableMap(h);
-        this.body = body == null ? new byte[0] : body;
+        this.body = body;
     }
 
     public static Builder builder(String method, String uri) {
@@ -60,8 +84,58 @@ public final class AwsHttpRequest {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** The whole body; a streamed body is read to its end first (on the calling thread). */
     public byte[] body() {
+        if (body == null) {
+            body = drain();
+        }
         return body;
+    }
+
+    /** Whether the body is still a stream that nobody has read whole. */
+    public boolean streamed() {
+        return body == null;
+    }
+
+    /**
+     * The body as a stream, read once: the live stream of a streamed request, or the bytes of an
+     * aggregated one.
+     */
+    public InputStream bodyStream() {
+        if (body != null) {
+            return new ByteArrayInputStream(body);
+        }
+        InputStream in = bodyStream;
+        bodyStream = InputStream.nullInputStream();
+        return in;
+    }
+
+    /** The same request with its streamed body passed through {@code wrapper} (decoders, digests). */
+    public AwsHttpRequest withBodyStream(Map<String, List<String>> newHeaders, InputStream newStream) {
+        return new AwsHttpRequest(method, rawQuery.isEmpty() ? rawPath : rawPath + '?' + rawQuery, newHeaders, null,
+                newStream, maxBodyBytes);
+    }
+
+    private byte[] drain() {
+        try (InputStream in = bodyStream) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > maxBodyBytes) {
+                    throw CommonErrors.requestTooLarge(maxBodyBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new io.gureum.core.error.AwsException("IncompleteBody",
+                    "The request body could not be read whole: " + CommonErrors.printable(e.getMessage()), 400);
+        } finally {
+            bodyStream = InputStream.nullInputStream();
+        }
     }
 
     public String bodyAsString() {

@@ -94,8 +94,11 @@ public final class RestXmlCodec implements ProtocolCodec {
         SdkPojo builder = resolved.operation().newRequestBuilder();
         try {
             RestBinding.decode(builder, request, resolved.pathLabels());
+            if (resolved.operation().entry().streamingInput()) {
+                return builder; // the handler reads the body as a stream
+            }
             byte[] body = request.body();
-            if (resolved.operation().entry().streamingInput() || body.length == 0) {
+            if (body.length == 0) {
                 return builder;
             }
             SdkField<?> payload = RestJsonCodec.payloadMember(builder);

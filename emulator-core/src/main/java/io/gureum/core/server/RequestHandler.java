@@ -28,7 +28,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.stream.ChunkedStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,17 +47,27 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
     private final Dispatcher dispatcher;
+    private final long maxBodyBytes;
     /** Completes once the previous response of this connection has been handed to the event loop. */
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
-    RequestHandler(Dispatcher dispatcher) {
+    RequestHandler(Dispatcher dispatcher, long maxBodyBytes) {
         this.dispatcher = dispatcher;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Rejection r) {
             enqueue(ctx, dispatcher.reject(r.request(), r.error()), r.keepAlive(), isHead(r.request().method()));
+            return;
+        }
+        if (msg instanceof StreamedRequest streamed) {
+            HttpRequest head = streamed.head();
+            AwsHttpRequest request = new AwsHttpRequest(head.method().name(), head.uri(), headersOf(head),
+                    streamed.pipe(), maxBodyBytes);
+            enqueue(ctx, dispatcher.dispatch(request), HttpUtil.isKeepAlive(head), isHead(head.method().name()),
+                    streamed.pipe());
             return;
         }
         if (!(msg instanceof FullHttpRequest request)) {
@@ -99,6 +108,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     /** Writes the response once it and every earlier response of the connection are ready. */
     private void enqueue(ChannelHandlerContext ctx, CompletableFuture<AwsHttpResponse> response, boolean keepAlive,
             boolean head) {
+        enqueue(ctx, response, keepAlive, head, null);
+    }
+
+    /**
+     * As above; for a streamed body, whatever the handler left unread is thrown away, and the
+     * connection closes after the response if the body had not fully arrived.
+     */
+    private void enqueue(ChannelHandlerContext ctx, CompletableFuture<AwsHttpResponse> response, boolean keepAlive,
+            boolean head, BodyPipe pipe) {
         tail = tail.thenCombine(response, (ignored, r) -> r).handle((r, failure) -> {
             try {
                 if (failure != null || r == null) {
@@ -106,7 +124,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                     ctx.executor().execute(() -> writeError(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR,
                             "InternalFailure", "The request processing has failed.", false));
                 } else {
-                    ctx.executor().execute(() -> write(ctx, r, keepAlive, head));
+                    boolean reusable = keepAlive && (pipe == null || pipe.discardRest());
+                    ctx.executor().execute(() -> write(ctx, r, reusable, head));
                 }
             } catch (RuntimeException rejected) {
                 // The event loop is shutting down; the connection goes with it.
@@ -158,7 +177,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
             HttpUtil.setKeepAlive(start, keepAlive);
             ctx.write(start);
-            ChannelFuture done = ctx.writeAndFlush(new HttpChunkedInput(new ChunkedStream(response.bodyStream(), 64 * 1024)));
+            ChannelFuture done = ctx.writeAndFlush(new HttpChunkedInput(new StreamChunks(response.bodyStream())));
             if (!keepAlive) {
                 done.addListener(ChannelFutureListener.CLOSE);
             }

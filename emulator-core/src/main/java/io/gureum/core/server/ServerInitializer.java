@@ -14,7 +14,10 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.stream.ChunkedWriteHandler;
 
-/** The whole Netty pipeline, in one place: HTTP/1.1 codec, keep-alive, body aggregation, dispatch. */
+/**
+ * The whole Netty pipeline, in one place: HTTP/1.1 codec, keep-alive, large bodies streamed, small
+ * bodies aggregated, dispatch.
+ */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_INITIAL_LINE = 16 * 1024;
     static final int MAX_HEADER_SIZE = 64 * 1024;
@@ -32,9 +35,10 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 64 * 1024));
         p.addLast("keepAlive", new HttpServerKeepAliveHandler());
+        p.addLast("streamingUploads", new StreamingUploads());
         p.addLast("aggregator", new BodyLimitAggregator(maxBodyBytes));
         p.addLast("chunkedWriter", new ChunkedWriteHandler());
-        p.addLast("dispatch", new RequestHandler(dispatcher));
+        p.addLast("dispatch", new RequestHandler(dispatcher, maxBodyBytes));
     }
 
     /** Aggregates bodies up to the limit and answers larger ones with an AWS-shaped 413. */

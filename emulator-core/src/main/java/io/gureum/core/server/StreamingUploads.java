@@ -27,6 +27,13 @@ final class StreamingUploads extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (current != null && msg instanceof HttpContent content) {
+            if (content.decoderResult().isFailure()) {
+                // Broken chunk framing: the reader fails, and the connection closes after the answer.
+                current.fail(new IOException("Malformed request body: " + content.decoderResult().cause().getMessage()));
+                current = null;
+                content.release();
+                return;
+            }
             current.offer(content.content().retain());
             boolean last = msg instanceof LastHttpContent;
             content.release();
