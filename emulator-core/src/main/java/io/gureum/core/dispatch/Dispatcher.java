@@ -222,7 +222,8 @@ public final class Dispatcher {
             int status = e.statusCode() > 0 ? e.statusCode() : entry != null ? entry.status() : 400;
             String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
                     ? e.awsErrorDetails().errorMessage() : e.getMessage();
-            return new AwsError(code, message, status, status < 500, e, null);
+            String queryCode = entry == null ? null : entry.queryCode();
+            return new AwsError(code, message, status, status < 500, e, queryCode);
         }
         if (t instanceof UnsupportedOperationException && op != null && service != null) {
             return toError(CommonErrors.notImplemented(service.name(), op.name()), model, service, op, requestId);

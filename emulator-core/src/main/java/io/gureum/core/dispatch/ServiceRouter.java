@@ -5,7 +5,6 @@ import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.protocol.S3Addressing;
 import io.gureum.core.protocol.ServiceModel;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Picks the service a request is for: the SigV4 signing name first, then {@code X-Amz-Target}, then an
@@ -66,24 +65,15 @@ final class ServiceRouter {
     }
 
     private static String action(AwsHttpRequest request) {
-        String a = request.queryParameter("Action");
-        if (a != null) {
-            return a;
-        }
-        return formValue(request, "Action");
+        return first(request, "Action");
     }
 
     private static String version(AwsHttpRequest request) {
-        String v = request.queryParameter("Version");
-        return v != null ? v : formValue(request, "Version");
+        return first(request, "Version");
     }
 
-    private static String formValue(AwsHttpRequest request, String name) {
-        if (request.body().length == 0 || !request.contentType().startsWith("application/x-www-form-urlencoded")) {
-            return null;
-        }
-        Map<String, List<String>> form = AwsHttpRequest.parseForm(request.bodyAsString(), true);
-        List<String> values = form.get(name);
+    private static String first(AwsHttpRequest request, String name) {
+        List<String> values = request.formParameters().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

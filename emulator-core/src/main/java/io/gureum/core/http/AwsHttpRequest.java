@@ -27,6 +27,7 @@ public final class AwsHttpRequest {
     private InputStream bodyStream;
     private final long maxBodyBytes;
     private Map<String, List<String>> queryParameters;
+    private Map<String, List<String>> formParameters;
 
     public AwsHttpRequest(String method, String uri, Map<String, List<String>> headers, byte[] body) {
         this(method, uri, headers, body == null ? new byte[0] : body, null, Long.MAX_VALUE);
@@ -148,6 +149,21 @@ public final class AwsHttpRequest {
             queryParameters = parseForm(rawQuery, false);
         }
         return queryParameters;
+    }
+
+    /**
+     * The parameters of a query-protocol request: the query string plus, for a form post, the form
+     * body (which wins). Parsed once.
+     */
+    public Map<String, List<String>> formParameters() {
+        if (formParameters == null) {
+            Map<String, List<String>> params = new LinkedHashMap<>(queryParameters());
+            if (contentType().startsWith("application/x-www-form-urlencoded") && body().length > 0) {
+                params.putAll(parseForm(bodyAsString(), true));
+            }
+            formParameters = params;
+        }
+        return formParameters;
     }
 
     public String queryParameter(String name) {

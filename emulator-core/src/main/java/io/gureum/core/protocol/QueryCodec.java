@@ -30,11 +30,7 @@ public final class QueryCodec implements ProtocolCodec {
 
     /** Form parameters from the body of a POST, or from the query string of a GET. */
     static Map<String, List<String>> parameters(AwsHttpRequest request) {
-        Map<String, List<String>> params = new LinkedHashMap<>(request.queryParameters());
-        if (request.body().length > 0 && request.contentType().startsWith("application/x-www-form-urlencoded")) {
-            params.putAll(AwsHttpRequest.parseForm(request.bodyAsString(), true));
-        }
-        return params;
+        return request.formParameters();
     }
 
     @Override

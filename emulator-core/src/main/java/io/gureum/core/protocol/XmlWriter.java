@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /** A minimal streaming XML writer: elements, escaped text, attributes. Not thread-safe. */
 public final class XmlWriter {
-    private final StringBuilder out = new StringBuilder(512);
+    private final StringBuilder out = new StringBuilder(1024);
 
     public XmlWriter declaration() {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
@@ -57,24 +57,37 @@ public final class XmlWriter {
     }
 
     private void escape(String s, boolean attribute) {
-        for (int i = 0; i < s.length(); i++) {
+        int start = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\r' -> out.append("&#xD;");
-                case '\n' -> out.append(attribute ? "&#xA;" : "\n");
-                default -> {
-                    if (c < 0x20 && c != '\t') {
-                        out.append("&#x").append(Integer.toHexString(c)).append(';');
-                    } else {
-                        out.append(c);
-                    }
-                }
+            String replacement = replacement(c, attribute);
+            if (replacement != null) {
+                out.append(s, start, i).append(replacement);
+                start = i + 1;
             }
         }
+        out.append(s, start, n);
+    }
+
+    /**
+     * What a character is written as, or null when it stands for itself. XML 1.0 cannot carry most
+     * control characters even as references, so they become U+FFFD and the document stays parseable.
+     */
+    private static String replacement(char c, boolean attribute) {
+        if (c >= 0x3f) {
+            return c == '\uFFFE' || c == '\uFFFF' ? "\uFFFD" : null;
+        }
+        return switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> attribute ? "&quot;" : null;
+            case '\r' -> "&#xD;";
+            case '\n' -> attribute ? "&#xA;" : null;
+            case '\t' -> attribute ? "&#x9;" : null;
+            default -> c < 0x20 ? "\uFFFD" : null;
+        };
     }
 
     public byte[] toBytes() {

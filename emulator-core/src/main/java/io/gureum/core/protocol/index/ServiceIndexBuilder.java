@@ -68,6 +68,9 @@ public final class ServiceIndexBuilder {
             }
             List<OperationEntry> operations = operations(clientInterface, base);
             List<ErrorEntry> errors = errors(client0, defaultClient, factory);
+            if (queryCompatible) {
+                errors = withQueryErrors(errors, clientInterface);
+            }
             String targetPrefix = null;
             String apiVersion = null;
             for (OperationEntry op : operations) {
@@ -223,6 +226,26 @@ public final class ServiceIndexBuilder {
         List<ErrorEntry> sorted = new ArrayList<>(out.values());
         sorted.sort(Comparator.comparing(ErrorEntry::code));
         return sorted;
+    }
+
+    /**
+     * Adds the legacy query codes from the service's Smithy model (artifact
+     * {@code software.amazon.api.models:<service>}), when it is on the class path.
+     */
+    private static List<ErrorEntry> withQueryErrors(List<ErrorEntry> errors, Class<?> clientInterface)
+            throws ReflectiveOperationException, IOException {
+        String serviceName = (String) clientInterface.getField("SERVICE_NAME").get(null);
+        Map<String, SmithyQueryErrors.QueryError> legacy = SmithyQueryErrors.load(clientInterface.getClassLoader(),
+                serviceName);
+        if (legacy.isEmpty()) {
+            return errors;
+        }
+        List<ErrorEntry> out = new ArrayList<>(errors.size());
+        for (ErrorEntry e : errors) {
+            SmithyQueryErrors.QueryError q = legacy.get(e.code());
+            out.add(q == null ? e : e.withQueryError(q.code(), q.status()));
+        }
+        return out;
     }
 
     private static void add(Map<String, ErrorEntry> out, ExceptionMetadata md) {
