@@ -10,6 +10,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Netty 4.2 declares JFR events for its buffers; initialising JFR costs ~180 ms of start-up
+        // and ~14 MB of memory for events nobody records (benchmarks/README.md). Opt back in with -D.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         GureumConfig config;
         try {
             config = GureumConfig.fromArgs(args, System.getenv());
