@@ -77,10 +77,9 @@ final class ErrorPathContract {
                 new Case("sqs", "GetQueueUrl -> QueueDoesNotExistException",
                         GetQueueUrlRequest.builder().queueName("missing").build(),
                         QueueDoesNotExistException.builder().message("The specified queue does not exist.").build(),
-                        QueueDoesNotExistException.class, "QueueDoesNotExist", 400,
-                        "AWS also sends x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender, which the"
-                                + " SDK then reports as the error code; that legacy code is not in the SDK jar (Smithy"
-                                + " awsQueryError trait), so it is the SQS module's overlay, not the codec's"),
+                        QueueDoesNotExistException.class, "AWS.SimpleQueueService.NonExistentQueue", 400,
+                        "the class comes from __type; the code is the legacy one of the x-amzn-query-error header,"
+                                + " as AWS sends it (from the Smithy model artifact, in the index)"),
                 new Case("sns", "GetTopicAttributes -> NotFoundException",
                         GetTopicAttributesRequest.builder().topicArn("arn:aws:sns:us-east-1:000000000000:t").build(),
                         NotFoundException.builder().message("Topic does not exist").build(),

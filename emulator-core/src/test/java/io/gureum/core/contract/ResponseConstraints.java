@@ -64,6 +64,29 @@ final class ResponseConstraints {
         return response;
     }
 
+    /**
+     * The request as the server should have decoded an upload: where the client computed a checksum
+     * of the body (sent in the aws-chunked trailer), the true checksum of the uploaded bytes.
+     */
+    static Object withUploadChecksums(Object request, Object decoded, byte[] upload, List<String> notes)
+            throws ReflectiveOperationException {
+        Object[][] sums = {
+            {"ChecksumCRC32", DefaultChecksumAlgorithm.CRC32},
+            {"ChecksumCRC32C", DefaultChecksumAlgorithm.CRC32C},
+            {"ChecksumSHA1", DefaultChecksumAlgorithm.SHA1},
+            {"ChecksumSHA256", DefaultChecksumAlgorithm.SHA256}};
+        for (Object[] s : sums) {
+            String member = (String) s[0];
+            if (has(request, member) && field(request, member) == null && field(decoded, member) != null) {
+                SdkChecksum c = SdkChecksum.forAlgorithm((ChecksumAlgorithm) s[1]);
+                c.update(upload);
+                request = with(request, member, Base64.getEncoder().encodeToString(c.getChecksumBytes()));
+                notes.add("expected: " + member + " is the client's checksum of the uploaded bytes (from the trailer)");
+            }
+        }
+        return request;
+    }
+
     private static Object sqs(String op, Object request, Object response, List<String> notes)
             throws ReflectiveOperationException {
         switch (op) {

@@ -139,7 +139,7 @@ class AsyncResponseIT {
         QueueDoesNotExistException e = assertThrows(QueueDoesNotExistException.class,
                 () -> sqs.receiveMessage(b -> b.queueUrl(gureum.endpoint() + "/000000000000/missing")));
         assertEquals(400, e.statusCode());
-        assertEquals("QueueDoesNotExist", e.awsErrorDetails().errorCode());
+        assertEquals("AWS.SimpleQueueService.NonExistentQueue", e.awsErrorDetails().errorCode());
     }
 
     @Test

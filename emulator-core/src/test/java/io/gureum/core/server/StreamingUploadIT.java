@@ -184,6 +184,18 @@ class StreamingUploadIT {
         assertEquals(expected, received.get());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"CRC32", "CRC32_C", "SHA1", "SHA256"})
+    void uploadsWithEveryChecksumTrailerDecode(String algorithm) throws Exception {
+        for (long size : new long[] {10, 3 * 1024 * 1024}) {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            new DigestInputStream(new PatternStream(size), md5).transferTo(OutputStreamSink.INSTANCE);
+            s3.putObject(b -> b.bucket("b").key("k").checksumAlgorithm(algorithm),
+                    RequestBody.fromContentProvider(() -> new PatternStream(size), size, "application/octet-stream"));
+            assertEquals(size + ":" + HexFormat.of().formatHex(md5.digest()), received.get(), algorithm + " " + size);
+        }
+    }
+
     @Test
     void aDownloadStreamsFromTheHandler() throws Exception {
         long size = 64L * 1024 * 1024;
