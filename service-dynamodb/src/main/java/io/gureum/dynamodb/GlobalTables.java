@@ -16,7 +16,12 @@ final class GlobalTables {
 
     /** Caller holds {@code db}'s write lock. */
     static void update(DynamoDbState state, Database db, Table t, List<ReplicationGroupUpdate> updates) {
-        if (t.stream == null || !t.stream.enabled || !t.stream.viewType.equals("NEW_AND_OLD_IMAGES")) {
+        // Version 2019.11.21 turns the stream on itself; a stream of another view type is refused.
+        if (t.stream == null || !t.stream.enabled) {
+            t.stream = new StreamLog(t.arn, t.name, t, state.context.clock().now(), "NEW_AND_OLD_IMAGES",
+                    state.context.ids().hex(8));
+        }
+        if (!t.stream.viewType.equals("NEW_AND_OLD_IMAGES")) {
             throw DynamoErrors.validation("Table must have DynamoDB Streams enabled with StreamViewType set to"
                     + " NEW_AND_OLD_IMAGES in order to be used as a replica");
         }
