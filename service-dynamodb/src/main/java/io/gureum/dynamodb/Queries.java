@@ -237,7 +237,10 @@ final class Queries {
                 }
             }
         }
-        return new Page(out, count, scanned, bytes, more && last != null ? s.keyOf(last) : null);
+        // DynamoDB does not look ahead: a page that stops because it reached Limit carries a
+        // LastEvaluatedKey even when nothing follows (the next page is then empty).
+        boolean stoppedAtLimit = limit != null && scanned >= limit;
+        return new Page(out, count, scanned, bytes, (more || stoppedAtLimit) && last != null ? s.keyOf(last) : null);
     }
 
     // ---- Scan ----

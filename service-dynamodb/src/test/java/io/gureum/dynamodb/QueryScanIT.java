@@ -87,6 +87,14 @@ class QueryScanIT extends DynamoDbTestSupport {
             total += page.count();
         }
         assertEquals(10, total);
+        QueryResponse exact = ddb.query(b -> b.tableName(t).keyConditionExpression("pk = :p").limit(10)
+                .expressionAttributeValues(Map.of(":p", s("p"))));
+        assertNotNull(exact.lastEvaluatedKey());
+        assertTrue(exact.hasLastEvaluatedKey());
+        QueryResponse after = ddb.query(b -> b.tableName(t).keyConditionExpression("pk = :p").limit(10)
+                .exclusiveStartKey(exact.lastEvaluatedKey()).expressionAttributeValues(Map.of(":p", s("p"))));
+        assertEquals(0, after.count());
+        assertFalse(after.hasLastEvaluatedKey());
     }
 
     @Test
