@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.*;
 /** CreateTable, DescribeTable, UpdateTable, DeleteTable, ListTables, tags, TTL settings and limits. */
 final class Tables {
     /** How long CREATING/UPDATING lasts on the core clock; 0 (the default) settles at the next read. */
-    static final Duration SETTLE = Duration.ofSeconds(Long.getLong("gureum.dynamodb.statusDelaySeconds", 0));
+    static Duration settleDelay() {
+        return Duration.ofSeconds(Long.getLong("gureum.dynamodb.statusDelaySeconds", 0));
+    }
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private final DynamoDbState state;
@@ -51,7 +53,14 @@ final class Tables {
         if (t == null) {
             throw DynamoErrors.notFound();
         }
-        settle(t);
+        // Readers share the lock, so only writers settle the status; a table still being created is not
+        // there yet for item operations.
+        if (db.lock.isWriteLockedByCurrentThread()) {
+            settle(t);
+        }
+        if (t.status.equals("CREATING") && t.settlesAt != null && now().isBefore(t.settlesAt)) {
+            throw DynamoErrors.notFound();
+        }
         return t;
     }
 
@@ -145,7 +154,7 @@ final class Tables {
             t.stream = new StreamLog(arn, t.name, t, now(), r.streamSpecification().streamViewTypeAsString(),
                     state.context.ids().hex(8));
         }
-        t.settlesAt = now().plus(SETTLE);
+        t.settlesAt = now().plus(settleDelay());
         t.replicaRegions.add(ctx.region());
         return db.write(() -> {
             if (db.tables.containsKey(t.name)) {
@@ -417,7 +426,7 @@ final class Tables {
                         + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
             }
             t.status = "UPDATING";
-            t.settlesAt = now().plus(SETTLE);
+            t.settlesAt = now().plus(settleDelay());
             return UpdateTableResponse.builder().tableDescription(describe(t, region)).build();
         });
     }

@@ -133,6 +133,9 @@ public final class Values {
         if (count > 1) {
             throw validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
         }
+        if (v.nul() != null && !v.nul()) {
+            throw validation("One or more parameter values were invalid: Null attribute value types must have the value of true");
+        }
         switch (type(v)) {
             case "N":
                 String c = canonical(number(v.n()));
