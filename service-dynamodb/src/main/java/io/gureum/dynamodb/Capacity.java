@@ -36,9 +36,15 @@ final class Capacity {
             b.writeCapacityUnits(writeUnits);
         }
         if (mode.equals("INDEXES")) {
-            software.amazon.awssdk.services.dynamodb.model.Capacity c = software.amazon.awssdk.services.dynamodb.model.Capacity
-                    .builder().capacityUnits(units).readCapacityUnits(readUnits > 0 ? readUnits : null)
-                    .writeCapacityUnits(writeUnits > 0 ? writeUnits : null).build();
+            software.amazon.awssdk.services.dynamodb.model.Capacity.Builder cb = software.amazon.awssdk.services.dynamodb.model.Capacity
+                    .builder().capacityUnits(units);
+            if (readUnits > 0) {
+                cb.readCapacityUnits(readUnits);
+            }
+            if (writeUnits > 0) {
+                cb.writeCapacityUnits(writeUnits);
+            }
+            software.amazon.awssdk.services.dynamodb.model.Capacity c = cb.build();
             if (index == null) {
                 b.table(c);
             } else {

@@ -84,7 +84,7 @@ final class DynamoDbStreamsHandler implements DynamoDbStreamsClient {
         Located l = locate(r.streamArn());
         StreamLog s = l.stream();
         SequenceNumberRange.Builder range = SequenceNumberRange.builder().startingSequenceNumber(s.firstSequence());
-        if (!s.enabled) {
+        if (!s.enabled && s.lastSequence() != null) {
             range.endingSequenceNumber(s.lastSequence());
         }
         StreamDescription d = StreamDescription.builder()

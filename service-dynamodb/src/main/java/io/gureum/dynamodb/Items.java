@@ -170,7 +170,7 @@ final class Items {
                 b.attributes(old);
             }
             long size = Math.max(Values.itemSize(item), old == null ? 0 : Values.itemSize(old));
-            b.consumedCapacity(Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
+            setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
             return b.build();
         });
     }
@@ -192,7 +192,7 @@ final class Items {
             if (item != null) {
                 b.item(projection == null ? item : Updater.project(item, projection));
             }
-            b.consumedCapacity(Capacity.read(r.returnConsumedCapacityAsString(), t.name,
+            setCapacity(b::consumedCapacity, Capacity.read(r.returnConsumedCapacityAsString(), t.name,
                     item == null ? 0 : Values.itemSize(item), Boolean.TRUE.equals(r.consistentRead()), null, false));
             return b.build();
         });
@@ -239,7 +239,7 @@ final class Items {
             if (allOld(rv) && old != null) {
                 b.attributes(old);
             }
-            b.consumedCapacity(Capacity.write(r.returnConsumedCapacityAsString(), t.name, old == null ? 0 : Values.itemSize(old)));
+            setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, old == null ? 0 : Values.itemSize(old)));
             return b.build();
         });
     }
@@ -290,12 +290,19 @@ final class Items {
                 b.attributes(out);
             }
             long size = Math.max(Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
-            b.consumedCapacity(Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
+            setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
             return b.build();
         });
     }
 
     static String region() {
         return RequestContext.current().region();
+    }
+
+    /** Sets the capacity only when asked for: a null member would be written as JSON null. */
+    static void setCapacity(java.util.function.Consumer<ConsumedCapacity> setter, ConsumedCapacity c) {
+        if (c != null) {
+            setter.accept(c);
+        }
     }
 }

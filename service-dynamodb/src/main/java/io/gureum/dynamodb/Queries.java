@@ -174,7 +174,7 @@ final class Queries {
             if (page.lastKey() != null) {
                 b.lastEvaluatedKey(page.lastKey());
             }
-            b.consumedCapacity(Capacity.read(r.returnConsumedCapacityAsString(), t.name, page.bytes(),
+            Items.setCapacity(b::consumedCapacity, Capacity.read(r.returnConsumedCapacityAsString(), t.name, page.bytes(),
                     Boolean.TRUE.equals(r.consistentRead()), s.index() == null ? null : s.index().name,
                     s.index() != null && s.index().global));
             return b.build();
@@ -304,10 +304,11 @@ final class Queries {
             if (page.lastKey() != null) {
                 b.lastEvaluatedKey(page.lastKey());
             }
-            b.consumedCapacity(Capacity.read(r.returnConsumedCapacityAsString(), t.name, page.bytes(),
+            Items.setCapacity(b::consumedCapacity, Capacity.read(r.returnConsumedCapacityAsString(), t.name, page.bytes(),
                     Boolean.TRUE.equals(r.consistentRead()), s.index() == null ? null : s.index().name,
                     s.index() != null && s.index().global));
             return b.build();
         });
     }
+
 }

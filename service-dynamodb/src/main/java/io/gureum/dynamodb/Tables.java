@@ -440,18 +440,18 @@ final class Tables {
                 .keySchema(t.key.toSdk())
                 .tableStatus(t.status)
                 .creationDateTime(t.created)
-                .provisionedThroughput(ProvisionedThroughputDescription.builder()
-                        .readCapacityUnits(t.readCapacity).writeCapacityUnits(t.writeCapacity)
-                        .numberOfDecreasesToday(0L).lastIncreaseDateTime(t.lastIncrease)
-                        .lastDecreaseDateTime(t.lastDecrease).build())
+                .provisionedThroughput(throughput(t))
                 .tableSizeBytes(t.data.bytes())
                 .itemCount(t.data.count())
                 .tableArn(t.arn)
                 .tableId(t.id)
                 .deletionProtectionEnabled(t.deletionProtection);
         if (t.billingMode.equals("PAY_PER_REQUEST") || t.billingModeChanged != null) {
-            b.billingModeSummary(BillingModeSummary.builder().billingMode(t.billingMode)
-                    .lastUpdateToPayPerRequestDateTime(t.billingModeChanged).build());
+            BillingModeSummary.Builder bm = BillingModeSummary.builder().billingMode(t.billingMode);
+            if (t.billingModeChanged != null) {
+                bm.lastUpdateToPayPerRequestDateTime(t.billingModeChanged);
+            }
+            b.billingModeSummary(bm.build());
         }
         if (!t.tableClass.equals("STANDARD")) {
             b.tableClassSummary(TableClassSummary.builder().tableClass(t.tableClass).build());
@@ -462,7 +462,7 @@ final class Tables {
             Projection p = projection(ix);
             if (ix.global) {
                 gsis.add(GlobalSecondaryIndexDescription.builder().indexName(ix.name).keySchema(ix.key.toSdk())
-                        .projection(p).indexStatus(ix.status).backfilling(ix.status.equals("CREATING") ? Boolean.FALSE : null)
+                        .projection(p).indexStatus(ix.status)
                         .provisionedThroughput(ProvisionedThroughputDescription.builder()
                                 .readCapacityUnits(ix.readCapacity).writeCapacityUnits(ix.writeCapacity)
                                 .numberOfDecreasesToday(0L).build())
@@ -495,6 +495,19 @@ final class Tables {
             b.replicas(replicas);
         }
         return b.build();
+    }
+
+    /** Null members are left unset: the codec would write them as JSON null, which AWS never sends. */
+    private static ProvisionedThroughputDescription throughput(Table t) {
+        ProvisionedThroughputDescription.Builder p = ProvisionedThroughputDescription.builder()
+                .readCapacityUnits(t.readCapacity).writeCapacityUnits(t.writeCapacity).numberOfDecreasesToday(0L);
+        if (t.lastIncrease != null) {
+            p.lastIncreaseDateTime(t.lastIncrease);
+        }
+        if (t.lastDecrease != null) {
+            p.lastDecreaseDateTime(t.lastDecrease);
+        }
+        return p.build();
     }
 
     private static Projection projection(Index ix) {

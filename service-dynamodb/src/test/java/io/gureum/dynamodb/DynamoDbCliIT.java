@@ -61,6 +61,9 @@ class DynamoDbCliIT extends DynamoDbTestSupport {
         assertTrue(gsi.stdout().contains("order#1"), gsi.stdout());
         AwsCli.Result scan = ok(cli, "dynamodb", "scan", "--table-name", t, "--select", "COUNT");
         assertTrue(scan.stdout().contains("\"Count\": 2"), scan.stdout());
+        // members AWS leaves out must not travel as JSON null (the CLI itself adds "ConsumedCapacity": null to scans)
+        AwsCli.Result described = ok(cli, "dynamodb", "describe-table", "--table-name", t);
+        assertTrue(!described.stdout().contains("null") && described.stdout().contains("\"ACTIVE\""), described.stdout());
 
         AwsCli.Result failed = cli.run("dynamodb", "put-item", "--table-name", t, "--item",
                 "{\"pk\":{\"S\":\"user#1\"},\"sk\":{\"S\":\"order#1\"}}", "--condition-expression", "attribute_not_exists(pk)");
