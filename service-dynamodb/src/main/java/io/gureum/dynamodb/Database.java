@@ -1,0 +1,38 @@
+package io.gureum.dynamodb;
+
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The tables of one account in one region. One read-write lock guards all of them: a write (or a
+ * transaction across tables) holds the write lock, so no reader ever sees half of it.
+ */
+final class Database {
+    final String account;
+    final String region;
+    final TreeMap<String, Table> tables = new TreeMap<>();
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    Database(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+
+    <T> T read(java.util.function.Supplier<T> body) {
+        lock.readLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    <T> T write(java.util.function.Supplier<T> body) {
+        lock.writeLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.gureum.dynamodb;
+
+import io.gureum.core.ids.Arn;
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.ServiceContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.*;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * DynamoDB Streams: ListStreams, DescribeStream, GetShardIterator, GetRecords over the change logs
+ * DynamoDB's tables keep. Each stream has one shard; iterators encode the stream, shard and position.
+ */
+final class DynamoDbStreamsHandler implements DynamoDbStreamsClient {
+    private final ServiceContext context;
+
+    DynamoDbStreamsHandler(ServiceContext context) {
+        this.context = context;
+    }
+
+    private Database database() {
+        return DynamoDbState.current(context).database();
+    }
+
+    private record Located(Table table, StreamLog stream) {
+    }
+
+    private Located locate(String streamArn) {
+        RuntimeException notFound = ResourceNotFoundException.builder()
+                .message("Requested resource not found: Stream: " + streamArn + " not found").build();
+        Arn arn;
+        try {
+            arn = Arn.parse(streamArn);
+        } catch (IllegalArgumentException e) {
+            throw DynamoErrors.validation("Invalid StreamArn");
+        }
+        String[] parts = arn.resource().split("/");
+        if (parts.length < 4) {
+            throw notFound;
+        }
+        Database db = DynamoDbState.current(context).database(arn.accountId(), arn.region());
+        return db.read(() -> {
+            Table t = db.tables.get(parts[1]);
+            if (t == null || t.stream == null || !t.stream.arn.equals(streamArn)) {
+                throw notFound;
+            }
+            return new Located(t, t.stream);
+        });
+    }
+
+    @Override
+    public ListStreamsResponse listStreams(ListStreamsRequest r) {
+        Database db = database();
+        int limit = r.limit() == null ? 100 : r.limit();
+        return db.read(() -> {
+            List<Stream> all = new ArrayList<>();
+            for (Table t : db.tables.values()) {
+                if (t.stream != null && (r.tableName() == null || r.tableName().equals(t.name))) {
+                    all.add(Stream.builder().streamArn(t.stream.arn).tableName(t.name).streamLabel(t.stream.label).build());
+                }
+            }
+            int from = 0;
+            if (r.exclusiveStartStreamArn() != null) {
+                for (int i = 0; i < all.size(); i++) {
+                    if (all.get(i).streamArn().equals(r.exclusiveStartStreamArn())) {
+                        from = i + 1;
+                    }
+                }
+            }
+            List<Stream> page = all.subList(Math.min(from, all.size()), Math.min(all.size(), from + limit));
+            ListStreamsResponse.Builder b = ListStreamsResponse.builder().streams(new ArrayList<>(page));
+            if (from + limit < all.size()) {
+                b.lastEvaluatedStreamArn(page.get(page.size() - 1).streamArn());
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    public DescribeStreamResponse describeStream(DescribeStreamRequest r) {
+        Located l = locate(r.streamArn());
+        StreamLog s = l.stream();
+        SequenceNumberRange.Builder range = SequenceNumberRange.builder().startingSequenceNumber(s.firstSequence());
+        if (!s.enabled && s.lastSequence() != null) {
+            range.endingSequenceNumber(s.lastSequence());
+        }
+        StreamDescription d = StreamDescription.builder()
+                .streamArn(s.arn).streamLabel(s.label).streamStatus(s.enabled ? StreamStatus.ENABLED : StreamStatus.DISABLED)
+                .streamViewType(s.viewType).creationRequestDateTime(l.table().created).tableName(s.tableName)
+                .keySchema(s.keySchema)
+                .shards(List.of(Shard.builder().shardId(s.shardId).sequenceNumberRange(range.build()).build()))
+                .build();
+        return DescribeStreamResponse.builder().streamDescription(d).build();
+    }
+
+    @Override
+    public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest r) {
+        Located l = locate(r.streamArn());
+        StreamLog s = l.stream();
+        if (!s.shardId.equals(r.shardId())) {
+            throw ResourceNotFoundException.builder()
+                    .message("Requested resource not found: Shard does not exist").build();
+        }
+        int position = switch (r.shardIteratorTypeAsString()) {
+            case "TRIM_HORIZON" -> 0;
+            case "LATEST" -> s.size();
+            case "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER" -> {
+                if (r.sequenceNumber() == null) {
+                    throw DynamoErrors.validation("Must provide a SequenceNumber for " + r.shardIteratorTypeAsString());
+                }
+                int p = s.positionOf(r.sequenceNumber());
+                yield r.shardIteratorTypeAsString().startsWith("AT") ? p : p + 1;
+            }
+            default -> throw DynamoErrors.validation("Invalid ShardIteratorType: " + r.shardIteratorTypeAsString());
+        };
+        return GetShardIteratorResponse.builder().shardIterator(iterator(s.arn, s.shardId, position)).build();
+    }
+
+    private static String iterator(String arn, String shard, int position) {
+        String raw = arn + "|" + shard + "|" + position;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public GetRecordsResponse getRecords(GetRecordsRequest r) {
+        String raw;
+        try {
+            raw = new String(Base64.getUrlDecoder().decode(r.shardIterator()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw DynamoErrors.validation("Invalid ShardIterator");
+        }
+        String[] parts = raw.split("\\|");
+        if (parts.length != 3) {
+            throw DynamoErrors.validation("Invalid ShardIterator");
+        }
+        Located l = locate(parts[0]);
+        int position = Integer.parseInt(parts[2]);
+        int limit = r.limit() == null ? 1000 : r.limit();
+        List<software.amazon.awssdk.services.dynamodb.model.Record> records = l.stream().from(position, limit);
+        int next = position + records.size();
+        GetRecordsResponse.Builder b = GetRecordsResponse.builder().records(records);
+        if (l.stream().enabled || next < l.stream().size()) {
+            b.nextShardIterator(iterator(parts[0], parts[1], next));
+        }
+        return b.build();
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+
+    static String region() {
+        return RequestContext.current().region();
+    }
+}

@@ -1,0 +1,98 @@
+package io.gureum.dynamodb;
+
+import io.gureum.dynamodb.expression.Values;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** One table: its settings, its items in {@link Partitions}, and its secondary indexes. */
+final class Table {
+    final String name;
+    final String arn;
+    final String id;
+    final Instant created;
+    final KeySchema key;
+    final Map<String, String> attributeTypes = new LinkedHashMap<>();
+    final Map<String, Index> indexes = new LinkedHashMap<>();
+    final Partitions data = new Partitions();
+    final Map<String, String> tags = new LinkedHashMap<>();
+
+    String status = "CREATING";
+    /** When a transitional status (CREATING, UPDATING) becomes ACTIVE on the core clock. */
+    Instant settlesAt;
+    String billingMode = "PROVISIONED";
+    long readCapacity;
+    long writeCapacity;
+    Instant billingModeChanged;
+    Instant lastIncrease;
+    Instant lastDecrease;
+    boolean deletionProtection;
+    String tableClass = "STANDARD";
+    String ttlAttribute;
+    boolean ttlEnabled;
+    StreamLog stream;
+    /** Regions holding replicas (global tables version 2019.11.21), this region included. */
+    final List<String> replicaRegions = new ArrayList<>();
+
+    Table(String name, String arn, String id, Instant created, KeySchema key) {
+        this.name = name;
+        this.arn = arn;
+        this.id = id;
+        this.created = created;
+        this.key = key;
+    }
+
+    KeyValue partitionOf(Map<String, AttributeValue> keyOrItem) {
+        return KeyValue.of(keyOrItem.get(key.hash()));
+    }
+
+    RowKey rowOf(Map<String, AttributeValue> keyOrItem) {
+        return key.hasRange() ? new RowKey(KeyValue.of(keyOrItem.get(key.range()))) : RowKey.EMPTY;
+    }
+
+    Map<String, AttributeValue> get(Map<String, AttributeValue> keyMap) {
+        return data.get(partitionOf(keyMap), rowOf(keyMap));
+    }
+
+    /** Stores an item and maintains the indexes; returns the item it replaced. */
+    Map<String, AttributeValue> put(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> stored = Map.copyOf(item);
+        long size = Values.itemSize(stored);
+        Map<String, AttributeValue> old = data.put(partitionOf(stored), rowOf(stored), stored, size);
+        for (Index ix : indexes.values()) {
+            if (old != null) {
+                ix.remove(old, key);
+            }
+            ix.put(stored, key, size);
+        }
+        return old;
+    }
+
+    Map<String, AttributeValue> delete(Map<String, AttributeValue> keyMap) {
+        Map<String, AttributeValue> old = data.remove(partitionOf(keyMap), rowOf(keyMap));
+        if (old != null) {
+            for (Index ix : indexes.values()) {
+                ix.remove(old, key);
+            }
+        }
+        return old;
+    }
+
+    /** The item's primary key attributes. */
+    Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        out.put(key.hash(), item.get(key.hash()));
+        if (key.hasRange()) {
+            out.put(key.range(), item.get(key.range()));
+        }
+        return out;
+    }
+
+    /** Fills an index from the table's items (a GSI added by UpdateTable backfills at once). */
+    void backfill(Index ix) {
+        data.all().values().forEach(p -> p.values().forEach(item -> ix.put(item, key, Values.itemSize(item))));
+    }
+}

@@ -1,0 +1,604 @@
+package io.gureum.dynamodb;
+
+import io.gureum.core.ids.Arn;
+import io.gureum.core.protocol.RequestContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.*;
+
+/** CreateTable, DescribeTable, UpdateTable, DeleteTable, ListTables, tags, TTL settings and limits. */
+final class Tables {
+    /** How long CREATING/UPDATING lasts on the core clock; 0 (the default) settles at the next read. */
+    static Duration settleDelay() {
+        return Duration.ofSeconds(Long.getLong("gureum.dynamodb.statusDelaySeconds", 0));
+    }
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]+");
+
+    private final DynamoDbState state;
+
+    Tables(DynamoDbState state) {
+        this.state = state;
+    }
+
+    private Instant now() {
+        return state.context.clock().now();
+    }
+
+    static void checkTableName(String name, String field) {
+        if (name == null) {
+            throw DynamoErrors.constraint(null, field, "Member must not be null");
+        }
+        if (name.length() < 3) {
+            throw DynamoErrors.constraint(name, field, "Member must have length greater than or equal to 3");
+        }
+        if (name.length() > 255) {
+            throw DynamoErrors.constraint(name, field, "Member must have length less than or equal to 255");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw DynamoErrors.constraint(name, field, "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+    }
+
+    /** The table, settled to its current status; ResourceNotFoundException if absent. Caller holds a lock. */
+    Table require(Database db, String name) {
+        checkTableName(name, "tableName");
+        Table t = db.tables.get(name);
+        if (t == null) {
+            throw DynamoErrors.notFound();
+        }
+        // Readers share the lock, so only writers settle the status; a table still being created is not
+        // there yet for item operations.
+        if (db.lock.isWriteLockedByCurrentThread()) {
+            settle(t);
+        }
+        if (t.status.equals("CREATING") && t.settlesAt != null && now().isBefore(t.settlesAt)) {
+            throw DynamoErrors.notFound();
+        }
+        return t;
+    }
+
+    void settle(Table t) {
+        if (t.settlesAt != null && !now().isBefore(t.settlesAt)) {
+            t.status = "ACTIVE";
+            t.settlesAt = null;
+            for (Index ix : t.indexes.values()) {
+                if (!ix.status.equals("DELETING")) {
+                    ix.status = "ACTIVE";
+                }
+            }
+            t.indexes.values().removeIf(ix -> ix.status.equals("DELETING"));
+        }
+    }
+
+    CreateTableResponse createTable(CreateTableRequest r) {
+        checkTableName(r.tableName(), "tableName");
+        Database db = state.database();
+        RequestContext ctx = RequestContext.current();
+        Map<String, String> types = new LinkedHashMap<>();
+        for (AttributeDefinition d : r.attributeDefinitions()) {
+            String type = d.attributeTypeAsString();
+            if (!Set.of("S", "N", "B").contains(type)) {
+                throw DynamoErrors.constraint(type, "attributeDefinitions.member.attributeType",
+                        "Member must satisfy enum value set: [B, N, S]");
+            }
+            types.put(d.attributeName(), type);
+        }
+        KeySchema key = keySchema(r.keySchema(), types, null);
+        String billing = r.billingModeAsString() == null ? "PROVISIONED" : r.billingModeAsString();
+        checkThroughput(billing, r.provisionedThroughput(), null);
+        Set<String> used = new HashSet<>(key.names());
+        String arn = Arn.of("dynamodb", ctx.region(), ctx.accountId(), "table/" + r.tableName()).toString();
+        Table t = new Table(r.tableName(), arn, UUID.randomUUID().toString(), now(), key);
+        t.attributeTypes.putAll(types);
+        t.billingMode = billing;
+        if (r.provisionedThroughput() != null) {
+            t.readCapacity = r.provisionedThroughput().readCapacityUnits();
+            t.writeCapacity = r.provisionedThroughput().writeCapacityUnits();
+        }
+        if (billing.equals("PAY_PER_REQUEST")) {
+            t.billingModeChanged = t.created;
+        }
+        if (r.hasLocalSecondaryIndexes()) {
+            if (!key.hasRange()) {
+                throw DynamoErrors.validation("One or more parameter values were invalid: Table KeySchema does not have a range key,"
+                        + " which is required when specifying a LocalSecondaryIndex");
+            }
+            for (LocalSecondaryIndex l : r.localSecondaryIndexes()) {
+                KeySchema ik = keySchema(l.keySchema(), types, l.indexName());
+                if (!ik.hash().equals(key.hash())) {
+                    throw DynamoErrors.validation("One or more parameter values were invalid: Index KeySchema does not have the same"
+                            + " leading hash key as table KeySchema for index: " + l.indexName() + ". index hash key: "
+                            + ik.hash() + ", table hash key: " + key.hash());
+                }
+                addIndex(t, l.indexName(), false, ik, l.projection());
+                used.addAll(ik.names());
+            }
+        }
+        if (r.hasGlobalSecondaryIndexes()) {
+            for (GlobalSecondaryIndex g : r.globalSecondaryIndexes()) {
+                KeySchema ik = keySchema(g.keySchema(), types, g.indexName());
+                checkThroughput(billing, g.provisionedThroughput(), g.indexName());
+                Index ix = addIndex(t, g.indexName(), true, ik, g.projection());
+                if (g.provisionedThroughput() != null) {
+                    ix.readCapacity = g.provisionedThroughput().readCapacityUnits();
+                    ix.writeCapacity = g.provisionedThroughput().writeCapacityUnits();
+                }
+                used.addAll(ik.names());
+            }
+        }
+        if (!used.equals(types.keySet())) {
+            if (!types.keySet().containsAll(used)) {
+                List<String> missing = new ArrayList<>(used);
+                throw DynamoErrors.validation("One or more parameter values were invalid: Some index key attributes are not"
+                        + " defined in AttributeDefinitions. Keys: " + missing + ", AttributeDefinitions: "
+                        + new ArrayList<>(types.keySet()));
+            }
+            throw DynamoErrors.validation("One or more parameter values were invalid: Number of attributes in KeySchema does"
+                    + " not exactly match number of attributes defined in AttributeDefinitions");
+        }
+        if (r.hasTags()) {
+            r.tags().forEach(tag -> t.tags.put(tag.key(), tag.value()));
+        }
+        t.deletionProtection = Boolean.TRUE.equals(r.deletionProtectionEnabled());
+        if (r.tableClassAsString() != null) {
+            t.tableClass = r.tableClassAsString();
+        }
+        if (r.streamSpecification() != null && Boolean.TRUE.equals(r.streamSpecification().streamEnabled())) {
+            t.stream = new StreamLog(arn, t.name, t, now(), r.streamSpecification().streamViewTypeAsString(),
+                    state.context.ids().hex(8));
+        }
+        t.settlesAt = now().plus(settleDelay());
+        t.replicaRegions.add(ctx.region());
+        return db.write(() -> {
+            if (db.tables.containsKey(t.name)) {
+                throw DynamoErrors.inUse("Table already exists: " + t.name);
+            }
+            db.tables.put(t.name, t);
+            for (Index ix : t.indexes.values()) {
+                ix.status = "CREATING";
+            }
+            return CreateTableResponse.builder().tableDescription(describe(t, ctx.region())).build();
+        });
+    }
+
+    private Index addIndex(Table t, String name, boolean global, KeySchema ik, Projection p) {
+        if (t.indexes.containsKey(name)) {
+            throw DynamoErrors.validation("One or more parameter values were invalid: Duplicate index name: " + name);
+        }
+        String type = p == null || p.projectionTypeAsString() == null ? "ALL" : p.projectionTypeAsString();
+        List<String> nonKey = p != null && p.hasNonKeyAttributes() ? p.nonKeyAttributes() : List.of();
+        if (!type.equals("INCLUDE") && !nonKey.isEmpty()) {
+            throw DynamoErrors.validation("One or more parameter values were invalid: ProjectionType is " + type
+                    + ", but NonKeyAttributes is specified");
+        }
+        Index ix = new Index(name, global, ik, type, nonKey, t.arn + "/index/" + name);
+        t.indexes.put(name, ix);
+        return ix;
+    }
+
+    private static KeySchema keySchema(List<KeySchemaElement> elements, Map<String, String> types, String index) {
+        if (elements == null || elements.isEmpty() || elements.size() > 2) {
+            throw DynamoErrors.validation("1 validation error detected: Value '" + elements + "' at 'keySchema' failed to"
+                    + " satisfy constraint: Member must have length less than or equal to 2");
+        }
+        KeySchemaElement h = elements.get(0);
+        if (h.keyType() != KeyType.HASH) {
+            throw DynamoErrors.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        String range = null;
+        if (elements.size() == 2) {
+            KeySchemaElement r = elements.get(1);
+            if (r.keyType() != KeyType.RANGE) {
+                throw DynamoErrors.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            }
+            if (r.attributeName().equals(h.attributeName())) {
+                throw DynamoErrors.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            }
+            range = r.attributeName();
+        }
+        for (KeySchemaElement e : elements) {
+            if (!types.containsKey(e.attributeName())) {
+                throw DynamoErrors.validation("One or more parameter values were invalid: Some index key attributes are not"
+                        + " defined in AttributeDefinitions. Keys: " + names(elements) + ", AttributeDefinitions: "
+                        + new ArrayList<>(types.keySet()));
+            }
+        }
+        return new KeySchema(h.attributeName(), types.get(h.attributeName()), range, range == null ? null : types.get(range));
+    }
+
+    private static List<String> names(List<KeySchemaElement> elements) {
+        List<String> out = new ArrayList<>();
+        elements.forEach(e -> out.add(e.attributeName()));
+        return out;
+    }
+
+    private static void checkThroughput(String billing, ProvisionedThroughput p, String index) {
+        if (billing.equals("PROVISIONED")) {
+            if (p == null || p.readCapacityUnits() == null || p.writeCapacityUnits() == null) {
+                throw DynamoErrors.validation(index == null
+                        ? "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED"
+                        : "One or more parameter values were invalid: ProvisionedThroughput must be specified for index: " + index);
+            }
+            if (p.readCapacityUnits() < 1 || p.writeCapacityUnits() < 1) {
+                throw DynamoErrors.validation("One or more parameter values were invalid: Provisioned throughput ReadCapacityUnits"
+                        + " and WriteCapacityUnits must be greater than 0");
+            }
+        } else if (billing.equals("PAY_PER_REQUEST")) {
+            if (p != null && (p.readCapacityUnits() != null || p.writeCapacityUnits() != null)) {
+                throw DynamoErrors.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor"
+                        + " WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+            }
+        } else {
+            throw DynamoErrors.constraint(billing, "billingMode", "Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
+        }
+    }
+
+    DescribeTableResponse describeTable(DescribeTableRequest r) {
+        Database db = state.database();
+        String region = RequestContext.current().region();
+        return db.write(() -> {
+            checkTableName(r.tableName(), "tableName");
+            Table t = db.tables.get(r.tableName());
+            if (t == null) {
+                throw DynamoErrors.tableNotFound(r.tableName());
+            }
+            settle(t);
+            return DescribeTableResponse.builder().table(describe(t, region)).build();
+        });
+    }
+
+    DeleteTableResponse deleteTable(DeleteTableRequest r) {
+        Database db = state.database();
+        String region = RequestContext.current().region();
+        return db.write(() -> {
+            checkTableName(r.tableName(), "tableName");
+            Table t = db.tables.get(r.tableName());
+            if (t == null) {
+                throw DynamoErrors.tableNotFound(r.tableName());
+            }
+            settle(t);
+            if (t.deletionProtection) {
+                throw DynamoErrors.validation("Resource cannot be deleted as it is currently protected against deletion."
+                        + " Disable deletion protection first.");
+            }
+            if (t.status.equals("CREATING") || t.status.equals("UPDATING")) {
+                throw DynamoErrors.inUse("Attempt to change a resource which is still in use: Table is being "
+                        + (t.status.equals("CREATING") ? "created" : "updated") + ": " + t.name);
+            }
+            db.tables.remove(t.name);
+            if (t.stream != null) {
+                t.stream.enabled = false;
+            }
+            t.status = "DELETING";
+            return DeleteTableResponse.builder().tableDescription(describe(t, region)).build();
+        });
+    }
+
+    ListTablesResponse listTables(ListTablesRequest r) {
+        int limit = r.limit() == null ? 100 : r.limit();
+        if (limit < 1 || limit > 100) {
+            throw DynamoErrors.constraint(limit, "limit", limit < 1
+                    ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 100");
+        }
+        Database db = state.database();
+        return db.read(() -> {
+            List<String> names = new ArrayList<>(r.exclusiveStartTableName() == null ? db.tables.keySet()
+                    : db.tables.tailMap(r.exclusiveStartTableName(), false).keySet());
+            ListTablesResponse.Builder b = ListTablesResponse.builder();
+            if (names.size() > limit) {
+                names = names.subList(0, limit);
+                b.lastEvaluatedTableName(names.get(limit - 1));
+            }
+            return b.tableNames(names).build();
+        });
+    }
+
+    UpdateTableResponse updateTable(UpdateTableRequest r) {
+        Database db = state.database();
+        String region = RequestContext.current().region();
+        return db.write(() -> {
+            Table t = require(db, r.tableName());
+            boolean changed = false;
+            if (r.attributeDefinitions() != null) {
+                for (AttributeDefinition d : r.attributeDefinitions()) {
+                    String existing = t.attributeTypes.get(d.attributeName());
+                    if (existing != null && !existing.equals(d.attributeTypeAsString())) {
+                        throw DynamoErrors.validation("Cannot change the type of an attribute: " + d.attributeName());
+                    }
+                }
+            }
+            if (r.billingModeAsString() != null && !r.billingModeAsString().equals(t.billingMode)) {
+                checkThroughput(r.billingModeAsString(), r.provisionedThroughput(), null);
+                t.billingMode = r.billingModeAsString();
+                t.billingModeChanged = now();
+                if (t.billingMode.equals("PAY_PER_REQUEST")) {
+                    t.readCapacity = 0;
+                    t.writeCapacity = 0;
+                }
+                changed = true;
+            }
+            if (r.provisionedThroughput() != null) {
+                ProvisionedThroughput p = r.provisionedThroughput();
+                if (t.billingMode.equals("PAY_PER_REQUEST")) {
+                    checkThroughput("PAY_PER_REQUEST", p, null);
+                }
+                if (p.readCapacityUnits() == t.readCapacity && p.writeCapacityUnits() == t.writeCapacity) {
+                    throw DynamoErrors.validation("The provisioned throughput for the table will not change. The requested value"
+                            + " equals the current value. Current ReadCapacityUnits provisioned for the table: " + t.readCapacity
+                            + ". Requested ReadCapacityUnits: " + p.readCapacityUnits() + ". Current WriteCapacityUnits"
+                            + " provisioned for the table: " + t.writeCapacity + ". Requested WriteCapacityUnits: "
+                            + p.writeCapacityUnits() + ". Refer to the Amazon DynamoDB Developer Guide for current limits"
+                            + " and how to request higher limits.");
+                }
+                if (p.readCapacityUnits() > t.readCapacity || p.writeCapacityUnits() > t.writeCapacity) {
+                    t.lastIncrease = now();
+                } else {
+                    t.lastDecrease = now();
+                }
+                t.readCapacity = p.readCapacityUnits();
+                t.writeCapacity = p.writeCapacityUnits();
+                changed = true;
+            }
+            if (r.hasGlobalSecondaryIndexUpdates()) {
+                Map<String, String> types = new LinkedHashMap<>(t.attributeTypes);
+                if (r.attributeDefinitions() != null) {
+                    r.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
+                }
+                for (GlobalSecondaryIndexUpdate u : r.globalSecondaryIndexUpdates()) {
+                    if (u.create() != null) {
+                        CreateGlobalSecondaryIndexAction c = u.create();
+                        if (t.indexes.containsKey(c.indexName())) {
+                            throw DynamoErrors.validation("One or more parameter values were invalid: Index with name: "
+                                    + c.indexName() + " already exists");
+                        }
+                        KeySchema ik = keySchema(c.keySchema(), types, c.indexName());
+                        checkThroughput(t.billingMode, c.provisionedThroughput(), c.indexName());
+                        Index ix = addIndex(t, c.indexName(), true, ik, c.projection());
+                        if (c.provisionedThroughput() != null) {
+                            ix.readCapacity = c.provisionedThroughput().readCapacityUnits();
+                            ix.writeCapacity = c.provisionedThroughput().writeCapacityUnits();
+                        }
+                        ix.status = "CREATING";
+                        ik.names().forEach(n -> t.attributeTypes.put(n, types.get(n)));
+                        t.backfill(ix);
+                    } else if (u.delete() != null) {
+                        Index ix = t.indexes.get(u.delete().indexName());
+                        if (ix == null || !ix.global) {
+                            throw DynamoErrors.notFound();
+                        }
+                        ix.status = "DELETING";
+                    } else if (u.update() != null) {
+                        Index ix = t.indexes.get(u.update().indexName());
+                        if (ix == null || !ix.global) {
+                            throw DynamoErrors.notFound();
+                        }
+                        ProvisionedThroughput p = u.update().provisionedThroughput();
+                        if (p != null) {
+                            ix.readCapacity = p.readCapacityUnits();
+                            ix.writeCapacity = p.writeCapacityUnits();
+                        }
+                        ix.status = "UPDATING";
+                    }
+                }
+                changed = true;
+            }
+            if (r.streamSpecification() != null) {
+                StreamSpecification s = r.streamSpecification();
+                boolean enable = Boolean.TRUE.equals(s.streamEnabled());
+                if (enable) {
+                    if (t.stream != null && t.stream.enabled) {
+                        throw DynamoErrors.validation("Table already has an enabled stream: " + t.stream.arn);
+                    }
+                    if (s.streamViewTypeAsString() == null) {
+                        throw DynamoErrors.validation("One or more parameter values were invalid: StreamViewType must be"
+                                + " specified when StreamEnabled is true");
+                    }
+                    t.stream = new StreamLog(t.arn, t.name, t, now(), s.streamViewTypeAsString(), state.context.ids().hex(8));
+                } else {
+                    if (t.stream == null || !t.stream.enabled) {
+                        throw DynamoErrors.validation("Table already has no stream enabled");
+                    }
+                    t.stream.enabled = false;
+                }
+                changed = true;
+            }
+            if (r.deletionProtectionEnabled() != null) {
+                t.deletionProtection = r.deletionProtectionEnabled();
+                changed = true;
+            }
+            if (r.tableClassAsString() != null) {
+                t.tableClass = r.tableClassAsString();
+                changed = true;
+            }
+            if (r.hasReplicaUpdates()) {
+                GlobalTables.update(state, db, t, r.replicaUpdates());
+                changed = true;
+            }
+            if (!changed) {
+                throw DynamoErrors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
+                        + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            }
+            t.status = "UPDATING";
+            t.settlesAt = now().plus(settleDelay());
+            return UpdateTableResponse.builder().tableDescription(describe(t, region)).build();
+        });
+    }
+
+    TableDescription describe(Table t, String region) {
+        List<AttributeDefinition> defs = new ArrayList<>();
+        t.attributeTypes.forEach((n, ty) -> defs.add(AttributeDefinition.builder().attributeName(n).attributeType(ty).build()));
+        TableDescription.Builder b = TableDescription.builder()
+                .attributeDefinitions(defs)
+                .tableName(t.name)
+                .keySchema(t.key.toSdk())
+                .tableStatus(t.status)
+                .creationDateTime(t.created)
+                .provisionedThroughput(throughput(t))
+                .tableSizeBytes(t.data.bytes())
+                .itemCount(t.data.count())
+                .tableArn(t.arn)
+                .tableId(t.id)
+                .deletionProtectionEnabled(t.deletionProtection);
+        if (t.billingMode.equals("PAY_PER_REQUEST") || t.billingModeChanged != null) {
+            BillingModeSummary.Builder bm = BillingModeSummary.builder().billingMode(t.billingMode);
+            if (t.billingModeChanged != null) {
+                bm.lastUpdateToPayPerRequestDateTime(t.billingModeChanged);
+            }
+            b.billingModeSummary(bm.build());
+        }
+        if (!t.tableClass.equals("STANDARD")) {
+            b.tableClassSummary(TableClassSummary.builder().tableClass(t.tableClass).build());
+        }
+        List<LocalSecondaryIndexDescription> lsis = new ArrayList<>();
+        List<GlobalSecondaryIndexDescription> gsis = new ArrayList<>();
+        for (Index ix : t.indexes.values()) {
+            Projection p = projection(ix);
+            if (ix.global) {
+                gsis.add(GlobalSecondaryIndexDescription.builder().indexName(ix.name).keySchema(ix.key.toSdk())
+                        .projection(p).indexStatus(ix.status)
+                        .provisionedThroughput(ProvisionedThroughputDescription.builder()
+                                .readCapacityUnits(ix.readCapacity).writeCapacityUnits(ix.writeCapacity)
+                                .numberOfDecreasesToday(0L).build())
+                        .indexSizeBytes(ix.data.bytes()).itemCount(ix.data.count()).indexArn(ix.arn).build());
+            } else {
+                lsis.add(LocalSecondaryIndexDescription.builder().indexName(ix.name).keySchema(ix.key.toSdk())
+                        .projection(p).indexSizeBytes(ix.data.bytes()).itemCount(ix.data.count()).indexArn(ix.arn).build());
+            }
+        }
+        if (!lsis.isEmpty()) {
+            b.localSecondaryIndexes(lsis);
+        }
+        if (!gsis.isEmpty()) {
+            b.globalSecondaryIndexes(gsis);
+        }
+        if (t.stream != null) {
+            if (t.stream.enabled) {
+                b.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(t.stream.viewType).build());
+            }
+            b.latestStreamLabel(t.stream.label).latestStreamArn(t.stream.arn);
+        }
+        if (t.replicaRegions.size() > 1) {
+            b.globalTableVersion("2019.11.21");
+            List<ReplicaDescription> replicas = new ArrayList<>();
+            for (String rg : t.replicaRegions) {
+                if (!rg.equals(region)) {
+                    replicas.add(ReplicaDescription.builder().regionName(rg).replicaStatus("ACTIVE").build());
+                }
+            }
+            b.replicas(replicas);
+        }
+        return b.build();
+    }
+
+    /** Null members are left unset: the codec would write them as JSON null, which AWS never sends. */
+    private static ProvisionedThroughputDescription throughput(Table t) {
+        ProvisionedThroughputDescription.Builder p = ProvisionedThroughputDescription.builder()
+                .readCapacityUnits(t.readCapacity).writeCapacityUnits(t.writeCapacity).numberOfDecreasesToday(0L);
+        if (t.lastIncrease != null) {
+            p.lastIncreaseDateTime(t.lastIncrease);
+        }
+        if (t.lastDecrease != null) {
+            p.lastDecreaseDateTime(t.lastDecrease);
+        }
+        return p.build();
+    }
+
+    private static Projection projection(Index ix) {
+        Projection.Builder p = Projection.builder().projectionType(ix.projectionType);
+        if (!ix.nonKeyAttributes.isEmpty()) {
+            p.nonKeyAttributes(ix.nonKeyAttributes);
+        }
+        return p.build();
+    }
+
+    // ---- tags ----
+
+    private Table byArn(Database db, String arn) {
+        if (arn != null) {
+            for (Table t : db.tables.values()) {
+                if (t.arn.equals(arn)) {
+                    return t;
+                }
+            }
+        }
+        throw software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.builder()
+                .message("Requested resource not found: ResourcArn: " + arn + " not found").build();
+    }
+
+    TagResourceResponse tagResource(TagResourceRequest r) {
+        Database db = state.database();
+        return db.write(() -> {
+            Table t = byArn(db, r.resourceArn());
+            r.tags().forEach(tag -> t.tags.put(tag.key(), tag.value()));
+            if (t.tags.size() > 50) {
+                throw DynamoErrors.validation("One or more parameter values were invalid: The number of tags exceeds the limit of 50");
+            }
+            return TagResourceResponse.builder().build();
+        });
+    }
+
+    UntagResourceResponse untagResource(UntagResourceRequest r) {
+        Database db = state.database();
+        return db.write(() -> {
+            Table t = byArn(db, r.resourceArn());
+            r.tagKeys().forEach(t.tags::remove);
+            return UntagResourceResponse.builder().build();
+        });
+    }
+
+    ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest r) {
+        Database db = state.database();
+        return db.read(() -> {
+            Table t = byArn(db, r.resourceArn());
+            List<Tag> tags = new ArrayList<>();
+            t.tags.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+            return ListTagsOfResourceResponse.builder().tags(tags).build();
+        });
+    }
+
+    // ---- TTL ----
+
+    UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest r) {
+        Database db = state.database();
+        return db.write(() -> {
+            Table t = require(db, r.tableName());
+            TimeToLiveSpecification s = r.timeToLiveSpecification();
+            boolean enable = Boolean.TRUE.equals(s.enabled());
+            if (enable && t.ttlEnabled) {
+                throw DynamoErrors.validation("TimeToLive is already enabled");
+            }
+            if (!enable && !t.ttlEnabled) {
+                throw DynamoErrors.validation("TimeToLive is already disabled");
+            }
+            if (!enable && !s.attributeName().equals(t.ttlAttribute)) {
+                throw DynamoErrors.validation("TimeToLive attribute name does not match: " + s.attributeName());
+            }
+            t.ttlEnabled = enable;
+            t.ttlAttribute = s.attributeName();
+            return UpdateTimeToLiveResponse.builder().timeToLiveSpecification(s).build();
+        });
+    }
+
+    DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest r) {
+        Database db = state.database();
+        return db.read(() -> {
+            Table t = db.tables.get(r.tableName());
+            if (t == null) {
+                throw DynamoErrors.notFound();
+            }
+            TimeToLiveDescription.Builder d = TimeToLiveDescription.builder()
+                    .timeToLiveStatus(t.ttlEnabled ? TimeToLiveStatus.ENABLED : TimeToLiveStatus.DISABLED);
+            if (t.ttlEnabled) {
+                d.attributeName(t.ttlAttribute);
+            }
+            return DescribeTimeToLiveResponse.builder().timeToLiveDescription(d.build()).build();
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** Build-time helpers run by Maven, not at run time. */
+package io.gureum.dynamodb.build;
