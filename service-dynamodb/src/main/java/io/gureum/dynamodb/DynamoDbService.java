@@ -11,13 +11,10 @@ public final class DynamoDbService implements AwsService {
         return "dynamodb";
     }
 
-    /**
-     * None: DynamoDB Streams signs with the same name ({@code dynamodb}), so both services are routed by
-     * their {@code X-Amz-Target} prefix (DynamoDB_20120810, DynamoDBStreams_20120810) instead.
-     */
+    /** Signed as {@code dynamodb}, as DynamoDB Streams is; core tells them apart by {@code X-Amz-Target}. */
     @Override
     public List<String> signingNames() {
-        return List.of();
+        return List.of("dynamodb");
     }
 
     @Override

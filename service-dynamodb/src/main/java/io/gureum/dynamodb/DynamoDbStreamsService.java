@@ -11,10 +11,10 @@ public final class DynamoDbStreamsService implements AwsService {
         return "dynamodbstreams";
     }
 
-    /** None: see {@link DynamoDbService#signingNames()}. */
+    /** Signed as {@code dynamodb}, as DynamoDB Streams is; core tells them apart by {@code X-Amz-Target}. */
     @Override
     public List<String> signingNames() {
-        return List.of();
+        return List.of("dynamodb");
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.ServiceLoader;
 /** The enabled services, by name and by signing name. */
 public final class ServiceRegistry {
     private final Map<String, LoadedService> byName = new LinkedHashMap<>();
-    private final Map<String, LoadedService> bySigningName = new HashMap<>();
+    private final Map<String, List<LoadedService>> bySigningName = new HashMap<>();
 
     public ServiceRegistry(List<AwsService> services, ServiceContext context) {
         for (AwsService s : services) {
@@ -23,7 +23,7 @@ public final class ServiceRegistry {
             LoadedService loaded = new LoadedService(s, context);
             byName.put(s.name(), loaded);
             for (String signingName : s.signingNames()) {
-                bySigningName.putIfAbsent(signingName, loaded);
+                bySigningName.computeIfAbsent(signingName, k -> new ArrayList<>()).add(loaded);
             }
         }
     }
@@ -40,8 +40,9 @@ public final class ServiceRegistry {
         return byName.get(name);
     }
 
-    public LoadedService bySigningName(String signingName) {
-        return bySigningName.get(signingName);
+    /** The services signed with this name: usually one; DynamoDB and DynamoDB Streams share theirs. */
+    public List<LoadedService> bySigningName(String signingName) {
+        return bySigningName.getOrDefault(signingName, List.of());
     }
 
     public List<LoadedService> all() {

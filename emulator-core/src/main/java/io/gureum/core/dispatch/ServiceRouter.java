@@ -20,21 +20,20 @@ final class ServiceRouter {
     }
 
     LoadedService route(AwsHttpRequest request, SignatureInfo signature) {
+        String target = request.header("X-Amz-Target");
         if (signature != null && signature.service() != null) {
-            LoadedService s = registry.bySigningName(signature.service());
-            if (s != null) {
-                return s;
+            List<LoadedService> signed = registry.bySigningName(signature.service());
+            if (signed.size() == 1) {
+                return signed.get(0);
+            } else if (!signed.isEmpty()) {
+                LoadedService byTarget = byTargetPrefix(signed, target);
+                return byTarget != null ? byTarget : signed.get(0);
             }
         }
-        String target = request.header("X-Amz-Target");
         if (target != null) {
-            int dot = target.indexOf('.');
-            String prefix = dot < 0 ? target : target.substring(0, dot);
-            for (LoadedService s : registry.all()) {
-                ServiceModel m = s.model();
-                if (prefix.equals(m.index().targetPrefix())) {
-                    return s;
-                }
+            LoadedService s = byTargetPrefix(registry.all(), target);
+            if (s != null) {
+                return s;
             }
         }
         if (S3Addressing.virtualHostBucket(request.header("Host")) != null) {
@@ -62,6 +61,20 @@ final class ServiceRouter {
             }
         }
         return registry.byName("s3");
+    }
+
+    private static LoadedService byTargetPrefix(List<LoadedService> services, String target) {
+        if (target == null) {
+            return null;
+        }
+        int dot = target.indexOf('.');
+        String prefix = dot < 0 ? target : target.substring(0, dot);
+        for (LoadedService s : services) {
+            if (prefix.equals(s.model().index().targetPrefix())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static String action(AwsHttpRequest request) {

@@ -130,7 +130,8 @@ public final class ServiceIndexBuilder {
                 continue;
             }
             Class<?> p0 = m.getParameterTypes()[0];
-            if (!SdkRequest.class.isAssignableFrom(p0) || !p0.getPackageName().equals(base + ".model")) {
+            // Usually <client package>.model; DynamoDbStreamsClient shares DynamoDB's model package.
+            if (!SdkRequest.class.isAssignableFrom(p0) || !p0.getPackageName().endsWith(".model")) {
                 continue;
             }
             if (m.getParameterCount() > 2

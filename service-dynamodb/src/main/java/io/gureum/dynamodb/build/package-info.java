@@ -1,2 +1,0 @@
-/** Build-time helpers run by Maven, not at run time. */
-package io.gureum.dynamodb.build;
