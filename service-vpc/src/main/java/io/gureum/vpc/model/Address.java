@@ -1,0 +1,25 @@
+package io.gureum.vpc.model;
+
+import java.time.Instant;
+
+
+
+/** A stored Address. */
+public final class Address extends Resource {
+    public String publicIp;
+    public String associationId;
+    public String instanceId;
+    public String networkInterfaceId;
+    public String privateIpAddress;
+    public String networkBorderGroup;
+    public String serviceManaged;
+
+    public Address(String id, String ownerId, Instant created) {
+        super(id, ownerId, created);
+    }
+
+    @Override
+    public String resourceType() {
+        return "elastic-ip";
+    }
+}
