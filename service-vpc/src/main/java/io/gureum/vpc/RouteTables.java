@@ -201,7 +201,8 @@ final class RouteTables {
         } else {
             found.addAll(s.routeTables.values());
         }
-        var keep = filters.predicate(r.filters());
+        // route.state depends on other resources, so it is matched here rather than by the generic filters.
+        var keep = filters.predicate(r.filters().stream().filter(f -> !"route.state".equals(f.name())).toList());
         List<RouteTable> matching = found.stream().filter(keep).filter(t -> routeStateMatches(s, t, r)).toList();
         var page = Pagination.page(matching, r.maxResults(), r.nextToken(), 5, 100);
         return DescribeRouteTablesResponse.builder().routeTables(page.items().stream().map(t -> toSdk(s, t)).toList())

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
+import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.testing.AwsClients;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -18,10 +21,35 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 abstract class Ec2TestBase {
     private static final AtomicLong ACCOUNTS = new AtomicLong(100000000000L + (System.nanoTime() % 1000) * 1000000);
     static Gureum gureum;
+    static volatile Ec2Handler handler;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        // The ec2 registration is wrapped so tests can reach the handler's in-JVM queries (routeFor).
+        AwsService vpc = new VpcService();
+        AwsService capturing = new AwsService() {
+            @Override
+            public String name() {
+                return vpc.name();
+            }
+
+            @Override
+            public String clientInterface() {
+                return vpc.clientInterface();
+            }
+
+            @Override
+            public String xmlNamespace() {
+                return vpc.xmlNamespace();
+            }
+
+            @Override
+            public Object createHandler(ServiceContext context) {
+                handler = (Ec2Handler) vpc.createHandler(context);
+                return handler;
+            }
+        };
+        gureum = Gureum.start(GureumConfig.builder().port(0).build(), List.of(capturing));
     }
 
     @AfterAll
