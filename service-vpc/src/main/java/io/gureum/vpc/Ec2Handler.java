@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ec2.model.*;
 public class Ec2Handler implements Ec2Client {
     private final Network net;
     private final AccountRegionStore<VpcStore> stores;
+    private final Object peeringLock = new Object();
 
     public Ec2Handler(ServiceContext context) {
         this.net = new Network(context);
@@ -28,6 +29,7 @@ public class Ec2Handler implements Ec2Client {
             net.vpcs.createDefaultNetwork(s);
             return s;
         });
+        net.stores(stores::get);
     }
 
     /** Runs {@code op} on the caller's store under its lock, after applying state changes that came due. */
@@ -37,6 +39,16 @@ public class Ec2Handler implements Ec2Client {
         synchronized (s) {
             net.natGateways.settle(s);
             return op.apply(s);
+        }
+    }
+
+    /**
+     * For operations that may touch a second store (VPC peering): one at a time under a handler-wide
+     * lock, so that holding two store locks can never deadlock.
+     */
+    protected <T> T onTwo(Function<VpcStore, T> op) {
+        synchronized (peeringLock) {
+            return on(op);
         }
     }
 
@@ -418,6 +430,176 @@ public class Ec2Handler implements Ec2Client {
     @Override
     public DescribeTagsResponse describeTags(DescribeTagsRequest r) {
         return on(s -> net.tags.describeTags(s, r));
+    }
+
+    @Override
+    public CreateVpcPeeringConnectionResponse createVpcPeeringConnection(CreateVpcPeeringConnectionRequest r) {
+        return onTwo(s -> net.peering.create(s, r));
+    }
+
+    @Override
+    public AcceptVpcPeeringConnectionResponse acceptVpcPeeringConnection(AcceptVpcPeeringConnectionRequest r) {
+        return onTwo(s -> net.peering.accept(s, r));
+    }
+
+    @Override
+    public RejectVpcPeeringConnectionResponse rejectVpcPeeringConnection(RejectVpcPeeringConnectionRequest r) {
+        return onTwo(s -> net.peering.reject(s, r));
+    }
+
+    @Override
+    public DeleteVpcPeeringConnectionResponse deleteVpcPeeringConnection(DeleteVpcPeeringConnectionRequest r) {
+        return onTwo(s -> net.peering.delete(s, r));
+    }
+
+    @Override
+    public DescribeVpcPeeringConnectionsResponse describeVpcPeeringConnections(DescribeVpcPeeringConnectionsRequest r) {
+        return onTwo(s -> net.peering.describe(s, r));
+    }
+
+    @Override
+    public CreateTransitGatewayResponse createTransitGateway(CreateTransitGatewayRequest r) {
+        return on(s -> net.transitGateways.createTransitGateway(s, r));
+    }
+
+    @Override
+    public DescribeTransitGatewaysResponse describeTransitGateways(DescribeTransitGatewaysRequest r) {
+        return on(s -> net.transitGateways.describeTransitGateways(s, r));
+    }
+
+    @Override
+    public DeleteTransitGatewayResponse deleteTransitGateway(DeleteTransitGatewayRequest r) {
+        return on(s -> net.transitGateways.deleteTransitGateway(s, r));
+    }
+
+    @Override
+    public CreateTransitGatewayVpcAttachmentResponse createTransitGatewayVpcAttachment(CreateTransitGatewayVpcAttachmentRequest r) {
+        return on(s -> net.transitGateways.createTransitGatewayVpcAttachment(s, r));
+    }
+
+    @Override
+    public DescribeTransitGatewayVpcAttachmentsResponse describeTransitGatewayVpcAttachments(DescribeTransitGatewayVpcAttachmentsRequest r) {
+        return on(s -> net.transitGateways.describeTransitGatewayVpcAttachments(s, r));
+    }
+
+    @Override
+    public DescribeTransitGatewayAttachmentsResponse describeTransitGatewayAttachments(DescribeTransitGatewayAttachmentsRequest r) {
+        return on(s -> net.transitGateways.describeTransitGatewayAttachments(s, r));
+    }
+
+    @Override
+    public DeleteTransitGatewayVpcAttachmentResponse deleteTransitGatewayVpcAttachment(DeleteTransitGatewayVpcAttachmentRequest r) {
+        return on(s -> net.transitGateways.deleteTransitGatewayVpcAttachment(s, r));
+    }
+
+    @Override
+    public CreateTransitGatewayRouteTableResponse createTransitGatewayRouteTable(CreateTransitGatewayRouteTableRequest r) {
+        return on(s -> net.transitGateways.createTransitGatewayRouteTable(s, r));
+    }
+
+    @Override
+    public DescribeTransitGatewayRouteTablesResponse describeTransitGatewayRouteTables(DescribeTransitGatewayRouteTablesRequest r) {
+        return on(s -> net.transitGateways.describeTransitGatewayRouteTables(s, r));
+    }
+
+    @Override
+    public DeleteTransitGatewayRouteTableResponse deleteTransitGatewayRouteTable(DeleteTransitGatewayRouteTableRequest r) {
+        return on(s -> net.transitGateways.deleteTransitGatewayRouteTable(s, r));
+    }
+
+    @Override
+    public AssociateTransitGatewayRouteTableResponse associateTransitGatewayRouteTable(AssociateTransitGatewayRouteTableRequest r) {
+        return on(s -> net.transitGateways.associateTransitGatewayRouteTable(s, r));
+    }
+
+    @Override
+    public DisassociateTransitGatewayRouteTableResponse disassociateTransitGatewayRouteTable(DisassociateTransitGatewayRouteTableRequest r) {
+        return on(s -> net.transitGateways.disassociateTransitGatewayRouteTable(s, r));
+    }
+
+    @Override
+    public EnableTransitGatewayRouteTablePropagationResponse enableTransitGatewayRouteTablePropagation(EnableTransitGatewayRouteTablePropagationRequest r) {
+        return on(s -> net.transitGateways.enableTransitGatewayRouteTablePropagation(s, r));
+    }
+
+    @Override
+    public DisableTransitGatewayRouteTablePropagationResponse disableTransitGatewayRouteTablePropagation(DisableTransitGatewayRouteTablePropagationRequest r) {
+        return on(s -> net.transitGateways.disableTransitGatewayRouteTablePropagation(s, r));
+    }
+
+    @Override
+    public GetTransitGatewayRouteTableAssociationsResponse getTransitGatewayRouteTableAssociations(GetTransitGatewayRouteTableAssociationsRequest r) {
+        return on(s -> net.transitGateways.getTransitGatewayRouteTableAssociations(s, r));
+    }
+
+    @Override
+    public GetTransitGatewayRouteTablePropagationsResponse getTransitGatewayRouteTablePropagations(GetTransitGatewayRouteTablePropagationsRequest r) {
+        return on(s -> net.transitGateways.getTransitGatewayRouteTablePropagations(s, r));
+    }
+
+    @Override
+    public CreateTransitGatewayRouteResponse createTransitGatewayRoute(CreateTransitGatewayRouteRequest r) {
+        return on(s -> net.transitGateways.createTransitGatewayRoute(s, r));
+    }
+
+    @Override
+    public DeleteTransitGatewayRouteResponse deleteTransitGatewayRoute(DeleteTransitGatewayRouteRequest r) {
+        return on(s -> net.transitGateways.deleteTransitGatewayRoute(s, r));
+    }
+
+    @Override
+    public SearchTransitGatewayRoutesResponse searchTransitGatewayRoutes(SearchTransitGatewayRoutesRequest r) {
+        return on(s -> net.transitGateways.searchTransitGatewayRoutes(s, r));
+    }
+
+    @Override
+    public CreateCustomerGatewayResponse createCustomerGateway(CreateCustomerGatewayRequest r) {
+        return on(s -> net.vpnGateways.createCustomerGateway(s, r));
+    }
+
+    @Override
+    public DescribeCustomerGatewaysResponse describeCustomerGateways(DescribeCustomerGatewaysRequest r) {
+        return on(s -> net.vpnGateways.describeCustomerGateways(s, r));
+    }
+
+    @Override
+    public DeleteCustomerGatewayResponse deleteCustomerGateway(DeleteCustomerGatewayRequest r) {
+        return on(s -> net.vpnGateways.deleteCustomerGateway(s, r));
+    }
+
+    @Override
+    public CreateVpnGatewayResponse createVpnGateway(CreateVpnGatewayRequest r) {
+        return on(s -> net.vpnGateways.createVpnGateway(s, r));
+    }
+
+    @Override
+    public DescribeVpnGatewaysResponse describeVpnGateways(DescribeVpnGatewaysRequest r) {
+        return on(s -> net.vpnGateways.describeVpnGateways(s, r));
+    }
+
+    @Override
+    public AttachVpnGatewayResponse attachVpnGateway(AttachVpnGatewayRequest r) {
+        return on(s -> net.vpnGateways.attachVpnGateway(s, r));
+    }
+
+    @Override
+    public DetachVpnGatewayResponse detachVpnGateway(DetachVpnGatewayRequest r) {
+        return on(s -> net.vpnGateways.detachVpnGateway(s, r));
+    }
+
+    @Override
+    public DeleteVpnGatewayResponse deleteVpnGateway(DeleteVpnGatewayRequest r) {
+        return on(s -> net.vpnGateways.deleteVpnGateway(s, r));
+    }
+
+    @Override
+    public EnableVgwRoutePropagationResponse enableVgwRoutePropagation(EnableVgwRoutePropagationRequest r) {
+        return on(s -> net.vpnGateways.enableVgwRoutePropagation(s, r));
+    }
+
+    @Override
+    public DisableVgwRoutePropagationResponse disableVgwRoutePropagation(DisableVgwRoutePropagationRequest r) {
+        return on(s -> net.vpnGateways.disableVgwRoutePropagation(s, r));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.topology.AvailabilityZone;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** What the resource families share: core's services and each other. */
 final class Network {
@@ -22,6 +23,11 @@ final class Network {
     final PrefixLists prefixLists;
     final VpcEndpoints vpcEndpoints;
     final Tags tags;
+    final VpcPeering peering;
+    final TransitGateways transitGateways;
+    final VpnGateways vpnGateways;
+    /** The store of any account and region, for the families that span two (peering). */
+    private BiFunction<String, String, VpcStore> stores;
 
     Network(ServiceContext ctx) {
         this.ctx = ctx;
@@ -38,6 +44,17 @@ final class Network {
         this.prefixLists = new PrefixLists(this);
         this.vpcEndpoints = new VpcEndpoints(this);
         this.tags = new Tags();
+        this.peering = new VpcPeering(this);
+        this.transitGateways = new TransitGateways(this);
+        this.vpnGateways = new VpnGateways(this);
+    }
+
+    void stores(BiFunction<String, String, VpcStore> stores) {
+        this.stores = stores;
+    }
+
+    VpcStore store(String account, String region) {
+        return stores.apply(account, region);
     }
 
     String id(String prefix) {

@@ -159,10 +159,15 @@ final class Vpcs {
                 || s.networkInterfaces.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id))
                 || s.natGateways.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id)
                         && !net.natGateways.state(x).equals("deleted"))
-                || s.vpnGateways.values().stream().anyMatch(x -> x.attachments.containsKey(vpc.id));
+                || s.vpnGateways.values().stream().anyMatch(x -> x.attachments.containsKey(vpc.id))
+                || s.tgwAttachments.values().stream().anyMatch(x -> vpc.id.equals(x.vpcId) && !x.state.equals("deleted"));
         if (dependents) {
             throw Ec2Errors.dependencyViolation("vpc", vpc.id);
         }
+        // Peering connections of a deleted VPC are deleted with it.
+        s.peerings.values().stream().filter(p -> vpc.id.equals(p.requesterVpcId) || vpc.id.equals(p.accepterVpcId))
+                .filter(p -> p.status.equals("active") || p.status.equals("pending-acceptance"))
+                .forEach(p -> net.peering.markDeleted(p, s.account));
         s.remove(s.routeTables, vpc.mainRouteTableId);
         s.remove(s.networkAcls, vpc.defaultNetworkAclId);
         s.remove(s.securityGroups, vpc.defaultSecurityGroupId);
