@@ -41,7 +41,7 @@ public final class Filters<T extends Resource> {
             if (name == null) {
                 throw Ec2Errors.missing("Filter.Name");
             }
-            List<Pattern> patterns = f.values().stream().map(Filters::glob).toList();
+            List<Matcher> patterns = f.values().stream().map(Filters::matcher).toList();
             Function<T, Object> field;
             if (name.startsWith("tag:")) {
                 String key = name.substring(4);
@@ -58,7 +58,33 @@ public final class Filters<T extends Resource> {
         return r -> all.stream().allMatch(p -> p.test(r));
     }
 
-    private static boolean matches(Object value, List<Pattern> patterns) {
+    /** Tests one value: a plain string compare unless the filter value has a wildcard. */
+    private interface Matcher {
+        boolean test(String value);
+    }
+
+    private static Matcher matcher(String value) {
+        if (value.indexOf('*') < 0 && value.indexOf('?') < 0) {
+            return value::equals;
+        }
+        Pattern p = glob(value);
+        return v -> p.matcher(v).matches();
+    }
+
+    /** The literal values of filter {@code name} when none has a wildcard (for index lookups), else null. */
+    static List<String> literalValues(List<Filter> filters, String name) {
+        if (filters == null) {
+            return null;
+        }
+        for (Filter f : filters) {
+            if (name.equals(f.name()) && f.values().stream().noneMatch(v -> v.contains("*") || v.contains("?"))) {
+                return f.values();
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(Object value, List<Matcher> patterns) {
         if (value == null) {
             return false;
         }
@@ -71,8 +97,8 @@ public final class Filters<T extends Resource> {
             return false;
         }
         String s = String.valueOf(value);
-        for (Pattern p : patterns) {
-            if (p.matcher(s).matches()) {
+        for (Matcher p : patterns) {
+            if (p.test(s)) {
                 return true;
             }
         }

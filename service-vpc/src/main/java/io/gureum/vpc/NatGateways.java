@@ -158,9 +158,6 @@ final class NatGateways {
                 .networkInterfaceId(n.networkInterfaceId);
         if (n.allocationId != null) {
             address.allocationId(n.allocationId).publicIp(n.publicIp);
-            if (!state.equals("deleted")) {
-                address.associationId(null);
-            }
         }
         address.status(state.equals("deleted") ? "succeeded" : state.equals("deleting") ? "disassociating"
                 : state.equals("pending") ? "associating" : "succeeded");

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupEgressRequest;
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupEgressResponse;
 import software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressRequest;
@@ -513,9 +512,5 @@ final class SecurityGroups {
                 .securityGroupArn(net.arn(s, "security-group/" + g.id))
                 .ipPermissions(permissions(g, false)).ipPermissionsEgress(permissions(g, true))
                 .tags(Tags.toSdk(g.tags)).build();
-    }
-
-    boolean exists(VpcStore s, String id) {
-        return Objects.nonNull(s.securityGroups.get(id));
     }
 }

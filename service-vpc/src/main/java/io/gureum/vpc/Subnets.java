@@ -45,9 +45,9 @@ final class Subnets {
                 .on("availability-zone-id", x -> x.availabilityZoneId)
                 .on("availabilityZoneId", x -> x.availabilityZoneId)
                 .on("available-ip-address-count", x -> x.ips.available())
-                .on("cidr-block", x -> x.cidr.toString())
-                .on("cidr", x -> x.cidr.toString())
-                .on("cidrBlock", x -> x.cidr.toString())
+                .on("cidr-block", x -> x.cidrText)
+                .on("cidr", x -> x.cidrText)
+                .on("cidrBlock", x -> x.cidrText)
                 .on("default-for-az", x -> x.defaultForAz)
                 .on("defaultForAz", x -> x.defaultForAz)
                 .on("map-public-ip-on-launch", x -> x.mapPublicIpOnLaunch)
@@ -70,11 +70,13 @@ final class Subnets {
         Subnet sn = new Subnet(net.id("subnet"), s.account, net.now());
         sn.vpcId = vpc.id;
         sn.cidr = cidr;
+        sn.cidrText = cidr.toString();
         sn.availabilityZone = zone.zoneName();
         sn.availabilityZoneId = zone.zoneId();
         sn.ips = new IpAllocator(cidr);
         sn.arn = net.arn(s, "subnet/" + sn.id);
         vpc.subnetIndex.add(cidr, sn);
+        vpc.subnets.put(sn.id, sn);
         s.put(s.subnets, sn);
         net.networkAcls.associateDefault(s, vpc, sn);
         return sn;
@@ -161,6 +163,14 @@ final class Subnets {
             for (String id : r.subnetIds()) {
                 found.add(require(s, id));
             }
+        } else if (Filters.literalValues(r.filters(), "vpc-id") != null) {
+            // A vpc-id filter narrows the candidates to those VPCs' subnets before the other filters run.
+            for (String vpcId : Filters.literalValues(r.filters(), "vpc-id")) {
+                var vpc = s.vpcs.get(vpcId);
+                if (vpc != null) {
+                    found.addAll(vpc.subnets.values());
+                }
+            }
         } else {
             found.addAll(s.subnets.values());
         }
@@ -189,6 +199,7 @@ final class Subnets {
         net.routeTables.forgetSubnet(s, sn.id);
         net.networkAcls.forgetSubnet(s, sn.id);
         s.vpcs.get(sn.vpcId).subnetIndex.remove(sn.cidr);
+        s.vpcs.get(sn.vpcId).subnets.remove(sn.id);
         s.remove(s.subnets, sn.id);
         return DeleteSubnetResponse.builder().build();
     }

@@ -4,7 +4,6 @@ import static io.gureum.vpc.VpcsIT.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Route;
@@ -139,9 +138,5 @@ class InternetGatewaysAndRoutesIT extends Ec2TestBase {
             assertEquals(eni, handler.routeFor(account, "ap-northeast-2", subnet, "192.168.3.4").orElseThrow().target());
             assertEquals("local", handler.routeFor(account, "ap-northeast-2", subnet, "10.0.9.9").orElseThrow().target());
         }
-    }
-
-    static List<String> ids(List<RouteTable> tables) {
-        return tables.stream().map(RouteTable::routeTableId).toList();
     }
 }

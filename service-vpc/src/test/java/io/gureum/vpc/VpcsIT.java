@@ -292,4 +292,12 @@ class VpcsIT extends Ec2TestBase {
             assertEquals(3, ec2.describeSubnets(b -> b.filters(filter("default-for-az", "true"))).subnets().size());
         }
     }
+
+    @Test
+    void operationsOfTheComputeModuleAnswerNotImplemented() {
+        try (Ec2Client ec2 = ec2()) {
+            String message = fails("NotImplemented", 501, ec2::describeInstances);
+            assertTrue(message.contains("DescribeInstances"), message);
+        }
+    }
 }

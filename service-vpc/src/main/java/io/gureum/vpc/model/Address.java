@@ -2,9 +2,7 @@ package io.gureum.vpc.model;
 
 import java.time.Instant;
 
-
-
-/** A stored Address. */
+/** The stored state of one Address. */
 public final class Address extends Resource {
     public String publicIp;
     public String associationId;

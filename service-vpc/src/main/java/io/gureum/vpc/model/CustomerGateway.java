@@ -2,9 +2,7 @@ package io.gureum.vpc.model;
 
 import java.time.Instant;
 
-
-
-/** A stored CustomerGateway. */
+/** The stored state of one CustomerGateway. */
 public final class CustomerGateway extends Resource {
     public String ipAddress;
     public String bgpAsn;

@@ -2,9 +2,7 @@ package io.gureum.vpc.model;
 
 import java.time.Instant;
 
-
-
-/** A stored InternetGateway. */
+/** The stored state of one InternetGateway. */
 public final class InternetGateway extends Resource {
     public String attachedVpcId;
 

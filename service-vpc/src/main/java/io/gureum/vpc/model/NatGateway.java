@@ -2,9 +2,7 @@ package io.gureum.vpc.model;
 
 import java.time.Instant;
 
-
-
-/** A stored NatGateway. */
+/** The stored state of one NatGateway. */
 public final class NatGateway extends Resource {
     public String vpcId;
     public String subnetId;

@@ -1,11 +1,10 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.List;
 
-
-
-/** A stored NetworkAcl. */
+/** The stored state of one NetworkAcl. */
 public final class NetworkAcl extends Resource {
     public String vpcId;
     public boolean isDefault;

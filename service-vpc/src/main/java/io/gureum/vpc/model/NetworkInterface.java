@@ -1,11 +1,10 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.List;
 
-
-
-/** A stored NetworkInterface. */
+/** The stored state of one NetworkInterface. */
 public final class NetworkInterface extends Resource {
     public String subnetId;
     public String vpcId;

@@ -1,11 +1,10 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.List;
 
-
-
-/** A stored PrefixList. */
+/** The stored state of one PrefixList. */
 public final class PrefixList extends Resource {
     public String name;
     public String addressFamily = "IPv4";

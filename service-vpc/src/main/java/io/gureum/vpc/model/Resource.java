@@ -1,7 +1,8 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,11 +1,12 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
-
-
-/** A stored RouteTable. */
+/** The stored state of one RouteTable. */
 public final class RouteTable extends Resource {
     public String vpcId;
     public final List<Route> routes = new ArrayList<>();

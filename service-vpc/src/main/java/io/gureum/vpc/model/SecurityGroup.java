@@ -1,11 +1,10 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.List;
 
-
-
-/** A stored SecurityGroup. */
+/** The stored state of one SecurityGroup. */
 public final class SecurityGroup extends Resource {
     public String groupName;
     public String description;

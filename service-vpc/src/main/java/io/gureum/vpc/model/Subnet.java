@@ -1,15 +1,17 @@
 package io.gureum.vpc.model;
 
-import io.gureum.vpc.net.*;
+import io.gureum.vpc.net.Cidr;
+import io.gureum.vpc.net.IpAllocator;
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.List;
 
-
-
-/** A stored Subnet. */
+/** The stored state of one Subnet. */
 public final class Subnet extends Resource {
     public String vpcId;
     public Cidr cidr;
+    /** {@link #cidr} as text, kept because filters compare it on every Describe. */
+    public String cidrText;
     public String availabilityZone;
     public String availabilityZoneId;
     public boolean mapPublicIpOnLaunch;

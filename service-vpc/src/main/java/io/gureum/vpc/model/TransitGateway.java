@@ -2,9 +2,7 @@ package io.gureum.vpc.model;
 
 import java.time.Instant;
 
-
-
-/** A stored TransitGateway. */
+/** The stored state of one TransitGateway. */
 public final class TransitGateway extends Resource {
     public String description;
     public long amazonSideAsn = 64512;

@@ -1,11 +1,10 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.List;
 
-
-
-/** A stored TransitGatewayAttachment. */
+/** The stored state of one TransitGatewayAttachment. */
 public final class TransitGatewayAttachment extends Resource {
     public String transitGatewayId;
     public String vpcId;

@@ -1,11 +1,12 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
-
-
-/** A stored TransitGatewayRouteTable. */
+/** The stored state of one TransitGatewayRouteTable. */
 public final class TransitGatewayRouteTable extends Resource {
     public String transitGatewayId;
     public boolean isDefault;

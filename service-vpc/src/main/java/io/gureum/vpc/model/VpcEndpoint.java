@@ -1,11 +1,10 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.List;
 
-
-
-/** A stored VpcEndpoint. */
+/** The stored state of one VpcEndpoint. */
 public final class VpcEndpoint extends Resource {
     public String vpcId;
     public String serviceName;

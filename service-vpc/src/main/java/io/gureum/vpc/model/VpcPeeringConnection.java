@@ -1,11 +1,8 @@
 package io.gureum.vpc.model;
 
-import io.gureum.vpc.net.*;
 import java.time.Instant;
 
-
-
-/** A stored VpcPeeringConnection. */
+/** The stored state of one VpcPeeringConnection. */
 public final class VpcPeeringConnection extends Resource {
     public String requesterVpcId;
     public String requesterOwnerId;

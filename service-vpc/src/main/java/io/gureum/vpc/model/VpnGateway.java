@@ -1,11 +1,10 @@
 package io.gureum.vpc.model;
 
 import java.time.Instant;
-import java.util.*;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-
-
-/** A stored VpnGateway. */
+/** The stored state of one VpnGateway. */
 public final class VpnGateway extends Resource {
     public String type;
     public String availabilityZone;
