@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
  * need an Elastic IP and live in a (public) subnet; private ones need none. The state follows the core
  * clock: {@code pending} for {@link #TRANSITION} after creation, then {@code available}; after
  * DeleteNatGateway {@code deleting} for {@link #TRANSITION}, then {@code deleted}, which releases the
- * gateway's interface and Elastic IP association. Deleted gateways stay visible for
+ * gateway's interface and Elastic IP association. A public gateway whose VPC has no internet gateway,
+ * or whose Elastic IP is taken, goes from {@code pending} to {@code failed} with AWS's failure code. Deleted gateways stay visible for
  * {@link #VISIBLE_AFTER_DELETE}, as in AWS.
  */
 final class NatGateways {
@@ -39,16 +40,22 @@ final class NatGateways {
                 .on("state", this::state);
     }
 
+    /** True while the gateway holds its subnet and interface (not deleted, not failed). */
+    boolean holdsSubnet(NatGateway n) {
+        String st = state(n);
+        return !st.equals("deleted") && !st.equals("failed") && n.failureCode == null;
+    }
+
     /** The state at the clock's current time. */
     String state(NatGateway n) {
         Instant now = net.now();
         if (n.deleteRequested != null) {
             return now.isBefore(n.deleteRequested.plus(TRANSITION)) ? "deleting" : "deleted";
         }
-        if (n.failureCode != null) {
-            return "failed";
+        if (now.isBefore(n.created.plus(TRANSITION))) {
+            return "pending";
         }
-        return now.isBefore(n.created.plus(TRANSITION)) ? "pending" : "available";
+        return n.failureCode != null ? "failed" : "available";
     }
 
     /**
@@ -60,6 +67,10 @@ final class NatGateways {
             return;
         }
         for (NatGateway n : List.copyOf(s.natGateways.values())) {
+            if (n.failureCode != null && !net.now().isBefore(n.created.plus(TRANSITION).plus(VISIBLE_AFTER_DELETE))) {
+                s.remove(s.natGateways, n.id);
+                continue;
+            }
             if (n.deleteRequested == null || !state(n).equals("deleted")) {
                 continue;
             }
@@ -85,19 +96,22 @@ final class NatGateways {
         Subnet sn = net.subnets.require(s, r.subnetId());
         String type = r.connectivityTypeAsString() == null ? "public" : r.connectivityTypeAsString();
         Address eip = null;
+        String failureCode = null;
+        String failureMessage = null;
         if (type.equals("public")) {
             if (r.allocationId() == null) {
                 throw Ec2Errors.missing("AllocationId");
             }
             eip = net.addresses.require(s, r.allocationId());
-            if (eip.associationId != null) {
-                throw Ec2Errors.error("Resource.AlreadyAssociated",
-                        "Elastic IP address [" + eip.id + "] is already associated");
-            }
             boolean hasIgw = s.internetGateways.values().stream().anyMatch(g -> sn.vpcId.equals(g.attachedVpcId));
-            if (!hasIgw) {
-                throw Ec2Errors.error("Gateway.NotAttached",
-                        "Network " + sn.vpcId + " is not attached to any internet gateway");
+            // These two are not refused by the call: the gateway is created and then fails, with the
+            // failure code and message AWS documents for DescribeNatGateways.
+            if (eip.associationId != null) {
+                failureCode = "Resource.AlreadyAssociated";
+                failureMessage = "Elastic IP address " + eip.id + " is already associated";
+            } else if (!hasIgw) {
+                failureCode = "Gateway.NotAttached";
+                failureMessage = "Network " + sn.vpcId + " has no Internet gateway attached";
             }
         } else if (!type.equals("private")) {
             throw Ec2Errors.invalidValue(type, "connectivityType", "Valid values are public and private.");
@@ -110,14 +124,20 @@ final class NatGateways {
         n.vpcId = sn.vpcId;
         n.subnetId = sn.id;
         n.connectivityType = type;
-        NetworkInterface eni = net.networkInterfaces.createManaged(s, sn, r.privateIpAddress(), "nat_gateway",
-                "Interface for NAT Gateway " + n.id, List.of());
-        n.networkInterfaceId = eni.id;
-        n.privateIp = eni.privateIp;
-        if (eip != null) {
-            net.addresses.mapToNat(s, eip, eni);
+        if (failureCode != null) {
+            n.failureCode = failureCode;
+            n.failureMessage = failureMessage;
             n.allocationId = eip.id;
-            n.publicIp = eip.publicIp;
+        } else {
+            NetworkInterface eni = net.networkInterfaces.createManaged(s, sn, r.privateIpAddress(), "nat_gateway",
+                    "Interface for NAT Gateway " + n.id, List.of());
+            n.networkInterfaceId = eni.id;
+            n.privateIp = eni.privateIp;
+            if (eip != null) {
+                net.addresses.mapToNat(s, eip, eni);
+                n.allocationId = eip.id;
+                n.publicIp = eip.publicIp;
+            }
         }
         s.put(s.natGateways, n);
         Tags.apply(r.tagSpecifications(), n);
@@ -165,6 +185,9 @@ final class NatGateways {
                 .natGatewayId(n.id).vpcId(n.vpcId).subnetId(n.subnetId).connectivityType(n.connectivityType)
                 .state(state).createTime(n.created).natGatewayAddresses(address.build())
                 .tags(Tags.toSdk(n.tags));
+        if (state.equals("failed")) {
+            b.failureCode(n.failureCode).failureMessage(n.failureMessage);
+        }
         if (n.deleteRequested != null && state.equals("deleted")) {
             b.deleteTime(n.deleteRequested.plus(TRANSITION));
         }

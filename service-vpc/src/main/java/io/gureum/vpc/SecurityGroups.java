@@ -298,6 +298,9 @@ final class SecurityGroups {
     }
 
     private static String describeRule(SecurityGroupRule r) {
+        if (r.protocol.chars().allMatch(Character::isDigit)) {
+            return "peer: " + r.peer() + ", protocol: " + r.protocol + ", ALLOW";
+        }
         String proto = r.protocol.equals("-1") ? "ALL" : r.protocol.toUpperCase(Locale.ROOT);
         String ports = r.fromPort == null ? "" : ", from port: " + r.fromPort + ", to port: " + r.toPort;
         return "peer: " + r.peer() + ", " + proto + ports + ", ALLOW";

@@ -192,7 +192,7 @@ final class Subnets {
         // Network interfaces (of instances, NAT gateways, interface endpoints) keep a subnet alive.
         boolean inUse = s.networkInterfaces.values().stream().anyMatch(e -> e.subnetId.equals(sn.id))
                 || s.natGateways.values().stream().anyMatch(n -> n.subnetId.equals(sn.id)
-                        && !net.natGateways.state(n).equals("deleted"));
+                        && net.natGateways.holdsSubnet(n));
         if (inUse) {
             throw Ec2Errors.dependencyViolation("subnet", sn.id);
         }

@@ -158,7 +158,7 @@ final class Vpcs {
                 || s.vpcEndpoints.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id) && !x.state.equals("deleted"))
                 || s.networkInterfaces.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id))
                 || s.natGateways.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id)
-                        && !net.natGateways.state(x).equals("deleted"))
+                        && net.natGateways.holdsSubnet(x))
                 || s.vpnGateways.values().stream().anyMatch(x -> x.attachments.containsKey(vpc.id))
                 || s.tgwAttachments.values().stream().anyMatch(x -> vpc.id.equals(x.vpcId) && !x.state.equals("deleted"));
         if (dependents) {

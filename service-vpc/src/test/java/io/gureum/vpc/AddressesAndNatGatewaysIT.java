@@ -98,11 +98,16 @@ class AddressesAndNatGatewaysIT extends Ec2TestBase {
             fails("InvalidNetworkInterface.InUse", () -> ec2.deleteNetworkInterface(b -> b.networkInterfaceId(
                     eni.networkInterfaceId())));
             fails("InvalidIPAddress.InUse", () -> ec2.releaseAddress(b -> b.allocationId(eip.allocationId())));
-            fails("Resource.AlreadyAssociated", () -> ec2.createNatGateway(b -> b.subnetId(n.subnet())
-                    .allocationId(eip.allocationId())));
+            // A taken Elastic IP does not refuse the call: the second gateway fails, as AWS documents.
+            String second = ec2.createNatGateway(b -> b.subnetId(n.subnet()).allocationId(eip.allocationId()))
+                    .natGateway().natGatewayId();
 
             advanceClock(Duration.ofSeconds(61));
             assertEquals("available", state(ec2, nat.natGatewayId()));
+            NatGateway failed = ec2.describeNatGateways(b -> b.natGatewayIds(second)).natGateways().get(0);
+            assertEquals("failed", failed.stateAsString());
+            assertEquals("Resource.AlreadyAssociated", failed.failureCode());
+            assertEquals("Elastic IP address " + eip.allocationId() + " is already associated", failed.failureMessage());
             assertEquals(1, ec2.describeNatGateways(b -> b.filter(filter("state", "available"),
                     filter("vpc-id", n.vpc()))).natGateways().size());
             fails("DependencyViolation", () -> ec2.deleteSubnet(b -> b.subnetId(n.subnet())));
@@ -133,7 +138,9 @@ class AddressesAndNatGatewaysIT extends Ec2TestBase {
             String subnet = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
             var eip = ec2.allocateAddress();
             fails("MissingParameter", () -> ec2.createNatGateway(b -> b.subnetId(subnet)));
-            fails("Gateway.NotAttached", () -> ec2.createNatGateway(b -> b.subnetId(subnet).allocationId(eip.allocationId())));
+            String noIgw = ec2.createNatGateway(b -> b.subnetId(subnet).allocationId(eip.allocationId())).natGateway()
+                    .natGatewayId();
+            assertEquals("pending", state(ec2, noIgw));
             fails("InvalidAllocationID.NotFound", () -> ec2.createNatGateway(b -> b.subnetId(subnet)
                     .allocationId("eipalloc-00000000000000000")));
             fails("InvalidSubnetID.NotFound", () -> ec2.createNatGateway(b -> b.subnetId("subnet-0")
@@ -153,6 +160,11 @@ class AddressesAndNatGatewaysIT extends Ec2TestBase {
             ec2.deleteNatGateway(b -> b.natGatewayId(priv.natGatewayId()));
             advanceClock(Duration.ofMinutes(2));
             assertEquals("blackhole", InternetGatewaysAndRoutesIT.route(ec2, rtb, "0.0.0.0/0").stateAsString());
+            NatGateway failed = ec2.describeNatGateways(b -> b.natGatewayIds(noIgw)).natGateways().get(0);
+            assertEquals("failed", failed.stateAsString());
+            assertEquals("Gateway.NotAttached", failed.failureCode());
+            assertEquals("Network " + vpc + " has no Internet gateway attached", failed.failureMessage());
+            assertNull(ec2.describeAddresses(b -> b.allocationIds(eip.allocationId())).addresses().get(0).associationId());
             assertNotEquals(0, ec2.describeNatGateways(b -> b.filter(filter("state", "deleted"))).natGateways().size());
         }
     }

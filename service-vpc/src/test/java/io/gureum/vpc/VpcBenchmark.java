@@ -2,7 +2,15 @@ package io.gureum.vpc;
 
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
+import io.gureum.core.auth.Accounts;
+import io.gureum.core.events.EventBus;
+import io.gureum.core.ids.ResourceIds;
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.state.ResourceRegistry;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.core.time.GureumClock;
+import io.gureum.core.topology.Topology;
 import io.gureum.vpc.net.Cidr;
 import io.gureum.vpc.net.CidrIndex;
 import java.util.ArrayList;
@@ -37,6 +45,7 @@ public final class VpcBenchmark {
         int groups = arg(args, 2, 100);
         int rulesPerGroup = arg(args, 3, 100);
         indexOnly();
+        handlerOnly(vpcs, subnetsPerVpc);
         try (Gureum gureum = Gureum.start(GureumConfig.builder().port(0).build());
                 Ec2Client ec2 = AwsClients.client(Ec2Client.builder(), gureum.endpoint(), "123456789012",
                         "ap-northeast-2")) {
@@ -116,6 +125,52 @@ public final class VpcBenchmark {
                             .maxResults(1000)).securityGroupRules().size());
             measure("DescribeSecurityGroups group-name (1 result)", 300, () ->
                     ec2.describeSecurityGroups(b -> b.filters(filter("group-name", "bench-17"))).securityGroups().size());
+        }
+    }
+
+    /**
+     * The same subnets in a handler called directly (no HTTP, no XML, no SDK parsing): what the
+     * behaviour itself costs, so the HTTP figures can be read against it.
+     */
+    private static void handlerOnly(int vpcs, int subnetsPerVpc) {
+        ServiceContext context = new ServiceContext(GureumConfig.builder().build(), new GureumClock(),
+                new ResourceIds(), new ResourceRegistry(), new EventBus(), Topology.standard(),
+                new Accounts("000000000000"));
+        Ec2Handler handler = new Ec2Handler(context);
+        RequestContext ctx = new RequestContext("bench", "123456789012", "ap-northeast-2", "AKIA", "ec2", null);
+        List<String> vpcIds = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int v = 0; v < vpcs; v++) {
+            int n = v;
+            String vpc = call(ctx, () -> handler.createVpc(b -> b.cidrBlock("10." + n + ".0.0/16")).vpc().vpcId());
+            vpcIds.add(vpc);
+            Cidr block = Cidr.parse("10." + v + ".0.0/16");
+            for (int i = 0; i < subnetsPerVpc; i++) {
+                String cidr = block.subBlock(28, i).toString();
+                String tier = i % 10 == 0 ? "public" : "private";
+                call(ctx, () -> handler.createSubnet(b -> b.vpcId(vpc).cidrBlock(cidr).tagSpecifications(
+                        TagSpecification.builder().resourceType(ResourceType.SUBNET)
+                                .tags(Tag.builder().key("tier").value(tier).build()).build())));
+            }
+        }
+        System.out.printf("in-process: %,d CreateSubnet/s%n",
+                (long) (vpcs * subnetsPerVpc / ((System.nanoTime() - t0) / 1e9)));
+        measure("in-process DescribeSubnets vpc-id + tag:tier=public", 2000, () -> call(ctx, () ->
+                handler.describeSubnets(b -> b.filters(filter("vpc-id", vpcIds.get(3)), filter("tag:tier", "public")))
+                        .subnets().size()));
+        measure("in-process DescribeSubnets cidr-block exact (scans 10,000)", 2000, () -> call(ctx, () ->
+                handler.describeSubnets(b -> b.filters(filter("cidr-block", "10.7.1.0/28"))).subnets().size()));
+        measure("in-process DescribeSubnets tag:tier=pub* wildcard (scans 10,000)", 500, () -> call(ctx, () ->
+                handler.describeSubnets(b -> b.filters(filter("tag:tier", "pub*")).maxResults(1000)).subnets().size()));
+    }
+
+    private static <T> T call(RequestContext ctx, java.util.concurrent.Callable<T> body) {
+        try {
+            return ctx.call(body);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
