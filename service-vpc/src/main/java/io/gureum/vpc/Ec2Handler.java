@@ -603,6 +603,11 @@ public class Ec2Handler implements Ec2Client {
     }
 
     @Override
+    public ModifySecurityGroupRulesResponse modifySecurityGroupRules(ModifySecurityGroupRulesRequest r) {
+        return on(s -> net.securityGroups.modifySecurityGroupRules(s, r));
+    }
+
+    @Override
     public String serviceName() {
         return SERVICE_NAME;
     }

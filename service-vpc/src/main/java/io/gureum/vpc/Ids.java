@@ -25,7 +25,8 @@ final class Ids {
             Map.entry("tgw-attach", new Kind("InvalidTransitGatewayAttachmentID.NotFound", "transitGatewayAttachment")),
             Map.entry("tgw-rtb", new Kind("InvalidRouteTableID.NotFound", "routeTable")),
             Map.entry("cgw", new Kind("InvalidCustomerGatewayID.NotFound", "customerGateway")),
-            Map.entry("vgw", new Kind("InvalidVpnGatewayID.NotFound", "vpnGateway")));
+            Map.entry("vgw", new Kind("InvalidVpnGatewayID.NotFound", "vpnGateway")),
+            Map.entry("sgr", new Kind("InvalidSecurityGroupRuleId.NotFound", "security group rule")));
 
     private Ids() {
     }
@@ -54,6 +55,9 @@ final class Ids {
         }
         if (prefix.equals("vpce")) {
             return Ec2Errors.error(kind.code, "The Vpc Endpoint Id '" + id + "' does not exist");
+        }
+        if (prefix.equals("sgr")) {
+            return Ec2Errors.error(kind.code, "The security group rule ID '" + id + "' does not exist");
         }
         if (prefix.equals("pl")) {
             return Ec2Errors.error(kind.code, "The prefix list ID '" + id + "' does not exist");

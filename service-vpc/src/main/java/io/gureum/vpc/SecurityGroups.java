@@ -21,6 +21,10 @@ import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesRespo
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.ModifySecurityGroupRulesRequest;
+import software.amazon.awssdk.services.ec2.model.ModifySecurityGroupRulesResponse;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRuleRequest;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRuleUpdate;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
@@ -431,6 +435,69 @@ final class SecurityGroups {
                                 .prefixListId(x.prefixListId).referencedGroupId(x.referencedGroupId)
                                 .description(x.description).build()).toList())
                 .build();
+    }
+
+    /** The tags of rule {@code id} (rules are tagged by their sgr- ID), or null when no rule has it. */
+    static java.util.Map<String, String> ruleTags(VpcStore s, String id) {
+        for (SecurityGroup g : s.securityGroups.values()) {
+            for (SecurityGroupRule x : g.rules) {
+                if (x.id.equals(id)) {
+                    return x.tags;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Replaces rules in place, keeping their IDs and tags (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySecurityGroupRules.html). */
+    ModifySecurityGroupRulesResponse modifySecurityGroupRules(VpcStore s, ModifySecurityGroupRulesRequest r) {
+        SecurityGroup g = require(s, r.groupId());
+        if (!r.hasSecurityGroupRules() || r.securityGroupRules().isEmpty()) {
+            throw Ec2Errors.missing("SecurityGroupRule");
+        }
+        List<SecurityGroupRule> replaced = new ArrayList<>();
+        List<SecurityGroupRule> replacements = new ArrayList<>();
+        for (SecurityGroupRuleUpdate u : r.securityGroupRules()) {
+            SecurityGroupRule old = g.rules.stream().filter(x -> x.id.equals(u.securityGroupRuleId())).findFirst()
+                    .orElseThrow(() -> Ec2Errors.error("InvalidSecurityGroupRuleId.NotFound",
+                            "The security group rule ID '" + u.securityGroupRuleId() + "' does not exist"));
+            SecurityGroupRuleRequest q = u.securityGroupRule();
+            if (q == null || q.ipProtocol() == null) {
+                throw Ec2Errors.missing("SecurityGroupRule.IpProtocol");
+            }
+            IpPermission.Builder p = IpPermission.builder().ipProtocol(q.ipProtocol()).fromPort(q.fromPort())
+                    .toPort(q.toPort());
+            if (q.cidrIpv4() != null) {
+                p.ipRanges(IpRange.builder().cidrIp(q.cidrIpv4()).description(q.description()).build());
+            } else if (q.cidrIpv6() != null) {
+                p.ipv6Ranges(Ipv6Range.builder().cidrIpv6(q.cidrIpv6()).description(q.description()).build());
+            } else if (q.prefixListId() != null) {
+                p.prefixListIds(PrefixListId.builder().prefixListId(q.prefixListId()).description(q.description()).build());
+            } else if (q.referencedGroupId() != null) {
+                p.userIdGroupPairs(UserIdGroupPair.builder().groupId(q.referencedGroupId())
+                        .description(q.description()).build());
+            } else {
+                throw Ec2Errors.missing("SecurityGroupRule.CidrIpv4");
+            }
+            SecurityGroupRule expanded = expand(s, g, old.egress, List.of(p.build())).get(0);
+            SecurityGroupRule n = new SecurityGroupRule(old.id, old.egress, expanded.protocol, expanded.fromPort,
+                    expanded.toPort, expanded.cidrIpv4, expanded.cidrIpv6, expanded.prefixListId,
+                    expanded.referencedGroupId, expanded.referencedGroupOwnerId, expanded.description);
+            n.tags.putAll(old.tags);
+            for (SecurityGroupRule other : g.rules) {
+                if (other != old && other.sameAs(n)) {
+                    throw Ec2Errors.error("InvalidPermission.Duplicate",
+                            "the specified rule \"" + describeRule(n) + "\" already exists");
+                }
+            }
+            replaced.add(old);
+            replacements.add(n);
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        for (int i = 0; i < replaced.size(); i++) {
+            g.rules.set(g.rules.indexOf(replaced.get(i)), replacements.get(i));
+        }
+        return ModifySecurityGroupRulesResponse.builder().returnValue(true).build();
     }
 
     DescribeSecurityGroupRulesResponse describeSecurityGroupRules(VpcStore s, DescribeSecurityGroupRulesRequest r) {

@@ -95,16 +95,16 @@ public final class Tags {
             throw Ec2Errors.missing("resourceIdSet");
         }
         checkTags(r.tags());
-        List<Resource> targets = resolve(s, r.resources());
+        List<Map<String, String>> targets = resolve(s, r.resources());
         Ec2Errors.checkDryRun(r.dryRun());
-        for (Resource res : targets) {
-            if (res.tags.size() + r.tags().stream().filter(t -> !res.tags.containsKey(t.key())).count() > MAX_TAGS) {
+        for (Map<String, String> tags : targets) {
+            if (tags.size() + r.tags().stream().filter(t -> !tags.containsKey(t.key())).count() > MAX_TAGS) {
                 throw Ec2Errors.error("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
             }
         }
-        for (Resource res : targets) {
+        for (Map<String, String> tags : targets) {
             for (Tag t : r.tags()) {
-                res.tags.put(t.key(), t.value() == null ? "" : t.value());
+                tags.put(t.key(), t.value() == null ? "" : t.value());
             }
         }
         return CreateTagsResponse.builder().build();
@@ -118,16 +118,16 @@ public final class Tags {
         if (!r.hasResources() || r.resources().isEmpty()) {
             throw Ec2Errors.missing("resourceIdSet");
         }
-        List<Resource> targets = resolve(s, r.resources());
+        List<Map<String, String>> targets = resolve(s, r.resources());
         Ec2Errors.checkDryRun(r.dryRun());
-        for (Resource res : targets) {
+        for (Map<String, String> tags : targets) {
             if (!r.hasTags() || r.tags().isEmpty()) {
-                res.tags.clear();
+                tags.clear();
                 continue;
             }
             for (Tag t : r.tags()) {
-                if (t.value() == null || t.value().equals(res.tags.get(t.key()))) {
-                    res.tags.remove(t.key());
+                if (t.value() == null || t.value().equals(tags.get(t.key()))) {
+                    tags.remove(t.key());
                 }
             }
         }
@@ -170,14 +170,17 @@ public final class Tags {
         return DescribeTagsResponse.builder().tags(page.items()).nextToken(page.nextToken()).build();
     }
 
-    private static List<Resource> resolve(VpcStore s, List<String> ids) {
-        List<Resource> out = new ArrayList<>();
+    /** The tag maps of the resources (and security group rules, tagged by their sgr- IDs). */
+    private static List<Map<String, String>> resolve(VpcStore s, List<String> ids) {
+        List<Map<String, String>> out = new ArrayList<>();
         for (String id : ids) {
             Resource res = s.byId.get(id);
-            if (res == null) {
+            Map<String, String> tags = res != null ? res.tags
+                    : id.startsWith("sgr-") ? SecurityGroups.ruleTags(s, id) : null;
+            if (tags == null) {
                 throw Ids.notFoundFor(id);
             }
-            out.add(res);
+            out.add(tags);
         }
         return out;
     }

@@ -171,4 +171,36 @@ class SecurityGroupsIT extends Ec2TestBase {
                     .maxResults(5)).securityGroups().stream().count());
         }
     }
+
+    @Test
+    void modifyAndTagRulesByTheirIds() {
+        try (Ec2Client ec2 = ec2()) {
+            String vpc = ec2.createVpc(b -> b.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            String sg = ec2.createSecurityGroup(b -> b.vpcId(vpc).groupName("m").description("m")).groupId();
+            String rule = ec2.authorizeSecurityGroupIngress(b -> b.groupId(sg).ipPermissions(tcp(80, "10.0.0.0/8")))
+                    .securityGroupRules().get(0).securityGroupRuleId();
+            ec2.authorizeSecurityGroupIngress(b -> b.groupId(sg).ipPermissions(tcp(443, "10.0.0.0/8")));
+            ec2.modifySecurityGroupRules(b -> b.groupId(sg).securityGroupRules(u -> u.securityGroupRuleId(rule)
+                    .securityGroupRule(q -> q.ipProtocol("tcp").fromPort(8080).toPort(8080).cidrIpv4("192.168.0.0/16")
+                            .description("alt http"))));
+            SecurityGroupRule after = ec2.describeSecurityGroupRules(b -> b.securityGroupRuleIds(rule))
+                    .securityGroupRules().get(0);
+            assertEquals(8080, after.fromPort());
+            assertEquals("192.168.0.0/16", after.cidrIpv4());
+            assertEquals("alt http", after.description());
+            fails("InvalidPermission.Duplicate", () -> ec2.modifySecurityGroupRules(b -> b.groupId(sg)
+                    .securityGroupRules(u -> u.securityGroupRuleId(rule).securityGroupRule(q -> q.ipProtocol("tcp")
+                            .fromPort(443).toPort(443).cidrIpv4("10.0.0.0/8")))));
+            fails("InvalidSecurityGroupRuleId.NotFound", () -> ec2.modifySecurityGroupRules(b -> b.groupId(sg)
+                    .securityGroupRules(u -> u.securityGroupRuleId("sgr-00000000000000000").securityGroupRule(q -> q
+                            .ipProtocol("-1").cidrIpv4("0.0.0.0/0")))));
+            ec2.createTags(b -> b.resources(rule).tags(t -> t.key("Name").value("http")));
+            assertEquals("http", ec2.describeSecurityGroupRules(b -> b.securityGroupRuleIds(rule)).securityGroupRules()
+                    .get(0).tags().get(0).value());
+            assertEquals(1, ec2.describeSecurityGroupRules(b -> b.filters(VpcsIT.filter("tag:Name", "http")))
+                    .securityGroupRules().size());
+            fails("InvalidSecurityGroupRuleId.NotFound", () -> ec2.createTags(b -> b.resources("sgr-00000000000000000")
+                    .tags(t -> t.key("a").value("b"))));
+        }
+    }
 }
