@@ -608,6 +608,11 @@ public class Ec2Handler implements Ec2Client {
     }
 
     @Override
+    public DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest r) {
+        return on(s -> net.availabilityZones.describeAvailabilityZones(s, r));
+    }
+
+    @Override
     public String serviceName() {
         return SERVICE_NAME;
     }

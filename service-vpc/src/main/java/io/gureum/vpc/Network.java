@@ -26,6 +26,7 @@ final class Network {
     final VpcPeering peering;
     final TransitGateways transitGateways;
     final VpnGateways vpnGateways;
+    final AvailabilityZones availabilityZones;
     /** The store of any account and region, for the families that span two (peering). */
     private BiFunction<String, String, VpcStore> stores;
 
@@ -47,6 +48,7 @@ final class Network {
         this.peering = new VpcPeering(this);
         this.transitGateways = new TransitGateways(this);
         this.vpnGateways = new VpnGateways(this);
+        this.availabilityZones = new AvailabilityZones(this);
     }
 
     void stores(BiFunction<String, String, VpcStore> stores) {

@@ -141,4 +141,19 @@ class SubnetsIT extends Ec2TestBase {
             assertEquals(12, ec2.describeSubnets(b -> b.filters(filter("vpc-id", vpc))).subnets().size());
         }
     }
+
+    @Test
+    void availabilityZonesOfTheRegion() {
+        try (Ec2Client ec2 = ec2()) {
+            var zones = ec2.describeAvailabilityZones().availabilityZones();
+            assertEquals(4, zones.size());
+            assertEquals("ap-northeast-2a", zones.get(0).zoneName());
+            assertEquals("apne2-az1", zones.get(0).zoneId());
+            assertEquals("available", zones.get(0).stateAsString());
+            assertEquals(1, ec2.describeAvailabilityZones(b -> b.zoneIds("apne2-az3")).availabilityZones().size());
+            assertEquals(2, ec2.describeAvailabilityZones(b -> b.filters(filter("zone-name", "*a", "*c")))
+                    .availabilityZones().size());
+            fails("InvalidParameterValue", () -> ec2.describeAvailabilityZones(b -> b.zoneNames("us-east-1a")));
+        }
+    }
 }
