@@ -95,7 +95,8 @@ final class NetworkInterfaces {
         e.interfaceType = type;
         e.description = description;
         e.requesterManaged = true;
-        e.requesterId = "amazon-elb".equals(type) ? "amazon-elb" : "AIDAIOSFODNN7EXAMPLE";
+        // AWS reports the managing service's internal principal here; Gureum has none to show.
+        e.requesterId = null;
         e.sourceDestCheck = false;
         return e;
     }
