@@ -613,6 +613,26 @@ public class Ec2Handler implements Ec2Client {
     }
 
     @Override
+    public UpdateSecurityGroupRuleDescriptionsIngressResponse updateSecurityGroupRuleDescriptionsIngress(UpdateSecurityGroupRuleDescriptionsIngressRequest r) {
+        return on(s -> net.securityGroups.updateSecurityGroupRuleDescriptionsIngress(s, r));
+    }
+
+    @Override
+    public UpdateSecurityGroupRuleDescriptionsEgressResponse updateSecurityGroupRuleDescriptionsEgress(UpdateSecurityGroupRuleDescriptionsEgressRequest r) {
+        return on(s -> net.securityGroups.updateSecurityGroupRuleDescriptionsEgress(s, r));
+    }
+
+    @Override
+    public AssignPrivateIpAddressesResponse assignPrivateIpAddresses(AssignPrivateIpAddressesRequest r) {
+        return on(s -> net.networkInterfaces.assignPrivateIpAddresses(s, r));
+    }
+
+    @Override
+    public UnassignPrivateIpAddressesResponse unassignPrivateIpAddresses(UnassignPrivateIpAddressesRequest r) {
+        return on(s -> net.networkInterfaces.unassignPrivateIpAddresses(s, r));
+    }
+
+    @Override
     public String serviceName() {
         return SERVICE_NAME;
     }

@@ -8,6 +8,9 @@ import io.gureum.vpc.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.ec2.model.AssignPrivateIpAddressesRequest;
+import software.amazon.awssdk.services.ec2.model.AssignPrivateIpAddressesResponse;
+import software.amazon.awssdk.services.ec2.model.AssignedPrivateIpAddress;
 import software.amazon.awssdk.services.ec2.model.AttachNetworkInterfaceRequest;
 import software.amazon.awssdk.services.ec2.model.AttachNetworkInterfaceResponse;
 import software.amazon.awssdk.services.ec2.model.CreateNetworkInterfaceRequest;
@@ -24,6 +27,8 @@ import software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttribute
 import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAssociation;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAttachment;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
+import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesRequest;
+import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesResponse;
 
 /**
  * Elastic network interfaces (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html):
@@ -229,6 +234,49 @@ final class NetworkInterfaces {
             e.sourceDestCheck = r.sourceDestCheck().value();
         }
         return ModifyNetworkInterfaceAttributeResponse.builder().build();
+    }
+
+    AssignPrivateIpAddressesResponse assignPrivateIpAddresses(VpcStore s, AssignPrivateIpAddressesRequest r) {
+        NetworkInterface e = require(s, r.networkInterfaceId());
+        Subnet sn = s.subnets.get(e.subnetId);
+        List<String> wanted = r.hasPrivateIpAddresses() ? r.privateIpAddresses() : List.of();
+        int count = r.secondaryPrivateIpAddressCount() == null ? 0 : r.secondaryPrivateIpAddressCount();
+        if (wanted.isEmpty() == (count == 0)) {
+            throw Ec2Errors.combination("Exactly one of privateIpAddresses or secondaryPrivateIpAddressCount "
+                    + "must be specified");
+        }
+        List<String> added = new ArrayList<>();
+        try {
+            for (String ip : wanted) {
+                added.add(Cidr.formatAddress(net.subnets.allocateIp(sn, ip)));
+            }
+            for (int i = 0; i < count; i++) {
+                added.add(Cidr.formatAddress(net.subnets.allocateIp(sn, null)));
+            }
+        } catch (RuntimeException ex) {
+            added.forEach(ip -> sn.ips.release(Cidr.parseAddress(ip)));
+            throw ex;
+        }
+        e.secondaryPrivateIps.addAll(added);
+        return AssignPrivateIpAddressesResponse.builder().networkInterfaceId(e.id)
+                .assignedPrivateIpAddresses(added.stream().map(ip -> AssignedPrivateIpAddress.builder()
+                        .privateIpAddress(ip).build()).toList()).build();
+    }
+
+    UnassignPrivateIpAddressesResponse unassignPrivateIpAddresses(VpcStore s, UnassignPrivateIpAddressesRequest r) {
+        NetworkInterface e = require(s, r.networkInterfaceId());
+        for (String ip : r.privateIpAddresses()) {
+            if (!e.secondaryPrivateIps.contains(ip)) {
+                throw Ec2Errors.invalidParameterValue("Some of the specified addresses are not assigned to interface "
+                        + e.id);
+            }
+        }
+        Subnet sn = s.subnets.get(e.subnetId);
+        for (String ip : r.privateIpAddresses()) {
+            e.secondaryPrivateIps.remove(ip);
+            sn.ips.release(Cidr.parseAddress(ip));
+        }
+        return UnassignPrivateIpAddressesResponse.builder().build();
     }
 
     DescribeNetworkInterfacesResponse describeNetworkInterfaces(VpcStore s, DescribeNetworkInterfacesRequest r) {

@@ -34,6 +34,10 @@ import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressRespon
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressRequest;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.UpdateSecurityGroupRuleDescriptionsEgressRequest;
+import software.amazon.awssdk.services.ec2.model.UpdateSecurityGroupRuleDescriptionsEgressResponse;
+import software.amazon.awssdk.services.ec2.model.UpdateSecurityGroupRuleDescriptionsIngressRequest;
+import software.amazon.awssdk.services.ec2.model.UpdateSecurityGroupRuleDescriptionsIngressResponse;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 /**
@@ -498,6 +502,46 @@ final class SecurityGroups {
             g.rules.set(g.rules.indexOf(replaced.get(i)), replacements.get(i));
         }
         return ModifySecurityGroupRulesResponse.builder().returnValue(true).build();
+    }
+
+    /**
+     * Sets descriptions of existing rules, matched by their permission (or by rule ID); AWS refuses an
+     * unmatched permission with InvalidPermission.NotFound.
+     */
+    private void updateDescriptions(VpcStore s, SecurityGroup g, boolean egress, List<IpPermission> perms,
+            List<software.amazon.awssdk.services.ec2.model.SecurityGroupRuleDescription> byId, Boolean dryRun) {
+        java.util.Map<SecurityGroupRule, String> changes = new java.util.LinkedHashMap<>();
+        if (byId != null && !byId.isEmpty()) {
+            for (var d : byId) {
+                SecurityGroupRule x = g.rules.stream().filter(r -> r.id.equals(d.securityGroupRuleId()) && r.egress == egress)
+                        .findFirst().orElseThrow(() -> Ec2Errors.error("InvalidSecurityGroupRuleId.NotFound",
+                                "The security group rule ID '" + d.securityGroupRuleId() + "' does not exist"));
+                changes.put(x, d.description());
+            }
+        } else {
+            for (SecurityGroupRule wanted : expand(s, g, egress, perms)) {
+                SecurityGroupRule x = g.rules.stream().filter(r -> r.sameAs(wanted)).findFirst()
+                        .orElseThrow(() -> Ec2Errors.error("InvalidPermission.NotFound",
+                                "The specified rule does not exist in this security group."));
+                changes.put(x, wanted.description);
+            }
+        }
+        Ec2Errors.checkDryRun(dryRun);
+        changes.forEach((rule, description) -> rule.description = description);
+    }
+
+    UpdateSecurityGroupRuleDescriptionsIngressResponse updateSecurityGroupRuleDescriptionsIngress(VpcStore s,
+            UpdateSecurityGroupRuleDescriptionsIngressRequest r) {
+        SecurityGroup g = byIdOrName(s, r.groupId(), r.groupName());
+        updateDescriptions(s, g, false, r.ipPermissions(), r.securityGroupRuleDescriptions(), r.dryRun());
+        return UpdateSecurityGroupRuleDescriptionsIngressResponse.builder().returnValue(true).build();
+    }
+
+    UpdateSecurityGroupRuleDescriptionsEgressResponse updateSecurityGroupRuleDescriptionsEgress(VpcStore s,
+            UpdateSecurityGroupRuleDescriptionsEgressRequest r) {
+        SecurityGroup g = byIdOrName(s, r.groupId(), r.groupName());
+        updateDescriptions(s, g, true, r.ipPermissions(), r.securityGroupRuleDescriptions(), r.dryRun());
+        return UpdateSecurityGroupRuleDescriptionsEgressResponse.builder().returnValue(true).build();
     }
 
     DescribeSecurityGroupRulesResponse describeSecurityGroupRules(VpcStore s, DescribeSecurityGroupRulesRequest r) {

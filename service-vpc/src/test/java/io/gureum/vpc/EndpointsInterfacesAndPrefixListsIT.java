@@ -158,6 +158,15 @@ class EndpointsInterfacesAndPrefixListsIT extends Ec2TestBase {
                     "i-0123456789abcdef0"))).networkInterfaces().size());
             ec2.detachNetworkInterface(b -> b.attachmentId(attachment));
             fails("InvalidAttachmentID.NotFound", () -> ec2.detachNetworkInterface(b -> b.attachmentId(attachment)));
+            var assigned = ec2.assignPrivateIpAddresses(b -> b.networkInterfaceId(id).secondaryPrivateIpAddressCount(2))
+                    .assignedPrivateIpAddresses();
+            assertEquals(2, assigned.size());
+            assertEquals(248, ec2.describeSubnets(b -> b.subnetIds(subnet)).subnets().get(0).availableIpAddressCount());
+            ec2.unassignPrivateIpAddresses(b -> b.networkInterfaceId(id).privateIpAddresses(assigned.get(0)
+                    .privateIpAddress()));
+            assertEquals(249, ec2.describeSubnets(b -> b.subnetIds(subnet)).subnets().get(0).availableIpAddressCount());
+            fails("InvalidParameterValue", () -> ec2.unassignPrivateIpAddresses(b -> b.networkInterfaceId(id)
+                    .privateIpAddresses("10.0.1.200")));
             ec2.modifyNetworkInterfaceAttribute(b -> b.networkInterfaceId(id).groups(sg));
             ec2.modifyNetworkInterfaceAttribute(b -> b.networkInterfaceId(id).sourceDestCheck(v -> v.value(false)));
             var described = ec2.describeNetworkInterfaces(b -> b.networkInterfaceIds(id)).networkInterfaces().get(0);

@@ -194,6 +194,13 @@ class SecurityGroupsIT extends Ec2TestBase {
             fails("InvalidSecurityGroupRuleId.NotFound", () -> ec2.modifySecurityGroupRules(b -> b.groupId(sg)
                     .securityGroupRules(u -> u.securityGroupRuleId("sgr-00000000000000000").securityGroupRule(q -> q
                             .ipProtocol("-1").cidrIpv4("0.0.0.0/0")))));
+            ec2.updateSecurityGroupRuleDescriptionsIngress(b -> b.groupId(sg).ipPermissions(IpPermission.builder()
+                    .ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(x -> x.cidrIp("10.0.0.0/8").description("tls"))
+                    .build()));
+            assertEquals("tls", ec2.describeSecurityGroups(b -> b.groupIds(sg)).securityGroups().get(0).ipPermissions()
+                    .stream().filter(p -> p.fromPort() == 443).findFirst().orElseThrow().ipRanges().get(0).description());
+            fails("InvalidPermission.NotFound", () -> ec2.updateSecurityGroupRuleDescriptionsIngress(b -> b.groupId(sg)
+                    .ipPermissions(tcp(22, "10.0.0.0/8"))));
             ec2.createTags(b -> b.resources(rule).tags(t -> t.key("Name").value("http")));
             assertEquals("http", ec2.describeSecurityGroupRules(b -> b.securityGroupRuleIds(rule)).securityGroupRules()
                     .get(0).tags().get(0).value());
