@@ -1,0 +1,196 @@
+package io.gureum.vpc;
+
+import io.gureum.vpc.model.Address;
+import io.gureum.vpc.model.NatGateway;
+import io.gureum.vpc.model.NetworkInterface;
+import io.gureum.vpc.model.Subnet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.CreateNatGatewayRequest;
+import software.amazon.awssdk.services.ec2.model.CreateNatGatewayResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteNatGatewayRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteNatGatewayResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse;
+import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
+
+/**
+ * NAT gateways (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html): public ones
+ * need an Elastic IP and live in a (public) subnet; private ones need none. The state follows the core
+ * clock: {@code pending} for {@link #TRANSITION} after creation, then {@code available}; after
+ * DeleteNatGateway {@code deleting} for {@link #TRANSITION}, then {@code deleted}, which releases the
+ * gateway's interface and Elastic IP association. A public gateway whose VPC has no internet gateway,
+ * or whose Elastic IP is taken, goes from {@code pending} to {@code failed} with AWS's failure code. Deleted gateways stay visible for
+ * {@link #VISIBLE_AFTER_DELETE}, as in AWS.
+ */
+final class NatGateways {
+    static final Duration TRANSITION = Duration.ofSeconds(60);
+    static final Duration VISIBLE_AFTER_DELETE = Duration.ofHours(1);
+    private final Network net;
+    private final Filters<NatGateway> filters;
+
+    NatGateways(Network net) {
+        this.net = net;
+        this.filters = new Filters<NatGateway>()
+                .on("nat-gateway-id", n -> n.id)
+                .on("subnet-id", n -> n.subnetId)
+                .on("vpc-id", n -> n.vpcId)
+                .on("state", this::state);
+    }
+
+    /** True while the gateway holds its subnet and interface (not deleted, not failed). */
+    boolean holdsSubnet(NatGateway n) {
+        String st = state(n);
+        return !st.equals("deleted") && !st.equals("failed") && n.failureCode == null;
+    }
+
+    /** The state at the clock's current time. */
+    String state(NatGateway n) {
+        Instant now = net.now();
+        if (n.deleteRequested != null) {
+            return now.isBefore(n.deleteRequested.plus(TRANSITION)) ? "deleting" : "deleted";
+        }
+        if (now.isBefore(n.created.plus(TRANSITION))) {
+            return "pending";
+        }
+        return n.failureCode != null ? "failed" : "available";
+    }
+
+    /**
+     * Applies what came due: deleted gateways give back their interface, address and Elastic IP
+     * association, and vanish an hour later. Called before each operation on the store.
+     */
+    void settle(VpcStore s) {
+        if (s.natGateways.isEmpty()) {
+            return;
+        }
+        for (NatGateway n : List.copyOf(s.natGateways.values())) {
+            if (n.failureCode != null && !net.now().isBefore(n.created.plus(TRANSITION).plus(VISIBLE_AFTER_DELETE))) {
+                s.remove(s.natGateways, n.id);
+                continue;
+            }
+            if (n.deleteRequested == null || !state(n).equals("deleted")) {
+                continue;
+            }
+            if (n.networkInterfaceId != null) {
+                NetworkInterface eni = s.networkInterfaces.get(n.networkInterfaceId);
+                if (eni != null) {
+                    for (Address a : s.addresses.values()) {
+                        if (eni.id.equals(a.networkInterfaceId)) {
+                            net.addresses.unmap(s, a);
+                        }
+                    }
+                    net.networkInterfaces.destroy(s, eni);
+                }
+                n.networkInterfaceId = null;
+            }
+            if (!net.now().isBefore(n.deleteRequested.plus(TRANSITION).plus(VISIBLE_AFTER_DELETE))) {
+                s.remove(s.natGateways, n.id);
+            }
+        }
+    }
+
+    CreateNatGatewayResponse createNatGateway(VpcStore s, CreateNatGatewayRequest r) {
+        Subnet sn = net.subnets.require(s, r.subnetId());
+        String type = r.connectivityTypeAsString() == null ? "public" : r.connectivityTypeAsString();
+        Address eip = null;
+        String failureCode = null;
+        String failureMessage = null;
+        if (type.equals("public")) {
+            if (r.allocationId() == null) {
+                throw Ec2Errors.missing("AllocationId");
+            }
+            eip = net.addresses.require(s, r.allocationId());
+            boolean hasIgw = s.internetGateways.values().stream().anyMatch(g -> sn.vpcId.equals(g.attachedVpcId));
+            // These two are not refused by the call: the gateway is created and then fails, with the
+            // failure code and message AWS documents for DescribeNatGateways.
+            if (eip.associationId != null) {
+                failureCode = "Resource.AlreadyAssociated";
+                failureMessage = "Elastic IP address " + eip.id + " is already associated";
+            } else if (!hasIgw) {
+                failureCode = "Gateway.NotAttached";
+                failureMessage = "Network " + sn.vpcId + " has no Internet gateway attached";
+            }
+        } else if (!type.equals("private")) {
+            throw Ec2Errors.invalidValue(type, "connectivityType", "Valid values are public and private.");
+        } else if (r.allocationId() != null) {
+            throw Ec2Errors.combination("Private NAT gateways cannot have an Elastic IP address");
+        }
+        Tags.validate(r.tagSpecifications(), "natgateway");
+        Ec2Errors.checkDryRun(r.dryRun());
+        NatGateway n = new NatGateway(net.id("nat"), s.account, net.now());
+        n.vpcId = sn.vpcId;
+        n.subnetId = sn.id;
+        n.connectivityType = type;
+        if (failureCode != null) {
+            n.failureCode = failureCode;
+            n.failureMessage = failureMessage;
+            n.allocationId = eip.id;
+        } else {
+            NetworkInterface eni = net.networkInterfaces.createManaged(s, sn, r.privateIpAddress(), "nat_gateway",
+                    "Interface for NAT Gateway " + n.id, List.of());
+            n.networkInterfaceId = eni.id;
+            n.privateIp = eni.privateIp;
+            if (eip != null) {
+                net.addresses.mapToNat(s, eip, eni);
+                n.allocationId = eip.id;
+                n.publicIp = eip.publicIp;
+            }
+        }
+        s.put(s.natGateways, n);
+        Tags.apply(r.tagSpecifications(), n);
+        return CreateNatGatewayResponse.builder().natGateway(toSdk(n)).clientToken(r.clientToken()).build();
+    }
+
+    DeleteNatGatewayResponse deleteNatGateway(VpcStore s, DeleteNatGatewayRequest r) {
+        NatGateway n = Ids.require(s.natGateways, "nat", r.natGatewayId());
+        if (state(n).equals("deleted")) {
+            throw Ids.notFound("nat", n.id);
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        if (n.deleteRequested == null) {
+            n.deleteRequested = net.now();
+        }
+        return DeleteNatGatewayResponse.builder().natGatewayId(n.id).build();
+    }
+
+    DescribeNatGatewaysResponse describeNatGateways(VpcStore s, DescribeNatGatewaysRequest r) {
+        Ec2Errors.checkDryRun(r.dryRun());
+        List<NatGateway> found = new ArrayList<>();
+        if (r.hasNatGatewayIds() && !r.natGatewayIds().isEmpty()) {
+            for (String id : r.natGatewayIds()) {
+                found.add(Ids.require(s.natGateways, "nat", id));
+            }
+        } else {
+            found.addAll(s.natGateways.values());
+        }
+        var page = Pagination.page(found.stream().filter(filters.predicate(r.filter())).toList(), r.maxResults(),
+                r.nextToken(), 5, 1000);
+        return DescribeNatGatewaysResponse.builder().natGateways(page.items().stream().map(this::toSdk).toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    software.amazon.awssdk.services.ec2.model.NatGateway toSdk(NatGateway n) {
+        String state = state(n);
+        var address = NatGatewayAddress.builder().privateIp(n.privateIp).isPrimary(true)
+                .networkInterfaceId(n.networkInterfaceId);
+        if (n.allocationId != null) {
+            address.allocationId(n.allocationId).publicIp(n.publicIp);
+        }
+        address.status(state.equals("deleted") ? "succeeded" : state.equals("deleting") ? "disassociating"
+                : state.equals("pending") ? "associating" : "succeeded");
+        var b = software.amazon.awssdk.services.ec2.model.NatGateway.builder()
+                .natGatewayId(n.id).vpcId(n.vpcId).subnetId(n.subnetId).connectivityType(n.connectivityType)
+                .state(state).createTime(n.created).natGatewayAddresses(address.build())
+                .tags(Tags.toSdk(n.tags));
+        if (state.equals("failed")) {
+            b.failureCode(n.failureCode).failureMessage(n.failureMessage);
+        }
+        if (n.deleteRequested != null && state.equals("deleted")) {
+            b.deleteTime(n.deleteRequested.plus(TRANSITION));
+        }
+        return b.build();
+    }
+}

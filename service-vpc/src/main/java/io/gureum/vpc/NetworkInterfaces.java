@@ -1,0 +1,324 @@
+package io.gureum.vpc;
+
+import io.gureum.vpc.model.NetworkInterface;
+import io.gureum.vpc.model.SecurityGroup;
+import io.gureum.vpc.model.Subnet;
+import io.gureum.vpc.model.Vpc;
+import io.gureum.vpc.net.Cidr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.ec2.model.AssignPrivateIpAddressesRequest;
+import software.amazon.awssdk.services.ec2.model.AssignPrivateIpAddressesResponse;
+import software.amazon.awssdk.services.ec2.model.AssignedPrivateIpAddress;
+import software.amazon.awssdk.services.ec2.model.AttachNetworkInterfaceRequest;
+import software.amazon.awssdk.services.ec2.model.AttachNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.CreateNetworkInterfaceRequest;
+import software.amazon.awssdk.services.ec2.model.CreateNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteNetworkInterfaceRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
+import software.amazon.awssdk.services.ec2.model.DetachNetworkInterfaceRequest;
+import software.amazon.awssdk.services.ec2.model.DetachNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAssociation;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAttachment;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
+import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesRequest;
+import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesResponse;
+
+/**
+ * Elastic network interfaces (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html):
+ * a private address from the subnet (counted out of AvailableIpAddressCount until deleted), security
+ * groups of the same VPC, at most one attachment. Interfaces AWS creates for NAT gateways and
+ * interface endpoints are requester-managed.
+ */
+final class NetworkInterfaces {
+    private final Network net;
+    private final Filters<NetworkInterface> filters;
+
+    NetworkInterfaces(Network net) {
+        this.net = net;
+        this.filters = new Filters<NetworkInterface>()
+                .on("network-interface-id", e -> e.id)
+                .on("subnet-id", e -> e.subnetId)
+                .on("vpc-id", e -> e.vpcId)
+                .on("availability-zone", e -> e.availabilityZone)
+                .on("description", e -> e.description)
+                .on("status", NetworkInterfaces::status)
+                .on("private-ip-address", e -> e.privateIp)
+                .on("addresses.private-ip-address", e -> addresses(e))
+                .on("group-id", e -> e.groupIds)
+                .on("interface-type", e -> e.interfaceType)
+                .on("requester-managed", e -> e.requesterManaged)
+                .on("requester-id", e -> e.requesterId)
+                .on("mac-address", e -> e.macAddress)
+                .on("owner-id", e -> e.ownerId)
+                .on("source-dest-check", e -> e.sourceDestCheck)
+                .on("association.public-ip", e -> e.publicIp)
+                .on("association.allocation-id", e -> e.publicIpAllocationId)
+                .on("attachment.attachment-id", e -> e.attachmentId)
+                .on("attachment.instance-id", e -> e.attachedInstanceId)
+                .on("attachment.device-index", e -> e.deviceIndex)
+                .on("attachment.status", e -> e.attachmentStatus);
+    }
+
+    private static List<String> addresses(NetworkInterface e) {
+        List<String> out = new ArrayList<>();
+        out.add(e.privateIp);
+        out.addAll(e.secondaryPrivateIps);
+        return out;
+    }
+
+    private static String status(NetworkInterface e) {
+        return e.attachmentId != null || e.requesterManaged ? "in-use" : "available";
+    }
+
+    NetworkInterface require(VpcStore s, String id) {
+        return Ids.require(s.networkInterfaces, "eni", id);
+    }
+
+    private NetworkInterface create(VpcStore s, Subnet sn, String privateIp, List<String> groups) {
+        long ip = net.subnets.allocateIp(sn, privateIp);
+        NetworkInterface e = new NetworkInterface(net.id("eni"), s.account, net.now());
+        e.subnetId = sn.id;
+        e.vpcId = sn.vpcId;
+        e.availabilityZone = sn.availabilityZone;
+        e.privateIp = Cidr.formatAddress(ip);
+        e.macAddress = mac();
+        e.groupIds.addAll(groups);
+        return s.put(s.networkInterfaces, e);
+    }
+
+    /** An interface AWS creates and manages for a NAT gateway or an interface endpoint. */
+    NetworkInterface createManaged(VpcStore s, Subnet sn, String privateIp, String type, String description,
+            List<String> groups) {
+        NetworkInterface e = create(s, sn, privateIp, groups);
+        e.interfaceType = type;
+        e.description = description;
+        e.requesterManaged = true;
+        // AWS reports the managing service's internal principal here; Gureum has none to show.
+        e.requesterId = null;
+        e.sourceDestCheck = false;
+        return e;
+    }
+
+    /** Removes an interface and gives its addresses back to the subnet. */
+    void destroy(VpcStore s, NetworkInterface e) {
+        Subnet sn = s.subnets.get(e.subnetId);
+        if (sn != null) {
+            sn.ips.release(Cidr.parseAddress(e.privateIp));
+            e.secondaryPrivateIps.forEach(ip -> sn.ips.release(Cidr.parseAddress(ip)));
+        }
+        s.remove(s.networkInterfaces, e.id);
+    }
+
+    private static String mac() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        StringBuilder sb = new StringBuilder("02");
+        for (int i = 0; i < 5; i++) {
+            sb.append(':').append(String.format("%02x", r.nextInt(256)));
+        }
+        return sb.toString();
+    }
+
+    private List<String> groups(VpcStore s, Vpc vpc, List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of(vpc.defaultSecurityGroupId);
+        }
+        for (String id : ids) {
+            SecurityGroup g = net.securityGroups.require(s, id);
+            if (!g.vpcId.equals(vpc.id)) {
+                throw Ec2Errors.invalidParameterValue("The security group '" + id + "' does not belong to VPC '"
+                        + vpc.id + "'");
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    CreateNetworkInterfaceResponse createNetworkInterface(VpcStore s, CreateNetworkInterfaceRequest r) {
+        Subnet sn = net.subnets.require(s, r.subnetId());
+        Vpc vpc = s.vpcs.get(sn.vpcId);
+        List<String> groups = groups(s, vpc, r.groups());
+        Tags.validate(r.tagSpecifications(), "network-interface");
+        Ec2Errors.checkDryRun(r.dryRun());
+        NetworkInterface e = create(s, sn, r.privateIpAddress(), groups);
+        if (r.description() != null) {
+            e.description = r.description();
+        }
+        int secondary = r.secondaryPrivateIpAddressCount() == null ? 0 : r.secondaryPrivateIpAddressCount();
+        for (int i = 0; i < secondary; i++) {
+            e.secondaryPrivateIps.add(Cidr.formatAddress(net.subnets.allocateIp(sn, null)));
+        }
+        Tags.apply(r.tagSpecifications(), e);
+        return CreateNetworkInterfaceResponse.builder().networkInterface(toSdk(s, e)).build();
+    }
+
+    DeleteNetworkInterfaceResponse deleteNetworkInterface(VpcStore s, DeleteNetworkInterfaceRequest r) {
+        NetworkInterface e = require(s, r.networkInterfaceId());
+        if (e.attachmentId != null || e.requesterManaged) {
+            throw Ec2Errors.error("InvalidNetworkInterface.InUse",
+                    "Interface: [" + e.id + "] in use.");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        s.addresses.values().stream().filter(a -> e.id.equals(a.networkInterfaceId)).toList()
+                .forEach(a -> net.addresses.unmap(s, a));
+        destroy(s, e);
+        return DeleteNetworkInterfaceResponse.builder().build();
+    }
+
+    /**
+     * Attaches to an instance. Instances are emulated by the EC2 compute module; until then any
+     * {@code i-} ID is accepted, one interface per device index.
+     */
+    AttachNetworkInterfaceResponse attachNetworkInterface(VpcStore s, AttachNetworkInterfaceRequest r) {
+        NetworkInterface e = require(s, r.networkInterfaceId());
+        if (r.instanceId() == null) {
+            throw Ec2Errors.missing("instanceId");
+        }
+        if (r.deviceIndex() == null) {
+            throw Ec2Errors.missing("deviceIndex");
+        }
+        if (e.attachmentId != null) {
+            throw Ec2Errors.error("InvalidNetworkInterface.InUse", "Interface: [" + e.id + "] in use.");
+        }
+        for (NetworkInterface other : s.networkInterfaces.values()) {
+            if (r.instanceId().equals(other.attachedInstanceId) && r.deviceIndex().equals(other.deviceIndex)) {
+                throw Ec2Errors.error("InvalidParameterValue", "Instance '" + r.instanceId()
+                        + "' already has an interface attached at device index '" + r.deviceIndex() + "'.");
+            }
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        e.attachmentId = net.id("eni-attach");
+        e.attachedInstanceId = r.instanceId();
+        e.deviceIndex = r.deviceIndex();
+        e.attachTime = net.now();
+        e.attachmentStatus = "attached";
+        return AttachNetworkInterfaceResponse.builder().attachmentId(e.attachmentId).networkCardIndex(0).build();
+    }
+
+    DetachNetworkInterfaceResponse detachNetworkInterface(VpcStore s, DetachNetworkInterfaceRequest r) {
+        NetworkInterface e = s.networkInterfaces.values().stream()
+                .filter(x -> r.attachmentId() != null && r.attachmentId().equals(x.attachmentId)).findFirst()
+                .orElseThrow(() -> Ec2Errors.error("InvalidAttachmentID.NotFound",
+                        "Interface attachment '" + r.attachmentId() + "' does not exist"));
+        if (Integer.valueOf(0).equals(e.deviceIndex)) {
+            throw Ec2Errors.error("OperationNotPermitted",
+                    "The network interface at device index 0 cannot be detached.");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        e.attachmentId = null;
+        e.attachedInstanceId = null;
+        e.deviceIndex = null;
+        e.attachTime = null;
+        e.attachmentStatus = null;
+        return DetachNetworkInterfaceResponse.builder().build();
+    }
+
+    ModifyNetworkInterfaceAttributeResponse modifyNetworkInterfaceAttribute(VpcStore s,
+            ModifyNetworkInterfaceAttributeRequest r) {
+        NetworkInterface e = require(s, r.networkInterfaceId());
+        List<String> groups = r.hasGroups() && !r.groups().isEmpty() ? groups(s, s.vpcs.get(e.vpcId), r.groups()) : null;
+        Ec2Errors.checkDryRun(r.dryRun());
+        if (groups != null) {
+            e.groupIds.clear();
+            e.groupIds.addAll(groups);
+        }
+        if (r.description() != null && r.description().value() != null) {
+            e.description = r.description().value();
+        }
+        if (r.sourceDestCheck() != null && r.sourceDestCheck().value() != null) {
+            e.sourceDestCheck = r.sourceDestCheck().value();
+        }
+        return ModifyNetworkInterfaceAttributeResponse.builder().build();
+    }
+
+    AssignPrivateIpAddressesResponse assignPrivateIpAddresses(VpcStore s, AssignPrivateIpAddressesRequest r) {
+        NetworkInterface e = require(s, r.networkInterfaceId());
+        Subnet sn = s.subnets.get(e.subnetId);
+        List<String> wanted = r.hasPrivateIpAddresses() ? r.privateIpAddresses() : List.of();
+        int count = r.secondaryPrivateIpAddressCount() == null ? 0 : r.secondaryPrivateIpAddressCount();
+        if (wanted.isEmpty() == (count == 0)) {
+            throw Ec2Errors.combination("Exactly one of privateIpAddresses or secondaryPrivateIpAddressCount "
+                    + "must be specified");
+        }
+        List<String> added = new ArrayList<>();
+        try {
+            for (String ip : wanted) {
+                added.add(Cidr.formatAddress(net.subnets.allocateIp(sn, ip)));
+            }
+            for (int i = 0; i < count; i++) {
+                added.add(Cidr.formatAddress(net.subnets.allocateIp(sn, null)));
+            }
+        } catch (RuntimeException ex) {
+            added.forEach(ip -> sn.ips.release(Cidr.parseAddress(ip)));
+            throw ex;
+        }
+        e.secondaryPrivateIps.addAll(added);
+        return AssignPrivateIpAddressesResponse.builder().networkInterfaceId(e.id)
+                .assignedPrivateIpAddresses(added.stream().map(ip -> AssignedPrivateIpAddress.builder()
+                        .privateIpAddress(ip).build()).toList()).build();
+    }
+
+    UnassignPrivateIpAddressesResponse unassignPrivateIpAddresses(VpcStore s, UnassignPrivateIpAddressesRequest r) {
+        NetworkInterface e = require(s, r.networkInterfaceId());
+        for (String ip : r.privateIpAddresses()) {
+            if (!e.secondaryPrivateIps.contains(ip)) {
+                throw Ec2Errors.invalidParameterValue("Some of the specified addresses are not assigned to interface "
+                        + e.id);
+            }
+        }
+        Subnet sn = s.subnets.get(e.subnetId);
+        for (String ip : r.privateIpAddresses()) {
+            e.secondaryPrivateIps.remove(ip);
+            sn.ips.release(Cidr.parseAddress(ip));
+        }
+        return UnassignPrivateIpAddressesResponse.builder().build();
+    }
+
+    DescribeNetworkInterfacesResponse describeNetworkInterfaces(VpcStore s, DescribeNetworkInterfacesRequest r) {
+        Ec2Errors.checkDryRun(r.dryRun());
+        List<NetworkInterface> found = new ArrayList<>();
+        if (r.hasNetworkInterfaceIds() && !r.networkInterfaceIds().isEmpty()) {
+            for (String id : r.networkInterfaceIds()) {
+                found.add(require(s, id));
+            }
+        } else {
+            found.addAll(s.networkInterfaces.values());
+        }
+        var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
+                r.nextToken(), 5, 1000);
+        return DescribeNetworkInterfacesResponse.builder()
+                .networkInterfaces(page.items().stream().map(e -> toSdk(s, e)).toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    software.amazon.awssdk.services.ec2.model.NetworkInterface toSdk(VpcStore s, NetworkInterface e) {
+        NetworkInterfaceAssociation assoc = e.publicIp == null ? null : NetworkInterfaceAssociation.builder()
+                .publicIp(e.publicIp).allocationId(e.publicIpAllocationId).ipOwnerId(e.ownerId).build();
+        List<NetworkInterfacePrivateIpAddress> ips = new ArrayList<>();
+        ips.add(NetworkInterfacePrivateIpAddress.builder().privateIpAddress(e.privateIp).primary(true)
+                .association(assoc).build());
+        e.secondaryPrivateIps.forEach(ip -> ips.add(NetworkInterfacePrivateIpAddress.builder()
+                .privateIpAddress(ip).primary(false).build()));
+        return software.amazon.awssdk.services.ec2.model.NetworkInterface.builder()
+                .networkInterfaceId(e.id).subnetId(e.subnetId).vpcId(e.vpcId).availabilityZone(e.availabilityZone)
+                .description(e.description).ownerId(e.ownerId).macAddress(e.macAddress)
+                .privateIpAddress(e.privateIp).privateIpAddresses(ips).association(assoc)
+                .interfaceType(e.interfaceType).requesterManaged(e.requesterManaged)
+                .requesterId(e.requesterManaged ? e.requesterId : null)
+                .sourceDestCheck(e.sourceDestCheck).status(status(e))
+                .groups(e.groupIds.stream().map(id -> {
+                    SecurityGroup g = s.securityGroups.get(id);
+                    return GroupIdentifier.builder().groupId(id).groupName(g == null ? null : g.groupName).build();
+                }).toList())
+                .attachment(e.attachmentId == null ? null : NetworkInterfaceAttachment.builder()
+                        .attachmentId(e.attachmentId).instanceId(e.attachedInstanceId).deviceIndex(e.deviceIndex)
+                        .attachTime(e.attachTime).status(e.attachmentStatus)
+                        .deleteOnTermination(e.deleteOnTermination).instanceOwnerId(e.ownerId).build())
+                .tagSet(Tags.toSdk(e.tags)).build();
+    }
+}

@@ -1,0 +1,479 @@
+package io.gureum.vpc;
+
+import io.gureum.vpc.model.Subnet;
+import io.gureum.vpc.model.TransitGateway;
+import io.gureum.vpc.model.TransitGatewayAttachment;
+import io.gureum.vpc.model.TransitGatewayRouteTable;
+import io.gureum.vpc.model.Vpc;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.ec2.model.*;
+
+/**
+ * Transit gateways (https://docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html): a
+ * regional router with route tables; VPC attachments (one subnet per AZ) are associated with one
+ * route table and propagate their CIDR blocks to any number; with the default options a new
+ * attachment is associated with and propagates to the default route table. Static routes point at an
+ * attachment or are blackholes.
+ */
+final class TransitGateways {
+    private final Network net;
+    private final Filters<io.gureum.vpc.model.TransitGateway> tgwFilters = new Filters<TransitGateway>()
+            .on("transit-gateway-id", t -> t.id)
+            .on("state", t -> t.state)
+            .on("owner-id", t -> t.ownerId)
+            .on("options.amazon-side-asn", t -> t.amazonSideAsn)
+            .on("options.association-default-route-table-id", t -> t.defaultRouteTableId)
+            .on("options.propagation-default-route-table-id", t -> t.defaultRouteTableId);
+    private final Filters<TransitGatewayAttachment> attachmentFilters = new Filters<TransitGatewayAttachment>()
+            .on("transit-gateway-attachment-id", a -> a.id)
+            .on("transit-gateway-id", a -> a.transitGatewayId)
+            .on("vpc-id", a -> a.vpcId)
+            .on("resource-id", a -> a.vpcId)
+            .on("resource-type", a -> "vpc")
+            .on("state", a -> a.state)
+            .on("association.transit-gateway-route-table-id", a -> a.associatedRouteTableId);
+    private final Filters<TransitGatewayRouteTable> tableFilters = new Filters<TransitGatewayRouteTable>()
+            .on("transit-gateway-route-table-id", t -> t.id)
+            .on("transit-gateway-id", t -> t.transitGatewayId)
+            .on("state", t -> t.state)
+            .on("default-association-route-table", t -> t.isDefault)
+            .on("default-propagation-route-table", t -> t.isDefault);
+
+    TransitGateways(Network net) {
+        this.net = net;
+    }
+
+    private TransitGateway requireTgw(VpcStore s, String id) {
+        TransitGateway t = Ids.require(s.transitGateways, "tgw", id);
+        if (t.state.equals("deleted")) {
+            throw Ids.notFound("tgw", id);
+        }
+        return t;
+    }
+
+    private TransitGatewayAttachment requireAttachment(VpcStore s, String id) {
+        TransitGatewayAttachment a = Ids.require(s.tgwAttachments, "tgw-attach", id);
+        if (a.state.equals("deleted")) {
+            throw Ids.notFound("tgw-attach", id);
+        }
+        return a;
+    }
+
+    private TransitGatewayRouteTable requireTable(VpcStore s, String id) {
+        TransitGatewayRouteTable t = Ids.require(s.tgwRouteTables, "tgw-rtb", id);
+        if (t.state.equals("deleted")) {
+            throw Ids.notFound("tgw-rtb", id);
+        }
+        return t;
+    }
+
+    CreateTransitGatewayResponse createTransitGateway(VpcStore s, CreateTransitGatewayRequest r) {
+        Tags.validate(r.tagSpecifications(), "transit-gateway");
+        Ec2Errors.checkDryRun(r.dryRun());
+        TransitGateway t = new TransitGateway(net.id("tgw"), s.account, net.now());
+        t.description = r.description();
+        TransitGatewayRequestOptions o = r.options();
+        if (o != null) {
+            if (o.amazonSideAsn() != null) {
+                t.amazonSideAsn = o.amazonSideAsn();
+            }
+            t.defaultAssociation = !"disable".equals(o.defaultRouteTableAssociationAsString());
+            t.defaultPropagation = !"disable".equals(o.defaultRouteTablePropagationAsString());
+        }
+        s.put(s.transitGateways, t);
+        if (t.defaultAssociation || t.defaultPropagation) {
+            TransitGatewayRouteTable table = newTable(s, t);
+            table.isDefault = true;
+            t.defaultRouteTableId = table.id;
+        }
+        Tags.apply(r.tagSpecifications(), t);
+        return CreateTransitGatewayResponse.builder().transitGateway(toSdk(s, t, "pending")).build();
+    }
+
+    private TransitGatewayRouteTable newTable(VpcStore s, TransitGateway t) {
+        TransitGatewayRouteTable table = new TransitGatewayRouteTable(net.id("tgw-rtb"), s.account, net.now());
+        table.transitGatewayId = t.id;
+        return s.put(s.tgwRouteTables, table);
+    }
+
+    DescribeTransitGatewaysResponse describeTransitGateways(VpcStore s, DescribeTransitGatewaysRequest r) {
+        Ec2Errors.checkDryRun(r.dryRun());
+        List<TransitGateway> found = new ArrayList<>();
+        if (r.hasTransitGatewayIds() && !r.transitGatewayIds().isEmpty()) {
+            for (String id : r.transitGatewayIds()) {
+                found.add(Ids.require(s.transitGateways, "tgw", id));
+            }
+        } else {
+            found.addAll(s.transitGateways.values());
+        }
+        var page = Pagination.page(found.stream().filter(tgwFilters.predicate(r.filters())).toList(), r.maxResults(),
+                r.nextToken(), 5, 1000);
+        return DescribeTransitGatewaysResponse.builder()
+                .transitGateways(page.items().stream().map(t -> toSdk(s, t, t.state)).toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    DeleteTransitGatewayResponse deleteTransitGateway(VpcStore s, DeleteTransitGatewayRequest r) {
+        TransitGateway t = requireTgw(s, r.transitGatewayId());
+        List<String> attachments = s.tgwAttachments.values().stream()
+                .filter(a -> a.transitGatewayId.equals(t.id) && !a.state.equals("deleted")).map(a -> a.id).toList();
+        if (!attachments.isEmpty()) {
+            throw Ec2Errors.error("IncorrectState", t.id + " has non-deleted Transit Gateway Attachments: "
+                    + String.join(", ", attachments));
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        t.state = "deleted";
+        s.tgwRouteTables.values().stream().filter(x -> x.transitGatewayId.equals(t.id)).forEach(x -> x.state = "deleted");
+        s.byId.remove(t.id);
+        return DeleteTransitGatewayResponse.builder().transitGateway(toSdk(s, t, "deleting")).build();
+    }
+
+    CreateTransitGatewayVpcAttachmentResponse createTransitGatewayVpcAttachment(VpcStore s,
+            CreateTransitGatewayVpcAttachmentRequest r) {
+        TransitGateway t = requireTgw(s, r.transitGatewayId());
+        Vpc vpc = net.vpcs.require(s, r.vpcId());
+        if (!r.hasSubnetIds() || r.subnetIds().isEmpty()) {
+            throw Ec2Errors.missing("SubnetIds");
+        }
+        Set<String> zones = new LinkedHashSet<>();
+        for (String id : r.subnetIds()) {
+            Subnet sn = net.subnets.require(s, id);
+            if (!sn.vpcId.equals(vpc.id)) {
+                throw Ec2Errors.invalidParameterValue("Subnet " + id + " does not belong to " + vpc.id);
+            }
+            if (!zones.add(sn.availabilityZone)) {
+                throw Ec2Errors.error("DuplicateSubnetsInSameZone", "Duplicate Subnets for same AZ");
+            }
+        }
+        for (TransitGatewayAttachment a : s.tgwAttachments.values()) {
+            if (a.transitGatewayId.equals(t.id) && vpc.id.equals(a.vpcId) && !a.state.equals("deleted")) {
+                throw Ec2Errors.error("DuplicateTransitGatewayAttachment", t.id + " has non-deleted Transit Gateway "
+                        + "Attachments with same VPC ID.");
+            }
+        }
+        Tags.validate(r.tagSpecifications(), "transit-gateway-attachment");
+        Ec2Errors.checkDryRun(r.dryRun());
+        TransitGatewayAttachment a = new TransitGatewayAttachment(net.id("tgw-attach"), s.account, net.now());
+        a.transitGatewayId = t.id;
+        a.vpcId = vpc.id;
+        a.subnetIds.addAll(r.subnetIds());
+        s.put(s.tgwAttachments, a);
+        if (t.defaultAssociation && t.defaultRouteTableId != null) {
+            a.associatedRouteTableId = t.defaultRouteTableId;
+            s.tgwRouteTables.get(t.defaultRouteTableId).associations.add(a.id);
+        }
+        if (t.defaultPropagation && t.defaultRouteTableId != null) {
+            s.tgwRouteTables.get(t.defaultRouteTableId).propagations.add(a.id);
+        }
+        Tags.apply(r.tagSpecifications(), a);
+        return CreateTransitGatewayVpcAttachmentResponse.builder().transitGatewayVpcAttachment(vpcAttachmentToSdk(a,
+                "pending")).build();
+    }
+
+    DescribeTransitGatewayVpcAttachmentsResponse describeTransitGatewayVpcAttachments(VpcStore s,
+            DescribeTransitGatewayVpcAttachmentsRequest r) {
+        Ec2Errors.checkDryRun(r.dryRun());
+        var page = Pagination.page(attachments(s, r.transitGatewayAttachmentIds(), r.filters()), r.maxResults(),
+                r.nextToken(), 5, 1000);
+        return DescribeTransitGatewayVpcAttachmentsResponse.builder()
+                .transitGatewayVpcAttachments(page.items().stream().map(a -> vpcAttachmentToSdk(a, a.state)).toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    DescribeTransitGatewayAttachmentsResponse describeTransitGatewayAttachments(VpcStore s,
+            DescribeTransitGatewayAttachmentsRequest r) {
+        Ec2Errors.checkDryRun(r.dryRun());
+        var page = Pagination.page(attachments(s, r.transitGatewayAttachmentIds(), r.filters()), r.maxResults(),
+                r.nextToken(), 5, 1000);
+        return DescribeTransitGatewayAttachmentsResponse.builder().transitGatewayAttachments(page.items().stream()
+                .map(a -> software.amazon.awssdk.services.ec2.model.TransitGatewayAttachment.builder()
+                        .transitGatewayAttachmentId(a.id).transitGatewayId(a.transitGatewayId)
+                        .transitGatewayOwnerId(a.ownerId).resourceOwnerId(a.ownerId).resourceType("vpc")
+                        .resourceId(a.vpcId).state(a.state).creationTime(a.created)
+                        .association(a.associatedRouteTableId == null ? null
+                                : TransitGatewayAttachmentAssociation.builder()
+                                        .transitGatewayRouteTableId(a.associatedRouteTableId).state("associated").build())
+                        .tags(Tags.toSdk(a.tags)).build()).toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    private List<TransitGatewayAttachment> attachments(VpcStore s, List<String> ids, List<Filter> filters) {
+        List<TransitGatewayAttachment> found = new ArrayList<>();
+        if (ids != null && !ids.isEmpty()) {
+            for (String id : ids) {
+                found.add(Ids.require(s.tgwAttachments, "tgw-attach", id));
+            }
+        } else {
+            found.addAll(s.tgwAttachments.values());
+        }
+        return found.stream().filter(attachmentFilters.predicate(filters)).toList();
+    }
+
+    DeleteTransitGatewayVpcAttachmentResponse deleteTransitGatewayVpcAttachment(VpcStore s,
+            DeleteTransitGatewayVpcAttachmentRequest r) {
+        TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
+        Ec2Errors.checkDryRun(r.dryRun());
+        a.state = "deleted";
+        for (TransitGatewayRouteTable t : s.tgwRouteTables.values()) {
+            t.associations.remove(a.id);
+            t.propagations.remove(a.id);
+            t.staticRoutes.values().removeIf(a.id::equals);
+        }
+        a.associatedRouteTableId = null;
+        s.byId.remove(a.id);
+        return DeleteTransitGatewayVpcAttachmentResponse.builder()
+                .transitGatewayVpcAttachment(vpcAttachmentToSdk(a, "deleting")).build();
+    }
+
+    CreateTransitGatewayRouteTableResponse createTransitGatewayRouteTable(VpcStore s,
+            CreateTransitGatewayRouteTableRequest r) {
+        TransitGateway t = requireTgw(s, r.transitGatewayId());
+        Tags.validate(r.tagSpecifications(), "transit-gateway-route-table");
+        Ec2Errors.checkDryRun(r.dryRun());
+        TransitGatewayRouteTable table = newTable(s, t);
+        Tags.apply(r.tagSpecifications(), table);
+        return CreateTransitGatewayRouteTableResponse.builder().transitGatewayRouteTable(tableToSdk(table, "pending"))
+                .build();
+    }
+
+    DescribeTransitGatewayRouteTablesResponse describeTransitGatewayRouteTables(VpcStore s,
+            DescribeTransitGatewayRouteTablesRequest r) {
+        Ec2Errors.checkDryRun(r.dryRun());
+        List<TransitGatewayRouteTable> found = new ArrayList<>();
+        if (r.hasTransitGatewayRouteTableIds() && !r.transitGatewayRouteTableIds().isEmpty()) {
+            for (String id : r.transitGatewayRouteTableIds()) {
+                found.add(Ids.require(s.tgwRouteTables, "tgw-rtb", id));
+            }
+        } else {
+            found.addAll(s.tgwRouteTables.values());
+        }
+        var page = Pagination.page(found.stream().filter(tableFilters.predicate(r.filters())).toList(), r.maxResults(),
+                r.nextToken(), 5, 1000);
+        return DescribeTransitGatewayRouteTablesResponse.builder()
+                .transitGatewayRouteTables(page.items().stream().map(t -> tableToSdk(t, t.state)).toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    DeleteTransitGatewayRouteTableResponse deleteTransitGatewayRouteTable(VpcStore s,
+            DeleteTransitGatewayRouteTableRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        if (t.isDefault) {
+            throw Ec2Errors.error("IncorrectState", "Default association route table " + t.id
+                    + " cannot be deleted.");
+        }
+        if (!t.associations.isEmpty() || !t.propagations.isEmpty()) {
+            throw Ec2Errors.error("IncorrectState", t.id + " has associations or propagations.");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        t.state = "deleted";
+        s.byId.remove(t.id);
+        return DeleteTransitGatewayRouteTableResponse.builder().transitGatewayRouteTable(tableToSdk(t, "deleting"))
+                .build();
+    }
+
+    AssociateTransitGatewayRouteTableResponse associateTransitGatewayRouteTable(VpcStore s,
+            AssociateTransitGatewayRouteTableRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
+        if (a.associatedRouteTableId != null) {
+            throw Ec2Errors.error("Resource.AlreadyAssociated", "Transit Gateway Attachment " + a.id
+                    + " is already associated to a route table.");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        a.associatedRouteTableId = t.id;
+        t.associations.add(a.id);
+        return AssociateTransitGatewayRouteTableResponse.builder().association(association(t, a, "associating")).build();
+    }
+
+    DisassociateTransitGatewayRouteTableResponse disassociateTransitGatewayRouteTable(VpcStore s,
+            DisassociateTransitGatewayRouteTableRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
+        if (!t.id.equals(a.associatedRouteTableId)) {
+            throw Ec2Errors.error("InvalidAssociation.NotFound", "Transit Gateway Attachment " + a.id
+                    + " is not associated with route table " + t.id);
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        a.associatedRouteTableId = null;
+        t.associations.remove(a.id);
+        return DisassociateTransitGatewayRouteTableResponse.builder().association(association(t, a, "disassociating"))
+                .build();
+    }
+
+    private static TransitGatewayAssociation association(TransitGatewayRouteTable t, TransitGatewayAttachment a,
+            String state) {
+        return TransitGatewayAssociation.builder().transitGatewayRouteTableId(t.id).transitGatewayAttachmentId(a.id)
+                .resourceId(a.vpcId).resourceType("vpc").state(state).build();
+    }
+
+    EnableTransitGatewayRouteTablePropagationResponse enableTransitGatewayRouteTablePropagation(VpcStore s,
+            EnableTransitGatewayRouteTablePropagationRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
+        if (t.propagations.contains(a.id)) {
+            throw Ec2Errors.error("TransitGatewayRouteTablePropagation.Duplicate", "Propagation for " + a.id
+                    + " already exists in Transit Gateway Route Table " + t.id + ".");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        t.propagations.add(a.id);
+        return EnableTransitGatewayRouteTablePropagationResponse.builder().propagation(propagation(t, a, "enabling"))
+                .build();
+    }
+
+    DisableTransitGatewayRouteTablePropagationResponse disableTransitGatewayRouteTablePropagation(VpcStore s,
+            DisableTransitGatewayRouteTablePropagationRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
+        if (!t.propagations.contains(a.id)) {
+            throw Ec2Errors.error("InvalidRouteTableId.NotFound", "Propagation for " + a.id
+                    + " does not exist in Transit Gateway Route Table " + t.id + ".");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        t.propagations.remove(a.id);
+        return DisableTransitGatewayRouteTablePropagationResponse.builder().propagation(propagation(t, a, "disabling"))
+                .build();
+    }
+
+    private static TransitGatewayPropagation propagation(TransitGatewayRouteTable t, TransitGatewayAttachment a,
+            String state) {
+        return TransitGatewayPropagation.builder().transitGatewayRouteTableId(t.id).transitGatewayAttachmentId(a.id)
+                .resourceId(a.vpcId).resourceType("vpc").state(state).build();
+    }
+
+    GetTransitGatewayRouteTableAssociationsResponse getTransitGatewayRouteTableAssociations(VpcStore s,
+            GetTransitGatewayRouteTableAssociationsRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        return GetTransitGatewayRouteTableAssociationsResponse.builder().associations(t.associations.stream()
+                .map(id -> TransitGatewayRouteTableAssociation.builder().transitGatewayAttachmentId(id)
+                        .resourceId(s.tgwAttachments.get(id).vpcId).resourceType("vpc").state("associated").build())
+                .toList()).build();
+    }
+
+    GetTransitGatewayRouteTablePropagationsResponse getTransitGatewayRouteTablePropagations(VpcStore s,
+            GetTransitGatewayRouteTablePropagationsRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        return GetTransitGatewayRouteTablePropagationsResponse.builder().transitGatewayRouteTablePropagations(
+                t.propagations.stream().map(id -> TransitGatewayRouteTablePropagation.builder()
+                        .transitGatewayAttachmentId(id).resourceId(s.tgwAttachments.get(id).vpcId).resourceType("vpc")
+                        .state("enabled").build()).toList()).build();
+    }
+
+    CreateTransitGatewayRouteResponse createTransitGatewayRoute(VpcStore s, CreateTransitGatewayRouteRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        String cidr = Vpcs.parseCidr(r.destinationCidrBlock(), "destinationCidrBlock").toString();
+        boolean blackhole = Boolean.TRUE.equals(r.blackhole());
+        if (blackhole == (r.transitGatewayAttachmentId() != null)) {
+            throw Ec2Errors.combination("Exactly one of transitGatewayAttachmentId or blackhole must be specified");
+        }
+        if (!blackhole) {
+            requireAttachment(s, r.transitGatewayAttachmentId());
+        }
+        if (t.staticRoutes.containsKey(cidr) || t.blackholes.contains(cidr)) {
+            throw Ec2Errors.error("RouteAlreadyExists", "Route " + cidr + " already exists in Transit Gateway Route "
+                    + "Table " + t.id + ".");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        if (blackhole) {
+            t.blackholes.add(cidr);
+        } else {
+            t.staticRoutes.put(cidr, r.transitGatewayAttachmentId());
+        }
+        return CreateTransitGatewayRouteResponse.builder().route(route(s, cidr, blackhole ? null
+                : r.transitGatewayAttachmentId(), "static")).build();
+    }
+
+    DeleteTransitGatewayRouteResponse deleteTransitGatewayRoute(VpcStore s, DeleteTransitGatewayRouteRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        String cidr = r.destinationCidrBlock();
+        String target = t.staticRoutes.get(cidr);
+        if (target == null && !t.blackholes.contains(cidr)) {
+            throw Ec2Errors.error("InvalidRoute.NotFound", "No route with destination-cidr-block " + cidr
+                    + " in Transit Gateway Route Table " + t.id);
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        t.staticRoutes.remove(cidr);
+        t.blackholes.remove(cidr);
+        return DeleteTransitGatewayRouteResponse.builder().route(route(s, cidr, target, "static").toBuilder()
+                .state("deleted").build()).build();
+    }
+
+    /** Propagated routes (each propagating VPC's CIDR blocks) plus static routes and blackholes. */
+    SearchTransitGatewayRoutesResponse searchTransitGatewayRoutes(VpcStore s, SearchTransitGatewayRoutesRequest r) {
+        TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
+        List<TransitGatewayRoute> routes = new ArrayList<>();
+        for (String id : t.propagations) {
+            Vpc vpc = s.vpcs.get(s.tgwAttachments.get(id).vpcId);
+            if (vpc != null) {
+                vpc.cidrs.forEach(c -> routes.add(route(s, c.cidr.toString(), id, "propagated")));
+            }
+        }
+        for (Map.Entry<String, String> e : t.staticRoutes.entrySet()) {
+            routes.add(route(s, e.getKey(), e.getValue(), "static"));
+        }
+        for (String cidr : t.blackholes) {
+            routes.add(route(s, cidr, null, "static"));
+        }
+        List<String> types = null;
+        List<String> states = null;
+        for (Filter f : r.filters()) {
+            switch (f.name()) {
+                case "type" -> types = f.values();
+                case "state" -> states = f.values();
+                case "route-search.exact-match" -> {
+                    List<String> exact = f.values();
+                    routes.removeIf(x -> !exact.contains(x.destinationCidrBlock()));
+                }
+                default -> throw Ec2Errors.invalidParameterValue("The filter '" + f.name() + "' is invalid");
+            }
+        }
+        List<String> ty = types;
+        List<String> st = states;
+        routes.removeIf(x -> (ty != null && !ty.contains(x.typeAsString())) || (st != null && !st.contains(x.stateAsString())));
+        return SearchTransitGatewayRoutesResponse.builder().routes(routes).additionalRoutesAvailable(false).build();
+    }
+
+    private TransitGatewayRoute route(VpcStore s, String cidr, String attachmentId, String type) {
+        var b = TransitGatewayRoute.builder().destinationCidrBlock(cidr).type(type)
+                .state(attachmentId == null ? "blackhole" : "active");
+        if (attachmentId != null) {
+            TransitGatewayAttachment a = s.tgwAttachments.get(attachmentId);
+            b.transitGatewayAttachments(TransitGatewayRouteAttachment.builder().transitGatewayAttachmentId(attachmentId)
+                    .resourceId(a == null ? null : a.vpcId).resourceType("vpc").build());
+        }
+        return b.build();
+    }
+
+    private software.amazon.awssdk.services.ec2.model.TransitGateway toSdk(VpcStore s, TransitGateway t, String state) {
+        return software.amazon.awssdk.services.ec2.model.TransitGateway.builder()
+                .transitGatewayId(t.id).transitGatewayArn(net.arn(s, "transit-gateway/" + t.id)).ownerId(t.ownerId)
+                .description(t.description).state(state).creationTime(t.created)
+                .options(TransitGatewayOptions.builder().amazonSideAsn(t.amazonSideAsn)
+                        .defaultRouteTableAssociation(t.defaultAssociation ? "enable" : "disable")
+                        .defaultRouteTablePropagation(t.defaultPropagation ? "enable" : "disable")
+                        .associationDefaultRouteTableId(t.defaultAssociation ? t.defaultRouteTableId : null)
+                        .propagationDefaultRouteTableId(t.defaultPropagation ? t.defaultRouteTableId : null)
+                        .autoAcceptSharedAttachments("disable").dnsSupport("enable").vpnEcmpSupport("enable").build())
+                .tags(Tags.toSdk(t.tags)).build();
+    }
+
+    private static TransitGatewayVpcAttachment vpcAttachmentToSdk(TransitGatewayAttachment a, String state) {
+        return TransitGatewayVpcAttachment.builder().transitGatewayAttachmentId(a.id)
+                .transitGatewayId(a.transitGatewayId).vpcId(a.vpcId).vpcOwnerId(a.ownerId).state(state)
+                .subnetIds(a.subnetIds).creationTime(a.created)
+                .options(TransitGatewayVpcAttachmentOptions.builder().dnsSupport("enable").ipv6Support("disable")
+                        .applianceModeSupport("disable").build())
+                .tags(Tags.toSdk(a.tags)).build();
+    }
+
+    private static software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable tableToSdk(
+            TransitGatewayRouteTable t, String state) {
+        return software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable.builder()
+                .transitGatewayRouteTableId(t.id).transitGatewayId(t.transitGatewayId).state(state)
+                .defaultAssociationRouteTable(t.isDefault).defaultPropagationRouteTable(t.isDefault)
+                .creationTime(t.created).tags(Tags.toSdk(t.tags)).build();
+    }
+}

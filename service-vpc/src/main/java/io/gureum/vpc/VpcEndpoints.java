@@ -1,0 +1,308 @@
+package io.gureum.vpc;
+
+import io.gureum.vpc.model.NetworkInterface;
+import io.gureum.vpc.model.PrefixList;
+import io.gureum.vpc.model.RouteTable;
+import io.gureum.vpc.model.Subnet;
+import io.gureum.vpc.model.Vpc;
+import io.gureum.vpc.model.VpcEndpoint;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointRequest;
+import software.amazon.awssdk.services.ec2.model.CreateVpcEndpointResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteVpcEndpointsRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteVpcEndpointsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
+import software.amazon.awssdk.services.ec2.model.DnsEntry;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcEndpointResponse;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.ServiceDetail;
+import software.amazon.awssdk.services.ec2.model.ServiceTypeDetail;
+import software.amazon.awssdk.services.ec2.model.UnsuccessfulItem;
+import software.amazon.awssdk.services.ec2.model.UnsuccessfulItemError;
+
+/**
+ * VPC endpoints (https://docs.aws.amazon.com/vpc/latest/privatelink/): gateway endpoints (S3,
+ * DynamoDB) add a route to the service's prefix list in each chosen route table; interface endpoints
+ * put a requester-managed network interface with a private address in each chosen subnet (one subnet
+ * per Availability Zone).
+ */
+final class VpcEndpoints {
+    static final List<String> INTERFACE_SERVICES = List.of("s3", "dynamodb", "ec2", "ec2messages", "ssm",
+            "ssmmessages", "sqs", "sns", "sts", "kms", "logs", "monitoring", "secretsmanager", "lambda", "ecr.api",
+            "ecr.dkr", "execute-api", "events", "states", "kinesis-streams", "elasticloadbalancing");
+    static final String FULL_ACCESS_POLICY = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    private final Network net;
+    private final Filters<VpcEndpoint> filters = new Filters<VpcEndpoint>()
+            .on("vpc-endpoint-id", e -> e.id)
+            .on("vpc-id", e -> e.vpcId)
+            .on("service-name", e -> e.serviceName)
+            .on("vpc-endpoint-state", e -> e.state)
+            .on("vpc-endpoint-type", e -> e.type)
+            .on("ip-address-type", e -> "ipv4");
+
+    VpcEndpoints(Network net) {
+        this.net = net;
+    }
+
+    private static String shortName(VpcStore s, String serviceName) {
+        String prefix = "com.amazonaws." + s.region + ".";
+        return serviceName != null && serviceName.startsWith(prefix) ? serviceName.substring(prefix.length()) : null;
+    }
+
+    private static boolean supports(String shortName, String type) {
+        if (shortName == null) {
+            return false;
+        }
+        return type.equals("Gateway") ? PrefixLists.GATEWAY_SERVICES.contains(shortName)
+                : INTERFACE_SERVICES.contains(shortName);
+    }
+
+    CreateVpcEndpointResponse createVpcEndpoint(VpcStore s, CreateVpcEndpointRequest r) {
+        Vpc vpc = net.vpcs.require(s, r.vpcId());
+        if (r.serviceName() == null) {
+            throw Ec2Errors.missing("ServiceName");
+        }
+        String type = r.vpcEndpointTypeAsString() == null ? "Gateway" : r.vpcEndpointTypeAsString();
+        String shortName = shortName(s, r.serviceName());
+        if (!supports(shortName, "Gateway") && !supports(shortName, "Interface")) {
+            throw Ec2Errors.error("InvalidServiceName",
+                    "The Vpc Endpoint Service '" + r.serviceName() + "' does not exist");
+        }
+        if (!supports(shortName, type)) {
+            throw Ec2Errors.invalidParameterValue("The Vpc Endpoint Service '" + r.serviceName()
+                    + "' does not support endpoint type '" + type + "'");
+        }
+        List<RouteTable> tables = new ArrayList<>();
+        List<Subnet> subnets = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        PrefixList pl = null;
+        if (type.equals("Gateway")) {
+            pl = net.prefixLists.forService(s, r.serviceName());
+            for (String id : r.routeTableIds()) {
+                RouteTable t = net.routeTables.require(s, id);
+                if (!t.vpcId.equals(vpc.id)) {
+                    throw Ec2Errors.invalidParameterValue(
+                            "Route table " + id + " does not belong to vpc " + vpc.id);
+                }
+                String plId = pl.id;
+                if (t.routes.stream().anyMatch(x -> plId.equals(x.destinationPrefixListId))) {
+                    throw Ec2Errors.error("RouteAlreadyExists", "route table " + id
+                            + " already has a route with destination-prefix-list-id " + plId);
+                }
+                tables.add(t);
+            }
+        } else {
+            Set<String> zones = new LinkedHashSet<>();
+            for (String id : r.subnetIds()) {
+                Subnet sn = net.subnets.require(s, id);
+                if (!sn.vpcId.equals(vpc.id)) {
+                    throw Ec2Errors.invalidParameterValue("Subnet " + id + " does not belong to vpc " + vpc.id);
+                }
+                if (!zones.add(sn.availabilityZone)) {
+                    throw Ec2Errors.error("DuplicateSubnetsInSameZone", "Found another VPC endpoint subnet in the "
+                            + "availability zone of " + id + ". VPC endpoint subnets should be in different "
+                            + "availability zones supported by the VPC endpoint service.");
+                }
+                subnets.add(sn);
+            }
+            boolean privateDns = r.privateDnsEnabled() == null || r.privateDnsEnabled();
+            if (privateDns && !(vpc.enableDnsSupport && vpc.enableDnsHostnames)) {
+                throw Ec2Errors.error("InvalidParameter", "Enabling private DNS requires both enableDnsSupport and "
+                        + "enableDnsHostnames VPC attributes set to true for " + vpc.id);
+            }
+            if (r.hasSecurityGroupIds() && !r.securityGroupIds().isEmpty()) {
+                for (String g : r.securityGroupIds()) {
+                    net.securityGroups.require(s, g);
+                    groups.add(g);
+                }
+            } else {
+                groups.add(vpc.defaultSecurityGroupId);
+            }
+        }
+        Tags.validate(r.tagSpecifications(), "vpc-endpoint");
+        Ec2Errors.checkDryRun(r.dryRun());
+        VpcEndpoint e = new VpcEndpoint(net.id("vpce"), s.account, net.now());
+        e.vpcId = vpc.id;
+        e.serviceName = r.serviceName();
+        e.type = type;
+        e.state = "available";
+        e.policyDocument = r.policyDocument() != null ? r.policyDocument() : FULL_ACCESS_POLICY;
+        e.privateDnsEnabled = type.equals("Interface") && (r.privateDnsEnabled() == null || r.privateDnsEnabled());
+        for (RouteTable t : tables) {
+            net.routeTables.addEndpointRoute(t, pl.id, e.id);
+            e.routeTableIds.add(t.id);
+        }
+        for (Subnet sn : subnets) {
+            NetworkInterface eni = net.networkInterfaces.createManaged(s, sn, null, "vpc_endpoint",
+                    "VPC Endpoint Interface " + e.id, groups);
+            e.subnetIds.add(sn.id);
+            e.networkInterfaceIds.add(eni.id);
+        }
+        e.groupIds.addAll(groups);
+        s.put(s.vpcEndpoints, e);
+        Tags.apply(r.tagSpecifications(), e);
+        return CreateVpcEndpointResponse.builder().vpcEndpoint(toSdk(s, e)).clientToken(r.clientToken()).build();
+    }
+
+    ModifyVpcEndpointResponse modifyVpcEndpoint(VpcStore s, ModifyVpcEndpointRequest r) {
+        VpcEndpoint e = Ids.require(s.vpcEndpoints, "vpce", r.vpcEndpointId());
+        List<RouteTable> add = new ArrayList<>();
+        for (String id : r.addRouteTableIds()) {
+            RouteTable t = net.routeTables.require(s, id);
+            if (!e.type.equals("Gateway") || !t.vpcId.equals(e.vpcId)) {
+                throw Ec2Errors.invalidParameterValue("Route table " + id + " cannot be added to endpoint " + e.id);
+            }
+            add.add(t);
+        }
+        for (String id : r.removeRouteTableIds()) {
+            if (!e.routeTableIds.contains(id)) {
+                throw Ec2Errors.invalidParameterValue("Route table " + id + " is not associated with " + e.id);
+            }
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        PrefixList pl = net.prefixLists.forService(s, e.serviceName);
+        for (RouteTable t : add) {
+            if (!e.routeTableIds.contains(t.id)) {
+                net.routeTables.addEndpointRoute(t, pl.id, e.id);
+                e.routeTableIds.add(t.id);
+            }
+        }
+        for (String id : r.removeRouteTableIds()) {
+            s.routeTables.get(id).routes.removeIf(x -> e.id.equals(x.gatewayId));
+            e.routeTableIds.remove(id);
+        }
+        if (Boolean.TRUE.equals(r.resetPolicy())) {
+            e.policyDocument = FULL_ACCESS_POLICY;
+        } else if (r.policyDocument() != null) {
+            e.policyDocument = r.policyDocument();
+        }
+        if (r.privateDnsEnabled() != null && e.type.equals("Interface")) {
+            e.privateDnsEnabled = r.privateDnsEnabled();
+        }
+        return ModifyVpcEndpointResponse.builder().returnValue(true).build();
+    }
+
+    /** Not-found IDs are reported as unsuccessful items, not as an error. */
+    DeleteVpcEndpointsResponse deleteVpcEndpoints(VpcStore s, DeleteVpcEndpointsRequest r) {
+        if (!r.hasVpcEndpointIds() || r.vpcEndpointIds().isEmpty()) {
+            throw Ec2Errors.missing("VpcEndpointId");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        List<UnsuccessfulItem> failed = new ArrayList<>();
+        for (String id : r.vpcEndpointIds()) {
+            VpcEndpoint e = s.vpcEndpoints.get(id);
+            if (e == null) {
+                failed.add(UnsuccessfulItem.builder().resourceId(id).error(UnsuccessfulItemError.builder()
+                        .code("InvalidVpcEndpoint.NotFound").message("The VPC endpoint '" + id + "' does not exist")
+                        .build()).build());
+                continue;
+            }
+            net.routeTables.removeEndpointRoutes(s, e.id);
+            for (String eniId : e.networkInterfaceIds) {
+                NetworkInterface eni = s.networkInterfaces.get(eniId);
+                if (eni != null) {
+                    net.networkInterfaces.destroy(s, eni);
+                }
+            }
+            s.remove(s.vpcEndpoints, e.id);
+        }
+        return DeleteVpcEndpointsResponse.builder().unsuccessful(failed).build();
+    }
+
+    DescribeVpcEndpointsResponse describeVpcEndpoints(VpcStore s, DescribeVpcEndpointsRequest r) {
+        Ec2Errors.checkDryRun(r.dryRun());
+        List<VpcEndpoint> found = new ArrayList<>();
+        if (r.hasVpcEndpointIds() && !r.vpcEndpointIds().isEmpty()) {
+            for (String id : r.vpcEndpointIds()) {
+                found.add(Ids.require(s.vpcEndpoints, "vpce", id));
+            }
+        } else {
+            found.addAll(s.vpcEndpoints.values());
+        }
+        var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
+                r.nextToken(), 5, 1000);
+        return DescribeVpcEndpointsResponse.builder()
+                .vpcEndpoints(page.items().stream().map(e -> toSdk(s, e)).toList()).nextToken(page.nextToken()).build();
+    }
+
+    DescribeVpcEndpointServicesResponse describeVpcEndpointServices(VpcStore s,
+            DescribeVpcEndpointServicesRequest r) {
+        Ec2Errors.checkDryRun(r.dryRun());
+        List<ServiceDetail> all = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        names.addAll(PrefixLists.GATEWAY_SERVICES);
+        names.addAll(INTERFACE_SERVICES);
+        List<String> zones = net.zones(s.region).stream().map(z -> z.zoneName()).toList();
+        for (String shortName : names.stream().sorted().toList()) {
+            for (String type : List.of("Gateway", "Interface")) {
+                if (!supports(shortName, type)) {
+                    continue;
+                }
+                String name = PrefixLists.serviceName(s.region, shortName);
+                all.add(ServiceDetail.builder().serviceName(name).serviceId("vpce-svc-" + String.format("%017x",
+                                (long) (name + type).hashCode() & 0xFFFFFFFFL))
+                        .serviceType(ServiceTypeDetail.builder().serviceType(type).build())
+                        .availabilityZones(zones).owner("amazon")
+                        .baseEndpointDnsNames(shortName + "." + s.region + (type.equals("Interface")
+                                ? ".vpce.amazonaws.com" : ".amazonaws.com"))
+                        .privateDnsName(type.equals("Interface") ? shortName + "." + s.region + ".amazonaws.com" : null)
+                        .vpcEndpointPolicySupported(true).acceptanceRequired(false)
+                        .managesVpcEndpoints(false).build());
+            }
+        }
+        if (r.hasServiceNames() && !r.serviceNames().isEmpty()) {
+            for (String n : r.serviceNames()) {
+                if (all.stream().noneMatch(d -> d.serviceName().equals(n))) {
+                    throw Ec2Errors.error("InvalidServiceName",
+                            "The Vpc Endpoint Service '" + n + "' does not exist");
+                }
+            }
+            all = all.stream().filter(d -> r.serviceNames().contains(d.serviceName())).toList();
+        }
+        List<String> nameFilter = null;
+        List<String> typeFilter = null;
+        for (var f : r.filters()) {
+            switch (f.name()) {
+                case "service-name" -> nameFilter = f.values();
+                case "service-type" -> typeFilter = f.values();
+                default -> throw Ec2Errors.invalidParameterValue("The filter '" + f.name() + "' is invalid");
+            }
+        }
+        List<String> nf = nameFilter;
+        List<String> tf = typeFilter;
+        all = all.stream().filter(d -> nf == null || nf.contains(d.serviceName()))
+                .filter(d -> tf == null || tf.contains(d.serviceType().get(0).serviceTypeAsString())).toList();
+        var page = Pagination.page(all, r.maxResults(), r.nextToken(), 5, 1000);
+        return DescribeVpcEndpointServicesResponse.builder().serviceDetails(page.items())
+                .serviceNames(page.items().stream().map(ServiceDetail::serviceName).distinct().toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    private software.amazon.awssdk.services.ec2.model.VpcEndpoint toSdk(VpcStore s, VpcEndpoint e) {
+        List<DnsEntry> dns = new ArrayList<>();
+        if (e.type.equals("Interface")) {
+            String svc = shortName(s, e.serviceName);
+            dns.add(DnsEntry.builder().dnsName(e.id + "-" + e.id.substring(5, 13) + "." + svc + "." + s.region
+                    + ".vpce.amazonaws.com").hostedZoneId("Z7HUB22UULQXV").build());
+        }
+        return software.amazon.awssdk.services.ec2.model.VpcEndpoint.builder()
+                .vpcEndpointId(e.id).vpcEndpointType(e.type).vpcId(e.vpcId).serviceName(e.serviceName)
+                .state(e.state).policyDocument(e.policyDocument).routeTableIds(e.routeTableIds)
+                .subnetIds(e.subnetIds).networkInterfaceIds(e.networkInterfaceIds)
+                .groups(e.groupIds.stream().map(g -> SecurityGroupIdentifier.builder().groupId(g)
+                        .groupName(s.securityGroups.containsKey(g) ? s.securityGroups.get(g).groupName : null)
+                        .build()).toList())
+                .privateDnsEnabled(e.privateDnsEnabled).requesterManaged(false).dnsEntries(dns)
+                .creationTimestamp(e.created).ownerId(e.ownerId).ipAddressType("ipv4")
+                .tags(Tags.toSdk(e.tags)).build();
+    }
+}

@@ -1,0 +1,27 @@
+package io.gureum.vpc;
+
+import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.ServiceContext;
+
+/** Registers the EC2 API's networking operations (VPC) with core, under the signing name {@code ec2}. */
+public final class VpcService implements AwsService {
+    @Override
+    public String name() {
+        return "ec2";
+    }
+
+    @Override
+    public String clientInterface() {
+        return "software.amazon.awssdk.services.ec2.Ec2Client";
+    }
+
+    @Override
+    public String xmlNamespace() {
+        return "http://ec2.amazonaws.com/doc/2016-11-15/";
+    }
+
+    @Override
+    public Object createHandler(ServiceContext context) {
+        return new Ec2Handler(context);
+    }
+}

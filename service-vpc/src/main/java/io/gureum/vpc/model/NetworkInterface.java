@@ -1,0 +1,38 @@
+package io.gureum.vpc.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stored state of one NetworkInterface. */
+public final class NetworkInterface extends Resource {
+    public String subnetId;
+    public String vpcId;
+    public String availabilityZone;
+    public String privateIp;
+    public final List<String> secondaryPrivateIps = new ArrayList<>();
+    public String macAddress;
+    public String description = "";
+    public final List<String> groupIds = new ArrayList<>();
+    public String interfaceType = "interface";
+    public boolean requesterManaged;
+    public String requesterId;
+    public boolean sourceDestCheck = true;
+    public String attachmentId;
+    public String attachedInstanceId;
+    public Integer deviceIndex;
+    public Instant attachTime;
+    public String attachmentStatus;
+    public boolean deleteOnTermination;
+    public String publicIp;
+    public String publicIpAllocationId;
+
+    public NetworkInterface(String id, String ownerId, Instant created) {
+        super(id, ownerId, created);
+    }
+
+    @Override
+    public String resourceType() {
+        return "network-interface";
+    }
+}

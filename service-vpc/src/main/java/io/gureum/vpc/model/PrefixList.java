@@ -1,0 +1,25 @@
+package io.gureum.vpc.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stored state of one PrefixList. */
+public final class PrefixList extends Resource {
+    public String name;
+    public String addressFamily = "IPv4";
+    public final List<String> cidrs = new ArrayList<>();
+    public boolean awsManaged;
+    public int maxEntries;
+    public long version = 1;
+    public String state = "create-complete";
+
+    public PrefixList(String id, String ownerId, Instant created) {
+        super(id, ownerId, created);
+    }
+
+    @Override
+    public String resourceType() {
+        return "prefix-list";
+    }
+}

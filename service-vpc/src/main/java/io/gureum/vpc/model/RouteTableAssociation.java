@@ -1,0 +1,16 @@
+package io.gureum.vpc.model;
+
+/** A route table's association with a subnet, an edge gateway, or (main) with its VPC. */
+public final class RouteTableAssociation {
+    public final String associationId;
+    public final String subnetId;
+    public final String gatewayId;
+    public final boolean main;
+
+    public RouteTableAssociation(String associationId, String subnetId, String gatewayId, boolean main) {
+        this.associationId = associationId;
+        this.subnetId = subnetId;
+        this.gatewayId = gatewayId;
+        this.main = main;
+    }
+}

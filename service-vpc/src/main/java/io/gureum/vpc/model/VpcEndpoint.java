@@ -1,0 +1,28 @@
+package io.gureum.vpc.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stored state of one VpcEndpoint. */
+public final class VpcEndpoint extends Resource {
+    public String vpcId;
+    public String serviceName;
+    public String type;
+    public String state;
+    public String policyDocument;
+    public boolean privateDnsEnabled;
+    public final List<String> routeTableIds = new ArrayList<>();
+    public final List<String> subnetIds = new ArrayList<>();
+    public final List<String> networkInterfaceIds = new ArrayList<>();
+    public final List<String> groupIds = new ArrayList<>();
+
+    public VpcEndpoint(String id, String ownerId, Instant created) {
+        super(id, ownerId, created);
+    }
+
+    @Override
+    public String resourceType() {
+        return "vpc-endpoint";
+    }
+}
