@@ -39,6 +39,9 @@ public final class Listing {
         }
         boolean truncated = false;
         String last = null;
+        if (maxKeys == 0) {
+            return new Page(objects, prefixes, false, null);
+        }
         synchronized (b) {
             Map.Entry<String, KeyVersions> e = cursor == null ? view.firstEntry() : view.higherEntry(cursor);
             while (e != null) {

@@ -372,7 +372,7 @@ final class S3Handler extends BucketConfigHandler implements AutoCloseable {
                 request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince(), true);
         boolean replace = "REPLACE".equals(request.metadataDirectiveAsString());
         boolean replaceTags = "REPLACE".equals(request.taggingDirectiveAsString());
-        if (target == sourceBucket && src.key().equals(request.destinationKey()) && !replace
+        if (target == sourceBucket && src.key().equals(request.destinationKey()) && src.versionId() == null && !replace
                 && request.storageClassAsString() == null && request.websiteRedirectLocation() == null
                 && request.serverSideEncryptionAsString() == null) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to "

@@ -65,8 +65,16 @@ class ListingIT extends S3Fixture {
         assertEquals(List.of("a/", "b/", "c", "d e+f", "photos/", "z/"), all);
         assertEquals(List.of("photos/2024/x.jpg", "photos/2025/y.jpg", "z/ü/😀"),
                 keys(s3.listObjectsV2(b -> b.bucket(bucket).startAfter("d e+f")).contents()));
-        List<String> v1 = s3.listObjectsPaginator(b -> b.bucket(bucket).maxKeys(3)).stream()
-                .flatMap(r -> r.contents().stream().map(S3Object::key)).toList();
+        List<String> v1 = new ArrayList<>();
+        String marker = null;
+        boolean truncated;
+        do {
+            String m = marker;
+            var r = s3.listObjects(b -> b.bucket(bucket).maxKeys(3).marker(m));
+            r.contents().forEach(o -> v1.add(o.key()));
+            truncated = r.isTruncated();
+            marker = v1.get(v1.size() - 1); // without a delimiter S3 sends no NextMarker: use the last key
+        } while (truncated);
         assertEquals(KEYS, v1);
     }
 

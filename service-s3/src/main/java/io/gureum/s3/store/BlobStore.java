@@ -190,6 +190,15 @@ public final class BlobStore implements AutoCloseable {
             return n;
         }
 
+        /**
+         * Netty's ChunkedStream sizes each chunk by {@code available()}; the default 0 (plus the byte it
+         * pushes back) would make every chunk one byte long.
+         */
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(left, Math.max(0, in.available()));
+        }
+
         @Override
         public void close() throws IOException {
             in.close();
