@@ -118,7 +118,8 @@ public final class Notifications {
         bucket.putObject("ownerIdentity").put("principalId", Owners.canonicalId(b.owner));
         bucket.put("arn", "arn:aws:s3:::" + b.name);
         ObjectNode object = s3.putObject("object");
-        object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8));
+        // Keys are form-encoded with their slashes kept, e.g. "images/my+photo.jpg".
+        object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"));
         if (size >= 0) {
             object.put("size", size);
         }
