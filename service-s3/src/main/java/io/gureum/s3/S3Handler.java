@@ -297,6 +297,46 @@ final class S3Handler extends BucketConfigHandler implements AutoCloseable {
     }
 
     @Override
+    public GetObjectAttributesResponse getObjectAttributes(GetObjectAttributesRequest request) {
+        Bucket b = bucket(request.bucket());
+        StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
+        List<String> wanted = request.objectAttributesAsStrings();
+        if (wanted.isEmpty()) {
+            throw S3Errors.invalidArgument("Invalid attribute name specified.");
+        }
+        // Unlike GET and HEAD, GetObjectAttributes answers the ETag without quotes.
+        GetObjectAttributesResponse.Builder out = GetObjectAttributesResponse.builder().lastModified(o.lastModified)
+                .versionId(b.versioned() ? o.versionId : null);
+        if (wanted.contains("ETag")) {
+            out.eTag(Preconditions.unquote(o.etag));
+        }
+        if (wanted.contains("ObjectSize")) {
+            out.objectSize(o.size);
+        }
+        if (wanted.contains("StorageClass")) {
+            out.storageClass(o.storageClass);
+        }
+        if (wanted.contains("Checksum") && !o.checksums.isEmpty()) {
+            Checksum.Builder c = Checksum.builder().checksumType(o.checksumType);
+            setChecksums((SdkPojo) c, o.checksums);
+            out.checksum(c.build());
+        }
+        if (wanted.contains("ObjectParts") && o.partsCount() > 0) {
+            int marker = request.partNumberMarker() == null ? 0 : request.partNumberMarker();
+            int max = maxKeys(request.maxParts(), 1000);
+            List<ObjectPart> parts = new ArrayList<>();
+            for (int n = marker + 1; n <= o.partsCount() && parts.size() < max; n++) {
+                parts.add(ObjectPart.builder().partNumber(n).size(o.partSizes.get(n - 1)).build());
+            }
+            int last = parts.isEmpty() ? marker : parts.get(parts.size() - 1).partNumber();
+            out.objectParts(GetObjectAttributesParts.builder().totalPartsCount(o.partsCount())
+                    .partNumberMarker(marker).nextPartNumberMarker(last).maxParts(max)
+                    .isTruncated(last < o.partsCount()).parts(parts).build());
+        }
+        return out.build();
+    }
+
+    @Override
     public DeleteObjectResponse deleteObject(DeleteObjectRequest request) {
         Bucket b = bucket(request.bucket());
         Objects.Deleted d = s3.objects.delete(b, request.key(), request.versionId(),

@@ -179,4 +179,21 @@ class ObjectsIT extends S3Fixture {
         assertEquals(3, r.deleted().size());
         assertEquals(0, s3.listObjectsV2(b -> b.bucket(bucket)).keyCount());
     }
+
+    @Test
+    void objectAttributesAndHostileKeysStayInsideTheStore() {
+        String bucket = newBucket();
+        String[] keys = {"../../../../etc/passwd", "a".repeat(1024), "x&y<z>'q\"?#%", "한글/키/😀", "/leading//double/"};
+        for (String k : keys) {
+            String key = k;
+            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(key));
+            assertEquals(key, s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String());
+        }
+        assertEquals(keys.length, s3.listObjectsV2(b -> b.bucket(bucket)).keyCount());
+        var attrs = s3.getObjectAttributes(b -> b.bucket(bucket).key("한글/키/😀").objectAttributesWithStrings(
+                "ETag", "ObjectSize", "StorageClass", "Checksum"));
+        assertEquals("한글/키/😀".getBytes(StandardCharsets.UTF_8).length, attrs.objectSize());
+        assertTrue(!attrs.eTag().startsWith("\""), attrs.eTag());
+        assertEquals("STANDARD", attrs.storageClassAsString());
+    }
 }

@@ -87,4 +87,39 @@ class StoreUnitTest {
         String composite = Checksums.composite("CRC32", List.of(p1, p2));
         assertTrue(composite.endsWith("-2"), composite);
     }
+
+    @Test
+    void corsRulesMatchOriginMethodAndHeaders() {
+        var rule = software.amazon.awssdk.services.s3.model.CORSRule.builder().allowedOrigins("https://*.example.com")
+                .allowedMethods("GET", "PUT").allowedHeaders("x-amz-*", "content-type").exposeHeaders("ETag")
+                .maxAgeSeconds(600).build();
+        var ok = Cors.evaluate(List.of(rule), "https://app.example.com", "PUT", List.of("Content-Type", "x-amz-date"),
+                true);
+        assertEquals("https://app.example.com", ok.get("Access-Control-Allow-Origin"));
+        assertEquals("600", ok.get("Access-Control-Max-Age"));
+        assertEquals("ETag", ok.get("Access-Control-Expose-Headers"));
+        assertNull(Cors.evaluate(List.of(rule), "https://evil.test", "GET", List.of(), true));
+        assertNull(Cors.evaluate(List.of(rule), "https://app.example.com", "DELETE", List.of(), true));
+        assertNull(Cors.evaluate(List.of(rule), "https://app.example.com", "GET", List.of("authorization"), true));
+    }
+
+    @Test
+    void blobsStreamAcrossPartsAndNeverUseTheKeyAsAName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        io.gureum.s3.store.BlobStore blobs = new io.gureum.s3.store.BlobStore(dir);
+        var a = blobs.write(new java.io.ByteArrayInputStream("hello ".getBytes(StandardCharsets.UTF_8)), List.of("CRC32"));
+        var b = blobs.write(new java.io.ByteArrayInputStream("world".getBytes(StandardCharsets.UTF_8)), List.of());
+        assertEquals(Checksums.of("CRC32", "hello ".getBytes(StandardCharsets.UTF_8)),
+                Checksums.base64(a.checksums().get("CRC32")));
+        try (var in = blobs.open(List.of(a.blob(), b.blob()), 3, 6)) {
+            assertEquals("lo wor", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        try (var files = java.nio.file.Files.list(dir.resolve("s3"))) {
+            assertTrue(files.allMatch(p -> p.getFileName().toString().matches("[0-9a-f]{32}")));
+        }
+        blobs.close();
+        try (var files = java.nio.file.Files.list(dir.resolve("s3"))) {
+            assertEquals(0, files.count());
+        }
+    }
 }

@@ -144,15 +144,23 @@ public final class BlobStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the blob files: the metadata that names them lives in memory and is gone with this
+     * store (reset, shutdown). In a configured data directory only files with our ID names are
+     * removed; a temporary directory goes entirely.
+     */
     @Override
     public void close() {
         Path r = root;
-        if (r != null && temporary) {
-            try (Stream<Path> files = Files.walk(r)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // best effort
-            }
+        if (r == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(r)) {
+            files.sorted(Comparator.reverseOrder())
+                    .filter(p -> temporary ? true : p.getFileName().toString().matches("[0-9a-f]{32}"))
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
         }
     }
 
