@@ -417,4 +417,128 @@ abstract class BucketConfigHandler extends WireSupport implements S3Client {
         return GetObjectLegalHoldResponse.builder().legalHold(ObjectLockLegalHold.builder()
                 .status(o.legalHold ? ObjectLockLegalHoldStatus.ON : ObjectLockLegalHoldStatus.OFF).build()).build();
     }
+
+    // --- configurations Terraform and the console read on every refresh: stored, not acted on
+
+    @Override
+    public PutBucketWebsiteResponse putBucketWebsite(PutBucketWebsiteRequest request) {
+        Bucket b = bucket(request.bucket());
+        if (request.websiteConfiguration() == null) {
+            throw S3Errors.malformedXml();
+        }
+        b.website = request.websiteConfiguration();
+        return PutBucketWebsiteResponse.builder().build();
+    }
+
+    @Override
+    public GetBucketWebsiteResponse getBucketWebsite(GetBucketWebsiteRequest request) {
+        WebsiteConfiguration w = bucket(request.bucket()).website;
+        if (w == null) {
+            throw S3Errors.missing("NoSuchWebsiteConfiguration",
+                    "The specified bucket does not have a website configuration");
+        }
+        return GetBucketWebsiteResponse.builder().indexDocument(w.indexDocument()).errorDocument(w.errorDocument())
+                .redirectAllRequestsTo(w.redirectAllRequestsTo()).routingRules(w.routingRules()).build();
+    }
+
+    @Override
+    public DeleteBucketWebsiteResponse deleteBucketWebsite(DeleteBucketWebsiteRequest request) {
+        bucket(request.bucket()).website = null;
+        return DeleteBucketWebsiteResponse.builder().build();
+    }
+
+    @Override
+    public PutBucketAccelerateConfigurationResponse putBucketAccelerateConfiguration(
+            PutBucketAccelerateConfigurationRequest request) {
+        Bucket b = bucket(request.bucket());
+        if (b.name.contains(".")) {
+            throw S3Errors.invalidRequest("S3 Transfer Acceleration is not supported for buckets with periods (.) "
+                    + "in their names");
+        }
+        b.accelerate = request.accelerateConfiguration() == null ? null
+                : request.accelerateConfiguration().statusAsString();
+        return PutBucketAccelerateConfigurationResponse.builder().build();
+    }
+
+    @Override
+    public GetBucketAccelerateConfigurationResponse getBucketAccelerateConfiguration(
+            GetBucketAccelerateConfigurationRequest request) {
+        return GetBucketAccelerateConfigurationResponse.builder().status(bucket(request.bucket()).accelerate).build();
+    }
+
+    @Override
+    public PutBucketRequestPaymentResponse putBucketRequestPayment(PutBucketRequestPaymentRequest request) {
+        Bucket b = bucket(request.bucket());
+        if (request.requestPaymentConfiguration() == null || request.requestPaymentConfiguration().payer() == null) {
+            throw S3Errors.malformedXml();
+        }
+        b.requestPayer = request.requestPaymentConfiguration().payerAsString();
+        return PutBucketRequestPaymentResponse.builder().build();
+    }
+
+    @Override
+    public GetBucketRequestPaymentResponse getBucketRequestPayment(GetBucketRequestPaymentRequest request) {
+        return GetBucketRequestPaymentResponse.builder().payer(bucket(request.bucket()).requestPayer).build();
+    }
+
+    @Override
+    public PutBucketLoggingResponse putBucketLogging(PutBucketLoggingRequest request) {
+        Bucket b = bucket(request.bucket());
+        b.logging = request.bucketLoggingStatus() == null ? null : request.bucketLoggingStatus().loggingEnabled();
+        return PutBucketLoggingResponse.builder().build();
+    }
+
+    @Override
+    public GetBucketLoggingResponse getBucketLogging(GetBucketLoggingRequest request) {
+        return GetBucketLoggingResponse.builder().loggingEnabled(bucket(request.bucket()).logging).build();
+    }
+
+    @Override
+    public PutBucketReplicationResponse putBucketReplication(PutBucketReplicationRequest request) {
+        Bucket b = bucket(request.bucket());
+        if (!b.versioningEnabled()) {
+            throw S3Errors.invalidRequest("Versioning must be 'Enabled' on the bucket to apply a replication "
+                    + "configuration");
+        }
+        b.replication = request.replicationConfiguration();
+        return PutBucketReplicationResponse.builder().build();
+    }
+
+    @Override
+    public GetBucketReplicationResponse getBucketReplication(GetBucketReplicationRequest request) {
+        ReplicationConfiguration r = bucket(request.bucket()).replication;
+        if (r == null) {
+            throw S3Errors.missing("ReplicationConfigurationNotFoundError", "The replication configuration was not found");
+        }
+        return GetBucketReplicationResponse.builder().replicationConfiguration(r).build();
+    }
+
+    @Override
+    public DeleteBucketReplicationResponse deleteBucketReplication(DeleteBucketReplicationRequest request) {
+        bucket(request.bucket()).replication = null;
+        return DeleteBucketReplicationResponse.builder().build();
+    }
+
+    @Override
+    public PutObjectAclResponse putObjectAcl(PutObjectAclRequest request) {
+        Bucket b = bucket(request.bucket());
+        s3.objects.resolve(b, request.key(), request.versionId());
+        if (b.ownership != null && b.ownership.rules().stream()
+                .anyMatch(r -> "BucketOwnerEnforced".equals(r.objectOwnershipAsString()))) {
+            throw new io.gureum.core.error.AwsException("AccessControlListNotSupported",
+                    "The bucket does not allow ACLs", 400);
+        }
+        return PutObjectAclResponse.builder().build();
+    }
+
+    @Override
+    public GetBucketPolicyStatusResponse getBucketPolicyStatus(GetBucketPolicyStatusRequest request) {
+        Bucket b = bucket(request.bucket());
+        if (b.policy == null) {
+            throw S3Errors.missing("NoSuchBucketPolicy", "The bucket policy does not exist");
+        }
+        boolean open = b.policy.contains("\"Principal\":\"*\"") || b.policy.contains("\"AWS\":\"*\"");
+        return GetBucketPolicyStatusResponse.builder().policyStatus(PolicyStatus.builder().isPublic(open).build())
+                .build();
+    }
 }

@@ -132,4 +132,20 @@ class BucketConfigIT extends S3Fixture {
         assertError("NoSuchLifecycleConfiguration", 404,
                 () -> s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)));
     }
+
+    @Test
+    void configurationsTerraformReadsOnRefresh() {
+        String bucket = newBucket();
+        assertError("NoSuchWebsiteConfiguration", 404, () -> s3.getBucketWebsite(b -> b.bucket(bucket)));
+        s3.putBucketWebsite(b -> b.bucket(bucket).websiteConfiguration(w -> w.indexDocument(i -> i.suffix("index.html"))));
+        assertEquals("index.html", s3.getBucketWebsite(b -> b.bucket(bucket)).indexDocument().suffix());
+        assertEquals(null, s3.getBucketAccelerateConfiguration(b -> b.bucket(bucket)).status());
+        assertEquals("BucketOwner", s3.getBucketRequestPayment(b -> b.bucket(bucket)).payerAsString());
+        assertEquals(null, s3.getBucketLogging(b -> b.bucket(bucket)).loggingEnabled());
+        assertError("ReplicationConfigurationNotFoundError", 404, () -> s3.getBucketReplication(b -> b.bucket(bucket)));
+        assertError("NoSuchBucketPolicy", 404, () -> s3.getBucketPolicyStatus(b -> b.bucket(bucket)));
+        s3.putBucketPolicy(b -> b.bucket(bucket).policy("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"));
+        assertTrue(s3.getBucketPolicyStatus(b -> b.bucket(bucket)).policyStatus().isPublic());
+    }
 }

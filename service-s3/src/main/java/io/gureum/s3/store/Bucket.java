@@ -39,6 +39,11 @@ public final class Bucket {
     public volatile PublicAccessBlockConfiguration publicAccessBlock;
     public volatile ObjectLockConfiguration objectLock;
     public volatile AccessControlPolicy acl;
+    public volatile software.amazon.awssdk.services.s3.model.WebsiteConfiguration website;
+    public volatile String accelerate;
+    public volatile String requestPayer = "BucketOwner";
+    public volatile software.amazon.awssdk.services.s3.model.LoggingEnabled logging;
+    public volatile software.amazon.awssdk.services.s3.model.ReplicationConfiguration replication;
 
     public Bucket(String name, String owner, String region, Instant created) {
         this.name = name;
