@@ -162,24 +162,35 @@ final class S3Handler extends BucketConfigHandler implements AutoCloseable {
     public <ReturnT> ReturnT getObject(GetObjectRequest request,
             ResponseTransformer<GetObjectResponse, ReturnT> transformer) {
         Bucket b = bucket(request.bucket());
-        StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
-        Preconditions.check(o, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(),
-                request.ifUnmodifiedSince(), false);
-        GetObjectResponse.Builder out = GetObjectResponse.builder();
-        ByteRange range = describe(b, o, request.range(), request.partNumber(),
-                "ENABLED".equals(request.checksumModeAsString()), (SdkPojo) out);
-        overrides(out, request);
-        long offset = range == null ? 0 : range.first();
-        long length = range == null ? o.size : range.length();
-        InputStream in = s3.objects.open(o, offset, length);
-        try {
-            return transformer.transform(out.build(), AbortableInputStream.create(in));
-        } catch (RuntimeException e) {
-            closeQuietly(in);
-            throw e;
-        } catch (Exception e) {
-            closeQuietly(in);
-            throw new IllegalStateException(e);
+        for (int attempt = 1; ; attempt++) {
+            StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
+            Preconditions.check(o, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(),
+                    request.ifUnmodifiedSince(), false);
+            GetObjectResponse.Builder out = GetObjectResponse.builder();
+            ByteRange range = describe(b, o, request.range(), request.partNumber(),
+                    "ENABLED".equals(request.checksumModeAsString()), (SdkPojo) out);
+            overrides(out, request);
+            long offset = range == null ? 0 : range.first();
+            long length = range == null ? o.size : range.length();
+            InputStream in;
+            try {
+                in = s3.objects.open(o, offset, length);
+            } catch (UncheckedIOException e) {
+                // Overwritten (and its file deleted) between resolve and open: read the new version.
+                if (attempt < 3 && e.getCause() instanceof java.nio.file.NoSuchFileException) {
+                    continue;
+                }
+                throw e;
+            }
+            try {
+                return transformer.transform(out.build(), AbortableInputStream.create(in));
+            } catch (RuntimeException e) {
+                closeQuietly(in);
+                throw e;
+            } catch (Exception e) {
+                closeQuietly(in);
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -196,4 +196,39 @@ class ObjectsIT extends S3Fixture {
         assertTrue(!attrs.eTag().startsWith("\""), attrs.eTag());
         assertEquals("STANDARD", attrs.storageClassAsString());
     }
+
+    @Test
+    void awsChunkedUploadsWithChecksumTrailersFromTheCurrentSdk() {
+        java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (software.amazon.awssdk.services.s3.S3Client chunked = software.amazon.awssdk.services.s3.S3Client.builder()
+                .forcePathStyle(true).endpointOverride(gureum.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(
+                        new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                            @Override
+                            public void beforeTransmission(
+                                    software.amazon.awssdk.core.interceptor.Context.BeforeTransmission ctx,
+                                    software.amazon.awssdk.core.interceptor.ExecutionAttributes attrs) {
+                                ctx.httpRequest().firstMatchingHeader("x-amz-content-sha256").ifPresent(sent::add);
+                                ctx.httpRequest().firstMatchingHeader("x-amz-trailer").ifPresent(v -> sent.add(v));
+                            }
+                        }))
+                .build()) {
+            String bucket = newBucket();
+            byte[] data = new byte[300_000];
+            new java.util.Random(3).nextBytes(data);
+            var put = chunked.putObject(b -> b.bucket(bucket).key("chunked").checksumAlgorithm(ChecksumAlgorithm.CRC32_C),
+                    RequestBody.fromBytes(data));
+            assertTrue(sent.contains("STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER"), sent.toString());
+            assertTrue(sent.contains("x-amz-checksum-crc32c"), sent.toString());
+            assertEquals(Checksums.of("CRC32C", data), put.checksumCRC32C());
+            var got = chunked.getObjectAsBytes(b -> b.bucket(bucket).key("chunked").checksumMode(ChecksumMode.ENABLED));
+            assertArrayEquals(data, got.asByteArray());
+            assertEquals(Checksums.of("CRC32C", data), got.response().checksumCRC32C());
+            assertEquals(data.length, got.response().contentLength());
+        }
+    }
 }
