@@ -14,6 +14,9 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.gureum.s3.store.StoredObject;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.Owner;
 import software.amazon.awssdk.services.s3.model.Tag;
 
@@ -162,5 +165,48 @@ abstract class WireSupport {
 
     protected static boolean bypassGovernance(Boolean flag) {
         return Boolean.TRUE.equals(flag);
+    }
+
+    protected static String storageClass(String requested) {
+        return requested == null || requested.isEmpty() ? "STANDARD" : requested;
+    }
+
+
+    protected static String sse(Bucket b, String requested) {
+        if (requested != null) {
+            return requested;
+        }
+        if (b.encryption != null && !b.encryption.rules().isEmpty()
+                && b.encryption.rules().get(0).applyServerSideEncryptionByDefault() != null) {
+            return b.encryption.rules().get(0).applyServerSideEncryptionByDefault().sseAlgorithmAsString();
+        }
+        return "AES256";
+    }
+
+
+    protected static void putChecksums(SdkPojo builder, StoredObject o, boolean withType) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        o.checksums.forEach((alg, v) -> values.put("Checksum" + alg, v));
+        if (withType && o.checksumType != null && !o.checksums.isEmpty()) {
+            values.put("ChecksumType", o.checksumType);
+        }
+        for (SdkField<?> f : builder.sdkFields()) {
+            Object v = values.get(f.memberName());
+            if (v != null) {
+                f.set(builder, v);
+            }
+        }
+    }
+
+
+    protected static void setChecksums(SdkPojo builder, Map<String, String> sums) {
+        for (SdkField<?> f : builder.sdkFields()) {
+            if (f.memberName().startsWith("Checksum")) {
+                String v = sums.get(f.memberName().substring("Checksum".length()));
+                if (v != null) {
+                    f.set(builder, v);
+                }
+            }
+        }
     }
 }
