@@ -67,7 +67,7 @@ public final class Multipart {
     }
 
     public Upload.Part uploadPart(Bucket b, String uploadId, String key, int number, InputStream body,
-            Map<String, String> expected, String contentMd5) {
+            Map<String, String> expected, String contentMd5, Long declaredLength) {
         checkPartNumber(number);
         Upload u = get(b, uploadId, key);
         Set<String> algorithms = new java.util.LinkedHashSet<>(expected.keySet());
@@ -78,8 +78,9 @@ public final class Multipart {
         try {
             w = store.blobs.write(body, algorithms);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw S3Errors.incompleteBody(); // the client went away or sent less than it announced
         }
+        objects.checkLength(w, declaredLength);
         Map<String, String> sums = objects.verify(w, expected, contentMd5);
         return addPart(b, u, number, w, sums);
     }

@@ -48,7 +48,8 @@ abstract class MultipartHandler extends BucketConfigHandler {
         Upload.Part p;
         try (InputStream in = requestBody.contentStreamProvider().newStream()) {
             p = s3.multipart.uploadPart(b, request.uploadId(), request.key(),
-                    request.partNumber() == null ? 0 : request.partNumber(), in, expected, request.contentMD5());
+                    request.partNumber() == null ? 0 : request.partNumber(), in, expected, request.contentMD5(),
+                    request.contentLength());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,7 +63,7 @@ public final class Objects {
      * checksums the client sent (S3 name → base64); they and Content-MD5 are verified.
      */
     public StoredObject put(Bucket b, String key, InputStream body, Attributes attrs, Map<String, String> expected,
-            String requestedAlgorithm, String contentMd5, WriteCondition condition) {
+            String requestedAlgorithm, String contentMd5, WriteCondition condition, Long declaredLength) {
         checkWriteCondition(b, key, condition);
         Set<String> algorithms = new LinkedHashSet<>(expected.keySet());
         if (requestedAlgorithm != null) {
@@ -76,8 +76,9 @@ public final class Objects {
         try {
             w = store.blobs.write(body, algorithms);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw S3Errors.incompleteBody(); // the client went away or sent less than it announced
         }
+        checkLength(w, declaredLength);
         Map<String, String> sums = verify(w, expected, contentMd5);
         String etag = '"' + HexFormat.of().formatHex(w.md5()) + '"';
         StoredObject o = new StoredObject(key, newVersionId(b), false, List.of(w.blob()), w.blob().size(), etag,
@@ -87,6 +88,14 @@ public final class Objects {
         commit(b, o, condition);
         notifications.emit(b, "ObjectCreated:Put", o);
         return o;
+    }
+
+    /** A body shorter or longer than its Content-Length (possible once bodies are streamed) is refused. */
+    void checkLength(BlobStore.Written w, Long declaredLength) {
+        if (declaredLength != null && declaredLength >= 0 && declaredLength != w.blob().size()) {
+            store.blobs.delete(List.of(w.blob()));
+            throw S3Errors.incompleteBody();
+        }
     }
 
     /** Verifies Content-MD5 and the sent checksums, deleting the blob on a mismatch. */

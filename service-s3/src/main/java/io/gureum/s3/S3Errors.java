@@ -167,4 +167,9 @@ public final class S3Errors {
     public static AwsException invalidPartNumber() {
         return new AwsException("InvalidPartNumber", "The requested partnumber is not satisfiable", 416);
     }
+
+    public static AwsException incompleteBody() {
+        return new AwsException("IncompleteBody",
+                "You did not provide the number of bytes specified by the Content-Length HTTP header", 400);
+    }
 }

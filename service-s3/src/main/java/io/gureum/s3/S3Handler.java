@@ -118,7 +118,7 @@ final class S3Handler extends MultipartHandler implements AutoCloseable {
         try (InputStream in = requestBody.contentStreamProvider().newStream()) {
             o = s3.objects.put(b, request.key(), in, attrs, expected,
                     Checksums.normalize(request.checksumAlgorithmAsString()), request.contentMD5(),
-                    new Objects.WriteCondition(request.ifMatch(), request.ifNoneMatch()));
+                    new Objects.WriteCondition(request.ifMatch(), request.ifNoneMatch()), request.contentLength());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
