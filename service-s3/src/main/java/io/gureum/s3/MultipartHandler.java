@@ -25,6 +25,7 @@ abstract class MultipartHandler extends BucketConfigHandler {
     @Override
     public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
         Bucket b = bucket(request.bucket());
+        checkNewObject(request.key(), request.metadata());
         Objects.Attributes attrs = new Objects.Attributes(
                 contentHeaders(request.contentType(), request.cacheControl(), request.contentDisposition(),
                         request.contentEncoding(), request.contentLanguage(), request.expires(),

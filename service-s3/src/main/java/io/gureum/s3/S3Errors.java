@@ -172,4 +172,13 @@ public final class S3Errors {
         return new AwsException("IncompleteBody",
                 "You did not provide the number of bytes specified by the Content-Length HTTP header", 400);
     }
+
+    public static AwsException keyTooLong() {
+        return new AwsException("KeyTooLongError", "Your key is too long", 400);
+    }
+
+    public static AwsException metadataTooLarge() {
+        return new AwsException("MetadataTooLarge", "Your metadata headers exceed the maximum allowed metadata size",
+                400);
+    }
 }

@@ -104,6 +104,7 @@ final class S3Handler extends MultipartHandler implements AutoCloseable {
     @Override
     public PutObjectResponse putObject(PutObjectRequest request, RequestBody requestBody) {
         Bucket b = bucket(request.bucket());
+        checkNewObject(request.key(), request.metadata());
         Objects.Attributes attrs = new Objects.Attributes(
                 contentHeaders(request.contentType(), request.cacheControl(), request.contentDisposition(),
                         request.contentEncoding(), request.contentLanguage(), request.expires(),
@@ -374,6 +375,7 @@ final class S3Handler extends MultipartHandler implements AutoCloseable {
                     + "itself without changing the object's metadata, storage class, website redirect location or "
                     + "encryption attributes.");
         }
+        checkNewObject(request.destinationKey(), replace ? request.metadata() : Map.of());
         Objects.Attributes attrs = new Objects.Attributes(
                 replace ? contentHeaders(request.contentType(), request.cacheControl(), request.contentDisposition(),
                         request.contentEncoding(), request.contentLanguage(), request.expires(),

@@ -209,4 +209,22 @@ abstract class WireSupport {
             }
         }
     }
+
+    /**
+     * Keys are at most 1,024 bytes of UTF-8 and user metadata at most 2 KB (names and values)
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html).
+     */
+    protected static void checkNewObject(String key, Map<String, String> metadata) {
+        if (key == null || key.isEmpty() || key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1024) {
+            throw S3Errors.keyTooLong();
+        }
+        int size = 0;
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            size += e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + (e.getValue() == null ? 0 : e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+        if (size > 2048) {
+            throw S3Errors.metadataTooLarge();
+        }
+    }
 }

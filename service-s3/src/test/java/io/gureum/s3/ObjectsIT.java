@@ -231,4 +231,16 @@ class ObjectsIT extends S3Fixture {
             assertEquals(data.length, got.response().contentLength());
         }
     }
+
+    @Test
+    void keyAndMetadataLimits() {
+        String bucket = newBucket();
+        S3Exception longKey = assertThrows(S3Exception.class, () -> s3.putObject(b -> b.bucket(bucket)
+                .key("ü".repeat(513)), RequestBody.fromString("x"))); // 1,026 bytes of UTF-8
+        assertEquals("KeyTooLongError", longKey.awsErrorDetails().errorCode());
+        assertEquals(400, longKey.statusCode());
+        S3Exception meta = assertThrows(S3Exception.class, () -> s3.putObject(b -> b.bucket(bucket).key("m")
+                .metadata(Map.of("big", "v".repeat(2100))), RequestBody.fromString("x")));
+        assertEquals("MetadataTooLarge", meta.awsErrorDetails().errorCode());
+    }
 }
