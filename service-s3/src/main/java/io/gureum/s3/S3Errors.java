@@ -181,4 +181,8 @@ public final class S3Errors {
         return new AwsException("MetadataTooLarge", "Your metadata headers exceed the maximum allowed metadata size",
                 400);
     }
+
+    public static AwsException invalidObjectState(String message) {
+        return new AwsException("InvalidObjectState", message, 403);
+    }
 }

@@ -139,6 +139,7 @@ final class S3Handler extends MultipartHandler implements AutoCloseable {
             Preconditions.check(o, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(),
                     request.ifUnmodifiedSince(), false);
             GetObjectResponse.Builder out = GetObjectResponse.builder();
+            Archive.checkReadable(o, s3.context.clock().now());
             ByteRange range = describe(b, o, request.range(), request.partNumber(),
                     "ENABLED".equals(request.checksumModeAsString()), (SdkPojo) out);
             overrides(out, request);
@@ -204,6 +205,7 @@ final class S3Handler extends MultipartHandler implements AutoCloseable {
         HeadObjectResponse.Builder out = HeadObjectResponse.builder();
         describe(b, o, request.range(), request.partNumber(), "ENABLED".equals(request.checksumModeAsString()),
                 (SdkPojo) out);
+        out.restore(Archive.header(o, s3.context.clock().now()));
         return out.build();
     }
 
@@ -320,6 +322,21 @@ final class S3Handler extends MultipartHandler implements AutoCloseable {
     }
 
     @Override
+    public RestoreObjectResponse restoreObject(RestoreObjectRequest request) {
+        Bucket b = bucket(request.bucket());
+        StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
+        RestoreRequest r = request.restoreRequest();
+        if (r == null || r.days() == null || r.days() < 1) {
+            throw S3Errors.malformedXml();
+        }
+        String tier = r.glacierJobParameters() == null ? null : r.glacierJobParameters().tierAsString();
+        synchronized (b) {
+            Archive.restore(o, r.days(), tier, s3.context.clock().now());
+        }
+        return RestoreObjectResponse.builder().build();
+    }
+
+    @Override
     public DeleteObjectResponse deleteObject(DeleteObjectRequest request) {
         Bucket b = bucket(request.bucket());
         Objects.Deleted d = s3.objects.delete(b, request.key(), request.versionId(),
@@ -364,6 +381,7 @@ final class S3Handler extends MultipartHandler implements AutoCloseable {
         CopySource src = CopySource.parse(request.copySource());
         Bucket sourceBucket = s3.buckets.get(src.bucket());
         StoredObject source = s3.objects.resolve(sourceBucket, src.key(), src.versionId());
+        Archive.checkReadable(source, s3.context.clock().now());
         Preconditions.check(source, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
                 request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince(), true);
         boolean replace = "REPLACE".equals(request.metadataDirectiveAsString());

@@ -35,7 +35,7 @@ class ClockIT extends S3Fixture {
                 LifecycleRule.builder().id("logs").status(ExpirationStatus.ENABLED).filter(f -> f.prefix("logs/"))
                         .expiration(e -> e.days(3)).build(),
                 LifecycleRule.builder().id("archive").status(ExpirationStatus.ENABLED).filter(f -> f.prefix("keep/"))
-                        .transitions(t -> t.days(1).storageClass(TransitionStorageClass.GLACIER)).build())));
+                        .transitions(t -> t.days(1).storageClass(TransitionStorageClass.STANDARD_IA)).build())));
         String versioned = newBucket();
         VersioningIT.enable(versioned, BucketVersioningStatus.ENABLED);
         s3.putObject(b -> b.bucket(versioned).key("doc"), RequestBody.fromString("v1"));
@@ -46,7 +46,7 @@ class ClockIT extends S3Fixture {
 
         advanceDays(2);
         assertEquals("old log", s3.getObjectAsBytes(b -> b.bucket(plain).key("logs/a")).asUtf8String());
-        assertEquals("GLACIER", s3.headObject(b -> b.bucket(plain).key("keep/b")).storageClassAsString());
+        assertEquals("STANDARD_IA", s3.headObject(b -> b.bucket(plain).key("keep/b")).storageClassAsString());
         List<ObjectVersion> versions = s3.listObjectVersions(b -> b.bucket(versioned)).versions();
         assertEquals(List.of(v2), versions.stream().map(ObjectVersion::versionId).toList());
 
@@ -99,5 +99,35 @@ class ClockIT extends S3Fixture {
         assertEquals("InvalidRequest", noLock.awsErrorDetails().errorCode());
         S3Exception noConfig = assertThrows(S3Exception.class, () -> s3.getObjectLockConfiguration(b -> b.bucket(plain)));
         assertEquals("ObjectLockConfigurationNotFoundError", noConfig.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void archivedObjectsNeedARestoreThatTakesTimeAndExpires() {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("old").storageClass(software.amazon.awssdk.services.s3.model.StorageClass.GLACIER),
+                RequestBody.fromString("frozen"));
+        var frozen = assertThrows(software.amazon.awssdk.services.s3.model.InvalidObjectStateException.class,
+                () -> s3.getObject(b -> b.bucket(bucket).key("old")));
+        assertEquals(403, frozen.statusCode());
+        assertEquals("InvalidObjectState", frozen.awsErrorDetails().errorCode());
+        s3.restoreObject(b -> b.bucket(bucket).key("old").restoreRequest(r -> r.days(2)
+                .glacierJobParameters(g -> g.tier(software.amazon.awssdk.services.s3.model.Tier.EXPEDITED))));
+        assertEquals("ongoing-request=\"true\"", s3.headObject(b -> b.bucket(bucket).key("old")).restore());
+        S3Exception again = assertThrows(S3Exception.class, () -> s3.restoreObject(b -> b.bucket(bucket).key("old")
+                .restoreRequest(r -> r.days(2))));
+        assertEquals("RestoreAlreadyInProgress", again.awsErrorDetails().errorCode());
+        assertEquals(409, again.statusCode());
+
+        gureum.context().clock().advance(Duration.ofMinutes(10));
+        assertEquals("frozen", s3.getObjectAsBytes(b -> b.bucket(bucket).key("old")).asUtf8String());
+        assertTrue(s3.headObject(b -> b.bucket(bucket).key("old")).restore().startsWith("ongoing-request=\"false\", expiry-date="));
+        advanceDays(4);
+        assertThrows(software.amazon.awssdk.services.s3.model.InvalidObjectStateException.class,
+                () -> s3.getObject(b -> b.bucket(bucket).key("old")));
+
+        s3.putObject(b -> b.bucket(bucket).key("warm"), RequestBody.fromString("w"));
+        S3Exception notArchived = assertThrows(S3Exception.class, () -> s3.restoreObject(b -> b.bucket(bucket)
+                .key("warm").restoreRequest(r -> r.days(1))));
+        assertEquals("InvalidObjectState", notArchived.awsErrorDetails().errorCode());
     }
 }

@@ -32,6 +32,9 @@ public final class StoredObject {
     public volatile String retentionMode;
     public volatile Instant retainUntil;
     public volatile boolean legalHold;
+    /** A restore of an archived object: when its copy becomes readable, and until when (null: none). */
+    public volatile java.time.Instant restoreReadyAt;
+    public volatile java.time.Instant restoreExpiry;
     public final String serverSideEncryption;
 
     public StoredObject(String key, String versionId, boolean deleteMarker, List<Blob> blobs, long size, String etag,
