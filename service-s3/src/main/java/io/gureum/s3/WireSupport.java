@@ -33,7 +33,13 @@ abstract class WireSupport {
     /** The bucket of a request, after checking a presigned URL has not expired. */
     protected Bucket bucket(String name) {
         checkPresignExpiry();
-        return s3.buckets.get(name);
+        Bucket b = s3.buckets.get(name);
+        // x-amz-expected-bucket-owner guards against writing to a bucket someone else now owns.
+        String expected = header("x-amz-expected-bucket-owner");
+        if (expected != null && !expected.equals(b.owner)) {
+            throw S3Errors.accessDenied("Access Denied");
+        }
+        return b;
     }
 
     /**

@@ -243,4 +243,14 @@ class ObjectsIT extends S3Fixture {
                 .metadata(Map.of("big", "v".repeat(2100))), RequestBody.fromString("x")));
         assertEquals("MetadataTooLarge", meta.awsErrorDetails().errorCode());
     }
+
+    @Test
+    void expectedBucketOwnerMustMatch() {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("k").expectedBucketOwner("000000000000"), RequestBody.fromString("x"));
+        S3Exception e = assertThrows(S3Exception.class, () -> s3.getObject(b -> b.bucket(bucket).key("k")
+                .expectedBucketOwner("111122223333")));
+        assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
+        assertEquals(403, e.statusCode());
+    }
 }
