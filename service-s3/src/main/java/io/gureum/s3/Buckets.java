@@ -1,0 +1,99 @@
+package io.gureum.s3;
+
+import io.gureum.core.time.GureumClock;
+import io.gureum.s3.store.Bucket;
+import io.gureum.s3.store.KeyVersions;
+import io.gureum.s3.store.S3Store;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Creating, finding and deleting buckets: a global namespace, each bucket owned by one account. */
+public final class Buckets {
+    private final S3Store store;
+    private final GureumClock clock;
+
+    public Buckets(S3Store store, GureumClock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a bucket. In us-east-1 a location constraint must be absent; elsewhere it must name the
+     * region the request was signed for. Re-creating one's own bucket in us-east-1 succeeds (a legacy
+     * behaviour AWS keeps); anywhere else it is BucketAlreadyOwnedByYou.
+     * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html
+     */
+    public Bucket create(String name, String account, String region, String locationConstraint,
+            boolean objectLock) {
+        if (!BucketNames.valid(name)) {
+            throw S3Errors.invalidBucketName();
+        }
+        String constraint = locationConstraint == null || locationConstraint.isEmpty() ? null : locationConstraint;
+        if ("us-east-1".equals(region)) {
+            if ("us-east-1".equals(constraint)) {
+                throw S3Errors.invalidLocationConstraint();
+            }
+            if (constraint != null) {
+                throw S3Errors.illegalLocationConstraint(constraint);
+            }
+        } else if (constraint == null || !constraint.equals(region)) {
+            if (constraint != null && "EU".equals(constraint) && "eu-west-1".equals(region)) {
+                constraint = region;
+            } else {
+                throw S3Errors.illegalLocationConstraint(constraint);
+            }
+        }
+        Bucket fresh = new Bucket(name, account, region, clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Bucket existing = store.buckets.putIfAbsent(name, fresh);
+        if (existing != null) {
+            if (!existing.owner.equals(account)) {
+                throw S3Errors.bucketAlreadyExists();
+            }
+            if ("us-east-1".equals(existing.region) && "us-east-1".equals(region)) {
+                return existing;
+            }
+            throw S3Errors.bucketAlreadyOwnedByYou();
+        }
+        if (objectLock) {
+            fresh.objectLockEnabled = true;
+            fresh.versioning = "Enabled";
+        }
+        return fresh;
+    }
+
+    /** The bucket, or NoSuchBucket. */
+    public Bucket get(String name) {
+        Bucket b = name == null ? null : store.buckets.get(name);
+        if (b == null) {
+            throw S3Errors.noSuchBucket(name);
+        }
+        return b;
+    }
+
+    public List<Bucket> ownedBy(String account) {
+        List<Bucket> out = new ArrayList<>();
+        for (Bucket b : store.buckets.values()) {
+            if (b.owner.equals(account)) {
+                out.add(b);
+            }
+        }
+        out.sort(Comparator.comparing(b -> b.name));
+        return out;
+    }
+
+    /** Deletes an empty bucket; aborts its unfinished multipart uploads. */
+    public void delete(String name) {
+        Bucket b = get(name);
+        synchronized (b) {
+            for (KeyVersions v : b.objects.values()) {
+                if (!v.isEmpty()) {
+                    throw S3Errors.bucketNotEmpty(b.versioned());
+                }
+            }
+            store.buckets.remove(name, b);
+        }
+        b.uploads.values().forEach(u -> u.parts.values().forEach(p -> store.blobs.delete(List.of(p.blob()))));
+        b.uploads.clear();
+    }
+}

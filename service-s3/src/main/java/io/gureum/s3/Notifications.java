@@ -1,0 +1,159 @@
+package io.gureum.s3;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gureum.core.events.EventBus;
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.protocol.Timestamps;
+import io.gureum.core.time.GureumClock;
+import io.gureum.s3.store.Bucket;
+import io.gureum.s3.store.StoredObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.s3.model.FilterRule;
+import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
+import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
+import software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter;
+import software.amazon.awssdk.services.s3.model.QueueConfiguration;
+import software.amazon.awssdk.services.s3.model.TopicConfiguration;
+
+/**
+ * Event notifications: matches each object event against the bucket's queue, topic and function
+ * configurations (event type, key prefix and suffix) and publishes {@link S3EventNotification}s with
+ * the event JSON of https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
+ */
+public final class Notifications {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EventBus bus;
+    private final GureumClock clock;
+    private final AtomicLong sequencer = new AtomicLong();
+
+    public Notifications(EventBus bus, GureumClock clock) {
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    public void emit(Bucket b, String eventName, StoredObject o) {
+        deliver(b, eventName, o.key, o.deleteMarker ? 0 : o.size, o.etag, o.versionId);
+    }
+
+    public void emitRemoved(Bucket b, String eventName, String key, String versionId) {
+        deliver(b, eventName, key, -1, null, versionId);
+    }
+
+    private void deliver(Bucket b, String eventName, String key, long size, String etag, String versionId) {
+        NotificationConfiguration c = b.notifications;
+        if (c == null) {
+            return;
+        }
+        for (QueueConfiguration q : c.queueConfigurations()) {
+            if (matches(q.eventsAsStrings(), q.filter(), eventName, key)) {
+                publish(b, "sqs", q.queueArn(), q.id(), eventName, key, size, etag, versionId);
+            }
+        }
+        for (TopicConfiguration t : c.topicConfigurations()) {
+            if (matches(t.eventsAsStrings(), t.filter(), eventName, key)) {
+                publish(b, "sns", t.topicArn(), t.id(), eventName, key, size, etag, versionId);
+            }
+        }
+        for (LambdaFunctionConfiguration f : c.lambdaFunctionConfigurations()) {
+            if (matches(f.eventsAsStrings(), f.filter(), eventName, key)) {
+                publish(b, "lambda", f.lambdaFunctionArn(), f.id(), eventName, key, size, etag, versionId);
+            }
+        }
+    }
+
+    static boolean matches(List<String> events, NotificationConfigurationFilter filter, String eventName,
+            String key) {
+        boolean typeMatches = false;
+        for (String e : events) {
+            String pattern = e.startsWith("s3:") ? e.substring(3) : e;
+            if (pattern.equals(eventName)
+                    || (pattern.endsWith(":*") && eventName.startsWith(pattern.substring(0, pattern.length() - 1)))) {
+                typeMatches = true;
+            }
+        }
+        if (!typeMatches) {
+            return false;
+        }
+        if (filter != null && filter.key() != null) {
+            for (FilterRule r : filter.key().filterRules()) {
+                String name = r.nameAsString() == null ? "" : r.nameAsString().toLowerCase();
+                String value = r.value() == null ? "" : r.value();
+                if (name.equals("prefix") && !key.startsWith(value)) {
+                    return false;
+                }
+                if (name.equals("suffix") && !key.endsWith(value)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void publish(Bucket b, String type, String target, String configId, String eventName, String key,
+            long size, String etag, String versionId) {
+        RequestContext ctx = RequestContext.currentOrNull();
+        String requestId = ctx == null ? "0000000000000000" : ctx.requestId();
+        ObjectNode record = JSON.createObjectNode();
+        record.put("eventVersion", "2.1");
+        record.put("eventSource", "aws:s3");
+        record.put("awsRegion", b.region);
+        record.put("eventTime", Timestamps.iso8601(clock.now()));
+        record.put("eventName", eventName);
+        record.putObject("userIdentity").put("principalId", "AWS:" + (ctx == null ? b.owner : ctx.accountId()));
+        record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
+        ObjectNode response = record.putObject("responseElements");
+        response.put("x-amz-request-id", requestId);
+        response.put("x-amz-id-2", requestId);
+        ObjectNode s3 = record.putObject("s3");
+        s3.put("s3SchemaVersion", "1.0");
+        s3.put("configurationId", configId == null ? "" : configId);
+        ObjectNode bucket = s3.putObject("bucket");
+        bucket.put("name", b.name);
+        bucket.putObject("ownerIdentity").put("principalId", Owners.canonicalId(b.owner));
+        bucket.put("arn", "arn:aws:s3:::" + b.name);
+        ObjectNode object = s3.putObject("object");
+        // Keys are form-encoded with their slashes kept, e.g. "images/my+photo.jpg".
+        object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"));
+        if (size >= 0) {
+            object.put("size", size);
+        }
+        if (etag != null) {
+            object.put("eTag", Preconditions.unquote(etag));
+        }
+        if (versionId != null && !"null".equals(versionId)) {
+            object.put("versionId", versionId);
+        }
+        object.put("sequencer", String.format("%016X", sequencer.incrementAndGet()));
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode records = root.putArray("Records");
+        records.add(record);
+        bus.publish(new S3EventNotification("arn:aws:s3:::" + b.name, type, target, eventName, root.toString()));
+    }
+
+    /** The s3:TestEvent S3 sends to every destination when a notification configuration is set. */
+    public void testEvent(Bucket b, NotificationConfiguration c) {
+        RequestContext ctx = RequestContext.currentOrNull();
+        String requestId = ctx == null ? "0000000000000000" : ctx.requestId();
+        ObjectNode test = JSON.createObjectNode();
+        test.put("Service", "Amazon S3");
+        test.put("Event", "s3:TestEvent");
+        test.put("Time", Timestamps.iso8601(clock.now()));
+        test.put("Bucket", b.name);
+        test.put("RequestId", requestId);
+        test.put("HostId", requestId);
+        String json = test.toString();
+        String arn = "arn:aws:s3:::" + b.name;
+        c.queueConfigurations().forEach(q -> bus.publish(new S3EventNotification(arn, "sqs", q.queueArn(),
+                "s3:TestEvent", json)));
+        c.topicConfigurations().forEach(t -> bus.publish(new S3EventNotification(arn, "sns", t.topicArn(),
+                "s3:TestEvent", json)));
+        c.lambdaFunctionConfigurations().forEach(f -> bus.publish(new S3EventNotification(arn, "lambda",
+                f.lambdaFunctionArn(), "s3:TestEvent", json)));
+    }
+}

@@ -1,0 +1,31 @@
+package io.gureum.s3;
+
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.s3.store.S3Store;
+
+/** The behaviour classes of one S3 instance, wired together over one store. */
+public final class S3Backend implements AutoCloseable {
+    public final ServiceContext context;
+    public final S3Store store;
+    public final Buckets buckets;
+    public final Notifications notifications;
+    public final Objects objects;
+    public final Multipart multipart;
+    public final Lifecycle lifecycle;
+
+    public S3Backend(ServiceContext context) {
+        this.context = context;
+        this.store = new S3Store(context.config().dataDir());
+        this.buckets = new Buckets(store, context.clock());
+        this.notifications = new Notifications(context.events(), context.clock());
+        this.objects = new Objects(store, context.clock(), context.ids(), notifications);
+        this.multipart = new Multipart(store, objects, context.ids(), notifications);
+        this.lifecycle = new Lifecycle(store, objects, context.clock(), notifications);
+    }
+
+    @Override
+    public void close() {
+        lifecycle.close();
+        store.close();
+    }
+}

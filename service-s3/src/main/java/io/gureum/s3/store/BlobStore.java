@@ -1,0 +1,215 @@
+package io.gureum.s3.store;
+
+import io.gureum.s3.Checksums;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Object bytes as files under {@code <dataDir>/s3/}, or a temporary directory removed on close. Files
+ * are named by random IDs, never by key, so no key ({@code ../}, 1,024 bytes of odd Unicode) can
+ * reach outside the directory or collide with another. Bytes are streamed through a 64 KiB buffer.
+ */
+public final class BlobStore implements AutoCloseable {
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path configured;
+    private final boolean temporary;
+    private volatile Path root;
+
+    public BlobStore(Path dataDir) {
+        this.configured = dataDir == null ? null : dataDir.resolve("s3");
+        this.temporary = dataDir == null;
+    }
+
+    /** What a write produced: the blob, the MD5 and the requested checksums (raw bytes). */
+    public record Written(Blob blob, byte[] md5, Map<String, byte[]> checksums) {
+    }
+
+    private Path root() {
+        Path r = root;
+        if (r == null) {
+            synchronized (this) {
+                if (root == null) {
+                    try {
+                        root = temporary ? Files.createTempDirectory("gureum-s3-")
+                                : Files.createDirectories(configured);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot create the S3 data directory", e);
+                    }
+                }
+                r = root;
+            }
+        }
+        return r;
+    }
+
+    private Path path(String id) {
+        return root().resolve(id);
+    }
+
+    /** Streams {@code in} to a new file, computing its MD5 and the given checksums on the way. */
+    public Written write(InputStream in, Collection<String> algorithms) throws IOException {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        Path file = path(id);
+        Checksums.Hasher md5 = Checksums.hasher("MD5");
+        Map<String, Checksums.Hasher> hashers = new LinkedHashMap<>();
+        for (String a : algorithms) {
+            hashers.put(a, Checksums.hasher(a));
+        }
+        long size = 0;
+        byte[] buf = new byte[BUFFER];
+        try (in; OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                md5.update(buf, 0, n);
+                for (Checksums.Hasher h : hashers.values()) {
+                    h.update(buf, 0, n);
+                }
+                size += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        Map<String, byte[]> sums = new LinkedHashMap<>();
+        hashers.forEach((k, h) -> sums.put(k, h.digest()));
+        return new Written(new Blob(id, size), md5.digest(), sums);
+    }
+
+    /**
+     * A stream of {@code length} bytes from {@code offset} across the blobs back to back. Every file is
+     * opened now, so a concurrent overwrite that deletes them does not cut the stream short.
+     */
+    public InputStream open(List<Blob> blobs, long offset, long length) throws IOException {
+        List<InputStream> streams = new ArrayList<>();
+        long skip = offset;
+        long remaining = length;
+        try {
+            for (Blob b : blobs) {
+                if (remaining <= 0) {
+                    break;
+                }
+                if (skip >= b.size()) {
+                    skip -= b.size();
+                    continue;
+                }
+                FileChannel ch = FileChannel.open(path(b.id()), StandardOpenOption.READ);
+                ch.position(skip);
+                long take = Math.min(remaining, b.size() - skip);
+                streams.add(new Bounded(Channels.newInputStream(ch), take));
+                remaining -= take;
+                skip = 0;
+            }
+        } catch (IOException e) {
+            for (InputStream s : streams) {
+                s.close();
+            }
+            throw e;
+        }
+        return streams.size() == 1 ? streams.get(0) : new SequenceInputStream(Collections.enumeration(streams));
+    }
+
+    /** A copy of the blobs as one new blob (CopyObject, UploadPartCopy). */
+    public Written copy(List<Blob> blobs, long offset, long length, Collection<String> algorithms)
+            throws IOException {
+        return write(open(blobs, offset, length), algorithms);
+    }
+
+    public void delete(Collection<Blob> blobs) {
+        for (Blob b : blobs) {
+            try {
+                Files.deleteIfExists(path(b.id()));
+            } catch (IOException e) {
+                // A file still open on Windows: it goes with the directory.
+            }
+        }
+    }
+
+    /**
+     * Removes the blob files: the metadata that names them lives in memory and is gone with this
+     * store (reset, shutdown). In a configured data directory only files with our ID names are
+     * removed; a temporary directory goes entirely.
+     */
+    @Override
+    public void close() {
+        Path r = root;
+        if (r == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(r)) {
+            files.sorted(Comparator.reverseOrder())
+                    .filter(p -> temporary ? true : p.getFileName().toString().matches("[0-9a-f]{32}"))
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
+    /** At most {@code limit} bytes of a stream. */
+    private static final class Bounded extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        Bounded(InputStream in, long limit) {
+            this.in = in;
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        /**
+         * Netty's ChunkedStream sizes each chunk by {@code available()}; the default 0 (plus the byte it
+         * pushes back) would make every chunk one byte long.
+         */
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(left, Math.max(0, in.available()));
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

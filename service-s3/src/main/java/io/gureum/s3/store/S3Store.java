@@ -1,0 +1,23 @@
+package io.gureum.s3.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * All of S3's state in one server: buckets by name (the namespace is global across accounts, each
+ * bucket owned by one) and the blob files.
+ */
+public final class S3Store implements AutoCloseable {
+    public final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    public final BlobStore blobs;
+
+    public S3Store(Path dataDir) {
+        this.blobs = new BlobStore(dataDir);
+    }
+
+    @Override
+    public void close() {
+        blobs.close();
+    }
+}

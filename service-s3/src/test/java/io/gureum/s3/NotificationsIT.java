@@ -1,0 +1,70 @@
+package io.gureum.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gureum.core.events.Subscription;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.Event;
+import software.amazon.awssdk.services.s3.model.FilterRule;
+import software.amazon.awssdk.services.s3.model.FilterRuleName;
+
+class NotificationsIT extends S3Fixture {
+
+    @Test
+    void eventsMatchTypeAndKeyFiltersAndCarryAwsJson() throws Exception {
+        String bucket = newBucket();
+        List<S3EventNotification> seen = new CopyOnWriteArrayList<>();
+        String queue = "arn:aws:sqs:us-east-1:000000000000:uploads";
+        String function = "arn:aws:lambda:us-east-1:000000000000:function:thumbs";
+        try (Subscription sub = gureum.context().events().subscribe(S3EventNotification.class, e -> {
+            if (e.bucketArn().equals("arn:aws:s3:::" + bucket)) {
+                seen.add(e);
+            }
+        })) {
+            s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
+                    .queueConfigurations(q -> q.id("q").queueArn(queue).events(Event.S3_OBJECT_CREATED)
+                            .filter(f -> f.key(k -> k.filterRules(
+                                    FilterRule.builder().name(FilterRuleName.PREFIX).value("img/").build(),
+                                    FilterRule.builder().name(FilterRuleName.SUFFIX).value(".png").build()))))
+                    .lambdaFunctionConfigurations(l -> l.id("l").lambdaFunctionArn(function)
+                            .events(Event.S3_OBJECT_REMOVED_DELETE))));
+            assertEquals(2, seen.size());
+            assertEquals("s3:TestEvent", seen.get(0).eventName());
+            JsonNode test = new ObjectMapper().readTree(seen.get(0).json());
+            assertEquals("s3:TestEvent", test.get("Event").asText());
+            assertEquals(bucket, test.get("Bucket").asText());
+            seen.clear();
+
+            s3.putObject(b -> b.bucket(bucket).key("img/cat photo.png"), RequestBody.fromString("png"));
+            s3.putObject(b -> b.bucket(bucket).key("img/cat.jpg"), RequestBody.fromString("jpg"));
+            s3.putObject(b -> b.bucket(bucket).key("doc/a.png"), RequestBody.fromString("doc"));
+            assertEquals(1, seen.size());
+            S3EventNotification created = seen.get(0);
+            assertEquals("sqs", created.targetType());
+            assertEquals(queue, created.targetArn());
+            JsonNode record = new ObjectMapper().readTree(created.json()).get("Records").get(0);
+            assertEquals("2.1", record.get("eventVersion").asText());
+            assertEquals("aws:s3", record.get("eventSource").asText());
+            assertEquals("ObjectCreated:Put", record.get("eventName").asText());
+            assertEquals(bucket, record.at("/s3/bucket/name").asText());
+            assertEquals("img/cat+photo.png", record.at("/s3/object/key").asText());
+            assertEquals(3, record.at("/s3/object/size").asInt());
+            assertEquals("q", record.at("/s3/configurationId").asText());
+            seen.clear();
+
+            s3.deleteObject(b -> b.bucket(bucket).key("img/cat.jpg"));
+            assertEquals(1, seen.size());
+            assertEquals("lambda", seen.get(0).targetType());
+            assertTrue(seen.get(0).json().contains("ObjectRemoved:Delete"));
+        }
+        var config = s3.getBucketNotificationConfiguration(b -> b.bucket(bucket));
+        assertEquals(queue, config.queueConfigurations().get(0).queueArn());
+        assertEquals(function, config.lambdaFunctionConfigurations().get(0).lambdaFunctionArn());
+    }
+}
