@@ -149,6 +149,9 @@ public final class RestXmlCodec implements ProtocolCodec {
             }
             return out;
         }
+        if (isS3(model) && operation.entry().streamingOutput() && out.header("Content-Range") != null) {
+            out.status(206); // a ranged GetObject answers Partial Content
+        }
         if (!hasBodyMembers(response) || operation.entry().streamingOutput()) {
             return out;
         }

@@ -167,6 +167,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private static void write(ChannelHandlerContext ctx, AwsHttpResponse response, boolean keepAlive, boolean head) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
+        if (response.status() == 204 || response.status() == 304) {
+            // These carry no body by definition (RFC 9110 §15.3.5, §15.4.5); a body would desynchronise
+            // keep-alive clients. S3's 304 for If-None-Match is raised as an error, which has one.
+            if (response.bodyStream() != null) {
+                closeQuietly(response.bodyStream());
+            }
+            response.body(new byte[0]);
+            response.headers().keySet().removeIf(k -> k.equalsIgnoreCase("Content-Type"));
+            head = true;
+        }
         if (response.bodyStream() != null && !head) {
             HttpResponse start = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
             copyHeaders(response, start);
@@ -193,13 +203,23 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         ByteBuf body = head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body());
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
         copyHeaders(response, out);
-        if (!head || !out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        if (status.code() == 204 || status.code() == 304) {
+            out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+        } else if (!head || !out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
             HttpUtil.setContentLength(out, head ? response.body().length : body.readableBytes());
         }
         HttpUtil.setKeepAlive(out, keepAlive);
         ChannelFuture f = ctx.writeAndFlush(out);
         if (!keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static void closeQuietly(java.io.InputStream in) {
+        try {
+            in.close();
+        } catch (java.io.IOException ignored) {
+            // nothing more can be done
         }
     }
 

@@ -72,9 +72,13 @@ public final class GureumClock {
         offset = Duration.ZERO;
     }
 
-    /** Registers a listener run after each {@link #advance(Duration)}. */
-    public void onAdvance(Runnable listener) {
+    /**
+     * Registers a listener run after each {@link #advance(Duration)}; closing the subscription removes
+     * it (a service's handler does so when a reset replaces it).
+     */
+    public io.gureum.core.events.Subscription onAdvance(Runnable listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
     }
 
     /** A {@link Clock} view of this clock (UTC), for APIs that take a {@code java.time.Clock}. */
