@@ -130,12 +130,28 @@ final class MessageOperations {
         return r;
     }
 
-    SendMessageResponse sendMessage(Queue q, SendMessageRequest request) {
-        Queue.SendResult r = send(q, validate(q, Outgoing.of(request)));
+    /** What a send answers: the digests are of the request, which differs from the original for a FIFO duplicate. */
+    record Sent(String messageId, String md5OfBody, String md5OfAttributes, String md5OfSystemAttributes,
+            String sequenceNumber) {
+    }
+
+    Sent sendAndDigest(Queue q, Queue.SendSpec spec) {
+        Queue.SendResult r = send(q, spec);
         SqsMessage m = r.message();
-        return SendMessageResponse.builder().messageId(m.id).md5OfMessageBody(m.md5OfBody)
-                .md5OfMessageAttributes(m.md5OfAttributes).md5OfMessageSystemAttributes(m.md5OfSystemAttributes)
-                .sequenceNumber(m.sequenceNumber).build();
+        if (!r.duplicate()) {
+            return new Sent(m.id, m.md5OfBody, m.md5OfAttributes, m.md5OfSystemAttributes, m.sequenceNumber);
+        }
+        String sys = spec.traceHeader() == null ? null : MessageMd5.ofAttributes(
+                Map.of("AWSTraceHeader", new AttributeValue("String", spec.traceHeader(), null)));
+        return new Sent(m.id, MessageMd5.ofBody(spec.body()), MessageMd5.ofAttributes(spec.attributes()), sys,
+                m.sequenceNumber);
+    }
+
+    SendMessageResponse sendMessage(Queue q, SendMessageRequest request) {
+        Sent m = sendAndDigest(q, validate(q, Outgoing.of(request)));
+        return SendMessageResponse.builder().messageId(m.messageId()).md5OfMessageBody(m.md5OfBody())
+                .md5OfMessageAttributes(m.md5OfAttributes()).md5OfMessageSystemAttributes(m.md5OfSystemAttributes())
+                .sequenceNumber(m.sequenceNumber()).build();
     }
 
     /** Batch-level checks shared by the three batch operations. */

@@ -220,10 +220,11 @@ final class SqsHandler implements SqsClient {
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (SendMessageBatchRequestEntry e : entries) {
             try {
-                SqsMessage m = messageOps.send(q, messageOps.validate(q, MessageOperations.Outgoing.of(e))).message();
-                ok.add(SendMessageBatchResultEntry.builder().id(e.id()).messageId(m.id).md5OfMessageBody(m.md5OfBody)
-                        .md5OfMessageAttributes(m.md5OfAttributes)
-                        .md5OfMessageSystemAttributes(m.md5OfSystemAttributes).sequenceNumber(m.sequenceNumber)
+                MessageOperations.Sent m = messageOps.sendAndDigest(q,
+                        messageOps.validate(q, MessageOperations.Outgoing.of(e)));
+                ok.add(SendMessageBatchResultEntry.builder().id(e.id()).messageId(m.messageId())
+                        .md5OfMessageBody(m.md5OfBody()).md5OfMessageAttributes(m.md5OfAttributes())
+                        .md5OfMessageSystemAttributes(m.md5OfSystemAttributes()).sequenceNumber(m.sequenceNumber())
                         .build());
             } catch (RuntimeException ex) {
                 failed.add(MessageOperations.failure(e.id(), ex));
