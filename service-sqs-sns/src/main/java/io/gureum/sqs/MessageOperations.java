@@ -122,12 +122,18 @@ final class MessageOperations {
         return ctx.accessKeyId() != null ? ctx.accessKeyId() : ctx.accountId();
     }
 
+    /** Sends and wakes one waiting receive. */
     Queue.SendResult send(Queue q, Queue.SendSpec spec) {
-        Queue.SendResult r = q.send(spec, context.ids().requestId(), now());
+        Queue.SendResult r = sendQuietly(q, spec);
         if (!r.duplicate()) {
             q.signal(1);
         }
         return r;
+    }
+
+    /** Sends without waking waiting receives: a batch wakes them once, so a woken poll finds the whole batch. */
+    Queue.SendResult sendQuietly(Queue q, Queue.SendSpec spec) {
+        return q.send(spec, context.ids().requestId(), now());
     }
 
     /** What a send answers: the digests are of the request, which differs from the original for a FIFO duplicate. */
@@ -135,8 +141,8 @@ final class MessageOperations {
             String sequenceNumber) {
     }
 
-    Sent sendAndDigest(Queue q, Queue.SendSpec spec) {
-        Queue.SendResult r = send(q, spec);
+    Sent sendAndDigest(Queue q, Queue.SendSpec spec, boolean wake) {
+        Queue.SendResult r = wake ? send(q, spec) : sendQuietly(q, spec);
         SqsMessage m = r.message();
         if (!r.duplicate()) {
             return new Sent(m.id, m.md5OfBody, m.md5OfAttributes, m.md5OfSystemAttributes, m.sequenceNumber);
@@ -148,7 +154,7 @@ final class MessageOperations {
     }
 
     SendMessageResponse sendMessage(Queue q, SendMessageRequest request) {
-        Sent m = sendAndDigest(q, validate(q, Outgoing.of(request)));
+        Sent m = sendAndDigest(q, validate(q, Outgoing.of(request)), true);
         return SendMessageResponse.builder().messageId(m.messageId()).md5OfMessageBody(m.md5OfBody())
                 .md5OfMessageAttributes(m.md5OfAttributes()).md5OfMessageSystemAttributes(m.md5OfSystemAttributes())
                 .sequenceNumber(m.sequenceNumber()).build();
@@ -247,7 +253,9 @@ final class MessageOperations {
                     for (Queue.Delivery d : deliveries) {
                         messages.add(toMessage(d, system, wanted));
                     }
-                    return ReceiveMessageResponse.builder().messages(messages).build();
+                    // AWS leaves Messages out of an empty answer: the CLI then prints nothing.
+                    return messages.isEmpty() ? ReceiveMessageResponse.builder().build()
+                            : ReceiveMessageResponse.builder().messages(messages).build();
                 });
     }
 

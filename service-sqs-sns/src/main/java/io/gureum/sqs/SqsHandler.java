@@ -221,7 +221,7 @@ final class SqsHandler implements SqsClient {
         for (SendMessageBatchRequestEntry e : entries) {
             try {
                 MessageOperations.Sent m = messageOps.sendAndDigest(q,
-                        messageOps.validate(q, MessageOperations.Outgoing.of(e)));
+                        messageOps.validate(q, MessageOperations.Outgoing.of(e)), false);
                 ok.add(SendMessageBatchResultEntry.builder().id(e.id()).messageId(m.messageId())
                         .md5OfMessageBody(m.md5OfBody()).md5OfMessageAttributes(m.md5OfAttributes())
                         .md5OfMessageSystemAttributes(m.md5OfSystemAttributes()).sequenceNumber(m.sequenceNumber())
@@ -230,6 +230,7 @@ final class SqsHandler implements SqsClient {
                 failed.add(MessageOperations.failure(e.id(), ex));
             }
         }
+        q.signal(ok.size());
         return SendMessageBatchResponse.builder().successful(ok).failed(failed).build();
     }
 
