@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -25,9 +24,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * <li>SendMessage → ReceiveMessage → DeleteMessage round trips, at 16 and 64 connections;</li>
  * <li>long-poll latency: the time from SendMessage returning to a waiting 20 s ReceiveMessage returning.</li>
  * </ol>
- * Run: {@code mvn -q -pl service-sqs-sns -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.gureum.sqs.SqsBenchmark [-Dexec.args="seconds"]} (add
- * {@code -Dhttp.maxConnections=128} to MAVEN_OPTS so the JDK client keeps its connections).
+ * Run after {@code mvn -q -pl service-sqs-sns -am test-compile}: {@code java -cp <test classpath>
+ * io.gureum.sqs.SqsBenchmark [seconds]}. The client is {@link JdkSdkHttpClient}, so the numbers are not
+ * capped by the URL-connection client's small pool.
  */
 public final class SqsBenchmark {
     private SqsBenchmark() {
@@ -59,7 +58,7 @@ public final class SqsBenchmark {
     private static SqsClient client(URI endpoint) {
         return SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(new JdkSdkHttpClient()).build();
     }
 
     private record Result(long operations, long[] latenciesMicros, long millis) {

@@ -32,6 +32,15 @@ class SqsConcurrencyIT extends SqsTestSupport {
     static final int CONSUMERS = 32;
     static final int MESSAGES = Integer.getInteger("gureum.concurrency.messages", 100_000);
 
+    /** A client on {@link JdkSdkHttpClient}: the URL-connection client's pool would be the bottleneck. */
+    static software.amazon.awssdk.services.sqs.SqsClient loadClient() {
+        return software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(gureum.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .httpClient(new JdkSdkHttpClient()).build();
+    }
+
     @Test
     void aStandardQueueLosesNothing() throws Exception {
         run(createQueue(unique("load")), false);
@@ -43,6 +52,12 @@ class SqsConcurrencyIT extends SqsTestSupport {
     }
 
     private void run(String url, boolean fifo) throws Exception {
+        try (software.amazon.awssdk.services.sqs.SqsClient sqs = loadClient()) {
+            run(sqs, url, fifo);
+        }
+    }
+
+    private void run(software.amazon.awssdk.services.sqs.SqsClient sqs, String url, boolean fifo) throws Exception {
         sqs.setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(Map.of("VisibilityTimeout", "120")));
         int perProducer = MESSAGES / PRODUCERS;
         int total = perProducer * PRODUCERS;
