@@ -64,6 +64,7 @@ final class Queue {
     private final Map<String, Attempt> attempts = new HashMap<>();
     private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
     private long sequence;
+    private long arrivals;
     private long lastPurgeAt = Long.MIN_VALUE;
     private boolean deleted;
 
@@ -177,6 +178,7 @@ final class Queue {
         SqsMessage m = new SqsMessage(messageId, spec.body(), spec.attributes(), spec.traceHeader(), now,
                 spec.senderId(), spec.groupId(), spec.deduplicationId(), fifo ? nextSequenceNumber() : null);
         m.visibleAt = now + delay * 1000L;
+        m.arrival = ++arrivals;
         byId.put(m.id, m);
         store.add(m, now);
         if (dedupKey != null) {
@@ -204,6 +206,7 @@ final class Queue {
                     m.firstReceiveAt = 0;
                 }
                 m.visibleAt = now;
+                m.arrival = ++arrivals;
                 byId.put(m.id, m);
                 store.add(m, now);
             }
@@ -376,8 +379,7 @@ final class Queue {
     /** Messages in send order with their state, without changing anything (the peek endpoint). */
     synchronized List<Map.Entry<SqsMessage, String>> peek(long now) {
         List<Map.Entry<SqsMessage, String>> out = new ArrayList<>();
-        byId.values().stream().sorted((a, b) -> a.sequenceNumber != null
-                ? a.sequenceNumber.compareTo(b.sequenceNumber) : Long.compare(a.sentAt, b.sentAt))
+        byId.values().stream().sorted((a, b) -> Long.compare(a.arrival, b.arrival))
                 .forEach(m -> out.add(Map.entry(m,
                         m.inFlight(now) ? "inflight" : m.delayed(now) ? "delayed" : "visible")));
         return out;

@@ -1,12 +1,13 @@
 package io.gureum.sqs;
 
+import io.gureum.core.error.AwsException;
 import io.gureum.core.spi.ServiceContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -243,12 +244,17 @@ final class SqsHandler implements SqsClient {
     public ReceiveMessageResponse receiveMessage(ReceiveMessageRequest request) {
         Queue q = queueOps.resolve(request.queueUrl());
         try {
-            return messageOps.receive(q, request).join(); // BLOCKING until core can complete responses asynchronously
-        } catch (CompletionException e) {
+            // BLOCKING until core can complete responses asynchronously; get() (unlike join()) lets a
+            // server shutdown interrupt the waiting handler thread.
+            return messageOps.receive(q, request).get();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw e;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AwsException("ServiceUnavailable", "The server is shutting down.", 503, false);
         }
     }
 

@@ -26,6 +26,8 @@ final class SqsMessage {
 
     /** Retention counts from here: the send time, kept when a standard queue's message moves to a DLQ. */
     long enqueuedAt;
+    /** Position in the queue's arrival order (the peek endpoint lists by it). */
+    long arrival;
     String deadLetterSourceArn;
     long visibleAt;
     int receiveCount;
