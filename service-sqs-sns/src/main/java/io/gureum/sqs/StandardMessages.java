@@ -19,6 +19,8 @@ final class StandardMessages implements MessageStore {
 
     private final ArrayDeque<Entry> ready = new ArrayDeque<>();
     private final PriorityQueue<Entry> timed = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
+    /** Deletes since the last compaction: most of them leave a stale in-flight entry in {@code timed}. */
+    private int removedSinceCompaction;
 
     @Override
     public void add(SqsMessage m, long now) {
@@ -66,7 +68,12 @@ final class StandardMessages implements MessageStore {
 
     @Override
     public void remove(SqsMessage m) {
-        // Entries go stale through m.deleted and are dropped when reached.
+        // Entries go stale through m.deleted and are dropped when reached; with long visibility
+        // timeouts that can be hours away, so the heap is rebuilt once most of it is stale.
+        if (++removedSinceCompaction > 4096 && removedSinceCompaction > timed.size() / 2) {
+            timed.removeIf(e -> !e.live());
+            removedSinceCompaction = 0;
+        }
     }
 
     @Override
@@ -84,6 +91,11 @@ final class StandardMessages implements MessageStore {
             timed.poll();
         }
         return timed.isEmpty() ? Long.MAX_VALUE : timed.peek().at;
+    }
+
+    /** Index entries held, live or stale (for tests of memory use). */
+    int indexedEntries() {
+        return ready.size() + timed.size();
     }
 
     @Override
