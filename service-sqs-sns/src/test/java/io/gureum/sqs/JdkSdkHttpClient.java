@@ -26,7 +26,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * sends headers and body in separate writes. The JDK sets Host and Content-Length itself, to the same
  * values the SDK signed.
  */
-final class JdkSdkHttpClient implements SdkHttpClient {
+public final class JdkSdkHttpClient implements SdkHttpClient {
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();

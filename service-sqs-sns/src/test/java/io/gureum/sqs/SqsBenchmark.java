@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * <ol>
  * <li>SendMessage, at 16 and 64 connections;</li>
  * <li>SendMessage → ReceiveMessage → DeleteMessage round trips, at 16 and 64 connections;</li>
- * <li>long-poll latency: the time from SendMessage returning to a waiting 20 s ReceiveMessage returning.</li>
+ * <li>long-poll latency: from the start of SendMessage to a waiting 20 s ReceiveMessage returning;</li>
+ * <li>fan-out latency: from the start of an SNS Publish to that long poll on a subscribed queue returning.</li>
  * </ol>
  * Run after {@code mvn -q -pl service-sqs-sns -am test-compile}: {@code java -cp <test classpath>
  * io.gureum.sqs.SqsBenchmark [seconds]}. The client is {@link JdkSdkHttpClient}, so the numbers are not
@@ -52,6 +53,39 @@ public final class SqsBenchmark {
                 }));
             }
             longPollLatency(sqs);
+            fanOutLatency(gureum.endpoint(), sqs);
+        }
+    }
+
+    /** Publish to a topic → a long poll on a subscribed queue returns. */
+    private static void fanOutLatency(URI endpoint, SqsClient sqs) throws Exception {
+        try (software.amazon.awssdk.services.sns.SnsClient sns = software.amazon.awssdk.services.sns.SnsClient.builder()
+                .endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(new JdkSdkHttpClient()).build()) {
+            String topic = sns.createTopic(b -> b.name("bench-topic")).topicArn();
+            String url = sqs.createQueue(b -> b.queueName("bench-fanout")).queueUrl();
+            String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+                    .attributesAsStrings().get("QueueArn");
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            long[] micros = new long[200];
+            for (int i = 0; i < micros.length; i++) {
+                Future<Long> receiver = pool.submit(() -> {
+                    List<Message> got = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)).messages();
+                    long at = System.nanoTime();
+                    got.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
+                    return at;
+                });
+                Thread.sleep(20);
+                long published = System.nanoTime();
+                sns.publish(b -> b.topicArn(topic).message("ping"));
+                micros[i] = Math.max(0, (receiver.get() - published) / 1000);
+            }
+            pool.shutdown();
+            Arrays.sort(micros);
+            System.out.printf("SNS publish→SQS receive latency: p50 %.2f ms   p99 %.2f ms   max %.2f ms%n",
+                    pct(micros, 50) / 1000.0, pct(micros, 99) / 1000.0, micros[micros.length - 1] / 1000.0);
         }
     }
 
