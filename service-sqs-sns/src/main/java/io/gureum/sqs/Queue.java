@@ -261,7 +261,8 @@ final class Queue {
                 out.add(new Delivery(m, ReceiptHandles.encode(arnText, m.id, m.epoch), m.receiveCount,
                         m.firstReceiveAt, m.deadLetterSourceArn));
             }
-            if (attemptId != null) {
+            if (attemptId != null && !out.isEmpty()) {
+                // An empty answer is not remembered: a retry with the same ID may then find messages.
                 attempts.values().removeIf(a -> a.expiresAt() <= now);
                 attempts.put(attemptId, new Attempt(List.copyOf(out), now + FIVE_MINUTES));
             }

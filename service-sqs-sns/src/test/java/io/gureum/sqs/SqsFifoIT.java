@@ -126,5 +126,10 @@ class SqsFifoIT extends SqsTestSupport {
         assertEquals(first, retry);
         List<Message> other = sqs.receiveMessage(b -> b.queueUrl(url).receiveRequestAttemptId("try-2")).messages();
         assertEquals("m2", other.get(0).body());
+        // An attempt that found nothing is not remembered.
+        assertTrue(sqs.receiveMessage(b -> b.queueUrl(url).receiveRequestAttemptId("try-3")).messages().isEmpty());
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("m3").messageGroupId("k"));
+        assertEquals("m3", sqs.receiveMessage(b -> b.queueUrl(url).receiveRequestAttemptId("try-3")).messages()
+                .get(0).body());
     }
 }
