@@ -366,6 +366,11 @@ final class SqsHandler implements SqsClient {
                     Map<String, AttributeValue> attrs = new LinkedHashMap<>();
                     attributes.forEach((k, v) -> attrs.put(k, new AttributeValue(v.dataType(), v.stringValue(),
                             v.binaryValue())));
+                    int max = q.intAttribute(QueueAttributes.MAXIMUM_MESSAGE_SIZE);
+                    if (SqsMessage.sizeOf(body, attrs) > max) {
+                        throw SqsErrors.invalidParameterValue("One or more parameters are invalid. Reason: Message "
+                                + "must be shorter than " + max + " bytes.");
+                    }
                     Queue.SendSpec spec = new Queue.SendSpec(body, attrs, null, null, q.fifo ? groupId : null,
                             q.fifo ? deduplicationId : null, senderId);
                     return messageOps.send(q, spec).message().id;

@@ -201,6 +201,20 @@ class SnsFanOutIT extends SnsTestSupport {
                 .get("Message").asText());
     }
 
+    @Test
+    void aMessageLargerThanTheQueueAllowsGoesToTheDeadLetterQueue() {
+        String topic = sns.createTopic(b -> b.name(unique("small"))).topicArn();
+        Queue small = queue(unique("small"));
+        sqs.setQueueAttributes(b -> b.queueUrl(small.url()).attributesWithStrings(Map.of("MaximumMessageSize", "1024")));
+        Queue dlq = queue(unique("small-dlq"));
+        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(small.arn()).attributes(Map.of(
+                "RawMessageDelivery", "true", "RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlq.arn() + "\"}")));
+        sns.publish(b -> b.topicArn(topic).message("x".repeat(2000)));
+        sns.publish(b -> b.topicArn(topic).message("fits"));
+        assertEquals(List.of("fits"), drain(small).stream().map(Message::body).toList());
+        assertEquals(2000, drain(dlq).get(0).body().length());
+    }
+
     private static Object uncheckedJson(String s) {
         try {
             return json(s);
