@@ -66,8 +66,10 @@ final class MoveTasks {
         if (source == null || source.deleted()) {
             throw SqsErrors.resourceNotFound("The resource that you specified for the SourceArn parameter doesn't exist.");
         }
-        boolean isDeadLetterQueue = queues.all().stream().anyMatch(q -> q.redrivePolicy() != null
-                && q.redrivePolicy().deadLetterTargetArn().equals(source.arnText));
+        boolean isDeadLetterQueue = queues.all().stream().anyMatch(q -> {
+            Redrive.Policy p = q.redrivePolicy();
+            return p != null && p.deadLetterTargetArn().equals(source.arnText);
+        });
         if (!isDeadLetterQueue) {
             throw SqsErrors.invalidParameterValue("Source queue must be configured as a Dead Letter Queue.");
         }

@@ -242,7 +242,10 @@ final class QueueOperations {
                     "MaxResults must be an integer between 1 and 1000.");
         }
         List<String> names = queues.region(dlq.account, dlq.region).byName.values().stream()
-                .filter(q -> q.redrivePolicy() != null && q.redrivePolicy().deadLetterTargetArn().equals(dlq.arnText))
+                .filter(q -> {
+                    Redrive.Policy p = q.redrivePolicy(); // read once: another request may change it meanwhile
+                    return p != null && p.deadLetterTargetArn().equals(dlq.arnText);
+                })
                 .map(q -> q.name).sorted().toList();
         Page page = page(names, maxResults, request.nextToken());
         RequestContext ctx = RequestContext.current();
