@@ -1,0 +1,229 @@
+package io.gureum.sns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.ServiceContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+
+/**
+ * Publish: validates, deduplicates (FIFO), and fans the message out to every confirmed subscription
+ * whose filter policy accepts it, on the caller's thread, so SQS subscribers see it before Publish
+ * returns. FIFO topics fan out under the topic's lock, so each subscriber sees the publish order.
+ * See https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+ */
+final class Publisher {
+    static final int MAX_MESSAGE_BYTES = 262_144;
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,256}");
+
+    /** What Publish and each PublishBatch entry carry. */
+    record Outgoing(String message, String subject, String messageStructure, Map<String, MessageAttributeValue> attributes,
+            String groupId, String deduplicationId) {
+    }
+
+    record Published(String messageId, String sequenceNumber) {
+    }
+
+    private final ServiceContext context;
+    private final Deliverer deliverer;
+    private final DeliveryLog log;
+
+    Publisher(ServiceContext context, Deliverer deliverer, DeliveryLog log) {
+        this.context = context;
+        this.deliverer = deliverer;
+        this.log = log;
+    }
+
+    Published publish(Topic topic, Outgoing o) {
+        SnsMessage m = prepare(topic, o);
+        if (topic.fifo) {
+            synchronized (topic) {
+                String[] seen = topic.deduplicate(m.deduplicationId(), now());
+                if (seen != null) {
+                    return new Published(seen[0], seen[1]);
+                }
+                String seq = topic.nextSequenceNumber();
+                m = new SnsMessage(m.messageId(), m.topicArn(), m.message(), m.perProtocol(), m.subject(),
+                        m.attributes(), m.groupId(), m.deduplicationId(), seq, m.timestamp());
+                topic.remember(m.deduplicationId(), m.messageId(), seq, now());
+                fanOut(topic, m);
+                return new Published(m.messageId(), seq);
+            }
+        }
+        fanOut(topic, m);
+        return new Published(m.messageId(), null);
+    }
+
+    private void fanOut(Topic topic, SnsMessage m) {
+        String host = RequestContext.current().host();
+        Map<String, FilterPolicy.Attribute> filterAttributes = m.filterAttributes();
+        for (Subscription s : topic.subscriptions) {
+            if (s.confirmed && !s.deleted && s.accepts(filterAttributes, m.messageFor(s.protocol))) {
+                deliverer.deliver(topic, s, m, host);
+            }
+        }
+    }
+
+    /** Publish to a phone number or a mobile endpoint: recorded for inspection. */
+    String publishDirect(String protocol, String target, Outgoing o) {
+        SnsMessage m = prepare(null, o);
+        log.add(new DeliveryLog.Entry(protocol, target, null, null, m.messageId(), "Notification",
+                m.messageFor(protocol.equals("sms") ? "sms" : target.contains("/APNS") ? "APNS" : "GCM"), Map.of(),
+                "recorded", now()));
+        return m.messageId();
+    }
+
+    private SnsMessage prepare(Topic topic, Outgoing o) {
+        if (o.message() == null || o.message().isEmpty()) {
+            throw SnsErrors.invalidParameter("Empty message");
+        }
+        Map<String, SnsMessage.MessageAttribute> attributes = attributes(o.attributes());
+        int size = o.message().getBytes(StandardCharsets.UTF_8).length;
+        for (Map.Entry<String, SnsMessage.MessageAttribute> e : attributes.entrySet()) {
+            size += e.getKey().length() + e.getValue().dataType().length() + e.getValue().value().length();
+        }
+        if (size > MAX_MESSAGE_BYTES) {
+            throw SnsErrors.invalidParameter("Message too long");
+        }
+        if (o.subject() != null) {
+            if (o.subject().isEmpty() || o.subject().length() > 100 || !o.subject().matches("[\\x20-\\x7E]+")) {
+                throw SnsErrors.invalidParameter("Subject");
+            }
+        }
+        Map<String, String> perProtocol = null;
+        if (o.messageStructure() != null) {
+            if (!o.messageStructure().equals("json")) {
+                throw SnsErrors.invalidParameter("MessageStructure");
+            }
+            perProtocol = structure(o.message());
+        }
+        String message = perProtocol == null ? o.message() : perProtocol.get("default");
+        String groupId = o.groupId();
+        String dedupId = o.deduplicationId();
+        if (topic != null && topic.fifo) {
+            if (groupId == null || groupId.isEmpty()) {
+                throw SnsErrors.invalidParameter("The MessageGroupId parameter is required for FIFO topics");
+            }
+            if (dedupId == null) {
+                if (!"true".equals(topic.attribute("ContentBasedDeduplication"))) {
+                    throw SnsErrors.invalidParameter("The topic should either have ContentBasedDeduplication enabled "
+                            + "or MessageDeduplicationId provided explicitly");
+                }
+                dedupId = sha256(o.message());
+            }
+        } else if (dedupId != null) {
+            throw SnsErrors.invalidParameter("MessageDeduplicationId Reason: The request includes "
+                    + "MessageDeduplicationId parameter that is not valid for this topic type");
+        }
+        return new SnsMessage(context.ids().requestId(), topic == null ? null : topic.arnText, message, perProtocol,
+                o.subject(), attributes, groupId, dedupId, null,
+                Instant.ofEpochMilli(now()).toString());
+    }
+
+    /** MessageStructure json: an object of strings with a "default" entry. */
+    private static Map<String, String> structure(String message) {
+        JsonNode n;
+        try {
+            n = FilterPolicy.JSON.readTree(message);
+        } catch (IOException e) {
+            throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
+        }
+        if (n == null || !n.isObject()) {
+            throw SnsErrors.invalidParameter("Message Structure - JSON message body failed to parse");
+        }
+        if (!n.has("default")) {
+            throw SnsErrors.invalidParameter("Message Structure - No default entry in JSON message body");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+        }
+        return out;
+    }
+
+    private static Map<String, SnsMessage.MessageAttribute> attributes(Map<String, MessageAttributeValue> in) {
+        Map<String, SnsMessage.MessageAttribute> out = new LinkedHashMap<>();
+        if (in == null) {
+            return out;
+        }
+        for (Map.Entry<String, MessageAttributeValue> e : in.entrySet()) {
+            String name = e.getKey();
+            MessageAttributeValue v = e.getValue();
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (!ATTRIBUTE_NAME.matcher(name).matches() || lower.startsWith("aws.") || lower.startsWith("amazon.")
+                    || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
+                throw SnsErrors.invalidParameterValue("The message attribute name '" + name + "' is invalid.");
+            }
+            String type = v == null ? null : v.dataType();
+            if (type == null || type.isEmpty()) {
+                throw SnsErrors.invalidParameterValue("The message attribute '" + name
+                        + "' must contain non-empty message attribute type.");
+            }
+            String base = type.split("\\.")[0];
+            if (type.equals("String.Array")) {
+                String s = v.stringValue();
+                JsonNode arr = null;
+                try {
+                    arr = s == null ? null : FilterPolicy.JSON.readTree(s);
+                } catch (IOException ignored) {
+                    // reported below
+                }
+                if (arr == null || !arr.isArray()) {
+                    throw SnsErrors.invalidParameterValue("The message attribute '" + name
+                            + "' has an invalid message attribute type, the set of supported type prefixes is Binary, "
+                            + "Number, and String.");
+                }
+                out.put(name, new SnsMessage.MessageAttribute(type, s, null));
+            } else if (base.equals("Binary")) {
+                if (v.binaryValue() == null || v.binaryValue().asByteArrayUnsafe().length == 0) {
+                    throw SnsErrors.invalidParameterValue("The message attribute '" + name
+                            + "' with type 'Binary' must use field 'Binary'.");
+                }
+                byte[] bytes = v.binaryValue().asByteArray();
+                out.put(name, new SnsMessage.MessageAttribute(type, Base64.getEncoder().encodeToString(bytes), bytes));
+            } else if (base.equals("String") || base.equals("Number")) {
+                String s = v.stringValue();
+                if (s == null || s.isEmpty()) {
+                    throw SnsErrors.invalidParameterValue("The message attribute '" + name + "' must contain non-empty "
+                            + "message attribute value for message attribute type '" + base + "'.");
+                }
+                if (base.equals("Number")) {
+                    try {
+                        new java.math.BigDecimal(s.trim());
+                    } catch (NumberFormatException ex) {
+                        throw SnsErrors.invalidParameterValue("Could not cast message attribute '" + name
+                                + "' value to number.");
+                    }
+                }
+                out.put(name, new SnsMessage.MessageAttribute(type, s, null));
+            } else {
+                throw SnsErrors.invalidParameterValue("The message attribute '" + name + "' has an invalid message "
+                        + "attribute type, the set of supported type prefixes is Binary, Number, and String.");
+            }
+        }
+        return out;
+    }
+
+    private long now() {
+        return context.clock().now().toEpochMilli();
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package io.gureum.sns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.core.ids.Arn;
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.ServiceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Subscribe, confirm, unsubscribe, list and subscription attributes. SQS, Lambda, SMS, mobile push and
+ * Firehose subscriptions are confirmed at once; HTTP/S and email wait for ConfirmSubscription with the
+ * token sent to the endpoint (https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html).
+ */
+final class Subscriptions {
+    static final Set<String> PROTOCOLS = Set.of("http", "https", "email", "email-json", "sms", "sqs", "application",
+            "lambda", "firehose");
+    static final Set<String> SETTABLE = Set.of("DeliveryPolicy", "FilterPolicy", "FilterPolicyScope",
+            "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,15}");
+
+    private final ServiceContext context;
+    private final SnsStore store;
+    private final Topics topics;
+    private final Envelopes envelopes;
+    private final HttpDelivery http;
+    private final DeliveryLog log;
+
+    Subscriptions(ServiceContext context, SnsStore store, Topics topics, Envelopes envelopes, HttpDelivery http,
+            DeliveryLog log) {
+        this.context = context;
+        this.store = store;
+        this.topics = topics;
+        this.envelopes = envelopes;
+        this.http = http;
+        this.log = log;
+    }
+
+    Subscription require(String arn) {
+        if (arn == null || SnsStore.parse(arn) == null) {
+            throw SnsErrors.invalidParameter("SubscriptionArn");
+        }
+        Subscription s = store.subscription(arn);
+        if (s == null || s.deleted) {
+            throw SnsErrors.notFound("Subscription does not exist");
+        }
+        return s;
+    }
+
+    /** Returns the subscription ARN, or "pending confirmation". */
+    String subscribe(String topicArn, String protocol, String endpoint, Map<String, String> attributes,
+            boolean returnArn) {
+        Topic t = topics.require(topicArn);
+        if (protocol == null || !PROTOCOLS.contains(protocol)) {
+            throw SnsErrors.invalidParameter("Invalid protocol type: " + protocol);
+        }
+        checkEndpoint(t, protocol, endpoint);
+        Map<String, String> attrs = new LinkedHashMap<>();
+        if (attributes != null) {
+            attributes.forEach((k, v) -> attrs.put(k, validate(k, v, protocol, attributes)));
+        }
+        RequestContext ctx = RequestContext.current();
+        SnsStore.Region scope = store.region(t.account, t.region);
+        Subscription s;
+        synchronized (scope) {
+            for (Subscription existing : t.subscriptions) {
+                if (existing.protocol.equals(protocol) && existing.endpoint.equals(endpoint)) {
+                    Map<String, String> current = existing.attributes();
+                    for (Map.Entry<String, String> e : attrs.entrySet()) {
+                        if (!e.getValue().equals(current.getOrDefault(e.getKey(), ""))) {
+                            throw SnsErrors.invalidParameter("Attributes Reason: Subscription already exists with "
+                                    + "different attributes");
+                        }
+                    }
+                    return existing.confirmed || returnArn ? existing.arn : "pending confirmation";
+                }
+            }
+            boolean confirmedNow = !(protocol.startsWith("http") || protocol.startsWith("email"));
+            String arn = t.arnText + ":" + context.ids().requestId();
+            s = new Subscription(arn, t.arnText, protocol, endpoint, ctx.accountId(), context.ids().hex(64),
+                    confirmedNow);
+            attrs.forEach(s::setAttribute);
+            t.subscriptions.add(s);
+            scope.subscriptions.put(arn, s);
+        }
+        if (!s.confirmed) {
+            sendConfirmation(t, s, ctx.host());
+            return returnArn ? s.arn : "pending confirmation";
+        }
+        return s.arn;
+    }
+
+    private void checkEndpoint(Topic t, String protocol, String endpoint) {
+        if (endpoint == null || endpoint.isEmpty()) {
+            throw SnsErrors.invalidParameter("Endpoint");
+        }
+        boolean ok = switch (protocol) {
+            case "http" -> endpoint.startsWith("http://");
+            case "https" -> endpoint.startsWith("https://");
+            case "email", "email-json" -> EMAIL.matcher(endpoint).matches();
+            case "sms" -> PHONE.matcher(endpoint).matches();
+            case "sqs", "lambda", "application", "firehose" -> arnOf(endpoint, protocol);
+            default -> false;
+        };
+        if (!ok) {
+            throw SnsErrors.invalidParameter(protocol.equals("sqs") ? "SQS endpoint ARN"
+                    : protocol.equals("lambda") ? "Lambda endpoint ARN" : "Endpoint");
+        }
+        if (t.fifo && !protocol.equals("sqs")) {
+            throw SnsErrors.invalidParameter("Invalid protocol type: " + protocol
+                    + ". FIFO topics support only the SQS protocol.");
+        }
+        if (!t.fifo && protocol.equals("sqs") && endpoint.endsWith(".fifo")) {
+            throw SnsErrors.invalidParameter("Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be "
+                    + "subscribed to standard SNS topics");
+        }
+    }
+
+    private static boolean arnOf(String endpoint, String protocol) {
+        Arn a = SnsStore.parse(endpoint);
+        if (a == null) {
+            return false;
+        }
+        return switch (protocol) {
+            case "sqs" -> a.service().equals("sqs");
+            case "lambda" -> a.service().equals("lambda");
+            case "firehose" -> a.service().equals("firehose");
+            default -> a.service().equals("sns");
+        };
+    }
+
+    private static String validate(String name, String value, String protocol, Map<String, String> all) {
+        if (!SETTABLE.contains(name)) {
+            throw SnsErrors.invalidParameter("Attributes Reason: Unknown attribute " + name);
+        }
+        String v = value == null ? "" : value;
+        switch (name) {
+            case "RawMessageDelivery" -> {
+                if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                    throw SnsErrors.invalidParameter("Attributes Reason: RawMessageDelivery: Invalid value [" + v
+                            + "]. Must be true or false.");
+                }
+                if (!Set.of("sqs", "http", "https", "firehose").contains(protocol)) {
+                    throw SnsErrors.invalidParameter("Attributes Reason: Delivery protocol [" + protocol
+                            + "] does not support raw message delivery.");
+                }
+                return v.toLowerCase(java.util.Locale.ROOT);
+            }
+            case "FilterPolicyScope" -> {
+                if (!v.equals("MessageAttributes") && !v.equals("MessageBody")) {
+                    throw SnsErrors.invalidParameter("Attributes Reason: FilterPolicyScope: Invalid value [" + v
+                            + "]. Please use either MessageBody or MessageAttributes");
+                }
+            }
+            case "FilterPolicy" -> {
+                if (!v.isEmpty()) {
+                    try {
+                        FilterPolicy.parse(v, "MessageBody".equals(all.get("FilterPolicyScope")));
+                    } catch (IllegalArgumentException e) {
+                        throw SnsErrors.invalidParameter("FilterPolicy: " + e.getMessage());
+                    }
+                }
+            }
+            case "RedrivePolicy" -> {
+                if (!v.isEmpty()) {
+                    JsonNode n = Topics.requireJson(name, v);
+                    Arn dlq = SnsStore.parse(n.path("deadLetterTargetArn").asText(null));
+                    if (dlq == null || !dlq.service().equals("sqs")) {
+                        throw SnsErrors.invalidParameter("RedrivePolicy: deadLetterTargetArn is invalid");
+                    }
+                }
+            }
+            case "DeliveryPolicy", "ReplayPolicy" -> {
+                if (!v.isEmpty()) {
+                    Topics.requireJson(name, v);
+                }
+            }
+            default -> {
+                // stored as given
+            }
+        }
+        return v;
+    }
+
+    private void sendConfirmation(Topic t, Subscription s, String host) {
+        String messageId = context.ids().requestId();
+        String body = envelopes.confirmation(t.arnText, messageId, s.token, timestamp(), host,
+                t.attribute("SignatureVersion")).toString();
+        if (s.protocol.startsWith("http")) {
+            http.post(s.protocol, s.endpoint, t.arnText, null, messageId, "SubscriptionConfirmation", body,
+                    HttpDelivery.headers("SubscriptionConfirmation", messageId, t.arnText, null, false),
+                    HttpDelivery.Retry.DEFAULT, null);
+        } else {
+            log.add(new DeliveryLog.Entry(s.protocol, s.endpoint, t.arnText, s.arn, messageId,
+                    "SubscriptionConfirmation", body, Map.of("Token", s.token), "recorded",
+                    context.clock().now().toEpochMilli()));
+        }
+    }
+
+    String timestamp() {
+        return Instant.ofEpochMilli(context.clock().now().toEpochMilli()).toString();
+    }
+
+    String confirm(String topicArn, String token) {
+        Topic t = topics.require(topicArn);
+        if (token == null || token.isEmpty()) {
+            throw SnsErrors.invalidParameter("Token");
+        }
+        for (Subscription s : t.subscriptions) {
+            if (s.token.equals(token)) {
+                s.confirmed = true;
+                return s.arn;
+            }
+        }
+        throw SnsErrors.invalidParameter("Invalid token");
+    }
+
+    void unsubscribe(String arn) {
+        Subscription s = require(arn);
+        Topic t = store.topic(s.topicArn);
+        SnsStore.Region scope = store.region(SnsStore.parse(arn).accountId(), SnsStore.parse(arn).region());
+        synchronized (scope) {
+            s.deleted = true;
+            scope.subscriptions.remove(arn);
+            if (t != null) {
+                t.subscriptions.remove(s);
+                t.subscriptionsDeleted++;
+            }
+        }
+    }
+
+    List<Subscription> list(String topicArn) {
+        List<Subscription> out;
+        if (topicArn != null) {
+            out = new ArrayList<>(topics.require(topicArn).subscriptions);
+        } else {
+            RequestContext ctx = RequestContext.current();
+            out = new ArrayList<>(store.region(ctx.accountId(), ctx.region()).subscriptions.values());
+        }
+        out.sort((a, b) -> a.arn.compareTo(b.arn));
+        return out;
+    }
+
+    Map<String, String> attributes(Subscription s) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("SubscriptionArn", s.arn);
+        a.put("TopicArn", s.topicArn);
+        a.put("Owner", s.owner);
+        a.put("Protocol", s.protocol);
+        a.put("Endpoint", s.endpoint);
+        a.put("ConfirmationWasAuthenticated", Boolean.toString(s.confirmed && !s.protocol.startsWith("http")
+                && !s.protocol.startsWith("email")));
+        a.put("PendingConfirmation", Boolean.toString(!s.confirmed));
+        a.put("RawMessageDelivery", "false");
+        Map<String, String> stored = s.attributes();
+        a.putAll(stored);
+        if (stored.containsKey("FilterPolicy") && !stored.containsKey("FilterPolicyScope")) {
+            a.put("FilterPolicyScope", "MessageAttributes");
+        }
+        Topic t = store.topic(s.topicArn);
+        if (s.protocol.startsWith("http") && t != null) {
+            a.put("EffectiveDeliveryPolicy", stored.getOrDefault("DeliveryPolicy",
+                    topics.attributes(t).get("EffectiveDeliveryPolicy")));
+        }
+        return a;
+    }
+
+    void setAttribute(Subscription s, String name, String value) {
+        Map<String, String> all = s.attributes();
+        all.put(name, value == null ? "" : value);
+        String v = validate(name, value, s.protocol, all);
+        if (name.equals("FilterPolicyScope") && s.attribute("FilterPolicy") != null) {
+            try {
+                FilterPolicy.parse(s.attribute("FilterPolicy"), "MessageBody".equals(v));
+            } catch (IllegalArgumentException e) {
+                throw SnsErrors.invalidParameter("FilterPolicy: " + e.getMessage());
+            }
+        }
+        s.setAttribute(name, v);
+    }
+}

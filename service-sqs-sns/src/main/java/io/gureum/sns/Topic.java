@@ -1,0 +1,71 @@
+package io.gureum.sns;
+
+import io.gureum.core.ids.Arn;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A topic: settable attributes, its subscriptions (read lock-free on every publish) and FIFO state. */
+final class Topic {
+    static final long FIVE_MINUTES = 5 * 60 * 1000L;
+
+    private record Dedup(String messageId, String sequenceNumber, long expiresAt) {
+    }
+
+    final Arn arn;
+    final String arnText;
+    final String name;
+    final String account;
+    final String region;
+    final boolean fifo;
+    final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+    private final Map<String, String> attributes;
+    private final LinkedHashMap<String, Dedup> deduplication = new LinkedHashMap<>();
+    private long sequence;
+    volatile int subscriptionsDeleted;
+
+    Topic(Arn arn, String name, boolean fifo, Map<String, String> attributes, long now) {
+        this.arn = arn;
+        this.arnText = arn.toString();
+        this.name = name;
+        this.account = arn.accountId();
+        this.region = arn.region();
+        this.fifo = fifo;
+        this.attributes = new LinkedHashMap<>(attributes);
+        this.sequence = 10_000_000_000_000_000L + (now % 1_000_000_000L) * 1000;
+    }
+
+    synchronized Map<String, String> attributes() {
+        return new LinkedHashMap<>(attributes);
+    }
+
+    synchronized String attribute(String name) {
+        return attributes.get(name);
+    }
+
+    synchronized void setAttribute(String name, String value) {
+        if (value == null || value.isEmpty() && !name.equals("DisplayName")) {
+            attributes.remove(name);
+        } else {
+            attributes.put(name, value);
+        }
+    }
+
+    /** FIFO: the earlier publish's ID and sequence number if this deduplication ID was seen in five minutes. */
+    synchronized String[] deduplicate(String dedupId, long now) {
+        deduplication.values().removeIf(d -> d.expiresAt() <= now);
+        Dedup d = deduplication.get(dedupId);
+        return d == null ? null : new String[] {d.messageId(), d.sequenceNumber()};
+    }
+
+    synchronized void remember(String dedupId, String messageId, String sequenceNumber, long now) {
+        deduplication.put(dedupId, new Dedup(messageId, sequenceNumber, now + FIVE_MINUTES));
+    }
+
+    synchronized String nextSequenceNumber() {
+        sequence += 1 + (sequence & 3);
+        return String.format("%020d", sequence);
+    }
+}

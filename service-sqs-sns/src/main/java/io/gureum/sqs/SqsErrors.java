@@ -1,0 +1,143 @@
+package io.gureum.sqs;
+
+import io.gureum.core.error.AwsException;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.sqs.model.BatchEntryIdsNotDistinctException;
+import software.amazon.awssdk.services.sqs.model.BatchRequestTooLongException;
+import software.amazon.awssdk.services.sqs.model.EmptyBatchRequestException;
+import software.amazon.awssdk.services.sqs.model.InvalidAttributeNameException;
+import software.amazon.awssdk.services.sqs.model.InvalidAttributeValueException;
+import software.amazon.awssdk.services.sqs.model.InvalidBatchEntryIdException;
+import software.amazon.awssdk.services.sqs.model.InvalidMessageContentsException;
+import software.amazon.awssdk.services.sqs.model.MessageNotInflightException;
+import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
+import software.amazon.awssdk.services.sqs.model.QueueDeletedRecentlyException;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
+import software.amazon.awssdk.services.sqs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sqs.model.TooManyEntriesInBatchRequestException;
+
+/**
+ * Every SQS error Gureum answers, with AWS's wording. Modeled errors are the SDK's exception classes
+ * (core maps them to the wire code and, once the query overlay lands, to the legacy
+ * {@code AWS.SimpleQueueService.*} code); the rest are {@link AwsException}s with AWS's code.
+ * Wording from https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html
+ * and the per-operation pages.
+ */
+final class SqsErrors {
+    private SqsErrors() {
+    }
+
+    static QueueDoesNotExistException nonExistentQueue() {
+        return QueueDoesNotExistException.builder().statusCode(400)
+                .message("The specified queue does not exist.")
+                .awsErrorDetails(details("QueueDoesNotExist", "The specified queue does not exist.")).build();
+    }
+
+    static QueueNameExistsException queueNameExists(String name) {
+        String m = "A queue already exists with the same name and a different value for attribute(s) " + name;
+        return QueueNameExistsException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("QueueNameExists", m)).build();
+    }
+
+    static QueueDeletedRecentlyException deletedRecently() {
+        String m = "You must wait 60 seconds after deleting a queue before you can create another queue with the same name.";
+        return QueueDeletedRecentlyException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("QueueDeletedRecently", m)).build();
+    }
+
+    static PurgeQueueInProgressException purgeInProgress(String queueArn) {
+        String m = "Only one PurgeQueue operation on " + queueArn + " is allowed every 60 seconds.";
+        return PurgeQueueInProgressException.builder().statusCode(403).message(m)
+                .awsErrorDetails(details("PurgeQueueInProgress", m)).build();
+    }
+
+    static ReceiptHandleIsInvalidException receiptHandleInvalid(String handle) {
+        String m = "The input receipt handle \"" + handle + "\" is not a valid receipt handle.";
+        return ReceiptHandleIsInvalidException.builder().statusCode(404).message(m)
+                .awsErrorDetails(details("ReceiptHandleIsInvalid", m)).build();
+    }
+
+    static MessageNotInflightException messageNotInflight() {
+        String m = "Message does not exist or is not available for visibility timeout change.";
+        return MessageNotInflightException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("MessageNotInflight", m)).build();
+    }
+
+    static InvalidAttributeNameException invalidAttributeName(String name) {
+        String m = "Unknown Attribute " + name + ".";
+        return InvalidAttributeNameException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("InvalidAttributeName", m)).build();
+    }
+
+    static InvalidAttributeValueException invalidAttributeValue(String name, String reason) {
+        String m = "Invalid value for the parameter " + name + "." + (reason == null ? "" : " Reason: " + reason);
+        return InvalidAttributeValueException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("InvalidAttributeValue", m)).build();
+    }
+
+    static InvalidMessageContentsException invalidMessageContents() {
+        String m = "Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | "
+                + "#xE000 to #xFFFD | #x10000 to #x10FFFF";
+        return InvalidMessageContentsException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("InvalidMessageContents", m)).build();
+    }
+
+    static TooManyEntriesInBatchRequestException tooManyEntries(int n) {
+        String m = "Maximum number of entries per request are 10. You have sent " + n + ".";
+        return TooManyEntriesInBatchRequestException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("TooManyEntriesInBatchRequest", m)).build();
+    }
+
+    static EmptyBatchRequestException emptyBatch() {
+        String m = "There should be at least one SendMessageBatchRequestEntry in the request.";
+        return EmptyBatchRequestException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("EmptyBatchRequest", m)).build();
+    }
+
+    static BatchEntryIdsNotDistinctException idsNotDistinct(String id) {
+        String m = "Id " + id + " repeated.";
+        return BatchEntryIdsNotDistinctException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("BatchEntryIdsNotDistinct", m)).build();
+    }
+
+    static InvalidBatchEntryIdException invalidBatchEntryId() {
+        String m = "A batch entry id can only contain alphanumeric characters, hyphens and underscores. "
+                + "It can be at most 80 letters long.";
+        return InvalidBatchEntryIdException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("InvalidBatchEntryId", m)).build();
+    }
+
+    static BatchRequestTooLongException batchTooLong(int limit) {
+        String m = "Batch requests cannot be longer than " + limit + " bytes.";
+        return BatchRequestTooLongException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("BatchRequestTooLong", m)).build();
+    }
+
+    static ResourceNotFoundException resourceNotFound(String m) {
+        return ResourceNotFoundException.builder().statusCode(404).message(m)
+                .awsErrorDetails(details("ResourceNotFoundException", m)).build();
+    }
+
+    /** AWS's generic validation failure, which has no modeled shape. */
+    static AwsException invalidParameterValue(String message) {
+        return new AwsException("InvalidParameterValue", message, 400);
+    }
+
+    static AwsException invalidParameterValue(String parameter, Object value, String reason) {
+        return invalidParameterValue("Value " + value + " for parameter " + parameter + " is invalid. Reason: " + reason);
+    }
+
+    static AwsException missingParameter(String parameter) {
+        return new AwsException("MissingParameter", "The request must contain the parameter " + parameter + ".", 400);
+    }
+
+    static AwsException unsupportedForQueueType(String parameter, Object value) {
+        return invalidParameterValue(parameter, value, "The request include parameter that is not valid for this queue type.");
+    }
+
+    private static AwsErrorDetails details(String code, String message) {
+        return AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("Sqs").build();
+    }
+}
