@@ -109,9 +109,11 @@ public final class Gureum implements AutoCloseable {
         return dispatcher.registry().all().stream().map(LoadedService::name).toList();
     }
 
+    /** Stops serving, then closes every service's handler (their timers and files go with them). */
     @Override
     public void close() {
         server.close();
         handlers.shutdownNow();
+        dispatcher.registry().all().forEach(LoadedService::reset);
     }
 }

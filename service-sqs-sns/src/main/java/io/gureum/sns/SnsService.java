@@ -1,5 +1,7 @@
 package io.gureum.sns;
 
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 
@@ -23,5 +25,11 @@ public final class SnsService implements AwsService {
     @Override
     public Object createHandler(ServiceContext context) {
         return new SnsHandler(context);
+    }
+
+    /** Gureum's inspection endpoints for tests, under {@code /_gureum/sns/}. */
+    @Override
+    public AwsHttpResponse adminRequest(Object handler, AwsHttpRequest request) {
+        return ((SnsHandler) handler).admin().handle(request);
     }
 }

@@ -1,13 +1,12 @@
 package io.gureum.sqs;
 
-import io.gureum.core.error.AwsException;
+import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -236,26 +235,14 @@ final class SqsHandler implements SqsClient {
     }
 
     /**
-     * Long polling: the wait itself holds no thread ({@link LongPoll} and {@link MessageWaiter}), but
-     * core calls handlers synchronously today, so this method blocks its handler thread until the
-     * future completes. TODO(core async hook): return the future to the dispatcher instead of joining.
+     * Long polling holds no thread: the receive is a future that {@link LongPoll} and
+     * {@link MessageWaiter} complete when a message arrives or the wait ends, and core writes the
+     * response then.
      */
     @Override
     public ReceiveMessageResponse receiveMessage(ReceiveMessageRequest request) {
         Queue q = queueOps.resolve(request.queueUrl());
-        try {
-            // BLOCKING until core can complete responses asynchronously; get() (unlike join()) lets a
-            // server shutdown interrupt the waiting handler thread.
-            return messageOps.receive(q, request).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AwsException("ServiceUnavailable", "The server is shutting down.", 503, false);
-        }
+        return AsyncResponse.later(messageOps.receive(q, request));
     }
 
     @Override

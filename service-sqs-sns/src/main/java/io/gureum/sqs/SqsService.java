@@ -1,5 +1,7 @@
 package io.gureum.sqs;
 
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 
@@ -27,5 +29,11 @@ public final class SqsService implements AwsService {
     @Override
     public Object createHandler(ServiceContext context) {
         return new SqsHandler(context);
+    }
+
+    /** Gureum's inspection endpoints for tests, under {@code /_gureum/sqs/}. */
+    @Override
+    public AwsHttpResponse adminRequest(Object handler, AwsHttpRequest request) {
+        return ((SqsHandler) handler).admin().handle(request);
     }
 }

@@ -35,7 +35,7 @@ class SqsAdminTest {
                 String u = sqs.createQueue(b -> b.queueName("peek")).queueUrl();
                 sqs.sendMessage(b -> b.queueUrl(u).messageBody("one"));
                 sqs.sendMessage(b -> b.queueUrl(u).messageBody("two").delaySeconds(60));
-                sqs.receiveMessage(b -> b.queueUrl(u).maxNumberOfMessages(1));
+                io.gureum.core.spi.AsyncResponse.await(() -> sqs.receiveMessage(b -> b.queueUrl(u).maxNumberOfMessages(1)));
                 return u;
             });
             assertEquals("http://localhost:4566/000000000000/peek", url);

@@ -67,7 +67,6 @@ class SqsLegacyQueryClientIT extends SqsTestSupport {
         assertEquals("1", got.get(0).getAttributes().get("ApproximateReceiveCount"));
     }
 
-    @Disabled("needs core: legacy awsQueryError codes in query errors")
     @Test
     void aMissingQueueIsQueueDoesNotExist() {
         QueueDoesNotExistException e = assertThrows(QueueDoesNotExistException.class, () -> v1.getQueueUrl("nope-v1"));

@@ -68,7 +68,6 @@ class SqsQueryProtocolIT extends SqsTestSupport {
         assertTrue(r.body().contains("<ErrorResponse") && r.body().contains("<Type>Sender</Type>"), r.body());
     }
 
-    @Disabled("needs core: legacy awsQueryError codes (SmithyQueryErrors) in QueryCodec errors")
     @Test
     void errorsUseTheLegacyQueryCodes() throws Exception {
         HttpResponse<String> r = post(gureum.endpoint() + "/", Map.of("Action", "GetQueueUrl", "QueueName", "nope-q"));

@@ -31,4 +31,24 @@ public final class AsyncResponse extends RuntimeException {
     public CompletableFuture<?> future() {
         return future;
     }
+
+    /**
+     * Calls a handler method in-process (a handler used as an SDK client, in tests) and waits for an
+     * answer it gives later; the operation's exceptions are thrown as they would be by the call.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T await(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AsyncResponse later) {
+            try {
+                return (T) later.future().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+    }
 }
