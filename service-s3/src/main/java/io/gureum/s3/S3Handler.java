@@ -24,8 +24,15 @@ import software.amazon.awssdk.services.s3.model.*;
  */
 final class S3Handler extends MultipartHandler implements AutoCloseable {
 
+    private final CorsRequests cors;
+
     S3Handler(S3Backend s3) {
         super(s3);
+        this.cors = new CorsRequests(s3);
+    }
+
+    CorsRequests cors() {
+        return cors;
     }
 
     @Override

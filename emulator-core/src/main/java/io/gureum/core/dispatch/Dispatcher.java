@@ -137,6 +137,10 @@ public final class Dispatcher {
                 verifier.verify(request, signature, secret, context.clock().now());
             }
             request = AwsChunked.decode(request, signature, secret);
+            AwsHttpResponse early = preOperation(service, request, ctx);
+            if (early != null) {
+                return CompletableFuture.completedFuture(early);
+            }
             ResolvedOperation resolved = codec.resolve(model, request);
             operation = resolved.operation();
             SdkPojo requestBuilder = codec.decode(resolved, request);
@@ -144,12 +148,16 @@ public final class Dispatcher {
             try {
                 result = invoker.invoke(service, operation, requestBuilder, request, ctx);
             } catch (AsyncResponse later) {
-                return answerLater(later, model, codec, operation, service, ctx);
+                LoadedService answering = service;
+                AwsHttpRequest decoded = request;
+                return answerLater(later, model, codec, operation, service, ctx)
+                        .thenApply(r -> decorate(answering, decoded, r));
             }
-            return CompletableFuture.completedFuture(encode(result, model, codec, operation, ctx));
-        } catch (Throwable t) {
             return CompletableFuture.completedFuture(
-                    errorResponse(rejection != null ? rejection : t, model, codec, operation, service, ctx));
+                    decorate(service, request, encode(result, model, codec, operation, ctx)));
+        } catch (Throwable t) {
+            return CompletableFuture.completedFuture(decorate(service, request,
+                    errorResponse(rejection != null ? rejection : t, model, codec, operation, service, ctx)));
         }
     }
 
@@ -191,6 +199,24 @@ public final class Dispatcher {
             LOG.error("Request {}: encoding the error {} failed", ctx.requestId(), error.code(), encodingFailure);
             return fallbackError(CommonErrors.internalFailure(ctx.requestId()), ctx.requestId());
         }
+    }
+
+    /** The service's own additions to a response (never fatal: a failure is logged). */
+    private static AwsHttpResponse decorate(LoadedService service, AwsHttpRequest request, AwsHttpResponse response) {
+        if (service != null) {
+            try {
+                service.service().decorateResponse(service.handler(), request, response);
+            } catch (RuntimeException e) {
+                LOG.warn("Decorating a {} response failed", service.name(), e);
+            }
+        }
+        return response;
+    }
+
+    private static AwsHttpResponse preOperation(LoadedService service, AwsHttpRequest request, RequestContext ctx)
+            throws Exception {
+        Object handler = service.handler();
+        return ctx.call(() -> service.service().preOperation(handler, request));
     }
 
     /** The secret of a signing key; unsigned requests are anonymous and IAM enforcement decides for them. */

@@ -42,4 +42,21 @@ public interface AwsService {
     default io.gureum.core.http.AwsHttpResponse adminRequest(Object handler, io.gureum.core.http.AwsHttpRequest request) {
         return null;
     }
+
+    /**
+     * Answers a request before the protocol codec sees it, for HTTP-level behaviour that is no
+     * operation (S3's CORS preflight {@code OPTIONS}); null to go on as usual. Runs with the request's
+     * {@link io.gureum.core.protocol.RequestContext} set.
+     */
+    default io.gureum.core.http.AwsHttpResponse preOperation(Object handler, io.gureum.core.http.AwsHttpRequest request) {
+        return null;
+    }
+
+    /**
+     * Adds to every response of the service, errors included, what depends on HTTP rather than on the
+     * operation (S3's {@code Access-Control-*} headers for requests with an {@code Origin}).
+     */
+    default void decorateResponse(Object handler, io.gureum.core.http.AwsHttpRequest request,
+            io.gureum.core.http.AwsHttpResponse response) {
+    }
 }
