@@ -52,7 +52,6 @@ class SqsLegacyQueryClientIT extends SqsTestSupport {
         v1.deleteQueue(url);
     }
 
-    @Disabled("needs core: Smithy xmlName/xmlFlattened overlay (<Message>, MessageAttribute.N)")
     @Test
     void receiveWithAttributesPassesTheMd5Checks() {
         String name = unique("v1-recv");

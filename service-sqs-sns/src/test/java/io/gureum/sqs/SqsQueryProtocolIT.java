@@ -74,7 +74,6 @@ class SqsQueryProtocolIT extends SqsTestSupport {
         assertEquals("AWS.SimpleQueueService.NonExistentQueue", between(r.body(), "Code"));
     }
 
-    @Disabled("needs core: the Smithy xmlName/xmlFlattened overlay in QueryCodec (Attribute.N.Name, MessageAttribute.N)")
     @Test
     void attributesUseTheQueryNames() throws Exception {
         String name = unique("qattr");

@@ -22,8 +22,12 @@ public final class OperationModel {
     private final Supplier<SdkPojo> responseBuilder;
     private final UriTemplate uriTemplate;
 
-    OperationModel(OperationEntry entry, Class<?> clientInterface, ClassLoader loader) {
+    private final Supplier<QueryNaming> queryNaming;
+
+    OperationModel(OperationEntry entry, Class<?> clientInterface, ClassLoader loader,
+            Supplier<QueryNaming> queryNaming) {
         this.entry = entry;
+        this.queryNaming = queryNaming;
         try {
             this.requestClass = Class.forName(entry.requestClass(), true, loader);
             this.responseClass = Class.forName(entry.responseClass(), true, loader);
@@ -83,6 +87,11 @@ public final class OperationModel {
 
     public SdkPojo newResponseBuilder() {
         return responseBuilder.get();
+    }
+
+    /** The query-protocol names of this operation's service. */
+    public QueryNaming naming() {
+        return queryNaming.get();
     }
 
     public UriTemplate uriTemplate() {

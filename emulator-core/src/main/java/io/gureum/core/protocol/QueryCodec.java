@@ -52,62 +52,64 @@ public final class QueryCodec implements ProtocolCodec {
         SdkPojo builder = resolved.operation().newRequestBuilder();
         FormTree tree = FormTree.of(parameters(request));
         try {
-            readStruct(tree, builder);
+            readStruct(tree, builder, resolved.operation().naming());
         } catch (IllegalArgumentException e) {
             throw CommonErrors.invalidParameterValue(e.getMessage());
         }
         return builder;
     }
 
-    private void readStruct(FormTree node, SdkPojo builder) {
+    private void readStruct(FormTree node, SdkPojo builder, QueryNaming naming) {
+        Class<?> owner = QueryNaming.modelClassOf(builder);
         for (SdkField<?> field : builder.sdkFields()) {
             if (field.location() != MarshallLocation.PAYLOAD && field.location() != MarshallLocation.QUERY_PARAM) {
                 continue;
             }
-            FormTree child = node.child(field.locationName());
+            QueryNaming.Names names = naming.names(owner, field, false);
+            FormTree child = node.child(names.name());
             if (child == null) {
                 continue;
             }
-            Object value = read(child, field);
+            Object value = read(child, field, names, naming);
             if (value != null) {
                 Pojos.set(field, builder, value);
             }
         }
     }
 
-    private Object read(FormTree node, SdkField<?> field) {
+    private Object read(FormTree node, SdkField<?> field, QueryNaming.Names names, QueryNaming naming) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.SDK_POJO) {
             SdkPojo nested = Pojos.newBuilder(field);
-            readStruct(node, nested);
+            readStruct(node, nested, naming);
             return Pojos.build(nested);
         } else if (type == MarshallingType.LIST) {
-            ListTrait trait = field.getRequiredTrait(ListTrait.class);
+            SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
             FormTree items = node;
-            if (!ec2 && !trait.isFlattened()) {
-                String member = trait.memberLocationName() != null ? trait.memberLocationName() : "member";
-                items = node.child(member);
+            if (!ec2 && !names.flattened()) {
+                items = node.child(names.listMember() != null ? names.listMember() : "member");
                 if (items == null) {
                     return node.value != null ? new ArrayList<>() : null; // "Name=" is an empty list
                 }
             }
             List<Object> out = new ArrayList<>();
             for (FormTree item : items.numbered()) {
-                out.add(read(item, trait.memberFieldInfo()));
+                out.add(read(item, member, QueryNaming.sdkNames(member, false), naming));
             }
             return out;
         } else if (type == MarshallingType.MAP) {
-            MapTrait trait = field.getRequiredTrait(MapTrait.class);
-            FormTree entries = trait.isFlattened() || ec2 ? node : node.child("entry");
+            SdkField<?> valueField = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
+            FormTree entries = names.flattened() || ec2 ? node : node.child("entry");
             Map<String, Object> out = new LinkedHashMap<>();
             if (entries == null) {
                 return out;
             }
             for (FormTree entry : entries.numbered()) {
-                FormTree k = entry.child(trait.keyLocationName());
-                FormTree v = entry.child(trait.valueLocationName());
+                FormTree k = entry.child(names.mapKey());
+                FormTree v = entry.child(names.mapValue());
                 if (k != null && k.value != null) {
-                    out.put(k.value, v == null ? null : read(v, trait.valueFieldInfo()));
+                    out.put(k.value, v == null ? null
+                            : read(v, valueField, QueryNaming.sdkNames(valueField, false), naming));
                 }
             }
             return out;
@@ -129,7 +131,7 @@ public final class QueryCodec implements ProtocolCodec {
         } else {
             if (!response.sdkFields().isEmpty()) {
                 w.start(action + "Result");
-                XmlValues.writeMembers(w, response, TimestampFormatTrait.Format.ISO_8601, false);
+                XmlValues.writeMembers(w, response, TimestampFormatTrait.Format.ISO_8601, false, model.queryNaming());
                 w.end(action + "Result");
             }
             w.start("ResponseMetadata").element("RequestId", ctx.requestId()).end("ResponseMetadata");

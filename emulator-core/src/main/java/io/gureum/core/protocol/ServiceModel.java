@@ -25,6 +25,7 @@ public final class ServiceModel {
     private final Map<String, ErrorEntry> errorsByCode = new HashMap<>();
     private final Map<String, OperationModel> loaded = new ConcurrentHashMap<>();
     private final Map<String, UriTemplate> templates = new ConcurrentHashMap<>();
+    private volatile QueryNaming queryNaming;
 
     public ServiceModel(ServiceIndex index, Class<?> clientInterface, String xmlNamespace) {
         this.index = index;
@@ -81,6 +82,20 @@ public final class ServiceModel {
         return xmlNamespace;
     }
 
+    /**
+     * The query-protocol names: the SDK's, or for a query-compatible JSON service those of its Smithy
+     * model when that is on the class path.
+     */
+    public QueryNaming queryNaming() {
+        QueryNaming naming = queryNaming;
+        if (naming == null) {
+            naming = index.awsQueryCompatible() ? SmithyQueryNaming.load(clientInterface.getClassLoader(),
+                    index.serviceName()) : null;
+            queryNaming = naming = naming == null ? QueryNaming.SDK : naming;
+        }
+        return naming;
+    }
+
     /** The operation for a query Action or a JSON target's operation name, or null. */
     public OperationModel operationByWireName(String wireName) {
         OperationEntry e = byWireName.get(wireName);
@@ -107,7 +122,7 @@ public final class ServiceModel {
 
     public OperationModel operation(OperationEntry entry) {
         return loaded.computeIfAbsent(entry.wireName(),
-                k -> new OperationModel(entry, clientInterface, clientInterface.getClassLoader()));
+                k -> new OperationModel(entry, clientInterface, clientInterface.getClassLoader(), this::queryNaming));
     }
 
     /** The modeled error an SDK exception class stands for, or null. */

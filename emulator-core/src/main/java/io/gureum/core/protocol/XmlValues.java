@@ -60,13 +60,21 @@ public final class XmlValues {
 
     /** Writes a structure's body members as child elements (response-side names). */
     public static void writeMembers(XmlWriter w, Object pojo, TimestampFormatTrait.Format tsDefault, boolean ec2) {
+        writeMembers(w, pojo, tsDefault, ec2, QueryNaming.SDK);
+    }
+
+    /** As above, with the names {@code naming} gives (query-compatible services). */
+    public static void writeMembers(XmlWriter w, Object pojo, TimestampFormatTrait.Format tsDefault, boolean ec2,
+            QueryNaming naming) {
+        Class<?> owner = QueryNaming.modelClassOf(pojo);
         for (SdkField<?> field : ((SdkPojo) pojo).sdkFields()) {
             if (field.location() != MarshallLocation.PAYLOAD || field.containsTrait(XmlAttributeTrait.class)) {
                 continue;
             }
             Object value = Pojos.valueOf(field, pojo);
             if (value != null) {
-                writeField(w, field, name(field), value, tsDefault, ec2);
+                QueryNaming.Names names = naming.names(owner, field, true);
+                writeField(w, field, names, value, tsDefault, ec2, naming);
             }
         }
     }
@@ -78,41 +86,49 @@ public final class XmlValues {
 
     public static void writeField(XmlWriter w, SdkField<?> field, String name, Object value,
             TimestampFormatTrait.Format tsDefault, boolean ec2) {
+        QueryNaming.Names sdk = QueryNaming.sdkNames(field, true);
+        writeField(w, field, new QueryNaming.Names(name, sdk.flattened(), sdk.listMember(), sdk.mapKey(), sdk.mapValue()),
+                value, tsDefault, ec2, QueryNaming.SDK);
+    }
+
+    private static void writeField(XmlWriter w, SdkField<?> field, QueryNaming.Names names, Object value,
+            TimestampFormatTrait.Format tsDefault, boolean ec2, QueryNaming naming) {
+        String name = names.name();
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.LIST) {
             ListTrait trait = field.getRequiredTrait(ListTrait.class);
             SdkField<?> member = trait.memberFieldInfo();
-            if (trait.isFlattened()) {
+            if (names.flattened()) {
                 // A flattened list repeats its own element name (S3 <Contents>, <CORSRule>); the SDK gives
                 // the member the placeholder name "member", which is not a wire name here.
-                String itemName = flattenedName(name, member.unmarshallLocationName());
+                String itemName = naming == QueryNaming.SDK ? flattenedName(name, member.unmarshallLocationName()) : name;
                 for (Object item : (List<?>) value) {
-                    writeField(w, member, itemName, item, tsDefault, ec2);
+                    writeField(w, member, item(itemName, member), item, tsDefault, ec2, naming);
                 }
             } else {
-                String memberName = trait.memberLocationName() != null ? trait.memberLocationName()
-                        : (ec2 ? "item" : "member");
+                String memberName = names.listMember() != null ? names.listMember() : (ec2 ? "item" : "member");
                 w.start(name);
                 for (Object item : (List<?>) value) {
-                    writeField(w, member, memberName, item, tsDefault, ec2);
+                    writeField(w, member, item(memberName, member), item, tsDefault, ec2, naming);
                 }
                 w.end(name);
             }
         } else if (type == MarshallingType.MAP) {
             MapTrait trait = field.getRequiredTrait(MapTrait.class);
             SdkField<?> valueField = trait.valueFieldInfo();
-            if (!trait.isFlattened()) {
+            boolean flattened = names.flattened();
+            if (!flattened) {
                 w.start(name);
             }
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                w.start(trait.isFlattened() ? name : "entry");
-                w.element(trait.keyLocationName(), String.valueOf(e.getKey()));
+                w.start(flattened ? name : "entry");
+                w.element(names.mapKey(), String.valueOf(e.getKey()));
                 if (e.getValue() != null) {
-                    writeField(w, valueField, trait.valueLocationName(), e.getValue(), tsDefault, ec2);
+                    writeField(w, valueField, item(names.mapValue(), valueField), e.getValue(), tsDefault, ec2, naming);
                 }
-                w.end(trait.isFlattened() ? name : "entry");
+                w.end(flattened ? name : "entry");
             }
-            if (!trait.isFlattened()) {
+            if (!flattened) {
                 w.end(name);
             }
         } else if (type == MarshallingType.SDK_POJO) {
@@ -135,11 +151,17 @@ public final class XmlValues {
                 }
                 w.startWithAttributes(name, attrs.toArray(new String[0]));
             }
-            writeMembers(w, value, tsDefault, ec2);
+            writeMembers(w, value, tsDefault, ec2, naming);
             w.end(name);
         } else {
             w.element(name, Scalars.format(field, value, tsDefault));
         }
+    }
+
+    /** The names of a list item or map value: its element name, and the SDK's shape of what it holds. */
+    private static QueryNaming.Names item(String name, SdkField<?> field) {
+        QueryNaming.Names sdk = QueryNaming.sdkNames(field, true);
+        return new QueryNaming.Names(name, sdk.flattened(), sdk.listMember(), sdk.mapKey(), sdk.mapValue());
     }
 
     /** Flattened list items carry the list's element name unless the member names itself. */
