@@ -1,5 +1,6 @@
 package io.gureum.dynamodb;
 
+import io.gureum.core.testing.AwsCli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

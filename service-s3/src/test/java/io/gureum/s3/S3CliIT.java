@@ -1,5 +1,6 @@
 package io.gureum.s3;
 
+import io.gureum.core.testing.AwsCli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

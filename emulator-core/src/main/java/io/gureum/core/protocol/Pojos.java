@@ -58,6 +58,16 @@ public final class Pojos {
         return value;
     }
 
+    /** Whether the model class has members that travel in the body (REST protocols). */
+    public static boolean hasBodyMembers(SdkPojo pojo) {
+        for (SdkField<?> f : pojo.sdkFields()) {
+            if (f.location() == software.amazon.awssdk.core.protocol.MarshallLocation.PAYLOAD) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static void set(SdkField<?> field, SdkPojo builder, Object value) {
         ((SdkField) field).set(builder, value);

@@ -9,7 +9,6 @@ import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.PayloadTrait;
 
@@ -88,20 +87,11 @@ public final class RestJsonCodec implements ProtocolCodec {
                 out.body(JsonCodec.write(g -> JsonValues.write(g, payload, value)));
                 out.header("Content-Type", "application/json");
             }
-        } else if (hasBodyMembers(response)) {
+        } else if (Pojos.hasBodyMembers(response)) {
             out.body(JsonCodec.write(g -> JsonValues.writeStruct(g, response, true)));
             out.header("Content-Type", "application/json");
         }
         return out;
-    }
-
-    private static boolean hasBodyMembers(SdkPojo pojo) {
-        for (SdkField<?> f : pojo.sdkFields()) {
-            if (f.location() == MarshallLocation.PAYLOAD) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -152,7 +152,7 @@ public final class RestXmlCodec implements ProtocolCodec {
         if (isS3(model) && operation.entry().streamingOutput() && out.header("Content-Range") != null) {
             out.status(206); // a ranged GetObject answers Partial Content
         }
-        if (!hasBodyMembers(response) || operation.entry().streamingOutput()) {
+        if (!Pojos.hasBodyMembers(response) || operation.entry().streamingOutput()) {
             return out;
         }
         XmlWriter w = new XmlWriter().declaration();
@@ -166,15 +166,6 @@ public final class RestXmlCodec implements ProtocolCodec {
         w.start(root, ns);
         XmlValues.writeMembers(w, pojo, TimestampFormatTrait.Format.ISO_8601, false);
         w.end(root);
-    }
-
-    private static boolean hasBodyMembers(SdkPojo pojo) {
-        for (SdkField<?> f : pojo.sdkFields()) {
-            if (f.location() == MarshallLocation.PAYLOAD) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

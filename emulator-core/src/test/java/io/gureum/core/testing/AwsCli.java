@@ -1,4 +1,4 @@
-package io.gureum.sqs;
+package io.gureum.core.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Copied from docker/src/test/java/io/gureum/dist/AwsCli.java. Runs the real AWS CLI against a Gureum endpoint, the way users type it. */
-final class AwsCli {
-    record Result(int exitCode, String stdout, String stderr) {
+/** Runs the real AWS CLI against a Gureum endpoint, the way users type it. */
+public final class AwsCli {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private final URI endpoint;
     private final Map<String, String> env;
 
-    AwsCli(URI endpoint, String accessKey, String region) {
+    public AwsCli(URI endpoint, String accessKey, String region) {
         this.endpoint = endpoint;
         this.env = Map.of(
                 "AWS_ACCESS_KEY_ID", accessKey,
@@ -30,7 +30,7 @@ final class AwsCli {
                 "AWS_PAGER", "");
     }
 
-    Result run(String... args) throws IOException, InterruptedException {
+    public Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("aws");
         command.add("--endpoint-url");
@@ -44,9 +44,9 @@ final class AwsCli {
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().putAll(env);
             Process p = pb.start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("aws " + String.join(" ", args) + " did not finish in 60 s");
+                throw new IllegalStateException("aws " + String.join(" ", args) + " did not finish in 180 s");
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
