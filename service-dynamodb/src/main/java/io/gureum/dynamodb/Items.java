@@ -140,21 +140,33 @@ final class Items {
         return "ALL_OLD".equals(rv);
     }
 
+    /**
+     * The condition of a PutItem or DeleteItem, after the checks both make: ReturnValues is NONE or
+     * ALL_OLD, the legacy and expression parameters are not mixed, and every name and value is used.
+     */
+    private static Condition writeCondition(String returnValues, boolean hasExpected,
+            Map<String, ExpectedAttributeValue> expected, String conditionalOperator, String conditionExpression,
+            Map<String, String> names, Map<String, AttributeValue> values, boolean hasNames, boolean hasValues) {
+        if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+            throw DynamoErrors.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+        noMixing("Expected", hasExpected, "ConditionExpression", conditionExpression != null);
+        checkExpressionParameters(conditionExpression != null, names, values, hasNames, hasValues);
+        ExpressionAttributes attrs = new ExpressionAttributes(names, values);
+        Condition cond = conditionExpression != null
+                ? Parser.condition("ConditionExpression", conditionExpression, attrs)
+                : Legacy.expected(expected, conditionalOperator);
+        attrs.checkAllUsed();
+        return cond;
+    }
+
     // ---- PutItem ----
 
     PutItemResponse putItem(PutItemRequest r) {
         String rv = r.returnValuesAsString();
-        if (rv != null && !rv.equals("NONE") && !rv.equals("ALL_OLD")) {
-            throw DynamoErrors.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
-        noMixing("Expected", r.hasExpected(), "ConditionExpression", r.conditionExpression() != null);
-        checkExpressionParameters(r.conditionExpression() != null, r.expressionAttributeNames(),
+        Condition cond = writeCondition(rv, r.hasExpected(), r.expected(),
+                r.conditionalOperatorAsString(), r.conditionExpression(), r.expressionAttributeNames(),
                 r.expressionAttributeValues(), r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
-        ExpressionAttributes attrs = new ExpressionAttributes(r.expressionAttributeNames(), r.expressionAttributeValues());
-        Condition cond = r.conditionExpression() != null
-                ? Parser.condition("ConditionExpression", r.conditionExpression(), attrs)
-                : Legacy.expected(r.expected(), r.conditionalOperatorAsString());
-        attrs.checkAllUsed();
         Database db = state.database();
         return db.write(() -> {
             Table t = tables.require(db, r.tableName());
@@ -212,17 +224,9 @@ final class Items {
 
     DeleteItemResponse deleteItem(DeleteItemRequest r) {
         String rv = r.returnValuesAsString();
-        if (rv != null && !rv.equals("NONE") && !rv.equals("ALL_OLD")) {
-            throw DynamoErrors.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
-        noMixing("Expected", r.hasExpected(), "ConditionExpression", r.conditionExpression() != null);
-        checkExpressionParameters(r.conditionExpression() != null, r.expressionAttributeNames(),
+        Condition cond = writeCondition(rv, r.hasExpected(), r.expected(),
+                r.conditionalOperatorAsString(), r.conditionExpression(), r.expressionAttributeNames(),
                 r.expressionAttributeValues(), r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
-        ExpressionAttributes attrs = new ExpressionAttributes(r.expressionAttributeNames(), r.expressionAttributeValues());
-        Condition cond = r.conditionExpression() != null
-                ? Parser.condition("ConditionExpression", r.conditionExpression(), attrs)
-                : Legacy.expected(r.expected(), r.conditionalOperatorAsString());
-        attrs.checkAllUsed();
         Database db = state.database();
         return db.write(() -> {
             Table t = tables.require(db, r.tableName());
