@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
 import io.gureum.core.spi.AwsService;
-import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.core.testing.TestServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -121,47 +121,17 @@ class StreamingUploadIT {
 
     @BeforeAll
     static void start() {
-        AwsService service = new AwsService() {
+        AwsService service = TestServices.service("s3", S3Client.class, null, c -> new CountingS3());
+        AwsService sqs = TestServices.service("sqs", SqsClient.class, null, c -> new SqsClient() {
             @Override
-            public String name() {
-                return "s3";
+            public String serviceName() {
+                return SERVICE_NAME;
             }
 
             @Override
-            public String clientInterface() {
-                return S3Client.class.getName();
+            public void close() {
             }
-
-            @Override
-            public Object createHandler(ServiceContext context) {
-                return new CountingS3();
-            }
-        };
-        AwsService sqs = new AwsService() {
-            @Override
-            public String name() {
-                return "sqs";
-            }
-
-            @Override
-            public String clientInterface() {
-                return SqsClient.class.getName();
-            }
-
-            @Override
-            public Object createHandler(ServiceContext context) {
-                return new SqsClient() {
-                    @Override
-                    public String serviceName() {
-                        return SERVICE_NAME;
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-            }
-        };
+        });
         gureum = Gureum.start(GureumConfig.builder().port(0).maxRequestBodyBytes(1024 * 1024).build(),
                 List.of(service, sqs));
         s3 = AwsClients.client(S3Client.builder().forcePathStyle(true), gureum);

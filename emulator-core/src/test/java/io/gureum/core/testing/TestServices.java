@@ -54,7 +54,8 @@ public final class TestServices {
                 service("ec2", Ec2Client.class, "http://ec2.amazonaws.com/doc/2016-11-15/", c -> new Ec2()));
     }
 
-    static AwsService service(String name, Class<?> client, String namespace, Function<ServiceContext, Object> factory) {
+    public static AwsService service(String name, Class<?> client, String namespace,
+            Function<ServiceContext, Object> factory) {
         return new AwsService() {
             @Override
             public String name() {
