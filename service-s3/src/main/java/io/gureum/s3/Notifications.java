@@ -1,5 +1,6 @@
 package io.gureum.s3;
 
+import io.gureum.core.events.Notification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.TopicConfiguration;
 
 /**
  * Event notifications: matches each object event against the bucket's queue, topic and function
- * configurations (event type, key prefix and suffix) and publishes {@link S3EventNotification}s with
+ * configurations (event type, key prefix and suffix) and publishes {@link Notification}s with
  * the event JSON of https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
  */
 public final class Notifications {
@@ -133,7 +134,7 @@ public final class Notifications {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode records = root.putArray("Records");
         records.add(record);
-        bus.publish(new S3EventNotification("arn:aws:s3:::" + b.name, type, target, eventName, root.toString()));
+        bus.publish(new Notification("arn:aws:s3:::" + b.name, type, target, eventName, root.toString()));
     }
 
     /** The s3:TestEvent S3 sends to every destination when a notification configuration is set. */
@@ -149,11 +150,11 @@ public final class Notifications {
         test.put("HostId", requestId);
         String json = test.toString();
         String arn = "arn:aws:s3:::" + b.name;
-        c.queueConfigurations().forEach(q -> bus.publish(new S3EventNotification(arn, "sqs", q.queueArn(),
+        c.queueConfigurations().forEach(q -> bus.publish(new Notification(arn, "sqs", q.queueArn(),
                 "s3:TestEvent", json)));
-        c.topicConfigurations().forEach(t -> bus.publish(new S3EventNotification(arn, "sns", t.topicArn(),
+        c.topicConfigurations().forEach(t -> bus.publish(new Notification(arn, "sns", t.topicArn(),
                 "s3:TestEvent", json)));
-        c.lambdaFunctionConfigurations().forEach(f -> bus.publish(new S3EventNotification(arn, "lambda",
+        c.lambdaFunctionConfigurations().forEach(f -> bus.publish(new Notification(arn, "lambda",
                 f.lambdaFunctionArn(), "s3:TestEvent", json)));
     }
 }

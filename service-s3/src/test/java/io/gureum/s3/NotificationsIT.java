@@ -1,5 +1,6 @@
 package io.gureum.s3;
 
+import io.gureum.core.events.Notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,11 +20,11 @@ class NotificationsIT extends S3Fixture {
     @Test
     void eventsMatchTypeAndKeyFiltersAndCarryAwsJson() throws Exception {
         String bucket = newBucket();
-        List<S3EventNotification> seen = new CopyOnWriteArrayList<>();
+        List<Notification> seen = new CopyOnWriteArrayList<>();
         String queue = "arn:aws:sqs:us-east-1:000000000000:uploads";
         String function = "arn:aws:lambda:us-east-1:000000000000:function:thumbs";
-        try (Subscription sub = gureum.context().events().subscribe(S3EventNotification.class, e -> {
-            if (e.bucketArn().equals("arn:aws:s3:::" + bucket)) {
+        try (Subscription sub = gureum.context().events().subscribe(Notification.class, e -> {
+            if (e.sourceArn().equals("arn:aws:s3:::" + bucket)) {
                 seen.add(e);
             }
         })) {
@@ -36,7 +37,7 @@ class NotificationsIT extends S3Fixture {
                             .events(Event.S3_OBJECT_REMOVED_DELETE))));
             assertEquals(2, seen.size());
             assertEquals("s3:TestEvent", seen.get(0).eventName());
-            JsonNode test = new ObjectMapper().readTree(seen.get(0).json());
+            JsonNode test = new ObjectMapper().readTree(seen.get(0).body());
             assertEquals("s3:TestEvent", test.get("Event").asText());
             assertEquals(bucket, test.get("Bucket").asText());
             seen.clear();
@@ -45,10 +46,10 @@ class NotificationsIT extends S3Fixture {
             s3.putObject(b -> b.bucket(bucket).key("img/cat.jpg"), RequestBody.fromString("jpg"));
             s3.putObject(b -> b.bucket(bucket).key("doc/a.png"), RequestBody.fromString("doc"));
             assertEquals(1, seen.size());
-            S3EventNotification created = seen.get(0);
+            Notification created = seen.get(0);
             assertEquals("sqs", created.targetType());
             assertEquals(queue, created.targetArn());
-            JsonNode record = new ObjectMapper().readTree(created.json()).get("Records").get(0);
+            JsonNode record = new ObjectMapper().readTree(created.body()).get("Records").get(0);
             assertEquals("2.1", record.get("eventVersion").asText());
             assertEquals("aws:s3", record.get("eventSource").asText());
             assertEquals("ObjectCreated:Put", record.get("eventName").asText());
@@ -61,7 +62,7 @@ class NotificationsIT extends S3Fixture {
             s3.deleteObject(b -> b.bucket(bucket).key("img/cat.jpg"));
             assertEquals(1, seen.size());
             assertEquals("lambda", seen.get(0).targetType());
-            assertTrue(seen.get(0).json().contains("ObjectRemoved:Delete"));
+            assertTrue(seen.get(0).body().contains("ObjectRemoved:Delete"));
         }
         var config = s3.getBucketNotificationConfiguration(b -> b.bucket(bucket));
         assertEquals(queue, config.queueConfigurations().get(0).queueArn());

@@ -1,5 +1,7 @@
 package io.gureum.sns;
 
+import io.gureum.core.events.Notification;
+import org.slf4j.LoggerFactory;
 import io.gureum.core.spi.ServiceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,6 +79,8 @@ class SnsHandler extends Platforms implements SnsClient {
     private final Publisher publisher;
     private final SnsAdmin admin;
 
+    private final io.gureum.core.events.Subscription notifications;
+
     SnsHandler(ServiceContext context) {
         this(context, new DeliveryLog());
     }
@@ -99,6 +103,18 @@ class SnsHandler extends Platforms implements SnsClient {
         this.publisher = new Publisher(context, new Deliverer(context, envelopes, http, log), log);
         this.admin = new SnsAdmin(log, store, signer);
         publisherForPlatforms(publisher);
+        // S3 event notifications addressed to a topic: published with S3's subject, as AWS does.
+        this.notifications = context.events().subscribe(Notification.class, n -> {
+            if ("sns".equals(n.targetType())) {
+                try {
+                    publisher.publish(topics.require(n.targetArn()), new Publisher.Outgoing(n.body(),
+                            "Amazon S3 Notification", null, Map.of(), null, null));
+                } catch (RuntimeException noSuchTopic) {
+                    LoggerFactory.getLogger(SnsHandler.class).debug("Notification to {} dropped", n.targetArn(),
+                            noSuchTopic);
+                }
+            }
+        });
     }
 
     /** The inspection endpoints under {@code /_gureum/sns/}, for core's admin router to call. */
@@ -346,6 +362,7 @@ class SnsHandler extends Platforms implements SnsClient {
 
     @Override
     public void close() {
+        notifications.close();
         timers.shutdownNow();
         log.clear();
     }

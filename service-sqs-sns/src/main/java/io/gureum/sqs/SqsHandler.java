@@ -1,5 +1,7 @@
 package io.gureum.sqs;
 
+import io.gureum.core.events.Notification;
+import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
 import java.util.ArrayList;
@@ -82,6 +84,9 @@ final class SqsHandler implements SqsClient {
     private final MessageOperations messageOps;
     private final MoveTasks moveTasks;
     private final QueueTargets targets;
+    private final Subscription notifications;
+    /** The SenderId of messages another AWS service sends (S3 notifications). */
+    private static final String NOTIFIER = "AIDAGUREUMNOTIFICATION";
     private final SqsAdmin admin;
     private volatile boolean closed;
 
@@ -105,6 +110,12 @@ final class SqsHandler implements SqsClient {
             }
         });
         QueueTargets.Registry.register(context, targets);
+        // S3 event notifications (and any other service's) addressed to a queue of this server.
+        this.notifications = context.events().subscribe(Notification.class, note -> {
+            if (!closed && "sqs".equals(note.targetType())) {
+                targets.lookup(note.targetArn()).ifPresent(q -> q.send(note.body(), Map.of(), null, null, NOTIFIER));
+            }
+        });
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -326,6 +337,7 @@ final class SqsHandler implements SqsClient {
     @Override
     public void close() {
         closed = true;
+        notifications.close();
         QueueTargets.Registry.unregister(context, targets);
         queues.all().forEach(Queue::markDeleted);
         waiter.wakeAll();
