@@ -2,7 +2,6 @@ package io.gureum.core.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.core.error.AwsException;
 import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
@@ -117,9 +116,5 @@ public final class JsonCodec implements ProtocolCodec {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    static AwsException badJson(String message) {
-        return CommonErrors.serialization(message);
     }
 }

@@ -2,7 +2,6 @@ package io.gureum.core.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -250,9 +249,5 @@ public final class JsonValues {
             }
             g.writeEndObject();
         }
-    }
-
-    static JsonNodeFactory nodes() {
-        return JsonNodeFactory.instance;
     }
 }

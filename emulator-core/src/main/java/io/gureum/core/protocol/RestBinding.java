@@ -141,7 +141,7 @@ final class RestBinding {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    /** Writes the status code and header members of a response; returns whether any body member exists. */
+    /** Writes the status code and header members of a response. */
     static void encodeNonBody(Object pojo, AwsHttpResponse response) {
         for (SdkField<?> field : ((SdkPojo) pojo).sdkFields()) {
             Object value = Pojos.valueOf(field, pojo);
