@@ -8,6 +8,7 @@ import io.gureum.core.dispatch.ServiceRegistry;
 import io.gureum.core.events.EventBus;
 import io.gureum.core.ids.ResourceIds;
 import io.gureum.core.server.GureumServer;
+import io.gureum.core.server.Warmup;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.ResourceRegistry;
@@ -58,6 +59,7 @@ public final class Gureum implements AutoCloseable {
         try {
             GureumServer server = GureumServer.bind(config.host(), config.port(), dispatcher,
                     config.maxRequestBodyBytes());
+            Warmup.start(server.address());
             return new Gureum(config, context, dispatcher, handlers, server);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
