@@ -191,7 +191,10 @@ public final class Objects {
             KeyVersions kv = b.objects.get(key);
             if (versionId == null || versionId.isEmpty()) {
                 StoredObject o = kv == null ? null : kv.latest();
-                if (o == null || o.deleteMarker) {
+                if (o != null && o.deleteMarker) {
+                    throw S3Errors.noSuchKeyDeleteMarker(o.versionId);
+                }
+                if (o == null) {
                     throw S3Errors.noSuchKey();
                 }
                 return o;
@@ -204,7 +207,10 @@ public final class Objects {
                 throw S3Errors.noSuchVersion();
             }
             if (o.deleteMarker) {
-                throw S3Errors.methodNotAllowed();
+                // A GET of a delete marker's version is 405, with the marker's headers.
+                throw S3Errors.methodNotAllowed().withHeader("x-amz-delete-marker", "true")
+                        .withHeader("x-amz-version-id", o.versionId)
+                        .withHeader("Last-Modified", io.gureum.core.protocol.Timestamps.rfc822(o.lastModified));
             }
             return o;
         }

@@ -23,6 +23,23 @@ public final class S3Errors {
                 .statusCode(404).build();
     }
 
+    /**
+     * GET or HEAD of a key whose current version is a delete marker: 404 NoSuchKey that says so in
+     * {@code x-amz-delete-marker} and {@code x-amz-version-id}
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeleteMarker.html).
+     */
+    public static NoSuchKeyException noSuchKeyDeleteMarker(String markerVersionId) {
+        return (NoSuchKeyException) NoSuchKeyException.builder()
+                .message("The specified key does not exist.")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchKey")
+                        .errorMessage("The specified key does not exist.").serviceName("S3")
+                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(404)
+                                .putHeader("x-amz-delete-marker", "true")
+                                .putHeader("x-amz-version-id", markerVersionId).build())
+                        .build())
+                .statusCode(404).build();
+    }
+
     public static NoSuchKeyException noSuchKey() {
         return (NoSuchKeyException) NoSuchKeyException.builder()
                 .message("The specified key does not exist.")

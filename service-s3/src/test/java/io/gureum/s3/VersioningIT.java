@@ -63,6 +63,34 @@ class VersioningIT extends S3Fixture {
     }
 
     @Test
+    void readsOfADeleteMarkerSayWhatTheyHit() {
+        String bucket = newBucket();
+        enable(bucket, BucketVersioningStatus.ENABLED);
+        s3.putObject(b -> b.bucket(bucket).key("doc"), RequestBody.fromString("v1"));
+        String marker = s3.deleteObject(b -> b.bucket(bucket).key("doc")).versionId();
+
+        NoSuchKeyException get = assertThrows(NoSuchKeyException.class,
+                () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("doc")));
+        assertEquals(404, get.statusCode());
+        assertEquals("true", get.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-delete-marker")
+                .orElse(null));
+        assertEquals(marker, get.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-version-id")
+                .orElse(null));
+
+        S3Exception head = assertThrows(S3Exception.class, () -> s3.headObject(b -> b.bucket(bucket).key("doc")));
+        assertEquals(404, head.statusCode());
+        assertEquals("true", head.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-delete-marker")
+                .orElse(null));
+
+        S3Exception byVersion = assertThrows(S3Exception.class,
+                () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("doc").versionId(marker)));
+        assertEquals(405, byVersion.statusCode());
+        assertEquals("MethodNotAllowed", byVersion.awsErrorDetails().errorCode());
+        assertEquals("true", byVersion.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-delete-marker")
+                .orElse(null));
+    }
+
+    @Test
     void suspendedVersioningReplacesTheNullVersion() {
         String bucket = newBucket();
         s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("before"));

@@ -194,11 +194,26 @@ public final class Dispatcher {
             OperationModel operation, LoadedService service, RequestContext ctx) {
         AwsError error = toError(t, model, service, operation, ctx.requestId());
         try {
-            return codec.encodeError(model, operation, error, ctx);
+            return withErrorHeaders(t, codec.encodeError(model, operation, error, ctx));
         } catch (RuntimeException encodingFailure) {
             LOG.error("Request {}: encoding the error {} failed", ctx.requestId(), error.code(), encodingFailure);
             return fallbackError(CommonErrors.internalFailure(ctx.requestId()), ctx.requestId());
         }
+    }
+
+    /**
+     * Headers an error carries besides its body: set on an {@link AwsException}, or in a modeled
+     * exception's {@code AwsErrorDetails.sdkHttpResponse()} (S3's {@code x-amz-delete-marker} on 404).
+     */
+    private static AwsHttpResponse withErrorHeaders(Throwable t, AwsHttpResponse response) {
+        if (t instanceof AwsException e) {
+            e.headers().forEach(response::header);
+        } else if (t instanceof AwsServiceException e && e.awsErrorDetails() != null
+                && e.awsErrorDetails().sdkHttpResponse() != null) {
+            e.awsErrorDetails().sdkHttpResponse().headers().forEach((name, values) -> values.forEach(
+                    v -> response.addHeader(name, v)));
+        }
+        return response;
     }
 
     /** The service's own additions to a response (never fatal: a failure is logged). */

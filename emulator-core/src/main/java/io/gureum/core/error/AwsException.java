@@ -9,6 +9,7 @@ public class AwsException extends RuntimeException {
     private final String code;
     private final int status;
     private final boolean senderFault;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public AwsException(String code, String message, int status) {
         this(code, message, status, status < 500);
@@ -31,6 +32,16 @@ public class AwsException extends RuntimeException {
 
     public boolean senderFault() {
         return senderFault;
+    }
+
+    /** Adds a header to the error response (S3's {@code x-amz-delete-marker} on a 404 …). */
+    public AwsException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     public static AwsException badRequest(String code, String message) {
