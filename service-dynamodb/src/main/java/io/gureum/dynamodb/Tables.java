@@ -240,16 +240,25 @@ final class Tables {
         }
     }
 
+    /**
+     * A table for the table-level operations, whatever its status (unlike {@link #require}, which item
+     * operations use), with its status settled; ResourceNotFoundException naming it otherwise.
+     */
+    private Table existing(Database db, String name) {
+        checkTableName(name, "tableName");
+        Table t = db.tables.get(name);
+        if (t == null) {
+            throw DynamoErrors.tableNotFound(name);
+        }
+        settle(t);
+        return t;
+    }
+
     DescribeTableResponse describeTable(DescribeTableRequest r) {
         Database db = state.database();
         String region = RequestContext.current().region();
         return db.write(() -> {
-            checkTableName(r.tableName(), "tableName");
-            Table t = db.tables.get(r.tableName());
-            if (t == null) {
-                throw DynamoErrors.tableNotFound(r.tableName());
-            }
-            settle(t);
+            Table t = existing(db, r.tableName());
             return DescribeTableResponse.builder().table(describe(t, region)).build();
         });
     }
@@ -258,12 +267,7 @@ final class Tables {
         Database db = state.database();
         String region = RequestContext.current().region();
         return db.write(() -> {
-            checkTableName(r.tableName(), "tableName");
-            Table t = db.tables.get(r.tableName());
-            if (t == null) {
-                throw DynamoErrors.tableNotFound(r.tableName());
-            }
-            settle(t);
+            Table t = existing(db, r.tableName());
             if (t.deletionProtection) {
                 throw DynamoErrors.validation("Resource cannot be deleted as it is currently protected against deletion."
                         + " Disable deletion protection first.");
