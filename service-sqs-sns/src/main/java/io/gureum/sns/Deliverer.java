@@ -1,10 +1,10 @@
 package io.gureum.sns;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.core.events.EventBus;
 import io.gureum.core.spi.ServiceContext;
-import io.gureum.sqs.QueueTarget;
-import io.gureum.sqs.QueueTargets;
+import io.gureum.core.targets.FunctionTarget;
+import io.gureum.core.targets.QueueTarget;
+import io.gureum.core.targets.Targets;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Delivers one message to one subscription by protocol: SQS through {@link QueueTargets} (raw or in the
- * JSON envelope), Lambda as an event on the bus, HTTP/S by {@link HttpDelivery}, the rest recorded.
+ * Delivers one message to one subscription by protocol: SQS and Lambda through core's {@link Targets} (raw or in the
+ * JSON envelope), Lambda as an asynchronous invocation, HTTP/S by {@link HttpDelivery}, the rest recorded.
  * A message SQS refuses goes to the subscription's dead-letter queue when it has one
  * (https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html).
  */
@@ -21,8 +21,7 @@ final class Deliverer {
     /** The SenderId SQS shows for messages SNS delivered. */
     static final String SNS_SENDER_ID = "AIDAIT2UOQQY3AUEKVGXU";
 
-    private final QueueTargets queues;
-    private final EventBus events;
+    private final Targets targets;
     private final Envelopes envelopes;
     private final HttpDelivery http;
     private final DeliveryLog log;
@@ -30,8 +29,7 @@ final class Deliverer {
 
     Deliverer(ServiceContext context, Envelopes envelopes, HttpDelivery http, DeliveryLog log) {
         this.context = context;
-        this.queues = QueueTargets.of(context);
-        this.events = context.events();
+        this.targets = context.targets();
         this.envelopes = envelopes;
         this.http = http;
         this.log = log;
@@ -43,8 +41,7 @@ final class Deliverer {
             case "sqs" -> toQueue(s, m, host, signatureVersion);
             case "lambda" -> {
                 String payload = envelopes.lambdaEvent(m, s.arn, host, signatureVersion).toString();
-                record(s, m, "Notification", payload, "event published");
-                events.publish(new SnsLambdaInvocation(s.endpoint, s.arn, payload));
+                record(s, m, "Notification", payload, toFunction(s, payload));
             }
             case "http", "https" -> {
                 String body = s.raw() ? m.messageFor(s.protocol)
@@ -75,7 +72,7 @@ final class Deliverer {
     }
 
     private boolean send(String queueArn, String body, Map<String, QueueTarget.Attribute> attributes, SnsMessage m) {
-        Optional<QueueTarget> q = queues.lookup(queueArn);
+        Optional<QueueTarget> q = targets.lookup(queueArn, QueueTarget.class);
         if (q.isEmpty() || attributes.size() > 10) {
             return false;
         }
@@ -91,6 +88,28 @@ final class Deliverer {
         }
     }
 
+    /**
+     * Invokes the function asynchronously, as SNS does; what Lambda refuses (no such function, no
+     * permission for the topic) goes to the subscription's dead-letter queue
+     * (https://docs.aws.amazon.com/sns/latest/dg/sns-lambda-as-subscriber.html).
+     *
+     * @return the delivery status for the log
+     */
+    private String toFunction(Subscription s, String payload) {
+        Optional<FunctionTarget> function = targets.lookup(s.endpoint, FunctionTarget.class);
+        if (function.isEmpty()) {
+            toDeadLetterQueue(s, payload);
+            return "failed: no function " + s.endpoint;
+        }
+        try {
+            function.get().invokeAsync(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), s.topicArn);
+            return "invoked";
+        } catch (RuntimeException e) {
+            toDeadLetterQueue(s, payload);
+            return "failed: " + e.getMessage();
+        }
+    }
+
     private void toDeadLetterQueue(Subscription s, String body) {
         String policy = s.attribute("RedrivePolicy");
         if (policy == null) {
@@ -100,7 +119,7 @@ final class Deliverer {
             JsonNode n = FilterPolicy.JSON.readTree(policy);
             String dlq = n.path("deadLetterTargetArn").asText(null);
             if (dlq != null) {
-                queues.lookup(dlq).ifPresent(q -> {
+                targets.lookup(dlq, QueueTarget.class).ifPresent(q -> {
                     try {
                         q.send(body, Map.of(), q.fifo() ? "dlq" : null, null, SNS_SENDER_ID);
                     } catch (RuntimeException ignored) {

@@ -4,6 +4,7 @@ import io.gureum.core.events.Notification;
 import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.targets.QueueTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,8 @@ final class SqsHandler implements SqsClient {
     private final QueueOperations queueOps;
     private final MessageOperations messageOps;
     private final MoveTasks moveTasks;
-    private final QueueTargets targets;
+    private final QueueLookup targets;
+    private final Subscription provided;
     private final Subscription notifications;
     /** The SenderId of messages another AWS service sends (S3 notifications). */
     private static final String NOTIFIER = "AIDAGUREUMNOTIFICATION";
@@ -102,14 +104,14 @@ final class SqsHandler implements SqsClient {
         this.messageOps = new MessageOperations(context, queues,
                 new LongPoll(waiter, context.clock(), pollRetries));
         this.moveTasks = new MoveTasks(context, queues, timers);
-        this.targets = new SqsQueueTargets(queues, messageOps);
+        this.targets = new QueueLookup(queues, messageOps);
         this.admin = new SqsAdmin(context, queues);
         context.clock().onAdvance(() -> {
             if (!closed) {
                 waiter.wakeAll(); // delayed messages, visibility and wait deadlines follow the clock
             }
         });
-        QueueTargets.Registry.register(context, targets);
+        this.provided = context.targets().provide("sqs", QueueTarget.class, arn -> targets.lookup(arn.toString()));
         // S3 event notifications (and any other service's) addressed to a queue of this server.
         this.notifications = context.events().subscribe(Notification.class, note -> {
             if (!closed && "sqs".equals(note.targetType())) {
@@ -338,7 +340,7 @@ final class SqsHandler implements SqsClient {
     public void close() {
         closed = true;
         notifications.close();
-        QueueTargets.Registry.unregister(context, targets);
+        provided.close();
         queues.all().forEach(Queue::markDeleted);
         waiter.wakeAll();
         timers.shutdownNow();
@@ -346,9 +348,8 @@ final class SqsHandler implements SqsClient {
     }
 
     /** Queues as delivery targets for other services. */
-    private record SqsQueueTargets(SqsQueues queues, MessageOperations messageOps) implements QueueTargets {
-        @Override
-        public Optional<QueueTarget> lookup(String queueArn) {
+    private record QueueLookup(SqsQueues queues, MessageOperations messageOps) {
+        Optional<QueueTarget> lookup(String queueArn) {
             Queue q = queues.byArn(queueArn);
             if (q == null || q.deleted()) {
                 return Optional.empty();

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.events.Subscription;
+import io.gureum.core.targets.FunctionTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -224,18 +226,36 @@ class SnsFanOutIT extends SnsTestSupport {
     }
 
     @Test
-    void lambdaSubscriptionsPublishTheSnsEventOnTheBus() throws Exception {
-        List<SnsLambdaInvocation> seen = new CopyOnWriteArrayList<>();
-        try (Subscription s = gureum.context().events().subscribe(SnsLambdaInvocation.class, seen::add)) {
+    void lambdaSubscriptionsInvokeTheFunctionAsynchronouslyWithTheSnsEvent() throws Exception {
+        String fn = "arn:aws:lambda:us-east-1:000000000000:function:handler";
+        List<String> payloads = new CopyOnWriteArrayList<>();
+        List<String> sources = new CopyOnWriteArrayList<>();
+        FunctionTarget function = (payload, sourceArn) -> {
+            payloads.add(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+            sources.add(sourceArn);
+        };
+        try (Subscription s = gureum.context().targets().provide("lambda", FunctionTarget.class,
+                arn -> arn.toString().equals(fn) ? Optional.of(function) : Optional.empty())) {
             String topic = sns.createTopic(b -> b.name(unique("lambda"))).topicArn();
-            String fn = "arn:aws:lambda:us-east-1:000000000000:function:handler";
             sns.subscribe(b -> b.topicArn(topic).protocol("lambda").endpoint(fn));
             sns.publish(b -> b.topicArn(topic).message("to lambda"));
-            assertEquals(1, seen.size());
-            assertEquals(fn, seen.get(0).functionArn());
-            JsonNode event = json(seen.get(0).payload());
+            assertEquals(1, payloads.size());
+            assertEquals(topic, sources.get(0));
+            JsonNode event = json(payloads.get(0));
             assertEquals("aws:sns", event.get("Records").get(0).get("EventSource").asText());
             assertEquals("to lambda", event.get("Records").get(0).get("Sns").get("Message").asText());
         }
+    }
+
+    @Test
+    void aLambdaDeliveryToAMissingFunctionGoesToTheSubscriptionsDeadLetterQueue() throws Exception {
+        String topic = sns.createTopic(b -> b.name(unique("nofn"))).topicArn();
+        Queue dlq = queue(unique("fn-dlq"));
+        sns.subscribe(b -> b.topicArn(topic).protocol("lambda")
+                .endpoint("arn:aws:lambda:us-east-1:000000000000:function:absent")
+                .attributes(Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlq.arn() + "\"}")));
+        sns.publish(b -> b.topicArn(topic).message("nobody home"));
+        JsonNode event = json(drain(dlq).get(0).body());
+        assertEquals("nobody home", event.get("Records").get(0).get("Sns").get("Message").asText());
     }
 }

@@ -5,6 +5,7 @@ import io.gureum.core.auth.Accounts;
 import io.gureum.core.events.EventBus;
 import io.gureum.core.ids.ResourceIds;
 import io.gureum.core.state.ResourceRegistry;
+import io.gureum.core.targets.Targets;
 import io.gureum.core.time.GureumClock;
 import io.gureum.core.topology.Topology;
 
@@ -16,5 +17,12 @@ public record ServiceContext(
         ResourceRegistry registry,
         EventBus events,
         Topology topology,
-        Accounts accounts) {
+        Accounts accounts,
+        Targets targets) {
+
+    /** A context with its own, empty {@link Targets}. */
+    public ServiceContext(GureumConfig config, GureumClock clock, ResourceIds ids, ResourceRegistry registry,
+            EventBus events, Topology topology, Accounts accounts) {
+        this(config, clock, ids, registry, events, topology, accounts, new Targets());
+    }
 }

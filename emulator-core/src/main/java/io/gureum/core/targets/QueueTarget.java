@@ -1,10 +1,10 @@
-package io.gureum.sqs;
+package io.gureum.core.targets;
 
 import java.util.Map;
 
 /**
- * A queue as other services see it: something to send a message to. SNS subscriptions (and later S3
- * notifications, EventBridge targets) deliver through this, never through the SQS store.
+ * A queue as other services see it: something to send a message to. SNS subscriptions, S3
+ * notifications and (later) EventBridge targets deliver through this, never through the SQS store.
  */
 public interface QueueTarget {
 
