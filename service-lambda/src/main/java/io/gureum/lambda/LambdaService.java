@@ -1,0 +1,22 @@
+package io.gureum.lambda;
+
+import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.ServiceContext;
+
+/** Registers Lambda with core: the restJson1 API of 2015-03-31, answered by {@link LambdaHandler}. */
+public final class LambdaService implements AwsService {
+    @Override
+    public String name() {
+        return "lambda";
+    }
+
+    @Override
+    public String clientInterface() {
+        return "software.amazon.awssdk.services.lambda.LambdaClient";
+    }
+
+    @Override
+    public Object createHandler(ServiceContext context) {
+        return new LambdaHandler(context);
+    }
+}

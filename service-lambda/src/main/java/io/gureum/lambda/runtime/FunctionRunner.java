@@ -1,0 +1,29 @@
+package io.gureum.lambda.runtime;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs functions. An implementation keeps warm execution environments per function version and
+ * reuses them, as Lambda does; it never blocks the caller: the answer is a future.
+ */
+public interface FunctionRunner extends AutoCloseable {
+
+    /**
+     * Runs one invocation.
+     *
+     * @param requestId     the invocation's request ID (Lambda-Runtime-Aws-Request-Id, the START line)
+     * @param clientContext base64 client context of Invoke, or null
+     * @return completes with the result; a function error (exception, timeout, crash) is a result with
+     *         {@code functionError}, not an exceptional completion. Completes exceptionally only when
+     *         the runtime cannot be started at all on this machine.
+     */
+    CompletableFuture<InvocationResult> invoke(FunctionSpec spec, byte[] payload, String requestId,
+            String clientContext);
+
+    /** Stops the warm environments of a function (all versions): its code or configuration changed, or it was deleted. */
+    void evict(String functionArn);
+
+    /** Stops every environment. */
+    @Override
+    void close();
+}
