@@ -59,8 +59,10 @@ public final class Gureum implements AutoCloseable {
         try {
             GureumServer server = GureumServer.bind(config.host(), config.port(), dispatcher,
                     config.maxRequestBodyBytes());
+            Gureum gureum = new Gureum(config, context, dispatcher, handlers, server);
+            context.endpoint().bound(gureum.endpoint());
             Warmup.start(server.address());
-            return new Gureum(config, context, dispatcher, handlers, server);
+            return gureum;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             handlers.shutdownNow();

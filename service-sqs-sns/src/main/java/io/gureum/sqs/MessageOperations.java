@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 final class MessageOperations {
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern DEDUP_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
-    private static final List<String> SYSTEM_ATTRIBUTES = List.of("SenderId", "SentTimestamp",
+    static final List<String> SYSTEM_ATTRIBUTES = List.of("SenderId", "SentTimestamp",
             "ApproximateReceiveCount", "ApproximateFirstReceiveTimestamp", "SequenceNumber", "MessageDeduplicationId",
             "MessageGroupId", "AWSTraceHeader", "DeadLetterQueueSourceArn");
 

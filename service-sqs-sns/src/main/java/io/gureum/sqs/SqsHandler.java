@@ -5,11 +5,13 @@ import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.targets.QueueTarget;
+import io.gureum.core.time.GureumClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +51,7 @@ import software.amazon.awssdk.services.sqs.model.ListQueueTagsRequest;
 import software.amazon.awssdk.services.sqs.model.ListQueueTagsResponse;
 import software.amazon.awssdk.services.sqs.model.ListQueuesRequest;
 import software.amazon.awssdk.services.sqs.model.ListQueuesResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueRequest;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueResponse;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
@@ -104,7 +107,7 @@ final class SqsHandler implements SqsClient {
         this.messageOps = new MessageOperations(context, queues,
                 new LongPoll(waiter, context.clock(), pollRetries));
         this.moveTasks = new MoveTasks(context, queues, timers);
-        this.targets = new QueueLookup(queues, messageOps);
+        this.targets = new QueueLookup(queues, messageOps, context.clock());
         this.admin = new SqsAdmin(context, queues);
         context.clock().onAdvance(() -> {
             if (!closed) {
@@ -348,7 +351,7 @@ final class SqsHandler implements SqsClient {
     }
 
     /** Queues as delivery targets for other services. */
-    private record QueueLookup(SqsQueues queues, MessageOperations messageOps) {
+    private record QueueLookup(SqsQueues queues, MessageOperations messageOps, GureumClock clock) {
         Optional<QueueTarget> lookup(String queueArn) {
             Queue q = queues.byArn(queueArn);
             if (q == null || q.deleted()) {
@@ -374,6 +377,41 @@ final class SqsHandler implements SqsClient {
                     Queue.SendSpec spec = new Queue.SendSpec(body, attrs, null, null, q.fifo ? groupId : null,
                             q.fifo ? deduplicationId : null, senderId);
                     return messageOps.send(q, spec).message().id;
+                }
+
+                @Override
+                public List<Received> receive(int maxMessages, int visibilityTimeout) {
+                    int visibility = visibilityTimeout >= 0 ? visibilityTimeout
+                            : q.intAttribute(QueueAttributes.VISIBILITY_TIMEOUT);
+                    List<Received> out = new ArrayList<>();
+                    for (Queue.Delivery d : q.receive(maxMessages, visibility, null, clock.now().toEpochMilli(),
+                            queues::byArn)) {
+                        Message m = MessageOperations.toMessage(d, Set.copyOf(MessageOperations.SYSTEM_ATTRIBUTES), List.of("All"));
+                        Map<String, Attribute> attributes = new LinkedHashMap<>();
+                        d.message().attributes.forEach((k, v) -> attributes.put(k,
+                                new Attribute(v.dataType(), v.stringValue(), v.binaryValue())));
+                        out.add(new Received(m.messageId(), m.receiptHandle(), m.body(), m.md5OfBody(),
+                                m.attributesAsStrings(), attributes, m.md5OfMessageAttributes(), q.arnText));
+                    }
+                    return out;
+                }
+
+                @Override
+                public void delete(String receiptHandle) {
+                    try {
+                        messageOps.delete(q, receiptHandle);
+                    } catch (RuntimeException staleOrForeign) {
+                        // as documented: nothing to do for a handle that no longer applies
+                    }
+                }
+
+                @Override
+                public void changeVisibility(String receiptHandle, int seconds) {
+                    try {
+                        messageOps.changeVisibility(q, receiptHandle, seconds);
+                    } catch (RuntimeException staleOrForeign) {
+                        // the message was deleted or received again meanwhile
+                    }
                 }
             });
         }

@@ -18,11 +18,12 @@ public record ServiceContext(
         EventBus events,
         Topology topology,
         Accounts accounts,
-        Targets targets) {
+        Targets targets,
+        ServerEndpoint endpoint) {
 
-    /** A context with its own, empty {@link Targets}. */
+    /** A context with its own, empty {@link Targets} and no server endpoint yet. */
     public ServiceContext(GureumConfig config, GureumClock clock, ResourceIds ids, ResourceRegistry registry,
             EventBus events, Topology topology, Accounts accounts) {
-        this(config, clock, ids, registry, events, topology, accounts, new Targets());
+        this(config, clock, ids, registry, events, topology, accounts, new Targets(), new ServerEndpoint());
     }
 }
