@@ -1,6 +1,8 @@
 package io.gureum.s3;
 
+import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.targets.BucketSource;
 import io.gureum.s3.store.S3Store;
 
 /** The behaviour classes of one S3 instance, wired together over one store. */
@@ -12,6 +14,7 @@ public final class S3Backend implements AutoCloseable {
     public final Objects objects;
     public final Multipart multipart;
     public final Lifecycle lifecycle;
+    private final Subscription bucketSources;
 
     public S3Backend(ServiceContext context) {
         this.context = context;
@@ -21,10 +24,13 @@ public final class S3Backend implements AutoCloseable {
         this.objects = new Objects(store, context.clock(), context.ids(), notifications);
         this.multipart = new Multipart(store, objects, context.ids(), notifications);
         this.lifecycle = new Lifecycle(store, objects, context.clock(), notifications);
+        BucketSources sources = new BucketSources(buckets, objects);
+        this.bucketSources = context.targets().provide("s3", BucketSource.class, sources::lookup);
     }
 
     @Override
     public void close() {
+        bucketSources.close();
         lifecycle.close();
         store.close();
     }

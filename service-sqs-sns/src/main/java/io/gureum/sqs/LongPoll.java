@@ -23,20 +23,66 @@ final class LongPoll {
         this.retries = retries;
     }
 
+    /**
+     * The deliveries, as soon as there are some or the wait time has passed. Cancelling the result
+     * (the client went away) withdraws the wait, so no message is taken for nobody.
+     */
     CompletableFuture<List<Queue.Delivery>> receive(Queue queue, int max, int visibilityTimeout, String attemptId,
             int waitSeconds, Function<String, Queue> queuesByArn) {
         long deadline = clock.now().toEpochMilli() + waitSeconds * 1000L;
-        return attempt(queue, max, visibilityTimeout, attemptId, deadline, queuesByArn);
+        Poll poll = new Poll(queue, max, visibilityTimeout, attemptId, deadline, queuesByArn);
+        poll.attempt();
+        return poll.result;
     }
 
-    private CompletableFuture<List<Queue.Delivery>> attempt(Queue queue, int max, int visibilityTimeout,
-            String attemptId, long deadline, Function<String, Queue> queuesByArn) {
-        long now = clock.now().toEpochMilli();
-        List<Queue.Delivery> got = queue.receive(max, visibilityTimeout, attemptId, now, queuesByArn);
-        if (!got.isEmpty() || now >= deadline || queue.deleted()) {
-            return CompletableFuture.completedFuture(got);
+    /** One waiting receive: the answer, and the wait in progress that cancelling the answer withdraws. */
+    private final class Poll {
+        final CompletableFuture<List<Queue.Delivery>> result = new CompletableFuture<>();
+        private final Queue queue;
+        private final int max;
+        private final int visibilityTimeout;
+        private final String attemptId;
+        private final long deadline;
+        private final Function<String, Queue> queuesByArn;
+        private volatile CompletableFuture<Void> waiting;
+
+        Poll(Queue queue, int max, int visibilityTimeout, String attemptId, long deadline,
+                Function<String, Queue> queuesByArn) {
+            this.queue = queue;
+            this.max = max;
+            this.visibilityTimeout = visibilityTimeout;
+            this.attemptId = attemptId;
+            this.deadline = deadline;
+            this.queuesByArn = queuesByArn;
+            result.whenComplete((r, t) -> {
+                CompletableFuture<Void> w = waiting;
+                if (result.isCancelled() && w != null) {
+                    w.cancel(false);
+                }
+            });
         }
-        return waiter.await(queue, deadline).thenComposeAsync(
-                v -> attempt(queue, max, visibilityTimeout, attemptId, deadline, queuesByArn), retries);
+
+        void attempt() {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                long now = clock.now().toEpochMilli();
+                List<Queue.Delivery> got = queue.receive(max, visibilityTimeout, attemptId, now, queuesByArn);
+                if (!got.isEmpty() || now >= deadline || queue.deleted()) {
+                    result.complete(got);
+                    return;
+                }
+                CompletableFuture<Void> w = waiter.await(queue, deadline);
+                waiting = w;
+                if (result.isCancelled()) {
+                    w.cancel(false);
+                    return;
+                }
+                w.whenCompleteAsync((v, t) -> attempt(), retries);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
     }
 }

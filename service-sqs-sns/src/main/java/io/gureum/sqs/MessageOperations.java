@@ -2,6 +2,7 @@ package io.gureum.sqs;
 
 import io.gureum.core.error.AwsException;
 import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -247,8 +248,9 @@ final class MessageOperations {
             system.addAll(SYSTEM_ATTRIBUTES);
         }
         List<String> wanted = r.messageAttributeNames() == null ? List.of() : r.messageAttributeNames();
-        return longPoll.receive(q, max, visibility, attemptId, wait, queues::byArn)
-                .thenApply(deliveries -> {
+        CompletableFuture<List<Queue.Delivery>> polled = longPoll.receive(q, max, visibility, attemptId, wait,
+                queues::byArn);
+        return AsyncResponse.propagateCancellation(polled.thenApply(deliveries -> {
                     List<Message> messages = new ArrayList<>(deliveries.size());
                     for (Queue.Delivery d : deliveries) {
                         messages.add(toMessage(d, system, wanted));
@@ -256,7 +258,7 @@ final class MessageOperations {
                     // AWS leaves Messages out of an empty answer: the CLI then prints nothing.
                     return messages.isEmpty() ? ReceiveMessageResponse.builder().build()
                             : ReceiveMessageResponse.builder().messages(messages).build();
-                });
+                }), polled);
     }
 
     static Message toMessage(Queue.Delivery d, Set<String> system, List<String> wantedAttributes) {

@@ -3,6 +3,7 @@ package io.gureum.sqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gureum.core.testing.RawHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,5 +96,23 @@ class SqsLongPollIT extends SqsTestSupport {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aLongPollWhoseClientDisconnectedTakesNoMessage() throws Exception {
+        String url = createQueue(unique("lp-gone"));
+        String body = "{\"QueueUrl\":\"" + url + "\",\"WaitTimeSeconds\":20}";
+        try (RawHttp raw = RawHttp.connect(gureum.port())) {
+            raw.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                    + "X-Amz-Target: AmazonSQS.ReceiveMessage\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body);
+            Thread.sleep(300); // the poll is waiting now
+        }
+        Thread.sleep(300); // the server has seen the connection close
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("for a client that is still here"));
+        // Had the abandoned poll stayed, it would have taken the message and hidden it for 30 s.
+        List<Message> got = sqs.receiveMessage(b -> b.queueUrl(url)).messages();
+        assertEquals(1, got.size());
+        assertEquals("for a client that is still here", got.get(0).body());
     }
 }

@@ -80,7 +80,11 @@ public final class Dispatcher {
                 } catch (Throwable t) {
                     response = CompletableFuture.failedFuture(t);
                 }
+                AsyncResponse.propagateCancellation(result, response);
                 response.whenComplete((r, t) -> {
+                    if (result.isDone()) {
+                        return; // cancelled: the client went away
+                    }
                     if (t != null) {
                         LOG.error("Request {} ({}) failed unexpectedly", requestId, request, t);
                         r = fallbackError(CommonErrors.internalFailure(requestId), requestId);
@@ -150,8 +154,8 @@ public final class Dispatcher {
             } catch (AsyncResponse later) {
                 LoadedService answering = service;
                 AwsHttpRequest decoded = request;
-                return answerLater(later, model, codec, operation, service, ctx)
-                        .thenApply(r -> decorate(answering, decoded, r));
+                return AsyncResponse.propagateCancellation(answerLater(later, model, codec, operation, service, ctx)
+                        .thenApply(r -> decorate(answering, decoded, r)), later.future());
             }
             return CompletableFuture.completedFuture(
                     decorate(service, request, encode(result, model, codec, operation, ctx)));
@@ -175,6 +179,9 @@ public final class Dispatcher {
     private CompletableFuture<AwsHttpResponse> answerLater(AsyncResponse later, ServiceModel model,
             ProtocolCodec codec, OperationModel operation, LoadedService service, RequestContext ctx) {
         return later.future().handle((answer, failure) -> {
+            if (later.future().isCancelled()) {
+                return null; // the client went away; nobody reads this answer
+            }
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause == null && answer instanceof SdkPojo pojo) {

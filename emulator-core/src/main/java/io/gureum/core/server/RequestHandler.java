@@ -33,7 +33,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +53,20 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     /** Completes once the previous response of this connection has been handed to the event loop. */
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
+    /** Answers not yet complete; cancelled when the client disconnects, so a long poll stops waiting. */
+    private final Set<CompletableFuture<AwsHttpResponse>> pending = ConcurrentHashMap.newKeySet();
+
     RequestHandler(Dispatcher dispatcher, long maxBodyBytes) {
         this.dispatcher = dispatcher;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        for (CompletableFuture<AwsHttpResponse> f : pending) {
+            f.cancel(false);
+        }
+        super.channelInactive(ctx);
     }
 
     @Override
@@ -117,9 +130,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
      */
     private void enqueue(ChannelHandlerContext ctx, CompletableFuture<AwsHttpResponse> response, boolean keepAlive,
             boolean head, BodyPipe pipe) {
+        if (!response.isDone()) {
+            pending.add(response);
+            response.whenComplete((r, t) -> pending.remove(response));
+            if (!ctx.channel().isActive()) {
+                response.cancel(false); // closed while it was being dispatched
+            }
+        }
         tail = tail.thenCombine(response, (ignored, r) -> r).handle((r, failure) -> {
             try {
-                if (failure != null || r == null) {
+                if (response.isCancelled()) {
+                    LOG.debug("Client went away before its answer");
+                } else if (failure != null || r == null) {
                     LOG.error("Dispatch failed", failure);
                     ctx.executor().execute(() -> writeError(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR,
                             "InternalFailure", "The request processing has failed.", false));

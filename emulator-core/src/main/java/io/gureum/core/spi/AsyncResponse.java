@@ -14,6 +14,10 @@ import java.util.concurrent.CompletableFuture;
  *     return AsyncResponse.later(answer);
  * }
  * }</pre>
+ *
+ * <p>When the client goes away before the answer, the dispatcher cancels the future: a handler that
+ * waits should stop waiting then (an SQS long poll must not take a message for a client that left).
+ * {@link #propagateCancellation} carries the cancellation through derived futures.
  */
 public final class AsyncResponse extends RuntimeException {
     private final transient CompletableFuture<?> future;
@@ -26,6 +30,22 @@ public final class AsyncResponse extends RuntimeException {
     /** Never returns: hands {@code future} to the dispatcher. The return type fits any handler method. */
     public static <T> T later(CompletableFuture<? extends T> future) {
         throw new AsyncResponse(future);
+    }
+
+    /**
+     * Cancels {@code source} when {@code derived} (made from it with {@code thenApply} and the like,
+     * which do not propagate cancellation) is cancelled.
+     *
+     * @return {@code derived}
+     */
+    public static <T> CompletableFuture<T> propagateCancellation(CompletableFuture<T> derived,
+            CompletableFuture<?> source) {
+        derived.whenComplete((r, t) -> {
+            if (derived.isCancelled()) {
+                source.cancel(false);
+            }
+        });
+        return derived;
     }
 
     public CompletableFuture<?> future() {
