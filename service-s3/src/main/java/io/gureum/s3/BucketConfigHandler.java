@@ -323,8 +323,12 @@ abstract class BucketConfigHandler extends WireSupport implements S3Client {
         Bucket b = bucket(request.bucket());
         NotificationConfiguration c = request.notificationConfiguration() == null
                 ? NotificationConfiguration.builder().build() : request.notificationConfiguration();
+        boolean validate = !Boolean.TRUE.equals(request.skipDestinationValidation());
+        if (validate) {
+            s3.notifications.validateDestinations(c);
+        }
         b.notifications = c;
-        if (!Boolean.TRUE.equals(request.skipDestinationValidation())) {
+        if (validate) {
             s3.notifications.testEvent(b, c);
         }
         return PutBucketNotificationConfigurationResponse.builder().build();

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.events.EventBus;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.protocol.Timestamps;
+import io.gureum.core.targets.FunctionTarget;
+import io.gureum.core.targets.QueueTarget;
+import io.gureum.core.targets.Targets;
+import io.gureum.core.targets.TopicTarget;
 import io.gureum.core.time.GureumClock;
 import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.StoredObject;
@@ -31,11 +35,30 @@ public final class Notifications {
 
     private final EventBus bus;
     private final GureumClock clock;
+    private final Targets targets;
     private final AtomicLong sequencer = new AtomicLong();
 
-    public Notifications(EventBus bus, GureumClock clock) {
+    public Notifications(EventBus bus, GureumClock clock, Targets targets) {
         this.bus = bus;
         this.clock = clock;
+        this.targets = targets;
+    }
+
+    /**
+     * PutBucketNotificationConfiguration checks that every queue, topic and function exists before it
+     * takes the configuration (unless {@code SkipDestinationValidation}), and refuses it whole otherwise
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/how-to-enable-disable-notification-intro.html).
+     */
+    public void validateDestinations(NotificationConfiguration c) {
+        boolean valid = c.queueConfigurations().stream()
+                .allMatch(q -> targets.lookup(q.queueArn(), QueueTarget.class).isPresent())
+                && c.topicConfigurations().stream()
+                        .allMatch(t -> targets.lookup(t.topicArn(), TopicTarget.class).isPresent())
+                && c.lambdaFunctionConfigurations().stream()
+                        .allMatch(f -> targets.lookup(f.lambdaFunctionArn(), FunctionTarget.class).isPresent());
+        if (!valid) {
+            throw S3Errors.invalidArgument("Unable to validate the following destination configurations");
+        }
     }
 
     public void emit(Bucket b, String eventName, StoredObject o) {

@@ -2,11 +2,17 @@ package io.gureum.s3;
 
 import io.gureum.core.events.Notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.events.Subscription;
+import io.gureum.core.targets.FunctionTarget;
+import io.gureum.core.targets.QueueTarget;
+import java.lang.reflect.Proxy;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -27,7 +33,9 @@ class NotificationsIT extends S3Fixture {
             if (e.sourceArn().equals("arn:aws:s3:::" + bucket)) {
                 seen.add(e);
             }
-        })) {
+        });
+             Subscription queueStub = destination("sqs", QueueTarget.class, queue);
+             Subscription functionStub = destination("lambda", FunctionTarget.class, function)) {
             s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
                     .queueConfigurations(q -> q.id("q").queueArn(queue).events(Event.S3_OBJECT_CREATED)
                             .filter(f -> f.key(k -> k.filterRules(
@@ -67,5 +75,37 @@ class NotificationsIT extends S3Fixture {
         var config = s3.getBucketNotificationConfiguration(b -> b.bucket(bucket));
         assertEquals(queue, config.queueConfigurations().get(0).queueArn());
         assertEquals(function, config.lambdaFunctionConfigurations().get(0).lambdaFunctionArn());
+    }
+
+    @Test
+    void aConfigurationWithAMissingDestinationIsRefusedWholeUnlessValidationIsSkipped() {
+        String bucket = newBucket();
+        String queue = "arn:aws:sqs:us-east-1:000000000000:absent-queue";
+        AwsServiceException e = assertThrows(AwsServiceException.class, () -> s3.putBucketNotificationConfiguration(
+                b -> b.bucket(bucket).notificationConfiguration(n -> n.queueConfigurations(
+                        q -> q.queueArn(queue).events(Event.S3_OBJECT_CREATED)))));
+        assertEquals(400, e.statusCode());
+        assertEquals("InvalidArgument", e.awsErrorDetails().errorCode());
+        assertEquals("Unable to validate the following destination configurations", e.awsErrorDetails().errorMessage());
+        assertTrue(s3.getBucketNotificationConfiguration(b -> b.bucket(bucket)).queueConfigurations().isEmpty());
+
+        List<Notification> seen = new CopyOnWriteArrayList<>();
+        try (Subscription sub = gureum.context().events().subscribe(Notification.class, seen::add)) {
+            s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).skipDestinationValidation(true)
+                    .notificationConfiguration(n -> n.queueConfigurations(
+                            q -> q.queueArn(queue).events(Event.S3_OBJECT_CREATED))));
+            assertTrue(seen.isEmpty(), "no s3:TestEvent when validation is skipped");
+        }
+        assertEquals(queue, s3.getBucketNotificationConfiguration(b -> b.bucket(bucket))
+                .queueConfigurations().get(0).queueArn());
+    }
+
+    /** Stands in for a queue or function of another service, which this module's tests do not run. */
+    private static <T> Subscription destination(String service, Class<T> type, String arn) {
+        T stub = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
+            throw new UnsupportedOperationException(m.getName());
+        }));
+        return gureum.context().targets().provide(service, type,
+                a -> a.toString().equals(arn) ? Optional.of(stub) : Optional.empty());
     }
 }

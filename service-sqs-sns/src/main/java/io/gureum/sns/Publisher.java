@@ -65,13 +65,24 @@ final class Publisher {
     }
 
     private void fanOut(Topic topic, SnsMessage m) {
-        String host = RequestContext.current().host();
         Map<String, FilterPolicy.Attribute> filterAttributes = m.filterAttributes();
         for (Subscription s : topic.subscriptions) {
             if (s.confirmed && !s.deleted && s.accepts(filterAttributes, m.messageFor(s.protocol))) {
-                deliverer.deliver(topic, s, m, host);
+                deliverer.deliver(topic, s, m, host());
             }
         }
+    }
+
+    /**
+     * The host for the envelope's unsubscribe and certificate URLs: the request's, or the server's when
+     * another service publishes outside any request (Lambda's asynchronous destinations).
+     */
+    private String host() {
+        RequestContext request = RequestContext.currentOrNull();
+        if (request != null) {
+            return request.host();
+        }
+        return context.endpoint().uri().map(u -> u.getAuthority()).orElse("localhost:4566");
     }
 
     /** Publish to a phone number or a mobile endpoint: recorded for inspection. */

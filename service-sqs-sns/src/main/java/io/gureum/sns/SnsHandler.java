@@ -3,12 +3,14 @@ package io.gureum.sns;
 import io.gureum.core.events.Notification;
 import org.slf4j.LoggerFactory;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.targets.TopicTarget;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -80,6 +82,7 @@ class SnsHandler extends Platforms implements SnsClient {
     private final SnsAdmin admin;
 
     private final io.gureum.core.events.Subscription notifications;
+    private final io.gureum.core.events.Subscription provided;
 
     SnsHandler(ServiceContext context) {
         this(context, new DeliveryLog());
@@ -103,6 +106,12 @@ class SnsHandler extends Platforms implements SnsClient {
         this.publisher = new Publisher(context, new Deliverer(context, envelopes, http, log), log);
         this.admin = new SnsAdmin(log, store, signer);
         publisherForPlatforms(publisher);
+        this.provided = context.targets().provide("sns", TopicTarget.class, arn -> {
+            io.gureum.sns.Topic topic = store.topic(arn.toString());
+            return topic == null ? Optional.empty() : Optional.of((TopicTarget) (message, subject, groupId, dedupId) ->
+                    publisher.publish(topic, new Publisher.Outgoing(message, subject, null, Map.of(), groupId,
+                            dedupId)).messageId());
+        });
         // S3 event notifications addressed to a topic: published with S3's subject, as AWS does.
         this.notifications = context.events().subscribe(Notification.class, n -> {
             if ("sns".equals(n.targetType())) {
@@ -362,6 +371,7 @@ class SnsHandler extends Platforms implements SnsClient {
 
     @Override
     public void close() {
+        provided.close();
         notifications.close();
         timers.shutdownNow();
         log.clear();

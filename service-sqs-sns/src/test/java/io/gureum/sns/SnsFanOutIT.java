@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.events.Subscription;
 import io.gureum.core.targets.FunctionTarget;
+import io.gureum.core.targets.TopicTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -257,5 +258,20 @@ class SnsFanOutIT extends SnsTestSupport {
         sns.publish(b -> b.topicArn(topic).message("nobody home"));
         JsonNode event = json(drain(dlq).get(0).body());
         assertEquals("nobody home", event.get("Records").get(0).get("Sns").get("Message").asText());
+    }
+
+    @Test
+    void otherServicesPublishThroughTheTopicTarget() throws Exception {
+        String topic = sns.createTopic(b -> b.name(unique("target"))).topicArn();
+        Queue q = queue(unique("targetq"));
+        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(q.arn()));
+        TopicTarget target = gureum.context().targets().lookup(topic, TopicTarget.class).orElseThrow();
+        String id = target.publish("from lambda", "a subject", null, null);
+        JsonNode envelope = json(drain(q).get(0).body());
+        assertEquals(id, envelope.get("MessageId").asText());
+        assertEquals("from lambda", envelope.get("Message").asText());
+        assertEquals("a subject", envelope.get("Subject").asText());
+        sns.deleteTopic(b -> b.topicArn(topic));
+        assertTrue(gureum.context().targets().lookup(topic, TopicTarget.class).isEmpty());
     }
 }
