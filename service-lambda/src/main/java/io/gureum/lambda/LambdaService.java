@@ -1,9 +1,14 @@
 package io.gureum.lambda;
 
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 
-/** Registers Lambda with core: the restJson1 API of 2015-03-31, answered by {@link LambdaHandler}. */
+/**
+ * Registers Lambda with core: the restJson1 API of 2015-03-31, answered by {@link LambdaHandler}, and
+ * Gureum's Lambda endpoints under {@code /_gureum/lambda/} ({@link LambdaAdmin}).
+ */
 public final class LambdaService implements AwsService {
     @Override
     public String name() {
@@ -17,6 +22,12 @@ public final class LambdaService implements AwsService {
 
     @Override
     public Object createHandler(ServiceContext context) {
-        return new LambdaHandler(context);
+        return new LambdaHandler(context, new UnavailableRunner());
+    }
+
+    /** The code download of GetFunction's {@code Code.Location} and the invocation logs. */
+    @Override
+    public AwsHttpResponse adminRequest(Object handler, AwsHttpRequest request) {
+        return ((LambdaHandler) handler).admin().handle(request);
     }
 }
