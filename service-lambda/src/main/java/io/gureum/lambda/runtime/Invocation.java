@@ -1,0 +1,40 @@
+package io.gureum.lambda.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One invocation on its way through an environment. Mutable fields are guarded by the environment running it. */
+final class Invocation {
+    final FunctionSpec spec;
+    final String requestId;
+    final byte[] payload;
+    final String clientContext;
+    final String traceId;
+    final CompletableFuture<InvocationResult> result;
+    final AtomicBoolean settled = new AtomicBoolean();
+
+    final List<LogEvent> before = new ArrayList<>();
+    long assignedNanos;
+    long deliveredNanos;
+    long endNanos;
+    boolean delivered;
+    ScheduledFuture<?> timer;
+
+    Invocation(FunctionSpec spec, String requestId, byte[] payload, String clientContext, String traceId,
+            CompletableFuture<InvocationResult> result) {
+        this.spec = spec;
+        this.requestId = requestId;
+        this.payload = payload;
+        this.clientContext = clientContext;
+        this.traceId = traceId;
+        this.result = result;
+    }
+
+    /** The ARN the runtime sees: qualified for a published version. */
+    String invokedFunctionArn() {
+        return "$LATEST".equals(spec.version()) ? spec.functionArn() : spec.functionArn() + ":" + spec.version();
+    }
+}
