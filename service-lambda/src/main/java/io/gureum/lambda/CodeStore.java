@@ -113,6 +113,15 @@ final class CodeStore implements AutoCloseable {
         }
     }
 
+    /** A directory of its own under the code directory, for the runner's files. */
+    Path scratch(String name) {
+        try {
+            return Files.createDirectories(root.resolve("_" + name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Code store(byte[] zip) {
         return store(new java.io.ByteArrayInputStream(zip), Long.MAX_VALUE);
     }

@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.lambda.model.InvalidParameterValueExcepti
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvalidRuntimeException;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
-import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.ServiceException;
@@ -67,9 +66,13 @@ final class LambdaErrors {
                 .awsErrorDetails(details("PreconditionFailedException", m)).build();
     }
 
-    static RequestTooLargeException tooLarge(String message) {
-        return RequestTooLargeException.builder().statusCode(413).message(message)
-                .awsErrorDetails(details("RequestEntityTooLargeException", message)).build();
+    /**
+     * A payload or package over its limit. AWS's wire code is {@code RequestEntityTooLargeException}
+     * (as its error transcripts show), not the model's shape name {@code RequestTooLargeException}, so SDKs
+     * surface it as their generic Lambda exception with that code; Gureum sends the same code.
+     */
+    static AwsException tooLarge(String message) {
+        return new AwsException("RequestEntityTooLargeException", message, 413);
     }
 
     static InvalidRequestContentException invalidContent(String message) {

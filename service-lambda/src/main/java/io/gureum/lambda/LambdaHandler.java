@@ -56,10 +56,11 @@ final class LambdaHandler implements LambdaClient {
     private final Subscription notifications;
     private volatile boolean closed;
 
-    LambdaHandler(ServiceContext context, FunctionRunner runner) {
+    /** @param runners makes the runner, given a directory of its own */
+    LambdaHandler(ServiceContext context, java.util.function.Function<java.nio.file.Path, FunctionRunner> runners) {
         this.context = context;
-        this.runner = runner;
         this.codeStore = new CodeStore(context.config().dataDir());
+        this.runner = runners.apply(codeStore.scratch("runtime"));
         AtomicInteger n = new AtomicInteger();
         this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-lambda-timer"));
         this.timer.setRemoveOnCancelPolicy(true);

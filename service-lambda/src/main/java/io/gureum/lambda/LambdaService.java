@@ -4,6 +4,7 @@ import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.lambda.runtime.ProcessRunner;
 
 /**
  * Registers Lambda with core: the restJson1 API of 2015-03-31, answered by {@link LambdaHandler}, and
@@ -22,7 +23,7 @@ public final class LambdaService implements AwsService {
 
     @Override
     public Object createHandler(ServiceContext context) {
-        return new LambdaHandler(context, new UnavailableRunner());
+        return new LambdaHandler(context, dir -> new ProcessRunner(() -> context.endpoint().uri(), dir));
     }
 
     /** The code download of GetFunction's {@code Code.Location} and the invocation logs. */

@@ -2,6 +2,7 @@ package io.gureum.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
@@ -79,6 +80,58 @@ abstract class LambdaTestSupport {
 
     static CreateFunctionResponse createEcho(String name) {
         return createPython(name, PY_ECHO);
+    }
+
+    /** The invocations {@code GET /_gureum/lambda/logs} lists for a function. */
+    static com.fasterxml.jackson.databind.JsonNode invocationLogs(String functionName) {
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(gureum.endpoint().resolve(
+                            "/_gureum/lambda/logs?FunctionName=" + functionName)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("Invocations");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits (up to 20 s) until a function has logged at least {@code n} invocations. */
+    static com.fasterxml.jackson.databind.JsonNode awaitInvocations(String functionName, int n) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            com.fasterxml.jackson.databind.JsonNode logs = invocationLogs(functionName);
+            if (logs.size() >= n || System.nanoTime() > deadline) {
+                assertTrue(logs.size() >= n, "expected " + n + " invocations of " + functionName + ": " + logs);
+                return logs;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static String createQueue(String name) {
+        return sqs.createQueue(b -> b.queueName(name)).queueUrl();
+    }
+
+    static String queueArn(String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+                .attributesAsStrings().get("QueueArn");
+    }
+
+    /** Receives one message, long-polling up to 20 s. */
+    static software.amazon.awssdk.services.sqs.model.Message receiveOne(String url) {
+        var messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20).maxNumberOfMessages(1)
+                .messageAttributeNames("All")).messages();
+        assertEquals(1, messages.size(), "no message arrived in " + url);
+        return messages.get(0);
     }
 
     /** Asserts an AWS error: exception type, error code and HTTP status. */
