@@ -1,7 +1,7 @@
 package io.gureum.lambda.runtime;
 
+import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +68,7 @@ final class ExecutionEnvironment implements RuntimeApi {
                     .directory(spec.codeDirectory().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(env.output.path().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().clear();
             builder.environment().putAll(variables);
             env.process = builder.start();
@@ -347,9 +347,5 @@ final class ExecutionEnvironment implements RuntimeApi {
     public String toString() {
         return "environment " + logStreamName + " of " + spec.functionName() + " (pid "
                 + (process == null ? "-" : process.pid()) + ")";
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

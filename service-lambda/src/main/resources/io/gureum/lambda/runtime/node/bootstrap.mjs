@@ -68,7 +68,8 @@ function isEsm(file) {
         return false;
       }
     }
-    if (dir === path.dirname(dir)) return false;
+    // Only the package decides, as in Lambda where nothing above /var/task is visible.
+    if (dir === path.resolve(taskRoot) || dir === path.dirname(dir)) return false;
   }
 }
 

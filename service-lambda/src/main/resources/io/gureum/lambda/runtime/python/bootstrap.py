@@ -27,6 +27,9 @@ def _call(method, path, body=None, headers=None):
             return answer.status, answer.headers, answer.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+    except (urllib.error.URLError, OSError):
+        # e.g. a response over the payload limit: Lambda answers 413 and closes before reading it all
+        return 0, {}, b""
 
 
 def _flush():

@@ -1,0 +1,177 @@
+package io.gureum.lambda.runtime;
+
+import static io.gureum.lambda.runtime.TestFunctions.code;
+import static io.gureum.lambda.runtime.TestFunctions.requestId;
+import static io.gureum.lambda.runtime.TestFunctions.spec;
+import static io.gureum.lambda.runtime.TestFunctions.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Runtime API over raw HTTP: on a bare server with a scripted backend, and inside a real environment. */
+class RuntimeApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path temp;
+    static ProcessRunner runner;
+
+    @BeforeAll
+    static void start() {
+        runner = new ProcessRunner(Optional::empty, temp.resolve("work"));
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+    }
+
+    /** A backend that parks {@code next} until the test delivers, and accepts only request id "r1". */
+    private static final class Scripted implements RuntimeApi {
+        final CompletableFuture<Consumer<NextInvocation>> parked = new CompletableFuture<>();
+
+        @Override
+        public void next(Consumer<NextInvocation> delivery) {
+            parked.complete(delivery);
+        }
+
+        @Override
+        public Answer response(String requestId, byte[] body) {
+            return requestId.equals("r1") ? Answer.ACCEPTED : Answer.invalidRequestId();
+        }
+
+        @Override
+        public Answer error(String requestId, String errorType, byte[] body) {
+            return response(requestId, body);
+        }
+
+        @Override
+        public Answer initError(String errorType, byte[] body) {
+            return Answer.invalidState("initialized");
+        }
+
+        @Override
+        public Answer responseTooLarge(String requestId) {
+            return Answer.tooLarge();
+        }
+    }
+
+    @Test
+    void longPollDoesNotHoldTheEventLoopAndDeliversTheDocumentedHeaders() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Scripted api = new Scripted();
+        RuntimeApiServer server = RuntimeApiServer.bind(group, api);
+        try {
+            assertTrue(server.hostPort().startsWith("127.0.0.1:"), server.hostPort());
+            String base = "http://" + server.hostPort() + "/2018-06-01/runtime";
+            CompletableFuture<HttpResponse<String>> next = HTTP.sendAsync(
+                    HttpRequest.newBuilder(URI.create(base + "/invocation/next")).build(), HttpResponse.BodyHandlers.ofString());
+            Consumer<RuntimeApi.NextInvocation> delivery = api.parked.get(5, TimeUnit.SECONDS);
+
+            // While next is parked, the same single event loop still answers other calls.
+            HttpResponse<String> wrong = post(base + "/invocation/nope/response", "{}");
+            assertEquals(400, wrong.statusCode());
+            assertEquals("InvalidRequestID", JSON.readTree(wrong.body()).get("errorType").asText());
+            assertEquals(403, post(base + "/init/error", "{}").statusCode());
+            assertEquals(404, post(base + "/invocation", "{}").statusCode());
+            assertEquals(202, post(base + "/invocation/r1/error", "{}").statusCode());
+            assertFalse(next.isDone());
+
+            delivery.accept(new RuntimeApi.NextInvocation("r1", 1_900_000_000_000L,
+                    "arn:aws:lambda:us-east-1:123456789012:function:f", "Root=1-abc", "{\"custom\":{}}",
+                    "{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+            HttpResponse<String> event = next.get(5, TimeUnit.SECONDS);
+            assertEquals(200, event.statusCode());
+            assertEquals("{\"a\":1}", event.body());
+            assertEquals("r1", event.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow());
+            assertEquals("1900000000000", event.headers().firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow());
+            assertEquals("arn:aws:lambda:us-east-1:123456789012:function:f",
+                    event.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn").orElseThrow());
+            assertEquals("Root=1-abc", event.headers().firstValue("Lambda-Runtime-Trace-Id").orElseThrow());
+            assertEquals("{\"custom\":{}}", event.headers().firstValue("Lambda-Runtime-Client-Context").orElseThrow());
+        } finally {
+            server.close();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static HttpResponse<String> post(String uri, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void realEnvironmentRejectsWrongIdsLateInitErrorsAndSecondAnswers() throws Exception {
+        Path code = code(temp, Map.of("bootstrap", """
+                #!/bin/bash
+                api="http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime"
+                status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+                while true; do
+                  id="$(curl -sS -D - -o /dev/null "$api/invocation/next" | grep -i '^Lambda-Runtime-Aws-Request-Id:' | cut -d' ' -f2 | tr -d '\\r\\n')"
+                  wrong="$(status -X POST "$api/invocation/not-$id/response" -d '{}')"
+                  init="$(status -X POST "$api/init/error" -d '{}')"
+                  unknown="$(status "$api/nothing/here")"
+                  ok="$(status -X POST "$api/invocation/$id/response" -d "{\\"wrong\\":$wrong,\\"init\\":$init,\\"unknown\\":$unknown}")"
+                  again="$(status -X POST "$api/invocation/$id/response" -d '{}')"
+                  echo "first answer $ok, second answer $again"
+                done
+                """));
+        FunctionSpec spec = spec("provided.al2023", "x", code, 3);
+        InvocationResult first = runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), requestId(), null)
+                .get(30, TimeUnit.SECONDS);
+        InvocationResult second = runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), requestId(), null)
+                .get(30, TimeUnit.SECONDS);
+
+        assertNull(first.functionError(), () -> utf8(first.payload()));
+        assertEquals("{\"wrong\":400,\"init\":403,\"unknown\":404}", utf8(first.payload()));
+        assertTrue(second.logs().contains("first answer 202, second answer 400"), second.logs());
+    }
+
+    @Test
+    void responseOverSixMegabytesIsResponseSizeTooLarge() throws Exception {
+        Path code = code(temp, Map.of("app.py", """
+                count = 0
+                def handler(event, context):
+                    global count
+                    count += 1
+                    return "x" * event["size"] if event.get("size") else count
+                """));
+        FunctionSpec spec = spec("python3.12", "app.handler", code, 5);
+        InvocationResult big = runner.invoke(spec, "{\"size\": 7000000}".getBytes(StandardCharsets.UTF_8), requestId(), null)
+                .get(30, TimeUnit.SECONDS);
+
+        assertEquals("Unhandled", big.functionError());
+        JsonNode doc = JSON.readTree(big.payload());
+        assertEquals("Function.ResponseSizeTooLarge", doc.get("errorType").asText());
+        assertEquals("Response payload size exceeded maximum allowed payload size (6291556 bytes).",
+                doc.get("errorMessage").asText());
+        InvocationResult after = runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), requestId(), null)
+                .get(30, TimeUnit.SECONDS);
+        assertNull(after.functionError(), () -> utf8(after.payload()) + after.logs());
+    }
+}
