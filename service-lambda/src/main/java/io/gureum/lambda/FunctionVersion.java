@@ -1,0 +1,121 @@
+package io.gureum.lambda;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.lambda.model.Architecture;
+import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
+import software.amazon.awssdk.services.lambda.model.EnvironmentResponse;
+import software.amazon.awssdk.services.lambda.model.EphemeralStorage;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.LoggingConfig;
+import software.amazon.awssdk.services.lambda.model.State;
+import software.amazon.awssdk.services.lambda.model.TracingConfigResponse;
+
+/**
+ * One version of a function's code and configuration: {@code $LATEST} (replaced on every update) or a
+ * published number (never changes). Immutable.
+ */
+record FunctionVersion(
+        String functionName,
+        String functionArn,
+        String version,
+        String runtime,
+        String role,
+        String handler,
+        String description,
+        int timeout,
+        int memorySize,
+        Map<String, String> environment,
+        List<String> architectures,
+        String packageType,
+        CodeStore.Code code,
+        String lastModified,
+        String revisionId,
+        String deadLetterTargetArn,
+        int ephemeralStorage,
+        String tracingMode) {
+
+    static final String LATEST = "$LATEST";
+
+    FunctionVersion {
+        environment = Map.copyOf(environment);
+        architectures = List.copyOf(architectures);
+    }
+
+    /** The ARN with this version as qualifier ({@code …:function:name:3}); $LATEST configurations answer unqualified. */
+    String qualifiedArn() {
+        return functionArn + ":" + version;
+    }
+
+    FunctionVersion withVersion(String newVersion, String newLastModified, String newRevisionId) {
+        return new FunctionVersion(functionName, functionArn, newVersion, runtime, role, handler, description, timeout,
+                memorySize, environment, architectures, packageType, code, newLastModified, newRevisionId,
+                deadLetterTargetArn, ephemeralStorage, tracingMode);
+    }
+
+    FunctionVersion withDescription(String newDescription) {
+        return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, newDescription, timeout,
+                memorySize, environment, architectures, packageType, code, lastModified, revisionId,
+                deadLetterTargetArn, ephemeralStorage, tracingMode);
+    }
+
+    FunctionVersion withCode(CodeStore.Code newCode, List<String> newArchitectures, String newLastModified,
+            String newRevisionId) {
+        return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, description, timeout,
+                memorySize, environment, newArchitectures == null ? architectures : newArchitectures, packageType,
+                newCode, newLastModified, newRevisionId, deadLetterTargetArn, ephemeralStorage, tracingMode);
+    }
+
+    /** Whether code and configuration match another version (PublishVersion publishes nothing new then). */
+    boolean sameContent(FunctionVersion o) {
+        return code.sha256().equals(o.code.sha256()) && eq(runtime, o.runtime) && eq(role, o.role)
+                && eq(handler, o.handler) && timeout == o.timeout && memorySize == o.memorySize
+                && environment.equals(o.environment) && architectures.equals(o.architectures)
+                && eq(deadLetterTargetArn, o.deadLetterTargetArn) && ephemeralStorage == o.ephemeralStorage
+                && eq(tracingMode, o.tracingMode);
+    }
+
+    private static boolean eq(Object a, Object b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    /** The API's view of this version. */
+    FunctionConfiguration toConfiguration(State state, LastUpdateStatus lastUpdate) {
+        FunctionConfiguration.Builder b = FunctionConfiguration.builder()
+                .functionName(functionName)
+                .functionArn(LATEST.equals(version) ? functionArn : qualifiedArn())
+                .runtime(runtime)
+                .role(role)
+                .handler(handler)
+                .codeSize(code.size())
+                .description(description)
+                .timeout(timeout)
+                .memorySize(memorySize)
+                .lastModified(lastModified)
+                .codeSha256(code.sha256())
+                .version(version)
+                .tracingConfig(TracingConfigResponse.builder().mode(tracingMode).build())
+                .revisionId(revisionId)
+                .state(state)
+                .lastUpdateStatus(lastUpdate)
+                .packageType(packageType)
+                .architecturesWithStrings(architectures)
+                .ephemeralStorage(EphemeralStorage.builder().size(ephemeralStorage).build())
+                .loggingConfig(LoggingConfig.builder().logFormat("Text").logGroup("/aws/lambda/" + functionName).build());
+        if (state == State.PENDING) {
+            b.stateReason("The function is being created.").stateReasonCode("Creating");
+        }
+        if (!environment.isEmpty()) {
+            b.environment(EnvironmentResponse.builder().variables(environment).build());
+        }
+        if (deadLetterTargetArn != null) {
+            b.deadLetterConfig(DeadLetterConfig.builder().targetArn(deadLetterTargetArn).build());
+        }
+        return b.build();
+    }
+
+    static List<String> defaultArchitectures() {
+        return List.of(Architecture.X86_64.toString());
+    }
+}

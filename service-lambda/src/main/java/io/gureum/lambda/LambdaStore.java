@@ -1,0 +1,29 @@
+package io.gureum.lambda;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** Lambda's state in one account and region: functions by name, event source mappings by UUID. */
+final class LambdaStore {
+    /** {@code LastModified} of functions: {@code 2024-01-01T00:00:00.000+0000}. */
+    static final DateTimeFormatter LAST_MODIFIED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+
+    final String account;
+    final String region;
+    final Map<String, LambdaFunction> functions = new ConcurrentSkipListMap<>();
+    final Map<String, EventSourceMapping> mappings = new ConcurrentHashMap<>();
+
+    LambdaStore(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+
+    static String lastModified(Instant t) {
+        return LAST_MODIFIED.format(t);
+    }
+}

@@ -1,0 +1,148 @@
+package io.gureum.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gureum.core.Gureum;
+import io.gureum.core.GureumConfig;
+import io.gureum.core.testing.AwsClients;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Asynchronous invocation: retries on Gureum's clock, dead-letter queue, OnSuccess/OnFailure destinations,
+ * and SNS delivering to a function under the function's resource policy (this server enforces IAM).
+ */
+class AsyncInvokeIT extends LambdaTestSupport {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String FAILING = "def handler(event, context):\n    raise RuntimeError('boom')\n";
+    static SnsClient sns;
+
+    @BeforeAll
+    static void start() {
+        gureum = Gureum.start(GureumConfig.builder().port(0).enforceIam(true).build());
+        lambda = AwsClients.client(LambdaClient.builder(), gureum);
+        sqs = AwsClients.client(SqsClient.builder(), gureum);
+        sns = AwsClients.client(SnsClient.builder(), gureum);
+    }
+
+    @AfterAll
+    static void stopSns() {
+        sns.close();
+    }
+
+    static void advance(int seconds) {
+        gureum.context().clock().advance(Duration.ofSeconds(seconds));
+    }
+
+    static void invokeEvent(String name, String payload) {
+        assertEquals(202, lambda.invoke(b -> b.functionName(name).invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String(payload))).statusCode());
+    }
+
+    static void sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+
+    @Test
+    void aFailingEventIsRetriedTwiceOnTheClockThenDeadLetteredAndRecorded() throws Exception {
+        String dlq = createQueue(unique("dlq"));
+        String onFailure = createQueue(unique("on-failure"));
+        String name = unique("failing");
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+                .deadLetterConfig(d -> d.targetArn(queueArn(dlq)))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", FAILING)))));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(name)
+                .destinationConfig(d -> d.onFailure(f -> f.destination(queueArn(onFailure)))));
+        invokeEvent(name, "{\"order\": 42}");
+        awaitInvocations(name, 1);
+        sleep(300);
+        assertEquals(1, invocationLogs(name).size(), "the first retry waits a minute");
+        advance(60);
+        awaitInvocations(name, 2);
+        advance(60);
+        sleep(300);
+        assertEquals(2, invocationLogs(name).size(), "the second retry waits two minutes");
+        advance(60);
+        JsonNode logs = awaitInvocations(name, 3);
+        assertEquals("Unhandled", logs.get(2).get("FunctionError").asText());
+
+        Message dead = receiveOne(dlq);
+        assertEquals("{\"order\": 42}", dead.body());
+        assertEquals("boom", dead.messageAttributes().get("ErrorMessage").stringValue());
+        assertEquals("200", dead.messageAttributes().get("ErrorCode").stringValue());
+        assertEquals(logs.get(0).get("RequestId").asText(), dead.messageAttributes().get("RequestID").stringValue());
+
+        JsonNode record = JSON.readTree(receiveOne(onFailure).body());
+        assertEquals("1.0", record.get("version").asText());
+        assertEquals("RetriesExhausted", record.at("/requestContext/condition").asText());
+        assertEquals(3, record.at("/requestContext/approximateInvokeCount").asInt());
+        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:" + name + ":$LATEST",
+                record.at("/requestContext/functionArn").asText());
+        assertEquals(42, record.at("/requestPayload/order").asInt());
+        assertEquals("Unhandled", record.at("/responseContext/functionError").asText());
+        assertEquals("boom", record.at("/responsePayload/errorMessage").asText());
+    }
+
+    @Test
+    void maximumRetryAttemptsZeroFailsAfterOneAttempt() throws Exception {
+        String dlq = createQueue(unique("dlq"));
+        String name = unique("failing");
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+                .deadLetterConfig(d -> d.targetArn(queueArn(dlq)))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", FAILING)))));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(name).maximumRetryAttempts(0));
+        invokeEvent(name, "{\"n\": 1}");
+        assertEquals("{\"n\": 1}", receiveOne(dlq).body());
+        assertEquals(1, invocationLogs(name).size());
+    }
+
+    @Test
+    void aSuccessfulEventGoesToTheOnSuccessDestination() throws Exception {
+        String onSuccess = createQueue(unique("on-success"));
+        String name = unique("ok");
+        createPython(name, "def handler(event, context):\n    return {'doubled': event['n'] * 2}\n");
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(name)
+                .destinationConfig(d -> d.onSuccess(s -> s.destination(queueArn(onSuccess)))));
+        invokeEvent(name, "{\"n\": 21}");
+        JsonNode record = JSON.readTree(receiveOne(onSuccess).body());
+        assertEquals("Success", record.at("/requestContext/condition").asText());
+        assertEquals(1, record.at("/requestContext/approximateInvokeCount").asInt());
+        assertEquals(42, record.at("/responsePayload/doubled").asInt());
+        assertEquals("$LATEST", record.at("/responseContext/executedVersion").asText());
+        assertTrue(record.at("/responseContext/functionError").isMissingNode());
+    }
+
+    @Test
+    void snsInvokesAFunctionOnlyWhenItsPolicyAllowsTheTopic() throws Exception {
+        String out = createQueue(unique("sns-out"));
+        String name = unique("from-sns");
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+                .environment(e -> e.variables(java.util.Map.of("QUEUE_URL", out)))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", "import os, boto3\n"
+                        + "def handler(event, context):\n"
+                        + "    boto3.client('sqs').send_message(QueueUrl=os.environ['QUEUE_URL'], "
+                        + "MessageBody=event['Records'][0]['Sns']['Message'])\n")))));
+        String functionArn = lambda.getFunction(b -> b.functionName(name)).configuration().functionArn();
+        String topic = sns.createTopic(b -> b.name(unique("topic"))).topicArn();
+        sns.subscribe(b -> b.topicArn(topic).protocol("lambda").endpoint(functionArn));
+        sns.publish(b -> b.topicArn(topic).message("denied"));
+        sleep(500);
+        assertEquals(0, invocationLogs(name).size(), "no resource policy allows sns.amazonaws.com");
+
+        lambda.addPermission(b -> b.functionName(name).statementId("sns").action("lambda:InvokeFunction")
+                .principal("sns.amazonaws.com").sourceArn(topic));
+        sns.publish(b -> b.topicArn(topic).message("allowed"));
+        assertEquals("allowed", receiveOne(out).body());
+    }
+}

@@ -1,0 +1,57 @@
+package io.gureum.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gureum.core.testing.AwsCli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The scenario as a user types it with the real {@code aws} CLI: create from a zip file, invoke, read the output. */
+class LambdaCliIT extends LambdaTestSupport {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void createFunctionFromAZipFileAndInvokeIt() throws Exception {
+        AwsCli aws = new AwsCli(gureum.endpoint(), "test", "us-east-1");
+        AwsCli.Result version;
+        try {
+            version = aws.run("--version");
+        } catch (java.io.IOException e) {
+            version = null;
+        }
+        Assumptions.assumeTrue(version != null && version.exitCode() == 0, "the aws CLI is not installed");
+        Path dir = Files.createTempDirectory("lambda-cli");
+        Path zipFile = dir.resolve("function.zip");
+        Files.write(zipFile, zip("app.py", "def handler(event, context):\n    print('cli says hi')\n"
+                + "    return {'greeting': 'hello ' + event['name']}\n"));
+        String name = unique("cli");
+        AwsCli.Result created = aws.run("lambda", "create-function", "--function-name", name, "--runtime",
+                "python3.12", "--role", ROLE, "--handler", "app.handler", "--zip-file", "fileb://" + zipFile);
+        assertEquals(0, created.exitCode(), created.stderr());
+        JsonNode c = JSON.readTree(created.stdout());
+        assertEquals("Pending", c.get("State").asText());
+        assertEquals(Files.size(zipFile), c.get("CodeSize").asLong());
+
+        Path payload = dir.resolve("payload.json");
+        Files.writeString(payload, "{\"name\": \"gureum\"}");
+        Path out = dir.resolve("out.json");
+        AwsCli.Result invoked = aws.run("lambda", "invoke", "--function-name", name, "--payload",
+                "fileb://" + payload, "--log-type", "Tail", out.toString());
+        assertEquals(0, invoked.exitCode(), invoked.stderr());
+        JsonNode meta = JSON.readTree(invoked.stdout());
+        assertEquals(200, meta.get("StatusCode").asInt());
+        assertEquals("$LATEST", meta.get("ExecutedVersion").asText());
+        assertTrue(new String(Base64.getDecoder().decode(meta.get("LogResult").asText())).contains("cli says hi"));
+        assertEquals("hello gureum", JSON.readTree(Files.readString(out)).get("greeting").asText());
+
+        AwsCli.Result missing = aws.run("lambda", "get-function", "--function-name", unique("missing"));
+        assertTrue(missing.exitCode() != 0, "a service error fails the command");
+        assertTrue(missing.stderr().contains("ResourceNotFoundException"), missing.stderr());
+    }
+}
