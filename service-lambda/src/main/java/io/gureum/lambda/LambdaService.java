@@ -5,6 +5,7 @@ import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.lambda.runtime.ProcessRunner;
+import java.util.Map;
 
 /**
  * Registers Lambda with core: the restJson1 API of 2015-03-31, answered by {@link LambdaHandler}, and
@@ -25,6 +26,31 @@ public final class LambdaService implements AwsService {
     public Object createHandler(ServiceContext context) {
         return new LambdaHandler(context, dir -> new ProcessRunner(() -> context.endpoint().uri(), dir));
     }
+
+    /**
+     * Lambda answers many operations with 201, 202 or 204 (the {@code responseCode} of each operation
+     * in the API model; e.g. https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html).
+     */
+    @Override
+    public Map<String, Integer> successStatuses() {
+        return SUCCESS_STATUSES;
+    }
+
+    private static final Map<String, Integer> SUCCESS_STATUSES = Map.ofEntries(
+            Map.entry("AddLayerVersionPermission", 201), Map.entry("AddPermission", 201),
+            Map.entry("CreateAlias", 201), Map.entry("CreateCapacityProvider", 202),
+            Map.entry("CreateCodeSigningConfig", 201), Map.entry("CreateEventSourceMapping", 202),
+            Map.entry("CreateFunction", 201), Map.entry("CreateFunctionUrlConfig", 201),
+            Map.entry("DeleteAlias", 204), Map.entry("DeleteCapacityProvider", 202),
+            Map.entry("DeleteCodeSigningConfig", 204), Map.entry("DeleteEventSourceMapping", 202),
+            Map.entry("DeleteFunctionCodeSigningConfig", 204), Map.entry("DeleteFunctionConcurrency", 204),
+            Map.entry("DeleteFunctionEventInvokeConfig", 204), Map.entry("DeleteFunctionUrlConfig", 204),
+            Map.entry("DeleteLayerVersion", 204), Map.entry("DeleteProvisionedConcurrencyConfig", 204),
+            Map.entry("InvokeAsync", 202), Map.entry("PublishLayerVersion", 201), Map.entry("PublishVersion", 201),
+            Map.entry("PutFunctionScalingConfig", 202), Map.entry("PutProvisionedConcurrencyConfig", 202),
+            Map.entry("RemoveLayerVersionPermission", 204), Map.entry("RemovePermission", 204),
+            Map.entry("TagResource", 204), Map.entry("UntagResource", 204),
+            Map.entry("UpdateCapacityProvider", 202), Map.entry("UpdateEventSourceMapping", 202));
 
     /** The code download of GetFunction's {@code Code.Location} and the invocation logs. */
     @Override

@@ -43,6 +43,7 @@ class FunctionsIT extends LambdaTestSupport {
         CreateFunctionResponse c = lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE)
                 .handler("app.handler").description("echo").code(x -> x.zipFile(SdkBytes.fromByteArray(zip))));
         String sha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(zip));
+        assertEquals(201, c.sdkHttpResponse().statusCode(), "CreateFunction answers 201 Created");
         assertEquals(sha, c.codeSha256());
         assertEquals((long) zip.length, c.codeSize());
         assertEquals("arn:aws:lambda:us-east-1:000000000000:function:" + name, c.functionArn());

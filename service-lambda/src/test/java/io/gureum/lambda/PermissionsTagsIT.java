@@ -43,7 +43,8 @@ class PermissionsTagsIT extends LambdaTestSupport {
         assertEquals("arn:aws:iam::111122223333:root", doc.get("Statement").get(1).at("/Principal/AWS").asText());
         assertTrue(policy.revisionId().matches("[0-9a-f-]{36}"));
 
-        lambda.removePermission(b -> b.functionName(name).statementId("s3invoke"));
+        assertEquals(204, lambda.removePermission(b -> b.functionName(name).statementId("s3invoke"))
+                .sdkHttpResponse().statusCode());
         ResourceNotFoundException missing = assertAwsError(ResourceNotFoundException.class,
                 "ResourceNotFoundException", 404,
                 () -> lambda.removePermission(b -> b.functionName(name).statementId("s3invoke")));

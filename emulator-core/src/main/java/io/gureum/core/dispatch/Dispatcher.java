@@ -158,7 +158,7 @@ public final class Dispatcher {
                         .thenApply(r -> decorate(answering, decoded, r)), later.future());
             }
             return CompletableFuture.completedFuture(
-                    decorate(service, request, encode(result, model, codec, operation, ctx)));
+                    decorate(service, request, encode(result, model, codec, operation, service, ctx)));
         } catch (Throwable t) {
             return CompletableFuture.completedFuture(decorate(service, request,
                     errorResponse(rejection != null ? rejection : t, model, codec, operation, service, ctx)));
@@ -166,8 +166,12 @@ public final class Dispatcher {
     }
 
     private static AwsHttpResponse encode(OperationInvoker.Result result, ServiceModel model, ProtocolCodec codec,
-            OperationModel operation, RequestContext ctx) {
+            OperationModel operation, LoadedService service, RequestContext ctx) {
         AwsHttpResponse response = codec.encode(model, operation, result.response(), ctx);
+        Integer success = service.service().successStatuses().get(operation.name());
+        if (success != null && response.status() == 200) {
+            response.status(success); // a status the response itself carries (Invoke's StatusCode) wins
+        }
         if (result.stream() != null) {
             String length = response.header("Content-Length");
             response.bodyStream(result.stream(), length == null ? -1 : Long.parseLong(length));
@@ -186,7 +190,7 @@ public final class Dispatcher {
                     ? failure.getCause() : failure;
             if (cause == null && answer instanceof SdkPojo pojo) {
                 try {
-                    return encode(new OperationInvoker.Result(pojo, null), model, codec, operation, ctx);
+                    return encode(new OperationInvoker.Result(pojo, null), model, codec, operation, service, ctx);
                 } catch (RuntimeException e) {
                     cause = e;
                 }

@@ -30,6 +30,15 @@ public interface AwsService {
         return null;
     }
 
+    /**
+     * The operations whose success answer is not 200, by operation name (the REST protocols' Smithy
+     * {@code @http(code: …)}, e.g. S3's {@code DeleteObject} → 204, Lambda's {@code CreateFunction} → 201).
+     * The SDK's metadata does not carry these codes, so each REST service lists them.
+     */
+    default java.util.Map<String, Integer> successStatuses() {
+        return java.util.Map.of();
+    }
+
     /** Creates a handler with empty state. Called at start and again on reset. */
     Object createHandler(ServiceContext context);
 
