@@ -6,6 +6,7 @@ import io.gureum.core.ids.Arn;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.targets.FunctionTarget;
 import io.gureum.core.targets.QueueTarget;
+import io.gureum.core.targets.TopicTarget;
 import io.gureum.lambda.runtime.InvocationResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -199,7 +200,7 @@ final class AsyncInvoker {
         send(e, destination, body, Map.of());
     }
 
-    /** To an SQS queue or another function; other destination types have no provider in Gureum yet. */
+    /** To an SQS queue, an SNS topic or another function; other destination types (EventBridge, S3) are not emulated. */
     private void send(Event e, String destination, String body, Map<String, QueueTarget.Attribute> attributes) {
         try {
             String service = Arn.parse(destination).service();
@@ -213,6 +214,15 @@ final class AsyncInvoker {
                 context.targets().lookup(destination, FunctionTarget.class)
                         .orElseThrow(() -> new IllegalStateException("function not found"))
                         .invokeAsync(body.getBytes(StandardCharsets.UTF_8), e.function.arn);
+                return;
+            }
+            if (service.equals("sns")) {
+                // A dead-letter topic gets the event with no message attributes: SNS's core capability
+                // publishes the body only.
+                boolean fifo = destination.endsWith(".fifo");
+                context.targets().lookup(destination, TopicTarget.class)
+                        .orElseThrow(() -> new IllegalStateException("topic not found"))
+                        .publish(body, null, fifo ? e.function.name : null, fifo ? e.requestId : null);
                 return;
             }
             throw new IllegalStateException("Gureum cannot deliver to " + service + " destinations yet");
