@@ -119,7 +119,7 @@ final class QueueOperations {
                 Map<String, String> current = existing.attributes();
                 for (Map.Entry<String, String> e : changes.entrySet()) {
                     if (!java.util.Objects.equals(current.get(e.getKey()), e.getValue())) {
-                        throw SqsErrors.queueNameExists(name);
+                        throw SqsErrors.queueNameExists(e.getKey());
                     }
                 }
                 return urlOf(existing);
