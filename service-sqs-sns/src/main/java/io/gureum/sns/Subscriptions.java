@@ -221,8 +221,15 @@ final class Subscriptions {
         throw SnsErrors.invalidParameter("Invalid token");
     }
 
+    /** Unsubscribing from a subscription that does not exist (any more) succeeds, as in AWS. */
     void unsubscribe(String arn) {
-        Subscription s = require(arn);
+        if (arn == null || SnsStore.parse(arn) == null) {
+            throw SnsErrors.invalidParameter("SubscriptionArn");
+        }
+        Subscription s = store.subscription(arn);
+        if (s == null || s.deleted) {
+            return;
+        }
         Topic t = store.topic(s.topicArn);
         SnsStore.Region scope = store.region(SnsStore.parse(arn).accountId(), SnsStore.parse(arn).region());
         synchronized (scope) {
