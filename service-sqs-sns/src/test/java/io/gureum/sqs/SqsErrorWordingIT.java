@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.model.BatchRequestTooLongException;
 import software.amazon.awssdk.services.sqs.model.EmptyBatchRequestException;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.OverLimitException;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
@@ -94,5 +95,26 @@ class SqsErrorWordingIT extends SqsTestSupport {
         advance(6);
         sqs.deleteMessage(b -> b.queueUrl(standard).receiptHandle(s.receiptHandle()));
         assertTrue(sqs.receiveMessage(b -> b.queueUrl(standard)).messages().isEmpty());
+    }
+
+    @Test
+    void addPermissionLimitsActions() {
+        String url = createQueue(unique("perm"));
+        OverLimitException over = assertThrows(OverLimitException.class, () -> sqs.addPermission(b -> b.queueUrl(url)
+                .label("many").awsAccountIds("111122223333").actions("SendMessage", "ReceiveMessage", "DeleteMessage",
+                        "ChangeMessageVisibility", "GetQueueAttributes", "GetQueueUrl", "ListDeadLetterSourceQueues",
+                        "PurgeQueue")));
+        assertEquals(403, over.statusCode());
+        assertEquals("8 Actions were found, maximum allowed is 7.", over.awsErrorDetails().errorMessage());
+        AwsServiceException ownerOnly = assertThrows(AwsServiceException.class, () -> sqs.addPermission(
+                b -> b.queueUrl(url).label("own").awsAccountIds("111122223333").actions("DeleteQueue")));
+        assertEquals("InvalidParameterValue", ownerOnly.awsErrorDetails().errorCode());
+        assertEquals("Value SQS:DeleteQueue for parameter ActionName is invalid. Reason: Only the queue owner is "
+                + "allowed to invoke this action.", ownerOnly.awsErrorDetails().errorMessage());
+        AwsServiceException noPrincipal = assertThrows(AwsServiceException.class, () -> sqs.addPermission(
+                b -> b.queueUrl(url).label("none").actions("SendMessage")));
+        assertEquals("Value [] for parameter PrincipalId is invalid. Reason: Unable to verify.",
+                noPrincipal.awsErrorDetails().errorMessage());
+        sqs.addPermission(b -> b.queueUrl(url).label("ok").awsAccountIds("111122223333").actions("SendMessage", "*"));
     }
 }
