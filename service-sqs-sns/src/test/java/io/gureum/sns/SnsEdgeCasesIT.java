@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 
 /** SNS behaviours that clients and third-party suites check against AWS. */
@@ -86,5 +88,16 @@ class SnsEdgeCasesIT extends SnsTestSupport {
                 e.awsErrorDetails().errorMessage());
         assertThrows(InvalidParameterException.class, () -> sns.optInPhoneNumber(b -> b.phoneNumber("abc")));
         assertFalse(sns.checkIfPhoneNumberIsOptedOut(b -> b.phoneNumber("+15555550100")).isOptedOut());
+    }
+
+    @Test
+    void reservedSmsAttributesArePublishable() {
+        sns.publish(b -> b.phoneNumber("+15555550100").message("code 1234").messageAttributes(Map.of(
+                "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional")
+                        .build())));
+        InvalidParameterValueException e = assertThrows(InvalidParameterValueException.class,
+                () -> sns.publish(b -> b.phoneNumber("+15555550100").message("x").messageAttributes(Map.of(
+                        "AWS.custom", MessageAttributeValue.builder().dataType("String").stringValue("v").build()))));
+        assertEquals("ParameterValueInvalid", e.awsErrorDetails().errorCode());
     }
 }
