@@ -162,6 +162,8 @@ final class Subscriptions {
                 if (!v.isEmpty()) {
                     try {
                         FilterPolicy.parse(v, "MessageBody".equals(all.get("FilterPolicyScope")));
+                    } catch (FilterPolicy.NumericError e) {
+                        throw SnsErrors.invalidParameter("Attributes Reason: FilterPolicy: " + e.getMessage());
                     } catch (IllegalArgumentException e) {
                         throw SnsErrors.invalidParameter("FilterPolicy: " + e.getMessage());
                     }

@@ -100,4 +100,15 @@ class SnsEdgeCasesIT extends SnsTestSupport {
                         "AWS.custom", MessageAttributeValue.builder().dataType("String").stringValue("v").build()))));
         assertEquals("ParameterValueInvalid", e.awsErrorDetails().errorCode());
     }
+
+    @Test
+    void invalidNumericFiltersAreReportedUnderAttributesReason() {
+        String topic = sns.createTopic(b -> b.name(unique("numeric"))).topicArn();
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> sns.subscribe(
+                b -> b.topicArn(topic).protocol("sqs").endpoint(queue(unique("numeric")).arn()).attributes(Map.of(
+                        "FilterPolicy", "{\"price\":[{\"numeric\":[\">\",20,\"<\",1]}]}"))));
+        assertEquals(400, e.statusCode());
+        assertEquals("Invalid parameter: Attributes Reason: FilterPolicy: Bottom must be less than top",
+                e.awsErrorDetails().errorMessage());
+    }
 }
