@@ -45,7 +45,56 @@ final class FilterPolicy {
             throw new IllegalArgumentException("Filter policy must be a JSON object");
         }
         validate(n, bodyScope, 0);
+        checkSize(n);
         return new FilterPolicy(n, bodyScope);
+    }
+
+    /**
+     * An invalid numeric match, which AWS reports under "Attributes Reason:" rather than directly
+     * under the parameter.
+     */
+    static final class NumericError extends IllegalArgumentException {
+        NumericError(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * AWS's size limits (https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html):
+     * at most 5 keys, and at most 150 combinations, each key contributing its number of values times
+     * its nesting depth.
+     */
+    private static void checkSize(JsonNode policy) {
+        long[] keys = {0};
+        long combinations = combinations(policy, 1, keys);
+        if (keys[0] > 5) {
+            throw new IllegalArgumentException("Filter policy can not have more than 5 keys");
+        }
+        if (combinations > 150) {
+            throw new IllegalArgumentException("Filter policy is too complex");
+        }
+    }
+
+    private static long combinations(JsonNode object, int depth, long[] keys) {
+        long product = 1;
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (e.getKey().equals("$or")) {
+                long sum = 0;
+                for (JsonNode alt : v) {
+                    sum += combinations(alt, depth, keys);
+                }
+                product *= sum;
+            } else if (v.isObject()) {
+                product *= combinations(v, depth + 1, keys);
+            } else {
+                keys[0]++;
+                product *= (long) depth * v.size();
+            }
+            product = Math.min(product, 1_000_000L);
+        }
+        return product;
     }
 
     private static void validate(JsonNode object, boolean bodyScope, int depth) {
@@ -327,17 +376,45 @@ final class FilterPolicy {
     private record Bound(String op, BigDecimal value) {
     }
 
+    /**
+     * A numeric match is {@code [op, n]} or a range {@code [">" or ">=", low, "<" or "<=", high]},
+     * with AWS's messages for each way it can be wrong.
+     */
     private static List<Bound> numericRange(JsonNode arg) {
-        if (!arg.isArray() || arg.isEmpty() || arg.size() % 2 != 0 || arg.size() > 4) {
-            throw new IllegalArgumentException("Value of numeric must be an array.");
+        if (!arg.isArray()) {
+            throw new NumericError("Value of numeric must be an array.");
+        }
+        if (arg.isEmpty()) {
+            throw new NumericError("Invalid member in numeric match: ]");
         }
         List<Bound> out = new ArrayList<>();
         for (int i = 0; i < arg.size(); i += 2) {
-            String op = arg.get(i).asText();
-            if (!List.of("=", "<", "<=", ">", ">=").contains(op) || !arg.get(i + 1).isNumber()) {
-                throw new IllegalArgumentException("Unrecognized numeric range operator: " + op);
+            JsonNode opNode = arg.get(i);
+            if (!opNode.isTextual()) {
+                throw new NumericError("Invalid member in numeric match: " + opNode);
+            }
+            String op = opNode.asText();
+            if (!List.of("=", "<", "<=", ">", ">=").contains(op)) {
+                throw new NumericError("Unrecognized numeric range operator: " + op);
+            }
+            if (i == 2) {
+                boolean lower = out.get(0).op().startsWith(">");
+                if (!lower) {
+                    throw new NumericError("Too many elements in numeric expression");
+                }
+                if (!op.startsWith("<")) {
+                    throw new NumericError("Bad numeric range operator: " + op);
+                }
+            } else if (i > 2) {
+                throw new NumericError("Too many elements in numeric expression");
+            }
+            if (i + 1 >= arg.size() || !arg.get(i + 1).isNumber()) {
+                throw new NumericError("Value of " + op + " must be numeric");
             }
             out.add(new Bound(op, arg.get(i + 1).decimalValue()));
+        }
+        if (out.size() == 2 && out.get(0).value().compareTo(out.get(1).value()) >= 0) {
+            throw new NumericError("Bottom must be less than top");
         }
         return out;
     }

@@ -63,6 +63,7 @@ import software.amazon.awssdk.services.sns.model.VerifySmsSandboxPhoneNumberResp
 abstract class Platforms {
     private static final Set<String> PLATFORMS = Set.of("ADM", "APNS", "APNS_SANDBOX", "GCM", "BAIDU", "MPNS", "WNS");
     private static final Set<String> SECRET = Set.of("PlatformCredential", "PlatformPrincipal");
+    private static final java.util.regex.Pattern PHONE_NUMBER = java.util.regex.Pattern.compile("\\+?[0-9]{1,15}");
 
     private static final class State {
         final Map<String, Map<String, String>> applications = new ConcurrentHashMap<>();
@@ -280,11 +281,15 @@ abstract class Platforms {
     // ---- SMS --------------------------------------------------------------------------------
 
     public CheckIfPhoneNumberIsOptedOutResponse checkIfPhoneNumberIsOptedOut(CheckIfPhoneNumberIsOptedOutRequest r) {
-        if (r.phoneNumber() == null || r.phoneNumber().isEmpty()) {
-            throw SnsErrors.invalidParameter("PhoneNumber");
-        }
+        checkPhoneNumber(r.phoneNumber());
         return CheckIfPhoneNumberIsOptedOutResponse.builder()
                 .isOptedOut(state().optedOut.contains(r.phoneNumber())).build();
+    }
+
+    private static void checkPhoneNumber(String number) {
+        if (number == null || !PHONE_NUMBER.matcher(number).matches()) {
+            throw SnsErrors.invalidParameter("PhoneNumber Reason: input incorrectly formatted");
+        }
     }
 
     public ListPhoneNumbersOptedOutResponse listPhoneNumbersOptedOut(ListPhoneNumbersOptedOutRequest request) {
@@ -294,6 +299,7 @@ abstract class Platforms {
     }
 
     public OptInPhoneNumberResponse optInPhoneNumber(OptInPhoneNumberRequest request) {
+        checkPhoneNumber(request.phoneNumber());
         state().optedOut.remove(request.phoneNumber());
         return OptInPhoneNumberResponse.builder().build();
     }

@@ -172,7 +172,11 @@ final class Publisher {
             String name = e.getKey();
             MessageAttributeValue v = e.getValue();
             String lower = name.toLowerCase(java.util.Locale.ROOT);
-            if (!ATTRIBUTE_NAME.matcher(name).matches() || lower.startsWith("aws.") || lower.startsWith("amazon.")
+            // AWS.SNS.* and AWS.MM.* are SNS's own reserved attributes for SMS and mobile push (SMSType,
+            // SenderID, OriginationNumber …): https://docs.aws.amazon.com/sns/latest/dg/sms_publish-to-phone.html
+            boolean reserved = name.startsWith("AWS.SNS.") || name.startsWith("AWS.MM.");
+            if (!ATTRIBUTE_NAME.matcher(name).matches() || (!reserved && lower.startsWith("aws."))
+                    || lower.startsWith("amazon.")
                     || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
                 throw SnsErrors.invalidParameterValue("The message attribute name '" + name + "' is invalid.");
             }

@@ -27,6 +27,11 @@ public final class SnsService implements AwsService {
         return new SnsHandler(context);
     }
 
+    @Override
+    public void decorateResponse(Object handler, AwsHttpRequest request, AwsHttpResponse response) {
+        EmptyResults.add(request, response);
+    }
+
     /** Gureum's inspection endpoints for tests, under {@code /_gureum/sns/}. */
     @Override
     public AwsHttpResponse adminRequest(Object handler, AwsHttpRequest request) {

@@ -162,6 +162,8 @@ final class Subscriptions {
                 if (!v.isEmpty()) {
                     try {
                         FilterPolicy.parse(v, "MessageBody".equals(all.get("FilterPolicyScope")));
+                    } catch (FilterPolicy.NumericError e) {
+                        throw SnsErrors.invalidParameter("Attributes Reason: FilterPolicy: " + e.getMessage());
                     } catch (IllegalArgumentException e) {
                         throw SnsErrors.invalidParameter("FilterPolicy: " + e.getMessage());
                     }
@@ -221,8 +223,15 @@ final class Subscriptions {
         throw SnsErrors.invalidParameter("Invalid token");
     }
 
+    /** Unsubscribing from a subscription that does not exist (any more) succeeds, as in AWS. */
     void unsubscribe(String arn) {
-        Subscription s = require(arn);
+        if (arn == null || SnsStore.parse(arn) == null) {
+            throw SnsErrors.invalidParameter("SubscriptionArn");
+        }
+        Subscription s = store.subscription(arn);
+        if (s == null || s.deleted) {
+            return;
+        }
         Topic t = store.topic(s.topicArn);
         SnsStore.Region scope = store.region(SnsStore.parse(arn).accountId(), SnsStore.parse(arn).region());
         synchronized (scope) {

@@ -161,10 +161,10 @@ final class MessageOperations {
                 .sequenceNumber(m.sequenceNumber()).build();
     }
 
-    /** Batch-level checks shared by the three batch operations. */
-    static void checkBatch(List<String> ids) {
+    /** Batch-level checks shared by the three batch operations; {@code entryType} names their entry shape. */
+    static void checkBatch(List<String> ids, String entryType) {
         if (ids == null || ids.isEmpty()) {
-            throw SqsErrors.emptyBatch();
+            throw SqsErrors.emptyBatch(entryType);
         }
         if (ids.size() > 10) {
             throw SqsErrors.tooManyEntries(ids.size());
@@ -192,7 +192,7 @@ final class MessageOperations {
             total += SqsMessage.sizeOf(e.messageBody() == null ? "" : e.messageBody(), attrs);
         }
         if (total > QueueAttributes.MAX_MESSAGE_SIZE) {
-            throw SqsErrors.batchTooLong(QueueAttributes.MAX_MESSAGE_SIZE);
+            throw SqsErrors.batchTooLong(QueueAttributes.MAX_MESSAGE_SIZE, total);
         }
     }
 

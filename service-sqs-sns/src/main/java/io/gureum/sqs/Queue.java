@@ -297,7 +297,11 @@ final class Queue {
         byId.remove(m.id);
     }
 
-    /** Deletes by receipt handle; a handle of an earlier delivery succeeds without deleting, as in AWS. */
+    /**
+     * Deletes by receipt handle. On a standard queue a handle of an earlier delivery succeeds without
+     * deleting, as in AWS; a FIFO queue refuses a handle whose delivery is over ("The receipt handle has
+     * expired"), see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
+     */
     void delete(String receiptHandle, long now) {
         boolean unlocked;
         synchronized (this) {
@@ -306,7 +310,10 @@ final class Queue {
                 return;
             }
             ReceiptHandles.Parsed p = ReceiptHandles.decode(receiptHandle);
-            if (p.epoch() != m.epoch) {
+            if (p.epoch() != m.epoch || (fifo && !m.inFlight(now))) {
+                if (fifo) {
+                    throw SqsErrors.receiptHandleExpired(receiptHandle);
+                }
                 return;
             }
             drop(m);
@@ -323,7 +330,7 @@ final class Queue {
             SqsMessage m = messageOf(receiptHandle);
             ReceiptHandles.Parsed p = ReceiptHandles.decode(receiptHandle);
             if (m == null || p.epoch() != m.epoch || !m.inFlight(now)) {
-                throw SqsErrors.messageNotInflight();
+                throw SqsErrors.notAvailableForVisibilityChange(receiptHandle);
             }
             if (now + timeout * 1000L > m.firstReceiveAt + 43_200_000L) {
                 throw SqsErrors.invalidParameterValue("VisibilityTimeout", timeout,
@@ -349,7 +356,7 @@ final class Queue {
 
     synchronized void purge(long now) {
         if (lastPurgeAt != Long.MIN_VALUE && now < lastPurgeAt + 60_000) {
-            throw SqsErrors.purgeInProgress(arnText);
+            throw SqsErrors.purgeInProgress(name);
         }
         lastPurgeAt = now;
         byId.values().forEach(m -> m.deleted = true);

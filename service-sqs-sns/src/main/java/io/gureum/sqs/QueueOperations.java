@@ -119,7 +119,7 @@ final class QueueOperations {
                 Map<String, String> current = existing.attributes();
                 for (Map.Entry<String, String> e : changes.entrySet()) {
                     if (!java.util.Objects.equals(current.get(e.getKey()), e.getValue())) {
-                        throw SqsErrors.queueNameExists(name);
+                        throw SqsErrors.queueNameExists(e.getKey());
                     }
                 }
                 return urlOf(existing);
@@ -367,11 +367,12 @@ final class QueueOperations {
         if (request.label() == null || request.label().isEmpty()) {
             throw SqsErrors.missingParameter("Label");
         }
-        if (request.awsAccountIds() == null || request.awsAccountIds().isEmpty()) {
-            throw SqsErrors.missingParameter("AWSAccountIds");
-        }
         if (request.actions() == null || request.actions().isEmpty()) {
             throw SqsErrors.missingParameter("Actions");
+        }
+        QueuePolicies.checkActions(request.actions());
+        if (request.awsAccountIds() == null || request.awsAccountIds().isEmpty()) {
+            throw SqsErrors.invalidParameterValue("Value [] for parameter PrincipalId is invalid. Reason: Unable to verify.");
         }
         String partition = context.topology().partitionOf(q.region).id();
         synchronized (q) {

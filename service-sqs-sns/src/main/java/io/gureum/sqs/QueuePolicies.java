@@ -35,6 +35,29 @@ final class QueuePolicies {
         throw SqsErrors.invalidAttributeValue(QueueAttributes.POLICY, "Invalid JSON");
     }
 
+    /** Actions a queue owner can grant: the others are the owner's alone. */
+    private static final java.util.Set<String> GRANTABLE = java.util.Set.of("*", "ChangeMessageVisibility",
+            "DeleteMessage", "GetQueueAttributes", "GetQueueUrl", "ListDeadLetterSourceQueues", "PurgeQueue",
+            "ReceiveMessage", "SendMessage");
+
+    /**
+     * A statement holds at most seven actions (OverLimit, 403), each one a queue owner may grant
+     * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_AddPermission.html).
+     */
+    static void checkActions(List<String> actions) {
+        if (actions.size() > 7) {
+            throw new io.gureum.core.error.AwsException("OverLimit",
+                    actions.size() + " Actions were found, maximum allowed is 7.", 403);
+        }
+        for (String a : actions) {
+            String name = a.startsWith("SQS:") ? a.substring(4) : a;
+            if (!GRANTABLE.contains(name)) {
+                throw SqsErrors.invalidParameterValue("ActionName", "SQS:" + name,
+                        "Only the queue owner is allowed to invoke this action.");
+            }
+        }
+    }
+
     static String addStatement(String policy, String queueArn, String label, List<String> accounts,
             List<String> actions, String partition) {
         ObjectNode doc = parseOrNew(policy, queueArn);

@@ -1,6 +1,7 @@
 package io.gureum.sqs;
 
 import io.gureum.core.error.AwsException;
+import io.gureum.core.protocol.RequestContext;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.sqs.model.BatchEntryIdsNotDistinctException;
 import software.amazon.awssdk.services.sqs.model.BatchRequestTooLongException;
@@ -9,7 +10,6 @@ import software.amazon.awssdk.services.sqs.model.InvalidAttributeNameException;
 import software.amazon.awssdk.services.sqs.model.InvalidAttributeValueException;
 import software.amazon.awssdk.services.sqs.model.InvalidBatchEntryIdException;
 import software.amazon.awssdk.services.sqs.model.InvalidMessageContentsException;
-import software.amazon.awssdk.services.sqs.model.MessageNotInflightException;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueInProgressException;
 import software.amazon.awssdk.services.sqs.model.QueueDeletedRecentlyException;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -29,14 +29,25 @@ final class SqsErrors {
     private SqsErrors() {
     }
 
+    /**
+     * AWS words this differently per protocol: query clients read "… for this wsdl version.", JSON
+     * clients "The specified queue does not exist."
+     */
     static QueueDoesNotExistException nonExistentQueue() {
-        return QueueDoesNotExistException.builder().statusCode(400)
-                .message("The specified queue does not exist.")
-                .awsErrorDetails(details("QueueDoesNotExist", "The specified queue does not exist.")).build();
+        String m = queryProtocol() ? "The specified queue does not exist for this wsdl version."
+                : "The specified queue does not exist.";
+        return QueueDoesNotExistException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("QueueDoesNotExist", m)).build();
     }
 
-    static QueueNameExistsException queueNameExists(String name) {
-        String m = "A queue already exists with the same name and a different value for attribute(s) " + name;
+    /** A request without {@code X-Amz-Target} is a query-protocol form post. */
+    private static boolean queryProtocol() {
+        RequestContext ctx = RequestContext.currentOrNull();
+        return ctx != null && ctx.httpRequest() != null && ctx.httpRequest().header("X-Amz-Target") == null;
+    }
+
+    static QueueNameExistsException queueNameExists(String attribute) {
+        String m = "A queue already exists with the same name and a different value for attribute " + attribute;
         return QueueNameExistsException.builder().statusCode(400).message(m)
                 .awsErrorDetails(details("QueueNameExists", m)).build();
     }
@@ -47,8 +58,8 @@ final class SqsErrors {
                 .awsErrorDetails(details("QueueDeletedRecently", m)).build();
     }
 
-    static PurgeQueueInProgressException purgeInProgress(String queueArn) {
-        String m = "Only one PurgeQueue operation on " + queueArn + " is allowed every 60 seconds.";
+    static PurgeQueueInProgressException purgeInProgress(String queueName) {
+        String m = "Only one PurgeQueue operation on " + queueName + " is allowed every 60 seconds.";
         return PurgeQueueInProgressException.builder().statusCode(403).message(m)
                 .awsErrorDetails(details("PurgeQueueInProgress", m)).build();
     }
@@ -59,10 +70,18 @@ final class SqsErrors {
                 .awsErrorDetails(details("ReceiptHandleIsInvalid", m)).build();
     }
 
-    static MessageNotInflightException messageNotInflight() {
-        String m = "Message does not exist or is not available for visibility timeout change.";
-        return MessageNotInflightException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("MessageNotInflight", m)).build();
+    /**
+     * ChangeMessageVisibility with a handle whose delivery is over: AWS answers InvalidParameterValue,
+     * not the modeled MessageNotInflight.
+     */
+    static AwsException notAvailableForVisibilityChange(String handle) {
+        return invalidParameterValue("ReceiptHandle", handle,
+                "Message does not exist or is not available for visibility timeout change.");
+    }
+
+    /** DeleteMessage on a FIFO queue with a handle whose visibility timeout has passed. */
+    static AwsException receiptHandleExpired(String handle) {
+        return invalidParameterValue("ReceiptHandle", handle, "The receipt handle has expired.");
     }
 
     static InvalidAttributeNameException invalidAttributeName(String name) {
@@ -90,8 +109,9 @@ final class SqsErrors {
                 .awsErrorDetails(details("TooManyEntriesInBatchRequest", m)).build();
     }
 
-    static EmptyBatchRequestException emptyBatch() {
-        String m = "There should be at least one SendMessageBatchRequestEntry in the request.";
+    /** {@code entryType} is the operation's entry shape, e.g. DeleteMessageBatchRequestEntry. */
+    static EmptyBatchRequestException emptyBatch(String entryType) {
+        String m = "There should be at least one " + entryType + " in the request.";
         return EmptyBatchRequestException.builder().statusCode(400).message(m)
                 .awsErrorDetails(details("EmptyBatchRequest", m)).build();
     }
@@ -109,8 +129,8 @@ final class SqsErrors {
                 .awsErrorDetails(details("InvalidBatchEntryId", m)).build();
     }
 
-    static BatchRequestTooLongException batchTooLong(int limit) {
-        String m = "Batch requests cannot be longer than " + limit + " bytes.";
+    static BatchRequestTooLongException batchTooLong(int limit, long sent) {
+        String m = "Batch requests cannot be longer than " + limit + " bytes. You have sent " + sent + " bytes.";
         return BatchRequestTooLongException.builder().statusCode(400).message(m)
                 .awsErrorDetails(details("BatchRequestTooLong", m)).build();
     }

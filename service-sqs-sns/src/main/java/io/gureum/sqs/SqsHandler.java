@@ -230,7 +230,8 @@ final class SqsHandler implements SqsClient {
     public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
         Queue q = queueOps.resolve(request.queueUrl());
         List<SendMessageBatchRequestEntry> entries = request.entries();
-        MessageOperations.checkBatch(entries == null ? null : entries.stream().map(SendMessageBatchRequestEntry::id).toList());
+        MessageOperations.checkBatch(entries == null ? null : entries.stream().map(SendMessageBatchRequestEntry::id).toList(),
+                "SendMessageBatchRequestEntry");
         MessageOperations.checkBatchSize(entries);
         List<SendMessageBatchResultEntry> ok = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
@@ -271,7 +272,8 @@ final class SqsHandler implements SqsClient {
     public DeleteMessageBatchResponse deleteMessageBatch(DeleteMessageBatchRequest request) {
         Queue q = queueOps.resolve(request.queueUrl());
         List<DeleteMessageBatchRequestEntry> entries = request.entries();
-        MessageOperations.checkBatch(entries == null ? null : entries.stream().map(DeleteMessageBatchRequestEntry::id).toList());
+        MessageOperations.checkBatch(entries == null ? null : entries.stream().map(DeleteMessageBatchRequestEntry::id).toList(),
+                "DeleteMessageBatchRequestEntry");
         List<DeleteMessageBatchResultEntry> ok = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (DeleteMessageBatchRequestEntry e : entries) {
@@ -297,7 +299,8 @@ final class SqsHandler implements SqsClient {
         Queue q = queueOps.resolve(request.queueUrl());
         List<ChangeMessageVisibilityBatchRequestEntry> entries = request.entries();
         MessageOperations.checkBatch(entries == null ? null
-                : entries.stream().map(ChangeMessageVisibilityBatchRequestEntry::id).toList());
+                : entries.stream().map(ChangeMessageVisibilityBatchRequestEntry::id).toList(),
+                "ChangeMessageVisibilityBatchRequestEntry");
         List<ChangeMessageVisibilityBatchResultEntry> ok = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (ChangeMessageVisibilityBatchRequestEntry e : entries) {

@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.sqs.model.InvalidBatchEntryIdException;
 import software.amazon.awssdk.services.sqs.model.InvalidMessageContentsException;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageNotInflightException;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
@@ -116,9 +115,13 @@ class SqsMessagesIT extends SqsTestSupport {
         sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
         Message again = sqs.receiveMessage(b -> b.queueUrl(url)).messages().get(0);
         assertEquals(m.messageId(), again.messageId());
-        MessageNotInflightException e = assertThrows(MessageNotInflightException.class,
+        // AWS answers a handle of an earlier delivery with InvalidParameterValue, not MessageNotInflight.
+        AwsServiceException e = assertThrows(AwsServiceException.class,
                 () -> sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()).visibilityTimeout(5)));
         assertEquals(400, e.statusCode());
+        assertEquals("InvalidParameterValue", e.awsErrorDetails().errorCode());
+        assertEquals("Value " + m.receiptHandle() + " for parameter ReceiptHandle is invalid. Reason: Message does not "
+                + "exist or is not available for visibility timeout change.", e.awsErrorDetails().errorMessage());
         AwsServiceException tooLong = assertThrows(AwsServiceException.class, () -> sqs.changeMessageVisibility(
                 b -> b.queueUrl(url).receiptHandle(again.receiptHandle()).visibilityTimeout(43_201)));
         assertEquals("InvalidParameterValue", tooLong.awsErrorDetails().errorCode());
@@ -223,7 +226,7 @@ class SqsMessagesIT extends SqsTestSupport {
                 e -> e.id("x").receiptHandle(got.get(1).receiptHandle()).visibilityTimeout(0),
                 e -> e.id("y").receiptHandle(got.get(0).receiptHandle()).visibilityTimeout(0)));
         assertEquals(List.of("x"), c.successful().stream().map(e -> e.id()).toList());
-        assertEquals("MessageNotInflight", c.failed().get(0).code());
+        assertEquals("InvalidParameterValue", c.failed().get(0).code());
     }
 
     @Test

@@ -72,6 +72,8 @@ class SqsQueryProtocolIT extends SqsTestSupport {
     void errorsUseTheLegacyQueryCodes() throws Exception {
         HttpResponse<String> r = post(gureum.endpoint() + "/", Map.of("Action", "GetQueueUrl", "QueueName", "nope-q"));
         assertEquals("AWS.SimpleQueueService.NonExistentQueue", between(r.body(), "Code"));
+        // Query clients get AWS's query wording; JSON clients get "The specified queue does not exist."
+        assertEquals("The specified queue does not exist for this wsdl version.", between(r.body(), "Message"));
     }
 
     @Test
