@@ -20,6 +20,12 @@ public final class IamService implements AwsService {
         return "https://iam.amazonaws.com/doc/2010-05-08/";
     }
 
+    /** UpdateRole's output has a result wrapper and no members (botocore's iam service-2.json). */
+    @Override
+    public java.util.Set<String> emptyResultOperations() {
+        return java.util.Set.of("UpdateRole");
+    }
+
     @Override
     public Object createHandler(ServiceContext context) {
         return new IamHandler();

@@ -4,6 +4,7 @@ import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
+import java.util.Set;
 
 /** Registers SNS (query protocol, API version 2010-03-31) with core. */
 public final class SnsService implements AwsService {
@@ -27,9 +28,14 @@ public final class SnsService implements AwsService {
         return new SnsHandler(context);
     }
 
+    /**
+     * Outputs with a result wrapper and no members (botocore's sns service-2.json): answered with an
+     * empty {@code <ActionResult/>}, which boto3 requires.
+     */
     @Override
-    public void decorateResponse(Object handler, AwsHttpRequest request, AwsHttpResponse response) {
-        EmptyResults.add(request, response);
+    public Set<String> emptyResultOperations() {
+        return Set.of("TagResource", "UntagResource", "OptInPhoneNumber", "SetSMSAttributes",
+                "CreateSMSSandboxPhoneNumber", "DeleteSMSSandboxPhoneNumber", "VerifySMSSandboxPhoneNumber");
     }
 
     /** Gureum's inspection endpoints for tests, under {@code /_gureum/sns/}. */

@@ -55,7 +55,8 @@ public final class LoadedService {
                     try {
                         Class<?> iface = Class.forName(service.clientInterface(), true,
                                 service.getClass().getClassLoader());
-                        model = ServiceModel.load(iface, service.xmlNamespace());
+                        model = ServiceModel.load(iface, service.xmlNamespace())
+                                .emptyResultOperations(service.emptyResultOperations());
                     } catch (ClassNotFoundException e) {
                         throw new IllegalStateException("SDK client interface missing: " + service.clientInterface(), e);
                     }

@@ -129,7 +129,9 @@ public final class QueryCodec implements ProtocolCodec {
             w.element("requestId", ctx.requestId());
             XmlValues.writeMembers(w, response, TimestampFormatTrait.Format.ISO_8601, true);
         } else {
-            if (!response.sdkFields().isEmpty()) {
+            if (model.hasEmptyResult(action)) {
+                w.empty(action + "Result");
+            } else if (!response.sdkFields().isEmpty()) {
                 w.start(action + "Result");
                 XmlValues.writeMembers(w, response, TimestampFormatTrait.Format.ISO_8601, false, model.queryNaming());
                 w.end(action + "Result");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +27,7 @@ public final class ServiceModel {
     private final Map<String, OperationModel> loaded = new ConcurrentHashMap<>();
     private final Map<String, UriTemplate> templates = new ConcurrentHashMap<>();
     private volatile QueryNaming queryNaming;
+    private volatile Set<String> emptyResultOperations = Set.of();
 
     public ServiceModel(ServiceIndex index, Class<?> clientInterface, String xmlNamespace) {
         this.index = index;
@@ -60,6 +62,17 @@ public final class ServiceModel {
             }
         }
         return new ServiceModel(index, clientInterface, xmlNamespace);
+    }
+
+    /** See {@link io.gureum.core.spi.AwsService#emptyResultOperations()}. */
+    public ServiceModel emptyResultOperations(Set<String> operations) {
+        this.emptyResultOperations = Set.copyOf(operations);
+        return this;
+    }
+
+    /** Whether the query protocol answers this operation with an empty result element. */
+    public boolean hasEmptyResult(String operation) {
+        return emptyResultOperations.contains(operation);
     }
 
     public ServiceIndex index() {

@@ -38,6 +38,12 @@ public final class XmlWriter {
         return this;
     }
 
+    /** An element with no content, {@code <name/>}. */
+    public XmlWriter empty(String name) {
+        out.append('<').append(name).append("/>");
+        return this;
+    }
+
     public XmlWriter end(String name) {
         out.append("</").append(name).append('>');
         return this;

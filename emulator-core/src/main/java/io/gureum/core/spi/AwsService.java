@@ -39,6 +39,16 @@ public interface AwsService {
         return java.util.Map.of();
     }
 
+    /**
+     * The query-protocol operations whose output has a result wrapper but no members: AWS answers them
+     * with an empty {@code <ActionResult/>}, and botocore's parser requires it (boto3's SNS
+     * {@code tag_resource} fails without it). The SDK's metadata cannot tell such an output from no
+     * output at all, so each query service lists them (from its API model).
+     */
+    default java.util.Set<String> emptyResultOperations() {
+        return java.util.Set.of();
+    }
+
     /** Creates a handler with empty state. Called at start and again on reset. */
     Object createHandler(ServiceContext context);
 
