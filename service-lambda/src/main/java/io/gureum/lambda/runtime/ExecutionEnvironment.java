@@ -44,6 +44,8 @@ final class ExecutionEnvironment implements RuntimeApi {
     private Invocation current;
     private Consumer<NextInvocation> waiter;
     private boolean dead;
+    /** An init error reported before an invocation was assigned: the invocation that follows gets it. */
+    private Outcome initFailure;
     private long idleSinceNanos = System.nanoTime();
 
     private ExecutionEnvironment(FunctionSpec spec, RunnerContext context, Listener listener) {
@@ -113,7 +115,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         invocation.assignedNanos = System.nanoTime();
         invocation.before.addAll(events(output.read(true)));
         if (dead) {
-            settleLater(invocation, exitOutcome(invocation));
+            settleLater(invocation, initFailure != null ? initFailure : exitOutcome(invocation));
         } else if (waiter != null) {
             deliver(invocation);
         } else {
@@ -183,9 +185,11 @@ final class ExecutionEnvironment implements RuntimeApi {
         initDurationMs = (System.nanoTime() - startedNanos) / 1e6;
         byte[] payload = body.length > 0 ? body : ErrorDocuments.fromErrorType(errorType);
         String type = errorType != null ? errorType : ErrorDocuments.errorTypeOf(payload);
+        Outcome failed = new Outcome(payload, "Unhandled", "error", type == null ? "Runtime.Unknown" : type, true);
         if (current != null) {
-            settleLater(current, new Outcome(payload, "Unhandled", "error", type == null ? "Runtime.Unknown" : type, true));
+            settleLater(current, failed);
         } else {
+            initFailure = failed;
             dead = true;
             context.workers().execute(this::stopAndRelease);
         }

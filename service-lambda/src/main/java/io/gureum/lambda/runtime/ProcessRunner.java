@@ -76,14 +76,14 @@ public final class ProcessRunner implements FunctionRunner {
 
     @Override
     public CompletableFuture<InvocationResult> invoke(FunctionSpec spec, byte[] payload, String requestId,
-            String clientContext) {
+            String clientContext, String invokedFunctionArn) {
         CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(new IllegalStateException("The function runner is closed"));
             return result;
         }
         Invocation invocation = new Invocation(spec, requestId, payload == null ? new byte[0] : payload,
-                decodeClientContext(clientContext), traceId(), result);
+                decodeClientContext(clientContext), invokedFunctionArn, traceId(), result);
         context.workers().execute(() -> {
             try {
                 LaunchPlan plan = runtimes.plan(spec);
