@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,9 @@ final class AsyncInvoker {
         }
         e.attempts++;
         String invoked = e.qualifier == null ? e.function.arn : e.function.arn + ":" + e.qualifier;
-        invoker.run(e.function, e.version, invoked, e.payload, e.requestId, null, "Event").whenComplete((result, failure) -> {
+        CompletableFuture<InvocationResult> running = invoker.run(e.function, e.version, invoked, e.payload,
+                e.requestId, null, "Event");
+        running.whenComplete((result, failure) -> {
             if (failure == null && result.functionError() == null) {
                 e.last = result;
                 succeed(e, cfg);

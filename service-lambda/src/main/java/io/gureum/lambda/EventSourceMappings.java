@@ -8,6 +8,7 @@ import io.gureum.core.ids.Arn;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.AccountRegionStore;
 import io.gureum.core.targets.QueueTarget;
+import io.gureum.lambda.runtime.InvocationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -185,7 +187,9 @@ final class EventSourceMappings {
             all.add(m.toConfiguration(null));
         }
         int start = Functions.Pages.start(marker);
-        int end = Math.min(all.size(), start + (maxItems == null ? 100 : Math.max(1, maxItems)));
+        // "ListEventSourceMappings returns a maximum of 100 items in each response, even if you set the number
+        // higher" (https://docs.aws.amazon.com/lambda/latest/api/API_ListEventSourceMappings.html)
+        int end = Math.min(all.size(), start + Math.min(100, Functions.Pages.size(maxItems, 10_000, 100)));
         ListEventSourceMappingsResponse.Builder b = ListEventSourceMappingsResponse.builder()
                 .eventSourceMappings(start >= all.size() ? List.of() : all.subList(start, end));
         if (end < all.size()) {
@@ -296,8 +300,9 @@ final class EventSourceMappings {
         }
         byte[] event = event(batch, m.region);
         String requestId = context.ids().requestId();
-        FunctionVersion version = Invoker.pick(fn);
-        invoker.run(fn.function(), version, fn.qualifiedArn(), event, requestId, null, "SQS").whenComplete((result, failure) -> {
+        CompletableFuture<InvocationResult> running = invoker.run(fn.function(), Invoker.pick(fn), fn.qualifiedArn(),
+                event, requestId, null, "SQS");
+        running.whenComplete((result, failure) -> {
             try {
                 if (failure != null || result.functionError() != null) {
                     m.lastProcessingResult = "PROBLEM: Function call failed";

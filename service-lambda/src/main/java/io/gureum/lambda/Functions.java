@@ -244,11 +244,7 @@ final class Functions {
             throw LambdaErrors.validation(masterRegion, "masterRegion",
                     "Member must satisfy regular expression pattern: " + MASTER_REGION.pattern());
         }
-        if (maxItems != null && (maxItems < 1 || maxItems > 10_000)) {
-            throw LambdaErrors.validation(maxItems, "maxItems", maxItems < 1
-                    ? "Member must have value greater than or equal to 1"
-                    : "Member must have value less than or equal to 10000");
-        }
+        int size = Pages.size(maxItems, 10_000, 50);
         if (functionVersion != null && !functionVersion.equals("ALL")) {
             throw LambdaErrors.validation(functionVersion, "functionVersion",
                     "Member must satisfy enum value set: [ALL]");
@@ -267,7 +263,6 @@ final class Functions {
             }
         }
         int start = Pages.start(marker);
-        int size = maxItems == null ? 50 : maxItems;
         int end = Math.min(all.size(), start + size);
         ListFunctionsResponse.Builder b = ListFunctionsResponse.builder()
                 .functions(start >= all.size() ? List.of() : all.subList(start, end));
@@ -404,6 +399,19 @@ final class Functions {
 
         static String marker(int index) {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(index).getBytes());
+        }
+
+        /** A page's size: {@code MaxItems} within the shape's 1–{@code max}, else a ValidationException. */
+        static int size(Integer maxItems, int max, int fallback) {
+            if (maxItems == null) {
+                return fallback;
+            }
+            if (maxItems < 1 || maxItems > max) {
+                throw LambdaErrors.validation(maxItems, "maxItems", maxItems < 1
+                        ? "Member must have value greater than or equal to 1"
+                        : "Member must have value less than or equal to " + max);
+            }
+            return maxItems;
         }
 
         static int start(String marker) {

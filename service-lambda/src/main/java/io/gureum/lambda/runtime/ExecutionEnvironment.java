@@ -2,7 +2,6 @@ package io.gureum.lambda.runtime;
 
 import java.io.File;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         this.context = context;
         this.listener = listener;
         String hex = HexFormat.of().formatHex(randomBytes(16));
-        this.logStreamName = STREAM_DATE.format(Instant.now()) + "/[" + spec.version() + "]" + hex;
+        this.logStreamName = STREAM_DATE.format(context.clock().get()) + "/[" + spec.version() + "]" + hex;
     }
 
     /** Starts the server and the process. */
@@ -316,7 +315,7 @@ final class ExecutionEnvironment implements RuntimeApi {
     }
 
     private LogEvent event(String message) {
-        return new LogEvent(Instant.now(), spec.logGroupName(), logStreamName, message);
+        return new LogEvent(context.clock().get(), spec.logGroupName(), logStreamName, message);
     }
 
     // ---- lifecycle ----
