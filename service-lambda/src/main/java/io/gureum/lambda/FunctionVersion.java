@@ -130,6 +130,15 @@ record FunctionVersion(
     }
 
     /**
+     * The subset ListFunctions answers: "To get the additional fields (State, StateReasonCode, StateReason,
+     * LastUpdateStatus, LastUpdateStatusReason, LastUpdateStatusReasonCode, RuntimeVersionConfig) for a function
+     * or version, use GetFunction" (https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctions.html).
+     */
+    FunctionConfiguration toListedConfiguration() {
+        return toConfiguration(null, null).toBuilder().runtimeVersionConfig((RuntimeVersionConfig) null).build();
+    }
+
+    /**
      * AWS reports the runtime version a function runs on ({@code arn:aws:lambda:us-east-1::runtime:<64 hex>},
      * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html); Gureum names one per runtime identifier.
      */

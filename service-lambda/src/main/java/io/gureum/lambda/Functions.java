@@ -244,7 +244,8 @@ final class Functions {
             throw LambdaErrors.validation(masterRegion, "masterRegion",
                     "Member must satisfy regular expression pattern: " + MASTER_REGION.pattern());
         }
-        int size = Pages.size(maxItems, 10_000, 50);
+        // "ListFunctions returns a maximum of 50 items in each response, even if you set the number higher"
+        int size = Math.min(50, Pages.size(maxItems, 10_000, 50));
         if (functionVersion != null && !functionVersion.equals("ALL")) {
             throw LambdaErrors.validation(functionVersion, "functionVersion",
                     "Member must satisfy enum value set: [ALL]");
@@ -255,10 +256,9 @@ final class Functions {
                 continue;
             }
             synchronized (f) {
-                all.add(f.latest.toConfiguration(State.ACTIVE, LastUpdateStatus.SUCCESSFUL));
+                all.add(f.latest.toListedConfiguration());
                 if ("ALL".equals(functionVersion)) {
-                    f.versions.values().forEach(v -> all.add(v.toConfiguration(State.ACTIVE,
-                            LastUpdateStatus.SUCCESSFUL)));
+                    f.versions.values().forEach(v -> all.add(v.toListedConfiguration()));
                 }
             }
         }

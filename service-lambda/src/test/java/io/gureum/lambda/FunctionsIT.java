@@ -293,9 +293,27 @@ class FunctionsIT extends LambdaTestSupport {
         } while (marker != null);
         assertTrue(seen.containsAll(names));
         assertEquals(seen.size(), pages);
-        List<String> all = lambda.listFunctions(b -> b.functionVersion("ALL").maxItems(10000)).functions().stream()
+        List<String> all = lambda.listFunctionsPaginator(b -> b.functionVersion("ALL")).functions().stream()
                 .filter(f -> f.functionName().equals(names.get(0))).map(FunctionConfiguration::version).toList();
         assertEquals(List.of("$LATEST", "1"), all);
+    }
+
+    @Test
+    void listFunctionsAnswersAtMostFiftyAndLeavesOutStatesAndTheRuntimeVersion() {
+        for (int i = 0; i < 51; i++) {
+            createEcho(unique("many"));
+        }
+        ListFunctionsResponse page = lambda.listFunctions(b -> b.maxItems(10_000));
+        assertEquals(50, page.functions().size());
+        assertTrue(page.nextMarker() != null);
+        FunctionConfiguration listed = page.functions().get(0);
+        assertNull(listed.state());
+        assertNull(listed.lastUpdateStatus());
+        assertNull(listed.runtimeVersionConfig());
+        assertEquals("Zip", listed.packageTypeAsString());
+        var got = lambda.getFunctionConfiguration(b -> b.functionName(listed.functionName()));
+        assertEquals(State.ACTIVE, got.state());
+        assertTrue(got.runtimeVersionConfig() != null);
     }
 
     @Test
