@@ -21,7 +21,10 @@ final class Aliases {
 
     AliasConfiguration create(LambdaFunction f, String name, String version, String description,
             AliasRoutingConfiguration routing) {
-        if (name == null || name.length() > 128 || !NAME.matcher(name).matches()) {
+        if (name != null && name.length() > 128) {
+            throw LambdaErrors.validation(name, "name", "Member must have length less than or equal to 128");
+        }
+        if (name == null || !NAME.matcher(name).matches()) {
             throw LambdaErrors.validation(name, "name",
                     "Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)");
         }
@@ -74,7 +77,7 @@ final class Aliases {
             }
         }
         int start = Functions.Pages.start(marker);
-        int end = Math.min(all.size(), start + (maxItems == null ? 50 : Math.max(1, maxItems)));
+        int end = Math.min(all.size(), start + Functions.Pages.size(maxItems, 10_000, 50));
         ListAliasesResponse.Builder b = ListAliasesResponse.builder()
                 .aliases(start >= all.size() ? List.of() : all.subList(start, end));
         if (end < all.size()) {

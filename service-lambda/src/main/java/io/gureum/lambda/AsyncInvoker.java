@@ -1,5 +1,6 @@
 package io.gureum.lambda;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.ids.Arn;
@@ -8,12 +9,14 @@ import io.gureum.core.targets.FunctionTarget;
 import io.gureum.core.targets.QueueTarget;
 import io.gureum.core.targets.TopicTarget;
 import io.gureum.lambda.runtime.InvocationResult;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +98,10 @@ final class AsyncInvoker {
             return;
         }
         e.attempts++;
-        invoker.run(e.function, e.version, e.payload, e.requestId, null, "Event").whenComplete((result, failure) -> {
+        String invoked = e.qualifier == null ? e.function.arn : e.function.arn + ":" + e.qualifier;
+        CompletableFuture<InvocationResult> running = invoker.run(e.function, e.version, invoked, e.payload,
+                e.requestId, null, "Event");
+        running.whenComplete((result, failure) -> {
             if (failure == null && result.functionError() == null) {
                 e.last = result;
                 succeed(e, cfg);
@@ -172,7 +178,7 @@ final class AsyncInvoker {
         }
         try {
             return LambdaJson.MAPPER.writeValueAsString(r);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -183,7 +189,7 @@ final class AsyncInvoker {
         }
         try {
             return LambdaJson.MAPPER.readTree(bytes);
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             return LambdaJson.MAPPER.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
         }
     }

@@ -1,5 +1,6 @@
 package io.gureum.lambda;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -123,7 +124,7 @@ final class CodeStore implements AutoCloseable {
     }
 
     Code store(byte[] zip) {
-        return store(new java.io.ByteArrayInputStream(zip), Long.MAX_VALUE);
+        return store(new ByteArrayInputStream(zip), Long.MAX_VALUE);
     }
 
     private synchronized Object lockOf(String hex) {

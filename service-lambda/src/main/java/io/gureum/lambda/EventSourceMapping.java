@@ -24,7 +24,7 @@ final class EventSourceMapping {
     List<String> functionResponseTypes;
     Integer maximumConcurrency;
     Instant lastModified;
-    String lastProcessingResult = "No records processed";
+    volatile String lastProcessingResult = "No records processed";
     boolean deleted;
     boolean busy;
     final List<QueueTarget.Received> buffer = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.gureum.lambda;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,8 @@ import io.gureum.core.ids.Arn;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.AccountRegionStore;
 import io.gureum.core.targets.QueueTarget;
+import io.gureum.lambda.runtime.InvocationResult;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +17,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingRequest;
@@ -76,13 +81,6 @@ final class EventSourceMappings {
         checkBatch(batch, window, queue.fifo());
         LambdaStore store = stores.get(fn.function().account, fn.function().region);
         String functionArn = fn.qualifiedArn();
-        for (EventSourceMapping m : store.mappings.values()) {
-            if (m.eventSourceArn.equals(source) && m.functionArn.equals(functionArn)) {
-                throw LambdaErrors.conflict("An event source mapping with SQS arn (\" " + source + " \") and function "
-                        + "(\" " + fn.function().name + " \") already exists. Please update or delete the existing "
-                        + "mapping with UUID " + m.uuid);
-            }
-        }
         String uuid = context.ids().requestId();
         EventSourceMapping m = new EventSourceMapping(uuid,
                 Arn.of("lambda", store.region, store.account, "event-source-mapping:" + uuid).toString(),
@@ -94,7 +92,16 @@ final class EventSourceMappings {
         m.functionResponseTypes = r.hasFunctionResponseTypes() ? r.functionResponseTypesAsStrings() : List.of();
         m.maximumConcurrency = r.scalingConfig() == null ? null : r.scalingConfig().maximumConcurrency();
         m.lastModified = context.clock().now();
-        store.mappings.put(uuid, m);
+        synchronized (store) {
+            for (EventSourceMapping other : store.mappings.values()) {
+                if (other.eventSourceArn.equals(source) && other.functionArn.equals(functionArn)) {
+                    throw LambdaErrors.conflict("An event source mapping with SQS arn (\" " + source + " \") and "
+                            + "function (\" " + fn.function().name + " \") already exists. Please update or delete "
+                            + "the existing mapping with UUID " + other.uuid);
+                }
+            }
+            store.mappings.put(uuid, m);
+        }
         context.registry().register(store.account, store.region, "lambda", "event-source-mapping:" + uuid,
                 Arn.parse(m.arn));
         if (r.hasTags() && !r.tags().isEmpty()) {
@@ -180,7 +187,9 @@ final class EventSourceMappings {
             all.add(m.toConfiguration(null));
         }
         int start = Functions.Pages.start(marker);
-        int end = Math.min(all.size(), start + (maxItems == null ? 100 : Math.max(1, maxItems)));
+        // "ListEventSourceMappings returns a maximum of 100 items in each response, even if you set the number
+        // higher" (https://docs.aws.amazon.com/lambda/latest/api/API_ListEventSourceMappings.html)
+        int end = Math.min(all.size(), start + Math.min(100, Functions.Pages.size(maxItems, 10_000, 100)));
         ListEventSourceMappingsResponse.Builder b = ListEventSourceMappingsResponse.builder()
                 .eventSourceMappings(start >= all.size() ? List.of() : all.subList(start, end));
         if (end < all.size()) {
@@ -224,7 +233,7 @@ final class EventSourceMappings {
                 }
                 try {
                     workers.execute(() -> poll(m));
-                } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                } catch (RejectedExecutionException shuttingDown) {
                     return;
                 }
             }
@@ -291,7 +300,9 @@ final class EventSourceMappings {
         }
         byte[] event = event(batch, m.region);
         String requestId = context.ids().requestId();
-        invoker.run(fn.function(), Invoker.pick(fn), event, requestId, null, "SQS").whenComplete((result, failure) -> {
+        CompletableFuture<InvocationResult> running = invoker.run(fn.function(), Invoker.pick(fn), fn.qualifiedArn(),
+                event, requestId, null, "SQS");
+        running.whenComplete((result, failure) -> {
             try {
                 if (failure != null || result.functionError() != null) {
                     m.lastProcessingResult = "PROBLEM: Function call failed";
@@ -324,7 +335,7 @@ final class EventSourceMappings {
         JsonNode n;
         try {
             n = payload == null || payload.length == 0 ? null : LambdaJson.MAPPER.readTree(payload);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Set.of();
         }
         if (n == null || !n.has("batchItemFailures") || n.get("batchItemFailures").isNull()) {
@@ -374,7 +385,7 @@ final class EventSourceMappings {
         }
         try {
             return LambdaJson.MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

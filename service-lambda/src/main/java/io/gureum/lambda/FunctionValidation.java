@@ -1,5 +1,6 @@
 package io.gureum.lambda;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ final class FunctionValidation {
     static final String ROLE_PATTERN = "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+";
     private static final Pattern ROLE = Pattern.compile(ROLE_PATTERN);
     private static final Pattern HANDLER = Pattern.compile("[^\\s]+");
+    static final String LAYER_PATTERN = "(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+)"
+            + "|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)";
+    private static final Pattern LAYER = Pattern.compile(LAYER_PATTERN);
     private static final Pattern ENV_KEY = Pattern.compile("[a-zA-Z]([a-zA-Z0-9_])+");
 
     /**
@@ -97,6 +101,35 @@ final class FunctionValidation {
         }
     }
 
+    static void ephemeralStorage(Integer size) {
+        if (size != null && size < 512) {
+            throw LambdaErrors.validation(size, "ephemeralStorage.size",
+                    "Member must have value greater than or equal to 512");
+        }
+        if (size != null && size > 10240) {
+            throw LambdaErrors.validation(size, "ephemeralStorage.size",
+                    "Member must have value less than or equal to 10240");
+        }
+    }
+
+    /**
+     * Layer version ARNs: the shape's pattern, then existence. Gureum has no layers (PublishLayerVersion is not
+     * emulated), so no layer version exists and AWS's answer for an unknown one applies to every ARN.
+     */
+    static void layers(List<String> layers) {
+        if (layers == null || layers.isEmpty()) {
+            return;
+        }
+        for (String layer : layers) {
+            if (layer.length() > 140 || !LAYER.matcher(layer).matches()) {
+                throw LambdaErrors.validation(layers, "layers", "Member must satisfy constraint: [Member must have "
+                        + "length less than or equal to 140, Member must have length greater than or equal to 1, "
+                        + "Member must satisfy regular expression pattern: " + LAYER_PATTERN + "]");
+            }
+        }
+        throw LambdaErrors.invalidParameter("Layer version " + layers.get(0) + " does not exist.");
+    }
+
     static void description(String description) {
         if (description != null && description.length() > 256) {
             throw LambdaErrors.validation(description, "description", "Member must have length less than or equal to 256");
@@ -117,10 +150,20 @@ final class FunctionValidation {
         }
     }
 
-    /** Reserved keys, key syntax and the 4 KB limit (measured over the JSON of the variables, as AWS does). */
+    /**
+     * Key syntax (the shape's constraint, checked first: a ValidationException that does not echo the
+     * sensitive map), reserved keys, and the 4 KB limit measured over the JSON of the variables, as AWS does.
+     */
     static void environment(Map<String, String> variables) {
         if (variables == null || variables.isEmpty()) {
             return;
+        }
+        for (String key : variables.keySet()) {
+            if (!ENV_KEY.matcher(key).matches()) {
+                throw LambdaErrors.validation("1 validation error detected: Value at 'environment.variables' failed "
+                        + "to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular "
+                        + "expression pattern: " + ENV_KEY.pattern() + "]");
+            }
         }
         List<String> reserved = new ArrayList<>();
         for (String key : variables.keySet()) {
@@ -133,17 +176,10 @@ final class FunctionValidation {
                     + "environment variables you have provided contains reserved keys that are currently not supported "
                     + "for modification. Reserved keys used in this request: " + String.join(", ", reserved));
         }
-        for (String key : variables.keySet()) {
-            if (!ENV_KEY.matcher(key).matches()) {
-                throw LambdaErrors.validation("[SENSITIVE]", "environment.variables",
-                        "Member must satisfy constraint: [Member must satisfy regular expression pattern: "
-                                + "[a-zA-Z]([a-zA-Z0-9_])+]");
-            }
-        }
         String measured;
         try {
             measured = LambdaJson.MAPPER.writeValueAsString(variables);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         if (measured.getBytes(StandardCharsets.UTF_8).length > 4096) {

@@ -1,5 +1,10 @@
 package io.gureum.lambda;
 
+import io.gureum.core.ids.Arn;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.model.Architecture;
@@ -9,6 +14,10 @@ import software.amazon.awssdk.services.lambda.model.EphemeralStorage;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.LoggingConfig;
+import software.amazon.awssdk.services.lambda.model.RuntimeVersionConfig;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+import software.amazon.awssdk.services.lambda.model.SnapStartOptimizationStatus;
+import software.amazon.awssdk.services.lambda.model.SnapStartResponse;
 import software.amazon.awssdk.services.lambda.model.State;
 import software.amazon.awssdk.services.lambda.model.TracingConfigResponse;
 
@@ -37,6 +46,9 @@ record FunctionVersion(
         String tracingMode) {
 
     static final String LATEST = "$LATEST";
+    /** AWS answers SnapStart's state for every function, SnapStart or not. */
+    private static final SnapStartResponse SNAP_START_OFF = SnapStartResponse.builder().applyOn(SnapStartApplyOn.NONE)
+            .optimizationStatus(SnapStartOptimizationStatus.OFF).build();
 
     FunctionVersion {
         environment = Map.copyOf(environment);
@@ -102,6 +114,8 @@ record FunctionVersion(
                 .packageType(packageType)
                 .architecturesWithStrings(architectures)
                 .ephemeralStorage(EphemeralStorage.builder().size(ephemeralStorage).build())
+                .snapStart(SNAP_START_OFF)
+                .runtimeVersionConfig(RuntimeVersionConfig.builder().runtimeVersionArn(runtimeVersionArn()).build())
                 .loggingConfig(LoggingConfig.builder().logFormat("Text").logGroup("/aws/lambda/" + functionName).build());
         if (state == State.PENDING) {
             b.stateReason("The function is being created.").stateReasonCode("Creating");
@@ -113,6 +127,30 @@ record FunctionVersion(
             b.deadLetterConfig(DeadLetterConfig.builder().targetArn(deadLetterTargetArn).build());
         }
         return b.build();
+    }
+
+    /**
+     * The subset ListFunctions answers: "To get the additional fields (State, StateReasonCode, StateReason,
+     * LastUpdateStatus, LastUpdateStatusReason, LastUpdateStatusReasonCode, RuntimeVersionConfig) for a function
+     * or version, use GetFunction" (https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctions.html).
+     */
+    FunctionConfiguration toListedConfiguration() {
+        return toConfiguration(null, null).toBuilder().runtimeVersionConfig((RuntimeVersionConfig) null).build();
+    }
+
+    /**
+     * AWS reports the runtime version a function runs on ({@code arn:aws:lambda:us-east-1::runtime:<64 hex>},
+     * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html); Gureum names one per runtime identifier.
+     */
+    private String runtimeVersionArn() {
+        Arn function = Arn.parse(functionArn);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(runtime.getBytes(StandardCharsets.UTF_8));
+            return Arn.of(function.partition(), "lambda", function.region(), "",
+                    "runtime:" + HexFormat.of().formatHex(digest)).toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<String> defaultArchitectures() {

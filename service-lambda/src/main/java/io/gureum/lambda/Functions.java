@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.Concurrency;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 final class Functions {
     /** A direct upload's zip: 50 MB (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
     static final long MAX_DIRECT_ZIP = 52_428_800L;
+    private static final Pattern MASTER_REGION = Pattern.compile("ALL|[a-z]{2}(-gov)?-[a-z]+-\\d{1}");
 
     /** A function with the version a qualifier selects; {@code alias} is set when the qualifier is an alias. */
     record Resolved(LambdaFunction function, FunctionVersion version, String qualifier, Alias alias) {
@@ -130,9 +132,11 @@ final class Functions {
         FunctionValidation.memorySize(r.memorySize());
         FunctionValidation.description(r.description());
         FunctionValidation.architectures(r.hasArchitectures() ? r.architecturesAsStrings() : null);
+        FunctionValidation.ephemeralStorage(r.ephemeralStorage() == null ? null : r.ephemeralStorage().size());
         Map<String, String> env = r.environment() == null || !r.environment().hasVariables() ? Map.of()
                 : r.environment().variables();
         FunctionValidation.environment(env);
+        FunctionValidation.layers(r.hasLayers() ? r.layers() : null);
         if (r.code() == null) {
             throw LambdaErrors.validation("null", "code", "Member must not be null");
         }
@@ -231,31 +235,34 @@ final class Functions {
         return b.build();
     }
 
-    ListFunctionsResponse listFunctions(String functionVersion, String marker, Integer maxItems) {
-        if (maxItems != null && (maxItems < 1 || maxItems > 10_000)) {
-            throw LambdaErrors.validation(maxItems, "maxItems", maxItems < 1
-                    ? "Member must have value greater than or equal to 1"
-                    : "Member must have value less than or equal to 10000");
+    /**
+     * @param masterRegion lists only the Lambda@Edge replicas of functions in that region
+     *                     (https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctions.html); Gureum has none
+     */
+    ListFunctionsResponse listFunctions(String masterRegion, String functionVersion, String marker, Integer maxItems) {
+        if (masterRegion != null && !MASTER_REGION.matcher(masterRegion).matches()) {
+            throw LambdaErrors.validation(masterRegion, "masterRegion",
+                    "Member must satisfy regular expression pattern: " + MASTER_REGION.pattern());
         }
+        // "ListFunctions returns a maximum of 50 items in each response, even if you set the number higher"
+        int size = Math.min(50, Pages.size(maxItems, 10_000, 50));
         if (functionVersion != null && !functionVersion.equals("ALL")) {
             throw LambdaErrors.validation(functionVersion, "functionVersion",
                     "Member must satisfy enum value set: [ALL]");
         }
         List<FunctionConfiguration> all = new ArrayList<>();
         for (LambdaFunction f : current().functions.values()) {
-            if (f.deleted) {
+            if (f.deleted || masterRegion != null) {
                 continue;
             }
             synchronized (f) {
-                all.add(f.latest.toConfiguration(State.ACTIVE, LastUpdateStatus.SUCCESSFUL));
+                all.add(f.latest.toListedConfiguration());
                 if ("ALL".equals(functionVersion)) {
-                    f.versions.values().forEach(v -> all.add(v.toConfiguration(State.ACTIVE,
-                            LastUpdateStatus.SUCCESSFUL)));
+                    f.versions.values().forEach(v -> all.add(v.toListedConfiguration()));
                 }
             }
         }
         int start = Pages.start(marker);
-        int size = maxItems == null ? 50 : maxItems;
         int end = Math.min(all.size(), start + size);
         ListFunctionsResponse.Builder b = ListFunctionsResponse.builder()
                 .functions(start >= all.size() ? List.of() : all.subList(start, end));
@@ -339,9 +346,11 @@ final class Functions {
         FunctionValidation.timeout(r.timeout());
         FunctionValidation.memorySize(r.memorySize());
         FunctionValidation.description(r.description());
+        FunctionValidation.ephemeralStorage(r.ephemeralStorage() == null ? null : r.ephemeralStorage().size());
         Map<String, String> env = r.environment() == null ? null
                 : r.environment().hasVariables() ? r.environment().variables() : Map.of();
         FunctionValidation.environment(env);
+        FunctionValidation.layers(r.hasLayers() ? r.layers() : null);
         synchronized (f) {
             checkRevision(r.revisionId(), f.latest.revisionId());
             FunctionVersion o = f.latest;
@@ -390,6 +399,19 @@ final class Functions {
 
         static String marker(int index) {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(index).getBytes());
+        }
+
+        /** A page's size: {@code MaxItems} within the shape's 1–{@code max}, else a ValidationException. */
+        static int size(Integer maxItems, int max, int fallback) {
+            if (maxItems == null) {
+                return fallback;
+            }
+            if (maxItems < 1 || maxItems > max) {
+                throw LambdaErrors.validation(maxItems, "maxItems", maxItems < 1
+                        ? "Member must have value greater than or equal to 1"
+                        : "Member must have value less than or equal to " + max);
+            }
+            return maxItems;
         }
 
         static int start(String marker) {

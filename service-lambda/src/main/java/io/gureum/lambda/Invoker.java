@@ -2,10 +2,12 @@ package io.gureum.lambda;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.lambda.runtime.FunctionRunner;
 import io.gureum.lambda.runtime.FunctionSpec;
 import io.gureum.lambda.runtime.InvocationResult;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -66,9 +68,25 @@ final class Invoker {
         } catch (JsonProcessingException e) {
             throw LambdaErrors.invalidContent("Could not parse request body into json: Could not parse payload into "
                     + "json: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw LambdaErrors.invalidContent("Could not parse request body into json: " + e.getMessage());
         }
+    }
+
+    /** ClientContext is base64 of a JSON object (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html). */
+    static void checkClientContext(String clientContext) {
+        if (clientContext == null) {
+            return;
+        }
+        try {
+            JsonNode json = LambdaJson.MAPPER.readTree(Base64.getDecoder().decode(clientContext));
+            if (json != null && json.isObject()) {
+                return;
+            }
+        } catch (IllegalArgumentException | IOException notBase64OrJson) {
+            // answered below
+        }
+        throw LambdaErrors.invalidContent("Client context must be a valid Base64-encoded JSON object.");
     }
 
     /** Takes a slot of the function's reserved concurrency, or throws TooManyRequestsException. */
@@ -94,13 +112,15 @@ final class Invoker {
     /**
      * Runs the version and completes with its result; a runtime that cannot start completes exceptionally
      * with AWS's InvalidRuntimeException. The caller has taken a concurrency slot; it is given back here.
+     *
+     * @param invokedArn the ARN as invoked: unqualified, or with the version or alias the caller named
      */
-    CompletableFuture<InvocationResult> run(LambdaFunction f, FunctionVersion v, byte[] payload, String requestId,
-            String clientContext, String invocationType) {
+    CompletableFuture<InvocationResult> run(LambdaFunction f, FunctionVersion v, String invokedArn, byte[] payload,
+            String requestId, String clientContext, String invocationType) {
         byte[] event = payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload;
         CompletableFuture<InvocationResult> started;
         try {
-            started = runner.invoke(spec(f, v), event, requestId, clientContext);
+            started = runner.invoke(spec(f, v), event, requestId, clientContext, invokedArn);
         } catch (RuntimeException e) {
             started = CompletableFuture.failedFuture(e);
         }

@@ -1,5 +1,6 @@
 package io.gureum.lambda;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.http.AwsHttpRequest;
@@ -118,7 +119,7 @@ final class LambdaAdmin {
     private static AwsHttpResponse json(int status, ObjectNode body) {
         try {
             return new AwsHttpResponse(status).body(LambdaJson.MAPPER.writeValueAsString(body), "application/json");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

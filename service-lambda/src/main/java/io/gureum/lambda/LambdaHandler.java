@@ -12,7 +12,8 @@ import io.gureum.core.state.RegisteredResource;
 import io.gureum.core.targets.FunctionTarget;
 import io.gureum.lambda.runtime.FunctionRunner;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,9 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.*;
 
@@ -57,7 +61,7 @@ final class LambdaHandler implements LambdaClient {
     private volatile boolean closed;
 
     /** @param runners makes the runner, given a directory of its own */
-    LambdaHandler(ServiceContext context, java.util.function.Function<java.nio.file.Path, FunctionRunner> runners) {
+    LambdaHandler(ServiceContext context, Function<Path, FunctionRunner> runners) {
         this.context = context;
         this.codeStore = new CodeStore(context.config().dataDir());
         this.runner = runners.apply(codeStore.scratch("runtime"));
@@ -121,7 +125,8 @@ final class LambdaHandler implements LambdaClient {
 
     @Override
     public ListFunctionsResponse listFunctions(ListFunctionsRequest request) {
-        return functions.listFunctions(request.functionVersionAsString(), request.marker(), request.maxItems());
+        return functions.listFunctions(request.masterRegion(), request.functionVersionAsString(), request.marker(),
+                request.maxItems());
     }
 
     @Override
@@ -142,13 +147,15 @@ final class LambdaHandler implements LambdaClient {
         return UpdateFunctionConfigurationResponse.builder().applyMutation(b -> copy(c, b)).build();
     }
 
-    /** The responses of CreateFunction, UpdateFunction* and PublishVersion are a FunctionConfiguration by another name. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void copy(FunctionConfiguration c, Object builder) {
-        software.amazon.awssdk.core.SdkPojo target = (software.amazon.awssdk.core.SdkPojo) builder;
-        for (software.amazon.awssdk.core.SdkField field : target.sdkFields()) {
-            c.sdkFields().stream().filter(f -> f.memberName().equals(field.memberName())).findFirst()
-                    .ifPresent(f -> field.set(builder, ((software.amazon.awssdk.core.SdkField) f).getValueOrDefault(c)));
+    /**
+     * Copies every member of a model object into a response builder of the same members: the responses of
+     * CreateFunction, UpdateFunction* and PublishVersion are a FunctionConfiguration by another name, those of
+     * the event source mapping operations an EventSourceMappingConfiguration.
+     */
+    private static void copy(SdkPojo source, Object builder) {
+        for (SdkField<?> field : ((SdkPojo) builder).sdkFields()) {
+            source.sdkFields().stream().filter(f -> f.memberName().equals(field.memberName())).findFirst()
+                    .ifPresent(f -> field.set(builder, f.getValueOrDefault(source)));
         }
     }
 
@@ -176,6 +183,7 @@ final class LambdaHandler implements LambdaClient {
                     + " bytes for the InvokeFunction operation");
         }
         Invoker.checkJson(payload);
+        Invoker.checkClientContext(request.clientContext());
         if (type.equals("DryRun")) {
             return InvokeResponse.builder().statusCode(204).build();
         }
@@ -186,7 +194,7 @@ final class LambdaHandler implements LambdaClient {
         }
         Invoker.acquire(r.function());
         boolean tail = "Tail".equals(logType);
-        CompletableFuture<InvokeResponse> answer = invoker.run(r.function(), v, payload,
+        CompletableFuture<InvokeResponse> answer = invoker.run(r.function(), v, r.qualifiedArn(), payload,
                 RequestContext.current().requestId(), request.clientContext(), "RequestResponse")
                 .thenApply(result -> InvokeResponse.builder().statusCode(200).functionError(result.functionError())
                         .logResult(tail ? Invoker.tail(result.logs()) : null).executedVersion(v.version())
@@ -328,7 +336,7 @@ final class LambdaHandler implements LambdaClient {
     @Override
     public UntagResourceResponse untagResource(UntagResourceRequest request) {
         Arn arn = taggable(request.resource());
-        context.registry().untag(arn, request.hasTagKeys() ? request.tagKeys() : java.util.List.of());
+        context.registry().untag(arn, request.hasTagKeys() ? request.tagKeys() : List.of());
         return UntagResourceResponse.builder().build();
     }
 
@@ -429,39 +437,30 @@ final class LambdaHandler implements LambdaClient {
     @Override
     public CreateEventSourceMappingResponse createEventSourceMapping(CreateEventSourceMappingRequest request) {
         EventSourceMappingConfiguration c = mappings.create(request);
-        return CreateEventSourceMappingResponse.builder().applyMutation(b -> copyMapping(c, b)).build();
+        return CreateEventSourceMappingResponse.builder().applyMutation(b -> copy(c, b)).build();
     }
 
     @Override
     public GetEventSourceMappingResponse getEventSourceMapping(GetEventSourceMappingRequest request) {
         EventSourceMappingConfiguration c = mappings.get(request.uuid());
-        return GetEventSourceMappingResponse.builder().applyMutation(b -> copyMapping(c, b)).build();
+        return GetEventSourceMappingResponse.builder().applyMutation(b -> copy(c, b)).build();
     }
 
     @Override
     public UpdateEventSourceMappingResponse updateEventSourceMapping(UpdateEventSourceMappingRequest request) {
         EventSourceMappingConfiguration c = mappings.update(request);
-        return UpdateEventSourceMappingResponse.builder().applyMutation(b -> copyMapping(c, b)).build();
+        return UpdateEventSourceMappingResponse.builder().applyMutation(b -> copy(c, b)).build();
     }
 
     @Override
     public DeleteEventSourceMappingResponse deleteEventSourceMapping(DeleteEventSourceMappingRequest request) {
         EventSourceMappingConfiguration c = mappings.delete(request.uuid());
-        return DeleteEventSourceMappingResponse.builder().applyMutation(b -> copyMapping(c, b)).build();
+        return DeleteEventSourceMappingResponse.builder().applyMutation(b -> copy(c, b)).build();
     }
 
     @Override
     public ListEventSourceMappingsResponse listEventSourceMappings(ListEventSourceMappingsRequest request) {
         return mappings.list(request.eventSourceArn(), request.functionName(), request.marker(), request.maxItems());
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void copyMapping(EventSourceMappingConfiguration c, Object builder) {
-        software.amazon.awssdk.core.SdkPojo target = (software.amazon.awssdk.core.SdkPojo) builder;
-        for (software.amazon.awssdk.core.SdkField field : target.sdkFields()) {
-            c.sdkFields().stream().filter(f -> f.memberName().equals(field.memberName())).findFirst()
-                    .ifPresent(f -> field.set(builder, ((software.amazon.awssdk.core.SdkField) f).getValueOrDefault(c)));
-        }
     }
 
     // ---- lifecycle --------------------------------------------------------------------------

@@ -24,7 +24,8 @@ public final class LambdaService implements AwsService {
 
     @Override
     public Object createHandler(ServiceContext context) {
-        return new LambdaHandler(context, dir -> new ProcessRunner(() -> context.endpoint().uri(), dir));
+        return new LambdaHandler(context, dir -> new ProcessRunner(() -> context.endpoint().uri(), dir,
+                context.clock()::now));
     }
 
     /**

@@ -42,6 +42,10 @@ final class Policies {
         if (r.principal() == null || r.principal().isEmpty()) {
             throw LambdaErrors.validation(r.principal(), "principal", "Member must not be null");
         }
+        // $LATEST's permissions are the unqualified function's; AWS refuses a policy of its own for it.
+        if (FunctionVersion.LATEST.equals(qualifier)) {
+            throw LambdaErrors.invalidParameter("We currently do not support adding policies for $LATEST.");
+        }
         ObjectNode s = LambdaJson.MAPPER.createObjectNode();
         s.put("Sid", r.statementId());
         s.put("Effect", "Allow");

@@ -142,7 +142,7 @@ final class Settings {
             f.invokeConfigs.values().forEach(c -> all.add(c.toSdk()));
         }
         int start = Functions.Pages.start(marker);
-        int end = Math.min(all.size(), start + (maxItems == null ? 50 : Math.max(1, maxItems)));
+        int end = Math.min(all.size(), start + Functions.Pages.size(maxItems, 50, 50));
         ListFunctionEventInvokeConfigsResponse.Builder b = ListFunctionEventInvokeConfigsResponse.builder()
                 .functionEventInvokeConfigs(start >= all.size() ? List.of() : all.subList(start, end));
         if (end < all.size()) {

@@ -52,8 +52,9 @@ final class Versions {
             all.add(f.latest.toConfiguration(State.ACTIVE, LastUpdateStatus.SUCCESSFUL));
             f.versions.values().forEach(v -> all.add(v.toConfiguration(State.ACTIVE, LastUpdateStatus.SUCCESSFUL)));
         }
+        int size = Functions.Pages.size(maxItems, 10_000, 50);
         int start = Functions.Pages.start(marker);
-        int end = Math.min(all.size(), start + (maxItems == null ? 50 : Math.max(1, maxItems)));
+        int end = Math.min(all.size(), start + size);
         ListVersionsByFunctionResponse.Builder b = ListVersionsByFunctionResponse.builder()
                 .versions(start >= all.size() ? List.of() : all.subList(start, end));
         if (end < all.size()) {

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+import software.amazon.awssdk.services.lambda.model.SnapStartOptimizationStatus;
 import software.amazon.awssdk.services.lambda.model.State;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
@@ -166,6 +168,86 @@ class FunctionsIT extends LambdaTestSupport {
     }
 
     @Test
+    void environmentKeysOfOneCharacterFailTheShapeConstraintBeforeReservedKeysAreChecked() {
+        String name = unique("fn");
+        byte[] zip = zip("app.py", PY_ECHO);
+        for (String key : List.of("A", "_HANDLER", "MY-VAR")) {
+            LambdaException e = assertAwsError(LambdaException.class, "ValidationException", 400,
+                    () -> lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE)
+                            .handler("app.handler").environment(v -> v.variables(Map.of(key, "secret")))
+                            .code(x -> x.zipFile(SdkBytes.fromByteArray(zip)))));
+            // the values are sensitive: AWS's message names the member, not the map
+            assertEquals("1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: "
+                    + "Map keys must satisfy constraint: [Member must satisfy regular expression pattern: "
+                    + "[a-zA-Z]([a-zA-Z0-9_])+]", e.awsErrorDetails().errorMessage(), key);
+        }
+    }
+
+    @Test
+    void ephemeralStorageIsBetween512And10240Megabytes() {
+        String name = unique("fn");
+        byte[] zip = zip("app.py", PY_ECHO);
+        LambdaException create = assertAwsError(LambdaException.class, "ValidationException", 400,
+                () -> lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE)
+                        .handler("app.handler").ephemeralStorage(s -> s.size(10_241))
+                        .code(x -> x.zipFile(SdkBytes.fromByteArray(zip)))));
+        assertEquals("1 validation error detected: Value '10241' at 'ephemeralStorage.size' failed to satisfy "
+                + "constraint: Member must have value less than or equal to 10240", create.awsErrorDetails().errorMessage());
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+                .ephemeralStorage(s -> s.size(10_240)).code(x -> x.zipFile(SdkBytes.fromByteArray(zip))));
+        LambdaException update = assertAwsError(LambdaException.class, "ValidationException", 400,
+                () -> lambda.updateFunctionConfiguration(b -> b.functionName(name).ephemeralStorage(s -> s.size(511))));
+        assertTrue(update.awsErrorDetails().errorMessage().endsWith("Member must have value greater than or equal to 512"));
+        assertEquals(10_240, lambda.getFunctionConfiguration(b -> b.functionName(name)).ephemeralStorage().size());
+    }
+
+    @Test
+    void layersThatDoNotExistAreRefused() {
+        String name = unique("fn");
+        byte[] zip = zip("app.py", PY_ECHO);
+        String layer = "arn:aws:lambda:us-east-1:000000000000:layer:missing:1";
+        InvalidParameterValueException unknown = assertAwsError(InvalidParameterValueException.class,
+                "InvalidParameterValueException", 400, () -> lambda.createFunction(b -> b.functionName(name)
+                        .runtime("python3.12").role(ROLE).handler("app.handler").layers(layer)
+                        .code(x -> x.zipFile(SdkBytes.fromByteArray(zip)))));
+        assertEquals("Layer version " + layer + " does not exist.", unknown.awsErrorDetails().errorMessage());
+        LambdaException malformed = assertAwsError(LambdaException.class, "ValidationException", 400,
+                () -> lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE)
+                        .handler("app.handler").layers("arn:aws:lambda:us-east-1:000000000000:layer:missing:latest")
+                        .code(x -> x.zipFile(SdkBytes.fromByteArray(zip)))));
+        assertTrue(malformed.awsErrorDetails().errorMessage().contains("at 'layers' failed to satisfy constraint"));
+        assertAwsError(ResourceNotFoundException.class, "ResourceNotFoundException", 404,
+                () -> lambda.getFunction(b -> b.functionName(name)));
+        createEcho(name);
+        assertAwsError(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
+                () -> lambda.updateFunctionConfiguration(b -> b.functionName(name).layers(layer)));
+        // an empty list removes a function's layers, and is accepted
+        lambda.updateFunctionConfiguration(b -> b.functionName(name).layers(List.of()));
+    }
+
+    @Test
+    void configurationsReportSnapStartOffAndTheRuntimeVersion() {
+        String name = unique("fn");
+        CreateFunctionResponse c = createEcho(name);
+        assertEquals(SnapStartApplyOn.NONE, c.snapStart().applyOn());
+        assertEquals(SnapStartOptimizationStatus.OFF, c.snapStart().optimizationStatus());
+        FunctionConfiguration got = lambda.getFunction(b -> b.functionName(name)).configuration();
+        assertEquals(c.snapStart(), got.snapStart());
+        assertTrue(got.runtimeVersionConfig().runtimeVersionArn().matches("arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}"),
+                got.runtimeVersionConfig().runtimeVersionArn());
+        assertEquals(got.runtimeVersionConfig(), lambda.publishVersion(b -> b.functionName(name)).runtimeVersionConfig());
+    }
+
+    @Test
+    void masterRegionListsOnlyLambdaAtEdgeReplicasOfWhichThereAreNone() {
+        createEcho(unique("fn"));
+        assertFalse(lambda.listFunctions(b -> b.functionVersion("ALL")).functions().isEmpty());
+        assertTrue(lambda.listFunctions(b -> b.masterRegion("us-east-1").functionVersion("ALL")).functions().isEmpty());
+        assertAwsError(LambdaException.class, "ValidationException", 400,
+                () -> lambda.listFunctions(b -> b.masterRegion("nowhere").functionVersion("ALL")));
+    }
+
+    @Test
     void packagesThatAreNoZipOrEscapeTheirDirectoryAreRefused() {
         String name = unique("fn");
         InvalidParameterValueException notZip = assertAwsError(InvalidParameterValueException.class,
@@ -211,9 +293,27 @@ class FunctionsIT extends LambdaTestSupport {
         } while (marker != null);
         assertTrue(seen.containsAll(names));
         assertEquals(seen.size(), pages);
-        List<String> all = lambda.listFunctions(b -> b.functionVersion("ALL").maxItems(10000)).functions().stream()
+        List<String> all = lambda.listFunctionsPaginator(b -> b.functionVersion("ALL")).functions().stream()
                 .filter(f -> f.functionName().equals(names.get(0))).map(FunctionConfiguration::version).toList();
         assertEquals(List.of("$LATEST", "1"), all);
+    }
+
+    @Test
+    void listFunctionsAnswersAtMostFiftyAndLeavesOutStatesAndTheRuntimeVersion() {
+        for (int i = 0; i < 51; i++) {
+            createEcho(unique("many"));
+        }
+        ListFunctionsResponse page = lambda.listFunctions(b -> b.maxItems(10_000));
+        assertEquals(50, page.functions().size());
+        assertTrue(page.nextMarker() != null);
+        FunctionConfiguration listed = page.functions().get(0);
+        assertNull(listed.state());
+        assertNull(listed.lastUpdateStatus());
+        assertNull(listed.runtimeVersionConfig());
+        assertEquals("Zip", listed.packageTypeAsString());
+        var got = lambda.getFunctionConfiguration(b -> b.functionName(listed.functionName()));
+        assertEquals(State.ACTIVE, got.state());
+        assertTrue(got.runtimeVersionConfig() != null);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -84,6 +85,36 @@ class InvokeIT extends LambdaTestSupport {
         JsonNode body = JSON.readTree(r.payload().asUtf8String());
         assertEquals(42, body.get("next").asInt());
         assertTrue(body.get("runtime").asText().startsWith("v"));
+    }
+
+    @Test
+    void theContextNamesTheArnAsInvokedWithItsAliasOrVersion() throws Exception {
+        String name = unique("py");
+        String arn = createPython(name, "def handler(event, context):\n    return context.invoked_function_arn\n")
+                .functionArn();
+        lambda.publishVersion(b -> b.functionName(name));
+        lambda.createAlias(b -> b.functionName(name).name("live").functionVersion("1"));
+        assertEquals("\"" + arn + "\"", invoke(name, "{}").payload().asUtf8String());
+        InvokeResponse alias = lambda.invoke(b -> b.functionName(name).qualifier("live"));
+        assertEquals("1", alias.executedVersion());
+        assertEquals("\"" + arn + ":live\"", alias.payload().asUtf8String());
+        assertEquals("\"" + arn + ":1\"", lambda.invoke(b -> b.functionName(name + ":1")).payload().asUtf8String());
+    }
+
+    @Test
+    void theClientContextMustBeBase64OfAJsonObject() throws Exception {
+        String name = unique("py");
+        createPython(name, "def handler(event, context):\n    return context.client_context.custom\n");
+        for (String bad : List.of("not base64!", Base64.getEncoder().encodeToString("[1]".getBytes()),
+                Base64.getEncoder().encodeToString("{no json".getBytes()))) {
+            InvalidRequestContentException e = assertAwsError(InvalidRequestContentException.class,
+                    "InvalidRequestContentException", 400, () -> lambda.invoke(b -> b.functionName(name).clientContext(bad)));
+            assertEquals("Client context must be a valid Base64-encoded JSON object.", e.awsErrorDetails().errorMessage());
+        }
+        String good = Base64.getEncoder().encodeToString("{\"custom\":{\"k\":\"v\"}}".getBytes(StandardCharsets.UTF_8));
+        InvokeResponse r = lambda.invoke(b -> b.functionName(name).clientContext(good));
+        assertNull(r.functionError(), r.payload().asUtf8String());
+        assertEquals("v", JSON.readTree(r.payload().asUtf8String()).get("k").asText());
     }
 
     @Test

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +29,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** One in-process server per test class, real SDK v2 Lambda and SQS clients, and zips built in memory. */
 abstract class LambdaTestSupport {
@@ -83,14 +89,12 @@ abstract class LambdaTestSupport {
     }
 
     /** The invocations {@code GET /_gureum/lambda/logs} lists for a function. */
-    static com.fasterxml.jackson.databind.JsonNode invocationLogs(String functionName) {
+    static JsonNode invocationLogs(String functionName) {
         try {
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(gureum.endpoint().resolve(
-                            "/_gureum/lambda/logs?FunctionName=" + functionName)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gureum.endpoint().resolve(
+                    "/_gureum/lambda/logs?FunctionName=" + functionName)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("Invocations");
+            return new ObjectMapper().readTree(r.body()).get("Invocations");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -100,10 +104,10 @@ abstract class LambdaTestSupport {
     }
 
     /** Waits (up to 20 s) until a function has logged at least {@code n} invocations. */
-    static com.fasterxml.jackson.databind.JsonNode awaitInvocations(String functionName, int n) {
+    static JsonNode awaitInvocations(String functionName, int n) {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (true) {
-            com.fasterxml.jackson.databind.JsonNode logs = invocationLogs(functionName);
+            JsonNode logs = invocationLogs(functionName);
             if (logs.size() >= n || System.nanoTime() > deadline) {
                 assertTrue(logs.size() >= n, "expected " + n + " invocations of " + functionName + ": " + logs);
                 return logs;
@@ -127,7 +131,7 @@ abstract class LambdaTestSupport {
     }
 
     /** Receives one message, long-polling up to 20 s. */
-    static software.amazon.awssdk.services.sqs.model.Message receiveOne(String url) {
+    static Message receiveOne(String url) {
         var messages = sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20).maxNumberOfMessages(1)
                 .messageAttributeNames("All")).messages();
         assertEquals(1, messages.size(), "no message arrived in " + url);

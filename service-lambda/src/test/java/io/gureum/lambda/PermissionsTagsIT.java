@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
@@ -65,6 +66,21 @@ class PermissionsTagsIT extends LambdaTestSupport {
         assertEquals(c.functionArn() + ":1", JSON.readTree(statement).get("Resource").asText());
         assertEquals(1, JSON.readTree(lambda.getPolicy(b -> b.functionName(name).qualifier("1")).policy())
                 .get("Statement").size());
+        assertAwsError(ResourceNotFoundException.class, "ResourceNotFoundException", 404,
+                () -> lambda.getPolicy(b -> b.functionName(name)));
+    }
+
+    @Test
+    void latestCannotHaveAPolicyOfItsOwn() {
+        String name = unique("fn");
+        createEcho(name);
+        for (String functionName : List.of(name, name + ":$LATEST")) {
+            InvalidParameterValueException e = assertAwsError(InvalidParameterValueException.class,
+                    "InvalidParameterValueException", 400, () -> lambda.addPermission(b -> b.functionName(functionName)
+                            .qualifier("$LATEST").statementId("latest").action("lambda:InvokeFunction")
+                            .principal("sns.amazonaws.com")));
+            assertEquals("We currently do not support adding policies for $LATEST.", e.awsErrorDetails().errorMessage());
+        }
         assertAwsError(ResourceNotFoundException.class, "ResourceNotFoundException", 404,
                 () -> lambda.getPolicy(b -> b.functionName(name)));
     }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.CreateAliasResponse;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
@@ -110,5 +112,31 @@ class VersionsAliasesIT extends LambdaTestSupport {
         lambda.updateFunctionCode(b -> b.functionName(name).zipFile(SdkBytes.fromByteArray(zip("app.py", PY_ECHO + "\n"))));
         assertEquals("$LATEST", lambda.createAlias(b -> b.functionName(name).name("dev").functionVersion("$LATEST"))
                 .functionVersion());
+    }
+
+    @Test
+    void listsValidateMaxItemsAgainstEachShapesLimit() {
+        String name = unique("fn");
+        createEcho(name);
+        for (Executable call : List.<Executable>of(
+                () -> lambda.listVersionsByFunction(b -> b.functionName(name).maxItems(10_001)),
+                () -> lambda.listAliases(b -> b.functionName(name).maxItems(10_001)),
+                () -> lambda.listFunctionEventInvokeConfigs(b -> b.functionName(name).maxItems(51)),
+                () -> lambda.listEventSourceMappings(b -> b.functionName(name).maxItems(10_001)))) {
+            LambdaException e = assertAwsError(LambdaException.class, "ValidationException", 400, call);
+            assertTrue(e.awsErrorDetails().errorMessage().contains("at 'maxItems' failed to satisfy constraint: "
+                    + "Member must have value less than or equal to"), e.awsErrorDetails().errorMessage());
+        }
+        assertEquals(1, lambda.listVersionsByFunction(b -> b.functionName(name).maxItems(10_000)).versions().size());
+    }
+
+    @Test
+    void anAliasNameLongerThan128IsALengthError() {
+        String name = unique("fn");
+        createEcho(name);
+        LambdaException e = assertAwsError(LambdaException.class, "ValidationException", 400,
+                () -> lambda.createAlias(b -> b.functionName(name).name("a".repeat(129)).functionVersion("$LATEST")));
+        assertTrue(e.awsErrorDetails().errorMessage().endsWith("at 'name' failed to satisfy constraint: Member must "
+                + "have length less than or equal to 128"), e.awsErrorDetails().errorMessage());
     }
 }

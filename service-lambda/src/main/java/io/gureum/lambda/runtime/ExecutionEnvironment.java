@@ -2,7 +2,6 @@ package io.gureum.lambda.runtime;
 
 import java.io.File;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,6 +43,8 @@ final class ExecutionEnvironment implements RuntimeApi {
     private Invocation current;
     private Consumer<NextInvocation> waiter;
     private boolean dead;
+    /** An init error reported before an invocation was assigned: the invocation that follows gets it. */
+    private Outcome initFailure;
     private long idleSinceNanos = System.nanoTime();
 
     private ExecutionEnvironment(FunctionSpec spec, RunnerContext context, Listener listener) {
@@ -51,7 +52,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         this.context = context;
         this.listener = listener;
         String hex = HexFormat.of().formatHex(randomBytes(16));
-        this.logStreamName = STREAM_DATE.format(Instant.now()) + "/[" + spec.version() + "]" + hex;
+        this.logStreamName = STREAM_DATE.format(context.clock().get()) + "/[" + spec.version() + "]" + hex;
     }
 
     /** Starts the server and the process. */
@@ -113,7 +114,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         invocation.assignedNanos = System.nanoTime();
         invocation.before.addAll(events(output.read(true)));
         if (dead) {
-            settleLater(invocation, exitOutcome(invocation));
+            settleLater(invocation, initFailure != null ? initFailure : exitOutcome(invocation));
         } else if (waiter != null) {
             deliver(invocation);
         } else {
@@ -183,9 +184,11 @@ final class ExecutionEnvironment implements RuntimeApi {
         initDurationMs = (System.nanoTime() - startedNanos) / 1e6;
         byte[] payload = body.length > 0 ? body : ErrorDocuments.fromErrorType(errorType);
         String type = errorType != null ? errorType : ErrorDocuments.errorTypeOf(payload);
+        Outcome failed = new Outcome(payload, "Unhandled", "error", type == null ? "Runtime.Unknown" : type, true);
         if (current != null) {
-            settleLater(current, new Outcome(payload, "Unhandled", "error", type == null ? "Runtime.Unknown" : type, true));
+            settleLater(current, failed);
         } else {
+            initFailure = failed;
             dead = true;
             context.workers().execute(this::stopAndRelease);
         }
@@ -312,7 +315,7 @@ final class ExecutionEnvironment implements RuntimeApi {
     }
 
     private LogEvent event(String message) {
-        return new LogEvent(Instant.now(), spec.logGroupName(), logStreamName, message);
+        return new LogEvent(context.clock().get(), spec.logGroupName(), logStreamName, message);
     }
 
     // ---- lifecycle ----

@@ -13,12 +13,14 @@ public interface FunctionRunner extends AutoCloseable {
      *
      * @param requestId     the invocation's request ID (Lambda-Runtime-Aws-Request-Id, the START line)
      * @param clientContext base64 client context of Invoke, or null
+     * @param invokedFunctionArn the ARN the caller invoked (with the alias or version it named), as the
+     *                      runtime's context reports it; null for the version's own ARN
      * @return completes with the result; a function error (exception, timeout, crash) is a result with
      *         {@code functionError}, not an exceptional completion. Completes exceptionally only when
      *         the runtime cannot be started at all on this machine.
      */
     CompletableFuture<InvocationResult> invoke(FunctionSpec spec, byte[] payload, String requestId,
-            String clientContext);
+            String clientContext, String invokedFunctionArn);
 
     /** Stops the warm environments of a function (all versions): its code or configuration changed, or it was deleted. */
     void evict(String functionArn);

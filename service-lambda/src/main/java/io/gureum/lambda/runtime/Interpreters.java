@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,7 +66,7 @@ final class Interpreters {
     }
 
     private static List<String> concat(String first, List<String> rest) {
-        var all = new java.util.ArrayList<String>();
+        var all = new ArrayList<String>();
         all.add(first);
         all.addAll(rest);
         return all;

@@ -12,6 +12,7 @@ final class Invocation {
     final String requestId;
     final byte[] payload;
     final String clientContext;
+    private final String invokedFunctionArn;
     final String traceId;
     final CompletableFuture<InvocationResult> result;
     final AtomicBoolean settled = new AtomicBoolean();
@@ -23,18 +24,22 @@ final class Invocation {
     boolean delivered;
     ScheduledFuture<?> timer;
 
-    Invocation(FunctionSpec spec, String requestId, byte[] payload, String clientContext, String traceId,
-            CompletableFuture<InvocationResult> result) {
+    Invocation(FunctionSpec spec, String requestId, byte[] payload, String clientContext, String invokedFunctionArn,
+            String traceId, CompletableFuture<InvocationResult> result) {
         this.spec = spec;
         this.requestId = requestId;
         this.payload = payload;
         this.clientContext = clientContext;
+        this.invokedFunctionArn = invokedFunctionArn;
         this.traceId = traceId;
         this.result = result;
     }
 
-    /** The ARN the runtime sees: qualified for a published version. */
+    /** The ARN the runtime sees: the one invoked, else the version's own (qualified for a published version). */
     String invokedFunctionArn() {
+        if (invokedFunctionArn != null) {
+            return invokedFunctionArn;
+        }
         return "$LATEST".equals(spec.version()) ? spec.functionArn() : spec.functionArn() + ":" + spec.version();
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  * the machine's {@code python3} and {@code node}; {@code provided} runtimes run the package's
  * {@code bootstrap}. Environments stay warm between invocations, like Lambda's.
  *
- * <p>The control plane creates one runner per server ({@code new ProcessRunner(context.endpoint()::uri, dataDir)}),
+ * <p>The control plane creates one runner per server ({@code new ProcessRunner(endpoint, dataDir, clock)}),
  * calls {@link #invoke}, {@link #evict} when a function changes or goes, {@link #logs} for recent output,
  * and {@link #close} on shutdown, which leaves no process behind.
  */
@@ -50,7 +51,12 @@ public final class ProcessRunner implements FunctionRunner {
      * @param workDir        where Gureum writes its runtime bootstraps
      */
     public ProcessRunner(Supplier<Optional<URI>> gureumEndpoint, Path workDir) {
-        this(gureumEndpoint, workDir, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_ENVIRONMENTS);
+        this(gureumEndpoint, workDir, Instant::now);
+    }
+
+    /** @param clock the emulated clock: log event times, log stream dates and trace IDs (timeouts stay real time) */
+    public ProcessRunner(Supplier<Optional<URI>> gureumEndpoint, Path workDir, Supplier<Instant> clock) {
+        this(gureumEndpoint, workDir, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_ENVIRONMENTS, clock);
     }
 
     /**
@@ -59,6 +65,11 @@ public final class ProcessRunner implements FunctionRunner {
      */
     public ProcessRunner(Supplier<Optional<URI>> gureumEndpoint, Path workDir, Duration idleTimeout,
             int maxEnvironments) {
+        this(gureumEndpoint, workDir, idleTimeout, maxEnvironments, Instant::now);
+    }
+
+    private ProcessRunner(Supplier<Optional<URI>> gureumEndpoint, Path workDir, Duration idleTimeout,
+            int maxEnvironments, Supplier<Instant> clock) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("lambda-runtime-api", true), NioIoHandler.newFactory());
         ExecutorService workers = Executors.newCachedThreadPool(new DefaultThreadFactory("lambda-runner", true));
@@ -66,7 +77,7 @@ public final class ProcessRunner implements FunctionRunner {
                 new DefaultThreadFactory("lambda-timers", true));
         String path = System.getenv("PATH");
         this.context = new RunnerContext(group, workers, timers, new LogHistory(DEFAULT_LOG_EVENTS_PER_FUNCTION),
-                gureumEndpoint, path == null ? "/usr/local/bin:/usr/bin:/bin" : path, workDir);
+                gureumEndpoint, path == null ? "/usr/local/bin:/usr/bin:/bin" : path, workDir, clock);
         this.runtimes = new Runtimes(workDir, new Interpreters(context.path()));
         this.maxEnvironments = maxEnvironments;
         this.idleNanos = idleTimeout.toNanos();
@@ -76,14 +87,14 @@ public final class ProcessRunner implements FunctionRunner {
 
     @Override
     public CompletableFuture<InvocationResult> invoke(FunctionSpec spec, byte[] payload, String requestId,
-            String clientContext) {
+            String clientContext, String invokedFunctionArn) {
         CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(new IllegalStateException("The function runner is closed"));
             return result;
         }
         Invocation invocation = new Invocation(spec, requestId, payload == null ? new byte[0] : payload,
-                decodeClientContext(clientContext), traceId(), result);
+                decodeClientContext(clientContext), invokedFunctionArn, traceId(context.clock().get()), result);
         context.workers().execute(() -> {
             try {
                 LaunchPlan plan = runtimes.plan(spec);
@@ -172,14 +183,14 @@ public final class ProcessRunner implements FunctionRunner {
     }
 
     /** An X-Ray trace header for the invocation (https://docs.aws.amazon.com/xray/latest/devguide/xray-concepts.html#xray-concepts-tracingheader). */
-    private static String traceId() {
+    private static String traceId(Instant now) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         byte[] id = new byte[12];
         byte[] parent = new byte[8];
         random.nextBytes(id);
         random.nextBytes(parent);
         HexFormat hex = HexFormat.of();
-        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + hex.formatHex(id)
+        return "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-" + hex.formatHex(id)
                 + ";Parent=" + hex.formatHex(parent) + ";Sampled=0";
     }
 }

@@ -63,7 +63,7 @@ class EnvironmentLifecycleTest {
     }
 
     private static CompletableFuture<InvocationResult> start(ProcessRunner on, FunctionSpec spec, String event) {
-        return on.invoke(spec, event.getBytes(StandardCharsets.UTF_8), requestId(), null);
+        return on.invoke(spec, event.getBytes(StandardCharsets.UTF_8), requestId(), null, null);
     }
 
     private static JsonNode ok(InvocationResult result) throws Exception {
@@ -144,7 +144,7 @@ class EnvironmentLifecycleTest {
         long pid = ok(get(start(runner, spec, "{}"))).get("pid").asLong();
         String requestId = requestId();
         long started = System.nanoTime();
-        InvocationResult result = get(runner.invoke(spec, "{\"sleep\": 10}".getBytes(StandardCharsets.UTF_8), requestId, null));
+        InvocationResult result = get(runner.invoke(spec, "{\"sleep\": 10}".getBytes(StandardCharsets.UTF_8), requestId, null, null));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals("Unhandled", result.functionError());
@@ -162,7 +162,7 @@ class EnvironmentLifecycleTest {
     void processExitIsARuntimeExitErrorAndTheEnvironmentIsDiscarded() throws Exception {
         FunctionSpec spec = counter(3);
         String requestId = requestId();
-        InvocationResult result = get(runner.invoke(spec, "{\"exit\": 3}".getBytes(StandardCharsets.UTF_8), requestId, null));
+        InvocationResult result = get(runner.invoke(spec, "{\"exit\": 3}".getBytes(StandardCharsets.UTF_8), requestId, null, null));
 
         assertEquals("Unhandled", result.functionError());
         JsonNode doc = JSON.readTree(result.payload());
@@ -177,9 +177,9 @@ class EnvironmentLifecycleTest {
     void logsAreFramedLikeLambdasAndKeptPerFunction() throws Exception {
         FunctionSpec spec = counter(3);
         String cold = requestId();
-        InvocationResult first = get(runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), cold, null));
+        InvocationResult first = get(runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), cold, null, null));
         String warm = requestId();
-        InvocationResult second = get(runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), warm, null));
+        InvocationResult second = get(runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), warm, null, null));
 
         String[] lines = first.logs().split("\n");
         assertEquals("START RequestId: " + cold + " Version: $LATEST", lines[0]);

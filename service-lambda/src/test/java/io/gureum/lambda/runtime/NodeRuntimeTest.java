@@ -38,7 +38,7 @@ class NodeRuntimeTest {
 
     private static InvocationResult invoke(Map<String, String> files, String handler, String event) throws Exception {
         FunctionSpec spec = spec("nodejs20.x", handler, code(temp, files), 3);
-        return runner.invoke(spec, event.getBytes(StandardCharsets.UTF_8), requestId(), null).get(30, TimeUnit.SECONDS);
+        return runner.invoke(spec, event.getBytes(StandardCharsets.UTF_8), requestId(), null, null).get(30, TimeUnit.SECONDS);
     }
 
     private static JsonNode ok(InvocationResult result) throws Exception {
@@ -59,7 +59,7 @@ class NodeRuntimeTest {
                            env: process.env.AWS_EXECUTION_ENV };
                 };
                 """)), 3);
-        InvocationResult result = runner.invoke(spec, "{\"n\":41}".getBytes(StandardCharsets.UTF_8), requestId, null)
+        InvocationResult result = runner.invoke(spec, "{\"n\":41}".getBytes(StandardCharsets.UTF_8), requestId, null, null)
                 .get(30, TimeUnit.SECONDS);
         JsonNode body = ok(result);
 

@@ -52,7 +52,7 @@ class ProvidedRuntimeTest {
     }
 
     private static InvocationResult invoke(FunctionSpec spec, String event, String requestId) throws Exception {
-        return runner.invoke(spec, event.getBytes(StandardCharsets.UTF_8), requestId, null).get(30, TimeUnit.SECONDS);
+        return runner.invoke(spec, event.getBytes(StandardCharsets.UTF_8), requestId, null, null).get(30, TimeUnit.SECONDS);
     }
 
     @Test

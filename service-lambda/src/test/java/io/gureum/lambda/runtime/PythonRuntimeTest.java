@@ -38,7 +38,7 @@ class PythonRuntimeTest {
     }
 
     static InvocationResult invoke(FunctionSpec spec, String payload) throws Exception {
-        return runner.invoke(spec, payload.getBytes(StandardCharsets.UTF_8), requestId(), null).get(30, TimeUnit.SECONDS);
+        return runner.invoke(spec, payload.getBytes(StandardCharsets.UTF_8), requestId(), null, null).get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -54,7 +54,7 @@ class PythonRuntimeTest {
                 """));
         FunctionSpec spec = spec("python3.12", "app.handler", code, 3);
         String requestId = requestId();
-        InvocationResult result = runner.invoke(spec, "{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8), requestId, null)
+        InvocationResult result = runner.invoke(spec, "{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8), requestId, null, null)
                 .get(30, TimeUnit.SECONDS);
 
         assertNull(result.functionError(), () -> utf8(result.payload()));
@@ -150,7 +150,7 @@ class PythonRuntimeTest {
                         return boto3.client("sqs").list_queues().get("QueueUrls", [])
                     """));
             InvocationResult result = own.invoke(spec("python3.12", "app.handler", code, 20),
-                    "{}".getBytes(StandardCharsets.UTF_8), requestId(), null).get(30, TimeUnit.SECONDS);
+                    "{}".getBytes(StandardCharsets.UTF_8), requestId(), null, null).get(30, TimeUnit.SECONDS);
 
             assertNull(result.functionError(), () -> utf8(result.payload()) + result.logs());
             assertEquals("[]", utf8(result.payload()));
@@ -219,7 +219,7 @@ class PythonRuntimeTest {
         String clientContext = java.util.Base64.getEncoder().encodeToString(
                 "{\"custom\":{\"k\":\"v\"},\"client\":{\"app_title\":\"demo\"}}".getBytes(StandardCharsets.UTF_8));
         InvocationResult result = runner.invoke(spec("python3.12", "app.handler", code, 3),
-                "{}".getBytes(StandardCharsets.UTF_8), requestId(), clientContext).get(30, TimeUnit.SECONDS);
+                "{}".getBytes(StandardCharsets.UTF_8), requestId(), clientContext, null).get(30, TimeUnit.SECONDS);
 
         assertEquals("{\"custom\": {\"k\": \"v\"}, \"app\": \"demo\"}", utf8(result.payload()));
     }
@@ -227,7 +227,7 @@ class PythonRuntimeTest {
     @Test
     void missingRuntimeCompletesExceptionallyNamingIt() {
         Path code = code(temp, Map.of("app.rb", "def handler(event:, context:) 1 end"));
-        var future = runner.invoke(spec("ruby3.3", "app.handler", code, 3), new byte[0], requestId(), null);
+        var future = runner.invoke(spec("ruby3.3", "app.handler", code, 3), new byte[0], requestId(), null, null);
 
         var error = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
                 () -> future.get(10, TimeUnit.SECONDS));

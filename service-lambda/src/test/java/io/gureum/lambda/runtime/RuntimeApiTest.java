@@ -142,9 +142,9 @@ class RuntimeApiTest {
                 done
                 """));
         FunctionSpec spec = spec("provided.al2023", "x", code, 3);
-        InvocationResult first = runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), requestId(), null)
+        InvocationResult first = runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), requestId(), null, null)
                 .get(30, TimeUnit.SECONDS);
-        InvocationResult second = runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), requestId(), null)
+        InvocationResult second = runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), requestId(), null, null)
                 .get(30, TimeUnit.SECONDS);
 
         assertNull(first.functionError(), () -> utf8(first.payload()));
@@ -162,7 +162,7 @@ class RuntimeApiTest {
                     return "x" * event["size"] if event.get("size") else count
                 """));
         FunctionSpec spec = spec("python3.12", "app.handler", code, 5);
-        InvocationResult big = runner.invoke(spec, "{\"size\": 7000000}".getBytes(StandardCharsets.UTF_8), requestId(), null)
+        InvocationResult big = runner.invoke(spec, "{\"size\": 7000000}".getBytes(StandardCharsets.UTF_8), requestId(), null, null)
                 .get(30, TimeUnit.SECONDS);
 
         assertEquals("Unhandled", big.functionError());
@@ -170,7 +170,7 @@ class RuntimeApiTest {
         assertEquals("Function.ResponseSizeTooLarge", doc.get("errorType").asText());
         assertEquals("Response payload size exceeded maximum allowed payload size (6291556 bytes).",
                 doc.get("errorMessage").asText());
-        InvocationResult after = runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), requestId(), null)
+        InvocationResult after = runner.invoke(spec, "{}".getBytes(StandardCharsets.UTF_8), requestId(), null, null)
                 .get(30, TimeUnit.SECONDS);
         assertNull(after.functionError(), () -> utf8(after.payload()) + after.logs());
     }
