@@ -1,10 +1,15 @@
 package io.gureum.lambda;
 
+import io.gureum.core.events.LogEvents;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.lambda.runtime.FunctionSpec;
+import io.gureum.lambda.runtime.LogEvent;
 import io.gureum.lambda.runtime.ProcessRunner;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +30,17 @@ public final class LambdaService implements AwsService {
     @Override
     public Object createHandler(ServiceContext context) {
         return new LambdaHandler(context, dir -> new ProcessRunner(() -> context.endpoint().uri(), dir,
-                context.clock()::now));
+                context.clock()::now).onLogs((spec, events) -> context.events().publish(logEvents(spec, events))));
+    }
+
+    /** A function's output goes to CloudWatch Logs, as Lambda's execution role lets it in AWS. */
+    private static LogEvents logEvents(FunctionSpec spec, List<LogEvent> events) {
+        List<LogEvents.Event> lines = new ArrayList<>(events.size());
+        for (LogEvent e : events) {
+            lines.add(new LogEvents.Event(e.timestamp().toEpochMilli(), e.message()));
+        }
+        String stream = events.isEmpty() ? null : events.get(0).logStreamName();
+        return new LogEvents(spec.account(), spec.region(), spec.logGroupName(), stream, lines);
     }
 
     /**

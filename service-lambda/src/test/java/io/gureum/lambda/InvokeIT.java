@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gureum.core.events.LogEvents;
+import io.gureum.core.events.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
@@ -72,6 +75,30 @@ class InvokeIT extends LambdaTestSupport {
         JsonNode logs = awaitInvocations(name, 2);
         assertEquals(r.responseMetadata().requestId(), logs.get(0).get("RequestId").asText());
         assertTrue(logs.get(0).get("Log").asText().contains("hello from print"));
+    }
+
+    @Test
+    void eachInvocationsLogIsPublishedForCloudWatchLogs() throws Exception {
+        String name = unique("py");
+        createPython(name, "def handler(event, context):\n    print('to cloudwatch')\n    return 1\n");
+        List<LogEvents> seen = new CopyOnWriteArrayList<>();
+        try (Subscription s = gureum.context().events().subscribe(LogEvents.class, e -> {
+            if (e.logGroupName().equals("/aws/lambda/" + name)) {
+                seen.add(e);
+            }
+        })) {
+            String requestId = invoke(name, "{}").responseMetadata().requestId();
+            assertEquals(1, seen.size());
+            LogEvents published = seen.get(0);
+            assertEquals("000000000000", published.account());
+            assertEquals("us-east-1", published.region());
+            assertTrue(published.logStreamName().matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}"),
+                    published.logStreamName());
+            List<String> lines = published.events().stream().map(LogEvents.Event::message).toList();
+            assertTrue(lines.get(0).startsWith("START RequestId: " + requestId), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("to cloudwatch")), lines.toString());
+            assertTrue(lines.get(lines.size() - 1).startsWith("REPORT RequestId: " + requestId), lines.toString());
+        }
     }
 
     @Test

@@ -299,7 +299,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         events.add(event(LogFrames.end(invocation.requestId)));
         events.add(event(LogFrames.report(invocation.requestId, durationMs, spec.memorySize(), maxMemory, initMs,
                 outcome.status(), outcome.errorType())));
-        context.history().add(spec.functionArn(), events);
+        context.history().add(spec, events);
         StringBuilder logs = new StringBuilder();
         events.forEach(e -> logs.append(e.message()).append('\n'));
         invocation.result.complete(new InvocationResult(outcome.payload(), outcome.functionError(), logs.toString()));

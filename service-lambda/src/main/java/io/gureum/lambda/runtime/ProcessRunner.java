@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,6 +129,17 @@ public final class ProcessRunner implements FunctionRunner {
     }
 
     /** The last {@value #DEFAULT_LOG_EVENTS_PER_FUNCTION} log events of a function (all versions), oldest first. */
+    /**
+     * Hands the log events of every invocation, with the spec of the function that wrote them, to
+     * {@code sink} as well (Lambda publishes them to CloudWatch Logs); runs on a runner thread.
+     *
+     * @return this runner
+     */
+    public ProcessRunner onLogs(BiConsumer<FunctionSpec, List<LogEvent>> sink) {
+        context.history().sink(sink);
+        return this;
+    }
+
     public List<LogEvent> logs(String functionArn) {
         return context.history().of(functionArn);
     }
