@@ -24,7 +24,6 @@ final class EventSourceMapping {
     List<String> functionResponseTypes;
     Integer maximumConcurrency;
     Instant lastModified;
-    volatile String lastProcessingResult = "No records processed";
     boolean deleted;
     boolean busy;
     final List<QueueTarget.Received> buffer = new ArrayList<>();

@@ -245,7 +245,6 @@ final class EventSourceMappings {
         try {
             QueueTarget queue = context.targets().lookup(m.eventSourceArn, QueueTarget.class).orElse(null);
             if (queue == null) {
-                m.lastProcessingResult = "PROBLEM: the queue does not exist";
                 return;
             }
             List<QueueTarget.Received> batch;
@@ -290,7 +289,6 @@ final class EventSourceMappings {
         try {
             fn = functions.resolve(m.functionArn, null);
         } catch (RuntimeException gone) {
-            m.lastProcessingResult = "PROBLEM: Function not found";
             return false; // the messages return after their visibility timeout
         }
         try {
@@ -305,7 +303,6 @@ final class EventSourceMappings {
         running.whenComplete((result, failure) -> {
             try {
                 if (failure != null || result.functionError() != null) {
-                    m.lastProcessingResult = "PROBLEM: Function call failed";
                     return; // the whole batch returns after its visibility timeout
                 }
                 Set<String> failed = m.reportsBatchItemFailures() ? failures(result.payload(), batch) : Set.of();
@@ -314,7 +311,6 @@ final class EventSourceMappings {
                         queue.delete(r.receiptHandle());
                     }
                 }
-                m.lastProcessingResult = "OK";
             } finally {
                 synchronized (m) {
                     m.busy = false;
