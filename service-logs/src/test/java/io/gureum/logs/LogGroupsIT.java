@@ -175,4 +175,14 @@ class LogGroupsIT extends LogsTestSupport {
                     west.describeLogGroups(b -> b.logGroupNamePrefix(name)).logGroups().get(0).logGroupArn());
         }
     }
+
+    @Test
+    void operationsNotEmulatedAnswer501() {
+        software.amazon.awssdk.awscore.exception.AwsServiceException e = org.junit.jupiter.api.Assertions.assertThrows(
+                software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+                () -> logs.putMetricFilter(b -> b.logGroupName("g").filterName("f").filterPattern("ERROR")
+                        .metricTransformations(t -> t.metricName("m").metricNamespace("n").metricValue("1"))));
+        assertEquals(501, e.statusCode());
+        assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
+    }
 }
