@@ -1,0 +1,131 @@
+package io.gureum.logs;
+
+import io.gureum.core.events.LogEvents;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedLogEventsInfo;
+
+/**
+ * Writes events: {@code PutLogEvents} with AWS's batch rules (API_PutLogEvents.html), and the
+ * {@link LogEvents} other services publish, which create their group and stream when missing.
+ */
+final class Ingestion {
+    static final int MAX_EVENTS = 10_000;
+    static final long MAX_BATCH_BYTES = 1_048_576;
+    static final long TOO_NEW = Duration.ofHours(2).toMillis();
+    static final long TOO_OLD = Duration.ofDays(14).toMillis();
+    static final long MAX_SPAN = Duration.ofHours(24).toMillis();
+
+    private final Expiry expiry;
+    private final EventBudget budget;
+    private final AtomicLong seq = new AtomicLong();
+
+    Ingestion(Expiry expiry, EventBudget budget) {
+        this.expiry = expiry;
+        this.budget = budget;
+    }
+
+    PutLogEventsResponse put(LogsStore store, PutLogEventsRequest request, long now) {
+        Validation.groupName(request.logGroupName(), "logGroupName");
+        Validation.streamName(request.logStreamName(), "logStreamName");
+        if (!request.hasLogEvents()) {
+            throw LogsErrors.required("logEvents");
+        }
+        List<InputLogEvent> input = request.logEvents();
+        if (input.isEmpty()) {
+            throw LogsErrors.validation("[]", "logEvents", "Member must have length greater than or equal to 1");
+        }
+        if (input.size() > MAX_EVENTS) {
+            throw LogsErrors.validation(input.size() + " events", "logEvents",
+                    "Member must have length less than or equal to " + MAX_EVENTS);
+        }
+        long bytes = 0;
+        for (int i = 0; i < input.size(); i++) {
+            InputLogEvent e = input.get(i);
+            String member = "logEvents." + (i + 1) + ".member.";
+            if (e.timestamp() == null) {
+                throw LogsErrors.required(member + "timestamp");
+            }
+            Validation.nonNegative(e.timestamp(), member + "timestamp");
+            if (e.message() == null) {
+                throw LogsErrors.required(member + "message");
+            }
+            if (e.message().isEmpty()) {
+                throw LogsErrors.validation("", member + "message", "Member must have length greater than or equal to 1");
+            }
+            bytes += new StoredEvent(e.timestamp(), 0, e.message(), 0).size();
+        }
+        LogGroup group = store.group(request.logGroupName());
+        LogStream stream = store.stream(group, request.logStreamName());
+        for (int i = 1; i < input.size(); i++) {
+            if (input.get(i).timestamp() < input.get(i - 1).timestamp()) {
+                throw LogsErrors.invalidParameter(
+                        "Log events in a single PutLogEvents request must be in chronological order.");
+            }
+        }
+        if (bytes > MAX_BATCH_BYTES) {
+            throw LogsErrors.invalidParameter(
+                    "Upload too large: " + bytes + " bytes exceeds limit of " + MAX_BATCH_BYTES);
+        }
+
+        long retentionCutoff = expiry.cutoff(group);
+        Integer tooOldEnd = null;
+        Integer expiredEnd = null;
+        Integer tooNewStart = null;
+        List<StoredEvent> accepted = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            long ts = input.get(i).timestamp();
+            boolean tooOld = ts < now - TOO_OLD;
+            boolean expired = ts < retentionCutoff;
+            if (ts > now + TOO_NEW) {
+                tooNewStart = tooNewStart == null ? i : tooNewStart;
+            } else if (tooOld || expired) {
+                tooOldEnd = tooOld ? Integer.valueOf(i) : tooOldEnd;
+                expiredEnd = expired ? Integer.valueOf(i) : expiredEnd;
+            } else {
+                accepted.add(new StoredEvent(ts, now, input.get(i).message(), seq.incrementAndGet()));
+            }
+        }
+        if (accepted.size() > 1
+                && accepted.get(accepted.size() - 1).timestamp() - accepted.get(0).timestamp() > MAX_SPAN) {
+            throw LogsErrors.invalidParameter(
+                    "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
+        }
+        store(stream, accepted);
+        PutLogEventsResponse.Builder response = PutLogEventsResponse.builder().nextSequenceToken(stream.sequenceToken());
+        if (tooOldEnd != null || expiredEnd != null || tooNewStart != null) {
+            response.rejectedLogEventsInfo(RejectedLogEventsInfo.builder().tooOldLogEventEndIndex(tooOldEnd)
+                    .expiredLogEventEndIndex(expiredEnd).tooNewLogEventStartIndex(tooNewStart).build());
+        }
+        return response.build();
+    }
+
+    /** Appends another service's output, creating the group and stream as Lambda's role does in AWS. */
+    void publish(LogsStore store, LogEvents events, long now) {
+        if (events.events().isEmpty()) {
+            return;
+        }
+        LogGroup group = store.groups.computeIfAbsent(events.logGroupName(),
+                name -> new LogGroup(store.account, store.region, name, now, "STANDARD", null));
+        LogStream stream = group.streams.computeIfAbsent(events.logStreamName(),
+                name -> new LogStream(name, now, group.streamArn(name)));
+        long cutoff = expiry.cutoff(group);
+        List<StoredEvent> accepted = new ArrayList<>();
+        for (LogEvents.Event e : events.events()) {
+            if (e.timestamp() >= cutoff && e.message() != null && !e.message().isEmpty()) {
+                accepted.add(new StoredEvent(e.timestamp(), now, e.message(), seq.incrementAndGet()));
+            }
+        }
+        store(stream, accepted);
+    }
+
+    private void store(LogStream stream, List<StoredEvent> events) {
+        stream.append(events);
+        budget.added(stream, events);
+    }
+}

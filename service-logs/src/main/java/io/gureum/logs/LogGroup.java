@@ -1,0 +1,68 @@
+package io.gureum.logs;
+
+import io.gureum.core.ids.Arn;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** A log group: its settings, tags and streams (by name, in name order). Thread-safe. */
+final class LogGroup {
+    final String name;
+    final long creationTime;
+    final String account;
+    final String region;
+    final String logGroupClass;
+    final String kmsKeyId;
+    final ConcurrentNavigableMap<String, LogStream> streams = new ConcurrentSkipListMap<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private volatile Integer retentionInDays;
+
+    LogGroup(String account, String region, String name, long creationTime, String logGroupClass, String kmsKeyId) {
+        this.account = account;
+        this.region = region;
+        this.name = name;
+        this.creationTime = creationTime;
+        this.logGroupClass = logGroupClass;
+        this.kmsKeyId = kmsKeyId;
+    }
+
+    /** {@code arn:aws:logs:<region>:<account>:log-group:<name>} (the form tagging APIs take). */
+    String logGroupArn() {
+        return Arn.of("logs", region, account, "log-group:" + name).toString();
+    }
+
+    /** The ARN with the trailing {@code :*} that DescribeLogGroups reports as {@code arn}. */
+    String arn() {
+        return Arn.of("logs", region, account, "log-group:" + name + ":*").toString();
+    }
+
+    String streamArn(String streamName) {
+        return Arn.of("logs", region, account, "log-group:" + name + ":log-stream:" + streamName).toString();
+    }
+
+    Integer retentionInDays() {
+        return retentionInDays;
+    }
+
+    void retentionInDays(Integer days) {
+        this.retentionInDays = days;
+    }
+
+    synchronized Map<String, String> tags() {
+        return new LinkedHashMap<>(tags);
+    }
+
+    /** Applies {@code add} and removes {@code remove}, unless the result would exceed {@code max} tags. */
+    synchronized boolean retag(Map<String, String> add, Iterable<String> remove, int max) {
+        Map<String, String> next = new LinkedHashMap<>(tags);
+        next.putAll(add);
+        remove.forEach(next::remove);
+        if (next.size() > max) {
+            return false;
+        }
+        tags.clear();
+        tags.putAll(next);
+        return true;
+    }
+}

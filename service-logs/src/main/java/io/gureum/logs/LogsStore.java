@@ -1,0 +1,32 @@
+package io.gureum.logs;
+
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** CloudWatch Logs' state in one account and region: log groups by name, in name order. */
+final class LogsStore {
+    final String account;
+    final String region;
+    final ConcurrentNavigableMap<String, LogGroup> groups = new ConcurrentSkipListMap<>();
+
+    LogsStore(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+
+    LogGroup group(String name) {
+        LogGroup g = groups.get(name);
+        if (g == null) {
+            throw LogsErrors.groupNotFound();
+        }
+        return g;
+    }
+
+    LogStream stream(LogGroup group, String name) {
+        LogStream s = group.streams.get(name);
+        if (s == null) {
+            throw LogsErrors.streamNotFound();
+        }
+        return s;
+    }
+}
