@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Event;
@@ -173,5 +175,27 @@ class LambdaEventSourcesIT {
         assertEquals("Success", record.at("/requestContext/condition").asText());
         assertEquals(21, record.at("/requestPayload/n").asInt());
         assertEquals(42, record.at("/responsePayload/doubled").asInt());
+    }
+
+    @Test
+    void whatAFunctionPrintsIsInCloudWatchLogs() throws Exception {
+        createFunction("printer", """
+                def handler(event, context):
+                    print("processing order", event["order"])
+                    return "done"
+                """, Map.of());
+        String requestId = lambda.invoke(b -> b.functionName("printer")
+                .payload(SdkBytes.fromUtf8String("{\"order\":7}"))).responseMetadata().requestId();
+        try (CloudWatchLogsClient logs = AwsClients.client(CloudWatchLogsClient.builder(), gureum)) {
+            List<String> lines = logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/printer")
+                    .filterPattern("\"processing order\"")).events().stream()
+                    .map(FilteredLogEvent::message).toList();
+            assertEquals(List.of("processing order 7"), lines.stream().map(String::strip).toList());
+            String stream = logs.describeLogStreams(b -> b.logGroupName("/aws/lambda/printer"))
+                    .logStreams().get(0).logStreamName();
+            assertTrue(stream.matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}"), stream);
+            assertTrue(logs.getLogEvents(b -> b.logGroupName("/aws/lambda/printer").logStreamName(stream)
+                    .startFromHead(true)).events().get(0).message().startsWith("START RequestId: " + requestId));
+        }
     }
 }

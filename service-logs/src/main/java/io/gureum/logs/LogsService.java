@@ -15,6 +15,12 @@ public final class LogsService implements AwsService {
         return "software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient";
     }
 
+    /** Lambda's output arrives as events on the bus, before anyone may have called Logs. */
+    @Override
+    public boolean eager() {
+        return true;
+    }
+
     @Override
     public Object createHandler(ServiceContext context) {
         return new LogsHandler(context, EventBudget.fromSystemProperties());

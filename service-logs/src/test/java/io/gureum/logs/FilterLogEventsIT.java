@@ -132,9 +132,6 @@ class FilterLogEventsIT extends LogsTestSupport {
         String group = "/aws/lambda/" + unique("fn");
         String stream = "2026/11/26/[$LATEST]0123456789abcdef0123456789abcdef";
         long t = now();
-        // Core creates a service's handler on its first request; until then nothing subscribes (see the
-        // module's report: core needs an eager start for services that consume events).
-        logs.describeLogGroups(b -> b.limit(1));
         gureum.context().events().publish(new LogEvents("000000000000", "us-east-1", group, stream, List.of(
                 new LogEvents.Event(t, "START RequestId: 1 Version: $LATEST"),
                 new LogEvents.Event(t + 1, "hello from the function"),

@@ -75,7 +75,7 @@ public final class LoadedService {
         return used.get();
     }
 
-    /** Drops all state: the next request gets a fresh handler. */
+    /** Drops all state: the next request gets a fresh handler (an eager service gets it at once). */
     public synchronized void reset() {
         Object old = handler;
         handler = null;
@@ -85,6 +85,9 @@ public final class LoadedService {
             } catch (Exception e) {
                 LOG.warn("Closing the {} handler on reset failed", service.name(), e);
             }
+        }
+        if (service.eager()) {
+            handler();
         }
     }
 }

@@ -21,6 +21,9 @@ public final class ServiceRegistry {
                 continue;
             }
             LoadedService loaded = new LoadedService(s, context);
+            if (s.eager()) {
+                loaded.handler();
+            }
             byName.put(s.name(), loaded);
             for (String signingName : s.signingNames()) {
                 bySigningName.computeIfAbsent(signingName, k -> new ArrayList<>()).add(loaded);

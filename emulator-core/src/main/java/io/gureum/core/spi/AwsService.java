@@ -49,6 +49,15 @@ public interface AwsService {
         return java.util.Set.of();
     }
 
+    /**
+     * Whether the handler is created when the server starts and again right after every reset, rather
+     * than on the service's first request: for a service that must hear events other services publish
+     * before anyone calls it (CloudWatch Logs receives Lambda's output).
+     */
+    default boolean eager() {
+        return false;
+    }
+
     /** Creates a handler with empty state. Called at start and again on reset. */
     Object createHandler(ServiceContext context);
 
