@@ -11,25 +11,31 @@ import os
 import sys
 import time
 import traceback
-import urllib.error
-import urllib.request
+import http.client
 
-_API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
-# Loopback only: never route the Runtime API through a proxy from the environment.
-_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+_HOST = os.environ["AWS_LAMBDA_RUNTIME_API"]
+_PREFIX = "/2018-06-01/runtime"
+# One keep-alive connection to the Runtime API (loopback; http.client never uses a proxy).
+_connection = None
 _request_id = ""
 
 
 def _call(method, path, body=None, headers=None):
-    request = urllib.request.Request(_API + path, data=body, method=method, headers=headers or {})
-    try:
-        with _OPENER.open(request) as answer:
+    global _connection
+    # A GET may be retried once on a fresh connection; a POST is never sent twice.
+    for attempt in (0, 1):
+        if _connection is None:
+            _connection = http.client.HTTPConnection(_HOST)
+        try:
+            _connection.request(method, _PREFIX + path, body=body, headers=headers or {})
+            answer = _connection.getresponse()
             return answer.status, answer.headers, answer.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-    except (urllib.error.URLError, OSError):
-        # e.g. a response over the payload limit: Lambda answers 413 and closes before reading it all
-        return 0, {}, b""
+        except (http.client.HTTPException, OSError):
+            # e.g. a response over the payload limit: Lambda answers 413 and closes before reading it all
+            _connection.close()
+            _connection = None
+            if method != "GET" or attempt == 1:
+                return 0, {}, b""
 
 
 def _flush():
