@@ -310,11 +310,15 @@ class JavaRuntimeTest {
                         }
                         seen.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
                         seen.put("env", System.getenv("AWS_EXECUTION_ENV"));
+                        seen.put("toolOption", System.getProperty("gureum.probe"));
                         return seen;
                     }
                 }
                 """));
-        JsonNode seen = JSON.readTree(invoke(spec("java17", "example.Probe", code, 3), "{}").payload());
+        FunctionSpec spec = spec("java17", "example.Probe", code, 3, Map.of("JAVA_TOOL_OPTIONS", "-Dgureum.probe=on"),
+                "rev-1");
+        InvocationResult result = invoke(spec, "{}");
+        JsonNode seen = JSON.readTree(result.payload());
 
         assertFalse(seen.get("io.gureum.lambda.runtime.ProcessRunner").asBoolean(), seen.toString());
         assertFalse(seen.get("com.fasterxml.jackson.databind.ObjectMapper").asBoolean(), seen.toString());
@@ -323,5 +327,7 @@ class JavaRuntimeTest {
         long heap = seen.get("maxHeapMb").asLong();
         assertTrue(heap > 90 && heap <= 109, "85% of 128 MB, got " + heap);
         assertEquals("AWS_Lambda_java17", seen.get("env").asText());
+        assertEquals("on", seen.get("toolOption").asText(), "JAVA_TOOL_OPTIONS reaches the JVM");
+        assertTrue(result.logs().contains("Picked up JAVA_TOOL_OPTIONS: -Dgureum.probe=on"), result.logs());
     }
 }
