@@ -257,6 +257,45 @@ class JavaRuntimeTest {
     }
 
     @Test
+    void staticInitializerThatThrowsFailsTheInit() throws Exception {
+        Path code = functions.code(Map.of("example/Static.java", """
+                package example;
+                public class Static {
+                    static { if (true) { throw new IllegalStateException("no table"); } }
+                    public String handleRequest(String s) { return s; }
+                }
+                """));
+        InvocationResult result = invoke(spec("java21", "example.Static", code, 3), "{}");
+
+        assertEquals("Unhandled", result.functionError());
+        JsonNode doc = JSON.readTree(result.payload());
+        assertEquals("java.lang.ExceptionInInitializerError", doc.get("errorType").asText(), doc.toString());
+        assertEquals("java.lang.IllegalStateException", doc.get("cause").get("errorType").asText(), doc.toString());
+        assertEquals("no table", doc.get("cause").get("errorMessage").asText(), doc.toString());
+    }
+
+    @Test
+    void contextOnlyMethodSeesTheClientContext() throws Exception {
+        Path code = functions.code(Map.of("example/Mobile.java", """
+                package example;
+                import com.amazonaws.services.lambda.runtime.Context;
+                public class Mobile {
+                    public String who(Context context) {
+                        return context.getClientContext().getClient().getAppTitle() + "/"
+                                + context.getClientContext().getCustom().get("k");
+                    }
+                }
+                """));
+        String clientContext = java.util.Base64.getEncoder().encodeToString(
+                "{\"custom\":{\"k\":\"v\"},\"client\":{\"app_title\":\"demo\"}}".getBytes(StandardCharsets.UTF_8));
+        InvocationResult result = runner.invoke(spec("java21", "example.Mobile::who", code, 3),
+                "{}".getBytes(StandardCharsets.UTF_8), requestId(), clientContext, null).get(30, TimeUnit.SECONDS);
+
+        assertNull(result.functionError(), () -> utf8(result.payload()) + result.logs());
+        assertEquals("\"demo/v\"", utf8(result.payload()));
+    }
+
+    @Test
     void warmEnvironmentKeepsTheInstanceAndRunsStaticInitOnce() throws Exception {
         Path code = functions.code(Map.of("example/Counter.java", """
                 package example;
