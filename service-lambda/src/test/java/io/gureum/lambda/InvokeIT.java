@@ -238,11 +238,12 @@ class InvokeIT extends LambdaTestSupport {
 
     @Test
     void aRuntimeThisMachineCannotRunIsAnInvalidRuntimeError() {
-        String name = unique("java");
-        lambda.createFunction(b -> b.functionName(name).runtime("java21").role(ROLE).handler("example.Handler")
-                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("example/Handler.class", "not really")))));
+        String name = unique("dotnet");
+        lambda.createFunction(b -> b.functionName(name).runtime("dotnet8").role(ROLE)
+                .handler("Example::Example.Function::Handle")
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("Example.dll", "not really")))));
         InvalidRuntimeException e = assertAwsError(InvalidRuntimeException.class, "InvalidRuntimeException", 502,
                 () -> invoke(name, "{}"));
-        assertTrue(e.awsErrorDetails().errorMessage().contains("java21"), e.getMessage());
+        assertTrue(e.awsErrorDetails().errorMessage().contains("dotnet8"), e.getMessage());
     }
 }

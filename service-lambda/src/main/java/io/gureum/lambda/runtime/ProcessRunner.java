@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs functions as local processes, one per execution environment, each talking to its own Lambda
- * Runtime API server on 127.0.0.1. Python and Node.js functions run under Gureum's own bootstraps with
- * the machine's {@code python3} and {@code node}; {@code provided} runtimes run the package's
+ * Runtime API server on 127.0.0.1. Python, Node.js and Java functions run under Gureum's own bootstraps with
+ * the machine's {@code python3} and {@code node} and a JVM ({@link JavaRuntime}); {@code provided} runtimes run the package's
  * {@code bootstrap}. Environments stay warm between invocations, like Lambda's.
  *
  * <p>The control plane creates one runner per server ({@code new ProcessRunner(endpoint, dataDir, clock)}),

@@ -19,11 +19,23 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Runtimes {
     private final Path runtimesDir;
     private final Interpreters interpreters;
+    private final Optional<String> ownJava;
+    private final String javaHome;
     private final ConcurrentHashMap<String, Path> written = new ConcurrentHashMap<>();
 
     Runtimes(Path workDir, Interpreters interpreters) {
+        this(workDir, interpreters, ProcessHandle.current().info().command(), System.getenv("JAVA_HOME"));
+    }
+
+    /**
+     * @param ownJava  the executable of Gureum's own JVM, which {@code java*} functions run with when present
+     * @param javaHome where to look for {@code java} otherwise (then PATH)
+     */
+    Runtimes(Path workDir, Interpreters interpreters, Optional<String> ownJava, String javaHome) {
         this.runtimesDir = workDir.resolve("runtimes");
         this.interpreters = interpreters;
+        this.ownJava = ownJava;
+        this.javaHome = javaHome;
     }
 
     /** @throws RuntimeUnavailableException when this machine cannot run {@code spec}'s runtime */
@@ -45,9 +57,20 @@ final class Runtimes {
         if (runtime.equals("provided") || runtime.startsWith("provided.")) {
             return provided(spec);
         }
+        if (runtime.startsWith("java")) {
+            Path java = JavaRuntime.findJava(ownJava, javaHome, interpreters).orElseThrow(() -> new RuntimeUnavailableException(
+                    "The runtime " + runtime + " needs a java executable (JAVA_HOME or java on PATH), which this "
+                            + "machine does not have" + installed()));
+            Path dir = written.computeIfAbsent("java", l -> {
+                Path javaDir = runtimesDir.resolve(l);
+                JavaRuntime.writeBootstrap(javaDir);
+                return javaDir;
+            });
+            return JavaRuntime.plan(spec, java, dir);
+        }
         throw new RuntimeUnavailableException("The runtime " + runtime + " cannot run locally: Gureum runs "
-                + "python3.x (with python3), nodejs*.x (with node) and provided* (the package's bootstrap)"
-                + installed());
+                + "python3.x (with python3), nodejs*.x (with node), java* (with a JVM) and provided* (the "
+                + "package's bootstrap)" + installed());
     }
 
     private LaunchPlan provided(FunctionSpec spec) {
