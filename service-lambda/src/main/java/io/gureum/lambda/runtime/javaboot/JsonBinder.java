@@ -72,6 +72,12 @@ public final class JsonBinder {
         if (target.isEnum()) {
             return enumConstant(json, target);
         }
+        if (json instanceof String text && !target.isInterface()) {
+            Object value = fromString(text, target);
+            if (value != null) {
+                return value;
+            }
+        }
         if (!(json instanceof Map)) {
             throw mismatch(json, target);
         }
@@ -210,17 +216,31 @@ public final class JsonBinder {
         }
     }
 
+    /**
+     * AWS's serializer binds the event classes of aws-lambda-java-events ({@code SQSEvent},
+     * {@code SNSEvent} …) with mix-ins that map their JSON names ({@code Records}, {@code Sns},
+     * {@code eventSourceARN}) to the classes' bean properties; Gureum matches those names ignoring
+     * case, and only for those classes: users' own classes bind case-sensitively, as in AWS
+     * (https://docs.aws.amazon.com/lambda/latest/dg/java-handler.html).
+     */
+    private static boolean eventClass(Class<?> target) {
+        return target.getName().startsWith(EVENTS_PACKAGE);
+    }
+
+    private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events.";
+
     private static Object pojo(Map<String, Object> json, Class<?> target) {
         Object instance = instantiate(target);
+        boolean ignoreCase = eventClass(target);
         for (Map.Entry<String, Object> entry : json.entrySet()) {
-            Method setter = setter(target, entry.getKey());
+            Method setter = setter(target, entry.getKey(), ignoreCase);
             try {
                 if (setter != null) {
                     setter.setAccessible(true);
                     setter.invoke(instance, bind(entry.getValue(), setter.getGenericParameterTypes()[0]));
                     continue;
                 }
-                Field field = field(target, entry.getKey());
+                Field field = field(target, entry.getKey(), ignoreCase);
                 if (field != null) {
                     field.set(instance, bind(entry.getValue(), field.getGenericType()));
                 }
@@ -232,22 +252,29 @@ public final class JsonBinder {
         return instance;
     }
 
-    private static Method setter(Class<?> target, String property) {
+    private static Method setter(Class<?> target, String property, boolean ignoreCase) {
+        Method loose = null;
         for (Class<?> c = target; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method method : c.getDeclaredMethods()) {
                 if (method.getParameterCount() == 1 && !Modifier.isStatic(method.getModifiers())
-                        && !method.isBridge() && method.getName().startsWith("set")
-                        && property.equals(beanName(method.getName().substring(3)))) {
-                    return method;
+                        && !method.isBridge() && method.getName().startsWith("set")) {
+                    String name = beanName(method.getName().substring(3));
+                    if (property.equals(name)) {
+                        return method;
+                    }
+                    if (ignoreCase && loose == null && property.equalsIgnoreCase(name)) {
+                        loose = method;
+                    }
                 }
             }
         }
-        return null;
+        return loose;
     }
 
-    private static Field field(Class<?> target, String property) {
+    private static Field field(Class<?> target, String property, boolean ignoreCase) {
         for (Field field : target.getFields()) {
-            if (field.getName().equals(property) && !Modifier.isStatic(field.getModifiers())
+            boolean named = ignoreCase ? field.getName().equalsIgnoreCase(property) : field.getName().equals(property);
+            if (named && !Modifier.isStatic(field.getModifiers())
                     && !Modifier.isFinal(field.getModifiers())) {
                 return field;
             }
@@ -264,6 +291,27 @@ public final class JsonBinder {
             return suffix;
         }
         return Character.toLowerCase(suffix.charAt(0)) + suffix.substring(1);
+    }
+
+    /**
+     * A value type made from its text by a public one-argument constructor: {@code String}, or
+     * {@code Object} for Joda-Time's {@code DateTime}, which the event classes use for timestamps.
+     */
+    private static Object fromString(String text, Class<?> target) {
+        for (Class<?> parameter : new Class<?>[] {String.class, Object.class}) {
+            if (parameter == Object.class && !target.getName().startsWith("org.joda.time.")) {
+                continue;
+            }
+            try {
+                return target.getConstructor(parameter).newInstance(text);
+            } catch (NoSuchMethodException absent) {
+                // try the next shape
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("Cannot construct instance of `" + target.getName()
+                        + "` from \"" + text + "\"", e);
+            }
+        }
+        return null;
     }
 
     private static Object instantiate(Class<?> target) {

@@ -9,6 +9,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import org.junit.jupiter.api.Test;
 
 class JsonBinderTest {
@@ -92,5 +93,29 @@ class JsonBinderTest {
         assertThrows(IllegalArgumentException.class, () -> bind("[1]", String.class));
         assertThrows(IllegalArgumentException.class, () -> bind("\"x1\"", int.class));
         assertThrows(IllegalArgumentException.class, () -> bind("1", Order.class));
+    }
+
+    @Test
+    void theEventClassesBindTheJsonNamesLambdaSendsThemWhatEverTheirCase() {
+        SNSEvent event = (SNSEvent) bind("{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":"
+                + "{\"Message\":\"hello\",\"TopicArn\":\"arn:aws:sns:us-east-1:000000000000:t\"}}]}", SNSEvent.class);
+        assertEquals("aws:sns", event.getRecords().get(0).getEventSource());
+        assertEquals("hello", event.getRecords().get(0).getSNS().getMessage());
+        assertEquals("arn:aws:sns:us-east-1:000000000000:t", event.getRecords().get(0).getSNS().getTopicArn());
+        Order own = (Order) bind("{\"Name\":\"x\"}", Order.class);
+        assertNull(own.name, "the function's own classes stay case-sensitive");
+    }
+
+    public static class Stamp {
+        final String text;
+
+        public Stamp(String text) {
+            this.text = text;
+        }
+    }
+
+    @Test
+    void aValueTypeIsBuiltFromItsTextByItsStringConstructor() {
+        assertEquals("2026-11-26T00:00:00Z", ((Stamp) bind("\"2026-11-26T00:00:00Z\"", Stamp.class)).text);
     }
 }
