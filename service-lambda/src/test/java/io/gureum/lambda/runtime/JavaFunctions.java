@@ -24,7 +24,7 @@ import javax.tools.ToolProvider;
  * against stubs of aws-lambda-java-core's interfaces that go into the package as {@code lib/aws-lambda-java-core.jar}
  * (the function bundles them, as real functions do).
  */
-final class JavaFunctions {
+public final class JavaFunctions {
     /** The interfaces of aws-lambda-java-core that handlers use, declared as that library declares them. */
     static final Map<String, String> CORE_STUBS = Map.of(
             "com/amazonaws/services/lambda/runtime/Context.java", """
@@ -79,14 +79,14 @@ final class JavaFunctions {
     private final Path root;
     private final Path stubClasses;
 
-    JavaFunctions(Path root) {
+    public JavaFunctions(Path root) {
         this.root = root;
         this.stubClasses = root.resolve("core-stubs");
         compile(CORE_STUBS, stubClasses, null);
     }
 
     /** A task root with {@code sources} compiled into it and the core stubs in {@code lib/}. */
-    Path code(Map<String, String> sources) {
+    public Path code(Map<String, String> sources) {
         Path dir = root.resolve("java-code-" + UUID.randomUUID());
         compile(sources, dir, stubClasses);
         jar(stubClasses, dir.resolve("lib/aws-lambda-java-core.jar"));
