@@ -68,6 +68,18 @@ public final class LambdaService implements AwsService {
             Map.entry("TagResource", 204), Map.entry("UntagResource", 204),
             Map.entry("UpdateCapacityProvider", 202), Map.entry("UpdateEventSourceMapping", 202));
 
+    /**
+     * Invoke's payload is a blob, which the codec sends as {@code application/octet-stream}; Lambda
+     * labels the function's response {@code application/json}.
+     */
+    @Override
+    public void decorateResponse(Object handler, AwsHttpRequest request, AwsHttpResponse response) {
+        if (response.status() == 200 && request.method().equals("POST") && request.rawPath().endsWith("/invocations")
+                && "application/octet-stream".equals(response.header("Content-Type"))) {
+            response.header("Content-Type", "application/json");
+        }
+    }
+
     /** The code download of GetFunction's {@code Code.Location} and the invocation logs. */
     @Override
     public AwsHttpResponse adminRequest(Object handler, AwsHttpRequest request) {

@@ -42,6 +42,7 @@ class InvokeIT extends LambdaTestSupport {
         assertEquals(200, r.statusCode());
         assertNull(r.functionError());
         assertEquals("$LATEST", r.executedVersion());
+        assertEquals("application/json", r.sdkHttpResponse().firstMatchingHeader("Content-Type").orElse(null));
         JsonNode body = JSON.readTree(r.payload().asUtf8String());
         assertEquals(42, body.get("sum").asInt());
         // the function's request id is the Invoke request's id, as in AWS
