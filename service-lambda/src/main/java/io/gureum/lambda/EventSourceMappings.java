@@ -331,8 +331,8 @@ final class EventSourceMappings {
         JsonNode n;
         try {
             n = payload == null || payload.length == 0 ? null : LambdaJson.MAPPER.readTree(payload);
-        } catch (IOException e) {
-            return Set.of();
+        } catch (IOException notJson) {
+            return ids; // "an invalid JSON response" fails the whole batch
         }
         if (n == null || !n.has("batchItemFailures") || n.get("batchItemFailures").isNull()) {
             return Set.of();

@@ -45,14 +45,15 @@ final class Functions {
     private final ServiceContext context;
     private final AccountRegionStore<LambdaStore> stores;
     private final CodeStore codeStore;
-    private final Consumer<String> evict;
+    /** Told the ARN of a deleted function: its environments and logs go. */
+    private final Consumer<String> onDelete;
 
     Functions(ServiceContext context, AccountRegionStore<LambdaStore> stores, CodeStore codeStore,
-            Consumer<String> evict) {
+            Consumer<String> onDelete) {
         this.context = context;
         this.stores = stores;
         this.codeStore = codeStore;
-        this.evict = evict;
+        this.onDelete = onDelete;
     }
 
     // ---- lookups ----------------------------------------------------------------------------
@@ -304,7 +305,7 @@ final class Functions {
         }
         store.functions.remove(f.name, f);
         context.registry().unregister(Arn.parse(f.arn));
-        evict.accept(f.arn);
+        onDelete.accept(f.arn);
     }
 
     // ---- update -----------------------------------------------------------------------------
@@ -326,8 +327,7 @@ final class Functions {
                 return updated.withVersion(FunctionVersion.LATEST, f.latest.lastModified(), f.latest.revisionId())
                         .toConfiguration(State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
             }
-            f.latest = updated;
-            evict.accept(f.arn);
+            f.latest = updated; // running invocations finish; the runner retires their environments after
             if (Boolean.TRUE.equals(r.publish())) {
                 return versions.publish(f, null, null, null).toConfiguration(State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
             }
@@ -364,8 +364,7 @@ final class Functions {
                     r.ephemeralStorage() == null ? o.ephemeralStorage() : r.ephemeralStorage().size(),
                     r.tracingConfig() == null || r.tracingConfig().modeAsString() == null ? o.tracingMode()
                             : r.tracingConfig().modeAsString());
-            f.latest = updated;
-            evict.accept(f.arn);
+            f.latest = updated; // running invocations finish; the runner retires their environments after
             return updated.toConfiguration(State.ACTIVE, LastUpdateStatus.IN_PROGRESS);
         }
     }

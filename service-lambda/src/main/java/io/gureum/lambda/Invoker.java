@@ -57,6 +57,14 @@ final class Invoker {
         return r.version();
     }
 
+    /** An asynchronous event (Invoke with Event, SNS, S3) is at most {@link #MAX_ASYNC_PAYLOAD} bytes. */
+    static void checkAsyncSize(byte[] payload) {
+        if (payload.length > MAX_ASYNC_PAYLOAD) {
+            throw LambdaErrors.tooLarge(payload.length + " byte payload is too large for the Event invocation type "
+                    + "(limit " + MAX_ASYNC_PAYLOAD + " bytes)");
+        }
+    }
+
     static void checkJson(byte[] payload) {
         if (payload.length == 0) {
             return;

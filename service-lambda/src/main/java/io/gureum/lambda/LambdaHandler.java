@@ -70,7 +70,10 @@ final class LambdaHandler implements LambdaClient {
         this.timer.setRemoveOnCancelPolicy(true);
         this.workers = Executors.newFixedThreadPool(4, r -> daemon(r, "gureum-lambda-worker-" + n.incrementAndGet()));
         this.due = new DueTimer(context.clock(), timer, workers);
-        this.functions = new Functions(context, stores, codeStore, runner::evict);
+        this.functions = new Functions(context, stores, codeStore, arn -> {
+            runner.evict(arn);
+            logs.forget(arn);
+        });
         this.versions = new Versions(context);
         this.aliases = new Aliases(context);
         this.policies = new Policies(context);
@@ -174,9 +177,8 @@ final class LambdaHandler implements LambdaClient {
             throw LambdaErrors.validation(logType, "logType", "Member must satisfy enum value set: [None, Tail]");
         }
         byte[] payload = request.payload() == null ? new byte[0] : request.payload().asByteArray();
-        if (type.equals("Event") && payload.length > Invoker.MAX_ASYNC_PAYLOAD) {
-            throw LambdaErrors.tooLarge(payload.length + " byte payload is too large for the Event invocation type "
-                    + "(limit " + Invoker.MAX_ASYNC_PAYLOAD + " bytes)");
+        if (type.equals("Event")) {
+            Invoker.checkAsyncSize(payload);
         }
         if (payload.length > Invoker.MAX_SYNC_PAYLOAD) {
             throw LambdaErrors.tooLarge("Request must be smaller than " + Invoker.MAX_SYNC_PAYLOAD
@@ -235,10 +237,7 @@ final class LambdaHandler implements LambdaClient {
                         + "resource-based policy allows the lambda:InvokeFunction action", 403);
             }
         }
-        if (payload.length > Invoker.MAX_ASYNC_PAYLOAD) {
-            throw LambdaErrors.tooLarge(payload.length + " byte payload is too large for the Event invocation type "
-                    + "(limit " + Invoker.MAX_ASYNC_PAYLOAD + " bytes)");
-        }
+        Invoker.checkAsyncSize(payload);
         Functions.Resolved r = functions.resolve(qualified, null);
         async.enqueue(f, qualifier, Invoker.pick(r), payload);
     }

@@ -46,6 +46,8 @@ class EventDocumentsTest {
                 bytes("{\"batchItemFailures\":[{\"itemIdentifier\":\"unknown\"}]}"), batch));
         assertEquals(Set.of("id-a", "id-b"), EventSourceMappings.failures(
                 bytes("{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}"), batch));
+        assertEquals(Set.of("id-a", "id-b"), EventSourceMappings.failures(bytes("not json {"), batch),
+                "an invalid JSON response fails the whole batch");
     }
 
     @Test

@@ -42,7 +42,12 @@ final class EventQueries {
             }
             forward = token.charAt(0) == 'f';
             String digits = token.substring(2, 58);
-            position = StoredEvent.probe(Long.parseLong(digits.substring(0, 20)), Long.parseLong(digits.substring(20)));
+            try {
+                position = StoredEvent.probe(Long.parseLong(digits.substring(0, 20)),
+                        Long.parseLong(digits.substring(20)));
+            } catch (NumberFormatException outOfRange) {
+                throw LogsErrors.invalidToken();
+            }
         }
         boolean goForward = forward != null ? forward : Boolean.TRUE.equals(request.startFromHead());
         List<StoredEvent> events = goForward ? stream.forward(position, limit, keep)

@@ -97,9 +97,7 @@ final class LogGroups {
     static software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup describe(LogGroup g) {
         long stored = 0;
         for (LogStream s : g.streams.values()) {
-            for (StoredEvent e : s.all()) {
-                stored += e.size() - StoredEvent.OVERHEAD;
-            }
+            stored += s.storedBytes();
         }
         return software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup.builder()
                 .logGroupName(g.name).creationTime(g.creationTime).retentionInDays(g.retentionInDays())

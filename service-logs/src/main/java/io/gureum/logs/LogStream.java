@@ -15,6 +15,8 @@ final class LogStream {
     private final NavigableSet<StoredEvent> events = new TreeSet<>(StoredEvent.ORDER);
     private long lastIngestionTime;
     private long uploads;
+    /** The bytes of the messages held, kept as events come and go so DescribeLogGroups need not count them. */
+    private long storedBytes;
 
     LogStream(String name, long creationTime, String arn) {
         this.name = name;
@@ -28,14 +30,20 @@ final class LogStream {
 
     synchronized void append(List<StoredEvent> batch) {
         for (StoredEvent e : batch) {
-            events.add(e);
+            if (events.add(e)) {
+                storedBytes += e.size() - StoredEvent.OVERHEAD;
+            }
             lastIngestionTime = Math.max(lastIngestionTime, e.ingestionTime());
         }
         uploads++;
     }
 
     synchronized boolean remove(StoredEvent e) {
-        return events.remove(e);
+        if (events.remove(e)) {
+            storedBytes -= e.size() - StoredEvent.OVERHEAD;
+            return true;
+        }
+        return false;
     }
 
     synchronized boolean contains(StoredEvent e) {
@@ -52,12 +60,17 @@ final class LogStream {
             }
             gone.add(e);
             it.remove();
+            storedBytes -= e.size() - StoredEvent.OVERHEAD;
         }
         return gone;
     }
 
     synchronized List<StoredEvent> all() {
         return new ArrayList<>(events);
+    }
+
+    synchronized long storedBytes() {
+        return storedBytes;
     }
 
     synchronized int size() {

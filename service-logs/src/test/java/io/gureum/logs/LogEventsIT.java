@@ -191,6 +191,10 @@ class LogEventsIT extends LogsTestSupport {
                 "The specified nextToken is invalid.",
                 () -> logs.getLogEvents(b -> b.logGroupName(group).logStreamName("s").nextToken("x/1/s")));
         assertError(InvalidParameterException.class, "InvalidParameterException", 400,
+                "The specified nextToken is invalid.",
+                () -> logs.getLogEvents(b -> b.logGroupName(group).logStreamName("s")
+                        .nextToken("f/" + "9".repeat(56) + "/s")));
+        assertError(InvalidParameterException.class, "InvalidParameterException", 400,
                 "1 validation error detected: Value '10001' at 'limit' failed to satisfy constraint: "
                         + "Member must have value less than or equal to 10000",
                 () -> logs.getLogEvents(b -> b.logGroupName(group).logStreamName("s").limit(10_001)));

@@ -65,10 +65,11 @@ final class Publisher {
     }
 
     private void fanOut(Topic topic, SnsMessage m) {
+        String host = host();
         Map<String, FilterPolicy.Attribute> filterAttributes = m.filterAttributes();
         for (Subscription s : topic.subscriptions) {
             if (s.confirmed && !s.deleted && s.accepts(filterAttributes, m.messageFor(s.protocol))) {
-                deliverer.deliver(topic, s, m, host());
+                deliverer.deliver(topic, s, m, host);
             }
         }
     }

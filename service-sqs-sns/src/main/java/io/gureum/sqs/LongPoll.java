@@ -70,7 +70,9 @@ final class LongPoll {
                 long now = clock.now().toEpochMilli();
                 List<Queue.Delivery> got = queue.receive(max, visibilityTimeout, attemptId, now, queuesByArn);
                 if (!got.isEmpty() || now >= deadline || queue.deleted()) {
-                    result.complete(got);
+                    if (!result.complete(got)) {
+                        release(got, now); // cancelled meanwhile: nobody will see these
+                    }
                     return;
                 }
                 CompletableFuture<Void> w = waiter.await(queue, deadline);
@@ -82,6 +84,16 @@ final class LongPoll {
                 w.whenCompleteAsync((v, t) -> attempt(), retries);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
+            }
+        }
+
+        private void release(List<Queue.Delivery> deliveries, long now) {
+            for (Queue.Delivery d : deliveries) {
+                try {
+                    queue.changeVisibility(d.receiptHandle(), 0, now);
+                } catch (RuntimeException goneMeanwhile) {
+                    // deleted or received again: nothing to give back
+                }
             }
         }
     }

@@ -83,7 +83,8 @@ public final class Dispatcher {
                 AsyncResponse.propagateCancellation(result, response);
                 response.whenComplete((r, t) -> {
                     if (result.isDone()) {
-                        return; // cancelled: the client went away
+                        closeQuietly(r); // cancelled: the client went away, and nobody reads the body
+                        return;
                     }
                     if (t != null) {
                         LOG.error("Request {} ({}) failed unexpectedly", requestId, request, t);
@@ -97,6 +98,16 @@ public final class Dispatcher {
             result.complete(withRequestId(fallbackError(CommonErrors.internalFailure(requestId), requestId), requestId));
         }
         return result;
+    }
+
+    private static void closeQuietly(AwsHttpResponse r) {
+        if (r != null && r.bodyStream() != null) {
+            try {
+                r.bodyStream().close();
+            } catch (java.io.IOException e) {
+                LOG.debug("Closing an unread response body failed", e);
+            }
+        }
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One execution environment: a runtime process, its Runtime API server, and the invocation it is
@@ -18,6 +20,8 @@ import java.util.function.Consumer;
  * as Lambda discards it (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html).
  */
 final class ExecutionEnvironment implements RuntimeApi {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionEnvironment.class);
+
     /** Lambda gives the init phase 10 seconds; past that it retries init inside the invoke's own timeout. */
     private static final long INIT_ALLOWANCE_MILLIS = 10_000;
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
@@ -263,6 +267,24 @@ final class ExecutionEnvironment implements RuntimeApi {
 
     /** Completes the invocation with its logs; runs on a worker thread because it may wait for processes to die. */
     private void settle(Invocation invocation, Outcome outcome) {
+        try {
+            settleWithLogs(invocation, outcome);
+        } catch (RuntimeException e) {
+            // Reading the output or the process's memory failed: the invocation still gets its answer (without
+            // logs), and the environment, in an unknown state, is discarded.
+            LOG.warn("Settling invocation {} of {} failed", invocation.requestId, spec.functionArn(), e);
+            synchronized (this) {
+                if (current == invocation) {
+                    current = null;
+                }
+                dead = true;
+            }
+            invocation.result.complete(new InvocationResult(outcome.payload(), outcome.functionError(), ""));
+            stopAndRelease();
+        }
+    }
+
+    private void settleWithLogs(Invocation invocation, Outcome outcome) {
         if (invocation.timer != null) {
             invocation.timer.cancel(false);
         }

@@ -22,7 +22,10 @@ public interface FunctionRunner extends AutoCloseable {
     CompletableFuture<InvocationResult> invoke(FunctionSpec spec, byte[] payload, String requestId,
             String clientContext, String invokedFunctionArn);
 
-    /** Stops the warm environments of a function (all versions): its code or configuration changed, or it was deleted. */
+    /**
+     * Stops the environments of a deleted function (all versions) and forgets its logs. An update needs
+     * no eviction: environments of an older revision are retired once their invocation ends.
+     */
     void evict(String functionArn);
 
     /** Stops every environment. */

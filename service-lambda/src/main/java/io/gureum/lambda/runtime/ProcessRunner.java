@@ -105,9 +105,16 @@ public final class ProcessRunner implements FunctionRunner {
                             LogFrames.start(requestId, spec.version()) + "\n" + LogFrames.end(requestId) + "\n"));
                     return;
                 }
-                pools.computeIfAbsent(key(spec), k -> new FunctionPool(maxEnvironments,
-                        (s, listener) -> ExecutionEnvironment.start(s, runtimes.plan(s), context, listener), context))
-                        .submit(invocation);
+                FunctionPool pool = pools.computeIfAbsent(key(spec), k -> new FunctionPool(maxEnvironments,
+                        (s, listener) -> ExecutionEnvironment.start(s, runtimes.plan(s), context, listener), context));
+                if (closed) {
+                    // close() ran while this task waited: its pool would start a process nobody stops
+                    pools.remove(key(spec), pool);
+                    pool.close();
+                    result.completeExceptionally(new IllegalStateException("The function runner is closed"));
+                    return;
+                }
+                pool.submit(invocation);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -126,9 +133,9 @@ public final class ProcessRunner implements FunctionRunner {
             return false;
         });
         evicted.forEach(FunctionPool::close);
+        context.history().forget(functionArn);
     }
 
-    /** The last {@value #DEFAULT_LOG_EVENTS_PER_FUNCTION} log events of a function (all versions), oldest first. */
     /**
      * Hands the log events of every invocation, with the spec of the function that wrote them, to
      * {@code sink} as well (Lambda publishes them to CloudWatch Logs); runs on a runner thread.
@@ -140,6 +147,7 @@ public final class ProcessRunner implements FunctionRunner {
         return this;
     }
 
+    /** The last {@value #DEFAULT_LOG_EVENTS_PER_FUNCTION} log events of a function (all versions), oldest first. */
     public List<LogEvent> logs(String functionArn) {
         return context.history().of(functionArn);
     }
@@ -161,6 +169,7 @@ public final class ProcessRunner implements FunctionRunner {
             return;
         }
         closed = true;
+        context.history().sink((spec, events) -> { }); // what settles from here on belongs to no one
         List<FunctionPool> all = new ArrayList<>(pools.values());
         pools.clear();
         all.parallelStream().forEach(FunctionPool::close);
