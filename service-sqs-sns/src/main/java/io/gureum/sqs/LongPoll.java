@@ -4,6 +4,7 @@ import io.gureum.core.time.GureumClock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -81,7 +82,13 @@ final class LongPoll {
                     w.cancel(false);
                     return;
                 }
-                w.whenCompleteAsync((v, t) -> attempt(), retries);
+                w.whenComplete((v, t) -> {
+                    try {
+                        retries.execute(this::attempt);
+                    } catch (RejectedExecutionException closing) {
+                        result.complete(List.of()); // SQS is being reset or stopped: answer empty
+                    }
+                });
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
