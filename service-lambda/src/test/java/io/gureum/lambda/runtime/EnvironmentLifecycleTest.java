@@ -13,20 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Warm reuse, staleness, concurrency, timeouts, crashes and cleanup, with real python processes. */
-class EnvironmentLifecycleTest {
+class EnvironmentLifecycleTest extends RunnerTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Counts invocations per environment and reports its pid; can sleep, exit or start a child on request. */
     private static final String COUNTER = """
@@ -44,19 +40,6 @@ class EnvironmentLifecycleTest {
                 return {"count": count, "pid": os.getpid(), "child": child}
             """;
 
-    @TempDir
-    static Path temp;
-    static ProcessRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ProcessRunner(Optional::empty, temp.resolve("work"));
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
 
     private static FunctionSpec counter(int timeoutSeconds) {
         return spec("python3.12", "app.handler", code(temp, Map.of("app.py", COUNTER)), timeoutSeconds);

@@ -11,30 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class NodeRuntimeTest {
+class NodeRuntimeTest extends RunnerTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    static Path temp;
-    static ProcessRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ProcessRunner(Optional::empty, temp.resolve("work"));
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
 
     private static InvocationResult invoke(Map<String, String> files, String handler, String event) throws Exception {
         FunctionSpec spec = spec("nodejs20.x", handler, code(temp, files), 3);

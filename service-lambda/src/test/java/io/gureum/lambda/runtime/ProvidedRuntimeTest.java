@@ -13,15 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code provided} runtimes: the package's own {@code bootstrap} speaks the Runtime API, here over raw HTTP. */
-class ProvidedRuntimeTest {
+class ProvidedRuntimeTest extends RunnerTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The shell loop of AWS's custom runtime tutorial, in our own words: curl against the Runtime API. */
     private static final String BASH_BOOTSTRAP = """
@@ -37,19 +33,6 @@ class ProvidedRuntimeTest {
             done
             """;
 
-    @TempDir
-    static Path temp;
-    static ProcessRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ProcessRunner(Optional::empty, temp.resolve("work"));
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
 
     private static InvocationResult invoke(FunctionSpec spec, String event, String requestId) throws Exception {
         return runner.invoke(spec, event.getBytes(StandardCharsets.UTF_8), requestId, null, null).get(30, TimeUnit.SECONDS);

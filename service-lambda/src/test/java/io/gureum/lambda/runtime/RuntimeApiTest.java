@@ -22,34 +22,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Runtime API over raw HTTP: on a bare server with a scripted backend, and inside a real environment. */
-class RuntimeApiTest {
+class RuntimeApiTest extends RunnerTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    static Path temp;
-    static ProcessRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ProcessRunner(Optional::empty, temp.resolve("work"));
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
 
     /** A backend that parks {@code next} until the test delivers, and accepts only request id "r1". */
     private static final class Scripted implements RuntimeApi {
