@@ -3,7 +3,7 @@ package io.gureum.iam;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 
-/** Registers IAM with core. Its operations are not emulated yet and answer 501 NotImplemented. */
+/** Registers IAM with core: roles, managed policies, users, access keys and instance profiles (see IamHandler). */
 public final class IamService implements AwsService {
     @Override
     public String name() {
@@ -28,6 +28,6 @@ public final class IamService implements AwsService {
 
     @Override
     public Object createHandler(ServiceContext context) {
-        return new IamHandler();
+        return new IamHandler(context);
     }
 }

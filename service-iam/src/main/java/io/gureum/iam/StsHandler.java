@@ -30,10 +30,13 @@ final class StsHandler implements StsClient {
         String account = ctx.accountId();
         Accounts.AccessKey known = context.accounts().lookup(ctx.accessKeyId()).orElse(null);
         if (known != null && known.principalArn() != null) {
+            // An IAM user's UserId is the user's unique ID (AIDA…), which IAM registers with core.
+            String userId = context.registry().byArn(Arn.parse(known.principalArn()))
+                    .map(r -> r.id()).orElse(known.accessKeyId());
             return GetCallerIdentityResponse.builder()
-                    .account(account)
+                    .account(known.accountId())
                     .arn(known.principalArn())
-                    .userId(known.accessKeyId())
+                    .userId(userId)
                     .build();
         }
         String partition = context.topology().partitionOf(ctx.region()).id();

@@ -76,6 +76,25 @@ class SignatureVerificationIT {
     }
 
     @Test
+    void aKeyIamIssuedVerifiesWithItsSecretOnly() {
+        String user = "verified-" + System.nanoTime();
+        try (software.amazon.awssdk.services.iam.IamClient iam = software.amazon.awssdk.services.iam.IamClient.builder()
+                .endpointOverride(verifying.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            iam.createUser(b -> b.userName(user));
+            var key = iam.createAccessKey(b -> b.userName(user)).accessKey();
+            try (StsClient sts = sts(verifying.endpoint(), key.accessKeyId(), key.secretAccessKey())) {
+                assertEquals("arn:aws:iam::" + ACCOUNT + ":user/" + user, sts.getCallerIdentity().arn());
+            }
+            try (StsClient sts = sts(verifying.endpoint(), key.accessKeyId(), SECRET)) {
+                AwsServiceException e = assertThrows(AwsServiceException.class, sts::getCallerIdentity);
+                assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
+            }
+        }
+    }
+
+    @Test
     void withoutVerificationAnySecretWorks() {
         try (StsClient sts = AwsClients.client(StsClient.builder(), open.endpoint(), KEY, "us-east-1");
                 StsClient other = sts(open.endpoint(), "111122223333", "whatever")) {

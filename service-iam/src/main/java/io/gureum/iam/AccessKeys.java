@@ -1,0 +1,113 @@
+package io.gureum.iam;
+
+import io.gureum.core.spi.ServiceContext;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.ListAccessKeysRequest;
+import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
+import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
+import software.amazon.awssdk.services.iam.model.UpdateAccessKeyResponse;
+
+/**
+ * Users' long-term access keys. Keys issued here sign requests: {@link IamStore} resolves them to
+ * their user's account and ARN for core.
+ */
+final class AccessKeys extends Family {
+    /** Access keys per user (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). */
+    static final int MAX_PER_USER = 2;
+
+    AccessKeys(ServiceContext context, IamStore store) {
+        super(context, store);
+    }
+
+    CreateAccessKeyResponse createAccessKey(CreateAccessKeyRequest r) {
+        checkUserName(r.userName());
+        IamStore.Account account = account();
+        synchronized (account) {
+            User user = user(account, r.userName());
+            if (user.keys.size() >= MAX_PER_USER) {
+                throw IamErrors.quota("AccessKeysPerUser", MAX_PER_USER);
+            }
+            AccessKey key = new AccessKey(ids.accessKeyId(), ids.secretAccessKey(), account.id, user, now());
+            user.keys.put(key.id, key);
+            store.addKey(key);
+            return CreateAccessKeyResponse.builder().accessKey(software.amazon.awssdk.services.iam.model.AccessKey
+                    .builder().userName(user.name).accessKeyId(key.id).status(key.status)
+                    .secretAccessKey(key.secret).createDate(key.created).build()).build();
+        }
+    }
+
+    ListAccessKeysResponse listAccessKeys(ListAccessKeysRequest r) {
+        checkUserName(r.userName());
+        Validation.check().paging(r.marker(), r.maxItems()).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            User user = user(account, r.userName());
+            List<AccessKeyMetadata> keys = new ArrayList<>();
+            for (AccessKey k : user.keys.values()) {
+                keys.add(AccessKeyMetadata.builder().userName(user.name).accessKeyId(k.id).status(k.status)
+                        .createDate(k.created).build());
+            }
+            keys.sort(java.util.Comparator.comparing(AccessKeyMetadata::accessKeyId));
+            Paging<AccessKeyMetadata> page = Paging.page(keys, AccessKeyMetadata::accessKeyId, r.marker(), r.maxItems());
+            return ListAccessKeysResponse.builder().accessKeyMetadata(page.items()).isTruncated(page.truncated())
+                    .marker(page.marker()).build();
+        }
+    }
+
+    UpdateAccessKeyResponse updateAccessKey(UpdateAccessKeyRequest r) {
+        Validation.check().string("userName", r.userName(), 1, 128, Validation.NAME)
+                .requiredString("accessKeyId", r.accessKeyId(), 16, 128, Validation.ACCESS_KEY_ID)
+                .required("status", r.statusAsString())
+                .oneOf("status", r.statusAsString(), List.of("Active", "Inactive", "Expired")).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            AccessKey key = key(user(account, r.userName()), r.accessKeyId());
+            key.status = r.statusAsString();
+            return UpdateAccessKeyResponse.builder().build();
+        }
+    }
+
+    DeleteAccessKeyResponse deleteAccessKey(DeleteAccessKeyRequest r) {
+        Validation.check().string("userName", r.userName(), 1, 128, Validation.NAME)
+                .requiredString("accessKeyId", r.accessKeyId(), 16, 128, Validation.ACCESS_KEY_ID).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            User user = user(account, r.userName());
+            AccessKey key = key(user, r.accessKeyId());
+            user.keys.remove(key.id);
+            store.removeKey(key.id);
+            return DeleteAccessKeyResponse.builder().build();
+        }
+    }
+
+    private static void checkUserName(String name) {
+        Validation.check().string("userName", name, 1, 128, Validation.NAME).done();
+    }
+
+    /** The named user, or without a name the user whose key signed the request. Caller holds the lock. */
+    private static User user(IamStore.Account account, String name) {
+        if (name != null) {
+            return Users.require(account, name);
+        }
+        User caller = Users.caller(account);
+        if (caller == null) {
+            // Root's own access keys are not emulated.
+            throw IamErrors.validation("Must specify userName when calling with non-User credentials");
+        }
+        return caller;
+    }
+
+    private static AccessKey key(User user, String id) {
+        AccessKey key = user.keys.get(id);
+        if (key == null) {
+            throw IamErrors.noSuchEntity("The Access Key with id " + id + " cannot be found.");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,72 @@
+package io.gureum.iam;
+
+import io.gureum.core.error.AwsException;
+import software.amazon.awssdk.services.iam.model.DeleteConflictException;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.InvalidInputException;
+import software.amazon.awssdk.services.iam.model.LimitExceededException;
+import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+
+/**
+ * IAM's errors with AWS's codes and wording (https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html
+ * and each operation's "Errors" section). Codes and HTTP statuses come from the SDK model.
+ */
+final class IamErrors {
+    private IamErrors() {
+    }
+
+    static NoSuchEntityException noSuchEntity(String message) {
+        return NoSuchEntityException.builder().message(message).build();
+    }
+
+    static NoSuchEntityException noSuchRole(String name) {
+        return noSuchEntity("The role with name " + name + " cannot be found.");
+    }
+
+    static NoSuchEntityException noSuchUser(String name) {
+        return noSuchEntity("The user with name " + name + " cannot be found.");
+    }
+
+    static NoSuchEntityException noSuchInstanceProfile(String name) {
+        return noSuchEntity("Instance Profile " + name + " cannot be found.");
+    }
+
+    static NoSuchEntityException noSuchPolicy(String arn) {
+        return noSuchEntity("Policy " + arn + " was not found.");
+    }
+
+    static NoSuchEntityException notAttachable(String arn) {
+        return noSuchEntity("Policy " + arn + " does not exist or is not attachable.");
+    }
+
+    static EntityAlreadyExistsException alreadyExists(String message) {
+        return EntityAlreadyExistsException.builder().message(message).build();
+    }
+
+    static DeleteConflictException deleteConflict(String message) {
+        return DeleteConflictException.builder().message(message).build();
+    }
+
+    /** "Cannot exceed quota for AccessKeysPerUser: 2" and the like. */
+    static LimitExceededException quota(String quota, int limit) {
+        return limitExceeded("Cannot exceed quota for " + quota + ": " + limit);
+    }
+
+    static LimitExceededException limitExceeded(String message) {
+        return LimitExceededException.builder().message(message).build();
+    }
+
+    static MalformedPolicyDocumentException malformedPolicy(String message) {
+        return MalformedPolicyDocumentException.builder().message(message).build();
+    }
+
+    static InvalidInputException invalidInput(String message) {
+        return InvalidInputException.builder().message(message).build();
+    }
+
+    /** Input that breaks the API model's constraints: AWS answers {@code ValidationError}, which no SDK class models. */
+    static AwsException validation(String message) {
+        return new AwsException("ValidationError", message, 400);
+    }
+}

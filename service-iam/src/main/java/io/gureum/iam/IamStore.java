@@ -1,0 +1,61 @@
+package io.gureum.iam;
+
+import io.gureum.core.auth.Accounts;
+import io.gureum.core.state.AccountStore;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * IAM state. IAM is global: one {@link Account} per account, in every region. Operations lock the
+ * account they change ({@code synchronized (account)}); access keys are also indexed server-wide so
+ * that signing can find them without a lock.
+ */
+final class IamStore implements Accounts.AccessKeyResolver {
+    static final class Account {
+        final String id;
+        /** By lowercase name: IAM names are unique regardless of case. */
+        final Map<String, Role> roles = new HashMap<>();
+        final Map<String, User> users = new HashMap<>();
+        final Map<String, InstanceProfile> instanceProfiles = new HashMap<>();
+        /** Customer managed policies by ARN. */
+        final Map<String, ManagedPolicy> policies = new HashMap<>();
+        /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */
+        final Map<String, ManagedPolicy> awsPolicies = new HashMap<>();
+
+        Account(String id) {
+            this.id = id;
+        }
+    }
+
+    private final AccountStore<Account> accounts = new AccountStore<>(Account::new);
+    private final Map<String, AccessKey> keys = new ConcurrentHashMap<>();
+
+    Account account(String id) {
+        return accounts.get(id);
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    void addKey(AccessKey key) {
+        keys.put(key.id, key);
+    }
+
+    void removeKey(String id) {
+        keys.remove(id);
+    }
+
+    /** Keys IAM issued, for core's signature checks and account mapping. Inactive keys do not sign. */
+    @Override
+    public Optional<Accounts.AccessKey> resolve(String accessKeyId) {
+        AccessKey k = accessKeyId == null ? null : keys.get(accessKeyId);
+        if (k == null || !"Active".equals(k.status)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Accounts.AccessKey(k.id, k.secret, k.account, k.user.arn));
+    }
+}

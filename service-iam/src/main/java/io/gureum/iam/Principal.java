@@ -1,0 +1,31 @@
+package io.gureum.iam;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** What roles and users share: identity, attached managed policies, inline policies and tags. */
+abstract class Principal {
+    final String name;
+    final String path;
+    final String id;
+    final String arn;
+    final Instant created;
+    String permissionsBoundary;
+    /** Managed policy ARNs, in attachment order. */
+    final Set<String> attached = new LinkedHashSet<>();
+    /** Inline policies by name (as given) → document. */
+    final Map<String, String> inline = new TreeMap<>();
+    final Map<String, String> tags = new LinkedHashMap<>();
+
+    Principal(String name, String path, String id, String arn, Instant created) {
+        this.name = name;
+        this.path = path;
+        this.id = id;
+        this.arn = arn;
+        this.created = created;
+    }
+}

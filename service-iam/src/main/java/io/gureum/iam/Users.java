@@ -1,0 +1,274 @@
+package io.gureum.iam;
+
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.ServiceContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.iam.model.*;
+
+/** Users: lifecycle, tags, attached and inline policies. Their access keys are {@link AccessKeys}'. */
+final class Users extends Family {
+    private final PrincipalPolicies policies;
+
+    Users(ServiceContext context, IamStore store, PrincipalPolicies policies) {
+        super(context, store);
+        this.policies = policies;
+    }
+
+    CreateUserResponse createUser(CreateUserRequest r) {
+        Validation v = Validation.check()
+                .string("path", r.path(), 1, 512, Validation.PATH)
+                .requiredString("userName", r.userName(), 1, 64, Validation.NAME)
+                .string("permissionsBoundary", r.permissionsBoundary(), 20, 2048, null);
+        Tags.validate(v, r.tags());
+        v.done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            if (account.users.containsKey(IamStore.key(r.userName()))) {
+                throw IamErrors.alreadyExists("User with name " + r.userName() + " already exists.");
+            }
+            ManagedPolicy boundary = r.permissionsBoundary() == null ? null
+                    : policies.attachable(account, r.permissionsBoundary());
+            String path = pathOrRoot(r.path());
+            User user = new User(r.userName(), path, ids.unique(IamIds.USER), arn(account.id, "user", path, r.userName()),
+                    now());
+            Tags.apply(user.tags, r.tags());
+            if (boundary != null) {
+                user.permissionsBoundary = boundary.arn;
+                boundary.boundaryUses++;
+            }
+            account.users.put(IamStore.key(user.name), user);
+            // STS finds a signing user's unique ID here (GetCallerIdentity's UserId).
+            context.registry().register(account.id, "", "iam", user.id, io.gureum.core.ids.Arn.parse(user.arn));
+            return CreateUserResponse.builder().user(full(user)).build();
+        }
+    }
+
+    /** Without a name: the user whose access key signed the request, or the account's root user. */
+    GetUserResponse getUser(GetUserRequest r) {
+        Validation.check().string("userName", r.userName(), 1, 128, Validation.NAME).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            if (r.userName() != null) {
+                return GetUserResponse.builder().user(full(require(account, r.userName()))).build();
+            }
+            User caller = caller(account);
+            if (caller != null) {
+                return GetUserResponse.builder().user(full(caller)).build();
+            }
+            return GetUserResponse.builder().user(software.amazon.awssdk.services.iam.model.User.builder()
+                    .userId(account.id).arn(arn(account.id, "root", "", "")).createDate(now()).build()).build();
+        }
+    }
+
+    ListUsersResponse listUsers(ListUsersRequest r) {
+        Validation.check().string("pathPrefix", r.pathPrefix(), 1, 512, Validation.PATH_PREFIX)
+                .paging(r.marker(), r.maxItems()).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            List<User> matching = new ArrayList<>();
+            for (User u : account.users.values()) {
+                if (r.pathPrefix() == null || u.path.startsWith(r.pathPrefix())) {
+                    matching.add(u);
+                }
+            }
+            matching.sort(Comparator.comparing(u -> IamStore.key(u.name)));
+            Paging<User> page = Paging.page(matching, u -> IamStore.key(u.name), r.marker(), r.maxItems());
+            return ListUsersResponse.builder().users(page.items().stream().map(Users::listed).toList())
+                    .isTruncated(page.truncated()).marker(page.marker()).build();
+        }
+    }
+
+    DeleteUserResponse deleteUser(DeleteUserRequest r) {
+        checkName(r.userName());
+        IamStore.Account account = account();
+        synchronized (account) {
+            User user = require(account, r.userName());
+            if (!user.keys.isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
+            }
+            PrincipalPolicies.checkDeletable(user);
+            if (user.permissionsBoundary != null) {
+                ManagedPolicy b = policies.find(account, user.permissionsBoundary);
+                if (b != null) {
+                    b.boundaryUses--;
+                }
+            }
+            account.users.remove(IamStore.key(user.name));
+            context.registry().unregister(account.id, "", user.id);
+            return DeleteUserResponse.builder().build();
+        }
+    }
+
+    // ---- tags ---------------------------------------------------------------------------------
+
+    TagUserResponse tagUser(TagUserRequest r) {
+        Validation v = Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
+                .required("tags", r.hasTags() ? r.tags() : null);
+        Tags.validate(v, r.tags());
+        v.done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            Tags.apply(require(account, r.userName()).tags, r.tags());
+            return TagUserResponse.builder().build();
+        }
+    }
+
+    UntagUserResponse untagUser(UntagUserRequest r) {
+        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
+                .required("tagKeys", r.hasTagKeys() ? r.tagKeys() : null).maxSize("tagKeys", r.tagKeys(), 50).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            Tags.remove(require(account, r.userName()).tags, r.tagKeys());
+            return UntagUserResponse.builder().build();
+        }
+    }
+
+    ListUserTagsResponse listUserTags(ListUserTagsRequest r) {
+        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
+                .paging(r.marker(), r.maxItems()).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            Paging<Tag> page = Tags.page(require(account, r.userName()).tags, r.marker(), r.maxItems());
+            return ListUserTagsResponse.builder().tags(page.items()).isTruncated(page.truncated())
+                    .marker(page.marker()).build();
+        }
+    }
+
+    // ---- managed and inline policies ----------------------------------------------------------
+
+    AttachUserPolicyResponse attachUserPolicy(AttachUserPolicyRequest r) {
+        checkNameAndArn(r.userName(), r.policyArn());
+        IamStore.Account account = account();
+        synchronized (account) {
+            policies.attach(account, require(account, r.userName()), "user", r.policyArn());
+            return AttachUserPolicyResponse.builder().build();
+        }
+    }
+
+    DetachUserPolicyResponse detachUserPolicy(DetachUserPolicyRequest r) {
+        checkNameAndArn(r.userName(), r.policyArn());
+        IamStore.Account account = account();
+        synchronized (account) {
+            policies.detach(account, require(account, r.userName()), r.policyArn());
+            return DetachUserPolicyResponse.builder().build();
+        }
+    }
+
+    ListAttachedUserPoliciesResponse listAttachedUserPolicies(ListAttachedUserPoliciesRequest r) {
+        Validation.check().requiredString("userName", r.userName(), 1, 64, Validation.NAME)
+                .string("pathPrefix", r.pathPrefix(), 1, 512, Validation.POLICY_PATH)
+                .paging(r.marker(), r.maxItems()).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            Paging<AttachedPolicy> page = policies.listAttached(account, require(account, r.userName()),
+                    r.pathPrefix(), r.marker(), r.maxItems());
+            return ListAttachedUserPoliciesResponse.builder().attachedPolicies(page.items())
+                    .isTruncated(page.truncated()).marker(page.marker()).build();
+        }
+    }
+
+    PutUserPolicyResponse putUserPolicy(PutUserPolicyRequest r) {
+        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
+                .requiredString("policyName", r.policyName(), 1, 128, Validation.NAME)
+                .requiredString("policyDocument", r.policyDocument(), 1, 131072, Validation.DOCUMENT).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            PrincipalPolicies.put(require(account, r.userName()), r.policyName(), r.policyDocument());
+            return PutUserPolicyResponse.builder().build();
+        }
+    }
+
+    GetUserPolicyResponse getUserPolicy(GetUserPolicyRequest r) {
+        checkNameAndPolicyName(r.userName(), r.policyName());
+        IamStore.Account account = account();
+        synchronized (account) {
+            User user = require(account, r.userName());
+            Map.Entry<String, String> p = PrincipalPolicies.get(user, "user", r.policyName());
+            return GetUserPolicyResponse.builder().userName(user.name).policyName(p.getKey())
+                    .policyDocument(PolicyDocuments.encode(p.getValue())).build();
+        }
+    }
+
+    DeleteUserPolicyResponse deleteUserPolicy(DeleteUserPolicyRequest r) {
+        checkNameAndPolicyName(r.userName(), r.policyName());
+        IamStore.Account account = account();
+        synchronized (account) {
+            PrincipalPolicies.delete(require(account, r.userName()), "user", r.policyName());
+            return DeleteUserPolicyResponse.builder().build();
+        }
+    }
+
+    ListUserPoliciesResponse listUserPolicies(ListUserPoliciesRequest r) {
+        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
+                .paging(r.marker(), r.maxItems()).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            Paging<String> page = PrincipalPolicies.listInline(require(account, r.userName()), r.marker(), r.maxItems());
+            return ListUserPoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
+                    .marker(page.marker()).build();
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    /** Caller holds the lock. */
+    static User require(IamStore.Account account, String name) {
+        User user = account.users.get(IamStore.key(name));
+        if (user == null) {
+            throw IamErrors.noSuchUser(name);
+        }
+        return user;
+    }
+
+    /** The IAM user whose key signed the request, or null (root, or a key IAM did not issue). Caller holds the lock. */
+    static User caller(IamStore.Account account) {
+        String key = RequestContext.current().accessKeyId();
+        for (User u : account.users.values()) {
+            if (key != null && u.keys.containsKey(key)) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private static void checkName(String name) {
+        Validation.check().requiredString("userName", name, 1, 128, Validation.NAME).done();
+    }
+
+    private static void checkNameAndArn(String name, String arn) {
+        Validation.check().requiredString("userName", name, 1, 128, Validation.NAME)
+                .requiredString("policyArn", arn, 20, 2048, null).done();
+        Policies.checkArnShape(arn);
+    }
+
+    private static void checkNameAndPolicyName(String name, String policyName) {
+        Validation.check().requiredString("userName", name, 1, 128, Validation.NAME)
+                .requiredString("policyName", policyName, 1, 128, Validation.NAME).done();
+    }
+
+    private static software.amazon.awssdk.services.iam.model.User full(User user) {
+        software.amazon.awssdk.services.iam.model.User.Builder b = base(user);
+        if (user.permissionsBoundary != null) {
+            b.permissionsBoundary(AttachedPermissionsBoundary.builder()
+                    .permissionsBoundaryType(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY)
+                    .permissionsBoundaryArn(user.permissionsBoundary).build());
+        }
+        if (!user.tags.isEmpty()) {
+            b.tags(Tags.toSdk(user.tags));
+        }
+        return b.build();
+    }
+
+    /** ListUsers leaves out PermissionsBoundary and Tags (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html). */
+    private static software.amazon.awssdk.services.iam.model.User listed(User user) {
+        return base(user).build();
+    }
+
+    private static software.amazon.awssdk.services.iam.model.User.Builder base(User user) {
+        return software.amazon.awssdk.services.iam.model.User.builder().path(user.path).userName(user.name)
+                .userId(user.id).arn(user.arn).createDate(user.created);
+    }
+}
