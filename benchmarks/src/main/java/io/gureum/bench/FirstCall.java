@@ -13,8 +13,9 @@ import java.util.Map;
  *
  * <p>Starts {@code io.gureum.core.Main --port 0} in a child JVM, warms the front door with one STS
  * GetCallerIdentity, then calls each operation below three times on one keep-alive connection. The STS
- * operations other than GetCallerIdentity, and every IAM one, answer 501 NotImplemented — which still
- * resolves the operation, loads its request/response classes and runs the codec both ways. The first IAM
+ * operations other than GetCallerIdentity answer 501 NotImplemented and the IAM ones are emulated (a
+ * repeated CreateUser answers 409 EntityAlreadyExists); either way the operation is resolved, its
+ * request/response classes loaded and the codec run both ways. The first IAM
  * call is also the first call of the IAM service at all (its model is loaded then). Repeated on
  * {@code --servers} fresh servers; medians are reported.
  *

@@ -47,8 +47,8 @@ class StsCliIT {
 
     @Test
     void anOperationNotEmulatedFailsWithNotImplementedNamingIt() throws Exception {
-        AwsCli.Result r = new AwsCli(gureum.endpoint(), "test", "us-east-1").run("iam", "list-users");
+        AwsCli.Result r = new AwsCli(gureum.endpoint(), "test", "us-east-1").run("iam", "list-groups");
         assertNotEquals(0, r.exitCode());
-        assertTrue(r.stderr().contains("(NotImplemented)") && r.stderr().contains("ListUsers"), r.stderr());
+        assertTrue(r.stderr().contains("(NotImplemented)") && r.stderr().contains("ListGroups"), r.stderr());
     }
 }
