@@ -4,7 +4,6 @@ import io.gureum.core.testing.AwsCli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,15 +19,7 @@ class DynamoDbCliIT extends DynamoDbTestSupport {
 
     @Test
     void tableWithGsiExpressionsConditionTransactionAndTtl() throws Exception {
-        AwsCli probe = new AwsCli(gureum.endpoint(), "test", "us-east-1");
-        AwsCli.Result version;
-        try {
-            version = probe.run("--version");
-        } catch (java.io.IOException e) {
-            version = null;
-        }
-        assumeTrue(version != null && version.exitCode() == 0, "aws CLI not installed");
-        AwsCli cli = probe;
+        AwsCli cli = new AwsCli(gureum.endpoint(), "test", "us-east-1");
         String t = unique("cli");
         ok(cli, "dynamodb", "create-table", "--table-name", t,
                 "--attribute-definitions", "AttributeName=pk,AttributeType=S", "AttributeName=sk,AttributeType=S",
