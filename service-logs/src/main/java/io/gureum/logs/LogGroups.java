@@ -101,7 +101,7 @@ final class LogGroups {
         }
         return software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup.builder()
                 .logGroupName(g.name).creationTime(g.creationTime).retentionInDays(g.retentionInDays())
-                .metricFilterCount(0).arn(g.arn()).storedBytes(stored).kmsKeyId(g.kmsKeyId)
+                .metricFilterCount(g.metricFilters.size()).arn(g.arn()).storedBytes(stored).kmsKeyId(g.kmsKeyId)
                 .logGroupClass(LogGroupClass.fromValue(g.logGroupClass)).logGroupArn(g.logGroupArn())
                 .build();
     }
