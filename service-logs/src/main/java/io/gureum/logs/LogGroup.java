@@ -18,6 +18,7 @@ final class LogGroup {
     final ConcurrentNavigableMap<String, StoredMetricFilter> metricFilters = new ConcurrentSkipListMap<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private volatile Integer retentionInDays;
+    volatile boolean deletionProtectionEnabled;
 
     LogGroup(String account, String region, String name, long creationTime, String logGroupClass, String kmsKeyId) {
         this.account = account;

@@ -80,6 +80,13 @@ final class LogsHandler implements CloudWatchLogsClient, AutoCloseable {
         return DeleteRetentionPolicyResponse.builder().build();
     }
 
+    @Override
+    public PutLogGroupDeletionProtectionResponse putLogGroupDeletionProtection(
+            PutLogGroupDeletionProtectionRequest request) {
+        groups.putDeletionProtection(store(), request.logGroupIdentifier(), request.deletionProtectionEnabled());
+        return PutLogGroupDeletionProtectionResponse.builder().build();
+    }
+
     // ---- log streams ------------------------------------------------------------------------
 
     @Override
