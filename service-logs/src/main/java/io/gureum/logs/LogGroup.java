@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** A log group: its settings, tags and streams (by name, in name order). Thread-safe. */
+/** A log group: its settings, tags, streams and metric filters (by name, in name order). Thread-safe. */
 final class LogGroup {
     final String name;
     final long creationTime;
@@ -15,8 +15,10 @@ final class LogGroup {
     final String logGroupClass;
     final String kmsKeyId;
     final ConcurrentNavigableMap<String, LogStream> streams = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, StoredMetricFilter> metricFilters = new ConcurrentSkipListMap<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private volatile Integer retentionInDays;
+    volatile boolean deletionProtectionEnabled;
 
     LogGroup(String account, String region, String name, long creationTime, String logGroupClass, String kmsKeyId) {
         this.account = account;

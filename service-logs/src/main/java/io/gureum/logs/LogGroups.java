@@ -38,6 +38,7 @@ final class LogGroups {
         tags.validate(newTags);
         LogGroup group = new LogGroup(store.account, store.region, name, now, logGroupClass, request.kmsKeyId());
         group.retag(newTags, List.of(), Tags.MAX);
+        group.deletionProtectionEnabled = Boolean.TRUE.equals(request.deletionProtectionEnabled());
         if (store.groups.putIfAbsent(name, group) != null) {
             throw LogsErrors.alreadyExists("The specified log group already exists");
         }
@@ -45,8 +46,11 @@ final class LogGroups {
 
     void delete(LogsStore store, String logGroupName) {
         String name = Validation.groupName(logGroupName, "logGroupName");
-        LogGroup group = store.groups.remove(name);
-        if (group == null) {
+        LogGroup group = store.group(name);
+        if (group.deletionProtectionEnabled) {
+            throw LogsErrors.deletionProtected();
+        }
+        if (!store.groups.remove(name, group)) {
             throw LogsErrors.groupNotFound();
         }
         group.streams.values().forEach(expiry::dropStream);
@@ -101,9 +105,9 @@ final class LogGroups {
         }
         return software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup.builder()
                 .logGroupName(g.name).creationTime(g.creationTime).retentionInDays(g.retentionInDays())
-                .metricFilterCount(0).arn(g.arn()).storedBytes(stored).kmsKeyId(g.kmsKeyId)
+                .metricFilterCount(g.metricFilters.size()).arn(g.arn()).storedBytes(stored).kmsKeyId(g.kmsKeyId)
                 .logGroupClass(LogGroupClass.fromValue(g.logGroupClass)).logGroupArn(g.logGroupArn())
-                .build();
+                .deletionProtectionEnabled(g.deletionProtectionEnabled).build();
     }
 
     void putRetentionPolicy(LogsStore store, String logGroupName, Integer retentionInDays) {
@@ -118,6 +122,16 @@ final class LogGroups {
         LogGroup group = store.group(logGroupName);
         group.retentionInDays(retentionInDays);
         expiry.expire(group);
+    }
+
+    void putDeletionProtection(LogsStore store, String logGroupIdentifier, Boolean enabled) {
+        if (logGroupIdentifier == null) {
+            throw LogsErrors.required("logGroupIdentifier");
+        }
+        if (enabled == null) {
+            throw LogsErrors.required("deletionProtectionEnabled");
+        }
+        Identifiers.group(store, null, logGroupIdentifier).deletionProtectionEnabled = enabled;
     }
 
     void deleteRetentionPolicy(LogsStore store, String logGroupName) {

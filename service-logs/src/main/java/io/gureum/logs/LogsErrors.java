@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterExce
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TooManyTagsException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ValidationException;
 
 /**
  * Every CloudWatch Logs error Gureum answers, with AWS's code, status (all 400) and wording. The
@@ -52,6 +53,13 @@ final class LogsErrors {
     static ResourceAlreadyExistsException alreadyExists(String message) {
         return ResourceAlreadyExistsException.builder().statusCode(400).message(message)
                 .awsErrorDetails(details("ResourceAlreadyExistsException", message)).build();
+    }
+
+    /** A ValidationException, not InvalidParameterException (protecting-log-groups-from-deletion.html). */
+    static ValidationException deletionProtected() {
+        String m = "Cannot delete log group with deletion protection enabled. Disable deletion protection first.";
+        return ValidationException.builder().statusCode(400).message(m)
+                .awsErrorDetails(details("ValidationException", m)).build();
     }
 
     static InvalidParameterException invalidToken() {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.*;
 
 /**
  * CloudWatch Logs' operations, wire to behaviour: {@link LogGroups}, {@link LogStreams}, {@link Ingestion},
- * {@link EventQueries} and {@link Tags}. Operations not overridden here answer 501 {@code NotImplemented}.
+ * {@link EventQueries}, {@link MetricFilters} and {@link Tags}. Operations not overridden here answer 501 {@code NotImplemented}.
  * Also appends the {@link LogEvents} other services publish on the event bus.
  */
 final class LogsHandler implements CloudWatchLogsClient, AutoCloseable {
@@ -24,6 +24,7 @@ final class LogsHandler implements CloudWatchLogsClient, AutoCloseable {
     private final LogStreams streams;
     private final Ingestion ingestion;
     private final EventQueries queries;
+    private final MetricFilters metricFilters = new MetricFilters();
     private final Subscription published;
     private final Subscription clock;
 
@@ -79,6 +80,13 @@ final class LogsHandler implements CloudWatchLogsClient, AutoCloseable {
         return DeleteRetentionPolicyResponse.builder().build();
     }
 
+    @Override
+    public PutLogGroupDeletionProtectionResponse putLogGroupDeletionProtection(
+            PutLogGroupDeletionProtectionRequest request) {
+        groups.putDeletionProtection(store(), request.logGroupIdentifier(), request.deletionProtectionEnabled());
+        return PutLogGroupDeletionProtectionResponse.builder().build();
+    }
+
     // ---- log streams ------------------------------------------------------------------------
 
     @Override
@@ -113,6 +121,25 @@ final class LogsHandler implements CloudWatchLogsClient, AutoCloseable {
     @Override
     public FilterLogEventsResponse filterLogEvents(FilterLogEventsRequest request) {
         return queries.filter(store(), request);
+    }
+
+    // ---- metric filters ---------------------------------------------------------------------
+
+    @Override
+    public PutMetricFilterResponse putMetricFilter(PutMetricFilterRequest request) {
+        metricFilters.put(store(), request, now());
+        return PutMetricFilterResponse.builder().build();
+    }
+
+    @Override
+    public DescribeMetricFiltersResponse describeMetricFilters(DescribeMetricFiltersRequest request) {
+        return metricFilters.describe(store(), request);
+    }
+
+    @Override
+    public DeleteMetricFilterResponse deleteMetricFilter(DeleteMetricFilterRequest request) {
+        metricFilters.delete(store(), request.logGroupName(), request.filterName());
+        return DeleteMetricFilterResponse.builder().build();
     }
 
     // ---- tags -------------------------------------------------------------------------------

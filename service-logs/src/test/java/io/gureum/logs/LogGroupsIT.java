@@ -180,8 +180,8 @@ class LogGroupsIT extends LogsTestSupport {
     void operationsNotEmulatedAnswer501() {
         software.amazon.awssdk.awscore.exception.AwsServiceException e = org.junit.jupiter.api.Assertions.assertThrows(
                 software.amazon.awssdk.awscore.exception.AwsServiceException.class,
-                () -> logs.putMetricFilter(b -> b.logGroupName("g").filterName("f").filterPattern("ERROR")
-                        .metricTransformations(t -> t.metricName("m").metricNamespace("n").metricValue("1"))));
+                () -> logs.putSubscriptionFilter(b -> b.logGroupName("g").filterName("f").filterPattern("ERROR")
+                        .destinationArn("arn:aws:lambda:us-east-1:000000000000:function:f")));
         assertEquals(501, e.statusCode());
         assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
     }
