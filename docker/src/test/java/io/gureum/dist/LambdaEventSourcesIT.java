@@ -194,8 +194,12 @@ class LambdaEventSourcesIT {
             String stream = logs.describeLogStreams(b -> b.logGroupName("/aws/lambda/printer"))
                     .logStreams().get(0).logStreamName();
             assertTrue(stream.matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}"), stream);
-            assertTrue(logs.getLogEvents(b -> b.logGroupName("/aws/lambda/printer").logStreamName(stream)
-                    .startFromHead(true)).events().get(0).message().startsWith("START RequestId: " + requestId));
+            List<String> inOrder = logs.getLogEvents(b -> b.logGroupName("/aws/lambda/printer").logStreamName(stream)
+                    .startFromHead(true)).events().stream().map(e -> e.message().strip()).toList();
+            assertTrue(inOrder.get(0).startsWith("START RequestId: " + requestId), inOrder.toString());
+            assertEquals("processing order 7", inOrder.get(1), "the output comes after START, as in AWS");
+            assertTrue(inOrder.get(2).startsWith("END RequestId: " + requestId), inOrder.toString());
+            assertTrue(inOrder.get(3).startsWith("REPORT RequestId: " + requestId), inOrder.toString());
         }
     }
 }

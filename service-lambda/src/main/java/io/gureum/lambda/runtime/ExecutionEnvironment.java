@@ -2,6 +2,7 @@ package io.gureum.lambda.runtime;
 
 import java.io.File;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ final class ExecutionEnvironment implements RuntimeApi {
     synchronized void run(Invocation invocation) {
         current = invocation;
         invocation.assignedNanos = System.nanoTime();
-        invocation.before.addAll(events(output.read(true)));
+        invocation.before.addAll(events(context.clock().get(), output.read(true)));
         if (dead) {
             settleLater(invocation, initFailure != null ? initFailure : exitOutcome(invocation));
         } else if (waiter != null) {
@@ -292,7 +293,8 @@ final class ExecutionEnvironment implements RuntimeApi {
         if (outcome.discard()) {
             ProcessTree.destroy(process.toHandle(), 2_000);
         }
-        List<LogEvent> written = events(output.read(true));
+        Instant at = context.clock().get();
+        List<LogEvent> written = events(at, output.read(true));
         List<LogEvent> before;
         Double initMs = null;
         boolean initFailed;
@@ -313,13 +315,13 @@ final class ExecutionEnvironment implements RuntimeApi {
         double durationMs = (Math.max(invocation.endNanos, startNanos) - startNanos) / 1e6;
         List<LogEvent> events = new ArrayList<>(before);
         if (initFailed && initMs != null && "error".equals(outcome.status())) {
-            events.add(event(LogFrames.initReport(initMs, outcome.errorType())));
+            events.add(event(at, LogFrames.initReport(initMs, outcome.errorType())));
             initMs = null;
         }
-        events.add(event(LogFrames.start(invocation.requestId, spec.version())));
+        events.add(event(at, LogFrames.start(invocation.requestId, spec.version())));
         events.addAll(written);
-        events.add(event(LogFrames.end(invocation.requestId)));
-        events.add(event(LogFrames.report(invocation.requestId, durationMs, spec.memorySize(), maxMemory, initMs,
+        events.add(event(at, LogFrames.end(invocation.requestId)));
+        events.add(event(at, LogFrames.report(invocation.requestId, durationMs, spec.memorySize(), maxMemory, initMs,
                 outcome.status(), outcome.errorType())));
         context.history().add(spec, events);
         StringBuilder logs = new StringBuilder();
@@ -332,12 +334,16 @@ final class ExecutionEnvironment implements RuntimeApi {
         }
     }
 
-    private List<LogEvent> events(List<String> lines) {
-        return lines.stream().map(this::event).toList();
+    private List<LogEvent> events(Instant at, List<String> lines) {
+        return lines.stream().map(line -> event(at, line)).toList();
     }
 
-    private LogEvent event(String message) {
-        return new LogEvent(context.clock().get(), spec.logGroupName(), logStreamName, message);
+    /**
+     * One line of the log. An invocation's lines share one timestamp (Gureum reads them when the
+     * invocation ends), so CloudWatch Logs keeps them in the order written: START, output, END, REPORT.
+     */
+    private LogEvent event(Instant at, String message) {
+        return new LogEvent(at, spec.logGroupName(), logStreamName, message);
     }
 
     // ---- lifecycle ----
