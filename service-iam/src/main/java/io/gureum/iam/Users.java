@@ -90,6 +90,9 @@ final class Users extends Family {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
             PrincipalPolicies.checkDeletable(user);
+            if (Groups.isMember(account, user)) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must remove users from group first.");
+            }
             if (user.permissionsBoundary != null) {
                 ManagedPolicy b = policies.find(account, user.permissionsBoundary);
                 if (b != null) {
