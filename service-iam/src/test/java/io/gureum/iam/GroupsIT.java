@@ -1,0 +1,94 @@
+package io.gureum.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.DeleteConflictException;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.GetGroupResponse;
+import software.amazon.awssdk.services.iam.model.Group;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.User;
+
+class GroupsIT extends IamTestSupport {
+
+    @Test
+    void aGroupHasMembersThatListTheirGroups() {
+        String name = unique("devs");
+        Group g = iam.createGroup(b -> b.groupName(name).path("/team/")).group();
+        assertEquals("arn:aws:iam::000000000000:group/team/" + name, g.arn());
+        assertTrue(g.groupId().matches("AGPA[A-Z0-9]{17}"), g.groupId());
+        fails(EntityAlreadyExistsException.class, "EntityAlreadyExists", 409,
+                "Group with name " + name.toUpperCase() + " already exists.",
+                () -> iam.createGroup(b -> b.groupName(name.toUpperCase())));
+        String a = unique("a");
+        String z = unique("z");
+        iam.createUser(b -> b.userName(z));
+        iam.createUser(b -> b.userName(a));
+        iam.addUserToGroup(b -> b.groupName(name).userName(z));
+        iam.addUserToGroup(b -> b.groupName(name).userName(a));
+        iam.addUserToGroup(b -> b.groupName(name).userName(a));
+
+        GetGroupResponse first = iam.getGroup(b -> b.groupName(name).maxItems(1));
+        assertEquals(g.groupId(), first.group().groupId());
+        assertEquals(List.of(a), first.users().stream().map(User::userName).toList());
+        assertTrue(first.isTruncated());
+        assertEquals(List.of(z), iam.getGroup(b -> b.groupName(name).marker(first.marker())).users().stream()
+                .map(User::userName).toList());
+        assertEquals(List.of(name), iam.listGroupsForUser(b -> b.userName(a)).groups().stream()
+                .map(Group::groupName).toList());
+        assertTrue(iam.listGroups(b -> b.pathPrefix("/team/")).groups().stream().anyMatch(x -> x.groupName().equals(name)));
+        assertFalse(iam.listGroups(b -> b.pathPrefix("/other/")).groups().stream().anyMatch(x -> x.groupName().equals(name)));
+
+        iam.removeUserFromGroup(b -> b.groupName(name).userName(z));
+        assertEquals(List.of(), iam.listGroupsForUser(b -> b.userName(z)).groups());
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The user with name " + z + " cannot be found.",
+                () -> iam.removeUserFromGroup(b -> b.groupName(name).userName(z)));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The group with name absent-group cannot be found.",
+                () -> iam.getGroup(b -> b.groupName("absent-group")));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The user with name absent-user cannot be found.",
+                () -> iam.addUserToGroup(b -> b.groupName(name).userName("absent-user")));
+    }
+
+    @Test
+    void aGroupGoesOnlyOnceEmptyAndItsMembersOnlyOnceOutOfIt() {
+        String name = unique("ops");
+        String user = unique("u");
+        iam.createGroup(b -> b.groupName(name));
+        iam.createUser(b -> b.userName(user));
+        iam.addUserToGroup(b -> b.groupName(name).userName(user));
+        iam.putGroupPolicy(b -> b.groupName(name).policyName("Read").policyDocument(S3_READ));
+        iam.attachGroupPolicy(b -> b.groupName(name).policyArn(LAMBDA_BASIC));
+
+        fails(DeleteConflictException.class, "DeleteConflict", 409,
+                "Cannot delete entity, must remove users from group first.", () -> iam.deleteUser(b -> b.userName(user)));
+        fails(DeleteConflictException.class, "DeleteConflict", 409,
+                "Cannot delete entity, must remove users from group first.", () -> iam.deleteGroup(b -> b.groupName(name)));
+        iam.removeUserFromGroup(b -> b.groupName(name).userName(user));
+        iam.deleteUser(b -> b.userName(user));
+
+        assertEquals(List.of("Read"), iam.listGroupPolicies(b -> b.groupName(name)).policyNames());
+        assertEquals(S3_READ, decode(iam.getGroupPolicy(b -> b.groupName(name).policyName("read")).policyDocument()));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The group policy with name Write cannot be found.",
+                () -> iam.getGroupPolicy(b -> b.groupName(name).policyName("Write")));
+        fails(DeleteConflictException.class, "DeleteConflict", 409, "Cannot delete entity, must delete policies first.",
+                () -> iam.deleteGroup(b -> b.groupName(name)));
+        iam.deleteGroupPolicy(b -> b.groupName(name).policyName("Read"));
+
+        assertEquals(List.of(LAMBDA_BASIC), iam.listAttachedGroupPolicies(b -> b.groupName(name)).attachedPolicies()
+                .stream().map(AttachedPolicy::policyArn).toList());
+        fails(DeleteConflictException.class, "DeleteConflict", 409,
+                "Cannot delete entity, must detach all policies first.", () -> iam.deleteGroup(b -> b.groupName(name)));
+        iam.detachGroupPolicy(b -> b.groupName(name).policyArn(LAMBDA_BASIC));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "Policy " + LAMBDA_BASIC + " was not found.",
+                () -> iam.detachGroupPolicy(b -> b.groupName(name).policyArn(LAMBDA_BASIC)));
+
+        iam.deleteGroup(b -> b.groupName(name));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The group with name " + name + " cannot be found.",
+                () -> iam.deleteGroup(b -> b.groupName(name)));
+    }
+}
