@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Checks policy documents as IAM does on write, and writes them as IAM answers them. */
 final class PolicyDocuments {
@@ -18,9 +19,20 @@ final class PolicyDocuments {
         checkGrammar(root);
     }
 
-    /** A permissions policy (managed or inline): "Syntax errors in policy." */
+    /**
+     * A permissions policy (managed or inline): "Syntax errors in policy."; a Principal belongs only in
+     * trust and resource policies, so IAM refuses it here (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html:
+     * "You cannot use the Principal element in an identity-based policy").
+     */
     static void checkPermissionsPolicy(String document) {
-        checkGrammar(parse(document, "Syntax errors in policy."));
+        JsonNode root = parse(document, "Syntax errors in policy.");
+        checkGrammar(root);
+        JsonNode statement = root.get("Statement");
+        for (JsonNode s : statement.isArray() ? statement : List.of(statement)) {
+            if (s.has("Principal") || s.has("NotPrincipal")) {
+                throw IamErrors.malformedPolicy("Policy document should not specify a principal.");
+            }
+        }
     }
 
     private static JsonNode parse(String document, String message) {

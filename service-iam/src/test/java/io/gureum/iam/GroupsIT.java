@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.GetGroupResponse;
 import software.amazon.awssdk.services.iam.model.Group;
+import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.User;
 
@@ -75,6 +76,9 @@ class GroupsIT extends IamTestSupport {
         assertEquals(S3_READ, decode(iam.getGroupPolicy(b -> b.groupName(name).policyName("read")).policyDocument()));
         fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The group policy with name Write cannot be found.",
                 () -> iam.getGroupPolicy(b -> b.groupName(name).policyName("Write")));
+        fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400,
+                "Policy document should not specify a principal.", () -> iam.putGroupPolicy(b -> b.groupName(name)
+                        .policyName("Trust").policyDocument(TRUST)));
         fails(DeleteConflictException.class, "DeleteConflict", 409, "Cannot delete entity, must delete policies first.",
                 () -> iam.deleteGroup(b -> b.groupName(name)));
         iam.deleteGroupPolicy(b -> b.groupName(name).policyName("Read"));

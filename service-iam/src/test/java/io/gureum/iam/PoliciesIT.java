@@ -44,6 +44,10 @@ class PoliciesIT extends IamTestSupport {
                 () -> iam.createPolicy(b -> b.policyName(name).policyDocument(S3_READ)));
         fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400, "Syntax errors in policy.",
                 () -> iam.createPolicy(b -> b.policyName(unique("bad")).policyDocument("not json")));
+        fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400,
+                "Policy document should not specify a principal.",
+                () -> iam.createPolicy(b -> b.policyName(unique("bad")).policyDocument(S3_READ.replace(
+                        "\"Effect\"", "\"Principal\": {\"AWS\": \"*\"}, \"Effect\""))));
         fails(NoSuchEntityException.class, "NoSuchEntity", 404,
                 "Policy arn:aws:iam::000000000000:policy/absent was not found.",
                 () -> iam.getPolicy(b -> b.policyArn("arn:aws:iam::000000000000:policy/absent")));
