@@ -6,7 +6,8 @@ import software.amazon.awssdk.services.iam.model.*;
 
 /**
  * IAM operations, wire to behaviour: {@link Roles}, {@link Policies}, {@link Users},
- * {@link Groups}, {@link AccessKeys}, {@link InstanceProfiles} and {@link PolicyTags}. Operations not overridden answer 501
+ * {@link Groups}, {@link AccessKeys}, {@link InstanceProfiles}, {@link PolicyTags} and
+ * {@link PolicyEntities}. Operations not overridden answer 501
  * NotImplemented naming the operation, through the interface's default methods.
  */
 final class IamHandler implements IamClient {
@@ -19,6 +20,7 @@ final class IamHandler implements IamClient {
     private final InstanceProfiles instanceProfiles;
     private final Groups groups;
     private final PolicyTags policyTags;
+    private final PolicyEntities policyEntities;
 
     IamHandler(ServiceContext context) {
         this.context = context;
@@ -30,6 +32,7 @@ final class IamHandler implements IamClient {
         this.instanceProfiles = new InstanceProfiles(context, store);
         this.groups = new Groups(context, store, attachments);
         this.policyTags = new PolicyTags(context, store, policies);
+        this.policyEntities = new PolicyEntities(context, store, policies);
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
     }
@@ -191,6 +194,11 @@ final class IamHandler implements IamClient {
     @Override
     public ListPolicyTagsResponse listPolicyTags(ListPolicyTagsRequest request) {
         return policyTags.listPolicyTags(request);
+    }
+
+    @Override
+    public ListEntitiesForPolicyResponse listEntitiesForPolicy(ListEntitiesForPolicyRequest request) {
+        return policyEntities.listEntitiesForPolicy(request);
     }
 
     // ---- users -------------------------------------------------------------------------------

@@ -13,6 +13,12 @@ import software.amazon.awssdk.services.iam.model.GetGroupResponse;
 import software.amazon.awssdk.services.iam.model.Group;
 import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
+import software.amazon.awssdk.services.iam.model.PolicyGroup;
+import software.amazon.awssdk.services.iam.model.PolicyRole;
+import software.amazon.awssdk.services.iam.model.PolicyUsageType;
+import software.amazon.awssdk.services.iam.model.PolicyUser;
 import software.amazon.awssdk.services.iam.model.User;
 
 class GroupsIT extends IamTestSupport {
@@ -94,5 +100,36 @@ class GroupsIT extends IamTestSupport {
         iam.deleteGroup(b -> b.groupName(name));
         fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The group with name " + name + " cannot be found.",
                 () -> iam.deleteGroup(b -> b.groupName(name)));
+    }
+
+    @Test
+    void listEntitiesForPolicyNamesWhatTheAttachmentsAndBoundariesAre() {
+        String arn = iam.createPolicy(b -> b.policyName(unique("shared")).policyDocument(S3_READ)).policy().arn();
+        String group = unique("g");
+        String user = unique("u");
+        String role = unique("r");
+        String bounded = unique("rb");
+        iam.createGroup(b -> b.groupName(group));
+        iam.createUser(b -> b.userName(user));
+        createRole(role);
+        iam.createRole(b -> b.roleName(bounded).assumeRolePolicyDocument(TRUST).permissionsBoundary(arn));
+        iam.attachGroupPolicy(b -> b.groupName(group).policyArn(arn));
+        iam.attachUserPolicy(b -> b.userName(user).policyArn(arn));
+        iam.attachRolePolicy(b -> b.roleName(role).policyArn(arn));
+
+        ListEntitiesForPolicyResponse all = iam.listEntitiesForPolicy(b -> b.policyArn(arn));
+        assertEquals(List.of(group), all.policyGroups().stream().map(PolicyGroup::groupName).toList());
+        assertEquals(List.of(user), all.policyUsers().stream().map(PolicyUser::userName).toList());
+        assertEquals(List.of(role, bounded).stream().sorted().toList(),
+                all.policyRoles().stream().map(PolicyRole::roleName).toList());
+        ListEntitiesForPolicyResponse roles = iam.listEntitiesForPolicy(b -> b.policyArn(arn)
+                .entityFilter(EntityType.ROLE).policyUsageFilter(PolicyUsageType.PERMISSIONS_POLICY));
+        assertEquals(List.of(role), roles.policyRoles().stream().map(PolicyRole::roleName).toList());
+        assertEquals(List.of(), roles.policyUsers());
+        assertEquals(List.of(bounded), iam.listEntitiesForPolicy(b -> b.policyArn(arn)
+                .policyUsageFilter(PolicyUsageType.PERMISSIONS_BOUNDARY)).policyRoles().stream()
+                .map(PolicyRole::roleName).toList());
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "Policy " + arn + "x was not found.",
+                () -> iam.listEntitiesForPolicy(b -> b.policyArn(arn + "x")));
     }
 }
