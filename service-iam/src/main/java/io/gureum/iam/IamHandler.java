@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.iam.model.*;
 
 /**
  * IAM operations, wire to behaviour: {@link Roles}, {@link Policies}, {@link Users},
- * {@link Groups}, {@link AccessKeys}, {@link InstanceProfiles}, {@link PolicyTags} and
+ * {@link Groups}, {@link LoginProfiles}, {@link AccessKeys}, {@link InstanceProfiles}, {@link PolicyTags} and
  * {@link PolicyEntities}. Operations not overridden answer 501
  * NotImplemented naming the operation, through the interface's default methods.
  */
@@ -21,6 +21,7 @@ final class IamHandler implements IamClient {
     private final Groups groups;
     private final PolicyTags policyTags;
     private final PolicyEntities policyEntities;
+    private final LoginProfiles loginProfiles;
 
     IamHandler(ServiceContext context) {
         this.context = context;
@@ -33,6 +34,7 @@ final class IamHandler implements IamClient {
         this.groups = new Groups(context, store, attachments);
         this.policyTags = new PolicyTags(context, store, policies);
         this.policyEntities = new PolicyEntities(context, store, policies);
+        this.loginProfiles = new LoginProfiles(context, store);
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
     }
@@ -343,6 +345,28 @@ final class IamHandler implements IamClient {
     @Override
     public ListGroupPoliciesResponse listGroupPolicies(ListGroupPoliciesRequest request) {
         return groups.listGroupPolicies(request);
+    }
+
+    // ---- login profiles ----------------------------------------------------------------------
+
+    @Override
+    public CreateLoginProfileResponse createLoginProfile(CreateLoginProfileRequest request) {
+        return loginProfiles.createLoginProfile(request);
+    }
+
+    @Override
+    public GetLoginProfileResponse getLoginProfile(GetLoginProfileRequest request) {
+        return loginProfiles.getLoginProfile(request);
+    }
+
+    @Override
+    public UpdateLoginProfileResponse updateLoginProfile(UpdateLoginProfileRequest request) {
+        return loginProfiles.updateLoginProfile(request);
+    }
+
+    @Override
+    public DeleteLoginProfileResponse deleteLoginProfile(DeleteLoginProfileRequest request) {
+        return loginProfiles.deleteLoginProfile(request);
     }
 
     // ---- access keys -------------------------------------------------------------------------

@@ -86,6 +86,9 @@ final class Users extends Family {
         IamStore.Account account = account();
         synchronized (account) {
             User user = require(account, r.userName());
+            if (user.loginProfile != null) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete login profile first.");
+            }
             if (!user.keys.isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
