@@ -221,6 +221,11 @@ final class IamHandler implements IamClient {
     }
 
     @Override
+    public UpdateUserResponse updateUser(UpdateUserRequest request) {
+        return users.updateUser(request);
+    }
+
+    @Override
     public DeleteUserResponse deleteUser(DeleteUserRequest request) {
         return users.deleteUser(request);
     }

@@ -151,4 +151,31 @@ class UsersAndKeysIT extends IamTestSupport {
                 () -> iam.deleteLoginProfile(b -> b.userName(user)));
         iam.deleteUser(b -> b.userName(user));
     }
+
+    @Test
+    void updateUserRenamesAndMovesKeepingIdKeysAndGroups() {
+        String user = unique("old");
+        String renamed = unique("new");
+        String taken = unique("taken");
+        String group = unique("g");
+        User created = iam.createUser(b -> b.userName(user)).user();
+        iam.createUser(b -> b.userName(taken));
+        iam.createGroup(b -> b.groupName(group));
+        iam.addUserToGroup(b -> b.groupName(group).userName(user));
+        String key = iam.createAccessKey(b -> b.userName(user)).accessKey().accessKeyId();
+        fails(EntityAlreadyExistsException.class, "EntityAlreadyExists", 409, "User with name " + taken + " already exists.",
+                () -> iam.updateUser(b -> b.userName(user).newUserName(taken)));
+
+        iam.updateUser(b -> b.userName(user).newUserName(renamed).newPath("/moved/"));
+        User got = iam.getUser(b -> b.userName(renamed)).user();
+        assertEquals(created.userId(), got.userId());
+        assertEquals("arn:aws:iam::000000000000:user/moved/" + renamed, got.arn());
+        assertEquals(List.of(key), iam.listAccessKeys(b -> b.userName(renamed)).accessKeyMetadata().stream()
+                .map(AccessKeyMetadata::accessKeyId).toList());
+        assertEquals(List.of(renamed), iam.getGroup(b -> b.groupName(group)).users().stream().map(User::userName).toList());
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The user with name " + user + " cannot be found.",
+                () -> iam.getUser(b -> b.userName(user)));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The user with name " + user + " cannot be found.",
+                () -> iam.updateUser(b -> b.userName(user).newPath("/x/")));
+    }
 }
