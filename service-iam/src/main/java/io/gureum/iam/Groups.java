@@ -82,6 +82,28 @@ final class Groups extends Family {
         }
     }
 
+    /** A new name or path: the ARN follows, the unique ID, members and policies stay. */
+    UpdateGroupResponse updateGroup(UpdateGroupRequest r) {
+        Validation.check().requiredString("groupName", r.groupName(), 1, 128, Validation.NAME)
+                .string("newPath", r.newPath(), 1, 512, Validation.PATH)
+                .string("newGroupName", r.newGroupName(), 1, 128, Validation.NAME).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            Group group = require(account, r.groupName());
+            String name = r.newGroupName() == null ? group.name : r.newGroupName();
+            Group other = account.groups.get(IamStore.key(name));
+            if (other != null && other != group) {
+                throw IamErrors.alreadyExists("Group with name " + name + " already exists.");
+            }
+            account.groups.remove(IamStore.key(group.name));
+            group.name = name;
+            group.path = r.newPath() == null ? group.path : r.newPath();
+            group.arn = arn(account.id, "group", group.path, group.name);
+            account.groups.put(IamStore.key(group.name), group);
+            return UpdateGroupResponse.builder().build();
+        }
+    }
+
     DeleteGroupResponse deleteGroup(DeleteGroupRequest r) {
         checkName(r.groupName());
         IamStore.Account account = account();

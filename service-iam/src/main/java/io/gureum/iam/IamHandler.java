@@ -298,6 +298,11 @@ final class IamHandler implements IamClient {
     }
 
     @Override
+    public UpdateGroupResponse updateGroup(UpdateGroupRequest request) {
+        return groups.updateGroup(request);
+    }
+
+    @Override
     public DeleteGroupResponse deleteGroup(DeleteGroupRequest request) {
         return groups.deleteGroup(request);
     }

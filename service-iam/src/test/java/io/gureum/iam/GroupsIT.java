@@ -51,6 +51,17 @@ class GroupsIT extends IamTestSupport {
         assertTrue(iam.listGroups(b -> b.pathPrefix("/team/")).groups().stream().anyMatch(x -> x.groupName().equals(name)));
         assertFalse(iam.listGroups(b -> b.pathPrefix("/other/")).groups().stream().anyMatch(x -> x.groupName().equals(name)));
 
+        String renamed = unique("renamed");
+        iam.updateGroup(b -> b.groupName(name).newGroupName(renamed).newPath("/moved/"));
+        Group moved = iam.getGroup(b -> b.groupName(renamed)).group();
+        assertEquals(g.groupId(), moved.groupId());
+        assertEquals("arn:aws:iam::000000000000:group/moved/" + renamed, moved.arn());
+        assertEquals(List.of(renamed), iam.listGroupsForUser(b -> b.userName(a)).groups().stream()
+                .map(Group::groupName).toList());
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The group with name " + name + " cannot be found.",
+                () -> iam.getGroup(b -> b.groupName(name)));
+        iam.updateGroup(b -> b.groupName(renamed).newGroupName(name).newPath("/team/"));
+
         iam.removeUserFromGroup(b -> b.groupName(name).userName(z));
         assertEquals(List.of(), iam.listGroupsForUser(b -> b.userName(z)).groups());
         fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The user with name " + z + " cannot be found.",
