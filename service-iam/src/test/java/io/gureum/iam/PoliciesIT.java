@@ -48,6 +48,10 @@ class PoliciesIT extends IamTestSupport {
                 "Policy document should not specify a principal.",
                 () -> iam.createPolicy(b -> b.policyName(unique("bad")).policyDocument(S3_READ.replace(
                         "\"Effect\"", "\"Principal\": {\"AWS\": \"*\"}, \"Effect\""))));
+        fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400,
+                "Policy statement must contain resources.",
+                () -> iam.createPolicy(b -> b.policyName(unique("bad")).policyDocument(
+                        "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\"}}")));
         fails(NoSuchEntityException.class, "NoSuchEntity", 404,
                 "Policy arn:aws:iam::000000000000:policy/absent was not found.",
                 () -> iam.getPolicy(b -> b.policyArn("arn:aws:iam::000000000000:policy/absent")));
