@@ -91,7 +91,7 @@ final class AccessKeys extends Family {
     }
 
     /** The named user, or without a name the user whose key signed the request. Caller holds the lock. */
-    private static User user(IamStore.Account account, String name) {
+    static User user(IamStore.Account account, String name) {
         if (name != null) {
             return Users.require(account, name);
         }

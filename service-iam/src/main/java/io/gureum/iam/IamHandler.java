@@ -2,116 +2,12 @@ package io.gureum.iam;
 
 import io.gureum.core.spi.ServiceContext;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileRequest;
-import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileResponse;
-import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.AttachRolePolicyResponse;
-import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
-import software.amazon.awssdk.services.iam.model.AttachUserPolicyResponse;
-import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
-import software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse;
-import software.amazon.awssdk.services.iam.model.CreateInstanceProfileRequest;
-import software.amazon.awssdk.services.iam.model.CreateInstanceProfileResponse;
-import software.amazon.awssdk.services.iam.model.CreatePolicyRequest;
-import software.amazon.awssdk.services.iam.model.CreatePolicyResponse;
-import software.amazon.awssdk.services.iam.model.CreatePolicyVersionRequest;
-import software.amazon.awssdk.services.iam.model.CreatePolicyVersionResponse;
-import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
-import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
-import software.amazon.awssdk.services.iam.model.CreateUserRequest;
-import software.amazon.awssdk.services.iam.model.CreateUserResponse;
-import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
-import software.amazon.awssdk.services.iam.model.DeleteAccessKeyResponse;
-import software.amazon.awssdk.services.iam.model.DeleteInstanceProfileRequest;
-import software.amazon.awssdk.services.iam.model.DeleteInstanceProfileResponse;
-import software.amazon.awssdk.services.iam.model.DeletePolicyRequest;
-import software.amazon.awssdk.services.iam.model.DeletePolicyResponse;
-import software.amazon.awssdk.services.iam.model.DeletePolicyVersionRequest;
-import software.amazon.awssdk.services.iam.model.DeletePolicyVersionResponse;
-import software.amazon.awssdk.services.iam.model.DeleteRolePermissionsBoundaryRequest;
-import software.amazon.awssdk.services.iam.model.DeleteRolePermissionsBoundaryResponse;
-import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.DeleteRolePolicyResponse;
-import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
-import software.amazon.awssdk.services.iam.model.DeleteRoleResponse;
-import software.amazon.awssdk.services.iam.model.DeleteUserPolicyRequest;
-import software.amazon.awssdk.services.iam.model.DeleteUserPolicyResponse;
-import software.amazon.awssdk.services.iam.model.DeleteUserRequest;
-import software.amazon.awssdk.services.iam.model.DeleteUserResponse;
-import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.DetachRolePolicyResponse;
-import software.amazon.awssdk.services.iam.model.DetachUserPolicyRequest;
-import software.amazon.awssdk.services.iam.model.DetachUserPolicyResponse;
-import software.amazon.awssdk.services.iam.model.GetInstanceProfileRequest;
-import software.amazon.awssdk.services.iam.model.GetInstanceProfileResponse;
-import software.amazon.awssdk.services.iam.model.GetPolicyRequest;
-import software.amazon.awssdk.services.iam.model.GetPolicyResponse;
-import software.amazon.awssdk.services.iam.model.GetPolicyVersionRequest;
-import software.amazon.awssdk.services.iam.model.GetPolicyVersionResponse;
-import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.GetRolePolicyResponse;
-import software.amazon.awssdk.services.iam.model.GetRoleRequest;
-import software.amazon.awssdk.services.iam.model.GetRoleResponse;
-import software.amazon.awssdk.services.iam.model.GetUserPolicyRequest;
-import software.amazon.awssdk.services.iam.model.GetUserPolicyResponse;
-import software.amazon.awssdk.services.iam.model.GetUserRequest;
-import software.amazon.awssdk.services.iam.model.GetUserResponse;
-import software.amazon.awssdk.services.iam.model.ListAccessKeysRequest;
-import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
-import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
-import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesRequest;
-import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListInstanceProfilesForRoleRequest;
-import software.amazon.awssdk.services.iam.model.ListInstanceProfilesForRoleResponse;
-import software.amazon.awssdk.services.iam.model.ListInstanceProfilesRequest;
-import software.amazon.awssdk.services.iam.model.ListInstanceProfilesResponse;
-import software.amazon.awssdk.services.iam.model.ListPoliciesRequest;
-import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListPolicyVersionsRequest;
-import software.amazon.awssdk.services.iam.model.ListPolicyVersionsResponse;
-import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
-import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
-import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
-import software.amazon.awssdk.services.iam.model.ListRolesRequest;
-import software.amazon.awssdk.services.iam.model.ListRolesResponse;
-import software.amazon.awssdk.services.iam.model.ListUserPoliciesRequest;
-import software.amazon.awssdk.services.iam.model.ListUserPoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListUserTagsRequest;
-import software.amazon.awssdk.services.iam.model.ListUserTagsResponse;
-import software.amazon.awssdk.services.iam.model.ListUsersRequest;
-import software.amazon.awssdk.services.iam.model.ListUsersResponse;
-import software.amazon.awssdk.services.iam.model.PutRolePermissionsBoundaryRequest;
-import software.amazon.awssdk.services.iam.model.PutRolePermissionsBoundaryResponse;
-import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
-import software.amazon.awssdk.services.iam.model.PutUserPolicyRequest;
-import software.amazon.awssdk.services.iam.model.PutUserPolicyResponse;
-import software.amazon.awssdk.services.iam.model.RemoveRoleFromInstanceProfileRequest;
-import software.amazon.awssdk.services.iam.model.RemoveRoleFromInstanceProfileResponse;
-import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionRequest;
-import software.amazon.awssdk.services.iam.model.SetDefaultPolicyVersionResponse;
-import software.amazon.awssdk.services.iam.model.TagRoleRequest;
-import software.amazon.awssdk.services.iam.model.TagRoleResponse;
-import software.amazon.awssdk.services.iam.model.TagUserRequest;
-import software.amazon.awssdk.services.iam.model.TagUserResponse;
-import software.amazon.awssdk.services.iam.model.UntagRoleRequest;
-import software.amazon.awssdk.services.iam.model.UntagRoleResponse;
-import software.amazon.awssdk.services.iam.model.UntagUserRequest;
-import software.amazon.awssdk.services.iam.model.UntagUserResponse;
-import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
-import software.amazon.awssdk.services.iam.model.UpdateAccessKeyResponse;
-import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyRequest;
-import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyResponse;
-import software.amazon.awssdk.services.iam.model.UpdateRoleDescriptionRequest;
-import software.amazon.awssdk.services.iam.model.UpdateRoleDescriptionResponse;
-import software.amazon.awssdk.services.iam.model.UpdateRoleRequest;
-import software.amazon.awssdk.services.iam.model.UpdateRoleResponse;
+import software.amazon.awssdk.services.iam.model.*;
 
 /**
  * IAM operations, wire to behaviour: {@link Roles}, {@link Policies}, {@link Users},
- * {@link AccessKeys} and {@link InstanceProfiles}. Operations not overridden answer 501
+ * {@link Groups}, {@link LoginProfiles}, {@link AccessKeys}, {@link InstanceProfiles}, {@link PolicyTags} and
+ * {@link PolicyEntities}. Operations not overridden answer 501
  * NotImplemented naming the operation, through the interface's default methods.
  */
 final class IamHandler implements IamClient {
@@ -122,6 +18,10 @@ final class IamHandler implements IamClient {
     private final Users users;
     private final AccessKeys accessKeys;
     private final InstanceProfiles instanceProfiles;
+    private final Groups groups;
+    private final PolicyTags policyTags;
+    private final PolicyEntities policyEntities;
+    private final LoginProfiles loginProfiles;
 
     IamHandler(ServiceContext context) {
         this.context = context;
@@ -131,6 +31,10 @@ final class IamHandler implements IamClient {
         this.users = new Users(context, store, attachments);
         this.accessKeys = new AccessKeys(context, store);
         this.instanceProfiles = new InstanceProfiles(context, store);
+        this.groups = new Groups(context, store, attachments);
+        this.policyTags = new PolicyTags(context, store, policies);
+        this.policyEntities = new PolicyEntities(context, store, policies);
+        this.loginProfiles = new LoginProfiles(context, store);
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
     }
@@ -279,6 +183,26 @@ final class IamHandler implements IamClient {
         return policies.setDefaultPolicyVersion(request);
     }
 
+    @Override
+    public TagPolicyResponse tagPolicy(TagPolicyRequest request) {
+        return policyTags.tagPolicy(request);
+    }
+
+    @Override
+    public UntagPolicyResponse untagPolicy(UntagPolicyRequest request) {
+        return policyTags.untagPolicy(request);
+    }
+
+    @Override
+    public ListPolicyTagsResponse listPolicyTags(ListPolicyTagsRequest request) {
+        return policyTags.listPolicyTags(request);
+    }
+
+    @Override
+    public ListEntitiesForPolicyResponse listEntitiesForPolicy(ListEntitiesForPolicyRequest request) {
+        return policyEntities.listEntitiesForPolicy(request);
+    }
+
     // ---- users -------------------------------------------------------------------------------
 
     @Override
@@ -294,6 +218,11 @@ final class IamHandler implements IamClient {
     @Override
     public ListUsersResponse listUsers(ListUsersRequest request) {
         return users.listUsers(request);
+    }
+
+    @Override
+    public UpdateUserResponse updateUser(UpdateUserRequest request) {
+        return users.updateUser(request);
     }
 
     @Override
@@ -349,6 +278,105 @@ final class IamHandler implements IamClient {
     @Override
     public ListUserPoliciesResponse listUserPolicies(ListUserPoliciesRequest request) {
         return users.listUserPolicies(request);
+    }
+
+    // ---- groups ------------------------------------------------------------------------------
+
+    @Override
+    public CreateGroupResponse createGroup(CreateGroupRequest request) {
+        return groups.createGroup(request);
+    }
+
+    @Override
+    public GetGroupResponse getGroup(GetGroupRequest request) {
+        return groups.getGroup(request);
+    }
+
+    @Override
+    public ListGroupsResponse listGroups(ListGroupsRequest request) {
+        return groups.listGroups(request);
+    }
+
+    @Override
+    public UpdateGroupResponse updateGroup(UpdateGroupRequest request) {
+        return groups.updateGroup(request);
+    }
+
+    @Override
+    public DeleteGroupResponse deleteGroup(DeleteGroupRequest request) {
+        return groups.deleteGroup(request);
+    }
+
+    @Override
+    public AddUserToGroupResponse addUserToGroup(AddUserToGroupRequest request) {
+        return groups.addUserToGroup(request);
+    }
+
+    @Override
+    public RemoveUserFromGroupResponse removeUserFromGroup(RemoveUserFromGroupRequest request) {
+        return groups.removeUserFromGroup(request);
+    }
+
+    @Override
+    public ListGroupsForUserResponse listGroupsForUser(ListGroupsForUserRequest request) {
+        return groups.listGroupsForUser(request);
+    }
+
+    @Override
+    public AttachGroupPolicyResponse attachGroupPolicy(AttachGroupPolicyRequest request) {
+        return groups.attachGroupPolicy(request);
+    }
+
+    @Override
+    public DetachGroupPolicyResponse detachGroupPolicy(DetachGroupPolicyRequest request) {
+        return groups.detachGroupPolicy(request);
+    }
+
+    @Override
+    public ListAttachedGroupPoliciesResponse listAttachedGroupPolicies(ListAttachedGroupPoliciesRequest request) {
+        return groups.listAttachedGroupPolicies(request);
+    }
+
+    @Override
+    public PutGroupPolicyResponse putGroupPolicy(PutGroupPolicyRequest request) {
+        return groups.putGroupPolicy(request);
+    }
+
+    @Override
+    public GetGroupPolicyResponse getGroupPolicy(GetGroupPolicyRequest request) {
+        return groups.getGroupPolicy(request);
+    }
+
+    @Override
+    public DeleteGroupPolicyResponse deleteGroupPolicy(DeleteGroupPolicyRequest request) {
+        return groups.deleteGroupPolicy(request);
+    }
+
+    @Override
+    public ListGroupPoliciesResponse listGroupPolicies(ListGroupPoliciesRequest request) {
+        return groups.listGroupPolicies(request);
+    }
+
+    // ---- login profiles ----------------------------------------------------------------------
+
+    @Override
+    public CreateLoginProfileResponse createLoginProfile(CreateLoginProfileRequest request) {
+        return loginProfiles.createLoginProfile(request);
+    }
+
+    @Override
+    public GetLoginProfileResponse getLoginProfile(GetLoginProfileRequest request) {
+        return loginProfiles.getLoginProfile(request);
+    }
+
+    @Override
+    public UpdateLoginProfileResponse updateLoginProfile(UpdateLoginProfileRequest request) {
+        return loginProfiles.updateLoginProfile(request);
+    }
+
+    @Override
+    public DeleteLoginProfileResponse deleteLoginProfile(DeleteLoginProfileRequest request) {
+        return loginProfiles.deleteLoginProfile(request);
     }
 
     // ---- access keys -------------------------------------------------------------------------
@@ -408,6 +436,21 @@ final class IamHandler implements IamClient {
     @Override
     public ListInstanceProfilesForRoleResponse listInstanceProfilesForRole(ListInstanceProfilesForRoleRequest request) {
         return instanceProfiles.listInstanceProfilesForRole(request);
+    }
+
+    @Override
+    public TagInstanceProfileResponse tagInstanceProfile(TagInstanceProfileRequest request) {
+        return instanceProfiles.tagInstanceProfile(request);
+    }
+
+    @Override
+    public UntagInstanceProfileResponse untagInstanceProfile(UntagInstanceProfileRequest request) {
+        return instanceProfiles.untagInstanceProfile(request);
+    }
+
+    @Override
+    public ListInstanceProfileTagsResponse listInstanceProfileTags(ListInstanceProfileTagsRequest request) {
+        return instanceProfiles.listInstanceProfileTags(request);
     }
 
     @Override

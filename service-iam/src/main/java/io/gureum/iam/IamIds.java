@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * IAM's unique IDs: a four-letter prefix naming the kind ({@code AROA} role, {@code AIDA} user,
- * {@code ANPA} managed policy, {@code AIPA} instance profile) and 17 characters of {@code [A-Z0-9]}
+ * {@code ANPA} managed policy, {@code AIPA} instance profile, {@code AGPA} group) and 17 characters of {@code [A-Z0-9]}
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids).
  * The randomness is core's, so a seeded {@link ResourceIds} makes them repeatable.
  */
@@ -15,6 +15,7 @@ final class IamIds {
     static final String USER = "AIDA";
     static final String POLICY = "ANPA";
     static final String INSTANCE_PROFILE = "AIPA";
+    static final String GROUP = "AGPA";
 
     private final ResourceIds ids;
 

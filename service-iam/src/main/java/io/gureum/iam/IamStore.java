@@ -20,6 +20,7 @@ final class IamStore implements Accounts.AccessKeyResolver {
         final Map<String, Role> roles = new HashMap<>();
         final Map<String, User> users = new HashMap<>();
         final Map<String, InstanceProfile> instanceProfiles = new HashMap<>();
+        final Map<String, Group> groups = new HashMap<>();
         /** Customer managed policies by ARN. */
         final Map<String, ManagedPolicy> policies = new HashMap<>();
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */

@@ -125,6 +125,40 @@ final class InstanceProfiles extends Family {
         }
     }
 
+    TagInstanceProfileResponse tagInstanceProfile(TagInstanceProfileRequest r) {
+        Validation v = Validation.check()
+                .requiredString("instanceProfileName", r.instanceProfileName(), 1, 128, Validation.NAME)
+                .required("tags", r.hasTags() ? r.tags() : null);
+        Tags.validate(v, r.tags());
+        v.done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            Tags.apply(require(account, r.instanceProfileName()).tags, r.tags());
+            return TagInstanceProfileResponse.builder().build();
+        }
+    }
+
+    UntagInstanceProfileResponse untagInstanceProfile(UntagInstanceProfileRequest r) {
+        Validation.check().requiredString("instanceProfileName", r.instanceProfileName(), 1, 128, Validation.NAME)
+                .required("tagKeys", r.hasTagKeys() ? r.tagKeys() : null).maxSize("tagKeys", r.tagKeys(), 50).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            Tags.remove(require(account, r.instanceProfileName()).tags, r.tagKeys());
+            return UntagInstanceProfileResponse.builder().build();
+        }
+    }
+
+    ListInstanceProfileTagsResponse listInstanceProfileTags(ListInstanceProfileTagsRequest r) {
+        Validation.check().requiredString("instanceProfileName", r.instanceProfileName(), 1, 128, Validation.NAME)
+                .paging(r.marker(), r.maxItems()).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            Paging<Tag> page = Tags.page(require(account, r.instanceProfileName()).tags, r.marker(), r.maxItems());
+            return ListInstanceProfileTagsResponse.builder().tags(page.items()).isTruncated(page.truncated())
+                    .marker(page.marker()).build();
+        }
+    }
+
     private static Paging<InstanceProfile> page(List<InstanceProfile> profiles, String marker, Integer maxItems) {
         profiles.sort(Comparator.comparing(ip -> IamStore.key(ip.name)));
         return Paging.page(profiles, ip -> IamStore.key(ip.name), marker, maxItems);

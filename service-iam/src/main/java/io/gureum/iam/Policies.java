@@ -243,7 +243,7 @@ final class Policies extends Family {
     }
 
     /** A policy the caller may change: AWS managed ones are not theirs. */
-    private ManagedPolicy customer(IamStore.Account account, String arn) {
+    ManagedPolicy customer(IamStore.Account account, String arn) {
         ManagedPolicy p = require(account, arn);
         if (p.awsManaged) {
             throw IamErrors.invalidInput("Policy " + arn + " is an AWS managed policy and cannot be modified.");
@@ -259,7 +259,7 @@ final class Policies extends Family {
         return v;
     }
 
-    private static void checkArn(String arn) {
+    static void checkArn(String arn) {
         Validation.check().requiredString("policyArn", arn, 20, 2048, null).done();
         checkArnShape(arn);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Checks policy documents as IAM does on write, and writes them as IAM answers them. */
 final class PolicyDocuments {
@@ -12,15 +13,43 @@ final class PolicyDocuments {
     private PolicyDocuments() {
     }
 
-    /** A role's trust policy: CreateRole and UpdateAssumeRolePolicy answer "This policy contains invalid Json". */
+    /**
+     * A role's trust policy: CreateRole and UpdateAssumeRolePolicy answer "This policy contains invalid
+     * Json"; a trust policy names no Resource, the role itself is the resource
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
+     */
     static void checkTrustPolicy(String document) {
         JsonNode root = parse(document, "This policy contains invalid Json");
         checkGrammar(root);
+        for (JsonNode s : statements(root)) {
+            if (s.has("Resource")) {
+                throw IamErrors.malformedPolicy("Has prohibited field Resource");
+            }
+        }
     }
 
-    /** A permissions policy (managed or inline): "Syntax errors in policy." */
+    /**
+     * A permissions policy (managed or inline): "Syntax errors in policy."; a Principal belongs only in
+     * trust and resource policies, so IAM refuses it here (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html:
+     * "You cannot use the Principal element in an identity-based policy").
+     */
     static void checkPermissionsPolicy(String document) {
-        checkGrammar(parse(document, "Syntax errors in policy."));
+        JsonNode root = parse(document, "Syntax errors in policy.");
+        checkGrammar(root);
+        for (JsonNode s : statements(root)) {
+            if (s.has("Principal") || s.has("NotPrincipal")) {
+                throw IamErrors.malformedPolicy("Policy document should not specify a principal.");
+            }
+            if (!s.has("Resource") && !s.has("NotResource")) {
+                throw IamErrors.malformedPolicy("Policy statement must contain resources.");
+            }
+        }
+    }
+
+    /** The statements of a document that passed {@link #checkGrammar}: one object or an array of them. */
+    private static Iterable<JsonNode> statements(JsonNode root) {
+        JsonNode statement = root.get("Statement");
+        return statement.isArray() ? statement : List.of(statement);
     }
 
     private static JsonNode parse(String document, String message) {

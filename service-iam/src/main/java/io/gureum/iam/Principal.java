@@ -9,10 +9,11 @@ import java.util.TreeMap;
 
 /** What roles and users share: identity, attached managed policies, inline policies and tags. */
 abstract class Principal {
-    final String name;
-    final String path;
+    /** Users and groups can be renamed and moved (UpdateUser, UpdateGroup); the ID stays. */
+    String name;
+    String path;
     final String id;
-    final String arn;
+    String arn;
     final Instant created;
     String permissionsBoundary;
     /** Managed policy ARNs, in attachment order. */

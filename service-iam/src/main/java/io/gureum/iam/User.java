@@ -6,8 +6,14 @@ import java.util.Map;
 
 /** An IAM user. Guarded by its account's lock. */
 final class User extends Principal {
+    /** A console password's metadata; the password itself is not kept. */
+    record LoginProfile(Instant created, boolean passwordResetRequired) {
+    }
+
+
     /** Access keys by ID, oldest first. */
     final Map<String, AccessKey> keys = new LinkedHashMap<>();
+    LoginProfile loginProfile;
 
     User(String name, String path, String id, String arn, Instant created) {
         super(name, path, id, arn, created);

@@ -81,15 +81,45 @@ final class Users extends Family {
         }
     }
 
+    /** A new name or path: the ARN follows, the unique ID and everything attached stay. */
+    UpdateUserResponse updateUser(UpdateUserRequest r) {
+        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
+                .string("newPath", r.newPath(), 1, 512, Validation.PATH)
+                .string("newUserName", r.newUserName(), 1, 64, Validation.NAME).done();
+        IamStore.Account account = account();
+        synchronized (account) {
+            User user = require(account, r.userName());
+            String name = r.newUserName() == null ? user.name : r.newUserName();
+            User other = account.users.get(IamStore.key(name));
+            if (other != null && other != user) {
+                throw IamErrors.alreadyExists("User with name " + name + " already exists.");
+            }
+            account.users.remove(IamStore.key(user.name));
+            user.name = name;
+            user.path = r.newPath() == null ? user.path : r.newPath();
+            user.arn = arn(account.id, "user", user.path, user.name);
+            account.users.put(IamStore.key(user.name), user);
+            context.registry().unregister(account.id, "", user.id);
+            context.registry().register(account.id, "", "iam", user.id, io.gureum.core.ids.Arn.parse(user.arn));
+            return UpdateUserResponse.builder().build();
+        }
+    }
+
     DeleteUserResponse deleteUser(DeleteUserRequest r) {
         checkName(r.userName());
         IamStore.Account account = account();
         synchronized (account) {
             User user = require(account, r.userName());
+            if (user.loginProfile != null) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete login profile first.");
+            }
             if (!user.keys.isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
             PrincipalPolicies.checkDeletable(user);
+            if (Groups.isMember(account, user)) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must remove users from group first.");
+            }
             if (user.permissionsBoundary != null) {
                 ManagedPolicy b = policies.find(account, user.permissionsBoundary);
                 if (b != null) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Tag;
 
 class InstanceProfilesIT extends IamTestSupport {
 
@@ -54,5 +55,20 @@ class InstanceProfilesIT extends IamTestSupport {
                 () -> iam.addRoleToInstanceProfile(b -> b.instanceProfileName(name).roleName("ghost")));
         fails(NoSuchEntityException.class, "NoSuchEntity", 404, null,
                 () -> iam.listInstanceProfilesForRole(b -> b.roleName("ghost")));
+    }
+
+    @Test
+    void instanceProfilesTakeTags() {
+        String name = unique("tagged");
+        iam.createInstanceProfile(b -> b.instanceProfileName(name));
+        iam.tagInstanceProfile(b -> b.instanceProfileName(name).tags(Tag.builder().key("b").value("2").build(),
+                Tag.builder().key("a").value("1").build()));
+        assertEquals(List.of("a", "b"), iam.listInstanceProfileTags(b -> b.instanceProfileName(name)).tags().stream()
+                .map(Tag::key).toList());
+        iam.untagInstanceProfile(b -> b.instanceProfileName(name).tagKeys("a"));
+        assertEquals(List.of(Tag.builder().key("b").value("2").build()),
+                iam.getInstanceProfile(b -> b.instanceProfileName(name)).instanceProfile().tags());
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "Instance Profile absent-ip cannot be found.",
+                () -> iam.listInstanceProfileTags(b -> b.instanceProfileName("absent-ip")));
     }
 }

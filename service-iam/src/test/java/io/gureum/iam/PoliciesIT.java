@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
+import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
+import software.amazon.awssdk.services.iam.model.Tag;
 
 class PoliciesIT extends IamTestSupport {
 
@@ -42,6 +44,14 @@ class PoliciesIT extends IamTestSupport {
                 () -> iam.createPolicy(b -> b.policyName(name).policyDocument(S3_READ)));
         fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400, "Syntax errors in policy.",
                 () -> iam.createPolicy(b -> b.policyName(unique("bad")).policyDocument("not json")));
+        fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400,
+                "Policy document should not specify a principal.",
+                () -> iam.createPolicy(b -> b.policyName(unique("bad")).policyDocument(S3_READ.replace(
+                        "\"Effect\"", "\"Principal\": {\"AWS\": \"*\"}, \"Effect\""))));
+        fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400,
+                "Policy statement must contain resources.",
+                () -> iam.createPolicy(b -> b.policyName(unique("bad")).policyDocument(
+                        "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:*\"}}")));
         fails(NoSuchEntityException.class, "NoSuchEntity", 404,
                 "Policy arn:aws:iam::000000000000:policy/absent was not found.",
                 () -> iam.getPolicy(b -> b.policyArn("arn:aws:iam::000000000000:policy/absent")));
@@ -125,5 +135,22 @@ class PoliciesIT extends IamTestSupport {
         fails(AwsServiceException.class, "ValidationError", 400, null,
                 () -> iam.getPolicyVersion(b -> b.policyArn(arn).versionId("1")));
         fails(DeleteConflictException.class, "DeleteConflict", 409, null, () -> iam.deletePolicy(b -> b.policyArn(arn)));
+    }
+
+    @Test
+    void customerManagedPoliciesTakeTagsThatGetPolicyShows() {
+        String arn = iam.createPolicy(b -> b.policyName(unique("tagged")).policyDocument(S3_READ)
+                .tags(Tag.builder().key("team").value("a").build())).policy().arn();
+        iam.tagPolicy(b -> b.policyArn(arn).tags(Tag.builder().key("Team").value("b").build(),
+                Tag.builder().key("cost").value("1").build()));
+        List<Tag> expected = List.of(Tag.builder().key("Team").value("b").build(), Tag.builder().key("cost").value("1").build());
+        assertEquals(expected, iam.listPolicyTags(b -> b.policyArn(arn)).tags(), "sorted by key; keys are case-insensitive");
+        assertEquals(2, iam.getPolicy(b -> b.policyArn(arn)).policy().tags().size());
+        iam.untagPolicy(b -> b.policyArn(arn).tagKeys("TEAM"));
+        assertEquals(List.of("cost"), iam.listPolicyTags(b -> b.policyArn(arn)).tags().stream().map(Tag::key).toList());
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "Policy " + arn + "x was not found.",
+                () -> iam.tagPolicy(b -> b.policyArn(arn + "x").tags(Tag.builder().key("k").value("v").build())));
+        fails(InvalidInputException.class, "InvalidInput", 400, null,
+                () -> iam.tagPolicy(b -> b.policyArn(LAMBDA_BASIC).tags(Tag.builder().key("k").value("v").build())));
     }
 }

@@ -94,6 +94,8 @@ class RolesIT extends IamTestSupport {
                 () -> iam.createRole(b -> b.roleName(unique("v")).assumeRolePolicyDocument("trust.json")));
         fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400, "Syntax errors in policy.",
                 () -> iam.createRole(b -> b.roleName(unique("v")).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\"}")));
+        fails(MalformedPolicyDocumentException.class, "MalformedPolicyDocument", 400, "Has prohibited field Resource",
+                () -> iam.createRole(b -> b.roleName(unique("v")).assumeRolePolicyDocument(S3_READ)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.gureum.iam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
+import software.amazon.awssdk.services.iam.model.LoginProfile;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -124,5 +126,56 @@ class UsersAndKeysIT extends IamTestSupport {
         fails(AwsServiceException.class, "ValidationError", 400,
                 "Must specify userName when calling with non-User credentials", () -> iam.listAccessKeys());
         assertNull(iam.getUser().user().userName());
+    }
+
+    @Test
+    void aLoginProfileIsOnePerUserAndMustGoBeforeTheUser() {
+        String user = unique("console");
+        iam.createUser(b -> b.userName(user));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "Login Profile for User " + user + " cannot be found.",
+                () -> iam.getLoginProfile(b -> b.userName(user)));
+        LoginProfile created = iam.createLoginProfile(b -> b.userName(user).password("Pa55word!x")
+                .passwordResetRequired(true)).loginProfile();
+        assertEquals(user, created.userName());
+        assertTrue(created.passwordResetRequired());
+        fails(EntityAlreadyExistsException.class, "EntityAlreadyExists", 409, null,
+                () -> iam.createLoginProfile(b -> b.userName(user).password("Pa55word!y")));
+        iam.updateLoginProfile(b -> b.userName(user).password("Pa55word!z").passwordResetRequired(false));
+        LoginProfile got = iam.getLoginProfile(b -> b.userName(user)).loginProfile();
+        assertFalse(got.passwordResetRequired());
+        assertEquals(created.createDate(), got.createDate());
+        fails(DeleteConflictException.class, "DeleteConflict", 409, "Cannot delete entity, must delete login profile first.",
+                () -> iam.deleteUser(b -> b.userName(user)));
+        iam.deleteLoginProfile(b -> b.userName(user));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "Login Profile for User " + user + " cannot be found.",
+                () -> iam.deleteLoginProfile(b -> b.userName(user)));
+        iam.deleteUser(b -> b.userName(user));
+    }
+
+    @Test
+    void updateUserRenamesAndMovesKeepingIdKeysAndGroups() {
+        String user = unique("old");
+        String renamed = unique("new");
+        String taken = unique("taken");
+        String group = unique("g");
+        User created = iam.createUser(b -> b.userName(user)).user();
+        iam.createUser(b -> b.userName(taken));
+        iam.createGroup(b -> b.groupName(group));
+        iam.addUserToGroup(b -> b.groupName(group).userName(user));
+        String key = iam.createAccessKey(b -> b.userName(user)).accessKey().accessKeyId();
+        fails(EntityAlreadyExistsException.class, "EntityAlreadyExists", 409, "User with name " + taken + " already exists.",
+                () -> iam.updateUser(b -> b.userName(user).newUserName(taken)));
+
+        iam.updateUser(b -> b.userName(user).newUserName(renamed).newPath("/moved/"));
+        User got = iam.getUser(b -> b.userName(renamed)).user();
+        assertEquals(created.userId(), got.userId());
+        assertEquals("arn:aws:iam::000000000000:user/moved/" + renamed, got.arn());
+        assertEquals(List.of(key), iam.listAccessKeys(b -> b.userName(renamed)).accessKeyMetadata().stream()
+                .map(AccessKeyMetadata::accessKeyId).toList());
+        assertEquals(List.of(renamed), iam.getGroup(b -> b.groupName(group)).users().stream().map(User::userName).toList());
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The user with name " + user + " cannot be found.",
+                () -> iam.getUser(b -> b.userName(user)));
+        fails(NoSuchEntityException.class, "NoSuchEntity", 404, "The user with name " + user + " cannot be found.",
+                () -> iam.updateUser(b -> b.userName(user).newPath("/x/")));
     }
 }
