@@ -47,8 +47,8 @@ class StsCliIT {
 
     @Test
     void anOperationNotEmulatedFailsWithNotImplementedNamingIt() throws Exception {
-        AwsCli.Result r = new AwsCli(gureum.endpoint(), "test", "us-east-1").run("iam", "list-groups");
+        AwsCli.Result r = new AwsCli(gureum.endpoint(), "test", "us-east-1").run("iam", "list-account-aliases");
         assertNotEquals(0, r.exitCode());
-        assertTrue(r.stderr().contains("(NotImplemented)") && r.stderr().contains("ListGroups"), r.stderr());
+        assertTrue(r.stderr().contains("(NotImplemented)") && r.stderr().contains("ListAccountAliases"), r.stderr());
     }
 }
