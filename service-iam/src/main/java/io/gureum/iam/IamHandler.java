@@ -1,6 +1,8 @@
 package io.gureum.iam;
 
+import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.targets.RoleTarget;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.*;
 
@@ -12,6 +14,7 @@ import software.amazon.awssdk.services.iam.model.*;
  */
 final class IamHandler implements IamClient {
     private final ServiceContext context;
+    private final Subscription provided;
     private final IamStore store = new IamStore();
     private final Roles roles;
     private final Policies policies;
@@ -37,6 +40,7 @@ final class IamHandler implements IamClient {
         this.loginProfiles = new LoginProfiles(context, store);
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
+        this.provided = context.targets().provide("iam", RoleTarget.class, roles::target);
     }
 
     // ---- roles -------------------------------------------------------------------------------
@@ -461,6 +465,7 @@ final class IamHandler implements IamClient {
     /** On reset: the keys IAM issued stop signing, and its users leave core's registry. */
     @Override
     public void close() {
+        provided.close();
         context.accounts().removeResolver(store);
         context.registry().clear("iam");
     }

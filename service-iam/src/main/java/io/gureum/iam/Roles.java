@@ -1,10 +1,13 @@
 package io.gureum.iam;
 
+import io.gureum.core.ids.Arn;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.targets.RoleTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.*;
 
 /** Roles: their lifecycle, trust policies, tags, attached and inline policies. */
@@ -261,6 +264,23 @@ final class Roles extends Family {
             Paging<String> page = PrincipalPolicies.listInline(require(account, r.roleName()), r.marker(), r.maxItems());
             return ListRolePoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
                     .marker(page.marker()).build();
+        }
+    }
+
+    /** The role with this ARN as other services see it (Lambda's execution-role check). */
+    Optional<RoleTarget> target(Arn arn) {
+        String resource = arn.resource();
+        if (!resource.startsWith("role/")) {
+            return Optional.empty();
+        }
+        IamStore.Account account = store.account(arn.accountId());
+        synchronized (account) {
+            Role role = account.roles.get(IamStore.key(resource.substring(resource.lastIndexOf('/') + 1)));
+            if (role == null || !role.arn.equals(arn.toString())) {
+                return Optional.empty();
+            }
+            String trust = role.trustPolicy;
+            return Optional.of(() -> trust);
         }
     }
 

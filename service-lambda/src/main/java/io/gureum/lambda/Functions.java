@@ -47,6 +47,7 @@ final class Functions {
     private final CodeStore codeStore;
     /** Told the ARN of a deleted function: its environments and logs go. */
     private final Consumer<String> onDelete;
+    private final ExecutionRoles roles;
 
     Functions(ServiceContext context, AccountRegionStore<LambdaStore> stores, CodeStore codeStore,
             Consumer<String> onDelete) {
@@ -54,6 +55,7 @@ final class Functions {
         this.stores = stores;
         this.codeStore = codeStore;
         this.onDelete = onDelete;
+        this.roles = new ExecutionRoles(context);
     }
 
     // ---- lookups ----------------------------------------------------------------------------
@@ -118,6 +120,7 @@ final class Functions {
     FunctionConfiguration createFunction(CreateFunctionRequest r, Versions versions) {
         FunctionRef ref = FunctionRef.parse(r.functionName(), null);
         FunctionValidation.role(r.role());
+        roles.check(r.role());
         String packageType = r.packageTypeAsString() == null ? "Zip" : r.packageTypeAsString();
         if (!packageType.equals("Zip")) {
             throw LambdaErrors.invalidParameter("Gureum runs functions from .zip deployment packages only; "
@@ -340,6 +343,7 @@ final class Functions {
         LambdaFunction f = require(FunctionRef.parse(r.functionName(), null));
         if (r.role() != null) {
             FunctionValidation.role(r.role());
+            roles.check(r.role());
         }
         FunctionValidation.runtime(r.runtimeAsString());
         FunctionValidation.handler(r.handler());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -34,6 +35,12 @@ class AsyncInvokeIT extends LambdaTestSupport {
         lambda = AwsClients.client(LambdaClient.builder(), gureum);
         sqs = AwsClients.client(SqsClient.builder(), gureum);
         sns = AwsClients.client(SnsClient.builder(), gureum);
+        // With enforce-iam, the execution role must exist in IAM and trust Lambda.
+        try (IamClient iam = AwsClients.client(IamClient.builder(), gureum)) {
+            iam.createRole(b -> b.roleName("lambda-role").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+                    + "\"Action\":\"sts:AssumeRole\"}]}"));
+        }
     }
 
     @AfterAll

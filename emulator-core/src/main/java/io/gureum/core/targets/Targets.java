@@ -11,8 +11,9 @@ import java.util.function.Function;
 /**
  * Lookup by ARN with a capability: how one service reaches another's resource without its store. A
  * service provides a capability for the ARNs of its namespace ({@code sqs} provides {@link QueueTarget},
- * {@code lambda} provides {@link FunctionTarget}); SNS, S3 notifications and event sources look the
- * target up when they deliver, so they always reach the live resource or learn it is gone.
+ * {@code lambda} provides {@link FunctionTarget}, {@code iam} provides {@link RoleTarget}); SNS, S3
+ * notifications, event sources and Lambda's role check look the target up when they need it, so they
+ * always reach the live resource or learn it is gone.
  *
  * <pre>{@code
  * Subscription s = context.targets().provide("sqs", QueueTarget.class, arn -> queues.byArn(arn));
