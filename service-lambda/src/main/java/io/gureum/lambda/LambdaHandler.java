@@ -1,7 +1,6 @@
 package io.gureum.lambda;
 
 import io.gureum.core.error.AwsException;
-import io.gureum.core.events.Notification;
 import io.gureum.core.events.Subscription;
 import io.gureum.core.ids.Arn;
 import io.gureum.core.protocol.RequestContext;
@@ -11,7 +10,6 @@ import io.gureum.core.state.AccountRegionStore;
 import io.gureum.core.state.RegisteredResource;
 import io.gureum.core.targets.FunctionTarget;
 import io.gureum.lambda.runtime.FunctionRunner;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +32,7 @@ import software.amazon.awssdk.services.lambda.model.*;
  * AWS Lambda's operations, wire to behaviour: {@link Functions}, {@link Versions}, {@link Aliases},
  * {@link Policies}, {@link Settings}, {@link Invoker} / {@link AsyncInvoker} and
  * {@link EventSourceMappings}. Operations not overridden here answer 501 {@code NotImplemented}.
- * Also provides functions to other services as {@link FunctionTarget}s and delivers S3 notifications.
+ * Also provides functions to other services as {@link FunctionTarget}s (SNS subscriptions, S3 notifications).
  */
 final class LambdaHandler implements LambdaClient {
     private static final Logger LOG = LoggerFactory.getLogger(LambdaHandler.class);
@@ -57,7 +55,6 @@ final class LambdaHandler implements LambdaClient {
     private final EventSourceMappings mappings;
     private final LambdaAdmin admin;
     private final Subscription provided;
-    private final Subscription notifications;
     private volatile boolean closed;
 
     /** @param runners makes the runner, given a directory of its own */
@@ -88,13 +85,6 @@ final class LambdaHandler implements LambdaClient {
             }
         }, EventSourceMappings.TICK_MILLIS, EventSourceMappings.TICK_MILLIS, TimeUnit.MILLISECONDS);
         this.provided = context.targets().provide("lambda", FunctionTarget.class, this::target);
-        // S3 bucket notifications (and any other service's) addressed to a function of this server.
-        this.notifications = context.events().subscribe(Notification.class, note -> {
-            if (!closed && "lambda".equals(note.targetType())) {
-                target(note.targetArn()).ifPresent(t -> t.invokeAsync(note.body().getBytes(StandardCharsets.UTF_8),
-                        note.sourceArn()));
-            }
-        });
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -473,7 +463,6 @@ final class LambdaHandler implements LambdaClient {
     @Override
     public void close() {
         closed = true;
-        notifications.close();
         provided.close();
         due.close();
         timer.shutdownNow();

@@ -1,10 +1,8 @@
 package io.gureum.s3;
 
-import io.gureum.core.events.Notification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gureum.core.events.EventBus;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.protocol.Timestamps;
 import io.gureum.core.targets.FunctionTarget;
@@ -17,7 +15,10 @@ import io.gureum.s3.store.StoredObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
@@ -27,19 +28,23 @@ import software.amazon.awssdk.services.s3.model.TopicConfiguration;
 
 /**
  * Event notifications: matches each object event against the bucket's queue, topic and function
- * configurations (event type, key prefix and suffix) and publishes {@link Notification}s with
- * the event JSON of https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
+ * configurations (event type, key prefix and suffix) and delivers the event JSON of
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html to each
+ * queue, topic or function through core's lookup by ARN.
  */
 public final class Notifications {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
+    /** The SenderId SQS shows for the messages S3 sends. */
+    static final String SENDER_ID = "AIDAGUREUMNOTIFICATION";
+    /** The subject SNS shows for the messages S3 publishes. */
+    static final String SUBJECT = "Amazon S3 Notification";
 
-    private final EventBus bus;
     private final GureumClock clock;
     private final Targets targets;
     private final AtomicLong sequencer = new AtomicLong();
 
-    public Notifications(EventBus bus, GureumClock clock, Targets targets) {
-        this.bus = bus;
+    public Notifications(GureumClock clock, Targets targets) {
         this.clock = clock;
         this.targets = targets;
     }
@@ -157,7 +162,27 @@ public final class Notifications {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode records = root.putArray("Records");
         records.add(record);
-        bus.publish(new Notification("arn:aws:s3:::" + b.name, type, target, eventName, root.toString()));
+        send(type, target, "arn:aws:s3:::" + b.name, root.toString());
+    }
+
+    /**
+     * Hands the event to the destination, if it still exists; what it refuses (a message too large for
+     * the queue, a function whose policy does not allow S3) is dropped, as AWS drops it.
+     */
+    private void send(String type, String target, String bucketArn, String body) {
+        try {
+            switch (type) {
+                case "sqs" -> targets.lookup(target, QueueTarget.class)
+                        .ifPresent(q -> q.send(body, Map.of(), null, null, SENDER_ID));
+                case "sns" -> targets.lookup(target, TopicTarget.class)
+                        .ifPresent(t -> t.publish(body, SUBJECT, null, null));
+                case "lambda" -> targets.lookup(target, FunctionTarget.class)
+                        .ifPresent(f -> f.invokeAsync(body.getBytes(StandardCharsets.UTF_8), bucketArn));
+                default -> throw new IllegalArgumentException("No destination type " + type);
+            }
+        } catch (RuntimeException refused) {
+            LOG.warn("Notification from {} to {} dropped: {}", bucketArn, target, refused.getMessage());
+        }
     }
 
     /** The s3:TestEvent S3 sends to every destination when a notification configuration is set. */
@@ -173,11 +198,8 @@ public final class Notifications {
         test.put("HostId", requestId);
         String json = test.toString();
         String arn = "arn:aws:s3:::" + b.name;
-        c.queueConfigurations().forEach(q -> bus.publish(new Notification(arn, "sqs", q.queueArn(),
-                "s3:TestEvent", json)));
-        c.topicConfigurations().forEach(t -> bus.publish(new Notification(arn, "sns", t.topicArn(),
-                "s3:TestEvent", json)));
-        c.lambdaFunctionConfigurations().forEach(f -> bus.publish(new Notification(arn, "lambda",
-                f.lambdaFunctionArn(), "s3:TestEvent", json)));
+        c.queueConfigurations().forEach(q -> send("sqs", q.queueArn(), arn, json));
+        c.topicConfigurations().forEach(t -> send("sns", t.topicArn(), arn, json));
+        c.lambdaFunctionConfigurations().forEach(f -> send("lambda", f.lambdaFunctionArn(), arn, json));
     }
 }

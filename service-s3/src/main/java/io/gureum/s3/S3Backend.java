@@ -20,7 +20,7 @@ public final class S3Backend implements AutoCloseable {
         this.context = context;
         this.store = new S3Store(context.config().dataDir());
         this.buckets = new Buckets(store, context.clock());
-        this.notifications = new Notifications(context.events(), context.clock(), context.targets());
+        this.notifications = new Notifications(context.clock(), context.targets());
         this.objects = new Objects(store, context.clock(), context.ids(), notifications);
         this.multipart = new Multipart(store, objects, context.ids(), notifications);
         this.lifecycle = new Lifecycle(store, objects, context.clock(), notifications);

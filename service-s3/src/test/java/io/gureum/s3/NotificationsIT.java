@@ -1,6 +1,5 @@
 package io.gureum.s3;
 
-import io.gureum.core.events.Notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import io.gureum.core.events.Subscription;
 import io.gureum.core.targets.FunctionTarget;
 import io.gureum.core.targets.QueueTarget;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.util.List;
@@ -23,19 +23,18 @@ import software.amazon.awssdk.services.s3.model.FilterRuleName;
 
 class NotificationsIT extends S3Fixture {
 
+    /** What a destination received: its type, its ARN, the body, and the source ARN a function is told. */
+    record Delivered(String type, String target, String body, String sourceArn) {
+    }
+
     @Test
     void eventsMatchTypeAndKeyFiltersAndCarryAwsJson() throws Exception {
         String bucket = newBucket();
-        List<Notification> seen = new CopyOnWriteArrayList<>();
+        List<Delivered> seen = new CopyOnWriteArrayList<>();
         String queue = "arn:aws:sqs:us-east-1:000000000000:uploads";
         String function = "arn:aws:lambda:us-east-1:000000000000:function:thumbs";
-        try (Subscription sub = gureum.context().events().subscribe(Notification.class, e -> {
-            if (e.sourceArn().equals("arn:aws:s3:::" + bucket)) {
-                seen.add(e);
-            }
-        });
-             Subscription queueStub = destination("sqs", QueueTarget.class, queue);
-             Subscription functionStub = destination("lambda", FunctionTarget.class, function)) {
+        try (Subscription queueStub = destination("sqs", QueueTarget.class, queue, seen);
+             Subscription functionStub = destination("lambda", FunctionTarget.class, function, seen)) {
             s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
                     .queueConfigurations(q -> q.id("q").queueArn(queue).events(Event.S3_OBJECT_CREATED)
                             .filter(f -> f.key(k -> k.filterRules(
@@ -44,7 +43,6 @@ class NotificationsIT extends S3Fixture {
                     .lambdaFunctionConfigurations(l -> l.id("l").lambdaFunctionArn(function)
                             .events(Event.S3_OBJECT_REMOVED_DELETE))));
             assertEquals(2, seen.size());
-            assertEquals("s3:TestEvent", seen.get(0).eventName());
             JsonNode test = new ObjectMapper().readTree(seen.get(0).body());
             assertEquals("s3:TestEvent", test.get("Event").asText());
             assertEquals(bucket, test.get("Bucket").asText());
@@ -54,9 +52,9 @@ class NotificationsIT extends S3Fixture {
             s3.putObject(b -> b.bucket(bucket).key("img/cat.jpg"), RequestBody.fromString("jpg"));
             s3.putObject(b -> b.bucket(bucket).key("doc/a.png"), RequestBody.fromString("doc"));
             assertEquals(1, seen.size());
-            Notification created = seen.get(0);
-            assertEquals("sqs", created.targetType());
-            assertEquals(queue, created.targetArn());
+            Delivered created = seen.get(0);
+            assertEquals("sqs", created.type());
+            assertEquals(queue, created.target());
             JsonNode record = new ObjectMapper().readTree(created.body()).get("Records").get(0);
             assertEquals("2.1", record.get("eventVersion").asText());
             assertEquals("aws:s3", record.get("eventSource").asText());
@@ -69,7 +67,8 @@ class NotificationsIT extends S3Fixture {
 
             s3.deleteObject(b -> b.bucket(bucket).key("img/cat.jpg"));
             assertEquals(1, seen.size());
-            assertEquals("lambda", seen.get(0).targetType());
+            assertEquals("lambda", seen.get(0).type());
+            assertEquals("arn:aws:s3:::" + bucket, seen.get(0).sourceArn(), "the function learns the bucket");
             assertTrue(seen.get(0).body().contains("ObjectRemoved:Delete"));
         }
         var config = s3.getBucketNotificationConfiguration(b -> b.bucket(bucket));
@@ -89,21 +88,42 @@ class NotificationsIT extends S3Fixture {
         assertEquals("Unable to validate the following destination configurations", e.awsErrorDetails().errorMessage());
         assertTrue(s3.getBucketNotificationConfiguration(b -> b.bucket(bucket)).queueConfigurations().isEmpty());
 
-        List<Notification> seen = new CopyOnWriteArrayList<>();
-        try (Subscription sub = gureum.context().events().subscribe(Notification.class, seen::add)) {
+        s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).skipDestinationValidation(true)
+                .notificationConfiguration(n -> n.queueConfigurations(
+                        q -> q.queueArn(queue).events(Event.S3_OBJECT_CREATED))));
+        assertEquals(queue, s3.getBucketNotificationConfiguration(b -> b.bucket(bucket))
+                .queueConfigurations().get(0).queueArn(), "taken without validation");
+
+        List<Delivered> seen = new CopyOnWriteArrayList<>();
+        try (Subscription queueStub = destination("sqs", QueueTarget.class, queue, seen)) {
             s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).skipDestinationValidation(true)
                     .notificationConfiguration(n -> n.queueConfigurations(
                             q -> q.queueArn(queue).events(Event.S3_OBJECT_CREATED))));
             assertTrue(seen.isEmpty(), "no s3:TestEvent when validation is skipped");
         }
-        assertEquals(queue, s3.getBucketNotificationConfiguration(b -> b.bucket(bucket))
-                .queueConfigurations().get(0).queueArn());
     }
 
-    /** Stands in for a queue or function of another service, which this module's tests do not run. */
-    private static <T> Subscription destination(String service, Class<T> type, String arn) {
+    /**
+     * Stands in for a queue or function of another service, which this module's tests do not run,
+     * recording what S3 hands it.
+     */
+    private static <T> Subscription destination(String service, Class<T> type, String arn, List<Delivered> seen) {
         T stub = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
-            throw new UnsupportedOperationException(m.getName());
+            switch (m.getName()) {
+                case "send" -> {
+                    seen.add(new Delivered(service, arn, (String) a[0], null));
+                    return "message-id";
+                }
+                case "invokeAsync" -> {
+                    seen.add(new Delivered(service, arn, new String((byte[]) a[0], StandardCharsets.UTF_8),
+                            (String) a[1]));
+                    return null;
+                }
+                case "fifo" -> {
+                    return false;
+                }
+                default -> throw new UnsupportedOperationException(m.getName());
+            }
         }));
         return gureum.context().targets().provide(service, type,
                 a -> a.toString().equals(arn) ? Optional.of(stub) : Optional.empty());

@@ -1,7 +1,5 @@
 package io.gureum.sns;
 
-import io.gureum.core.events.Notification;
-import org.slf4j.LoggerFactory;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.targets.TopicTarget;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +79,6 @@ class SnsHandler extends Platforms implements SnsClient {
     private final Publisher publisher;
     private final SnsAdmin admin;
 
-    private final io.gureum.core.events.Subscription notifications;
     private final io.gureum.core.events.Subscription provided;
 
     SnsHandler(ServiceContext context) {
@@ -111,18 +108,6 @@ class SnsHandler extends Platforms implements SnsClient {
             return topic == null ? Optional.empty() : Optional.of((TopicTarget) (message, subject, groupId, dedupId) ->
                     publisher.publish(topic, new Publisher.Outgoing(message, subject, null, Map.of(), groupId,
                             dedupId)).messageId());
-        });
-        // S3 event notifications addressed to a topic: published with S3's subject, as AWS does.
-        this.notifications = context.events().subscribe(Notification.class, n -> {
-            if ("sns".equals(n.targetType())) {
-                try {
-                    publisher.publish(topics.require(n.targetArn()), new Publisher.Outgoing(n.body(),
-                            "Amazon S3 Notification", null, Map.of(), null, null));
-                } catch (RuntimeException noSuchTopic) {
-                    LoggerFactory.getLogger(SnsHandler.class).debug("Notification to {} dropped", n.targetArn(),
-                            noSuchTopic);
-                }
-            }
         });
     }
 
@@ -372,7 +357,6 @@ class SnsHandler extends Platforms implements SnsClient {
     @Override
     public void close() {
         provided.close();
-        notifications.close();
         timers.shutdownNow();
         log.clear();
     }

@@ -1,6 +1,5 @@
 package io.gureum.sqs;
 
-import io.gureum.core.events.Notification;
 import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
@@ -89,9 +88,6 @@ final class SqsHandler implements SqsClient {
     private final MoveTasks moveTasks;
     private final QueueLookup targets;
     private final Subscription provided;
-    private final Subscription notifications;
-    /** The SenderId of messages another AWS service sends (S3 notifications). */
-    private static final String NOTIFIER = "AIDAGUREUMNOTIFICATION";
     private final SqsAdmin admin;
     private volatile boolean closed;
 
@@ -115,12 +111,6 @@ final class SqsHandler implements SqsClient {
             }
         });
         this.provided = context.targets().provide("sqs", QueueTarget.class, arn -> targets.lookup(arn.toString()));
-        // S3 event notifications (and any other service's) addressed to a queue of this server.
-        this.notifications = context.events().subscribe(Notification.class, note -> {
-            if (!closed && "sqs".equals(note.targetType())) {
-                targets.lookup(note.targetArn()).ifPresent(q -> q.send(note.body(), Map.of(), null, null, NOTIFIER));
-            }
-        });
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -345,7 +335,6 @@ final class SqsHandler implements SqsClient {
     @Override
     public void close() {
         closed = true;
-        notifications.close();
         provided.close();
         queues.all().forEach(Queue::markDeleted);
         waiter.wakeAll();
