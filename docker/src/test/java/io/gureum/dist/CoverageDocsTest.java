@@ -10,12 +10,11 @@ import io.gureum.core.events.EventBus;
 import io.gureum.core.ids.ResourceIds;
 import io.gureum.core.protocol.ServiceModel;
 import io.gureum.core.protocol.index.OperationEntry;
-import io.gureum.core.spi.AwsService;
+import io.gureum.core.dispatch.LoadedService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.ResourceRegistry;
 import io.gureum.core.time.GureumClock;
 import io.gureum.core.topology.Topology;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Keeps each {@code docs/services/<service>.md} operation table true: it is generated from the
- * operation index and the handler classes. Run with {@code -Dgureum.updateDocs=true} to rewrite the
+ * operation index and the operation tables the providers make. Run with {@code -Dgureum.updateDocs=true} to rewrite the
  * tables after adding an operation.
  */
 class CoverageDocsTest {
@@ -37,20 +36,20 @@ class CoverageDocsTest {
         ServiceContext context = new ServiceContext(GureumConfig.builder().build(), new GureumClock(),
                 new ResourceIds(), new ResourceRegistry(), new EventBus(), Topology.standard(),
                 new Accounts("000000000000"));
-        return ServiceRegistry.discover(getClass().getClassLoader()).stream()
-                .map(s -> DynamicTest.dynamicTest(s.name(), () -> check(s, context)))
+        ServiceRegistry registry = new ServiceRegistry(ServiceRegistry.discover(getClass().getClassLoader()), context);
+        return registry.all().stream()
+                .map(s -> DynamicTest.dynamicTest(s.name(), () -> check(s)))
                 .toList();
     }
 
-    private static void check(AwsService service, ServiceContext context) throws Exception {
-        Class<?> iface = Class.forName(service.clientInterface());
-        ServiceModel model = ServiceModel.load(iface, service.xmlNamespace());
-        Class<?> handler = service.createHandler(context).getClass();
+    /** The API's table, composed from every module that serves part of it, says what is emulated. */
+    private static void check(LoadedService service) throws Exception {
+        ServiceModel model = service.model();
         StringBuilder table = new StringBuilder();
         int emulated = 0;
         table.append("| operation | status |\n|---|---|\n");
         for (OperationEntry op : model.index().operations()) {
-            boolean own = overrides(handler, op);
+            boolean own = service.binds(op.clientMethod());
             emulated += own ? 1 : 0;
             table.append("| ").append(op.wireName()).append(" | ")
                     .append(own ? "emulated" : "501 NotImplemented").append(" |\n");
@@ -69,18 +68,6 @@ class CoverageDocsTest {
             return;
         }
         assertEquals(block, current, doc + " is out of date: run mvn -pl docker -am verify -Dgureum.updateDocs=true");
-    }
-
-    private static boolean overrides(Class<?> handler, OperationEntry op) {
-        for (Class<?> c = handler; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.getName().equals(op.clientMethod()) && m.getParameterCount() >= 1
-                        && m.getParameterTypes()[0].getName().equals(op.requestClass())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Path docsDir() {

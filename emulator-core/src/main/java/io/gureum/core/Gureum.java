@@ -118,6 +118,6 @@ public final class Gureum implements AutoCloseable {
     public void close() {
         server.close();
         handlers.shutdownNow();
-        dispatcher.registry().all().forEach(LoadedService::reset);
+        dispatcher.registry().all().forEach(LoadedService::close);
     }
 }

@@ -23,7 +23,23 @@ public final class DynamoDbService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new DynamoDbHandler(DynamoDbState.fresh(context));
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(DynamoDbHandler.class);
+    }
+
+    @Override
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        DynamoDbHandler handler = new DynamoDbHandler(DynamoDbState.fresh(context));
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
 }

@@ -23,7 +23,23 @@ public final class DynamoDbStreamsService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new DynamoDbStreamsHandler(context);
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(DynamoDbStreamsHandler.class);
+    }
+
+    @Override
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        DynamoDbStreamsHandler handler = new DynamoDbStreamsHandler(context);
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
 }

@@ -27,7 +27,23 @@ public final class IamService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new IamHandler(context);
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(IamHandler.class);
+    }
+
+    @Override
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        IamHandler handler = new IamHandler(context);
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
 }

@@ -21,7 +21,23 @@ public final class StsService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new StsHandler(context);
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(StsHandler.class);
+    }
+
+    @Override
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        StsHandler handler = new StsHandler(context);
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
 }

@@ -28,9 +28,44 @@ public final class LambdaService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new LambdaHandler(context, dir -> new ProcessRunner(() -> context.endpoint().uri(), dir,
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(LambdaHandler.class);
+    }
+
+    @Override
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        LambdaHandler handler = new LambdaHandler(context, dir -> new ProcessRunner(() -> context.endpoint().uri(), dir,
                 context.clock()::now).onLogs((spec, events) -> context.events().publish(logEvents(spec, events))));
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            /**
+             * Invoke's payload is a blob, which the codec sends as {@code application/octet-stream}; Lambda
+             * labels the function's response {@code application/json}.
+             */
+            @Override
+            public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
+                if (response.status() == 200 && request.method().equals("POST")
+                        && request.rawPath().endsWith("/invocations")
+                        && "application/octet-stream".equals(response.header("Content-Type"))) {
+                    response.header("Content-Type", "application/json");
+                }
+            }
+
+            /** The code download of GetFunction's {@code Code.Location} and the invocation logs. */
+            @Override
+            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+                return handler.admin().handle(request);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
 
     /** A function's output goes to CloudWatch Logs, as Lambda's execution role lets it in AWS. */
@@ -68,21 +103,5 @@ public final class LambdaService implements AwsService {
             Map.entry("TagResource", 204), Map.entry("UntagResource", 204),
             Map.entry("UpdateCapacityProvider", 202), Map.entry("UpdateEventSourceMapping", 202));
 
-    /**
-     * Invoke's payload is a blob, which the codec sends as {@code application/octet-stream}; Lambda
-     * labels the function's response {@code application/json}.
-     */
-    @Override
-    public void decorateResponse(Object handler, AwsHttpRequest request, AwsHttpResponse response) {
-        if (response.status() == 200 && request.method().equals("POST") && request.rawPath().endsWith("/invocations")
-                && "application/octet-stream".equals(response.header("Content-Type"))) {
-            response.header("Content-Type", "application/json");
-        }
-    }
 
-    /** The code download of GetFunction's {@code Code.Location} and the invocation logs. */
-    @Override
-    public AwsHttpResponse adminRequest(Object handler, AwsHttpRequest request) {
-        return ((LambdaHandler) handler).admin().handle(request);
-    }
 }

@@ -22,7 +22,23 @@ public final class LogsService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new LogsHandler(context, EventBudget.fromSystemProperties());
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(LogsHandler.class);
+    }
+
+    @Override
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        LogsHandler handler = new LogsHandler(context, EventBudget.fromSystemProperties());
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
 }

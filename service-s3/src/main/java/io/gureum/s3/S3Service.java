@@ -24,20 +24,38 @@ public final class S3Service implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new S3Handler(new S3Backend(context));
-    }
-
-    /** CORS preflight: {@code OPTIONS} is no S3 operation, but S3 answers it from the bucket's rules. */
-    @Override
-    public AwsHttpResponse preOperation(Object handler, AwsHttpRequest request) {
-        return ((S3Handler) handler).cors().preflight(request);
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(S3Handler.class);
     }
 
     @Override
-    public void decorateResponse(Object handler, AwsHttpRequest request, AwsHttpResponse response) {
-        ((S3Handler) handler).cors().decorate(request, response);
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        S3Handler handler = new S3Handler(new S3Backend(context));
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            /** CORS preflight: {@code OPTIONS} is no S3 operation, but S3 answers it from the bucket's rules. */
+            @Override
+            public AwsHttpResponse preOperation(AwsHttpRequest request) {
+                return handler.cors().preflight(request);
+            }
+
+            @Override
+            public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
+                handler.cors().decorate(request, response);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
+
+
 
     /**
      * S3 answers deletes with 204 No Content (the {@code responseCode} of each operation in the API

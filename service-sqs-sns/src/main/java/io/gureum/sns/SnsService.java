@@ -24,8 +24,29 @@ public final class SnsService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new SnsHandler(context);
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(SnsHandler.class);
+    }
+
+    @Override
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        SnsHandler handler = new SnsHandler(context);
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            @Override
+            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+                return handler.admin().handle(request);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
 
     /**
@@ -38,9 +59,4 @@ public final class SnsService implements AwsService {
                 "CreateSMSSandboxPhoneNumber", "DeleteSMSSandboxPhoneNumber", "VerifySMSSandboxPhoneNumber");
     }
 
-    /** Gureum's inspection endpoints for tests, under {@code /_gureum/sns/}. */
-    @Override
-    public AwsHttpResponse adminRequest(Object handler, AwsHttpRequest request) {
-        return ((SnsHandler) handler).admin().handle(request);
-    }
 }

@@ -27,13 +27,29 @@ public final class SqsService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new SqsHandler(context);
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(SqsHandler.class);
     }
 
-    /** Gureum's inspection endpoints for tests, under {@code /_gureum/sqs/}. */
     @Override
-    public AwsHttpResponse adminRequest(Object handler, AwsHttpRequest request) {
-        return ((SqsHandler) handler).admin().handle(request);
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        SqsHandler handler = new SqsHandler(context);
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            @Override
+            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+                return handler.admin().handle(request);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
+
 }

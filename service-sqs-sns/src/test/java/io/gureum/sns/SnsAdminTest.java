@@ -33,7 +33,7 @@ class SnsAdminTest {
 
     @Test
     void emailConfirmationAndNotificationsAreRecorded() throws Exception {
-        SnsHandler sns = (SnsHandler) new SnsService().createHandler(context);
+        SnsHandler sns = (SnsHandler) new SnsService().create(context).providers().get(0);
         try {
             String topic = ctx.call(() -> {
                 String t = sns.createTopic(b -> b.name("mail")).topicArn();

@@ -29,7 +29,7 @@ class SqsAdminTest {
 
     @Test
     void peekShowsMessagesWithoutChangingVisibility() throws Exception {
-        SqsHandler sqs = (SqsHandler) new SqsService().createHandler(context);
+        SqsHandler sqs = (SqsHandler) new SqsService().create(context).providers().get(0);
         try {
             String url = ctx.call(() -> {
                 String u = sqs.createQueue(b -> b.queueName("peek")).queueUrl();

@@ -21,7 +21,23 @@ public final class VpcService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        return new Ec2Handler(context);
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(Ec2Handler.class);
+    }
+
+    @Override
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        Ec2Handler handler = new Ec2Handler(context);
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(handler);
+            }
+
+            @Override
+            public void close() {
+                handler.close();
+            }
+        };
     }
 }

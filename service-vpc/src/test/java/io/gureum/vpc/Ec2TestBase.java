@@ -44,9 +44,15 @@ abstract class Ec2TestBase {
             }
 
             @Override
-            public Object createHandler(ServiceContext context) {
-                handler = (Ec2Handler) vpc.createHandler(context);
-                return handler;
+            public List<Class<?>> providerClasses() {
+                return vpc.providerClasses();
+            }
+
+            @Override
+            public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+                io.gureum.core.spi.ServiceInstance instance = vpc.create(context);
+                handler = (Ec2Handler) instance.providers().get(0);
+                return instance;
             }
         };
         gureum = Gureum.start(GureumConfig.builder().port(0).build(), List.of(capturing));

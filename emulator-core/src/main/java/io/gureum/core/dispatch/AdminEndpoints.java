@@ -54,7 +54,7 @@ final class AdminEndpoints {
             String name = end < 0 ? path.substring("/_gureum/".length()) : path.substring("/_gureum/".length(), end);
             LoadedService service = registry.byName(name);
             if (service != null) {
-                AwsHttpResponse response = service.service().adminRequest(service.handler(), request);
+                AwsHttpResponse response = service.adminRequest(request);
                 if (response != null) {
                     return response;
                 }

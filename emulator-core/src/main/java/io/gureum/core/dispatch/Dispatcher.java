@@ -159,6 +159,9 @@ public final class Dispatcher {
             ResolvedOperation resolved = codec.resolve(model, request);
             operation = resolved.operation();
             SdkPojo requestBuilder = codec.decode(resolved, request);
+            if (!service.binds(operation.entry().clientMethod())) {
+                throw CommonErrors.notImplemented(service.name(), operation.name());
+            }
             OperationInvoker.Result result;
             try {
                 result = invoker.invoke(service, operation, requestBuilder, request, ctx);
@@ -179,7 +182,7 @@ public final class Dispatcher {
     private static AwsHttpResponse encode(OperationInvoker.Result result, ServiceModel model, ProtocolCodec codec,
             OperationModel operation, LoadedService service, RequestContext ctx) {
         AwsHttpResponse response = codec.encode(model, operation, result.response(), ctx);
-        Integer success = service.service().successStatuses().get(operation.name());
+        Integer success = service.successStatus(operation.name());
         if (success != null && response.status() == 200) {
             response.status(success); // a status the response itself carries (Invoke's StatusCode) wins
         }
@@ -241,19 +244,14 @@ public final class Dispatcher {
     /** The service's own additions to a response (never fatal: a failure is logged). */
     private static AwsHttpResponse decorate(LoadedService service, AwsHttpRequest request, AwsHttpResponse response) {
         if (service != null) {
-            try {
-                service.service().decorateResponse(service.handler(), request, response);
-            } catch (RuntimeException e) {
-                LOG.warn("Decorating a {} response failed", service.name(), e);
-            }
+            service.decorate(request, response);
         }
         return response;
     }
 
     private static AwsHttpResponse preOperation(LoadedService service, AwsHttpRequest request, RequestContext ctx)
             throws Exception {
-        Object handler = service.handler();
-        return ctx.call(() -> service.service().preOperation(handler, request));
+        return ctx.call(() -> service.preOperation(request));
     }
 
     /** The secret of a signing key; unsigned requests are anonymous and IAM enforcement decides for them. */
@@ -287,9 +285,6 @@ public final class Dispatcher {
                     ? e.awsErrorDetails().errorMessage() : e.getMessage();
             String queryCode = entry == null ? null : entry.queryCode();
             return new AwsError(code, message, status, status < 500, e, queryCode);
-        }
-        if (t instanceof UnsupportedOperationException && op != null && service != null) {
-            return toError(CommonErrors.notImplemented(service.name(), op.name()), model, service, op, requestId);
         }
         LOG.error("Request {} ({} {}) failed unexpectedly", requestId, service == null ? "?" : service.name(),
                 op == null ? "?" : op.name(), t);

@@ -1,50 +1,193 @@
 package io.gureum.core.dispatch;
 
+import io.gureum.core.error.CommonErrors;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.protocol.OperationModel;
 import io.gureum.core.protocol.ServiceModel;
 import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.OperationCall;
+import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A service of the running server: its registration, its handler (replaced on reset) and its model,
- * loaded on first use.
+ * One API the running server serves, composed from every module that registered for it: its operation
+ * table (which provider class binds each operation, known at start from the providers' class files), the
+ * modules' instances (created on first use, replaced on reset) and the API's model (loaded on first use).
  */
 public final class LoadedService {
     private static final Logger LOG = LoggerFactory.getLogger(LoadedService.class);
 
-    private final AwsService service;
-    private final ServiceContext context;
-    private final AtomicBoolean used = new AtomicBoolean();
-    private volatile Object handler;
-    private volatile ServiceModel model;
+    /** One registration's share: its provider classes and, once created, its instance. */
+    private static final class Contribution {
+        final AwsService registration;
+        volatile Created created;
 
-    LoadedService(AwsService service, ServiceContext context) {
-        this.service = service;
-        this.context = context;
+        Contribution(AwsService registration) {
+            this.registration = registration;
+        }
     }
 
-    public AwsService service() {
-        return service;
+    /** A module's instance and its providers by class, replaced as one on reset. */
+    private record Created(ServiceInstance instance, Map<Class<?>, Object> providers) {
+    }
+
+    /** Where an operation goes: the contribution, the provider class and the method's handle. */
+    private record Binding(Contribution contribution, Class<?> providerClass,
+            java.lang.invoke.MethodHandle handle) {
+    }
+
+    private final String name;
+    private final String clientInterface;
+    private final String xmlNamespace;
+    private final List<String> signingNames;
+    private final boolean eager;
+    private final List<Contribution> contributions = new ArrayList<>();
+    /** Client method name (e.g. {@code createSubnet}) → the contribution and provider class binding it. */
+    private final Map<String, Map.Entry<Contribution, Class<?>>> table = new HashMap<>();
+    private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
+    private final Map<String, Integer> successStatuses = new HashMap<>();
+    private final Set<String> emptyResultOperations = new LinkedHashSet<>();
+    private final ServiceContext context;
+    private final AtomicBoolean used = new AtomicBoolean();
+    private volatile ServiceModel model;
+
+    /**
+     * Binds the operations of every registration of one API.
+     *
+     * @throws IllegalStateException when two providers bind the same operation, or the registrations
+     *     disagree on the API's client interface or XML namespace
+     */
+    LoadedService(List<AwsService> registrations, ServiceContext context) {
+        this.context = context;
+        AwsService first = registrations.get(0);
+        this.name = first.name();
+        this.clientInterface = first.clientInterface();
+        String namespace = null;
+        Set<String> signing = new LinkedHashSet<>();
+        boolean anyEager = false;
+        for (AwsService r : registrations) {
+            if (!r.clientInterface().equals(clientInterface)) {
+                throw new IllegalStateException("API " + name + " is registered with two client interfaces: "
+                        + clientInterface + " (" + first.getClass().getName() + ") and " + r.clientInterface()
+                        + " (" + r.getClass().getName() + ")");
+            }
+            if (r.xmlNamespace() != null) {
+                if (namespace != null && !namespace.equals(r.xmlNamespace())) {
+                    throw new IllegalStateException("API " + name + " is registered with two XML namespaces: "
+                            + namespace + " and " + r.xmlNamespace() + " (" + r.getClass().getName() + ")");
+                }
+                namespace = r.xmlNamespace();
+            }
+            signing.addAll(r.signingNames());
+            anyEager |= r.eager();
+            successStatuses.putAll(r.successStatuses());
+            emptyResultOperations.addAll(r.emptyResultOperations());
+            Contribution c = new Contribution(r);
+            contributions.add(c);
+            for (Class<?> providerClass : r.providerClasses()) {
+                for (String method : ProviderMethods.of(providerClass).keySet()) {
+                    var previous = table.putIfAbsent(method, Map.entry(c, providerClass));
+                    if (previous != null) {
+                        throw new IllegalStateException("Operation " + method + " of " + name + " is bound twice: by "
+                                + previous.getValue().getName() + " (" + previous.getKey().registration.getClass().getName()
+                                + ") and by " + providerClass.getName() + " (" + r.getClass().getName() + ")");
+                    }
+                }
+            }
+        }
+        this.xmlNamespace = namespace;
+        this.signingNames = List.copyOf(signing);
+        this.eager = anyEager;
     }
 
     public String name() {
-        return service.name();
+        return name;
     }
 
-    /** The handler, created on first use so that start-up loads no service classes. */
-    public Object handler() {
-        Object h = handler;
-        if (h == null) {
-            synchronized (this) {
-                if (handler == null) {
-                    handler = service.createHandler(context);
+    public String clientInterface() {
+        return clientInterface;
+    }
+
+    public String xmlNamespace() {
+        return xmlNamespace;
+    }
+
+    public List<String> signingNames() {
+        return signingNames;
+    }
+
+    boolean eager() {
+        return eager;
+    }
+
+    /** The registrations that make up this API, in registration order. */
+    public List<AwsService> registrations() {
+        return contributions.stream().map(c -> c.registration).toList();
+    }
+
+    /** Whether some provider binds the operation whose SDK client method is {@code clientMethod}. */
+    public boolean binds(String clientMethod) {
+        return table.containsKey(clientMethod);
+    }
+
+    /** The provider class that binds {@code clientMethod}, or null. */
+    public Class<?> providerOf(String clientMethod) {
+        var entry = table.get(clientMethod);
+        return entry == null ? null : entry.getValue();
+    }
+
+    /** The success status of an operation whose answer is not 200, or null. */
+    Integer successStatus(String operation) {
+        return successStatuses.get(operation);
+    }
+
+    /** The module instances, created on first use so that start-up loads no service classes. */
+    private List<Contribution> instances() {
+        for (Contribution c : contributions) {
+            if (c.created == null) {
+                synchronized (this) {
+                    if (c.created == null) {
+                        create(c);
+                    }
                 }
-                h = handler;
             }
         }
-        return h;
+        return contributions;
+    }
+
+    private void create(Contribution c) {
+        ServiceInstance instance = c.registration.create(context);
+        Map<Class<?>, Object> byClass = new LinkedHashMap<>();
+        for (Object provider : instance.providers()) {
+            byClass.put(provider.getClass(), provider);
+        }
+        for (Class<?> declared : c.registration.providerClasses()) {
+            if (!byClass.containsKey(declared)) {
+                instance.close();
+                throw new IllegalStateException(c.registration.getClass().getName() + " declares provider "
+                        + declared.getName() + " but create() made none of that class: " + byClass.keySet());
+            }
+        }
+        c.created = new Created(instance, byClass);
+    }
+
+    /** Creates every module's instance now (eager APIs, at start and after reset). */
+    void createInstances() {
+        instances();
     }
 
     public ServiceModel model() {
@@ -53,18 +196,110 @@ public final class LoadedService {
             synchronized (this) {
                 if (model == null) {
                     try {
-                        Class<?> iface = Class.forName(service.clientInterface(), true,
-                                service.getClass().getClassLoader());
-                        model = ServiceModel.load(iface, service.xmlNamespace())
-                                .emptyResultOperations(service.emptyResultOperations());
+                        Class<?> iface = Class.forName(clientInterface, true,
+                                contributions.get(0).registration.getClass().getClassLoader());
+                        model = ServiceModel.load(iface, xmlNamespace).emptyResultOperations(emptyResultOperations);
                     } catch (ClassNotFoundException e) {
-                        throw new IllegalStateException("SDK client interface missing: " + service.clientInterface(), e);
+                        throw new IllegalStateException("SDK client interface missing: " + clientInterface, e);
                     }
                 }
                 m = model;
             }
         }
         return m;
+    }
+
+    /**
+     * Calls the provider method that binds {@code op} through its module's interceptors, with the
+     * caller's request context already set; a 501 {@code NotImplemented} when no provider binds it.
+     */
+    Object call(OperationModel op, Object[] args) throws Exception {
+        Binding binding = bindings.computeIfAbsent(op.name(), k -> bind(op));
+        if (binding == NONE) {
+            throw CommonErrors.notImplemented(name, op.name());
+        }
+        Created created = binding.contribution().created;
+        if (created == null) {
+            instances();
+            created = binding.contribution().created;
+        }
+        Object provider = created.providers().get(binding.providerClass());
+        List<OperationInterceptor> interceptors = created.instance().interceptors();
+        return new Chain(op.name(), args, provider, binding.handle(), interceptors, 0).proceed();
+    }
+
+    private static final Binding NONE = new Binding(null, null, null);
+
+    private Binding bind(OperationModel op) {
+        var entry = table.get(op.entry().clientMethod());
+        if (entry == null) {
+            return NONE;
+        }
+        return new Binding(entry.getKey(), entry.getValue(), op.handleOn(entry.getValue()));
+    }
+
+    /** One link of the interceptor chain; the last one calls the provider. */
+    private record Chain(String operation, Object[] args, Object provider, java.lang.invoke.MethodHandle handle,
+            List<OperationInterceptor> interceptors, int position) implements OperationCall {
+
+        @Override
+        public Object request() {
+            return args[0];
+        }
+
+        @Override
+        public Object proceed() throws Exception {
+            if (position < interceptors.size()) {
+                return interceptors.get(position).intercept(
+                        new Chain(operation, args, provider, handle, interceptors, position + 1));
+            }
+            try {
+                return (Object) handle.invokeExact(provider, args);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
+
+    /** The first answer of the modules' {@link ServiceInstance#adminRequest}, or null. */
+    AwsHttpResponse adminRequest(AwsHttpRequest request) {
+        for (Contribution c : instances()) {
+            Created created = c.created;
+            AwsHttpResponse r = created == null ? null : created.instance().adminRequest(request);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The first answer of the modules' {@link ServiceInstance#preOperation}, or null. */
+    AwsHttpResponse preOperation(AwsHttpRequest request) {
+        for (Contribution c : instances()) {
+            Created created = c.created;
+            AwsHttpResponse r = created == null ? null : created.instance().preOperation(request);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Every module's {@link ServiceInstance#decorateResponse}; a failure is logged, never fatal. */
+    void decorate(AwsHttpRequest request, AwsHttpResponse response) {
+        for (Contribution c : contributions) {
+            Created created = c.created;
+            if (created == null) {
+                continue;
+            }
+            try {
+                created.instance().decorateResponse(request, response);
+            } catch (RuntimeException e) {
+                LOG.warn("Decorating a {} response failed", name, e);
+            }
+        }
     }
 
     void markUsed() {
@@ -75,19 +310,32 @@ public final class LoadedService {
         return used.get();
     }
 
-    /** Drops all state: the next request gets a fresh handler (an eager service gets it at once). */
+    /** Drops all state: the next request gets fresh instances (an eager API gets them at once). */
     public synchronized void reset() {
-        Object old = handler;
-        handler = null;
-        if (old instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the {} handler on reset failed", service.name(), e);
+        close();
+        if (eager) {
+            instances();
+        }
+    }
+
+    /** Closes every module's instance. */
+    public synchronized void close() {
+        for (Contribution c : contributions) {
+            Created old = c.created;
+            c.created = null;
+            if (old != null) {
+                try {
+                    old.instance().close();
+                } catch (Exception e) {
+                    LOG.warn("Closing {} of {} failed", old.instance().getClass().getName(), name, e);
+                }
             }
         }
-        if (service.eager()) {
-            handler();
-        }
+    }
+
+    @Override
+    public String toString() {
+        return name + Objects.toString(contributions.stream().map(c -> c.registration.getClass().getSimpleName())
+                .toList());
     }
 }

@@ -10,19 +10,18 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 
 /**
- * Calls the handler method of an operation, passing a request body for streaming uploads and a
- * transformer that captures the stream of streaming downloads.
+ * Calls the provider method of an operation received over HTTP, passing a request body for streaming
+ * uploads and a transformer that captures the stream of streaming downloads.
  */
 final class OperationInvoker {
 
-    /** The handler's response object, and the body stream of a streaming operation (or null). */
+    /** The provider's response object, and the body stream of a streaming operation (or null). */
     record Result(SdkPojo response, InputStream stream) {
     }
 
     Result invoke(LoadedService service, OperationModel op, SdkPojo requestBuilder, AwsHttpRequest http,
             RequestContext ctx) throws Exception {
         Object request = Pojos.build(requestBuilder);
-        Object handler = service.handler();
         InputStream[] captured = new InputStream[1];
         Object[] args;
         if (op.entry().streamingInput()) {
@@ -36,14 +35,14 @@ final class OperationInvoker {
         } else {
             args = new Object[] {request};
         }
-        Object response = ctx.call(() -> invokeUnchecked(op, handler, args));
+        Object response = ctx.call(() -> service.call(op, args));
         if (!(response instanceof SdkPojo pojo)) {
-            throw new IllegalStateException("Handler of " + op.name() + " returned " + response);
+            throw new IllegalStateException("Provider of " + op.name() + " returned " + response);
         }
         return new Result(pojo, captured[0]);
     }
 
-    /** The upload as the handler reads it: streamed from the socket when the body is large. */
+    /** The upload as the provider reads it: streamed from the socket when the body is large. */
     private static RequestBody requestBody(AwsHttpRequest http) {
         if (!http.streamed()) {
             return RequestBody.fromBytes(http.body());
@@ -63,17 +62,6 @@ final class OperationInvoker {
             return value == null ? -1 : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    /** Runs the handler; its exceptions, checked or not, propagate unchanged. */
-    private static Object invokeUnchecked(OperationModel op, Object handler, Object[] args) throws Exception {
-        try {
-            return op.invoke(handler, args);
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
         }
     }
 }

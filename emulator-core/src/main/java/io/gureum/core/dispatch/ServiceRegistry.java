@@ -10,37 +10,57 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** The enabled services, by name and by signing name. */
+/**
+ * The enabled APIs, by name, signing name and client interface. Each API is composed from every
+ * registration of its name ({@link LoadedService}); composing fails start-up when two providers bind the
+ * same operation.
+ */
 public final class ServiceRegistry {
     private final Map<String, LoadedService> byName = new LinkedHashMap<>();
     private final Map<String, List<LoadedService>> bySigningName = new HashMap<>();
+    private final Map<String, LoadedService> byClientInterface = new HashMap<>();
 
     public ServiceRegistry(List<AwsService> services, ServiceContext context) {
+        Map<String, List<AwsService>> grouped = new LinkedHashMap<>();
         for (AwsService s : services) {
-            if (!context.config().serviceEnabled(s.name()) || byName.containsKey(s.name())) {
-                continue;
+            if (context.config().serviceEnabled(s.name())) {
+                grouped.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
             }
-            LoadedService loaded = new LoadedService(s, context);
-            if (s.eager()) {
-                loaded.handler();
-            }
-            byName.put(s.name(), loaded);
-            for (String signingName : s.signingNames()) {
+        }
+        for (List<AwsService> registrations : grouped.values()) {
+            LoadedService loaded = new LoadedService(registrations, context);
+            byName.put(loaded.name(), loaded);
+            byClientInterface.put(loaded.clientInterface(), loaded);
+            for (String signingName : loaded.signingNames()) {
                 bySigningName.computeIfAbsent(signingName, k -> new ArrayList<>()).add(loaded);
+            }
+        }
+        if (context.clients() instanceof InProcessClients clients) {
+            clients.attach(this);
+        }
+        for (LoadedService loaded : byName.values()) {
+            if (loaded.eager()) {
+                loaded.createInstances();
             }
         }
     }
 
-    /** Every {@link AwsService} on the class path, sorted by name. */
+    /** Every {@link AwsService} on the class path, sorted by name (stable for registrations of one API). */
     public static List<AwsService> discover(ClassLoader loader) {
         List<AwsService> out = new ArrayList<>();
         ServiceLoader.load(AwsService.class, loader).forEach(out::add);
-        out.sort((a, b) -> a.name().compareTo(b.name()));
+        out.sort((a, b) -> a.name().equals(b.name()) ? a.getClass().getName().compareTo(b.getClass().getName())
+                : a.name().compareTo(b.name()));
         return out;
     }
 
     public LoadedService byName(String name) {
         return byName.get(name);
+    }
+
+    /** The API served through this SDK client interface, or null. */
+    public LoadedService byClientInterface(String clientInterface) {
+        return byClientInterface.get(clientInterface);
     }
 
     /** The services signed with this name: usually one; DynamoDB and DynamoDB Streams share theirs. */

@@ -17,7 +17,6 @@ public final class OperationModel {
     private final OperationEntry entry;
     private final Class<?> requestClass;
     private final Class<?> responseClass;
-    private final MethodHandle invoker;
     private final Supplier<SdkPojo> requestBuilder;
     private final Supplier<SdkPojo> responseBuilder;
     private final UriTemplate uriTemplate;
@@ -31,7 +30,6 @@ public final class OperationModel {
         try {
             this.requestClass = Class.forName(entry.requestClass(), true, loader);
             this.responseClass = Class.forName(entry.responseClass(), true, loader);
-            this.invoker = invoker(clientInterface, entry, requestClass, responseClass);
             this.requestBuilder = Pojos.builderSupplier(requestClass);
             this.responseBuilder = Pojos.builderSupplier(responseClass);
         } catch (ReflectiveOperationException e) {
@@ -41,28 +39,36 @@ public final class OperationModel {
     }
 
     /**
-     * A handle on the client interface method, found by name and descriptor. Reflection
-     * ({@code getMethods()}) would load every request and response class of the interface, hundreds
-     * for EC2; method-handle lookup resolves only this method.
+     * A handle on the method of {@code providerClass} that has this operation's SDK signature, as
+     * {@code (Object provider, Object[] args) → Object}. Found by name and type, so resolving it loads
+     * only this operation's classes; the provider class need not be public.
      */
-    private static MethodHandle invoker(Class<?> iface, OperationEntry entry, Class<?> request, Class<?> response)
-            throws ReflectiveOperationException {
+    public MethodHandle handleOn(Class<?> providerClass) {
         MethodType type;
         if (entry.streamingInput()) {
-            type = MethodType.methodType(response, request, RequestBody.class);
+            type = MethodType.methodType(responseClass, requestClass, RequestBody.class);
         } else if (entry.streamingOutput()) {
-            type = MethodType.methodType(Object.class, request, ResponseTransformer.class);
+            type = MethodType.methodType(Object.class, requestClass, ResponseTransformer.class);
         } else {
-            type = MethodType.methodType(response, request);
+            type = MethodType.methodType(responseClass, requestClass);
         }
-        MethodHandle handle = MethodHandles.publicLookup().findVirtual(iface, entry.clientMethod(), type);
-        int arity = type.parameterCount();
-        return handle.asType(MethodType.genericMethodType(arity + 1)).asSpreader(1, Object[].class, arity);
+        try {
+            MethodHandle handle = lookup(providerClass).findVirtual(providerClass, entry.clientMethod(), type);
+            int arity = type.parameterCount();
+            return handle.asType(MethodType.genericMethodType(arity + 1)).asSpreader(1, Object[].class, arity);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(providerClass.getName() + " has no method " + type.returnType().getSimpleName()
+                    + " " + entry.clientMethod() + type.parameterList() + " for " + entry.wireName(), e);
+        }
     }
 
-    /** Calls the operation's method on a handler; the handler's exceptions propagate unchanged. */
-    public Object invoke(Object handler, Object[] args) throws Throwable {
-        return (Object) invoker.invokeExact(handler, args);
+    /** Full access to a provider's class; public access only where its module does not open it (proxies). */
+    private static MethodHandles.Lookup lookup(Class<?> providerClass) {
+        try {
+            return MethodHandles.privateLookupIn(providerClass, MethodHandles.lookup());
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            return MethodHandles.publicLookup();
+        }
     }
 
     public String name() {

@@ -16,15 +16,29 @@ public final class RequestContext {
     private final String accessKeyId;
     private final String service;
     private final AwsHttpRequest httpRequest;
+    private final String principal;
+    private final String sourceArn;
 
     public RequestContext(String requestId, String accountId, String region, String accessKeyId, String service,
             AwsHttpRequest httpRequest) {
+        this(requestId, accountId, region, accessKeyId, service, httpRequest, null, null);
+    }
+
+    /**
+     * @param principal the calling principal of an in-process call (a service principal such as
+     *     {@code sns.amazonaws.com}), or null for a request that came over HTTP
+     * @param sourceArn the resource a service principal acts for, or null
+     */
+    public RequestContext(String requestId, String accountId, String region, String accessKeyId, String service,
+            AwsHttpRequest httpRequest, String principal, String sourceArn) {
         this.requestId = requestId;
         this.accountId = accountId;
         this.region = region;
         this.accessKeyId = accessKeyId;
         this.service = service;
         this.httpRequest = httpRequest;
+        this.principal = principal;
+        this.sourceArn = sourceArn;
     }
 
     /** The context of the request being handled on this thread. */
@@ -76,6 +90,25 @@ public final class RequestContext {
         return service;
     }
 
+    /**
+     * The principal of an in-process call ({@code sns.amazonaws.com} when SNS delivers to a queue), or
+     * null for a request that came over HTTP (its identity is its access key).
+     */
+    public String principal() {
+        return principal;
+    }
+
+    /** The resource an in-process service principal acts for ({@code aws:SourceArn}), or null. */
+    public String sourceArn() {
+        return sourceArn;
+    }
+
+    /** Whether this call came from another service in this process rather than over HTTP. */
+    public boolean inProcess() {
+        return principal != null;
+    }
+
+    /** The HTTP request, or null for an in-process call. */
     public AwsHttpRequest httpRequest() {
         return httpRequest;
     }

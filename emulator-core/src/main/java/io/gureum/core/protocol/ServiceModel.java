@@ -21,6 +21,7 @@ public final class ServiceModel {
     private final String xmlNamespace;
     private final Map<String, OperationEntry> byWireName = new HashMap<>();
     private final Map<String, OperationEntry> byIdentifier = new HashMap<>();
+    private final Map<String, OperationEntry> byClientMethod = new HashMap<>();
     private final Map<String, List<OperationEntry>> restByMethod = new HashMap<>();
     private final Map<String, ErrorEntry> errorsByClass = new HashMap<>();
     private final Map<String, ErrorEntry> errorsByCode = new HashMap<>();
@@ -35,6 +36,7 @@ public final class ServiceModel {
         this.xmlNamespace = xmlNamespace;
         for (OperationEntry op : index.operations()) {
             byWireName.put(op.wireName(), op);
+            byClientMethod.put(op.clientMethod(), op);
             if (op.operationIdentifier() != null) {
                 byIdentifier.put(op.operationIdentifier(), op);
             }
@@ -118,6 +120,12 @@ public final class ServiceModel {
     /** The operation for a full JSON target such as {@code AmazonSQS.SendMessage}, or null. */
     public OperationModel operationByTarget(String target) {
         OperationEntry e = byIdentifier.get(target);
+        return e == null ? null : operation(e);
+    }
+
+    /** The operation whose SDK client method is {@code clientMethod} (e.g. {@code createSubnet}), or null. */
+    public OperationModel operationByClientMethod(String clientMethod) {
+        OperationEntry e = byClientMethod.get(clientMethod);
         return e == null ? null : operation(e);
     }
 

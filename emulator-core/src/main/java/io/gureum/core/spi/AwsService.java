@@ -3,18 +3,24 @@ package io.gureum.core.spi;
 import java.util.List;
 
 /**
- * A service module's registration, found with {@link java.util.ServiceLoader}. It names the SDK client
- * interface whose operations it serves and creates the handler: an object that implements that
- * interface, one method per AWS operation. Operations the handler does not override fall to the
- * interface's default methods, which throw {@code UnsupportedOperationException}: Gureum answers them
- * with a 501 naming the operation.
+ * One module's share of one AWS API, found with {@link java.util.ServiceLoader}. Several modules may
+ * register for the same API (the EC2 API is served by {@code service-vpc} and {@code service-ec2}):
+ * core binds each operation to the one provider, in any of them, that has a method for it, and refuses
+ * to start when two providers bind the same operation. Operations no provider binds answer 501
+ * {@code NotImplemented} naming the operation.
  *
- * <p>Implementations must be cheap to load: referring to SDK model classes only inside
- * {@link #createHandler} keeps start-up free of them.
+ * <p>A <em>provider</em> is a plain object whose public methods have the SDK client interface's
+ * signatures ({@code CreateSubnetResponse createSubnet(CreateSubnetRequest)}); it does not implement the
+ * interface. Core reads the provider classes' method tables from their class files at start, so start-up
+ * loads no SDK model class; {@link #create} makes the providers on the API's first use and again after a
+ * reset.
+ *
+ * <p>Registrations of one API must agree on {@link #clientInterface()} and {@link #xmlNamespace()}; their
+ * {@link #signingNames()} are joined.
  */
 public interface AwsService {
 
-    /** The name users pass to {@code --services} and see in the health report, e.g. {@code sts}. */
+    /** The API's name: what users pass to {@code --services} and see in the health report, e.g. {@code sts}. */
     String name();
 
     /** The SigV4 signing names routed here (the credential scope's service part). */
@@ -50,41 +56,20 @@ public interface AwsService {
     }
 
     /**
-     * Whether the handler is created when the server starts and again right after every reset, rather
-     * than on the service's first request: for a service that must hear events other services publish
-     * before anyone calls it (CloudWatch Logs receives Lambda's output).
+     * Whether {@link #create} runs when the server starts and again right after every reset, rather than
+     * on the API's first request: for a module that must hear events other services publish before
+     * anyone calls it (CloudWatch Logs receives Lambda's output).
      */
     default boolean eager() {
         return false;
     }
 
-    /** Creates a handler with empty state. Called at start and again on reset. */
-    Object createHandler(ServiceContext context);
-
     /**
-     * Serves the service's own endpoints under {@code /_gureum/<name>/} (e.g. a peek at SQS messages
-     * for tests), or returns null when the path is not one of them (the caller answers 404).
-     *
-     * @param handler the service's current handler, as {@link #createHandler} made it
+     * The classes of the providers {@link #create} returns. Core reads their class files (it does not
+     * initialise them) to know, before any call, which operations this module binds.
      */
-    default io.gureum.core.http.AwsHttpResponse adminRequest(Object handler, io.gureum.core.http.AwsHttpRequest request) {
-        return null;
-    }
+    List<Class<?>> providerClasses();
 
-    /**
-     * Answers a request before the protocol codec sees it, for HTTP-level behaviour that is no
-     * operation (S3's CORS preflight {@code OPTIONS}); null to go on as usual. Runs with the request's
-     * {@link io.gureum.core.protocol.RequestContext} set.
-     */
-    default io.gureum.core.http.AwsHttpResponse preOperation(Object handler, io.gureum.core.http.AwsHttpRequest request) {
-        return null;
-    }
-
-    /**
-     * Adds to every response of the service, errors included, what depends on HTTP rather than on the
-     * operation (S3's {@code Access-Control-*} headers for requests with an {@code Origin}).
-     */
-    default void decorateResponse(Object handler, io.gureum.core.http.AwsHttpRequest request,
-            io.gureum.core.http.AwsHttpResponse response) {
-    }
+    /** Creates this module's providers, interceptors and hooks with empty state. */
+    ServiceInstance create(ServiceContext context);
 }

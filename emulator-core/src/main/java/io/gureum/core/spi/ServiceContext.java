@@ -9,7 +9,10 @@ import io.gureum.core.targets.Targets;
 import io.gureum.core.time.GureumClock;
 import io.gureum.core.topology.Topology;
 
-/** What core shares with every service of one running server. */
+/**
+ * What core shares with every service of one running server. {@code clients} are in-process SDK clients
+ * of every served API: how services call each other.
+ */
 public record ServiceContext(
         GureumConfig config,
         GureumClock clock,
@@ -19,11 +22,16 @@ public record ServiceContext(
         Topology topology,
         Accounts accounts,
         Targets targets,
-        ServerEndpoint endpoint) {
+        ServerEndpoint endpoint,
+        ServiceClients clients) {
 
-    /** A context with its own, empty {@link Targets} and no server endpoint yet. */
+    /**
+     * A context with its own, empty {@link Targets}, no server endpoint yet, and in-process clients that
+     * work once a server's services are registered with it.
+     */
     public ServiceContext(GureumConfig config, GureumClock clock, ResourceIds ids, ResourceRegistry registry,
             EventBus events, Topology topology, Accounts accounts) {
-        this(config, clock, ids, registry, events, topology, accounts, new Targets(), new ServerEndpoint());
+        this(config, clock, ids, registry, events, topology, accounts, new Targets(), new ServerEndpoint(),
+                new io.gureum.core.dispatch.InProcessClients());
     }
 }

@@ -23,11 +23,14 @@ final class ProxyService implements AwsService {
     private final Class<?> clientInterface;
     private final String xmlNamespace;
     final Slot slot = new Slot();
+    private final Object proxy;
 
     ProxyService(String name, Class<?> clientInterface, String xmlNamespace) {
         this.name = name;
         this.clientInterface = clientInterface;
         this.xmlNamespace = xmlNamespace;
+        InvocationHandler h = this::invoke;
+        this.proxy = Proxy.newProxyInstance(clientInterface.getClassLoader(), new Class<?>[] {clientInterface}, h);
     }
 
     /** What the next call answers, and what it received. One call at a time. */
@@ -65,9 +68,13 @@ final class ProxyService implements AwsService {
     }
 
     @Override
-    public Object createHandler(ServiceContext context) {
-        InvocationHandler h = this::invoke;
-        return Proxy.newProxyInstance(clientInterface.getClassLoader(), new Class<?>[] {clientInterface}, h);
+    public java.util.List<Class<?>> providerClasses() {
+        return java.util.List.of(proxy.getClass());
+    }
+
+    @Override
+    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+        return io.gureum.core.spi.ServiceInstance.of(proxy);
     }
 
     private Object invoke(Object proxy, Method method, Object[] args) throws Throwable {

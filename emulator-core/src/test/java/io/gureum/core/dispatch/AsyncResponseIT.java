@@ -100,17 +100,28 @@ class AsyncResponseIT {
             }
 
             @Override
-            public Object createHandler(ServiceContext context) {
-                return new WaitingSqs();
+            public List<Class<?>> providerClasses() {
+                return List.of(WaitingSqs.class);
             }
 
             @Override
-            public AwsHttpResponse adminRequest(Object handler, AwsHttpRequest request) {
-                if (!request.rawPath().equals("/_gureum/sqs/waiting")) {
-                    return null;
-                }
-                int n = ((WaitingSqs) handler).waiting.size();
-                return new AwsHttpResponse(200).body("{\"waiting\":" + n + "}", "application/json");
+            public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+                WaitingSqs handler = new WaitingSqs();
+                return new io.gureum.core.spi.ServiceInstance() {
+                    @Override
+                    public List<Object> providers() {
+                        return List.of(handler);
+                    }
+
+                    @Override
+                    public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+                        if (!request.rawPath().equals("/_gureum/sqs/waiting")) {
+                            return null;
+                        }
+                        int n = handler.waiting.size();
+                        return new AwsHttpResponse(200).body("{\"waiting\":" + n + "}", "application/json");
+                    }
+                };
             }
         };
         gureum = Gureum.start(GureumConfig.builder().port(0).handlerThreads(1).build(), List.of(service));

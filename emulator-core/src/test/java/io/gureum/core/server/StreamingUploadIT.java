@@ -119,19 +119,22 @@ class StreamingUploadIT {
         }
     }
 
+    /** An SQS that binds no operation: every call answers 501. */
+    static final class NoSqs implements SqsClient {
+        @Override
+        public String serviceName() {
+            return SERVICE_NAME;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     @BeforeAll
     static void start() {
-        AwsService service = TestServices.service("s3", S3Client.class, null, c -> new CountingS3());
-        AwsService sqs = TestServices.service("sqs", SqsClient.class, null, c -> new SqsClient() {
-            @Override
-            public String serviceName() {
-                return SERVICE_NAME;
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        AwsService service = TestServices.service("s3", S3Client.class, null, CountingS3.class, c -> new CountingS3());
+        AwsService sqs = TestServices.service("sqs", SqsClient.class, null, NoSqs.class, c -> new NoSqs());
         gureum = Gureum.start(GureumConfig.builder().port(0).maxRequestBodyBytes(1024 * 1024).build(),
                 List.of(service, sqs));
         s3 = AwsClients.client(S3Client.builder().forcePathStyle(true), gureum);

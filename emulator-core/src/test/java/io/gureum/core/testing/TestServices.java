@@ -47,14 +47,15 @@ public final class TestServices {
 
     public static List<AwsService> all() {
         return List.of(
-                service("sqs", SqsClient.class, null, c -> new Sqs()),
-                service("dynamodb", DynamoDbClient.class, null, c -> new DynamoDb()),
-                service("lambda", LambdaClient.class, null, c -> new Lambda()),
-                service("s3", S3Client.class, null, c -> new S3()),
-                service("ec2", Ec2Client.class, "http://ec2.amazonaws.com/doc/2016-11-15/", c -> new Ec2()));
+                service("sqs", SqsClient.class, null, Sqs.class, c -> new Sqs()),
+                service("dynamodb", DynamoDbClient.class, null, DynamoDb.class, c -> new DynamoDb()),
+                service("lambda", LambdaClient.class, null, Lambda.class, c -> new Lambda()),
+                service("s3", S3Client.class, null, S3.class, c -> new S3()),
+                service("ec2", Ec2Client.class, "http://ec2.amazonaws.com/doc/2016-11-15/", Ec2.class, c -> new Ec2()));
     }
 
-    public static AwsService service(String name, Class<?> client, String namespace,
+    /** A registration of {@code name} whose one provider, of class {@code providerClass}, {@code factory} makes. */
+    public static AwsService service(String name, Class<?> client, String namespace, Class<?> providerClass,
             Function<ServiceContext, Object> factory) {
         return new AwsService() {
             @Override
@@ -73,8 +74,13 @@ public final class TestServices {
             }
 
             @Override
-            public Object createHandler(ServiceContext context) {
-                return factory.apply(context);
+            public List<Class<?>> providerClasses() {
+                return List.of(providerClass);
+            }
+
+            @Override
+            public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
+                return io.gureum.core.spi.ServiceInstance.of(factory.apply(context));
             }
         };
     }

@@ -1,0 +1,59 @@
+package io.gureum.core.spi;
+
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import java.util.List;
+
+/**
+ * What one {@link AwsService} registration made for a running server: its providers (objects whose
+ * methods have the SDK's operation signatures), the interceptors that wrap every call of those
+ * providers' operations, and HTTP-level hooks. Closed on reset and when the server stops.
+ */
+public interface ServiceInstance extends AutoCloseable {
+
+    /** The providers, one object per class of {@link AwsService#providerClasses()}. */
+    List<Object> providers();
+
+    /**
+     * Wrapping for every operation this instance's providers bind, outermost first: a store lock, state
+     * that settles on the clock before each call. Not a forwarding method per operation.
+     */
+    default List<OperationInterceptor> interceptors() {
+        return List.of();
+    }
+
+    /**
+     * Serves the API's own endpoints under {@code /_gureum/<name>/} (e.g. a peek at SQS messages for
+     * tests), or returns null when the path is not one of this instance's (the caller answers 404).
+     */
+    default AwsHttpResponse adminRequest(AwsHttpRequest request) {
+        return null;
+    }
+
+    /**
+     * Answers a request before the protocol codec sees it, for HTTP-level behaviour that is no operation
+     * (S3's CORS preflight {@code OPTIONS}); null to go on as usual. Runs with the request's
+     * {@link io.gureum.core.protocol.RequestContext} set.
+     */
+    default AwsHttpResponse preOperation(AwsHttpRequest request) {
+        return null;
+    }
+
+    /**
+     * Adds to every response of the API, errors included, what depends on HTTP rather than on the
+     * operation (S3's {@code Access-Control-*} headers for requests with an {@code Origin}).
+     */
+    default void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
+    }
+
+    /** Releases timers, threads and files; the instance's state is gone afterwards. */
+    @Override
+    default void close() {
+    }
+
+    /** An instance with these providers and nothing else. */
+    static ServiceInstance of(Object... providers) {
+        List<Object> list = List.of(providers);
+        return () -> list;
+    }
+}
