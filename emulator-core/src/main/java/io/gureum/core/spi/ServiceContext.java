@@ -11,7 +11,7 @@ import io.gureum.core.topology.Topology;
 
 /**
  * What core shares with every service of one running server. {@code clients} are in-process SDK clients
- * of every served API: how services call each other.
+ * of every served API: how services call each other; {@code shared} holds state two APIs of one module share.
  */
 public record ServiceContext(
         GureumConfig config,
@@ -23,7 +23,8 @@ public record ServiceContext(
         Accounts accounts,
         Targets targets,
         ServerEndpoint endpoint,
-        ServiceClients clients) {
+        ServiceClients clients,
+        SharedState shared) {
 
     /**
      * A context with its own, empty {@link Targets}, no server endpoint yet, and in-process clients that
@@ -32,6 +33,6 @@ public record ServiceContext(
     public ServiceContext(GureumConfig config, GureumClock clock, ResourceIds ids, ResourceRegistry registry,
             EventBus events, Topology topology, Accounts accounts) {
         this(config, clock, ids, registry, events, topology, accounts, new Targets(), new ServerEndpoint(),
-                new io.gureum.core.dispatch.InProcessClients());
+                new io.gureum.core.dispatch.InProcessClients(), new SharedState());
     }
 }
