@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every resource by ID (within its account and region) and by ARN, with its tags, so that tagging,
- * IAM and cross-service lookups work the same for every service. Thread-safe: reads are lock-free,
- * writes are serialised so the two indexes agree.
+ * The one record of every resource of every service: ID (within its account and region), ARN, owning
+ * account and region, type and tags. Services keep their tags here rather than in their own stores, so
+ * that the Resource Groups Tagging API, IAM's {@code aws:ResourceTag} conditions and each service's own
+ * tag operations all see the same tags. Thread-safe: reads are lock-free, writes are serialised so the
+ * indexes agree.
  */
 public final class ResourceRegistry {
 
@@ -22,15 +25,28 @@ public final class ResourceRegistry {
 
     private final Map<String, RegisteredResource> byArn = new ConcurrentHashMap<>();
     private final Map<IdKey, String> arnById = new ConcurrentHashMap<>();
+    private record Place(String account, String region) {}
+
+    /** ARNs by account and region, in registration order: listings never scan other accounts. */
+    private final Map<Place, Set<String>> byPlace = new ConcurrentHashMap<>();
 
     /**
      * Registers a resource with no tags.
      *
      * @throws IllegalStateException if the ID (in that account and region) or the ARN is taken
      */
+    public RegisteredResource register(String account, String region, String service, String id, Arn arn) {
+        return register(account, region, service, id, arn, Map.of());
+    }
+
+    /**
+     * Registers a resource created with tags (a {@code Tags} or {@code TagSpecifications} parameter).
+     *
+     * @throws IllegalStateException if the ID (in that account and region) or the ARN is taken
+     */
     public synchronized RegisteredResource register(
-            String account, String region, String service, String id, Arn arn) {
-        RegisteredResource resource = new RegisteredResource(account, region, service, id, arn, Map.of());
+            String account, String region, String service, String id, Arn arn, Map<String, String> tags) {
+        RegisteredResource resource = new RegisteredResource(account, region, service, id, arn, tags, false);
         IdKey key = new IdKey(account, region, id);
         String arnText = arn.toString();
         if (arnById.containsKey(key)) {
@@ -41,18 +57,26 @@ public final class ResourceRegistry {
         }
         byArn.put(arnText, resource);
         arnById.put(key, arnText);
+        byPlace.computeIfAbsent(new Place(account, region), k -> new java.util.concurrent.ConcurrentSkipListSet<>())
+                .add(arnText);
         return resource;
     }
 
     public synchronized Optional<RegisteredResource> unregister(String account, String region, String id) {
         String arnText = arnById.remove(new IdKey(account, region, id));
-        return Optional.ofNullable(arnText == null ? null : byArn.remove(arnText));
+        if (arnText == null) {
+            return Optional.empty();
+        }
+        RegisteredResource removed = byArn.remove(arnText);
+        forgetPlace(removed);
+        return Optional.ofNullable(removed);
     }
 
     public synchronized Optional<RegisteredResource> unregister(Arn arn) {
         RegisteredResource removed = byArn.remove(arn.toString());
         if (removed != null) {
             arnById.remove(keyOf(removed));
+            forgetPlace(removed);
         }
         return Optional.ofNullable(removed);
     }
@@ -66,11 +90,16 @@ public final class ResourceRegistry {
         return Optional.ofNullable(byArn.get(arn.toString()));
     }
 
-    /** The resources of one account and region (for tag-based queries such as GetResources). */
+    /** The resources of one account and region, ordered by ARN (for tag-based queries such as GetResources). */
     public List<RegisteredResource> list(String account, String region) {
-        List<RegisteredResource> out = new ArrayList<>();
-        for (RegisteredResource r : byArn.values()) {
-            if (r.account().equals(account) && r.region().equals(region)) {
+        Set<String> arns = byPlace.get(new Place(account, region));
+        if (arns == null) {
+            return List.of();
+        }
+        List<RegisteredResource> out = new ArrayList<>(arns.size());
+        for (String arn : arns) {
+            RegisteredResource r = byArn.get(arn);
+            if (r != null) {
                 out.add(r);
             }
         }
@@ -106,9 +135,20 @@ public final class ResourceRegistry {
         byArn.put(arn.toString(), current.withTags(remaining));
     }
 
+    /**
+     * Replaces all tags (services whose API sets the whole tag set at once, as S3's PutBucketTagging).
+     *
+     * @throws NoSuchElementException if the ARN is not registered
+     */
+    public synchronized void replaceTags(Arn arn, Map<String, String> tags) {
+        RegisteredResource current = require(arn);
+        byArn.put(arn.toString(), current.withTags(tags));
+    }
+
     public synchronized void clear() {
         byArn.clear();
         arnById.clear();
+        byPlace.clear();
     }
 
     /** Forgets the resources of one service (for a per-service reset). */
@@ -116,6 +156,10 @@ public final class ResourceRegistry {
         byArn.values().removeIf(r -> {
             if (r.service().equals(service)) {
                 arnById.remove(keyOf(r));
+                Set<String> arns = byPlace.get(new Place(r.account(), r.region()));
+                if (arns != null) {
+                    arns.remove(r.arn().toString());
+                }
                 return true;
             }
             return false;
@@ -129,6 +173,15 @@ public final class ResourceRegistry {
             throw new NoSuchElementException("No resource registered with ARN " + arn);
         }
         return current;
+    }
+
+    private void forgetPlace(RegisteredResource r) {
+        if (r != null) {
+            Set<String> arns = byPlace.get(new Place(r.account(), r.region()));
+            if (arns != null) {
+                arns.remove(r.arn().toString());
+            }
+        }
     }
 
     private static IdKey keyOf(RegisteredResource r) {

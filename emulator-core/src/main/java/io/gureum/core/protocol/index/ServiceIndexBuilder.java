@@ -55,11 +55,12 @@ public final class ServiceIndexBuilder {
     public static ServiceIndex build(Class<?> clientInterface) throws ReflectiveOperationException, IOException {
         String base = clientInterface.getPackageName();
         Class<?> defaultClient = Class.forName(base + ".Default" + clientInterface.getSimpleName());
-        String protocol = protocolOf(defaultClient);
+        String declared = protocolOf(defaultClient);
         Object client = newClient(clientInterface);
         try {
             Object client0 = unwrap(client, defaultClient);
             Object factory = field(client0, "protocolFactory");
+            String protocol = declared != null ? declared : protocolOfFactory(factory);
             String contentType = null;
             boolean queryCompatible = false;
             if (hasMethod(factory.getClass(), "getContentType")) {
@@ -93,11 +94,28 @@ public final class ServiceIndexBuilder {
         }
     }
 
+    /** The protocol the generated client declares, or null for clients generated before it did (SDK 2.20). */
     private static String protocolOf(Class<?> defaultClient) throws ReflectiveOperationException {
-        Field f = defaultClient.getDeclaredField("protocolMetadata");
+        Field f;
+        try {
+            f = defaultClient.getDeclaredField("protocolMetadata");
+        } catch (NoSuchFieldException olderClient) {
+            return null;
+        }
         f.setAccessible(true);
         Object metadata = f.get(null);
         return (String) metadata.getClass().getMethod("serviceProtocol").invoke(metadata);
+    }
+
+    /** An older client's protocol, from its JSON protocol factory's metadata (the only kind such clients need here). */
+    private static String protocolOfFactory(Object factory) throws ReflectiveOperationException {
+        Object metadata = field(factory, "protocolMetadata");
+        String protocol = String.valueOf(metadata.getClass().getMethod("protocol").invoke(metadata));
+        return switch (protocol) {
+            case "AWS_JSON" -> "json";
+            case "REST_JSON" -> "rest-json";
+            default -> throw new IllegalStateException("Unknown protocol " + protocol + " of " + factory.getClass());
+        };
     }
 
     private static Object newClient(Class<?> clientInterface) throws ReflectiveOperationException {
