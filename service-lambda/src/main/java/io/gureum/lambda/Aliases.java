@@ -7,19 +7,76 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.AliasRoutingConfiguration;
+import software.amazon.awssdk.services.lambda.model.CreateAliasRequest;
+import software.amazon.awssdk.services.lambda.model.CreateAliasResponse;
+import software.amazon.awssdk.services.lambda.model.DeleteAliasRequest;
+import software.amazon.awssdk.services.lambda.model.DeleteAliasResponse;
+import software.amazon.awssdk.services.lambda.model.GetAliasRequest;
+import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
+import software.amazon.awssdk.services.lambda.model.ListAliasesRequest;
 import software.amazon.awssdk.services.lambda.model.ListAliasesResponse;
+import software.amazon.awssdk.services.lambda.model.UpdateAliasRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateAliasResponse;
 
-/** CreateAlias, GetAlias, UpdateAlias, DeleteAlias, ListAliases. */
+/** Provider of CreateAlias, GetAlias, UpdateAlias, DeleteAlias and ListAliases. */
 final class Aliases {
     private static final Pattern NAME = Pattern.compile("(?!^[0-9]+$)([a-zA-Z0-9-_]+)");
 
     private final ServiceContext context;
+    private final FunctionLookup lookup;
 
-    Aliases(ServiceContext context) {
+    Aliases(ServiceContext context, FunctionLookup lookup) {
         this.context = context;
+        this.lookup = lookup;
     }
 
-    AliasConfiguration create(LambdaFunction f, String name, String version, String description,
+    public CreateAliasResponse createAlias(CreateAliasRequest r) {
+        AliasConfiguration a = create(lookup.require(r.functionName()), r.name(), r.functionVersion(),
+                r.description(), r.routingConfig());
+        return Responses.copy(a, CreateAliasResponse.builder()).build();
+    }
+
+    public GetAliasResponse getAlias(GetAliasRequest r) {
+        AliasConfiguration a = require(lookup.require(r.functionName()), r.name()).toConfiguration();
+        return Responses.copy(a, GetAliasResponse.builder()).build();
+    }
+
+    public UpdateAliasResponse updateAlias(UpdateAliasRequest r) {
+        AliasConfiguration a = update(lookup.require(r.functionName()), r.name(), r.functionVersion(),
+                r.description(), r.routingConfig(), r.revisionId());
+        return Responses.copy(a, UpdateAliasResponse.builder()).build();
+    }
+
+    public DeleteAliasResponse deleteAlias(DeleteAliasRequest r) {
+        LambdaFunction f = lookup.require(r.functionName());
+        synchronized (f) {
+            f.aliases.remove(r.name());
+            f.invokeConfigs.remove(r.name());
+        }
+        return DeleteAliasResponse.builder().build();
+    }
+
+    public ListAliasesResponse listAliases(ListAliasesRequest r) {
+        LambdaFunction f = lookup.require(r.functionName());
+        List<AliasConfiguration> all = new ArrayList<>();
+        synchronized (f) {
+            for (Alias a : f.aliases.values()) {
+                if (r.functionVersion() == null || r.functionVersion().equals(a.functionVersion())) {
+                    all.add(a.toConfiguration());
+                }
+            }
+        }
+        int start = Pages.start(r.marker());
+        int end = Math.min(all.size(), start + Pages.size(r.maxItems(), 10_000, 50));
+        ListAliasesResponse.Builder b = ListAliasesResponse.builder()
+                .aliases(start >= all.size() ? List.of() : all.subList(start, end));
+        if (end < all.size()) {
+            b.nextMarker(Pages.marker(end));
+        }
+        return b.build();
+    }
+
+    private AliasConfiguration create(LambdaFunction f, String name, String version, String description,
             AliasRoutingConfiguration routing) {
         if (name != null && name.length() > 128) {
             throw LambdaErrors.validation(name, "name", "Member must have length less than or equal to 128");
@@ -41,15 +98,11 @@ final class Aliases {
         }
     }
 
-    AliasConfiguration get(LambdaFunction f, String name) {
-        return require(f, name).toConfiguration();
-    }
-
-    AliasConfiguration update(LambdaFunction f, String name, String version, String description,
+    private AliasConfiguration update(LambdaFunction f, String name, String version, String description,
             AliasRoutingConfiguration routing, String revisionId) {
         synchronized (f) {
             Alias a = require(f, name);
-            Functions.checkRevision(revisionId, a.revisionId());
+            FunctionLookup.checkRevision(revisionId, a.revisionId());
             String v = version != null ? version : a.functionVersion();
             requireVersion(f, v);
             Map<String, Double> weights = routing != null ? weights(f, v, routing) : a.additionalWeights();
@@ -58,32 +111,6 @@ final class Aliases {
             f.aliases.put(name, updated);
             return updated.toConfiguration();
         }
-    }
-
-    void delete(LambdaFunction f, String name) {
-        synchronized (f) {
-            f.aliases.remove(name);
-            f.invokeConfigs.remove(name);
-        }
-    }
-
-    ListAliasesResponse list(LambdaFunction f, String functionVersion, String marker, Integer maxItems) {
-        List<AliasConfiguration> all = new ArrayList<>();
-        synchronized (f) {
-            for (Alias a : f.aliases.values()) {
-                if (functionVersion == null || functionVersion.equals(a.functionVersion())) {
-                    all.add(a.toConfiguration());
-                }
-            }
-        }
-        int start = Functions.Pages.start(marker);
-        int end = Math.min(all.size(), start + Functions.Pages.size(maxItems, 10_000, 50));
-        ListAliasesResponse.Builder b = ListAliasesResponse.builder()
-                .aliases(start >= all.size() ? List.of() : all.subList(start, end));
-        if (end < all.size()) {
-            b.nextMarker(Functions.Pages.marker(end));
-        }
-        return b.build();
     }
 
     static Alias require(LambdaFunction f, String name) {

@@ -3,11 +3,7 @@ package io.gureum.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gureum.core.ids.Arn;
 import io.gureum.core.spi.ServiceContext;
-import io.gureum.core.targets.FunctionTarget;
-import io.gureum.core.targets.QueueTarget;
-import io.gureum.core.targets.TopicTarget;
 import io.gureum.lambda.runtime.InvocationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AsyncInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncInvoker.class);
-    /** The sender of messages Lambda itself sends (DLQ, destinations). */
-    static final String SENDER = "AROAGUREUMLAMBDASERVICE:awslambda";
 
     private static final class Event {
         final LambdaFunction function;
@@ -59,12 +53,15 @@ final class AsyncInvoker {
     private final Invoker invoker;
     private final DueTimer timer;
     private final InvocationLogs logs;
+    private final Destinations destinations;
 
-    AsyncInvoker(ServiceContext context, Invoker invoker, DueTimer timer, InvocationLogs logs) {
+    AsyncInvoker(ServiceContext context, Invoker invoker, DueTimer timer, InvocationLogs logs,
+            Destinations destinations) {
         this.context = context;
         this.invoker = invoker;
         this.timer = timer;
         this.logs = logs;
+        this.destinations = destinations;
     }
 
     /** Queues an event; returns its request ID at once. */
@@ -137,12 +134,14 @@ final class AsyncInvoker {
     private void fail(Event e, EventInvokeConfig cfg, String condition) {
         String dlq = e.version.deadLetterTargetArn();
         if (dlq != null) {
-            Map<String, QueueTarget.Attribute> attributes = new LinkedHashMap<>();
-            attributes.put("RequestID", new QueueTarget.Attribute("String", e.requestId, null));
-            attributes.put("ErrorCode", new QueueTarget.Attribute("Number", "200", null));
-            String message = e.lastError == null ? "" : e.lastError;
-            attributes.put("ErrorMessage", new QueueTarget.Attribute("String",
-                    message.length() > 1024 ? message.substring(0, 1024) : message, null));
+            Map<String, Destinations.Attribute> attributes = new LinkedHashMap<>();
+            attributes.put("RequestID", new Destinations.Attribute("String", e.requestId));
+            attributes.put("ErrorCode", new Destinations.Attribute("Number", "200"));
+            String message = e.lastError;
+            if (message != null && !message.isEmpty()) { // SQS refuses an empty attribute value
+                attributes.put("ErrorMessage", new Destinations.Attribute("String",
+                        message.length() > 1024 ? message.substring(0, 1024) : message));
+            }
             send(e, dlq, new String(e.payload, StandardCharsets.UTF_8), attributes);
         }
         if (cfg.onFailure() != null) {
@@ -206,32 +205,10 @@ final class AsyncInvoker {
         send(e, destination, body, Map.of());
     }
 
-    /** To an SQS queue, an SNS topic or another function; other destination types (EventBridge, S3) are not emulated. */
-    private void send(Event e, String destination, String body, Map<String, QueueTarget.Attribute> attributes) {
+    /** To an SQS queue, an SNS topic or another function; a failure is logged with the invocation. */
+    private void send(Event e, String destination, String body, Map<String, Destinations.Attribute> attributes) {
         try {
-            String service = Arn.parse(destination).service();
-            if (service.equals("sqs")) {
-                QueueTarget q = context.targets().lookup(destination, QueueTarget.class)
-                        .orElseThrow(() -> new IllegalStateException("queue not found"));
-                q.send(body, attributes, q.fifo() ? e.function.name : null, q.fifo() ? e.requestId : null, SENDER);
-                return;
-            }
-            if (service.equals("lambda")) {
-                context.targets().lookup(destination, FunctionTarget.class)
-                        .orElseThrow(() -> new IllegalStateException("function not found"))
-                        .invokeAsync(body.getBytes(StandardCharsets.UTF_8), e.function.arn);
-                return;
-            }
-            if (service.equals("sns")) {
-                // A dead-letter topic gets the event with no message attributes: SNS's core capability
-                // publishes the body only.
-                boolean fifo = destination.endsWith(".fifo");
-                context.targets().lookup(destination, TopicTarget.class)
-                        .orElseThrow(() -> new IllegalStateException("topic not found"))
-                        .publish(body, null, fifo ? e.function.name : null, fifo ? e.requestId : null);
-                return;
-            }
-            throw new IllegalStateException("Gureum cannot deliver to " + service + " destinations yet");
+            destinations.send(e.function, e.requestId, destination, body, attributes);
         } catch (RuntimeException ex) {
             LOG.warn("Lambda {}: delivering the record of {} to {} failed: {}", e.function.name, e.requestId,
                     destination, ex.getMessage());

@@ -39,7 +39,7 @@ final class Invoker {
     }
 
     /** The version that runs for a resolved qualifier: an alias with routing picks by weight. */
-    static FunctionVersion pick(Functions.Resolved r) {
+    static FunctionVersion pick(FunctionLookup.Resolved r) {
         Alias a = r.alias();
         if (a == null || a.additionalWeights().isEmpty()) {
             return r.version();

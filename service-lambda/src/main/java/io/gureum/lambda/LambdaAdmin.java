@@ -84,7 +84,7 @@ final class LambdaAdmin {
         String account = ref.account() != null ? ref.account()
                 : param(request, "Account", context.config().defaultAccount());
         String region = ref.region() != null ? ref.region() : param(request, "Region", context.config().defaultRegion());
-        String arn = Functions.functionArn(account, region, ref.name());
+        String arn = FunctionLookup.functionArn(account, region, ref.name());
         List<InvocationLogs.Entry> entries = logs.of(arn);
         ObjectNode body = LambdaJson.MAPPER.createObjectNode();
         body.put("FunctionArn", arn);

@@ -1,7 +1,7 @@
 package io.gureum.lambda;
 
 import io.gureum.core.error.AwsException;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import io.gureum.core.error.ModeledErrors;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvalidRuntimeException;
@@ -14,20 +14,16 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * Every Lambda error Gureum answers, with AWS's code, status and wording. Modeled errors are the SDK's
- * exception classes; {@code ValidationException} (the constraint errors of the API's shapes) has no
- * modeled class and is an {@link AwsException}. Wording as AWS answers it (quoted in the report).
+ * exception classes, their code and status taken from the model ({@link ModeledErrors});
+ * {@code ValidationException} (the constraint errors of the API's shapes) and the other codes the model
+ * has no class for are {@link AwsException}s.
  */
 final class LambdaErrors {
     private LambdaErrors() {
     }
 
-    private static AwsErrorDetails details(String code, String message) {
-        return AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("Lambda").build();
-    }
-
     static ResourceNotFoundException notFound(String message) {
-        return ResourceNotFoundException.builder().statusCode(404).message(message)
-                .awsErrorDetails(details("ResourceNotFoundException", message)).build();
+        return ModeledErrors.of(ResourceNotFoundException.class, message);
     }
 
     /** "Function not found: arn:aws:lambda:us-east-1:123456789012:function:name[:qualifier]". */
@@ -40,13 +36,11 @@ final class LambdaErrors {
     }
 
     static ResourceConflictException conflict(String message) {
-        return ResourceConflictException.builder().statusCode(409).message(message)
-                .awsErrorDetails(details("ResourceConflictException", message)).build();
+        return ModeledErrors.of(ResourceConflictException.class, message);
     }
 
     static InvalidParameterValueException invalidParameter(String message) {
-        return InvalidParameterValueException.builder().statusCode(400).message(message)
-                .awsErrorDetails(details("InvalidParameterValueException", message)).build();
+        return ModeledErrors.of(InvalidParameterValueException.class, message);
     }
 
     /** A request member that breaks its shape's constraint, in the wording of AWS's validation layer. */
@@ -62,8 +56,7 @@ final class LambdaErrors {
     static PreconditionFailedException revisionMismatch() {
         String m = "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias"
                 + " API to retrieve the latest Revision Id";
-        return PreconditionFailedException.builder().statusCode(412).message(m)
-                .awsErrorDetails(details("PreconditionFailedException", m)).build();
+        return ModeledErrors.of(PreconditionFailedException.class, m);
     }
 
     /**
@@ -76,16 +69,13 @@ final class LambdaErrors {
     }
 
     static InvalidRequestContentException invalidContent(String message) {
-        return InvalidRequestContentException.builder().statusCode(400).message(message)
-                .awsErrorDetails(details("InvalidRequestContentException", message)).build();
+        return ModeledErrors.of(InvalidRequestContentException.class, message);
     }
 
     /** Reserved concurrency reached (0 throttles every invocation). */
     static TooManyRequestsException throttled() {
-        String m = "Rate Exceeded.";
-        return TooManyRequestsException.builder().statusCode(429).message(m)
-                .reason(ThrottleReason.RESERVED_FUNCTION_CONCURRENT_INVOCATION_LIMIT_EXCEEDED)
-                .awsErrorDetails(details("TooManyRequestsException", m)).build();
+        return ModeledErrors.of(TooManyRequestsException.class, "Rate Exceeded.").toBuilder()
+                .reason(ThrottleReason.RESERVED_FUNCTION_CONCURRENT_INVOCATION_LIMIT_EXCEEDED).build();
     }
 
     /**
@@ -96,12 +86,20 @@ final class LambdaErrors {
     static InvalidRuntimeException runtimeUnavailable(String runtime, String cause) {
         String m = "The runtime " + runtime + " cannot be started by Gureum on this machine"
                 + (cause == null || cause.isBlank() ? "." : ": " + cause);
-        return InvalidRuntimeException.builder().statusCode(502).message(m)
-                .awsErrorDetails(details("InvalidRuntimeException", m)).build();
+        return ModeledErrors.of(InvalidRuntimeException.class, m);
     }
 
     static ServiceException service(String message) {
-        return ServiceException.builder().statusCode(500).message(message)
-                .awsErrorDetails(details("ServiceException", message)).build();
+        return ModeledErrors.of(ServiceException.class, message);
+    }
+
+    /**
+     * A service principal (SNS, S3) that the function's resource-based policy does not allow to invoke it;
+     * Lambda's model has no class for AWS's {@code AccessDeniedException}.
+     */
+    static AwsException accessDenied(String principal, String functionArn) {
+        return new AwsException("AccessDeniedException", "User: " + principal + " is not authorized to perform: "
+                + "lambda:InvokeFunction on resource: " + functionArn + " because no resource-based policy allows "
+                + "the lambda:InvokeFunction action", 403);
     }
 }

@@ -1,10 +1,9 @@
 package io.gureum.lambda;
 
 import io.gureum.core.events.LogEvents;
-import io.gureum.core.http.AwsHttpRequest;
-import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
 import io.gureum.lambda.runtime.FunctionSpec;
 import io.gureum.lambda.runtime.LogEvent;
 import io.gureum.lambda.runtime.ProcessRunner;
@@ -13,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Registers Lambda with core: the restJson1 API of 2015-03-31, answered by {@link LambdaHandler}, and
- * Gureum's Lambda endpoints under {@code /_gureum/lambda/} ({@link LambdaAdmin}).
+ * Registers Lambda with core: the restJson1 API of 2015-03-31, answered by the providers of a
+ * {@link LambdaInstance} (one per resource family), and Gureum's Lambda endpoints under
+ * {@code /_gureum/lambda/} ({@link LambdaAdmin}).
  */
 public final class LambdaService implements AwsService {
     @Override
@@ -28,44 +28,14 @@ public final class LambdaService implements AwsService {
     }
 
     @Override
-    public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(LambdaHandler.class);
+    public List<Class<?>> providerClasses() {
+        return LambdaInstance.providerClasses();
     }
 
     @Override
-    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        LambdaHandler handler = new LambdaHandler(context, dir -> new ProcessRunner(() -> context.endpoint().uri(), dir,
+    public ServiceInstance create(ServiceContext context) {
+        return new LambdaInstance(context, dir -> new ProcessRunner(() -> context.endpoint().uri(), dir,
                 context.clock()::now).onLogs((spec, events) -> context.events().publish(logEvents(spec, events))));
-        return new io.gureum.core.spi.ServiceInstance() {
-            @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
-            }
-
-            /**
-             * Invoke's payload is a blob, which the codec sends as {@code application/octet-stream}; Lambda
-             * labels the function's response {@code application/json}.
-             */
-            @Override
-            public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
-                if (response.status() == 200 && request.method().equals("POST")
-                        && request.rawPath().endsWith("/invocations")
-                        && "application/octet-stream".equals(response.header("Content-Type"))) {
-                    response.header("Content-Type", "application/json");
-                }
-            }
-
-            /** The code download of GetFunction's {@code Code.Location} and the invocation logs. */
-            @Override
-            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
-                return handler.admin().handle(request);
-            }
-
-            @Override
-            public void close() {
-                handler.close();
-            }
-        };
     }
 
     /** A function's output goes to CloudWatch Logs, as Lambda's execution role lets it in AWS. */
@@ -102,6 +72,4 @@ public final class LambdaService implements AwsService {
             Map.entry("RemoveLayerVersionPermission", 204), Map.entry("RemovePermission", 204),
             Map.entry("TagResource", 204), Map.entry("UntagResource", 204),
             Map.entry("UpdateCapacityProvider", 202), Map.entry("UpdateEventSourceMapping", 202));
-
-
 }

@@ -10,10 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lambda.model.AddPermissionRequest;
+import software.amazon.awssdk.services.lambda.model.AddPermissionResponse;
+import software.amazon.awssdk.services.lambda.model.GetPolicyRequest;
 import software.amazon.awssdk.services.lambda.model.GetPolicyResponse;
+import software.amazon.awssdk.services.lambda.model.RemovePermissionRequest;
+import software.amazon.awssdk.services.lambda.model.RemovePermissionResponse;
 
 /**
- * A function's resource-based policy: AddPermission, RemovePermission, GetPolicy, and the check that
+ * Provider of a function's resource-based policy: AddPermission, RemovePermission, GetPolicy; and the check that
  * lets (or stops) SNS and S3 invoke a function when IAM is enforced. Statements are rendered as AWS
  * renders them, e.g. {@code {"Sid":"sns","Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},
  * "Action":"lambda:InvokeFunction","Resource":"arn:…:function:f","Condition":{"ArnLike":{"AWS:SourceArn":"arn:…"}}}}
@@ -25,12 +29,30 @@ final class Policies {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
     private final ServiceContext context;
+    private final FunctionLookup lookup;
 
-    Policies(ServiceContext context) {
+    Policies(ServiceContext context, FunctionLookup lookup) {
         this.context = context;
+        this.lookup = lookup;
     }
 
-    String addPermission(LambdaFunction f, AddPermissionRequest r, String qualifier) {
+    public AddPermissionResponse addPermission(AddPermissionRequest request) {
+        FunctionLookup.Resolved r = lookup.resolve(request.functionName(), request.qualifier());
+        return AddPermissionResponse.builder().statement(addPermission(r.function(), request, r.qualifier())).build();
+    }
+
+    public RemovePermissionResponse removePermission(RemovePermissionRequest request) {
+        FunctionLookup.Resolved r = lookup.resolve(request.functionName(), request.qualifier());
+        removePermission(r.function(), request.statementId(), r.qualifier(), request.revisionId());
+        return RemovePermissionResponse.builder().build();
+    }
+
+    public GetPolicyResponse getPolicy(GetPolicyRequest request) {
+        FunctionLookup.Resolved r = lookup.resolve(request.functionName(), request.qualifier());
+        return getPolicy(r.function(), r.qualifier());
+    }
+
+    private String addPermission(LambdaFunction f, AddPermissionRequest r, String qualifier) {
         if (r.statementId() == null || r.statementId().length() > 100 || !SID.matcher(r.statementId()).matches()) {
             throw LambdaErrors.validation(r.statementId(), "statementId",
                     "Member must satisfy regular expression pattern: ([a-zA-Z0-9-_.]+)");
@@ -86,7 +108,7 @@ final class Policies {
         return write(s);
     }
 
-    void removePermission(LambdaFunction f, String statementId, String qualifier, String revisionId) {
+    private void removePermission(LambdaFunction f, String statementId, String qualifier, String revisionId) {
         synchronized (f) {
             if (revisionId != null && !revisionId.equals(f.policyRevisionId)) {
                 throw LambdaErrors.revisionMismatch();
@@ -102,7 +124,7 @@ final class Policies {
         }
     }
 
-    GetPolicyResponse getPolicy(LambdaFunction f, String qualifier) {
+    private GetPolicyResponse getPolicy(LambdaFunction f, String qualifier) {
         synchronized (f) {
             Map<String, ObjectNode> policy = f.policies.get(key(qualifier));
             if (policy == null || policy.isEmpty()) {

@@ -6,15 +6,31 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.PublishVersionRequest;
+import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
 import software.amazon.awssdk.services.lambda.model.State;
 
-/** PublishVersion and ListVersionsByFunction. */
+/** Provider of PublishVersion and ListVersionsByFunction. */
 final class Versions {
     private final ServiceContext context;
+    private final FunctionLookup lookup;
 
-    Versions(ServiceContext context) {
+    Versions(ServiceContext context, FunctionLookup lookup) {
         this.context = context;
+        this.lookup = lookup;
+    }
+
+    public PublishVersionResponse publishVersion(PublishVersionRequest request) {
+        LambdaFunction f = lookup.require(request.functionName());
+        FunctionConfiguration c = publish(f, request.description(), request.codeSha256(), request.revisionId())
+                .toConfiguration(State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
+        return Responses.copy(c, PublishVersionResponse.builder()).build();
+    }
+
+    public ListVersionsByFunctionResponse listVersionsByFunction(ListVersionsByFunctionRequest request) {
+        return list(lookup.require(request.functionName()), request.marker(), request.maxItems());
     }
 
     /**
@@ -30,7 +46,7 @@ final class Versions {
                         + "CodeSHA256 in $LATEST (" + latest.code().sha256() + "). Please try again with the "
                         + "CodeSHA256 in $LATEST.");
             }
-            Functions.checkRevision(revisionId, latest.revisionId());
+            FunctionLookup.checkRevision(revisionId, latest.revisionId());
             Map.Entry<Integer, FunctionVersion> last = f.versions.lastEntry();
             if (last != null && last.getValue().sameContent(latest)) {
                 return last.getValue();
@@ -46,19 +62,19 @@ final class Versions {
         }
     }
 
-    ListVersionsByFunctionResponse list(LambdaFunction f, String marker, Integer maxItems) {
+    private ListVersionsByFunctionResponse list(LambdaFunction f, String marker, Integer maxItems) {
         List<FunctionConfiguration> all = new ArrayList<>();
         synchronized (f) {
             all.add(f.latest.toConfiguration(State.ACTIVE, LastUpdateStatus.SUCCESSFUL));
             f.versions.values().forEach(v -> all.add(v.toConfiguration(State.ACTIVE, LastUpdateStatus.SUCCESSFUL)));
         }
-        int size = Functions.Pages.size(maxItems, 10_000, 50);
-        int start = Functions.Pages.start(marker);
+        int size = Pages.size(maxItems, 10_000, 50);
+        int start = Pages.start(marker);
         int end = Math.min(all.size(), start + size);
         ListVersionsByFunctionResponse.Builder b = ListVersionsByFunctionResponse.builder()
                 .versions(start >= all.size() ? List.of() : all.subList(start, end));
         if (end < all.size()) {
-            b.nextMarker(Functions.Pages.marker(end));
+            b.nextMarker(Pages.marker(end));
         }
         return b.build();
     }

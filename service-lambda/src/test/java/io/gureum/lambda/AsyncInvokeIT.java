@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
+import io.gureum.core.spi.Caller;
 import io.gureum.core.testing.AwsClients;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -22,7 +24,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Asynchronous invocation: retries on Gureum's clock, dead-letter queue, OnSuccess/OnFailure destinations,
- * and SNS delivering to a function under the function's resource policy (this server enforces IAM).
+ * destinations of every kind, and SNS invoking a function in-process under the function's resource policy
+ * (this server enforces IAM).
  */
 class AsyncInvokeIT extends LambdaTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -130,26 +133,95 @@ class AsyncInvokeIT extends LambdaTestSupport {
         assertTrue(record.at("/responseContext/functionError").isMissingNode());
     }
 
+    /** A function that sends the SNS message of its event to the queue in its QUEUE_URL. */
+    static String createForwarder(String name, String queueUrl) {
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+                .environment(e -> e.variables(java.util.Map.of("QUEUE_URL", queueUrl)))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", "import os, json, boto3\n"
+                        + "def handler(event, context):\n"
+                        + "    r = event.get('Records')\n"
+                        + "    body = r[0]['Sns']['Message'] if r else json.dumps(event)\n"
+                        + "    boto3.client('sqs').send_message(QueueUrl=os.environ['QUEUE_URL'], MessageBody=body)\n")))));
+        return lambda.getFunction(b -> b.functionName(name)).configuration().functionArn();
+    }
+
+    static String snsEvent(String topicArn, String message) {
+        return "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"TopicArn\":\"" + topicArn
+                + "\",\"Message\":\"" + message + "\"}}]}";
+    }
+
+    /**
+     * SNS delivers to a function with an in-process LambdaClient as sns.amazonaws.com on behalf of the topic:
+     * an asynchronous Invoke, refused until the function's policy allows the topic.
+     */
     @Test
-    void snsInvokesAFunctionOnlyWhenItsPolicyAllowsTheTopic() throws Exception {
+    void snsInvokesAFunctionInProcessOnlyWhenItsPolicyAllowsTheTopic() {
         String out = createQueue(unique("sns-out"));
         String name = unique("from-sns");
-        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
-                .environment(e -> e.variables(java.util.Map.of("QUEUE_URL", out)))
-                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", "import os, boto3\n"
-                        + "def handler(event, context):\n"
-                        + "    boto3.client('sqs').send_message(QueueUrl=os.environ['QUEUE_URL'], "
-                        + "MessageBody=event['Records'][0]['Sns']['Message'])\n")))));
-        String functionArn = lambda.getFunction(b -> b.functionName(name)).configuration().functionArn();
-        String topic = sns.createTopic(b -> b.name(unique("topic"))).topicArn();
-        sns.subscribe(b -> b.topicArn(topic).protocol("lambda").endpoint(functionArn));
-        sns.publish(b -> b.topicArn(topic).message("denied"));
-        sleep(500);
-        assertEquals(0, invocationLogs(name).size(), "no resource policy allows sns.amazonaws.com");
+        String functionArn = createForwarder(name, out);
+        String topic = "arn:aws:sns:us-east-1:000000000000:" + unique("topic");
+        LambdaClient asSns = gureum.context().clients().client(LambdaClient.class,
+                Caller.service("sns.amazonaws.com", "000000000000", "us-east-1", topic));
+
+        // Lambda's model has no class for AccessDeniedException: in-process callers get the plain SDK exception.
+        AwsServiceException denied = assertAwsError(AwsServiceException.class, "AccessDeniedException", 403,
+                () -> asSns.invoke(b -> b.functionName(functionArn).invocationType(InvocationType.EVENT)
+                        .payload(SdkBytes.fromUtf8String(snsEvent(topic, "denied")))));
+        assertTrue(denied.awsErrorDetails().errorMessage().startsWith("User: sns.amazonaws.com is not authorized to "
+                + "perform: lambda:InvokeFunction on resource: " + functionArn), denied.getMessage());
 
         lambda.addPermission(b -> b.functionName(name).statementId("sns").action("lambda:InvokeFunction")
                 .principal("sns.amazonaws.com").sourceArn(topic));
-        sns.publish(b -> b.topicArn(topic).message("allowed"));
+        LambdaClient fromOtherTopic = gureum.context().clients().client(LambdaClient.class,
+                Caller.service("sns.amazonaws.com", "000000000000", "us-east-1", topic + "-other"));
+        assertAwsError(AwsServiceException.class, "AccessDeniedException", 403,
+                () -> fromOtherTopic.invoke(b -> b.functionName(functionArn).invocationType(InvocationType.EVENT)
+                        .payload(SdkBytes.fromUtf8String(snsEvent(topic, "other topic")))));
+
+        assertEquals(202, asSns.invoke(b -> b.functionName(functionArn).invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String(snsEvent(topic, "allowed")))).statusCode());
         assertEquals("allowed", receiveOne(out).body());
+        assertEquals("Event", awaitInvocations(name, 1).get(0).get("InvocationType").asText());
+    }
+
+    /** A dead-letter topic gets the event, with Lambda's RequestID and ErrorMessage attributes, through SNS. */
+    @Test
+    void aDeadLetterTopicGetsTheEventWithItsAttributes() throws Exception {
+        String inbox = createQueue(unique("topic-inbox"));
+        String topic = sns.createTopic(b -> b.name(unique("dlt"))).topicArn();
+        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn(inbox)));
+        String name = unique("failing");
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+                .deadLetterConfig(d -> d.targetArn(topic))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", FAILING)))));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(name).maximumRetryAttempts(0));
+        invokeEvent(name, "{\"n\": 7}");
+        JsonNode envelope = JSON.readTree(receiveOne(inbox).body());
+        assertEquals(topic, envelope.get("TopicArn").asText());
+        assertEquals("{\"n\": 7}", envelope.get("Message").asText());
+        assertEquals("boom", envelope.at("/MessageAttributes/ErrorMessage/Value").asText(), envelope.toString());
+        assertEquals(awaitInvocations(name, 1).get(0).get("RequestId").asText(),
+                envelope.at("/MessageAttributes/RequestID/Value").asText());
+    }
+
+    /**
+     * A function as OnSuccess destination receives the record through an asynchronous Invoke; the sending
+     * function's execution role authorises it, so the destination needs no resource policy even with IAM
+     * enforced.
+     */
+    @Test
+    void aFunctionDestinationReceivesTheRecord() throws Exception {
+        String out = createQueue(unique("dest-out"));
+        String destination = unique("destination");
+        String destinationArn = createForwarder(destination, out);
+        String name = unique("source");
+        createEcho(name);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(name)
+                .destinationConfig(d -> d.onSuccess(s -> s.destination(destinationArn))));
+        invokeEvent(name, "{\"hello\": \"world\"}");
+        JsonNode record = JSON.readTree(receiveOne(out).body());
+        assertEquals("Success", record.at("/requestContext/condition").asText());
+        assertEquals("world", record.at("/responsePayload/hello").asText());
+        assertEquals("Event", awaitInvocations(destination, 1).get(0).get("InvocationType").asText());
     }
 }

@@ -22,7 +22,7 @@ class EventDocumentsTest {
 
     @Test
     void theSqsEventUsesLambdasCamelCaseShape() throws Exception {
-        JsonNode doc = LambdaJson.MAPPER.readTree(EventSourceMappings.event(List.of(A, B), "eu-west-1"));
+        JsonNode doc = LambdaJson.MAPPER.readTree(QueuePoller.event(List.of(A, B), "eu-west-1"));
         JsonNode a = doc.get("Records").get(0);
         assertEquals("id-a", a.get("messageId").asText());
         assertEquals("rh-a", a.get("receiptHandle").asText());
@@ -37,16 +37,16 @@ class EventDocumentsTest {
     @Test
     void batchItemFailuresNameTheFailedMessagesOrFailTheWholeBatchWhenMalformed() {
         List<QueueTarget.Received> batch = List.of(A, B);
-        assertEquals(Set.of(), EventSourceMappings.failures(bytes("{\"batchItemFailures\":[]}"), batch));
-        assertEquals(Set.of(), EventSourceMappings.failures(bytes("null"), batch));
-        assertEquals(Set.of(), EventSourceMappings.failures(bytes("\"ok\""), batch));
-        assertEquals(Set.of("id-b"), EventSourceMappings.failures(
+        assertEquals(Set.of(), QueuePoller.failures(bytes("{\"batchItemFailures\":[]}"), batch));
+        assertEquals(Set.of(), QueuePoller.failures(bytes("null"), batch));
+        assertEquals(Set.of(), QueuePoller.failures(bytes("\"ok\""), batch));
+        assertEquals(Set.of("id-b"), QueuePoller.failures(
                 bytes("{\"batchItemFailures\":[{\"itemIdentifier\":\"id-b\"}]}"), batch));
-        assertEquals(Set.of("id-a", "id-b"), EventSourceMappings.failures(
+        assertEquals(Set.of("id-a", "id-b"), QueuePoller.failures(
                 bytes("{\"batchItemFailures\":[{\"itemIdentifier\":\"unknown\"}]}"), batch));
-        assertEquals(Set.of("id-a", "id-b"), EventSourceMappings.failures(
+        assertEquals(Set.of("id-a", "id-b"), QueuePoller.failures(
                 bytes("{\"batchItemFailures\":[{\"itemIdentifier\":\"\"}]}"), batch));
-        assertEquals(Set.of("id-a", "id-b"), EventSourceMappings.failures(bytes("not json {"), batch),
+        assertEquals(Set.of("id-a", "id-b"), QueuePoller.failures(bytes("not json {"), batch),
                 "an invalid JSON response fails the whole batch");
     }
 

@@ -4,82 +4,67 @@ import io.gureum.core.ids.Arn;
 import io.gureum.core.spi.ServiceContext;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.lambda.model.AccountLimit;
-import software.amazon.awssdk.services.lambda.model.AccountUsage;
+import software.amazon.awssdk.services.lambda.model.DeleteFunctionEventInvokeConfigRequest;
+import software.amazon.awssdk.services.lambda.model.DeleteFunctionEventInvokeConfigResponse;
 import software.amazon.awssdk.services.lambda.model.DestinationConfig;
 import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
-import software.amazon.awssdk.services.lambda.model.GetAccountSettingsResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionEventInvokeConfigRequest;
+import software.amazon.awssdk.services.lambda.model.GetFunctionEventInvokeConfigResponse;
+import software.amazon.awssdk.services.lambda.model.ListFunctionEventInvokeConfigsRequest;
 import software.amazon.awssdk.services.lambda.model.ListFunctionEventInvokeConfigsResponse;
+import software.amazon.awssdk.services.lambda.model.PutFunctionEventInvokeConfigRequest;
+import software.amazon.awssdk.services.lambda.model.PutFunctionEventInvokeConfigResponse;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionEventInvokeConfigRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionEventInvokeConfigResponse;
 
 /**
- * Reserved concurrency, account settings and event invoke configs
- * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html,
- * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html).
+ * Provider of event invoke configs, how asynchronous invocations are retried and where their records go
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html); the
+ * {@link AsyncInvoker} reads them.
  */
-final class Settings {
-    /** The default account quota of concurrent executions, of which 100 always stay unreserved. */
-    static final int ACCOUNT_CONCURRENCY = 1000;
-    static final int MIN_UNRESERVED = 100;
-
+final class EventInvokeConfigs {
     private final ServiceContext context;
+    private final FunctionLookup lookup;
 
-    Settings(ServiceContext context) {
+    EventInvokeConfigs(ServiceContext context, FunctionLookup lookup) {
         this.context = context;
+        this.lookup = lookup;
     }
 
-    int putConcurrency(LambdaStore store, LambdaFunction f, Integer reserved) {
-        if (reserved == null || reserved < 0) {
-            throw LambdaErrors.validation(reserved, "reservedConcurrentExecutions",
-                    "Member must have value greater than or equal to 0");
-        }
-        synchronized (store) {
-            int others = 0;
-            for (LambdaFunction o : store.functions.values()) {
-                if (o != f && o.reservedConcurrency != null) {
-                    others += o.reservedConcurrency;
-                }
-            }
-            if (ACCOUNT_CONCURRENCY - others - reserved < MIN_UNRESERVED) {
-                throw LambdaErrors.invalidParameter("Specified ReservedConcurrentExecutions for function decreases "
-                        + "account's UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED + "].");
-            }
-            f.reservedConcurrency = reserved;
-        }
-        return reserved;
+    public PutFunctionEventInvokeConfigResponse putFunctionEventInvokeConfig(PutFunctionEventInvokeConfigRequest r) {
+        FunctionEventInvokeConfig c = putInvokeConfig(lookup.resolve(r.functionName(), r.qualifier()),
+                r.maximumRetryAttempts(), r.maximumEventAgeInSeconds(), r.destinationConfig(), false);
+        return Responses.copy(c, PutFunctionEventInvokeConfigResponse.builder()).build();
     }
 
-    GetAccountSettingsResponse accountSettings(LambdaStore store) {
-        long codeSize = 0;
-        int reserved = 0;
-        long count = 0;
-        for (LambdaFunction f : store.functions.values()) {
-            count++;
-            synchronized (f) {
-                codeSize += f.latest.code().size();
-                for (FunctionVersion v : f.versions.values()) {
-                    codeSize += v.code().size();
-                }
-            }
-            if (f.reservedConcurrency != null) {
-                reserved += f.reservedConcurrency;
-            }
-        }
-        return GetAccountSettingsResponse.builder()
-                .accountLimit(AccountLimit.builder().totalCodeSize(80_530_636_800L)
-                        .codeSizeUnzipped(CodeStore.MAX_UNZIPPED).codeSizeZipped(CodeStore.MAX_ZIPPED)
-                        .concurrentExecutions(ACCOUNT_CONCURRENCY)
-                        .unreservedConcurrentExecutions(ACCOUNT_CONCURRENCY - reserved).build())
-                .accountUsage(AccountUsage.builder().totalCodeSize(codeSize).functionCount(count).build())
-                .build();
+    public UpdateFunctionEventInvokeConfigResponse updateFunctionEventInvokeConfig(
+            UpdateFunctionEventInvokeConfigRequest r) {
+        FunctionEventInvokeConfig c = putInvokeConfig(lookup.resolve(r.functionName(), r.qualifier()),
+                r.maximumRetryAttempts(), r.maximumEventAgeInSeconds(), r.destinationConfig(), true);
+        return Responses.copy(c, UpdateFunctionEventInvokeConfigResponse.builder()).build();
     }
 
-    // ---- event invoke configs ---------------------------------------------------------------
+    public GetFunctionEventInvokeConfigResponse getFunctionEventInvokeConfig(GetFunctionEventInvokeConfigRequest r) {
+        FunctionEventInvokeConfig c = getInvokeConfig(lookup.resolve(r.functionName(), r.qualifier()));
+        return Responses.copy(c, GetFunctionEventInvokeConfigResponse.builder()).build();
+    }
+
+    public DeleteFunctionEventInvokeConfigResponse deleteFunctionEventInvokeConfig(
+            DeleteFunctionEventInvokeConfigRequest r) {
+        deleteInvokeConfig(lookup.resolve(r.functionName(), r.qualifier()));
+        return DeleteFunctionEventInvokeConfigResponse.builder().build();
+    }
+
+    public ListFunctionEventInvokeConfigsResponse listFunctionEventInvokeConfigs(
+            ListFunctionEventInvokeConfigsRequest r) {
+        return listInvokeConfigs(lookup.require(r.functionName()), r.marker(), r.maxItems());
+    }
 
     /**
      * Put replaces the whole config; Update changes only what is given. Destinations must be ARNs of
      * SQS queues, SNS topics, EventBridge buses, Lambda functions or S3 buckets.
      */
-    FunctionEventInvokeConfig putInvokeConfig(Functions.Resolved r, Integer retries, Integer maxAge,
+    private FunctionEventInvokeConfig putInvokeConfig(FunctionLookup.Resolved r, Integer retries, Integer maxAge,
             DestinationConfig destinations, boolean merge) {
         if (retries != null && (retries < 0 || retries > 2)) {
             throw LambdaErrors.validation(retries, "maximumRetryAttempts", retries < 0
@@ -92,9 +77,9 @@ final class Settings {
                     : "Member must have value less than or equal to 21600");
         }
         String onSuccess = destinations == null || destinations.onSuccess() == null ? null
-                : Functions.emptyToNull(destinations.onSuccess().destination());
+                : FunctionLookup.emptyToNull(destinations.onSuccess().destination());
         String onFailure = destinations == null || destinations.onFailure() == null ? null
-                : Functions.emptyToNull(destinations.onFailure().destination());
+                : FunctionLookup.emptyToNull(destinations.onFailure().destination());
         checkDestination(onSuccess);
         checkDestination(onFailure);
         String key = key(r);
@@ -118,7 +103,7 @@ final class Settings {
         }
     }
 
-    FunctionEventInvokeConfig getInvokeConfig(Functions.Resolved r) {
+    private FunctionEventInvokeConfig getInvokeConfig(FunctionLookup.Resolved r) {
         synchronized (r.function()) {
             EventInvokeConfig c = r.function().invokeConfigs.get(key(r));
             if (c == null) {
@@ -128,7 +113,7 @@ final class Settings {
         }
     }
 
-    void deleteInvokeConfig(Functions.Resolved r) {
+    private void deleteInvokeConfig(FunctionLookup.Resolved r) {
         synchronized (r.function()) {
             if (r.function().invokeConfigs.remove(key(r)) == null) {
                 throw LambdaErrors.notFound("The function " + r.qualifiedArn() + " doesn't have an EventInvokeConfig");
@@ -136,22 +121,22 @@ final class Settings {
         }
     }
 
-    ListFunctionEventInvokeConfigsResponse listInvokeConfigs(LambdaFunction f, String marker, Integer maxItems) {
+    private ListFunctionEventInvokeConfigsResponse listInvokeConfigs(LambdaFunction f, String marker, Integer maxItems) {
         List<FunctionEventInvokeConfig> all = new ArrayList<>();
         synchronized (f) {
             f.invokeConfigs.values().forEach(c -> all.add(c.toSdk()));
         }
-        int start = Functions.Pages.start(marker);
-        int end = Math.min(all.size(), start + Functions.Pages.size(maxItems, 50, 50));
+        int start = Pages.start(marker);
+        int end = Math.min(all.size(), start + Pages.size(maxItems, 50, 50));
         ListFunctionEventInvokeConfigsResponse.Builder b = ListFunctionEventInvokeConfigsResponse.builder()
                 .functionEventInvokeConfigs(start >= all.size() ? List.of() : all.subList(start, end));
         if (end < all.size()) {
-            b.nextMarker(Functions.Pages.marker(end));
+            b.nextMarker(Pages.marker(end));
         }
         return b.build();
     }
 
-    private static String key(Functions.Resolved r) {
+    private static String key(FunctionLookup.Resolved r) {
         return r.qualifier() == null ? FunctionVersion.LATEST : r.qualifier();
     }
 
