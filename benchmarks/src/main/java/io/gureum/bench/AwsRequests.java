@@ -31,4 +31,61 @@ final class AwsRequests {
         System.arraycopy(b, 0, out, h.length, b.length);
         return out;
     }
+
+    /** A keep-alive HTTP/1.1 POST of an awsJson 1.0 body with its {@code X-Amz-Target}, signed (in name) for {@code signingName}. */
+    static byte[] json(int port, String signingName, String target, String body) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST / HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "Content-Type: application/x-amz-json-1.0\r\n"
+                + "X-Amz-Target: " + target + "\r\n"
+                + "X-Amz-Date: 20260101T000000Z\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/" + signingName
+                + "/aws4_request, SignedHeaders=host, Signature=00\r\n"
+                + "Content-Length: " + b.length + "\r\n"
+                + "\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[h.length + b.length];
+        System.arraycopy(h, 0, out, 0, h.length);
+        System.arraycopy(b, 0, out, h.length, b.length);
+        return out;
+    }
+
+    static final String BENCH_QUEUE = "bench-queue";
+    static final String BENCH_TABLE = "bench-table";
+
+    static byte[] createQueue(int port) {
+        return json(port, "sqs", "AmazonSQS.CreateQueue", "{\"QueueName\":\"" + BENCH_QUEUE + "\"}");
+    }
+
+    static byte[] sendMessage(int port) {
+        return json(port, "sqs", "AmazonSQS.SendMessage", "{\"QueueUrl\":\"http://127.0.0.1:" + port
+                + "/000000000000/" + BENCH_QUEUE + "\",\"MessageBody\":\"hello from the load generator\"}");
+    }
+
+    static byte[] createTable(int port) {
+        return json(port, "dynamodb", "DynamoDB_20120810.CreateTable", "{\"TableName\":\"" + BENCH_TABLE + "\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}");
+    }
+
+    static byte[] putItem(int port) {
+        return json(port, "dynamodb", "DynamoDB_20120810.PutItem", "{\"TableName\":\"" + BENCH_TABLE + "\","
+                + "\"Item\":{\"pk\":{\"S\":\"k1\"},\"v\":{\"S\":\"value\"}}}");
+    }
+
+    static byte[] getItem(int port) {
+        return json(port, "dynamodb", "DynamoDB_20120810.GetItem", "{\"TableName\":\"" + BENCH_TABLE + "\","
+                + "\"Key\":{\"pk\":{\"S\":\"k1\"}}}");
+    }
+
+    /** The request a workload name stands for: {@code sts} GetCallerIdentity, {@code sqs-send}, {@code ddb-get}. */
+    static byte[] workload(String name, int port) {
+        return switch (name) {
+            case "sts" -> getCallerIdentity(port);
+            case "sqs-send" -> sendMessage(port);
+            case "ddb-get" -> getItem(port);
+            default -> throw new IllegalArgumentException("unknown workload " + name);
+        };
+    }
 }

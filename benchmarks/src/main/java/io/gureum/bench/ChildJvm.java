@@ -56,6 +56,20 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(p, t0, echo);
     }
 
+    /** Starts {@code java <flags> -jar <jar> --port 0}: a server built from another commit, for comparisons. */
+    static ChildJvm gureumJar(String jar, List<String> jvmFlags) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBin());
+        cmd.addAll(jvmFlags);
+        cmd.add("-jar");
+        cmd.add(jar);
+        cmd.add("--port");
+        cmd.add("0");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return new ChildJvm(p, t0, false);
+    }
+
     /** Starts {@code io.gureum.core.Main --port 0} with the given JVM flags. */
     static ChildJvm gureum(List<String> jvmFlags) throws IOException {
         return start(jvmFlags, "io.gureum.core.Main", List.of("--port", "0"), false);

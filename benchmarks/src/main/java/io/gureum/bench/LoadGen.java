@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop HTTP/1.1 load generator: N threads, each with its own blocking keep-alive connection,
- * sending STS GetCallerIdentity (pre-built bytes) back to back. Counts only requests that start after
+ * sending one pre-built request (STS GetCallerIdentity by default) back to back. Counts only requests that start after
  * the warm-up and finish before the end of the measurement; prints one machine-readable RESULT line.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.gureum.bench.LoadGen PORT [connections 64]
- *     [warmup-seconds 10] [measure-seconds 15]</pre>
+ *     [warmup-seconds 10] [measure-seconds 15] [workload sts|sqs-send|ddb-get]</pre>
  */
 public final class LoadGen {
     private LoadGen() {
@@ -25,7 +25,7 @@ public final class LoadGen {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int measure = args.length > 3 ? Integer.parseInt(args[3]) : 15;
-        byte[] request = AwsRequests.getCallerIdentity(port);
+        byte[] request = AwsRequests.workload(args.length > 4 ? args[4] : "sts", port);
 
         long start = System.nanoTime();
         long measureFrom = start + warmup * 1_000_000_000L;
