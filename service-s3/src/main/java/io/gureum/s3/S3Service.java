@@ -1,7 +1,5 @@
 package io.gureum.s3;
 
-import io.gureum.core.http.AwsHttpRequest;
-import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import java.util.Map;
@@ -25,37 +23,13 @@ public final class S3Service implements AwsService {
 
     @Override
     public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(S3Handler.class);
+        return S3Instance.PROVIDER_CLASSES;
     }
 
     @Override
     public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        S3Handler handler = new S3Handler(new S3Backend(context));
-        return new io.gureum.core.spi.ServiceInstance() {
-            @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
-            }
-
-            /** CORS preflight: {@code OPTIONS} is no S3 operation, but S3 answers it from the bucket's rules. */
-            @Override
-            public AwsHttpResponse preOperation(AwsHttpRequest request) {
-                return handler.cors().preflight(request);
-            }
-
-            @Override
-            public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
-                handler.cors().decorate(request, response);
-            }
-
-            @Override
-            public void close() {
-                handler.close();
-            }
-        };
+        return new S3Instance(context);
     }
-
-
 
     /**
      * S3 answers deletes with 204 No Content (the {@code responseCode} of each operation in the API
