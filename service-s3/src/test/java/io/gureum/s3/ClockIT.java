@@ -110,6 +110,7 @@ class ClockIT extends S3Fixture {
                 () -> s3.getObject(b -> b.bucket(bucket).key("old")));
         assertEquals(403, frozen.statusCode());
         assertEquals("InvalidObjectState", frozen.awsErrorDetails().errorCode());
+        assertEquals("GLACIER", frozen.storageClassAsString(), "the error body names the storage class");
         s3.restoreObject(b -> b.bucket(bucket).key("old").restoreRequest(r -> r.days(2)
                 .glacierJobParameters(g -> g.tier(software.amazon.awssdk.services.s3.model.Tier.EXPEDITED))));
         assertEquals("ongoing-request=\"true\"", s3.headObject(b -> b.bucket(bucket).key("old")).restore());
