@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
@@ -113,6 +114,9 @@ final class ObjectWrites {
             } catch (io.gureum.core.error.AwsException e) {
                 errors.add(S3Error.builder().key(id.key()).versionId(id.versionId()).code(e.code())
                         .message(e.getMessage()).build());
+            } catch (AwsServiceException e) { // a modeled one, e.g. AccessDenied for a locked version
+                errors.add(S3Error.builder().key(id.key()).versionId(id.versionId())
+                        .code(e.awsErrorDetails().errorCode()).message(e.awsErrorDetails().errorMessage()).build());
             }
         }
         return DeleteObjectsResponse.builder().deleted(deleted).errors(errors).build();

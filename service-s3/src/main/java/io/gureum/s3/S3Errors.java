@@ -3,9 +3,11 @@ package io.gureum.s3;
 import io.gureum.core.error.AwsException;
 import io.gureum.core.error.ModeledErrors;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.s3.model.AccessDeniedException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.InvalidObjectStateException;
+import software.amazon.awssdk.services.s3.model.InvalidRequestException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
@@ -129,8 +131,8 @@ public final class S3Errors {
         return new AwsException("InvalidArgument", message, 400);
     }
 
-    public static AwsException invalidRequest(String message) {
-        return new AwsException("InvalidRequest", message, 400);
+    public static InvalidRequestException invalidRequest(String message) {
+        return ModeledErrors.of(InvalidRequestException.class, message);
     }
 
     public static AwsException malformedXml() {
@@ -147,8 +149,8 @@ public final class S3Errors {
         return new AwsException("InvalidDigest", "The Content-MD5 you specified was invalid.", 400);
     }
 
-    public static AwsException accessDenied(String message) {
-        return new AwsException("AccessDenied", message, 403);
+    public static AccessDeniedException accessDenied(String message) {
+        return ModeledErrors.of(AccessDeniedException.class, message);
     }
 
     public static AwsException invalidTag(String message) {
@@ -169,7 +171,7 @@ public final class S3Errors {
                 + "this request was sent to.", 400);
     }
 
-    public static AwsException objectLocked() {
+    public static AccessDeniedException objectLocked() {
         return accessDenied("Access Denied because object protected by object lock.");
     }
 
