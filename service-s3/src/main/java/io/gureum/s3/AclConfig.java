@@ -4,7 +4,10 @@ import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.StoredObject;
 import software.amazon.awssdk.services.s3.model.*;
 
-/** Provider of ACL basics: the owner has FULL_CONTROL; an ACL sent is stored and returned, and refused under {@code BucketOwnerEnforced}. */
+/**
+ * Provider of ACL basics: the owner has FULL_CONTROL; an ACL sent is stored and returned, and refused under {@code
+ * BucketOwnerEnforced}.
+ */
 final class AclConfig {
     private final S3Backend s3;
     private final BucketAccess access;

@@ -58,8 +58,10 @@ final class Destinations {
         try {
             switch (kind) {
                 case QUEUE -> queueUrl(clients.client(SqsClient.class, caller), arn);
-                case TOPIC -> clients.client(SnsClient.class, caller).getTopicAttributes(b -> b.topicArn(destinationArn));
-                case FUNCTION -> clients.client(LambdaClient.class, caller).getFunction(b -> b.functionName(destinationArn));
+                case TOPIC -> clients.client(SnsClient.class, caller)
+                        .getTopicAttributes(b -> b.topicArn(destinationArn));
+                case FUNCTION -> clients.client(LambdaClient.class, caller)
+                        .getFunction(b -> b.functionName(destinationArn));
                 default -> throw new IllegalArgumentException(kind.name());
             }
             return true;

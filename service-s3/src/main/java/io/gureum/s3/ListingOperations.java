@@ -30,7 +30,8 @@ final class ListingOperations {
                 Paging.maxKeys(request.maxKeys(), 1000));
         ListObjectsResponse.Builder out = ListObjectsResponse.builder().name(b.name)
                 .prefix(Paging.enc(request.prefix() == null ? "" : request.prefix(), url))
-                .delimiter(Paging.enc(request.delimiter(), url)).marker(Paging.enc(request.marker() == null ? "" : request.marker(), url))
+                .delimiter(Paging.enc(request.delimiter(), url))
+                .marker(Paging.enc(request.marker() == null ? "" : request.marker(), url))
                 .maxKeys(request.maxKeys() == null ? 1000 : request.maxKeys()).isTruncated(page.truncated())
                 .encodingType(request.encodingType())
                 .contents(contents(page, url, true))

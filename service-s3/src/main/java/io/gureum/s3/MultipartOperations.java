@@ -31,7 +31,8 @@ final class MultipartOperations {
                 NewObjects.contentHeaders(request.contentType(), request.cacheControl(), request.contentDisposition(),
                         request.contentEncoding(), request.contentLanguage(), request.expires(),
                         request.websiteRedirectLocation()),
-                request.metadata(), NewObjects.storageClass(request.storageClassAsString()), Tags.parseTagging(request.tagging()),
+                request.metadata(), NewObjects.storageClass(request.storageClassAsString()),
+                Tags.parseTagging(request.tagging()),
                 request.objectLockModeAsString(), request.objectLockRetainUntilDate(),
                 request.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON,
                 NewObjects.sse(b, request.serverSideEncryptionAsString()));

@@ -48,7 +48,8 @@ final class ObjectWrites {
                 NewObjects.contentHeaders(request.contentType(), request.cacheControl(), request.contentDisposition(),
                         request.contentEncoding(), request.contentLanguage(), request.expires(),
                         request.websiteRedirectLocation()),
-                request.metadata(), NewObjects.storageClass(request.storageClassAsString()), Tags.parseTagging(request.tagging()),
+                request.metadata(), NewObjects.storageClass(request.storageClassAsString()),
+                Tags.parseTagging(request.tagging()),
                 request.objectLockModeAsString(), request.objectLockRetainUntilDate(),
                 request.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON, NewObjects.sse(b,
                         request.serverSideEncryptionAsString()));
@@ -142,7 +143,8 @@ final class ObjectWrites {
         }
         NewObjects.check(request.destinationKey(), replace ? request.metadata() : Map.of());
         Objects.Attributes attrs = new Objects.Attributes(
-                replace ? NewObjects.contentHeaders(request.contentType(), request.cacheControl(), request.contentDisposition(),
+                replace ? NewObjects.contentHeaders(request.contentType(), request.cacheControl(),
+                        request.contentDisposition(),
                         request.contentEncoding(), request.contentLanguage(), request.expires(),
                         request.websiteRedirectLocation()) : source.headers,
                 replace ? request.metadata() : source.metadata,

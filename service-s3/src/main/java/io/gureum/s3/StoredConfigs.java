@@ -3,7 +3,10 @@ package io.gureum.s3;
 import io.gureum.s3.store.Bucket;
 import software.amazon.awssdk.services.s3.model.*;
 
-/** Provider of configurations Terraform and the console read on every refresh (website, transfer acceleration, requester pays, logging, replication): checked, stored and returned, not acted on. */
+/**
+ * Provider of configurations Terraform and the console read on every refresh (website, transfer acceleration,
+ * requester pays, logging, replication): checked, stored and returned, not acted on.
+ */
 final class StoredConfigs {
     private final BucketAccess access;
 

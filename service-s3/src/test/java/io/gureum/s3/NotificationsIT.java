@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.s3.model.FilterRuleName;
 
 /**
  * Event notifications reach the destination's own API, called by S3's service principal in the
- * destination's account and region (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html).
+ * destination's account and region
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html).
  * The destinations are {@link FakeDestinations}: this module does not depend on SQS, SNS or Lambda.
  */
 class NotificationsIT {
