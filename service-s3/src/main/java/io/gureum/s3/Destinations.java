@@ -54,6 +54,11 @@ final class Destinations {
         if (arn == null || !clients.serves(kind.client)) {
             return false;
         }
+        if (kind != Kind.FUNCTION && arn.resource().endsWith(".fifo")) {
+            // FIFO queues and topics are no notification destinations (AWS::S3::Bucket QueueConfiguration,
+            // https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html).
+            return false;
+        }
         Caller caller = Caller.service(PRINCIPAL, arn.accountId(), arn.region(), bucketArn);
         try {
             switch (kind) {

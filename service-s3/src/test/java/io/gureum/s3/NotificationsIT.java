@@ -153,6 +153,13 @@ class NotificationsIT {
                 .notificationConfiguration(n -> n.queueConfigurations(
                         q -> q.queueArn("not-an-arn").events(Event.S3_OBJECT_CREATED)))));
 
+        String fifo = "arn:aws:sqs:us-east-1:000000000000:" + unique("orders-") + ".fifo";
+        FAKES.existing.add(fifo);
+        AwsServiceException notFifo = assertThrows(AwsServiceException.class, () -> s3
+                .putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
+                        .queueConfigurations(q -> q.queueArn(fifo).events(Event.S3_OBJECT_CREATED)))));
+        assertEquals("InvalidArgument", notFifo.awsErrorDetails().errorCode(), "a FIFO queue is no destination");
+
         s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).skipDestinationValidation(true)
                 .notificationConfiguration(n -> n
                         .topicConfigurations(t -> t.topicArn(topic).events(Event.S3_OBJECT_CREATED))
