@@ -11,13 +11,6 @@ import java.util.List;
  * operation (CORS preflight and response headers).
  */
 final class S3Instance implements ServiceInstance {
-    /** The provider classes, in the order {@link #providers()} lists them. */
-    static final List<Class<?>> PROVIDER_CLASSES = List.of(BucketOperations.class, ObjectReads.class,
-            ObjectWrites.class, ListingOperations.class, MultipartOperations.class, VersioningConfig.class,
-            TaggingConfig.class, PolicyConfig.class, CorsConfig.class, AclConfig.class, OwnershipConfig.class,
-            EncryptionConfig.class, LifecycleConfig.class, NotificationConfig.class, ObjectLockConfig.class,
-            StoredConfigs.class);
-
     private final S3Backend s3;
     private final CorsRequests cors;
     private final List<Object> providers;

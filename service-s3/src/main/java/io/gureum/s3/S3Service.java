@@ -21,9 +21,13 @@ public final class S3Service implements AwsService {
         return "http://s3.amazonaws.com/doc/2006-03-01/";
     }
 
+    /** One provider per operation family; {@link S3Instance} makes them over one backend. */
     @Override
     public java.util.List<Class<?>> providerClasses() {
-        return S3Instance.PROVIDER_CLASSES;
+        return java.util.List.of(BucketOperations.class, ObjectReads.class, ObjectWrites.class,
+                ListingOperations.class, MultipartOperations.class, VersioningConfig.class, TaggingConfig.class,
+                PolicyConfig.class, CorsConfig.class, AclConfig.class, OwnershipConfig.class, EncryptionConfig.class,
+                LifecycleConfig.class, NotificationConfig.class, ObjectLockConfig.class, StoredConfigs.class);
     }
 
     @Override
