@@ -62,7 +62,13 @@ final class ObjectReads {
                 throw e;
             }
             try {
-                return transformer.transform(out.build(), AbortableInputStream.create(in));
+                ReturnT result = transformer.transform(out.build(), AbortableInputStream.create(in));
+                if (Requests.inProcess() && !transformer.needsConnectionLeftOpen()) {
+                    // As an SDK client does: the stream is done once the transformer returns, unless the
+                    // transformer keeps it (toInputStream). Over HTTP core streams it to the socket afterwards.
+                    closeQuietly(in);
+                }
+                return result;
             } catch (RuntimeException e) {
                 closeQuietly(in);
                 throw e;

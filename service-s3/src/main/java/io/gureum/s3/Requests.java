@@ -22,6 +22,12 @@ final class Requests {
         return ctx == null || ctx.httpRequest() == null ? null : ctx.httpRequest().header(name);
     }
 
+    /** Whether the operation was called through an in-process client (another service), not over HTTP. */
+    static boolean inProcess() {
+        RequestContext ctx = RequestContext.currentOrNull();
+        return ctx == null || ctx.httpRequest() == null;
+    }
+
     static Owner owner(String account) {
         return Owner.builder().id(Owners.canonicalId(account)).build();
     }

@@ -48,6 +48,18 @@ class InProcessReadsIT extends S3Fixture {
     }
 
     @Test
+    void theStreamIsClosedOnceATransformerThatDoesNotKeepItReturns() {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("bytes"));
+        InputStream[] held = new InputStream[1];
+        inProcess().getObject(b -> b.bucket(bucket).key("k"), (response, stream) -> {
+            held[0] = stream;
+            return response;
+        });
+        assertThrows(java.io.IOException.class, () -> held[0].read(), "closed, as an SDK client closes it");
+    }
+
+    @Test
     void writesThroughARequestBody() throws Exception {
         String bucket = newBucket();
         inProcess().putObject(b -> b.bucket(bucket).key("from-a-service"), RequestBody.fromString("payload"));
