@@ -5,8 +5,6 @@ import io.gureum.s3.store.StoredObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.s3.model.InvalidObjectStateException;
 
 /**
  * Archived storage classes (GLACIER, DEEP_ARCHIVE): the bytes are not readable until RestoreObject makes
@@ -28,11 +26,7 @@ public final class Archive {
 
     static void checkReadable(StoredObject o, Instant now) {
         if (!readable(o, now)) {
-            String msg = "The operation is not valid for the object's storage class";
-            throw (InvalidObjectStateException) InvalidObjectStateException.builder().storageClass(o.storageClass)
-                    .message(msg).awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidObjectState")
-                            .errorMessage(msg).serviceName("S3").build())
-                    .statusCode(403).build();
+            throw S3Errors.notRestored(o.storageClass);
         }
     }
 

@@ -5,20 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.protocol.Timestamps;
-import io.gureum.core.targets.FunctionTarget;
-import io.gureum.core.targets.QueueTarget;
-import io.gureum.core.targets.Targets;
-import io.gureum.core.targets.TopicTarget;
 import io.gureum.core.time.GureumClock;
 import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.StoredObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
@@ -30,23 +23,18 @@ import software.amazon.awssdk.services.s3.model.TopicConfiguration;
  * Event notifications: matches each object event against the bucket's queue, topic and function
  * configurations (event type, key prefix and suffix) and delivers the event JSON of
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html to each
- * queue, topic or function through core's lookup by ARN.
+ * queue, topic or function through {@link Destinations}.
  */
 public final class Notifications {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
-    /** The SenderId SQS shows for the messages S3 sends. */
-    static final String SENDER_ID = "AIDAGUREUMNOTIFICATION";
-    /** The subject SNS shows for the messages S3 publishes. */
-    static final String SUBJECT = "Amazon S3 Notification";
 
     private final GureumClock clock;
-    private final Targets targets;
+    private final Destinations destinations;
     private final AtomicLong sequencer = new AtomicLong();
 
-    public Notifications(GureumClock clock, Targets targets) {
+    Notifications(GureumClock clock, Destinations destinations) {
         this.clock = clock;
-        this.targets = targets;
+        this.destinations = destinations;
     }
 
     /**
@@ -54,16 +42,21 @@ public final class Notifications {
      * takes the configuration (unless {@code SkipDestinationValidation}), and refuses it whole otherwise
      * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/how-to-enable-disable-notification-intro.html).
      */
-    public void validateDestinations(NotificationConfiguration c) {
+    public void validateDestinations(Bucket b, NotificationConfiguration c) {
+        String bucketArn = arn(b);
         boolean valid = c.queueConfigurations().stream()
-                .allMatch(q -> targets.lookup(q.queueArn(), QueueTarget.class).isPresent())
+                .allMatch(q -> destinations.exists(Destinations.Kind.QUEUE, q.queueArn(), bucketArn))
                 && c.topicConfigurations().stream()
-                        .allMatch(t -> targets.lookup(t.topicArn(), TopicTarget.class).isPresent())
+                        .allMatch(t -> destinations.exists(Destinations.Kind.TOPIC, t.topicArn(), bucketArn))
                 && c.lambdaFunctionConfigurations().stream()
-                        .allMatch(f -> targets.lookup(f.lambdaFunctionArn(), FunctionTarget.class).isPresent());
+                        .allMatch(f -> destinations.exists(Destinations.Kind.FUNCTION, f.lambdaFunctionArn(), bucketArn));
         if (!valid) {
             throw S3Errors.invalidArgument("Unable to validate the following destination configurations");
         }
+    }
+
+    private static String arn(Bucket b) {
+        return "arn:aws:s3:::" + b.name;
     }
 
     public void emit(Bucket b, String eventName, StoredObject o) {
@@ -81,17 +74,17 @@ public final class Notifications {
         }
         for (QueueConfiguration q : c.queueConfigurations()) {
             if (matches(q.eventsAsStrings(), q.filter(), eventName, key)) {
-                publish(b, "sqs", q.queueArn(), q.id(), eventName, key, size, etag, versionId);
+                publish(b, Destinations.Kind.QUEUE, q.queueArn(), q.id(), eventName, key, size, etag, versionId);
             }
         }
         for (TopicConfiguration t : c.topicConfigurations()) {
             if (matches(t.eventsAsStrings(), t.filter(), eventName, key)) {
-                publish(b, "sns", t.topicArn(), t.id(), eventName, key, size, etag, versionId);
+                publish(b, Destinations.Kind.TOPIC, t.topicArn(), t.id(), eventName, key, size, etag, versionId);
             }
         }
         for (LambdaFunctionConfiguration f : c.lambdaFunctionConfigurations()) {
             if (matches(f.eventsAsStrings(), f.filter(), eventName, key)) {
-                publish(b, "lambda", f.lambdaFunctionArn(), f.id(), eventName, key, size, etag, versionId);
+                publish(b, Destinations.Kind.FUNCTION, f.lambdaFunctionArn(), f.id(), eventName, key, size, etag, versionId);
             }
         }
     }
@@ -124,7 +117,7 @@ public final class Notifications {
         return true;
     }
 
-    private void publish(Bucket b, String type, String target, String configId, String eventName, String key,
+    private void publish(Bucket b, Destinations.Kind kind, String target, String configId, String eventName, String key,
             long size, String etag, String versionId) {
         RequestContext ctx = RequestContext.currentOrNull();
         String requestId = ctx == null ? "0000000000000000" : ctx.requestId();
@@ -145,7 +138,7 @@ public final class Notifications {
         ObjectNode bucket = s3.putObject("bucket");
         bucket.put("name", b.name);
         bucket.putObject("ownerIdentity").put("principalId", Owners.canonicalId(b.owner));
-        bucket.put("arn", "arn:aws:s3:::" + b.name);
+        bucket.put("arn", arn(b));
         ObjectNode object = s3.putObject("object");
         // Keys are form-encoded with their slashes kept, e.g. "images/my+photo.jpg".
         object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"));
@@ -162,27 +155,7 @@ public final class Notifications {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode records = root.putArray("Records");
         records.add(record);
-        send(type, target, "arn:aws:s3:::" + b.name, root.toString());
-    }
-
-    /**
-     * Hands the event to the destination, if it still exists; what it refuses (a message too large for
-     * the queue, a function whose policy does not allow S3) is dropped, as AWS drops it.
-     */
-    private void send(String type, String target, String bucketArn, String body) {
-        try {
-            switch (type) {
-                case "sqs" -> targets.lookup(target, QueueTarget.class)
-                        .ifPresent(q -> q.send(body, Map.of(), null, null, SENDER_ID));
-                case "sns" -> targets.lookup(target, TopicTarget.class)
-                        .ifPresent(t -> t.publish(body, SUBJECT, null, null));
-                case "lambda" -> targets.lookup(target, FunctionTarget.class)
-                        .ifPresent(f -> f.invokeAsync(body.getBytes(StandardCharsets.UTF_8), bucketArn));
-                default -> throw new IllegalArgumentException("No destination type " + type);
-            }
-        } catch (RuntimeException refused) {
-            LOG.warn("Notification from {} to {} dropped: {}", bucketArn, target, refused.getMessage());
-        }
+        destinations.send(kind, target, arn(b), root.toString());
     }
 
     /** The s3:TestEvent S3 sends to every destination when a notification configuration is set. */
@@ -197,9 +170,10 @@ public final class Notifications {
         test.put("RequestId", requestId);
         test.put("HostId", requestId);
         String json = test.toString();
-        String arn = "arn:aws:s3:::" + b.name;
-        c.queueConfigurations().forEach(q -> send("sqs", q.queueArn(), arn, json));
-        c.topicConfigurations().forEach(t -> send("sns", t.topicArn(), arn, json));
-        c.lambdaFunctionConfigurations().forEach(f -> send("lambda", f.lambdaFunctionArn(), arn, json));
+        String arn = arn(b);
+        c.queueConfigurations().forEach(q -> destinations.send(Destinations.Kind.QUEUE, q.queueArn(), arn, json));
+        c.topicConfigurations().forEach(t -> destinations.send(Destinations.Kind.TOPIC, t.topicArn(), arn, json));
+        c.lambdaFunctionConfigurations().forEach(
+                f -> destinations.send(Destinations.Kind.FUNCTION, f.lambdaFunctionArn(), arn, json));
     }
 }

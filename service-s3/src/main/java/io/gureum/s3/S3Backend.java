@@ -1,8 +1,6 @@
 package io.gureum.s3;
 
-import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.ServiceContext;
-import io.gureum.core.targets.BucketSource;
 import io.gureum.s3.store.S3Store;
 
 /** The behaviour classes of one S3 instance, wired together over one store. */
@@ -14,23 +12,19 @@ public final class S3Backend implements AutoCloseable {
     public final Objects objects;
     public final Multipart multipart;
     public final Lifecycle lifecycle;
-    private final Subscription bucketSources;
 
     public S3Backend(ServiceContext context) {
         this.context = context;
         this.store = new S3Store(context.config().dataDir());
         this.buckets = new Buckets(store, context.clock());
-        this.notifications = new Notifications(context.clock(), context.targets());
+        this.notifications = new Notifications(context.clock(), new Destinations(context.clients()));
         this.objects = new Objects(store, context.clock(), context.ids(), notifications);
         this.multipart = new Multipart(store, objects, context.ids(), notifications);
         this.lifecycle = new Lifecycle(store, objects, context.clock(), notifications);
-        BucketSources sources = new BucketSources(buckets, objects);
-        this.bucketSources = context.targets().provide("s3", BucketSource.class, sources::lookup);
     }
 
     @Override
     public void close() {
-        bucketSources.close();
         lifecycle.close();
         store.close();
     }

@@ -1,9 +1,13 @@
 package io.gureum.s3;
 
 import io.gureum.core.error.AwsException;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import io.gureum.core.error.ModeledErrors;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.s3.model.AccessDeniedException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.InvalidObjectStateException;
+import software.amazon.awssdk.services.s3.model.InvalidRequestException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
@@ -17,58 +21,52 @@ public final class S3Errors {
     }
 
     public static NoSuchBucketException noSuchBucket(String bucket) {
-        return (NoSuchBucketException) NoSuchBucketException.builder()
-                .message("The specified bucket does not exist")
-                .awsErrorDetails(details("NoSuchBucket", "The specified bucket does not exist"))
-                .statusCode(404).build();
+        return ModeledErrors.of(NoSuchBucketException.class, "The specified bucket does not exist");
     }
 
     /**
      * GET or HEAD of a key whose current version is a delete marker: 404 NoSuchKey that says so in
      * {@code x-amz-delete-marker} and {@code x-amz-version-id}
-     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeleteMarker.html).
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/DeleteMarker.html). The headers travel in the
+     * exception's {@code sdkHttpResponse}, which core writes onto the error response.
      */
     public static NoSuchKeyException noSuchKeyDeleteMarker(String markerVersionId) {
-        return (NoSuchKeyException) NoSuchKeyException.builder()
-                .message("The specified key does not exist.")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchKey")
-                        .errorMessage("The specified key does not exist.").serviceName("S3")
-                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(404)
-                                .putHeader("x-amz-delete-marker", "true")
-                                .putHeader("x-amz-version-id", markerVersionId).build())
-                        .build())
-                .statusCode(404).build();
+        NoSuchKeyException e = noSuchKey();
+        return (NoSuchKeyException) e.toBuilder().awsErrorDetails(e.awsErrorDetails().toBuilder()
+                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(e.statusCode())
+                        .putHeader("x-amz-delete-marker", "true")
+                        .putHeader("x-amz-version-id", markerVersionId).build())
+                .build()).build();
     }
 
     public static NoSuchKeyException noSuchKey() {
-        return (NoSuchKeyException) NoSuchKeyException.builder()
-                .message("The specified key does not exist.")
-                .awsErrorDetails(details("NoSuchKey", "The specified key does not exist."))
-                .statusCode(404).build();
+        return ModeledErrors.of(NoSuchKeyException.class, "The specified key does not exist.");
     }
 
     public static NoSuchUploadException noSuchUpload() {
-        String msg = "The specified upload does not exist. The upload ID may be invalid, or the upload may have been"
-                + " aborted or completed.";
-        return (NoSuchUploadException) NoSuchUploadException.builder().message(msg)
-                .awsErrorDetails(details("NoSuchUpload", msg)).statusCode(404).build();
+        return ModeledErrors.of(NoSuchUploadException.class, "The specified upload does not exist. The upload ID may "
+                + "be invalid, or the upload may have been aborted or completed.");
     }
 
     public static BucketAlreadyExistsException bucketAlreadyExists() {
-        String msg = "The requested bucket name is not available. The bucket namespace is shared by all users of the"
-                + " system. Please select a different name and try again.";
-        return (BucketAlreadyExistsException) BucketAlreadyExistsException.builder().message(msg)
-                .awsErrorDetails(details("BucketAlreadyExists", msg)).statusCode(409).build();
+        return ModeledErrors.of(BucketAlreadyExistsException.class, "The requested bucket name is not available. The "
+                + "bucket namespace is shared by all users of the system. Please select a different name and try again.");
     }
 
     public static BucketAlreadyOwnedByYouException bucketAlreadyOwnedByYou() {
-        String msg = "Your previous request to create the named bucket succeeded and you already own it.";
-        return (BucketAlreadyOwnedByYouException) BucketAlreadyOwnedByYouException.builder().message(msg)
-                .awsErrorDetails(details("BucketAlreadyOwnedByYou", msg)).statusCode(409).build();
+        return ModeledErrors.of(BucketAlreadyOwnedByYouException.class,
+                "Your previous request to create the named bucket succeeded and you already own it.");
     }
 
-    private static AwsErrorDetails details(String code, String message) {
-        return AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("S3").build();
+    /**
+     * GET or copy of a GLACIER or DEEP_ARCHIVE object that is not restored: 403 InvalidObjectState, whose
+     * body also names the object's {@code StorageClass} (a member of the modeled error, which the codec
+     * writes after Code and Message).
+     */
+    public static InvalidObjectStateException notRestored(String storageClass) {
+        InvalidObjectStateException e = ModeledErrors.of(InvalidObjectStateException.class,
+                "The operation is not valid for the object's storage class");
+        return (InvalidObjectStateException) e.toBuilder().storageClass(storageClass).build();
     }
 
     public static AwsException noSuchVersion() {
@@ -133,8 +131,8 @@ public final class S3Errors {
         return new AwsException("InvalidArgument", message, 400);
     }
 
-    public static AwsException invalidRequest(String message) {
-        return new AwsException("InvalidRequest", message, 400);
+    public static InvalidRequestException invalidRequest(String message) {
+        return ModeledErrors.of(InvalidRequestException.class, message);
     }
 
     public static AwsException malformedXml() {
@@ -151,8 +149,8 @@ public final class S3Errors {
         return new AwsException("InvalidDigest", "The Content-MD5 you specified was invalid.", 400);
     }
 
-    public static AwsException accessDenied(String message) {
-        return new AwsException("AccessDenied", message, 403);
+    public static AccessDeniedException accessDenied(String message) {
+        return ModeledErrors.of(AccessDeniedException.class, message);
     }
 
     public static AwsException invalidTag(String message) {
@@ -173,7 +171,7 @@ public final class S3Errors {
                 + "this request was sent to.", 400);
     }
 
-    public static AwsException objectLocked() {
+    public static AccessDeniedException objectLocked() {
         return accessDenied("Access Denied because object protected by object lock.");
     }
 

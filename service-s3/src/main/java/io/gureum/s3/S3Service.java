@@ -1,7 +1,5 @@
 package io.gureum.s3;
 
-import io.gureum.core.http.AwsHttpRequest;
-import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import java.util.Map;
@@ -23,39 +21,19 @@ public final class S3Service implements AwsService {
         return "http://s3.amazonaws.com/doc/2006-03-01/";
     }
 
+    /** One provider per operation family; {@link S3Instance} makes them over one backend. */
     @Override
     public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(S3Handler.class);
+        return java.util.List.of(BucketOperations.class, ObjectReads.class, ObjectWrites.class,
+                ListingOperations.class, MultipartOperations.class, VersioningConfig.class, TaggingConfig.class,
+                PolicyConfig.class, CorsConfig.class, AclConfig.class, OwnershipConfig.class, EncryptionConfig.class,
+                LifecycleConfig.class, NotificationConfig.class, ObjectLockConfig.class, StoredConfigs.class);
     }
 
     @Override
     public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        S3Handler handler = new S3Handler(new S3Backend(context));
-        return new io.gureum.core.spi.ServiceInstance() {
-            @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
-            }
-
-            /** CORS preflight: {@code OPTIONS} is no S3 operation, but S3 answers it from the bucket's rules. */
-            @Override
-            public AwsHttpResponse preOperation(AwsHttpRequest request) {
-                return handler.cors().preflight(request);
-            }
-
-            @Override
-            public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
-                handler.cors().decorate(request, response);
-            }
-
-            @Override
-            public void close() {
-                handler.close();
-            }
-        };
+        return new S3Instance(context);
     }
-
-
 
     /**
      * S3 answers deletes with 204 No Content (the {@code responseCode} of each operation in the API

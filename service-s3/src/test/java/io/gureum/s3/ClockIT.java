@@ -69,6 +69,12 @@ class ClockIT extends S3Fixture {
                 () -> s3.deleteObject(b -> b.bucket(bucket).key("gov").versionId(gov)));
         assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
         assertEquals(403, denied.statusCode());
+        // DeleteObjects reports the protected version as that key's error; the request itself succeeds.
+        var batch = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(o -> o.key("gov").versionId(gov))));
+        assertEquals(1, batch.errors().size());
+        assertEquals("AccessDenied", batch.errors().get(0).code());
+        assertEquals(gov, batch.errors().get(0).versionId());
+        assertTrue(batch.deleted().isEmpty());
         // A delete without a version only adds a delete marker: allowed.
         assertTrue(s3.deleteObject(b -> b.bucket(bucket).key("gov")).deleteMarker());
         s3.deleteObject(b -> b.bucket(bucket).key("gov").versionId(gov).bypassGovernanceRetention(true));
@@ -110,6 +116,7 @@ class ClockIT extends S3Fixture {
                 () -> s3.getObject(b -> b.bucket(bucket).key("old")));
         assertEquals(403, frozen.statusCode());
         assertEquals("InvalidObjectState", frozen.awsErrorDetails().errorCode());
+        assertEquals("GLACIER", frozen.storageClassAsString(), "the error body names the storage class");
         s3.restoreObject(b -> b.bucket(bucket).key("old").restoreRequest(r -> r.days(2)
                 .glacierJobParameters(g -> g.tier(software.amazon.awssdk.services.s3.model.Tier.EXPEDITED))));
         assertEquals("ongoing-request=\"true\"", s3.headObject(b -> b.bucket(bucket).key("old")).restore());

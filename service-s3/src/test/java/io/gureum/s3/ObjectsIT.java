@@ -39,11 +39,27 @@ class ObjectsIT extends S3Fixture {
                 () -> eu.createBucket(b -> b.bucket(euName).createBucketConfiguration(c -> c.locationConstraint("eu-west-2"))));
         assertEquals(409, owned.statusCode());
         assertEquals("eu-west-2", eu.getBucketLocation(b -> b.bucket(euName)).locationConstraintAsString());
-        String usEast = s3.getBucketLocation(b -> b.bucket(name)).locationConstraintAsString();
-        assertTrue(usEast == null || usEast.isEmpty(), usEast); // an empty element, as AWS answers
-        // (The SDK fills in a missing LocationConstraint itself; StoreUnitTest covers the server's rule.)
+        // A us-east-1 bucket's constraint is "null" (API_GetBucketLocation.html): on the wire an empty
+        // <LocationConstraint/> element, which the SDK reads as the empty string.
+        assertEquals("", s3.getBucketLocation(b -> b.bucket(name)).locationConstraintAsString());
         assertTrue(s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(name)));
         assertTrue(client("111122223333", "us-east-1").listBuckets().buckets().stream().noneMatch(b -> b.name().equals(name)));
+    }
+
+    @Test
+    void aUsEast1BucketsLocationIsAnEmptyElementOnTheWire() throws Exception {
+        String name = newBucket();
+        java.net.http.HttpResponse<byte[]> raw = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(gureum.endpoint().resolve("/" + name + "?location")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, raw.statusCode());
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Element root = factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(raw.body())).getDocumentElement();
+        assertEquals("LocationConstraint", root.getLocalName());
+        assertEquals("http://s3.amazonaws.com/doc/2006-03-01/", root.getNamespaceURI());
+        assertEquals(0, root.getChildNodes().getLength(), "no text, not even \"us-east-1\"");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package io.gureum.s3;
+
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.List;
+
+/**
+ * One running S3: the providers over one {@link S3Backend}, and the HTTP behaviour that is no
+ * operation (CORS preflight and response headers).
+ */
+final class S3Instance implements ServiceInstance {
+    private final S3Backend s3;
+    private final CorsRequests cors;
+    private final List<Object> providers;
+
+    S3Instance(ServiceContext context) {
+        this.s3 = new S3Backend(context);
+        this.cors = new CorsRequests(s3);
+        BucketAccess access = new BucketAccess(s3);
+        this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
+                new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
+                new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),
+                new CorsConfig(access), new AclConfig(s3, access), new OwnershipConfig(access),
+                new EncryptionConfig(access), new LifecycleConfig(access), new NotificationConfig(s3, access),
+                new ObjectLockConfig(s3, access), new StoredConfigs(access));
+    }
+
+    @Override
+    public List<Object> providers() {
+        return providers;
+    }
+
+    /** CORS preflight: {@code OPTIONS} is no S3 operation, but S3 answers it from the bucket's rules. */
+    @Override
+    public AwsHttpResponse preOperation(AwsHttpRequest request) {
+        return cors.preflight(request);
+    }
+
+    @Override
+    public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
+        cors.decorate(request, response);
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

@@ -1,0 +1,57 @@
+package io.gureum.s3;
+
+import io.gureum.s3.store.Bucket;
+import io.gureum.s3.store.StoredObject;
+import java.util.List;
+import software.amazon.awssdk.services.s3.model.*;
+
+/** Provider of bucket and object tagging (limits in {@link Tags}). */
+final class TaggingConfig {
+    private final S3Backend s3;
+    private final BucketAccess access;
+
+    TaggingConfig(S3Backend s3, BucketAccess access) {
+        this.s3 = s3;
+        this.access = access;
+    }
+
+    public PutBucketTaggingResponse putBucketTagging(PutBucketTaggingRequest request) {
+        Bucket b = access.bucket(request.bucket());
+        b.tags = Tags.tagMap(request.tagging() == null ? List.of() : request.tagging().tagSet(), 50);
+        return PutBucketTaggingResponse.builder().build();
+    }
+
+    public GetBucketTaggingResponse getBucketTagging(GetBucketTaggingRequest request) {
+        Bucket b = access.bucket(request.bucket());
+        if (b.tags == null || b.tags.isEmpty()) {
+            throw S3Errors.missing("NoSuchTagSet", "The TagSet does not exist");
+        }
+        return GetBucketTaggingResponse.builder().tagSet(Tags.tagList(b.tags)).build();
+    }
+
+    public DeleteBucketTaggingResponse deleteBucketTagging(DeleteBucketTaggingRequest request) {
+        access.bucket(request.bucket()).tags = null;
+        return DeleteBucketTaggingResponse.builder().build();
+    }
+
+    public PutObjectTaggingResponse putObjectTagging(PutObjectTaggingRequest request) {
+        Bucket b = access.bucket(request.bucket());
+        StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
+        o.tags = Tags.tagMap(request.tagging() == null ? List.of() : request.tagging().tagSet(), 10);
+        return PutObjectTaggingResponse.builder().versionId(b.versioned() ? o.versionId : null).build();
+    }
+
+    public GetObjectTaggingResponse getObjectTagging(GetObjectTaggingRequest request) {
+        Bucket b = access.bucket(request.bucket());
+        StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
+        return GetObjectTaggingResponse.builder().tagSet(Tags.tagList(o.tags))
+                .versionId(b.versioned() ? o.versionId : null).build();
+    }
+
+    public DeleteObjectTaggingResponse deleteObjectTagging(DeleteObjectTaggingRequest request) {
+        Bucket b = access.bucket(request.bucket());
+        StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
+        o.tags = java.util.Map.of();
+        return DeleteObjectTaggingResponse.builder().versionId(b.versioned() ? o.versionId : null).build();
+    }
+}
