@@ -27,9 +27,18 @@ final class OperationInvoker {
         if (op.entry().streamingInput()) {
             args = new Object[] {request, requestBody(http)};
         } else if (op.entry().streamingOutput()) {
-            ResponseTransformer<Object, Object> capture = (response, stream) -> {
-                captured[0] = stream;
-                return response;
+            // Keeps the stream for the codec to write: it says so, as SDK transformers that keep it do.
+            ResponseTransformer<Object, Object> capture = new ResponseTransformer<>() {
+                @Override
+                public Object transform(Object response, software.amazon.awssdk.http.AbortableInputStream stream) {
+                    captured[0] = stream;
+                    return response;
+                }
+
+                @Override
+                public boolean needsConnectionLeftOpen() {
+                    return true;
+                }
             };
             args = new Object[] {request, capture};
         } else {
