@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -29,6 +30,8 @@ final class Deliverer {
     private final HttpDelivery http;
     private final DeliveryLog log;
     private final ServiceContext context;
+    /** One client per caller (queue account and region, topic): a topic's fan-out reuses them. */
+    private final Map<Caller, SqsClient> queueClients = new ConcurrentHashMap<>();
 
     Deliverer(ServiceContext context, Envelopes envelopes, HttpDelivery http, DeliveryLog log) {
         this.context = context;
@@ -87,8 +90,9 @@ final class Deliverer {
             return false; // a standard topic cannot feed a FIFO queue
         }
         try {
-            SqsClient sqs = context.clients().client(SqsClient.class,
-                    Caller.service(PRINCIPAL, queue.accountId(), queue.region(), topicArn));
+            SqsClient sqs = queueClients.computeIfAbsent(
+                    Caller.service(PRINCIPAL, queue.accountId(), queue.region(), topicArn),
+                    caller -> context.clients().client(SqsClient.class, caller));
             String url = sqs.getQueueUrl(b -> b.queueName(queue.resource()).queueOwnerAWSAccountId(queue.accountId()))
                     .queueUrl();
             sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(attributes.isEmpty() ? null : attributes)
