@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.spi.Caller;
+import io.gureum.core.testing.AwsClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
@@ -236,6 +238,23 @@ class SnsFanOutIT extends SnsTestSupport {
         sns.publish(b -> b.topicArn(topic).message("nobody home"));
         JsonNode event = json(drain(dlq).get(0).body());
         assertEquals("nobody home", event.get("Records").get(0).get("Sns").get("Message").asText());
+    }
+
+    @Test
+    void aQueueOfAnotherAccountAndRegionReceivesFromSnsInItsOwnAccount() throws Exception {
+        try (SqsClient other = AwsClients.client(SqsClient.builder(), gureum.endpoint(), "111122223333", "eu-west-1")) {
+            String url = other.createQueue(b -> b.queueName(unique("foreign"))).queueUrl();
+            String arn = other.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+                    .attributesAsStrings().get("QueueArn");
+            assertTrue(arn.startsWith("arn:aws:sqs:eu-west-1:111122223333:"), arn);
+            String topic = sns.createTopic(b -> b.name(unique("cross"))).topicArn();
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn));
+            sns.publish(b -> b.topicArn(topic).message("across accounts"));
+            Message m = other.receiveMessage(b -> b.queueUrl(url).messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    .messages().get(0);
+            assertEquals("across accounts", json(m.body()).get("Message").asText());
+            assertEquals("AIDAIT2UOQQY3AUEKVGXU", m.attributesAsStrings().get("SenderId"));
+        }
     }
 
     @Test
