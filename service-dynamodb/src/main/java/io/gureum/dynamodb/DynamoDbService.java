@@ -1,10 +1,16 @@
 package io.gureum.dynamodb;
 
+import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
 import java.util.List;
 
-/** Registers DynamoDB with core. */
+/**
+ * Registers DynamoDB with core: one provider per resource family, all behind {@link TableLocks}. The
+ * tables live in {@link DynamoDbState}, which DynamoDB Streams reads.
+ */
 public final class DynamoDbService implements AwsService {
     @Override
     public String name() {
@@ -23,22 +29,39 @@ public final class DynamoDbService implements AwsService {
     }
 
     @Override
-    public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(DynamoDbHandler.class);
+    public List<Class<?>> providerClasses() {
+        return List.of(Tables.class, TableTags.class, TimeToLive.class, AccountSettings.class, Items.class,
+                Queries.class, Batches.class, Transactions.class, PartiQl.class);
     }
 
     @Override
-    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        DynamoDbHandler handler = new DynamoDbHandler(DynamoDbState.fresh(context));
-        return new io.gureum.core.spi.ServiceInstance() {
+    public ServiceInstance create(ServiceContext context) {
+        DynamoDbState state = DynamoDbState.fresh(context);
+        Tables tables = new Tables(state);
+        Items items = new Items(state, tables);
+        Transactions transactions = new Transactions(state, tables);
+        List<Object> providers = List.of(tables, new TableTags(state), new TimeToLive(state, tables),
+                new AccountSettings(), items, new Queries(state, tables), new Batches(state, tables, items),
+                transactions, new PartiQl(state, tables, items, transactions));
+        List<OperationInterceptor> interceptors = List.of(new TableLocks(state));
+        // Items expire and replicas catch up when the clock moves, outside any request.
+        Subscription clock = context.clock().onAdvance(state::onClockAdvanced);
+        return new ServiceInstance() {
             @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
+            public List<Object> providers() {
+                return providers;
             }
 
             @Override
+            public List<OperationInterceptor> interceptors() {
+                return interceptors;
+            }
+
+            /** Drops the tables at once, for Streams too, rather than at DynamoDB's next use. */
+            @Override
             public void close() {
-                handler.close();
+                clock.close();
+                DynamoDbState.fresh(context);
             }
         };
     }

@@ -4,18 +4,15 @@ import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.AccountRegionStore;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The state DynamoDB and DynamoDB Streams share on one server: they are two AWS APIs (two SDK clients,
- * two handlers) over the same tables. DynamoDB's handler creates it (again on reset); the Streams
- * handler looks up the current one on each call.
+ * The tables DynamoDB and DynamoDB Streams share on one server: two AWS APIs (two SDK clients, two
+ * operation tables) over the same data, kept in the server's {@link io.gureum.core.spi.SharedState}.
+ * DynamoDB replaces it when it is created and when it is reset; Streams looks up the current one at each
+ * call.
  */
 final class DynamoDbState {
-    private static final Map<ServiceContext, DynamoDbState> CURRENT = new WeakHashMap<>();
-    private static final Map<ServiceContext, Boolean> LISTENING = new WeakHashMap<>();
-
     final ServiceContext context;
     final AccountRegionStore<Database> databases = new AccountRegionStore<>(Database::new);
     /** TransactWriteItems idempotency: token → (request fingerprint, first answer time), 10 minutes. */
@@ -27,18 +24,14 @@ final class DynamoDbState {
         this.replication = new Replication(this);
     }
 
-    static synchronized DynamoDbState fresh(ServiceContext context) {
-        DynamoDbState s = new DynamoDbState(context);
-        CURRENT.put(context, s);
-        if (LISTENING.put(context, Boolean.TRUE) == null) {
-            context.clock().onAdvance(() -> current(context).onClockAdvanced());
-        }
-        return s;
+    /** Empty state, made the current one (DynamoDB's, on create and on reset). */
+    static DynamoDbState fresh(ServiceContext context) {
+        return context.shared().replace(DynamoDbState.class, new DynamoDbState(context));
     }
 
-    static synchronized DynamoDbState current(ServiceContext context) {
-        DynamoDbState s = CURRENT.get(context);
-        return s != null ? s : fresh(context);
+    /** The current state (for Streams): DynamoDB's, or an empty one before DynamoDB's first use. */
+    static DynamoDbState current(ServiceContext context) {
+        return context.shared().get(DynamoDbState.class, () -> new DynamoDbState(context));
     }
 
     Database database() {
@@ -50,6 +43,7 @@ final class DynamoDbState {
         return databases.get(account, region);
     }
 
+    /** Expires items whose TTL has passed and applies pending replication, after the clock moved. */
     void onClockAdvanced() {
         databases.forEach((key, db) -> TimeToLive.expire(this, db));
         replication.drain();

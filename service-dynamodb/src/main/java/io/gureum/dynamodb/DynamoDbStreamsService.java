@@ -23,23 +23,12 @@ public final class DynamoDbStreamsService implements AwsService {
     }
 
     @Override
-    public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(DynamoDbStreamsHandler.class);
+    public List<Class<?>> providerClasses() {
+        return List.of(Streams.class);
     }
 
     @Override
     public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        DynamoDbStreamsHandler handler = new DynamoDbStreamsHandler(context);
-        return new io.gureum.core.spi.ServiceInstance() {
-            @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
-            }
-
-            @Override
-            public void close() {
-                handler.close();
-            }
-        };
+        return io.gureum.core.spi.ServiceInstance.of(new Streams(context));
     }
 }

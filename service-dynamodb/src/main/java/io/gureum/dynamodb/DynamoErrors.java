@@ -1,6 +1,7 @@
 package io.gureum.dynamodb;
 
 import io.gureum.core.error.AwsException;
+import io.gureum.core.error.ModeledErrors;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -22,15 +23,15 @@ final class DynamoErrors {
     }
 
     static ResourceNotFoundException notFound() {
-        return ResourceNotFoundException.builder().message(NOT_FOUND).build();
+        return ModeledErrors.of(ResourceNotFoundException.class, NOT_FOUND);
     }
 
     static ResourceNotFoundException tableNotFound(String table) {
-        return ResourceNotFoundException.builder().message(NOT_FOUND + ": Table: " + table + " not found").build();
+        return ModeledErrors.of(ResourceNotFoundException.class, NOT_FOUND + ": Table: " + table + " not found");
     }
 
     static ResourceInUseException inUse(String message) {
-        return ResourceInUseException.builder().message(message).build();
+        return ModeledErrors.of(ResourceInUseException.class, message);
     }
 
     static ConditionalCheckFailedException conditionFailed(java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {

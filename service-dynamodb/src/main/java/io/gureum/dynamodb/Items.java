@@ -162,34 +162,32 @@ final class Items {
 
     // ---- PutItem ----
 
-    PutItemResponse putItem(PutItemRequest r) {
+    public PutItemResponse putItem(PutItemRequest r) {
         String rv = r.returnValuesAsString();
         Condition cond = writeCondition(rv, r.hasExpected(), r.expected(),
                 r.conditionalOperatorAsString(), r.conditionExpression(), r.expressionAttributeNames(),
                 r.expressionAttributeValues(), r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
         Database db = state.database();
-        return db.write(() -> {
-            Table t = tables.require(db, r.tableName());
-            Map<String, AttributeValue> item = checkItem(t, r.item());
-            Map<String, AttributeValue> old = t.get(item);
-            if (cond != null && !Evaluator.test(cond, old)) {
-                throw DynamoErrors.conditionFailed(allOld(r.returnValuesOnConditionCheckFailureAsString()) ? old : null);
-            }
-            t.put(item);
-            changed(state, db, t, old, item, false);
-            PutItemResponse.Builder b = PutItemResponse.builder();
-            if (allOld(rv) && old != null) {
-                b.attributes(old);
-            }
-            long size = Math.max(Values.itemSize(item), old == null ? 0 : Values.itemSize(old));
-            setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
-            return b.build();
-        });
+        Table t = tables.require(db, r.tableName());
+        Map<String, AttributeValue> item = checkItem(t, r.item());
+        Map<String, AttributeValue> old = t.get(item);
+        if (cond != null && !Evaluator.test(cond, old)) {
+            throw DynamoErrors.conditionFailed(allOld(r.returnValuesOnConditionCheckFailureAsString()) ? old : null);
+        }
+        t.put(item);
+        changed(state, db, t, old, item, false);
+        PutItemResponse.Builder b = PutItemResponse.builder();
+        if (allOld(rv) && old != null) {
+            b.attributes(old);
+        }
+        long size = Math.max(Values.itemSize(item), old == null ? 0 : Values.itemSize(old));
+        setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
+        return b.build();
     }
 
     // ---- GetItem ----
 
-    GetItemResponse getItem(GetItemRequest r) {
+    public GetItemResponse getItem(GetItemRequest r) {
         noMixing("AttributesToGet", r.hasAttributesToGet(), "ProjectionExpression", r.projectionExpression() != null);
         checkExpressionParameters(r.projectionExpression() != null, r.expressionAttributeNames(), Map.of(),
                 r.hasExpressionAttributeNames(), false);
@@ -197,17 +195,15 @@ final class Items {
         List<Path> projection = projection(r.projectionExpression(), r.hasAttributesToGet() ? r.attributesToGet() : null, attrs);
         attrs.checkAllUsed();
         Database db = state.database();
-        return db.read(() -> {
-            Table t = tables.require(db, r.tableName());
-            Map<String, AttributeValue> item = t.get(checkKey(t, r.key()));
-            GetItemResponse.Builder b = GetItemResponse.builder();
-            if (item != null) {
-                b.item(projection == null ? item : Updater.project(item, projection));
-            }
-            setCapacity(b::consumedCapacity, Capacity.read(r.returnConsumedCapacityAsString(), t.name,
-                    item == null ? 0 : Values.itemSize(item), Boolean.TRUE.equals(r.consistentRead()), null, false));
-            return b.build();
-        });
+        Table t = tables.require(db, r.tableName());
+        Map<String, AttributeValue> item = t.get(checkKey(t, r.key()));
+        GetItemResponse.Builder b = GetItemResponse.builder();
+        if (item != null) {
+            b.item(projection == null ? item : Updater.project(item, projection));
+        }
+        setCapacity(b::consumedCapacity, Capacity.read(r.returnConsumedCapacityAsString(), t.name,
+                item == null ? 0 : Values.itemSize(item), Boolean.TRUE.equals(r.consistentRead()), null, false));
+        return b.build();
     }
 
     static List<Path> projection(String expression, List<String> attributesToGet, ExpressionAttributes attrs) {
@@ -222,35 +218,33 @@ final class Items {
 
     // ---- DeleteItem ----
 
-    DeleteItemResponse deleteItem(DeleteItemRequest r) {
+    public DeleteItemResponse deleteItem(DeleteItemRequest r) {
         String rv = r.returnValuesAsString();
         Condition cond = writeCondition(rv, r.hasExpected(), r.expected(),
                 r.conditionalOperatorAsString(), r.conditionExpression(), r.expressionAttributeNames(),
                 r.expressionAttributeValues(), r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
         Database db = state.database();
-        return db.write(() -> {
-            Table t = tables.require(db, r.tableName());
-            Map<String, AttributeValue> key = checkKey(t, r.key());
-            Map<String, AttributeValue> old = t.get(key);
-            if (cond != null && !Evaluator.test(cond, old)) {
-                throw DynamoErrors.conditionFailed(allOld(r.returnValuesOnConditionCheckFailureAsString()) ? old : null);
-            }
-            if (old != null) {
-                t.delete(key);
-                changed(state, db, t, old, null, false);
-            }
-            DeleteItemResponse.Builder b = DeleteItemResponse.builder();
-            if (allOld(rv) && old != null) {
-                b.attributes(old);
-            }
-            setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, old == null ? 0 : Values.itemSize(old)));
-            return b.build();
-        });
+        Table t = tables.require(db, r.tableName());
+        Map<String, AttributeValue> key = checkKey(t, r.key());
+        Map<String, AttributeValue> old = t.get(key);
+        if (cond != null && !Evaluator.test(cond, old)) {
+            throw DynamoErrors.conditionFailed(allOld(r.returnValuesOnConditionCheckFailureAsString()) ? old : null);
+        }
+        if (old != null) {
+            t.delete(key);
+            changed(state, db, t, old, null, false);
+        }
+        DeleteItemResponse.Builder b = DeleteItemResponse.builder();
+        if (allOld(rv) && old != null) {
+            b.attributes(old);
+        }
+        setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, old == null ? 0 : Values.itemSize(old)));
+        return b.build();
     }
 
     // ---- UpdateItem ----
 
-    UpdateItemResponse updateItem(UpdateItemRequest r) {
+    public UpdateItemResponse updateItem(UpdateItemRequest r) {
         noMixing("AttributeUpdates", r.hasAttributeUpdates(), "UpdateExpression", r.updateExpression() != null);
         noMixing("Expected", r.hasExpected(), "ConditionExpression", r.conditionExpression() != null);
         boolean anyExpression = r.updateExpression() != null || r.conditionExpression() != null;
@@ -265,38 +259,36 @@ final class Items {
         attrs.checkAllUsed();
         String rv = r.returnValuesAsString() == null ? "NONE" : r.returnValuesAsString();
         Database db = state.database();
-        return db.write(() -> {
-            Table t = tables.require(db, r.tableName());
-            Map<String, AttributeValue> key = checkKey(t, r.key());
-            for (Path p : update.paths()) {
-                if (t.key.isKey(p.head())) {
-                    throw DynamoErrors.validation("One or more parameter values were invalid: Cannot update attribute "
-                            + p.head() + ". This attribute is part of the key");
-                }
+        Table t = tables.require(db, r.tableName());
+        Map<String, AttributeValue> key = checkKey(t, r.key());
+        for (Path p : update.paths()) {
+            if (t.key.isKey(p.head())) {
+                throw DynamoErrors.validation("One or more parameter values were invalid: Cannot update attribute "
+                        + p.head() + ". This attribute is part of the key");
             }
-            Map<String, AttributeValue> old = t.get(key);
-            if (cond != null && !Evaluator.test(cond, old)) {
-                throw DynamoErrors.conditionFailed(allOld(r.returnValuesOnConditionCheckFailureAsString()) ? old : null);
-            }
-            Map<String, AttributeValue> base = old != null ? old : key;
-            Map<String, AttributeValue> next = checkItem(t, Updater.apply(update, base));
-            t.put(next);
-            changed(state, db, t, old, next, false);
-            UpdateItemResponse.Builder b = UpdateItemResponse.builder();
-            Map<String, AttributeValue> out = switch (rv) {
-                case "ALL_OLD" -> old;
-                case "ALL_NEW" -> next;
-                case "UPDATED_OLD" -> old == null ? null : Updater.project(old, update.paths());
-                case "UPDATED_NEW" -> Updater.project(next, update.paths());
-                default -> null;
-            };
-            if (out != null && !out.isEmpty()) {
-                b.attributes(out);
-            }
-            long size = Math.max(Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
-            setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
-            return b.build();
-        });
+        }
+        Map<String, AttributeValue> old = t.get(key);
+        if (cond != null && !Evaluator.test(cond, old)) {
+            throw DynamoErrors.conditionFailed(allOld(r.returnValuesOnConditionCheckFailureAsString()) ? old : null);
+        }
+        Map<String, AttributeValue> base = old != null ? old : key;
+        Map<String, AttributeValue> next = checkItem(t, Updater.apply(update, base));
+        t.put(next);
+        changed(state, db, t, old, next, false);
+        UpdateItemResponse.Builder b = UpdateItemResponse.builder();
+        Map<String, AttributeValue> out = switch (rv) {
+            case "ALL_OLD" -> old;
+            case "ALL_NEW" -> next;
+            case "UPDATED_OLD" -> old == null ? null : Updater.project(old, update.paths());
+            case "UPDATED_NEW" -> Updater.project(next, update.paths());
+            default -> null;
+        };
+        if (out != null && !out.isEmpty()) {
+            b.attributes(out);
+        }
+        long size = Math.max(Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
+        setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
+        return b.build();
     }
 
     static String region() {

@@ -123,7 +123,7 @@ final class PartiQl {
         }
     }
 
-    ExecuteStatementResponse executeStatement(ExecuteStatementRequest r) {
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest r) {
         Lexer lx = new Lexer(r.statement());
         Params params = new Params(r.hasParameters() ? r.parameters() : null);
         String verb = lx.next().toUpperCase(Locale.ROOT);
@@ -155,26 +155,24 @@ final class PartiQl {
         String table = name(lx.next());
         Ast.Condition where = lx.accept("WHERE") ? where(lx, params) : null;
         Database db = state.database();
-        return db.read(() -> {
-            Table t = tables.require(db, table);
-            List<Map<String, AttributeValue>> out = new ArrayList<>();
-            Map<String, AttributeValue> key = exactKey(where, t);
-            if (key != null) {
-                Map<String, AttributeValue> item = t.get(key);
-                if (item != null && Evaluator.test(where, item)) {
+        Table t = tables.require(db, table);
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        Map<String, AttributeValue> key = exactKey(where, t);
+        if (key != null) {
+            Map<String, AttributeValue> item = t.get(key);
+            if (item != null && Evaluator.test(where, item)) {
+                out.add(item);
+            }
+        } else {
+            t.data.all().values().forEach(p -> p.values().forEach(item -> {
+                if (where == null || Evaluator.test(where, item)) {
                     out.add(item);
                 }
-            } else {
-                t.data.all().values().forEach(p -> p.values().forEach(item -> {
-                    if (where == null || Evaluator.test(where, item)) {
-                        out.add(item);
-                    }
-                }));
-            }
-            List<Map<String, AttributeValue>> items = projection.isEmpty() ? out
-                    : out.stream().map(i -> Updater.project(i, projection)).toList();
-            return ExecuteStatementResponse.builder().items(items).build();
-        });
+            }));
+        }
+        List<Map<String, AttributeValue>> items = projection.isEmpty() ? out
+                : out.stream().map(i -> Updater.project(i, projection)).toList();
+        return ExecuteStatementResponse.builder().items(items).build();
     }
 
     private ExecuteStatementResponse insert(Lexer lx, Params params) {
@@ -186,16 +184,14 @@ final class PartiQl {
             throw syntax(String.valueOf(v));
         }
         Database db = state.database();
-        return db.write(() -> {
-            Table t = tables.require(db, table);
-            Map<String, AttributeValue> item = Items.checkItem(t, v.m());
-            if (t.get(item) != null) {
-                throw DuplicateItemException.builder().message("Duplicate primary key exists in table").build();
-            }
-            t.put(item);
-            Items.changed(state, db, t, null, item, false);
-            return ExecuteStatementResponse.builder().items(List.of()).build();
-        });
+        Table t = tables.require(db, table);
+        Map<String, AttributeValue> item = Items.checkItem(t, v.m());
+        if (t.get(item) != null) {
+            throw DuplicateItemException.builder().message("Duplicate primary key exists in table").build();
+        }
+        t.put(item);
+        Items.changed(state, db, t, null, item, false);
+        return ExecuteStatementResponse.builder().items(List.of()).build();
     }
 
     private ExecuteStatementResponse update(Lexer lx, Params params) {
@@ -221,21 +217,19 @@ final class PartiQl {
         Ast.Condition where = where(lx, params);
         Ast.Update u = new Ast.Update(set, remove, List.of(), List.of());
         Database db = state.database();
-        return db.write(() -> {
-            Table t = tables.require(db, table);
-            Map<String, AttributeValue> key = exactKey(where, t);
-            if (key == null) {
-                throw DynamoErrors.validation("Where clause does not contain a mandatory equality on all key attributes");
-            }
-            Map<String, AttributeValue> old = t.get(key);
-            if (old == null || !Evaluator.test(where, old)) {
-                throw DynamoErrors.conditionFailed(null);
-            }
-            Map<String, AttributeValue> next = Items.checkItem(t, Updater.apply(u, old));
-            t.put(next);
-            Items.changed(state, db, t, old, next, false);
-            return ExecuteStatementResponse.builder().items(List.of()).build();
-        });
+        Table t = tables.require(db, table);
+        Map<String, AttributeValue> key = exactKey(where, t);
+        if (key == null) {
+            throw DynamoErrors.validation("Where clause does not contain a mandatory equality on all key attributes");
+        }
+        Map<String, AttributeValue> old = t.get(key);
+        if (old == null || !Evaluator.test(where, old)) {
+            throw DynamoErrors.conditionFailed(null);
+        }
+        Map<String, AttributeValue> next = Items.checkItem(t, Updater.apply(u, old));
+        t.put(next);
+        Items.changed(state, db, t, old, next, false);
+        return ExecuteStatementResponse.builder().items(List.of()).build();
     }
 
     private ExecuteStatementResponse delete(Lexer lx, Params params) {
@@ -244,19 +238,17 @@ final class PartiQl {
         lx.expect("WHERE");
         Ast.Condition where = where(lx, params);
         Database db = state.database();
-        return db.write(() -> {
-            Table t = tables.require(db, table);
-            Map<String, AttributeValue> key = exactKey(where, t);
-            if (key == null) {
-                throw DynamoErrors.validation("Where clause does not contain a mandatory equality on all key attributes");
-            }
-            Map<String, AttributeValue> old = t.get(key);
-            if (old != null && Evaluator.test(where, old)) {
-                t.delete(key);
-                Items.changed(state, db, t, old, null, false);
-            }
-            return ExecuteStatementResponse.builder().items(List.of()).build();
-        });
+        Table t = tables.require(db, table);
+        Map<String, AttributeValue> key = exactKey(where, t);
+        if (key == null) {
+            throw DynamoErrors.validation("Where clause does not contain a mandatory equality on all key attributes");
+        }
+        Map<String, AttributeValue> old = t.get(key);
+        if (old != null && Evaluator.test(where, old)) {
+            t.delete(key);
+            Items.changed(state, db, t, old, null, false);
+        }
+        return ExecuteStatementResponse.builder().items(List.of()).build();
     }
 
     private static Ast.Condition where(Lexer lx, Params params) {

@@ -127,7 +127,7 @@ final class Queries {
 
     // ---- Query ----
 
-    QueryResponse query(QueryRequest r) {
+    public QueryResponse query(QueryRequest r) {
         checkLimit(r.limit());
         boolean hasKeyExpr = r.keyConditionExpression() != null;
         Items.noMixing("KeyConditions", r.hasKeyConditions(), "KeyConditionExpression", hasKeyExpr);
@@ -149,36 +149,34 @@ final class Queries {
         String select = r.selectAsString();
         checkSelect(select, projection != null);
         Database db = state.database();
-        return db.read(() -> {
-            Table t = tables.require(db, r.tableName());
-            Source s = source(t, r.indexName(), r.consistentRead(), select);
-            KeyCondition kc = KeyCondition.of(keyCond, s.key());
-            if (filter != null) {
-                checkFilterKeys(filter, s.key());
-            }
-            boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
-            NavigableMap<RowKey, Map<String, AttributeValue>> rows = s.data().partition(KeyValue.of(kc.hash()));
-            NavigableMap<RowKey, Map<String, AttributeValue>> range = rows == null ? new TreeMap<>() : range(rows, kc);
-            if (r.hasExclusiveStartKey()) {
-                RowKey start = startRow(s, r.exclusiveStartKey());
-                range = forward ? range.tailMap(start, false) : range.headMap(start, false);
-            }
-            if (!forward) {
-                range = range.descendingMap();
-            }
-            Page page = read(s, List.of(range).iterator(), r.limit(), filter, projection, "COUNT".equals(select));
-            QueryResponse.Builder b = QueryResponse.builder().count(page.count()).scannedCount(page.scanned());
-            if (!"COUNT".equals(select)) {
-                b.items(page.items());
-            }
-            if (page.lastKey() != null) {
-                b.lastEvaluatedKey(page.lastKey());
-            }
-            Items.setCapacity(b::consumedCapacity, Capacity.read(r.returnConsumedCapacityAsString(), t.name, page.bytes(),
-                    Boolean.TRUE.equals(r.consistentRead()), s.index() == null ? null : s.index().name,
-                    s.index() != null && s.index().global));
-            return b.build();
-        });
+        Table t = tables.require(db, r.tableName());
+        Source s = source(t, r.indexName(), r.consistentRead(), select);
+        KeyCondition kc = KeyCondition.of(keyCond, s.key());
+        if (filter != null) {
+            checkFilterKeys(filter, s.key());
+        }
+        boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
+        NavigableMap<RowKey, Map<String, AttributeValue>> rows = s.data().partition(KeyValue.of(kc.hash()));
+        NavigableMap<RowKey, Map<String, AttributeValue>> range = rows == null ? new TreeMap<>() : range(rows, kc);
+        if (r.hasExclusiveStartKey()) {
+            RowKey start = startRow(s, r.exclusiveStartKey());
+            range = forward ? range.tailMap(start, false) : range.headMap(start, false);
+        }
+        if (!forward) {
+            range = range.descendingMap();
+        }
+        Page page = read(s, List.of(range).iterator(), r.limit(), filter, projection, "COUNT".equals(select));
+        QueryResponse.Builder b = QueryResponse.builder().count(page.count()).scannedCount(page.scanned());
+        if (!"COUNT".equals(select)) {
+            b.items(page.items());
+        }
+        if (page.lastKey() != null) {
+            b.lastEvaluatedKey(page.lastKey());
+        }
+        Items.setCapacity(b::consumedCapacity, Capacity.read(r.returnConsumedCapacityAsString(), t.name, page.bytes(),
+                Boolean.TRUE.equals(r.consistentRead()), s.index() == null ? null : s.index().name,
+                s.index() != null && s.index().global));
+        return b.build();
     }
 
     private static void checkFilterKeys(Condition filter, KeySchema key) {
@@ -245,7 +243,7 @@ final class Queries {
 
     // ---- Scan ----
 
-    ScanResponse scan(ScanRequest r) {
+    public ScanResponse scan(ScanRequest r) {
         checkLimit(r.limit());
         Items.noMixing("ScanFilter", r.hasScanFilter(), "FilterExpression", r.filterExpression() != null);
         Items.noMixing("AttributesToGet", r.hasAttributesToGet(), "ProjectionExpression", r.projectionExpression() != null);
@@ -278,37 +276,35 @@ final class Queries {
         String select = r.selectAsString();
         checkSelect(select, projection != null);
         Database db = state.database();
-        return db.read(() -> {
-            Table t = tables.require(db, r.tableName());
-            Source s = source(t, r.indexName(), r.consistentRead(), select);
-            NavigableMap<KeyValue, TreeMap<RowKey, Map<String, AttributeValue>>> partitions = s.data().all();
-            KeyValue startPk = null;
-            RowKey startRow = null;
-            if (r.hasExclusiveStartKey()) {
-                startRow = startRow(s, r.exclusiveStartKey());
-                startPk = KeyValue.of(r.exclusiveStartKey().get(s.key().hash()));
-                partitions = partitions.tailMap(startPk, true);
-            }
-            KeyValue firstPk = startPk;
-            RowKey firstRow = startRow;
-            java.util.Iterator<Map<RowKey, Map<String, AttributeValue>>> ranges = partitions.entrySet().stream()
-                    .filter(e -> segment == null || e.getKey().segmentHash() % total == segment)
-                    .map(e -> (Map<RowKey, Map<String, AttributeValue>>) (firstPk != null && e.getKey().equals(firstPk)
-                            ? e.getValue().tailMap(firstRow, false) : e.getValue()))
-                    .iterator();
-            Page page = read(s, ranges, r.limit(), filter, projection, "COUNT".equals(select));
-            ScanResponse.Builder b = ScanResponse.builder().count(page.count()).scannedCount(page.scanned());
-            if (!"COUNT".equals(select)) {
-                b.items(page.items());
-            }
-            if (page.lastKey() != null) {
-                b.lastEvaluatedKey(page.lastKey());
-            }
-            Items.setCapacity(b::consumedCapacity, Capacity.read(r.returnConsumedCapacityAsString(), t.name, page.bytes(),
-                    Boolean.TRUE.equals(r.consistentRead()), s.index() == null ? null : s.index().name,
-                    s.index() != null && s.index().global));
-            return b.build();
-        });
+        Table t = tables.require(db, r.tableName());
+        Source s = source(t, r.indexName(), r.consistentRead(), select);
+        NavigableMap<KeyValue, TreeMap<RowKey, Map<String, AttributeValue>>> partitions = s.data().all();
+        KeyValue startPk = null;
+        RowKey startRow = null;
+        if (r.hasExclusiveStartKey()) {
+            startRow = startRow(s, r.exclusiveStartKey());
+            startPk = KeyValue.of(r.exclusiveStartKey().get(s.key().hash()));
+            partitions = partitions.tailMap(startPk, true);
+        }
+        KeyValue firstPk = startPk;
+        RowKey firstRow = startRow;
+        java.util.Iterator<Map<RowKey, Map<String, AttributeValue>>> ranges = partitions.entrySet().stream()
+                .filter(e -> segment == null || e.getKey().segmentHash() % total == segment)
+                .map(e -> (Map<RowKey, Map<String, AttributeValue>>) (firstPk != null && e.getKey().equals(firstPk)
+                        ? e.getValue().tailMap(firstRow, false) : e.getValue()))
+                .iterator();
+        Page page = read(s, ranges, r.limit(), filter, projection, "COUNT".equals(select));
+        ScanResponse.Builder b = ScanResponse.builder().count(page.count()).scannedCount(page.scanned());
+        if (!"COUNT".equals(select)) {
+            b.items(page.items());
+        }
+        if (page.lastKey() != null) {
+            b.lastEvaluatedKey(page.lastKey());
+        }
+        Items.setCapacity(b::consumedCapacity, Capacity.read(r.returnConsumedCapacityAsString(), t.name, page.bytes(),
+                Boolean.TRUE.equals(r.consistentRead()), s.index() == null ? null : s.index().name,
+                s.index() != null && s.index().global));
+        return b.build();
     }
 
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.*;
 
-/** CreateTable, DescribeTable, UpdateTable, DeleteTable, ListTables, tags, TTL settings and limits. */
+/** CreateTable, DescribeTable, UpdateTable (with replicas, streams and indexes), DeleteTable and ListTables. */
 final class Tables {
     /** How long CREATING/UPDATING lasts on the core clock; 0 (the default) settles at the next read. */
     static Duration settleDelay() {
@@ -77,7 +77,7 @@ final class Tables {
         }
     }
 
-    CreateTableResponse createTable(CreateTableRequest r) {
+    public CreateTableResponse createTable(CreateTableRequest r) {
         checkTableName(r.tableName(), "tableName");
         Database db = state.database();
         RequestContext ctx = RequestContext.current();
@@ -156,16 +156,14 @@ final class Tables {
         }
         t.settlesAt = now().plus(settleDelay());
         t.replicaRegions.add(ctx.region());
-        return db.write(() -> {
-            if (db.tables.containsKey(t.name)) {
-                throw DynamoErrors.inUse("Table already exists: " + t.name);
-            }
-            db.tables.put(t.name, t);
-            for (Index ix : t.indexes.values()) {
-                ix.status = "CREATING";
-            }
-            return CreateTableResponse.builder().tableDescription(describe(t, ctx.region())).build();
-        });
+        if (db.tables.containsKey(t.name)) {
+            throw DynamoErrors.inUse("Table already exists: " + t.name);
+        }
+        db.tables.put(t.name, t);
+        for (Index ix : t.indexes.values()) {
+            ix.status = "CREATING";
+        }
+        return CreateTableResponse.builder().tableDescription(describe(t, ctx.region())).build();
     }
 
     private Index addIndex(Table t, String name, boolean global, KeySchema ik, Projection p) {
@@ -254,185 +252,177 @@ final class Tables {
         return t;
     }
 
-    DescribeTableResponse describeTable(DescribeTableRequest r) {
+    public DescribeTableResponse describeTable(DescribeTableRequest r) {
         Database db = state.database();
         String region = RequestContext.current().region();
-        return db.write(() -> {
-            Table t = existing(db, r.tableName());
-            return DescribeTableResponse.builder().table(describe(t, region)).build();
-        });
+        Table t = existing(db, r.tableName());
+        return DescribeTableResponse.builder().table(describe(t, region)).build();
     }
 
-    DeleteTableResponse deleteTable(DeleteTableRequest r) {
+    public DeleteTableResponse deleteTable(DeleteTableRequest r) {
         Database db = state.database();
         String region = RequestContext.current().region();
-        return db.write(() -> {
-            Table t = existing(db, r.tableName());
-            if (t.deletionProtection) {
-                throw DynamoErrors.validation("Resource cannot be deleted as it is currently protected against deletion."
-                        + " Disable deletion protection first.");
-            }
-            if (t.status.equals("CREATING") || t.status.equals("UPDATING")) {
-                throw DynamoErrors.inUse("Attempt to change a resource which is still in use: Table is being "
-                        + (t.status.equals("CREATING") ? "created" : "updated") + ": " + t.name);
-            }
-            db.tables.remove(t.name);
-            if (t.stream != null) {
-                t.stream.enabled = false;
-            }
-            t.status = "DELETING";
-            return DeleteTableResponse.builder().tableDescription(describe(t, region)).build();
-        });
+        Table t = existing(db, r.tableName());
+        if (t.deletionProtection) {
+            throw DynamoErrors.validation("Resource cannot be deleted as it is currently protected against deletion."
+                    + " Disable deletion protection first.");
+        }
+        if (t.status.equals("CREATING") || t.status.equals("UPDATING")) {
+            throw DynamoErrors.inUse("Attempt to change a resource which is still in use: Table is being "
+                    + (t.status.equals("CREATING") ? "created" : "updated") + ": " + t.name);
+        }
+        db.tables.remove(t.name);
+        if (t.stream != null) {
+            t.stream.enabled = false;
+        }
+        t.status = "DELETING";
+        return DeleteTableResponse.builder().tableDescription(describe(t, region)).build();
     }
 
-    ListTablesResponse listTables(ListTablesRequest r) {
+    public ListTablesResponse listTables(ListTablesRequest r) {
         int limit = r.limit() == null ? 100 : r.limit();
         if (limit < 1 || limit > 100) {
             throw DynamoErrors.constraint(limit, "limit", limit < 1
                     ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 100");
         }
         Database db = state.database();
-        return db.read(() -> {
-            List<String> names = new ArrayList<>(r.exclusiveStartTableName() == null ? db.tables.keySet()
-                    : db.tables.tailMap(r.exclusiveStartTableName(), false).keySet());
-            ListTablesResponse.Builder b = ListTablesResponse.builder();
-            if (names.size() > limit) {
-                names = names.subList(0, limit);
-                b.lastEvaluatedTableName(names.get(limit - 1));
-            }
-            return b.tableNames(names).build();
-        });
+        List<String> names = new ArrayList<>(r.exclusiveStartTableName() == null ? db.tables.keySet()
+                : db.tables.tailMap(r.exclusiveStartTableName(), false).keySet());
+        ListTablesResponse.Builder b = ListTablesResponse.builder();
+        if (names.size() > limit) {
+            names = names.subList(0, limit);
+            b.lastEvaluatedTableName(names.get(limit - 1));
+        }
+        return b.tableNames(names).build();
     }
 
-    UpdateTableResponse updateTable(UpdateTableRequest r) {
+    public UpdateTableResponse updateTable(UpdateTableRequest r) {
         Database db = state.database();
         String region = RequestContext.current().region();
-        return db.write(() -> {
-            Table t = require(db, r.tableName());
-            boolean changed = false;
+        Table t = require(db, r.tableName());
+        boolean changed = false;
+        if (r.attributeDefinitions() != null) {
+            for (AttributeDefinition d : r.attributeDefinitions()) {
+                String existing = t.attributeTypes.get(d.attributeName());
+                if (existing != null && !existing.equals(d.attributeTypeAsString())) {
+                    throw DynamoErrors.validation("Cannot change the type of an attribute: " + d.attributeName());
+                }
+            }
+        }
+        if (r.billingModeAsString() != null && !r.billingModeAsString().equals(t.billingMode)) {
+            checkThroughput(r.billingModeAsString(), r.provisionedThroughput(), null);
+            t.billingMode = r.billingModeAsString();
+            t.billingModeChanged = now();
+            if (t.billingMode.equals("PAY_PER_REQUEST")) {
+                t.readCapacity = 0;
+                t.writeCapacity = 0;
+            }
+            changed = true;
+        }
+        if (r.provisionedThroughput() != null) {
+            ProvisionedThroughput p = r.provisionedThroughput();
+            if (t.billingMode.equals("PAY_PER_REQUEST")) {
+                checkThroughput("PAY_PER_REQUEST", p, null);
+            }
+            if (p.readCapacityUnits() == t.readCapacity && p.writeCapacityUnits() == t.writeCapacity) {
+                throw DynamoErrors.validation("The provisioned throughput for the table will not change. The requested value"
+                        + " equals the current value. Current ReadCapacityUnits provisioned for the table: " + t.readCapacity
+                        + ". Requested ReadCapacityUnits: " + p.readCapacityUnits() + ". Current WriteCapacityUnits"
+                        + " provisioned for the table: " + t.writeCapacity + ". Requested WriteCapacityUnits: "
+                        + p.writeCapacityUnits() + ". Refer to the Amazon DynamoDB Developer Guide for current limits"
+                        + " and how to request higher limits.");
+            }
+            if (p.readCapacityUnits() > t.readCapacity || p.writeCapacityUnits() > t.writeCapacity) {
+                t.lastIncrease = now();
+            } else {
+                t.lastDecrease = now();
+            }
+            t.readCapacity = p.readCapacityUnits();
+            t.writeCapacity = p.writeCapacityUnits();
+            changed = true;
+        }
+        if (r.hasGlobalSecondaryIndexUpdates()) {
+            Map<String, String> types = new LinkedHashMap<>(t.attributeTypes);
             if (r.attributeDefinitions() != null) {
-                for (AttributeDefinition d : r.attributeDefinitions()) {
-                    String existing = t.attributeTypes.get(d.attributeName());
-                    if (existing != null && !existing.equals(d.attributeTypeAsString())) {
-                        throw DynamoErrors.validation("Cannot change the type of an attribute: " + d.attributeName());
+                r.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
+            }
+            for (GlobalSecondaryIndexUpdate u : r.globalSecondaryIndexUpdates()) {
+                if (u.create() != null) {
+                    CreateGlobalSecondaryIndexAction c = u.create();
+                    if (t.indexes.containsKey(c.indexName())) {
+                        throw DynamoErrors.validation("One or more parameter values were invalid: Index with name: "
+                                + c.indexName() + " already exists");
                     }
-                }
-            }
-            if (r.billingModeAsString() != null && !r.billingModeAsString().equals(t.billingMode)) {
-                checkThroughput(r.billingModeAsString(), r.provisionedThroughput(), null);
-                t.billingMode = r.billingModeAsString();
-                t.billingModeChanged = now();
-                if (t.billingMode.equals("PAY_PER_REQUEST")) {
-                    t.readCapacity = 0;
-                    t.writeCapacity = 0;
-                }
-                changed = true;
-            }
-            if (r.provisionedThroughput() != null) {
-                ProvisionedThroughput p = r.provisionedThroughput();
-                if (t.billingMode.equals("PAY_PER_REQUEST")) {
-                    checkThroughput("PAY_PER_REQUEST", p, null);
-                }
-                if (p.readCapacityUnits() == t.readCapacity && p.writeCapacityUnits() == t.writeCapacity) {
-                    throw DynamoErrors.validation("The provisioned throughput for the table will not change. The requested value"
-                            + " equals the current value. Current ReadCapacityUnits provisioned for the table: " + t.readCapacity
-                            + ". Requested ReadCapacityUnits: " + p.readCapacityUnits() + ". Current WriteCapacityUnits"
-                            + " provisioned for the table: " + t.writeCapacity + ". Requested WriteCapacityUnits: "
-                            + p.writeCapacityUnits() + ". Refer to the Amazon DynamoDB Developer Guide for current limits"
-                            + " and how to request higher limits.");
-                }
-                if (p.readCapacityUnits() > t.readCapacity || p.writeCapacityUnits() > t.writeCapacity) {
-                    t.lastIncrease = now();
-                } else {
-                    t.lastDecrease = now();
-                }
-                t.readCapacity = p.readCapacityUnits();
-                t.writeCapacity = p.writeCapacityUnits();
-                changed = true;
-            }
-            if (r.hasGlobalSecondaryIndexUpdates()) {
-                Map<String, String> types = new LinkedHashMap<>(t.attributeTypes);
-                if (r.attributeDefinitions() != null) {
-                    r.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
-                }
-                for (GlobalSecondaryIndexUpdate u : r.globalSecondaryIndexUpdates()) {
-                    if (u.create() != null) {
-                        CreateGlobalSecondaryIndexAction c = u.create();
-                        if (t.indexes.containsKey(c.indexName())) {
-                            throw DynamoErrors.validation("One or more parameter values were invalid: Index with name: "
-                                    + c.indexName() + " already exists");
-                        }
-                        KeySchema ik = keySchema(c.keySchema(), types, c.indexName());
-                        checkThroughput(t.billingMode, c.provisionedThroughput(), c.indexName());
-                        Index ix = addIndex(t, c.indexName(), true, ik, c.projection());
-                        if (c.provisionedThroughput() != null) {
-                            ix.readCapacity = c.provisionedThroughput().readCapacityUnits();
-                            ix.writeCapacity = c.provisionedThroughput().writeCapacityUnits();
-                        }
-                        ix.status = "CREATING";
-                        ik.names().forEach(n -> t.attributeTypes.put(n, types.get(n)));
-                        t.backfill(ix);
-                    } else if (u.delete() != null) {
-                        Index ix = t.indexes.get(u.delete().indexName());
-                        if (ix == null || !ix.global) {
-                            throw DynamoErrors.notFound();
-                        }
-                        ix.status = "DELETING";
-                    } else if (u.update() != null) {
-                        Index ix = t.indexes.get(u.update().indexName());
-                        if (ix == null || !ix.global) {
-                            throw DynamoErrors.notFound();
-                        }
-                        ProvisionedThroughput p = u.update().provisionedThroughput();
-                        if (p != null) {
-                            ix.readCapacity = p.readCapacityUnits();
-                            ix.writeCapacity = p.writeCapacityUnits();
-                        }
-                        ix.status = "UPDATING";
+                    KeySchema ik = keySchema(c.keySchema(), types, c.indexName());
+                    checkThroughput(t.billingMode, c.provisionedThroughput(), c.indexName());
+                    Index ix = addIndex(t, c.indexName(), true, ik, c.projection());
+                    if (c.provisionedThroughput() != null) {
+                        ix.readCapacity = c.provisionedThroughput().readCapacityUnits();
+                        ix.writeCapacity = c.provisionedThroughput().writeCapacityUnits();
                     }
+                    ix.status = "CREATING";
+                    ik.names().forEach(n -> t.attributeTypes.put(n, types.get(n)));
+                    t.backfill(ix);
+                } else if (u.delete() != null) {
+                    Index ix = t.indexes.get(u.delete().indexName());
+                    if (ix == null || !ix.global) {
+                        throw DynamoErrors.notFound();
+                    }
+                    ix.status = "DELETING";
+                } else if (u.update() != null) {
+                    Index ix = t.indexes.get(u.update().indexName());
+                    if (ix == null || !ix.global) {
+                        throw DynamoErrors.notFound();
+                    }
+                    ProvisionedThroughput p = u.update().provisionedThroughput();
+                    if (p != null) {
+                        ix.readCapacity = p.readCapacityUnits();
+                        ix.writeCapacity = p.writeCapacityUnits();
+                    }
+                    ix.status = "UPDATING";
                 }
-                changed = true;
             }
-            if (r.streamSpecification() != null) {
-                StreamSpecification s = r.streamSpecification();
-                boolean enable = Boolean.TRUE.equals(s.streamEnabled());
-                if (enable) {
-                    if (t.stream != null && t.stream.enabled) {
-                        throw DynamoErrors.validation("Table already has an enabled stream: " + t.stream.arn);
-                    }
-                    if (s.streamViewTypeAsString() == null) {
-                        throw DynamoErrors.validation("One or more parameter values were invalid: StreamViewType must be"
-                                + " specified when StreamEnabled is true");
-                    }
-                    t.stream = new StreamLog(t.arn, t.name, t, now(), s.streamViewTypeAsString(), state.context.ids().hex(8));
-                } else {
-                    if (t.stream == null || !t.stream.enabled) {
-                        throw DynamoErrors.validation("Table already has no stream enabled");
-                    }
-                    t.stream.enabled = false;
+            changed = true;
+        }
+        if (r.streamSpecification() != null) {
+            StreamSpecification s = r.streamSpecification();
+            boolean enable = Boolean.TRUE.equals(s.streamEnabled());
+            if (enable) {
+                if (t.stream != null && t.stream.enabled) {
+                    throw DynamoErrors.validation("Table already has an enabled stream: " + t.stream.arn);
                 }
-                changed = true;
+                if (s.streamViewTypeAsString() == null) {
+                    throw DynamoErrors.validation("One or more parameter values were invalid: StreamViewType must be"
+                            + " specified when StreamEnabled is true");
+                }
+                t.stream = new StreamLog(t.arn, t.name, t, now(), s.streamViewTypeAsString(), state.context.ids().hex(8));
+            } else {
+                if (t.stream == null || !t.stream.enabled) {
+                    throw DynamoErrors.validation("Table already has no stream enabled");
+                }
+                t.stream.enabled = false;
             }
-            if (r.deletionProtectionEnabled() != null) {
-                t.deletionProtection = r.deletionProtectionEnabled();
-                changed = true;
-            }
-            if (r.tableClassAsString() != null) {
-                t.tableClass = r.tableClassAsString();
-                changed = true;
-            }
-            if (r.hasReplicaUpdates()) {
-                GlobalTables.update(state, db, t, r.replicaUpdates());
-                changed = true;
-            }
-            if (!changed) {
-                throw DynamoErrors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
-                        + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
-            }
-            t.status = "UPDATING";
-            t.settlesAt = now().plus(settleDelay());
-            return UpdateTableResponse.builder().tableDescription(describe(t, region)).build();
-        });
+            changed = true;
+        }
+        if (r.deletionProtectionEnabled() != null) {
+            t.deletionProtection = r.deletionProtectionEnabled();
+            changed = true;
+        }
+        if (r.tableClassAsString() != null) {
+            t.tableClass = r.tableClassAsString();
+            changed = true;
+        }
+        if (r.hasReplicaUpdates()) {
+            GlobalTables.update(state, db, t, r.replicaUpdates());
+            changed = true;
+        }
+        if (!changed) {
+            throw DynamoErrors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
+                    + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
+        t.status = "UPDATING";
+        t.settlesAt = now().plus(settleDelay());
+        return UpdateTableResponse.builder().tableDescription(describe(t, region)).build();
     }
 
     TableDescription describe(Table t, String region) {
@@ -520,89 +510,5 @@ final class Tables {
             p.nonKeyAttributes(ix.nonKeyAttributes);
         }
         return p.build();
-    }
-
-    // ---- tags ----
-
-    private Table byArn(Database db, String arn) {
-        if (arn != null) {
-            for (Table t : db.tables.values()) {
-                if (t.arn.equals(arn)) {
-                    return t;
-                }
-            }
-        }
-        throw software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.builder()
-                .message("Requested resource not found: ResourcArn: " + arn + " not found").build();
-    }
-
-    TagResourceResponse tagResource(TagResourceRequest r) {
-        Database db = state.database();
-        return db.write(() -> {
-            Table t = byArn(db, r.resourceArn());
-            r.tags().forEach(tag -> t.tags.put(tag.key(), tag.value()));
-            if (t.tags.size() > 50) {
-                throw DynamoErrors.validation("One or more parameter values were invalid: The number of tags exceeds the limit of 50");
-            }
-            return TagResourceResponse.builder().build();
-        });
-    }
-
-    UntagResourceResponse untagResource(UntagResourceRequest r) {
-        Database db = state.database();
-        return db.write(() -> {
-            Table t = byArn(db, r.resourceArn());
-            r.tagKeys().forEach(t.tags::remove);
-            return UntagResourceResponse.builder().build();
-        });
-    }
-
-    ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest r) {
-        Database db = state.database();
-        return db.read(() -> {
-            Table t = byArn(db, r.resourceArn());
-            List<Tag> tags = new ArrayList<>();
-            t.tags.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
-            return ListTagsOfResourceResponse.builder().tags(tags).build();
-        });
-    }
-
-    // ---- TTL ----
-
-    UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest r) {
-        Database db = state.database();
-        return db.write(() -> {
-            Table t = require(db, r.tableName());
-            TimeToLiveSpecification s = r.timeToLiveSpecification();
-            boolean enable = Boolean.TRUE.equals(s.enabled());
-            if (enable && t.ttlEnabled) {
-                throw DynamoErrors.validation("TimeToLive is already enabled");
-            }
-            if (!enable && !t.ttlEnabled) {
-                throw DynamoErrors.validation("TimeToLive is already disabled");
-            }
-            if (!enable && !s.attributeName().equals(t.ttlAttribute)) {
-                throw DynamoErrors.validation("TimeToLive attribute name does not match: " + s.attributeName());
-            }
-            t.ttlEnabled = enable;
-            t.ttlAttribute = s.attributeName();
-            return UpdateTimeToLiveResponse.builder().timeToLiveSpecification(s).build();
-        });
-    }
-
-    DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest r) {
-        Database db = state.database();
-        return db.read(() -> {
-            Table t = db.tables.get(r.tableName());
-            if (t == null) {
-                throw DynamoErrors.notFound();
-            }
-            TimeToLiveDescription.Builder d = TimeToLiveDescription.builder()
-                    .timeToLiveStatus(t.ttlEnabled ? TimeToLiveStatus.ENABLED : TimeToLiveStatus.DISABLED);
-            if (t.ttlEnabled) {
-                d.attributeName(t.ttlAttribute);
-            }
-            return DescribeTimeToLiveResponse.builder().timeToLiveDescription(d.build()).build();
-        });
     }
 }

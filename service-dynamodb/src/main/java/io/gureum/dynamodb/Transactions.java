@@ -46,7 +46,7 @@ final class Transactions {
         return DynamoErrors.constraint(items, "transactItems", "Member must have length less than or equal to 100");
     }
 
-    TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
         if (r.transactItems().size() > 100) {
             throw tooMany(r.transactItems());
         }
@@ -71,106 +71,109 @@ final class Transactions {
             actions.add(parse(w));
         }
         Database db = state.database();
-        TransactWriteItemsResponse response = db.write(() -> {
-            List<Table> ts = new ArrayList<>();
-            List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (Action a : actions) {
-                Table t = tables.require(db, a.tableName());
-                Map<String, AttributeValue> key = a.item() != null ? Items.checkItem(t, a.item()) : Items.checkKey(t, a.key());
-                key = t.keyOf(key);
-                if (!seen.add(t.name + "\u0000" + key)) {
-                    throw DynamoErrors.validation("Transaction request cannot include multiple operations on one item");
-                }
-                if (a.update() != null) {
-                    for (Path p : a.update().paths()) {
-                        if (t.key.isKey(p.head())) {
-                            throw DynamoErrors.validation("One or more parameter values were invalid: Cannot update attribute "
-                                    + p.head() + ". This attribute is part of the key");
-                        }
-                    }
-                }
-                ts.add(t);
-                keys.add(key);
-            }
-            List<CancellationReason> reasons = new ArrayList<>();
-            List<Map<String, AttributeValue>> results = new ArrayList<>();
-            boolean failed = false;
-            for (int i = 0; i < actions.size(); i++) {
-                Action a = actions.get(i);
-                Table t = ts.get(i);
-                Map<String, AttributeValue> old = t.get(keys.get(i));
-                if (a.condition() != null && !Evaluator.test(a.condition(), old)) {
-                    CancellationReason.Builder cr = CancellationReason.builder().code("ConditionalCheckFailed")
-                            .message(DynamoErrors.CONDITION_FAILED);
-                    if ("ALL_OLD".equals(a.onFailure()) && old != null) {
-                        cr.item(old);
-                    }
-                    reasons.add(cr.build());
-                    results.add(null);
-                    failed = true;
-                    continue;
-                }
-                try {
-                    Map<String, AttributeValue> next = switch (a.kind()) {
-                        case "Put" -> Items.checkItem(t, a.item());
-                        case "Update" -> Items.checkItem(t, Updater.apply(a.update(), old != null ? old : keys.get(i)));
-                        default -> null;
-                    };
-                    results.add(next);
-                    reasons.add(CancellationReason.builder().code("None").build());
-                } catch (AwsException e) {
-                    reasons.add(CancellationReason.builder().code("ValidationError").message(e.getMessage()).build());
-                    results.add(null);
-                    failed = true;
-                }
-            }
-            if (failed) {
-                List<String> codes = reasons.stream().map(CancellationReason::code).toList();
-                throw TransactionCanceledException.builder()
-                        .message("Transaction cancelled, please refer cancellation reasons for specific reasons " + codes)
-                        .cancellationReasons(reasons).build();
-            }
-            Map<String, Double> units = new LinkedHashMap<>();
-            for (int i = 0; i < actions.size(); i++) {
-                Action a = actions.get(i);
-                Table t = ts.get(i);
-                Map<String, AttributeValue> old = t.get(keys.get(i));
-                Map<String, AttributeValue> next = results.get(i);
-                switch (a.kind()) {
-                    case "Put", "Update" -> {
-                        t.put(next);
-                        Items.changed(state, db, t, old, next, false);
-                    }
-                    case "Delete" -> {
-                        if (old != null) {
-                            t.delete(keys.get(i));
-                            Items.changed(state, db, t, old, null, false);
-                        }
-                    }
-                    default -> {
-                    }
-                }
-                long size = Math.max(next == null ? 0 : Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
-                units.merge(t.name, 2 * Capacity.writeUnits(size), Double::sum);
-            }
-            TransactWriteItemsResponse.Builder b = TransactWriteItemsResponse.builder();
-            List<ConsumedCapacity> capacity = new ArrayList<>();
-            units.forEach((t, u) -> {
-                ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), t, u, 0, u, null, false);
-                if (c != null) {
-                    capacity.add(c);
-                }
-            });
-            if (!capacity.isEmpty()) {
-                b.consumedCapacity(capacity);
-            }
-            return b.build();
-        });
+        TransactWriteItemsResponse response = apply(db, actions, r);
         if (token != null) {
             state.tokens.put(token, new Idempotent(fingerprint, now, response));
         }
         return response;
+    }
+
+    /** Checks every action, then applies all of them or none; the caller holds the write lock. */
+    private TransactWriteItemsResponse apply(Database db, List<Action> actions, TransactWriteItemsRequest r) {
+        List<Table> ts = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Action a : actions) {
+            Table t = tables.require(db, a.tableName());
+            Map<String, AttributeValue> key = a.item() != null ? Items.checkItem(t, a.item()) : Items.checkKey(t, a.key());
+            key = t.keyOf(key);
+            if (!seen.add(t.name + "\u0000" + key)) {
+                throw DynamoErrors.validation("Transaction request cannot include multiple operations on one item");
+            }
+            if (a.update() != null) {
+                for (Path p : a.update().paths()) {
+                    if (t.key.isKey(p.head())) {
+                        throw DynamoErrors.validation("One or more parameter values were invalid: Cannot update attribute "
+                                + p.head() + ". This attribute is part of the key");
+                    }
+                }
+            }
+            ts.add(t);
+            keys.add(key);
+        }
+        List<CancellationReason> reasons = new ArrayList<>();
+        List<Map<String, AttributeValue>> results = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            Table t = ts.get(i);
+            Map<String, AttributeValue> old = t.get(keys.get(i));
+            if (a.condition() != null && !Evaluator.test(a.condition(), old)) {
+                CancellationReason.Builder cr = CancellationReason.builder().code("ConditionalCheckFailed")
+                        .message(DynamoErrors.CONDITION_FAILED);
+                if ("ALL_OLD".equals(a.onFailure()) && old != null) {
+                    cr.item(old);
+                }
+                reasons.add(cr.build());
+                results.add(null);
+                failed = true;
+                continue;
+            }
+            try {
+                Map<String, AttributeValue> next = switch (a.kind()) {
+                    case "Put" -> Items.checkItem(t, a.item());
+                    case "Update" -> Items.checkItem(t, Updater.apply(a.update(), old != null ? old : keys.get(i)));
+                    default -> null;
+                };
+                results.add(next);
+                reasons.add(CancellationReason.builder().code("None").build());
+            } catch (AwsException e) {
+                reasons.add(CancellationReason.builder().code("ValidationError").message(e.getMessage()).build());
+                results.add(null);
+                failed = true;
+            }
+        }
+        if (failed) {
+            List<String> codes = reasons.stream().map(CancellationReason::code).toList();
+            throw TransactionCanceledException.builder()
+                    .message("Transaction cancelled, please refer cancellation reasons for specific reasons " + codes)
+                    .cancellationReasons(reasons).build();
+        }
+        Map<String, Double> units = new LinkedHashMap<>();
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            Table t = ts.get(i);
+            Map<String, AttributeValue> old = t.get(keys.get(i));
+            Map<String, AttributeValue> next = results.get(i);
+            switch (a.kind()) {
+                case "Put", "Update" -> {
+                    t.put(next);
+                    Items.changed(state, db, t, old, next, false);
+                }
+                case "Delete" -> {
+                    if (old != null) {
+                        t.delete(keys.get(i));
+                        Items.changed(state, db, t, old, null, false);
+                    }
+                }
+                default -> {
+                }
+            }
+            long size = Math.max(next == null ? 0 : Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
+            units.merge(t.name, 2 * Capacity.writeUnits(size), Double::sum);
+        }
+        TransactWriteItemsResponse.Builder b = TransactWriteItemsResponse.builder();
+        List<ConsumedCapacity> capacity = new ArrayList<>();
+        units.forEach((t, u) -> {
+            ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), t, u, 0, u, null, false);
+            if (c != null) {
+                capacity.add(c);
+            }
+        });
+        if (!capacity.isEmpty()) {
+            b.consumedCapacity(capacity);
+        }
+        return b.build();
     }
 
     private static Action parse(TransactWriteItem w) {
@@ -222,7 +225,7 @@ final class Transactions {
         return expression == null ? null : Parser.condition("ConditionExpression", expression, attrs);
     }
 
-    TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r) {
         if (r.transactItems().size() > 100) {
             throw tooMany(r.transactItems());
         }
@@ -237,33 +240,31 @@ final class Transactions {
             gets.add(new Get(x.tableName(), x.key(), projection));
         }
         Database db = state.database();
-        return db.read(() -> {
-            List<ItemResponse> out = new ArrayList<>();
-            Map<String, Double> units = new LinkedHashMap<>();
-            Set<String> seen = new HashSet<>();
-            for (Get g : gets) {
-                Table t = tables.require(db, g.table());
-                Map<String, AttributeValue> key = Items.checkKey(t, g.key());
-                if (!seen.add(t.name + "\u0000" + key)) {
-                    throw DynamoErrors.validation("Transaction request cannot include multiple operations on one item");
-                }
-                Map<String, AttributeValue> item = t.get(key);
-                out.add(item == null ? ItemResponse.builder().build()
-                        : ItemResponse.builder().item(g.projection() == null ? item : Updater.project(item, g.projection())).build());
-                units.merge(t.name, 2 * Capacity.readUnits(item == null ? 0 : Values.itemSize(item), true), Double::sum);
+        List<ItemResponse> out = new ArrayList<>();
+        Map<String, Double> units = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Get g : gets) {
+            Table t = tables.require(db, g.table());
+            Map<String, AttributeValue> key = Items.checkKey(t, g.key());
+            if (!seen.add(t.name + "\u0000" + key)) {
+                throw DynamoErrors.validation("Transaction request cannot include multiple operations on one item");
             }
-            TransactGetItemsResponse.Builder b = TransactGetItemsResponse.builder().responses(out);
-            List<ConsumedCapacity> capacity = new ArrayList<>();
-            units.forEach((t, u) -> {
-                ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), t, u, u, 0, null, false);
-                if (c != null) {
-                    capacity.add(c);
-                }
-            });
-            if (!capacity.isEmpty()) {
-                b.consumedCapacity(capacity);
+            Map<String, AttributeValue> item = t.get(key);
+            out.add(item == null ? ItemResponse.builder().build()
+                    : ItemResponse.builder().item(g.projection() == null ? item : Updater.project(item, g.projection())).build());
+            units.merge(t.name, 2 * Capacity.readUnits(item == null ? 0 : Values.itemSize(item), true), Double::sum);
+        }
+        TransactGetItemsResponse.Builder b = TransactGetItemsResponse.builder().responses(out);
+        List<ConsumedCapacity> capacity = new ArrayList<>();
+        units.forEach((t, u) -> {
+            ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), t, u, u, 0, null, false);
+            if (c != null) {
+                capacity.add(c);
             }
-            return b.build();
         });
+        if (!capacity.isEmpty()) {
+            b.consumedCapacity(capacity);
+        }
+        return b.build();
     }
 }

@@ -1,6 +1,7 @@
 package io.gureum.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -57,6 +58,24 @@ class OrderingTest {
         KeyCondition kc = new KeyCondition(AttributeValue.builder().s("p").build(), "begins_with",
                 AttributeValue.builder().s("ORDER#").build(), null);
         assertEquals(List.of("ORDER#1", "ORDER#2"), List.copyOf(rows.subMap(kc.from(), true, kc.to(), kc.toInclusive()).values()));
-        assertEquals(Map.of(), Map.of());
+        KeyCondition none = beginsWith(AttributeValue.builder().s("ORDERZ").build());
+        assertEquals(Map.of(), rows.subMap(none.from(), true, none.to(), none.toInclusive()));
+    }
+
+    @Test
+    void aPrefixOfOnlyFfBytesHasNoNextPrefixAndRangesToThePartitionsEnd() {
+        TreeMap<RowKey, String> rows = new TreeMap<>();
+        for (byte[] k : List.of(new byte[] {(byte) 0xfe}, new byte[] {(byte) 0xff}, new byte[] {(byte) 0xff, 0x00},
+                new byte[] {(byte) 0xff, (byte) 0xff})) {
+            rows.put(new RowKey(KeyValue.of(AttributeValue.builder().b(SdkBytes.fromByteArray(k)).build())),
+                    java.util.HexFormat.of().formatHex(k));
+        }
+        KeyCondition kc = beginsWith(AttributeValue.builder().b(SdkBytes.fromByteArray(new byte[] {(byte) 0xff})).build());
+        assertNull(kc.to());
+        assertEquals(List.of("ff", "ff00", "ffff"), List.copyOf(rows.tailMap(kc.from(), true).values()));
+    }
+
+    private static KeyCondition beginsWith(AttributeValue prefix) {
+        return new KeyCondition(AttributeValue.builder().s("p").build(), "begins_with", prefix, null);
     }
 }

@@ -1,35 +1,40 @@
 package io.gureum.sns;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.core.ids.Arn;
+import io.gureum.core.spi.Caller;
 import io.gureum.core.spi.ServiceContext;
-import io.gureum.core.targets.FunctionTarget;
-import io.gureum.core.targets.QueueTarget;
-import io.gureum.core.targets.Targets;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * Delivers one message to one subscription by protocol: SQS and Lambda through core's {@link Targets} (raw or in the
- * JSON envelope), Lambda as an asynchronous invocation, HTTP/S by {@link HttpDelivery}, the rest recorded.
- * A message SQS refuses goes to the subscription's dead-letter queue when it has one
+ * Delivers one message to one subscription by protocol: to SQS with {@code SendMessage} and to Lambda with
+ * an asynchronous {@code Invoke}, both through in-process SDK clients acting as {@code sns.amazonaws.com}
+ * in the endpoint's account and region on behalf of the topic (so SQS shows SNS's {@code SenderId});
+ * HTTP/S by {@link HttpDelivery}; the rest recorded. A message SQS or Lambda refuses goes to the
+ * subscription's dead-letter queue when it has one
  * (https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html).
  */
 final class Deliverer {
-    /** The SenderId SQS shows for messages SNS delivered. */
-    static final String SNS_SENDER_ID = "AIDAIT2UOQQY3AUEKVGXU";
+    static final String PRINCIPAL = "sns.amazonaws.com";
 
-    private final Targets targets;
     private final Envelopes envelopes;
     private final HttpDelivery http;
     private final DeliveryLog log;
     private final ServiceContext context;
+    /** One client per caller (queue account and region, topic): a topic's fan-out reuses them. */
+    private final Map<Caller, SqsClient> queueClients = new ConcurrentHashMap<>();
 
     Deliverer(ServiceContext context, Envelopes envelopes, HttpDelivery http, DeliveryLog log) {
         this.context = context;
-        this.targets = context.targets();
         this.envelopes = envelopes;
         this.http = http;
         this.log = log;
@@ -58,51 +63,64 @@ final class Deliverer {
 
     private void toQueue(Subscription s, SnsMessage m, String host, String signatureVersion) {
         String body;
-        Map<String, QueueTarget.Attribute> attributes = new LinkedHashMap<>();
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         if (s.raw()) {
             body = m.messageFor("sqs");
-            m.attributes().forEach((k, v) -> attributes.put(k, new QueueTarget.Attribute(v.dataType(),
-                    v.binary() == null ? v.value() : null, v.binary())));
+            m.attributes().forEach((k, v) -> attributes.put(k, v.binary() == null
+                    ? MessageAttributeValue.builder().dataType(v.dataType()).stringValue(v.value()).build()
+                    : MessageAttributeValue.builder().dataType(v.dataType()).binaryValue(SdkBytes.fromByteArray(v.binary()))
+                            .build()));
         } else {
             body = envelopes.notification(m, "sqs", s.arn, host, signatureVersion).toString();
         }
-        if (!send(s.endpoint, body, attributes, m)) {
+        if (!send(s.topicArn, s.endpoint, body, attributes, m.groupId(), m.deduplicationId())) {
             toDeadLetterQueue(s, body);
         }
     }
 
-    private boolean send(String queueArn, String body, Map<String, QueueTarget.Attribute> attributes, SnsMessage m) {
-        Optional<QueueTarget> q = targets.lookup(queueArn, QueueTarget.class);
-        if (q.isEmpty() || attributes.size() > 10) {
+    /** Sends with SendMessage to the queue the ARN names; false when SQS refuses it or the queue is gone. */
+    private boolean send(String topicArn, String queueArn, String body, Map<String, MessageAttributeValue> attributes,
+            String groupId, String deduplicationId) {
+        Arn queue = SnsStore.parse(queueArn);
+        if (queue == null || !queue.service().equals("sqs") || !context.clients().serves(SqsClient.class)) {
             return false;
         }
+        boolean fifo = queue.resource().endsWith(".fifo");
+        if (fifo && groupId == null) {
+            return false; // a standard topic cannot feed a FIFO queue
+        }
         try {
-            String groupId = m.groupId();
-            if (q.get().fifo() && groupId == null) {
-                return false; // a standard topic cannot feed a FIFO queue
-            }
-            q.get().send(body, attributes, groupId, m.deduplicationId(), SNS_SENDER_ID);
+            SqsClient sqs = queueClients.computeIfAbsent(
+                    Caller.service(PRINCIPAL, queue.accountId(), queue.region(), topicArn),
+                    caller -> context.clients().client(SqsClient.class, caller));
+            String url = sqs.getQueueUrl(b -> b.queueName(queue.resource()).queueOwnerAWSAccountId(queue.accountId()))
+                    .queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(attributes.isEmpty() ? null : attributes)
+                    .messageGroupId(fifo ? groupId : null).messageDeduplicationId(fifo ? deduplicationId : null));
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException refused) {
             return false;
         }
     }
 
     /**
      * Invokes the function asynchronously, as SNS does; what Lambda refuses (no such function, no
-     * permission for the topic) goes to the subscription's dead-letter queue
-     * (https://docs.aws.amazon.com/sns/latest/dg/sns-lambda-as-subscriber.html).
+     * permission for the topic, no Lambda at all on this server) goes to the subscription's dead-letter
+     * queue (https://docs.aws.amazon.com/sns/latest/dg/sns-lambda-as-subscriber.html).
      *
      * @return the delivery status for the log
      */
     private String toFunction(Subscription s, String payload) {
-        Optional<FunctionTarget> function = targets.lookup(s.endpoint, FunctionTarget.class);
-        if (function.isEmpty()) {
+        Arn function = SnsStore.parse(s.endpoint);
+        if (function == null || !context.clients().serves(LambdaClient.class)) {
             toDeadLetterQueue(s, payload);
             return "failed: no function " + s.endpoint;
         }
         try {
-            function.get().invokeAsync(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), s.topicArn);
+            LambdaClient lambda = context.clients().client(LambdaClient.class,
+                    Caller.service(PRINCIPAL, function.accountId(), function.region(), s.topicArn));
+            lambda.invoke(b -> b.functionName(s.endpoint).invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String(payload)));
             return "invoked";
         } catch (RuntimeException e) {
             toDeadLetterQueue(s, payload);
@@ -110,6 +128,7 @@ final class Deliverer {
         }
     }
 
+    /** What even the dead-letter queue refuses is dropped, as in AWS. */
     private void toDeadLetterQueue(Subscription s, String body) {
         String policy = s.attribute("RedrivePolicy");
         if (policy == null) {
@@ -119,13 +138,7 @@ final class Deliverer {
             JsonNode n = FilterPolicy.JSON.readTree(policy);
             String dlq = n.path("deadLetterTargetArn").asText(null);
             if (dlq != null) {
-                targets.lookup(dlq, QueueTarget.class).ifPresent(q -> {
-                    try {
-                        q.send(body, Map.of(), q.fifo() ? "dlq" : null, null, SNS_SENDER_ID);
-                    } catch (RuntimeException ignored) {
-                        // AWS drops what even the dead-letter queue refuses
-                    }
-                });
+                send(s.topicArn, dlq, body, Map.of(), "dlq", Publisher.sha256(body));
             }
         } catch (IOException ignored) {
             // validated when set

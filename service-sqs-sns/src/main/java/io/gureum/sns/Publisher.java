@@ -75,12 +75,12 @@ final class Publisher {
     }
 
     /**
-     * The host for the envelope's unsubscribe and certificate URLs: the request's, or the server's when
-     * another service publishes outside any request (Lambda's asynchronous destinations).
+     * The host for the envelope's unsubscribe and certificate URLs: the HTTP request's, or the server's when
+     * another service publishes in-process (S3's notifications, Lambda's destinations).
      */
     private String host() {
         RequestContext request = RequestContext.currentOrNull();
-        if (request != null) {
+        if (request != null && request.httpRequest() != null) {
             return request.host();
         }
         return context.endpoint().uri().map(u -> u.getAuthority()).orElse("localhost:4566");

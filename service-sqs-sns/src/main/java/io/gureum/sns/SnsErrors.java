@@ -1,6 +1,6 @@
 package io.gureum.sns;
 
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import io.gureum.core.error.ModeledErrors;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.BatchEntryIdsNotDistinctException;
 import software.amazon.awssdk.services.sns.model.BatchRequestTooLongException;
@@ -21,14 +21,12 @@ final class SnsErrors {
     /** {@code InvalidParameter}: "Invalid parameter: <what>". */
     static InvalidParameterException invalidParameter(String what) {
         String m = "Invalid parameter: " + what;
-        return InvalidParameterException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("InvalidParameter", m)).build();
+        return ModeledErrors.of(InvalidParameterException.class, m);
     }
 
     /** {@code ParameterValueInvalid}, used for message attributes. */
     static InvalidParameterValueException invalidParameterValue(String message) {
-        return InvalidParameterValueException.builder().statusCode(400).message(message)
-                .awsErrorDetails(details("ParameterValueInvalid", message)).build();
+        return ModeledErrors.of(InvalidParameterValueException.class, message);
     }
 
     static NotFoundException topicNotFound() {
@@ -36,57 +34,45 @@ final class SnsErrors {
     }
 
     static NotFoundException notFound(String m) {
-        return NotFoundException.builder().statusCode(404).message(m).awsErrorDetails(details("NotFound", m)).build();
+        return ModeledErrors.of(NotFoundException.class, m);
     }
 
     static ResourceNotFoundException resourceNotFound() {
         String m = "Resource does not exist";
-        return ResourceNotFoundException.builder().statusCode(404).message(m)
-                .awsErrorDetails(details("ResourceNotFound", m)).build();
+        return ModeledErrors.of(ResourceNotFoundException.class, m);
     }
 
     static TagLimitExceededException tagLimit() {
         String m = "Could not complete request: tag quota of per resource exceeded";
-        return TagLimitExceededException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("TagLimitExceeded", m)).build();
+        return ModeledErrors.of(TagLimitExceededException.class, m);
     }
 
     static AuthorizationErrorException authorization(String m) {
-        return AuthorizationErrorException.builder().statusCode(403).message(m)
-                .awsErrorDetails(details("AuthorizationError", m)).build();
+        return ModeledErrors.of(AuthorizationErrorException.class, m);
     }
 
     static TooManyEntriesInBatchRequestException tooManyEntries() {
         String m = "The batch request contains more entries than permissible.";
-        return TooManyEntriesInBatchRequestException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("TooManyEntriesInBatchRequest", m)).build();
+        return ModeledErrors.of(TooManyEntriesInBatchRequestException.class, m);
     }
 
     static EmptyBatchRequestException emptyBatch() {
         String m = "The batch request doesn't contain any entries.";
-        return EmptyBatchRequestException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("EmptyBatchRequest", m)).build();
+        return ModeledErrors.of(EmptyBatchRequestException.class, m);
     }
 
     static BatchEntryIdsNotDistinctException idsNotDistinct() {
         String m = "Two or more batch entries in the request have the same Id.";
-        return BatchEntryIdsNotDistinctException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("BatchEntryIdsNotDistinct", m)).build();
+        return ModeledErrors.of(BatchEntryIdsNotDistinctException.class, m);
     }
 
     static InvalidBatchEntryIdException invalidBatchEntryId() {
         String m = "The Id of a batch entry in a batch request doesn't abide by the specification.";
-        return InvalidBatchEntryIdException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("InvalidBatchEntryId", m)).build();
+        return ModeledErrors.of(InvalidBatchEntryIdException.class, m);
     }
 
     static BatchRequestTooLongException batchTooLong() {
         String m = "The length of all the messages put together is more than the limit.";
-        return BatchRequestTooLongException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("BatchRequestTooLong", m)).build();
-    }
-
-    private static AwsErrorDetails details(String code, String message) {
-        return AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("Sns").build();
+        return ModeledErrors.of(BatchRequestTooLongException.class, m);
     }
 }

@@ -1,7 +1,5 @@
 package io.gureum.sns;
 
-import io.gureum.core.http.AwsHttpRequest;
-import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import java.util.Set;
@@ -25,28 +23,12 @@ public final class SnsService implements AwsService {
 
     @Override
     public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(SnsHandler.class);
+        return SnsInstance.PROVIDERS;
     }
 
     @Override
     public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        SnsHandler handler = new SnsHandler(context);
-        return new io.gureum.core.spi.ServiceInstance() {
-            @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
-            }
-
-            @Override
-            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
-                return handler.admin().handle(request);
-            }
-
-            @Override
-            public void close() {
-                handler.close();
-            }
-        };
+        return new SnsInstance(context);
     }
 
     /**

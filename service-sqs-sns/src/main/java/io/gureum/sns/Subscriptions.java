@@ -11,6 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.sns.model.ConfirmSubscriptionRequest;
+import software.amazon.awssdk.services.sns.model.ConfirmSubscriptionResponse;
+import software.amazon.awssdk.services.sns.model.GetSubscriptionAttributesRequest;
+import software.amazon.awssdk.services.sns.model.GetSubscriptionAttributesResponse;
+import software.amazon.awssdk.services.sns.model.ListSubscriptionsByTopicRequest;
+import software.amazon.awssdk.services.sns.model.ListSubscriptionsByTopicResponse;
+import software.amazon.awssdk.services.sns.model.ListSubscriptionsRequest;
+import software.amazon.awssdk.services.sns.model.ListSubscriptionsResponse;
+import software.amazon.awssdk.services.sns.model.SetSubscriptionAttributesRequest;
+import software.amazon.awssdk.services.sns.model.SetSubscriptionAttributesResponse;
+import software.amazon.awssdk.services.sns.model.SubscribeRequest;
+import software.amazon.awssdk.services.sns.model.SubscribeResponse;
+import software.amazon.awssdk.services.sns.model.UnsubscribeRequest;
+import software.amazon.awssdk.services.sns.model.UnsubscribeResponse;
 
 /**
  * Subscribe, confirm, unsubscribe, list and subscription attributes. SQS, Lambda, SMS, mobile push and
@@ -42,7 +56,7 @@ final class Subscriptions {
         this.log = log;
     }
 
-    Subscription require(String arn) {
+    private Subscription require(String arn) {
         if (arn == null || SnsStore.parse(arn) == null) {
             throw SnsErrors.invalidParameter("SubscriptionArn");
         }
@@ -53,8 +67,14 @@ final class Subscriptions {
         return s;
     }
 
+    public SubscribeResponse subscribe(SubscribeRequest request) {
+        boolean returnArn = Boolean.TRUE.equals(request.returnSubscriptionArn());
+        return SubscribeResponse.builder().subscriptionArn(subscribe(request.topicArn(), request.protocol(),
+                request.endpoint(), request.attributes(), returnArn)).build();
+    }
+
     /** Returns the subscription ARN, or "pending confirmation". */
-    String subscribe(String topicArn, String protocol, String endpoint, Map<String, String> attributes,
+    private String subscribe(String topicArn, String protocol, String endpoint, Map<String, String> attributes,
             boolean returnArn) {
         Topic t = topics.require(topicArn);
         if (protocol == null || !PROTOCOLS.contains(protocol)) {
@@ -209,7 +229,12 @@ final class Subscriptions {
         return Instant.ofEpochMilli(context.clock().now().toEpochMilli()).toString();
     }
 
-    String confirm(String topicArn, String token) {
+    public ConfirmSubscriptionResponse confirmSubscription(ConfirmSubscriptionRequest request) {
+        return ConfirmSubscriptionResponse.builder().subscriptionArn(confirm(request.topicArn(), request.token()))
+                .build();
+    }
+
+    private String confirm(String topicArn, String token) {
         Topic t = topics.require(topicArn);
         if (token == null || token.isEmpty()) {
             throw SnsErrors.invalidParameter("Token");
@@ -224,7 +249,12 @@ final class Subscriptions {
     }
 
     /** Unsubscribing from a subscription that does not exist (any more) succeeds, as in AWS. */
-    void unsubscribe(String arn) {
+    public UnsubscribeResponse unsubscribe(UnsubscribeRequest request) {
+        unsubscribe(request.subscriptionArn());
+        return UnsubscribeResponse.builder().build();
+    }
+
+    private void unsubscribe(String arn) {
         if (arn == null || SnsStore.parse(arn) == null) {
             throw SnsErrors.invalidParameter("SubscriptionArn");
         }
@@ -244,7 +274,25 @@ final class Subscriptions {
         }
     }
 
-    List<Subscription> list(String topicArn) {
+    public ListSubscriptionsResponse listSubscriptions(ListSubscriptionsRequest request) {
+        Pages.Page<software.amazon.awssdk.services.sns.model.Subscription> page = Pages.page(list(null),
+                request.nextToken(), Subscriptions::toModel);
+        return ListSubscriptionsResponse.builder().subscriptions(page.items()).nextToken(page.next()).build();
+    }
+
+    public ListSubscriptionsByTopicResponse listSubscriptionsByTopic(ListSubscriptionsByTopicRequest request) {
+        Pages.Page<software.amazon.awssdk.services.sns.model.Subscription> page = Pages.page(
+                list(request.topicArn()), request.nextToken(), Subscriptions::toModel);
+        return ListSubscriptionsByTopicResponse.builder().subscriptions(page.items()).nextToken(page.next()).build();
+    }
+
+    private static software.amazon.awssdk.services.sns.model.Subscription toModel(Subscription s) {
+        return software.amazon.awssdk.services.sns.model.Subscription.builder()
+                .subscriptionArn(s.confirmed ? s.arn : "PendingConfirmation").owner(s.owner).protocol(s.protocol)
+                .endpoint(s.endpoint).topicArn(s.topicArn).build();
+    }
+
+    private List<Subscription> list(String topicArn) {
         List<Subscription> out;
         if (topicArn != null) {
             out = new ArrayList<>(topics.require(topicArn).subscriptions);
@@ -256,7 +304,17 @@ final class Subscriptions {
         return out;
     }
 
-    Map<String, String> attributes(Subscription s) {
+    public GetSubscriptionAttributesResponse getSubscriptionAttributes(GetSubscriptionAttributesRequest request) {
+        return GetSubscriptionAttributesResponse.builder().attributes(attributes(require(request.subscriptionArn())))
+                .build();
+    }
+
+    public SetSubscriptionAttributesResponse setSubscriptionAttributes(SetSubscriptionAttributesRequest request) {
+        setAttribute(require(request.subscriptionArn()), request.attributeName(), request.attributeValue());
+        return SetSubscriptionAttributesResponse.builder().build();
+    }
+
+    private Map<String, String> attributes(Subscription s) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("SubscriptionArn", s.arn);
         a.put("TopicArn", s.topicArn);
@@ -280,7 +338,7 @@ final class Subscriptions {
         return a;
     }
 
-    void setAttribute(Subscription s, String name, String value) {
+    private void setAttribute(Subscription s, String name, String value) {
         Map<String, String> all = s.attributes();
         all.put(name, value == null ? "" : value);
         String v = validate(name, value, s.protocol, all);

@@ -9,16 +9,26 @@ import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.RegisteredResource;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.sns.model.CreateTopicRequest;
+import software.amazon.awssdk.services.sns.model.CreateTopicResponse;
+import software.amazon.awssdk.services.sns.model.DeleteTopicRequest;
+import software.amazon.awssdk.services.sns.model.DeleteTopicResponse;
+import software.amazon.awssdk.services.sns.model.GetTopicAttributesRequest;
+import software.amazon.awssdk.services.sns.model.GetTopicAttributesResponse;
+import software.amazon.awssdk.services.sns.model.ListTopicsRequest;
+import software.amazon.awssdk.services.sns.model.ListTopicsResponse;
+import software.amazon.awssdk.services.sns.model.SetTopicAttributesRequest;
+import software.amazon.awssdk.services.sns.model.SetTopicAttributesResponse;
+import software.amazon.awssdk.services.sns.model.Tag;
 
 /**
- * Topics: create (idempotent), delete (with their subscriptions), list, attributes, tags, permissions
- * and data protection policies. See https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
+ * Topics: create (idempotent), delete (with their subscriptions), list and attributes; tags are
+ * {@link TopicTags}', policies {@link TopicPolicies}'. See https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
  */
 final class Topics {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
@@ -59,7 +69,21 @@ final class Topics {
         return t;
     }
 
-    String create(String name, Map<String, String> attributes, Map<String, String> tags) {
+    public CreateTopicResponse createTopic(CreateTopicRequest request) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (request.tags() != null) {
+            for (Tag t : request.tags()) {
+                tags.put(t.key(), t.value());
+            }
+        }
+        Map<String, String> attributes = new LinkedHashMap<>(request.attributes());
+        if (request.dataProtectionPolicy() != null) {
+            attributes.put("DataProtectionPolicy", request.dataProtectionPolicy());
+        }
+        return CreateTopicResponse.builder().topicArn(create(request.name(), attributes, tags)).build();
+    }
+
+    private String create(String name, Map<String, String> attributes, Map<String, String> tags) {
         RequestContext ctx = RequestContext.current();
         if (name == null || name.isEmpty()) {
             throw SnsErrors.invalidParameter("Topic Name");
@@ -192,7 +216,12 @@ final class Topics {
         return p.toString();
     }
 
-    void delete(String arn) {
+    public DeleteTopicResponse deleteTopic(DeleteTopicRequest request) {
+        delete(request.topicArn());
+        return DeleteTopicResponse.builder().build();
+    }
+
+    private void delete(String arn) {
         if (arn == null || SnsStore.parse(arn) == null) {
             throw SnsErrors.invalidParameter("TopicArn");
         }
@@ -213,11 +242,27 @@ final class Topics {
         }
     }
 
-    List<String> list() {
+    public ListTopicsResponse listTopics(ListTopicsRequest request) {
+        Pages.Page<String> page = Pages.page(list(), request.nextToken(), a -> a);
+        return ListTopicsResponse.builder().topics(page.items().stream()
+                .map(a -> software.amazon.awssdk.services.sns.model.Topic.builder().topicArn(a).build()).toList())
+                .nextToken(page.next()).build();
+    }
+
+    private List<String> list() {
         RequestContext ctx = RequestContext.current();
         List<String> arns = new ArrayList<>(store.region(ctx.accountId(), ctx.region()).topics.keySet());
         arns.sort(null);
         return arns;
+    }
+
+    public GetTopicAttributesResponse getTopicAttributes(GetTopicAttributesRequest request) {
+        return GetTopicAttributesResponse.builder().attributes(attributes(require(request.topicArn()))).build();
+    }
+
+    public SetTopicAttributesResponse setTopicAttributes(SetTopicAttributesRequest request) {
+        setAttribute(require(request.topicArn()), request.attributeName(), request.attributeValue());
+        return SetTopicAttributesResponse.builder().build();
     }
 
     Map<String, String> attributes(Topic t) {
@@ -242,7 +287,7 @@ final class Topics {
         return a;
     }
 
-    void setAttribute(Topic t, String name, String value) {
+    private void setAttribute(Topic t, String name, String value) {
         if (name == null || name.isEmpty()) {
             throw SnsErrors.invalidParameter("AttributeName");
         }
@@ -252,101 +297,7 @@ final class Topics {
         t.setAttribute(name, validate(name, value, t.fifo));
     }
 
-    // ---- tags ---------------------------------------------------------------------------------
-
-    private Topic resource(String arn) {
-        Topic t = arn == null ? null : store.topic(arn);
-        if (t == null) {
-            throw SnsErrors.resourceNotFound();
-        }
-        return t;
-    }
-
     Map<String, String> tags(Topic t) {
         return context.registry().byArn(t.arn).map(RegisteredResource::tags).orElse(Map.of());
-    }
-
-    Map<String, String> tags(String arn) {
-        return tags(resource(arn));
-    }
-
-    void tag(String arn, Map<String, String> tags) {
-        Topic t = resource(arn);
-        Map<String, String> merged = new LinkedHashMap<>(tags(t));
-        merged.putAll(tags);
-        if (merged.size() > 50) {
-            throw SnsErrors.tagLimit();
-        }
-        for (String k : tags.keySet()) {
-            if (k.isEmpty() || k.length() > 128) {
-                throw SnsErrors.invalidParameter("Tags.Key");
-            }
-        }
-        context.registry().tag(t.arn, tags);
-    }
-
-    void untag(String arn, List<String> keys) {
-        context.registry().untag(resource(arn).arn, keys);
-    }
-
-    // ---- permissions and data protection --------------------------------------------------------
-
-    void addPermission(Topic t, String label, List<String> accounts, List<String> actions) {
-        if (label == null || label.isEmpty()) {
-            throw SnsErrors.invalidParameter("Label");
-        }
-        if (accounts == null || accounts.isEmpty()) {
-            throw SnsErrors.invalidParameter("AWSAccountId");
-        }
-        if (actions == null || actions.isEmpty()) {
-            throw SnsErrors.invalidParameter("ActionName");
-        }
-        synchronized (t) {
-            ObjectNode p = (ObjectNode) requireJson("Policy", t.attribute("Policy"));
-            ArrayNode statements = p.withArray("Statement");
-            for (JsonNode s : statements) {
-                if (label.equals(s.path("Sid").asText(null))) {
-                    throw SnsErrors.invalidParameter("Statement already exists");
-                }
-            }
-            ObjectNode s = statements.addObject();
-            s.put("Sid", label);
-            s.put("Effect", "Allow");
-            ArrayNode principals = s.putObject("Principal").putArray("AWS");
-            String partition = context.topology().partitionOf(t.region).id();
-            accounts.forEach(a -> principals.add("arn:" + partition + ":iam::" + a + ":root"));
-            ArrayNode acts = s.putArray("Action");
-            actions.forEach(a -> acts.add("SNS:" + a));
-            s.put("Resource", t.arnText);
-            t.setAttribute("Policy", p.toString());
-        }
-    }
-
-    void removePermission(Topic t, String label) {
-        if (label == null || label.isEmpty()) {
-            throw SnsErrors.invalidParameter("Label");
-        }
-        synchronized (t) {
-            ObjectNode p = (ObjectNode) requireJson("Policy", t.attribute("Policy"));
-            for (Iterator<JsonNode> it = p.withArray("Statement").iterator(); it.hasNext(); ) {
-                if (label.equals(it.next().path("Sid").asText(null))) {
-                    it.remove();
-                }
-            }
-            t.setAttribute("Policy", p.toString());
-        }
-    }
-
-    void putDataProtectionPolicy(String arn, String policy) {
-        Topic t = require(arn);
-        if (policy == null || policy.isEmpty()) {
-            throw SnsErrors.invalidParameter("DataProtectionPolicy");
-        }
-        requireJson("DataProtectionPolicy", policy);
-        t.setAttribute("DataProtectionPolicy", policy);
-    }
-
-    String dataProtectionPolicy(String arn) {
-        return require(arn).attribute("DataProtectionPolicy");
     }
 }

@@ -21,10 +21,11 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
-import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
- * Sending, receiving, deleting and changing the visibility of messages, singly and in batches.
+ * What the message operations share ({@link MessageSending}, {@link MessageReceiving}, and the
+ * {@link QueueTargets} Lambda polls): validating and sending a message, receiving, deleting and changing
+ * the visibility of one, and the checks of the batch operations.
  * See https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html and
  * API_ReceiveMessage.html.
  */
@@ -115,13 +116,9 @@ final class MessageOperations {
             }
         }
         return new Queue.SendSpec(o.body(), attributes, trace, o.delaySeconds(), o.groupId(), o.deduplicationId(),
-                senderId());
+                SenderIds.of(RequestContext.current()));
     }
 
-    private static String senderId() {
-        RequestContext ctx = RequestContext.current();
-        return ctx.accessKeyId() != null ? ctx.accessKeyId() : ctx.accountId();
-    }
 
     /** Sends and wakes one waiting receive. */
     Queue.SendResult send(Queue q, Queue.SendSpec spec) {
@@ -152,13 +149,6 @@ final class MessageOperations {
                 Map.of("AWSTraceHeader", new AttributeValue("String", spec.traceHeader(), null)));
         return new Sent(m.id, MessageMd5.ofBody(spec.body()), MessageMd5.ofAttributes(spec.attributes()), sys,
                 m.sequenceNumber);
-    }
-
-    SendMessageResponse sendMessage(Queue q, SendMessageRequest request) {
-        Sent m = sendAndDigest(q, validate(q, Outgoing.of(request)), true);
-        return SendMessageResponse.builder().messageId(m.messageId()).md5OfMessageBody(m.md5OfBody())
-                .md5OfMessageAttributes(m.md5OfAttributes()).md5OfMessageSystemAttributes(m.md5OfSystemAttributes())
-                .sequenceNumber(m.sequenceNumber()).build();
     }
 
     /** Batch-level checks shared by the three batch operations; {@code entryType} names their entry shape. */

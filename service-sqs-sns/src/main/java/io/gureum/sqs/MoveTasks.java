@@ -10,7 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sqs.model.CancelMessageMoveTaskRequest;
+import software.amazon.awssdk.services.sqs.model.CancelMessageMoveTaskResponse;
+import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksRequest;
+import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResponse;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
+import software.amazon.awssdk.services.sqs.model.StartMessageMoveTaskRequest;
+import software.amazon.awssdk.services.sqs.model.StartMessageMoveTaskResponse;
 
 /**
  * Dead-letter queue redrive: StartMessageMoveTask moves the visible messages of a dead-letter queue
@@ -58,7 +64,21 @@ final class MoveTasks {
         return context.clock().now().toEpochMilli();
     }
 
-    String start(String sourceArn, String destinationArn, Integer rate) {
+    public StartMessageMoveTaskResponse startMessageMoveTask(StartMessageMoveTaskRequest request) {
+        return StartMessageMoveTaskResponse.builder().taskHandle(start(request.sourceArn(),
+                request.destinationArn(), request.maxNumberOfMessagesPerSecond())).build();
+    }
+
+    public CancelMessageMoveTaskResponse cancelMessageMoveTask(CancelMessageMoveTaskRequest request) {
+        return CancelMessageMoveTaskResponse.builder().approximateNumberOfMessagesMoved(cancel(request.taskHandle()))
+                .build();
+    }
+
+    public ListMessageMoveTasksResponse listMessageMoveTasks(ListMessageMoveTasksRequest request) {
+        return ListMessageMoveTasksResponse.builder().results(list(request.sourceArn(), request.maxResults())).build();
+    }
+
+    private String start(String sourceArn, String destinationArn, Integer rate) {
         if (sourceArn == null || sourceArn.isEmpty()) {
             throw SqsErrors.missingParameter("SourceArn");
         }
@@ -142,7 +162,7 @@ final class MoveTasks {
         }
     }
 
-    long cancel(String handle) {
+    private long cancel(String handle) {
         if (handle == null || handle.isEmpty()) {
             throw SqsErrors.missingParameter("TaskHandle");
         }
@@ -162,7 +182,7 @@ final class MoveTasks {
         throw SqsErrors.resourceNotFound("Task does not exist.");
     }
 
-    List<ListMessageMoveTasksResultEntry> list(String sourceArn, Integer maxResults) {
+    private List<ListMessageMoveTasksResultEntry> list(String sourceArn, Integer maxResults) {
         if (sourceArn == null || sourceArn.isEmpty()) {
             throw SqsErrors.missingParameter("SourceArn");
         }

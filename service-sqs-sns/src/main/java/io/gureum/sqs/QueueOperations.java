@@ -3,7 +3,6 @@ package io.gureum.sqs;
 import io.gureum.core.ids.Arn;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
-import io.gureum.core.state.RegisteredResource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,25 +10,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.sqs.model.AddPermissionRequest;
 import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
+import software.amazon.awssdk.services.sqs.model.CreateQueueResponse;
+import software.amazon.awssdk.services.sqs.model.DeleteQueueRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteQueueResponse;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
 import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
+import software.amazon.awssdk.services.sqs.model.GetQueueUrlResponse;
 import software.amazon.awssdk.services.sqs.model.ListDeadLetterSourceQueuesRequest;
 import software.amazon.awssdk.services.sqs.model.ListDeadLetterSourceQueuesResponse;
 import software.amazon.awssdk.services.sqs.model.ListQueuesRequest;
 import software.amazon.awssdk.services.sqs.model.ListQueuesResponse;
-import software.amazon.awssdk.services.sqs.model.RemovePermissionRequest;
+import software.amazon.awssdk.services.sqs.model.PurgeQueueRequest;
+import software.amazon.awssdk.services.sqs.model.PurgeQueueResponse;
 import software.amazon.awssdk.services.sqs.model.SetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.SetQueueAttributesResponse;
 
 /**
- * Queue lifecycle, attributes, tags, permissions and purge. Queue names and validation follow
+ * The queue operations: create, look up, list, delete, attributes, purge and dead-letter sources.
+ * Queue names and validation follow
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
  */
 final class QueueOperations {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern FIFO_NAME = Pattern.compile("[A-Za-z0-9_-]{1,75}\\.fifo");
-    private static final int MAX_TAGS = 50;
 
     private final ServiceContext context;
     private final SqsQueues queues;
@@ -43,41 +48,17 @@ final class QueueOperations {
         return context.clock().now().toEpochMilli();
     }
 
-    // ---- lookup ----------------------------------------------------------------------------
-
-    /**
-     * The queue a request names: its QueueUrl, or for query-protocol clients that post to the queue URL
-     * itself and send no QueueUrl, the request path.
-     */
-    Queue resolve(String queueUrl) {
-        RequestContext ctx = RequestContext.current();
-        QueueUrls.Parsed p;
-        if (queueUrl == null || queueUrl.isEmpty()) {
-            String path = ctx.httpRequest() == null ? "/" : ctx.httpRequest().rawPath();
-            p = QueueUrls.parsePath(ctx.host(), path);
-            if (p == null) {
-                throw SqsErrors.missingParameter("QueueUrl");
-            }
-        } else {
-            p = QueueUrls.parse(queueUrl);
-        }
-        if (p == null) {
-            throw SqsErrors.nonExistentQueue();
-        }
-        Queue q = queues.get(p.account(), p.region() != null ? p.region() : ctx.region(), p.name());
-        if (q == null || q.deleted()) {
-            throw SqsErrors.nonExistentQueue();
-        }
-        return q;
-    }
-
     String urlOf(Queue q) {
         return QueueUrls.build(RequestContext.current().host(), q.account, q.name);
     }
 
     // ---- lifecycle --------------------------------------------------------------------------
 
-    String createQueue(CreateQueueRequest request) {
+    public CreateQueueResponse createQueue(CreateQueueRequest request) {
+        return CreateQueueResponse.builder().queueUrl(create(request)).build();
+    }
+
+    private String create(CreateQueueRequest request) {
         RequestContext ctx = RequestContext.current();
         String name = request.queueName();
         if (name == null || name.isEmpty()) {
@@ -110,7 +91,7 @@ final class QueueOperations {
         });
         QueueAttributes.checkCombination(attributes);
         Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
-        checkTags(tags.size());
+        QueueTags.check(tags.size());
         SqsQueues.Region scope = queues.region(account, region);
         synchronized (scope) {
             Queue existing = scope.byName.get(name);
@@ -186,7 +167,8 @@ final class QueueOperations {
         return policy.toJson();
     }
 
-    String getQueueUrl(GetQueueUrlRequest request) {
+    /** The queue of the caller's region, in the caller's account or the given QueueOwnerAWSAccountId. */
+    public GetQueueUrlResponse getQueueUrl(GetQueueUrlRequest request) {
         RequestContext ctx = RequestContext.current();
         if (request.queueName() == null || request.queueName().isEmpty()) {
             throw SqsErrors.missingParameter("QueueName");
@@ -197,10 +179,11 @@ final class QueueOperations {
         if (q == null || q.deleted()) {
             throw SqsErrors.nonExistentQueue();
         }
-        return urlOf(q);
+        return GetQueueUrlResponse.builder().queueUrl(urlOf(q)).build();
     }
 
-    void deleteQueue(Queue q) {
+    public DeleteQueueResponse deleteQueue(DeleteQueueRequest request) {
+        Queue q = queues.resolve(request.queueUrl());
         SqsQueues.Region scope = queues.region(q.account, q.region);
         synchronized (scope) {
             if (scope.byName.remove(q.name, q)) {
@@ -209,9 +192,15 @@ final class QueueOperations {
             }
         }
         q.markDeleted();
+        return DeleteQueueResponse.builder().build();
     }
 
-    ListQueuesResponse listQueues(ListQueuesRequest request) {
+    public PurgeQueueResponse purgeQueue(PurgeQueueRequest request) {
+        queues.resolve(request.queueUrl()).purge(now());
+        return PurgeQueueResponse.builder().build();
+    }
+
+    public ListQueuesResponse listQueues(ListQueuesRequest request) {
         RequestContext ctx = RequestContext.current();
         String prefix = request.queueNamePrefix() == null ? "" : request.queueNamePrefix();
         Integer maxResults = request.maxResults();
@@ -234,8 +223,8 @@ final class QueueOperations {
         return b.nextToken(page.nextToken()).build();
     }
 
-    ListDeadLetterSourceQueuesResponse listDeadLetterSourceQueues(ListDeadLetterSourceQueuesRequest request) {
-        Queue dlq = resolve(request.queueUrl());
+    public ListDeadLetterSourceQueuesResponse listDeadLetterSourceQueues(ListDeadLetterSourceQueuesRequest request) {
+        Queue dlq = queues.resolve(request.queueUrl());
         Integer maxResults = request.maxResults();
         if (maxResults != null && (maxResults < 1 || maxResults > 1000)) {
             throw SqsErrors.invalidParameterValue("MaxResults", maxResults,
@@ -281,7 +270,16 @@ final class QueueOperations {
 
     // ---- attributes -------------------------------------------------------------------------
 
-    Map<String, String> getQueueAttributes(Queue q, GetQueueAttributesRequest request) {
+    public GetQueueAttributesResponse getQueueAttributes(GetQueueAttributesRequest request) {
+        Map<String, String> attributes = attributes(queues.resolve(request.queueUrl()), request);
+        GetQueueAttributesResponse.Builder b = GetQueueAttributesResponse.builder();
+        if (!attributes.isEmpty()) {
+            b.attributesWithStrings(attributes);
+        }
+        return b.build();
+    }
+
+    private Map<String, String> attributes(Queue q, GetQueueAttributesRequest request) {
         List<String> asked = request.attributeNamesAsStrings() == null ? List.of() : request.attributeNamesAsStrings();
         Map<String, String> all = allAttributes(q);
         Map<String, String> out = new LinkedHashMap<>();
@@ -306,7 +304,7 @@ final class QueueOperations {
                 || (fifo && QueueAttributes.FIFO_ONLY.contains(name));
     }
 
-    Map<String, String> allAttributes(Queue q) {
+    private Map<String, String> allAttributes(Queue q) {
         Map<String, String> a = new LinkedHashMap<>();
         Queue.Counts c = q.counts(now());
         Map<String, String> stored = q.attributes();
@@ -326,73 +324,13 @@ final class QueueOperations {
         return a;
     }
 
-    void setQueueAttributes(Queue q, SetQueueAttributesRequest request) {
+    public SetQueueAttributesResponse setQueueAttributes(SetQueueAttributesRequest request) {
+        Queue q = queues.resolve(request.queueUrl());
         Map<String, String> given = request.attributesAsStrings() == null ? Map.of() : request.attributesAsStrings();
         if (given.containsKey(QueueAttributes.FIFO_QUEUE)) {
             throw SqsErrors.invalidAttributeName(QueueAttributes.FIFO_QUEUE);
         }
         q.setAttributes(validated(given, q.fifo, q.arnText, q.account, q.region), now());
-    }
-
-    // ---- tags and permissions --------------------------------------------------------------
-
-    Map<String, String> tags(Queue q) {
-        return context.registry().byArn(q.arn).map(RegisteredResource::tags).orElse(Map.of());
-    }
-
-    void tag(Queue q, Map<String, String> tags) {
-        if (tags == null || tags.isEmpty()) {
-            throw SqsErrors.missingParameter("Tags");
-        }
-        Map<String, String> merged = new LinkedHashMap<>(tags(q));
-        merged.putAll(tags);
-        checkTags(merged.size());
-        context.registry().tag(q.arn, tags);
-    }
-
-    void untag(Queue q, List<String> keys) {
-        if (keys == null || keys.isEmpty()) {
-            throw SqsErrors.missingParameter("TagKeys");
-        }
-        context.registry().untag(q.arn, keys);
-    }
-
-    private static void checkTags(int count) {
-        if (count > MAX_TAGS) {
-            throw SqsErrors.invalidParameterValue("Too many tags added for queue. The maximum is " + MAX_TAGS + ".");
-        }
-    }
-
-    void addPermission(Queue q, AddPermissionRequest request) {
-        if (request.label() == null || request.label().isEmpty()) {
-            throw SqsErrors.missingParameter("Label");
-        }
-        if (request.actions() == null || request.actions().isEmpty()) {
-            throw SqsErrors.missingParameter("Actions");
-        }
-        QueuePolicies.checkActions(request.actions());
-        if (request.awsAccountIds() == null || request.awsAccountIds().isEmpty()) {
-            throw SqsErrors.invalidParameterValue("Value [] for parameter PrincipalId is invalid. Reason: Unable to verify.");
-        }
-        String partition = context.topology().partitionOf(q.region).id();
-        synchronized (q) {
-            String policy = QueuePolicies.addStatement(q.attribute(QueueAttributes.POLICY), q.arnText,
-                    request.label(), request.awsAccountIds(), request.actions(), partition);
-            Map<String, String> change = new LinkedHashMap<>();
-            change.put(QueueAttributes.POLICY, policy);
-            q.setAttributes(change, now());
-        }
-    }
-
-    void removePermission(Queue q, RemovePermissionRequest request) {
-        if (request.label() == null || request.label().isEmpty()) {
-            throw SqsErrors.missingParameter("Label");
-        }
-        synchronized (q) {
-            String policy = QueuePolicies.removeStatement(q.attribute(QueueAttributes.POLICY), request.label());
-            Map<String, String> change = new LinkedHashMap<>();
-            change.put(QueueAttributes.POLICY, policy);
-            q.setAttributes(change, now());
-        }
+        return SetQueueAttributesResponse.builder().build();
     }
 }

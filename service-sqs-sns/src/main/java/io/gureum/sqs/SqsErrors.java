@@ -1,6 +1,7 @@
 package io.gureum.sqs;
 
 import io.gureum.core.error.AwsException;
+import io.gureum.core.error.ModeledErrors;
 import io.gureum.core.protocol.RequestContext;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.sqs.model.BatchEntryIdsNotDistinctException;
@@ -19,9 +20,10 @@ import software.amazon.awssdk.services.sqs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sqs.model.TooManyEntriesInBatchRequestException;
 
 /**
- * Every SQS error Gureum answers, with AWS's wording. Modeled errors are the SDK's exception classes
- * (core maps them to the wire code and, once the query overlay lands, to the legacy
- * {@code AWS.SimpleQueueService.*} code); the rest are {@link AwsException}s with AWS's code.
+ * Every SQS error Gureum answers, with AWS's wording. Modeled errors are the SDK's exception classes,
+ * built by {@link ModeledErrors} with the model's code and status (core answers query-protocol clients
+ * with the legacy {@code AWS.SimpleQueueService.*} code); the rest are {@link AwsException}s with AWS's
+ * code. Three keep the status SQS has always answered them with (403, 404), which the JSON model lacks.
  * Wording from https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html
  * and the per-operation pages.
  */
@@ -36,8 +38,7 @@ final class SqsErrors {
     static QueueDoesNotExistException nonExistentQueue() {
         String m = queryProtocol() ? "The specified queue does not exist for this wsdl version."
                 : "The specified queue does not exist.";
-        return QueueDoesNotExistException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("QueueDoesNotExist", m)).build();
+        return ModeledErrors.of(QueueDoesNotExistException.class, m);
     }
 
     /** A request without {@code X-Amz-Target} is a query-protocol form post. */
@@ -48,14 +49,12 @@ final class SqsErrors {
 
     static QueueNameExistsException queueNameExists(String attribute) {
         String m = "A queue already exists with the same name and a different value for attribute " + attribute;
-        return QueueNameExistsException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("QueueNameExists", m)).build();
+        return ModeledErrors.of(QueueNameExistsException.class, m);
     }
 
     static QueueDeletedRecentlyException deletedRecently() {
         String m = "You must wait 60 seconds after deleting a queue before you can create another queue with the same name.";
-        return QueueDeletedRecentlyException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("QueueDeletedRecently", m)).build();
+        return ModeledErrors.of(QueueDeletedRecentlyException.class, m);
     }
 
     static PurgeQueueInProgressException purgeInProgress(String queueName) {
@@ -86,53 +85,45 @@ final class SqsErrors {
 
     static InvalidAttributeNameException invalidAttributeName(String name) {
         String m = "Unknown Attribute " + name + ".";
-        return InvalidAttributeNameException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("InvalidAttributeName", m)).build();
+        return ModeledErrors.of(InvalidAttributeNameException.class, m);
     }
 
     static InvalidAttributeValueException invalidAttributeValue(String name, String reason) {
         String m = "Invalid value for the parameter " + name + "." + (reason == null ? "" : " Reason: " + reason);
-        return InvalidAttributeValueException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("InvalidAttributeValue", m)).build();
+        return ModeledErrors.of(InvalidAttributeValueException.class, m);
     }
 
     static InvalidMessageContentsException invalidMessageContents() {
         String m = "Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | "
                 + "#xE000 to #xFFFD | #x10000 to #x10FFFF";
-        return InvalidMessageContentsException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("InvalidMessageContents", m)).build();
+        return ModeledErrors.of(InvalidMessageContentsException.class, m);
     }
 
     static TooManyEntriesInBatchRequestException tooManyEntries(int n) {
         String m = "Maximum number of entries per request are 10. You have sent " + n + ".";
-        return TooManyEntriesInBatchRequestException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("TooManyEntriesInBatchRequest", m)).build();
+        return ModeledErrors.of(TooManyEntriesInBatchRequestException.class, m);
     }
 
     /** {@code entryType} is the operation's entry shape, e.g. DeleteMessageBatchRequestEntry. */
     static EmptyBatchRequestException emptyBatch(String entryType) {
         String m = "There should be at least one " + entryType + " in the request.";
-        return EmptyBatchRequestException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("EmptyBatchRequest", m)).build();
+        return ModeledErrors.of(EmptyBatchRequestException.class, m);
     }
 
     static BatchEntryIdsNotDistinctException idsNotDistinct(String id) {
         String m = "Id " + id + " repeated.";
-        return BatchEntryIdsNotDistinctException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("BatchEntryIdsNotDistinct", m)).build();
+        return ModeledErrors.of(BatchEntryIdsNotDistinctException.class, m);
     }
 
     static InvalidBatchEntryIdException invalidBatchEntryId() {
         String m = "A batch entry id can only contain alphanumeric characters, hyphens and underscores. "
                 + "It can be at most 80 letters long.";
-        return InvalidBatchEntryIdException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("InvalidBatchEntryId", m)).build();
+        return ModeledErrors.of(InvalidBatchEntryIdException.class, m);
     }
 
     static BatchRequestTooLongException batchTooLong(int limit, long sent) {
         String m = "Batch requests cannot be longer than " + limit + " bytes. You have sent " + sent + " bytes.";
-        return BatchRequestTooLongException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("BatchRequestTooLong", m)).build();
+        return ModeledErrors.of(BatchRequestTooLongException.class, m);
     }
 
     static ResourceNotFoundException resourceNotFound(String m) {

@@ -1,13 +1,13 @@
 package io.gureum.sqs;
 
-import io.gureum.core.http.AwsHttpRequest;
-import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 
 /**
  * Registers SQS with core: awsJson 1.0 (current SDKs and CLI) and, being query-compatible, form posts
- * of the query protocol (older SDKs), both answered by {@link SqsHandler}.
+ * of the query protocol (older SDKs). {@link SqsInstance} makes the providers: {@link QueueOperations},
+ * {@link QueueTags}, {@link QueuePermissions}, {@link MessageSending}, {@link MessageReceiving} and
+ * {@link MoveTasks}.
  */
 public final class SqsService implements AwsService {
     @Override
@@ -28,28 +28,11 @@ public final class SqsService implements AwsService {
 
     @Override
     public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(SqsHandler.class);
+        return SqsInstance.PROVIDERS;
     }
 
     @Override
     public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        SqsHandler handler = new SqsHandler(context);
-        return new io.gureum.core.spi.ServiceInstance() {
-            @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
-            }
-
-            @Override
-            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
-                return handler.admin().handle(request);
-            }
-
-            @Override
-            public void close() {
-                handler.close();
-            }
-        };
+        return new SqsInstance(context);
     }
-
 }

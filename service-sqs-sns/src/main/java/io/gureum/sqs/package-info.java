@@ -1,6 +1,7 @@
 /**
  * Amazon SQS: queues (standard and FIFO) and their messages, with AWS's visibility, delay, retention,
- * deduplication, dead-letter and long-polling semantics on the core clock. Other services reach
- * queues only through core's {@link io.gureum.core.targets.Targets} ({@code QueueTarget}).
+ * deduplication, dead-letter and long-polling semantics on the core clock. Other services send with an
+ * in-process {@code SqsClient}, whose principal sets the message's {@code SenderId}; Lambda's event
+ * source mappings poll through core's {@link io.gureum.core.targets.QueueTarget}.
  */
 package io.gureum.sqs;

@@ -7,20 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gureum.core.events.Subscription;
-import io.gureum.core.targets.FunctionTarget;
-import io.gureum.core.targets.TopicTarget;
+import io.gureum.core.spi.Caller;
+import io.gureum.core.testing.AwsClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -68,7 +68,8 @@ class SnsFanOutIT extends SnsTestSupport {
         assertTrue(env.get("UnsubscribeURL").asText().contains(subA));
         assertEquals("x", env.get("MessageAttributes").get("kind").get("Value").asText());
         assertEquals("String", env.get("MessageAttributes").get("kind").get("Type").asText());
-        assertEquals(Deliverer.SNS_SENDER_ID, got.get(0).attributesAsStrings().get("SenderId"));
+        // What SQS shows for every message SNS delivers, as seen on real SNS-to-SQS messages.
+        assertEquals("AIDAIT2UOQQY3AUEKVGXU", got.get(0).attributesAsStrings().get("SenderId"));
     }
 
     @Test
@@ -226,30 +227,9 @@ class SnsFanOutIT extends SnsTestSupport {
         }
     }
 
+    /** This server serves no Lambda API: a delivery to a function fails, as to a missing one. */
     @Test
-    void lambdaSubscriptionsInvokeTheFunctionAsynchronouslyWithTheSnsEvent() throws Exception {
-        String fn = "arn:aws:lambda:us-east-1:000000000000:function:handler";
-        List<String> payloads = new CopyOnWriteArrayList<>();
-        List<String> sources = new CopyOnWriteArrayList<>();
-        FunctionTarget function = (payload, sourceArn) -> {
-            payloads.add(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
-            sources.add(sourceArn);
-        };
-        try (Subscription s = gureum.context().targets().provide("lambda", FunctionTarget.class,
-                arn -> arn.toString().equals(fn) ? Optional.of(function) : Optional.empty())) {
-            String topic = sns.createTopic(b -> b.name(unique("lambda"))).topicArn();
-            sns.subscribe(b -> b.topicArn(topic).protocol("lambda").endpoint(fn));
-            sns.publish(b -> b.topicArn(topic).message("to lambda"));
-            assertEquals(1, payloads.size());
-            assertEquals(topic, sources.get(0));
-            JsonNode event = json(payloads.get(0));
-            assertEquals("aws:sns", event.get("Records").get(0).get("EventSource").asText());
-            assertEquals("to lambda", event.get("Records").get(0).get("Sns").get("Message").asText());
-        }
-    }
-
-    @Test
-    void aLambdaDeliveryToAMissingFunctionGoesToTheSubscriptionsDeadLetterQueue() throws Exception {
+    void aLambdaDeliveryWithoutLambdaGoesToTheSubscriptionsDeadLetterQueue() throws Exception {
         String topic = sns.createTopic(b -> b.name(unique("nofn"))).topicArn();
         Queue dlq = queue(unique("fn-dlq"));
         sns.subscribe(b -> b.topicArn(topic).protocol("lambda")
@@ -261,17 +241,40 @@ class SnsFanOutIT extends SnsTestSupport {
     }
 
     @Test
-    void otherServicesPublishThroughTheTopicTarget() throws Exception {
-        String topic = sns.createTopic(b -> b.name(unique("target"))).topicArn();
-        Queue q = queue(unique("targetq"));
+    void aQueueOfAnotherAccountAndRegionReceivesFromSnsInItsOwnAccount() throws Exception {
+        try (SqsClient other = AwsClients.client(SqsClient.builder(), gureum.endpoint(), "111122223333", "eu-west-1")) {
+            String url = other.createQueue(b -> b.queueName(unique("foreign"))).queueUrl();
+            String arn = other.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+                    .attributesAsStrings().get("QueueArn");
+            assertTrue(arn.startsWith("arn:aws:sqs:eu-west-1:111122223333:"), arn);
+            String topic = sns.createTopic(b -> b.name(unique("cross"))).topicArn();
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn));
+            sns.publish(b -> b.topicArn(topic).message("across accounts"));
+            Message m = other.receiveMessage(b -> b.queueUrl(url).messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    .messages().get(0);
+            assertEquals("across accounts", json(m.body()).get("Message").asText());
+            assertEquals("AIDAIT2UOQQY3AUEKVGXU", m.attributesAsStrings().get("SenderId"));
+        }
+    }
+
+    @Test
+    void otherServicesPublishWithAnInProcessSnsClient() throws Exception {
+        String topic = sns.createTopic(b -> b.name(unique("inproc"))).topicArn();
+        Queue q = queue(unique("inprocq"));
         sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(q.arn()));
-        TopicTarget target = gureum.context().targets().lookup(topic, TopicTarget.class).orElseThrow();
-        String id = target.publish("from lambda", "a subject", null, null);
+        SnsClient inProcess = gureum.context().clients().client(SnsClient.class, Caller.root("000000000000", "us-east-1"));
+        String id = inProcess.publish(b -> b.topicArn(topic).message("from lambda").subject("a subject")).messageId();
         JsonNode envelope = json(drain(q).get(0).body());
         assertEquals(id, envelope.get("MessageId").asText());
         assertEquals("from lambda", envelope.get("Message").asText());
         assertEquals("a subject", envelope.get("Subject").asText());
+        // No HTTP request to take a Host from: the envelope's URLs name the server.
+        assertTrue(envelope.get("UnsubscribeURL").asText().startsWith("http://" + gureum.endpoint().getAuthority() + "/"),
+                envelope.get("UnsubscribeURL").asText());
         sns.deleteTopic(b -> b.topicArn(topic));
-        assertTrue(gureum.context().targets().lookup(topic, TopicTarget.class).isEmpty());
+        NotFoundException gone = assertThrows(NotFoundException.class,
+                () -> inProcess.publish(b -> b.topicArn(topic).message("too late")));
+        assertEquals("NotFound", gone.awsErrorDetails().errorCode());
+        assertEquals(404, gone.statusCode());
     }
 }

@@ -12,16 +12,26 @@ import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.ids.ResourceIds;
 import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.state.ResourceRegistry;
 import io.gureum.core.time.GureumClock;
 import io.gureum.core.topology.Topology;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/** The peek endpoint's logic, on a handler used in-process as an SqsClient. */
+/** The peek endpoint's logic, on SQS's providers called directly. */
 class SqsAdminTest {
+
+    static <T> T provider(ServiceInstance instance, Class<T> type) {
+        return instance.providers().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
     final ServiceContext context = new ServiceContext(GureumConfig.builder().build(), new GureumClock(),
             new ResourceIds(), new ResourceRegistry(), new EventBus(), Topology.standard(), new Accounts("000000000000"));
     final RequestContext ctx = new RequestContext("r", "000000000000", "us-east-1", "test", "sqs",
@@ -29,18 +39,22 @@ class SqsAdminTest {
 
     @Test
     void peekShowsMessagesWithoutChangingVisibility() throws Exception {
-        SqsHandler sqs = (SqsHandler) new SqsService().create(context).providers().get(0);
+        ServiceInstance sqs = new SqsService().create(context);
+        QueueOperations queues = provider(sqs, QueueOperations.class);
+        MessageSending sending = provider(sqs, MessageSending.class);
+        MessageReceiving receiving = provider(sqs, MessageReceiving.class);
         try {
             String url = ctx.call(() -> {
-                String u = sqs.createQueue(b -> b.queueName("peek")).queueUrl();
-                sqs.sendMessage(b -> b.queueUrl(u).messageBody("one"));
-                sqs.sendMessage(b -> b.queueUrl(u).messageBody("two").delaySeconds(60));
-                io.gureum.core.spi.AsyncResponse.await(() -> sqs.receiveMessage(b -> b.queueUrl(u).maxNumberOfMessages(1)));
+                String u = queues.createQueue(CreateQueueRequest.builder().queueName("peek").build()).queueUrl();
+                sending.sendMessage(SendMessageRequest.builder().queueUrl(u).messageBody("one").build());
+                sending.sendMessage(SendMessageRequest.builder().queueUrl(u).messageBody("two").delaySeconds(60).build());
+                AsyncResponse.await(() -> receiving.receiveMessage(ReceiveMessageRequest.builder().queueUrl(u)
+                        .maxNumberOfMessages(1).build()));
                 return u;
             });
             assertEquals("http://localhost:4566/000000000000/peek", url);
             for (int i = 0; i < 2; i++) {
-                AwsHttpResponse r = sqs.admin().handle(AwsHttpRequest.builder("GET", "/_gureum/sqs/messages?QueueUrl="
+                AwsHttpResponse r = sqs.adminRequest(AwsHttpRequest.builder("GET", "/_gureum/sqs/messages?QueueUrl="
                         + URLEncoder.encode(url, StandardCharsets.UTF_8)).build());
                 assertEquals(200, r.status(), r.bodyAsString());
                 JsonNode messages = new ObjectMapper().readTree(r.bodyAsString()).get("Messages");
@@ -50,7 +64,7 @@ class SqsAdminTest {
                 assertEquals("1", messages.get(0).get("Attributes").get("ApproximateReceiveCount").asText());
                 assertEquals("delayed", messages.get(1).get("State").asText());
             }
-            AwsHttpResponse missing = sqs.admin().handle(AwsHttpRequest.builder("GET",
+            AwsHttpResponse missing = sqs.adminRequest(AwsHttpRequest.builder("GET",
                     "/_gureum/sqs/messages?QueueUrl=http://localhost/000000000000/absent").build());
             assertEquals(400, missing.status());
             assertTrue(missing.bodyAsString().contains("NonExistentQueue"));

@@ -1,23 +1,24 @@
 package io.gureum.dynamodb;
 
+import io.gureum.core.error.ModeledErrors;
 import io.gureum.core.ids.Arn;
-import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.*;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * DynamoDB Streams: ListStreams, DescribeStream, GetShardIterator, GetRecords over the change logs
  * DynamoDB's tables keep. Each stream has one shard; iterators encode the stream, shard and position.
+ * The tables are DynamoDB's current {@link DynamoDbState}, looked up at each call (it is replaced when
+ * DynamoDB is reset); each read holds the read lock of the database it reads.
  */
-final class DynamoDbStreamsHandler implements DynamoDbStreamsClient {
+final class Streams {
     private final ServiceContext context;
 
-    DynamoDbStreamsHandler(ServiceContext context) {
+    Streams(ServiceContext context) {
         this.context = context;
     }
 
@@ -29,8 +30,8 @@ final class DynamoDbStreamsHandler implements DynamoDbStreamsClient {
     }
 
     private Located locate(String streamArn) {
-        RuntimeException notFound = ResourceNotFoundException.builder()
-                .message("Requested resource not found: Stream: " + streamArn + " not found").build();
+        RuntimeException notFound = ModeledErrors.of(ResourceNotFoundException.class,
+                "Requested resource not found: Stream: " + streamArn + " not found");
         Arn arn;
         try {
             arn = Arn.parse(streamArn);
@@ -51,7 +52,6 @@ final class DynamoDbStreamsHandler implements DynamoDbStreamsClient {
         });
     }
 
-    @Override
     public ListStreamsResponse listStreams(ListStreamsRequest r) {
         Database db = database();
         int limit = r.limit() == null ? 100 : r.limit();
@@ -79,7 +79,6 @@ final class DynamoDbStreamsHandler implements DynamoDbStreamsClient {
         });
     }
 
-    @Override
     public DescribeStreamResponse describeStream(DescribeStreamRequest r) {
         Located l = locate(r.streamArn());
         StreamLog s = l.stream();
@@ -96,13 +95,11 @@ final class DynamoDbStreamsHandler implements DynamoDbStreamsClient {
         return DescribeStreamResponse.builder().streamDescription(d).build();
     }
 
-    @Override
     public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest r) {
         Located l = locate(r.streamArn());
         StreamLog s = l.stream();
         if (!s.shardId.equals(r.shardId())) {
-            throw ResourceNotFoundException.builder()
-                    .message("Requested resource not found: Shard does not exist").build();
+            throw ModeledErrors.of(ResourceNotFoundException.class, "Requested resource not found: Shard does not exist");
         }
         int position = switch (r.shardIteratorTypeAsString()) {
             case "TRIM_HORIZON" -> 0;
@@ -124,7 +121,6 @@ final class DynamoDbStreamsHandler implements DynamoDbStreamsClient {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    @Override
     public GetRecordsResponse getRecords(GetRecordsRequest r) {
         String raw;
         try {
@@ -146,19 +142,5 @@ final class DynamoDbStreamsHandler implements DynamoDbStreamsClient {
             b.nextShardIterator(iterator(parts[0], parts[1], next));
         }
         return b.build();
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
-        // nothing held
-    }
-
-    static String region() {
-        return RequestContext.current().region();
     }
 }

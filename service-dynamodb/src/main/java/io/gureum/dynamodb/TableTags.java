@@ -1,0 +1,59 @@
+package io.gureum.dynamodb;
+
+import io.gureum.core.error.ModeledErrors;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceRequest;
+import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TagResourceRequest;
+import software.amazon.awssdk.services.dynamodb.model.TagResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.UntagResourceRequest;
+import software.amazon.awssdk.services.dynamodb.model.UntagResourceResponse;
+
+/** TagResource, UntagResource and ListTagsOfResource on tables, found by ARN in the caller's region. */
+final class TableTags {
+    private final DynamoDbState state;
+
+    TableTags(DynamoDbState state) {
+        this.state = state;
+    }
+
+    private Table byArn(Database db, String arn) {
+        if (arn != null) {
+            for (Table t : db.tables.values()) {
+                if (t.arn.equals(arn)) {
+                    return t;
+                }
+            }
+        }
+        throw ModeledErrors.of(ResourceNotFoundException.class,
+                "Requested resource not found: ResourcArn: " + arn + " not found");
+    }
+
+    public TagResourceResponse tagResource(TagResourceRequest r) {
+        Database db = state.database();
+        Table t = byArn(db, r.resourceArn());
+        r.tags().forEach(tag -> t.tags.put(tag.key(), tag.value()));
+        if (t.tags.size() > 50) {
+            throw DynamoErrors.validation("One or more parameter values were invalid: The number of tags exceeds the limit of 50");
+        }
+        return TagResourceResponse.builder().build();
+    }
+
+    public UntagResourceResponse untagResource(UntagResourceRequest r) {
+        Database db = state.database();
+        Table t = byArn(db, r.resourceArn());
+        r.tagKeys().forEach(t.tags::remove);
+        return UntagResourceResponse.builder().build();
+    }
+
+    public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest r) {
+        Database db = state.database();
+        Table t = byArn(db, r.resourceArn());
+        List<Tag> tags = new ArrayList<>();
+        t.tags.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+        return ListTagsOfResourceResponse.builder().tags(tags).build();
+    }
+}

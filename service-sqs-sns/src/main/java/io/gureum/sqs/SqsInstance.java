@@ -1,0 +1,78 @@
+package io.gureum.sqs;
+
+import io.gureum.core.events.Subscription;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.targets.QueueTarget;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * SQS on one server: the queues, the providers over them, the timers and poll threads they share, the
+ * {@link QueueTarget}s Lambda polls, and the {@code /_gureum/sqs/} endpoints. Closing it stops the timers
+ * and wakes every waiting receive.
+ */
+final class SqsInstance implements ServiceInstance {
+    static final List<Class<?>> PROVIDERS = List.of(QueueOperations.class, QueueTags.class, QueuePermissions.class,
+            MessageSending.class, MessageReceiving.class, MoveTasks.class);
+
+    private final SqsQueues queues = new SqsQueues();
+    private final ScheduledExecutorService timers;
+    private final ExecutorService pollRetries;
+    private final TimerMessageWaiter waiter;
+    private final List<Object> providers;
+    private final SqsAdmin admin;
+    private final Subscription provided;
+    private final Subscription clock;
+
+    SqsInstance(ServiceContext context) {
+        AtomicInteger n = new AtomicInteger();
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-sqs-timer"));
+        t.setRemoveOnCancelPolicy(true); // long polls cancel most of their timers
+        this.timers = t;
+        this.pollRetries = Executors.newFixedThreadPool(2, r -> daemon(r, "gureum-sqs-poll-" + n.incrementAndGet()));
+        this.waiter = new TimerMessageWaiter(timers, context.clock());
+        MessageOperations messages = new MessageOperations(context, queues,
+                new LongPoll(waiter, context.clock(), pollRetries));
+        this.providers = List.of(new QueueOperations(context, queues), new QueueTags(context, queues),
+                new QueuePermissions(context, queues), new MessageSending(queues, messages),
+                new MessageReceiving(queues, messages), new MoveTasks(context, queues, timers));
+        this.admin = new SqsAdmin(context, queues);
+        // Delayed messages, visibility and wait deadlines follow the clock.
+        this.clock = context.clock().onAdvance(waiter::wakeAll);
+        QueueTargets targets = new QueueTargets(queues, messages, context.clock());
+        this.provided = context.targets().provide("sqs", QueueTarget.class, arn -> targets.lookup(arn.toString()));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread th = new Thread(r, name);
+        th.setDaemon(true);
+        return th;
+    }
+
+    @Override
+    public List<Object> providers() {
+        return providers;
+    }
+
+    @Override
+    public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+        return admin.handle(request);
+    }
+
+    @Override
+    public void close() {
+        clock.close();
+        provided.close();
+        queues.all().forEach(Queue::markDeleted);
+        waiter.wakeAll();
+        timers.shutdownNow();
+        pollRetries.shutdown();
+    }
+}
