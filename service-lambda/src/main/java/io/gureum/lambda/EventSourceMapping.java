@@ -1,6 +1,5 @@
 package io.gureum.lambda;
 
-import io.gureum.core.targets.QueueTarget;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ final class EventSourceMapping {
     Instant lastModified;
     boolean deleted;
     boolean busy;
-    final List<QueueTarget.Received> buffer = new ArrayList<>();
+    final List<SqsSource.Received> buffer = new ArrayList<>();
     Instant windowStart;
 
     EventSourceMapping(String uuid, String arn, String account, String region, String eventSourceArn) {

@@ -2,7 +2,6 @@ package io.gureum.lambda;
 
 import io.gureum.core.ids.Arn;
 import io.gureum.core.spi.ServiceContext;
-import io.gureum.core.targets.QueueTarget;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingRequest;
@@ -21,7 +20,7 @@ import software.amazon.awssdk.services.lambda.model.UpdateEventSourceMappingResp
  * Provider of SQS event source mappings (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html):
  * CreateEventSourceMapping, GetEventSourceMapping, UpdateEventSourceMapping, DeleteEventSourceMapping and
  * ListEventSourceMappings. The {@link QueuePoller} runs the enabled mappings. The queue is looked up through
- * core's {@link QueueTarget}, the capability the poller also receives with.
+ * the queue as {@link SqsSource} finds it, as the poller does.
  */
 final class EventSourceMappings {
     private final ServiceContext context;
@@ -70,7 +69,7 @@ final class EventSourceMappings {
                     + sourceArn.service() + " is not emulated.");
         }
         FunctionLookup.Resolved fn = functions.resolve(r.functionName(), null);
-        QueueTarget queue = context.targets().lookup(sourceArn, QueueTarget.class).orElseThrow(
+        SqsSource queue = SqsSource.of(context, source, null).orElseThrow(
                 () -> LambdaErrors.invalidParameter("Error occurred while ReceiveMessage. SQS Error Code: "
                         + "AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not "
                         + "exist for this wsdl version."));
@@ -121,7 +120,7 @@ final class EventSourceMappings {
     private EventSourceMappingConfiguration update(UpdateEventSourceMappingRequest r) {
         EventSourceMapping m = require(r.uuid());
         String functionArn = r.functionName() == null ? null : functions.resolve(r.functionName(), null).qualifiedArn();
-        QueueTarget queue = context.targets().lookup(m.eventSourceArn, QueueTarget.class).orElse(null);
+        SqsSource queue = SqsSource.of(context, m.eventSourceArn, m.arn).orElse(null);
         String transition;
         synchronized (m) {
             int batch = r.batchSize() != null ? r.batchSize() : m.batchSize;

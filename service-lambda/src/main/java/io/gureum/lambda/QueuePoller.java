@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.AccountRegionStore;
-import io.gureum.core.targets.QueueTarget;
 import io.gureum.lambda.runtime.InvocationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the enabled SQS event source mappings: receives batches through core's {@link QueueTarget},
+ * Runs the enabled SQS event source mappings: receives batches with SQS's ReceiveMessage ({@link SqsSource}),
  * invokes the function synchronously with the SQS event, deletes the batch on success (or all but the
  * reported failures with {@code ReportBatchItemFailures}) and leaves it to the visibility timeout on failure
  * (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html).
@@ -71,14 +70,14 @@ final class QueuePoller {
     private void poll(EventSourceMapping m) {
         boolean handedOff = false;
         try {
-            QueueTarget queue = context.targets().lookup(m.eventSourceArn, QueueTarget.class).orElse(null);
+            SqsSource queue = SqsSource.of(context, m.eventSourceArn, m.arn).orElse(null);
             if (queue == null) {
                 return;
             }
-            List<QueueTarget.Received> batch;
+            List<SqsSource.Received> batch;
             synchronized (m) {
                 while (m.buffer.size() < m.batchSize) {
-                    List<QueueTarget.Received> got = queue.receive(Math.min(10, m.batchSize - m.buffer.size()), -1);
+                    List<SqsSource.Received> got = queue.receive(Math.min(10, m.batchSize - m.buffer.size()));
                     if (got.isEmpty()) {
                         break;
                     }
@@ -112,7 +111,7 @@ final class QueuePoller {
     }
 
     /** Invokes the function with one batch; true when the invocation is under way (it clears {@code busy}). */
-    private boolean invoke(EventSourceMapping m, QueueTarget queue, List<QueueTarget.Received> batch) {
+    private boolean invoke(EventSourceMapping m, SqsSource queue, List<SqsSource.Received> batch) {
         FunctionLookup.Resolved fn;
         try {
             fn = functions.resolve(m.functionArn, null);
@@ -134,7 +133,7 @@ final class QueuePoller {
                     return; // the whole batch returns after its visibility timeout
                 }
                 Set<String> failed = m.reportsBatchItemFailures() ? failures(result.payload(), batch) : Set.of();
-                for (QueueTarget.Received r : batch) {
+                for (SqsSource.Received r : batch) {
                     if (!failed.contains(r.messageId())) {
                         queue.delete(r.receiptHandle());
                     }
@@ -153,7 +152,7 @@ final class QueuePoller {
      * is malformed (an item without an identifier, or one not in the batch), as Lambda treats it
      * (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html).
      */
-    static Set<String> failures(byte[] payload, List<QueueTarget.Received> batch) {
+    static Set<String> failures(byte[] payload, List<SqsSource.Received> batch) {
         Set<String> ids = new HashSet<>();
         batch.forEach(r -> ids.add(r.messageId()));
         JsonNode n;
@@ -177,10 +176,10 @@ final class QueuePoller {
     }
 
     /** The SQS event, in Lambda's camelCase shape (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html). */
-    static byte[] event(List<QueueTarget.Received> batch, String region) {
+    static byte[] event(List<SqsSource.Received> batch, String region) {
         ObjectNode root = LambdaJson.MAPPER.createObjectNode();
         ArrayNode records = root.putArray("Records");
-        for (QueueTarget.Received r : batch) {
+        for (SqsSource.Received r : batch) {
             ObjectNode rec = records.addObject();
             rec.put("messageId", r.messageId());
             rec.put("receiptHandle", r.receiptHandle());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.core.targets.QueueTarget;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** The SQS event document, batch item failures, ArnLike matching and function names: pure functions. */
 class EventDocumentsTest {
-    static final QueueTarget.Received A = new QueueTarget.Received("id-a", "rh-a", "body a", "md5a",
-            Map.of("ApproximateReceiveCount", "1"), Map.of("bin", new QueueTarget.Attribute("Binary", null,
+    static final SqsSource.Received A = new SqsSource.Received("id-a", "rh-a", "body a", "md5a",
+            Map.of("ApproximateReceiveCount", "1"), Map.of("bin", new SqsSource.Attribute("Binary", null,
                     new byte[] {1, 2})), "md5attrs", "arn:aws:sqs:eu-west-1:000000000000:q");
-    static final QueueTarget.Received B = new QueueTarget.Received("id-b", "rh-b", "body b", "md5b", Map.of(),
+    static final SqsSource.Received B = new SqsSource.Received("id-b", "rh-b", "body b", "md5b", Map.of(),
             Map.of(), null, "arn:aws:sqs:eu-west-1:000000000000:q");
 
     @Test
@@ -36,7 +35,7 @@ class EventDocumentsTest {
 
     @Test
     void batchItemFailuresNameTheFailedMessagesOrFailTheWholeBatchWhenMalformed() {
-        List<QueueTarget.Received> batch = List.of(A, B);
+        List<SqsSource.Received> batch = List.of(A, B);
         assertEquals(Set.of(), QueuePoller.failures(bytes("{\"batchItemFailures\":[]}"), batch));
         assertEquals(Set.of(), QueuePoller.failures(bytes("null"), batch));
         assertEquals(Set.of(), QueuePoller.failures(bytes("\"ok\""), batch));

@@ -23,8 +23,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * What the message operations share ({@link MessageSending}, {@link MessageReceiving}, and the
- * {@link QueueTargets} Lambda polls): validating and sending a message, receiving, deleting and changing
+ * What the message operations share ({@link MessageSending}, {@link MessageReceiving}): validating and sending a message, receiving, deleting and changing
  * the visibility of one, and the checks of the batch operations.
  * See https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html and
  * API_ReceiveMessage.html.

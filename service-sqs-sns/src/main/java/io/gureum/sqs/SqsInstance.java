@@ -5,7 +5,6 @@ import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
-import io.gureum.core.targets.QueueTarget;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +13,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * SQS on one server: the queues, the providers over them, the timers and poll threads they share, the
- * {@link QueueTarget}s Lambda polls, and the {@code /_gureum/sqs/} endpoints. Closing it stops the timers
+ * SQS on one server: the queues, the providers over them, the timers and poll threads they share, and
+ * the {@code /_gureum/sqs/} endpoints. Closing it stops the timers
  * and wakes every waiting receive.
  */
 final class SqsInstance implements ServiceInstance {
@@ -28,7 +27,6 @@ final class SqsInstance implements ServiceInstance {
     private final TimerMessageWaiter waiter;
     private final List<Object> providers;
     private final SqsAdmin admin;
-    private final Subscription provided;
     private final Subscription clock;
 
     SqsInstance(ServiceContext context) {
@@ -46,8 +44,6 @@ final class SqsInstance implements ServiceInstance {
         this.admin = new SqsAdmin(context, queues);
         // Delayed messages, visibility and wait deadlines follow the clock.
         this.clock = context.clock().onAdvance(waiter::wakeAll);
-        QueueTargets targets = new QueueTargets(queues, messages, context.clock());
-        this.provided = context.targets().provide("sqs", QueueTarget.class, arn -> targets.lookup(arn.toString()));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -69,7 +65,6 @@ final class SqsInstance implements ServiceInstance {
     @Override
     public void close() {
         clock.close();
-        provided.close();
         queues.all().forEach(Queue::markDeleted);
         waiter.wakeAll();
         timers.shutdownNow();
