@@ -59,6 +59,8 @@ final class GlobalTables {
                     t.replicaRegions.add(region);
                     copy.replicaRegions.addAll(t.replicaRegions);
                     target.tables.put(copy.name, copy);
+                    state.context.registry().register(db.account, region, "dynamodb", "table/" + copy.name,
+                            io.gureum.core.ids.Arn.parse(copy.arn));
                     return null;
                 });
                 for (String other : t.replicaRegions) {
@@ -79,7 +81,13 @@ final class GlobalTables {
                     throw DynamoErrors.validation("Cannot delete a replica that does not exist: " + region);
                 }
                 Database target = state.database(db.account, region);
-                target.write(() -> target.tables.remove(t.name));
+                target.write(() -> {
+                    Table removed = target.tables.remove(t.name);
+                    if (removed != null) {
+                        state.context.registry().unregister(io.gureum.core.ids.Arn.parse(removed.arn));
+                    }
+                    return null;
+                });
                 for (String other : t.replicaRegions) {
                     if (!other.equals(db.region)) {
                         Database o = state.database(db.account, other);

@@ -18,7 +18,6 @@ final class Table {
     final Map<String, String> attributeTypes = new LinkedHashMap<>();
     final Map<String, Index> indexes = new LinkedHashMap<>();
     final Partitions data = new Partitions();
-    final Map<String, String> tags = new LinkedHashMap<>();
 
     String status = "CREATING";
     /** When a transitional status (CREATING, UPDATING) becomes ACTIVE on the core clock. */

@@ -1,6 +1,10 @@
 package io.gureum.dynamodb;
 
 import io.gureum.core.error.ModeledErrors;
+import io.gureum.core.ids.Arn;
+import io.gureum.core.state.ResourceRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceRequest;
@@ -32,20 +36,24 @@ final class TableTags {
                 "Requested resource not found: ResourcArn: " + arn + " not found");
     }
 
+    /** A table's tags live in core's registry, the one record every service's tags share. */
     public TagResourceResponse tagResource(TagResourceRequest r) {
         Database db = state.database();
         Table t = byArn(db, r.resourceArn());
-        r.tags().forEach(tag -> t.tags.put(tag.key(), tag.value()));
-        if (t.tags.size() > 50) {
+        Arn arn = Arn.parse(t.arn);
+        Map<String, String> merged = new LinkedHashMap<>(registry().tags(arn));
+        r.tags().forEach(tag -> merged.put(tag.key(), tag.value()));
+        if (merged.size() > 50) {
             throw DynamoErrors.validation("One or more parameter values were invalid: The number of tags exceeds the limit of 50");
         }
+        registry().replaceTags(arn, merged);
         return TagResourceResponse.builder().build();
     }
 
     public UntagResourceResponse untagResource(UntagResourceRequest r) {
         Database db = state.database();
         Table t = byArn(db, r.resourceArn());
-        r.tagKeys().forEach(t.tags::remove);
+        registry().untag(Arn.parse(t.arn), r.tagKeys());
         return UntagResourceResponse.builder().build();
     }
 
@@ -53,7 +61,11 @@ final class TableTags {
         Database db = state.database();
         Table t = byArn(db, r.resourceArn());
         List<Tag> tags = new ArrayList<>();
-        t.tags.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+        registry().tags(Arn.parse(t.arn)).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
         return ListTagsOfResourceResponse.builder().tags(tags).build();
+    }
+
+    private ResourceRegistry registry() {
+        return state.context.registry();
     }
 }

@@ -143,8 +143,9 @@ final class Tables {
             throw DynamoErrors.validation("One or more parameter values were invalid: Number of attributes in KeySchema does"
                     + " not exactly match number of attributes defined in AttributeDefinitions");
         }
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
         if (r.hasTags()) {
-            r.tags().forEach(tag -> t.tags.put(tag.key(), tag.value()));
+            r.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
         }
         t.deletionProtection = Boolean.TRUE.equals(r.deletionProtectionEnabled());
         if (r.tableClassAsString() != null) {
@@ -160,6 +161,8 @@ final class Tables {
             throw DynamoErrors.inUse("Table already exists: " + t.name);
         }
         db.tables.put(t.name, t);
+        state.context.registry().register(ctx.accountId(), ctx.region(), "dynamodb", "table/" + t.name,
+                Arn.parse(t.arn), tags);
         for (Index ix : t.indexes.values()) {
             ix.status = "CREATING";
         }
@@ -272,6 +275,7 @@ final class Tables {
                     + (t.status.equals("CREATING") ? "created" : "updated") + ": " + t.name);
         }
         db.tables.remove(t.name);
+        state.context.registry().unregister(Arn.parse(t.arn));
         if (t.stream != null) {
             t.stream.enabled = false;
         }

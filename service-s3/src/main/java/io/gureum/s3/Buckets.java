@@ -1,5 +1,7 @@
 package io.gureum.s3;
 
+import io.gureum.core.ids.Arn;
+import io.gureum.core.state.ResourceRegistry;
 import io.gureum.core.time.GureumClock;
 import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.KeyVersions;
@@ -12,10 +14,17 @@ import java.util.List;
 public final class Buckets {
     private final S3Store store;
     private final GureumClock clock;
+    private final ResourceRegistry registry;
 
-    public Buckets(S3Store store, GureumClock clock) {
+    public Buckets(S3Store store, GureumClock clock, ResourceRegistry registry) {
         this.store = store;
         this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** A bucket's ARN: S3's has neither region nor account ({@code arn:aws:s3:::name}). */
+    public static Arn arn(String bucket) {
+        return Arn.of("s3", "", "", bucket);
     }
 
     /**
@@ -59,6 +68,8 @@ public final class Buckets {
             fresh.objectLockEnabled = true;
             fresh.versioning = "Enabled";
         }
+        // The bucket's record (and so its tags) in core's registry, listed in the bucket's region.
+        registry.register(account, region, "s3", name, arn(name));
         return fresh;
     }
 
@@ -92,6 +103,7 @@ public final class Buckets {
                 }
             }
             store.buckets.remove(name, b);
+            registry.unregister(arn(name));
         }
         b.uploads.values().forEach(u -> u.parts.values().forEach(p -> store.blobs.delete(List.of(p.blob()))));
         b.uploads.clear();

@@ -16,7 +16,7 @@ public final class S3Backend implements AutoCloseable {
     public S3Backend(ServiceContext context) {
         this.context = context;
         this.store = new S3Store(context.config().dataDir());
-        this.buckets = new Buckets(store, context.clock());
+        this.buckets = new Buckets(store, context.clock(), context.registry());
         this.notifications = new Notifications(context.clock(), new Destinations(context.clients()));
         this.objects = new Objects(store, context.clock(), context.ids(), notifications);
         this.multipart = new Multipart(store, objects, context.ids(), notifications);

@@ -15,22 +15,26 @@ final class TaggingConfig {
         this.access = access;
     }
 
+    /** A bucket's tags live in core's registry, the one record every service's tags share; S3 sets the whole set. */
     public PutBucketTaggingResponse putBucketTagging(PutBucketTaggingRequest request) {
         Bucket b = access.bucket(request.bucket());
-        b.tags = Tags.tagMap(request.tagging() == null ? List.of() : request.tagging().tagSet(), 50);
+        s3.context.registry().replaceTags(Buckets.arn(b.name),
+                Tags.tagMap(request.tagging() == null ? List.of() : request.tagging().tagSet(), 50));
         return PutBucketTaggingResponse.builder().build();
     }
 
     public GetBucketTaggingResponse getBucketTagging(GetBucketTaggingRequest request) {
         Bucket b = access.bucket(request.bucket());
-        if (b.tags == null || b.tags.isEmpty()) {
+        java.util.Map<String, String> tags = s3.context.registry().tags(Buckets.arn(b.name));
+        if (tags.isEmpty()) {
             throw S3Errors.missing("NoSuchTagSet", "The TagSet does not exist");
         }
-        return GetBucketTaggingResponse.builder().tagSet(Tags.tagList(b.tags)).build();
+        return GetBucketTaggingResponse.builder().tagSet(Tags.tagList(tags)).build();
     }
 
     public DeleteBucketTaggingResponse deleteBucketTagging(DeleteBucketTaggingRequest request) {
-        access.bucket(request.bucket()).tags = null;
+        Bucket b = access.bucket(request.bucket());
+        s3.context.registry().replaceTags(Buckets.arn(b.name), java.util.Map.of());
         return DeleteBucketTaggingResponse.builder().build();
     }
 

@@ -63,7 +63,8 @@ class StoreUnitTest {
     @Test
     void locationConstraintRules() {
         io.gureum.s3.store.S3Store store = new io.gureum.s3.store.S3Store(null);
-        Buckets buckets = new Buckets(store, new io.gureum.core.time.GureumClock());
+        Buckets buckets = new Buckets(store, new io.gureum.core.time.GureumClock(),
+                new io.gureum.core.state.ResourceRegistry());
         assertEquals("IllegalLocationConstraintException", assertThrows(AwsException.class,
                 () -> buckets.create("abc-1", "1", "eu-west-2", null, false)).code());
         assertEquals("IllegalLocationConstraintException", assertThrows(AwsException.class,

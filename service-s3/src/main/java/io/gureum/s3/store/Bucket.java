@@ -29,7 +29,6 @@ public final class Bucket {
     /** null (never enabled), Enabled or Suspended. */
     public volatile String versioning;
     public volatile boolean objectLockEnabled;
-    public volatile Map<String, String> tags;
     public volatile String policy;
     public volatile List<CORSRule> cors;
     public volatile List<LifecycleRule> lifecycle;
