@@ -1,6 +1,7 @@
 package io.gureum.vpc;
 
 import io.gureum.core.spi.AwsService;
+import io.gureum.ec2.common.Ec2Api;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import java.util.List;
@@ -10,22 +11,19 @@ import java.util.List;
  * {@code service-ec2} registers the compute share of the same API.
  */
 public final class VpcService implements AwsService {
-    /** The EC2 API's XML namespace; both modules of the API must name the same one. */
-    public static final String XML_NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
-
     @Override
     public String name() {
-        return "ec2";
+        return Ec2Api.NAME;
     }
 
     @Override
     public String clientInterface() {
-        return "software.amazon.awssdk.services.ec2.Ec2Client";
+        return Ec2Api.CLIENT_INTERFACE;
     }
 
     @Override
     public String xmlNamespace() {
-        return XML_NAMESPACE;
+        return Ec2Api.XML_NAMESPACE;
     }
 
     @Override
