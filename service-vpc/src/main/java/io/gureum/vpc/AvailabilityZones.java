@@ -1,6 +1,6 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2.common.Ec2Errors;
+import io.gureum.ec2common.Ec2Errors;
 import io.gureum.core.topology.AvailabilityZone;
 import io.gureum.vpc.model.Resource;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2.common.Ec2Filters;
+import io.gureum.ec2common.Ec2Filters;
 import io.gureum.vpc.model.Resource;
 import java.util.function.Function;
 

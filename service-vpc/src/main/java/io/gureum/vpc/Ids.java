@@ -1,7 +1,7 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2.common.Ec2Errors;
-import io.gureum.ec2.common.Ec2Error;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.core.error.AwsException;
 import java.util.Map;
 

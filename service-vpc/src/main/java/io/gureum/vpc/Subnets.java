@@ -1,9 +1,9 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2.common.Ec2Filters;
-import io.gureum.ec2.common.Pagination;
-import io.gureum.ec2.common.Ec2Errors;
-import io.gureum.ec2.common.Ec2Error;
+import io.gureum.ec2common.Ec2Filters;
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.core.topology.AvailabilityZone;
 import io.gureum.vpc.model.Ipv6Association;
 import io.gureum.vpc.model.Subnet;

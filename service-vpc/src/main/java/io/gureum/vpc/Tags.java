@@ -1,9 +1,9 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2.common.Pagination;
-import io.gureum.ec2.common.Ec2Errors;
-import io.gureum.ec2.common.Ec2Error;
-import io.gureum.ec2.common.TagSpecifications;
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.TagSpecifications;
 import io.gureum.vpc.model.Resource;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.gureum.vpc;
 
 import io.gureum.core.spi.AwsService;
-import io.gureum.ec2.common.Ec2Api;
+import io.gureum.ec2common.Ec2Api;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.gureum.ec2.types;
 
-import io.gureum.ec2.common.Ec2Filters;
+import io.gureum.ec2common.Ec2Filters;
 import java.math.BigDecimal;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.EbsInfo;

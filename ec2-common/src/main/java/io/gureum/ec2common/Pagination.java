@@ -1,4 +1,4 @@
-package io.gureum.ec2.common;
+package io.gureum.ec2common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

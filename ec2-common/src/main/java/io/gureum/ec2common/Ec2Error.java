@@ -1,4 +1,4 @@
-package io.gureum.ec2.common;
+package io.gureum.ec2common;
 
 import io.gureum.core.error.AwsException;
 

@@ -1,4 +1,4 @@
-package io.gureum.ec2.common;
+package io.gureum.ec2common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

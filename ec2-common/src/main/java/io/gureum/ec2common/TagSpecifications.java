@@ -1,4 +1,4 @@
-package io.gureum.ec2.common;
+package io.gureum.ec2common;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.gureum.ec2.common;
+package io.gureum.ec2common;
 
 /**
  * What every registration of the EC2 API must agree on (core refuses to compose registrations of one
