@@ -153,7 +153,7 @@ public final class Addresses {
 
     private Address byPublicIp(VpcStore s, String ip) {
         return s.addresses.values().stream().filter(a -> a.publicIp.equals(ip)).findFirst()
-                .orElseThrow(() -> Ec2Error.INVALID_ADDRESS_NOT_FOUND.withMessage("Address '" + ip + "' not found."));
+                .orElseThrow(() -> Ec2Error.INVALID_ADDRESS_NOT_FOUND.of(ip));
     }
 
     public DisassociateAddressResponse disassociateAddress(DisassociateAddressRequest r) {
@@ -161,14 +161,14 @@ public final class Addresses {
         Address a;
         if (r.associationId() != null) {
             a = s.addresses.values().stream().filter(x -> r.associationId().equals(x.associationId)).findFirst()
-                    .orElseThrow(() -> Ec2Error.INVALID_ASSOCIATION_ID_NOT_FOUND.withMessage("The association ID '" + r.associationId() + "' does not exist"));
+                    .orElseThrow(() -> Ec2Error.INVALID_ASSOCIATION_ID_NOT_FOUND.of(r.associationId()));
         } else if (r.publicIp() != null) {
             a = byPublicIp(s, r.publicIp());
         } else {
             throw Ec2Errors.missing("AssociationId");
         }
         if (isNatAddress(s, a)) {
-            throw Ec2Error.AUTH_FAILURE.withMessage("You do not have permission to access the specified resource.");
+            throw Ec2Error.AUTH_FAILURE.of();
         }
         Ec2Errors.checkDryRun(r.dryRun());
         unmap(s, a);
@@ -191,7 +191,7 @@ public final class Addresses {
             throw Ec2Errors.missing("AllocationId");
         }
         if (a.associationId != null) {
-            throw Ec2Error.INVALID_IP_ADDRESS_IN_USE.withMessage("Address " + a.publicIp + " is in use.");
+            throw Ec2Error.INVALID_IP_ADDRESS_IN_USE.of(a.publicIp);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         s.remove(s.addresses, a.id);

@@ -188,7 +188,7 @@ public final class NetworkAcls {
                 r.ipv6CidrBlock(), r.icmpTypeCode(), r.portRange());
         for (NetworkAclEntry x : acl.entries) {
             if (x.ruleNumber == e.ruleNumber && x.egress == e.egress) {
-                throw Ec2Error.NETWORK_ACL_ENTRY_ALREADY_EXISTS.withMessage("The network acl entry identified by " + e.ruleNumber + " already exists.");
+                throw Ec2Error.NETWORK_ACL_ENTRY_ALREADY_EXISTS.of(e.ruleNumber);
             }
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -202,7 +202,7 @@ public final class NetworkAcls {
         NetworkAclEntry e = entryFrom(r.ruleNumber(), r.egress(), r.protocol(), r.ruleActionAsString(), r.cidrBlock(),
                 r.ipv6CidrBlock(), r.icmpTypeCode(), r.portRange());
         NetworkAclEntry old = acl.entries.stream().filter(x -> x.ruleNumber == e.ruleNumber && x.egress == e.egress)
-                .findFirst().orElseThrow(() -> Ec2Error.INVALID_NETWORK_ACL_ENTRY_NOT_FOUND.withMessage("The network acl entry identified by " + e.ruleNumber + " does not exist."));
+                .findFirst().orElseThrow(() -> Ec2Error.INVALID_NETWORK_ACL_ENTRY_NOT_FOUND.of(e.ruleNumber));
         Ec2Errors.checkDryRun(r.dryRun());
         acl.entries.set(acl.entries.indexOf(old), e);
         return ReplaceNetworkAclEntryResponse.builder().build();
@@ -217,7 +217,7 @@ public final class NetworkAcls {
         boolean egress = Boolean.TRUE.equals(r.egress());
         NetworkAclEntry old = acl.entries.stream()
                 .filter(x -> x.ruleNumber == r.ruleNumber() && x.egress == egress && x.ruleNumber != LAST_RULE)
-                .findFirst().orElseThrow(() -> Ec2Error.INVALID_NETWORK_ACL_ENTRY_NOT_FOUND.withMessage("The network acl entry identified by " + r.ruleNumber() + " does not exist."));
+                .findFirst().orElseThrow(() -> Ec2Error.INVALID_NETWORK_ACL_ENTRY_NOT_FOUND.of(r.ruleNumber()));
         Ec2Errors.checkDryRun(r.dryRun());
         acl.entries.remove(old);
         return DeleteNetworkAclEntryResponse.builder().build();
@@ -245,7 +245,7 @@ public final class NetworkAcls {
                 }
             }
         }
-        throw Ec2Error.INVALID_ASSOCIATION_ID_NOT_FOUND.withMessage("The association ID '" + r.associationId() + "' does not exist");
+        throw Ec2Error.INVALID_ASSOCIATION_ID_NOT_FOUND.of(r.associationId());
     }
 
     software.amazon.awssdk.services.ec2.model.NetworkAcl toSdk(NetworkAcl acl) {

@@ -165,7 +165,7 @@ public final class NetworkInterfaces {
         VpcStore s = net.store();
         NetworkInterface e = require(s, r.networkInterfaceId());
         if (e.attachmentId != null || e.requesterManaged) {
-            throw Ec2Error.INVALID_NETWORK_INTERFACE_IN_USE.withMessage("Interface: [" + e.id + "] in use.");
+            throw Ec2Error.INVALID_NETWORK_INTERFACE_IN_USE.of(e.id);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         s.addresses.values().stream().filter(a -> e.id.equals(a.networkInterfaceId)).toList()
@@ -188,7 +188,7 @@ public final class NetworkInterfaces {
             throw Ec2Errors.missing("deviceIndex");
         }
         if (e.attachmentId != null) {
-            throw Ec2Error.INVALID_NETWORK_INTERFACE_IN_USE.withMessage("Interface: [" + e.id + "] in use.");
+            throw Ec2Error.INVALID_NETWORK_INTERFACE_IN_USE.of(e.id);
         }
         for (NetworkInterface other : s.networkInterfaces.values()) {
             if (r.instanceId().equals(other.attachedInstanceId) && r.deviceIndex().equals(other.deviceIndex)) {
@@ -209,7 +209,7 @@ public final class NetworkInterfaces {
         VpcStore s = net.store();
         NetworkInterface e = s.networkInterfaces.values().stream()
                 .filter(x -> r.attachmentId() != null && r.attachmentId().equals(x.attachmentId)).findFirst()
-                .orElseThrow(() -> Ec2Error.INVALID_ATTACHMENT_ID_NOT_FOUND.withMessage("Interface attachment '" + r.attachmentId() + "' does not exist"));
+                .orElseThrow(() -> Ec2Error.INVALID_ATTACHMENT_ID_NOT_FOUND.of(r.attachmentId()));
         if (Integer.valueOf(0).equals(e.deviceIndex)) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("The network interface at device index 0 cannot be detached.");
         }

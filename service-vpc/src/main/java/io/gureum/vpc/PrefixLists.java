@@ -145,7 +145,7 @@ public final class PrefixLists {
             throw Ec2Errors.invalidParameterValue("The prefix list name cannot start with com.amazonaws.");
         }
         if (r.entries().size() > r.maxEntries()) {
-            throw Ec2Error.PREFIX_LIST_MAX_ENTRIES_EXCEEDED.withMessage("The prefix list has exceeded its maximum number of entries.");
+            throw Ec2Error.PREFIX_LIST_MAX_ENTRIES_EXCEEDED.of();
         }
         for (AddPrefixListEntry e : r.entries()) {
             checkEntry(r.addressFamily(), e.cidr());
@@ -175,8 +175,7 @@ public final class PrefixLists {
             throw Ec2Error.UNAUTHORIZED_OPERATION.withMessage("You are not authorized to perform this operation on AWS-managed prefix list " + p.id);
         }
         if (r.currentVersion() != null && r.currentVersion() != p.version) {
-            throw Ec2Error.PREFIX_LIST_VERSION_MISMATCH.withMessage("The prefix list " + p.id
-                    + " has been modified. The current version is " + p.version + ".");
+            throw Ec2Error.PREFIX_LIST_VERSION_MISMATCH.of(p.id, p.version);
         }
         List<String> next = new ArrayList<>(p.cidrs);
         for (RemovePrefixListEntry e : r.removeEntries()) {
@@ -192,7 +191,7 @@ public final class PrefixLists {
         }
         int max = r.maxEntries() != null ? r.maxEntries() : p.maxEntries;
         if (next.size() > max) {
-            throw Ec2Error.PREFIX_LIST_MAX_ENTRIES_EXCEEDED.withMessage("The prefix list has exceeded its maximum number of entries.");
+            throw Ec2Error.PREFIX_LIST_MAX_ENTRIES_EXCEEDED.of();
         }
         Ec2Errors.checkDryRun(r.dryRun());
         if (r.prefixListName() != null) {

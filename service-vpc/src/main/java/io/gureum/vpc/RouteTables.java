@@ -287,7 +287,7 @@ public final class RouteTables {
                 }
             }
         }
-        throw Ec2Error.INVALID_ASSOCIATION_ID_NOT_FOUND.withMessage("The association ID '" + id + "' does not exist");
+        throw Ec2Error.INVALID_ASSOCIATION_ID_NOT_FOUND.of(id);
     }
 
     public DisassociateRouteTableResponse disassociateRouteTable(DisassociateRouteTableRequest r) {
@@ -358,7 +358,7 @@ public final class RouteTables {
             } else if (gatewayId.startsWith("vgw-")) {
                 Ids.require(s.vpnGateways, "vgw", gatewayId);
             } else {
-                throw Ec2Error.INVALID_GATEWAY_ID_NOT_FOUND.withMessage("The gateway ID '" + gatewayId + "' does not exist");
+                throw Ec2Error.INVALID_GATEWAY_ID_NOT_FOUND.of(gatewayId);
             }
             route.gatewayId = gatewayId;
         }

@@ -166,7 +166,7 @@ public final class SecurityGroups {
         Vpc vpc = r.vpcId() != null ? net.vpcs.require(s, r.vpcId()) : defaultVpc(s);
         for (SecurityGroup g : s.securityGroups.values()) {
             if (g.vpcId.equals(vpc.id) && g.groupName.equals(r.groupName())) {
-                throw Ec2Error.INVALID_GROUP_DUPLICATE.withMessage("The security group '" + r.groupName() + "' already exists for VPC '" + vpc.id + "'");
+                throw Ec2Error.INVALID_GROUP_DUPLICATE.of(r.groupName(), vpc.id);
             }
         }
         Tags.validate(r.tagSpecifications(), "security-group");
@@ -179,7 +179,7 @@ public final class SecurityGroups {
 
     private Vpc defaultVpc(VpcStore s) {
         return s.vpcs.values().stream().filter(v -> v.isDefault).findFirst()
-                .orElseThrow(() -> Ec2Error.VPC_ID_NOT_SPECIFIED.withMessage("No default VPC for this user"));
+                .orElseThrow(() -> Ec2Error.VPC_ID_NOT_SPECIFIED.of());
     }
 
     /** GroupName alone names a group of the default VPC. */
@@ -223,8 +223,7 @@ public final class SecurityGroups {
         VpcStore s = net.store();
         SecurityGroup g = byIdOrName(s, r.groupId(), r.groupName());
         if (g.groupName.equals("default")) {
-            throw Ec2Error.CANNOT_DELETE.withMessage("the specified group: \"" + g.id
-                    + "\" name: \"default\" cannot be deleted by a user");
+            throw Ec2Error.CANNOT_DELETE.of(g.id);
         }
         boolean referenced = s.securityGroups.values().stream().anyMatch(o -> o != g
                 && o.rules.stream().anyMatch(x -> g.id.equals(x.referencedGroupId)));
@@ -328,12 +327,12 @@ public final class SecurityGroups {
             SecurityGroupRule n = add.get(i);
             for (SecurityGroupRule existing : g.rules) {
                 if (existing.sameAs(n)) {
-                    throw Ec2Error.INVALID_PERMISSION_DUPLICATE.withMessage("the specified rule \"" + describeRule(n) + "\" already exists");
+                    throw Ec2Error.INVALID_PERMISSION_DUPLICATE.of(describeRule(n));
                 }
             }
             for (int j = 0; j < i; j++) {
                 if (add.get(j).sameAs(n)) {
-                    throw Ec2Error.INVALID_PERMISSION_DUPLICATE.withMessage("the specified rule \"" + describeRule(n) + "\" already exists");
+                    throw Ec2Error.INVALID_PERMISSION_DUPLICATE.of(describeRule(n));
                 }
             }
         }
@@ -385,13 +384,13 @@ public final class SecurityGroups {
         if (ruleIds != null && !ruleIds.isEmpty()) {
             for (String id : ruleIds) {
                 SecurityGroupRule x = g.rules.stream().filter(r -> r.id.equals(id) && r.egress == egress).findFirst()
-                        .orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.withMessage("The security group rule ID '" + id + "' does not exist"));
+                        .orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.of(id));
                 remove.add(x);
             }
         } else {
             for (SecurityGroupRule wanted : expand(s, g, egress, perms)) {
                 SecurityGroupRule x = g.rules.stream().filter(r -> r.sameAs(wanted)).findFirst()
-                        .orElseThrow(() -> Ec2Error.INVALID_PERMISSION_NOT_FOUND.withMessage("The specified rule does not exist in this security group."));
+                        .orElseThrow(() -> Ec2Error.INVALID_PERMISSION_NOT_FOUND.of());
                 remove.add(x);
             }
         }
@@ -466,7 +465,7 @@ public final class SecurityGroups {
         List<SecurityGroupRule> replacements = new ArrayList<>();
         for (SecurityGroupRuleUpdate u : r.securityGroupRules()) {
             SecurityGroupRule old = g.rules.stream().filter(x -> x.id.equals(u.securityGroupRuleId())).findFirst()
-                    .orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.withMessage("The security group rule ID '" + u.securityGroupRuleId() + "' does not exist"));
+                    .orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.of(u.securityGroupRuleId()));
             SecurityGroupRuleRequest q = u.securityGroupRule();
             if (q == null || q.ipProtocol() == null) {
                 throw Ec2Errors.missing("SecurityGroupRule.IpProtocol");
@@ -492,7 +491,7 @@ public final class SecurityGroups {
             n.tags.putAll(old.tags);
             for (SecurityGroupRule other : g.rules) {
                 if (other != old && other.sameAs(n)) {
-                    throw Ec2Error.INVALID_PERMISSION_DUPLICATE.withMessage("the specified rule \"" + describeRule(n) + "\" already exists");
+                    throw Ec2Error.INVALID_PERMISSION_DUPLICATE.of(describeRule(n));
                 }
             }
             replaced.add(old);
@@ -515,13 +514,13 @@ public final class SecurityGroups {
         if (byId != null && !byId.isEmpty()) {
             for (var d : byId) {
                 SecurityGroupRule x = g.rules.stream().filter(r -> r.id.equals(d.securityGroupRuleId()) && r.egress == egress)
-                        .findFirst().orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.withMessage("The security group rule ID '" + d.securityGroupRuleId() + "' does not exist"));
+                        .findFirst().orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.of(d.securityGroupRuleId()));
                 changes.put(x, d.description());
             }
         } else {
             for (SecurityGroupRule wanted : expand(s, g, egress, perms)) {
                 SecurityGroupRule x = g.rules.stream().filter(r -> r.sameAs(wanted)).findFirst()
-                        .orElseThrow(() -> Ec2Error.INVALID_PERMISSION_NOT_FOUND.withMessage("The specified rule does not exist in this security group."));
+                        .orElseThrow(() -> Ec2Error.INVALID_PERMISSION_NOT_FOUND.of());
                 changes.put(x, wanted.description);
             }
         }
@@ -556,7 +555,7 @@ public final class SecurityGroups {
             List<RuleView> picked = new ArrayList<>();
             for (String id : r.securityGroupRuleIds()) {
                 picked.add(all.stream().filter(v -> v.rule.id.equals(id)).findFirst()
-                        .orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.withMessage("The security group rule ID '" + id + "' does not exist")));
+                        .orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.of(id)));
             }
             all = picked;
         }

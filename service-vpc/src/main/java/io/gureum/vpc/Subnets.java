@@ -98,7 +98,7 @@ public final class Subnets {
             throw Ec2Error.INVALID_SUBNET_RANGE.withMessage("The CIDR '" + r.cidrBlock() + "' is invalid.");
         }
         if (vpc.subnetIndex.overlapping(cidr).isPresent()) {
-            throw Ec2Error.INVALID_SUBNET_CONFLICT.withMessage("The CIDR '" + r.cidrBlock() + "' conflicts with another subnet");
+            throw Ec2Error.INVALID_SUBNET_CONFLICT.of(r.cidrBlock());
         }
         AvailabilityZone zone = zone(s, r.availabilityZone(), r.availabilityZoneId());
         Ipv6.Block v6 = r.ipv6CidrBlock() == null ? null : checkIpv6(s, vpc, r.ipv6CidrBlock(), null);
@@ -153,7 +153,7 @@ public final class Subnets {
         for (Subnet other : s.subnets.values()) {
             if (other.vpcId.equals(vpc.id) && other != self
                     && other.ipv6Cidrs.stream().anyMatch(a -> Ipv6.parse(a.cidr).equals(block))) {
-                throw Ec2Error.INVALID_SUBNET_CONFLICT.withMessage("The CIDR '" + text + "' conflicts with another subnet");
+                throw Ec2Error.INVALID_SUBNET_CONFLICT.of(text);
             }
         }
         return block;
@@ -253,7 +253,7 @@ public final class Subnets {
                 }
             }
         }
-        throw Ec2Error.INVALID_SUBNET_CIDR_BLOCK_ASSOCIATION_ID_NOT_FOUND.withMessage("The subnet CIDR block association ID '" + r.associationId() + "' does not exist");
+        throw Ec2Error.INVALID_SUBNET_CIDR_BLOCK_ASSOCIATION_ID_NOT_FOUND.of(r.associationId());
     }
 
     /** Takes a private address: the requested one, or the lowest free. */
@@ -270,14 +270,13 @@ public final class Subnets {
                         + "address range");
             }
             if (!sn.ips.take(a)) {
-                throw Ec2Error.INVALID_IP_ADDRESS_IN_USE.withMessage("Address " + requested + " is in use.");
+                throw Ec2Error.INVALID_IP_ADDRESS_IN_USE.of(requested);
             }
             return a;
         }
         long a = sn.ips.allocate();
         if (a < 0) {
-            throw Ec2Error.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET.withMessage("There are not enough free addresses in subnet '" + sn.id + "' to satisfy the requested number "
-                            + "of instances.");
+            throw Ec2Error.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET.of(sn.id);
         }
         return a;
     }

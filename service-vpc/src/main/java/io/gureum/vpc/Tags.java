@@ -56,7 +56,7 @@ public final class Tags {
         Ec2Errors.checkDryRun(r.dryRun());
         for (Map<String, String> tags : targets) {
             if (tags.size() + r.tags().stream().filter(t -> !tags.containsKey(t.key())).count() > TagSpecifications.MAX_TAGS) {
-                throw Ec2Error.TAG_LIMIT_EXCEEDED.withMessage("The maximum number of Tags for a resource has been reached.");
+                throw Ec2Error.TAG_LIMIT_EXCEEDED.of();
             }
         }
         for (Map<String, String> tags : targets) {

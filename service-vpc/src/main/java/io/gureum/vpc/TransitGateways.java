@@ -157,8 +157,7 @@ public final class TransitGateways {
         }
         for (TransitGatewayAttachment a : s.tgwAttachments.values()) {
             if (a.transitGatewayId.equals(t.id) && vpc.id.equals(a.vpcId) && !a.state.equals("deleted")) {
-                throw Ec2Error.DUPLICATE_TRANSIT_GATEWAY_ATTACHMENT.withMessage(t.id + " has non-deleted Transit Gateway "
-                        + "Attachments with same VPC ID.");
+                throw Ec2Error.DUPLICATE_TRANSIT_GATEWAY_ATTACHMENT.of(t.id);
             }
         }
         Tags.validate(r.tagSpecifications(), "transit-gateway-attachment");
@@ -321,8 +320,7 @@ public final class TransitGateways {
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
         if (t.propagations.contains(a.id)) {
-            throw Ec2Error.TRANSIT_GATEWAY_ROUTE_TABLE_PROPAGATION_DUPLICATE.withMessage("Propagation for " + a.id
-                    + " already exists in Transit Gateway Route Table " + t.id + ".");
+            throw Ec2Error.TRANSIT_GATEWAY_ROUTE_TABLE_PROPAGATION_DUPLICATE.of(a.id, t.id);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         t.propagations.add(a.id);
@@ -335,8 +333,7 @@ public final class TransitGateways {
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
         if (!t.propagations.contains(a.id)) {
-            throw Ec2Error.INVALID_ROUTE_TABLE_ID_NOT_FOUND_FOR_PROPAGATION.withMessage("Propagation for " + a.id
-                    + " does not exist in Transit Gateway Route Table " + t.id + ".");
+            throw Ec2Error.INVALID_ROUTE_TABLE_ID_NOT_FOUND_FOR_PROPAGATION.of(a.id, t.id);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         t.propagations.remove(a.id);

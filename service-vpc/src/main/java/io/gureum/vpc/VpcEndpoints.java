@@ -78,7 +78,7 @@ public final class VpcEndpoints {
         String type = r.vpcEndpointTypeAsString() == null ? "Gateway" : r.vpcEndpointTypeAsString();
         String shortName = shortName(s, r.serviceName());
         if (!supports(shortName, "Gateway") && !supports(shortName, "Interface")) {
-            throw Ec2Error.INVALID_SERVICE_NAME.withMessage("The Vpc Endpoint Service '" + r.serviceName() + "' does not exist");
+            throw Ec2Error.INVALID_SERVICE_NAME.of(r.serviceName());
         }
         if (!supports(shortName, type)) {
             throw Ec2Errors.invalidParameterValue("The Vpc Endpoint Service '" + r.serviceName()
@@ -268,7 +268,7 @@ public final class VpcEndpoints {
         if (r.hasServiceNames() && !r.serviceNames().isEmpty()) {
             for (String n : r.serviceNames()) {
                 if (all.stream().noneMatch(d -> d.serviceName().equals(n))) {
-                    throw Ec2Error.INVALID_SERVICE_NAME.withMessage("The Vpc Endpoint Service '" + n + "' does not exist");
+                    throw Ec2Error.INVALID_SERVICE_NAME.of(n);
                 }
             }
             all = all.stream().filter(d -> r.serviceNames().contains(d.serviceName())).toList();

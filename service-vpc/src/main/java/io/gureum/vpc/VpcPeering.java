@@ -145,8 +145,7 @@ public final class VpcPeering {
     }
 
     private static AwsExceptionFactory transition(VpcPeeringConnection p, String from, String to) {
-        return () -> Ec2Error.INVALID_STATE_TRANSITION.withMessage("Invalid state transition for " + p.id
-                + ", attempted to transition from " + from + " to " + to);
+        return () -> Ec2Error.INVALID_STATE_TRANSITION.of(p.id, from, to);
     }
 
     private interface AwsExceptionFactory {

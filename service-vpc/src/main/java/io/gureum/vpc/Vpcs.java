@@ -83,7 +83,7 @@ public final class Vpcs {
         }
         Cidr cidr = parseCidr(r.cidrBlock(), "cidrBlock");
         if (cidr.prefix() < 16 || cidr.prefix() > 28) {
-            throw Ec2Error.INVALID_VPC_RANGE.withMessage("The CIDR '" + r.cidrBlock() + "' is invalid.");
+            throw Ec2Error.INVALID_VPC_RANGE.of(r.cidrBlock());
         }
         String tenancy = r.instanceTenancyAsString() == null ? "default" : r.instanceTenancyAsString();
         if (!tenancy.equals("default") && !tenancy.equals("dedicated")) {
@@ -269,12 +269,12 @@ public final class Vpcs {
         }
         Cidr cidr = parseCidr(r.cidrBlock(), "cidrBlock");
         if (cidr.prefix() < 16 || cidr.prefix() > 28) {
-            throw Ec2Error.INVALID_VPC_RANGE.withMessage("The CIDR '" + r.cidrBlock() + "' is invalid.");
+            throw Ec2Error.INVALID_VPC_RANGE.of(r.cidrBlock());
         }
         List<CidrAssociation> live = vpc.cidrs.stream().filter(c -> c.state.equals("associated")).toList();
         for (CidrAssociation c : live) {
             if (c.cidr.overlaps(cidr)) {
-                throw Ec2Error.INVALID_VPC_RANGE.withMessage("The CIDR '" + r.cidrBlock() + "' is invalid.");
+                throw Ec2Error.INVALID_VPC_RANGE.of(r.cidrBlock());
             }
         }
         if (live.size() >= MAX_IPV4_BLOCKS) {
@@ -327,7 +327,7 @@ public final class Vpcs {
                 }
             }
         }
-        throw Ec2Error.INVALID_VPC_CIDR_BLOCK_ASSOCIATION_ID_NOT_FOUND.withMessage("The vpc CIDR block association ID '" + assoc + "' does not exist");
+        throw Ec2Error.INVALID_VPC_CIDR_BLOCK_ASSOCIATION_ID_NOT_FOUND.of(assoc);
     }
 
     /**
@@ -351,7 +351,7 @@ public final class Vpcs {
     public CreateDefaultVpcResponse createDefaultVpc(CreateDefaultVpcRequest r) {
         VpcStore s = net.store();
         if (s.vpcs.values().stream().anyMatch(v -> v.isDefault)) {
-            throw Ec2Error.DEFAULT_VPC_ALREADY_EXISTS.withMessage("A Default VPC already exists for this account in this region.");
+            throw Ec2Error.DEFAULT_VPC_ALREADY_EXISTS.of();
         }
         Ec2Errors.checkDryRun(r.dryRun());
         return CreateDefaultVpcResponse.builder().vpc(toSdk(createDefaultNetwork(s), "pending")).build();

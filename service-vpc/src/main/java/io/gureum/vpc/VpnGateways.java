@@ -163,7 +163,7 @@ public final class VpnGateways {
         VpnGateway v = require(s, r.vpnGatewayId());
         Vpc vpc = net.vpcs.require(s, r.vpcId());
         if (!v.attachments.isEmpty()) {
-            throw Ec2Error.VPN_GATEWAY_ATTACHMENT_LIMIT_EXCEEDED.withMessage("The maximum number of attachments for " + v.id + " has been reached.");
+            throw Ec2Error.VPN_GATEWAY_ATTACHMENT_LIMIT_EXCEEDED.of(v.id);
         }
         for (VpnGateway other : s.vpnGateways.values()) {
             if (other.attachments.containsKey(vpc.id)) {
@@ -181,8 +181,7 @@ public final class VpnGateways {
         VpcStore s = net.store();
         VpnGateway v = require(s, r.vpnGatewayId());
         if (!v.attachments.containsKey(r.vpcId())) {
-            throw Ec2Error.INVALID_VPN_GATEWAY_ATTACHMENT_NOT_FOUND.withMessage("The attachment with vpn gateway ID '"
-                    + v.id + "' and vpc ID '" + r.vpcId() + "' does not exist");
+            throw Ec2Error.INVALID_VPN_GATEWAY_ATTACHMENT_NOT_FOUND.of(v.id, r.vpcId());
         }
         Ec2Errors.checkDryRun(r.dryRun());
         v.attachments.remove(r.vpcId());
