@@ -52,6 +52,13 @@ class InstanceTypesIT extends Ec2ApiTestBase {
             assertEquals(4, graviton.networkInfo().ipv4AddressesPerInterface());
             assertNotNull(graviton.ebsInfo().ebsOptimizedInfo().maximumBandwidthInMbps());
 
+            // The source has m5.large's baseline, not AWS's "Up to 10 Gigabit": the baseline is given
+            // where AWS gives it, and NetworkPerformance is left out rather than worded wrong.
+            InstanceTypeInfo m5 = ec2.describeInstanceTypes(b -> b.instanceTypesWithStrings("m5.large"))
+                    .instanceTypes().get(0);
+            assertEquals(0.75, m5.networkInfo().networkCards().get(0).baselineBandwidthInGbps());
+            assertNull(m5.networkInfo().networkPerformance());
+
             InstanceTypeInfo gpu = ec2.describeInstanceTypes(b -> b.instanceTypesWithStrings("p4d.24xlarge"))
                     .instanceTypes().get(0);
             assertEquals(96, gpu.vCpuInfo().defaultVCpus());

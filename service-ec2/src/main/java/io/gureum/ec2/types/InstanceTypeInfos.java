@@ -130,6 +130,7 @@ final class InstanceTypeInfos {
         List<NetworkCardInfo> cards = new ArrayList<>();
         for (int[] card : r.cards()) {
             NetworkCardInfo.Builder c = NetworkCardInfo.builder().networkCardIndex(card[0]).maximumNetworkInterfaces(card[1]);
+            // The source's bandwidth is the instance's, which is the one card's when there is one.
             if (r.cards().size() == 1 && r.networkMbps() != null) {
                 c.baselineBandwidthInGbps(gbps(r.networkMbps()));
             }
@@ -155,18 +156,13 @@ final class InstanceTypeInfos {
     }
 
     /**
-     * AWS's words where the source has them ("Moderate", "High" …), else the baseline bandwidth the source
-     * publishes, in AWS's "N Gigabit" form. AWS words burstable network bandwidth "Up to N Gigabit"
-     * with the burst figure, which the source does not carry: those types show their baseline.
+     * AWS's words where the source has them ("Low to Moderate", "High" …), else left out. For the other
+     * types the source has only the baseline bandwidth, while AWS words many of them with the burst
+     * figure ("Up to 12.5 Gigabit" for m6i.4xlarge, whose baseline is 6.25): rather than print a
+     * string AWS never answers, the baseline goes where AWS puts it, NetworkCards[].BaselineBandwidthInGbps.
      */
     static String networkPerformance(CatalogueRow r) {
-        if (r.networkWords() != null) {
-            return r.networkWords();
-        }
-        if (r.networkMbps() == null) {
-            return null;
-        }
-        return BigDecimal.valueOf(r.networkMbps()).movePointLeft(3).stripTrailingZeros().toPlainString() + " Gigabit";
+        return r.networkWords();
     }
 
     private static double gbps(int mbps) {
