@@ -14,7 +14,7 @@ class OneEc2ApiIT extends Ec2ApiTestBase {
     void oneClientReachesTheOperationsOfBothModules() {
         try (Ec2Client ec2 = ec2()) {
             // service-vpc's share: the default VPC every account has
-            assertTrue(ec2.describeVpcs(b -> b.filters(f -> f.name("is-default").values("true"))).vpcs().size() == 1);
+            assertEquals(1, ec2.describeVpcs(b -> b.filters(f -> f.name("is-default").values("true"))).vpcs().size());
             // service-ec2's share
             assertEquals("t3.micro", ec2.describeInstanceTypes(b -> b.instanceTypesWithStrings("t3.micro"))
                     .instanceTypes().get(0).instanceTypeAsString());

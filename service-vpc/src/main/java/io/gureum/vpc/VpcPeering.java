@@ -73,7 +73,7 @@ public final class VpcPeering {
 
     /**
      * Runs {@code op} with the caller's store and the peer's store both locked, in a fixed order, under
-     * the handler-wide peering lock (the only place two stores are held at once).
+     * {@link StoreLock}'s peering lock (the only place two stores are held at once).
      */
     static <T> T withBoth(VpcStore a, VpcStore b, Function<VpcStore, T> op) {
         if (a == b) {
