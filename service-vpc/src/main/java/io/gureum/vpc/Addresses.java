@@ -1,5 +1,7 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.Address;
 import io.gureum.vpc.model.NetworkInterface;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.services.ec2.model.ReleaseAddressResponse;
  * with one network interface (or an instance's primary one) at a time; released only when not
  * associated.
  */
-final class Addresses {
+public final class Addresses {
     private final Network net;
     private final Filters<Address> filters = new Filters<Address>()
             .on("allocation-id", a -> a.id)
@@ -55,13 +57,13 @@ final class Addresses {
         return false;
     }
 
-    AllocateAddressResponse allocateAddress(VpcStore s, AllocateAddressRequest r) {
+    public AllocateAddressResponse allocateAddress(AllocateAddressRequest r) {
+        VpcStore s = net.store();
         if (r.domainAsString() != null && !r.domainAsString().equals("vpc") && !r.domainAsString().equals("standard")) {
             throw Ec2Errors.invalidValue(r.domainAsString(), "domain", "Valid values are vpc and standard.");
         }
         if (r.networkBorderGroup() != null && !r.networkBorderGroup().equals(s.region)) {
-            throw Ec2Errors.error("InvalidParameterValue",
-                    "The network border group '" + r.networkBorderGroup() + "' is invalid.");
+            throw Ec2Error.INVALID_PARAMETER_VALUE.withMessage("The network border group '" + r.networkBorderGroup() + "' is invalid.");
         }
         Tags.validate(r.tagSpecifications(), "elastic-ip");
         Ec2Errors.checkDryRun(r.dryRun());
@@ -74,7 +76,8 @@ final class Addresses {
                 .publicIpv4Pool("amazon").networkBorderGroup(a.networkBorderGroup).build();
     }
 
-    AssociateAddressResponse associateAddress(VpcStore s, AssociateAddressRequest r) {
+    public AssociateAddressResponse associateAddress(AssociateAddressRequest r) {
+        VpcStore s = net.store();
         Address a;
         if (r.allocationId() != null) {
             a = require(s, r.allocationId());
@@ -89,14 +92,13 @@ final class Addresses {
         } else if (r.instanceId() != null) {
             eni = s.networkInterfaces.values().stream()
                     .filter(e -> r.instanceId().equals(e.attachedInstanceId) && Integer.valueOf(0).equals(e.deviceIndex))
-                    .findFirst().orElseThrow(() -> Ec2Errors.notFound("InvalidInstanceID.NotFound", "instance",
-                            r.instanceId()));
+                    .findFirst().orElseThrow(() -> Ec2Error.INVALID_INSTANCE_ID_NOT_FOUND.of(r.instanceId()));
         } else {
             throw Ec2Errors.missing("InstanceId");
         }
         boolean hasIgw = s.internetGateways.values().stream().anyMatch(g -> eni.vpcId.equals(g.attachedVpcId));
         if (!hasIgw) {
-            throw Ec2Errors.error("Gateway.NotAttached", "Network " + eni.vpcId + " is not attached to any internet gateway");
+            throw Ec2Error.GATEWAY_NOT_ATTACHED.withMessage("Network " + eni.vpcId + " is not attached to any internet gateway");
         }
         String privateIp = r.privateIpAddress() != null ? r.privateIpAddress() : eni.privateIp;
         if (!privateIp.equals(eni.privateIp) && !eni.secondaryPrivateIps.contains(privateIp)) {
@@ -104,8 +106,7 @@ final class Addresses {
                     + "' is not assigned to network interface " + eni.id);
         }
         if (a.associationId != null && !Boolean.TRUE.equals(r.allowReassociation())) {
-            throw Ec2Errors.error("Resource.AlreadyAssociated",
-                    "resource " + a.id + " is already associated with associate-id " + a.associationId);
+            throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.withMessage("resource " + a.id + " is already associated with associate-id " + a.associationId);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         // An interface address holds one Elastic IP: associating another replaces it.
@@ -152,23 +153,22 @@ final class Addresses {
 
     private Address byPublicIp(VpcStore s, String ip) {
         return s.addresses.values().stream().filter(a -> a.publicIp.equals(ip)).findFirst()
-                .orElseThrow(() -> Ec2Errors.error("InvalidAddress.NotFound",
-                        "Address '" + ip + "' not found."));
+                .orElseThrow(() -> Ec2Error.INVALID_ADDRESS_NOT_FOUND.of(ip));
     }
 
-    DisassociateAddressResponse disassociateAddress(VpcStore s, DisassociateAddressRequest r) {
+    public DisassociateAddressResponse disassociateAddress(DisassociateAddressRequest r) {
+        VpcStore s = net.store();
         Address a;
         if (r.associationId() != null) {
             a = s.addresses.values().stream().filter(x -> r.associationId().equals(x.associationId)).findFirst()
-                    .orElseThrow(() -> Ec2Errors.error("InvalidAssociationID.NotFound",
-                            "The association ID '" + r.associationId() + "' does not exist"));
+                    .orElseThrow(() -> Ec2Error.INVALID_ASSOCIATION_ID_NOT_FOUND.of(r.associationId()));
         } else if (r.publicIp() != null) {
             a = byPublicIp(s, r.publicIp());
         } else {
             throw Ec2Errors.missing("AssociationId");
         }
         if (isNatAddress(s, a)) {
-            throw Ec2Errors.error("AuthFailure", "You do not have permission to access the specified resource.");
+            throw Ec2Error.AUTH_FAILURE.of();
         }
         Ec2Errors.checkDryRun(r.dryRun());
         unmap(s, a);
@@ -180,7 +180,8 @@ final class Addresses {
         return eni != null && "nat_gateway".equals(eni.interfaceType);
     }
 
-    ReleaseAddressResponse releaseAddress(VpcStore s, ReleaseAddressRequest r) {
+    public ReleaseAddressResponse releaseAddress(ReleaseAddressRequest r) {
+        VpcStore s = net.store();
         Address a;
         if (r.allocationId() != null) {
             a = require(s, r.allocationId());
@@ -190,7 +191,7 @@ final class Addresses {
             throw Ec2Errors.missing("AllocationId");
         }
         if (a.associationId != null) {
-            throw Ec2Errors.error("InvalidIPAddress.InUse", "Address " + a.publicIp + " is in use.");
+            throw Ec2Error.INVALID_IP_ADDRESS_IN_USE.of(a.publicIp);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         s.remove(s.addresses, a.id);
@@ -198,7 +199,8 @@ final class Addresses {
         return ReleaseAddressResponse.builder().build();
     }
 
-    DescribeAddressesResponse describeAddresses(VpcStore s, DescribeAddressesRequest r) {
+    public DescribeAddressesResponse describeAddresses(DescribeAddressesRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<Address> found = new ArrayList<>();
         if (r.hasAllocationIds() && !r.allocationIds().isEmpty()) {

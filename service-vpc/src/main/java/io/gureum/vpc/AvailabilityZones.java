@@ -1,5 +1,6 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Ec2Errors;
 import io.gureum.core.topology.AvailabilityZone;
 import io.gureum.vpc.model.Resource;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRespon
  * and tools (Terraform's aws_availability_zones) list the zones before creating subnets. Every zone
  * is {@code available}: zone impairment is not modeled here.
  */
-final class AvailabilityZones {
+public final class AvailabilityZones {
     private final Network net;
 
     /** A zone as a filterable value (zones are not stored resources and have no tags). */
@@ -46,7 +47,8 @@ final class AvailabilityZones {
         this.net = net;
     }
 
-    DescribeAvailabilityZonesResponse describeAvailabilityZones(VpcStore s, DescribeAvailabilityZonesRequest r) {
+    public DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<AvailabilityZone> zones = net.zones(s.region);
         List<ZoneView> found = new ArrayList<>();

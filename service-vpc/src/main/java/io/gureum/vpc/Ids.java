@@ -1,32 +1,31 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.core.error.AwsException;
 import java.util.Map;
 
-/** The NotFound and Malformed errors of each ID prefix, in AWS's wording. */
+/** The NotFound error of each ID prefix (its wording is the catalogue's template). */
 final class Ids {
-    private record Kind(String code, String noun) {
-    }
-
-    private static final Map<String, Kind> KINDS = Map.ofEntries(
-            Map.entry("vpc", new Kind("InvalidVpcID.NotFound", "vpc")),
-            Map.entry("subnet", new Kind("InvalidSubnetID.NotFound", "subnet")),
-            Map.entry("igw", new Kind("InvalidInternetGatewayID.NotFound", "internetGateway")),
-            Map.entry("rtb", new Kind("InvalidRouteTableID.NotFound", "routeTable")),
-            Map.entry("eipalloc", new Kind("InvalidAllocationID.NotFound", "allocation")),
-            Map.entry("nat", new Kind("NatGatewayNotFound", "natGateway")),
-            Map.entry("sg", new Kind("InvalidGroup.NotFound", "security group")),
-            Map.entry("acl", new Kind("InvalidNetworkAclID.NotFound", "networkAcl")),
-            Map.entry("vpce", new Kind("InvalidVpcEndpointId.NotFound", "vpcEndpoint")),
-            Map.entry("eni", new Kind("InvalidNetworkInterfaceID.NotFound", "networkInterface")),
-            Map.entry("pl", new Kind("InvalidPrefixListID.NotFound", "prefixList")),
-            Map.entry("pcx", new Kind("InvalidVpcPeeringConnectionID.NotFound", "vpcPeeringConnection")),
-            Map.entry("tgw", new Kind("InvalidTransitGatewayID.NotFound", "transitGateway")),
-            Map.entry("tgw-attach", new Kind("InvalidTransitGatewayAttachmentID.NotFound", "transitGatewayAttachment")),
-            Map.entry("tgw-rtb", new Kind("InvalidRouteTableID.NotFound", "routeTable")),
-            Map.entry("cgw", new Kind("InvalidCustomerGatewayID.NotFound", "customerGateway")),
-            Map.entry("vgw", new Kind("InvalidVpnGatewayID.NotFound", "vpnGateway")),
-            Map.entry("sgr", new Kind("InvalidSecurityGroupRuleId.NotFound", "security group rule")));
+    private static final Map<String, Ec2Error> KINDS = Map.ofEntries(
+            Map.entry("vpc", Ec2Error.INVALID_VPC_ID_NOT_FOUND),
+            Map.entry("subnet", Ec2Error.INVALID_SUBNET_ID_NOT_FOUND),
+            Map.entry("igw", Ec2Error.INVALID_INTERNET_GATEWAY_ID_NOT_FOUND),
+            Map.entry("rtb", Ec2Error.INVALID_ROUTE_TABLE_ID_NOT_FOUND),
+            Map.entry("eipalloc", Ec2Error.INVALID_ALLOCATION_ID_NOT_FOUND),
+            Map.entry("nat", Ec2Error.NAT_GATEWAY_NOT_FOUND),
+            Map.entry("sg", Ec2Error.INVALID_GROUP_NOT_FOUND),
+            Map.entry("acl", Ec2Error.INVALID_NETWORK_ACL_ID_NOT_FOUND),
+            Map.entry("vpce", Ec2Error.INVALID_VPC_ENDPOINT_ID_NOT_FOUND),
+            Map.entry("eni", Ec2Error.INVALID_NETWORK_INTERFACE_ID_NOT_FOUND),
+            Map.entry("pl", Ec2Error.INVALID_PREFIX_LIST_ID_NOT_FOUND),
+            Map.entry("pcx", Ec2Error.INVALID_VPC_PEERING_CONNECTION_ID_NOT_FOUND),
+            Map.entry("tgw", Ec2Error.INVALID_TRANSIT_GATEWAY_ID_NOT_FOUND),
+            Map.entry("tgw-attach", Ec2Error.INVALID_TRANSIT_GATEWAY_ATTACHMENT_ID_NOT_FOUND),
+            Map.entry("tgw-rtb", Ec2Error.INVALID_ROUTE_TABLE_ID_NOT_FOUND),
+            Map.entry("cgw", Ec2Error.INVALID_CUSTOMER_GATEWAY_ID_NOT_FOUND),
+            Map.entry("vgw", Ec2Error.INVALID_VPN_GATEWAY_ID_NOT_FOUND),
+            Map.entry("sgr", Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND));
 
     private Ids() {
     }
@@ -35,34 +34,14 @@ final class Ids {
     static AwsException notFoundFor(String id) {
         int dash = id.lastIndexOf('-');
         String prefix = dash < 0 ? "" : id.substring(0, dash);
-        Kind kind = KINDS.get(prefix);
-        if (kind == null) {
-            return Ec2Errors.error("InvalidID", "The ID '" + id + "' is not valid");
+        if (!KINDS.containsKey(prefix)) {
+            return Ec2Error.INVALID_ID.of(id);
         }
         return notFound(prefix, id);
     }
 
     static AwsException notFound(String prefix, String id) {
-        Kind kind = KINDS.get(prefix);
-        if (prefix.equals("sg")) {
-            return Ec2Errors.error(kind.code, "The security group '" + id + "' does not exist");
-        }
-        if (prefix.equals("nat")) {
-            return Ec2Errors.error(kind.code, "NAT gateway " + id + " was not found");
-        }
-        if (prefix.equals("eipalloc")) {
-            return Ec2Errors.error(kind.code, "The allocation ID '" + id + "' does not exist");
-        }
-        if (prefix.equals("vpce")) {
-            return Ec2Errors.error(kind.code, "The Vpc Endpoint Id '" + id + "' does not exist");
-        }
-        if (prefix.equals("sgr")) {
-            return Ec2Errors.error(kind.code, "The security group rule ID '" + id + "' does not exist");
-        }
-        if (prefix.equals("pl")) {
-            return Ec2Errors.error(kind.code, "The prefix list ID '" + id + "' does not exist");
-        }
-        return Ec2Errors.notFound(kind.code, kind.noun, id);
+        return KINDS.get(prefix).of(id);
     }
 
     /** Looks an ID up in one family, or throws that family's NotFound error. */

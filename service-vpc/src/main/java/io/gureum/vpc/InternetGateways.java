@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.InternetGateway;
 import io.gureum.vpc.model.Vpc;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
  * most one per VPC and one VPC per gateway; deleted only when detached; detached only when no public
  * address in the VPC is mapped through it.
  */
-final class InternetGateways {
+public final class InternetGateways {
     private final Network net;
     private final Filters<InternetGateway> filters = new Filters<InternetGateway>()
             .on("internet-gateway-id", g -> g.id)
@@ -43,7 +46,8 @@ final class InternetGateways {
         return g;
     }
 
-    CreateInternetGatewayResponse createInternetGateway(VpcStore s, CreateInternetGatewayRequest r) {
+    public CreateInternetGatewayResponse createInternetGateway(CreateInternetGatewayRequest r) {
+        VpcStore s = net.store();
         Tags.validate(r.tagSpecifications(), "internet-gateway");
         Ec2Errors.checkDryRun(r.dryRun());
         InternetGateway g = s.put(s.internetGateways, new InternetGateway(net.id("igw"), s.account, net.now()));
@@ -51,17 +55,16 @@ final class InternetGateways {
         return CreateInternetGatewayResponse.builder().internetGateway(toSdk(g)).build();
     }
 
-    AttachInternetGatewayResponse attachInternetGateway(VpcStore s, AttachInternetGatewayRequest r) {
+    public AttachInternetGatewayResponse attachInternetGateway(AttachInternetGatewayRequest r) {
+        VpcStore s = net.store();
         InternetGateway g = require(s, r.internetGatewayId());
         Vpc vpc = net.vpcs.require(s, r.vpcId());
         if (g.attachedVpcId != null) {
-            throw Ec2Errors.error("Resource.AlreadyAssociated",
-                    "resource " + g.id + " is already attached to network " + g.attachedVpcId);
+            throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.withMessage("resource " + g.id + " is already attached to network " + g.attachedVpcId);
         }
         for (InternetGateway other : s.internetGateways.values()) {
             if (vpc.id.equals(other.attachedVpcId)) {
-                throw Ec2Errors.error("Resource.AlreadyAssociated",
-                        "resource " + other.id + " is already attached to network " + vpc.id);
+                throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.withMessage("resource " + other.id + " is already attached to network " + vpc.id);
             }
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -69,14 +72,15 @@ final class InternetGateways {
         return AttachInternetGatewayResponse.builder().build();
     }
 
-    DetachInternetGatewayResponse detachInternetGateway(VpcStore s, DetachInternetGatewayRequest r) {
+    public DetachInternetGatewayResponse detachInternetGateway(DetachInternetGatewayRequest r) {
+        VpcStore s = net.store();
         InternetGateway g = require(s, r.internetGatewayId());
         Vpc vpc = net.vpcs.require(s, r.vpcId());
         if (!vpc.id.equals(g.attachedVpcId)) {
-            throw Ec2Errors.error("Gateway.NotAttached", "resource " + g.id + " is not attached to network " + vpc.id);
+            throw Ec2Error.GATEWAY_NOT_ATTACHED.withMessage("resource " + g.id + " is not attached to network " + vpc.id);
         }
         if (net.addresses.hasMappedAddresses(s, vpc.id)) {
-            throw Ec2Errors.error("DependencyViolation", "Network " + vpc.id + " has some mapped public address(es). "
+            throw Ec2Error.DEPENDENCY_VIOLATION.withMessage("Network " + vpc.id + " has some mapped public address(es). "
                     + "Please unmap those public address(es) before detaching the gateway.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -84,7 +88,8 @@ final class InternetGateways {
         return DetachInternetGatewayResponse.builder().build();
     }
 
-    DeleteInternetGatewayResponse deleteInternetGateway(VpcStore s, DeleteInternetGatewayRequest r) {
+    public DeleteInternetGatewayResponse deleteInternetGateway(DeleteInternetGatewayRequest r) {
+        VpcStore s = net.store();
         InternetGateway g = require(s, r.internetGatewayId());
         if (g.attachedVpcId != null) {
             throw Ec2Errors.dependencyViolation("internetGateway", g.id);
@@ -94,7 +99,8 @@ final class InternetGateways {
         return DeleteInternetGatewayResponse.builder().build();
     }
 
-    DescribeInternetGatewaysResponse describeInternetGateways(VpcStore s, DescribeInternetGatewaysRequest r) {
+    public DescribeInternetGatewaysResponse describeInternetGateways(DescribeInternetGatewaysRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<InternetGateway> found = new ArrayList<>();
         if (r.hasInternetGatewayIds() && !r.internetGatewayIds().isEmpty()) {

@@ -1,5 +1,7 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
 import io.gureum.vpc.model.Address;
 import io.gureum.vpc.model.NatGateway;
 import io.gureum.vpc.model.NetworkInterface;
@@ -25,7 +27,7 @@ import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
  * or whose Elastic IP is taken, goes from {@code pending} to {@code failed} with AWS's failure code. Deleted gateways stay visible for
  * {@link #VISIBLE_AFTER_DELETE}, as in AWS.
  */
-final class NatGateways {
+public final class NatGateways {
     static final Duration TRANSITION = Duration.ofSeconds(60);
     static final Duration VISIBLE_AFTER_DELETE = Duration.ofHours(1);
     private final Network net;
@@ -92,7 +94,8 @@ final class NatGateways {
         }
     }
 
-    CreateNatGatewayResponse createNatGateway(VpcStore s, CreateNatGatewayRequest r) {
+    public CreateNatGatewayResponse createNatGateway(CreateNatGatewayRequest r) {
+        VpcStore s = net.store();
         Subnet sn = net.subnets.require(s, r.subnetId());
         String type = r.connectivityTypeAsString() == null ? "public" : r.connectivityTypeAsString();
         Address eip = null;
@@ -144,7 +147,8 @@ final class NatGateways {
         return CreateNatGatewayResponse.builder().natGateway(toSdk(n)).clientToken(r.clientToken()).build();
     }
 
-    DeleteNatGatewayResponse deleteNatGateway(VpcStore s, DeleteNatGatewayRequest r) {
+    public DeleteNatGatewayResponse deleteNatGateway(DeleteNatGatewayRequest r) {
+        VpcStore s = net.store();
         NatGateway n = Ids.require(s.natGateways, "nat", r.natGatewayId());
         if (state(n).equals("deleted")) {
             throw Ids.notFound("nat", n.id);
@@ -156,7 +160,8 @@ final class NatGateways {
         return DeleteNatGatewayResponse.builder().natGatewayId(n.id).build();
     }
 
-    DescribeNatGatewaysResponse describeNatGateways(VpcStore s, DescribeNatGatewaysRequest r) {
+    public DescribeNatGatewaysResponse describeNatGateways(DescribeNatGatewaysRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<NatGateway> found = new ArrayList<>();
         if (r.hasNatGatewayIds() && !r.natGatewayIds().isEmpty()) {

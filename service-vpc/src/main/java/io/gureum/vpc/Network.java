@@ -1,11 +1,12 @@
 package io.gureum.vpc;
 
 import io.gureum.core.ids.Arn;
+import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.state.AccountRegionStore;
 import io.gureum.core.topology.AvailabilityZone;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /** What the resource families share: core's services and each other. */
 final class Network {
@@ -27,8 +28,7 @@ final class Network {
     final TransitGateways transitGateways;
     final VpnGateways vpnGateways;
     final AvailabilityZones availabilityZones;
-    /** The store of any account and region, for the families that span two (peering). */
-    private BiFunction<String, String, VpcStore> stores;
+    private final AccountRegionStore<VpcStore> stores;
 
     Network(ServiceContext ctx) {
         this.ctx = ctx;
@@ -44,19 +44,36 @@ final class Network {
         this.networkInterfaces = new NetworkInterfaces(this);
         this.prefixLists = new PrefixLists(this);
         this.vpcEndpoints = new VpcEndpoints(this);
-        this.tags = new Tags();
+        this.tags = new Tags(this);
         this.peering = new VpcPeering(this);
         this.transitGateways = new TransitGateways(this);
         this.vpnGateways = new VpnGateways(this);
         this.availabilityZones = new AvailabilityZones(this);
+        this.stores = new AccountRegionStore<>((account, region) -> {
+            VpcStore s = new VpcStore(account, region);
+            prefixLists.seed(s);
+            // Every account has a default VPC in every region (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html).
+            vpcs.createDefaultNetwork(s);
+            return s;
+        });
     }
 
-    void stores(BiFunction<String, String, VpcStore> stores) {
-        this.stores = stores;
+    /** The providers: one object per resource family, each binding that family's operations. */
+    List<Object> providers() {
+        return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
+                natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
+                vpnGateways, availabilityZones);
     }
 
+    /** The store of any account and region (peering spans two). */
     VpcStore store(String account, String region) {
-        return stores.apply(account, region);
+        return stores.get(account, region);
+    }
+
+    /** The caller's store: the account and region of the request being served. */
+    VpcStore store() {
+        RequestContext ctx = RequestContext.current();
+        return stores.get(ctx.accountId(), ctx.region());
     }
 
     String id(String prefix) {

@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.NetworkAcl;
 import io.gureum.vpc.model.NetworkAclAssociation;
 import io.gureum.vpc.model.NetworkAclEntry;
@@ -31,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.ReplaceNetworkAclEntryResponse;
  * A VPC's default ACL allows everything (rule 100, plus 101 for IPv6); a custom ACL starts denying
  * everything. Every subnet is associated with exactly one ACL; new subnets get the default one.
  */
-final class NetworkAcls {
+public final class NetworkAcls {
     static final int LAST_RULE = 32767;
     private final Network net;
     private final Filters<NetworkAcl> filters;
@@ -99,7 +102,8 @@ final class NetworkAcls {
         }
     }
 
-    CreateNetworkAclResponse createNetworkAcl(VpcStore s, CreateNetworkAclRequest r) {
+    public CreateNetworkAclResponse createNetworkAcl(CreateNetworkAclRequest r) {
+        VpcStore s = net.store();
         Vpc vpc = net.vpcs.require(s, r.vpcId());
         Tags.validate(r.tagSpecifications(), "network-acl");
         Ec2Errors.checkDryRun(r.dryRun());
@@ -108,7 +112,8 @@ final class NetworkAcls {
         return CreateNetworkAclResponse.builder().networkAcl(toSdk(acl)).build();
     }
 
-    DescribeNetworkAclsResponse describeNetworkAcls(VpcStore s, DescribeNetworkAclsRequest r) {
+    public DescribeNetworkAclsResponse describeNetworkAcls(DescribeNetworkAclsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<NetworkAcl> found = new ArrayList<>();
         if (r.hasNetworkAclIds() && !r.networkAclIds().isEmpty()) {
@@ -124,10 +129,11 @@ final class NetworkAcls {
                 .nextToken(page.nextToken()).build();
     }
 
-    DeleteNetworkAclResponse deleteNetworkAcl(VpcStore s, DeleteNetworkAclRequest r) {
+    public DeleteNetworkAclResponse deleteNetworkAcl(DeleteNetworkAclRequest r) {
+        VpcStore s = net.store();
         NetworkAcl acl = require(s, r.networkAclId());
         if (acl.isDefault) {
-            throw Ec2Errors.error("InvalidParameterValue", "cannot delete default network ACL " + acl.id);
+            throw Ec2Error.INVALID_PARAMETER_VALUE.withMessage("cannot delete default network ACL " + acl.id);
         }
         if (!acl.associations.isEmpty()) {
             throw Ec2Errors.dependencyViolation("networkAcl", acl.id);
@@ -163,8 +169,7 @@ final class NetworkAcls {
         boolean ported = e.protocol.equals("6") || e.protocol.equals("17");
         if (ported) {
             if (ports == null || ports.from() == null || ports.to() == null) {
-                throw Ec2Errors.error("InvalidParameterValue",
-                        "TCP and UDP rules require a port range (portRange.from and portRange.to)");
+                throw Ec2Error.INVALID_PARAMETER_VALUE.withMessage("TCP and UDP rules require a port range (portRange.from and portRange.to)");
             }
             e.portFrom = ports.from();
             e.portTo = ports.to();
@@ -176,14 +181,14 @@ final class NetworkAcls {
         return e;
     }
 
-    CreateNetworkAclEntryResponse createNetworkAclEntry(VpcStore s, CreateNetworkAclEntryRequest r) {
+    public CreateNetworkAclEntryResponse createNetworkAclEntry(CreateNetworkAclEntryRequest r) {
+        VpcStore s = net.store();
         NetworkAcl acl = require(s, r.networkAclId());
         NetworkAclEntry e = entryFrom(r.ruleNumber(), r.egress(), r.protocol(), r.ruleActionAsString(), r.cidrBlock(),
                 r.ipv6CidrBlock(), r.icmpTypeCode(), r.portRange());
         for (NetworkAclEntry x : acl.entries) {
             if (x.ruleNumber == e.ruleNumber && x.egress == e.egress) {
-                throw Ec2Errors.error("NetworkAclEntryAlreadyExists",
-                        "The network acl entry identified by " + e.ruleNumber + " already exists.");
+                throw Ec2Error.NETWORK_ACL_ENTRY_ALREADY_EXISTS.of(e.ruleNumber);
             }
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -191,19 +196,20 @@ final class NetworkAcls {
         return CreateNetworkAclEntryResponse.builder().build();
     }
 
-    ReplaceNetworkAclEntryResponse replaceNetworkAclEntry(VpcStore s, ReplaceNetworkAclEntryRequest r) {
+    public ReplaceNetworkAclEntryResponse replaceNetworkAclEntry(ReplaceNetworkAclEntryRequest r) {
+        VpcStore s = net.store();
         NetworkAcl acl = require(s, r.networkAclId());
         NetworkAclEntry e = entryFrom(r.ruleNumber(), r.egress(), r.protocol(), r.ruleActionAsString(), r.cidrBlock(),
                 r.ipv6CidrBlock(), r.icmpTypeCode(), r.portRange());
         NetworkAclEntry old = acl.entries.stream().filter(x -> x.ruleNumber == e.ruleNumber && x.egress == e.egress)
-                .findFirst().orElseThrow(() -> Ec2Errors.error("InvalidNetworkAclEntry.NotFound",
-                        "The network acl entry identified by " + e.ruleNumber + " does not exist."));
+                .findFirst().orElseThrow(() -> Ec2Error.INVALID_NETWORK_ACL_ENTRY_NOT_FOUND.of(e.ruleNumber));
         Ec2Errors.checkDryRun(r.dryRun());
         acl.entries.set(acl.entries.indexOf(old), e);
         return ReplaceNetworkAclEntryResponse.builder().build();
     }
 
-    DeleteNetworkAclEntryResponse deleteNetworkAclEntry(VpcStore s, DeleteNetworkAclEntryRequest r) {
+    public DeleteNetworkAclEntryResponse deleteNetworkAclEntry(DeleteNetworkAclEntryRequest r) {
+        VpcStore s = net.store();
         NetworkAcl acl = require(s, r.networkAclId());
         if (r.ruleNumber() == null) {
             throw Ec2Errors.missing("ruleNumber");
@@ -211,15 +217,14 @@ final class NetworkAcls {
         boolean egress = Boolean.TRUE.equals(r.egress());
         NetworkAclEntry old = acl.entries.stream()
                 .filter(x -> x.ruleNumber == r.ruleNumber() && x.egress == egress && x.ruleNumber != LAST_RULE)
-                .findFirst().orElseThrow(() -> Ec2Errors.error("InvalidNetworkAclEntry.NotFound",
-                        "The network acl entry identified by " + r.ruleNumber() + " does not exist."));
+                .findFirst().orElseThrow(() -> Ec2Error.INVALID_NETWORK_ACL_ENTRY_NOT_FOUND.of(r.ruleNumber()));
         Ec2Errors.checkDryRun(r.dryRun());
         acl.entries.remove(old);
         return DeleteNetworkAclEntryResponse.builder().build();
     }
 
-    ReplaceNetworkAclAssociationResponse replaceNetworkAclAssociation(VpcStore s,
-            ReplaceNetworkAclAssociationRequest r) {
+    public ReplaceNetworkAclAssociationResponse replaceNetworkAclAssociation(ReplaceNetworkAclAssociationRequest r) {
+        VpcStore s = net.store();
         NetworkAcl target = require(s, r.networkAclId());
         if (r.associationId() == null) {
             throw Ec2Errors.missing("associationId");
@@ -240,8 +245,7 @@ final class NetworkAcls {
                 }
             }
         }
-        throw Ec2Errors.error("InvalidAssociationID.NotFound",
-                "The association ID '" + r.associationId() + "' does not exist");
+        throw Ec2Error.INVALID_ASSOCIATION_ID_NOT_FOUND.of(r.associationId());
     }
 
     software.amazon.awssdk.services.ec2.model.NetworkAcl toSdk(NetworkAcl acl) {

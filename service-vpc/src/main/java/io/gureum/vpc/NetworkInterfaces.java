@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.NetworkInterface;
 import io.gureum.vpc.model.SecurityGroup;
 import io.gureum.vpc.model.Subnet;
@@ -36,7 +39,7 @@ import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesRespo
  * groups of the same VPC, at most one attachment. Interfaces AWS creates for NAT gateways and
  * interface endpoints are requester-managed.
  */
-final class NetworkInterfaces {
+public final class NetworkInterfaces {
     private final Network net;
     private final Filters<NetworkInterface> filters;
 
@@ -139,7 +142,8 @@ final class NetworkInterfaces {
         return List.copyOf(ids);
     }
 
-    CreateNetworkInterfaceResponse createNetworkInterface(VpcStore s, CreateNetworkInterfaceRequest r) {
+    public CreateNetworkInterfaceResponse createNetworkInterface(CreateNetworkInterfaceRequest r) {
+        VpcStore s = net.store();
         Subnet sn = net.subnets.require(s, r.subnetId());
         Vpc vpc = s.vpcs.get(sn.vpcId);
         List<String> groups = groups(s, vpc, r.groups());
@@ -157,11 +161,11 @@ final class NetworkInterfaces {
         return CreateNetworkInterfaceResponse.builder().networkInterface(toSdk(s, e)).build();
     }
 
-    DeleteNetworkInterfaceResponse deleteNetworkInterface(VpcStore s, DeleteNetworkInterfaceRequest r) {
+    public DeleteNetworkInterfaceResponse deleteNetworkInterface(DeleteNetworkInterfaceRequest r) {
+        VpcStore s = net.store();
         NetworkInterface e = require(s, r.networkInterfaceId());
         if (e.attachmentId != null || e.requesterManaged) {
-            throw Ec2Errors.error("InvalidNetworkInterface.InUse",
-                    "Interface: [" + e.id + "] in use.");
+            throw Ec2Error.INVALID_NETWORK_INTERFACE_IN_USE.of(e.id);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         s.addresses.values().stream().filter(a -> e.id.equals(a.networkInterfaceId)).toList()
@@ -174,7 +178,8 @@ final class NetworkInterfaces {
      * Attaches to an instance. Instances are emulated by the EC2 compute module; until then any
      * {@code i-} ID is accepted, one interface per device index.
      */
-    AttachNetworkInterfaceResponse attachNetworkInterface(VpcStore s, AttachNetworkInterfaceRequest r) {
+    public AttachNetworkInterfaceResponse attachNetworkInterface(AttachNetworkInterfaceRequest r) {
+        VpcStore s = net.store();
         NetworkInterface e = require(s, r.networkInterfaceId());
         if (r.instanceId() == null) {
             throw Ec2Errors.missing("instanceId");
@@ -183,11 +188,11 @@ final class NetworkInterfaces {
             throw Ec2Errors.missing("deviceIndex");
         }
         if (e.attachmentId != null) {
-            throw Ec2Errors.error("InvalidNetworkInterface.InUse", "Interface: [" + e.id + "] in use.");
+            throw Ec2Error.INVALID_NETWORK_INTERFACE_IN_USE.of(e.id);
         }
         for (NetworkInterface other : s.networkInterfaces.values()) {
             if (r.instanceId().equals(other.attachedInstanceId) && r.deviceIndex().equals(other.deviceIndex)) {
-                throw Ec2Errors.error("InvalidParameterValue", "Instance '" + r.instanceId()
+                throw Ec2Error.INVALID_PARAMETER_VALUE.withMessage("Instance '" + r.instanceId()
                         + "' already has an interface attached at device index '" + r.deviceIndex() + "'.");
             }
         }
@@ -200,14 +205,13 @@ final class NetworkInterfaces {
         return AttachNetworkInterfaceResponse.builder().attachmentId(e.attachmentId).networkCardIndex(0).build();
     }
 
-    DetachNetworkInterfaceResponse detachNetworkInterface(VpcStore s, DetachNetworkInterfaceRequest r) {
+    public DetachNetworkInterfaceResponse detachNetworkInterface(DetachNetworkInterfaceRequest r) {
+        VpcStore s = net.store();
         NetworkInterface e = s.networkInterfaces.values().stream()
                 .filter(x -> r.attachmentId() != null && r.attachmentId().equals(x.attachmentId)).findFirst()
-                .orElseThrow(() -> Ec2Errors.error("InvalidAttachmentID.NotFound",
-                        "Interface attachment '" + r.attachmentId() + "' does not exist"));
+                .orElseThrow(() -> Ec2Error.INVALID_ATTACHMENT_ID_NOT_FOUND.of(r.attachmentId()));
         if (Integer.valueOf(0).equals(e.deviceIndex)) {
-            throw Ec2Errors.error("OperationNotPermitted",
-                    "The network interface at device index 0 cannot be detached.");
+            throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("The network interface at device index 0 cannot be detached.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
         e.attachmentId = null;
@@ -218,8 +222,8 @@ final class NetworkInterfaces {
         return DetachNetworkInterfaceResponse.builder().build();
     }
 
-    ModifyNetworkInterfaceAttributeResponse modifyNetworkInterfaceAttribute(VpcStore s,
-            ModifyNetworkInterfaceAttributeRequest r) {
+    public ModifyNetworkInterfaceAttributeResponse modifyNetworkInterfaceAttribute(ModifyNetworkInterfaceAttributeRequest r) {
+        VpcStore s = net.store();
         NetworkInterface e = require(s, r.networkInterfaceId());
         List<String> groups = r.hasGroups() && !r.groups().isEmpty() ? groups(s, s.vpcs.get(e.vpcId), r.groups()) : null;
         Ec2Errors.checkDryRun(r.dryRun());
@@ -236,7 +240,8 @@ final class NetworkInterfaces {
         return ModifyNetworkInterfaceAttributeResponse.builder().build();
     }
 
-    AssignPrivateIpAddressesResponse assignPrivateIpAddresses(VpcStore s, AssignPrivateIpAddressesRequest r) {
+    public AssignPrivateIpAddressesResponse assignPrivateIpAddresses(AssignPrivateIpAddressesRequest r) {
+        VpcStore s = net.store();
         NetworkInterface e = require(s, r.networkInterfaceId());
         Subnet sn = s.subnets.get(e.subnetId);
         List<String> wanted = r.hasPrivateIpAddresses() ? r.privateIpAddresses() : List.of();
@@ -263,7 +268,8 @@ final class NetworkInterfaces {
                         .privateIpAddress(ip).build()).toList()).build();
     }
 
-    UnassignPrivateIpAddressesResponse unassignPrivateIpAddresses(VpcStore s, UnassignPrivateIpAddressesRequest r) {
+    public UnassignPrivateIpAddressesResponse unassignPrivateIpAddresses(UnassignPrivateIpAddressesRequest r) {
+        VpcStore s = net.store();
         NetworkInterface e = require(s, r.networkInterfaceId());
         for (String ip : r.privateIpAddresses()) {
             if (!e.secondaryPrivateIps.contains(ip)) {
@@ -279,7 +285,8 @@ final class NetworkInterfaces {
         return UnassignPrivateIpAddressesResponse.builder().build();
     }
 
-    DescribeNetworkInterfacesResponse describeNetworkInterfaces(VpcStore s, DescribeNetworkInterfacesRequest r) {
+    public DescribeNetworkInterfacesResponse describeNetworkInterfaces(DescribeNetworkInterfacesRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<NetworkInterface> found = new ArrayList<>();
         if (r.hasNetworkInterfaceIds() && !r.networkInterfaceIds().isEmpty()) {

@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.PrefixList;
 import io.gureum.vpc.net.Cidr;
 import java.util.ArrayList;
@@ -26,7 +29,7 @@ import software.amazon.awssdk.services.ec2.model.RemovePrefixListEntry;
  * AWS-managed lists of the gateway endpoint services ({@code com.amazonaws.<region>.s3} and
  * {@code .dynamodb}, the same ID for every account of a region) and customer-managed lists.
  */
-final class PrefixLists {
+public final class PrefixLists {
     static final List<String> GATEWAY_SERVICES = List.of("s3", "dynamodb");
     /** Published address ranges of the services, used where a region is listed; a generic range elsewhere. */
     private static final Map<String, List<String>> RANGES = Map.of(
@@ -78,7 +81,8 @@ final class PrefixLists {
                 .orElse(null);
     }
 
-    DescribePrefixListsResponse describePrefixLists(VpcStore s, DescribePrefixListsRequest r) {
+    public DescribePrefixListsResponse describePrefixLists(DescribePrefixListsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<PrefixList> found = new ArrayList<>();
         if (r.hasPrefixListIds() && !r.prefixListIds().isEmpty()) {
@@ -99,7 +103,8 @@ final class PrefixLists {
                 .nextToken(page.nextToken()).build();
     }
 
-    DescribeManagedPrefixListsResponse describeManagedPrefixLists(VpcStore s, DescribeManagedPrefixListsRequest r) {
+    public DescribeManagedPrefixListsResponse describeManagedPrefixLists(DescribeManagedPrefixListsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<PrefixList> found = new ArrayList<>();
         if (r.hasPrefixListIds() && !r.prefixListIds().isEmpty()) {
@@ -115,7 +120,8 @@ final class PrefixLists {
                 .prefixLists(page.items().stream().map(p -> toSdk(s, p)).toList()).nextToken(page.nextToken()).build();
     }
 
-    GetManagedPrefixListEntriesResponse getManagedPrefixListEntries(VpcStore s, GetManagedPrefixListEntriesRequest r) {
+    public GetManagedPrefixListEntriesResponse getManagedPrefixListEntries(GetManagedPrefixListEntriesRequest r) {
+        VpcStore s = net.store();
         PrefixList p = require(s, r.prefixListId());
         Ec2Errors.checkDryRun(r.dryRun());
         var page = Pagination.page(p.cidrs, r.maxResults(), r.nextToken(), 1, 100);
@@ -124,7 +130,8 @@ final class PrefixLists {
                 .nextToken(page.nextToken()).build();
     }
 
-    CreateManagedPrefixListResponse createManagedPrefixList(VpcStore s, CreateManagedPrefixListRequest r) {
+    public CreateManagedPrefixListResponse createManagedPrefixList(CreateManagedPrefixListRequest r) {
+        VpcStore s = net.store();
         if (r.prefixListName() == null) {
             throw Ec2Errors.missing("PrefixListName");
         }
@@ -138,8 +145,7 @@ final class PrefixLists {
             throw Ec2Errors.invalidParameterValue("The prefix list name cannot start with com.amazonaws.");
         }
         if (r.entries().size() > r.maxEntries()) {
-            throw Ec2Errors.error("PrefixListMaxEntriesExceeded",
-                    "The prefix list has exceeded its maximum number of entries.");
+            throw Ec2Error.PREFIX_LIST_MAX_ENTRIES_EXCEEDED.of();
         }
         for (AddPrefixListEntry e : r.entries()) {
             checkEntry(r.addressFamily(), e.cidr());
@@ -162,15 +168,14 @@ final class PrefixLists {
         }
     }
 
-    ModifyManagedPrefixListResponse modifyManagedPrefixList(VpcStore s, ModifyManagedPrefixListRequest r) {
+    public ModifyManagedPrefixListResponse modifyManagedPrefixList(ModifyManagedPrefixListRequest r) {
+        VpcStore s = net.store();
         PrefixList p = require(s, r.prefixListId());
         if (p.awsManaged) {
-            throw Ec2Errors.error("UnauthorizedOperation",
-                    "You are not authorized to perform this operation on AWS-managed prefix list " + p.id);
+            throw Ec2Error.UNAUTHORIZED_OPERATION.withMessage("You are not authorized to perform this operation on AWS-managed prefix list " + p.id);
         }
         if (r.currentVersion() != null && r.currentVersion() != p.version) {
-            throw Ec2Errors.error("PrefixListVersionMismatch", "The prefix list " + p.id
-                    + " has been modified. The current version is " + p.version + ".");
+            throw Ec2Error.PREFIX_LIST_VERSION_MISMATCH.of(p.id, p.version);
         }
         List<String> next = new ArrayList<>(p.cidrs);
         for (RemovePrefixListEntry e : r.removeEntries()) {
@@ -186,8 +191,7 @@ final class PrefixLists {
         }
         int max = r.maxEntries() != null ? r.maxEntries() : p.maxEntries;
         if (next.size() > max) {
-            throw Ec2Errors.error("PrefixListMaxEntriesExceeded",
-                    "The prefix list has exceeded its maximum number of entries.");
+            throw Ec2Error.PREFIX_LIST_MAX_ENTRIES_EXCEEDED.of();
         }
         Ec2Errors.checkDryRun(r.dryRun());
         if (r.prefixListName() != null) {
@@ -202,11 +206,11 @@ final class PrefixLists {
         return ModifyManagedPrefixListResponse.builder().prefixList(toSdk(s, p)).build();
     }
 
-    DeleteManagedPrefixListResponse deleteManagedPrefixList(VpcStore s, DeleteManagedPrefixListRequest r) {
+    public DeleteManagedPrefixListResponse deleteManagedPrefixList(DeleteManagedPrefixListRequest r) {
+        VpcStore s = net.store();
         PrefixList p = require(s, r.prefixListId());
         if (p.awsManaged) {
-            throw Ec2Errors.error("UnauthorizedOperation",
-                    "You are not authorized to perform this operation on AWS-managed prefix list " + p.id);
+            throw Ec2Error.UNAUTHORIZED_OPERATION.withMessage("You are not authorized to perform this operation on AWS-managed prefix list " + p.id);
         }
         boolean inUse = s.routeTables.values().stream().anyMatch(t -> t.routes.stream()
                 .anyMatch(x -> p.id.equals(x.destinationPrefixListId)))

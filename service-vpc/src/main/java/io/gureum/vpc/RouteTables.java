@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.InternetGateway;
 import io.gureum.vpc.model.NatGateway;
 import io.gureum.vpc.model.PrefixList;
@@ -41,7 +44,7 @@ import software.amazon.awssdk.services.ec2.model.RouteTableAssociationState;
  * whose target is gone (detached gateway, deleted NAT gateway or interface) shows as
  * {@code blackhole}.
  */
-final class RouteTables {
+public final class RouteTables {
     private final Network net;
     private final Filters<RouteTable> filters;
 
@@ -182,7 +185,8 @@ final class RouteTables {
         return Optional.ofNullable(best);
     }
 
-    CreateRouteTableResponse createRouteTable(VpcStore s, CreateRouteTableRequest r) {
+    public CreateRouteTableResponse createRouteTable(CreateRouteTableRequest r) {
+        VpcStore s = net.store();
         Vpc vpc = net.vpcs.require(s, r.vpcId());
         Tags.validate(r.tagSpecifications(), "route-table");
         Ec2Errors.checkDryRun(r.dryRun());
@@ -191,7 +195,8 @@ final class RouteTables {
         return CreateRouteTableResponse.builder().routeTable(toSdk(s, t)).build();
     }
 
-    DescribeRouteTablesResponse describeRouteTables(VpcStore s, DescribeRouteTablesRequest r) {
+    public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<RouteTable> found = new ArrayList<>();
         if (r.hasRouteTableIds() && !r.routeTableIds().isEmpty()) {
@@ -218,7 +223,8 @@ final class RouteTables {
         return true;
     }
 
-    DeleteRouteTableResponse deleteRouteTable(VpcStore s, DeleteRouteTableRequest r) {
+    public DeleteRouteTableResponse deleteRouteTable(DeleteRouteTableRequest r) {
+        VpcStore s = net.store();
         RouteTable t = require(s, r.routeTableId());
         Ec2Errors.checkDryRun(r.dryRun());
         if (!t.associations.isEmpty()) {
@@ -228,7 +234,8 @@ final class RouteTables {
         return DeleteRouteTableResponse.builder().build();
     }
 
-    AssociateRouteTableResponse associateRouteTable(VpcStore s, AssociateRouteTableRequest r) {
+    public AssociateRouteTableResponse associateRouteTable(AssociateRouteTableRequest r) {
+        VpcStore s = net.store();
         RouteTable t = require(s, r.routeTableId());
         if ((r.subnetId() == null) == (r.gatewayId() == null)) {
             throw r.subnetId() == null ? Ec2Errors.missing("subnetId")
@@ -254,7 +261,7 @@ final class RouteTables {
         for (RouteTable other : s.routeTables.values()) {
             for (RouteTableAssociation a : other.associations) {
                 if ((subnetId != null && subnetId.equals(a.subnetId)) || (gatewayId != null && gatewayId.equals(a.gatewayId))) {
-                    throw Ec2Errors.error("Resource.AlreadyAssociated", "the specified association for route table "
+                    throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.withMessage("the specified association for route table "
                             + t.id + " conflicts with an existing association");
                 }
             }
@@ -280,10 +287,11 @@ final class RouteTables {
                 }
             }
         }
-        throw Ec2Errors.error("InvalidAssociationID.NotFound", "The association ID '" + id + "' does not exist");
+        throw Ec2Error.INVALID_ASSOCIATION_ID_NOT_FOUND.of(id);
     }
 
-    DisassociateRouteTableResponse disassociateRouteTable(VpcStore s, DisassociateRouteTableRequest r) {
+    public DisassociateRouteTableResponse disassociateRouteTable(DisassociateRouteTableRequest r) {
+        VpcStore s = net.store();
         Found f = association(s, r.associationId());
         if (f.association.main) {
             throw Ec2Errors.invalidParameterValue(
@@ -295,8 +303,8 @@ final class RouteTables {
     }
 
     /** Moves an association (including the main one, which makes the new table main) to another table. */
-    ReplaceRouteTableAssociationResponse replaceRouteTableAssociation(VpcStore s,
-            ReplaceRouteTableAssociationRequest r) {
+    public ReplaceRouteTableAssociationResponse replaceRouteTableAssociation(ReplaceRouteTableAssociationRequest r) {
+        VpcStore s = net.store();
         Found f = association(s, r.associationId());
         RouteTable t = require(s, r.routeTableId());
         if (!t.vpcId.equals(f.table.vpcId)) {
@@ -333,7 +341,7 @@ final class RouteTables {
         int targets = (int) java.util.stream.Stream.of(gatewayId, natGatewayId, eniId, instanceId, pcxId, tgwId,
                 eigwId, vpceId).filter(Objects::nonNull).count();
         if (targets != 1) {
-            throw Ec2Errors.error(targets == 0 ? "MissingParameter" : "InvalidParameterCombination",
+            throw (targets == 0 ? Ec2Error.MISSING_PARAMETER : Ec2Error.INVALID_PARAMETER_COMBINATION).withMessage(
                     "The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId, "
                             + "vpcPeeringConnectionId, transitGatewayId, egressOnlyInternetGatewayId or vpcEndpointId");
         }
@@ -341,7 +349,7 @@ final class RouteTables {
             if (gatewayId.startsWith("igw-")) {
                 InternetGateway igw = s.internetGateways.get(gatewayId);
                 if (igw == null) {
-                    throw Ec2Errors.notFound("InvalidInternetGatewayID.NotFound", "internetGateway", gatewayId);
+                    throw Ec2Error.INVALID_INTERNET_GATEWAY_ID_NOT_FOUND.of(gatewayId);
                 }
                 if (!t.vpcId.equals(igw.attachedVpcId)) {
                     throw Ec2Errors.invalidParameterValue(
@@ -350,14 +358,14 @@ final class RouteTables {
             } else if (gatewayId.startsWith("vgw-")) {
                 Ids.require(s.vpnGateways, "vgw", gatewayId);
             } else {
-                throw Ec2Errors.error("InvalidGatewayID.NotFound", "The gateway ID '" + gatewayId + "' does not exist");
+                throw Ec2Error.INVALID_GATEWAY_ID_NOT_FOUND.of(gatewayId);
             }
             route.gatewayId = gatewayId;
         }
         if (natGatewayId != null) {
             NatGateway nat = s.natGateways.get(natGatewayId);
             if (nat == null || net.natGateways.state(nat).equals("deleted")) {
-                throw Ec2Errors.notFound("InvalidNatGatewayID.NotFound", "natGateway", natGatewayId);
+                throw Ec2Error.INVALID_NAT_GATEWAY_ID_NOT_FOUND.of(natGatewayId);
             }
             route.natGatewayId = natGatewayId;
         }
@@ -369,7 +377,7 @@ final class RouteTables {
             route.instanceId = instanceId;
             var eni = s.networkInterfaces.values().stream().filter(e -> instanceId.equals(e.attachedInstanceId)).findFirst();
             if (eni.isEmpty()) {
-                throw Ec2Errors.notFound("InvalidInstanceID.NotFound", "instance", instanceId);
+                throw Ec2Error.INVALID_INSTANCE_ID_NOT_FOUND.of(instanceId);
             }
             route.networkInterfaceId = eni.get().id;
         }
@@ -394,15 +402,15 @@ final class RouteTables {
         return route;
     }
 
-    CreateRouteResponse createRoute(VpcStore s, CreateRouteRequest r) {
+    public CreateRouteResponse createRoute(CreateRouteRequest r) {
+        VpcStore s = net.store();
         RouteTable t = require(s, r.routeTableId());
         Route route = routeFrom(s, t, r.destinationCidrBlock(), r.destinationIpv6CidrBlock(),
                 r.destinationPrefixListId(), r.gatewayId(), r.natGatewayId(), r.networkInterfaceId(), r.instanceId(),
                 r.vpcPeeringConnectionId(), r.transitGatewayId(), r.egressOnlyInternetGatewayId(), r.vpcEndpointId());
         for (Route existing : t.routes) {
             if (route.destination().equals(existing.destination())) {
-                throw Ec2Errors.error("RouteAlreadyExists",
-                        "The route identified by " + route.destination() + " already exists.");
+                throw Ec2Error.ROUTE_ALREADY_EXISTS.withMessage("The route identified by " + route.destination() + " already exists.");
             }
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -410,7 +418,8 @@ final class RouteTables {
         return CreateRouteResponse.builder().returnValue(true).build();
     }
 
-    ReplaceRouteResponse replaceRoute(VpcStore s, ReplaceRouteRequest r) {
+    public ReplaceRouteResponse replaceRoute(ReplaceRouteRequest r) {
+        VpcStore s = net.store();
         RouteTable t = require(s, r.routeTableId());
         Route route = routeFrom(s, t, r.destinationCidrBlock(), r.destinationIpv6CidrBlock(),
                 r.destinationPrefixListId(), r.gatewayId(), r.natGatewayId(), r.networkInterfaceId(), r.instanceId(),
@@ -428,7 +437,8 @@ final class RouteTables {
         return ReplaceRouteResponse.builder().build();
     }
 
-    DeleteRouteResponse deleteRoute(VpcStore s, DeleteRouteRequest r) {
+    public DeleteRouteResponse deleteRoute(DeleteRouteRequest r) {
+        VpcStore s = net.store();
         RouteTable t = require(s, r.routeTableId());
         String dest = r.destinationCidrBlock() != null ? r.destinationCidrBlock()
                 : r.destinationIpv6CidrBlock() != null ? r.destinationIpv6CidrBlock() : r.destinationPrefixListId();
@@ -438,8 +448,7 @@ final class RouteTables {
         String kind = r.destinationCidrBlock() != null ? "destination-cidr-block"
                 : r.destinationIpv6CidrBlock() != null ? "destination-ipv6-cidr-block" : "destination-prefix-list-id";
         Route existing = t.routes.stream().filter(x -> dest.equals(x.destination())).findFirst()
-                .orElseThrow(() -> Ec2Errors.error("InvalidRoute.NotFound",
-                        "no route with " + kind + " " + dest + " in route table " + t.id));
+                .orElseThrow(() -> Ec2Error.INVALID_ROUTE_NOT_FOUND.withMessage("no route with " + kind + " " + dest + " in route table " + t.id));
         if ("local".equals(existing.gatewayId)) {
             throw Ec2Errors.invalidParameterValue("cannot remove local route " + dest + " in route table " + t.id);
         }

@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.SecurityGroup;
 import io.gureum.vpc.model.SecurityGroupRule;
 import io.gureum.vpc.model.Vpc;
@@ -47,7 +50,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  * an {@code sgr-} ID; a group referenced by another group's rule, or used by a network interface,
  * cannot be deleted.
  */
-final class SecurityGroups {
+public final class SecurityGroups {
     private final Network net;
     private final Filters<SecurityGroup> filters;
     private final Filters<RuleView> ruleFilters = new Filters<RuleView>()
@@ -143,7 +146,8 @@ final class SecurityGroups {
         };
     }
 
-    CreateSecurityGroupResponse createSecurityGroup(VpcStore s, CreateSecurityGroupRequest r) {
+    public CreateSecurityGroupResponse createSecurityGroup(CreateSecurityGroupRequest r) {
+        VpcStore s = net.store();
         if (r.groupName() == null) {
             throw Ec2Errors.missing("GroupName");
         }
@@ -162,8 +166,7 @@ final class SecurityGroups {
         Vpc vpc = r.vpcId() != null ? net.vpcs.require(s, r.vpcId()) : defaultVpc(s);
         for (SecurityGroup g : s.securityGroups.values()) {
             if (g.vpcId.equals(vpc.id) && g.groupName.equals(r.groupName())) {
-                throw Ec2Errors.error("InvalidGroup.Duplicate",
-                        "The security group '" + r.groupName() + "' already exists for VPC '" + vpc.id + "'");
+                throw Ec2Error.INVALID_GROUP_DUPLICATE.of(r.groupName(), vpc.id);
             }
         }
         Tags.validate(r.tagSpecifications(), "security-group");
@@ -176,7 +179,7 @@ final class SecurityGroups {
 
     private Vpc defaultVpc(VpcStore s) {
         return s.vpcs.values().stream().filter(v -> v.isDefault).findFirst()
-                .orElseThrow(() -> Ec2Errors.error("VPCIdNotSpecified", "No default VPC for this user"));
+                .orElseThrow(() -> Ec2Error.VPC_ID_NOT_SPECIFIED.of());
     }
 
     /** GroupName alone names a group of the default VPC. */
@@ -189,11 +192,11 @@ final class SecurityGroups {
         }
         Vpc vpc = defaultVpc(s);
         return s.securityGroups.values().stream().filter(g -> g.vpcId.equals(vpc.id) && g.groupName.equals(name))
-                .findFirst().orElseThrow(() -> Ec2Errors.error("InvalidGroup.NotFound",
-                        "The security group '" + name + "' does not exist in default VPC '" + vpc.id + "'"));
+                .findFirst().orElseThrow(() -> Ec2Error.INVALID_GROUP_NOT_FOUND.withMessage("The security group '" + name + "' does not exist in default VPC '" + vpc.id + "'"));
     }
 
-    DescribeSecurityGroupsResponse describeSecurityGroups(VpcStore s, DescribeSecurityGroupsRequest r) {
+    public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<SecurityGroup> found = new ArrayList<>();
         if (r.hasGroupIds() && !r.groupIds().isEmpty()) {
@@ -216,18 +219,18 @@ final class SecurityGroups {
                 .nextToken(page.nextToken()).build();
     }
 
-    DeleteSecurityGroupResponse deleteSecurityGroup(VpcStore s, DeleteSecurityGroupRequest r) {
+    public DeleteSecurityGroupResponse deleteSecurityGroup(DeleteSecurityGroupRequest r) {
+        VpcStore s = net.store();
         SecurityGroup g = byIdOrName(s, r.groupId(), r.groupName());
         if (g.groupName.equals("default")) {
-            throw Ec2Errors.error("CannotDelete", "the specified group: \"" + g.id
-                    + "\" name: \"default\" cannot be deleted by a user");
+            throw Ec2Error.CANNOT_DELETE.of(g.id);
         }
         boolean referenced = s.securityGroups.values().stream().anyMatch(o -> o != g
                 && o.rules.stream().anyMatch(x -> g.id.equals(x.referencedGroupId)));
         boolean used = s.networkInterfaces.values().stream().anyMatch(e -> e.groupIds.contains(g.id))
                 || s.vpcEndpoints.values().stream().anyMatch(e -> e.groupIds.contains(g.id));
         if (referenced || used) {
-            throw Ec2Errors.error("DependencyViolation", "resource " + g.id + " has a dependent object");
+            throw Ec2Error.DEPENDENCY_VIOLATION.withMessage("resource " + g.id + " has a dependent object");
         }
         Ec2Errors.checkDryRun(r.dryRun());
         s.remove(s.securityGroups, g.id);
@@ -324,14 +327,12 @@ final class SecurityGroups {
             SecurityGroupRule n = add.get(i);
             for (SecurityGroupRule existing : g.rules) {
                 if (existing.sameAs(n)) {
-                    throw Ec2Errors.error("InvalidPermission.Duplicate",
-                            "the specified rule \"" + describeRule(n) + "\" already exists");
+                    throw Ec2Error.INVALID_PERMISSION_DUPLICATE.of(describeRule(n));
                 }
             }
             for (int j = 0; j < i; j++) {
                 if (add.get(j).sameAs(n)) {
-                    throw Ec2Errors.error("InvalidPermission.Duplicate",
-                            "the specified rule \"" + describeRule(n) + "\" already exists");
+                    throw Ec2Error.INVALID_PERMISSION_DUPLICATE.of(describeRule(n));
                 }
             }
         }
@@ -346,8 +347,8 @@ final class SecurityGroups {
         return add;
     }
 
-    AuthorizeSecurityGroupIngressResponse authorizeSecurityGroupIngress(VpcStore s,
-            AuthorizeSecurityGroupIngressRequest r) {
+    public AuthorizeSecurityGroupIngressResponse authorizeSecurityGroupIngress(AuthorizeSecurityGroupIngressRequest r) {
+        VpcStore s = net.store();
         SecurityGroup g = byIdOrName(s, r.groupId(), r.groupName());
         List<IpPermission> perms = new ArrayList<>(r.ipPermissions());
         if (r.ipProtocol() != null) {
@@ -363,8 +364,8 @@ final class SecurityGroups {
                 .securityGroupRules(added.stream().map(x -> ruleToSdk(s, g, x)).toList()).build();
     }
 
-    AuthorizeSecurityGroupEgressResponse authorizeSecurityGroupEgress(VpcStore s,
-            AuthorizeSecurityGroupEgressRequest r) {
+    public AuthorizeSecurityGroupEgressResponse authorizeSecurityGroupEgress(AuthorizeSecurityGroupEgressRequest r) {
+        VpcStore s = net.store();
         SecurityGroup g = require(s, r.groupId());
         List<IpPermission> perms = new ArrayList<>(r.ipPermissions());
         if (r.ipProtocol() != null) {
@@ -383,15 +384,13 @@ final class SecurityGroups {
         if (ruleIds != null && !ruleIds.isEmpty()) {
             for (String id : ruleIds) {
                 SecurityGroupRule x = g.rules.stream().filter(r -> r.id.equals(id) && r.egress == egress).findFirst()
-                        .orElseThrow(() -> Ec2Errors.error("InvalidSecurityGroupRuleId.NotFound",
-                                "The security group rule ID '" + id + "' does not exist"));
+                        .orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.of(id));
                 remove.add(x);
             }
         } else {
             for (SecurityGroupRule wanted : expand(s, g, egress, perms)) {
                 SecurityGroupRule x = g.rules.stream().filter(r -> r.sameAs(wanted)).findFirst()
-                        .orElseThrow(() -> Ec2Errors.error("InvalidPermission.NotFound",
-                                "The specified rule does not exist in this security group."));
+                        .orElseThrow(() -> Ec2Error.INVALID_PERMISSION_NOT_FOUND.of());
                 remove.add(x);
             }
         }
@@ -403,7 +402,8 @@ final class SecurityGroups {
         return remove;
     }
 
-    RevokeSecurityGroupIngressResponse revokeSecurityGroupIngress(VpcStore s, RevokeSecurityGroupIngressRequest r) {
+    public RevokeSecurityGroupIngressResponse revokeSecurityGroupIngress(RevokeSecurityGroupIngressRequest r) {
+        VpcStore s = net.store();
         SecurityGroup g = byIdOrName(s, r.groupId(), r.groupName());
         List<IpPermission> perms = new ArrayList<>(r.ipPermissions());
         if (r.ipProtocol() != null) {
@@ -422,7 +422,8 @@ final class SecurityGroups {
                 .build();
     }
 
-    RevokeSecurityGroupEgressResponse revokeSecurityGroupEgress(VpcStore s, RevokeSecurityGroupEgressRequest r) {
+    public RevokeSecurityGroupEgressResponse revokeSecurityGroupEgress(RevokeSecurityGroupEgressRequest r) {
+        VpcStore s = net.store();
         SecurityGroup g = require(s, r.groupId());
         List<IpPermission> perms = new ArrayList<>(r.ipPermissions());
         if (r.ipProtocol() != null) {
@@ -454,7 +455,8 @@ final class SecurityGroups {
     }
 
     /** Replaces rules in place, keeping their IDs and tags (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySecurityGroupRules.html). */
-    ModifySecurityGroupRulesResponse modifySecurityGroupRules(VpcStore s, ModifySecurityGroupRulesRequest r) {
+    public ModifySecurityGroupRulesResponse modifySecurityGroupRules(ModifySecurityGroupRulesRequest r) {
+        VpcStore s = net.store();
         SecurityGroup g = require(s, r.groupId());
         if (!r.hasSecurityGroupRules() || r.securityGroupRules().isEmpty()) {
             throw Ec2Errors.missing("SecurityGroupRule");
@@ -463,8 +465,7 @@ final class SecurityGroups {
         List<SecurityGroupRule> replacements = new ArrayList<>();
         for (SecurityGroupRuleUpdate u : r.securityGroupRules()) {
             SecurityGroupRule old = g.rules.stream().filter(x -> x.id.equals(u.securityGroupRuleId())).findFirst()
-                    .orElseThrow(() -> Ec2Errors.error("InvalidSecurityGroupRuleId.NotFound",
-                            "The security group rule ID '" + u.securityGroupRuleId() + "' does not exist"));
+                    .orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.of(u.securityGroupRuleId()));
             SecurityGroupRuleRequest q = u.securityGroupRule();
             if (q == null || q.ipProtocol() == null) {
                 throw Ec2Errors.missing("SecurityGroupRule.IpProtocol");
@@ -490,8 +491,7 @@ final class SecurityGroups {
             n.tags.putAll(old.tags);
             for (SecurityGroupRule other : g.rules) {
                 if (other != old && other.sameAs(n)) {
-                    throw Ec2Errors.error("InvalidPermission.Duplicate",
-                            "the specified rule \"" + describeRule(n) + "\" already exists");
+                    throw Ec2Error.INVALID_PERMISSION_DUPLICATE.of(describeRule(n));
                 }
             }
             replaced.add(old);
@@ -514,15 +514,13 @@ final class SecurityGroups {
         if (byId != null && !byId.isEmpty()) {
             for (var d : byId) {
                 SecurityGroupRule x = g.rules.stream().filter(r -> r.id.equals(d.securityGroupRuleId()) && r.egress == egress)
-                        .findFirst().orElseThrow(() -> Ec2Errors.error("InvalidSecurityGroupRuleId.NotFound",
-                                "The security group rule ID '" + d.securityGroupRuleId() + "' does not exist"));
+                        .findFirst().orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.of(d.securityGroupRuleId()));
                 changes.put(x, d.description());
             }
         } else {
             for (SecurityGroupRule wanted : expand(s, g, egress, perms)) {
                 SecurityGroupRule x = g.rules.stream().filter(r -> r.sameAs(wanted)).findFirst()
-                        .orElseThrow(() -> Ec2Errors.error("InvalidPermission.NotFound",
-                                "The specified rule does not exist in this security group."));
+                        .orElseThrow(() -> Ec2Error.INVALID_PERMISSION_NOT_FOUND.of());
                 changes.put(x, wanted.description);
             }
         }
@@ -530,21 +528,22 @@ final class SecurityGroups {
         changes.forEach((rule, description) -> rule.description = description);
     }
 
-    UpdateSecurityGroupRuleDescriptionsIngressResponse updateSecurityGroupRuleDescriptionsIngress(VpcStore s,
-            UpdateSecurityGroupRuleDescriptionsIngressRequest r) {
+    public UpdateSecurityGroupRuleDescriptionsIngressResponse updateSecurityGroupRuleDescriptionsIngress(UpdateSecurityGroupRuleDescriptionsIngressRequest r) {
+        VpcStore s = net.store();
         SecurityGroup g = byIdOrName(s, r.groupId(), r.groupName());
         updateDescriptions(s, g, false, r.ipPermissions(), r.securityGroupRuleDescriptions(), r.dryRun());
         return UpdateSecurityGroupRuleDescriptionsIngressResponse.builder().returnValue(true).build();
     }
 
-    UpdateSecurityGroupRuleDescriptionsEgressResponse updateSecurityGroupRuleDescriptionsEgress(VpcStore s,
-            UpdateSecurityGroupRuleDescriptionsEgressRequest r) {
+    public UpdateSecurityGroupRuleDescriptionsEgressResponse updateSecurityGroupRuleDescriptionsEgress(UpdateSecurityGroupRuleDescriptionsEgressRequest r) {
+        VpcStore s = net.store();
         SecurityGroup g = byIdOrName(s, r.groupId(), r.groupName());
         updateDescriptions(s, g, true, r.ipPermissions(), r.securityGroupRuleDescriptions(), r.dryRun());
         return UpdateSecurityGroupRuleDescriptionsEgressResponse.builder().returnValue(true).build();
     }
 
-    DescribeSecurityGroupRulesResponse describeSecurityGroupRules(VpcStore s, DescribeSecurityGroupRulesRequest r) {
+    public DescribeSecurityGroupRulesResponse describeSecurityGroupRules(DescribeSecurityGroupRulesRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<RuleView> all = new ArrayList<>();
         for (SecurityGroup g : s.securityGroups.values()) {
@@ -556,8 +555,7 @@ final class SecurityGroups {
             List<RuleView> picked = new ArrayList<>();
             for (String id : r.securityGroupRuleIds()) {
                 picked.add(all.stream().filter(v -> v.rule.id.equals(id)).findFirst()
-                        .orElseThrow(() -> Ec2Errors.error("InvalidSecurityGroupRuleId.NotFound",
-                                "The security group rule ID '" + id + "' does not exist")));
+                        .orElseThrow(() -> Ec2Error.INVALID_SECURITY_GROUP_RULE_ID_NOT_FOUND.of(id)));
             }
             all = picked;
         }

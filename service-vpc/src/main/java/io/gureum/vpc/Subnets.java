@@ -1,5 +1,9 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Ec2Filters;
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.core.topology.AvailabilityZone;
 import io.gureum.vpc.model.Ipv6Association;
 import io.gureum.vpc.model.Subnet;
@@ -30,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
  * (https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html), in one Availability Zone.
  * AvailableIpAddressCount is the size minus AWS's 5 reserved addresses minus the addresses in use.
  */
-final class Subnets {
+public final class Subnets {
     private final Network net;
     private final Filters<Subnet> filters;
 
@@ -82,7 +86,8 @@ final class Subnets {
         return sn;
     }
 
-    CreateSubnetResponse createSubnet(VpcStore s, CreateSubnetRequest r) {
+    public CreateSubnetResponse createSubnet(CreateSubnetRequest r) {
+        VpcStore s = net.store();
         Vpc vpc = net.vpcs.require(s, r.vpcId());
         if (r.cidrBlock() == null) {
             throw Ec2Errors.missing("cidrBlock");
@@ -90,11 +95,10 @@ final class Subnets {
         Cidr cidr = Vpcs.parseCidr(r.cidrBlock(), "cidrBlock");
         boolean inVpc = vpc.cidrs.stream().anyMatch(c -> c.state.equals("associated") && c.cidr.contains(cidr));
         if (cidr.prefix() < 16 || cidr.prefix() > 28 || !inVpc) {
-            throw Ec2Errors.error("InvalidSubnet.Range", "The CIDR '" + r.cidrBlock() + "' is invalid.");
+            throw Ec2Error.INVALID_SUBNET_RANGE.withMessage("The CIDR '" + r.cidrBlock() + "' is invalid.");
         }
         if (vpc.subnetIndex.overlapping(cidr).isPresent()) {
-            throw Ec2Errors.error("InvalidSubnet.Conflict",
-                    "The CIDR '" + r.cidrBlock() + "' conflicts with another subnet");
+            throw Ec2Error.INVALID_SUBNET_CONFLICT.of(r.cidrBlock());
         }
         AvailabilityZone zone = zone(s, r.availabilityZone(), r.availabilityZoneId());
         Ipv6.Block v6 = r.ipv6CidrBlock() == null ? null : checkIpv6(s, vpc, r.ipv6CidrBlock(), null);
@@ -116,7 +120,7 @@ final class Subnets {
         }
         if (name == null && zoneId == null) {
             if (zones.isEmpty()) {
-                throw Ec2Errors.error("InvalidParameterValue", "No Availability Zone in region " + s.region);
+                throw Ec2Error.INVALID_PARAMETER_VALUE.withMessage("No Availability Zone in region " + s.region);
             }
             return zones.get((int) (s.subnets.size() % zones.size()));
         }
@@ -144,28 +148,28 @@ final class Subnets {
         }
         boolean inside = vpc.ipv6Cidrs.stream().anyMatch(a -> Ipv6.parse(a.cidr).contains(block));
         if (block.prefix() != 64 || !inside) {
-            throw Ec2Errors.error("InvalidSubnet.Range", "The IPv6 CIDR '" + text + "' is invalid.");
+            throw Ec2Error.INVALID_SUBNET_RANGE.withMessage("The IPv6 CIDR '" + text + "' is invalid.");
         }
         for (Subnet other : s.subnets.values()) {
             if (other.vpcId.equals(vpc.id) && other != self
                     && other.ipv6Cidrs.stream().anyMatch(a -> Ipv6.parse(a.cidr).equals(block))) {
-                throw Ec2Errors.error("InvalidSubnet.Conflict",
-                        "The CIDR '" + text + "' conflicts with another subnet");
+                throw Ec2Error.INVALID_SUBNET_CONFLICT.of(text);
             }
         }
         return block;
     }
 
-    DescribeSubnetsResponse describeSubnets(VpcStore s, DescribeSubnetsRequest r) {
+    public DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<Subnet> found = new ArrayList<>();
         if (r.hasSubnetIds() && !r.subnetIds().isEmpty()) {
             for (String id : r.subnetIds()) {
                 found.add(require(s, id));
             }
-        } else if (Filters.literalValues(r.filters(), "vpc-id") != null) {
+        } else if (Ec2Filters.literalValues(r.filters(), "vpc-id") != null) {
             // A vpc-id filter narrows the candidates to those VPCs' subnets before the other filters run.
-            for (String vpcId : Filters.literalValues(r.filters(), "vpc-id")) {
+            for (String vpcId : Ec2Filters.literalValues(r.filters(), "vpc-id")) {
                 var vpc = s.vpcs.get(vpcId);
                 if (vpc != null) {
                     found.addAll(vpc.subnets.values());
@@ -186,7 +190,8 @@ final class Subnets {
                 .nextToken(page.nextToken()).build();
     }
 
-    DeleteSubnetResponse deleteSubnet(VpcStore s, DeleteSubnetRequest r) {
+    public DeleteSubnetResponse deleteSubnet(DeleteSubnetRequest r) {
+        VpcStore s = net.store();
         Subnet sn = require(s, r.subnetId());
         Ec2Errors.checkDryRun(r.dryRun());
         // Network interfaces (of instances, NAT gateways, interface endpoints) keep a subnet alive.
@@ -204,7 +209,8 @@ final class Subnets {
         return DeleteSubnetResponse.builder().build();
     }
 
-    ModifySubnetAttributeResponse modifySubnetAttribute(VpcStore s, ModifySubnetAttributeRequest r) {
+    public ModifySubnetAttributeResponse modifySubnetAttribute(ModifySubnetAttributeRequest r) {
+        VpcStore s = net.store();
         Subnet sn = require(s, r.subnetId());
         if (r.mapPublicIpOnLaunch() != null && r.mapPublicIpOnLaunch().value() != null) {
             sn.mapPublicIpOnLaunch = r.mapPublicIpOnLaunch().value();
@@ -218,15 +224,15 @@ final class Subnets {
         return ModifySubnetAttributeResponse.builder().build();
     }
 
-    AssociateSubnetCidrBlockResponse associateSubnetCidrBlock(VpcStore s, AssociateSubnetCidrBlockRequest r) {
+    public AssociateSubnetCidrBlockResponse associateSubnetCidrBlock(AssociateSubnetCidrBlockRequest r) {
+        VpcStore s = net.store();
         Subnet sn = require(s, r.subnetId());
         if (r.ipv6CidrBlock() == null) {
             throw Ec2Errors.missing("ipv6CidrBlock");
         }
         Vpc vpc = s.vpcs.get(sn.vpcId);
         if (!sn.ipv6Cidrs.isEmpty()) {
-            throw Ec2Errors.error("CidrLimitExceeded",
-                    "This network '" + sn.id + "' has met its maximum number of allowed CIDRs: 1");
+            throw Ec2Error.CIDR_LIMIT_EXCEEDED.withMessage("This network '" + sn.id + "' has met its maximum number of allowed CIDRs: 1");
         }
         Ipv6.Block block = checkIpv6(s, vpc, r.ipv6CidrBlock(), sn);
         Ipv6Association a = new Ipv6Association(net.id("subnet-cidr-assoc"), block.toString(), null);
@@ -235,8 +241,8 @@ final class Subnets {
                 .ipv6CidrBlockAssociation(ipv6ToSdk(a, "associating")).build();
     }
 
-    DisassociateSubnetCidrBlockResponse disassociateSubnetCidrBlock(VpcStore s,
-            DisassociateSubnetCidrBlockRequest r) {
+    public DisassociateSubnetCidrBlockResponse disassociateSubnetCidrBlock(DisassociateSubnetCidrBlockRequest r) {
+        VpcStore s = net.store();
         for (Subnet sn : s.subnets.values()) {
             for (Ipv6Association a : sn.ipv6Cidrs) {
                 if (a.associationId.equals(r.associationId())) {
@@ -247,8 +253,7 @@ final class Subnets {
                 }
             }
         }
-        throw Ec2Errors.error("InvalidSubnetCidrBlockAssociationID.NotFound",
-                "The subnet CIDR block association ID '" + r.associationId() + "' does not exist");
+        throw Ec2Error.INVALID_SUBNET_CIDR_BLOCK_ASSOCIATION_ID_NOT_FOUND.of(r.associationId());
     }
 
     /** Takes a private address: the requested one, or the lowest free. */
@@ -265,15 +270,13 @@ final class Subnets {
                         + "address range");
             }
             if (!sn.ips.take(a)) {
-                throw Ec2Errors.error("InvalidIPAddress.InUse", "Address " + requested + " is in use.");
+                throw Ec2Error.INVALID_IP_ADDRESS_IN_USE.of(requested);
             }
             return a;
         }
         long a = sn.ips.allocate();
         if (a < 0) {
-            throw Ec2Errors.error("InsufficientFreeAddressesInSubnet",
-                    "There are not enough free addresses in subnet '" + sn.id + "' to satisfy the requested number "
-                            + "of instances.");
+            throw Ec2Error.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET.of(sn.id);
         }
         return a;
     }

@@ -1,5 +1,9 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.TagSpecifications;
 import io.gureum.vpc.model.Resource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,86 +24,39 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * DescribeTags (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html).
  */
 public final class Tags {
-    static final int MAX_TAGS = 50;
-
     private final Filters<Resource> filters = new Filters<Resource>()
             .on("resource-id", r -> r.id)
             .on("resource-type", Resource::resourceType);
+    private final Network net;
 
-    /** The SDK form of a resource's tags, or null when it has none (EC2 omits an empty tagSet). */
-    public static List<Tag> toSdk(Map<String, String> tags) {
-        if (tags.isEmpty()) {
-            return null;
-        }
-        List<Tag> out = new ArrayList<>(tags.size());
-        tags.forEach((k, v) -> out.add(Tag.builder().key(k).value(v).build()));
-        return out;
+    Tags(Network net) {
+        this.net = net;
     }
 
-    /**
-     * Checks that every TagSpecification names {@code resourceType}, the type this operation creates.
-     * Call before creating anything.
-     */
+    public static List<Tag> toSdk(Map<String, String> tags) {
+        return TagSpecifications.toSdk(tags);
+    }
+
     public static void validate(List<TagSpecification> specs, String resourceType) {
-        if (specs == null) {
-            return;
-        }
-        for (TagSpecification spec : specs) {
-            String type = spec.resourceTypeAsString();
-            if (type == null) {
-                throw Ec2Errors.invalidParameterValue("Tag specification resource type must have a value");
-            }
-            if (!type.equals(resourceType)) {
-                throw Ec2Errors.invalidParameterValue(
-                        "'" + type + "' is not a valid taggable resource type for this operation.");
-            }
-            checkTags(spec.tags());
-        }
+        TagSpecifications.validate(specs, resourceType);
     }
 
     /** Applies the TagSpecifications of a create call (validated first with {@link #validate}). */
     public static void apply(List<TagSpecification> specs, Resource resource) {
-        if (specs == null) {
-            return;
-        }
-        for (TagSpecification spec : specs) {
-            for (Tag t : spec.tags()) {
-                resource.tags.put(t.key(), t.value() == null ? "" : t.value());
-            }
-        }
+        resource.tags.putAll(TagSpecifications.tagsOf(specs));
     }
 
-    private static void checkTags(Collection<Tag> tags) {
-        if (tags.size() > MAX_TAGS) {
-            throw Ec2Errors.error("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
-        }
-        for (Tag t : tags) {
-            if (t.key() == null) {
-                throw Ec2Errors.invalidParameterValue("Tag key must not be null");
-            }
-            if (t.key().toLowerCase().startsWith("aws:")) {
-                throw Ec2Errors.invalidParameterValue(
-                        "Tag keys starting with 'aws:' are reserved for internal use");
-            }
-            if (t.key().length() > 128) {
-                throw Ec2Errors.invalidParameterValue("Tag key exceeds the maximum length of 128 characters");
-            }
-            if (t.value() != null && t.value().length() > 256) {
-                throw Ec2Errors.invalidParameterValue("Tag value exceeds the maximum length of 256 characters");
-            }
-        }
-    }
-
-    public CreateTagsResponse createTags(VpcStore s, CreateTagsRequest r) {
+    public CreateTagsResponse createTags(CreateTagsRequest r) {
+        VpcStore s = net.store();
         if (!r.hasResources() || r.resources().isEmpty()) {
             throw Ec2Errors.missing("resourceIdSet");
         }
-        checkTags(r.tags());
+        TagSpecifications.checkTags(r.tags());
         List<Map<String, String>> targets = resolve(s, r.resources());
         Ec2Errors.checkDryRun(r.dryRun());
         for (Map<String, String> tags : targets) {
-            if (tags.size() + r.tags().stream().filter(t -> !tags.containsKey(t.key())).count() > MAX_TAGS) {
-                throw Ec2Errors.error("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.");
+            if (tags.size() + r.tags().stream().filter(t -> !tags.containsKey(t.key())).count() > TagSpecifications.MAX_TAGS) {
+                throw Ec2Error.TAG_LIMIT_EXCEEDED.of();
             }
         }
         for (Map<String, String> tags : targets) {
@@ -114,7 +71,8 @@ public final class Tags {
      * DeleteTags: a tag given with a value is removed only when the value matches; a tag given without
      * one is removed whatever its value; no tags at all removes every tag.
      */
-    public DeleteTagsResponse deleteTags(VpcStore s, DeleteTagsRequest r) {
+    public DeleteTagsResponse deleteTags(DeleteTagsRequest r) {
+        VpcStore s = net.store();
         if (!r.hasResources() || r.resources().isEmpty()) {
             throw Ec2Errors.missing("resourceIdSet");
         }
@@ -134,7 +92,8 @@ public final class Tags {
         return DeleteTagsResponse.builder().build();
     }
 
-    public DescribeTagsResponse describeTags(VpcStore s, DescribeTagsRequest r) {
+    public DescribeTagsResponse describeTags(DescribeTagsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         // DescribeTags filters are over tags, not resources: key and value select tags of a resource.
         List<software.amazon.awssdk.services.ec2.model.Filter> resourceFilters = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.Subnet;
 import io.gureum.vpc.model.TransitGateway;
 import io.gureum.vpc.model.TransitGatewayAttachment;
@@ -19,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.*;
  * attachment is associated with and propagates to the default route table. Static routes point at an
  * attachment or are blackholes.
  */
-final class TransitGateways {
+public final class TransitGateways {
     private final Network net;
     private final Filters<io.gureum.vpc.model.TransitGateway> tgwFilters = new Filters<TransitGateway>()
             .on("transit-gateway-id", t -> t.id)
@@ -71,7 +74,8 @@ final class TransitGateways {
         return t;
     }
 
-    CreateTransitGatewayResponse createTransitGateway(VpcStore s, CreateTransitGatewayRequest r) {
+    public CreateTransitGatewayResponse createTransitGateway(CreateTransitGatewayRequest r) {
+        VpcStore s = net.store();
         Tags.validate(r.tagSpecifications(), "transit-gateway");
         Ec2Errors.checkDryRun(r.dryRun());
         TransitGateway t = new TransitGateway(net.id("tgw"), s.account, net.now());
@@ -100,7 +104,8 @@ final class TransitGateways {
         return s.put(s.tgwRouteTables, table);
     }
 
-    DescribeTransitGatewaysResponse describeTransitGateways(VpcStore s, DescribeTransitGatewaysRequest r) {
+    public DescribeTransitGatewaysResponse describeTransitGateways(DescribeTransitGatewaysRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<TransitGateway> found = new ArrayList<>();
         if (r.hasTransitGatewayIds() && !r.transitGatewayIds().isEmpty()) {
@@ -117,12 +122,13 @@ final class TransitGateways {
                 .nextToken(page.nextToken()).build();
     }
 
-    DeleteTransitGatewayResponse deleteTransitGateway(VpcStore s, DeleteTransitGatewayRequest r) {
+    public DeleteTransitGatewayResponse deleteTransitGateway(DeleteTransitGatewayRequest r) {
+        VpcStore s = net.store();
         TransitGateway t = requireTgw(s, r.transitGatewayId());
         List<String> attachments = s.tgwAttachments.values().stream()
                 .filter(a -> a.transitGatewayId.equals(t.id) && !a.state.equals("deleted")).map(a -> a.id).toList();
         if (!attachments.isEmpty()) {
-            throw Ec2Errors.error("IncorrectState", t.id + " has non-deleted Transit Gateway Attachments: "
+            throw Ec2Error.INCORRECT_STATE.withMessage(t.id + " has non-deleted Transit Gateway Attachments: "
                     + String.join(", ", attachments));
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -132,8 +138,8 @@ final class TransitGateways {
         return DeleteTransitGatewayResponse.builder().transitGateway(toSdk(s, t, "deleting")).build();
     }
 
-    CreateTransitGatewayVpcAttachmentResponse createTransitGatewayVpcAttachment(VpcStore s,
-            CreateTransitGatewayVpcAttachmentRequest r) {
+    public CreateTransitGatewayVpcAttachmentResponse createTransitGatewayVpcAttachment(CreateTransitGatewayVpcAttachmentRequest r) {
+        VpcStore s = net.store();
         TransitGateway t = requireTgw(s, r.transitGatewayId());
         Vpc vpc = net.vpcs.require(s, r.vpcId());
         if (!r.hasSubnetIds() || r.subnetIds().isEmpty()) {
@@ -146,13 +152,12 @@ final class TransitGateways {
                 throw Ec2Errors.invalidParameterValue("Subnet " + id + " does not belong to " + vpc.id);
             }
             if (!zones.add(sn.availabilityZone)) {
-                throw Ec2Errors.error("DuplicateSubnetsInSameZone", "Duplicate Subnets for same AZ");
+                throw Ec2Error.DUPLICATE_SUBNETS_IN_SAME_ZONE.withMessage("Duplicate Subnets for same AZ");
             }
         }
         for (TransitGatewayAttachment a : s.tgwAttachments.values()) {
             if (a.transitGatewayId.equals(t.id) && vpc.id.equals(a.vpcId) && !a.state.equals("deleted")) {
-                throw Ec2Errors.error("DuplicateTransitGatewayAttachment", t.id + " has non-deleted Transit Gateway "
-                        + "Attachments with same VPC ID.");
+                throw Ec2Error.DUPLICATE_TRANSIT_GATEWAY_ATTACHMENT.of(t.id);
             }
         }
         Tags.validate(r.tagSpecifications(), "transit-gateway-attachment");
@@ -174,8 +179,8 @@ final class TransitGateways {
                 "pending")).build();
     }
 
-    DescribeTransitGatewayVpcAttachmentsResponse describeTransitGatewayVpcAttachments(VpcStore s,
-            DescribeTransitGatewayVpcAttachmentsRequest r) {
+    public DescribeTransitGatewayVpcAttachmentsResponse describeTransitGatewayVpcAttachments(DescribeTransitGatewayVpcAttachmentsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         var page = Pagination.page(attachments(s, r.transitGatewayAttachmentIds(), r.filters()), r.maxResults(),
                 r.nextToken(), 5, 1000);
@@ -184,8 +189,8 @@ final class TransitGateways {
                 .nextToken(page.nextToken()).build();
     }
 
-    DescribeTransitGatewayAttachmentsResponse describeTransitGatewayAttachments(VpcStore s,
-            DescribeTransitGatewayAttachmentsRequest r) {
+    public DescribeTransitGatewayAttachmentsResponse describeTransitGatewayAttachments(DescribeTransitGatewayAttachmentsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         var page = Pagination.page(attachments(s, r.transitGatewayAttachmentIds(), r.filters()), r.maxResults(),
                 r.nextToken(), 5, 1000);
@@ -213,8 +218,8 @@ final class TransitGateways {
         return found.stream().filter(attachmentFilters.predicate(filters)).toList();
     }
 
-    DeleteTransitGatewayVpcAttachmentResponse deleteTransitGatewayVpcAttachment(VpcStore s,
-            DeleteTransitGatewayVpcAttachmentRequest r) {
+    public DeleteTransitGatewayVpcAttachmentResponse deleteTransitGatewayVpcAttachment(DeleteTransitGatewayVpcAttachmentRequest r) {
+        VpcStore s = net.store();
         TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
         Ec2Errors.checkDryRun(r.dryRun());
         a.state = "deleted";
@@ -229,8 +234,8 @@ final class TransitGateways {
                 .transitGatewayVpcAttachment(vpcAttachmentToSdk(a, "deleting")).build();
     }
 
-    CreateTransitGatewayRouteTableResponse createTransitGatewayRouteTable(VpcStore s,
-            CreateTransitGatewayRouteTableRequest r) {
+    public CreateTransitGatewayRouteTableResponse createTransitGatewayRouteTable(CreateTransitGatewayRouteTableRequest r) {
+        VpcStore s = net.store();
         TransitGateway t = requireTgw(s, r.transitGatewayId());
         Tags.validate(r.tagSpecifications(), "transit-gateway-route-table");
         Ec2Errors.checkDryRun(r.dryRun());
@@ -240,8 +245,8 @@ final class TransitGateways {
                 .build();
     }
 
-    DescribeTransitGatewayRouteTablesResponse describeTransitGatewayRouteTables(VpcStore s,
-            DescribeTransitGatewayRouteTablesRequest r) {
+    public DescribeTransitGatewayRouteTablesResponse describeTransitGatewayRouteTables(DescribeTransitGatewayRouteTablesRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<TransitGatewayRouteTable> found = new ArrayList<>();
         if (r.hasTransitGatewayRouteTableIds() && !r.transitGatewayRouteTableIds().isEmpty()) {
@@ -258,15 +263,15 @@ final class TransitGateways {
                 .nextToken(page.nextToken()).build();
     }
 
-    DeleteTransitGatewayRouteTableResponse deleteTransitGatewayRouteTable(VpcStore s,
-            DeleteTransitGatewayRouteTableRequest r) {
+    public DeleteTransitGatewayRouteTableResponse deleteTransitGatewayRouteTable(DeleteTransitGatewayRouteTableRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         if (t.isDefault) {
-            throw Ec2Errors.error("IncorrectState", "Default association route table " + t.id
+            throw Ec2Error.INCORRECT_STATE.withMessage("Default association route table " + t.id
                     + " cannot be deleted.");
         }
         if (!t.associations.isEmpty() || !t.propagations.isEmpty()) {
-            throw Ec2Errors.error("IncorrectState", t.id + " has associations or propagations.");
+            throw Ec2Error.INCORRECT_STATE.withMessage(t.id + " has associations or propagations.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
         t.state = "deleted";
@@ -275,12 +280,12 @@ final class TransitGateways {
                 .build();
     }
 
-    AssociateTransitGatewayRouteTableResponse associateTransitGatewayRouteTable(VpcStore s,
-            AssociateTransitGatewayRouteTableRequest r) {
+    public AssociateTransitGatewayRouteTableResponse associateTransitGatewayRouteTable(AssociateTransitGatewayRouteTableRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
         if (a.associatedRouteTableId != null) {
-            throw Ec2Errors.error("Resource.AlreadyAssociated", "Transit Gateway Attachment " + a.id
+            throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.withMessage("Transit Gateway Attachment " + a.id
                     + " is already associated to a route table.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -289,12 +294,12 @@ final class TransitGateways {
         return AssociateTransitGatewayRouteTableResponse.builder().association(association(t, a, "associating")).build();
     }
 
-    DisassociateTransitGatewayRouteTableResponse disassociateTransitGatewayRouteTable(VpcStore s,
-            DisassociateTransitGatewayRouteTableRequest r) {
+    public DisassociateTransitGatewayRouteTableResponse disassociateTransitGatewayRouteTable(DisassociateTransitGatewayRouteTableRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
         if (!t.id.equals(a.associatedRouteTableId)) {
-            throw Ec2Errors.error("InvalidAssociation.NotFound", "Transit Gateway Attachment " + a.id
+            throw Ec2Error.INVALID_ASSOCIATION_NOT_FOUND.withMessage("Transit Gateway Attachment " + a.id
                     + " is not associated with route table " + t.id);
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -310,13 +315,12 @@ final class TransitGateways {
                 .resourceId(a.vpcId).resourceType("vpc").state(state).build();
     }
 
-    EnableTransitGatewayRouteTablePropagationResponse enableTransitGatewayRouteTablePropagation(VpcStore s,
-            EnableTransitGatewayRouteTablePropagationRequest r) {
+    public EnableTransitGatewayRouteTablePropagationResponse enableTransitGatewayRouteTablePropagation(EnableTransitGatewayRouteTablePropagationRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
         if (t.propagations.contains(a.id)) {
-            throw Ec2Errors.error("TransitGatewayRouteTablePropagation.Duplicate", "Propagation for " + a.id
-                    + " already exists in Transit Gateway Route Table " + t.id + ".");
+            throw Ec2Error.TRANSIT_GATEWAY_ROUTE_TABLE_PROPAGATION_DUPLICATE.of(a.id, t.id);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         t.propagations.add(a.id);
@@ -324,13 +328,12 @@ final class TransitGateways {
                 .build();
     }
 
-    DisableTransitGatewayRouteTablePropagationResponse disableTransitGatewayRouteTablePropagation(VpcStore s,
-            DisableTransitGatewayRouteTablePropagationRequest r) {
+    public DisableTransitGatewayRouteTablePropagationResponse disableTransitGatewayRouteTablePropagation(DisableTransitGatewayRouteTablePropagationRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
         if (!t.propagations.contains(a.id)) {
-            throw Ec2Errors.error("InvalidRouteTableId.NotFound", "Propagation for " + a.id
-                    + " does not exist in Transit Gateway Route Table " + t.id + ".");
+            throw Ec2Error.INVALID_ROUTE_TABLE_ID_NOT_FOUND_FOR_PROPAGATION.of(a.id, t.id);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         t.propagations.remove(a.id);
@@ -344,8 +347,8 @@ final class TransitGateways {
                 .resourceId(a.vpcId).resourceType("vpc").state(state).build();
     }
 
-    GetTransitGatewayRouteTableAssociationsResponse getTransitGatewayRouteTableAssociations(VpcStore s,
-            GetTransitGatewayRouteTableAssociationsRequest r) {
+    public GetTransitGatewayRouteTableAssociationsResponse getTransitGatewayRouteTableAssociations(GetTransitGatewayRouteTableAssociationsRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         return GetTransitGatewayRouteTableAssociationsResponse.builder().associations(t.associations.stream()
                 .map(id -> TransitGatewayRouteTableAssociation.builder().transitGatewayAttachmentId(id)
@@ -353,8 +356,8 @@ final class TransitGateways {
                 .toList()).build();
     }
 
-    GetTransitGatewayRouteTablePropagationsResponse getTransitGatewayRouteTablePropagations(VpcStore s,
-            GetTransitGatewayRouteTablePropagationsRequest r) {
+    public GetTransitGatewayRouteTablePropagationsResponse getTransitGatewayRouteTablePropagations(GetTransitGatewayRouteTablePropagationsRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         return GetTransitGatewayRouteTablePropagationsResponse.builder().transitGatewayRouteTablePropagations(
                 t.propagations.stream().map(id -> TransitGatewayRouteTablePropagation.builder()
@@ -362,7 +365,8 @@ final class TransitGateways {
                         .state("enabled").build()).toList()).build();
     }
 
-    CreateTransitGatewayRouteResponse createTransitGatewayRoute(VpcStore s, CreateTransitGatewayRouteRequest r) {
+    public CreateTransitGatewayRouteResponse createTransitGatewayRoute(CreateTransitGatewayRouteRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         String cidr = Vpcs.parseCidr(r.destinationCidrBlock(), "destinationCidrBlock").toString();
         boolean blackhole = Boolean.TRUE.equals(r.blackhole());
@@ -373,7 +377,7 @@ final class TransitGateways {
             requireAttachment(s, r.transitGatewayAttachmentId());
         }
         if (t.staticRoutes.containsKey(cidr) || t.blackholes.contains(cidr)) {
-            throw Ec2Errors.error("RouteAlreadyExists", "Route " + cidr + " already exists in Transit Gateway Route "
+            throw Ec2Error.ROUTE_ALREADY_EXISTS.withMessage("Route " + cidr + " already exists in Transit Gateway Route "
                     + "Table " + t.id + ".");
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -386,12 +390,13 @@ final class TransitGateways {
                 : r.transitGatewayAttachmentId(), "static")).build();
     }
 
-    DeleteTransitGatewayRouteResponse deleteTransitGatewayRoute(VpcStore s, DeleteTransitGatewayRouteRequest r) {
+    public DeleteTransitGatewayRouteResponse deleteTransitGatewayRoute(DeleteTransitGatewayRouteRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         String cidr = r.destinationCidrBlock();
         String target = t.staticRoutes.get(cidr);
         if (target == null && !t.blackholes.contains(cidr)) {
-            throw Ec2Errors.error("InvalidRoute.NotFound", "No route with destination-cidr-block " + cidr
+            throw Ec2Error.INVALID_ROUTE_NOT_FOUND.withMessage("No route with destination-cidr-block " + cidr
                     + " in Transit Gateway Route Table " + t.id);
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -402,7 +407,8 @@ final class TransitGateways {
     }
 
     /** Propagated routes (each propagating VPC's CIDR blocks) plus static routes and blackholes. */
-    SearchTransitGatewayRoutesResponse searchTransitGatewayRoutes(VpcStore s, SearchTransitGatewayRoutesRequest r) {
+    public SearchTransitGatewayRoutesResponse searchTransitGatewayRoutes(SearchTransitGatewayRoutesRequest r) {
+        VpcStore s = net.store();
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         List<TransitGatewayRoute> routes = new ArrayList<>();
         for (String id : t.propagations) {

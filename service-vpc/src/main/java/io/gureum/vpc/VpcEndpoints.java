@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.NetworkInterface;
 import io.gureum.vpc.model.PrefixList;
 import io.gureum.vpc.model.RouteTable;
@@ -33,7 +36,7 @@ import software.amazon.awssdk.services.ec2.model.UnsuccessfulItemError;
  * put a requester-managed network interface with a private address in each chosen subnet (one subnet
  * per Availability Zone).
  */
-final class VpcEndpoints {
+public final class VpcEndpoints {
     static final List<String> INTERFACE_SERVICES = List.of("s3", "dynamodb", "ec2", "ec2messages", "ssm",
             "ssmmessages", "sqs", "sns", "sts", "kms", "logs", "monitoring", "secretsmanager", "lambda", "ecr.api",
             "ecr.dkr", "execute-api", "events", "states", "kinesis-streams", "elasticloadbalancing");
@@ -66,7 +69,8 @@ final class VpcEndpoints {
                 : INTERFACE_SERVICES.contains(shortName);
     }
 
-    CreateVpcEndpointResponse createVpcEndpoint(VpcStore s, CreateVpcEndpointRequest r) {
+    public CreateVpcEndpointResponse createVpcEndpoint(CreateVpcEndpointRequest r) {
+        VpcStore s = net.store();
         Vpc vpc = net.vpcs.require(s, r.vpcId());
         if (r.serviceName() == null) {
             throw Ec2Errors.missing("ServiceName");
@@ -74,8 +78,7 @@ final class VpcEndpoints {
         String type = r.vpcEndpointTypeAsString() == null ? "Gateway" : r.vpcEndpointTypeAsString();
         String shortName = shortName(s, r.serviceName());
         if (!supports(shortName, "Gateway") && !supports(shortName, "Interface")) {
-            throw Ec2Errors.error("InvalidServiceName",
-                    "The Vpc Endpoint Service '" + r.serviceName() + "' does not exist");
+            throw Ec2Error.INVALID_SERVICE_NAME.of(r.serviceName());
         }
         if (!supports(shortName, type)) {
             throw Ec2Errors.invalidParameterValue("The Vpc Endpoint Service '" + r.serviceName()
@@ -95,7 +98,7 @@ final class VpcEndpoints {
                 }
                 String plId = pl.id;
                 if (t.routes.stream().anyMatch(x -> plId.equals(x.destinationPrefixListId))) {
-                    throw Ec2Errors.error("RouteAlreadyExists", "route table " + id
+                    throw Ec2Error.ROUTE_ALREADY_EXISTS.withMessage("route table " + id
                             + " already has a route with destination-prefix-list-id " + plId);
                 }
                 tables.add(t);
@@ -108,7 +111,7 @@ final class VpcEndpoints {
                     throw Ec2Errors.invalidParameterValue("Subnet " + id + " does not belong to vpc " + vpc.id);
                 }
                 if (!zones.add(sn.availabilityZone)) {
-                    throw Ec2Errors.error("DuplicateSubnetsInSameZone", "Found another VPC endpoint subnet in the "
+                    throw Ec2Error.DUPLICATE_SUBNETS_IN_SAME_ZONE.withMessage("Found another VPC endpoint subnet in the "
                             + "availability zone of " + id + ". VPC endpoint subnets should be in different "
                             + "availability zones supported by the VPC endpoint service.");
                 }
@@ -116,7 +119,7 @@ final class VpcEndpoints {
             }
             boolean privateDns = r.privateDnsEnabled() == null || r.privateDnsEnabled();
             if (privateDns && !(vpc.enableDnsSupport && vpc.enableDnsHostnames)) {
-                throw Ec2Errors.error("InvalidParameter", "Enabling private DNS requires both enableDnsSupport and "
+                throw Ec2Error.INVALID_PARAMETER.withMessage("Enabling private DNS requires both enableDnsSupport and "
                         + "enableDnsHostnames VPC attributes set to true for " + vpc.id);
             }
             if (r.hasSecurityGroupIds() && !r.securityGroupIds().isEmpty()) {
@@ -153,7 +156,8 @@ final class VpcEndpoints {
         return CreateVpcEndpointResponse.builder().vpcEndpoint(toSdk(s, e)).clientToken(r.clientToken()).build();
     }
 
-    ModifyVpcEndpointResponse modifyVpcEndpoint(VpcStore s, ModifyVpcEndpointRequest r) {
+    public ModifyVpcEndpointResponse modifyVpcEndpoint(ModifyVpcEndpointRequest r) {
+        VpcStore s = net.store();
         VpcEndpoint e = Ids.require(s.vpcEndpoints, "vpce", r.vpcEndpointId());
         List<RouteTable> add = new ArrayList<>();
         for (String id : r.addRouteTableIds()) {
@@ -192,7 +196,8 @@ final class VpcEndpoints {
     }
 
     /** Not-found IDs are reported as unsuccessful items, not as an error. */
-    DeleteVpcEndpointsResponse deleteVpcEndpoints(VpcStore s, DeleteVpcEndpointsRequest r) {
+    public DeleteVpcEndpointsResponse deleteVpcEndpoints(DeleteVpcEndpointsRequest r) {
+        VpcStore s = net.store();
         if (!r.hasVpcEndpointIds() || r.vpcEndpointIds().isEmpty()) {
             throw Ec2Errors.missing("VpcEndpointId");
         }
@@ -218,7 +223,8 @@ final class VpcEndpoints {
         return DeleteVpcEndpointsResponse.builder().unsuccessful(failed).build();
     }
 
-    DescribeVpcEndpointsResponse describeVpcEndpoints(VpcStore s, DescribeVpcEndpointsRequest r) {
+    public DescribeVpcEndpointsResponse describeVpcEndpoints(DescribeVpcEndpointsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<VpcEndpoint> found = new ArrayList<>();
         if (r.hasVpcEndpointIds() && !r.vpcEndpointIds().isEmpty()) {
@@ -234,8 +240,8 @@ final class VpcEndpoints {
                 .vpcEndpoints(page.items().stream().map(e -> toSdk(s, e)).toList()).nextToken(page.nextToken()).build();
     }
 
-    DescribeVpcEndpointServicesResponse describeVpcEndpointServices(VpcStore s,
-            DescribeVpcEndpointServicesRequest r) {
+    public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(DescribeVpcEndpointServicesRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<ServiceDetail> all = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
@@ -262,8 +268,7 @@ final class VpcEndpoints {
         if (r.hasServiceNames() && !r.serviceNames().isEmpty()) {
             for (String n : r.serviceNames()) {
                 if (all.stream().noneMatch(d -> d.serviceName().equals(n))) {
-                    throw Ec2Errors.error("InvalidServiceName",
-                            "The Vpc Endpoint Service '" + n + "' does not exist");
+                    throw Ec2Error.INVALID_SERVICE_NAME.of(n);
                 }
             }
             all = all.stream().filter(d -> r.serviceNames().contains(d.serviceName())).toList();

@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.Vpc;
 import io.gureum.vpc.model.VpcPeeringConnection;
 import java.time.Duration;
@@ -26,7 +29,7 @@ import software.amazon.awssdk.services.ec2.model.VpcPeeringConnectionVpcInfo;
  * connection. Overlapping CIDR blocks, or a peer VPC that does not exist, make the request
  * {@code failed}. Across accounts and regions the same connection is visible in both stores.
  */
-final class VpcPeering {
+public final class VpcPeering {
     static final Duration EXPIRY = Duration.ofDays(7);
     private final Network net;
     private final Filters<VpcPeeringConnection> filters;
@@ -70,7 +73,7 @@ final class VpcPeering {
 
     /**
      * Runs {@code op} with the caller's store and the peer's store both locked, in a fixed order, under
-     * the handler-wide peering lock (the only place two stores are held at once).
+     * {@link StoreLock}'s peering lock (the only place two stores are held at once).
      */
     static <T> T withBoth(VpcStore a, VpcStore b, Function<VpcStore, T> op) {
         if (a == b) {
@@ -85,7 +88,8 @@ final class VpcPeering {
         }
     }
 
-    CreateVpcPeeringConnectionResponse create(VpcStore s, CreateVpcPeeringConnectionRequest r) {
+    public CreateVpcPeeringConnectionResponse createVpcPeeringConnection(CreateVpcPeeringConnectionRequest r) {
+        VpcStore s = net.store();
         Vpc requester = net.vpcs.require(s, r.vpcId());
         if (r.peerVpcId() == null) {
             throw Ec2Errors.missing("peerVpcId");
@@ -141,18 +145,18 @@ final class VpcPeering {
     }
 
     private static AwsExceptionFactory transition(VpcPeeringConnection p, String from, String to) {
-        return () -> Ec2Errors.error("InvalidStateTransition", "Invalid state transition for " + p.id
-                + ", attempted to transition from " + from + " to " + to);
+        return () -> Ec2Error.INVALID_STATE_TRANSITION.of(p.id, from, to);
     }
 
     private interface AwsExceptionFactory {
         io.gureum.core.error.AwsException get();
     }
 
-    AcceptVpcPeeringConnectionResponse accept(VpcStore s, AcceptVpcPeeringConnectionRequest r) {
+    public AcceptVpcPeeringConnectionResponse acceptVpcPeeringConnection(AcceptVpcPeeringConnectionRequest r) {
+        VpcStore s = net.store();
         VpcPeeringConnection p = require(s, r.vpcPeeringConnectionId());
         if (!sameStore(s, p.accepterOwnerId, p.accepterRegion)) {
-            throw Ec2Errors.error("OperationNotPermitted", "User " + s.account + " cannot accept peering " + p.id);
+            throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("User " + s.account + " cannot accept peering " + p.id);
         }
         String status = status(p);
         if (!status.equals("pending-acceptance")) {
@@ -166,10 +170,11 @@ final class VpcPeering {
         });
     }
 
-    RejectVpcPeeringConnectionResponse reject(VpcStore s, RejectVpcPeeringConnectionRequest r) {
+    public RejectVpcPeeringConnectionResponse rejectVpcPeeringConnection(RejectVpcPeeringConnectionRequest r) {
+        VpcStore s = net.store();
         VpcPeeringConnection p = require(s, r.vpcPeeringConnectionId());
         if (!sameStore(s, p.accepterOwnerId, p.accepterRegion)) {
-            throw Ec2Errors.error("OperationNotPermitted", "User " + s.account + " cannot reject peering " + p.id);
+            throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("User " + s.account + " cannot reject peering " + p.id);
         }
         String status = status(p);
         if (!status.equals("pending-acceptance")) {
@@ -185,12 +190,13 @@ final class VpcPeering {
     }
 
     /** Either side deletes an active connection; only the requester withdraws a pending one. */
-    DeleteVpcPeeringConnectionResponse delete(VpcStore s, DeleteVpcPeeringConnectionRequest r) {
+    public DeleteVpcPeeringConnectionResponse deleteVpcPeeringConnection(DeleteVpcPeeringConnectionRequest r) {
+        VpcStore s = net.store();
         VpcPeeringConnection p = require(s, r.vpcPeeringConnectionId());
         String status = status(p);
         boolean requesterSide = sameStore(s, p.requesterOwnerId, p.requesterRegion);
         if (status.equals("pending-acceptance") && !requesterSide) {
-            throw Ec2Errors.error("OperationNotPermitted", "User " + s.account + " cannot delete peering " + p.id);
+            throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("User " + s.account + " cannot delete peering " + p.id);
         }
         if (!status.equals("active") && !status.equals("pending-acceptance")) {
             throw transition(p, status, "deleted").get();
@@ -208,7 +214,8 @@ final class VpcPeering {
         p.expiration = null;
     }
 
-    DescribeVpcPeeringConnectionsResponse describe(VpcStore s, DescribeVpcPeeringConnectionsRequest r) {
+    public DescribeVpcPeeringConnectionsResponse describeVpcPeeringConnections(DescribeVpcPeeringConnectionsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<VpcPeeringConnection> found = new ArrayList<>();
         if (r.hasVpcPeeringConnectionIds() && !r.vpcPeeringConnectionIds().isEmpty()) {

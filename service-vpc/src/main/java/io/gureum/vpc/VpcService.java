@@ -1,43 +1,41 @@
 package io.gureum.vpc;
 
 import io.gureum.core.spi.AwsService;
+import io.gureum.ec2common.Ec2Api;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.List;
 
-/** Registers the EC2 API's networking operations (VPC) with core, under the signing name {@code ec2}. */
+/**
+ * Registers the EC2 API's networking operations (VPC) with core, under the signing name {@code ec2}.
+ * {@code service-ec2} registers the compute share of the same API.
+ */
 public final class VpcService implements AwsService {
     @Override
     public String name() {
-        return "ec2";
+        return Ec2Api.NAME;
     }
 
     @Override
     public String clientInterface() {
-        return "software.amazon.awssdk.services.ec2.Ec2Client";
+        return Ec2Api.CLIENT_INTERFACE;
     }
 
     @Override
     public String xmlNamespace() {
-        return "http://ec2.amazonaws.com/doc/2016-11-15/";
+        return Ec2Api.XML_NAMESPACE;
     }
 
     @Override
-    public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(Ec2Handler.class);
+    public List<Class<?>> providerClasses() {
+        return List.of(Vpcs.class, Subnets.class, RouteTables.class, NetworkAcls.class, SecurityGroups.class,
+                InternetGateways.class, Addresses.class, NatGateways.class, NetworkInterfaces.class,
+                PrefixLists.class, VpcEndpoints.class, Tags.class, VpcPeering.class, TransitGateways.class,
+                VpnGateways.class, AvailabilityZones.class);
     }
 
     @Override
-    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        Ec2Handler handler = new Ec2Handler(context);
-        return new io.gureum.core.spi.ServiceInstance() {
-            @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
-            }
-
-            @Override
-            public void close() {
-                handler.close();
-            }
-        };
+    public ServiceInstance create(ServiceContext context) {
+        return new VpcInstance(context);
     }
 }

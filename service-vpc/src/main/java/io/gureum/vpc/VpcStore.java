@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The networking state of one account in one region. Not thread-safe on its own: the handler holds
+ * The networking state of one account in one region. Not thread-safe on its own: {@link StoreLock} holds
  * the store's monitor for the length of each operation.
  */
 public final class VpcStore {

@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.CidrAssociation;
 import io.gureum.vpc.model.Ipv6Association;
 import io.gureum.vpc.model.Subnet;
@@ -37,7 +40,7 @@ import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
  * up to five IPv4 blocks, an Amazon-provided IPv6 /56, DNS attributes, and the main route table,
  * default network ACL and default security group created with every VPC.
  */
-final class Vpcs {
+public final class Vpcs {
     static final int MAX_IPV4_BLOCKS = 5;
     private final Network net;
     private final Filters<Vpc> filters = new Filters<Vpc>()
@@ -73,13 +76,14 @@ final class Vpcs {
         return c;
     }
 
-    CreateVpcResponse createVpc(VpcStore s, CreateVpcRequest r) {
+    public CreateVpcResponse createVpc(CreateVpcRequest r) {
+        VpcStore s = net.store();
         if (r.cidrBlock() == null) {
             throw Ec2Errors.missing("cidrBlock");
         }
         Cidr cidr = parseCidr(r.cidrBlock(), "cidrBlock");
         if (cidr.prefix() < 16 || cidr.prefix() > 28) {
-            throw Ec2Errors.error("InvalidVpc.Range", "The CIDR '" + r.cidrBlock() + "' is invalid.");
+            throw Ec2Error.INVALID_VPC_RANGE.of(r.cidrBlock());
         }
         String tenancy = r.instanceTenancyAsString() == null ? "default" : r.instanceTenancyAsString();
         if (!tenancy.equals("default") && !tenancy.equals("dedicated")) {
@@ -127,7 +131,8 @@ final class Vpcs {
         return a;
     }
 
-    DescribeVpcsResponse describeVpcs(VpcStore s, DescribeVpcsRequest r) {
+    public DescribeVpcsResponse describeVpcs(DescribeVpcsRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<Vpc> found = new ArrayList<>();
         if (r.hasVpcIds() && !r.vpcIds().isEmpty()) {
@@ -144,7 +149,8 @@ final class Vpcs {
                 .nextToken(page.nextToken()).build();
     }
 
-    DeleteVpcResponse deleteVpc(VpcStore s, DeleteVpcRequest r) {
+    public DeleteVpcResponse deleteVpc(DeleteVpcRequest r) {
+        VpcStore s = net.store();
         Vpc vpc = require(s, r.vpcId());
         Ec2Errors.checkDryRun(r.dryRun());
         // Everything the user created inside must go first; the main route table, default NACL and
@@ -175,7 +181,8 @@ final class Vpcs {
         return DeleteVpcResponse.builder().build();
     }
 
-    DescribeVpcAttributeResponse describeVpcAttribute(VpcStore s, DescribeVpcAttributeRequest r) {
+    public DescribeVpcAttributeResponse describeVpcAttribute(DescribeVpcAttributeRequest r) {
+        VpcStore s = net.store();
         if (r.attribute() == null) {
             throw Ec2Errors.missing("attribute");
         }
@@ -198,7 +205,8 @@ final class Vpcs {
     }
 
     /** One attribute per call, as AWS requires. */
-    ModifyVpcAttributeResponse modifyVpcAttribute(VpcStore s, ModifyVpcAttributeRequest r) {
+    public ModifyVpcAttributeResponse modifyVpcAttribute(ModifyVpcAttributeRequest r) {
+        VpcStore s = net.store();
         Vpc vpc = require(s, r.vpcId());
         List<String> given = new ArrayList<>();
         if (r.enableDnsSupport() != null) {
@@ -229,7 +237,8 @@ final class Vpcs {
     }
 
     /** Only dedicated → default is allowed (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcTenancy.html). */
-    ModifyVpcTenancyResponse modifyVpcTenancy(VpcStore s, ModifyVpcTenancyRequest r) {
+    public ModifyVpcTenancyResponse modifyVpcTenancy(ModifyVpcTenancyRequest r) {
+        VpcStore s = net.store();
         Vpc vpc = require(s, r.vpcId());
         if (!"default".equals(r.instanceTenancyAsString())) {
             throw Ec2Errors.invalidValue(String.valueOf(r.instanceTenancyAsString()), "instanceTenancy",
@@ -240,7 +249,8 @@ final class Vpcs {
         return ModifyVpcTenancyResponse.builder().returnValue(true).build();
     }
 
-    AssociateVpcCidrBlockResponse associateVpcCidrBlock(VpcStore s, AssociateVpcCidrBlockRequest r) {
+    public AssociateVpcCidrBlockResponse associateVpcCidrBlock(AssociateVpcCidrBlockRequest r) {
+        VpcStore s = net.store();
         Vpc vpc = require(s, r.vpcId());
         var b = AssociateVpcCidrBlockResponse.builder().vpcId(vpc.id);
         if (Boolean.TRUE.equals(r.amazonProvidedIpv6CidrBlock())) {
@@ -249,8 +259,7 @@ final class Vpcs {
                         + "amazonProvidedIpv6CidrBlock");
             }
             if (!vpc.ipv6Cidrs.isEmpty()) {
-                throw Ec2Errors.error("CidrLimitExceeded",
-                        "This network '" + vpc.id + "' has met its maximum number of allowed CIDRs: 1");
+                throw Ec2Error.CIDR_LIMIT_EXCEEDED.withMessage("This network '" + vpc.id + "' has met its maximum number of allowed CIDRs: 1");
             }
             Ipv6Association a = addIpv6(s, vpc);
             return b.ipv6CidrBlockAssociation(ipv6ToSdk(a, "associating")).build();
@@ -260,16 +269,16 @@ final class Vpcs {
         }
         Cidr cidr = parseCidr(r.cidrBlock(), "cidrBlock");
         if (cidr.prefix() < 16 || cidr.prefix() > 28) {
-            throw Ec2Errors.error("InvalidVpc.Range", "The CIDR '" + r.cidrBlock() + "' is invalid.");
+            throw Ec2Error.INVALID_VPC_RANGE.of(r.cidrBlock());
         }
         List<CidrAssociation> live = vpc.cidrs.stream().filter(c -> c.state.equals("associated")).toList();
         for (CidrAssociation c : live) {
             if (c.cidr.overlaps(cidr)) {
-                throw Ec2Errors.error("InvalidVpc.Range", "The CIDR '" + r.cidrBlock() + "' is invalid.");
+                throw Ec2Error.INVALID_VPC_RANGE.of(r.cidrBlock());
             }
         }
         if (live.size() >= MAX_IPV4_BLOCKS) {
-            throw Ec2Errors.error("CidrLimitExceeded", "This network '" + vpc.id
+            throw Ec2Error.CIDR_LIMIT_EXCEEDED.withMessage("This network '" + vpc.id
                     + "' has met its maximum number of allowed CIDRs: " + MAX_IPV4_BLOCKS);
         }
         CidrAssociation a = new CidrAssociation(net.id("vpc-cidr-assoc"), cidr);
@@ -278,7 +287,8 @@ final class Vpcs {
         return b.cidrBlockAssociation(cidrToSdk(a, "associating")).build();
     }
 
-    DisassociateVpcCidrBlockResponse disassociateVpcCidrBlock(VpcStore s, DisassociateVpcCidrBlockRequest r) {
+    public DisassociateVpcCidrBlockResponse disassociateVpcCidrBlock(DisassociateVpcCidrBlockRequest r) {
+        VpcStore s = net.store();
         String assoc = r.associationId();
         if (assoc == null) {
             throw Ec2Errors.missing("associationId");
@@ -287,13 +297,13 @@ final class Vpcs {
             for (CidrAssociation c : vpc.cidrs) {
                 if (c.associationId.equals(assoc) && c.state.equals("associated")) {
                     if (c.cidr.equals(vpc.primaryCidr)) {
-                        throw Ec2Errors.error("OperationNotPermitted", "The vpc CIDR block with association ID "
+                        throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("The vpc CIDR block with association ID "
                                 + assoc + " may not be disassociated. It is the primary IPv4 CIDR block of the VPC");
                     }
                     boolean used = s.subnets.values().stream()
                             .anyMatch(sn -> sn.vpcId.equals(vpc.id) && c.cidr.contains(sn.cidr));
                     if (used) {
-                        throw Ec2Errors.error("DependencyViolation", "The vpc CIDR block with association ID "
+                        throw Ec2Error.DEPENDENCY_VIOLATION.withMessage("The vpc CIDR block with association ID "
                                 + assoc + " has dependencies and cannot be disassociated.");
                     }
                     vpc.cidrs.remove(c);
@@ -307,7 +317,7 @@ final class Vpcs {
                     boolean used = s.subnets.values().stream()
                             .anyMatch(sn -> sn.vpcId.equals(vpc.id) && !sn.ipv6Cidrs.isEmpty());
                     if (used) {
-                        throw Ec2Errors.error("DependencyViolation", "The vpc CIDR block with association ID "
+                        throw Ec2Error.DEPENDENCY_VIOLATION.withMessage("The vpc CIDR block with association ID "
                                 + assoc + " has dependencies and cannot be disassociated.");
                     }
                     vpc.ipv6Cidrs.remove(c);
@@ -317,8 +327,7 @@ final class Vpcs {
                 }
             }
         }
-        throw Ec2Errors.error("InvalidVpcCidrBlockAssociationID.NotFound",
-                "The vpc CIDR block association ID '" + assoc + "' does not exist");
+        throw Ec2Error.INVALID_VPC_CIDR_BLOCK_ASSOCIATION_ID_NOT_FOUND.of(assoc);
     }
 
     /**
@@ -339,10 +348,10 @@ final class Vpcs {
         return vpc;
     }
 
-    CreateDefaultVpcResponse createDefaultVpc(VpcStore s, CreateDefaultVpcRequest r) {
+    public CreateDefaultVpcResponse createDefaultVpc(CreateDefaultVpcRequest r) {
+        VpcStore s = net.store();
         if (s.vpcs.values().stream().anyMatch(v -> v.isDefault)) {
-            throw Ec2Errors.error("DefaultVpcAlreadyExists",
-                    "A Default VPC already exists for this account in this region.");
+            throw Ec2Error.DEFAULT_VPC_ALREADY_EXISTS.of();
         }
         Ec2Errors.checkDryRun(r.dryRun());
         return CreateDefaultVpcResponse.builder().vpc(toSdk(createDefaultNetwork(s), "pending")).build();

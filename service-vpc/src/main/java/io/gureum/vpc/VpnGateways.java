@@ -1,5 +1,7 @@
 package io.gureum.vpc;
 
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Error;
 import io.gureum.vpc.model.CustomerGateway;
 import io.gureum.vpc.model.RouteTable;
 import io.gureum.vpc.model.Vpc;
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.ec2.model.VpcAttachment;
  * gateways describe the on-premises device, virtual private gateways attach to one VPC and may
  * propagate routes into its route tables. VPN connections and tunnels are not emulated.
  */
-final class VpnGateways {
+public final class VpnGateways {
     private final Network net;
     private final Filters<CustomerGateway> cgwFilters = new Filters<CustomerGateway>()
             .on("customer-gateway-id", c -> c.id)
@@ -55,7 +57,8 @@ final class VpnGateways {
         this.net = net;
     }
 
-    CreateCustomerGatewayResponse createCustomerGateway(VpcStore s, CreateCustomerGatewayRequest r) {
+    public CreateCustomerGatewayResponse createCustomerGateway(CreateCustomerGatewayRequest r) {
+        VpcStore s = net.store();
         String ip = r.ipAddress() != null ? r.ipAddress() : r.publicIp();
         if (ip == null && r.certificateArn() == null) {
             throw Ec2Errors.missing("IpAddress");
@@ -89,7 +92,8 @@ final class VpnGateways {
         return CreateCustomerGatewayResponse.builder().customerGateway(toSdk(c)).build();
     }
 
-    DescribeCustomerGatewaysResponse describeCustomerGateways(VpcStore s, DescribeCustomerGatewaysRequest r) {
+    public DescribeCustomerGatewaysResponse describeCustomerGateways(DescribeCustomerGatewaysRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<CustomerGateway> found = new ArrayList<>();
         if (r.hasCustomerGatewayIds() && !r.customerGatewayIds().isEmpty()) {
@@ -103,7 +107,8 @@ final class VpnGateways {
                 .filter(cgwFilters.predicate(r.filters())).map(VpnGateways::toSdk).toList()).build();
     }
 
-    DeleteCustomerGatewayResponse deleteCustomerGateway(VpcStore s, DeleteCustomerGatewayRequest r) {
+    public DeleteCustomerGatewayResponse deleteCustomerGateway(DeleteCustomerGatewayRequest r) {
+        VpcStore s = net.store();
         CustomerGateway c = Ids.require(s.customerGateways, "cgw", r.customerGatewayId());
         Ec2Errors.checkDryRun(r.dryRun());
         c.state = "deleted";
@@ -111,7 +116,8 @@ final class VpnGateways {
         return DeleteCustomerGatewayResponse.builder().build();
     }
 
-    CreateVpnGatewayResponse createVpnGateway(VpcStore s, CreateVpnGatewayRequest r) {
+    public CreateVpnGatewayResponse createVpnGateway(CreateVpnGatewayRequest r) {
+        VpcStore s = net.store();
         if (!"ipsec.1".equals(r.typeAsString())) {
             throw Ec2Errors.invalidValue(String.valueOf(r.typeAsString()), "type", "Valid values are ipsec.1.");
         }
@@ -136,7 +142,8 @@ final class VpnGateways {
         return v;
     }
 
-    DescribeVpnGatewaysResponse describeVpnGateways(VpcStore s, DescribeVpnGatewaysRequest r) {
+    public DescribeVpnGatewaysResponse describeVpnGateways(DescribeVpnGatewaysRequest r) {
+        VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<VpnGateway> found = new ArrayList<>();
         if (r.hasVpnGatewayIds() && !r.vpnGatewayIds().isEmpty()) {
@@ -151,16 +158,16 @@ final class VpnGateways {
     }
 
     /** A virtual private gateway attaches to one VPC, and a VPC has at most one. */
-    AttachVpnGatewayResponse attachVpnGateway(VpcStore s, AttachVpnGatewayRequest r) {
+    public AttachVpnGatewayResponse attachVpnGateway(AttachVpnGatewayRequest r) {
+        VpcStore s = net.store();
         VpnGateway v = require(s, r.vpnGatewayId());
         Vpc vpc = net.vpcs.require(s, r.vpcId());
         if (!v.attachments.isEmpty()) {
-            throw Ec2Errors.error("VpnGatewayAttachmentLimitExceeded",
-                    "The maximum number of attachments for " + v.id + " has been reached.");
+            throw Ec2Error.VPN_GATEWAY_ATTACHMENT_LIMIT_EXCEEDED.of(v.id);
         }
         for (VpnGateway other : s.vpnGateways.values()) {
             if (other.attachments.containsKey(vpc.id)) {
-                throw Ec2Errors.error("InvalidParameterValue", "The VPC " + vpc.id
+                throw Ec2Error.INVALID_PARAMETER_VALUE.withMessage("The VPC " + vpc.id
                         + " already has a virtual private gateway attached");
             }
         }
@@ -170,11 +177,11 @@ final class VpnGateways {
                 .state("attaching").build()).build();
     }
 
-    DetachVpnGatewayResponse detachVpnGateway(VpcStore s, DetachVpnGatewayRequest r) {
+    public DetachVpnGatewayResponse detachVpnGateway(DetachVpnGatewayRequest r) {
+        VpcStore s = net.store();
         VpnGateway v = require(s, r.vpnGatewayId());
         if (!v.attachments.containsKey(r.vpcId())) {
-            throw Ec2Errors.error("InvalidVpnGatewayAttachment.NotFound", "The attachment with vpn gateway ID '"
-                    + v.id + "' and vpc ID '" + r.vpcId() + "' does not exist");
+            throw Ec2Error.INVALID_VPN_GATEWAY_ATTACHMENT_NOT_FOUND.of(v.id, r.vpcId());
         }
         Ec2Errors.checkDryRun(r.dryRun());
         v.attachments.remove(r.vpcId());
@@ -184,10 +191,11 @@ final class VpnGateways {
         return DetachVpnGatewayResponse.builder().build();
     }
 
-    DeleteVpnGatewayResponse deleteVpnGateway(VpcStore s, DeleteVpnGatewayRequest r) {
+    public DeleteVpnGatewayResponse deleteVpnGateway(DeleteVpnGatewayRequest r) {
+        VpcStore s = net.store();
         VpnGateway v = require(s, r.vpnGatewayId());
         if (!v.attachments.isEmpty()) {
-            throw Ec2Errors.error("IncorrectState", "The VPN gateway '" + v.id + "' is in use.");
+            throw Ec2Error.INCORRECT_STATE.withMessage("The VPN gateway '" + v.id + "' is in use.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
         v.state = "deleted";
@@ -195,18 +203,20 @@ final class VpnGateways {
         return DeleteVpnGatewayResponse.builder().build();
     }
 
-    EnableVgwRoutePropagationResponse enableVgwRoutePropagation(VpcStore s, EnableVgwRoutePropagationRequest r) {
+    public EnableVgwRoutePropagationResponse enableVgwRoutePropagation(EnableVgwRoutePropagationRequest r) {
+        VpcStore s = net.store();
         VpnGateway v = require(s, r.gatewayId());
         RouteTable t = net.routeTables.require(s, r.routeTableId());
         if (!v.attachments.containsKey(t.vpcId)) {
-            throw Ec2Errors.error("Gateway.NotAttached", "resource " + v.id + " is not attached to network " + t.vpcId);
+            throw Ec2Error.GATEWAY_NOT_ATTACHED.withMessage("resource " + v.id + " is not attached to network " + t.vpcId);
         }
         Ec2Errors.checkDryRun(r.dryRun());
         t.propagatingVgws.add(v.id);
         return EnableVgwRoutePropagationResponse.builder().build();
     }
 
-    DisableVgwRoutePropagationResponse disableVgwRoutePropagation(VpcStore s, DisableVgwRoutePropagationRequest r) {
+    public DisableVgwRoutePropagationResponse disableVgwRoutePropagation(DisableVgwRoutePropagationRequest r) {
+        VpcStore s = net.store();
         VpnGateway v = require(s, r.gatewayId());
         RouteTable t = net.routeTables.require(s, r.routeTableId());
         Ec2Errors.checkDryRun(r.dryRun());

@@ -1,7 +1,8 @@
 /**
  * VPC networking on the EC2 API: VPCs, subnets, gateways, route tables, Elastic IPs, NAT gateways,
  * security groups, network ACLs, endpoints, network interfaces and prefix lists, per account and
- * region. {@link io.gureum.vpc.Ec2Handler} is the wire side; one class per resource family holds the
- * behaviour; {@link io.gureum.vpc.VpcStore} the state.
+ * region. Each resource family's class is a provider whose public methods are that family's operations
+ * ({@link io.gureum.vpc.VpcService#providerClasses()}); {@link io.gureum.vpc.StoreLock} wraps every call
+ * with the caller's {@link io.gureum.vpc.VpcStore} lock.
  */
 package io.gureum.vpc;

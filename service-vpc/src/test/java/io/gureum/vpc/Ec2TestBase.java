@@ -21,11 +21,11 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 abstract class Ec2TestBase {
     private static final AtomicLong ACCOUNTS = new AtomicLong(100000000000L + (System.nanoTime() % 1000) * 1000000);
     static Gureum gureum;
-    static volatile Ec2Handler handler;
+    static volatile VpcQueries queries;
 
     @BeforeAll
     static void start() {
-        // The ec2 registration is wrapped so tests can reach the handler's in-JVM queries (routeFor).
+        // The ec2 registration is wrapped so tests can reach the in-JVM queries (routeFor).
         AwsService vpc = new VpcService();
         AwsService capturing = new AwsService() {
             @Override
@@ -51,7 +51,7 @@ abstract class Ec2TestBase {
             @Override
             public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
                 io.gureum.core.spi.ServiceInstance instance = vpc.create(context);
-                handler = (Ec2Handler) instance.providers().get(0);
+                queries = ((VpcInstance) instance).queries();
                 return instance;
             }
         };

@@ -134,9 +134,9 @@ class InternetGatewaysAndRoutesIT extends Ec2TestBase {
             ec2.createRoute(b -> b.routeTableId(rtb).destinationCidrBlock("192.168.0.0/16").networkInterfaceId(eni));
             ec2.associateRouteTable(b -> b.routeTableId(rtb).subnetId(subnet));
 
-            assertEquals(igw, handler.routeFor(account, "ap-northeast-2", subnet, "8.8.8.8").orElseThrow().target());
-            assertEquals(eni, handler.routeFor(account, "ap-northeast-2", subnet, "192.168.3.4").orElseThrow().target());
-            assertEquals("local", handler.routeFor(account, "ap-northeast-2", subnet, "10.0.9.9").orElseThrow().target());
+            assertEquals(igw, queries.routeFor(account, "ap-northeast-2", subnet, "8.8.8.8").orElseThrow().target());
+            assertEquals(eni, queries.routeFor(account, "ap-northeast-2", subnet, "192.168.3.4").orElseThrow().target());
+            assertEquals("local", queries.routeFor(account, "ap-northeast-2", subnet, "10.0.9.9").orElseThrow().target());
         }
     }
 }

@@ -7,6 +7,7 @@ import io.gureum.core.events.EventBus;
 import io.gureum.core.ids.ResourceIds;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.state.ResourceRegistry;
 import io.gureum.core.testing.AwsClients;
 import io.gureum.core.time.GureumClock;
@@ -17,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
+import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -45,7 +49,7 @@ public final class VpcBenchmark {
         int groups = arg(args, 2, 100);
         int rulesPerGroup = arg(args, 3, 100);
         indexOnly();
-        handlerOnly(vpcs, subnetsPerVpc);
+        providersOnly(vpcs, subnetsPerVpc);
         try (Gureum gureum = Gureum.start(GureumConfig.builder().port(0).build());
                 Ec2Client ec2 = AwsClients.client(Ec2Client.builder(), gureum.endpoint(), "123456789012",
                         "ap-northeast-2")) {
@@ -129,39 +133,46 @@ public final class VpcBenchmark {
     }
 
     /**
-     * The same subnets in a handler called directly (no HTTP, no XML, no SDK parsing): what the
-     * behaviour itself costs, so the HTTP figures can be read against it.
+     * The same subnets through the family providers called directly (no HTTP, no XML, no SDK parsing, no
+     * store lock): what the behaviour itself costs, so the HTTP figures can be read against it.
      */
-    private static void handlerOnly(int vpcs, int subnetsPerVpc) {
+    private static void providersOnly(int vpcs, int subnetsPerVpc) {
         ServiceContext context = new ServiceContext(GureumConfig.builder().build(), new GureumClock(),
                 new ResourceIds(), new ResourceRegistry(), new EventBus(), Topology.standard(),
                 new Accounts("000000000000"));
-        Ec2Handler handler = new Ec2Handler(context);
+        ServiceInstance instance = new VpcService().create(context);
+        Vpcs vpcsApi = provider(instance, Vpcs.class);
+        Subnets subnetsApi = provider(instance, Subnets.class);
         RequestContext ctx = new RequestContext("bench", "123456789012", "ap-northeast-2", "AKIA", "ec2", null);
         List<String> vpcIds = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int v = 0; v < vpcs; v++) {
             int n = v;
-            String vpc = call(ctx, () -> handler.createVpc(b -> b.cidrBlock("10." + n + ".0.0/16")).vpc().vpcId());
+            String vpc = call(ctx, () -> vpcsApi.createVpc(CreateVpcRequest.builder().cidrBlock("10." + n + ".0.0/16").build()).vpc().vpcId());
             vpcIds.add(vpc);
             Cidr block = Cidr.parse("10." + v + ".0.0/16");
             for (int i = 0; i < subnetsPerVpc; i++) {
                 String cidr = block.subBlock(28, i).toString();
                 String tier = i % 10 == 0 ? "public" : "private";
-                call(ctx, () -> handler.createSubnet(b -> b.vpcId(vpc).cidrBlock(cidr).tagSpecifications(
+                call(ctx, () -> subnetsApi.createSubnet(CreateSubnetRequest.builder().vpcId(vpc).cidrBlock(cidr).tagSpecifications(
                         TagSpecification.builder().resourceType(ResourceType.SUBNET)
-                                .tags(Tag.builder().key("tier").value(tier).build()).build())));
+                                .tags(Tag.builder().key("tier").value(tier).build()).build()).build()));
             }
         }
         System.out.printf("in-process: %,d CreateSubnet/s%n",
                 (long) (vpcs * subnetsPerVpc / ((System.nanoTime() - t0) / 1e9)));
         measure("in-process DescribeSubnets vpc-id + tag:tier=public", 2000, () -> call(ctx, () ->
-                handler.describeSubnets(b -> b.filters(filter("vpc-id", vpcIds.get(3)), filter("tag:tier", "public")))
+                subnetsApi.describeSubnets(DescribeSubnetsRequest.builder()
+                        .filters(filter("vpc-id", vpcIds.get(3)), filter("tag:tier", "public")).build())
                         .subnets().size()));
         measure("in-process DescribeSubnets cidr-block exact (scans 10,000)", 2000, () -> call(ctx, () ->
-                handler.describeSubnets(b -> b.filters(filter("cidr-block", "10.7.1.0/28"))).subnets().size()));
+                subnetsApi.describeSubnets(DescribeSubnetsRequest.builder().filters(filter("cidr-block", "10.7.1.0/28")).build()).subnets().size()));
         measure("in-process DescribeSubnets tag:tier=pub* wildcard (scans 10,000)", 500, () -> call(ctx, () ->
-                handler.describeSubnets(b -> b.filters(filter("tag:tier", "pub*")).maxResults(1000)).subnets().size()));
+                subnetsApi.describeSubnets(DescribeSubnetsRequest.builder().filters(filter("tag:tier", "pub*")).maxResults(1000).build()).subnets().size()));
+    }
+
+    private static <T> T provider(ServiceInstance instance, Class<T> type) {
+        return instance.providers().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     private static <T> T call(RequestContext ctx, java.util.concurrent.Callable<T> body) {

@@ -1,4 +1,4 @@
-package io.gureum.vpc;
+package io.gureum.ec2common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -59,6 +59,6 @@ public final class Pagination {
         } catch (IllegalArgumentException e) {
             // falls through
         }
-        throw Ec2Errors.error("InvalidPaginationToken", "Invalid pagination token");
+        throw Ec2Error.INVALID_PAGINATION_TOKEN.of();
     }
 }

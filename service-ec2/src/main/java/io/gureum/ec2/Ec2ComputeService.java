@@ -1,0 +1,39 @@
+package io.gureum.ec2;
+
+import io.gureum.core.spi.AwsService;
+import io.gureum.ec2common.Ec2Api;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.List;
+
+/**
+ * Registers the EC2 API's compute operations (instance types; later instances) with core. The same API
+ * as {@code service-vpc}'s registration: same name, client interface and XML namespace; core composes one
+ * operation table from both modules' providers.
+ */
+public final class Ec2ComputeService implements AwsService {
+    @Override
+    public String name() {
+        return Ec2Api.NAME;
+    }
+
+    @Override
+    public String clientInterface() {
+        return Ec2Api.CLIENT_INTERFACE;
+    }
+
+    @Override
+    public String xmlNamespace() {
+        return Ec2Api.XML_NAMESPACE;
+    }
+
+    @Override
+    public List<Class<?>> providerClasses() {
+        return List.of(InstanceTypes.class);
+    }
+
+    @Override
+    public ServiceInstance create(ServiceContext context) {
+        return ServiceInstance.of(new InstanceTypes(context.topology()));
+    }
+}

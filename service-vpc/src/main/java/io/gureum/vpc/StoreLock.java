@@ -1,0 +1,42 @@
+package io.gureum.vpc;
+
+import io.gureum.core.spi.OperationCall;
+import io.gureum.core.spi.OperationInterceptor;
+import java.util.Set;
+
+/**
+ * Every networking operation runs holding the caller's store (account + region), after the NAT gateways
+ * whose state came due on the clock have settled. The VPC peering operations may touch a second store
+ * (the peer's account or region): they run one at a time under a lock of their own, taken before any
+ * store lock, so that holding two store locks can never deadlock.
+ */
+final class StoreLock implements OperationInterceptor {
+    private static final Set<String> TWO_STORE_OPERATIONS = Set.of("CreateVpcPeeringConnection",
+            "AcceptVpcPeeringConnection", "RejectVpcPeeringConnection", "DeleteVpcPeeringConnection",
+            "DescribeVpcPeeringConnections");
+
+    private final Network net;
+    private final Object peeringLock = new Object();
+
+    StoreLock(Network net) {
+        this.net = net;
+    }
+
+    @Override
+    public Object intercept(OperationCall call) throws Exception {
+        if (TWO_STORE_OPERATIONS.contains(call.operation())) {
+            synchronized (peeringLock) {
+                return onStore(call);
+            }
+        }
+        return onStore(call);
+    }
+
+    private Object onStore(OperationCall call) throws Exception {
+        VpcStore s = net.store();
+        synchronized (s) {
+            net.natGateways.settle(s);
+            return call.proceed();
+        }
+    }
+}

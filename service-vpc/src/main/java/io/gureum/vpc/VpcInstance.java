@@ -1,0 +1,34 @@
+package io.gureum.vpc;
+
+import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.spi.ServiceContext;
+import java.util.List;
+
+/** The networking share of the EC2 API on one server: the family providers and the store lock. */
+public final class VpcInstance implements ServiceInstance {
+    private final Network net;
+    private final List<OperationInterceptor> interceptors;
+    private final VpcQueries queries;
+
+    VpcInstance(ServiceContext context) {
+        this.net = new Network(context);
+        this.interceptors = List.of(new StoreLock(net));
+        this.queries = new VpcQueries(net);
+    }
+
+    @Override
+    public List<Object> providers() {
+        return net.providers();
+    }
+
+    @Override
+    public List<OperationInterceptor> interceptors() {
+        return interceptors;
+    }
+
+    /** The in-JVM queries (routing) of this instance's state. */
+    public VpcQueries queries() {
+        return queries;
+    }
+}
