@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ResourceRegistry {
 
-    private record IdKey(String account, String region, String id) {}
+    /** IDs are unique per service: an SQS queue and an SNS topic may both be called {@code orders}. */
+    private record IdKey(String account, String region, String service, String id) {}
 
     private final Map<String, RegisteredResource> byArn = new ConcurrentHashMap<>();
     private final Map<IdKey, String> arnById = new ConcurrentHashMap<>();
@@ -47,10 +48,11 @@ public final class ResourceRegistry {
     public synchronized RegisteredResource register(
             String account, String region, String service, String id, Arn arn, Map<String, String> tags) {
         RegisteredResource resource = new RegisteredResource(account, region, service, id, arn, tags, false);
-        IdKey key = new IdKey(account, region, id);
+        IdKey key = new IdKey(account, region, service, id);
         String arnText = arn.toString();
         if (arnById.containsKey(key)) {
-            throw new IllegalStateException("Resource ID already registered: " + id + " in " + account + "/" + region);
+            throw new IllegalStateException("Resource ID already registered: " + service + " " + id + " in " + account
+                    + "/" + region);
         }
         if (byArn.containsKey(arnText)) {
             throw new IllegalStateException("Resource ARN already registered: " + arnText);
@@ -62,8 +64,13 @@ public final class ResourceRegistry {
         return resource;
     }
 
+    /** Forgets the resource with this ID, of any service (IDs such as {@code vpc-…} name one service's resource). */
     public synchronized Optional<RegisteredResource> unregister(String account, String region, String id) {
-        String arnText = arnById.remove(new IdKey(account, region, id));
+        return byId(account, region, id).flatMap(r -> unregister(account, region, r.service(), id));
+    }
+
+    public synchronized Optional<RegisteredResource> unregister(String account, String region, String service, String id) {
+        String arnText = arnById.remove(new IdKey(account, region, service, id));
         if (arnText == null) {
             return Optional.empty();
         }
@@ -81,9 +88,20 @@ public final class ResourceRegistry {
         return Optional.ofNullable(removed);
     }
 
-    public Optional<RegisteredResource> byId(String account, String region, String id) {
-        String arnText = arnById.get(new IdKey(account, region, id));
+    /** The resource of {@code service} with this ID in an account and region. */
+    public Optional<RegisteredResource> byId(String account, String region, String service, String id) {
+        String arnText = arnById.get(new IdKey(account, region, service, id));
         return Optional.ofNullable(arnText == null ? null : byArn.get(arnText));
+    }
+
+    /** The resource with this ID, of whichever service (for IDs that name their type, such as {@code vpc-…}). */
+    public Optional<RegisteredResource> byId(String account, String region, String id) {
+        for (RegisteredResource r : list(account, region)) {
+            if (r.id().equals(id)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<RegisteredResource> byArn(Arn arn) {
@@ -185,6 +203,6 @@ public final class ResourceRegistry {
     }
 
     private static IdKey keyOf(RegisteredResource r) {
-        return new IdKey(r.account(), r.region(), r.id());
+        return new IdKey(r.account(), r.region(), r.service(), r.id());
     }
 }

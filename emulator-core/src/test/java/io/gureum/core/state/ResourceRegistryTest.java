@@ -105,4 +105,33 @@ class ResourceRegistryTest {
         assertTrue(registry.list(ACCOUNT, REGION).isEmpty());
         assertTrue(registry.byId(ACCOUNT, REGION, "vpc-1").isEmpty());
     }
+
+    @Test
+    void idsAreScopedByServiceToo() {
+        Arn queue = Arn.of("sqs", REGION, ACCOUNT, "orders");
+        Arn topic = Arn.of("sns", REGION, ACCOUNT, "orders");
+        registry.register(ACCOUNT, REGION, "sqs", "orders", queue);
+        registry.register(ACCOUNT, REGION, "sns", "orders", topic, Map.of("app", "shop"));
+        assertEquals(queue, registry.byId(ACCOUNT, REGION, "sqs", "orders").orElseThrow().arn());
+        assertEquals(topic, registry.byId(ACCOUNT, REGION, "sns", "orders").orElseThrow().arn());
+        assertEquals("sns", registry.byArn(topic).orElseThrow().type());
+        assertTrue(registry.byArn(topic).orElseThrow().everTagged());
+        assertTrue(!registry.byArn(queue).orElseThrow().everTagged());
+        registry.unregister(ACCOUNT, REGION, "sqs", "orders");
+        assertTrue(registry.byArn(queue).isEmpty());
+        assertEquals(List.of(topic), registry.list(ACCOUNT, REGION).stream().map(RegisteredResource::arn).toList());
+    }
+
+    @Test
+    void aResourceOnceTaggedStaysListedAsTaggedWithNoTags() {
+        Arn arn = vpcArn("vpc-9");
+        registry.register(ACCOUNT, REGION, "ec2", "vpc-9", arn);
+        registry.tag(arn, Map.of("k", "v"));
+        registry.untag(arn, List.of("k"));
+        assertEquals(Map.of(), registry.tags(arn));
+        assertTrue(registry.byArn(arn).orElseThrow().everTagged());
+        registry.replaceTags(arn, Map.of("a", "b"));
+        assertEquals(Map.of("a", "b"), registry.tags(arn));
+        assertEquals("ec2:vpc", registry.byArn(arn).orElseThrow().type());
+    }
 }

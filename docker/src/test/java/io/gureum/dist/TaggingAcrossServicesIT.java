@@ -1,0 +1,101 @@
+package io.gureum.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gureum.core.Gureum;
+import io.gureum.core.GureumConfig;
+import io.gureum.core.testing.AwsClients;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * One record of every resource: resources of several services, tagged through their own APIs, are
+ * listed by the Resource Groups Tagging API, and tags set through the tagging API show in each
+ * service's own tag operations.
+ */
+class TaggingAcrossServicesIT {
+    private static final String ACCOUNT = "246813579024";
+    private static final String REGION = "eu-central-1";
+    static Gureum gureum;
+    static ResourceGroupsTaggingApiClient tagging;
+    static SqsClient sqs;
+    static SnsClient sns;
+    static DynamoDbClient dynamodb;
+    static S3Client s3;
+
+    @BeforeAll
+    static void start() {
+        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        tagging = AwsClients.client(ResourceGroupsTaggingApiClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
+        sqs = AwsClients.client(SqsClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
+        sns = AwsClients.client(SnsClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
+        dynamodb = AwsClients.client(DynamoDbClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
+        s3 = AwsClients.client(S3Client.builder().forcePathStyle(true), gureum.endpoint(), ACCOUNT, REGION);
+    }
+
+    @AfterAll
+    static void stop() {
+        tagging.close();
+        sqs.close();
+        sns.close();
+        dynamodb.close();
+        s3.close();
+        gureum.close();
+    }
+
+    private static Map<String, Map<String, String>> listed(String key) {
+        return tagging.getResources(b -> b.tagFilters(f -> f.key(key))).resourceTagMappingList().stream()
+                .collect(Collectors.toMap(ResourceTagMapping::resourceARN,
+                        m -> m.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value()))));
+    }
+
+    @Test
+    void resourcesOfEveryServiceAreListedAndTaggedThroughOneRecord() {
+        String queueUrl = sqs.createQueue(b -> b.queueName("orders").tags(Map.of("app", "shop"))).queueUrl();
+        String topicArn = sns.createTopic(b -> b.name("orders").tags(t -> t.key("app").value("shop"))).topicArn();
+        String tableArn = dynamodb.createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .tags(t -> t.key("app").value("shop"))).tableDescription().tableArn();
+        s3.createBucket(b -> b.bucket("shop-orders-246813579024")
+                .createBucketConfiguration(c -> c.locationConstraint(REGION)));
+        s3.putBucketTagging(b -> b.bucket("shop-orders-246813579024")
+                .tagging(t -> t.tagSet(s -> s.key("app").value("shop"))));
+        String queueArn = "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":orders";
+        String bucketArn = "arn:aws:s3:::shop-orders-246813579024";
+
+        assertEquals(Set.of(queueArn, topicArn, tableArn, bucketArn), listed("app").keySet());
+        assertEquals(Set.of(tableArn), tagging.getResources(b -> b.tagFilters(f -> f.key("app"))
+                .resourceTypeFilters("dynamodb:table")).resourceTagMappingList().stream()
+                .map(ResourceTagMapping::resourceARN).collect(Collectors.toSet()));
+
+        var failed = tagging.tagResources(b -> b.resourceARNList(queueArn, topicArn, tableArn, bucketArn)
+                .tags(Map.of("cost-centre", "42"))).failedResourcesMap();
+        assertTrue(failed.isEmpty(), failed.toString());
+        assertEquals("42", sqs.listQueueTags(b -> b.queueUrl(queueUrl)).tags().get("cost-centre"));
+        assertTrue(sns.listTagsForResource(b -> b.resourceArn(topicArn)).tags().stream()
+                .anyMatch(t -> t.key().equals("cost-centre") && t.value().equals("42")));
+        assertTrue(dynamodb.listTagsOfResource(b -> b.resourceArn(tableArn)).tags().stream()
+                .anyMatch(t -> t.key().equals("cost-centre") && t.value().equals("42")));
+        assertEquals(Map.of("app", "shop", "cost-centre", "42"), s3.getBucketTagging(b -> b.bucket("shop-orders-246813579024"))
+                .tagSet().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())));
+
+        tagging.untagResources(b -> b.resourceARNList(queueArn, bucketArn).tagKeys("cost-centre"));
+        assertEquals(Set.of(topicArn, tableArn), listed("cost-centre").keySet());
+        assertEquals(Set.of("app", "cost-centre"), Set.copyOf(tagging.getTagKeys(b -> { }).tagKeys()));
+    }
+}
