@@ -49,23 +49,42 @@ class ArchitectureTest {
 
     @Test
     void servicesNeverUseNettyExceptLambdasRuntimeApiServer() {
-        ArchRule rule = noClasses().that(serviceClasses()).and().resideOutsideOfPackage("io.gureum.lambda.runtime..")
-                .should().dependOnClassesThat().resideInAPackage("io.netty..")
-                .because("services never see the wire; Lambda's Runtime API server is the one written exception");
-        rule.check(classes);
+        nettyRule().check(classes);
     }
 
     @Test
     void servicesNeverUseCoreInternals() {
-        ArchRule rule = noClasses().that(serviceClasses()).should().dependOnClassesThat()
-                .resideInAnyPackage(CORE_INTERNALS)
-                .because("services build on core's spi, state, ids, time, error and protocol.RequestContext only");
-        rule.check(classes);
+        internalsRule().check(classes);
     }
 
     @Test
     void noServiceUsesAnotherService() {
-        ArchRule rule = ArchRuleDefinition.classes().that(serviceClasses()).should(new ArchCondition<>(
+        crossServiceRule().check(classes);
+    }
+
+    /** The rules do fail: two fixture "services", one reaching into the other and into core's dispatcher. */
+    @Test
+    void theRulesRefuseAViolatingFixture() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(io.gureum.fixturea.Reacher.class,
+                io.gureum.fixtureb.Store.class, io.gureum.core.dispatch.ServiceRegistry.class);
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> crossServiceRule().check(fixture));
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> internalsRule().check(fixture));
+    }
+
+    private static ArchRule nettyRule() {
+        return noClasses().that(serviceClasses()).and().resideOutsideOfPackage("io.gureum.lambda.runtime..")
+                .should().dependOnClassesThat().resideInAPackage("io.netty..")
+                .because("services never see the wire; Lambda's Runtime API server is the one written exception");
+    }
+
+    private static ArchRule internalsRule() {
+        return noClasses().that(serviceClasses()).should().dependOnClassesThat()
+                .resideInAnyPackage(CORE_INTERNALS)
+                .because("services build on core's spi, state, ids, time, error and protocol.RequestContext only");
+    }
+
+    private static ArchRule crossServiceRule() {
+        return ArchRuleDefinition.classes().that(serviceClasses()).should(new ArchCondition<>(
                 "depend only on core, shared libraries and their own service's packages") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
@@ -79,7 +98,6 @@ class ArchitectureTest {
                 });
             }
         }).because("services reach each other through in-process clients (ADR 0004), never each other's code");
-        rule.check(classes);
     }
 
     @Test

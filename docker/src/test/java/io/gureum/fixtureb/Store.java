@@ -1,0 +1,5 @@
+package io.gureum.fixtureb;
+
+/** Another "service"'s store, for ArchitectureTest's self-check. */
+public final class Store {
+}
