@@ -1,6 +1,5 @@
 package io.gureum.core.validation;
 
-import io.gureum.core.error.CommonErrors;
 import io.gureum.core.protocol.Pojos;
 import io.gureum.core.protocol.index.ApiConstraints;
 import io.gureum.core.protocol.index.ApiConstraints.MemberConstraints;
@@ -27,6 +26,7 @@ import software.amazon.awssdk.core.SdkPojo;
 final class ConstraintWalker {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
     private static final Pattern UNUSABLE = Pattern.compile("");
+    private static final int MAX_SHOWN = 64 * 1024;
 
     private final ApiConstraints api;
     private final boolean requiredOnly;
@@ -97,10 +97,32 @@ final class ConstraintWalker {
         }
         if (value instanceof Map<?, ?> map) {
             length(shape, map.size(), render(map), path, memberName);
+            entries(shape.key(), map.keySet(), "Map keys", map, path, memberName, shape.isSensitive());
+            entries(shape.value(), map.values(), "Map value", map, path, memberName, shape.isSensitive());
             return;
         }
         for (String constraint : scalar(shape, value)) {
             out.add(new Violation(path, memberName, render(value), false, shape.isSensitive(), constraint));
+        }
+    }
+
+    /**
+     * A map's scalar keys or values, reported once for the map as AWS's validation layer does:
+     * "Value '{k=v}' at 'tags' failed to satisfy constraint: Map keys must satisfy constraint: [Member must …]".
+     */
+    private void entries(String shapeName, Collection<?> items, String what, Map<?, ?> map, String path,
+            String memberName, boolean sensitive) {
+        ShapeConstraints shape = api.shape(shapeName);
+        if (shape == null) {
+            return;
+        }
+        for (Object item : items) {
+            List<String> broken = item == null || item instanceof SdkPojo ? List.of() : scalar(shape, item);
+            if (!broken.isEmpty()) {
+                out.add(new Violation(path, memberName, render(map), false, sensitive || shape.isSensitive(),
+                        what + " must satisfy constraint: [" + String.join(", ", broken) + "]"));
+                return;
+            }
         }
     }
 
@@ -158,14 +180,29 @@ final class ConstraintWalker {
         });
     }
 
+    /**
+     * The value as AWS echoes it, whole (a 513-character name comes back in full), with characters XML
+     * cannot carry replaced by '?' and a 64 KiB cap so a rejected 10,000-event batch stays a sane message.
+     */
     private static String render(Object value) {
         if (value instanceof SdkBytes) {
             return "java.nio.HeapByteBuffer";
         }
-        if (value instanceof Collection<?> c) {
-            return CommonErrors.printable(c.toString());
+        String text = String.valueOf(value);
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_SHOWN));
+        for (int i = 0; i < text.length() && i < MAX_SHOWN; i++) {
+            char c = text.charAt(i);
+            boolean unfit = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || c == 0xfffe
+                    || c == 0xffff || (Character.isSurrogate(c) && !validPair(text, i));
+            sb.append(unfit ? '?' : c);
         }
-        return CommonErrors.printable(String.valueOf(value));
+        return sb.toString();
+    }
+
+    private static boolean validPair(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 
     /** AWS's member path: the member name with a lowercase first letter ({@code RoleName} → {@code roleName}). */
