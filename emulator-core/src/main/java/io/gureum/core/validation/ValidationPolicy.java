@@ -8,7 +8,7 @@ import java.util.function.Function;
  * Which of the model's constraints an API enforces before its provider runs, and how it words the
  * answer. AWS does not validate the same way everywhere: the services built on AWS's validation layer
  * report every broken constraint in one message ("2 validation errors detected: …"), each under its
- * own code; EC2 and SQS only say which required parameter is missing; SNS and S3 answer in wordings of
+ * own code; EC2 only says which required parameter is missing; SQS, SNS and S3 answer in wordings of
  * their own that no generic rule reproduces, so core leaves them to their modules.
  *
  * @param level what is checked
@@ -40,10 +40,11 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
      *   <li>EC2 answers {@code MissingParameter} "The request must contain the parameter X"
      *       (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html); its model has
      *       almost no other constraints and EC2 words its own value errors.</li>
-     *   <li>SQS answers {@code MissingParameter} "The request must contain the parameter X." (its other
-     *       limits have SQS's own wording, e.g. {@code InvalidParameterValue}, and stay in the module).</li>
-     *   <li>SNS ("Invalid parameter: TopicArn …") and S3 (which barely validates lengths and patterns) are
-     *       left to their modules.</li>
+     *   <li>SQS answers {@code MissingParameter} "The request must contain the parameter X.", but over the
+     *       query protocol the queue URL is the request's path, which the module reads after decoding, and
+     *       its other limits have SQS's own wording: SQS is left to its module, as are SNS ("Invalid
+     *       parameter: TopicArn …") and S3 (which barely validates lengths and patterns).
+     *       {@link #missingParameter} with "." is SQS's wording, for a module that wants it.</li>
      * </ul>
      */
     public static ValidationPolicy forService(String serviceName) {
@@ -52,7 +53,6 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
             case "logs" -> all("InvalidParameterException");
             case "dynamodb", "streams.dynamodb", "lambda" -> all("ValidationException");
             case "ec2" -> missingParameter("");
-            case "sqs" -> missingParameter(".");
             default -> NOTHING;
         };
     }
