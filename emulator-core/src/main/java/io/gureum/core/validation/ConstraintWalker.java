@@ -57,7 +57,8 @@ final class ConstraintWalker {
             Object value = Pojos.valueOf(field, pojo);
             if (value == null) {
                 if (member.isRequired()) {
-                    out.add(new Violation(path, field.memberName(), null, true, false, "Member must not be null"));
+                    out.add(new Violation(path, field.memberName(), field.locationName(), null, true, false,
+                            "Member must not be null"));
                 }
                 continue;
             }
@@ -87,7 +88,7 @@ final class ConstraintWalker {
                     List<String> broken = scalar(element, item);
                     if (!broken.isEmpty()) {
                         // AWS reports a list of scalars once, with the element's broken constraints in brackets.
-                        out.add(new Violation(path, memberName, render(list), false, shape.isSensitive(),
+                        out.add(new Violation(path, memberName, memberName, render(list), false, shape.isSensitive(),
                                 "Member must satisfy constraint: [" + String.join(", ", broken) + "]"));
                         return;
                     }
@@ -102,7 +103,7 @@ final class ConstraintWalker {
             return;
         }
         for (String constraint : scalar(shape, value)) {
-            out.add(new Violation(path, memberName, render(value), false, shape.isSensitive(), constraint));
+            out.add(new Violation(path, memberName, memberName, render(value), false, shape.isSensitive(), constraint));
         }
     }
 
@@ -119,7 +120,7 @@ final class ConstraintWalker {
         for (Object item : items) {
             List<String> broken = item == null || item instanceof SdkPojo ? List.of() : scalar(shape, item);
             if (!broken.isEmpty()) {
-                out.add(new Violation(path, memberName, render(map), false, sensitive || shape.isSensitive(),
+                out.add(new Violation(path, memberName, memberName, render(map), false, sensitive || shape.isSensitive(),
                         what + " must satisfy constraint: [" + String.join(", ", broken) + "]"));
                 return;
             }
@@ -156,7 +157,7 @@ final class ConstraintWalker {
         List<String> broken = new ArrayList<>(1);
         lengthOf(shape, size, broken);
         for (String constraint : broken) {
-            out.add(new Violation(path, memberName, shown, false, shape.isSensitive(), constraint));
+            out.add(new Violation(path, memberName, memberName, shown, false, shape.isSensitive(), constraint));
         }
     }
 

@@ -62,10 +62,14 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
         return new ValidationPolicy(Level.ALL, violations -> new AwsException(code, message(violations), 400));
     }
 
-    /** The first missing required member as {@code MissingParameter}, the message ending in {@code end}. */
+    /**
+     * The first missing required member as {@code MissingParameter}, named as on the wire ("The request
+     * must contain the parameter GroupDescription" for CreateSecurityGroup's {@code Description}), the
+     * message ending in {@code end}.
+     */
     public static ValidationPolicy missingParameter(String end) {
         return new ValidationPolicy(Level.REQUIRED, violations -> new AwsException("MissingParameter",
-                "The request must contain the parameter " + violations.get(0).memberName() + end, 400));
+                "The request must contain the parameter " + violations.get(0).wireName() + end, 400));
     }
 
     /** "1 validation error detected: …" or "N validation errors detected: …; …". */

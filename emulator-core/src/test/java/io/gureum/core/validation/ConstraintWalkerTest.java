@@ -91,4 +91,31 @@ class ConstraintWalkerTest {
         assertEquals("MissingParameter", e.code());
         assertEquals("The request must contain the parameter AssumeRolePolicyDocument", e.getMessage());
     }
+
+    @Test
+    void ec2NamesTheMissingParameterAsOnTheWire() {
+        ApiConstraints ec2 = new ApiConstraints("test", "ec2", Map.of(), Map.of("CreateSecurityGroupRequest",
+                shape("structure", null, null, null, null, Map.of("Description", new MemberConstraints(true, null),
+                        "GroupName", new MemberConstraints(true, null)), null)));
+        List<Violation> v = ConstraintWalker.violations(ec2, "CreateSecurityGroupRequest",
+                software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest.builder().groupName("g").build(),
+                true);
+        AwsException e = (AwsException) ValidationPolicy.missingParameter("").error().apply(v);
+        assertEquals("The request must contain the parameter GroupDescription", e.getMessage());
+    }
+
+    @Test
+    void mapKeysAndValuesAreReportedOnceForTheMap() {
+        Map<String, ShapeConstraints> shapes = new LinkedHashMap<>();
+        shapes.put("Req", shape("structure", null, null, null, null,
+                Map.of("Tags", new MemberConstraints(null, "tags")), null));
+        shapes.put("tags", new ShapeConstraints("map", 1, 50, null, null, null, null, "key", null, null));
+        shapes.put("key", shape("string", 1, 128, null, null, null, null));
+        ApiConstraints api = new ApiConstraints("test", "json", Map.of(), shapes);
+        var request = software.amazon.awssdk.services.lambda.model.TagResourceRequest.builder()
+                .tags(Map.of("", "v")).build();
+        assertEquals(List.of("Value '{=v}' at 'tags' failed to satisfy constraint: Map keys must satisfy constraint: "
+                + "[Member must have length greater than or equal to 1]"),
+                ConstraintWalker.violations(api, "Req", request, false).stream().map(Violation::sentence).toList());
+    }
 }
