@@ -25,8 +25,7 @@ final class AccessKeys extends Family {
         super(context, store);
     }
 
-    CreateAccessKeyResponse createAccessKey(CreateAccessKeyRequest r) {
-        checkUserName(r.userName());
+    public CreateAccessKeyResponse createAccessKey(CreateAccessKeyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             User user = user(account, r.userName());
@@ -42,9 +41,7 @@ final class AccessKeys extends Family {
         }
     }
 
-    ListAccessKeysResponse listAccessKeys(ListAccessKeysRequest r) {
-        checkUserName(r.userName());
-        Validation.check().paging(r.marker(), r.maxItems()).done();
+    public ListAccessKeysResponse listAccessKeys(ListAccessKeysRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             User user = user(account, r.userName());
@@ -60,11 +57,7 @@ final class AccessKeys extends Family {
         }
     }
 
-    UpdateAccessKeyResponse updateAccessKey(UpdateAccessKeyRequest r) {
-        Validation.check().string("userName", r.userName(), 1, 128, Validation.NAME)
-                .requiredString("accessKeyId", r.accessKeyId(), 16, 128, Validation.ACCESS_KEY_ID)
-                .required("status", r.statusAsString())
-                .oneOf("status", r.statusAsString(), List.of("Active", "Inactive", "Expired")).done();
+    public UpdateAccessKeyResponse updateAccessKey(UpdateAccessKeyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             AccessKey key = key(user(account, r.userName()), r.accessKeyId());
@@ -73,9 +66,7 @@ final class AccessKeys extends Family {
         }
     }
 
-    DeleteAccessKeyResponse deleteAccessKey(DeleteAccessKeyRequest r) {
-        Validation.check().string("userName", r.userName(), 1, 128, Validation.NAME)
-                .requiredString("accessKeyId", r.accessKeyId(), 16, 128, Validation.ACCESS_KEY_ID).done();
+    public DeleteAccessKeyResponse deleteAccessKey(DeleteAccessKeyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             User user = user(account, r.userName());
@@ -86,9 +77,6 @@ final class AccessKeys extends Family {
         }
     }
 
-    private static void checkUserName(String name) {
-        Validation.check().string("userName", name, 1, 128, Validation.NAME).done();
-    }
 
     /** The named user, or without a name the user whose key signed the request. Caller holds the lock. */
     static User user(IamStore.Account account, String name) {

@@ -16,9 +16,7 @@ final class Groups extends Family {
         this.policies = policies;
     }
 
-    CreateGroupResponse createGroup(CreateGroupRequest r) {
-        Validation.check().string("path", r.path(), 1, 512, Validation.PATH)
-                .requiredString("groupName", r.groupName(), 1, 128, Validation.NAME).done();
+    public CreateGroupResponse createGroup(CreateGroupRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             if (account.groups.containsKey(IamStore.key(r.groupName()))) {
@@ -33,9 +31,7 @@ final class Groups extends Family {
     }
 
     /** The group and one page of its members. */
-    GetGroupResponse getGroup(GetGroupRequest r) {
-        Validation.check().requiredString("groupName", r.groupName(), 1, 128, Validation.NAME)
-                .paging(r.marker(), r.maxItems()).done();
+    public GetGroupResponse getGroup(GetGroupRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Group group = require(account, r.groupName());
@@ -47,9 +43,7 @@ final class Groups extends Family {
         }
     }
 
-    ListGroupsResponse listGroups(ListGroupsRequest r) {
-        Validation.check().string("pathPrefix", r.pathPrefix(), 1, 512, Validation.PATH_PREFIX)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListGroupsResponse listGroups(ListGroupsRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             List<Group> matching = new ArrayList<>();
@@ -64,9 +58,7 @@ final class Groups extends Family {
         }
     }
 
-    ListGroupsForUserResponse listGroupsForUser(ListGroupsForUserRequest r) {
-        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListGroupsForUserResponse listGroupsForUser(ListGroupsForUserRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             User user = Users.require(account, r.userName());
@@ -83,10 +75,7 @@ final class Groups extends Family {
     }
 
     /** A new name or path: the ARN follows, the unique ID, members and policies stay. */
-    UpdateGroupResponse updateGroup(UpdateGroupRequest r) {
-        Validation.check().requiredString("groupName", r.groupName(), 1, 128, Validation.NAME)
-                .string("newPath", r.newPath(), 1, 512, Validation.PATH)
-                .string("newGroupName", r.newGroupName(), 1, 128, Validation.NAME).done();
+    public UpdateGroupResponse updateGroup(UpdateGroupRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Group group = require(account, r.groupName());
@@ -104,8 +93,7 @@ final class Groups extends Family {
         }
     }
 
-    DeleteGroupResponse deleteGroup(DeleteGroupRequest r) {
-        checkName(r.groupName());
+    public DeleteGroupResponse deleteGroup(DeleteGroupRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Group group = require(account, r.groupName());
@@ -119,8 +107,7 @@ final class Groups extends Family {
     }
 
     /** Adding a member twice is no error. */
-    AddUserToGroupResponse addUserToGroup(AddUserToGroupRequest r) {
-        checkNames(r.groupName(), r.userName());
+    public AddUserToGroupResponse addUserToGroup(AddUserToGroupRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Group group = require(account, r.groupName());
@@ -129,8 +116,7 @@ final class Groups extends Family {
         }
     }
 
-    RemoveUserFromGroupResponse removeUserFromGroup(RemoveUserFromGroupRequest r) {
-        checkNames(r.groupName(), r.userName());
+    public RemoveUserFromGroupResponse removeUserFromGroup(RemoveUserFromGroupRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Group group = require(account, r.groupName());
@@ -144,8 +130,8 @@ final class Groups extends Family {
 
     // ---- managed and inline policies ----------------------------------------------------------
 
-    AttachGroupPolicyResponse attachGroupPolicy(AttachGroupPolicyRequest r) {
-        checkNameAndArn(r.groupName(), r.policyArn());
+    public AttachGroupPolicyResponse attachGroupPolicy(AttachGroupPolicyRequest r) {
+        Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             policies.attach(account, require(account, r.groupName()), "group", r.policyArn());
@@ -153,8 +139,8 @@ final class Groups extends Family {
         }
     }
 
-    DetachGroupPolicyResponse detachGroupPolicy(DetachGroupPolicyRequest r) {
-        checkNameAndArn(r.groupName(), r.policyArn());
+    public DetachGroupPolicyResponse detachGroupPolicy(DetachGroupPolicyRequest r) {
+        Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             policies.detach(account, require(account, r.groupName()), r.policyArn());
@@ -162,10 +148,7 @@ final class Groups extends Family {
         }
     }
 
-    ListAttachedGroupPoliciesResponse listAttachedGroupPolicies(ListAttachedGroupPoliciesRequest r) {
-        Validation.check().requiredString("groupName", r.groupName(), 1, 128, Validation.NAME)
-                .string("pathPrefix", r.pathPrefix(), 1, 512, Validation.POLICY_PATH)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListAttachedGroupPoliciesResponse listAttachedGroupPolicies(ListAttachedGroupPoliciesRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Paging<AttachedPolicy> page = policies.listAttached(account, require(account, r.groupName()),
@@ -175,10 +158,7 @@ final class Groups extends Family {
         }
     }
 
-    PutGroupPolicyResponse putGroupPolicy(PutGroupPolicyRequest r) {
-        Validation.check().requiredString("groupName", r.groupName(), 1, 128, Validation.NAME)
-                .requiredString("policyName", r.policyName(), 1, 128, Validation.NAME)
-                .requiredString("policyDocument", r.policyDocument(), 1, 131072, Validation.DOCUMENT).done();
+    public PutGroupPolicyResponse putGroupPolicy(PutGroupPolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             PrincipalPolicies.put(require(account, r.groupName()), r.policyName(), r.policyDocument());
@@ -186,8 +166,7 @@ final class Groups extends Family {
         }
     }
 
-    GetGroupPolicyResponse getGroupPolicy(GetGroupPolicyRequest r) {
-        checkNameAndPolicyName(r.groupName(), r.policyName());
+    public GetGroupPolicyResponse getGroupPolicy(GetGroupPolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Group group = require(account, r.groupName());
@@ -197,8 +176,7 @@ final class Groups extends Family {
         }
     }
 
-    DeleteGroupPolicyResponse deleteGroupPolicy(DeleteGroupPolicyRequest r) {
-        checkNameAndPolicyName(r.groupName(), r.policyName());
+    public DeleteGroupPolicyResponse deleteGroupPolicy(DeleteGroupPolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             PrincipalPolicies.delete(require(account, r.groupName()), "group", r.policyName());
@@ -206,9 +184,7 @@ final class Groups extends Family {
         }
     }
 
-    ListGroupPoliciesResponse listGroupPolicies(ListGroupPoliciesRequest r) {
-        Validation.check().requiredString("groupName", r.groupName(), 1, 128, Validation.NAME)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListGroupPoliciesResponse listGroupPolicies(ListGroupPoliciesRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Paging<String> page = PrincipalPolicies.listInline(require(account, r.groupName()), r.marker(), r.maxItems());
@@ -237,25 +213,9 @@ final class Groups extends Family {
         return Paging.page(groups, g -> IamStore.key(g.name), marker, maxItems);
     }
 
-    private static void checkName(String name) {
-        Validation.check().requiredString("groupName", name, 1, 128, Validation.NAME).done();
-    }
 
-    private static void checkNames(String group, String user) {
-        Validation.check().requiredString("groupName", group, 1, 128, Validation.NAME)
-                .requiredString("userName", user, 1, 128, Validation.NAME).done();
-    }
 
-    private static void checkNameAndArn(String name, String arn) {
-        Validation.check().requiredString("groupName", name, 1, 128, Validation.NAME)
-                .requiredString("policyArn", arn, 20, 2048, null).done();
-        Policies.checkArnShape(arn);
-    }
 
-    private static void checkNameAndPolicyName(String name, String policyName) {
-        Validation.check().requiredString("groupName", name, 1, 128, Validation.NAME)
-                .requiredString("policyName", policyName, 1, 128, Validation.NAME).done();
-    }
 
     private static software.amazon.awssdk.services.iam.model.Group sdk(Group g) {
         return software.amazon.awssdk.services.iam.model.Group.builder().path(g.path).groupName(g.name)

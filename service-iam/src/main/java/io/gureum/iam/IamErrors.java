@@ -1,6 +1,7 @@
 package io.gureum.iam;
 
 import io.gureum.core.error.AwsException;
+import io.gureum.core.error.ModeledErrors;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
@@ -10,14 +11,14 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
  * IAM's errors with AWS's codes and wording (https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html
- * and each operation's "Errors" section). Codes and HTTP statuses come from the SDK model.
+ * and each operation's "Errors" section). Codes and HTTP statuses come from the model ({@link ModeledErrors}).
  */
 final class IamErrors {
     private IamErrors() {
     }
 
     static NoSuchEntityException noSuchEntity(String message) {
-        return NoSuchEntityException.builder().message(message).build();
+        return ModeledErrors.of(NoSuchEntityException.class, message);
     }
 
     static NoSuchEntityException noSuchRole(String name) {
@@ -41,11 +42,11 @@ final class IamErrors {
     }
 
     static EntityAlreadyExistsException alreadyExists(String message) {
-        return EntityAlreadyExistsException.builder().message(message).build();
+        return ModeledErrors.of(EntityAlreadyExistsException.class, message);
     }
 
     static DeleteConflictException deleteConflict(String message) {
-        return DeleteConflictException.builder().message(message).build();
+        return ModeledErrors.of(DeleteConflictException.class, message);
     }
 
     /** "Cannot exceed quota for AccessKeysPerUser: 2" and the like. */
@@ -54,18 +55,18 @@ final class IamErrors {
     }
 
     static LimitExceededException limitExceeded(String message) {
-        return LimitExceededException.builder().message(message).build();
+        return ModeledErrors.of(LimitExceededException.class, message);
     }
 
     static MalformedPolicyDocumentException malformedPolicy(String message) {
-        return MalformedPolicyDocumentException.builder().message(message).build();
+        return ModeledErrors.of(MalformedPolicyDocumentException.class, message);
     }
 
     static InvalidInputException invalidInput(String message) {
-        return InvalidInputException.builder().message(message).build();
+        return ModeledErrors.of(InvalidInputException.class, message);
     }
 
-    /** Input that breaks the API model's constraints: AWS answers {@code ValidationError}, which no SDK class models. */
+    /** {@code ValidationError} (no SDK class models it) for rules the API model does not state; core checks those it does. */
     static AwsException validation(String message) {
         return new AwsException("ValidationError", message, 400);
     }

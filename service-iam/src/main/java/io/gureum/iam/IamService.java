@@ -2,8 +2,15 @@ package io.gureum.iam;
 
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.List;
 
-/** Registers IAM with core: roles, managed policies, users, access keys and instance profiles (see IamHandler). */
+/**
+ * Registers IAM with core. Each resource family is a provider of its own operations: {@link Roles},
+ * {@link Policies}, {@link Users}, {@link Groups}, {@link LoginProfiles}, {@link AccessKeys},
+ * {@link InstanceProfiles}, {@link PolicyTags} and {@link PolicyEntities}, over one {@link IamStore}.
+ * Other services read IAM through an in-process {@code IamClient} (Lambda: {@code getRole}).
+ */
 public final class IamService implements AwsService {
     @Override
     public String name() {
@@ -20,29 +27,34 @@ public final class IamService implements AwsService {
         return "https://iam.amazonaws.com/doc/2010-05-08/";
     }
 
-    /** UpdateRole's output has a result wrapper and no members (botocore's iam service-2.json). */
     @Override
-    public java.util.Set<String> emptyResultOperations() {
-        return java.util.Set.of("UpdateRole");
+    public List<Class<?>> providerClasses() {
+        return List.of(Roles.class, Policies.class, Users.class, Groups.class, LoginProfiles.class, AccessKeys.class,
+                InstanceProfiles.class, PolicyTags.class, PolicyEntities.class);
     }
 
     @Override
-    public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(IamHandler.class);
-    }
-
-    @Override
-    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        IamHandler handler = new IamHandler(context);
-        return new io.gureum.core.spi.ServiceInstance() {
+    public ServiceInstance create(ServiceContext context) {
+        IamStore store = new IamStore();
+        Policies policies = new Policies(context, store);
+        PrincipalPolicies attachments = new PrincipalPolicies(policies);
+        List<Object> providers = List.of(new Roles(context, store, attachments), policies,
+                new Users(context, store, attachments), new Groups(context, store, attachments),
+                new LoginProfiles(context, store), new AccessKeys(context, store), new InstanceProfiles(context, store),
+                new PolicyTags(context, store, policies), new PolicyEntities(context, store, policies));
+        // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
+        context.accounts().addResolver(store);
+        return new ServiceInstance() {
             @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
+            public List<Object> providers() {
+                return providers;
             }
 
+            /** On reset: the keys IAM issued stop signing, and its users leave core's registry. */
             @Override
             public void close() {
-                handler.close();
+                context.accounts().removeResolver(store);
+                context.registry().clear("iam");
             }
         };
     }

@@ -15,12 +15,8 @@ final class InstanceProfiles extends Family {
         super(context, store);
     }
 
-    CreateInstanceProfileResponse createInstanceProfile(CreateInstanceProfileRequest r) {
-        Validation v = Validation.check()
-                .requiredString("instanceProfileName", r.instanceProfileName(), 1, 128, Validation.NAME)
-                .string("path", r.path(), 1, 512, Validation.PATH);
-        Tags.validate(v, r.tags());
-        v.done();
+    public CreateInstanceProfileResponse createInstanceProfile(CreateInstanceProfileRequest r) {
+        Tags.checkDuplicates(r.tags());
         IamStore.Account account = account();
         synchronized (account) {
             if (account.instanceProfiles.containsKey(IamStore.key(r.instanceProfileName()))) {
@@ -35,8 +31,7 @@ final class InstanceProfiles extends Family {
         }
     }
 
-    GetInstanceProfileResponse getInstanceProfile(GetInstanceProfileRequest r) {
-        checkName(r.instanceProfileName());
+    public GetInstanceProfileResponse getInstanceProfile(GetInstanceProfileRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             return GetInstanceProfileResponse.builder().instanceProfile(sdk(require(account, r.instanceProfileName())))
@@ -44,9 +39,7 @@ final class InstanceProfiles extends Family {
         }
     }
 
-    ListInstanceProfilesResponse listInstanceProfiles(ListInstanceProfilesRequest r) {
-        Validation.check().string("pathPrefix", r.pathPrefix(), 1, 512, Validation.PATH_PREFIX)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListInstanceProfilesResponse listInstanceProfiles(ListInstanceProfilesRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             List<InstanceProfile> matching = new ArrayList<>();
@@ -62,8 +55,7 @@ final class InstanceProfiles extends Family {
         }
     }
 
-    DeleteInstanceProfileResponse deleteInstanceProfile(DeleteInstanceProfileRequest r) {
-        checkName(r.instanceProfileName());
+    public DeleteInstanceProfileResponse deleteInstanceProfile(DeleteInstanceProfileRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             InstanceProfile ip = require(account, r.instanceProfileName());
@@ -75,8 +67,7 @@ final class InstanceProfiles extends Family {
         }
     }
 
-    AddRoleToInstanceProfileResponse addRoleToInstanceProfile(AddRoleToInstanceProfileRequest r) {
-        checkNames(r.instanceProfileName(), r.roleName());
+    public AddRoleToInstanceProfileResponse addRoleToInstanceProfile(AddRoleToInstanceProfileRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             InstanceProfile ip = require(account, r.instanceProfileName());
@@ -93,8 +84,7 @@ final class InstanceProfiles extends Family {
         }
     }
 
-    RemoveRoleFromInstanceProfileResponse removeRoleFromInstanceProfile(RemoveRoleFromInstanceProfileRequest r) {
-        checkNames(r.instanceProfileName(), r.roleName());
+    public RemoveRoleFromInstanceProfileResponse removeRoleFromInstanceProfile(RemoveRoleFromInstanceProfileRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             InstanceProfile ip = require(account, r.instanceProfileName());
@@ -106,9 +96,7 @@ final class InstanceProfiles extends Family {
         }
     }
 
-    ListInstanceProfilesForRoleResponse listInstanceProfilesForRole(ListInstanceProfilesForRoleRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListInstanceProfilesForRoleResponse listInstanceProfilesForRole(ListInstanceProfilesForRoleRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Role role = Roles.require(account, r.roleName());
@@ -125,12 +113,8 @@ final class InstanceProfiles extends Family {
         }
     }
 
-    TagInstanceProfileResponse tagInstanceProfile(TagInstanceProfileRequest r) {
-        Validation v = Validation.check()
-                .requiredString("instanceProfileName", r.instanceProfileName(), 1, 128, Validation.NAME)
-                .required("tags", r.hasTags() ? r.tags() : null);
-        Tags.validate(v, r.tags());
-        v.done();
+    public TagInstanceProfileResponse tagInstanceProfile(TagInstanceProfileRequest r) {
+        Tags.checkDuplicates(r.tags());
         IamStore.Account account = account();
         synchronized (account) {
             Tags.apply(require(account, r.instanceProfileName()).tags, r.tags());
@@ -138,9 +122,7 @@ final class InstanceProfiles extends Family {
         }
     }
 
-    UntagInstanceProfileResponse untagInstanceProfile(UntagInstanceProfileRequest r) {
-        Validation.check().requiredString("instanceProfileName", r.instanceProfileName(), 1, 128, Validation.NAME)
-                .required("tagKeys", r.hasTagKeys() ? r.tagKeys() : null).maxSize("tagKeys", r.tagKeys(), 50).done();
+    public UntagInstanceProfileResponse untagInstanceProfile(UntagInstanceProfileRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Tags.remove(require(account, r.instanceProfileName()).tags, r.tagKeys());
@@ -148,9 +130,7 @@ final class InstanceProfiles extends Family {
         }
     }
 
-    ListInstanceProfileTagsResponse listInstanceProfileTags(ListInstanceProfileTagsRequest r) {
-        Validation.check().requiredString("instanceProfileName", r.instanceProfileName(), 1, 128, Validation.NAME)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListInstanceProfileTagsResponse listInstanceProfileTags(ListInstanceProfileTagsRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Paging<Tag> page = Tags.page(require(account, r.instanceProfileName()).tags, r.marker(), r.maxItems());
@@ -172,14 +152,7 @@ final class InstanceProfiles extends Family {
         return ip;
     }
 
-    private static void checkName(String name) {
-        Validation.check().requiredString("instanceProfileName", name, 1, 128, Validation.NAME).done();
-    }
 
-    private static void checkNames(String profile, String role) {
-        Validation.check().requiredString("instanceProfileName", profile, 1, 128, Validation.NAME)
-                .requiredString("roleName", role, 1, 64, Validation.NAME).done();
-    }
 
     /** Its roles as ListRoles shows them (trust policy included, no tags). */
     private static software.amazon.awssdk.services.iam.model.InstanceProfile sdk(InstanceProfile ip) {

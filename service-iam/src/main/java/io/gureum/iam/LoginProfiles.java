@@ -13,14 +13,12 @@ import software.amazon.awssdk.services.iam.model.UpdateLoginProfileResponse;
 
 /** Users' console passwords: whether one exists, since when, and whether it must be reset. */
 final class LoginProfiles extends Family {
-    private static final String PASSWORD = "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+";
 
     LoginProfiles(ServiceContext context, IamStore store) {
         super(context, store);
     }
 
-    CreateLoginProfileResponse createLoginProfile(CreateLoginProfileRequest r) {
-        check(r.userName(), r.password());
+    public CreateLoginProfileResponse createLoginProfile(CreateLoginProfileRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             User user = AccessKeys.user(account, r.userName());
@@ -32,17 +30,14 @@ final class LoginProfiles extends Family {
         }
     }
 
-    GetLoginProfileResponse getLoginProfile(GetLoginProfileRequest r) {
-        check(r.userName(), null);
+    public GetLoginProfileResponse getLoginProfile(GetLoginProfileRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             return GetLoginProfileResponse.builder().loginProfile(sdk(require(account, r.userName()))).build();
         }
     }
 
-    UpdateLoginProfileResponse updateLoginProfile(UpdateLoginProfileRequest r) {
-        Validation.check().required("userName", r.userName()).done();
-        check(r.userName(), r.password());
+    public UpdateLoginProfileResponse updateLoginProfile(UpdateLoginProfileRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             User user = require(account, r.userName());
@@ -53,8 +48,7 @@ final class LoginProfiles extends Family {
         }
     }
 
-    DeleteLoginProfileResponse deleteLoginProfile(DeleteLoginProfileRequest r) {
-        check(r.userName(), null);
+    public DeleteLoginProfileResponse deleteLoginProfile(DeleteLoginProfileRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             require(account, r.userName()).loginProfile = null;
@@ -71,10 +65,6 @@ final class LoginProfiles extends Family {
         return user;
     }
 
-    private static void check(String userName, String password) {
-        Validation.check().string("userName", userName, 1, 64, Validation.NAME)
-                .string("password", password, 1, 128, PASSWORD).done();
-    }
 
     private static LoginProfile sdk(User user) {
         return LoginProfile.builder().userName(user.name).createDate(user.loginProfile.created())

@@ -34,16 +34,8 @@ final class Policies extends Family {
         super(context, store);
     }
 
-    CreatePolicyResponse createPolicy(CreatePolicyRequest r) {
-        Validation.check()
-                .requiredString("policyName", r.policyName(), 1, 128, Validation.NAME)
-                .string("path", r.path(), 1, 512, Validation.POLICY_PATH)
-                .requiredString("policyDocument", r.policyDocument(), 1, 131072, Validation.DOCUMENT)
-                .string("description", r.description(), 0, 1000, null)
-                .done();
-        Validation tags = Validation.check();
-        Tags.validate(tags, r.tags());
-        tags.done();
+    public CreatePolicyResponse createPolicy(CreatePolicyRequest r) {
+        Tags.checkDuplicates(r.tags());
         PolicyDocuments.checkPermissionsPolicy(r.policyDocument());
         IamStore.Account account = account();
         String path = pathOrRoot(r.path());
@@ -64,20 +56,15 @@ final class Policies extends Family {
         }
     }
 
-    GetPolicyResponse getPolicy(GetPolicyRequest r) {
-        checkArn(r.policyArn());
+    public GetPolicyResponse getPolicy(GetPolicyRequest r) {
+        checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             return GetPolicyResponse.builder().policy(full(require(account, r.policyArn()))).build();
         }
     }
 
-    ListPoliciesResponse listPolicies(ListPoliciesRequest r) {
-        Validation.check()
-                .oneOf("scope", r.scopeAsString(), List.of("All", "AWS", "Local"))
-                .string("pathPrefix", r.pathPrefix(), 1, 512, Validation.POLICY_PATH)
-                .paging(r.marker(), r.maxItems())
-                .done();
+    public ListPoliciesResponse listPolicies(ListPoliciesRequest r) {
         String scope = r.scopeAsString() == null ? "All" : r.scopeAsString();
         IamStore.Account account = account();
         synchronized (account) {
@@ -105,8 +92,8 @@ final class Policies extends Family {
         }
     }
 
-    DeletePolicyResponse deletePolicy(DeletePolicyRequest r) {
-        checkArn(r.policyArn());
+    public DeletePolicyResponse deletePolicy(DeletePolicyRequest r) {
+        checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             ManagedPolicy p = require(account, r.policyArn());
@@ -125,11 +112,7 @@ final class Policies extends Family {
         }
     }
 
-    CreatePolicyVersionResponse createPolicyVersion(CreatePolicyVersionRequest r) {
-        Validation.check()
-                .requiredString("policyArn", r.policyArn(), 20, 2048, null)
-                .requiredString("policyDocument", r.policyDocument(), 1, 131072, Validation.DOCUMENT)
-                .done();
+    public CreatePolicyVersionResponse createPolicyVersion(CreatePolicyVersionRequest r) {
         PolicyDocuments.checkPermissionsPolicy(r.policyDocument());
         IamStore.Account account = account();
         synchronized (account) {
@@ -149,8 +132,8 @@ final class Policies extends Family {
         }
     }
 
-    GetPolicyVersionResponse getPolicyVersion(GetPolicyVersionRequest r) {
-        checkVersion(r.policyArn(), r.versionId());
+    public GetPolicyVersionResponse getPolicyVersion(GetPolicyVersionRequest r) {
+        checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             ManagedPolicy p = require(account, r.policyArn());
@@ -159,9 +142,7 @@ final class Policies extends Family {
         }
     }
 
-    ListPolicyVersionsResponse listPolicyVersions(ListPolicyVersionsRequest r) {
-        Validation.check().requiredString("policyArn", r.policyArn(), 20, 2048, null)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListPolicyVersionsResponse listPolicyVersions(ListPolicyVersionsRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             ManagedPolicy p = require(account, r.policyArn());
@@ -177,8 +158,8 @@ final class Policies extends Family {
         }
     }
 
-    DeletePolicyVersionResponse deletePolicyVersion(DeletePolicyVersionRequest r) {
-        checkVersion(r.policyArn(), r.versionId());
+    public DeletePolicyVersionResponse deletePolicyVersion(DeletePolicyVersionRequest r) {
+        checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             ManagedPolicy p = customer(account, r.policyArn());
@@ -191,8 +172,8 @@ final class Policies extends Family {
         }
     }
 
-    SetDefaultPolicyVersionResponse setDefaultPolicyVersion(SetDefaultPolicyVersionRequest r) {
-        checkVersion(r.policyArn(), r.versionId());
+    public SetDefaultPolicyVersionResponse setDefaultPolicyVersion(SetDefaultPolicyVersionRequest r) {
+        checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             ManagedPolicy p = customer(account, r.policyArn());
@@ -259,10 +240,6 @@ final class Policies extends Family {
         return v;
     }
 
-    static void checkArn(String arn) {
-        Validation.check().requiredString("policyArn", arn, 20, 2048, null).done();
-        checkArnShape(arn);
-    }
 
     static void checkArnShape(String arn) {
         if (!arn.startsWith("arn:")) {
@@ -270,11 +247,6 @@ final class Policies extends Family {
         }
     }
 
-    private static void checkVersion(String arn, String versionId) {
-        Validation.check().requiredString("policyArn", arn, 20, 2048, null)
-                .requiredString("versionId", versionId, 0, Integer.MAX_VALUE, Validation.VERSION_ID).done();
-        checkArnShape(arn);
-    }
 
     private static String sortKey(ManagedPolicy p) {
         return p.name + "\u0000" + p.arn;

@@ -25,13 +25,7 @@ final class PolicyEntities extends Family {
         this.policies = policies;
     }
 
-    ListEntitiesForPolicyResponse listEntitiesForPolicy(ListEntitiesForPolicyRequest r) {
-        Validation.check().requiredString("policyArn", r.policyArn(), 20, 2048, null)
-                .oneOf("entityFilter", r.entityFilterAsString(),
-                        List.of("User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"))
-                .string("pathPrefix", r.pathPrefix(), 1, 512, Validation.PATH_PREFIX)
-                .oneOf("policyUsageFilter", r.policyUsageFilterAsString(), List.of("PermissionsPolicy", "PermissionsBoundary"))
-                .paging(r.marker(), r.maxItems()).done();
+    public ListEntitiesForPolicyResponse listEntitiesForPolicy(ListEntitiesForPolicyRequest r) {
         Policies.checkArnShape(r.policyArn());
         String filter = r.entityFilterAsString();
         boolean boundary = "PermissionsBoundary".equals(r.policyUsageFilterAsString());

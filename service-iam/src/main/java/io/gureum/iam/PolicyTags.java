@@ -18,11 +18,8 @@ final class PolicyTags extends Family {
         this.policies = policies;
     }
 
-    TagPolicyResponse tagPolicy(TagPolicyRequest r) {
-        Validation v = Validation.check().requiredString("policyArn", r.policyArn(), 20, 2048, null)
-                .required("tags", r.hasTags() ? r.tags() : null);
-        Tags.validate(v, r.tags());
-        v.done();
+    public TagPolicyResponse tagPolicy(TagPolicyRequest r) {
+        Tags.checkDuplicates(r.tags());
         Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
@@ -31,9 +28,7 @@ final class PolicyTags extends Family {
         }
     }
 
-    UntagPolicyResponse untagPolicy(UntagPolicyRequest r) {
-        Validation.check().requiredString("policyArn", r.policyArn(), 20, 2048, null)
-                .required("tagKeys", r.hasTagKeys() ? r.tagKeys() : null).maxSize("tagKeys", r.tagKeys(), 50).done();
+    public UntagPolicyResponse untagPolicy(UntagPolicyRequest r) {
         Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
@@ -42,9 +37,7 @@ final class PolicyTags extends Family {
         }
     }
 
-    ListPolicyTagsResponse listPolicyTags(ListPolicyTagsRequest r) {
-        Validation.check().requiredString("policyArn", r.policyArn(), 20, 2048, null)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListPolicyTagsResponse listPolicyTags(ListPolicyTagsRequest r) {
         Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {

@@ -1,13 +1,10 @@
 package io.gureum.iam;
 
-import io.gureum.core.ids.Arn;
 import io.gureum.core.spi.ServiceContext;
-import io.gureum.core.targets.RoleTarget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.iam.model.*;
 
 /** Roles: their lifecycle, trust policies, tags, attached and inline policies. */
@@ -19,16 +16,8 @@ final class Roles extends Family {
         this.policies = policies;
     }
 
-    CreateRoleResponse createRole(CreateRoleRequest r) {
-        Validation v = Validation.check()
-                .string("path", r.path(), 1, 512, Validation.PATH)
-                .requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .requiredString("assumeRolePolicyDocument", r.assumeRolePolicyDocument(), 1, 131072, Validation.DOCUMENT)
-                .string("description", r.description(), 0, 1000, Validation.DESCRIPTION)
-                .range("maxSessionDuration", r.maxSessionDuration(), 3600, 43200)
-                .string("permissionsBoundary", r.permissionsBoundary(), 20, 2048, null);
-        Tags.validate(v, r.tags());
-        v.done();
+    public CreateRoleResponse createRole(CreateRoleRequest r) {
+        Tags.checkDuplicates(r.tags());
         PolicyDocuments.checkTrustPolicy(r.assumeRolePolicyDocument());
         IamStore.Account account = account();
         synchronized (account) {
@@ -53,17 +42,14 @@ final class Roles extends Family {
         }
     }
 
-    GetRoleResponse getRole(GetRoleRequest r) {
-        checkName(r.roleName());
+    public GetRoleResponse getRole(GetRoleRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             return GetRoleResponse.builder().role(full(require(account, r.roleName()), true)).build();
         }
     }
 
-    ListRolesResponse listRoles(ListRolesRequest r) {
-        Validation.check().string("pathPrefix", r.pathPrefix(), 1, 512, Validation.PATH_PREFIX)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListRolesResponse listRoles(ListRolesRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             List<Role> matching = new ArrayList<>();
@@ -79,10 +65,7 @@ final class Roles extends Family {
         }
     }
 
-    UpdateRoleResponse updateRole(UpdateRoleRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .string("description", r.description(), 0, 1000, Validation.DESCRIPTION)
-                .range("maxSessionDuration", r.maxSessionDuration(), 3600, 43200).done();
+    public UpdateRoleResponse updateRole(UpdateRoleRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Role role = require(account, r.roleName());
@@ -96,9 +79,7 @@ final class Roles extends Family {
         }
     }
 
-    UpdateRoleDescriptionResponse updateRoleDescription(UpdateRoleDescriptionRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .requiredString("description", r.description(), 0, 1000, Validation.DESCRIPTION).done();
+    public UpdateRoleDescriptionResponse updateRoleDescription(UpdateRoleDescriptionRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Role role = require(account, r.roleName());
@@ -107,9 +88,7 @@ final class Roles extends Family {
         }
     }
 
-    UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .requiredString("policyDocument", r.policyDocument(), 1, 131072, Validation.DOCUMENT).done();
+    public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Role role = require(account, r.roleName());
@@ -119,8 +98,7 @@ final class Roles extends Family {
         }
     }
 
-    DeleteRoleResponse deleteRole(DeleteRoleRequest r) {
-        checkName(r.roleName());
+    public DeleteRoleResponse deleteRole(DeleteRoleRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Role role = require(account, r.roleName());
@@ -136,9 +114,7 @@ final class Roles extends Family {
         }
     }
 
-    PutRolePermissionsBoundaryResponse putRolePermissionsBoundary(PutRolePermissionsBoundaryRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .requiredString("permissionsBoundary", r.permissionsBoundary(), 20, 2048, null).done();
+    public PutRolePermissionsBoundaryResponse putRolePermissionsBoundary(PutRolePermissionsBoundaryRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Role role = require(account, r.roleName());
@@ -148,8 +124,7 @@ final class Roles extends Family {
         }
     }
 
-    DeleteRolePermissionsBoundaryResponse deleteRolePermissionsBoundary(DeleteRolePermissionsBoundaryRequest r) {
-        checkName(r.roleName());
+    public DeleteRolePermissionsBoundaryResponse deleteRolePermissionsBoundary(DeleteRolePermissionsBoundaryRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             setBoundary(account, require(account, r.roleName()), null);
@@ -159,11 +134,8 @@ final class Roles extends Family {
 
     // ---- tags ---------------------------------------------------------------------------------
 
-    TagRoleResponse tagRole(TagRoleRequest r) {
-        Validation v = Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .required("tags", r.hasTags() ? r.tags() : null);
-        Tags.validate(v, r.tags());
-        v.done();
+    public TagRoleResponse tagRole(TagRoleRequest r) {
+        Tags.checkDuplicates(r.tags());
         IamStore.Account account = account();
         synchronized (account) {
             Tags.apply(require(account, r.roleName()).tags, r.tags());
@@ -171,9 +143,7 @@ final class Roles extends Family {
         }
     }
 
-    UntagRoleResponse untagRole(UntagRoleRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .required("tagKeys", r.hasTagKeys() ? r.tagKeys() : null).maxSize("tagKeys", r.tagKeys(), 50).done();
+    public UntagRoleResponse untagRole(UntagRoleRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Tags.remove(require(account, r.roleName()).tags, r.tagKeys());
@@ -181,9 +151,7 @@ final class Roles extends Family {
         }
     }
 
-    ListRoleTagsResponse listRoleTags(ListRoleTagsRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListRoleTagsResponse listRoleTags(ListRoleTagsRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Paging<Tag> page = Tags.page(require(account, r.roleName()).tags, r.marker(), r.maxItems());
@@ -194,8 +162,8 @@ final class Roles extends Family {
 
     // ---- managed and inline policies ----------------------------------------------------------
 
-    AttachRolePolicyResponse attachRolePolicy(AttachRolePolicyRequest r) {
-        checkNameAndArn(r.roleName(), r.policyArn());
+    public AttachRolePolicyResponse attachRolePolicy(AttachRolePolicyRequest r) {
+        Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             policies.attach(account, require(account, r.roleName()), "role", r.policyArn());
@@ -203,8 +171,8 @@ final class Roles extends Family {
         }
     }
 
-    DetachRolePolicyResponse detachRolePolicy(DetachRolePolicyRequest r) {
-        checkNameAndArn(r.roleName(), r.policyArn());
+    public DetachRolePolicyResponse detachRolePolicy(DetachRolePolicyRequest r) {
+        Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             policies.detach(account, require(account, r.roleName()), r.policyArn());
@@ -212,10 +180,7 @@ final class Roles extends Family {
         }
     }
 
-    ListAttachedRolePoliciesResponse listAttachedRolePolicies(ListAttachedRolePoliciesRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .string("pathPrefix", r.pathPrefix(), 1, 512, Validation.POLICY_PATH)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListAttachedRolePoliciesResponse listAttachedRolePolicies(ListAttachedRolePoliciesRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Paging<AttachedPolicy> page = policies.listAttached(account, require(account, r.roleName()),
@@ -225,10 +190,7 @@ final class Roles extends Family {
         }
     }
 
-    PutRolePolicyResponse putRolePolicy(PutRolePolicyRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .requiredString("policyName", r.policyName(), 1, 128, Validation.NAME)
-                .requiredString("policyDocument", r.policyDocument(), 1, 131072, Validation.DOCUMENT).done();
+    public PutRolePolicyResponse putRolePolicy(PutRolePolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             PrincipalPolicies.put(require(account, r.roleName()), r.policyName(), r.policyDocument());
@@ -236,8 +198,7 @@ final class Roles extends Family {
         }
     }
 
-    GetRolePolicyResponse getRolePolicy(GetRolePolicyRequest r) {
-        checkNameAndPolicyName(r.roleName(), r.policyName());
+    public GetRolePolicyResponse getRolePolicy(GetRolePolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Role role = require(account, r.roleName());
@@ -247,8 +208,7 @@ final class Roles extends Family {
         }
     }
 
-    DeleteRolePolicyResponse deleteRolePolicy(DeleteRolePolicyRequest r) {
-        checkNameAndPolicyName(r.roleName(), r.policyName());
+    public DeleteRolePolicyResponse deleteRolePolicy(DeleteRolePolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             PrincipalPolicies.delete(require(account, r.roleName()), "role", r.policyName());
@@ -256,31 +216,12 @@ final class Roles extends Family {
         }
     }
 
-    ListRolePoliciesResponse listRolePolicies(ListRolePoliciesRequest r) {
-        Validation.check().requiredString("roleName", r.roleName(), 1, 64, Validation.NAME)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListRolePoliciesResponse listRolePolicies(ListRolePoliciesRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Paging<String> page = PrincipalPolicies.listInline(require(account, r.roleName()), r.marker(), r.maxItems());
             return ListRolePoliciesResponse.builder().policyNames(page.items()).isTruncated(page.truncated())
                     .marker(page.marker()).build();
-        }
-    }
-
-    /** The role with this ARN as other services see it (Lambda's execution-role check). */
-    Optional<RoleTarget> target(Arn arn) {
-        String resource = arn.resource();
-        if (!resource.startsWith("role/")) {
-            return Optional.empty();
-        }
-        IamStore.Account account = store.account(arn.accountId());
-        synchronized (account) {
-            Role role = account.roles.get(IamStore.key(resource.substring(resource.lastIndexOf('/') + 1)));
-            if (role == null || !role.arn.equals(arn.toString())) {
-                return Optional.empty();
-            }
-            String trust = role.trustPolicy;
-            return Optional.of(() -> trust);
         }
     }
 
@@ -295,20 +236,8 @@ final class Roles extends Family {
         return role;
     }
 
-    static void checkName(String name) {
-        Validation.check().requiredString("roleName", name, 1, 64, Validation.NAME).done();
-    }
 
-    private static void checkNameAndArn(String name, String arn) {
-        Validation.check().requiredString("roleName", name, 1, 64, Validation.NAME)
-                .requiredString("policyArn", arn, 20, 2048, null).done();
-        Policies.checkArnShape(arn);
-    }
 
-    private static void checkNameAndPolicyName(String name, String policyName) {
-        Validation.check().requiredString("roleName", name, 1, 64, Validation.NAME)
-                .requiredString("policyName", policyName, 1, 128, Validation.NAME).done();
-    }
 
     private void setBoundary(IamStore.Account account, Role role, String arn) {
         if (role.permissionsBoundary != null) {

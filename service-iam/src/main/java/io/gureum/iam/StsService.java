@@ -22,22 +22,11 @@ public final class StsService implements AwsService {
 
     @Override
     public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(StsHandler.class);
+        return java.util.List.of(CallerIdentity.class);
     }
 
     @Override
     public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        StsHandler handler = new StsHandler(context);
-        return new io.gureum.core.spi.ServiceInstance() {
-            @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
-            }
-
-            @Override
-            public void close() {
-                handler.close();
-            }
-        };
+        return io.gureum.core.spi.ServiceInstance.of(new CallerIdentity(context));
     }
 }

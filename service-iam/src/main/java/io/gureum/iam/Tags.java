@@ -19,17 +19,16 @@ final class Tags {
     private Tags() {
     }
 
-    static void validate(Validation v, List<Tag> tags) {
-        v.maxSize("tags", tags, MAX);
+    /**
+     * The one tag rule the API model does not state (core checks its lengths and patterns): keys are
+     * unique regardless of case.
+     */
+    static void checkDuplicates(List<Tag> tags) {
         if (tags == null) {
             return;
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < tags.size(); i++) {
-            Tag t = tags.get(i);
-            String at = "tags." + (i + 1) + ".member.";
-            v.requiredString(at + "key", t.key(), 1, 128, "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
-            v.requiredString(at + "value", t.value(), 0, 256, "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+        for (Tag t : tags) {
             if (t.key() != null && !seen.add(t.key().toLowerCase(Locale.ROOT))) {
                 throw IamErrors.invalidInput("Duplicate tag keys found. Please note that Tag keys are case insensitive.");
             }

@@ -17,13 +17,8 @@ final class Users extends Family {
         this.policies = policies;
     }
 
-    CreateUserResponse createUser(CreateUserRequest r) {
-        Validation v = Validation.check()
-                .string("path", r.path(), 1, 512, Validation.PATH)
-                .requiredString("userName", r.userName(), 1, 64, Validation.NAME)
-                .string("permissionsBoundary", r.permissionsBoundary(), 20, 2048, null);
-        Tags.validate(v, r.tags());
-        v.done();
+    public CreateUserResponse createUser(CreateUserRequest r) {
+        Tags.checkDuplicates(r.tags());
         IamStore.Account account = account();
         synchronized (account) {
             if (account.users.containsKey(IamStore.key(r.userName()))) {
@@ -47,8 +42,7 @@ final class Users extends Family {
     }
 
     /** Without a name: the user whose access key signed the request, or the account's root user. */
-    GetUserResponse getUser(GetUserRequest r) {
-        Validation.check().string("userName", r.userName(), 1, 128, Validation.NAME).done();
+    public GetUserResponse getUser(GetUserRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             if (r.userName() != null) {
@@ -63,9 +57,7 @@ final class Users extends Family {
         }
     }
 
-    ListUsersResponse listUsers(ListUsersRequest r) {
-        Validation.check().string("pathPrefix", r.pathPrefix(), 1, 512, Validation.PATH_PREFIX)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListUsersResponse listUsers(ListUsersRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             List<User> matching = new ArrayList<>();
@@ -82,10 +74,7 @@ final class Users extends Family {
     }
 
     /** A new name or path: the ARN follows, the unique ID and everything attached stay. */
-    UpdateUserResponse updateUser(UpdateUserRequest r) {
-        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
-                .string("newPath", r.newPath(), 1, 512, Validation.PATH)
-                .string("newUserName", r.newUserName(), 1, 64, Validation.NAME).done();
+    public UpdateUserResponse updateUser(UpdateUserRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             User user = require(account, r.userName());
@@ -105,8 +94,7 @@ final class Users extends Family {
         }
     }
 
-    DeleteUserResponse deleteUser(DeleteUserRequest r) {
-        checkName(r.userName());
+    public DeleteUserResponse deleteUser(DeleteUserRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             User user = require(account, r.userName());
@@ -134,11 +122,8 @@ final class Users extends Family {
 
     // ---- tags ---------------------------------------------------------------------------------
 
-    TagUserResponse tagUser(TagUserRequest r) {
-        Validation v = Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
-                .required("tags", r.hasTags() ? r.tags() : null);
-        Tags.validate(v, r.tags());
-        v.done();
+    public TagUserResponse tagUser(TagUserRequest r) {
+        Tags.checkDuplicates(r.tags());
         IamStore.Account account = account();
         synchronized (account) {
             Tags.apply(require(account, r.userName()).tags, r.tags());
@@ -146,9 +131,7 @@ final class Users extends Family {
         }
     }
 
-    UntagUserResponse untagUser(UntagUserRequest r) {
-        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
-                .required("tagKeys", r.hasTagKeys() ? r.tagKeys() : null).maxSize("tagKeys", r.tagKeys(), 50).done();
+    public UntagUserResponse untagUser(UntagUserRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Tags.remove(require(account, r.userName()).tags, r.tagKeys());
@@ -156,9 +139,7 @@ final class Users extends Family {
         }
     }
 
-    ListUserTagsResponse listUserTags(ListUserTagsRequest r) {
-        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListUserTagsResponse listUserTags(ListUserTagsRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Paging<Tag> page = Tags.page(require(account, r.userName()).tags, r.marker(), r.maxItems());
@@ -169,8 +150,8 @@ final class Users extends Family {
 
     // ---- managed and inline policies ----------------------------------------------------------
 
-    AttachUserPolicyResponse attachUserPolicy(AttachUserPolicyRequest r) {
-        checkNameAndArn(r.userName(), r.policyArn());
+    public AttachUserPolicyResponse attachUserPolicy(AttachUserPolicyRequest r) {
+        Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             policies.attach(account, require(account, r.userName()), "user", r.policyArn());
@@ -178,8 +159,8 @@ final class Users extends Family {
         }
     }
 
-    DetachUserPolicyResponse detachUserPolicy(DetachUserPolicyRequest r) {
-        checkNameAndArn(r.userName(), r.policyArn());
+    public DetachUserPolicyResponse detachUserPolicy(DetachUserPolicyRequest r) {
+        Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
             policies.detach(account, require(account, r.userName()), r.policyArn());
@@ -187,10 +168,7 @@ final class Users extends Family {
         }
     }
 
-    ListAttachedUserPoliciesResponse listAttachedUserPolicies(ListAttachedUserPoliciesRequest r) {
-        Validation.check().requiredString("userName", r.userName(), 1, 64, Validation.NAME)
-                .string("pathPrefix", r.pathPrefix(), 1, 512, Validation.POLICY_PATH)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListAttachedUserPoliciesResponse listAttachedUserPolicies(ListAttachedUserPoliciesRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Paging<AttachedPolicy> page = policies.listAttached(account, require(account, r.userName()),
@@ -200,10 +178,7 @@ final class Users extends Family {
         }
     }
 
-    PutUserPolicyResponse putUserPolicy(PutUserPolicyRequest r) {
-        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
-                .requiredString("policyName", r.policyName(), 1, 128, Validation.NAME)
-                .requiredString("policyDocument", r.policyDocument(), 1, 131072, Validation.DOCUMENT).done();
+    public PutUserPolicyResponse putUserPolicy(PutUserPolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             PrincipalPolicies.put(require(account, r.userName()), r.policyName(), r.policyDocument());
@@ -211,8 +186,7 @@ final class Users extends Family {
         }
     }
 
-    GetUserPolicyResponse getUserPolicy(GetUserPolicyRequest r) {
-        checkNameAndPolicyName(r.userName(), r.policyName());
+    public GetUserPolicyResponse getUserPolicy(GetUserPolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             User user = require(account, r.userName());
@@ -222,8 +196,7 @@ final class Users extends Family {
         }
     }
 
-    DeleteUserPolicyResponse deleteUserPolicy(DeleteUserPolicyRequest r) {
-        checkNameAndPolicyName(r.userName(), r.policyName());
+    public DeleteUserPolicyResponse deleteUserPolicy(DeleteUserPolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             PrincipalPolicies.delete(require(account, r.userName()), "user", r.policyName());
@@ -231,9 +204,7 @@ final class Users extends Family {
         }
     }
 
-    ListUserPoliciesResponse listUserPolicies(ListUserPoliciesRequest r) {
-        Validation.check().requiredString("userName", r.userName(), 1, 128, Validation.NAME)
-                .paging(r.marker(), r.maxItems()).done();
+    public ListUserPoliciesResponse listUserPolicies(ListUserPoliciesRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
             Paging<String> page = PrincipalPolicies.listInline(require(account, r.userName()), r.marker(), r.maxItems());
@@ -264,20 +235,8 @@ final class Users extends Family {
         return null;
     }
 
-    private static void checkName(String name) {
-        Validation.check().requiredString("userName", name, 1, 128, Validation.NAME).done();
-    }
 
-    private static void checkNameAndArn(String name, String arn) {
-        Validation.check().requiredString("userName", name, 1, 128, Validation.NAME)
-                .requiredString("policyArn", arn, 20, 2048, null).done();
-        Policies.checkArnShape(arn);
-    }
 
-    private static void checkNameAndPolicyName(String name, String policyName) {
-        Validation.check().requiredString("userName", name, 1, 128, Validation.NAME)
-                .requiredString("policyName", policyName, 1, 128, Validation.NAME).done();
-    }
 
     private static software.amazon.awssdk.services.iam.model.User full(User user) {
         software.amazon.awssdk.services.iam.model.User.Builder b = base(user);

@@ -29,7 +29,11 @@ class IamIdsTest {
     @Test
     void awsManagedPolicyIdsAreStable() {
         AwsManagedPolicies.Entry admin = AwsManagedPolicies.ALL.get(0);
-        assertEquals(admin.id(), admin.id());
+        assertEquals("AdministratorAccess", admin.name());
+        // Pinned: the same on every server and in every account, derived from the name alone.
+        assertEquals("ANPA5K7V5JQ5RJTU6X18S", admin.id());
+        assertEquals(admin.id(), new AwsManagedPolicies.Entry("AdministratorAccess", "/other/", "", "{}").id());
+        assertNotEquals(admin.id(), AwsManagedPolicies.ALL.get(1).id());
         assertTrue(admin.id().matches("ANPA[A-Z0-9]{17}"), admin.id());
         assertEquals(AwsManagedPolicies.ALL.size(),
                 AwsManagedPolicies.ALL.stream().map(AwsManagedPolicies.Entry::id).distinct().count());

@@ -124,8 +124,10 @@ class RolesIT extends IamTestSupport {
         for (int i = 0; i < 5; i++) {
             String n = unique("p" + i);
             names.add(n);
-            iam.createRole(b -> b.roleName(n).path(path).assumeRolePolicyDocument(TRUST));
+            iam.createRole(b -> b.roleName(n).path(path).assumeRolePolicyDocument(TRUST)
+                    .tags(Tag.builder().key("page").value("test").build()));
         }
+        assertEquals(1, iam.getRole(b -> b.roleName(names.get(0))).role().tags().size(), "GetRole shows tags");
         List<String> seen = new ArrayList<>();
         String marker = null;
         int pages = 0;

@@ -15,9 +15,11 @@ final class EventQueries {
     static final int MAX_LIMIT = 10_000;
     private static final String ZERO = "0".repeat(56);
 
+    private final LogsStores stores;
     private final Expiry expiry;
 
-    EventQueries(Expiry expiry) {
+    EventQueries(LogsStores stores, Expiry expiry) {
+        this.stores = stores;
         this.expiry = expiry;
     }
 
@@ -26,17 +28,16 @@ final class EventQueries {
      * digits are the event ID the page ends at. "If you have reached the end of the stream, it returns
      * the same token you passed in" (API_GetLogEvents.html), which is how clients know to stop.
      */
-    GetLogEventsResponse get(LogsStore store, GetLogEventsRequest request) {
+    public GetLogEventsResponse getLogEvents(GetLogEventsRequest request) {
+        LogsStore store = stores.current();
         LogGroup group = Identifiers.group(store, request.logGroupName(), request.logGroupIdentifier());
-        Validation.streamName(request.logStreamName(), "logStreamName");
         LogStream stream = store.stream(group, request.logStreamName());
-        int limit = Validation.limit(request.limit(), "limit", 1, MAX_LIMIT, MAX_LIMIT);
+        int limit = request.limit() == null ? MAX_LIMIT : request.limit();
         Predicate<StoredEvent> keep = window(group, request.startTime(), request.endTime(), false);
         String token = request.nextToken();
         Boolean forward = null;
         StoredEvent position = null;
         if (token != null) {
-            Validation.length(token, "nextToken", 1, Integer.MAX_VALUE);
             if (!token.matches("[fb]/\\d{56}/s")) {
                 throw LogsErrors.invalidToken();
             }
@@ -72,26 +73,12 @@ final class EventQueries {
     }
 
     /** Events of the group's chosen streams, in timestamp order, that match the pattern; paged by position. */
-    FilterLogEventsResponse filter(LogsStore store, FilterLogEventsRequest request) {
-        LogGroup group = Identifiers.group(store, request.logGroupName(), request.logGroupIdentifier());
+    public FilterLogEventsResponse filterLogEvents(FilterLogEventsRequest request) {
+        LogGroup group = Identifiers.group(stores.current(), request.logGroupName(), request.logGroupIdentifier());
         List<String> names = request.hasLogStreamNames() ? request.logStreamNames() : null;
         String prefix = request.logStreamNamePrefix();
         if (names != null && prefix != null) {
             throw LogsErrors.invalidParameter("logStreamNames and logStreamNamePrefix are mutually exclusive");
-        }
-        if (names != null) {
-            if (names.isEmpty() || names.size() > 100) {
-                throw LogsErrors.validation(names, "logStreamNames", names.isEmpty()
-                        ? "Member must have length greater than or equal to 1"
-                        : "Member must have length less than or equal to 100");
-            }
-            names.forEach(n -> Validation.streamName(n, "logStreamNames"));
-        }
-        if (prefix != null) {
-            Validation.streamName(prefix, "logStreamNamePrefix");
-        }
-        if (request.filterPattern() != null) {
-            Validation.length(request.filterPattern(), "filterPattern", 0, 1024);
         }
         FilterPattern pattern;
         try {
@@ -99,7 +86,7 @@ final class EventQueries {
         } catch (FilterPattern.InvalidPattern e) {
             throw LogsErrors.invalidParameter(e.getMessage());
         }
-        int limit = Validation.limit(request.limit(), "limit", 1, MAX_LIMIT, MAX_LIMIT);
+        int limit = request.limit() == null ? MAX_LIMIT : request.limit();
         StoredEvent after = position(PageTokens.decode("filter", request.nextToken()));
         Predicate<StoredEvent> keep = window(group, request.startTime(), request.endTime(), true)
                 .and(e -> pattern.matches(e.message()));
@@ -150,8 +137,6 @@ final class EventQueries {
      * never events past the group's retention.
      */
     private Predicate<StoredEvent> window(LogGroup group, Long startTime, Long endTime, boolean endInclusive) {
-        Validation.nonNegative(startTime, "startTime");
-        Validation.nonNegative(endTime, "endTime");
         long from = Math.max(startTime == null ? Long.MIN_VALUE : startTime, expiry.cutoff(group));
         long to = endTime == null ? Long.MAX_VALUE : endInclusive && endTime < Long.MAX_VALUE ? endTime + 1 : endTime;
         return e -> e.timestamp() >= from && e.timestamp() < to;

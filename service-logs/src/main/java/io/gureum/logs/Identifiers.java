@@ -4,7 +4,7 @@ import io.gureum.core.ids.Arn;
 
 /**
  * The log group of a request that names it by {@code logGroupName} or {@code logGroupIdentifier} (a name
- * or an ARN, with or without {@code :*}): "You must include either logGroupIdentifier or logGroupName,
+ * or its {@code logGroupArn}, which has no trailing {@code :*}): "You must include either logGroupIdentifier or logGroupName,
  * but not both." (API_DescribeLogStreams.html)
  */
 final class Identifiers {
@@ -20,9 +20,8 @@ final class Identifiers {
             throw LogsErrors.invalidParameter("Should provide either logGroupName or logGroupIdentifier.");
         }
         if (logGroupName != null) {
-            return store.group(Validation.groupName(logGroupName, "logGroupName"));
+            return store.group(logGroupName);
         }
-        Validation.length(logGroupIdentifier, "logGroupIdentifier", 1, 2048);
         String name = logGroupIdentifier;
         if (name.startsWith("arn:")) {
             Arn arn;

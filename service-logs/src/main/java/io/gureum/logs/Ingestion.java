@@ -15,49 +15,29 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedLogEventsInf
  * {@link LogEvents} other services publish, which create their group and stream when missing.
  */
 final class Ingestion {
-    static final int MAX_EVENTS = 10_000;
     static final long MAX_BATCH_BYTES = 1_048_576;
     static final long TOO_NEW = Duration.ofHours(2).toMillis();
     static final long TOO_OLD = Duration.ofDays(14).toMillis();
     static final long MAX_SPAN = Duration.ofHours(24).toMillis();
 
+    private final LogsStores stores;
     private final Expiry expiry;
     private final EventBudget budget;
     private final AtomicLong seq = new AtomicLong();
 
-    Ingestion(Expiry expiry, EventBudget budget) {
+    Ingestion(LogsStores stores, Expiry expiry, EventBudget budget) {
+        this.stores = stores;
         this.expiry = expiry;
         this.budget = budget;
     }
 
-    PutLogEventsResponse put(LogsStore store, PutLogEventsRequest request, long now) {
-        Validation.groupName(request.logGroupName(), "logGroupName");
-        Validation.streamName(request.logStreamName(), "logStreamName");
-        if (!request.hasLogEvents()) {
-            throw LogsErrors.required("logEvents");
-        }
+    /** Core has checked the model's limits (1 to 10,000 events, each with a timestamp and a non-empty message). */
+    public PutLogEventsResponse putLogEvents(PutLogEventsRequest request) {
+        LogsStore store = stores.current();
+        long now = stores.now();
         List<InputLogEvent> input = request.logEvents();
-        if (input.isEmpty()) {
-            throw LogsErrors.validation("[]", "logEvents", "Member must have length greater than or equal to 1");
-        }
-        if (input.size() > MAX_EVENTS) {
-            throw LogsErrors.validation(input.size() + " events", "logEvents",
-                    "Member must have length less than or equal to " + MAX_EVENTS);
-        }
         long bytes = 0;
-        for (int i = 0; i < input.size(); i++) {
-            InputLogEvent e = input.get(i);
-            String member = "logEvents." + (i + 1) + ".member.";
-            if (e.timestamp() == null) {
-                throw LogsErrors.required(member + "timestamp");
-            }
-            Validation.nonNegative(e.timestamp(), member + "timestamp");
-            if (e.message() == null) {
-                throw LogsErrors.required(member + "message");
-            }
-            if (e.message().isEmpty()) {
-                throw LogsErrors.validation("", member + "message", "Member must have length greater than or equal to 1");
-            }
+        for (InputLogEvent e : input) {
             bytes += new StoredEvent(e.timestamp(), 0, e.message(), 0).size();
         }
         LogGroup group = store.group(request.logGroupName());

@@ -5,47 +5,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteRetentionPolicyRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteRetentionPolicyResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogGroupDeletionProtectionRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogGroupDeletionProtectionResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyResponse;
 
-/** Log groups: create, delete, describe, retention policies. */
+/**
+ * Log groups: create, delete, describe, retention policies and deletion protection. Names, limits and
+ * classes are checked by core against the API model; what is left here is what the model does not say.
+ */
 final class LogGroups {
     /** The values PutRetentionPolicy accepts (API_PutRetentionPolicy.html, {@code retentionInDays}). */
     static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
             731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
-    private static final Set<String> CLASSES = Set.of("STANDARD", "INFREQUENT_ACCESS", "DELIVERY");
 
-    private final Tags tags;
+    private final LogsStores stores;
     private final Expiry expiry;
 
-    LogGroups(Tags tags, Expiry expiry) {
-        this.tags = tags;
+    LogGroups(LogsStores stores, Expiry expiry) {
+        this.stores = stores;
         this.expiry = expiry;
     }
 
-    void create(LogsStore store, CreateLogGroupRequest request, long now) {
-        String name = Validation.groupName(request.logGroupName(), "logGroupName");
-        if (request.kmsKeyId() != null) {
-            Validation.length(request.kmsKeyId(), "kmsKeyId", 0, 256);
-        }
+    public CreateLogGroupResponse createLogGroup(CreateLogGroupRequest request) {
+        LogsStore store = stores.current();
+        long now = stores.now();
+        String name = request.logGroupName();
         String logGroupClass = request.logGroupClassAsString() == null ? "STANDARD" : request.logGroupClassAsString();
-        if (!CLASSES.contains(logGroupClass)) {
-            throw LogsErrors.validation(logGroupClass, "logGroupClass",
-                    "Member must satisfy enum value set: [STANDARD, INFREQUENT_ACCESS, DELIVERY]");
-        }
         Map<String, String> newTags = request.hasTags() ? request.tags() : Map.of();
-        tags.validate(newTags);
         LogGroup group = new LogGroup(store.account, store.region, name, now, logGroupClass, request.kmsKeyId());
         group.retag(newTags, List.of(), Tags.MAX);
         group.deletionProtectionEnabled = Boolean.TRUE.equals(request.deletionProtectionEnabled());
         if (store.groups.putIfAbsent(name, group) != null) {
             throw LogsErrors.alreadyExists("The specified log group already exists");
         }
+        return CreateLogGroupResponse.builder().build();
     }
 
-    void delete(LogsStore store, String logGroupName) {
-        String name = Validation.groupName(logGroupName, "logGroupName");
+    public DeleteLogGroupResponse deleteLogGroup(DeleteLogGroupRequest request) {
+        LogsStore store = stores.current();
+        String name = request.logGroupName();
         LogGroup group = store.group(name);
         if (group.deletionProtectionEnabled) {
             throw LogsErrors.deletionProtected();
@@ -54,19 +61,18 @@ final class LogGroups {
             throw LogsErrors.groupNotFound();
         }
         group.streams.values().forEach(expiry::dropStream);
+        return DeleteLogGroupResponse.builder().build();
     }
 
-    DescribeLogGroupsResponse describe(LogsStore store, DescribeLogGroupsRequest request) {
+    public DescribeLogGroupsResponse describeLogGroups(DescribeLogGroupsRequest request) {
+        LogsStore store = stores.current();
         String prefix = request.logGroupNamePrefix();
         String pattern = request.logGroupNamePattern();
-        if (prefix != null) {
-            Validation.groupName(prefix, "logGroupNamePrefix");
-        }
         if (prefix != null && pattern != null) {
             throw LogsErrors.invalidParameter(
                     "LogGroupNamePrefix and LogGroupNamePattern are mutually exclusive parameters.");
         }
-        int limit = Validation.limit(request.limit(), "limit", 1, 50, 50);
+        int limit = request.limit() == null ? 50 : request.limit();
         String after = PageTokens.decode("groups", request.nextToken());
         String classFilter = request.logGroupClassAsString();
         Set<String> identifiers = request.hasLogGroupIdentifiers() ? Set.copyOf(request.logGroupIdentifiers()) : null;
@@ -110,32 +116,27 @@ final class LogGroups {
                 .deletionProtectionEnabled(g.deletionProtectionEnabled).build();
     }
 
-    void putRetentionPolicy(LogsStore store, String logGroupName, Integer retentionInDays) {
-        Validation.groupName(logGroupName, "logGroupName");
-        if (retentionInDays == null) {
-            throw LogsErrors.required("retentionInDays");
-        }
+    public PutRetentionPolicyResponse putRetentionPolicy(PutRetentionPolicyRequest request) {
+        Integer retentionInDays = request.retentionInDays();
         if (!RETENTION_DAYS.contains(retentionInDays)) {
             // The wording AWS answers (quoted by the AWS Controllers for Kubernetes' CloudWatch Logs tests).
             throw LogsErrors.invalidParameter("Invalid retention value. Valid values are: " + RETENTION_DAYS);
         }
-        LogGroup group = store.group(logGroupName);
+        LogGroup group = stores.current().group(request.logGroupName());
         group.retentionInDays(retentionInDays);
         expiry.expire(group);
+        return PutRetentionPolicyResponse.builder().build();
     }
 
-    void putDeletionProtection(LogsStore store, String logGroupIdentifier, Boolean enabled) {
-        if (logGroupIdentifier == null) {
-            throw LogsErrors.required("logGroupIdentifier");
-        }
-        if (enabled == null) {
-            throw LogsErrors.required("deletionProtectionEnabled");
-        }
-        Identifiers.group(store, null, logGroupIdentifier).deletionProtectionEnabled = enabled;
+    public PutLogGroupDeletionProtectionResponse putLogGroupDeletionProtection(
+            PutLogGroupDeletionProtectionRequest request) {
+        Identifiers.group(stores.current(), null, request.logGroupIdentifier()).deletionProtectionEnabled =
+                request.deletionProtectionEnabled();
+        return PutLogGroupDeletionProtectionResponse.builder().build();
     }
 
-    void deleteRetentionPolicy(LogsStore store, String logGroupName) {
-        Validation.groupName(logGroupName, "logGroupName");
-        store.group(logGroupName).retentionInDays(null);
+    public DeleteRetentionPolicyResponse deleteRetentionPolicy(DeleteRetentionPolicyRequest request) {
+        stores.current().group(request.logGroupName()).retentionInDays(null);
+        return DeleteRetentionPolicyResponse.builder().build();
     }
 }

@@ -3,55 +3,53 @@ package io.gureum.logs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogStreamRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogStreamResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogStreamRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogStreamResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 
-/** Log streams: create, delete, describe. */
+/** Log streams: create, delete, describe (names and limits are checked by core against the API model). */
 final class LogStreams {
+    private final LogsStores stores;
     private final Expiry expiry;
 
-    LogStreams(Expiry expiry) {
+    LogStreams(LogsStores stores, Expiry expiry) {
+        this.stores = stores;
         this.expiry = expiry;
     }
 
-    void create(LogsStore store, String logGroupName, String logStreamName, long now) {
-        Validation.groupName(logGroupName, "logGroupName");
-        Validation.streamName(logStreamName, "logStreamName");
-        LogGroup group = store.group(logGroupName);
-        LogStream stream = new LogStream(logStreamName, now, group.streamArn(logStreamName));
+    public CreateLogStreamResponse createLogStream(CreateLogStreamRequest request) {
+        String logStreamName = request.logStreamName();
+        LogGroup group = stores.current().group(request.logGroupName());
+        LogStream stream = new LogStream(logStreamName, stores.now(), group.streamArn(logStreamName));
         if (group.streams.putIfAbsent(logStreamName, stream) != null) {
             throw LogsErrors.alreadyExists("The specified log stream already exists");
         }
+        return CreateLogStreamResponse.builder().build();
     }
 
-    void delete(LogsStore store, String logGroupName, String logStreamName) {
-        Validation.groupName(logGroupName, "logGroupName");
-        Validation.streamName(logStreamName, "logStreamName");
-        LogGroup group = store.group(logGroupName);
-        LogStream stream = group.streams.remove(logStreamName);
+    public DeleteLogStreamResponse deleteLogStream(DeleteLogStreamRequest request) {
+        LogGroup group = stores.current().group(request.logGroupName());
+        LogStream stream = group.streams.remove(request.logStreamName());
         if (stream == null) {
             throw LogsErrors.streamNotFound();
         }
         expiry.dropStream(stream);
+        return DeleteLogStreamResponse.builder().build();
     }
 
-    DescribeLogStreamsResponse describe(LogsStore store, DescribeLogStreamsRequest request) {
-        LogGroup group = Identifiers.group(store, request.logGroupName(), request.logGroupIdentifier());
+    public DescribeLogStreamsResponse describeLogStreams(DescribeLogStreamsRequest request) {
+        LogGroup group = Identifiers.group(stores.current(), request.logGroupName(), request.logGroupIdentifier());
         String prefix = request.logStreamNamePrefix();
-        if (prefix != null) {
-            Validation.streamName(prefix, "logStreamNamePrefix");
-        }
         boolean byTime = request.orderBy() == OrderBy.LAST_EVENT_TIME;
-        if (request.orderBy() == OrderBy.UNKNOWN_TO_SDK_VERSION) {
-            throw LogsErrors.validation(request.orderByAsString(), "orderBy",
-                    "Member must satisfy enum value set: [LogStreamName, LastEventTime]");
-        }
         if (byTime && prefix != null) {
             throw LogsErrors.invalidParameter("Cannot order by LastEventTime with a logStreamNamePrefix.");
         }
         boolean descending = Boolean.TRUE.equals(request.descending());
-        int limit = Validation.limit(request.limit(), "limit", 1, 50, 50);
+        int limit = request.limit() == null ? 50 : request.limit();
         int offset = offset(PageTokens.decode("streams", request.nextToken()));
 
         List<LogStream> matching = new ArrayList<>();

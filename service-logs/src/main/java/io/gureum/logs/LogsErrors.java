@@ -1,6 +1,6 @@
 package io.gureum.logs;
 
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import io.gureum.core.error.ModeledErrors;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
@@ -8,38 +8,20 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.TooManyTagsException
 import software.amazon.awssdk.services.cloudwatchlogs.model.ValidationException;
 
 /**
- * Every CloudWatch Logs error Gureum answers, with AWS's code, status (all 400) and wording. The
- * service reports the constraint errors of its shapes ("1 validation error detected: …") as
- * {@code InvalidParameterException}, not {@code ValidationException}.
+ * The CloudWatch Logs errors Gureum answers besides the model's constraints (which core reports as
+ * {@code InvalidParameterException} "1 validation error detected: …"), with AWS's wording; codes and
+ * statuses (all 400) come from the model through {@link ModeledErrors}.
  */
 final class LogsErrors {
     private LogsErrors() {
     }
 
-    private static AwsErrorDetails details(String code, String message) {
-        return AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("CloudWatchLogs").build();
-    }
-
     static InvalidParameterException invalidParameter(String message) {
-        return InvalidParameterException.builder().statusCode(400).message(message)
-                .awsErrorDetails(details("InvalidParameterException", message)).build();
-    }
-
-    /** A member that breaks its shape's constraint, in the wording of AWS's validation layer. */
-    static InvalidParameterException validation(Object value, String member, String constraint) {
-        String shown = value == null ? "null" : "'" + value + "'";
-        return invalidParameter("1 validation error detected: Value " + shown + " at '" + member
-                + "' failed to satisfy constraint: " + constraint);
-    }
-
-    static InvalidParameterException required(String member) {
-        return invalidParameter("1 validation error detected: Value null at '" + member
-                + "' failed to satisfy constraint: Member must not be null");
+        return ModeledErrors.of(InvalidParameterException.class, message);
     }
 
     static ResourceNotFoundException notFound(String message) {
-        return ResourceNotFoundException.builder().statusCode(400).message(message)
-                .awsErrorDetails(details("ResourceNotFoundException", message)).build();
+        return ModeledErrors.of(ResourceNotFoundException.class, message);
     }
 
     static ResourceNotFoundException groupNotFound() {
@@ -51,15 +33,13 @@ final class LogsErrors {
     }
 
     static ResourceAlreadyExistsException alreadyExists(String message) {
-        return ResourceAlreadyExistsException.builder().statusCode(400).message(message)
-                .awsErrorDetails(details("ResourceAlreadyExistsException", message)).build();
+        return ModeledErrors.of(ResourceAlreadyExistsException.class, message);
     }
 
     /** A ValidationException, not InvalidParameterException (protecting-log-groups-from-deletion.html). */
     static ValidationException deletionProtected() {
-        String m = "Cannot delete log group with deletion protection enabled. Disable deletion protection first.";
-        return ValidationException.builder().statusCode(400).message(m)
-                .awsErrorDetails(details("ValidationException", m)).build();
+        return ModeledErrors.of(ValidationException.class,
+                "Cannot delete log group with deletion protection enabled. Disable deletion protection first.");
     }
 
     static InvalidParameterException invalidToken() {
@@ -67,8 +47,7 @@ final class LogsErrors {
     }
 
     static TooManyTagsException tooManyTags(String resourceName) {
-        String m = "A resource can have no more than 50 tags.";
-        return TooManyTagsException.builder().statusCode(400).message(m).resourceName(resourceName)
-                .awsErrorDetails(details("TooManyTagsException", m)).build();
+        return ModeledErrors.of(TooManyTagsException.class, "A resource can have no more than 50 tags.").toBuilder()
+                .resourceName(resourceName).build();
     }
 }

@@ -1,9 +1,18 @@
 package io.gureum.logs;
 
+import io.gureum.core.events.LogEvents;
+import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.List;
 
-/** Registers CloudWatch Logs with core: the awsJson 1.1 API of 2014-03-28, answered by {@link LogsHandler}. */
+/**
+ * Registers CloudWatch Logs with core: the awsJson 1.1 API of 2014-03-28. The providers are the
+ * resource families {@link LogGroups}, {@link LogStreams}, {@link Ingestion}, {@link EventQueries},
+ * {@link MetricFilters} and {@link Tags}; the instance also appends the {@link LogEvents} other services
+ * publish on the event bus, and expires events when the clock moves.
+ */
 public final class LogsService implements AwsService {
     @Override
     public String name() {
@@ -22,22 +31,32 @@ public final class LogsService implements AwsService {
     }
 
     @Override
-    public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(LogsHandler.class);
+    public List<Class<?>> providerClasses() {
+        return List.of(LogGroups.class, LogStreams.class, Ingestion.class, EventQueries.class, MetricFilters.class,
+                Tags.class);
     }
 
     @Override
-    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        LogsHandler handler = new LogsHandler(context, EventBudget.fromSystemProperties());
-        return new io.gureum.core.spi.ServiceInstance() {
+    public ServiceInstance create(ServiceContext context) {
+        EventBudget budget = EventBudget.fromSystemProperties();
+        LogsStores stores = new LogsStores(context.clock());
+        Expiry expiry = new Expiry(context.clock(), budget);
+        Ingestion ingestion = new Ingestion(stores, expiry, budget);
+        List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,
+                new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores));
+        Subscription published = context.events().subscribe(LogEvents.class,
+                e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
+        Subscription clock = context.clock().onAdvance(() -> expiry.expireAll(stores.all));
+        return new ServiceInstance() {
             @Override
-            public java.util.List<Object> providers() {
-                return java.util.List.of(handler);
+            public List<Object> providers() {
+                return providers;
             }
 
             @Override
             public void close() {
-                handler.close();
+                published.close();
+                clock.close();
             }
         };
     }

@@ -4,101 +4,61 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteMetricFilterRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteMetricFilterResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutMetricFilterRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutMetricFilterResponse;
 
 /** Metric filters: stored, listed and deleted (API_PutMetricFilter.html); no metrics are emitted. */
 final class MetricFilters {
-    private static final String FILTER_NAME_PATTERN = "[^:*]*";
-    private static final String METRIC_PATTERN = "[^:*$]*";
     private static final Comparator<StoredMetricFilter> ORDER = Comparator
             .comparing(StoredMetricFilter::filterName).thenComparing(StoredMetricFilter::logGroupName);
 
-    void put(LogsStore store, PutMetricFilterRequest request, long now) {
-        Validation.groupName(request.logGroupName(), "logGroupName");
-        String name = filterName(request.filterName(), "filterName");
-        if (request.filterPattern() == null) {
-            throw LogsErrors.required("filterPattern");
-        }
-        Validation.length(request.filterPattern(), "filterPattern", 0, 1024);
-        if (!request.hasMetricTransformations()) {
-            throw LogsErrors.required("metricTransformations");
-        }
-        if (request.metricTransformations().size() != 1) {
-            throw LogsErrors.validation(request.metricTransformations(), "metricTransformations",
-                    "Member must have length " + (request.metricTransformations().isEmpty()
-                            ? "greater than or equal to 1" : "less than or equal to 1"));
-        }
+    private final LogsStores stores;
+
+    MetricFilters(LogsStores stores) {
+        this.stores = stores;
+    }
+
+    /** Core has checked the model's constraints: names, the pattern's length, exactly one transformation. */
+    public PutMetricFilterResponse putMetricFilter(PutMetricFilterRequest request) {
         List<StoredMetricFilter.Transformation> transformations = new ArrayList<>();
         for (MetricTransformation t : request.metricTransformations()) {
-            transformations.add(transformation(t));
+            transformations.add(new StoredMetricFilter.Transformation(t.metricName(), t.metricNamespace(),
+                    t.metricValue(), t.defaultValue(), t.hasDimensions() ? Map.copyOf(t.dimensions()) : null,
+                    t.unitAsString()));
         }
-        LogGroup group = store.group(request.logGroupName());
-        group.metricFilters.put(name, new StoredMetricFilter(group.name, name, request.filterPattern(), now,
+        LogGroup group = stores.current().group(request.logGroupName());
+        String name = request.filterName();
+        group.metricFilters.put(name, new StoredMetricFilter(group.name, name, request.filterPattern(), stores.now(),
                 List.copyOf(transformations), request.applyOnTransformedLogs(), request.fieldSelectionCriteria(),
                 request.hasEmitSystemFieldDimensions() ? List.copyOf(request.emitSystemFieldDimensions()) : null));
+        return PutMetricFilterResponse.builder().build();
     }
 
-    private static StoredMetricFilter.Transformation transformation(MetricTransformation t) {
-        String member = "metricTransformations.1.member.";
-        metric(t.metricName(), member + "metricName");
-        metric(t.metricNamespace(), member + "metricNamespace");
-        if (t.metricValue() == null) {
-            throw LogsErrors.required(member + "metricValue");
-        }
-        Validation.length(t.metricValue(), member + "metricValue", 0, 100);
-        return new StoredMetricFilter.Transformation(t.metricName(), t.metricNamespace(), t.metricValue(),
-                t.defaultValue(), t.hasDimensions() ? Map.copyOf(t.dimensions()) : null, t.unitAsString());
-    }
-
-    private static void metric(String value, String member) {
-        if (value == null) {
-            throw LogsErrors.required(member);
-        }
-        Validation.length(value, member, 0, 255);
-        if (!value.matches(METRIC_PATTERN)) {
-            throw LogsErrors.validation(value, member, "Member must satisfy regular expression pattern: " + METRIC_PATTERN);
-        }
-    }
-
-    private static String filterName(String value, String member) {
-        if (value == null) {
-            throw LogsErrors.required(member);
-        }
-        Validation.length(value, member, 1, 512);
-        if (!value.matches(FILTER_NAME_PATTERN)) {
-            throw LogsErrors.validation(value, member,
-                    "Member must satisfy regular expression pattern: " + FILTER_NAME_PATTERN);
-        }
-        return value;
-    }
-
-    void delete(LogsStore store, String logGroupName, String filterName) {
-        Validation.groupName(logGroupName, "logGroupName");
-        filterName(filterName, "filterName");
-        if (store.group(logGroupName).metricFilters.remove(filterName) == null) {
+    public DeleteMetricFilterResponse deleteMetricFilter(DeleteMetricFilterRequest request) {
+        if (stores.current().group(request.logGroupName()).metricFilters.remove(request.filterName()) == null) {
             throw LogsErrors.notFound("The specified metric filter does not exist.");
         }
+        return DeleteMetricFilterResponse.builder().build();
     }
 
     /** ASCII-sorted by filter name; {@code filterNamePrefix} counts only with {@code logGroupName} (API_DescribeMetricFilters.html). */
-    DescribeMetricFiltersResponse describe(LogsStore store, DescribeMetricFiltersRequest request) {
-        String prefix = null;
-        if (request.filterNamePrefix() != null) {
-            prefix = filterName(request.filterNamePrefix(), "filterNamePrefix");
-        }
+    public DescribeMetricFiltersResponse describeMetricFilters(DescribeMetricFiltersRequest request) {
+        LogsStore store = stores.current();
+        String prefix = request.filterNamePrefix();
         if ((request.metricName() == null) != (request.metricNamespace() == null)) {
             throw LogsErrors.invalidParameter(
                     "If you specify metricName or metricNamespace, you must specify both of them.");
         }
-        int limit = Validation.limit(request.limit(), "limit", 1, 50, 50);
+        int limit = request.limit() == null ? 50 : request.limit();
         String after = PageTokens.decode("metricFilters", request.nextToken());
         List<StoredMetricFilter> all = new ArrayList<>();
         if (request.logGroupName() != null) {
-            Validation.groupName(request.logGroupName(), "logGroupName");
             all.addAll(store.group(request.logGroupName()).metricFilters.values());
         } else {
             prefix = null;

@@ -21,9 +21,6 @@ final class PageTokens {
         if (token == null) {
             return null;
         }
-        if (token.isEmpty()) {
-            throw LogsErrors.validation(token, "nextToken", "Member must have length greater than or equal to 1");
-        }
         String text;
         try {
             text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);

@@ -4,29 +4,63 @@ import io.gureum.core.ids.Arn;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TagLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TagLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TagResourceRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TagResourceResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.UntagLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.UntagLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.UntagResourceResponse;
 
-/** Tags of log groups, by ARN (TagResource …) and by name (the deprecated TagLogGroup …). */
+/**
+ * Tags of log groups, by ARN (TagResource …) and by name (the deprecated TagLogGroup …, still served).
+ * Core checks the model's key and value lengths and patterns and the 50-tag limit of one request.
+ */
 final class Tags {
     /** "You can associate as many as 50 tags with a CloudWatch Logs resource." (API_TagResource.html) */
     static final int MAX = 50;
 
-    void validate(Map<String, String> tags) {
-        if (tags.size() > MAX) {
-            throw LogsErrors.validation(tags, "tags", "Member must have length less than or equal to 50");
-        }
-        for (Map.Entry<String, String> e : tags.entrySet()) {
-            Validation.length(e.getKey(), "tags", 1, 128);
-            if (e.getValue() != null) {
-                Validation.length(e.getValue(), "tags", 0, 256);
-            }
-        }
+    private final LogsStores stores;
+
+    Tags(LogsStores stores) {
+        this.stores = stores;
+    }
+
+    public TagResourceResponse tagResource(TagResourceRequest request) {
+        tag(byArn(stores.current(), request.resourceArn()), request.hasTags() ? request.tags() : Map.of());
+        return TagResourceResponse.builder().build();
+    }
+
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        untag(byArn(stores.current(), request.resourceArn()), request.hasTagKeys() ? request.tagKeys() : List.of());
+        return UntagResourceResponse.builder().build();
+    }
+
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+        return ListTagsForResourceResponse.builder().tags(byArn(stores.current(), request.resourceArn()).tags()).build();
+    }
+
+    public TagLogGroupResponse tagLogGroup(TagLogGroupRequest request) {
+        tag(stores.current().group(request.logGroupName()), request.hasTags() ? request.tags() : Map.of());
+        return TagLogGroupResponse.builder().build();
+    }
+
+    public UntagLogGroupResponse untagLogGroup(UntagLogGroupRequest request) {
+        untag(stores.current().group(request.logGroupName()), request.hasTags() ? request.tags() : List.of());
+        return UntagLogGroupResponse.builder().build();
+    }
+
+    public ListTagsLogGroupResponse listTagsLogGroup(ListTagsLogGroupRequest request) {
+        return ListTagsLogGroupResponse.builder().tags(stores.current().group(request.logGroupName()).tags()).build();
     }
 
     /** The log group an ARN names: {@code arn:aws:logs:<region>:<account>:log-group:<name>} (a trailing {@code :*} is tolerated). */
-    LogGroup byArn(LogsStore store, String resourceArn) {
-        if (resourceArn == null) {
-            throw LogsErrors.required("resourceArn");
-        }
+    private static LogGroup byArn(LogsStore store, String resourceArn) {
         Arn arn;
         try {
             arn = Arn.parse(resourceArn);
@@ -48,14 +82,13 @@ final class Tags {
         return group;
     }
 
-    void tag(LogGroup group, Map<String, String> tags) {
-        validate(tags);
+    private static void tag(LogGroup group, Map<String, String> tags) {
         if (!group.retag(tags, List.of(), MAX)) {
             throw LogsErrors.tooManyTags(group.logGroupArn());
         }
     }
 
-    void untag(LogGroup group, Collection<String> keys) {
+    private static void untag(LogGroup group, Collection<String> keys) {
         group.retag(Map.of(), keys, Integer.MAX_VALUE);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ValidationException;
 
 class DeletionProtectionIT extends LogsTestSupport {
@@ -37,7 +38,15 @@ class DeletionProtectionIT extends LogsTestSupport {
         String group = unique("/dp/arn");
         logs.createLogGroup(b -> b.logGroupName(group));
         assertFalse(describe(group).deletionProtectionEnabled());
-        String arn = describe(group).arn();
+        // logGroupIdentifier takes logGroupArn, "the version of the ARN [that] doesn't include a trailing :*"
+        // (API_LogGroup.html); the model's pattern [\w#+=/:,.@-]* refuses the other one.
+        String wildcard = describe(group).arn();
+        assertError(InvalidParameterException.class, "InvalidParameterException", 400,
+                "1 validation error detected: Value '" + wildcard + "' at 'logGroupIdentifier' failed to satisfy "
+                        + "constraint: Member must satisfy regular expression pattern: [\\w#+=/:,.@-]*",
+                () -> logs.putLogGroupDeletionProtection(b -> b.logGroupIdentifier(wildcard)
+                        .deletionProtectionEnabled(true)));
+        String arn = describe(group).logGroupArn();
         logs.putLogGroupDeletionProtection(b -> b.logGroupIdentifier(arn).deletionProtectionEnabled(true));
         assertError(ValidationException.class, "ValidationException", 400, PROTECTED,
                 () -> logs.deleteLogGroup(b -> b.logGroupName(group)));

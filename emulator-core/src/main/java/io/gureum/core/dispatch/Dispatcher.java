@@ -19,6 +19,7 @@ import io.gureum.core.protocol.Timestamps;
 import io.gureum.core.protocol.index.ErrorEntry;
 import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.validation.RequestValidator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -162,6 +163,7 @@ public final class Dispatcher {
             if (!service.binds(operation.entry().clientMethod())) {
                 throw CommonErrors.notImplemented(service.name(), operation.name());
             }
+            RequestValidator.check(model, operation, requestBuilder); // the model's constraints, in the API's words
             OperationInvoker.Result result;
             try {
                 result = invoker.invoke(service, operation, requestBuilder, request, ctx);

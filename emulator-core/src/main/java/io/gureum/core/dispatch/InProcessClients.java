@@ -8,6 +8,7 @@ import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.Caller;
 import io.gureum.core.spi.ServiceClients;
+import io.gureum.core.validation.RequestValidator;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -97,6 +98,9 @@ public final class InProcessClients implements ServiceClients {
                     api.name(), null, caller.principal(), caller.sourceArn());
             try {
                 return ctx.call(() -> {
+                    if (api.binds(op.entry().clientMethod())) {
+                        RequestValidator.check(api.model(), op, args[0]);
+                    }
                     try {
                         return api.call(op, args);
                     } catch (AsyncResponse later) {

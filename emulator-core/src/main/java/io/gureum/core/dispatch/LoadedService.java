@@ -150,9 +150,13 @@ public final class LoadedService {
         return entry == null ? null : entry.getValue();
     }
 
-    /** The success status of an operation whose answer is not 200, or null. */
+    /**
+     * The success status of an operation whose answer is not 200, or null: the model's, else what a
+     * registration still lists by hand (deprecated {@link AwsService#successStatuses()}).
+     */
     Integer successStatus(String operation) {
-        return successStatuses.get(operation);
+        Integer fromModel = model().successStatus(operation);
+        return fromModel != null ? fromModel : successStatuses.get(operation);
     }
 
     /** The module instances, created on first use so that start-up loads no service classes. */

@@ -1,5 +1,6 @@
 package io.gureum.core.protocol;
 
+import io.gureum.core.protocol.index.ApiConstraints;
 import io.gureum.core.protocol.index.ErrorEntry;
 import io.gureum.core.protocol.index.OperationEntry;
 import io.gureum.core.protocol.index.ServiceIndex;
@@ -29,6 +30,7 @@ public final class ServiceModel {
     private final Map<String, UriTemplate> templates = new ConcurrentHashMap<>();
     private volatile QueryNaming queryNaming;
     private volatile Set<String> emptyResultOperations = Set.of();
+    private volatile ApiConstraints constraints;
 
     public ServiceModel(ServiceIndex index, Class<?> clientInterface, String xmlNamespace) {
         this.index = index;
@@ -66,15 +68,37 @@ public final class ServiceModel {
         return new ServiceModel(index, clientInterface, xmlNamespace);
     }
 
-    /** See {@link io.gureum.core.spi.AwsService#emptyResultOperations()}. */
+    /**
+     * Operations a registration still lists by hand (deprecated {@link io.gureum.core.spi.AwsService#emptyResultOperations()});
+     * the model's constraints file says the same.
+     */
     public ServiceModel emptyResultOperations(Set<String> operations) {
         this.emptyResultOperations = Set.copyOf(operations);
         return this;
     }
 
-    /** Whether the query protocol answers this operation with an empty result element. */
+    /** Whether the query protocol answers this operation with an empty result element (from the model). */
     public boolean hasEmptyResult(String operation) {
-        return emptyResultOperations.contains(operation);
+        ApiConstraints.OperationConstraints op = constraints().operation(operation);
+        return op != null && Boolean.TRUE.equals(op.emptyResult()) || emptyResultOperations.contains(operation);
+    }
+
+    /** The success status of a REST operation whose answer is not 200 (the model's {@code @http(code)}), or null. */
+    public Integer successStatus(String operation) {
+        ApiConstraints.OperationConstraints op = constraints().operation(operation);
+        return op == null ? null : op.successCode();
+    }
+
+    /**
+     * The model's input constraints and HTTP facts of this API, read on first use from the constraints file
+     * its module ships ({@link ApiConstraints#NONE} without one).
+     */
+    public ApiConstraints constraints() {
+        ApiConstraints c = constraints;
+        if (c == null) {
+            constraints = c = ApiConstraints.load(clientInterface.getClassLoader(), clientInterface.getName());
+        }
+        return c;
     }
 
     public ServiceIndex index() {

@@ -37,20 +37,21 @@ public interface AwsService {
     }
 
     /**
-     * The operations whose success answer is not 200, by operation name (the REST protocols' Smithy
-     * {@code @http(code: …)}, e.g. S3's {@code DeleteObject} → 204, Lambda's {@code CreateFunction} → 201).
-     * The SDK's metadata does not carry these codes, so each REST service lists them.
+     * Deprecated: core reads each REST operation's success status ({@code @http(code)}, e.g. S3's
+     * {@code DeleteObject} → 204) from the API's constraints file ({@code scripts/generate-constraints.py}).
+     * Still honoured for registrations that list them; the model wins where both say something.
      */
+    @Deprecated
     default java.util.Map<String, Integer> successStatuses() {
         return java.util.Map.of();
     }
 
     /**
-     * The query-protocol operations whose output has a result wrapper but no members: AWS answers them
-     * with an empty {@code <ActionResult/>}, and botocore's parser requires it (boto3's SNS
-     * {@code tag_resource} fails without it). The SDK's metadata cannot tell such an output from no
-     * output at all, so each query service lists them (from its API model).
+     * Deprecated: core reads the query operations whose output is a result wrapper without members (AWS
+     * answers an empty {@code <ActionResult/>}, which botocore requires) from the API's constraints file.
+     * Still honoured for registrations that list them.
      */
+    @Deprecated
     default java.util.Set<String> emptyResultOperations() {
         return java.util.Set.of();
     }

@@ -4,18 +4,14 @@ import io.gureum.core.auth.Accounts;
 import io.gureum.core.ids.Arn;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
-/**
- * STS operations. Those not overridden here answer 501 NotImplemented (the interface's default
- * methods throw {@code UnsupportedOperationException}).
- */
-final class StsHandler implements StsClient {
+/** STS's answer to "who am I": the provider of {@code GetCallerIdentity}. */
+final class CallerIdentity {
     private final ServiceContext context;
 
-    StsHandler(ServiceContext context) {
+    CallerIdentity(ServiceContext context) {
         this.context = context;
     }
 
@@ -24,7 +20,6 @@ final class StsHandler implements StsClient {
      * user, whose UserId is the account ID itself
      * (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html).
      */
-    @Override
     public GetCallerIdentityResponse getCallerIdentity(GetCallerIdentityRequest request) {
         RequestContext ctx = RequestContext.current();
         String account = ctx.accountId();
@@ -45,15 +40,5 @@ final class StsHandler implements StsClient {
                 .arn(Arn.of(partition, "iam", "", account, "root").toString())
                 .userId(account)
                 .build();
-    }
-
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
-        // no resources
     }
 }
