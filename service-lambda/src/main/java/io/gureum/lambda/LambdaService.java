@@ -9,7 +9,6 @@ import io.gureum.lambda.runtime.LogEvent;
 import io.gureum.lambda.runtime.ProcessRunner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Registers Lambda with core: the restJson1 API of 2015-03-31, answered by the providers of a
@@ -48,28 +47,5 @@ public final class LambdaService implements AwsService {
         return new LogEvents(spec.account(), spec.region(), spec.logGroupName(), stream, lines);
     }
 
-    /**
-     * Lambda answers many operations with 201, 202 or 204 (the {@code responseCode} of each operation
-     * in the API model; e.g. https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html).
-     */
-    @Override
-    public Map<String, Integer> successStatuses() {
-        return SUCCESS_STATUSES;
-    }
 
-    private static final Map<String, Integer> SUCCESS_STATUSES = Map.ofEntries(
-            Map.entry("AddLayerVersionPermission", 201), Map.entry("AddPermission", 201),
-            Map.entry("CreateAlias", 201), Map.entry("CreateCapacityProvider", 202),
-            Map.entry("CreateCodeSigningConfig", 201), Map.entry("CreateEventSourceMapping", 202),
-            Map.entry("CreateFunction", 201), Map.entry("CreateFunctionUrlConfig", 201),
-            Map.entry("DeleteAlias", 204), Map.entry("DeleteCapacityProvider", 202),
-            Map.entry("DeleteCodeSigningConfig", 204), Map.entry("DeleteEventSourceMapping", 202),
-            Map.entry("DeleteFunctionCodeSigningConfig", 204), Map.entry("DeleteFunctionConcurrency", 204),
-            Map.entry("DeleteFunctionEventInvokeConfig", 204), Map.entry("DeleteFunctionUrlConfig", 204),
-            Map.entry("DeleteLayerVersion", 204), Map.entry("DeleteProvisionedConcurrencyConfig", 204),
-            Map.entry("InvokeAsync", 202), Map.entry("PublishLayerVersion", 201), Map.entry("PublishVersion", 201),
-            Map.entry("PutFunctionScalingConfig", 202), Map.entry("PutProvisionedConcurrencyConfig", 202),
-            Map.entry("RemoveLayerVersionPermission", 204), Map.entry("RemovePermission", 204),
-            Map.entry("TagResource", 204), Map.entry("UntagResource", 204),
-            Map.entry("UpdateCapacityProvider", 202), Map.entry("UpdateEventSourceMapping", 202));
 }

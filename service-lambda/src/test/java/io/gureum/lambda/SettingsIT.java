@@ -52,7 +52,8 @@ class SettingsIT extends LambdaTestSupport {
                 () -> lambda.putFunctionEventInvokeConfig(b -> b.functionName(name).maximumRetryAttempts(3)));
         assertAwsError(LambdaException.class, "ValidationException", 400,
                 () -> lambda.putFunctionEventInvokeConfig(b -> b.functionName(name).maximumEventAgeInSeconds(30)));
-        assertAwsError(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
+        // The model's pattern for a destination ARN: AWS's request validation answers ValidationException.
+        assertAwsError(LambdaException.class, "ValidationException", 400,
                 () -> lambda.putFunctionEventInvokeConfig(b -> b.functionName(name)
                         .destinationConfig(d -> d.onSuccess(s -> s.destination("not-an-arn")))));
         lambda.deleteFunctionEventInvokeConfig(b -> b.functionName(name));

@@ -2,7 +2,6 @@ package io.gureum.s3;
 
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
-import java.util.Map;
 
 /** Registers Amazon S3 with core. */
 public final class S3Service implements AwsService {
@@ -35,26 +34,5 @@ public final class S3Service implements AwsService {
         return new S3Instance(context);
     }
 
-    /**
-     * S3 answers deletes with 204 No Content (the {@code responseCode} of each operation in the API
-     * model; e.g. https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html).
-     */
-    @Override
-    public Map<String, Integer> successStatuses() {
-        return SUCCESS_STATUSES;
-    }
 
-    private static final Map<String, Integer> SUCCESS_STATUSES = Map.ofEntries(
-            Map.entry("AbortMultipartUpload", 204), Map.entry("DeleteBucket", 204),
-            Map.entry("DeleteBucketAnalyticsConfiguration", 204), Map.entry("DeleteBucketCors", 204),
-            Map.entry("DeleteBucketEncryption", 204),
-            Map.entry("DeleteBucketIntelligentTieringConfiguration", 204),
-            Map.entry("DeleteBucketInventoryConfiguration", 204),
-            Map.entry("DeleteBucketLifecycle", 204), Map.entry("DeleteBucketMetadataConfiguration", 204),
-            Map.entry("DeleteBucketMetadataTableConfiguration", 204),
-            Map.entry("DeleteBucketMetricsConfiguration", 204),
-            Map.entry("DeleteBucketOwnershipControls", 204), Map.entry("DeleteBucketPolicy", 204),
-            Map.entry("DeleteBucketReplication", 204), Map.entry("DeleteBucketTagging", 204),
-            Map.entry("DeleteBucketWebsite", 204), Map.entry("DeleteObject", 204),
-            Map.entry("DeleteObjectTagging", 204), Map.entry("DeletePublicAccessBlock", 204));
 }

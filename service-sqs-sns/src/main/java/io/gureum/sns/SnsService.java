@@ -2,7 +2,6 @@ package io.gureum.sns;
 
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
-import java.util.Set;
 
 /** Registers SNS (query protocol, API version 2010-03-31) with core. */
 public final class SnsService implements AwsService {
@@ -31,14 +30,5 @@ public final class SnsService implements AwsService {
         return new SnsInstance(context);
     }
 
-    /**
-     * Outputs with a result wrapper and no members (botocore's sns service-2.json): answered with an
-     * empty {@code <ActionResult/>}, which boto3 requires.
-     */
-    @Override
-    public Set<String> emptyResultOperations() {
-        return Set.of("TagResource", "UntagResource", "OptInPhoneNumber", "SetSMSAttributes",
-                "CreateSMSSandboxPhoneNumber", "DeleteSMSSandboxPhoneNumber", "VerifySMSSandboxPhoneNumber");
-    }
 
 }

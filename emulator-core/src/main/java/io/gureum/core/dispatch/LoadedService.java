@@ -59,8 +59,6 @@ public final class LoadedService {
     /** Client method name (e.g. {@code createSubnet}) → the contribution and provider class binding it. */
     private final Map<String, Map.Entry<Contribution, Class<?>>> table = new HashMap<>();
     private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
-    private final Map<String, Integer> successStatuses = new HashMap<>();
-    private final Set<String> emptyResultOperations = new LinkedHashSet<>();
     private final ServiceContext context;
     private final AtomicBoolean used = new AtomicBoolean();
     private volatile ServiceModel model;
@@ -94,8 +92,6 @@ public final class LoadedService {
             }
             signing.addAll(r.signingNames());
             anyEager |= r.eager();
-            successStatuses.putAll(r.successStatuses());
-            emptyResultOperations.addAll(r.emptyResultOperations());
             Contribution c = new Contribution(r);
             contributions.add(c);
             for (Class<?> providerClass : r.providerClasses()) {
@@ -150,13 +146,9 @@ public final class LoadedService {
         return entry == null ? null : entry.getValue();
     }
 
-    /**
-     * The success status of an operation whose answer is not 200, or null: the model's, else what a
-     * registration still lists by hand (deprecated {@link AwsService#successStatuses()}).
-     */
+    /** The success status of an operation whose answer is not 200 (the model's {@code @http(code)}), or null. */
     Integer successStatus(String operation) {
-        Integer fromModel = model().successStatus(operation);
-        return fromModel != null ? fromModel : successStatuses.get(operation);
+        return model().successStatus(operation);
     }
 
     /** The module instances, created on first use so that start-up loads no service classes. */
@@ -202,7 +194,7 @@ public final class LoadedService {
                     try {
                         Class<?> iface = Class.forName(clientInterface, true,
                                 contributions.get(0).registration.getClass().getClassLoader());
-                        model = ServiceModel.load(iface, xmlNamespace).emptyResultOperations(emptyResultOperations);
+                        model = ServiceModel.load(iface, xmlNamespace);
                     } catch (ClassNotFoundException e) {
                         throw new IllegalStateException("SDK client interface missing: " + clientInterface, e);
                     }

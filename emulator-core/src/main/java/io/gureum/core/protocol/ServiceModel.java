@@ -29,7 +29,6 @@ public final class ServiceModel {
     private final Map<String, OperationModel> loaded = new ConcurrentHashMap<>();
     private final Map<String, UriTemplate> templates = new ConcurrentHashMap<>();
     private volatile QueryNaming queryNaming;
-    private volatile Set<String> emptyResultOperations = Set.of();
     private volatile ApiConstraints constraints;
 
     public ServiceModel(ServiceIndex index, Class<?> clientInterface, String xmlNamespace) {
@@ -68,19 +67,11 @@ public final class ServiceModel {
         return new ServiceModel(index, clientInterface, xmlNamespace);
     }
 
-    /**
-     * Operations a registration still lists by hand (deprecated {@link io.gureum.core.spi.AwsService#emptyResultOperations()});
-     * the model's constraints file says the same.
-     */
-    public ServiceModel emptyResultOperations(Set<String> operations) {
-        this.emptyResultOperations = Set.copyOf(operations);
-        return this;
-    }
 
     /** Whether the query protocol answers this operation with an empty result element (from the model). */
     public boolean hasEmptyResult(String operation) {
         ApiConstraints.OperationConstraints op = constraints().operation(operation);
-        return op != null && Boolean.TRUE.equals(op.emptyResult()) || emptyResultOperations.contains(operation);
+        return op != null && Boolean.TRUE.equals(op.emptyResult());
     }
 
     /** The success status of a REST operation whose answer is not 200 (the model's {@code @http(code)}), or null. */

@@ -37,26 +37,6 @@ public interface AwsService {
     }
 
     /**
-     * Deprecated: core reads each REST operation's success status ({@code @http(code)}, e.g. S3's
-     * {@code DeleteObject} → 204) from the API's constraints file ({@code scripts/generate-constraints.py}).
-     * Still honoured for registrations that list them; the model wins where both say something.
-     */
-    @Deprecated
-    default java.util.Map<String, Integer> successStatuses() {
-        return java.util.Map.of();
-    }
-
-    /**
-     * Deprecated: core reads the query operations whose output is a result wrapper without members (AWS
-     * answers an empty {@code <ActionResult/>}, which botocore requires) from the API's constraints file.
-     * Still honoured for registrations that list them.
-     */
-    @Deprecated
-    default java.util.Set<String> emptyResultOperations() {
-        return java.util.Set.of();
-    }
-
-    /**
      * Whether {@link #create} runs when the server starts and again right after every reset, rather than
      * on the API's first request: for a module that must hear events other services publish before
      * anyone calls it (CloudWatch Logs receives Lambda's output).

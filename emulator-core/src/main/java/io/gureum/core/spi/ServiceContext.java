@@ -5,7 +5,6 @@ import io.gureum.core.auth.Accounts;
 import io.gureum.core.events.EventBus;
 import io.gureum.core.ids.ResourceIds;
 import io.gureum.core.state.ResourceRegistry;
-import io.gureum.core.targets.Targets;
 import io.gureum.core.time.GureumClock;
 import io.gureum.core.topology.Topology;
 
@@ -21,18 +20,14 @@ public record ServiceContext(
         EventBus events,
         Topology topology,
         Accounts accounts,
-        Targets targets,
         ServerEndpoint endpoint,
         ServiceClients clients,
         SharedState shared) {
 
-    /**
-     * A context with its own, empty {@link Targets}, no server endpoint yet, and in-process clients that
-     * work once a server's services are registered with it.
-     */
+    /** A context with no server endpoint yet, and in-process clients that work once a server's services are registered. */
     public ServiceContext(GureumConfig config, GureumClock clock, ResourceIds ids, ResourceRegistry registry,
             EventBus events, Topology topology, Accounts accounts) {
-        this(config, clock, ids, registry, events, topology, accounts, new Targets(), new ServerEndpoint(),
+        this(config, clock, ids, registry, events, topology, accounts, new ServerEndpoint(),
                 new io.gureum.core.dispatch.InProcessClients(), new SharedState());
     }
 }
