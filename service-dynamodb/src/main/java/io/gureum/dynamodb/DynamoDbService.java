@@ -22,6 +22,12 @@ public final class DynamoDbService implements AwsService {
         return "software.amazon.awssdk.services.dynamodb.DynamoDbClient";
     }
 
+    /** DynamoDB signs every response body with a CRC32 header: {@link DynamoDbQuirks}. */
+    @Override
+    public io.gureum.core.spi.ProtocolQuirks quirks() {
+        return new DynamoDbQuirks();
+    }
+
     @Override
     public java.util.List<Class<?>> providerClasses() {
         return java.util.List.of(DynamoDbHandler.class);

@@ -23,6 +23,12 @@ public final class S3Service implements AwsService {
         return "http://s3.amazonaws.com/doc/2006-03-01/";
     }
 
+    /** Virtual-hosted routing, S3's restXml dialect, its error wording: {@link S3Quirks}. */
+    @Override
+    public io.gureum.core.spi.ProtocolQuirks quirks() {
+        return new S3Quirks();
+    }
+
     @Override
     public java.util.List<Class<?>> providerClasses() {
         return java.util.List.of(S3Handler.class);

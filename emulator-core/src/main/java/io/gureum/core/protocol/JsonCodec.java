@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.zip.CRC32;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -60,7 +59,7 @@ public final class JsonCodec implements ProtocolCodec {
         byte[] body = write(g -> JsonValues.writeStruct(g, response, true));
         AwsHttpResponse out = new AwsHttpResponse(200);
         out.header("Content-Type", contentType(model));
-        return withCrc(model, out.body(body));
+        return out.body(body);
     }
 
     @Override
@@ -86,22 +85,12 @@ public final class JsonCodec implements ProtocolCodec {
             // Query-compatible services (SQS): clients report the legacy code from this header.
             out.header("x-amzn-query-error", error.queryCode() + ";" + error.faultType());
         }
-        return withCrc(model, out.body(body));
+        return out.body(body);
     }
 
     private static String contentType(ServiceModel model) {
         String ct = model == null ? null : model.index().jsonContentType();
         return ct == null ? "application/x-amz-json-1.0" : ct;
-    }
-
-    /** DynamoDB sends a CRC32 of the body, and both the SDKs and botocore verify it when present. */
-    private static AwsHttpResponse withCrc(ServiceModel model, AwsHttpResponse response) {
-        if (model != null && "dynamodb".equals(model.serviceName())) {
-            CRC32 crc = new CRC32();
-            crc.update(response.body());
-            response.header("x-amz-crc32", Long.toString(crc.getValue()));
-        }
-        return response;
     }
 
     interface JsonWriter {
