@@ -21,6 +21,11 @@ public final class JsonCodec implements ProtocolCodec {
     public ResolvedOperation resolve(ServiceModel model, AwsHttpRequest request) {
         String target = request.header("X-Amz-Target");
         OperationModel op = target == null ? null : model.operationByTarget(target);
+        if (op == null && target != null && model.protocol().contains("cbor") && target.indexOf('.') > 0) {
+            // The awsJson variant of a CBOR API (CloudWatch's GraniteServiceVersion20100801.ListMetrics): the
+            // SDK's rpcv2Cbor metadata records no JSON target, so the operation is found by its name.
+            op = model.operationByWireName(target.substring(target.indexOf('.') + 1));
+        }
         if (op == null) {
             throw CommonErrors.unknownOperation();
         }
@@ -58,7 +63,7 @@ public final class JsonCodec implements ProtocolCodec {
     public AwsHttpResponse encode(ServiceModel model, OperationModel operation, SdkPojo response, RequestContext ctx) {
         byte[] body = write(g -> JsonValues.writeStruct(g, response, true));
         AwsHttpResponse out = new AwsHttpResponse(200);
-        out.header("Content-Type", contentType(model));
+        out.header("Content-Type", contentType(model, ctx));
         return out.body(body);
     }
 
@@ -79,7 +84,7 @@ public final class JsonCodec implements ProtocolCodec {
             g.writeEndObject();
         });
         AwsHttpResponse out = new AwsHttpResponse(error.status());
-        out.header("Content-Type", contentType(model));
+        out.header("Content-Type", contentType(model, ctx));
         out.header("x-amzn-ErrorType", error.code());
         if (error.queryCode() != null) {
             // Query-compatible services (SQS): clients report the legacy code from this header.
@@ -88,9 +93,21 @@ public final class JsonCodec implements ProtocolCodec {
         return out.body(body);
     }
 
-    private static String contentType(ServiceModel model) {
+    /**
+     * The API's awsJson content type; for the JSON variant of a CBOR API (Kinesis with CBOR off, CloudWatch)
+     * the one the request came in, else 1.0.
+     */
+    private static String contentType(ServiceModel model, RequestContext ctx) {
         String ct = model == null ? null : model.index().jsonContentType();
-        return ct == null ? "application/x-amz-json-1.0" : ct;
+        if (ct != null && ct.startsWith("application/x-amz-json")) {
+            return ct;
+        }
+        String sent = ctx == null || ctx.httpRequest() == null ? null : ctx.httpRequest().contentType();
+        if (sent != null && sent.startsWith("application/x-amz-json")) {
+            int semicolon = sent.indexOf(';');
+            return (semicolon < 0 ? sent : sent.substring(0, semicolon)).trim();
+        }
+        return "application/x-amz-json-1.0";
     }
 
     interface JsonWriter {
