@@ -25,6 +25,11 @@ def load(path):
         return json.load(f)
 
 
+# Smithy protocol traits botocore's JSON models do not carry: the restXml APIs whose errors are a bare
+# <Error> (@restXml(noErrorWrapping: true) on AmazonS3 in AWS's Smithy models).
+NO_ERROR_WRAPPING = {"s3"}
+
+
 def read_text(path):
     if os.path.exists(path):
         with open(path, encoding="utf-8") as f:
@@ -73,6 +78,7 @@ def main():
             "apiVersion": m.get("apiVersion"),
             "xmlNamespace": namespace,
             "signatureVersion": m.get("signatureVersion"),
+            "noErrorWrapping": True if name in NO_ERROR_WRAPPING else None,
         }
         apis.append({k: v for k, v in api.items() if v is not None})
     # One API per line, so that a regeneration's diff shows what changed.

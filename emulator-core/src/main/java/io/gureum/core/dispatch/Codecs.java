@@ -1,6 +1,7 @@
 package io.gureum.core.dispatch;
 
 import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.protocol.AwsProtocols;
 import io.gureum.core.protocol.CborCodec;
 import io.gureum.core.protocol.JsonCodec;
 import io.gureum.core.protocol.ProtocolCodec;
@@ -20,10 +21,17 @@ final class Codecs {
     static final ProtocolCodec QUERY = new QueryCodec(false);
     static final ProtocolCodec EC2 = new QueryCodec(true);
     static final ProtocolCodec REST_XML = new RestXmlCodec();
+    static final ProtocolCodec REST_XML_UNWRAPPED_ERRORS = RestXmlCodec.noErrorWrapping();
     static final ProtocolCodec AWS_CBOR = CborCodec.awsJson();
     static final ProtocolCodec RPC_V2_CBOR = CborCodec.rpcV2();
 
     private Codecs() {
+    }
+
+    /** The codec that answers a request for an AWS API no module serves, over its {@code errorModel()}. */
+    static ProtocolCodec forUnserved(AwsProtocols.Api api, ServiceModel model, AwsHttpRequest request) {
+        ProtocolCodec codec = forRequest(model, request);
+        return codec == REST_XML && api.noErrorWrapping() ? REST_XML_UNWRAPPED_ERRORS : codec;
     }
 
     static ProtocolCodec forRequest(ServiceModel model, AwsHttpRequest request) {

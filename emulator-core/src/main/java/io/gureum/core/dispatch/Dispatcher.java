@@ -133,12 +133,9 @@ public final class Dispatcher {
                 var unserved = router.unserved(request, signature);
                 if (unserved != null) { // answered in the unserved API's own protocol
                     model = unserved.errorModel();
-                    codec = Codecs.forRequest(model, request);
+                    codec = Codecs.forUnserved(unserved, model, request);
                 }
-                throw rejection != null ? rejection
-                        : unserved == null ? new AwsException("UnknownService", "No enabled service serves this request", 400)
-                        : router.disabled(unserved.signingName()) ? CommonErrors.notEnabled(unserved.signingName())
-                        : CommonErrors.notEmulated(unserved.signingName());
+                throw rejection != null ? rejection : router.notServed(unserved);
             }
             service.markUsed();
             model = service.model();

@@ -1,6 +1,7 @@
 package io.gureum.core.dispatch;
 
 import io.gureum.core.auth.SignatureInfo;
+import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.protocol.AwsProtocols;
 import io.gureum.core.protocol.ServiceModel;
@@ -116,9 +117,17 @@ final class ServiceRouter {
         return null;
     }
 
-    /** Whether {@code name} is an API Gureum has a module for that this run did not enable. */
-    boolean disabled(String name) {
-        return registry.disabled(name);
+    /**
+     * The error for a request no enabled API serves: 501 naming the AWS API it is for (saying so when its
+     * module is on the class path but not enabled), or 400 {@code UnknownService} when nothing names one.
+     */
+    io.gureum.core.error.AwsException notServed(AwsProtocols.Api api) {
+        if (api == null) {
+            return new io.gureum.core.error.AwsException("UnknownService", "No enabled service serves this request",
+                    400);
+        }
+        return registry.disabled(api.signingName()) ? CommonErrors.notEnabled(api.signingName())
+                : CommonErrors.notEmulated(api.signingName());
     }
 
     private static String rpcV2Service(String rawPath) {

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Every AWS API, served or not, as far as the wire is concerned: signing name, endpoint prefix, protocol,
- * JSON target prefix and version, XML namespace, signature version. Generated from botocore's models by
+ * JSON target prefix and version, XML namespace, signature version, whether restXml errors are bare
+ * {@code <Error>}s (Smithy's {@code noErrorWrapping}). Generated from botocore's models by
  * {@code emulator-core/scripts/generate_aws_protocols.py} into {@code aws-protocols.json}; read on first
  * use. Lets core answer a request for an API Gureum does not serve in that API's own protocol.
  */
@@ -28,7 +29,7 @@ public final class AwsProtocols {
     public record Api(String name, String serviceId, String signingName, List<String> otherSigningNames,
             String endpointPrefix, String protocol,
             List<String> protocols, String targetPrefix, String jsonVersion, String apiVersion, String xmlNamespace,
-            String signatureVersion) {
+            String signatureVersion, boolean noErrorWrapping) {
 
         /** Whether requests are signed the S3 way (botocore's signature version {@code s3} or {@code s3v4}). */
         public boolean s3Signature() {

@@ -18,6 +18,21 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait;
  * {@link io.gureum.core.spi.ProtocolQuirks#codec}, using the public building blocks here.
  */
 public final class RestXmlCodec implements ProtocolCodec {
+    private final boolean wrapErrors;
+
+    /** restXml with errors in {@code <ErrorResponse>}. */
+    public RestXmlCodec() {
+        this(true);
+    }
+
+    private RestXmlCodec(boolean wrapErrors) {
+        this.wrapErrors = wrapErrors;
+    }
+
+    /** restXml whose errors are a bare {@code <Error>} (Smithy's {@code @restXml(noErrorWrapping: true)}). */
+    public static RestXmlCodec noErrorWrapping() {
+        return new RestXmlCodec(false);
+    }
 
     @Override
     public ResolvedOperation resolve(ServiceModel model, AwsHttpRequest request) {
@@ -124,7 +139,7 @@ public final class RestXmlCodec implements ProtocolCodec {
 
     @Override
     public AwsHttpResponse encodeError(ServiceModel model, OperationModel operation, AwsError error, RequestContext ctx) {
-        if (model == null) {
+        if (model == null || !wrapErrors) {
             return encodeUnwrappedError(error, ctx); // no API known: the shape every REST-XML client reads
         }
         XmlWriter w = new XmlWriter().declaration();

@@ -151,6 +151,17 @@ class UnservedApisIT {
     }
 
     @Test
+    void restXmlApiWithoutErrorWrappingAnswersABareError() throws Exception {
+        try (Gureum sqsOnly = Gureum.start(GureumConfig.builder().port(0).services(Set.of("sqs")).build(),
+                TestServices.all())) {
+            Reply r = Requests.send(sqsOnly.endpoint(), rest("s3", "GET", "/bucket?list-type=2"));
+            ErrorShapes.assertError(ErrorShapes.Protocol.S3, r, 501, "NotImplemented");
+            assertEquals("Gureum serves s3 but it is not enabled in this run (see --services)",
+                    ErrorShapes.message(ErrorShapes.Protocol.S3, r));
+        }
+    }
+
+    @Test
     void anonymousPathStyleRequestsStillReachS3() throws Exception {
         Reply r = Requests.send(gureum.endpoint(), new Requests.Spec("GET", "/missing?list-type=2"));
         ErrorShapes.assertError(ErrorShapes.Protocol.S3, r, 404, "NoSuchBucket");
