@@ -28,6 +28,12 @@ public final class DynamoDbService implements AwsService {
         return "software.amazon.awssdk.services.dynamodb.DynamoDbClient";
     }
 
+    /** DynamoDB signs every response body with a CRC32 header: {@link DynamoDbQuirks}. */
+    @Override
+    public io.gureum.core.spi.ProtocolQuirks quirks() {
+        return new DynamoDbQuirks();
+    }
+
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Tables.class, TableTags.class, TimeToLive.class, AccountSettings.class, Items.class,

@@ -22,6 +22,12 @@ public final class DynamoDbStreamsService implements AwsService {
         return "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient";
     }
 
+    /** Streams answers carry DynamoDB's CRC32 header too: {@link DynamoDbQuirks}. */
+    @Override
+    public io.gureum.core.spi.ProtocolQuirks quirks() {
+        return new DynamoDbQuirks();
+    }
+
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Streams.class);

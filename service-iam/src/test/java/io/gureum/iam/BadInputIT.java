@@ -243,14 +243,18 @@ class BadInputIT {
             Protocol protocol = shapeOf(r, context);
             String code = ErrorShapes.assertError(protocol, r, head);
             if (r.status() >= 500) {
-                assertTrue(r.status() == 501 && "NotImplemented".equals(code), "a 5xx");
+                // 501 NotImplemented only; a HEAD answer has no body to carry its code.
+                assertTrue(r.status() == 501 && (head || "NotImplemented".equals(code)), "a 5xx");
             }
         } catch (AssertionError e) {
             throw new AssertionError(context + "\n" + e.getMessage(), e);
         }
     }
 
-    /** STS answers in awsQuery's shape; requests no enabled service serves get the generic XML error. */
+    /**
+     * STS answers in awsQuery's shape; requests for APIs no enabled module serves get 501 in that API's
+     * protocol (S3's bare XML error for the S3-signed ones), the rest the generic XML error.
+     */
     static Protocol shapeOf(Reply r, String context) {
         String ct = String.valueOf(r.header("Content-Type"));
         if (ct.startsWith("text/xml")) {

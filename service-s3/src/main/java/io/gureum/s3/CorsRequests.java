@@ -3,7 +3,6 @@ package io.gureum.s3;
 import io.gureum.core.error.AwsException;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
-import io.gureum.core.protocol.S3Addressing;
 import io.gureum.s3.store.Bucket;
 import java.util.ArrayList;
 import java.util.List;

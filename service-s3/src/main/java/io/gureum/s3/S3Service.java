@@ -20,6 +20,12 @@ public final class S3Service implements AwsService {
         return "http://s3.amazonaws.com/doc/2006-03-01/";
     }
 
+    /** Virtual-hosted routing, S3's restXml dialect, its error wording: {@link S3Quirks}. */
+    @Override
+    public io.gureum.core.spi.ProtocolQuirks quirks() {
+        return new S3Quirks();
+    }
+
     /** One provider per operation family; {@link S3Instance} makes them over one backend. */
     @Override
     public java.util.List<Class<?>> providerClasses() {
@@ -33,6 +39,4 @@ public final class S3Service implements AwsService {
     public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
         return new S3Instance(context);
     }
-
-
 }

@@ -2,11 +2,13 @@ package io.gureum.core.auth;
 
 import io.gureum.core.error.AwsException;
 import io.gureum.core.http.AwsHttpRequest;
-import java.util.Set;
+import io.gureum.core.protocol.AwsProtocols;
 
 /**
- * Authentication errors in the wording each kind of service uses: S3, query/EC2 services (STS, IAM, SNS,
- * EC2 …) and JSON services (DynamoDB, SQS, Lambda …).
+ * Authentication errors in the wording each kind of API uses: S3 (botocore's signature version
+ * {@code s3}/{@code s3v4}), query/EC2/restXml APIs (STS, IAM, SNS, EC2 …) and JSON APIs (awsJson, restJson,
+ * CBOR: DynamoDB, SQS, Lambda …). The kind comes from the API the signing name belongs to in
+ * {@link AwsProtocols}, refined by what the request itself carries.
  */
 final class SignatureErrors {
     private static final String S3_MISMATCH = "The request signature we calculated does not match the signature "
@@ -14,31 +16,34 @@ final class SignatureErrors {
     private static final String MISMATCH = "The request signature we calculated does not match the signature you "
             + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation "
             + "for details.";
-    /** Services whose protocol is JSON or REST-JSON even when the request carries no X-Amz-Target. */
-    private static final Set<String> JSON_SERVICES = Set.of("dynamodb", "sqs", "lambda", "kinesis", "logs",
-            "events", "ssm", "secretsmanager", "kms", "states", "ecr", "ecs", "execute-api", "apigateway",
-            "cognito-idp", "firehose", "monitoring", "acm", "scheduler", "appsync", "eks");
 
     enum Style { S3, QUERY, JSON }
 
     private final Style style;
-    private final String service;
+    /** Whether JSON errors answer 403 rather than 400: REST-JSON APIs (Lambda) do, awsJson ones do not. */
+    private final boolean restJson;
 
-    private SignatureErrors(Style style, String service) {
+    private SignatureErrors(Style style, boolean restJson) {
         this.style = style;
-        this.service = service;
+        this.restJson = restJson;
     }
 
     static SignatureErrors of(AwsHttpRequest request, SignatureInfo signature) {
-        String service = signature.service() == null ? "" : signature.service();
-        if (service.equals("s3") || service.equals("s3-object-lambda")) {
-            return new SignatureErrors(Style.S3, service);
+        String target = request.header("X-Amz-Target");
+        String prefix = target == null ? null : target.substring(0, Math.max(0, target.indexOf('.')));
+        AwsProtocols.Api api = AwsProtocols.pick(AwsProtocols.get().bySigningName(signature.service()), prefix,
+                null, request.header("Host"));
+        if (api != null && api.s3Signature()) {
+            return new SignatureErrors(Style.S3, false);
         }
         String contentType = request.contentType();
-        boolean json = request.header("X-Amz-Target") != null || contentType.startsWith("application/x-amz-json")
-                || (JSON_SERVICES.contains(service) && request.queryParameter("Action") == null
-                        && !contentType.startsWith("application/x-www-form-urlencoded"));
-        return new SignatureErrors(json ? Style.JSON : Style.QUERY, service);
+        boolean form = request.queryParameter("Action") != null
+                || contentType.startsWith("application/x-www-form-urlencoded");
+        boolean json = target != null || contentType.startsWith("application/x-amz-json")
+                || contentType.startsWith("application/x-amz-cbor") || contentType.startsWith("application/cbor")
+                || (api != null && api.jsonFamily() && !form);
+        return new SignatureErrors(json ? Style.JSON : Style.QUERY,
+                api != null && "rest-json".equals(api.protocol()));
     }
 
     Style style() {
@@ -113,7 +118,7 @@ final class SignatureErrors {
     }
 
     private int jsonStatus() {
-        // Lambda (REST-JSON) answers 403 where DynamoDB and SQS answer 400.
-        return service.equals("lambda") ? 403 : 400;
+        // REST-JSON APIs (Lambda) answer 403 where awsJson ones (DynamoDB, SQS) answer 400.
+        return restJson ? 403 : 400;
     }
 }

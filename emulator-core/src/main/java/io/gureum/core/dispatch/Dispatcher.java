@@ -131,12 +131,16 @@ public final class Dispatcher {
             SignatureInfo signature = SigV4Parser.parse(request);
             service = router.route(request, signature);
             if (service == null) {
-                throw rejection != null ? rejection
-                        : new AwsException("UnknownService", "No enabled service serves this request", 400);
+                var unserved = router.unserved(request, signature);
+                if (unserved != null) { // answered in the unserved API's own protocol
+                    model = unserved.errorModel();
+                    codec = Codecs.forUnserved(unserved, model, request);
+                }
+                throw rejection != null ? rejection : router.notServed(unserved);
             }
             service.markUsed();
             model = service.model();
-            codec = Codecs.forRequest(model, request);
+            codec = service.codec(Codecs.forRequest(model, request));
             String accessKey = signature == null ? null : signature.accessKeyId();
             String region = signature != null && signature.region() != null && !signature.region().isEmpty()
                     ? signature.region() : context.config().defaultRegion();
@@ -264,9 +268,9 @@ public final class Dispatcher {
     }
 
     private static AwsException invalidKey(LoadedService service) {
-        if ("s3".equals(service.name())) {
-            return new AwsException("InvalidAccessKeyId",
-                    "The AWS Access Key Id you provided does not exist in our records.", 403);
+        AwsException own = service.quirks().unknownAccessKey();
+        if (own != null) {
+            return own;
         }
         return new AwsException("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
     }

@@ -61,6 +61,10 @@ public final class LoadedService {
     private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
     private final ServiceContext context;
     private final AtomicBoolean used = new AtomicBoolean();
+    private final io.gureum.core.spi.ProtocolQuirks quirks;
+    /** The API's codec for each standard codec, decorated by its quirks once. */
+    private final Map<io.gureum.core.protocol.ProtocolCodec, io.gureum.core.protocol.ProtocolCodec> codecs =
+            new ConcurrentHashMap<>();
     private volatile ServiceModel model;
 
     /**
@@ -106,6 +110,7 @@ public final class LoadedService {
             }
         }
         this.xmlNamespace = namespace;
+        this.quirks = ComposedQuirks.of(registrations.stream().map(AwsService::quirks).toList());
         this.signingNames = List.copyOf(signing);
         this.eager = anyEager;
     }
@@ -124,6 +129,16 @@ public final class LoadedService {
 
     public List<String> signingNames() {
         return signingNames;
+    }
+
+    /** The API's wire behaviour beyond its protocol, from all its registrations. */
+    public io.gureum.core.spi.ProtocolQuirks quirks() {
+        return quirks;
+    }
+
+    /** The codec for this API's requests in the protocol of {@code standard}. */
+    io.gureum.core.protocol.ProtocolCodec codec(io.gureum.core.protocol.ProtocolCodec standard) {
+        return codecs.computeIfAbsent(standard, quirks::codec);
     }
 
     boolean eager() {

@@ -19,12 +19,16 @@ public final class ServiceRegistry {
     private final Map<String, LoadedService> byName = new LinkedHashMap<>();
     private final Map<String, List<LoadedService>> bySigningName = new HashMap<>();
     private final Map<String, LoadedService> byClientInterface = new HashMap<>();
+    /** Signing names of the registrations on the class path that this run did not enable. */
+    private final java.util.Set<String> disabledSigningNames = new java.util.HashSet<>();
 
     public ServiceRegistry(List<AwsService> services, ServiceContext context) {
         Map<String, List<AwsService>> grouped = new LinkedHashMap<>();
         for (AwsService s : services) {
             if (context.config().serviceEnabled(s.name())) {
                 grouped.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+            } else {
+                disabledSigningNames.addAll(s.signingNames());
             }
         }
         for (List<AwsService> registrations : grouped.values()) {
@@ -66,6 +70,11 @@ public final class ServiceRegistry {
     /** The services signed with this name: usually one; DynamoDB and DynamoDB Streams share theirs. */
     public List<LoadedService> bySigningName(String signingName) {
         return bySigningName.getOrDefault(signingName, List.of());
+    }
+
+    /** Whether a module on the class path serves this signing name but this run did not enable it. */
+    public boolean disabled(String signingName) {
+        return disabledSigningNames.contains(signingName) && bySigningName(signingName).isEmpty();
     }
 
     public List<LoadedService> all() {

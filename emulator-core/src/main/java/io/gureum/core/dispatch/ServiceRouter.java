@@ -1,18 +1,24 @@
 package io.gureum.core.dispatch;
 
 import io.gureum.core.auth.SignatureInfo;
+import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
-import io.gureum.core.protocol.S3Addressing;
+import io.gureum.core.protocol.AwsProtocols;
 import io.gureum.core.protocol.ServiceModel;
 import java.util.List;
 
 /**
- * Picks the service a request is for: the SigV4 signing name first, then {@code X-Amz-Target}, then an
- * S3 virtual host, then a query {@code Action} (with {@code Version}), and S3 last, as AWS's own
- * endpoints would by host name. Unsigned calls (STS AssumeRoleWithWebIdentity, anonymous S3) need the
- * fallbacks.
+ * Picks the API a request is for, as AWS's endpoints would: the SigV4 signing name first, then the
+ * {@code X-Amz-Target} prefix, then an API that claims the request by its Host or path
+ * ({@link io.gureum.core.spi.ProtocolQuirks#claims}), then a query {@code Action} (with {@code Version}).
+ * When no served API matches, {@link #unserved} names the AWS API the request is for, from the same clues
+ * and the Host, so that core answers in that API's protocol; only a request nothing identifies goes to the
+ * API that {@link io.gureum.core.spi.ProtocolQuirks#takesUnidentified() takes the unidentified}. Unsigned
+ * calls (STS AssumeRoleWithWebIdentity, anonymous S3) need the fallbacks.
  */
 final class ServiceRouter {
+    private static final String RPC_V2_PATH = "/service/";
+
     private final ServiceRegistry registry;
 
     ServiceRouter(ServiceRegistry registry) {
@@ -36,10 +42,9 @@ final class ServiceRouter {
                 return s;
             }
         }
-        if (S3Addressing.virtualHostBucket(request.header("Host")) != null) {
-            LoadedService s3 = registry.byName("s3");
-            if (s3 != null) {
-                return s3;
+        for (LoadedService s : registry.all()) {
+            if (s.quirks().claims(request)) {
+                return s;
             }
         }
         String action = action(request);
@@ -60,15 +65,92 @@ final class ServiceRouter {
                 return byAction;
             }
         }
-        return registry.byName("s3");
+        AwsProtocols.Api named = identify(request, signature);
+        if (named != null) {
+            // An unsigned rpcv2Cbor call or a request to a served API's AWS host name goes to that API;
+            // an API no enabled module serves is answered in its own protocol (the caller asks unserved()).
+            return servedAs(named);
+        }
+        for (LoadedService s : registry.all()) {
+            if (s.quirks().takesUnidentified()) {
+                return s;
+            }
+        }
+        return null;
     }
 
-    private static LoadedService byTargetPrefix(List<LoadedService> services, String target) {
+    /** The AWS API a request names that no enabled module serves, or null. */
+    AwsProtocols.Api unserved(AwsHttpRequest request, SignatureInfo signature) {
+        AwsProtocols.Api named = identify(request, signature);
+        return named == null || servedAs(named) != null ? null : named;
+    }
+
+    /**
+     * The AWS API a request names, served or not, from AWS's data: by signing name, then
+     * {@code X-Amz-Target} prefix, then rpcv2Cbor path ({@code /service/<Service>/operation/<Op>}), then Host.
+     */
+    private static AwsProtocols.Api identify(AwsHttpRequest request, SignatureInfo signature) {
+        AwsProtocols protocols = AwsProtocols.get();
+        String prefix = targetPrefix(request.header("X-Amz-Target"));
+        if (signature != null && signature.service() != null) {
+            AwsProtocols.Api api = AwsProtocols.pick(protocols.bySigningName(signature.service()), prefix,
+                    version(request), request.header("Host"));
+            if (api != null) {
+                return api;
+            }
+        }
+        AwsProtocols.Api byTarget = protocols.byTargetPrefix(prefix);
+        if (byTarget == null) {
+            byTarget = protocols.byTargetPrefix(rpcV2Service(request.rawPath()));
+        }
+        return byTarget != null ? byTarget : protocols.byHost(request.header("Host"));
+    }
+
+    /** The enabled API that answers for an AWS API (same signing name and, where both know it, target prefix). */
+    private LoadedService servedAs(AwsProtocols.Api api) {
+        for (LoadedService s : registry.bySigningName(api.signingName())) {
+            String served = s.model().index().targetPrefix();
+            if (api.targetPrefix() == null || served == null || served.equals(api.targetPrefix())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The error for a request no enabled API serves: 501 naming the AWS API it is for (saying so when its
+     * module is on the class path but not enabled), or 400 {@code UnknownService} when nothing names one.
+     */
+    io.gureum.core.error.AwsException notServed(AwsProtocols.Api api) {
+        if (api == null) {
+            return new io.gureum.core.error.AwsException("UnknownService", "No enabled service serves this request",
+                    400);
+        }
+        return registry.disabled(api.signingName()) ? CommonErrors.notEnabled(api.signingName())
+                : CommonErrors.notEmulated(api.signingName());
+    }
+
+    private static String rpcV2Service(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith(RPC_V2_PATH)) {
+            return null;
+        }
+        int end = rawPath.indexOf('/', RPC_V2_PATH.length());
+        return end < 0 ? null : rawPath.substring(RPC_V2_PATH.length(), end);
+    }
+
+    private static String targetPrefix(String target) {
         if (target == null) {
             return null;
         }
         int dot = target.indexOf('.');
-        String prefix = dot < 0 ? target : target.substring(0, dot);
+        return dot < 0 ? target : target.substring(0, dot);
+    }
+
+    private static LoadedService byTargetPrefix(List<LoadedService> services, String target) {
+        String prefix = targetPrefix(target);
+        if (prefix == null) {
+            return null;
+        }
         for (LoadedService s : services) {
             if (prefix.equals(s.model().index().targetPrefix())) {
                 return s;

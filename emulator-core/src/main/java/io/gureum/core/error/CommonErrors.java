@@ -37,6 +37,20 @@ public final class CommonErrors {
                 "The operation " + operation + " of service " + service + " is not implemented by Gureum.", 501, false);
     }
 
+    /**
+     * A request for an AWS API no enabled module serves (KMS, EventBridge …), answered in that API's own
+     * protocol; {@code api} is its signing name, as users know it from ARNs and the CLI.
+     */
+    public static AwsException notEmulated(String api) {
+        return new AwsException("NotImplemented", "Gureum does not emulate " + api + " yet", 501, false);
+    }
+
+    /** A request for an API AWS has and Gureum serves, but not in this run ({@code --services}). */
+    public static AwsException notEnabled(String api) {
+        return new AwsException("NotImplemented", "Gureum serves " + api + " but it is not enabled in this run "
+                + "(see --services)", 501, false);
+    }
+
     public static AwsException serialization(String message) {
         return new AwsException("SerializationException", message, 400);
     }

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.zip.CRC32;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -22,6 +21,11 @@ public final class JsonCodec implements ProtocolCodec {
     public ResolvedOperation resolve(ServiceModel model, AwsHttpRequest request) {
         String target = request.header("X-Amz-Target");
         OperationModel op = target == null ? null : model.operationByTarget(target);
+        if (op == null && target != null && model.protocol().contains("cbor") && target.indexOf('.') > 0) {
+            // The awsJson variant of a CBOR API (CloudWatch's GraniteServiceVersion20100801.ListMetrics): the
+            // SDK's rpcv2Cbor metadata records no JSON target, so the operation is found by its name.
+            op = model.operationByWireName(target.substring(target.indexOf('.') + 1));
+        }
         if (op == null) {
             throw CommonErrors.unknownOperation();
         }
@@ -59,8 +63,8 @@ public final class JsonCodec implements ProtocolCodec {
     public AwsHttpResponse encode(ServiceModel model, OperationModel operation, SdkPojo response, RequestContext ctx) {
         byte[] body = write(g -> JsonValues.writeStruct(g, response, true));
         AwsHttpResponse out = new AwsHttpResponse(200);
-        out.header("Content-Type", contentType(model));
-        return withCrc(model, out.body(body));
+        out.header("Content-Type", contentType(model, ctx));
+        return out.body(body);
     }
 
     @Override
@@ -80,28 +84,30 @@ public final class JsonCodec implements ProtocolCodec {
             g.writeEndObject();
         });
         AwsHttpResponse out = new AwsHttpResponse(error.status());
-        out.header("Content-Type", contentType(model));
+        out.header("Content-Type", contentType(model, ctx));
         out.header("x-amzn-ErrorType", error.code());
         if (error.queryCode() != null) {
             // Query-compatible services (SQS): clients report the legacy code from this header.
             out.header("x-amzn-query-error", error.queryCode() + ";" + error.faultType());
         }
-        return withCrc(model, out.body(body));
+        return out.body(body);
     }
 
-    private static String contentType(ServiceModel model) {
+    /**
+     * The API's awsJson content type; for the JSON variant of a CBOR API (Kinesis with CBOR off, CloudWatch)
+     * the one the request came in, else 1.0.
+     */
+    private static String contentType(ServiceModel model, RequestContext ctx) {
         String ct = model == null ? null : model.index().jsonContentType();
-        return ct == null ? "application/x-amz-json-1.0" : ct;
-    }
-
-    /** DynamoDB sends a CRC32 of the body, and both the SDKs and botocore verify it when present. */
-    private static AwsHttpResponse withCrc(ServiceModel model, AwsHttpResponse response) {
-        if (model != null && "dynamodb".equals(model.serviceName())) {
-            CRC32 crc = new CRC32();
-            crc.update(response.body());
-            response.header("x-amz-crc32", Long.toString(crc.getValue()));
+        if (ct != null && ct.startsWith("application/x-amz-json")) {
+            return ct;
         }
-        return response;
+        String sent = ctx == null || ctx.httpRequest() == null ? null : ctx.httpRequest().contentType();
+        if (sent != null && sent.startsWith("application/x-amz-json")) {
+            int semicolon = sent.indexOf(';');
+            return (semicolon < 0 ? sent : sent.substring(0, semicolon)).trim();
+        }
+        return "application/x-amz-json-1.0";
     }
 
     interface JsonWriter {

@@ -46,6 +46,14 @@ public interface AwsService {
     }
 
     /**
+     * This registration's wire behaviour beyond its protocol (routing claims, codec decoration, error
+     * wording); {@link ProtocolQuirks#NONE} by default. Registrations of one API are applied in order.
+     */
+    default ProtocolQuirks quirks() {
+        return ProtocolQuirks.NONE;
+    }
+
+    /**
      * The classes of the providers {@link #create} returns. Core reads their class files (it does not
      * initialise them) to know, before any call, which operations this module binds.
      */

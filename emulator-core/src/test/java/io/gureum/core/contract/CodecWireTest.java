@@ -96,19 +96,21 @@ class CodecWireTest {
                         XML + "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender"
                                 + "</Type><Code>NoSuchEntity</Code><Message>no user</Message></Error><RequestId>req-1"
                                 + "</RequestId></ErrorResponse>"),
-                Arguments.of("s3: flattened list repeats the list's own element (<CORSRule>), no <member>",
-                        (Callable<String>) () -> body(REST_XML.encode(S3, S3.operationByWireName("GetBucketCors"),
+                Arguments.of("restXml: flattened list repeats the list's own element (<CORSRule>), no <member>",
+                        (Callable<String>) () -> body(((RestXmlCodec) REST_XML).encode(
+                                S3.operationByWireName("GetBucketCors"),
                                 (SdkPojo) GetBucketCorsResponse.builder().corsRules(CORSRule.builder()
-                                        .allowedMethods("GET", "PUT").allowedOrigins("*").build()).build(), CTX)),
+                                        .allowedMethods("GET", "PUT").allowedOrigins("*").build()).build(),
+                                "CORSConfiguration", "http://s3.amazonaws.com/doc/2006-03-01/")),
                         XML + "<CORSConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><CORSRule>"
                                 + "<AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod>"
                                 + "<AllowedOrigin>*</AllowedOrigin></CORSRule></CORSConfiguration>"),
-                Arguments.of("s3 error: bare <Error> with Code, Message, RequestId, HostId; status 404",
+                Arguments.of("restXml noErrorWrapping (S3): bare <Error> with Code, Message, RequestId, HostId; status 404",
                         (Callable<String>) () -> {
-                            AwsHttpResponse r = REST_XML.encodeError(S3, null, new AwsError("NoSuchKey",
+                            AwsHttpResponse r = ((RestXmlCodec) REST_XML).encodeUnwrappedError(new AwsError("NoSuchKey",
                                     "The specified key does not exist.", 404, true,
                                     NoSuchKeyException.builder().build(), null), CTX);
-                            return r.status() + " " + body(r);
+                            return r.status() + " " + body(r); // S3's noErrorWrapping shape
                         },
                         "404 " + XML + "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>"
                                 + "<RequestId>req-1</RequestId><HostId>req-1</HostId></Error>"),

@@ -25,8 +25,15 @@ final class ProxyService implements AwsService {
     final Slot slot = new Slot();
     private final Object proxy;
 
+    private final java.util.List<String> signingNames;
+
     ProxyService(String name, Class<?> clientInterface, String xmlNamespace) {
+        this(name, name, clientInterface, xmlNamespace);
+    }
+
+    ProxyService(String name, String signingName, Class<?> clientInterface, String xmlNamespace) {
         this.name = name;
+        this.signingNames = java.util.List.of(signingName);
         this.clientInterface = clientInterface;
         this.xmlNamespace = xmlNamespace;
         InvocationHandler h = this::invoke;
@@ -58,6 +65,11 @@ final class ProxyService implements AwsService {
     }
 
     @Override
+    public java.util.List<String> signingNames() {
+        return signingNames;
+    }
+
+    @Override
     public String clientInterface() {
         return clientInterface.getName();
     }
@@ -65,6 +77,12 @@ final class ProxyService implements AwsService {
     @Override
     public String xmlNamespace() {
         return xmlNamespace;
+    }
+
+    /** S3's wire for the {@code s3} service (its test double: core's tests cannot see service-s3). */
+    @Override
+    public io.gureum.core.spi.ProtocolQuirks quirks() {
+        return name.equals("s3") ? io.gureum.core.testing.TestS3Quirks.INSTANCE : io.gureum.core.spi.ProtocolQuirks.NONE;
     }
 
     @Override

@@ -74,6 +74,11 @@ public final class TestServices {
             }
 
             @Override
+            public io.gureum.core.spi.ProtocolQuirks quirks() {
+                return name.equals("s3") ? TestS3Quirks.INSTANCE : io.gureum.core.spi.ProtocolQuirks.NONE;
+            }
+
+            @Override
             public List<Class<?>> providerClasses() {
                 return List.of(providerClass);
             }

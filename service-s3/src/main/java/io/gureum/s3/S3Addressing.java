@@ -1,6 +1,7 @@
-package io.gureum.core.protocol;
+package io.gureum.s3;
 
 import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.protocol.UriTemplate;
 import java.util.List;
 
 /**

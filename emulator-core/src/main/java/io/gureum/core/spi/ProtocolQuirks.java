@@ -1,0 +1,53 @@
+package io.gureum.core.spi;
+
+import io.gureum.core.error.AwsException;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.protocol.ProtocolCodec;
+
+/**
+ * What one API does on the wire that its protocol does not say: how requests that name no service reach
+ * it, how its codec differs from the protocol's, how it words the errors core raises for it. Core names
+ * no service; each module contributes its own through {@link AwsService#quirks()}. Every method has a
+ * default meaning "as the protocol says". See ADR 0006.
+ */
+public interface ProtocolQuirks {
+
+    /** No quirks. */
+    ProtocolQuirks NONE = new ProtocolQuirks() {
+    };
+
+    /**
+     * Whether this API takes a request whose signature, {@code X-Amz-Target} and query {@code Action} name
+     * no served API, from its Host or path (S3: a virtual-hosted {@code bucket.s3.localhost}). Asked before
+     * the request is matched against unserved APIs.
+     */
+    default boolean claims(AwsHttpRequest request) {
+        return false;
+    }
+
+    /**
+     * Whether this API takes the requests nothing identifies at all, after every other rule (S3: anonymous
+     * path-style requests to the bare endpoint, as AWS's own S3 endpoint would). At most one enabled API
+     * should.
+     */
+    default boolean takesUnidentified() {
+        return false;
+    }
+
+    /**
+     * The codec for this API, given the standard codec of the protocol the request uses; called once per
+     * standard codec. Return {@code standard} itself, or a codec that delegates to it (S3's bucket
+     * addressing and error shape, DynamoDB's CRC32 header).
+     */
+    default ProtocolCodec codec(ProtocolCodec standard) {
+        return standard;
+    }
+
+    /**
+     * The error for a signature whose access key does not exist, or null for the common
+     * {@code InvalidClientTokenId} (403).
+     */
+    default AwsException unknownAccessKey() {
+        return null;
+    }
+}

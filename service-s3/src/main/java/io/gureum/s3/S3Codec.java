@@ -1,0 +1,119 @@
+package io.gureum.s3;
+
+import io.gureum.core.error.AwsException;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.protocol.AwsError;
+import io.gureum.core.protocol.OperationModel;
+import io.gureum.core.protocol.ProtocolCodec;
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.protocol.ResolvedOperation;
+import io.gureum.core.protocol.RestXmlCodec;
+import io.gureum.core.protocol.ServiceModel;
+import io.gureum.core.protocol.UriTemplate;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
+
+/**
+ * S3's restXml: the bucket is in the Host or the first path segment (the SDK's URI templates leave it out),
+ * output roots have S3's own names, errors have no {@code ErrorResponse} wrapper, a route that matches
+ * nothing is {@code 405 MethodNotAllowed}, a ranged GetObject answers 206.
+ */
+final class S3Codec implements ProtocolCodec {
+    /**
+     * Root elements of S3 outputs. The SDK does not record them and neither the SDK nor botocore checks
+     * them, but other clients do; names from the S3 API reference.
+     */
+    private static final Map<String, String> ROOTS = Map.ofEntries(
+            Map.entry("ListBuckets", "ListAllMyBucketsResult"),
+            Map.entry("ListObjects", "ListBucketResult"),
+            Map.entry("ListObjectsV2", "ListBucketResult"),
+            Map.entry("ListObjectVersions", "ListVersionsResult"),
+            Map.entry("CreateMultipartUpload", "InitiateMultipartUploadResult"),
+            Map.entry("CompleteMultipartUpload", "CompleteMultipartUploadResult"),
+            Map.entry("ListParts", "ListPartsResult"),
+            Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
+            Map.entry("DeleteObjects", "DeleteResult"),
+            Map.entry("GetBucketTagging", "Tagging"),
+            Map.entry("GetObjectTagging", "Tagging"),
+            Map.entry("GetBucketVersioning", "VersioningConfiguration"),
+            Map.entry("GetBucketAcl", "AccessControlPolicy"),
+            Map.entry("GetObjectAcl", "AccessControlPolicy"),
+            Map.entry("GetBucketCors", "CORSConfiguration"),
+            Map.entry("GetBucketLifecycleConfiguration", "LifecycleConfiguration"),
+            Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
+            Map.entry("GetBucketLogging", "BucketLoggingStatus"),
+            Map.entry("GetBucketWebsite", "WebsiteConfiguration"),
+            Map.entry("GetBucketAccelerateConfiguration", "AccelerateConfiguration"),
+            Map.entry("GetBucketRequestPayment", "RequestPaymentConfiguration"),
+            Map.entry("GetObjectAttributes", "GetObjectAttributesOutput"),
+            Map.entry("GetObjectRetention", "Retention"),
+            Map.entry("GetObjectLegalHold", "LegalHold"));
+    static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+    private final RestXmlCodec xml;
+
+    S3Codec(RestXmlCodec xml) {
+        this.xml = xml;
+    }
+
+    @Override
+    public ResolvedOperation resolve(ServiceModel model, AwsHttpRequest request) {
+        S3Addressing.Target target = S3Addressing.target(request);
+        Map<String, String> extra = new HashMap<>();
+        if (target.bucket() != null) {
+            extra.put("Bucket", target.bucket());
+        }
+        ResolvedOperation op = RestXmlCodec.route(model, request, target.keySegments(), extra);
+        if (op == null && target.bucket() != null && S3Addressing.virtualHostBucket(request.header("Host")) == null) {
+            // Operations without a bucket (WriteGetObjectResponse: POST /WriteGetObjectResponse, sent to its own
+            // host in AWS) keep their whole path.
+            op = RestXmlCodec.route(model, request, UriTemplate.split(request.rawPath()), Map.of());
+            if (op != null && hasBucketMember(op)) {
+                op = null;
+            }
+        }
+        if (op == null) {
+            throw new AwsException("MethodNotAllowed", "The specified method is not allowed against this resource.",
+                    405);
+        }
+        return op;
+    }
+
+    private static boolean hasBucketMember(ResolvedOperation op) {
+        for (SdkField<?> f : op.operation().newRequestBuilder().sdkFields()) {
+            if (f.location() == MarshallLocation.PATH && f.locationName().equals("Bucket")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public SdkPojo decode(ResolvedOperation operation, AwsHttpRequest request) {
+        return xml.decode(operation, request);
+    }
+
+    @Override
+    public AwsHttpResponse encode(ServiceModel model, OperationModel operation, SdkPojo response, RequestContext ctx) {
+        if (operation.name().equals("GetBucketLocation")) {
+            // An empty LocationConstraint element means us-east-1:
+            // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html
+            return xml.encodeUnwrappedOutput(response, NAMESPACE);
+        }
+        AwsHttpResponse out = xml.encode(operation, response,
+                ROOTS.getOrDefault(operation.name(), operation.name() + "Result"), NAMESPACE);
+        if (operation.entry().streamingOutput() && out.header("Content-Range") != null) {
+            out.status(206); // a ranged GetObject answers Partial Content
+        }
+        return out;
+    }
+
+    @Override
+    public AwsHttpResponse encodeError(ServiceModel model, OperationModel operation, AwsError error, RequestContext ctx) {
+        return xml.encodeUnwrappedError(error, ctx);
+    }
+}

@@ -1,0 +1,37 @@
+package io.gureum.s3;
+
+import io.gureum.core.error.AwsException;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.protocol.ProtocolCodec;
+import io.gureum.core.protocol.RestXmlCodec;
+import io.gureum.core.spi.ProtocolQuirks;
+
+/**
+ * What S3 does on the wire beyond restXml: it takes virtual-hosted requests ({@code bucket.s3.localhost})
+ * and, as the bare endpoint is S3's, anonymous requests nothing else identifies; its codec is
+ * {@link S3Codec}; an unknown access key is {@code InvalidAccessKeyId}.
+ */
+final class S3Quirks implements ProtocolQuirks {
+
+    @Override
+    public boolean claims(AwsHttpRequest request) {
+        return S3Addressing.virtualHostBucket(request.header("Host")) != null;
+    }
+
+    @Override
+    public boolean takesUnidentified() {
+        return true;
+    }
+
+    @Override
+    public ProtocolCodec codec(ProtocolCodec standard) {
+        return standard instanceof RestXmlCodec xml ? new S3Codec(xml) : standard;
+    }
+
+    /** https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList */
+    @Override
+    public AwsException unknownAccessKey() {
+        return new AwsException("InvalidAccessKeyId",
+                "The AWS Access Key Id you provided does not exist in our records.", 403);
+    }
+}
