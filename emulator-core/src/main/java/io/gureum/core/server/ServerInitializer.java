@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -22,6 +23,12 @@ import io.netty.handler.stream.ChunkedWriteHandler;
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_INITIAL_LINE = 16 * 1024;
     static final int MAX_HEADER_SIZE = 64 * 1024;
+    /**
+     * Requests a client may pipeline ahead of its answers before the connection is dropped. Netty's
+     * default (128) closed connections that AWS serves; memory is bounded instead by reading no
+     * further while requests wait ({@link RequestHandler#MAX_IN_FLIGHT}).
+     */
+    static final int MAX_PIPELINE_DEPTH = 4096;
 
     private final Dispatcher dispatcher;
     private final GureumConfig config;
@@ -43,7 +50,8 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         ConnectionTimeouts timeouts = new ConnectionTimeouts(config.headerTimeout(), config.stallTimeout(),
                 config.idleTimeout());
         p.addLast("bytesIn", timeouts.bytes());
-        p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 64 * 1024));
+        p.addLast("http", new HttpServerCodec(new HttpDecoderConfig().setMaxInitialLineLength(MAX_INITIAL_LINE)
+                .setMaxHeaderSize(MAX_HEADER_SIZE).setMaxChunkSize(64 * 1024), MAX_PIPELINE_DEPTH));
         p.addLast("timeouts", timeouts.messages());
         p.addLast("keepAlive", new HttpServerKeepAliveHandler());
         p.addLast("streamingUploads", new StreamingUploads(config.maxRequestBodyBytes()));
