@@ -11,7 +11,8 @@ import java.util.Locale;
  * IP literals (a browser sends one only when the page itself was loaded from that address), names
  * without a dot (not registrable in public DNS: {@code localhost}, Docker Compose service names),
  * {@code *.localhost.localstack.cloud} (LocalStack's public name for 127.0.0.1, which S3 virtual hosts
- * use), and the configured {@code --hostname} with its subdomains (S3 virtual hosts). See
+ * use), names under suffixes public DNS never serves ({@code .internal}, {@code .local},
+ * {@code .home.arpa}), and the configured {@code --hostname} with its subdomains (S3 virtual hosts). See
  * docs/security.md.
  */
 final class LocalNames {
@@ -30,7 +31,7 @@ final class LocalNames {
         if (host == null) {
             return false;
         }
-        return isIpLiteral(host) || !host.contains(".") || isNamed(host);
+        return isIpLiteral(host) || !host.contains(".") || isNamed(host) || isPrivateName(host);
     }
 
     /**
@@ -59,6 +60,15 @@ final class LocalNames {
             }
         }
         return host.equals("localhost") || isNamed(host);
+    }
+
+    /**
+     * Names under suffixes that public DNS never serves, so no attacker can point them at us:
+     * {@code .internal} (reserved for private use by ICANN in 2024; Docker's {@code host.docker.internal}),
+     * {@code .local} (mDNS, RFC 6762) and {@code .home.arpa} (RFC 8375).
+     */
+    private static boolean isPrivateName(String host) {
+        return host.endsWith(".internal") || host.endsWith(".local") || host.endsWith(".home.arpa");
     }
 
     private boolean isNamed(String host) {

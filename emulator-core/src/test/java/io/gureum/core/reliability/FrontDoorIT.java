@@ -56,7 +56,8 @@ class FrontDoorIT {
     void namesOfThisServerAreServed() throws Exception {
         for (String host : new String[] {"localhost", "localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port,
                 "s3.localhost", "bucket.s3.localhost:" + port, "bucket.s3.us-east-1.localhost.localstack.cloud",
-                "gureum.test", "bucket.gureum.test:" + port, "gureum", "LOCALHOST.", "10.1.2.3"}) {
+                "gureum.test", "bucket.gureum.test:" + port, "gureum", "LOCALHOST.", "10.1.2.3",
+                "host.docker.internal:" + port, "myhost.local"}) {
             assertEquals(200, send(health(host)).status(), host);
             assertNotEquals(421, send(describeTable(host)).status(), host);
         }
