@@ -78,7 +78,12 @@ final class ConnectionTimeouts {
         }
         long now = System.nanoTime();
         if (ReadSwitch.of(ctx.channel()).paused()) {
-            lastRead = now; // the server stopped reading: the client's silence is not a stall
+            // The server stopped reading: the client's silence is not a stall, and the rest of a head
+            // may be waiting unread in the socket.
+            lastRead = now;
+            if (headStarted != 0) {
+                headStarted = now;
+            }
         }
         if (ctx.channel().isWritable()) {
             lastWritable = now;
