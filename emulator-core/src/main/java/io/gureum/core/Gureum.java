@@ -57,8 +57,7 @@ public final class Gureum implements AutoCloseable {
         ExecutorService handlers = newHandlerPool(config.handlerThreads());
         Dispatcher dispatcher = new Dispatcher(context, registry, new SigV4Verifier(), handlers);
         try {
-            GureumServer server = GureumServer.bind(config.host(), config.port(), dispatcher,
-                    config.maxRequestBodyBytes());
+            GureumServer server = GureumServer.bind(config, dispatcher);
             Gureum gureum = new Gureum(config, context, dispatcher, handlers, server);
             context.endpoint().bound(gureum.endpoint());
             Warmup.start(server.address());
@@ -66,9 +65,12 @@ public final class Gureum implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             handlers.shutdownNow();
+            registry.all().forEach(LoadedService::close);
             throw new IllegalStateException("Interrupted while binding", e);
         } catch (RuntimeException e) {
+            // Nothing may keep the JVM alive after a failed start (a busy port must not leave a zombie).
             handlers.shutdownNow();
+            registry.all().forEach(LoadedService::close);
             throw e;
         }
     }

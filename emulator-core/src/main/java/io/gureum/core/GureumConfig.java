@@ -1,6 +1,7 @@
 package io.gureum.core;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,11 @@ public record GureumConfig(
         boolean verifySignatures,
         String logLevel,
         int maxRequestBodyBytes,
-        int handlerThreads) {
+        int handlerThreads,
+        Duration headerTimeout,
+        Duration stallTimeout,
+        Duration idleTimeout,
+        String hostname) {
 
     public static final int DEFAULT_PORT = 4566;
 
@@ -44,6 +49,10 @@ public record GureumConfig(
         b.logLevel = logLevel;
         b.maxRequestBodyBytes = maxRequestBodyBytes;
         b.handlerThreads = handlerThreads;
+        b.headerTimeout = headerTimeout;
+        b.stallTimeout = stallTimeout;
+        b.idleTimeout = idleTimeout;
+        b.hostname = hostname;
         return b;
     }
 
@@ -68,6 +77,10 @@ public record GureumConfig(
         apply(b, "verify-signatures", env.get("VERIFY_SIGNATURES"));
         apply(b, "log-level", env.get("LOG_LEVEL"));
         apply(b, "max-request-body", env.get("GUREUM_MAX_REQUEST_BODY"));
+        apply(b, "header-timeout", env.get("GUREUM_HEADER_TIMEOUT"));
+        apply(b, "stall-timeout", env.get("GUREUM_STALL_TIMEOUT"));
+        apply(b, "idle-timeout", env.get("GUREUM_IDLE_TIMEOUT"));
+        apply(b, "hostname", env.get("GUREUM_HOSTNAME"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -108,6 +121,10 @@ public record GureumConfig(
             case "verify-signatures" -> b.verifySignatures(parseBoolean(value));
             case "log-level" -> b.logLevel(value.toUpperCase(Locale.ROOT));
             case "max-request-body" -> b.maxRequestBodyBytes(parseInt(name, value));
+            case "header-timeout" -> b.headerTimeout(Duration.ofSeconds(parseInt(name, value)));
+            case "stall-timeout" -> b.stallTimeout(Duration.ofSeconds(parseInt(name, value)));
+            case "idle-timeout" -> b.idleTimeout(Duration.ofSeconds(parseInt(name, value)));
+            case "hostname" -> b.hostname(value.isBlank() ? null : value.trim());
             default -> {
                 return false;
             }
@@ -151,6 +168,10 @@ public record GureumConfig(
         private String logLevel = "INFO";
         private int maxRequestBodyBytes = 64 * 1024 * 1024;
         private int handlerThreads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+        private Duration headerTimeout = Duration.ofSeconds(60);
+        private Duration stallTimeout = Duration.ofSeconds(60);
+        private Duration idleTimeout = Duration.ofSeconds(120);
+        private String hostname;
 
         public Builder host(String host) {
             this.host = host;
@@ -220,10 +241,47 @@ public record GureumConfig(
             return this;
         }
 
+        /** How long a client may take to send a request line and its headers ({@code --header-timeout}). */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = positive("--header-timeout", timeout);
+            return this;
+        }
+
+        /**
+         * How long a request body or a response may sit with no byte moving before the connection is
+         * closed ({@code --stall-timeout}).
+         */
+        public Builder stallTimeout(Duration timeout) {
+            this.stallTimeout = positive("--stall-timeout", timeout);
+            return this;
+        }
+
+        /** How long a keep-alive connection may wait for its next request ({@code --idle-timeout}). */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive("--idle-timeout", timeout);
+            return this;
+        }
+
+        /**
+         * A name clients use for this server besides the loopback names and the bound address, e.g. the
+         * Docker Compose service name with dots or a LAN name ({@code --hostname}); see docs/security.md.
+         */
+        public Builder hostname(String hostname) {
+            this.hostname = hostname;
+            return this;
+        }
+
+        private static Duration positive(String flag, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(flag + " must be a positive number of seconds");
+            }
+            return d;
+        }
+
         public GureumConfig build() {
             return new GureumConfig(host, port, dataDir, services == null ? null : Set.copyOf(new ArrayList<>(services)),
                     defaultAccount, defaultRegion, enforceIam, verifySignatures, logLevel, maxRequestBodyBytes,
-                    handlerThreads);
+                    handlerThreads, headerTimeout, stallTimeout, idleTimeout, hostname);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.gureum.core;
 
+import io.gureum.core.server.PortUnavailableException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("gureum: " + e.getMessage());
             System.err.println("usage: java -jar gureum.jar [--host H] [--port P] [--services a,b] [--data-dir D] "
-                    + "[--default-account 000000000000] [--enforce-iam] [--verify-signatures] [--log-level LEVEL]");
+                    + "[--default-account 000000000000] [--enforce-iam] [--verify-signatures] [--log-level LEVEL] "
+                    + "[--hostname NAME] [--header-timeout S] [--stall-timeout S] [--idle-timeout S]");
             System.exit(2);
             return;
         }
@@ -30,6 +32,10 @@ public final class Main {
         Gureum gureum;
         try {
             gureum = Gureum.start(config);
+        } catch (PortUnavailableException e) {
+            System.err.println("gureum: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             log.error("Cannot start on {}:{}: {}", config.host(), config.port(), e.getMessage());
             System.exit(1);

@@ -3,6 +3,7 @@ package io.gureum.core.dispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gureum.core.error.AwsException;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.ServiceContext;
@@ -31,6 +32,15 @@ final class AdminEndpoints {
     }
 
     AwsHttpResponse handle(AwsHttpRequest request) {
+        try {
+            return route(request);
+        } catch (AwsException e) {
+            // A body that could not be read (broken chunked framing, over the limit): the client's fault.
+            return json(e.status(), error(e.code(), e.getMessage()));
+        }
+    }
+
+    private AwsHttpResponse route(AwsHttpRequest request) {
         String path = request.rawPath();
         String method = request.method();
         return switch (path) {

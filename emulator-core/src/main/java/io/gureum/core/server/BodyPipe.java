@@ -47,7 +47,7 @@ final class BodyPipe extends InputStream {
             notifyAll();
         }
         if (pause) {
-            channel.config().setAutoRead(false);
+            ReadSwitch.of(channel).pause(ReadSwitch.Reason.BODY_BACKLOG);
         }
     }
 
@@ -82,7 +82,7 @@ final class BodyPipe extends InputStream {
             paused = false;
         }
         if (resume) {
-            channel.eventLoop().execute(() -> channel.config().setAutoRead(true));
+            channel.eventLoop().execute(() -> ReadSwitch.of(channel).resume(ReadSwitch.Reason.BODY_BACKLOG));
         }
         synchronized (this) {
             return ended;
@@ -131,10 +131,7 @@ final class BodyPipe extends InputStream {
             }
         }
         if (resume) {
-            channel.eventLoop().execute(() -> {
-                channel.config().setAutoRead(true);
-                channel.read();
-            });
+            channel.eventLoop().execute(() -> ReadSwitch.of(channel).resume(ReadSwitch.Reason.BODY_BACKLOG));
         }
         return n;
     }

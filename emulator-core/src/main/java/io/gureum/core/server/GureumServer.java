@@ -1,8 +1,10 @@
 package io.gureum.core.server;
 
+import io.gureum.core.GureumConfig;
 import io.gureum.core.dispatch.Dispatcher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -23,8 +25,11 @@ public final class GureumServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    public static GureumServer bind(String host, int port, Dispatcher dispatcher, int maxBodyBytes)
-            throws InterruptedException {
+    /**
+     * Binds {@code config.host():config.port()}. A port in use (or any other bind failure) throws
+     * {@link PortUnavailableException} naming it, with no thread left running.
+     */
+    public static GureumServer bind(GureumConfig config, Dispatcher dispatcher) throws InterruptedException {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         try {
@@ -33,12 +38,15 @@ public final class GureumServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ServerInitializer(dispatcher, maxBodyBytes));
-            Channel ch = b.bind(host, port).sync().channel();
-            return new GureumServer(boss, workers, ch);
+                    .childHandler(new ServerInitializer(dispatcher, config));
+            ChannelFuture bound = b.bind(config.host(), config.port()).await();
+            if (!bound.isSuccess()) {
+                throw new PortUnavailableException(config.host(), config.port(), bound.cause());
+            }
+            return new GureumServer(boss, workers, bound.channel());
         } catch (InterruptedException | RuntimeException e) {
-            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
             throw e;
         }
     }

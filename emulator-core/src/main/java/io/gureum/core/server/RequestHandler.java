@@ -28,7 +28,11 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.gureum.core.spi.AsyncResponse;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,17 +52,33 @@ import org.slf4j.LoggerFactory;
 final class RequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
+    /**
+     * Requests dispatched per connection whose responses have not yet left for the socket. A client that
+     * pipelines and does not read gets no more than this many answers held in memory; further requests
+     * wait undecoded in the socket, since reading stops.
+     */
+    static final int MAX_IN_FLIGHT = 8;
+
     private final Dispatcher dispatcher;
     private final long maxBodyBytes;
+    private final StreamGate gate;
+    private final FrontDoorChecks checks;
     /** Completes once the previous response of this connection has been handed to the event loop. */
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
     /** Answers not yet complete; cancelled when the client disconnects, so a long poll stops waiting. */
     private final Set<CompletableFuture<AwsHttpResponse>> pending = ConcurrentHashMap.newKeySet();
 
-    RequestHandler(Dispatcher dispatcher, long maxBodyBytes) {
+    /** Requests read but not yet dispatched (event loop only). */
+    private final ArrayDeque<Object> backlog = new ArrayDeque<>();
+    /** Requests dispatched whose responses are not yet written (event loop only). */
+    private int inFlight;
+
+    RequestHandler(Dispatcher dispatcher, long maxBodyBytes, StreamGate gate, FrontDoorChecks checks) {
         this.dispatcher = dispatcher;
         this.maxBodyBytes = maxBodyBytes;
+        this.gate = gate;
+        this.checks = checks;
     }
 
     @Override
@@ -66,27 +86,86 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         for (CompletableFuture<AwsHttpResponse> f : pending) {
             f.cancel(false);
         }
+        Object msg;
+        while ((msg = backlog.poll()) != null) {
+            drop(msg);
+        }
         super.channelInactive(ctx);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof Rejection) && !(msg instanceof StreamedRequest) && !(msg instanceof FullHttpRequest)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        backlog.add(msg);
+        drain(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        drain(ctx);
+        super.channelWritabilityChanged(ctx);
+    }
+
+    /**
+     * Dispatches waiting requests while fewer than {@link #MAX_IN_FLIGHT} answers are outstanding and
+     * the client is taking our bytes; stops reading the socket while any request has to wait.
+     */
+    private void drain(ChannelHandlerContext ctx) {
+        while (!backlog.isEmpty() && inFlight < MAX_IN_FLIGHT && ctx.channel().isWritable()) {
+            Object msg = backlog.poll();
+            if (!ctx.channel().isActive()) {
+                drop(msg);
+                continue;
+            }
+            inFlight++;
+            process(ctx, msg);
+        }
+        ReadSwitch reads = ReadSwitch.of(ctx.channel());
+        if (backlog.isEmpty()) {
+            reads.resume(ReadSwitch.Reason.RESPONSE_BACKLOG);
+        } else {
+            reads.pause(ReadSwitch.Reason.RESPONSE_BACKLOG);
+        }
+    }
+
+    /** Event loop: a response has been written (or will never be); the next request may go. */
+    private void finished(ChannelHandlerContext ctx) {
+        inFlight--;
+        drain(ctx);
+    }
+
+    private static void drop(Object msg) {
+        if (msg instanceof StreamedRequest streamed) {
+            streamed.pipe().discardRest();
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void process(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Rejection r) {
             enqueue(ctx, dispatcher.reject(r.request(), r.error()), r.keepAlive(), isHead(r.request().method()));
             return;
         }
+        InetAddress local = ((InetSocketAddress) ctx.channel().localAddress()).getAddress();
         if (msg instanceof StreamedRequest streamed) {
             HttpRequest head = streamed.head();
+            FrontDoorChecks.Refusal refusal = checks.check(head, local);
+            if (refusal != null) {
+                streamed.pipe().discardRest();
+                enqueue(ctx, refuse(withoutBody(head), refusal), false, isHead(head.method().name()));
+                return;
+            }
             AwsHttpRequest request = new AwsHttpRequest(head.method().name(), head.uri(), headersOf(head),
                     streamed.pipe(), maxBodyBytes);
-            enqueue(ctx, dispatcher.dispatch(request), HttpUtil.isKeepAlive(head), isHead(head.method().name()),
+            enqueue(ctx, dispatchStreamed(ctx, request), HttpUtil.isKeepAlive(head), isHead(head.method().name()),
                     streamed.pipe());
             return;
         }
-        if (!(msg instanceof FullHttpRequest request)) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
+        FullHttpRequest request = (FullHttpRequest) msg;
         try {
             boolean head = isHead(request.method().name());
             if (request.decoderResult().isFailure()) {
@@ -96,6 +175,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             boolean keepAlive = HttpUtil.isKeepAlive(request);
+            FrontDoorChecks.Refusal refusal = checks.check(request, local);
+            if (refusal != null) {
+                enqueue(ctx, refuse(withoutBody(request), refusal), keepAlive && !refusal.close(), head);
+                return;
+            }
             if (RequestHandler.unsupportedExpectation(request)) {
                 enqueue(ctx, dispatcher.reject(withoutBody(request), new AwsException("ExpectationFailed",
                         "Only 'Expect: 100-continue' is supported", 417)), keepAlive, head);
@@ -105,6 +189,45 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         } finally {
             request.release();
         }
+    }
+
+    /** A refused request, answered in its service's protocol, or in the JSON of Gureum's own endpoints. */
+    private CompletableFuture<AwsHttpResponse> refuse(AwsHttpRequest request, FrontDoorChecks.Refusal refusal) {
+        if (!refusal.admin()) {
+            return dispatcher.reject(request, refusal.error());
+        }
+        String requestId = UUID.randomUUID().toString();
+        String body = "{\"__type\":\"" + refusal.error().code() + "\",\"message\":\""
+                + refusal.error().getMessage().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        return CompletableFuture.completedFuture(new AwsHttpResponse(refusal.error().status())
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json")
+                .header("x-amzn-RequestId", requestId));
+    }
+
+    /**
+     * Dispatches a request whose body is still arriving once the {@link StreamGate} lets it: its handler
+     * will block reading at the client's pace, so only a bounded number may do so at once.
+     */
+    private CompletableFuture<AwsHttpResponse> dispatchStreamed(ChannelHandlerContext ctx, AwsHttpRequest request) {
+        CompletableFuture<AwsHttpResponse> answer = new CompletableFuture<>();
+        gate.acquire(ctx.executor(), () -> {
+            if (answer.isDone()) {
+                gate.release(); // the client went away while waiting
+                return;
+            }
+            CompletableFuture<AwsHttpResponse> real = dispatcher.dispatch(request);
+            real.whenComplete((r, t) -> {
+                gate.release();
+                if (t != null) {
+                    answer.completeExceptionally(t);
+                } else if (!answer.complete(r) && r != null && r.bodyStream() != null) {
+                    closeQuietly(r.bodyStream());
+                }
+            });
+            AsyncResponse.propagateCancellation(answer, real);
+        });
+        return answer;
     }
 
     /** An {@code Expect} header other than 100-continue (which the aggregator answers). */
@@ -141,13 +264,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             try {
                 if (response.isCancelled()) {
                     LOG.debug("Client went away before its answer");
+                    ctx.executor().execute(() -> finished(ctx));
                 } else if (failure != null || r == null) {
                     LOG.error("Dispatch failed", failure);
                     ctx.executor().execute(() -> writeError(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                            "InternalFailure", "The request processing has failed.", false));
+                            "InternalFailure", "The request processing has failed.", false)
+                            .addListener(f -> finished(ctx)));
                 } else {
                     boolean reusable = keepAlive && (pipe == null || pipe.discardRest());
-                    ctx.executor().execute(() -> write(ctx, r, reusable, head));
+                    ctx.executor().execute(() -> write(ctx, r, reusable, head).addListener(f -> finished(ctx)));
                 }
             } catch (RuntimeException rejected) {
                 // The event loop is shutting down; the connection goes with it.
@@ -187,7 +312,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         return new AwsHttpRequest(msg.method().name(), msg.uri(), headersOf(msg), body);
     }
 
-    private static void write(ChannelHandlerContext ctx, AwsHttpResponse response, boolean keepAlive, boolean head) {
+    /** Writes {@code response}; the future completes when its last byte has left for the socket. */
+    private static ChannelFuture write(ChannelHandlerContext ctx, AwsHttpResponse response, boolean keepAlive,
+            boolean head) {
         HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
         if (response.status() == 204 || response.status() == 304) {
             // These carry no body by definition (RFC 9110 §15.3.5, §15.4.5); a body would desynchronise
@@ -213,7 +340,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             if (!keepAlive) {
                 done.addListener(ChannelFutureListener.CLOSE);
             }
-            return;
+            return done;
         }
         if (response.bodyStream() != null) {
             try {
@@ -235,6 +362,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (!keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
         }
+        return f;
     }
 
     private static void closeQuietly(java.io.InputStream in) {
@@ -254,7 +382,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** The last resort when the dispatcher could not answer: S3's generic XML error shape. */
-    static void writeError(ChannelHandlerContext ctx, HttpResponseStatus status, String code, String message,
+    static ChannelFuture writeError(ChannelHandlerContext ctx, HttpResponseStatus status, String code, String message,
             boolean keepAlive) {
         String requestId = UUID.randomUUID().toString();
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>"
@@ -273,6 +401,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (!keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
         }
+        return f;
     }
 
     private static String escape(String s) {

@@ -1,5 +1,6 @@
 package io.gureum.core.server;
 
+import io.gureum.core.GureumConfig;
 import io.gureum.core.dispatch.Dispatcher;
 import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
@@ -7,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -15,30 +17,47 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.stream.ChunkedWriteHandler;
 
 /**
- * The whole Netty pipeline, in one place: HTTP/1.1 codec, keep-alive, large bodies streamed, small
- * bodies aggregated, dispatch.
+ * The whole Netty pipeline, in one place: timeouts, HTTP/1.1 codec, keep-alive, large bodies streamed,
+ * small bodies aggregated, dispatch.
  */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_INITIAL_LINE = 16 * 1024;
     static final int MAX_HEADER_SIZE = 64 * 1024;
+    /**
+     * Requests a client may pipeline ahead of its answers before the connection is dropped. Netty's
+     * default (128) closed connections that AWS serves; memory is bounded instead by reading no
+     * further while requests wait ({@link RequestHandler#MAX_IN_FLIGHT}).
+     */
+    static final int MAX_PIPELINE_DEPTH = 4096;
 
     private final Dispatcher dispatcher;
-    private final int maxBodyBytes;
+    private final GureumConfig config;
+    private final StreamGate gate;
+    private final FrontDoorChecks checks;
 
-    ServerInitializer(Dispatcher dispatcher, int maxBodyBytes) {
+    ServerInitializer(Dispatcher dispatcher, GureumConfig config) {
         this.dispatcher = dispatcher;
-        this.maxBodyBytes = maxBodyBytes;
+        this.config = config;
+        // Half the handler threads at most wait on bodies arriving at the client's pace; the rest keep
+        // answering everything else.
+        this.gate = new StreamGate(config.handlerThreads() / 2);
+        this.checks = new FrontDoorChecks(new LocalNames(config.hostname()));
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
-        p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, 64 * 1024));
+        ConnectionTimeouts timeouts = new ConnectionTimeouts(config.headerTimeout(), config.stallTimeout(),
+                config.idleTimeout());
+        p.addLast("bytesIn", timeouts.bytes());
+        p.addLast("http", new HttpServerCodec(new HttpDecoderConfig().setMaxInitialLineLength(MAX_INITIAL_LINE)
+                .setMaxHeaderSize(MAX_HEADER_SIZE).setMaxChunkSize(64 * 1024), MAX_PIPELINE_DEPTH));
+        p.addLast("timeouts", timeouts.messages());
         p.addLast("keepAlive", new HttpServerKeepAliveHandler());
-        p.addLast("streamingUploads", new StreamingUploads());
-        p.addLast("aggregator", new BodyLimitAggregator(maxBodyBytes));
+        p.addLast("streamingUploads", new StreamingUploads(config.maxRequestBodyBytes()));
+        p.addLast("aggregator", new BodyLimitAggregator(config.maxRequestBodyBytes()));
         p.addLast("chunkedWriter", new ChunkedWriteHandler());
-        p.addLast("dispatch", new RequestHandler(dispatcher, maxBodyBytes));
+        p.addLast("dispatch", new RequestHandler(dispatcher, config.maxRequestBodyBytes(), gate, checks));
     }
 
     /** Aggregates bodies up to the limit and answers larger ones with an AWS-shaped 413. */

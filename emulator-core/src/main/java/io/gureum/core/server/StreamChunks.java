@@ -2,6 +2,7 @@ package io.gureum.core.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.stream.ChunkedInput;
 import java.io.IOException;
@@ -64,7 +65,10 @@ final class StreamChunks implements ChunkedInput<ByteBuf> {
             release = false;
             if (filled == 0) {
                 buffer.release();
-                return null;
+                // At the end of a body whose length is a multiple of CHUNK, an empty chunk rather than
+                // null: ChunkedWriteHandler reads null as "no data yet" and waits for a flush that, on a
+                // quiet connection, never comes (the last chunk was never sent).
+                return ended ? Unpooled.EMPTY_BUFFER : null;
             }
             return buffer;
         } finally {

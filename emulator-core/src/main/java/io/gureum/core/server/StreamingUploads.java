@@ -22,7 +22,12 @@ import java.io.IOException;
 final class StreamingUploads extends ChannelDuplexHandler {
     static final long THRESHOLD = 1024 * 1024;
 
+    private final long maxBodyBytes;
     private BodyPipe current;
+
+    StreamingUploads(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -43,7 +48,7 @@ final class StreamingUploads extends ChannelDuplexHandler {
             }
             return;
         }
-        if (msg instanceof HttpRequest head && !(msg instanceof FullHttpRequest) && shouldStream(head)) {
+        if (msg instanceof HttpRequest head && !(msg instanceof FullHttpRequest) && shouldStream(head, maxBodyBytes)) {
             current = new BodyPipe(ctx.channel());
             if (HttpUtil.is100ContinueExpected(head)) {
                 // botocore asks before every S3 upload; the aggregator would have answered this.
@@ -57,12 +62,28 @@ final class StreamingUploads extends ChannelDuplexHandler {
         ctx.fireChannelRead(msg);
     }
 
-    private static boolean shouldStream(HttpRequest head) {
+    private static boolean shouldStream(HttpRequest head, long maxBodyBytes) {
         if (head.decoderResult().isFailure() || RequestHandler.unsupportedExpectation(head)) {
             return false;
         }
         long length = HttpUtil.getContentLength(head, -1L);
+        if (length > maxBodyBytes && wholeBodyProtocol(head)) {
+            return false; // the aggregator answers 413 at once (and to Expect: 100-continue, instead of 100)
+        }
         return length > THRESHOLD || (length < 0 && HttpUtil.isTransferEncodingChunked(head));
+    }
+
+    /**
+     * A JSON, CBOR or query-protocol request, whose codec needs the whole body in memory: over the
+     * limit it can only be refused, so it is refused before its bytes are read. REST bodies (S3
+     * uploads, Lambda code) may stream past the limit.
+     */
+    private static boolean wholeBodyProtocol(HttpRequest head) {
+        if (head.headers().contains("X-Amz-Target") || head.headers().contains("Smithy-Protocol")) {
+            return true;
+        }
+        String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     @Override
