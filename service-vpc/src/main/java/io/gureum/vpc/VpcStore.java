@@ -1,5 +1,8 @@
 package io.gureum.vpc;
 
+import io.gureum.core.state.ResourceRegistry;
+import io.gureum.ec2common.Ec2Api;
+import io.gureum.ec2common.Ec2Arns;
 import io.gureum.vpc.model.Address;
 import io.gureum.vpc.model.CustomerGateway;
 import io.gureum.vpc.model.InternetGateway;
@@ -51,19 +54,54 @@ public final class VpcStore {
     /** Every taggable resource by ID, for CreateTags/DeleteTags/DescribeTags. */
     public final Map<String, Resource> byId = new HashMap<>();
 
-    VpcStore(String account, String region) {
+    private final ResourceRegistry registry;
+
+    VpcStore(String account, String region, ResourceRegistry registry) {
         this.account = account;
         this.region = region;
+        this.registry = registry;
     }
 
+    /**
+     * Stores a resource and registers it (with the tags of its create call) in core's resource registry,
+     * which keeps its tags from then on. A resource two stores share (a peering connection across
+     * accounts or regions) keeps its tags in the record of the store that created it; the other store
+     * registers its own record with the creation tags.
+     */
     public <T extends Resource> T put(Map<String, T> family, T resource) {
         family.put(resource.id, resource);
         byId.put(resource.id, resource);
+        if (registry.byId(account, region, Ec2Api.NAME, resource.id).isEmpty()) {
+            if (resource.tags.attached()) {
+                registry.register(account, region, Ec2Api.NAME, resource.id,
+                        Ec2Arns.of(region, account, resource.resourceType(), resource.id), resource.tags);
+            } else {
+                resource.tags.attach(registry, account, region, resource.resourceType(), resource.id);
+            }
+        }
         return resource;
     }
 
     public <T extends Resource> void remove(Map<String, T> family, String id) {
-        family.remove(id);
-        byId.remove(id);
+        T resource = family.remove(id);
+        if (resource != null) {
+            forget(resource);
+        } else {
+            byId.remove(id);
+            registry.unregister(account, region, Ec2Api.NAME, id);
+        }
+    }
+
+    /**
+     * Makes a deleted resource untaggable while its family may still describe it (in state
+     * {@code deleted}): it leaves the registry, keeping a snapshot of its last tags.
+     */
+    public void forget(Resource resource) {
+        byId.remove(resource.id);
+        if (resource.tags.attachedTo(Ec2Arns.of(region, account, resource.resourceType(), resource.id))) {
+            resource.tags.detach();
+        } else {
+            registry.unregister(account, region, Ec2Api.NAME, resource.id);
+        }
     }
 }
