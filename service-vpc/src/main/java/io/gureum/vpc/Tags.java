@@ -32,14 +32,14 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * Tags on every EC2 resource: TagSpecifications at creation, CreateTags, DeleteTags, DescribeTags
  * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html). Tags live in core's resource
  * registry, so these operations work on any EC2 resource registered there under service {@code ec2} in
- * the caller's account and region, whichever module created it (instances too). Security group rules
- * keep their tags with their group.
+ * the caller's account and region, whichever module created it (instances too), and security group
+ * rules, which are tagged by their {@code sgr-} IDs.
  */
 public final class Tags {
-    /** One tagged thing: a registered resource, or a security group rule (whose tags its group holds). */
-    private record Target(String id, String type, Arn arn, Map<String, String> ruleTags) {
+    /** One registered resource, as DescribeTags filters it. */
+    private record Target(String id, String type, Arn arn) {
         Map<String, String> tags(ResourceRegistry registry) {
-            return arn != null ? registry.tags(arn) : ruleTags;
+            return registry.tags(arn);
         }
     }
 
@@ -90,11 +90,7 @@ public final class Tags {
             }
         }
         for (Target target : targets) {
-            if (target.arn != null) {
-                registry.tag(target.arn, added);
-            } else {
-                target.ruleTags.putAll(added);
-            }
+            registry.tag(target.arn, added);
         }
         return CreateTagsResponse.builder().build();
     }
@@ -123,11 +119,7 @@ public final class Tags {
                     }
                 }
             }
-            if (target.arn != null) {
-                registry.untag(target.arn, gone);
-            } else {
-                gone.forEach(target.ruleTags::remove);
-            }
+            registry.untag(target.arn, gone);
         }
         return DeleteTagsResponse.builder().build();
     }
@@ -156,7 +148,7 @@ public final class Tags {
         }
         all.sort(Comparator.comparing(RegisteredResource::id));
         for (RegisteredResource res : all) {
-            Target target = new Target(res.id(), res.arn().resourceType(), res.arn(), null);
+            Target target = new Target(res.id(), res.arn().resourceType(), res.arn());
             if (!keep.test(target)) {
                 continue;
             }
@@ -175,22 +167,14 @@ public final class Tags {
         return DescribeTagsResponse.builder().tags(page.items()).nextToken(page.nextToken()).build();
     }
 
-    /** The registered EC2 resources (any module's) and security group rules with these IDs. */
+    /** The registered EC2 resources (of any module) with these IDs, in the caller's account and region. */
     private List<Target> resolve(VpcStore s, List<String> ids) {
         List<Target> out = new ArrayList<>();
         ResourceRegistry registry = net.ctx.registry();
         for (String id : ids) {
-            var registered = registry.byId(s.account, s.region, Ec2Api.NAME, id);
-            if (registered.isPresent()) {
-                Arn arn = registered.get().arn();
-                out.add(new Target(id, arn.resourceType(), arn, null));
-                continue;
-            }
-            Map<String, String> ruleTags = id.startsWith("sgr-") ? SecurityGroups.ruleTags(s, id) : null;
-            if (ruleTags == null) {
-                throw Ids.notFoundFor(id);
-            }
-            out.add(new Target(id, "security-group-rule", null, ruleTags));
+            Arn arn = registry.byId(s.account, s.region, Ec2Api.NAME, id).map(RegisteredResource::arn)
+                    .orElseThrow(() -> Ids.notFoundFor(id));
+            out.add(new Target(id, arn.resourceType(), arn));
         }
         return out;
     }

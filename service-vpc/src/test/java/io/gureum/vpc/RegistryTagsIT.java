@@ -206,4 +206,70 @@ class RegistryTagsIT extends Ec2TestBase {
                     .tags(tag("a", "b"))));
         }
     }
+
+    @Test
+    void securityGroupRulesAreRegisteredWhileInTheirGroup() {
+        String account = newAccount();
+        try (Ec2Client ec2 = ec2(account, REGION)) {
+            String vpc = ec2.createVpc(b -> b.cidrBlock("10.7.0.0/16")).vpc().vpcId();
+            String sg = ec2.createSecurityGroup(b -> b.vpcId(vpc).groupName("web").description("web")).groupId();
+            String egress = ec2.describeSecurityGroupRules(b -> b.filters(filter("group-id", sg)))
+                    .securityGroupRules().get(0).securityGroupRuleId();
+            assertEquals("ec2:security-group-rule", registry().byId(account, REGION, "ec2", egress).orElseThrow().type());
+
+            String rule = ec2.authorizeSecurityGroupIngress(b -> b.groupId(sg)
+                    .ipPermissions(p -> p.ipProtocol("tcp").fromPort(80).toPort(80).ipRanges(x -> x.cidrIp("10.0.0.0/8")))
+                    .tagSpecifications(name(ResourceType.SECURITY_GROUP_RULE, "http")))
+                    .securityGroupRules().get(0).securityGroupRuleId();
+            Arn ruleArn = arn(account, "security-group-rule", rule);
+            assertEquals(Map.of("Name", "http"), registry().tags(ruleArn));
+            var described = ec2.describeTags(b -> b.filters(filter("resource-id", rule))).tags();
+            assertEquals(1, described.size());
+            assertEquals("security-group-rule", described.get(0).resourceTypeAsString());
+
+            ec2.modifySecurityGroupRules(b -> b.groupId(sg).securityGroupRules(u -> u.securityGroupRuleId(rule)
+                    .securityGroupRule(q -> q.ipProtocol("tcp").fromPort(8080).toPort(8080).cidrIpv4("10.0.0.0/8"))));
+            assertEquals(Map.of("Name", "http"), registry().tags(ruleArn), "a modified rule keeps its tags");
+
+            ec2.revokeSecurityGroupIngress(b -> b.groupId(sg).securityGroupRuleIds(rule));
+            assertTrue(registry().byArn(ruleArn).isEmpty());
+            fails("InvalidSecurityGroupRuleId.NotFound", () -> ec2.createTags(b -> b.resources(rule)
+                    .tags(tag("a", "b"))));
+            ec2.deleteSecurityGroup(b -> b.groupId(sg));
+            assertTrue(registry().byId(account, REGION, "ec2", egress).isEmpty(), "a deleted group's rules go too");
+        }
+    }
+
+    @Test
+    void eachAccountTagsItsOwnSideOfAPeeringConnection() {
+        String requesterAccount = newAccount();
+        String accepterAccount = newAccount();
+        try (Ec2Client requester = ec2(requesterAccount, REGION);
+                Ec2Client accepter = ec2(accepterAccount, REGION)) {
+            String a = requester.createVpc(b -> b.cidrBlock("10.8.0.0/16")).vpc().vpcId();
+            String b2 = accepter.createVpc(b -> b.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+            String pcx = requester.createVpcPeeringConnection(b -> b.vpcId(a).peerVpcId(b2)
+                    .peerOwnerId(accepterAccount)
+                    .tagSpecifications(name(ResourceType.VPC_PEERING_CONNECTION, "to-shared")))
+                    .vpcPeeringConnection().vpcPeeringConnectionId();
+            accepter.createTags(b -> b.resources(pcx).tags(tag("Side", "accepter")));
+
+            assertEquals(Map.of("Name", "to-shared"), registry().tags(arn(requesterAccount, "vpc-peering-connection", pcx)));
+            assertEquals(Map.of("Side", "accepter"), registry().tags(arn(accepterAccount, "vpc-peering-connection", pcx)));
+            assertEquals(List.of(tag("Side", "accepter")), accepter.describeVpcPeeringConnections(b -> b
+                    .vpcPeeringConnectionIds(pcx)).vpcPeeringConnections().get(0).tags());
+            assertEquals(1, accepter.describeVpcPeeringConnections(b -> b.filters(filter("tag:Side", "accepter")))
+                    .vpcPeeringConnections().size());
+            assertEquals(0, accepter.describeVpcPeeringConnections(b -> b.filters(filter("tag:Name", "to-shared")))
+                    .vpcPeeringConnections().size());
+            assertEquals(List.of(tag("Name", "to-shared")), requester.describeVpcPeeringConnections(b -> b
+                    .vpcPeeringConnectionIds(pcx)).vpcPeeringConnections().get(0).tags());
+
+            requester.deleteVpcPeeringConnection(b -> b.vpcPeeringConnectionId(pcx));
+            assertTrue(registry().byId(requesterAccount, REGION, "ec2", pcx).isEmpty());
+            assertTrue(registry().byId(accepterAccount, REGION, "ec2", pcx).isEmpty());
+            assertEquals(List.of(tag("Name", "to-shared")), requester.describeVpcPeeringConnections(b -> b
+                    .vpcPeeringConnectionIds(pcx)).vpcPeeringConnections().get(0).tags());
+        }
+    }
 }
