@@ -272,4 +272,29 @@ class RegistryTagsIT extends Ec2TestBase {
                     .vpcPeeringConnectionIds(pcx)).vpcPeeringConnections().get(0).tags());
         }
     }
+
+    @Test
+    void aDeletedNatGatewayLeavesTheRegistryOnceDeleted() {
+        String account = newAccount();
+        try (Ec2Client ec2 = ec2(account, REGION)) {
+            String vpc = ec2.createVpc(b -> b.cidrBlock("10.10.0.0/16")).vpc().vpcId();
+            String subnet = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.10.1.0/24")).subnet().subnetId();
+            String igw = ec2.createInternetGateway(b -> { }).internetGateway().internetGatewayId();
+            ec2.attachInternetGateway(b -> b.internetGatewayId(igw).vpcId(vpc));
+            var eip = ec2.allocateAddress(b -> b.domain("vpc")
+                    .tagSpecifications(name(ResourceType.ELASTIC_IP, "egress")));
+            assertEquals(Map.of("Name", "egress"), registry().tags(arn(account, "elastic-ip", eip.allocationId())));
+            String nat = ec2.createNatGateway(b -> b.subnetId(subnet).allocationId(eip.allocationId())
+                    .tagSpecifications(name(ResourceType.NATGATEWAY, "nat"))).natGateway().natGatewayId();
+            assertEquals(Map.of("Name", "nat"), registry().tags(arn(account, "natgateway", nat)));
+
+            ec2.deleteNatGateway(b -> b.natGatewayId(nat));
+            advanceClock(java.time.Duration.ofSeconds(61));
+            var deleted = ec2.describeNatGateways(b -> b.natGatewayIds(nat)).natGateways().get(0);
+            assertEquals("deleted", deleted.stateAsString());
+            assertEquals(List.of(tag("Name", "nat")), deleted.tags());
+            assertTrue(registry().byId(account, REGION, "ec2", nat).isEmpty());
+            fails("NatGatewayNotFound", () -> ec2.createTags(b -> b.resources(nat).tags(tag("a", "b"))));
+        }
+    }
 }
