@@ -9,6 +9,7 @@ import java.util.Map;
 final class Ids {
     private static final Map<String, Ec2Error> KINDS = Map.ofEntries(
             Map.entry("vpc", Ec2Error.INVALID_VPC_ID_NOT_FOUND),
+            Map.entry("i", Ec2Error.INVALID_INSTANCE_ID_NOT_FOUND),
             Map.entry("subnet", Ec2Error.INVALID_SUBNET_ID_NOT_FOUND),
             Map.entry("igw", Ec2Error.INVALID_INTERNET_GATEWAY_ID_NOT_FOUND),
             Map.entry("rtb", Ec2Error.INVALID_ROUTE_TABLE_ID_NOT_FOUND),

@@ -76,6 +76,8 @@ public final class NatGateways {
             if (n.deleteRequested == null || !state(n).equals("deleted")) {
                 continue;
             }
+            // Deleted: still described for an hour, but no longer a resource to tag.
+            s.forget(n);
             if (n.networkInterfaceId != null) {
                 NetworkInterface eni = s.networkInterfaces.get(n.networkInterfaceId);
                 if (eni != null) {

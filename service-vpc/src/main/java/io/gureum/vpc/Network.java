@@ -50,7 +50,7 @@ final class Network {
         this.vpnGateways = new VpnGateways(this);
         this.availabilityZones = new AvailabilityZones(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
-            VpcStore s = new VpcStore(account, region);
+            VpcStore s = new VpcStore(account, region, ctx.registry());
             prefixLists.seed(s);
             // Every account has a default VPC in every region (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html).
             vpcs.createDefaultNetwork(s);

@@ -111,13 +111,16 @@ public final class SecurityGroups {
         g.vpcId = vpc.id;
         g.rules.add(new SecurityGroupRule(net.id("sgr"), true, "-1", null, null, "0.0.0.0/0", null, null, null,
                 null, null));
-        return s.put(s.securityGroups, g);
+        s.put(s.securityGroups, g);
+        s.registerRules(g.rules);
+        return g;
     }
 
     SecurityGroup createDefault(VpcStore s, Vpc vpc) {
         SecurityGroup g = newGroup(s, vpc, "default", "default VPC security group");
         g.rules.add(0, new SecurityGroupRule(net.id("sgr"), false, "-1", null, null, null, null, null, g.id,
                 s.account, null));
+        s.registerRules(g.rules);
         return g;
     }
 
@@ -344,6 +347,7 @@ public final class SecurityGroups {
             }
         }
         g.rules.addAll(add);
+        s.registerRules(add);
         return add;
     }
 
@@ -399,6 +403,7 @@ public final class SecurityGroups {
         }
         Ec2Errors.checkDryRun(dryRun);
         g.rules.removeAll(remove);
+        remove.forEach(s::forgetRule);
         return remove;
     }
 
@@ -442,18 +447,6 @@ public final class SecurityGroups {
                 .build();
     }
 
-    /** The tags of rule {@code id} (rules are tagged by their sgr- ID), or null when no rule has it. */
-    static java.util.Map<String, String> ruleTags(VpcStore s, String id) {
-        for (SecurityGroup g : s.securityGroups.values()) {
-            for (SecurityGroupRule x : g.rules) {
-                if (x.id.equals(id)) {
-                    return x.tags;
-                }
-            }
-        }
-        return null;
-    }
-
     /** Replaces rules in place, keeping their IDs and tags (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySecurityGroupRules.html). */
     public ModifySecurityGroupRulesResponse modifySecurityGroupRules(ModifySecurityGroupRulesRequest r) {
         VpcStore s = net.store();
@@ -488,7 +481,7 @@ public final class SecurityGroups {
             SecurityGroupRule n = new SecurityGroupRule(old.id, old.egress, expanded.protocol, expanded.fromPort,
                     expanded.toPort, expanded.cidrIpv4, expanded.cidrIpv6, expanded.prefixListId,
                     expanded.referencedGroupId, expanded.referencedGroupOwnerId, expanded.description);
-            n.tags.putAll(old.tags);
+            n.tags = old.tags;
             for (SecurityGroupRule other : g.rules) {
                 if (other != old && other.sameAs(n)) {
                     throw Ec2Error.INVALID_PERMISSION_DUPLICATE.of(describeRule(n));

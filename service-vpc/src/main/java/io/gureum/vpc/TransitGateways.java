@@ -133,8 +133,11 @@ public final class TransitGateways {
         }
         Ec2Errors.checkDryRun(r.dryRun());
         t.state = "deleted";
-        s.tgwRouteTables.values().stream().filter(x -> x.transitGatewayId.equals(t.id)).forEach(x -> x.state = "deleted");
-        s.byId.remove(t.id);
+        s.tgwRouteTables.values().stream().filter(x -> x.transitGatewayId.equals(t.id)).forEach(x -> {
+            x.state = "deleted";
+            s.forget(x);
+        });
+        s.forget(t);
         return DeleteTransitGatewayResponse.builder().transitGateway(toSdk(s, t, "deleting")).build();
     }
 
@@ -229,7 +232,7 @@ public final class TransitGateways {
             t.staticRoutes.values().removeIf(a.id::equals);
         }
         a.associatedRouteTableId = null;
-        s.byId.remove(a.id);
+        s.forget(a);
         return DeleteTransitGatewayVpcAttachmentResponse.builder()
                 .transitGatewayVpcAttachment(vpcAttachmentToSdk(a, "deleting")).build();
     }
@@ -275,7 +278,7 @@ public final class TransitGateways {
         }
         Ec2Errors.checkDryRun(r.dryRun());
         t.state = "deleted";
-        s.byId.remove(t.id);
+        s.forget(t);
         return DeleteTransitGatewayRouteTableResponse.builder().transitGatewayRouteTable(tableToSdk(t, "deleting"))
                 .build();
     }

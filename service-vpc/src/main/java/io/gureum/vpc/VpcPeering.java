@@ -36,7 +36,7 @@ public final class VpcPeering {
 
     VpcPeering(Network net) {
         this.net = net;
-        this.filters = new Filters<VpcPeeringConnection>()
+        this.filters = new Filters<VpcPeeringConnection>(p -> tagsOf(net.store(), p))
                 .on("vpc-peering-connection-id", p -> p.id)
                 .on("status-code", this::status)
                 .on("status-message", p -> message(p))
@@ -126,7 +126,7 @@ public final class VpcPeering {
             if (peerStore != s) {
                 peerStore.put(peerStore.peerings, p);
             }
-            var out = toSdk(p);
+            var out = toSdk(s, p);
             // The response of the request itself shows the connection still being set up.
             return CreateVpcPeeringConnectionResponse.builder().vpcPeeringConnection(out.toBuilder()
                     .status(VpcPeeringConnectionStateReason.builder().code("initiating-request")
@@ -166,7 +166,7 @@ public final class VpcPeering {
         return withBoth(s, other(s, p), x -> {
             p.status = "active";
             p.expiration = null;
-            return AcceptVpcPeeringConnectionResponse.builder().vpcPeeringConnection(toSdk(p)).build();
+            return AcceptVpcPeeringConnectionResponse.builder().vpcPeeringConnection(toSdk(s, p)).build();
         });
     }
 
@@ -212,6 +212,21 @@ public final class VpcPeering {
         p.status = "deleted";
         p.statusMessage = "Deleted by " + by;
         p.expiration = null;
+        // Still described (as deleted) on both sides, but no longer a taggable resource.
+        net.store(p.requesterOwnerId, p.requesterRegion).forget(p);
+        net.store(p.accepterOwnerId, p.accepterRegion).forget(p);
+    }
+
+    /**
+     * The tags the caller's side sees: the creating side's record holds the TagSpecifications; once the
+     * connection is deleted, the creating side keeps seeing its last tags.
+     */
+    private static java.util.Map<String, String> tagsOf(VpcStore s, VpcPeeringConnection p) {
+        java.util.Map<String, String> tags = s.tagsOf(p);
+        if (tags.isEmpty() && !p.tags.attached() && sameStore(s, p.requesterOwnerId, p.requesterRegion)) {
+            return p.tags;
+        }
+        return tags;
     }
 
     public DescribeVpcPeeringConnectionsResponse describeVpcPeeringConnections(DescribeVpcPeeringConnectionsRequest r) {
@@ -228,11 +243,11 @@ public final class VpcPeering {
         var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                 r.nextToken(), 5, 1000);
         return DescribeVpcPeeringConnectionsResponse.builder()
-                .vpcPeeringConnections(page.items().stream().map(this::toSdk).toList())
+                .vpcPeeringConnections(page.items().stream().map(p -> toSdk(s, p)).toList())
                 .nextToken(page.nextToken()).build();
     }
 
-    private software.amazon.awssdk.services.ec2.model.VpcPeeringConnection toSdk(VpcPeeringConnection p) {
+    private software.amazon.awssdk.services.ec2.model.VpcPeeringConnection toSdk(VpcStore s, VpcPeeringConnection p) {
         String status = status(p);
         return software.amazon.awssdk.services.ec2.model.VpcPeeringConnection.builder()
                 .vpcPeeringConnectionId(p.id)
@@ -241,7 +256,7 @@ public final class VpcPeering {
                         status.equals("active") ? p.accepterCidr : null))
                 .status(VpcPeeringConnectionStateReason.builder().code(status).message(message(p)).build())
                 .expirationTime(status.equals("pending-acceptance") ? p.expiration : null)
-                .tags(Tags.toSdk(p.tags)).build();
+                .tags(Tags.toSdk(tagsOf(s, p))).build();
     }
 
     private static VpcPeeringConnectionVpcInfo info(String vpc, String owner, String region, String cidr) {

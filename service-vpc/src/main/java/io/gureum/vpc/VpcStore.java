@@ -1,5 +1,9 @@
 package io.gureum.vpc;
 
+import io.gureum.core.ids.Arn;
+import io.gureum.core.state.ResourceRegistry;
+import io.gureum.ec2common.Ec2Api;
+import io.gureum.ec2common.Ec2Arns;
 import io.gureum.vpc.model.Address;
 import io.gureum.vpc.model.CustomerGateway;
 import io.gureum.vpc.model.InternetGateway;
@@ -10,6 +14,7 @@ import io.gureum.vpc.model.PrefixList;
 import io.gureum.vpc.model.Resource;
 import io.gureum.vpc.model.RouteTable;
 import io.gureum.vpc.model.SecurityGroup;
+import io.gureum.vpc.model.SecurityGroupRule;
 import io.gureum.vpc.model.Subnet;
 import io.gureum.vpc.model.TransitGateway;
 import io.gureum.vpc.model.TransitGatewayAttachment;
@@ -18,7 +23,6 @@ import io.gureum.vpc.model.Vpc;
 import io.gureum.vpc.model.VpcEndpoint;
 import io.gureum.vpc.model.VpcPeeringConnection;
 import io.gureum.vpc.model.VpnGateway;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,22 +52,80 @@ public final class VpcStore {
     public final Map<String, CustomerGateway> customerGateways = new LinkedHashMap<>();
     public final Map<String, VpnGateway> vpnGateways = new LinkedHashMap<>();
 
-    /** Every taggable resource by ID, for CreateTags/DeleteTags/DescribeTags. */
-    public final Map<String, Resource> byId = new HashMap<>();
+    private final ResourceRegistry registry;
 
-    VpcStore(String account, String region) {
+    VpcStore(String account, String region, ResourceRegistry registry) {
         this.account = account;
         this.region = region;
+        this.registry = registry;
     }
 
+    /**
+     * Stores a resource and registers it (with the tags of its create call) in core's resource registry,
+     * which keeps its tags from then on. A resource two stores share (a peering connection across
+     * accounts or regions) is registered in each: the creating side's record holds the creation tags and
+     * is the one {@code resource.tags} reads; the other side's record starts without tags (each account
+     * tags its side of a peering connection).
+     */
     public <T extends Resource> T put(Map<String, T> family, T resource) {
         family.put(resource.id, resource);
-        byId.put(resource.id, resource);
+        if (registry.byId(account, region, Ec2Api.NAME, resource.id).isEmpty()) {
+            if (resource.tags.attached()) {
+                registry.register(account, region, Ec2Api.NAME, resource.id, arnOf(resource));
+            } else {
+                resource.tags.attach(registry, account, region, resource.resourceType(), resource.id);
+            }
+        }
         return resource;
     }
 
     public <T extends Resource> void remove(Map<String, T> family, String id) {
-        family.remove(id);
-        byId.remove(id);
+        T resource = family.remove(id);
+        if (resource != null) {
+            forget(resource);
+        }
+    }
+
+    /**
+     * Makes a deleted resource untaggable while its family may still describe it (in state
+     * {@code deleted}): it leaves the registry, keeping a snapshot of its last tags.
+     */
+    public void forget(Resource resource) {
+        if (resource instanceof SecurityGroup g) {
+            g.rules.forEach(this::forgetRule);
+        }
+        if (resource.tags.attachedTo(arnOf(resource))) {
+            resource.tags.detach();
+        } else {
+            registry.unregister(account, region, Ec2Api.NAME, resource.id);
+        }
+    }
+
+    /** Registers rules just added to a group (with the tags of their TagSpecifications). */
+    public void registerRules(java.util.Collection<SecurityGroupRule> rules) {
+        for (SecurityGroupRule rule : rules) {
+            if (!rule.tags.attached()) {
+                rule.tags.attach(registry, account, region, SecurityGroupRule.RESOURCE_TYPE, rule.id);
+            }
+        }
+    }
+
+    /** Unregisters a rule removed from its group. */
+    public void forgetRule(SecurityGroupRule rule) {
+        rule.tags.detach();
+    }
+
+    /** The resource's ARN in this store's account and region. */
+    public Arn arnOf(Resource resource) {
+        return Ec2Arns.of(region, account, resource.resourceType(), resource.id);
+    }
+
+    /** The tags this store's account sees on the resource (each side of a shared resource has its own). */
+    public Map<String, String> tagsOf(Resource resource) {
+        Arn arn = arnOf(resource);
+        if (resource.tags.attachedTo(arn)) {
+            return resource.tags;
+        }
+        return registry.byArn(arn).map(r -> r.tags()).orElse(Map.of());
     }
 }

@@ -112,7 +112,7 @@ public final class VpnGateways {
         CustomerGateway c = Ids.require(s.customerGateways, "cgw", r.customerGatewayId());
         Ec2Errors.checkDryRun(r.dryRun());
         c.state = "deleted";
-        s.byId.remove(c.id);
+        s.forget(c);
         return DeleteCustomerGatewayResponse.builder().build();
     }
 
@@ -199,7 +199,7 @@ public final class VpnGateways {
         }
         Ec2Errors.checkDryRun(r.dryRun());
         v.state = "deleted";
-        s.byId.remove(v.id);
+        s.forget(v);
         return DeleteVpnGatewayResponse.builder().build();
     }
 

@@ -1,17 +1,17 @@
 package io.gureum.vpc.model;
 
+import io.gureum.ec2common.ResourceTags;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** What every stored EC2 networking resource has: an ID, an owner, a creation time and tags. */
+/**
+ * What every stored EC2 networking resource has: an ID, an owner, a creation time and tags. The tags live
+ * in core's resource registry once the store holds the resource ({@link ResourceTags}).
+ */
 public abstract class Resource {
     public final String id;
     public final String ownerId;
     public final Instant created;
-    public final Map<String, String> tags = new LinkedHashMap<>();
+    public final ResourceTags tags = new ResourceTags();
 
     protected Resource(String id, String ownerId, Instant created) {
         this.id = id;
@@ -19,6 +19,9 @@ public abstract class Resource {
         this.created = created;
     }
 
-    /** The DescribeTags resource-type, e.g. {@code vpc}, {@code security-group}. */
+    /**
+     * The DescribeTags resource-type, e.g. {@code vpc}, {@code security-group}; also the type in the
+     * resource's ARN ({@code arn:aws:ec2:<region>:<account>:vpc/vpc-…}).
+     */
     public abstract String resourceType();
 }

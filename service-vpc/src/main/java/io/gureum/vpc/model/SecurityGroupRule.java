@@ -1,11 +1,13 @@
 package io.gureum.vpc.model;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.gureum.ec2common.ResourceTags;
 import java.util.Objects;
 
 /** One rule of a security group, with one peer (CIDR, IPv6 CIDR, prefix list or group). */
 public final class SecurityGroupRule {
+    /** The type of a rule in its ARN and in DescribeTags. */
+    public static final String RESOURCE_TYPE = "security-group-rule";
+
     public final String id;
     public final boolean egress;
     /** {@code -1}, {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6} or a protocol number. */
@@ -18,7 +20,12 @@ public final class SecurityGroupRule {
     public final String referencedGroupId;
     public final String referencedGroupOwnerId;
     public String description;
-    public final Map<String, String> tags = new LinkedHashMap<>();
+    /**
+     * Kept in core's resource registry as {@code security-group-rule/sgr-…} while the rule is in its
+     * group. Not final: ModifySecurityGroupRules replaces a rule in place, and the replacement keeps the
+     * rule's ID, registration and tags.
+     */
+    public ResourceTags tags = new ResourceTags();
 
     public SecurityGroupRule(String id, boolean egress, String protocol, Integer fromPort, Integer toPort,
             String cidrIpv4, String cidrIpv6, String prefixListId, String referencedGroupId,
