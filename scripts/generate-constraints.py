@@ -120,6 +120,8 @@ def constraints(service, version):
         if (protocol == "query" and output and output.get("resultWrapper")
                 and not shapes[output["shape"]].get("members")):
             entry["emptyResult"] = True
+        if op.get("authtype") == "none" or op.get("auth") == ["smithy.api#noAuth"]:
+            entry["unsigned"] = True
         if entry:
             operations[name] = entry
     return {

@@ -34,4 +34,13 @@ final class S3Quirks implements ProtocolQuirks {
         return new AwsException("InvalidAccessKeyId",
                 "The AWS Access Key Id you provided does not exist in our records.", 403);
     }
+
+    /**
+     * Anonymous requests while signatures are verified: AccessDenied (a bucket policy or ACL that grants
+     * anonymous access is not evaluated yet, so none is granted).
+     */
+    @Override
+    public AwsException missingAuthentication() {
+        return new AwsException("AccessDenied", "Access Denied", 403);
+    }
 }

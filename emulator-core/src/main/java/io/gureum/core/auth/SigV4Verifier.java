@@ -69,11 +69,23 @@ public final class SigV4Verifier implements SignatureVerifier {
                                 : UNSIGNED_PAYLOAD, s3))) {
             throw errors.mismatch();
         }
-        // A streamed upload's declared hash is not checked: that would mean reading it twice.
+        // A streamed upload's declared hash is checked while it is read (checkedBody).
         if (s3 && declaredHash != null && isHexSha256(declaredHash) && !request.streamed()
                 && !declaredHash.equalsIgnoreCase(SigningKeys.sha256Hex(request.body(), 0, request.body().length))) {
             throw errors.contentSha256Mismatch();
         }
+    }
+
+    /** A streamed S3 upload with a signed hex SHA-256 is hashed as it is read and refused at its end if it differs. */
+    @Override
+    public AwsHttpRequest checkedBody(AwsHttpRequest request, SignatureInfo signature) {
+        String declared = request.header("x-amz-content-sha256");
+        if (!request.streamed() || declared == null || !isHexSha256(declared)
+                || SignatureErrors.of(request, signature).style() != SignatureErrors.Style.S3) {
+            return request;
+        }
+        return request.withBodyStream(request.headers(),
+                new ContentSha256CheckedInputStream(request.bodyStream(), declared));
     }
 
     private static boolean matches(AwsHttpRequest request, SignatureInfo signature, String amzDate, byte[] key,

@@ -15,4 +15,12 @@ public interface SignatureVerifier {
      * {@code AccessDenied} for an expired presigned URL …) when it does not verify.
      */
     void verify(AwsHttpRequest request, SignatureInfo signature, String secretAccessKey, Instant now);
+
+    /**
+     * The request to go on with once its signature verified: a streamed body may be wrapped so that it is
+     * checked as it is read (S3's {@code x-amz-content-sha256} of a large upload).
+     */
+    default AwsHttpRequest checkedBody(AwsHttpRequest request, SignatureInfo signature) {
+        return request;
+    }
 }

@@ -51,4 +51,15 @@ final class ComposedQuirks implements ProtocolQuirks {
         }
         return null;
     }
+
+    @Override
+    public AwsException missingAuthentication() {
+        for (ProtocolQuirks q : parts) {
+            AwsException e = q.missingAuthentication();
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
 }

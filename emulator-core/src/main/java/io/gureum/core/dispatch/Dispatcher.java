@@ -155,6 +155,7 @@ public final class Dispatcher {
                 // A signature without an access key is malformed; the verifier says so in the service's words.
                 secret = signature.accessKeyId() == null ? null : secretOf(signature, service);
                 verifier.verify(request, signature, secret, context.clock().now());
+                request = verifier.checkedBody(request, signature);
             }
             request = AwsChunked.decode(request, signature, secret);
             AwsHttpResponse early = preOperation(service, request, ctx);
@@ -163,6 +164,9 @@ public final class Dispatcher {
             }
             ResolvedOperation resolved = codec.resolve(model, request);
             operation = resolved.operation();
+            if (context.config().verifySignatures() && signature == null && !model.unsigned(operation.name())) {
+                throw missingAuthentication(service, model);
+            }
             SdkPojo requestBuilder = codec.decode(resolved, request);
             if (!service.binds(operation.entry().clientMethod())) {
                 throw CommonErrors.notImplemented(service.name(), operation.name());
@@ -265,6 +269,21 @@ public final class Dispatcher {
         return context.accounts().lookup(signature.accessKeyId())
                 .map(k -> k.secretAccessKey())
                 .orElseThrow(() -> invalidKey(service));
+    }
+
+    /**
+     * An unsigned request while signatures are verified: AWS's {@code MissingAuthenticationToken} 403
+     * ({@code MissingAuthenticationTokenException} in the JSON protocols), or the API's own answer.
+     */
+    private static AwsException missingAuthentication(LoadedService service, ServiceModel model) {
+        AwsException own = service.quirks().missingAuthentication();
+        if (own != null) {
+            return own;
+        }
+        String protocol = model.protocol();
+        boolean json = protocol.equals("json") || protocol.equals("rest-json") || protocol.contains("cbor");
+        return new AwsException(json ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken",
+                "Request is missing Authentication Token", 403);
     }
 
     private static AwsException invalidKey(LoadedService service) {

@@ -33,7 +33,10 @@ final class RequestChecks {
         return CommonErrors.malformedQuery("The request URI is not valid UTF-8 or contains characters HTTP forbids.");
     }
 
-    /** Printable ASCII whose percent-escapes (where well formed) decode to UTF-8. */
+    /**
+     * Printable ASCII whose percent-escapes are all well formed ({@code %} and two hex digits, RFC 3986)
+     * and decode to UTF-8: S3 answers {@code %ZZ} in a key with 400 InvalidURI.
+     */
     static boolean validTarget(String raw) {
         ByteArrayOutputStream decoded = null;
         for (int i = 0; i < raw.length(); i++) {
@@ -41,7 +44,10 @@ final class RequestChecks {
             if (c <= 0x20 || c >= 0x7f) {
                 return false;
             }
-            if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
+            if (c == '%') {
+                if (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
+                    return false;
+                }
                 if (decoded == null) {
                     decoded = new ByteArrayOutputStream(raw.length());
                     for (int j = 0; j < i; j++) {

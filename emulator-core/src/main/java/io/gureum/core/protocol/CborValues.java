@@ -12,7 +12,10 @@ import java.time.Instant;
 
 /** CBOR documents through Jackson's CBOR module: parsing into a tree, generating, tagged timestamps. */
 final class CborValues {
-    private static final CBORMapper MAPPER = new CBORMapper();
+    /** The same nesting limit as JSON bodies ({@link RestBinding#MAX_NESTING}). */
+    private static final CBORMapper MAPPER = new CBORMapper(com.fasterxml.jackson.dataformat.cbor.CBORFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(RestBinding.MAX_NESTING).build()).build());
 
     private CborValues() {
     }

@@ -49,18 +49,31 @@ final class FormTree {
         return children != null && !children.isEmpty();
     }
 
-    /** The numbered children 1..n in numeric order (clients number from 1). */
-    List<FormTree> numbered() {
+    /** The largest list index accepted: no AWS list has more members; an absurd N is refused, not allocated. */
+    static final int MAX_INDEX = 10_000;
+
+    /**
+     * The numbered children 1..n in numeric order (clients number from 1).
+     *
+     * @throws io.gureum.core.error.AwsException 400 for an index below 1 or above {@link #MAX_INDEX}
+     */
+    List<FormTree> numbered(String name) {
         if (children == null) {
             return List.of();
         }
         TreeMap<Integer, FormTree> sorted = new TreeMap<>();
         for (Map.Entry<String, FormTree> e : children.entrySet()) {
-            try {
-                sorted.put(Integer.parseInt(e.getKey()), e.getValue());
-            } catch (NumberFormatException ignored) {
-                // not a list index
+            String key = e.getKey();
+            if (key.isEmpty() || !key.chars().allMatch(Character::isDigit)) {
+                continue; // not a list index
             }
+            int index = key.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(key);
+            if (index < 1 || index > MAX_INDEX) {
+                throw io.gureum.core.error.CommonErrors.malformedQuery("The index " + io.gureum.core.error.CommonErrors
+                        .printable(key) + " of parameter " + name + " is out of range: list members are numbered from 1 to "
+                        + MAX_INDEX + ".");
+            }
+            sorted.put(index, e.getValue());
         }
         return new ArrayList<>(sorted.values());
     }

@@ -93,7 +93,7 @@ public final class QueryCodec implements ProtocolCodec {
                 }
             }
             List<Object> out = new ArrayList<>();
-            for (FormTree item : items.numbered()) {
+            for (FormTree item : items.numbered(field.locationName())) {
                 out.add(read(item, member, QueryNaming.sdkNames(member, false), naming));
             }
             return out;
@@ -104,7 +104,7 @@ public final class QueryCodec implements ProtocolCodec {
             if (entries == null) {
                 return out;
             }
-            for (FormTree entry : entries.numbered()) {
+            for (FormTree entry : entries.numbered(field.locationName())) {
                 FormTree k = entry.child(names.mapKey());
                 FormTree v = entry.child(names.mapValue());
                 if (k != null && k.value != null) {

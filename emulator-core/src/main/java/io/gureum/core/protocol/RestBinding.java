@@ -24,7 +24,15 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait;
  * code. The body is the codec's business.
  */
 final class RestBinding {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Request bodies may nest at most {@value #MAX_NESTING} levels: no AWS shape goes deeper (DynamoDB
+     * documents stop at 32 levels, two JSON levels each), and a deeper body must be a 400, never a walk
+     * that can overflow the stack.
+     */
+    static final int MAX_NESTING = 100;
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING).build()).build());
 
     private RestBinding() {
     }

@@ -74,6 +74,15 @@ public final class ServiceModel {
         return op != null && Boolean.TRUE.equals(op.emptyResult());
     }
 
+    /**
+     * Whether the model marks the operation as called without a signature ({@code authtype: none}, e.g.
+     * STS AssumeRoleWithWebIdentity): with {@code --verify-signatures} it is still answered unsigned.
+     */
+    public boolean unsigned(String operation) {
+        ApiConstraints.OperationConstraints op = constraints().operation(operation);
+        return op != null && Boolean.TRUE.equals(op.unsigned());
+    }
+
     /** The success status of a REST operation whose answer is not 200 (the model's {@code @http(code)}), or null. */
     public Integer successStatus(String operation) {
         ApiConstraints.OperationConstraints op = constraints().operation(operation);

@@ -12,7 +12,8 @@ import java.util.Locale;
  * without a dot (not registrable in public DNS: {@code localhost}, Docker Compose service names),
  * {@code *.localhost.localstack.cloud} (LocalStack's public name for 127.0.0.1, which S3 virtual hosts
  * use), names under suffixes public DNS never serves ({@code .internal}, {@code .local},
- * {@code .home.arpa}), and the configured {@code --hostname} with its subdomains (S3 virtual hosts). See
+ * {@code .home.arpa}), AWS's own endpoint names ({@code *.amazonaws.com}, which only AWS's DNS serves), and
+ * the configured {@code --hostname} with its subdomains (S3 virtual hosts). See
  * docs/security.md.
  */
 final class LocalNames {
@@ -31,7 +32,16 @@ final class LocalNames {
         if (host == null) {
             return false;
         }
-        return isIpLiteral(host) || !host.contains(".") || isNamed(host) || isPrivateName(host);
+        return isIpLiteral(host) || !host.contains(".") || isNamed(host) || isPrivateName(host) || isAwsName(host);
+    }
+
+    /**
+     * AWS's own endpoint names ({@code kms.eu-west-1.amazonaws.com}), which reach Gureum when a machine's
+     * resolver points them here on purpose (transparent endpoint redirection): only AWS controls their DNS,
+     * so no rebinding page can use them.
+     */
+    private static boolean isAwsName(String host) {
+        return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
     }
 
     /**

@@ -50,4 +50,12 @@ public interface ProtocolQuirks {
     default AwsException unknownAccessKey() {
         return null;
     }
+
+    /**
+     * The API's own answer to a request that carries no signature while signatures are verified, or null
+     * for AWS's usual {@code MissingAuthenticationToken} (S3 answers {@code AccessDenied}).
+     */
+    default AwsException missingAuthentication() {
+        return null;
+    }
 }

@@ -45,6 +45,12 @@ public final class Parser {
     private final List<Token> tokens;
     private final ExpressionAttributes attrs;
     private int pos;
+    private int depth;
+
+    /** "The maximum length of any expression string is 4 KB" (DynamoDB's limits page, expression parameters). */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+    /** Parentheses and NOTs nest at most this deep, so no expression reaches a recursion that could overflow. */
+    static final int MAX_NESTING = 100;
 
     private Parser(String kind, String src, ExpressionAttributes attrs) {
         this.kind = kind;
@@ -52,6 +58,10 @@ public final class Parser {
         this.attrs = attrs;
         if (src.isBlank()) {
             throw Errors.invalid(kind, "The expression can not be empty;");
+        }
+        int size = src.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (size > MAX_EXPRESSION_BYTES) {
+            throw Errors.invalid(kind, "Expression size has exceeded the maximum allowed size; expression size: " + size);
         }
         this.tokens = Lexer.tokenize(src, kind);
     }
@@ -124,16 +134,27 @@ public final class Parser {
     private Condition not() {
         if (peek().isKeyword("NOT")) {
             pos++;
-            return new Not(not());
+            enter();
+            Condition inner = not();
+            depth--;
+            return new Not(inner);
         }
         return primary();
+    }
+
+    private void enter() {
+        if (++depth > MAX_NESTING) {
+            throw Errors.invalid(kind, "The expression is nested too deeply; the maximum nesting depth is " + MAX_NESTING);
+        }
     }
 
     private Condition primary() {
         if (peek().is(Kind.LPAREN)) {
             pos++;
+            enter();
             Condition c = or();
             expect(Kind.RPAREN);
+            depth--;
             return c;
         }
         Token start = peek();
@@ -236,6 +257,7 @@ public final class Parser {
             throw Errors.invalid(kind, "The function is not allowed in a condition expression; function: " + name);
         }
         expect(Kind.LPAREN);
+        enter();
         List<Operand> args = new ArrayList<>();
         if (!peek().is(Kind.RPAREN)) {
             args.add(operand(inUpdate));
@@ -245,6 +267,7 @@ public final class Parser {
             }
         }
         expect(Kind.RPAREN);
+        depth--;
         checkFunction(name, args);
         return new FunctionOperand(name, args);
     }

@@ -40,7 +40,7 @@ public record ApiConstraints(String source, String protocol, Map<String, Operati
      * @param emptyResult whether a query operation's output is a result wrapper without members
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OperationConstraints(String input, Integer successCode, Boolean emptyResult) {
+    public record OperationConstraints(String input, Integer successCode, Boolean emptyResult, Boolean unsigned) {
     }
 
     /**
