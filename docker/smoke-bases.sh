@@ -29,9 +29,10 @@ for tool in podman curl; do command -v "$tool" >/dev/null || need+=("$tool"); do
 [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
 
 PM=(podman)
-if [ "$(id -u)" = 0 ] && ! podman info >/dev/null 2>&1; then
-  # Sandboxes without CAP_SYS_RESOURCE refuse podman's default rlimits, and Debian 12's crun rejects
-  # hybrid cgroup layouts: use runc, cgroupfs and limits this process may set.
+if [ "$(id -u)" = 0 ] && [ -z "${CONTAINERS_CONF:-}" ]; then
+  # Containers get podman's default rlimits (nofile 1048576), which a sandbox without CAP_SYS_RESOURCE
+  # refuses at start ("error setting rlimits"), and Debian 12's crun rejects hybrid cgroup layouts:
+  # use runc, cgroupfs and the limits this process may set. CONTAINERS_CONF set by the caller wins.
   command -v runc >/dev/null || apt_install runc
   hn=$(ulimit -Hn); [ "$hn" = unlimited ] && hn=1048576
   hu=$(ulimit -Hu); { [ "$hu" = unlimited ] || [ "$hu" -gt 32768 ]; } && hu=32768
