@@ -18,3 +18,7 @@ raw=()
 aws --version 2>&1 | grep -q '^aws-cli/2' && raw=(--cli-binary-format raw-in-base64-out)
 $aws lambda invoke --function-name smoke "${raw[@]}" --payload '{"name":"gureum"}' "$work/out.json" > /dev/null
 grep -q '"hello": *"gureum"' "$work/out.json"
+
+# S3, through the CLI's high-level commands (path-style against the endpoint).
+$aws s3 mb s3://smoke > /dev/null
+$aws s3 ls | grep -q ' smoke$'

@@ -13,13 +13,15 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The Docker image through Testcontainers. Skipped where no Docker engine runs (as on the project's
- * CI machine, which smoke-tests the image with podman instead). Build the image first:
- * {@code docker build -f docker/Dockerfile -t gureum:latest .}
+ * CI machine, which smoke-tests the image with podman instead). It runs the published image
+ * ({@link GureumContainer#DEFAULT_IMAGE}), or a local build named by {@code -Dgureum.image=gureum:latest}
+ * after {@code docker build -f docker/Dockerfile -t gureum:latest .}
  */
 @Testcontainers(disabledWithoutDocker = true)
 class GureumContainerIT {
     @Container
-    static GureumContainer aws = new GureumContainer(System.getProperty("gureum.image", "gureum:latest"));
+    static GureumContainer aws = System.getProperty("gureum.image") == null
+            ? new GureumContainer() : new GureumContainer(System.getProperty("gureum.image"));
 
     @Test
     void containerAnswersTheCli() {

@@ -34,6 +34,23 @@ class MalformedHttpIT {
     static void start() {
         gureum = Gureum.start(GureumConfig.builder().port(0).maxRequestBodyBytes(LIMIT).build(), TestServices.all());
         port = gureum.port();
+        warmUp();
+    }
+
+    /**
+     * One well-formed request per protocol before the tests: a JVM's first request of a protocol loads
+     * its codec and the service's model classes, which on a busy machine takes long enough to blur what
+     * a test is about. Answers do not matter here.
+     */
+    static void warmUp() {
+        for (Spec spec : new Spec[] {valid(), Requests.form("ec2", "Action=DescribeVpcs&Version=2016-11-15"),
+                Requests.rest("s3", "GET", "/bucket1?list-type=2")}) {
+            try (RawHttp c = RawHttp.connect(port)) {
+                c.send(spec.toBytes(port)).read();
+            } catch (IOException e) {
+                throw new IllegalStateException("warm-up request failed", e);
+            }
+        }
     }
 
     @AfterAll

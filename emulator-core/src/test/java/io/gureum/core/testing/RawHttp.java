@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * A bare HTTP/1.1 connection to 127.0.0.1 over a socket, for requests no HTTP client would send
- * (broken request lines, lying Content-Length, raw bytes). Reads time out so a hang fails the test.
+ * (broken request lines, lying Content-Length, raw bytes). Connecting and reading give up after
+ * {@link HangGuard#TIMEOUT}, so a hang fails the test while a slow machine does not.
  */
 public final class RawHttp implements Closeable {
     private final Socket socket;
@@ -32,12 +33,12 @@ public final class RawHttp implements Closeable {
     }
 
     public static RawHttp connect(int port) throws IOException {
-        return connect(port, 10_000);
+        return connect(port, HangGuard.TIMEOUT_MILLIS);
     }
 
     public static RawHttp connect(int port, int readTimeoutMillis) throws IOException {
         Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        s.connect(new InetSocketAddress("127.0.0.1", port), HangGuard.TIMEOUT_MILLIS);
         s.setSoTimeout(readTimeoutMillis);
         s.setTcpNoDelay(true);
         return new RawHttp(s);
@@ -119,7 +120,10 @@ public final class RawHttp implements Closeable {
         return new Reply(status, headers, body);
     }
 
-    /** Whether the server closed the connection (EOF or reset) within the read timeout. */
+    /**
+     * Whether the server closed the connection (EOF or reset) within the read timeout. Only for
+     * connections the server is expected to close: one it keeps open costs the whole timeout.
+     */
     public boolean closedByServer() throws IOException {
         try {
             return in.read() < 0;

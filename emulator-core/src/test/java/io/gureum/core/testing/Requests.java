@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +17,7 @@ public final class Requests {
     public static final String AMZ_DATE = "20240101T000000Z";
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(HangGuard.TIMEOUT)
             .build();
 
     private Requests() {
@@ -96,10 +95,10 @@ public final class Requests {
                 .header("Authorization", authorization(signingName));
     }
 
-    /** Sends a spec with {@link HttpClient}; times out rather than hangs. */
+    /** Sends a spec with {@link HttpClient}; gives up after {@link HangGuard#TIMEOUT} rather than hangs. */
     public static Reply send(URI endpoint, Spec spec) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve(spec.pathAndQuery))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(HangGuard.TIMEOUT)
                 .method(spec.method, spec.body.length == 0 && !spec.method.equals("POST") && !spec.method.equals("PUT")
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(spec.body));

@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
  * Test-only services, one per wire protocol, whose handlers are tiny implementations of the SDK client
  * interfaces. By convention a resource named {@code missing} answers the service's modeled not-found
  * error, one named {@code boom} makes the handler throw a plain {@link IllegalStateException}, and the
- * DynamoDB table {@code slow} takes 300 ms to describe.
+ * DynamoDB table {@code slow} takes 300 ms to describe. The dispatcher's log lines about those deliberate
+ * bugs stay off the console ({@link ExpectedFailures}).
  */
 public final class TestServices {
     private TestServices() {
