@@ -62,6 +62,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * must arrive at the client equal. Known, legitimate differences are listed in {@link AllowList}; the
  * report goes to {@code target/contract-report.txt}.
  */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class RoundTripContractTest {
     static final List<Spec> SPECS = List.of(
             new Spec("ec2", Ec2Client.class, "http://ec2.amazonaws.com/doc/2016-11-15/", Ec2Client::builder),
