@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** End to end with the AWS CLI, against the services the distribution ships. */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class StsCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     static Gureum gureum;

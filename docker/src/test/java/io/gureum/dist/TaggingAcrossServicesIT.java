@@ -12,10 +12,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,6 +40,9 @@ class TaggingAcrossServicesIT {
     static SnsClient sns;
     static DynamoDbClient dynamodb;
     static S3Client s3;
+    static Ec2Client ec2;
+    static CloudWatchLogsClient logs;
+    static IamClient iam;
 
     @BeforeAll
     static void start() {
@@ -45,6 +52,9 @@ class TaggingAcrossServicesIT {
         sns = AwsClients.client(SnsClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
         dynamodb = AwsClients.client(DynamoDbClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
         s3 = AwsClients.client(S3Client.builder().forcePathStyle(true), gureum.endpoint(), ACCOUNT, REGION);
+        ec2 = AwsClients.client(Ec2Client.builder(), gureum.endpoint(), ACCOUNT, REGION);
+        logs = AwsClients.client(CloudWatchLogsClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
+        iam = AwsClients.client(IamClient.builder(), gureum.endpoint(), ACCOUNT, "us-east-1");
     }
 
     @AfterAll
@@ -54,6 +64,9 @@ class TaggingAcrossServicesIT {
         sns.close();
         dynamodb.close();
         s3.close();
+        ec2.close();
+        logs.close();
+        iam.close();
         gureum.close();
     }
 
@@ -75,16 +88,24 @@ class TaggingAcrossServicesIT {
                 .createBucketConfiguration(c -> c.locationConstraint(REGION)));
         s3.putBucketTagging(b -> b.bucket("shop-orders-246813579024")
                 .tagging(t -> t.tagSet(s -> s.key("app").value("shop"))));
+        String vpcId = ec2.createVpc(b -> b.cidrBlock("10.8.0.0/16").tagSpecifications(t -> t
+                .resourceType(ResourceType.VPC).tags(g -> g.key("app").value("shop")))).vpc().vpcId();
+        logs.createLogGroup(b -> b.logGroupName("/shop/orders").tags(Map.of("app", "shop")));
         String queueArn = "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":orders";
         String bucketArn = "arn:aws:s3:::shop-orders-246813579024";
+        String vpcArn = "arn:aws:ec2:" + REGION + ":" + ACCOUNT + ":vpc/" + vpcId;
+        String groupArn = "arn:aws:logs:" + REGION + ":" + ACCOUNT + ":log-group:/shop/orders";
 
-        assertEquals(Set.of(queueArn, topicArn, tableArn, bucketArn), listed("app").keySet());
+        assertEquals(Set.of(queueArn, topicArn, tableArn, bucketArn, vpcArn, groupArn), listed("app").keySet());
+        assertEquals(Set.of(vpcArn), tagging.getResources(b -> b.tagFilters(f -> f.key("app"))
+                .resourceTypeFilters("ec2:vpc")).resourceTagMappingList().stream()
+                .map(ResourceTagMapping::resourceARN).collect(Collectors.toSet()));
         assertEquals(Set.of(tableArn), tagging.getResources(b -> b.tagFilters(f -> f.key("app"))
                 .resourceTypeFilters("dynamodb:table")).resourceTagMappingList().stream()
                 .map(ResourceTagMapping::resourceARN).collect(Collectors.toSet()));
 
-        var failed = tagging.tagResources(b -> b.resourceARNList(queueArn, topicArn, tableArn, bucketArn)
-                .tags(Map.of("cost-centre", "42"))).failedResourcesMap();
+        var failed = tagging.tagResources(b -> b.resourceARNList(queueArn, topicArn, tableArn, bucketArn, vpcArn,
+                groupArn).tags(Map.of("cost-centre", "42"))).failedResourcesMap();
         assertTrue(failed.isEmpty(), failed.toString());
         assertEquals("42", sqs.listQueueTags(b -> b.queueUrl(queueUrl)).tags().get("cost-centre"));
         assertTrue(sns.listTagsForResource(b -> b.resourceArn(topicArn)).tags().stream()
@@ -94,8 +115,30 @@ class TaggingAcrossServicesIT {
         assertEquals(Map.of("app", "shop", "cost-centre", "42"), s3.getBucketTagging(b -> b.bucket("shop-orders-246813579024"))
                 .tagSet().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())));
 
+        assertTrue(ec2.describeVpcs(b -> b.vpcIds(vpcId)).vpcs().get(0).tags().stream()
+                .anyMatch(t -> t.key().equals("cost-centre") && t.value().equals("42")));
+        assertEquals("42", logs.listTagsForResource(b -> b.resourceArn(groupArn)).tags().get("cost-centre"));
+
         tagging.untagResources(b -> b.resourceARNList(queueArn, bucketArn).tagKeys("cost-centre"));
-        assertEquals(Set.of(topicArn, tableArn), listed("cost-centre").keySet());
+        assertEquals(Set.of(topicArn, tableArn, vpcArn, groupArn), listed("cost-centre").keySet());
         assertEquals(Set.of("app", "cost-centre"), Set.copyOf(tagging.getTagKeys(b -> { }).tagKeys()));
+    }
+
+    /** IAM is global: its resources are tagged through the tagging API in us-east-1, by their own operations. */
+    @Test
+    void iamRolesAreTaggedThroughTagRole() {
+        String roleArn = iam.createRole(b -> b.roleName("shop-app").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}")).role().arn();
+        try (ResourceGroupsTaggingApiClient global = AwsClients.client(ResourceGroupsTaggingApiClient.builder(),
+                gureum.endpoint(), ACCOUNT, "us-east-1")) {
+            var failed = global.tagResources(b -> b.resourceARNList(roleArn).tags(Map.of("team", "payments")))
+                    .failedResourcesMap();
+            assertTrue(failed.isEmpty(), failed.toString());
+        }
+        assertEquals("payments", iam.listRoleTags(b -> b.roleName("shop-app")).tags().stream()
+                .filter(t -> t.key().equals("team")).findFirst().orElseThrow().value());
+        assertEquals(Map.of("team", "payments"), gureum.context().registry().tags(
+                io.gureum.core.ids.Arn.parse(roleArn)));
     }
 }

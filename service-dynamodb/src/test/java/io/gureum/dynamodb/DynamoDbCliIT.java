@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The scenario, typed as a user would with the real AWS CLI. */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class DynamoDbCliIT extends DynamoDbTestSupport {
 
     private static AwsCli.Result ok(AwsCli cli, String... args) throws Exception {

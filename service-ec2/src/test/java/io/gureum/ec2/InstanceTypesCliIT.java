@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * The real AWS CLI against a server whose services are found by ServiceLoader, as the distribution
  * finds them: both registrations of the EC2 API (service-vpc's and this module's) answer on one endpoint.
  */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class InstanceTypesCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     static Gureum gureum;

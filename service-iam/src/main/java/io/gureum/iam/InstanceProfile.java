@@ -14,7 +14,8 @@ final class InstanceProfile {
     final String arn;
     final Instant created;
     final List<Role> roles = new ArrayList<>();
-    final Map<String, String> tags = new LinkedHashMap<>();
+    /** In core's registry, the one record of every resource's tags (ADR 0008). */
+    final io.gureum.core.state.RegisteredTags tags = new io.gureum.core.state.RegisteredTags();
 
     InstanceProfile(String name, String path, String id, String arn, Instant created) {
         this.name = name;

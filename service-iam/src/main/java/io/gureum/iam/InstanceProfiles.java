@@ -27,6 +27,7 @@ final class InstanceProfiles extends Family {
                     arn(account.id, "instance-profile", path, r.instanceProfileName()), now());
             Tags.apply(ip.tags, r.tags());
             account.instanceProfiles.put(IamStore.key(ip.name), ip);
+            ip.tags.attach(context.registry(), account.id, "", "iam", ip.id, io.gureum.core.ids.Arn.parse(ip.arn));
             return CreateInstanceProfileResponse.builder().instanceProfile(sdk(ip)).build();
         }
     }
@@ -63,6 +64,7 @@ final class InstanceProfiles extends Family {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
             }
             account.instanceProfiles.remove(IamStore.key(ip.name));
+            ip.tags.detach();
             return DeleteInstanceProfileResponse.builder().build();
         }
     }

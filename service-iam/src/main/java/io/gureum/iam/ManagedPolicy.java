@@ -23,7 +23,8 @@ final class ManagedPolicy {
     int attachments;
     int boundaryUses;
     final Map<String, Version> versions = new LinkedHashMap<>();
-    final Map<String, String> tags = new LinkedHashMap<>();
+    /** In core's registry, the one record of every resource's tags (ADR 0008). */
+    final io.gureum.core.state.RegisteredTags tags = new io.gureum.core.state.RegisteredTags();
 
     ManagedPolicy(String name, String path, String id, String arn, String description, Instant created,
             boolean awsManaged) {

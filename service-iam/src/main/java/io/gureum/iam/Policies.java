@@ -52,6 +52,7 @@ final class Policies extends Family {
             p.versions.put("v1", new ManagedPolicy.Version("v1", r.policyDocument(), p.created));
             Tags.apply(p.tags, r.tags());
             account.policies.put(arn, p);
+            p.tags.attach(context.registry(), account.id, "", "iam", p.id, io.gureum.core.ids.Arn.parse(p.arn));
             return CreatePolicyResponse.builder().policy(full(p)).build();
         }
     }
@@ -108,6 +109,7 @@ final class Policies extends Family {
                         + "you must delete the policy's versions. The default version is deleted with the policy.");
             }
             account.policies.remove(p.arn);
+            p.tags.detach();
             return DeletePolicyResponse.builder().build();
         }
     }

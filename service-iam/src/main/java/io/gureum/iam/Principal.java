@@ -20,7 +20,8 @@ abstract class Principal {
     final Set<String> attached = new LinkedHashSet<>();
     /** Inline policies by name (as given) → document. */
     final Map<String, String> inline = new TreeMap<>();
-    final Map<String, String> tags = new LinkedHashMap<>();
+    /** In core's registry, the one record of every resource's tags (ADR 0008). */
+    final io.gureum.core.state.RegisteredTags tags = new io.gureum.core.state.RegisteredTags();
 
     Principal(String name, String path, String id, String arn, Instant created) {
         this.name = name;

@@ -38,6 +38,7 @@ final class Roles extends Family {
             Tags.apply(role.tags, r.tags());
             setBoundary(account, role, r.permissionsBoundary());
             account.roles.put(IamStore.key(role.name), role);
+            role.tags.attach(context.registry(), account.id, "", "iam", role.id, io.gureum.core.ids.Arn.parse(role.arn));
             return CreateRoleResponse.builder().role(full(role, false)).build();
         }
     }
@@ -110,6 +111,7 @@ final class Roles extends Family {
             PrincipalPolicies.checkDeletable(role);
             setBoundary(account, role, null);
             account.roles.remove(IamStore.key(role.name));
+            role.tags.detach();
             return DeleteRoleResponse.builder().build();
         }
     }

@@ -54,7 +54,11 @@ final class Tags {
     static void remove(Map<String, String> onResource, Collection<String> keys) {
         if (keys != null) {
             for (String key : keys) {
-                onResource.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+                for (String k : List.copyOf(onResource.keySet())) {
+                    if (k.equalsIgnoreCase(key)) {
+                        onResource.remove(k);
+                    }
+                }
             }
         }
     }

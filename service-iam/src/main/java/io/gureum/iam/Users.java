@@ -36,7 +36,7 @@ final class Users extends Family {
             }
             account.users.put(IamStore.key(user.name), user);
             // STS finds a signing user's unique ID here (GetCallerIdentity's UserId).
-            context.registry().register(account.id, "", "iam", user.id, io.gureum.core.ids.Arn.parse(user.arn));
+            user.tags.attach(context.registry(), account.id, "", "iam", user.id, io.gureum.core.ids.Arn.parse(user.arn));
             return CreateUserResponse.builder().user(full(user)).build();
         }
     }
@@ -88,8 +88,7 @@ final class Users extends Family {
             user.path = r.newPath() == null ? user.path : r.newPath();
             user.arn = arn(account.id, "user", user.path, user.name);
             account.users.put(IamStore.key(user.name), user);
-            context.registry().unregister(account.id, "", user.id);
-            context.registry().register(account.id, "", "iam", user.id, io.gureum.core.ids.Arn.parse(user.arn));
+            user.tags.move(account.id, "", "iam", user.id, io.gureum.core.ids.Arn.parse(user.arn));
             return UpdateUserResponse.builder().build();
         }
     }
@@ -115,7 +114,7 @@ final class Users extends Family {
                 }
             }
             account.users.remove(IamStore.key(user.name));
-            context.registry().unregister(account.id, "", user.id);
+            user.tags.detach();
             return DeleteUserResponse.builder().build();
         }
     }

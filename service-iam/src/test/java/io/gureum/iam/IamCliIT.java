@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The Lambda execution role recipe, typed into the real AWS CLI (v1), as the Lambda guide has it. */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class IamCliIT extends IamTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -12,6 +12,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /** The scenario as a user types it with the real {@code aws} CLI: create from a zip file, invoke, read the output. */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class LambdaCliIT extends LambdaTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
 

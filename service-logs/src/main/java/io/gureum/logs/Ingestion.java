@@ -91,7 +91,7 @@ final class Ingestion {
             return;
         }
         LogGroup group = store.groups.computeIfAbsent(events.logGroupName(),
-                name -> new LogGroup(store.account, store.region, name, now, "STANDARD", null));
+                name -> stores.registered(new LogGroup(store.account, store.region, name, now, "STANDARD", null)));
         LogStream stream = group.streams.computeIfAbsent(events.logStreamName(),
                 name -> new LogStream(name, now, group.streamArn(name)));
         long cutoff = expiry.cutoff(group);

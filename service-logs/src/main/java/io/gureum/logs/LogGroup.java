@@ -16,7 +16,8 @@ final class LogGroup {
     final String kmsKeyId;
     final ConcurrentNavigableMap<String, LogStream> streams = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, StoredMetricFilter> metricFilters = new ConcurrentSkipListMap<>();
-    private final Map<String, String> tags = new LinkedHashMap<>();
+    /** In core's registry, the one record of every resource's tags (ADR 0008). */
+    final io.gureum.core.state.RegisteredTags tags = new io.gureum.core.state.RegisteredTags();
     private volatile Integer retentionInDays;
     volatile boolean deletionProtectionEnabled;
 

@@ -47,6 +47,7 @@ final class LogGroups {
         if (store.groups.putIfAbsent(name, group) != null) {
             throw LogsErrors.alreadyExists("The specified log group already exists");
         }
+        stores.registered(group);
         return CreateLogGroupResponse.builder().build();
     }
 
@@ -61,6 +62,7 @@ final class LogGroups {
             throw LogsErrors.groupNotFound();
         }
         group.streams.values().forEach(expiry::dropStream);
+        group.tags.detach();
         return DeleteLogGroupResponse.builder().build();
     }
 

@@ -39,7 +39,7 @@ public final class LogsService implements AwsService {
     @Override
     public ServiceInstance create(ServiceContext context) {
         EventBudget budget = EventBudget.fromSystemProperties();
-        LogsStores stores = new LogsStores(context.clock());
+        LogsStores stores = new LogsStores(context.clock(), context.registry());
         Expiry expiry = new Expiry(context.clock(), budget);
         Ingestion ingestion = new Ingestion(stores, expiry, budget);
         List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,

@@ -8,9 +8,18 @@ import io.gureum.core.time.GureumClock;
 final class LogsStores {
     final AccountRegionStore<LogsStore> all = new AccountRegionStore<>(LogsStore::new);
     private final GureumClock clock;
+    private final io.gureum.core.state.ResourceRegistry registry;
 
-    LogsStores(GureumClock clock) {
+    LogsStores(GureumClock clock, io.gureum.core.state.ResourceRegistry registry) {
         this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** Records a new group (and so its tags) in core's registry; returns it. */
+    LogGroup registered(LogGroup group) {
+        group.tags.attach(registry, group.account, group.region, "logs", "log-group:" + group.name,
+                io.gureum.core.ids.Arn.parse(group.logGroupArn()));
+        return group;
     }
 
     /** The store of the request's account and region. */

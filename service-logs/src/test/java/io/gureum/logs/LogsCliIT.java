@@ -9,6 +9,7 @@ import io.gureum.core.testing.AwsCli;
 import org.junit.jupiter.api.Test;
 
 /** The scenario as a user types it with the real {@code aws} CLI: create a group and stream, put events, filter them. */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class LogsCliIT extends LogsTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The course's S3 walk-through with the real AWS CLI: mb, a 50 MB multipart cp, ls, sync, versioning,
  * overwrite, list versions, restoring an old version, presign + curl, and a delete marker.
  */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class S3CliIT {
     static Gureum gureum;
     static AwsCli cli;

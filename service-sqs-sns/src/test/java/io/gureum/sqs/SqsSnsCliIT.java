@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * The issue's scenarios typed as a user would, with the real {@code aws} CLI (JSON protocol for SQS,
  * query for SNS): dead-lettering, FIFO order and deduplication, SNS fan-out with a filter policy.
  */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class SqsSnsCliIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static Gureum gureum;

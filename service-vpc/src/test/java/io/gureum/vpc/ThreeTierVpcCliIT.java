@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * app), a custom network ACL and an S3 gateway endpoint. Every Describe must show exactly that;
  * tearing it down in the wrong order must meet AWS's DependencyViolation refusals.
  */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class ThreeTierVpcCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "123456789012";

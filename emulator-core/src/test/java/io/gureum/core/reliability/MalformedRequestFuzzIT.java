@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestReporter;
  * (about 40 s on a shared 2-core machine); fewer with {@code -Dgureum.fuzz.requests=N}, another seed
  * with {@code -Dgureum.fuzz.seed=N}.
  */
+@org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class MalformedRequestFuzzIT {
     static final int DEFAULT_REQUESTS = 100_000;
     static final int CLIENTS = 4;

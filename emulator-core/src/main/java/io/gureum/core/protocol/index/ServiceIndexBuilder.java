@@ -26,8 +26,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.protocols.core.ExceptionMetadata;
 import software.amazon.awssdk.protocols.core.OperationInfo;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.utils.builder.SdkBuilder;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Reads an SDK v2 service client's model metadata by reflection and records it as a {@link ServiceIndex}.
