@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.GureumConfig;
 import io.gureum.core.auth.Accounts;
+import io.gureum.core.dispatch.LoadedService;
 import io.gureum.core.dispatch.ServiceRegistry;
 import io.gureum.core.events.EventBus;
 import io.gureum.core.ids.ResourceIds;
 import io.gureum.core.protocol.ServiceModel;
 import io.gureum.core.protocol.index.OperationEntry;
-import io.gureum.core.dispatch.LoadedService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.ResourceRegistry;
 import io.gureum.core.time.GureumClock;

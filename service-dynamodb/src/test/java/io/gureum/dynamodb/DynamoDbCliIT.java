@@ -1,10 +1,10 @@
 package io.gureum.dynamodb;
 
-import io.gureum.core.testing.AwsCli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gureum.core.testing.AwsCli;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.gureum.ec2;
 
 import io.gureum.core.spi.AwsService;
-import io.gureum.ec2common.Ec2Api;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.ec2common.Ec2Api;
 import java.util.List;
 
 /**

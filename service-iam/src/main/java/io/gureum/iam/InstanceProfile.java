@@ -2,10 +2,7 @@ package io.gureum.iam;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-
 /** An instance profile: a container for (at most) one role that EC2 instances use. Guarded by the account's lock. */
 final class InstanceProfile {
     final String name;

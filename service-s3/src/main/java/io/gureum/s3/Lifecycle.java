@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
+import software.amazon.awssdk.services.s3.model.NoncurrentVersionTransition;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Transition;
-import software.amazon.awssdk.services.s3.model.NoncurrentVersionTransition;
 
 /**
  * Applies lifecycle rules when the emulated clock moves forward: expiration (a delete marker in a

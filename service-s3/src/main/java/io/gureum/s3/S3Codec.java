@@ -106,7 +106,7 @@ final class S3Codec implements ProtocolCodec {
         }
         AwsHttpResponse out = xml.encode(operation, response,
                 ROOTS.getOrDefault(operation.name(), operation.name() + "Result"), NAMESPACE);
-        if (operation.entry().streamingOutput() && out.header("Content-Range") != null) {
+        if (operation.streamingOutput() && out.header("Content-Range") != null) {
             out.status(206); // a ranged GetObject answers Partial Content
         }
         return out;

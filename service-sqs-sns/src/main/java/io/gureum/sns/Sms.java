@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.sns.model.ListSmsSandboxPhoneNumbersReque
 import software.amazon.awssdk.services.sns.model.ListSmsSandboxPhoneNumbersResponse;
 import software.amazon.awssdk.services.sns.model.OptInPhoneNumberRequest;
 import software.amazon.awssdk.services.sns.model.OptInPhoneNumberResponse;
+import software.amazon.awssdk.services.sns.model.SMSSandboxPhoneNumber;
 import software.amazon.awssdk.services.sns.model.SetSmsAttributesRequest;
 import software.amazon.awssdk.services.sns.model.SetSmsAttributesResponse;
-import software.amazon.awssdk.services.sns.model.SMSSandboxPhoneNumber;
 import software.amazon.awssdk.services.sns.model.VerifySmsSandboxPhoneNumberRequest;
 import software.amazon.awssdk.services.sns.model.VerifySmsSandboxPhoneNumberResponse;
 

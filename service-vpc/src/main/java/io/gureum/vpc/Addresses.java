@@ -1,7 +1,7 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.Ec2Errors;
 import io.gureum.vpc.model.Address;
 import io.gureum.vpc.model.NetworkInterface;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2common.Ec2Errors;
 import io.gureum.core.topology.AvailabilityZone;
+import io.gureum.ec2common.Ec2Errors;
 import io.gureum.vpc.model.Resource;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2common.Ec2Errors;
-import io.gureum.ec2common.Ec2Error;
 import io.gureum.core.error.AwsException;
+import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.Ec2Errors;
 import java.util.Map;
 
 /** The NotFound error of each ID prefix (its wording is the catalogue's template). */

@@ -1,8 +1,8 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2common.Pagination;
-import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Pagination;
 import io.gureum.vpc.model.NetworkAcl;
 import io.gureum.vpc.model.NetworkAclAssociation;
 import io.gureum.vpc.model.NetworkAclEntry;

@@ -1,8 +1,8 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2common.Pagination;
-import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Pagination;
 import io.gureum.vpc.model.SecurityGroup;
 import io.gureum.vpc.model.SecurityGroupRule;
 import io.gureum.vpc.model.Vpc;
@@ -24,18 +24,18 @@ import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesRespo
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.ec2.model.ModifySecurityGroupRulesRequest;
-import software.amazon.awssdk.services.ec2.model.ModifySecurityGroupRulesResponse;
-import software.amazon.awssdk.services.ec2.model.SecurityGroupRuleRequest;
-import software.amazon.awssdk.services.ec2.model.SecurityGroupRuleUpdate;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+import software.amazon.awssdk.services.ec2.model.ModifySecurityGroupRulesRequest;
+import software.amazon.awssdk.services.ec2.model.ModifySecurityGroupRulesResponse;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.ReferencedSecurityGroup;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressRequest;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressResponse;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressRequest;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRuleRequest;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRuleUpdate;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.UpdateSecurityGroupRuleDescriptionsEgressRequest;
 import software.amazon.awssdk.services.ec2.model.UpdateSecurityGroupRuleDescriptionsEgressResponse;

@@ -1,10 +1,10 @@
 package io.gureum.vpc;
 
+import io.gureum.core.topology.AvailabilityZone;
+import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Ec2Filters;
 import io.gureum.ec2common.Pagination;
-import io.gureum.ec2common.Ec2Errors;
-import io.gureum.ec2common.Ec2Error;
-import io.gureum.core.topology.AvailabilityZone;
 import io.gureum.vpc.model.Ipv6Association;
 import io.gureum.vpc.model.Subnet;
 import io.gureum.vpc.model.Vpc;

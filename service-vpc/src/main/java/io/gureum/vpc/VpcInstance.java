@@ -1,8 +1,8 @@
 package io.gureum.vpc;
 
 import io.gureum.core.spi.OperationInterceptor;
-import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
 import java.util.List;
 
 /** The networking share of the EC2 API on one server: the family providers and the store lock. */

@@ -1,8 +1,8 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2common.Pagination;
-import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Pagination;
 import io.gureum.vpc.model.CidrAssociation;
 import io.gureum.vpc.model.Ipv6Association;
 import io.gureum.vpc.model.Subnet;

@@ -1,7 +1,7 @@
 package io.gureum.vpc;
 
-import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.Ec2Errors;
 import io.gureum.vpc.model.CustomerGateway;
 import io.gureum.vpc.model.RouteTable;
 import io.gureum.vpc.model.Vpc;

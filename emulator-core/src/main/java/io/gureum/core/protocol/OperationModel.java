@@ -75,6 +75,11 @@ public final class OperationModel {
         return entry.wireName();
     }
 
+    /** Whether the operation answers with a stream (S3's GetObject): codecs of service quirks ask this. */
+    public boolean streamingOutput() {
+        return entry.streamingOutput();
+    }
+
     public OperationEntry entry() {
         return entry;
     }

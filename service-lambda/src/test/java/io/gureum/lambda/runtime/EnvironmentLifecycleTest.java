@@ -123,18 +123,19 @@ class EnvironmentLifecycleTest extends RunnerTestSupport {
 
     @Test
     void timeoutKillsTheEnvironmentAndSaysSo() throws Exception {
-        FunctionSpec spec = counter(1);
+        // A 5 s timeout leaves a busy machine time to capture the function's output before the kill.
+        FunctionSpec spec = counter(5);
         long pid = ok(get(start(runner, spec, "{}"))).get("pid").asLong();
         String requestId = requestId();
         long started = System.nanoTime();
-        InvocationResult result = get(runner.invoke(spec, "{\"sleep\": 10}".getBytes(StandardCharsets.UTF_8), requestId, null, null));
+        InvocationResult result = get(runner.invoke(spec, "{\"sleep\": 60}".getBytes(StandardCharsets.UTF_8), requestId, null, null));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals("Unhandled", result.functionError());
         JsonNode doc = JSON.readTree(result.payload());
         assertEquals("Sandbox.Timedout", doc.get("errorType").asText());
-        assertEquals("RequestId: " + requestId + " Error: Task timed out after 1.00 seconds", doc.get("errorMessage").asText());
-        assertTrue(tookMillis >= 1000 && tookMillis < 4000, "took " + tookMillis);
+        assertEquals("RequestId: " + requestId + " Error: Task timed out after 5.00 seconds", doc.get("errorMessage").asText());
+        assertTrue(tookMillis >= 5000 && tookMillis < 60_000, "killed at the timeout, not after the sleep: took " + tookMillis);
         assertTrue(gone(pid), "the timed-out environment is killed");
         assertTrue(result.logs().contains("invocation 2"), result.logs());
         assertTrue(result.logs().contains("\tStatus: timeout"), result.logs());

@@ -47,8 +47,10 @@ public final class ServiceIndexBuilder {
             Path file = out.resolve(ServiceIndex.resourcePath(iface.getName()));
             Files.createDirectories(file.getParent());
             Files.write(file, index.toJson());
-            System.out.printf("Indexed %s: %d operations, %d errors, protocol %s%n",
+            if (Boolean.getBoolean("gureum.index.verbose")) { // quiet builds stay quiet
+                System.out.printf("Indexed %s: %d operations, %d errors, protocol %s%n",
                     iface.getSimpleName(), index.operations().size(), index.errors().size(), index.protocol());
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package io.gureum.lambda.runtime.javaboot;
 
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import org.junit.jupiter.api.Test;
 
 class JsonBinderTest {
