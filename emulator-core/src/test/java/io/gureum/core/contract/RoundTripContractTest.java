@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The round-trip contract of the codecs: for every operation of ten services, a random request sent
+ * The round-trip contract of the codecs: for every operation of every served API (and CloudWatch's and Kinesis's CBOR), a random request sent
  * by the real SDK v2 client must arrive at the handler equal, and a random response from the handler
  * must arrive at the client equal. Known, legitimate differences are listed in {@link AllowList}; the
  * report goes to {@code target/contract-report.txt}.
@@ -69,6 +69,15 @@ class RoundTripContractTest {
             new Spec("sqs", SqsClient.class, null, SqsClient::builder),
             new Spec("sns", SnsClient.class, "http://sns.amazonaws.com/doc/2010-03-31/", SnsClient::builder),
             new Spec("lambda", LambdaClient.class, null, LambdaClient::builder),
+            new Spec("logs", software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.class, null,
+                    software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient::builder),
+            // shares DynamoDB's signing name; told apart by X-Amz-Target
+            new Spec("dynamodbstreams", "dynamodb",
+                    software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.class, null,
+                    software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient::builder),
+            new Spec("tagging",
+                    software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient.class, null,
+                    software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient::builder),
             // rpcv2Cbor, signed as "monitoring"
             new Spec("cloudwatch", "monitoring", CloudWatchClient.class,
                     "http://monitoring.amazonaws.com/doc/2010-08-01/", CloudWatchClient::builder),
