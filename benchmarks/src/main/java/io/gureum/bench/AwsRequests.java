@@ -54,13 +54,18 @@ final class AwsRequests {
     static final String BENCH_QUEUE = "bench-queue";
     static final String BENCH_TABLE = "bench-table";
 
-    static byte[] createQueue(int port) {
-        return json(port, "sqs", "AmazonSQS.CreateQueue", "{\"QueueName\":\"" + BENCH_QUEUE + "\"}");
+    static byte[] createQueue(int port, String queue) {
+        return json(port, "sqs", "AmazonSQS.CreateQueue", "{\"QueueName\":\"" + queue + "\"}");
     }
 
-    static byte[] sendMessage(int port) {
+    static byte[] deleteQueue(int port, String queue) {
+        return json(port, "sqs", "AmazonSQS.DeleteQueue", "{\"QueueUrl\":\"http://127.0.0.1:" + port
+                + "/000000000000/" + queue + "\"}");
+    }
+
+    static byte[] sendMessage(int port, String queue) {
         return json(port, "sqs", "AmazonSQS.SendMessage", "{\"QueueUrl\":\"http://127.0.0.1:" + port
-                + "/000000000000/" + BENCH_QUEUE + "\",\"MessageBody\":\"hello from the load generator\"}");
+                + "/000000000000/" + queue + "\",\"MessageBody\":\"hello from the load generator\"}");
     }
 
     static byte[] createTable(int port) {
@@ -79,11 +84,17 @@ final class AwsRequests {
                 + "\"Key\":{\"pk\":{\"S\":\"k1\"}}}");
     }
 
-    /** The request a workload name stands for: {@code sts} GetCallerIdentity, {@code sqs-send}, {@code ddb-get}. */
+    /**
+     * The request a workload name stands for: {@code sts} GetCallerIdentity, {@code sqs-send[:queue]},
+     * {@code ddb-get}.
+     */
     static byte[] workload(String name, int port) {
+        if (name.startsWith("sqs-send:")) {
+            return sendMessage(port, name.substring("sqs-send:".length()));
+        }
         return switch (name) {
             case "sts" -> getCallerIdentity(port);
-            case "sqs-send" -> sendMessage(port);
+            case "sqs-send" -> sendMessage(port, BENCH_QUEUE);
             case "ddb-get" -> getItem(port);
             default -> throw new IllegalArgumentException("unknown workload " + name);
         };

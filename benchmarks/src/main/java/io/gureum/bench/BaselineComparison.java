@@ -48,7 +48,17 @@ public final class BaselineComparison {
                     boolean baseFirst = round % 2 == 0;
                     for (int i = 0; i < 2; i++) {
                         boolean runBase = baseFirst == (i == 0);
-                        double rps = load(runBase ? basePort : curPort, connections, warmup, measure, w);
+                        int port = runBase ? basePort : curPort;
+                        double rps;
+                        if (w.equals("sqs-send")) {
+                            // A fresh queue per run, deleted after it: messages never pile up across runs.
+                            String queue = "bench-" + round + "-" + (runBase ? "b" : "c");
+                            sqs(port, AwsRequests.createQueue(port, queue), "CreateQueue");
+                            rps = load(port, connections, warmup, measure, w + ":" + queue);
+                            sqs(port, AwsRequests.deleteQueue(port, queue), "DeleteQueue");
+                        } else {
+                            rps = load(port, connections, warmup, measure, w);
+                        }
                         (runBase ? baseRps : curRps).computeIfAbsent(w, k -> new ArrayList<>()).add(rps);
                         System.out.println(f("round %d %-9s %-8s %,10.0f req/s", round + 1, w,
                                 runBase ? "baseline" : "current", rps));
@@ -70,7 +80,6 @@ public final class BaselineComparison {
     /** The queue and the table (with one item) the workloads use. */
     private static void setUp(int port) throws Exception {
         try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
-            check(c.exchange(AwsRequests.createQueue(port)), "CreateQueue");
             check(c.exchange(AwsRequests.createTable(port)), "CreateTable");
             for (int i = 0; i < 100; i++) {
                 if (c.exchange(AwsRequests.putItem(port)) == 200) {
@@ -79,6 +88,12 @@ public final class BaselineComparison {
                 Thread.sleep(100); // the table may still be CREATING
             }
             throw new IllegalStateException("PutItem never succeeded on port " + port);
+        }
+    }
+
+    private static void sqs(int port, byte[] request, String what) throws Exception {
+        try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
+            check(c.exchange(request), what);
         }
     }
 
