@@ -14,7 +14,7 @@ import java.util.Set;
  * used its own map. Before {@link #attach} (while a create call builds the resource) the map holds the
  * tags the registration will carry; after {@link #detach} a snapshot of the last ones.
  */
-public final class RegisteredTags extends AbstractMap<String, String> {
+public class RegisteredTags extends AbstractMap<String, String> {
     private Map<String, String> local = new LinkedHashMap<>();
     private ResourceRegistry registry;
     private Arn arn;
@@ -31,6 +31,16 @@ public final class RegisteredTags extends AbstractMap<String, String> {
         this.registry = registry;
         this.arn = target;
         this.local = null;
+    }
+
+    /** Whether the map reads the registry's record (between {@link #attach} and {@link #detach}). */
+    public synchronized boolean attached() {
+        return registry != null;
+    }
+
+    /** Whether the map reads the registry's record of this ARN. */
+    public synchronized boolean attachedTo(Arn other) {
+        return arn != null && arn.equals(other);
     }
 
     /** Unregisters the resource, keeping a snapshot of its last tags. No-op when not attached. */
