@@ -3,29 +3,26 @@ package io.gureum.dynamodb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.Reply;
 import io.gureum.core.testing.Requests;
+import io.gureum.junit5.GureumExtension;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DynamoDB and DynamoDB Streams sign every body, answers and errors alike, with {@code x-amz-crc32}
  * ({@link DynamoDbQuirks}); the SDKs and botocore verify it.
  */
 class Crc32IT {
+    @RegisterExtension
+    static final GureumExtension server = GureumExtension.builder().build();
     static Gureum gureum;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        gureum.close();
+        gureum = server.gureum();
     }
 
     private static void assertCrc(Reply r) {

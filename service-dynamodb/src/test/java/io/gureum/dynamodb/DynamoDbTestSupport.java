@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,19 +22,20 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** A server per test class, a client, and helpers; every test makes its own uniquely named tables. */
 abstract class DynamoDbTestSupport {
     private static final AtomicInteger SEQ = new AtomicInteger();
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder().build();
     static Gureum gureum;
     static DynamoDbClient ddb;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = aws.gureum();
         ddb = AwsClients.client(DynamoDbClient.builder(), gureum);
     }
 
     @AfterAll
     static void stop() {
         ddb.close();
-        gureum.close();
     }
 
     static String unique(String prefix) {

@@ -4,29 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import io.gureum.vpc.VpcService;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /** One in-process server per test class serving the whole EC2 API: service-vpc's and this module's share. */
 abstract class Ec2ApiTestBase {
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder()
+            .services(new VpcService(), new Ec2ComputeService())
+            .build();
     static Gureum gureum;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build(),
-                List.of(new VpcService(), new Ec2ComputeService()));
-    }
-
-    @AfterAll
-    static void stop() {
-        gureum.close();
+        gureum = aws.gureum();
     }
 
     static Ec2Client ec2(String region) {

@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsCli;
+import io.gureum.junit5.GureumExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real AWS CLI against a server whose services are found by ServiceLoader, as the distribution
@@ -24,18 +24,15 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class InstanceTypesCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final GureumExtension server = GureumExtension.builder().build();
     static Gureum gureum;
     static AwsCli aws;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = server.gureum();
         aws = new AwsCli(gureum.endpoint(), "123456789012", "us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        gureum.close();
     }
 
     static JsonNode ec2(String... args) throws Exception {

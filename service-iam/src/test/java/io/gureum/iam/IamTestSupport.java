@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -24,19 +25,20 @@ abstract class IamTestSupport {
     static final String LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
     private static final AtomicInteger N = new AtomicInteger();
 
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder().build();
     static Gureum gureum;
     static IamClient iam;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = aws.gureum();
         iam = AwsClients.client(IamClient.builder(), gureum.endpoint(), "test", "us-east-1");
     }
 
     @AfterAll
     static void stop() {
         iam.close();
-        gureum.close();
     }
 
     static String unique(String prefix) {

@@ -5,26 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
-import org.junit.jupiter.api.AfterAll;
+import io.gureum.junit5.GureumExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 class StsIT {
+    @RegisterExtension
+    static final GureumExtension server = GureumExtension.builder().build();
     static Gureum gureum;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        gureum.close();
+        gureum = server.gureum();
     }
 
     @Test

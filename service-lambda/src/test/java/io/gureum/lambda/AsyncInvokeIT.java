@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.spi.Caller;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -32,9 +33,13 @@ class AsyncInvokeIT extends LambdaTestSupport {
     static final String FAILING = "def handler(event, context):\n    raise RuntimeError('boom')\n";
     static SnsClient sns;
 
+    /** This class's server enforces IAM; the base class's plain one stays unused. */
+    @RegisterExtension
+    static final GureumExtension own = GureumExtension.builder().config(c -> c.enforceIam(true)).build();
+
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).enforceIam(true).build());
+        gureum = own.gureum();
         lambda = AwsClients.client(LambdaClient.builder(), gureum);
         sqs = AwsClients.client(SqsClient.builder(), gureum);
         sns = AwsClients.client(SnsClient.builder(), gureum);

@@ -2,12 +2,12 @@ package io.gureum.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -22,9 +22,13 @@ class ExecutionRolesIT extends LambdaTestSupport {
             + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     static IamClient iam;
 
+    /** This class's server enforces IAM; the base class's plain one stays unused. */
+    @RegisterExtension
+    static final GureumExtension own = GureumExtension.builder().config(c -> c.enforceIam(true)).build();
+
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).enforceIam(true).build());
+        gureum = own.gureum();
         lambda = AwsClients.client(LambdaClient.builder(), gureum);
         sqs = AwsClients.client(SqsClient.builder(), gureum);
         iam = AwsClients.client(IamClient.builder(), gureum);

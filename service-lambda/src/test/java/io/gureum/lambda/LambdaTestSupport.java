@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +23,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -36,13 +37,15 @@ abstract class LambdaTestSupport {
     static final String ROLE = "arn:aws:iam::000000000000:role/lambda-role";
     static final String PY_ECHO = "import json\n\ndef handler(event, context):\n    return event\n";
 
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder().build();
     static Gureum gureum;
     static LambdaClient lambda;
     static SqsClient sqs;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = aws.gureum();
         lambda = AwsClients.client(LambdaClient.builder(), gureum);
         sqs = AwsClients.client(SqsClient.builder(), gureum);
     }
@@ -51,7 +54,6 @@ abstract class LambdaTestSupport {
     static void stop() {
         lambda.close();
         sqs.close();
-        gureum.close();
     }
 
     static String unique(String prefix) {

@@ -2,12 +2,11 @@ package io.gureum.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.error.ModeledErrors;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.testing.AwsClients;
 import io.gureum.core.testing.TestServices;
+import io.gureum.junit5.GureumExtension;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -55,11 +55,15 @@ class S3CodeIT extends LambdaTestSupport {
         }
     }
 
+    /** This class's server: Lambda beside a fake S3; the base class's plain one stays unused. */
+    @RegisterExtension
+    static final GureumExtension own = GureumExtension.builder().services(new LambdaService(),
+            TestServices.service("s3", S3Client.class, "http://s3.amazonaws.com/doc/2006-03-01/", FakeS3.class,
+                    c -> S3)).build();
+
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build(), List.of(new LambdaService(),
-                TestServices.service("s3", S3Client.class, "http://s3.amazonaws.com/doc/2006-03-01/", FakeS3.class,
-                        c -> S3)));
+        gureum = own.gureum();
         lambda = AwsClients.client(LambdaClient.builder(), gureum);
         sqs = AwsClients.client(SqsClient.builder(), gureum); // unused: LambdaTestSupport closes it
     }

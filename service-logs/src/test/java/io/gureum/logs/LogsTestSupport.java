@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -16,19 +17,20 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 
 /** One in-process server per test class and a real SDK v2 CloudWatch Logs client. */
 abstract class LogsTestSupport {
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder().build();
     static Gureum gureum;
     static CloudWatchLogsClient logs;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = aws.gureum();
         logs = AwsClients.client(CloudWatchLogsClient.builder(), gureum);
     }
 
     @AfterAll
     static void stop() {
         logs.close();
-        gureum.close();
     }
 
     static String unique(String prefix) {

@@ -1,28 +1,30 @@
 package io.gureum.s3;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** One in-process server per test class and path-style SDK clients on it. */
 abstract class S3Fixture {
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder().build();
     static Gureum gureum;
     static S3Client s3;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = aws.gureum();
         s3 = client("test", "us-east-1");
     }
 
     @AfterAll
     static void stop() {
         s3.close();
-        gureum.close();
     }
 
     static S3Client client(String accessKey, String region) {

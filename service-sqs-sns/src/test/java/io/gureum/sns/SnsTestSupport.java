@@ -1,24 +1,30 @@
 package io.gureum.sns;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** An in-process server with real SDK v2 SNS and SQS clients. */
 abstract class SnsTestSupport {
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder()
+            // Long polls block a handler thread until core has an asynchronous handler hook.
+            .config(c -> c.handlerThreads(64))
+            .build();
     static Gureum gureum;
     static SnsClient sns;
     static SqsClient sqs;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).handlerThreads(64).build());
+        gureum = aws.gureum();
         sns = AwsClients.client(SnsClient.builder(), gureum);
         sqs = AwsClients.client(SqsClient.builder(), gureum);
     }
@@ -27,7 +33,6 @@ abstract class SnsTestSupport {
     static void stop() {
         sns.close();
         sqs.close();
-        gureum.close();
     }
 
     static String unique(String prefix) {

@@ -5,25 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.spi.Caller;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The SenderId of a message: the HTTP caller's access key, or what AWS shows for the in-process principal. */
 class SenderIdIT {
     static final String ACCOUNT = "000000000000";
+    @RegisterExtension
+    static final GureumExtension server = GureumExtension.builder().build();
     static Gureum gureum;
     static SqsClient http;
     static String url;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = server.gureum();
         http = AwsClients.client(SqsClient.builder(), gureum);
         url = http.createQueue(b -> b.queueName("senders")).queueUrl();
     }
@@ -31,7 +34,6 @@ class SenderIdIT {
     @AfterAll
     static void stop() {
         http.close();
-        gureum.close();
     }
 
     static String senderOf(SqsClient sender) {

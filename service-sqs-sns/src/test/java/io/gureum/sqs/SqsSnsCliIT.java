@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsCli;
+import io.gureum.junit5.GureumExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The issue's scenarios typed as a user would, with the real {@code aws} CLI (JSON protocol for SQS,
@@ -23,20 +23,15 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class SqsSnsCliIT {
     static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final GureumExtension server = GureumExtension.builder().build();
     static Gureum gureum;
     static AwsCli aws;
 
     @BeforeAll
     static void start() throws Exception {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = server.gureum();
         aws = new AwsCli(gureum.endpoint(), "test", "us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gureum != null) {
-            gureum.close();
-        }
     }
 
     static JsonNode ok(String... args) throws Exception {

@@ -1,29 +1,33 @@
 package io.gureum.sqs;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** One in-process server per test class and a real SDK v2 SQS client against it. */
 abstract class SqsTestSupport {
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder()
+            // Long polls block a handler thread until core has an asynchronous handler hook.
+            .config(c -> c.handlerThreads(64))
+            .build();
     static Gureum gureum;
     static SqsClient sqs;
 
     @BeforeAll
     static void start() {
-        // Long polls block a handler thread until core has an asynchronous handler hook.
-        gureum = Gureum.start(GureumConfig.builder().port(0).handlerThreads(64).build());
+        gureum = aws.gureum();
         sqs = AwsClients.client(SqsClient.builder(), gureum);
     }
 
     @AfterAll
     static void stop() {
         sqs.close();
-        gureum.close();
     }
 
     static String unique(String prefix) {

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -20,14 +20,21 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 /** One in-process server per test class; each test uses its own account so state never leaks between tests. */
 abstract class Ec2TestBase {
     private static final AtomicLong ACCOUNTS = new AtomicLong(100000000000L + (System.nanoTime() % 1000) * 1000000);
-    static Gureum gureum;
     static volatile VpcQueries queries;
+
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder().services(capturingVpc()).build();
+    static Gureum gureum;
 
     @BeforeAll
     static void start() {
-        // The ec2 registration is wrapped so tests can reach the in-JVM queries (routeFor).
+        gureum = aws.gureum();
+    }
+
+    /** The ec2 registration, wrapped so tests can reach the in-JVM queries (routeFor). */
+    private static AwsService capturingVpc() {
         AwsService vpc = new VpcService();
-        AwsService capturing = new AwsService() {
+        return new AwsService() {
             @Override
             public String name() {
                 return vpc.name();
@@ -55,12 +62,6 @@ abstract class Ec2TestBase {
                 return instance;
             }
         };
-        gureum = Gureum.start(GureumConfig.builder().port(0).build(), List.of(capturing));
-    }
-
-    @AfterAll
-    static void stop() {
-        gureum.close();
     }
 
     /** A fresh 12-digit account: its own default VPC, nothing else. */

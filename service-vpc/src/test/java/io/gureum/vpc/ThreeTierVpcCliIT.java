@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsCli;
+import io.gureum.junit5.GureumExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The course's 3-tier VPC built with the real AWS CLI in ap-northeast-2: VPC 10.0.0.0/16, a public
@@ -33,18 +33,15 @@ import org.junit.jupiter.api.Test;
 class ThreeTierVpcCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "123456789012";
+    @RegisterExtension
+    static final GureumExtension server = GureumExtension.builder().build();
     static Gureum gureum;
     static AwsCli aws;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = server.gureum();
         aws = new AwsCli(gureum.endpoint(), ACCOUNT, "ap-northeast-2");
-    }
-
-    @AfterAll
-    static void stop() {
-        gureum.close();
     }
 
     static JsonNode ec2(String... args) throws Exception {

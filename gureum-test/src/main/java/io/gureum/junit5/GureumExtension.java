@@ -2,6 +2,8 @@ package io.gureum.junit5;
 
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
+import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.ServiceContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -34,22 +37,27 @@ import software.amazon.awssdk.regions.Region;
  * }</pre>
  *
  * Use it as a {@code static} field: one server serves the test class. Clients it made are closed
- * when the class finishes.
+ * when the class finishes. A field of an abstract base class gives each subclass its own server, one
+ * after the other; {@code @Nested} classes share their outer class's server.
  */
 public final class GureumExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
     private final GureumConfig config;
+    private final List<AwsService> registrations;
     private final boolean resetBetweenTests;
     private final Region region;
     private final AwsBasicCredentials credentials;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private Gureum gureum;
+    private String startedBy;
 
     private GureumExtension(Builder b) {
         GureumConfig.Builder config = GureumConfig.builder().port(0).defaultRegion(b.region.id());
         if (!b.services.isEmpty()) {
             config.services(b.services);
         }
+        b.configurers.forEach(c -> c.accept(config));
         this.config = config.build();
+        this.registrations = b.registrations.isEmpty() ? null : List.copyOf(b.registrations);
         this.resetBetweenTests = b.resetBetweenTests;
         this.region = b.region;
         this.credentials = AwsBasicCredentials.create(b.accessKeyId, "test");
@@ -62,7 +70,8 @@ public final class GureumExtension implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) {
         if (gureum == null) {
-            gureum = Gureum.start(config);
+            gureum = registrations == null ? Gureum.start(config) : Gureum.start(config, registrations);
+            startedBy = context.getUniqueId();
         }
     }
 
@@ -75,6 +84,9 @@ public final class GureumExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        if (!context.getUniqueId().equals(startedBy)) {
+            return; // a @Nested class ends; its outer class still uses the server
+        }
         for (AutoCloseable c : clients) {
             c.close();
         }
@@ -82,6 +94,7 @@ public final class GureumExtension implements BeforeAllCallback, AfterAllCallbac
         if (gureum != null) {
             gureum.close();
             gureum = null;
+            startedBy = null;
         }
     }
 
@@ -102,6 +115,11 @@ public final class GureumExtension implements BeforeAllCallback, AfterAllCallbac
     /** The running server, for tests that need its clock or configuration. */
     public Gureum gureum() {
         return running();
+    }
+
+    /** Shared services of the running server: its clock, IDs, registry … */
+    public ServiceContext context() {
+        return running().context();
     }
 
     /**
@@ -139,6 +157,8 @@ public final class GureumExtension implements BeforeAllCallback, AfterAllCallbac
     /** Configures the extension. */
     public static final class Builder {
         private final Set<String> services = new LinkedHashSet<>();
+        private final List<AwsService> registrations = new ArrayList<>();
+        private final List<Consumer<GureumConfig.Builder>> configurers = new ArrayList<>();
         private boolean resetBetweenTests;
         private Region region = Region.US_EAST_1;
         private String accessKeyId = "test";
@@ -146,6 +166,24 @@ public final class GureumExtension implements BeforeAllCallback, AfterAllCallbac
         /** Only these services (all on the class path when none are named). */
         public Builder services(String... names) {
             services.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * Exactly these registrations instead of those found on the class path, e.g. a module's own
+         * service beside a fake one (still filtered by {@link #services(String...)} if names are given).
+         */
+        public Builder services(AwsService... registrations) {
+            this.registrations.addAll(List.of(registrations));
+            return this;
+        }
+
+        /**
+         * Further server settings, applied after the extension's own (free port, region), e.g.
+         * {@code config(c -> c.verifySignatures(true))}.
+         */
+        public Builder config(Consumer<GureumConfig.Builder> configurer) {
+            this.configurers.add(configurer);
             return this;
         }
 
