@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,6 +40,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class LambdaEventSourcesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::000000000000:role/lambda-role";
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.gureum.junit5.GureumExtension aws = io.gureum.junit5.GureumExtension.builder().build();
     static Gureum gureum;
     static LambdaClient lambda;
     static S3Client s3;
@@ -49,7 +50,7 @@ class LambdaEventSourcesIT {
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = aws.gureum();
         lambda = AwsClients.client(LambdaClient.builder(), gureum);
         s3 = AwsClients.client(S3Client.builder().forcePathStyle(true), gureum);
         sqs = AwsClients.client(SqsClient.builder(), gureum);
@@ -62,7 +63,6 @@ class LambdaEventSourcesIT {
         s3.close();
         sqs.close();
         sns.close();
-        gureum.close();
     }
 
     static SdkBytes zip(String name, String source) throws IOException {

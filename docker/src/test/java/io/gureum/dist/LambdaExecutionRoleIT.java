@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +18,15 @@ import software.amazon.awssdk.services.lambda.model.InvalidParameterValueExcepti
  * by ARN) and refuses one that does not exist or does not trust Lambda, as AWS does.
  */
 class LambdaExecutionRoleIT {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.gureum.junit5.GureumExtension aws = io.gureum.junit5.GureumExtension.builder().config(c -> c.enforceIam(true)).build();
     static Gureum gureum;
     static LambdaClient lambda;
     static IamClient iam;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).enforceIam(true).build());
+        gureum = aws.gureum();
         lambda = AwsClients.client(LambdaClient.builder(), gureum);
         iam = AwsClients.client(IamClient.builder(), gureum);
     }
@@ -34,7 +35,6 @@ class LambdaExecutionRoleIT {
     static void stop() {
         lambda.close();
         iam.close();
-        gureum.close();
     }
 
     private static String role(String name, String service) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +25,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class S3NotificationDeliveryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.gureum.junit5.GureumExtension aws = io.gureum.junit5.GureumExtension.builder().build();
     static Gureum gureum;
     static S3Client s3;
     static SqsClient sqs;
@@ -33,7 +34,7 @@ class S3NotificationDeliveryIT {
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = aws.gureum();
         s3 = AwsClients.client(S3Client.builder().forcePathStyle(true), gureum);
         sqs = AwsClients.client(SqsClient.builder(), gureum);
         sns = AwsClients.client(SnsClient.builder(), gureum);
@@ -44,7 +45,6 @@ class S3NotificationDeliveryIT {
         s3.close();
         sqs.close();
         sns.close();
-        gureum.close();
     }
 
     private static String queueArn(String url) {

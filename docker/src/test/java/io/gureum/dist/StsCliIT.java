@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsCli;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +15,13 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class StsCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.gureum.junit5.GureumExtension aws = io.gureum.junit5.GureumExtension.builder().build();
     static Gureum gureum;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        gureum.close();
+        gureum = aws.gureum();
     }
 
     @Test

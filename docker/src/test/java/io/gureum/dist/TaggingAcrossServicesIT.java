@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +33,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class TaggingAcrossServicesIT {
     private static final String ACCOUNT = "246813579024";
     private static final String REGION = "eu-central-1";
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.gureum.junit5.GureumExtension aws = io.gureum.junit5.GureumExtension.builder().build();
     static Gureum gureum;
     static ResourceGroupsTaggingApiClient tagging;
     static SqsClient sqs;
@@ -46,7 +47,7 @@ class TaggingAcrossServicesIT {
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build());
+        gureum = aws.gureum();
         tagging = AwsClients.client(ResourceGroupsTaggingApiClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
         sqs = AwsClients.client(SqsClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
         sns = AwsClients.client(SnsClient.builder(), gureum.endpoint(), ACCOUNT, REGION);
@@ -67,7 +68,6 @@ class TaggingAcrossServicesIT {
         ec2.close();
         logs.close();
         iam.close();
-        gureum.close();
     }
 
     private static Map<String, Map<String, String>> listed(String key) {

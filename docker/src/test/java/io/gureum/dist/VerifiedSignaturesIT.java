@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.auth.Accounts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,11 +39,13 @@ class VerifiedSignaturesIT {
     private static final String SECRET = "verify/secret+key0123456789abcdefGHIJKLMN";
     private static final String ACCOUNT = "135792468013";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.gureum.junit5.GureumExtension aws = io.gureum.junit5.GureumExtension.builder().config(c -> c.verifySignatures(true)).build();
     static Gureum gureum;
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).verifySignatures(true).build());
+        gureum = aws.gureum();
         gureum.context().accounts().addResolver(key -> KEY.equals(key)
                 ? Optional.of(new Accounts.AccessKey(KEY, SECRET, ACCOUNT, "arn:aws:iam::" + ACCOUNT + ":root"))
                 : Optional.empty());
@@ -52,7 +53,6 @@ class VerifiedSignaturesIT {
 
     @AfterAll
     static void stop() {
-        gureum.close();
     }
 
     private static HttpResponse<String> post(String contentType, String target, String body) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.Gureum;
-import io.gureum.core.GureumConfig;
 import io.gureum.core.ids.Arn;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
@@ -14,7 +13,6 @@ import io.gureum.core.testing.TestServices;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
@@ -39,6 +37,11 @@ import software.amazon.awssdk.services.sqs.model.UntagQueueResponse;
  */
 class TaggingApiIT {
     private static final java.util.concurrent.atomic.AtomicLong ACCOUNTS = new java.util.concurrent.atomic.AtomicLong(111111111111L);
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final io.gureum.junit5.GureumExtension aws = io.gureum.junit5.GureumExtension.builder()
+            .services(new TaggingService(),
+                    TestServices.service("sqs", SqsClient.class, null, RegistrySqs.class, RegistrySqs::new))
+            .build();
     static Gureum gureum;
     ResourceGroupsTaggingApiClient tagging;
     SqsClient sqs;
@@ -89,8 +92,7 @@ class TaggingApiIT {
 
     @BeforeAll
     static void start() {
-        gureum = Gureum.start(GureumConfig.builder().port(0).build(), List.of(new TaggingService(),
-                TestServices.service("sqs", SqsClient.class, null, RegistrySqs.class, RegistrySqs::new)));
+        gureum = aws.gureum();
     }
 
     /** Each test in an account of its own, so no test sees another's resources. */
@@ -105,11 +107,6 @@ class TaggingApiIT {
     void closeClients() {
         tagging.close();
         sqs.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        gureum.close();
     }
 
     private String arn(String queue) {
