@@ -171,10 +171,11 @@ public final class Dispatcher {
             if (!service.binds(operation.entry().clientMethod())) {
                 throw CommonErrors.notImplemented(service.name(), operation.name());
             }
-            RequestValidator.check(model, operation, requestBuilder); // the model's constraints, in the API's words
+            Object built = io.gureum.core.protocol.Pojos.build(requestBuilder); // once, for validation and the call
+            RequestValidator.check(model, operation, built); // the model's constraints, in the API's words
             OperationInvoker.Result result;
             try {
-                result = invoker.invoke(service, operation, requestBuilder, request, ctx);
+                result = invoker.invoke(service, operation, built, request, ctx);
             } catch (AsyncResponse later) {
                 LoadedService answering = service;
                 AwsHttpRequest decoded = request;

@@ -2,7 +2,6 @@ package io.gureum.core.dispatch;
 
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.protocol.OperationModel;
-import io.gureum.core.protocol.Pojos;
 import io.gureum.core.protocol.RequestContext;
 import java.io.InputStream;
 import software.amazon.awssdk.core.SdkPojo;
@@ -19,9 +18,8 @@ final class OperationInvoker {
     record Result(SdkPojo response, InputStream stream) {
     }
 
-    Result invoke(LoadedService service, OperationModel op, SdkPojo requestBuilder, AwsHttpRequest http,
+    Result invoke(LoadedService service, OperationModel op, Object request, AwsHttpRequest http,
             RequestContext ctx) throws Exception {
-        Object request = Pojos.build(requestBuilder);
         InputStream[] captured = new InputStream[1];
         Object[] args;
         if (op.entry().streamingInput()) {
