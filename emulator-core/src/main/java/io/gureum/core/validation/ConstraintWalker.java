@@ -75,7 +75,7 @@ final class ConstraintWalker {
             return;
         }
         if (value instanceof List<?> list) {
-            length(shape, list.size(), render(list), path, memberName);
+            length(shape, list.size(), list, path, memberName);
             ShapeConstraints element = api.shape(shape.member());
             if (element == null) {
                 return;
@@ -97,7 +97,7 @@ final class ConstraintWalker {
             return;
         }
         if (value instanceof Map<?, ?> map) {
-            length(shape, map.size(), render(map), path, memberName);
+            length(shape, map.size(), map, path, memberName);
             entries(shape.key(), map.keySet(), "Map keys", map, path, memberName, shape.isSensitive());
             entries(shape.value(), map.values(), "Map value", map, path, memberName, shape.isSensitive());
             return;
@@ -153,11 +153,13 @@ final class ConstraintWalker {
         return broken;
     }
 
-    private void length(ShapeConstraints shape, int size, String shown, String path, String memberName) {
+    /** {@code collection} is rendered only for a violation: rendering every valid request was most of the cost. */
+    private void length(ShapeConstraints shape, int size, Object collection, String path, String memberName) {
         List<String> broken = new ArrayList<>(1);
         lengthOf(shape, size, broken);
         for (String constraint : broken) {
-            out.add(new Violation(path, memberName, memberName, shown, false, shape.isSensitive(), constraint));
+            out.add(new Violation(path, memberName, memberName, render(collection), false, shape.isSensitive(),
+                    constraint));
         }
     }
 
