@@ -16,29 +16,21 @@ final class AwsRequests {
 
     /** A keep-alive HTTP/1.1 POST of a form body, signed (in name) for {@code signingName}. */
     static byte[] query(int port, String signingName, String body) {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST / HTTP/1.1\r\n"
-                + "Host: 127.0.0.1:" + port + "\r\n"
-                + "Content-Type: application/x-www-form-urlencoded; charset=utf-8\r\n"
-                + "X-Amz-Date: 20260101T000000Z\r\n"
-                + "Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/" + signingName
-                + "/aws4_request, SignedHeaders=host, Signature=00\r\n"
-                + "Content-Length: " + b.length + "\r\n"
-                + "\r\n";
-        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[h.length + b.length];
-        System.arraycopy(h, 0, out, 0, h.length);
-        System.arraycopy(b, 0, out, h.length, b.length);
-        return out;
+        return post(port, signingName, "Content-Type: application/x-www-form-urlencoded; charset=utf-8\r\n", body);
     }
 
     /** A keep-alive HTTP/1.1 POST of an awsJson 1.0 body with its {@code X-Amz-Target}, signed (in name) for {@code signingName}. */
     static byte[] json(int port, String signingName, String target, String body) {
+        return post(port, signingName, "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: " + target + "\r\n",
+                body);
+    }
+
+    /** The request bytes: {@code headers} (each ending in CRLF) between the Host and the signing headers. */
+    private static byte[] post(int port, String signingName, String headers, String body) {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST / HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:" + port + "\r\n"
-                + "Content-Type: application/x-amz-json-1.0\r\n"
-                + "X-Amz-Target: " + target + "\r\n"
+                + headers
                 + "X-Amz-Date: 20260101T000000Z\r\n"
                 + "Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/" + signingName
                 + "/aws4_request, SignedHeaders=host, Signature=00\r\n"
