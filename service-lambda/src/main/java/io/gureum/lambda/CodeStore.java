@@ -1,5 +1,6 @@
 package io.gureum.lambda;
 
+import io.gureum.lambda.runtime.FileModes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ final class CodeStore implements AutoCloseable {
                 root = Files.createDirectories(dataDir.resolve("lambda").resolve("code"));
                 temporary = false;
             } else {
-                root = Files.createTempDirectory("gureum-lambda-");
+                root = FileModes.readableByAll(Files.createTempDirectory("gureum-lambda-"));
                 temporary = true;
             }
         } catch (IOException e) {
@@ -87,7 +88,7 @@ final class CodeStore implements AutoCloseable {
             Path dir = root.resolve(hex);
             synchronized (lockOf(hex)) {
                 if (!Files.isDirectory(dir)) {
-                    Path staging = Files.createTempDirectory(root, "unzip-");
+                    Path staging = FileModes.readableByAll(Files.createTempDirectory(root, "unzip-"));
                     try {
                         unzip(tmp, staging);
                     } catch (RuntimeException e) {

@@ -106,7 +106,7 @@ final class JavaRuntime {
             if (in == null) {
                 return false;
             }
-            Path tmp = Files.createTempFile(packageDir, file, ".tmp");
+            Path tmp = FileModes.readableByAll(Files.createTempFile(packageDir, file, ".tmp"));
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, packageDir.resolve(file), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);

@@ -110,7 +110,7 @@ final class Runtimes {
                     throw new IllegalStateException("missing resource " + l + "/" + file);
                 }
                 Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, file, ".tmp");
+                Path tmp = FileModes.readableByAll(Files.createTempFile(dir, file, ".tmp"));
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return dir;
