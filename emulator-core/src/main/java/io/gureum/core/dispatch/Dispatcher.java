@@ -20,6 +20,7 @@ import io.gureum.core.protocol.index.ErrorEntry;
 import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.validation.RequestValidator;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class Dispatcher {
     private final OperationInvoker invoker = new OperationInvoker();
     private final SignatureVerifier verifier;
     private final Executor executor;
+    private volatile DateHeader lastDate;
 
     public Dispatcher(ServiceContext context, ServiceRegistry registry, SignatureVerifier verifier, Executor executor) {
         this.context = context;
@@ -324,10 +326,24 @@ public final class Dispatcher {
         return FALLBACK_CODEC.encodeError(null, null, AwsError.of(e.code(), e.getMessage(), e.status()), ctx);
     }
 
+    /** The Date header of {@code now}, formatted once per second rather than once per response. */
+    private String dateHeader(Instant now) {
+        DateHeader last = lastDate;
+        long second = now.getEpochSecond();
+        if (last == null || last.second() != second) {
+            last = new DateHeader(second, Timestamps.rfc822(now));
+            lastDate = last;
+        }
+        return last.value();
+    }
+
+    private record DateHeader(long second, String value) {
+    }
+
     private AwsHttpResponse withRequestId(AwsHttpResponse response, String requestId) {
         // The emulated clock's time: SDKs correct their signing clock from Date after a skew error, so
         // signatures keep verifying after the clock was moved forward.
-        response.header("Date", Timestamps.rfc822(context.clock().now()));
+        response.header("Date", dateHeader(context.clock().now()));
         response.header("x-amzn-RequestId", requestId);
         response.header("x-amz-request-id", requestId);
         if (response.header("x-amz-id-2") == null) {

@@ -3,6 +3,7 @@ package io.gureum.core.server;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The names by which a client may address this server. A DNS-rebinding page reaches the server with
@@ -18,6 +19,7 @@ import java.util.Locale;
  */
 final class LocalNames {
     private static final String LOCALSTACK = "localhost.localstack.cloud";
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final String hostname;
 
@@ -118,6 +120,6 @@ final class LocalNames {
         if (host.startsWith("[")) {
             return true;
         }
-        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        return IPV4.matcher(host).matches();
     }
 }
