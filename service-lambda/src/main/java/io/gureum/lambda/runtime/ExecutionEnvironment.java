@@ -70,7 +70,7 @@ final class ExecutionEnvironment implements RuntimeApi {
                     env.logStreamName.substring(env.logStreamName.indexOf(']') + 1));
             Map<String, String> variables = EnvironmentVariables.of(spec, plan, env.server.hostPort(),
                     env.logStreamName, context.endpoint().get(), context.path());
-            ProcessBuilder builder = new ProcessBuilder(FunctionUser.wrap(plan.command()))
+            ProcessBuilder builder = new ProcessBuilder(FunctionUser.wrap(plan.command(), spec.codeDirectory()))
                     .directory(spec.codeDirectory().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(env.output.path().toFile()))

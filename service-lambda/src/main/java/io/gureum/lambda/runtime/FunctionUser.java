@@ -35,17 +35,19 @@ public final class FunctionUser {
     }
 
     /** {@code command}, run as the unprivileged user when the server runs as root. */
-    static List<String> wrap(List<String> command) {
+    static List<String> wrap(List<String> command, Path taskRoot) {
         if (PREFIX.isEmpty()) {
             return command;
         }
-        Path executable = Path.of(command.get(0));
-        if (!reachableByOthers(executable)) {
-            if (WARNED.add(command.get(0))) {
-                LOG.warn("Gureum runs as root, but {} is not readable and executable by other users: functions it runs"
-                        + " run as root. Install the runtime system-wide to run them unprivileged.", executable);
+        for (Path needed : List.of(Path.of(command.get(0)), taskRoot)) {
+            if (!reachableByOthers(needed)) {
+                if (WARNED.add(needed.toString())) {
+                    LOG.warn("Gureum runs as root, but {} is not readable by other users: functions that need it run"
+                            + " as root. Install runtimes system-wide and keep --data-dir readable to run them"
+                            + " unprivileged.", needed);
+                }
+                return command;
             }
-            return command;
         }
         List<String> wrapped = new ArrayList<>(PREFIX.get());
         wrapped.addAll(command);
@@ -73,8 +75,9 @@ public final class FunctionUser {
     }
 
     /**
-     * Whether a user who is neither owner nor in the group may run {@code executable}: it is readable and
-     * executable by others, and so is every directory above it (symbolic links followed).
+     * Whether a user who is neither owner nor in the group may run {@code executable} (or list a
+     * directory): it is readable and executable by others, and every directory above it is searchable
+     * (symbolic links followed).
      */
     public static boolean reachableByOthers(Path executable) {
         try {
