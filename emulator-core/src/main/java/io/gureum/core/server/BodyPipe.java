@@ -57,10 +57,14 @@ final class BodyPipe extends InputStream {
         notifyAll();
     }
 
-    /** Event loop: the connection broke before the body was complete. */
+    /**
+     * Event loop: the connection broke before the body was complete. What arrived is released at once:
+     * the body can only fail now, and nobody may come to read it.
+     */
     synchronized void fail(IOException cause) {
         if (!ended) {
             failure = cause;
+            releaseAll();
             notifyAll();
         }
     }
@@ -104,7 +108,7 @@ final class BodyPipe extends InputStream {
         boolean resume = false;
         int n;
         synchronized (this) {
-            while (chunks.isEmpty() && !ended && failure == null) {
+            while (chunks.isEmpty() && !ended && failure == null && !discarding) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -115,6 +119,9 @@ final class BodyPipe extends InputStream {
             if (chunks.isEmpty()) {
                 if (failure != null) {
                     throw failure;
+                }
+                if (discarding && !ended) {
+                    throw new IOException("The request was answered or abandoned before its body was read");
                 }
                 return -1;
             }

@@ -262,6 +262,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
         tail = tail.thenCombine(response, (ignored, r) -> r).handle((r, failure) -> {
             try {
+                // Whatever the outcome, the unread rest of a streamed body is released here.
+                boolean bodyComplete = pipe == null || pipe.discardRest();
                 if (response.isCancelled()) {
                     LOG.debug("Client went away before its answer");
                     ctx.executor().execute(() -> finished(ctx));
@@ -271,7 +273,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                             "InternalFailure", "The request processing has failed.", false)
                             .addListener(f -> finished(ctx)));
                 } else {
-                    boolean reusable = keepAlive && (pipe == null || pipe.discardRest());
+                    boolean reusable = keepAlive && bodyComplete;
                     ctx.executor().execute(() -> write(ctx, r, reusable, head).addListener(f -> finished(ctx)));
                 }
             } catch (RuntimeException rejected) {
