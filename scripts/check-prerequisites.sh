@@ -2,6 +2,7 @@
 # Checks what building and testing Gureum needs (README.md, "Prerequisites") and says what is missing.
 #   scripts/check-prerequisites.sh            # what `mvn -B verify` needs
 #   scripts/check-prerequisites.sh --smoke    # also what docker/smoke.sh needs (a container engine)
+#   INSTALL_MISSING=1 scripts/check-prerequisites.sh   # as root on Debian: installs Chromium when missing
 # Exit status 0 when everything required is there; 1 otherwise, after naming each missing piece.
 set -uo pipefail
 
@@ -56,6 +57,18 @@ pv=""; command -v python3 >/dev/null && pv=$(python3 -c 'import platform; print(
 need "python3" 3.9 "$pv" "apt-get install python3"
 nv=""; command -v node >/dev/null && nv=$(node --version 2>/dev/null | tr -d v)
 need "Node.js" 18 "$nv" "apt-get install nodejs, or https://nodejs.org"
+# The web console's tests (docker/.../ConsoleBrowserIT) load its pages in headless Chromium.
+cv=""
+for c in "${CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
+  if [ -n "$c" ] && [ -x "$c" ]; then cv=$("$c" --version 2>/dev/null | grep -oE '[0-9]+(\.[0-9]+)+' | head -1); break; fi
+done
+if [ -z "$cv" ] && [ "${INSTALL_MISSING:-}" = 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "  installing Chromium from Debian (INSTALL_MISSING=1) ..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
+    || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null 2>&1; }
+  [ -x /usr/bin/chromium ] && cv=$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+(\.[0-9]+)+' | head -1)
+fi
+need "Chromium" 100 "$cv" "apt-get install chromium, or set CHROMIUM to a Chrome/Chromium binary"
 
 if [ "${1:-}" = --smoke ]; then
   echo "Image smoke test (docker/smoke.sh):"

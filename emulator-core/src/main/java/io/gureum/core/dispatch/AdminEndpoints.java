@@ -21,6 +21,7 @@ final class AdminEndpoints {
 
     private final ServiceRegistry registry;
     private final ServiceContext context;
+    private final ClockLog clockLog = new ClockLog();
 
     AdminEndpoints(ServiceRegistry registry, ServiceContext context) {
         this.registry = registry;
@@ -52,8 +53,25 @@ final class AdminEndpoints {
                 case "POST" -> advanceClock(request);
                 default -> notAllowed();
             };
-            default -> serviceEndpoint(request);
+            case "/_gureum/clock/events" -> method.equals("GET") ? json(200, clockLog.toJson(JSON)) : notAllowed();
+            case "/_gureum/resources" -> method.equals("GET") ? resources(request) : notAllowed();
+            default -> ConsoleAssets.handles(path) ? console(request) : serviceEndpoint(request);
         };
+    }
+
+    private AwsHttpResponse console(AwsHttpRequest request) {
+        AwsHttpResponse asset = ConsoleAssets.serve(request.method(), request.rawPath());
+        return asset != null ? asset : json(404, error("NotFound", "No Gureum endpoint at " + request.rawPath()));
+    }
+
+    private AwsHttpResponse resources(AwsHttpRequest request) {
+        String account = request.queryParameter("account");
+        ObjectNode body = ResourceListing.list(JSON, context.registry(),
+                account == null || account.isBlank() ? context.config().defaultAccount() : account,
+                request.queryParameter("region"), request.queryParameter("q"), request.queryParameter("service"));
+        body.put("defaultAccount", context.config().defaultAccount());
+        body.put("defaultRegion", context.config().defaultRegion());
+        return json(200, body);
     }
 
     /** {@code /_gureum/<service>/…}: the service's own inspection endpoints. */
@@ -102,6 +120,7 @@ final class AdminEndpoints {
             }
             context.registry().clear();
             context.clock().reset();
+            clockLog.clear();
             var list = body.putArray("reset");
             registry.all().forEach(s -> list.add(s.name()));
         }
@@ -130,7 +149,10 @@ final class AdminEndpoints {
         if (seconds < 0) {
             return json(400, error("InvalidParameterValue", "The clock only moves forward"));
         }
+        var before = context.registry().arns();
+        var from = context.clock().now();
         context.clock().advance(Duration.ofSeconds(seconds));
+        clockLog.record(from, context.clock().now(), seconds, before, context.registry().arns());
         return clock();
     }
 

@@ -124,6 +124,17 @@ public final class ResourceRegistry {
         return out;
     }
 
+    /** The regions of {@code account} that hold at least one resource, sorted. */
+    public List<String> regions(String account) {
+        return byPlace.entrySet().stream().filter(e -> e.getKey().account().equals(account) && !e.getValue().isEmpty())
+                .map(e -> e.getKey().region()).distinct().sorted().toList();
+    }
+
+    /** Every registered ARN, for comparing the registry before and after an event. */
+    public Set<String> arns() {
+        return Set.copyOf(byArn.keySet());
+    }
+
     /** The resource's tags; empty if the ARN is not registered. */
     public Map<String, String> tags(Arn arn) {
         return byArn(arn).map(RegisteredResource::tags).orElse(Map.of());

@@ -1,0 +1,212 @@
+package io.gureum.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gureum.core.Gureum;
+import io.gureum.core.testing.AwsClients;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The web console in headless Chromium against a server holding the course's 3-tier network (public,
+ * app and data subnets in two AZs, an internet gateway, a NAT gateway) and a resource of each service
+ * the console browses. Each page is loaded afresh and its DOM read after its scripts ran.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+    private static final String REGION = "ap-northeast-2";
+
+    @RegisterExtension
+    static final io.gureum.junit5.GureumExtension aws = io.gureum.junit5.GureumExtension.builder().build();
+
+    static Gureum gureum;
+    static Ec2Client ec2;
+    static String vpc;
+    static Map<String, String> subnets = new java.util.LinkedHashMap<>();
+    static String igw;
+    static String nat;
+
+    @BeforeAll
+    static void courseNetwork() {
+        gureum = aws.gureum();
+        ec2 = AwsClients.client(Ec2Client.builder(), gureum.endpoint(), "test", REGION);
+        vpc = ec2.createVpc(b -> b.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        String[][] layout = {{"public-a", "10.0.1.0/24", "a"}, {"public-c", "10.0.2.0/24", "c"},
+            {"app-a", "10.0.11.0/24", "a"}, {"app-c", "10.0.12.0/24", "c"}, {"data-a", "10.0.21.0/24", "a"},
+            {"data-c", "10.0.22.0/24", "c"}};
+        for (String[] s : layout) {
+            String id = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock(s[1]).availabilityZone(REGION + s[2])
+                    .tagSpecifications(t -> t.resourceType(ResourceType.SUBNET).tags(
+                            tag -> tag.key("Name").value(s[0]), tag -> tag.key("tier").value(s[0].split("-")[0]))))
+                    .subnet().subnetId();
+            subnets.put(s[0], id);
+        }
+        igw = ec2.createInternetGateway(b -> { }).internetGateway().internetGatewayId();
+        ec2.attachInternetGateway(b -> b.internetGatewayId(igw).vpcId(vpc));
+        String publicRt = ec2.createRouteTable(b -> b.vpcId(vpc)).routeTable().routeTableId();
+        ec2.createRoute(b -> b.routeTableId(publicRt).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+        ec2.associateRouteTable(b -> b.routeTableId(publicRt).subnetId(subnets.get("public-a")));
+        ec2.associateRouteTable(b -> b.routeTableId(publicRt).subnetId(subnets.get("public-c")));
+        String eip = ec2.allocateAddress(b -> b.domain("vpc")).allocationId();
+        nat = ec2.createNatGateway(b -> b.subnetId(subnets.get("public-a")).allocationId(eip)).natGateway()
+                .natGatewayId();
+        String privateRt = ec2.createRouteTable(b -> b.vpcId(vpc)).routeTable().routeTableId();
+        ec2.createRoute(b -> b.routeTableId(privateRt).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat));
+        for (String tier : List.of("app-a", "app-c", "data-a", "data-c")) {
+            ec2.associateRouteTable(b -> b.routeTableId(privateRt).subnetId(subnets.get(tier)));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        ec2.close();
+    }
+
+    private static String page(String hash) {
+        return gureum.endpoint() + "/_gureum/ui/#" + hash;
+    }
+
+    /** The attributes of the SVG group that draws a subnet. */
+    private static String subnetGroup(String dom, String subnetId) {
+        Matcher m = Pattern.compile("<g class=\"subnet [a-z]+\" data-subnet-id=\"" + subnetId + "\"[^>]*>").matcher(dom);
+        assertTrue(m.find(), "no picture of " + subnetId);
+        return m.group();
+    }
+
+    @Test
+    void theOverviewListsEachRegionsVpcsWithTheirSubnetsCidrs() throws Exception {
+        String dom = HeadlessChromium.dom(page("/"));
+        assertTrue(dom.contains("data-region=\"" + REGION + "\""), dom);
+        assertTrue(dom.contains("data-vpc-id=\"" + vpc + "\""), dom);
+        assertTrue(dom.contains("10.0.1.0/24, 10.0.11.0/24, 10.0.12.0/24, 10.0.2.0/24, 10.0.21.0/24, 10.0.22.0/24"),
+                dom);
+    }
+
+    @Test
+    void theVpcPictureColoursSubnetsByTheirRoutesAndShowsTheSelectedSubnetsRoutes() throws Exception {
+        String url = page("/vpc/" + REGION + "/" + vpc + "?subnet=" + subnets.get("app-a"));
+        String dom = HeadlessChromium.dom(url);
+        for (Map.Entry<String, String> s : subnets.entrySet()) {
+            String group = subnetGroup(dom, s.getValue());
+            String kind = s.getKey().startsWith("public") ? "public" : "private";
+            assertTrue(group.contains("data-kind=\"" + kind + "\""), s.getKey() + ": " + group);
+        }
+        assertTrue(dom.contains("data-igw-id=\"" + igw + "\""), "the internet gateway is drawn");
+        assertTrue(dom.contains("NAT " + nat.substring(0, 12)), "the NAT gateway is drawn in its subnet");
+        // the app subnet's route table sends the internet through the NAT gateway
+        assertTrue(dom.contains("<section id=\"subnet-detail\" data-subnet-id=\"" + subnets.get("app-a") + "\""), dom);
+        assertTrue(dom.contains("<td>0.0.0.0/0</td><td>" + nat + "</td>"), dom);
+        assertTrue(dom.contains("<td>10.0.0.0/16</td><td>local</td>"), dom);
+        HeadlessChromium.screenshot(url, Path.of("target", "console", "vpc.png"), 1000);
+    }
+
+    @Test
+    void theResourceBrowserFindsResourcesByTag() throws Exception {
+        String dom = HeadlessChromium.dom(page("/resources?q=tier%3Dapp"));
+        assertTrue(dom.contains("data-arn=\"arn:aws:ec2:" + REGION + ":000000000000:subnet/" + subnets.get("app-a")), dom);
+        assertTrue(dom.contains(subnets.get("app-c")), dom);
+        assertTrue(!dom.contains(subnets.get("data-a")), "a data subnet is not tagged tier=app");
+    }
+
+    @Test
+    void theServicePagesShowObjectsMessagesItemsFunctionsAndLogEvents() throws Exception {
+        try (S3Client s3 = AwsClients.client(S3Client.builder().forcePathStyle(true), gureum.endpoint(), "test", REGION);
+                SqsClient sqs = AwsClients.client(SqsClient.builder(), gureum.endpoint(), "test", REGION);
+                DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), gureum.endpoint(), "test", REGION);
+                LambdaClient lambda = AwsClients.client(LambdaClient.builder(), gureum.endpoint(), "test", REGION);
+                CloudWatchLogsClient logs = AwsClients.client(CloudWatchLogsClient.builder(), gureum.endpoint(), "test",
+                        REGION)) {
+            s3.createBucket(b -> b.bucket("console-photos"));
+            s3.putObject(b -> b.bucket("console-photos").key("2026/cat.jpg"), RequestBody.fromString("meow"));
+            String queue = sqs.createQueue(b -> b.queueName("console-orders")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(queue).messageBody("order #42"));
+            ddb.createTable(b -> b.tableName("console-users")
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)).billingMode("PAY_PER_REQUEST"));
+            ddb.putItem(b -> b.tableName("console-users").item(Map.of("pk", AttributeValue.fromS("user#1"),
+                    "name", AttributeValue.fromS("Ada"))));
+            byte[] code = zip("app.py", "def handler(event, context):\n    return 'hi'\n");
+            lambda.createFunction(b -> b.functionName("console-hello").runtime("python3.12").handler("app.handler")
+                    .role("arn:aws:iam::000000000000:role/lambda").code(c -> c.zipFile(SdkBytes.fromByteArray(code))));
+            logs.createLogGroup(b -> b.logGroupName("/console/app"));
+            logs.createLogStream(b -> b.logGroupName("/console/app").logStreamName("web-1"));
+            logs.putLogEvents(b -> b.logGroupName("/console/app").logStreamName("web-1").logEvents(
+                    e -> e.timestamp(java.time.Instant.now().toEpochMilli()).message("GET /health 200")));
+
+            // The region the console's service pages use is chosen in the page (localStorage); the
+            // region-scoped pages name theirs in the URL.
+            String objects = HeadlessChromium.dom(page("/s3/console-photos?prefix=2026%2F"));
+            assertTrue(objects.contains(">2026/cat.jpg</a>"), objects);
+            String peek = HeadlessChromium.dom(page("/sqs/" + REGION + "?queue=" + java.net.URLEncoder.encode(queue,
+                    StandardCharsets.UTF_8)));
+            assertTrue(peek.contains("order #42"), peek);
+            String items = HeadlessChromium.dom(page("/dynamodb/" + REGION + "/console-users?key=pk+%3D+%3Apk&values="
+                    + java.net.URLEncoder.encode("{\":pk\":{\"S\":\"user#1\"}}", StandardCharsets.UTF_8)));
+            assertTrue(items.contains("\"Ada\""), items);
+            assertTrue(items.contains("1 items"), items);
+            String functions = HeadlessChromium.dom(page("/lambda/" + REGION));
+            assertTrue(functions.contains(">console-hello</a>"), functions);
+            String events = HeadlessChromium.dom(page("/logs/" + REGION + "/%2Fconsole%2Fapp/web-1"));
+            assertTrue(events.contains("GET /health 200"), events);
+            // nothing was received: the message is still there for consumers
+            assertEquals(1, sqs.receiveMessage(b -> b.queueUrl(queue)).messages().size());
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // moves the clock: the other pages are read before
+    void theClockPageShowsTheEmulatedTimeAndTheAdvancesMade() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var advance = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gureum.endpoint() + "/_gureum/clock"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"advanceSeconds\": 7200}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, advance.statusCode(), advance.body());
+        String dom = HeadlessChromium.dom(page("/clock"));
+        Matcher now = Pattern.compile("<p id=\"clock-now\">Now (\\S+) \\((\\d+) s ahead of real time\\)</p>").matcher(dom);
+        assertTrue(now.find(), dom);
+        assertTrue(Long.parseLong(now.group(2)) >= 7200, now.group());
+        Matcher row = Pattern.compile("<tr><td>([^<]+)</td><td>([^<]+)</td>").matcher(dom);
+        assertTrue(row.find(), "the advance is listed: " + dom);
+        assertEquals(7200, java.time.Duration.between(java.time.Instant.parse(row.group(1)),
+                java.time.Instant.parse(row.group(2))).getSeconds());
+    }
+
+    private static byte[] zip(String name, String content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
+            z.putNextEntry(new ZipEntry(name));
+            z.write(content.getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+}
