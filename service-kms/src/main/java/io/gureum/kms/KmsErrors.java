@@ -120,11 +120,14 @@ final class KmsErrors {
         return ModeledErrors.of(LimitExceededException.class, message);
     }
 
-    /** After every check passed, a DryRun request's answer (API_Encrypt.html, DryRun). */
+    /**
+     * After every check passed, a DryRun request's answer: HTTP 412, which the API reference gives and
+     * the model does not (API_Encrypt.html, DryRunOperationException).
+     */
     static void dryRun(Boolean dryRun) {
         if (Boolean.TRUE.equals(dryRun)) {
-            throw ModeledErrors.of(DryRunOperationException.class,
-                    "The request would have succeeded, but the DryRun option is set.");
+            throw (DryRunOperationException) ModeledErrors.of(DryRunOperationException.class,
+                    "The request would have succeeded, but the DryRun option is set.").toBuilder().statusCode(412).build();
         }
     }
 }
