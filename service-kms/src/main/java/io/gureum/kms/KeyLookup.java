@@ -95,7 +95,7 @@ final class KeyLookup {
             case KmsKey.ENABLED -> {
             }
             case KmsKey.DISABLED -> throw KmsErrors.disabled(key.arn);
-            case KmsKey.PENDING_DELETION -> throw KmsErrors.pendingDeletion(key.arn);
+            case KmsKey.PENDING_DELETION, KmsKey.PENDING_REPLICA_DELETION -> throw KmsErrors.pendingDeletion(key.arn);
             case KmsKey.PENDING_IMPORT -> throw KmsErrors.invalidState(key.arn + " is pending import.");
             default -> throw KmsErrors.invalidState(key.arn + " is " + key.state + ".");
         }
@@ -103,7 +103,7 @@ final class KeyLookup {
 
     /** Management operations refuse keys pending deletion. */
     static void requireNotPendingDeletion(KmsKey key) {
-        if (key.state.equals(KmsKey.PENDING_DELETION)) {
+        if (key.state.equals(KmsKey.PENDING_DELETION) || key.state.equals(KmsKey.PENDING_REPLICA_DELETION)) {
             throw KmsErrors.pendingDeletion(key.arn);
         }
     }

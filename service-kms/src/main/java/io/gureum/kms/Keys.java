@@ -54,6 +54,9 @@ final class Keys {
         if (request.customKeyStoreId() != null || origin.equals("AWS_CLOUDHSM") || origin.equals("EXTERNAL_KEY_STORE")) {
             throw KmsErrors.unsupported("Custom key stores are not supported by Gureum.");
         }
+        if (origin.equals("EXTERNAL") && !spec.equals(KeySpecs.SYMMETRIC_DEFAULT) && !KeySpecs.isHmac(spec)) {
+            throw KmsErrors.unsupported("Gureum imports symmetric and HMAC key material only, not " + spec + ".");
+        }
         if (request.policy() != null) {
             KeyPolicies.checkDocument(request.policy());
         }
@@ -115,17 +118,19 @@ final class Keys {
         KmsKey key = lookup.findKey(request.keyId());
         KeyLookup.requireNotPendingDeletion(key);
         Instant deletionDate = stores.now().plus(KmsStores.days(days));
-        key.state = KmsKey.PENDING_DELETION;
+        // A primary key with replicas waits for them: PendingReplicaDeletion (multi-region-keys-delete.html).
+        boolean waitsForReplicas = key.group != null && key.isPrimary() && !key.group.replicaRegions.isEmpty();
+        key.state = waitsForReplicas ? KmsKey.PENDING_REPLICA_DELETION : KmsKey.PENDING_DELETION;
         key.deletionDate = deletionDate;
         key.pendingWindowInDays = days;
-        return ScheduleKeyDeletionResponse.builder().keyId(key.arn).deletionDate(deletionDate)
-                .keyState(KmsKey.PENDING_DELETION).pendingWindowInDays(days).build();
+        return ScheduleKeyDeletionResponse.builder().keyId(key.arn).deletionDate(deletionDate).keyState(key.state)
+                .pendingWindowInDays(days).build();
     }
 
     /** A cancelled deletion leaves the key Disabled (deleting-keys-scheduling-key-deletion.html). */
     public CancelKeyDeletionResponse cancelKeyDeletion(CancelKeyDeletionRequest request) {
         KmsKey key = lookup.findKey(request.keyId());
-        if (!key.state.equals(KmsKey.PENDING_DELETION)) {
+        if (!key.state.equals(KmsKey.PENDING_DELETION) && !key.state.equals(KmsKey.PENDING_REPLICA_DELETION)) {
             throw KmsErrors.invalidState(key.arn + " is not pending deletion.");
         }
         key.state = key.materials.isEmpty() ? KmsKey.PENDING_IMPORT : KmsKey.DISABLED;

@@ -19,6 +19,7 @@ final class KmsKey {
     static final String DISABLED = "Disabled";
     static final String PENDING_DELETION = "PendingDeletion";
     static final String PENDING_IMPORT = "PendingImport";
+    static final String PENDING_REPLICA_DELETION = "PendingReplicaDeletion";
 
     final String account;
     final String region;
@@ -30,15 +31,19 @@ final class KmsKey {
     final String origin;
     final String keyManager;
     final boolean multiRegion;
-    /** For a multi-region key: the region of its primary; replicas name it, the primary names itself. */
-    String primaryRegion;
-    final List<String> replicaRegions = new ArrayList<>();
+    /** The related multi-Region keys, or null for a single-Region key. */
+    MultiRegionGroup group;
     String description;
     String state;
     Instant deletionDate;
     Integer pendingWindowInDays;
-    /** Material versions, oldest first; the last is current. */
-    final List<KeyMaterial> materials = new ArrayList<>();
+    /** Material versions, oldest first; the last is current. Shared by the keys of a multi-Region group. */
+    List<KeyMaterial> materials = new ArrayList<>();
+    /** Imported material (Origin EXTERNAL): its expiry, and what a re-import must match. */
+    Instant validTo;
+    String expirationModel;
+    String importedMaterialId;
+    byte[] importedMaterialDigest;
     String policy;
     boolean rotationEnabled;
     Integer rotationPeriodInDays;
@@ -60,7 +65,7 @@ final class KmsKey {
         this.keyManager = keyManager;
         this.multiRegion = multiRegion;
         this.description = description;
-        this.primaryRegion = multiRegion ? region : null;
+        this.group = multiRegion ? new MultiRegionGroup(region) : null;
     }
 
     KeyMaterial current() {
@@ -104,23 +109,27 @@ final class KmsKey {
             b.keyAgreementAlgorithmsWithStrings(agreement);
         }
         if (origin.equals("EXTERNAL")) {
-            b.expirationModel("KEY_MATERIAL_DOES_NOT_EXPIRE");
+            b.expirationModel(expirationModel).validTo(validTo);
         }
         if (keySpec.equals(KeySpecs.SYMMETRIC_DEFAULT) && !materials.isEmpty()) {
             b.currentKeyMaterialId(current().id());
         }
-        if (multiRegion) {
-            String primaryArn = arnIn(primaryRegion);
+        if (group != null) {
             List<MultiRegionKey> replicas = new ArrayList<>();
-            for (String r : replicaRegions) {
+            for (String r : group.replicaRegions) {
                 replicas.add(MultiRegionKey.builder().arn(arnIn(r)).region(r).build());
             }
             b.multiRegionConfiguration(MultiRegionConfiguration.builder()
-                    .multiRegionKeyType(region.equals(primaryRegion) ? "PRIMARY" : "REPLICA")
-                    .primaryKey(MultiRegionKey.builder().arn(primaryArn).region(primaryRegion).build())
+                    .multiRegionKeyType(isPrimary() ? "PRIMARY" : "REPLICA")
+                    .primaryKey(MultiRegionKey.builder().arn(arnIn(group.primaryRegion)).region(group.primaryRegion)
+                            .build())
                     .replicaKeys(replicas).build());
         }
         return b.build();
+    }
+
+    boolean isPrimary() {
+        return group == null || group.primaryRegion.equals(region);
     }
 
     /** This key's ARN in another region (multi-region keys share their id). */

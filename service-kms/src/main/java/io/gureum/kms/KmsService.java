@@ -26,12 +26,12 @@ public final class KmsService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Keys.class, Aliases.class, Tags.class, Cryptography.class, DataKeyPairs.class, Signing.class,
-                Macs.class, KeyAgreement.class, Grants.class, KeyPolicies.class, Rotation.class);
+                Macs.class, KeyAgreement.class, Grants.class, KeyPolicies.class, Rotation.class, Imports.class, MultiRegion.class);
     }
 
     @Override
     public ServiceInstance create(ServiceContext context) {
-        KmsStores stores = new KmsStores(context.clock(), context.ids(), context.registry());
+        KmsStores stores = new KmsStores(context.clock(), context.ids(), context.registry(), context.topology());
         NewKeys newKeys = new NewKeys(stores);
         KeyLookup lookup = new KeyLookup(stores, newKeys);
         Envelope envelope = new Envelope(stores, lookup);
@@ -39,7 +39,7 @@ public final class KmsService implements AwsService {
         List<Object> providers = List.of(new Keys(stores, lookup, newKeys), new Aliases(stores, lookup),
                 new Tags(lookup), cryptography, new DataKeyPairs(lookup, cryptography), new Signing(lookup),
                 new Macs(lookup), new KeyAgreement(lookup), new Grants(stores, lookup), new KeyPolicies(lookup),
-                new Rotation(stores, lookup));
+                new Rotation(stores, lookup), new Imports(stores, lookup), new MultiRegion(stores, lookup));
         OperationInterceptor locked = call -> {
             stores.lock.lock();
             try {

@@ -6,6 +6,7 @@ import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.state.AccountRegionStore;
 import io.gureum.core.state.ResourceRegistry;
 import io.gureum.core.time.GureumClock;
+import io.gureum.core.topology.Topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,22 +25,31 @@ final class KmsStores {
 
     final AccountRegionStore<KmsStore> all = new AccountRegionStore<>(KmsStore::new);
     final ReentrantLock lock = new ReentrantLock();
+    /** The import parameters GetParametersForImport handed out, by import token (Base64 of its bytes). */
+    final Map<String, Imports.Parameters> importTokens = new ConcurrentHashMap<>();
     /** Every grant token issued, to its grant's ID: a request's GrantTokens must be among them. */
     final Map<String, String> grantTokens = new ConcurrentHashMap<>();
     final GureumClock clock;
     final ResourceIds ids;
     final ResourceRegistry registry;
+    final Topology topology;
 
-    KmsStores(GureumClock clock, ResourceIds ids, ResourceRegistry registry) {
+    KmsStores(GureumClock clock, ResourceIds ids, ResourceRegistry registry, Topology topology) {
         this.clock = clock;
         this.ids = ids;
         this.registry = registry;
+        this.topology = topology;
     }
 
     /** The store of the request's account and region. */
     KmsStore current() {
         RequestContext ctx = RequestContext.current();
         return all.get(ctx.accountId(), ctx.region());
+    }
+
+    /** Whether {@code region} is a region of the caller's partition. */
+    boolean knownRegion(String region) {
+        return topology.region(region).isPresent();
     }
 
     Instant now() {
@@ -60,8 +70,18 @@ final class KmsStores {
         store.keys.put(key.keyId, key);
     }
 
-    /** Deletes a key for good: its aliases and grants go with it. */
+    /** A primary pending replica deletion goes once its date has passed and its replicas are gone. */
+    private static boolean deletionDue(KmsKey key, Instant now) {
+        boolean pending = key.state.equals(KmsKey.PENDING_DELETION)
+                || key.state.equals(KmsKey.PENDING_REPLICA_DELETION) && key.group.replicaRegions.isEmpty();
+        return pending && key.deletionDate != null && !key.deletionDate.isAfter(now);
+    }
+
+    /** Deletes a key for good: its aliases and grants go with it; a deleted replica leaves its group. */
     void delete(KmsStore store, KmsKey key) {
+        if (key.group != null && !key.isPrimary()) {
+            key.group.replicaRegions.remove(key.region);
+        }
         store.keys.remove(key.keyId);
         store.aliases.values().removeIf(a -> a.targetKeyId.equals(key.keyId));
         key.tags.detach();
@@ -69,15 +89,21 @@ final class KmsStores {
 
     /** Runs what came due on the clock, in every account and region. Called with the lock held. */
     void settle() {
+        // Twice: a replica deleted in one region may let its primary in another go in the same settling.
+        settleOnce();
+        settleOnce();
+    }
+
+    private void settleOnce() {
         Instant now = now();
         all.forEach((place, store) -> {
             List<KmsKey> due = new ArrayList<>();
             for (KmsKey key : store.keys.values()) {
-                if (key.state.equals(KmsKey.PENDING_DELETION) && key.deletionDate != null
-                        && !key.deletionDate.isAfter(now)) {
+                if (deletionDue(key, now)) {
                     due.add(key);
                 } else {
                     Rotation.rotateIfDue(key, now);
+                    Imports.expireIfDue(key, now);
                 }
             }
             due.forEach(key -> delete(store, key));

@@ -112,6 +112,9 @@ final class Rotation {
         if (!key.keySpec.equals(KeySpecs.SYMMETRIC_DEFAULT) || !key.origin.equals("AWS_KMS")) {
             throw notRotatable(key);
         }
+        if (!key.isPrimary()) {
+            throw KmsErrors.unsupported(key.arn + " is a replica key: rotation is managed on its primary key.");
+        }
         return key;
     }
 
