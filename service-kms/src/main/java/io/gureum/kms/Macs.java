@@ -36,10 +36,10 @@ final class Macs {
         KmsKey key = lookup.usable(request.keyId(), KeySpecs.GENERATE_VERIFY_MAC, "VerifyMac");
         String algorithm = algorithm(key, request.macAlgorithmAsString());
         byte[] expected = mac(key, algorithm, request.message().asByteArray());
-        KmsErrors.dryRun(request.dryRun());
         if (!MessageDigest.isEqual(expected, request.mac().asByteArray())) {
             throw KmsErrors.invalidMac();
         }
+        KmsErrors.dryRun(request.dryRun());
         return VerifyMacResponse.builder().keyId(key.arn).macValid(true).macAlgorithm(algorithm).build();
     }
 

@@ -46,10 +46,10 @@ final class Signing {
         } catch (GeneralSecurityException e) {
             valid = false;
         }
-        KmsErrors.dryRun(request.dryRun());
         if (!valid) {
             throw KmsErrors.invalidSignature();
         }
+        KmsErrors.dryRun(request.dryRun());
         return VerifyResponse.builder().keyId(key.arn).signatureValid(true).signingAlgorithm(algorithm).build();
     }
 
