@@ -35,6 +35,8 @@ APIS = [
     ("sns", None, "service-sqs-sns", "software.amazon.awssdk.services.sns.SnsClient"),
     ("lambda", None, "service-lambda", "software.amazon.awssdk.services.lambda.LambdaClient"),
     ("logs", None, "service-logs", "software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient"),
+    ("secretsmanager", None, "service-secretsmanager",
+     "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")
