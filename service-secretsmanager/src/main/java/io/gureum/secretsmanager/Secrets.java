@@ -58,6 +58,7 @@ final class Secrets {
         if (value != null) {
             versionId = writer.write(secret, r.clientRequestToken(), value, null).version().versionId;
         }
+        secret.lastChangedDate = secret.createdDate;
         stores.add(secret);
         CreateSecretResponse.Builder out = CreateSecretResponse.builder().arn(secret.arn.toString())
                 .name(secret.name).versionId(versionId);
