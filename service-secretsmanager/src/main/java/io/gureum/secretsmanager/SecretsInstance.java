@@ -35,7 +35,7 @@ final class SecretsInstance implements ServiceInstance {
         this.providers = List.of(new Secrets(stores, encryption, writer, replication),
                 new SecretValues(stores, encryption, writer), new Versions(stores), new SecretListing(stores),
                 new Tags(stores), new ResourcePolicies(stores), replication, new RandomPasswords(), rotations);
-        this.interceptors = List.of(new StoreLock(stores, settler));
+        this.interceptors = List.of(new StoreLock(stores));
         this.clock = context.clock().onAdvance(settler::settle);
         timer.scheduleWithFixedDelay(settler::settleIfDue, 1, 1, TimeUnit.SECONDS);
     }

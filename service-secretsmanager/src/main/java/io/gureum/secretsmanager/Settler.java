@@ -8,7 +8,7 @@ import java.util.concurrent.locks.Lock;
 /**
  * What comes due on Gureum's clock: secrets whose recovery window ended are deleted for good, and secrets
  * whose NextRotationDate passed rotate. Run after every move of the clock ({@code POST /_gureum/clock}),
- * every second as real time passes, and before each operation when something is due.
+ * and every second as real time passes.
  */
 final class Settler {
     private final SecretsStores stores;

@@ -7,7 +7,8 @@ import java.util.concurrent.locks.Lock;
 
 /**
  * Wraps every operation in the module's read/write lock: reads share it, everything else is serialised.
- * Secrets whose recovery window has ended are deleted first, so no operation sees them.
+ * What comes due on the clock is settled by the {@link Settler} (on every clock move and every second), not
+ * here, so an operation never scans the stores.
  */
 final class StoreLock implements OperationInterceptor {
     private static final Set<String> READS = Set.of("GetSecretValue", "BatchGetSecretValue", "DescribeSecret",
@@ -15,16 +16,13 @@ final class StoreLock implements OperationInterceptor {
             "ValidateResourcePolicy");
 
     private final SecretsStores stores;
-    private final Settler settler;
 
-    StoreLock(SecretsStores stores, Settler settler) {
+    StoreLock(SecretsStores stores) {
         this.stores = stores;
-        this.settler = settler;
     }
 
     @Override
     public Object intercept(OperationCall call) throws Exception {
-        settler.settleIfDue();
         Lock lock = READS.contains(call.operation()) ? stores.lock.readLock() : stores.lock.writeLock();
         lock.lock();
         try {

@@ -3,6 +3,7 @@ package io.gureum.secretsmanager;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,11 @@ class DeletionIT extends SecretsTestSupport {
     void theDefaultWindowIsThirtyDaysAndTheSecretGoesWhenTheClockPassesIt() {
         String name = unique("del");
         create(name, "v");
-        Instant now = gureum.context().clock().now();
+        Instant before = gureum.context().clock().now().minusSeconds(1);
         DeleteSecretResponse r = sm.deleteSecret(b -> b.secretId(name));
-        assertEquals(now.plus(Duration.ofDays(30)).getEpochSecond(), r.deletionDate().getEpochSecond(), 1);
+        Instant after = gureum.context().clock().now().plusSeconds(1);
+        assertTrue(r.deletionDate().isAfter(before.plus(Duration.ofDays(30)))
+                && r.deletionDate().isBefore(after.plus(Duration.ofDays(30))), r.deletionDate().toString());
         assertNotNull(sm.describeSecret(b -> b.secretId(name)).deletedDate());
         assertError(InvalidRequestException.class, "InvalidRequestException", SecretsErrors.MARKED_FOR_DELETION,
                 () -> sm.getSecretValue(b -> b.secretId(name)));

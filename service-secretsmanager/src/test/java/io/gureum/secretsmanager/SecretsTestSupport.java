@@ -36,6 +36,21 @@ abstract class SecretsTestSupport {
     static void start() {
         gureum = aws.gureum();
         sm = AwsClients.client(SecretsManagerClient.builder(), gureum);
+        warmUp();
+    }
+
+    /**
+     * The first encryption of a JVM builds the KMS double's operation index by reflection and loads the KMS
+     * model classes (the real service-kms ships its index prebuilt); on a loaded machine that took longer than
+     * the test client's HTTP read timeout, so it is done here, in-process, where no timeout applies.
+     */
+    private static void warmUp() {
+        SecretsManagerClient inProcess = gureum.context().clients().client(SecretsManagerClient.class,
+                Caller.root(ACCOUNT, REGION));
+        String name = unique("warm-up");
+        inProcess.createSecret(b -> b.name(name).secretString("v").clientRequestToken(token()));
+        inProcess.getSecretValue(b -> b.secretId(name));
+        inProcess.deleteSecret(b -> b.secretId(name).forceDeleteWithoutRecovery(true));
     }
 
     @AfterAll
