@@ -30,11 +30,11 @@ class ListSecretsIT extends SecretsTestSupport {
     @Test
     void describeShowsOnlyWhatHasAValueWithDatesFromTheClock() {
         String name = unique("desc");
-        java.time.Instant before = gureum.context().clock().now().minusSeconds(1);
+        java.time.Instant beforeCreate = gureum.context().clock().now().minusSeconds(1);
         String arn = create(name, "v");
         DescribeSecretResponse d = sm.describeSecret(b -> b.secretId(name));
         assertEquals(arn, d.arn());
-        assertTrue(d.createdDate().isAfter(before) && !d.createdDate().isAfter(gureum.context().clock().now()),
+        assertTrue(d.createdDate().isAfter(beforeCreate) && !d.createdDate().isAfter(gureum.context().clock().now()),
                 d.createdDate() + " is the clock's time of the create");
         assertEquals(d.createdDate(), d.lastChangedDate());
         assertNull(d.kmsKeyId(), "omitted for the AWS managed key");
