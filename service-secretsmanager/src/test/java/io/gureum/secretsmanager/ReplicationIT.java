@@ -45,6 +45,12 @@ class ReplicationIT extends SecretsTestSupport {
         assertEquals("us-east-1", west.describeSecret(b -> b.secretId(name)).primaryRegion());
         assertEquals("us-east-1", sm.describeSecret(b -> b.secretId(name)).primaryRegion());
         assertEquals("v1", west.getSecretValue(b -> b.secretId(replicaArn)).secretString());
+        var byPrimary = west.listSecrets(b -> b.filters(f -> f.key("primary-region").values("us-east"),
+                f -> f.key("name").values(name))).secretList();
+        assertEquals(1, byPrimary.size());
+        assertEquals(replicaArn, byPrimary.get(0).arn());
+        assertEquals(0, west.listSecrets(b -> b.filters(f -> f.key("primary-region").values("us-west"),
+                f -> f.key("name").values(name))).secretList().size());
         sm.putSecretValue(b -> b.secretId(name).secretString("v2"));
         assertEquals("v2", west.getSecretValue(b -> b.secretId(name)).secretString());
         assertError(InvalidRequestException.class, "InvalidRequestException", null,
