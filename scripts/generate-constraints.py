@@ -36,6 +36,8 @@ APIS = [
     ("lambda", None, "service-lambda", "software.amazon.awssdk.services.lambda.LambdaClient"),
     ("logs", None, "service-logs", "software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient"),
     ("kms", None, "service-kms", "software.amazon.awssdk.services.kms.KmsClient"),
+    ("secretsmanager", None, "service-secretsmanager",
+     "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")
