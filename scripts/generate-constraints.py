@@ -35,6 +35,7 @@ APIS = [
     ("sns", None, "service-sqs-sns", "software.amazon.awssdk.services.sns.SnsClient"),
     ("lambda", None, "service-lambda", "software.amazon.awssdk.services.lambda.LambdaClient"),
     ("logs", None, "service-logs", "software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient"),
+    ("ssm", None, "service-ssm", "software.amazon.awssdk.services.ssm.SsmClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")

@@ -1,0 +1,16 @@
+package io.gureum.ssm;
+
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** Parameter Store's state in one account and region: parameters by name, in name order. */
+final class ParameterStore {
+    final String account;
+    final String region;
+    final NavigableMap<String, StoredParameter> parameters = new ConcurrentSkipListMap<>();
+
+    ParameterStore(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+}
