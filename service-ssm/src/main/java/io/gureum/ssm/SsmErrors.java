@@ -48,13 +48,12 @@ final class SsmErrors {
         return validation(NAME_RULES);
     }
 
-    /** GetParameter and DeleteParameter answer ParameterNotFound with no message at all. */
+    /**
+     * GetParameter and DeleteParameter answer ParameterNotFound without a message ("An error occurred
+     * (ParameterNotFound) when calling the GetParameter operation: "): an empty one here.
+     */
     static ParameterNotFoundException parameterNotFound() {
-        return ModeledErrors.of(ParameterNotFoundException.class, null);
-    }
-
-    static ParameterNotFoundException parameterNotFound(String name) {
-        return ModeledErrors.of(ParameterNotFoundException.class, "Parameter " + name + " not found.");
+        return ModeledErrors.of(ParameterNotFoundException.class, "");
     }
 
     static ParameterVersionNotFoundException versionNotFound(String name, String selector) {
@@ -154,11 +153,11 @@ final class SsmErrors {
     }
 
     static InvalidResourceTypeException invalidResourceType() {
-        return ModeledErrors.of(InvalidResourceTypeException.class, null);
+        return ModeledErrors.of(InvalidResourceTypeException.class, "");
     }
 
     static InvalidResourceIdException invalidResourceId() {
-        return ModeledErrors.of(InvalidResourceIdException.class, null);
+        return ModeledErrors.of(InvalidResourceIdException.class, "");
     }
 
     static TooManyTagsErrorException tooManyTags() {
