@@ -13,9 +13,11 @@ import software.amazon.awssdk.services.ec2.model.Image;
 /** EC2's AMIs, read in-process as {@code ssm.amazonaws.com} with DescribeImages. */
 final class Images {
     private final ServiceClients clients;
+    private final SsmState state;
 
-    Images(ServiceClients clients) {
+    Images(ServiceClients clients, SsmState state) {
         this.clients = clients;
+        this.state = state;
     }
 
     /** Whether {@code imageId} is an available AMI the caller can use (what {@code aws:ec2:image} requires). */
@@ -24,7 +26,7 @@ final class Images {
             return false;
         }
         try {
-            return ec2().describeImages(b -> b.imageIds(imageId)).images().stream()
+            return state.unlocked(() -> ec2().describeImages(b -> b.imageIds(imageId))).images().stream()
                     .anyMatch(i -> "available".equals(i.stateAsString()));
         } catch (AwsServiceException e) {
             return false; // InvalidAMIID.NotFound / .Malformed
@@ -36,9 +38,9 @@ final class Images {
         if (!clients.serves(Ec2Client.class)) {
             return Optional.empty();
         }
-        return ec2().describeImages(b -> b.owners(owner).filters(
+        return state.unlocked(() -> ec2().describeImages(b -> b.owners(owner).filters(
                 Filter.builder().name("name").values(namePattern).build(),
-                Filter.builder().name("state").values("available").build()))
+                Filter.builder().name("state").values("available").build())))
                 .images().stream()
                 .max(Comparator.comparing(i -> i.creationDate() == null ? "" : i.creationDate()));
     }

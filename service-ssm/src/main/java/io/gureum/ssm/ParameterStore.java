@@ -8,6 +8,8 @@ final class ParameterStore {
     final String account;
     final String region;
     final NavigableMap<String, StoredParameter> parameters = new ConcurrentSkipListMap<>();
+    /** The earliest Expiration policy of any parameter here, or null: calls skip the sweep until then. */
+    java.time.Instant earliestExpiry;
 
     ParameterStore(String account, String region) {
         this.account = account;

@@ -60,7 +60,13 @@ final class Parameters {
                 r.value(), !policies.isEmpty());
         String keyId = keyId(r, type, previous);
         long version = existing == null ? 1 : existing.nextVersion();
-        if (dataType.equals(ValueRules.EC2_IMAGE) && !images.available(r.value())) {
+        boolean image = dataType.equals(ValueRules.EC2_IMAGE) && images.available(r.value());
+        String value = type.equals("SecureString")
+                ? secure.encrypt(keyId, r.value(), SsmState.arn(store.region, store.account, name)) : r.value();
+        if (store.parameters.get(name) != existing || existing != null && existing.nextVersion() != version) {
+            throw SsmErrors.tooManyUpdates(); // another put changed the parameter while KMS or EC2 answered
+        }
+        if (dataType.equals(ValueRules.EC2_IMAGE) && !image) {
             // AWS validates aws:ec2:image values asynchronously: PutParameter answers 200 with the version it
             // would have made, and the parameter is not created or updated (PutParameter, DataType).
             return PutParameterResponse.builder().version(version).tier(tier).build();
@@ -74,15 +80,18 @@ final class Parameters {
                 throw SsmErrors.maxVersions(name, oldest.version);
             }
         }
-        String value = type.equals("SecureString")
-                ? secure.encrypt(keyId, r.value(), SsmState.arn(store.region, store.account, name)) : r.value();
-        StoredParameter p = existing != null ? existing : state.create(store, name, tags(r));
+        Map<String, String> tags = tags(r);
+        if (tags.size() > ParameterTags.MAX) {
+            throw SsmErrors.tooManyTags();
+        }
+        StoredParameter p = existing != null ? existing : state.create(store, name, tags);
         if (p.versions.size() >= StoredParameter.MAX_VERSIONS) {
             p.versions.pollFirstEntry();
         }
         String description = r.description() != null ? r.description() : previous == null ? null : previous.description;
         p.versions.put(version, new ParameterVersion(version, type, value, keyId, description, pattern, tier, dataType,
                 policies, state.now(), SsmState.user()));
+        Expiry.scheduled(store, policies);
         return PutParameterResponse.builder().version(version).tier(tier).build();
     }
 

@@ -23,16 +23,19 @@ final class SecureValues {
     private static final String CONTEXT_KEY = "PARAMETER_ARN";
 
     private final ServiceClients clients;
+    private final SsmState state;
 
-    SecureValues(ServiceClients clients) {
+    SecureValues(ServiceClients clients, SsmState state) {
         this.clients = clients;
+        this.state = state;
     }
 
     /** The base64 ciphertext of {@code plaintext} under {@code keyId}. */
     String encrypt(String keyId, String plaintext, Arn parameter) {
         try {
-            SdkBytes blob = kms().encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromUtf8String(plaintext))
-                    .encryptionContext(Map.of(CONTEXT_KEY, parameter.toString()))).ciphertextBlob();
+            SdkBytes blob = state.unlocked(() -> kms().encrypt(b -> b.keyId(keyId)
+                    .plaintext(SdkBytes.fromUtf8String(plaintext))
+                    .encryptionContext(Map.of(CONTEXT_KEY, parameter.toString()))).ciphertextBlob());
             return Base64.getEncoder().encodeToString(blob.asByteArray());
         } catch (KmsException e) {
             throw reported(e);
@@ -42,8 +45,9 @@ final class SecureValues {
     /** The plaintext of a stored SecureString value. */
     String decrypt(String ciphertext, Arn parameter) {
         try {
-            return kms().decrypt(b -> b.ciphertextBlob(SdkBytes.fromByteArray(Base64.getDecoder().decode(ciphertext)))
-                    .encryptionContext(Map.of(CONTEXT_KEY, parameter.toString()))).plaintext().asUtf8String();
+            return state.unlocked(() -> kms().decrypt(b -> b
+                    .ciphertextBlob(SdkBytes.fromByteArray(Base64.getDecoder().decode(ciphertext)))
+                    .encryptionContext(Map.of(CONTEXT_KEY, parameter.toString()))).plaintext().asUtf8String());
         } catch (KmsException e) {
             throw reported(e);
         }

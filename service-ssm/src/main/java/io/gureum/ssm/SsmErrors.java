@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterVersionLabelLimitExcee
 import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 import software.amazon.awssdk.services.ssm.model.PoliciesLimitExceededException;
 import software.amazon.awssdk.services.ssm.model.TooManyTagsErrorException;
+import software.amazon.awssdk.services.ssm.model.TooManyUpdatesException;
 import software.amazon.awssdk.services.ssm.model.ValidationException;
 
 /**
@@ -103,6 +104,11 @@ final class SsmErrors {
     static ParameterVersionLabelLimitExceededException tooManyLabels() {
         return ModeledErrors.of(ParameterVersionLabelLimitExceededException.class,
                 "A parameter version can have maximum 10 labels.Move one or more labels to another version and try again.");
+    }
+
+    static TooManyUpdatesException tooManyUpdates() {
+        return ModeledErrors.of(TooManyUpdatesException.class,
+                "There are concurrent updates for a resource that supports one update at a time.");
     }
 
     static InvalidKeyIdException invalidKeyId(String message) {

@@ -12,8 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Registers Systems Manager's Parameter Store with core: the awsJson 1.1 API of 2014-11-06 (target
  * prefix {@code AmazonSSM}, signing name {@code ssm}). Its providers bind the Parameter Store operations
  * only; every other SSM operation is left to core's 501. One lock serialises the module's calls (a
- * PutParameter reads, checks and writes several versions and labels as one step), and expired parameters
- * are deleted before each call and when the clock moves.
+ * PutParameter reads, checks and writes several versions and labels as one step) except while they wait
+ * for KMS or EC2, and expired parameters are deleted before each call and when the clock moves.
  */
 public final class SsmService implements AwsService {
     @Override
@@ -35,8 +35,8 @@ public final class SsmService implements AwsService {
     @Override
     public ServiceInstance create(ServiceContext context) {
         SsmState state = new SsmState(context);
-        SecureValues secure = new SecureValues(context.clients());
-        Images images = new Images(context.clients());
+        SecureValues secure = new SecureValues(context.clients(), state);
+        Images images = new Images(context.clients(), state);
         PublicParameters publics = new PublicParameters(context, images);
         Lookup lookup = new Lookup(state, publics);
         Views views = new Views(secure);
@@ -44,7 +44,7 @@ public final class SsmService implements AwsService {
         List<Object> providers = List.of(new Parameters(state, secure, images), new ParameterReads(lookup, views),
                 new ParametersByPath(state, publics, views), new ParameterDescriptions(state, views), new Labels(lookup),
                 new ParameterTags(lookup));
-        ReentrantLock lock = new ReentrantLock();
+        ReentrantLock lock = state.lock;
         OperationInterceptor serialised = call -> {
             lock.lock();
             try {

@@ -5,6 +5,8 @@ import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.AccountRegionStore;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The parameters of every account and region, the caller's share of them, and what recording a
@@ -13,9 +15,29 @@ import java.time.Instant;
 final class SsmState {
     final AccountRegionStore<ParameterStore> all = new AccountRegionStore<>(ParameterStore::new);
     final ServiceContext context;
+    /** Serialises the module's calls (SsmService's interceptor), but not their calls to KMS and EC2. */
+    final ReentrantLock lock = new ReentrantLock();
 
     SsmState(ServiceContext context) {
         this.context = context;
+    }
+
+    /**
+     * Runs {@code call} (an in-process call to KMS or EC2) without this thread's hold on the module's lock,
+     * so a slow dependency never stalls other SSM calls; the caller re-checks what may have changed.
+     */
+    <T> T unlocked(Supplier<T> call) {
+        int holds = lock.getHoldCount();
+        for (int i = 0; i < holds; i++) {
+            lock.unlock();
+        }
+        try {
+            return call.get();
+        } finally {
+            for (int i = 0; i < holds; i++) {
+                lock.lock();
+            }
+        }
     }
 
     /** The store of the request's account and region. */
