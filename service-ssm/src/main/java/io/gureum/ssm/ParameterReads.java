@@ -3,16 +3,17 @@ package io.gureum.ssm;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ssm.model.GetParameterHistoryRequest;
 import software.amazon.awssdk.services.ssm.model.GetParameterHistoryResponse;
 import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
 import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersRequest;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
-import software.amazon.awssdk.services.ssm.model.InvalidKeyIdException;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ValidationException;
 
 /** Reading parameters by name: GetParameter, GetParameters and GetParameterHistory. */
 final class ParameterReads {
@@ -42,9 +43,7 @@ final class ParameterReads {
             Resolved resolved;
             try {
                 resolved = lookup.resolve(name);
-            } catch (InvalidKeyIdException e) {
-                throw e;
-            } catch (AwsServiceException e) {
+            } catch (ParameterNotFoundException | ParameterVersionNotFoundException | ValidationException e) {
                 invalid.add(name);
                 continue;
             }

@@ -49,7 +49,8 @@ class SecureStringIT extends SsmTestSupport {
         assertTrue(e.awsErrorDetails().errorMessage().startsWith(arn + " is disabled. (Service: AWSKMS; Status Code: 400;"
                 + " Error Code: DisabledException; Request ID: "), e.awsErrorDetails().errorMessage());
         ssm.getParameter(b -> b.name(name)); // without decryption KMS is not called
-    }
+        assertError(InvalidKeyIdException.class, "InvalidKeyId", 400, null,
+                () -> ssm.getParameters(b -> b.names(name).withDecryption(true)));    }
 
     @Test
     void aMissingKeyIsInvalidKeyIdAndNothingIsStored() {
