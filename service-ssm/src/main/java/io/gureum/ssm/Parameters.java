@@ -30,8 +30,9 @@ final class Parameters {
 
     public PutParameterResponse putParameter(PutParameterRequest r) {
         ParameterStore store = state.current();
-        String name = ParameterNames.forWrite(r.name());
-        StoredParameter existing = store.parameters.get(name);
+        String requested = ParameterNames.forWrite(r.name());
+        StoredParameter existing = sameArn(store, requested);
+        String name = existing == null ? requested : existing.name;
         boolean overwrite = Boolean.TRUE.equals(r.overwrite());
         if (existing != null && !overwrite) {
             throw SsmErrors.alreadyExists();
@@ -63,7 +64,7 @@ final class Parameters {
         boolean image = dataType.equals(ValueRules.EC2_IMAGE) && images.available(r.value());
         String value = type.equals("SecureString")
                 ? secure.encrypt(keyId, r.value(), SsmState.arn(store.region, store.account, name)) : r.value();
-        if (store.parameters.get(name) != existing || existing != null && existing.nextVersion() != version) {
+        if (sameArn(store, requested) != existing || existing != null && existing.nextVersion() != version) {
             throw SsmErrors.tooManyUpdates(); // another put changed the parameter while KMS or EC2 answered
         }
         if (dataType.equals(ValueRules.EC2_IMAGE) && !image) {
@@ -148,6 +149,18 @@ final class Parameters {
             }
         }
         return tags;
+    }
+
+    /**
+     * The parameter with {@code name}'s ARN: {@code foo} and {@code /foo} share
+     * {@code arn:…:parameter/foo}, so Gureum treats them as one parameter (named as first created).
+     */
+    private static StoredParameter sameArn(ParameterStore store, String name) {
+        StoredParameter p = store.parameters.get(name);
+        if (p == null && ParameterNames.levels(name) == 1) {
+            p = store.parameters.get(name.startsWith("/") ? name.substring(1) : "/" + name);
+        }
+        return p;
     }
 
     private static long standardCount(ParameterStore store) {

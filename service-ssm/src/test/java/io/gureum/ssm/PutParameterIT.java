@@ -60,6 +60,17 @@ class PutParameterIT extends SsmTestSupport {
         assertEquals("arn:aws:ssm:us-east-1:000000000000:parameter/" + name, p.arn());
     }
 
+    /** {@code foo} and {@code /foo} have one ARN, {@code arn:…:parameter/foo}: one parameter. */
+    @Test
+    void aSingleLevelNameWithOrWithoutItsSlashIsOneParameter() {
+        String bare = unique("single");
+        put(bare, "a");
+        assertError(ParameterAlreadyExistsException.class, "ParameterAlreadyExists", 400, null,
+                () -> ssm.putParameter(b -> b.name("/" + bare).value("b").type(ParameterType.STRING)));
+        assertEquals(2L, ssm.putParameter(b -> b.name("/" + bare).value("b").overwrite(true)).version());
+        assertEquals("b", ssm.getParameter(b -> b.name(bare)).parameter().value());
+    }
+
     @Test
     void aNewParameterNeedsAType() {
         assertError(ValidationException.class, "ValidationException", 400,
