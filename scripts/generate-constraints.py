@@ -38,6 +38,7 @@ APIS = [
     ("kms", None, "service-kms", "software.amazon.awssdk.services.kms.KmsClient"),
     ("secretsmanager", None, "service-secretsmanager",
      "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"),
+    ("ssm", None, "service-ssm", "software.amazon.awssdk.services.ssm.SsmClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")

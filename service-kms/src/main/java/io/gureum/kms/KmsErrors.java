@@ -39,7 +39,7 @@ final class KmsErrors {
     }
 
     static NotFoundException aliasNotFound(String aliasArn) {
-        return ModeledErrors.of(NotFoundException.class, "Alias '" + aliasArn + "' is not found.");
+        return ModeledErrors.of(NotFoundException.class, "Alias " + aliasArn + " is not found.");
     }
 
     static NotFoundException notFound(String message) {

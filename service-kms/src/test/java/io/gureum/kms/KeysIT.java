@@ -100,7 +100,7 @@ class KeysIT extends KmsTestSupport {
         assertError(NotFoundException.class, "NotFoundException", 400, "Key '" + missingArn + "' does not exist",
                 () -> kms.describeKey(b -> b.keyId(missingArn)));
         String aliasArn = k.arn().replace("key/" + k.keyId(), "alias/nothing-here");
-        assertError(NotFoundException.class, "NotFoundException", 400, "Alias '" + aliasArn + "' is not found.",
+        assertError(NotFoundException.class, "NotFoundException", 400, "Alias " + aliasArn + " is not found.",
                 () -> kms.describeKey(b -> b.keyId("alias/nothing-here")));
         assertError(NotFoundException.class, "NotFoundException", 400, "Invalid keyId 'not-a-key'",
                 () -> kms.describeKey(b -> b.keyId("not-a-key")));

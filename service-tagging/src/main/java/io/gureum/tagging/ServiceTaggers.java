@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.InvalidResourceIdException;
+import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
 /**
  * Tags and untags one resource through its own service's tag operations, called in-process as the
@@ -100,6 +103,7 @@ final class ServiceTaggers {
                 });
                 case "s3" -> s3(caller, arn, tag, tags, keys);
                 case "iam" -> iam(caller, arn, tag, tags, keys);
+                case "ssm" -> ssm(caller, arn, tag, tags, keys);
                 default -> unsupported(arnText);
             };
         } catch (AwsServiceException e) {
@@ -188,6 +192,38 @@ final class ServiceTaggers {
             });
             default -> unsupported(arn.toString());
         };
+    }
+
+    /**
+     * SSM parameters by name: {@code parameter/a/b} names {@code /a/b}; {@code parameter/a} names {@code /a}
+     * or, failing that, the plain name {@code a} (both have that ARN).
+     */
+    private FailureInfo ssm(Caller caller, Arn arn, boolean tag, Map<String, String> tags, List<String> keys) {
+        if (!arn.resourceType().equals("parameter")) {
+            return unsupported(arn.toString());
+        }
+        String id = arn.resourceId();
+        return call(SsmClient.class, caller, ssm -> {
+            try {
+                ssmTags(ssm, "/" + id, tag, tags, keys);
+            } catch (InvalidResourceIdException e) {
+                if (id.contains("/")) {
+                    throw e;
+                }
+                ssmTags(ssm, id, tag, tags, keys);
+            }
+        });
+    }
+
+    private static void ssmTags(SsmClient ssm, String name, boolean tag, Map<String, String> tags, List<String> keys) {
+        if (tag) {
+            List<software.amazon.awssdk.services.ssm.model.Tag> list = new ArrayList<>();
+            tags.forEach((k, v) -> list.add(software.amazon.awssdk.services.ssm.model.Tag.builder().key(k).value(v).build()));
+            ssm.addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name).tags(list));
+        } else {
+            ssm.removeTagsFromResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name)
+                    .tagKeys(keys));
+        }
     }
 
     private <T> FailureInfo call(Class<T> api, Caller caller, java.util.function.Consumer<T> action) {

@@ -1,0 +1,66 @@
+package io.gureum.ssm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ssm.model.AddTagsToResourceRequest;
+import software.amazon.awssdk.services.ssm.model.AddTagsToResourceResponse;
+import software.amazon.awssdk.services.ssm.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.ssm.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.ssm.model.RemoveTagsFromResourceRequest;
+import software.amazon.awssdk.services.ssm.model.RemoveTagsFromResourceResponse;
+import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
+import software.amazon.awssdk.services.ssm.model.Tag;
+
+/**
+ * Tags of parameters (ResourceType {@code Parameter}, ResourceId the parameter's name), kept in core's
+ * registry so the Resource Groups Tagging API sees them; at most 50 per resource
+ * (API_AddTagsToResource: TooManyTagsError). The other resource types are those of SSM operations
+ * Gureum does not serve: InvalidResourceType.
+ */
+final class ParameterTags {
+    static final int MAX = 50;
+
+    private final Lookup lookup;
+
+    ParameterTags(Lookup lookup) {
+        this.lookup = lookup;
+    }
+
+    public AddTagsToResourceResponse addTagsToResource(AddTagsToResourceRequest r) {
+        StoredParameter p = parameter(r.resourceType(), r.resourceId());
+        Map<String, String> next = new LinkedHashMap<>(p.tags);
+        for (Tag t : r.tags()) {
+            next.put(t.key(), t.value());
+        }
+        if (next.size() > MAX) {
+            throw SsmErrors.tooManyTags();
+        }
+        r.tags().forEach(t -> p.tags.put(t.key(), t.value()));
+        return AddTagsToResourceResponse.builder().build();
+    }
+
+    public RemoveTagsFromResourceResponse removeTagsFromResource(RemoveTagsFromResourceRequest r) {
+        StoredParameter p = parameter(r.resourceType(), r.resourceId());
+        (r.hasTagKeys() ? r.tagKeys() : List.<String>of()).forEach(p.tags::remove);
+        return RemoveTagsFromResourceResponse.builder().build();
+    }
+
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
+        StoredParameter p = parameter(r.resourceType(), r.resourceId());
+        return ListTagsForResourceResponse.builder().tagList(p.tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
+    }
+
+    private StoredParameter parameter(ResourceTypeForTagging type, String id) {
+        if (type != ResourceTypeForTagging.PARAMETER) {
+            throw SsmErrors.invalidResourceType();
+        }
+        try {
+            return lookup.stored(id);
+        } catch (software.amazon.awssdk.services.ssm.model.ParameterNotFoundException
+                | software.amazon.awssdk.services.ssm.model.ValidationException e) {
+            throw SsmErrors.invalidResourceId();
+        }
+    }
+}

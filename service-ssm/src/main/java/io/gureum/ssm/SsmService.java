@@ -1,0 +1,82 @@
+package io.gureum.ssm;
+
+import io.gureum.core.events.Subscription;
+import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Registers Systems Manager's Parameter Store with core: the awsJson 1.1 API of 2014-11-06 (target
+ * prefix {@code AmazonSSM}, signing name {@code ssm}). Its providers bind the Parameter Store operations
+ * only; every other SSM operation is left to core's 501. One lock serialises the module's calls (a
+ * PutParameter reads, checks and writes several versions and labels as one step) except while they wait
+ * for KMS or EC2, and expired parameters are deleted before each call and when the clock moves.
+ */
+public final class SsmService implements AwsService {
+    @Override
+    public String name() {
+        return "ssm";
+    }
+
+    @Override
+    public String clientInterface() {
+        return "software.amazon.awssdk.services.ssm.SsmClient";
+    }
+
+    @Override
+    public List<Class<?>> providerClasses() {
+        return List.of(Parameters.class, ParameterReads.class, ParametersByPath.class, ParameterDescriptions.class,
+                Labels.class, ParameterTags.class);
+    }
+
+    @Override
+    public ServiceInstance create(ServiceContext context) {
+        SsmState state = new SsmState(context);
+        SecureValues secure = new SecureValues(context.clients(), state);
+        Images images = new Images(context.clients(), state);
+        PublicParameters publics = new PublicParameters(context, images);
+        Lookup lookup = new Lookup(state, publics);
+        Views views = new Views(secure);
+        Expiry expiry = new Expiry(state);
+        List<Object> providers = List.of(new Parameters(state, secure, images), new ParameterReads(lookup, views),
+                new ParametersByPath(state, publics, views), new ParameterDescriptions(state, views), new Labels(lookup),
+                new ParameterTags(lookup));
+        ReentrantLock lock = state.lock;
+        OperationInterceptor serialised = call -> {
+            lock.lock();
+            try {
+                expiry.sweep(state.current());
+                return call.proceed();
+            } finally {
+                lock.unlock();
+            }
+        };
+        Subscription clock = context.clock().onAdvance(() -> {
+            lock.lock();
+            try {
+                expiry.sweepAll();
+            } finally {
+                lock.unlock();
+            }
+        });
+        return new ServiceInstance() {
+            @Override
+            public List<Object> providers() {
+                return providers;
+            }
+
+            @Override
+            public List<OperationInterceptor> interceptors() {
+                return List.of(serialised);
+            }
+
+            @Override
+            public void close() {
+                clock.close();
+            }
+        };
+    }
+}
