@@ -3,6 +3,7 @@ package io.gureum.ec2;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.ec2.keys.KeyPairs;
 import io.gureum.ec2common.Ec2Api;
 import java.util.List;
 
@@ -29,11 +30,11 @@ public final class Ec2ComputeService implements AwsService {
 
     @Override
     public List<Class<?>> providerClasses() {
-        return List.of(InstanceTypes.class);
+        return List.of(InstanceTypes.class, KeyPairs.class);
     }
 
     @Override
     public ServiceInstance create(ServiceContext context) {
-        return ServiceInstance.of(new InstanceTypes(context.topology()));
+        return ServiceInstance.of(new InstanceTypes(context.topology()), new KeyPairs(context));
     }
 }
