@@ -4,6 +4,8 @@ import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.ec2.keys.KeyPairs;
+import io.gureum.ec2.templates.InstanceTemplateData;
+import io.gureum.ec2.templates.LaunchTemplates;
 import io.gureum.ec2common.Ec2Api;
 import java.util.List;
 
@@ -30,11 +32,12 @@ public final class Ec2ComputeService implements AwsService {
 
     @Override
     public List<Class<?>> providerClasses() {
-        return List.of(InstanceTypes.class, KeyPairs.class);
+        return List.of(InstanceTypes.class, KeyPairs.class, LaunchTemplates.class, InstanceTemplateData.class);
     }
 
     @Override
     public ServiceInstance create(ServiceContext context) {
-        return ServiceInstance.of(new InstanceTypes(context.topology()), new KeyPairs(context));
+        return ServiceInstance.of(new InstanceTypes(context.topology()), new KeyPairs(context),
+                new LaunchTemplates(context), new InstanceTemplateData(context));
     }
 }

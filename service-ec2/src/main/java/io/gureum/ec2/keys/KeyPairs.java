@@ -56,9 +56,15 @@ public final class KeyPairs {
             if (s.byName.containsKey(r.keyName())) {
                 throw KeyPairErrors.duplicate(r.keyName());
             }
-            Ec2Errors.checkDryRun(r.dryRun());
             String type = r.keyTypeAsString() == null ? "rsa" : r.keyTypeAsString();
             String format = r.keyFormatAsString() == null ? "pem" : r.keyFormatAsString();
+            if (!type.equals("rsa") && !type.equals("ed25519")) {
+                throw Ec2Errors.invalidValue(type, "KeyType", "Valid values are: rsa, ed25519.");
+            }
+            if (!format.equals("pem") && !format.equals("ppk")) {
+                throw Ec2Errors.invalidValue(format, "KeyFormat", "Valid values are: pem, ppk.");
+            }
+            Ec2Errors.checkDryRun(r.dryRun());
             GeneratedKey key = GeneratedKey.create(type, format, r.keyName());
             KeyPair k = store(s, r.keyName(), key.publicKey(), r.tagSpecifications());
             return CreateKeyPairResponse.builder().keyPairId(k.id).keyName(k.name)
