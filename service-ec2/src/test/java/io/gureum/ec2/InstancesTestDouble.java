@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 final class InstancesTestDouble implements AwsService {
     static final String IMAGE = "ami-0123456789abcdef0";
     static final String INSTANCE = "i-0123456789abcdef0";
+    static final String BUSY_GROUP = "busy";
 
     /** The RunInstances requests the double received, by the spot request's first security group or "". */
     static final List<RunInstancesRequest> RUNS = new ArrayList<>();
@@ -76,6 +77,12 @@ final class InstancesTestDouble implements AwsService {
         }
 
         public DescribeInstancesResponse describeInstances(DescribeInstancesRequest r) {
+            // A placement group named "busy" has an instance in it; any other has none.
+            for (var f : r.filters()) {
+                if (f.name().equals("placement-group-name") && !f.values().contains(BUSY_GROUP)) {
+                    return DescribeInstancesResponse.builder().build();
+                }
+            }
             for (String id : r.instanceIds()) {
                 if (!id.equals(INSTANCE)) {
                     throw new AwsException("InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist", 400);
