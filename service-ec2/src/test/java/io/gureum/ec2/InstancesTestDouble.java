@@ -8,6 +8,7 @@ import io.gureum.ec2common.Ec2Api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
@@ -29,9 +30,11 @@ final class InstancesTestDouble implements AwsService {
     static final String INSTANCE = "i-0123456789abcdef0";
     static final String BUSY_GROUP = "busy";
 
-    /** The RunInstances requests the double received, by the spot request's first security group or "". */
+    /** The RunInstances requests the double received. */
     static final List<RunInstancesRequest> RUNS = new ArrayList<>();
     static final Map<String, String> INSTANCE_TYPES = new ConcurrentHashMap<>();
+    /** Instances a test has marked terminated. */
+    static final Set<String> TERMINATED = ConcurrentHashMap.newKeySet();
 
     @Override
     public String name() {
@@ -83,17 +86,24 @@ final class InstancesTestDouble implements AwsService {
                     return DescribeInstancesResponse.builder().build();
                 }
             }
+            List<Instance> found = new ArrayList<>();
             for (String id : r.instanceIds()) {
-                if (!id.equals(INSTANCE)) {
+                if (id.equals(INSTANCE)) {
+                    found.add(Instance.builder().instanceId(INSTANCE).imageId(IMAGE).instanceType("t3.micro")
+                            .keyName("my-key").ebsOptimized(false)
+                            .placement(p -> p.availabilityZone("ap-northeast-2a").tenancy("default"))
+                            .monitoring(m -> m.state("disabled")).state(st -> st.name("running")).build());
+                } else if (INSTANCE_TYPES.containsKey(id)) {
+                    found.add(Instance.builder().instanceId(id).instanceType(INSTANCE_TYPES.get(id))
+                            .state(st -> st.name(TERMINATED.contains(id) ? "terminated" : "running")).build());
+                } else {
                     throw new AwsException("InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist", 400);
                 }
             }
-            Instance i = Instance.builder().instanceId(INSTANCE).imageId(IMAGE).instanceType("t3.micro")
-                    .keyName("my-key").ebsOptimized(false)
-                    .placement(p -> p.availabilityZone("ap-northeast-2a").tenancy("default"))
-                    .monitoring(m -> m.state("disabled")).build();
-            return DescribeInstancesResponse.builder()
-                    .reservations(Reservation.builder().instances(i).build()).build();
+            if (r.instanceIds().isEmpty()) {
+                found.add(Instance.builder().instanceId(INSTANCE).state(st -> st.name("running")).build());
+            }
+            return DescribeInstancesResponse.builder().reservations(Reservation.builder().instances(found).build()).build();
         }
 
         public RunInstancesResponse runInstances(RunInstancesRequest r) {
@@ -101,9 +111,14 @@ final class InstancesTestDouble implements AwsService {
                 RUNS.add(r);
             }
             String id = context.ids().next("i");
-            INSTANCE_TYPES.put(id, r.instanceTypeAsString());
+            if ("ami-bad".equals(r.imageId())) {
+                throw new AwsException("InvalidAMIID.Malformed", "Invalid id: \"ami-bad\" (expecting \"ami-...\")", 400);
+            }
+            INSTANCE_TYPES.put(id, r.instanceTypeAsString() == null ? "m1.small" : r.instanceTypeAsString());
             return RunInstancesResponse.builder().instances(Instance.builder().instanceId(id)
-                    .instanceType(r.instanceTypeAsString()).imageId(r.imageId()).build()).build();
+                    .instanceType(r.instanceTypeAsString()).imageId(r.imageId())
+                    .placement(p -> p.availabilityZone(r.placement() == null || r.placement().availabilityZone() == null
+                            ? "ap-northeast-2a" : r.placement().availabilityZone())).build()).build();
         }
     }
 }

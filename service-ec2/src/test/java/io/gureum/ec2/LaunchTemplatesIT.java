@@ -11,6 +11,7 @@ import io.gureum.junit5.GureumExtension;
 import io.gureum.vpc.VpcService;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
@@ -29,6 +30,11 @@ class LaunchTemplatesIT {
     static final GureumExtension aws = GureumExtension.builder()
             .services(new VpcService(), new Ec2ComputeService(), new InstancesTestDouble())
             .build();
+
+    @BeforeAll
+    static void warmUp() {
+        InProcessWarmUp.ec2(aws.gureum());
+    }
 
     static Ec2Client ec2() {
         return AwsClients.client(Ec2Client.builder(), aws.gureum().endpoint(), "123456789012", "ap-northeast-2");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.PlacementGroup;
@@ -13,6 +14,11 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /** Placement groups through the SDK (no instance provider here: no group is in use). */
 class PlacementGroupsIT extends Ec2ApiTestBase {
+
+    @BeforeAll
+    static void warmUp() {
+        InProcessWarmUp.ec2(gureum);
+    }
 
     private static String name() {
         return "pg-test-" + UUID.randomUUID();
