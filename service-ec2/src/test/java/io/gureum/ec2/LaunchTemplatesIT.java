@@ -131,7 +131,8 @@ class LaunchTemplatesIT {
             String name = name();
             String id = ec2.createLaunchTemplate(b -> b.launchTemplateName(name).launchTemplateData(d -> d
                     .imageId(InstancesTestDouble.IMAGE).instanceType("t3.micro").keyName("k1")
-                    .blockDeviceMappings(m -> m.deviceName("/dev/xvda").ebs(e -> e.volumeSize(8).volumeType("gp3")))))
+                    .blockDeviceMappings(m -> m.deviceName("/dev/xvda").ebs(e -> e.volumeSize(8).volumeType("gp3")
+                            .snapshotId("snap-0123456789abcdef0")))))
                     .launchTemplate().launchTemplateId();
             var v2 = ec2.createLaunchTemplateVersion(b -> b.launchTemplateId(id).sourceVersion("1")
                     .versionDescription("bigger").launchTemplateData(d -> d.instanceType("t3.large")))
@@ -142,6 +143,11 @@ class LaunchTemplatesIT {
             assertEquals("t3.large", v2.launchTemplateData().instanceTypeAsString());
             assertEquals(8, v2.launchTemplateData().blockDeviceMappings().get(0).ebs().volumeSize());
             assertEquals("gp3", v2.launchTemplateData().blockDeviceMappings().get(0).ebs().volumeTypeAsString());
+            // An inherited mapping loses its snapshot (API_CreateLaunchTemplateVersion.html, SourceVersion).
+            assertNull(v2.launchTemplateData().blockDeviceMappings().get(0).ebs().snapshotId());
+            assertEquals("snap-0123456789abcdef0", ec2.describeLaunchTemplateVersions(b -> b.launchTemplateId(id)
+                    .versions("1")).launchTemplateVersions().get(0).launchTemplateData().blockDeviceMappings().get(0)
+                    .ebs().snapshotId());
             var v3 = ec2.createLaunchTemplateVersion(b -> b.launchTemplateName(name)
                     .launchTemplateData(d -> d.instanceType("t3.nano"))).launchTemplateVersion();
             assertNull(v3.launchTemplateData().imageId());

@@ -23,10 +23,12 @@ final class TemplateData {
     /**
      * A new version's data built on a source version: the members the new data gives replace the source's
      * whole (a list such as BlockDeviceMappings is replaced, not merged); the others are inherited
-     * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template-version.html).
+     * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template-version.html). Snapshots of
+     * inherited block device mappings are dropped: they are "ignored when creating a new version unless
+     * they are explicitly included" (API_CreateLaunchTemplateVersion.html, SourceVersion).
      */
     static RequestLaunchTemplateData merge(RequestLaunchTemplateData source, RequestLaunchTemplateData changes) {
-        SdkPojo builder = (SdkPojo) source.toBuilder();
+        SdkPojo builder = (SdkPojo) withoutSnapshots(source).toBuilder();
         for (SdkField<?> f : changes.sdkFields()) {
             Object v = Pojos.valueOf(f, changes);
             if (v != null) {
@@ -34,5 +36,15 @@ final class TemplateData {
             }
         }
         return (RequestLaunchTemplateData) Pojos.build(builder);
+    }
+
+    private static RequestLaunchTemplateData withoutSnapshots(RequestLaunchTemplateData data) {
+        if (!data.hasBlockDeviceMappings()) {
+            return data;
+        }
+        return data.toBuilder().blockDeviceMappings(data.blockDeviceMappings().stream()
+                .map(m -> m.ebs() == null || m.ebs().snapshotId() == null ? m
+                        : m.toBuilder().ebs(m.ebs().toBuilder().snapshotId(null).build()).build())
+                .toList()).build();
     }
 }
