@@ -3,6 +3,13 @@ package io.gureum.ec2;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.ec2.capacity.CapacityReservations;
+import io.gureum.ec2.keys.KeyPairs;
+import io.gureum.ec2.placement.PlacementGroups;
+import io.gureum.ec2.spot.SpotPriceHistory;
+import io.gureum.ec2.spot.SpotRequests;
+import io.gureum.ec2.templates.InstanceTemplateData;
+import io.gureum.ec2.templates.LaunchTemplates;
 import io.gureum.ec2common.Ec2Api;
 import java.util.List;
 
@@ -29,11 +36,15 @@ public final class Ec2ComputeService implements AwsService {
 
     @Override
     public List<Class<?>> providerClasses() {
-        return List.of(InstanceTypes.class);
+        return List.of(InstanceTypes.class, KeyPairs.class, LaunchTemplates.class, InstanceTemplateData.class,
+                PlacementGroups.class, CapacityReservations.class, SpotPriceHistory.class, SpotRequests.class);
     }
 
     @Override
     public ServiceInstance create(ServiceContext context) {
-        return ServiceInstance.of(new InstanceTypes(context.topology()));
+        return ServiceInstance.of(new InstanceTypes(context.topology()), new KeyPairs(context),
+                new LaunchTemplates(context), new InstanceTemplateData(context),
+                new PlacementGroups(context), new CapacityReservations(context), new SpotPriceHistory(context),
+                new SpotRequests(context));
     }
 }

@@ -1,0 +1,267 @@
+package io.gureum.ec2.capacity;
+
+import io.gureum.core.error.AwsException;
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.topology.AvailabilityZone;
+import io.gureum.ec2.regional.RegionalState;
+import io.gureum.ec2.types.InstanceTypeCatalogue;
+import io.gureum.ec2.types.Offerings;
+import io.gureum.ec2common.Ec2Error;
+import io.gureum.ec2common.Ec2Errors;
+import io.gureum.ec2common.Ec2Filters;
+import io.gureum.ec2common.Pagination;
+import io.gureum.ec2common.TagSpecifications;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.ec2.model.CancelCapacityReservationRequest;
+import software.amazon.awssdk.services.ec2.model.CancelCapacityReservationResponse;
+import software.amazon.awssdk.services.ec2.model.CreateCapacityReservationRequest;
+import software.amazon.awssdk.services.ec2.model.CreateCapacityReservationResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeCapacityReservationsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeCapacityReservationsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyCapacityReservationRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyCapacityReservationResponse;
+
+/**
+ * CreateCapacityReservation, DescribeCapacityReservations, ModifyCapacityReservation and
+ * CancelCapacityReservation (their API reference pages). Reservations start {@code active}; a
+ * {@code limited} one becomes {@code expired} when the clock passes its end date; cancelled and expired
+ * ones stay visible. No instance consumes capacity here, so the available count is the total.
+ */
+public final class CapacityReservations {
+    private static final Set<String> PLATFORMS = Set.of("Linux/UNIX", "Red Hat Enterprise Linux", "SUSE Linux",
+            "Windows", "Windows with SQL Server", "Windows with SQL Server Enterprise",
+            "Windows with SQL Server Standard", "Windows with SQL Server Web", "Linux with SQL Server Standard",
+            "Linux with SQL Server Web", "Linux with SQL Server Enterprise", "RHEL with SQL Server Standard",
+            "RHEL with SQL Server Enterprise", "RHEL with SQL Server Web", "RHEL with HA",
+            "RHEL with HA and SQL Server Standard", "RHEL with HA and SQL Server Enterprise", "Ubuntu Pro");
+    private static final Set<String> END_DATE_TYPES = Set.of("unlimited", "limited");
+    private static final Set<String> MATCH_CRITERIA = Set.of("open", "targeted");
+    private static final Set<String> TENANCIES = Set.of("default", "dedicated");
+
+    /** The reservations of one account and region, and the client tokens of their create calls. */
+    private static final class Store {
+        final Map<String, CapacityReservation> byId = new LinkedHashMap<>();
+        final Map<String, String> clientTokens = new HashMap<>();
+    }
+
+    private final ServiceContext context;
+    private final InstanceTypeCatalogue catalogue = InstanceTypeCatalogue.standard();
+    private final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
+    private final Ec2Filters<CapacityReservation> filters = new Ec2Filters<CapacityReservation>(c -> c.tagMap())
+            .on("instance-type", c -> c.instanceType)
+            .on("owner-id", c -> c.ownerId)
+            .on("instance-platform", c -> c.platform)
+            .on("availability-zone", c -> c.zoneName)
+            .on("availability-zone-id", c -> c.zoneId)
+            .on("tenancy", c -> c.tenancy)
+            .on("state", c -> c.state)
+            .on("end-date-type", c -> c.endDateType)
+            .on("instance-match-criteria", c -> c.matchCriteria);
+
+    public CapacityReservations(ServiceContext context) {
+        this.context = context;
+    }
+
+    public CreateCapacityReservationResponse createCapacityReservation(CreateCapacityReservationRequest r) {
+        String type = r.instanceType();
+        if (!catalogue.contains(type)) {
+            throw Ec2Errors.invalidValue(type, "instanceType", "The instance type is not supported.");
+        }
+        String platform = r.instancePlatformAsString();
+        if (!PLATFORMS.contains(platform)) {
+            throw Ec2Errors.invalidValue(platform, "instancePlatform", "The instance platform is not supported.");
+        }
+        AvailabilityZone zone = zone(r.availabilityZone(), r.availabilityZoneId());
+        if (!Offerings.offered(catalogue, type, zone, zones())) {
+            throw new AwsException("Unsupported", "Your requested instance type (" + type + ") is not supported in "
+                    + "your requested Availability Zone (" + zone.zoneName() + ").", 400);
+        }
+        if (r.instanceCount() < 1) {
+            throw Ec2Errors.invalidValue(String.valueOf(r.instanceCount()), "instanceCount",
+                    "Instance count must be at least 1.");
+        }
+        String tenancy = r.tenancyAsString() == null ? "default" : r.tenancyAsString();
+        if (!TENANCIES.contains(tenancy)) {
+            throw Ec2Errors.invalidValue(tenancy, "tenancy", "Valid values are: default, dedicated.");
+        }
+        String match = r.instanceMatchCriteriaAsString() == null ? "open" : r.instanceMatchCriteriaAsString();
+        if (!MATCH_CRITERIA.contains(match)) {
+            throw Ec2Errors.invalidValue(match, "instanceMatchCriteria", "Valid values are: open, targeted.");
+        }
+        Instant now = context.clock().now();
+        String endType = endDateType(r.endDateTypeAsString(), r.endDate(), now);
+        TagSpecifications.validate(r.tagSpecifications(), "capacity-reservation");
+        Store s = stores.current();
+        synchronized (s) {
+            if (r.clientToken() != null && s.clientTokens.containsKey(r.clientToken())) {
+                CapacityReservation earlier = s.byId.get(s.clientTokens.get(r.clientToken()));
+                return CreateCapacityReservationResponse.builder().capacityReservation(toSdk(earlier)).build();
+            }
+            Ec2Errors.checkDryRun(r.dryRun());
+            RequestContext ctx = RequestContext.current();
+            CapacityReservation c = new CapacityReservation(context.ids().next("cr"), ctx.accountId(), ctx.region(), now,
+                    type, platform, zone.zoneName(), zone.zoneId(), tenancy, Boolean.TRUE.equals(r.ebsOptimized()),
+                    Boolean.TRUE.equals(r.ephemeralStorage()));
+            c.count = r.instanceCount();
+            c.endDateType = endType;
+            c.endDate = r.endDate();
+            c.matchCriteria = match;
+            c.tags.putAll(TagSpecifications.tagsOf(r.tagSpecifications()));
+            c.register(context.registry());
+            s.byId.put(c.id, c);
+            if (r.clientToken() != null) {
+                s.clientTokens.put(r.clientToken(), c.id);
+            }
+            return CreateCapacityReservationResponse.builder().capacityReservation(toSdk(c)).build();
+        }
+    }
+
+    public DescribeCapacityReservationsResponse describeCapacityReservations(DescribeCapacityReservationsRequest r) {
+        Store s = stores.current();
+        synchronized (s) {
+            settle(s);
+            List<CapacityReservation> found = new ArrayList<>(s.byId.values());
+            if (r.hasCapacityReservationIds() && !r.capacityReservationIds().isEmpty()) {
+                for (String id : new LinkedHashSet<>(r.capacityReservationIds())) {
+                    require(s, id);
+                }
+                found.removeIf(c -> !r.capacityReservationIds().contains(c.id));
+            }
+            var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
+                    r.nextToken(), 1, 1000);
+            Ec2Errors.checkDryRun(r.dryRun());
+            return DescribeCapacityReservationsResponse.builder()
+                    .capacityReservations(page.items().stream().map(CapacityReservations::toSdk).toList())
+                    .nextToken(page.nextToken()).build();
+        }
+    }
+
+    public ModifyCapacityReservationResponse modifyCapacityReservation(ModifyCapacityReservationRequest r) {
+        Store s = stores.current();
+        synchronized (s) {
+            settle(s);
+            CapacityReservation c = require(s, r.capacityReservationId());
+            requireActive(c);
+            if (r.instanceCount() != null && r.instanceCount() < 0) {
+                throw Ec2Errors.invalidValue(String.valueOf(r.instanceCount()), "instanceCount",
+                        "Instance count must not be negative.");
+            }
+            String endType = r.endDateTypeAsString() == null && r.endDate() == null ? c.endDateType
+                    : endDateType(r.endDateTypeAsString() == null ? c.endDateType : r.endDateTypeAsString(),
+                            r.endDate(), context.clock().now());
+            String match = r.instanceMatchCriteriaAsString();
+            if (match != null && !MATCH_CRITERIA.contains(match)) {
+                throw Ec2Errors.invalidValue(match, "instanceMatchCriteria", "Valid values are: open, targeted.");
+            }
+            Ec2Errors.checkDryRun(r.dryRun());
+            if (r.instanceCount() != null) {
+                c.count = r.instanceCount();
+            }
+            if (!endType.equals(c.endDateType) || r.endDate() != null) {
+                c.endDateType = endType;
+                c.endDate = endType.equals("limited") ? r.endDate() : null;
+            }
+            if (match != null) {
+                c.matchCriteria = match;
+            }
+            return ModifyCapacityReservationResponse.builder().returnValue(true).build();
+        }
+    }
+
+    public CancelCapacityReservationResponse cancelCapacityReservation(CancelCapacityReservationRequest r) {
+        Store s = stores.current();
+        synchronized (s) {
+            settle(s);
+            CapacityReservation c = require(s, r.capacityReservationId());
+            requireActive(c);
+            Ec2Errors.checkDryRun(r.dryRun());
+            c.state = "cancelled";
+            return CancelCapacityReservationResponse.builder().returnValue(true).build();
+        }
+    }
+
+    /** An end date goes with {@code limited} only, and lies in the future. */
+    private static String endDateType(String given, Instant endDate, Instant now) {
+        String type = given == null ? "unlimited" : given;
+        if (!END_DATE_TYPES.contains(type)) {
+            throw Ec2Errors.invalidValue(type, "endDateType", "Valid values are: unlimited, limited.");
+        }
+        if (type.equals("limited") && endDate == null) {
+            throw Ec2Errors.missing("EndDate");
+        }
+        if (type.equals("unlimited") && endDate != null) {
+            throw Ec2Errors.combination("EndDate cannot be specified when EndDateType is unlimited.");
+        }
+        if (endDate != null && !endDate.isAfter(now)) {
+            throw Ec2Errors.invalidValue(endDate.toString(), "endDate", "The end date must be in the future.");
+        }
+        return type;
+    }
+
+    private void settle(Store s) {
+        Instant now = context.clock().now();
+        s.byId.values().forEach(c -> c.settle(now));
+    }
+
+    private static void requireActive(CapacityReservation c) {
+        if (!c.state.equals("active")) {
+            throw Ec2Error.INCORRECT_STATE.withMessage("The Capacity Reservation " + c.id + " is in state " + c.state
+                    + " and cannot be modified or cancelled.");
+        }
+    }
+
+    private static CapacityReservation require(Store s, String id) {
+        if (id == null) {
+            throw Ec2Errors.missing("CapacityReservationId");
+        }
+        if (!id.matches("cr-[0-9a-f]{17}")) {
+            throw new AwsException("InvalidCapacityReservationId.Malformed",
+                    "The capacity reservation ID '" + id + "' is malformed", 400);
+        }
+        CapacityReservation c = s.byId.get(id);
+        if (c == null) {
+            throw new AwsException("InvalidCapacityReservationId.NotFound",
+                    "The capacityReservation ID '" + id + "' does not exist", 400);
+        }
+        return c;
+    }
+
+    private List<AvailabilityZone> zones() {
+        return context.topology().region(RequestContext.current().region()).map(x -> x.zones()).orElse(List.of());
+    }
+
+    /** The zone named by name or by ID (exactly one of them), in the caller's region. */
+    private AvailabilityZone zone(String name, String id) {
+        if (name == null && id == null) {
+            throw Ec2Errors.missing("AvailabilityZone or AvailabilityZoneId");
+        }
+        if (name != null && id != null) {
+            throw Ec2Errors.combination("Specify either AvailabilityZone or AvailabilityZoneId, not both.");
+        }
+        for (AvailabilityZone z : zones()) {
+            if (z.zoneName().equals(name) || z.zoneId().equals(id)) {
+                return z;
+            }
+        }
+        throw Ec2Errors.invalidParameterValue("Invalid availability zone: [" + (name != null ? name : id) + "]");
+    }
+
+    private static software.amazon.awssdk.services.ec2.model.CapacityReservation toSdk(CapacityReservation c) {
+        return software.amazon.awssdk.services.ec2.model.CapacityReservation.builder().capacityReservationId(c.id)
+                .ownerId(c.ownerId).capacityReservationArn(c.arn()).availabilityZone(c.zoneName)
+                .availabilityZoneId(c.zoneId).instanceType(c.instanceType).instancePlatform(c.platform)
+                .tenancy(c.tenancy).totalInstanceCount(c.count).availableInstanceCount(c.count)
+                .ebsOptimized(c.ebsOptimized).ephemeralStorage(c.ephemeralStorage).state(c.state).startDate(c.created)
+                .endDate(c.endDate).endDateType(c.endDateType).instanceMatchCriteria(c.matchCriteria)
+                .createDate(c.created).reservationType("default").deliveryPreference("fixed").tags(c.sdkTags())
+                .build();
+    }
+}
