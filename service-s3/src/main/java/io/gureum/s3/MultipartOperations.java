@@ -71,7 +71,9 @@ final class MultipartOperations {
         Bucket b = access.bucket(request.destinationBucket());
         @SuppressWarnings("deprecation")
         CopySource src = CopySource.parse(request.copySource());
-        StoredObject source = s3.objects.resolve(s3.buckets.get(src.bucket()), src.key(), src.versionId());
+        Bucket sourceBucket = s3.buckets.get(src.bucket());
+        StoredObject source = s3.objects.resolve(sourceBucket, src.key(), src.versionId());
+        s3.kms.checkReadable(sourceBucket, source);
         Preconditions.check(source, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
                 request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince(), true);
         ByteRange range = null;

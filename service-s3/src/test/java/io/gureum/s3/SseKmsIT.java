@@ -166,6 +166,10 @@ class SseKmsIT extends S3Fixture {
         S3Exception copy = assertThrows(S3Exception.class, () -> s3.copyObject(c -> c.sourceBucket(bucket)
                 .sourceKey("k").destinationBucket(bucket).destinationKey("k3")));
         assertEquals("KMS.DisabledException", copy.awsErrorDetails().errorCode());
+        String upload = s3.createMultipartUpload(c -> c.bucket(bucket).key("mp")).uploadId();
+        S3Exception partCopy = assertThrows(S3Exception.class, () -> s3.uploadPartCopy(c -> c.sourceBucket(bucket)
+                .sourceKey("k").destinationBucket(bucket).destinationKey("mp").uploadId(upload).partNumber(1)));
+        assertEquals("KMS.DisabledException", partCopy.awsErrorDetails().errorCode());
         kms.enableKey(e -> e.keyId(arn));
         assertEquals("secret", s3.getObjectAsBytes(g -> g.bucket(bucket).key("k")).asUtf8String());
     }
