@@ -81,7 +81,15 @@ final class KmsEncryption {
 
     /** Reads need the object's data key back from KMS: a disabled or deleted key makes them fail. */
     void checkReadable(Bucket b, StoredObject o) {
-        Encryption e = o.encryption;
+        checkUsable(b, o.encryption);
+    }
+
+    /**
+     * UploadPart, UploadPartCopy and CompleteMultipartUpload need the upload's data key back from KMS
+     * too (S3 encrypts new parts with it and reads the parts to assemble them:
+     * https://repost.aws/knowledge-center/s3-large-file-encryption-kms-key).
+     */
+    void checkUsable(Bucket b, Encryption e) {
         if (e == null || !e.kms()) {
             return;
         }

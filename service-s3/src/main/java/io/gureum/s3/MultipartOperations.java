@@ -52,6 +52,7 @@ final class MultipartOperations {
         Map<String, String> expected = ChecksumFields.of(request.checksumCRC32(), request.checksumCRC32C(),
                 request.checksumSHA1(), request.checksumSHA256(), request.checksumCRC64NVME());
         Upload u = s3.multipart.get(b, request.uploadId(), request.key());
+        s3.kms.checkUsable(b, u.encryption);
         Upload.Part p;
         try (InputStream in = requestBody.contentStreamProvider().newStream()) {
             p = s3.multipart.uploadPart(b, request.uploadId(), request.key(),
@@ -74,6 +75,7 @@ final class MultipartOperations {
         Bucket sourceBucket = s3.buckets.get(src.bucket());
         StoredObject source = s3.objects.resolve(sourceBucket, src.key(), src.versionId());
         s3.kms.checkReadable(sourceBucket, source);
+        s3.kms.checkUsable(b, s3.multipart.get(b, request.uploadId(), request.destinationKey()).encryption);
         Preconditions.check(source, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
                 request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince(), true);
         ByteRange range = null;
@@ -101,6 +103,7 @@ final class MultipartOperations {
                         p.checksumCRC32C(), p.checksumSHA1(), p.checksumSHA256(), p.checksumCRC64NVME())));
             }
         }
+        s3.kms.checkUsable(b, s3.multipart.get(b, request.uploadId(), request.key()).encryption);
         StoredObject o = s3.multipart.complete(b, request.uploadId(), request.key(), parts,
                 new Objects.WriteCondition(request.ifMatch(), request.ifNoneMatch()));
         CompleteMultipartUploadResponse.Builder out = CompleteMultipartUploadResponse.builder().bucket(b.name)

@@ -175,6 +175,28 @@ class SseKmsIT extends S3Fixture {
     }
 
     @Test
+    void aKeyDisabledDuringAMultipartUploadFailsItsPartsAndCompletion() {
+        String bucket = newBucket();
+        String arn = newKey();
+        String upload = s3.createMultipartUpload(c -> c.bucket(bucket).key("mp")
+                .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(arn)).uploadId();
+        String etag = s3.uploadPart(u -> u.bucket(bucket).key("mp").uploadId(upload).partNumber(1),
+                RequestBody.fromString("one")).eTag();
+        kms.disableKey(d -> d.keyId(arn));
+        S3Exception part = assertThrows(S3Exception.class, () -> s3.uploadPart(u -> u.bucket(bucket).key("mp")
+                .uploadId(upload).partNumber(2), RequestBody.fromString("two")));
+        assertEquals("KMS.DisabledException", part.awsErrorDetails().errorCode());
+        S3Exception complete = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(c -> c.bucket(bucket)
+                .key("mp").uploadId(upload)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build()))));
+        assertEquals("KMS.DisabledException", complete.awsErrorDetails().errorCode());
+        kms.enableKey(e -> e.keyId(arn));
+        s3.completeMultipartUpload(c -> c.bucket(bucket).key("mp").uploadId(upload)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+        assertEquals("one", s3.getObjectAsBytes(g -> g.bucket(bucket).key("mp")).asUtf8String());
+    }
+
+    @Test
     void aKeyPendingDeletionFailsWithInvalidState() {
         String bucket = newBucket();
         String arn = newKey();
