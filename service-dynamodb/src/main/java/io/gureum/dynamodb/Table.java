@@ -30,6 +30,10 @@ final class Table {
     Instant lastDecrease;
     boolean deletionProtection;
     String tableClass = "STANDARD";
+    /** The KMS key of a table encrypted with a customer managed or AWS managed key; null: AWS owned key. */
+    String kmsKeyArn;
+    /** When DynamoDB noticed the KMS key unusable (null while usable). */
+    Instant kmsInaccessibleSince;
     String ttlAttribute;
     boolean ttlEnabled;
     StreamLog stream;

@@ -23,8 +23,11 @@ final class Tables {
 
     private final DynamoDbState state;
 
+    private final TableEncryption encryption;
+
     Tables(DynamoDbState state) {
         this.state = state;
+        this.encryption = new TableEncryption(state.context);
     }
 
     private Instant now() {
@@ -151,6 +154,7 @@ final class Tables {
         if (r.tableClassAsString() != null) {
             t.tableClass = r.tableClassAsString();
         }
+        t.kmsKeyArn = encryption.keyArn(arn, t.name, r.sseSpecification());
         if (r.streamSpecification() != null && Boolean.TRUE.equals(r.streamSpecification().streamEnabled())) {
             t.stream = new StreamLog(arn, t.name, t, now(), r.streamSpecification().streamViewTypeAsString(),
                     state.context.ids().hex(8));
@@ -416,6 +420,11 @@ final class Tables {
             t.tableClass = r.tableClassAsString();
             changed = true;
         }
+        if (r.sseSpecification() != null) {
+            t.kmsKeyArn = encryption.keyArn(t.arn, t.name, r.sseSpecification());
+            t.kmsInaccessibleSince = null;
+            changed = true;
+        }
         if (r.hasReplicaUpdates()) {
             GlobalTables.update(state, db, t, r.replicaUpdates());
             changed = true;
@@ -450,6 +459,13 @@ final class Tables {
                 bm.lastUpdateToPayPerRequestDateTime(t.billingModeChanged);
             }
             b.billingModeSummary(bm.build());
+        }
+        SSEDescription sse = encryption.describe(t);
+        if (sse != null) {
+            b.sseDescription(sse);
+            if (TableEncryption.inaccessible(t) && t.status.equals("ACTIVE")) {
+                b.tableStatus(TableStatus.INACCESSIBLE_ENCRYPTION_CREDENTIALS);
+            }
         }
         if (!t.tableClass.equals("STANDARD")) {
             b.tableClassSummary(TableClassSummary.builder().tableClass(t.tableClass).build());

@@ -35,18 +35,24 @@ final class MultipartOperations {
                 Tags.parseTagging(request.tagging()),
                 request.objectLockModeAsString(), request.objectLockRetainUntilDate(),
                 request.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON,
-                NewObjects.sse(b, request.serverSideEncryptionAsString()));
+                s3.kms.forWrite(b, request.key(), new KmsEncryption.Requested(request.serverSideEncryptionAsString(),
+                        request.ssekmsKeyId(), request.ssekmsEncryptionContext(), request.bucketKeyEnabled(),
+                        request.sseCustomerAlgorithm())));
         Upload u = s3.multipart.create(b, request.key(), attrs,
                 Checksums.normalize(request.checksumAlgorithmAsString()), request.checksumTypeAsString());
         return CreateMultipartUploadResponse.builder().bucket(b.name).key(u.key).uploadId(u.uploadId)
                 .checksumAlgorithm(u.checksumAlgorithm)
-                .checksumType(u.checksumType).serverSideEncryption(u.serverSideEncryption).build();
+                .checksumType(u.checksumType).serverSideEncryption(u.serverSideEncryption)
+                .ssekmsKeyId(SseFields.keyArn(u.encryption)).bucketKeyEnabled(SseFields.bucketKey(u.encryption))
+                .ssekmsEncryptionContext(SseFields.context(u.encryption)).build();
     }
 
     public UploadPartResponse uploadPart(UploadPartRequest request, RequestBody requestBody) {
         Bucket b = access.bucket(request.bucket());
         Map<String, String> expected = ChecksumFields.of(request.checksumCRC32(), request.checksumCRC32C(),
                 request.checksumSHA1(), request.checksumSHA256(), request.checksumCRC64NVME());
+        Upload u = s3.multipart.get(b, request.uploadId(), request.key());
+        s3.kms.checkUsable(b, u.encryption);
         Upload.Part p;
         try (InputStream in = requestBody.contentStreamProvider().newStream()) {
             p = s3.multipart.uploadPart(b, request.uploadId(), request.key(),
@@ -55,7 +61,9 @@ final class MultipartOperations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        UploadPartResponse.Builder out = UploadPartResponse.builder().eTag(p.etag());
+        UploadPartResponse.Builder out = UploadPartResponse.builder().eTag(p.etag())
+                .serverSideEncryption(u.serverSideEncryption).ssekmsKeyId(SseFields.keyArn(u.encryption))
+                .bucketKeyEnabled(SseFields.bucketKey(u.encryption));
         ChecksumFields.set((SdkPojo) out, p.checksums());
         return out.build();
     }
@@ -64,7 +72,10 @@ final class MultipartOperations {
         Bucket b = access.bucket(request.destinationBucket());
         @SuppressWarnings("deprecation")
         CopySource src = CopySource.parse(request.copySource());
-        StoredObject source = s3.objects.resolve(s3.buckets.get(src.bucket()), src.key(), src.versionId());
+        Bucket sourceBucket = s3.buckets.get(src.bucket());
+        StoredObject source = s3.objects.resolve(sourceBucket, src.key(), src.versionId());
+        s3.kms.checkReadable(sourceBucket, source);
+        s3.kms.checkUsable(b, s3.multipart.get(b, request.uploadId(), request.destinationKey()).encryption);
         Preconditions.check(source, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
                 request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince(), true);
         ByteRange range = null;
@@ -92,11 +103,13 @@ final class MultipartOperations {
                         p.checksumCRC32C(), p.checksumSHA1(), p.checksumSHA256(), p.checksumCRC64NVME())));
             }
         }
+        s3.kms.checkUsable(b, s3.multipart.get(b, request.uploadId(), request.key()).encryption);
         StoredObject o = s3.multipart.complete(b, request.uploadId(), request.key(), parts,
                 new Objects.WriteCondition(request.ifMatch(), request.ifNoneMatch()));
         CompleteMultipartUploadResponse.Builder out = CompleteMultipartUploadResponse.builder().bucket(b.name)
                 .key(o.key).eTag(o.etag).location("/" + b.name + "/" + o.key)
-                .versionId(b.versioningEnabled() ? o.versionId : null).serverSideEncryption(o.serverSideEncryption);
+                .versionId(b.versioningEnabled() ? o.versionId : null).serverSideEncryption(o.serverSideEncryption)
+                .ssekmsKeyId(SseFields.keyArn(o.encryption)).bucketKeyEnabled(SseFields.bucketKey(o.encryption));
         ChecksumFields.put((SdkPojo) out, o, true);
         return out.build();
     }

@@ -46,6 +46,7 @@ final class ObjectReads {
                     request.ifUnmodifiedSince(), false);
             GetObjectResponse.Builder out = GetObjectResponse.builder();
             Archive.checkReadable(o, s3.context.clock().now());
+            s3.kms.checkReadable(b, o);
             ByteRange range = describe(b, o, request.range(), request.partNumber(),
                     "ENABLED".equals(request.checksumModeAsString()), (SdkPojo) out);
             overrides(out, request);
@@ -113,6 +114,7 @@ final class ObjectReads {
         StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
         Preconditions.check(o, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(),
                 request.ifUnmodifiedSince(), false);
+        s3.kms.checkReadable(b, o);
         HeadObjectResponse.Builder out = HeadObjectResponse.builder();
         describe(b, o, request.range(), request.partNumber(), "ENABLED".equals(request.checksumModeAsString()),
                 (SdkPojo) out);
@@ -163,6 +165,8 @@ final class ObjectReads {
         v.put("WebsiteRedirectLocation", o.headers.websiteRedirectLocation());
         v.put("Metadata", o.metadata);
         v.put("ServerSideEncryption", o.serverSideEncryption);
+        v.put("SSEKMSKeyId", SseFields.keyArn(o.encryption));
+        v.put("BucketKeyEnabled", SseFields.bucketKey(o.encryption));
         if (!"STANDARD".equals(o.storageClass)) {
             v.put("StorageClass", o.storageClass);
         }

@@ -51,8 +51,10 @@ final class ObjectWrites {
                 request.metadata(), NewObjects.storageClass(request.storageClassAsString()),
                 Tags.parseTagging(request.tagging()),
                 request.objectLockModeAsString(), request.objectLockRetainUntilDate(),
-                request.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON, NewObjects.sse(b,
-                        request.serverSideEncryptionAsString()));
+                request.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON,
+                s3.kms.forWrite(b, request.key(), new KmsEncryption.Requested(request.serverSideEncryptionAsString(),
+                        request.ssekmsKeyId(), request.ssekmsEncryptionContext(), request.bucketKeyEnabled(),
+                        request.sseCustomerAlgorithm())));
         Map<String, String> expected = ChecksumFields.of(request.checksumCRC32(), request.checksumCRC32C(),
                 request.checksumSHA1(), request.checksumSHA256(), request.checksumCRC64NVME());
         StoredObject o;
@@ -64,7 +66,9 @@ final class ObjectWrites {
             throw new UncheckedIOException(e);
         }
         PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag).size(o.size)
-                .serverSideEncryption(o.serverSideEncryption)
+                .serverSideEncryption(o.serverSideEncryption).ssekmsKeyId(SseFields.keyArn(o.encryption))
+                .bucketKeyEnabled(SseFields.bucketKey(o.encryption))
+                .ssekmsEncryptionContext(SseFields.context(o.encryption))
                 .versionId(b.versioningEnabled() ? o.versionId : null);
         ChecksumFields.put(out, o, true);
         return out.build();
@@ -130,13 +134,14 @@ final class ObjectWrites {
         Bucket sourceBucket = s3.buckets.get(src.bucket());
         StoredObject source = s3.objects.resolve(sourceBucket, src.key(), src.versionId());
         Archive.checkReadable(source, s3.context.clock().now());
+        s3.kms.checkReadable(sourceBucket, source);
         Preconditions.check(source, request.copySourceIfMatch(), request.copySourceIfNoneMatch(),
                 request.copySourceIfModifiedSince(), request.copySourceIfUnmodifiedSince(), true);
         boolean replace = "REPLACE".equals(request.metadataDirectiveAsString());
         boolean replaceTags = "REPLACE".equals(request.taggingDirectiveAsString());
         if (target == sourceBucket && src.key().equals(request.destinationKey()) && src.versionId() == null && !replace
                 && request.storageClassAsString() == null && request.websiteRedirectLocation() == null
-                && request.serverSideEncryptionAsString() == null) {
+                && request.serverSideEncryptionAsString() == null && request.ssekmsKeyId() == null) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to "
                     + "itself without changing the object's metadata, storage class, website redirect location or "
                     + "encryption attributes.");
@@ -152,7 +157,10 @@ final class ObjectWrites {
                 replaceTags ? Tags.parseTagging(request.tagging()) : source.tags,
                 request.objectLockModeAsString(), request.objectLockRetainUntilDate(),
                 request.objectLockLegalHoldStatus() == ObjectLockLegalHoldStatus.ON,
-                NewObjects.sse(target, request.serverSideEncryptionAsString()));
+                s3.kms.forWrite(target, request.destinationKey(), new KmsEncryption.Requested(
+                        request.serverSideEncryptionAsString(), request.ssekmsKeyId(),
+                        request.ssekmsEncryptionContext(), request.bucketKeyEnabled(),
+                        request.sseCustomerAlgorithm())));
         StoredObject o = s3.objects.copy(source, target, request.destinationKey(), attrs,
                 Checksums.normalize(request.checksumAlgorithmAsString()),
                 new Objects.WriteCondition(request.ifMatch(), request.ifNoneMatch()));
@@ -161,6 +169,8 @@ final class ObjectWrites {
         return CopyObjectResponse.builder().copyObjectResult(result.build())
                 .versionId(target.versioningEnabled() ? o.versionId : null)
                 .copySourceVersionId(sourceBucket.versioned() ? source.versionId : null)
-                .serverSideEncryption(o.serverSideEncryption).build();
+                .serverSideEncryption(o.serverSideEncryption).ssekmsKeyId(SseFields.keyArn(o.encryption))
+                .bucketKeyEnabled(SseFields.bucketKey(o.encryption))
+                .ssekmsEncryptionContext(SseFields.context(o.encryption)).build();
     }
 }

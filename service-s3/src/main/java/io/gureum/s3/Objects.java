@@ -42,7 +42,8 @@ public final class Objects {
 
     /** What a PutObject (or a copy, or a completed upload) writes besides the bytes. */
     public record Attributes(ContentHeaders headers, Map<String, String> metadata, String storageClass,
-            Map<String, String> tags, String lockMode, Instant retainUntil, boolean legalHold, String sse) {
+            Map<String, String> tags, String lockMode, Instant retainUntil, boolean legalHold,
+            io.gureum.s3.store.Encryption sse) {
     }
 
     /** Conditional-write headers of PutObject and CompleteMultipartUpload. */

@@ -12,6 +12,7 @@ public final class S3Backend implements AutoCloseable {
     public final Objects objects;
     public final Multipart multipart;
     public final Lifecycle lifecycle;
+    final KmsEncryption kms;
 
     public S3Backend(ServiceContext context) {
         this.context = context;
@@ -20,6 +21,7 @@ public final class S3Backend implements AutoCloseable {
         this.notifications = new Notifications(context.clock(), new Destinations(context.clients()));
         this.objects = new Objects(store, context.clock(), context.ids(), notifications);
         this.multipart = new Multipart(store, objects, context.ids(), notifications);
+        this.kms = new KmsEncryption(context.clients());
         this.lifecycle = new Lifecycle(store, objects, context.clock(), notifications);
     }
 

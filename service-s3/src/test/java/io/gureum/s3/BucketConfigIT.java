@@ -107,8 +107,8 @@ class BucketConfigIT extends S3Fixture {
                 .serverSideEncryptionConfiguration().rules().get(0).applyServerSideEncryptionByDefault().sseAlgorithm());
         s3.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(r -> r
                 .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS)
-                        .kmsMasterKeyID("alias/mine")))));
-        assertEquals("alias/mine", s3.getBucketEncryption(b -> b.bucket(bucket)).serverSideEncryptionConfiguration()
+                        .kmsMasterKeyID("alias/aws/s3")))));
+        assertEquals("alias/aws/s3", s3.getBucketEncryption(b -> b.bucket(bucket)).serverSideEncryptionConfiguration()
                 .rules().get(0).applyServerSideEncryptionByDefault().kmsMasterKeyID());
         var put = s3.putObject(b -> b.bucket(bucket).key("enc"), RequestBody.fromString("x"));
         assertEquals(ServerSideEncryption.AWS_KMS, put.serverSideEncryption());

@@ -31,8 +31,10 @@ final class Publishing {
     private final Topics topics;
     private final Publisher publisher;
     private final PlatformStore platforms;
+    private final TopicEncryption encryption;
 
-    Publishing(Topics topics, Publisher publisher, PlatformStore platforms) {
+    Publishing(Topics topics, Publisher publisher, PlatformStore platforms, TopicEncryption encryption) {
+        this.encryption = encryption;
         this.topics = topics;
         this.publisher = publisher;
         this.platforms = platforms;
@@ -54,7 +56,9 @@ final class Publishing {
         if (PlatformStore.isPlatformEndpoint(target)) {
             return PublishResponse.builder().messageId(toEndpoint(target, o)).build();
         }
-        Publisher.Published p = publisher.publish(topics.require(target), o);
+        Topic topic = topics.require(target);
+        encryption.beforePublish(topic);
+        Publisher.Published p = publisher.publish(topic, o);
         return PublishResponse.builder().messageId(p.messageId()).sequenceNumber(p.sequenceNumber()).build();
     }
 
@@ -81,6 +85,7 @@ final class Publishing {
         if (total > Publisher.MAX_MESSAGE_BYTES) {
             throw SnsErrors.batchTooLong();
         }
+        encryption.beforePublish(topic); // PublishBatch lists the KMS* errors for the whole request
         List<PublishBatchResultEntry> ok = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (PublishBatchRequestEntry e : entries) {

@@ -23,8 +23,10 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 final class MessageReceiving {
     private final SqsQueues queues;
     private final MessageOperations messages;
+    private final QueueEncryption encryption;
 
-    MessageReceiving(SqsQueues queues, MessageOperations messages) {
+    MessageReceiving(SqsQueues queues, MessageOperations messages, QueueEncryption encryption) {
+        this.encryption = encryption;
         this.queues = queues;
         this.messages = messages;
     }
@@ -36,6 +38,7 @@ final class MessageReceiving {
      */
     public ReceiveMessageResponse receiveMessage(ReceiveMessageRequest request) {
         Queue q = queues.resolve(request.queueUrl());
+        encryption.beforeReceive(q);
         return AsyncResponse.later(messages.receive(q, request));
     }
 

@@ -17,16 +17,19 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 final class MessageSending {
     private final SqsQueues queues;
     private final MessageOperations messages;
+    private final QueueEncryption encryption;
 
-    MessageSending(SqsQueues queues, MessageOperations messages) {
+    MessageSending(SqsQueues queues, MessageOperations messages, QueueEncryption encryption) {
         this.queues = queues;
         this.messages = messages;
+        this.encryption = encryption;
     }
 
     public SendMessageResponse sendMessage(SendMessageRequest request) {
         Queue q = queues.resolve(request.queueUrl());
-        MessageOperations.Sent m = messages.sendAndDigest(q,
-                messages.validate(q, MessageOperations.Outgoing.of(request)), true);
+        Queue.SendSpec spec = messages.validate(q, MessageOperations.Outgoing.of(request));
+        encryption.beforeSend(q);
+        MessageOperations.Sent m = messages.sendAndDigest(q, spec, true);
         return SendMessageResponse.builder().messageId(m.messageId()).md5OfMessageBody(m.md5OfBody())
                 .md5OfMessageAttributes(m.md5OfAttributes()).md5OfMessageSystemAttributes(m.md5OfSystemAttributes())
                 .sequenceNumber(m.sequenceNumber()).build();
@@ -39,6 +42,7 @@ final class MessageSending {
         MessageOperations.checkBatch(entries == null ? null : entries.stream().map(SendMessageBatchRequestEntry::id).toList(),
                 "SendMessageBatchRequestEntry");
         MessageOperations.checkBatchSize(entries);
+        encryption.beforeSend(q); // the whole request fails: SendMessageBatch lists the Kms* errors
         List<SendMessageBatchResultEntry> ok = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (SendMessageBatchRequestEntry e : entries) {

@@ -38,9 +38,10 @@ final class SqsInstance implements ServiceInstance {
         this.waiter = new TimerMessageWaiter(timers, context.clock());
         MessageOperations messages = new MessageOperations(context, queues,
                 new LongPoll(waiter, context.clock(), pollRetries));
+        QueueEncryption encryption = new QueueEncryption(context);
         this.providers = List.of(new QueueOperations(context, queues), new QueueTags(context, queues),
-                new QueuePermissions(context, queues), new MessageSending(queues, messages),
-                new MessageReceiving(queues, messages), new MoveTasks(context, queues, timers));
+                new QueuePermissions(context, queues), new MessageSending(queues, messages, encryption),
+                new MessageReceiving(queues, messages, encryption), new MoveTasks(context, queues, timers));
         this.admin = new SqsAdmin(context, queues);
         // Delayed messages, visibility and wait deadlines follow the clock.
         this.clock = context.clock().onAdvance(waiter::wakeAll);

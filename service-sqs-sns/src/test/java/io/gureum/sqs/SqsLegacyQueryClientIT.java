@@ -70,4 +70,14 @@ class SqsLegacyQueryClientIT extends SqsTestSupport {
         QueueDoesNotExistException e = assertThrows(QueueDoesNotExistException.class, () -> v1.getQueueUrl("nope-v1"));
         assertEquals("AWS.SimpleQueueService.NonExistentQueue", e.getErrorCode());
     }
+
+    @Test
+    void aMissingKmsKeyHasItsQueryCode() {
+        String url = v1.createQueue(new com.amazonaws.services.sqs.model.CreateQueueRequest(unique("v1-kms"))
+                .withAttributes(Map.of("KmsMasterKeyId", "alias/not-there"))).getQueueUrl();
+        com.amazonaws.services.sqs.model.AmazonSQSException e = assertThrows(
+                com.amazonaws.services.sqs.model.AmazonSQSException.class, () -> v1.sendMessage(url, "x"));
+        assertEquals("KMS.NotFoundException", e.getErrorCode());
+        assertEquals(400, e.getStatusCode());
+    }
 }

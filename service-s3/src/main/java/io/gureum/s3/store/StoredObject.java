@@ -36,11 +36,13 @@ public final class StoredObject {
     public volatile java.time.Instant restoreReadyAt;
     public volatile java.time.Instant restoreExpiry;
     public final String serverSideEncryption;
+    /** Null for delete markers. */
+    public final Encryption encryption;
 
     public StoredObject(String key, String versionId, boolean deleteMarker, List<Blob> blobs, long size, String etag,
             Instant lastModified, String owner, ContentHeaders headers, Map<String, String> metadata,
             Map<String, String> checksums, String checksumType, List<Long> partSizes, String storageClass,
-            Map<String, String> tags, String serverSideEncryption) {
+            Map<String, String> tags, Encryption encryption) {
         this.key = key;
         this.versionId = versionId;
         this.deleteMarker = deleteMarker;
@@ -56,7 +58,8 @@ public final class StoredObject {
         this.partSizes = List.copyOf(partSizes);
         this.storageClass = storageClass;
         this.tags = Map.copyOf(tags);
-        this.serverSideEncryption = serverSideEncryption;
+        this.encryption = encryption;
+        this.serverSideEncryption = encryption == null ? null : encryption.algorithm();
     }
 
     public static StoredObject deleteMarker(String key, String versionId, Instant when, String owner) {

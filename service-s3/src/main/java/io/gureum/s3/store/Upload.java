@@ -22,12 +22,13 @@ public final class Upload {
     public final Instant retainUntil;
     public final boolean legalHold;
     public final String serverSideEncryption;
+    public final Encryption encryption;
     public final ConcurrentSkipListMap<Integer, Part> parts = new ConcurrentSkipListMap<>();
 
     public Upload(String uploadId, String key, Instant initiated, String owner, ContentHeaders headers,
             Map<String, String> metadata, String storageClass, Map<String, String> tags, String checksumAlgorithm,
             String checksumType, String objectLockMode, Instant retainUntil, boolean legalHold,
-            String serverSideEncryption) {
+            Encryption encryption) {
         this.uploadId = uploadId;
         this.key = key;
         this.initiated = initiated;
@@ -41,7 +42,8 @@ public final class Upload {
         this.objectLockMode = objectLockMode;
         this.retainUntil = retainUntil;
         this.legalHold = legalHold;
-        this.serverSideEncryption = serverSideEncryption;
+        this.encryption = encryption;
+        this.serverSideEncryption = encryption == null ? null : encryption.algorithm();
     }
 
     /** One uploaded part; {@code md5} is raw bytes, for the multipart ETag. */
