@@ -114,7 +114,11 @@ final class ObjectReads {
         StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
         Preconditions.check(o, request.ifMatch(), request.ifNoneMatch(), request.ifModifiedSince(),
                 request.ifUnmodifiedSince(), false);
-        s3.kms.checkReadable(b, o);
+        // HEAD returns metadata and needs KMS only to return checksums of an SSE-KMS object
+        // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html, "Permissions").
+        if ("ENABLED".equals(request.checksumModeAsString())) {
+            s3.kms.checkReadable(b, o);
+        }
         HeadObjectResponse.Builder out = HeadObjectResponse.builder();
         describe(b, o, request.range(), request.partNumber(), "ENABLED".equals(request.checksumModeAsString()),
                 (SdkPojo) out);
