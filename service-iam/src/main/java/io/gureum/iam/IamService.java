@@ -35,7 +35,8 @@ public final class IamService implements AwsService {
 
     @Override
     public ServiceInstance create(ServiceContext context) {
-        IamStore store = new IamStore();
+        // STS reads roles and users from the same store (AssumeRole, GetSessionToken): one module, two APIs.
+        IamStore store = context.shared().replace(IamStore.class, new IamStore());
         Policies policies = new Policies(context, store);
         PrincipalPolicies attachments = new PrincipalPolicies(policies);
         List<Object> providers = List.of(new Roles(context, store, attachments), policies,

@@ -50,6 +50,11 @@ final class IamStore implements Accounts.AccessKeyResolver {
         keys.remove(id);
     }
 
+    /** A long-term key IAM issued, whatever its status, or null. */
+    AccessKey accessKey(String id) {
+        return id == null ? null : keys.get(id);
+    }
+
     /** Keys IAM issued, for core's signature checks and account mapping. Inactive keys do not sign. */
     @Override
     public Optional<Accounts.AccessKey> resolve(String accessKeyId) {

@@ -2,8 +2,14 @@ package io.gureum.iam;
 
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.List;
 
-/** Registers STS (the AWS Security Token Service) with core. */
+/**
+ * Registers STS (the AWS Security Token Service) with core: {@link RoleAssumption}, {@link UserSessions},
+ * {@link CallerIdentity} and {@link AuthorizationMessages} over the sessions STS issued ({@link StsSessions})
+ * and IAM's store.
+ */
 public final class StsService implements AwsService {
     @Override
     public String name() {
@@ -21,12 +27,30 @@ public final class StsService implements AwsService {
     }
 
     @Override
-    public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(CallerIdentity.class);
+    public List<Class<?>> providerClasses() {
+        return List.of(CallerIdentity.class, RoleAssumption.class, UserSessions.class, AuthorizationMessages.class);
     }
 
     @Override
-    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        return io.gureum.core.spi.ServiceInstance.of(new CallerIdentity(context));
+    public ServiceInstance create(ServiceContext context) {
+        StsSessions sessions = StsSessions.fresh(context);
+        StsState sts = new StsState(context, sessions);
+        // Requests signed with temporary credentials act in their session's account.
+        context.accounts().addResolver(sessions);
+        List<Object> providers = List.of(new CallerIdentity(sts), new RoleAssumption(sts), new UserSessions(sts),
+                context.shared().replace(AuthorizationMessages.class,
+                        new AuthorizationMessages(context.ids().secretAccessKey())));
+        return new ServiceInstance() {
+            @Override
+            public List<Object> providers() {
+                return providers;
+            }
+
+            /** On reset: the credentials STS issued stop signing. */
+            @Override
+            public void close() {
+                context.accounts().removeResolver(sessions);
+            }
+        };
     }
 }

@@ -151,9 +151,10 @@ public final class Dispatcher {
             }
             RequestChecks.check(request, model);
             if (signature != null && signature.accessKeyId() != null) {
+                LoadedService signedFor = service;
                 io.gureum.core.auth.SessionTokens.check(request, signature,
                         context.accounts().lookup(signature.accessKeyId()).orElse(null),
-                        context.config().verifySignatures(), context.clock().now(), () -> invalidKey(service));
+                        context.config().verifySignatures(), context.clock().now(), () -> invalidKey(signedFor));
             }
             String secret = null;
             if (context.config().verifySignatures() && signature != null) {

@@ -1,0 +1,130 @@
+package io.gureum.iam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.GetFederationTokenResponse;
+import software.amazon.awssdk.services.sts.model.InvalidAuthorizationMessageException;
+
+/**
+ * GetSessionToken, GetFederationToken, GetAccessKeyInfo, DecodeAuthorizationMessage and GetCallerIdentity for
+ * every kind of identity.
+ */
+class UserSessionsIT extends StsTestSupport {
+
+    private record UserKey(String arn, String id, StsClient sts, String accessKeyId) {
+    }
+
+    private static UserKey user(String account) {
+        IamClient iam = iam(account);
+        String name = unique("user");
+        var user = iam.createUser(b -> b.userName(name)).user();
+        var key = iam.createAccessKey(b -> b.userName(name)).accessKey();
+        return new UserKey(user.arn(), user.userId(), sts(AwsBasicCredentials.create(key.accessKeyId(),
+                key.secretAccessKey())), key.accessKeyId());
+    }
+
+    @Test
+    void callerIdentityOfRootAndOfAnIamUser() {
+        GetCallerIdentityResponse root = sts(A).getCallerIdentity();
+        assertEquals("arn:aws:iam::" + A + ":root", root.arn());
+        assertEquals(A, root.userId());
+        UserKey alice = user(A);
+        GetCallerIdentityResponse me = alice.sts().getCallerIdentity();
+        assertEquals(alice.arn(), me.arn());
+        assertEquals(alice.id(), me.userId());
+        assertEquals(A, me.account());
+    }
+
+    @Test
+    void sessionTokensAreTheirUserAgainAndCannotMakeMore() {
+        UserKey alice = user(A);
+        Credentials c = alice.sts().getSessionToken(b -> b.durationSeconds(900)).credentials();
+        assertTrue(c.accessKeyId().startsWith("ASIA"));
+        assertEquals(gureum.context().clock().now().plusSeconds(900).getEpochSecond(),
+                c.expiration().getEpochSecond(), 1.0);
+        GetCallerIdentityResponse me = sts(c).getCallerIdentity();
+        assertEquals(alice.arn(), me.arn());
+        assertEquals(alice.id(), me.userId());
+        AwsServiceException e = assertThrows(AwsServiceException.class, () -> sts(c).getSessionToken());
+        assertEquals("AccessDenied", e.awsErrorDetails().errorCode());
+        assertEquals(403, e.statusCode());
+        assertEquals("Cannot call GetSessionToken with session credentials", e.awsErrorDetails().errorMessage());
+        AwsServiceException f = assertThrows(AwsServiceException.class, () -> sts(c).getFederationToken(b -> b.name("bob")));
+        assertEquals("Cannot call GetFederationToken with session credentials", f.awsErrorDetails().errorMessage());
+        // The default is 12 hours; the model bounds the range to 900..129600.
+        Credentials day = alice.sts().getSessionToken().credentials();
+        assertEquals(gureum.context().clock().now().plusSeconds(43200).getEpochSecond(),
+                day.expiration().getEpochSecond(), 1.0);
+        AwsServiceException tooLong = assertThrows(AwsServiceException.class,
+                () -> alice.sts().getSessionToken(b -> b.durationSeconds(129601)));
+        assertEquals("1 validation error detected: Value '129601' at 'durationSeconds' failed to satisfy constraint: "
+                + "Member must have value less than or equal to 129600", tooLong.awsErrorDetails().errorMessage());
+        AwsServiceException mfa = assertThrows(AwsServiceException.class,
+                () -> alice.sts().getSessionToken(b -> b.tokenCode("123456")));
+        assertEquals("AccessDenied", mfa.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void theRootUsersSessionTokenLastsAtMostAnHour() {
+        Credentials c = sts(A).getSessionToken(b -> b.durationSeconds(7200)).credentials();
+        assertEquals(gureum.context().clock().now().plusSeconds(3600).getEpochSecond(),
+                c.expiration().getEpochSecond(), 1.0);
+        assertEquals("arn:aws:iam::" + A + ":root", sts(c).getCallerIdentity().arn());
+    }
+
+    @Test
+    void federationTokensMakeAFederatedUser() {
+        UserKey alice = user(B);
+        GetFederationTokenResponse r = alice.sts().getFederationToken(b -> b.name("bob@example")
+                .policy("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}}"));
+        assertEquals("arn:aws:sts::" + B + ":federated-user/bob@example", r.federatedUser().arn());
+        assertEquals(B + ":bob@example", r.federatedUser().federatedUserId());
+        assertNotNull(r.packedPolicySize());
+        GetCallerIdentityResponse me = sts(r.credentials()).getCallerIdentity();
+        assertEquals(r.federatedUser().arn(), me.arn());
+        assertEquals(B + ":bob@example", me.userId());
+        assertEquals(B, me.account());
+        AwsServiceException name = assertThrows(AwsServiceException.class,
+                () -> alice.sts().getFederationToken(b -> b.name("x")));
+        assertEquals("ValidationError", name.awsErrorDetails().errorCode());
+        AwsServiceException bad = assertThrows(AwsServiceException.class,
+                () -> alice.sts().getFederationToken(b -> b.name("bob").policy("[]")));
+        assertEquals("MalformedPolicyDocument", bad.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void accessKeyInfoNamesTheAccountOfEveryKindOfKey() {
+        UserKey carol = user(B);
+        assertEquals(B, sts(A).getAccessKeyInfo(b -> b.accessKeyId(carol.accessKeyId())).account());
+        assertEquals("000000000000", sts(A).getAccessKeyInfo(b -> b.accessKeyId("AKIAUNKNOWNKEY000000")).account());
+        Credentials c = carol.sts().getSessionToken().credentials();
+        assertEquals(B, sts(A).getAccessKeyInfo(b -> b.accessKeyId(c.accessKeyId())).account());
+    }
+
+    @Test
+    void authorizationMessagesThisServerEncodedDecode() {
+        String encoded = gureum.context().shared().get(AuthorizationMessages.class, () -> null).encodeDenial(
+                A, "arn:aws:iam::" + A + ":root", "ec2:RunInstances", "arn:aws:ec2:us-east-1:" + A + ":instance/*",
+                false);
+        String decoded = sts(A).decodeAuthorizationMessage(b -> b.encodedMessage(encoded)).decodedMessage();
+        assertTrue(decoded.startsWith("{\"allowed\":false,\"explicitDeny\":false,"), decoded);
+        assertTrue(decoded.contains("\"action\":\"ec2:RunInstances\""), decoded);
+        String tampered = encoded.substring(0, encoded.indexOf('.')) + ".AAAA";
+        assertThrows(InvalidAuthorizationMessageException.class,
+                () -> sts(A).decodeAuthorizationMessage(b -> b.encodedMessage(tampered)));
+        AwsServiceException e = assertThrows(InvalidAuthorizationMessageException.class,
+                () -> sts(A).decodeAuthorizationMessage(b -> b.encodedMessage("not-a-message")));
+        assertEquals("InvalidAuthorizationMessageException", e.awsErrorDetails().errorCode());
+        assertEquals(400, e.statusCode());
+    }
+}
