@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Registers STS (the AWS Security Token Service) with core: {@link RoleAssumption}, {@link UserSessions},
- * {@link CallerIdentity} and {@link AuthorizationMessages} over the sessions STS issued ({@link StsSessions})
+ * {@link WebIdentity}, {@link CallerIdentity} and {@link AuthorizationMessages} over the sessions STS issued ({@link StsSessions})
  * and IAM's store.
  */
 public final class StsService implements AwsService {
@@ -28,7 +28,8 @@ public final class StsService implements AwsService {
 
     @Override
     public List<Class<?>> providerClasses() {
-        return List.of(CallerIdentity.class, RoleAssumption.class, UserSessions.class, AuthorizationMessages.class);
+        return List.of(CallerIdentity.class, RoleAssumption.class, UserSessions.class, AuthorizationMessages.class,
+                WebIdentity.class);
     }
 
     @Override
@@ -37,13 +38,21 @@ public final class StsService implements AwsService {
         StsState sts = new StsState(context, sessions);
         // Requests signed with temporary credentials act in their session's account.
         context.accounts().addResolver(sessions);
+        OidcTestIssuer issuer = new OidcTestIssuer(context);
         List<Object> providers = List.of(new CallerIdentity(sts), new RoleAssumption(sts), new UserSessions(sts),
+                new WebIdentity(sts, issuer),
                 context.shared().replace(AuthorizationMessages.class,
                         new AuthorizationMessages(context.ids().secretAccessKey())));
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
                 return providers;
+            }
+
+            /** The built-in OpenID Connect issuer for tests, under {@code /_gureum/sts/oidc/}. */
+            @Override
+            public io.gureum.core.http.AwsHttpResponse adminRequest(io.gureum.core.http.AwsHttpRequest request) {
+                return issuer.handle(request);
             }
 
             /** On reset: the credentials STS issued stop signing. */
