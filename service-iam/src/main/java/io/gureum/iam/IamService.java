@@ -52,6 +52,23 @@ public final class IamService implements AwsService {
                 return providers;
             }
 
+            /**
+             * IAM refuses GetSessionToken credentials made without MFA and federated users' credentials
+             * (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html: "You cannot call any
+             * IAM API operations unless MFA authentication information is included in the request").
+             */
+            @Override
+            public io.gureum.core.http.AwsHttpResponse preOperation(io.gureum.core.http.AwsHttpRequest request) {
+                StsSession s = StsSessions.current(context).get(
+                        io.gureum.core.protocol.RequestContext.current().accessKeyId());
+                if (s != null && (s.kind() == StsSession.Kind.FEDERATED_USER
+                        || s.kind() == StsSession.Kind.SESSION_TOKEN && s.mfaAuthenticated() == null)) {
+                    throw new io.gureum.core.error.AwsException("InvalidClientTokenId",
+                            "The security token included in the request is invalid", 403);
+                }
+                return null;
+            }
+
             /** On reset: the keys IAM issued stop signing, and its users leave core's registry. */
             @Override
             public void close() {

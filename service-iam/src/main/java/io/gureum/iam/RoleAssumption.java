@@ -42,7 +42,10 @@ final class RoleAssumption {
         Map<String, String> requestedTags = SessionTags.requested(r.tags(), r.transitiveTagKeys(), caller.session());
         SessionPolicies.check(r.policy(), r.policyArns());
         Role role = role(r.roleArn());
-        if (role == null) {
+        // A federated user can call no STS operation but GetCallerIdentity
+        // (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html).
+        boolean federated = caller.session() != null && caller.session().kind() == StsSession.Kind.FEDERATED_USER;
+        if (role == null || federated) {
             throw StsErrors.notAuthorized(caller.arn(), "sts:AssumeRole", r.roleArn());
         }
         String trust;

@@ -40,8 +40,7 @@ class AssumeRoleIT extends StsTestSupport {
         assertTrue(r.credentials().accessKeyId().matches("ASIA[A-Z0-9]{16}"), r.credentials().accessKeyId());
         assertEquals(40, r.credentials().secretAccessKey().length());
         assertNotNull(r.credentials().sessionToken());
-        assertEquals(gureum.context().clock().now().plusSeconds(3600).getEpochSecond(),
-                r.credentials().expiration().getEpochSecond(), 1.0);
+        assertExpiresIn(3600, r.credentials());
         assertEquals("arn:aws:sts::" + B + ":assumed-role/" + name + "/alice-session", r.assumedRoleUser().arn());
         String roleId = iam(B).getRole(b -> b.roleName(name)).role().roleId();
         assertEquals(roleId + ":alice-session", r.assumedRoleUser().assumedRoleId());
@@ -122,8 +121,7 @@ class AssumeRoleIT extends StsTestSupport {
         fails("ValidationError", 400, "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.",
                 () -> sts(A).assumeRole(b -> b.roleArn(firstArn).roleSessionName("ss").durationSeconds(7201)));
         AssumeRoleResponse r = sts(A).assumeRole(b -> b.roleArn(firstArn).roleSessionName("ss").durationSeconds(7200));
-        assertEquals(gureum.context().clock().now().plusSeconds(7200).getEpochSecond(),
-                r.credentials().expiration().getEpochSecond(), 1.0);
+        assertExpiresIn(7200, r.credentials());
         fails("ValidationError", 400, "1 validation error detected: Value '899' at 'durationSeconds' failed to "
                 + "satisfy constraint: Member must have value greater than or equal to 900",
                 () -> sts(A).assumeRole(b -> b.roleArn(firstArn).roleSessionName("ss").durationSeconds(899)));

@@ -91,6 +91,16 @@ abstract class StsTestSupport {
         return c;
     }
 
+    /**
+     * Asserts that credentials expire {@code seconds} after they were issued: the core clock follows real time,
+     * so the check allows the few seconds a loaded machine takes between the answer and this check.
+     */
+    static void assertExpiresIn(long seconds, Credentials c) {
+        long left = c.expiration().getEpochSecond() - gureum.context().clock().now().getEpochSecond();
+        org.junit.jupiter.api.Assertions.assertTrue(left <= seconds && left >= seconds - 30,
+                "expires in " + left + " s, expected " + seconds);
+    }
+
     static String trust(String principal, String condition) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":" + principal
                 + ",\"Action\":\"sts:AssumeRole\"" + (condition == null ? "" : ",\"Condition\":" + condition) + "}]}";

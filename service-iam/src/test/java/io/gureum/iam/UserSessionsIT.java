@@ -50,8 +50,7 @@ class UserSessionsIT extends StsTestSupport {
         UserKey alice = user(A);
         Credentials c = alice.sts().getSessionToken(b -> b.durationSeconds(900)).credentials();
         assertTrue(c.accessKeyId().startsWith("ASIA"));
-        assertEquals(gureum.context().clock().now().plusSeconds(900).getEpochSecond(),
-                c.expiration().getEpochSecond(), 1.0);
+        assertExpiresIn(900, c);
         GetCallerIdentityResponse me = sts(c).getCallerIdentity();
         assertEquals(alice.arn(), me.arn());
         assertEquals(alice.id(), me.userId());
@@ -63,8 +62,7 @@ class UserSessionsIT extends StsTestSupport {
         assertEquals("Cannot call GetFederationToken with session credentials", f.awsErrorDetails().errorMessage());
         // The default is 12 hours; the model bounds the range to 900..129600.
         Credentials day = alice.sts().getSessionToken().credentials();
-        assertEquals(gureum.context().clock().now().plusSeconds(43200).getEpochSecond(),
-                day.expiration().getEpochSecond(), 1.0);
+        assertExpiresIn(43200, day);
         AwsServiceException tooLong = assertThrows(AwsServiceException.class,
                 () -> alice.sts().getSessionToken(b -> b.durationSeconds(129601)));
         assertEquals("1 validation error detected: Value '129601' at 'durationSeconds' failed to satisfy constraint: "
@@ -75,10 +73,34 @@ class UserSessionsIT extends StsTestSupport {
     }
 
     @Test
+    void iamRefusesSessionTokensWithoutMfaAndFederatedUsers() {
+        UserKey dave = user(A);
+        Credentials plain = dave.sts().getSessionToken().credentials();
+        AwsServiceException e = assertThrows(AwsServiceException.class, () -> iam(plain).listUsers());
+        assertEquals("InvalidClientTokenId", e.awsErrorDetails().errorCode());
+        assertEquals(403, e.statusCode());
+        assertEquals("The security token included in the request is invalid", e.awsErrorDetails().errorMessage());
+        Credentials mfa = dave.sts().getSessionToken(b -> b.serialNumber("arn:aws:iam::" + A + ":mfa/dave")
+                .tokenCode("123456")).credentials();
+        assertTrue(iam(mfa).listUsers().users().stream().anyMatch(u -> u.arn().equals(dave.arn())));
+
+        Credentials federated = dave.sts().getFederationToken(b -> b.name("fed-user")).credentials();
+        assertEquals("InvalidClientTokenId", assertThrows(AwsServiceException.class,
+                () -> iam(federated).listUsers()).awsErrorDetails().errorCode());
+        String role = role(A, unique("fedtarget"), trust("{\"AWS\":\"" + A + "\"}", null));
+        AwsServiceException denied = assertThrows(AwsServiceException.class,
+                () -> sts(federated).assumeRole(b -> b.roleArn(role).roleSessionName("ff")));
+        assertEquals("User: arn:aws:sts::" + A + ":federated-user/fed-user is not authorized to perform: "
+                + "sts:AssumeRole on resource: " + role, denied.awsErrorDetails().errorMessage());
+        // GetSessionToken credentials may assume roles (they count as role chaining for the duration limit).
+        assertEquals("arn:aws:sts::" + A + ":assumed-role/" + role.substring(role.lastIndexOf('/') + 1) + "/ss",
+                sts(plain).assumeRole(b -> b.roleArn(role).roleSessionName("ss")).assumedRoleUser().arn());
+    }
+
+    @Test
     void theRootUsersSessionTokenLastsAtMostAnHour() {
         Credentials c = sts(A).getSessionToken(b -> b.durationSeconds(7200)).credentials();
-        assertEquals(gureum.context().clock().now().plusSeconds(3600).getEpochSecond(),
-                c.expiration().getEpochSecond(), 1.0);
+        assertExpiresIn(3600, c);
         assertEquals("arn:aws:iam::" + A + ":root", sts(c).getCallerIdentity().arn());
     }
 
