@@ -47,6 +47,16 @@ class TemporaryCredentialsIT {
             assertEquals(403, e.statusCode());
             assertEquals("The security token included in the request is expired", e.awsErrorDetails().errorMessage());
             sts.close();
+            // Every API refuses them, in its own protocol: IAM too.
+            try (var iam = software.amazon.awssdk.services.iam.IamClient.builder().endpointOverride(gureum.endpoint())
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .credentialsProvider(() -> AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(),
+                            c.sessionToken()))
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+                AwsServiceException i = assertThrows(AwsServiceException.class, iam::listRoles);
+                assertEquals("ExpiredToken", i.awsErrorDetails().errorCode());
+                assertEquals(403, i.statusCode());
+            }
         }
     }
 
