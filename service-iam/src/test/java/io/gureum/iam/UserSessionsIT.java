@@ -83,6 +83,7 @@ class UserSessionsIT extends StsTestSupport {
         Credentials mfa = dave.sts().getSessionToken(b -> b.serialNumber("arn:aws:iam::" + A + ":mfa/dave")
                 .tokenCode("123456")).credentials();
         assertTrue(iam(mfa).listUsers().users().stream().anyMatch(u -> u.arn().equals(dave.arn())));
+        assertEquals(dave.arn(), iam(mfa).getUser().user().arn());
 
         Credentials federated = dave.sts().getFederationToken(b -> b.name("fed-user")).credentials();
         assertEquals("InvalidClientTokenId", assertThrows(AwsServiceException.class,
@@ -92,6 +93,11 @@ class UserSessionsIT extends StsTestSupport {
                 () -> sts(federated).assumeRole(b -> b.roleArn(role).roleSessionName("ff")));
         assertEquals("User: arn:aws:sts::" + A + ":federated-user/fed-user is not authorized to perform: "
                 + "sts:AssumeRole on resource: " + role, denied.awsErrorDetails().errorMessage());
+        Credentials assumed = sts(A).assumeRole(b -> b.roleArn(role).roleSessionName("gu")).credentials();
+        AwsServiceException notUser = assertThrows(AwsServiceException.class, () -> iam(assumed).getUser());
+        assertEquals("ValidationError", notUser.awsErrorDetails().errorCode());
+        assertEquals("Must specify userName when calling with non-User credentials",
+                notUser.awsErrorDetails().errorMessage());
         // GetSessionToken credentials may assume roles (they count as role chaining for the duration limit).
         assertEquals("arn:aws:sts::" + A + ":assumed-role/" + role.substring(role.lastIndexOf('/') + 1) + "/ss",
                 sts(plain).assumeRole(b -> b.roleArn(role).roleSessionName("ss")).assumedRoleUser().arn());
