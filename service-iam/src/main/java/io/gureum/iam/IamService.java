@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Registers IAM with core. Each resource family is a provider of its own operations: {@link Roles},
  * {@link Policies}, {@link Users}, {@link Groups}, {@link LoginProfiles}, {@link AccessKeys},
- * {@link InstanceProfiles}, {@link PolicyTags}, {@link PolicyEntities} and {@link OpenIdConnectProviders}, over one {@link IamStore}.
+ * {@link InstanceProfiles}, {@link PolicyTags}, {@link PolicyEntities}, {@link OpenIdConnectProviders} and {@link SamlProviders}, over one {@link IamStore}.
  * Other services read IAM through an in-process {@code IamClient} (Lambda: {@code getRole}).
  */
 public final class IamService implements AwsService {
@@ -30,7 +30,8 @@ public final class IamService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Roles.class, Policies.class, Users.class, Groups.class, LoginProfiles.class, AccessKeys.class,
-                InstanceProfiles.class, PolicyTags.class, PolicyEntities.class, OpenIdConnectProviders.class);
+                InstanceProfiles.class, PolicyTags.class, PolicyEntities.class, OpenIdConnectProviders.class,
+                SamlProviders.class);
     }
 
     @Override
@@ -43,7 +44,7 @@ public final class IamService implements AwsService {
                 new Users(context, store, attachments), new Groups(context, store, attachments),
                 new LoginProfiles(context, store), new AccessKeys(context, store), new InstanceProfiles(context, store),
                 new PolicyTags(context, store, policies), new PolicyEntities(context, store, policies),
-                new OpenIdConnectProviders(context, store));
+                new OpenIdConnectProviders(context, store), new SamlProviders(context, store));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         return new ServiceInstance() {

@@ -23,6 +23,8 @@ final class IamStore implements Accounts.AccessKeyResolver {
         final Map<String, Group> groups = new HashMap<>();
         /** Customer managed policies by ARN. */
         final Map<String, ManagedPolicy> policies = new HashMap<>();
+        /** SAML providers by ARN. */
+        final Map<String, SamlProvider> samlProviders = new HashMap<>();
         /** OpenID Connect providers by ARN. */
         final Map<String, OidcProvider> oidcProviders = new HashMap<>();
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */

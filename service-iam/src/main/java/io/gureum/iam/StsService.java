@@ -1,5 +1,6 @@
 package io.gureum.iam;
 
+import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
@@ -29,7 +30,7 @@ public final class StsService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(CallerIdentity.class, RoleAssumption.class, UserSessions.class, AuthorizationMessages.class,
-                WebIdentity.class);
+                WebIdentity.class, SamlFederation.class);
     }
 
     @Override
@@ -39,8 +40,9 @@ public final class StsService implements AwsService {
         // Requests signed with temporary credentials act in their session's account.
         context.accounts().addResolver(sessions);
         OidcTestIssuer issuer = new OidcTestIssuer(context);
+        SamlTestIdp idp = new SamlTestIdp(context);
         List<Object> providers = List.of(new CallerIdentity(sts), new RoleAssumption(sts), new UserSessions(sts),
-                new WebIdentity(sts, issuer),
+                new WebIdentity(sts, issuer), new SamlFederation(sts),
                 context.shared().replace(AuthorizationMessages.class,
                         new AuthorizationMessages(context.ids().secretAccessKey())));
         return new ServiceInstance() {
@@ -49,10 +51,11 @@ public final class StsService implements AwsService {
                 return providers;
             }
 
-            /** The built-in OpenID Connect issuer for tests, under {@code /_gureum/sts/oidc/}. */
+            /** The built-in OpenID Connect issuer and SAML IdP for tests, under {@code /_gureum/sts/}. */
             @Override
             public io.gureum.core.http.AwsHttpResponse adminRequest(io.gureum.core.http.AwsHttpRequest request) {
-                return issuer.handle(request);
+                AwsHttpResponse saml = idp.handle(request);
+                return saml != null ? saml : issuer.handle(request);
             }
 
             /** On reset: the credentials STS issued stop signing. */
