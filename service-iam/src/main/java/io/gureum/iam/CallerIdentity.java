@@ -1,44 +1,39 @@
 package io.gureum.iam;
 
-import io.gureum.core.auth.Accounts;
-import io.gureum.core.ids.Arn;
 import io.gureum.core.protocol.RequestContext;
-import io.gureum.core.spi.ServiceContext;
+import software.amazon.awssdk.services.sts.model.GetAccessKeyInfoRequest;
+import software.amazon.awssdk.services.sts.model.GetAccessKeyInfoResponse;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
-/** STS's answer to "who am I": the provider of {@code GetCallerIdentity}. */
+/** STS's answers to "who am I" and "whose key is this": {@code GetCallerIdentity} and {@code GetAccessKeyInfo}. */
 final class CallerIdentity {
-    private final ServiceContext context;
+    private final StsState sts;
 
-    CallerIdentity(ServiceContext context) {
-        this.context = context;
+    CallerIdentity(StsState sts) {
+        this.sts = sts;
     }
 
     /**
-     * Who signed the request. For keys that belong to no IAM user the caller is the account's root
-     * user, whose UserId is the account ID itself
-     * (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html).
+     * Who signed the request (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html):
+     * for keys that belong to no IAM user the account's root user, whose UserId is the account ID; an IAM user
+     * ({@code AIDA…}); an assumed role ({@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}, UserId
+     * {@code AROA…:SESSION}); a federated user ({@code arn:aws:sts::ACCOUNT:federated-user/NAME}, UserId
+     * {@code ACCOUNT:NAME}). GetSessionToken's credentials are their user (or root) again.
      */
     public GetCallerIdentityResponse getCallerIdentity(GetCallerIdentityRequest request) {
-        RequestContext ctx = RequestContext.current();
-        String account = ctx.accountId();
-        Accounts.AccessKey known = context.accounts().lookup(ctx.accessKeyId()).orElse(null);
-        if (known != null && known.principalArn() != null) {
-            // An IAM user's UserId is the user's unique ID (AIDA…), which IAM registers with core.
-            String userId = context.registry().byArn(Arn.parse(known.principalArn()))
-                    .map(r -> r.id()).orElse(known.accessKeyId());
-            return GetCallerIdentityResponse.builder()
-                    .account(known.accountId())
-                    .arn(known.principalArn())
-                    .userId(userId)
-                    .build();
-        }
-        String partition = context.topology().partitionOf(ctx.region()).id();
-        return GetCallerIdentityResponse.builder()
-                .account(account)
-                .arn(Arn.of(partition, "iam", "", account, "root").toString())
-                .userId(account)
+        StsIdentity caller = sts.caller();
+        String account = caller.account() != null ? caller.account() : RequestContext.current().accountId();
+        return GetCallerIdentityResponse.builder().account(account).arn(caller.arn()).userId(caller.userId()).build();
+    }
+
+    /**
+     * The account an access key belongs to (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html):
+     * an IAM user's key, temporary credentials, a 12-digit key (that account), and any other key the account
+     * Gureum maps it to, which is the default account.
+     */
+    public GetAccessKeyInfoResponse getAccessKeyInfo(GetAccessKeyInfoRequest request) {
+        return GetAccessKeyInfoResponse.builder().account(sts.context.accounts().accountOf(request.accessKeyId()))
                 .build();
     }
 }

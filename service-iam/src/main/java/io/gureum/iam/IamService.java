@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Registers IAM with core. Each resource family is a provider of its own operations: {@link Roles},
  * {@link Policies}, {@link Users}, {@link Groups}, {@link LoginProfiles}, {@link AccessKeys},
- * {@link InstanceProfiles}, {@link PolicyTags} and {@link PolicyEntities}, over one {@link IamStore}.
+ * {@link InstanceProfiles}, {@link PolicyTags}, {@link PolicyEntities}, {@link OpenIdConnectProviders} and {@link SamlProviders}, over one {@link IamStore}.
  * Other services read IAM through an in-process {@code IamClient} (Lambda: {@code getRole}).
  */
 public final class IamService implements AwsService {
@@ -30,24 +30,44 @@ public final class IamService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Roles.class, Policies.class, Users.class, Groups.class, LoginProfiles.class, AccessKeys.class,
-                InstanceProfiles.class, PolicyTags.class, PolicyEntities.class);
+                InstanceProfiles.class, PolicyTags.class, PolicyEntities.class, OpenIdConnectProviders.class,
+                SamlProviders.class);
     }
 
     @Override
     public ServiceInstance create(ServiceContext context) {
-        IamStore store = new IamStore();
+        // STS reads roles and users from the same store (AssumeRole, GetSessionToken): one module, two APIs.
+        IamStore store = context.shared().replace(IamStore.class, new IamStore());
         Policies policies = new Policies(context, store);
         PrincipalPolicies attachments = new PrincipalPolicies(policies);
         List<Object> providers = List.of(new Roles(context, store, attachments), policies,
                 new Users(context, store, attachments), new Groups(context, store, attachments),
                 new LoginProfiles(context, store), new AccessKeys(context, store), new InstanceProfiles(context, store),
-                new PolicyTags(context, store, policies), new PolicyEntities(context, store, policies));
+                new PolicyTags(context, store, policies), new PolicyEntities(context, store, policies),
+                new OpenIdConnectProviders(context, store), new SamlProviders(context, store));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
                 return providers;
+            }
+
+            /**
+             * IAM refuses GetSessionToken credentials made without MFA and federated users' credentials
+             * (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html: "You cannot call any
+             * IAM API operations unless MFA authentication information is included in the request").
+             */
+            @Override
+            public io.gureum.core.http.AwsHttpResponse preOperation(io.gureum.core.http.AwsHttpRequest request) {
+                StsSession s = StsSessions.current(context).get(
+                        io.gureum.core.protocol.RequestContext.current().accessKeyId());
+                if (s != null && (s.kind() == StsSession.Kind.FEDERATED_USER
+                        || s.kind() == StsSession.Kind.SESSION_TOKEN && s.mfaAuthenticated() == null)) {
+                    throw new io.gureum.core.error.AwsException("InvalidClientTokenId",
+                            "The security token included in the request is invalid", 403);
+                }
+                return null;
             }
 
             /** On reset: the keys IAM issued stop signing, and its users leave core's registry. */

@@ -23,6 +23,10 @@ final class IamStore implements Accounts.AccessKeyResolver {
         final Map<String, Group> groups = new HashMap<>();
         /** Customer managed policies by ARN. */
         final Map<String, ManagedPolicy> policies = new HashMap<>();
+        /** SAML providers by ARN. */
+        final Map<String, SamlProvider> samlProviders = new HashMap<>();
+        /** OpenID Connect providers by ARN. */
+        final Map<String, OidcProvider> oidcProviders = new HashMap<>();
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */
         final Map<String, ManagedPolicy> awsPolicies = new HashMap<>();
 
@@ -48,6 +52,11 @@ final class IamStore implements Accounts.AccessKeyResolver {
 
     void removeKey(String id) {
         keys.remove(id);
+    }
+
+    /** A long-term key IAM issued, whatever its status, or null. */
+    AccessKey accessKey(String id) {
+        return id == null ? null : keys.get(id);
     }
 
     /** Keys IAM issued, for core's signature checks and account mapping. Inactive keys do not sign. */

@@ -1,9 +1,16 @@
 package io.gureum.iam;
 
+import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.List;
 
-/** Registers STS (the AWS Security Token Service) with core. */
+/**
+ * Registers STS (the AWS Security Token Service) with core: {@link RoleAssumption}, {@link UserSessions},
+ * {@link WebIdentity}, {@link CallerIdentity} and {@link AuthorizationMessages} over the sessions STS issued ({@link StsSessions})
+ * and IAM's store.
+ */
 public final class StsService implements AwsService {
     @Override
     public String name() {
@@ -21,12 +28,41 @@ public final class StsService implements AwsService {
     }
 
     @Override
-    public java.util.List<Class<?>> providerClasses() {
-        return java.util.List.of(CallerIdentity.class);
+    public List<Class<?>> providerClasses() {
+        return List.of(CallerIdentity.class, RoleAssumption.class, UserSessions.class, AuthorizationMessages.class,
+                WebIdentity.class, SamlFederation.class);
     }
 
     @Override
-    public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        return io.gureum.core.spi.ServiceInstance.of(new CallerIdentity(context));
+    public ServiceInstance create(ServiceContext context) {
+        StsSessions sessions = StsSessions.fresh(context);
+        StsState sts = new StsState(context, sessions);
+        // Requests signed with temporary credentials act in their session's account.
+        context.accounts().addResolver(sessions);
+        OidcTestIssuer issuer = new OidcTestIssuer(context);
+        SamlTestIdp idp = new SamlTestIdp(context);
+        List<Object> providers = List.of(new CallerIdentity(sts), new RoleAssumption(sts), new UserSessions(sts),
+                new WebIdentity(sts, issuer), new SamlFederation(sts),
+                context.shared().replace(AuthorizationMessages.class,
+                        new AuthorizationMessages(context.ids().secretAccessKey())));
+        return new ServiceInstance() {
+            @Override
+            public List<Object> providers() {
+                return providers;
+            }
+
+            /** The built-in OpenID Connect issuer and SAML IdP for tests, under {@code /_gureum/sts/}. */
+            @Override
+            public io.gureum.core.http.AwsHttpResponse adminRequest(io.gureum.core.http.AwsHttpRequest request) {
+                AwsHttpResponse saml = idp.handle(request);
+                return saml != null ? saml : issuer.handle(request);
+            }
+
+            /** On reset: the credentials STS issued stop signing. */
+            @Override
+            public void close() {
+                context.accounts().removeResolver(sessions);
+            }
+        };
     }
 }

@@ -52,6 +52,16 @@ final class Users extends Family {
             if (caller != null) {
                 return GetUserResponse.builder().user(full(caller)).build();
             }
+            StsSession session = StsSessions.current(context).get(RequestContext.current().accessKeyId());
+            if (session != null && session.kind() != StsSession.Kind.SESSION_TOKEN) {
+                // An assumed role or a federated user is no IAM user.
+                throw IamErrors.validation("Must specify userName when calling with non-User credentials");
+            }
+            if (session != null && session.arn().contains(":user/")) {
+                // GetSessionToken's credentials are their user.
+                String name = session.arn().substring(session.arn().lastIndexOf('/') + 1);
+                return GetUserResponse.builder().user(full(require(account, name))).build();
+            }
             return GetUserResponse.builder().user(software.amazon.awssdk.services.iam.model.User.builder()
                     .userId(account.id).arn(arn(account.id, "root", "", "")).createDate(now()).build()).build();
         }

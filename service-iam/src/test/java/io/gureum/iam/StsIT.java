@@ -54,10 +54,11 @@ class StsIT {
     void anOperationNotEmulatedAnswersNotImplementedNamingIt() {
         try (StsClient sts = AwsClients.client(StsClient.builder(), gureum)) {
             AwsServiceException e = assertThrows(AwsServiceException.class,
-                    () -> sts.getSessionToken(b -> b.durationSeconds(900)));
+                    () -> sts.assumeRoot(b -> b.targetPrincipal("111122223333")
+                            .taskPolicyArn(p -> p.arn("arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"))));
             assertEquals(501, e.statusCode());
             assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
-            assertTrue(e.awsErrorDetails().errorMessage().contains("GetSessionToken"), e.getMessage());
+            assertTrue(e.awsErrorDetails().errorMessage().contains("AssumeRoot"), e.getMessage());
         }
     }
 }

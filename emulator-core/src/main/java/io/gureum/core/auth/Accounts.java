@@ -18,8 +18,23 @@ public final class Accounts {
         Optional<AccessKey> resolve(String accessKeyId);
     }
 
-    /** A known key: its account, its secret (for signature verification) and who it belongs to. */
-    public record AccessKey(String accessKeyId, String secretAccessKey, String accountId, String principalArn) {
+    /**
+     * A known key: its account, its secret (for signature verification) and who it belongs to. Temporary
+     * (STS) keys also carry their session token, which signed requests must present, and their expiry on
+     * the core clock; both are null for long-term keys.
+     */
+    public record AccessKey(String accessKeyId, String secretAccessKey, String accountId, String principalArn,
+            String sessionToken, java.time.Instant expiration) {
+
+        /** A long-term key (an IAM user's). */
+        public AccessKey(String accessKeyId, String secretAccessKey, String accountId, String principalArn) {
+            this(accessKeyId, secretAccessKey, accountId, principalArn, null, null);
+        }
+
+        /** Whether this is a temporary key, which is only valid with its session token. */
+        public boolean temporary() {
+            return sessionToken != null;
+        }
     }
 
     private final String defaultAccount;

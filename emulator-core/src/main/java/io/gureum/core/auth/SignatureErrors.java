@@ -83,6 +83,21 @@ final class SignatureErrors {
         };
     }
 
+    /**
+     * A request signed with temporary credentials past their expiration: S3 answers 400 "The provided token
+     * has expired."; the query APIs (STS, IAM, EC2 …) 403 {@code ExpiredToken}; the JSON APIs
+     * {@code ExpiredTokenException}.
+     */
+    AwsException expiredToken() {
+        return switch (style) {
+            case S3 -> new AwsException("ExpiredToken", "The provided token has expired.", 400);
+            case QUERY -> new AwsException("ExpiredToken", "The security token included in the request is expired",
+                    403);
+            case JSON -> new AwsException("ExpiredTokenException",
+                    "The security token included in the request is expired", jsonStatus());
+        };
+    }
+
     /** A malformed or incomplete Authorization header or presigned query. */
     AwsException incomplete(String message) {
         if (style == Style.S3) {

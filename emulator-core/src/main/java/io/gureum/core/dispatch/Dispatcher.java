@@ -152,6 +152,12 @@ public final class Dispatcher {
                 throw rejection;
             }
             RequestChecks.check(request, model);
+            if (signature != null && signature.accessKeyId() != null) {
+                LoadedService signedFor = service;
+                io.gureum.core.auth.SessionTokens.check(request, signature,
+                        context.accounts().lookup(signature.accessKeyId()).orElse(null),
+                        context.config().verifySignatures(), context.clock().now(), () -> invalidKey(signedFor));
+            }
             String secret = null;
             if (context.config().verifySignatures() && signature != null) {
                 // A signature without an access key is malformed; the verifier says so in the service's words.
