@@ -1,13 +1,21 @@
 package io.gureum.ec2;
 
 import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.ec2.compute.Compute;
+import io.gureum.ec2.compute.ComputeLock;
+import io.gureum.ec2.ebs.Ebs;
+import io.gureum.ec2.images.Images;
+import io.gureum.ec2.instances.InstanceAttributes;
+import io.gureum.ec2.instances.InstanceDescriptions;
+import io.gureum.ec2.instances.Instances;
 import io.gureum.ec2common.Ec2Api;
 import java.util.List;
 
 /**
- * Registers the EC2 API's compute operations (instance types; later instances) with core. The same API
+ * Registers the EC2 API's compute operations (instance types, AMIs, instances, EBS) with core. The same API
  * as {@code service-vpc}'s registration: same name, client interface and XML namespace; core composes one
  * operation table from both modules' providers.
  */
@@ -29,11 +37,29 @@ public final class Ec2ComputeService implements AwsService {
 
     @Override
     public List<Class<?>> providerClasses() {
-        return List.of(InstanceTypes.class);
+        return List.of(InstanceTypes.class, Images.class, Instances.class, InstanceDescriptions.class,
+                InstanceAttributes.class);
     }
 
     @Override
     public ServiceInstance create(ServiceContext context) {
-        return ServiceInstance.of(new InstanceTypes(context.topology()));
+        Compute compute = new Compute(context);
+        Ebs ebs = new Ebs(compute);
+        Images images = new Images(compute);
+        Instances instances = new Instances(compute, images, ebs);
+        List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
+                new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances));
+        List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
+        return new ServiceInstance() {
+            @Override
+            public List<Object> providers() {
+                return providers;
+            }
+
+            @Override
+            public List<OperationInterceptor> interceptors() {
+                return interceptors;
+            }
+        };
     }
 }

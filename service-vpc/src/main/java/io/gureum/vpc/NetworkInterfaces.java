@@ -111,6 +111,8 @@ public final class NetworkInterfaces {
 
     /** Removes an interface and gives its addresses back to the subnet. */
     void destroy(VpcStore s, NetworkInterface e) {
+        e.autoPublicIp = false;
+        net.addresses.refreshAutoPublicIp(s, e);
         Subnet sn = s.subnets.get(e.subnetId);
         if (sn != null) {
             sn.ips.release(Cidr.parseAddress(e.privateIp));
@@ -210,7 +212,9 @@ public final class NetworkInterfaces {
         NetworkInterface e = s.networkInterfaces.values().stream()
                 .filter(x -> r.attachmentId() != null && r.attachmentId().equals(x.attachmentId)).findFirst()
                 .orElseThrow(() -> Ec2Error.INVALID_ATTACHMENT_ID_NOT_FOUND.of(r.attachmentId()));
-        if (Integer.valueOf(0).equals(e.deviceIndex)) {
+        // The EC2 compute module detaches a terminating instance's primary interface (ADR 0009); no one else may.
+        boolean byEc2 = "ec2.amazonaws.com".equals(io.gureum.core.protocol.RequestContext.current().principal());
+        if (Integer.valueOf(0).equals(e.deviceIndex) && !byEc2) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("The network interface at device index 0 cannot be detached.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -236,6 +240,16 @@ public final class NetworkInterfaces {
         }
         if (r.sourceDestCheck() != null && r.sourceDestCheck().value() != null) {
             e.sourceDestCheck = r.sourceDestCheck().value();
+        }
+        if (r.attachment() != null && r.attachment().deleteOnTermination() != null) {
+            if (e.attachmentId == null || !e.attachmentId.equals(r.attachment().attachmentId())) {
+                throw Ec2Error.INVALID_ATTACHMENT_ID_NOT_FOUND.of(r.attachment().attachmentId());
+            }
+            e.deleteOnTermination = r.attachment().deleteOnTermination();
+        }
+        if (r.associatePublicIpAddress() != null) {
+            e.autoPublicIp = r.associatePublicIpAddress();
+            net.addresses.refreshAutoPublicIp(s, e);
         }
         return ModifyNetworkInterfaceAttributeResponse.builder().build();
     }
@@ -305,7 +319,8 @@ public final class NetworkInterfaces {
 
     software.amazon.awssdk.services.ec2.model.NetworkInterface toSdk(VpcStore s, NetworkInterface e) {
         NetworkInterfaceAssociation assoc = e.publicIp == null ? null : NetworkInterfaceAssociation.builder()
-                .publicIp(e.publicIp).allocationId(e.publicIpAllocationId).ipOwnerId(e.ownerId).build();
+                .publicIp(e.publicIp).allocationId(e.publicIpAllocationId)
+                .ipOwnerId(e.publicIpAllocationId == null ? "amazon" : e.ownerId).build();
         List<NetworkInterfacePrivateIpAddress> ips = new ArrayList<>();
         ips.add(NetworkInterfacePrivateIpAddress.builder().privateIpAddress(e.privateIp).primary(true)
                 .association(assoc).build());

@@ -26,6 +26,12 @@ public final class NetworkInterface extends Resource {
     public boolean deleteOnTermination;
     public String publicIp;
     public String publicIpAllocationId;
+    /**
+     * Whether the interface asked for an Amazon public IPv4 address (ModifyNetworkInterfaceAttribute's
+     * AssociatePublicIpAddress; RunInstances' public IP): it holds one whenever no Elastic IP is mapped to
+     * its primary address.
+     */
+    public boolean autoPublicIp;
 
     public NetworkInterface(String id, String ownerId, Instant created) {
         super(id, ownerId, created);
