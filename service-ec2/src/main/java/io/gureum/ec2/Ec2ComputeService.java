@@ -7,6 +7,9 @@ import io.gureum.core.spi.ServiceInstance;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeLock;
 import io.gureum.ec2.ebs.Ebs;
+import io.gureum.ec2.ebs.EbsDefaults;
+import io.gureum.ec2.ebs.Snapshots;
+import io.gureum.ec2.ebs.Volumes;
 import io.gureum.ec2.images.Images;
 import io.gureum.ec2.instances.InstanceAttributes;
 import io.gureum.ec2.instances.InstanceDescriptions;
@@ -38,7 +41,7 @@ public final class Ec2ComputeService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(InstanceTypes.class, Images.class, Instances.class, InstanceDescriptions.class,
-                InstanceAttributes.class);
+                InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class);
     }
 
     @Override
@@ -48,7 +51,9 @@ public final class Ec2ComputeService implements AwsService {
         Images images = new Images(compute);
         Instances instances = new Instances(compute, images, ebs);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
-                new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances));
+                new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
+                new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
+                new EbsDefaults(compute, ebs));
         List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
         return new ServiceInstance() {
             @Override

@@ -53,6 +53,30 @@ public final class Instances {
         this.references = new LaunchReferences(compute);
     }
 
+    /** What AttachVolume and DetachVolume need of instances. */
+    public io.gureum.ec2.ebs.Volumes.InstanceLookup volumeLookup() {
+        return new io.gureum.ec2.ebs.Volumes.InstanceLookup() {
+            @Override
+            public String[] zoneAndState(ComputeStore s, String instanceId) {
+                Instance i = instanceId == null ? null : s.instances.get(instanceId);
+                return i == null ? null : new String[] {i.availabilityZone, i.state(compute.now()).label};
+            }
+
+            @Override
+            public void attached(ComputeStore s, String instanceId, String device, String volumeId) {
+                s.instances.get(instanceId).blockDevices.add(new Instance.Attachment(device, volumeId));
+            }
+
+            @Override
+            public void detached(ComputeStore s, String instanceId, String volumeId) {
+                Instance i = s.instances.get(instanceId);
+                if (i != null) {
+                    i.blockDevices.removeIf(a -> a.volumeId().equals(volumeId));
+                }
+            }
+        };
+    }
+
     InstanceNetwork network() {
         return network;
     }
