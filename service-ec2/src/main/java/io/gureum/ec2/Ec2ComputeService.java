@@ -1,5 +1,7 @@
 package io.gureum.ec2;
 
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
@@ -8,9 +10,13 @@ import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeLock;
 import io.gureum.ec2.ebs.Ebs;
 import io.gureum.ec2.ebs.EbsDefaults;
+import io.gureum.ec2.ebs.SnapshotAttributes;
 import io.gureum.ec2.ebs.Snapshots;
+import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
+import io.gureum.ec2.images.ImageCreation;
 import io.gureum.ec2.images.Images;
+import io.gureum.ec2.imds.InstanceMetadataService;
 import io.gureum.ec2.instances.InstanceAttributes;
 import io.gureum.ec2.instances.InstanceDescriptions;
 import io.gureum.ec2.instances.Instances;
@@ -41,7 +47,8 @@ public final class Ec2ComputeService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(InstanceTypes.class, Images.class, Instances.class, InstanceDescriptions.class,
-                InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class);
+                InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class, ImageCreation.class, SnapshotAttributes.class,
+                VolumeModifications.class);
     }
 
     @Override
@@ -53,8 +60,10 @@ public final class Ec2ComputeService implements AwsService {
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
-                new EbsDefaults(compute, ebs));
+                new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
+                new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs));
         List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
+        InstanceMetadataService imds = new InstanceMetadataService(compute);
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
@@ -64,6 +73,11 @@ public final class Ec2ComputeService implements AwsService {
             @Override
             public List<OperationInterceptor> interceptors() {
                 return interceptors;
+            }
+
+            @Override
+            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+                return imds.handle(request);
             }
         };
     }

@@ -18,6 +18,8 @@ public final class Compute {
     private final AccountRegionStore<ComputeStore> stores = new AccountRegionStore<>(ComputeStore::new);
     private final Map<String, RegionImages> images = new ConcurrentHashMap<>();
     private final Map<String, Ec2Client> networkClients = new ConcurrentHashMap<>();
+    /** Instance ID → its store, for the metadata service (which serves outside any request's account). */
+    private final Map<String, ComputeStore> instanceStores = new ConcurrentHashMap<>();
 
     public Compute(ServiceContext ctx) {
         this.ctx = ctx;
@@ -46,6 +48,19 @@ public final class Compute {
     public Ec2Client network(ComputeStore s) {
         return networkClients.computeIfAbsent(s.account + "/" + s.region,
                 k -> ctx.clients().client(Ec2Client.class, Caller.service(PRINCIPAL, s.account, s.region, null)));
+    }
+
+    public void indexInstance(String instanceId, ComputeStore s) {
+        instanceStores.put(instanceId, s);
+    }
+
+    public void forgetInstance(String instanceId) {
+        instanceStores.remove(instanceId);
+    }
+
+    /** The store holding an instance, or null. */
+    public ComputeStore storeOf(String instanceId) {
+        return instanceStores.get(instanceId);
     }
 
     public String id(String prefix) {

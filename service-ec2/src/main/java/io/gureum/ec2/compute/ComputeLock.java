@@ -32,6 +32,7 @@ public final class ComputeLock implements OperationInterceptor {
             }
             s.terminated.removeFirst();
             s.instances.remove(first.id);
+            compute.forgetInstance(first.id);
         }
     }
 }

@@ -12,12 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.ec2.model.CopySnapshotRequest;
+import software.amazon.awssdk.services.ec2.model.CopySnapshotResponse;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSnapshotResponse;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotsRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSnapshotsResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteSnapshotRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteSnapshotResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSnapshotsResponse;
+import software.amazon.awssdk.services.ec2.model.SnapshotInfo;
 
 /**
  * EBS snapshots (https://docs.aws.amazon.com/ebs/latest/userguide/ebs-snapshots.html): point-in-time
@@ -56,6 +61,68 @@ public final class Snapshots {
                 .description(snap.description).encrypted(snap.encrypted).kmsKeyId(snap.kmsKeyId)
                 .ownerId(snap.ownerId).startTime(snap.startTime).state(sdk.state()).progress(sdk.progress())
                 .storageTier(snap.storageTier).tags(sdk.tags()).build();
+    }
+
+    /** CopySnapshot runs in the destination region and copies from any region (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CopySnapshot.html). */
+    public CopySnapshotResponse copySnapshot(CopySnapshotRequest r) {
+        ComputeStore s = compute.store();
+        if (r.sourceRegion() == null) {
+            throw Ec2Errors.missing("SourceRegion");
+        }
+        if (compute.ctx.topology().region(r.sourceRegion()).isEmpty()) {
+            throw Ec2Errors.invalidValue(r.sourceRegion(), "SourceRegion", "Invalid region.");
+        }
+        Snapshot source = ebs.requireSnapshot(compute.store(s.account, r.sourceRegion()), r.sourceSnapshotId());
+        TagSpecifications.validate(r.tagSpecifications(), "snapshot");
+        Ec2Errors.checkDryRun(r.dryRun());
+        Snapshot copy = new Snapshot(compute.id("snap"), s.account);
+        copy.volumeId = "vol-ffffffff";
+        copy.volumeSize = source.volumeSize;
+        copy.description = r.description() != null ? r.description()
+                : "[Copied " + source.id + " from " + r.sourceRegion() + "]";
+        copy.encrypted = source.encrypted || Boolean.TRUE.equals(r.encrypted()) || s.ebsEncryptionByDefault;
+        copy.kmsKeyId = copy.encrypted ? ebs.kmsKey(s, r.kmsKeyId()) : null;
+        copy.startTime = compute.now();
+        copy.completedAt = copy.startTime.plus(io.gureum.ec2.compute.Timing.IMAGE_PENDING);
+        copy.tags.putAll(TagSpecifications.tagsOf(r.tagSpecifications()));
+        copy.tags.attach(compute.ctx.registry(), s.account, s.region, "snapshot", copy.id);
+        compute.images(s.region).put(copy);
+        return CopySnapshotResponse.builder().snapshotId(copy.id).tags(TagSpecifications.toSdk(copy.tags)).build();
+    }
+
+    /** A crash-consistent snapshot of each volume attached to an instance (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSnapshots.html). */
+    public CreateSnapshotsResponse createSnapshots(CreateSnapshotsRequest r) {
+        ComputeStore s = compute.store();
+        var spec = r.instanceSpecification();
+        if (spec == null || spec.instanceId() == null) {
+            throw Ec2Errors.missing("InstanceSpecification.InstanceId");
+        }
+        var instance = s.instances.get(spec.instanceId());
+        if (instance == null) {
+            throw Ec2Error.INVALID_INSTANCE_ID_NOT_FOUND.of(spec.instanceId());
+        }
+        TagSpecifications.validate(r.tagSpecifications(), "snapshot");
+        Ec2Errors.checkDryRun(r.dryRun());
+        List<SnapshotInfo> out = new ArrayList<>();
+        for (var a : List.copyOf(instance.blockDevices)) {
+            Volume v = s.volumes.get(a.volumeId());
+            boolean boot = a.deviceName().equals(instance.rootDeviceName);
+            if (v == null || (boot && Boolean.TRUE.equals(spec.excludeBootVolume()))
+                    || (spec.hasExcludeDataVolumeIds() && spec.excludeDataVolumeIds().contains(v.id))) {
+                continue;
+            }
+            Map<String, String> tags = new java.util.LinkedHashMap<>();
+            if ("volume".equals(r.copyTagsFromSourceAsString())) {
+                tags.putAll(v.tags);
+            }
+            tags.putAll(TagSpecifications.tagsOf(r.tagSpecifications()));
+            Snapshot snap = ebs.snapshot(s, v, r.description(), tags);
+            var sdk = toSdk(snap);
+            out.add(SnapshotInfo.builder().snapshotId(snap.id).volumeId(v.id).volumeSize(snap.volumeSize)
+                    .description(snap.description).encrypted(snap.encrypted).ownerId(snap.ownerId)
+                    .startTime(snap.startTime).state(sdk.state()).progress(sdk.progress()).tags(sdk.tags()).build());
+        }
+        return CreateSnapshotsResponse.builder().snapshots(out).build();
     }
 
     public DeleteSnapshotResponse deleteSnapshot(DeleteSnapshotRequest r) {

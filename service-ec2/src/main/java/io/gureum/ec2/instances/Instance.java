@@ -42,6 +42,7 @@ public final class Instance {
     public String iamProfileArn;
     public String iamProfileId;
     public String iamRoleName;
+    public String iamRoleArn;
     public boolean disableApiTermination;
     public boolean disableApiStop;
     public String shutdownBehavior = "stop";

@@ -197,6 +197,7 @@ public final class Instances {
                 i.iamProfileArn = profile.arn();
                 i.iamProfileId = profile.id();
                 i.iamRoleName = profile.roleName();
+                i.iamRoleArn = profile.roleArn();
             }
             if (r.metadataOptions() != null) {
                 InstanceMetadata.apply(i, r.metadataOptions().httpTokensAsString(),
@@ -229,6 +230,7 @@ public final class Instances {
             i.tags.putAll(instanceTags);
             i.tags.attach(compute.ctx.registry(), s.account, s.region, "instance", i.id);
             s.instances.put(i.id, i);
+            compute.indexInstance(i.id, s);
             launched.add(i);
         }
         image.lastLaunchedTime = now;

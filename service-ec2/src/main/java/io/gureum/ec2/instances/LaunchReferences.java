@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * groups) or IAM own, looked up through their public operations in-process.
  */
 final class LaunchReferences {
-    record Profile(String arn, String id, String roleName) {
+    record Profile(String arn, String id, String roleName, String roleArn) {
     }
 
     private final Compute compute;
@@ -81,8 +81,9 @@ final class LaunchReferences {
             if (spec.arn() != null && !spec.arn().equals(p.arn())) {
                 throw new IllegalArgumentException();
             }
-            String role = p.hasRoles() && !p.roles().isEmpty() ? p.roles().get(0).roleName() : null;
-            return new Profile(p.arn(), p.instanceProfileId(), role);
+            var role = p.hasRoles() && !p.roles().isEmpty() ? p.roles().get(0) : null;
+            return new Profile(p.arn(), p.instanceProfileId(), role == null ? null : role.roleName(),
+                    role == null ? null : role.arn());
         } catch (NoSuchEntityException | IllegalArgumentException e) {
             if (spec.arn() != null) {
                 throw Ec2Errors.invalidValue(spec.arn(), "iamInstanceProfile.arn", "Invalid IAM Instance Profile ARN");
