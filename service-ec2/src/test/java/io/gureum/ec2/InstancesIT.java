@@ -102,6 +102,29 @@ class InstancesIT extends Ec2ApiTestBase {
     }
 
     @Test
+    void ipv6WhenAskedInASubnetThatHasABlock() {
+        Ec2Client ec2 = ec2("ap-northeast-1");
+        String ami = al2023(ec2, "x86_64");
+        var vpc = ec2.createVpc(b -> b.cidrBlock("10.9.0.0/16").amazonProvidedIpv6CidrBlock(true)).vpc();
+        String block = ec2.describeVpcs(b -> b.vpcIds(vpc.vpcId())).vpcs().get(0).ipv6CidrBlockAssociationSet().get(0)
+                .ipv6CidrBlock();
+        String[] groups = block.substring(0, block.indexOf("::")).split(":");
+        String subnet64 = groups[0] + ":" + groups[1] + ":" + groups[2] + ":"
+                + Integer.toHexString(Integer.parseInt(groups[3], 16) | 1) + "::/64";
+        String subnet = ec2.createSubnet(b -> b.vpcId(vpc.vpcId()).cidrBlock("10.9.1.0/24").ipv6CidrBlock(subnet64))
+                .subnet().subnetId();
+        Instance i = ec2.runInstances(b -> b.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1)
+                .subnetId(subnet).ipv6AddressCount(1)).instances().get(0);
+        assertNotNull(i.ipv6Address());
+        assertTrue(i.ipv6Address().startsWith(subnet64.substring(0, subnet64.indexOf("::"))), i.ipv6Address());
+        String plain = ec2.createSubnet(b -> b.vpcId(vpc.vpcId()).cidrBlock("10.9.2.0/24")).subnet().subnetId();
+        fails("InvalidParameterValue", 400, () -> ec2.runInstances(b -> b.imageId(ami).instanceType("t3.micro")
+                .minCount(1).maxCount(1).subnetId(plain).ipv6AddressCount(1)));
+        assertEquals(251, ec2.describeSubnets(b -> b.subnetIds(plain)).subnets().get(0).availableIpAddressCount(),
+                "a refused launch holds no address");
+    }
+
+    @Test
     void requestErrors() {
         Ec2Client ec2 = ec2();
         String ami = al2023(ec2, "x86_64");

@@ -54,6 +54,7 @@ public final class NetworkInterfaces {
                 .on("status", NetworkInterfaces::status)
                 .on("private-ip-address", e -> e.privateIp)
                 .on("addresses.private-ip-address", e -> addresses(e))
+                .on("ipv6-addresses.ipv6-address", e -> e.ipv6Addresses)
                 .on("group-id", e -> e.groupIds)
                 .on("interface-type", e -> e.interfaceType)
                 .on("requester-managed", e -> e.requesterManaged)
@@ -121,6 +122,20 @@ public final class NetworkInterfaces {
         s.remove(s.networkInterfaces, e.id);
     }
 
+    /** A random address in a subnet's /64 (the low 64 bits random, never all zero). */
+    private static String ipv6Address(io.gureum.vpc.net.Ipv6.Block block) {
+        long host = ThreadLocalRandom.current().nextLong() | 1;
+        java.math.BigInteger a = block.start().or(new java.math.BigInteger(Long.toUnsignedString(host)));
+        StringBuilder sb = new StringBuilder();
+        for (int i = 7; i >= 0; i--) {
+            sb.append(Integer.toHexString(a.shiftRight(i * 16).intValue() & 0xffff));
+            if (i > 0) {
+                sb.append(':');
+            }
+        }
+        return sb.toString();
+    }
+
     private static String mac() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         StringBuilder sb = new StringBuilder("02");
@@ -154,6 +169,19 @@ public final class NetworkInterfaces {
         NetworkInterface e = create(s, sn, r.privateIpAddress(), groups);
         if (r.description() != null) {
             e.description = r.description();
+        }
+        int ipv6 = r.ipv6AddressCount() == null ? 0 : r.ipv6AddressCount();
+        if (ipv6 > 0) {
+            if (sn.ipv6Cidrs.stream().noneMatch(a -> a.state.equals("associated"))) {
+                destroy(s, e);
+                throw Ec2Errors.invalidParameterValue("The subnet '" + sn.id + "' has no IPv6 CIDR block; "
+                        + "IPv6 addresses cannot be assigned.");
+            }
+            var block = io.gureum.vpc.net.Ipv6.parse(sn.ipv6Cidrs.stream().filter(a -> a.state.equals("associated"))
+                    .findFirst().get().cidr);
+            for (int i = 0; i < ipv6; i++) {
+                e.ipv6Addresses.add(ipv6Address(block));
+            }
         }
         int secondary = r.secondaryPrivateIpAddressCount() == null ? 0 : r.secondaryPrivateIpAddressCount();
         for (int i = 0; i < secondary; i++) {
@@ -331,6 +359,8 @@ public final class NetworkInterfaces {
                 .description(e.description).ownerId(e.ownerId).macAddress(e.macAddress)
                 .privateIpAddress(e.privateIp).privateIpAddresses(ips).association(assoc)
                 .interfaceType(e.interfaceType).requesterManaged(e.requesterManaged)
+                .ipv6Addresses(e.ipv6Addresses.stream().map(a -> software.amazon.awssdk.services.ec2.model
+                        .NetworkInterfaceIpv6Address.builder().ipv6Address(a).build()).toList())
                 .requesterId(e.requesterManaged ? e.requesterId : null)
                 .sourceDestCheck(e.sourceDestCheck).status(status(e))
                 .groups(e.groupIds.stream().map(id -> {

@@ -11,6 +11,7 @@ public final class NetworkInterface extends Resource {
     public String availabilityZone;
     public String privateIp;
     public final List<String> secondaryPrivateIps = new ArrayList<>();
+    public final List<String> ipv6Addresses = new ArrayList<>();
     public String macAddress;
     public String description = "";
     public final List<String> groupIds = new ArrayList<>();
