@@ -62,6 +62,14 @@ class InstancesIT extends Ec2ApiTestBase {
         fails("IncorrectInstanceState", 400, () -> ec2.modifyInstanceAttribute(b -> b.instanceId(id)
                 .instanceType(v -> v.value("t3.small"))));
 
+        // The VPC module's tag operations find instances and their volumes through core's registry.
+        ec2.createTags(b -> b.resources(id, running.blockDeviceMappings().get(0).ebs().volumeId())
+                .tags(g -> g.key("env").value("test")));
+        var tags = ec2.describeTags(b -> b.filters(Filter.builder().name("key").values("env").build())).tags();
+        assertEquals(List.of("instance", "volume"), tags.stream().map(t -> t.resourceTypeAsString()).sorted().toList());
+        assertEquals(1, ec2.describeInstances(b -> b.filters(Filter.builder().name("tag:env").values("test").build()))
+                .reservations().size());
+
         ec2.stopInstances(b -> b.instanceIds(id));
         assertEquals("stopping", describe(ec2, id).state().nameAsString());
         advance(Duration.ofSeconds(10));
@@ -73,6 +81,8 @@ class InstancesIT extends Ec2ApiTestBase {
         assertEquals("stopped", ec2.describeInstanceStatus(b -> b.instanceIds(id).includeAllInstances(true))
                 .instanceStatuses().get(0).instanceState().nameAsString());
         ec2.modifyInstanceAttribute(b -> b.instanceId(id).instanceType(v -> v.value("t3.small")));
+        fails("IncorrectInstanceState", 400, () -> ec2.rebootInstances(b -> b.instanceIds(id)));
+        assertEquals("", ec2.getPasswordData(b -> b.instanceId(id)).passwordData());
 
         ec2.startInstances(b -> b.instanceIds(id));
         advance(Duration.ofSeconds(10));

@@ -1,6 +1,5 @@
 package io.gureum.ec2.images;
 
-import io.gureum.core.protocol.RequestContext;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeStore;
 import io.gureum.ec2.compute.RegionImages;
@@ -370,10 +369,5 @@ public final class Images {
         i.isPublic = false;
         i.launchUserIds.clear();
         return ResetImageAttributeResponse.builder().build();
-    }
-
-    /** The caller's account (for families that act on images outside a request's store). */
-    static String caller() {
-        return RequestContext.current().accountId();
     }
 }

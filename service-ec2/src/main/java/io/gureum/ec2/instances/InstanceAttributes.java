@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.AttributeValue;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceAttributeRequest;
@@ -221,9 +220,5 @@ public final class InstanceAttributes {
         Instance i = Instances.require(s, r.instanceId());
         Ec2Errors.checkDryRun(r.dryRun());
         return GetPasswordDataResponse.builder().instanceId(i.id).timestamp(compute.now()).passwordData("").build();
-    }
-
-    static SdkBytes bytes(String s) {
-        return SdkBytes.fromUtf8String(s);
     }
 }

@@ -379,7 +379,8 @@ public final class Instances {
         ComputeStore s = compute.store();
         List<Instance> found = require(s, r.instanceIds());
         for (Instance i : found) {
-            if (i.state(compute.now()) == InstanceState.TERMINATED) {
+            InstanceState st = i.state(compute.now());
+            if (st != InstanceState.RUNNING && st != InstanceState.PENDING) {
                 throw Ec2Error.INCORRECT_INSTANCE_STATE.withMessage("The instance '" + i.id + "' is not in a state "
                         + "from which it can be rebooted.");
             }

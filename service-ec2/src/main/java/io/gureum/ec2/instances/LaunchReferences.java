@@ -4,7 +4,6 @@ import io.gureum.core.spi.Caller;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeStore;
 import io.gureum.ec2common.Ec2Errors;
-import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
@@ -192,9 +191,5 @@ final class LaunchReferences {
                     .ipv6AddressCount(n.ipv6AddressCount()).build()).toList());
         }
         return b.build();
-    }
-
-    static <T> List<T> orEmpty(List<T> l) {
-        return l == null ? List.of() : l;
     }
 }
