@@ -17,6 +17,7 @@ import io.gureum.ec2.ebs.Volumes;
 import io.gureum.ec2.images.ImageCreation;
 import io.gureum.ec2.images.Images;
 import io.gureum.ec2.imds.InstanceMetadataService;
+import io.gureum.ec2.instances.CreditSpecifications;
 import io.gureum.ec2.instances.InstanceAttributes;
 import io.gureum.ec2.instances.InstanceDescriptions;
 import io.gureum.ec2.instances.Instances;
@@ -48,7 +49,7 @@ public final class Ec2ComputeService implements AwsService {
     public List<Class<?>> providerClasses() {
         return List.of(InstanceTypes.class, Images.class, Instances.class, InstanceDescriptions.class,
                 InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class, ImageCreation.class, SnapshotAttributes.class,
-                VolumeModifications.class);
+                VolumeModifications.class, CreditSpecifications.class);
     }
 
     @Override
@@ -61,7 +62,8 @@ public final class Ec2ComputeService implements AwsService {
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
                 new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
-                new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs));
+                new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
+                new CreditSpecifications(compute));
         List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
         InstanceMetadataService imds = new InstanceMetadataService(compute);
         return new ServiceInstance() {

@@ -45,7 +45,15 @@ class InstancesIT extends Ec2ApiTestBase {
         assertNotNull(launched.privateIpAddress());
         String firstPublic = launched.publicIpAddress();
         assertNotNull(firstPublic, "a default subnet maps public IPs on launch");
-        assertEquals("unlimited", "unlimited");
+        assertEquals("unlimited", ec2.describeInstanceCreditSpecifications(b -> b.instanceIds(id))
+                .instanceCreditSpecifications().get(0).cpuCredits(), "T3 launches unlimited");
+        var modified = ec2.modifyInstanceCreditSpecification(b -> b.instanceCreditSpecifications(
+                c -> c.instanceId(id).cpuCredits("standard"), c -> c.instanceId("i-0123456789abcdef0").cpuCredits("standard")));
+        assertEquals(id, modified.successfulInstanceCreditSpecifications().get(0).instanceId());
+        assertEquals("InvalidInstanceID.NotFound", modified.unsuccessfulInstanceCreditSpecifications().get(0).error()
+                .codeAsString());
+        assertEquals("standard", ec2.describeInstanceCreditSpecifications(b -> b.instanceIds(id))
+                .instanceCreditSpecifications().get(0).cpuCredits());
         assertEquals(1, launched.blockDeviceMappings().size());
         assertEquals("/dev/xvda", launched.blockDeviceMappings().get(0).deviceName());
         assertEquals("required", launched.metadataOptions().httpTokensAsString(), "AL2023 asks for IMDSv2");
