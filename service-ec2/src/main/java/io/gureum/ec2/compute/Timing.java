@@ -12,8 +12,6 @@ public final class Timing {
     public static final Duration TRANSITION = Duration.ofSeconds(5);
     /** A terminated instance is still described for about an hour (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/terminating-instances.html). */
     public static final Duration TERMINATED_VISIBLE = Duration.ofHours(1);
-    /** Status checks pass this long after an instance is running. */
-    public static final Duration STATUS_CHECKS = Duration.ZERO;
     /** An image made by CreateImage or CopyImage, and a snapshot, stay pending this long. */
     public static final Duration IMAGE_PENDING = Duration.ofSeconds(5);
 

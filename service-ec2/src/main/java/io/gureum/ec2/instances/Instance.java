@@ -96,8 +96,4 @@ public final class Instance {
         this.state = next;
         this.stateSince = now;
     }
-
-    public boolean gone(Instant now) {
-        return state(now) == InstanceState.TERMINATED || state == InstanceState.SHUTTING_DOWN;
-    }
 }
