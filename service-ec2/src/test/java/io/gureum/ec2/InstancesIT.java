@@ -200,6 +200,9 @@ class InstancesIT extends Ec2ApiTestBase {
         assertNull(rest.nextToken());
         assertEquals(2, rest.reservations().stream().mapToInt(r -> r.instances().size()).sum());
 
+        assertEquals(3, ec2.describeInstances(b -> b.filters(Filter.builder().name("reservation-id")
+                .values(first.reservationId()).build(), Filter.builder().name("owner-id").values("123456789012")
+                .build())).reservations().get(0).instances().size());
         String someIp = first.instances().get(1).privateIpAddress();
         var byIp = ec2.describeInstances(b -> b.filters(Filter.builder().name("private-ip-address").values(someIp)
                 .build()));

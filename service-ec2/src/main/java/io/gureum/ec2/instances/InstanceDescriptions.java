@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceStatusResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusDetails;
 import software.amazon.awssdk.services.ec2.model.InstanceStatusSummary;
@@ -30,6 +31,16 @@ public final class InstanceDescriptions {
     private final Compute compute;
     private final InstanceNetwork network;
     private final Ec2Filters<software.amazon.awssdk.services.ec2.model.Instance> filters;
+    private static final java.util.Set<String> RESERVATION_FILTERS = java.util.Set.of("reservation-id", "owner-id",
+            "requester-id");
+
+    private record Owned(Instance instance, String account) {
+    }
+
+    private final Ec2Filters<Owned> reservationFilters = new Ec2Filters<Owned>()
+            .on("reservation-id", o -> o.instance().reservationId)
+            .on("owner-id", Owned::account)
+            .on("requester-id", o -> o.instance().requesterId);
 
     public InstanceDescriptions(Compute compute, Instances instances) {
         this.compute = compute;
@@ -54,7 +65,15 @@ public final class InstanceDescriptions {
         Ec2Errors.checkDryRun(r.dryRun());
         Instant now = compute.now();
         Map<String, List<NetworkInterface>> enis = network.interfacesOf(s, candidates.stream().map(i -> i.id).toList());
-        var keep = filters.predicate(r.filters());
+        // Reservation and owner filters read the reservation, which the SDK's Instance does not carry.
+        List<Filter> own = new ArrayList<>();
+        List<Filter> rest = new ArrayList<>();
+        for (Filter f : r.hasFilters() ? r.filters() : List.<Filter>of()) {
+            (RESERVATION_FILTERS.contains(f.name()) ? own : rest).add(f);
+        }
+        var keep = filters.predicate(rest);
+        var keepReservation = reservationFilters.predicate(own);
+        candidates = candidates.stream().filter(i -> keepReservation.test(new Owned(i, s.account))).toList();
         List<software.amazon.awssdk.services.ec2.model.Instance> described = new ArrayList<>();
         Map<String, String> reservationOf = new java.util.HashMap<>();
         for (Instance i : candidates) {
