@@ -1,9 +1,27 @@
 package io.gureum.ec2;
 
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.ec2.capacity.CapacityReservations;
+import io.gureum.ec2.compute.Compute;
+import io.gureum.ec2.compute.ComputeLock;
+import io.gureum.ec2.ebs.Ebs;
+import io.gureum.ec2.ebs.EbsDefaults;
+import io.gureum.ec2.ebs.SnapshotAttributes;
+import io.gureum.ec2.ebs.Snapshots;
+import io.gureum.ec2.ebs.VolumeModifications;
+import io.gureum.ec2.ebs.Volumes;
+import io.gureum.ec2.images.ImageCreation;
+import io.gureum.ec2.images.Images;
+import io.gureum.ec2.imds.InstanceMetadataService;
+import io.gureum.ec2.instances.CreditSpecifications;
+import io.gureum.ec2.instances.InstanceAttributes;
+import io.gureum.ec2.instances.InstanceDescriptions;
+import io.gureum.ec2.instances.Instances;
 import io.gureum.ec2.keys.KeyPairs;
 import io.gureum.ec2.placement.PlacementGroups;
 import io.gureum.ec2.spot.SpotPriceHistory;
@@ -14,7 +32,7 @@ import io.gureum.ec2common.Ec2Api;
 import java.util.List;
 
 /**
- * Registers the EC2 API's compute operations (instance types; later instances) with core. The same API
+ * Registers the EC2 API's compute operations (instance types, AMIs, instances, EBS) with core. The same API
  * as {@code service-vpc}'s registration: same name, client interface and XML namespace; core composes one
  * operation table from both modules' providers.
  */
@@ -36,15 +54,44 @@ public final class Ec2ComputeService implements AwsService {
 
     @Override
     public List<Class<?>> providerClasses() {
-        return List.of(InstanceTypes.class, KeyPairs.class, LaunchTemplates.class, InstanceTemplateData.class,
-                PlacementGroups.class, CapacityReservations.class, SpotPriceHistory.class, SpotRequests.class);
+        return List.of(InstanceTypes.class, Images.class, Instances.class, InstanceDescriptions.class,
+                InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class, ImageCreation.class,
+                SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
+                LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
+                SpotPriceHistory.class, SpotRequests.class);
     }
 
     @Override
     public ServiceInstance create(ServiceContext context) {
-        return ServiceInstance.of(new InstanceTypes(context.topology()), new KeyPairs(context),
-                new LaunchTemplates(context), new InstanceTemplateData(context),
-                new PlacementGroups(context), new CapacityReservations(context), new SpotPriceHistory(context),
-                new SpotRequests(context));
+        Compute compute = new Compute(context);
+        Ebs ebs = new Ebs(compute);
+        Images images = new Images(compute);
+        Instances instances = new Instances(compute, images, ebs);
+        List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
+                new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
+                new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
+                new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
+                new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
+                new CreditSpecifications(compute), new KeyPairs(context), new LaunchTemplates(context),
+                new InstanceTemplateData(context), new PlacementGroups(context), new CapacityReservations(context),
+                new SpotPriceHistory(context), new SpotRequests(context));
+        List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
+        InstanceMetadataService imds = new InstanceMetadataService(compute);
+        return new ServiceInstance() {
+            @Override
+            public List<Object> providers() {
+                return providers;
+            }
+
+            @Override
+            public List<OperationInterceptor> interceptors() {
+                return interceptors;
+            }
+
+            @Override
+            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+                return imds.handle(request);
+            }
+        };
     }
 }

@@ -121,6 +121,9 @@ public final class Addresses {
         a.instanceId = eni.attachedInstanceId;
         a.privateIpAddress = privateIp;
         if (privateIp.equals(eni.privateIp)) {
+            if (eni.publicIp != null && eni.publicIpAllocationId == null) {
+                net.publicIps.release(s.region, eni.publicIp);
+            }
             eni.publicIp = a.publicIp;
             eni.publicIpAllocationId = a.id;
         }
@@ -137,12 +140,30 @@ public final class Addresses {
         eni.publicIpAllocationId = a.id;
     }
 
+    /**
+     * Gives an interface that asked for one an Amazon public IPv4 address while no Elastic IP is mapped to its
+     * primary address, and takes it back otherwise: an Elastic IP replaces an instance's public IP, and
+     * disassociating it brings a new one (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html#concepts-public-addresses).
+     */
+    void refreshAutoPublicIp(VpcStore s, NetworkInterface eni) {
+        if (eni.publicIpAllocationId != null) {
+            return;
+        }
+        if (eni.autoPublicIp && eni.publicIp == null) {
+            eni.publicIp = net.publicIps.allocate(s.region);
+        } else if (!eni.autoPublicIp && eni.publicIp != null) {
+            net.publicIps.release(s.region, eni.publicIp);
+            eni.publicIp = null;
+        }
+    }
+
     void unmap(VpcStore s, Address a) {
         if (a.networkInterfaceId != null) {
             NetworkInterface eni = s.networkInterfaces.get(a.networkInterfaceId);
             if (eni != null && a.id.equals(eni.publicIpAllocationId)) {
                 eni.publicIp = null;
                 eni.publicIpAllocationId = null;
+                refreshAutoPublicIp(s, eni);
             }
         }
         a.associationId = null;

@@ -54,6 +54,7 @@ public final class NetworkInterfaces {
                 .on("status", NetworkInterfaces::status)
                 .on("private-ip-address", e -> e.privateIp)
                 .on("addresses.private-ip-address", e -> addresses(e))
+                .on("ipv6-addresses.ipv6-address", e -> e.ipv6Addresses)
                 .on("group-id", e -> e.groupIds)
                 .on("interface-type", e -> e.interfaceType)
                 .on("requester-managed", e -> e.requesterManaged)
@@ -111,12 +112,28 @@ public final class NetworkInterfaces {
 
     /** Removes an interface and gives its addresses back to the subnet. */
     void destroy(VpcStore s, NetworkInterface e) {
+        e.autoPublicIp = false;
+        net.addresses.refreshAutoPublicIp(s, e);
         Subnet sn = s.subnets.get(e.subnetId);
         if (sn != null) {
             sn.ips.release(Cidr.parseAddress(e.privateIp));
             e.secondaryPrivateIps.forEach(ip -> sn.ips.release(Cidr.parseAddress(ip)));
         }
         s.remove(s.networkInterfaces, e.id);
+    }
+
+    /** A random address in a subnet's /64 (the low 64 bits random, never all zero). */
+    private static String ipv6Address(io.gureum.vpc.net.Ipv6.Block block) {
+        long host = ThreadLocalRandom.current().nextLong() | 1;
+        java.math.BigInteger a = block.start().or(new java.math.BigInteger(Long.toUnsignedString(host)));
+        StringBuilder sb = new StringBuilder();
+        for (int i = 7; i >= 0; i--) {
+            sb.append(Integer.toHexString(a.shiftRight(i * 16).intValue() & 0xffff));
+            if (i > 0) {
+                sb.append(':');
+            }
+        }
+        return sb.toString();
     }
 
     private static String mac() {
@@ -152,6 +169,19 @@ public final class NetworkInterfaces {
         NetworkInterface e = create(s, sn, r.privateIpAddress(), groups);
         if (r.description() != null) {
             e.description = r.description();
+        }
+        int ipv6 = r.ipv6AddressCount() == null ? 0 : r.ipv6AddressCount();
+        if (ipv6 > 0) {
+            if (sn.ipv6Cidrs.stream().noneMatch(a -> a.state.equals("associated"))) {
+                destroy(s, e);
+                throw Ec2Errors.invalidParameterValue("The subnet '" + sn.id + "' has no IPv6 CIDR block; "
+                        + "IPv6 addresses cannot be assigned.");
+            }
+            var block = io.gureum.vpc.net.Ipv6.parse(sn.ipv6Cidrs.stream().filter(a -> a.state.equals("associated"))
+                    .findFirst().get().cidr);
+            for (int i = 0; i < ipv6; i++) {
+                e.ipv6Addresses.add(ipv6Address(block));
+            }
         }
         int secondary = r.secondaryPrivateIpAddressCount() == null ? 0 : r.secondaryPrivateIpAddressCount();
         for (int i = 0; i < secondary; i++) {
@@ -210,7 +240,9 @@ public final class NetworkInterfaces {
         NetworkInterface e = s.networkInterfaces.values().stream()
                 .filter(x -> r.attachmentId() != null && r.attachmentId().equals(x.attachmentId)).findFirst()
                 .orElseThrow(() -> Ec2Error.INVALID_ATTACHMENT_ID_NOT_FOUND.of(r.attachmentId()));
-        if (Integer.valueOf(0).equals(e.deviceIndex)) {
+        // The EC2 compute module detaches a terminating instance's primary interface (ADR 0009); no one else may.
+        boolean byEc2 = "ec2.amazonaws.com".equals(io.gureum.core.protocol.RequestContext.current().principal());
+        if (Integer.valueOf(0).equals(e.deviceIndex) && !byEc2) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("The network interface at device index 0 cannot be detached.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
@@ -236,6 +268,16 @@ public final class NetworkInterfaces {
         }
         if (r.sourceDestCheck() != null && r.sourceDestCheck().value() != null) {
             e.sourceDestCheck = r.sourceDestCheck().value();
+        }
+        if (r.attachment() != null && r.attachment().deleteOnTermination() != null) {
+            if (e.attachmentId == null || !e.attachmentId.equals(r.attachment().attachmentId())) {
+                throw Ec2Error.INVALID_ATTACHMENT_ID_NOT_FOUND.of(r.attachment().attachmentId());
+            }
+            e.deleteOnTermination = r.attachment().deleteOnTermination();
+        }
+        if (r.associatePublicIpAddress() != null) {
+            e.autoPublicIp = r.associatePublicIpAddress();
+            net.addresses.refreshAutoPublicIp(s, e);
         }
         return ModifyNetworkInterfaceAttributeResponse.builder().build();
     }
@@ -305,7 +347,8 @@ public final class NetworkInterfaces {
 
     software.amazon.awssdk.services.ec2.model.NetworkInterface toSdk(VpcStore s, NetworkInterface e) {
         NetworkInterfaceAssociation assoc = e.publicIp == null ? null : NetworkInterfaceAssociation.builder()
-                .publicIp(e.publicIp).allocationId(e.publicIpAllocationId).ipOwnerId(e.ownerId).build();
+                .publicIp(e.publicIp).allocationId(e.publicIpAllocationId)
+                .ipOwnerId(e.publicIpAllocationId == null ? "amazon" : e.ownerId).build();
         List<NetworkInterfacePrivateIpAddress> ips = new ArrayList<>();
         ips.add(NetworkInterfacePrivateIpAddress.builder().privateIpAddress(e.privateIp).primary(true)
                 .association(assoc).build());
@@ -316,6 +359,8 @@ public final class NetworkInterfaces {
                 .description(e.description).ownerId(e.ownerId).macAddress(e.macAddress)
                 .privateIpAddress(e.privateIp).privateIpAddresses(ips).association(assoc)
                 .interfaceType(e.interfaceType).requesterManaged(e.requesterManaged)
+                .ipv6Addresses(e.ipv6Addresses.stream().map(a -> software.amazon.awssdk.services.ec2.model
+                        .NetworkInterfaceIpv6Address.builder().ipv6Address(a).build()).toList())
                 .requesterId(e.requesterManaged ? e.requesterId : null)
                 .sourceDestCheck(e.sourceDestCheck).status(status(e))
                 .groups(e.groupIds.stream().map(id -> {

@@ -11,6 +11,7 @@ public final class NetworkInterface extends Resource {
     public String availabilityZone;
     public String privateIp;
     public final List<String> secondaryPrivateIps = new ArrayList<>();
+    public final List<String> ipv6Addresses = new ArrayList<>();
     public String macAddress;
     public String description = "";
     public final List<String> groupIds = new ArrayList<>();
@@ -26,6 +27,12 @@ public final class NetworkInterface extends Resource {
     public boolean deleteOnTermination;
     public String publicIp;
     public String publicIpAllocationId;
+    /**
+     * Whether the interface asked for an Amazon public IPv4 address (ModifyNetworkInterfaceAttribute's
+     * AssociatePublicIpAddress; RunInstances' public IP): it holds one whenever no Elastic IP is mapped to
+     * its primary address.
+     */
+    public boolean autoPublicIp;
 
     public NetworkInterface(String id, String ownerId, Instant created) {
         super(id, ownerId, created);

@@ -1,0 +1,38 @@
+package io.gureum.ec2.compute;
+
+import io.gureum.core.spi.OperationCall;
+import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.ec2.instances.Instance;
+
+/**
+ * Every compute operation runs holding the caller's store (account + region), after terminated
+ * instances whose hour of visibility is over have left it.
+ */
+public final class ComputeLock implements OperationInterceptor {
+    private final Compute compute;
+
+    public ComputeLock(Compute compute) {
+        this.compute = compute;
+    }
+
+    @Override
+    public Object intercept(OperationCall call) throws Exception {
+        ComputeStore s = compute.store();
+        synchronized (s) {
+            purge(s);
+            return call.proceed();
+        }
+    }
+
+    private void purge(ComputeStore s) {
+        while (!s.terminated.isEmpty()) {
+            Instance first = s.terminated.peekFirst();
+            if (compute.now().isBefore(first.shutdownAt.plus(Timing.TRANSITION).plus(Timing.TERMINATED_VISIBLE))) {
+                return;
+            }
+            s.terminated.removeFirst();
+            s.instances.remove(first.id);
+            compute.forgetInstance(first.id);
+        }
+    }
+}

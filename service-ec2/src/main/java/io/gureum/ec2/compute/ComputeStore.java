@@ -1,0 +1,36 @@
+package io.gureum.ec2.compute;
+
+import io.gureum.ec2.ebs.Volume;
+import io.gureum.ec2.instances.Instance;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The compute state of one account in one region: instances (in launch order), EBS volumes and the
+ * account's EBS settings. Images and snapshots live in {@link RegionImages}, since other accounts of the
+ * region may be granted them. Not thread-safe on its own: {@link ComputeLock} holds the store's monitor
+ * for the length of each operation.
+ */
+public final class ComputeStore {
+    public final String account;
+    public final String region;
+    public final Map<String, Instance> instances = new LinkedHashMap<>();
+    /** RunInstances ClientToken → the reservation it made (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html). */
+    public final Map<String, String> clientTokens = new HashMap<>();
+    /** RunInstances ClientToken → the request first made with it (a different request with it is a mismatch). */
+    public final Map<String, software.amazon.awssdk.services.ec2.model.RunInstancesRequest> clientTokenRequests = new HashMap<>();
+    /** Terminated instances in termination order, purged an hour after termination. */
+    public final Deque<Instance> terminated = new ArrayDeque<>();
+    public final Map<String, Volume> volumes = new LinkedHashMap<>();
+    public boolean ebsEncryptionByDefault;
+    /** Null: the AWS managed key {@code alias/aws/ebs}. */
+    public String ebsDefaultKmsKeyId;
+
+    ComputeStore(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+}
