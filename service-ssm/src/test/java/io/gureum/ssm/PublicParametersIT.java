@@ -45,23 +45,31 @@ class PublicParametersIT extends SsmTestSupport {
     void amiParametersNameTheNewestImageOfTheRegion() {
         String al2023 = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
         Parameter p = ssm.getParameter(b -> b.name(al2023)).parameter();
-        assertEquals(Ec2ImagesTestDouble.id("us-east-1", "al2023-ami-2023.6.20241121.0-kernel-6.1-x86_64"), p.value(),
+        assertEquals(imageId("us-east-1", "al2023-ami-2023.6.20241121.0-kernel-6.1-x86_64"), p.value(),
                 "the newest of two releases");
-        assertEquals("2024-11-21T00:00:00Z", p.lastModifiedDate().toString());
+        try (var ec2 = io.gureum.core.testing.AwsClients.client(software.amazon.awssdk.services.ec2.Ec2Client.builder(),
+                gureum.endpoint(), "test", "us-east-1")) {
+            String created = ec2.describeImages(b -> b.imageIds(p.value())).images().get(0).creationDate();
+            assertEquals(java.time.Instant.parse(created), p.lastModifiedDate(), "the parameter changed when the image appeared");
+        }
         try (SsmClient frankfurt = io.gureum.core.testing.AwsClients.client(SsmClient.builder(), gureum.endpoint(), "test",
                 "eu-central-1")) {
-            assertEquals(Ec2ImagesTestDouble.id("eu-central-1", "al2023-ami-2023.6.20241121.0-kernel-6.1-x86_64"),
+            assertEquals(imageId("eu-central-1", "al2023-ami-2023.6.20241121.0-kernel-6.1-x86_64"),
                     frankfurt.getParameter(b -> b.name(al2023)).parameter().value());
         }
         var byPath = ssm.getParametersByPath(b -> b.path("/aws/service/ami-amazon-linux-latest")).parameters();
         assertEquals(List.of("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64",
                 "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64",
                 "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
-                "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"),
-                byPath.stream().map(Parameter::name).toList(), "parameters whose images the catalogue lacks do not exist");
-        assertEquals(Ec2ImagesTestDouble.id("us-east-1", "debian-12-amd64-20241125-1942"),
+                "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+                "/aws/service/ami-amazon-linux-latest/al2023-ami-minimal-kernel-default-x86_64",
+                "/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2",
+                "/aws/service/ami-amazon-linux-latest/amzn2-ami-kernel-5.10-hvm-arm64-gp2",
+                "/aws/service/ami-amazon-linux-latest/amzn2-ami-kernel-5.10-hvm-x86_64-gp2"),
+                byPath.stream().map(Parameter::name).sorted().toList());
+        assertEquals(imageId("us-east-1", "debian-12-amd64-20241125-1942"),
                 ssm.getParameters(b -> b.names("/aws/service/debian/release/12/latest/amd64")).parameters().get(0).value());
-        assertEquals(Ec2ImagesTestDouble.id("us-east-1", "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20241119"),
+        assertEquals(imageId("us-east-1", "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20241119"),
                 ssm.getParameter(b -> b.name("/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id"))
                         .parameter().value());
     }

@@ -164,7 +164,7 @@ class PutParameterIT extends SsmTestSupport {
                 "The following data type is not supported: aws:ec2:Image (Data type names are all lowercase.)",
                 () -> ssm.putParameter(b -> b.name(unique("/dt")).value("x").type(ParameterType.STRING)
                         .dataType("aws:ec2:Image")));
-        String image = Ec2ImagesTestDouble.id("us-east-1", "debian-12-amd64-20241125-1942");
+        String image = imageId("us-east-1", "debian-12-amd64-20241125-1942");
         String name = unique("/ami");
         ssm.putParameter(b -> b.name(name).value(image).type(ParameterType.STRING).dataType("aws:ec2:image"));
         Parameter p = ssm.getParameter(b -> b.name(name)).parameter();
@@ -176,7 +176,7 @@ class PutParameterIT extends SsmTestSupport {
     @Test
     void anUnknownImageIsAcceptedAndNotStoredAsAwsDoes() {
         String name = unique("/ami");
-        String image = Ec2ImagesTestDouble.id("us-east-1", "debian-12-amd64-20241125-1942");
+        String image = imageId("us-east-1", "debian-12-amd64-20241125-1942");
         ssm.putParameter(b -> b.name(name).value(image).type(ParameterType.STRING).dataType("aws:ec2:image"));
         PutParameterResponse r = ssm.putParameter(b -> b.name(name).value("ami-0123456789abcdef0").overwrite(true));
         assertEquals(2L, r.version());
