@@ -25,6 +25,34 @@ final class AwsRequests {
                 body);
     }
 
+    /** The same for an awsJson 1.1 API (SSM, Secrets Manager, KMS). */
+    static byte[] json11(int port, String signingName, String target, String body) {
+        return post(port, signingName, "Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: " + target + "\r\n",
+                body);
+    }
+
+    static final String BENCH_PARAMETER = "/bench/db-password";
+    static final String BENCH_SECRET = "bench-secret";
+
+    static byte[] putParameter(int port) {
+        return json11(port, "ssm", "AmazonSSM.PutParameter", "{\"Name\":\"" + BENCH_PARAMETER
+                + "\",\"Type\":\"SecureString\",\"Value\":\"hunter2\",\"Overwrite\":true}");
+    }
+
+    static byte[] getParameter(int port) {
+        return json11(port, "ssm", "AmazonSSM.GetParameter", "{\"Name\":\"" + BENCH_PARAMETER
+                + "\",\"WithDecryption\":true}");
+    }
+
+    static byte[] createSecret(int port) {
+        return json11(port, "secretsmanager", "secretsmanager.CreateSecret", "{\"Name\":\"" + BENCH_SECRET
+                + "\",\"SecretString\":\"{\\\"password\\\":\\\"hunter2\\\"}\"}");
+    }
+
+    static byte[] getSecretValue(int port) {
+        return json11(port, "secretsmanager", "secretsmanager.GetSecretValue", "{\"SecretId\":\"" + BENCH_SECRET + "\"}");
+    }
+
     /** The request bytes: {@code headers} (each ending in CRLF) between the Host and the signing headers. */
     private static byte[] post(int port, String signingName, String headers, String body) {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
@@ -78,7 +106,7 @@ final class AwsRequests {
 
     /**
      * The request a workload name stands for: {@code sts} GetCallerIdentity, {@code sqs-send[:queue]},
-     * {@code ddb-get}.
+     * {@code ddb-get}, {@code ssm-get} (a SecureString, decrypted), {@code secret-get}.
      */
     static byte[] workload(String name, int port) {
         if (name.startsWith("sqs-send:")) {
@@ -88,6 +116,8 @@ final class AwsRequests {
             case "sts" -> getCallerIdentity(port);
             case "sqs-send" -> sendMessage(port, BENCH_QUEUE);
             case "ddb-get" -> getItem(port);
+            case "ssm-get" -> getParameter(port);
+            case "secret-get" -> getSecretValue(port);
             default -> throw new IllegalArgumentException("unknown workload " + name);
         };
     }

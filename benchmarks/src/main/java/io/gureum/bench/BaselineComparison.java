@@ -103,7 +103,7 @@ public final class BaselineComparison {
         }
     }
 
-    private static double load(int port, int connections, int warmup, int measure, String workload) throws Exception {
+    static double load(int port, int connections, int warmup, int measure, String workload) throws Exception {
         try (ChildJvm gen = ChildJvm.start(List.of(), LoadGen.class.getName(), List.of(Integer.toString(port),
                 Integer.toString(connections), Integer.toString(warmup), Integer.toString(measure), workload), false)) {
             String line = gen.awaitLine("RESULT", (warmup + measure + 120) * 1000L);
@@ -115,7 +115,7 @@ public final class BaselineComparison {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);
         int n = sorted.size();
