@@ -46,7 +46,7 @@ final class AwsRequests {
 
     static byte[] createSecret(int port) {
         return json11(port, "secretsmanager", "secretsmanager.CreateSecret", "{\"Name\":\"" + BENCH_SECRET
-                + "\",\"SecretString\":\"{\\\"password\\\":\\\"hunter2\\\"}\"}");
+                + "\",\"SecretString\":\"hunter2\",\"ClientRequestToken\":\"" + java.util.UUID.randomUUID() + "\"}");
     }
 
     static byte[] getSecretValue(int port) {

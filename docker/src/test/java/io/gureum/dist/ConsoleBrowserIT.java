@@ -53,6 +53,7 @@ class ConsoleBrowserIT {
     static Map<String, String> subnets = new java.util.LinkedHashMap<>();
     static String igw;
     static String nat;
+    static String instance;
 
     @BeforeAll
     static void courseNetwork() {
@@ -83,6 +84,10 @@ class ConsoleBrowserIT {
         for (String tier : List.of("app-a", "app-c", "data-a", "data-c")) {
             ec2.associateRouteTable(b -> b.routeTableId(privateRt).subnetId(subnets.get(tier)));
         }
+        String ami = ec2.describeImages(b -> b.owners("amazon").filters(f -> f.name("name")
+                .values("al2023-ami-2023.*-kernel-6.1-x86_64"))).images().get(0).imageId();
+        instance = ec2.runInstances(b -> b.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1)
+                .subnetId(subnets.get("app-a"))).instances().get(0).instanceId();
     }
 
     @AfterAll
@@ -121,6 +126,11 @@ class ConsoleBrowserIT {
         }
         assertTrue(dom.contains("data-igw-id=\"" + igw + "\""), "the internet gateway is drawn");
         assertTrue(dom.contains("NAT " + nat.substring(0, 12)), "the NAT gateway is drawn in its subnet");
+        Matcher appA = Pattern.compile("<g class=\"subnet private\" data-subnet-id=\"" + subnets.get("app-a")
+                + "\".*?</g>").matcher(dom);
+        assertTrue(appA.find() && appA.group().contains("data-instance-id=\"" + instance + "\""),
+                "the instance is drawn in the subnet it was launched into");
+        assertTrue(dom.contains("<td>" + instance + "</td>"), "the selected subnet lists its instance");
         // the app subnet's route table sends the internet through the NAT gateway
         assertTrue(dom.contains("<section id=\"subnet-detail\" data-subnet-id=\"" + subnets.get("app-a") + "\""), dom);
         assertTrue(dom.contains("<td>0.0.0.0/0</td><td>" + nat + "</td>"), dom);
