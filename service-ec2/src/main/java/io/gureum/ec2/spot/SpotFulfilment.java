@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
  * answer the terminated instance again.
  */
 final class SpotFulfilment {
-    /** What RunInstances answered: an instance, an error, or that no provider serves it yet. */
-    record Outcome(Instance instance, String errorCode, String errorMessage, boolean notServed) {
+    /** What RunInstances answered: an instance or an error. */
+    record Outcome(Instance instance, String errorCode, String errorMessage) {
     }
 
     private final ServiceContext context;
@@ -36,14 +36,11 @@ final class SpotFulfilment {
                 Caller.service("ec2.amazonaws.com", request.ownerId, request.region, null));
         try {
             Instance i = ec2.runInstances(run.build()).instances().get(0);
-            return new Outcome(i, null, null, false);
+            return new Outcome(i, null, null);
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? "InternalError" : e.awsErrorDetails().errorCode();
-            if ("NotImplemented".equals(code)) {
-                return new Outcome(null, null, null, true);
-            }
             return new Outcome(null, code, e.awsErrorDetails() == null ? e.getMessage()
-                    : e.awsErrorDetails().errorMessage(), false);
+                    : e.awsErrorDetails().errorMessage());
         }
     }
 }

@@ -250,12 +250,7 @@ public final class SpotRequests {
         SpotFulfilment.Outcome outcome = fulfilment.launch(q, clientToken);
         synchronized (s) {
             Instant now = context.clock().now();
-            if (outcome.notServed()) {
-                if (q.waiting()) {
-                    q.status("open", "pending-evaluation",
-                            "Your Spot request has been submitted for review, and is pending evaluation.", now);
-                }
-            } else if (outcome.instance() != null) {
+            if (outcome.instance() != null) {
                 q.instanceId = outcome.instance().instanceId();
                 q.launches++;
                 q.launchedZone = outcome.instance().placement() != null
@@ -300,9 +295,6 @@ public final class SpotRequests {
                     .allMatch(i -> i.state() != null && GONE.contains(i.state().nameAsString()));
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            if ("NotImplemented".equals(code)) {
-                return;
-            }
             gone = "InvalidInstanceID.NotFound".equals(code);
         }
         if (!gone) {
