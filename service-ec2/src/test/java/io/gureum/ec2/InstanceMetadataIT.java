@@ -3,6 +3,8 @@ package io.gureum.ec2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
 import io.gureum.core.testing.AwsClients;
 import io.gureum.iam.IamService;
@@ -18,10 +20,15 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.internal.util.EC2MetadataUtils;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** The metadata service of instances, over HTTP as a program on the instance reads it, and through the SDK's own reader. */
 class InstanceMetadataIT {
@@ -151,8 +158,38 @@ class InstanceMetadataIT {
         assertEquals(profileArn, i.iamInstanceProfile().arn());
         assertTrue(get(base(i.instanceId()) + "/latest/meta-data/iam/info", null).body().contains(profileArn));
         assertEquals("app-role", get(base(i.instanceId()) + "/latest/meta-data/iam/security-credentials/", null).body());
-        HttpResponse<String> creds = get(base(i.instanceId()) + "/latest/meta-data/iam/security-credentials/app-role", null);
-        // Credentials come from STS AssumeRole; where this server does not serve it yet, IMDS answers 404.
-        assertTrue(creds.statusCode() == 404 || creds.body().contains("\"AccessKeyId\""), creds.body());
+    }
+
+    @Test
+    void theRolesCredentialsComeFromStsAsTheInstance() throws Exception {
+        IamClient iam = AwsClients.client(IamClient.builder(), gureum.endpoint(), "123456789012", "us-east-1");
+        iam.createRole(b -> b.roleName("worker-role").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}"));
+        iam.createInstanceProfile(b -> b.instanceProfileName("worker-profile"));
+        iam.addRoleToInstanceProfile(b -> b.instanceProfileName("worker-profile").roleName("worker-role"));
+        Instance i = launch("required", "worker-profile");
+        String token = token(i.instanceId(), "300").body();
+        HttpResponse<String> creds = get(base(i.instanceId()) + "/latest/meta-data/iam/security-credentials/worker-role",
+                token);
+        assertEquals(200, creds.statusCode(), creds.body());
+        JsonNode c = new ObjectMapper().readTree(creds.body());
+        assertEquals("Success", c.get("Code").asText());
+        assertEquals("AWS-HMAC", c.get("Type").asText());
+        assertTrue(c.get("AccessKeyId").asText().startsWith("ASIA"), creds.body());
+
+        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(gureum.endpoint().toString()))
+                .region(Region.AP_NORTHEAST_2).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        c.get("AccessKeyId").asText(), c.get("SecretAccessKey").asText(), c.get("Token").asText())))
+                .build()) {
+            var me = sts.getCallerIdentity();
+            // Instance credentials are a session of the role named after the instance
+            // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html).
+            assertEquals("arn:aws:sts::123456789012:assumed-role/worker-role/" + i.instanceId(), me.arn());
+            assertEquals("123456789012", me.account());
+        }
+        assertEquals(401, get(base(i.instanceId()) + "/latest/meta-data/iam/security-credentials/worker-role", null)
+                .statusCode(), "IMDSv2 is required on this instance");
     }
 }

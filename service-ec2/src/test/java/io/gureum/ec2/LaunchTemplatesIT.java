@@ -21,20 +21,20 @@ import software.amazon.awssdk.services.ec2.model.LaunchTemplateErrorCode;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
-/**
- * Launch templates and versions through the SDK. DescribeImages and DescribeInstances come from
- * {@link InstancesTestDouble} (the instances branch serves them for real).
- */
+/** Launch templates and versions through the SDK, with the real images and instances of the EC2 API. */
 class LaunchTemplatesIT {
     @RegisterExtension
     static final GureumExtension aws = GureumExtension.builder()
-            .services(new VpcService(), new Ec2ComputeService(), new InstancesTestDouble())
+            .services(new VpcService(), new Ec2ComputeService())
             .build();
 
     @BeforeAll
     static void warmUp() {
         InProcessWarmUp.ec2(aws.gureum());
+        image = InstancesIT.al2023(ec2(), "x86_64");
     }
+
+    static String image;
 
     static Ec2Client ec2() {
         return AwsClients.client(Ec2Client.builder(), aws.gureum().endpoint(), "123456789012", "ap-northeast-2");
@@ -56,7 +56,7 @@ class LaunchTemplatesIT {
         try (Ec2Client ec2 = ec2()) {
             String name = name();
             var created = ec2.createLaunchTemplate(b -> b.launchTemplateName(name).versionDescription("first")
-                    .launchTemplateData(d -> d.imageId(InstancesTestDouble.IMAGE).instanceType("t3.micro"))
+                    .launchTemplateData(d -> d.imageId(image).instanceType("t3.micro"))
                     .tagSpecifications(t -> t.resourceType(ResourceType.LAUNCH_TEMPLATE).tags(x -> x.key("app").value(name))));
             var t = created.launchTemplate();
             assertNull(created.warning());
@@ -76,7 +76,7 @@ class LaunchTemplatesIT {
                     .launchTemplateVersions().get(0);
             assertEquals("first", v.versionDescription());
             assertTrue(v.defaultVersion());
-            assertEquals(InstancesTestDouble.IMAGE, v.launchTemplateData().imageId());
+            assertEquals(image, v.launchTemplateData().imageId());
             assertEquals("t3.micro", v.launchTemplateData().instanceTypeAsString());
         }
     }
@@ -90,7 +90,7 @@ class LaunchTemplatesIT {
             assertNotNull(created.launchTemplate().launchTemplateId());
             assertEquals("InvalidAMIID.NotFound", created.warning().errors().get(0).code());
             var version = ec2.createLaunchTemplateVersion(b -> b.launchTemplateName(name)
-                    .launchTemplateData(d -> d.imageId(InstancesTestDouble.IMAGE)));
+                    .launchTemplateData(d -> d.imageId(image)));
             assertNull(version.warning());
         }
     }
@@ -130,7 +130,7 @@ class LaunchTemplatesIT {
         try (Ec2Client ec2 = ec2()) {
             String name = name();
             String id = ec2.createLaunchTemplate(b -> b.launchTemplateName(name).launchTemplateData(d -> d
-                    .imageId(InstancesTestDouble.IMAGE).instanceType("t3.micro").keyName("k1")
+                    .imageId(image).instanceType("t3.micro").keyName("k1")
                     .blockDeviceMappings(m -> m.deviceName("/dev/xvda").ebs(e -> e.volumeSize(8).volumeType("gp3")
                             .snapshotId("snap-0123456789abcdef0")))))
                     .launchTemplate().launchTemplateId();
@@ -138,7 +138,7 @@ class LaunchTemplatesIT {
                     .versionDescription("bigger").launchTemplateData(d -> d.instanceType("t3.large")))
                     .launchTemplateVersion();
             assertEquals(2L, v2.versionNumber());
-            assertEquals(InstancesTestDouble.IMAGE, v2.launchTemplateData().imageId());
+            assertEquals(image, v2.launchTemplateData().imageId());
             assertEquals("k1", v2.launchTemplateData().keyName());
             assertEquals("t3.large", v2.launchTemplateData().instanceTypeAsString());
             assertEquals(8, v2.launchTemplateData().blockDeviceMappings().get(0).ebs().volumeSize());
@@ -237,10 +237,15 @@ class LaunchTemplatesIT {
     @Test
     void getLaunchTemplateDataReadsTheInstanceThroughDescribeInstances() {
         try (Ec2Client ec2 = ec2()) {
-            var data = ec2.getLaunchTemplateData(b -> b.instanceId(InstancesTestDouble.INSTANCE)).launchTemplateData();
-            assertEquals(InstancesTestDouble.IMAGE, data.imageId());
+            String key = "key-" + UUID.randomUUID();
+            ec2.createKeyPair(b -> b.keyName(key));
+            String id = ec2.runInstances(b -> b.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1)
+                    .keyName(key).placement(p -> p.availabilityZone("ap-northeast-2a"))).instances().get(0)
+                    .instanceId();
+            var data = ec2.getLaunchTemplateData(b -> b.instanceId(id)).launchTemplateData();
+            assertEquals(image, data.imageId());
             assertEquals("t3.micro", data.instanceTypeAsString());
-            assertEquals("my-key", data.keyName());
+            assertEquals(key, data.keyName());
             assertEquals("ap-northeast-2a", data.placement().availabilityZone());
             fails("InvalidInstanceID.NotFound", () -> ec2.getLaunchTemplateData(b -> b.instanceId("i-00000000000000000")));
         }

@@ -22,23 +22,41 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SpotInstanceRequest;
 import software.amazon.awssdk.services.ec2.model.SpotPrice;
 
 /**
- * Spot prices and requests through the SDK; RunInstances and DescribeInstances come from
- * {@link InstancesTestDouble}. Also the placement group that an instance of the double uses.
+ * Spot prices and requests through the SDK, fulfilled by the EC2 API's real RunInstances. Also a placement
+ * group that an instance uses.
  */
 class SpotIT {
     @RegisterExtension
     static final GureumExtension aws = GureumExtension.builder()
-            .services(new VpcService(), new Ec2ComputeService(), new InstancesTestDouble())
+            .services(new VpcService(), new Ec2ComputeService())
             .build();
 
     @BeforeAll
     static void warmUp() {
         InProcessWarmUp.ec2(aws.gureum());
+        Ec2Client ec2 = ec2();
+        image = InstancesIT.al2023(ec2, "x86_64");
+        ec2.createKeyPair(b -> b.keyName("k"));
+        securityGroup = ec2.describeSecurityGroups(b -> b.filters(f -> f.name("group-name").values("default")))
+                .securityGroups().get(0).groupId();
+    }
+
+    static String image;
+    static String securityGroup;
+
+    private static Instance instance(Ec2Client ec2, String id) {
+        return ec2.describeInstances(b -> b.instanceIds(id)).reservations().get(0).instances().get(0);
+    }
+
+    private static void terminate(Ec2Client ec2, String id) {
+        ec2.terminateInstances(b -> b.instanceIds(id));
+        aws.gureum().context().clock().advance(Duration.ofMinutes(1));
     }
 
     static Ec2Client ec2() {
@@ -100,8 +118,8 @@ class SpotIT {
         try (Ec2Client ec2 = ec2()) {
             String tag = UUID.randomUUID().toString();
             var made = ec2.requestSpotInstances(b -> b.instanceCount(2)
-                    .launchSpecification(l -> l.imageId(InstancesTestDouble.IMAGE).instanceType("t3.micro")
-                            .keyName("k").securityGroupIds("sg-0123456789abcdef0")
+                    .launchSpecification(l -> l.imageId(image).instanceType("t3.micro")
+                            .keyName("k").securityGroupIds(securityGroup)
                             .placement(p -> p.availabilityZone("ap-northeast-2b")))
                     .tagSpecifications(t -> t.resourceType(ResourceType.SPOT_INSTANCES_REQUEST)
                             .tags(x -> x.key("t").value(tag)))).spotInstanceRequests();
@@ -111,21 +129,23 @@ class SpotIT {
             assertEquals("open", first.stateAsString());
             assertEquals("pending-evaluation", first.status().code());
             assertEquals("one-time", first.typeAsString());
-            assertEquals("sg-0123456789abcdef0", first.launchSpecification().securityGroups().get(0).groupId());
+            assertEquals(securityGroup, first.launchSpecification().securityGroups().get(0).groupId());
             assertEquals(first.createTime().plus(Duration.ofDays(7)), first.validUntil());
 
             SpotInstanceRequest active = describe(ec2, first.spotInstanceRequestId());
             assertEquals("active", active.stateAsString());
             assertEquals("fulfilled", active.status().code());
             assertEquals("ap-northeast-2b", active.launchedAvailabilityZone());
-            assertEquals("t3.micro", InstancesTestDouble.INSTANCE_TYPES.get(active.instanceId()));
-            var run = InstancesTestDouble.RUNS.stream().filter(x -> first.spotInstanceRequestId().equals(x.clientToken()))
-                    .findFirst().orElseThrow();
-            assertEquals(1, run.minCount());
-            assertEquals("k", run.keyName());
-            assertNull(run.instanceMarketOptions());
-            assertEquals(List.of("sg-0123456789abcdef0"), run.securityGroupIds());
-
+            Instance launched = instance(ec2, active.instanceId());
+            assertEquals("t3.micro", launched.instanceTypeAsString());
+            assertEquals("ap-northeast-2b", launched.placement().availabilityZone());
+            assertEquals("k", launched.keyName());
+            assertEquals(image, launched.imageId());
+            assertEquals(List.of(securityGroup), launched.securityGroups().stream().map(g -> g.groupId()).toList());
+            // One instance per request, launched with the request's ID as its client token.
+            assertEquals(List.of(active.instanceId()), ec2.describeInstances(b -> b.filters(f -> f.name("client-token")
+                    .values(first.spotInstanceRequestId()))).reservations().stream()
+                    .flatMap(x -> x.instances().stream()).map(Instance::instanceId).toList());
             assertEquals(2, ec2.describeSpotInstanceRequests(b -> b.filters(f -> f.name("tag:t").values(tag),
                     f -> f.name("state").values("active"))).spotInstanceRequests().size());
             assertEquals("spot-instances-request", ec2.describeTags(b -> b.filters(f -> f.name("resource-id")
@@ -144,7 +164,7 @@ class SpotIT {
     void tooLowAPriceWaitsAndTheRequestExpires() {
         try (Ec2Client ec2 = ec2()) {
             String id = ec2.requestSpotInstances(b -> b.spotPrice("0.0001").validUntil(aws.gureum().context().clock()
-                    .now().plus(Duration.ofHours(1))).launchSpecification(l -> l.imageId(InstancesTestDouble.IMAGE)
+                    .now().plus(Duration.ofHours(1))).launchSpecification(l -> l.imageId(image)
                     .instanceType("m5.large"))).spotInstanceRequests().get(0).spotInstanceRequestId();
             SpotInstanceRequest open = describe(ec2, id);
             assertEquals("open", open.stateAsString());
@@ -168,20 +188,21 @@ class SpotIT {
             assertEquals("InvalidAMIID.Malformed", failed.fault().code());
 
             String persistent = ec2.requestSpotInstances(b -> b.type("persistent").launchSpecification(l -> l
-                    .imageId(InstancesTestDouble.IMAGE).instanceType("t3.small"))).spotInstanceRequests().get(0)
+                    .imageId(image).instanceType("t3.small"))).spotInstanceRequests().get(0)
                     .spotInstanceRequestId();
             String firstInstance = describe(ec2, persistent).instanceId();
             assertNotNull(firstInstance);
-            InstancesTestDouble.TERMINATED.add(firstInstance);
+            terminate(ec2, firstInstance);
             SpotInstanceRequest again = describe(ec2, persistent);
             assertEquals("active", again.stateAsString());
             assertNotNull(again.instanceId());
             assertTrue(!again.instanceId().equals(firstInstance));
+            assertEquals("t3.small", instance(ec2, again.instanceId()).instanceTypeAsString());
 
             String oneTime = ec2.requestSpotInstances(b -> b.launchSpecification(l -> l
-                    .imageId(InstancesTestDouble.IMAGE).instanceType("t3.small"))).spotInstanceRequests().get(0)
+                    .imageId(image).instanceType("t3.small"))).spotInstanceRequests().get(0)
                     .spotInstanceRequestId();
-            InstancesTestDouble.TERMINATED.add(describe(ec2, oneTime).instanceId());
+            terminate(ec2, describe(ec2, oneTime).instanceId());
             SpotInstanceRequest closed = describe(ec2, oneTime);
             assertEquals("closed", closed.stateAsString());
             assertEquals("instance-terminated-by-user", closed.status().code());
@@ -193,11 +214,11 @@ class SpotIT {
         try (Ec2Client ec2 = ec2()) {
             fails("MissingParameter", 400, () -> ec2.requestSpotInstances(b -> b.instanceCount(1)));
             fails("InvalidParameterValue", 400, () -> ec2.requestSpotInstances(b -> b.spotPrice("cheap")
-                    .launchSpecification(l -> l.imageId(InstancesTestDouble.IMAGE))));
+                    .launchSpecification(l -> l.imageId(image))));
             fails("InvalidParameterCombination", 400, () -> ec2.requestSpotInstances(b -> b
-                    .instanceInterruptionBehavior("stop").launchSpecification(l -> l.imageId(InstancesTestDouble.IMAGE))));
+                    .instanceInterruptionBehavior("stop").launchSpecification(l -> l.imageId(image))));
             fails("DryRunOperation", 412, () -> ec2.requestSpotInstances(b -> b.dryRun(true)
-                    .launchSpecification(l -> l.imageId(InstancesTestDouble.IMAGE))));
+                    .launchSpecification(l -> l.imageId(image))));
             fails("InvalidSpotInstanceRequestID.NotFound", 400,
                     () -> ec2.describeSpotInstanceRequests(b -> b.spotInstanceRequestIds("sir-0000abcd")));
             fails("InvalidSpotInstanceRequestID.NotFound", 400,
@@ -208,9 +229,16 @@ class SpotIT {
     @Test
     void aPlacementGroupWithInstancesIsNotDeleted() {
         try (Ec2Client ec2 = ec2()) {
-            ec2.createPlacementGroup(b -> b.groupName(InstancesTestDouble.BUSY_GROUP).strategy("cluster"));
-            fails("InvalidPlacementGroup.InUse", 400,
-                    () -> ec2.deletePlacementGroup(b -> b.groupName(InstancesTestDouble.BUSY_GROUP)));
+            String busy = "busy-" + UUID.randomUUID();
+            ec2.createPlacementGroup(b -> b.groupName(busy).strategy("spread"));
+            String id = ec2.runInstances(b -> b.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1)
+                    .placement(p -> p.groupName(busy))).instances().get(0).instanceId();
+            fails("InvalidPlacementGroup.InUse", 400, () -> ec2.deletePlacementGroup(b -> b.groupName(busy)));
+            ec2.stopInstances(b -> b.instanceIds(id));
+            aws.gureum().context().clock().advance(Duration.ofMinutes(1));
+            fails("InvalidPlacementGroup.InUse", 400, () -> ec2.deletePlacementGroup(b -> b.groupName(busy)));
+            terminate(ec2, id);
+            ec2.deletePlacementGroup(b -> b.groupName(busy));
             String idle = "idle-" + UUID.randomUUID();
             ec2.createPlacementGroup(b -> b.groupName(idle).strategy("cluster"));
             ec2.deletePlacementGroup(b -> b.groupName(idle));

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreatePlacementGroupRequest;
 import software.amazon.awssdk.services.ec2.model.CreatePlacementGroupResponse;
@@ -162,16 +161,9 @@ public final class PlacementGroups {
         RequestContext ctx = RequestContext.current();
         Ec2Client ec2 = context.clients().client(Ec2Client.class,
                 Caller.service("ec2.amazonaws.com", ctx.accountId(), ctx.region(), null));
-        try {
-            return ec2.describeInstances(b -> b.filters(f -> f.name("placement-group-name").values(name),
-                    f -> f.name("instance-state-name").values("pending", "running", "shutting-down", "stopping",
-                            "stopped"))).reservations().stream().anyMatch(x -> x.hasInstances() && !x.instances().isEmpty());
-        } catch (AwsServiceException e) {
-            if (e.awsErrorDetails() != null && "NotImplemented".equals(e.awsErrorDetails().errorCode())) {
-                return false;
-            }
-            throw e;
-        }
+        return ec2.describeInstances(b -> b.filters(f -> f.name("placement-group-name").values(name),
+                f -> f.name("instance-state-name").values("pending", "running", "shutting-down", "stopping",
+                        "stopped"))).reservations().stream().anyMatch(x -> x.hasInstances() && !x.instances().isEmpty());
     }
 
     private static AwsException unknown(String name) {

@@ -25,6 +25,8 @@ final class SpotRequest extends Registered {
     String faultMessage;
     String instanceId;
     String launchedZone;
+    /** Instances launched so far: a persistent request's relaunch needs a client token of its own. */
+    int launches;
 
     SpotRequest(String id, String ownerId, String region, Instant created, String type, String maxPrice,
             Instant validFrom, Instant validUntil, String launchGroup, String zoneGroup, String interruptionBehavior,

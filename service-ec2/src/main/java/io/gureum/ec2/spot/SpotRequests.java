@@ -222,6 +222,7 @@ public final class SpotRequests {
 
     /** Evaluates an open request: expiry, schedule, price, and then a launch. Call holding no lock. */
     private void evaluate(Store s, SpotRequest q) {
+        String clientToken;
         synchronized (s) {
             Instant now = context.clock().now();
             if (!q.waiting() || q.statusCode.equals("bad-parameters")) {
@@ -244,17 +245,14 @@ public final class SpotRequests {
                 return;
             }
             q.status("open", "pending-fulfillment", "Your Spot request is pending fulfillment.", now);
+            clientToken = q.launches == 0 ? q.id : q.id + "-" + q.launches;
         }
-        SpotFulfilment.Outcome outcome = fulfilment.launch(q);
+        SpotFulfilment.Outcome outcome = fulfilment.launch(q, clientToken);
         synchronized (s) {
             Instant now = context.clock().now();
-            if (outcome.notServed()) {
-                if (q.waiting()) {
-                    q.status("open", "pending-evaluation",
-                            "Your Spot request has been submitted for review, and is pending evaluation.", now);
-                }
-            } else if (outcome.instance() != null) {
+            if (outcome.instance() != null) {
                 q.instanceId = outcome.instance().instanceId();
+                q.launches++;
                 q.launchedZone = outcome.instance().placement() != null
                         && outcome.instance().placement().availabilityZone() != null
                         ? outcome.instance().placement().availabilityZone()
@@ -297,9 +295,6 @@ public final class SpotRequests {
                     .allMatch(i -> i.state() != null && GONE.contains(i.state().nameAsString()));
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            if ("NotImplemented".equals(code)) {
-                return;
-            }
             gone = "InvalidInstanceID.NotFound".equals(code);
         }
         if (!gone) {

@@ -43,7 +43,7 @@ final class ImageCheck {
                 String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
                 if (code != null && code.startsWith("InvalidAMIID.")) {
                     errors.add(ValidationError.builder().code(code).message(e.awsErrorDetails().errorMessage()).build());
-                } else if (!"NotImplemented".equals(code)) {
+                } else {
                     throw e;
                 }
             }
