@@ -1,8 +1,5 @@
 package io.gureum.logs;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 /**
  * The opaque {@code nextToken}s of the Describe and Filter operations: a kind and a position, base64
  * encoded; a token of another kind or that does not decode is AWS's "The specified nextToken is invalid.".
@@ -12,24 +9,11 @@ final class PageTokens {
     }
 
     static String encode(String kind, String position) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((kind + "|" + position).getBytes(StandardCharsets.UTF_8));
+        return io.gureum.core.protocol.PageTokens.encode(kind, position);
     }
 
     /** The position of {@code token}, or null when there is none. */
     static String decode(String kind, String token) {
-        if (token == null) {
-            return null;
-        }
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw LogsErrors.invalidToken();
-        }
-        if (!text.startsWith(kind + "|")) {
-            throw LogsErrors.invalidToken();
-        }
-        return text.substring(kind.length() + 1);
+        return io.gureum.core.protocol.PageTokens.decode(kind, token, LogsErrors::invalidToken);
     }
 }

@@ -1,7 +1,5 @@
 package io.gureum.secretsmanager;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -26,21 +24,17 @@ final class PageTokens {
     }
 
     private static String encode(String kind, int index) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((kind + "|" + index).getBytes(StandardCharsets.UTF_8));
+        return io.gureum.core.protocol.PageTokens.encode(kind, Integer.toString(index));
     }
 
     private static int decode(String kind, String token) {
-        if (token == null) {
+        String position = io.gureum.core.protocol.PageTokens.decode(kind, token, SecretsErrors::invalidNextToken);
+        if (position == null) {
             return 0;
         }
         try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (!text.startsWith(kind + "|")) {
-                throw SecretsErrors.invalidNextToken();
-            }
-            return Integer.parseInt(text.substring(kind.length() + 1));
-        } catch (IllegalArgumentException e) {
+            return Integer.parseInt(position);
+        } catch (NumberFormatException e) {
             throw SecretsErrors.invalidNextToken();
         }
     }
