@@ -71,12 +71,20 @@ public final class Accounts {
 
     /** The account a request signed with this key acts in. */
     public String accountOf(String accessKeyId) {
+        if (accessKeyId != null && TWELVE_DIGITS.matcher(accessKeyId).matches()) {
+            return accessKeyId;
+        }
+        return accountOf(accessKeyId, lookup(accessKeyId));
+    }
+
+    /** The same, for a key already looked up (the dispatcher resolves each request's key once). */
+    public String accountOf(String accessKeyId, Optional<AccessKey> key) {
         if (accessKeyId == null) {
             return defaultAccount;
         }
         if (TWELVE_DIGITS.matcher(accessKeyId).matches()) {
             return accessKeyId;
         }
-        return lookup(accessKeyId).map(AccessKey::accountId).orElse(defaultAccount);
+        return key.map(AccessKey::accountId).orElse(defaultAccount);
     }
 }

@@ -1,6 +1,8 @@
 package io.gureum.core.dispatch;
 
+import io.gureum.core.auth.Accounts;
 import io.gureum.core.auth.AwsChunked;
+import io.gureum.core.auth.SessionTokens;
 import io.gureum.core.auth.SigV4Parser;
 import io.gureum.core.auth.SignatureInfo;
 import io.gureum.core.auth.SignatureVerifier;
@@ -21,6 +23,7 @@ import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.validation.RequestValidator;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -146,22 +149,23 @@ public final class Dispatcher {
             String accessKey = signature == null ? null : signature.accessKeyId();
             String region = signature != null && signature.region() != null && !signature.region().isEmpty()
                     ? signature.region() : context.config().defaultRegion();
-            ctx = new RequestContext(requestId, context.accounts().accountOf(accessKey), region, accessKey,
+            Optional<Accounts.AccessKey> signingKey = context.accounts().lookup(accessKey); // once per request
+            ctx = new RequestContext(requestId, context.accounts().accountOf(accessKey, signingKey), region, accessKey,
                     service.name(), request);
             if (rejection != null) {
                 throw rejection;
             }
             RequestChecks.check(request, model);
-            if (signature != null && signature.accessKeyId() != null) {
-                LoadedService signedFor = service;
-                io.gureum.core.auth.SessionTokens.check(request, signature,
-                        context.accounts().lookup(signature.accessKeyId()).orElse(null),
-                        context.config().verifySignatures(), context.clock().now(), () -> invalidKey(signedFor));
+            LoadedService signedFor = service;
+            if (signingKey.isPresent()) {
+                SessionTokens.check(request, signature, signingKey.get(), context.config().verifySignatures(),
+                        context.clock().now(), () -> invalidKey(signedFor));
             }
             String secret = null;
             if (context.config().verifySignatures() && signature != null) {
                 // A signature without an access key is malformed; the verifier says so in the service's words.
-                secret = signature.accessKeyId() == null ? null : secretOf(signature, service);
+                secret = accessKey == null ? null
+                        : signingKey.map(Accounts.AccessKey::secretAccessKey).orElseThrow(() -> invalidKey(signedFor));
                 verifier.verify(request, signature, secret, context.clock().now());
                 request = verifier.checkedBody(request, signature);
             }
@@ -274,12 +278,6 @@ public final class Dispatcher {
     }
 
     /** The secret of a signing key; unsigned requests are anonymous and IAM enforcement decides for them. */
-    private String secretOf(SignatureInfo signature, LoadedService service) {
-        return context.accounts().lookup(signature.accessKeyId())
-                .map(k -> k.secretAccessKey())
-                .orElseThrow(() -> invalidKey(service));
-    }
-
     /**
      * An unsigned request while signatures are verified: AWS's {@code MissingAuthenticationToken} 403
      * ({@code MissingAuthenticationTokenException} in the JSON protocols), or the API's own answer.
