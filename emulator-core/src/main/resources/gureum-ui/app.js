@@ -46,8 +46,10 @@ async function overview() {
   const vpcs = all.resources.filter((r) => r.type === 'ec2:vpc');
   const regions = [...new Set(vpcs.map((v) => v.region))].sort();
   const sections = await Promise.all(regions.map(async (r) => {
-    const subnets = list((await query('ec2', r, 'DescribeSubnets', '2016-11-15')).subnetSet);
-    const vpcList = list((await query('ec2', r, 'DescribeVpcs', '2016-11-15')).vpcSet);
+    const [subnetResult, vpcResult] = await Promise.all([query('ec2', r, 'DescribeSubnets', '2016-11-15'),
+      query('ec2', r, 'DescribeVpcs', '2016-11-15')]);
+    const subnets = list(subnetResult.subnetSet);
+    const vpcList = list(vpcResult.vpcSet);
     return h('section', { class: 'region', 'data-region': r }, h('h3', {}, r),
       table(['VPC', 'CIDR', 'Subnets'], vpcList.map((v) => [
         h('a', { href: `#/vpc/${r}/${v.vpcId}`, 'data-vpc-id': v.vpcId }, v.vpcId), v.cidrBlock,

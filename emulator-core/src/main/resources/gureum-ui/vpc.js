@@ -1,7 +1,7 @@
 // The VPC as a picture: AZ columns, subnets coloured public/private by their route tables, the
 // internet gateway, NAT gateways, instances, endpoints, peering and transit gateway attachments.
 import { query, filters, list } from './aws.js';
-import { h, s, table, errorBox } from './dom.js';
+import { h, s, table } from './dom.js';
 
 const EC2 = '2016-11-15';
 
@@ -146,8 +146,4 @@ export function subnetDetail(sub) {
     sub.instances.length ? h('h4', {}, 'Instances') : null,
     sub.instances.length ? table(['Instance', 'State', 'Private IP', 'Public IP'], sub.instances.map((i) => [
       i.instanceId, i.instanceState?.name, i.privateIpAddress, i.ipAddress || ''])) : null);
-}
-
-export function vpcError(e) {
-  return errorBox(e);
 }
