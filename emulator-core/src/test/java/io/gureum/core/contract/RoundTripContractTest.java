@@ -166,7 +166,10 @@ class RoundTripContractTest {
         return ((software.amazon.awssdk.utils.builder.SdkBuilder) b).build();
     }
 
-    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
+            // Generous: a slow first answer on a busy machine (an in-process client of a large API loads its
+            // model classes once) is not a failure; hangs are caught by HangGuard and the tests' own bounds.
+            .socketTimeout(java.time.Duration.ofMinutes(5)).build();
 
     @TestFactory
     Stream<DynamicNode> roundTrip() {

@@ -16,7 +16,10 @@ import software.amazon.awssdk.regions.Region;
  * ({@code endpointOverride} and static credentials). Retries are off so errors surface at once.
  */
 public final class AwsClients {
-    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
+            // Generous: a slow first answer on a busy machine (an in-process client of a large API loads its
+            // model classes once) is not a failure; hangs are caught by HangGuard and the tests' own bounds.
+            .socketTimeout(java.time.Duration.ofMinutes(5)).build();
 
     private AwsClients() {
     }
