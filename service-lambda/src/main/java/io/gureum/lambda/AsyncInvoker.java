@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.time.DueTimer;
 import io.gureum.lambda.runtime.InvocationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

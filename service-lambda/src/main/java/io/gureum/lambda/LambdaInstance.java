@@ -5,6 +5,7 @@ import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.state.AccountRegionStore;
+import io.gureum.core.time.DueTimer;
 import io.gureum.lambda.runtime.FunctionRunner;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,6 @@
-package io.gureum.lambda;
+package io.gureum.core.time;
 
 import io.gureum.core.events.Subscription;
-import io.gureum.core.time.GureumClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * everything that came due when the clock is advanced ({@code POST /_gureum/clock}). One timer thread
  * for all of them; the tasks themselves run on {@code workers}.
  */
-final class DueTimer implements AutoCloseable {
+public final class DueTimer implements AutoCloseable {
     private record Entry(Instant due, long seq, Runnable task) {
     }
 
@@ -33,21 +32,21 @@ final class DueTimer implements AutoCloseable {
     private ScheduledFuture<?> wake;
     private volatile boolean closed;
 
-    DueTimer(GureumClock clock, ScheduledExecutorService timer, ExecutorService workers) {
+    public DueTimer(GureumClock clock, ScheduledExecutorService timer, ExecutorService workers) {
         this.clock = clock;
         this.timer = timer;
         this.workers = workers;
         this.advance = clock.onAdvance(this::fire);
     }
 
-    void at(Instant due, Runnable task) {
+    public void at(Instant due, Runnable task) {
         synchronized (this) {
             queue.add(new Entry(due, seq.incrementAndGet(), task));
         }
         rearm();
     }
 
-    void after(Duration delay, Runnable task) {
+    public void after(Duration delay, Runnable task) {
         at(clock.now().plus(delay), task);
     }
 
