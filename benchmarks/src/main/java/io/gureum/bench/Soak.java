@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.gureum.bench.Soak [--minutes 30]
  * [--connections 32] [--slow 50] [--interval 30] [--server-args "--header-timeout 20 --stall-timeout 20"]
- * [--server-flags "-Xmx256m"]}
+ * [--server-flags "-Xmx256m"]}: the server runs with the launcher's flags ({@code @docker/jvm.options}, run from
+ * the repository root) unless {@code --server-flags} names others.
  */
 public final class Soak {
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -43,7 +44,7 @@ public final class Soak {
         int slow = 50;
         int interval = 30;
         String serverArgs = "";
-        String serverFlags = "-Xmx512m";
+        String serverFlags = "@docker/jvm.options";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--minutes" -> minutes = Double.parseDouble(args[++i]);
