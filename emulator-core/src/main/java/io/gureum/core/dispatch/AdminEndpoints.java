@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.error.AwsException;
+import io.gureum.core.faults.FaultRules;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.ServiceContext;
@@ -12,7 +13,7 @@ import java.time.Duration;
 
 /**
  * Gureum's own endpoints under {@code /_gureum/}: health (also at LocalStack's
- * {@code /_localstack/health}, so its users' tooling works unchanged), reset and the clock.
+ * {@code /_localstack/health}, so its users' tooling works unchanged), reset, the clock and fault rules.
  */
 final class AdminEndpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,10 +23,12 @@ final class AdminEndpoints {
     private final ServiceRegistry registry;
     private final ServiceContext context;
     private final ClockLog clockLog = new ClockLog();
+    private final FaultEndpoints faults;
 
-    AdminEndpoints(ServiceRegistry registry, ServiceContext context) {
+    AdminEndpoints(ServiceRegistry registry, ServiceContext context, FaultRules faultRules) {
         this.registry = registry;
         this.context = context;
+        this.faults = new FaultEndpoints(faultRules);
     }
 
     static boolean isAdminPath(String path) {
@@ -55,7 +58,8 @@ final class AdminEndpoints {
             };
             case "/_gureum/clock/events" -> method.equals("GET") ? json(200, clockLog.toJson(JSON)) : notAllowed();
             case "/_gureum/resources" -> method.equals("GET") ? resources(request) : notAllowed();
-            default -> ConsoleAssets.handles(path) ? console(request) : serviceEndpoint(request);
+            case "/_gureum/faults" -> faults.rules(request);
+            default -> path.startsWith("/_gureum/faults/") ? faults.rule(request) : ConsoleAssets.handles(path) ? console(request) : serviceEndpoint(request);
         };
     }
 
@@ -119,6 +123,7 @@ final class AdminEndpoints {
                 s.reset();
             }
             context.registry().clear();
+            faults.clear();
             context.clock().reset();
             clockLog.clear();
             var list = body.putArray("reset");
@@ -156,18 +161,18 @@ final class AdminEndpoints {
         return clock();
     }
 
-    private static AwsHttpResponse notAllowed() {
+    static AwsHttpResponse notAllowed() {
         return json(405, error("MethodNotAllowed", "Method not allowed"));
     }
 
-    private static ObjectNode error(String code, String message) {
+    static ObjectNode error(String code, String message) {
         ObjectNode n = JSON.createObjectNode();
         n.put("__type", code);
         n.put("message", message);
         return n;
     }
 
-    private static AwsHttpResponse json(int status, JsonNode body) {
+    static AwsHttpResponse json(int status, JsonNode body) {
         try {
             return new AwsHttpResponse(status).body(JSON.writeValueAsBytes(body))
                     .header("Content-Type", "application/json");

@@ -8,6 +8,7 @@ import io.gureum.core.auth.SignatureInfo;
 import io.gureum.core.auth.SignatureVerifier;
 import io.gureum.core.error.AwsException;
 import io.gureum.core.error.CommonErrors;
+import io.gureum.core.faults.FaultRules;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.protocol.AwsError;
@@ -46,13 +47,15 @@ public final class Dispatcher {
     private final OperationInvoker invoker = new OperationInvoker();
     private final SignatureVerifier verifier;
     private final Executor executor;
+    private final FaultRules faults;
     private volatile DateHeader lastDate;
 
     public Dispatcher(ServiceContext context, ServiceRegistry registry, SignatureVerifier verifier, Executor executor) {
         this.context = context;
         this.registry = registry;
         this.router = new ServiceRouter(registry);
-        this.admin = new AdminEndpoints(registry, context);
+        this.faults = new FaultRules(name -> registry.byName(name) == null ? null : registry.byName(name).model());
+        this.admin = new AdminEndpoints(registry, context, faults);
         this.verifier = verifier;
         this.executor = executor;
     }
@@ -130,6 +133,7 @@ public final class Dispatcher {
         ServiceModel model = null;
         ProtocolCodec codec = FALLBACK_CODEC;
         OperationModel operation = null;
+        long latencyMillis = 0; // a fault rule's added latency
         RequestContext ctx = new RequestContext(requestId, context.config().defaultAccount(),
                 context.config().defaultRegion(), null, null, request);
         try {
@@ -179,6 +183,15 @@ public final class Dispatcher {
             if (context.config().verifySignatures() && signature == null && !model.unsigned(operation.name())) {
                 throw missingAuthentication(service, model);
             }
+            FaultRules.Fault fault = faults.decide(model, service.name(), operation.name(), ctx.accountId(),
+                    ctx.region());
+            if (fault != null) {
+                if (fault.error() != null) {
+                    return later(fault.latencyMillis(), decorate(service, request,
+                            errorResponse(fault.error(), model, codec, operation, service, ctx)));
+                }
+                latencyMillis = fault.latencyMillis();
+            }
             SdkPojo requestBuilder = codec.decode(resolved, request);
             if (!service.binds(operation.entry().clientMethod())) {
                 throw CommonErrors.notImplemented(service.name(), operation.name());
@@ -191,15 +204,25 @@ public final class Dispatcher {
             } catch (AsyncResponse later) {
                 LoadedService answering = service;
                 AwsHttpRequest decoded = request;
+                long delay = latencyMillis;
                 return AsyncResponse.propagateCancellation(answerLater(later, model, codec, operation, service, ctx)
-                        .thenApply(r -> decorate(answering, decoded, r)), later.future());
+                        .thenCompose(r -> later(delay, decorate(answering, decoded, r))), later.future());
             }
-            return CompletableFuture.completedFuture(
-                    decorate(service, request, encode(result, model, codec, operation, service, ctx)));
+            return later(latencyMillis, decorate(service, request, encode(result, model, codec, operation, service,
+                    ctx)));
         } catch (Throwable t) {
-            return CompletableFuture.completedFuture(decorate(service, request,
+            return later(latencyMillis, decorate(service, request,
                     errorResponse(rejection != null ? rejection : t, model, codec, operation, service, ctx)));
         }
+    }
+
+    /** The response, at once or {@code millis} later (a fault rule's latency: no thread waits for it). */
+    private static CompletableFuture<AwsHttpResponse> later(long millis, AwsHttpResponse response) {
+        if (millis <= 0) {
+            return CompletableFuture.completedFuture(response);
+        }
+        return CompletableFuture.supplyAsync(() -> response,
+                CompletableFuture.delayedExecutor(millis, java.util.concurrent.TimeUnit.MILLISECONDS, Runnable::run));
     }
 
     private static AwsHttpResponse encode(OperationInvoker.Result result, ServiceModel model, ProtocolCodec codec,
