@@ -38,13 +38,18 @@ public final class AvailabilityZones {
             .on("region-name", z -> z.zone.regionName())
             .on("group-name", z -> z.zone.regionName())
             .on("network-border-group", z -> z.zone.regionName())
-            .on("state", z -> "available")
+            .on("state", this::state)
             .on("opt-in-status", z -> "opt-in-not-required")
             .on("zone-type", z -> "availability-zone")
             .on("message", z -> null);
 
     AvailabilityZones(Network net) {
         this.net = net;
+    }
+
+    /** {@code available}, or {@code impaired}/{@code unavailable} during an outage ({@code /_gureum/faults/az-outage}). */
+    private String state(ZoneView z) {
+        return net.zoneStates().state(z.zone.zoneName()).wireValue();
     }
 
     public DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest r) {
@@ -69,7 +74,7 @@ public final class AvailabilityZones {
                 .map(v -> software.amazon.awssdk.services.ec2.model.AvailabilityZone.builder()
                         .zoneName(v.zone.zoneName()).zoneId(v.zone.zoneId()).regionName(v.zone.regionName())
                         .groupName(v.zone.regionName()).networkBorderGroup(v.zone.regionName())
-                        .state("available").optInStatus("opt-in-not-required").zoneType("availability-zone")
+                        .state(state(v)).optInStatus("opt-in-not-required").zoneType("availability-zone")
                         .messages(List.of()).build())
                 .toList()).build();
     }

@@ -42,10 +42,9 @@ public final class NatGateways {
                 .on("state", this::state);
     }
 
-    /** True while the gateway holds its subnet and interface (not deleted, not failed). */
+    /** True while the gateway holds its subnet and interface (not deleted, not failed; an outage keeps them). */
     boolean holdsSubnet(NatGateway n) {
-        String st = state(n);
-        return !st.equals("deleted") && !st.equals("failed") && n.failureCode == null;
+        return !state(n).equals("deleted") && n.failureCode == null;
     }
 
     /** The state at the clock's current time. */
@@ -57,7 +56,15 @@ public final class NatGateways {
         if (now.isBefore(n.created.plus(TRANSITION))) {
             return "pending";
         }
-        return n.failureCode != null ? "failed" : "available";
+        return n.failureCode != null || inOutage(n) ? "failed" : "available";
+    }
+
+    /**
+     * Whether the gateway's zone is in an outage ({@code /_gureum/faults/az-outage}): it reports {@code failed}
+     * and routes through it turn {@code blackhole} until the outage is lifted.
+     */
+    private boolean inOutage(NatGateway n) {
+        return n.availabilityZone != null && !net.zoneStates().isAvailable(n.availabilityZone);
     }
 
     /**
@@ -128,6 +135,7 @@ public final class NatGateways {
         NatGateway n = new NatGateway(net.id("nat"), s.account, net.now());
         n.vpcId = sn.vpcId;
         n.subnetId = sn.id;
+        n.availabilityZone = sn.availabilityZone;
         n.connectivityType = type;
         if (failureCode != null) {
             n.failureCode = failureCode;
@@ -192,8 +200,11 @@ public final class NatGateways {
                 .natGatewayId(n.id).vpcId(n.vpcId).subnetId(n.subnetId).connectivityType(n.connectivityType)
                 .state(state).createTime(n.created).natGatewayAddresses(address.build())
                 .tags(Tags.toSdk(n.tags));
-        if (state.equals("failed")) {
+        if (state.equals("failed") && n.failureCode != null) {
             b.failureCode(n.failureCode).failureMessage(n.failureMessage);
+        } else if (state.equals("failed")) {
+            b.failureCode("InternalError").failureMessage("The NAT gateway's Availability Zone (" + n.availabilityZone
+                    + ") is impaired.");
         }
         if (n.deleteRequested != null && state.equals("deleted")) {
             b.deleteTime(n.deleteRequested.plus(TRANSITION));

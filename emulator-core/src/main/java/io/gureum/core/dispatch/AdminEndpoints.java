@@ -24,11 +24,13 @@ final class AdminEndpoints {
     private final ServiceContext context;
     private final ClockLog clockLog = new ClockLog();
     private final FaultEndpoints faults;
+    private final ZoneOutageEndpoint zoneOutage;
 
     AdminEndpoints(ServiceRegistry registry, ServiceContext context, FaultRules faultRules) {
         this.registry = registry;
         this.context = context;
         this.faults = new FaultEndpoints(faultRules);
+        this.zoneOutage = new ZoneOutageEndpoint(context);
     }
 
     static boolean isAdminPath(String path) {
@@ -59,6 +61,7 @@ final class AdminEndpoints {
             case "/_gureum/clock/events" -> method.equals("GET") ? json(200, clockLog.toJson(JSON)) : notAllowed();
             case "/_gureum/resources" -> method.equals("GET") ? resources(request) : notAllowed();
             case "/_gureum/faults" -> faults.rules(request);
+            case ZoneOutageEndpoint.PATH -> zoneOutage.handle(request);
             default -> path.startsWith("/_gureum/faults/") ? faults.rule(request) : ConsoleAssets.handles(path) ? console(request) : serviceEndpoint(request);
         };
     }
@@ -124,6 +127,7 @@ final class AdminEndpoints {
             }
             context.registry().clear();
             faults.clear();
+            zoneOutage.reset();
             context.clock().reset();
             clockLog.clear();
             var list = body.putArray("reset");

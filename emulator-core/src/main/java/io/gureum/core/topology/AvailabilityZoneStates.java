@@ -26,20 +26,36 @@ public final class AvailabilityZoneStates {
     }
 
     /**
+     * Sets a zone's state and returns the change, or null if it was already in that state.
+     *
      * @throws IllegalArgumentException if the topology has no zone of that name
      */
-    public void set(String zoneName, ZoneState state) {
+    public synchronized ZoneStateChanged set(String zoneName, ZoneState state) {
         Objects.requireNonNull(state, "state");
-        if (state == ZoneState.AVAILABLE) {
-            states.remove(requireZone(zoneName));
-        } else {
-            states.put(requireZone(zoneName), state);
+        ZoneState before = state(zoneName);
+        if (before == state) {
+            return null;
         }
+        if (state == ZoneState.AVAILABLE) {
+            states.remove(zoneName);
+        } else {
+            states.put(zoneName, state);
+        }
+        return new ZoneStateChanged(topology.zoneByName(zoneName).orElseThrow().regionName(), zoneName, before, state);
     }
 
-    /** Every zone back to {@link ZoneState#AVAILABLE}. */
-    public void reset() {
-        states.clear();
+    /** The zones that are not available, by name. */
+    public Map<String, ZoneState> unavailable() {
+        return Map.copyOf(states);
+    }
+
+    /** Every zone back to {@link ZoneState#AVAILABLE}; returns the changes. */
+    public synchronized java.util.List<ZoneStateChanged> reset() {
+        java.util.List<ZoneStateChanged> changes = new java.util.ArrayList<>();
+        for (String zone : java.util.List.copyOf(states.keySet())) {
+            changes.add(set(zone, ZoneState.AVAILABLE));
+        }
+        return changes;
     }
 
     private String requireZone(String zoneName) {

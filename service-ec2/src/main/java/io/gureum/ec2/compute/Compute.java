@@ -31,6 +31,11 @@ public final class Compute {
         return stores.get(rc.accountId(), rc.region());
     }
 
+    /** Every store made so far, with its account and region. */
+    public void forEachStore(java.util.function.BiConsumer<io.gureum.core.state.AccountRegionStore.Key, ComputeStore> action) {
+        stores.forEach(action);
+    }
+
     public ComputeStore store(String account, String region) {
         return stores.get(account, region);
     }

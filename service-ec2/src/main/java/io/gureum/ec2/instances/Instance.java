@@ -64,6 +64,10 @@ public final class Instance {
     public String stateReasonCode;
     public String stateReasonMessage;
     public final List<Attachment> blockDevices = new ArrayList<>();
+    /** The scheduled event an Availability Zone outage left on the instance (code, description, time), or null. */
+    public String eventCode;
+    public String eventDescription;
+    public Instant eventTime;
     public String spotInstanceRequestId;
     public String capacityReservationId;
 

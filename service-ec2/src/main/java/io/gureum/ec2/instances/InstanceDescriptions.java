@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 public final class InstanceDescriptions {
     private final Compute compute;
     private final InstanceNetwork network;
+    private final Instances instances;
     private final Ec2Filters<software.amazon.awssdk.services.ec2.model.Instance> filters;
     private static final java.util.Set<String> RESERVATION_FILTERS = java.util.Set.of("reservation-id", "owner-id",
             "requester-id");
@@ -45,6 +46,7 @@ public final class InstanceDescriptions {
     public InstanceDescriptions(Compute compute, Instances instances) {
         this.compute = compute;
         this.network = instances.network();
+        this.instances = instances;
         this.filters = InstanceFilters.of();
     }
 
@@ -113,7 +115,7 @@ public final class InstanceDescriptions {
             if (st == InstanceState.TERMINATED && !byId) {
                 continue;
             }
-            out.add(status(i, st));
+            out.add(status(i, st, instances.outages().impaired(i.availabilityZone), now));
         }
         var keep = InstanceFilters.status().predicate(r.filters());
         var page = Pagination.page(out.stream().filter(keep).toList(), r.maxResults(), r.nextToken(), 5, 1000);
@@ -121,17 +123,29 @@ public final class InstanceDescriptions {
                 .build();
     }
 
-    /** Status checks pass once the instance runs; they are not applicable otherwise. */
-    private static InstanceStatus status(Instance i, InstanceState st) {
+    /**
+     * Status checks pass once the instance runs; they are not applicable otherwise. While its zone is in an
+     * outage the system check is impaired (reachability failed), and the stop the outage caused shows as a
+     * completed {@code instance-stop} event.
+     */
+    private static InstanceStatus status(Instance i, InstanceState st, boolean zoneImpaired, Instant now) {
         boolean running = st == InstanceState.RUNNING;
         String summary = running ? "ok" : "not-applicable";
         InstanceStatusSummary check = InstanceStatusSummary.builder().status(summary)
                 .details(running ? List.of(InstanceStatusDetails.builder().name("reachability").status("passed").build())
                         : List.of(InstanceStatusDetails.builder().name("reachability").status(summary).build()))
                 .build();
+        InstanceStatusSummary system = !zoneImpaired ? check : InstanceStatusSummary.builder().status("impaired")
+                .details(InstanceStatusDetails.builder().name("reachability").status("failed")
+                        .impairedSince(i.eventTime != null ? i.eventTime : now).build())
+                .build();
+        List<software.amazon.awssdk.services.ec2.model.InstanceStatusEvent> events = i.eventCode == null ? List.of()
+                : List.of(software.amazon.awssdk.services.ec2.model.InstanceStatusEvent.builder()
+                        .instanceEventId("instance-event-" + i.id.substring(2)).code(i.eventCode)
+                        .description(i.eventDescription).notBefore(i.eventTime).build());
         return InstanceStatus.builder().instanceId(i.id).availabilityZone(i.availabilityZone)
-                .instanceState(st.toSdk()).instanceStatus(check).systemStatus(check)
+                .instanceState(st.toSdk()).instanceStatus(check).systemStatus(system)
                 .attachedEbsStatus(running ? software.amazon.awssdk.services.ec2.model.EbsStatusSummary.builder().status("ok").build() : null)
-                .events(List.of()).build();
+                .events(events).build();
     }
 }

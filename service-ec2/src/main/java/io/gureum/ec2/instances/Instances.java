@@ -44,6 +44,7 @@ public final class Instances {
     private final InstanceNetwork network;
     private final LaunchReferences references;
     private final InstanceTypeCatalogue types = InstanceTypeCatalogue.standard();
+    private final ZoneOutages outages;
 
     public Instances(Compute compute, Images images, Ebs ebs) {
         this.compute = compute;
@@ -51,6 +52,12 @@ public final class Instances {
         this.ebs = ebs;
         this.network = new InstanceNetwork(compute);
         this.references = new LaunchReferences(compute);
+        this.outages = new ZoneOutages(compute, network);
+    }
+
+    /** EC2's reactions to Availability Zone outages: closed with the service. */
+    public ZoneOutages outages() {
+        return outages;
     }
 
     /** What AttachVolume and DetachVolume need of instances. */
@@ -157,6 +164,9 @@ public final class Instances {
             throw Ec2Error.UNSUPPORTED_HIBERNATION_CONFIGURATION.withMessage("Hibernation requires an EBS root volume.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
+        if (outages.impaired(where.subnet().availabilityZone())) {
+            throw outages.insufficientCapacity(type, where.subnet().availabilityZone(), s.region);
+        }
 
         String reservationId = compute.id("r");
         Instant now = compute.now();
@@ -320,6 +330,11 @@ public final class Instances {
             }
         }
         Ec2Errors.checkDryRun(r.dryRun());
+        for (Instance i : found) {
+            if (i.state(now) == InstanceState.STOPPED && outages.impaired(i.availabilityZone)) {
+                throw outages.insufficientCapacity(i.instanceType, i.availabilityZone, s.region);
+            }
+        }
         List<InstanceStateChange> changes = new ArrayList<>();
         for (Instance i : found) {
             InstanceState before = i.state(now);

@@ -6,6 +6,7 @@ import java.time.Instant;
 public final class NatGateway extends Resource {
     public String vpcId;
     public String subnetId;
+    public String availabilityZone;
     public String connectivityType;
     public String allocationId;
     public String publicIp;
