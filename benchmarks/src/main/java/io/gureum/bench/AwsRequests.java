@@ -104,9 +104,49 @@ final class AwsRequests {
                 + "\"Key\":{\"pk\":{\"S\":\"k1\"}}}");
     }
 
+    static final String CLOUDWATCH_VERSION = "2010-08-01";
+    static final String BENCH_NAMESPACE = "Bench";
+
+    /** {@code PutMetricData} of one metric with 20 values, as the AWS CLI sends it (query protocol). */
+    static byte[] putMetricData20(int port) {
+        StringBuilder b = new StringBuilder("Action=PutMetricData&Version=" + CLOUDWATCH_VERSION + "&Namespace="
+                + BENCH_NAMESPACE + "&MetricData.member.1.MetricName=Latency&MetricData.member.1.Unit=Milliseconds"
+                + "&MetricData.member.1.Dimensions.member.1.Name=Api&MetricData.member.1.Dimensions.member.1.Value=orders");
+        for (int i = 1; i <= 20; i++) {
+            b.append("&MetricData.member.1.Values.member.").append(i).append('=').append(10 + i);
+        }
+        return query(port, "monitoring", b.toString());
+    }
+
+    /**
+     * {@code PutMetricData} of {@code count} high-resolution (1 s) points of {@code Bench PerSecond}, one a
+     * second from {@code first}: the seed of the one-day read.
+     */
+    static byte[] putSecondsOfData(int port, java.time.Instant first, int count) {
+        StringBuilder b = new StringBuilder("Action=PutMetricData&Version=" + CLOUDWATCH_VERSION + "&Namespace="
+                + BENCH_NAMESPACE);
+        for (int i = 1; i <= count; i++) {
+            String m = "&MetricData.member." + i + ".";
+            b.append(m).append("MetricName=PerSecond").append(m).append("StorageResolution=1").append(m)
+                    .append("Value=").append(i % 100).append(m).append("Timestamp=").append(first.plusSeconds(i - 1));
+        }
+        return query(port, "monitoring", b.toString());
+    }
+
+    /** {@code GetMetricData} of the last day of {@code Bench PerSecond} at one-minute periods (1,440 points). */
+    static byte[] getMetricDataDay(int port, java.time.Instant end) {
+        java.time.Instant e = end.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return query(port, "monitoring", "Action=GetMetricData&Version=" + CLOUDWATCH_VERSION
+                + "&MetricDataQueries.member.1.Id=m1&MetricDataQueries.member.1.MetricStat.Metric.Namespace="
+                + BENCH_NAMESPACE + "&MetricDataQueries.member.1.MetricStat.Metric.MetricName=PerSecond"
+                + "&MetricDataQueries.member.1.MetricStat.Period=60&MetricDataQueries.member.1.MetricStat.Stat=Average"
+                + "&StartTime=" + e.minus(java.time.Duration.ofDays(1)) + "&EndTime=" + e);
+    }
+
     /**
      * The request a workload name stands for: {@code sts} GetCallerIdentity, {@code sqs-send[:queue]},
-     * {@code ddb-get}, {@code ssm-get} (a SecureString, decrypted), {@code secret-get}.
+     * {@code ddb-get}, {@code ssm-get} (a SecureString, decrypted), {@code secret-get}, {@code cw-put}
+     * (PutMetricData of 20 values), {@code cw-get-day} (GetMetricData over a day of 1-second data).
      */
     static byte[] workload(String name, int port) {
         if (name.startsWith("sqs-send:")) {
@@ -118,6 +158,8 @@ final class AwsRequests {
             case "ddb-get" -> getItem(port);
             case "ssm-get" -> getParameter(port);
             case "secret-get" -> getSecretValue(port);
+            case "cw-put" -> putMetricData20(port);
+            case "cw-get-day" -> getMetricDataDay(port, java.time.Instant.now());
             default -> throw new IllegalArgumentException("unknown workload " + name);
         };
     }
