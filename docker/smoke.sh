@@ -59,9 +59,15 @@ else
 fi
 
 name="gureum-smoke-$$"
+# An init hook the container runs once ready (/etc/gureum/init/ready.d): it creates a queue with awslocal.
+hooks=$(mktemp -d)
+chmod 755 "$hooks"
+printf 'set -e\nawslocal sqs create-queue --queue-name smoke-init\n' >"$hooks/10-seed.sh"
+chmod 644 "$hooks/10-seed.sh"
+run+=(-v "$hooks:/etc/gureum/init/ready.d:ro")
 cleanup() {
   ce rm -f "$name" >/dev/null 2>&1 || true
-  rm -f "${chatter:-}" "${body:-}"
+  rm -rf "${chatter:-}" "${body:-}" "$hooks"
   [ "${KEEP_IMAGE:-0}" = 1 ] || ce rmi -f "$image" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -103,6 +109,16 @@ if [ "$engine" = podman ]; then
 fi
 
 bash docker/smoke-calls.sh "$port" || { ce logs "$name" 2>&1 | tail -40; die "AWS CLI calls against the container"; }
+init_state=""
+for _ in $(seq 1 "$start_timeout"); do
+  init_state=$(curl -s -m 5 "http://127.0.0.1:$port/_gureum/init" || true)
+  case "$init_state" in *'"READY":true'*) break;; esac
+  sleep 1
+done
+case "$init_state" in
+  *'"name":"10-seed.sh","state":"SUCCESSFUL"'*) log "init hook ran: $init_state";;
+  *) ce logs "$name" 2>&1 | tail -40; die "the init hook did not succeed: $init_state";;
+esac
 log "AWS CLI calls pass (STS, Lambda create and invoke, S3)"
 ce stop -t 20 "$name" >/dev/null 2>>"$chatter"
 log "passed"

@@ -28,7 +28,8 @@ public record GureumConfig(
         Duration headerTimeout,
         Duration stallTimeout,
         Duration idleTimeout,
-        String hostname) {
+        String hostname,
+        List<Path> initDirs) {
 
     public static final int DEFAULT_PORT = 4566;
 
@@ -53,6 +54,7 @@ public record GureumConfig(
         b.stallTimeout = stallTimeout;
         b.idleTimeout = idleTimeout;
         b.hostname = hostname;
+        b.initDirs = initDirs;
         return b;
     }
 
@@ -81,6 +83,7 @@ public record GureumConfig(
         apply(b, "stall-timeout", env.get("GUREUM_STALL_TIMEOUT"));
         apply(b, "idle-timeout", env.get("GUREUM_IDLE_TIMEOUT"));
         apply(b, "hostname", env.get("GUREUM_HOSTNAME"));
+        apply(b, "init-dir", env.get("GUREUM_INIT_DIR"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -125,6 +128,7 @@ public record GureumConfig(
             case "stall-timeout" -> b.stallTimeout(Duration.ofSeconds(parseInt(name, value)));
             case "idle-timeout" -> b.idleTimeout(Duration.ofSeconds(parseInt(name, value)));
             case "hostname" -> b.hostname(value.isBlank() ? null : value.trim());
+            case "init-dir" -> b.initDirs(value.isBlank() ? List.of() : List.of(Path.of(value.trim())));
             default -> {
                 return false;
             }
@@ -172,6 +176,8 @@ public record GureumConfig(
         private Duration stallTimeout = Duration.ofSeconds(60);
         private Duration idleTimeout = Duration.ofSeconds(120);
         private String hostname;
+        private List<Path> initDirs = List.of(Path.of("/etc/gureum/init/ready.d"),
+                Path.of("/etc/localstack/init/ready.d"));
 
         public Builder host(String host) {
             this.host = host;
@@ -271,6 +277,16 @@ public record GureumConfig(
             return this;
         }
 
+        /**
+         * Directories whose {@code .sh} and {@code .py} scripts run once the server is ready ({@code --init-dir}
+         * names one instead of the default {@code /etc/gureum/init/ready.d} and LocalStack's
+         * {@code /etc/localstack/init/ready.d}).
+         */
+        public Builder initDirs(List<Path> dirs) {
+            this.initDirs = List.copyOf(dirs);
+            return this;
+        }
+
         private static Duration positive(String flag, Duration d) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(flag + " must be a positive number of seconds");
@@ -281,7 +297,7 @@ public record GureumConfig(
         public GureumConfig build() {
             return new GureumConfig(host, port, dataDir, services == null ? null : Set.copyOf(new ArrayList<>(services)),
                     defaultAccount, defaultRegion, enforceIam, verifySignatures, logLevel, maxRequestBodyBytes,
-                    handlerThreads, headerTimeout, stallTimeout, idleTimeout, hostname);
+                    handlerThreads, headerTimeout, stallTimeout, idleTimeout, hostname, initDirs);
         }
     }
 }

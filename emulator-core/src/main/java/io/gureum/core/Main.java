@@ -1,5 +1,6 @@
 package io.gureum.core;
 
+import io.gureum.core.init.InitHooks;
 import io.gureum.core.server.PortUnavailableException;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ public final class Main {
             System.err.println("gureum: " + e.getMessage());
             System.err.println("usage: java -jar gureum.jar [--host H] [--port P] [--services a,b] [--data-dir D] "
                     + "[--default-account 000000000000] [--enforce-iam] [--verify-signatures] [--log-level LEVEL] "
-                    + "[--hostname NAME] [--header-timeout S] [--stall-timeout S] [--idle-timeout S]");
+                    + "[--hostname NAME] [--header-timeout S] [--stall-timeout S] [--idle-timeout S] [--init-dir D]");
             System.exit(2);
             return;
         }
@@ -47,7 +48,12 @@ public final class Main {
         log.info("Listening on {} (port {})", gureum.endpoint(), gureum.port());
         // Tools that wait for LocalStack's ready line look for exactly this.
         log.info("Ready.");
-        Runtime.getRuntime().addShutdownHook(new Thread(gureum::close, "gureum-shutdown"));
+        InitHooks hooks = gureum.context().shared().replace(InitHooks.class, InitHooks.find(config.initDirs()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hooks.stop();
+            gureum.close();
+        }, "gureum-shutdown"));
+        hooks.start(gureum.endpoint().toString(), config.defaultRegion());
     }
 
     /** Sets the root log level when Logback is the SLF4J binding (the distribution's case). */

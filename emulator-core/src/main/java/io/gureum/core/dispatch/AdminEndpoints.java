@@ -7,6 +7,7 @@ import io.gureum.core.error.AwsException;
 import io.gureum.core.faults.FaultRules;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.init.InitHooks;
 import io.gureum.core.spi.ServiceContext;
 import java.io.IOException;
 import java.time.Duration;
@@ -60,6 +61,8 @@ final class AdminEndpoints {
             };
             case "/_gureum/clock/events" -> method.equals("GET") ? json(200, clockLog.toJson(JSON)) : notAllowed();
             case "/_gureum/resources" -> method.equals("GET") ? resources(request) : notAllowed();
+            case "/_gureum/init", "/_localstack/init" -> method.equals("GET") ? init(false) : notAllowed();
+            case "/_localstack/init/ready" -> method.equals("GET") ? init(true) : notAllowed();
             case "/_gureum/faults" -> faults.rules(request);
             case ZoneOutageEndpoint.PATH -> zoneOutage.handle(request);
             default -> path.startsWith("/_gureum/faults/") ? faults.rule(request) : ConsoleAssets.handles(path) ? console(request) : serviceEndpoint(request);
@@ -96,6 +99,26 @@ final class AdminEndpoints {
             }
         }
         return json(404, error("NotFound", "No Gureum endpoint at " + path));
+    }
+
+    /**
+     * The init scripts' states in LocalStack's shape ({@code /_localstack/init}): Gureum runs only the
+     * READY stage; {@code ready} is the {@code /_localstack/init/ready} view of that stage alone.
+     */
+    private AwsHttpResponse init(boolean readyStageOnly) {
+        InitHooks hooks = context.shared().get(InitHooks.class, InitHooks::none);
+        ObjectNode body = JSON.createObjectNode();
+        if (readyStageOnly) {
+            body.put("completed", hooks.completed());
+        } else {
+            ObjectNode completed = body.putObject("completed");
+            completed.put("BOOT", true).put("START", true).put("READY", hooks.completed()).put("SHUTDOWN", false);
+        }
+        var scripts = body.putArray("scripts");
+        for (InitHooks.Script s : hooks.scripts()) {
+            scripts.addObject().put("stage", "READY").put("name", s.name()).put("state", s.state());
+        }
+        return json(200, body);
     }
 
     private AwsHttpResponse health() {
