@@ -59,7 +59,9 @@ public final class OrganizationsService implements AwsService {
                 new Policies(store, ids, tags), new PolicyAttachments(store), new EffectivePolicies(store),
                 new Handshakes(context, store, ids, tags), new DelegatedAdministrators(context, store), tags,
                 new ResourcePolicies(store, ids, tags));
+        InputChecks checks = new InputChecks();
         OperationInterceptor lock = call -> {
+            checks.check(call.operation(), call.request());
             synchronized (store) {
                 store.settle(context.clock().now());
                 return call.proceed();
