@@ -1,7 +1,6 @@
 package io.gureum.organizations;
 
 import io.gureum.core.ids.ResourceIds;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Organizations' ID shapes, drawn from core's {@link ResourceIds} (whose {@code next} has EC2's 17-hex-digit
@@ -42,9 +41,9 @@ final class OrgIds {
 
     /** A 12-digit account ID that does not start with 0, so it never collides with Gureum's default account. */
     String account() {
-        StringBuilder sb = new StringBuilder(12).append(1 + ThreadLocalRandom.current().nextInt(9));
-        String hex = ids.hex(16);
-        for (int i = 0; sb.length() < 12; i++) {
+        String hex = ids.hex(12);
+        StringBuilder sb = new StringBuilder(12).append(1 + Character.digit(hex.charAt(0), 16) % 9);
+        for (int i = 1; i < 12; i++) {
             sb.append(Character.digit(hex.charAt(i), 16) % 10);
         }
         return sb.toString();
