@@ -37,9 +37,15 @@ public final class OrganizationsService implements AwsService {
     @Override
     public ServiceInstance create(ServiceContext context) {
         AccessRoles roles = new AccessRoles(context);
-        OrgStore store = new OrgStore(roles::create);
+        OrgTags[] tagsOf = new OrgTags[1];
+        // A created account is recorded with the tags CreateAccount was given, then gets its access role.
+        OrgStore store = new OrgStore((org, c) -> {
+            tagsOf[0].register(org, c.accountId, org.accountArn(c.accountId), c.tags);
+            roles.create(org, c);
+        });
         OrgIds ids = new OrgIds(context.ids());
         OrgTags tags = new OrgTags(context, store);
+        tagsOf[0] = tags;
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gureum-organizations-timer");
             t.setDaemon(true);

@@ -93,6 +93,42 @@ class OrganizationsIT extends OrgTestSupport {
                 () -> orgs.describeCreateAccountStatus(b -> b.createAccountRequestId("car-" + "0".repeat(32))));
     }
 
+    /**
+     * Nobody asks Organizations for the status here: the creation finishes on the core clock by itself (the
+     * account shows in core's resource registry, the role in IAM). Waited for with a generous bound, since the
+     * clock's timer runs it on its own thread; no duration is asserted.
+     */
+    @Test
+    void creationFinishesOnTheClockWithoutPollingAndKeepsItsTags() throws InterruptedException {
+        String mgmt = newOrganization();
+        OrganizationsClient orgs = org(mgmt);
+        orgs.createAccount(b -> b.accountName("quiet").email(unique("quiet") + "@example.com").roleName("Admin")
+                .tags(t -> t.key("team").value("blue")));
+        letAccountCreationFinish();
+        String id = null;
+        for (int i = 0; i < 1200 && id == null; i++) {
+            id = aws.context().registry().list(mgmt, "").stream().map(r -> r.id())
+                    .filter(x -> x.matches("\\d{12}") && !x.equals(mgmt)).findFirst().orElse(null);
+            if (id == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(id != null, "the account creation never finished");
+        String account = id;
+        IamClient iam = aws.context().clients().client(IamClient.class,
+                io.gureum.core.spi.Caller.root(account, "us-east-1"));
+        Role role = null;
+        for (int i = 0; i < 1200 && role == null; i++) {
+            try {
+                role = iam.getRole(b -> b.roleName("Admin")).role();
+            } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals("arn:aws:iam::" + account + ":role/Admin", role.arn());
+        assertEquals("blue", orgs.listTagsForResource(b -> b.resourceId(account)).tags().get(0).value());
+    }
+
     @Test
     void aSecondAccountWithTheSameEmailFails() {
         OrganizationsClient orgs = org(newOrganization());
