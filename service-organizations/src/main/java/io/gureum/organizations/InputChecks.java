@@ -38,10 +38,13 @@ final class InputChecks {
     }
 
     void check(String operation, Object request) {
-        if (!(request instanceof SdkPojo pojo)) {
-            return;
+        if (request instanceof SdkPojo pojo) {
+            checkStructure(shapes.path(operations.path(operation).path("input").asText()), pojo);
         }
-        JsonNode input = shapes.path(operations.path(operation).path("input").asText());
+    }
+
+    /** A structure's members, nested structures and list elements included (a Target's Id, each Tag's Key). */
+    private void checkStructure(JsonNode input, SdkPojo pojo) {
         for (Iterator<Map.Entry<String, JsonNode>> it = input.path("members").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> member = it.next();
             Object value = valueOf(pojo, member.getKey());
@@ -57,7 +60,16 @@ final class InputChecks {
     }
 
     private void checkValue(JsonNode shape, Object value) {
-        if (value instanceof String s) {
+        if (value instanceof SdkPojo nested) {
+            checkStructure(shape, nested);
+        } else if (value instanceof java.util.List<?> list) {
+            JsonNode element = shapes.path(shape.path("member").asText());
+            for (Object v : list) {
+                if (v != null) {
+                    checkValue(element, v);
+                }
+            }
+        } else if (value instanceof String s) {
             if (shape.has("enum") && !contains(shape.get("enum"), s)) {
                 throw error(InvalidInputExceptionReason.INVALID_ENUM, "You specified an invalid value.");
             }

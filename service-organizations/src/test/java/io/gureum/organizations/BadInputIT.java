@@ -21,6 +21,11 @@ class BadInputIT extends OrgTestSupport {
                 () -> orgs.listPolicies(b -> b.filter("NOT_A_TYPE"))).reasonAsString());
         assertEquals("MAX_VALUE_EXCEEDED", assertError(InvalidInputException.class, "InvalidInputException",
                 () -> orgs.listAccounts(b -> b.maxResults(21))).reasonAsString());
+        assertEquals("MAX_LENGTH_EXCEEDED", assertError(InvalidInputException.class, "InvalidInputException",
+                () -> orgs.inviteAccountToOrganization(b -> b.target(t -> t.id("1".repeat(65)).type("ACCOUNT"))))
+                .reasonAsString());
+        assertEquals("INPUT_REQUIRED", assertError(InvalidInputException.class, "InvalidInputException",
+                () -> orgs.tagResource(b -> b.resourceId("r-abcd").tags(t -> t.key("k")))).reasonAsString());
         assertEquals("INVALID_NEXT_TOKEN", assertError(InvalidInputException.class, "InvalidInputException",
                 () -> orgs.listAccounts(b -> b.nextToken("garbage"))).reasonAsString());
     }
