@@ -10,8 +10,10 @@ import java.util.List;
  * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html): a
  * request is allowed only if, at every level from the root down to the account, some attached SCP allows it.
  *
- * <p>Obtain it with {@link #of(SharedState)} from the server's {@code ServiceContext.shared()}; it reads the
- * organization's current state under its lock and never changes it.
+ * <p>Look it up with {@link #of(SharedState)} from the server's {@code ServiceContext.shared()} at each use
+ * (Organizations replaces it when it starts and after every reset; before its first request there is no
+ * organization and the answer is empty). It reads the current state under the API's own lock and never changes
+ * it; the same answer comes from the API as ListParents, then ListPoliciesForTarget and DescribePolicy per level.
  */
 public final class ApplicablePolicies {
     /** The policy documents attached at one level: the root, an OU, or the account itself. */
