@@ -39,6 +39,8 @@ APIS = [
     ("secretsmanager", None, "service-secretsmanager",
      "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"),
     ("ssm", None, "service-ssm", "software.amazon.awssdk.services.ssm.SsmClient"),
+    ("organizations", None, "service-organizations",
+     "software.amazon.awssdk.services.organizations.OrganizationsClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")
