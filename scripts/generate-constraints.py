@@ -39,6 +39,7 @@ APIS = [
     ("secretsmanager", None, "service-secretsmanager",
      "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"),
     ("ssm", None, "service-ssm", "software.amazon.awssdk.services.ssm.SsmClient"),
+    ("events", None, "service-events", "software.amazon.awssdk.services.eventbridge.EventBridgeClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")

@@ -92,6 +92,11 @@ public final class Ec2ComputeService implements AwsService {
             public AwsHttpResponse adminRequest(AwsHttpRequest request) {
                 return imds.handle(request);
             }
+
+            @Override
+            public void close() {
+                instances.close();
+            }
         };
     }
 }

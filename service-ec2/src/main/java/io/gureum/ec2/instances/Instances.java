@@ -44,6 +44,7 @@ public final class Instances {
     private final InstanceNetwork network;
     private final LaunchReferences references;
     private final InstanceTypeCatalogue types = InstanceTypeCatalogue.standard();
+    private final InstanceStateEvents stateEvents;
 
     public Instances(Compute compute, Images images, Ebs ebs) {
         this.compute = compute;
@@ -51,6 +52,12 @@ public final class Instances {
         this.ebs = ebs;
         this.network = new InstanceNetwork(compute);
         this.references = new LaunchReferences(compute);
+        this.stateEvents = new InstanceStateEvents(compute);
+    }
+
+    /** Stops the timer of state-change events. */
+    public void close() {
+        stateEvents.close();
     }
 
     /** What AttachVolume and DetachVolume need of instances. */
@@ -165,6 +172,7 @@ public final class Instances {
         List<Instance> launched = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             Instance i = new Instance(compute.id("i"), reservationId, s.account);
+            i.stateListener = stateEvents.listener(s);
             i.launchIndex = n;
             i.imageId = image.id;
             i.instanceType = type;
