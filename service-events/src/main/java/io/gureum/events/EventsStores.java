@@ -11,6 +11,9 @@ import java.time.Instant;
  * parameter (a name or an ARN) names a store and bus.
  */
 final class EventsStores {
+    /** The registry's service name: the API's, so that a reset of {@code eventbridge} forgets its resources. */
+    static final String SERVICE = "eventbridge";
+
     final ServiceContext context;
     private final AccountRegionStore<EventsStore> all;
 
@@ -40,12 +43,12 @@ final class EventsStores {
     }
 
     void register(Bus bus) {
-        bus.tags.attach(context.registry(), bus.account, bus.region, "events", "event-bus/" + bus.name,
+        bus.tags.attach(context.registry(), bus.account, bus.region, SERVICE, "event-bus/" + bus.name,
                 Arn.parse(bus.arn));
     }
 
     void register(Rule rule) {
-        rule.tags.attach(context.registry(), rule.account, rule.region, "events",
+        rule.tags.attach(context.registry(), rule.account, rule.region, SERVICE,
                 "rule/" + rule.busName + "/" + rule.name, Arn.parse(rule.arn));
     }
 

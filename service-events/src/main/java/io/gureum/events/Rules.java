@@ -78,9 +78,8 @@ final class Rules {
         if (scheduleChanged) {
             rule.scheduleOrigin = stores.now();
         }
-        if (request.stateAsString() != null) {
-            rule.state = request.stateAsString();
-        }
+        // "If you omit arguments in PutRule, the old values for those arguments are not kept." (API_PutRule.html)
+        rule.state = request.stateAsString() == null ? "ENABLED" : request.stateAsString();
         rule.description = request.description();
         rule.roleArn = request.roleArn();
         if (created) {

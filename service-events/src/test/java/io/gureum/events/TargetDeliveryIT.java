@@ -1,0 +1,81 @@
+package io.gureum.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.core.testing.AwsClients;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** Targets other than a standard queue: a FIFO queue, a log group, another bus. */
+class TargetDeliveryIT extends EventsTestSupport {
+
+    private static String put(String source, String busName) {
+        return events.putEvents(b -> b.entries(PutEventsRequestEntry.builder().source(source).detailType("t")
+                .detail("{\"n\":1}").eventBusName(busName).build())).entries().get(0).eventId();
+    }
+
+    @Test
+    void fifoQueueGetsTheMessageGroupAndTheEventIdAsDeduplicationId() {
+        String source = unique("app");
+        String rule = unique("fifo");
+        String url = sqs.createQueue(b -> b.queueName(unique("q") + ".fifo")
+                .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"));
+        events.putTargets(b -> b.rule(rule).targets(t -> t.id("f").arn(queueArn(url))
+                .sqsParameters(p -> p.messageGroupId("orders"))));
+        String id = put(source, null);
+        Message m = receive(url, 1).get(0);
+        assertEquals("orders", m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
+        assertEquals(id, m.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID));
+    }
+
+    @Test
+    void logGroupGetsTheEventInAStreamNamedAfterIt() {
+        String source = unique("app");
+        String rule = unique("logs");
+        String group = "/aws/events/" + unique("g");
+        try (CloudWatchLogsClient logs = AwsClients.client(CloudWatchLogsClient.builder(), gureum)) {
+            logs.createLogGroup(b -> b.logGroupName(group));
+            events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"));
+            events.putTargets(b -> b.rule(rule).targets(t -> t.id("l")
+                    .arn("arn:aws:logs:us-east-1:" + ACCOUNT + ":log-group:" + group)));
+            String id = put(source, null);
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            List<LogStream> streams = List.of();
+            while (streams.isEmpty() && System.nanoTime() < deadline) {
+                streams = logs.describeLogStreams(b -> b.logGroupName(group)).logStreams();
+                Thread.onSpinWait();
+            }
+            assertEquals(id, streams.get(0).logStreamName());
+            String message = logs.getLogEvents(b -> b.logGroupName(group).logStreamName(id).startFromHead(true))
+                    .events().get(0).message();
+            assertEquals(id, json(message).get("id").asText());
+        }
+    }
+
+    @Test
+    void anotherBusReceivesTheEventUnchanged() {
+        String source = unique("app");
+        String bus = unique("downstream");
+        String busArn = events.createEventBus(b -> b.name(bus)).eventBusArn();
+        String url = queue(unique("q"));
+        events.putRule(b -> b.name("in").eventBusName(bus).eventPattern("{\"source\":[\"" + source + "\"]}"));
+        events.putTargets(b -> b.rule("in").eventBusName(bus).targets(t -> t.id("q").arn(queueArn(url))));
+        String rule = unique("forward");
+        events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"));
+        events.putTargets(b -> b.rule(rule).targets(t -> t.id("bus").arn(busArn)));
+        String id = put(source, null);
+        JsonNode e = json(receive(url, 1).get(0).body());
+        assertEquals(id, e.get("id").asText());
+        assertEquals(source, e.get("source").asText());
+    }
+}
