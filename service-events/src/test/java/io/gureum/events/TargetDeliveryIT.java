@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -49,16 +50,20 @@ class TargetDeliveryIT extends EventsTestSupport {
             events.putTargets(b -> b.rule(rule).targets(t -> t.id("l")
                     .arn("arn:aws:logs:us-east-1:" + ACCOUNT + ":log-group:" + group)));
             String id = put(source, null);
+            // the stream is created, then the event written: wait for the event
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            List<LogStream> streams = List.of();
-            while (streams.isEmpty() && System.nanoTime() < deadline) {
-                streams = logs.describeLogStreams(b -> b.logGroupName(group)).logStreams();
+            List<OutputLogEvent> written = List.of();
+            while (written.isEmpty() && System.nanoTime() < deadline) {
+                List<LogStream> streams = logs.describeLogStreams(b -> b.logGroupName(group)).logStreams();
+                if (!streams.isEmpty()) {
+                    assertEquals(id, streams.get(0).logStreamName());
+                    written = logs.getLogEvents(b -> b.logGroupName(group).logStreamName(id).startFromHead(true))
+                            .events();
+                }
                 Thread.onSpinWait();
             }
-            assertEquals(id, streams.get(0).logStreamName());
-            String message = logs.getLogEvents(b -> b.logGroupName(group).logStreamName(id).startFromHead(true))
-                    .events().get(0).message();
-            assertEquals(id, json(message).get("id").asText());
+            assertEquals(1, written.size());
+            assertEquals(id, json(written.get(0).message()).get("id").asText());
         }
     }
 
