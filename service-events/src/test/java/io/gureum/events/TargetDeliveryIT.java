@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -82,5 +85,48 @@ class TargetDeliveryIT extends EventsTestSupport {
         JsonNode e = json(receive(url, 1).get(0).body());
         assertEquals(id, e.get("id").asText());
         assertEquals(source, e.get("source").asText());
+    }
+
+    @Test
+    void snsTopicPublishesTheEvent() {
+        String source = unique("app");
+        String rule = unique("sns");
+        try (SnsClient sns = AwsClients.client(SnsClient.builder(), gureum)) {
+            String topic = sns.createTopic(b -> b.name(unique("t"))).topicArn();
+            String url = queue(unique("q"));
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn(url))
+                    .attributes(Map.of("RawMessageDelivery", "true")));
+            events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"));
+            events.putTargets(b -> b.rule(rule).targets(t -> t.id("t").arn(topic).inputPath("$.detail")));
+            put(source, null);
+            assertEquals("{\"n\":1}", receive(url, 1).get(0).body());
+        }
+    }
+
+    @Test
+    void aBusInAnotherRegionReceivesTheEvent() {
+        String source = unique("app");
+        String bus = unique("west");
+        try (EventBridgeClient west = AwsClients.client(EventBridgeClient.builder(), gureum.endpoint(), "test",
+                "eu-west-1");
+                SqsClient westSqs = AwsClients.client(SqsClient.builder(), gureum.endpoint(), "test", "eu-west-1")) {
+            String busArn = west.createEventBus(b -> b.name(bus)).eventBusArn();
+            String url = westSqs.createQueue(b -> b.queueName(unique("q"))).queueUrl();
+            String arn = "arn:aws:sqs:eu-west-1:" + ACCOUNT + ":" + url.substring(url.lastIndexOf('/') + 1);
+            west.putRule(b -> b.name("in").eventBusName(bus).eventPattern("{\"source\":[\"" + source + "\"]}"));
+            west.putTargets(b -> b.rule("in").eventBusName(bus).targets(t -> t.id("q").arn(arn)));
+            String rule = unique("to-west");
+            events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"));
+            events.putTargets(b -> b.rule(rule).targets(t -> t.id("bus").arn(busArn)));
+            String id = put(source, null);
+            List<Message> got = List.of();
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (got.isEmpty() && System.nanoTime() < deadline) {
+                got = westSqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(2)).messages();
+            }
+            JsonNode e = json(got.get(0).body());
+            assertEquals(id, e.get("id").asText());
+            assertEquals("us-east-1", e.get("region").asText());
+        }
     }
 }
