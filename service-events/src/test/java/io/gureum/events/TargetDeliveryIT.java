@@ -129,4 +129,22 @@ class TargetDeliveryIT extends EventsTestSupport {
             assertEquals("us-east-1", e.get("region").asText());
         }
     }
+
+    @Test
+    void anotherAccountsBusWithoutPermissionDeadLetters() {
+        String source = unique("app");
+        String rule = unique("cross");
+        String dlq = queue(unique("dlq"));
+        try (EventBridgeClient other = eventsAs("222233334444")) {
+            String bus = unique("theirs");
+            String busArn = other.createEventBus(b -> b.name(bus)).eventBusArn();
+            events.putRule(b -> b.name(rule).eventPattern("{\"source\":[\"" + source + "\"]}"));
+            events.putTargets(b -> b.rule(rule).targets(t -> t.id("bus").arn(busArn)
+                    .deadLetterConfig(d -> d.arn(queueArn(dlq)))));
+            put(source, null);
+            Message m = receive(dlq, 1).get(0);
+            assertEquals("NO_PERMISSIONS", m.messageAttributes().get("ERROR_CODE").stringValue());
+            assertEquals(busArn, m.messageAttributes().get("TARGET_ARN").stringValue());
+        }
+    }
 }
