@@ -41,6 +41,7 @@ APIS = [
     ("ssm", None, "service-ssm", "software.amazon.awssdk.services.ssm.SsmClient"),
     ("organizations", None, "service-organizations",
      "software.amazon.awssdk.services.organizations.OrganizationsClient"),
+    ("events", None, "service-events", "software.amazon.awssdk.services.eventbridge.EventBridgeClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")

@@ -95,7 +95,7 @@ public final class Ec2ComputeService implements AwsService {
 
             @Override
             public void close() {
-                instances.outages().close();
+                instances.close();
             }
         };
     }

@@ -36,7 +36,8 @@ final class NotificationConfig {
         GetBucketNotificationConfigurationResponse.Builder out = GetBucketNotificationConfigurationResponse.builder();
         if (c != null) {
             out.queueConfigurations(c.queueConfigurations()).topicConfigurations(c.topicConfigurations())
-                    .lambdaFunctionConfigurations(c.lambdaFunctionConfigurations());
+                    .lambdaFunctionConfigurations(c.lambdaFunctionConfigurations())
+                    .eventBridgeConfiguration(c.eventBridgeConfiguration());
         }
         return out.build();
     }

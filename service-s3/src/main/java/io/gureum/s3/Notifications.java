@@ -30,11 +30,13 @@ public final class Notifications {
 
     private final GureumClock clock;
     private final Destinations destinations;
+    private final EventBridgeEvents eventBridge;
     private final AtomicLong sequencer = new AtomicLong();
 
-    Notifications(GureumClock clock, Destinations destinations) {
+    Notifications(GureumClock clock, Destinations destinations, EventBridgeEvents eventBridge) {
         this.clock = clock;
         this.destinations = destinations;
+        this.eventBridge = eventBridge;
     }
 
     /**
@@ -71,6 +73,9 @@ public final class Notifications {
         NotificationConfiguration c = b.notifications;
         if (c == null) {
             return;
+        }
+        if (c.eventBridgeConfiguration() != null) {
+            eventBridge.emit(b, eventName, key, size, etag, versionId, String.format("%016X", sequencer.incrementAndGet()));
         }
         for (QueueConfiguration q : c.queueConfigurations()) {
             if (matches(q.eventsAsStrings(), q.filter(), eventName, key)) {

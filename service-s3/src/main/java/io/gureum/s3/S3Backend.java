@@ -18,7 +18,8 @@ public final class S3Backend implements AutoCloseable {
         this.context = context;
         this.store = new S3Store(context.config().dataDir());
         this.buckets = new Buckets(store, context.clock(), context.registry());
-        this.notifications = new Notifications(context.clock(), new Destinations(context.clients()));
+        this.notifications = new Notifications(context.clock(), new Destinations(context.clients()),
+                new EventBridgeEvents(context.events(), context.clock()));
         this.objects = new Objects(store, context.clock(), context.ids(), notifications);
         this.multipart = new Multipart(store, objects, context.ids(), notifications);
         this.kms = new KmsEncryption(context.clients());

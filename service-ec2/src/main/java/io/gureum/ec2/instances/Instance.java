@@ -79,6 +79,14 @@ public final class Instance {
     public Instant stateSince;
     /** When TerminateInstances began shutting it down. */
     public Instant shutdownAt;
+    /** Told of each state the instance enters ({@link InstanceStateEvents}); null for none. */
+    public StateListener stateListener;
+
+    /** Hears an instance enter a state at a time. */
+    @FunctionalInterface
+    public interface StateListener {
+        void entered(Instance instance, InstanceState state, Instant at);
+    }
 
     public Instance(String id, String reservationId, String ownerId) {
         this.id = id;
@@ -91,6 +99,9 @@ public final class Instance {
         if (state.transitional() && !now.isBefore(stateSince.plus(Timing.TRANSITION))) {
             stateSince = stateSince.plus(Timing.TRANSITION);
             state = state.next();
+            if (stateListener != null) {
+                stateListener.entered(this, state, stateSince);
+            }
         }
         return state;
     }
@@ -99,5 +110,8 @@ public final class Instance {
     public void enter(InstanceState next, Instant now) {
         this.state = next;
         this.stateSince = now;
+        if (stateListener != null) {
+            stateListener.entered(this, next, now);
+        }
     }
 }

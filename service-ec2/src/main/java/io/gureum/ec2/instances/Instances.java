@@ -45,6 +45,7 @@ public final class Instances {
     private final LaunchReferences references;
     private final InstanceTypeCatalogue types = InstanceTypeCatalogue.standard();
     private final ZoneOutages outages;
+    private final InstanceStateEvents stateEvents;
 
     public Instances(Compute compute, Images images, Ebs ebs) {
         this.compute = compute;
@@ -53,11 +54,18 @@ public final class Instances {
         this.network = new InstanceNetwork(compute);
         this.references = new LaunchReferences(compute);
         this.outages = new ZoneOutages(compute, network);
+        this.stateEvents = new InstanceStateEvents(compute);
     }
 
-    /** EC2's reactions to Availability Zone outages: closed with the service. */
+    /** EC2's reactions to Availability Zone outages. */
     public ZoneOutages outages() {
         return outages;
+    }
+
+    /** Stops the timer of state-change events and the outage subscription. */
+    public void close() {
+        stateEvents.close();
+        outages.close();
     }
 
     /** What AttachVolume and DetachVolume need of instances. */
@@ -175,6 +183,7 @@ public final class Instances {
         List<Instance> launched = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             Instance i = new Instance(compute.id("i"), reservationId, s.account);
+            i.stateListener = stateEvents.listener(s);
             i.launchIndex = n;
             i.imageId = image.id;
             i.instanceType = type;

@@ -1,0 +1,79 @@
+package io.gureum.events;
+
+import io.gureum.core.events.ServiceEvent;
+import io.gureum.core.events.Subscription;
+import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.time.DueTimer;
+import io.gureum.events.delivery.Attempts;
+import io.gureum.events.delivery.TargetSender;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * EventBridge on one running server: the providers, one timer thread and two delivery workers, the
+ * subscription to services' events. Closed on reset and shutdown: timers, deliveries and the
+ * subscription stop.
+ */
+final class EventsInstance implements ServiceInstance {
+    static final List<Class<?>> PROVIDERS = List.of(EventBuses.class, Permissions.class, Rules.class, Targets.class,
+            PutEvents.class, Archives.class, Replays.class, Tags.class);
+
+    private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService workers;
+    private final DueTimer due;
+    private final Subscription subscription;
+    private final List<Object> providers;
+    private final List<OperationInterceptor> interceptors;
+
+    EventsInstance(ServiceContext context) {
+        AtomicInteger n = new AtomicInteger();
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-events-timer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.workers = Executors.newFixedThreadPool(2, r -> daemon(r, "gureum-events-delivery-" + n.incrementAndGet()));
+        this.due = new DueTimer(context.clock(), timer, workers);
+        EventsStores stores = new EventsStores(context);
+        Supplier<String> ids = context.ids()::requestId;
+        Router router = new Router(stores);
+        Attempts attempts = new Attempts(new TargetSender(context.clients(), router), context.clients(),
+                context.clock(), due, workers);
+        router.attempts(attempts);
+        Schedules schedules = new Schedules(stores, due, attempts, ids);
+        Archives archives = new Archives(stores);
+        this.providers = List.of(new EventBuses(stores), new Permissions(stores), new Rules(stores, schedules),
+                new Targets(stores), new PutEvents(stores, router, ids), archives,
+                new Replays(stores, archives, router, due), new Tags(stores));
+        this.interceptors = List.of(new StoreLock(stores));
+        ServiceEvents serviceEvents = new ServiceEvents(stores, router, ids);
+        this.subscription = context.events().subscribe(ServiceEvent.class, serviceEvents::accept);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public List<Object> providers() {
+        return providers;
+    }
+
+    @Override
+    public List<OperationInterceptor> interceptors() {
+        return interceptors;
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        due.close();
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}

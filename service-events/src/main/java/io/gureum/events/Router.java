@@ -1,0 +1,78 @@
+package io.gureum.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gureum.core.error.AwsException;
+import io.gureum.core.ids.Arn;
+import io.gureum.events.archive.Archive;
+import io.gureum.events.delivery.Attempts;
+import io.gureum.events.delivery.BusForwarder;
+import io.gureum.events.delivery.DeliveryJob;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+
+/**
+ * Puts an event on a bus: archives of the bus keep it (replayed events excepted), and every enabled
+ * rule of the bus whose pattern matches sends it to each of its targets. Matching holds the bus's
+ * store; delivery runs afterwards, on {@link Attempts}' workers.
+ */
+final class Router implements BusForwarder {
+    private final EventsStores stores;
+    private Attempts attempts;
+
+    Router(EventsStores stores) {
+        this.stores = stores;
+    }
+
+    void attempts(Attempts attempts) {
+        this.attempts = attempts;
+    }
+
+    /**
+     * @param replayName the replay that puts the event back, or null
+     * @param onlyRules the rule ARNs a replay is limited to, or null for every rule
+     */
+    void put(Bus bus, ObjectNode event, Instant ingested, String replayName, Set<String> onlyRules) {
+        EventsStore store = stores.get(bus.account, bus.region);
+        List<DeliveryJob> jobs = new ArrayList<>();
+        synchronized (store) {
+            if (replayName == null) {
+                for (Archive a : store.archives.values()) {
+                    if (a.eventSourceArn.equals(bus.arn)) {
+                        a.offer(event, ingested);
+                    }
+                }
+            } else {
+                event = event.deepCopy().put("replay-name", replayName);
+            }
+            for (Rule rule : bus.rules.values()) {
+                if (!rule.enabled() || rule.eventPattern == null || (onlyRules != null && !onlyRules.contains(rule.arn))
+                        || !rule.eventPattern.matches(event)) {
+                    continue;
+                }
+                for (Target t : rule.targets.values()) {
+                    jobs.add(new DeliveryJob(rule.account, rule.region, rule.arn, rule.name, t, event, ingested));
+                }
+            }
+        }
+        jobs.forEach(attempts::deliver);
+    }
+
+    /** A rule's event-bus target: the event goes on as it is, if the bus's policy admits the sender. */
+    @Override
+    public void forward(String senderAccount, String busArn, ObjectNode event) {
+        Arn arn = Arn.parse(busArn);
+        String name = arn.resource().substring("event-bus/".length());
+        Bus bus = stores.get(arn.accountId(), arn.region()).busOrNull(name);
+        if (bus == null) {
+            throw EventsErrors.busNotFound(name);
+        }
+        if (!arn.accountId().equals(senderAccount) && !BusPolicy.allowsPutEvents(bus.policy, senderAccount, bus.arn)) {
+            throw new AwsException("AccessDeniedException", "Account " + senderAccount
+                    + " is not authorized to put events on " + busArn + ".", 400);
+        }
+        put(bus, event, stores.now(), null, null);
+    }
+}
