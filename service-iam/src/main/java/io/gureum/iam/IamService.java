@@ -31,7 +31,7 @@ public final class IamService implements AwsService {
     public List<Class<?>> providerClasses() {
         return List.of(Roles.class, Policies.class, Users.class, Groups.class, LoginProfiles.class, AccessKeys.class,
                 InstanceProfiles.class, PolicyTags.class, PolicyEntities.class, OpenIdConnectProviders.class,
-                SamlProviders.class);
+                SamlProviders.class, MfaDevices.class);
     }
 
     @Override
@@ -44,7 +44,8 @@ public final class IamService implements AwsService {
                 new Users(context, store, attachments), new Groups(context, store, attachments),
                 new LoginProfiles(context, store), new AccessKeys(context, store), new InstanceProfiles(context, store),
                 new PolicyTags(context, store, policies), new PolicyEntities(context, store, policies),
-                new OpenIdConnectProviders(context, store), new SamlProviders(context, store));
+                new OpenIdConnectProviders(context, store), new SamlProviders(context, store),
+                new MfaDevices(context, store));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         return new ServiceInstance() {

@@ -27,6 +27,8 @@ final class IamStore implements Accounts.AccessKeyResolver {
         final Map<String, SamlProvider> samlProviders = new HashMap<>();
         /** OpenID Connect providers by ARN. */
         final Map<String, OidcProvider> oidcProviders = new HashMap<>();
+        /** Virtual MFA devices by serial number (their ARN). */
+        final Map<String, MfaDevice> mfaDevices = new java.util.TreeMap<>();
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */
         final Map<String, ManagedPolicy> awsPolicies = new HashMap<>();
 

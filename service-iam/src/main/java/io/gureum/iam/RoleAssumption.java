@@ -67,6 +67,9 @@ final class RoleAssumption {
             throw StsErrors.accessDenied("The source identity of the role session cannot be changed: it is "
                     + inheritedSource + ".");
         }
+        if (mfa) {
+            MfaAuthentication.verify(sts, caller, r.serialNumber(), r.tokenCode(), now);
+        }
         authorize(caller, r, roleArn, trust, requestedTags, mfa, now);
         int duration = r.durationSeconds() == null ? 3600 : r.durationSeconds();
         if (duration > maxSession) {

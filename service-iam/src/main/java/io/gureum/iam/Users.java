@@ -110,6 +110,9 @@ final class Users extends Family {
             if (user.loginProfile != null) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete login profile first.");
             }
+            if (!MfaDevices.devicesOf(account, user).isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete MFA device first.");
+            }
             if (!user.keys.isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
@@ -231,6 +234,19 @@ final class Users extends Family {
             throw IamErrors.noSuchUser(name);
         }
         return user;
+    }
+
+    /** The IAM user whose key, or whose GetSessionToken credentials, signed the request, or null. Caller holds the lock. */
+    static User caller(ServiceContext context, IamStore.Account account) {
+        User user = caller(account);
+        if (user != null) {
+            return user;
+        }
+        StsSession session = StsSessions.current(context).get(RequestContext.current().accessKeyId());
+        if (session != null && session.kind() == StsSession.Kind.SESSION_TOKEN && session.arn().contains(":user/")) {
+            return account.users.get(IamStore.key(session.arn().substring(session.arn().lastIndexOf('/') + 1)));
+        }
+        return null;
     }
 
     /** The IAM user whose key signed the request, or null (root, or a key IAM did not issue). Caller holds the lock. */
