@@ -31,7 +31,8 @@ public final class IamService implements AwsService {
     public List<Class<?>> providerClasses() {
         return List.of(Roles.class, Policies.class, Users.class, Groups.class, LoginProfiles.class, AccessKeys.class,
                 InstanceProfiles.class, PolicyTags.class, PolicyEntities.class, OpenIdConnectProviders.class,
-                SamlProviders.class, MfaDevices.class);
+                SamlProviders.class, MfaDevices.class, AccountAliases.class, AccountPasswordPolicy.class,
+                AccountSummary.class, SigningCertificates.class, SshPublicKeys.class, ServerCertificates.class);
     }
 
     @Override
@@ -45,7 +46,10 @@ public final class IamService implements AwsService {
                 new LoginProfiles(context, store), new AccessKeys(context, store), new InstanceProfiles(context, store),
                 new PolicyTags(context, store, policies), new PolicyEntities(context, store, policies),
                 new OpenIdConnectProviders(context, store), new SamlProviders(context, store),
-                new MfaDevices(context, store));
+                new MfaDevices(context, store), new AccountAliases(context, store),
+                new AccountPasswordPolicy(context, store), new AccountSummary(context, store),
+                new SigningCertificates(context, store), new SshPublicKeys(context, store),
+                new ServerCertificates(context, store));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         return new ServiceInstance() {

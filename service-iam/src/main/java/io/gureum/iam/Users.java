@@ -113,6 +113,12 @@ final class Users extends Family {
             if (!MfaDevices.devicesOf(account, user).isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete MFA device first.");
             }
+            if (!user.signingCertificates.isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete signing certificates first.");
+            }
+            if (!user.sshPublicKeys.isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete SSH public keys first.");
+            }
             if (!user.keys.isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
@@ -120,15 +126,41 @@ final class Users extends Family {
             if (Groups.isMember(account, user)) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove users from group first.");
             }
-            if (user.permissionsBoundary != null) {
-                ManagedPolicy b = policies.find(account, user.permissionsBoundary);
-                if (b != null) {
-                    b.boundaryUses--;
-                }
-            }
+            setBoundary(account, user, null);
             account.users.remove(IamStore.key(user.name));
             user.tags.detach();
             return DeleteUserResponse.builder().build();
+        }
+    }
+
+    public PutUserPermissionsBoundaryResponse putUserPermissionsBoundary(PutUserPermissionsBoundaryRequest r) {
+        IamStore.Account account = account();
+        synchronized (account) {
+            User user = require(account, r.userName());
+            ManagedPolicy boundary = policies.attachable(account, r.permissionsBoundary());
+            setBoundary(account, user, boundary.arn);
+            return PutUserPermissionsBoundaryResponse.builder().build();
+        }
+    }
+
+    public DeleteUserPermissionsBoundaryResponse deleteUserPermissionsBoundary(DeleteUserPermissionsBoundaryRequest r) {
+        IamStore.Account account = account();
+        synchronized (account) {
+            setBoundary(account, require(account, r.userName()), null);
+            return DeleteUserPermissionsBoundaryResponse.builder().build();
+        }
+    }
+
+    private void setBoundary(IamStore.Account account, User user, String arn) {
+        if (user.permissionsBoundary != null) {
+            ManagedPolicy old = policies.find(account, user.permissionsBoundary);
+            if (old != null) {
+                old.boundaryUses--;
+            }
+        }
+        user.permissionsBoundary = arn;
+        if (arn != null) {
+            policies.find(account, arn).boundaryUses++;
         }
     }
 
