@@ -32,7 +32,8 @@ public final class IamService implements AwsService {
         return List.of(Roles.class, Policies.class, Users.class, Groups.class, LoginProfiles.class, AccessKeys.class,
                 InstanceProfiles.class, PolicyTags.class, PolicyEntities.class, OpenIdConnectProviders.class,
                 SamlProviders.class, MfaDevices.class, AccountAliases.class, AccountPasswordPolicy.class,
-                AccountSummary.class, SigningCertificates.class, SshPublicKeys.class, ServerCertificates.class);
+                AccountSummary.class, SigningCertificates.class, SshPublicKeys.class, ServerCertificates.class,
+                ServiceLinkedRoles.class, CredentialReports.class, AuthorizationDetails.class);
     }
 
     @Override
@@ -49,7 +50,8 @@ public final class IamService implements AwsService {
                 new MfaDevices(context, store), new AccountAliases(context, store),
                 new AccountPasswordPolicy(context, store), new AccountSummary(context, store),
                 new SigningCertificates(context, store), new SshPublicKeys(context, store),
-                new ServerCertificates(context, store));
+                new ServerCertificates(context, store), new ServiceLinkedRoles(context, store, attachments),
+                new CredentialReports(context, store), new AuthorizationDetails(context, store, policies));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         return new ServiceInstance() {

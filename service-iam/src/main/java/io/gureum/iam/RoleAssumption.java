@@ -93,6 +93,11 @@ final class RoleAssumption {
                 TemporaryCredentials.expiration(now, duration), mfaAt, sourceIdentity, tags, transitive, r.policy(),
                 r.policyArns().stream().map(p -> p.arn()).toList());
         sts.sessions.add(session);
+        // GetRole's RoleLastUsed: when and where the role was last assumed.
+        synchronized (sts.iam.get().account(account)) {
+            role.lastUsed = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            role.lastUsedRegion = io.gureum.core.protocol.RequestContext.current().region();
+        }
         return AssumeRoleResponse.builder()
                 .credentials(TemporaryCredentials.of(session))
                 .assumedRoleUser(AssumedRoleUser.builder().arn(sessionArn).assumedRoleId(session.userId()).build())
