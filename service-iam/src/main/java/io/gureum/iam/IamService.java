@@ -33,7 +33,8 @@ public final class IamService implements AwsService {
                 InstanceProfiles.class, PolicyTags.class, PolicyEntities.class, OpenIdConnectProviders.class,
                 SamlProviders.class, MfaDevices.class, AccountAliases.class, AccountPasswordPolicy.class,
                 AccountSummary.class, SigningCertificates.class, SshPublicKeys.class, ServerCertificates.class,
-                ServiceLinkedRoles.class, CredentialReports.class, AuthorizationDetails.class);
+                ServiceLinkedRoles.class, CredentialReports.class, AuthorizationDetails.class,
+                PolicySimulation.class);
     }
 
     @Override
@@ -51,7 +52,8 @@ public final class IamService implements AwsService {
                 new AccountPasswordPolicy(context, store), new AccountSummary(context, store),
                 new SigningCertificates(context, store), new SshPublicKeys(context, store),
                 new ServerCertificates(context, store), new ServiceLinkedRoles(context, store, attachments),
-                new CredentialReports(context, store), new AuthorizationDetails(context, store, policies));
+                new CredentialReports(context, store), new AuthorizationDetails(context, store, policies),
+                new PolicySimulation(context, store, policies));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         return new ServiceInstance() {

@@ -99,7 +99,7 @@ class CredentialReportIT extends IamTestSupport {
             assertEquals("inline", all.userDetailList().get(0).userPolicyList().get(0).policyName());
             assertEquals(S3_READ, decode(all.userDetailList().get(0).userPolicyList().get(0).policyDocument()));
             assertEquals(List.of("r1"), all.roleDetailList().stream().map(r -> r.roleName()).toList());
-            assertEquals(List.of(LAMBDA_BASIC, local), all.policies().stream().map(p -> p.arn()).sorted().toList());
+            assertEquals(List.of(local, LAMBDA_BASIC), all.policies().stream().map(p -> p.arn()).sorted().toList());
             var roles = acct.getAccountAuthorizationDetails(b -> b.filterWithStrings("Role"));
             assertEquals(List.of(), roles.userDetailList());
             assertEquals(1, roles.roleDetailList().size());

@@ -70,7 +70,7 @@ class ServiceLinkedRolesIT extends IamTestSupport {
         assertNull(iam.getRole(b -> b.roleName(name)).role().roleLastUsed().lastUsedDate());
         try (StsClient sts = io.gureum.core.testing.AwsClients.client(StsClient.builder(), gureum.endpoint(), "test",
                 "eu-west-1")) {
-            sts.assumeRole(b -> b.roleArn(arn).roleSessionName("s"));
+            sts.assumeRole(b -> b.roleArn(arn).roleSessionName("ss"));
         }
         var used = iam.getRole(b -> b.roleName(name)).role().roleLastUsed();
         assertNotNull(used.lastUsedDate());
