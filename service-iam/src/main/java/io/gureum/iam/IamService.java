@@ -34,7 +34,7 @@ public final class IamService implements AwsService {
                 SamlProviders.class, MfaDevices.class, AccountAliases.class, AccountPasswordPolicy.class,
                 AccountSummary.class, SigningCertificates.class, SshPublicKeys.class, ServerCertificates.class,
                 ServiceLinkedRoles.class, CredentialReports.class, AuthorizationDetails.class,
-                PolicySimulation.class);
+                PolicySimulation.class, AccessAdvisor.class);
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class IamService implements AwsService {
                 new SigningCertificates(context, store), new SshPublicKeys(context, store),
                 new ServerCertificates(context, store), new ServiceLinkedRoles(context, store, attachments),
                 new CredentialReports(context, store), new AuthorizationDetails(context, store, policies),
-                new PolicySimulation(context, store, policies));
+                new PolicySimulation(context, store, policies), new AccessAdvisor(context, store, policies));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         return new ServiceInstance() {

@@ -35,6 +35,8 @@ final class IamStore implements Accounts.AccessKeyResolver {
         final Map<String, String> deletionTasks = new HashMap<>();
         /** The last credential report: its CSV and when it was made, or null. */
         CredentialReportRecord credentialReport;
+        /** Service last accessed jobs by ID. */
+        final Map<String, AccessAdvisor.Job> accessJobs = new HashMap<>();
         /** The account's alias (at most one), or null. */
         String alias;
         /** The account's password policy, or null (AWS's default policy applies). */

@@ -80,4 +80,24 @@ class PolicySimulationIT extends IamTestSupport {
         fails(AwsServiceException.class, "NoSuchEntity", 404, null, () -> iam.simulatePrincipalPolicy(
                 b -> b.policySourceArn("arn:aws:iam::000000000000:user/ghost").actionNames("s3:GetObject")));
     }
+
+    @Test
+    void serviceLastAccessedListsTheServicesPoliciesGrant() {
+        String role = unique("adv");
+        createRole(role);
+        iam.attachRolePolicy(b -> b.roleName(role).policyArn("arn:aws:iam::aws:policy/AmazonSQSFullAccess"));
+        iam.putRolePolicy(b -> b.roleName(role).policyName("s3").policyDocument(S3_READ));
+        String arn = iam.getRole(b -> b.roleName(role)).role().arn();
+        String job = iam.generateServiceLastAccessedDetails(b -> b.arn(arn)).jobId();
+        var details = iam.getServiceLastAccessedDetails(b -> b.jobId(job));
+        assertEquals(software.amazon.awssdk.services.iam.model.JobStatusType.COMPLETED, details.jobStatus());
+        assertEquals(List.of("s3", "sqs"), details.servicesLastAccessed().stream().map(s -> s.serviceNamespace())
+                .toList());
+        assertEquals("Amazon S3", details.servicesLastAccessed().get(0).serviceName());
+        assertEquals(null, details.servicesLastAccessed().get(0).lastAuthenticated());
+        assertEquals(List.of(), iam.getServiceLastAccessedDetailsWithEntities(b -> b.jobId(job).serviceNamespace("s3"))
+                .entityDetailsList());
+        fails(AwsServiceException.class, "NoSuchEntity", 404, null,
+                () -> iam.getServiceLastAccessedDetails(b -> b.jobId("00000000-0000-0000-0000-000000000000")));
+    }
 }
