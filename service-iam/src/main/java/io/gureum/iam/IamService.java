@@ -34,7 +34,7 @@ public final class IamService implements AwsService {
                 SamlProviders.class, MfaDevices.class, AccountAliases.class, AccountPasswordPolicy.class,
                 AccountSummary.class, SigningCertificates.class, SshPublicKeys.class, ServerCertificates.class,
                 ServiceLinkedRoles.class, CredentialReports.class, AuthorizationDetails.class,
-                PolicySimulation.class, AccessAdvisor.class);
+                PolicySimulation.class, AccessAdvisor.class, ContextKeyNames.class);
     }
 
     @Override
@@ -43,6 +43,7 @@ public final class IamService implements AwsService {
         IamStore store = context.shared().replace(IamStore.class, new IamStore());
         Policies policies = new Policies(context, store);
         PrincipalPolicies attachments = new PrincipalPolicies(policies);
+        PolicySimulation simulation = new PolicySimulation(context, store, policies);
         List<Object> providers = List.of(new Roles(context, store, attachments), policies,
                 new Users(context, store, attachments), new Groups(context, store, attachments),
                 new LoginProfiles(context, store), new AccessKeys(context, store), new InstanceProfiles(context, store),
@@ -53,7 +54,8 @@ public final class IamService implements AwsService {
                 new SigningCertificates(context, store), new SshPublicKeys(context, store),
                 new ServerCertificates(context, store), new ServiceLinkedRoles(context, store, attachments),
                 new CredentialReports(context, store), new AuthorizationDetails(context, store, policies),
-                new PolicySimulation(context, store, policies), new AccessAdvisor(context, store, policies));
+                simulation, new AccessAdvisor(context, store, policies),
+                new ContextKeyNames(context, store, simulation));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         return new ServiceInstance() {

@@ -45,15 +45,7 @@ final class PolicySimulation extends Family {
         synchronized (account) {
             Principal p = entity(account, r.policySourceArn());
             principal = new RequestPrincipal(RequestPrincipal.Kind.USER, p.arn, account.id, Set.of());
-            String type = p instanceof User ? "user" : p instanceof Role ? "role" : "group";
-            add(account, p, type, sources);
-            if (p instanceof User u) {
-                for (Group g : account.groups.values()) {
-                    if (g.users.contains(u)) {
-                        add(account, g, "group", sources);
-                    }
-                }
-            }
+            identitySources(account, p, sources);
             if (p.permissionsBoundary != null && r.permissionsBoundaryPolicyInputList().isEmpty()) {
                 ManagedPolicy b = policies.find(account, p.permissionsBoundary);
                 if (b != null) {
@@ -67,6 +59,29 @@ final class PolicySimulation extends Family {
                 PolicySimulator.context(r.contextEntries()), r.marker(), r.maxItems());
         return SimulatePrincipalPolicyResponse.builder().evaluationResults(page.items()).isTruncated(page.truncated())
                 .marker(page.marker()).build();
+    }
+
+    /** The identity policies of the user (with its groups'), group or role an ARN names. */
+    List<PolicySimulator.Source> principalSources(String arn) {
+        IamStore.Account account = account();
+        List<PolicySimulator.Source> sources = new ArrayList<>();
+        synchronized (account) {
+            identitySources(account, entity(account, arn), sources);
+        }
+        return sources;
+    }
+
+    /** Caller holds the lock. */
+    private void identitySources(IamStore.Account account, Principal p, List<PolicySimulator.Source> sources) {
+        String type = p instanceof User ? "user" : p instanceof Role ? "role" : "group";
+        add(account, p, type, sources);
+        if (p instanceof User u) {
+            for (Group g : account.groups.values()) {
+                if (g.users.contains(u)) {
+                    add(account, g, "group", sources);
+                }
+            }
+        }
     }
 
     private static Paging<EvaluationResult> run(RequestPrincipal principal, List<PolicySimulator.Source> sources,

@@ -100,4 +100,19 @@ class PolicySimulationIT extends IamTestSupport {
         fails(AwsServiceException.class, "NoSuchEntity", 404, null,
                 () -> iam.getServiceLastAccessedDetails(b -> b.jobId("00000000-0000-0000-0000-000000000000")));
     }
+
+    @Test
+    void contextKeysOfCustomAndPrincipalPolicies() {
+        assertEquals(List.of("aws:RequestedRegion"), iam.getContextKeysForCustomPolicy(b -> b.policyInputList(MIXED))
+                .contextKeyNames());
+        String role = unique("ctx");
+        createRole(role);
+        iam.putRolePolicy(b -> b.roleName(role).policyName("p").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEquals\":{\"s3:prefix\":\"home/\"},\"Bool\":{\"aws:SecureTransport\":\"true\"}}}}"));
+        String arn = iam.getRole(b -> b.roleName(role)).role().arn();
+        assertEquals(List.of("aws:RequestedRegion", "aws:SecureTransport", "s3:prefix"),
+                iam.getContextKeysForPrincipalPolicy(b -> b.policySourceArn(arn).policyInputList(MIXED))
+                        .contextKeyNames());
+    }
 }
