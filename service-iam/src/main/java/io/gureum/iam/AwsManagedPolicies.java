@@ -38,7 +38,7 @@ final class AwsManagedPolicies {
 
     private static final String LOGS = "\"logs:CreateLogGroup\",\"logs:CreateLogStream\",\"logs:PutLogEvents\"";
 
-    static final List<Entry> ALL = List.of(
+    private static final List<Entry> BASE = List.of(
             new Entry("AdministratorAccess", "/", "Provides full access to AWS services and resources.",
                     allow("\"*\"")),
             new Entry("ReadOnlyAccess", "/", "Provides read-only access to AWS services and resources.",
@@ -98,6 +98,11 @@ final class AwsManagedPolicies {
                             + "\"ssmmessages:OpenDataChannel\",\"ec2messages:AcknowledgeMessage\","
                             + "\"ec2messages:DeleteMessage\",\"ec2messages:FailMessage\",\"ec2messages:GetEndpoint\","
                             + "\"ec2messages:GetMessages\",\"ec2messages:SendReply\"]")));
+
+    /** The common ones, and the policies of the service-linked roles Gureum knows ({@link ServiceLinkedRoleTypes}). */
+    static final List<Entry> ALL = java.util.stream.Stream.concat(BASE.stream(),
+            ServiceLinkedRoleTypes.ALL.stream().map(t -> new Entry(t.policyName(), "/aws-service-role/",
+                    "Policy of the " + t.roleName() + " service-linked role.", allow(t.actions())))).toList();
 
     private AwsManagedPolicies() {
     }

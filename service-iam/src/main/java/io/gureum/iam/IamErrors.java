@@ -4,6 +4,7 @@ import io.gureum.core.error.AwsException;
 import io.gureum.core.error.ModeledErrors;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.InvalidAuthenticationCodeException;
 import software.amazon.awssdk.services.iam.model.InvalidInputException;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
 import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
@@ -64,6 +65,11 @@ final class IamErrors {
 
     static InvalidInputException invalidInput(String message) {
         return ModeledErrors.of(InvalidInputException.class, message);
+    }
+
+    /** EnableMFADevice and ResyncMFADevice with codes that are not the device's. */
+    static InvalidAuthenticationCodeException invalidAuthenticationCode() {
+        return ModeledErrors.of(InvalidAuthenticationCodeException.class, "Authentication code for device is not valid.");
     }
 
     /** {@code ValidationError} (no SDK class models it) for rules the API model does not state; core checks those it does. */

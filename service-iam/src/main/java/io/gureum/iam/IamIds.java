@@ -16,6 +16,8 @@ final class IamIds {
     static final String POLICY = "ANPA";
     static final String INSTANCE_PROFILE = "AIPA";
     static final String GROUP = "AGPA";
+    static final String SSH_PUBLIC_KEY = "APKA";
+    static final String SERVER_CERTIFICATE = "ASCA";
 
     private final ResourceIds ids;
 
@@ -28,6 +30,11 @@ final class IamIds {
         String base36 = new BigInteger(ids.hex(24), 16).toString(36).toUpperCase(Locale.ROOT);
         String padded = "0".repeat(Math.max(0, 17 - base36.length())) + base36;
         return prefix + padded.substring(padded.length() - 17);
+    }
+
+    /** Signing certificate IDs: 28 characters of {@code [A-Z0-9]}, as in the API reference's examples. */
+    String certificateId() {
+        return (unique("") + unique("")).substring(0, 28);
     }
 
     String accessKeyId() {

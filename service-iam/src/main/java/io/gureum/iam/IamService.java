@@ -31,7 +31,10 @@ public final class IamService implements AwsService {
     public List<Class<?>> providerClasses() {
         return List.of(Roles.class, Policies.class, Users.class, Groups.class, LoginProfiles.class, AccessKeys.class,
                 InstanceProfiles.class, PolicyTags.class, PolicyEntities.class, OpenIdConnectProviders.class,
-                SamlProviders.class);
+                SamlProviders.class, MfaDevices.class, AccountAliases.class, AccountPasswordPolicy.class,
+                AccountSummary.class, SigningCertificates.class, SshPublicKeys.class, ServerCertificates.class,
+                ServiceLinkedRoles.class, CredentialReports.class, AuthorizationDetails.class,
+                PolicySimulation.class, AccessAdvisor.class, ContextKeyNames.class);
     }
 
     @Override
@@ -40,11 +43,19 @@ public final class IamService implements AwsService {
         IamStore store = context.shared().replace(IamStore.class, new IamStore());
         Policies policies = new Policies(context, store);
         PrincipalPolicies attachments = new PrincipalPolicies(policies);
+        PolicySimulation simulation = new PolicySimulation(context, store, policies);
         List<Object> providers = List.of(new Roles(context, store, attachments), policies,
                 new Users(context, store, attachments), new Groups(context, store, attachments),
                 new LoginProfiles(context, store), new AccessKeys(context, store), new InstanceProfiles(context, store),
                 new PolicyTags(context, store, policies), new PolicyEntities(context, store, policies),
-                new OpenIdConnectProviders(context, store), new SamlProviders(context, store));
+                new OpenIdConnectProviders(context, store), new SamlProviders(context, store),
+                new MfaDevices(context, store), new AccountAliases(context, store),
+                new AccountPasswordPolicy(context, store), new AccountSummary(context, store),
+                new SigningCertificates(context, store), new SshPublicKeys(context, store),
+                new ServerCertificates(context, store), new ServiceLinkedRoles(context, store, attachments),
+                new CredentialReports(context, store), new AuthorizationDetails(context, store, policies),
+                simulation, new AccessAdvisor(context, store, policies),
+                new ContextKeyNames(context, store, simulation));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         return new ServiceInstance() {

@@ -27,6 +27,20 @@ final class IamStore implements Accounts.AccessKeyResolver {
         final Map<String, SamlProvider> samlProviders = new HashMap<>();
         /** OpenID Connect providers by ARN. */
         final Map<String, OidcProvider> oidcProviders = new HashMap<>();
+        /** Virtual MFA devices by serial number (their ARN). */
+        final Map<String, MfaDevice> mfaDevices = new java.util.TreeMap<>();
+        /** Server certificates by lowercase name. */
+        final Map<String, ServerCertificateRecord> serverCertificates = new java.util.TreeMap<>();
+        /** Service-linked role deletions by task ID. */
+        final Map<String, String> deletionTasks = new HashMap<>();
+        /** The last credential report: its CSV and when it was made, or null. */
+        CredentialReportRecord credentialReport;
+        /** Service last accessed jobs by ID. */
+        final Map<String, AccessAdvisor.Job> accessJobs = new HashMap<>();
+        /** The account's alias (at most one), or null. */
+        String alias;
+        /** The account's password policy, or null (AWS's default policy applies). */
+        PasswordPolicyRules passwordPolicy;
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */
         final Map<String, ManagedPolicy> awsPolicies = new HashMap<>();
 
@@ -37,6 +51,8 @@ final class IamStore implements Accounts.AccessKeyResolver {
 
     private final AccountStore<Account> accounts = new AccountStore<>(Account::new);
     private final Map<String, AccessKey> keys = new ConcurrentHashMap<>();
+    /** Account aliases are unique across AWS: alias → account. */
+    final Map<String, String> aliases = new ConcurrentHashMap<>();
 
     Account account(String id) {
         return accounts.get(id);

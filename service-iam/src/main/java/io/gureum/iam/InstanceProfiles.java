@@ -157,7 +157,7 @@ final class InstanceProfiles extends Family {
 
 
     /** Its roles as ListRoles shows them (trust policy included, no tags). */
-    private static software.amazon.awssdk.services.iam.model.InstanceProfile sdk(InstanceProfile ip) {
+    static software.amazon.awssdk.services.iam.model.InstanceProfile sdk(InstanceProfile ip) {
         List<software.amazon.awssdk.services.iam.model.Role> roles = new ArrayList<>();
         for (Role role : ip.roles) {
             roles.add(software.amazon.awssdk.services.iam.model.Role.builder().path(role.path).roleName(role.name)

@@ -1,12 +1,15 @@
 package io.gureum.iam;
 
 import io.gureum.core.spi.ServiceContext;
+import software.amazon.awssdk.services.iam.model.ChangePasswordRequest;
+import software.amazon.awssdk.services.iam.model.ChangePasswordResponse;
 import software.amazon.awssdk.services.iam.model.CreateLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.CreateLoginProfileResponse;
 import software.amazon.awssdk.services.iam.model.DeleteLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.DeleteLoginProfileResponse;
 import software.amazon.awssdk.services.iam.model.GetLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.GetLoginProfileResponse;
+import software.amazon.awssdk.services.iam.model.InvalidUserTypeException;
 import software.amazon.awssdk.services.iam.model.LoginProfile;
 import software.amazon.awssdk.services.iam.model.UpdateLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.UpdateLoginProfileResponse;
@@ -25,7 +28,11 @@ final class LoginProfiles extends Family {
             if (user.loginProfile != null) {
                 throw IamErrors.alreadyExists("Login Profile for user " + user.name + " already exists.");
             }
-            user.loginProfile = new User.LoginProfile(now(), Boolean.TRUE.equals(r.passwordResetRequired()));
+            if (r.password() != null) {
+                PasswordPolicyRules.check(account.passwordPolicy, r.password());
+            }
+            user.loginProfile = new User.LoginProfile(now(), Boolean.TRUE.equals(r.passwordResetRequired()),
+                    hash(r.password()));
             return CreateLoginProfileResponse.builder().loginProfile(sdk(user)).build();
         }
     }
@@ -41,9 +48,14 @@ final class LoginProfiles extends Family {
         IamStore.Account account = account();
         synchronized (account) {
             User user = require(account, r.userName());
-            if (r.passwordResetRequired() != null) {
-                user.loginProfile = new User.LoginProfile(user.loginProfile.created(), r.passwordResetRequired());
+            String hash = user.loginProfile.passwordHash();
+            if (r.password() != null) {
+                PasswordPolicyRules.check(account.passwordPolicy, r.password());
+                hash = hash(r.password());
             }
+            boolean reset = r.passwordResetRequired() != null ? r.passwordResetRequired()
+                    : user.loginProfile.passwordResetRequired();
+            user.loginProfile = new User.LoginProfile(user.loginProfile.created(), reset, hash);
             return UpdateLoginProfileResponse.builder().build();
         }
     }
@@ -54,6 +66,33 @@ final class LoginProfiles extends Family {
             require(account, r.userName()).loginProfile = null;
             return DeleteLoginProfileResponse.builder().build();
         }
+    }
+
+    /**
+     * An IAM user changes their own console password (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ChangePassword.html):
+     * the root user cannot ({@code InvalidUserType}); the new password must satisfy the password policy and
+     * clears PasswordResetRequired.
+     */
+    public ChangePasswordResponse changePassword(ChangePasswordRequest r) {
+        IamStore.Account account = account();
+        synchronized (account) {
+            User user = Users.caller(context, account);
+            if (user == null) {
+                throw io.gureum.core.error.ModeledErrors.of(InvalidUserTypeException.class,
+                        "The request was rejected because the type of user for the transaction was incorrect.");
+            }
+            require(account, user.name);
+            if (!Passwords.matches(r.oldPassword(), user.loginProfile.passwordHash())) {
+                throw new io.gureum.core.error.AwsException("AccessDenied", "The old password is incorrect.", 403);
+            }
+            PasswordPolicyRules.check(account.passwordPolicy, r.newPassword());
+            user.loginProfile = new User.LoginProfile(user.loginProfile.created(), false, hash(r.newPassword()));
+            return ChangePasswordResponse.builder().build();
+        }
+    }
+
+    private String hash(String password) {
+        return password == null ? null : Passwords.hash(password, context.ids().hex(32));
     }
 
     /** The user, which has a login profile. Caller holds the lock. */

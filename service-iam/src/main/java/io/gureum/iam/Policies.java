@@ -36,7 +36,7 @@ final class Policies extends Family {
 
     public CreatePolicyResponse createPolicy(CreatePolicyRequest r) {
         Tags.checkDuplicates(r.tags());
-        PolicyDocuments.checkPermissionsPolicy(r.policyDocument());
+        PolicyDocuments.checkManagedPolicy(r.policyDocument());
         IamStore.Account account = account();
         String path = pathOrRoot(r.path());
         String arn = arn(account.id, "policy", path, r.policyName());
@@ -115,7 +115,7 @@ final class Policies extends Family {
     }
 
     public CreatePolicyVersionResponse createPolicyVersion(CreatePolicyVersionRequest r) {
-        PolicyDocuments.checkPermissionsPolicy(r.policyDocument());
+        PolicyDocuments.checkManagedPolicy(r.policyDocument());
         IamStore.Account account = account();
         synchronized (account) {
             ManagedPolicy p = customer(account, r.policyArn());

@@ -25,6 +25,10 @@ final class PolicyDocuments {
             if (s.has("Resource")) {
                 throw IamErrors.malformedPolicy("Has prohibited field Resource");
             }
+            PolicyGrammar.checkStatement(s, true);
+        }
+        if (PolicyLimits.size(document) > PolicyLimits.TRUST) {
+            throw IamErrors.quota("ACLSizePerRole", PolicyLimits.TRUST);
         }
     }
 
@@ -43,6 +47,15 @@ final class PolicyDocuments {
             if (!s.has("Resource") && !s.has("NotResource")) {
                 throw IamErrors.malformedPolicy("Policy statement must contain resources.");
             }
+            PolicyGrammar.checkStatement(s, false);
+        }
+    }
+
+    /** A managed policy: the grammar, and at most 6,144 characters without whitespace. */
+    static void checkManagedPolicy(String document) {
+        checkPermissionsPolicy(document);
+        if (PolicyLimits.size(document) > PolicyLimits.MANAGED) {
+            throw IamErrors.quota("PolicySize", PolicyLimits.MANAGED);
         }
     }
 

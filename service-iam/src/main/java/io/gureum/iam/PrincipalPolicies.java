@@ -63,8 +63,25 @@ final class PrincipalPolicies {
 
     static void put(Principal p, String name, String document) {
         PolicyDocuments.checkPermissionsPolicy(document);
+        checkAggregateSize(p, name, document);
         p.inline.keySet().removeIf(k -> k.equalsIgnoreCase(name));
         p.inline.put(name, document);
+    }
+
+    /** A principal's inline policies together stay within its quota ({@link PolicyLimits}). */
+    private static void checkAggregateSize(Principal p, String name, String document) {
+        int total = PolicyLimits.size(document);
+        for (Map.Entry<String, String> e : p.inline.entrySet()) {
+            if (!e.getKey().equalsIgnoreCase(name)) {
+                total += PolicyLimits.size(e.getValue());
+            }
+        }
+        String kind = p instanceof Role ? "role" : p instanceof User ? "user" : "group";
+        int max = p instanceof Role ? PolicyLimits.ROLE_INLINE : p instanceof User ? PolicyLimits.USER_INLINE
+                : PolicyLimits.GROUP_INLINE;
+        if (total > max) {
+            throw IamErrors.limitExceeded("Maximum policy size of " + max + " bytes exceeded for " + kind + " " + p.name);
+        }
     }
 
     static Map.Entry<String, String> get(Principal p, String kind, String name) {

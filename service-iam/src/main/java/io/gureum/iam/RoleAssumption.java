@@ -67,6 +67,9 @@ final class RoleAssumption {
             throw StsErrors.accessDenied("The source identity of the role session cannot be changed: it is "
                     + inheritedSource + ".");
         }
+        if (mfa) {
+            MfaAuthentication.verify(sts, caller, r.serialNumber(), r.tokenCode(), now);
+        }
         authorize(caller, r, roleArn, trust, requestedTags, mfa, now);
         int duration = r.durationSeconds() == null ? 3600 : r.durationSeconds();
         if (duration > maxSession) {
@@ -90,6 +93,11 @@ final class RoleAssumption {
                 TemporaryCredentials.expiration(now, duration), mfaAt, sourceIdentity, tags, transitive, r.policy(),
                 r.policyArns().stream().map(p -> p.arn()).toList());
         sts.sessions.add(session);
+        // GetRole's RoleLastUsed: when and where the role was last assumed.
+        synchronized (sts.iam.get().account(account)) {
+            role.lastUsed = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            role.lastUsedRegion = io.gureum.core.protocol.RequestContext.current().region();
+        }
         return AssumeRoleResponse.builder()
                 .credentials(TemporaryCredentials.of(session))
                 .assumedRoleUser(AssumedRoleUser.builder().arn(sessionArn).assumedRoleId(session.userId()).build())

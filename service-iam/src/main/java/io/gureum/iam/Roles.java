@@ -92,7 +92,7 @@ final class Roles extends Family {
     public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
-            Role role = require(account, r.roleName());
+            Role role = modifiable(account, r.roleName());
             PolicyDocuments.checkTrustPolicy(r.policyDocument());
             role.trustPolicy = r.policyDocument();
             return UpdateAssumeRolePolicyResponse.builder().build();
@@ -102,7 +102,7 @@ final class Roles extends Family {
     public DeleteRoleResponse deleteRole(DeleteRoleRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
-            Role role = require(account, r.roleName());
+            Role role = modifiable(account, r.roleName());
             for (InstanceProfile ip : account.instanceProfiles.values()) {
                 if (ip.roles.contains(role)) {
                     throw IamErrors.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
@@ -119,7 +119,7 @@ final class Roles extends Family {
     public PutRolePermissionsBoundaryResponse putRolePermissionsBoundary(PutRolePermissionsBoundaryRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
-            Role role = require(account, r.roleName());
+            Role role = modifiable(account, r.roleName());
             policies.attachable(account, r.permissionsBoundary());
             setBoundary(account, role, r.permissionsBoundary());
             return PutRolePermissionsBoundaryResponse.builder().build();
@@ -129,7 +129,7 @@ final class Roles extends Family {
     public DeleteRolePermissionsBoundaryResponse deleteRolePermissionsBoundary(DeleteRolePermissionsBoundaryRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
-            setBoundary(account, require(account, r.roleName()), null);
+            setBoundary(account, modifiable(account, r.roleName()), null);
             return DeleteRolePermissionsBoundaryResponse.builder().build();
         }
     }
@@ -168,7 +168,7 @@ final class Roles extends Family {
         Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
-            policies.attach(account, require(account, r.roleName()), "role", r.policyArn());
+            policies.attach(account, modifiable(account, r.roleName()), "role", r.policyArn());
             return AttachRolePolicyResponse.builder().build();
         }
     }
@@ -177,7 +177,7 @@ final class Roles extends Family {
         Policies.checkArnShape(r.policyArn());
         IamStore.Account account = account();
         synchronized (account) {
-            policies.detach(account, require(account, r.roleName()), r.policyArn());
+            policies.detach(account, modifiable(account, r.roleName()), r.policyArn());
             return DetachRolePolicyResponse.builder().build();
         }
     }
@@ -195,7 +195,7 @@ final class Roles extends Family {
     public PutRolePolicyResponse putRolePolicy(PutRolePolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
-            PrincipalPolicies.put(require(account, r.roleName()), r.policyName(), r.policyDocument());
+            PrincipalPolicies.put(modifiable(account, r.roleName()), r.policyName(), r.policyDocument());
             return PutRolePolicyResponse.builder().build();
         }
     }
@@ -213,7 +213,7 @@ final class Roles extends Family {
     public DeleteRolePolicyResponse deleteRolePolicy(DeleteRolePolicyRequest r) {
         IamStore.Account account = account();
         synchronized (account) {
-            PrincipalPolicies.delete(require(account, r.roleName()), "role", r.policyName());
+            PrincipalPolicies.delete(modifiable(account, r.roleName()), "role", r.policyName());
             return DeleteRolePolicyResponse.builder().build();
         }
     }
@@ -230,6 +230,19 @@ final class Roles extends Family {
     // ---- helpers ------------------------------------------------------------------------------
 
     /** Caller holds the lock. */
+    /**
+     * A role the caller may change: a service-linked role is protected
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html). Caller holds the lock.
+     */
+    static Role modifiable(IamStore.Account account, String name) {
+        Role role = require(account, name);
+        if (role.serviceLinked) {
+            throw io.gureum.core.error.ModeledErrors.of(UnmodifiableEntityException.class, "Cannot perform the "
+                    + "operation on the protected role '" + role.name + "' - this role is only modifiable by AWS");
+        }
+        return role;
+    }
+
     static Role require(IamStore.Account account, String name) {
         Role role = account.roles.get(IamStore.key(name));
         if (role == null) {
@@ -255,7 +268,7 @@ final class Roles extends Family {
     }
 
     /** The role as GetRole, CreateRole and UpdateRoleDescription answer it. */
-    private static software.amazon.awssdk.services.iam.model.Role full(Role role, boolean withLastUsed) {
+    static software.amazon.awssdk.services.iam.model.Role full(Role role, boolean withLastUsed) {
         software.amazon.awssdk.services.iam.model.Role.Builder b = base(role);
         if (role.permissionsBoundary != null) {
             b.permissionsBoundary(AttachedPermissionsBoundary.builder()
@@ -266,7 +279,7 @@ final class Roles extends Family {
             b.tags(Tags.toSdk(role.tags));
         }
         if (withLastUsed) {
-            b.roleLastUsed(RoleLastUsed.builder().build());
+            b.roleLastUsed(RoleLastUsed.builder().lastUsedDate(role.lastUsed).region(role.lastUsedRegion).build());
         }
         return b.build();
     }

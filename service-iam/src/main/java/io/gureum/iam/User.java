@@ -7,13 +7,19 @@ import java.util.Map;
 /** An IAM user. Guarded by its account's lock. */
 final class User extends Principal {
     /** A console password's metadata; the password itself is not kept. */
-    record LoginProfile(Instant created, boolean passwordResetRequired) {
+    record LoginProfile(Instant created, boolean passwordResetRequired, String passwordHash) {
     }
 
 
     /** Access keys by ID, oldest first. */
     final Map<String, AccessKey> keys = new LinkedHashMap<>();
     LoginProfile loginProfile;
+    /** X.509 signing certificates by ID, oldest first. */
+    final Map<String, UserCredential> signingCertificates = new LinkedHashMap<>();
+    /** SSH public keys by ID, oldest first. */
+    final Map<String, UserCredential> sshPublicKeys = new LinkedHashMap<>();
+    /** When the password was last used to sign in, or null (never, or not recorded). */
+    Instant passwordLastUsed;
 
     User(String name, String path, String id, String arn, Instant created) {
         super(name, path, id, arn, created);

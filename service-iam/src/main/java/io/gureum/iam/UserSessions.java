@@ -37,6 +37,9 @@ final class UserSessions {
             throw StsErrors.mfaIncomplete();
         }
         Instant now = sts.context.clock().now();
+        if (r.serialNumber() != null) {
+            MfaAuthentication.verify(sts, caller, r.serialNumber(), r.tokenCode(), now);
+        }
         TemporaryCredentials.Keys keys = TemporaryCredentials.next(sts.context.ids());
         StsSession session = new StsSession(StsSession.Kind.SESSION_TOKEN, keys.accessKeyId(), keys.secretAccessKey(),
                 keys.sessionToken(), caller.account(), caller.arn(), caller.userId(), null,

@@ -110,6 +110,15 @@ final class Users extends Family {
             if (user.loginProfile != null) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete login profile first.");
             }
+            if (!MfaDevices.devicesOf(account, user).isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete MFA device first.");
+            }
+            if (!user.signingCertificates.isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete signing certificates first.");
+            }
+            if (!user.sshPublicKeys.isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete SSH public keys first.");
+            }
             if (!user.keys.isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }
@@ -117,15 +126,41 @@ final class Users extends Family {
             if (Groups.isMember(account, user)) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must remove users from group first.");
             }
-            if (user.permissionsBoundary != null) {
-                ManagedPolicy b = policies.find(account, user.permissionsBoundary);
-                if (b != null) {
-                    b.boundaryUses--;
-                }
-            }
+            setBoundary(account, user, null);
             account.users.remove(IamStore.key(user.name));
             user.tags.detach();
             return DeleteUserResponse.builder().build();
+        }
+    }
+
+    public PutUserPermissionsBoundaryResponse putUserPermissionsBoundary(PutUserPermissionsBoundaryRequest r) {
+        IamStore.Account account = account();
+        synchronized (account) {
+            User user = require(account, r.userName());
+            ManagedPolicy boundary = policies.attachable(account, r.permissionsBoundary());
+            setBoundary(account, user, boundary.arn);
+            return PutUserPermissionsBoundaryResponse.builder().build();
+        }
+    }
+
+    public DeleteUserPermissionsBoundaryResponse deleteUserPermissionsBoundary(DeleteUserPermissionsBoundaryRequest r) {
+        IamStore.Account account = account();
+        synchronized (account) {
+            setBoundary(account, require(account, r.userName()), null);
+            return DeleteUserPermissionsBoundaryResponse.builder().build();
+        }
+    }
+
+    private void setBoundary(IamStore.Account account, User user, String arn) {
+        if (user.permissionsBoundary != null) {
+            ManagedPolicy old = policies.find(account, user.permissionsBoundary);
+            if (old != null) {
+                old.boundaryUses--;
+            }
+        }
+        user.permissionsBoundary = arn;
+        if (arn != null) {
+            policies.find(account, arn).boundaryUses++;
         }
     }
 
@@ -231,6 +266,19 @@ final class Users extends Family {
             throw IamErrors.noSuchUser(name);
         }
         return user;
+    }
+
+    /** The IAM user whose key, or whose GetSessionToken credentials, signed the request, or null. Caller holds the lock. */
+    static User caller(ServiceContext context, IamStore.Account account) {
+        User user = caller(account);
+        if (user != null) {
+            return user;
+        }
+        StsSession session = StsSessions.current(context).get(RequestContext.current().accessKeyId());
+        if (session != null && session.kind() == StsSession.Kind.SESSION_TOKEN && session.arn().contains(":user/")) {
+            return account.users.get(IamStore.key(session.arn().substring(session.arn().lastIndexOf('/') + 1)));
+        }
+        return null;
     }
 
     /** The IAM user whose key signed the request, or null (root, or a key IAM did not issue). Caller holds the lock. */

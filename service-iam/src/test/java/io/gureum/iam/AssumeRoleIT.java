@@ -159,8 +159,24 @@ class AssumeRoleIT extends StsTestSupport {
                 "MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.",
                 () -> sts(A).assumeRole(b -> b.roleArn(arn).roleSessionName("ss")
                         .serialNumber("arn:aws:iam::" + A + ":mfa/alice")));
-        assertNotNull(sts(A).assumeRole(b -> b.roleArn(arn).roleSessionName("ss")
-                .serialNumber("arn:aws:iam::" + A + ":mfa/alice").tokenCode("123456")).credentials());
+        // The serial number must be a device enabled for the calling user, and the code its current one.
+        fails("AccessDenied", 403, "MultiFactorAuthentication failed, unable to validate MFA code.  Please verify "
+                + "your MFA serial number is valid and associated with this user.",
+                () -> sts(A).assumeRole(b -> b.roleArn(arn).roleSessionName("ss")
+                        .serialNumber("arn:aws:iam::" + A + ":mfa/alice").tokenCode("123456")));
+        String alice = unique("alice");
+        iam(A).createUser(b -> b.userName(alice));
+        var key = iam(A).createAccessKey(b -> b.userName(alice)).accessKey();
+        StsClient asAlice = sts(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.accessKeyId(),
+                key.secretAccessKey()));
+        String serial = virtualMfa(iam(A), alice);
+        String code = mfaCode(serial);
+        assertNotNull(asAlice.assumeRole(b -> b.roleArn(arn).roleSessionName("ss").serialNumber(serial)
+                .tokenCode(code)).credentials());
+        // A code is accepted once.
+        fails("AccessDenied", 403, "MultiFactorAuthentication failed with invalid MFA one time pass code.",
+                () -> asAlice.assumeRole(b -> b.roleArn(arn).roleSessionName("ss").serialNumber(serial)
+                        .tokenCode(code)));
     }
 
     @Test

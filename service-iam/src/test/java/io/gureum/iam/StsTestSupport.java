@@ -110,4 +110,23 @@ abstract class StsTestSupport {
     static String role(String account, String name, String trustPolicy) {
         return iam(account).createRole(b -> b.roleName(name).assumeRolePolicyDocument(trustPolicy)).role().arn();
     }
+
+    private static final java.util.Map<String, byte[]> SEEDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A virtual MFA device enabled for the user with two consecutive codes of its seed; its serial number. */
+    static String virtualMfa(IamClient iam, String userName) {
+        var device = iam.createVirtualMFADevice(b -> b.virtualMFADeviceName(userName + "-mfa")).virtualMFADevice();
+        byte[] secret = Totp.fromBase32(device.base32StringSeed().asUtf8String());
+        long step = Totp.step(gureum.context().clock().now());
+        iam.enableMFADevice(b -> b.userName(userName).serialNumber(device.serialNumber())
+                .authenticationCode1(Totp.code(secret, step - 1)).authenticationCode2(Totp.code(secret, step)));
+        SEEDS.put(device.serialNumber(), secret);
+        return device.serialNumber();
+    }
+
+    /** The device's next code: the core clock moves on one step, as a code is accepted only once. */
+    static String mfaCode(String serialNumber) {
+        gureum.context().clock().advance(java.time.Duration.ofSeconds(Totp.STEP_SECONDS));
+        return Totp.code(SEEDS.get(serialNumber), Totp.step(gureum.context().clock().now()));
+    }
 }

@@ -80,8 +80,9 @@ class UserSessionsIT extends StsTestSupport {
         assertEquals("InvalidClientTokenId", e.awsErrorDetails().errorCode());
         assertEquals(403, e.statusCode());
         assertEquals("The security token included in the request is invalid", e.awsErrorDetails().errorMessage());
-        Credentials mfa = dave.sts().getSessionToken(b -> b.serialNumber("arn:aws:iam::" + A + ":mfa/dave")
-                .tokenCode("123456")).credentials();
+        String serial = virtualMfa(iam(A), dave.arn().substring(dave.arn().lastIndexOf('/') + 1));
+        String code = mfaCode(serial);
+        Credentials mfa = dave.sts().getSessionToken(b -> b.serialNumber(serial).tokenCode(code)).credentials();
         assertTrue(iam(mfa).listUsers().users().stream().anyMatch(u -> u.arn().equals(dave.arn())));
         assertEquals(dave.arn(), iam(mfa).getUser().user().arn());
 
