@@ -131,6 +131,12 @@ final class ForwardWalk {
                         .addresses(List.of(Header.text(h.destination()))));
             }
             Route r = rm.route();
+            if (destination.kind().equals("vpce-gateway") && !destination.id().equals(r.gatewayId)) {
+                // A gateway endpoint is reached only through a route to its prefix list in this route table.
+                throw blocked(code(Explain.NO_ROUTE_TO_DESTINATION).component(comps.of(rm.table()))
+                        .routeTable(comps.of(rm.table())).subnet(comps.of(cur)).vpc(comps.of(vpc))
+                        .destination(comps.of(destination.resource())));
+            }
             if ("blackhole".equals(rm.state())) {
                 throw blocked(code(Explain.BAD_STATE_ROUTE).component(comps.of(rm.table())).routeTable(comps.of(rm.table()))
                         .routeTableRoute(Components.route(r, rm.state())).vpc(comps.of(vpc)));
