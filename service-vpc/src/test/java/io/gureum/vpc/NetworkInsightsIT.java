@@ -246,6 +246,24 @@ class NetworkInsightsIT extends Ec2TestBase {
     }
 
     @Test
+    void instancesAreAnalyzedThroughTheirPrimaryInterface() {
+        try (Ec2Client ec2 = ec2()) {
+            Pair p = pair(ec2);
+            // What service-ec2 does at RunInstances (ADR 0009): the instance's interface at device index 0.
+            String instance = "i-0a1b2c3d4e5f60718";
+            ec2.attachNetworkInterface(b -> b.networkInterfaceId(p.eni1()).instanceId(instance).deviceIndex(0));
+            NetworkInsightsPath path = ec2.createNetworkInsightsPath(b -> b.source(instance).destination(p.eni2())
+                    .protocol("tcp").destinationPort(443)).networkInsightsPath();
+            assertTrue(path.sourceArn().endsWith(":instance/" + instance), path.sourceArn());
+            NetworkInsightsAnalysis a = InsightsTestSupport.analyze(ec2, path.networkInsightsPathId(), List.of());
+            assertTrue(a.networkPathFound());
+            assertEquals(instance, a.forwardPathComponents().get(0).component().id());
+            assertEquals(p.eni1(), a.forwardPathComponents().get(1).component().id());
+            assertEquals(instance, a.returnPathComponents().get(a.returnPathComponents().size() - 1).component().id());
+        }
+    }
+
+    @Test
     void deleteAndErrors() {
         try (Ec2Client ec2 = ec2()) {
             Pair p = pair(ec2);
