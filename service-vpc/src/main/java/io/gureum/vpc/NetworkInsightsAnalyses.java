@@ -30,6 +30,13 @@ public final class NetworkInsightsAnalyses {
 
     public StartNetworkInsightsAnalysisResponse startNetworkInsightsAnalysis(StartNetworkInsightsAnalysisRequest r) {
         VpcStore s = net.store();
+        if (r.clientToken() != null) {
+            for (NetworkInsightsAnalysis a : s.insightsAnalyses.values()) {
+                if (r.clientToken().equals(a.clientToken) && a.pathId.equals(r.networkInsightsPathId())) {
+                    return StartNetworkInsightsAnalysisResponse.builder().networkInsightsAnalysis(toSdk(s, a)).build();
+                }
+            }
+        }
         NetworkInsightsPath path = NetworkInsightsPaths.require(s, r.networkInsightsPathId());
         if (r.hasFilterInArns() && !r.filterInArns().isEmpty() && r.hasFilterOutArns() && !r.filterOutArns().isEmpty()) {
             throw Ec2Errors.combination("FilterInArns and FilterOutArns cannot be specified together.");
@@ -38,6 +45,7 @@ public final class NetworkInsightsAnalyses {
         Ec2Errors.checkDryRun(r.dryRun());
         NetworkInsightsAnalysis a = new NetworkInsightsAnalysis(net.id("nia"), s.account, net.now());
         a.pathId = path.id;
+        a.clientToken = r.clientToken();
         a.additionalAccounts.addAll(r.additionalAccounts());
         a.filterInArns.addAll(r.filterInArns());
         a.filterOutArns.addAll(r.filterOutArns());

@@ -301,6 +301,13 @@ class NetworkInsightsIT extends Ec2TestBase {
             String path = InsightsTestSupport.path(ec2, b -> b.source(p.eni1()).destination(p.eni2()).protocol("tcp"));
             String analysis = ec2.startNetworkInsightsAnalysis(b -> b.networkInsightsPathId(path))
                     .networkInsightsAnalysis().networkInsightsAnalysisId();
+            // ClientToken: the same token starts no second analysis.
+            String once = ec2.startNetworkInsightsAnalysis(b -> b.networkInsightsPathId(path).clientToken("tok-1"))
+                    .networkInsightsAnalysis().networkInsightsAnalysisId();
+            assertEquals(once, ec2.startNetworkInsightsAnalysis(b -> b.networkInsightsPathId(path).clientToken("tok-1"))
+                    .networkInsightsAnalysis().networkInsightsAnalysisId());
+            assertEquals(2, ec2.describeNetworkInsightsAnalyses(b -> b.networkInsightsPathId(path))
+                    .networkInsightsAnalyses().size());
             ec2.createTags(b -> b.resources(path, analysis).tags(Tag.builder().key("env").value("lab").build()));
             assertEquals("lab", ec2.describeNetworkInsightsPaths(b -> b.networkInsightsPathIds(path))
                     .networkInsightsPaths().get(0).tags().get(0).value());

@@ -15,6 +15,7 @@ public final class NetworkInsightsAnalysis extends Resource {
     public final List<String> additionalAccounts = new ArrayList<>();
     public final List<String> filterInArns = new ArrayList<>();
     public final List<String> filterOutArns = new ArrayList<>();
+    public String clientToken;
     public Instant due;
     public String status = "running";
     public String statusMessage;
