@@ -28,6 +28,10 @@ final class Network {
     final TransitGateways transitGateways;
     final VpnGateways vpnGateways;
     final AvailabilityZones availabilityZones;
+    final InsightsRunner insights;
+    final NetworkInsightsPaths insightsPaths;
+    final NetworkInsightsAnalyses insightsAnalyses;
+    final NetworkAccessScopes accessScopes;
     private final AccountRegionStore<VpcStore> stores;
 
     Network(ServiceContext ctx) {
@@ -49,6 +53,10 @@ final class Network {
         this.transitGateways = new TransitGateways(this);
         this.vpnGateways = new VpnGateways(this);
         this.availabilityZones = new AvailabilityZones(this);
+        this.insights = new InsightsRunner(this);
+        this.insightsPaths = new NetworkInsightsPaths(this);
+        this.insightsAnalyses = new NetworkInsightsAnalyses(this);
+        this.accessScopes = new NetworkAccessScopes(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore s = new VpcStore(account, region, ctx.registry());
             prefixLists.seed(s);
@@ -68,7 +76,7 @@ final class Network {
     List<Object> providers() {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
-                vpnGateways, availabilityZones);
+                vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes);
     }
 
     /** The store of any account and region (peering spans two). */

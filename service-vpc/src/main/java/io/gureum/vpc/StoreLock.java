@@ -36,6 +36,7 @@ final class StoreLock implements OperationInterceptor {
         VpcStore s = net.store();
         synchronized (s) {
             net.natGateways.settle(s);
+            net.insights.settle(s);
             return call.proceed();
         }
     }

@@ -27,6 +27,11 @@ public final class VpcInstance implements ServiceInstance {
         return interceptors;
     }
 
+    @Override
+    public void close() {
+        net.insights.close();
+    }
+
     /** The in-JVM queries (routing) of this instance's state. */
     public VpcQueries queries() {
         return queries;

@@ -9,6 +9,10 @@ import io.gureum.vpc.model.CustomerGateway;
 import io.gureum.vpc.model.InternetGateway;
 import io.gureum.vpc.model.NatGateway;
 import io.gureum.vpc.model.NetworkAcl;
+import io.gureum.vpc.model.NetworkInsightsAccessScope;
+import io.gureum.vpc.model.NetworkInsightsAccessScopeAnalysis;
+import io.gureum.vpc.model.NetworkInsightsAnalysis;
+import io.gureum.vpc.model.NetworkInsightsPath;
 import io.gureum.vpc.model.NetworkInterface;
 import io.gureum.vpc.model.PrefixList;
 import io.gureum.vpc.model.Resource;
@@ -51,6 +55,10 @@ public final class VpcStore {
     public final Map<String, TransitGatewayRouteTable> tgwRouteTables = new LinkedHashMap<>();
     public final Map<String, CustomerGateway> customerGateways = new LinkedHashMap<>();
     public final Map<String, VpnGateway> vpnGateways = new LinkedHashMap<>();
+    public final Map<String, NetworkInsightsPath> insightsPaths = new LinkedHashMap<>();
+    public final Map<String, NetworkInsightsAnalysis> insightsAnalyses = new LinkedHashMap<>();
+    public final Map<String, NetworkInsightsAccessScope> accessScopes = new LinkedHashMap<>();
+    public final Map<String, NetworkInsightsAccessScopeAnalysis> accessScopeAnalyses = new LinkedHashMap<>();
 
     private final ResourceRegistry registry;
 
