@@ -39,6 +39,7 @@ APIS = [
     ("secretsmanager", None, "service-secretsmanager",
      "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"),
     ("ssm", None, "service-ssm", "software.amazon.awssdk.services.ssm.SsmClient"),
+    ("scheduler", None, "service-scheduler", "software.amazon.awssdk.services.scheduler.SchedulerClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")
