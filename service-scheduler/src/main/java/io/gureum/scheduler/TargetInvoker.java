@@ -75,7 +75,8 @@ final class TargetInvoker {
         } catch (SdkServiceException e) {
             String code = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
                     && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : "InternalError";
-            boolean retryable = e.statusCode() >= 500 || e.isThrottlingException();
+            // 501: an API or operation Gureum does not serve, which no retry fixes.
+            boolean retryable = (e.statusCode() >= 500 && e.statusCode() != 501) || e.isThrottlingException();
             throw new DeliveryFailure(code, e.getMessage(), retryable);
         } catch (IllegalStateException notServed) {
             throw new DeliveryFailure("UnsupportedTarget", notServed.getMessage(), false);

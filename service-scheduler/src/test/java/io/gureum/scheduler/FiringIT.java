@@ -3,6 +3,7 @@ package io.gureum.scheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gureum.core.testing.AwsClients;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -91,6 +93,35 @@ class FiringIT extends SchedulerTestSupport {
         assertEquals("QueueDoesNotExist", a.get("ERROR_CODE").stringValue());
         assertEquals("0", a.get("RETRY_ATTEMPTS").stringValue());
         assertTrue(a.containsKey("SCHEDULED_TIME") && a.containsKey("EXECUTION_ID"), a.keySet().toString());
+    }
+
+    @Test
+    void aTemplatedSnsTargetPublishesTheInput() {
+        String[] q = queue("sns");
+        String name = unique("sns");
+        try (SnsClient sns = AwsClients.client(SnsClient.builder(), gureum)) {
+            String topic = sns.createTopic(b -> b.name(unique("topic"))).topicArn();
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(q[1])
+                    .attributes(Map.of("RawMessageDelivery", "true")));
+            scheduler.createSchedule(schedule(name, "rate(1 day)", topic).build());
+            List<Message> messages = receive(q[0], 20);
+            assertEquals(1, messages.size());
+            assertEquals("{\"hello\":\"" + name + "\"}", messages.get(0).body());
+        }
+    }
+
+    @Test
+    void aTargetGureumDoesNotServeGoesToTheDeadLetterQueueWithoutRetries() {
+        String[] dlq = queue("dlq");
+        String name = unique("sfn");
+        scheduler.createSchedule(b -> b.name(name).scheduleExpression("rate(1 hour)")
+                .flexibleTimeWindow(f -> f.mode("OFF"))
+                .target(t -> t.arn("arn:aws:states:us-east-1:000000000000:stateMachine:nope").roleArn(ROLE)
+                        .input("{}").deadLetterConfig(d -> d.arn(dlq[1]))));
+        Map<String, MessageAttributeValue> a = receive(dlq[0], 20).get(0).messageAttributes();
+        assertEquals("UnsupportedTarget", a.get("ERROR_CODE").stringValue());
+        assertEquals("0", a.get("RETRY_ATTEMPTS").stringValue());
+        assertTrue(!a.containsKey("EXHAUSTED_RETRY_CONDITION"), "not retried: " + a.keySet());
     }
 
     private static void advance(Duration d) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.gureum.core.Gureum;
 import io.gureum.core.testing.AwsClients;
 import io.gureum.junit5.GureumExtension;
+import io.gureum.sns.SnsService;
 import io.gureum.sqs.SqsService;
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +22,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** One in-process server per test class serving Scheduler and SQS, with real SDK v2 clients of both. */
+/** One in-process server per test class serving Scheduler, SQS and SNS, with real SDK v2 clients. */
 abstract class SchedulerTestSupport {
     static final String ROLE = "arn:aws:iam::000000000000:role/scheduler";
 
     @RegisterExtension
-    static final GureumExtension aws = GureumExtension.builder().services(new SchedulerService(), new SqsService())
-            .build();
+    static final GureumExtension aws = GureumExtension.builder()
+            .services(new SchedulerService(), new SqsService(), new SnsService()).build();
     static Gureum gureum;
     static SchedulerClient scheduler;
     static SqsClient sqs;
