@@ -42,6 +42,7 @@ APIS = [
     ("organizations", None, "service-organizations",
      "software.amazon.awssdk.services.organizations.OrganizationsClient"),
     ("events", None, "service-events", "software.amazon.awssdk.services.eventbridge.EventBridgeClient"),
+    ("scheduler", None, "service-scheduler", "software.amazon.awssdk.services.scheduler.SchedulerClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")

@@ -1,6 +1,8 @@
 package io.gureum.dynamodb;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
@@ -10,7 +12,24 @@ import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html).
  */
 final class Capacity {
+    /** Units one call consumed on a table or one of its global indexes, for {@link DynamoDbMetrics}. */
+    record Consumed(String table, String globalIndex, double read, double write) {
+    }
+
+    private static final ThreadLocal<List<Consumed>> RECORDING = new ThreadLocal<>();
+
     private Capacity() {
+    }
+
+    /** Starts collecting on this thread what each {@link #of} computes; the list fills as the call runs. */
+    static List<Consumed> recording() {
+        List<Consumed> list = new ArrayList<>(2);
+        RECORDING.set(list);
+        return list;
+    }
+
+    static void stopRecording() {
+        RECORDING.remove();
     }
 
     static double readUnits(long bytes, boolean consistent) {
@@ -25,6 +44,10 @@ final class Capacity {
     /** Null when the caller did not ask (NONE or absent). */
     static ConsumedCapacity of(String mode, String table, double units, double readUnits, double writeUnits,
             String index, boolean globalIndex) {
+        List<Consumed> recording = RECORDING.get();
+        if (recording != null) {
+            recording.add(new Consumed(table, globalIndex ? index : null, readUnits, writeUnits));
+        }
         if (mode == null || mode.equals("NONE")) {
             return null;
         }

@@ -9,6 +9,7 @@ import io.gureum.core.spi.ServiceInstance;
 import io.gureum.ec2.capacity.CapacityReservations;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeLock;
+import io.gureum.ec2.compute.InstanceMetrics;
 import io.gureum.ec2.ebs.Ebs;
 import io.gureum.ec2.ebs.EbsDefaults;
 import io.gureum.ec2.ebs.SnapshotAttributes;
@@ -19,6 +20,7 @@ import io.gureum.ec2.images.ImageCreation;
 import io.gureum.ec2.images.Images;
 import io.gureum.ec2.imds.InstanceMetadataService;
 import io.gureum.ec2.instances.CreditSpecifications;
+import io.gureum.ec2.instances.DetailedMonitoring;
 import io.gureum.ec2.instances.InstanceAttributes;
 import io.gureum.ec2.instances.InstanceDescriptions;
 import io.gureum.ec2.instances.Instances;
@@ -58,7 +60,7 @@ public final class Ec2ComputeService implements AwsService {
                 InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class, ImageCreation.class,
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
-                SpotPriceHistory.class, SpotRequests.class);
+                SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class);
     }
 
     @Override
@@ -74,9 +76,10 @@ public final class Ec2ComputeService implements AwsService {
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), new KeyPairs(context), new LaunchTemplates(context),
                 new InstanceTemplateData(context), new PlacementGroups(context), new CapacityReservations(context),
-                new SpotPriceHistory(context), new SpotRequests(context));
+                new SpotPriceHistory(context), new SpotRequests(context), new DetailedMonitoring(compute));
         List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
         InstanceMetadataService imds = new InstanceMetadataService(compute);
+        InstanceMetrics metrics = new InstanceMetrics(compute);
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
@@ -96,6 +99,7 @@ public final class Ec2ComputeService implements AwsService {
             @Override
             public void close() {
                 instances.close();
+                metrics.close();
             }
         };
     }

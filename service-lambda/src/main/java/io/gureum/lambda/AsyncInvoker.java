@@ -68,6 +68,7 @@ final class AsyncInvoker {
     /** Queues an event; returns its request ID at once. */
     String enqueue(LambdaFunction f, String qualifier, FunctionVersion version, byte[] payload) {
         Event e = new Event(f, qualifier, version, payload, context.ids().requestId(), context.clock().now());
+        invoker.metrics().asyncReceived(f, qualifier == null ? f.arn : f.arn + ":" + qualifier);
         timer.after(Duration.ZERO, () -> attempt(e));
         return e.requestId;
     }
@@ -92,6 +93,8 @@ final class AsyncInvoker {
         try {
             Invoker.acquire(e.function);
         } catch (RuntimeException throttled) {
+            invoker.metrics().throttled(e.function, e.qualifier == null ? e.function.arn
+                    : e.function.arn + ":" + e.qualifier);
             timer.after(Duration.ofSeconds(1), () -> attempt(e));
             return;
         }
@@ -133,6 +136,8 @@ final class AsyncInvoker {
     }
 
     private void fail(Event e, EventInvokeConfig cfg, String condition) {
+        String invoked = e.qualifier == null ? e.function.arn : e.function.arn + ":" + e.qualifier;
+        invoker.metrics().asyncDropped(e.function, invoked);
         String dlq = e.version.deadLetterTargetArn();
         if (dlq != null) {
             Map<String, Destinations.Attribute> attributes = new LinkedHashMap<>();
@@ -143,7 +148,9 @@ final class AsyncInvoker {
                 attributes.put("ErrorMessage", new Destinations.Attribute("String",
                         message.length() > 1024 ? message.substring(0, 1024) : message));
             }
-            send(e, dlq, new String(e.payload, StandardCharsets.UTF_8), attributes);
+            if (!send(e, dlq, new String(e.payload, StandardCharsets.UTF_8), attributes)) {
+                invoker.metrics().deadLetterError(e.function, invoked);
+            }
         }
         if (cfg.onFailure() != null) {
             deliver(e, cfg.onFailure(), record(e, condition));
@@ -207,15 +214,18 @@ final class AsyncInvoker {
     }
 
     /** To an SQS queue, an SNS topic or another function; a failure is logged with the invocation. */
-    private void send(Event e, String destination, String body, Map<String, Destinations.Attribute> attributes) {
+    /** @return whether the destination took the record */
+    private boolean send(Event e, String destination, String body, Map<String, Destinations.Attribute> attributes) {
         try {
             destinations.send(e.function, e.requestId, destination, body, attributes);
+            return true;
         } catch (RuntimeException ex) {
             LOG.warn("Lambda {}: delivering the record of {} to {} failed: {}", e.function.name, e.requestId,
                     destination, ex.getMessage());
             logs.add(new InvocationLogs.Entry(e.requestId, e.function.arn, e.version.version(), "Event",
                     context.clock().now(), null, "Gureum: could not deliver to " + destination + ": "
                             + ex.getMessage() + "\n"));
+            return false;
         }
     }
 }

@@ -63,7 +63,12 @@ final class Invocations {
             async.enqueue(r.function(), r.qualifier(), v, payload);
             return InvokeResponse.builder().statusCode(202).build();
         }
-        Invoker.acquire(r.function());
+        try {
+            Invoker.acquire(r.function());
+        } catch (RuntimeException throttled) {
+            invoker.metrics().throttled(r.function(), r.qualifiedArn());
+            throw throttled;
+        }
         boolean tail = "Tail".equals(logType);
         CompletableFuture<InvokeResponse> answer = invoker.run(r.function(), v, r.qualifiedArn(), payload,
                 RequestContext.current().requestId(), request.clientContext(), "RequestResponse")

@@ -31,9 +31,11 @@ final class Invoker {
     private final ServiceContext context;
     private final FunctionRunner runner;
     private final InvocationLogs logs;
+    private final LambdaMetrics metrics;
 
     Invoker(ServiceContext context, FunctionRunner runner, InvocationLogs logs) {
         this.context = context;
+        this.metrics = new LambdaMetrics(context);
         this.runner = runner;
         this.logs = logs;
     }
@@ -127,6 +129,8 @@ final class Invoker {
             String requestId, String clientContext, String invocationType) {
         byte[] event = payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload;
         CompletableFuture<InvocationResult> started;
+        metrics.started(f, invokedArn, v.version());
+        long startedAt = System.nanoTime();
         try {
             started = runner.invoke(spec(f, v), event, requestId, clientContext, invokedArn);
         } catch (RuntimeException e) {
@@ -134,6 +138,8 @@ final class Invoker {
         }
         return started.handle((result, failure) -> {
             f.inFlight.decrementAndGet();
+            metrics.finished(f, invokedArn, v.version(), failure != null || result.functionError() != null,
+                    (System.nanoTime() - startedAt) / 1e6);
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
@@ -146,6 +152,10 @@ final class Invoker {
                     result.functionError(), result.logs() == null ? "" : result.logs()));
             return result;
         });
+    }
+
+    LambdaMetrics metrics() {
+        return metrics;
     }
 
     /** Base64 of the last 4 KB of an invocation's log, as {@code X-Amz-Log-Result}. */

@@ -121,6 +121,7 @@ final class QueuePoller {
         try {
             Invoker.acquire(fn.function());
         } catch (RuntimeException throttled) {
+            invoker.metrics().throttled(fn.function(), fn.qualifiedArn());
             return false;
         }
         byte[] event = event(batch, m.region);

@@ -24,9 +24,11 @@ final class Ingestion {
     private final Expiry expiry;
     private final EventBudget budget;
     private final AtomicLong seq = new AtomicLong();
+    private final MetricFilterEmitter metrics;
 
-    Ingestion(LogsStores stores, Expiry expiry, EventBudget budget) {
+    Ingestion(LogsStores stores, Expiry expiry, EventBudget budget, MetricFilterEmitter metrics) {
         this.stores = stores;
+        this.metrics = metrics;
         this.expiry = expiry;
         this.budget = budget;
     }
@@ -76,7 +78,7 @@ final class Ingestion {
             throw LogsErrors.invalidParameter(
                     "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
         }
-        store(stream, accepted);
+        store(group, stream, accepted);
         PutLogEventsResponse.Builder response = PutLogEventsResponse.builder().nextSequenceToken(stream.sequenceToken());
         if (tooOldEnd != null || expiredEnd != null || tooNewStart != null) {
             response.rejectedLogEventsInfo(RejectedLogEventsInfo.builder().tooOldLogEventEndIndex(tooOldEnd)
@@ -101,11 +103,12 @@ final class Ingestion {
                 accepted.add(new StoredEvent(e.timestamp(), now, e.message(), seq.incrementAndGet()));
             }
         }
-        store(stream, accepted);
+        store(group, stream, accepted);
     }
 
-    private void store(LogStream stream, List<StoredEvent> events) {
+    private void store(LogGroup group, LogStream stream, List<StoredEvent> events) {
         stream.append(events);
         budget.added(stream, events);
+        metrics.ingested(group, events);
     }
 }

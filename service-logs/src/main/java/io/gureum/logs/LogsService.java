@@ -41,7 +41,7 @@ public final class LogsService implements AwsService {
         EventBudget budget = EventBudget.fromSystemProperties();
         LogsStores stores = new LogsStores(context.clock(), context.registry());
         Expiry expiry = new Expiry(context.clock(), budget);
-        Ingestion ingestion = new Ingestion(stores, expiry, budget);
+        Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()));
         List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,
                 new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores));
         Subscription published = context.events().subscribe(LogEvents.class,

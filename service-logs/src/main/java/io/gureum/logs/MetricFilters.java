@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutMetricFilterRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutMetricFilterResponse;
 
-/** Metric filters: stored, listed and deleted (API_PutMetricFilter.html); no metrics are emitted. */
+/** Metric filters: stored, listed and deleted (API_PutMetricFilter.html); {@link MetricFilterEmitter} emits their metrics. */
 final class MetricFilters {
     private static final Comparator<StoredMetricFilter> ORDER = Comparator
             .comparing(StoredMetricFilter::filterName).thenComparing(StoredMetricFilter::logGroupName);

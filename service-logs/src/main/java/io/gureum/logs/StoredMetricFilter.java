@@ -3,7 +3,7 @@ package io.gureum.logs;
 import java.util.List;
 import java.util.Map;
 
-/** A metric filter as PutMetricFilter stored it; Gureum keeps it but emits no metrics from it. */
+/** A metric filter as PutMetricFilter stored it; {@link MetricFilterEmitter} turns matching events into its metrics. */
 record StoredMetricFilter(String logGroupName, String filterName, String filterPattern, long creationTime,
         List<Transformation> transformations, Boolean applyOnTransformedLogs, String fieldSelectionCriteria,
         List<String> emitSystemFieldDimensions) {

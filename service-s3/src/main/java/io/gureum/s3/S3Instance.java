@@ -14,9 +14,11 @@ final class S3Instance implements ServiceInstance {
     private final S3Backend s3;
     private final CorsRequests cors;
     private final List<Object> providers;
+    private final StorageMetrics storageMetrics;
 
     S3Instance(ServiceContext context) {
         this.s3 = new S3Backend(context);
+        this.storageMetrics = new StorageMetrics(context, s3.store);
         this.cors = new CorsRequests(s3);
         BucketAccess access = new BucketAccess(s3);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
@@ -45,6 +47,7 @@ final class S3Instance implements ServiceInstance {
 
     @Override
     public void close() {
+        storageMetrics.close();
         s3.close();
     }
 }

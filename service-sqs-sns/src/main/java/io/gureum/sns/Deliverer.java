@@ -32,9 +32,11 @@ final class Deliverer {
     private final ServiceContext context;
     /** One client per caller (queue account and region, topic): a topic's fan-out reuses them. */
     private final Map<Caller, SqsClient> queueClients = new ConcurrentHashMap<>();
+    private final SnsMetrics metrics;
 
     Deliverer(ServiceContext context, Envelopes envelopes, HttpDelivery http, DeliveryLog log) {
         this.context = context;
+        this.metrics = new SnsMetrics(context);
         this.envelopes = envelopes;
         this.http = http;
         this.log = log;
@@ -43,25 +45,37 @@ final class Deliverer {
     void deliver(Topic topic, Subscription s, SnsMessage m, String host) {
         String signatureVersion = topic.attribute("SignatureVersion");
         switch (s.protocol) {
-            case "sqs" -> toQueue(s, m, host, signatureVersion);
+            case "sqs" -> metrics.delivered(topic, toQueue(s, m, host, signatureVersion));
             case "lambda" -> {
                 String payload = envelopes.lambdaEvent(m, s.arn, host, signatureVersion).toString();
-                record(s, m, "Notification", payload, toFunction(s, payload));
+                String status = toFunction(s, payload);
+                metrics.delivered(topic, status.equals("invoked"));
+                record(s, m, "Notification", payload, status);
             }
             case "http", "https" -> {
                 String body = s.raw() ? m.messageFor(s.protocol)
                         : envelopes.notification(m, s.protocol, s.arn, host, signatureVersion).toString();
                 http.post(s.protocol, s.endpoint, s.topicArn, s.arn, m.messageId(), "Notification", body,
                         HttpDelivery.headers("Notification", m.messageId(), s.topicArn, s.arn, s.raw()),
-                        retryOf(topic, s), failed -> toDeadLetterQueue(s, failed));
+                        retryOf(topic, s), failed -> {
+                            metrics.delivered(topic, false);
+                            toDeadLetterQueue(s, failed);
+                        }, () -> metrics.delivered(topic, true));
             }
-            case "email-json" -> record(s, m, "Notification",
-                    envelopes.notification(m, s.protocol, s.arn, host, signatureVersion).toString(), "recorded");
-            default -> record(s, m, "Notification", m.messageFor(s.protocol), "recorded");
+            case "email-json" -> {
+                record(s, m, "Notification",
+                        envelopes.notification(m, s.protocol, s.arn, host, signatureVersion).toString(), "recorded");
+                metrics.delivered(topic, true);
+            }
+            default -> {
+                record(s, m, "Notification", m.messageFor(s.protocol), "recorded");
+                metrics.delivered(topic, true);
+            }
         }
     }
 
-    private void toQueue(Subscription s, SnsMessage m, String host, String signatureVersion) {
+    /** @return whether SQS took the message */
+    private boolean toQueue(Subscription s, SnsMessage m, String host, String signatureVersion) {
         String body;
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         if (s.raw()) {
@@ -75,7 +89,9 @@ final class Deliverer {
         }
         if (!send(s.topicArn, s.endpoint, body, attributes, m.groupId(), m.deduplicationId())) {
             toDeadLetterQueue(s, body);
+            return false;
         }
+        return true;
     }
 
     /** Sends with SendMessage to the queue the ARN names; false when SQS refuses it or the queue is gone. */

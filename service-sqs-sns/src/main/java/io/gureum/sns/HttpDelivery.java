@@ -71,16 +71,25 @@ final class HttpDelivery {
     /** Sends, retrying on failure; {@code onGiveUp} runs when every attempt failed. */
     void post(String protocol, String endpoint, String topicArn, String subscriptionArn, String messageId,
             String type, String body, Map<String, String> headers, Retry retry, Consumer<String> onGiveUp) {
+        post(protocol, endpoint, topicArn, subscriptionArn, messageId, type, body, headers, retry, onGiveUp, null);
+    }
+
+    /** Sends, retrying on failure; {@code onDelivered} (or null) runs when an attempt succeeded. */
+    void post(String protocol, String endpoint, String topicArn, String subscriptionArn, String messageId,
+            String type, String body, Map<String, String> headers, Retry retry, Consumer<String> onGiveUp,
+            Runnable onDelivered) {
         if (!isLoopback(endpoint)) {
             log.add(new DeliveryLog.Entry(protocol, endpoint, topicArn, subscriptionArn, messageId, type, body, headers,
                     "recorded (not loopback)", System.currentTimeMillis()));
             return;
         }
-        attempt(protocol, endpoint, topicArn, subscriptionArn, messageId, type, body, headers, retry, 0, onGiveUp);
+        attempt(protocol, endpoint, topicArn, subscriptionArn, messageId, type, body, headers, retry, 0, onGiveUp,
+                onDelivered);
     }
 
     private void attempt(String protocol, String endpoint, String topicArn, String subscriptionArn, String messageId,
-            String type, String body, Map<String, String> headers, Retry retry, int n, Consumer<String> onGiveUp) {
+            String type, String body, Map<String, String> headers, Retry retry, int n, Consumer<String> onGiveUp,
+            Runnable onDelivered) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(15))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
@@ -92,11 +101,14 @@ final class HttpDelivery {
                     ok ? "delivered " + status : error != null ? "failed: " + error.getClass().getSimpleName()
                             : "failed " + status, System.currentTimeMillis()));
             if (ok) {
+                if (onDelivered != null) {
+                    onDelivered.run();
+                }
                 return;
             }
             if (n < retry.retries() && !timers.isShutdown()) {
                 timers.schedule(() -> attempt(protocol, endpoint, topicArn, subscriptionArn, messageId, type, body,
-                        headers, retry, n + 1, onGiveUp), retry.delay().toMillis(), TimeUnit.MILLISECONDS);
+                        headers, retry, n + 1, onGiveUp, onDelivered), retry.delay().toMillis(), TimeUnit.MILLISECONDS);
             } else if (onGiveUp != null) {
                 onGiveUp.accept(body);
             }

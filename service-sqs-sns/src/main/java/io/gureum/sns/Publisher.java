@@ -37,9 +37,11 @@ final class Publisher {
     private final ServiceContext context;
     private final Deliverer deliverer;
     private final DeliveryLog log;
+    private final SnsMetrics metrics;
 
     Publisher(ServiceContext context, Deliverer deliverer, DeliveryLog log) {
         this.context = context;
+        this.metrics = new SnsMetrics(context);
         this.deliverer = deliverer;
         this.log = log;
     }
@@ -65,6 +67,7 @@ final class Publisher {
     }
 
     private void fanOut(Topic topic, SnsMessage m) {
+        metrics.published(topic, m);
         String host = host();
         Map<String, FilterPolicy.Attribute> filterAttributes = m.filterAttributes();
         for (Subscription s : topic.subscriptions) {

@@ -38,9 +38,11 @@ final class MessageOperations {
     private final ServiceContext context;
     private final SqsQueues queues;
     private final LongPoll longPoll;
+    private final SqsMetrics metrics;
 
     MessageOperations(ServiceContext context, SqsQueues queues, LongPoll longPoll) {
         this.context = context;
+        this.metrics = new SqsMetrics(context);
         this.queues = queues;
         this.longPoll = longPoll;
     }
@@ -130,7 +132,11 @@ final class MessageOperations {
 
     /** Sends without waking waiting receives: a batch wakes them once, so a woken poll finds the whole batch. */
     Queue.SendResult sendQuietly(Queue q, Queue.SendSpec spec) {
-        return q.send(spec, context.ids().requestId(), now());
+        Queue.SendResult r = q.send(spec, context.ids().requestId(), now());
+        if (!r.duplicate()) {
+            metrics.sent(q, spec);
+        }
+        return r;
     }
 
     /** What a send answers: the digests are of the request, which differs from the original for a FIFO duplicate. */
@@ -240,6 +246,7 @@ final class MessageOperations {
         CompletableFuture<List<Queue.Delivery>> polled = longPoll.receive(q, max, visibility, attemptId, wait,
                 queues::byArn);
         return AsyncResponse.propagateCancellation(polled.thenApply(deliveries -> {
+                    metrics.received(q, deliveries.size());
                     List<Message> messages = new ArrayList<>(deliveries.size());
                     for (Queue.Delivery d : deliveries) {
                         messages.add(toMessage(d, system, wanted));
@@ -315,6 +322,7 @@ final class MessageOperations {
             throw SqsErrors.missingParameter("ReceiptHandle");
         }
         q.delete(receiptHandle, now());
+        metrics.deleted(q);
     }
 
     void changeVisibility(Queue q, String receiptHandle, Integer timeout) {

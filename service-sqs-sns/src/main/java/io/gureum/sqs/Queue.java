@@ -384,6 +384,15 @@ final class Queue {
         return new Counts(visible, inFlight, delayed);
     }
 
+    /** Seconds since the oldest message still in the queue was added to it; 0 when it is empty. */
+    synchronized long oldestAgeSeconds(long now) {
+        long oldest = now;
+        for (SqsMessage m : byId.values()) {
+            oldest = Math.min(oldest, m.enqueuedAt);
+        }
+        return (now - oldest) / 1000;
+    }
+
     /** Messages in send order with their state, without changing anything (the peek endpoint). */
     synchronized List<Map.Entry<SqsMessage, String>> peek(long now) {
         List<Map.Entry<SqsMessage, String>> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.time.DueTimer;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ final class SqsInstance implements ServiceInstance {
     private final List<Object> providers;
     private final SqsAdmin admin;
     private final Subscription clock;
+    private final DueTimer gauges;
 
     SqsInstance(ServiceContext context) {
         AtomicInteger n = new AtomicInteger();
@@ -45,6 +47,8 @@ final class SqsInstance implements ServiceInstance {
         this.admin = new SqsAdmin(context, queues);
         // Delayed messages, visibility and wait deadlines follow the clock.
         this.clock = context.clock().onAdvance(waiter::wakeAll);
+        this.gauges = new DueTimer(context.clock(), timers, pollRetries);
+        new SqsMetrics(context).everyMinute(gauges, queues::all);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -66,6 +70,7 @@ final class SqsInstance implements ServiceInstance {
     @Override
     public void close() {
         clock.close();
+        gauges.close();
         queues.all().forEach(Queue::markDeleted);
         waiter.wakeAll();
         timers.shutdownNow();

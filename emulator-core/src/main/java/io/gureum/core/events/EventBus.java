@@ -32,6 +32,19 @@ public final class EventBus {
     }
 
     /**
+     * Whether anyone listens for events of {@code type}: an emitter checks it before building an event
+     * that costs something to make (a metric per queue every minute), so nobody pays when nobody listens.
+     */
+    public boolean hasSubscribers(Class<?> type) {
+        for (Listener<?> listener : listeners) {
+            if (listener.type().isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Delivers {@code event} to the matching subscribers. A subscriber that throws is logged and does
      * not stop delivery to the others.
      */

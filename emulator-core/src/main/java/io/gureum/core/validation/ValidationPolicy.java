@@ -36,8 +36,8 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
      *       https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html).</li>
      *   <li>CloudWatch Logs answers the same sentences as {@code InvalidParameterException}, not
      *       {@code ValidationException} (what its API reference lists for "A parameter is specified incorrectly").</li>
-     *   <li>DynamoDB, DynamoDB Streams, Lambda, KMS, Secrets Manager, Systems Manager and EventBridge answer
-     *       {@code ValidationException}.</li>
+     *   <li>DynamoDB, DynamoDB Streams, Lambda, KMS, Secrets Manager, Systems Manager, EventBridge and EventBridge
+     *       Scheduler answer {@code ValidationException}.</li>
      *   <li>EC2 answers {@code MissingParameter} "The request must contain the parameter X"
      *       (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html); its model has
      *       almost no other constraints and EC2 words its own value errors.</li>
@@ -52,7 +52,7 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
         return switch (serviceName == null ? "" : serviceName) {
             case "iam", "sts" -> all("ValidationError");
             case "logs" -> all("InvalidParameterException");
-            case "dynamodb", "streams.dynamodb", "lambda", "kms", "secretsmanager", "ssm", "events" ->
+            case "dynamodb", "streams.dynamodb", "lambda", "kms", "secretsmanager", "ssm", "events", "scheduler" ->
                     all("ValidationException");
             case "ec2" -> missingParameter("");
             default -> NOTHING;

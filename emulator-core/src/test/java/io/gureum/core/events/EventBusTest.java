@@ -37,6 +37,16 @@ class EventBusTest {
     }
 
     @Test
+    void knowsWhetherATypeHasSubscribers() {
+        assertEquals(false, bus.hasSubscribers(ObjectCreated.class));
+        Subscription s = bus.subscribe(StorageEvent.class, e -> { });
+        assertEquals(true, bus.hasSubscribers(ObjectCreated.class));
+        assertEquals(false, bus.hasSubscribers(QueueCreated.class));
+        s.close();
+        assertEquals(false, bus.hasSubscribers(ObjectCreated.class));
+    }
+
+    @Test
     void deliversSynchronouslyInSubscriptionOrder() {
         List<String> order = new ArrayList<>();
         bus.subscribe(QueueCreated.class, e -> order.add("first"));

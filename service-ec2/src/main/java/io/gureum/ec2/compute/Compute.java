@@ -68,6 +68,11 @@ public final class Compute {
         return instanceStores.get(instanceId);
     }
 
+    /** Every account's and region's store, for work outside any request (metrics). */
+    public void forEachStore(java.util.function.Consumer<ComputeStore> action) {
+        stores.forEach((key, store) -> action.accept(store));
+    }
+
     public String id(String prefix) {
         return ctx.ids().next(prefix);
     }

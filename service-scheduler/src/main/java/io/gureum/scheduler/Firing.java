@@ -1,0 +1,81 @@
+package io.gureum.scheduler;
+
+import io.gureum.core.time.DueTimer;
+import io.gureum.core.time.GureumClock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Fires schedules on Gureum's clock. Each enabled schedule has one timer entry for its next occurrence
+ * (plus its flexible window's offset); the entry names the schedule's generation, so an update, a delete
+ * or a disable makes older entries do nothing. When the clock jumps past several occurrences at once, they
+ * are invoked once and the schedule goes on from the clock's new time.
+ *
+ * <p>A flexible time window of N minutes invokes the target N/2 minutes after the occurrence: AWS picks
+ * some point in the window; Gureum picks its middle, so tests can rely on it.
+ */
+final class Firing {
+    private final SchedulerState state;
+    private final DueTimer timer;
+    private final GureumClock clock;
+    private Delivery delivery;
+
+    Firing(SchedulerState state, DueTimer timer, GureumClock clock) {
+        this.state = state;
+        this.timer = timer;
+        this.clock = clock;
+    }
+
+    void deliverThrough(Delivery d) {
+        this.delivery = d;
+    }
+
+    /** Arms the schedule's next occurrence after {@code after}; the caller holds the state's lock. */
+    void arm(SchedulerState.Place place, StoredSchedule s, Instant after) {
+        if (!s.enabled()) {
+            return;
+        }
+        Optional<Instant> next = nextOccurrence(s, after);
+        if (next.isEmpty()) {
+            return;
+        }
+        Instant occurrence = next.get();
+        Instant due = occurrence.plusSeconds(s.flexibleMinutes() * 30L);
+        String key = SchedulerState.key(s.group(), s.name());
+        timer.at(due, () -> fire(place, key, s.generation(), occurrence));
+    }
+
+    /** The next occurrence after {@code after} within the start and end dates (which one-time schedules ignore). */
+    static Optional<Instant> nextOccurrence(StoredSchedule s, Instant after) {
+        if (s.expression().oneTime()) {
+            return s.expression().next(after, s.anchor(), s.zone());
+        }
+        Instant from = after;
+        if (s.startDate() != null && s.startDate().isAfter(after)) {
+            from = s.startDate().minusNanos(1);
+        }
+        Optional<Instant> next = s.expression().next(from, s.anchor(), s.zone());
+        return next.filter(t -> s.endDate() == null || t.isBefore(s.endDate()));
+    }
+
+    private void fire(SchedulerState.Place place, String key, long generation, Instant occurrence) {
+        StoredSchedule s;
+        state.lock.lock();
+        try {
+            s = place.schedules.get(key);
+            if (s == null || s.generation() != generation || !s.enabled()) {
+                return;
+            }
+            Instant now = clock.now();
+            Instant after = now.isAfter(occurrence) ? now : occurrence;
+            if (nextOccurrence(s, after).isPresent()) {
+                arm(place, s, after);
+            } else if ("DELETE".equals(s.actionAfterCompletion())) {
+                place.schedules.remove(key);
+            }
+        } finally {
+            state.lock.unlock();
+        }
+        delivery.deliver(s.arn(), place.account, place.region, s.target(), occurrence);
+    }
+}
