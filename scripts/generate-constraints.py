@@ -39,6 +39,7 @@ APIS = [
     ("secretsmanager", None, "service-secretsmanager",
      "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"),
     ("ssm", None, "service-ssm", "software.amazon.awssdk.services.ssm.SsmClient"),
+    ("cloudwatch", None, "service-cloudwatch", "software.amazon.awssdk.services.cloudwatch.CloudWatchClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")
