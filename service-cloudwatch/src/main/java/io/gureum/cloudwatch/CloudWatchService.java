@@ -1,6 +1,8 @@
 package io.gureum.cloudwatch;
 
+import io.gureum.core.protocol.ProtocolCodec;
 import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.ProtocolQuirks;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import java.util.List;
@@ -34,6 +36,17 @@ public final class CloudWatchService implements AwsService {
     @Override
     public boolean eager() {
         return true;
+    }
+
+    /** PutMetricData bodies may arrive gzip-compressed. */
+    @Override
+    public ProtocolQuirks quirks() {
+        return new ProtocolQuirks() {
+            @Override
+            public ProtocolCodec codec(ProtocolCodec standard) {
+                return new GzipBodies(standard);
+            }
+        };
     }
 
     @Override

@@ -17,6 +17,17 @@ final class AlarmChecks {
     }
 
     static void check(PutMetricAlarmRequest r, String region) {
+        if (r.evaluationCriteria() != null || r.evaluationInterval() != null) {
+            throw CloudWatchErrors.invalidValue("EvaluationCriteria and EvaluationInterval (PromQL alarms) are not"
+                    + " supported by this emulator.");
+        }
+        // The model no longer marks these required (EvaluationCriteria alarms omit them); metric alarms need them.
+        if (r.evaluationPeriods() == null) {
+            throw CloudWatchErrors.missing("The parameter EvaluationPeriods is required.");
+        }
+        if (r.comparisonOperator() == null) {
+            throw CloudWatchErrors.missing("The parameter ComparisonOperator is required.");
+        }
         boolean math = r.hasMetrics() && !r.metrics().isEmpty();
         boolean single = r.metricName() != null;
         if (math && (single || r.namespace() != null || r.hasDimensions() && !r.dimensions().isEmpty()

@@ -30,8 +30,18 @@ public final class AlarmEngine {
         return context.clock().now().toEpochMilli();
     }
 
-    /** Schedules the alarm's next evaluation at the next boundary of its period. */
+    /** Schedules the alarm's first evaluation, at the next boundary of its period. */
     void schedule(AlarmBook book, Alarm alarm) {
+        long periodMs = alarm.evaluationSeconds() * 1000L;
+        schedule(book, alarm, Math.floorDiv(now(), periodMs) * periodMs);
+    }
+
+    /**
+     * Schedules the evaluation after boundary {@code last}: the next boundary, or when the clock has already
+     * passed it (an advance while the last evaluation ran), the latest boundary passed, evaluated at once.
+     * A jump over many periods evaluates once, at the latest boundary.
+     */
+    private void schedule(AlarmBook book, Alarm alarm, long last) {
         if (alarm.composite) {
             return;
         }
@@ -40,28 +50,26 @@ public final class AlarmEngine {
             generation = alarm.generation;
         }
         long periodMs = alarm.evaluationSeconds() * 1000L;
-        long next = Math.floorDiv(now(), periodMs) * periodMs + periodMs;
-        timer.at(java.time.Instant.ofEpochMilli(next), () -> tick(book, alarm, generation));
+        long next = Math.max(last + periodMs, Math.floorDiv(now(), periodMs) * periodMs);
+        timer.at(java.time.Instant.ofEpochMilli(next), () -> tick(book, alarm, generation, next));
     }
 
-    private void tick(AlarmBook book, Alarm alarm, long generation) {
+    private void tick(AlarmBook book, Alarm alarm, long generation, long boundary) {
         synchronized (book) {
             if (alarm.generation != generation || book.alarms.get(alarm.name) != alarm) {
                 return;
             }
         }
         try {
-            evaluate(book, alarm);
+            evaluate(book, alarm, boundary);
         } finally {
-            schedule(book, alarm);
+            schedule(book, alarm, boundary);
         }
     }
 
-    /** Evaluates a metric alarm at the latest boundary of its period and applies the result. */
-    void evaluate(AlarmBook book, Alarm alarm) {
-        long now = now();
-        long periodMs = alarm.evaluationSeconds() * 1000L;
-        long boundary = Math.floorDiv(now, periodMs) * periodMs;
+    /** Evaluates a metric alarm at a boundary of its period and applies the result. */
+    void evaluate(AlarmBook book, Alarm alarm, long boundary) {
+        long now = Math.max(now(), boundary);
         Evaluation e;
         try {
             e = MetricEvaluator.evaluate(alarm, stores.all.get(book.account, book.region).metrics, boundary, now);

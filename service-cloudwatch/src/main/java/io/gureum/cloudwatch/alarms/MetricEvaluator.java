@@ -50,10 +50,13 @@ final class MetricEvaluator {
                 place(values, p.epochMillis(), p.value(), from, periodMs);
             }
         } else {
+            int bandSeries = 0;
             for (QueryResult r : new QueryRunner(store, a.metrics, from, t, now).run()) {
                 boolean band = r.id().equals(a.thresholdMetricId);
+                // ANOMALY_DETECTION_BAND returns the lower series, then the upper one.
+                boolean lowerSeries = band && bandSeries++ == 0;
                 for (int i = 0; i < r.timestamps().length; i++) {
-                    if (band && r.label().endsWith("Lower")) {
+                    if (lowerSeries) {
                         place(lower, r.timestamps()[i], r.values()[i], from, periodMs);
                     } else if (band) {
                         place(upper, r.timestamps()[i], r.values()[i], from, periodMs);
@@ -103,7 +106,13 @@ final class MetricEvaluator {
         }
         String data = reasonData(a, values, shown, from, periodMs, now);
         if (breaching >= m) {
-            return new Evaluation("ALARM", reason(a, op, values, shown, from, periodMs, true, breaching), data);
+            List<Integer> breached = new ArrayList<>();
+            for (int i : shown) {
+                if (op.breaches(values[i], a.threshold == null ? Double.NaN : a.threshold, lower[i], upper[i])) {
+                    breached.add(i);
+                }
+            }
+            return new Evaluation("ALARM", reason(a, op, values, breached, from, periodMs, true, breaching), data);
         }
         if (present == 0 && !"breaching".equals(treat) && !"notBreaching".equals(treat)) {
             if ("ignore".equals(treat)) {
@@ -127,10 +136,10 @@ final class MetricEvaluator {
         if (values.length == 1) {
             return "Threshold Crossed: 1 datapoint [" + points + "] was " + verb + op.words + threshold + ".";
         }
-        return String.format(Locale.ROOT, "Threshold Crossed: %d out of the last %d datapoints [%s] %s %s%s%s.",
+        return String.format(Locale.ROOT, "Threshold Crossed: %d out of the last %d datapoints [%s] %s %s%s%s",
                 count, values.length, points, count == 1 ? "was" : "were", verb, op.words, threshold)
                 + (alarm ? String.format(Locale.ROOT, " (minimum %d datapoint%s for OK -> ALARM transition)",
-                        a.effectiveDatapointsToAlarm(), a.effectiveDatapointsToAlarm() == 1 ? "" : "s") : "");
+                        a.effectiveDatapointsToAlarm(), a.effectiveDatapointsToAlarm() == 1 ? "" : "s") : "") + ".";
     }
 
     private static String reasonData(Alarm a, double[] values, List<Integer> shown, long from, long periodMs,
