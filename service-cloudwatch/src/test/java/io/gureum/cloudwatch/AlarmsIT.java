@@ -155,6 +155,27 @@ class AlarmsIT extends CloudWatchTestSupport {
     }
 
     @Test
+    void actionsOfServicesNotEmulatedAreRecordedAsNotInvoked() throws Exception {
+        String name = unique("scaling");
+        String policy = "arn:aws:autoscaling:us-east-1:000000000000:scalingPolicy:1a2b:autoScalingGroupName/g:"
+                + "policyName/up";
+        cw.putMetricAlarm(b -> b.alarmName(name).namespace("App").metricName("m").statistic(Statistic.SUM)
+                .period(60).evaluationPeriods(1).threshold(1.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).alarmActions(policy));
+        cw.setAlarmState(b -> b.alarmName(name).stateValue(StateValue.ALARM).stateReason("test"));
+        List<AlarmHistoryItem> actions = List.of();
+        for (int i = 0; i < 600 && actions.isEmpty(); i++) {
+            Thread.sleep(100);
+            actions = cw.describeAlarmHistory(b -> b.alarmName(name).historyItemType(HistoryItemType.ACTION))
+                    .alarmHistoryItems();
+        }
+        assertEquals(1, actions.size());
+        assertTrue(actions.get(0).historySummary().startsWith("Failed to execute action " + policy),
+                actions.get(0).historySummary());
+        assertEquals("Failed", JSON.readTree(actions.get(0).historyData()).get("actionState").asText());
+    }
+
+    @Test
     void describeAlarmsPaginates() {
         String prefix = unique("page");
         for (int i = 0; i < 3; i++) {

@@ -73,6 +73,27 @@ class QueryProtocolIT extends CloudWatchTestSupport {
     }
 
     @Test
+    void awsJsonWithTheGraniteTarget() throws Exception {
+        String ns = unique("Json");
+        cw.putMetricData(b -> b.namespace(ns).metricData(d -> d.metricName("Hits").value(1.0)));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gureum.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "GraniteServiceVersion20100801.ListMetrics")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Namespace\":\"" + ns + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"MetricName\":\"Hits\""), r.body());
+        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(gureum.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "GraniteServiceVersion20100801.PutMetricData")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Namespace\":\"AWS/EC2\",\"MetricData\":"
+                        + "[{\"MetricName\":\"m\",\"Value\":1}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("InvalidParameterValue;Sender", bad.headers().firstValue("x-amzn-query-error").orElse(null));
+    }
+
+    @Test
     void errorsUseTheQueryCodes() throws Exception {
         Map<String, String> get = new LinkedHashMap<>();
         get.put("Action", "GetMetricStatistics");
