@@ -37,7 +37,7 @@ final class CloudWatchInstance implements ServiceInstance {
         this.workers = Executors.newFixedThreadPool(2, r -> daemon(r, "gureum-cloudwatch-worker-" + n.incrementAndGet()));
         this.due = new DueTimer(context.clock(), timer, workers);
         AlarmEngine engine = new AlarmEngine(context, stores, due, workers);
-        this.providers = List.of(new Metrics(stores), new MetricData(stores), new Alarms(stores, engine),
+        this.providers = List.of(new Metrics(stores), new MetricData(stores), new Alarms(stores, engine, context.registry()),
                 new Dashboards(stores), new AnomalyDetectors(stores), new Tags(stores));
         MetricIngest ingest = new MetricIngest(stores);
         this.metrics = context.events().subscribe(ServiceMetric.class, ingest::accept);

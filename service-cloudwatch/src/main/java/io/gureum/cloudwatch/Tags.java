@@ -34,8 +34,7 @@ final class Tags {
                 throw ModeledErrors.of(software.amazon.awssdk.services.cloudwatch.model.LimitExceededException.class,
                         "The maximum number of tags for the resource has been exceeded.");
             }
-            a.tags().clear();
-            a.tags().putAll(next);
+            r.tags().forEach(t -> a.tags().put(t.key(), t.value()));
         }
         return TagResourceResponse.builder().build();
     }
@@ -43,7 +42,8 @@ final class Tags {
     public UntagResourceResponse untagResource(UntagResourceRequest r) {
         AlarmBook book = stores.current().alarms;
         synchronized (book) {
-            alarm(book, r.resourceARN()).tags().keySet().removeAll(r.tagKeys());
+            Alarm a = alarm(book, r.resourceARN());
+            r.tagKeys().forEach(a.tags()::remove);
         }
         return UntagResourceResponse.builder().build();
     }

@@ -150,8 +150,13 @@ class AlarmsIT extends CloudWatchTestSupport {
         assertEquals(2, cw.listTagsForResource(b -> b.resourceARN(arn)).tags().size());
         cw.untagResource(b -> b.resourceARN(arn).tagKeys("env"));
         assertEquals("team", cw.listTagsForResource(b -> b.resourceARN(arn)).tags().get(0).key());
+        io.gureum.core.ids.Arn parsed = io.gureum.core.ids.Arn.parse(arn);
+        assertEquals(java.util.Map.of("team", "core"), gureum.context().registry().tags(parsed),
+                "alarms are in core's resource registry, for the Resource Groups Tagging API");
+        cw.deleteAlarms(b -> b.alarmNames(name));
+        assertTrue(gureum.context().registry().byArn(parsed).isEmpty());
         assertError(ResourceNotFoundException.class, "ResourceNotFoundException", 404,
-                () -> cw.listTagsForResource(b -> b.resourceARN(arn + "-missing")));
+                () -> cw.listTagsForResource(b -> b.resourceARN(arn)));
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.gureum.cloudwatch.alarms;
 
+import io.gureum.core.state.RegisteredTags;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 
@@ -54,7 +53,8 @@ public final class Alarm {
     long stateUpdated;
     long stateTransitioned;
 
-    final Map<String, String> tags = new LinkedHashMap<>();
+    /** Recorded in core's resource registry while the alarm exists (Resource Groups Tagging API). */
+    final RegisteredTags tags = new RegisteredTags();
 
     Alarm(String name, String arn, boolean composite) {
         this.name = name;
@@ -70,7 +70,7 @@ public final class Alarm {
         return arn;
     }
 
-    public Map<String, String> tags() {
+    public RegisteredTags tags() {
         return tags;
     }
 

@@ -4,6 +4,7 @@ import io.gureum.cloudwatch.CloudWatchErrors;
 import io.gureum.cloudwatch.CloudWatchStores;
 import io.gureum.cloudwatch.Pages;
 import io.gureum.core.ids.Arn;
+import io.gureum.core.state.ResourceRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,12 @@ public final class Alarms {
 
     private final CloudWatchStores stores;
     private final AlarmEngine engine;
+    private final ResourceRegistry registry;
 
-    public Alarms(CloudWatchStores stores, AlarmEngine engine) {
+    public Alarms(CloudWatchStores stores, AlarmEngine engine, ResourceRegistry registry) {
         this.stores = stores;
         this.engine = engine;
+        this.registry = registry;
     }
 
     private AlarmBook book() {
@@ -125,6 +128,8 @@ public final class Alarms {
             alarm.stateTransitioned = now;
             tags.forEach(t -> alarm.tags.put(t.key(), t.value()));
             book.alarms.put(alarm.name, alarm);
+            alarm.tags.attach(registry, book.account, book.region, "cloudwatch", "alarm:" + alarm.name,
+                    Arn.parse(alarm.arn));
         }
         book.record(new HistoryItem(alarm.name, alarm.composite ? "CompositeAlarm" : "MetricAlarm", now,
                 "ConfigurationUpdate", "Alarm \"" + alarm.name + "\" " + (created ? "created" : "updated"),
@@ -254,7 +259,9 @@ public final class Alarms {
                 }
             }
             for (String name : r.alarmNames()) {
-                book.alarms.remove(name).generation++;
+                Alarm removed = book.alarms.remove(name);
+                removed.generation++;
+                removed.tags.detach();
             }
         }
         return DeleteAlarmsResponse.builder().build();
