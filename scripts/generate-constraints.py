@@ -43,6 +43,7 @@ APIS = [
      "software.amazon.awssdk.services.organizations.OrganizationsClient"),
     ("events", None, "service-events", "software.amazon.awssdk.services.eventbridge.EventBridgeClient"),
     ("scheduler", None, "service-scheduler", "software.amazon.awssdk.services.scheduler.SchedulerClient"),
+    ("cloudwatch", None, "service-cloudwatch", "software.amazon.awssdk.services.cloudwatch.CloudWatchClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")

@@ -34,6 +34,8 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
      * <ul>
      *   <li>IAM and STS answer {@code ValidationError} (the query protocol's code of AWS's validation layer:
      *       https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html).</li>
+     *   <li>CloudWatch answers {@code ValidationError}, the query protocol's code of AWS's validation layer, over
+     *       all three of its protocols (the JSON and CBOR ones carry it in {@code x-amzn-query-error}).</li>
      *   <li>CloudWatch Logs answers the same sentences as {@code InvalidParameterException}, not
      *       {@code ValidationException} (what its API reference lists for "A parameter is specified incorrectly").</li>
      *   <li>DynamoDB, DynamoDB Streams, Lambda, KMS, Secrets Manager, Systems Manager, EventBridge and EventBridge
@@ -50,7 +52,7 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
      */
     public static ValidationPolicy forService(String serviceName) {
         return switch (serviceName == null ? "" : serviceName) {
-            case "iam", "sts" -> all("ValidationError");
+            case "iam", "sts", "monitoring" -> all("ValidationError");
             case "logs" -> all("InvalidParameterException");
             case "dynamodb", "streams.dynamodb", "lambda", "kms", "secretsmanager", "ssm", "events", "scheduler" ->
                     all("ValidationException");

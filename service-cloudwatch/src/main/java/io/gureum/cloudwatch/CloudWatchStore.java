@@ -1,0 +1,22 @@
+package io.gureum.cloudwatch;
+
+import io.gureum.cloudwatch.alarms.AlarmBook;
+import io.gureum.cloudwatch.metrics.MetricStore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The state of one account and region: metrics, alarms, dashboards, anomaly detectors. */
+public final class CloudWatchStore {
+    public final String account;
+    public final String region;
+    public final MetricStore metrics = new MetricStore();
+    public final AlarmBook alarms;
+    final Map<String, Dashboard> dashboards = new ConcurrentSkipListMap<>();
+    final Map<String, StoredAnomalyDetector> detectors = new ConcurrentSkipListMap<>();
+
+    CloudWatchStore(String account, String region) {
+        this.account = account;
+        this.region = region;
+        this.alarms = new AlarmBook(account, region);
+    }
+}

@@ -1,0 +1,38 @@
+package io.gureum.cloudwatch.alarms;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The alarms of one account and region and their history (kept 30 days, as AWS keeps it). Every access holds
+ * the book's lock; actions run outside it.
+ */
+public final class AlarmBook {
+    static final long HISTORY_KEPT = 30 * 86_400_000L;
+
+    final String account;
+    final String region;
+    final TreeMap<String, Alarm> alarms = new TreeMap<>();
+    final List<HistoryItem> history = new ArrayList<>();
+
+    public AlarmBook(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+
+    /** The alarm with this ARN, or null. */
+    public synchronized Alarm byArn(String arn) {
+        for (Alarm a : alarms.values()) {
+            if (a.arn.equals(arn)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    synchronized void record(HistoryItem item, long now) {
+        history.add(item);
+        history.removeIf(h -> h.timestamp() < now - HISTORY_KEPT);
+    }
+}

@@ -1,0 +1,25 @@
+package io.gureum.cloudwatch.math;
+
+import java.util.List;
+
+/** What an expression can see: the other queries' results and the request's time grid. */
+public interface MathContext {
+
+    /** The value of query {@code id}; {@link MathException} when there is none. */
+    Value value(String id);
+
+    /** Every MetricStat query's series, in request order (METRICS()). */
+    List<Value.Series> metrics();
+
+    /** The period start times of the request's range, for FILL and TIME_SERIES. */
+    long[] grid();
+
+    /** The period in seconds of the expression (PERIOD()). */
+    int period();
+
+    /**
+     * The expected band of the metric query {@code id}: lower and upper series over its timestamps, {@code
+     * deviations} standard deviations wide (ANOMALY_DETECTION_BAND).
+     */
+    Value.Array anomalyBand(Value.Series metric, double deviations);
+}
