@@ -15,6 +15,11 @@ public final class MetricStore {
         series.computeIfAbsent(key, k -> new Series()).add(point, receivedMillis);
     }
 
+    /** A value an AWS service published: summed into its minute rather than kept one by one. */
+    public void merge(MetricKey key, DataPoint point, long receivedMillis) {
+        series.computeIfAbsent(key, k -> new Series()).merge(point, receivedMillis);
+    }
+
     /** The metrics {@code filter} accepts, with data received at or after {@code activeSinceMillis}, sorted. */
     public List<MetricKey> list(Predicate<MetricKey> filter, long activeSinceMillis) {
         List<MetricKey> out = new ArrayList<>();
