@@ -6,6 +6,7 @@ import io.gureum.ec2common.Pagination;
 import io.gureum.vpc.model.SecurityGroup;
 import io.gureum.vpc.model.SecurityGroupRule;
 import io.gureum.vpc.model.Vpc;
+import io.gureum.vpc.model.VpcPeeringConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -295,14 +296,48 @@ public final class SecurityGroups {
                 out.add(rule(s, egress, protocol, from, to, null, null, pl.prefixListId(), null, pl.description()));
             }
             for (UserIdGroupPair pair : p.userIdGroupPairs()) {
-                SecurityGroup ref = byIdOrName(s, pair.groupId(), pair.groupName());
-                if (!ref.vpcId.equals(g.vpcId)) {
-                    throw Ec2Errors.invalidParameterValue("You have specified two resources that belong to different networks.");
-                }
-                out.add(rule(s, egress, protocol, from, to, null, null, null, ref.id, pair.description()));
+                SecurityGroup ref = referenced(s, g, pair);
+                out.add(new SecurityGroupRule(net.id("sgr"), egress, protocol, from, to, null, null, null, ref.id,
+                        ref.ownerId, pair.description()));
             }
         }
         return out;
+    }
+
+    /**
+     * The group a rule references: one of the group's own VPC, or one of a VPC peered with it by an active
+     * connection in the same Region, also in another account (UserId)
+     * (https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html).
+     */
+    private SecurityGroup referenced(VpcStore s, SecurityGroup g, UserIdGroupPair pair) {
+        String owner = pair.userId() == null || pair.userId().isEmpty() ? s.account : pair.userId();
+        SecurityGroup ref;
+        if (owner.equals(s.account)) {
+            ref = byIdOrName(s, pair.groupId(), pair.groupName());
+        } else {
+            if (pair.groupId() == null) {
+                // A group of another account is named by its ID (group names identify only default-VPC groups).
+                throw Ec2Errors.missing("GroupId");
+            }
+            ref = require(net.store(owner, s.region), pair.groupId());
+        }
+        if (!ref.vpcId.equals(g.vpcId) && peeringBetween(s, g.vpcId, ref.vpcId) == null) {
+            throw Ec2Errors.invalidParameterValue("You have specified two resources that belong to different networks.");
+        }
+        return ref;
+    }
+
+    /** The active peering connection in this Region between the two VPCs, or null. */
+    private VpcPeeringConnection peeringBetween(VpcStore s, String a, String b) {
+        for (VpcPeeringConnection p : s.peerings.values()) {
+            boolean joins = a.equals(p.requesterVpcId) && b.equals(p.accepterVpcId)
+                    || b.equals(p.requesterVpcId) && a.equals(p.accepterVpcId);
+            if (joins && s.region.equals(p.requesterRegion) && s.region.equals(p.accepterRegion)
+                    && "active".equals(net.peering.status(p))) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private SecurityGroupRule rule(VpcStore s, boolean egress, String protocol, Integer from, Integer to, String cidr,
