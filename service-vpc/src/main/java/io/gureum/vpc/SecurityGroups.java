@@ -602,16 +602,47 @@ public final class SecurityGroups {
                 .ipProtocol(x.protocol).fromPort(x.fromPort == null ? -1 : x.fromPort)
                 .toPort(x.toPort == null ? -1 : x.toPort)
                 .cidrIpv4(x.cidrIpv4).cidrIpv6(x.cidrIpv6).prefixListId(x.prefixListId)
-                .referencedGroupInfo(x.referencedGroupId == null ? null : ReferencedSecurityGroup.builder()
-                        .groupId(x.referencedGroupId).userId(x.referencedGroupOwnerId).build())
+                .referencedGroupInfo(x.referencedGroupId == null ? null : referencedGroupInfo(s, g, x))
                 .description(x.description)
                 .securityGroupRuleArn(net.arn(s, "security-group-rule/" + x.id))
                 .tags(Tags.toSdk(x.tags))
                 .build();
     }
 
+    private ReferencedSecurityGroup referencedGroupInfo(VpcStore s, SecurityGroup g, SecurityGroupRule x) {
+        Peered peered = peered(s, g, x);
+        return ReferencedSecurityGroup.builder().groupId(x.referencedGroupId).userId(x.referencedGroupOwnerId)
+                .vpcId(peered == null ? null : peered.vpcId())
+                .vpcPeeringConnectionId(peered == null ? null : peered.peering().id)
+                .peeringStatus(peered == null ? null : peered.status()).build();
+    }
+
+    /** A reference to a group of a peered VPC: that VPC, the connection and its status now. */
+    private record Peered(String vpcId, VpcPeeringConnection peering, String status) {
+    }
+
+    /** The peering a rule's group reference goes through (the group is in a peered VPC), or null. */
+    private Peered peered(VpcStore s, SecurityGroup g, SecurityGroupRule x) {
+        if (x.referencedGroupId == null) {
+            return null;
+        }
+        String owner = x.referencedGroupOwnerId == null ? s.account : x.referencedGroupOwnerId;
+        VpcStore refStore = owner.equals(s.account) ? s : net.store(owner, s.region);
+        SecurityGroup ref = refStore.securityGroups.get(x.referencedGroupId);
+        if (ref == null || ref.vpcId.equals(g.vpcId)) {
+            return null;
+        }
+        for (VpcPeeringConnection p : s.peerings.values()) {
+            if (g.vpcId.equals(p.requesterVpcId) && ref.vpcId.equals(p.accepterVpcId)
+                    || ref.vpcId.equals(p.requesterVpcId) && g.vpcId.equals(p.accepterVpcId)) {
+                return new Peered(ref.vpcId, p, net.peering.status(p));
+            }
+        }
+        return null;
+    }
+
     /** AWS groups rules with the same protocol and ports into one IpPermission. */
-    private static List<IpPermission> permissions(SecurityGroup g, boolean egress) {
+    private List<IpPermission> permissions(VpcStore s, SecurityGroup g, boolean egress) {
         Map<String, IpPermission.Builder> byKey = new LinkedHashMap<>();
         Map<String, List<IpRange>> v4 = new LinkedHashMap<>();
         Map<String, List<Ipv6Range>> v6 = new LinkedHashMap<>();
@@ -634,9 +665,12 @@ public final class SecurityGroups {
                 pls.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(PrefixListId.builder().prefixListId(x.prefixListId).description(x.description).build());
             } else {
+                Peered peered = peered(s, g, x);
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(UserIdGroupPair.builder()
                         .groupId(x.referencedGroupId).userId(x.referencedGroupOwnerId).description(x.description)
-                        .build());
+                        .vpcId(peered == null ? null : peered.vpcId())
+                        .vpcPeeringConnectionId(peered == null ? null : peered.peering().id)
+                        .peeringStatus(peered == null ? null : peered.status()).build());
             }
         }
         List<IpPermission> out = new ArrayList<>();
@@ -650,7 +684,7 @@ public final class SecurityGroups {
         return software.amazon.awssdk.services.ec2.model.SecurityGroup.builder()
                 .groupId(g.id).groupName(g.groupName).description(g.description).vpcId(g.vpcId).ownerId(g.ownerId)
                 .securityGroupArn(net.arn(s, "security-group/" + g.id))
-                .ipPermissions(permissions(g, false)).ipPermissionsEgress(permissions(g, true))
+                .ipPermissions(permissions(s, g, false)).ipPermissionsEgress(permissions(s, g, true))
                 .tags(Tags.toSdk(g.tags)).build();
     }
 }

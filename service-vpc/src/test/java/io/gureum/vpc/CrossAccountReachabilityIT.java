@@ -171,5 +171,26 @@ class CrossAccountReachabilityIT extends Ec2TestBase {
         UserIdGroupPair pair = rules.get(0).userIdGroupPairs().get(0);
         assertEquals(sgA, pair.groupId());
         assertEquals(accountA, pair.userId());
+        assertEquals(vpcA, pair.vpcId());
+        assertEquals(pcx, pair.vpcPeeringConnectionId());
+        assertEquals("active", pair.peeringStatus());
+        String sgB = b.describeSecurityGroups(r -> r.filters(f -> f.name("group-name").values("server")))
+                .securityGroups().get(0).groupId();
+        var info = b.describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(sgB)))
+                .securityGroupRules().stream().filter(x -> !x.isEgress()).findFirst().orElseThrow()
+                .referencedGroupInfo();
+        assertEquals(sgA, info.groupId());
+        assertEquals(accountA, info.userId());
+        assertEquals(pcx, info.vpcPeeringConnectionId());
+        assertEquals("active", info.peeringStatus());
+    }
+
+    @Test
+    void sourceInAnUnlistedAccountIsNotAnalyzed() {
+        String path = a.createNetworkInsightsPath(r -> r.source(arnOf(accountB, eniB)).destination(eniA)
+                .protocol(Protocol.TCP).destinationPort(22)).networkInsightsPath().networkInsightsPathId();
+        NetworkInsightsAnalysis blocked = analyze(path, List.of());
+        assertFalse(blocked.networkPathFound());
+        assertEquals("NO_SOURCE_OR_DESTINATION", blocked.explanations().get(0).explanationCode());
     }
 }
