@@ -74,11 +74,12 @@ final class InsightsNetwork implements NetworkState {
             Collection<String> endpointArns) {
         Set<String> walk = new LinkedHashSet<>();
         walk.add(home.account);
-        walk.addAll(additionalAccounts);
+        // Only account IDs name stores; anything else in AdditionalAccounts holds no resources.
+        additionalAccounts.stream().filter(x -> x != null && x.matches("\\d{12}")).forEach(walk::add);
         Set<String> endpoints = new LinkedHashSet<>(walk);
         for (String arn : endpointArns) {
             String account = accountOfArn(arn);
-            if (account != null) {
+            if (account != null && account.matches("\\d{12}")) {
                 endpoints.add(account);
             }
         }

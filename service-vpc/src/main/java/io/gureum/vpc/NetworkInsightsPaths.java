@@ -143,7 +143,7 @@ public final class NetworkInsightsPaths {
             return s;
         }
         String[] parts = idOrArn.split(":", 6);
-        if (parts.length < 6 || !parts[3].equals(s.region)) {
+        if (parts.length < 6 || !parts[3].equals(s.region) || !parts[4].matches("\\d{12}")) {
             return null;
         }
         return parts[4].equals(s.account) ? s : net.store(parts[4], s.region);

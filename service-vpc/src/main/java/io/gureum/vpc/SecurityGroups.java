@@ -319,6 +319,9 @@ public final class SecurityGroups {
                 // A group of another account is named by its ID (group names identify only default-VPC groups).
                 throw Ec2Errors.missing("GroupId");
             }
+            if (!owner.matches("\\d{12}")) {
+                throw Ids.notFoundFor(pair.groupId());
+            }
             ref = require(net.store(owner, s.region), pair.groupId());
         }
         if (!ref.vpcId.equals(g.vpcId) && peeringBetween(s, g.vpcId, ref.vpcId) == null) {
