@@ -76,7 +76,11 @@ final class InsightsRunner implements AutoCloseable {
             a.statusMessage = "The network insights path " + a.pathId + " no longer exists.";
             return;
         }
-        Analyzer.Result r = new Analyzer(new InsightsNetwork(net, s)).analyze(path, a.filterInArns);
+        var arns = new java.util.ArrayList<String>();
+        arns.add(path.sourceArn);
+        arns.add(path.destinationArn);
+        InsightsNetwork view = InsightsNetwork.forAnalysis(net, s, a.additionalAccounts, arns);
+        Analyzer.Result r = new Analyzer(view).analyze(path, a.filterInArns);
         a.networkPathFound = r.found();
         a.forward = r.forward();
         a.returnPath = r.returnPath();

@@ -64,13 +64,14 @@ public final class NetworkInsightsPaths {
         if (r.filterAtDestination() != null && r.destinationIp() != null) {
             throw Ec2Errors.combination("FilterAtDestination cannot be specified with DestinationIp.");
         }
-        Endpoints endpoints = new Endpoints(s);
         String source = Endpoints.idOf(r.source());
-        if (!endpoints.exists(source)) {
+        VpcStore sourceStore = ownerStore(s, r.source());
+        if (sourceStore == null || !new Endpoints(sourceStore).exists(source)) {
             throw Ids.notFoundFor(source);
         }
         String destination = Endpoints.idOf(r.destination());
-        if (destination != null && !endpoints.exists(destination)) {
+        VpcStore destinationStore = destination == null ? null : ownerStore(s, r.destination());
+        if (destination != null && (destinationStore == null || !new Endpoints(destinationStore).exists(destination))) {
             throw Ids.notFoundFor(destination);
         }
         Tags.validate(r.tagSpecifications(), "network-insights-path");
@@ -78,8 +79,8 @@ public final class NetworkInsightsPaths {
         NetworkInsightsPath p = new NetworkInsightsPath(net.id("nip"), s.account, net.now());
         p.source = source;
         p.destination = destination;
-        p.sourceArn = arnOf(s, source);
-        p.destinationArn = destination == null ? null : arnOf(s, destination);
+        p.sourceArn = arnOf(sourceStore, source);
+        p.destinationArn = destination == null ? null : arnOf(destinationStore, destination);
         p.sourceIp = r.sourceIp();
         p.destinationIp = r.destinationIp();
         p.protocol = r.protocolAsString();
@@ -127,6 +128,25 @@ public final class NetworkInsightsPaths {
             throw InsightsErrors.pathNotFound(id);
         }
         return p;
+    }
+
+    /**
+     * The store holding a source or destination: the caller's for an ID or an ARN of its own account; for
+     * the ARN of a resource of another account (in the same Region), that account's store
+     * (https://docs.aws.amazon.com/vpc/latest/reachability/: source and destination can belong to
+     * different accounts of the same organization). AWS requires the management account to have enabled
+     * the trust relationship (EnableReachabilityAnalyzerOrganizationSharing) and the caller to be the
+     * management or a delegated administrator account; Gureum checks neither.
+     */
+    private VpcStore ownerStore(VpcStore s, String idOrArn) {
+        if (idOrArn == null || !idOrArn.startsWith("arn:")) {
+            return s;
+        }
+        String[] parts = idOrArn.split(":", 6);
+        if (parts.length < 6 || !parts[3].equals(s.region) || !parts[4].matches("\\d{12}")) {
+            return null;
+        }
+        return parts[4].equals(s.account) ? s : net.store(parts[4], s.region);
     }
 
     /** The resource's ARN; instances (service-ec2's) by their type in EC2 ARNs. */

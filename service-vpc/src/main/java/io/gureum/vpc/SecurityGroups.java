@@ -6,6 +6,7 @@ import io.gureum.ec2common.Pagination;
 import io.gureum.vpc.model.SecurityGroup;
 import io.gureum.vpc.model.SecurityGroupRule;
 import io.gureum.vpc.model.Vpc;
+import io.gureum.vpc.model.VpcPeeringConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -295,14 +296,51 @@ public final class SecurityGroups {
                 out.add(rule(s, egress, protocol, from, to, null, null, pl.prefixListId(), null, pl.description()));
             }
             for (UserIdGroupPair pair : p.userIdGroupPairs()) {
-                SecurityGroup ref = byIdOrName(s, pair.groupId(), pair.groupName());
-                if (!ref.vpcId.equals(g.vpcId)) {
-                    throw Ec2Errors.invalidParameterValue("You have specified two resources that belong to different networks.");
-                }
-                out.add(rule(s, egress, protocol, from, to, null, null, null, ref.id, pair.description()));
+                SecurityGroup ref = referenced(s, g, pair);
+                out.add(new SecurityGroupRule(net.id("sgr"), egress, protocol, from, to, null, null, null, ref.id,
+                        ref.ownerId, pair.description()));
             }
         }
         return out;
+    }
+
+    /**
+     * The group a rule references: one of the group's own VPC, or one of a VPC peered with it by an active
+     * connection in the same Region, also in another account (UserId)
+     * (https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html).
+     */
+    private SecurityGroup referenced(VpcStore s, SecurityGroup g, UserIdGroupPair pair) {
+        String owner = pair.userId() == null || pair.userId().isEmpty() ? s.account : pair.userId();
+        SecurityGroup ref;
+        if (owner.equals(s.account)) {
+            ref = byIdOrName(s, pair.groupId(), pair.groupName());
+        } else {
+            if (pair.groupId() == null) {
+                // A group of another account is named by its ID (group names identify only default-VPC groups).
+                throw Ec2Errors.missing("GroupId");
+            }
+            if (!owner.matches("\\d{12}")) {
+                throw Ids.notFoundFor(pair.groupId());
+            }
+            ref = require(net.store(owner, s.region), pair.groupId());
+        }
+        if (!ref.vpcId.equals(g.vpcId) && peeringBetween(s, g.vpcId, ref.vpcId) == null) {
+            throw Ec2Errors.invalidParameterValue("You have specified two resources that belong to different networks.");
+        }
+        return ref;
+    }
+
+    /** The active peering connection in this Region between the two VPCs, or null. */
+    private VpcPeeringConnection peeringBetween(VpcStore s, String a, String b) {
+        for (VpcPeeringConnection p : s.peerings.values()) {
+            boolean joins = a.equals(p.requesterVpcId) && b.equals(p.accepterVpcId)
+                    || b.equals(p.requesterVpcId) && a.equals(p.accepterVpcId);
+            if (joins && s.region.equals(p.requesterRegion) && s.region.equals(p.accepterRegion)
+                    && "active".equals(net.peering.status(p))) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private SecurityGroupRule rule(VpcStore s, boolean egress, String protocol, Integer from, Integer to, String cidr,
@@ -567,16 +605,47 @@ public final class SecurityGroups {
                 .ipProtocol(x.protocol).fromPort(x.fromPort == null ? -1 : x.fromPort)
                 .toPort(x.toPort == null ? -1 : x.toPort)
                 .cidrIpv4(x.cidrIpv4).cidrIpv6(x.cidrIpv6).prefixListId(x.prefixListId)
-                .referencedGroupInfo(x.referencedGroupId == null ? null : ReferencedSecurityGroup.builder()
-                        .groupId(x.referencedGroupId).userId(x.referencedGroupOwnerId).build())
+                .referencedGroupInfo(x.referencedGroupId == null ? null : referencedGroupInfo(s, g, x))
                 .description(x.description)
                 .securityGroupRuleArn(net.arn(s, "security-group-rule/" + x.id))
                 .tags(Tags.toSdk(x.tags))
                 .build();
     }
 
+    private ReferencedSecurityGroup referencedGroupInfo(VpcStore s, SecurityGroup g, SecurityGroupRule x) {
+        Peered peered = peered(s, g, x);
+        return ReferencedSecurityGroup.builder().groupId(x.referencedGroupId).userId(x.referencedGroupOwnerId)
+                .vpcId(peered == null ? null : peered.vpcId())
+                .vpcPeeringConnectionId(peered == null ? null : peered.peering().id)
+                .peeringStatus(peered == null ? null : peered.status()).build();
+    }
+
+    /** A reference to a group of a peered VPC: that VPC, the connection and its status now. */
+    private record Peered(String vpcId, VpcPeeringConnection peering, String status) {
+    }
+
+    /** The peering a rule's group reference goes through (the group is in a peered VPC), or null. */
+    private Peered peered(VpcStore s, SecurityGroup g, SecurityGroupRule x) {
+        if (x.referencedGroupId == null) {
+            return null;
+        }
+        String owner = x.referencedGroupOwnerId == null ? s.account : x.referencedGroupOwnerId;
+        VpcStore refStore = owner.equals(s.account) ? s : net.store(owner, s.region);
+        SecurityGroup ref = refStore.securityGroups.get(x.referencedGroupId);
+        if (ref == null || ref.vpcId.equals(g.vpcId)) {
+            return null;
+        }
+        for (VpcPeeringConnection p : s.peerings.values()) {
+            if (g.vpcId.equals(p.requesterVpcId) && ref.vpcId.equals(p.accepterVpcId)
+                    || ref.vpcId.equals(p.requesterVpcId) && g.vpcId.equals(p.accepterVpcId)) {
+                return new Peered(ref.vpcId, p, net.peering.status(p));
+            }
+        }
+        return null;
+    }
+
     /** AWS groups rules with the same protocol and ports into one IpPermission. */
-    private static List<IpPermission> permissions(SecurityGroup g, boolean egress) {
+    private List<IpPermission> permissions(VpcStore s, SecurityGroup g, boolean egress) {
         Map<String, IpPermission.Builder> byKey = new LinkedHashMap<>();
         Map<String, List<IpRange>> v4 = new LinkedHashMap<>();
         Map<String, List<Ipv6Range>> v6 = new LinkedHashMap<>();
@@ -599,9 +668,12 @@ public final class SecurityGroups {
                 pls.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(PrefixListId.builder().prefixListId(x.prefixListId).description(x.description).build());
             } else {
+                Peered peered = peered(s, g, x);
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(UserIdGroupPair.builder()
                         .groupId(x.referencedGroupId).userId(x.referencedGroupOwnerId).description(x.description)
-                        .build());
+                        .vpcId(peered == null ? null : peered.vpcId())
+                        .vpcPeeringConnectionId(peered == null ? null : peered.peering().id)
+                        .peeringStatus(peered == null ? null : peered.status()).build());
             }
         }
         List<IpPermission> out = new ArrayList<>();
@@ -615,7 +687,7 @@ public final class SecurityGroups {
         return software.amazon.awssdk.services.ec2.model.SecurityGroup.builder()
                 .groupId(g.id).groupName(g.groupName).description(g.description).vpcId(g.vpcId).ownerId(g.ownerId)
                 .securityGroupArn(net.arn(s, "security-group/" + g.id))
-                .ipPermissions(permissions(g, false)).ipPermissionsEgress(permissions(g, true))
+                .ipPermissions(permissions(s, g, false)).ipPermissionsEgress(permissions(s, g, true))
                 .tags(Tags.toSdk(g.tags)).build();
     }
 }

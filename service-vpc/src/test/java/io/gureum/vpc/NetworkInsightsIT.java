@@ -113,10 +113,14 @@ class NetworkInsightsIT extends Ec2TestBase {
             fails("InvalidParameterValue", () -> ec2.createNetworkInsightsPath(b -> b.source(p.eni1())
                     .destination(p.eni2()).protocol("tcp").tagSpecifications(TagSpecification.builder()
                             .resourceType(ResourceType.VPC).tags(Tag.builder().key("k").value("v").build()).build())));
-            // An ARN names the resource as well as its ID.
+            // An ARN names the resource as well as its ID, in the account the ARN gives.
+            String owner = ec2.describeNetworkInterfaces(b -> b.networkInterfaceIds(p.eni2())).networkInterfaces().get(0)
+                    .ownerId();
             assertEquals(p.eni2(), ec2.createNetworkInsightsPath(b -> b.source(p.eni1())
-                    .destination("arn:aws:ec2:ap-northeast-2:123456789012:network-interface/" + p.eni2()).protocol("tcp"))
+                    .destination("arn:aws:ec2:ap-northeast-2:" + owner + ":network-interface/" + p.eni2()).protocol("tcp"))
                     .networkInsightsPath().destination());
+            fails("InvalidNetworkInterfaceID.NotFound", () -> ec2.createNetworkInsightsPath(b -> b.source(p.eni1())
+                    .destination("arn:aws:ec2:ap-northeast-2:123456789012:network-interface/" + p.eni2()).protocol("tcp")));
         }
     }
 

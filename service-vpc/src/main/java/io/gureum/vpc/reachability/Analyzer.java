@@ -32,14 +32,18 @@ public final class Analyzer {
     public Analyzer(NetworkState net) {
         this.net = net;
         this.store = net.store();
-        this.endpoints = new Endpoints(store);
-        this.comps = new Components(store);
+        this.endpoints = new Endpoints(net.endpointStore());
+        this.comps = new Components(net);
     }
 
     public Result analyze(NetworkInsightsPath path, List<String> filterInArns) {
         Endpoint src = endpoints.resolve(path.source);
         Endpoint dst = path.destination != null ? endpoints.resolve(path.destination)
                 : path.destinationIp != null ? endpoints.address(path.destinationIp) : null;
+        if (src != null && !traversable(src)) {
+            // The source's account is neither the path's own nor one of the analysis' AdditionalAccounts.
+            src = null;
+        }
         if (src == null || dst == null) {
             String missing = src == null ? path.source : path.destination;
             return Result.notFound(code(Explain.NO_SOURCE_OR_DESTINATION)
@@ -82,6 +86,11 @@ public final class Analyzer {
             }
         }
         return new Result(true, fw.trace.build(), rw.trace.build(), List.of());
+    }
+
+    private boolean traversable(Endpoint e) {
+        String id = e.eni() != null ? e.eni().id : e.resource() != null ? e.resource().id : null;
+        return id == null || net.traversable(id);
     }
 
     private AnalysisComponent componentOf(Endpoint e) {

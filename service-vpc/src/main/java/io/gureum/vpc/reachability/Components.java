@@ -12,20 +12,24 @@ import software.amazon.awssdk.services.ec2.model.AnalysisSecurityGroupRule;
 
 /** The result shapes (AnalysisComponent, rules, routes) of stored records, as AWS reports them. */
 final class Components {
+    private final NetworkState net;
     private final VpcStore store;
 
-    Components(VpcStore store) {
-        this.store = store;
+    Components(NetworkState net) {
+        this.net = net;
+        this.store = net.store();
     }
 
+    /** The component with its ARN in the account that owns it (a peering connection: the analysing side's). */
     AnalysisComponent of(Resource r) {
-        return r == null ? null : AnalysisComponent.builder().id(r.id).arn(store.arnOf(r).toString()).build();
+        return r == null ? null : ofId(r.id, r.resourceType());
     }
 
-    /** A resource known only by ID (of another store, or gone). */
+    /** A resource known by ID (also one of another store, or gone). */
     AnalysisComponent ofId(String id, String type) {
+        String account = type.equals("vpc-peering-connection") ? store.account : net.accountOf(id);
         return AnalysisComponent.builder().id(id)
-                .arn("arn:aws:ec2:" + store.region + ":" + store.account + ":" + type + "/" + id).build();
+                .arn("arn:aws:ec2:" + store.region + ":" + account + ":" + type + "/" + id).build();
     }
 
     static AnalysisAclRule acl(NetworkAclEntry e) {

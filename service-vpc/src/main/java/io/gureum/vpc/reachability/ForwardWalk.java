@@ -50,7 +50,7 @@ final class ForwardWalk {
 
     ForwardWalk(NetworkState net, Endpoint destination) {
         this.store = net.store();
-        this.comps = new Components(store);
+        this.comps = new Components(net);
         this.sgs = new SecurityGroupCheck(store);
         this.acls = new AclCheck(store);
         this.routes = new RouteCheck(net);

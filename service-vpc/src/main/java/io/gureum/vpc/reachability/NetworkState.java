@@ -7,9 +7,28 @@ import io.gureum.vpc.model.RouteTable;
 import io.gureum.vpc.model.Subnet;
 import io.gureum.vpc.model.VpcPeeringConnection;
 
-/** What the engine reads of one account's networking store: the records and the states they derive. */
+/**
+ * What the engine reads of the networking stores of one Region: the records and the states they derive.
+ * {@link #store()} holds what the walk may traverse: the path owner's account and, for a cross-account
+ * analysis, the accounts the analysis lists in {@code AdditionalAccounts}.
+ */
 public interface NetworkState {
     VpcStore store();
+
+    /** Where the path's source and destination are looked up: also the accounts their ARNs name. */
+    default VpcStore endpointStore() {
+        return store();
+    }
+
+    /** Whether the walk may traverse the resource: it is in {@link #store()}'s accounts. */
+    default boolean traversable(String id) {
+        return true;
+    }
+
+    /** The account that owns the resource with this ID (for its ARN in the analysis' components). */
+    default String accountOf(String id) {
+        return store().account;
+    }
 
     /** The subnet's explicitly associated route table, else its VPC's main route table. */
     RouteTable routeTableOf(Subnet subnet);

@@ -29,7 +29,7 @@ final class ReturnWalk {
 
     ReturnWalk(NetworkState net) {
         this.store = net.store();
-        this.comps = new Components(store);
+        this.comps = new Components(net);
         this.routes = new RouteCheck(net);
         this.tgwRoutes = new TransitRouteCheck(store);
         this.hops = new Hops(comps, new AclCheck(store), trace, new ArrayList<>()).on(net);
