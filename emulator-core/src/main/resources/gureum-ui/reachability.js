@@ -6,12 +6,20 @@ import { h, s, table } from './dom.js';
 
 const EC2 = '2016-11-15';
 
+/** Every page of a Describe call (100 a page, AWS's most). */
 async function describe(region, action, set) {
+  const all = [];
   try {
-    return list((await query('ec2', region, action, EC2, {}))[set]);
+    let token = '';
+    do {
+      const page = await query('ec2', region, action, EC2, { MaxResults: '100', ...(token ? { NextToken: token } : {}) });
+      all.push(...list(page[set]));
+      token = typeof page.nextToken === 'string' ? page.nextToken : '';
+    } while (token);
   } catch (e) {
     return []; // a server without the Reachability Analyzer (501) has no analyses to show
   }
+  return all;
 }
 
 /** Every `id` of an AnalysisComponent anywhere below value (components, subnets, VPCs, gateways …). */

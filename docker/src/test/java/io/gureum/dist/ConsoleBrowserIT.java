@@ -199,10 +199,15 @@ class ConsoleBrowserIT {
         advanceClock(90); // the NAT gateway leaves pending
         String found = startAnalysis(b -> b.source(instance).destination(igw).protocol("tcp").destinationPort(443));
         String blocked = startAnalysis(b -> b.source(igw).destination(instance).protocol("tcp").destinationPort(443));
+        String otherVpc = ec2.createVpc(b -> b.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+        String otherSubnet = ec2.createSubnet(b -> b.vpcId(otherVpc).cidrBlock("10.9.1.0/24")).subnet().subnetId();
+        String otherEni = ec2.createNetworkInterface(b -> b.subnetId(otherSubnet)).networkInterface()
+                .networkInterfaceId();
+        String elsewhere = startAnalysis(b -> b.source(otherEni).destinationIp("8.8.8.8").protocol("tcp"));
         advanceClock(3); // analyses finish two seconds after they start
-        var done = ec2.describeNetworkInsightsAnalyses(b -> b.networkInsightsAnalysisIds(found, blocked))
+        var done = ec2.describeNetworkInsightsAnalyses(b -> b.networkInsightsAnalysisIds(found, blocked, elsewhere))
                 .networkInsightsAnalyses();
-        assertEquals(List.of("succeeded", "succeeded"), done.stream().map(a -> a.statusAsString()).toList(),
+        assertEquals(List.of("succeeded", "succeeded", "succeeded"), done.stream().map(a -> a.statusAsString()).toList(),
                 done.toString());
 
         // app-a's instance reaches the internet through its subnet, the NAT gateway in public-a and the IGW
@@ -210,6 +215,7 @@ class ConsoleBrowserIT {
         String dom = HeadlessChromium.dom(url);
         assertTrue(dom.contains("<tr class=\"selected\" data-analysis-id=\"" + found + "\">"), dom);
         assertTrue(dom.contains("data-analysis-id=\"" + blocked + "\"><td><a"), "both analyses are listed: " + dom);
+        assertFalse(dom.contains(elsewhere), "an analysis in another VPC is not listed: " + dom);
         assertTrue(dom.contains("<td class=\"found\">found</td><td>" + instance + " → " + igw + "</td><td>tcp/443</td>"
                 + "<td>succeeded</td>"), dom);
         for (String id : List.of(instance, subnets.get("app-a"), nat, subnets.get("public-a"), igw)) {
