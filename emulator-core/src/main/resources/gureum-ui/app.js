@@ -2,6 +2,7 @@
 import { admin, json, list, query, rest, s3, settings, syncClock } from './aws.js';
 import { h, table, pre, errorBox } from './dom.js';
 import { loadVpc, picture, subnetDetail } from './vpc.js';
+import { analysesTable, highlight, loadAnalyses } from './reachability.js';
 
 const view = document.getElementById('view');
 let defaults = { account: '000000000000', region: 'us-east-1' };
@@ -93,12 +94,22 @@ function link(r) {
 
 async function vpc([r, vpcId], params) {
   const model = await loadVpc(r, vpcId);
+  const analyses = await loadAnalyses(r, model);
   const selected = params.get('subnet');
   const detail = model.subnets.find((x) => x.subnetId === selected);
+  const analysis = analyses.find((a) => a.networkInsightsAnalysisId === params.get('analysis'));
+  const href = (subnet, analysisId) => `#/vpc/${r}/${vpcId}?${new URLSearchParams(
+    Object.entries({ subnet, analysis: analysisId }).filter(([, v]) => v))}`;
+  const svg = picture(model, (id) => { location.hash = href(id, analysis?.networkInsightsAnalysisId); });
+  const explanations = analysis ? highlight(svg, model, analysis) : null;
   show(h('h2', {}, `VPC ${vpcId} · ${r}`),
     h('p', { class: 'muted' }, 'Green subnets route 0.0.0.0/0 to an internet gateway (public); blue ones do not. '
       + 'Click a subnet for its route table and network ACL.'),
-    picture(model, (id) => { location.hash = `#/vpc/${r}/${vpcId}?subnet=${id}`; }),
+    svg, explanations,
+    h('h3', {}, 'Reachability analyses'),
+    h('p', { class: 'muted' }, 'Choose one to see its forward path on the picture (arrows in hop order); '
+      + 'when no path was found, the component that stops it is red.'),
+    analysesTable(analyses, analysis?.networkInsightsAnalysisId, (id) => href(selected, id)),
     detail ? subnetDetail(detail) : null);
 }
 

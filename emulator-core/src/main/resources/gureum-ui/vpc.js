@@ -36,7 +36,16 @@ export async function loadVpc(region, vpcId) {
     || main;
   const naclOf = (subnetId) => nacls.find((n) => list(n.associationSet).some((a) => a.subnetId === subnetId));
   const instances = reservations.flatMap((r) => list(r.instancesSet));
+  // Every ID the picture draws, mapped to the element that draws it (an interface to its instance,
+  // a transit gateway attachment to its transit gateway): the Reachability Analyzer names these.
+  const aliases = {};
+  const draw = (id, as = id) => { if (id) aliases[id] = as; };
+  [vpcId, ...subnets.map((x) => x.subnetId), ...igws.map((x) => x.internetGatewayId), ...nats.map((x) => x.natGatewayId),
+    ...endpoints.map((x) => x.vpcEndpointId), ...peerings.map((x) => x.vpcPeeringConnectionId)].forEach((id) => draw(id));
+  instances.forEach((i) => { draw(i.instanceId); list(i.networkInterfaceSet).forEach((n) => draw(n.networkInterfaceId, i.instanceId)); });
+  tgw.forEach((a) => { draw(a.transitGatewayId); draw(a.transitGatewayAttachmentId, a.transitGatewayId); });
   return {
+    aliases,
     region,
     vpc: vpcs[0],
     igws,
@@ -79,19 +88,25 @@ export function picture(model, onSelect) {
   const azs = [...new Set(model.subnets.map((x) => x.availabilityZone))].sort();
   const rows = Math.max(1, ...azs.map((az) => model.subnets.filter((x) => x.availabilityZone === az).length));
   const extras = [
-    ...model.endpoints.map((e) => `endpoint ${e.vpcEndpointId} (${e.serviceName})`),
-    ...model.peerings.map((p) => `peering ${p.vpcPeeringConnectionId} (${p.status?.code || ''})`),
-    ...model.tgwAttachments.map((a) => `TGW ${a.transitGatewayId} via ${a.transitGatewayAttachmentId}`),
+    ...model.endpoints.map((e) => [e.vpcEndpointId, `endpoint ${e.vpcEndpointId} (${e.serviceName})`]),
+    ...model.peerings.map((p) => [p.vpcPeeringConnectionId, `peering ${p.vpcPeeringConnectionId} (${p.status?.code || ''})`]),
+    ...model.tgwAttachments.map((a) => [a.transitGatewayId, `TGW ${a.transitGatewayId} via ${a.transitGatewayAttachmentId}`]),
   ];
+  // where each drawn component sits, for the arrows of an analysed path (reachability.js)
+  const positions = new Map();
+  model.positions = positions;
   const width = Math.max(2, azs.length) * COLUMN + 40;
   const height = 130 + rows * ROW + (extras.length ? 20 + Math.ceil(extras.length / 2) * 18 : 0) + 10;
   const svg = s('svg', { class: 'vpc-picture', viewBox: `0 0 ${width} ${height}`, width, height,
     role: 'img', 'aria-label': `VPC ${model.vpc.vpcId}` });
-  svg.append(s('rect', { x: 10, y: 40, width: width - 20, height: height - 50, rx: 10, class: 'vpc-box' }));
+  svg.append(s('rect', { x: 10, y: 40, width: width - 20, height: height - 50, rx: 10, class: 'vpc-box',
+    'data-component-id': model.vpc.vpcId }));
+  positions.set(model.vpc.vpcId, { x: 24, y: 60 });
   svg.append(s('text', { x: 24, y: 64, class: 'vpc-label' },
     `${model.vpc.vpcId} ${nameOf(model.vpc)} ${model.vpc.cidrBlock}`));
   model.igws.forEach((igw, i) => {
-    const g = s('g', { class: 'igw', 'data-igw-id': igw.internetGatewayId });
+    const g = s('g', { class: 'igw', 'data-igw-id': igw.internetGatewayId, 'data-component-id': igw.internetGatewayId });
+    positions.set(igw.internetGatewayId, { x: width / 2 + i * 230, y: 38 });
     g.append(s('rect', { x: width / 2 - 110 + i * 230, y: 22, width: 220, height: 32, rx: 6 }),
       s('text', { x: width / 2 + i * 230, y: 43, 'text-anchor': 'middle' }, `IGW ${igw.internetGatewayId}`));
     svg.append(g);
@@ -104,27 +119,35 @@ export function picture(model, onSelect) {
       const y = 104 + row * ROW;
       const kind = sub.isPublic ? 'public' : 'private';
       const g = s('g', { class: `subnet ${kind}`, 'data-subnet-id': sub.subnetId, 'data-cidr': sub.cidrBlock,
-        'data-kind': kind, tabindex: 0, onclick: () => onSelect(sub.subnetId),
+        'data-kind': kind, 'data-component-id': sub.subnetId, tabindex: 0, onclick: () => onSelect(sub.subnetId),
         onkeydown: (e) => e.key === 'Enter' && onSelect(sub.subnetId) });
       g.append(s('rect', { x: x + 8, y, width: COLUMN - 26, height: ROW - 12, rx: 6 }),
         s('text', { x: x + 18, y: y + 20, class: 'subnet-title' }, `${nameOf(sub) || sub.subnetId}`),
         s('text', { x: x + 18, y: y + 38 }, `${sub.cidrBlock} · ${kind}`),
         s('text', { x: x + 18, y: y + 56, class: 'small' }, sub.subnetId),
         s('text', { x: x + 18, y: y + 72, class: 'small' }, `route table ${sub.routeTable?.routeTableId || '-'}`));
+      positions.set(sub.subnetId, { x: x + COLUMN / 2 - 5, y: y + 46 });
       sub.nats.forEach((nat, i) => {
-        g.append(s('text', { x: x + 18 + i * 150, y: y + 92, class: 'nat' }, `NAT ${nat.natGatewayId.slice(0, 12)}…`));
+        g.append(s('text', { x: x + 18 + i * 150, y: y + 92, class: 'nat', 'data-component-id': nat.natGatewayId },
+          `NAT ${nat.natGatewayId.slice(0, 12)}…`));
+        positions.set(nat.natGatewayId, { x: x + 70 + i * 150, y: y + 88 });
       });
       sub.instances.slice(0, 8).forEach((inst, i) => {
         g.append(s('rect', { x: x + COLUMN - 40 - i * 16, y: y + 82, width: 12, height: 12,
-          class: `instance ${inst.instanceState?.name || ''}`, 'data-instance-id': inst.instanceId },
+          class: `instance ${inst.instanceState?.name || ''}`, 'data-instance-id': inst.instanceId,
+          'data-component-id': inst.instanceId },
         s('title', {}, `${inst.instanceId} ${inst.privateIpAddress || ''} ${inst.instanceState?.name || ''}`)));
+        positions.set(inst.instanceId, { x: x + COLUMN - 34 - i * 16, y: y + 88 });
       });
       svg.append(g);
     });
   });
   const bottom = 120 + rows * ROW;
-  extras.forEach((text, i) => svg.append(s('text', { x: 24 + (i % 2) * (width / 2), y: bottom + 20 + Math.floor(i / 2) * 18,
-    class: 'extra' }, text)));
+  extras.forEach(([id, text], i) => {
+    const at = { x: 24 + (i % 2) * (width / 2), y: bottom + 20 + Math.floor(i / 2) * 18 };
+    svg.append(s('text', { ...at, class: 'extra', 'data-component-id': id }, text));
+    positions.set(id, { x: at.x + 120, y: at.y - 5 });
+  });
   return svg;
 }
 

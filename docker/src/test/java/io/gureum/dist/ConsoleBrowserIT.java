@@ -1,6 +1,7 @@
 package io.gureum.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.Gureum;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateNetworkInsightsPathRequest;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -192,22 +194,94 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1) // moves the clock (NAT gateway available, analyses run): after the other pages
+    void theVpcPictureHighlightsAnAnalysedPathAndWhatStopsAnother() throws Exception {
+        advanceClock(90); // the NAT gateway leaves pending
+        String found = startAnalysis(b -> b.source(instance).destination(igw).protocol("tcp").destinationPort(443));
+        String blocked = startAnalysis(b -> b.source(igw).destination(instance).protocol("tcp").destinationPort(443));
+        String otherVpc = ec2.createVpc(b -> b.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+        String otherSubnet = ec2.createSubnet(b -> b.vpcId(otherVpc).cidrBlock("10.9.1.0/24")).subnet().subnetId();
+        String otherEni = ec2.createNetworkInterface(b -> b.subnetId(otherSubnet)).networkInterface()
+                .networkInterfaceId();
+        String elsewhere = startAnalysis(b -> b.source(otherEni).destinationIp("8.8.8.8").protocol("tcp"));
+        advanceClock(3); // analyses finish two seconds after they start
+        var done = ec2.describeNetworkInsightsAnalyses(b -> b.networkInsightsAnalysisIds(found, blocked, elsewhere))
+                .networkInsightsAnalyses();
+        assertEquals(List.of("succeeded", "succeeded", "succeeded"), done.stream().map(a -> a.statusAsString()).toList(),
+                done.toString());
+
+        // app-a's instance reaches the internet through its subnet, the NAT gateway in public-a and the IGW
+        String url = page("/vpc/" + REGION + "/" + vpc + "?analysis=" + found);
+        String dom = HeadlessChromium.dom(url);
+        assertTrue(dom.contains("<tr class=\"selected\" data-analysis-id=\"" + found + "\">"), dom);
+        assertTrue(dom.contains("data-analysis-id=\"" + blocked + "\"><td><a"), "both analyses are listed: " + dom);
+        assertFalse(dom.contains(elsewhere), "an analysis in another VPC is not listed: " + dom);
+        assertTrue(dom.contains("<td class=\"found\">found</td><td>" + instance + " → " + igw + "</td><td>tcp/443</td>"
+                + "<td>succeeded</td>"), dom);
+        for (String id : List.of(instance, subnets.get("app-a"), nat, subnets.get("public-a"), igw)) {
+            assertTrue(classOf(dom, id).contains("on-path"), id + " is on the path: " + classOf(dom, id));
+        }
+        for (String id : List.of(subnets.get("public-c"), subnets.get("app-c"), subnets.get("data-a"))) {
+            assertFalse(classOf(dom, id).contains("on-path"), id + " is not on the path");
+        }
+        assertTrue(dom.contains("data-from=\"" + instance + "\" data-to=\"" + nat + "\" data-hop=\"1\""),
+                "the first arrow goes from the instance to the NAT gateway: " + dom);
+        assertTrue(dom.contains("data-from=\"" + nat + "\" data-to=\"" + igw + "\" data-hop=\"2\""),
+                "the second arrow goes from the NAT gateway to the internet gateway: " + dom);
+        assertFalse(dom.contains("data-hop=\"3\""), "two hops: " + dom);
+        assertFalse(dom.contains("id=\"explanations\""), "a found path needs no explanation");
+        HeadlessChromium.screenshot(url, Path.of("target", "console", "vpc-analysis.png"), 1100);
+
+        // from the internet the instance cannot be reached: it has no public address
+        String blockedUrl = page("/vpc/" + REGION + "/" + vpc + "?analysis=" + blocked);
+        String stopped = HeadlessChromium.dom(blockedUrl);
+        assertTrue(stopped.contains("<td class=\"not-found\">not found</td><td>" + igw + " → " + instance), stopped);
+        assertTrue(classOf(stopped, igw).contains("blocked"), classOf(stopped, igw));
+        assertFalse(classOf(stopped, subnets.get("app-a")).contains("blocked"), "only what stops the path is marked");
+        assertTrue(stopped.contains("data-code=\"IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS\"><code>"
+                + "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS</code> The destination has no public IP address"), stopped);
+        HeadlessChromium.screenshot(blockedUrl, Path.of("target", "console", "vpc-analysis-blocked.png"), 1100);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // moves the clock: the other pages are read before
     void theClockPageShowsTheEmulatedTimeAndTheAdvancesMade() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var advance = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gureum.endpoint() + "/_gureum/clock"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"advanceSeconds\": 7200}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, advance.statusCode(), advance.body());
+        advanceClock(7200);
         String dom = HeadlessChromium.dom(page("/clock"));
         Matcher now = Pattern.compile("<p id=\"clock-now\">Now (\\S+) \\((\\d+) s ahead of real time\\)</p>").matcher(dom);
         assertTrue(now.find(), dom);
         assertTrue(Long.parseLong(now.group(2)) >= 7200, now.group());
+        // the analyses' test advanced the clock too: this advance is one of the rows
         Matcher row = Pattern.compile("<tr><td>([^<]+)</td><td>([^<]+)</td>").matcher(dom);
-        assertTrue(row.find(), "the advance is listed: " + dom);
-        assertEquals(7200, java.time.Duration.between(java.time.Instant.parse(row.group(1)),
-                java.time.Instant.parse(row.group(2))).getSeconds());
+        List<Long> advances = new java.util.ArrayList<>();
+        while (row.find()) {
+            advances.add(java.time.Duration.between(java.time.Instant.parse(row.group(1)),
+                    java.time.Instant.parse(row.group(2))).getSeconds());
+        }
+        assertTrue(advances.contains(7200L), "the advance is listed: " + advances + " " + dom);
+    }
+
+    private static void advanceClock(long seconds) throws IOException, InterruptedException {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var advance = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gureum.endpoint() + "/_gureum/clock"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"advanceSeconds\": " + seconds + "}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, advance.statusCode(), advance.body());
+    }
+
+    private static String startAnalysis(java.util.function.Consumer<CreateNetworkInsightsPathRequest.Builder> path) {
+        String pathId = ec2.createNetworkInsightsPath(path).networkInsightsPath().networkInsightsPathId();
+        return ec2.startNetworkInsightsAnalysis(b -> b.networkInsightsPathId(pathId)).networkInsightsAnalysis()
+                .networkInsightsAnalysisId();
+    }
+
+    /** The class attribute of the picture's element for a component (subnet, gateway, instance …). */
+    private static String classOf(String dom, String componentId) {
+        Matcher m = Pattern.compile("<[a-z]+ [^>]*?class=\"([^\"]*)\"[^>]*data-component-id=\"" + componentId + "\"")
+                .matcher(dom);
+        assertTrue(m.find(), "no picture of " + componentId + ": " + dom);
+        return m.group(1);
     }
 
     private static byte[] zip(String name, String content) throws IOException {
