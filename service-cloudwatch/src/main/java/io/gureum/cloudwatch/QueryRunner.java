@@ -4,6 +4,7 @@ import io.gureum.cloudwatch.insights.InsightsQuery;
 import io.gureum.cloudwatch.math.Evaluator;
 import io.gureum.cloudwatch.math.MathContext;
 import io.gureum.cloudwatch.math.MathException;
+import io.gureum.cloudwatch.math.SearchQuery;
 import io.gureum.cloudwatch.math.Value;
 import io.gureum.cloudwatch.metrics.Aggregate;
 import io.gureum.cloudwatch.metrics.MetricKey;
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
  * SELECT) over the other queries' results. Checks the queries as AWS does first.
  */
 public final class QueryRunner {
+    private static final int MAX_SEARCH_RESULTS = 500;
+
     private final MetricStore store;
     private final long start;
     private final long end;
@@ -152,6 +155,31 @@ public final class QueryRunner {
         }
     }
 
+    /**
+     * SEARCH over the caller's metrics: each match's statistic per period, labelled with its metric name and
+     * dimension values. "It can return up to 500 time series" (using-search-expressions).
+     */
+    private Value.Array search(SearchQuery query, String stat, int period) {
+        if (!Aggregate.isKnown(stat)) {
+            throw new MathException("The statistic " + stat + " of SEARCH is not a valid statistic.");
+        }
+        if (!Periods.validQueryPeriod(period)) {
+            throw new MathException("The period of SEARCH must be 1, 5, 10, 20, 30, or a multiple of 60.");
+        }
+        List<MetricKey> keys = store.list(
+                k -> query.matches(new SearchQuery.Candidate(k.namespace(), k.name(), k.dimensions())), 0);
+        List<Value.Series> out = new ArrayList<>();
+        for (MetricKey key : keys.subList(0, Math.min(keys.size(), MAX_SEARCH_RESULTS))) {
+            List<StatSeries.Point> points = StatSeries.of(store, key, stat, period, null, start, end, now);
+            StringBuilder label = new StringBuilder(key.name());
+            key.dimensions().values().forEach(v -> label.append(' ').append(v));
+            out.add(new Value.Series(null, label.toString(),
+                    points.stream().mapToLong(StatSeries.Point::epochMillis).toArray(),
+                    points.stream().mapToDouble(StatSeries.Point::value).toArray()));
+        }
+        return new Value.Array(out);
+    }
+
     long[] grid() {
         long rounded = Periods.roundStart(start, gridPeriod, now);
         return Periods.starts(rounded, end, gridPeriod).stream().mapToLong(Long::longValue).toArray();
@@ -194,6 +222,11 @@ public final class QueryRunner {
                     throw new MathException("ANOMALY_DETECTION_BAND expects the id of a metric.");
                 }
                 return AnomalyBand.of(store, source.metricStat(), metric, deviations, now);
+            }
+
+            @Override
+            public Value.Array search(SearchQuery query, String stat, int period) {
+                return runner.search(query, stat, period);
             }
         };
     }

@@ -226,4 +226,23 @@ class AlarmsIT extends CloudWatchTestSupport {
                         .evaluationPeriods(1).threshold(1.0)
                         .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)));
     }
+
+    @Test
+    void trimmedStatisticsAreExtendedStatisticsAndSearchIsNotForAlarms() {
+        String ns = unique("App");
+        String name = unique("iqm");
+        cw.putMetricAlarm(b -> b.alarmName(name).namespace(ns).metricName("Latency").extendedStatistic("IQM")
+                .period(60).evaluationPeriods(1).threshold(1.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+        assertEquals("IQM", cw.describeAlarms(b -> b.alarmNames(name)).metricAlarms().get(0).extendedStatistic());
+        assertError(AwsServiceException.class, "InvalidParameterValue", 400,
+                () -> cw.putMetricAlarm(b -> b.alarmName(unique("a")).namespace(ns).metricName("m")
+                        .extendedStatistic("TM(90%:10%)").period(60).evaluationPeriods(1).threshold(1.0)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)));
+        MetricDataQuery search = MetricDataQuery.builder().id("e1").returnData(true)
+                .expression("MAX(SEARCH('{" + ns + "} Latency', 'Average', 60))").build();
+        assertError(AwsServiceException.class, "ValidationError", 400,
+                () -> cw.putMetricAlarm(b -> b.alarmName(unique("s")).metrics(search).evaluationPeriods(1)
+                        .threshold(1.0).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)));
+    }
 }

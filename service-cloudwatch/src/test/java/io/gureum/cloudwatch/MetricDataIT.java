@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,5 +170,48 @@ class MetricDataIT extends CloudWatchTestSupport {
         assertError(AwsServiceException.class, "InvalidParameterValue", 400,
                 () -> cw.getMetricWidgetImage(b -> b.metricWidget("{not json")));
         assertTrue(List.of(png).size() == 1);
+    }
+
+    @Test
+    void searchReturnsOneSeriesPerMatchingMetric() {
+        GetMetricDataResponse r = cw.getMetricData(b -> b.startTime(t0).endTime(t0.plusSeconds(240))
+                .scanBy(ScanBy.TIMESTAMP_ASCENDING).metricDataQueries(
+                        expr("s1", "SEARCH('{" + ns + ",Host} MetricName=\"Requests\"', 'Sum', 60)")));
+        List<MetricDataResult> results = r.metricDataResults();
+        assertEquals(2, results.size());
+        Map<String, MetricDataResult> byLabel = results.stream()
+                .collect(Collectors.toMap(MetricDataResult::label, x -> x));
+        assertEquals(Set.of("Requests a", "Requests b"), byLabel.keySet());
+        assertTrue(results.stream().allMatch(x -> x.id().equals("s1")));
+        assertArrayEquals(new double[] {10, 20, 30, 40}, values(byLabel.get("Requests a")));
+        assertArrayEquals(new double[] {20, 40, 60, 80}, values(byLabel.get("Requests b")));
+
+        Map<String, MetricDataResult> one = run(
+                expr("s2", "SUM(SEARCH('{" + ns + ",Host} Requests NOT Host=\"b\"', 'Maximum', 60))"));
+        assertArrayEquals(new double[] {10, 20, 30, 40}, values(one.get("s2")));
+        AwsServiceException e = org.junit.jupiter.api.Assertions.assertThrows(AwsServiceException.class,
+                () -> run(expr("s3", "SEARCH('{" + ns + ",Host} Requests', 'Nope', 60)")));
+        assertEquals(400, e.statusCode());
+    }
+
+    @Test
+    void trimmedStatisticsAsMetricStat() {
+        String space = unique("Trim");
+        for (double v : new double[] {10, 20, 30, 40}) {
+            cw.putMetricData(b -> b.namespace(space).metricData(
+                    MetricDatum.builder().metricName("Latency").timestamp(t0).value(v).build()));
+        }
+        java.util.function.Function<String, Double> stat = name -> {
+            GetMetricDataResponse r = cw.getMetricData(b -> b.startTime(t0).endTime(t0.plusSeconds(60))
+                    .metricDataQueries(MetricDataQuery.builder().id("m").metricStat(s -> s.period(60).stat(name)
+                            .metric(m -> m.namespace(space).metricName("Latency"))).build()));
+            return r.metricDataResults().get(0).values().get(0);
+        };
+        // Ranks 2 and 3 of four: (20 + 30) / 2.
+        assertEquals(25.0, stat.apply("IQM"));
+        assertEquals(90.0, stat.apply("TS(10:)"));
+        assertEquals(50.0, stat.apply("PR(:20)"));
+        // tm75 keeps ranks 1..3.
+        assertEquals(20.0, stat.apply("tm75"));
     }
 }

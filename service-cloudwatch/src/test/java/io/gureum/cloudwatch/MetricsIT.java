@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -68,6 +69,16 @@ class MetricsIT extends CloudWatchTestSupport {
         assertEquals(30.0, p.datapoints().get(0).extendedStatistics().get("p99"));
         assertEquals(20.0, p.datapoints().get(0).extendedStatistics().get("p50"));
         assertNull(p.datapoints().get(0).average());
+
+        // The values are 10, 20, 30, 30 (the last two one value with count 2).
+        GetMetricStatisticsResponse trimmed = cw.getMetricStatistics(b -> b.namespace(ns).metricName("Latency")
+                .startTime(t).endTime(t.plusSeconds(60)).period(60)
+                .extendedStatistics("IQM", "TC(10:30)", "PR(:20)", "wm50"));
+        Map<String, Double> ext = trimmed.datapoints().get(0).extendedStatistics();
+        assertEquals(25.0, ext.get("IQM"), "ranks 2 and 3: (20 + 30) / 2");
+        assertEquals(3.0, ext.get("TC(10:30)"), "10 < v <= 30");
+        assertEquals(50.0, ext.get("PR(:20)"));
+        assertEquals(17.5, ext.get("wm50"), "(10 + 20 + 20 + 20) / 4");
     }
 
     @Test

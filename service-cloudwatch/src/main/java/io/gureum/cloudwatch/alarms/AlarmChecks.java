@@ -99,10 +99,17 @@ final class AlarmChecks {
         }
         for (MetricDataQuery q : metrics) {
             if (q.expression() != null) {
+                boolean search;
                 try {
                     ExpressionParser.references(q.expression());
+                    search = ExpressionParser.calls(q.expression(), "SEARCH");
                 } catch (RuntimeException e) {
                     throw CloudWatchErrors.validation("Invalid metrics list: " + e.getMessage());
+                }
+                // "You can't create an alarm based on the SEARCH expression" (using-search-expressions).
+                if (search) {
+                    throw CloudWatchErrors.validation("Invalid metrics list: SEARCH expressions are not supported"
+                            + " in alarms.");
                 }
             }
             if (q.metricStat() != null && !Periods.validAlarmPeriod(q.metricStat().period())) {

@@ -35,6 +35,24 @@ public final class ExpressionParser {
         return out;
     }
 
+    /** Whether {@code text} calls {@code function} anywhere. */
+    public static boolean calls(String text, String function) {
+        return calls(parse(text), function);
+    }
+
+    private static boolean calls(Expr e, String function) {
+        if (e instanceof Expr.Unary u) {
+            return calls(u.operand(), function);
+        }
+        if (e instanceof Expr.Binary b) {
+            return calls(b.left(), function) || calls(b.right(), function);
+        }
+        if (e instanceof Expr.Call c) {
+            return c.function().equals(function) || c.args().stream().anyMatch(a -> calls(a, function));
+        }
+        return false;
+    }
+
     private static void collect(Expr e, List<String> out) {
         if (e instanceof Expr.Name n) {
             out.add(n.name());

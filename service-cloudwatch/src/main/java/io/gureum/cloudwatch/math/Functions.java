@@ -10,9 +10,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The metric math functions served (Metric math syntax and functions, CloudWatch User Guide):
- * ABS, ANOMALY_DETECTION_BAND, AVG, CEIL, DATAPOINT_COUNT, DIFF, DIFF_TIME, FILL (value, REPEAT, LINEAR),
- * FIRST, FLOOR, IF, LAST, LOG, LOG10, MAX, METRICS, MIN, PERIOD, RATE, REMOVE_EMPTY, RUNNING_SUM, SORT,
- * STDDEV, SUM, TIME_SERIES. AVG, MAX, MIN, STDDEV and SUM of one series give a number; of an array, a series
+ * ABS, ANOMALY_DETECTION_BAND, AVG, CEIL, CONCAT, DATAPOINT_COUNT, the date functions ({@link Dates}), DIFF,
+ * DIFF_TIME, FILL (value, REPEAT, LINEAR), FIRST, FLOOR, IF, LAST, LOG, LOG10, MAX, METRICS, MIN, PERIOD, RATE,
+ * REMOVE_EMPTY, RUNNING_SUM, SEARCH ({@link Search}), SLICE, SORT, STDDEV, SUM, TIME_SERIES. AVG, MAX, MIN, STDDEV and SUM of one series give a number; of an array, a series
  * with the statistic across the array at each timestamp.
  */
 final class Functions {
@@ -51,6 +51,10 @@ final class Functions {
             case "REMOVE_EMPTY" -> removeEmpty(arg(args, 0, name));
             case "SORT" -> sort(args);
             case "ANOMALY_DETECTION_BAND" -> band(ctx, args);
+            case "SLICE" -> ArrayFunctions.slice(args);
+            case "CONCAT" -> ArrayFunctions.concat(args);
+            case "SEARCH" -> Search.apply(ctx, args);
+            case "MINUTE", "HOUR", "DAY", "DATE", "MONTH", "YEAR", "EPOCH" -> Dates.apply(name, arg(args, 0, name));
             default -> throw new MathException("Unsupported function " + name + ".");
         };
     }

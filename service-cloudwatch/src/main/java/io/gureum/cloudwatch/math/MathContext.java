@@ -22,4 +22,12 @@ public interface MathContext {
      * deviations} standard deviations wide (ANOMALY_DETECTION_BAND).
      */
     Value.Array anomalyBand(Value.Series metric, double deviations);
+
+    /**
+     * SEARCH: the statistic per period of every metric of the caller's account and region that {@code query}
+     * matches, one series each.
+     */
+    default Value.Array search(SearchQuery query, String stat, int period) {
+        throw new MathException("SEARCH is not available here.");
+    }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The statistics of a set of data points (one period of a metric): SampleCount, Sum, Average, Minimum,
- * Maximum and the percentiles {@code pNN}, which need every point's raw values and no negative value
- * (API_GetMetricStatistics).
+ * Maximum, the percentiles {@code pNN} and the trimmed statistics ({@link Trimmed}), which need every point's
+ * raw values and no negative value (API_GetMetricStatistics).
  */
 public final class Aggregate {
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,2}(\\.\\d{1,10})?|100(\\.0{1,10})?)");
@@ -85,12 +85,16 @@ public final class Aggregate {
     public static boolean isKnown(String stat) {
         return switch (stat) {
             case "SampleCount", "Sum", "Average", "Minimum", "Maximum" -> true;
-            default -> PERCENTILE.matcher(stat).matches();
+            default -> isPercentile(stat);
         };
     }
 
+    /**
+     * Whether {@code stat} is accepted where a percentile is (ExtendedStatistics, MetricStat.Stat): pNN or one of
+     * the trimmed statistics ({@link Trimmed}).
+     */
     public static boolean isPercentile(String stat) {
-        return PERCENTILE.matcher(stat).matches();
+        return PERCENTILE.matcher(stat).matches() || Trimmed.parse(stat) != null;
     }
 
     /** The statistic, or null when it cannot be computed (no data, or a percentile without raw values). */
@@ -109,20 +113,20 @@ public final class Aggregate {
     }
 
     private Double percentile(String stat) {
-        Matcher m = PERCENTILE.matcher(stat);
-        if (!m.matches() || !valuesKnown || min < 0) {
+        if (!valuesKnown || min < 0) {
             return null;
         }
-        double p = Double.parseDouble(m.group(1));
-        List<double[]> pairs = new ArrayList<>();
-        double total = 0;
-        for (int i = 0; i < values.size(); i++) {
-            for (int j = 0; j < values.get(i).length; j++) {
-                pairs.add(new double[] {values.get(i)[j], counts.get(i)[j]});
-                total += counts.get(i)[j];
-            }
+        Matcher m = PERCENTILE.matcher(stat);
+        if (!m.matches()) {
+            Trimmed.Spec spec = Trimmed.parse(stat);
+            return spec == null ? null : Trimmed.compute(spec, sortedPairs());
         }
-        pairs.sort((a, b) -> Double.compare(a[0], b[0]));
+        double p = Double.parseDouble(m.group(1));
+        List<double[]> pairs = sortedPairs();
+        double total = 0;
+        for (double[] pair : pairs) {
+            total += pair[1];
+        }
         // Nearest rank: the smallest value with at least p% of the samples at or below it.
         double rank = Math.max(1, Math.ceil(p / 100.0 * total));
         double seen = 0;
@@ -133,5 +137,17 @@ public final class Aggregate {
             }
         }
         return pairs.get(pairs.size() - 1)[0];
+    }
+
+    /** The distinct values with their counts, ascending by value. */
+    private List<double[]> sortedPairs() {
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            for (int j = 0; j < values.get(i).length; j++) {
+                pairs.add(new double[] {values.get(i)[j], counts.get(i)[j]});
+            }
+        }
+        pairs.sort((a, b) -> Double.compare(a[0], b[0]));
+        return pairs;
     }
 }
