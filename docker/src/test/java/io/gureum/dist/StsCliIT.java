@@ -43,8 +43,9 @@ class StsCliIT {
 
     @Test
     void anOperationNotEmulatedFailsWithNotImplementedNamingIt() throws Exception {
-        AwsCli.Result r = new AwsCli(gureum.endpoint(), "test", "us-east-1").run("iam", "list-account-aliases");
+        AwsCli.Result r = new AwsCli(gureum.endpoint(), "test", "us-east-1").run("iam",
+                "list-service-specific-credentials");
         assertNotEquals(0, r.exitCode());
-        assertTrue(r.stderr().contains("(NotImplemented)") && r.stderr().contains("ListAccountAliases"), r.stderr());
+        assertTrue(r.stderr().contains("(NotImplemented)") && r.stderr().contains("ListServiceSpecificCredentials"), r.stderr());
     }
 }
