@@ -9,15 +9,14 @@ import java.util.function.Predicate;
 /** The metrics of one account and region. Thread-safe. */
 public final class MetricStore {
     private final Map<MetricKey, Series> series = new ConcurrentHashMap<>();
-    private final Rollup rollup = new Rollup();
 
     public void put(MetricKey key, DataPoint point, long receivedMillis) {
         series.computeIfAbsent(key, k -> new Series()).add(point, receivedMillis);
     }
 
-    /** A value an AWS service published: summed into its minute rather than kept one by one. */
+    /** A value an AWS service published: stored like any other, summed into its minute. */
     public void merge(MetricKey key, DataPoint point, long receivedMillis) {
-        series.computeIfAbsent(key, k -> new Series()).merge(point, receivedMillis);
+        put(key, point, receivedMillis);
     }
 
     /** The metrics {@code filter} accepts, with data received at or after {@code activeSinceMillis}, sorted. */
@@ -47,6 +46,6 @@ public final class MetricStore {
 
     /** Rolls every series up to what CloudWatch still keeps at {@code nowMillis}; drops emptied metrics. */
     public void expire(long nowMillis) {
-        series.entrySet().removeIf(e -> !e.getValue().rollUp(rollup, nowMillis));
+        series.entrySet().removeIf(e -> !e.getValue().rollUp(nowMillis));
     }
 }

@@ -1,10 +1,5 @@
 package io.gureum.cloudwatch.metrics;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * CloudWatch's retention (API_GetMetricStatistics, "Amazon CloudWatch retains metric data as follows"):
  * points of a period under 60 s for 3 hours, after which they are aggregated into 1-minute points; 1-minute
@@ -12,6 +7,9 @@ import java.util.TreeMap;
  * which are kept for 455 days (15 months).
  */
 public final class Rollup {
+    private Rollup() {
+    }
+
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
 
@@ -22,32 +20,18 @@ public final class Rollup {
     private static final Step[] STEPS = {new Step(3 * HOUR, 60), new Step(15 * DAY, 300), new Step(63 * DAY, 3600)};
     static final long MAX_AGE = 455 * DAY;
 
-    List<DataPoint> apply(List<DataPoint> points, long nowMillis) {
-        List<DataPoint> current = new ArrayList<>();
-        for (DataPoint p : points) {
-            if (nowMillis - p.epochMillis() <= MAX_AGE) {
-                current.add(p);
-            }
-        }
+    /**
+     * The resolution CloudWatch keeps data of {@code resolution} seconds at when it is {@code ageMillis} old:
+     * under 60 s for 3 hours, then a minute; a minute for 15 days, then 5 minutes; 5 minutes for 63 days,
+     * then an hour.
+     */
+    static int retainedResolution(int resolution, long ageMillis) {
+        int r = resolution;
         for (Step step : STEPS) {
-            current = rollInto(current, nowMillis, step);
-        }
-        return current;
-    }
-
-    private static List<DataPoint> rollInto(List<DataPoint> points, long nowMillis, Step step) {
-        List<DataPoint> out = new ArrayList<>();
-        Map<Long, Aggregate> buckets = new TreeMap<>();
-        long size = step.intoResolution * 1000L;
-        for (DataPoint p : points) {
-            if (p.resolution() < step.intoResolution && nowMillis - p.epochMillis() > step.maxAgeMillis) {
-                long bucket = Math.floorDiv(p.epochMillis(), size) * size;
-                buckets.computeIfAbsent(bucket, b -> new Aggregate()).add(p);
-            } else {
-                out.add(p);
+            if (r < step.intoResolution && ageMillis > step.maxAgeMillis) {
+                r = step.intoResolution;
             }
         }
-        buckets.forEach((time, agg) -> out.add(agg.toPoint(time, step.intoResolution)));
-        return out;
+        return r;
     }
 }

@@ -2,71 +2,86 @@ package io.gureum.cloudwatch.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
-/** The data points of one metric in time order of arrival, and when data last arrived. Thread-safe. */
+/**
+ * The data of one metric as {@link Bucket}s by resolution and start time, and when data last arrived.
+ * A value lands in the bucket of the resolution CloudWatch still keeps at its age ({@link Rollup}): a
+ * high-resolution value older than three hours goes straight into its minute. Thread-safe.
+ */
 final class Series {
-    private final List<DataPoint> points = new ArrayList<>();
-    private MinuteBucket bucket; // the minute service metrics are being summed into, not yet in points
+    /** resolution (s) → bucket start (ms) → the buckets of that interval, one per unit. */
+    private final Map<Integer, NavigableMap<Long, List<Bucket>>> buckets = new TreeMap<>();
     private long lastPutMillis;
 
-    synchronized void add(DataPoint p, long receivedMillis) {
-        points.add(p);
-        lastPutMillis = Math.max(lastPutMillis, receivedMillis);
+    synchronized void add(DataPoint p, long nowMillis) {
+        lastPutMillis = Math.max(lastPutMillis, nowMillis);
+        int resolution = Rollup.retainedResolution(p.resolution(), nowMillis - p.epochMillis());
+        bucketFor(resolution, p.epochMillis(), p.unit()).add(p);
     }
 
-    /**
-     * Adds a service's standard-resolution value into its minute ({@link MinuteBucket}): memory grows with
-     * minutes, not with requests.
-     */
-    synchronized void merge(DataPoint p, long receivedMillis) {
-        lastPutMillis = Math.max(lastPutMillis, receivedMillis);
-        if (bucket != null && bucket.holds(p.epochMillis(), p.unit())) {
-            bucket.add(p);
-            return;
+    private Bucket bucketFor(int resolution, long epochMillis, String unit) {
+        long size = resolution * 1000L;
+        long start = Math.floorDiv(epochMillis, size) * size;
+        List<Bucket> atStart = buckets.computeIfAbsent(resolution, r -> new TreeMap<>())
+                .computeIfAbsent(start, s -> new ArrayList<>(1));
+        for (Bucket b : atStart) {
+            if (b.holds(unit)) {
+                return b;
+            }
         }
-        if (bucket != null && MinuteBucket.minuteOf(p.epochMillis()) < bucket.minute) {
-            points.add(p); // a late value of an earlier minute: stored as it came
-            return;
-        }
-        closeBucket();
-        bucket = new MinuteBucket(MinuteBucket.minuteOf(p.epochMillis()), p.unit());
-        bucket.add(p);
-    }
-
-    private void closeBucket() {
-        if (bucket != null) {
-            points.add(bucket.toDataPoint());
-            bucket = null;
-        }
+        Bucket b = new Bucket(start, resolution, unit);
+        atStart.add(b);
+        return b;
     }
 
     synchronized long lastPutMillis() {
         return lastPutMillis;
     }
 
-    /** The points with {@code from <= time < to}. */
+    /** The points with {@code from <= time < to}, one per bucket. */
     synchronized List<DataPoint> between(long from, long to) {
         List<DataPoint> out = new ArrayList<>();
-        if (bucket != null) {
-            DataPoint open = bucket.toDataPoint();
-            if (open.epochMillis() >= from && open.epochMillis() < to) {
-                out.add(open);
-            }
+        if (from >= to) {
+            return out;
         }
-        for (DataPoint p : points) {
-            if (p.epochMillis() >= from && p.epochMillis() < to) {
-                out.add(p);
+        for (NavigableMap<Long, List<Bucket>> byStart : buckets.values()) {
+            for (List<Bucket> atStart : byStart.subMap(from, true, to, false).values()) {
+                atStart.forEach(b -> out.add(b.toDataPoint()));
             }
         }
         return out;
     }
 
-    /** Replaces the points with what {@code rollup} makes of them; returns whether any remain. */
-    synchronized boolean rollUp(Rollup rollup, long nowMillis) {
-        closeBucket();
-        List<DataPoint> kept = rollup.apply(points, nowMillis);
-        points.clear();
-        points.addAll(kept);
-        return !points.isEmpty();
+    /**
+     * Moves buckets CloudWatch no longer keeps at their resolution into the coarser one, and drops what is
+     * past retention; returns whether any data remains.
+     */
+    synchronized boolean rollUp(long nowMillis) {
+        for (Integer resolution : List.copyOf(buckets.keySet())) {
+            NavigableMap<Long, List<Bucket>> byStart = buckets.get(resolution);
+            var it = byStart.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                long age = nowMillis - e.getKey();
+                if (age > Rollup.MAX_AGE) {
+                    it.remove();
+                    continue;
+                }
+                int retained = Rollup.retainedResolution(resolution, age);
+                if (retained != resolution) {
+                    for (Bucket b : e.getValue()) {
+                        bucketFor(retained, b.start, b.unit).addAll(b);
+                    }
+                    it.remove();
+                }
+            }
+            if (byStart.isEmpty()) {
+                buckets.remove(resolution);
+            }
+        }
+        return !buckets.isEmpty();
     }
 }

@@ -1,7 +1,9 @@
 package io.gureum.cloudwatch.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +35,17 @@ class AggregateTest {
     @Test
     void rollupAggregatesOldHighResolutionData() {
         long hour = 3_600_000L;
-        List<DataPoint> points = new ArrayList<>();
+        Series series = new Series();
         for (int s = 0; s < 60; s++) {
-            points.add(DataPoint.single(s * 1000L, 1, "None", 1));
+            series.add(DataPoint.single(s * 1000L, 1, "None", 1), 60_000L);
         }
-        List<DataPoint> rolled = new Rollup().apply(points, 4 * hour);
+        assertEquals(60, series.between(0, hour).size(), "a second each while high resolution is kept");
+        assertTrue(series.rollUp(4 * hour));
+        List<DataPoint> rolled = series.between(0, hour);
         assertEquals(1, rolled.size());
         assertEquals(60.0, rolled.get(0).sampleCount());
         assertEquals(60, rolled.get(0).resolution());
-        assertEquals(0, new Rollup().apply(points, 456 * 24 * hour).size());
+        assertFalse(series.rollUp(456 * 24 * hour));
     }
 
     static Aggregate oneToHundred() {
