@@ -40,7 +40,6 @@ public final class WatchingAndReacting {
         try (ChildJvm server = ChildJvm.gureumJar(jar, List.of("-Xmx512m"))) {
             int port = server.awaitPort(60_000);
             try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
-                check(c.exchange(AwsRequests.createQueue(port, AwsRequests.BENCH_QUEUE)), "CreateQueue");
                 Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(SECONDS_PER_DAY);
                 for (int s = 0; s < SECONDS_PER_DAY; s += POINTS_PER_REQUEST) {
                     int count = Math.min(POINTS_PER_REQUEST, SECONDS_PER_DAY - s);
@@ -49,7 +48,20 @@ public final class WatchingAndReacting {
             }
             for (int round = 0; round < rounds; round++) {
                 for (String w : workloads) {
-                    double r = BaselineComparison.load(port, connections, warmup, measure, w);
+                    double r;
+                    if (w.equals("sqs-send")) {
+                        // A fresh queue per round, deleted after it: messages never pile up across rounds.
+                        String queue = "bench-" + round;
+                        try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
+                            check(c.exchange(AwsRequests.createQueue(port, queue)), "CreateQueue");
+                        }
+                        r = BaselineComparison.load(port, connections, warmup, measure, w + ":" + queue);
+                        try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
+                            check(c.exchange(AwsRequests.deleteQueue(port, queue)), "DeleteQueue");
+                        }
+                    } else {
+                        r = BaselineComparison.load(port, connections, warmup, measure, w);
+                    }
                     rps.computeIfAbsent(w, k -> new ArrayList<>()).add(r);
                     System.out.println(f("round %d %-10s %,10.0f req/s", round + 1, w, r));
                 }
