@@ -49,7 +49,7 @@ public final class AvailabilityZones {
 
     /** {@code available}, or {@code impaired}/{@code unavailable} during an outage ({@code /_gureum/faults/az-outage}). */
     private String state(ZoneView z) {
-        return net.zoneStates().state(z.zone.zoneName()).wireValue();
+        return net.ctx.zoneStates().state(z.zone.zoneName()).wireValue();
     }
 
     public DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest r) {

@@ -64,7 +64,7 @@ public final class NatGateways {
      * and routes through it turn {@code blackhole} until the outage is lifted.
      */
     private boolean inOutage(NatGateway n) {
-        return n.availabilityZone != null && !net.zoneStates().isAvailable(n.availabilityZone);
+        return n.availabilityZone != null && !net.ctx.zoneStates().isAvailable(n.availabilityZone);
     }
 
     /**

@@ -66,11 +66,6 @@ final class Network {
         });
     }
 
-    /** The Availability Zones' states, which an outage ({@code /_gureum/faults/az-outage}) changes. */
-    io.gureum.core.topology.AvailabilityZoneStates zoneStates() {
-        return ctx.shared().get(io.gureum.core.topology.AvailabilityZoneStates.class,
-                () -> new io.gureum.core.topology.AvailabilityZoneStates(ctx.topology()));
-    }
 
     /** The providers: one object per resource family, each binding that family's operations. */
     List<Object> providers() {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.ServiceContext;
-import io.gureum.core.topology.AvailabilityZoneStates;
 import io.gureum.core.topology.ZoneState;
 import io.gureum.core.topology.ZoneStateChanged;
 import java.io.IOException;
@@ -29,11 +28,6 @@ final class ZoneOutageEndpoint {
         this.context = context;
     }
 
-    /** The server's zone states, shared with the services through {@link ServiceContext#shared()}. */
-    static AvailabilityZoneStates states(ServiceContext context) {
-        return context.shared().get(AvailabilityZoneStates.class, () -> new AvailabilityZoneStates(context.topology()));
-    }
-
     AwsHttpResponse handle(AwsHttpRequest request) {
         return switch (request.method()) {
             case "GET" -> AdminEndpoints.json(200, list());
@@ -45,7 +39,7 @@ final class ZoneOutageEndpoint {
 
     /** Every zone back to available, each change published. */
     void reset() {
-        states(context).reset().forEach(context.events()::publish);
+        context.zoneStates().reset().forEach(context.events()::publish);
     }
 
     private AwsHttpResponse impair(AwsHttpRequest request) {
@@ -81,7 +75,7 @@ final class ZoneOutageEndpoint {
     private AwsHttpResponse change(String zone, ZoneState state) {
         ZoneStateChanged changed;
         try {
-            changed = states(context).set(zone, state);
+            changed = context.zoneStates().set(zone, state);
         } catch (IllegalArgumentException e) {
             return invalid(e.getMessage());
         }
@@ -94,7 +88,7 @@ final class ZoneOutageEndpoint {
     private ObjectNode list() {
         ObjectNode out = JSON.createObjectNode();
         ArrayNode zones = out.putArray("zones");
-        for (Map.Entry<String, ZoneState> e : states(context).unavailable().entrySet().stream()
+        for (Map.Entry<String, ZoneState> e : context.zoneStates().unavailable().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
             zones.addObject().put("zone", e.getKey()).put("state", e.getValue().wireValue());
         }

@@ -30,4 +30,13 @@ public record ServiceContext(
         this(config, clock, ids, registry, events, topology, accounts, new ServerEndpoint(),
                 new io.gureum.core.dispatch.InProcessClients(), new SharedState());
     }
+
+    /**
+     * The Availability Zones' states on this server, which an outage ({@code /_gureum/faults/az-outage})
+     * changes: one object, shared by core's endpoint and the services that react.
+     */
+    public io.gureum.core.topology.AvailabilityZoneStates zoneStates() {
+        return shared.get(io.gureum.core.topology.AvailabilityZoneStates.class,
+                () -> new io.gureum.core.topology.AvailabilityZoneStates(topology));
+    }
 }

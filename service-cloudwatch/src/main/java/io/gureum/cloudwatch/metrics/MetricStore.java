@@ -14,10 +14,6 @@ public final class MetricStore {
         series.computeIfAbsent(key, k -> new Series()).add(point, receivedMillis);
     }
 
-    /** A value an AWS service published: stored like any other, summed into its minute. */
-    public void merge(MetricKey key, DataPoint point, long receivedMillis) {
-        put(key, point, receivedMillis);
-    }
 
     /** The metrics {@code filter} accepts, with data received at or after {@code activeSinceMillis}, sorted. */
     public List<MetricKey> list(Predicate<MetricKey> filter, long activeSinceMillis) {

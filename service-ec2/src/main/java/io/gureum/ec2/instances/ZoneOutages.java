@@ -2,8 +2,6 @@ package io.gureum.ec2.instances;
 
 import io.gureum.core.error.AwsException;
 import io.gureum.core.events.Subscription;
-import io.gureum.core.spi.ServiceContext;
-import io.gureum.core.topology.AvailabilityZoneStates;
 import io.gureum.core.topology.ZoneState;
 import io.gureum.core.topology.ZoneStateChanged;
 import io.gureum.ec2.compute.Compute;
@@ -29,13 +27,9 @@ public final class ZoneOutages implements AutoCloseable {
         this.subscription = compute.ctx.events().subscribe(ZoneStateChanged.class, this::changed);
     }
 
-    static AvailabilityZoneStates states(ServiceContext ctx) {
-        return ctx.shared().get(AvailabilityZoneStates.class, () -> new AvailabilityZoneStates(ctx.topology()));
-    }
-
     /** Whether the zone is impaired or unavailable. */
     boolean impaired(String zone) {
-        return zone != null && !states(compute.ctx).isAvailable(zone);
+        return zone != null && !compute.ctx.zoneStates().isAvailable(zone);
     }
 
     /** The error RunInstances and StartInstances answer for a zone in an outage. */
