@@ -46,6 +46,15 @@ public interface ServiceInstance extends AutoCloseable {
     default void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
     }
 
+    /**
+     * The owner and resource-based policy of a resource this instance serves, by ARN (as the IAM action
+     * table names it for the operation), for authorization and AWS's cross-account rule; null when no
+     * resource with that ARN exists here (the authorizer then treats it as the caller's account's own).
+     */
+    default ResourceAccess resourceAccess(String resourceArn) {
+        return null;
+    }
+
     /** Releases timers, threads and files; the instance's state is gone afterwards. */
     @Override
     default void close() {
