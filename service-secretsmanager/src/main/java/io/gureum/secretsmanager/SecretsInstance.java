@@ -4,6 +4,7 @@ import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.time.ServiceThreads;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +26,8 @@ final class SecretsInstance implements ServiceInstance {
 
     SecretsInstance(ServiceContext context) {
         this.stores = new SecretsStores(context);
-        this.rotationWorker = Executors.newSingleThreadExecutor(r -> daemon(r, "gureum-secretsmanager-rotation"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "gureum-secretsmanager-timer"));
+        this.rotationWorker = Executors.newSingleThreadExecutor(ServiceThreads.named("gureum-secretsmanager-rotation"));
+        this.timer = ServiceThreads.timer("gureum-secretsmanager-timer");
         Encryption encryption = new Encryption(context);
         VersionWriter writer = new VersionWriter(stores, encryption);
         Replication replication = new Replication(stores, encryption);
@@ -46,11 +47,6 @@ final class SecretsInstance implements ServiceInstance {
                 ResourcePolicies.class, Replication.class, RandomPasswords.class, Rotations.class);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 
     @Override
     public List<Object> providers() {

@@ -6,13 +6,10 @@ import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.time.DueTimer;
+import io.gureum.core.time.ServiceThreads;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * SQS on one server: the queues, the providers over them, the timers and poll threads they share, and
  * the {@code /_gureum/sqs/} endpoints. Closing it stops the timers
@@ -32,11 +29,8 @@ final class SqsInstance implements ServiceInstance {
     private final DueTimer gauges;
 
     SqsInstance(ServiceContext context) {
-        AtomicInteger n = new AtomicInteger();
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-sqs-timer"));
-        t.setRemoveOnCancelPolicy(true); // long polls cancel most of their timers
-        this.timers = t;
-        this.pollRetries = Executors.newFixedThreadPool(2, r -> daemon(r, "gureum-sqs-poll-" + n.incrementAndGet()));
+        this.timers = ServiceThreads.timer("gureum-sqs-timer");
+        this.pollRetries = ServiceThreads.workers("gureum-sqs-poll-", 2);
         this.waiter = new TimerMessageWaiter(timers, context.clock());
         MessageOperations messages = new MessageOperations(context, queues,
                 new LongPoll(waiter, context.clock(), pollRetries));
@@ -51,11 +45,6 @@ final class SqsInstance implements ServiceInstance {
         new SqsMetrics(context).everyMinute(gauges, queues::all);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread th = new Thread(r, name);
-        th.setDaemon(true);
-        return th;
-    }
 
     @Override
     public List<Object> providers() {
