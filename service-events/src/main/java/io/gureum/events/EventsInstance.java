@@ -3,6 +3,7 @@ package io.gureum.events;
 import io.gureum.core.events.ServiceEvent;
 import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.time.DueTimer;
@@ -29,12 +30,14 @@ final class EventsInstance implements ServiceInstance {
     private final Subscription subscription;
     private final List<Object> providers;
     private final List<OperationInterceptor> interceptors;
+    private final BusResourceAccess resourceAccess;
 
     EventsInstance(ServiceContext context) {
         this.timer = ServiceThreads.timer("gureum-events-timer");
         this.workers = ServiceThreads.workers("gureum-events-delivery-", 2);
         this.due = new DueTimer(context.clock(), timer, workers);
         EventsStores stores = new EventsStores(context);
+        this.resourceAccess = new BusResourceAccess(stores);
         Supplier<String> ids = context.ids()::requestId;
         Router router = new Router(stores);
         Attempts attempts = new Attempts(new TargetSender(context.clients(), router), context.clients(),
@@ -59,6 +62,12 @@ final class EventsInstance implements ServiceInstance {
     @Override
     public List<OperationInterceptor> interceptors() {
         return interceptors;
+    }
+
+    /** An event bus's owner and resource-based policy. */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override

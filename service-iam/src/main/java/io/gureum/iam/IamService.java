@@ -58,6 +58,7 @@ public final class IamService implements AwsService {
                 new ContextKeyNames(context, store, simulation));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
+        RoleResourceAccess access = new RoleResourceAccess(() -> store);
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
@@ -79,6 +80,12 @@ public final class IamService implements AwsService {
                             "The security token included in the request is invalid", 403);
                 }
                 return null;
+            }
+
+            /** A role's owner and trust policy (for STS actions only), other IAM entities' owner. */
+            @Override
+            public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
+                return access.of(resourceArn);
             }
 
             /** On reset: the keys IAM issued stop signing, and its users leave core's registry. */

@@ -2,6 +2,7 @@ package io.gureum.lambda;
 
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.state.AccountRegionStore;
@@ -34,6 +35,7 @@ final class LambdaInstance implements ServiceInstance {
     private final LambdaAdmin admin;
     private final List<Object> providers;
     private volatile boolean closed;
+    private final FunctionResourceAccess resourceAccess;
 
     /** @param runners makes the runner, given a directory of its own */
     LambdaInstance(ServiceContext context, Function<Path, FunctionRunner> runners) {
@@ -46,6 +48,7 @@ final class LambdaInstance implements ServiceInstance {
         this.due = new DueTimer(context.clock(), timer, workers);
 
         FunctionLookup lookup = new FunctionLookup(context, stores);
+        this.resourceAccess = new FunctionResourceAccess(stores);
         Versions versions = new Versions(context, lookup);
         Policies policies = new Policies(context, lookup);
         Invoker invoker = new Invoker(context, runner, logs);
@@ -102,6 +105,12 @@ final class LambdaInstance implements ServiceInstance {
     @Override
     public AwsHttpResponse adminRequest(AwsHttpRequest request) {
         return admin.handle(request);
+    }
+
+    /** A function's owner and resource-based policy. */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.gureum.secretsmanager;
 
 import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.time.ServiceThreads;
@@ -23,6 +24,7 @@ final class SecretsInstance implements ServiceInstance {
     private final Subscription clock;
     private final List<Object> providers;
     private final List<OperationInterceptor> interceptors;
+    private final SecretResourceAccess resourceAccess;
 
     SecretsInstance(ServiceContext context) {
         this.stores = new SecretsStores(context);
@@ -37,6 +39,7 @@ final class SecretsInstance implements ServiceInstance {
                 new SecretValues(stores, encryption, writer), new Versions(stores), new SecretListing(stores),
                 new Tags(stores), new ResourcePolicies(stores), replication, new RandomPasswords(), rotations);
         this.interceptors = List.of(new StoreLock(stores));
+        this.resourceAccess = new SecretResourceAccess(stores);
         this.clock = context.clock().onAdvance(settler::settle);
         timer.scheduleWithFixedDelay(settler::settleIfDue, 1, 1, TimeUnit.SECONDS);
     }
@@ -56,6 +59,12 @@ final class SecretsInstance implements ServiceInstance {
     @Override
     public List<OperationInterceptor> interceptors() {
         return interceptors;
+    }
+
+    /** A secret's owner and resource policy. */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gureum.sqs;
 import io.gureum.core.events.Subscription;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.time.DueTimer;
@@ -25,6 +26,7 @@ final class SqsInstance implements ServiceInstance {
     private final TimerMessageWaiter waiter;
     private final List<Object> providers;
     private final SqsAdmin admin;
+    private final QueueResourceAccess resourceAccess;
     private final Subscription clock;
     private final DueTimer gauges;
 
@@ -39,6 +41,7 @@ final class SqsInstance implements ServiceInstance {
                 new QueuePermissions(context, queues), new MessageSending(queues, messages, encryption),
                 new MessageReceiving(queues, messages, encryption), new MoveTasks(context, queues, timers));
         this.admin = new SqsAdmin(context, queues);
+        this.resourceAccess = new QueueResourceAccess(queues);
         // Delayed messages, visibility and wait deadlines follow the clock.
         this.clock = context.clock().onAdvance(waiter::wakeAll);
         this.gauges = new DueTimer(context.clock(), timers, pollRetries);
@@ -54,6 +57,12 @@ final class SqsInstance implements ServiceInstance {
     @Override
     public AwsHttpResponse adminRequest(AwsHttpRequest request) {
         return admin.handle(request);
+    }
+
+    /** A queue's owner and access policy. */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override
