@@ -73,13 +73,20 @@ public final class EffectivePolicy {
     }
 
     /**
-     * Object Ownership BucketOwnerEnforced disables ACLs; it is also what a bucket without ownership
-     * controls has had since April 2023
+     * The bucket's Object Ownership setting; a bucket without ownership controls (they were deleted, or
+     * it predates them) behaves as ObjectWriter. New buckets get BucketOwnerEnforced
      * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html).
      */
+    public static String ownership(OwnershipControls ownership) {
+        if (ownership == null || ownership.rules().isEmpty()) {
+            return "ObjectWriter";
+        }
+        return ownership.rules().get(0).objectOwnershipAsString();
+    }
+
+    /** Whether ACLs count: all but BucketOwnerEnforced, which disables them. */
     public static boolean aclsApply(OwnershipControls ownership) {
-        return ownership != null && ownership.rules().stream()
-                .noneMatch(r -> "BucketOwnerEnforced".equals(r.objectOwnershipAsString()));
+        return !"BucketOwnerEnforced".equals(ownership(ownership));
     }
 
     /** The grants that count: all of them, less the public ones under IgnorePublicAcls. */

@@ -86,7 +86,10 @@ class S3ResourceAccessTest {
     void aclGrantsBecomeStatementsOnlyWhenAclsAreEnabled() throws Exception {
         bucket.acl = acl(grant(group(AclStatements.ALL_USERS), Permission.READ),
                 grant(user(OTHER), Permission.WRITE));
-        assertNull(access.of("arn:aws:s3:::b1").policyJson(), "no ownership controls: BucketOwnerEnforced");
+        bucket.ownership = ownership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+        assertNull(access.of("arn:aws:s3:::b1").policyJson(), "BucketOwnerEnforced disables ACLs");
+        bucket.ownership = null; // no ownership controls: ObjectWriter
+        assertEquals(2, statements("arn:aws:s3:::b1").size());
         bucket.ownership = ownership(ObjectOwnership.BUCKET_OWNER_PREFERRED);
         JsonNode st = statements("arn:aws:s3:::b1");
         assertEquals(2, st.size());
