@@ -193,4 +193,28 @@ class AclsIT extends S3Fixture {
         s3.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.AUTHENTICATED_READ));
         assertTrue(has(s3.getBucketAcl(b -> b.bucket(bucket)).grants(), AUTHENTICATED, Permission.READ));
     }
+
+    @Test
+    void underBucketOwnerEnforcedTheBucketOwnerOwnsEveryObject() {
+        String enforced = newBucket();
+        String writer = aclBucket(false);
+        String ownerId = s3.listBuckets().owner().id();
+        try (S3Client other = client("222222222222", "us-east-1")) {
+            String otherId = other.listBuckets().owner().id();
+            other.putObject(b -> b.bucket(enforced).key("k"), RequestBody.fromString("x"));
+            other.putObject(b -> b.bucket(writer).key("k"), RequestBody.fromString("x"));
+            assertEquals(ownerId, s3.listObjectsV2(b -> b.bucket(enforced).fetchOwner(true)).contents().get(0)
+                    .owner().id());
+            assertEquals(ownerId, s3.getObjectAcl(b -> b.bucket(enforced).key("k")).owner().id());
+            assertEquals(otherId, s3.listObjectsV2(b -> b.bucket(writer).fetchOwner(true)).contents().get(0)
+                    .owner().id());
+            assertEquals(otherId, s3.getObjectAcl(b -> b.bucket(writer).key("k")).owner().id());
+            // BucketOwnerPreferred: a writer granting bucket-owner-full-control hands the object over.
+            s3.putBucketOwnershipControls(b -> b.bucket(writer).ownershipControls(o -> o.rules(r -> r
+                    .objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED))));
+            other.putObject(b -> b.bucket(writer).key("p").acl(ObjectCannedACL.BUCKET_OWNER_FULL_CONTROL),
+                    RequestBody.fromString("x"));
+            assertEquals(ownerId, s3.getObjectAcl(b -> b.bucket(writer).key("p")).owner().id());
+        }
+    }
 }
