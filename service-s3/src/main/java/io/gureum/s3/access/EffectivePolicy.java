@@ -73,13 +73,20 @@ public final class EffectivePolicy {
     }
 
     /**
-     * Object Ownership BucketOwnerEnforced disables ACLs; it is also what a bucket without ownership
-     * controls has had since April 2023
+     * The bucket's Object Ownership setting; a bucket without ownership controls (they were deleted, or
+     * it predates them) behaves as ObjectWriter. New buckets get BucketOwnerEnforced
      * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html).
      */
+    public static String ownership(OwnershipControls ownership) {
+        if (ownership == null || ownership.rules().isEmpty()) {
+            return "ObjectWriter";
+        }
+        return ownership.rules().get(0).objectOwnershipAsString();
+    }
+
+    /** Whether ACLs count: all but BucketOwnerEnforced, which disables them. */
     public static boolean aclsApply(OwnershipControls ownership) {
-        return ownership != null && ownership.rules().stream()
-                .noneMatch(r -> "BucketOwnerEnforced".equals(r.objectOwnershipAsString()));
+        return !"BucketOwnerEnforced".equals(ownership(ownership));
     }
 
     /** The grants that count: all of them, less the public ones under IgnorePublicAcls. */
@@ -117,27 +124,34 @@ public final class EffectivePolicy {
                 into.add(s);
                 continue;
             }
-            into.add(restricted(s, "StringEquals", "aws:PrincipalAccount", bucket.owner));
-            into.add(restricted(s, "Bool", "aws:PrincipalIsAWSService", "true"));
+            for (ObjectNode r : new ObjectNode[] {restricted(s, "StringEquals", "aws:PrincipalAccount", bucket.owner),
+                    restricted(s, "Bool", "aws:PrincipalIsAWSService", "true")}) {
+                if (r != null) {
+                    into.add(r);
+                }
+            }
         }
     }
 
     private static ObjectNode restricted(JsonNode statement, String operator, String key, String value) {
         ObjectNode s = (ObjectNode) statement.deepCopy();
         if (s.has("Sid")) {
-            s.put("Sid", s.get("Sid").asText() + "RestrictPublicBuckets");
+            s.put("Sid", s.get("Sid").asText() + (key.equals("aws:PrincipalAccount") ? "OwnerOnly" : "ServicesOnly"));
         }
         ObjectNode condition = s.has("Condition") && s.get("Condition").isObject() ? (ObjectNode) s.get("Condition")
                 : s.putObject("Condition");
-        ObjectNode op = condition.has(operator) ? (ObjectNode) condition.get(operator) : condition.putObject(operator);
-        if (op.has(key)) {
-            // The statement already names the key under this operator; ANDing needs another operator of
-            // the same meaning (account IDs and "true" have no wildcard characters).
-            op = condition.has("StringLike") ? (ObjectNode) condition.get("StringLike")
-                    : condition.putObject("StringLike");
+        // A statement may already name the key under the operator; ANDing needs another operator of the same
+        // meaning here (account IDs and "true" have no wildcard characters, and the keys are single-valued).
+        for (String candidate : new String[] {operator, "StringLike", "ForAnyValue:StringEquals",
+                "ForAnyValue:StringLike"}) {
+            ObjectNode op = condition.has(candidate) && condition.get(candidate).isObject()
+                    ? (ObjectNode) condition.get(candidate) : condition.putObject(candidate);
+            if (!op.has(key)) {
+                op.put(key, value);
+                return s;
+            }
         }
-        op.put(key, value);
-        return s;
+        return null; // the key is taken under every candidate: leave the statement out rather than widen it
     }
 
     private static String render(String version, ArrayNode statements) {

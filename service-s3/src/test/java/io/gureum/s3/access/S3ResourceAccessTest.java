@@ -86,7 +86,10 @@ class S3ResourceAccessTest {
     void aclGrantsBecomeStatementsOnlyWhenAclsAreEnabled() throws Exception {
         bucket.acl = acl(grant(group(AclStatements.ALL_USERS), Permission.READ),
                 grant(user(OTHER), Permission.WRITE));
-        assertNull(access.of("arn:aws:s3:::b1").policyJson(), "no ownership controls: BucketOwnerEnforced");
+        bucket.ownership = ownership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+        assertNull(access.of("arn:aws:s3:::b1").policyJson(), "BucketOwnerEnforced disables ACLs");
+        bucket.ownership = null; // no ownership controls: ObjectWriter
+        assertEquals(2, statements("arn:aws:s3:::b1").size());
         bucket.ownership = ownership(ObjectOwnership.BUCKET_OWNER_PREFERRED);
         JsonNode st = statements("arn:aws:s3:::b1");
         assertEquals(2, st.size());
@@ -121,6 +124,17 @@ class S3ResourceAccessTest {
         assertEquals(2, st.size());
         assertEquals(OWNER, st.get(0).get("Condition").get("StringEquals").get("aws:PrincipalAccount").asText());
         assertEquals("true", st.get(1).get("Condition").get("Bool").get("aws:PrincipalIsAWSService").asText());
+        // Non-public delegation inside a public policy is blocked too: the owner-only condition is ANDed.
+        bucket.policy = """
+                {"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"},
+                 {"Sid":"Partner","Effect":"Allow","Principal":"*","Action":"s3:PutObject","Resource":"*",
+                  "Condition":{"StringEquals":{"aws:PrincipalAccount":"222222222222"}}}]}""";
+        st = statements("arn:aws:s3:::b1");
+        assertEquals(4, st.size());
+        JsonNode partner = st.get(2);
+        assertEquals("PartnerOwnerOnly", partner.get("Sid").asText());
+        assertEquals(OTHER, partner.get("Condition").get("StringEquals").get("aws:PrincipalAccount").asText());
+        assertEquals(OWNER, partner.get("Condition").get("StringLike").get("aws:PrincipalAccount").asText());
         // A non-public policy is left as it is.
         bucket.policy = """
                 {"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},
