@@ -109,6 +109,16 @@ class AclsIT extends S3Fixture {
     }
 
     @Test
+    void logDeliveryWriteOnABucketGrantsTheLogDeliveryGroup() {
+        // The model's BucketCannedACL lacks it; S3's canned ACL table lists it for buckets.
+        String bucket = aclBucket(false);
+        s3.putBucketAcl(b -> b.bucket(bucket).acl("log-delivery-write"));
+        var grants = s3.getBucketAcl(b -> b.bucket(bucket)).grants();
+        assertTrue(has(grants, "http://acs.amazonaws.com/groups/s3/LogDelivery", Permission.WRITE), grants.toString());
+        assertTrue(has(grants, "http://acs.amazonaws.com/groups/s3/LogDelivery", Permission.READ_ACP), grants.toString());
+    }
+
+    @Test
     void invalidGrantsAreRefusedWithS3sCodes() {
         String bucket = aclBucket(false);
         assertError("InvalidRequest", 400, () -> s3.putBucketAcl(b -> b.bucket(bucket)
