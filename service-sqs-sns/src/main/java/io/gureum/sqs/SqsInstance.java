@@ -22,7 +22,8 @@ final class SqsInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(QueueOperations.class, QueueTags.class, QueuePermissions.class,
             MessageSending.class, MessageReceiving.class, MoveTasks.class);
 
-    private final SqsQueues queues = new SqsQueues();
+    private final SqsQueues queues;
+    private final ServiceContext context;
     private final ScheduledExecutorService timers;
     private final ExecutorService pollRetries;
     private final TimerMessageWaiter waiter;
@@ -32,6 +33,8 @@ final class SqsInstance implements ServiceInstance {
     private final DueTimer gauges;
 
     SqsInstance(ServiceContext context) {
+        this.context = context;
+        this.queues = new SqsQueues(new SqsRecords(context));
         AtomicInteger n = new AtomicInteger();
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-sqs-timer"));
         t.setRemoveOnCancelPolicy(true); // long polls cancel most of their timers
@@ -65,6 +68,16 @@ final class SqsInstance implements ServiceInstance {
     @Override
     public AwsHttpResponse adminRequest(AwsHttpRequest request) {
         return admin.handle(request);
+    }
+
+    @Override
+    public void restore(java.util.List<io.gureum.core.persist.StateRecord> records) {
+        SqsRestore.restore(records, queues, context);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        queues.all().forEach(q -> queues.records().capture(q, sink));
     }
 
     @Override
