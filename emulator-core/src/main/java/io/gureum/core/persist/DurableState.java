@@ -34,6 +34,7 @@ public final class DurableState implements StateStore, AutoCloseable {
     private final ThreadLocal<long[]> lastOfThread = ThreadLocal.withInitial(() -> new long[1]);
     private final AtomicBoolean compacting = new AtomicBoolean();
     private Map<String, List<StateRecord>> restored;
+    private volatile java.util.Set<String> servicesAtStart = java.util.Set.of();
     /** Records of APIs this run does not serve (not in {@code --services}): carried into every snapshot. */
     private final Map<StateRecord.Id, StateRecord> dormant = new LinkedHashMap<>();
     private volatile Consumer<Consumer<StateRecord>> capture = sink -> {
@@ -92,6 +93,7 @@ public final class DurableState implements StateStore, AutoCloseable {
             dir.dropBefore(snapshots.get(snapshots.size() - 1));
         }
         this.restored = byService;
+        this.servicesAtStart = java.util.Set.copyOf(byService.keySet());
         this.journal = new Journal(generation, dir::journal, this::afterBatch);
         if (!result.records().isEmpty()) {
             LOG.info("Restored {} state records from {} in {} ms", result.records().size(), dir.root(),
@@ -151,6 +153,11 @@ public final class DurableState implements StateStore, AutoCloseable {
     private void append(Change change) {
         long seq = journal.append(change.encode());
         lastOfThread.get()[0] = seq;
+    }
+
+    @Override
+    public boolean hadRecords(String service) {
+        return servicesAtStart.contains(service);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * One piece of a service's state: {@code (service, account, region, kind, key) → value}, the value a
- * JSON document of the service's own record class. {@code account} and {@code region} are empty for
+ * JSON document of the service's own record class ({@link java.time.Instant}s as ISO-8601 text). {@code account} and {@code region} are empty for
  * what is not scoped by them (a global service's region, core's clock).
  */
 public record StateRecord(String service, String account, String region, String kind, String key, byte[] value) {
@@ -17,6 +17,18 @@ public record StateRecord(String service, String account, String region, String 
     /** Values are JSON; unknown fields are ignored so a newer field added to a record class reads old files. */
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("instants")
+                    .addSerializer(java.time.Instant.class,
+                            com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance)
+                    .addDeserializer(java.time.Instant.class,
+                            new com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<java.time.Instant>(
+                                    java.time.Instant.class) {
+                                @Override
+                                protected java.time.Instant _deserialize(String value,
+                                        com.fasterxml.jackson.databind.DeserializationContext ctxt) {
+                                    return java.time.Instant.parse(value);
+                                }
+                            }))
             .build();
 
     public StateRecord {

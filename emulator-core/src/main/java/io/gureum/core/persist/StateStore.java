@@ -36,6 +36,14 @@ public interface StateStore {
     /** Removes every record (a full reset). */
     void clearAll();
 
+    /**
+     * Whether the data directory held records of this API when the server started (a service whose files
+     * outlive its records, S3's object bytes, removes the files no record names when it had none).
+     */
+    default boolean hadRecords(String service) {
+        return false;
+    }
+
     /** Marks the start of a request on this thread: {@link #durableForThread} covers what it writes from now on. */
     default void beginRequest() {
     }
