@@ -121,21 +121,22 @@ class S3RestartIT {
 
     @Test
     void withoutADataDirectoryTheTemporaryFilesGoAtStop() throws Exception {
-        Path temp;
+        java.util.Set<Path> before = temporaryDirectories();
+        java.util.Set<Path> mine;
         try (Gureum g = Gureum.start(GureumConfig.builder().port(0).build()); S3Client s3 = client(g)) {
             s3.createBucket(b -> b.bucket("ttt"));
             s3.putObject(b -> b.bucket("ttt").key("k"), RequestBody.fromString("x"));
-            try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-                temp = dirs.filter(p -> p.getFileName().toString().startsWith("gureum-s3-"))
-                        .filter(p -> {
-                            try (Stream<Path> f = Files.list(p)) {
-                                return f.findAny().isPresent();
-                            } catch (Exception e) {
-                                return false;
-                            }
-                        }).findFirst().orElseThrow();
-            }
+            mine = temporaryDirectories();
+            mine.removeAll(before);
+            assertEquals(1, mine.size(), "this server's object bytes are in a temporary directory: " + mine);
         }
-        assertFalse(Files.exists(temp), "the temporary directory is removed at stop");
+        assertFalse(Files.exists(mine.iterator().next()), "the temporary directory is removed at stop");
+    }
+
+    private static java.util.Set<Path> temporaryDirectories() throws Exception {
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("gureum-s3-"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
     }
 }

@@ -20,6 +20,7 @@ final class SnsInstance implements ServiceInstance {
     private final DeliveryLog log = new DeliveryLog();
     private final List<Object> providers;
     private final SnsAdmin admin;
+    private final SnsRecords records;
 
     SnsInstance(ServiceContext context) {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
@@ -41,6 +42,22 @@ final class SnsInstance implements ServiceInstance {
                 new Publishing(topics, publisher, platforms, new TopicEncryption(context)), new PlatformApplications(context, platforms),
                 new Sms(platforms));
         this.admin = new SnsAdmin(log, store, signer);
+        this.records = new SnsRecords(context, store);
+    }
+
+    @Override
+    public List<io.gureum.core.spi.OperationInterceptor> interceptors() {
+        return List.of(records);
+    }
+
+    @Override
+    public void restore(List<io.gureum.core.persist.StateRecord> records) {
+        this.records.restore(records);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        records.capture(sink);
     }
 
     @Override
