@@ -291,7 +291,7 @@ class CrashSafetyIT {
 
         static Server start(Path dataDir) throws Exception {
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dgureum.compactBytes=262144",
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dgureum.compactBytes=32768",
                     "-cp", System.getProperty("java.class.path"), "io.gureum.core.Main", "--port", "0",
                     "--services", "sqs,s3,dynamodb", "--data-dir", dataDir.toString());
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
