@@ -41,16 +41,20 @@ public final class KmsService implements AwsService {
                 new Tags(lookup), cryptography, new DataKeyPairs(lookup, cryptography), new Signing(lookup),
                 new Macs(lookup), new KeyAgreement(lookup), new Grants(stores, lookup), new KeyPolicies(lookup),
                 new Rotation(stores, lookup), new Imports(stores, lookup), new MultiRegion(stores, lookup));
+        KmsRecords records = new KmsRecords(context.state(), stores);
         OperationInterceptor locked = call -> {
             stores.lock.lock();
             try {
-                stores.settle();
-                return call.proceed();
+                return records.intercept(call, stores.settle());
             } finally {
                 stores.lock.unlock();
             }
         };
-        Subscription clock = context.clock().onAdvance(stores::settleLocked);
+        Subscription clock = context.clock().onAdvance(() -> stores.settleLocked(changed -> {
+            if (changed) {
+                records.recordChanges();
+            }
+        }));
         KeyResourceAccess access = new KeyResourceAccess(stores);
         return new ServiceInstance() {
             @Override
@@ -67,6 +71,16 @@ public final class KmsService implements AwsService {
             @Override
             public ResourceAccess resourceAccess(String resourceArn) {
                 return access.of(resourceArn);
+            }
+
+            @Override
+            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+                records.restore(restored);
+            }
+
+            @Override
+            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+                records.capture(sink);
             }
 
             @Override

@@ -87,33 +87,43 @@ final class KmsStores {
         key.tags.detach();
     }
 
-    /** Runs what came due on the clock, in every account and region. Called with the lock held. */
-    void settle() {
+    /**
+     * Runs what came due on the clock, in every account and region. Called with the lock held.
+     *
+     * @return whether a key was deleted, rotated or lost its expired material
+     */
+    boolean settle() {
         // Twice: a replica deleted in one region may let its primary in another go in the same settling.
-        settleOnce();
-        settleOnce();
+        boolean changed = settleOnce();
+        return settleOnce() || changed;
     }
 
-    private void settleOnce() {
+    private boolean settleOnce() {
         Instant now = now();
+        boolean[] changed = {false};
         all.forEach((place, store) -> {
             List<KmsKey> due = new ArrayList<>();
             for (KmsKey key : store.keys.values()) {
                 if (deletionDue(key, now)) {
                     due.add(key);
                 } else {
+                    int versions = key.materials.size();
                     Rotation.rotateIfDue(key, now);
                     Imports.expireIfDue(key, now);
+                    changed[0] |= key.materials.size() != versions;
                 }
             }
             due.forEach(key -> delete(store, key));
+            changed[0] |= !due.isEmpty();
         });
+        return changed[0];
     }
 
-    void settleLocked() {
+    /** Settles under the lock, then runs {@code after} (recording what changed) still holding it. */
+    void settleLocked(java.util.function.Consumer<Boolean> after) {
         lock.lock();
         try {
-            settle();
+            after.accept(settle());
         } finally {
             lock.unlock();
         }
