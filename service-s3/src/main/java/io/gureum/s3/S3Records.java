@@ -58,7 +58,7 @@ final class S3Records {
             Instant lastModified, String owner, ContentHeaders headers, Map<String, String> metadata,
             Map<String, String> checksums, String checksumType, List<Long> partSizes, String storageClass,
             Map<String, String> tags, String retentionMode, Instant retainUntil, boolean legalHold,
-            Instant restoreReadyAt, Instant restoreExpiry, Encryption encryption) {
+            Instant restoreReadyAt, Instant restoreExpiry, Encryption encryption, JsonNode acl) {
     }
 
     record KeyState(Instant bucketCreated, String key, List<VersionState> versions) {
@@ -67,7 +67,7 @@ final class S3Records {
     record UploadState(Instant bucketCreated, String uploadId, String key, Instant initiated, String owner,
             ContentHeaders headers, Map<String, String> metadata, String storageClass, Map<String, String> tags,
             String checksumAlgorithm, String checksumType, String objectLockMode, Instant retainUntil,
-            boolean legalHold, Encryption encryption, List<Upload.Part> parts) {
+            boolean legalHold, Encryption encryption, List<Upload.Part> parts, JsonNode acl) {
     }
 
     private final ServiceContext context;
@@ -175,7 +175,8 @@ final class S3Records {
         for (StoredObject o : kv.all()) {
             versions.add(new VersionState(o.versionId, o.deleteMarker, o.blobs, o.size, o.etag, o.lastModified, o.owner,
                     o.headers, o.metadata, o.checksums, o.checksumType, o.partSizes, o.storageClass, o.tags,
-                    o.retentionMode, o.retainUntil, o.legalHold, o.restoreReadyAt, o.restoreExpiry, o.encryption));
+                    o.retentionMode, o.retainUntil, o.legalHold, o.restoreReadyAt, o.restoreExpiry, o.encryption,
+                    SdkJson.toJson(o.acl)));
         }
         return new KeyState(b.created, key, versions);
     }
@@ -183,7 +184,7 @@ final class S3Records {
     static UploadState uploadState(Bucket b, Upload u) {
         return new UploadState(b.created, u.uploadId, u.key, u.initiated, u.owner, u.headers, u.metadata,
                 u.storageClass, u.tags, u.checksumAlgorithm, u.checksumType, u.objectLockMode, u.retainUntil,
-                u.legalHold, u.encryption, new ArrayList<>(u.parts.values()));
+                u.legalHold, u.encryption, new ArrayList<>(u.parts.values()), SdkJson.toJson(u.acl));
     }
 
     /** Every record of the buckets, each bucket under its monitor. */
@@ -244,6 +245,7 @@ final class S3Records {
             o.legalHold = v.legalHold();
             o.restoreReadyAt = v.restoreReadyAt();
             o.restoreExpiry = v.restoreExpiry();
+            o.acl = SdkJson.fromJson(v.acl(), AccessControlPolicy.class);
             kv.addLatest(o);
         }
         return kv;
@@ -263,6 +265,7 @@ final class S3Records {
         if (s.parts() != null) {
             s.parts().forEach(p -> u.parts.put(p.number(), p));
         }
+        u.acl = SdkJson.fromJson(s.acl(), AccessControlPolicy.class);
         return u;
     }
 }

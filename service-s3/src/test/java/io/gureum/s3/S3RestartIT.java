@@ -17,12 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.Permission;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /** What S3 finds again after a restart on the same --data-dir, and the files it keeps or removes. */
 class S3RestartIT {
@@ -96,6 +102,52 @@ class S3RestartIT {
             assertEquals(5 * 1024 * 1024L, s3.headObject(b -> b.bucket("kept").key("big")).contentLength());
             assertEquals("v2", s3.getObjectAsBytes(b -> b.bucket("plain").key("k")).asUtf8String());
         }
+    }
+
+    @Test
+    void aclsObjectOwnershipAndPublicAccessBlocksSurviveARestart() {
+        String uploadId;
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            s3.createBucket(b -> b.bucket("acls").objectOwnership(ObjectOwnership.OBJECT_WRITER));
+            s3.putPublicAccessBlock(b -> b.bucket("acls").publicAccessBlockConfiguration(c -> c.blockPublicAcls(false)
+                    .ignorePublicAcls(false).blockPublicPolicy(true).restrictPublicBuckets(false)));
+            s3.putBucketAcl(b -> b.bucket("acls").acl(BucketCannedACL.PUBLIC_READ));
+            s3.putObject(b -> b.bucket("acls").key("k").acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromString("x"));
+            s3.putObject(b -> b.bucket("acls").key("later"), RequestBody.fromString("y"));
+            s3.putObjectAcl(b -> b.bucket("acls").key("later").acl(ObjectCannedACL.AUTHENTICATED_READ));
+            uploadId = s3.createMultipartUpload(b -> b.bucket("acls").key("big").acl(ObjectCannedACL.PUBLIC_READ))
+                    .uploadId();
+            s3.createBucket(b -> b.bucket("enforced"));
+        }
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            assertEquals(ObjectOwnership.OBJECT_WRITER, s3.getBucketOwnershipControls(b -> b.bucket("acls"))
+                    .ownershipControls().rules().get(0).objectOwnership());
+            PublicAccessBlockConfiguration pab = s3.getPublicAccessBlock(b -> b.bucket("acls"))
+                    .publicAccessBlockConfiguration();
+            assertFalse(pab.blockPublicAcls());
+            assertTrue(pab.blockPublicPolicy());
+            assertTrue(publicGrant(s3.getBucketAcl(b -> b.bucket("acls")).grants(), ALL_USERS));
+            assertTrue(publicGrant(s3.getObjectAcl(b -> b.bucket("acls").key("k")).grants(), ALL_USERS));
+            assertTrue(publicGrant(s3.getObjectAcl(b -> b.bucket("acls").key("later")).grants(), AUTHENTICATED));
+            s3.uploadPart(b -> b.bucket("acls").key("big").uploadId(uploadId).partNumber(1),
+                    RequestBody.fromString("z"));
+            String etag = s3.listParts(b -> b.bucket("acls").key("big").uploadId(uploadId)).parts().get(0).eTag();
+            s3.completeMultipartUpload(b -> b.bucket("acls").key("big").uploadId(uploadId).multipartUpload(m -> m
+                    .parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
+            assertTrue(publicGrant(s3.getObjectAcl(b -> b.bucket("acls").key("big")).grants(), ALL_USERS),
+                    "the upload's ACL survived to its object");
+            assertEquals(ObjectOwnership.BUCKET_OWNER_ENFORCED, s3.getBucketOwnershipControls(b -> b.bucket("enforced"))
+                    .ownershipControls().rules().get(0).objectOwnership());
+            assertTrue(s3.getPublicAccessBlock(b -> b.bucket("enforced")).publicAccessBlockConfiguration()
+                    .blockPublicAcls());
+        }
+    }
+
+    private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+    private static final String AUTHENTICATED = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+
+    private static boolean publicGrant(List<Grant> grants, String uri) {
+        return grants.stream().anyMatch(gr -> uri.equals(gr.grantee().uri()) && gr.permission() == Permission.READ);
     }
 
     @Test
