@@ -48,14 +48,32 @@ final class KmsRecords {
         String op = call.operation();
         boolean reads = READS.contains(op) || op.startsWith("Describe") || op.startsWith("List")
                 || op.startsWith("Get");
-        if (!state.enabled() || reads && !settled) {
+        if (!state.enabled()) {
             return call.proceed();
+        }
+        if (reads && !settled) {
+            // A read may still create an AWS managed key (alias/aws/ssm on a service's first Encrypt).
+            int before = count();
+            try {
+                return call.proceed();
+            } finally {
+                if (count() != before) {
+                    recordChanges();
+                }
+            }
         }
         try {
             return call.proceed();
         } finally {
             recordChanges();
         }
+    }
+
+    /** How many keys and aliases there are: an AWS managed key created on first use changes it. */
+    private int count() {
+        int[] n = {0};
+        stores.all.forEach((place, store) -> n[0] += store.keys.size() + store.aliases.size());
+        return n[0];
     }
 
     /** Writes what differs from the last records and deletes the records of what is gone. Holds the store lock. */
