@@ -45,11 +45,14 @@ public final class SsmService implements AwsService {
                 new ParametersByPath(state, publics, views), new ParameterDescriptions(state, views), new Labels(lookup),
                 new ParameterTags(lookup));
         ReentrantLock lock = state.lock;
+        SsmRecords records = new SsmRecords(context.state(), state);
         OperationInterceptor serialised = call -> {
             lock.lock();
             try {
-                expiry.sweep(state.current());
-                return call.proceed();
+                ParameterStore store = state.current();
+                int before = store.parameters.size();
+                expiry.sweep(store);
+                return records.intercept(call, store.parameters.size() != before);
             } finally {
                 lock.unlock();
             }
@@ -58,6 +61,7 @@ public final class SsmService implements AwsService {
             lock.lock();
             try {
                 expiry.sweepAll();
+                state.all.forEach((place, store) -> records.recordChanges(store));
             } finally {
                 lock.unlock();
             }
@@ -71,6 +75,16 @@ public final class SsmService implements AwsService {
             @Override
             public List<OperationInterceptor> interceptors() {
                 return List.of(serialised);
+            }
+
+            @Override
+            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+                records.restore(restored);
+            }
+
+            @Override
+            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+                records.capture(sink);
             }
 
             @Override
