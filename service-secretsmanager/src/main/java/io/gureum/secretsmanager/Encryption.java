@@ -40,6 +40,16 @@ final class Encryption {
         random.nextBytes(fingerprintKey);
     }
 
+    /** The key of the values' fingerprints, which --data-dir keeps so that retries compare after a restart. */
+    byte[] fingerprintKey() {
+        return fingerprintKey.clone();
+    }
+
+    /** Takes the fingerprint key a previous run recorded (at start, before any request). */
+    void restoreFingerprintKey(byte[] key) {
+        System.arraycopy(key, 0, fingerprintKey, 0, fingerprintKey.length);
+    }
+
     /** Encrypts {@code value} for a version; EncryptionFailure when KMS refuses. */
     EncryptedValue encrypt(Secret secret, String kmsKeyId, String versionId, SecretValue value) {
         byte[] plain = value.serialize();

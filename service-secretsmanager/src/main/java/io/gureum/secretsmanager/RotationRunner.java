@@ -85,6 +85,7 @@ final class RotationRunner {
                     secret.nextRotationDate = RotationSchedule.next(secret.rotationRules, secret.lastRotatedDate);
                 }
             }
+            stores.changed.run();
         } finally {
             lock.unlock();
         }

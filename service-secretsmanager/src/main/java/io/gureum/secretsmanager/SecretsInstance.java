@@ -25,6 +25,7 @@ final class SecretsInstance implements ServiceInstance {
     private final List<Object> providers;
     private final List<OperationInterceptor> interceptors;
     private final SecretResourceAccess resourceAccess;
+    private final SecretsRecords records;
 
     SecretsInstance(ServiceContext context) {
         this.stores = new SecretsStores(context);
@@ -40,6 +41,8 @@ final class SecretsInstance implements ServiceInstance {
                 new Tags(stores), new ResourcePolicies(stores), replication, new RandomPasswords(), rotations);
         this.interceptors = List.of(new StoreLock(stores));
         this.resourceAccess = new SecretResourceAccess(stores);
+        this.records = new SecretsRecords(context.state(), stores, encryption);
+        stores.changed = records::recordChanges;
         this.clock = context.clock().onAdvance(settler::settle);
         timer.scheduleWithFixedDelay(settler::settleIfDue, 1, 1, TimeUnit.SECONDS);
     }
@@ -65,6 +68,16 @@ final class SecretsInstance implements ServiceInstance {
     @Override
     public ResourceAccess resourceAccess(String resourceArn) {
         return resourceAccess.of(resourceArn);
+    }
+
+    @Override
+    public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+        records.restore(restored);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        records.capture(sink);
     }
 
     @Override

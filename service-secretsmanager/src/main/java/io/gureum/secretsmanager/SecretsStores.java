@@ -21,6 +21,9 @@ final class SecretsStores {
     final AccountRegionStore<SecretsStore> all = new AccountRegionStore<>(SecretsStore::new);
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final ServiceContext context;
+    /** Records what changed ({@link SecretsRecords}); run holding the write lock after every change. */
+    volatile Runnable changed = () -> {
+    };
 
     SecretsStores(ServiceContext context) {
         this.context = context;

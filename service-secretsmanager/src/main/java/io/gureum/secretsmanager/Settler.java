@@ -45,6 +45,7 @@ final class Settler {
                 }
             }));
             rotate.forEach(rotations::rotateOnSchedule);
+            stores.changed.run();
         } finally {
             lock.unlock();
         }

@@ -23,12 +23,19 @@ final class StoreLock implements OperationInterceptor {
 
     @Override
     public Object intercept(OperationCall call) throws Exception {
-        Lock lock = READS.contains(call.operation()) ? stores.lock.readLock() : stores.lock.writeLock();
+        boolean read = READS.contains(call.operation());
+        Lock lock = read ? stores.lock.readLock() : stores.lock.writeLock();
         lock.lock();
         try {
             return call.proceed();
         } finally {
-            lock.unlock();
+            try {
+                if (!read) {
+                    stores.changed.run();
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }
