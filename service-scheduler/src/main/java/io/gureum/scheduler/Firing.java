@@ -25,6 +25,9 @@ final class Firing {
     private final DueTimer timer;
     private final GureumClock clock;
     private Delivery delivery;
+    /** Records a place after a firing changed it (its last occurrence, a schedule deleted after completion). */
+    private volatile java.util.function.Consumer<SchedulerState.Place> fired = place -> {
+    };
 
     Firing(SchedulerState state, DueTimer timer, GureumClock clock) {
         this.state = state;
@@ -34,6 +37,10 @@ final class Firing {
 
     void deliverThrough(Delivery d) {
         this.delivery = d;
+    }
+
+    void onFired(java.util.function.Consumer<SchedulerState.Place> recorder) {
+        this.fired = recorder;
     }
 
     /** Arms the schedule's next occurrence after {@code after}; the caller holds the state's lock. */
@@ -81,11 +88,16 @@ final class Firing {
                 }
                 t = nextOccurrence(s, t.get());
             }
+            if (!occurrences.isEmpty()) {
+                place.lastFired.put(key, occurrences.getLast());
+            }
             if (t.isPresent()) {
                 arm(place, s, occurrences.getLast());
             } else if ("DELETE".equals(s.actionAfterCompletion())) {
                 place.schedules.remove(key);
+                place.lastFired.remove(key);
             }
+            fired.accept(place);
         } finally {
             state.lock.unlock();
         }

@@ -21,6 +21,8 @@ final class SchedulerInstance implements ServiceInstance {
     private final DueTimer due;
     private final List<Object> providers;
     private final OperationInterceptor serialised;
+    private final SchedulerRecords records;
+    private final Firing firing;
 
     SchedulerInstance(ServiceContext context) {
         this.timer = ServiceThreads.timer("gureum-scheduler-timer");
@@ -31,14 +33,27 @@ final class SchedulerInstance implements ServiceInstance {
         firing.deliverThrough(new Delivery(new TargetInvoker(context.clients()), context.clients(), due,
                 context.clock()));
         this.providers = List.of(new Schedules(state, firing, context.clock()), new ScheduleGroups(state, context));
+        this.records = new SchedulerRecords(context, state);
+        this.firing = firing;
+        firing.onFired(records::record);
         this.serialised = call -> {
             state.lock.lock();
             try {
-                return call.proceed();
+                return records.intercept(call);
             } finally {
                 state.lock.unlock();
             }
         };
+    }
+
+    @Override
+    public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+        records.restore(restored, firing);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        records.capture(sink);
     }
 
 

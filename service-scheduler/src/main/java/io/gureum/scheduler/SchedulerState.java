@@ -26,6 +26,8 @@ final class SchedulerState {
         final Map<String, ScheduleGroup> groups = new TreeMap<>();
         final Map<String, StoredSchedule> schedules = new TreeMap<>();
         final Map<String, Idempotency.Entry> tokens = new java.util.HashMap<>();
+        /** The last occurrence each schedule fired (by {@code group/name}), so a restart re-arms after it. */
+        final Map<String, Instant> lastFired = new java.util.HashMap<>();
 
         Place(String account, String region) {
             this.account = account;
@@ -50,6 +52,11 @@ final class SchedulerState {
 
     Place place(String account, String region) {
         return places.get(account, region);
+    }
+
+    /** Every account and region that has state. */
+    void forEachPlace(java.util.function.Consumer<Place> action) {
+        places.forEach((key, place) -> action.accept(place));
     }
 
     static String key(String group, String name) {
