@@ -52,9 +52,11 @@ public final class OrganizationsService implements AwsService {
             return t;
         });
         DueTimer due = new DueTimer(context.clock(), timer, timer);
+        OrgRecords records = new OrgRecords(context, store);
         Runnable settle = () -> {
             synchronized (store) {
                 store.settle(context.clock().now());
+                records.recordChanges();
             }
         };
         // Account creations and closures finish on the core clock even when nobody asks for their status.
@@ -70,7 +72,11 @@ public final class OrganizationsService implements AwsService {
             checks.check(call.operation(), call.request());
             synchronized (store) {
                 store.settle(context.clock().now());
-                return call.proceed();
+                try {
+                    return call.proceed();
+                } finally {
+                    records.recordChanges();
+                }
             }
         };
         return new ServiceInstance() {
@@ -82,6 +88,16 @@ public final class OrganizationsService implements AwsService {
             @Override
             public List<OperationInterceptor> interceptors() {
                 return List.of(lock);
+            }
+
+            @Override
+            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+                records.restore(restored, wakeUp);
+            }
+
+            @Override
+            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+                records.capture(sink);
             }
 
             @Override
