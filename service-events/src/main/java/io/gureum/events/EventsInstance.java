@@ -30,6 +30,8 @@ final class EventsInstance implements ServiceInstance {
     private final Subscription subscription;
     private final List<Object> providers;
     private final List<OperationInterceptor> interceptors;
+    private final EventsRecords records;
+    private final Schedules schedules;
     private final BusResourceAccess resourceAccess;
 
     EventsInstance(ServiceContext context) {
@@ -48,7 +50,9 @@ final class EventsInstance implements ServiceInstance {
         this.providers = List.of(new EventBuses(stores), new Permissions(stores), new Rules(stores, schedules),
                 new Targets(stores), new PutEvents(stores, router, ids), archives,
                 new Replays(stores, archives, router, due), new Tags(stores));
-        this.interceptors = List.of(new StoreLock(stores));
+        this.records = new EventsRecords(context.state(), stores);
+        this.schedules = schedules;
+        this.interceptors = List.of(new StoreLock(stores, records));
         ServiceEvents serviceEvents = new ServiceEvents(stores, router, ids);
         this.subscription = context.events().subscribe(ServiceEvent.class, serviceEvents::accept);
     }
@@ -68,6 +72,16 @@ final class EventsInstance implements ServiceInstance {
     @Override
     public ResourceAccess resourceAccess(String resourceArn) {
         return resourceAccess.of(resourceArn);
+    }
+
+    @Override
+    public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+        records.restore(restored, schedules);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        records.capture(sink);
     }
 
     @Override

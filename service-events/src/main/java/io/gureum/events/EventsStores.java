@@ -32,6 +32,11 @@ final class EventsStores {
         return all.get(account, region);
     }
 
+    /** Every account's and region's store that exists. */
+    void forEach(java.util.function.Consumer<EventsStore> action) {
+        all.forEach((key, store) -> action.accept(store));
+    }
+
     /** The store of the request's account and region. */
     EventsStore current() {
         RequestContext ctx = RequestContext.current();

@@ -10,9 +10,11 @@ import io.gureum.core.spi.OperationInterceptor;
  */
 final class StoreLock implements OperationInterceptor {
     private final EventsStores stores;
+    private final EventsRecords records;
 
-    StoreLock(EventsStores stores) {
+    StoreLock(EventsStores stores, EventsRecords records) {
         this.stores = stores;
+        this.records = records;
     }
 
     @Override
@@ -21,7 +23,7 @@ final class StoreLock implements OperationInterceptor {
             return call.proceed();
         }
         synchronized (stores.current()) {
-            return call.proceed();
+            return records.intercept(call);
         }
     }
 }

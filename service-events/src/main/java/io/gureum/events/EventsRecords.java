@@ -1,0 +1,186 @@
+package io.gureum.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.core.persist.SdkJson;
+import io.gureum.core.persist.StateRecord;
+import io.gureum.core.persist.StateStore;
+import io.gureum.core.spi.OperationCall;
+import io.gureum.events.pattern.EventPattern;
+import io.gureum.events.schedule.ScheduleExpression;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+
+/**
+ * EventBridge's records for {@code --data-dir}: each event bus (description, KMS key, dead-letter queue,
+ * resource policy, tags) under its name and each rule (pattern or schedule, state, role, targets, tags)
+ * under {@code bus/name}, in the store's account and region. After an operation that may change them the
+ * store's buses and rules are compared, under the store's monitor, with the records last written, and
+ * only those that differ are journaled. At restore, scheduled rules are armed again from the restart
+ * (occurrences that fell while the server was down are not delivered). Not kept: archives and their
+ * events, replays, and the events of a delivery in progress.
+ */
+final class EventsRecords {
+    static final String BUS = "bus";
+    static final String RULE = "rule";
+
+    record BusRecord(String name, Instant creationTime, String description, String kmsKeyIdentifier,
+            JsonNode deadLetterConfig, String policy, Instant lastModifiedTime, Map<String, String> tags) {
+    }
+
+    record RuleRecord(String busName, String name, String eventPattern, String schedule, Instant scheduleOrigin,
+            String state, String description, String roleArn, String managedBy, List<JsonNode> targets,
+            Map<String, String> tags) {
+    }
+
+    private final StateStore state;
+    private final EventsStores stores;
+    /** What each record held when last written, by store and "kind|key". Guarded by the store's monitor. */
+    private final Map<EventsStore, Map<String, byte[]>> written = new HashMap<>();
+
+    EventsRecords(StateStore state, EventsStores stores) {
+        this.state = state;
+        this.stores = stores;
+    }
+
+    /** Runs inside the store's monitor (or, for PutEvents, without it: PutEvents changes nothing kept). */
+    Object intercept(OperationCall call) throws Exception {
+        String op = call.operation();
+        if (!state.enabled() || op.equals("PutEvents") || op.startsWith("Describe") || op.startsWith("List")
+                || op.startsWith("Test")) {
+            return call.proceed();
+        }
+        try {
+            return call.proceed();
+        } finally {
+            record(stores.current());
+        }
+    }
+
+    /** Records what differs in one store; the caller holds its monitor. */
+    void record(EventsStore store) {
+        Map<String, byte[]> before = written.computeIfAbsent(store, s -> new HashMap<>());
+        Set<String> seen = new HashSet<>();
+        each(store, (r, value) -> {
+            String id = r.kind() + "|" + r.key();
+            seen.add(id);
+            if (!Arrays.equals(before.get(id), r.value())) {
+                state.put(EventsStores.SERVICE, store.account, store.region, r.kind(), r.key(), value);
+                before.put(id, r.value());
+            }
+        });
+        for (var it = before.keySet().iterator(); it.hasNext();) {
+            String id = it.next();
+            if (!seen.contains(id)) {
+                int bar = id.indexOf('|');
+                state.delete(EventsStores.SERVICE, store.account, store.region, id.substring(0, bar),
+                        id.substring(bar + 1));
+                it.remove();
+            }
+        }
+    }
+
+    private static void each(EventsStore store, BiConsumer<StateRecord, Object> sink) {
+        for (Bus b : store.buses.values()) {
+            BusRecord value = new BusRecord(b.name, b.creationTime, b.description, b.kmsKeyIdentifier,
+                    SdkJson.toJson(b.deadLetterConfig), b.policy, b.lastModifiedTime, new LinkedHashMap<>(b.tags));
+            sink.accept(StateRecord.of(EventsStores.SERVICE, store.account, store.region, BUS, b.name, value), value);
+            for (Rule r : b.rules.values()) {
+                List<JsonNode> targets = new ArrayList<>();
+                r.targets.values().forEach(t -> targets.add(SdkJson.toJson(t)));
+                RuleRecord rule = new RuleRecord(r.busName, r.name, r.eventPatternText, r.scheduleText,
+                        r.scheduleOrigin, r.state, r.description, r.roleArn, r.managedBy, targets,
+                        new LinkedHashMap<>(r.tags));
+                sink.accept(StateRecord.of(EventsStores.SERVICE, store.account, store.region, RULE,
+                        r.busName + "/" + r.name, rule), rule);
+            }
+        }
+    }
+
+    /** Every bus and rule, for a snapshot, each store under its monitor. */
+    void capture(Consumer<StateRecord> sink) {
+        stores.forEach(store -> {
+            synchronized (store) {
+                each(store, (r, value) -> sink.accept(r));
+            }
+        });
+    }
+
+    /** Rebuilds buses and rules (tags back in the registry) and arms scheduled rules again. */
+    void restore(List<StateRecord> records, Schedules schedules) {
+        for (StateRecord r : records) {
+            if (!r.kind().equals(BUS)) {
+                continue;
+            }
+            BusRecord s = r.value(BusRecord.class);
+            EventsStore store = stores.get(r.account(), r.region());
+            synchronized (store) {
+                Bus bus = store.buses.get(s.name());
+                if (bus == null) {
+                    bus = new Bus(r.account(), r.region(), s.name(), s.creationTime());
+                    bus.tags.putAll(s.tags());
+                    stores.register(bus);
+                    store.buses.put(bus.name, bus);
+                } else {
+                    bus.tags.putAll(s.tags());
+                }
+                bus.description = s.description();
+                bus.kmsKeyIdentifier = s.kmsKeyIdentifier();
+                bus.deadLetterConfig = SdkJson.fromJson(s.deadLetterConfig(), DeadLetterConfig.class);
+                bus.policy = s.policy();
+                bus.lastModifiedTime = s.lastModifiedTime();
+            }
+        }
+        List<Rule> restored = new ArrayList<>();
+        for (StateRecord r : records) {
+            if (!r.kind().equals(RULE)) {
+                continue;
+            }
+            RuleRecord s = r.value(RuleRecord.class);
+            EventsStore store = stores.get(r.account(), r.region());
+            synchronized (store) {
+                Bus bus = store.buses.get(s.busName());
+                if (bus == null) {
+                    continue;
+                }
+                Rule rule = new Rule(r.account(), r.region(), s.busName(), s.name());
+                rule.tags.putAll(s.tags());
+                rule.eventPatternText = s.eventPattern();
+                rule.eventPattern = s.eventPattern() == null ? null : EventPattern.parse(s.eventPattern());
+                rule.scheduleText = s.schedule();
+                rule.schedule = s.schedule() == null ? null : ScheduleExpression.parse(s.schedule());
+                rule.scheduleOrigin = s.scheduleOrigin();
+                rule.state = s.state();
+                rule.description = s.description();
+                rule.roleArn = s.roleArn();
+                rule.managedBy = s.managedBy();
+                Map<String, Target> targets = new LinkedHashMap<>();
+                s.targets().forEach(t -> {
+                    Target target = SdkJson.fromJson(t, Target.class);
+                    targets.put(target.id(), target);
+                });
+                rule.targets = targets;
+                stores.register(rule);
+                bus.rules.put(rule.name, rule);
+                restored.add(rule);
+            }
+        }
+        restored.forEach(schedules::arm);
+        stores.forEach(store -> {
+            synchronized (store) {
+                Map<String, byte[]> before = written.computeIfAbsent(store, s -> new HashMap<>());
+                each(store, (r, value) -> before.put(r.kind() + "|" + r.key(), r.value()));
+            }
+        });
+    }
+}
