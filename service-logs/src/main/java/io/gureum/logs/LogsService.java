@@ -6,6 +6,9 @@ import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Registers CloudWatch Logs with core: the awsJson 1.1 API of 2014-03-28. The providers are the
@@ -33,7 +36,7 @@ public final class LogsService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(LogGroups.class, LogStreams.class, Ingestion.class, EventQueries.class, MetricFilters.class,
-                Tags.class);
+                Tags.class, Queries.class, QueryDefinitions.class);
     }
 
     @Override
@@ -42,8 +45,16 @@ public final class LogsService implements AwsService {
         LogsStores stores = new LogsStores(context.clock(), context.registry());
         Expiry expiry = new Expiry(context.clock(), budget);
         Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()));
+        AtomicInteger n = new AtomicInteger();
+        // Logs Insights queries run here, never on the thread of the request that started them.
+        ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "gureum-logs-query-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,
-                new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores));
+                new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores),
+                new Queries(stores, expiry, workers, context.ids()), new QueryDefinitions(stores, context.ids()));
         Subscription published = context.events().subscribe(LogEvents.class,
                 e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
         Subscription clock = context.clock().onAdvance(() -> expiry.expireAll(stores.all));
@@ -57,6 +68,7 @@ public final class LogsService implements AwsService {
             public void close() {
                 published.close();
                 clock.close();
+                workers.shutdownNow();
             }
         };
     }

@@ -1,13 +1,19 @@
 package io.gureum.logs;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** CloudWatch Logs' state in one account and region: log groups by name, in name order. */
+/** CloudWatch Logs' state in one account and region: log groups by name, in name order, and Logs Insights queries. */
 final class LogsStore {
     final String account;
     final String region;
     final ConcurrentNavigableMap<String, LogGroup> groups = new ConcurrentSkipListMap<>();
+    /** Logs Insights queries by ID, in the order they started. */
+    final Map<String, InsightsQuery> queries = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, StoredQueryDefinition> queryDefinitions = new ConcurrentHashMap<>();
 
     LogsStore(String account, String region) {
         this.account = account;

@@ -1,0 +1,254 @@
+package io.gureum.logs;
+
+import io.gureum.core.ids.ResourceIds;
+import io.gureum.logs.insights.LogRecord;
+import io.gureum.logs.insights.MalformedQuery;
+import io.gureum.logs.insights.Parser;
+import io.gureum.logs.insights.Query;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueriesRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueriesResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogRecordRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogRecordResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryInfo;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatistics;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResultField;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StartQueryRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StartQueryResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StopQueryRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StopQueryResponse;
+
+/**
+ * Logs Insights: StartQuery parses the query at once (a syntax error is MalformedQueryException) and hands it to a
+ * worker thread, never the caller's; GetQueryResults shows it Scheduled, Running, then Complete with its rows and
+ * statistics; StopQuery cancels it; DescribeQueries lists them; GetLogRecord reads the event a row's {@code @ptr}
+ * names.
+ */
+final class Queries {
+    /** "You can include up to 50 log groups." (API_StartQuery.html) */
+    static final int MAX_LOG_GROUPS = 50;
+    static final int DEFAULT_LIMIT = 10_000;
+    static final String LANGUAGE = "CWLI";
+
+    private final LogsStores stores;
+    private final Expiry expiry;
+    private final Executor workers;
+    private final ResourceIds ids;
+
+    Queries(LogsStores stores, Expiry expiry, Executor workers, ResourceIds ids) {
+        this.stores = stores;
+        this.expiry = expiry;
+        this.workers = workers;
+        this.ids = ids;
+    }
+
+    public StartQueryResponse startQuery(StartQueryRequest request) {
+        LogsStore store = stores.current();
+        if (request.queryLanguageAsString() != null && !LANGUAGE.equals(request.queryLanguageAsString())) {
+            throw LogsErrors.invalidParameter("Gureum runs only Logs Insights QL queries (queryLanguage CWLI), not "
+                    + request.queryLanguageAsString());
+        }
+        List<LogGroup> groups = groups(store, request);
+        if (request.endTime() < request.startTime()) {
+            throw LogsErrors.invalidParameter("End time must be greater than or equal to start time");
+        }
+        Query query;
+        try {
+            query = Parser.parse(request.queryString());
+        } catch (MalformedQuery e) {
+            throw LogsErrors.malformedQuery(e.getMessage(), e.start(), e.end());
+        }
+        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
+        // startTime and endTime are seconds, both inclusive: the whole last second is in the range.
+        InsightsQuery q = new InsightsQuery(ids.requestId(), request.queryString(), LANGUAGE, stores.now(), groups,
+                request.startTime() * 1000, request.endTime() * 1000 + 999, limit, query);
+        store.queries.put(q.queryId, q);
+        try {
+            workers.execute(() -> run(store, q));
+        } catch (RejectedExecutionException closing) {
+            q.cancel();
+        }
+        return StartQueryResponse.builder().queryId(q.queryId).build();
+    }
+
+    /** Exactly one of logGroupName, logGroupNames and logGroupIdentifiers, naming at most 50 groups that exist. */
+    private static List<LogGroup> groups(LogsStore store, StartQueryRequest request) {
+        int given = (request.logGroupName() != null ? 1 : 0) + (request.hasLogGroupNames() ? 1 : 0)
+                + (request.hasLogGroupIdentifiers() ? 1 : 0);
+        if (given != 1) {
+            throw LogsErrors.invalidParameter(
+                    "Exactly one of logGroupName, logGroupNames or logGroupIdentifiers must be specified");
+        }
+        List<String> names = new ArrayList<>();
+        if (request.logGroupName() != null) {
+            names.add(request.logGroupName());
+        } else if (request.hasLogGroupNames()) {
+            names.addAll(request.logGroupNames());
+        }
+        List<String> identifiers = request.hasLogGroupIdentifiers() ? request.logGroupIdentifiers() : List.of();
+        if (names.size() + identifiers.size() > MAX_LOG_GROUPS) {
+            throw LogsErrors.invalidParameter("A query can include up to " + MAX_LOG_GROUPS + " log groups");
+        }
+        if (names.isEmpty() && identifiers.isEmpty()) {
+            throw LogsErrors.invalidParameter(
+                    "Exactly one of logGroupName, logGroupNames or logGroupIdentifiers must be specified");
+        }
+        Set<LogGroup> out = new LinkedHashSet<>();
+        for (String name : names) {
+            out.add(store.group(name));
+        }
+        for (String identifier : identifiers) {
+            out.add(Identifiers.group(store, null, identifier));
+        }
+        return List.copyOf(out);
+    }
+
+    private void run(LogsStore store, InsightsQuery q) {
+        if (!q.start()) {
+            return;
+        }
+        long began = System.nanoTime();
+        try {
+            List<LogRecord> records = new ArrayList<>();
+            long bytes = 0;
+            for (LogGroup group : q.groups) {
+                long from = Math.max(q.startMillis, expiry.cutoff(group));
+                String log = store.account + ":" + group.name;
+                for (LogStream stream : group.streams.values()) {
+                    for (StoredEvent e : stream.forward(StoredEvent.probe(from, -1), Integer.MAX_VALUE,
+                            e -> e.timestamp() <= q.endMillis)) {
+                        if (e.timestamp() > q.endMillis) {
+                            break;
+                        }
+                        records.add(new LogRecord(e.timestamp(), e.ingestionTime(), e.message(), stream.name, log,
+                                LogPointers.encode(group.name, stream.name, e)));
+                        bytes += e.size() - StoredEvent.OVERHEAD;
+                    }
+                }
+            }
+            Query.Result result = q.query.run(records, q.limit);
+            q.complete(result.rows(), new InsightsQuery.Statistics(result.matched(), records.size(), bytes,
+                    q.groups.size()), (System.nanoTime() - began) / 1_000_000);
+        } catch (RuntimeException e) {
+            q.fail();
+        }
+    }
+
+    public GetQueryResultsResponse getQueryResults(GetQueryResultsRequest request) {
+        InsightsQuery q = query(stores.current(), request.queryId());
+        List<Query.Row> rows = q.rows();
+        int from = 0;
+        if (request.nextToken() != null) {
+            try {
+                from = Integer.parseInt(PageTokens.decode("results:" + q.queryId, request.nextToken()));
+            } catch (NumberFormatException e) {
+                throw LogsErrors.invalidToken();
+            }
+        }
+        int max = request.maxItems() == null || request.maxItems() == 0 ? DEFAULT_LIMIT : request.maxItems();
+        int to = Math.min(rows.size(), from + max);
+        List<List<ResultField>> results = new ArrayList<>();
+        for (Query.Row row : rows.subList(Math.min(from, to), to)) {
+            List<ResultField> fields = new ArrayList<>();
+            row.fields().forEach((k, v) -> fields.add(ResultField.builder().field(k).value(v).build()));
+            results.add(fields);
+        }
+        InsightsQuery.Statistics s = q.statistics();
+        return GetQueryResultsResponse.builder().queryLanguage(q.queryLanguage).status(q.status()).results(results)
+                .statistics(QueryStatistics.builder().recordsMatched((double) s.recordsMatched())
+                        .recordsScanned((double) s.recordsScanned()).bytesScanned((double) s.bytesScanned())
+                        .logGroupsScanned((double) s.logGroupsScanned()).build())
+                .nextToken(to < rows.size() ? PageTokens.encode("results:" + q.queryId, Integer.toString(to)) : null)
+                .build();
+    }
+
+    public StopQueryResponse stopQuery(StopQueryRequest request) {
+        InsightsQuery q = query(stores.current(), request.queryId());
+        if (!q.cancel()) {
+            throw LogsErrors.invalidParameter("Query is not running: " + q.queryId);
+        }
+        return StopQueryResponse.builder().success(true).build();
+    }
+
+    /** Newest first; by the log group queried (the first it names), status and language. */
+    public DescribeQueriesResponse describeQueries(DescribeQueriesRequest request) {
+        LogsStore store = stores.current();
+        List<InsightsQuery> all;
+        synchronized (store.queries) {
+            all = new ArrayList<>(store.queries.values());
+        }
+        java.util.Collections.reverse(all);
+        int skip = 0;
+        if (request.nextToken() != null) {
+            try {
+                skip = Integer.parseInt(PageTokens.decode("queries", request.nextToken()));
+            } catch (NumberFormatException e) {
+                throw LogsErrors.invalidToken();
+            }
+        }
+        int max = request.maxResults() == null ? 1000 : request.maxResults();
+        List<QueryInfo> out = new ArrayList<>();
+        int seen = 0;
+        boolean more = false;
+        for (InsightsQuery q : all) {
+            if ((request.logGroupName() != null && q.groups.stream().noneMatch(g -> g.name.equals(request.logGroupName())))
+                    || (request.statusAsString() != null && !request.statusAsString().equals(q.status()))
+                    || (request.queryLanguageAsString() != null
+                            && !request.queryLanguageAsString().equals(q.queryLanguage))) {
+                continue;
+            }
+            if (seen++ < skip) {
+                continue;
+            }
+            if (out.size() == max) {
+                more = true;
+                break;
+            }
+            out.add(QueryInfo.builder().queryId(q.queryId).queryString(q.queryString).queryLanguage(q.queryLanguage)
+                    .status(q.status()).createTime(q.createTime).logGroupName(q.groups.get(0).name)
+                    .queryDuration(q.duration()).bytesScanned((double) q.statistics().bytesScanned()).build());
+        }
+        return DescribeQueriesResponse.builder().queries(out)
+                .nextToken(more ? PageTokens.encode("queries", Integer.toString(skip + out.size())) : null).build();
+    }
+
+    /**
+     * The fields of the event a query row's {@code @ptr} names: {@code @timestamp} and {@code @ingestionTime} in
+     * epoch milliseconds, {@code @message}, {@code @logStream}, {@code @log} and the JSON message's fields.
+     */
+    public GetLogRecordResponse getLogRecord(GetLogRecordRequest request) {
+        LogsStore store = stores.current();
+        LogPointers.Pointer p = LogPointers.decode(request.logRecordPointer());
+        if (p == null) {
+            throw LogsErrors.invalidParameter("Invalid log record pointer");
+        }
+        LogGroup group = store.groups.get(p.group());
+        LogStream stream = group == null ? null : group.streams.get(p.stream());
+        List<StoredEvent> found = stream == null ? List.of()
+                : stream.forward(StoredEvent.probe(p.timestamp(), p.seq() - 1), 1, e -> true);
+        if (found.isEmpty() || found.get(0).seq() != p.seq()) {
+            throw LogsErrors.notFound("The specified log record does not exist.");
+        }
+        StoredEvent e = found.get(0);
+        LogRecord r = new LogRecord(e.timestamp(), e.ingestionTime(), e.message(), stream.name,
+                store.account + ":" + group.name, request.logRecordPointer());
+        Map<String, String> fields = io.gureum.logs.insights.Records.asText(r);
+        return GetLogRecordResponse.builder().logRecord(fields).build();
+    }
+
+    private static InsightsQuery query(LogsStore store, String queryId) {
+        InsightsQuery q = store.queries.get(queryId);
+        if (q == null) {
+            throw LogsErrors.notFound("Query does not exist: " + queryId);
+        }
+        return q;
+    }
+}
