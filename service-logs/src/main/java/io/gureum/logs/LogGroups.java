@@ -115,7 +115,10 @@ final class LogGroups {
                 .logGroupName(g.name).creationTime(g.creationTime).retentionInDays(g.retentionInDays())
                 .metricFilterCount(g.metricFilters.size()).arn(g.arn()).storedBytes(stored).kmsKeyId(g.kmsKeyId)
                 .logGroupClass(LogGroupClass.fromValue(g.logGroupClass)).logGroupArn(g.logGroupArn())
-                .deletionProtectionEnabled(g.deletionProtectionEnabled).build();
+                .deletionProtectionEnabled(g.deletionProtectionEnabled)
+                .dataProtectionStatus(g.dataProtectionPolicy != null ? "ACTIVATED"
+                        : g.dataProtectionDeleted ? "DELETED" : null)
+                .build();
     }
 
     public PutRetentionPolicyResponse putRetentionPolicy(PutRetentionPolicyRequest request) {

@@ -14,6 +14,13 @@ final class LogsStore {
     /** Logs Insights queries by ID, in the order they started. */
     final Map<String, InsightsQuery> queries = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, StoredQueryDefinition> queryDefinitions = new ConcurrentHashMap<>();
+    final ConcurrentNavigableMap<String, Destinations.Stored> destinations = new ConcurrentSkipListMap<>();
+    /** Account-scoped resource policies by name; resource-scoped ones by the log group's ARN (without {@code :*}). */
+    final ConcurrentNavigableMap<String, ResourcePolicies.Stored> accountResourcePolicies = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, ResourcePolicies.Stored> groupResourcePolicies = new ConcurrentSkipListMap<>();
+    /** Account policies by type, then name. */
+    final Map<String, ConcurrentNavigableMap<String, AccountPolicies.Stored>> accountPolicies = new ConcurrentHashMap<>();
+    final ConcurrentNavigableMap<String, ExportTasks.Task> exportTasks = new ConcurrentSkipListMap<>();
 
     LogsStore(String account, String region) {
         this.account = account;

@@ -108,6 +108,14 @@ final class Queries {
         for (String identifier : identifiers) {
             out.add(Identifiers.group(store, null, identifier));
         }
+        for (LogGroup g : out) {
+            // The Delivery class "doesn't offer rich CloudWatch Logs capabilities such as CloudWatch Logs Insights
+            // queries" (API_CreateLogGroup.html, logGroupClass).
+            if (g.logGroupClass.equals("DELIVERY")) {
+                throw LogsErrors.invalidParameter("Log group " + g.name + " is in the DELIVERY log class, "
+                        + "which CloudWatch Logs Insights does not query.");
+            }
+        }
         return List.copyOf(out);
     }
 
