@@ -13,7 +13,8 @@ final class LogGroup {
     final String account;
     final String region;
     final String logGroupClass;
-    final String kmsKeyId;
+    /** Changed by AssociateKmsKey and DisassociateKmsKey. */
+    volatile String kmsKeyId;
     final ConcurrentNavigableMap<String, LogStream> streams = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, StoredMetricFilter> metricFilters = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, StoredSubscriptionFilter> subscriptionFilters = new ConcurrentSkipListMap<>();

@@ -21,6 +21,8 @@ final class LogsStore {
     /** Account policies by type, then name. */
     final Map<String, ConcurrentNavigableMap<String, AccountPolicies.Stored>> accountPolicies = new ConcurrentHashMap<>();
     final ConcurrentNavigableMap<String, ExportTasks.Task> exportTasks = new ConcurrentSkipListMap<>();
+    /** The KMS key AssociateKmsKey named for Logs Insights query results ({@code …:query-result:*}), or null. */
+    volatile String queryResultsKmsKeyId;
 
     LogsStore(String account, String region) {
         this.account = account;

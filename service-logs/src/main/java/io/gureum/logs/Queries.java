@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogRecordRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogRecordResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListLogGroupsForQueryRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListLogGroupsForQueryResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.QueryInfo;
 import software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatistics;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResultField;
@@ -171,6 +173,7 @@ final class Queries {
         }
         InsightsQuery.Statistics s = q.statistics();
         return GetQueryResultsResponse.builder().queryLanguage(q.queryLanguage).status(q.status()).results(results)
+                .encryptionKey(stores.current().queryResultsKmsKeyId)
                 .statistics(QueryStatistics.builder().recordsMatched((double) s.recordsMatched())
                         .recordsScanned((double) s.recordsScanned()).bytesScanned((double) s.bytesScanned())
                         .logGroupsScanned((double) s.logGroupsScanned()).build())
@@ -250,6 +253,29 @@ final class Queries {
                 store.account + ":" + group.name, request.logRecordPointer());
         Map<String, String> fields = io.gureum.logs.insights.Records.asText(r);
         return GetLogRecordResponse.builder().logRecord(fields).build();
+    }
+
+    /** The log groups a query read, by ARN, {@code maxResults} (50 by default) at a time. */
+    public ListLogGroupsForQueryResponse listLogGroupsForQuery(ListLogGroupsForQueryRequest request) {
+        InsightsQuery q = query(stores.current(), request.queryId());
+        int from = 0;
+        if (request.nextToken() != null) {
+            try {
+                from = Integer.parseInt(PageTokens.decode("queryGroups:" + q.queryId, request.nextToken()));
+            } catch (NumberFormatException e) {
+                throw LogsErrors.invalidToken();
+            }
+        }
+        int max = request.maxResults() == null ? 50 : request.maxResults();
+        int to = Math.min(q.groups.size(), from + max);
+        List<String> out = new ArrayList<>();
+        for (LogGroup g : q.groups.subList(Math.min(from, to), to)) {
+            out.add(g.logGroupArn());
+        }
+        return ListLogGroupsForQueryResponse.builder().logGroupIdentifiers(out)
+                .nextToken(to < q.groups.size() ? PageTokens.encode("queryGroups:" + q.queryId, Integer.toString(to))
+                        : null)
+                .build();
     }
 
     private static InsightsQuery query(LogsStore store, String queryId) {

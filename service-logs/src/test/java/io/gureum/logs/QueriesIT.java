@@ -89,6 +89,9 @@ class QueriesIT extends LogsTestSupport {
         assertEquals("70", row(r.results().get(1)).get("sum(ms)"));
         assertEquals(List.of("t", "n", "sum(ms)"), List.copyOf(row(r.results().get(0)).keySet()));
         assertEquals(7.0, r.statistics().recordsMatched());
+        assertEquals(List.of("arn:aws:logs:us-east-1:000000000000:log-group:" + a,
+                "arn:aws:logs:us-east-1:000000000000:log-group:" + b2),
+                logs.listLogGroupsForQuery(b -> b.queryId(id)).logGroupIdentifiers());
     }
 
     @Test

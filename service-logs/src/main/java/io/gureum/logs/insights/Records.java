@@ -9,6 +9,11 @@ public final class Records {
     private Records() {
     }
 
+    /** The names of a record's fields before any command: system fields, then those of a JSON message. */
+    public static java.util.Set<String> fieldNames(LogRecord r) {
+        return Discovery.fields(r).keySet();
+    }
+
     public static Map<String, String> asText(LogRecord r) {
         Map<String, String> out = new LinkedHashMap<>();
         Discovery.fields(r).forEach((k, v) -> out.put(k,
