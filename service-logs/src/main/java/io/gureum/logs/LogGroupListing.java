@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogGroupFieldsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogGroupFieldsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ListLogGroupsRequest;
@@ -18,7 +16,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupSummary;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TagFilter;
 
 /**
- * ListLogGroups (the newer listing: a name regex, class, field index names and tag filters; API_ListLogGroups.html)
+ * ListLogGroups (the newer listing: name prefixes and substrings, class, field index names and tag filters; API_ListLogGroups.html)
  * and GetLogGroupFields (the fields of a group's recent events with the percentage of events that have each).
  * Gureum's log groups have no data sources, so a {@code dataSources} filter matches none.
  */
@@ -33,21 +31,15 @@ final class LogGroupListing {
 
     public ListLogGroupsResponse listLogGroups(ListLogGroupsRequest request) {
         LogsStore store = stores.current();
-        Pattern pattern = null;
-        if (request.logGroupNamePattern() != null) {
-            try {
-                pattern = Pattern.compile(request.logGroupNamePattern());
-            } catch (PatternSyntaxException e) {
-                throw LogsErrors.invalidParameter("Invalid logGroupNamePattern: " + request.logGroupNamePattern());
-            }
-        }
+        List<String> alternatives = request.logGroupNamePattern() == null ? null
+                : List.of(request.logGroupNamePattern().split("\\|"));
         int limit = request.limit() == null ? 50 : request.limit();
         String after = PageTokens.decode("listGroups", request.nextToken());
         List<LogGroupSummary> page = new ArrayList<>();
         String last = null;
         boolean more = false;
         for (LogGroup g : (after == null ? store.groups : store.groups.tailMap(after, false)).values()) {
-            if ((pattern != null && !pattern.matcher(g.name).find())
+            if ((alternatives != null && alternatives.stream().noneMatch(a -> matches(a, g.name)))
                     || (request.logGroupClassAsString() != null && !request.logGroupClassAsString().equals(g.logGroupClass))
                     || (request.hasDataSources() && !request.dataSources().isEmpty())
                     || (request.hasFieldIndexNames() && !indexes(g).containsAll(request.fieldIndexNames()))
@@ -64,6 +56,15 @@ final class LogGroupListing {
         }
         return ListLogGroupsResponse.builder().logGroups(page)
                 .nextToken(more ? PageTokens.encode("listGroups", last) : null).build();
+    }
+
+    /**
+     * One alternative of {@code logGroupNamePattern}: {@code ^text} matches names that start with it, {@code text}
+     * names that contain it, case-sensitively (the model allows nothing else: 3–24 name characters, up to five
+     * alternatives joined with {@code |}).
+     */
+    private static boolean matches(String alternative, String name) {
+        return alternative.startsWith("^") ? name.startsWith(alternative.substring(1)) : name.contains(alternative);
     }
 
     private static List<String> indexes(LogGroup g) {
