@@ -38,7 +38,8 @@ public final class LogsService implements AwsService {
         return List.of(LogGroups.class, LogStreams.class, Ingestion.class, EventQueries.class, MetricFilters.class,
                 Tags.class, Queries.class, QueryDefinitions.class, SubscriptionFilters.class, Destinations.class,
                 ResourcePolicies.class, DataProtection.class, FieldIndexes.class, AccountPolicies.class,
-                ExportTasks.class, KmsKeys.class, LogGroupListing.class, AnomalyDetectors.class);
+                ExportTasks.class, KmsKeys.class, LogGroupListing.class, AnomalyDetectors.class,
+                Deliveries.class);
     }
 
     @Override
@@ -62,7 +63,8 @@ public final class LogsService implements AwsService {
                 new SubscriptionFilters(stores, delivery), new Destinations(stores),
                 new ResourcePolicies(stores, context.ids()), new DataProtection(stores), new FieldIndexes(stores),
                 new AccountPolicies(stores), new ExportTasks(stores, context.clients(), workers, context.ids()),
-                new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()));
+                new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()),
+                new Deliveries(stores));
         Subscription published = context.events().subscribe(LogEvents.class,
                 e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
         Subscription clock = context.clock().onAdvance(() -> expiry.expireAll(stores.all));
