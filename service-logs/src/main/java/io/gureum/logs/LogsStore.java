@@ -21,6 +21,7 @@ final class LogsStore {
     /** Account policies by type, then name. */
     final Map<String, ConcurrentNavigableMap<String, AccountPolicies.Stored>> accountPolicies = new ConcurrentHashMap<>();
     final ConcurrentNavigableMap<String, ExportTasks.Task> exportTasks = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, LookupTables.Table> lookupTables = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, Deliveries.Destination> deliveryDestinations = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, AnomalyDetectors.Detector> anomalyDetectors = new ConcurrentSkipListMap<>();
     /** The KMS key AssociateKmsKey named for Logs Insights query results ({@code …:query-result:*}), or null. */
