@@ -68,10 +68,21 @@ final class Queries {
         } catch (MalformedQuery e) {
             throw LogsErrors.malformedQuery(e.getMessage(), e.start(), e.end());
         }
+        long endMillis = request.endTime() * 1000 + 999;
+        for (LogGroup g : groups) {
+            // A window that ends before a group existed, or before its retention keeps events, is refused, not
+            // answered empty; the location covers the whole query string.
+            if (endMillis < g.creationTime || endMillis < expiry.cutoff(g)) {
+                String q = request.queryString();
+                int last = Math.max(0, q.length() - 1);
+                throw LogsErrors.malformedQuery("Query's end date and time is either before the log groups creation "
+                        + "time or exceeds the log groups log retention settings ([0," + last + "])", 0, last);
+            }
+        }
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
         // startTime and endTime are seconds, both inclusive: the whole last second is in the range.
         InsightsQuery q = new InsightsQuery(ids.requestId(), request.queryString(), LANGUAGE, stores.now(), groups,
-                request.startTime() * 1000, request.endTime() * 1000 + 999, limit, query);
+                request.startTime() * 1000, endMillis, limit, query);
         store.queries.put(q.queryId, q);
         try {
             workers.execute(() -> run(store, q));

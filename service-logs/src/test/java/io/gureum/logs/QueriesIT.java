@@ -76,7 +76,8 @@ class QueriesIT extends LogsTestSupport {
 
     @Test
     void statsByBinAcrossGroupsAndTheTimeRange() throws Exception {
-        long base = (now() / 300_000) * 300_000 - 600_000;
+        // In the next 5-minute bins: a window that ends before the groups were created would be refused.
+        long base = (now() / 300_000) * 300_000 + 300_000;
         String a = group(base);
         String b2 = group(base + 300_000);
         String id = logs.startQuery(b -> b.logGroupIdentifiers(a, b2).startTime(base / 1000)
@@ -153,6 +154,12 @@ class QueriesIT extends LogsTestSupport {
         List<String> many = java.util.stream.IntStream.range(0, 51).mapToObj(i -> group).toList();
         assertError(InvalidParameterException.class, "InvalidParameterException", 400, null,
                 () -> logs.startQuery(b -> b.logGroupNames(many).startTime(0L).endTime(10L)
+                        .queryString("fields @message")));
+        // A window that ends before the group was created is an error, not an empty result.
+        assertError(MalformedQueryException.class, "MalformedQueryException", 400,
+                "Query's end date and time is either before the log groups creation time or exceeds the log groups "
+                        + "log retention settings ([0,14])",
+                () -> logs.startQuery(b -> b.logGroupName(group).startTime(0L).endTime(10L)
                         .queryString("fields @message")));
         assertError(ResourceNotFoundException.class, "ResourceNotFoundException", 400, null,
                 () -> logs.getQueryResults(b -> b.queryId("00000000-0000-0000-0000-000000000000")));
