@@ -28,6 +28,9 @@ final class Discovery {
         row.put("@log", r.log());
         row.put("@ingestionTime", Instant.ofEpochMilli(r.ingestionTime()));
         String m = r.message().strip();
+        if (m.startsWith("REPORT RequestId: ") || m.startsWith("START RequestId: ") || m.startsWith("END RequestId: ")) {
+            lambda(m, row);
+        }
         if (m.startsWith("{")) {
             try {
                 JsonNode tree = JSON.readTree(m);
@@ -39,6 +42,38 @@ final class Discovery {
             }
         }
         return row;
+    }
+
+    private static final java.util.regex.Pattern LAMBDA_FIELD = java.util.regex.Pattern
+            .compile("(RequestId|Duration|Billed Duration|Memory Size|Max Memory Used|Init Duration): ([^\\t]+?)(?:\\t|$)");
+
+    /**
+     * Lambda's platform lines: {@code @type} (START, END, REPORT), {@code @requestId}, and from REPORT
+     * {@code @duration}, {@code @billedDuration}, {@code @initDuration} (milliseconds) and {@code @memorySize},
+     * {@code @maxMemoryUsed} (bytes, counting a MB as 1,000,000 as the documented sample queries divide them).
+     */
+    private static void lambda(String m, Map<String, Object> row) {
+        row.put("@type", m.substring(0, m.indexOf(' ')));
+        java.util.regex.Matcher f = LAMBDA_FIELD.matcher(m);
+        while (f.find()) {
+            String value = f.group(2).trim();
+            switch (f.group(1)) {
+                case "RequestId" -> row.put("@requestId", value.split(" ")[0]);
+                case "Duration" -> putNumber(row, "@duration", value, 1);
+                case "Billed Duration" -> putNumber(row, "@billedDuration", value, 1);
+                case "Init Duration" -> putNumber(row, "@initDuration", value, 1);
+                case "Memory Size" -> putNumber(row, "@memorySize", value, 1_000_000);
+                default -> putNumber(row, "@maxMemoryUsed", value, 1_000_000);
+            }
+        }
+    }
+
+    private static void putNumber(Map<String, Object> row, String field, String value, double scale) {
+        try {
+            row.put(field, Double.parseDouble(value.split(" ")[0]) * scale);
+        } catch (NumberFormatException e) {
+            // a line that only looks like Lambda's keeps the fields it has
+        }
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, Object> row, int[] count) {

@@ -191,4 +191,21 @@ class QueryTest {
         assertThrows(MalformedQuery.class, () -> Parser.parse("filter a = 'unterminated"));
         assertThrows(MalformedQuery.class, () -> Parser.parse("fields a b"));
     }
+
+    /** CWL_AnalyzeLogData-discoverable-fields.html: Lambda's REPORT lines give @duration, @maxMemoryUsed, … */
+    @Test
+    void lambdaReportLinesAreDiscovered() {
+        List<LogRecord> lambda = List.of(
+                rec(0, "s", "START RequestId: r1 Version: $LATEST"),
+                rec(1, "s", "REPORT RequestId: r1\tDuration: 102.25 ms\tBilled Duration: 103 ms\tMemory Size: 128 MB"
+                        + "\tMax Memory Used: 70 MB\tInit Duration: 150.5 ms"),
+                rec(2, "s", "REPORT RequestId: r2\tDuration: 20.75 ms\tBilled Duration: 21 ms\tMemory Size: 128 MB"
+                        + "\tMax Memory Used: 72 MB"));
+        Query.Result r = Parser.parse("filter @type = 'REPORT' | stats count(*) as n, max(@duration) as d, "
+                + "max(@maxMemoryUsed / 1000 / 1000) as mb, sum(@billedDuration) as billed, count(@initDuration) as cold")
+                .run(lambda, 100);
+        assertEquals(Map.of("n", "2", "d", "102.25", "mb", "72", "billed", "124", "cold", "1"), r.rows().get(0).fields());
+        assertEquals("r1", Parser.parse("filter @type = 'START' | fields @requestId").run(lambda, 10).rows().get(0)
+                .fields().get("@requestId"));
+    }
 }
