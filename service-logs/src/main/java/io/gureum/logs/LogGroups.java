@@ -63,6 +63,7 @@ final class LogGroups {
         }
         group.streams.values().forEach(expiry::dropStream);
         group.tags.detach();
+        store.groupResourcePolicies.remove(group.logGroupArn());
         return DeleteLogGroupResponse.builder().build();
     }
 

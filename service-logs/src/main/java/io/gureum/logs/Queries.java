@@ -39,6 +39,7 @@ final class Queries {
     static final int MAX_LOG_GROUPS = 50;
     static final int DEFAULT_LIMIT = 10_000;
     static final String LANGUAGE = "CWLI";
+    static final long RESULTS_KEPT_MILLIS = java.time.Duration.ofDays(7).toMillis();
 
     private final LogsStores stores;
     private final Expiry expiry;
@@ -83,7 +84,12 @@ final class Queries {
         // startTime and endTime are seconds, both inclusive: the whole last second is in the range.
         InsightsQuery q = new InsightsQuery(ids.requestId(), request.queryString(), LANGUAGE, stores.now(), groups,
                 request.startTime() * 1000, endMillis, limit, query);
-        store.queries.put(q.queryId, q);
+        synchronized (store.queries) {
+            // Results are kept for seven days (cloudwatch_limits_cwl.html); older queries are forgotten.
+            long expired = q.createTime - RESULTS_KEPT_MILLIS;
+            store.queries.values().removeIf(old -> old.createTime < expired);
+            store.queries.put(q.queryId, q);
+        }
         try {
             workers.execute(() -> run(store, q));
         } catch (RejectedExecutionException closing) {

@@ -83,6 +83,11 @@ class PoliciesIT extends LogsTestSupport {
         assertEquals(1, logs.describeResourcePolicies(b -> b.resourceArn(arn)).resourcePolicies().size());
         logs.deleteResourcePolicy(b -> b.resourceArn(arn).policyName("g").expectedRevisionId(second));
         assertTrue(logs.describeResourcePolicies(b -> b.resourceArn(arn)).resourcePolicies().isEmpty());
+        // Deleting the group deletes its policy: a new group of the name starts without one.
+        logs.putResourcePolicy(b -> b.policyName("g").policyDocument(POLICY).resourceArn(arn));
+        logs.deleteLogGroup(b -> b.logGroupName(group));
+        logs.createLogGroup(b -> b.logGroupName(group));
+        assertTrue(logs.describeResourcePolicies(b -> b.resourceArn(arn)).resourcePolicies().isEmpty());
     }
 
     @Test
