@@ -30,7 +30,7 @@ final class AnomalyDetectors {
     /** One detector; replaced whole on update. */
     record Detector(String arn, String detectorName, String logGroupArn, String evaluationFrequency,
             String filterPattern, String kmsKeyId, Long anomalyVisibilityTime, boolean enabled, long creationTime,
-            long lastModifiedTime) {
+            long lastModifiedTime, TagSet tags) {
         String status() {
             return enabled ? "TRAINING" : "PAUSED";
         }
@@ -57,7 +57,8 @@ final class AnomalyDetectors {
         long now = stores.now();
         store.anomalyDetectors.put(arn, new Detector(arn, request.detectorName(), group.logGroupArn(),
                 request.evaluationFrequencyAsString(), request.filterPattern(), request.kmsKeyId(),
-                request.anomalyVisibilityTime(), true, now, now));
+                request.anomalyVisibilityTime(), true, now, now,
+                new TagSet(request.hasTags() ? request.tags() : java.util.Map.of())));
         return CreateLogAnomalyDetectorResponse.builder().anomalyDetectorArn(arn).build();
     }
 
@@ -80,7 +81,7 @@ final class AnomalyDetectors {
                         : d.evaluationFrequency(),
                 request.filterPattern() != null ? request.filterPattern() : d.filterPattern(), d.kmsKeyId(),
                 request.anomalyVisibilityTime() != null ? request.anomalyVisibilityTime() : d.anomalyVisibilityTime(),
-                request.enabled(), d.creationTime(), stores.now()));
+                request.enabled(), d.creationTime(), stores.now(), d.tags()));
         return UpdateLogAnomalyDetectorResponse.builder().build();
     }
 

@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ValidationException;
  */
 final class Deliveries {
     record Destination(String name, String arn, String type, String outputFormat, String destinationResourceArn,
-            Map<String, String> tags, String policy) {
+            TagSet tags, String policy) {
     }
 
     private final LogsStores stores;
@@ -80,7 +80,7 @@ final class Deliveries {
         Destination d = store.deliveryDestinations.compute(name, (k, old) -> new Destination(name,
                 Arn.of("logs", store.region, store.account, "delivery-destination:" + name).toString(), kind,
                 request.outputFormatAsString(), resource,
-                request.hasTags() ? Map.copyOf(request.tags()) : old == null ? Map.of() : old.tags(),
+                old == null ? new TagSet(request.hasTags() ? request.tags() : Map.of()) : old.tags(),
                 old == null ? null : old.policy()));
         return PutDeliveryDestinationResponse.builder().deliveryDestination(describe(d)).build();
     }
@@ -196,6 +196,6 @@ final class Deliveries {
                 .deliveryDestinationConfiguration(d.destinationResourceArn() == null ? null
                         : DeliveryDestinationConfiguration.builder().destinationResourceArn(d.destinationResourceArn())
                                 .build())
-                .tags(d.tags()).build();
+                .tags(d.tags().get()).build();
     }
 }

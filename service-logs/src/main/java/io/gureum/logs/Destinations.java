@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutDestinationRespon
  */
 final class Destinations {
     record Stored(String destinationName, String targetArn, String roleArn, String accessPolicy, String arn,
-            long creationTime, Map<String, String> tags) {
+            long creationTime, TagSet tags) {
     }
 
     private final LogsStores stores;
@@ -48,7 +48,7 @@ final class Destinations {
                 request.roleArn(), old == null ? null : old.accessPolicy(),
                 Arn.of("logs", store.region, store.account, "destination:" + name).toString(),
                 old == null ? stores.now() : old.creationTime(),
-                request.hasTags() ? Map.copyOf(request.tags()) : old == null ? Map.of() : old.tags()));
+                old == null ? new TagSet(request.hasTags() ? request.tags() : Map.of()) : old.tags()));
         return PutDestinationResponse.builder().destination(describe(next)).build();
     }
 

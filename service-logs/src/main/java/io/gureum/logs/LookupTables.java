@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.UpdateLookupTableRes
  */
 final class LookupTables {
     record Table(String arn, String name, String description, String tableBody, String kmsKeyId, long lastUpdatedTime,
-            Map<String, String> tags) {
+            TagSet tags) {
         List<String> fields() {
             String header = tableBody.lines().findFirst().orElse("");
             List<String> out = new ArrayList<>();
@@ -56,7 +56,7 @@ final class LookupTables {
         long now = stores.now();
         Table t = new Table(Arn.of("logs", store.region, store.account, "lookup-table:" + name).toString(), name,
                 request.description(), request.tableBody(), request.kmsKeyId(), now,
-                request.hasTags() ? Map.copyOf(request.tags()) : Map.of());
+                new TagSet(request.hasTags() ? request.tags() : Map.of()));
         if (store.lookupTables.putIfAbsent(name, t) != null) {
             throw LogsErrors.alreadyExists("The specified lookup table already exists.");
         }
