@@ -160,6 +160,21 @@ class SubscriptionFiltersIT {
         assertEquals(56, message.path("logEvents").get(0).path("id").asText().length());
     }
 
+    /** Another service's output (Lambda's, published on the bus) reaches the group's subscriptions too. */
+    @Test
+    void outputOfOtherServicesIsDeliveredToo() throws Exception {
+        String group = group();
+        String fn = FUNCTION + unique("fn");
+        logs.putSubscriptionFilter(b -> b.logGroupName(group).filterName("all").filterPattern("").destinationArn(fn));
+        gureum.context().events().publish(new io.gureum.core.events.LogEvents(ACCOUNT, "us-east-1", group, "other",
+                List.of(new io.gureum.core.events.LogEvents.Event(now(), "from lambda"))));
+        List<Invocation> calls = eventsTo(fn);
+        assertEquals(1, calls.size());
+        JsonNode message = decode(calls.get(0).payload());
+        assertEquals("other", message.path("logStream").asText());
+        assertEquals("from lambda", message.path("logEvents").get(0).path("message").asText());
+    }
+
     @Test
     void describeReplaceDeleteAndTheLimitOfTwo() {
         String group = group();
