@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
 /**
  * Parses Logs Insights QL (CWL_QuerySyntax.html) into a {@link Query}. A syntax error is a
  * {@link MalformedQuery} worded as AWS words it: "unexpected symbol found … at line … and position …".
@@ -15,15 +13,13 @@ public final class Parser {
     /** Commands of the language that Gureum does not run (machine learning, lookups, joins, data sources). */
     private static final Set<String> UNSUPPORTED = Set.of("pattern", "diff", "anomaly", "unmask", "unnest", "lookup",
             "filterindex", "source", "join", "addtotals");
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "like", "in", "as", "by", "asc", "desc");
 
-    private final String query;
-    private final List<Token> tokens;
-    private int i;
+    private final Tokens cursor;
+    private final ExpressionParser expressions;
 
     private Parser(String query) {
-        this.query = query;
-        this.tokens = Lexer.tokens(query);
+        this.cursor = new Tokens(query);
+        this.expressions = new ExpressionParser(cursor);
     }
 
     public static Query parse(String query) {
@@ -33,12 +29,12 @@ public final class Parser {
     private Query query() {
         List<Command> commands = new ArrayList<>();
         boolean sawDedup = false;
-        while (peek().kind() != Token.Kind.END) {
-            if (peek().kind() == Token.Kind.PIPE) {
-                next();
+        while (cursor.peek().kind() != Token.Kind.END) {
+            if (cursor.peek().kind() == Token.Kind.PIPE) {
+                cursor.next();
                 continue;
             }
-            Token name = next();
+            Token name = cursor.next();
             if (name.kind() != Token.Kind.IDENT) {
                 throw MalformedQuery.at(name);
             }
@@ -50,7 +46,7 @@ public final class Parser {
             Command c = switch (command) {
                 case "fields" -> new Command.Fields(projections());
                 case "display" -> new Command.Display(names());
-                case "filter" -> new Command.Filter(expression());
+                case "filter" -> new Command.Filter(expressions.expression());
                 case "parse" -> parseCommand();
                 case "stats" -> stats();
                 case "sort" -> sort();
@@ -65,7 +61,7 @@ public final class Parser {
             };
             sawDedup |= c instanceof Command.Dedup;
             commands.add(c);
-            Token after = peek();
+            Token after = cursor.peek();
             if (after.kind() != Token.Kind.PIPE && after.kind() != Token.Kind.END) {
                 throw MalformedQuery.at(after);
             }
@@ -76,14 +72,14 @@ public final class Parser {
     private List<Command.Projection> projections() {
         List<Command.Projection> out = new ArrayList<>();
         do {
-            Expr e = expression();
+            Expr e = expressions.expression();
             out.add(new Command.Projection(e, alias(e.text())));
-        } while (take(","));
+        } while (cursor.take(","));
         return out;
     }
 
     private String alias(String otherwise) {
-        if (take("as")) {
+        if (cursor.take("as")) {
             return identifier();
         }
         return otherwise;
@@ -93,13 +89,13 @@ public final class Parser {
         List<String> out = new ArrayList<>();
         do {
             out.add(identifier());
-        } while (take(","));
+        } while (cursor.take(","));
         return out;
     }
 
     private String identifier() {
-        Token t = next();
-        if (t.kind() != Token.Kind.IDENT || KEYWORDS.contains(t.text().toLowerCase(Locale.ROOT))) {
+        Token t = cursor.next();
+        if (t.kind() != Token.Kind.IDENT || Tokens.KEYWORDS.contains(t.text().toLowerCase(Locale.ROOT))) {
             throw MalformedQuery.at(t);
         }
         return t.text();
@@ -107,11 +103,11 @@ public final class Parser {
 
     /** {@code parse @message "user=* action=*" as user, action} or {@code parse @message /user=(?<user>\S+)/}. */
     private Command parseCommand() {
-        Expr source = primary();
-        Token pattern = next();
+        Expr source = expressions.primary();
+        Token pattern = cursor.next();
         if (pattern.kind() == Token.Kind.STRING) {
-            if (!take("as")) {
-                throw MalformedQuery.at(peek());
+            if (!cursor.take("as")) {
+                throw MalformedQuery.at(cursor.peek());
             }
             List<String> names = names();
             String[] parts = pattern.text().split("\\*", -1);
@@ -134,7 +130,7 @@ public final class Parser {
             return new Command.Parse(source, Pattern.compile(regex.toString(), Pattern.DOTALL), names, groups);
         }
         if (pattern.kind() == Token.Kind.REGEX) {
-            Pattern regex = regex(pattern);
+            Pattern regex = Tokens.regex(pattern);
             List<String> names = groupNames(regex.pattern());
             if (names.isEmpty()) {
                 throw MalformedQuery.of("The parse regular expression must have at least one named capture group",
@@ -157,38 +153,38 @@ public final class Parser {
     private Command stats() {
         List<Aggregates.Aggregation> aggregations = new ArrayList<>();
         do {
-            int start = peek().offset();
-            Token fn = next();
+            int start = cursor.peek().offset();
+            Token fn = cursor.next();
             if (fn.kind() != Token.Kind.IDENT || !Aggregates.isAggregate(fn.text())) {
                 throw MalformedQuery.at(fn);
             }
-            expect("(");
+            cursor.expect("(");
             String function = fn.text().toLowerCase(Locale.ROOT);
             Expr argument = null;
             double percentile = 0;
-            if (take("*")) {
+            if (cursor.take("*")) {
                 if (!function.equals("count")) {
-                    throw MalformedQuery.at(tokens.get(i - 1));
+                    throw MalformedQuery.at(cursor.previous());
                 }
-            } else if (!peek().is(")")) {
-                argument = expression();
+            } else if (!cursor.peek().is(")")) {
+                argument = expressions.expression();
             }
             if (function.equals("pct") || function.equals("percentile")) {
-                expect(",");
-                Token p = next();
+                cursor.expect(",");
+                Token p = cursor.next();
                 if (p.kind() != Token.Kind.NUMBER || argument == null) {
                     throw MalformedQuery.at(p);
                 }
                 percentile = Double.parseDouble(p.text());
             } else if (argument == null && !function.equals("count")) {
-                throw MalformedQuery.at(peek());
+                throw MalformedQuery.at(cursor.peek());
             }
-            expect(")");
-            String text = query.substring(start, tokens.get(i - 1).end());
+            cursor.expect(")");
+            String text = cursor.text(start);
             aggregations.add(new Aggregates.Aggregation(function, argument, percentile, alias(text)));
-        } while (take(","));
+        } while (cursor.take(","));
         List<Command.Projection> groups = new ArrayList<>();
-        if (take("by")) {
+        if (cursor.take("by")) {
             groups = projections();
         }
         return new Command.Stats(aggregations, groups);
@@ -197,20 +193,20 @@ public final class Parser {
     private Command sort() {
         List<Command.SortKey> keys = new ArrayList<>();
         do {
-            Expr e = expression();
+            Expr e = expressions.expression();
             boolean descending = false;
-            if (take("desc")) {
+            if (cursor.take("desc")) {
                 descending = true;
             } else {
-                take("asc");
+                cursor.take("asc");
             }
             keys.add(new Command.SortKey(e, descending));
-        } while (take(","));
+        } while (cursor.take(","));
         return new Command.Sort(keys);
     }
 
     private Command limit() {
-        Token n = next();
+        Token n = cursor.next();
         if (n.kind() != Token.Kind.NUMBER || !n.text().matches("\\d+")) {
             throw MalformedQuery.at(n);
         }
@@ -219,228 +215,5 @@ public final class Parser {
             throw MalformedQuery.of("limit must be between 1 and 10000", n);
         }
         return new Command.Limit((int) count);
-    }
-
-    // Expressions, loosest first: or, and, not, comparison/like/in, + -, * / %, unary -, ^, primary.
-
-    private Expr expression() {
-        int start = peek().offset();
-        Expr left = and();
-        while (take("or")) {
-            Expr right = and();
-            left = new Expr.Logical(false, left, right, text(start));
-        }
-        return left;
-    }
-
-    private Expr and() {
-        int start = peek().offset();
-        Expr left = not();
-        while (take("and")) {
-            Expr right = not();
-            left = new Expr.Logical(true, left, right, text(start));
-        }
-        return left;
-    }
-
-    private Expr not() {
-        int start = peek().offset();
-        if (take("not")) {
-            Expr inner = not();
-            return new Expr.Not(inner, text(start));
-        }
-        return comparison();
-    }
-
-    private Expr comparison() {
-        int start = peek().offset();
-        Expr left = additive();
-        boolean negated = false;
-        if (peek().is("not") && (peekAt(1).is("like") || peekAt(1).is("in"))) {
-            next();
-            negated = true;
-        }
-        if (take("like") || (!negated && take("=~"))) {
-            Token p = next();
-            Pattern pattern = switch (p.kind()) {
-                case STRING -> Pattern.compile(Pattern.quote(p.text()));
-                case REGEX -> regex(p);
-                default -> throw MalformedQuery.at(p);
-            };
-            return new Expr.Like(left, pattern, negated, text(start));
-        }
-        if (take("in")) {
-            expect("[");
-            List<Expr> list = new ArrayList<>();
-            if (!peek().is("]")) {
-                do {
-                    list.add(additive());
-                } while (take(","));
-            }
-            expect("]");
-            return new Expr.In(left, list, negated, text(start));
-        }
-        if (negated) {
-            throw MalformedQuery.at(peek());
-        }
-        for (String op : List.of("=", "==", "!=", "<", ">", "<=", ">=")) {
-            if (peek().kind() == Token.Kind.SYMBOL && peek().text().equals(op)) {
-                next();
-                Expr right = additive();
-                return new Expr.Compare(op, left, right, text(start));
-            }
-        }
-        return left;
-    }
-
-    private Expr additive() {
-        int start = peek().offset();
-        Expr left = multiplicative();
-        while (peek().is("+") || peek().is("-")) {
-            String op = next().text();
-            Expr right = multiplicative();
-            left = new Expr.Arithmetic(op, left, right, text(start));
-        }
-        return left;
-    }
-
-    private Expr multiplicative() {
-        int start = peek().offset();
-        Expr left = unary();
-        while (peek().is("*") || peek().is("/") || peek().is("%")) {
-            String op = next().text();
-            Expr right = unary();
-            left = new Expr.Arithmetic(op, left, right, text(start));
-        }
-        return left;
-    }
-
-    private Expr unary() {
-        int start = peek().offset();
-        if (take("-")) {
-            Expr inner = unary();
-            return new Expr.Negate(inner, text(start));
-        }
-        Expr base = primary();
-        if (take("^")) {
-            Expr exponent = unary();
-            return new Expr.Arithmetic("^", base, exponent, text(start));
-        }
-        return base;
-    }
-
-    private Expr primary() {
-        int start = peek().offset();
-        Token t = next();
-        switch (t.kind()) {
-            case NUMBER:
-                return new Expr.Literal(Double.valueOf(t.text()), t.text());
-            case STRING:
-                return new Expr.Literal(t.text(), text(start));
-            case REGEX:
-                return new Expr.Regex(regex(t), text(start));
-            case IDENT:
-                if (KEYWORDS.contains(t.text().toLowerCase(Locale.ROOT))) {
-                    throw MalformedQuery.at(t);
-                }
-                if (peek().is("(")) {
-                    return call(t, start);
-                }
-                return new Expr.Field(t.text());
-            case SYMBOL:
-                if (t.text().equals("(")) {
-                    Expr inner = expression();
-                    expect(")");
-                    return inner;
-                }
-                throw MalformedQuery.at(t);
-            default:
-                throw MalformedQuery.at(t);
-        }
-    }
-
-    private Expr call(Token name, int start) {
-        Functions.Function f = Functions.find(name.text());
-        if (f == null) {
-            throw MalformedQuery.at(name);
-        }
-        expect("(");
-        List<Expr> args = new ArrayList<>();
-        int durationAt = Functions.durationArgument(name.text());
-        if (!peek().is(")")) {
-            do {
-                if (args.size() == durationAt) {
-                    Token d = next();
-                    if (d.kind() != Token.Kind.DURATION) {
-                        throw MalformedQuery.at(d);
-                    }
-                    args.add(new Expr.Literal(Durations.parse(d), d.text()));
-                } else {
-                    args.add(expression());
-                }
-            } while (take(","));
-        }
-        Token close = expect(")");
-        if (args.size() < f.minArgs() || args.size() > f.maxArgs()) {
-            throw MalformedQuery.at(close);
-        }
-        return new Expr.Call(f, args, text(start));
-    }
-
-    private Pattern regex(Token t) {
-        int nul = t.text().indexOf('\0');
-        String body = t.text().substring(0, nul);
-        String flags = t.text().substring(nul + 1);
-        int f = 0;
-        for (char c : flags.toCharArray()) {
-            f |= switch (c) {
-                case 'i' -> Pattern.CASE_INSENSITIVE;
-                case 'm' -> Pattern.MULTILINE;
-                case 's' -> Pattern.DOTALL;
-                default -> throw MalformedQuery.at(t);
-            };
-        }
-        // "(?i)" at the start of the expression is the documented way to ignore case.
-        try {
-            return Pattern.compile(body, f);
-        } catch (PatternSyntaxException e) {
-            throw MalformedQuery.of("Invalid regular expression: " + body, t);
-        }
-    }
-
-    private String text(int start) {
-        return query.substring(start, tokens.get(i - 1).end()).strip();
-    }
-
-    private Token peek() {
-        return tokens.get(i);
-    }
-
-    private Token peekAt(int ahead) {
-        return tokens.get(Math.min(tokens.size() - 1, i + ahead));
-    }
-
-    private Token next() {
-        Token t = tokens.get(i);
-        if (t.kind() != Token.Kind.END) {
-            i++;
-        }
-        return t;
-    }
-
-    private boolean take(String symbolOrWord) {
-        if (peek().is(symbolOrWord) && peek().kind() != Token.Kind.STRING) {
-            i++;
-            return true;
-        }
-        return false;
-    }
-
-    private Token expect(String symbol) {
-        Token t = next();
-        if (!t.is(symbol)) {
-            throw MalformedQuery.at(t);
-        }
-        return t;
     }
 }
