@@ -8,14 +8,11 @@ import io.gureum.logs.insights.Query;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueriesRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueriesResponse;
-import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogRecordRequest;
-import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogRecordResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ListLogGroupsForQueryRequest;
@@ -31,8 +28,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.StopQueryResponse;
 /**
  * Logs Insights: StartQuery parses the query at once (a syntax error is MalformedQueryException) and hands it to a
  * worker thread, never the caller's; GetQueryResults shows it Scheduled, Running, then Complete with its rows and
- * statistics; StopQuery cancels it; DescribeQueries lists them; GetLogRecord reads the event a row's {@code @ptr}
- * names.
+ * statistics; StopQuery cancels it; DescribeQueries lists them.
  */
 final class Queries {
     /** "You can include up to 50 log groups." (API_StartQuery.html) */
@@ -246,30 +242,6 @@ final class Queries {
         }
         return DescribeQueriesResponse.builder().queries(out)
                 .nextToken(more ? PageTokens.encode("queries", Integer.toString(skip + out.size())) : null).build();
-    }
-
-    /**
-     * The fields of the event a query row's {@code @ptr} names: {@code @timestamp} and {@code @ingestionTime} in
-     * epoch milliseconds, {@code @message}, {@code @logStream}, {@code @log} and the JSON message's fields.
-     */
-    public GetLogRecordResponse getLogRecord(GetLogRecordRequest request) {
-        LogsStore store = stores.current();
-        LogPointers.Pointer p = LogPointers.decode(request.logRecordPointer());
-        if (p == null) {
-            throw LogsErrors.invalidParameter("Invalid log record pointer");
-        }
-        LogGroup group = store.groups.get(p.group());
-        LogStream stream = group == null ? null : group.streams.get(p.stream());
-        List<StoredEvent> found = stream == null ? List.of()
-                : stream.forward(StoredEvent.probe(p.timestamp(), p.seq() - 1), 1, e -> true);
-        if (found.isEmpty() || found.get(0).seq() != p.seq()) {
-            throw LogsErrors.notFound("The specified log record does not exist.");
-        }
-        StoredEvent e = found.get(0);
-        LogRecord r = new LogRecord(e.timestamp(), e.ingestionTime(), e.message(), stream.name,
-                store.account + ":" + group.name, request.logRecordPointer());
-        Map<String, String> fields = io.gureum.logs.insights.Records.asText(r);
-        return GetLogRecordResponse.builder().logRecord(fields).build();
     }
 
     /** The log groups a query read, by ARN, {@code maxResults} (50 by default) at a time. */
