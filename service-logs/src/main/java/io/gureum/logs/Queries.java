@@ -8,6 +8,7 @@ import io.gureum.logs.insights.Query;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -157,7 +158,15 @@ final class Queries {
                     }
                 }
             }
-            Query.Result result = q.query.run(records, q.limit);
+            Map<String, Set<String>> indexed = new java.util.HashMap<>();
+            for (LogGroup group : q.groups) {
+                LogGroup.StoredPolicy policy = group.indexPolicy;
+                if (policy != null && group.logGroupClass.equals("STANDARD")) {
+                    indexed.put(store.account + ":" + group.name,
+                            Set.copyOf(FieldIndexes.fields(Policies.checkJson(policy.policyDocument()))));
+                }
+            }
+            Query.Result result = q.query.run(records, q.limit, indexed);
             q.complete(result.rows(), new InsightsQuery.Statistics(result.matched(), records.size(), bytes,
                     q.groups.size()), (System.nanoTime() - began) / 1_000_000);
         } catch (RuntimeException e) {

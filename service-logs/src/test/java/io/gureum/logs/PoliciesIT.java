@@ -128,7 +128,7 @@ class PoliciesIT extends LogsTestSupport {
     }
 
     @Test
-    void indexPoliciesAndFieldIndexes() {
+    void indexPoliciesAndFieldIndexes() throws Exception {
         String group = groupWithStream("s");
         long t = now();
         logs.putLogEvents(b -> b.logGroupName(group).logStreamName("s").logEvents(event(t, "{\"RequestId\":\"a\"}"),
@@ -136,6 +136,10 @@ class PoliciesIT extends LogsTestSupport {
         logs.putIndexPolicy(b -> b.logGroupIdentifier(group).policyDocument("{\"Fields\":[\"RequestId\"]}"));
         assertEquals("{\"Fields\":[\"RequestId\"]}", logs.describeIndexPolicies(b -> b.logGroupIdentifiers(group))
                 .indexPolicies().get(0).policyDocument());
+        // filterIndex reads the groups indexed on the field.
+        String id = logs.startQuery(b -> b.logGroupName(group).startTime(t / 1000 - 60).endTime(t / 1000 + 60)
+                .queryString("filterIndex RequestId = 'b' | fields RequestId")).queryId();
+        assertEquals(1, QueriesIT.await(id).results().size());
         FieldIndex index = logs.describeFieldIndexes(b -> b.logGroupIdentifiers(group)).fieldIndexes().get(0);
         assertEquals("RequestId", index.fieldIndexName());
         assertEquals(t, index.firstEventTime());

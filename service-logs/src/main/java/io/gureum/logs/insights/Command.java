@@ -18,6 +18,10 @@ sealed interface Command {
     record Filter(Expr condition) implements Command {
     }
 
+    /** A filter that also skips the log groups without a field index on {@code field}. */
+    record FilterIndex(String field, Expr condition) implements Command {
+    }
+
     /**
      * {@code parse field "glob * pattern" as a, b} or {@code parse field /(?<a>…)/}: {@code regex} has one
      * named group per name in {@code names}; a glob is turned into one (CWL_QuerySyntax-Parse.html).

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class Parser {
     /** Commands of the language that Gureum does not run (machine learning, lookups, joins, data sources). */
     private static final Set<String> UNSUPPORTED = Set.of("pattern", "diff", "anomaly", "unmask", "unnest", "lookup",
-            "filterindex", "source", "join", "addtotals");
+            "source", "join", "addtotals");
 
     private final Tokens cursor;
     private final ExpressionParser expressions;
@@ -47,6 +47,7 @@ public final class Parser {
                 case "fields" -> new Command.Fields(projections());
                 case "display" -> new Command.Display(names());
                 case "filter" -> new Command.Filter(expressions.expression());
+                case "filterindex" -> filterIndex();
                 case "parse" -> parseCommand();
                 case "stats" -> stats();
                 case "sort" -> sort();
@@ -188,6 +189,19 @@ public final class Parser {
             groups = projections();
         }
         return new Command.Stats(aggregations, groups);
+    }
+
+    /** {@code filterIndex field = value} or {@code filterIndex field in [...]} (CWL_QuerySyntax-FilterIndex.html). */
+    private Command filterIndex() {
+        Token start = cursor.peek();
+        Expr condition = expressions.expression();
+        String field = condition instanceof Expr.Compare c && c.op().equals("=") && c.left() instanceof Expr.Field f
+                ? f.name()
+                : condition instanceof Expr.In in && !in.negated() && in.value() instanceof Expr.Field f ? f.name() : null;
+        if (field == null) {
+            throw MalformedQuery.at(start);
+        }
+        return new Command.FilterIndex(field, condition);
     }
 
     private Command sort() {

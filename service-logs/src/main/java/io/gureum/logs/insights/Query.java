@@ -31,6 +31,14 @@ public final class Query {
     }
 
     public Result run(List<LogRecord> records, int limit) {
+        return run(records, limit, Map.of());
+    }
+
+    /**
+     * @param indexedFields the fields each log group ({@code @log}) has a field index on, for {@code filterIndex}:
+     *     it reads only the groups indexed on its field
+     */
+    public Result run(List<LogRecord> records, int limit, Map<String, java.util.Set<String>> indexedFields) {
         List<Map<String, Object>> rows = new ArrayList<>(records.size());
         Map<Map<String, Object>, String> pointers = new java.util.IdentityHashMap<>();
         List<LogRecord> newestFirst = new ArrayList<>(records);
@@ -56,6 +64,9 @@ public final class Query {
                 f.fields().forEach(p -> named.add(p.name()));
             } else if (c instanceof Command.Filter f) {
                 rows.removeIf(row -> !Values.truthy(f.condition().eval(row)));
+            } else if (c instanceof Command.FilterIndex f) {
+                rows.removeIf(row -> !indexedFields.getOrDefault(Values.text(row.get("@log")), java.util.Set.of())
+                        .contains(f.field()) || !Values.truthy(f.condition().eval(row)));
             } else if (c instanceof Command.Parse p) {
                 rows.forEach(row -> parse(p, row));
             } else if (c instanceof Command.Stats s) {

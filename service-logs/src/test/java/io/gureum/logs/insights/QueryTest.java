@@ -208,4 +208,15 @@ class QueryTest {
         assertEquals("r1", Parser.parse("filter @type = 'START' | fields @requestId").run(lambda, 10).rows().get(0)
                 .fields().get("@requestId"));
     }
+
+    /** filterIndex reads only the groups indexed on its field, then filters as filter does. */
+    @Test
+    void filterIndexSkipsGroupsWithoutTheIndex() {
+        Query q = Parser.parse("filterIndex user.id = 'u1' | fields ms");
+        assertEquals(0, q.run(RECORDS, 100).rows().size());
+        assertEquals(2, q.run(RECORDS, 100, Map.of("123456789012:/app", java.util.Set.of("user.id"))).rows().size());
+        assertEquals(3, Parser.parse("filterIndex level in ['ERROR', 'INFO']")
+                .run(RECORDS, 100, Map.of("123456789012:/app", java.util.Set.of("level"))).rows().size());
+        assertThrows(MalformedQuery.class, () -> Parser.parse("filterIndex ms > 3"));
+    }
 }
