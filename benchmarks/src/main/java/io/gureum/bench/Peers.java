@@ -23,7 +23,11 @@ import java.util.Map;
  * {@code benchmarks/target/peers/}); see benchmarks/README.md for the one command.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.gureum.bench.Peers [--jar docker/target/gureum.jar]
- *     [--jvm-options docker/jvm.options] [--connections 16] [--warmup 5] [--measure 10] [--only s3-put-1k,…]</pre>
+ *     [--jvm-options docker/jvm.options] [--connections 16] [--warmup 5] [--measure 10] [--only s3-put-1k,…]
+ *     [--baseline OLD.jar]</pre>
+ *
+ * {@code --baseline} also runs every workload against a second Gureum (e.g. built from the commit before a
+ * change), just before the current one, for before/after figures from one run.
  */
 public final class Peers {
     /** One row of the table: a workload of {@link SdkLoad}, and which peer it is compared with (null: none). */
@@ -67,6 +71,10 @@ public final class Peers {
             List<String> gureumFlags = List.of("@" + jvmOptions);
             ChildJvm gureum = ChildJvm.gureumJar(jar, gureumFlags);
             servers.put("gureum", new Endpoint(gureum, gureum.awaitPort(120_000)));
+            if (o.containsKey("baseline")) {
+                ChildJvm base = ChildJvm.gureumJar(o.get("baseline"), gureumFlags);
+                servers.put("baseline", new Endpoint(base, base.awaitPort(120_000)));
+            }
             ChildJvm netty = ChildJvm.start(gureumFlags, HelloServer.class.getName(), List.of("0"), false);
             servers.put("netty", new Endpoint(netty, netty.awaitPort(60_000)));
             servers.put("s3proxy", s3proxy(peersDir));
@@ -78,9 +86,16 @@ public final class Peers {
 
             Map<String, Result> gureumResults = new LinkedHashMap<>();
             List<String> lines = new ArrayList<>();
+            List<String> baselineLines = new ArrayList<>();
             for (Row row : ROWS) {
                 if (only != null && !only.contains(row.workload())) {
                     continue;
+                }
+                if (servers.containsKey("baseline")) {
+                    Result b = load(servers.get("baseline"), row.workload(), connections, warmup, measure);
+                    System.out.println(f("%-22s baseline %,10.0f ops/s  %.3f CPU ms/op  errors=%d", row.workload(),
+                            b.opsPerSecond(), b.cpuMsPerOp(), b.errors()));
+                    baselineLines.add(f("| %s | %,.0f | %.3f |", row.label(), b.opsPerSecond(), b.cpuMsPerOp()));
                 }
                 Result g = load(servers.get("gureum"), row.workload(), connections, warmup, measure);
                 gureumResults.put(row.workload(), g);
@@ -105,6 +120,12 @@ public final class Peers {
                     + "server CPU ms/op: Gureum / peer |", connections, measure));
             System.out.println("|---|---:|---:|---:|---:|");
             lines.forEach(System.out::println);
+            if (!baselineLines.isEmpty()) {
+                System.out.println();
+                System.out.println("| workload, the --baseline jar in the same run | ops/s | server CPU ms/op |");
+                System.out.println("|---|---:|---:|");
+                baselineLines.forEach(System.out::println);
+            }
         } finally {
             for (Endpoint e : servers.values()) {
                 e.jvm().close();
