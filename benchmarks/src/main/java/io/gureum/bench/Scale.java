@@ -107,8 +107,9 @@ public final class Scale {
         s3Ops.put("PutObject 1 KiB (overwrite)", t -> s3.putObject(b -> b.bucket("scale").key("w" + t),
                 RequestBody.fromBytes(kib)));
         s3Ops.put("GetObject 1 KiB", t -> s3.getObject(b -> b.bucket("scale").key("target")).close());
-        s3Ops.put("ListObjectsV2 (first 100 after a prefix)", t -> s3.listObjectsV2(b -> b.bucket("scale")
-                .prefix("o/5").maxKeys(100)));
+        // The first 100 of the grown keys: the same page at every size from 100 on (empty at 0).
+        s3Ops.put("ListObjectsV2 (100 keys under o/)", t -> s3.listObjectsV2(b -> b.bucket("scale")
+                .prefix("o/").maxKeys(100)));
         java.util.LinkedHashMap<String, SdkLoad.Op> ddbOps = new java.util.LinkedHashMap<>();
         ddbOps.put("PutItem (overwrite)", ddbPut);
         ddbOps.put("GetItem", t -> ddb.getItem(b -> b.tableName(DdbItems.TABLE)
