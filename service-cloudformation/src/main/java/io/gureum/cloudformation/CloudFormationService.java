@@ -1,5 +1,7 @@
 package io.gureum.cloudformation;
 
+import io.gureum.cloudformation.resource.ResourceHandler;
+import io.gureum.cloudformation.resource.ResourceHandlers;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
@@ -10,6 +12,18 @@ import java.util.List;
  * {@code cloudformation}. {@link CloudFormationInstance} makes the providers.
  */
 public final class CloudFormationService implements AwsService {
+    private final List<ResourceHandler> extra;
+
+    /** The registration ServiceLoader makes: the handlers listed in {@code META-INF/services}. */
+    public CloudFormationService() {
+        this(List.of());
+    }
+
+    /** A registration with {@code extra} handlers besides the listed ones (a test's failing handler). */
+    public CloudFormationService(List<? extends ResourceHandler> extra) {
+        this.extra = List.copyOf(extra);
+    }
+
     @Override
     public String name() {
         return "cloudformation";
@@ -32,6 +46,6 @@ public final class CloudFormationService implements AwsService {
 
     @Override
     public ServiceInstance create(ServiceContext context) {
-        return new CloudFormationInstance(context);
+        return new CloudFormationInstance(context, ResourceHandlers.builtIn().with(extra));
     }
 }

@@ -1,0 +1,261 @@
+package io.gureum.cloudformation.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.gureum.cloudformation.intrinsic.Resolver;
+import io.gureum.cloudformation.resource.Created;
+import io.gureum.cloudformation.resource.ResourceHandler;
+import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.ResourceTag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One resource's create, update, replacement or delete with the events AWS records for it. Runs on a
+ * worker: properties are resolved under the lock, the handler is called without it.
+ */
+final class ResourceSteps {
+    static final String INITIATED = "Resource creation Initiated";
+    static final String REPLACING = "Requested update requires the creation of a new physical resource; hence"
+            + " creating one.";
+
+    private final Engine engine;
+
+    ResourceSteps(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Creates {@code logicalId} of the stack's template (status prefix CREATE). */
+    CompletableFuture<Void> create(StackRecord stack, String logicalId, StackScope scope) {
+        JsonNode def = stack.template.resources().get(logicalId);
+        ResourceRecord r = new ResourceRecord(logicalId, def.get("Type").asText());
+        ResourceRequest[] request = new ResourceRequest[1];
+        engine.locked(() -> {
+            r.definition = def;
+            r.nameSuffix = engine.nameSuffix();
+            stack.resources.put(logicalId, r);
+            engine.resourceStatus(stack, r, "CREATE_IN_PROGRESS", null);
+            try {
+                request[0] = request(stack, r, resolve(scope, def), null);
+            } catch (RuntimeException e) {
+                engine.resourceStatus(stack, r, "CREATE_FAILED", FailureReason.of(e, token(stack)));
+                throw e;
+            }
+        });
+        ResourceHandler handler = engine.handlers().find(r.type);
+        try {
+            Created created = handler.create(request[0]);
+            engine.locked(() -> {
+                r.physicalId = created.physicalId();
+                r.attributes = created.attributes();
+                r.properties = request[0].properties();
+                engine.resourceStatus(stack, r, "CREATE_IN_PROGRESS", INITIATED);
+                engine.resourceStatus(stack, r, "CREATE_COMPLETE", null);
+            });
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            engine.locked(() -> engine.resourceStatus(stack, r, "CREATE_FAILED", FailureReason.of(e, token(stack))));
+            throw e;
+        }
+    }
+
+    /**
+     * Brings an existing resource to the new template's definition: nothing when its resolved properties
+     * did not change, an update in place, or a replacement whose old physical resource is added to
+     * {@code replaced} for the cleanup.
+     */
+    CompletableFuture<Void> update(StackRecord stack, String logicalId, StackScope scope, UpdateJournal journal) {
+        JsonNode def = stack.template.resources().get(logicalId);
+        ResourceRecord r = stack.resources.get(logicalId);
+        ResourceRequest[] request = new ResourceRequest[1];
+        boolean[] unchanged = new boolean[1];
+        engine.locked(() -> {
+            JsonNode props;
+            try {
+                props = resolve(scope, def);
+            } catch (RuntimeException e) {
+                engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(e, token(stack)));
+                throw e;
+            }
+            JsonNode oldDef = r.definition;
+            r.definition = def;
+            if (Objects.equals(props, r.properties)) {
+                unchanged[0] = true;
+                if (!Objects.equals(metadata(oldDef), metadata(def))) {
+                    engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", null);
+                    engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
+                }
+                return;
+            }
+            request[0] = request(stack, r, props, r.properties);
+        });
+        if (unchanged[0]) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ResourceHandler handler = engine.handlers().find(r.type);
+        Snapshot before = Snapshot.of(r);
+        if (handler.requiresReplacement(request[0])) {
+            ResourceRequest fresh = new ResourceRequest(r.logicalId, r.type, request[0].properties(), null, null,
+                    Map.of(), request[0].stack(), request[0].caller(), request[0].clients(), request[0].tags(),
+                    engine.nameSuffix(), request[0].requestToken());
+            engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", REPLACING));
+            try {
+                Created created = handler.create(fresh);
+                engine.locked(() -> {
+                    journal.replaced(before);
+                    r.physicalId = created.physicalId();
+                    r.attributes = created.attributes();
+                    r.properties = fresh.properties();
+                    r.nameSuffix = fresh.nameSuffix();
+                    engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", INITIATED);
+                    engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
+                });
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+                engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(e, token(stack))));
+                throw e;
+            }
+        }
+        engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", null));
+        try {
+            Created updated = handler.update(request[0]);
+            engine.locked(() -> {
+                journal.updated(before);
+                r.attributes = updated.attributes();
+                r.properties = request[0].properties();
+                engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
+            });
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(e, token(stack))));
+            throw e;
+        }
+    }
+
+    /**
+     * Puts an updated resource back to {@code before} (update rollback); a replacement just points back,
+     * and its new physical resource is returned for the cleanup (null otherwise).
+     */
+    Snapshot revert(StackRecord stack, Snapshot before, boolean wasReplaced) {
+        ResourceRecord r = stack.resources.get(before.logicalId());
+        if (wasReplaced) {
+            Snapshot[] fresh = new Snapshot[1];
+            engine.locked(() -> {
+                fresh[0] = Snapshot.of(r);
+                engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", null);
+                before.restore(r);
+                r.definition = before.definition();
+                engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
+            });
+            return fresh[0];
+        }
+        ResourceRequest[] request = new ResourceRequest[1];
+        engine.locked(() -> {
+            request[0] = request(stack, r, before.properties(), r.properties);
+            engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", null);
+        });
+        try {
+            Created back = engine.handlers().find(r.type).update(request[0]);
+            engine.locked(() -> {
+                before.restore(r);
+                r.definition = before.definition();
+                r.attributes = back.attributes();
+                engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
+            });
+            return null;
+        } catch (RuntimeException e) {
+            engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(e, token(stack))));
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes a resource, or skips it under {@code policy} Retain; snapshots it first under Snapshot. A
+     * resource that never got a physical id is marked deleted.
+     */
+    CompletableFuture<Void> delete(StackRecord stack, ResourceRecord r, String policy) {
+        if (policy.equals("Retain") || policy.equals("RetainExceptOnCreate")) {
+            engine.locked(() -> engine.resourceStatus(stack, r, "DELETE_SKIPPED", null));
+            return CompletableFuture.completedFuture(null);
+        }
+        ResourceRequest[] request = new ResourceRequest[1];
+        engine.locked(() -> {
+            engine.resourceStatus(stack, r, "DELETE_IN_PROGRESS", null);
+            if (r.physicalId != null) {
+                request[0] = request(stack, r, r.properties, null);
+            }
+        });
+        if (request[0] == null) {
+            engine.locked(() -> engine.resourceStatus(stack, r, "DELETE_COMPLETE", null));
+            return CompletableFuture.completedFuture(null);
+        }
+        ResourceHandler handler = engine.handlers().find(r.type);
+        try {
+            if (policy.equals("Snapshot") && handler.snapshots()) {
+                handler.snapshot(request[0]);
+            }
+            handler.delete(request[0]);
+            engine.locked(() -> engine.resourceStatus(stack, r, "DELETE_COMPLETE", null));
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            engine.locked(() -> engine.resourceStatus(stack, r, "DELETE_FAILED", FailureReason.of(e, token(stack))));
+            throw e;
+        }
+    }
+
+    /** Deletes the physical resource a replacement left behind (cleanup), honouring UpdateReplacePolicy. */
+    void deleteReplaced(StackRecord stack, Snapshot old, String policy) {
+        ResourceRecord ghost = new ResourceRecord(old.logicalId(), old.type());
+        old.restore(ghost);
+        ghost.definition = old.definition();
+        delete(stack, ghost, policy);
+    }
+
+    private static JsonNode resolve(StackScope scope, JsonNode def) {
+        JsonNode props = def.get("Properties");
+        if (props == null) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        JsonNode v = new Resolver(scope).resolve(props);
+        return v == null ? JsonNodeFactory.instance.objectNode() : v;
+    }
+
+    private static JsonNode metadata(JsonNode def) {
+        return def == null ? null : def.get("Metadata");
+    }
+
+    ResourceRequest request(StackRecord stack, ResourceRecord r, JsonNode props, JsonNode previous) {
+        List<ResourceTag> tags = new ArrayList<>();
+        tags.add(new ResourceTag(ResourceRequest.STACK_NAME_TAG, stack.stackName));
+        tags.add(new ResourceTag(ResourceRequest.STACK_ID_TAG, stack.stackId));
+        tags.add(new ResourceTag(ResourceRequest.LOGICAL_ID_TAG, r.logicalId));
+        tags.addAll(stack.tags);
+        return new ResourceRequest(r.logicalId, r.type, props, previous, r.physicalId, r.attributes,
+                new ResourceRequest.Stack(stack.stackName, stack.stackId, stack.accountId, stack.region),
+                engine.callerOf(stack), engine.context().clients(), tags, r.nameSuffix, token(stack));
+    }
+
+    private static String token(StackRecord stack) {
+        return stack.clientRequestToken == null ? stack.stackId.substring(stack.stackId.lastIndexOf('/') + 1)
+                : stack.clientRequestToken;
+    }
+
+    /** A resource's recorded state before an update, to roll back to or clean up after. */
+    record Snapshot(String logicalId, String type, String physicalId, JsonNode properties,
+            Map<String, JsonNode> attributes, String nameSuffix, JsonNode definition) {
+        static Snapshot of(ResourceRecord r) {
+            return new Snapshot(r.logicalId, r.type, r.physicalId, r.properties, r.attributes, r.nameSuffix,
+                    r.definition);
+        }
+
+        void restore(ResourceRecord r) {
+            r.physicalId = physicalId;
+            r.properties = properties;
+            r.attributes = attributes;
+            r.nameSuffix = nameSuffix;
+        }
+    }
+}
