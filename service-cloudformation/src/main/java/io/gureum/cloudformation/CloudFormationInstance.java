@@ -2,14 +2,22 @@ package io.gureum.cloudformation;
 
 import io.gureum.cloudformation.engine.CloudFormationState;
 import io.gureum.cloudformation.engine.Engine;
+import io.gureum.cloudformation.engine.NestedStackHandler;
+import io.gureum.cloudformation.engine.Signals;
 import io.gureum.cloudformation.engine.StackOperations;
 import io.gureum.cloudformation.resource.ResourceHandlers;
+import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandleHandler;
+import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandler;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.time.DueTimer;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,11 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CloudFormationInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(Stacks.class, StackQueries.class, ChangeSets.class,
-            Templates.class, Exports.class, Drift.class);
+            Templates.class, Exports.class, Drift.class, ResourceSignals.class);
 
     private final ExecutorService workers;
+    private final ScheduledThreadPoolExecutor timer;
+    private final DueTimer due;
     private final List<Object> providers;
     private final OperationInterceptor serialised;
+    private final ResourceSignals signals;
 
     CloudFormationInstance(ServiceContext context, ResourceHandlers handlers) {
         AtomicInteger n = new AtomicInteger();
@@ -32,15 +43,29 @@ final class CloudFormationInstance implements ServiceInstance {
             t.setDaemon(true);
             return t;
         });
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "gureum-cloudformation-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.due = new DueTimer(context.clock(), timer, workers);
         CloudFormationState state = new CloudFormationState();
-        Engine engine = new Engine(state, handlers, workers, context);
+        Signals signalled = new Signals(due);
+        NestedStackHandler nested = new NestedStackHandler();
+        ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
+                new WaitConditionHandleHandler(() -> context.endpoint().uri().orElse(null))));
+        Engine engine = new Engine(state, all, workers, context, signalled);
         StackLookup lookup = new StackLookup(state);
+        this.signals = new ResourceSignals(engine, lookup);
         Planner planner = new Planner(engine);
         StackOperations operations = new StackOperations(engine);
+        TemplateSource source = new TemplateSource(context.clients());
+        nested.bind(engine, operations, (url, stack) -> source.fetch(url, engine.callerOf(stack)));
         Stacks stacks = new Stacks(engine, lookup, planner, operations);
         this.providers = List.of(stacks, new StackQueries(lookup),
                 new ChangeSets(engine, lookup, planner, operations, stacks), new Templates(engine, planner, lookup),
-                new Exports(lookup), new Drift(engine, lookup));
+                new Exports(lookup), new Drift(engine, lookup), signals);
         this.serialised = call -> {
             state.lock.lock();
             try {
@@ -61,8 +86,16 @@ final class CloudFormationInstance implements ServiceInstance {
         return List.of(serialised);
     }
 
+    /** The wait condition handle URLs ({@code PUT /_gureum/cloudformation/waitcondition/…}). */
+    @Override
+    public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+        return signals.handle(request);
+    }
+
     @Override
     public void close() {
+        due.close();
+        timer.shutdownNow();
         workers.shutdownNow();
     }
 }

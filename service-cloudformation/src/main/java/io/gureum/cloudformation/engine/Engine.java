@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutorService;
  * Workers never run on a Netty thread; no thread waits for a resource (see {@link GraphRun}).
  */
 public record Engine(CloudFormationState state, ResourceHandlers handlers, ExecutorService workers,
-        ServiceContext context) {
+        ServiceContext context, Signals signals) {
 
     /** The caller in-process calls of {@code stack}'s resources act as: its service role, else its last caller. */
-    Caller callerOf(StackRecord stack) {
+    public Caller callerOf(StackRecord stack) {
         if (stack.roleArn != null) {
             String role = stack.roleArn.substring(stack.roleArn.lastIndexOf('/') + 1);
             return new Caller(stack.accountId, stack.region,

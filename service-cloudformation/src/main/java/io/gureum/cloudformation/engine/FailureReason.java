@@ -16,8 +16,8 @@ final class FailureReason {
 
     static String of(Throwable error, String requestToken) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (e instanceof AwsException a) {
-            return a.getMessage();
+        if (e instanceof AwsException || e instanceof Signals.SignalFailure || e instanceof NestedFailure) {
+            return e.getMessage();
         }
         String code;
         String message;
@@ -33,6 +33,13 @@ final class FailureReason {
         }
         return "Resource handler returned message: \"" + message + "\" (RequestToken: " + requestToken
                 + ", HandlerErrorCode: " + code + ")";
+    }
+
+    /** A failure whose message is the whole reason (a nested stack's). */
+    public static final class NestedFailure extends RuntimeException {
+        public NestedFailure(String message) {
+            super(message);
+        }
     }
 
     /** The resource provider contract's error code for a service error. */

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * One resource's create, update, replacement or delete with the events AWS records for it. Runs on a
  * worker: properties are resolved under the lock, the handler is called without it.
  */
-final class ResourceSteps {
+public final class ResourceSteps {
     static final String INITIATED = "Resource creation Initiated";
     static final String REPLACING = "Requested update requires the creation of a new physical resource; hence"
             + " creating one.";
@@ -28,7 +28,7 @@ final class ResourceSteps {
         this.engine = engine;
     }
 
-    /** Creates {@code logicalId} of the stack's template (status prefix CREATE). */
+    /** Creates {@code logicalId} of the stack's template (status prefix CREATE), then awaits its CreationPolicy. */
     CompletableFuture<Void> create(StackRecord stack, String logicalId, StackScope scope) {
         JsonNode def = stack.template.resources().get(logicalId);
         ResourceRecord r = new ResourceRecord(logicalId, def.get("Type").asText());
@@ -46,33 +46,84 @@ final class ResourceSteps {
             }
         });
         ResourceHandler handler = engine.handlers().find(r.type);
-        try {
-            Created created = handler.create(request[0]);
+        return createCall(handler, request[0]).thenCompose(created -> {
             engine.locked(() -> {
                 r.physicalId = created.physicalId();
                 r.attributes = created.attributes();
                 r.properties = request[0].properties();
                 engine.resourceStatus(stack, r, "CREATE_IN_PROGRESS", INITIATED);
-                engine.resourceStatus(stack, r, "CREATE_COMPLETE", null);
             });
+            return creationPolicy(stack, r, def);
+        }).whenComplete((v, error) -> engine.locked(() -> {
+            if (error == null) {
+                engine.resourceStatus(stack, r, "CREATE_COMPLETE", null);
+            } else {
+                engine.resourceStatus(stack, r, "CREATE_FAILED", FailureReason.of(error, token(stack)));
+            }
+        }));
+    }
+
+    /** A resource with {@code CreationPolicy.ResourceSignal} completes after Count SUCCESS signals (SignalResource). */
+    private CompletableFuture<Void> creationPolicy(StackRecord stack, ResourceRecord r, JsonNode def) {
+        JsonNode policy = def.path("CreationPolicy").path("ResourceSignal");
+        if (policy.isMissingNode()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        int count = policy.path("Count").asInt(1);
+        java.time.Duration timeout = java.time.Duration.parse(policy.path("Timeout").asText("PT5M"));
+        return engine.signals().expect(signalKey(stack.stackId, r.logicalId), count, timeout,
+                got -> "Failed to receive " + count + " resource signal(s) within the specified duration",
+                s -> "Received FAILURE signal with UniqueId " + s.uniqueId()).thenAccept(x -> { });
+    }
+
+    /** The key of a resource's CreationPolicy signals. */
+    public static String signalKey(String stackId, String logicalId) {
+        return "resource:" + stackId + "/" + logicalId;
+    }
+
+    private static CompletableFuture<Created> createCall(ResourceHandler handler, ResourceRequest request) {
+        try {
+            return handler instanceof io.gureum.cloudformation.resource.AsyncResourceHandler a ? a.createAsync(request)
+                    : CompletableFuture.completedFuture(handler.create(request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static CompletableFuture<Created> updateCall(ResourceHandler handler, ResourceRequest request) {
+        try {
+            return handler instanceof io.gureum.cloudformation.resource.AsyncResourceHandler a ? a.updateAsync(request)
+                    : CompletableFuture.completedFuture(handler.update(request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static CompletableFuture<Void> deleteCall(ResourceHandler handler, ResourceRequest request) {
+        try {
+            if (handler instanceof io.gureum.cloudformation.resource.AsyncResourceHandler a) {
+                return a.deleteAsync(request);
+            }
+            handler.delete(request);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
-            engine.locked(() -> engine.resourceStatus(stack, r, "CREATE_FAILED", FailureReason.of(e, token(stack))));
-            throw e;
+            return CompletableFuture.failedFuture(e);
         }
     }
 
     /**
      * Brings an existing resource to the new template's definition: nothing when its resolved properties
-     * did not change, an update in place, or a replacement whose old physical resource is added to
-     * {@code replaced} for the cleanup.
+     * did not change, an update in place, or a replacement whose old physical resource the journal keeps
+     * for the cleanup.
      */
     CompletableFuture<Void> update(StackRecord stack, String logicalId, StackScope scope, UpdateJournal journal) {
         JsonNode def = stack.template.resources().get(logicalId);
         ResourceRecord r = stack.resources.get(logicalId);
         ResourceRequest[] request = new ResourceRequest[1];
         boolean[] unchanged = new boolean[1];
+        Snapshot[] before = new Snapshot[1];
         engine.locked(() -> {
+            before[0] = Snapshot.of(r);
             JsonNode props;
             try {
                 props = resolve(scope, def);
@@ -96,43 +147,36 @@ final class ResourceSteps {
             return CompletableFuture.completedFuture(null);
         }
         ResourceHandler handler = engine.handlers().find(r.type);
-        Snapshot before = Snapshot.of(r);
         if (handler.requiresReplacement(request[0])) {
             ResourceRequest fresh = new ResourceRequest(r.logicalId, r.type, request[0].properties(), null, null,
                     Map.of(), request[0].stack(), request[0].caller(), request[0].clients(), request[0].tags(),
                     engine.nameSuffix(), request[0].requestToken());
             engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", REPLACING));
-            try {
-                Created created = handler.create(fresh);
-                engine.locked(() -> {
-                    journal.replaced(before);
-                    r.physicalId = created.physicalId();
-                    r.attributes = created.attributes();
-                    r.properties = fresh.properties();
-                    r.nameSuffix = fresh.nameSuffix();
-                    engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", INITIATED);
-                    engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
-                });
-                return CompletableFuture.completedFuture(null);
-            } catch (RuntimeException e) {
-                engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(e, token(stack))));
-                throw e;
-            }
+            return createCall(handler, fresh).whenComplete((created, error) -> engine.locked(() -> {
+                if (error != null) {
+                    engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(error, token(stack)));
+                    return;
+                }
+                journal.replaced(before[0]);
+                r.physicalId = created.physicalId();
+                r.attributes = created.attributes();
+                r.properties = fresh.properties();
+                r.nameSuffix = fresh.nameSuffix();
+                engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", INITIATED);
+                engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
+            })).thenAccept(x -> { });
         }
         engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", null));
-        try {
-            Created updated = handler.update(request[0]);
-            engine.locked(() -> {
-                journal.updated(before);
-                r.attributes = updated.attributes();
-                r.properties = request[0].properties();
-                engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
-            });
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(e, token(stack))));
-            throw e;
-        }
+        return updateCall(handler, request[0]).whenComplete((updated, error) -> engine.locked(() -> {
+            if (error != null) {
+                engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(error, token(stack)));
+                return;
+            }
+            journal.updated(before[0]);
+            r.attributes = updated.attributes();
+            r.properties = request[0].properties();
+            engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
+        })).thenAccept(x -> { });
     }
 
     /**
@@ -158,7 +202,8 @@ final class ResourceSteps {
             engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", null);
         });
         try {
-            Created back = engine.handlers().find(r.type).update(request[0]);
+            // Rollback reverts one resource at a time on one worker: a nested stack's revert waits here.
+            Created back = join(updateCall(engine.handlers().find(r.type), request[0]));
             engine.locked(() -> {
                 before.restore(r);
                 r.definition = before.definition();
@@ -193,16 +238,25 @@ final class ResourceSteps {
             return CompletableFuture.completedFuture(null);
         }
         ResourceHandler handler = engine.handlers().find(r.type);
+        CompletableFuture<Void> work;
         try {
             if (policy.equals("Snapshot") && handler.snapshots()) {
                 handler.snapshot(request[0]);
             }
-            handler.delete(request[0]);
-            engine.locked(() -> engine.resourceStatus(stack, r, "DELETE_COMPLETE", null));
-            return CompletableFuture.completedFuture(null);
+            work = deleteCall(handler, request[0]);
         } catch (RuntimeException e) {
-            engine.locked(() -> engine.resourceStatus(stack, r, "DELETE_FAILED", FailureReason.of(e, token(stack))));
-            throw e;
+            work = CompletableFuture.failedFuture(e);
+        }
+        return work.whenComplete((v, error) -> engine.locked(() -> engine.resourceStatus(stack, r,
+                error == null ? "DELETE_COMPLETE" : "DELETE_FAILED",
+                error == null ? null : FailureReason.of(error, token(stack)))));
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
         }
     }
 
@@ -211,7 +265,7 @@ final class ResourceSteps {
         ResourceRecord ghost = new ResourceRecord(old.logicalId(), old.type());
         old.restore(ghost);
         ghost.definition = old.definition();
-        delete(stack, ghost, policy);
+        join(delete(stack, ghost, policy));
     }
 
     private static JsonNode resolve(StackScope scope, JsonNode def) {

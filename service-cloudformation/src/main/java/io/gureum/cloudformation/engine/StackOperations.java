@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -315,9 +314,8 @@ public final class StackOperations {
                 dependencies(stack.resources.get(id).definition, removed))));
         new GraphRun(GraphRun.reversed(graph), id -> {
             ResourceRecord r = stack.resources.get(id);
-            CompletableFuture<Void> f = steps.delete(stack, r, r.deletionPolicy());
-            engine.locked(() -> stack.resources.remove(id));
-            return f;
+            return steps.delete(stack, r, r.deletionPolicy()).thenRun(() -> engine.locked(() ->
+                    stack.resources.remove(id)));
         }, engine.workers(), outcome -> then.run()).start();
     }
 
