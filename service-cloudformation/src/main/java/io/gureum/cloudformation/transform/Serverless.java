@@ -31,10 +31,7 @@ final class Serverless {
     }
 
     ObjectNode apply(ObjectNode root) {
-        ObjectNode globals = (ObjectNode) root.path("Globals").path("Function");
-        if (root.path("Globals").path("Function").isMissingNode()) {
-            globals = NODES.objectNode();
-        }
+        ObjectNode globals = object(root.path("Globals").path("Function"));
         ObjectNode resources = NODES.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -62,7 +59,7 @@ final class Serverless {
     }
 
     private void function(String id, ObjectNode def, ObjectNode globals, ObjectNode out) {
-        ObjectNode props = merge(globals, (ObjectNode) def.path("Properties"));
+        ObjectNode props = merge(globals, object(def.path("Properties")));
         ObjectNode fn = NODES.objectNode();
         fn.put("Type", "AWS::Lambda::Function");
         copyAttributes(def, fn);
@@ -83,7 +80,7 @@ final class Serverless {
         props.path("Events").fields().forEachRemaining(ev -> events.put(ev.getKey(), (ObjectNode) ev.getValue()));
         for (Map.Entry<String, ObjectNode> ev : events.entrySet()) {
             String eventId = id + ev.getKey();
-            ObjectNode ep = (ObjectNode) ev.getValue().path("Properties");
+            ObjectNode ep = object(ev.getValue().path("Properties"));
             switch (ev.getValue().path("Type").asText()) {
                 case "SQS" -> {
                     managed.add("arn:" + partition + ":iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole");
@@ -202,7 +199,7 @@ final class Serverless {
     }
 
     private static ObjectNode table(ObjectNode def) {
-        ObjectNode props = (ObjectNode) def.path("Properties");
+        ObjectNode props = object(def.path("Properties"));
         ObjectNode table = NODES.objectNode();
         table.put("Type", "AWS::DynamoDB::Table");
         copyAttributes(def, table);
@@ -254,6 +251,11 @@ final class Serverless {
             }
         });
         return out;
+    }
+
+    /** The node if it is an object, else an empty object (an absent section). */
+    private static ObjectNode object(JsonNode node) {
+        return node != null && node.isObject() ? (ObjectNode) node : NODES.objectNode();
     }
 
     private static ObjectNode ref(String id) {
