@@ -3,6 +3,7 @@ package io.gureum.cloudformation;
 import io.gureum.cloudformation.engine.CloudFormationState;
 import io.gureum.cloudformation.engine.Engine;
 import io.gureum.cloudformation.engine.NestedStackHandler;
+import io.gureum.cloudformation.engine.Pace;
 import io.gureum.cloudformation.engine.Signals;
 import io.gureum.cloudformation.engine.StackOperations;
 import io.gureum.cloudformation.resource.ResourceHandlers;
@@ -35,6 +36,7 @@ final class CloudFormationInstance implements ServiceInstance {
     private final List<Object> providers;
     private final OperationInterceptor serialised;
     private final ResourceSignals signals;
+    private final Pace pace;
 
     CloudFormationInstance(ServiceContext context, ResourceHandlers handlers) {
         AtomicInteger n = new AtomicInteger();
@@ -55,7 +57,8 @@ final class CloudFormationInstance implements ServiceInstance {
         NestedStackHandler nested = new NestedStackHandler();
         ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
                 new WaitConditionHandleHandler(() -> context.endpoint().uri().orElse(null))));
-        Engine engine = new Engine(state, all, workers, context, signalled);
+        this.pace = new Pace(due);
+        Engine engine = new Engine(state, all, workers, context, signalled, pace);
         StackLookup lookup = new StackLookup(state);
         this.signals = new ResourceSignals(engine, lookup);
         Planner planner = new Planner(engine);
@@ -86,9 +89,27 @@ final class CloudFormationInstance implements ServiceInstance {
         return List.of(serialised);
     }
 
-    /** The wait condition handle URLs ({@code PUT /_gureum/cloudformation/waitcondition/…}). */
+    /**
+     * The wait condition handle URLs ({@code PUT /_gureum/cloudformation/waitcondition/…}) and the pace of
+     * resource operations ({@code GET}/{@code POST /_gureum/cloudformation/pace} with
+     * {@code {"resourceSeconds": N}}).
+     */
     @Override
     public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+        if (request.rawPath().equals("/_gureum/cloudformation/pace")) {
+            if (request.method().equals("POST")) {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(request.bodyAsString());
+                    pace.perResource(java.time.Duration.ofSeconds(body.path("resourceSeconds").asLong(0)));
+                } catch (java.io.IOException e) {
+                    return new AwsHttpResponse(400).body("{\"message\":\"a JSON body is required\"}",
+                            "application/json");
+                }
+            }
+            return new AwsHttpResponse(200).body("{\"resourceSeconds\":" + pace.perResource().toSeconds() + "}",
+                    "application/json");
+        }
         return signals.handle(request);
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
  * Workers never run on a Netty thread; no thread waits for a resource (see {@link GraphRun}).
  */
 public record Engine(CloudFormationState state, ResourceHandlers handlers, ExecutorService workers,
-        ServiceContext context, Signals signals) {
+        ServiceContext context, Signals signals, Pace pace) {
 
     /** The caller in-process calls of {@code stack}'s resources act as: its service role, else its last caller. */
     public Caller callerOf(StackRecord stack) {
@@ -29,10 +29,8 @@ public record Engine(CloudFormationState state, ResourceHandlers handlers, Execu
     /** Records an event of {@code stack} (the caller holds the lock). */
     void event(StackRecord stack, String logicalId, String physicalId, String type, String status, String reason,
             String properties) {
-        stack.events.add(new StackEvent(logicalId.equals(stack.stackName) && type.equals("AWS::CloudFormation::Stack")
-                ? context.ids().requestId() : logicalId + "-" + status + "-" + context.clock().now(),
-                stack.stackId, stack.stackName, logicalId, physicalId, type, context.clock().now(), status, reason,
-                properties, stack.clientRequestToken));
+        stack.events.add(new StackEvent(context.ids().requestId(), stack.stackId, stack.stackName, logicalId,
+                physicalId, type, context.clock().now(), status, reason, properties, stack.clientRequestToken));
     }
 
     /** Moves the stack to {@code status} with a stack event (the caller holds the lock). */

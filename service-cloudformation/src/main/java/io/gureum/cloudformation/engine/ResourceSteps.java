@@ -46,7 +46,7 @@ public final class ResourceSteps {
             }
         });
         ResourceHandler handler = engine.handlers().find(r.type);
-        return createCall(handler, request[0]).thenCompose(created -> {
+        return engine.pace().after(createCall(handler, request[0])).thenCompose(created -> {
             engine.locked(() -> {
                 r.physicalId = created.physicalId();
                 r.attributes = created.attributes();
@@ -152,7 +152,7 @@ public final class ResourceSteps {
                     Map.of(), request[0].stack(), request[0].caller(), request[0].clients(), request[0].tags(),
                     engine.nameSuffix(), request[0].requestToken());
             engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", REPLACING));
-            return createCall(handler, fresh).whenComplete((created, error) -> engine.locked(() -> {
+            return engine.pace().after(createCall(handler, fresh)).whenComplete((created, error) -> engine.locked(() -> {
                 if (error != null) {
                     engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(error, token(stack)));
                     return;
@@ -167,7 +167,7 @@ public final class ResourceSteps {
             })).thenAccept(x -> { });
         }
         engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", null));
-        return updateCall(handler, request[0]).whenComplete((updated, error) -> engine.locked(() -> {
+        return engine.pace().after(updateCall(handler, request[0])).whenComplete((updated, error) -> engine.locked(() -> {
             if (error != null) {
                 engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(error, token(stack)));
                 return;
@@ -247,7 +247,7 @@ public final class ResourceSteps {
         } catch (RuntimeException e) {
             work = CompletableFuture.failedFuture(e);
         }
-        return work.whenComplete((v, error) -> engine.locked(() -> engine.resourceStatus(stack, r,
+        return engine.pace().after(work).whenComplete((v, error) -> engine.locked(() -> engine.resourceStatus(stack, r,
                 error == null ? "DELETE_COMPLETE" : "DELETE_FAILED",
                 error == null ? null : FailureReason.of(error, token(stack)))));
     }
