@@ -36,14 +36,18 @@ final class StackPolicy {
         }
     }
 
+    /** A change the policy denies: the resource and AWS's message. */
+    record Denial(String logicalId, String message) {
+    }
+
     /**
-     * Fails the update when the policy (or the policy given for this update only) denies one of its
-     * changes: the engine records the denial as AWS does (UPDATE_ROLLBACK_COMPLETE).
+     * The first change of the update the policy (or the policy given for this update only) denies, or null:
+     * the engine then records the denial as AWS does and rolls the update back.
      */
-    static void check(StackRecord stack, Prepared prepared, String duringUpdate, Engine engine) {
+    static Denial check(StackRecord stack, Prepared prepared, String duringUpdate, Engine engine) {
         String body = duringUpdate != null ? duringUpdate : stack.stackPolicyBody;
         if (body == null) {
-            return;
+            return null;
         }
         JsonNode policy = parse(body);
         for (ChangeSetRecord.ResourceChangeRow row : Changes.of(engine, stack, prepared)) {
@@ -57,9 +61,10 @@ final class StackPolicy {
             }
             String denial = decide(policy, action, row.logicalId(), row.type());
             if (denial != null) {
-                throw TemplateError.validation(denial);
+                return new Denial(row.logicalId(), denial);
             }
         }
+        return null;
     }
 
     /** Null when allowed; else AWS's denial message. */

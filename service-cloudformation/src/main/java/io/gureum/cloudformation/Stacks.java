@@ -165,8 +165,12 @@ public final class Stacks {
         stack.principal = Planner.principal();
         stack.clientRequestToken = r.clientRequestToken();
         stack.changeSetId = null;
-        StackPolicy.check(stack, prepared, r.stackPolicyDuringUpdateBody(), engine);
-        operations.update(stack, prepared, this::finished);
+        StackPolicy.Denial denial = StackPolicy.check(stack, prepared, r.stackPolicyDuringUpdateBody(), engine);
+        if (denial != null) {
+            operations.denied(stack, denial.logicalId(), denial.message(), this::finished);
+        } else {
+            operations.update(stack, prepared, this::finished);
+        }
         return UpdateStackResponse.builder().stackId(stack.stackId).build();
     }
 

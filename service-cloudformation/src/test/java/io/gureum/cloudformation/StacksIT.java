@@ -290,6 +290,31 @@ class StacksIT extends CloudFormationTestSupport {
         assertEquals("DELETE_COMPLETE", settle(id).stackStatusAsString());
     }
 
+    @Test
+    void aStackPolicyDeniesUpdatesItDoesNotAllow() {
+        String name = unique("policy");
+        cfn.createStack(b -> b.stackName(name).stackPolicyBody("""
+                {"Statement": [
+                  {"Effect": "Allow", "Action": "Update:*", "Principal": "*", "Resource": "*"},
+                  {"Effect": "Deny", "Action": "Update:Replace", "Principal": "*",
+                   "Resource": "LogicalResourceId/Kept"}]}
+                """).templateBody("Resources:\n  Kept:\n    Type: Gureum::Test::Thing\n    Properties:\n"
+                + "      Value: a\n"));
+        assertEquals("CREATE_COMPLETE", settle(name).stackStatusAsString());
+        String before = physicalId(name, "Kept");
+        cfn.updateStack(b -> b.stackName(name).templateBody("Resources:\n  Kept:\n    Type: Gureum::Test::Thing\n"
+                + "    Properties:\n      Name: other\n      Value: a\n"));
+        assertEquals("UPDATE_ROLLBACK_COMPLETE", settle(name).stackStatusAsString());
+        assertEquals(before, physicalId(name, "Kept"));
+        assertTrue(cfn.describeStackEvents(b -> b.stackName(name)).stackEvents().stream().anyMatch(e ->
+                "Action denied by stack policy: Statement [#2] denies [Update:Replace] for resource"
+                        .concat(" [LogicalResourceId/Kept]").equals(e.resourceStatusReason())));
+        // An in-place change is allowed.
+        cfn.updateStack(b -> b.stackName(name).templateBody("Resources:\n  Kept:\n    Type: Gureum::Test::Thing\n"
+                + "    Properties:\n      Value: b\n"));
+        assertEquals("UPDATE_COMPLETE", settle(name).stackStatusAsString());
+    }
+
     /** The reason of the stack's own event of {@code status}. */
     static String stackReason(String stack, String status) {
         return cfn.describeStackEvents(b -> b.stackName(stack)).stackEvents().stream()

@@ -378,6 +378,25 @@ public final class StackOperations {
         });
     }
 
+    /**
+     * An update the stack policy denies: it starts, the resource fails with the policy's message, and the
+     * stack rolls back with nothing changed (the caller holds the lock).
+     */
+    public void denied(StackRecord stack, String logicalId, String message, Consumer<StackRecord> finished) {
+        stack.lastUpdatedTime = engine.context().clock().now();
+        engine.stackStatus(stack, "UPDATE_IN_PROGRESS", "User Initiated");
+        engine.workers().execute(() -> engine.locked(() -> {
+            ResourceRecord r = stack.resources.get(logicalId);
+            engine.resourceStatus(stack, r, "UPDATE_FAILED", message);
+            engine.stackStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS", "The following resource(s) failed to update: ["
+                    + logicalId + "]. ");
+            engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
+            engine.stackStatus(stack, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
+            engine.stackStatus(stack, "UPDATE_ROLLBACK_COMPLETE", null);
+            finished.accept(stack);
+        }));
+    }
+
     /** ContinueUpdateRollback: resumes a failed update rollback (the caller holds the lock and checked the status). */
     public void continueRollback(StackRecord stack, Set<String> skip, Consumer<StackRecord> finished) {
         PendingRollback pending = (PendingRollback) stack.pendingRollback;
