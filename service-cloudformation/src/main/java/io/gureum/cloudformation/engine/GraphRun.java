@@ -104,7 +104,7 @@ final class GraphRun {
                 CompletableFuture<Void> f;
                 try {
                     f = task.apply(node);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     f = CompletableFuture.failedFuture(e);
                 }
                 f.whenComplete((v, error) -> finished(node, error == null));

@@ -85,7 +85,8 @@ public final class ResourceSteps {
         try {
             return handler instanceof io.gureum.cloudformation.resource.AsyncResourceHandler a ? a.createAsync(request)
                     : CompletableFuture.completedFuture(handler.create(request));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError: a handler whose service's SDK model is missing from the build fails its resource.
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -94,7 +95,8 @@ public final class ResourceSteps {
         try {
             return handler instanceof io.gureum.cloudformation.resource.AsyncResourceHandler a ? a.updateAsync(request)
                     : CompletableFuture.completedFuture(handler.update(request));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError: a handler whose service's SDK model is missing from the build fails its resource.
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -106,7 +108,8 @@ public final class ResourceSteps {
             }
             handler.delete(request);
             return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError: a handler whose service's SDK model is missing from the build fails its resource.
             return CompletableFuture.failedFuture(e);
         }
     }
