@@ -106,7 +106,7 @@ public final class ChangeSets {
             stack = target;
             stack.principal = Planner.principal();
             Stacks.register(region, stack);
-            engine_stackReview(stack);
+            markReviewInProgress(stack);
         }
         RequestContext rc = RequestContext.current();
         String partition = engine.context().topology().partitionOf(rc.region()).id();
@@ -140,7 +140,7 @@ public final class ChangeSets {
         return CreateChangeSetResponse.builder().id(id).stackId(stack.stackId).build();
     }
 
-    private void engine_stackReview(StackRecord stack) {
+    private void markReviewInProgress(StackRecord stack) {
         stack.status = "REVIEW_IN_PROGRESS";
         stack.statusReason = "User Initiated";
         stack.events.add(new io.gureum.cloudformation.engine.StackEvent(engine.context().ids().requestId(),

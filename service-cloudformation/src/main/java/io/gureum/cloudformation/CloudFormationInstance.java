@@ -35,6 +35,7 @@ final class CloudFormationInstance implements ServiceInstance {
     private final DueTimer due;
     private final List<Object> providers;
     private final OperationInterceptor serialised;
+    private final OperationInterceptor required = new RequiredMembers();
     private final ResourceSignals signals;
     private final Pace pace;
 
@@ -86,7 +87,7 @@ final class CloudFormationInstance implements ServiceInstance {
 
     @Override
     public List<OperationInterceptor> interceptors() {
-        return List.of(serialised);
+        return List.of(required, serialised);
     }
 
     /**

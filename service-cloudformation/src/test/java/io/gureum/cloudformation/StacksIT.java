@@ -273,6 +273,10 @@ class StacksIT extends CloudFormationTestSupport {
         fails(400, "ValidationError", () -> cfn.createStack(b -> b.stackName("bad_name")
                 .templateBody("{\"Resources\":{\"T\":{\"Type\":\"Gureum::Test::Thing\"}}}")));
         fails(400, "ValidationError", () -> cfn.describeStacks(b -> b.stackName("no-such-stack")));
+        assertEquals("1 validation error detected: Value null at 'stackName' failed to satisfy constraint: Member"
+                + " must not be null", fails(400, "ValidationError", () -> cfn.createStack(b -> b.templateBody(
+                        "{\"Resources\":{\"T\":{\"Type\":\"Gureum::Test::Thing\"}}}"))).awsErrorDetails()
+                        .errorMessage());
         cfn.deleteStack(b -> b.stackName("no-such-stack"));
     }
 
