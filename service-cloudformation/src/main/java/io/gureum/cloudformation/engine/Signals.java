@@ -35,61 +35,75 @@ public final class Signals {
      * Waits for {@code count} success signals under {@code key}; the future fails with {@code timedOut}'s
      * message after {@code timeout}, or with {@code failure}'s message for the first failure signal.
      */
-    public synchronized CompletableFuture<Map<String, Signal>> expect(String key, int count, Duration timeout,
+    public CompletableFuture<Map<String, Signal>> expect(String key, int count, Duration timeout,
             Function<Integer, String> timedOut, Function<Signal, String> failure) {
-        Wait w = waits.computeIfAbsent(key, k -> new Wait());
-        w.done = new CompletableFuture<>();
-        w.count = count;
-        w.failure = failure;
-        CompletableFuture<Map<String, Signal>> done = w.done;
-        for (Signal s : w.received.values()) {
-            settle(key, w, s);
-        }
-        timer.after(timeout, () -> {
-            synchronized (this) {
-                if (!done.isDone()) {
-                    done.completeExceptionally(new SignalFailure(timedOut.apply(successes(w))));
-                    waits.remove(key);
-                }
+        CompletableFuture<Map<String, Signal>> done = new CompletableFuture<>();
+        Runnable outcome = null;
+        synchronized (this) {
+            Wait w = waits.computeIfAbsent(key, k -> new Wait());
+            w.done = done;
+            w.count = count;
+            w.failure = failure;
+            for (Signal s : w.received.values()) {
+                outcome = outcome != null ? outcome : settle(key, w, s);
             }
-        });
+            timer.after(timeout, () -> {
+                SignalFailure late = null;
+                synchronized (this) {
+                    if (waits.get(key) == w && w.done == done) {
+                        late = new SignalFailure(timedOut.apply(successes(w)));
+                        waits.remove(key);
+                    }
+                }
+                if (late != null) {
+                    done.completeExceptionally(late);
+                }
+            });
+        }
+        // Futures complete outside this object's monitor: their continuations take the engine's lock.
+        if (outcome != null) {
+            outcome.run();
+        }
         return done;
     }
 
     /** Records a signal; false when {@code key} has no wait and {@code keepEarly} is false. */
-    public synchronized boolean signal(String key, Signal s, boolean keepEarly) {
-        Wait w = waits.get(key);
-        if (w == null) {
-            if (!keepEarly) {
-                return false;
+    public boolean signal(String key, Signal s, boolean keepEarly) {
+        Runnable outcome = null;
+        synchronized (this) {
+            Wait w = waits.get(key);
+            if (w == null) {
+                if (!keepEarly) {
+                    return false;
+                }
+                w = new Wait();
+                waits.put(key, w);
             }
-            w = new Wait();
-            waits.put(key, w);
+            w.received.put(s.uniqueId(), s);
+            if (w.done != null) {
+                outcome = settle(key, w, s);
+            }
         }
-        w.received.put(s.uniqueId(), s);
-        if (w.done != null) {
-            settle(key, w, s);
+        if (outcome != null) {
+            outcome.run();
         }
         return true;
     }
 
-    /** Whether {@code key} is being waited for. */
-    public synchronized boolean waiting(String key) {
-        Wait w = waits.get(key);
-        return w != null && w.done != null && !w.done.isDone();
-    }
-
-    private void settle(String key, Wait w, Signal s) {
-        if (w.done.isDone()) {
-            return;
-        }
+    /** What completes the wait after {@code s} (run it outside the monitor), or null while it goes on. */
+    private Runnable settle(String key, Wait w, Signal s) {
+        CompletableFuture<Map<String, Signal>> done = w.done;
         if ("FAILURE".equals(s.status())) {
-            w.done.completeExceptionally(new SignalFailure(w.failure.apply(s)));
             waits.remove(key);
-        } else if (successes(w) >= w.count) {
-            w.done.complete(Map.copyOf(w.received));
-            waits.remove(key);
+            SignalFailure failure = new SignalFailure(w.failure.apply(s));
+            return () -> done.completeExceptionally(failure);
         }
+        if (successes(w) >= w.count) {
+            waits.remove(key);
+            Map<String, Signal> received = Map.copyOf(w.received);
+            return () -> done.complete(received);
+        }
+        return null;
     }
 
     private static int successes(Wait w) {

@@ -81,7 +81,8 @@ public final class TemplateReader {
                 v = a;
             }
             case VALUE_STRING -> v = NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT -> v = NODES.numberNode(p.getLongValue());
+            case VALUE_NUMBER_INT -> v = p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? NODES.numberNode(p.getBigIntegerValue()) : NODES.numberNode(p.getLongValue());
             case VALUE_NUMBER_FLOAT -> v = NODES.numberNode(p.getDecimalValue());
             case VALUE_TRUE -> v = NODES.booleanNode(true);
             case VALUE_FALSE -> v = NODES.booleanNode(false);
