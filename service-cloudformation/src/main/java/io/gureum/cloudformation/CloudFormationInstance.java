@@ -7,6 +7,7 @@ import io.gureum.cloudformation.engine.Pace;
 import io.gureum.cloudformation.engine.Signals;
 import io.gureum.cloudformation.engine.StackOperations;
 import io.gureum.cloudformation.resource.ResourceHandlers;
+import io.gureum.cloudformation.resource.cloudformation.CustomResourceHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandleHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandler;
 import io.gureum.core.http.AwsHttpRequest;
@@ -57,7 +58,8 @@ final class CloudFormationInstance implements ServiceInstance {
         Signals signalled = new Signals(due);
         NestedStackHandler nested = new NestedStackHandler();
         ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
-                new WaitConditionHandleHandler(() -> context.endpoint().uri().orElse(null))));
+                new WaitConditionHandleHandler(() -> context.endpoint().uri().orElse(null)),
+                new CustomResourceHandler(signalled, () -> context.endpoint().uri().orElse(null))));
         this.pace = new Pace(due);
         Engine engine = new Engine(state, all, workers, context, signalled, pace);
         StackLookup lookup = new StackLookup(state);

@@ -7,6 +7,7 @@ import io.gureum.cloudformation.engine.ResourceRecord;
 import io.gureum.cloudformation.engine.ResourceSteps;
 import io.gureum.cloudformation.engine.Signals;
 import io.gureum.cloudformation.engine.StackRecord;
+import io.gureum.cloudformation.resource.cloudformation.CustomResourceHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandleHandler;
 import io.gureum.cloudformation.template.TemplateError;
 import io.gureum.core.http.AwsHttpRequest;
@@ -48,6 +49,9 @@ public final class ResourceSignals {
 
     /** A PUT to a wait condition handle's URL; null for other paths. */
     AwsHttpResponse handle(AwsHttpRequest request) {
+        if (request.rawPath().startsWith(CustomResourceHandler.PATH)) {
+            return customResponse(request);
+        }
         if (!request.rawPath().startsWith(WaitConditionHandleHandler.PATH)) {
             return null;
         }
@@ -66,6 +70,28 @@ public final class ResourceSignals {
         String key = WaitConditionHandleHandler.key(request.rawPath());
         engine.signals().signal(key, new Signals.Signal(body.get("UniqueId").asText(), body.get("Status").asText(),
                 body.path("Data").asText(null), body.path("Reason").asText(null)), true);
+        return new AwsHttpResponse(200);
+    }
+
+    /** A custom resource's response PUT to its ResponseURL: the whole body is kept for its Data. */
+    private AwsHttpResponse customResponse(AwsHttpRequest request) {
+        if (!request.method().equals("PUT")) {
+            return new AwsHttpResponse(405);
+        }
+        String text = request.bodyAsString();
+        JsonNode body;
+        try {
+            body = JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            return new AwsHttpResponse(400).body("the body must be a JSON object", "text/plain");
+        }
+        if (body == null || !body.has("Status")) {
+            return new AwsHttpResponse(400).body("Status is required", "text/plain");
+        }
+        String requestId = request.rawPath().substring(CustomResourceHandler.PATH.length());
+        String status = "SUCCESS".equals(body.get("Status").asText()) ? "SUCCESS" : "FAILURE";
+        engine.signals().signal(CustomResourceHandler.key(requestId), new Signals.Signal("response", status, text,
+                body.path("Reason").asText(null)), false);
         return new AwsHttpResponse(200);
     }
 }

@@ -175,7 +175,13 @@ public final class ResourceSteps {
                 engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(error, token(stack)));
                 return;
             }
-            journal.updated(before[0]);
+            if (updated.physicalId().equals(before[0].physicalId())) {
+                journal.updated(before[0]);
+            } else {
+                // A new physical id from an update (a custom resource's answer) replaces the resource.
+                journal.replaced(before[0]);
+                r.physicalId = updated.physicalId();
+            }
             r.attributes = updated.attributes();
             r.properties = request[0].properties();
             engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);

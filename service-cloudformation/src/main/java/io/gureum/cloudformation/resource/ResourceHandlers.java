@@ -51,9 +51,16 @@ public final class ResourceHandlers {
         return new ResourceHandlers(map);
     }
 
-    /** The handler of {@code type}, or null. */
+    /**
+     * The handler of {@code type}, or null. {@code Custom::<Name>} types are served by the handler of
+     * {@code AWS::CloudFormation::CustomResource} (custom resources name their type freely).
+     */
     public ResourceHandler find(String type) {
-        return byType.get(type);
+        ResourceHandler h = byType.get(type);
+        if (h == null && type.startsWith("Custom::")) {
+            return byType.get("AWS::CloudFormation::CustomResource");
+        }
+        return h;
     }
 
     /** The supported types, sorted. */
@@ -68,7 +75,7 @@ public final class ResourceHandlers {
     public List<String> unrecognized(Collection<String> types) {
         TreeSet<String> missing = new TreeSet<>();
         for (String t : types) {
-            if (!byType.containsKey(t)) {
+            if (find(t) == null) {
                 missing.add(t);
             }
         }
