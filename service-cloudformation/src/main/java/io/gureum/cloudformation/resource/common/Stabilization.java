@@ -1,4 +1,4 @@
-package io.gureum.cloudformation.resource.ec2;
+package io.gureum.cloudformation.resource.common;
 
 import io.gureum.cloudformation.resource.ResourceFailure;
 import java.time.Duration;
@@ -9,14 +9,14 @@ import java.util.function.BooleanSupplier;
  * {@code deleted}, so its subnet and Elastic IP can go next). Services settle on the core clock, which
  * real time moves and tests advance; the SPI has no stabilisation step of its own, so the handler polls.
  */
-final class Stabilization {
+public final class Stabilization {
     private static final Duration LIMIT = Duration.ofMinutes(15);
     private static final long POLL_MILLIS = 100;
 
     private Stabilization() {
     }
 
-    static void await(String what, BooleanSupplier settled) {
+    public static void await(String what, BooleanSupplier settled) {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!settled.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
