@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 public abstract class HandlerTestSupport {
     private static final AtomicLong ACCOUNTS = new AtomicLong(200000000000L + (System.nanoTime() % 1000) * 1000000);
+    private static final AtomicLong TOKENS = new AtomicLong();
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final String REGION = "us-east-1";
     protected static final String STACK = "teststack";
@@ -78,7 +79,7 @@ public abstract class HandlerTestSupport {
                 : current.physicalId(), current == null ? Map.of() : current.attributes(),
                 new ResourceRequest.Stack(STACK, stackId, account, REGION), Caller.root(account, REGION),
                 gureum.context().clients(), tags, UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT),
-                "token-1");
+                "token-" + TOKENS.incrementAndGet());
     }
 
     protected Deployed create(ResourceHandler h, String logicalId, JsonNode properties) {
