@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * {@code VpcId} replace the group; rules and tags change in place.
  *
  * <p>A template giving {@code SecurityGroupEgress} replaces the default allow-all egress rule with its own
- * rules; removing the property later brings the default rule back (SecurityGroupEgress, AWS user guide).
+ * rules. Removing the property later leaves the group with no egress rule at all: "if you remove all egress
+ * rules that you added, we do not add egress rules" (AWS::EC2::SecurityGroup, template reference).
  */
 public final class SecurityGroupHandler implements ResourceHandler {
 
@@ -75,8 +76,8 @@ public final class SecurityGroupHandler implements ResourceHandler {
             }
         }
         if (changed.contains("SecurityGroupEgress")) {
-            List<IpPermission> before = egress(r.previousProperties().get("SecurityGroupEgress"));
-            List<IpPermission> after = egress(r.property("SecurityGroupEgress"));
+            List<IpPermission> before = egressBefore(r.previousProperties().get("SecurityGroupEgress"));
+            List<IpPermission> after = SecurityGroupRules.permissions(r.property("SecurityGroupEgress"), true);
             List<IpPermission> revoke = minus(before, after);
             List<IpPermission> authorize = minus(after, before);
             if (!revoke.isEmpty()) {
@@ -96,8 +97,8 @@ public final class SecurityGroupHandler implements ResourceHandler {
         Ec2Support.deleting(() -> ec2(r).deleteSecurityGroup(b -> b.groupId(groupId(r))));
     }
 
-    /** The group's egress rules as the template leaves them: the default allow-all when it gives none. */
-    private static List<IpPermission> egress(JsonNode rules) {
+    /** The group's egress rules before an update: the default allow-all when the template gave none. */
+    private static List<IpPermission> egressBefore(JsonNode rules) {
         if (rules == null || rules.isNull()) {
             return List.of(SecurityGroupRules.allowAllEgress());
         }
