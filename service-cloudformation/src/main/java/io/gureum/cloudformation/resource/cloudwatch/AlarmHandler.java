@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
 import io.gureum.cloudformation.resource.common.SdkJson;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,12 @@ import software.amazon.awssdk.services.cloudwatch.model.Tag;
  * replaces the whole definition.
  */
 public final class AlarmHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "ActionsEnabled", "AlarmActions", "AlarmDescription", "AlarmName", "ComparisonOperator",
+            "DatapointsToAlarm", "Dimensions", "EvaluateLowSampleCountPercentile", "EvaluationPeriods",
+            "ExtendedStatistic", "InsufficientDataActions", "MetricName", "Metrics", "Namespace", "OKActions",
+            "Period", "Statistic", "Tags", "Threshold", "ThresholdMetricId", "TreatMissingData", "Unit");
 
     @Override
     public String type() {
@@ -36,6 +43,7 @@ public final class AlarmHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String name = r.has("AlarmName") ? r.text("AlarmName") : r.generatedName(255);
         put(r, name, true);
         return result(r, name);
@@ -43,6 +51,7 @@ public final class AlarmHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         put(r, r.physicalId(), r.changedProperties().contains("Tags"));
         return result(r, r.physicalId());
     }

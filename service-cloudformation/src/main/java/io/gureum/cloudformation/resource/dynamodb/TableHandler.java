@@ -5,6 +5,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,11 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
  * per call), each waiting for the table and its indexes to be {@code ACTIVE} as AWS's handler does.
  */
 public final class TableHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AttributeDefinitions", "BillingMode", "DeletionProtectionEnabled", "GlobalSecondaryIndexes",
+            "KeySchema", "LocalSecondaryIndexes", "PointInTimeRecoverySpecification", "ProvisionedThroughput",
+            "SSESpecification", "StreamSpecification", "TableClass", "TableName", "Tags", "TimeToLiveSpecification");
 
     @Override
     public String type() {
@@ -48,6 +54,7 @@ public final class TableHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         DynamoDbClient ddb = r.client(DynamoDbClient.class);
         String name = r.has("TableName") ? r.text("TableName") : r.generatedName(255);
         List<Tag> tags = new ArrayList<>();
@@ -83,6 +90,7 @@ public final class TableHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         DynamoDbClient ddb = r.client(DynamoDbClient.class);
         String name = r.physicalId();
         Set<String> changed = r.changedProperties();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AllocateAddressResponse;
@@ -18,6 +19,9 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * change in place (the address is associated with the new instance).
  */
 public final class EipHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Address", "Domain", "InstanceId", "NetworkBorderGroup", "PublicIpv4Pool", "Tags");
 
     @Override
     public String type() {
@@ -31,6 +35,7 @@ public final class EipHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         AllocateAddressResponse a = ec2.allocateAddress(b -> b.domain(r.has("Domain") ? r.text("Domain") : "vpc")
                 .networkBorderGroup(r.text("NetworkBorderGroup")).publicIpv4Pool(r.text("PublicIpv4Pool"))
@@ -43,6 +48,7 @@ public final class EipHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String allocation = allocationId(r);
         if (r.changedProperties().contains("InstanceId")) {

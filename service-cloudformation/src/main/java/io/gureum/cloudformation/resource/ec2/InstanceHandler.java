@@ -8,6 +8,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.SdkJson;
+import io.gureum.cloudformation.resource.common.Served;
 import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,13 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
  * again ("Update requires: Some interruption").
  */
 public final class InstanceHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AvailabilityZone", "BlockDeviceMappings", "DisableApiTermination", "EbsOptimized", "IamInstanceProfile",
+            "ImageId", "InstanceType", "KeyName", "LaunchTemplate", "Monitoring", "NetworkInterfaces",
+            "PlacementGroupName", "PrivateIpAddress", "SecurityGroupIds", "SecurityGroups", "SourceDestCheck",
+            "SubnetId", "Tags", "Tenancy", "UserData");
+
     private static final Set<String> WITH_STOP = Set.of("InstanceType", "UserData", "EbsOptimized");
 
     @Override
@@ -48,6 +56,7 @@ public final class InstanceHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         RunInstancesRequest.Builder b = RunInstancesRequest.builder().minCount(1).maxCount(1)
                 .imageId(r.text("ImageId")).instanceType(r.text("InstanceType"))
@@ -107,6 +116,7 @@ public final class InstanceHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
         Set<String> changed = r.changedProperties();

@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -22,6 +23,9 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  * removes it.
  */
 public final class KeyPairHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "KeyFormat", "KeyName", "KeyType", "PublicKeyMaterial", "Tags");
 
     @Override
     public String type() {
@@ -35,6 +39,7 @@ public final class KeyPairHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String name = r.requiredText("KeyName");
         if (r.has("PublicKeyMaterial")) {

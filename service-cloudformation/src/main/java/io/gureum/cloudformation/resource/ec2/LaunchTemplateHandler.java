@@ -7,6 +7,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.SdkJson;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,9 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * {@code RequestLaunchTemplateData} members, mapped one to one.
  */
 public final class LaunchTemplateHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "LaunchTemplateData", "LaunchTemplateName", "TagSpecifications", "VersionDescription");
 
     @Override
     public String type() {
@@ -36,6 +40,7 @@ public final class LaunchTemplateHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String name = r.has("LaunchTemplateName") ? r.text("LaunchTemplateName") : r.generatedName(128);
         List<TagSpecification> specs = new ArrayList<>();
@@ -58,6 +63,7 @@ public final class LaunchTemplateHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
         if (r.changedProperties().contains("LaunchTemplateData") || r.changedProperties().contains(

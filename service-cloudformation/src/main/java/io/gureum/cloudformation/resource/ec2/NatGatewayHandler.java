@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -19,6 +20,9 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * frees its Elastic IP and subnet for the resources deleted after it.
  */
 public final class NatGatewayHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AllocationId", "ConnectivityType", "PrivateIpAddress", "SubnetId", "Tags");
 
     @Override
     public String type() {
@@ -33,6 +37,7 @@ public final class NatGatewayHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String id = ec2(r).createNatGateway(b -> b.subnetId(r.requiredText("SubnetId"))
                 .allocationId(r.text("AllocationId")).connectivityType(r.text("ConnectivityType"))
                 .privateIpAddress(r.text("PrivateIpAddress"))
@@ -42,6 +47,7 @@ public final class NatGatewayHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Support.retag(r, r.physicalId());
         return Created.of(r.physicalId()).attribute("NatGatewayId", r.physicalId());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.CreateNetworkAclEntryRequest;
 import software.amazon.awssdk.services.ec2.model.IcmpTypeCode;
@@ -19,6 +20,10 @@ import software.amazon.awssdk.services.ec2.model.ReplaceNetworkAclEntryRequest;
  * TCP (6) and UDP (17) need {@code PortRange}, ICMP (1) {@code Icmp}.
  */
 public final class NetworkAclEntryHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "CidrBlock", "Egress", "Icmp", "Ipv6CidrBlock", "NetworkAclId", "PortRange", "Protocol", "RuleAction",
+            "RuleNumber");
 
     @Override
     public String type() {
@@ -32,6 +37,7 @@ public final class NetworkAclEntryHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         ec2(r).createNetworkAclEntry(CreateNetworkAclEntryRequest.builder().networkAclId(r.requiredText("NetworkAclId"))
                 .ruleNumber(r.integer("RuleNumber")).egress(Boolean.TRUE.equals(r.bool("Egress")))
                 .protocol(r.requiredText("Protocol")).ruleAction(r.requiredText("RuleAction"))
@@ -43,6 +49,7 @@ public final class NetworkAclEntryHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         ec2(r).replaceNetworkAclEntry(ReplaceNetworkAclEntryRequest.builder().networkAclId(r.requiredText("NetworkAclId"))
                 .ruleNumber(r.integer("RuleNumber")).egress(Boolean.TRUE.equals(r.bool("Egress")))
                 .protocol(r.requiredText("Protocol")).ruleAction(r.requiredText("RuleAction"))

@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.CreateRouteRequest;
 import software.amazon.awssdk.services.ec2.model.ReplaceRouteRequest;
@@ -16,6 +17,12 @@ import software.amazon.awssdk.services.ec2.model.ReplaceRouteRequest;
  * destination replace the route; a new target replaces it in place with ReplaceRoute.
  */
 public final class RouteHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "CarrierGatewayId", "CoreNetworkArn", "DestinationCidrBlock", "DestinationIpv6CidrBlock",
+            "DestinationPrefixListId", "EgressOnlyInternetGatewayId", "GatewayId", "InstanceId", "LocalGatewayId",
+            "NatGatewayId", "NetworkInterfaceId", "RouteTableId", "TransitGatewayId", "VpcEndpointId",
+            "VpcPeeringConnectionId");
 
     @Override
     public String type() {
@@ -29,6 +36,7 @@ public final class RouteHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String table = r.requiredText("RouteTableId");
         CreateRouteRequest.Builder b = CreateRouteRequest.builder().routeTableId(table)
                 .destinationCidrBlock(r.text("DestinationCidrBlock"))
@@ -46,6 +54,7 @@ public final class RouteHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         String table = r.text("RouteTableId");
         ec2(r).replaceRoute(ReplaceRouteRequest.builder().routeTableId(table)
                 .destinationCidrBlock(r.text("DestinationCidrBlock"))

@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -15,6 +16,10 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
  * description is set in place with UpdateSecurityGroupRuleDescriptionsEgress.
  */
 public final class SecurityGroupEgressHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "CidrIp", "CidrIpv6", "Description", "DestinationPrefixListId", "DestinationSecurityGroupId", "FromPort",
+            "GroupId", "IpProtocol", "ToPort");
 
     @Override
     public String type() {
@@ -32,6 +37,7 @@ public final class SecurityGroupEgressHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         IpPermission p = SecurityGroupRules.permission(r.properties(), true);
         String id = ec2(r).authorizeSecurityGroupEgress(b -> b.groupId(r.text("GroupId")).ipPermissions(p))
                 .securityGroupRules().get(0).securityGroupRuleId();
@@ -40,6 +46,7 @@ public final class SecurityGroupEgressHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         IpPermission p = SecurityGroupRules.permission(r.properties(), true);
         ec2.updateSecurityGroupRuleDescriptionsEgress(b -> b.groupId(r.text("GroupId")).ipPermissions(p));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,9 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * rules that you added, we do not add egress rules" (AWS::EC2::SecurityGroup, template reference).
  */
 public final class SecurityGroupHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "GroupDescription", "GroupName", "SecurityGroupEgress", "SecurityGroupIngress", "Tags", "VpcId");
 
     @Override
     public String type() {
@@ -38,6 +42,7 @@ public final class SecurityGroupHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String name = r.has("GroupName") ? r.text("GroupName") : r.generatedName(255);
         String id = ec2.createSecurityGroup(b -> b.groupName(name).description(r.requiredText("GroupDescription"))
@@ -59,6 +64,7 @@ public final class SecurityGroupHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = groupId(r);
         Set<String> changed = r.changedProperties();

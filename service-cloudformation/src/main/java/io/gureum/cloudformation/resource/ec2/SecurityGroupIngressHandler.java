@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -15,6 +16,11 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
  * description is set in place with UpdateSecurityGroupRuleDescriptionsIngress.
  */
 public final class SecurityGroupIngressHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "CidrIp", "CidrIpv6", "Description", "FromPort", "GroupId", "GroupName", "IpProtocol",
+            "SourcePrefixListId", "SourceSecurityGroupId", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId",
+            "ToPort");
 
     @Override
     public String type() {
@@ -32,6 +38,7 @@ public final class SecurityGroupIngressHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         IpPermission p = SecurityGroupRules.permission(r.properties(), false);
         String id = ec2(r).authorizeSecurityGroupIngress(b -> b.groupId(r.text("GroupId")).groupName(r.text("GroupName")).ipPermissions(p))
                 .securityGroupRules().get(0).securityGroupRuleId();
@@ -40,6 +47,7 @@ public final class SecurityGroupIngressHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         IpPermission p = SecurityGroupRules.permission(r.properties(), false);
         ec2.updateSecurityGroupRuleDescriptionsIngress(b -> b.groupId(r.text("GroupId")).groupName(r.text("GroupName")).ipPermissions(p));

@@ -7,6 +7,7 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.filter;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,11 @@ import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
  * {@code AssignIpv6AddressOnCreation}, {@code EnableDns64} and tags change in place.
  */
 public final class SubnetHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AssignIpv6AddressOnCreation", "AvailabilityZone", "AvailabilityZoneId", "CidrBlock", "EnableDns64",
+            "Ipv4IpamPoolId", "Ipv4NetmaskLength", "Ipv6CidrBlock", "Ipv6Native", "MapPublicIpOnLaunch",
+            "OutpostArn", "Tags", "VpcId");
 
     @Override
     public String type() {
@@ -37,6 +43,7 @@ public final class SubnetHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = ec2.createSubnet(b -> b.vpcId(r.requiredText("VpcId")).cidrBlock(r.text("CidrBlock"))
                 .availabilityZone(r.text("AvailabilityZone")).availabilityZoneId(r.text("AvailabilityZoneId"))
@@ -58,6 +65,7 @@ public final class SubnetHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
         Set<String> changed = r.changedProperties();

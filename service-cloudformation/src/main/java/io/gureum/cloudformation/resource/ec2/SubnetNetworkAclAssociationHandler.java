@@ -7,6 +7,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -19,6 +20,9 @@ import software.amazon.awssdk.services.ec2.model.NetworkAcl;
  * since a subnet is always associated with one.
  */
 public final class SubnetNetworkAclAssociationHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "NetworkAclId", "SubnetId");
 
     @Override
     public String type() {
@@ -32,6 +36,7 @@ public final class SubnetNetworkAclAssociationHandler implements ResourceHandler
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String subnet = r.requiredText("SubnetId");
         String acl = r.requiredText("NetworkAclId");

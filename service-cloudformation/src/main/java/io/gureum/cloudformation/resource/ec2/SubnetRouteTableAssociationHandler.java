@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Set;
  * place with ReplaceRouteTableAssociation, which gives the association a new id.
  */
 public final class SubnetRouteTableAssociationHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "RouteTableId", "SubnetId");
 
     @Override
     public String type() {
@@ -26,6 +30,7 @@ public final class SubnetRouteTableAssociationHandler implements ResourceHandler
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String id = ec2(r).associateRouteTable(b -> b.subnetId(r.requiredText("SubnetId"))
                 .routeTableId(r.requiredText("RouteTableId"))).associationId();
         return Created.of(id).attribute("Id", id);
@@ -33,6 +38,7 @@ public final class SubnetRouteTableAssociationHandler implements ResourceHandler
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         String id = ec2(r).replaceRouteTableAssociation(b -> b.associationId(r.physicalId())
                 .routeTableId(r.requiredText("RouteTableId"))).newAssociationId();
         return Created.of(id).attribute("Id", id);

@@ -7,6 +7,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.ec2.model.CreateTransitGatewayVpcAttachmentRequestOptions;
@@ -19,6 +20,9 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * not emulate: such an update fails naming the properties; tags change in place.
  */
 public final class TransitGatewayAttachmentHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Options", "SubnetIds", "Tags", "TransitGatewayId", "VpcId");
 
     @Override
     public String type() {
@@ -32,6 +36,7 @@ public final class TransitGatewayAttachmentHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         JsonNode o = r.property("Options");
         String id = ec2(r).createTransitGatewayVpcAttachment(b -> b.transitGatewayId(r.requiredText("TransitGatewayId"))
                 .vpcId(r.requiredText("VpcId")).subnetIds(Ec2Support.strings(r, "SubnetIds"))
@@ -46,6 +51,7 @@ public final class TransitGatewayAttachmentHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Set<String> unserved = new TreeSet<>(r.changedProperties());
         unserved.remove("Tags");
         if (!unserved.isEmpty()) {

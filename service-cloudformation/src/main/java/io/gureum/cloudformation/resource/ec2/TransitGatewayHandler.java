@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -19,6 +20,11 @@ import software.amazon.awssdk.services.ec2.model.TransitGateway;
  * such an update fails naming the properties; tags change in place.
  */
 public final class TransitGatewayHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AmazonSideAsn", "AutoAcceptSharedAttachments", "DefaultRouteTableAssociation",
+            "DefaultRouteTablePropagation", "Description", "DnsSupport", "MulticastSupport",
+            "SecurityGroupReferencingSupport", "Tags", "TransitGatewayCidrBlocks", "VpnEcmpSupport");
 
     @Override
     public String type() {
@@ -32,6 +38,7 @@ public final class TransitGatewayHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         TransitGateway t = ec2.createTransitGateway(b -> b.description(r.text("Description"))
                 .options(o -> o.amazonSideAsn(r.has("AmazonSideAsn") ? Long.valueOf(r.text("AmazonSideAsn")) : null)
@@ -50,6 +57,7 @@ public final class TransitGatewayHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Set<String> unserved = new TreeSet<>(r.changedProperties());
         unserved.remove("Tags");
         if (!unserved.isEmpty()) {

@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.ModifyVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -16,6 +17,10 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * honours {@code DeletionPolicy: Snapshot}: a snapshot of the volume is taken before it is deleted.
  */
 public final class VolumeHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AvailabilityZone", "Encrypted", "Iops", "KmsKeyId", "MultiAttachEnabled", "Size", "SnapshotId", "Tags",
+            "Throughput", "VolumeType");
 
     @Override
     public String type() {
@@ -29,6 +34,7 @@ public final class VolumeHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String id = ec2(r).createVolume(b -> b.availabilityZone(r.requiredText("AvailabilityZone"))
                 .size(r.integer("Size")).volumeType(r.text("VolumeType")).iops(r.integer("Iops"))
                 .throughput(r.integer("Throughput")).encrypted(r.bool("Encrypted")).kmsKeyId(r.text("KmsKeyId"))
@@ -39,6 +45,7 @@ public final class VolumeHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Set<String> changed = r.changedProperties();
         if (changed.contains("Size") || changed.contains("VolumeType") || changed.contains("Iops")
                 || changed.contains("Throughput")) {

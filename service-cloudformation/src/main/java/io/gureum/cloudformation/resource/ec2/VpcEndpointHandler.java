@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,10 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  * ModifyVpcEndpoint. A policy given as JSON is sent as its text.
  */
 public final class VpcEndpointHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "PolicyDocument", "PrivateDnsEnabled", "RouteTableIds", "SecurityGroupIds", "ServiceName", "SubnetIds",
+            "Tags", "VpcEndpointType", "VpcId");
 
     @Override
     public String type() {
@@ -41,6 +46,7 @@ public final class VpcEndpointHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         List<String> routeTables = strings(r, "RouteTableIds");
         List<String> subnets = strings(r, "SubnetIds");
@@ -57,6 +63,7 @@ public final class VpcEndpointHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
         Set<String> changed = r.changedProperties();

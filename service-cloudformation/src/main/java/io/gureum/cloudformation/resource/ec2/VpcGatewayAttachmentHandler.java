@@ -7,6 +7,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -18,6 +19,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * a new gateway is attached in place, the old one detached.
  */
 public final class VpcGatewayAttachmentHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "InternetGatewayId", "VpcId", "VpnGatewayId");
 
     @Override
     public String type() {
@@ -31,12 +35,14 @@ public final class VpcGatewayAttachmentHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         attach(r, r.properties());
         return result(r);
     }
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         detach(r, r.previousProperties());
         attach(r, r.properties());
         return result(r);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,10 @@ import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
  * unless it changes from {@code dedicated} to {@code default}; DNS attributes and tags change in place.
  */
 public final class VpcHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "CidrBlock", "EnableDnsHostnames", "EnableDnsSupport", "InstanceTenancy", "Ipv4IpamPoolId",
+            "Ipv4NetmaskLength", "Tags");
 
     @Override
     public String type() {
@@ -50,6 +55,7 @@ public final class VpcHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = ec2.createVpc(b -> b.cidrBlock(r.text("CidrBlock")).instanceTenancy(r.text("InstanceTenancy"))
                 .ipv4IpamPoolId(r.text("Ipv4IpamPoolId")).ipv4NetmaskLength(r.integer("Ipv4NetmaskLength"))
@@ -66,6 +72,7 @@ public final class VpcHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
         Set<String> changed = r.changedProperties();

@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import io.gureum.core.spi.Caller;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -18,6 +19,9 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * (AWS::EC2::VPCPeeringConnection, PeerRoleArn).
  */
 public final class VpcPeeringConnectionHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "PeerOwnerId", "PeerRegion", "PeerRoleArn", "PeerVpcId", "Tags", "VpcId");
 
     @Override
     public String type() {
@@ -31,6 +35,7 @@ public final class VpcPeeringConnectionHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String peerOwner = r.has("PeerOwnerId") ? r.text("PeerOwnerId") : r.stack().accountId();
         String peerRegion = r.has("PeerRegion") ? r.text("PeerRegion") : r.stack().region();
@@ -57,6 +62,7 @@ public final class VpcPeeringConnectionHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         Ec2Support.retag(r, r.physicalId());
         return Created.of(r.physicalId()).attribute("Id", r.physicalId());
     }

@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
 import io.gureum.cloudformation.resource.common.SdkJson;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,10 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * by id: removed, then put). Target members are EventBridge's {@code Target} members, mapped one to one.
  */
 public final class RuleHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Description", "EventBusName", "EventPattern", "Name", "RoleArn", "ScheduleExpression", "State", "Tags",
+            "Targets");
 
     @Override
     public String type() {
@@ -34,6 +39,7 @@ public final class RuleHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String name = r.has("Name") ? r.text("Name") : r.generatedName(64);
         String arn = put(r, name);
         List<Target> targets = targets(r.property("Targets"));
@@ -46,6 +52,7 @@ public final class RuleHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         String name = ruleName(r);
         String arn = put(r, name);
         if (r.changedProperties().contains("Targets")) {

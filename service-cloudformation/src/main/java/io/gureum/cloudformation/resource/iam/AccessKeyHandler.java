@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.iam.IamSupport.iam;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
@@ -14,6 +15,9 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
  * template rotates it); {@code Status} changes in place.
  */
 public final class AccessKeyHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Serial", "Status", "UserName");
 
     @Override
     public String type() {
@@ -27,6 +31,7 @@ public final class AccessKeyHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String user = r.requiredText("UserName");
         AccessKey key = iam(r).createAccessKey(b -> b.userName(user)).accessKey();
         if ("Inactive".equals(r.text("Status"))) {
@@ -37,6 +42,7 @@ public final class AccessKeyHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         iam(r).updateAccessKey(b -> b.userName(r.text("UserName")).accessKeyId(r.physicalId())
                 .status(r.has("Status") ? r.text("Status") : "Active"));
         return new Created(r.physicalId(), r.attributes());

@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.iam.IamSupport.iam;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -14,6 +15,9 @@ import software.amazon.awssdk.services.iam.IamClient;
  * place. Delete removes the members and policies first, which IAM requires.
  */
 public final class GroupHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "GroupName", "ManagedPolicyArns", "Path", "Policies");
 
     @Override
     public String type() {
@@ -27,6 +31,7 @@ public final class GroupHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String name = r.has("GroupName") ? r.text("GroupName") : r.generatedName(128);
         iam.createGroup(b -> b.groupName(name).path(r.text("Path")));
@@ -36,6 +41,7 @@ public final class GroupHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String name = r.physicalId();
         if (r.changedProperties().contains("Path")) {

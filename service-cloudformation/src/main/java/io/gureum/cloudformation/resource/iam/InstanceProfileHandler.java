@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.iam.IamSupport.iam;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -14,6 +15,9 @@ import software.amazon.awssdk.services.iam.IamClient;
  * {@code InstanceProfileName} and {@code Path} replace it; {@code Roles} (at most one) changes in place.
  */
 public final class InstanceProfileHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "InstanceProfileName", "Path", "Roles");
 
     @Override
     public String type() {
@@ -27,6 +31,7 @@ public final class InstanceProfileHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String name = r.has("InstanceProfileName") ? r.text("InstanceProfileName") : r.generatedName(128);
         String arn = iam.createInstanceProfile(b -> b.instanceProfileName(name).path(r.text("Path"))).instanceProfile()
@@ -38,6 +43,7 @@ public final class InstanceProfileHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String name = r.physicalId();
         List<String> before = IamSupport.strings(r.previousProperties().get("Roles"));

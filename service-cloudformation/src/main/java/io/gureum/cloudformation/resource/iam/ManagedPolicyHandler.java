@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,9 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
  * attachments change in place.
  */
 public final class ManagedPolicyHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Description", "Groups", "ManagedPolicyName", "Path", "PolicyDocument", "Roles", "Users");
 
     @Override
     public String type() {
@@ -36,6 +40,7 @@ public final class ManagedPolicyHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String name = r.has("ManagedPolicyName") ? r.text("ManagedPolicyName") : r.generatedName(128);
         String arn = iam.createPolicy(b -> b.policyName(name).path(r.text("Path")).description(r.text("Description"))
@@ -46,6 +51,7 @@ public final class ManagedPolicyHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String arn = r.physicalId();
         if (r.changedProperties().contains("PolicyDocument")) {

@@ -7,6 +7,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -17,6 +18,9 @@ import software.amazon.awssdk.services.iam.IamClient;
  * principals it left and put again on the others.
  */
 public final class PolicyHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Groups", "PolicyDocument", "PolicyName", "Roles", "Users");
 
     @Override
     public String type() {
@@ -30,6 +34,7 @@ public final class PolicyHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         put(r, r.properties());
         String id = r.generatedName(128);
         return Created.of(id).attribute("Id", id);
@@ -37,6 +42,7 @@ public final class PolicyHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         remove(r, r.previousProperties());
         put(r, r.properties());
         return Created.of(r.physicalId()).attribute("Id", r.physicalId());

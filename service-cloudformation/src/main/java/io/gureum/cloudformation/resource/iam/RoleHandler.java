@@ -5,6 +5,7 @@ import static io.gureum.cloudformation.resource.iam.IamSupport.iam;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -18,6 +19,10 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * place. A generated name is {@code <stack>-<logicalId>-<suffix>}, at most 64 characters.
  */
 public final class RoleHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AssumeRolePolicyDocument", "Description", "ManagedPolicyArns", "MaxSessionDuration", "Path",
+            "PermissionsBoundary", "Policies", "RoleName", "Tags");
 
     @Override
     public String type() {
@@ -31,6 +36,7 @@ public final class RoleHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String name = r.has("RoleName") ? r.text("RoleName") : r.generatedName(64);
         List<Tag> tags = IamSupport.tags(r);
@@ -44,6 +50,7 @@ public final class RoleHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String name = r.physicalId();
         Set<String> changed = r.changedProperties();

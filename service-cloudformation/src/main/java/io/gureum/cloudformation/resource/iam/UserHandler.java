@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -18,6 +19,10 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * memberships, policies, login profile, access keys.
  */
 public final class UserHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Groups", "LoginProfile", "ManagedPolicyArns", "Path", "PermissionsBoundary", "Policies", "Tags",
+            "UserName");
 
     @Override
     public String type() {
@@ -31,6 +36,7 @@ public final class UserHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String name = r.has("UserName") ? r.text("UserName") : r.generatedName(64);
         List<Tag> tags = IamSupport.tags(r);
@@ -48,6 +54,7 @@ public final class UserHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         IamClient iam = iam(r);
         String name = r.physicalId();
         Set<String> changed = r.changedProperties();

@@ -3,6 +3,7 @@ package io.gureum.cloudformation.resource.kms;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
@@ -12,6 +13,9 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
  * {@code TargetKeyId} changes in place with UpdateAlias.
  */
 public final class AliasHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AliasName", "TargetKeyId");
 
     @Override
     public String type() {
@@ -25,6 +29,7 @@ public final class AliasHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String name = r.requiredText("AliasName");
         r.client(KmsClient.class).createAlias(b -> b.aliasName(name).targetKeyId(r.requiredText("TargetKeyId")));
         return Created.of(name);
@@ -32,6 +37,7 @@ public final class AliasHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         r.client(KmsClient.class).updateAlias(b -> b.aliasName(r.physicalId()).targetKeyId(r.requiredText(
                 "TargetKeyId")));
         return Created.of(r.physicalId());

@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.ResourceTag;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,10 @@ import software.amazon.awssdk.services.kms.model.Tag;
  * tags are left out; the stack's own tags and the template's are applied.
  */
 public final class KeyHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "BypassPolicyLockoutSafetyCheck", "Description", "EnableKeyRotation", "Enabled", "KeyPolicy", "KeySpec",
+            "KeyUsage", "MultiRegion", "Origin", "PendingWindowInDays", "RotationPeriodInDays", "Tags");
 
     @Override
     public String type() {
@@ -40,6 +45,7 @@ public final class KeyHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         KmsClient kms = r.client(KmsClient.class);
         List<Tag> tags = tags(r);
         KeyMetadata k = kms.createKey(b -> b.policy(Json.document(r.property("KeyPolicy")))
@@ -58,6 +64,7 @@ public final class KeyHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         KmsClient kms = r.client(KmsClient.class);
         String id = r.physicalId();
         Set<String> changed = r.changedProperties();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,9 @@ import software.amazon.awssdk.services.lambda.model.AliasRoutingConfiguration;
  * place with UpdateAlias.
  */
 public final class AliasHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Description", "FunctionName", "FunctionVersion", "Name", "RoutingConfig");
 
     @Override
     public String type() {
@@ -29,6 +33,7 @@ public final class AliasHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String arn = r.client(LambdaClient.class).createAlias(b -> b.functionName(r.requiredText("FunctionName"))
                 .name(r.requiredText("Name")).functionVersion(r.requiredText("FunctionVersion"))
                 .description(r.text("Description")).routingConfig(routing(r.property("RoutingConfig")))).aliasArn();
@@ -37,6 +42,7 @@ public final class AliasHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         String arn = r.client(LambdaClient.class).updateAlias(b -> b.functionName(r.text("FunctionName"))
                 .name(r.text("Name")).functionVersion(r.requiredText("FunctionVersion"))
                 .description(r.has("Description") ? r.text("Description") : "")

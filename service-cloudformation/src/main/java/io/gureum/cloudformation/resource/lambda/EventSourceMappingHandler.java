@@ -5,6 +5,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,11 @@ import software.amazon.awssdk.services.lambda.model.UpdateEventSourceMappingRequ
  * place with UpdateEventSourceMapping.
  */
 public final class EventSourceMappingHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "BatchSize", "BisectBatchOnFunctionError", "Enabled", "EventSourceArn", "FilterCriteria", "FunctionName",
+            "FunctionResponseTypes", "MaximumBatchingWindowInSeconds", "MaximumRecordAgeInSeconds",
+            "MaximumRetryAttempts", "ParallelizationFactor", "ScalingConfig", "StartingPosition");
 
     @Override
     public String type() {
@@ -36,6 +42,7 @@ public final class EventSourceMappingHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         CreateEventSourceMappingResponse m = r.client(LambdaClient.class).createEventSourceMapping(
                 CreateEventSourceMappingRequest.builder().functionName(r.requiredText("FunctionName"))
                         .eventSourceArn(r.text("EventSourceArn")).batchSize(r.integer("BatchSize"))
@@ -57,6 +64,7 @@ public final class EventSourceMappingHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         String arn = r.client(LambdaClient.class).updateEventSourceMapping(UpdateEventSourceMappingRequest.builder()
                 .uuid(r.physicalId()).functionName(r.requiredText("FunctionName")).batchSize(r.integer("BatchSize"))
                 .enabled(r.has("Enabled") ? r.bool("Enabled") : Boolean.TRUE)

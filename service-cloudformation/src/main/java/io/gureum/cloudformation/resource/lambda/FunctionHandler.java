@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,15 @@ import software.amazon.awssdk.services.lambda.model.VpcConfig;
  * AWS also adds its {@code cfn-response} module beside it for Node.js and Python; Gureum does not.
  */
 public final class FunctionHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Architectures", "Code", "DeadLetterConfig", "Description", "Environment", "EphemeralStorage",
+            "FunctionName", "Handler", "KmsKeyArn", "Layers", "MemorySize", "PackageType",
+            "ReservedConcurrentExecutions", "Role", "Runtime", "Tags", "Timeout", "TracingConfig", "VpcConfig");
+
     private static final Set<String> CONFIGURATION = Set.of("Description", "Environment", "Handler", "KmsKeyArn",
             "Layers", "MemorySize", "Role", "Runtime", "Timeout", "TracingConfig", "VpcConfig", "DeadLetterConfig",
-            "EphemeralStorage", "ImageConfig", "LoggingConfig", "FileSystemConfigs", "SnapStart");
+            "EphemeralStorage");
 
     @Override
     public String type() {
@@ -54,6 +61,7 @@ public final class FunctionHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         LambdaClient lambda = r.client(LambdaClient.class);
         String name = r.has("FunctionName") ? r.text("FunctionName") : r.generatedName(64);
         JsonNode code = r.property("Code");
@@ -84,6 +92,7 @@ public final class FunctionHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         LambdaClient lambda = r.client(LambdaClient.class);
         String name = r.physicalId();
         Set<String> changed = r.changedProperties();

@@ -3,6 +3,7 @@ package io.gureum.cloudformation.resource.lambda;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -11,6 +12,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * statement id. {@code Ref} and {@code Fn::GetAtt Id} give that id. Every property replaces the statement.
  */
 public final class PermissionHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Action", "EventSourceToken", "FunctionName", "FunctionUrlAuthType", "Principal", "PrincipalOrgID",
+            "SourceAccount", "SourceArn");
 
     @Override
     public String type() {
@@ -24,6 +29,7 @@ public final class PermissionHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String statement = r.generatedName(100);
         r.client(LambdaClient.class).addPermission(b -> b.functionName(r.requiredText("FunctionName"))
                 .statementId(statement).action(r.requiredText("Action")).principal(r.requiredText("Principal"))

@@ -3,6 +3,7 @@ package io.gureum.cloudformation.resource.lambda;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
@@ -14,6 +15,9 @@ import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
  * version is published). Provisioned concurrency and the runtime policy are not emulated.
  */
 public final class VersionHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "CodeSha256", "Description", "FunctionName");
 
     @Override
     public String type() {
@@ -27,6 +31,7 @@ public final class VersionHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         PublishVersionResponse v = r.client(LambdaClient.class).publishVersion(b -> b
                 .functionName(r.requiredText("FunctionName")).description(r.text("Description"))
                 .codeSha256(r.text("CodeSha256")));
@@ -37,6 +42,7 @@ public final class VersionHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         return new Created(r.physicalId(), r.attributes());
     }
 

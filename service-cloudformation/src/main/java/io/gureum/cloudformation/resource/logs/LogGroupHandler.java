@@ -3,6 +3,7 @@ package io.gureum.cloudformation.resource.logs;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
  * {@code LogGroupClass} replace it; retention, KMS key and tags change in place.
  */
 public final class LogGroupHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "KmsKeyId", "LogGroupClass", "LogGroupName", "RetentionInDays", "Tags");
 
     @Override
     public String type() {
@@ -29,6 +33,7 @@ public final class LogGroupHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         CloudWatchLogsClient logs = r.client(CloudWatchLogsClient.class);
         String name = r.has("LogGroupName") ? r.text("LogGroupName") : r.generatedName(512);
         logs.createLogGroup(b -> b.logGroupName(name).kmsKeyId(r.text("KmsKeyId"))
@@ -41,6 +46,7 @@ public final class LogGroupHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         CloudWatchLogsClient logs = r.client(CloudWatchLogsClient.class);
         String name = r.physicalId();
         Set<String> changed = r.changedProperties();

@@ -4,6 +4,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -13,6 +14,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
  * is put in place. Delete removes the bucket's policy.
  */
 public final class BucketPolicyHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Bucket", "PolicyDocument");
 
     @Override
     public String type() {
@@ -26,6 +30,7 @@ public final class BucketPolicyHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String bucket = r.requiredText("Bucket");
         put(r, bucket);
         return Created.of(bucket);
@@ -33,6 +38,7 @@ public final class BucketPolicyHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         put(r, r.physicalId());
         return Created.of(r.physicalId());
     }

@@ -8,6 +8,7 @@ import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,10 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
  * without a recovery window, as CloudFormation does.
  */
 public final class SecretHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "Description", "GenerateSecretString", "KmsKeyId", "Name", "SecretString", "Tags");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -40,6 +45,7 @@ public final class SecretHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         SecretsManagerClient sm = r.client(SecretsManagerClient.class);
         String name = r.has("Name") ? r.text("Name") : r.logicalId() + "-" + r.nameSuffix();
         List<Tag> tags = new ArrayList<>();
@@ -51,6 +57,7 @@ public final class SecretHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         SecretsManagerClient sm = r.client(SecretsManagerClient.class);
         String arn = r.physicalId();
         Set<String> changed = r.changedProperties();

@@ -4,6 +4,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,11 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
  * raw delivery and redrive attributes change in place with SetSubscriptionAttributes.
  */
 public final class SubscriptionHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "DeliveryPolicy", "Endpoint", "FilterPolicy", "FilterPolicyScope", "Protocol", "RawMessageDelivery",
+            "RedrivePolicy", "ReplayPolicy", "SubscriptionRoleArn", "TopicArn");
+
     private static final String[] ATTRIBUTES = {"DeliveryPolicy", "FilterPolicy", "FilterPolicyScope",
         "RawMessageDelivery", "RedrivePolicy", "SubscriptionRoleArn", "ReplayPolicy"};
 
@@ -31,6 +37,7 @@ public final class SubscriptionHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String a : ATTRIBUTES) {
             if (r.has(a)) {
@@ -45,6 +52,7 @@ public final class SubscriptionHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         SnsClient sns = r.client(SnsClient.class);
         for (String a : ATTRIBUTES) {
             if (r.changedProperties().contains(a)) {

@@ -5,6 +5,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,11 @@ import software.amazon.awssdk.services.sns.model.Tag;
  * change in place. A generated FIFO topic name ends with {@code .fifo}.
  */
 public final class TopicHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "ArchivePolicy", "ContentBasedDeduplication", "DataProtectionPolicy", "DisplayName", "FifoTopic",
+            "KmsMasterKeyId", "SignatureVersion", "Subscription", "Tags", "TopicName", "TracingConfig");
+
     /** Template property → topic attribute, with the value SNS takes to clear it. */
     private static final Map<String, String> ATTRIBUTES = Map.of("DisplayName", "DisplayName", "KmsMasterKeyId",
             "KmsMasterKeyId", "ContentBasedDeduplication", "ContentBasedDeduplication", "SignatureVersion",
@@ -39,6 +45,7 @@ public final class TopicHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         SnsClient sns = r.client(SnsClient.class);
         boolean fifo = Boolean.TRUE.equals(r.bool("FifoTopic"));
         String name = r.has("TopicName") ? r.text("TopicName")
@@ -61,6 +68,7 @@ public final class TopicHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         SnsClient sns = r.client(SnsClient.class);
         String arn = r.physicalId();
         for (String property : r.changedProperties()) {

@@ -7,6 +7,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -18,6 +19,9 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
  * out, and every topic on delete, gets SNS's default policy back (the owner-only policy a new topic has).
  */
 public final class TopicPolicyHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "PolicyDocument", "Topics");
 
     @Override
     public String type() {
@@ -31,6 +35,7 @@ public final class TopicPolicyHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         apply(r, Json.strings(r.property("Topics")));
         String id = r.generatedName(256);
         return Created.of(id).attribute("Id", id);
@@ -38,6 +43,7 @@ public final class TopicPolicyHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         List<String> now = Json.strings(r.property("Topics"));
         Json.strings(r.previousProperties().get("Topics")).stream().filter(t -> !now.contains(t))
                 .forEach(t -> reset(r, t));

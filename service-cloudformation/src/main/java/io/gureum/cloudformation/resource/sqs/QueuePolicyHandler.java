@@ -4,6 +4,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,9 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * a queue left out, and every queue on delete, has its policy removed.
  */
 public final class QueuePolicyHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "PolicyDocument", "Queues");
 
     @Override
     public String type() {
@@ -29,6 +33,7 @@ public final class QueuePolicyHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         apply(r, Json.strings(r.property("Queues")));
         String id = r.generatedName(256);
         return Created.of(id).attribute("Id", id);
@@ -36,6 +41,7 @@ public final class QueuePolicyHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         List<String> now = Json.strings(r.property("Queues"));
         Json.strings(r.previousProperties().get("Queues")).stream().filter(q -> !now.contains(q))
                 .forEach(q -> clear(r, q));

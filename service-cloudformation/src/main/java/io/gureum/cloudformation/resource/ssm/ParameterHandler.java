@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.ResourceTag;
+import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import software.amazon.awssdk.services.ssm.model.Tag;
  * (AWS::SSM::Parameter, Type). {@code Tags} is a map here, not a list.
  */
 public final class ParameterHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AllowedPattern", "DataType", "Description", "Name", "Policies", "Tags", "Tier", "Type", "Value");
 
     @Override
     public String type() {
@@ -36,6 +40,7 @@ public final class ParameterHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
         String name = r.has("Name") ? r.text("Name") : "CFN-" + r.logicalId() + "-" + r.nameSuffix();
         put(r, name, false);
         List<Tag> tags = new ArrayList<>();
@@ -48,6 +53,7 @@ public final class ParameterHandler implements ResourceHandler {
 
     @Override
     public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
         String name = r.physicalId();
         put(r, name, true);
         if (r.changedProperties().contains("Tags")) {

@@ -71,6 +71,19 @@ class VpcFamilyHandlersIT extends HandlerTestSupport {
     }
 
     @Test
+    void aPropertyTheHandlerDoesNotApplyFailsTheResourceInsteadOfBeingDropped() {
+        Deployed vpc = vpc();
+        io.gureum.cloudformation.resource.ResourceFailure e = assertThrows(
+                io.gureum.cloudformation.resource.ResourceFailure.class, () -> create(new SubnetHandler(), "S",
+                        props("{'VpcId':'" + vpc.id() + "','CidrBlock':'10.0.5.0/24','EnableLniAtDeviceIndex':1}")));
+        assertEquals("Gureum does not emulate the AWS::EC2::Subnet properties [EnableLniAtDeviceIndex]", e.getMessage());
+        assertEquals("InvalidRequest", e.handlerErrorCode());
+        assertEquals(0, ec2().describeSubnets(b -> b.filters(Filter.builder().name("vpc-id").values(vpc.id())
+                .build())).subnets().size(), "nothing was created");
+        delete(vpc);
+    }
+
+    @Test
     void subnetRouteTableRouteAndAssociationsMakeAPublicSubnet() {
         Deployed vpc = vpc();
         Deployed subnet = create(new SubnetHandler(), "Public", props("{'VpcId':'" + vpc.id()
