@@ -100,6 +100,11 @@ public abstract class HandlerTestSupport {
         return new Deployed(d.handler(), d.logicalId(), properties, d.handler().update(r));
     }
 
+    /** What drift detection reads of the resource now (null when it is gone). */
+    protected JsonNode read(Deployed d) {
+        return d.handler().read(request(d.handler(), d.logicalId(), d.properties(), null, d.created()));
+    }
+
     protected void delete(Deployed d) {
         d.handler().delete(request(d.handler(), d.logicalId(), d.properties(), null, d.created()));
     }

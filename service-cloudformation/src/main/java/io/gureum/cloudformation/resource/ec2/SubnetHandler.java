@@ -4,13 +4,16 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.array;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.filter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Subnet;
@@ -103,5 +106,28 @@ public final class SubnetHandler implements ResourceHandler {
                 .attribute("AvailabilityZone", s.availabilityZone()).attribute("AvailabilityZoneId", s.availabilityZoneId())
                 .attribute("CidrBlock", s.cidrBlock()).attribute("Ipv6CidrBlocks", array(ipv6))
                 .attribute("NetworkAclAssociationId", aclAssociation).attribute("OutpostArn", s.outpostArn());
+    }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        Subnet s;
+        try {
+            s = ec2(r).describeSubnets(b -> b.subnetIds(r.physicalId())).subnets().get(0);
+        } catch (AwsServiceException e) {
+            if (Ec2Support.notFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+        return new Drift(r).put("VpcId", s.vpcId()).put("CidrBlock", s.cidrBlock())
+                .put("AvailabilityZone", s.availabilityZone()).put("AvailabilityZoneId", s.availabilityZoneId())
+                .put("MapPublicIpOnLaunch", s.mapPublicIpOnLaunch())
+                .put("AssignIpv6AddressOnCreation", s.assignIpv6AddressOnCreation()).put("EnableDns64", s.enableDns64())
+                .result();
     }
 }

@@ -4,14 +4,17 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.array;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.filter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Vpc;
@@ -114,5 +117,34 @@ public final class VpcHandler implements ResourceHandler {
         return Created.of(id).attribute("VpcId", id).attribute("CidrBlock", vpc.cidrBlock())
                 .attribute("CidrBlockAssociations", array(associations)).attribute("Ipv6CidrBlocks", ipv6Node)
                 .attribute("DefaultNetworkAcl", acl).attribute("DefaultSecurityGroup", sg);
+    }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        Ec2Client ec2 = ec2(r);
+        Vpc vpc;
+        try {
+            vpc = ec2.describeVpcs(b -> b.vpcIds(r.physicalId())).vpcs().get(0);
+        } catch (AwsServiceException e) {
+            if (Ec2Support.notFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+        Drift d = new Drift(r).put("CidrBlock", vpc.cidrBlock()).put("InstanceTenancy", vpc.instanceTenancyAsString());
+        if (d.wants("EnableDnsSupport")) {
+            d.put("EnableDnsSupport", ec2.describeVpcAttribute(b -> b.vpcId(r.physicalId()).attribute(
+                    "enableDnsSupport")).enableDnsSupport().value());
+        }
+        if (d.wants("EnableDnsHostnames")) {
+            d.put("EnableDnsHostnames", ec2.describeVpcAttribute(b -> b.vpcId(r.physicalId()).attribute(
+                    "enableDnsHostnames")).enableDnsHostnames().value());
+        }
+        return d.result();
     }
 }

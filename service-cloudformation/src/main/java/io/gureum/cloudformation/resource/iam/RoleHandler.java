@@ -2,13 +2,18 @@ package io.gureum.cloudformation.resource.iam;
 
 import static io.gureum.cloudformation.resource.iam.IamSupport.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Served;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
@@ -96,5 +101,24 @@ public final class RoleHandler implements ResourceHandler {
     private static Created result(IamClient iam, String name) {
         Role role = iam.getRole(b -> b.roleName(name)).role();
         return Created.of(name).attribute("Arn", role.arn()).attribute("RoleId", role.roleId());
+    }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        Role role;
+        try {
+            role = iam(r).getRole(b -> b.roleName(r.physicalId())).role();
+        } catch (NoSuchEntityException gone) {
+            return null;
+        }
+        // IAM returns policy documents URL-encoded (GetRole, AssumeRolePolicyDocument).
+        return new Drift(r).put("AssumeRolePolicyDocument", URLDecoder.decode(role.assumeRolePolicyDocument(),
+                StandardCharsets.UTF_8)).put("Description", role.description()).put("Path", role.path())
+                .put("MaxSessionDuration", role.maxSessionDuration()).result();
     }
 }

@@ -5,6 +5,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Json;
 import io.gureum.cloudformation.resource.common.Served;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
 import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.TracingConfig;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
@@ -203,5 +205,32 @@ public final class FunctionHandler implements ResourceHandler {
 
     private static DeadLetterConfig deadLetter(JsonNode d) {
         return d == null ? null : DeadLetterConfig.builder().targetArn(Json.text(d, "TargetArn")).build();
+    }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        FunctionConfiguration c;
+        try {
+            c = r.client(LambdaClient.class).getFunction(b -> b.functionName(r.physicalId())).configuration();
+        } catch (ResourceNotFoundException gone) {
+            return null;
+        }
+        Drift d = new Drift(r).put("Runtime", c.runtimeAsString()).put("Handler", c.handler()).put("Role", c.role())
+                .put("Timeout", c.timeout()).put("MemorySize", c.memorySize()).put("Description", c.description());
+        if (d.wants("Environment")) {
+            com.fasterxml.jackson.databind.node.ObjectNode env = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance.objectNode();
+            com.fasterxml.jackson.databind.node.ObjectNode vars = env.putObject("Variables");
+            if (c.environment() != null) {
+                c.environment().variables().forEach(vars::put);
+            }
+            d.put("Environment", env);
+        }
+        return d.result();
     }
 }

@@ -1,8 +1,10 @@
 package io.gureum.cloudformation.resource.logs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,5 +95,21 @@ public final class LogGroupHandler implements ResourceHandler {
 
     private static Created result(ResourceRequest r, String name) {
         return Created.of(name).attribute("Arn", arn(r, name));
+    }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        var group = r.client(CloudWatchLogsClient.class).describeLogGroups(b -> b.logGroupNamePrefix(r.physicalId()))
+                .logGroups().stream().filter(g -> g.logGroupName().equals(r.physicalId())).findFirst().orElse(null);
+        if (group == null) {
+            return null;
+        }
+        return new Drift(r).put("LogGroupName", group.logGroupName()).put("RetentionInDays", group.retentionInDays())
+                .put("KmsKeyId", group.kmsKeyId()).result();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Json;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Tag;
 
 /**
@@ -135,5 +137,23 @@ public final class TopicHandler implements ResourceHandler {
     private static Created result(String arn) {
         return Created.of(arn).attribute("TopicArn", arn).attribute("TopicName", arn.substring(arn.lastIndexOf(':')
                 + 1));
+    }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        Map<String, String> a;
+        try {
+            a = r.client(SnsClient.class).getTopicAttributes(b -> b.topicArn(r.physicalId())).attributes();
+        } catch (NotFoundException gone) {
+            return null;
+        }
+        Drift d = new Drift(r).put("TopicName", r.physicalId().substring(r.physicalId().lastIndexOf(':') + 1));
+        ATTRIBUTES.forEach((property, attribute) -> d.put(property, a.get(attribute)));
+        return d.result();
     }
 }

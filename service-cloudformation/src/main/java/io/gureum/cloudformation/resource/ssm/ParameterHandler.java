@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.ResourceTag;
+import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,5 +116,24 @@ public final class ParameterHandler implements ResourceHandler {
     private static Created result(ResourceRequest r, String name) {
         var p = r.client(SsmClient.class).getParameter(b -> b.name(name)).parameter();
         return Created.of(name).attribute("Type", p.typeAsString()).attribute("Value", p.value());
+    }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        software.amazon.awssdk.services.ssm.model.ParameterMetadata meta = r.client(SsmClient.class)
+                .describeParameters(b -> b.parameterFilters(f -> f.key("Name").values(r.physicalId()))).parameters()
+                .stream().findFirst().orElse(null);
+        if (meta == null) {
+            return null;
+        }
+        var p = r.client(SsmClient.class).getParameter(b -> b.name(r.physicalId())).parameter();
+        return new Drift(r).put("Name", p.name()).put("Type", p.typeAsString()).put("Value", p.value())
+                .put("Description", meta.description()).put("AllowedPattern", meta.allowedPattern())
+                .put("Tier", meta.tierAsString()).put("DataType", meta.dataType()).result();
     }
 }
