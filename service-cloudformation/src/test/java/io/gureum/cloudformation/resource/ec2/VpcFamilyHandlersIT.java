@@ -109,6 +109,15 @@ class VpcFamilyHandlersIT extends HandlerTestSupport {
         assertEquals(vpc.id(), ec2().describeInternetGateways(b -> b.internetGatewayIds(igw.id())).internetGateways()
                 .get(0).attachments().get(0).vpcId());
 
+        // A new gateway for the attachment is attached in place, the old one detached.
+        Deployed igw2 = create(new InternetGatewayHandler(), "Igw2", props("{}"));
+        Deployed moved2 = update(attachment, props("{'VpcId':'" + vpc.id() + "','InternetGatewayId':'" + igw2.id()
+                + "'}"));
+        assertTrue(ec2().describeInternetGateways(b -> b.internetGatewayIds(igw.id())).internetGateways().get(0)
+                .attachments().isEmpty());
+        update(moved2, props("{'VpcId':'" + vpc.id() + "','InternetGatewayId':'" + igw.id() + "'}"));
+        delete(igw2);
+
         Deployed table = create(new RouteTableHandler(), "Rt", props("{'VpcId':'" + vpc.id() + "'}"));
         assertEquals(table.id(), table.att("RouteTableId"));
         Deployed route = create(new RouteHandler(), "Default", props("{'RouteTableId':'" + table.id()
@@ -252,6 +261,14 @@ class VpcFamilyHandlersIT extends HandlerTestSupport {
         assertEquals(2, ec2().describeSecurityGroups(b -> b.groupIds(web.id())).securityGroups().get(0)
                 .ipPermissionsEgress().size());
 
+        Deployed described = update(ingress, props("{'GroupId':'" + app.id() + "','IpProtocol':'tcp','FromPort':8080,"
+                + "'ToPort':8080,'SourceSecurityGroupId':'" + web.id() + "','Description':'from web'}"));
+        assertEquals(ingress.id(), described.id());
+        assertEquals("from web", ec2().describeSecurityGroups(b -> b.groupIds(app.id())).securityGroups().get(0)
+                .ipPermissions().get(0).userIdGroupPairs().get(0).description());
+        assertTrue(replaces(described, props("{'GroupId':'" + app.id() + "','IpProtocol':'tcp','FromPort':8081,"
+                + "'ToPort':8081,'SourceSecurityGroupId':'" + web.id() + "'}")));
+
         // In-place: web's ingress moves to 80; app's egress property is removed, leaving no egress rule.
         Deployed web2 = update(web, props("{'GroupDescription':'web','VpcId':'" + vpc.id()
                 + "','SecurityGroupIngress':[{'IpProtocol':'tcp','FromPort':80,'ToPort':80,'CidrIp':'0.0.0.0/0'}]}"));
@@ -267,7 +284,7 @@ class VpcFamilyHandlersIT extends HandlerTestSupport {
         // The group still referenced by app's rule cannot go first, as on AWS.
         AwsServiceException e = assertThrows(AwsServiceException.class, () -> delete(web2));
         assertEquals("DependencyViolation", e.awsErrorDetails().errorCode());
-        for (Deployed d : List.of(egress, ingress, web2, app2)) {
+        for (Deployed d : List.of(egress, described, web2, app2)) {
             delete(d);
             delete(d);
         }
