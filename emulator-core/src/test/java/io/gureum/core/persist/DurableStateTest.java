@@ -89,6 +89,18 @@ class DurableStateTest {
     }
 
     @Test
+    void aZeroFilledTailIsDroppedToo() throws Exception {
+        try (DurableState s = DurableState.open(dir)) {
+            s.put("sqs", "1", "r", "queue", "a", new Item("a", 1));
+            s.durableNow().get(30, TimeUnit.SECONDS);
+        }
+        Files.write(journals().get(0), new byte[4096], java.nio.file.StandardOpenOption.APPEND);
+        try (DurableState s = DurableState.open(dir)) {
+            assertEquals(1, s.takeRestored().get("sqs").size());
+        }
+    }
+
+    @Test
     void aCorruptRecordEndsItsFile() throws Exception {
         try (DurableState s = DurableState.open(dir)) {
             s.put("sqs", "1", "r", "queue", "a", new Item("a", 1));
