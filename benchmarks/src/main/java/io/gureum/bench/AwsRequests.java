@@ -99,6 +99,35 @@ final class AwsRequests {
                 + "\"Item\":{\"pk\":{\"S\":\"k1\"},\"v\":{\"S\":\"value\"}}}");
     }
 
+    static final String BENCH_BUCKET = "bench-bucket";
+
+    static byte[] createBucket(int port) {
+        return rest(port, "PUT", "/" + BENCH_BUCKET, new byte[0]);
+    }
+
+    /** PutObject of 1 KiB, the same key each time (each write replaces the last object and its file). */
+    static byte[] putObject1k(int port) {
+        byte[] body = new byte[1024];
+        java.util.Arrays.fill(body, (byte) 'x');
+        return rest(port, "PUT", "/" + BENCH_BUCKET + "/object-1k", body);
+    }
+
+    private static byte[] rest(int port, String method, String path, byte[] b) {
+        String head = method + " " + path + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "X-Amz-Date: 20260101T000000Z\r\n"
+                + "x-amz-content-sha256: UNSIGNED-PAYLOAD\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3"
+                + "/aws4_request, SignedHeaders=host, Signature=00\r\n"
+                + "Content-Length: " + b.length + "\r\n"
+                + "\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[h.length + b.length];
+        System.arraycopy(h, 0, out, 0, h.length);
+        System.arraycopy(b, 0, out, h.length, b.length);
+        return out;
+    }
+
     static byte[] getItem(int port) {
         return json(port, "dynamodb", "DynamoDB_20120810.GetItem", "{\"TableName\":\"" + BENCH_TABLE + "\","
                 + "\"Key\":{\"pk\":{\"S\":\"k1\"}}}");
@@ -156,6 +185,8 @@ final class AwsRequests {
             case "sts" -> getCallerIdentity(port);
             case "sqs-send" -> sendMessage(port, BENCH_QUEUE);
             case "ddb-get" -> getItem(port);
+            case "ddb-put" -> putItem(port);
+            case "s3-put-1k" -> putObject1k(port);
             case "ssm-get" -> getParameter(port);
             case "secret-get" -> getSecretValue(port);
             case "cw-put" -> putMetricData20(port);

@@ -7,6 +7,10 @@ import io.gureum.core.dispatch.LoadedService;
 import io.gureum.core.dispatch.ServiceRegistry;
 import io.gureum.core.events.EventBus;
 import io.gureum.core.ids.ResourceIds;
+import io.gureum.core.persist.CoreRecords;
+import io.gureum.core.persist.DurableState;
+import io.gureum.core.persist.StateRecord;
+import io.gureum.core.persist.StateStore;
 import io.gureum.core.server.GureumServer;
 import io.gureum.core.server.Warmup;
 import io.gureum.core.spi.AwsService;
@@ -16,7 +20,9 @@ import io.gureum.core.time.GureumClock;
 import io.gureum.core.topology.Topology;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -53,7 +59,19 @@ public final class Gureum implements AutoCloseable {
     public static Gureum start(GureumConfig config, List<AwsService> services) {
         ServiceContext context = new ServiceContext(config, new GureumClock(), new ResourceIds(),
                 new ResourceRegistry(), new EventBus(), Topology.standard(), new Accounts(config.defaultAccount()));
-        ServiceRegistry registry = new ServiceRegistry(services, context);
+        DurableState durable = config.dataDir() == null ? null : DurableState.open(config.dataDir());
+        if (durable != null) {
+            context.shared().replace(StateStore.class, durable);
+        }
+        ServiceRegistry registry;
+        try {
+            registry = durable == null ? new ServiceRegistry(services, context) : restored(services, context, durable);
+        } catch (RuntimeException e) {
+            if (durable != null) {
+                durable.close();
+            }
+            throw e;
+        }
         ExecutorService handlers = newHandlerPool(config.handlerThreads());
         Dispatcher dispatcher = new Dispatcher(context, registry, new SigV4Verifier(), handlers);
         try {
@@ -66,12 +84,44 @@ public final class Gureum implements AutoCloseable {
             Thread.currentThread().interrupt();
             handlers.shutdownNow();
             registry.all().forEach(LoadedService::close);
+            closeState(context);
             throw new IllegalStateException("Interrupted while binding", e);
         } catch (RuntimeException e) {
             // Nothing may keep the JVM alive after a failed start (a busy port must not leave a zombie).
             handlers.shutdownNow();
             registry.all().forEach(LoadedService::close);
+            closeState(context);
             throw e;
+        }
+    }
+
+    /**
+     * The services, each restored from its records of the data directory before the server listens; the
+     * records of APIs this run does not serve are kept for the next run that does.
+     */
+    private static ServiceRegistry restored(List<AwsService> services, ServiceContext context, DurableState durable) {
+        Map<String, List<StateRecord>> records = new HashMap<>(durable.takeRestored());
+        CoreRecords.restoreClock(records.getOrDefault(CoreRecords.SERVICE, List.of()), context.clock(), durable);
+        records.remove(CoreRecords.SERVICE);
+        ServiceRegistry registry = new ServiceRegistry(services, context);
+        for (Map.Entry<String, List<StateRecord>> e : records.entrySet()) {
+            LoadedService service = registry.byName(e.getKey());
+            if (service == null) {
+                durable.keepDormant(e.getValue());
+            } else {
+                service.restore(e.getValue());
+            }
+        }
+        durable.captureWith(sink -> {
+            CoreRecords.capture(context.clock(), sink);
+            registry.all().forEach(s -> s.capture(sink));
+        });
+        return registry;
+    }
+
+    private static void closeState(ServiceContext context) {
+        if (context.state() instanceof DurableState durable) {
+            durable.close();
         }
     }
 
@@ -121,5 +171,6 @@ public final class Gureum implements AutoCloseable {
         server.close();
         handlers.shutdownNow();
         dispatcher.registry().all().forEach(LoadedService::close);
+        closeState(context);
     }
 }

@@ -12,10 +12,14 @@ final class Database {
     final String region;
     final TreeMap<String, Table> tables = new TreeMap<>();
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final DynamoRecords records;
+    /** Each table's settings as last recorded ({@link DynamoRecords#syncTables}); guarded by the write lock. */
+    final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> recorded = new java.util.HashMap<>();
 
-    Database(String account, String region) {
+    Database(String account, String region, DynamoRecords records) {
         this.account = account;
         this.region = region;
+        this.records = records;
     }
 
     <T> T read(java.util.function.Supplier<T> body) {

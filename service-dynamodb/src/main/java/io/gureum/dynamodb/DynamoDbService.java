@@ -70,6 +70,16 @@ public final class DynamoDbService implements AwsService {
                 return access.of(resourceArn);
             }
 
+            @Override
+            public void restore(List<io.gureum.core.persist.StateRecord> records) {
+                state.records.restore(records, state);
+            }
+
+            @Override
+            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+                state.records.capture(state, sink);
+            }
+
             /** Drops the tables at once, for Streams too, rather than at DynamoDB's next use. */
             @Override
             public void close() {

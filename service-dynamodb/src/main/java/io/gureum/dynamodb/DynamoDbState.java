@@ -14,13 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DynamoDbState {
     final ServiceContext context;
-    final AccountRegionStore<Database> databases = new AccountRegionStore<>(Database::new);
+    final DynamoRecords records;
+    final AccountRegionStore<Database> databases;
     /** TransactWriteItems idempotency: token → (request fingerprint, first answer time), 10 minutes. */
     final Map<String, Transactions.Idempotent> tokens = new ConcurrentHashMap<>();
     final Replication replication;
 
     private DynamoDbState(ServiceContext context) {
         this.context = context;
+        this.records = new DynamoRecords(context);
+        this.databases = new AccountRegionStore<>((a, r) -> new Database(a, r, records));
         this.replication = new Replication(this);
     }
 

@@ -55,12 +55,14 @@ final class GlobalTables {
                     }
                     copy.stream = new StreamLog(copy.arn, copy.name, copy, state.context.clock().now(),
                             "NEW_AND_OLD_IMAGES", state.context.ids().hex(8));
+                    copy.owner = target;
                     t.data.all().values().forEach(p -> p.values().forEach(copy::put));
                     t.replicaRegions.add(region);
                     copy.replicaRegions.addAll(t.replicaRegions);
                     target.tables.put(copy.name, copy);
                     state.context.registry().register(db.account, region, "dynamodb", "table/" + copy.name,
                             io.gureum.core.ids.Arn.parse(copy.arn));
+                    state.records.syncTables(target);
                     return null;
                 });
                 for (String other : t.replicaRegions) {
@@ -71,6 +73,7 @@ final class GlobalTables {
                             if (ot != null && !ot.replicaRegions.contains(region)) {
                                 ot.replicaRegions.add(region);
                             }
+                            state.records.syncTables(o);
                             return null;
                         });
                     }
@@ -86,6 +89,7 @@ final class GlobalTables {
                     if (removed != null) {
                         state.context.registry().unregister(io.gureum.core.ids.Arn.parse(removed.arn));
                     }
+                    state.records.syncTables(target);
                     return null;
                 });
                 for (String other : t.replicaRegions) {
@@ -96,6 +100,7 @@ final class GlobalTables {
                             if (ot != null) {
                                 ot.replicaRegions.remove(region);
                             }
+                            state.records.syncTables(o);
                             return null;
                         });
                     }

@@ -39,6 +39,8 @@ final class Table {
     StreamLog stream;
     /** Regions holding replicas (global tables version 2019.11.21), this region included. */
     final List<String> replicaRegions = new ArrayList<>();
+    /** The database whose records ({@code --data-dir}) hold this table's items; null while it is being filled. */
+    Database owner;
 
     Table(String name, String arn, String id, Instant created, KeySchema key) {
         this.name = name;
@@ -71,6 +73,9 @@ final class Table {
             }
             ix.put(stored, key, size);
         }
+        if (owner != null) {
+            owner.records.item(owner, this, stored);
+        }
         return old;
     }
 
@@ -79,6 +84,9 @@ final class Table {
         if (old != null) {
             for (Index ix : indexes.values()) {
                 ix.remove(old, key);
+            }
+            if (owner != null) {
+                owner.records.itemGone(owner, this, old);
             }
         }
         return old;

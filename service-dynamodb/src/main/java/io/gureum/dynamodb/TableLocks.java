@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
 final class TableLocks implements OperationInterceptor {
     private static final Set<String> READS = Set.of("GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems",
             "ListTables", "ListTagsOfResource", "DescribeTimeToLive");
+    /** Operations that change items only, whose records {@link Table} writes itself. */
+    private static final Set<String> ITEM_WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
+            "TransactWriteItems", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
     /** Operations that touch no table. */
     private static final Set<String> NO_TABLES = Set.of("DescribeLimits", "DescribeEndpoints");
 
@@ -30,10 +33,15 @@ final class TableLocks implements OperationInterceptor {
             return call.proceed();
         }
         Database db = state.database();
-        Lock lock = reads(call) ? db.lock.readLock() : db.lock.writeLock();
+        boolean reads = reads(call);
+        Lock lock = reads ? db.lock.readLock() : db.lock.writeLock();
         lock.lock();
         try {
-            return call.proceed();
+            Object result = call.proceed();
+            if (!reads && !ITEM_WRITES.contains(call.operation())) {
+                state.records.syncTables(db); // a table's settings may have changed (--data-dir)
+            }
+            return result;
         } finally {
             lock.unlock();
         }

@@ -165,6 +165,7 @@ final class Tables {
             throw DynamoErrors.inUse("Table already exists: " + t.name);
         }
         db.tables.put(t.name, t);
+        t.owner = db;
         state.context.registry().register(ctx.accountId(), ctx.region(), "dynamodb", "table/" + t.name,
                 Arn.parse(t.arn), tags);
         for (Index ix : t.indexes.values()) {

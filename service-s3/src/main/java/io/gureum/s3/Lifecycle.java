@@ -30,9 +30,11 @@ public final class Lifecycle implements AutoCloseable {
     private final Objects objects;
     private final GureumClock clock;
     private final Notifications notifications;
+    private final S3Records records;
     private volatile boolean closed;
 
-    public Lifecycle(S3Store store, Objects objects, GureumClock clock, Notifications notifications) {
+    Lifecycle(S3Store store, Objects objects, GureumClock clock, Notifications notifications, S3Records records) {
+        this.records = records;
         this.store = store;
         this.objects = objects;
         this.clock = clock;
@@ -78,50 +80,78 @@ public final class Lifecycle implements AutoCloseable {
             if (versions.isEmpty()) {
                 continue;
             }
-            StoredObject current = versions.get(0);
-            if (!current.deleteMarker && filterMatches(rule, current)) {
-                transition(rule, current, now);
-                if (expired(rule, current, now) && !current.locked(now)) {
-                    expireCurrent(b, e.getValue(), current);
-                }
+            String before = fingerprint(versions);
+            applyToKey(b, rule, now, e, versions);
+            List<StoredObject> after;
+            synchronized (b) {
+                after = new ArrayList<>(e.getValue().all());
             }
-            if (rule.noncurrentVersionExpiration() != null || rule.hasNoncurrentVersionTransitions()) {
-                int newer = 0;
-                for (int i = 1; i < versions.size(); i++) {
-                    StoredObject v = versions.get(i);
-                    Instant since = versions.get(i - 1).lastModified;
-                    for (NoncurrentVersionTransition t : rule.noncurrentVersionTransitions()) {
-                        if (!v.deleteMarker && t.noncurrentDays() != null && !due(since, t.noncurrentDays()).isAfter(now)) {
-                            v.storageClass = t.storageClassAsString();
-                        }
-                    }
-                    var nve = rule.noncurrentVersionExpiration();
-                    if (nve == null || nve.noncurrentDays() == null) {
-                        continue;
-                    }
-                    boolean keep = nve.newerNoncurrentVersions() != null && newer < nve.newerNoncurrentVersions();
-                    newer++;
-                    if (!keep && !due(since, nve.noncurrentDays()).isAfter(now) && !v.locked(now)) {
-                        objects.removeVersion(b, e.getValue(), v);
-                        notifications.emitRemoved(b, "LifecycleExpiration:Delete", v.key, v.versionId);
+            if (records.enabled() && !fingerprint(after).equals(before)) {
+                records.key(b, e.getKey());
+            }
+        }
+        applyToUploads(b, rule, prefix, now);
+        if (records.enabled()) {
+            store.blobs.releaseGarbage(records.durableForThread());
+        }
+    }
+
+    /** What lifecycle changes of a key's versions: which exist and their storage classes. */
+    private static String fingerprint(List<StoredObject> versions) {
+        StringBuilder sb = new StringBuilder();
+        versions.forEach(v -> sb.append(v.versionId).append(':').append(v.storageClass).append(';'));
+        return sb.toString();
+    }
+
+    private void applyToKey(Bucket b, LifecycleRule rule, Instant now, Map.Entry<String, KeyVersions> e,
+            List<StoredObject> versions) {
+        StoredObject current = versions.get(0);
+        if (!current.deleteMarker && filterMatches(rule, current)) {
+            transition(rule, current, now);
+            if (expired(rule, current, now) && !current.locked(now)) {
+                expireCurrent(b, e.getValue(), current);
+            }
+        }
+        if (rule.noncurrentVersionExpiration() != null || rule.hasNoncurrentVersionTransitions()) {
+            int newer = 0;
+            for (int i = 1; i < versions.size(); i++) {
+                StoredObject v = versions.get(i);
+                Instant since = versions.get(i - 1).lastModified;
+                for (NoncurrentVersionTransition t : rule.noncurrentVersionTransitions()) {
+                    if (!v.deleteMarker && t.noncurrentDays() != null && !due(since, t.noncurrentDays()).isAfter(now)) {
+                        v.storageClass = t.storageClassAsString();
                     }
                 }
-            }
-            if (rule.expiration() != null && Boolean.TRUE.equals(rule.expiration().expiredObjectDeleteMarker())) {
-                synchronized (b) {
-                    List<StoredObject> all = e.getValue().all();
-                    if (all.size() == 1 && all.get(0).deleteMarker) {
-                        objects.removeVersion(b, e.getValue(), all.get(0));
-                    }
+                var nve = rule.noncurrentVersionExpiration();
+                if (nve == null || nve.noncurrentDays() == null) {
+                    continue;
+                }
+                boolean keep = nve.newerNoncurrentVersions() != null && newer < nve.newerNoncurrentVersions();
+                newer++;
+                if (!keep && !due(since, nve.noncurrentDays()).isAfter(now) && !v.locked(now)) {
+                    objects.removeVersion(b, e.getValue(), v);
+                    notifications.emitRemoved(b, "LifecycleExpiration:Delete", v.key, v.versionId);
                 }
             }
         }
+        if (rule.expiration() != null && Boolean.TRUE.equals(rule.expiration().expiredObjectDeleteMarker())) {
+            synchronized (b) {
+                List<StoredObject> all = e.getValue().all();
+                if (all.size() == 1 && all.get(0).deleteMarker) {
+                    objects.removeVersion(b, e.getValue(), all.get(0));
+                }
+            }
+        }
+    }
+
+    private void applyToUploads(Bucket b, LifecycleRule rule, String prefix, Instant now) {
         var abort = rule.abortIncompleteMultipartUpload();
         if (abort != null && abort.daysAfterInitiation() != null) {
             for (Upload u : new ArrayList<>(b.uploads.values())) {
                 if (u.key.startsWith(prefix) && !due(u.initiated, abort.daysAfterInitiation()).isAfter(now)) {
                     try {
                         objects.abortUpload(b, u);
+                        records.uploads(b, u.key);
                     } catch (RuntimeException ignored) {
                         // completed meanwhile
                     }

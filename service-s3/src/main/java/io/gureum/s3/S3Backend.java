@@ -13,17 +13,19 @@ public final class S3Backend implements AutoCloseable {
     public final Multipart multipart;
     public final Lifecycle lifecycle;
     final KmsEncryption kms;
+    final S3Records records;
 
     public S3Backend(ServiceContext context) {
         this.context = context;
-        this.store = new S3Store(context.config().dataDir());
+        this.store = new S3Store(context.config().dataDir(), context.state().enabled());
+        this.records = new S3Records(context);
         this.buckets = new Buckets(store, context.clock(), context.registry());
         this.notifications = new Notifications(context.clock(), new Destinations(context.clients()),
                 new EventBridgeEvents(context.events(), context.clock()));
         this.objects = new Objects(store, context.clock(), context.ids(), notifications);
         this.multipart = new Multipart(store, objects, context.ids(), notifications);
         this.kms = new KmsEncryption(context.clients());
-        this.lifecycle = new Lifecycle(store, objects, context.clock(), notifications);
+        this.lifecycle = new Lifecycle(store, objects, context.clock(), notifications, records);
     }
 
     @Override

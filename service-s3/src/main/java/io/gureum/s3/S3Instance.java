@@ -18,9 +18,14 @@ final class S3Instance implements ServiceInstance {
     private final List<Object> providers;
     private final StorageMetrics storageMetrics;
     private final S3ResourceAccess resourceAccess;
+    private final List<io.gureum.core.spi.OperationInterceptor> interceptors;
 
     S3Instance(ServiceContext context) {
         this.s3 = new S3Backend(context);
+        this.interceptors = List.of(new S3RecordsInterceptor(s3.store, s3.records));
+        if (context.state().enabled() && !context.state().hadRecords(S3Records.SERVICE)) {
+            S3Restore.sweep(s3.store, java.util.Set.of()); // no record names any file left behind
+        }
         this.storageMetrics = new StorageMetrics(context, s3.store);
         this.cors = new CorsRequests(s3);
         this.resourceAccess = new S3ResourceAccess(s3.store);
@@ -36,6 +41,21 @@ final class S3Instance implements ServiceInstance {
     @Override
     public List<Object> providers() {
         return providers;
+    }
+
+    @Override
+    public List<io.gureum.core.spi.OperationInterceptor> interceptors() {
+        return interceptors;
+    }
+
+    @Override
+    public void restore(List<io.gureum.core.persist.StateRecord> records) {
+        S3Restore.restore(records, s3.store, s3.records);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        s3.records.capture(s3.store.buckets, sink);
     }
 
     /** CORS preflight: {@code OPTIONS} is no S3 operation, but S3 answers it from the bucket's rules. */

@@ -22,6 +22,7 @@ final class SnsInstance implements ServiceInstance {
     private final List<Object> providers;
     private final SnsAdmin admin;
     private final TopicResourceAccess resourceAccess;
+    private final SnsRecords records;
 
     SnsInstance(ServiceContext context) {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
@@ -44,6 +45,22 @@ final class SnsInstance implements ServiceInstance {
                 new Sms(platforms));
         this.admin = new SnsAdmin(log, store, signer);
         this.resourceAccess = new TopicResourceAccess(store);
+        this.records = new SnsRecords(context, store);
+    }
+
+    @Override
+    public List<io.gureum.core.spi.OperationInterceptor> interceptors() {
+        return List.of(records);
+    }
+
+    @Override
+    public void restore(List<io.gureum.core.persist.StateRecord> records) {
+        this.records.restore(records);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        records.capture(sink);
     }
 
     @Override

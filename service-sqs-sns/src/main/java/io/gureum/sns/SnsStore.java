@@ -18,6 +18,15 @@ final class SnsStore {
         return store.get(account, region);
     }
 
+    /** What to do with each region's topics and subscriptions. */
+    interface RegionVisitor {
+        void visit(String account, String region, Region scope);
+    }
+
+    void forEach(RegionVisitor visitor) {
+        store.forEach((k, r) -> visitor.visit(k.account(), k.region(), r));
+    }
+
     Topic topic(String arn) {
         Arn a = parse(arn);
         return a == null || !a.service().equals("sns") ? null : region(a.accountId(), a.region()).topics.get(arn);

@@ -69,8 +69,11 @@ final class Queue {
     private long arrivals;
     private long lastPurgeAt = Long.MIN_VALUE;
     private boolean deleted;
+    private final SqsRecords records;
 
-    Queue(String account, String region, String name, Arn arn, boolean fifo, Map<String, String> attributes, long now) {
+    Queue(String account, String region, String name, Arn arn, boolean fifo, Map<String, String> attributes, long now,
+            SqsRecords records) {
+        this.records = records;
         this.account = account;
         this.region = region;
         this.name = name;
@@ -118,6 +121,16 @@ final class Queue {
         attributes.putAll(next);
         lastModifiedAt = now;
         refreshPolicies();
+        records.queue(this);
+    }
+
+    synchronized long lastPurgeAt() {
+        return lastPurgeAt;
+    }
+
+    /** Records the queue again (its tags changed in the registry), under its monitor. */
+    synchronized void recordQueue() {
+        records.queue(this);
     }
 
     private void refreshPolicies() {
@@ -146,6 +159,19 @@ final class Queue {
         return deleted;
     }
 
+    /** DeleteQueue: the queue and its messages leave memory and the records. */
+    void delete() {
+        synchronized (this) {
+            if (!deleted) {
+                byId.values().forEach(m -> records.messageGone(this, m));
+                deduplication.keySet().forEach(k -> records.dedupGone(this, k));
+                records.queueDeleted(this);
+            }
+        }
+        markDeleted();
+    }
+
+    /** Closes the queue (DeleteQueue, or the server stopping: then its records stay). */
     void markDeleted() {
         List<CompletableFuture<Void>> wake;
         synchronized (this) {
@@ -189,8 +215,10 @@ final class Queue {
         m.arrival = ++arrivals;
         byId.put(m.id, m);
         store.add(m, now);
+        records.message(this, m);
         if (dedupKey != null) {
             deduplication.put(dedupKey, new Dedup(m, now + FIVE_MINUTES));
+            records.dedup(this, dedupKey, m, now + FIVE_MINUTES);
         }
         return new SendResult(m, false);
     }
@@ -217,6 +245,7 @@ final class Queue {
                 m.arrival = ++arrivals;
                 byId.put(m.id, m);
                 store.add(m, now);
+                records.message(this, m);
             }
         }
         signal(messages.size());
@@ -266,6 +295,7 @@ final class Queue {
                 m.version++;
                 m.visibleAt = now + visibilityTimeout * 1000L;
                 store.visibilityChanged(m, now);
+                records.message(this, m);
                 out.add(new Delivery(m, ReceiptHandles.encode(arnText, m.id, m.epoch), m.receiveCount,
                         m.firstReceiveAt, m.deadLetterSourceArn));
             }
@@ -302,7 +332,9 @@ final class Queue {
 
     private void drop(SqsMessage m) {
         m.deleted = true;
-        byId.remove(m.id);
+        if (byId.remove(m.id) != null) {
+            records.messageGone(this, m);
+        }
     }
 
     /**
@@ -347,6 +379,7 @@ final class Queue {
             m.version++;
             m.visibleAt = now + timeout * 1000L;
             store.visibilityChanged(m, now);
+            records.message(this, m);
         }
         if (timeout == 0) {
             signal(1);
@@ -367,9 +400,13 @@ final class Queue {
             throw SqsErrors.purgeInProgress(name);
         }
         lastPurgeAt = now;
-        byId.values().forEach(m -> m.deleted = true);
+        byId.values().forEach(m -> {
+            m.deleted = true;
+            records.messageGone(this, m);
+        });
         byId.clear();
         store.clear();
+        records.queue(this);
     }
 
     synchronized Counts counts(long now) {
@@ -459,6 +496,53 @@ final class Queue {
             }
         }
         wake.forEach(f -> f.complete(null));
+    }
+
+    // ---- persistence (--data-dir) -------------------------------------------------------------
+
+    /** This queue's records as they are now, under its monitor (a snapshot's capture). */
+    synchronized void capture(SqsRecords r, java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        if (deleted) {
+            return;
+        }
+        sink.accept(SqsRecords.record(this, SqsRecords.QUEUE, name, r.queueState(this)));
+        for (SqsMessage m : byId.values()) {
+            sink.accept(SqsRecords.record(this, SqsRecords.MESSAGE, name + "/" + m.id, SqsRecords.MessageState.of(m)));
+        }
+        deduplication.forEach((k, d) -> sink.accept(SqsRecords.record(this, SqsRecords.DEDUP, name + "/" + k,
+                new SqsRecords.DedupState(k, SqsRecords.MessageState.of(d.original()), d.expiresAt()))));
+    }
+
+    /**
+     * Puts back what a restart found: messages in arrival order (a FIFO group's order), deduplication
+     * entries still in their window, and sequence numbers that go on growing from the largest seen.
+     */
+    synchronized void restore(long lastModified, long purgedAt, List<SqsMessage> messages,
+            List<SqsRecords.DedupState> dedups, long now) {
+        lastModifiedAt = lastModified;
+        lastPurgeAt = purgedAt;
+        messages.sort((a, b) -> Long.compare(a.arrival, b.arrival));
+        for (SqsMessage m : messages) {
+            byId.put(m.id, m);
+            store.add(m, now);
+            arrivals = Math.max(arrivals, m.arrival);
+            advanceSequence(m.sequenceNumber);
+        }
+        dedups.sort((a, b) -> Long.compare(a.expiresAt(), b.expiresAt()));
+        for (SqsRecords.DedupState d : dedups) {
+            if (d.expiresAt() > now) {
+                SqsMessage original = byId.get(d.original().id());
+                deduplication.put(d.dedupKey(), new Dedup(original != null ? original : d.original().toMessage(),
+                        d.expiresAt()));
+                advanceSequence(d.original().sequenceNumber());
+            }
+        }
+    }
+
+    private void advanceSequence(String sequenceNumber) {
+        if (sequenceNumber != null) {
+            sequence = Math.max(sequence, Long.parseLong(sequenceNumber));
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------

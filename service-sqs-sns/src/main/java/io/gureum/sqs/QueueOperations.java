@@ -110,11 +110,12 @@ final class QueueOperations {
                 throw SqsErrors.deletedRecently();
             }
             Arn arn = Arn.of("sqs", region, account, name);
-            Queue q = new Queue(account, region, name, arn, fifo, attributes, now);
+            Queue q = new Queue(account, region, name, arn, fifo, attributes, now, queues.records());
             context.registry().register(account, region, "sqs", name, arn);
             if (!tags.isEmpty()) {
                 context.registry().tag(arn, tags);
             }
+            q.recordQueue();
             scope.byName.put(name, q);
             scope.deletedAt.remove(name);
             return urlOf(q);
@@ -191,7 +192,7 @@ final class QueueOperations {
                 context.registry().unregister(q.arn);
             }
         }
-        q.markDeleted();
+        q.delete();
         return DeleteQueueResponse.builder().build();
     }
 

@@ -35,7 +35,10 @@ final class QueueTags {
         Map<String, String> merged = new LinkedHashMap<>(tags(q));
         merged.putAll(tags);
         check(merged.size());
-        context.registry().tag(q.arn, tags);
+        synchronized (q) {
+            context.registry().tag(q.arn, tags);
+            q.recordQueue();
+        }
         return TagQueueResponse.builder().build();
     }
 
@@ -44,7 +47,10 @@ final class QueueTags {
         if (request.tagKeys() == null || request.tagKeys().isEmpty()) {
             throw SqsErrors.missingParameter("TagKeys");
         }
-        context.registry().untag(q.arn, request.tagKeys());
+        synchronized (q) {
+            context.registry().untag(q.arn, request.tagKeys());
+            q.recordQueue();
+        }
         return UntagQueueResponse.builder().build();
     }
 

@@ -20,7 +20,8 @@ final class SqsInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(QueueOperations.class, QueueTags.class, QueuePermissions.class,
             MessageSending.class, MessageReceiving.class, MoveTasks.class);
 
-    private final SqsQueues queues = new SqsQueues();
+    private final SqsQueues queues;
+    private final ServiceContext context;
     private final ScheduledExecutorService timers;
     private final ExecutorService pollRetries;
     private final TimerMessageWaiter waiter;
@@ -33,6 +34,8 @@ final class SqsInstance implements ServiceInstance {
     SqsInstance(ServiceContext context) {
         this.timers = ServiceThreads.timer("gureum-sqs-timer");
         this.pollRetries = ServiceThreads.workers("gureum-sqs-poll-", 2);
+        this.context = context;
+        this.queues = new SqsQueues(new SqsRecords(context));
         this.waiter = new TimerMessageWaiter(timers, context.clock());
         MessageOperations messages = new MessageOperations(context, queues,
                 new LongPoll(waiter, context.clock(), pollRetries));
@@ -63,6 +66,16 @@ final class SqsInstance implements ServiceInstance {
     @Override
     public ResourceAccess resourceAccess(String resourceArn) {
         return resourceAccess.of(resourceArn);
+    }
+
+    @Override
+    public void restore(java.util.List<io.gureum.core.persist.StateRecord> records) {
+        SqsRestore.restore(records, queues, context);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        queues.all().forEach(q -> queues.records().capture(q, sink));
     }
 
     @Override

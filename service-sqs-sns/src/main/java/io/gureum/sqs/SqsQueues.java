@@ -16,6 +16,15 @@ final class SqsQueues {
     }
 
     private final AccountRegionStore<Region> store = new AccountRegionStore<>((a, r) -> new Region());
+    private final SqsRecords records;
+
+    SqsQueues(SqsRecords records) {
+        this.records = records;
+    }
+
+    SqsRecords records() {
+        return records;
+    }
 
     Region region(String account, String region) {
         return store.get(account, region);

@@ -37,7 +37,7 @@ class LongPollTest {
         long now = clock.now().toEpochMilli();
         return new Queue("000000000000", "us-east-1", fifo ? "q.fifo" : "q",
                 Arn.of("sqs", "us-east-1", "000000000000", fifo ? "q.fifo" : "q"), fifo,
-                QueueAttributes.defaults(fifo), now);
+                QueueAttributes.defaults(fifo), now, new SqsRecords());
     }
 
     private void send(Queue q, String body, String group) {

@@ -145,6 +145,7 @@ final class AdminEndpoints {
             context.registry().clear(only);
             body.putArray("reset").add(only);
         } else {
+            context.state().clearAll();
             for (LoadedService s : registry.all()) {
                 s.reset();
             }

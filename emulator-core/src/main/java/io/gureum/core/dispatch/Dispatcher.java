@@ -48,6 +48,7 @@ public final class Dispatcher {
     private final SignatureVerifier verifier;
     private final Executor executor;
     private final FaultRules faults;
+    private final io.gureum.core.persist.StateStore state;
     private volatile DateHeader lastDate;
 
     public Dispatcher(ServiceContext context, ServiceRegistry registry, SignatureVerifier verifier, Executor executor) {
@@ -58,6 +59,7 @@ public final class Dispatcher {
         this.admin = new AdminEndpoints(registry, context, faults);
         this.verifier = verifier;
         this.executor = executor;
+        this.state = context.state();
     }
 
     public ServiceRegistry registry() {
@@ -85,7 +87,8 @@ public final class Dispatcher {
             executor.execute(() -> {
                 CompletableFuture<AwsHttpResponse> response;
                 try {
-                    response = handle(request, requestId, rejection);
+                    state.beginRequest();
+                    response = afterDurable(handle(request, requestId, rejection));
                 } catch (Throwable t) {
                     response = CompletableFuture.failedFuture(t);
                 }
@@ -107,6 +110,25 @@ public final class Dispatcher {
             result.complete(withRequestId(fallbackError(CommonErrors.internalFailure(requestId), requestId), requestId));
         }
         return result;
+    }
+
+    /**
+     * The response once the state changes the request made are on the disk ({@code --data-dir}): those
+     * this thread journaled when the handler answered at once, or everything journaled until the answer
+     * when it answers later from another thread. No thread waits: the answer is composed on the journal's
+     * future. A journal that cannot be written fails the request rather than acknowledge a lost change.
+     */
+    private CompletableFuture<AwsHttpResponse> afterDurable(CompletableFuture<AwsHttpResponse> response) {
+        if (!state.enabled()) {
+            return response;
+        }
+        if (response.isDone()) {
+            CompletableFuture<Void> durable = state.durableForThread();
+            return durable.isDone() && !durable.isCompletedExceptionally() ? response
+                    : AsyncResponse.propagateCancellation(response.thenCompose(r -> durable.thenApply(v -> r)), response);
+        }
+        return AsyncResponse.propagateCancellation(
+                response.thenCompose(r -> state.durableNow().thenApply(v -> r)), response);
     }
 
     private static void closeQuietly(AwsHttpResponse r) {

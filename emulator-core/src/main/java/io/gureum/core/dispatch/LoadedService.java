@@ -196,6 +196,23 @@ public final class LoadedService {
         c.created = new Created(instance, byClass);
     }
 
+    /** Creates every module's instance and gives each the API's records from before a restart. */
+    public synchronized void restore(List<io.gureum.core.persist.StateRecord> records) {
+        for (Contribution c : instances()) {
+            c.created.instance().restore(records);
+        }
+    }
+
+    /** Every live record of the modules' instances (those not created yet have none). */
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        for (Contribution c : contributions) {
+            Created created = c.created;
+            if (created != null) {
+                created.instance().capture(sink);
+            }
+        }
+    }
+
     /** Creates every module's instance now (eager APIs, at start and after reset). */
     void createInstances() {
         instances();
@@ -324,6 +341,7 @@ public final class LoadedService {
     /** Drops all state: the next request gets fresh instances (an eager API gets them at once). */
     public synchronized void reset() {
         close();
+        context.state().clear(name);
         if (eager) {
             instances();
         }

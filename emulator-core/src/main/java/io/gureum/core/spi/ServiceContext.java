@@ -32,6 +32,14 @@ public record ServiceContext(
     }
 
     /**
+     * Where the service records state that survives a restart ({@code --data-dir}); {@link
+     * io.gureum.core.persist.StateStore#NONE} without one. See the contract on {@link io.gureum.core.persist.StateStore}.
+     */
+    public io.gureum.core.persist.StateStore state() {
+        return shared.get(io.gureum.core.persist.StateStore.class, () -> io.gureum.core.persist.StateStore.NONE);
+    }
+
+    /**
      * The Availability Zones' states on this server, which an outage ({@code /_gureum/faults/az-outage})
      * changes: one object, shared by core's endpoint and the services that react.
      */

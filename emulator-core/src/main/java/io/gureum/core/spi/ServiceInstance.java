@@ -55,6 +55,22 @@ public interface ServiceInstance extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Rebuilds this instance's state from the records its API wrote before a restart ({@code --data-dir});
+     * called once, right after {@link AwsService#create}, before the server accepts requests. Records of a
+     * kind this instance does not own (another module of the same API) are ignored.
+     */
+    default void restore(java.util.List<io.gureum.core.persist.StateRecord> records) {
+    }
+
+    /**
+     * Passes every live record of this instance to {@code sink}, as {@code context.state().put} wrote them,
+     * for a snapshot. May run while requests change the state: each record must be a value the resource
+     * had at some moment during the call (take the lock a change takes, per resource, not a global one).
+     */
+    default void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+    }
+
     /** Releases timers, threads and files; the instance's state is gone afterwards. */
     @Override
     default void close() {

@@ -39,6 +39,11 @@ public final class GureumClock {
         return base.instant().plus(offset);
     }
 
+    /** How far the clock is ahead of its base. */
+    public Duration offset() {
+        return offset;
+    }
+
     /** Whole seconds the clock is ahead of its base. */
     public long offsetSeconds() {
         return offset.getSeconds();

@@ -31,11 +31,24 @@ public final class BlobStore implements AutoCloseable {
 
     private final Path configured;
     private final boolean temporary;
+    /** Whether the bytes must outlive the server (records in {@code --data-dir} name them). */
+    private final boolean durable;
+    /** Blobs this thread's operation replaced, deleted once the records that stopped naming them are durable. */
+    private final ThreadLocal<List<Blob>> garbage = ThreadLocal.withInitial(ArrayList::new);
     private volatile Path root;
 
     public BlobStore(Path dataDir) {
+        this(dataDir, false);
+    }
+
+    /**
+     * @param durable whether files are forced to the disk when written and kept when the store closes
+     *     ({@code --data-dir} with persistence), rather than removed with the state that named them
+     */
+    public BlobStore(Path dataDir, boolean durable) {
         this.configured = dataDir == null ? null : dataDir.resolve("s3");
         this.temporary = dataDir == null;
+        this.durable = durable && dataDir != null;
     }
 
     /** What a write produced: the blob, the MD5 and the requested checksums (raw bytes). */
@@ -90,6 +103,11 @@ public final class BlobStore implements AutoCloseable {
             Files.deleteIfExists(file);
             throw e;
         }
+        if (durable) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.force(true); // the record naming it is acknowledged only after this
+            }
+        }
         Map<String, byte[]> sums = new LinkedHashMap<>();
         hashers.forEach((k, h) -> sums.put(k, h.digest()));
         return new Written(new Blob(id, size), md5.digest(), sums);
@@ -135,6 +153,51 @@ public final class BlobStore implements AutoCloseable {
     }
 
     public void delete(Collection<Blob> blobs) {
+        if (durable) {
+            garbage.get().addAll(blobs);
+            return;
+        }
+        deleteNow(blobs);
+    }
+
+    /**
+     * Deletes the blobs this thread's operation let go of once {@code durable} completes (the records that
+     * no longer name them are on the disk): a crash before then leaves the old record and its bytes whole.
+     */
+    public void releaseGarbage(java.util.concurrent.CompletableFuture<Void> durable) {
+        List<Blob> mine = garbage.get();
+        if (mine.isEmpty()) {
+            return;
+        }
+        List<Blob> release = new ArrayList<>(mine);
+        mine.clear();
+        durable.thenRun(() -> deleteNow(release));
+    }
+
+    /**
+     * Removes the blob files no record names (left by a crash between writing the bytes and recording
+     * them); returns how many.
+     */
+    public int sweep(java.util.Set<String> referenced) {
+        if (configured == null || !Files.isDirectory(configured)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> files = Files.list(configured)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.matches("[0-9a-f]{32}") && !referenced.contains(name)) {
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            // best effort: the next start tries again
+        }
+        return removed;
+    }
+
+    private void deleteNow(Collection<Blob> blobs) {
         for (Blob b : blobs) {
             try {
                 Files.deleteIfExists(path(b.id()));
@@ -152,8 +215,8 @@ public final class BlobStore implements AutoCloseable {
     @Override
     public void close() {
         Path r = root;
-        if (r == null) {
-            return;
+        if (r == null || durable) {
+            return; // durable bytes stay for the records that name them
         }
         try (Stream<Path> files = Files.walk(r)) {
             files.sorted(Comparator.reverseOrder())

@@ -13,7 +13,12 @@ public final class S3Store implements AutoCloseable {
     public final BlobStore blobs;
 
     public S3Store(Path dataDir) {
-        this.blobs = new BlobStore(dataDir);
+        this(dataDir, false);
+    }
+
+    /** @param durable whether the blob files outlive the store (records in {@code --data-dir} name them) */
+    public S3Store(Path dataDir, boolean durable) {
+        this.blobs = new BlobStore(dataDir, durable);
     }
 
     @Override

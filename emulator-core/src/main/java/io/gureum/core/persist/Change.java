@@ -1,0 +1,101 @@
+package io.gureum.core.persist;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One entry of the journal: a record put, a record deleted, every record of a service cleared (a reset
+ * of one API) or every record of the server cleared (a full reset). The payload a journal frame carries.
+ */
+record Change(Type type, StateRecord record, String service) {
+
+    enum Type {
+        PUT, DELETE, CLEAR_SERVICE, CLEAR_ALL
+    }
+
+    static Change put(StateRecord r) {
+        return new Change(Type.PUT, r, r.service());
+    }
+
+    static Change delete(StateRecord.Id id) {
+        return new Change(Type.DELETE, new StateRecord(id.service(), id.account(), id.region(), id.kind(), id.key(),
+                null), id.service());
+    }
+
+    static Change clear(String service) {
+        return new Change(Type.CLEAR_SERVICE, null, service);
+    }
+
+    static Change clearAll() {
+        return new Change(Type.CLEAR_ALL, null, "");
+    }
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(record != null && record.value() != null
+                ? record.value().length + 64 : 64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(type.ordinal());
+            switch (type) {
+                case PUT, DELETE -> {
+                    out.writeUTF(record.service());
+                    out.writeUTF(record.account());
+                    out.writeUTF(record.region());
+                    out.writeUTF(record.kind());
+                    writeLongString(out, record.key());
+                    if (type == Type.PUT) {
+                        out.writeInt(record.value().length);
+                        out.write(record.value());
+                    }
+                }
+                case CLEAR_SERVICE -> out.writeUTF(service);
+                case CLEAR_ALL -> {
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Change decode(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        int ordinal = in.readUnsignedByte();
+        if (ordinal >= Type.values().length) {
+            throw new IOException("Unknown change type " + ordinal);
+        }
+        Type type = Type.values()[ordinal];
+        return switch (type) {
+            case PUT, DELETE -> {
+                String service = in.readUTF();
+                String account = in.readUTF();
+                String region = in.readUTF();
+                String kind = in.readUTF();
+                String key = readLongString(in);
+                byte[] value = null;
+                if (type == Type.PUT) {
+                    value = new byte[in.readInt()];
+                    in.readFully(value);
+                }
+                yield new Change(type, new StateRecord(service, account, region, kind, key, value), service);
+            }
+            case CLEAR_SERVICE -> clear(in.readUTF());
+            case CLEAR_ALL -> clearAll();
+        };
+    }
+
+    /** Keys may pass writeUTF's 64 KiB (S3 keys are 1 KiB, but DynamoDB composite keys can be long). */
+    private static void writeLongString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readLongString(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,104 @@
+package io.gureum.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gureum.core.Gureum;
+import io.gureum.core.GureumConfig;
+import io.gureum.core.testing.AwsClients;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** What DynamoDB finds again after a restart on the same --data-dir. */
+class DynamoDbRestartIT {
+    @TempDir
+    Path dataDir;
+
+    private Gureum start() {
+        return Gureum.start(GureumConfig.builder().port(0).dataDir(dataDir).build());
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromN(sk));
+    }
+
+    @Test
+    void tablesIndexesTtlTagsAndItemsSurviveARestart() {
+        TableDescription before;
+        try (Gureum g = start(); DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), g)) {
+            ddb.createTable(b -> b.tableName("kept").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(
+                            d -> d.attributeName("pk").attributeType(ScalarAttributeType.S),
+                            d -> d.attributeName("sk").attributeType(ScalarAttributeType.N),
+                            d -> d.attributeName("g").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH),
+                            k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG")
+                            .keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_IMAGE"))
+                    .tags(t -> t.key("team").value("a")));
+            ddb.updateTimeToLive(b -> b.tableName("kept").timeToLiveSpecification(t -> t.enabled(true)
+                    .attributeName("expires")));
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                ddb.putItem(b -> b.tableName("kept").item(Map.of("pk", AttributeValue.fromS("p"),
+                        "sk", AttributeValue.fromN(Integer.toString(n)), "g", AttributeValue.fromS(n % 2 == 0 ? "even" : "odd"),
+                        "data", AttributeValue.fromM(Map.of("list", AttributeValue.fromL(List.of(AttributeValue.fromN("1"),
+                                AttributeValue.fromNul(true))), "bin", AttributeValue.fromB(SdkBytes.fromUtf8String("x")),
+                                "set", AttributeValue.fromSs(List.of("a", "b")))))));
+            }
+            ddb.deleteItem(b -> b.tableName("kept").key(key("p", "4")));
+            ddb.updateItem(b -> b.tableName("kept").key(key("p", "0")).updateExpression("SET v = :v")
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("updated"))));
+            ddb.createTable(b -> b.tableName("gone").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+            ddb.putItem(b -> b.tableName("gone").item(Map.of("pk", AttributeValue.fromS("x"))));
+            ddb.deleteTable(b -> b.tableName("gone"));
+            before = ddb.describeTable(b -> b.tableName("kept")).table();
+        }
+        try (Gureum g = start(); DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), g)) {
+            TableDescription after = ddb.describeTable(b -> b.tableName("kept")).table();
+            assertEquals(before.tableArn(), after.tableArn());
+            assertEquals(before.tableId(), after.tableId());
+            assertEquals(before.creationDateTime(), after.creationDateTime());
+            assertEquals(before.latestStreamArn(), after.latestStreamArn());
+            assertEquals(before.keySchema(), after.keySchema());
+            assertEquals("byG", after.globalSecondaryIndexes().get(0).indexName());
+            assertEquals(4, after.itemCount());
+            assertEquals("expires", ddb.describeTimeToLive(b -> b.tableName("kept")).timeToLiveDescription()
+                    .attributeName());
+            assertEquals("a", ddb.listTagsOfResource(b -> b.resourceArn(after.tableArn())).tags().get(0).value());
+            Map<String, AttributeValue> item = ddb.getItem(b -> b.tableName("kept").key(key("p", "0"))).item();
+            assertEquals("updated", item.get("v").s());
+            assertEquals(List.of("a", "b"), item.get("data").m().get("set").ss());
+            assertEquals("x", item.get("data").m().get("bin").b().asUtf8String());
+            assertTrue(item.get("data").m().get("list").l().get(1).nul());
+            assertFalse(ddb.getItem(b -> b.tableName("kept").key(key("p", "4"))).hasItem());
+            assertEquals(3, ddb.query(b -> b.tableName("kept").indexName("byG").keyConditionExpression("g = :g")
+                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS("even")))).count() + 1,
+                    "the index is rebuilt from the items (even: 0 and 2)");
+            assertThrows(ResourceNotFoundException.class, () -> ddb.describeTable(b -> b.tableName("gone")));
+            ddb.createTable(b -> b.tableName("gone").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+            assertEquals(0, ddb.scan(b -> b.tableName("gone")).count(), "a new table of the same name starts empty");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.gureum.s3;
+
+import io.gureum.core.spi.OperationCall;
+import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.s3.store.Bucket;
+import io.gureum.s3.store.S3Store;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+
+/**
+ * Records what an S3 operation changed ({@code --data-dir}): after a bucket-level write its bucket, after
+ * an object write each key it names, after a multipart operation the key's uploads; then lets the blob
+ * files the operation replaced go once those records are durable. Reads record nothing.
+ */
+final class S3RecordsInterceptor implements OperationInterceptor {
+    private final S3Store store;
+    private final S3Records records;
+
+    S3RecordsInterceptor(S3Store store, S3Records records) {
+        this.store = store;
+        this.records = records;
+    }
+
+    @Override
+    public Object intercept(OperationCall call) throws Exception {
+        if (!records.enabled() || !writes(call.operation())) {
+            return call.proceed();
+        }
+        try {
+            return call.proceed();
+        } finally {
+            // A failed write may have changed part of the state (a conditional write lost its race after
+            // storing bytes): the current state is recorded either way.
+            record(call.operation(), call.request());
+            store.blobs.releaseGarbage(records.durableForThread());
+        }
+    }
+
+    private static boolean writes(String operation) {
+        return !(operation.startsWith("Get") || operation.startsWith("Head") || operation.startsWith("List")
+                || operation.startsWith("Select"));
+    }
+
+    private void record(String operation, Object request) {
+        String bucketName = member(request, "Bucket");
+        if (bucketName == null) {
+            return;
+        }
+        Bucket b = store.buckets.get(bucketName);
+        List<String> keys = keys(request);
+        if (keys.isEmpty()) {
+            records.bucket(bucketName, b);
+            if (b != null && operation.equals("DeleteBucket")) {
+                records.uploads(b, null);
+            }
+            return;
+        }
+        if (b == null) {
+            return;
+        }
+        for (String key : keys) {
+            records.key(b, key);
+        }
+        if (operation.contains("Multipart") || operation.startsWith("UploadPart")) {
+            records.uploads(b, keys.get(0));
+        }
+    }
+
+    private static List<String> keys(Object request) {
+        if (request instanceof DeleteObjectsRequest d) {
+            List<String> out = new ArrayList<>();
+            if (d.delete() != null) {
+                d.delete().objects().forEach(o -> out.add(o.key()));
+            }
+            return out;
+        }
+        String key = member(request, "Key");
+        return key == null ? List.of() : List.of(key);
+    }
+
+    private static String member(Object request, String name) {
+        if (request instanceof SdkPojo pojo) {
+            for (SdkField<?> f : pojo.sdkFields()) {
+                if (f.memberName().equals(name)) {
+                    Object v = f.getValueOrDefault(pojo);
+                    return v instanceof String s ? s : null;
+                }
+            }
+        }
+        return null;
+    }
+}

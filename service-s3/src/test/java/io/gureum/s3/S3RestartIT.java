@@ -1,0 +1,142 @@
+package io.gureum.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gureum.core.Gureum;
+import io.gureum.core.GureumConfig;
+import io.gureum.core.testing.AwsClients;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+
+/** What S3 finds again after a restart on the same --data-dir, and the files it keeps or removes. */
+class S3RestartIT {
+    @TempDir
+    Path dataDir;
+
+    private Gureum start() {
+        return Gureum.start(GureumConfig.builder().port(0).dataDir(dataDir).build());
+    }
+
+    private static S3Client client(Gureum g) {
+        return AwsClients.client(S3Client.builder().forcePathStyle(true), g);
+    }
+
+    private long blobFiles() throws Exception {
+        Path s3 = dataDir.resolve("s3");
+        if (!Files.isDirectory(s3)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(s3)) {
+            return files.filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")).count();
+        }
+    }
+
+    @Test
+    void bucketsConfigurationsVersionsAndUploadsSurviveARestart() throws Exception {
+        String uploadId;
+        String etag1;
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            s3.createBucket(b -> b.bucket("kept"));
+            s3.putBucketVersioning(b -> b.bucket("kept").versioningConfiguration(v -> v
+                    .status(BucketVersioningStatus.ENABLED)));
+            s3.putBucketCors(b -> b.bucket("kept").corsConfiguration(c -> c.corsRules(CORSRule.builder()
+                    .allowedMethods("GET").allowedOrigins("https://example.com").maxAgeSeconds(60).build())));
+            s3.putBucketTagging(b -> b.bucket("kept").tagging(t -> t.tagSet(s -> s.key("team").value("a"))));
+            s3.putObject(b -> b.bucket("kept").key("a/one.txt").contentType("text/plain").metadata(Map.of("m", "1")),
+                    RequestBody.fromString("first"));
+            s3.putObject(b -> b.bucket("kept").key("a/one.txt"), RequestBody.fromString("second"));
+            s3.putObject(b -> b.bucket("kept").key("deleted"), RequestBody.fromString("x"));
+            s3.deleteObject(b -> b.bucket("kept").key("deleted"));
+            s3.putObjectTagging(b -> b.bucket("kept").key("a/one.txt").tagging(t -> t.tagSet(s -> s.key("k").value("v"))));
+            uploadId = s3.createMultipartUpload(b -> b.bucket("kept").key("big")).uploadId();
+            etag1 = s3.uploadPart(b -> b.bucket("kept").key("big").uploadId(uploadId).partNumber(1),
+                    RequestBody.fromBytes(new byte[5 * 1024 * 1024])).eTag();
+            s3.createBucket(b -> b.bucket("plain"));
+            s3.putObject(b -> b.bucket("plain").key("k"), RequestBody.fromString("v1"));
+            s3.putObject(b -> b.bucket("plain").key("k"), RequestBody.fromString("v2"));
+            s3.createBucket(b -> b.bucket("gone"));
+            s3.deleteBucket(b -> b.bucket("gone"));
+        }
+        assertTrue(blobFiles() >= 5, "a clean stop keeps the object files");
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            assertThrows(NoSuchBucketException.class, () -> s3.headBucket(b -> b.bucket("gone")));
+            assertEquals(BucketVersioningStatus.ENABLED, s3.getBucketVersioning(b -> b.bucket("kept")).status());
+            assertEquals(60, s3.getBucketCors(b -> b.bucket("kept")).corsRules().get(0).maxAgeSeconds());
+            assertEquals("a", s3.getBucketTagging(b -> b.bucket("kept")).tagSet().get(0).value());
+            var one = s3.getObjectAsBytes(b -> b.bucket("kept").key("a/one.txt"));
+            assertEquals("second", one.asUtf8String());
+            List<ObjectVersion> versions = s3.listObjectVersions(b -> b.bucket("kept").prefix("a/")).versions();
+            assertEquals(2, versions.size());
+            String oldest = versions.get(1).versionId();
+            var first = s3.getObjectAsBytes(b -> b.bucket("kept").key("a/one.txt").versionId(oldest));
+            assertEquals("first", first.asUtf8String());
+            assertEquals("text/plain", first.response().contentType());
+            assertEquals("1", first.response().metadata().get("m"));
+            assertEquals("v", s3.getObjectTagging(b -> b.bucket("kept").key("a/one.txt")).tagSet().get(0).value());
+            assertThrows(NoSuchKeyException.class, () -> s3.getObject(b -> b.bucket("kept").key("deleted")));
+            assertEquals(1, s3.listParts(b -> b.bucket("kept").key("big").uploadId(uploadId)).parts().size());
+            s3.completeMultipartUpload(b -> b.bucket("kept").key("big").uploadId(uploadId).multipartUpload(m -> m
+                    .parts(CompletedPart.builder().partNumber(1).eTag(etag1).build())));
+            assertEquals(5 * 1024 * 1024L, s3.headObject(b -> b.bucket("kept").key("big")).contentLength());
+            assertEquals("v2", s3.getObjectAsBytes(b -> b.bucket("plain").key("k")).asUtf8String());
+        }
+    }
+
+    @Test
+    void filesNoRecordNamesAreRemovedAtStart() throws Exception {
+        Path s3dir = Files.createDirectories(dataDir.resolve("s3"));
+        Path orphan = s3dir.resolve("0123456789abcdef0123456789abcdef");
+        Files.writeString(orphan, "half an upload");
+        Path foreign = s3dir.resolve("README.txt");
+        Files.writeString(foreign, "not ours");
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            s3.createBucket(b -> b.bucket("bbb"));
+            s3.putObject(b -> b.bucket("bbb").key("k"), RequestBody.fromString("kept"));
+            assertFalse(Files.exists(orphan), "an S3 instance with no records removes every object file");
+        }
+        Path orphan2 = s3dir.resolve("fedcba9876543210fedcba9876543210");
+        Files.writeString(orphan2, "left by kill -9");
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            assertFalse(Files.exists(orphan2));
+            assertTrue(Files.exists(foreign), "files that are not object files stay");
+            assertEquals("kept", s3.getObjectAsBytes(b -> b.bucket("bbb").key("k")).asUtf8String());
+        }
+    }
+
+    @Test
+    void withoutADataDirectoryTheTemporaryFilesGoAtStop() throws Exception {
+        java.util.Set<Path> before = temporaryDirectories();
+        java.util.Set<Path> mine;
+        try (Gureum g = Gureum.start(GureumConfig.builder().port(0).build()); S3Client s3 = client(g)) {
+            s3.createBucket(b -> b.bucket("ttt"));
+            s3.putObject(b -> b.bucket("ttt").key("k"), RequestBody.fromString("x"));
+            mine = temporaryDirectories();
+            mine.removeAll(before);
+            assertEquals(1, mine.size(), "this server's object bytes are in a temporary directory: " + mine);
+        }
+        assertFalse(Files.exists(mine.iterator().next()), "the temporary directory is removed at stop");
+    }
+
+    private static java.util.Set<Path> temporaryDirectories() throws Exception {
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("gureum-s3-"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.gureum.sqs;
+
+import io.gureum.core.ids.Arn;
+import io.gureum.core.persist.StateRecord;
+import io.gureum.core.spi.ServiceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds the queues from SQS's records after a restart: each queue with its attributes and tags (back
+ * in the resource registry), then its messages and deduplication entries. Records of a queue that has
+ * no queue record (deleted while the journal was being written) are ignored.
+ */
+final class SqsRestore {
+    private SqsRestore() {
+    }
+
+    private record QueueKey(String account, String region, String name) {
+    }
+
+    private static final class Found {
+        SqsRecords.QueueState queue;
+        final List<SqsMessage> messages = new ArrayList<>();
+        final List<SqsRecords.DedupState> dedups = new ArrayList<>();
+    }
+
+    static void restore(List<StateRecord> records, SqsQueues queues, ServiceContext context) {
+        Map<QueueKey, Found> found = new HashMap<>();
+        for (StateRecord r : records) {
+            switch (r.kind()) {
+                case SqsRecords.QUEUE -> found(found, r, r.key()).queue = r.value(SqsRecords.QueueState.class);
+                case SqsRecords.MESSAGE -> found(found, r, queueOf(r.key())).messages.add(
+                        r.value(SqsRecords.MessageState.class).toMessage());
+                case SqsRecords.DEDUP -> found(found, r, queueOf(r.key())).dedups.add(
+                        r.value(SqsRecords.DedupState.class));
+                default -> {
+                }
+            }
+        }
+        long now = context.clock().now().toEpochMilli();
+        for (Map.Entry<QueueKey, Found> e : found.entrySet()) {
+            QueueKey k = e.getKey();
+            SqsRecords.QueueState s = e.getValue().queue;
+            if (s == null) {
+                continue;
+            }
+            Arn arn = Arn.of("sqs", k.region(), k.account(), k.name());
+            Queue q = new Queue(k.account(), k.region(), k.name(), arn, s.fifo(), s.attributes(), s.createdAt(),
+                    queues.records());
+            q.restore(s.lastModifiedAt(), s.lastPurgeAt(), e.getValue().messages, e.getValue().dedups, now);
+            context.registry().register(k.account(), k.region(), "sqs", k.name(), arn);
+            if (s.tags() != null && !s.tags().isEmpty()) {
+                context.registry().tag(arn, s.tags());
+            }
+            queues.region(k.account(), k.region()).byName.put(k.name(), q);
+        }
+    }
+
+    private static Found found(Map<QueueKey, Found> found, StateRecord r, String queue) {
+        return found.computeIfAbsent(new QueueKey(r.account(), r.region(), queue), x -> new Found());
+    }
+
+    /** A queue name has no slash, so a message's key {@code queue/id} splits at its first one. */
+    private static String queueOf(String key) {
+        return key.substring(0, key.indexOf('/'));
+    }
+}

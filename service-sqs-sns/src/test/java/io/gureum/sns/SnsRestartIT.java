@@ -1,0 +1,63 @@
+package io.gureum.sns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gureum.core.Gureum;
+import io.gureum.core.GureumConfig;
+import io.gureum.core.testing.AwsClients;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** What SNS finds again after a restart on the same --data-dir: topics, tags, subscriptions and their filters. */
+class SnsRestartIT {
+    @TempDir
+    Path dataDir;
+
+    private Gureum start() {
+        return Gureum.start(GureumConfig.builder().port(0).dataDir(dataDir).build());
+    }
+
+    @Test
+    void topicsAndSubscriptionsSurviveARestart() {
+        String topicArn;
+        String queueUrl;
+        String goneArn;
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g);
+                SqsClient sqs = AwsClients.client(SqsClient.builder(), g)) {
+            topicArn = sns.createTopic(b -> b.name("kept").attributes(Map.of("DisplayName", "Kept"))
+                    .tags(t -> t.key("team").value("a"))).topicArn();
+            goneArn = sns.createTopic(b -> b.name("gone")).topicArn();
+            sns.deleteTopic(b -> b.topicArn(goneArn));
+            queueUrl = sqs.createQueue(b -> b.queueName("from-sns")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
+                    .attributesAsStrings().get("QueueArn");
+            sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn).attributes(Map.of(
+                    "RawMessageDelivery", "true", "FilterPolicy", "{\"kind\":[\"wanted\"]}")));
+        }
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g);
+                SqsClient sqs = AwsClients.client(SqsClient.builder(), g)) {
+            assertEquals("Kept", sns.getTopicAttributes(b -> b.topicArn(topicArn)).attributes().get("DisplayName"));
+            assertEquals("a", sns.listTagsForResource(b -> b.resourceArn(topicArn)).tags().get(0).value());
+            assertThrows(NotFoundException.class, () -> sns.getTopicAttributes(b -> b.topicArn(goneArn)));
+            assertEquals(1, sns.listSubscriptionsByTopic(b -> b.topicArn(topicArn)).subscriptions().size());
+            for (String kind : List.of("unwanted", "wanted")) {
+                sns.publish(b -> b.topicArn(topicArn).message("a " + kind + " message").messageAttributes(Map.of("kind",
+                        MessageAttributeValue.builder().dataType("String").stringValue(kind).build())));
+            }
+            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(5)).messages();
+            assertEquals(1, got.size(), "the filter policy survived");
+            assertTrue(got.get(0).body().equals("a wanted message"), "raw delivery survived: " + got.get(0).body());
+        }
+    }
+}
