@@ -44,6 +44,8 @@ APIS = [
     ("events", None, "service-events", "software.amazon.awssdk.services.eventbridge.EventBridgeClient"),
     ("scheduler", None, "service-scheduler", "software.amazon.awssdk.services.scheduler.SchedulerClient"),
     ("cloudwatch", None, "service-cloudwatch", "software.amazon.awssdk.services.cloudwatch.CloudWatchClient"),
+    ("cloudformation", None, "service-cloudformation",
+     "software.amazon.awssdk.services.cloudformation.CloudFormationClient"),
 ]
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")
@@ -126,6 +128,12 @@ class Compactor:
         return kept
 
 
+def streams_events(shapes, shape_name):
+    """Whether a request or response shape has an event-stream member (StartLiveTail's response)."""
+    members = shapes[shape_name].get("members", {}) if shape_name else {}
+    return any(shapes[m["shape"]].get("eventstream") for m in members.values())
+
+
 def constraints(service, version):
     version, model = load_model(service, version)
     protocol = model["metadata"]["protocol"]
@@ -145,6 +153,10 @@ def constraints(service, version):
             entry["emptyResult"] = True
         if op.get("authtype") == "none" or op.get("auth") == ["smithy.api#noAuth"]:
             entry["unsigned"] = True
+        if any(streams_events(shapes, op.get(side, {}).get("shape")) for side in ("input", "output")):
+            # Only on the SDK's asynchronous client, so absent from the operation index Gureum builds
+            # from the synchronous one: core answers it 501 by name instead of as an unknown operation.
+            entry["eventStream"] = True
         if entry:
             operations[name] = entry
     return {

@@ -43,11 +43,22 @@ final class ChildJvm implements AutoCloseable {
 
     static ChildJvm start(List<String> jvmFlags, String mainClass, List<String> args, boolean echo)
             throws IOException {
+        return start(jvmFlags, classPath(), mainClass, args, echo);
+    }
+
+    /** A JVM on another class path: a peer server of {@link Peers}. */
+    static ChildJvm startWithClassPath(List<String> jvmFlags, String classPath, String mainClass, List<String> args)
+            throws IOException {
+        return start(jvmFlags, classPath, mainClass, args, false);
+    }
+
+    private static ChildJvm start(List<String> jvmFlags, String classPath, String mainClass, List<String> args,
+            boolean echo) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin());
         cmd.addAll(jvmFlags);
         cmd.add("-cp");
-        cmd.add(classPath());
+        cmd.add(classPath);
         cmd.add(mainClass);
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

@@ -30,12 +30,16 @@ import java.nio.charset.StandardCharsets;
  * The reference for the throughput benchmark: a bare Netty HTTP/1.1 server with the same transport and
  * event-loop setup as Gureum's (NIO, 1 boss + default workers, TCP_NODELAY), HttpServerCodec +
  * HttpObjectAggregator and a handler that answers every request with a fixed 200 body on the event loop.
+ * A request with {@code X-Amz-Target: DynamoDB_20120810.ListTables} gets a canned empty ListTables answer
+ * instead, so an SDK client can call it ({@link Peers}' floor for a trivial SDK call).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.gureum.bench.HelloServer [port]</pre>
  */
 public final class HelloServer {
     private static final ByteBuf BODY = Unpooled.unreleasableBuffer(
             Unpooled.directBuffer().writeBytes("Hello, World!".getBytes(StandardCharsets.US_ASCII))).asReadOnly();
+    private static final ByteBuf LIST_TABLES = Unpooled.unreleasableBuffer(
+            Unpooled.directBuffer().writeBytes("{\"TableNames\":[]}".getBytes(StandardCharsets.US_ASCII))).asReadOnly();
 
     private HelloServer() {
     }
@@ -71,9 +75,10 @@ public final class HelloServer {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
             boolean keepAlive = HttpUtil.isKeepAlive(req);
+            boolean listTables = "DynamoDB_20120810.ListTables".equals(req.headers().get("X-Amz-Target"));
             FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                    BODY.duplicate());
-            res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
+                    listTables ? LIST_TABLES.duplicate() : BODY.duplicate());
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, listTables ? "application/x-amz-json-1.0" : "text/plain");
             HttpUtil.setContentLength(res, res.content().readableBytes());
             HttpUtil.setKeepAlive(res, keepAlive);
             if (keepAlive) {

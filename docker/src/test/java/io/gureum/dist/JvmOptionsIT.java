@@ -49,8 +49,8 @@ class JvmOptionsIT {
             assertTrue(port > 0, "the server never said where it listens:\n" + seen);
             String flags = seen.toString();
             assertTrue(flags.contains("-XX:+UseSerialGC"), flags);
-            assertTrue(flags.contains("-XX:InitialHeapSize=50331648"), flags);
-            assertTrue(flags.contains("-XX:MaxNewSize=33554432"), flags);
+            assertTrue(flags.contains("-XX:InitialHeapSize=33554432"), flags);
+            assertTrue(flags.contains("-XX:MaxNewSize=16777216"), flags);
             assertTrue(flags.contains("-XX:ThreadStackSize=512"), flags);
             assertTrue(!flags.contains("warning"), "the JVM warns about the flags:\n" + flags);
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -80,12 +80,7 @@ final class EventQueries {
         if (names != null && prefix != null) {
             throw LogsErrors.invalidParameter("logStreamNames and logStreamNamePrefix are mutually exclusive");
         }
-        FilterPattern pattern;
-        try {
-            pattern = FilterPattern.parse(request.filterPattern());
-        } catch (FilterPattern.InvalidPattern e) {
-            throw LogsErrors.invalidParameter(e.getMessage());
-        }
+        FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
         int limit = request.limit() == null ? MAX_LIMIT : request.limit();
         StoredEvent after = position(PageTokens.decode("filter", request.nextToken()));
         Predicate<StoredEvent> keep = window(group, request.startTime(), request.endTime(), true)

@@ -2,6 +2,7 @@ package io.gureum.logs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -9,9 +10,9 @@ import java.util.regex.PatternSyntaxException;
  * A CloudWatch Logs filter pattern (FilterAndPatternSyntax.html), parsed once and matched against
  * event messages. Supported: the empty pattern (everything); terms, which are case-sensitive and must
  * all appear; {@code "quoted phrases"}; {@code ?term} (at least one of the ?-terms must appear);
- * {@code -term} (must not appear); a regular expression between {@code %} signs; and JSON patterns
- * ({@link JsonPattern}). Space-delimited patterns ({@code [ip, user, ...]}) are not supported and are
- * refused as invalid.
+ * {@code -term} (must not appear); a regular expression between {@code %} signs; JSON patterns
+ * ({@link JsonPattern}); and space-delimited patterns ({@link SpaceDelimitedPattern}). The one matcher of
+ * FilterLogEvents, metric filters, subscription filters and TestMetricFilter.
  */
 final class FilterPattern {
     /** Thrown for a pattern that does not parse; the handler answers InvalidParameterException. */
@@ -25,10 +26,22 @@ final class FilterPattern {
         boolean matches(String message);
     }
 
+    /** What a match found: the named fields of a space-delimited pattern (none for other patterns). */
+    record Match(Map<String, String> fields) {
+        static final Match NONE = new Match(Map.of());
+    }
+
     private final Matcher matcher;
+    private final SpaceDelimitedPattern delimited;
 
     private FilterPattern(Matcher matcher) {
         this.matcher = matcher;
+        this.delimited = null;
+    }
+
+    private FilterPattern(SpaceDelimitedPattern delimited) {
+        this.matcher = null;
+        this.delimited = delimited;
     }
 
     static final FilterPattern ALL = new FilterPattern(m -> true);
@@ -43,7 +56,7 @@ final class FilterPattern {
             return new FilterPattern(json::matches);
         }
         if (t.startsWith("[")) {
-            throw new InvalidPattern("Space-delimited filter patterns are not supported by Gureum: " + t);
+            return new FilterPattern(SpaceDelimitedPattern.parse(t));
         }
         if (t.length() >= 2 && t.startsWith("%") && t.endsWith("%")) {
             Pattern regex = regex(t.substring(1, t.length() - 1));
@@ -61,7 +74,16 @@ final class FilterPattern {
     }
 
     boolean matches(String message) {
-        return matcher.matches(message);
+        return match(message) != null;
+    }
+
+    /** The match, or null when the event does not match. */
+    Match match(String message) {
+        if (delimited != null) {
+            Map<String, String> fields = delimited.match(message);
+            return fields == null ? null : new Match(fields);
+        }
+        return matcher.matches(message) ? Match.NONE : null;
     }
 
     private static FilterPattern terms(String text) {

@@ -25,10 +25,13 @@ final class Ingestion {
     private final EventBudget budget;
     private final AtomicLong seq = new AtomicLong();
     private final MetricFilterEmitter metrics;
+    private final SubscriptionDelivery subscriptions;
 
-    Ingestion(LogsStores stores, Expiry expiry, EventBudget budget, MetricFilterEmitter metrics) {
+    Ingestion(LogsStores stores, Expiry expiry, EventBudget budget, MetricFilterEmitter metrics,
+            SubscriptionDelivery subscriptions) {
         this.stores = stores;
         this.metrics = metrics;
+        this.subscriptions = subscriptions;
         this.expiry = expiry;
         this.budget = budget;
     }
@@ -110,5 +113,6 @@ final class Ingestion {
         stream.append(events);
         budget.added(stream, events);
         metrics.ingested(group, events);
+        subscriptions.ingested(group, stream, events);
     }
 }

@@ -6,20 +6,32 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** A log group: its settings, tags, streams and metric filters (by name, in name order). Thread-safe. */
+/** A log group: its settings, tags, streams, metric and subscription filters (by name, in name order). Thread-safe. */
 final class LogGroup {
     final String name;
     final long creationTime;
     final String account;
     final String region;
     final String logGroupClass;
-    final String kmsKeyId;
+    /** Changed by AssociateKmsKey and DisassociateKmsKey. */
+    volatile String kmsKeyId;
     final ConcurrentNavigableMap<String, LogStream> streams = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, StoredMetricFilter> metricFilters = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, StoredSubscriptionFilter> subscriptionFilters = new ConcurrentSkipListMap<>();
     /** In core's registry, the one record of every resource's tags (ADR 0008). */
     final io.gureum.core.state.RegisteredTags tags = new io.gureum.core.state.RegisteredTags();
     private volatile Integer retentionInDays;
+    /** PutDataProtectionPolicy's document and when it was put; null without one. */
+    volatile StoredPolicy dataProtectionPolicy;
+    /** Whether the group ever had a data protection policy, for {@code dataProtectionStatus}. */
+    volatile boolean dataProtectionDeleted;
+    /** PutIndexPolicy's document; null without one. */
+    volatile StoredPolicy indexPolicy;
     volatile boolean deletionProtectionEnabled;
+
+    /** A policy document as stored for a log group, with the time it was put (epoch ms). */
+    record StoredPolicy(String policyDocument, long lastUpdatedTime) {
+    }
 
     LogGroup(String account, String region, String name, long creationTime, String logGroupClass, String kmsKeyId) {
         this.account = account;

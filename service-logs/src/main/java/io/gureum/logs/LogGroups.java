@@ -63,6 +63,7 @@ final class LogGroups {
         }
         group.streams.values().forEach(expiry::dropStream);
         group.tags.detach();
+        store.groupResourcePolicies.remove(group.logGroupArn());
         return DeleteLogGroupResponse.builder().build();
     }
 
@@ -115,7 +116,10 @@ final class LogGroups {
                 .logGroupName(g.name).creationTime(g.creationTime).retentionInDays(g.retentionInDays())
                 .metricFilterCount(g.metricFilters.size()).arn(g.arn()).storedBytes(stored).kmsKeyId(g.kmsKeyId)
                 .logGroupClass(LogGroupClass.fromValue(g.logGroupClass)).logGroupArn(g.logGroupArn())
-                .deletionProtectionEnabled(g.deletionProtectionEnabled).build();
+                .deletionProtectionEnabled(g.deletionProtectionEnabled)
+                .dataProtectionStatus(g.dataProtectionPolicy != null ? "ACTIVATED"
+                        : g.dataProtectionDeleted ? "DELETED" : null)
+                .build();
     }
 
     public PutRetentionPolicyResponse putRetentionPolicy(PutRetentionPolicyRequest request) {

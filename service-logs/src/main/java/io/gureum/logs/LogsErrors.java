@@ -2,6 +2,9 @@ package io.gureum.logs;
 
 import io.gureum.core.error.ModeledErrors;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MalformedQueryException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryCompileError;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryCompileErrorLocation;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TooManyTagsException;
@@ -40,6 +43,15 @@ final class LogsErrors {
     static ValidationException deletionProtected() {
         return ModeledErrors.of(ValidationException.class,
                 "Cannot delete log group with deletion protection enabled. Disable deletion protection first.");
+    }
+
+    /** A query that does not compile, with where ({@code QueryCompileError}: CWL_QuerySyntax.html). */
+    static MalformedQueryException malformedQuery(String message, int start, int end) {
+        return ModeledErrors.of(MalformedQueryException.class, message).toBuilder()
+                .queryCompileError(QueryCompileError.builder().message(message)
+                        .location(QueryCompileErrorLocation.builder().startCharOffset(start).endCharOffset(end).build())
+                        .build())
+                .build();
     }
 
     static InvalidParameterException invalidToken() {

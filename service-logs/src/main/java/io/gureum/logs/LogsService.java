@@ -6,11 +6,14 @@ import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Registers CloudWatch Logs with core: the awsJson 1.1 API of 2014-03-28. The providers are the
- * resource families {@link LogGroups}, {@link LogStreams}, {@link Ingestion}, {@link EventQueries},
- * {@link MetricFilters} and {@link Tags}; the instance also appends the {@link LogEvents} other services
+ * resource families (log groups, streams, events, metric and subscription filters, Logs Insights queries,
+ * policies, destinations, export tasks, tags); the instance also appends the {@link LogEvents} other services
  * publish on the event bus, and expires events when the clock moves.
  */
 public final class LogsService implements AwsService {
@@ -33,7 +36,10 @@ public final class LogsService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(LogGroups.class, LogStreams.class, Ingestion.class, EventQueries.class, MetricFilters.class,
-                Tags.class);
+                Tags.class, Queries.class, QueryDefinitions.class, SubscriptionFilters.class, Destinations.class,
+                ResourcePolicies.class, DataProtection.class, FieldIndexes.class, AccountPolicies.class,
+                ExportTasks.class, KmsKeys.class, LogGroupListing.class, AnomalyDetectors.class,
+                Deliveries.class, LookupTables.class, LogRecords.class);
     }
 
     @Override
@@ -41,9 +47,24 @@ public final class LogsService implements AwsService {
         EventBudget budget = EventBudget.fromSystemProperties();
         LogsStores stores = new LogsStores(context.clock(), context.registry());
         Expiry expiry = new Expiry(context.clock(), budget);
-        Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()));
+        AtomicInteger n = new AtomicInteger();
+        // Logs Insights queries, subscription deliveries and export tasks run here, never on a request's thread.
+        ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "gureum-logs-query-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        SubscriptionDelivery delivery = new SubscriptionDelivery(context.clients(), workers);
+        Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()),
+                delivery);
         List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,
-                new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores));
+                new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores),
+                new Queries(stores, expiry, workers, context.ids()), new QueryDefinitions(stores, context.ids()),
+                new SubscriptionFilters(stores, delivery), new Destinations(stores),
+                new ResourcePolicies(stores, context.ids()), new DataProtection(stores), new FieldIndexes(stores),
+                new AccountPolicies(stores), new ExportTasks(stores, context.clients(), workers, context.ids()),
+                new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()),
+                new Deliveries(stores), new LookupTables(stores), new LogRecords(stores));
         Subscription published = context.events().subscribe(LogEvents.class,
                 e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
         Subscription clock = context.clock().onAdvance(() -> expiry.expireAll(stores.all));
@@ -57,6 +78,7 @@ public final class LogsService implements AwsService {
             public void close() {
                 published.close();
                 clock.close();
+                workers.shutdownNow();
             }
         };
     }

@@ -1,13 +1,31 @@
 package io.gureum.logs;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** CloudWatch Logs' state in one account and region: log groups by name, in name order. */
+/** CloudWatch Logs' state in one account and region: log groups by name, in name order, and Logs Insights queries. */
 final class LogsStore {
     final String account;
     final String region;
     final ConcurrentNavigableMap<String, LogGroup> groups = new ConcurrentSkipListMap<>();
+    /** Logs Insights queries by ID, in the order they started. */
+    final Map<String, InsightsQuery> queries = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, StoredQueryDefinition> queryDefinitions = new ConcurrentHashMap<>();
+    final ConcurrentNavigableMap<String, Destinations.Stored> destinations = new ConcurrentSkipListMap<>();
+    /** Account-scoped resource policies by name; resource-scoped ones by the log group's ARN (without {@code :*}). */
+    final ConcurrentNavigableMap<String, ResourcePolicies.Stored> accountResourcePolicies = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, ResourcePolicies.Stored> groupResourcePolicies = new ConcurrentSkipListMap<>();
+    /** Account policies by type, then name. */
+    final Map<String, ConcurrentNavigableMap<String, AccountPolicies.Stored>> accountPolicies = new ConcurrentHashMap<>();
+    final ConcurrentNavigableMap<String, ExportTasks.Task> exportTasks = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, LookupTables.Table> lookupTables = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, Deliveries.Destination> deliveryDestinations = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, AnomalyDetectors.Detector> anomalyDetectors = new ConcurrentSkipListMap<>();
+    /** The KMS key AssociateKmsKey named for Logs Insights query results ({@code …:query-result:*}), or null. */
+    volatile String queryResultsKmsKeyId;
 
     LogsStore(String account, String region) {
         this.account = account;

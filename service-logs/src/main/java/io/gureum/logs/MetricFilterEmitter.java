@@ -43,11 +43,12 @@ final class MetricFilterEmitter {
             }
             boolean matched = false;
             for (StoredEvent e : batch) {
-                if (pattern.matches(e.message())) {
+                FilterPattern.Match match = pattern.match(e.message());
+                if (match != null) {
                     matched = true;
                     JsonNode json = parse(e.message());
                     for (StoredMetricFilter.Transformation t : filter.transformations()) {
-                        emit(group, t, json, Instant.ofEpochMilli(e.timestamp()));
+                        emit(group, t, json, match.fields(), Instant.ofEpochMilli(e.timestamp()));
                     }
                 }
             }
@@ -62,19 +63,20 @@ final class MetricFilterEmitter {
         }
     }
 
-    private void emit(LogGroup group, StoredMetricFilter.Transformation t, JsonNode json, Instant at) {
-        Double value = number(t.metricValue(), json);
+    private void emit(LogGroup group, StoredMetricFilter.Transformation t, JsonNode json, Map<String, String> fields,
+            Instant at) {
+        Double value = number(t.metricValue(), json, fields);
         if (value == null) {
             return;
         }
         Map<String, String> dimensions = new LinkedHashMap<>();
         if (t.dimensions() != null) {
             for (Map.Entry<String, String> d : t.dimensions().entrySet()) {
-                JsonNode v = field(d.getValue(), json);
-                if (v == null || v.isContainerNode() || v.isNull()) {
+                String v = text(d.getValue(), json, fields);
+                if (v == null) {
                     return; // AWS publishes nothing for an event without the dimension's field
                 }
-                dimensions.put(d.getKey(), v.asText());
+                dimensions.put(d.getKey(), v);
             }
         }
         publish(group, t, value, dimensions, at);
@@ -86,14 +88,37 @@ final class MetricFilterEmitter {
                 value, t.unit() != null ? t.unit() : "None", at));
     }
 
-    /** The metric value: a literal number, or a {@code $.field} of the event holding a number. */
-    private static Double number(String metricValue, JsonNode json) {
+    /**
+     * A {@code $.field} of a JSON event or a {@code $name} of a space-delimited pattern's fields, as text; null when
+     * the event lacks it or it is not a single value.
+     */
+    static String text(String reference, JsonNode json, Map<String, String> fields) {
+        if (reference == null || !reference.startsWith("$")) {
+            return null;
+        }
+        if (!reference.startsWith("$.")) {
+            return fields.get(reference.substring(1));
+        }
+        JsonNode v = field(reference, json);
+        return v == null || v.isContainerNode() || v.isNull() ? null : v.asText();
+    }
+
+    /** The metric value: a literal number, a {@code $.field} of the event or a {@code $name} field holding a number. */
+    static Double number(String metricValue, JsonNode json, Map<String, String> fields) {
         if (metricValue == null) {
             return null;
         }
         if (!metricValue.startsWith("$")) {
             try {
                 return Double.valueOf(metricValue);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (!metricValue.startsWith("$.")) {
+            try {
+                String v = fields.get(metricValue.substring(1));
+                return v == null ? null : Double.valueOf(v);
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -146,7 +171,7 @@ final class MetricFilterEmitter {
         return node;
     }
 
-    /** Null for a pattern Gureum cannot evaluate (space-delimited): such a filter emits nothing. */
+    /** Null for a pattern that does not parse (PutMetricFilter refuses those; kept for safety): it emits nothing. */
     private static FilterPattern parsePattern(String text) {
         try {
             return FilterPattern.parse(text);
@@ -155,7 +180,7 @@ final class MetricFilterEmitter {
         }
     }
 
-    private static JsonNode parse(String message) {
+    static JsonNode parse(String message) {
         String m = message.strip();
         if (!m.startsWith("{")) {
             return null;

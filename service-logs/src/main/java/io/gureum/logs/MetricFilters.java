@@ -9,9 +9,12 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteMetricFilterRe
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilterMatchRecord;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutMetricFilterRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutMetricFilterResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TestMetricFilterRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TestMetricFilterResponse;
 
 /** Metric filters: stored, listed and deleted (API_PutMetricFilter.html); {@link MetricFilterEmitter} emits their metrics. */
 final class MetricFilters {
@@ -33,11 +36,37 @@ final class MetricFilters {
                     t.unitAsString()));
         }
         LogGroup group = stores.current().group(request.logGroupName());
+        if (!group.logGroupClass.equals("STANDARD")) {
+            // "Metric filters" are a Standard-class feature (CloudWatch_Logs_Log_Classes.html).
+            throw LogsErrors.invalidParameter("Metric filters are not supported for log groups in the "
+                    + group.logGroupClass + " log class.");
+        }
+        FilterPatterns.parse(request.filterPattern());
         String name = request.filterName();
         group.metricFilters.put(name, new StoredMetricFilter(group.name, name, request.filterPattern(), stores.now(),
                 List.copyOf(transformations), request.applyOnTransformedLogs(), request.fieldSelectionCriteria(),
                 request.hasEmitSystemFieldDimensions() ? List.copyOf(request.emitSystemFieldDimensions()) : null));
         return PutMetricFilterResponse.builder().build();
+    }
+
+    /**
+     * The messages the pattern matches, numbered from 1 in the order given, with the values a space-delimited pattern
+     * names as {@code $name} (what a transformation's {@code metricValue} and dimensions read).
+     */
+    public TestMetricFilterResponse testMetricFilter(TestMetricFilterRequest request) {
+        FilterPattern pattern = FilterPatterns.parse(request.filterPattern());
+        List<MetricFilterMatchRecord> matches = new ArrayList<>();
+        List<String> messages = request.logEventMessages();
+        for (int i = 0; i < messages.size(); i++) {
+            FilterPattern.Match m = pattern.match(messages.get(i));
+            if (m != null) {
+                Map<String, String> extracted = new java.util.LinkedHashMap<>();
+                m.fields().forEach((k, v) -> extracted.put("$" + k, v));
+                matches.add(MetricFilterMatchRecord.builder().eventNumber(i + 1L).eventMessage(messages.get(i))
+                        .extractedValues(extracted).build());
+            }
+        }
+        return TestMetricFilterResponse.builder().matches(matches).build();
     }
 
     public DeleteMetricFilterResponse deleteMetricFilter(DeleteMetricFilterRequest request) {

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.UntagResourceRequest
 import software.amazon.awssdk.services.cloudwatchlogs.model.UntagResourceResponse;
 
 /**
- * Tags of log groups, by ARN (TagResource …) and by name (the deprecated TagLogGroup …, still served).
+ * Tags by ARN (TagResource …: log groups, destinations, delivery destinations, anomaly detectors, lookup tables)
+ * and of log groups by name (the deprecated TagLogGroup …, still served).
  * Core checks the model's key and value lengths and patterns and the 50-tag limit of one request.
  */
 final class Tags {
@@ -32,12 +33,16 @@ final class Tags {
     }
 
     public TagResourceResponse tagResource(TagResourceRequest request) {
-        tag(byArn(stores.current(), request.resourceArn()), request.hasTags() ? request.tags() : Map.of());
+        Taggable t = byArn(stores.current(), request.resourceArn());
+        if (!t.retag(request.hasTags() ? request.tags() : Map.of(), List.of(), MAX)) {
+            throw LogsErrors.tooManyTags(request.resourceArn());
+        }
         return TagResourceResponse.builder().build();
     }
 
     public UntagResourceResponse untagResource(UntagResourceRequest request) {
-        untag(byArn(stores.current(), request.resourceArn()), request.hasTagKeys() ? request.tagKeys() : List.of());
+        byArn(stores.current(), request.resourceArn()).retag(Map.of(),
+                request.hasTagKeys() ? request.tagKeys() : List.of(), Integer.MAX_VALUE);
         return UntagResourceResponse.builder().build();
     }
 
@@ -59,27 +64,81 @@ final class Tags {
         return ListTagsLogGroupResponse.builder().tags(stores.current().group(request.logGroupName()).tags()).build();
     }
 
-    /** The log group an ARN names: {@code arn:aws:logs:<region>:<account>:log-group:<name>} (a trailing {@code :*} is tolerated). */
-    private static LogGroup byArn(LogsStore store, String resourceArn) {
+    /** A resource's tags as TagResource sees them. */
+    private interface Taggable {
+        Map<String, String> tags();
+
+        boolean retag(Map<String, String> add, Iterable<String> remove, int max);
+    }
+
+    private static Taggable of(TagSet set) {
+        return new Taggable() {
+            @Override
+            public Map<String, String> tags() {
+                return set.get();
+            }
+
+            @Override
+            public boolean retag(Map<String, String> add, Iterable<String> remove, int max) {
+                return set.retag(add, remove, max);
+            }
+        };
+    }
+
+    /**
+     * The resource an ARN names: a log group ({@code log-group:<name>}, a trailing {@code :*} tolerated), a
+     * destination, a delivery destination, an anomaly detector or a lookup table of the caller's account and Region.
+     */
+    private static Taggable byArn(LogsStore store, String resourceArn) {
         Arn arn;
         try {
             arn = Arn.parse(resourceArn);
         } catch (IllegalArgumentException e) {
             throw LogsErrors.invalidParameter("Invalid resource arn: " + resourceArn);
         }
-        if (!arn.service().equals("logs") || !arn.resourceType().equals("log-group")) {
+        if (!arn.service().equals("logs")) {
             throw LogsErrors.invalidParameter("Invalid resource arn: " + resourceArn);
         }
-        String name = arn.resourceId();
-        if (name.endsWith(":*")) {
-            name = name.substring(0, name.length() - 2);
-        }
-        LogGroup group = arn.accountId().equals(store.account) && arn.region().equals(store.region)
-                ? store.groups.get(name) : null;
-        if (group == null) {
+        boolean here = arn.accountId().equals(store.account) && arn.region().equals(store.region);
+        String id = arn.resourceId();
+        Taggable found = switch (arn.resourceType()) {
+            case "log-group" -> {
+                LogGroup group = here ? store.groups.get(id.endsWith(":*") ? id.substring(0, id.length() - 2) : id)
+                        : null;
+                yield group == null ? null : new Taggable() {
+                    @Override
+                    public Map<String, String> tags() {
+                        return group.tags();
+                    }
+
+                    @Override
+                    public boolean retag(Map<String, String> add, Iterable<String> remove, int max) {
+                        return group.retag(add, remove, max);
+                    }
+                };
+            }
+            case "destination" -> {
+                Destinations.Stored d = here ? store.destinations.get(id) : null;
+                yield d == null ? null : of(d.tags());
+            }
+            case "delivery-destination" -> {
+                Deliveries.Destination d = here ? store.deliveryDestinations.get(id) : null;
+                yield d == null ? null : of(d.tags());
+            }
+            case "anomaly-detector" -> {
+                AnomalyDetectors.Detector d = here ? store.anomalyDetectors.get(resourceArn) : null;
+                yield d == null ? null : of(d.tags());
+            }
+            case "lookup-table" -> {
+                LookupTables.Table t = here ? store.lookupTables.get(id) : null;
+                yield t == null ? null : of(t.tags());
+            }
+            default -> throw LogsErrors.invalidParameter("Invalid resource arn: " + resourceArn);
+        };
+        if (found == null) {
             throw LogsErrors.notFound("The specified resource does not exist.");
         }
-        return group;
+        return found;
     }
 
     private static void tag(LogGroup group, Map<String, String> tags) {

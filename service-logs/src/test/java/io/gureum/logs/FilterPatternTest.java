@@ -1,5 +1,6 @@
 package io.gureum.logs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,8 +97,30 @@ class FilterPatternTest {
     @Test
     void invalidPatternsAreRefused() {
         for (String bad : new String[] {"{ $.a = ", "{ a = 1 }", "{ $.a ~ 1 }", "\"unterminated", "{ ($.a = 1 }",
-                "[ip, user]", "%(%"}) {
+                "[ip, user", "[ip, 9x]", "[a, b > x]", "[a, b = ]", "%(%"}) {
             assertThrows(FilterPattern.InvalidPattern.class, () -> FilterPattern.parse(bad), bad);
         }
+    }
+
+    static final String APACHE = "127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] \"GET /apache_pb.gif HTTP/1.0\" 404 1534";
+
+    @Test
+    void spaceDelimitedPatterns() {
+        // The example of FilterAndPatternSyntax.html: seven fields, brackets and quotes each one field.
+        assertTrue(m("[ip, user, username, timestamp, request, status_code, bytes]", APACHE));
+        assertFalse(m("[ip, user, username, timestamp, request, status_code]", APACHE));
+        assertTrue(m("[ip, user, username, timestamp, request = *.gif*, status_code = 4*, bytes]", APACHE));
+        assertFalse(m("[ip, user, username, timestamp, request, status_code = 2*, bytes]", APACHE));
+        assertTrue(m("[ip, user, username, timestamp, request, status_code != 200, bytes > 1000]", APACHE));
+        assertFalse(m("[ip, user, username, timestamp, request, status_code, bytes < 1000]", APACHE));
+        assertTrue(m("[ip, ..., status_code = 404 || status_code = 410, bytes]", APACHE));
+        assertTrue(m("[..., status_code >= 400 && status_code < 500, bytes]", APACHE));
+        assertTrue(m("[ip = %127\\.0\\.0\\.[0-9]+%, ...]", APACHE));
+        assertTrue(m("[ip, user, username = \"frank\", ...]", APACHE));
+        assertFalse(m("[ip, user, username = \"bob\", ...]", APACHE));
+        assertEquals(java.util.Map.of("ip", "127.0.0.1", "user", "-", "username", "frank", "timestamp",
+                "10/Oct/2000:13:25:15 -0700", "request", "GET /apache_pb.gif HTTP/1.0", "status_code", "404", "bytes",
+                "1534"), FilterPattern.parse("[ip, user, username, timestamp, request, status_code, bytes]")
+                        .match(APACHE).fields());
     }
 }

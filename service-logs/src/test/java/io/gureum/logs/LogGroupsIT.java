@@ -180,8 +180,7 @@ class LogGroupsIT extends LogsTestSupport {
     void operationsNotEmulatedAnswer501() {
         software.amazon.awssdk.awscore.exception.AwsServiceException e = org.junit.jupiter.api.Assertions.assertThrows(
                 software.amazon.awssdk.awscore.exception.AwsServiceException.class,
-                () -> logs.putSubscriptionFilter(b -> b.logGroupName("g").filterName("f").filterPattern("ERROR")
-                        .destinationArn("arn:aws:lambda:us-east-1:000000000000:function:f")));
+                () -> logs.getTransformer(b -> b.logGroupIdentifier("g")));
         assertEquals(501, e.statusCode());
         assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
     }

@@ -39,4 +39,36 @@ class LogsCliIT extends LogsTestSupport {
         assertTrue(duplicate.exitCode() != 0, "a service error fails the command");
         assertTrue(duplicate.stderr().contains("ResourceAlreadyExistsException"), duplicate.stderr());
     }
+
+    /** Logs Insights as a user runs it: start-query, then get-query-results until Complete; a syntax error. */
+    @Test
+    void insightsQueryWithTheCli() throws Exception {
+        AwsCli aws = new AwsCli(gureum.endpoint(), "test", "us-east-1");
+        String group = groupWithStream("s");
+        long t = now();
+        logs.putLogEvents(b -> b.logGroupName(group).logStreamName("s").logEvents(event(t - 2, "{\"level\":\"ERROR\"}"),
+                event(t - 1, "{\"level\":\"INFO\"}")));
+        AwsCli.Result started = aws.run("logs", "start-query", "--log-group-name", group, "--start-time",
+                Long.toString(t / 1000 - 60), "--end-time", Long.toString(t / 1000 + 60), "--query-string",
+                "stats count(*) as n by level | sort level");
+        assertEquals(0, started.exitCode(), started.stderr());
+        String id = JSON.readTree(started.stdout()).get("queryId").asText();
+        JsonNode results = null;
+        for (int i = 0; i < 100; i++) {
+            AwsCli.Result got = aws.run("logs", "get-query-results", "--query-id", id);
+            assertEquals(0, got.exitCode(), got.stderr());
+            results = JSON.readTree(got.stdout());
+            if (results.get("status").asText().equals("Complete")) {
+                break;
+            }
+        }
+        assertEquals("Complete", results.get("status").asText(), results.toString());
+        assertEquals(2, results.get("results").size(), results.toString());
+        assertEquals("ERROR", results.get("results").get(0).get(0).get("value").asText());
+
+        AwsCli.Result bad = aws.run("logs", "start-query", "--log-group-name", group, "--start-time",
+                Long.toString(t / 1000 - 60), "--end-time", Long.toString(t / 1000 + 60), "--query-string", "fields |");
+        assertTrue(bad.exitCode() != 0);
+        assertTrue(bad.stderr().contains("MalformedQueryException"), bad.stderr());
+    }
 }

@@ -46,4 +46,26 @@ class MetricFilterMetricsIT extends LogsTestSupport {
             assertEquals("None", metrics.of(ns, "Errors", Map.of()).get(1).unit());
         }
     }
+
+    /** A space-delimited pattern's named fields are what {@code $name} reads (FilterAndPatternSyntax.html). */
+    @Test
+    void spaceDelimitedFieldsGiveValuesAndDimensions() {
+        String group = unique("g");
+        String ns = unique("Web");
+        logs.createLogGroup(b -> b.logGroupName(group));
+        logs.createLogStream(b -> b.logGroupName(group).logStreamName("s"));
+        logs.putMetricFilter(b -> b.logGroupName(group).filterName("bytes")
+                .filterPattern("[ip, user, username, timestamp, request, status_code = 4*, bytes]")
+                .metricTransformations(t -> t.metricName("Bytes").metricNamespace(ns).metricValue("$bytes")
+                        .dimensions(Map.of("Status", "$status_code"))));
+        long t0 = now();
+        try (MetricRecorder metrics = new MetricRecorder(gureum)) {
+            logs.putLogEvents(b -> b.logGroupName(group).logStreamName("s").logEvents(
+                    event(t0, "127.0.0.1 - frank [10/Oct/2000:13:25:15 -0700] \"GET /a.gif HTTP/1.0\" 404 1534"),
+                    event(t0 + 1, "127.0.0.1 - frank [10/Oct/2000:13:25:16 -0700] \"GET /b.gif HTTP/1.0\" 200 99"),
+                    event(t0 + 2, "127.0.0.1 - bob [10/Oct/2000:13:25:17 -0700] \"GET /c.gif HTTP/1.0\" 404 6")));
+            assertEquals(1540, metrics.sum(ns, "Bytes", Map.of("Status", "404")));
+            assertEquals(0, metrics.of(ns, "Bytes", Map.of("Status", "200")).size());
+        }
+    }
 }

@@ -8,10 +8,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilterMatchRecord;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StandardUnit;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TestMetricFilterResponse;
 
 class MetricFiltersIT extends LogsTestSupport {
 
@@ -111,5 +114,32 @@ class MetricFiltersIT extends LogsTestSupport {
         assertError(InvalidParameterException.class, "InvalidParameterException", 400, null,
                 () -> logs.describeMetricFilters(b -> b.logGroupName(group).nextToken("garbage")));
         assertEquals(List.of(), logs.describeMetricFilters(b -> b.logGroupName(group)).metricFilters());
+    }
+
+    @Test
+    void testMetricFilterNumbersTheMatchesAndExtractsNamedFields() {
+        TestMetricFilterResponse r = logs.testMetricFilter(b -> b.filterPattern("[ip, user, status = 5*, bytes]")
+                .logEventMessages("1.2.3.4 alice 500 10", "1.2.3.4 bob 200 20", "5.6.7.8 carol 503 30"));
+        assertEquals(List.of(1L, 3L), r.matches().stream().map(MetricFilterMatchRecord::eventNumber).toList());
+        assertEquals("5.6.7.8 carol 503 30", r.matches().get(1).eventMessage());
+        assertEquals(Map.of("$ip", "5.6.7.8", "$user", "carol", "$status", "503", "$bytes", "30"),
+                r.matches().get(1).extractedValues());
+        assertEquals(1, logs.testMetricFilter(b -> b.filterPattern("{ $.a = 1 }").logEventMessages("{\"a\": 1}", "x"))
+                .matches().size());
+        assertError(InvalidParameterException.class, "InvalidParameterException", 400, null,
+                () -> logs.testMetricFilter(b -> b.filterPattern("{ $.a = ").logEventMessages("x")));
+    }
+
+    @Test
+    void invalidPatternsAndInfrequentAccessGroupsAreRefused() {
+        String group = unique("/mf/bad");
+        logs.createLogGroup(b -> b.logGroupName(group));
+        assertError(InvalidParameterException.class, "InvalidParameterException", 400, null,
+                () -> put(group, "f", "[ip, user", metric("M")));
+        String ia = unique("/mf/ia");
+        logs.createLogGroup(b -> b.logGroupName(ia).logGroupClass(LogGroupClass.INFREQUENT_ACCESS));
+        assertError(InvalidParameterException.class, "InvalidParameterException", 400, null,
+                () -> put(ia, "f", "ERROR", metric("M")));
+        assertEquals(List.of(), logs.describeMetricFilters(b -> b.logGroupName(ia)).metricFilters());
     }
 }

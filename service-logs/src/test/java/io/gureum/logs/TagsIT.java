@@ -58,4 +58,31 @@ class TagsIT extends LogsTestSupport {
         logs.untagResource(b -> b.resourceArn(arn).tagKeys(List.copyOf(fifty.keySet())));
         assertEquals(Map.of(), logs.listTagsForResource(b -> b.resourceArn(arn)).tags());
     }
+
+    /** Terraform reads back the tags of every taggable Logs resource by ARN. */
+    @Test
+    void otherResourcesAreTaggedByArn() {
+        String dest = unique("dest");
+        String destArn = logs.putDestination(b -> b.destinationName(dest).targetArn("arn:aws:kinesis:us-east-1:000000000000:stream/s")
+                .roleArn("arn:aws:iam::000000000000:role/r").tags(java.util.Map.of("a", "1"))).destination().arn();
+        assertEquals(java.util.Map.of("a", "1"), logs.listTagsForResource(b -> b.resourceArn(destArn)).tags());
+        logs.tagResource(b -> b.resourceArn(destArn).tags(java.util.Map.of("b", "2")));
+        logs.untagResource(b -> b.resourceArn(destArn).tagKeys("a"));
+        assertEquals(java.util.Map.of("b", "2"), logs.listTagsForResource(b -> b.resourceArn(destArn)).tags());
+
+        String table = unique("t").replace('-', '_');
+        String tableArn = logs.createLookupTable(b -> b.lookupTableName(table).tableBody("k,v\n").tags(java.util.Map.of("x", "y")))
+                .lookupTableArn();
+        assertEquals(java.util.Map.of("x", "y"), logs.listTagsForResource(b -> b.resourceArn(tableArn)).tags());
+
+        String group = groupWithStream("s");
+        String detector = logs.createLogAnomalyDetector(b -> b.logGroupArnList(
+                "arn:aws:logs:us-east-1:000000000000:log-group:" + group)).anomalyDetectorArn();
+        logs.tagResource(b -> b.resourceArn(detector).tags(java.util.Map.of("k", "v")));
+        assertEquals(java.util.Map.of("k", "v"), logs.listTagsForResource(b -> b.resourceArn(detector)).tags());
+
+        assertError(software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException.class,
+                "ResourceNotFoundException", 400, null, () -> logs.listTagsForResource(
+                        b -> b.resourceArn("arn:aws:logs:us-east-1:000000000000:destination:none")));
+    }
 }

@@ -13,13 +13,18 @@ public final class Owners {
      */
     private static final Map<String, String> ACCOUNTS = new ConcurrentHashMap<>();
 
+    /** Computed once per account: every ListBuckets and ACL answer names its owner. */
+    private static final Map<String, String> IDS = new ConcurrentHashMap<>();
+
     private Owners() {
     }
 
     public static String canonicalId(String account) {
-        String id = HexFormat.of().formatHex(Checksums.md("SHA-256").digest(account.getBytes(StandardCharsets.UTF_8)));
-        ACCOUNTS.putIfAbsent(id, account);
-        return id;
+        return IDS.computeIfAbsent(account, a -> {
+            String id = HexFormat.of().formatHex(Checksums.md("SHA-256").digest(a.getBytes(StandardCharsets.UTF_8)));
+            ACCOUNTS.putIfAbsent(id, a);
+            return id;
+        });
     }
 
     /** The account of a canonical ID S3 has handed out, or null for an ID it does not know. */

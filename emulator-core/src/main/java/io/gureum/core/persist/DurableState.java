@@ -37,8 +37,8 @@ public final class DurableState implements StateStore, AutoCloseable {
     private volatile java.util.Set<String> servicesAtStart = java.util.Set.of();
     /** Records of APIs this run does not serve (not in {@code --services}): carried into every snapshot. */
     private final Map<StateRecord.Id, StateRecord> dormant = new LinkedHashMap<>();
-    private volatile Consumer<Consumer<StateRecord>> capture = sink -> {
-    };
+    /** Null until the services are restored: no compaction before then (it would capture nothing). */
+    private volatile Consumer<Consumer<StateRecord>> capture;
     private volatile Journal journal;
 
     private DurableState(DataDirectory dir, long compactBytes) {
@@ -177,7 +177,7 @@ public final class DurableState implements StateStore, AutoCloseable {
     }
 
     private void afterBatch(long journalSize) {
-        if (journalSize < compactBytes || !compacting.compareAndSet(false, true)) {
+        if (journalSize < compactBytes || capture == null || !compacting.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(this::compact, "gureum-compaction");
@@ -187,6 +187,10 @@ public final class DurableState implements StateStore, AutoCloseable {
 
     /** Rotates the journal, writes a snapshot of every live record, then drops the files it replaces. */
     void compact() {
+        if (capture == null) {
+            compacting.set(false);
+            return; // the services are not restored yet: a snapshot now would leave them out
+        }
         try {
             long generation = journal.rotate().join();
             long started = System.nanoTime();

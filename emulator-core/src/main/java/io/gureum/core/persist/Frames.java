@@ -54,6 +54,10 @@ final class Frames {
                 }
                 int length = in.readInt();
                 int crc = in.readInt();
+                if (length == 0) {
+                    // No change is empty: zeros are a tail the file system extended but never wrote.
+                    return new Read(position, "zeros at byte " + position);
+                }
                 if (length < 0 || length > MAX_PAYLOAD || length > fileLength - position - 8) {
                     return new Read(position, "a frame of " + length + " bytes cut short at byte " + position);
                 }

@@ -63,7 +63,7 @@ public final class CborCodec implements ProtocolCodec {
         if (op == null) {
             throw rpcV2 ? new AwsException("UnknownOperationException",
                     "No operation matches " + request.method() + " " + request.rawPath(), 404)
-                    : CommonErrors.unknownOperation();
+                    : JsonCodec.unknown(model, request.header("X-Amz-Target"));
         }
         return new ResolvedOperation(op, Map.of());
     }

@@ -2,6 +2,7 @@ package io.gureum.core.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.core.error.AwsException;
 import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
@@ -27,9 +28,24 @@ public final class JsonCodec implements ProtocolCodec {
             op = model.operationByWireName(target.substring(target.indexOf('.') + 1));
         }
         if (op == null) {
-            throw CommonErrors.unknownOperation();
+            throw unknown(model, target);
         }
         return new ResolvedOperation(op, Map.of());
+    }
+
+    /**
+     * The error for a target the index lacks: 501 naming an event-stream operation of the API (only on the SDK's
+     * asynchronous client, so not indexed), else AWS's unknown operation.
+     */
+    static AwsException unknown(ServiceModel model, String target) {
+        String name = target == null ? null : target.substring(target.indexOf('.') + 1);
+        if (name != null && !name.isEmpty()) {
+            var declared = model.constraints().operation(name);
+            if (declared != null && Boolean.TRUE.equals(declared.eventStream())) {
+                return CommonErrors.notImplemented(model.serviceName(), name);
+            }
+        }
+        return CommonErrors.unknownOperation();
     }
 
     @Override

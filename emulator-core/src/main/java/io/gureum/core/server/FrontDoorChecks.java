@@ -83,14 +83,16 @@ final class FrontDoorChecks {
     /**
      * A JSON body or the custom header, which a cross-site page cannot send without a preflight; or
      * neither a content type nor an {@code Origin} (curl, the JUnit extension: browsers always send
-     * {@code Origin} with a POST).
+     * {@code Origin} with a POST). A blank content type counts as none: cfn-response and the CDK's custom
+     * resources PUT their answer with {@code Content-Type: ""}, and a page cannot send a blank one cross-site
+     * without a preflight (it is no CORS-safelisted type).
      */
     private static boolean adminCaller(HttpHeaders headers) {
         if (headers.contains(ADMIN_HEADER)) {
             return true;
         }
         String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
-        if (type == null) {
+        if (type == null || type.isBlank()) {
             return !headers.contains(HttpHeaderNames.ORIGIN);
         }
         String t = type.toLowerCase(Locale.ROOT).trim();

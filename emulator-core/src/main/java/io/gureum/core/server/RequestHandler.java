@@ -5,6 +5,7 @@ import io.gureum.core.error.AwsException;
 import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.http.FileSlice;
 import io.gureum.core.spi.AsyncResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -13,6 +14,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -26,6 +28,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -43,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.AbortableInputStream;
 
 /**
  * Turns a Netty request into an {@link AwsHttpRequest}, hands it to the dispatcher (which runs the
@@ -338,7 +342,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
             HttpUtil.setKeepAlive(start, keepAlive);
             ctx.write(start);
-            ChannelFuture done = ctx.writeAndFlush(new HttpChunkedInput(new StreamChunks(response.bodyStream())));
+            FileSlice file = fileOf(response.bodyStream());
+            ChannelFuture done;
+            if (file != null && response.streamLength() == file.remaining()) {
+                // sendfile(2) from the object's file: no copy through the heap (the region closes the file).
+                ctx.write(new DefaultFileRegion(file.channel(), file.position(), file.remaining()));
+                done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            } else {
+                done = ctx.writeAndFlush(new HttpChunkedInput(new StreamChunks(response.bodyStream())));
+            }
             if (!keepAlive) {
                 done.addListener(ChannelFutureListener.CLOSE);
             }
@@ -365,6 +377,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             f.addListener(ChannelFutureListener.CLOSE);
         }
         return f;
+    }
+
+    /** The file range under a response stream (the SDK's download transformers wrap it), or null. */
+    private static FileSlice fileOf(java.io.InputStream in) {
+        java.io.InputStream s = in;
+        if (s instanceof AbortableInputStream a) {
+            s = a.delegate();
+        }
+        return s instanceof FileSlice f ? f : null;
     }
 
     private static void closeQuietly(java.io.InputStream in) {

@@ -38,6 +38,7 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
      *       all three of its protocols (the JSON and CBOR ones carry it in {@code x-amzn-query-error}).</li>
      *   <li>CloudWatch Logs answers the same sentences as {@code InvalidParameterException}, not
      *       {@code ValidationException} (what its API reference lists for "A parameter is specified incorrectly").</li>
+     *   <li>CloudFormation answers {@code ValidationError}, as IAM, STS and CloudWatch do.</li>
      *   <li>DynamoDB, DynamoDB Streams, Lambda, KMS, Secrets Manager, Systems Manager, EventBridge and EventBridge
      *       Scheduler answer {@code ValidationException}.</li>
      *   <li>EC2 answers {@code MissingParameter} "The request must contain the parameter X"
@@ -52,7 +53,7 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
      */
     public static ValidationPolicy forService(String serviceName) {
         return switch (serviceName == null ? "" : serviceName) {
-            case "iam", "sts", "monitoring" -> all("ValidationError");
+            case "iam", "sts", "monitoring", "cloudformation" -> all("ValidationError");
             case "logs" -> all("InvalidParameterException");
             case "dynamodb", "streams.dynamodb", "lambda", "kms", "secretsmanager", "ssm", "events", "scheduler" ->
                     all("ValidationException");

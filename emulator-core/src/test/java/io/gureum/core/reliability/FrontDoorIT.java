@@ -100,6 +100,10 @@ class FrontDoorIT {
                 + "Origin: http://localhost:3000\r\nContent-Length: 2\r\n\r\n{}").status());
         assertEquals(200, send("POST /_gureum/reset HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
                 + "X-Gureum-Admin: 1\r\nContent-Length: 0\r\n\r\n").status());
+        // cfn-response and the CDK's custom resources PUT with a blank content type (no page can send one
+        // cross-site without a preflight); the 404 shows the front door let it through.
+        assertEquals(404, send("PUT /_gureum/no-such-endpoint HTTP/1.1\r\nHost: localhost\r\nContent-Type: \r\n"
+                + "Content-Length: 2\r\n\r\n{}").status());
         assertEquals(200, send("POST /_gureum/clock HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Origin: http://127.0.0.1:" + port + "\r\nContent-Length: 20\r\n\r\n{\"advanceSeconds\":0}").status());
     }

@@ -1,12 +1,12 @@
 package io.gureum.s3.store;
 
+import io.gureum.core.http.FileSlice;
 import io.gureum.s3.Checksums;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,9 +131,9 @@ public final class BlobStore implements AutoCloseable {
                     continue;
                 }
                 FileChannel ch = FileChannel.open(path(b.id()), StandardOpenOption.READ);
-                ch.position(skip);
                 long take = Math.min(remaining, b.size() - skip);
-                streams.add(new Bounded(Channels.newInputStream(ch), take));
+                // A file range: over HTTP the server sends it with sendfile, not through the heap.
+                streams.add(new FileSlice(ch, skip, take));
                 remaining -= take;
                 skip = 0;
             }
@@ -224,55 +224,6 @@ public final class BlobStore implements AutoCloseable {
                     .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort
-        }
-    }
-
-    /** At most {@code limit} bytes of a stream. */
-    private static final class Bounded extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        Bounded(InputStream in, long limit) {
-            this.in = in;
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-
-        /**
-         * Netty's ChunkedStream sizes each chunk by {@code available()}; the default 0 (plus the byte it
-         * pushes back) would make every chunk one byte long.
-         */
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(left, Math.max(0, in.available()));
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

@@ -40,7 +40,12 @@ public record ApiConstraints(String source, String protocol, Map<String, Operati
      * @param emptyResult whether a query operation's output is a result wrapper without members
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OperationConstraints(String input, Integer successCode, Boolean emptyResult, Boolean unsigned) {
+    /**
+     * @param eventStream whether the operation streams events (only the SDK's asynchronous client has it, so the
+     *     operation index built from the synchronous client lacks it)
+     */
+    public record OperationConstraints(String input, Integer successCode, Boolean emptyResult, Boolean unsigned,
+            Boolean eventStream) {
     }
 
     /**

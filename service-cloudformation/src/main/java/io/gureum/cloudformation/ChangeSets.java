@@ -1,0 +1,271 @@
+package io.gureum.cloudformation;
+
+import io.gureum.cloudformation.engine.ChangeSetRecord;
+import io.gureum.cloudformation.engine.Changes;
+import io.gureum.cloudformation.engine.CloudFormationState;
+import io.gureum.cloudformation.engine.Engine;
+import io.gureum.cloudformation.engine.Preparation;
+import io.gureum.cloudformation.engine.Prepared;
+import io.gureum.cloudformation.engine.StackOperations;
+import io.gureum.cloudformation.engine.StackRecord;
+import io.gureum.cloudformation.parameter.ResolvedParameter;
+import io.gureum.cloudformation.template.TemplateError;
+import io.gureum.core.error.ModeledErrors;
+import io.gureum.core.protocol.RequestContext;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
+import software.amazon.awssdk.services.cloudformation.model.Change;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundException;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetSummary;
+import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.DeleteChangeSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.DeleteChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.ExecuteChangeSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.ExecuteChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.InvalidChangeSetStatusException;
+import software.amazon.awssdk.services.cloudformation.model.ListChangeSetsRequest;
+import software.amazon.awssdk.services.cloudformation.model.ListChangeSetsResponse;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.ResourceChangeDetail;
+import software.amazon.awssdk.services.cloudformation.model.Tag;
+
+/**
+ * Change sets ("Update stacks using change sets"): CreateChangeSet computes the changes at once (status
+ * CREATE_COMPLETE, or FAILED with AWS's "didn't contain changes" reason), {@code ChangeSetType CREATE}
+ * makes a {@code REVIEW_IN_PROGRESS} stack as {@code aws cloudformation deploy} expects; ExecuteChangeSet
+ * runs the stack operation and removes the stack's other change sets.
+ */
+public final class ChangeSets {
+    static final String NO_CHANGES = "The submitted information didn't contain changes. Submit different"
+            + " information to create a change set.";
+
+    private final Engine engine;
+    private final StackLookup lookup;
+    private final Planner planner;
+    private final Preparation preparation;
+    private final StackOperations operations;
+    private final Stacks stacks;
+
+    ChangeSets(Engine engine, StackLookup lookup, Planner planner, StackOperations operations, Stacks stacks) {
+        this.engine = engine;
+        this.lookup = lookup;
+        this.planner = planner;
+        this.preparation = new Preparation(engine);
+        this.operations = operations;
+        this.stacks = stacks;
+    }
+
+    public CreateChangeSetResponse createChangeSet(CreateChangeSetRequest r) {
+        CloudFormationState.Region region = lookup.region();
+        String type = r.changeSetTypeAsString() == null ? "UPDATE" : r.changeSetTypeAsString();
+        if (type.equals("IMPORT")) {
+            throw TemplateError.validation("ChangeSetType IMPORT is not supported by Gureum");
+        }
+        StackRecord stack = lookup.find(r.stackName());
+        if (stack != null && stack.deleted()) {
+            stack = null;
+        }
+        if (type.equals("CREATE")) {
+            Stacks.checkName(r.stackName());
+            if (stack != null && !"REVIEW_IN_PROGRESS".equals(stack.status)) {
+                throw ModeledErrors.of(AlreadyExistsException.class, "Stack [" + r.stackName()
+                        + "] already exists and cannot be created again with the changeSet [" + r.changeSetName()
+                        + "].");
+            }
+        } else {
+            if (stack == null) {
+                throw TemplateError.validation("Stack [" + r.stackName() + "] does not exist");
+            }
+            if ("REVIEW_IN_PROGRESS".equals(stack.status)) {
+                throw TemplateError.validation("Stack [" + r.stackName() + "] does not exist");
+            }
+            Stacks.checkUpdatable(stack);
+        }
+        if (stack != null) {
+            for (ChangeSetRecord cs : region.changeSets.values()) {
+                if (cs.stackId.equals(stack.stackId) && cs.changeSetName.equals(r.changeSetName())) {
+                    throw ModeledErrors.of(AlreadyExistsException.class, "ChangeSet " + r.changeSetName()
+                            + " already exists");
+                }
+            }
+        }
+        Planner.Plan plan = Boolean.TRUE.equals(r.usePreviousTemplate()) && stack != null
+                ? planner.planBody(stack.templateBody) : planner.plan(r.templateBody(), r.templateURL());
+        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), false);
+        StackRecord target = stack != null ? stack : stacks.newStack(r.stackName());
+        Prepared prepared = preparation.prepare(plan.body(), plan.processed(), Stacks.inputs(r.parameters()),
+                stack == null ? null : stack.rawParameters(), target, region, Planner.caller());
+        if (stack != null && !type.equals("CREATE")) {
+            Stacks.checkTypeChanges(stack, prepared);
+        }
+        if (stack == null) {
+            stack = target;
+            stack.principal = Planner.principal();
+            Stacks.register(region, stack);
+            markReviewInProgress(stack);
+        }
+        RequestContext rc = RequestContext.current();
+        String partition = engine.context().topology().partitionOf(rc.region()).id();
+        String id = "arn:" + partition + ":cloudformation:" + rc.region() + ":" + rc.accountId() + ":changeSet/"
+                + r.changeSetName() + "/" + engine.context().ids().requestId();
+        ChangeSetRecord cs = new ChangeSetRecord(id, r.changeSetName(), stack.stackId, stack.stackName,
+                engine.context().clock().now(), type);
+        cs.description = r.description();
+        cs.templateBody = plan.body();
+        cs.template = prepared.template();
+        cs.parameters = prepared.parameters();
+        cs.tags = r.hasTags() ? Stacks.tags(r.tags()) : new ArrayList<>(stack.tags);
+        cs.capabilities = new ArrayList<>(r.capabilitiesAsStrings());
+        cs.notificationArns = new ArrayList<>(r.notificationARNs());
+        cs.roleArn = r.roleARN();
+        cs.principal = Planner.principal();
+        cs.prepared = prepared;
+        cs.changes = Changes.of(engine, stack, prepared);
+        boolean sameOtherwise = !type.equals("CREATE") && stack.rawParameters().equals(Stacks.rawOf(prepared))
+                && cs.tags.equals(stack.tags) && stack.template != null
+                && stack.template.root().equals(prepared.template().root());
+        if (cs.changes.isEmpty() && (type.equals("CREATE") ? false : sameOtherwise)) {
+            cs.status = "FAILED";
+            cs.statusReason = NO_CHANGES;
+            cs.executionStatus = "UNAVAILABLE";
+        } else {
+            cs.status = "CREATE_COMPLETE";
+            cs.executionStatus = "AVAILABLE";
+        }
+        region.changeSets.put(id, cs);
+        return CreateChangeSetResponse.builder().id(id).stackId(stack.stackId).build();
+    }
+
+    private void markReviewInProgress(StackRecord stack) {
+        stack.status = "REVIEW_IN_PROGRESS";
+        stack.statusReason = "User Initiated";
+        stack.events.add(new io.gureum.cloudformation.engine.StackEvent(engine.context().ids().requestId(),
+                stack.stackId, stack.stackName, stack.stackName, stack.stackId, "AWS::CloudFormation::Stack",
+                engine.context().clock().now(), "REVIEW_IN_PROGRESS", "User Initiated", null, null));
+    }
+
+    static ChangeSetRecord find(StackLookup lookup, String changeSetName, String stackName) {
+        CloudFormationState.Region region = lookup.region();
+        if (changeSetName.startsWith("arn:")) {
+            ChangeSetRecord cs = region.changeSets.get(changeSetName);
+            if (cs == null) {
+                throw ModeledErrors.of(ChangeSetNotFoundException.class, "ChangeSet [" + changeSetName
+                        + "] does not exist");
+            }
+            return cs;
+        }
+        if (stackName == null) {
+            throw TemplateError.validation("StackName must be specified if ChangeSetName is not specified as an ARN.");
+        }
+        StackRecord stack = lookup.find(stackName);
+        if (stack != null) {
+            for (ChangeSetRecord cs : region.changeSets.values()) {
+                if (cs.stackId.equals(stack.stackId) && cs.changeSetName.equals(changeSetName)) {
+                    return cs;
+                }
+            }
+        }
+        throw ModeledErrors.of(ChangeSetNotFoundException.class, "ChangeSet [" + changeSetName + "] does not exist");
+    }
+
+    public DescribeChangeSetResponse describeChangeSet(DescribeChangeSetRequest r) {
+        ChangeSetRecord cs = find(lookup, r.changeSetName(), r.stackName());
+        List<Change> changes = new ArrayList<>();
+        for (ChangeSetRecord.ResourceChangeRow row : cs.changes) {
+            List<ResourceChangeDetail> details = new ArrayList<>();
+            for (String p : row.changedProperties()) {
+                String recreation = row.replacingProperties().contains(p)
+                        ? ("Conditional".equals(row.replacement()) ? "Conditionally" : "Always") : "Never";
+                details.add(ResourceChangeDetail.builder().evaluation("Static").changeSource("DirectModification")
+                        .target(t -> t.attribute("Properties").name(p).requiresRecreation(recreation)).build());
+            }
+            changes.add(Change.builder().type("Resource").resourceChange(rc -> rc.action(row.action())
+                    .logicalResourceId(row.logicalId()).physicalResourceId(row.physicalId())
+                    .resourceType(row.type()).replacement(row.replacement())
+                    .scopeWithStrings(row.changedProperties().isEmpty() ? List.of() : List.of("Properties"))
+                    .details(details)).build());
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        for (ResolvedParameter p : cs.parameters.values()) {
+            parameters.add(Parameter.builder().parameterKey(p.key()).parameterValue(p.shown())
+                    .resolvedValue(p.noEcho() ? null : p.resolvedValue()).build());
+        }
+        List<Tag> tags = new ArrayList<>();
+        cs.tags.forEach(t -> tags.add(Tag.builder().key(t.key()).value(t.value()).build()));
+        return DescribeChangeSetResponse.builder().changeSetName(cs.changeSetName).changeSetId(cs.changeSetId)
+                .stackId(cs.stackId).stackName(cs.stackName).description(cs.description)
+                .parameters(parameters.isEmpty() ? null : parameters).creationTime(cs.creationTime)
+                .executionStatus(cs.executionStatus).status(cs.status).statusReason(cs.statusReason)
+                .notificationARNs(cs.notificationArns).capabilitiesWithStrings(cs.capabilities)
+                .tags(tags.isEmpty() ? null : tags).changes(changes).includeNestedStacks(false).build();
+    }
+
+    public ExecuteChangeSetResponse executeChangeSet(ExecuteChangeSetRequest r) {
+        ChangeSetRecord cs = find(lookup, r.changeSetName(), r.stackName());
+        if (!"CREATE_COMPLETE".equals(cs.status) || !"AVAILABLE".equals(cs.executionStatus)) {
+            throw ModeledErrors.of(InvalidChangeSetStatusException.class, "ChangeSet [" + cs.changeSetId
+                    + "] cannot be executed in its current status of [" + cs.status + "]");
+        }
+        CloudFormationState.Region region = lookup.region();
+        StackRecord stack = region.stacks.get(cs.stackId);
+        if (!cs.changeSetType.equals("CREATE")) {
+            Stacks.checkUpdatable(stack);
+        }
+        cs.executionStatus = "EXECUTE_IN_PROGRESS";
+        region.changeSets.values().removeIf(other -> other.stackId.equals(cs.stackId) && other != cs);
+        stack.tags = cs.tags;
+        stack.capabilities = cs.capabilities;
+        if (!cs.notificationArns.isEmpty()) {
+            stack.notificationArns = cs.notificationArns;
+        }
+        if (cs.roleArn != null) {
+            stack.roleArn = cs.roleArn;
+        }
+        stack.principal = cs.principal;
+        stack.changeSetId = cs.changeSetId;
+        stack.clientRequestToken = r.clientRequestToken();
+        stack.disableRollback = Boolean.TRUE.equals(r.disableRollback());
+        java.util.function.Consumer<StackRecord> done = s -> {
+            cs.executionStatus = s.status.endsWith("_COMPLETE") && !s.status.contains("ROLLBACK")
+                    ? "EXECUTE_COMPLETE" : "EXECUTE_FAILED";
+            stacks.finished(s);
+        };
+        if (cs.changeSetType.equals("CREATE")) {
+            operations.create(stack, cs.prepared, null, done);
+        } else {
+            stack.lastUpdatedTime = engine.context().clock().now();
+            operations.update(stack, cs.prepared, done);
+        }
+        return ExecuteChangeSetResponse.builder().build();
+    }
+
+    public DeleteChangeSetResponse deleteChangeSet(DeleteChangeSetRequest r) {
+        ChangeSetRecord cs = find(lookup, r.changeSetName(), r.stackName());
+        if ("EXECUTE_IN_PROGRESS".equals(cs.executionStatus)) {
+            throw ModeledErrors.of(InvalidChangeSetStatusException.class, "ChangeSet [" + cs.changeSetId
+                    + "] cannot be deleted in its current status of [" + cs.executionStatus + "]");
+        }
+        lookup.region().changeSets.remove(cs.changeSetId);
+        return DeleteChangeSetResponse.builder().build();
+    }
+
+    public ListChangeSetsResponse listChangeSets(ListChangeSetsRequest r) {
+        StackRecord stack = lookup.require(r.stackName());
+        List<ChangeSetSummary> out = new ArrayList<>();
+        for (ChangeSetRecord cs : lookup.region().changeSets.values()) {
+            if (cs.stackId.equals(stack.stackId)) {
+                out.add(ChangeSetSummary.builder().stackId(cs.stackId).stackName(cs.stackName)
+                        .changeSetId(cs.changeSetId).changeSetName(cs.changeSetName)
+                        .executionStatus(cs.executionStatus).status(cs.status).statusReason(cs.statusReason)
+                        .creationTime(cs.creationTime).description(cs.description).includeNestedStacks(false)
+                        .build());
+            }
+        }
+        Page<ChangeSetSummary> page = Page.of(out, r.nextToken(), 100);
+        return ListChangeSetsResponse.builder().summaries(page.items()).nextToken(page.nextToken()).build();
+    }
+}

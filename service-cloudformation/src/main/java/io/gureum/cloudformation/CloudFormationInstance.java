@@ -1,0 +1,125 @@
+package io.gureum.cloudformation;
+
+import io.gureum.cloudformation.engine.CloudFormationState;
+import io.gureum.cloudformation.engine.Engine;
+import io.gureum.cloudformation.engine.NestedStackHandler;
+import io.gureum.cloudformation.engine.Pace;
+import io.gureum.cloudformation.engine.Signals;
+import io.gureum.cloudformation.engine.StackOperations;
+import io.gureum.cloudformation.resource.ResourceHandlers;
+import io.gureum.cloudformation.resource.cloudformation.CustomResourceHandler;
+import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandleHandler;
+import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandler;
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.time.DueTimer;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * CloudFormation on one server: the state, four workers that run resource handlers (never a Netty thread:
+ * a handler's first in-process call to a big API loads its classes), and the providers. Every call holds
+ * the state's lock; workers take it only to record progress.
+ */
+final class CloudFormationInstance implements ServiceInstance {
+    static final List<Class<?>> PROVIDERS = List.of(Stacks.class, StackQueries.class, ChangeSets.class,
+            Templates.class, Exports.class, Drift.class, ResourceSignals.class);
+
+    private final ExecutorService workers;
+    private final ScheduledThreadPoolExecutor timer;
+    private final DueTimer due;
+    private final List<Object> providers;
+    private final OperationInterceptor serialised;
+    private final OperationInterceptor required = new RequiredMembers();
+    private final ResourceSignals signals;
+    private final Pace pace;
+
+    CloudFormationInstance(ServiceContext context, ResourceHandlers handlers) {
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "gureum-cloudformation-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "gureum-cloudformation-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.due = new DueTimer(context.clock(), timer, workers);
+        CloudFormationState state = new CloudFormationState();
+        Signals signalled = new Signals(due);
+        NestedStackHandler nested = new NestedStackHandler();
+        ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
+                new WaitConditionHandleHandler(() -> context.endpoint().uri().orElse(null)),
+                new CustomResourceHandler(signalled, () -> context.endpoint().uri().orElse(null))));
+        this.pace = new Pace(due);
+        Engine engine = new Engine(state, all, workers, context, signalled, pace);
+        StackLookup lookup = new StackLookup(state);
+        this.signals = new ResourceSignals(engine, lookup);
+        Planner planner = new Planner(engine);
+        StackOperations operations = new StackOperations(engine);
+        TemplateSource source = new TemplateSource(context.clients());
+        nested.bind(engine, operations, (url, stack) -> source.fetch(url, engine.callerOf(stack)));
+        Stacks stacks = new Stacks(engine, lookup, planner, operations);
+        this.providers = List.of(stacks, new StackQueries(lookup),
+                new ChangeSets(engine, lookup, planner, operations, stacks), new Templates(engine, planner, lookup),
+                new Exports(lookup), new Drift(engine, lookup), signals);
+        this.serialised = call -> {
+            state.lock.lock();
+            try {
+                return call.proceed();
+            } finally {
+                state.lock.unlock();
+            }
+        };
+    }
+
+    @Override
+    public List<Object> providers() {
+        return providers;
+    }
+
+    @Override
+    public List<OperationInterceptor> interceptors() {
+        return List.of(required, serialised);
+    }
+
+    /**
+     * The wait condition handle URLs ({@code PUT /_gureum/cloudformation/waitcondition/…}) and the pace of
+     * resource operations ({@code GET}/{@code POST /_gureum/cloudformation/pace} with
+     * {@code {"resourceSeconds": N}}).
+     */
+    @Override
+    public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+        if (request.rawPath().equals("/_gureum/cloudformation/pace")) {
+            if (request.method().equals("POST")) {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(request.bodyAsString());
+                    pace.perResource(java.time.Duration.ofSeconds(body.path("resourceSeconds").asLong(0)));
+                } catch (java.io.IOException e) {
+                    return new AwsHttpResponse(400).body("{\"message\":\"a JSON body is required\"}",
+                            "application/json");
+                }
+            }
+            return new AwsHttpResponse(200).body("{\"resourceSeconds\":" + pace.perResource().toSeconds() + "}",
+                    "application/json");
+        }
+        return signals.handle(request);
+    }
+
+    @Override
+    public void close() {
+        due.close();
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,29 @@
+package io.gureum.cloudformation.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Every stack, change set and export of one server, per account and region. One lock guards it all:
+ * providers hold it for a call, workers while they record a resource's progress (never while a handler
+ * calls a service).
+ */
+public final class CloudFormationState {
+    public final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Region> regions = new LinkedHashMap<>();
+
+    /** The state of one account and region. */
+    public static final class Region {
+        /** Every stack ever made here, deleted ones included (DescribeStacks by id, ListStacks). */
+        public final Map<String, StackRecord> stacks = new LinkedHashMap<>();
+        /** Stack name → id of the live stack of that name. */
+        public final Map<String, String> liveByName = new LinkedHashMap<>();
+        public final Map<String, Export> exports = new LinkedHashMap<>();
+        public final Map<String, ChangeSetRecord> changeSets = new LinkedHashMap<>();
+    }
+
+    public Region region(String accountId, String region) {
+        return regions.computeIfAbsent(accountId + "/" + region, k -> new Region());
+    }
+}

@@ -1,0 +1,2 @@
+/** Stack parameters: types, constraints, NoEcho, and the AWS-specific and SSM parameter types. */
+package io.gureum.cloudformation.parameter;

@@ -1,0 +1,25 @@
+package io.gureum.cloudformation.resource;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A handler whose work finishes later than its call returns: the engine's own types that wait for
+ * something else (a nested stack's operation, a wait condition's signals). The engine starts the work and
+ * goes on when the future completes; no thread waits. Handlers that call services use the synchronous
+ * {@link ResourceHandler} methods, which these defaults wrap.
+ */
+public interface AsyncResourceHandler extends ResourceHandler {
+
+    default CompletableFuture<Created> createAsync(ResourceRequest request) {
+        return CompletableFuture.completedFuture(create(request));
+    }
+
+    default CompletableFuture<Created> updateAsync(ResourceRequest request) {
+        return CompletableFuture.completedFuture(update(request));
+    }
+
+    default CompletableFuture<Void> deleteAsync(ResourceRequest request) {
+        delete(request);
+        return CompletableFuture.completedFuture(null);
+    }
+}

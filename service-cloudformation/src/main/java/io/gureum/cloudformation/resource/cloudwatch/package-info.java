@@ -1,0 +1,2 @@
+/** Resource handlers of CloudWatch (alarms), through the in-process {@code CloudWatchClient}. */
+package io.gureum.cloudformation.resource.cloudwatch;

@@ -1,0 +1,2 @@
+/** Helpers the resource handlers of several services share. */
+package io.gureum.cloudformation.resource.common;

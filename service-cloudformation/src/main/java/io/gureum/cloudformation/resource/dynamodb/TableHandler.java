@@ -1,0 +1,272 @@
+package io.gureum.cloudformation.resource.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.cloudformation.resource.Created;
+import io.gureum.cloudformation.resource.ResourceHandler;
+import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Served;
+import io.gureum.cloudformation.resource.common.Stabilization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+
+/**
+ * {@code AWS::DynamoDB::Table} with global and local secondary indexes, streams and TTL. {@code Ref} is the
+ * table name; {@code Fn::GetAtt} gives {@code Arn} and {@code StreamArn}. {@code TableName},
+ * {@code KeySchema}, {@code LocalSecondaryIndexes} and {@code ImportSourceSpecification} replace the table;
+ * the rest changes in place, one UpdateTable change at a time (DynamoDB takes one index creation or deletion
+ * per call), each waiting for the table and its indexes to be {@code ACTIVE} as AWS's handler does.
+ */
+public final class TableHandler implements ResourceHandler {
+    /** The properties this handler applies; any other fails the resource ({@link Served}). */
+    private static final Set<String> SERVED = Set.of(
+            "AttributeDefinitions", "BillingMode", "DeletionProtectionEnabled", "GlobalSecondaryIndexes",
+            "KeySchema", "LocalSecondaryIndexes", "PointInTimeRecoverySpecification", "ProvisionedThroughput",
+            "SSESpecification", "StreamSpecification", "TableClass", "TableName", "Tags", "TimeToLiveSpecification");
+
+    @Override
+    public String type() {
+        return "AWS::DynamoDB::Table";
+    }
+
+    @Override
+    public Set<String> replacementProperties() {
+        return Set.of("TableName", "KeySchema", "LocalSecondaryIndexes", "ImportSourceSpecification");
+    }
+
+    @Override
+    public Created create(ResourceRequest r) {
+        Served.check(r, SERVED);
+        DynamoDbClient ddb = r.client(DynamoDbClient.class);
+        String name = r.has("TableName") ? r.text("TableName") : r.generatedName(255);
+        List<Tag> tags = new ArrayList<>();
+        r.tagsWithTemplate("Tags").forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+        List<GlobalSecondaryIndex> gsis = new ArrayList<>();
+        elements(r.property("GlobalSecondaryIndexes")).forEach(g -> gsis.add(gsi(g)));
+        List<LocalSecondaryIndex> lsis = new ArrayList<>();
+        elements(r.property("LocalSecondaryIndexes")).forEach(l -> lsis.add(LocalSecondaryIndex.builder()
+                .indexName(Json.text(l, "IndexName")).keySchema(keys(l.get("KeySchema")))
+                .projection(projection(l.get("Projection"))).build()));
+        CreateTableRequest.Builder b = CreateTableRequest.builder().tableName(name)
+                .attributeDefinitions(attributes(r.property("AttributeDefinitions"))).keySchema(keys(r.property("KeySchema")))
+                .billingMode(r.text("BillingMode")).provisionedThroughput(throughput(r.property("ProvisionedThroughput")))
+                .globalSecondaryIndexes(gsis.isEmpty() ? null : gsis).localSecondaryIndexes(lsis.isEmpty() ? null : lsis)
+                .streamSpecification(stream(r.property("StreamSpecification"))).sseSpecification(sse(r.property(
+                        "SSESpecification")))
+                .tableClass(r.text("TableClass")).deletionProtectionEnabled(r.bool("DeletionProtectionEnabled"))
+                .tags(tags.isEmpty() ? null : tags);
+        ddb.createTable(b.build());
+        awaitActive(ddb, name);
+        JsonNode ttl = r.property("TimeToLiveSpecification");
+        if (ttl != null && Boolean.TRUE.equals(Json.bool(ttl, "Enabled"))) {
+            ddb.updateTimeToLive(x -> x.tableName(name).timeToLiveSpecification(t -> t.enabled(true)
+                    .attributeName(Json.text(ttl, "AttributeName"))));
+        }
+        JsonNode pitr = r.property("PointInTimeRecoverySpecification");
+        if (pitr != null && Boolean.TRUE.equals(Json.bool(pitr, "PointInTimeRecoveryEnabled"))) {
+            ddb.updateContinuousBackups(x -> x.tableName(name).pointInTimeRecoverySpecification(p -> p
+                    .pointInTimeRecoveryEnabled(true)));
+        }
+        return result(ddb, name);
+    }
+
+    @Override
+    public Created update(ResourceRequest r) {
+        Served.check(r, SERVED);
+        DynamoDbClient ddb = r.client(DynamoDbClient.class);
+        String name = r.physicalId();
+        Set<String> changed = r.changedProperties();
+        JsonNode before = r.previousProperties();
+        List<AttributeDefinition> attributes = attributes(r.property("AttributeDefinitions"));
+        if (changed.contains("BillingMode") || changed.contains("ProvisionedThroughput")) {
+            String mode = r.has("BillingMode") ? r.text("BillingMode") : "PROVISIONED";
+            ddb.updateTable(x -> x.tableName(name).billingMode(mode).provisionedThroughput(
+                    "PAY_PER_REQUEST".equals(mode) ? null : throughput(r.property("ProvisionedThroughput"))));
+            awaitActive(ddb, name);
+        }
+        if (changed.contains("GlobalSecondaryIndexes")) {
+            Map<String, JsonNode> was = byName(before.get("GlobalSecondaryIndexes"));
+            Map<String, JsonNode> now = byName(r.property("GlobalSecondaryIndexes"));
+            for (String index : was.keySet()) {
+                if (!now.containsKey(index)) {
+                    ddb.updateTable(x -> x.tableName(name).globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate
+                            .builder().delete(d -> d.indexName(index)).build()));
+                    awaitActive(ddb, name);
+                }
+            }
+            for (Map.Entry<String, JsonNode> e : now.entrySet()) {
+                JsonNode old = was.get(e.getKey());
+                if (old == null) {
+                    GlobalSecondaryIndex g = gsi(e.getValue());
+                    ddb.updateTable(x -> x.tableName(name).attributeDefinitions(attributes).globalSecondaryIndexUpdates(
+                            GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName(g.indexName())
+                                    .keySchema(g.keySchema()).projection(g.projection())
+                                    .provisionedThroughput(g.provisionedThroughput())).build()));
+                    awaitActive(ddb, name);
+                } else if (!Objects.equals(old.get("ProvisionedThroughput"), e.getValue().get("ProvisionedThroughput"))
+                        && e.getValue().has("ProvisionedThroughput")) {
+                    ProvisionedThroughput t = throughput(e.getValue().get("ProvisionedThroughput"));
+                    ddb.updateTable(x -> x.tableName(name).globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate
+                            .builder().update(u -> u.indexName(e.getKey()).provisionedThroughput(t)).build()));
+                    awaitActive(ddb, name);
+                }
+            }
+        }
+        if (changed.contains("StreamSpecification")) {
+            if (before.hasNonNull("StreamSpecification")) {
+                ddb.updateTable(x -> x.tableName(name).streamSpecification(s -> s.streamEnabled(false)));
+                awaitActive(ddb, name);
+            }
+            if (r.has("StreamSpecification")) {
+                ddb.updateTable(x -> x.tableName(name).streamSpecification(stream(r.property("StreamSpecification"))));
+                awaitActive(ddb, name);
+            }
+        }
+        if (changed.contains("SSESpecification")) {
+            SSESpecification sse = r.has("SSESpecification") ? sse(r.property("SSESpecification"))
+                    : SSESpecification.builder().enabled(false).build();
+            ddb.updateTable(x -> x.tableName(name).sseSpecification(sse));
+            awaitActive(ddb, name);
+        }
+        if (changed.contains("DeletionProtectionEnabled")) {
+            ddb.updateTable(x -> x.tableName(name).deletionProtectionEnabled(Boolean.TRUE.equals(
+                    r.bool("DeletionProtectionEnabled"))));
+        }
+        if (changed.contains("TableClass")) {
+            ddb.updateTable(x -> x.tableName(name).tableClass(r.has("TableClass") ? r.text("TableClass") : "STANDARD"));
+            awaitActive(ddb, name);
+        }
+        if (changed.contains("TimeToLiveSpecification")) {
+            JsonNode ttl = r.property("TimeToLiveSpecification");
+            JsonNode oldTtl = before.get("TimeToLiveSpecification");
+            boolean on = ttl != null && Boolean.TRUE.equals(Json.bool(ttl, "Enabled"));
+            String attribute = on ? Json.text(ttl, "AttributeName") : Json.text(oldTtl, "AttributeName");
+            if (attribute != null) {
+                ddb.updateTimeToLive(x -> x.tableName(name).timeToLiveSpecification(t -> t.enabled(on)
+                        .attributeName(attribute)));
+            }
+        }
+        if (changed.contains("PointInTimeRecoverySpecification")) {
+            JsonNode pitr = r.property("PointInTimeRecoverySpecification");
+            boolean on = pitr != null && Boolean.TRUE.equals(Json.bool(pitr, "PointInTimeRecoveryEnabled"));
+            ddb.updateContinuousBackups(x -> x.tableName(name).pointInTimeRecoverySpecification(p -> p
+                    .pointInTimeRecoveryEnabled(on)));
+        }
+        String arn = ddb.describeTable(x -> x.tableName(name)).table().tableArn();
+        if (changed.contains("Tags")) {
+            Map<String, String> now = r.tagsWithTemplate("Tags");
+            List<String> removed = new ArrayList<>(ddb.listTagsOfResource(x -> x.resourceArn(arn)).tags().stream()
+                    .map(Tag::key).toList());
+            removed.removeAll(now.keySet());
+            if (!removed.isEmpty()) {
+                ddb.untagResource(x -> x.resourceArn(arn).tagKeys(removed));
+            }
+            List<Tag> tags = new ArrayList<>();
+            now.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+            if (!tags.isEmpty()) {
+                ddb.tagResource(x -> x.resourceArn(arn).tags(tags));
+            }
+        }
+        return result(ddb, name);
+    }
+
+    @Override
+    public void delete(ResourceRequest r) {
+        try {
+            // A table with deletion protection fails the delete, as on AWS.
+            r.client(DynamoDbClient.class).deleteTable(b -> b.tableName(r.physicalId()));
+        } catch (ResourceNotFoundException gone) {
+            // Already deleted.
+        }
+    }
+
+    private static void awaitActive(DynamoDbClient ddb, String name) {
+        Stabilization.await("Table " + name, () -> {
+            TableDescription t = ddb.describeTable(x -> x.tableName(name)).table();
+            return "ACTIVE".equals(t.tableStatusAsString()) && t.globalSecondaryIndexes().stream()
+                    .allMatch(i -> "ACTIVE".equals(i.indexStatusAsString()));
+        });
+    }
+
+    private static Created result(DynamoDbClient ddb, String name) {
+        TableDescription t = ddb.describeTable(x -> x.tableName(name)).table();
+        return Created.of(name).attribute("Arn", t.tableArn()).attribute("StreamArn", t.latestStreamArn());
+    }
+
+    private static List<JsonNode> elements(JsonNode list) {
+        List<JsonNode> out = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            list.forEach(out::add);
+        }
+        return out;
+    }
+
+    private static Map<String, JsonNode> byName(JsonNode list) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        elements(list).forEach(g -> out.put(Json.text(g, "IndexName"), g));
+        return out;
+    }
+
+    private static List<AttributeDefinition> attributes(JsonNode list) {
+        List<AttributeDefinition> out = new ArrayList<>();
+        elements(list).forEach(a -> out.add(AttributeDefinition.builder().attributeName(Json.text(a, "AttributeName"))
+                .attributeType(Json.text(a, "AttributeType")).build()));
+        return out;
+    }
+
+    private static List<KeySchemaElement> keys(JsonNode list) {
+        List<KeySchemaElement> out = new ArrayList<>();
+        elements(list).forEach(k -> out.add(KeySchemaElement.builder().attributeName(Json.text(k, "AttributeName"))
+                .keyType(Json.text(k, "KeyType")).build()));
+        return out;
+    }
+
+    private static Projection projection(JsonNode p) {
+        if (p == null) {
+            return null;
+        }
+        List<String> nonKey = Json.strings(p.get("NonKeyAttributes"));
+        return Projection.builder().projectionType(Json.text(p, "ProjectionType"))
+                .nonKeyAttributes(nonKey.isEmpty() ? null : nonKey).build();
+    }
+
+    private static ProvisionedThroughput throughput(JsonNode t) {
+        return t == null ? null : ProvisionedThroughput.builder()
+                .readCapacityUnits(Long.valueOf(Json.text(t, "ReadCapacityUnits")))
+                .writeCapacityUnits(Long.valueOf(Json.text(t, "WriteCapacityUnits"))).build();
+    }
+
+    private static GlobalSecondaryIndex gsi(JsonNode g) {
+        return GlobalSecondaryIndex.builder().indexName(Json.text(g, "IndexName")).keySchema(keys(g.get("KeySchema")))
+                .projection(projection(g.get("Projection"))).provisionedThroughput(throughput(g.get(
+                        "ProvisionedThroughput"))).build();
+    }
+
+    private static StreamSpecification stream(JsonNode s) {
+        return s == null ? null : StreamSpecification.builder().streamEnabled(true)
+                .streamViewType(Json.text(s, "StreamViewType")).build();
+    }
+
+    private static SSESpecification sse(JsonNode s) {
+        return s == null ? null : SSESpecification.builder().enabled(Json.bool(s, "SSEEnabled"))
+                .sseType(Json.text(s, "SSEType")).kmsMasterKeyId(Json.text(s, "KMSMasterKeyId")).build();
+    }
+}

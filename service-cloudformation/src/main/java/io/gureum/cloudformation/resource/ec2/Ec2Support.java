@@ -1,0 +1,147 @@
+package io.gureum.cloudformation.resource.ec2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.ResourceTag;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/** What the EC2 handlers share: tags, not-found tolerance, property lists. */
+final class Ec2Support {
+    private Ec2Support() {
+    }
+
+    static Ec2Client ec2(ResourceRequest r) {
+        return r.client(Ec2Client.class);
+    }
+
+    /**
+     * The tags an EC2 resource gets: the template's {@code Tags} after the stack's own tags. EC2 refuses
+     * keys starting with {@code aws:} from every caller (CreateTags), and the in-process client cannot
+     * say it acts as CloudFormation, so the {@code aws:cloudformation:*} tags are left out here.
+     */
+    static Map<String, String> tags(ResourceRequest r) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (ResourceTag t : r.stackTags()) {
+            map.put(t.key(), t.value());
+        }
+        JsonNode list = r.property("Tags");
+        if (list != null) {
+            for (JsonNode t : list) {
+                if (t.hasNonNull("Key")) {
+                    map.put(t.get("Key").asText(), t.path("Value").asText(""));
+                }
+            }
+        }
+        return map;
+    }
+
+    static List<Tag> sdkTags(Map<String, String> tags) {
+        List<Tag> out = new ArrayList<>();
+        tags.forEach((k, v) -> out.add(Tag.builder().key(k).value(v).build()));
+        return out;
+    }
+
+    /** A TagSpecifications list for a create call, or null when there is no tag. */
+    static List<TagSpecification> tagSpecs(ResourceRequest r, ResourceType type) {
+        Map<String, String> tags = tags(r);
+        if (tags.isEmpty()) {
+            return null;
+        }
+        return List.of(TagSpecification.builder().resourceType(type).tags(sdkTags(tags)).build());
+    }
+
+    /** Tags a resource made by a call without TagSpecifications. */
+    static void tag(ResourceRequest r, String resourceId) {
+        Map<String, String> tags = tags(r);
+        if (!tags.isEmpty()) {
+            ec2(r).createTags(b -> b.resources(resourceId).tags(sdkTags(tags)));
+        }
+    }
+
+    /** On update, when {@code Tags} changed: removes the keys gone and sets the others. */
+    static void retag(ResourceRequest r, String resourceId) {
+        if (!r.changedProperties().contains("Tags")) {
+            return;
+        }
+        Map<String, String> now = tags(r);
+        List<Tag> removed = new ArrayList<>();
+        JsonNode before = r.previousProperties() == null ? null : r.previousProperties().get("Tags");
+        if (before != null) {
+            for (JsonNode t : before) {
+                String key = t.path("Key").asText();
+                if (!now.containsKey(key)) {
+                    removed.add(Tag.builder().key(key).build());
+                }
+            }
+        }
+        Ec2Client ec2 = ec2(r);
+        if (!removed.isEmpty()) {
+            ec2.deleteTags(b -> b.resources(resourceId).tags(removed));
+        }
+        if (!now.isEmpty()) {
+            ec2.createTags(b -> b.resources(resourceId).tags(sdkTags(now)));
+        }
+    }
+
+    /** Whether an EC2 error says the resource does not exist ({@code InvalidVpcID.NotFound} …). */
+    static boolean notFound(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code != null && code.endsWith("NotFound");
+    }
+
+    /** Runs a delete call; a resource already gone counts as deleted. */
+    static void deleting(Runnable call) {
+        try {
+            call.run();
+        } catch (AwsServiceException e) {
+            if (!notFound(e)) {
+                throw e;
+            }
+        }
+    }
+
+    static Filter filter(String name, String... values) {
+        return Filter.builder().name(name).values(values).build();
+    }
+
+    /** A list property's scalar elements as text; empty when absent. */
+    static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node != null) {
+            node.forEach(v -> out.add(v.asText()));
+        }
+        return out;
+    }
+
+    static List<String> strings(ResourceRequest r, String property) {
+        return strings(r.property(property));
+    }
+
+    static ArrayNode array(Collection<String> values) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        values.forEach(a::add);
+        return a;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    static Integer integer(JsonNode node, String field) {
+        String v = text(node, field);
+        return v == null ? null : Integer.valueOf(v.trim());
+    }
+}

@@ -1,0 +1,2 @@
+/** Resource handlers of SNS, through the in-process {@code SnsClient}. */
+package io.gureum.cloudformation.resource.sns;

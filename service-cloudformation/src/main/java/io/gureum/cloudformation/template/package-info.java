@@ -1,0 +1,2 @@
+/** Reading templates (JSON, YAML with short-form tags) and checking their structure. */
+package io.gureum.cloudformation.template;

@@ -1,0 +1,33 @@
+package io.gureum.cloudformation.resource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every handler of issue #17's list is registered once through the ServiceLoader file. */
+class RegisteredHandlersTest {
+    static final List<String> TYPES = List.of("AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::RouteTable",
+            "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::InternetGateway",
+            "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::EIP", "AWS::EC2::NatGateway", "AWS::EC2::NetworkAcl",
+            "AWS::EC2::NetworkAclEntry", "AWS::EC2::SubnetNetworkAclAssociation", "AWS::EC2::SecurityGroup",
+            "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress", "AWS::EC2::VPCEndpoint",
+            "AWS::EC2::VPCPeeringConnection", "AWS::EC2::TransitGateway", "AWS::EC2::TransitGatewayAttachment",
+            "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::User", "AWS::IAM::Group",
+            "AWS::IAM::InstanceProfile", "AWS::IAM::AccessKey", "AWS::Lambda::Function", "AWS::Lambda::Version",
+            "AWS::Lambda::Alias", "AWS::Lambda::Permission", "AWS::Lambda::EventSourceMapping", "AWS::Logs::LogGroup",
+            "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::SNS::TopicPolicy", "AWS::SQS::Queue",
+            "AWS::SQS::QueuePolicy", "AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::DynamoDB::Table",
+            "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::Volume", "AWS::EC2::KeyPair",
+            "AWS::CloudWatch::Alarm", "AWS::Events::Rule", "AWS::SSM::Parameter", "AWS::KMS::Key", "AWS::KMS::Alias",
+            "AWS::SecretsManager::Secret");
+
+    @Test
+    void everyTypeOfTheIssueIsServedOnce() {
+        ResourceHandlers handlers = ResourceHandlers.builtIn();
+        assertTrue(handlers.unrecognized(TYPES).isEmpty(), handlers.unrecognized(TYPES).toString());
+        assertEquals(TYPES.size(), handlers.types().size());
+        assertEquals(List.of("AWS::Foo::Bar"), handlers.unrecognized(List.of("AWS::Foo::Bar", "AWS::EC2::VPC")));
+    }
+}
