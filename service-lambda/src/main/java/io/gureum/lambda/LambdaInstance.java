@@ -55,8 +55,10 @@ final class LambdaInstance implements ServiceInstance {
         AsyncInvoker async = new AsyncInvoker(context, invoker, due, logs, new Destinations(context));
         QueuePoller poller = new QueuePoller(context, lookup, invoker, workers);
         this.admin = new LambdaAdmin(context, stores, logs);
+        DeploymentPackages packages = new DeploymentPackages(context, codeStore);
+        Layers layers = new Layers(context, lookup, packages);
         this.providers = List.of(
-                new Functions(context, lookup, new DeploymentPackages(context, codeStore), versions, arn -> {
+                new Functions(context, lookup, packages, versions, new FunctionLayers(layers, codeStore), arn -> {
                     runner.evict(arn);
                     logs.forget(arn);
                 }),
@@ -68,7 +70,8 @@ final class LambdaInstance implements ServiceInstance {
                 new AccountSettings(lookup),
                 new EventInvokeConfigs(context, lookup),
                 new Invocations(context, lookup, policies, invoker, async),
-                new EventSourceMappings(context, lookup));
+                new EventSourceMappings(context, lookup),
+                layers);
         timer.scheduleWithFixedDelay(() -> {
             if (!closed) {
                 poller.tick();
@@ -79,7 +82,8 @@ final class LambdaInstance implements ServiceInstance {
     /** The provider classes, in the order {@link #providers()} lists them. */
     static List<Class<?>> providerClasses() {
         return List.of(Functions.class, Versions.class, Aliases.class, Policies.class, Tags.class, Concurrency.class,
-                AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class);
+                AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class,
+                Layers.class);
     }
 
 
