@@ -28,6 +28,12 @@ final class LambdaFunction {
     volatile Integer reservedConcurrency;
     /** By qualifier ($LATEST, a version or an alias name). */
     final Map<String, EventInvokeConfig> invokeConfigs = new TreeMap<>();
+    /** Provisioned concurrency by qualifier (a version number or an alias name). */
+    final Map<String, ProvisionedConcurrency.Config> provisioned = new TreeMap<>();
+    /** {@code RecursiveLoop}: Terminate unless set to Allow. */
+    volatile String recursiveLoop = "Terminate";
+    /** Runtime management by version ($LATEST or a number): {@code UpdateRuntimeOn} and the pinned version ARN. */
+    final Map<String, String[]> runtimeManagement = new TreeMap<>();
     final AtomicInteger inFlight = new AtomicInteger();
     volatile boolean deleted;
 

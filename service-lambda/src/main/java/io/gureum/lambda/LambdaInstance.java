@@ -71,7 +71,9 @@ final class LambdaInstance implements ServiceInstance {
                 new EventInvokeConfigs(context, lookup),
                 new Invocations(context, lookup, policies, invoker, async),
                 new EventSourceMappings(context, lookup),
-                layers);
+                layers,
+                new ProvisionedConcurrency(context, lookup),
+                new FunctionSettings(lookup));
         timer.scheduleWithFixedDelay(() -> {
             if (!closed) {
                 poller.tick();
@@ -83,7 +85,7 @@ final class LambdaInstance implements ServiceInstance {
     static List<Class<?>> providerClasses() {
         return List.of(Functions.class, Versions.class, Aliases.class, Policies.class, Tags.class, Concurrency.class,
                 AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class,
-                Layers.class);
+                Layers.class, ProvisionedConcurrency.class, FunctionSettings.class);
     }
 
 
