@@ -34,6 +34,8 @@ final class LambdaFunction {
     volatile String recursiveLoop = "Terminate";
     /** Runtime management by version ($LATEST or a number): {@code UpdateRuntimeOn} and the pinned version ARN. */
     final Map<String, String[]> runtimeManagement = new TreeMap<>();
+    /** Function URLs by qualifier ("" for the unqualified function, else an alias name). */
+    final Map<String, FunctionUrl> urls = new TreeMap<>();
     final AtomicInteger inFlight = new AtomicInteger();
     volatile boolean deleted;
 
