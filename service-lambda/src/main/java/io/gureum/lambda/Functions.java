@@ -89,6 +89,8 @@ final class Functions {
         if (store.functions.containsKey(ref.name())) {
             throw LambdaErrors.conflict("Function already exist: " + ref.name());
         }
+        String signing = FunctionLookup.emptyToNull(r.codeSigningConfigArn());
+        CodeSigningConfigs.checkDeployment(store, signing);
         String dlq = r.deadLetterConfig() == null ? null : FunctionLookup.emptyToNull(r.deadLetterConfig().targetArn());
         CodeStore.Code code = packages.load(r.code().zipFile(), r.code().s3Bucket(), r.code().s3Key(),
                 r.code().s3ObjectVersion(), arn, "CreateFunction");
@@ -104,6 +106,7 @@ final class Functions {
                         : r.tracingConfig().modeAsString(),
                 attached.versions(), attached.optDirectory());
         LambdaFunction f = new LambdaFunction(ref.name(), arn, store.account, store.region, latest);
+        f.codeSigningConfigArn = signing;
         if (store.functions.putIfAbsent(ref.name(), f) != null) {
             throw LambdaErrors.conflict("Function already exist: " + ref.name());
         }
@@ -242,6 +245,8 @@ final class Functions {
                     + "packageType Zip.");
         }
         FunctionValidation.architectures(r.hasArchitectures() ? r.architecturesAsStrings() : null);
+        CodeSigningConfigs.checkDeployment(lookup.store(FunctionRef.parse(r.functionName(), null)),
+                f.codeSigningConfigArn);
         CodeStore.Code code = packages.load(r.zipFile(), r.s3Bucket(), r.s3Key(), r.s3ObjectVersion(), f.arn,
                 "UpdateFunctionCode");
         FunctionConfiguration c;

@@ -36,6 +36,8 @@ final class LambdaFunction {
     final Map<String, String[]> runtimeManagement = new TreeMap<>();
     /** Function URLs by qualifier ("" for the unqualified function, else an alias name). */
     final Map<String, FunctionUrl> urls = new TreeMap<>();
+    /** The code signing config's ARN, or null. */
+    volatile String codeSigningConfigArn;
     final AtomicInteger inFlight = new AtomicInteger();
     volatile boolean deleted;
 

@@ -80,7 +80,8 @@ final class LambdaInstance implements ServiceInstance {
                 layers,
                 new ProvisionedConcurrency(context, lookup),
                 new FunctionSettings(lookup),
-                urls);
+                urls,
+                new CodeSigningConfigs(context, lookup));
         timer.scheduleWithFixedDelay(() -> {
             if (!closed) {
                 poller.tick();
@@ -93,7 +94,7 @@ final class LambdaInstance implements ServiceInstance {
         return List.of(Functions.class, Versions.class, Aliases.class, Policies.class, Tags.class, Concurrency.class,
                 AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class,
                 Layers.class, ProvisionedConcurrency.class, FunctionSettings.class,
-                FunctionUrls.class);
+                FunctionUrls.class, CodeSigningConfigs.class);
     }
 
 

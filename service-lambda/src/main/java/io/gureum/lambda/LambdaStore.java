@@ -18,6 +18,9 @@ final class LambdaStore {
     final Map<String, LambdaFunction> functions = new ConcurrentSkipListMap<>();
     final Map<String, EventSourceMapping> mappings = new ConcurrentHashMap<>();
     final Map<String, Layer> layers = new ConcurrentSkipListMap<>();
+    /** Code signing configs by ARN. */
+    final Map<String, software.amazon.awssdk.services.lambda.model.CodeSigningConfig> codeSigningConfigs =
+            new ConcurrentSkipListMap<>();
 
     LambdaStore(String account, String region) {
         this.account = account;
