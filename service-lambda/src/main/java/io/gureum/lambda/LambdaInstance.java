@@ -81,7 +81,8 @@ final class LambdaInstance implements ServiceInstance {
                 new ProvisionedConcurrency(context, lookup),
                 new FunctionSettings(lookup),
                 urls,
-                new CodeSigningConfigs(context, lookup));
+                new CodeSigningConfigs(context, lookup),
+                new ResourcePolicies(context, lookup));
         timer.scheduleWithFixedDelay(() -> {
             if (!closed) {
                 poller.tick();
@@ -94,7 +95,7 @@ final class LambdaInstance implements ServiceInstance {
         return List.of(Functions.class, Versions.class, Aliases.class, Policies.class, Tags.class, Concurrency.class,
                 AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class,
                 Layers.class, ProvisionedConcurrency.class, FunctionSettings.class,
-                FunctionUrls.class, CodeSigningConfigs.class);
+                FunctionUrls.class, CodeSigningConfigs.class, ResourcePolicies.class);
     }
 
 
