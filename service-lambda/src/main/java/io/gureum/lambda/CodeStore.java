@@ -124,6 +124,64 @@ final class CodeStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Layers' contents extracted in order into one directory, as Lambda extracts them into {@code /opt}
+     * (a later layer's file replaces an earlier one's). Made once per sequence of packages.
+     */
+    Path merge(java.util.List<Code> layers) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Code c : layers) {
+                sha.update((c.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            String hex = HexFormat.of().formatHex(sha.digest());
+            Path opt = Files.createDirectories(root.resolve("_opt"));
+            Path dir = opt.resolve(hex);
+            synchronized (lockOf("opt-" + hex)) {
+                if (!Files.isDirectory(dir)) {
+                    Path staging = FileModes.readableByAll(Files.createTempDirectory(opt, "merge-"));
+                    for (Code c : layers) {
+                        copyTree(c.directory(), staging);
+                    }
+                    Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    if (!Files.isDirectory(target)) {
+                        Files.deleteIfExists(target);
+                        FileModes.readableByAll(Files.createDirectories(target));
+                    }
+                } else {
+                    if (Files.isDirectory(target)) {
+                        deleteTree(target);
+                    }
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** The bytes of an unzipped package's files. */
+    static long unzippedSize(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Code store(byte[] zip) {
         return store(new ByteArrayInputStream(zip), Long.MAX_VALUE);
     }

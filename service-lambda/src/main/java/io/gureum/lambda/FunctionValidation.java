@@ -112,10 +112,7 @@ final class FunctionValidation {
         }
     }
 
-    /**
-     * Layer version ARNs: the shape's pattern, then existence. Gureum has no layers (PublishLayerVersion is not
-     * emulated), so no layer version exists and AWS's answer for an unknown one applies to every ARN.
-     */
+    /** Layer version ARNs: the shape's pattern ({@link FunctionLayers} then resolves them). */
     static void layers(List<String> layers) {
         if (layers == null || layers.isEmpty()) {
             return;
@@ -127,7 +124,6 @@ final class FunctionValidation {
                         + "Member must satisfy regular expression pattern: " + LAYER_PATTERN + "]");
             }
         }
-        throw LambdaErrors.invalidParameter("Layer version " + layers.get(0) + " does not exist.");
     }
 
     static void description(String description) {

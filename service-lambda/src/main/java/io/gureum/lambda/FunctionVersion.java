@@ -43,7 +43,9 @@ record FunctionVersion(
         String revisionId,
         String deadLetterTargetArn,
         int ephemeralStorage,
-        String tracingMode) {
+        String tracingMode,
+        List<LayerVersion> layers,
+        java.nio.file.Path optDirectory) {
 
     static final String LATEST = "$LATEST";
     /** AWS answers SnapStart's state for every function, SnapStart or not. */
@@ -53,6 +55,7 @@ record FunctionVersion(
     FunctionVersion {
         environment = Map.copyOf(environment);
         architectures = List.copyOf(architectures);
+        layers = List.copyOf(layers);
     }
 
     /** The ARN with this version as qualifier ({@code …:function:name:3}); $LATEST configurations answer unqualified. */
@@ -63,20 +66,20 @@ record FunctionVersion(
     FunctionVersion withVersion(String newVersion, String newLastModified, String newRevisionId) {
         return new FunctionVersion(functionName, functionArn, newVersion, runtime, role, handler, description, timeout,
                 memorySize, environment, architectures, packageType, code, newLastModified, newRevisionId,
-                deadLetterTargetArn, ephemeralStorage, tracingMode);
+                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory);
     }
 
     FunctionVersion withDescription(String newDescription) {
         return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, newDescription, timeout,
                 memorySize, environment, architectures, packageType, code, lastModified, revisionId,
-                deadLetterTargetArn, ephemeralStorage, tracingMode);
+                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory);
     }
 
     FunctionVersion withCode(CodeStore.Code newCode, List<String> newArchitectures, String newLastModified,
             String newRevisionId) {
         return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, description, timeout,
                 memorySize, environment, newArchitectures == null ? architectures : newArchitectures, packageType,
-                newCode, newLastModified, newRevisionId, deadLetterTargetArn, ephemeralStorage, tracingMode);
+                newCode, newLastModified, newRevisionId, deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory);
     }
 
     /** Whether code and configuration match another version (PublishVersion publishes nothing new then). */
@@ -85,7 +88,11 @@ record FunctionVersion(
                 && eq(handler, o.handler) && timeout == o.timeout && memorySize == o.memorySize
                 && environment.equals(o.environment) && architectures.equals(o.architectures)
                 && eq(deadLetterTargetArn, o.deadLetterTargetArn) && ephemeralStorage == o.ephemeralStorage
-                && eq(tracingMode, o.tracingMode);
+                && eq(tracingMode, o.tracingMode) && layerArns().equals(o.layerArns());
+    }
+
+    List<String> layerArns() {
+        return layers.stream().map(LayerVersion::layerVersionArn).toList();
     }
 
     private static boolean eq(Object a, Object b) {
@@ -122,6 +129,9 @@ record FunctionVersion(
         }
         if (!environment.isEmpty()) {
             b.environment(EnvironmentResponse.builder().variables(environment).build());
+        }
+        if (!layers.isEmpty()) {
+            b.layers(layers.stream().map(LayerVersion::attached).toList());
         }
         if (deadLetterTargetArn != null) {
             b.deadLetterConfig(DeadLetterConfig.builder().targetArn(deadLetterTargetArn).build());

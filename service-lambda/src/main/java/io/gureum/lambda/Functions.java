@@ -40,11 +40,13 @@ final class Functions {
     private final DeploymentPackages packages;
     private final ExecutionRoles roles;
     private final Versions versions;
+    private final FunctionLayers layers;
     /** Told the ARN of a deleted function: its environments and logs go. */
     private final Consumer<String> onDelete;
 
     Functions(ServiceContext context, FunctionLookup lookup, DeploymentPackages packages, Versions versions,
-            Consumer<String> onDelete) {
+            FunctionLayers layers, Consumer<String> onDelete) {
+        this.layers = layers;
         this.context = context;
         this.lookup = lookup;
         this.packages = packages;
@@ -87,9 +89,12 @@ final class Functions {
         if (store.functions.containsKey(ref.name())) {
             throw LambdaErrors.conflict("Function already exist: " + ref.name());
         }
+        String signing = FunctionLookup.emptyToNull(r.codeSigningConfigArn());
+        CodeSigningConfigs.checkDeployment(store, signing);
         String dlq = r.deadLetterConfig() == null ? null : FunctionLookup.emptyToNull(r.deadLetterConfig().targetArn());
         CodeStore.Code code = packages.load(r.code().zipFile(), r.code().s3Bucket(), r.code().s3Key(),
                 r.code().s3ObjectVersion(), arn, "CreateFunction");
+        FunctionLayers.Attached attached = layers.resolve(r.hasLayers() ? r.layers() : null, code);
         FunctionVersion latest = new FunctionVersion(ref.name(), arn, FunctionVersion.LATEST, r.runtimeAsString(),
                 r.role(), r.handler(), r.description() == null ? "" : r.description(),
                 r.timeout() == null ? 3 : r.timeout(), r.memorySize() == null ? 128 : r.memorySize(), env,
@@ -98,8 +103,10 @@ final class Functions {
                 packageType, code, now(), revision(), dlq,
                 r.ephemeralStorage() == null ? 512 : r.ephemeralStorage().size(),
                 r.tracingConfig() == null || r.tracingConfig().modeAsString() == null ? "PassThrough"
-                        : r.tracingConfig().modeAsString());
+                        : r.tracingConfig().modeAsString(),
+                attached.versions(), attached.optDirectory());
         LambdaFunction f = new LambdaFunction(ref.name(), arn, store.account, store.region, latest);
+        f.codeSigningConfigArn = signing;
         if (store.functions.putIfAbsent(ref.name(), f) != null) {
             throw LambdaErrors.conflict("Function already exist: " + ref.name());
         }
@@ -238,6 +245,8 @@ final class Functions {
                     + "packageType Zip.");
         }
         FunctionValidation.architectures(r.hasArchitectures() ? r.architecturesAsStrings() : null);
+        CodeSigningConfigs.checkDeployment(lookup.store(FunctionRef.parse(r.functionName(), null)),
+                f.codeSigningConfigArn);
         CodeStore.Code code = packages.load(r.zipFile(), r.s3Bucket(), r.s3Key(), r.s3ObjectVersion(), f.arn,
                 "UpdateFunctionCode");
         FunctionConfiguration c;
@@ -276,6 +285,7 @@ final class Functions {
                 : r.environment().hasVariables() ? r.environment().variables() : Map.of();
         FunctionValidation.environment(env);
         FunctionValidation.layers(r.hasLayers() ? r.layers() : null);
+        FunctionLayers.Attached attached = r.hasLayers() ? layers.resolve(r.layers(), f.latest.code()) : null;
         FunctionVersion updated;
         synchronized (f) {
             FunctionLookup.checkRevision(r.revisionId(), f.latest.revisionId());
@@ -289,7 +299,9 @@ final class Functions {
                             : FunctionLookup.emptyToNull(r.deadLetterConfig().targetArn()),
                     r.ephemeralStorage() == null ? o.ephemeralStorage() : r.ephemeralStorage().size(),
                     r.tracingConfig() == null || r.tracingConfig().modeAsString() == null ? o.tracingMode()
-                            : r.tracingConfig().modeAsString());
+                            : r.tracingConfig().modeAsString(),
+                    attached == null ? o.layers() : attached.versions(),
+                    attached == null ? o.optDirectory() : attached.optDirectory());
             f.latest = updated; // running invocations finish; the runner retires their environments after
         }
         FunctionConfiguration c = updated.toConfiguration(State.ACTIVE, LastUpdateStatus.IN_PROGRESS);

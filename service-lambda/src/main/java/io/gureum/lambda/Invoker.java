@@ -116,7 +116,7 @@ final class Invoker {
     static FunctionSpec spec(LambdaFunction f, FunctionVersion v) {
         return new FunctionSpec(f.name, f.arn, v.version(), v.runtime(), v.handler(), v.code().directory(),
                 v.environment(), v.timeout(), v.memorySize(), f.region, f.account, "/aws/lambda/" + f.name,
-                v.code().sha256(), v.revisionId());
+                v.code().sha256(), v.revisionId(), v.optDirectory());
     }
 
     /**

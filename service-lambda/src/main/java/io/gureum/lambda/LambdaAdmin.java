@@ -22,6 +22,7 @@ import java.util.List;
  */
 final class LambdaAdmin {
     private static final String CODE = "/_gureum/lambda/code/";
+    private static final String LAYERS = "/_gureum/lambda/layers/";
 
     private final ServiceContext context;
     private final AccountRegionStore<LambdaStore> stores;
@@ -37,6 +38,11 @@ final class LambdaAdmin {
         return CODE + account + "/" + region + "/" + function + "/" + version.replace("$", "%24") + ".zip";
     }
 
+    /** GetLayerVersion's {@code Content.Location}. */
+    static String layerPath(String account, String region, String layer, long version) {
+        return LAYERS + account + "/" + region + "/" + layer + "/" + version + ".zip";
+    }
+
     AwsHttpResponse handle(AwsHttpRequest request) {
         if (!request.method().equals("GET")) {
             return json(405, error("MethodNotAllowed", "Use GET"));
@@ -44,6 +50,9 @@ final class LambdaAdmin {
         String path = request.rawPath();
         if (path.startsWith(CODE)) {
             return code(AwsHttpRequest.decode(path.substring(CODE.length()), false));
+        }
+        if (path.startsWith(LAYERS)) {
+            return layer(AwsHttpRequest.decode(path.substring(LAYERS.length()), false));
         }
         if (path.equals("/_gureum/lambda/logs")) {
             return logs(request);
@@ -67,6 +76,30 @@ final class LambdaAdmin {
                     .bodyStream(Files.newInputStream(v.code().zip()), v.code().size());
         } catch (IOException e) {
             return json(500, error("InternalFailure", "The deployment package could not be read"));
+        }
+    }
+
+    private AwsHttpResponse layer(String rest) {
+        String[] parts = rest.split("/");
+        if (parts.length != 4 || !parts[3].matches("\\d{1,18}\\.zip")) {
+            return json(404, error("NotFound", "No layer version at " + rest));
+        }
+        Layer layer = stores.get(parts[0], parts[1]).layers.get(parts[2]);
+        LayerVersion v = null;
+        if (layer != null) {
+            synchronized (layer) {
+                v = layer.versions.get(Long.parseLong(parts[3].substring(0, parts[3].length() - 4)));
+            }
+        }
+        if (v == null) {
+            return json(404, error("NotFound", "No layer version at " + rest));
+        }
+        try {
+            return new AwsHttpResponse(200).header("Content-Type", "application/zip")
+                    .header("Content-Length", Long.toString(v.code().size()))
+                    .bodyStream(Files.newInputStream(v.code().zip()), v.code().size());
+        } catch (IOException e) {
+            return json(500, error("InternalFailure", "The layer content could not be read"));
         }
     }
 

@@ -28,6 +28,16 @@ final class LambdaFunction {
     volatile Integer reservedConcurrency;
     /** By qualifier ($LATEST, a version or an alias name). */
     final Map<String, EventInvokeConfig> invokeConfigs = new TreeMap<>();
+    /** Provisioned concurrency by qualifier (a version number or an alias name). */
+    final Map<String, ProvisionedConcurrency.Config> provisioned = new TreeMap<>();
+    /** {@code RecursiveLoop}: Terminate unless set to Allow. */
+    volatile String recursiveLoop = "Terminate";
+    /** Runtime management by version ($LATEST or a number): {@code UpdateRuntimeOn} and the pinned version ARN. */
+    final Map<String, String[]> runtimeManagement = new TreeMap<>();
+    /** Function URLs by qualifier ("" for the unqualified function, else an alias name). */
+    final Map<String, FunctionUrl> urls = new TreeMap<>();
+    /** The code signing config's ARN, or null. */
+    volatile String codeSigningConfigArn;
     final AtomicInteger inFlight = new AtomicInteger();
     volatile boolean deleted;
 

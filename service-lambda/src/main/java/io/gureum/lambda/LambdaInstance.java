@@ -2,6 +2,7 @@ package io.gureum.lambda;
 
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
@@ -33,12 +34,15 @@ final class LambdaInstance implements ServiceInstance {
     private final ExecutorService workers;
     private final DueTimer due;
     private final LambdaAdmin admin;
+    private final FunctionUrlRequests urlRequests;
+    private final ServiceContext context;
     private final List<Object> providers;
     private volatile boolean closed;
     private final FunctionResourceAccess resourceAccess;
 
     /** @param runners makes the runner, given a directory of its own */
     LambdaInstance(ServiceContext context, Function<Path, FunctionRunner> runners) {
+        this.context = context;
         AccountRegionStore<LambdaStore> stores = new AccountRegionStore<>(LambdaStore::new);
         InvocationLogs logs = new InvocationLogs();
         this.codeStore = new CodeStore(context.config().dataDir());
@@ -55,8 +59,12 @@ final class LambdaInstance implements ServiceInstance {
         AsyncInvoker async = new AsyncInvoker(context, invoker, due, logs, new Destinations(context));
         QueuePoller poller = new QueuePoller(context, lookup, invoker, workers);
         this.admin = new LambdaAdmin(context, stores, logs);
+        FunctionUrls urls = new FunctionUrls(context, lookup);
+        this.urlRequests = new FunctionUrlRequests(context, urls, lookup, invoker);
+        DeploymentPackages packages = new DeploymentPackages(context, codeStore);
+        Layers layers = new Layers(context, lookup, packages);
         this.providers = List.of(
-                new Functions(context, lookup, new DeploymentPackages(context, codeStore), versions, arn -> {
+                new Functions(context, lookup, packages, versions, new FunctionLayers(layers, codeStore), arn -> {
                     runner.evict(arn);
                     logs.forget(arn);
                 }),
@@ -68,7 +76,13 @@ final class LambdaInstance implements ServiceInstance {
                 new AccountSettings(lookup),
                 new EventInvokeConfigs(context, lookup),
                 new Invocations(context, lookup, policies, invoker, async),
-                new EventSourceMappings(context, lookup));
+                new EventSourceMappings(context, lookup),
+                layers,
+                new ProvisionedConcurrency(context, lookup),
+                new FunctionSettings(lookup),
+                urls,
+                new CodeSigningConfigs(context, lookup),
+                new ResourcePolicies(context, lookup));
         timer.scheduleWithFixedDelay(() -> {
             if (!closed) {
                 poller.tick();
@@ -79,7 +93,9 @@ final class LambdaInstance implements ServiceInstance {
     /** The provider classes, in the order {@link #providers()} lists them. */
     static List<Class<?>> providerClasses() {
         return List.of(Functions.class, Versions.class, Aliases.class, Policies.class, Tags.class, Concurrency.class,
-                AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class);
+                AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class,
+                Layers.class, ProvisionedConcurrency.class, FunctionSettings.class,
+                FunctionUrls.class, CodeSigningConfigs.class, ResourcePolicies.class);
     }
 
 
@@ -104,7 +120,32 @@ final class LambdaInstance implements ServiceInstance {
     /** The code download of GetFunction's {@code Code.Location} and the invocation logs. */
     @Override
     public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+        String path = request.rawPath();
+        if (path.startsWith(FunctionUrlRequests.PATH_PREFIX)) {
+            return urlByPath(request, path.substring(FunctionUrlRequests.PATH_PREFIX.length()));
+        }
         return admin.handle(request);
+    }
+
+    /** {@code /_gureum/lambda/url/<url-id>/<path>}: a function URL for clients that cannot set the Host. */
+    private AwsHttpResponse urlByPath(AwsHttpRequest request, String rest) {
+        int slash = rest.indexOf('/');
+        String urlId = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "/" : rest.substring(slash);
+        RequestContext ctx = new RequestContext(context.ids().requestId(), context.config().defaultAccount(),
+                context.config().defaultRegion(), null, "lambda", request);
+        try {
+            return ctx.call(() -> urlRequests.serve(request, urlId, path));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request to {@code <url-id>.lambda-url.<region>.localhost}: a function URL, not an API call. */
+    @Override
+    public AwsHttpResponse preOperation(AwsHttpRequest request) {
+        String urlId = FunctionUrlRequests.urlIdOfHost(request);
+        return urlId == null ? null : urlRequests.serve(request, urlId, request.rawPath());
     }
 
     /** A function's owner and resource-based policy. */

@@ -1,7 +1,9 @@
 package io.gureum.lambda;
 
 import io.gureum.core.events.LogEvents;
+import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.ProtocolQuirks;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.lambda.runtime.FunctionSpec;
@@ -29,6 +31,17 @@ public final class LambdaService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return LambdaInstance.providerClasses();
+    }
+
+    /** Requests to a function URL's host ({@code <url-id>.lambda-url.<region>.localhost}) are Lambda's. */
+    @Override
+    public ProtocolQuirks quirks() {
+        return new ProtocolQuirks() {
+            @Override
+            public boolean claims(AwsHttpRequest request) {
+                return FunctionUrlRequests.urlIdOfHost(request) != null;
+            }
+        };
     }
 
     @Override

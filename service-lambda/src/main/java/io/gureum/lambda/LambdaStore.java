@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Lambda's state in one account and region: functions by name, event source mappings by UUID. */
+/** Lambda's state in one account and region: functions and layers by name, event source mappings by UUID. */
 final class LambdaStore {
     /** {@code LastModified} of functions: {@code 2024-01-01T00:00:00.000+0000}. */
     static final DateTimeFormatter LAST_MODIFIED =
@@ -17,6 +17,10 @@ final class LambdaStore {
     final String region;
     final Map<String, LambdaFunction> functions = new ConcurrentSkipListMap<>();
     final Map<String, EventSourceMapping> mappings = new ConcurrentHashMap<>();
+    final Map<String, Layer> layers = new ConcurrentSkipListMap<>();
+    /** Code signing configs by ARN. */
+    final Map<String, software.amazon.awssdk.services.lambda.model.CodeSigningConfig> codeSigningConfigs =
+            new ConcurrentSkipListMap<>();
 
     LambdaStore(String account, String region) {
         this.account = account;

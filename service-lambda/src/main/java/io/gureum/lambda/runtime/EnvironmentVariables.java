@@ -46,6 +46,9 @@ final class EnvironmentVariables {
         env.put("AWS_SESSION_TOKEN", "gureum-lambda-session-" + spec.functionName());
         gureumEndpoint.ifPresent(uri -> env.put("AWS_ENDPOINT_URL", uri.toString()));
         env.putAll(plan.extraEnv());
+        if (spec.optDirectory() != null) {
+            env.putAll(LayerPaths.of(spec, path));
+        }
         if (spec.environment() != null) {
             env.putAll(spec.environment());
         }

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param codeSha256       identifies the code; with {@code version} and {@code revisionId} it tells
  *                         a runner when a warm environment is stale
  * @param revisionId       changes on every update of code or configuration
+ * @param optDirectory     the function's layers extracted in order (Lambda's {@code /opt}), or null
  */
 public record FunctionSpec(
         String functionName,
@@ -37,5 +38,14 @@ public record FunctionSpec(
         String account,
         String logGroupName,
         String codeSha256,
-        String revisionId) {
+        String revisionId,
+        Path optDirectory) {
+
+    /** A function without layers. */
+    public FunctionSpec(String functionName, String functionArn, String version, String runtime, String handler,
+            Path codeDirectory, Map<String, String> environment, int timeoutSeconds, int memorySize, String region,
+            String account, String logGroupName, String codeSha256, String revisionId) {
+        this(functionName, functionArn, version, runtime, handler, codeDirectory, environment, timeoutSeconds,
+                memorySize, region, account, logGroupName, codeSha256, revisionId, null);
+    }
 }

@@ -65,8 +65,13 @@ final class JavaRuntime {
         command.add("-Xshare:auto");
         command.add("-cp");
         Path code = spec.codeDirectory().toAbsolutePath();
-        command.add(String.join(File.pathSeparator, bootDir.toString(), code.toString(),
+        List<String> classPath = new ArrayList<>(List.of(bootDir.toString(), code.toString(),
                 code.resolve("lib").toString() + File.separator + "*"));
+        if (spec.optDirectory() != null) {
+            // Layers' jars: /opt/java/lib (https://docs.aws.amazon.com/lambda/latest/dg/packaging-layers.html)
+            classPath.add(spec.optDirectory().toAbsolutePath().resolve("java/lib") + File.separator + "*");
+        }
+        command.add(String.join(File.pathSeparator, classPath));
         command.add(LambdaBootstrap.class.getName());
         return new LaunchPlan(List.copyOf(command), bootDir, "AWS_Lambda_" + runtime, Map.of(), null);
     }
