@@ -1,0 +1,221 @@
+package io.gureum.iam;
+
+import io.gureum.core.error.AwsException;
+import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.AuthorizationCall;
+import io.gureum.core.spi.Authorizer;
+import io.gureum.core.spi.ControlPolicies;
+import io.gureum.core.spi.ResourceAccess;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.iam.authz.ActionTable;
+import io.gureum.iam.authz.Decisions;
+import io.gureum.iam.authz.Denials;
+import io.gureum.iam.authz.GlobalKeys;
+import io.gureum.iam.authz.ParsedPolicies;
+import io.gureum.iam.authz.RequestFields;
+import io.gureum.iam.authz.ResourceArns;
+import io.gureum.iam.policy.AuthorizationRequest;
+import io.gureum.iam.policy.AuthorizationResult;
+import io.gureum.iam.policy.ContextKeys;
+import io.gureum.iam.policy.EvaluationLogic;
+import io.gureum.iam.policy.NamedPolicy;
+import io.gureum.iam.policy.PolicyDocument;
+import io.gureum.iam.policy.PolicySet;
+import io.gureum.iam.policy.RequestPrincipal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IAM's {@link Authorizer} for every request of the server (ADR 0013). It finds the operation's action and
+ * resource in the {@link ActionTable}, the resource's owner and resource-based policy through core (the API
+ * that serves the ARN), the caller's identity ({@link StsIdentity}: root, IAM user, role session, federated
+ * user, service principal, anonymous) and its policies ({@link IdentityPolicies}), the organization's SCPs and
+ * RCPs ({@link ControlPolicies}), and decides with {@link EvaluationLogic}.
+ *
+ * <p>With {@code --enforce-iam} every request is decided. Without it only AWS's cross-account rule is: a
+ * request for a resource another account owns needs that resource's policy to allow it (the identity side is
+ * not checked), and nothing else is looked at when the resource is the caller's account's own.
+ */
+final class RequestAuthorizer implements Authorizer {
+    private final ServiceContext context;
+    private final IamStore store;
+    private final Policies policies;
+    private final ActionTable table;
+    private final ParsedPolicies parsed = new ParsedPolicies();
+    private final Decisions decisions = new Decisions();
+
+    RequestAuthorizer(ServiceContext context, IamStore store, Policies policies, ActionTable table) {
+        this.context = context;
+        this.store = store;
+        this.policies = policies;
+        this.table = table;
+    }
+
+    Decisions decisions() {
+        return decisions;
+    }
+
+    @Override
+    public void authorize(AuthorizationCall call) {
+        RequestContext ctx = RequestContext.current();
+        recordKeyUse(ctx);
+        boolean enforce = context.config().enforceIam();
+        if (!enforce && ctx.inProcess()) {
+            return; // services acting for each other: only their own checks without the flag
+        }
+        ActionTable.Action action = table.action(call.api(), call.operation());
+        String partition = context.topology().partitionOf(ctx.region()).id();
+        String resource = ResourceArns.resolve(call.api(), action, call.request(), partition, ctx.region(),
+                ctx.accountId());
+        if (!enforce) {
+            String arnAccount = accountOf(resource);
+            if (resource.equals("*") || arnAccount != null && arnAccount.equals(ctx.accountId())
+                    || ctx.accessKeyId() == null) {
+                return; // the caller's own resource (or an anonymous request, which only enforcement decides)
+            }
+        }
+        ResourceAccess access = resource.equals("*") ? null : call.resources().apply(resource);
+        String owner = access != null ? access.ownerAccountId() : ctx.accountId();
+        if (!enforce && owner.equals(ctx.accountId())) {
+            return;
+        }
+        StsIdentity caller = caller(ctx);
+        RequestPrincipal principal = caller.principal();
+        boolean service = principal.kind() == RequestPrincipal.Kind.SERVICE;
+        if (service && access == null) {
+            return; // a service acting on a resource that has no resource policy of its own
+        }
+        String callerAccount = principal.account() != null ? principal.account() : ctx.accountId();
+        boolean crossAccount = !owner.equals(callerAccount) || service
+                || principal.kind() == RequestPrincipal.Kind.ANONYMOUS;
+        IdentityPolicies identity = !enforce || service || principal.kind() == RequestPrincipal.Kind.ANONYMOUS
+                ? IdentityPolicies.ROOT : identityOf(caller);
+        List<List<NamedPolicy>> scps = enforce && !service ? levels(controlPolicies().serviceControlPolicies(
+                callerAccount)) : List.of();
+        List<List<NamedPolicy>> rcps = enforce && !service ? levels(controlPolicies().resourceControlPolicies(owner))
+                : List.of();
+        PolicyDocument resourcePolicy = access == null ? null : parsed.parse(access.policyJson());
+        PolicySet set = new PolicySet(rcps, scps, resourcePolicy == null ? null
+                : new NamedPolicy("resource-policy", resourcePolicy), identity.identity(), identity.boundary(),
+                identity.session(), crossAccount);
+        Instant now = context.clock().now();
+        ContextKeys keys = GlobalKeys.of(new GlobalKeys.Caller(principal, caller.principalArn(), caller.userId(),
+                caller.userName(), caller.tags(), caller.session() == null ? null : caller.session().mfaAuthenticated()),
+                now, ctx.region(), ctx.httpRequest(), ctx.sourceArn(), sourceAccount(ctx), owner,
+                resourceTags(resource), RequestFields.tags(call.request()));
+        AuthorizationResult result = EvaluationLogic.evaluate(
+                new AuthorizationRequest(principal, action.name(), resource, keys), set);
+        decisions.record(new Decisions.Entry(now, ctx.requestId(), principal.arn(), action.name(), resource, result));
+        if (!result.allowed()) {
+            throw denial(call, caller, action.name(), resource, result);
+        }
+    }
+
+    private AwsException denial(AuthorizationCall call, StsIdentity caller, String action, String resource,
+            AuthorizationResult result) {
+        String message = Denials.message(caller.arn(), action, resource, result);
+        String encoded = null;
+        if (call.api().equals("ec2")) {
+            AuthorizationMessages messages = context.shared().get(AuthorizationMessages.class,
+                    () -> new AuthorizationMessages(context.ids().secretAccessKey()));
+            encoded = messages.encodeDenial(caller.userId(), caller.arn(), action, resource,
+                    result.decision() == io.gureum.iam.policy.Decision.EXPLICIT_DENY);
+        }
+        return Denials.of(call.api(), call.protocol(), message, encoded, result);
+    }
+
+    private StsIdentity caller(RequestContext ctx) {
+        if (!ctx.inProcess() && ctx.accessKeyId() == null) {
+            return new StsIdentity(RequestPrincipal.anonymous(), "anonymous", null, null, Map.of());
+        }
+        return StsIdentity.current(context, () -> store, StsSessions.current(context));
+    }
+
+    private IdentityPolicies identityOf(StsIdentity caller) {
+        RequestPrincipal p = caller.principal();
+        IamStore.Account account = p.account() == null ? null : store.account(p.account());
+        StsSession session = caller.session();
+        return switch (p.kind()) {
+            case USER -> {
+                User user = account == null ? null : user(account, caller);
+                yield user == null ? new IdentityPolicies(List.of(), null, null)
+                        : IdentityPolicies.ofUser(account, user, policies, parsed);
+            }
+            case ASSUMED_ROLE -> {
+                String roleArn = session != null ? session.roleArn()
+                        : p.aliases().stream().findFirst().orElse(null);
+                Role role = roleArn == null ? null : role(account, roleArn);
+                yield IdentityPolicies.ofRoleSession(account, role, session, policies, parsed);
+            }
+            case FEDERATED_USER -> IdentityPolicies.ofFederatedUser(account, session, policies, parsed);
+            default -> IdentityPolicies.ROOT;
+        };
+    }
+
+    private static User user(IamStore.Account account, StsIdentity caller) {
+        synchronized (account) {
+            String name = caller.userName();
+            return name == null ? null : account.users.get(IamStore.key(name));
+        }
+    }
+
+    private static Role role(IamStore.Account account, String roleArn) {
+        synchronized (account) {
+            return account.roles.get(IamStore.key(roleArn.substring(roleArn.lastIndexOf('/') + 1)));
+        }
+    }
+
+    private ControlPolicies controlPolicies() {
+        return ControlPolicies.of(context.shared());
+    }
+
+    private List<List<NamedPolicy>> levels(List<Map<String, String>> levels) {
+        List<List<NamedPolicy>> out = new ArrayList<>(levels.size());
+        for (Map<String, String> level : levels) {
+            List<NamedPolicy> ps = new ArrayList<>();
+            level.forEach((id, json) -> {
+                PolicyDocument d = parsed.parse(json);
+                if (d != null) {
+                    ps.add(new NamedPolicy(id, d));
+                }
+            });
+            out.add(ps);
+        }
+        return out;
+    }
+
+    private Map<String, String> resourceTags(String resource) {
+        if (resource.equals("*")) {
+            return Map.of();
+        }
+        try {
+            return context.registry().tags(io.gureum.core.ids.Arn.parse(resource));
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static String sourceAccount(RequestContext ctx) {
+        String account = accountOf(ctx.sourceArn());
+        return account != null ? account : ctx.inProcess() ? ctx.accountId() : null;
+    }
+
+    /** The account part of an ARN, or null (none, or not an ARN: S3 buckets have none). */
+    static String accountOf(String arn) {
+        if (arn == null || !arn.startsWith("arn:")) {
+            return null;
+        }
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && !parts[4].isEmpty() ? parts[4] : null;
+    }
+
+    /** GetAccessKeyLastUsed's facts: when, in which API and region an IAM user's key was last used. */
+    private void recordKeyUse(RequestContext ctx) {
+        AccessKey key = ctx.inProcess() ? null : store.accessKey(ctx.accessKeyId());
+        if (key != null) {
+            key.lastUsed = new AccessKey.LastUsed(context.clock().now(), ctx.service(), ctx.region());
+        }
+    }
+}
