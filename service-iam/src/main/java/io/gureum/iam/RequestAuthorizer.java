@@ -39,6 +39,14 @@ import java.util.Map;
  * not checked), and nothing else is looked at when the resource is the caller's account's own.
  */
 final class RequestAuthorizer implements Authorizer {
+    /**
+     * Actions no policy governs: GetCallerIdentity needs no permission and works even where a policy denies it
+     * (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html), and the web identity and
+     * SAML assumptions are unsigned: their role's trust policy alone decides (in STS).
+     */
+    private static final java.util.Set<String> UNAUTHORIZED = java.util.Set.of("sts:GetCallerIdentity",
+            "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML");
+
     private final ServiceContext context;
     private final IamStore store;
     private final Policies policies;
@@ -66,6 +74,9 @@ final class RequestAuthorizer implements Authorizer {
             return; // services acting for each other: only their own checks without the flag
         }
         ActionTable.Action action = table.action(call.api(), call.operation());
+        if (UNAUTHORIZED.contains(action.name())) {
+            return;
+        }
         String partition = context.topology().partitionOf(ctx.region()).id();
         String resource = ResourceArns.resolve(call.api(), action, call.request(), partition, ctx.region(),
                 ctx.accountId());
@@ -83,6 +94,7 @@ final class RequestAuthorizer implements Authorizer {
         }
         StsIdentity caller = caller(ctx);
         RequestPrincipal principal = caller.principal();
+        resource = selfResource(call, action, resource, principal);
         boolean service = principal.kind() == RequestPrincipal.Kind.SERVICE;
         if (service && access == null) {
             return; // a service acting on a resource that has no resource policy of its own
@@ -111,6 +123,23 @@ final class RequestAuthorizer implements Authorizer {
         if (!result.allowed()) {
             throw denial(call, caller, action.name(), resource, result);
         }
+    }
+
+    /**
+     * IAM's user operations without a {@code UserName} act on the caller itself (GetUser, ListAccessKeys …): their
+     * resource is the calling user, or the root user ({@code arn:aws:iam::ACCOUNT:root}).
+     */
+    private static String selfResource(AuthorizationCall call, ActionTable.Action action, String resource,
+            RequestPrincipal principal) {
+        if (!resource.equals("*") || !call.api().equals("iam") || RequestFields.strings(call.request())
+                .containsKey("username") || principal.kind() != RequestPrincipal.Kind.USER
+                        && principal.kind() != RequestPrincipal.Kind.ROOT) {
+            return resource;
+        }
+        boolean onUsers = action.arnTemplates().stream().anyMatch(t -> t.contains(":user/"));
+        boolean takesUserName = call.request() instanceof software.amazon.awssdk.core.SdkPojo pojo
+                && pojo.sdkFields().stream().anyMatch(f -> f.memberName().equals("UserName"));
+        return onUsers && takesUserName ? principal.arn() : resource;
     }
 
     private AwsException denial(AuthorizationCall call, StsIdentity caller, String action, String resource,
@@ -150,9 +179,27 @@ final class RequestAuthorizer implements Authorizer {
                 yield IdentityPolicies.ofRoleSession(account, role, session, policies, parsed);
             }
             case FEDERATED_USER -> IdentityPolicies.ofFederatedUser(account, session, policies, parsed);
+            case ROOT -> rootTask(session);
             default -> IdentityPolicies.ROOT;
         };
     }
+
+    /**
+     * An {@code AssumeRoot} session: the root user's permissions cut down by its deny-only task policy
+     * ({@link RootTaskPolicies}), evaluated with the identity policies.
+     */
+    private IdentityPolicies rootTask(StsSession session) {
+        String task = session == null || session.policyArns().isEmpty() ? null
+                : RootTaskPolicies.document(session.policyArns().get(0));
+        if (task == null) {
+            return IdentityPolicies.ROOT;
+        }
+        return new IdentityPolicies(List.of(new NamedPolicy("root", ROOT_ALLOWS_ALL),
+                new NamedPolicy(session.policyArns().get(0), parsed.parse(task))), null, null);
+    }
+
+    private static final PolicyDocument ROOT_ALLOWS_ALL = PolicyDocument.parse(
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
 
     private static User user(IamStore.Account account, StsIdentity caller) {
         synchronized (account) {

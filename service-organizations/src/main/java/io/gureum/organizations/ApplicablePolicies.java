@@ -53,6 +53,18 @@ public final class ApplicablePolicies implements io.gureum.core.spi.ControlPolic
         return documents(resourceControlLevels(accountId));
     }
 
+    @Override
+    public String managementAccount(String accountId) {
+        OrgStore s = store.get();
+        if (s == null) {
+            return null;
+        }
+        synchronized (lock) {
+            Organization org = s.of(accountId);
+            return org == null ? null : org.managementAccountId;
+        }
+    }
+
     private static List<java.util.Map<String, String>> documents(List<Level> levels) {
         List<java.util.Map<String, String>> out = new ArrayList<>(levels.size());
         for (Level l : levels) {

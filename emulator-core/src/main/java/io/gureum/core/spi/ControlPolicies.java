@@ -31,6 +31,14 @@ public interface ControlPolicies {
     /** The RCPs that bound resources of {@code accountId}, level by level. */
     List<Map<String, String>> resourceControlPolicies(String accountId);
 
+    /**
+     * The management account of the organization {@code accountId} belongs to, or null when it is in none
+     * (STS {@code AssumeRoot} is for the management account's principals).
+     */
+    default String managementAccount(String accountId) {
+        return null;
+    }
+
     /** The server's current answer. */
     static ControlPolicies of(SharedState shared) {
         return shared.get(ControlPolicies.class, () -> NONE);
