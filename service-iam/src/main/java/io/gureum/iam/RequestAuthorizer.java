@@ -87,7 +87,10 @@ final class RequestAuthorizer implements Authorizer {
                 return; // the caller's own resource (or an anonymous request, which only enforcement decides)
             }
         }
-        ResourceAccess access = resource.equals("*") ? null : call.resources().apply(resource);
+        // A role's trust policy governs sts: actions on it, and STS evaluates it with the request's own keys
+        // (sts:ExternalId, sts:SourceIdentity …) when the operation runs: here only the caller's side is decided.
+        boolean trustGoverned = action.name().startsWith("sts:");
+        ResourceAccess access = resource.equals("*") || trustGoverned ? null : call.resources().apply(resource);
         String owner = access != null ? access.ownerAccountId() : ctx.accountId();
         if (!enforce && owner.equals(ctx.accountId())) {
             return;
