@@ -48,6 +48,15 @@ APIS = [
 
 SCALAR_KEYS = ("min", "max", "pattern", "enum")
 
+# Where the model's enum is narrower than what the service accepts. S3's canned ACL table
+# (https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl) lists
+# aws-exec-read and log-delivery-write for buckets, and says bucket-owner-read and
+# bucket-owner-full-control are ignored when given for a bucket; BucketCannedACL lists four.
+ENUM_AMENDMENTS = {
+    ("s3", "BucketCannedACL"): ["aws-exec-read", "bucket-owner-read", "bucket-owner-full-control",
+                                "log-delivery-write"],
+}
+
 
 def load_model(service, version):
     base = os.path.join(os.path.dirname(botocore.__file__), "data", service)
@@ -55,9 +64,14 @@ def load_model(service, version):
     path = os.path.join(base, version, "service-2.json")
     if os.path.exists(path + ".gz"):
         with gzip.open(path + ".gz", "rt", encoding="utf-8") as f:
-            return version, json.load(f)
-    with open(path, encoding="utf-8") as f:
-        return version, json.load(f)
+            model = json.load(f)
+    else:
+        with open(path, encoding="utf-8") as f:
+            model = json.load(f)
+    for (api, shape), values in ENUM_AMENDMENTS.items():
+        if api == service:
+            model["shapes"][shape]["enum"] = model["shapes"][shape]["enum"] + values
+    return version, model
 
 
 def number(value):

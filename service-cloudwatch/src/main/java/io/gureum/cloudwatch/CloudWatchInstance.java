@@ -7,13 +7,11 @@ import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.time.DueTimer;
+import io.gureum.core.time.ServiceThreads;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * One server's CloudWatch: the stores, the providers, the alarm timer and its workers, the subscription to
  * the metrics services publish, and the hourly roll-up of old data (also run when the clock is advanced).
@@ -31,10 +29,8 @@ final class CloudWatchInstance implements ServiceInstance {
 
     CloudWatchInstance(ServiceContext context) {
         CloudWatchStores stores = new CloudWatchStores(context.clock());
-        AtomicInteger n = new AtomicInteger();
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-cloudwatch-timer"));
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.workers = Executors.newFixedThreadPool(2, r -> daemon(r, "gureum-cloudwatch-worker-" + n.incrementAndGet()));
+        this.timer = ServiceThreads.timer("gureum-cloudwatch-timer");
+        this.workers = ServiceThreads.workers("gureum-cloudwatch-worker-", 2);
         this.due = new DueTimer(context.clock(), timer, workers);
         AlarmEngine engine = new AlarmEngine(context, stores, due, workers);
         this.providers = List.of(new Metrics(stores), new MetricData(stores), new Alarms(stores, engine, context.registry()),
@@ -46,11 +42,6 @@ final class CloudWatchInstance implements ServiceInstance {
         timer.scheduleWithFixedDelay(expire, 1, 1, TimeUnit.HOURS);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 
     @Override
     public List<Object> providers() {

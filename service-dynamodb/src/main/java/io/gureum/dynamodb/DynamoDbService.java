@@ -52,6 +52,7 @@ public final class DynamoDbService implements AwsService {
         List<OperationInterceptor> interceptors = List.of(new DynamoDbMetrics(context), new TableLocks(state));
         // Items expire and replicas catch up when the clock moves, outside any request.
         Subscription clock = context.clock().onAdvance(state::onClockAdvanced);
+        TableResourceAccess access = new TableResourceAccess(() -> state);
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
@@ -61,6 +62,12 @@ public final class DynamoDbService implements AwsService {
             @Override
             public List<OperationInterceptor> interceptors() {
                 return interceptors;
+            }
+
+            /** A table's, index's or stream's owner (no resource policies yet). */
+            @Override
+            public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
+                return access.of(resourceArn);
             }
 
             /** Drops the tables at once, for Streams too, rather than at DynamoDB's next use. */

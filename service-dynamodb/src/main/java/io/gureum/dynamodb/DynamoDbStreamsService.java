@@ -35,6 +35,19 @@ public final class DynamoDbStreamsService implements AwsService {
 
     @Override
     public io.gureum.core.spi.ServiceInstance create(ServiceContext context) {
-        return io.gureum.core.spi.ServiceInstance.of(new Streams(context));
+        Streams streams = new Streams(context);
+        TableResourceAccess access = new TableResourceAccess(() -> DynamoDbState.current(context));
+        return new io.gureum.core.spi.ServiceInstance() {
+            @Override
+            public java.util.List<Object> providers() {
+                return java.util.List.of(streams);
+            }
+
+            /** A stream's table owner (no resource policies yet). */
+            @Override
+            public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
+                return access.of(resourceArn);
+            }
+        };
     }
 }

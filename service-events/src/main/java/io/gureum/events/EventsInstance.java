@@ -3,16 +3,16 @@ package io.gureum.events;
 import io.gureum.core.events.ServiceEvent;
 import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.time.DueTimer;
+import io.gureum.core.time.ServiceThreads;
 import io.gureum.events.delivery.Attempts;
 import io.gureum.events.delivery.TargetSender;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -30,14 +30,14 @@ final class EventsInstance implements ServiceInstance {
     private final Subscription subscription;
     private final List<Object> providers;
     private final List<OperationInterceptor> interceptors;
+    private final BusResourceAccess resourceAccess;
 
     EventsInstance(ServiceContext context) {
-        AtomicInteger n = new AtomicInteger();
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-events-timer"));
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.workers = Executors.newFixedThreadPool(2, r -> daemon(r, "gureum-events-delivery-" + n.incrementAndGet()));
+        this.timer = ServiceThreads.timer("gureum-events-timer");
+        this.workers = ServiceThreads.workers("gureum-events-delivery-", 2);
         this.due = new DueTimer(context.clock(), timer, workers);
         EventsStores stores = new EventsStores(context);
+        this.resourceAccess = new BusResourceAccess(stores);
         Supplier<String> ids = context.ids()::requestId;
         Router router = new Router(stores);
         Attempts attempts = new Attempts(new TargetSender(context.clients(), router), context.clients(),
@@ -53,11 +53,6 @@ final class EventsInstance implements ServiceInstance {
         this.subscription = context.events().subscribe(ServiceEvent.class, serviceEvents::accept);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 
     @Override
     public List<Object> providers() {
@@ -67,6 +62,12 @@ final class EventsInstance implements ServiceInstance {
     @Override
     public List<OperationInterceptor> interceptors() {
         return interceptors;
+    }
+
+    /** An event bus's owner and resource-based policy. */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override

@@ -89,6 +89,7 @@ public final class IamService implements AwsService {
         context.accounts().addResolver(store);
         RequestAuthorizer authorizer = new RequestAuthorizer(context, store, policies, ACTIONS.get());
         context.shared().replace(io.gureum.core.spi.Authorizer.class, authorizer);
+        RoleResourceAccess access = new RoleResourceAccess(() -> store);
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
@@ -124,6 +125,12 @@ public final class IamService implements AwsService {
                 return new io.gureum.core.http.AwsHttpResponse(200)
                         .body(authorizer.decisions().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .header("Content-Type", "application/json");
+            }
+
+            /** A role's owner and trust policy (for STS actions only), other IAM entities' owner. */
+            @Override
+            public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
+                return access.of(resourceArn);
             }
 
             /** On reset: the keys IAM issued stop signing, and its users leave core's registry. */

@@ -41,6 +41,7 @@ public final class StsService implements AwsService {
         context.accounts().addResolver(sessions);
         OidcTestIssuer issuer = new OidcTestIssuer(context);
         SamlTestIdp idp = new SamlTestIdp(context);
+        RoleResourceAccess access = new RoleResourceAccess(sts.iam);
         List<Object> providers = List.of(new CallerIdentity(sts), new RoleAssumption(sts), new UserSessions(sts),
                 new WebIdentity(sts, issuer), new SamlFederation(sts), new RootSessions(sts),
                 context.shared().replace(AuthorizationMessages.class,
@@ -56,6 +57,12 @@ public final class StsService implements AwsService {
             public io.gureum.core.http.AwsHttpResponse adminRequest(io.gureum.core.http.AwsHttpRequest request) {
                 AwsHttpResponse saml = idp.handle(request);
                 return saml != null ? saml : issuer.handle(request);
+            }
+
+            /** The role an AssumeRole* call names: its owner and trust policy, as IAM answers it. */
+            @Override
+            public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
+                return access.of(resourceArn);
             }
 
             /** On reset: the credentials STS issued stop signing. */

@@ -76,8 +76,7 @@ final class Envelope {
         if (parsed == null) {
             throw KmsErrors.invalidCiphertext();
         }
-        KmsStore store = stores.current();
-        KmsKey key = store.keys.get(parsed.keyId());
+        KmsKey key = named != null && named.keyId.equals(parsed.keyId()) ? named : lookup.byIdInRegion(parsed.keyId());
         if (named != null && !named.keyId.equals(parsed.keyId())) {
             throw KmsErrors.incorrectKey();
         }

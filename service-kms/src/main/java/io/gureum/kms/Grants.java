@@ -42,7 +42,7 @@ final class Grants {
 
     public CreateGrantResponse createGrant(CreateGrantRequest request) {
         lookup.checkGrantTokens(request.grantTokens());
-        KmsKey key = lookup.findKey(request.keyId());
+        KmsKey key = lookup.findShared(request.keyId());
         KeyLookup.requireNotPendingDeletion(key);
         List<String> operations = request.operationsAsStrings();
         Set<String> allowed = operationsFor(key);
@@ -73,7 +73,7 @@ final class Grants {
     }
 
     public ListGrantsResponse listGrants(ListGrantsRequest request) {
-        KmsKey key = lookup.findKey(request.keyId());
+        KmsKey key = lookup.findShared(request.keyId());
         List<Grant> grants = new ArrayList<>();
         for (Grant g : key.grants.values()) {
             if ((request.grantId() == null || g.grantId().equals(request.grantId()))
@@ -111,7 +111,7 @@ final class Grants {
             }
             key = keyOfGrant(grantId);
         } else if (request.keyId() != null && request.grantId() != null) {
-            key = lookup.findKey(request.keyId());
+            key = lookup.findShared(request.keyId());
             grantId = request.grantId();
         } else {
             throw KmsErrors.validation("Grant token OR (grant ID, key ID) must be specified");
@@ -121,7 +121,7 @@ final class Grants {
     }
 
     public RevokeGrantResponse revokeGrant(RevokeGrantRequest request) {
-        remove(lookup.findKey(request.keyId()), request.grantId(), request.dryRun());
+        remove(lookup.findShared(request.keyId()), request.grantId(), request.dryRun());
         return RevokeGrantResponse.builder().build();
     }
 

@@ -31,6 +31,8 @@ final class KeyLookup {
             Map.entry("elasticfilesystem",
                     "Default key that protects my EFS filesystems when no other key is defined"));
 
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
     private final KmsStores stores;
     private final NewKeys factory;
 
@@ -39,13 +41,18 @@ final class KeyLookup {
         this.factory = factory;
     }
 
-    /** The key {@code keyId} names in the caller's account and region, aliases included. */
+    /**
+     * The key {@code keyId} names, aliases included: in the caller's account and region, or, for a key
+     * ARN or alias ARN, in the account it names. "To specify a KMS key in a different AWS account, you
+     * must use its key ARN or alias ARN" (e.g. https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html);
+     * whether that account's key policy lets the caller is the authorizer's decision.
+     */
     KmsKey find(String keyId) {
-        KmsStore store = stores.current();
+        KmsStore store = storeOf(keyId);
         String aliasName = aliasName(store, keyId);
         if (aliasName != null) {
             Alias alias = store.aliases.get(aliasName);
-            if (alias == null) {
+            if (alias == null && store == stores.current()) {
                 alias = awsManaged(store, aliasName);
             }
             if (alias == null) {
@@ -53,12 +60,57 @@ final class KeyLookup {
             }
             return store.keys.get(alias.targetKeyId);
         }
-        return findKey(keyId);
+        return findKey(store, keyId);
     }
 
     /** The key a key ID or key ARN names (operations that take no alias: EnableKey, TagResource …). */
     KmsKey findKey(String keyId) {
-        KmsStore store = stores.current();
+        return findKey(stores.current(), keyId);
+    }
+
+    /**
+     * The key a key ID or key ARN names, a key ARN possibly of another account: for the operations KMS
+     * lets other accounts call (CreateGrant, ListGrants, RetireGrant, RevokeGrant, GetKeyRotationStatus;
+     * "Cross-account use: Yes" on their API pages).
+     */
+    KmsKey findShared(String keyId) {
+        return findKey(storeOf(keyId), keyId);
+    }
+
+    /**
+     * The key with this ID in the caller's region, the caller's account first: a symmetric ciphertext
+     * names its key, and Decrypt of another account's ciphertext needs no KeyId.
+     */
+    KmsKey byIdInRegion(String keyId) {
+        KmsStore own = stores.current();
+        KmsKey key = own.keys.get(keyId);
+        if (key != null) {
+            return key;
+        }
+        KmsKey[] found = new KmsKey[1];
+        stores.all.forEach((place, store) -> {
+            if (found[0] == null && store.region.equals(own.region)) {
+                found[0] = store.keys.get(keyId);
+            }
+        });
+        return found[0];
+    }
+
+    /** The store an identifier points into: an ARN's account (in the caller's region), else the caller's. */
+    private KmsStore storeOf(String keyId) {
+        KmsStore own = stores.current();
+        if (keyId == null || !keyId.startsWith("arn:")) {
+            return own;
+        }
+        Arn arn = parseArn(keyId);
+        if (arn.accountId().equals(own.account) || !arn.region().equals(own.region)
+                || !ACCOUNT.matcher(arn.accountId()).matches()) {
+            return own;
+        }
+        return stores.all.get(arn.accountId(), arn.region());
+    }
+
+    private KmsKey findKey(KmsStore store, String keyId) {
         String id = keyId;
         if (keyId.startsWith("arn:")) {
             Arn arn = parseArn(keyId);

@@ -3,6 +3,7 @@ package io.gureum.kms;
 import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class KmsService implements AwsService {
             }
         };
         Subscription clock = context.clock().onAdvance(stores::settleLocked);
+        KeyResourceAccess access = new KeyResourceAccess(stores);
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
@@ -59,6 +61,12 @@ public final class KmsService implements AwsService {
             @Override
             public List<OperationInterceptor> interceptors() {
                 return List.of(locked);
+            }
+
+            /** A key's owner and key policy, by key or alias ARN. */
+            @Override
+            public ResourceAccess resourceAccess(String resourceArn) {
+                return access.of(resourceArn);
             }
 
             @Override

@@ -50,7 +50,7 @@ final class Rotation {
 
     /** A key pending deletion reports rotation disabled (key-state.html). */
     public GetKeyRotationStatusResponse getKeyRotationStatus(GetKeyRotationStatusRequest request) {
-        KmsKey key = lookup.findKey(request.keyId());
+        KmsKey key = lookup.findShared(request.keyId());
         if (!key.keySpec.equals(KeySpecs.SYMMETRIC_DEFAULT)) {
             throw notRotatable(key);
         }

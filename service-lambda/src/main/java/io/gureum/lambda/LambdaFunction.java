@@ -23,6 +23,8 @@ final class LambdaFunction {
     /** Resource policies by qualifier ("" for the unqualified function): statements by Sid, in order added. */
     final Map<String, Map<String, ObjectNode>> policies = new LinkedHashMap<>();
     String policyRevisionId;
+    /** Rendered policy documents by qualifier key, for the authorizer; cleared whenever {@link #policies} changes. */
+    final Map<String, java.util.Optional<String>> policyDocuments = new java.util.concurrent.ConcurrentHashMap<>();
     volatile Integer reservedConcurrency;
     /** By qualifier ($LATEST, a version or an alias name). */
     final Map<String, EventInvokeConfig> invokeConfigs = new TreeMap<>();

@@ -2,18 +2,18 @@ package io.gureum.lambda;
 
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.state.AccountRegionStore;
 import io.gureum.core.time.DueTimer;
+import io.gureum.core.time.ServiceThreads;
 import io.gureum.lambda.runtime.FunctionRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +35,7 @@ final class LambdaInstance implements ServiceInstance {
     private final LambdaAdmin admin;
     private final List<Object> providers;
     private volatile boolean closed;
+    private final FunctionResourceAccess resourceAccess;
 
     /** @param runners makes the runner, given a directory of its own */
     LambdaInstance(ServiceContext context, Function<Path, FunctionRunner> runners) {
@@ -42,13 +43,12 @@ final class LambdaInstance implements ServiceInstance {
         InvocationLogs logs = new InvocationLogs();
         this.codeStore = new CodeStore(context.config().dataDir());
         this.runner = runners.apply(codeStore.scratch("runtime"));
-        AtomicInteger n = new AtomicInteger();
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-lambda-timer"));
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.workers = Executors.newFixedThreadPool(4, r -> daemon(r, "gureum-lambda-worker-" + n.incrementAndGet()));
+        this.timer = ServiceThreads.timer("gureum-lambda-timer");
+        this.workers = ServiceThreads.workers("gureum-lambda-worker-", 4);
         this.due = new DueTimer(context.clock(), timer, workers);
 
         FunctionLookup lookup = new FunctionLookup(context, stores);
+        this.resourceAccess = new FunctionResourceAccess(stores);
         Versions versions = new Versions(context, lookup);
         Policies policies = new Policies(context, lookup);
         Invoker invoker = new Invoker(context, runner, logs);
@@ -82,11 +82,6 @@ final class LambdaInstance implements ServiceInstance {
                 AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 
     @Override
     public List<Object> providers() {
@@ -110,6 +105,12 @@ final class LambdaInstance implements ServiceInstance {
     @Override
     public AwsHttpResponse adminRequest(AwsHttpRequest request) {
         return admin.handle(request);
+    }
+
+    /** A function's owner and resource-based policy. */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override

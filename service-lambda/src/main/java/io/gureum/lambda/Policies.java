@@ -104,6 +104,7 @@ final class Policies {
             }
             policy.put(r.statementId(), s);
             f.policyRevisionId = context.ids().requestId();
+            f.policyDocuments.clear();
         }
         return write(s);
     }
@@ -121,6 +122,7 @@ final class Policies {
                 f.policies.remove(key(qualifier));
             }
             f.policyRevisionId = context.ids().requestId();
+            f.policyDocuments.clear();
         }
     }
 
@@ -130,13 +132,43 @@ final class Policies {
             if (policy == null || policy.isEmpty()) {
                 throw LambdaErrors.notFound("The resource you requested does not exist.");
             }
-            ObjectNode doc = LambdaJson.MAPPER.createObjectNode();
-            doc.put("Version", "2012-10-17");
-            doc.put("Id", "default");
-            ArrayNode statements = doc.putArray("Statement");
-            policy.values().forEach(statements::add);
-            return GetPolicyResponse.builder().policy(write(doc)).revisionId(f.policyRevisionId).build();
+            return GetPolicyResponse.builder().policy(render(policy.values())).revisionId(f.policyRevisionId).build();
         }
+    }
+
+    /**
+     * The policy the authorizer evaluates for the function ARN with this qualifier (null: unqualified):
+     * the unqualified function's statements (which are also {@code $LATEST}'s), plus, for a version or
+     * alias, that qualifier's own; each statement names its exact ARN as Resource, so only the matching
+     * ones apply. Rendered once per change of the policy. Null when there are no statements.
+     */
+    static String document(LambdaFunction f, String qualifier) {
+        String k = qualifier == null || FunctionVersion.LATEST.equals(qualifier) ? "" : qualifier;
+        java.util.Optional<String> cached = f.policyDocuments.get(k);
+        if (cached != null) {
+            return cached.orElse(null);
+        }
+        synchronized (f) {
+            java.util.List<ObjectNode> statements = new java.util.ArrayList<>();
+            for (String q : k.isEmpty() ? new String[] {""} : new String[] {"", k}) {
+                Map<String, ObjectNode> policy = f.policies.get(q);
+                if (policy != null) {
+                    statements.addAll(policy.values());
+                }
+            }
+            String doc = statements.isEmpty() ? null : render(statements);
+            f.policyDocuments.put(k, java.util.Optional.ofNullable(doc));
+            return doc;
+        }
+    }
+
+    private static String render(java.util.Collection<ObjectNode> statements) {
+        ObjectNode doc = LambdaJson.MAPPER.createObjectNode();
+        doc.put("Version", "2012-10-17");
+        doc.put("Id", "default");
+        ArrayNode array = doc.putArray("Statement");
+        statements.forEach(array::add);
+        return write(doc);
     }
 
     /**

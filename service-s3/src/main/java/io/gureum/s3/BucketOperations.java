@@ -1,8 +1,12 @@
 package io.gureum.s3;
 
+import io.gureum.core.error.AwsException;
+import io.gureum.s3.access.Acls;
+import io.gureum.s3.access.EffectivePolicy;
 import io.gureum.s3.store.Bucket;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketRequest;
@@ -13,8 +17,10 @@ import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.OwnershipControls;
 import software.amazon.awssdk.services.s3.model.OwnershipControlsRule;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /** Provider of the bucket operations: create, head, delete, list, location. Behaviour is in {@link Buckets}. */
 final class BucketOperations {
@@ -26,16 +32,41 @@ final class BucketOperations {
         this.access = access;
     }
 
+    /**
+     * Creates a bucket as S3 has since April 2023: Object Ownership BucketOwnerEnforced unless
+     * {@code x-amz-object-ownership} says otherwise, and all four public access blocks on
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html). An ACL the request
+     * states must fit both: only the owner's full control while ACLs are disabled, nothing public.
+     */
     public CreateBucketResponse createBucket(CreateBucketRequest request) {
         access.checkPresignExpiry();
         String constraint = request.createBucketConfiguration() == null ? null
                 : request.createBucketConfiguration().locationConstraintAsString();
-        Bucket b = s3.buckets.create(request.bucket(), Requests.account(), Requests.region(), constraint,
-                Boolean.TRUE.equals(request.objectLockEnabledForBucket()));
-        if (request.objectOwnershipAsString() != null && b.ownership == null) {
-            b.ownership = OwnershipControls.builder().rules(OwnershipControlsRule.builder()
-                    .objectOwnership(request.objectOwnershipAsString()).build()).build();
+        String account = Requests.account();
+        OwnershipControls ownership = OwnershipControls.builder().rules(OwnershipControlsRule.builder()
+                .objectOwnership(request.objectOwnershipAsString() != null ? request.objectOwnershipAsString()
+                        : ObjectOwnership.BUCKET_OWNER_ENFORCED.toString()).build()).build();
+        Acls.GrantHeaders headers = new Acls.GrantHeaders(request.grantFullControl(), request.grantRead(),
+                request.grantReadACP(), request.grantWrite(), request.grantWriteACP());
+        AccessControlPolicy acl = Acls.of(request.aclAsString(), headers, null, account, account, Requests.region());
+        if (acl != null && !EffectivePolicy.aclsApply(ownership)) {
+            if (!Acls.bucketOwnerFullControlOnly(acl, account)) {
+                throw OwnershipConfig.invalidAclWithOwnership();
+            }
+            acl = null;
         }
+        if (Acls.isPublic(acl)) {
+            throw new AwsException("InvalidBucketAclWithBlockPublicAccessError",
+                    "Bucket cannot have public ACLs set with BlockPublicAccess enabled", 400);
+        }
+        AccessControlPolicy initialAcl = acl;
+        Bucket b = s3.buckets.create(request.bucket(), account, Requests.region(), constraint,
+                Boolean.TRUE.equals(request.objectLockEnabledForBucket()), fresh -> {
+                    fresh.ownership = ownership;
+                    fresh.publicAccessBlock = PublicAccessBlockConfiguration.builder().blockPublicAcls(true)
+                            .ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true).build();
+                    fresh.acl = initialAcl;
+                });
         return CreateBucketResponse.builder().location("/" + b.name)
                 .bucketArn("arn:aws:s3:::" + b.name).build();
     }

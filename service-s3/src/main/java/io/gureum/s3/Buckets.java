@@ -35,6 +35,13 @@ public final class Buckets {
      */
     public Bucket create(String name, String account, String region, String locationConstraint,
             boolean objectLock) {
+        return create(name, account, region, locationConstraint, objectLock, fresh -> {
+        });
+    }
+
+    /** Creates a bucket, {@code init} setting up a new one before anyone else can see it. */
+    public Bucket create(String name, String account, String region, String locationConstraint,
+            boolean objectLock, java.util.function.Consumer<Bucket> init) {
         if (!BucketNames.valid(name)) {
             throw S3Errors.invalidBucketName();
         }
@@ -54,6 +61,7 @@ public final class Buckets {
             }
         }
         Bucket fresh = new Bucket(name, account, region, clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        init.accept(fresh);
         Bucket existing = store.buckets.putIfAbsent(name, fresh);
         if (existing != null) {
             if (!existing.owner.equals(account)) {

@@ -175,8 +175,8 @@ public final class Multipart {
             }
         }
         StoredObject o = new StoredObject(u.key, objects.newVersionId(b), false, blobs, size, etag, objects.now(),
-                u.owner, u.headers, u.metadata, sums, sums.isEmpty() ? null : u.checksumType, sizes, u.storageClass,
-                u.tags, u.encryption);
+                Objects.ownerOf(b, u.owner), u.headers, u.metadata, sums, sums.isEmpty() ? null : u.checksumType,
+                sizes, u.storageClass, u.tags, u.encryption);
         objects.applyLock(b, o, new Objects.Attributes(u.headers, u.metadata, u.storageClass, u.tags,
                 u.objectLockMode, u.retainUntil, u.legalHold, u.encryption));
         if (b.uploads.remove(uploadId) != u) {

@@ -1,5 +1,6 @@
 package io.gureum.s3;
 
+import io.gureum.s3.access.Acls;
 import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.KeyOrder;
 import io.gureum.s3.store.StoredObject;
@@ -27,6 +28,9 @@ final class MultipartOperations {
     public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
         Bucket b = access.bucket(request.bucket());
         NewObjects.check(request.key(), request.metadata());
+        AccessControlPolicy acl = AclRequests.forObject(b, AclRequests.objectOwner(b, Requests.account(),
+                request.aclAsString()), request.aclAsString(), new Acls.GrantHeaders(request.grantFullControl(),
+                        request.grantRead(), request.grantReadACP(), null, request.grantWriteACP()), null);
         Objects.Attributes attrs = new Objects.Attributes(
                 NewObjects.contentHeaders(request.contentType(), request.cacheControl(), request.contentDisposition(),
                         request.contentEncoding(), request.contentLanguage(), request.expires(),
@@ -40,6 +44,7 @@ final class MultipartOperations {
                         request.sseCustomerAlgorithm())));
         Upload u = s3.multipart.create(b, request.key(), attrs,
                 Checksums.normalize(request.checksumAlgorithmAsString()), request.checksumTypeAsString());
+        u.acl = acl;
         return CreateMultipartUploadResponse.builder().bucket(b.name).key(u.key).uploadId(u.uploadId)
                 .checksumAlgorithm(u.checksumAlgorithm)
                 .checksumType(u.checksumType).serverSideEncryption(u.serverSideEncryption)
@@ -103,9 +108,11 @@ final class MultipartOperations {
                         p.checksumCRC32C(), p.checksumSHA1(), p.checksumSHA256(), p.checksumCRC64NVME())));
             }
         }
-        s3.kms.checkUsable(b, s3.multipart.get(b, request.uploadId(), request.key()).encryption);
+        Upload upload = s3.multipart.get(b, request.uploadId(), request.key());
+        s3.kms.checkUsable(b, upload.encryption);
         StoredObject o = s3.multipart.complete(b, request.uploadId(), request.key(), parts,
                 new Objects.WriteCondition(request.ifMatch(), request.ifNoneMatch()));
+        o.acl = upload.acl;
         CompleteMultipartUploadResponse.Builder out = CompleteMultipartUploadResponse.builder().bucket(b.name)
                 .key(o.key).eTag(o.etag).location("/" + b.name + "/" + o.key)
                 .versionId(b.versioningEnabled() ? o.versionId : null).serverSideEncryption(o.serverSideEncryption)

@@ -1,5 +1,6 @@
 package io.gureum.s3;
 
+import io.gureum.s3.access.Acls;
 import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.StoredObject;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectResult;
@@ -44,6 +46,9 @@ final class ObjectWrites {
     public PutObjectResponse putObject(PutObjectRequest request, RequestBody requestBody) {
         Bucket b = access.bucket(request.bucket());
         NewObjects.check(request.key(), request.metadata());
+        AccessControlPolicy acl = AclRequests.forObject(b, AclRequests.objectOwner(b, Requests.account(),
+                request.aclAsString()), request.aclAsString(), new Acls.GrantHeaders(request.grantFullControl(),
+                        request.grantRead(), request.grantReadACP(), null, request.grantWriteACP()), null);
         Objects.Attributes attrs = new Objects.Attributes(
                 NewObjects.contentHeaders(request.contentType(), request.cacheControl(), request.contentDisposition(),
                         request.contentEncoding(), request.contentLanguage(), request.expires(),
@@ -65,6 +70,7 @@ final class ObjectWrites {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        o.acl = acl;
         PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag).size(o.size)
                 .serverSideEncryption(o.serverSideEncryption).ssekmsKeyId(SseFields.keyArn(o.encryption))
                 .bucketKeyEnabled(SseFields.bucketKey(o.encryption))
@@ -147,6 +153,10 @@ final class ObjectWrites {
                     + "encryption attributes.");
         }
         NewObjects.check(request.destinationKey(), replace ? request.metadata() : Map.of());
+        // A copy gets the ACL the request states, not the source's (API_CopyObject.html).
+        AccessControlPolicy acl = AclRequests.forObject(target, AclRequests.objectOwner(target, Requests.account(),
+                request.aclAsString()), request.aclAsString(), new Acls.GrantHeaders(request.grantFullControl(),
+                        request.grantRead(), request.grantReadACP(), null, request.grantWriteACP()), null);
         Objects.Attributes attrs = new Objects.Attributes(
                 replace ? NewObjects.contentHeaders(request.contentType(), request.cacheControl(),
                         request.contentDisposition(),
@@ -164,6 +174,7 @@ final class ObjectWrites {
         StoredObject o = s3.objects.copy(source, target, request.destinationKey(), attrs,
                 Checksums.normalize(request.checksumAlgorithmAsString()),
                 new Objects.WriteCondition(request.ifMatch(), request.ifNoneMatch()));
+        o.acl = acl;
         CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(o.etag).lastModified(o.lastModified);
         ChecksumFields.put((SdkPojo) result, o, true);
         return CopyObjectResponse.builder().copyObjectResult(result.build())

@@ -83,7 +83,7 @@ public final class Objects {
         Map<String, String> sums = verify(w, expected, contentMd5);
         String etag = '"' + HexFormat.of().formatHex(w.md5()) + '"';
         StoredObject o = new StoredObject(key, newVersionId(b), false, List.of(w.blob()), w.blob().size(), etag,
-                now(), currentAccount(), attrs.headers(), attrs.metadata(), sums, "FULL_OBJECT", List.of(),
+                now(), ownerOf(b, currentAccount()), attrs.headers(), attrs.metadata(), sums, "FULL_OBJECT", List.of(),
                 attrs.storageClass(), attrs.tags(), attrs.sse());
         applyLock(b, o, attrs);
         commit(b, o, condition);
@@ -260,7 +260,7 @@ public final class Objects {
                             garbage.addAll(old.blobs);
                         }
                     }
-                    marker = StoredObject.deleteMarker(key, newVersionId(b), now(), currentAccount());
+                    marker = StoredObject.deleteMarker(key, newVersionId(b), now(), ownerOf(b, currentAccount()));
                     kv.addLatest(marker);
                     result = new Deleted(marker.versionId, true);
                 }
@@ -328,12 +328,22 @@ public final class Objects {
         Map<String, String> sums = new LinkedHashMap<>();
         w.checksums().forEach((alg, raw) -> sums.put(alg, Checksums.base64(raw)));
         StoredObject o = new StoredObject(key, newVersionId(target), false, List.of(w.blob()), w.blob().size(),
-                '"' + HexFormat.of().formatHex(w.md5()) + '"', now(), currentAccount(), attrs.headers(),
+                '"' + HexFormat.of().formatHex(w.md5()) + '"', now(), ownerOf(target, currentAccount()), attrs.headers(),
                 attrs.metadata(), sums, "FULL_OBJECT", List.of(), attrs.storageClass(), attrs.tags(), attrs.sse());
         applyLock(target, o, attrs);
         commit(target, o, condition);
         notifications.emit(target, "ObjectCreated:Copy", o);
         return o;
+    }
+
+    /**
+     * Who owns an object {@code writer} writes: under BucketOwnerEnforced "the bucket owner automatically
+     * owns and has full control over every object in the bucket"
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html); else the writer
+     * (BucketOwnerPreferred with bucket-owner-full-control names the bucket owner in the object's ACL).
+     */
+    static String ownerOf(Bucket b, String writer) {
+        return io.gureum.s3.access.EffectivePolicy.aclsApply(b.ownership) ? writer : b.owner;
     }
 
     static String currentAccount() {

@@ -1,10 +1,21 @@
 package io.gureum.s3;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gureum.s3.access.PublicPolicies;
 import io.gureum.s3.store.Bucket;
 import software.amazon.awssdk.services.s3.model.*;
 
-/** Provider of bucket policies: the JSON is checked and stored; enforcement belongs to IAM. */
+/**
+ * Provider of bucket policies: the JSON is checked and stored, a public one refused under BlockPublicPolicy,
+ * and GetBucketPolicyStatus says whether it is public ("The meaning of public" in
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html). The
+ * authorizer evaluates it through the bucket's effective policy.
+ */
 final class PolicyConfig {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final BucketAccess access;
 
     PolicyConfig(BucketAccess access) {
@@ -14,14 +25,10 @@ final class PolicyConfig {
     public PutBucketPolicyResponse putBucketPolicy(PutBucketPolicyRequest request) {
         Bucket b = access.bucket(request.bucket());
         String policy = request.policy();
-        try {
-            com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(policy == null ? "" : policy);
-            if (doc == null || !doc.isObject() || !doc.has("Statement")) {
-                throw S3Errors.malformedPolicy("Policies must be valid JSON and the first byte must be '{'");
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw S3Errors.malformedPolicy("Policies must be valid JSON and the first byte must be '{'");
+        JsonNode doc = parse(policy);
+        PublicAccessBlockConfiguration block = b.publicAccessBlock;
+        if (block != null && Boolean.TRUE.equals(block.blockPublicPolicy()) && PublicPolicies.isPublic(doc)) {
+            throw S3Errors.accessDenied("Access Denied");
         }
         b.policy = policy;
         return PutBucketPolicyResponse.builder().build();
@@ -42,11 +49,23 @@ final class PolicyConfig {
 
     public GetBucketPolicyStatusResponse getBucketPolicyStatus(GetBucketPolicyStatusRequest request) {
         Bucket b = access.bucket(request.bucket());
-        if (b.policy == null) {
+        String policy = b.policy;
+        if (policy == null) {
             throw S3Errors.missing("NoSuchBucketPolicy", "The bucket policy does not exist");
         }
-        boolean open = b.policy.contains("\"Principal\":\"*\"") || b.policy.contains("\"AWS\":\"*\"");
-        return GetBucketPolicyStatusResponse.builder().policyStatus(PolicyStatus.builder().isPublic(open).build())
-                .build();
+        return GetBucketPolicyStatusResponse.builder()
+                .policyStatus(PolicyStatus.builder().isPublic(PublicPolicies.isPublic(parse(policy))).build()).build();
+    }
+
+    private static JsonNode parse(String policy) {
+        try {
+            JsonNode doc = JSON.readTree(policy == null ? "" : policy);
+            if (doc == null || !doc.isObject() || !doc.has("Statement")) {
+                throw S3Errors.malformedPolicy("Policies must be valid JSON and the first byte must be '{'");
+            }
+            return doc;
+        } catch (JsonProcessingException e) {
+            throw S3Errors.malformedPolicy("Policies must be valid JSON and the first byte must be '{'");
+        }
     }
 }

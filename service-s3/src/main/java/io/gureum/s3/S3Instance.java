@@ -2,8 +2,10 @@ package io.gureum.s3;
 
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.s3.access.S3ResourceAccess;
 import java.util.List;
 
 /**
@@ -15,11 +17,13 @@ final class S3Instance implements ServiceInstance {
     private final CorsRequests cors;
     private final List<Object> providers;
     private final StorageMetrics storageMetrics;
+    private final S3ResourceAccess resourceAccess;
 
     S3Instance(ServiceContext context) {
         this.s3 = new S3Backend(context);
         this.storageMetrics = new StorageMetrics(context, s3.store);
         this.cors = new CorsRequests(s3);
+        this.resourceAccess = new S3ResourceAccess(s3.store);
         BucketAccess access = new BucketAccess(s3);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
                 new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
@@ -43,6 +47,12 @@ final class S3Instance implements ServiceInstance {
     @Override
     public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
         cors.decorate(request, response);
+    }
+
+    /** A bucket's or object's owner and effective policy (bucket policy, ACLs, Block Public Access). */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override

@@ -57,6 +57,7 @@ class BucketConfigIT extends S3Fixture {
     void policyIsStoredAndReturned() {
         String bucket = newBucket();
         assertError("NoSuchBucketPolicy", 404, () -> s3.getBucketPolicy(b -> b.bucket(bucket)));
+        s3.deletePublicAccessBlock(b -> b.bucket(bucket)); // new buckets block public policies
         String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
                 + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}";
         s3.putBucketPolicy(b -> b.bucket(bucket).policy(policy));
@@ -88,6 +89,7 @@ class BucketConfigIT extends S3Fixture {
         assertEquals(Permission.FULL_CONTROL, acl.grants().get(0).permission());
         assertEquals(acl.owner().id(), acl.grants().get(0).grantee().id());
 
+        s3.deleteBucketOwnershipControls(b -> b.bucket(bucket));
         assertError("OwnershipControlsNotFoundError", 404, () -> s3.getBucketOwnershipControls(b -> b.bucket(bucket)));
         s3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(o -> o.rules(
                 r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED))));
@@ -95,6 +97,7 @@ class BucketConfigIT extends S3Fixture {
                 .ownershipControls().rules().get(0).objectOwnership());
         assertError("AccessControlListNotSupported", 400, () -> s3.putBucketAcl(b -> b.bucket(bucket).acl("public-read")));
 
+        s3.deletePublicAccessBlock(b -> b.bucket(bucket));
         assertError("NoSuchPublicAccessBlockConfiguration", 404, () -> s3.getPublicAccessBlock(b -> b.bucket(bucket)));
         s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
                 .blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(false)));
@@ -144,6 +147,7 @@ class BucketConfigIT extends S3Fixture {
         assertEquals(null, s3.getBucketLogging(b -> b.bucket(bucket)).loggingEnabled());
         assertError("ReplicationConfigurationNotFoundError", 404, () -> s3.getBucketReplication(b -> b.bucket(bucket)));
         assertError("NoSuchBucketPolicy", 404, () -> s3.getBucketPolicyStatus(b -> b.bucket(bucket)));
+        s3.deletePublicAccessBlock(b -> b.bucket(bucket));
         s3.putBucketPolicy(b -> b.bucket(bucket).policy("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
                 + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"));
         assertTrue(s3.getBucketPolicyStatus(b -> b.bucket(bucket)).policyStatus().isPublic());

@@ -3,18 +3,24 @@ package io.gureum.scheduler;
 import io.gureum.core.time.DueTimer;
 import io.gureum.core.time.GureumClock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 
 /**
  * Fires schedules on Gureum's clock. Each enabled schedule has one timer entry for its next occurrence
  * (plus its flexible window's offset); the entry names the schedule's generation, so an update, a delete
- * or a disable makes older entries do nothing. When the clock jumps past several occurrences at once, they
- * are invoked once and the schedule goes on from the clock's new time.
+ * or a disable makes older entries do nothing. When the clock jumps past several occurrences at once,
+ * each is invoked, as it would have been in AWS (a daily schedule once per day skipped), but at most the
+ * latest {@value #MAX_CATCH_UP} of them so that a jump of a year does not flood the target; EventBridge's
+ * scheduled rules catch up the same way.
  *
  * <p>A flexible time window of N minutes invokes the target N/2 minutes after the occurrence: AWS picks
  * some point in the window; Gureum picks its middle, so tests can rely on it.
  */
 final class Firing {
+    static final int MAX_CATCH_UP = 100;
+
     private final SchedulerState state;
     private final DueTimer timer;
     private final GureumClock clock;
@@ -40,9 +46,8 @@ final class Firing {
             return;
         }
         Instant occurrence = next.get();
-        Instant due = occurrence.plusSeconds(s.flexibleMinutes() * 30L);
         String key = SchedulerState.key(s.group(), s.name());
-        timer.at(due, () -> fire(place, key, s.generation(), occurrence));
+        timer.at(due(s, occurrence), () -> fire(place, key, s.generation(), occurrence));
     }
 
     /** The next occurrence after {@code after} within the start and end dates (which one-time schedules ignore). */
@@ -60,6 +65,7 @@ final class Firing {
 
     private void fire(SchedulerState.Place place, String key, long generation, Instant occurrence) {
         StoredSchedule s;
+        Deque<Instant> occurrences = new ArrayDeque<>();
         state.lock.lock();
         try {
             s = place.schedules.get(key);
@@ -67,15 +73,29 @@ final class Firing {
                 return;
             }
             Instant now = clock.now();
-            Instant after = now.isAfter(occurrence) ? now : occurrence;
-            if (nextOccurrence(s, after).isPresent()) {
-                arm(place, s, after);
+            Optional<Instant> t = Optional.of(occurrence);
+            while (t.isPresent() && !due(s, t.get()).isAfter(now)) {
+                occurrences.addLast(t.get());
+                if (occurrences.size() > MAX_CATCH_UP) {
+                    occurrences.removeFirst();
+                }
+                t = nextOccurrence(s, t.get());
+            }
+            if (t.isPresent()) {
+                arm(place, s, occurrences.getLast());
             } else if ("DELETE".equals(s.actionAfterCompletion())) {
                 place.schedules.remove(key);
             }
         } finally {
             state.lock.unlock();
         }
-        delivery.deliver(s.arn(), place.account, place.region, s.target(), occurrence);
+        for (Instant at : occurrences) {
+            delivery.deliver(s.arn(), place.account, place.region, s.target(), at);
+        }
+    }
+
+    /** When an occurrence's target is invoked: the middle of its flexible time window. */
+    private static Instant due(StoredSchedule s, Instant occurrence) {
+        return occurrence.plusSeconds(s.flexibleMinutes() * 30L);
     }
 }

@@ -4,12 +4,10 @@ import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.time.DueTimer;
+import io.gureum.core.time.ServiceThreads;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Scheduler on one server: the state, the providers, one timer thread and two workers that invoke targets
  * (never on a Netty thread: the first in-process call to an API loads its classes). Closing it stops the
@@ -25,10 +23,8 @@ final class SchedulerInstance implements ServiceInstance {
     private final OperationInterceptor serialised;
 
     SchedulerInstance(ServiceContext context) {
-        AtomicInteger n = new AtomicInteger();
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-scheduler-timer"));
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.workers = Executors.newFixedThreadPool(2, r -> daemon(r, "gureum-scheduler-" + n.incrementAndGet()));
+        this.timer = ServiceThreads.timer("gureum-scheduler-timer");
+        this.workers = ServiceThreads.workers("gureum-scheduler-", 2);
         this.due = new DueTimer(context.clock(), timer, workers);
         SchedulerState state = new SchedulerState(context);
         Firing firing = new Firing(state, due, context.clock());
@@ -45,11 +41,6 @@ final class SchedulerInstance implements ServiceInstance {
         };
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 
     @Override
     public List<Object> providers() {

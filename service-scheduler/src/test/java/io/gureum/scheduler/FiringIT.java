@@ -35,6 +35,20 @@ class FiringIT extends SchedulerTestSupport {
     }
 
     @Test
+    void aJumpOfThreeDaysInvokesADailyScheduleThreeTimes() {
+        String[] q = queue("three");
+        String name = unique("three");
+        scheduler.createSchedule(schedule(name, "cron(0 12 * * ? *)", q[1]).build());
+        advance(Duration.ofDays(3));
+        int received = 0;
+        for (List<Message> batch = receive(q[0], 20); !batch.isEmpty() && received < 3; batch = receive(q[0], 20)) {
+            received += batch.size();
+        }
+        assertEquals(3, received, "one invocation per day skipped, as EventBridge's scheduled rules catch up");
+        assertEquals(0, receive(q[0], 1).size(), "and no more");
+    }
+
+    @Test
     void aOneTimeScheduleWithDeleteDisappearsAfterFiring() throws InterruptedException {
         String[] q = queue("once");
         String name = unique("once");

@@ -28,14 +28,14 @@ final class Replication {
     }
 
     public ReplicateSecretToRegionsResponse replicateSecretToRegions(ReplicateSecretToRegionsRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         List<ReplicationStatusType> status = replicate(secret, r.addReplicaRegions(),
                 Boolean.TRUE.equals(r.forceOverwriteReplicaSecret()));
         return ReplicateSecretToRegionsResponse.builder().arn(secret.arn.toString()).replicationStatus(status).build();
     }
 
     public RemoveRegionsFromReplicationResponse removeRegionsFromReplication(RemoveRegionsFromReplicationRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         for (String region : r.removeReplicaRegions()) {
             if (!secret.replicas.containsKey(region)) {
                 throw SecretsErrors.invalidParameter("The secret isn't replicated to region " + region + ".");
@@ -54,7 +54,7 @@ final class Replication {
     }
 
     public StopReplicationToReplicaResponse stopReplicationToReplica(StopReplicationToReplicaRequest r) {
-        Secret replica = SecretLookup.live(stores.current(), r.secretId());
+        Secret replica = SecretLookup.live(stores.forSecret(r.secretId()), r.secretId());
         if (!replica.isReplica()) {
             throw SecretsErrors.invalidRequest("The secret " + replica.name + " isn't a replica secret. Call"
                     + " StopReplicationToReplica in the region of a replica.");

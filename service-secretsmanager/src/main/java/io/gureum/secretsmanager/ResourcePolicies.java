@@ -24,7 +24,7 @@ final class ResourcePolicies {
     }
 
     public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         List<JsonNode> statements = PolicyChecks.statements(r.resourcePolicy());
         if (Boolean.TRUE.equals(r.blockPublicPolicy()) && PolicyChecks.grantsBroadAccess(statements)) {
             throw SecretsErrors.publicPolicy();
@@ -35,13 +35,13 @@ final class ResourcePolicies {
     }
 
     public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest r) {
-        Secret secret = SecretLookup.live(stores.current(), r.secretId());
+        Secret secret = SecretLookup.live(stores.forSecret(r.secretId()), r.secretId());
         return GetResourcePolicyResponse.builder().arn(secret.arn.toString()).name(secret.name)
                 .resourcePolicy(secret.source().resourcePolicy).build();
     }
 
     public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         secret.resourcePolicy = null;
         secret.lastChangedDate = stores.now();
         return DeleteResourcePolicyResponse.builder().arn(secret.arn.toString()).name(secret.name).build();
@@ -54,7 +54,7 @@ final class ResourcePolicies {
      */
     public ValidateResourcePolicyResponse validateResourcePolicy(ValidateResourcePolicyRequest r) {
         if (r.secretId() != null) {
-            SecretLookup.live(stores.current(), r.secretId());
+            SecretLookup.live(stores.forSecret(r.secretId()), r.secretId());
         }
         List<JsonNode> statements = PolicyChecks.statements(r.resourcePolicy());
         if (PolicyChecks.grantsBroadAccess(statements)) {

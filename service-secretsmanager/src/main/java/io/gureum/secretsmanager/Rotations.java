@@ -28,7 +28,7 @@ final class Rotations {
     }
 
     public RotateSecretResponse rotateSecret(RotateSecretRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         if (pendingRotation(secret)) {
             throw SecretsErrors.invalidRequest(IN_PROGRESS);
         }
@@ -63,7 +63,7 @@ final class Rotations {
     }
 
     public CancelRotateSecretResponse cancelRotateSecret(CancelRotateSecretRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         String pending = secret.rotationInProgress;
         SecretVersion pendingVersion = secret.versionWithStage(StagingLabels.PENDING);
         if (pending == null && pendingVersion != null && !pendingVersion.stages.contains(StagingLabels.CURRENT)) {

@@ -3,10 +3,11 @@ package io.gureum.secretsmanager;
 import io.gureum.core.ids.Arn;
 
 /**
- * Finds the secret a {@code SecretId} names in the caller's account and region: its name, its ARN, or a
+ * Finds the secret a {@code SecretId} names in a store (the caller's, or for another account's full ARN
+ * that account's, as {@link SecretsStores#forSecret} picks): its name, its ARN, or a
  * partial ARN without the six-character suffix
  * (https://docs.aws.amazon.com/secretsmanager/latest/userguide/troubleshoot.html#ARN_secretnamehyphen).
- * ARNs of other accounts or regions name no secret here.
+ * An ARN of another account or region than the store's names no secret there.
  */
 final class SecretLookup {
     private SecretLookup() {

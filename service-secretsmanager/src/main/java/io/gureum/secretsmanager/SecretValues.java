@@ -30,7 +30,7 @@ final class SecretValues {
     }
 
     public GetSecretValueResponse getSecretValue(GetSecretValueRequest r) {
-        Secret secret = SecretLookup.live(stores.current(), r.secretId());
+        Secret secret = SecretLookup.live(stores.forSecret(r.secretId()), r.secretId());
         SecretVersion version = select(secret, r.versionId(), r.versionStage());
         SecretValue value = read(secret, version);
         return GetSecretValueResponse.builder().arn(secret.arn.toString()).name(secret.name)
@@ -39,7 +39,7 @@ final class SecretValues {
     }
 
     public PutSecretValueResponse putSecretValue(PutSecretValueRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         SecretValue value = Secrets.value(r.secretString(), r.secretBinary());
         if (value == null) {
             throw SecretsErrors.invalidParameter("You must provide either SecretString or SecretBinary.");
@@ -79,7 +79,7 @@ final class SecretValues {
         List<APIErrorType> errors = new ArrayList<>();
         for (String id : ids) {
             try {
-                Secret secret = SecretLookup.live(store, id);
+                Secret secret = SecretLookup.live(byIds ? stores.forSecret(id) : store, id);
                 SecretVersion version = select(secret, null, null);
                 SecretValue value = read(secret, version);
                 values.add(SecretValueEntry.builder().arn(secret.arn.toString()).name(secret.name)

@@ -90,7 +90,7 @@ final class Secrets {
     }
 
     public UpdateSecretResponse updateSecret(UpdateSecretRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         SecretValue value = value(r.secretString(), r.secretBinary());
         if (value != null && r.clientRequestToken() != null && secret.versions.containsKey(r.clientRequestToken())
                 && secret.versions.get(r.clientRequestToken()).value != null) {
@@ -135,7 +135,7 @@ final class Secrets {
     }
 
     public DescribeSecretResponse describeSecret(DescribeSecretRequest r) {
-        return SecretViews.describe(SecretLookup.find(stores.current(), r.secretId()));
+        return SecretViews.describe(SecretLookup.find(stores.forSecret(r.secretId()), r.secretId()));
     }
 
     public DeleteSecretResponse deleteSecret(DeleteSecretRequest r) {
@@ -149,7 +149,7 @@ final class Secrets {
             throw SecretsErrors.invalidParameter("The RecoveryWindowInDays value must be between 7 and 30 days"
                     + " (inclusive).");
         }
-        SecretsStore store = stores.current();
+        SecretsStore store = stores.forSecret(r.secretId());
         Secret secret = SecretLookup.findOrNull(store, r.secretId());
         Instant now = stores.now();
         if (secret == null) {
@@ -184,7 +184,7 @@ final class Secrets {
     }
 
     public RestoreSecretResponse restoreSecret(RestoreSecretRequest r) {
-        Secret secret = SecretLookup.find(stores.current(), r.secretId());
+        Secret secret = SecretLookup.find(stores.forSecret(r.secretId()), r.secretId());
         if (secret.isReplica()) {
             throw SecretsErrors.replicaReadOnly();
         }

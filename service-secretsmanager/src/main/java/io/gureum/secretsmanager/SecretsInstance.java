@@ -2,8 +2,10 @@ package io.gureum.secretsmanager;
 
 import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.time.ServiceThreads;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,11 +24,12 @@ final class SecretsInstance implements ServiceInstance {
     private final Subscription clock;
     private final List<Object> providers;
     private final List<OperationInterceptor> interceptors;
+    private final SecretResourceAccess resourceAccess;
 
     SecretsInstance(ServiceContext context) {
         this.stores = new SecretsStores(context);
-        this.rotationWorker = Executors.newSingleThreadExecutor(r -> daemon(r, "gureum-secretsmanager-rotation"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "gureum-secretsmanager-timer"));
+        this.rotationWorker = Executors.newSingleThreadExecutor(ServiceThreads.named("gureum-secretsmanager-rotation"));
+        this.timer = ServiceThreads.timer("gureum-secretsmanager-timer");
         Encryption encryption = new Encryption(context);
         VersionWriter writer = new VersionWriter(stores, encryption);
         Replication replication = new Replication(stores, encryption);
@@ -36,6 +39,7 @@ final class SecretsInstance implements ServiceInstance {
                 new SecretValues(stores, encryption, writer), new Versions(stores), new SecretListing(stores),
                 new Tags(stores), new ResourcePolicies(stores), replication, new RandomPasswords(), rotations);
         this.interceptors = List.of(new StoreLock(stores));
+        this.resourceAccess = new SecretResourceAccess(stores);
         this.clock = context.clock().onAdvance(settler::settle);
         timer.scheduleWithFixedDelay(settler::settleIfDue, 1, 1, TimeUnit.SECONDS);
     }
@@ -46,11 +50,6 @@ final class SecretsInstance implements ServiceInstance {
                 ResourcePolicies.class, Replication.class, RandomPasswords.class, Rotations.class);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 
     @Override
     public List<Object> providers() {
@@ -60,6 +59,12 @@ final class SecretsInstance implements ServiceInstance {
     @Override
     public List<OperationInterceptor> interceptors() {
         return interceptors;
+    }
+
+    /** A secret's owner and resource policy. */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override

@@ -32,6 +32,28 @@ final class SecretsStores {
         return all.get(ctx.accountId(), ctx.region());
     }
 
+    /**
+     * The store a {@code SecretId} points into: for the full ARN of another account's secret (in the
+     * caller's region), that account's, else the caller's. "To access a secret in a different account
+     * … use the full ARN" (https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples_cross.html);
+     * the secret's resource policy decides under the authorizer.
+     */
+    SecretsStore forSecret(String secretId) {
+        RequestContext ctx = RequestContext.current();
+        if (secretId != null && secretId.startsWith("arn:")) {
+            try {
+                io.gureum.core.ids.Arn arn = io.gureum.core.ids.Arn.parse(secretId);
+                if (arn.service().equals(SERVICE) && arn.region().equals(ctx.region())
+                        && arn.accountId().matches("\\d{12}")) {
+                    return all.get(arn.accountId(), arn.region());
+                }
+            } catch (IllegalArgumentException e) {
+                // not an ARN: the caller's store answers not found
+            }
+        }
+        return all.get(ctx.accountId(), ctx.region());
+    }
+
     SecretsStore store(String account, String region) {
         return all.get(account, region);
     }

@@ -18,7 +18,7 @@ final class Tags {
     }
 
     public TagResourceResponse tagResource(TagResourceRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         for (Tag t : r.tags()) {
             secret.tags.put(t.key(), t.value());
         }
@@ -27,7 +27,7 @@ final class Tags {
     }
 
     public UntagResourceResponse untagResource(UntagResourceRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         r.tagKeys().forEach(secret.tags::remove);
         secret.lastChangedDate = stores.now();
         return UntagResourceResponse.builder().build();

@@ -24,7 +24,7 @@ final class Versions {
      * (API_UpdateSecretVersionStage.html).
      */
     public UpdateSecretVersionStageResponse updateSecretVersionStage(UpdateSecretVersionStageRequest r) {
-        Secret secret = SecretLookup.writable(stores.current(), r.secretId());
+        Secret secret = SecretLookup.writable(stores.forSecret(r.secretId()), r.secretId());
         String label = r.versionStage();
         SecretVersion moveTo = existing(secret, r.moveToVersionId());
         SecretVersion removeFrom = existing(secret, r.removeFromVersionId());
@@ -55,7 +55,7 @@ final class Versions {
     }
 
     public ListSecretVersionIdsResponse listSecretVersionIds(ListSecretVersionIdsRequest r) {
-        Secret secret = SecretLookup.find(stores.current(), r.secretId());
+        Secret secret = SecretLookup.find(stores.forSecret(r.secretId()), r.secretId());
         boolean deprecated = Boolean.TRUE.equals(r.includeDeprecated());
         List<SecretVersionsListEntry> entries = new ArrayList<>();
         for (SecretVersion v : secret.source().versions.values()) {

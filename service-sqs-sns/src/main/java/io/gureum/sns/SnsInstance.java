@@ -2,6 +2,7 @@ package io.gureum.sns;
 
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import java.util.List;
@@ -20,6 +21,7 @@ final class SnsInstance implements ServiceInstance {
     private final DeliveryLog log = new DeliveryLog();
     private final List<Object> providers;
     private final SnsAdmin admin;
+    private final TopicResourceAccess resourceAccess;
 
     SnsInstance(ServiceContext context) {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
@@ -41,6 +43,7 @@ final class SnsInstance implements ServiceInstance {
                 new Publishing(topics, publisher, platforms, new TopicEncryption(context)), new PlatformApplications(context, platforms),
                 new Sms(platforms));
         this.admin = new SnsAdmin(log, store, signer);
+        this.resourceAccess = new TopicResourceAccess(store);
     }
 
     @Override
@@ -51,6 +54,12 @@ final class SnsInstance implements ServiceInstance {
     @Override
     public AwsHttpResponse adminRequest(AwsHttpRequest request) {
         return admin.handle(request);
+    }
+
+    /** A topic's owner and access policy. */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override

@@ -25,6 +25,8 @@ final class Topic {
     private final LinkedHashMap<String, Dedup> deduplication = new LinkedHashMap<>();
     private long sequence;
     volatile int subscriptionsDeleted;
+    /** The Policy attribute, readable without the topic's monitor (the authorizer reads it per request). */
+    private volatile String accessPolicy;
 
     Topic(Arn arn, String name, boolean fifo, Map<String, String> attributes, long now) {
         this.arn = arn;
@@ -34,6 +36,7 @@ final class Topic {
         this.region = arn.region();
         this.fifo = fifo;
         this.attributes = new LinkedHashMap<>(attributes);
+        this.accessPolicy = attributes.get("Policy");
         this.sequence = 10_000_000_000_000_000L + (now % 1_000_000_000L) * 1000;
     }
 
@@ -51,6 +54,12 @@ final class Topic {
         } else {
             attributes.put(name, value);
         }
+        accessPolicy = attributes.get("Policy");
+    }
+
+    /** The topic's access policy document, or null. */
+    String accessPolicy() {
+        return accessPolicy;
     }
 
     /** FIFO: the earlier publish's ID and sequence number if this deduplication ID was seen in five minutes. */

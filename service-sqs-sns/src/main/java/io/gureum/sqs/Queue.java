@@ -57,6 +57,8 @@ final class Queue {
     private long lastModifiedAt;
     private Redrive.Policy redrivePolicy;
     private Redrive.AllowPolicy allowPolicy;
+    /** The Policy attribute, readable without the queue's monitor (the authorizer reads it per request). */
+    private volatile String accessPolicy;
 
     private final Map<String, SqsMessage> byId = new HashMap<>();
     private final MessageStore store;
@@ -123,6 +125,12 @@ final class Queue {
         redrivePolicy = rp == null ? null : Redrive.parsePolicy(rp);
         String ap = attributes.get(QueueAttributes.REDRIVE_ALLOW_POLICY);
         allowPolicy = ap == null ? null : Redrive.parseAllowPolicy(ap);
+        accessPolicy = attributes.get(QueueAttributes.POLICY);
+    }
+
+    /** The queue's access policy document, or null. */
+    String accessPolicy() {
+        return accessPolicy;
     }
 
     synchronized Redrive.Policy redrivePolicy() {

@@ -3,16 +3,14 @@ package io.gureum.sqs;
 import io.gureum.core.events.Subscription;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.time.DueTimer;
+import io.gureum.core.time.ServiceThreads;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * SQS on one server: the queues, the providers over them, the timers and poll threads they share, and
  * the {@code /_gureum/sqs/} endpoints. Closing it stops the timers
@@ -28,15 +26,13 @@ final class SqsInstance implements ServiceInstance {
     private final TimerMessageWaiter waiter;
     private final List<Object> providers;
     private final SqsAdmin admin;
+    private final QueueResourceAccess resourceAccess;
     private final Subscription clock;
     private final DueTimer gauges;
 
     SqsInstance(ServiceContext context) {
-        AtomicInteger n = new AtomicInteger();
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-sqs-timer"));
-        t.setRemoveOnCancelPolicy(true); // long polls cancel most of their timers
-        this.timers = t;
-        this.pollRetries = Executors.newFixedThreadPool(2, r -> daemon(r, "gureum-sqs-poll-" + n.incrementAndGet()));
+        this.timers = ServiceThreads.timer("gureum-sqs-timer");
+        this.pollRetries = ServiceThreads.workers("gureum-sqs-poll-", 2);
         this.waiter = new TimerMessageWaiter(timers, context.clock());
         MessageOperations messages = new MessageOperations(context, queues,
                 new LongPoll(waiter, context.clock(), pollRetries));
@@ -45,17 +41,13 @@ final class SqsInstance implements ServiceInstance {
                 new QueuePermissions(context, queues), new MessageSending(queues, messages, encryption),
                 new MessageReceiving(queues, messages, encryption), new MoveTasks(context, queues, timers));
         this.admin = new SqsAdmin(context, queues);
+        this.resourceAccess = new QueueResourceAccess(queues);
         // Delayed messages, visibility and wait deadlines follow the clock.
         this.clock = context.clock().onAdvance(waiter::wakeAll);
         this.gauges = new DueTimer(context.clock(), timers, pollRetries);
         new SqsMetrics(context).everyMinute(gauges, queues::all);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread th = new Thread(r, name);
-        th.setDaemon(true);
-        return th;
-    }
 
     @Override
     public List<Object> providers() {
@@ -65,6 +57,12 @@ final class SqsInstance implements ServiceInstance {
     @Override
     public AwsHttpResponse adminRequest(AwsHttpRequest request) {
         return admin.handle(request);
+    }
+
+    /** A queue's owner and access policy. */
+    @Override
+    public ResourceAccess resourceAccess(String resourceArn) {
+        return resourceAccess.of(resourceArn);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gureum.vpc;
 
 import io.gureum.core.time.DueTimer;
+import io.gureum.core.time.ServiceThreads;
 import io.gureum.vpc.model.NetworkInsightsAccessScope;
 import io.gureum.vpc.model.NetworkInsightsAccessScopeAnalysis;
 import io.gureum.vpc.model.NetworkInsightsAnalysis;
@@ -28,17 +29,11 @@ final class InsightsRunner implements AutoCloseable {
 
     InsightsRunner(Network net) {
         this.net = net;
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "gureum-vpc-insights-timer"));
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.workers = Executors.newSingleThreadExecutor(r -> daemon(r, "gureum-vpc-insights"));
+        this.timer = ServiceThreads.timer("gureum-vpc-insights-timer");
+        this.workers = Executors.newSingleThreadExecutor(ServiceThreads.named("gureum-vpc-insights"));
         this.due = new DueTimer(net.ctx.clock(), timer, workers);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 
     /** When an analysis started now is due. */
     Instant schedule(VpcStore s) {

@@ -35,6 +35,8 @@ public final class StoredObject {
     /** A restore of an archived object: when its copy becomes readable, and until when (null: none). */
     public volatile java.time.Instant restoreReadyAt;
     public volatile java.time.Instant restoreExpiry;
+    /** The object's ACL when one was set (PutObject/PutObjectAcl/CopyObject); null: the owner alone. */
+    public volatile software.amazon.awssdk.services.s3.model.AccessControlPolicy acl;
     public final String serverSideEncryption;
     /** Null for delete markers. */
     public final Encryption encryption;

@@ -23,6 +23,8 @@ public final class Upload {
     public final boolean legalHold;
     public final String serverSideEncryption;
     public final Encryption encryption;
+    /** The ACL CreateMultipartUpload stated for the object, or null. */
+    public volatile software.amazon.awssdk.services.s3.model.AccessControlPolicy acl;
     public final ConcurrentSkipListMap<Integer, Part> parts = new ConcurrentSkipListMap<>();
 
     public Upload(String uploadId, String key, Instant initiated, String owner, ContentHeaders headers,
