@@ -47,6 +47,26 @@ final class RequestAuthorizer implements Authorizer {
     private static final java.util.Set<String> UNAUTHORIZED = java.util.Set.of("sts:GetCallerIdentity",
             "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML");
 
+    /**
+     * The deliveries AWS authorises by the target's resource policy naming the service principal (with
+     * {@code aws:SourceArn}): SNS to queues and functions, EventBridge and S3 notifications to queues, topics and
+     * functions, Secrets Manager rotation invoking its function
+     * (https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html,
+     * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html,
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html). Other
+     * in-process calls of a service stand for a role (Lambda's execution role, a schedule's role) or for the
+     * caller's own credentials (KMS through SQS or DynamoDB), which Gureum does not model: they are allowed.
+     */
+    private static final Map<String, java.util.Set<String>> RESOURCE_POLICY_DELIVERIES = Map.of(
+            "sns.amazonaws.com", java.util.Set.of("sqs:SendMessage", "lambda:InvokeFunction"),
+            "events.amazonaws.com", java.util.Set.of("sqs:SendMessage", "sns:Publish", "lambda:InvokeFunction"),
+            "s3.amazonaws.com", java.util.Set.of("sqs:SendMessage", "sns:Publish", "lambda:InvokeFunction"),
+            "secretsmanager.amazonaws.com", java.util.Set.of("lambda:InvokeFunction"));
+
+    private static boolean governedByResourcePolicy(String servicePrincipal, String action) {
+        return RESOURCE_POLICY_DELIVERIES.getOrDefault(servicePrincipal, java.util.Set.of()).contains(action);
+    }
+
     private final ServiceContext context;
     private final IamStore store;
     private final Policies policies;
@@ -91,6 +111,9 @@ final class RequestAuthorizer implements Authorizer {
         // (sts:ExternalId, sts:SourceIdentity …) when the operation runs: here only the caller's side is decided.
         boolean trustGoverned = action.name().startsWith("sts:");
         ResourceAccess access = resource.equals("*") || trustGoverned ? null : call.resources().apply(resource);
+        if (access != null && access.policyJson() != null && resource.contains(":iam::")) {
+            access = ResourceAccess.ownedBy(access.ownerAccountId()); // a trust policy governs only sts: actions
+        }
         String owner = access != null ? access.ownerAccountId() : ctx.accountId();
         if (!enforce && owner.equals(ctx.accountId())) {
             return;
@@ -99,8 +122,8 @@ final class RequestAuthorizer implements Authorizer {
         RequestPrincipal principal = caller.principal();
         resource = selfResource(call, action, resource, principal);
         boolean service = principal.kind() == RequestPrincipal.Kind.SERVICE;
-        if (service && access == null) {
-            return; // a service acting on a resource that has no resource policy of its own
+        if (service && (access == null || !governedByResourcePolicy(principal.arn(), action.name()))) {
+            return; // a service acting for a role or with the caller's forwarded credentials, which Gureum does not model
         }
         String callerAccount = principal.account() != null ? principal.account() : ctx.accountId();
         boolean crossAccount = !owner.equals(callerAccount) || service
@@ -116,10 +139,11 @@ final class RequestAuthorizer implements Authorizer {
                 : new NamedPolicy("resource-policy", resourcePolicy), identity.identity(), identity.boundary(),
                 identity.session(), crossAccount);
         Instant now = context.clock().now();
+        String target = resource;
         ContextKeys keys = GlobalKeys.of(new GlobalKeys.Caller(principal, caller.principalArn(), caller.userId(),
                 caller.userName(), caller.tags(), caller.session() == null ? null : caller.session().mfaAuthenticated()),
                 now, ctx.region(), ctx.httpRequest(), ctx.sourceArn(), sourceAccount(ctx), owner,
-                resourceTags(resource), RequestFields.tags(call.request()));
+                () -> resourceTags(target), () -> RequestFields.tags(call.request()));
         AuthorizationResult result = EvaluationLogic.evaluate(
                 new AuthorizationRequest(principal, action.name(), resource, keys), set);
         decisions.record(new Decisions.Entry(now, ctx.requestId(), principal.arn(), action.name(), resource, result));

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.iam.policy.AuthorizationResult;
 import io.gureum.iam.policy.MatchedStatement;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The most recent authorization decisions of one server, newest last, for {@code GET /_gureum/iam/decisions}:
@@ -25,21 +25,25 @@ public final class Decisions {
             AuthorizationResult result) {
     }
 
-    private final Deque<Entry> ring = new ArrayDeque<>();
+    /** Slot {@code n % CAPACITY} holds the n-th decision: recording takes no lock on the request path. */
+    private final AtomicReferenceArray<Entry> ring = new AtomicReferenceArray<>(CAPACITY);
+    private final AtomicLong next = new AtomicLong();
 
-    public synchronized void record(Entry entry) {
-        if (ring.size() == CAPACITY) {
-            ring.removeFirst();
+    public void record(Entry entry) {
+        ring.set((int) (next.getAndIncrement() % CAPACITY), entry);
+    }
+
+    /** The recorded decisions, oldest first (a decision recorded meanwhile may or may not be among them). */
+    public List<Entry> recent() {
+        long end = next.get();
+        List<Entry> out = new ArrayList<>();
+        for (long n = Math.max(0, end - CAPACITY); n < end; n++) {
+            Entry e = ring.get((int) (n % CAPACITY));
+            if (e != null) {
+                out.add(e);
+            }
         }
-        ring.addLast(entry);
-    }
-
-    public synchronized List<Entry> recent() {
-        return new ArrayList<>(ring);
-    }
-
-    public synchronized void clear() {
-        ring.clear();
+        return out;
     }
 
     /** {@code {"decisions": [...]}}, oldest first. */

@@ -5,6 +5,7 @@ import io.gureum.iam.policy.ContextKeys;
 import io.gureum.iam.policy.RequestPrincipal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The global condition keys Gureum knows for a request
@@ -12,7 +13,8 @@ import java.util.Map;
  * clock, the source address ({@code X-Forwarded-For}, else the loopback address every local client has),
  * whether the connection is TLS ({@code X-Forwarded-Proto}), the requested region, the principal's ARN, account,
  * type, user ID, user name and tags, MFA, a service principal's source ARN and account, the resource's
- * account and tags, and the tags the request sets.
+ * account and tags, and the tags the request sets. They are worked out only when a policy reads one: most
+ * requests' policies have no condition.
  */
 public final class GlobalKeys {
     private GlobalKeys() {
@@ -24,9 +26,15 @@ public final class GlobalKeys {
     }
 
     public static ContextKeys of(Caller caller, Instant now, String region, AwsHttpRequest http, String sourceArn,
-            String sourceAccount, String resourceAccount, Map<String, String> resourceTags,
+            String sourceAccount, String resourceAccount, Supplier<Map<String, String>> resourceTags,
+            Supplier<Map<String, String>> requestTags) {
+        return ContextKeys.lazy(keys -> fill(keys, caller, now, region, http, sourceArn, sourceAccount,
+                resourceAccount, resourceTags.get(), requestTags.get()));
+    }
+
+    private static void fill(ContextKeys keys, Caller caller, Instant now, String region, AwsHttpRequest http,
+            String sourceArn, String sourceAccount, String resourceAccount, Map<String, String> resourceTags,
             Map<String, String> requestTags) {
-        ContextKeys keys = new ContextKeys();
         keys.put("aws:CurrentTime", now.toString());
         keys.put("aws:EpochTime", Long.toString(now.getEpochSecond()));
         keys.put("aws:RequestedRegion", region);
@@ -41,6 +49,7 @@ public final class GlobalKeys {
             keys.put("aws:PrincipalServiceName", p.arn());
             keys.put("aws:SourceArn", sourceArn);
             keys.put("aws:SourceAccount", sourceAccount);
+            keys.put("aws:SourceOwner", sourceAccount); // the older key SNS's default topic policy tests
         } else if (p.kind() != RequestPrincipal.Kind.ANONYMOUS) {
             keys.put("aws:PrincipalIsAWSService", "false");
             keys.put("aws:PrincipalArn", caller.principalArn());
@@ -67,6 +76,5 @@ public final class GlobalKeys {
             requestTags.forEach((k, v) -> keys.put("aws:RequestTag/" + k, v));
             keys.putAll("aws:TagKeys", requestTags.keySet());
         }
-        return keys;
     }
 }

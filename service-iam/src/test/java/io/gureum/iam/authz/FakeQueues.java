@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.sqs.model.CreateQueueResponse;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueRequest;
 import software.amazon.awssdk.services.sqs.model.PurgeQueueResponse;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SetQueueAttributesRequest;
 import software.amazon.awssdk.services.sqs.model.SetQueueAttributesResponse;
 
@@ -25,7 +27,7 @@ public final class FakeQueues implements AwsService {
     record Queue(String account, String name, String policy) {
     }
 
-    /** The provider: CreateQueue, SetQueueAttributes (Policy) and PurgeQueue. */
+    /** The provider: CreateQueue, SetQueueAttributes (Policy), SendMessage and PurgeQueue. */
     public static final class Provider {
         final Map<String, Queue> byArn = new ConcurrentHashMap<>();
 
@@ -42,6 +44,10 @@ public final class FakeQueues implements AwsService {
             Queue q = byArn.get(arn);
             byArn.put(arn, new Queue(q.account(), q.name(), r.attributes().get(QueueAttributeName.POLICY)));
             return SetQueueAttributesResponse.builder().build();
+        }
+
+        public SendMessageResponse sendMessage(SendMessageRequest r) {
+            return SendMessageResponse.builder().messageId("1").build();
         }
 
         public PurgeQueueResponse purgeQueue(PurgeQueueRequest r) {
