@@ -106,9 +106,11 @@ class AuthorizationCliIT {
         Files.writeString(trust, "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
                 + "{\"AWS\":\"arn:aws:iam::" + MANAGEMENT + ":root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":"
                 + "{\"StringEquals\":{\"sts:ExternalId\":\"course-4711\"}}}]}");
-        String roleArn = ok("partner-admin", "iam", "create-role", "--role-name", "QueueAuditor",
+        // A fresh role name each run: the CLI caches assumed-role credentials under ~/.aws/cli/cache by profile.
+        String role = "QueueAuditor-" + Long.toHexString(System.nanoTime());
+        String roleArn = ok("partner-admin", "iam", "create-role", "--role-name", role,
                 "--assume-role-policy-document", "file://" + trust).get("Role").get("Arn").asText();
-        ok("partner-admin", "iam", "put-role-policy", "--role-name", "QueueAuditor", "--policy-name", "read-queues",
+        ok("partner-admin", "iam", "put-role-policy", "--role-name", role, "--policy-name", "read-queues",
                 "--policy-document", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
                         + "[\"sqs:ListQueues\",\"sqs:GetQueueAttributes\"],\"Resource\":\"*\"}]}");
         profile("auditor", "role_arn = " + roleArn, "external_id = course-4711", "role_session_name = audit",
@@ -116,12 +118,12 @@ class AuthorizationCliIT {
         profile("guesser", "role_arn = " + roleArn, "external_id = guess", "role_session_name = audit",
                 "source_profile = us", "region = us-east-1");
 
-        assertEquals("arn:aws:sts::" + PARTNER + ":assumed-role/QueueAuditor/audit",
+        assertEquals("arn:aws:sts::" + PARTNER + ":assumed-role/" + role + "/audit",
                 ok("auditor", "sts", "get-caller-identity").get("Arn").asText());
         ok("auditor", "sqs", "list-queues");
         String createDenied = denied("auditor", "sqs", "create-queue", "--queue-name", "not-allowed");
         assertTrue(createDenied.contains("AccessDenied") && createDenied.contains("User: arn:aws:sts::" + PARTNER
-                + ":assumed-role/QueueAuditor/audit is not authorized to perform: sqs:CreateQueue on resource: "
+                + ":assumed-role/" + role + "/audit is not authorized to perform: sqs:CreateQueue on resource: "
                 + "arn:aws:sqs:us-east-1:" + PARTNER + ":not-allowed because no identity-based policy allows the "
                 + "sqs:CreateQueue action"), createDenied);
         assertTrue(denied("guesser", "sts", "get-caller-identity").contains("AccessDenied"));
