@@ -78,7 +78,7 @@ public final class BaselineComparison {
     }
 
     /** The queue and the table (with one item) the workloads use. */
-    private static void setUp(int port) throws Exception {
+    static void setUp(int port) throws Exception {
         try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
             check(c.exchange(AwsRequests.createTable(port)), "CreateTable");
             for (int i = 0; i < 100; i++) {

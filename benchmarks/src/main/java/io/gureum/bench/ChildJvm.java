@@ -72,7 +72,7 @@ final class ChildJvm implements AutoCloseable {
         return gureumJar(jar, jvmFlags, List.of());
     }
 
-    /** Starts the shaded jar with {@code --port 0} and the given options (e.g. {@code --data-dir D}). */
+    /** Starts the shaded jar with {@code --port 0} and the given options (e.g. {@code --data-dir D}, {@code --enforce-iam}). */
     static ChildJvm gureumJar(String jar, List<String> jvmFlags, List<String> options) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin());

@@ -10,6 +10,12 @@ final class AccessKey {
     final User user;
     final Instant created;
     volatile String status = "Active";
+    /** The last request signed with the key (GetAccessKeyLastUsed), or null. */
+    volatile LastUsed lastUsed;
+
+    /** When, in which API (its signing service) and region a key was last used. */
+    record LastUsed(Instant date, String serviceName, String region) {
+    }
 
     AccessKey(String id, String secret, String account, User user, Instant created) {
         this.id = id;

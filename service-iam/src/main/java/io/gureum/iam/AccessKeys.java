@@ -3,11 +3,14 @@ package io.gureum.iam;
 import io.gureum.core.spi.ServiceContext;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.iam.model.AccessKeyLastUsed;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedRequest;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysRequest;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
 import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
@@ -64,6 +67,30 @@ final class AccessKeys extends Family {
             key.status = r.statusAsString();
             return UpdateAccessKeyResponse.builder().build();
         }
+    }
+
+    /**
+     * When, where and in which service a key was last used
+     * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccessKeyLastUsed.html): Gureum records every
+     * request a key signs, at the core clock's time; a key never used answers {@code N/A} for service and region
+     * and no date.
+     */
+    public GetAccessKeyLastUsedResponse getAccessKeyLastUsed(GetAccessKeyLastUsedRequest r) {
+        IamStore.Account account = account();
+        AccessKey key = store.accessKey(r.accessKeyId());
+        if (key == null || !key.account.equals(account.id)) {
+            throw IamErrors.noSuchEntity("The Access Key with id " + r.accessKeyId() + " cannot be found.");
+        }
+        AccessKey.LastUsed used = key.lastUsed;
+        AccessKeyLastUsed.Builder b = AccessKeyLastUsed.builder().serviceName("N/A").region("N/A");
+        if (used != null) {
+            b.lastUsedDate(used.date()).serviceName(used.serviceName()).region(used.region());
+        }
+        String userName;
+        synchronized (account) {
+            userName = key.user.name;
+        }
+        return GetAccessKeyLastUsedResponse.builder().userName(userName).accessKeyLastUsed(b.build()).build();
     }
 
     public DeleteAccessKeyResponse deleteAccessKey(DeleteAccessKeyRequest r) {

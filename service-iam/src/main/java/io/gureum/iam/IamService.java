@@ -12,6 +12,26 @@ import java.util.List;
  * Other services read IAM through an in-process {@code IamClient} (Lambda: {@code getRole}).
  */
 public final class IamService implements AwsService {
+    /** The action table, read once per JVM on first use (it is the same for every server). */
+    private static final java.util.function.Supplier<io.gureum.iam.authz.ActionTable> ACTIONS =
+            new java.util.function.Supplier<>() {
+                private volatile io.gureum.iam.authz.ActionTable table;
+
+                @Override
+                public io.gureum.iam.authz.ActionTable get() {
+                    io.gureum.iam.authz.ActionTable t = table;
+                    if (t == null) {
+                        synchronized (this) {
+                            if (table == null) {
+                                table = io.gureum.iam.authz.ActionTable.load();
+                            }
+                            t = table;
+                        }
+                    }
+                    return t;
+                }
+            };
+
     @Override
     public String name() {
         return "iam";
@@ -25,6 +45,15 @@ public final class IamService implements AwsService {
     @Override
     public String xmlNamespace() {
         return "https://iam.amazonaws.com/doc/2010-05-08/";
+    }
+
+    /**
+     * Created at start (and right after a reset): IAM's authorizer must be in place before any request of any
+     * API, since with {@code --enforce-iam} it decides them all (ADR 0015).
+     */
+    @Override
+    public boolean eager() {
+        return true;
     }
 
     @Override
@@ -58,6 +87,8 @@ public final class IamService implements AwsService {
                 new ContextKeyNames(context, store, simulation));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
+        RequestAuthorizer authorizer = new RequestAuthorizer(context, store, policies, ACTIONS.get());
+        context.shared().replace(io.gureum.core.spi.Authorizer.class, authorizer);
         RoleResourceAccess access = new RoleResourceAccess(() -> store);
         return new ServiceInstance() {
             @Override
@@ -80,6 +111,20 @@ public final class IamService implements AwsService {
                             "The security token included in the request is invalid", 403);
                 }
                 return null;
+            }
+
+            /** {@code GET /_gureum/iam/decisions}: the authorizer's recent decisions and what decided them. */
+            @Override
+            public io.gureum.core.http.AwsHttpResponse adminRequest(io.gureum.core.http.AwsHttpRequest request) {
+                if (!request.rawPath().equals("/_gureum/iam/decisions")) {
+                    return null;
+                }
+                if (!request.method().equals("GET")) {
+                    return new io.gureum.core.http.AwsHttpResponse(405);
+                }
+                return new io.gureum.core.http.AwsHttpResponse(200)
+                        .body(authorizer.decisions().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .header("Content-Type", "application/json");
             }
 
             /** A role's owner and trust policy (for STS actions only), other IAM entities' owner. */

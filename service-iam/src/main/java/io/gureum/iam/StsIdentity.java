@@ -70,6 +70,8 @@ record StsIdentity(RequestPrincipal principal, String userId, String userName, S
                     s.account(), Set.of(s.roleArn())), s.userId(), null, s, s.tags());
             case FEDERATED_USER -> new StsIdentity(new RequestPrincipal(RequestPrincipal.Kind.FEDERATED_USER,
                     s.arn(), s.account(), Set.of()), s.userId(), null, s, s.tags());
+            case ROOT_TASK -> new StsIdentity(new RequestPrincipal(RequestPrincipal.Kind.ROOT, s.arn(), s.account(),
+                    Set.of()), s.userId(), null, s, s.tags());
             case SESSION_TOKEN -> {
                 boolean root = s.arn().endsWith(":root");
                 yield new StsIdentity(new RequestPrincipal(root ? RequestPrincipal.Kind.ROOT : RequestPrincipal.Kind.USER,

@@ -30,7 +30,7 @@ public final class StsService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(CallerIdentity.class, RoleAssumption.class, UserSessions.class, AuthorizationMessages.class,
-                WebIdentity.class, SamlFederation.class);
+                WebIdentity.class, SamlFederation.class, RootSessions.class);
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class StsService implements AwsService {
         SamlTestIdp idp = new SamlTestIdp(context);
         RoleResourceAccess access = new RoleResourceAccess(sts.iam);
         List<Object> providers = List.of(new CallerIdentity(sts), new RoleAssumption(sts), new UserSessions(sts),
-                new WebIdentity(sts, issuer), new SamlFederation(sts),
+                new WebIdentity(sts, issuer), new SamlFederation(sts), new RootSessions(sts),
                 context.shared().replace(AuthorizationMessages.class,
                         new AuthorizationMessages(context.ids().secretAccessKey())));
         return new ServiceInstance() {

@@ -24,7 +24,9 @@ record StsSession(Kind kind, String accessKeyId, String secretAccessKey, String 
         Map<String, String> tags, Set<String> transitiveTagKeys, String policy, List<String> policyArns) {
 
     enum Kind {
-        ASSUMED_ROLE, FEDERATED_USER, SESSION_TOKEN
+        ASSUMED_ROLE, FEDERATED_USER, SESSION_TOKEN,
+        /** {@code AssumeRoot}: a member account's root user, scoped by a task policy ({@code policyArns}). */
+        ROOT_TASK
     }
 
     StsSession {

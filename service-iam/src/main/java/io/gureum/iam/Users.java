@@ -53,7 +53,8 @@ final class Users extends Family {
                 return GetUserResponse.builder().user(full(caller)).build();
             }
             StsSession session = StsSessions.current(context).get(RequestContext.current().accessKeyId());
-            if (session != null && session.kind() != StsSession.Kind.SESSION_TOKEN) {
+            if (session != null && session.kind() != StsSession.Kind.SESSION_TOKEN
+                    && session.kind() != StsSession.Kind.ROOT_TASK) {
                 // An assumed role or a federated user is no IAM user.
                 throw IamErrors.validation("Must specify userName when calling with non-User credentials");
             }

@@ -54,11 +54,10 @@ class StsIT {
     void anOperationNotEmulatedAnswersNotImplementedNamingIt() {
         try (StsClient sts = AwsClients.client(StsClient.builder(), gureum)) {
             AwsServiceException e = assertThrows(AwsServiceException.class,
-                    () -> sts.assumeRoot(b -> b.targetPrincipal("111122223333")
-                            .taskPolicyArn(p -> p.arn("arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"))));
+                    () -> sts.getDelegatedAccessToken(b -> b.tradeInToken("token")));
             assertEquals(501, e.statusCode());
             assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
-            assertTrue(e.awsErrorDetails().errorMessage().contains("AssumeRoot"), e.getMessage());
+            assertTrue(e.awsErrorDetails().errorMessage().contains("GetDelegatedAccessToken"), e.getMessage());
         }
     }
 }

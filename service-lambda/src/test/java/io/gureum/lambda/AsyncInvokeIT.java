@@ -194,7 +194,14 @@ class AsyncInvokeIT extends LambdaTestSupport {
     void aDeadLetterTopicGetsTheEventWithItsAttributes() throws Exception {
         String inbox = createQueue(unique("topic-inbox"));
         String topic = sns.createTopic(b -> b.name(unique("dlt"))).topicArn();
-        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn(inbox)));
+        String inboxArn = queueArn(inbox);
+        // With IAM enforced, SNS delivers only where the queue policy allows the topic, as in AWS
+        // (https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html).
+        sqs.setQueueAttributes(b -> b.queueUrl(inbox).attributesWithStrings(java.util.Map.of("Policy",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                        + "\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + inboxArn + "\","
+                        + "\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"" + topic + "\"}}}]}")));
+        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(inboxArn));
         String name = unique("failing");
         lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
                 .deadLetterConfig(d -> d.targetArn(topic))

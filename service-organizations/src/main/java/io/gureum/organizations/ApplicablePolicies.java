@@ -15,7 +15,7 @@ import java.util.List;
  * organization and the answer is empty). It reads the current state under the API's own lock and never changes
  * it; the same answer comes from the API as ListParents, then ListPoliciesForTarget and DescribePolicy per level.
  */
-public final class ApplicablePolicies {
+public final class ApplicablePolicies implements io.gureum.core.spi.ControlPolicies {
     /** The policy documents attached at one level: the root, an OU, or the account itself. */
     public record Level(String targetId, String targetType, List<String> policyIds, List<String> documents) {
     }
@@ -34,13 +34,47 @@ public final class ApplicablePolicies {
     }
 
     /** The SCPs that apply to {@code accountId}, level by level from the root down; empty when none do. */
-    public List<Level> serviceControlPolicies(String accountId) {
+    public List<Level> serviceControlLevels(String accountId) {
         return levels(accountId, "SERVICE_CONTROL_POLICY");
     }
 
     /** The RCPs that apply to resources of {@code accountId}, level by level from the root down. */
-    public List<Level> resourceControlPolicies(String accountId) {
+    public List<Level> resourceControlLevels(String accountId) {
         return levels(accountId, "RESOURCE_CONTROL_POLICY");
+    }
+
+    @Override
+    public List<java.util.Map<String, String>> serviceControlPolicies(String accountId) {
+        return documents(serviceControlLevels(accountId));
+    }
+
+    @Override
+    public List<java.util.Map<String, String>> resourceControlPolicies(String accountId) {
+        return documents(resourceControlLevels(accountId));
+    }
+
+    @Override
+    public String managementAccount(String accountId) {
+        OrgStore s = store.get();
+        if (s == null) {
+            return null;
+        }
+        synchronized (lock) {
+            Organization org = s.of(accountId);
+            return org == null ? null : org.managementAccountId;
+        }
+    }
+
+    private static List<java.util.Map<String, String>> documents(List<Level> levels) {
+        List<java.util.Map<String, String>> out = new ArrayList<>(levels.size());
+        for (Level l : levels) {
+            java.util.Map<String, String> byId = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < l.policyIds().size(); i++) {
+                byId.put(l.policyIds().get(i), l.documents().get(i));
+            }
+            out.add(byId);
+        }
+        return out;
     }
 
     /**

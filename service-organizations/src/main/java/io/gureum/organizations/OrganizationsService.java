@@ -61,7 +61,9 @@ public final class OrganizationsService implements AwsService {
         };
         // Account creations and closures finish on the core clock even when nobody asks for their status.
         java.util.function.Consumer<java.time.Duration> wakeUp = delay -> due.after(delay, settle);
-        context.shared().replace(ApplicablePolicies.class, new ApplicablePolicies(store, () -> store));
+        ApplicablePolicies applicable = context.shared().replace(ApplicablePolicies.class,
+                new ApplicablePolicies(store, () -> store));
+        context.shared().replace(io.gureum.core.spi.ControlPolicies.class, applicable); // for IAM's authorizer
         List<Object> providers = List.of(new Organizations(context, store, ids, tags),
                 new Accounts(context, store, ids, wakeUp), new OrganizationalUnits(store, ids, tags),
                 new Policies(store, ids, tags), new PolicyAttachments(store), new EffectivePolicies(store),

@@ -60,11 +60,11 @@ class PoliciesIT extends OrgTestSupport {
         assertError(PolicyInUseException.class, "PolicyInUseException", () -> orgs.deletePolicy(b -> b.policyId(id)));
 
         // The policy engine's view: the documents from the root down to the account.
-        var levels = ApplicablePolicies.of(aws.context().shared()).serviceControlPolicies(acct);
+        var levels = ApplicablePolicies.of(aws.context().shared()).serviceControlLevels(acct);
         assertEquals(List.of(root, acct), levels.stream().map(ApplicablePolicies.Level::targetId).toList());
         assertEquals(List.of("p-FullAWSAccess", id), levels.get(1).policyIds());
         assertEquals(DENY_S3, levels.get(1).documents().get(1));
-        assertTrue(ApplicablePolicies.of(aws.context().shared()).serviceControlPolicies(mgmt).isEmpty());
+        assertTrue(ApplicablePolicies.of(aws.context().shared()).serviceControlLevels(mgmt).isEmpty());
 
         orgs.detachPolicy(b -> b.policyId("p-FullAWSAccess").targetId(acct));
         ConstraintViolationException last = assertError(ConstraintViolationException.class,

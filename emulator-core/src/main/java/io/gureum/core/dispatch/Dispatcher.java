@@ -220,6 +220,7 @@ public final class Dispatcher {
             }
             Object built = io.gureum.core.protocol.Pojos.build(requestBuilder); // once, for validation and the call
             RequestValidator.check(model, operation, built); // the model's constraints, in the API's words
+            authorize(service, model, operation, built, ctx);
             OperationInvoker.Result result;
             try {
                 result = invoker.invoke(service, operation, built, request, ctx);
@@ -235,6 +236,20 @@ public final class Dispatcher {
         } catch (Throwable t) {
             return later(latencyMillis, decorate(service, request,
                     errorResponse(rejection != null ? rejection : t, model, codec, operation, service, ctx)));
+        }
+    }
+
+    /** IAM's decision on the call (ADR 0015); a denial is thrown in the API's words. */
+    private void authorize(LoadedService service, ServiceModel model, OperationModel operation, Object request,
+            RequestContext ctx) throws Exception {
+        io.gureum.core.spi.Authorizer authorizer = registry.authorizer();
+        if (authorizer != io.gureum.core.spi.Authorizer.NONE) {
+            var call = new io.gureum.core.spi.AuthorizationCall(service.name(), model.protocol(), operation.name(),
+                    request, registry::resourceAccess);
+            ctx.call(() -> {
+                authorizer.authorize(call);
+                return null;
+            });
         }
     }
 

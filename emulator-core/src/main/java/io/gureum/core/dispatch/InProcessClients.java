@@ -100,6 +100,7 @@ public final class InProcessClients implements ServiceClients {
                 return ctx.call(() -> {
                     if (api.binds(op.entry().clientMethod())) {
                         RequestValidator.check(api.model(), op, args[0]);
+                        authorize(op, args[0]);
                     }
                     try {
                         return api.call(op, args);
@@ -111,6 +112,16 @@ public final class InProcessClients implements ServiceClients {
                 throw translate(e.getCause() == null ? e : e.getCause());
             } catch (Exception e) {
                 throw translate(e);
+            }
+        }
+
+        /** IAM's decision on the call, as the caller's principal (a service principal with its source ARN). */
+        private void authorize(OperationModel op, Object request) {
+            ServiceRegistry r = registry;
+            io.gureum.core.spi.Authorizer authorizer = r.authorizer();
+            if (authorizer != io.gureum.core.spi.Authorizer.NONE) {
+                authorizer.authorize(new io.gureum.core.spi.AuthorizationCall(api.name(), api.model().protocol(),
+                        op.name(), request, r::resourceAccess));
             }
         }
 

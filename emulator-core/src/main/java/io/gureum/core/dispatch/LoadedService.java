@@ -303,6 +303,21 @@ public final class LoadedService {
         return null;
     }
 
+    /**
+     * The owner and resource-based policy of a resource of this API by ARN: the first answer of the modules'
+     * {@link ServiceInstance#resourceAccess}, or null. Modules not created yet have no resources to answer for.
+     */
+    public io.gureum.core.spi.ResourceAccess resourceAccess(String arn) {
+        for (Contribution c : contributions) {
+            Created created = c.created;
+            io.gureum.core.spi.ResourceAccess r = created == null ? null : created.instance().resourceAccess(arn);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** The first answer of the modules' {@link ServiceInstance#preOperation}, or null. */
     AwsHttpResponse preOperation(AwsHttpRequest request) {
         for (Contribution c : instances()) {

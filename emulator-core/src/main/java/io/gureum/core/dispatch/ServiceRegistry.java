@@ -22,7 +22,10 @@ public final class ServiceRegistry {
     /** Signing names of the registrations on the class path that this run did not enable. */
     private final java.util.Set<String> disabledSigningNames = new java.util.HashSet<>();
 
+    private final io.gureum.core.spi.SharedState shared;
+
     public ServiceRegistry(List<AwsService> services, ServiceContext context) {
+        this.shared = context.shared();
         Map<String, List<AwsService>> grouped = new LinkedHashMap<>();
         for (AwsService s : services) {
             if (context.config().serviceEnabled(s.name())) {
@@ -75,6 +78,36 @@ public final class ServiceRegistry {
     /** Whether a module on the class path serves this signing name but this run did not enable it. */
     public boolean disabled(String signingName) {
         return disabledSigningNames.contains(signingName) && bySigningName(signingName).isEmpty();
+    }
+
+    /** The server's current authorizer (IAM's, once IAM is created; {@code NONE} without IAM). */
+    public io.gureum.core.spi.Authorizer authorizer() {
+        return io.gureum.core.spi.Authorizer.of(shared);
+    }
+
+    /**
+     * The owner and resource-based policy of the resource an ARN names, asked of the API whose name or
+     * signing name is the ARN's service part ({@code events} is EventBridge's); null when none has it.
+     */
+    public io.gureum.core.spi.ResourceAccess resourceAccess(String arn) {
+        if (arn == null || !arn.startsWith("arn:")) {
+            return null;
+        }
+        String[] parts = arn.split(":", 4);
+        if (parts.length < 4) {
+            return null;
+        }
+        LoadedService owner = byName.get(parts[2]);
+        if (owner != null) {
+            return owner.resourceAccess(arn);
+        }
+        for (LoadedService candidate : bySigningName(parts[2])) {
+            io.gureum.core.spi.ResourceAccess r = candidate.resourceAccess(arn);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
     }
 
     public List<LoadedService> all() {

@@ -15,6 +15,26 @@ import java.util.Map;
  */
 public final class ContextKeys {
     private final Map<String, List<String>> values = new HashMap<>();
+    /** What fills the keys on first read, for a context most requests never read (no condition applies). */
+    private java.util.function.Consumer<ContextKeys> pending;
+
+    public ContextKeys() {
+    }
+
+    /** Keys that {@code filler} sets the first time any key is read (not thread-safe: one request's keys). */
+    public static ContextKeys lazy(java.util.function.Consumer<ContextKeys> filler) {
+        ContextKeys keys = new ContextKeys();
+        keys.pending = filler;
+        return keys;
+    }
+
+    private void fill() {
+        java.util.function.Consumer<ContextKeys> filler = pending;
+        if (filler != null) {
+            pending = null;
+            filler.accept(this);
+        }
+    }
 
     /** Sets a single-valued key; a null value leaves the key absent. */
     public ContextKeys put(String key, String value) {
@@ -34,10 +54,12 @@ public final class ContextKeys {
 
     /** The key's values, or null when the request context lacks the key. */
     public List<String> get(String key) {
+        fill();
         return values.get(norm(key));
     }
 
     public boolean has(String key) {
+        fill();
         return values.containsKey(norm(key));
     }
 
@@ -49,6 +71,7 @@ public final class ContextKeys {
 
     /** The keys, lower-cased, for diagnostics. */
     public List<String> names() {
+        fill();
         return new ArrayList<>(values.keySet());
     }
 

@@ -15,7 +15,9 @@ import java.util.Set;
 public record RequestPrincipal(Kind kind, String arn, String account, Set<String> aliases) {
 
     public enum Kind {
-        ROOT, USER, ASSUMED_ROLE, FEDERATED_USER, SERVICE, WEB_IDENTITY, SAML;
+        ROOT, USER, ASSUMED_ROLE, FEDERATED_USER, SERVICE, WEB_IDENTITY, SAML,
+        /** An unsigned request: only a policy whose Principal is {@code "*"} (or {@code {"AWS": "*"}}) names it. */
+        ANONYMOUS;
 
         /** The key of the Principal element that names principals of this kind. */
         String elementKey() {
@@ -33,6 +35,11 @@ public record RequestPrincipal(Kind kind, String arn, String account, Set<String
 
     public static RequestPrincipal root(String account, String partition) {
         return new RequestPrincipal(Kind.ROOT, "arn:" + partition + ":iam::" + account + ":root", account, Set.of());
+    }
+
+    /** The principal of an unsigned request. */
+    public static RequestPrincipal anonymous() {
+        return new RequestPrincipal(Kind.ANONYMOUS, "anonymous", null, Set.of());
     }
 
     public static RequestPrincipal service(String name) {
