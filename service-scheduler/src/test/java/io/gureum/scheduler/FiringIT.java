@@ -55,7 +55,7 @@ class FiringIT extends SchedulerTestSupport {
         ZoneId zone = ZoneId.of("Asia/Seoul");
         LocalDateTime at = LocalDateTime.ofInstant(gureum.context().clock().now(), zone).plusHours(1)
                 .truncatedTo(ChronoUnit.SECONDS);
-        scheduler.createSchedule(schedule(name, "at(" + at + ")", q[1]).scheduleExpressionTimezone("Asia/Seoul")
+        scheduler.createSchedule(schedule(name, at(at), q[1]).scheduleExpressionTimezone("Asia/Seoul")
                 .actionAfterCompletion(ActionAfterCompletion.DELETE).build());
         advance(Duration.ofHours(2));
         assertEquals(1, receive(q[0], 20).size());
@@ -68,7 +68,7 @@ class FiringIT extends SchedulerTestSupport {
         String name = unique("stays");
         LocalDateTime at = LocalDateTime.ofInstant(gureum.context().clock().now(), ZoneId.of("UTC")).plusMinutes(10)
                 .truncatedTo(ChronoUnit.SECONDS);
-        scheduler.createSchedule(schedule(name, "at(" + at + ")", q[1]).build());
+        scheduler.createSchedule(schedule(name, at(at), q[1]).build());
         advance(Duration.ofMinutes(11));
         assertEquals(1, receive(q[0], 20).size());
         assertEquals(name, scheduler.getSchedule(b -> b.name(name)).name());

@@ -36,7 +36,7 @@ class SchedulerRestartIT {
     private static CreateScheduleRequest at(Gureum g, String name, Duration from, String group, String queueArn) {
         LocalDateTime when = LocalDateTime.ofInstant(g.context().clock().now(), ZoneId.of("UTC")).plus(from)
                 .truncatedTo(ChronoUnit.SECONDS);
-        return CreateScheduleRequest.builder().name(name).groupName(group).scheduleExpression("at(" + when + ")")
+        return CreateScheduleRequest.builder().name(name).groupName(group).scheduleExpression(SchedulerTestSupport.at(when))
                 .flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF)).description("d-" + name)
                 .target(t -> t.arn(queueArn).roleArn(SchedulerTestSupport.ROLE).input("{\"n\":\"" + name + "\"}"))
                 .build();

@@ -66,6 +66,14 @@ abstract class SchedulerTestSupport {
     }
 
     /** Waits for the queue's messages, up to {@code waitSeconds} for the first. */
+    /**
+     * An {@code at()} expression for a local time, always with seconds: {@code LocalDateTime.toString()} leaves
+     * them out on the minute, which the expression's format does not allow.
+     */
+    static String at(java.time.LocalDateTime time) {
+        return "at(" + time.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")) + ")";
+    }
+
     static List<Message> receive(String url, int waitSeconds) {
         return sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(waitSeconds).maxNumberOfMessages(10)
                 .messageAttributeNames("All")).messages();
