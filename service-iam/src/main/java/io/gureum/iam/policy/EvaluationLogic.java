@@ -12,6 +12,12 @@ import java.util.List;
  * permissions boundary and the session policies. A cross-account request needs both the identity side and the
  * resource-based policy to allow
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
+ *
+ * <p>Within one account a resource-based policy grants on its own only what it grants to the principal itself;
+ * granting the account (its ID or {@code :root} ARN) delegates to the account's identity-based policies. A KMS
+ * key's policy must allow in any case (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html:
+ * "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access to a KMS key"), either
+ * the principal itself or the account, whose identity-based policies then decide.
  */
 public final class EvaluationLogic {
     private EvaluationLogic() {
@@ -43,6 +49,8 @@ public final class EvaluationLogic {
         if (scpLevels.contains(false)) {
             return implicit(PolicyKind.SERVICE_CONTROL_POLICY, matched);
         }
+        boolean resourceNamesPrincipal = resource && matched.stream().anyMatch(m -> m.kind() == PolicyKind.RESOURCE_BASED
+                && m.statement().effect() == Effect.ALLOW && m.statement().namesDirectly(request.principal()));
         if (set.crossAccount()) {
             if (!identity) {
                 return implicit(PolicyKind.IDENTITY_BASED, matched);
@@ -50,7 +58,9 @@ public final class EvaluationLogic {
             if (!resource) {
                 return implicit(PolicyKind.RESOURCE_BASED, matched);
             }
-        } else if (resource) {
+        } else if (!resource && isKmsKey(request.resource()) && set.resourcePolicy() != null) {
+            return implicit(PolicyKind.RESOURCE_BASED, matched);
+        } else if (resourceNamesPrincipal) {
             // A same-account resource policy grants on its own, except that a role session stays within the
             // session policies (and the role's boundary) when the grant names the role rather than the session.
             boolean roleSession = request.principal().kind() == RequestPrincipal.Kind.ASSUMED_ROLE;
@@ -71,6 +81,10 @@ public final class EvaluationLogic {
             return implicit(PolicyKind.SESSION_POLICY, matched);
         }
         return new AuthorizationResult(Decision.ALLOW, PolicyKind.IDENTITY_BASED, matched);
+    }
+
+    private static boolean isKmsKey(String resource) {
+        return resource.startsWith("arn:") && resource.contains(":kms:") && resource.contains(":key/");
     }
 
     private static AuthorizationResult implicit(PolicyKind kind, List<MatchedStatement> matched) {

@@ -39,6 +39,28 @@ public record Principals(boolean everyone, Map<String, List<String>> byKind) {
         return false;
     }
 
+    /**
+     * Whether the entry names this principal itself ({@code *}, its ARN or alias) rather than its whole account: an
+     * account principal in a resource-based policy delegates to the account's identity-based policies, so within
+     * one account it grants nothing on its own
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts).
+     */
+    public boolean namesDirectly(RequestPrincipal principal) {
+        if (everyone) {
+            return true;
+        }
+        List<String> names = byKind.get(principal.kind().elementKey());
+        if (names == null) {
+            return false;
+        }
+        for (String name : names) {
+            if (name.equals("*") || name.equals(principal.arn()) || principal.aliases().contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean matches(String name, RequestPrincipal principal) {
         if (name.equals("*")) {
             return true;

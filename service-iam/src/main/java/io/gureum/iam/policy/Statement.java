@@ -20,6 +20,14 @@ public record Statement(String sid, Effect effect, Principals principal, Princip
                 && conditions.stream().allMatch(c -> c.test(request.context()));
     }
 
+    /**
+     * Whether the statement's {@code Principal} names {@code p} itself rather than only its account (a
+     * {@code NotPrincipal} statement counts as naming everyone it does not exclude).
+     */
+    public boolean namesDirectly(RequestPrincipal p) {
+        return principal == null || principal.namesDirectly(p);
+    }
+
     private boolean principalMatches(RequestPrincipal p) {
         if (principal != null) {
             return principal.matches(p);

@@ -218,4 +218,35 @@ class EvaluationLogicTest {
                 new AuthorizationRequest(sns, "sqs:SendMessage", queueArn, new ContextKeys().put("aws:SourceArn",
                         "arn:aws:sns:us-east-1:" + A + ":other")), set));
     }
+
+    @Test
+    void withinOneAccountAResourcePolicyGrantingTheAccountDelegatesToIdentityPolicies() {
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts
+        String queue = "arn:aws:sqs:us-east-1:" + A + ":q";
+        NamedPolicy toAccount = policy("queue-policy", allowPrincipal("arn:aws:iam::" + A + ":root", "sqs:*", queue));
+        NamedPolicy toCarlos = policy("queue-policy", allowPrincipal(CARLOS.arn(), "sqs:*", queue));
+        assertResult(Decision.IMPLICIT_DENY, PolicyKind.IDENTITY_BASED, eval(CARLOS, "sqs:SendMessage", queue,
+                new PolicySet(List.of(), List.of(), toAccount, List.of(), null, null, false)));
+        assertResult(Decision.ALLOW, PolicyKind.IDENTITY_BASED, eval(CARLOS, "sqs:SendMessage", queue,
+                new PolicySet(List.of(), List.of(), toAccount, List.of(policy("p", allow("sqs:*", "*"))), null, null,
+                        false)));
+        assertResult(Decision.ALLOW, PolicyKind.RESOURCE_BASED, eval(CARLOS, "sqs:SendMessage", queue,
+                new PolicySet(List.of(), List.of(), toCarlos, List.of(), null, null, false)));
+    }
+
+    @Test
+    void aKmsKeyPolicyMustAllowEvenWithinTheAccount() {
+        // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+        String key = "arn:aws:kms:us-east-1:" + A + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        NamedPolicy admin = policy("p", allow("kms:*", "*"));
+        NamedPolicy onlyAlice = policy("key-policy",
+                allowPrincipal("arn:aws:iam::" + A + ":user/alice", "kms:*", "*"));
+        assertResult(Decision.IMPLICIT_DENY, PolicyKind.RESOURCE_BASED, eval(CARLOS, "kms:Decrypt", key,
+                new PolicySet(List.of(), List.of(), onlyAlice, List.of(admin), null, null, false)));
+        NamedPolicy defaultPolicy = policy("key-policy", allowPrincipal("arn:aws:iam::" + A + ":root", "kms:*", "*"));
+        assertResult(Decision.ALLOW, PolicyKind.IDENTITY_BASED, eval(CARLOS, "kms:Decrypt", key,
+                new PolicySet(List.of(), List.of(), defaultPolicy, List.of(admin), null, null, false)));
+        assertResult(Decision.IMPLICIT_DENY, PolicyKind.IDENTITY_BASED, eval(CARLOS, "kms:Decrypt", key,
+                new PolicySet(List.of(), List.of(), defaultPolicy, List.of(), null, null, false)));
+    }
 }
