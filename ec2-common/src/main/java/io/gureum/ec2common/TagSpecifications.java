@@ -49,16 +49,21 @@ public final class TagSpecifications {
         }
     }
 
-    /** Checks tags against EC2's limits (count, reserved prefix, lengths). */
+    /**
+     * Checks tags against EC2's limits (count, reserved prefix, lengths). Keys starting {@code aws:} do not
+     * count towards the 50 (Using_Tags.html#tag-restrictions); only CloudFormation may set its own
+     * ({@link CloudFormationTags}).
+     */
     public static void checkTags(Collection<Tag> tags) {
-        if (tags.size() > MAX_TAGS) {
+        long counted = tags.stream().filter(t -> t.key() == null || !t.key().startsWith("aws:")).count();
+        if (counted > MAX_TAGS) {
             throw Ec2Error.TAG_LIMIT_EXCEEDED.of();
         }
         for (Tag t : tags) {
             if (t.key() == null) {
                 throw Ec2Errors.invalidParameterValue("Tag key must not be null");
             }
-            if (t.key().toLowerCase().startsWith("aws:")) {
+            if (t.key().toLowerCase().startsWith("aws:") && !CloudFormationTags.allowed(t.key())) {
                 throw Ec2Errors.invalidParameterValue(
                         "Tag keys starting with 'aws:' are reserved for internal use");
             }

@@ -90,6 +90,12 @@ class DeployCliIT extends CloudFormationTestSupport {
                     .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes()
                     .get(QueueAttributeName.VISIBILITY_TIMEOUT));
 
+            // The CLI names its change set awscli-cloudformation-package-deploy-<epoch second>: a deploy in the
+            // same second as the last would reuse the name of the executed change set (AlreadyExistsException).
+            long second = System.currentTimeMillis() / 1000;
+            while (System.currentTimeMillis() / 1000 == second) {
+                sleep(50);
+            }
             Result unchanged = aws("cloudformation", "deploy", "--template-file", template.toString(), "--stack-name",
                     name, "--parameter-overrides", "Timeout=90");
             // The CLI fails an empty change set unless --no-fail-on-empty-changeset, as against AWS.

@@ -54,10 +54,24 @@ final class Tags {
 
     static void checkKeys(Collection<String> keys) {
         for (String k : keys) {
-            if (k.startsWith("aws:")) {
+            if (k.startsWith("aws:") && !fromCloudFormation(k)) {
                 throw io.gureum.core.error.ModeledErrors.of(TagException.class,
                         "Tag keys prefixed with 'aws:' are reserved for AWS use");
             }
         }
+    }
+
+    /**
+     * CloudFormation tags the keys a stack creates with {@code aws:cloudformation:*}
+     * (aws-properties-resource-tags.html): allowed from an in-process call acting for a stack (its source
+     * ARN is the stack's ARN), which no request over HTTP can be.
+     */
+    private static boolean fromCloudFormation(String key) {
+        if (!key.startsWith("aws:cloudformation:")) {
+            return false;
+        }
+        io.gureum.core.protocol.RequestContext ctx = io.gureum.core.protocol.RequestContext.currentOrNull();
+        return ctx != null && ctx.inProcess() && ctx.sourceArn() != null
+                && ctx.sourceArn().matches("arn:[^:]+:cloudformation:[^:]+:\\d{12}:stack/.+");
     }
 }

@@ -12,7 +12,11 @@ import java.util.concurrent.ExecutorService;
 public record Engine(CloudFormationState state, ResourceHandlers handlers, ExecutorService workers,
         ServiceContext context, Signals signals, Pace pace) {
 
-    /** The caller in-process calls of {@code stack}'s resources act as: its service role, else its last caller. */
+    /**
+     * The caller in-process calls of {@code stack}'s resources act as: its service role, else its last
+     * caller; always with the stack's ARN as source ARN, which is how EC2 and KMS know the call comes from
+     * CloudFormation and accept the {@code aws:cloudformation:*} tag keys they refuse from users.
+     */
     public Caller callerOf(StackRecord stack) {
         if (stack.roleArn != null) {
             String role = stack.roleArn.substring(stack.roleArn.lastIndexOf('/') + 1);
@@ -21,9 +25,10 @@ public record Engine(CloudFormationState state, ResourceHandlers handlers, Execu
                             + ":assumed-role/" + role + "/AWSCloudFormation", stack.stackId);
         }
         if (stack.principal != null) {
-            return new Caller(stack.accountId, stack.region, stack.principal, null);
+            return new Caller(stack.accountId, stack.region, stack.principal, stack.stackId);
         }
-        return Caller.root(stack.accountId, stack.region);
+        return new Caller(stack.accountId, stack.region, Caller.root(stack.accountId, stack.region).principal(),
+                stack.stackId);
     }
 
     /** Records an event of {@code stack} (the caller holds the lock). */

@@ -62,6 +62,11 @@ public abstract class HandlerTestSupport {
         return gureum.context().clients().client(type, Caller.root(account, REGION));
     }
 
+    /** The caller the engine gives handlers: the account's root, acting for the stack (its source ARN). */
+    private Caller asStack() {
+        return new Caller(account, REGION, Caller.root(account, REGION).principal(), stackId);
+    }
+
     protected static ObjectNode props(String json) {
         try {
             return (ObjectNode) JSON.readTree(json.replace('\'', '"'));
@@ -77,7 +82,7 @@ public abstract class HandlerTestSupport {
                 new ResourceTag(ResourceRequest.LOGICAL_ID_TAG, logicalId), new ResourceTag("team", "course"));
         return new ResourceRequest(logicalId, h.type(), properties, previous, current == null ? null
                 : current.physicalId(), current == null ? Map.of() : current.attributes(),
-                new ResourceRequest.Stack(STACK, stackId, account, REGION), Caller.root(account, REGION),
+                new ResourceRequest.Stack(STACK, stackId, account, REGION), asStack(),
                 gureum.context().clients(), tags, UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT),
                 "token-" + TOKENS.incrementAndGet());
     }

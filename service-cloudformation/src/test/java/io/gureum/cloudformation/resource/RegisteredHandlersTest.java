@@ -27,7 +27,10 @@ class RegisteredHandlersTest {
     void everyTypeOfTheIssueIsServedOnce() {
         ResourceHandlers handlers = ResourceHandlers.builtIn();
         assertTrue(handlers.unrecognized(TYPES).isEmpty(), handlers.unrecognized(TYPES).toString());
-        assertEquals(TYPES.size(), handlers.types().size());
+        // Besides them, only CloudFormation's own types (the engine's, e.g. AWS::CDK::Metadata) are registered.
+        List<String> others = handlers.types().stream().filter(t -> !TYPES.contains(t)).toList();
+        assertTrue(others.stream().allMatch(t -> t.startsWith("AWS::CloudFormation::") || t.equals(
+                "AWS::CDK::Metadata")), others.toString());
         assertEquals(List.of("AWS::Foo::Bar"), handlers.unrecognized(List.of("AWS::Foo::Bar", "AWS::EC2::VPC")));
     }
 }

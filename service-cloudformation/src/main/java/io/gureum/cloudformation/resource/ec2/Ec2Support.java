@@ -27,13 +27,13 @@ final class Ec2Support {
     }
 
     /**
-     * The tags an EC2 resource gets: the template's {@code Tags} after the stack's own tags. EC2 refuses
-     * keys starting with {@code aws:} from every caller (CreateTags), and the in-process client cannot
-     * say it acts as CloudFormation, so the {@code aws:cloudformation:*} tags are left out here.
+     * The tags an EC2 resource gets: the {@code aws:cloudformation:*} tags and the stack's own, then the
+     * template's {@code Tags}. EC2 accepts the {@code aws:cloudformation:} keys only from a call acting
+     * for a stack (the caller's source ARN, see {@code Engine.callerOf}).
      */
     static Map<String, String> tags(ResourceRequest r) {
         Map<String, String> map = new LinkedHashMap<>();
-        for (ResourceTag t : r.stackTags()) {
+        for (ResourceTag t : r.tags()) {
             map.put(t.key(), t.value());
         }
         JsonNode list = r.property("Tags");

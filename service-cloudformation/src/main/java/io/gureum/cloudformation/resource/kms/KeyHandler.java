@@ -119,7 +119,7 @@ public final class KeyHandler implements ResourceHandler {
 
     private static List<Tag> tags(ResourceRequest r) {
         Map<String, String> map = new LinkedHashMap<>();
-        for (ResourceTag t : r.stackTags()) {
+        for (ResourceTag t : r.tags()) { // KMS accepts aws:cloudformation:* from a call acting for a stack
             map.put(t.key(), t.value());
         }
         JsonNode given = r.property("Tags");

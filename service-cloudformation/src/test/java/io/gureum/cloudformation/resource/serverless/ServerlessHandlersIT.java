@@ -120,8 +120,9 @@ class ServerlessHandlersIT extends HandlerTestSupport {
         assertEquals(zip.size(), client(LambdaClient.class).getFunction(b -> b.functionName(fn.id())).configuration()
                 .codeSize());
 
-        String policy = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':'*','Action':"
-                + "'s3:GetObject','Resource':'arn:aws:s3:::" + bucket.id() + "/*'}]}";
+        // Not a public policy: new buckets block public policies (S3's defaults since April 2023).
+        String policy = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::"
+                + account + ":root'},'Action':'s3:GetObject','Resource':'arn:aws:s3:::" + bucket.id() + "/*'}]}";
         Deployed bucketPolicy = create(new BucketPolicyHandler(), "Policy", props("{'Bucket':'" + bucket.id()
                 + "','PolicyDocument':" + policy + "}"));
         assertEquals(bucket.id(), bucketPolicy.id());
