@@ -36,7 +36,6 @@ final class CloudFormationInstance implements ServiceInstance {
     private final DueTimer due;
     private final List<Object> providers;
     private final OperationInterceptor serialised;
-    private final OperationInterceptor required = new RequiredMembers();
     private final ResourceSignals signals;
     private final Pace pace;
 
@@ -89,7 +88,7 @@ final class CloudFormationInstance implements ServiceInstance {
 
     @Override
     public List<OperationInterceptor> interceptors() {
-        return List.of(required, serialised);
+        return List.of(serialised);
     }
 
     /**

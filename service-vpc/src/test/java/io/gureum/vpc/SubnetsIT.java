@@ -97,7 +97,10 @@ class SubnetsIT extends Ec2TestBase {
         try (Ec2Client ec2 = ec2()) {
             var vpc = ec2.createVpc(b -> b.cidrBlock("10.0.0.0/16").amazonProvidedIpv6CidrBlock(true)).vpc();
             String v6 = vpc.ipv6CidrBlockAssociationSet().get(0).ipv6CidrBlock();
-            String block64 = v6.replace("00::/56", "01::/64");
+            // The /56's first /64 but one (a string replace of "00::/56" missed the /56s whose fourth group is 0).
+            var block56 = io.gureum.vpc.net.Ipv6.parse(v6);
+            String block64 = new io.gureum.vpc.net.Ipv6.Block(block56.start().or(java.math.BigInteger.ONE.shiftLeft(64)),
+                    64).toString();
             String subnet = ec2.createSubnet(b -> b.vpcId(vpc.vpcId()).cidrBlock("10.0.1.0/24")).subnet().subnetId();
             ec2.modifySubnetAttribute(b -> b.subnetId(subnet).mapPublicIpOnLaunch(v -> v.value(true)));
             assertTrue(ec2.describeSubnets(b -> b.filters(filter("map-public-ip-on-launch", "true"),
