@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import io.gureum.cloudformation.endtoend.AwsCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -22,35 +19,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class DeployCliIT extends CloudFormationTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
-    private static Result aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", gureum.endpoint().toString(),
-                "--region", "us-east-1", "--output", "json"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("aws-cli", ".out");
-        Path err = Files.createTempFile("aws-cli", ".err");
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-            pb.environment().put("AWS_ACCESS_KEY_ID", "000000000000");
-            pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
-            pb.environment().put("AWS_CONFIG_FILE", "/dev/null");
-            pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-            pb.environment().put("AWS_MAX_ATTEMPTS", "1");
-            pb.environment().put("AWS_PAGER", "");
-            Process p = pb.start();
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("aws did not finish in 300 s");
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private static AwsCli.Result aws(String... args) throws Exception {
+        return AwsCli.run(gureum, () -> { }, args);
     }
 
     @Test
@@ -72,18 +42,18 @@ class DeployCliIT extends CloudFormationTestSupport {
                       Url:
                         Value: !Ref Queue
                     """);
-            Result created = aws("cloudformation", "deploy", "--template-file", template.toString(), "--stack-name",
+            AwsCli.Result created = aws("cloudformation", "deploy", "--template-file", template.toString(), "--stack-name",
                     name);
             assertEquals(0, created.exitCode(), created.stderr() + created.stdout());
             assertTrue(created.stdout().contains("Successfully created/updated stack - " + name), created.stdout());
 
-            Result described = aws("cloudformation", "describe-stacks", "--stack-name", name);
+            AwsCli.Result described = aws("cloudformation", "describe-stacks", "--stack-name", name);
             assertEquals(0, described.exitCode(), described.stderr());
             JsonNode stack = JSON.readTree(described.stdout()).get("Stacks").get(0);
             assertEquals("CREATE_COMPLETE", stack.get("StackStatus").asText());
             String url = stack.get("Outputs").get(0).get("OutputValue").asText();
 
-            Result updated = aws("cloudformation", "deploy", "--template-file", template.toString(), "--stack-name",
+            AwsCli.Result updated = aws("cloudformation", "deploy", "--template-file", template.toString(), "--stack-name",
                     name, "--parameter-overrides", "Timeout=90");
             assertEquals(0, updated.exitCode(), updated.stderr() + updated.stdout());
             assertEquals("90", sqs.getQueueAttributes(b -> b.queueUrl(url)
@@ -96,7 +66,7 @@ class DeployCliIT extends CloudFormationTestSupport {
             while (System.currentTimeMillis() / 1000 == second) {
                 sleep(50);
             }
-            Result unchanged = aws("cloudformation", "deploy", "--template-file", template.toString(), "--stack-name",
+            AwsCli.Result unchanged = aws("cloudformation", "deploy", "--template-file", template.toString(), "--stack-name",
                     name, "--parameter-overrides", "Timeout=90");
             // The CLI fails an empty change set unless --no-fail-on-empty-changeset, as against AWS.
             assertEquals(255, unchanged.exitCode(), unchanged.stderr() + unchanged.stdout());
@@ -104,7 +74,7 @@ class DeployCliIT extends CloudFormationTestSupport {
                     unchanged.stdout() + unchanged.stderr());
 
             String id = stack.get("StackId").asText();
-            Result deleted = aws("cloudformation", "delete-stack", "--stack-name", name);
+            AwsCli.Result deleted = aws("cloudformation", "delete-stack", "--stack-name", name);
             assertEquals(0, deleted.exitCode(), deleted.stderr());
             assertEquals("DELETE_COMPLETE", settle(id).stackStatusAsString());
         } finally {

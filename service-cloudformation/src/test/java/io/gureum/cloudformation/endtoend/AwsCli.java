@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real aws CLI against a server, with credentials of the default account and no user configuration. */
-final class AwsCli {
-    record Result(int exitCode, String stdout, String stderr) {
-        String all() {
+public final class AwsCli {
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String all() {
             return stdout + stderr;
         }
     }
@@ -23,7 +23,7 @@ final class AwsCli {
      * Runs {@code aws args…}; {@code whileRunning} is called between short waits until it exits (to move
      * the server's clock while a CLI waiter polls).
      */
-    static Result run(Gureum gureum, Runnable whileRunning, String... args) throws Exception {
+    public static Result run(Gureum gureum, Runnable whileRunning, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", gureum.endpoint().toString(),
                 "--region", "us-east-1", "--output", "json"));
         command.addAll(List.of(args));
