@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
-import java.nio.charset.StandardCharsets;
+import io.gureum.core.testing.AwsCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,30 +51,13 @@ class AuthorizationCliIT {
 
     /** The CLI with a profile of the config file written so far. */
     private static Result aws(String profile, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", gureum.endpoint().toString(),
-                "--output", "json", "--profile", profile));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("aws-cli", ".out");
-        Path err = Files.createTempFile("aws-cli", ".err");
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-            pb.environment().put("AWS_CONFIG_FILE", config.toString());
-            pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-            pb.environment().put("AWS_ENDPOINT_URL", gureum.endpoint().toString());
-            pb.environment().put("AWS_MAX_ATTEMPTS", "1");
-            pb.environment().put("AWS_PAGER", "");
-            Process p = pb.start();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("aws did not finish in 180 s");
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        List<String> all = new ArrayList<>(List.of("--profile", profile));
+        all.addAll(List.of(args));
+        AwsCli.Result r = AwsCli.withEnvironment(gureum.endpoint(), Map.of(
+                "AWS_CONFIG_FILE", config.toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", "/dev/null",
+                "AWS_ENDPOINT_URL", gureum.endpoint().toString())).run(all.toArray(String[]::new));
+        return new Result(r.exitCode(), r.stdout(), r.stderr());
     }
 
     private static JsonNode ok(String profile, String... args) throws Exception {

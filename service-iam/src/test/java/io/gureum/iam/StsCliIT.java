@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import io.gureum.core.testing.AwsCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,35 +22,12 @@ import org.junit.jupiter.api.Test;
 class StsCliIT extends StsTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
     /** The real AWS CLI (v1) with a config file of our own; botocore's assume-role client uses AWS_ENDPOINT_URL. */
-    private static Result aws(Path config, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", gureum.endpoint().toString(),
-                "--output", "json"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("aws-cli", ".out");
-        Path err = Files.createTempFile("aws-cli", ".err");
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-            pb.environment().put("AWS_CONFIG_FILE", config.toString());
-            pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-            pb.environment().put("AWS_ENDPOINT_URL", gureum.endpoint().toString());
-            pb.environment().put("AWS_MAX_ATTEMPTS", "1");
-            pb.environment().put("AWS_PAGER", "");
-            Process p = pb.start();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("aws did not finish in 180 s");
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private static AwsCli.Result aws(Path config, String... args) throws Exception {
+        return AwsCli.withEnvironment(gureum.endpoint(), Map.of(
+                "AWS_CONFIG_FILE", config.toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", "/dev/null",
+                "AWS_ENDPOINT_URL", gureum.endpoint().toString())).run(args);
     }
 
     @Test
@@ -81,11 +56,11 @@ class StsCliIT extends StsTestSupport {
                     "source_profile = dev",
                     "region = us-east-1",
                     ""));
-            Result dev = aws(config, "sts", "get-caller-identity", "--profile", "dev");
+            AwsCli.Result dev = aws(config, "sts", "get-caller-identity", "--profile", "dev");
             assertEquals(0, dev.exitCode(), dev.stderr());
             assertEquals("arn:aws:iam::" + A + ":root", JSON.readTree(dev.stdout()).get("Arn").asText());
 
-            Result auditor = aws(config, "sts", "get-caller-identity", "--profile", "auditor");
+            AwsCli.Result auditor = aws(config, "sts", "get-caller-identity", "--profile", "auditor");
             assertEquals(0, auditor.exitCode(), auditor.stderr());
             JsonNode id = JSON.readTree(auditor.stdout());
             assertEquals("arn:aws:sts::" + B + ":assumed-role/" + role + "/cli-auditor", id.get("Arn").asText());
@@ -93,11 +68,11 @@ class StsCliIT extends StsTestSupport {
             assertTrue(id.get("UserId").asText().matches("AROA[A-Z0-9]{17}:cli-auditor"), id.toString());
 
             // The assumed role acts in account B: IAM lists B's role.
-            Result got = aws(config, "iam", "get-role", "--role-name", role, "--profile", "auditor");
+            AwsCli.Result got = aws(config, "iam", "get-role", "--role-name", role, "--profile", "auditor");
             assertEquals(0, got.exitCode(), got.stderr());
             assertEquals(roleArn, JSON.readTree(got.stdout()).get("Role").get("Arn").asText());
 
-            Result refused = aws(config, "sts", "get-caller-identity", "--profile", "wrong-id");
+            AwsCli.Result refused = aws(config, "sts", "get-caller-identity", "--profile", "wrong-id");
             assertNotEquals(0, refused.exitCode());
             assertTrue(refused.stderr().contains("AccessDenied") && refused.stderr().contains(
                     "User: arn:aws:iam::" + A + ":root is not authorized to perform: sts:AssumeRole on resource: "

@@ -1,14 +1,8 @@
 package io.gureum.cloudformation.endtoend;
 
 import io.gureum.core.Gureum;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-/** The real aws CLI against a server, with credentials of the default account and no user configuration. */
+/** The shared AWS CLI runner ({@link io.gureum.core.testing.AwsCli}) as the default account in us-east-1. */
 public final class AwsCli {
     public record Result(int exitCode, String stdout, String stderr) {
         public String all() {
@@ -24,34 +18,8 @@ public final class AwsCli {
      * the server's clock while a CLI waiter polls).
      */
     public static Result run(Gureum gureum, Runnable whileRunning, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", gureum.endpoint().toString(),
-                "--region", "us-east-1", "--output", "json"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("aws-cli", ".out");
-        Path err = Files.createTempFile("aws-cli", ".err");
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-            pb.environment().put("AWS_ACCESS_KEY_ID", "000000000000");
-            pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
-            pb.environment().put("AWS_CONFIG_FILE", "/dev/null");
-            pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-            pb.environment().put("AWS_MAX_ATTEMPTS", "1");
-            pb.environment().put("AWS_PAGER", "");
-            Process p = pb.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
-            while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
-                if (System.nanoTime() > deadline) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("aws did not finish in 600 s");
-                }
-                whileRunning.run();
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        io.gureum.core.testing.AwsCli.Result r = new io.gureum.core.testing.AwsCli(gureum.endpoint(), "000000000000",
+                "us-east-1").runWhile(whileRunning, args);
+        return new Result(r.exitCode(), r.stdout(), r.stderr());
     }
 }
