@@ -37,6 +37,9 @@ final class Envelopes {
         }
         n.put("Message", text);
         n.put("Timestamp", m.timestamp());
+        if (m.replayed()) {
+            n.put("Replayed", true);
+        }
         String version = signatureVersion == null ? "1" : signatureVersion;
         StringBuilder canonical = new StringBuilder();
         canonical.append("Message\n").append(text).append('\n');

@@ -56,9 +56,10 @@ final class Publisher {
                 }
                 String seq = topic.nextSequenceNumber();
                 m = new SnsMessage(m.messageId(), m.topicArn(), m.message(), m.perProtocol(), m.subject(),
-                        m.attributes(), m.groupId(), m.deduplicationId(), seq, m.timestamp());
+                        m.attributes(), m.groupId(), m.deduplicationId(), seq, m.timestamp(), false);
                 topic.remember(m.deduplicationId(), m.messageId(), seq, now());
                 fanOut(topic, m);
+                topic.archive.add(m, now());
                 return new Published(m.messageId(), seq);
             }
         }
@@ -71,9 +72,27 @@ final class Publisher {
         String host = host();
         Map<String, FilterPolicy.Attribute> filterAttributes = m.filterAttributes();
         for (Subscription s : topic.subscriptions) {
-            if (s.confirmed && !s.deleted && s.accepts(filterAttributes, m.messageFor(s.protocol))) {
+            if (s.confirmed && !s.deleted && !s.replayEnded() && s.accepts(filterAttributes, m.messageFor(s.protocol))) {
                 deliverer.deliver(topic, s, m, host);
             }
+        }
+    }
+
+    /**
+     * Replays the topic's archived messages published from {@code from} to {@code to} to one subscription, in
+     * their order and through its filter policy, under the topic's lock so that nothing published meanwhile
+     * overtakes them (https://docs.aws.amazon.com/sns/latest/dg/message-archiving-and-replay-subscriber.html).
+     */
+    void replay(Topic topic, Subscription s, long from, long to) {
+        synchronized (topic) {
+            s.setAttribute("ReplayStatus", "In progress");
+            String host = host();
+            for (SnsMessage m : topic.archive.between(from, to, now())) {
+                if (!s.deleted && s.accepts(m.filterAttributes(), m.messageFor(s.protocol))) {
+                    deliverer.deliver(topic, s, m.asReplayed(), host);
+                }
+            }
+            s.setAttribute("ReplayStatus", "Completed");
         }
     }
 
@@ -142,7 +161,7 @@ final class Publisher {
         }
         return new SnsMessage(context.ids().requestId(), topic == null ? null : topic.arnText, message, perProtocol,
                 o.subject(), attributes, groupId, dedupId, null,
-                Instant.ofEpochMilli(now()).toString());
+                Instant.ofEpochMilli(now()).toString(), false);
     }
 
     /** MessageStructure json: an object of strings with a "default" entry. */

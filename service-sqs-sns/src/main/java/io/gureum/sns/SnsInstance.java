@@ -40,7 +40,7 @@ final class SnsInstance implements ServiceInstance {
         Topics topics = new Topics(context, store);
         Publisher publisher = new Publisher(context, new Deliverer(context, envelopes, http, log), log);
         this.providers = List.of(topics, new TopicTags(context, store, topics), new TopicPolicies(context, topics),
-                new Subscriptions(context, store, topics, envelopes, http, log),
+                new Subscriptions(context, store, topics, envelopes, http, log, publisher),
                 new Publishing(topics, publisher, platforms, new TopicEncryption(context)), new PlatformApplications(context, platforms),
                 new Sms(platforms));
         this.admin = new SnsAdmin(log, store, signer);

@@ -17,6 +17,7 @@ final class Subscription {
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private volatile FilterPolicy filter;
     private volatile boolean raw;
+    private volatile boolean replayEnds;
 
     Subscription(String arn, String topicArn, String protocol, String endpoint, String owner, String token,
             boolean confirmed) {
@@ -45,9 +46,19 @@ final class Subscription {
             attributes.put(name, value);
         }
         raw = "true".equalsIgnoreCase(attributes.get("RawMessageDelivery"));
+        ReplayPolicy replay = ReplayPolicy.parseOrNull(attributes.get("ReplayPolicy"));
+        replayEnds = replay != null && replay.endingPoint() != null;
         String policy = attributes.get("FilterPolicy");
         filter = policy == null ? null
                 : FilterPolicy.parse(policy, "MessageBody".equals(attributes.get("FilterPolicyScope")));
+    }
+
+    /**
+     * Whether a replay with an {@code EndingPoint} has completed: such a subscription no longer receives newly
+     * published messages (SNS API reference, Subscribe's {@code ReplayStatus}).
+     */
+    boolean replayEnded() {
+        return replayEnds && "Completed".equals(attribute("ReplayStatus"));
     }
 
     boolean raw() {

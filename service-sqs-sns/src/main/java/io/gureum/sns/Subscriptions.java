@@ -45,9 +45,11 @@ final class Subscriptions {
     private final Envelopes envelopes;
     private final HttpDelivery http;
     private final DeliveryLog log;
+    private final Publisher publisher;
 
     Subscriptions(ServiceContext context, SnsStore store, Topics topics, Envelopes envelopes, HttpDelivery http,
-            DeliveryLog log) {
+            DeliveryLog log, Publisher publisher) {
+        this.publisher = publisher;
         this.context = context;
         this.store = store;
         this.topics = topics;
@@ -84,6 +86,7 @@ final class Subscriptions {
         Map<String, String> attrs = new LinkedHashMap<>();
         if (attributes != null) {
             attributes.forEach((k, v) -> attrs.put(k, validate(k, v, protocol, attributes)));
+            requireArchiveFor(t, attrs.get("ReplayPolicy"));
         }
         RequestContext ctx = RequestContext.current();
         SnsStore.Region scope = store.region(t.account, t.region);
@@ -113,6 +116,7 @@ final class Subscriptions {
             sendConfirmation(t, s, ctx.host());
             return returnArn ? s.arn : "pending confirmation";
         }
+        startReplay(t, s); // "Messages can be replayed as soon as the subscription is created."
         return s.arn;
     }
 
@@ -198,7 +202,12 @@ final class Subscriptions {
                     }
                 }
             }
-            case "DeliveryPolicy", "ReplayPolicy" -> {
+            case "ReplayPolicy" -> {
+                if (!v.isEmpty()) {
+                    ReplayPolicy.parse(v);
+                }
+            }
+            case "DeliveryPolicy" -> {
                 if (!v.isEmpty()) {
                     Topics.requireJson(name, v);
                 }
@@ -349,6 +358,33 @@ final class Subscriptions {
                 throw SnsErrors.invalidParameter("FilterPolicy: " + e.getMessage());
             }
         }
+        if (name.equals("ReplayPolicy")) {
+            Topic t = topics.require(s.topicArn);
+            requireArchiveFor(t, v);
+            s.setAttribute(name, v);
+            startReplay(t, s);
+            return;
+        }
         s.setAttribute(name, v);
+    }
+
+    /** A replay needs a topic that archives (a FIFO topic with an ArchivePolicy). */
+    private static void requireArchiveFor(Topic t, String replayPolicy) {
+        if (replayPolicy != null && !replayPolicy.isEmpty() && !t.archive.enabled()) {
+            throw SnsErrors.invalidParameter("Attributes Reason: ReplayPolicy: the topic " + t.arnText
+                    + " has no ArchivePolicy");
+        }
+    }
+
+    /** Replays the window of the subscription's ReplayPolicy, if it has one; a new policy replaces a running one. */
+    private void startReplay(Topic t, Subscription s) {
+        ReplayPolicy policy = ReplayPolicy.parseOrNull(s.attribute("ReplayPolicy"));
+        if (policy == null) {
+            return;
+        }
+        s.setAttribute("ReplayStatus", "Pending");
+        long now = context.clock().now().toEpochMilli();
+        long end = policy.endingPoint() == null ? now : Math.min(now, policy.endingPoint().toEpochMilli());
+        publisher.replay(t, s, policy.startingPoint().toEpochMilli(), end);
     }
 }

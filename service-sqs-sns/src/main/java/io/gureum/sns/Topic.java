@@ -20,6 +20,8 @@ final class Topic {
     final String region;
     final boolean fifo;
     final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** What a FIFO topic with an ArchivePolicy keeps for replays. */
+    final MessageArchive archive = new MessageArchive();
 
     private final Map<String, String> attributes;
     private final LinkedHashMap<String, Dedup> deduplication = new LinkedHashMap<>();
@@ -37,6 +39,7 @@ final class Topic {
         this.fifo = fifo;
         this.attributes = new LinkedHashMap<>(attributes);
         this.accessPolicy = attributes.get("Policy");
+        this.archive.configure(MessageArchive.retentionDays(attributes.get("ArchivePolicy")), now);
         this.sequence = 10_000_000_000_000_000L + (now % 1_000_000_000L) * 1000;
     }
 

@@ -143,7 +143,8 @@ final class Topics {
         if (!SETTABLE.contains(name) && !name.equals("DataProtectionPolicy")) {
             throw SnsErrors.invalidParameter("AttributeName");
         }
-        if ((name.equals("ContentBasedDeduplication") || name.equals("FifoThroughputScope")) && !fifo) {
+        if ((name.equals("ContentBasedDeduplication") || name.equals("FifoThroughputScope")
+                || name.equals("ArchivePolicy") && value != null && !value.isEmpty()) && !fifo) {
             throw SnsErrors.invalidParameter("Attributes Reason: " + name + " is only valid for FIFO topics");
         }
         String v = value == null ? "" : value;
@@ -169,7 +170,8 @@ final class Topics {
                     throw SnsErrors.invalidParameter("Attributes Reason: FifoThroughputScope must be Topic or MessageGroup");
                 }
             }
-            case "Policy", "DeliveryPolicy", "ArchivePolicy", "DataProtectionPolicy" -> {
+            case "ArchivePolicy" -> MessageArchive.retentionDays(v);
+            case "Policy", "DeliveryPolicy", "DataProtectionPolicy" -> {
                 if (!v.isEmpty()) {
                     requireJson(name, v);
                 }
@@ -284,6 +286,10 @@ final class Topics {
         if (t.fifo) {
             a.put("FifoTopic", "true");
         }
+        java.time.Instant beginning = t.archive.beginning(context.clock().now().toEpochMilli());
+        if (beginning != null) {
+            a.put("BeginningArchiveTime", beginning.toString());
+        }
         return a;
     }
 
@@ -294,7 +300,13 @@ final class Topics {
         if (name.equals("FifoTopic") || name.equals("DataProtectionPolicy")) {
             throw SnsErrors.invalidParameter("AttributeName");
         }
-        t.setAttribute(name, validate(name, value, t.fifo));
+        String v = validate(name, value, t.fifo);
+        synchronized (t) { // with the topic's publishes: a message is archived under the policy it was published under
+            t.setAttribute(name, v);
+            if (name.equals("ArchivePolicy")) {
+                t.archive.configure(MessageArchive.retentionDays(v), context.clock().now().toEpochMilli());
+            }
+        }
     }
 
     Map<String, String> tags(Topic t) {
