@@ -102,7 +102,13 @@ class CrashSafetyIT {
                     workers.add(t);
                     t.start();
                 }
-                Thread.sleep(300 + random.nextInt(1500));
+                // Killed at a random moment measured in acknowledged writes rather than in time, so a busy
+                // machine still puts load on every round.
+                int target = acknowledged.get() + 10 + random.nextInt(150);
+                long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+                while (acknowledged.get() < target && System.nanoTime() < giveUp) {
+                    Thread.sleep(10);
+                }
                 server.kill();
                 stop.set(true);
                 for (Thread t : workers) {

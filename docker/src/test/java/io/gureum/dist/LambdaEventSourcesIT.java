@@ -76,7 +76,8 @@ class LambdaEventSourcesIT {
     }
 
     private static String createFunction(String name, String source, Map<String, String> env) throws IOException {
-        return lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE)
+        // Generous: a busy machine imports boto3 slower than Lambda's default 3 s timeout.
+        return lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).timeout(60)
                 .handler("app.handler").code(c -> c.zipFile(zipUnchecked(source)))
                 .environment(e -> e.variables(env))).functionArn();
     }

@@ -110,7 +110,7 @@ class ParametersAndSecretsCliIT {
                 + "def handler(event, context):\n"
                 + "    p = boto3.client('ssm').get_parameter(Name=event['name'], WithDecryption=True)['Parameter']\n"
                 + "    return {'value': p['Value'], 'type': p['Type']}\n");
-        run("lambda", "create-function", "--function-name", "read-secure", "--runtime", "python3.12", "--handler",
+        run("lambda", "create-function", "--function-name", "read-secure", "--timeout", "60", "--runtime", "python3.12", "--handler",
                 "app.handler", "--role", ROLE, "--zip-file", "fileb://" + code);
         Path out = Files.createTempFile("invoke-", ".json");
         try {
@@ -149,7 +149,7 @@ class ParametersAndSecretsCliIT {
                         sm.update_secret_version_stage(SecretId=arn, VersionStage='AWSCURRENT', MoveToVersionId=token,
                                                        RemoveFromVersionId=current)
                 """);
-        String function = run("lambda", "create-function", "--function-name", "rotate-db", "--runtime", "python3.12",
+        String function = run("lambda", "create-function", "--function-name", "rotate-db", "--timeout", "60", "--runtime", "python3.12",
                 "--handler", "rotate.handler", "--role", ROLE, "--zip-file", "fileb://" + code).get("FunctionArn")
                 .asText();
         Files.deleteIfExists(code);

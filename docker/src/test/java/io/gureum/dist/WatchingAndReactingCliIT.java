@@ -149,7 +149,7 @@ class WatchingAndReactingCliIT {
     @Test
     void aFailingFunctionsErrorsRaiseAnAlarmThatReachesSqsThroughSnsAndClearsWithTheClock() throws Exception {
         Path code = zip("app.py", "def handler(event, context):\n    raise ValueError('boom')\n");
-        run("lambda", "create-function", "--function-name", "failing", "--runtime", "python3.12", "--handler",
+        run("lambda", "create-function", "--function-name", "failing", "--timeout", "60", "--runtime", "python3.12", "--handler",
                 "app.handler", "--role", ROLE, "--zip-file", "fileb://" + code);
         Files.deleteIfExists(code);
         String topic = run("sns", "create-topic", "--name", "alarms").get("TopicArn").asText();
@@ -198,7 +198,7 @@ class WatchingAndReactingCliIT {
                     table.put_item(Item={'key': detail['object']['key'], 'bucket': detail['bucket']['name'],
                                          'source': event['source'], 'detailType': event['detail-type']})
                 """);
-        String function = run("lambda", "create-function", "--function-name", "record-upload", "--runtime",
+        String function = run("lambda", "create-function", "--function-name", "record-upload", "--timeout", "60", "--runtime",
                 "python3.12", "--handler", "record.handler", "--role", ROLE, "--zip-file", "fileb://" + code)
                 .get("FunctionArn").asText();
         Files.deleteIfExists(code);

@@ -74,7 +74,7 @@ class AsyncInvokeIT extends LambdaTestSupport {
         String dlq = createQueue(unique("dlq"));
         String onFailure = createQueue(unique("on-failure"));
         String name = unique("failing");
-        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler").timeout(60)
                 .deadLetterConfig(d -> d.targetArn(queueArn(dlq)))
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", FAILING)))));
         lambda.putFunctionEventInvokeConfig(b -> b.functionName(name)

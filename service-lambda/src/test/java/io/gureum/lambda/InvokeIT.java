@@ -158,7 +158,7 @@ class InvokeIT extends LambdaTestSupport {
     void eventInvocationAnswers202AndTheFunctionRunsLater() throws Exception {
         String url = createQueue(unique("side-effect"));
         String name = unique("py");
-        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler").timeout(60)
                 .environment(e -> e.variables(Map.of("QUEUE_URL", url)))
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", "import os, json, boto3\n"
                         + "def handler(event, context):\n"
