@@ -29,6 +29,10 @@ final class PlatformStore {
         return states.get(ctx.accountId(), ctx.region());
     }
 
+    State state(String account, String region) {
+        return states.get(account, region);
+    }
+
     /** The state of the account and region of an application or endpoint ARN. */
     State stateOf(String arn) {
         Arn a = SnsStore.parse(arn);

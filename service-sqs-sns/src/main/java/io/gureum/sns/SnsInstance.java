@@ -45,7 +45,7 @@ final class SnsInstance implements ServiceInstance {
                 new Sms(platforms));
         this.admin = new SnsAdmin(log, store, signer);
         this.resourceAccess = new TopicResourceAccess(store);
-        this.records = new SnsRecords(context, store);
+        this.records = new SnsRecords(context, store, platforms);
     }
 
     @Override

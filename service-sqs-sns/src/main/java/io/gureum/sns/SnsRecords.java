@@ -21,13 +21,16 @@ import java.util.function.Consumer;
  * ARN. After every operation that may change topics or subscriptions, the caller's region is recorded
  * again as it is now, under the region's monitor (topics are few; publishing records nothing). Every
  * such operation records, even when another request's record already holds its change, so its answer
- * waits for a record that contains it. Not kept: platform applications and endpoints, SMS settings,
- * FIFO topics' deduplication window.
+ * waits for a record that contains it. The region's mobile push and SMS state (platform applications and
+ * endpoints, SMS attributes, opted-out and sandbox numbers) is one more record, read and recorded under that
+ * state's monitor. Not kept: FIFO topics' five-minute deduplication window and archives.
  */
 final class SnsRecords implements OperationInterceptor {
     static final String SERVICE = "sns";
     static final String TOPIC = "topic";
     static final String SUBSCRIPTION = "subscription";
+    static final String PLATFORM = "platform";
+    private static final String PLATFORM_KEY = "state";
 
     record TopicState(String name, boolean fifo, Map<String, String> attributes, Map<String, String> tags) {
     }
@@ -36,15 +39,44 @@ final class SnsRecords implements OperationInterceptor {
             boolean confirmed, Map<String, String> attributes) {
     }
 
+    record PlatformState(Map<String, Map<String, String>> applications, Map<String, Map<String, String>> endpoints,
+            Map<String, String> endpointApplication, Set<String> optedOut, Map<String, String> smsAttributes,
+            Map<String, String> sandboxNumbers) {
+        static PlatformState of(PlatformStore.State s) {
+            Map<String, Map<String, String>> applications = new LinkedHashMap<>();
+            s.applications.forEach((k, v) -> applications.put(k, new LinkedHashMap<>(v)));
+            Map<String, Map<String, String>> endpoints = new LinkedHashMap<>();
+            s.endpoints.forEach((k, v) -> endpoints.put(k, new LinkedHashMap<>(v)));
+            return new PlatformState(applications, endpoints, new LinkedHashMap<>(s.endpointApplication),
+                    new HashSet<>(s.optedOut), new LinkedHashMap<>(s.smsAttributes), new LinkedHashMap<>(s.sandboxNumbers));
+        }
+
+        boolean empty() {
+            return applications.isEmpty() && endpoints.isEmpty() && optedOut.isEmpty() && smsAttributes.isEmpty()
+                    && sandboxNumbers.isEmpty();
+        }
+
+        void into(PlatformStore.State s) {
+            applications.forEach((k, v) -> s.applications.put(k, new java.util.concurrent.ConcurrentHashMap<>(v)));
+            endpoints.forEach((k, v) -> s.endpoints.put(k, new java.util.concurrent.ConcurrentHashMap<>(v)));
+            s.endpointApplication.putAll(endpointApplication);
+            s.optedOut.addAll(optedOut);
+            s.smsAttributes.putAll(smsAttributes);
+            s.sandboxNumbers.putAll(sandboxNumbers);
+        }
+    }
+
     private static final Set<String> CHANGES_NOTHING_KEPT = Set.of("Publish", "PublishBatch");
 
     private final ServiceContext context;
     private final StateStore state;
     private final SnsStore store;
+    private final PlatformStore platforms;
     /** What each region's last recording held, to delete the records of what is gone. */
     private final Map<SnsStore.Region, Set<String>> recorded = new HashMap<>();
 
-    SnsRecords(ServiceContext context, SnsStore store) {
+    SnsRecords(ServiceContext context, SnsStore store, PlatformStore platforms) {
+        this.platforms = platforms;
         this.context = context;
         this.state = context.state();
         this.store = store;
@@ -77,6 +109,14 @@ final class SnsRecords implements OperationInterceptor {
                 state.put(SERVICE, account, region, SUBSCRIPTION, s.arn, subscriptionState(s));
                 now.add(SUBSCRIPTION + ":" + s.arn);
             }
+            PlatformStore.State platform = platforms.state(account, region);
+            synchronized (platform) {
+                PlatformState p = PlatformState.of(platform);
+                if (!p.empty()) {
+                    state.put(SERVICE, account, region, PLATFORM, PLATFORM_KEY, p);
+                    now.add(PLATFORM + ":" + PLATFORM_KEY);
+                }
+            }
             Set<String> before;
             synchronized (recorded) {
                 before = recorded.put(scope, now);
@@ -104,6 +144,13 @@ final class SnsRecords implements OperationInterceptor {
     void capture(Consumer<StateRecord> sink) {
         store.forEach((account, region, scope) -> {
             synchronized (scope) {
+                PlatformStore.State platform = platforms.state(account, region);
+                synchronized (platform) {
+                    PlatformState p = PlatformState.of(platform);
+                    if (!p.empty()) {
+                        sink.accept(StateRecord.of(SERVICE, account, region, PLATFORM, PLATFORM_KEY, p));
+                    }
+                }
                 scope.topics.values().forEach(t -> sink.accept(StateRecord.of(SERVICE, account, region, TOPIC, t.name,
                         topicState(t))));
                 scope.subscriptions.values().forEach(s -> sink.accept(StateRecord.of(SERVICE, account, region,
@@ -122,6 +169,12 @@ final class SnsRecords implements OperationInterceptor {
                 context.registry().register(r.account(), r.region(), "sns", s.name(), arn,
                         s.tags() == null ? Map.of() : s.tags());
                 store.region(r.account(), r.region()).topics.put(t.arnText, t);
+            }
+        }
+        for (StateRecord r : records) {
+            if (r.kind().equals(PLATFORM)) {
+                r.value(PlatformState.class).into(platforms.state(r.account(), r.region()));
+                store.region(r.account(), r.region()); // so the region is recorded again below
             }
         }
         for (StateRecord r : records) {

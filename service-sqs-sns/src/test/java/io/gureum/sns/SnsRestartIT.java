@@ -60,4 +60,33 @@ class SnsRestartIT {
             assertTrue(got.get(0).body().equals("a wanted message"), "raw delivery survived: " + got.get(0).body());
         }
     }
+
+    @Test
+    void mobilePushAndSmsSettingsSurviveARestart() {
+        String applicationArn;
+        String endpointArn;
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g)) {
+            applicationArn = sns.createPlatformApplication(b -> b.name("app").platform("GCM")
+                    .attributes(Map.of("PlatformCredential", "key"))).platformApplicationArn();
+            endpointArn = sns.createPlatformEndpoint(b -> b.platformApplicationArn(applicationArn).token("device-1")
+                    .customUserData("alice")).endpointArn();
+            sns.setEndpointAttributes(b -> b.endpointArn(endpointArn).attributes(Map.of("Enabled", "false")));
+            sns.setSMSAttributes(b -> b.attributes(Map.of("DefaultSMSType", "Transactional")));
+            sns.createSMSSandboxPhoneNumber(b -> b.phoneNumber("+12065550100"));
+        }
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g)) {
+            assertEquals(applicationArn, sns.listPlatformApplications().platformApplications().get(0)
+                    .platformApplicationArn());
+            Map<String, String> endpoint = sns.getEndpointAttributes(b -> b.endpointArn(endpointArn)).attributes();
+            assertEquals("false", endpoint.get("Enabled"));
+            assertEquals("alice", endpoint.get("CustomUserData"));
+            assertEquals("Transactional", sns.getSMSAttributes(b -> b.attributes("DefaultSMSType")).attributes()
+                    .get("DefaultSMSType"));
+            assertEquals("+12065550100", sns.listSMSSandboxPhoneNumbers(b -> { }).phoneNumbers().get(0).phoneNumber());
+            sns.deletePlatformApplication(b -> b.platformApplicationArn(applicationArn));
+        }
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g)) {
+            assertTrue(sns.listPlatformApplications().platformApplications().isEmpty(), "the deletion survived");
+        }
+    }
 }
