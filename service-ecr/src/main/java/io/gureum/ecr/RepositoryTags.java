@@ -49,7 +49,8 @@ final class RepositoryTags {
     /** Refuses reserved keys and more than {@link #MAX} tags in all ({@code existing} beside {@code tags}). */
     static void check(List<Tag> tags, int existing) {
         for (Tag t : tags) {
-            if (t.key() != null && t.key().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+            if (t.key() != null && t.key().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")
+                    && !fromCloudFormation(t.key())) {
                 throw EcrErrors.invalidTag("Invalid parameter at 'tags' failed to satisfy constraint: 'Tag keys"
                         + " beginning with aws: are reserved for system use'");
             }
@@ -57,6 +58,19 @@ final class RepositoryTags {
         if (existing + tags.stream().map(Tag::key).distinct().count() > MAX) {
             throw EcrErrors.tooManyTags();
         }
+    }
+
+    /**
+     * CloudFormation tags what a stack creates with {@code aws:cloudformation:*} (aws-properties-resource-tags.html):
+     * allowed from an in-process call acting for a stack (its source ARN is the stack's), which no HTTP request is.
+     */
+    private static boolean fromCloudFormation(String key) {
+        if (!key.startsWith("aws:cloudformation:")) {
+            return false;
+        }
+        io.gureum.core.protocol.RequestContext ctx = io.gureum.core.protocol.RequestContext.currentOrNull();
+        return ctx != null && ctx.inProcess() && ctx.sourceArn() != null
+                && ctx.sourceArn().matches("arn:[^:]+:cloudformation:[^:]+:\\d{12}:stack/.+");
     }
 
     private Repository byArn(String text) {
