@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Registers Amazon ECR with core: the awsJson 1.1 API of 2015-09-21 (target prefix
- * {@code AmazonEC2ContainerRegistry_V20150921}, signing name {@code ecr}). One lock serialises the module's calls.
+ * {@code AmazonEC2ContainerRegistry_V20150921}, signing name {@code ecr}). One lock serialises the module's calls,
+ * after which {@link EcrRecords} records what changed for {@code --data-dir}.
  * Pull-through cache, repository creation templates, image scanning results, signing and replication of images
  * are not bound (core answers 501).
  */
@@ -37,10 +38,11 @@ public final class EcrService implements AwsService {
         List<Object> providers = List.of(new Repositories(state), new RepositoryPolicies(state),
                 new RepositoryTags(state), new LifecyclePolicies(state), new RegistrySettings(state),
                 new Authorization(state), new Images(state), new Layers(state));
+        EcrRecords records = new EcrRecords(context.state(), state);
         OperationInterceptor serialised = call -> {
             state.lock.lock();
             try {
-                return call.proceed();
+                return records.intercept(call);
             } finally {
                 state.lock.unlock();
             }
@@ -54,6 +56,16 @@ public final class EcrService implements AwsService {
             @Override
             public List<OperationInterceptor> interceptors() {
                 return List.of(serialised);
+            }
+
+            @Override
+            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+                records.restore(restored);
+            }
+
+            @Override
+            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+                records.capture(sink);
             }
 
             @Override
