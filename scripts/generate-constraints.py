@@ -44,6 +44,7 @@ APIS = [
     ("events", None, "service-events", "software.amazon.awssdk.services.eventbridge.EventBridgeClient"),
     ("scheduler", None, "service-scheduler", "software.amazon.awssdk.services.scheduler.SchedulerClient"),
     ("cloudwatch", None, "service-cloudwatch", "software.amazon.awssdk.services.cloudwatch.CloudWatchClient"),
+    ("ecr", None, "service-ecr", "software.amazon.awssdk.services.ecr.EcrClient"),
     ("cloudformation", None, "service-cloudformation",
      "software.amazon.awssdk.services.cloudformation.CloudFormationClient"),
 ]

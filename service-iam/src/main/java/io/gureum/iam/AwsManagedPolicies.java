@@ -61,6 +61,12 @@ final class AwsManagedPolicies {
                     allow("[\"dynamodb:*\"]")),
             new Entry("AmazonEC2FullAccess", "/", "Provides full access to Amazon EC2 via the AWS Management Console.",
                     allow("[\"ec2:*\",\"elasticloadbalancing:*\",\"cloudwatch:*\",\"autoscaling:*\"]")),
+            // cdk bootstrap's DeploymentActionRole attaches it.
+            new Entry("AWSCloudFormationReadOnlyAccess", "/",
+                    "Provides access to AWS CloudFormation via the AWS Management Console.",
+                    allow("[\"cloudformation:Describe*\",\"cloudformation:EstimateTemplateCost\","
+                            + "\"cloudformation:Get*\",\"cloudformation:List*\",\"cloudformation:ValidateTemplate\","
+                            + "\"cloudformation:Detect*\"]")),
             new Entry("CloudWatchLogsFullAccess", "/", "Provides full access to CloudWatch Logs",
                     allow("[\"logs:*\"]")),
             new Entry("AWSLambda_FullAccess", "/", "Grants full access to AWS Lambda service, AWS Lambda console "

@@ -24,12 +24,14 @@ import software.amazon.awssdk.services.s3.model.Tag;
  *
  * <p>Served properties: {@code BucketName}, {@code Tags}, {@code VersioningConfiguration},
  * {@code PublicAccessBlockConfiguration}, {@code BucketEncryption}, {@code CorsConfiguration},
- * {@code WebsiteConfiguration} (index and error documents). A template giving another property fails the
+ * {@code WebsiteConfiguration} (index and error documents), {@code AccessControl} and
+ * {@code LifecycleConfiguration} ({@link BucketLifecycle}). A template giving another property fails the
  * resource naming it, rather than creating a bucket without it.
  */
 public final class S3BucketHandler implements ResourceHandler {
     private static final Set<String> SERVED = Set.of("BucketName", "Tags", "VersioningConfiguration",
-            "PublicAccessBlockConfiguration", "BucketEncryption", "CorsConfiguration", "WebsiteConfiguration");
+            "PublicAccessBlockConfiguration", "BucketEncryption", "CorsConfiguration", "WebsiteConfiguration",
+            "AccessControl", "LifecycleConfiguration");
 
     private static final Set<String> DASH_WEBSITE_REGIONS = Set.of("us-east-1", "us-west-1", "us-west-2",
             "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "eu-west-1", "sa-east-1", "us-gov-west-1");
@@ -148,6 +150,12 @@ public final class S3BucketHandler implements ResourceHandler {
                 }
                 s3.putBucketCors(b -> b.bucket(bucket).corsConfiguration(x -> x.corsRules(rules)));
             }
+        }
+        if (wants(r, changed, "AccessControl")) {
+            BucketLifecycle.applyAccessControl(s3, bucket, r.property("AccessControl"));
+        }
+        if (wants(r, changed, "LifecycleConfiguration")) {
+            BucketLifecycle.applyLifecycle(s3, bucket, r.property("LifecycleConfiguration"));
         }
         if (wants(r, changed, "WebsiteConfiguration")) {
             JsonNode w = r.property("WebsiteConfiguration");

@@ -1,0 +1,215 @@
+package io.gureum.ecr;
+
+import io.gureum.core.persist.StateRecord;
+import io.gureum.core.persist.StateStore;
+import io.gureum.core.spi.OperationCall;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * ECR's records for {@code --data-dir} (ADR 0013): each repository with its settings, policies, tags and images
+ * (kind {@code repository}, key its name), each uploaded layer once (kind {@code layer}, key
+ * {@code <repository>@<digest>}: layers never change, so an image's tag moving does not write its bytes again),
+ * and each registry's policy and scan type (kind {@code registry}). Uploads in progress are not kept; nor are the
+ * registry's scanning and replication rules. Every call runs under the module's lock; after one that may change
+ * state, what differs from the last recording is recorded again under that lock, and what is gone deleted.
+ */
+final class EcrRecords {
+    static final String SERVICE = "ecr";
+
+    record ImageRecord(String digest, String manifest, String mediaType, String artifactMediaType, long size,
+            Instant pushedAt, List<String> tags) {
+    }
+
+    record RepositoryRecord(String name, Instant createdAt, String imageTagMutability, boolean scanOnPush,
+            String encryptionType, String kmsKey, String policyText, String lifecyclePolicyText,
+            Instant lifecycleEvaluatedAt, Map<String, String> tags, List<ImageRecord> images) {
+    }
+
+    record LayerRecord(String repository, String digest, byte[] data) {
+    }
+
+    record RegistryRecord(String policyText, String scanType) {
+    }
+
+    private final StateStore state;
+    private final EcrState ecr;
+    /** What was last recorded, by registry: each repository's fingerprint, its layers, the registry's own. */
+    private final Map<Registry, Map<String, List<Object>>> repositories = new HashMap<>();
+    private final Map<Registry, Set<String>> layers = new HashMap<>();
+    private final Map<Registry, List<Object>> registries = new HashMap<>();
+
+    EcrRecords(StateStore state, EcrState ecr) {
+        this.state = state;
+        this.ecr = ecr;
+    }
+
+    /** Runs a call holding the module's lock and records what it changed. */
+    Object intercept(OperationCall call) throws Exception {
+        String op = call.operation();
+        boolean reads = op.startsWith("Get") || op.startsWith("Describe") || op.startsWith("List")
+                || op.startsWith("BatchGet") || op.startsWith("BatchCheck");
+        if (!state.enabled() || reads) {
+            return call.proceed();
+        }
+        try {
+            return call.proceed();
+        } finally {
+            ecr.all.forEach((place, registry) -> recordChanges(registry));
+        }
+    }
+
+    private void recordChanges(Registry registry) {
+        Map<String, List<Object>> before = repositories.computeIfAbsent(registry, r -> new HashMap<>());
+        Set<String> recordedLayers = layers.computeIfAbsent(registry, r -> new HashSet<>());
+        Set<String> seen = new HashSet<>();
+        Set<String> seenLayers = new HashSet<>();
+        for (Repository repo : registry.repositories.values()) {
+            seen.add(repo.name);
+            List<Object> print = fingerprint(repo);
+            if (!print.equals(before.get(repo.name))) {
+                state.put(SERVICE, registry.account, registry.region, "repository", repo.name, recordOf(repo));
+                before.put(repo.name, print);
+            }
+            for (Layer layer : repo.layers.values()) {
+                String key = repo.name + "@" + layer.digest();
+                seenLayers.add(key);
+                if (recordedLayers.add(key)) {
+                    state.put(SERVICE, registry.account, registry.region, "layer", key,
+                            new LayerRecord(repo.name, layer.digest(), layer.data()));
+                }
+            }
+        }
+        for (var it = before.keySet().iterator(); it.hasNext();) {
+            String name = it.next();
+            if (!seen.contains(name)) {
+                state.delete(SERVICE, registry.account, registry.region, "repository", name);
+                it.remove();
+            }
+        }
+        for (var it = recordedLayers.iterator(); it.hasNext();) {
+            String key = it.next();
+            if (!seenLayers.contains(key)) {
+                state.delete(SERVICE, registry.account, registry.region, "layer", key);
+                it.remove();
+            }
+        }
+        List<Object> own = java.util.Arrays.asList(registry.policyText, registry.scanType);
+        if (!own.equals(registries.getOrDefault(registry, java.util.Arrays.asList(null, "BASIC")))) {
+            state.put(SERVICE, registry.account, registry.region, "registry", "registry",
+                    new RegistryRecord(registry.policyText, registry.scanType));
+            registries.put(registry, own);
+        }
+    }
+
+    /** Everything a repository's record holds but layer bytes; a repository created again is another object. */
+    private static List<Object> fingerprint(Repository r) {
+        List<Object> print = new ArrayList<>(java.util.Arrays.asList(System.identityHashCode(r), r.imageTagMutability,
+                r.scanOnPush, r.encryptionType, r.kmsKey, r.policyText, r.lifecyclePolicyText,
+                r.lifecycleEvaluatedAt, new LinkedHashMap<>(r.tags)));
+        r.images.values().forEach(i -> {
+            print.add(i.digest);
+            print.add(List.copyOf(i.tags));
+        });
+        return print;
+    }
+
+    private static RepositoryRecord recordOf(Repository r) {
+        List<ImageRecord> images = new ArrayList<>();
+        r.images.values().forEach(i -> images.add(new ImageRecord(i.digest, i.manifest, i.mediaType,
+                i.artifactMediaType, i.sizeInBytes, i.pushedAt, List.copyOf(i.tags))));
+        return new RepositoryRecord(r.name, r.createdAt, r.imageTagMutability, r.scanOnPush, r.encryptionType,
+                r.kmsKey, r.policyText, r.lifecyclePolicyText, r.lifecycleEvaluatedAt, new LinkedHashMap<>(r.tags),
+                images);
+    }
+
+    /** Every repository, layer and registry setting, for a snapshot. */
+    void capture(Consumer<StateRecord> sink) {
+        ecr.lock.lock();
+        try {
+            ecr.all.forEach((place, registry) -> {
+                for (Repository repo : registry.repositories.values()) {
+                    sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "repository", repo.name,
+                            recordOf(repo)));
+                    repo.layers.values().forEach(l -> sink.accept(StateRecord.of(SERVICE, registry.account,
+                            registry.region, "layer", repo.name + "@" + l.digest(),
+                            new LayerRecord(repo.name, l.digest(), l.data()))));
+                }
+                if (registry.policyText != null || !"BASIC".equals(registry.scanType)) {
+                    sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "registry", "registry",
+                            new RegistryRecord(registry.policyText, registry.scanType)));
+                }
+            });
+        } finally {
+            ecr.lock.unlock();
+        }
+    }
+
+    /** Rebuilds the repositories (their tags in core's registry), their images and layers, the registries. */
+    void restore(List<StateRecord> records) {
+        ecr.lock.lock();
+        try {
+            Map<LayerRecord, Registry> restoredLayers = new java.util.IdentityHashMap<>();
+            for (StateRecord r : records) {
+                Registry registry = ecr.all.get(r.account(), r.region());
+                switch (r.kind()) {
+                    case "repository" -> restore(registry, r.value(RepositoryRecord.class));
+                    case "layer" -> restoredLayers.put(r.value(LayerRecord.class), registry);
+                    case "registry" -> {
+                        RegistryRecord s = r.value(RegistryRecord.class);
+                        registry.policyText = s.policyText();
+                        registry.scanType = s.scanType();
+                    }
+                    default -> {
+                    }
+                }
+            }
+            restoredLayers.forEach((l, registry) -> {
+                Repository repo = registry.repositories.get(l.repository());
+                if (repo != null) {
+                    repo.layers.put(l.digest(), new Layer(l.digest(), l.data()));
+                }
+            });
+            ecr.all.forEach((place, registry) -> {
+                Map<String, List<Object>> before = repositories.computeIfAbsent(registry, x -> new HashMap<>());
+                Set<String> recorded = layers.computeIfAbsent(registry, x -> new HashSet<>());
+                registry.repositories.values().forEach(repo -> {
+                    before.put(repo.name, fingerprint(repo));
+                    repo.layers.keySet().forEach(d -> recorded.add(repo.name + "@" + d));
+                });
+                registries.put(registry, java.util.Arrays.asList(registry.policyText, registry.scanType));
+            });
+        } finally {
+            ecr.lock.unlock();
+        }
+    }
+
+    private void restore(Registry registry, RepositoryRecord s) {
+        Repository repo = new Repository(s.name(), registry.account, registry.region, s.createdAt());
+        repo.imageTagMutability = s.imageTagMutability();
+        repo.scanOnPush = s.scanOnPush();
+        repo.encryptionType = s.encryptionType();
+        repo.kmsKey = s.kmsKey();
+        repo.policyText = s.policyText();
+        repo.lifecyclePolicyText = s.lifecyclePolicyText();
+        repo.lifecycleEvaluatedAt = s.lifecycleEvaluatedAt();
+        for (ImageRecord i : s.images()) {
+            Image image = new Image(i.digest(), i.manifest(), i.mediaType(), i.artifactMediaType(), i.size(),
+                    i.pushedAt());
+            image.tags.addAll(i.tags());
+            repo.images.put(i.digest(), image);
+        }
+        if (s.tags() != null) {
+            repo.tags.putAll(s.tags());
+        }
+        repo.tags.attach(ecr.context.registry(), registry.account, registry.region, "ecr", repo.name, repo.arn);
+        registry.repositories.put(repo.name, repo);
+    }
+}

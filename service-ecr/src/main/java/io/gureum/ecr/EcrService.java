@@ -1,0 +1,77 @@
+package io.gureum.ecr;
+
+import io.gureum.core.http.AwsHttpRequest;
+import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.spi.AwsService;
+import io.gureum.core.spi.OperationInterceptor;
+import io.gureum.core.spi.ServiceContext;
+import io.gureum.core.spi.ServiceInstance;
+import java.util.List;
+
+/**
+ * Registers Amazon ECR with core: the awsJson 1.1 API of 2015-09-21 (target prefix
+ * {@code AmazonEC2ContainerRegistry_V20150921}, signing name {@code ecr}). One lock serialises the module's calls,
+ * after which {@link EcrRecords} records what changed for {@code --data-dir}.
+ * Pull-through cache, repository creation templates, image scanning results, signing and replication of images
+ * are not bound (core answers 501).
+ */
+public final class EcrService implements AwsService {
+    @Override
+    public String name() {
+        return "ecr";
+    }
+
+    @Override
+    public String clientInterface() {
+        return "software.amazon.awssdk.services.ecr.EcrClient";
+    }
+
+    @Override
+    public List<Class<?>> providerClasses() {
+        return List.of(Repositories.class, RepositoryPolicies.class, RepositoryTags.class, LifecyclePolicies.class,
+                RegistrySettings.class, Authorization.class, Images.class, Layers.class);
+    }
+
+    @Override
+    public ServiceInstance create(ServiceContext context) {
+        EcrState state = new EcrState(context);
+        List<Object> providers = List.of(new Repositories(state), new RepositoryPolicies(state),
+                new RepositoryTags(state), new LifecyclePolicies(state), new RegistrySettings(state),
+                new Authorization(state), new Images(state), new Layers(state));
+        EcrRecords records = new EcrRecords(context.state(), state);
+        OperationInterceptor serialised = call -> {
+            state.lock.lock();
+            try {
+                return records.intercept(call);
+            } finally {
+                state.lock.unlock();
+            }
+        };
+        return new ServiceInstance() {
+            @Override
+            public List<Object> providers() {
+                return providers;
+            }
+
+            @Override
+            public List<OperationInterceptor> interceptors() {
+                return List.of(serialised);
+            }
+
+            @Override
+            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+                records.restore(restored);
+            }
+
+            @Override
+            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+                records.capture(sink);
+            }
+
+            @Override
+            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
+                return LayerDownloads.serve(state, request);
+            }
+        };
+    }
+}

@@ -1,0 +1,5 @@
+package io.gureum.ecr;
+
+/** A layer (or image config) blob uploaded to a repository, known by the sha256 digest of its bytes. */
+record Layer(String digest, byte[] data) {
+}

@@ -1,0 +1,112 @@
+package io.gureum.ecr;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
+import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityResponse;
+import software.amazon.awssdk.services.ecr.model.CompleteLayerUploadRequest;
+import software.amazon.awssdk.services.ecr.model.CompleteLayerUploadResponse;
+import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerRequest;
+import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
+import software.amazon.awssdk.services.ecr.model.InitiateLayerUploadRequest;
+import software.amazon.awssdk.services.ecr.model.InitiateLayerUploadResponse;
+import software.amazon.awssdk.services.ecr.model.LayerAvailability;
+import software.amazon.awssdk.services.ecr.model.LayerFailure;
+import software.amazon.awssdk.services.ecr.model.LayerFailureCode;
+import software.amazon.awssdk.services.ecr.model.UploadLayerPartRequest;
+import software.amazon.awssdk.services.ecr.model.UploadLayerPartResponse;
+
+/**
+ * Layer uploads through the API: parts arrive in order (each part's first byte follows the last one received,
+ * else InvalidLayerPartException), and completing checks the digest the client names against the sha256 of the
+ * bytes (InvalidLayerException). A completed layer is downloadable from this server
+ * ({@link LayerDownloads}).
+ */
+final class Layers {
+    /** The part size InitiateLayerUpload recommends. */
+    static final long PART_SIZE = 10_485_760L;
+
+    private final EcrState state;
+
+    Layers(EcrState state) {
+        this.state = state;
+    }
+
+    public InitiateLayerUploadResponse initiateLayerUpload(InitiateLayerUploadRequest r) {
+        Repository repo = state.repository(r.registryId(), r.repositoryName());
+        String hex = state.context.ids().hex(32);
+        String id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+        repo.uploads.put(id, new Upload(id));
+        return InitiateLayerUploadResponse.builder().uploadId(id).partSize(PART_SIZE).build();
+    }
+
+    public UploadLayerPartResponse uploadLayerPart(UploadLayerPartRequest r) {
+        Repository repo = state.repository(r.registryId(), r.repositoryName());
+        Upload upload = upload(repo, r.uploadId());
+        byte[] bytes = r.layerPartBlob().asByteArray();
+        long received = upload.data.size();
+        if (r.partFirstByte() != received || r.partLastByte() != received + bytes.length - 1) {
+            throw EcrErrors.invalidLayerPart(upload.id, repo.name, repo.registryId, received - 1);
+        }
+        upload.data.writeBytes(bytes);
+        return UploadLayerPartResponse.builder().registryId(repo.registryId).repositoryName(repo.name)
+                .uploadId(upload.id).lastByteReceived((long) upload.data.size() - 1).build();
+    }
+
+    public CompleteLayerUploadResponse completeLayerUpload(CompleteLayerUploadRequest r) {
+        Repository repo = state.repository(r.registryId(), r.repositoryName());
+        Upload upload = upload(repo, r.uploadId());
+        if (upload.data.size() == 0) {
+            throw EcrErrors.emptyUpload(upload.id);
+        }
+        byte[] bytes = upload.data.toByteArray();
+        String actual = Digests.sha256(bytes);
+        for (String given : r.layerDigests()) {
+            if (!given.equals(actual)) {
+                throw EcrErrors.invalidLayer(given, actual);
+            }
+        }
+        repo.uploads.remove(upload.id);
+        if (repo.layers.containsKey(actual)) {
+            throw EcrErrors.layerExists(actual, repo.name, repo.registryId);
+        }
+        repo.layers.put(actual, new Layer(actual, bytes));
+        return CompleteLayerUploadResponse.builder().registryId(repo.registryId).repositoryName(repo.name)
+                .uploadId(upload.id).layerDigest(actual).build();
+    }
+
+    public BatchCheckLayerAvailabilityResponse batchCheckLayerAvailability(BatchCheckLayerAvailabilityRequest r) {
+        Repository repo = state.repository(r.registryId(), r.repositoryName());
+        List<software.amazon.awssdk.services.ecr.model.Layer> layers = new ArrayList<>();
+        List<LayerFailure> failures = new ArrayList<>();
+        for (String digest : r.layerDigests()) {
+            Layer layer = repo.layers.get(digest);
+            if (layer == null) {
+                failures.add(LayerFailure.builder().layerDigest(digest).failureCode(LayerFailureCode.MISSING_LAYER_DIGEST)
+                        .failureReason("Could not find layer").build());
+            } else {
+                layers.add(software.amazon.awssdk.services.ecr.model.Layer.builder().layerDigest(digest)
+                        .layerAvailability(LayerAvailability.AVAILABLE).layerSize((long) layer.data().length).build());
+            }
+        }
+        return BatchCheckLayerAvailabilityResponse.builder().layers(layers).failures(failures).build();
+    }
+
+    public GetDownloadUrlForLayerResponse getDownloadUrlForLayer(GetDownloadUrlForLayerRequest r) {
+        Repository repo = state.repository(r.registryId(), r.repositoryName());
+        if (!repo.layers.containsKey(r.layerDigest())) {
+            throw EcrErrors.layerNotFound(r.layerDigest(), repo.name, repo.registryId);
+        }
+        return GetDownloadUrlForLayerResponse.builder().layerDigest(r.layerDigest())
+                .downloadUrl(LayerDownloads.url(state, repo, r.layerDigest())).build();
+    }
+
+    private static Upload upload(Repository repo, String id) {
+        Upload upload = repo.uploads.get(id);
+        if (upload == null) {
+            throw EcrErrors.uploadNotFound(id, repo.name, repo.registryId);
+        }
+        return upload;
+    }
+}

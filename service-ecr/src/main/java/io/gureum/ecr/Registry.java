@@ -1,0 +1,24 @@
+package io.gureum.ecr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ecr.model.RegistryScanningRule;
+import software.amazon.awssdk.services.ecr.model.ReplicationRule;
+
+/** The private registry of one account in one region: its repositories (in creation order) and settings. */
+final class Registry {
+    final String account;
+    final String region;
+    final Map<String, Repository> repositories = new LinkedHashMap<>();
+    String policyText;
+    String scanType = "BASIC";
+    List<RegistryScanningRule> scanningRules = new ArrayList<>();
+    List<ReplicationRule> replicationRules = new ArrayList<>();
+
+    Registry(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+}

@@ -1,0 +1,86 @@
+package io.gureum.ecr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gureum.core.Gureum;
+import io.gureum.core.GureumConfig;
+import io.gureum.core.testing.AwsClients;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.LayerAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+import software.amazon.awssdk.services.ecr.model.Tag;
+
+/** What ECR finds again after a restart on the same --data-dir: repositories, policies, images and layers. */
+class EcrRestartIT {
+    @TempDir
+    Path dataDir;
+
+    private Gureum start() {
+        return Gureum.start(GureumConfig.builder().port(0).dataDir(dataDir).build(), List.of(new EcrService()));
+    }
+
+    @Test
+    void registrySurvivesARestart() {
+        String digest;
+        String manifest;
+        Repository created;
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            created = ecr.createRepository(b -> b.repositoryName("team/app").imageTagMutability("IMMUTABLE")
+                    .tags(Tag.builder().key("team").value("a").build())).repository();
+            ecr.setRepositoryPolicy(b -> b.repositoryName("team/app").policyText(PoliciesIT.POLICY));
+            ecr.putRegistryPolicy(b -> b.policyText(PoliciesIT.POLICY));
+            byte[] bytes = "layer-bytes".getBytes(StandardCharsets.UTF_8);
+            String id = ecr.initiateLayerUpload(b -> b.repositoryName("team/app")).uploadId();
+            ecr.uploadLayerPart(b -> b.repositoryName("team/app").uploadId(id).partFirstByte(0L)
+                    .partLastByte((long) bytes.length - 1).layerPartBlob(SdkBytes.fromByteArray(bytes)));
+            String layer = ecr.completeLayerUpload(b -> b.repositoryName("team/app").uploadId(id)
+                    .layerDigests(Digests.sha256(bytes))).layerDigest();
+            manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                    + "\"layers\":[{\"digest\":\"" + layer + "\",\"size\":11}]}";
+            digest = ecr.putImage(b -> b.repositoryName("team/app").imageManifest(manifest).imageTag("v1")).image()
+                    .imageId().imageDigest();
+            ecr.createRepository(b -> b.repositoryName("gone"));
+            ecr.deleteRepository(b -> b.repositoryName("gone"));
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            Repository repo = ecr.describeRepositories(b -> b.repositoryNames("team/app")).repositories().get(0);
+            assertEquals(created, repo);
+            assertEquals(PoliciesIT.POLICY, ecr.getRepositoryPolicy(b -> b.repositoryName("team/app")).policyText());
+            assertEquals(PoliciesIT.POLICY, ecr.getRegistryPolicy(b -> { }).policyText());
+            assertEquals("a", ecr.listTagsForResource(b -> b.resourceArn(repo.repositoryArn())).tags().get(0).value());
+            ImageDetail image = ecr.describeImages(b -> b.repositoryName("team/app")).imageDetails().get(0);
+            assertEquals(digest, image.imageDigest());
+            assertEquals(List.of("v1"), image.imageTags());
+            assertEquals(manifest, ecr.batchGetImage(b -> b.repositoryName("team/app").imageIds(i -> i.imageTag("v1")))
+                    .images().get(0).imageManifest());
+            String layer = ecr.batchCheckLayerAvailability(b -> b
+                    .repositoryName("team/app").layerDigests(Digests.sha256("layer-bytes".getBytes(
+                            StandardCharsets.UTF_8)))).layers().get(0).layerDigest();
+            assertTrue(ecr.getDownloadUrlForLayer(b -> b.repositoryName("team/app").layerDigest(layer)).downloadUrl()
+                    .endsWith(layer));
+            assertThrows(LayerAlreadyExistsException.class, () -> {
+                byte[] bytes = "layer-bytes".getBytes(StandardCharsets.UTF_8);
+                String id = ecr.initiateLayerUpload(b -> b.repositoryName("team/app")).uploadId();
+                ecr.uploadLayerPart(b -> b.repositoryName("team/app").uploadId(id).partFirstByte(0L)
+                        .partLastByte((long) bytes.length - 1).layerPartBlob(SdkBytes.fromByteArray(bytes)));
+                ecr.completeLayerUpload(b -> b.repositoryName("team/app").uploadId(id).layerDigests(layer));
+            });
+            assertThrows(RepositoryNotFoundException.class,
+                    () -> ecr.describeRepositories(b -> b.repositoryNames("gone")));
+            ecr.batchDeleteImage(b -> b.repositoryName("team/app").imageIds(i -> i.imageDigest(digest)));
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            assertTrue(ecr.listImages(b -> b.repositoryName("team/app")).imageIds().isEmpty(), "the delete was kept");
+        }
+    }
+}
