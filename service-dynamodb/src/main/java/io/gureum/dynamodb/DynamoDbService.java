@@ -48,7 +48,7 @@ public final class DynamoDbService implements AwsService {
         Transactions transactions = new Transactions(state, tables);
         List<Object> providers = List.of(tables, new TableTags(state), new TimeToLive(state, tables),
                 new AccountSettings(), items, new Queries(state, tables), new Batches(state, tables, items),
-                transactions, new PartiQl(state, tables, items, transactions));
+                transactions, new PartiQl(state, tables));
         List<OperationInterceptor> interceptors = List.of(new DynamoDbMetrics(context), new TableLocks(state));
         // Items expire and replicas catch up when the clock moves, outside any request.
         Subscription clock = context.clock().onAdvance(state::onClockAdvanced);
