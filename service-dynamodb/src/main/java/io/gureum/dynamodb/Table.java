@@ -39,6 +39,10 @@ final class Table {
     StreamLog stream;
     /** Regions holding replicas (global tables version 2019.11.21), this region included. */
     final List<String> replicaRegions = new ArrayList<>();
+    /** Point-in-time recovery's change history while it is enabled; null when it is off. */
+    PointInTimeRecovery pitr;
+    /** How this table came from a backup or a point in time; null for a table created by CreateTable. */
+    software.amazon.awssdk.services.dynamodb.model.RestoreSummary restoredFrom;
     /** The database whose records ({@code --data-dir}) hold this table's items; null while it is being filled. */
     Database owner;
 
@@ -76,6 +80,9 @@ final class Table {
         if (owner != null) {
             owner.records.item(owner, this, stored);
         }
+        if (pitr != null) {
+            pitr.changed(keyOf(stored), stored);
+        }
         return old;
     }
 
@@ -87,6 +94,9 @@ final class Table {
             }
             if (owner != null) {
                 owner.records.itemGone(owner, this, old);
+            }
+            if (pitr != null) {
+                pitr.changed(keyOf(old), null);
             }
         }
         return old;

@@ -49,8 +49,31 @@ final class Tables {
         }
     }
 
+    /**
+     * The table name a request's {@code TableName} means: a name, or a table's ARN (DynamoDB accepts either
+     * wherever {@code TableName} is, https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.API.html).
+     * An ARN of another account or region names no table of this database: null.
+     */
+    static String nameOf(Database db, String nameOrArn) {
+        if (nameOrArn == null || !nameOrArn.startsWith("arn:")) {
+            return nameOrArn;
+        }
+        java.util.regex.Matcher m = TABLE_ARN.matcher(nameOrArn);
+        if (!m.matches()) {
+            throw DynamoErrors.validation("Invalid TableArn: Invalid ResourceArn provided as input " + nameOrArn);
+        }
+        return m.group(2).equals(db.account) && m.group(1).equals(db.region) ? m.group(3) : null;
+    }
+
+    private static final java.util.regex.Pattern TABLE_ARN = java.util.regex.Pattern.compile(
+            "arn:[\\w-]+:dynamodb:([a-z0-9-]+):(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
+
     /** The table, settled to its current status; ResourceNotFoundException if absent. Caller holds a lock. */
-    Table require(Database db, String name) {
+    Table require(Database db, String nameOrArn) {
+        String name = nameOf(db, nameOrArn);
+        if (name == null) {
+            throw DynamoErrors.notFound();
+        }
         checkTableName(name, "tableName");
         Table t = db.tables.get(name);
         if (t == null) {
@@ -250,7 +273,11 @@ final class Tables {
      * A table for the table-level operations, whatever its status (unlike {@link #require}, which item
      * operations use), with its status settled; ResourceNotFoundException naming it otherwise.
      */
-    private Table existing(Database db, String name) {
+    Table existing(Database db, String nameOrArn) {
+        String name = nameOf(db, nameOrArn);
+        if (name == null) {
+            throw DynamoErrors.tableNotFound(nameOrArn);
+        }
         checkTableName(name, "tableName");
         Table t = db.tables.get(name);
         if (t == null) {
@@ -279,6 +306,12 @@ final class Tables {
             throw DynamoErrors.inUse("Attempt to change a resource which is still in use: Table is being "
                     + (t.status.equals("CREATING") ? "created" : "updated") + ": " + t.name);
         }
+        if (t.pitr != null) {
+            // A table deleted with PITR on leaves a SYSTEM backup, kept 35 days
+            // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/pointintimerecovery_beforeyoubegin.html).
+            Backups.take(state, db, t, t.name + "$DeletedTableBackup", "SYSTEM", now().plus(Backups.SYSTEM_BACKUP_RETENTION));
+            t.pitr = null;
+        }
         db.tables.remove(t.name);
         state.context.registry().unregister(Arn.parse(t.arn));
         if (t.stream != null) {
@@ -286,6 +319,32 @@ final class Tables {
         }
         t.status = "DELETING";
         return DeleteTableResponse.builder().tableDescription(describe(t, region)).build();
+    }
+
+    /**
+     * Makes {@code t} (restored from a backup or a point in time, already filled with {@code owner} set) a
+     * table of {@code db}, CREATING until it settles on the clock.
+     */
+    TableDescription adopt(Database db, Table t) {
+        String region = RequestContext.current().region();
+        t.status = "CREATING";
+        t.settlesAt = now().plus(settleDelay());
+        t.replicaRegions.add(region);
+        t.indexes.values().forEach(ix -> ix.status = "CREATING");
+        db.tables.put(t.name, t);
+        state.context.registry().register(db.account, db.region, "dynamodb", "table/" + t.name, Arn.parse(t.arn), Map.of());
+        return describe(t, region);
+    }
+
+    /** The KMS key a restored table's {@code SSESpecificationOverride} asks for (null: AWS owned key). */
+    String encryptionKey(String arn, String name, SSESpecification spec) {
+        return encryption.keyArn(arn, name, spec);
+    }
+
+    /** A new table's ARN and ID in the caller's account and region. */
+    String arnOf(String name) {
+        RequestContext ctx = RequestContext.current();
+        return Arn.of("dynamodb", ctx.region(), ctx.accountId(), "table/" + name).toString();
     }
 
     public ListTablesResponse listTables(ListTablesRequest r) {
@@ -498,6 +557,9 @@ final class Tables {
                 b.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(t.stream.viewType).build());
             }
             b.latestStreamLabel(t.stream.label).latestStreamArn(t.stream.arn);
+        }
+        if (t.restoredFrom != null) {
+            b.restoreSummary(t.restoredFrom.toBuilder().restoreInProgress(t.status.equals("CREATING")).build());
         }
         if (t.replicaRegions.size() > 1) {
             b.globalTableVersion("2019.11.21");
