@@ -37,7 +37,8 @@ public final class DynamoDbService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Tables.class, TableTags.class, TimeToLive.class, AccountSettings.class, Items.class,
-                Queries.class, Batches.class, Transactions.class, PartiQl.class, Backups.class, ContinuousBackups.class);
+                Queries.class, Batches.class, Transactions.class, PartiQl.class, Backups.class, ContinuousBackups.class, ResourcePolicies.class, ContributorInsights.class,
+                KinesisDestinations.class);
     }
 
     @Override
@@ -48,7 +49,8 @@ public final class DynamoDbService implements AwsService {
         Transactions transactions = new Transactions(state, tables);
         List<Object> providers = List.of(tables, new TableTags(state), new TimeToLive(state, tables),
                 new AccountSettings(), items, new Queries(state, tables), new Batches(state, tables, items),
-                transactions, new PartiQl(state, tables), new Backups(state, tables), new ContinuousBackups(state, tables));
+                transactions, new PartiQl(state, tables), new Backups(state, tables), new ContinuousBackups(state, tables), new ResourcePolicies(state),
+                new ContributorInsights(state, tables), new KinesisDestinations(state, tables));
         List<OperationInterceptor> interceptors = List.of(new DynamoDbMetrics(context), new TableLocks(state));
         // Items expire and replicas catch up when the clock moves, outside any request.
         Subscription clock = context.clock().onAdvance(state::onClockAdvanced);
@@ -64,7 +66,7 @@ public final class DynamoDbService implements AwsService {
                 return interceptors;
             }
 
-            /** A table's, index's or stream's owner (no resource policies yet). */
+            /** A table's, index's or stream's owner and resource-based policy. */
             @Override
             public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
                 return access.of(resourceArn);

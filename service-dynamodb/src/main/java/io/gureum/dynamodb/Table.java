@@ -30,6 +30,12 @@ final class Table {
     Instant lastDecrease;
     boolean deletionProtection;
     String tableClass = "STANDARD";
+    /** Warm throughput: what the table can serve at once; new tables start at 12,000 reads and 4,000 writes a second. */
+    long warmReads = 12000;
+    long warmWrites = 4000;
+    /** On-demand maximums (OnDemandThroughput); -1 when unset. */
+    long maxReadRequestUnits = -1;
+    long maxWriteRequestUnits = -1;
     /** The KMS key of a table encrypted with a customer managed or AWS managed key; null: AWS owned key. */
     String kmsKeyArn;
     /** When DynamoDB noticed the KMS key unusable (null while usable). */
@@ -39,6 +45,10 @@ final class Table {
     StreamLog stream;
     /** Regions holding replicas (global tables version 2019.11.21), this region included. */
     final List<String> replicaRegions = new ArrayList<>();
+    /** Resource-based policies by the ARN they are attached to: the table's or its stream's. */
+    final Map<String, ResourcePolicies.Policy> policies = new LinkedHashMap<>();
+    /** Contributor Insights by index name ("" for the table itself). */
+    final Map<String, ContributorInsights.Setting> insights = new LinkedHashMap<>();
     /** Point-in-time recovery's change history while it is enabled; null when it is off. */
     PointInTimeRecovery pitr;
     /** How this table came from a backup or a point in time; null for a table created by CreateTable. */

@@ -173,6 +173,11 @@ final class Tables {
         if (r.hasTags()) {
             r.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
         }
+        warmThroughput(t, r.warmThroughput());
+        onDemand(t, r.onDemandThroughput());
+        if (r.resourcePolicy() != null) {
+            t.policies.put(arn, ResourcePolicies.initial(r.resourcePolicy(), now()));
+        }
         t.deletionProtection = Boolean.TRUE.equals(r.deletionProtectionEnabled());
         if (r.tableClassAsString() != null) {
             t.tableClass = r.tableClassAsString();
@@ -336,6 +341,37 @@ final class Tables {
         return describe(t, region);
     }
 
+    /**
+     * Warm throughput may only be raised, never below the defaults
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html).
+     */
+    private static void warmThroughput(Table t, WarmThroughput w) {
+        if (w == null) {
+            return;
+        }
+        long reads = w.readUnitsPerSecond() == null ? t.warmReads : w.readUnitsPerSecond();
+        long writes = w.writeUnitsPerSecond() == null ? t.warmWrites : w.writeUnitsPerSecond();
+        if (reads < t.warmReads || writes < t.warmWrites) {
+            throw DynamoErrors.validation("One or more parameter values were invalid: Requested warm throughput is lower"
+                    + " than the current warm throughput. Current ReadUnitsPerSecond: " + t.warmReads
+                    + ", WriteUnitsPerSecond: " + t.warmWrites);
+        }
+        t.warmReads = reads;
+        t.warmWrites = writes;
+    }
+
+    private static void onDemand(Table t, OnDemandThroughput o) {
+        if (o == null) {
+            return;
+        }
+        if (o.maxReadRequestUnits() != null) {
+            t.maxReadRequestUnits = o.maxReadRequestUnits();
+        }
+        if (o.maxWriteRequestUnits() != null) {
+            t.maxWriteRequestUnits = o.maxWriteRequestUnits();
+        }
+    }
+
     /** The KMS key a restored table's {@code SSESpecificationOverride} asks for (null: AWS owned key). */
     String encryptionKey(String arn, String name, SSESpecification spec) {
         return encryption.keyArn(arn, name, spec);
@@ -476,6 +512,14 @@ final class Tables {
             t.deletionProtection = r.deletionProtectionEnabled();
             changed = true;
         }
+        if (r.warmThroughput() != null) {
+            warmThroughput(t, r.warmThroughput());
+            changed = true;
+        }
+        if (r.onDemandThroughput() != null) {
+            onDemand(t, r.onDemandThroughput());
+            changed = true;
+        }
         if (r.tableClassAsString() != null) {
             t.tableClass = r.tableClassAsString();
             changed = true;
@@ -526,6 +570,18 @@ final class Tables {
             if (TableEncryption.inaccessible(t) && t.status.equals("ACTIVE")) {
                 b.tableStatus(TableStatus.INACCESSIBLE_ENCRYPTION_CREDENTIALS);
             }
+        }
+        b.warmThroughput(TableWarmThroughputDescription.builder().readUnitsPerSecond(t.warmReads)
+                .writeUnitsPerSecond(t.warmWrites).status(t.status.equals("ACTIVE") ? "ACTIVE" : "UPDATING").build());
+        if (t.maxReadRequestUnits >= 0 || t.maxWriteRequestUnits >= 0) {
+            OnDemandThroughput.Builder od = OnDemandThroughput.builder();
+            if (t.maxReadRequestUnits >= 0) {
+                od.maxReadRequestUnits(t.maxReadRequestUnits);
+            }
+            if (t.maxWriteRequestUnits >= 0) {
+                od.maxWriteRequestUnits(t.maxWriteRequestUnits);
+            }
+            b.onDemandThroughput(od.build());
         }
         if (!t.tableClass.equals("STANDARD")) {
             b.tableClassSummary(TableClassSummary.builder().tableClass(t.tableClass).build());
