@@ -38,19 +38,22 @@ public final class DynamoDbService implements AwsService {
     public List<Class<?>> providerClasses() {
         return List.of(Tables.class, TableTags.class, TimeToLive.class, AccountSettings.class, Items.class,
                 Queries.class, Batches.class, Transactions.class, PartiQl.class, Backups.class, ContinuousBackups.class, ResourcePolicies.class, ContributorInsights.class,
-                KinesisDestinations.class);
+                KinesisDestinations.class, Exports.class, Imports.class);
     }
 
     @Override
     public ServiceInstance create(ServiceContext context) {
         DynamoDbState state = DynamoDbState.fresh(context);
+        // Exports and imports talk to S3 off the request threads, as AWS runs them in the background.
+        java.util.concurrent.ExecutorService workers = io.gureum.core.time.ServiceThreads.workers("dynamodb-transfer-", 2);
         Tables tables = new Tables(state);
         Items items = new Items(state, tables);
         Transactions transactions = new Transactions(state, tables);
         List<Object> providers = List.of(tables, new TableTags(state), new TimeToLive(state, tables),
                 new AccountSettings(), items, new Queries(state, tables), new Batches(state, tables, items),
                 transactions, new PartiQl(state, tables), new Backups(state, tables), new ContinuousBackups(state, tables), new ResourcePolicies(state),
-                new ContributorInsights(state, tables), new KinesisDestinations(state, tables));
+                new ContributorInsights(state, tables), new KinesisDestinations(state, tables),
+                new Exports(state, tables, workers), new Imports(state, tables, workers));
         List<OperationInterceptor> interceptors = List.of(new DynamoDbMetrics(context), new TableLocks(state));
         // Items expire and replicas catch up when the clock moves, outside any request.
         Subscription clock = context.clock().onAdvance(state::onClockAdvanced);
@@ -86,6 +89,7 @@ public final class DynamoDbService implements AwsService {
             @Override
             public void close() {
                 clock.close();
+                workers.shutdownNow();
                 DynamoDbState.fresh(context);
             }
         };

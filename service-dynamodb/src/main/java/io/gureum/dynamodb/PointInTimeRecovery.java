@@ -73,6 +73,35 @@ final class PointInTimeRecovery {
         return out;
     }
 
+    /** An item changed between two instants: its images before and after, and when it was last written. */
+    record Delta(Map<String, AttributeValue> key, Map<String, AttributeValue> oldImage,
+            Map<String, AttributeValue> newImage, Instant written) {
+    }
+
+    /** Every item written in ({@code from}, {@code to}], for incremental exports. */
+    List<Delta> deltas(Instant from, Instant to) {
+        Map<String, Map<String, AttributeValue>> before = byKey(itemsAt(from));
+        Map<String, Map<String, AttributeValue>> after = byKey(itemsAt(to));
+        Map<String, Change> last = new java.util.LinkedHashMap<>();
+        for (Change c : changes) {
+            if (c.at().isAfter(to)) {
+                break;
+            }
+            if (c.at().isAfter(from)) {
+                last.put(DynamoJson.item(c.key()).toString(), c);
+            }
+        }
+        List<Delta> out = new ArrayList<>();
+        last.forEach((k, c) -> out.add(new Delta(c.key(), before.get(k), after.get(k), c.at())));
+        return out;
+    }
+
+    private Map<String, Map<String, AttributeValue>> byKey(List<Map<String, AttributeValue>> items) {
+        Map<String, Map<String, AttributeValue>> out = new java.util.HashMap<>();
+        items.forEach(i -> out.put(DynamoJson.item(table.keyOf(i)).toString(), i));
+        return out;
+    }
+
     /** Moves changes older than the window into the baseline. */
     private void fold() {
         Instant windowStart = now().minus(Duration.ofDays(recoveryPeriodDays));
