@@ -38,7 +38,8 @@ public final class DynamoDbService implements AwsService {
     public List<Class<?>> providerClasses() {
         return List.of(Tables.class, TableTags.class, TimeToLive.class, AccountSettings.class, Items.class,
                 Queries.class, Batches.class, Transactions.class, PartiQl.class, Backups.class, ContinuousBackups.class, ResourcePolicies.class, ContributorInsights.class,
-                KinesisDestinations.class, Exports.class, Imports.class);
+                KinesisDestinations.class, Exports.class, Imports.class, LegacyGlobalTables.class,
+                GlobalTableSettings.class);
     }
 
     @Override
@@ -53,7 +54,8 @@ public final class DynamoDbService implements AwsService {
                 new AccountSettings(), items, new Queries(state, tables), new Batches(state, tables, items),
                 transactions, new PartiQl(state, tables), new Backups(state, tables), new ContinuousBackups(state, tables), new ResourcePolicies(state),
                 new ContributorInsights(state, tables), new KinesisDestinations(state, tables),
-                new Exports(state, tables, workers), new Imports(state, tables, workers));
+                new Exports(state, tables, workers), new Imports(state, tables, workers), new LegacyGlobalTables(state),
+                new GlobalTableSettings(state, tables));
         List<OperationInterceptor> interceptors = List.of(new DynamoDbMetrics(context), new TableLocks(state));
         // Items expire and replicas catch up when the clock moves, outside any request.
         Subscription clock = context.clock().onAdvance(state::onClockAdvanced);

@@ -43,6 +43,8 @@ final class Table {
     String ttlAttribute;
     boolean ttlEnabled;
     StreamLog stream;
+    /** Whether the replicas form a version 2017.11.29 global table (DescribeTable shows no GlobalTableVersion then). */
+    boolean legacyGlobal;
     /** Regions holding replicas (global tables version 2019.11.21), this region included. */
     final List<String> replicaRegions = new ArrayList<>();
     /** Resource-based policies by the ARN they are attached to: the table's or its stream's. */

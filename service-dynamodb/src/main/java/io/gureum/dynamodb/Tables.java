@@ -617,7 +617,7 @@ final class Tables {
         if (t.restoredFrom != null) {
             b.restoreSummary(t.restoredFrom.toBuilder().restoreInProgress(t.status.equals("CREATING")).build());
         }
-        if (t.replicaRegions.size() > 1) {
+        if (t.replicaRegions.size() > 1 && !t.legacyGlobal) {
             b.globalTableVersion("2019.11.21");
             List<ReplicaDescription> replicas = new ArrayList<>();
             for (String rg : t.replicaRegions) {
