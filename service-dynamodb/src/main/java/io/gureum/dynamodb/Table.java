@@ -53,6 +53,8 @@ final class Table {
     final Map<String, ContributorInsights.Setting> insights = new LinkedHashMap<>();
     /** Point-in-time recovery's change history while it is enabled; null when it is off. */
     PointInTimeRecovery pitr;
+    /** PITR's recovery period read from {@code --data-dir}, until the items are back and PITR starts again. */
+    Integer pitrDaysAfterRestore;
     /** How this table came from a backup or a point in time; null for a table created by CreateTable. */
     software.amazon.awssdk.services.dynamodb.model.RestoreSummary restoredFrom;
     /** The database whose records ({@code --data-dir}) hold this table's items; null while it is being filled. */
