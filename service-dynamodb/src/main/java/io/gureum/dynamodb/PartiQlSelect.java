@@ -47,8 +47,8 @@ final class PartiQlSelect {
         KeySchema key = ix == null ? t.key : ix.key;
         Partitions data = ix == null ? t.data : ix.data;
         Map<String, AttributeValue> start = nextToken == null ? null : decode(nextToken);
-        Map<String, AttributeValue> pinned = PartiQlWrite.pinned(s.where(), List.of(key.hash()));
-        KeyValue startPk = start == null ? null : KeyValue.of(start.get(key.hash()));
+        Map<String, AttributeValue> pinned = PartiQlWrite.pinned(s.where(), key.hashNames());
+        KeyValue startPk = start == null ? null : ix != null ? ix.partitionOf(start) : KeyValue.of(start.get(key.hash()));
         RowKey startRow = start == null ? null : rowOf(t, ix, start);
 
         List<Map<String, AttributeValue>> out = new ArrayList<>();
@@ -56,7 +56,9 @@ final class PartiQlSelect {
         int evaluated = 0;
         long bytes = 0;
         Map<String, AttributeValue> last = null;
-        Iterator<Map<String, AttributeValue>> it = iterate(data, pinned == null ? null : KeyValue.of(pinned.get(key.hash())),
+        KeyValue pinnedPartition = pinned == null ? null : key.multi()
+                ? KeyValue.composite(key.hashNames().stream().map(pinned::get).toList()) : KeyValue.of(pinned.get(key.hash()));
+        Iterator<Map<String, AttributeValue>> it = iterate(data, pinnedPartition,
                 startPk, startRow, s.descending());
         while (it.hasNext()) {
             if (evaluated >= max || bytes >= Queries.PAGE_BYTES) {

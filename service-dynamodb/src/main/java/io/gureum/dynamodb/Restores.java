@@ -70,21 +70,20 @@ final class Restores {
     }
 
     private static Index index(Table t, String name, boolean global, List<KeySchemaElement> elements, Projection p) {
-        String hash = null;
-        String range = null;
+        List<String> hashes = new java.util.ArrayList<>();
+        List<String> ranges = new java.util.ArrayList<>();
         for (KeySchemaElement e : elements) {
             if (!t.attributeTypes.containsKey(e.attributeName())) {
                 throw DynamoErrors.validation("One or more parameter values were invalid: Some index key attributes are not"
                         + " defined in AttributeDefinitions. Keys: [" + e.attributeName() + "], AttributeDefinitions: "
                         + t.attributeTypes.keySet());
             }
-            if (e.keyType() == KeyType.HASH) {
-                hash = e.attributeName();
-            } else {
-                range = e.attributeName();
-            }
+            (e.keyType() == KeyType.HASH ? hashes : ranges).add(e.attributeName());
         }
-        KeySchema key = new KeySchema(hash, t.attributeTypes.get(hash), range, range == null ? null : t.attributeTypes.get(range));
+        String hash = hashes.get(0);
+        String range = ranges.isEmpty() ? null : ranges.get(0);
+        KeySchema key = new KeySchema(hash, t.attributeTypes.get(hash), range, range == null ? null : t.attributeTypes.get(range),
+                hashes.subList(1, hashes.size()), ranges.isEmpty() ? List.of() : ranges.subList(1, ranges.size()));
         String type = p == null || p.projectionTypeAsString() == null ? "ALL" : p.projectionTypeAsString();
         Index ix = new Index(name, global, key, type, p != null && p.hasNonKeyAttributes() ? p.nonKeyAttributes() : List.of(),
                 t.arn + "/index/" + name);

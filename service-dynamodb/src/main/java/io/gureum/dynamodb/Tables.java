@@ -149,7 +149,7 @@ final class Tables {
         }
         if (r.hasGlobalSecondaryIndexes()) {
             for (GlobalSecondaryIndex g : r.globalSecondaryIndexes()) {
-                KeySchema ik = keySchema(g.keySchema(), types, g.indexName());
+                KeySchema ik = keySchema(g.keySchema(), types, g.indexName(), true);
                 checkThroughput(billing, g.provisionedThroughput(), g.indexName());
                 Index ix = addIndex(t, g.indexName(), true, ik, g.projection());
                 if (g.provisionedThroughput() != null) {
@@ -218,24 +218,46 @@ final class Tables {
     }
 
     private static KeySchema keySchema(List<KeySchemaElement> elements, Map<String, String> types, String index) {
-        if (elements == null || elements.isEmpty() || elements.size() > 2) {
+        return keySchema(elements, types, index, false);
+    }
+
+    /**
+     * A key schema: HASH first, then RANGE. A global secondary index ({@code multi}) may list up to four HASH
+     * elements followed by up to four RANGE elements (multi-attribute keys).
+     */
+    private static KeySchema keySchema(List<KeySchemaElement> elements, Map<String, String> types, String index,
+            boolean multi) {
+        int max = multi ? 8 : 2;
+        if (elements == null || elements.isEmpty() || elements.size() > max) {
             throw DynamoErrors.validation("1 validation error detected: Value '" + elements + "' at 'keySchema' failed to"
-                    + " satisfy constraint: Member must have length less than or equal to 2");
+                    + " satisfy constraint: Member must have length less than or equal to " + max);
         }
         KeySchemaElement h = elements.get(0);
         if (h.keyType() != KeyType.HASH) {
             throw DynamoErrors.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         }
-        String range = null;
-        if (elements.size() == 2) {
-            KeySchemaElement r = elements.get(1);
-            if (r.keyType() != KeyType.RANGE) {
-                throw DynamoErrors.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        List<String> hashes = new ArrayList<>();
+        List<String> ranges = new ArrayList<>();
+        for (KeySchemaElement e : elements) {
+            if (e.keyType() == KeyType.HASH) {
+                if (!ranges.isEmpty()) {
+                    throw DynamoErrors.validation("Invalid KeySchema: all HASH key elements must come before the RANGE key"
+                            + " elements");
+                }
+                hashes.add(e.attributeName());
+            } else {
+                ranges.add(e.attributeName());
             }
-            if (r.attributeName().equals(h.attributeName())) {
-                throw DynamoErrors.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
-            }
-            range = r.attributeName();
+        }
+        if (!multi && hashes.size() > 1) {
+            throw DynamoErrors.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        }
+        if (hashes.size() > 4 || ranges.size() > 4) {
+            throw DynamoErrors.validation("Invalid KeySchema: A global secondary index key can have at most four partition"
+                    + " key attributes and four sort key attributes");
+        }
+        if (new java.util.HashSet<>(names(elements)).size() != elements.size()) {
+            throw DynamoErrors.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }
         for (KeySchemaElement e : elements) {
             if (!types.containsKey(e.attributeName())) {
@@ -244,7 +266,9 @@ final class Tables {
                         + new ArrayList<>(types.keySet()));
             }
         }
-        return new KeySchema(h.attributeName(), types.get(h.attributeName()), range, range == null ? null : types.get(range));
+        String range = ranges.isEmpty() ? null : ranges.get(0);
+        return new KeySchema(hashes.get(0), types.get(hashes.get(0)), range, range == null ? null : types.get(range),
+                hashes.subList(1, hashes.size()), ranges.isEmpty() ? List.of() : ranges.subList(1, ranges.size()));
     }
 
     private static List<String> names(List<KeySchemaElement> elements) {
@@ -457,7 +481,7 @@ final class Tables {
                         throw DynamoErrors.validation("One or more parameter values were invalid: Index with name: "
                                 + c.indexName() + " already exists");
                     }
-                    KeySchema ik = keySchema(c.keySchema(), types, c.indexName());
+                    KeySchema ik = keySchema(c.keySchema(), types, c.indexName(), true);
                     checkThroughput(t.billingMode, c.provisionedThroughput(), c.indexName());
                     Index ix = addIndex(t, c.indexName(), true, ik, c.projection());
                     if (c.provisionedThroughput() != null) {
