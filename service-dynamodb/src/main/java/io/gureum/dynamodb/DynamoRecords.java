@@ -282,6 +282,10 @@ final class DynamoRecords {
         }
         t.status = s.status();
         t.settlesAt = instant(s.settlesAt());
+        if (t.status.equals("CREATING") && t.settlesAt == null) {
+            // An import that a restart interrupted: its worker is gone, so the table becomes usable with what it has.
+            t.settlesAt = t.created;
+        }
         t.billingMode = s.billingMode();
         t.readCapacity = s.readCapacity();
         t.writeCapacity = s.writeCapacity();

@@ -84,7 +84,8 @@ final class Tables {
         if (db.lock.isWriteLockedByCurrentThread()) {
             settle(t);
         }
-        if (t.status.equals("CREATING") && t.settlesAt != null && now().isBefore(t.settlesAt)) {
+        // settlesAt null while CREATING: an ImportTable still loading the items.
+        if (t.status.equals("CREATING") && (t.settlesAt == null || now().isBefore(t.settlesAt))) {
             throw DynamoErrors.notFound();
         }
         return t;
