@@ -124,6 +124,7 @@ final class Batches {
             }
         }
         Map<String, Double> units = new LinkedHashMap<>();
+        Map<String, List<ItemCollectionMetrics>> collections = new LinkedHashMap<>();
         for (Op op : ops) {
             Map<String, AttributeValue> old;
             if (op.item() != null) {
@@ -137,8 +138,15 @@ final class Batches {
             }
             long size = Math.max(op.item() == null ? 0 : Values.itemSize(op.item()), old == null ? 0 : Values.itemSize(old));
             units.merge(op.table().name, Capacity.writeUnits(size), Double::sum);
+            ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), op.table(), op.key());
+            if (icm != null) {
+                collections.computeIfAbsent(op.table().name, x -> new ArrayList<>()).add(icm);
+            }
         }
         BatchWriteItemResponse.Builder b = BatchWriteItemResponse.builder().unprocessedItems(Map.of());
+        if (!collections.isEmpty()) {
+            b.itemCollectionMetrics(collections);
+        }
         List<ConsumedCapacity> capacity = new ArrayList<>();
         units.forEach((t, u) -> {
             ConsumedCapacity c = Capacity.of(mode, t, u, 0, u, null, false);

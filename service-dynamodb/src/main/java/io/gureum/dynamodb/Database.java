@@ -11,6 +11,11 @@ final class Database {
     final String account;
     final String region;
     final TreeMap<String, Table> tables = new TreeMap<>();
+    /** On-demand and system backups by ARN, oldest first; guarded by the lock. */
+    final java.util.Map<String, Backup> backups = new java.util.LinkedHashMap<>();
+    /** ExportTableToPointInTime's exports and ImportTable's imports by ARN, oldest first; guarded by the lock. */
+    final java.util.Map<String, Export> exports = new java.util.LinkedHashMap<>();
+    final java.util.Map<String, Import> imports = new java.util.LinkedHashMap<>();
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     final DynamoRecords records;
     /** Each table's settings as last recorded ({@link DynamoRecords#syncTables}); guarded by the write lock. */

@@ -37,18 +37,25 @@ public final class DynamoDbService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Tables.class, TableTags.class, TimeToLive.class, AccountSettings.class, Items.class,
-                Queries.class, Batches.class, Transactions.class, PartiQl.class);
+                Queries.class, Batches.class, Transactions.class, PartiQl.class, Backups.class, ContinuousBackups.class, ResourcePolicies.class, ContributorInsights.class,
+                KinesisDestinations.class, Exports.class, Imports.class, LegacyGlobalTables.class,
+                GlobalTableSettings.class);
     }
 
     @Override
     public ServiceInstance create(ServiceContext context) {
         DynamoDbState state = DynamoDbState.fresh(context);
+        // Exports and imports talk to S3 off the request threads, as AWS runs them in the background.
+        java.util.concurrent.ExecutorService workers = io.gureum.core.time.ServiceThreads.workers("dynamodb-transfer-", 2);
         Tables tables = new Tables(state);
         Items items = new Items(state, tables);
         Transactions transactions = new Transactions(state, tables);
         List<Object> providers = List.of(tables, new TableTags(state), new TimeToLive(state, tables),
                 new AccountSettings(), items, new Queries(state, tables), new Batches(state, tables, items),
-                transactions, new PartiQl(state, tables, items, transactions));
+                transactions, new PartiQl(state, tables), new Backups(state, tables), new ContinuousBackups(state, tables), new ResourcePolicies(state),
+                new ContributorInsights(state, tables), new KinesisDestinations(state, tables),
+                new Exports(state, tables, workers), new Imports(state, tables, workers), new LegacyGlobalTables(state),
+                new GlobalTableSettings(state, tables));
         List<OperationInterceptor> interceptors = List.of(new DynamoDbMetrics(context), new TableLocks(state));
         // Items expire and replicas catch up when the clock moves, outside any request.
         Subscription clock = context.clock().onAdvance(state::onClockAdvanced);
@@ -64,7 +71,7 @@ public final class DynamoDbService implements AwsService {
                 return interceptors;
             }
 
-            /** A table's, index's or stream's owner (no resource policies yet). */
+            /** A table's, index's or stream's owner and resource-based policy. */
             @Override
             public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
                 return access.of(resourceArn);
@@ -84,6 +91,7 @@ public final class DynamoDbService implements AwsService {
             @Override
             public void close() {
                 clock.close();
+                workers.shutdownNow();
                 DynamoDbState.fresh(context);
             }
         };

@@ -19,6 +19,8 @@ final class DynamoDbState {
     /** TransactWriteItems idempotency: token → (request fingerprint, first answer time), 10 minutes. */
     final Map<String, Transactions.Idempotent> tokens = new ConcurrentHashMap<>();
     final Replication replication;
+    /** Global tables of version 2017.11.29 by account and name; they span regions, so they live here. */
+    final Map<String, LegacyGlobalTables.GlobalTable> legacyGlobalTables = new ConcurrentHashMap<>();
 
     private DynamoDbState(ServiceContext context) {
         this.context = context;

@@ -27,6 +27,14 @@ final class DynamoRecords {
     static final String SERVICE = "dynamodb";
     static final String TABLE = "table";
     static final String ITEM = "item";
+    static final String STREAM_RECORD = "streamrecord";
+    /** A stream's next sequence number, recorded when records are trimmed, so numbering never goes back. */
+    static final String STREAM_NEXT = "streamnext";
+
+    /** A stream record: when it was written, its sequence number, and the record as DynamoDB Streams returns it. */
+    record StreamRecordState(long at, long sequence, String eventId, String eventName, String region, boolean byTtl,
+            long approximateSeconds, JsonNode keys, JsonNode newImage, JsonNode oldImage, long sizeBytes) {
+    }
 
     record IndexState(String name, boolean global, KeySchema key, String projectionType, List<String> nonKeyAttributes,
             String arn, String status, long readCapacity, long writeCapacity) {
@@ -40,7 +48,12 @@ final class DynamoRecords {
             long writeCapacity, Long billingModeChanged, Long lastIncrease, Long lastDecrease,
             boolean deletionProtection, String tableClass, String kmsKeyArn, Long kmsInaccessibleSince,
             String ttlAttribute, boolean ttlEnabled, StreamState stream, List<String> replicaRegions,
-            Map<String, String> tags) {
+            Map<String, String> tags, Integer pitrDays, Map<String, ResourcePolicies.Policy> policies,
+            Map<String, InsightState> insights, Long warmReads, Long warmWrites, Long maxReadRequestUnits,
+            Long maxWriteRequestUnits, Boolean legacyGlobal) {
+    }
+
+    record InsightState(String status, String mode, long updated) {
     }
 
     private final ServiceContext context;
@@ -66,6 +79,56 @@ final class DynamoRecords {
         if (state.enabled()) {
             state.delete(SERVICE, db.account, db.region, ITEM, itemKey(t, old));
         }
+    }
+
+    /** Records a stream record of {@code t}'s current stream; the caller holds the database's write lock. */
+    void streamRecord(Database db, Table t, StreamLog stream, StreamLog.Entry e) {
+        if (state.enabled()) {
+            state.put(SERVICE, db.account, db.region, STREAM_RECORD, streamKey(t, stream, e), streamState(e));
+        }
+    }
+
+    void streamRecordGone(Database db, Table t, StreamLog stream, StreamLog.Entry e) {
+        if (state.enabled()) {
+            state.delete(SERVICE, db.account, db.region, STREAM_RECORD, streamKey(t, stream, e));
+            state.put(SERVICE, db.account, db.region, STREAM_NEXT, t.id + "/" + stream.label,
+                    com.fasterxml.jackson.databind.node.LongNode.valueOf(stream.nextSequence()));
+        }
+    }
+
+    private static String streamKey(Table t, StreamLog stream, StreamLog.Entry e) {
+        return t.id + "/" + stream.label + "/" + StreamLog.sequence(e.sequence());
+    }
+
+    private static StreamRecordState streamState(StreamLog.Entry e) {
+        software.amazon.awssdk.services.dynamodb.model.Record r = e.record();
+        software.amazon.awssdk.services.dynamodb.model.StreamRecord d = r.dynamodb();
+        return new StreamRecordState(e.at().toEpochMilli(), e.sequence(), r.eventID(), r.eventNameAsString(), r.awsRegion(),
+                r.userIdentity() != null, d.approximateCreationDateTime().getEpochSecond(), DynamoJson.item(d.keys()),
+                d.hasNewImage() ? DynamoJson.item(d.newImage()) : null, d.hasOldImage() ? DynamoJson.item(d.oldImage()) : null,
+                d.sizeBytes());
+    }
+
+    private static StreamLog.Entry entry(StreamRecordState s, String viewType) {
+        software.amazon.awssdk.services.dynamodb.model.StreamRecord.Builder d =
+                software.amazon.awssdk.services.dynamodb.model.StreamRecord.builder()
+                        .approximateCreationDateTime(Instant.ofEpochSecond(s.approximateSeconds()))
+                        .keys(DynamoJson.item(s.keys())).sequenceNumber(StreamLog.sequence(s.sequence()))
+                        .sizeBytes(s.sizeBytes()).streamViewType(viewType);
+        if (s.newImage() != null && !s.newImage().isNull()) {
+            d.newImage(DynamoJson.item(s.newImage()));
+        }
+        if (s.oldImage() != null && !s.oldImage().isNull()) {
+            d.oldImage(DynamoJson.item(s.oldImage()));
+        }
+        software.amazon.awssdk.services.dynamodb.model.Record.Builder r = software.amazon.awssdk.services.dynamodb.model.Record
+                .builder().eventID(s.eventId()).eventName(s.eventName()).eventVersion("1.1").eventSource("aws:dynamodb")
+                .awsRegion(s.region()).dynamodb(d.build());
+        if (s.byTtl()) {
+            r.userIdentity(software.amazon.awssdk.services.dynamodb.model.Identity.builder().type("Service")
+                    .principalId("dynamodb.amazonaws.com").build());
+        }
+        return new StreamLog.Entry(s.sequence(), Instant.ofEpochMilli(s.at()), r.build());
     }
 
     private static String itemKey(Table t, Map<String, AttributeValue> item) {
@@ -106,7 +169,15 @@ final class DynamoRecords {
                 indexes, t.status, millis(t.settlesAt), t.billingMode, t.readCapacity, t.writeCapacity,
                 millis(t.billingModeChanged), millis(t.lastIncrease), millis(t.lastDecrease), t.deletionProtection,
                 t.tableClass, t.kmsKeyArn, millis(t.kmsInaccessibleSince), t.ttlAttribute, t.ttlEnabled, stream,
-                new ArrayList<>(t.replicaRegions), tags);
+                new ArrayList<>(t.replicaRegions), tags, t.pitr == null ? null : t.pitr.recoveryPeriodDays,
+                new LinkedHashMap<>(t.policies), insights(t), t.warmReads, t.warmWrites, t.maxReadRequestUnits,
+                t.maxWriteRequestUnits, t.legacyGlobal);
+    }
+
+    private static Map<String, InsightState> insights(Table t) {
+        Map<String, InsightState> out = new LinkedHashMap<>();
+        t.insights.forEach((k, v) -> out.put(k, new InsightState(v.status(), v.mode(), v.updated().toEpochMilli())));
+        return out;
     }
 
     /** Every record of the current tables, one database at a time under its read lock. */
@@ -116,6 +187,14 @@ final class DynamoRecords {
                 sink.accept(StateRecord.of(SERVICE, db.account, db.region, TABLE, t.name, tableState(t)));
                 t.data.all().values().forEach(p -> p.values().forEach(item -> sink.accept(StateRecord.of(SERVICE,
                         db.account, db.region, ITEM, itemKey(t, item), DynamoJson.item(item)))));
+                if (t.stream != null) {
+                    sink.accept(StateRecord.of(SERVICE, db.account, db.region, STREAM_NEXT, t.id + "/" + t.stream.label,
+                            com.fasterxml.jackson.databind.node.LongNode.valueOf(t.stream.nextSequence())));
+                    for (StreamLog.Entry e : t.stream.entries()) {
+                        sink.accept(StateRecord.of(SERVICE, db.account, db.region, STREAM_RECORD, streamKey(t, t.stream, e),
+                                streamState(e)));
+                    }
+                }
             }
             return null;
         }));
@@ -127,12 +206,15 @@ final class DynamoRecords {
         }
         Map<DbKey, List<TableState>> tables = new LinkedHashMap<>();
         Map<DbKey, List<StateRecord>> items = new LinkedHashMap<>();
+        Map<DbKey, List<StateRecord>> streamRecords = new LinkedHashMap<>();
         for (StateRecord r : records) {
             DbKey k = new DbKey(r.account(), r.region());
             if (r.kind().equals(TABLE)) {
                 tables.computeIfAbsent(k, x -> new ArrayList<>()).add(r.value(TableState.class));
             } else if (r.kind().equals(ITEM)) {
                 items.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+            } else if (r.kind().equals(STREAM_RECORD) || r.kind().equals(STREAM_NEXT)) {
+                streamRecords.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
             }
         }
         for (Map.Entry<DbKey, List<TableState>> e : tables.entrySet()) {
@@ -146,13 +228,42 @@ final class DynamoRecords {
                     context.registry().register(db.account, db.region, "dynamodb", "table/" + t.name, Arn.parse(t.arn),
                             s.tags() == null ? Map.of() : s.tags());
                 }
+                for (TableState s : e.getValue()) {
+                    // PITR's history is not journaled: after a restart the window starts again at the restart.
+                    if (s.pitrDays() != null) {
+                        Table t = byId.get(s.id());
+                        t.pitrDaysAfterRestore = s.pitrDays();
+                    }
+                }
                 for (StateRecord r : items.getOrDefault(e.getKey(), List.of())) {
                     Table t = byId.get(r.key().substring(0, r.key().indexOf('/')));
                     if (t != null) {
                         t.put(DynamoJson.item(r.value(JsonNode.class)));
                     }
                 }
-                byId.values().forEach(t -> t.owner = db);
+                // Stream records go back with their sequence numbers, in order; those of an older stream of the
+                // table (disabled, then enabled again) or of a deleted table are dropped.
+                List<StateRecord> streamed = new ArrayList<>(streamRecords.getOrDefault(e.getKey(), List.of()));
+                streamed.sort(java.util.Comparator.comparing(StateRecord::key));
+                for (StateRecord r : streamed) {
+                    String[] parts = r.key().split("/", 3);
+                    Table t = byId.get(parts[0]);
+                    if (t == null || t.stream == null || !t.stream.label.equals(parts[1])) {
+                        continue;
+                    }
+                    if (r.kind().equals(STREAM_NEXT)) {
+                        t.stream.continueAt(r.value(JsonNode.class).asLong());
+                    } else {
+                        t.stream.restore(entry(r.value(StreamRecordState.class), t.stream.viewType));
+                    }
+                }
+                for (Table t : byId.values()) {
+                    t.owner = db;
+                    if (t.pitrDaysAfterRestore != null) {
+                        t.pitr = new PointInTimeRecovery(context.clock(), t, t.pitrDaysAfterRestore);
+                        t.pitrDaysAfterRestore = null;
+                    }
+                }
                 syncTables(db);
                 return null;
             });
@@ -171,6 +282,10 @@ final class DynamoRecords {
         }
         t.status = s.status();
         t.settlesAt = instant(s.settlesAt());
+        if (t.status.equals("CREATING") && t.settlesAt == null) {
+            // An import that a restart interrupted: its worker is gone, so the table becomes usable with what it has.
+            t.settlesAt = t.created;
+        }
         t.billingMode = s.billingMode();
         t.readCapacity = s.readCapacity();
         t.writeCapacity = s.writeCapacity();
@@ -190,6 +305,22 @@ final class DynamoRecords {
             t.stream.enabled = st.enabled();
         }
         t.replicaRegions.addAll(s.replicaRegions());
+        if (s.policies() != null) {
+            t.policies.putAll(s.policies());
+        }
+        if (s.insights() != null) {
+            s.insights().forEach((k, v) -> t.insights.put(k, new ContributorInsights.Setting(v.status(), v.mode(),
+                    Instant.ofEpochMilli(v.updated()))));
+        }
+        if (s.warmReads() != null) {
+            t.warmReads = s.warmReads();
+            t.warmWrites = s.warmWrites();
+        }
+        if (s.maxReadRequestUnits() != null) {
+            t.maxReadRequestUnits = s.maxReadRequestUnits();
+            t.maxWriteRequestUnits = s.maxWriteRequestUnits();
+        }
+        t.legacyGlobal = Boolean.TRUE.equals(s.legacyGlobal());
         return t;
     }
 

@@ -33,6 +33,17 @@ final class Index {
 
     /** The entry's partition, or null if the item is not in this index. */
     KeyValue partitionOf(Map<String, AttributeValue> item) {
+        if (key.multi()) {
+            // Only items with every key attribute are in the index.
+            java.util.List<AttributeValue> values = new java.util.ArrayList<>();
+            for (String n : key.names()) {
+                if (item.get(n) == null) {
+                    return null;
+                }
+            }
+            key.hashNames().forEach(n -> values.add(item.get(n)));
+            return KeyValue.composite(values);
+        }
         AttributeValue v = item.get(key.hash());
         if (v == null || (key.hasRange() && item.get(key.range()) == null)) {
             return null;
@@ -41,9 +52,16 @@ final class Index {
     }
 
     RowKey rowOf(Map<String, AttributeValue> item, KeySchema table) {
-        KeyValue isk = key.hasRange() ? KeyValue.of(item.get(key.range())) : null;
         KeyValue tpk = KeyValue.of(item.get(table.hash()));
         KeyValue tsk = table.hasRange() ? KeyValue.of(item.get(table.range())) : null;
+        if (key.multi()) {
+            java.util.List<KeyValue> parts = new java.util.ArrayList<>();
+            key.rangeNames().forEach(n -> parts.add(KeyValue.of(item.get(n))));
+            parts.add(tpk);
+            parts.add(tsk);
+            return new RowKey(parts.toArray(new KeyValue[0]));
+        }
+        KeyValue isk = key.hasRange() ? KeyValue.of(item.get(key.range())) : null;
         return new RowKey(isk, tpk, tsk);
     }
 

@@ -182,6 +182,10 @@ final class Items {
         }
         long size = Math.max(Values.itemSize(item), old == null ? 0 : Values.itemSize(old));
         setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
+        ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, item);
+        if (icm != null) {
+            b.itemCollectionMetrics(icm);
+        }
         return b.build();
     }
 
@@ -239,6 +243,10 @@ final class Items {
             b.attributes(old);
         }
         setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, old == null ? 0 : Values.itemSize(old)));
+        ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, key);
+        if (icm != null) {
+            b.itemCollectionMetrics(icm);
+        }
         return b.build();
     }
 
@@ -288,6 +296,10 @@ final class Items {
         }
         long size = Math.max(Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
         setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
+        ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, key);
+        if (icm != null) {
+            b.itemCollectionMetrics(icm);
+        }
         return b.build();
     }
 

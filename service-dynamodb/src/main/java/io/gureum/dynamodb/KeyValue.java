@@ -35,6 +35,25 @@ final class KeyValue implements Comparable<KeyValue> {
         return new KeyValue('B', null, v.b().asByteArrayUnsafe(), v);
     }
 
+    /**
+     * The partition of a multi-attribute partition key: its values in order, encoded as one binary value (type,
+     * length, canonical bytes of each), so equal values meet in one partition.
+     */
+    static KeyValue composite(java.util.List<AttributeValue> values) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (AttributeValue v : values) {
+            KeyValue k = of(v);
+            byte[] b = k.number != null ? k.number.toString().getBytes(StandardCharsets.UTF_8) : k.bytes;
+            out.write(k.type);
+            out.write(b.length >>> 24);
+            out.write(b.length >>> 16);
+            out.write(b.length >>> 8);
+            out.write(b.length);
+            out.writeBytes(b);
+        }
+        return new KeyValue('C', null, out.toByteArray(), null);
+    }
+
     /** A bound made of raw bytes (e.g. the end of a begins_with prefix range). */
     static KeyValue ofBytes(char type, byte[] bytes) {
         return new KeyValue(type, null, bytes, null);

@@ -1,356 +1,251 @@
 package io.gureum.dynamodb;
 
-import io.gureum.dynamodb.expression.Ast;
-import io.gureum.dynamodb.expression.Evaluator;
-import io.gureum.dynamodb.expression.Path;
-import io.gureum.dynamodb.expression.Updater;
-import io.gureum.dynamodb.expression.Values;
+import io.gureum.core.error.AwsException;
+import io.gureum.dynamodb.partiql.Statement;
+import io.gureum.dynamodb.partiql.StatementParser;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkBytes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.*;
 
 /**
- * ExecuteStatement for the common PartiQL shapes: {@code SELECT * | a, b FROM "t" [WHERE ...]},
- * {@code INSERT INTO "t" VALUE {...}}, {@code UPDATE "t" SET a = v [, ...] [REMOVE b] WHERE ...} and
- * {@code DELETE FROM "t" WHERE ...}; WHERE is a conjunction of comparisons
+ * ExecuteStatement, BatchExecuteStatement and ExecuteTransaction: PartiQL statements parsed by
+ * {@link StatementParser}, reads by {@link PartiQlSelect}, writes by {@link PartiQlWrite}
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html).
  */
 final class PartiQl {
+    private record Idempotent(int fingerprint, Instant at, ExecuteTransactionResponse response) {
+    }
+
     private final DynamoDbState state;
     private final Tables tables;
+    private final Map<String, Idempotent> tokens = new ConcurrentHashMap<>();
 
-    PartiQl(DynamoDbState state, Tables tables, Items items, Transactions transactions) {
+    PartiQl(DynamoDbState state, Tables tables) {
         this.state = state;
         this.tables = tables;
     }
 
-    /** A tiny tokenizer: quoted identifiers, 'strings', numbers, words, punctuation, ?. */
-    private static final class Lexer {
-        final List<String> tokens = new ArrayList<>();
-        int pos;
-
-        Lexer(String s) {
-            int i = 0;
-            while (i < s.length()) {
-                char c = s.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (c == '\'' || c == '"') {
-                    int j = i + 1;
-                    StringBuilder b = new StringBuilder().append(c);
-                    while (j < s.length()) {
-                        if (s.charAt(j) == c) {
-                            if (j + 1 < s.length() && s.charAt(j + 1) == c) {
-                                b.append(c);
-                                j += 2;
-                                continue;
-                            }
-                            break;
-                        }
-                        b.append(s.charAt(j++));
-                    }
-                    tokens.add(b.toString());
-                    i = j + 1;
-                } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-' && i + 1 < s.length()
-                        && Character.isDigit(s.charAt(i + 1))) {
-                    int j = i + 1;
-                    while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_'
-                            || s.charAt(j) == '.' && Character.isDigit(s.charAt(i)))) {
-                        j++;
-                    }
-                    tokens.add(s.substring(i, j));
-                    i = j;
-                } else if ((c == '<' || c == '>' || c == '!') && i + 1 < s.length() && (s.charAt(i + 1) == '=' || s.charAt(i + 1) == '>')) {
-                    tokens.add(s.substring(i, i + 2));
-                    i += 2;
-                } else {
-                    tokens.add(String.valueOf(c));
-                    i++;
-                }
-            }
-        }
-
-        String peek() {
-            return pos < tokens.size() ? tokens.get(pos) : null;
-        }
-
-        String next() {
-            String t = peek();
-            if (t == null) {
-                throw syntax("<EOF>");
-            }
-            pos++;
-            return t;
-        }
-
-        boolean accept(String word) {
-            if (word.equalsIgnoreCase(peek())) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        void expect(String word) {
-            String t = next();
-            if (!word.equalsIgnoreCase(t)) {
-                throw syntax(t);
-            }
-        }
-    }
-
-    private static RuntimeException syntax(String token) {
-        return DynamoErrors.validation("Statement wasn't well formed, can't be processed: Unexpected token: " + token);
-    }
-
-    private static final class Params {
-        final List<AttributeValue> values;
-        int next;
-
-        Params(List<AttributeValue> values) {
-            this.values = values == null ? List.of() : values;
-        }
-
-        AttributeValue take() {
-            if (next >= values.size()) {
-                throw DynamoErrors.validation("Number of parameters in request and statement don't match.");
-            }
-            return Values.normalize(values.get(next++));
-        }
-    }
-
     public ExecuteStatementResponse executeStatement(ExecuteStatementRequest r) {
-        Lexer lx = new Lexer(r.statement());
-        Params params = new Params(r.hasParameters() ? r.parameters() : null);
-        String verb = lx.next().toUpperCase(Locale.ROOT);
-        ExecuteStatementResponse response = switch (verb) {
-            case "SELECT" -> select(lx, params, Boolean.TRUE.equals(r.consistentRead()));
-            case "INSERT" -> insert(lx, params);
-            case "UPDATE" -> update(lx, params);
-            case "DELETE" -> delete(lx, params);
-            default -> throw syntax(verb);
-        };
-        if (params.next != params.values.size()) {
-            throw DynamoErrors.validation("Number of parameters in request and statement don't match.");
+        Statement s = StatementParser.parse(r.statement(), r.hasParameters() ? r.parameters() : null);
+        Database db = state.database();
+        Table t = tables.require(db, s.table());
+        String mode = r.returnConsumedCapacityAsString();
+        ExecuteStatementResponse.Builder b = ExecuteStatementResponse.builder();
+        if (s instanceof Statement.Select sel) {
+            if (r.limit() != null && r.limit() < 1) {
+                throw DynamoErrors.constraint(r.limit(), "limit", "Member must have value greater than or equal to 1");
+            }
+            boolean consistent = Boolean.TRUE.equals(r.consistentRead());
+            PartiQlSelect.Page page = PartiQlSelect.run(t, sel, r.limit(), r.nextToken(), consistent);
+            b.items(page.items());
+            if (page.nextToken() != null) {
+                b.nextToken(page.nextToken()).lastEvaluatedKey(page.lastKey());
+            }
+            Items.setCapacity(b::consumedCapacity, Capacity.read(mode, t.name, page.bytes(), consistent, sel.index(),
+                    sel.index() != null && t.indexes.get(sel.index()).global));
+            return b.build();
+        }
+        if (s instanceof Statement.Exists) {
+            throw Statement.syntax("Unexpected token: EXISTS");
+        }
+        PartiQlWrite w = PartiQlWrite.prepare(t, s);
+        if (w.failure != null) {
+            throw w.exception("ALL_OLD".equals(r.returnValuesOnConditionCheckFailureAsString()));
+        }
+        w.apply(state, db);
+        Map<String, AttributeValue> returned = w.returned();
+        b.items(returned == null ? List.of() : List.of(returned));
+        Items.setCapacity(b::consumedCapacity, Capacity.write(mode, t.name, w.bytes()));
+        return b.build();
+    }
+
+    public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest r) {
+        Database db = state.database();
+        List<Statement> parsed = new ArrayList<>();
+        List<BatchStatementResponse> out = new ArrayList<>();
+        int reads = 0;
+        for (BatchStatementRequest q : r.statements()) {
+            Statement s = null;
+            try {
+                s = StatementParser.parse(q.statement(), q.hasParameters() ? q.parameters() : null);
+                reads += s instanceof Statement.Select ? 1 : 0;
+            } catch (AwsException e) {
+                // a statement that does not parse fails alone, reported in its own response
+            }
+            parsed.add(s);
+        }
+        // "The entire batch must consist of either read statements or write statements"
+        // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.multiplestatements.batching.html).
+        if (reads > 0 && parsed.stream().anyMatch(s -> s != null && !(s instanceof Statement.Select))) {
+            throw DynamoErrors.validation("Supported operations in a single batch statement request are either all"
+                    + " reads or all writes");
+        }
+        for (int i = 0; i < parsed.size(); i++) {
+            BatchStatementRequest q = r.statements().get(i);
+            Statement s = parsed.get(i);
+            try {
+                if (s == null) {
+                    StatementParser.parse(q.statement(), q.hasParameters() ? q.parameters() : null); // throws again
+                }
+                out.add(batchOne(db, s, "ALL_OLD".equals(q.returnValuesOnConditionCheckFailureAsString())));
+            } catch (ConditionalCheckFailedException e) {
+                out.add(error(s, BatchStatementErrorCodeEnum.CONDITIONAL_CHECK_FAILED, message(e), e.item()));
+            } catch (DuplicateItemException e) {
+                out.add(error(s, BatchStatementErrorCodeEnum.DUPLICATE_ITEM, message(e), null));
+            } catch (ResourceNotFoundException e) {
+                out.add(error(s, BatchStatementErrorCodeEnum.RESOURCE_NOT_FOUND, message(e), null));
+            } catch (AwsException e) {
+                out.add(error(s, BatchStatementErrorCodeEnum.VALIDATION_ERROR, e.getMessage(), null));
+            }
+        }
+        return BatchExecuteStatementResponse.builder().responses(out).build();
+    }
+
+    private BatchStatementResponse batchOne(Database db, Statement s, boolean returnOld) {
+        Table t = tables.require(db, s.table());
+        BatchStatementResponse.Builder b = BatchStatementResponse.builder().tableName(t.name);
+        if (s instanceof Statement.Select sel) {
+            Map<String, AttributeValue> item = keyLookup(t, sel);
+            if (item != null) {
+                b.item(sel.projection() == null ? item : io.gureum.dynamodb.expression.Updater.project(item, sel.projection()));
+            }
+            return b.build();
+        }
+        if (s instanceof Statement.Exists) {
+            throw Statement.syntax("Unexpected token: EXISTS");
+        }
+        PartiQlWrite w = PartiQlWrite.prepare(t, s);
+        if (w.failure != null) {
+            throw w.exception(returnOld);
+        }
+        w.apply(state, db);
+        return b.build();
+    }
+
+    /** A batch or transaction read: a GetItem by the full primary key WHERE pins, filtered by the rest of it. */
+    private static Map<String, AttributeValue> keyLookup(Table t, Statement.Select sel) {
+        if (sel.index() != null) {
+            throw DynamoErrors.validation("Where clause does not contain a mandatory equality on all key attributes");
+        }
+        Map<String, AttributeValue> key = PartiQlWrite.requireKey(t, sel.where());
+        Map<String, AttributeValue> item = t.get(key);
+        return item != null && io.gureum.dynamodb.expression.Evaluator.test(sel.where(), item) ? item : null;
+    }
+
+    private static String message(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+        return e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
+    }
+
+    private static BatchStatementResponse error(Statement s, BatchStatementErrorCodeEnum code, String message,
+            Map<String, AttributeValue> item) {
+        BatchStatementError.Builder e = BatchStatementError.builder().code(code).message(message);
+        if (item != null && !item.isEmpty()) {
+            e.item(item);
+        }
+        BatchStatementResponse.Builder b = BatchStatementResponse.builder().error(e.build());
+        if (s != null) {
+            b.tableName(s.table());
+        }
+        return b.build();
+    }
+
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest r) {
+        Instant now = state.context.clock().now();
+        String token = r.clientRequestToken();
+        int fingerprint = r.toBuilder().clientRequestToken(null).build().hashCode();
+        if (token != null) {
+            Idempotent seen = tokens.get(token);
+            if (seen != null && seen.at().plus(Transactions.TOKEN_LIFETIME).isAfter(now)) {
+                if (seen.fingerprint() != fingerprint) {
+                    throw IdempotentParameterMismatchException.builder()
+                            .message("The provided ClientRequestToken is already in use with different parameters").build();
+                }
+                return seen.response();
+            }
+        }
+        List<Statement> statements = new ArrayList<>();
+        for (ParameterizedStatement p : r.transactStatements()) {
+            statements.add(StatementParser.parse(p.statement(), p.hasParameters() ? p.parameters() : null));
+        }
+        long reads = statements.stream().filter(s -> s instanceof Statement.Select).count();
+        if (reads > 0 && reads < statements.size()) {
+            throw DynamoErrors.validation("Transaction must contain either all reads or all writes");
+        }
+        Database db = state.database();
+        ExecuteTransactionResponse response = reads > 0 ? readTransaction(db, statements) : writeTransaction(db, statements, r);
+        if (token != null) {
+            tokens.put(token, new Idempotent(fingerprint, now, response));
         }
         return response;
     }
 
-    private static String name(String token) {
-        return token.startsWith("\"") ? token.substring(1) : token;
+    private ExecuteTransactionResponse readTransaction(Database db, List<Statement> statements) {
+        List<ItemResponse> responses = new ArrayList<>();
+        for (Statement s : statements) {
+            Table t = tables.require(db, s.table());
+            Statement.Select sel = (Statement.Select) s;
+            Map<String, AttributeValue> item = keyLookup(t, sel);
+            ItemResponse.Builder b = ItemResponse.builder();
+            if (item != null) {
+                b.item(sel.projection() == null ? item : io.gureum.dynamodb.expression.Updater.project(item, sel.projection()));
+            }
+            responses.add(b.build());
+        }
+        return ExecuteTransactionResponse.builder().responses(responses).build();
     }
 
-    private ExecuteStatementResponse select(Lexer lx, Params params, boolean consistent) {
-        List<Path> projection = new ArrayList<>();
-        if (!lx.accept("*")) {
-            do {
-                projection.add(Path.of(name(lx.next())));
-            } while (lx.accept(","));
-        }
-        lx.expect("FROM");
-        String table = name(lx.next());
-        Ast.Condition where = lx.accept("WHERE") ? where(lx, params) : null;
-        Database db = state.database();
-        Table t = tables.require(db, table);
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        Map<String, AttributeValue> key = exactKey(where, t);
-        if (key != null) {
-            Map<String, AttributeValue> item = t.get(key);
-            if (item != null && Evaluator.test(where, item)) {
-                out.add(item);
+    /** Every statement checked first, then all applied or none, as TransactWriteItems. */
+    private ExecuteTransactionResponse writeTransaction(Database db, List<Statement> statements, ExecuteTransactionRequest r) {
+        List<PartiQlWrite> writes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Statement s : statements) {
+            Table t = tables.require(db, s.table());
+            PartiQlWrite w = PartiQlWrite.prepare(t, s);
+            if (!seen.add(t.name + "\u0000" + w.key)) {
+                throw DynamoErrors.validation("Transaction request cannot include multiple operations on one item");
             }
-        } else {
-            t.data.all().values().forEach(p -> p.values().forEach(item -> {
-                if (where == null || Evaluator.test(where, item)) {
-                    out.add(item);
+            writes.add(w);
+        }
+        if (writes.stream().anyMatch(w -> w.failure != null)) {
+            List<CancellationReason> reasons = new ArrayList<>();
+            for (int i = 0; i < writes.size(); i++) {
+                PartiQlWrite w = writes.get(i);
+                if (w.failure == null) {
+                    reasons.add(CancellationReason.builder().code("None").build());
+                } else {
+                    CancellationReason.Builder cr = CancellationReason.builder().code(w.failure.code)
+                            .message(w.failure == PartiQlWrite.Failure.DUPLICATE_ITEM ? "Duplicate primary key exists in table"
+                                    : DynamoErrors.CONDITION_FAILED);
+                    if ("ALL_OLD".equals(r.transactStatements().get(i).returnValuesOnConditionCheckFailureAsString())
+                            && w.old != null) {
+                        cr.item(w.old);
+                    }
+                    reasons.add(cr.build());
                 }
-            }));
+            }
+            throw TransactionCanceledException.builder()
+                    .message("Transaction cancelled, please refer cancellation reasons for specific reasons "
+                            + reasons.stream().map(CancellationReason::code).toList())
+                    .cancellationReasons(reasons).build();
         }
-        List<Map<String, AttributeValue>> items = projection.isEmpty() ? out
-                : out.stream().map(i -> Updater.project(i, projection)).toList();
-        return ExecuteStatementResponse.builder().items(items).build();
-    }
-
-    private ExecuteStatementResponse insert(Lexer lx, Params params) {
-        lx.expect("INTO");
-        String table = name(lx.next());
-        lx.expect("VALUE");
-        AttributeValue v = value(lx, params);
-        if (!v.hasM()) {
-            throw syntax(String.valueOf(v));
-        }
-        Database db = state.database();
-        Table t = tables.require(db, table);
-        Map<String, AttributeValue> item = Items.checkItem(t, v.m());
-        if (t.get(item) != null) {
-            throw DuplicateItemException.builder().message("Duplicate primary key exists in table").build();
-        }
-        t.put(item);
-        Items.changed(state, db, t, null, item, false);
-        return ExecuteStatementResponse.builder().items(List.of()).build();
-    }
-
-    private ExecuteStatementResponse update(Lexer lx, Params params) {
-        String table = name(lx.next());
-        List<Ast.SetAction> set = new ArrayList<>();
-        List<Path> remove = new ArrayList<>();
-        while (true) {
-            if (lx.accept("SET")) {
-                Path p = Path.of(name(lx.next()));
-                lx.expect("=");
-                set.add(new Ast.SetAction(p, new Ast.ValueOperand("?", value(lx, params))));
-            } else if (lx.accept("REMOVE")) {
-                remove.add(Path.of(name(lx.next())));
-            } else if (lx.accept(",")) {
-                Path p = Path.of(name(lx.next()));
-                lx.expect("=");
-                set.add(new Ast.SetAction(p, new Ast.ValueOperand("?", value(lx, params))));
-            } else {
-                break;
+        List<ConsumedCapacity> capacity = new ArrayList<>();
+        for (PartiQlWrite w : writes) {
+            w.apply(state, db);
+            ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), w.table.name,
+                    2 * Capacity.writeUnits(w.bytes()), 0, 2 * Capacity.writeUnits(w.bytes()), null, false);
+            if (c != null) {
+                capacity.add(c);
             }
         }
-        lx.expect("WHERE");
-        Ast.Condition where = where(lx, params);
-        Ast.Update u = new Ast.Update(set, remove, List.of(), List.of());
-        Database db = state.database();
-        Table t = tables.require(db, table);
-        Map<String, AttributeValue> key = exactKey(where, t);
-        if (key == null) {
-            throw DynamoErrors.validation("Where clause does not contain a mandatory equality on all key attributes");
+        ExecuteTransactionResponse.Builder b = ExecuteTransactionResponse.builder();
+        if (!capacity.isEmpty()) {
+            b.consumedCapacity(capacity);
         }
-        Map<String, AttributeValue> old = t.get(key);
-        if (old == null || !Evaluator.test(where, old)) {
-            throw DynamoErrors.conditionFailed(null);
-        }
-        Map<String, AttributeValue> next = Items.checkItem(t, Updater.apply(u, old));
-        t.put(next);
-        Items.changed(state, db, t, old, next, false);
-        return ExecuteStatementResponse.builder().items(List.of()).build();
-    }
-
-    private ExecuteStatementResponse delete(Lexer lx, Params params) {
-        lx.expect("FROM");
-        String table = name(lx.next());
-        lx.expect("WHERE");
-        Ast.Condition where = where(lx, params);
-        Database db = state.database();
-        Table t = tables.require(db, table);
-        Map<String, AttributeValue> key = exactKey(where, t);
-        if (key == null) {
-            throw DynamoErrors.validation("Where clause does not contain a mandatory equality on all key attributes");
-        }
-        Map<String, AttributeValue> old = t.get(key);
-        if (old != null && Evaluator.test(where, old)) {
-            t.delete(key);
-            Items.changed(state, db, t, old, null, false);
-        }
-        return ExecuteStatementResponse.builder().items(List.of()).build();
-    }
-
-    private static Ast.Condition where(Lexer lx, Params params) {
-        Ast.Condition c = comparison(lx, params);
-        while (lx.accept("AND")) {
-            c = new Ast.And(c, comparison(lx, params));
-        }
-        if (lx.peek() != null) {
-            throw syntax(lx.peek());
-        }
-        return c;
-    }
-
-    private static Ast.Condition comparison(Lexer lx, Params params) {
-        Ast.PathOperand p = new Ast.PathOperand(Path.of(name(lx.next())));
-        String op = lx.next();
-        if (op.equalsIgnoreCase("BETWEEN")) {
-            AttributeValue lo = value(lx, params);
-            lx.expect("AND");
-            return new Ast.Between(p, new Ast.ValueOperand("?", lo), new Ast.ValueOperand("?", value(lx, params)));
-        }
-        if (op.equals("!=")) {
-            op = "<>";
-        }
-        if (!List.of("=", "<>", "<", "<=", ">", ">=").contains(op)) {
-            throw syntax(op);
-        }
-        return new Ast.Comparison(p, op, new Ast.ValueOperand("?", value(lx, params)));
-    }
-
-    /** A literal: ?, 'string', number, TRUE/FALSE/NULL, {map}, [list], <<set>> is not supported. */
-    private static AttributeValue value(Lexer lx, Params params) {
-        String t = lx.next();
-        if (t.equals("?")) {
-            return params.take();
-        }
-        if (t.startsWith("'")) {
-            return Values.s(t.substring(1));
-        }
-        if (t.equals("{")) {
-            Map<String, AttributeValue> m = new LinkedHashMap<>();
-            if (!lx.accept("}")) {
-                do {
-                    String k = lx.next();
-                    lx.expect(":");
-                    m.put(k.startsWith("'") || k.startsWith("\"") ? k.substring(1) : k, value(lx, params));
-                } while (lx.accept(","));
-                lx.expect("}");
-            }
-            return AttributeValue.builder().m(m).build();
-        }
-        if (t.equals("[")) {
-            List<AttributeValue> l = new ArrayList<>();
-            if (!lx.accept("]")) {
-                do {
-                    l.add(value(lx, params));
-                } while (lx.accept(","));
-                lx.expect("]");
-            }
-            return AttributeValue.builder().l(l).build();
-        }
-        if (t.equalsIgnoreCase("TRUE") || t.equalsIgnoreCase("FALSE")) {
-            return AttributeValue.builder().bool(Boolean.parseBoolean(t.toLowerCase(Locale.ROOT))).build();
-        }
-        if (t.equalsIgnoreCase("NULL")) {
-            return AttributeValue.builder().nul(true).build();
-        }
-        if (Character.isDigit(t.charAt(0)) || t.charAt(0) == '-') {
-            return Values.num(Values.number(t));
-        }
-        throw syntax(t);
-    }
-
-    /** The primary key when WHERE pins every key attribute with =, else null. */
-    private static Map<String, AttributeValue> exactKey(Ast.Condition where, Table t) {
-        if (where == null) {
-            return null;
-        }
-        Map<String, AttributeValue> eq = new LinkedHashMap<>();
-        collect(where, eq);
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        for (String n : t.key.names()) {
-            AttributeValue v = eq.get(n);
-            if (v == null) {
-                return null;
-            }
-            key.put(n, v);
-        }
-        return Items.checkKey(t, key);
-    }
-
-    private static void collect(Ast.Condition c, Map<String, AttributeValue> eq) {
-        if (c instanceof Ast.And a) {
-            collect(a.left(), eq);
-            collect(a.right(), eq);
-        } else if (c instanceof Ast.Comparison cmp && cmp.op().equals("=") && cmp.left() instanceof Ast.PathOperand p
-                && cmp.right() instanceof Ast.ValueOperand v) {
-            eq.put(p.path().head(), v.value());
-        }
-    }
-
-    static SdkBytes none() {
-        return null;
+        return b.build();
     }
 }

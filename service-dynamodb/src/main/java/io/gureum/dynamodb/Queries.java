@@ -151,13 +151,20 @@ final class Queries {
         Database db = state.database();
         Table t = tables.require(db, r.tableName());
         Source s = source(t, r.indexName(), r.consistentRead(), select);
-        KeyCondition kc = KeyCondition.of(keyCond, s.key());
         if (filter != null) {
             checkFilterKeys(filter, s.key());
         }
         boolean forward = !Boolean.FALSE.equals(r.scanIndexForward());
-        NavigableMap<RowKey, Map<String, AttributeValue>> rows = s.data().partition(KeyValue.of(kc.hash()));
-        NavigableMap<RowKey, Map<String, AttributeValue>> range = rows == null ? new TreeMap<>() : range(rows, kc);
+        NavigableMap<RowKey, Map<String, AttributeValue>> range;
+        if (s.key().multi()) {
+            MultiKeyCondition mk = MultiKeyCondition.of(keyCond, s.key(), t.attributeTypes);
+            NavigableMap<RowKey, Map<String, AttributeValue>> rows = s.data().partition(mk.partition());
+            range = rows == null ? new TreeMap<>() : mk.rows(rows);
+        } else {
+            KeyCondition kc = KeyCondition.of(keyCond, s.key());
+            NavigableMap<RowKey, Map<String, AttributeValue>> rows = s.data().partition(KeyValue.of(kc.hash()));
+            range = rows == null ? new TreeMap<>() : range(rows, kc);
+        }
         if (r.hasExclusiveStartKey()) {
             RowKey start = startRow(s, r.exclusiveStartKey());
             range = forward ? range.tailMap(start, false) : range.headMap(start, false);
@@ -283,7 +290,8 @@ final class Queries {
         RowKey startRow = null;
         if (r.hasExclusiveStartKey()) {
             startRow = startRow(s, r.exclusiveStartKey());
-            startPk = KeyValue.of(r.exclusiveStartKey().get(s.key().hash()));
+            startPk = s.index() != null && s.key().multi() ? s.index().partitionOf(r.exclusiveStartKey())
+                    : KeyValue.of(r.exclusiveStartKey().get(s.key().hash()));
             partitions = partitions.tailMap(startPk, true);
         }
         KeyValue firstPk = startPk;

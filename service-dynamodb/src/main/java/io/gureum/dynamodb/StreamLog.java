@@ -26,8 +26,17 @@ final class StreamLog {
     final List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> keySchema;
     final String shardId;
     boolean enabled = true;
-    private final List<Record> records = new ArrayList<>();
+    /** One record with the instant it was written, which trimming compares with the clock. */
+    record Entry(long sequence, Instant at, Record record) {
+    }
+
+    /** Records are trimmed 24 hours after they were written (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html). */
+    static final java.time.Duration RETENTION = java.time.Duration.ofHours(24);
+
+    private final java.util.ArrayDeque<Entry> records = new java.util.ArrayDeque<>();
     private long next = 1;
+    /** The table whose database journals this stream's records ({@code --data-dir}). */
+    private final Table table;
 
     StreamLog(String tableArn, String tableName, Table table, Instant now, String viewType, String shardSuffix) {
         this.label = now.truncatedTo(ChronoUnit.MILLIS).toString().replace("Z", "");
@@ -35,6 +44,7 @@ final class StreamLog {
         this.viewType = viewType;
         this.tableName = tableName;
         this.keySchema = table.key.toSdk();
+        this.table = table;
         this.shardId = "shardId-" + String.format("%020d", now.toEpochMilli()) + "-" + shardSuffix;
     }
 
@@ -53,7 +63,7 @@ final class StreamLog {
         StreamRecord.Builder r = StreamRecord.builder()
                 .approximateCreationDateTime(now.truncatedTo(ChronoUnit.SECONDS))
                 .keys(table.keyOf(any))
-                .sequenceNumber(sequence(next++))
+                .sequenceNumber(sequence(next))
                 .streamViewType(viewType);
         long size = Values.itemSize(table.keyOf(any));
         if ((viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES")) && newItem != null) {
@@ -75,16 +85,62 @@ final class StreamLog {
         if (byTtl) {
             rec.userIdentity(Identity.builder().type("Service").principalId("dynamodb.amazonaws.com").build());
         }
-        records.add(rec.build());
+        Entry e = new Entry(next++, now, rec.build());
+        records.addLast(e);
+        if (table.owner != null) {
+            table.owner.records.streamRecord(table.owner, table, this, e);
+        }
+        trim(now);
     }
 
-    synchronized List<Record> from(int position, int limit) {
-        int end = Math.min(records.size(), position + limit);
-        return position >= end ? List.of() : new ArrayList<>(records.subList(position, end));
+    /** Puts back a record read from {@code --data-dir}, with its sequence number. */
+    synchronized void restore(Entry e) {
+        records.addLast(e);
+        next = Math.max(next, e.sequence() + 1);
     }
 
-    synchronized int size() {
-        return records.size();
+    /** Numbering goes on from at least {@code sequence} (restored after every record was trimmed). */
+    synchronized void continueAt(long sequence) {
+        next = Math.max(next, sequence);
+    }
+
+    /** Drops the records older than 24 hours on the clock. */
+    synchronized void trim(Instant now) {
+        Instant horizon = now.minus(RETENTION);
+        while (!records.isEmpty() && records.peekFirst().at().isBefore(horizon)) {
+            Entry gone = records.pollFirst();
+            if (table.owner != null) {
+                table.owner.records.streamRecordGone(table.owner, table, this, gone);
+            }
+        }
+    }
+
+    /** Up to {@code limit} records from sequence number {@code from} on. */
+    synchronized List<Record> from(long from, int limit) {
+        List<Record> out = new ArrayList<>();
+        for (Entry e : records) {
+            if (out.size() == limit) {
+                break;
+            }
+            if (e.sequence() >= from) {
+                out.add(e.record());
+            }
+        }
+        return out;
+    }
+
+    synchronized List<Entry> entries() {
+        return new ArrayList<>(records);
+    }
+
+    /** The sequence number the next record will have. */
+    synchronized long nextSequence() {
+        return next;
+    }
+
+    /** The oldest sequence number still readable (the next one when every record was trimmed). */
+    synchronized long trimHorizon() {
+        return records.isEmpty() ? next : records.peekFirst().sequence();
     }
 
     synchronized String firstSequence() {
@@ -95,9 +151,7 @@ final class StreamLog {
         return next == 1 ? null : sequence(next - 1);
     }
 
-    /** The position of a sequence number in the record list. */
-    synchronized int positionOf(String sequenceNumber) {
-        long n = Long.parseLong(sequenceNumber.substring(1));
-        return (int) (n - 1);
+    static long number(String sequenceNumber) {
+        return Long.parseLong(sequenceNumber.substring(1));
     }
 }

@@ -95,29 +95,48 @@ final class Streams {
         return DescribeStreamResponse.builder().streamDescription(d).build();
     }
 
+    /** A shard iterator is valid for 15 minutes on the clock after it is issued. */
+    static final long ITERATOR_LIFETIME_MILLIS = 15 * 60 * 1000;
+
     public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest r) {
         Located l = locate(r.streamArn());
         StreamLog s = l.stream();
         if (!s.shardId.equals(r.shardId())) {
             throw ModeledErrors.of(ResourceNotFoundException.class, "Requested resource not found: Shard does not exist");
         }
-        int position = switch (r.shardIteratorTypeAsString()) {
-            case "TRIM_HORIZON" -> 0;
-            case "LATEST" -> s.size();
+        s.trim(context.clock().now());
+        long position = switch (r.shardIteratorTypeAsString()) {
+            case "TRIM_HORIZON" -> s.trimHorizon();
+            case "LATEST" -> s.nextSequence();
             case "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER" -> {
                 if (r.sequenceNumber() == null) {
                     throw DynamoErrors.validation("Must provide a SequenceNumber for " + r.shardIteratorTypeAsString());
                 }
-                int p = s.positionOf(r.sequenceNumber());
-                yield r.shardIteratorTypeAsString().startsWith("AT") ? p : p + 1;
+                long n;
+                try {
+                    n = StreamLog.number(r.sequenceNumber());
+                } catch (RuntimeException e) {
+                    throw DynamoErrors.validation("Invalid SequenceNumber: " + r.sequenceNumber());
+                }
+                if (n < s.trimHorizon()) {
+                    throw trimmed();
+                }
+                yield r.shardIteratorTypeAsString().startsWith("AT") ? n : n + 1;
             }
             default -> throw DynamoErrors.validation("Invalid ShardIteratorType: " + r.shardIteratorTypeAsString());
         };
         return GetShardIteratorResponse.builder().shardIterator(iterator(s.arn, s.shardId, position)).build();
     }
 
-    private static String iterator(String arn, String shard, int position) {
-        String raw = arn + "|" + shard + "|" + position;
+    private static TrimmedDataAccessException trimmed() {
+        // Built directly: ModeledErrors looks the class up in DynamoDB's model, which lacks the Streams-only errors.
+        return TrimmedDataAccessException.builder()
+                .message("The operation attempted to read past the oldest stream record in a shard.").build();
+    }
+
+    /** {@code streamArn|shardId|next sequence number|issued at (epoch millis)}. */
+    private String iterator(String arn, String shard, long position) {
+        String raw = arn + "|" + shard + "|" + position + "|" + context.clock().now().toEpochMilli();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -129,16 +148,30 @@ final class Streams {
             throw DynamoErrors.validation("Invalid ShardIterator");
         }
         String[] parts = raw.split("\\|");
-        if (parts.length != 3) {
+        if (parts.length != 4) {
             throw DynamoErrors.validation("Invalid ShardIterator");
         }
+        long issued = Long.parseLong(parts[3]);
+        long now = context.clock().now().toEpochMilli();
+        if (now - issued > ITERATOR_LIFETIME_MILLIS) {
+            throw ExpiredIteratorException.builder().message("Iterator expired. The iterator was created at time "
+                    + new java.util.Date(issued) + " while right now it is " + new java.util.Date(now)
+                    + " which is further in the future than the tolerated delay of " + ITERATOR_LIFETIME_MILLIS
+                    + " milliseconds.").build();
+        }
         Located l = locate(parts[0]);
-        int position = Integer.parseInt(parts[2]);
+        StreamLog s = l.stream();
+        s.trim(context.clock().now());
+        long position = Long.parseLong(parts[2]);
+        if (position < s.trimHorizon()) {
+            throw trimmed();
+        }
         int limit = r.limit() == null ? 1000 : r.limit();
-        List<software.amazon.awssdk.services.dynamodb.model.Record> records = l.stream().from(position, limit);
-        int next = position + records.size();
+        List<software.amazon.awssdk.services.dynamodb.model.Record> records = s.from(position, limit);
+        long next = records.isEmpty() ? position
+                : StreamLog.number(records.get(records.size() - 1).dynamodb().sequenceNumber()) + 1;
         GetRecordsResponse.Builder b = GetRecordsResponse.builder().records(records);
-        if (l.stream().enabled || next < l.stream().size()) {
+        if (s.enabled || next < s.nextSequence()) {
             b.nextShardIterator(iterator(parts[0], parts[1], next));
         }
         return b.build();

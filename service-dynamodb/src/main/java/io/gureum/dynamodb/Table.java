@@ -30,6 +30,12 @@ final class Table {
     Instant lastDecrease;
     boolean deletionProtection;
     String tableClass = "STANDARD";
+    /** Warm throughput: what the table can serve at once; new tables start at 12,000 reads and 4,000 writes a second. */
+    long warmReads = 12000;
+    long warmWrites = 4000;
+    /** On-demand maximums (OnDemandThroughput); -1 when unset. */
+    long maxReadRequestUnits = -1;
+    long maxWriteRequestUnits = -1;
     /** The KMS key of a table encrypted with a customer managed or AWS managed key; null: AWS owned key. */
     String kmsKeyArn;
     /** When DynamoDB noticed the KMS key unusable (null while usable). */
@@ -37,8 +43,20 @@ final class Table {
     String ttlAttribute;
     boolean ttlEnabled;
     StreamLog stream;
+    /** Whether the replicas form a version 2017.11.29 global table (DescribeTable shows no GlobalTableVersion then). */
+    boolean legacyGlobal;
     /** Regions holding replicas (global tables version 2019.11.21), this region included. */
     final List<String> replicaRegions = new ArrayList<>();
+    /** Resource-based policies by the ARN they are attached to: the table's or its stream's. */
+    final Map<String, ResourcePolicies.Policy> policies = new LinkedHashMap<>();
+    /** Contributor Insights by index name ("" for the table itself). */
+    final Map<String, ContributorInsights.Setting> insights = new LinkedHashMap<>();
+    /** Point-in-time recovery's change history while it is enabled; null when it is off. */
+    PointInTimeRecovery pitr;
+    /** PITR's recovery period read from {@code --data-dir}, until the items are back and PITR starts again. */
+    Integer pitrDaysAfterRestore;
+    /** How this table came from a backup or a point in time; null for a table created by CreateTable. */
+    software.amazon.awssdk.services.dynamodb.model.RestoreSummary restoredFrom;
     /** The database whose records ({@code --data-dir}) hold this table's items; null while it is being filled. */
     Database owner;
 
@@ -76,6 +94,9 @@ final class Table {
         if (owner != null) {
             owner.records.item(owner, this, stored);
         }
+        if (pitr != null) {
+            pitr.changed(keyOf(stored), stored);
+        }
         return old;
     }
 
@@ -87,6 +108,9 @@ final class Table {
             }
             if (owner != null) {
                 owner.records.itemGone(owner, this, old);
+            }
+            if (pitr != null) {
+                pitr.changed(keyOf(old), null);
             }
         }
         return old;

@@ -18,8 +18,10 @@ final class TableLocks implements OperationInterceptor {
     /** Operations that change items only, whose records {@link Table} writes itself. */
     private static final Set<String> ITEM_WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
             "TransactWriteItems", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
-    /** Operations that touch no table. */
-    private static final Set<String> NO_TABLES = Set.of("DescribeLimits", "DescribeEndpoints");
+    /** Operations that touch no table, or take the lock of each region they touch themselves (global tables). */
+    private static final Set<String> NO_TABLES = Set.of("DescribeLimits", "DescribeEndpoints", "CreateGlobalTable",
+            "UpdateGlobalTable", "DescribeGlobalTable", "ListGlobalTables", "DescribeGlobalTableSettings",
+            "UpdateGlobalTableSettings");
 
     private final DynamoDbState state;
 

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A table's owner by table, index or stream ARN, in any account, for the authorizer. Gureum's DynamoDB
- * has no resource-based policies yet (PutResourcePolicy is not emulated), so the document is always
- * null and another account's table is reachable only as AWS allows it without one: not at all.
+ * A table's owner and resource-based policy by table, index or stream ARN, in any account, for the
+ * authorizer: the table's policy for the table and its indexes, the stream's own for the stream
+ * ({@link ResourcePolicies}).
  */
 final class TableResourceAccess {
     private static final Pattern ARN = Pattern.compile(
@@ -26,10 +26,14 @@ final class TableResourceAccess {
             return null;
         }
         Database db = state.get().database(m.group(2), m.group(1));
-        boolean exists = db.read(() -> {
+        return db.read(() -> {
             Table t = db.tables.get(m.group(3));
-            return t != null && (!"index".equals(m.group(5)) || t.indexes.containsKey(m.group(6)));
+            if (t == null || "index".equals(m.group(5)) && !t.indexes.containsKey(m.group(6))) {
+                return null;
+            }
+            // A table's policy governs its indexes too; a stream has its own.
+            ResourcePolicies.Policy p = t.policies.get("stream".equals(m.group(5)) ? arn : t.arn);
+            return new ResourceAccess(db.account, p == null ? null : p.document());
         });
-        return exists ? ResourceAccess.ownedBy(db.account) : null;
     }
 }

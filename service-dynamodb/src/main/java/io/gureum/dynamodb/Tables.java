@@ -49,8 +49,31 @@ final class Tables {
         }
     }
 
+    /**
+     * The table name a request's {@code TableName} means: a name, or a table's ARN (DynamoDB accepts either
+     * wherever {@code TableName} is, https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.API.html).
+     * An ARN of another account or region names no table of this database: null.
+     */
+    static String nameOf(Database db, String nameOrArn) {
+        if (nameOrArn == null || !nameOrArn.startsWith("arn:")) {
+            return nameOrArn;
+        }
+        java.util.regex.Matcher m = TABLE_ARN.matcher(nameOrArn);
+        if (!m.matches()) {
+            throw DynamoErrors.validation("Invalid TableArn: Invalid ResourceArn provided as input " + nameOrArn);
+        }
+        return m.group(2).equals(db.account) && m.group(1).equals(db.region) ? m.group(3) : null;
+    }
+
+    private static final java.util.regex.Pattern TABLE_ARN = java.util.regex.Pattern.compile(
+            "arn:[\\w-]+:dynamodb:([a-z0-9-]+):(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
+
     /** The table, settled to its current status; ResourceNotFoundException if absent. Caller holds a lock. */
-    Table require(Database db, String name) {
+    Table require(Database db, String nameOrArn) {
+        String name = nameOf(db, nameOrArn);
+        if (name == null) {
+            throw DynamoErrors.notFound();
+        }
         checkTableName(name, "tableName");
         Table t = db.tables.get(name);
         if (t == null) {
@@ -61,7 +84,8 @@ final class Tables {
         if (db.lock.isWriteLockedByCurrentThread()) {
             settle(t);
         }
-        if (t.status.equals("CREATING") && t.settlesAt != null && now().isBefore(t.settlesAt)) {
+        // settlesAt null while CREATING: an ImportTable still loading the items.
+        if (t.status.equals("CREATING") && (t.settlesAt == null || now().isBefore(t.settlesAt))) {
             throw DynamoErrors.notFound();
         }
         return t;
@@ -126,7 +150,7 @@ final class Tables {
         }
         if (r.hasGlobalSecondaryIndexes()) {
             for (GlobalSecondaryIndex g : r.globalSecondaryIndexes()) {
-                KeySchema ik = keySchema(g.keySchema(), types, g.indexName());
+                KeySchema ik = keySchema(g.keySchema(), types, g.indexName(), true);
                 checkThroughput(billing, g.provisionedThroughput(), g.indexName());
                 Index ix = addIndex(t, g.indexName(), true, ik, g.projection());
                 if (g.provisionedThroughput() != null) {
@@ -149,6 +173,11 @@ final class Tables {
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         if (r.hasTags()) {
             r.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+        }
+        warmThroughput(t, r.warmThroughput());
+        onDemand(t, r.onDemandThroughput());
+        if (r.resourcePolicy() != null) {
+            t.policies.put(arn, ResourcePolicies.initial(r.resourcePolicy(), now()));
         }
         t.deletionProtection = Boolean.TRUE.equals(r.deletionProtectionEnabled());
         if (r.tableClassAsString() != null) {
@@ -190,24 +219,46 @@ final class Tables {
     }
 
     private static KeySchema keySchema(List<KeySchemaElement> elements, Map<String, String> types, String index) {
-        if (elements == null || elements.isEmpty() || elements.size() > 2) {
+        return keySchema(elements, types, index, false);
+    }
+
+    /**
+     * A key schema: HASH first, then RANGE. A global secondary index ({@code multi}) may list up to four HASH
+     * elements followed by up to four RANGE elements (multi-attribute keys).
+     */
+    private static KeySchema keySchema(List<KeySchemaElement> elements, Map<String, String> types, String index,
+            boolean multi) {
+        int max = multi ? 8 : 2;
+        if (elements == null || elements.isEmpty() || elements.size() > max) {
             throw DynamoErrors.validation("1 validation error detected: Value '" + elements + "' at 'keySchema' failed to"
-                    + " satisfy constraint: Member must have length less than or equal to 2");
+                    + " satisfy constraint: Member must have length less than or equal to " + max);
         }
         KeySchemaElement h = elements.get(0);
         if (h.keyType() != KeyType.HASH) {
             throw DynamoErrors.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         }
-        String range = null;
-        if (elements.size() == 2) {
-            KeySchemaElement r = elements.get(1);
-            if (r.keyType() != KeyType.RANGE) {
-                throw DynamoErrors.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        List<String> hashes = new ArrayList<>();
+        List<String> ranges = new ArrayList<>();
+        for (KeySchemaElement e : elements) {
+            if (e.keyType() == KeyType.HASH) {
+                if (!ranges.isEmpty()) {
+                    throw DynamoErrors.validation("Invalid KeySchema: all HASH key elements must come before the RANGE key"
+                            + " elements");
+                }
+                hashes.add(e.attributeName());
+            } else {
+                ranges.add(e.attributeName());
             }
-            if (r.attributeName().equals(h.attributeName())) {
-                throw DynamoErrors.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
-            }
-            range = r.attributeName();
+        }
+        if (!multi && hashes.size() > 1) {
+            throw DynamoErrors.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        }
+        if (hashes.size() > 4 || ranges.size() > 4) {
+            throw DynamoErrors.validation("Invalid KeySchema: A global secondary index key can have at most four partition"
+                    + " key attributes and four sort key attributes");
+        }
+        if (new java.util.HashSet<>(names(elements)).size() != elements.size()) {
+            throw DynamoErrors.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }
         for (KeySchemaElement e : elements) {
             if (!types.containsKey(e.attributeName())) {
@@ -216,7 +267,9 @@ final class Tables {
                         + new ArrayList<>(types.keySet()));
             }
         }
-        return new KeySchema(h.attributeName(), types.get(h.attributeName()), range, range == null ? null : types.get(range));
+        String range = ranges.isEmpty() ? null : ranges.get(0);
+        return new KeySchema(hashes.get(0), types.get(hashes.get(0)), range, range == null ? null : types.get(range),
+                hashes.subList(1, hashes.size()), ranges.isEmpty() ? List.of() : ranges.subList(1, ranges.size()));
     }
 
     private static List<String> names(List<KeySchemaElement> elements) {
@@ -250,7 +303,11 @@ final class Tables {
      * A table for the table-level operations, whatever its status (unlike {@link #require}, which item
      * operations use), with its status settled; ResourceNotFoundException naming it otherwise.
      */
-    private Table existing(Database db, String name) {
+    Table existing(Database db, String nameOrArn) {
+        String name = nameOf(db, nameOrArn);
+        if (name == null) {
+            throw DynamoErrors.tableNotFound(nameOrArn);
+        }
         checkTableName(name, "tableName");
         Table t = db.tables.get(name);
         if (t == null) {
@@ -279,6 +336,12 @@ final class Tables {
             throw DynamoErrors.inUse("Attempt to change a resource which is still in use: Table is being "
                     + (t.status.equals("CREATING") ? "created" : "updated") + ": " + t.name);
         }
+        if (t.pitr != null) {
+            // A table deleted with PITR on leaves a SYSTEM backup, kept 35 days
+            // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/pointintimerecovery_beforeyoubegin.html).
+            Backups.take(state, db, t, t.name + "$DeletedTableBackup", "SYSTEM", now().plus(Backups.SYSTEM_BACKUP_RETENTION));
+            t.pitr = null;
+        }
         db.tables.remove(t.name);
         state.context.registry().unregister(Arn.parse(t.arn));
         if (t.stream != null) {
@@ -286,6 +349,63 @@ final class Tables {
         }
         t.status = "DELETING";
         return DeleteTableResponse.builder().tableDescription(describe(t, region)).build();
+    }
+
+    /**
+     * Makes {@code t} (restored from a backup or a point in time, already filled with {@code owner} set) a
+     * table of {@code db}, CREATING until it settles on the clock.
+     */
+    TableDescription adopt(Database db, Table t) {
+        String region = RequestContext.current().region();
+        t.status = "CREATING";
+        t.settlesAt = now().plus(settleDelay());
+        t.replicaRegions.add(region);
+        t.indexes.values().forEach(ix -> ix.status = "CREATING");
+        db.tables.put(t.name, t);
+        state.context.registry().register(db.account, db.region, "dynamodb", "table/" + t.name, Arn.parse(t.arn), Map.of());
+        return describe(t, region);
+    }
+
+    /**
+     * Warm throughput may only be raised, never below the defaults
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html).
+     */
+    private static void warmThroughput(Table t, WarmThroughput w) {
+        if (w == null) {
+            return;
+        }
+        long reads = w.readUnitsPerSecond() == null ? t.warmReads : w.readUnitsPerSecond();
+        long writes = w.writeUnitsPerSecond() == null ? t.warmWrites : w.writeUnitsPerSecond();
+        if (reads < t.warmReads || writes < t.warmWrites) {
+            throw DynamoErrors.validation("One or more parameter values were invalid: Requested warm throughput is lower"
+                    + " than the current warm throughput. Current ReadUnitsPerSecond: " + t.warmReads
+                    + ", WriteUnitsPerSecond: " + t.warmWrites);
+        }
+        t.warmReads = reads;
+        t.warmWrites = writes;
+    }
+
+    private static void onDemand(Table t, OnDemandThroughput o) {
+        if (o == null) {
+            return;
+        }
+        if (o.maxReadRequestUnits() != null) {
+            t.maxReadRequestUnits = o.maxReadRequestUnits();
+        }
+        if (o.maxWriteRequestUnits() != null) {
+            t.maxWriteRequestUnits = o.maxWriteRequestUnits();
+        }
+    }
+
+    /** The KMS key a restored table's {@code SSESpecificationOverride} asks for (null: AWS owned key). */
+    String encryptionKey(String arn, String name, SSESpecification spec) {
+        return encryption.keyArn(arn, name, spec);
+    }
+
+    /** A new table's ARN and ID in the caller's account and region. */
+    String arnOf(String name) {
+        RequestContext ctx = RequestContext.current();
+        return Arn.of("dynamodb", ctx.region(), ctx.accountId(), "table/" + name).toString();
     }
 
     public ListTablesResponse listTables(ListTablesRequest r) {
@@ -362,7 +482,7 @@ final class Tables {
                         throw DynamoErrors.validation("One or more parameter values were invalid: Index with name: "
                                 + c.indexName() + " already exists");
                     }
-                    KeySchema ik = keySchema(c.keySchema(), types, c.indexName());
+                    KeySchema ik = keySchema(c.keySchema(), types, c.indexName(), true);
                     checkThroughput(t.billingMode, c.provisionedThroughput(), c.indexName());
                     Index ix = addIndex(t, c.indexName(), true, ik, c.projection());
                     if (c.provisionedThroughput() != null) {
@@ -417,6 +537,14 @@ final class Tables {
             t.deletionProtection = r.deletionProtectionEnabled();
             changed = true;
         }
+        if (r.warmThroughput() != null) {
+            warmThroughput(t, r.warmThroughput());
+            changed = true;
+        }
+        if (r.onDemandThroughput() != null) {
+            onDemand(t, r.onDemandThroughput());
+            changed = true;
+        }
         if (r.tableClassAsString() != null) {
             t.tableClass = r.tableClassAsString();
             changed = true;
@@ -468,6 +596,18 @@ final class Tables {
                 b.tableStatus(TableStatus.INACCESSIBLE_ENCRYPTION_CREDENTIALS);
             }
         }
+        b.warmThroughput(TableWarmThroughputDescription.builder().readUnitsPerSecond(t.warmReads)
+                .writeUnitsPerSecond(t.warmWrites).status(t.status.equals("ACTIVE") ? "ACTIVE" : "UPDATING").build());
+        if (t.maxReadRequestUnits >= 0 || t.maxWriteRequestUnits >= 0) {
+            OnDemandThroughput.Builder od = OnDemandThroughput.builder();
+            if (t.maxReadRequestUnits >= 0) {
+                od.maxReadRequestUnits(t.maxReadRequestUnits);
+            }
+            if (t.maxWriteRequestUnits >= 0) {
+                od.maxWriteRequestUnits(t.maxWriteRequestUnits);
+            }
+            b.onDemandThroughput(od.build());
+        }
         if (!t.tableClass.equals("STANDARD")) {
             b.tableClassSummary(TableClassSummary.builder().tableClass(t.tableClass).build());
         }
@@ -499,7 +639,10 @@ final class Tables {
             }
             b.latestStreamLabel(t.stream.label).latestStreamArn(t.stream.arn);
         }
-        if (t.replicaRegions.size() > 1) {
+        if (t.restoredFrom != null) {
+            b.restoreSummary(t.restoredFrom.toBuilder().restoreInProgress(t.status.equals("CREATING")).build());
+        }
+        if (t.replicaRegions.size() > 1 && !t.legacyGlobal) {
             b.globalTableVersion("2019.11.21");
             List<ReplicaDescription> replicas = new ArrayList<>();
             for (String rg : t.replicaRegions) {

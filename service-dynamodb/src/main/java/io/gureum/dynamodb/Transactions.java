@@ -140,6 +140,7 @@ final class Transactions {
                     .cancellationReasons(reasons).build();
         }
         Map<String, Double> units = new LinkedHashMap<>();
+        Map<String, List<ItemCollectionMetrics>> collections = new LinkedHashMap<>();
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             Table t = ts.get(i);
@@ -161,8 +162,17 @@ final class Transactions {
             }
             long size = Math.max(next == null ? 0 : Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
             units.merge(t.name, 2 * Capacity.writeUnits(size), Double::sum);
+            if (!a.kind().equals("ConditionCheck")) {
+                ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, keys.get(i));
+                if (icm != null) {
+                    collections.computeIfAbsent(t.name, x -> new ArrayList<>()).add(icm);
+                }
+            }
         }
         TransactWriteItemsResponse.Builder b = TransactWriteItemsResponse.builder();
+        if (!collections.isEmpty()) {
+            b.itemCollectionMetrics(collections);
+        }
         List<ConsumedCapacity> capacity = new ArrayList<>();
         units.forEach((t, u) -> {
             ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), t, u, 0, u, null, false);

@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** What DynamoDB finds again after a restart on the same --data-dir. */
 class DynamoDbRestartIT {
@@ -100,5 +102,52 @@ class DynamoDbRestartIT {
                     .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
             assertEquals(0, ddb.scan(b -> b.tableName("gone")).count(), "a new table of the same name starts empty");
         }
+    }
+
+    @Test
+    void streamRecordsKeepTheirSequenceNumbersAndSettingsSurvive() {
+        List<software.amazon.awssdk.services.dynamodb.model.Record> before;
+        String streamArn;
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        try (Gureum g = start(); DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), g);
+                DynamoDbStreamsClient streams = AwsClients.client(DynamoDbStreamsClient.builder(), g)) {
+            TableDescription t = ddb.createTable(b -> b.tableName("streamed").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES"))).tableDescription();
+            streamArn = t.latestStreamArn();
+            ddb.putItem(b -> b.tableName("streamed").item(Map.of("pk", AttributeValue.fromS("a"))));
+            ddb.putItem(b -> b.tableName("streamed").item(Map.of("pk", AttributeValue.fromS("a"), "v", AttributeValue.fromN("2"))));
+            ddb.deleteItem(b -> b.tableName("streamed").key(Map.of("pk", AttributeValue.fromS("a"))));
+            ddb.putResourcePolicy(b -> b.resourceArn(t.tableArn()).policy(policy));
+            ddb.updateContinuousBackups(b -> b.tableName("streamed").pointInTimeRecoverySpecification(p -> p
+                    .pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(3)));
+            before = all(streams, streamArn);
+            assertEquals(3, before.size());
+        }
+        try (Gureum g = start(); DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), g);
+                DynamoDbStreamsClient streams = AwsClients.client(DynamoDbStreamsClient.builder(), g)) {
+            assertEquals(before, all(streams, streamArn));
+            String last = before.get(2).dynamodb().sequenceNumber();
+            ddb.putItem(b -> b.tableName("streamed").item(Map.of("pk", AttributeValue.fromS("b"))));
+            String shard = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().get(0).shardId();
+            String it = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last)).shardIterator();
+            List<software.amazon.awssdk.services.dynamodb.model.Record> next = streams.getRecords(b -> b.shardIterator(it))
+                    .records();
+            assertEquals(1, next.size());
+            assertTrue(next.get(0).dynamodb().sequenceNumber().compareTo(last) > 0);
+            String arn = ddb.describeTable(b -> b.tableName("streamed")).table().tableArn();
+            assertEquals(policy, ddb.getResourcePolicy(b -> b.resourceArn(arn)).policy());
+            assertEquals(3, ddb.describeContinuousBackups(b -> b.tableName("streamed")).continuousBackupsDescription()
+                    .pointInTimeRecoveryDescription().recoveryPeriodInDays());
+        }
+    }
+
+    private static List<software.amazon.awssdk.services.dynamodb.model.Record> all(DynamoDbStreamsClient streams, String arn) {
+        String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+        String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        return streams.getRecords(b -> b.shardIterator(it)).records();
     }
 }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Tables, their indexes and streams answer their owner (DynamoDB has no resource policies here yet). */
+/** Tables, their indexes and streams answer their owner (with the table's resource policy, if any). */
 class TableResourceAccessTest {
     static final String OWNER = "111111111111";
     final ServiceContext context = new ServiceContext(GureumConfig.builder().build(), new GureumClock(),
@@ -36,6 +36,26 @@ class TableResourceAccessTest {
     @AfterEach
     void close() {
         dynamodb.close();
+    }
+
+    @Test
+    void aTablesPolicyGovernsItsIndexes() throws Exception {
+        Tables tables = dynamodb.providers().stream().filter(Tables.class::isInstance).map(Tables.class::cast)
+                .findFirst().orElseThrow();
+        RequestContext ctx = new RequestContext("r", OWNER, "us-east-1", "test", "dynamodb", null);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        String arn = ctx.call(() -> tables.createTable(CreateTableRequest.builder().tableName("table2")
+                .billingMode(BillingMode.PAY_PER_REQUEST).resourcePolicy(policy)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
+                        .attributeType(ScalarAttributeType.S).build(), AttributeDefinition.builder()
+                        .attributeName("g").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG")
+                        .keySchema(KeySchemaElement.builder().attributeName("g").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())
+                .build()).tableDescription().tableArn());
+        assertEquals(policy, dynamodb.resourceAccess(arn).policyJson());
+        assertEquals(policy, dynamodb.resourceAccess(arn + "/index/byG").policyJson());
     }
 
     @Test

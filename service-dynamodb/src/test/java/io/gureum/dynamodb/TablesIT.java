@@ -111,7 +111,9 @@ class TablesIT extends DynamoDbTestSupport {
 
     @Test
     void notEmulatedOperationsAnswer501() {
-        AwsServiceException e = assertThrows(AwsServiceException.class, () -> ddb.listBackups(b -> { }));
+        // Application Auto Scaling is not served, so replica auto scaling cannot be configured.
+        AwsServiceException e = assertThrows(AwsServiceException.class, () -> ddb.updateTableReplicaAutoScaling(b -> b
+                .tableName(table(null, null))));
         assertEquals(501, e.statusCode());
         assertFalse(e.awsErrorDetails().errorMessage().isEmpty());
     }
