@@ -67,6 +67,7 @@ final class S3Instance implements ServiceInstance {
     @Override
     public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
         cors.decorate(request, response);
+        ErrorDetails.write(request, response);
     }
 
     /** A bucket's or object's owner and effective policy (bucket policy, ACLs, Block Public Access). */
