@@ -52,7 +52,11 @@ final class S3Codec implements ProtocolCodec {
             Map.entry("GetBucketRequestPayment", "RequestPaymentConfiguration"),
             Map.entry("GetObjectAttributes", "GetObjectAttributesOutput"),
             Map.entry("GetObjectRetention", "Retention"),
-            Map.entry("GetObjectLegalHold", "LegalHold"));
+            Map.entry("GetObjectLegalHold", "LegalHold"),
+            Map.entry("ListBucketAnalyticsConfigurations", "ListBucketAnalyticsConfigurationResult"),
+            Map.entry("ListBucketInventoryConfigurations", "ListInventoryConfigurationsResult"),
+            Map.entry("ListBucketMetricsConfigurations", "ListMetricsConfigurationsResult"),
+            Map.entry("ListBucketIntelligentTieringConfigurations", "ListBucketIntelligentTieringConfigurationsOutput"));
     /**
      * Operations AWS documents as answering 204 No Content that the model leaves at 200
      * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketTagging.html,

@@ -35,7 +35,8 @@ final class S3Instance implements ServiceInstance {
                 new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),
                 new CorsConfig(access), new AclConfig(s3, access), new OwnershipConfig(access),
                 new EncryptionConfig(access), new LifecycleConfig(access), new NotificationConfig(s3, access),
-                new ObjectLockConfig(s3, access), new StoredConfigs(access));
+                new ObjectLockConfig(s3, access), new StoredConfigs(access),
+                new ReportingConfigs(access));
     }
 
     @Override
