@@ -15,6 +15,7 @@ import java.util.List;
 final class S3Instance implements ServiceInstance {
     private final S3Backend s3;
     private final CorsRequests cors;
+    private final WebsiteRequests website;
     private final List<Object> providers;
     private final StorageMetrics storageMetrics;
     private final S3ResourceAccess resourceAccess;
@@ -28,6 +29,7 @@ final class S3Instance implements ServiceInstance {
         }
         this.storageMetrics = new StorageMetrics(context, s3.store);
         this.cors = new CorsRequests(s3);
+        this.website = new WebsiteRequests(s3);
         this.resourceAccess = new S3ResourceAccess(s3.store);
         BucketAccess access = new BucketAccess(s3);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
@@ -59,10 +61,14 @@ final class S3Instance implements ServiceInstance {
         s3.records.capture(s3.store.buckets, sink);
     }
 
-    /** CORS preflight: {@code OPTIONS} is no S3 operation, but S3 answers it from the bucket's rules. */
+    /**
+     * What S3 answers that is no operation: CORS preflights ({@code OPTIONS}, from the bucket's rules) and
+     * requests to a bucket's website endpoint.
+     */
     @Override
     public AwsHttpResponse preOperation(AwsHttpRequest request) {
-        return cors.preflight(request);
+        AwsHttpResponse preflight = cors.preflight(request);
+        return preflight != null ? preflight : website.serve(request);
     }
 
     @Override
