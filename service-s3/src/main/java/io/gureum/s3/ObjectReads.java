@@ -169,6 +169,7 @@ final class ObjectReads {
         v.put("ContentLanguage", o.headers.contentLanguage());
         v.put("Expires", o.headers.expires());
         v.put("WebsiteRedirectLocation", o.headers.websiteRedirectLocation());
+        v.put("ReplicationStatus", o.replicationStatus);
         v.put("Metadata", o.metadata);
         v.put("ServerSideEncryption", o.serverSideEncryption);
         v.put("SSEKMSKeyId", SseFields.keyArn(o.encryption));

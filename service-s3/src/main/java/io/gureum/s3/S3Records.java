@@ -58,7 +58,8 @@ final class S3Records {
             Instant lastModified, String owner, ContentHeaders headers, Map<String, String> metadata,
             Map<String, String> checksums, String checksumType, List<Long> partSizes, String storageClass,
             Map<String, String> tags, String retentionMode, Instant retainUntil, boolean legalHold,
-            Instant restoreReadyAt, Instant restoreExpiry, Encryption encryption, JsonNode acl) {
+            Instant restoreReadyAt, Instant restoreExpiry, Encryption encryption, JsonNode acl,
+            String replicationStatus) {
     }
 
     record KeyState(Instant bucketCreated, String key, List<VersionState> versions) {
@@ -176,7 +177,7 @@ final class S3Records {
             versions.add(new VersionState(o.versionId, o.deleteMarker, o.blobs, o.size, o.etag, o.lastModified, o.owner,
                     o.headers, o.metadata, o.checksums, o.checksumType, o.partSizes, o.storageClass, o.tags,
                     o.retentionMode, o.retainUntil, o.legalHold, o.restoreReadyAt, o.restoreExpiry, o.encryption,
-                    SdkJson.toJson(o.acl)));
+                    SdkJson.toJson(o.acl), o.replicationStatus));
         }
         return new KeyState(b.created, key, versions);
     }
@@ -247,6 +248,7 @@ final class S3Records {
             o.restoreReadyAt = v.restoreReadyAt();
             o.restoreExpiry = v.restoreExpiry();
             o.acl = SdkJson.fromJson(v.acl(), AccessControlPolicy.class);
+            o.replicationStatus = v.replicationStatus();
             kv.addLatest(o);
         }
         return kv;
