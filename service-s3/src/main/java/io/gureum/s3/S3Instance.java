@@ -16,6 +16,7 @@ final class S3Instance implements ServiceInstance {
     private final S3Backend s3;
     private final CorsRequests cors;
     private final WebsiteRequests website;
+    private final BrowserUploads uploads;
     private final List<Object> providers;
     private final StorageMetrics storageMetrics;
     private final S3ResourceAccess resourceAccess;
@@ -30,6 +31,7 @@ final class S3Instance implements ServiceInstance {
         this.storageMetrics = new StorageMetrics(context, s3.store);
         this.cors = new CorsRequests(s3);
         this.website = new WebsiteRequests(s3);
+        this.uploads = new BrowserUploads(s3);
         this.resourceAccess = new S3ResourceAccess(s3.store);
         BucketAccess access = new BucketAccess(s3);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
@@ -63,12 +65,16 @@ final class S3Instance implements ServiceInstance {
 
     /**
      * What S3 answers that is no operation: CORS preflights ({@code OPTIONS}, from the bucket's rules) and
-     * requests to a bucket's website endpoint.
+     * requests to a bucket's website endpoint, and browser form uploads ({@code POST /bucket}).
      */
     @Override
     public AwsHttpResponse preOperation(AwsHttpRequest request) {
         AwsHttpResponse preflight = cors.preflight(request);
-        return preflight != null ? preflight : website.serve(request);
+        if (preflight != null) {
+            return preflight;
+        }
+        AwsHttpResponse site = website.serve(request);
+        return site != null ? site : uploads.serve(request);
     }
 
     @Override
