@@ -105,7 +105,7 @@ final class S3Codec implements ProtocolCodec {
 
     @Override
     public SdkPojo decode(ResolvedOperation operation, AwsHttpRequest request) {
-        return xml.decode(operation, request);
+        return xml.decode(operation, PresignedHeaders.apply(request));
     }
 
     @Override

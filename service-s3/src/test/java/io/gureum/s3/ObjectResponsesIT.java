@@ -125,4 +125,25 @@ class ObjectResponsesIT extends S3Fixture {
         assertTrue(late.body().contains("<Expires>" + Instant.ofEpochSecond(expires) + "</Expires><ServerTime>"),
                 late.body());
     }
+
+    /** A SigV2 presigned PUT carries its signed headers in the query (botocore moves them there); S3 applies them. */
+    @Test
+    void sigV2PresignedPutAppliesQueryHeaders() throws Exception {
+        String bucket = newBucket();
+        long expires = gureum.context().clock().now().plusSeconds(300).getEpochSecond();
+        String toSign = "PUT\n\ntext/plain\n" + expires + "\nx-amz-meta-color:blue\n/" + bucket + "/up.txt";
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec("test".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+        URI url = URI.create(gureum.endpoint() + "/" + bucket + "/up.txt?AWSAccessKeyId=test&Signature="
+                + URLEncoder.encode(signature, StandardCharsets.UTF_8) + "&x-amz-meta-color=blue"
+                + "&content-type=text%2Fplain&Expires=" + expires);
+        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url)
+                .PUT(HttpRequest.BodyPublishers.ofString("presigned body")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("up.txt"));
+        assertEquals("blue", head.metadata().get("color"));
+        assertEquals("text/plain", head.contentType());
+        assertEquals("presigned body", s3.getObjectAsBytes(b -> b.bucket(bucket).key("up.txt")).asUtf8String());
+    }
 }
