@@ -91,7 +91,21 @@ final class S3Codec implements ProtocolCodec {
             throw new AwsException("MethodNotAllowed", "The specified method is not allowed against this resource.",
                     405);
         }
+        if (op.operation().name().equals("ListBuckets") && directoryListing(request)) {
+            // ListDirectoryBuckets is also GET /, told apart in AWS by its host (s3express-control.<region>…).
+            io.gureum.core.protocol.OperationModel dir = model.operationByWireName("ListDirectoryBuckets");
+            if (dir != null) {
+                op = new ResolvedOperation(dir, op.pathLabels());
+            }
+        }
         return op;
+    }
+
+    private static boolean directoryListing(AwsHttpRequest request) {
+        String host = request.header("Host");
+        return request.queryParameter("max-directory-buckets") != null
+                || "ListDirectoryBuckets".equals(request.queryParameter("x-id"))
+                || host != null && host.toLowerCase(java.util.Locale.ROOT).startsWith("s3express-control.");
     }
 
     private static boolean hasBucketMember(ResolvedOperation op) {

@@ -17,6 +17,7 @@ final class S3Instance implements ServiceInstance {
     private final CorsRequests cors;
     private final WebsiteRequests website;
     private final BrowserUploads uploads;
+    private final DirectoryBuckets directories;
     private final List<Object> providers;
     private final StorageMetrics storageMetrics;
     private final S3ResourceAccess resourceAccess;
@@ -34,13 +35,14 @@ final class S3Instance implements ServiceInstance {
         this.uploads = new BrowserUploads(s3);
         this.resourceAccess = new S3ResourceAccess(s3.store);
         BucketAccess access = new BucketAccess(s3);
+        this.directories = new DirectoryBuckets(context);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
                 new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
                 new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),
                 new CorsConfig(access), new AclConfig(s3, access), new OwnershipConfig(access),
                 new EncryptionConfig(access), new LifecycleConfig(access), new NotificationConfig(s3, access),
                 new ObjectLockConfig(s3, access), new StoredConfigs(access),
-                new ReportingConfigs(access));
+                new ReportingConfigs(access), new DirectoryOperations(s3, access, directories));
     }
 
     @Override
@@ -92,6 +94,7 @@ final class S3Instance implements ServiceInstance {
     @Override
     public void close() {
         storageMetrics.close();
+        directories.close();
         s3.close();
     }
 }
