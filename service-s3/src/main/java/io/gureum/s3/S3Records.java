@@ -51,7 +51,8 @@ final class S3Records {
             boolean objectLockEnabled, String policy, List<JsonNode> cors, List<JsonNode> lifecycle,
             JsonNode notifications, JsonNode encryption, JsonNode ownership, JsonNode publicAccessBlock,
             JsonNode objectLock, JsonNode acl, JsonNode website, String accelerate, String requestPayer,
-            JsonNode logging, JsonNode replication, Map<String, String> tags, Map<String, List<JsonNode>> idConfigs) {
+            JsonNode logging, JsonNode replication, Map<String, String> tags, Map<String, List<JsonNode>> idConfigs,
+            String abacStatus) {
     }
 
     record VersionState(String versionId, boolean deleteMarker, List<Blob> blobs, long size, String etag,
@@ -150,7 +151,8 @@ final class S3Records {
                 SdkJson.toJson(b.ownership), SdkJson.toJson(b.publicAccessBlock), SdkJson.toJson(b.objectLock),
                 SdkJson.toJson(b.acl), SdkJson.toJson(b.website), b.accelerate, b.requestPayer,
                 SdkJson.toJson(b.logging), SdkJson.toJson(b.replication),
-                context.registry().tags(Buckets.arn(b.name)), IdConfigRecords.capture(b.idConfigs));
+                context.registry().tags(Buckets.arn(b.name)), IdConfigRecords.capture(b.idConfigs),
+                b.abacStatus);
     }
 
     private static List<JsonNode> list(List<?> pojos) {
@@ -227,6 +229,7 @@ final class S3Records {
         b.logging = SdkJson.fromJson(s.logging(), LoggingEnabled.class);
         b.replication = SdkJson.fromJson(s.replication(), ReplicationConfiguration.class);
         IdConfigRecords.restore(s.idConfigs(), b.idConfigs);
+        b.abacStatus = s.abacStatus();
         context.registry().register(s.owner(), s.region(), "s3", s.name(), Buckets.arn(s.name()),
                 s.tags() == null ? Map.of() : s.tags());
         return b;
