@@ -18,6 +18,7 @@ final class S3Instance implements ServiceInstance {
     private final WebsiteRequests website;
     private final BrowserUploads uploads;
     private final DirectoryBuckets directories;
+    private final AccessLogs accessLogs;
     private final List<Object> providers;
     private final StorageMetrics storageMetrics;
     private final S3ResourceAccess resourceAccess;
@@ -36,6 +37,7 @@ final class S3Instance implements ServiceInstance {
         this.resourceAccess = new S3ResourceAccess(s3.store);
         BucketAccess access = new BucketAccess(s3);
         this.directories = new DirectoryBuckets(context);
+        this.accessLogs = new AccessLogs(s3);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
                 new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
                 new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),
@@ -83,6 +85,7 @@ final class S3Instance implements ServiceInstance {
     public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
         cors.decorate(request, response);
         ErrorDetails.write(request, response);
+        accessLogs.record(request, response);
     }
 
     /** A bucket's or object's owner and effective policy (bucket policy, ACLs, Block Public Access). */
@@ -95,6 +98,7 @@ final class S3Instance implements ServiceInstance {
     public void close() {
         storageMetrics.close();
         directories.close();
+        accessLogs.close();
         s3.close();
     }
 }
