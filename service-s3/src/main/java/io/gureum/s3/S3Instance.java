@@ -17,6 +17,7 @@ final class S3Instance implements ServiceInstance {
     private final CorsRequests cors;
     private final WebsiteRequests website;
     private final BrowserUploads uploads;
+    private final SelectRequests select;
     private final DirectoryBuckets directories;
     private final AccessLogs accessLogs;
     private final List<Object> providers;
@@ -38,6 +39,7 @@ final class S3Instance implements ServiceInstance {
         BucketAccess access = new BucketAccess(s3);
         this.directories = new DirectoryBuckets(context);
         this.accessLogs = new AccessLogs(s3);
+        this.select = new SelectRequests(s3, access);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
                 new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
                 new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),
@@ -69,7 +71,8 @@ final class S3Instance implements ServiceInstance {
 
     /**
      * What S3 answers that is no operation: CORS preflights ({@code OPTIONS}, from the bucket's rules) and
-     * requests to a bucket's website endpoint, and browser form uploads ({@code POST /bucket}).
+     * requests to a bucket's website endpoint, SelectObjectContent (event stream) and browser form uploads
+     * ({@code POST /bucket}).
      */
     @Override
     public AwsHttpResponse preOperation(AwsHttpRequest request) {
@@ -78,7 +81,11 @@ final class S3Instance implements ServiceInstance {
             return preflight;
         }
         AwsHttpResponse site = website.serve(request);
-        return site != null ? site : uploads.serve(request);
+        if (site != null) {
+            return site;
+        }
+        AwsHttpResponse selected = select.serve(request);
+        return selected != null ? selected : uploads.serve(request);
     }
 
     @Override
