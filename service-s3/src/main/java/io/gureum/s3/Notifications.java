@@ -64,13 +64,16 @@ public final class Notifications {
     private volatile java.util.function.BiConsumer<Bucket, StoredObject> created = (b, o) -> {
     };
 
-    /** What else happens when an object is created (replication), before its events are delivered. */
+    /**
+     * What else happens when an object or a delete marker is created (replication), before its events are
+     * delivered.
+     */
     void onCreated(java.util.function.BiConsumer<Bucket, StoredObject> listener) {
         this.created = listener;
     }
 
     public void emit(Bucket b, String eventName, StoredObject o) {
-        if (eventName.startsWith("ObjectCreated:")) {
+        if (eventName.startsWith("ObjectCreated:") || eventName.equals("ObjectRemoved:DeleteMarkerCreated")) {
             created.accept(b, o);
         }
         deliver(b, eventName, o.key, o.deleteMarker ? 0 : o.size, o.etag, o.versionId);

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * keeps the version ID, ETag, checksums, metadata, tags and last-modified time, takes the rule's storage
  * class when one is given and the destination's owner under {@code AccessControlTranslation}; the source
  * reports {@code x-amz-replication-status} COMPLETED (FAILED when the destination bucket is missing or not
- * versioned), the replica REPLICA, and replicas are not replicated again
+ * versioned), the replica REPLICA, and replicas are not replicated again; delete markers follow
+ * {@code DeleteMarkerReplication}
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-what-is-isnot-replicated.html,
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-status.html). S3 replicates
  * asynchronously; Gureum copies before the write answers, so the status is never seen PENDING.
@@ -40,10 +41,14 @@ final class Replication {
 
     void created(Bucket source, StoredObject o) {
         ReplicationConfiguration c = source.replication;
-        if (c == null || o.deleteMarker || "REPLICA".equals(o.replicationStatus)) {
+        if (c == null || "REPLICA".equals(o.replicationStatus)) {
             return;
         }
         List<ReplicationRule> rules = rules(c, o);
+        if (o.deleteMarker) {
+            rules.stream().filter(Replication::replicatesDeleteMarkers).forEach(r -> copyMarker(o, r));
+            return;
+        }
         if (rules.isEmpty()) {
             return;
         }
@@ -99,11 +104,42 @@ final class Replication {
         return tags.stream().allMatch(t -> t.value().equals(objectTags.get(t.key())));
     }
 
-    private boolean copy(StoredObject o, ReplicationRule rule) {
+    /**
+     * A delete marker is replicated by a rule with {@code DeleteMarkerReplication} enabled, never by a rule
+     * that filters on tags (https://docs.aws.amazon.com/AmazonS3/latest/userguide/delete-marker-replication.html).
+     */
+    @SuppressWarnings("deprecation")
+    private static boolean replicatesDeleteMarkers(ReplicationRule r) {
+        boolean byTags = r.filter() != null && (r.filter().tag() != null
+                || r.filter().and() != null && !r.filter().and().tags().isEmpty());
+        boolean enabled = r.deleteMarkerReplication() != null
+                && "Enabled".equals(r.deleteMarkerReplication().statusAsString());
+        return enabled && !byTags || r.filter() == null && r.deleteMarkerReplication() == null;
+    }
+
+    private void copyMarker(StoredObject marker, ReplicationRule rule) {
+        Bucket dest = destination(rule);
+        if (dest == null) {
+            return;
+        }
+        StoredObject copy = StoredObject.deleteMarker(marker.key, marker.versionId, marker.lastModified, marker.owner);
+        copy.replicationStatus = "REPLICA";
+        objects.commit(dest, copy, Objects.WriteCondition.NONE);
+        if (records.enabled()) {
+            records.key(dest, marker.key);
+        }
+    }
+
+    private Bucket destination(ReplicationRule rule) {
         String arn = rule.destination().bucket();
         String name = arn.startsWith("arn:aws:s3:::") ? arn.substring("arn:aws:s3:::".length()) : arn;
         Bucket dest = store.buckets.get(name);
-        if (dest == null || !dest.versioningEnabled()) {
+        return dest == null || !dest.versioningEnabled() ? null : dest;
+    }
+
+    private boolean copy(StoredObject o, ReplicationRule rule) {
+        Bucket dest = destination(rule);
+        if (dest == null) {
             return false;
         }
         BlobStore.Written w;

@@ -94,4 +94,22 @@ class ReplicationIT extends S3Fixture {
         s3.putObject(b -> b.bucket(source).key("lost"), RequestBody.fromString("x"));
         assertEquals(ReplicationStatus.FAILED, s3.headObject(b -> b.bucket(source).key("lost")).replicationStatus());
     }
+
+    @Test
+    void deleteMarkersFollowDeleteMarkerReplication() {
+        String source = versionedBucket(s3, "us-east-1");
+        String dest = versionedBucket(s3, "us-east-1");
+        ReplicationRule markers = rule("m", 1, "m/", dest, null).toBuilder()
+                .deleteMarkerReplication(d -> d.status(DeleteMarkerReplicationStatus.ENABLED)).build();
+        s3.putBucketReplication(b -> b.bucket(source).replicationConfiguration(c -> c
+                .role("arn:aws:iam::000000000000:role/replication").rules(markers, rule("k", 2, "k/", dest, null))));
+        s3.putObject(b -> b.bucket(source).key("m/a"), RequestBody.fromString("a"));
+        s3.putObject(b -> b.bucket(source).key("k/b"), RequestBody.fromString("b"));
+        String marker = s3.deleteObject(b -> b.bucket(source).key("m/a")).versionId();
+        s3.deleteObject(b -> b.bucket(source).key("k/b"));
+        assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(dest).key("m/a")));
+        assertEquals(marker, s3.listObjectVersions(b -> b.bucket(dest).prefix("m/a")).deleteMarkers().get(0)
+                .versionId());
+        assertEquals("b", s3.getObjectAsBytes(b -> b.bucket(dest).key("k/b")).asUtf8String());
+    }
 }
