@@ -30,9 +30,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class BrowserUploads {
     private final S3Backend s3;
+    private final PreOperationAuth auth;
 
-    BrowserUploads(S3Backend s3) {
+    BrowserUploads(S3Backend s3, PreOperationAuth auth) {
         this.s3 = s3;
+        this.auth = auth;
     }
 
     /** The answer to a form upload, or null when the request is not one. */
@@ -59,6 +61,7 @@ final class BrowserUploads {
         if (form.fileName != null) {
             key = key.replace("${filename}", form.fileName);
         }
+        auth.write(b.name, key);
         PostPolicy policy = null;
         if (f.get("policy") != null) {
             checkSignature(f);

@@ -33,13 +33,14 @@ final class S3Instance implements ServiceInstance {
         }
         this.storageMetrics = new StorageMetrics(context, s3.store);
         this.cors = new CorsRequests(s3);
-        this.website = new WebsiteRequests(s3);
-        this.uploads = new BrowserUploads(s3);
         this.resourceAccess = new S3ResourceAccess(s3.store);
+        PreOperationAuth auth = new PreOperationAuth(context, resourceAccess);
+        this.website = new WebsiteRequests(s3, auth);
+        this.uploads = new BrowserUploads(s3, auth);
         BucketAccess access = new BucketAccess(s3);
         this.directories = new DirectoryBuckets(context);
         this.accessLogs = new AccessLogs(s3);
-        this.select = new SelectRequests(s3, access);
+        this.select = new SelectRequests(s3, access, auth);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
                 new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
                 new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),

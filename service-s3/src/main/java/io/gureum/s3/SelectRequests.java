@@ -24,10 +24,12 @@ import org.w3c.dom.Node;
 final class SelectRequests {
     private final S3Backend s3;
     private final BucketAccess access;
+    private final PreOperationAuth auth;
 
-    SelectRequests(S3Backend s3, BucketAccess access) {
+    SelectRequests(S3Backend s3, BucketAccess access, PreOperationAuth auth) {
         this.s3 = s3;
         this.access = access;
+        this.auth = auth;
     }
 
     AwsHttpResponse serve(AwsHttpRequest request) {
@@ -39,6 +41,7 @@ final class SelectRequests {
             return null;
         }
         String key = AwsHttpRequest.decode(String.join("/", target.keySegments()), false);
+        auth.read(target.bucket(), key);
         Bucket b = access.bucket(target.bucket());
         StoredObject o = s3.objects.resolve(b, key, request.queryParameter("versionId"));
         Archive.checkReadable(o, s3.context.clock().now());

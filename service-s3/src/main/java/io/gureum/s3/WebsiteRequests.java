@@ -25,9 +25,11 @@ import software.amazon.awssdk.services.s3.model.WebsiteConfiguration;
  */
 final class WebsiteRequests {
     private final S3Backend s3;
+    private final PreOperationAuth auth;
 
-    WebsiteRequests(S3Backend s3) {
+    WebsiteRequests(S3Backend s3, PreOperationAuth auth) {
         this.s3 = s3;
+        this.auth = auth;
     }
 
     /** The bucket of a website Host, or null when the request is for the REST endpoint. */
@@ -78,6 +80,11 @@ final class WebsiteRequests {
         String key = (requested.isEmpty() || requested.endsWith("/")) && index != null ? requested + index : requested;
         StoredObject o = key.isEmpty() ? null : current(b, key);
         if (o != null) {
+            try {
+                auth.read(name, key); // website visitors are anonymous: the object must be public
+            } catch (io.gureum.core.error.AwsException denied) {
+                return error(denied.status(), denied.code(), denied.getMessage(), Map.of(), head);
+            }
             if (o.headers.websiteRedirectLocation() != null) {
                 return redirect(301, o.headers.websiteRedirectLocation());
             }
@@ -153,7 +160,8 @@ final class WebsiteRequests {
     private static AwsHttpResponse error(int status, String code, String message, Map<String, String> details,
             boolean head) {
         String requestId = RequestContext.currentOrNull() == null ? "" : RequestContext.current().requestId();
-        String title = status + (status == 404 ? " Not Found" : status == 405 ? " Method Not Allowed" : "");
+        String title = status + (status == 404 ? " Not Found" : status == 405 ? " Method Not Allowed"
+                : status == 403 ? " Forbidden" : "");
         StringBuilder html = new StringBuilder("<html>\n<head><title>").append(title).append("</title></head>\n<body>\n<h1>")
                 .append(title).append("</h1>\n<ul>\n<li>Code: ").append(code).append("</li>\n<li>Message: ")
                 .append(message).append("</li>\n");

@@ -131,4 +131,39 @@ class SelectIT extends S3Fixture {
         assertEquals(400, e.statusCode());
         assertEquals("ParseUnexpectedToken", e.awsErrorDetails().errorCode());
     }
+
+    /**
+     * What S3 answers before routing (Select, website reads, form uploads) still asks the server's authorizer,
+     * as s3:GetObject / s3:PutObject.
+     */
+    @Test
+    void answersBeforeRoutingAskTheAuthorizer() throws Exception {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("secret.csv"), RequestBody.fromString(PEOPLE));
+        s3.putBucketWebsite(b -> b.bucket(bucket).websiteConfiguration(w -> w.indexDocument(i -> i.suffix("index.html"))));
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        gureum.context().shared().replace(io.gureum.core.spi.Authorizer.class, call -> {
+            if (call.request() instanceof software.amazon.awssdk.services.s3.model.GetObjectRequest g
+                    && g.key().equals("secret.csv")
+                    || call.request() instanceof software.amazon.awssdk.services.s3.model.PutObjectRequest p
+                            && p.key().equals("denied.txt")) {
+                asked.add(call.operation());
+                throw new io.gureum.core.error.AwsException("AccessDenied", "Denied by the test's authorizer", 403);
+            }
+        });
+        try {
+            java.util.concurrent.ExecutionException denied = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> select(bucket, "secret.csv",
+                            "SELECT * FROM S3Object", csvIn(FileHeaderInfo.NONE), CSV_OUT));
+            assertEquals(403, ((S3Exception) denied.getCause()).statusCode());
+            assertEquals(403, WebsiteIT.curl(bucket, "GET", "/secret.csv").status());
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("up", ".txt");
+            java.nio.file.Files.writeString(file, "x");
+            assertEquals(403, PostUploadIT.post(bucket, file.toString(), "key=denied.txt").status());
+            java.nio.file.Files.delete(file);
+            assertEquals(List.of("GetObject", "GetObject", "PutObject"), asked);
+        } finally {
+            gureum.context().shared().replace(io.gureum.core.spi.Authorizer.class, io.gureum.core.spi.Authorizer.NONE);
+        }
+    }
 }
