@@ -35,13 +35,31 @@ final class BucketAccess {
     }
 
     /**
-     * A presigned URL is valid for X-Amz-Expires seconds from X-Amz-Date, judged by the emulated clock,
-     * whether or not signatures are verified.
+     * A presigned URL is valid for X-Amz-Expires seconds from X-Amz-Date (SigV4), or until the epoch second
+     * {@code Expires} (SigV2: {@code AWSAccessKeyId}, {@code Expires}, {@code Signature}), judged by the
+     * emulated clock, whether or not signatures are verified. The error names the expiry and the server's
+     * time (https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html,
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html#RESTAuthenticationQueryStringAuth).
      */
     void checkPresignExpiry() {
         RequestContext ctx = RequestContext.currentOrNull();
         AwsHttpRequest http = ctx == null ? null : ctx.httpRequest();
         if (http == null) {
+            return;
+        }
+        Instant now = s3.context.clock().now();
+        String v2Expires = http.queryParameter("Expires");
+        if (v2Expires != null && http.queryParameter("Signature") != null
+                && http.queryParameter("AWSAccessKeyId") != null) {
+            try {
+                Instant end = Instant.ofEpochSecond(Long.parseLong(v2Expires.trim()));
+                if (now.isAfter(end)) {
+                    throw ErrorDetails.add(S3Errors.accessDenied("Request has expired"), "Expires", iso(end),
+                            "ServerTime", iso(now));
+                }
+            } catch (NumberFormatException e) {
+                throw S3Errors.accessDenied("Invalid date (should be seconds since epoch): " + v2Expires);
+            }
             return;
         }
         String date = http.queryParameter("X-Amz-Date");
@@ -51,12 +69,18 @@ final class BucketAccess {
         }
         try {
             Instant start = LocalDateTime.parse(date, AMZ_DATE).toInstant(ZoneOffset.UTC);
-            if (s3.context.clock().now().isAfter(start.plusSeconds(Long.parseLong(expires)))) {
-                throw S3Errors.accessDenied("Request has expired");
+            Instant end = start.plusSeconds(Long.parseLong(expires));
+            if (now.isAfter(end)) {
+                throw ErrorDetails.add(S3Errors.accessDenied("Request has expired"), "X-Amz-Expires", expires,
+                        "Expires", iso(end), "ServerTime", iso(now));
             }
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new io.gureum.core.error.AwsException("AuthorizationQueryParametersError",
                     "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"", 400);
         }
+    }
+
+    private static String iso(Instant t) {
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 }

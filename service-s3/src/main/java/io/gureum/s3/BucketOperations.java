@@ -40,6 +40,9 @@ final class BucketOperations {
      */
     public CreateBucketResponse createBucket(CreateBucketRequest request) {
         access.checkPresignExpiry();
+        if (DirectoryBuckets.isDirectory(request.bucket())) {
+            DirectoryBuckets.checkCreate(request.bucket(), request.createBucketConfiguration());
+        }
         String constraint = request.createBucketConfiguration() == null ? null
                 : request.createBucketConfiguration().locationConstraintAsString();
         String account = Requests.account();
@@ -89,7 +92,8 @@ final class BucketOperations {
         String next = null;
         String account = Requests.account();
         for (Bucket b : s3.buckets.ownedBy(account)) {
-            if ((request.prefix() != null && !b.name.startsWith(request.prefix()))
+            if (DirectoryBuckets.isDirectory(b.name) // listed by ListDirectoryBuckets
+                    || (request.prefix() != null && !b.name.startsWith(request.prefix()))
                     || (request.bucketRegion() != null && !request.bucketRegion().equals(b.region))
                     || (after != null && b.name.compareTo(after) <= 0)) {
                 continue;

@@ -42,11 +42,14 @@ public final class Buckets {
     /** Creates a bucket, {@code init} setting up a new one before anyone else can see it. */
     public Bucket create(String name, String account, String region, String locationConstraint,
             boolean objectLock, java.util.function.Consumer<Bucket> init) {
-        if (!BucketNames.valid(name)) {
+        boolean directory = DirectoryBuckets.isDirectory(name);
+        if (!directory && !BucketNames.valid(name)) {
             throw S3Errors.invalidBucketName();
         }
         String constraint = locationConstraint == null || locationConstraint.isEmpty() ? null : locationConstraint;
-        if ("us-east-1".equals(region)) {
+        if (directory) {
+            constraint = region; // a directory bucket's configuration names its zone, not a location constraint
+        } else if ("us-east-1".equals(region)) {
             if ("us-east-1".equals(constraint)) {
                 throw S3Errors.invalidLocationConstraint();
             }

@@ -38,7 +38,7 @@ public record ByteRange(long first, long last) {
                 }
                 long suffix = Long.parseLong(b);
                 if (suffix <= 0 || size == 0) {
-                    throw S3Errors.invalidRange();
+                    throw S3Errors.invalidRange(size);
                 }
                 return new ByteRange(Math.max(0, size - suffix), size - 1);
             }
@@ -48,7 +48,7 @@ public record ByteRange(long first, long last) {
                 return null;
             }
             if (first >= size) {
-                throw S3Errors.invalidRange();
+                throw S3Errors.invalidRange(size);
             }
             return new ByteRange(first, Math.min(last, size - 1));
         } catch (NumberFormatException e) {

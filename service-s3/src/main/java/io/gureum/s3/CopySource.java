@@ -7,7 +7,7 @@ record CopySource(String bucket, String key, String versionId) {
     static CopySource parse(String header) {
         if (header == null) {
             throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/"
-                    + "sourcekey");
+                    + "sourcekey", "x-amz-copy-source", header);
         }
         String h = header;
         String versionId = null;
@@ -23,7 +23,7 @@ record CopySource(String bucket, String key, String versionId) {
         int slash = h.indexOf('/');
         if (slash <= 0 || slash == h.length() - 1) {
             throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/"
-                    + "sourcekey");
+                    + "sourcekey", "x-amz-copy-source", header);
         }
         return new CopySource(h.substring(0, slash), h.substring(slash + 1), versionId);
     }

@@ -54,7 +54,8 @@ final class KmsEncryption {
         }
         if (!kmsRequested && (r.keyId() != null || r.context() != null)) {
             throw S3Errors.invalidArgument("Server Side Encryption with AWS KMS managed key requires HTTP header "
-                    + "x-amz-server-side-encryption : aws:kms");
+                    + "x-amz-server-side-encryption : aws:kms", "x-amz-server-side-encryption",
+                    r.algorithm() == null ? "null" : r.algorithm());
         }
         ServerSideEncryptionRule rule = b.encryption == null || b.encryption.rules().isEmpty() ? null
                 : b.encryption.rules().get(0);
@@ -130,7 +131,8 @@ final class KmsEncryption {
             });
         } catch (Exception e) {
             throw S3Errors.invalidArgument("The header 'x-amz-server-side-encryption-context' shall be Base64-encoded "
-                    + "UTF-8 string holding JSON which represents a string-string map");
+                    + "UTF-8 string holding JSON which represents a string-string map", "x-amz-server-side-encryption-context",
+                    header);
         }
     }
 

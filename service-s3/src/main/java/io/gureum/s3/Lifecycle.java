@@ -48,6 +48,35 @@ public final class Lifecycle implements AutoCloseable {
         return midnight.equals(t) ? t : midnight.plus(Duration.ofDays(1));
     }
 
+    /**
+     * The {@code x-amz-expiration} header of an object a lifecycle expiration rule will delete:
+     * {@code expiry-date="<midnight UTC, RFC 1123>", rule-id="<ID>"}, the earliest rule's; null if none
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html#API_PutObject_ResponseSyntax).
+     * Only the current version of a key expires by {@code Expiration}.
+     */
+    static String expirationHeader(Bucket b, StoredObject o) {
+        List<LifecycleRule> rules = b.lifecycle;
+        if (rules == null || o.deleteMarker || b.latest(o.key) != o) {
+            return null;
+        }
+        Instant earliest = null;
+        String ruleId = null;
+        for (LifecycleRule rule : rules) {
+            var exp = rule.expiration();
+            if (!"Enabled".equals(rule.statusAsString()) || exp == null || !o.key.startsWith(prefixOf(rule))
+                    || !filterMatches(rule, o)) {
+                continue;
+            }
+            Instant at = exp.days() != null ? due(o.lastModified, exp.days()) : exp.date();
+            if (at != null && (earliest == null || at.isBefore(earliest))) {
+                earliest = at;
+                ruleId = rule.id();
+            }
+        }
+        return earliest == null ? null : "expiry-date=\"" + io.gureum.core.protocol.Timestamps.rfc822(earliest)
+                + "\", rule-id=\"" + (ruleId == null ? "" : ruleId) + "\"";
+    }
+
     /** Runs every bucket's rules at the clock's current time. */
     public void run() {
         if (closed) {

@@ -156,7 +156,7 @@ public final class Listing {
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw S3Errors.invalidArgument("The continuation token provided is incorrect");
+            throw S3Errors.invalidArgument("The continuation token provided is incorrect", "continuation-token", token);
         }
     }
 }

@@ -62,7 +62,8 @@ public final class Multipart {
 
     static void checkPartNumber(Integer n) {
         if (n == null || n < 1 || n > 10000) {
-            throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive");
+            throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive", "partNumber",
+                    n == null ? null : n.toString());
         }
     }
 
@@ -137,7 +138,8 @@ public final class Multipart {
             Upload.Part p = u.parts.get(n.number());
             if (p == null || n.etag() == null
                     || !Preconditions.unquote(n.etag().trim()).equals(Preconditions.unquote(p.etag()))) {
-                throw S3Errors.invalidPart();
+                throw ErrorDetails.add(S3Errors.invalidPart(), "UploadId", u.uploadId, "PartNumber",
+                        String.valueOf(n.number()), "ETag", n.etag());
             }
             for (Map.Entry<String, String> c : n.checksums().entrySet()) {
                 if (!c.getValue().equals(p.checksums().get(c.getKey()))) {
@@ -148,7 +150,8 @@ public final class Multipart {
         }
         for (int i = 0; i < chosen.size() - 1; i++) {
             if (chosen.get(i).blob().size() < MIN_PART) {
-                throw S3Errors.entityTooSmall();
+                throw ErrorDetails.add(S3Errors.entityTooSmall(), "ProposedSize",
+                        Long.toString(chosen.get(i).blob().size()), "MinSizeAllowed", Long.toString(MIN_PART));
             }
         }
         var md5 = Checksums.md("MD5");

@@ -88,7 +88,8 @@ final class MultipartOperations {
             range = ByteRange.parse(request.copySourceRange(), source.size);
             if (range == null) {
                 throw S3Errors.invalidArgument("The x-amz-copy-source-range value must be of the form bytes=first-"
-                        + "last where first and last are the zero-based offsets of the first and last bytes to copy");
+                        + "last where first and last are the zero-based offsets of the first and last bytes to copy",
+                        "x-amz-copy-source-range", request.copySourceRange());
             }
         }
         Upload.Part p = s3.multipart.uploadPartCopy(b, request.uploadId(), request.destinationKey(),
@@ -116,7 +117,8 @@ final class MultipartOperations {
         CompleteMultipartUploadResponse.Builder out = CompleteMultipartUploadResponse.builder().bucket(b.name)
                 .key(o.key).eTag(o.etag).location("/" + b.name + "/" + o.key)
                 .versionId(b.versioningEnabled() ? o.versionId : null).serverSideEncryption(o.serverSideEncryption)
-                .ssekmsKeyId(SseFields.keyArn(o.encryption)).bucketKeyEnabled(SseFields.bucketKey(o.encryption));
+                .ssekmsKeyId(SseFields.keyArn(o.encryption)).bucketKeyEnabled(SseFields.bucketKey(o.encryption))
+                .expiration(Lifecycle.expirationHeader(b, o));
         ChecksumFields.put((SdkPojo) out, o, true);
         return out.build();
     }

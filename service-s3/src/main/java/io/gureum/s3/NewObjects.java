@@ -43,7 +43,8 @@ final class NewObjects {
      */
     static void check(String key, Map<String, String> metadata) {
         if (key == null || key.isEmpty() || key.getBytes(StandardCharsets.UTF_8).length > 1024) {
-            throw S3Errors.keyTooLong();
+            throw ErrorDetails.add(S3Errors.keyTooLong(), "Size",
+                    Integer.toString(key == null ? 0 : key.getBytes(StandardCharsets.UTF_8).length), "MaxSizeAllowed", "1024");
         }
         int size = 0;
         for (Map.Entry<String, String> e : metadata.entrySet()) {

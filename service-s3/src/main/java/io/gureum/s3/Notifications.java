@@ -61,7 +61,21 @@ public final class Notifications {
         return "arn:aws:s3:::" + b.name;
     }
 
+    private volatile java.util.function.BiConsumer<Bucket, StoredObject> created = (b, o) -> {
+    };
+
+    /**
+     * What else happens when an object or a delete marker is created (replication), before its events are
+     * delivered.
+     */
+    void onCreated(java.util.function.BiConsumer<Bucket, StoredObject> listener) {
+        this.created = listener;
+    }
+
     public void emit(Bucket b, String eventName, StoredObject o) {
+        if (eventName.startsWith("ObjectCreated:") || eventName.equals("ObjectRemoved:DeleteMarkerCreated")) {
+            created.accept(b, o);
+        }
         deliver(b, eventName, o.key, o.deleteMarker ? 0 : o.size, o.etag, o.versionId);
     }
 

@@ -50,6 +50,7 @@ final class ObjectReads {
             ByteRange range = describe(b, o, request.range(), request.partNumber(),
                     "ENABLED".equals(request.checksumModeAsString()), (SdkPojo) out);
             overrides(out, request);
+            out.expiration(Lifecycle.expirationHeader(b, o));
             long offset = range == null ? 0 : range.first();
             long length = range == null ? o.size : range.length();
             InputStream in;
@@ -123,6 +124,7 @@ final class ObjectReads {
         describe(b, o, request.range(), request.partNumber(), "ENABLED".equals(request.checksumModeAsString()),
                 (SdkPojo) out);
         out.restore(Archive.header(o, s3.context.clock().now()));
+        out.expiration(Lifecycle.expirationHeader(b, o));
         return out.build();
     }
 
@@ -167,6 +169,7 @@ final class ObjectReads {
         v.put("ContentLanguage", o.headers.contentLanguage());
         v.put("Expires", o.headers.expires());
         v.put("WebsiteRedirectLocation", o.headers.websiteRedirectLocation());
+        v.put("ReplicationStatus", o.replicationStatus);
         v.put("Metadata", o.metadata);
         v.put("ServerSideEncryption", o.serverSideEncryption);
         v.put("SSEKMSKeyId", SseFields.keyArn(o.encryption));

@@ -75,7 +75,8 @@ final class ObjectWrites {
                 .serverSideEncryption(o.serverSideEncryption).ssekmsKeyId(SseFields.keyArn(o.encryption))
                 .bucketKeyEnabled(SseFields.bucketKey(o.encryption))
                 .ssekmsEncryptionContext(SseFields.context(o.encryption))
-                .versionId(b.versioningEnabled() ? o.versionId : null);
+                .versionId(b.versioningEnabled() ? o.versionId : null)
+                .expiration(Lifecycle.expirationHeader(b, o));
         ChecksumFields.put(out, o, true);
         return out.build();
     }
@@ -88,10 +89,14 @@ final class ObjectWrites {
             throw S3Errors.malformedXml();
         }
         String tier = r.glacierJobParameters() == null ? null : r.glacierJobParameters().tierAsString();
+        boolean started;
         synchronized (b) {
-            Archive.restore(o, r.days(), tier, s3.context.clock().now());
+            started = Archive.restore(o, r.days(), tier, s3.context.clock().now());
         }
-        return RestoreObjectResponse.builder().build();
+        // 202 Accepted when a restore starts, 200 OK when a restored copy exists and only its expiry moves
+        // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_RestoreObject.html#API_RestoreObject_ResponseSyntax).
+        return (RestoreObjectResponse) RestoreObjectResponse.builder().sdkHttpResponse(
+                software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(started ? 202 : 200).build()).build();
     }
 
     public DeleteObjectResponse deleteObject(DeleteObjectRequest request) {
@@ -178,6 +183,7 @@ final class ObjectWrites {
         CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(o.etag).lastModified(o.lastModified);
         ChecksumFields.put((SdkPojo) result, o, true);
         return CopyObjectResponse.builder().copyObjectResult(result.build())
+                .expiration(Lifecycle.expirationHeader(target, o))
                 .versionId(target.versioningEnabled() ? o.versionId : null)
                 .copySourceVersionId(sourceBucket.versioned() ? source.versionId : null)
                 .serverSideEncryption(o.serverSideEncryption).ssekmsKeyId(SseFields.keyArn(o.encryption))

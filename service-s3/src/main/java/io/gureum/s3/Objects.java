@@ -108,8 +108,9 @@ public final class Objects {
                     throw S3Errors.invalidDigest();
                 }
                 if (!java.util.Arrays.equals(md5, w.md5())) {
-                    throw new io.gureum.core.error.AwsException("BadDigest",
-                            "The Content-MD5 you specified did not match what we received.", 400);
+                    throw ErrorDetails.add(new io.gureum.core.error.AwsException("BadDigest",
+                            "The Content-MD5 you specified did not match what we received.", 400), "ExpectedDigest",
+                            contentMd5, "CalculatedDigest", Checksums.base64(w.md5()));
                 }
             }
             Map<String, String> sums = new LinkedHashMap<>();
@@ -146,14 +147,14 @@ public final class Objects {
         StoredObject current = b.latest(key);
         boolean exists = current != null && !current.deleteMarker;
         if (c.ifNoneMatch() != null && exists) {
-            throw S3Errors.preconditionFailed();
+            throw S3Errors.preconditionFailed("If-None-Match");
         }
         if (c.ifMatch() != null) {
             if (!exists) {
                 throw S3Errors.noSuchKey();
             }
             if (!Preconditions.etagMatches(c.ifMatch(), current.etag)) {
-                throw S3Errors.preconditionFailed();
+                throw S3Errors.preconditionFailed("If-Match");
             }
         }
     }
@@ -203,13 +204,15 @@ public final class Objects {
             StoredObject o = kv == null ? null : kv.find(versionId);
             if (o == null) {
                 if (!versionId.equals("null") && !versionId.matches("[0-9A-Za-z._+/=-]{1,1024}")) {
-                    throw S3Errors.invalidArgument("Invalid version id specified");
+                    throw S3Errors.invalidArgument("Invalid version id specified", "versionId", versionId);
                 }
                 throw S3Errors.noSuchVersion();
             }
             if (o.deleteMarker) {
                 // A GET of a delete marker's version is 405, with the marker's headers.
-                throw S3Errors.methodNotAllowed().withHeader("x-amz-delete-marker", "true")
+                // Its body names the method and the resource type, and Allow names the one method left: DELETE.
+                throw ErrorDetails.add(S3Errors.methodNotAllowed(), "Method", Requests.method(), "ResourceType",
+                        "DeleteMarker").withHeader("Allow", "DELETE").withHeader("x-amz-delete-marker", "true")
                         .withHeader("x-amz-version-id", o.versionId)
                         .withHeader("Last-Modified", io.gureum.core.protocol.Timestamps.rfc822(o.lastModified));
             }
@@ -268,7 +271,7 @@ public final class Objects {
                 StoredObject v = kv == null ? null : kv.find(versionId);
                 if (v == null) {
                     if (!versionId.equals("null") && !versionId.matches("[0-9A-Za-z._+/=-]{1,1024}")) {
-                        throw S3Errors.invalidArgument("Invalid version id specified");
+                        throw S3Errors.invalidArgument("Invalid version id specified", "versionId", versionId);
                     }
                     result = new Deleted(versionId, false);
                 } else {

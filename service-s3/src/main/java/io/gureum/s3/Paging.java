@@ -19,7 +19,8 @@ final class Paging {
             return cap;
         }
         if (requested < 0) {
-            throw S3Errors.invalidArgument("Argument maxKeys must be an integer between 0 and 2147483647");
+            throw S3Errors.invalidArgument("Argument maxKeys must be an integer between 0 and 2147483647", "maxKeys",
+                    requested.toString());
         }
         return Math.min(requested, cap);
     }

@@ -14,19 +14,20 @@ public final class Preconditions {
 
     public static void check(StoredObject o, String ifMatch, String ifNoneMatch, Instant ifModifiedSince,
             Instant ifUnmodifiedSince, boolean copySource) {
+        String prefix = copySource ? "x-amz-copy-source-" : "";
         if (ifMatch != null) {
             if (!etagMatches(ifMatch, o.etag)) {
-                throw S3Errors.preconditionFailed();
+                throw S3Errors.preconditionFailed(prefix + "If-Match");
             }
         } else if (ifUnmodifiedSince != null && o.lastModified.isAfter(ifUnmodifiedSince)) {
-            throw S3Errors.preconditionFailed();
+            throw S3Errors.preconditionFailed(prefix + "If-Unmodified-Since");
         }
         if (ifNoneMatch != null) {
             if (etagMatches(ifNoneMatch, o.etag)) {
-                throw copySource ? S3Errors.preconditionFailed() : S3Errors.notModified();
+                throw copySource ? S3Errors.preconditionFailed(prefix + "If-None-Match") : S3Errors.notModified();
             }
         } else if (ifModifiedSince != null && !o.lastModified.isAfter(ifModifiedSince)) {
-            throw copySource ? S3Errors.preconditionFailed() : S3Errors.notModified();
+            throw copySource ? S3Errors.preconditionFailed(prefix + "If-Modified-Since") : S3Errors.notModified();
         }
     }
 

@@ -22,6 +22,12 @@ final class Requests {
         return ctx == null || ctx.httpRequest() == null ? null : ctx.httpRequest().header(name);
     }
 
+    /** The HTTP method of the request ({@code GET} for in-process calls, which have none). */
+    static String method() {
+        RequestContext ctx = RequestContext.currentOrNull();
+        return ctx == null || ctx.httpRequest() == null ? "GET" : ctx.httpRequest().method();
+    }
+
     /** Whether the operation was called through an in-process client (another service), not over HTTP. */
     static boolean inProcess() {
         RequestContext ctx = RequestContext.currentOrNull();

@@ -26,6 +26,8 @@ public final class S3Backend implements AutoCloseable {
         this.multipart = new Multipart(store, objects, context.ids(), notifications);
         this.kms = new KmsEncryption(context.clients());
         this.lifecycle = new Lifecycle(store, objects, context.clock(), notifications, records);
+        Replication replication = new Replication(store, objects, records);
+        notifications.onCreated(replication::created);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 
 /**
@@ -51,7 +52,17 @@ final class S3Codec implements ProtocolCodec {
             Map.entry("GetBucketRequestPayment", "RequestPaymentConfiguration"),
             Map.entry("GetObjectAttributes", "GetObjectAttributesOutput"),
             Map.entry("GetObjectRetention", "Retention"),
-            Map.entry("GetObjectLegalHold", "LegalHold"));
+            Map.entry("GetObjectLegalHold", "LegalHold"),
+            Map.entry("ListBucketAnalyticsConfigurations", "ListBucketAnalyticsConfigurationResult"),
+            Map.entry("ListBucketInventoryConfigurations", "ListInventoryConfigurationsResult"),
+            Map.entry("ListBucketMetricsConfigurations", "ListMetricsConfigurationsResult"),
+            Map.entry("ListBucketIntelligentTieringConfigurations", "ListBucketIntelligentTieringConfigurationsOutput"));
+    /**
+     * Operations AWS documents as answering 204 No Content that the model leaves at 200
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketTagging.html,
+     * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html).
+     */
+    private static final java.util.Set<String> NO_CONTENT = java.util.Set.of("PutBucketTagging", "PutBucketPolicy");
     static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
 
     private final RestXmlCodec xml;
@@ -80,7 +91,21 @@ final class S3Codec implements ProtocolCodec {
             throw new AwsException("MethodNotAllowed", "The specified method is not allowed against this resource.",
                     405);
         }
+        if (op.operation().name().equals("ListBuckets") && directoryListing(request)) {
+            // ListDirectoryBuckets is also GET /, told apart in AWS by its host (s3express-control.<region>…).
+            io.gureum.core.protocol.OperationModel dir = model.operationByWireName("ListDirectoryBuckets");
+            if (dir != null) {
+                op = new ResolvedOperation(dir, op.pathLabels());
+            }
+        }
         return op;
+    }
+
+    private static boolean directoryListing(AwsHttpRequest request) {
+        String host = request.header("Host");
+        return request.queryParameter("max-directory-buckets") != null
+                || "ListDirectoryBuckets".equals(request.queryParameter("x-id"))
+                || host != null && host.toLowerCase(java.util.Locale.ROOT).startsWith("s3express-control.");
     }
 
     private static boolean hasBucketMember(ResolvedOperation op) {
@@ -94,7 +119,7 @@ final class S3Codec implements ProtocolCodec {
 
     @Override
     public SdkPojo decode(ResolvedOperation operation, AwsHttpRequest request) {
-        return xml.decode(operation, request);
+        return xml.decode(operation, PresignedHeaders.apply(request));
     }
 
     @Override
@@ -106,8 +131,14 @@ final class S3Codec implements ProtocolCodec {
         }
         AwsHttpResponse out = xml.encode(operation, response,
                 ROOTS.getOrDefault(operation.name(), operation.name() + "Result"), NAMESPACE);
-        if (operation.streamingOutput() && out.header("Content-Range") != null) {
-            out.status(206); // a ranged GetObject answers Partial Content
+        if ((operation.streamingOutput() || operation.name().equals("HeadObject"))
+                && out.header("Content-Range") != null) {
+            out.status(206); // a ranged (or partNumber) GetObject or HeadObject answers Partial Content
+        } else if (NO_CONTENT.contains(operation.name())) {
+            out.status(204);
+        } else if (response instanceof SdkResponse r && r.sdkHttpResponse() != null
+                && r.sdkHttpResponse().statusCode() > 0) {
+            out.status(r.sdkHttpResponse().statusCode()); // a status the operation chose (RestoreObject's 202)
         }
         return out;
     }

@@ -21,7 +21,8 @@ public final class S3Errors {
     }
 
     public static NoSuchBucketException noSuchBucket(String bucket) {
-        return ModeledErrors.of(NoSuchBucketException.class, "The specified bucket does not exist");
+        return ErrorDetails.add(ModeledErrors.of(NoSuchBucketException.class, "The specified bucket does not exist"),
+                "BucketName", bucket);
     }
 
     /**
@@ -88,6 +89,11 @@ public final class S3Errors {
         return new AwsException("InvalidRange", "The requested range is not satisfiable", 416);
     }
 
+    /** InvalidRange with the object's size (the request's Range is added as RangeRequested). */
+    public static AwsException invalidRange(long actualObjectSize) {
+        return ErrorDetails.add(invalidRange(), "ActualObjectSize", Long.toString(actualObjectSize));
+    }
+
     public static AwsException preconditionFailed() {
         return new AwsException("PreconditionFailed", "At least one of the pre-conditions you specified did not hold",
                 412);
@@ -129,6 +135,17 @@ public final class S3Errors {
 
     public static AwsException invalidArgument(String message) {
         return new AwsException("InvalidArgument", message, 400);
+    }
+
+    /** InvalidArgument naming the argument and the value given, as S3's body does. */
+    public static AwsException invalidArgument(String message, String argumentName, String argumentValue) {
+        return ErrorDetails.add(invalidArgument(message), "ArgumentName", argumentName, "ArgumentValue",
+                argumentValue == null ? "" : argumentValue);
+    }
+
+    /** PreconditionFailed naming the header whose condition did not hold ({@code If-Match} …). */
+    public static AwsException preconditionFailed(String condition) {
+        return ErrorDetails.add(preconditionFailed(), "Condition", condition);
     }
 
     public static InvalidRequestException invalidRequest(String message) {

@@ -15,6 +15,11 @@ import java.util.List;
 final class S3Instance implements ServiceInstance {
     private final S3Backend s3;
     private final CorsRequests cors;
+    private final WebsiteRequests website;
+    private final BrowserUploads uploads;
+    private final SelectRequests select;
+    private final DirectoryBuckets directories;
+    private final AccessLogs accessLogs;
     private final List<Object> providers;
     private final StorageMetrics storageMetrics;
     private final S3ResourceAccess resourceAccess;
@@ -29,13 +34,20 @@ final class S3Instance implements ServiceInstance {
         this.storageMetrics = new StorageMetrics(context, s3.store);
         this.cors = new CorsRequests(s3);
         this.resourceAccess = new S3ResourceAccess(s3.store);
+        PreOperationAuth auth = new PreOperationAuth(context, resourceAccess);
+        this.website = new WebsiteRequests(s3, auth);
+        this.uploads = new BrowserUploads(s3, auth);
         BucketAccess access = new BucketAccess(s3);
+        this.directories = new DirectoryBuckets(context);
+        this.accessLogs = new AccessLogs(s3);
+        this.select = new SelectRequests(s3, access, auth);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
                 new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
                 new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),
                 new CorsConfig(access), new AclConfig(s3, access), new OwnershipConfig(access),
                 new EncryptionConfig(access), new LifecycleConfig(access), new NotificationConfig(s3, access),
-                new ObjectLockConfig(s3, access), new StoredConfigs(access));
+                new ObjectLockConfig(s3, access), new StoredConfigs(access),
+                new ReportingConfigs(access), new DirectoryOperations(s3, access, directories));
     }
 
     @Override
@@ -58,15 +70,30 @@ final class S3Instance implements ServiceInstance {
         s3.records.capture(s3.store.buckets, sink);
     }
 
-    /** CORS preflight: {@code OPTIONS} is no S3 operation, but S3 answers it from the bucket's rules. */
+    /**
+     * What S3 answers that is no operation: CORS preflights ({@code OPTIONS}, from the bucket's rules) and
+     * requests to a bucket's website endpoint, SelectObjectContent (event stream) and browser form uploads
+     * ({@code POST /bucket}).
+     */
     @Override
     public AwsHttpResponse preOperation(AwsHttpRequest request) {
-        return cors.preflight(request);
+        AwsHttpResponse preflight = cors.preflight(request);
+        if (preflight != null) {
+            return preflight;
+        }
+        AwsHttpResponse site = website.serve(request);
+        if (site != null) {
+            return site;
+        }
+        AwsHttpResponse selected = select.serve(request);
+        return selected != null ? selected : uploads.serve(request);
     }
 
     @Override
     public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
         cors.decorate(request, response);
+        ErrorDetails.write(request, response);
+        accessLogs.record(request, response);
     }
 
     /** A bucket's or object's owner and effective policy (bucket policy, ACLs, Block Public Access). */
@@ -78,6 +105,8 @@ final class S3Instance implements ServiceInstance {
     @Override
     public void close() {
         storageMetrics.close();
+        directories.close();
+        accessLogs.close();
         s3.close();
     }
 }

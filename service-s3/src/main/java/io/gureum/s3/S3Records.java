@@ -51,14 +51,16 @@ final class S3Records {
             boolean objectLockEnabled, String policy, List<JsonNode> cors, List<JsonNode> lifecycle,
             JsonNode notifications, JsonNode encryption, JsonNode ownership, JsonNode publicAccessBlock,
             JsonNode objectLock, JsonNode acl, JsonNode website, String accelerate, String requestPayer,
-            JsonNode logging, JsonNode replication, Map<String, String> tags) {
+            JsonNode logging, JsonNode replication, Map<String, String> tags, Map<String, List<JsonNode>> idConfigs,
+            String abacStatus) {
     }
 
     record VersionState(String versionId, boolean deleteMarker, List<Blob> blobs, long size, String etag,
             Instant lastModified, String owner, ContentHeaders headers, Map<String, String> metadata,
             Map<String, String> checksums, String checksumType, List<Long> partSizes, String storageClass,
             Map<String, String> tags, String retentionMode, Instant retainUntil, boolean legalHold,
-            Instant restoreReadyAt, Instant restoreExpiry, Encryption encryption, JsonNode acl) {
+            Instant restoreReadyAt, Instant restoreExpiry, Encryption encryption, JsonNode acl,
+            String replicationStatus) {
     }
 
     record KeyState(Instant bucketCreated, String key, List<VersionState> versions) {
@@ -149,7 +151,8 @@ final class S3Records {
                 SdkJson.toJson(b.ownership), SdkJson.toJson(b.publicAccessBlock), SdkJson.toJson(b.objectLock),
                 SdkJson.toJson(b.acl), SdkJson.toJson(b.website), b.accelerate, b.requestPayer,
                 SdkJson.toJson(b.logging), SdkJson.toJson(b.replication),
-                context.registry().tags(Buckets.arn(b.name)));
+                context.registry().tags(Buckets.arn(b.name)), IdConfigRecords.capture(b.idConfigs),
+                b.abacStatus);
     }
 
     private static List<JsonNode> list(List<?> pojos) {
@@ -176,7 +179,7 @@ final class S3Records {
             versions.add(new VersionState(o.versionId, o.deleteMarker, o.blobs, o.size, o.etag, o.lastModified, o.owner,
                     o.headers, o.metadata, o.checksums, o.checksumType, o.partSizes, o.storageClass, o.tags,
                     o.retentionMode, o.retainUntil, o.legalHold, o.restoreReadyAt, o.restoreExpiry, o.encryption,
-                    SdkJson.toJson(o.acl)));
+                    SdkJson.toJson(o.acl), o.replicationStatus));
         }
         return new KeyState(b.created, key, versions);
     }
@@ -225,6 +228,8 @@ final class S3Records {
         b.requestPayer = s.requestPayer();
         b.logging = SdkJson.fromJson(s.logging(), LoggingEnabled.class);
         b.replication = SdkJson.fromJson(s.replication(), ReplicationConfiguration.class);
+        IdConfigRecords.restore(s.idConfigs(), b.idConfigs);
+        b.abacStatus = s.abacStatus();
         context.registry().register(s.owner(), s.region(), "s3", s.name(), Buckets.arn(s.name()),
                 s.tags() == null ? Map.of() : s.tags());
         return b;
@@ -246,6 +251,7 @@ final class S3Records {
             o.restoreReadyAt = v.restoreReadyAt();
             o.restoreExpiry = v.restoreExpiry();
             o.acl = SdkJson.fromJson(v.acl(), AccessControlPolicy.class);
+            o.replicationStatus = v.replicationStatus();
             kv.addLatest(o);
         }
         return kv;

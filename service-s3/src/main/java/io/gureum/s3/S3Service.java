@@ -32,7 +32,8 @@ public final class S3Service implements AwsService {
         return java.util.List.of(BucketOperations.class, ObjectReads.class, ObjectWrites.class,
                 ListingOperations.class, MultipartOperations.class, VersioningConfig.class, TaggingConfig.class,
                 PolicyConfig.class, CorsConfig.class, AclConfig.class, OwnershipConfig.class, EncryptionConfig.class,
-                LifecycleConfig.class, NotificationConfig.class, ObjectLockConfig.class, StoredConfigs.class);
+                LifecycleConfig.class, NotificationConfig.class, ObjectLockConfig.class, StoredConfigs.class,
+                ReportingConfigs.class, DirectoryOperations.class);
     }
 
     @Override

@@ -18,6 +18,7 @@ final class TaggingConfig {
     /** A bucket's tags live in core's registry, the one record every service's tags share; S3 sets the whole set. */
     public PutBucketTaggingResponse putBucketTagging(PutBucketTaggingRequest request) {
         Bucket b = access.bucket(request.bucket());
+        checkNotAbac(b);
         s3.context.registry().replaceTags(Buckets.arn(b.name),
                 Tags.tagMap(request.tagging() == null ? List.of() : request.tagging().tagSet(), 50));
         return PutBucketTaggingResponse.builder().build();
@@ -34,6 +35,7 @@ final class TaggingConfig {
 
     public DeleteBucketTaggingResponse deleteBucketTagging(DeleteBucketTaggingRequest request) {
         Bucket b = access.bucket(request.bucket());
+        checkNotAbac(b);
         s3.context.registry().replaceTags(Buckets.arn(b.name), java.util.Map.of());
         return DeleteBucketTaggingResponse.builder().build();
     }
@@ -57,5 +59,33 @@ final class TaggingConfig {
         StoredObject o = s3.objects.resolve(b, request.key(), request.versionId());
         o.tags = java.util.Map.of();
         return DeleteObjectTaggingResponse.builder().versionId(b.versioned() ? o.versionId : null).build();
+    }
+
+    /**
+     * With ABAC enabled "you must use the TagResource and UntagResource actions to manage tags on your buckets. You
+     * can no longer use the PutBucketTagging and DeleteBucketTagging actions"
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAbac.html). The error's wording is Gureum's.
+     */
+    private static void checkNotAbac(Bucket b) {
+        if ("Enabled".equals(b.abacStatus)) {
+            throw S3Errors.invalidRequest("Bucket tags of a bucket with ABAC enabled are managed with TagResource and "
+                    + "UntagResource");
+        }
+    }
+
+    public PutBucketAbacResponse putBucketAbac(PutBucketAbacRequest request) {
+        Bucket b = access.bucket(request.bucket());
+        if (request.abacStatus() == null || request.abacStatus().status() == null) {
+            throw S3Errors.malformedXml();
+        }
+        b.abacStatus = request.abacStatus().statusAsString();
+        return PutBucketAbacResponse.builder().build();
+    }
+
+    /** "By default, ABAC is disabled for all Amazon S3 general purpose buckets." */
+    public GetBucketAbacResponse getBucketAbac(GetBucketAbacRequest request) {
+        Bucket b = access.bucket(request.bucket());
+        return GetBucketAbacResponse.builder().abacStatus(s -> s.status(b.abacStatus == null ? "Disabled"
+                : b.abacStatus)).build();
     }
 }

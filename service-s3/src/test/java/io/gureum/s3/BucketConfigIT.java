@@ -152,4 +152,17 @@ class BucketConfigIT extends S3Fixture {
                 + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"));
         assertTrue(s3.getBucketPolicyStatus(b -> b.bucket(bucket)).policyStatus().isPublic());
     }
+
+    @Test
+    void abacStatusIsStoredAndTurnsOffBucketTaggingCalls() {
+        String bucket = newBucket();
+        assertEquals("Disabled", s3.getBucketAbac(b -> b.bucket(bucket)).abacStatus().statusAsString());
+        s3.putBucketAbac(b -> b.bucket(bucket).abacStatus(a -> a.status("Enabled")));
+        assertEquals("Enabled", s3.getBucketAbac(b -> b.bucket(bucket)).abacStatus().statusAsString());
+        assertError("InvalidRequest", 400, () -> s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(
+                Tag.builder().key("k").value("v").build()))));
+        assertError("InvalidRequest", 400, () -> s3.deleteBucketTagging(b -> b.bucket(bucket)));
+        s3.putBucketAbac(b -> b.bucket(bucket).abacStatus(a -> a.status("Disabled")));
+        s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(Tag.builder().key("k").value("v").build())));
+    }
 }

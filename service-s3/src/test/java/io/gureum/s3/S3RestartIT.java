@@ -64,6 +64,8 @@ class S3RestartIT {
             s3.putBucketCors(b -> b.bucket("kept").corsConfiguration(c -> c.corsRules(CORSRule.builder()
                     .allowedMethods("GET").allowedOrigins("https://example.com").maxAgeSeconds(60).build())));
             s3.putBucketTagging(b -> b.bucket("kept").tagging(t -> t.tagSet(s -> s.key("team").value("a"))));
+            s3.putBucketMetricsConfiguration(b -> b.bucket("kept").id("all").metricsConfiguration(m -> m.id("all")
+                    .filter(f -> f.prefix("a/"))));
             s3.putObject(b -> b.bucket("kept").key("a/one.txt").contentType("text/plain").metadata(Map.of("m", "1")),
                     RequestBody.fromString("first"));
             s3.putObject(b -> b.bucket("kept").key("a/one.txt"), RequestBody.fromString("second"));
@@ -85,6 +87,8 @@ class S3RestartIT {
             assertEquals(BucketVersioningStatus.ENABLED, s3.getBucketVersioning(b -> b.bucket("kept")).status());
             assertEquals(60, s3.getBucketCors(b -> b.bucket("kept")).corsRules().get(0).maxAgeSeconds());
             assertEquals("a", s3.getBucketTagging(b -> b.bucket("kept")).tagSet().get(0).value());
+            assertEquals("a/", s3.getBucketMetricsConfiguration(b -> b.bucket("kept").id("all")).metricsConfiguration()
+                    .filter().prefix());
             var one = s3.getObjectAsBytes(b -> b.bucket("kept").key("a/one.txt"));
             assertEquals("second", one.asUtf8String());
             List<ObjectVersion> versions = s3.listObjectVersions(b -> b.bucket("kept").prefix("a/")).versions();

@@ -43,6 +43,10 @@ public final class Bucket {
     public volatile String requestPayer = "BucketOwner";
     public volatile software.amazon.awssdk.services.s3.model.LoggingEnabled logging;
     public volatile software.amazon.awssdk.services.s3.model.ReplicationConfiguration replication;
+    /** PutBucketAbac's status (Enabled or Disabled), null when never set. */
+    public volatile String abacStatus;
+    /** Analytics, inventory, metrics and Intelligent-Tiering configurations by ID. */
+    public final IdConfigs idConfigs = new IdConfigs();
 
     public Bucket(String name, String owner, String region, Instant created) {
         this.name = name;

@@ -37,6 +37,8 @@ public final class StoredObject {
     public volatile java.time.Instant restoreExpiry;
     /** The object's ACL when one was set (PutObject/PutObjectAcl/CopyObject); null: the owner alone. */
     public volatile software.amazon.awssdk.services.s3.model.AccessControlPolicy acl;
+    /** {@code x-amz-replication-status}: PENDING, COMPLETED or FAILED on a source, REPLICA on a copy; else null. */
+    public volatile String replicationStatus;
     public final String serverSideEncryption;
     /** Null for delete markers. */
     public final Encryption encryption;
