@@ -123,6 +123,11 @@ public final class VpcStore {
         rule.tags.detach();
     }
 
+    /** Whether this store's account has the resource in core's registry (a deleted one still described has not). */
+    public boolean registered(Resource resource) {
+        return registry.byId(account, region, Ec2Api.NAME, resource.id).isPresent();
+    }
+
     /** The resource's ARN in this store's account and region. */
     public Arn arnOf(Resource resource) {
         return Ec2Arns.of(region, account, resource.resourceType(), resource.id);
