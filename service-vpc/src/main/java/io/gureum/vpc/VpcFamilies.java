@@ -62,6 +62,14 @@ final class VpcFamilies {
             new Family("network-insights-access-scope-analysis", NetworkInsightsAccessScopeAnalysis.class,
                     s -> s.accessScopeAnalyses));
 
+    /** The ARN resource types this share registers (its families' and security group rules'). */
+    static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
+            "route-table", "elastic-ip", "natgateway", "security-group", "network-acl", "vpc-endpoint",
+            "network-interface", "prefix-list", "vpc-peering-connection", "transit-gateway",
+            "transit-gateway-attachment", "transit-gateway-route-table", "customer-gateway", "vpn-gateway",
+            "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
+            "network-insights-access-scope-analysis", "security-group-rule");
+
     private VpcFamilies() {
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.core.persist.StateRecord;
 import io.gureum.core.persist.StateStore;
 import io.gureum.core.state.AccountRegionStore;
+import io.gureum.core.state.ResourceRegistry;
 import io.gureum.ec2common.Ec2Api;
 import io.gureum.ec2common.persist.FieldJson;
 import io.gureum.ec2common.persist.RecordedValues;
@@ -22,6 +23,11 @@ import java.util.function.Consumer;
  */
 final class VpcRecords {
     static final String STORE = "store";
+    /**
+     * The tags of a compute resource (instance, volume, image …) CreateTags or DeleteTags changed: kept by
+     * this share, whose operations changed them, and applied by the compute share's restore.
+     */
+    static final String TAGS = "tags";
 
     private final Network net;
     private final StateStore state;
@@ -64,7 +70,7 @@ final class VpcRecords {
             return;
         }
         RecordedValues r = recorded.computeIfAbsent(s, x -> new RecordedValues(Ec2Api.NAME, s.account, s.region));
-        each(s, (kind, key, value) -> r.offer(state, kind, key, value));
+        each(s, true, (kind, key, value) -> r.offer(state, kind, key, value));
         r.deleteUnseen(state);
     }
 
@@ -72,8 +78,19 @@ final class VpcRecords {
         void accept(String kind, String key, Object value);
     }
 
-    private void each(VpcStore s, Sink sink) {
+    /** Every record of the store; {@code prune} forgets the compute resources no longer registered. */
+    private void each(VpcStore s, boolean prune, Sink sink) {
         sink.accept(STORE, STORE, Map.of());
+        ResourceRegistry registry = net.ctx.registry();
+        for (var it = s.foreignTagged.iterator(); it.hasNext();) {
+            String id = it.next();
+            var found = registry.byId(s.account, s.region, Ec2Api.NAME, id);
+            if (found.isPresent()) {
+                sink.accept(TAGS, id, new java.util.LinkedHashMap<>(found.get().tags()));
+            } else if (prune) {
+                it.remove();
+            }
+        }
         for (VpcFamilies.Family f : VpcFamilies.ALL) {
             for (Resource resource : f.<Resource>of(s).values()) {
                 sink.accept(f.kind(), resource.id, new VpcRecord(s.registered(resource), s.tagsOf(resource), resource));
@@ -85,7 +102,7 @@ final class VpcRecords {
     void capture(Consumer<StateRecord> sink) {
         net.forEachStore(s -> {
             synchronized (s) {
-                each(s, (kind, key, value) -> sink.accept(new StateRecord(Ec2Api.NAME, s.account, s.region, kind, key,
+                each(s, false, (kind, key, value) -> sink.accept(new StateRecord(Ec2Api.NAME, s.account, s.region, kind, key,
                         FieldJson.write(value))));
             }
         });
@@ -96,7 +113,7 @@ final class VpcRecords {
         Map<AccountRegionStore.Key, VpcStore> stores = new VpcRestore(net).restore(records);
         for (VpcStore s : stores.values()) {
             RecordedValues r = new RecordedValues(Ec2Api.NAME, s.account, s.region);
-            each(s, (kind, key, value) -> r.restored(kind, key, FieldJson.write(value)));
+            each(s, false, (kind, key, value) -> r.restored(kind, key, FieldJson.write(value)));
             recorded.put(s, r);
         }
         return stores;

@@ -45,12 +45,15 @@ final class VpcRestore {
         VpcFamilies.ALL.forEach(f -> families.put(f.kind(), f));
         for (StateRecord r : records) {
             VpcFamilies.Family f = families.get(r.kind());
-            if (f == null && !r.kind().equals(VpcRecords.STORE)) {
+            if (f == null && !r.kind().equals(VpcRecords.STORE) && !r.kind().equals(VpcRecords.TAGS)) {
                 continue; // compute's records, or a kind this version no longer has
             }
             VpcStore s = stores.computeIfAbsent(new AccountRegionStore.Key(r.account(), r.region()),
                     k -> new VpcStore(k.account(), k.region(), net.ctx.registry()));
             if (f == null) {
+                if (r.kind().equals(VpcRecords.TAGS)) {
+                    s.foreignTagged.add(r.key());
+                }
                 continue;
             }
             JsonNode json = FieldJson.read(r.value(), JsonNode.class);

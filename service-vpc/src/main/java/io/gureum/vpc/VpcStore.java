@@ -60,6 +60,12 @@ public final class VpcStore {
     public final Map<String, NetworkInsightsAccessScope> accessScopes = new LinkedHashMap<>();
     public final Map<String, NetworkInsightsAccessScopeAnalysis> accessScopeAnalyses = new LinkedHashMap<>();
 
+    /**
+     * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:
+     * their tags are recorded by this share ({@link VpcRecords#TAGS}), whose operations changed them.
+     */
+    public final java.util.Set<String> foreignTagged = new java.util.LinkedHashSet<>();
+
     private final ResourceRegistry registry;
 
     VpcStore(String account, String region, ResourceRegistry registry) {
