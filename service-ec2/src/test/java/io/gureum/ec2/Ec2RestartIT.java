@@ -33,6 +33,19 @@ class Ec2RestartIT {
         return g;
     }
 
+    /**
+     * Starts with a compaction threshold of one byte: the journal is folded into a snapshot at once, from
+     * what the instance captures, and again after every write; the next start reads that snapshot.
+     */
+    private Gureum startCompacting() {
+        System.setProperty("gureum.compactBytes", "1");
+        try {
+            return start();
+        } finally {
+            System.clearProperty("gureum.compactBytes");
+        }
+    }
+
     private static Ec2Client ec2(Gureum g) {
         return AwsClients.client(Ec2Client.builder(), g.endpoint(), "123456789012", "ap-northeast-2");
     }
@@ -86,7 +99,7 @@ class Ec2RestartIT {
             // Still stopping when the server stops (unless the machine is slow enough for 5 s to pass).
             ec2.stopInstances(b -> b.instanceIds(stopping));
         }
-        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+        try (Gureum g = startCompacting(); Ec2Client ec2 = ec2(g)) {
             Instance web = describe(ec2, running);
             assertEquals("running", web.state().nameAsString());
             assertEquals(launchTime, web.launchTime());

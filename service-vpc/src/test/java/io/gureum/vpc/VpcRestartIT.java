@@ -37,6 +37,19 @@ class VpcRestartIT {
         return Gureum.start(GureumConfig.builder().port(0).dataDir(dataDir).build());
     }
 
+    /**
+     * Starts with a compaction threshold of one byte: the journal is folded into a snapshot at once, from
+     * what the instance captures, and again after every write; the next start reads that snapshot.
+     */
+    private Gureum startCompacting() {
+        System.setProperty("gureum.compactBytes", "1");
+        try {
+            return start();
+        } finally {
+            System.clearProperty("gureum.compactBytes");
+        }
+    }
+
     private static Ec2Client ec2(Gureum g) {
         return AwsClients.client(Ec2Client.builder(), g.endpoint(), ACCOUNT, REGION);
     }
@@ -96,7 +109,7 @@ class VpcRestartIT {
             eni1Ip = ec2.describeNetworkInterfaces(b -> b.networkInterfaceIds(p.eni1())).networkInterfaces().get(0)
                     .privateIpAddress();
         }
-        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+        try (Gureum g = startCompacting(); Ec2Client ec2 = ec2(g)) {
             assertEquals(defaultVpc, defaultVpc(ec2), "the default VPC is not made again");
             Vpc vpc = ec2.describeVpcs(b -> b.vpcIds(p.vpc())).vpcs().get(0);
             assertEquals(List.of(Tag.builder().key("Name").value("kept").build()), vpc.tags());
