@@ -152,4 +152,33 @@ class VpcRestartIT {
                     .stateAsString());
         }
     }
+
+    @Test
+    void aPeeringConnectionAcrossAccountsIsOneConnectionAgainWithEachSidesTags() {
+        String other = "210987654321";
+        String pcx;
+        try (Gureum g = start(); Ec2Client a = ec2(g);
+                Ec2Client b = AwsClients.client(Ec2Client.builder(), g.endpoint(), other, REGION)) {
+            String vpcA = a.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
+            String vpcB = b.createVpc(r -> r.cidrBlock("10.2.0.0/16")).vpc().vpcId();
+            pcx = a.createVpcPeeringConnection(r -> r.vpcId(vpcA).peerVpcId(vpcB).peerOwnerId(other)
+                    .tagSpecifications(t -> t.resourceType("vpc-peering-connection")
+                            .tags(Tag.builder().key("side").value("requester").build())))
+                    .vpcPeeringConnection().vpcPeeringConnectionId();
+            b.createTags(r -> r.resources(pcx).tags(Tag.builder().key("side").value("accepter").build()));
+        }
+        try (Gureum g = start(); Ec2Client a = ec2(g);
+                Ec2Client b = AwsClients.client(Ec2Client.builder(), g.endpoint(), other, REGION)) {
+            assertEquals("pending-acceptance", b.describeVpcPeeringConnections(r -> r.vpcPeeringConnectionIds(pcx))
+                    .vpcPeeringConnections().get(0).status().codeAsString());
+            b.acceptVpcPeeringConnection(r -> r.vpcPeeringConnectionId(pcx));
+            var seenByA = a.describeVpcPeeringConnections(r -> r.vpcPeeringConnectionIds(pcx)).vpcPeeringConnections()
+                    .get(0);
+            assertEquals("active", seenByA.status().codeAsString(), "both sides share one connection again");
+            assertEquals(List.of(Tag.builder().key("side").value("requester").build()), seenByA.tags());
+            assertEquals(List.of(Tag.builder().key("side").value("accepter").build()),
+                    b.describeVpcPeeringConnections(r -> r.vpcPeeringConnectionIds(pcx)).vpcPeeringConnections()
+                            .get(0).tags());
+        }
+    }
 }
