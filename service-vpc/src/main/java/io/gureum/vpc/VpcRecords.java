@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * family's resource type, key = its ID) and a {@code store} marker per account and region, so that a
  * restart neither loses a place's state nor makes its default VPC again. Every operation runs holding its
  * store's lock; after one that may change something, every resource of the store is written as JSON and
- * those whose JSON differs from their last record are recorded, those gone deleted. A store holds tens of
- * resources (its default VPC brings about ten), so writing them all costs well under a millisecond next to
- * a journal write; without {@code --data-dir} nothing of this runs.
+ * those whose JSON differs from their last record are recorded, those gone deleted. The cost is linear in
+ * the store's size (docs/services/ec2.md gives measurements: milliseconds for a default VPC, tens of them
+ * for thousands of subnets); without {@code --data-dir} nothing of this runs.
  */
 final class VpcRecords {
     static final String STORE = "store";

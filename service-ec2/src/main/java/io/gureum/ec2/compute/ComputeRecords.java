@@ -19,9 +19,9 @@ import java.util.function.Consumer;
  * The compute share's records for {@code --data-dir} (ADR 0013), one per resource (kind = its resource type,
  * key = its ID), written by the {@link PlaceFamily families}. Every compute operation runs holding its
  * place's {@link ComputeStore} lock; after one that may change something, every family writes the place's
- * resources as JSON and those that differ from their last record are recorded, those gone deleted. A place
- * holds a handful to a few hundred resources, so this costs about a millisecond next to a journal write;
- * without {@code --data-dir} nothing of it runs.
+ * resources as JSON and those that differ from their last record are recorded, those gone deleted. The
+ * cost is linear in the size of the place (docs/services/ec2.md); without {@code --data-dir} nothing of it
+ * runs.
  *
  * <p>Tags that CreateTags and DeleteTags (networking share) change on compute resources are recorded by that
  * share under kind {@link #TAGS}; they are applied here after the families are restored.
