@@ -27,13 +27,7 @@ final class StoreLock implements OperationInterceptor {
     public Object intercept(OperationCall call) throws Exception {
         if (TWO_STORE_OPERATIONS.contains(call.operation())) {
             synchronized (peeringLock) {
-                try {
-                    return onStore(call);
-                } finally {
-                    if (net.records.enabled()) {
-                        net.records.recordAll();
-                    }
-                }
+                return onStore(call);
             }
         }
         return onStore(call);

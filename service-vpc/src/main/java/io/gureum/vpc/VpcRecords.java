@@ -55,15 +55,6 @@ final class VpcRecords {
         }
     }
 
-    /** Records what differs in every store; for the operations that may touch two (peering). */
-    void recordAll() {
-        net.forEachStore(s -> {
-            synchronized (s) {
-                record(s);
-            }
-        });
-    }
-
     /** Records what differs in one store; the caller holds its lock. */
     void record(VpcStore s) {
         if (!state.enabled()) {
