@@ -2,6 +2,7 @@ package io.gureum.ec2;
 
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.persist.StateRecord;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
@@ -17,6 +18,7 @@ import io.gureum.ec2.ebs.Snapshots;
 import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
 import io.gureum.ec2.images.ImageCreation;
+import io.gureum.ec2.images.ImageRecords;
 import io.gureum.ec2.images.Images;
 import io.gureum.ec2.imds.InstanceMetadataService;
 import io.gureum.ec2.instances.CreditSpecifications;
@@ -32,6 +34,7 @@ import io.gureum.ec2.templates.InstanceTemplateData;
 import io.gureum.ec2.templates.LaunchTemplates;
 import io.gureum.ec2common.Ec2Api;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Registers the EC2 API's compute operations (instance types, AMIs, instances, EBS) with core. The same API
@@ -69,14 +72,26 @@ public final class Ec2ComputeService implements AwsService {
         Ebs ebs = new Ebs(compute);
         Images images = new Images(compute);
         Instances instances = new Instances(compute, images, ebs);
+        KeyPairs keyPairs = new KeyPairs(context);
+        LaunchTemplates launchTemplates = new LaunchTemplates(context);
+        PlacementGroups placementGroups = new PlacementGroups(context);
+        CapacityReservations capacityReservations = new CapacityReservations(context);
+        SpotRequests spotRequests = new SpotRequests(context);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
                 new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
-                new CreditSpecifications(compute), new KeyPairs(context), new LaunchTemplates(context),
-                new InstanceTemplateData(context), new PlacementGroups(context), new CapacityReservations(context),
-                new SpotPriceHistory(context), new SpotRequests(context), new DetailedMonitoring(compute));
+                new CreditSpecifications(compute), keyPairs, launchTemplates,
+                new InstanceTemplateData(context), placementGroups, capacityReservations,
+                new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute));
+        compute.records.add(instances.records());
+        compute.records.add(new ImageRecords(compute));
+        compute.records.add(keyPairs.records());
+        compute.records.add(launchTemplates.records());
+        compute.records.add(placementGroups.records());
+        compute.records.add(capacityReservations.records());
+        compute.records.add(spotRequests.records());
         List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
         InstanceMetadataService imds = new InstanceMetadataService(compute);
         InstanceMetrics metrics = new InstanceMetrics(compute);
@@ -94,6 +109,16 @@ public final class Ec2ComputeService implements AwsService {
             @Override
             public AwsHttpResponse adminRequest(AwsHttpRequest request) {
                 return imds.handle(request);
+            }
+
+            @Override
+            public void restore(List<StateRecord> records) {
+                compute.records.restore(records);
+            }
+
+            @Override
+            public void capture(Consumer<StateRecord> sink) {
+                compute.records.capture(sink);
             }
 
             @Override

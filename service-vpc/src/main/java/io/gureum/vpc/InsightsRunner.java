@@ -38,12 +38,18 @@ final class InsightsRunner implements AutoCloseable {
     /** When an analysis started now is due. */
     Instant schedule(VpcStore s) {
         Instant at = net.now().plus(ANALYSIS_TIME);
+        rearm(s, at);
+        return at;
+    }
+
+    /** Settles the store's analyses at {@code at} (also for those restored still running), recording the result. */
+    void rearm(VpcStore s, Instant at) {
         due.at(at, () -> {
             synchronized (s) {
                 settle(s);
+                net.records.record(s);
             }
         });
-        return at;
     }
 
     /** Finishes every analysis of the store whose time has come; the caller holds the store's lock. */

@@ -7,6 +7,8 @@ import io.gureum.core.state.AccountRegionStore;
 import io.gureum.core.topology.AvailabilityZone;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What the resource families share: core's services and each other. */
 final class Network {
@@ -32,7 +34,10 @@ final class Network {
     final NetworkInsightsPaths insightsPaths;
     final NetworkInsightsAnalyses insightsAnalyses;
     final NetworkAccessScopes accessScopes;
+    final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
+    /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
+    private final Map<AccountRegionStore.Key, VpcStore> restored = new ConcurrentHashMap<>();
 
     Network(ServiceContext ctx) {
         this.ctx = ctx;
@@ -57,7 +62,12 @@ final class Network {
         this.insightsPaths = new NetworkInsightsPaths(this);
         this.insightsAnalyses = new NetworkInsightsAnalyses(this);
         this.accessScopes = new NetworkAccessScopes(this);
+        this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
+            VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
+            if (kept != null) {
+                return kept;
+            }
             VpcStore s = new VpcStore(account, region, ctx.registry());
             prefixLists.seed(s);
             // Every account has a default VPC in every region (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html).
@@ -72,6 +82,19 @@ final class Network {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes);
+    }
+
+    /** Makes the restored stores the ones of their places (right after creation, before any request). */
+    void restore(java.util.List<io.gureum.core.persist.StateRecord> list) {
+        restored.putAll(records.restore(list));
+        for (AccountRegionStore.Key k : List.copyOf(restored.keySet())) {
+            stores.get(k.account(), k.region());
+        }
+    }
+
+    /** Every store made so far. */
+    void forEachStore(java.util.function.Consumer<VpcStore> action) {
+        stores.forEach((key, s) -> action.accept(s));
     }
 
     /** The store of any account and region (peering spans two). */

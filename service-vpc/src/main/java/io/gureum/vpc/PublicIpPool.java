@@ -38,6 +38,17 @@ final class PublicIpPool {
         }
     }
 
+    /** Marks an address restored from the records as taken (null: none). */
+    void take(String region, String ip) {
+        if (ip == null) {
+            return;
+        }
+        Set<Long> used = taken.computeIfAbsent(region, r -> new HashSet<>());
+        synchronized (used) {
+            used.add(Cidr.parseAddress(ip));
+        }
+    }
+
     void release(String region, String ip) {
         Set<Long> used = taken.get(region);
         if (used != null) {

@@ -8,7 +8,8 @@ import java.util.Set;
  * Every networking operation runs holding the caller's store (account + region), after the NAT gateways
  * whose state came due on the clock have settled. The VPC peering operations may touch a second store
  * (the peer's account or region): they run one at a time under a lock of their own, taken before any
- * store lock, so that holding two store locks can never deadlock.
+ * store lock, so that holding two store locks can never deadlock. With {@code --data-dir}, what the
+ * operation changed is recorded before the lock is released ({@link VpcRecords}).
  */
 final class StoreLock implements OperationInterceptor {
     private static final Set<String> TWO_STORE_OPERATIONS = Set.of("CreateVpcPeeringConnection",
@@ -37,7 +38,14 @@ final class StoreLock implements OperationInterceptor {
         synchronized (s) {
             net.natGateways.settle(s);
             net.insights.settle(s);
-            return call.proceed();
+            if (!net.records.enabled()) {
+                return call.proceed();
+            }
+            try {
+                return call.proceed();
+            } finally {
+                net.records.afterOperation(call.operation(), s);
+            }
         }
     }
 }

@@ -92,6 +92,7 @@ public final class Tags {
         for (Target target : targets) {
             registry.tag(target.arn, added);
         }
+        noteForeign(s, targets);
         return CreateTagsResponse.builder().build();
     }
 
@@ -121,6 +122,7 @@ public final class Tags {
             }
             registry.untag(target.arn, gone);
         }
+        noteForeign(s, targets);
         return DeleteTagsResponse.builder().build();
     }
 
@@ -165,6 +167,15 @@ public final class Tags {
         }
         var page = Pagination.page(out, r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeTagsResponse.builder().tags(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    /** Notes the resources of the compute share whose tags changed, for the records of --data-dir. */
+    private static void noteForeign(VpcStore s, List<Target> targets) {
+        for (Target target : targets) {
+            if (!VpcFamilies.OWN_TYPES.contains(target.type)) {
+                s.foreignTagged.add(target.id);
+            }
+        }
     }
 
     /** The registered EC2 resources (of any module) with these IDs, in the caller's account and region. */

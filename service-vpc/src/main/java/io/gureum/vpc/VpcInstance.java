@@ -28,6 +28,16 @@ public final class VpcInstance implements ServiceInstance {
     }
 
     @Override
+    public void restore(List<io.gureum.core.persist.StateRecord> records) {
+        net.restore(records);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        net.records.capture(sink);
+    }
+
+    @Override
     public void close() {
         net.insights.close();
     }

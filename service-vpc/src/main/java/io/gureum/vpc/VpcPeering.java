@@ -75,7 +75,7 @@ public final class VpcPeering {
      * Runs {@code op} with the caller's store and the peer's store both locked, in a fixed order, under
      * {@link StoreLock}'s peering lock (the only place two stores are held at once).
      */
-    static <T> T withBoth(VpcStore a, VpcStore b, Function<VpcStore, T> op) {
+    <T> T withBoth(VpcStore a, VpcStore b, Function<VpcStore, T> op) {
         if (a == b) {
             return op.apply(a);
         }
@@ -83,7 +83,15 @@ public final class VpcPeering {
         VpcStore second = first == a ? b : a;
         synchronized (first) {
             synchronized (second) {
-                return op.apply(a);
+                try {
+                    return op.apply(a);
+                } finally {
+                    // The peer's store is recorded under both locks, by this request (the caller's store is
+                    // recorded by StoreLock after the operation).
+                    if (net.records.enabled()) {
+                        net.records.record(b);
+                    }
+                }
             }
         }
     }

@@ -60,6 +60,12 @@ public final class VpcStore {
     public final Map<String, NetworkInsightsAccessScope> accessScopes = new LinkedHashMap<>();
     public final Map<String, NetworkInsightsAccessScopeAnalysis> accessScopeAnalyses = new LinkedHashMap<>();
 
+    /**
+     * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:
+     * their tags are recorded by this share ({@link VpcRecords#TAGS}), whose operations changed them.
+     */
+    public final java.util.Set<String> foreignTagged = new java.util.LinkedHashSet<>();
+
     private final ResourceRegistry registry;
 
     VpcStore(String account, String region, ResourceRegistry registry) {
@@ -121,6 +127,11 @@ public final class VpcStore {
     /** Unregisters a rule removed from its group. */
     public void forgetRule(SecurityGroupRule rule) {
         rule.tags.detach();
+    }
+
+    /** Whether this store's account has the resource in core's registry (a deleted one still described has not). */
+    public boolean registered(Resource resource) {
+        return registry.byId(account, region, Ec2Api.NAME, resource.id).isPresent();
     }
 
     /** The resource's ARN in this store's account and region. */

@@ -4,7 +4,9 @@ import io.gureum.core.error.AwsException;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.topology.AvailabilityZone;
+import io.gureum.ec2.compute.PlaceFamily;
 import io.gureum.ec2.regional.RegionalState;
+import io.gureum.ec2.regional.RegisteredFamily;
 import io.gureum.ec2.types.InstanceTypeCatalogue;
 import io.gureum.ec2.types.Offerings;
 import io.gureum.ec2common.Ec2Error;
@@ -65,6 +67,11 @@ public final class CapacityReservations {
             .on("state", c -> c.state)
             .on("end-date-type", c -> c.endDateType)
             .on("instance-match-criteria", c -> c.matchCriteria);
+
+    /** This family's records for --data-dir. */
+    public PlaceFamily records() {
+        return new RegisteredFamily<>("capacity-reservation", CapacityReservation.class, stores, s -> s.byId, c -> c.id, s -> s.clientTokens, context.registry());
+    }
 
     public CapacityReservations(ServiceContext context) {
         this.context = context;

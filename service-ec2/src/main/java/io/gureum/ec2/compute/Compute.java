@@ -15,6 +15,8 @@ public final class Compute {
     public static final String PRINCIPAL = "ec2.amazonaws.com";
 
     public final ServiceContext ctx;
+    /** What --data-dir keeps of the compute share (nothing is written without one). */
+    public final ComputeRecords records;
     private final AccountRegionStore<ComputeStore> stores = new AccountRegionStore<>(ComputeStore::new);
     private final Map<String, RegionImages> images = new ConcurrentHashMap<>();
     private final Map<String, Ec2Client> networkClients = new ConcurrentHashMap<>();
@@ -23,6 +25,7 @@ public final class Compute {
 
     public Compute(ServiceContext ctx) {
         this.ctx = ctx;
+        this.records = new ComputeRecords(this);
     }
 
     /** The caller's store: the account and region of the request being served. */

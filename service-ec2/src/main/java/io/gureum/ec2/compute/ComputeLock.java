@@ -6,7 +6,8 @@ import io.gureum.ec2.instances.Instance;
 
 /**
  * Every compute operation runs holding the caller's store (account + region), after terminated
- * instances whose hour of visibility is over have left it.
+ * instances whose hour of visibility is over have left it. With {@code --data-dir}, what the operation
+ * changed is recorded before the lock is released ({@link ComputeRecords}).
  */
 public final class ComputeLock implements OperationInterceptor {
     private final Compute compute;
@@ -20,7 +21,14 @@ public final class ComputeLock implements OperationInterceptor {
         ComputeStore s = compute.store();
         synchronized (s) {
             purge(s);
-            return call.proceed();
+            if (!compute.records.enabled()) {
+                return call.proceed();
+            }
+            try {
+                return call.proceed();
+            } finally {
+                compute.records.afterOperation(call.operation(), s);
+            }
         }
     }
 

@@ -80,7 +80,7 @@ public final class Instance {
     /** When TerminateInstances began shutting it down. */
     public Instant shutdownAt;
     /** Told of each state the instance enters ({@link InstanceStateEvents}); null for none. */
-    public StateListener stateListener;
+    public transient StateListener stateListener;
 
     /** Hears an instance enter a state at a time. */
     @FunctionalInterface
@@ -103,6 +103,11 @@ public final class Instance {
                 stateListener.entered(this, state, stateSince);
             }
         }
+        return state;
+    }
+
+    /** The state as last settled, without settling it (restore re-arms its timer). */
+    InstanceState settledState() {
         return state;
     }
 

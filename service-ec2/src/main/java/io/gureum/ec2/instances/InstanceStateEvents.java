@@ -45,10 +45,24 @@ public final class InstanceStateEvents implements AutoCloseable {
                 due.at(settles, () -> {
                     synchronized (s) {
                         instance.state(compute.now());
+                        compute.records.record(s);
                     }
                 });
             }
         };
+    }
+
+    /** Arms the timer of a restored instance still in a transitional state. */
+    void rearm(ComputeStore s, Instance instance) {
+        InstanceState state = instance.settledState();
+        if (state.transitional() && instance.stateSince != null) {
+            due.at(instance.stateSince.plus(Timing.TRANSITION), () -> {
+                synchronized (s) {
+                    instance.state(compute.now());
+                    compute.records.record(s);
+                }
+            });
+        }
     }
 
     @Override

@@ -57,6 +57,11 @@ public final class Instances {
         this.stateEvents = new InstanceStateEvents(compute);
     }
 
+    /** The records of instances, volumes and the account's EBS settings for --data-dir. */
+    public io.gureum.ec2.compute.PlaceFamily records() {
+        return new InstanceRecords(compute, stateEvents);
+    }
+
     /** EC2's reactions to Availability Zone outages. */
     public ZoneOutages outages() {
         return outages;

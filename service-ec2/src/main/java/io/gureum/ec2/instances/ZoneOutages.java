@@ -54,6 +54,7 @@ public final class ZoneOutages implements AutoCloseable {
             }
             synchronized (s) {
                 stopAll(s, change.zoneName());
+                compute.records.record(s);
             }
         });
     }

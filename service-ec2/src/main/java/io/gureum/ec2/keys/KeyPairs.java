@@ -2,7 +2,9 @@ package io.gureum.ec2.keys;
 
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.ec2.compute.PlaceFamily;
 import io.gureum.ec2.regional.RegionalState;
+import io.gureum.ec2.regional.RegisteredFamily;
 import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Ec2Filters;
 import io.gureum.ec2common.TagSpecifications;
@@ -43,6 +45,11 @@ public final class KeyPairs {
             .on("key-name", k -> k.name)
             .on("fingerprint", k -> k.publicKey.fingerprint())
             .on("key-type", k -> k.publicKey.keyType());
+
+    /** This family's records for --data-dir. */
+    public PlaceFamily records() {
+        return new RegisteredFamily<>("key-pair", KeyPair.class, stores, s -> s.byName, k -> k.name, null, context.registry());
+    }
 
     public KeyPairs(ServiceContext context) {
         this.context = context;

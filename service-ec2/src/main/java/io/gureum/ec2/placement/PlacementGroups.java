@@ -4,7 +4,9 @@ import io.gureum.core.error.AwsException;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.Caller;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.ec2.compute.PlaceFamily;
 import io.gureum.ec2.regional.RegionalState;
+import io.gureum.ec2.regional.RegisteredFamily;
 import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Ec2Filters;
 import io.gureum.ec2common.TagSpecifications;
@@ -47,6 +49,11 @@ public final class PlacementGroups {
             .on("spread-level", g -> g.spreadLevel)
             .on("state", g -> "available")
             .on("strategy", g -> g.strategy);
+
+    /** This family's records for --data-dir. */
+    public PlaceFamily records() {
+        return new RegisteredFamily<>("placement-group", PlacementGroup.class, stores, s -> s.byName, g -> g.name, null, context.registry());
+    }
 
     public PlacementGroups(ServiceContext context) {
         this.context = context;

@@ -15,6 +15,11 @@ public final class RegionalState<S> {
         this.stores = new AccountRegionStore<>(factory);
     }
 
+    /** The store of an account and region (records of --data-dir are written and restored place by place). */
+    public S of(String account, String region) {
+        return stores.get(account, region);
+    }
+
     /** The store of the request being served: its account and region. */
     public S current() {
         RequestContext ctx = RequestContext.current();

@@ -5,7 +5,9 @@ import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.Caller;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.topology.AvailabilityZone;
+import io.gureum.ec2.compute.PlaceFamily;
 import io.gureum.ec2.regional.RegionalState;
+import io.gureum.ec2.regional.RegisteredFamily;
 import io.gureum.ec2.regional.ShapeCopy;
 import io.gureum.ec2.types.InstanceTypeCatalogue;
 import io.gureum.ec2.types.Offerings;
@@ -92,6 +94,11 @@ public final class SpotRequests {
             .on("launch.group-id", q -> q.launch.securityGroupIds())
             .on("launch.group-name", q -> q.launch.securityGroups())
             .on("launch.monitoring-enabled", q -> q.launch.monitoring() == null ? false : q.launch.monitoring().enabled());
+
+    /** This family's records for --data-dir. */
+    public PlaceFamily records() {
+        return new RegisteredFamily<>("spot-instances-request", SpotRequest.class, stores, s -> s.byId, q -> q.id, s -> s.clientTokens, context.registry());
+    }
 
     public SpotRequests(ServiceContext context) {
         this.context = context;

@@ -2,7 +2,9 @@ package io.gureum.ec2.templates;
 
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.ec2.compute.PlaceFamily;
 import io.gureum.ec2.regional.RegionalState;
+import io.gureum.ec2.regional.RegisteredFamily;
 import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Ec2Filters;
 import io.gureum.ec2common.Pagination;
@@ -60,6 +62,11 @@ public final class LaunchTemplates {
     private final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
     private final Ec2Filters<LaunchTemplate> templateFilters = VersionFilters.templates();
     private final Ec2Filters<VersionFilters.Row> versionFilters = VersionFilters.versions();
+
+    /** This family's records for --data-dir. */
+    public PlaceFamily records() {
+        return new RegisteredFamily<>("launch-template", LaunchTemplate.class, stores, s -> s.byId, t -> t.id, s -> s.clientTokens, context.registry());
+    }
 
     public LaunchTemplates(ServiceContext context) {
         this.context = context;

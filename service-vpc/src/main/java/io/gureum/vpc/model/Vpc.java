@@ -22,9 +22,12 @@ public final class Vpc extends Resource {
     public String mainRouteTableId;
     public String defaultNetworkAclId;
     public String defaultSecurityGroupId;
-    public final CidrIndex<Subnet> subnetIndex = new CidrIndex<>();
-    /** The VPC's subnets in creation order, so vpc-id filters need not scan every subnet of the region. */
-    public final Map<String, Subnet> subnets = new LinkedHashMap<>();
+    public final transient CidrIndex<Subnet> subnetIndex = new CidrIndex<>();
+    /**
+     * The VPC's subnets in creation order, so vpc-id filters need not scan every subnet of the region. This and
+     * {@link #subnetIndex} are rebuilt from the store's subnets at restore (transient: not in the VPC's record).
+     */
+    public final transient Map<String, Subnet> subnets = new LinkedHashMap<>();
 
     public Vpc(String id, String ownerId, Instant created) {
         super(id, ownerId, created);

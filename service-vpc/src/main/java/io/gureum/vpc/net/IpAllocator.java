@@ -12,6 +12,12 @@ public final class IpAllocator {
     private final Cidr cidr;
     private final BitSet used;
 
+    /** For the records of --data-dir, which set both fields. */
+    private IpAllocator() {
+        this.cidr = null;
+        this.used = null;
+    }
+
     public IpAllocator(Cidr cidr) {
         this.cidr = cidr;
         this.used = new BitSet((int) cidr.size());

@@ -1,0 +1,75 @@
+package io.gureum.vpc;
+
+import io.gureum.vpc.model.Address;
+import io.gureum.vpc.model.CustomerGateway;
+import io.gureum.vpc.model.InternetGateway;
+import io.gureum.vpc.model.NatGateway;
+import io.gureum.vpc.model.NetworkAcl;
+import io.gureum.vpc.model.NetworkInsightsAccessScope;
+import io.gureum.vpc.model.NetworkInsightsAccessScopeAnalysis;
+import io.gureum.vpc.model.NetworkInsightsAnalysis;
+import io.gureum.vpc.model.NetworkInsightsPath;
+import io.gureum.vpc.model.NetworkInterface;
+import io.gureum.vpc.model.PrefixList;
+import io.gureum.vpc.model.Resource;
+import io.gureum.vpc.model.RouteTable;
+import io.gureum.vpc.model.SecurityGroup;
+import io.gureum.vpc.model.Subnet;
+import io.gureum.vpc.model.TransitGateway;
+import io.gureum.vpc.model.TransitGatewayAttachment;
+import io.gureum.vpc.model.TransitGatewayRouteTable;
+import io.gureum.vpc.model.Vpc;
+import io.gureum.vpc.model.VpcEndpoint;
+import io.gureum.vpc.model.VpcPeeringConnection;
+import io.gureum.vpc.model.VpnGateway;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every resource family of a {@link VpcStore} with its record kind and class, in the order restore rebuilds
+ * them (a VPC before its subnets). A family added to the store is added here, or it is not persisted.
+ */
+final class VpcFamilies {
+    record Family(String kind, Class<? extends Resource> type, Function<VpcStore, Map<String, ? extends Resource>> map) {
+        @SuppressWarnings("unchecked")
+        <T extends Resource> Map<String, T> of(VpcStore s) {
+            return (Map<String, T>) map.apply(s);
+        }
+    }
+
+    static final List<Family> ALL = List.of(
+            new Family("vpc", Vpc.class, s -> s.vpcs),
+            new Family("subnet", Subnet.class, s -> s.subnets),
+            new Family("internet-gateway", InternetGateway.class, s -> s.internetGateways),
+            new Family("route-table", RouteTable.class, s -> s.routeTables),
+            new Family("elastic-ip", Address.class, s -> s.addresses),
+            new Family("natgateway", NatGateway.class, s -> s.natGateways),
+            new Family("security-group", SecurityGroup.class, s -> s.securityGroups),
+            new Family("network-acl", NetworkAcl.class, s -> s.networkAcls),
+            new Family("vpc-endpoint", VpcEndpoint.class, s -> s.vpcEndpoints),
+            new Family("network-interface", NetworkInterface.class, s -> s.networkInterfaces),
+            new Family("prefix-list", PrefixList.class, s -> s.prefixLists),
+            new Family("vpc-peering-connection", VpcPeeringConnection.class, s -> s.peerings),
+            new Family("transit-gateway", TransitGateway.class, s -> s.transitGateways),
+            new Family("transit-gateway-attachment", TransitGatewayAttachment.class, s -> s.tgwAttachments),
+            new Family("transit-gateway-route-table", TransitGatewayRouteTable.class, s -> s.tgwRouteTables),
+            new Family("customer-gateway", CustomerGateway.class, s -> s.customerGateways),
+            new Family("vpn-gateway", VpnGateway.class, s -> s.vpnGateways),
+            new Family("network-insights-path", NetworkInsightsPath.class, s -> s.insightsPaths),
+            new Family("network-insights-analysis", NetworkInsightsAnalysis.class, s -> s.insightsAnalyses),
+            new Family("network-insights-access-scope", NetworkInsightsAccessScope.class, s -> s.accessScopes),
+            new Family("network-insights-access-scope-analysis", NetworkInsightsAccessScopeAnalysis.class,
+                    s -> s.accessScopeAnalyses));
+
+    /** The ARN resource types this share registers (its families' and security group rules'). */
+    static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
+            "route-table", "elastic-ip", "natgateway", "security-group", "network-acl", "vpc-endpoint",
+            "network-interface", "prefix-list", "vpc-peering-connection", "transit-gateway",
+            "transit-gateway-attachment", "transit-gateway-route-table", "customer-gateway", "vpn-gateway",
+            "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
+            "network-insights-access-scope-analysis", "security-group-rule");
+
+    private VpcFamilies() {
+    }
+}
