@@ -26,10 +26,12 @@ final class Ingestion {
     private final AtomicLong seq = new AtomicLong();
     private final MetricFilterEmitter metrics;
     private final SubscriptionDelivery subscriptions;
+    private final LogsRecords records;
 
     Ingestion(LogsStores stores, Expiry expiry, EventBudget budget, MetricFilterEmitter metrics,
-            SubscriptionDelivery subscriptions) {
+            SubscriptionDelivery subscriptions, LogsRecords records) {
         this.stores = stores;
+        this.records = records;
         this.metrics = metrics;
         this.subscriptions = subscriptions;
         this.expiry = expiry;
@@ -81,7 +83,7 @@ final class Ingestion {
             throw LogsErrors.invalidParameter(
                     "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
         }
-        store(group, stream, accepted);
+        store(store, group, stream, accepted);
         PutLogEventsResponse.Builder response = PutLogEventsResponse.builder().nextSequenceToken(stream.sequenceToken());
         if (tooOldEnd != null || expiredEnd != null || tooNewStart != null) {
             response.rejectedLogEventsInfo(RejectedLogEventsInfo.builder().tooOldLogEventEndIndex(tooOldEnd)
@@ -106,11 +108,19 @@ final class Ingestion {
                 accepted.add(new StoredEvent(e.timestamp(), now, e.message(), seq.incrementAndGet()));
             }
         }
-        store(group, stream, accepted);
+        store(store, group, stream, accepted);
+        // The group and stream may be new.
+        records.record(store);
     }
 
-    private void store(LogGroup group, LogStream stream, List<StoredEvent> events) {
+    /** After a restart: sequence numbers go on after the highest restored. */
+    void restoredUpTo(long maxSeq) {
+        seq.accumulateAndGet(maxSeq, Math::max);
+    }
+
+    private void store(LogsStore store, LogGroup group, LogStream stream, List<StoredEvent> events) {
         stream.append(events);
+        records.events(store, stream, events);
         budget.added(stream, events);
         metrics.ingested(group, events);
         subscriptions.ingested(group, stream, events);
