@@ -97,10 +97,15 @@ final class Ingestion {
         if (events.events().isEmpty()) {
             return;
         }
-        LogGroup group = store.groups.computeIfAbsent(events.logGroupName(),
-                name -> stores.registered(new LogGroup(store.account, store.region, name, now, "STANDARD", null)));
-        LogStream stream = group.streams.computeIfAbsent(events.logStreamName(),
-                name -> new LogStream(name, now, group.streamArn(name)));
+        boolean[] made = {false};
+        LogGroup group = store.groups.computeIfAbsent(events.logGroupName(), name -> {
+            made[0] = true;
+            return stores.registered(new LogGroup(store.account, store.region, name, now, "STANDARD", null));
+        });
+        LogStream stream = group.streams.computeIfAbsent(events.logStreamName(), name -> {
+            made[0] = true;
+            return new LogStream(name, now, group.streamArn(name));
+        });
         long cutoff = expiry.cutoff(group);
         List<StoredEvent> accepted = new ArrayList<>();
         for (LogEvents.Event e : events.events()) {
@@ -109,8 +114,9 @@ final class Ingestion {
             }
         }
         store(store, group, stream, accepted);
-        // The group and stream may be new.
-        records.record(store);
+        if (made[0]) {
+            records.record(store);
+        }
     }
 
     /** After a restart: sequence numbers go on after the highest restored. */

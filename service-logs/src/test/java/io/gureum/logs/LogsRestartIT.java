@@ -83,6 +83,10 @@ class LogsRestartIT {
                     .logGroupArnList("arn:aws:logs:us-east-1:000000000000:log-group:/app/web")).anomalyDetectorArn();
             before = events(logs, "/app/web", "s1");
             assertEquals(3, before.size());
+            // Another service's output (Lambda's) makes its group and stream.
+            g.context().events().publish(new io.gureum.core.events.LogEvents("000000000000", "us-east-1",
+                    "/aws/lambda/fn", "2026/12/06/[$LATEST]abc", List.of(new io.gureum.core.events.LogEvents.Event(t,
+                            "START RequestId: 1"))));
         }
         try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
             List<LogGroup> groups = logs.describeLogGroups(b -> b.logGroupNamePrefix("/app/")).logGroups();
@@ -106,6 +110,8 @@ class LogsRestartIT {
             assertEquals("d", logs.getLogAnomalyDetector(b -> b.anomalyDetectorArn(detectorArn)).detectorName());
             assertThrows(ResourceNotFoundException.class,
                     () -> logs.describeLogStreams(b -> b.logGroupName("/app/gone")));
+            assertEquals(List.of("START RequestId: 1"), events(logs, "/aws/lambda/fn", "2026/12/06/[$LATEST]abc")
+                    .stream().map(OutputLogEvent::message).toList());
 
             long t = g.context().clock().now().toEpochMilli();
             logs.putLogEvents(b -> b.logGroupName("/app/web").logStreamName("s1").logEvents(event(t, "fourth")));
