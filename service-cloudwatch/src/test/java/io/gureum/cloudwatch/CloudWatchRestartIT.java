@@ -124,4 +124,22 @@ class CloudWatchRestartIT {
             assertEquals(StateValue.OK, alarm(cw, "busy").stateValue(), "a change on the clock is recorded too");
         }
     }
+
+    @Test
+    void aResetClearsWhatWasPendingToo() throws Exception {
+        try (Gureum g = start(); CloudWatchClient cw = cw(g)) {
+            put(cw, 1.0);
+            g.context().events().publish(new ServiceMetric("000000000000", "us-east-1", "AWS/SQS", "NumberOfMessagesSent",
+                    Map.of(), 4.0, "Count", g.context().clock().now()));
+            var http = java.net.http.HttpClient.newHttpClient();
+            var response = http.send(java.net.http.HttpRequest.newBuilder(g.endpoint().resolve(
+                    "/_gureum/reset?service=cloudwatch")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+        }
+        try (Gureum g = start(); CloudWatchClient cw = cw(g)) {
+            assertEquals(List.of(), sums(cw, g, "Load", NS));
+            assertEquals(List.of(), sums(cw, g, "NumberOfMessagesSent", "AWS/SQS"));
+        }
+    }
 }
