@@ -50,6 +50,23 @@ class IamRestartIT {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    private static String resource(String name) {
+        try (var in = IamRestartIT.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String get(Gureum g, String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    g.endpoint().resolve(path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static AwsCredentials session(Credentials c) {
         return AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
     }
@@ -64,6 +81,8 @@ class IamRestartIT {
         Credentials expiring;
         String roleId;
         String mfaSerial;
+        String sshKeyId;
+        String samlArn;
         try (Gureum g = start(); IamClient iam = AwsClients.client(IamClient.builder(), g.endpoint(), A, "us-east-1");
                 StsClient sts = sts(g.endpoint(), AwsBasicCredentials.create(A, "test"))) {
             roleId = iam.createRole(b -> b.roleName("App").path("/svc/").assumeRolePolicyDocument(TRUST)
@@ -95,6 +114,20 @@ class IamRestartIT {
             mfaSerial = iam.createVirtualMFADevice(b -> b.virtualMFADeviceName("dev")).virtualMFADevice()
                     .serialNumber();
             iam.createServiceLinkedRole(b -> b.awsServiceName("autoscaling.amazonaws.com"));
+            // The device's seed is kept: enabled for alice2 with two consecutive codes.
+            var device = iam.listVirtualMFADevices().virtualMFADevices().get(0);
+            assertEquals(mfaSerial, device.serialNumber());
+            String seed = iam.createVirtualMFADevice(b -> b.virtualMFADeviceName("alice-mfa")).virtualMFADevice()
+                    .base32StringSeed().asUtf8String();
+            String aliceMfa = "arn:aws:iam::" + A + ":mfa/alice-mfa";
+            byte[] secretSeed = Totp.fromBase32(seed);
+            long step = Totp.step(g.context().clock().now());
+            iam.enableMFADevice(b -> b.userName("alice2").serialNumber(aliceMfa)
+                    .authenticationCode1(Totp.code(secretSeed, step - 1)).authenticationCode2(Totp.code(secretSeed, step)));
+            sshKeyId = iam.uploadSSHPublicKey(b -> b.userName("alice2").sshPublicKeyBody(resource("ssh-2048.pub")
+                    .trim())).sshPublicKey().sshPublicKeyId();
+            samlArn = iam.createSAMLProvider(b -> b.name("idp").samlMetadataDocument(get(g, "/_gureum/sts/saml/metadata"))
+                    .tags(Tag.builder().key("sso").value("y").build())).samlProviderArn();
 
             try (StsClient asUser = sts(g.endpoint(), AwsBasicCredentials.create(accessKeyId, secret))) {
                 assertTrue(asUser.getCallerIdentity().arn().endsWith(":user/alice2"));
@@ -142,8 +175,13 @@ class IamRestartIT {
             assertEquals(1, iam.listOpenIDConnectProviders().openIDConnectProviderList().size());
             assertEquals(List.of("my-alias"), iam.listAccountAliases().accountAliases());
             assertEquals(12, iam.getAccountPasswordPolicy().passwordPolicy().minimumPasswordLength());
-            assertEquals(List.of(mfaSerial), iam.listVirtualMFADevices().virtualMFADevices().stream()
-                    .map(d -> d.serialNumber()).toList());
+            assertEquals(2, iam.listVirtualMFADevices().virtualMFADevices().size());
+            assertEquals(List.of("arn:aws:iam::" + A + ":mfa/alice-mfa"), iam.listMFADevices(b -> b.userName("alice2"))
+                    .mfaDevices().stream().map(d -> d.serialNumber()).toList(), "the device stays enabled for its user");
+            assertEquals(sshKeyId, iam.listSSHPublicKeys(b -> b.userName("alice2")).sshPublicKeys().get(0)
+                    .sshPublicKeyId());
+            assertEquals(List.of(Tag.builder().key("sso").value("y").build()),
+                    iam.getSAMLProvider(b -> b.samlProviderArn(samlArn)).tags());
             assertTrue(iam.getRole(b -> b.roleName("AWSServiceRoleForAutoScaling")).role().path()
                     .startsWith("/aws-service-role/"));
 
