@@ -142,4 +142,53 @@ class CloudWatchRestartIT {
             assertEquals(List.of(), sums(cw, g, "NumberOfMessagesSent", "AWS/SQS"));
         }
     }
+
+    /**
+     * Makes changes until a compaction taken while serving has written a snapshot: the journal's threshold is small
+     * (8 KiB) so that one compaction runs, and the journal after it stays below it, so that no compaction is still
+     * running when the server stops.
+     */
+    private static void writeUntilSnapshot(Path dataDir, java.util.function.IntConsumer change) throws Exception {
+        for (int i = 0; i < 2000; i++) {
+            change.accept(i);
+            for (int wait = 0; wait < 20; wait++) {
+                if (snapshotWritten(dataDir)) {
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        }
+        throw new AssertionError("no snapshot was written");
+    }
+
+    private static boolean snapshotWritten(Path dataDir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dataDir.resolve("state"))) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("snapshot-\\d+\\.bin"));
+        }
+    }
+
+    @Test
+    void aSnapshotTakenWhileServingCountsEachValueOnce() throws Exception {
+        int[] count = {0};
+        System.setProperty("gureum.compactBytes", "8192");
+        try (Gureum g = start(); CloudWatchClient cw = cw(g)) {
+            cw.putMetricAlarm(b -> b.alarmName("snap").namespace(NS).metricName("Load").statistic(Statistic.MAXIMUM)
+                    .period(60).evaluationPeriods(1).threshold(5.0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
+            writeUntilSnapshot(dataDir, n -> {
+                count[0]++;
+                put(cw, 2.0);
+            });
+            put(cw, 2.0);
+        } finally {
+            System.clearProperty("gureum.compactBytes");
+        }
+        try (Gureum g = start(); CloudWatchClient cw = cw(g)) {
+            List<Datapoint> load = sums(cw, g, "Load", NS);
+            assertEquals(2.0 * (count[0] + 1), load.get(0).sum(),
+                    "every value once, whether the snapshot or the journal held it");
+            assertEquals(count[0] + 1.0, load.get(0).sampleCount());
+            assertEquals("snap", alarm(cw, "snap").alarmName());
+        }
+    }
 }

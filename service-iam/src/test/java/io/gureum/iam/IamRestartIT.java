@@ -214,4 +214,51 @@ class IamRestartIT {
             assertThrows(NoSuchEntityException.class, () -> iam.getUser(b -> b.userName("reset-me")));
         }
     }
+
+    /**
+     * Makes changes until a compaction taken while serving has written a snapshot: the journal's threshold is small
+     * (8 KiB) so that one compaction runs, and the journal after it stays below it, so that no compaction is still
+     * running when the server stops.
+     */
+    private static void writeUntilSnapshot(Path dataDir, java.util.function.IntConsumer change) throws Exception {
+        for (int i = 0; i < 2000; i++) {
+            change.accept(i);
+            for (int wait = 0; wait < 20; wait++) {
+                if (snapshotWritten(dataDir)) {
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        }
+        throw new AssertionError("no snapshot was written");
+    }
+
+    private static boolean snapshotWritten(Path dataDir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dataDir.resolve("state"))) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("snapshot-\\d+\\.bin"));
+        }
+    }
+
+    @Test
+    void aSnapshotTakenWhileServingKeepsEntitiesAndSessions() throws Exception {
+        Credentials assumed;
+        System.setProperty("gureum.compactBytes", "8192");
+        try (Gureum g = start(); IamClient iam = AwsClients.client(IamClient.builder(), g.endpoint(), A, "us-east-1");
+                StsClient sts = sts(g.endpoint(), AwsBasicCredentials.create(A, "test"))) {
+            iam.createRole(b -> b.roleName("Snap").assumeRolePolicyDocument(TRUST));
+            iam.createUser(b -> b.userName("u1"));
+            assumed = sts.assumeRole(b -> b.roleArn("arn:aws:iam::" + A + ":role/Snap").roleSessionName("snap"))
+                    .credentials();
+            writeUntilSnapshot(dataDir, n -> iam.createUser(b -> b.userName("filler" + n).path("/" + "p".repeat(300) + "/")));
+            iam.createUser(b -> b.userName("u2"));
+        } finally {
+            System.clearProperty("gureum.compactBytes");
+        }
+        try (Gureum g = start(); IamClient iam = AwsClients.client(IamClient.builder(), g.endpoint(), A, "us-east-1");
+                StsClient asRole = sts(g.endpoint(), session(assumed))) {
+            List<String> users = iam.listUsers().users().stream().map(u -> u.userName()).toList();
+            assertTrue(users.contains("u1") && users.contains("u2") && users.contains("filler0"), users.toString());
+            assertEquals("arn:aws:sts::" + A + ":assumed-role/Snap/snap", asRole.getCallerIdentity().arn());
+        }
+    }
 }
