@@ -36,6 +36,6 @@ final class MetricIngest {
             }
         }
         DataPoint point = DataPoint.single(m.timestamp().toEpochMilli(), m.value(), m.unit(), 60);
-        stores.all.get(m.account(), m.region()).metrics.put(key, point, stores.now());
+        stores.all.get(m.account(), m.region()).metrics.put(key, point, stores.now(), false);
     }
 }

@@ -32,6 +32,7 @@ final class EventsInstance implements ServiceInstance {
     private final List<OperationInterceptor> interceptors;
     private final EventsRecords records;
     private final Schedules schedules;
+    private final Replays replays;
     private final BusResourceAccess resourceAccess;
 
     EventsInstance(ServiceContext context) {
@@ -47,10 +48,11 @@ final class EventsInstance implements ServiceInstance {
         router.attempts(attempts);
         Schedules schedules = new Schedules(stores, due, attempts, ids);
         Archives archives = new Archives(stores);
-        this.providers = List.of(new EventBuses(stores), new Permissions(stores), new Rules(stores, schedules),
-                new Targets(stores), new PutEvents(stores, router, ids), archives,
-                new Replays(stores, archives, router, due), new Tags(stores));
         this.records = new EventsRecords(context.state(), stores);
+        router.state(context.state());
+        this.replays = new Replays(stores, archives, router, due, records);
+        this.providers = List.of(new EventBuses(stores), new Permissions(stores), new Rules(stores, schedules),
+                new Targets(stores), new PutEvents(stores, router, ids), archives, replays, new Tags(stores));
         this.schedules = schedules;
         this.interceptors = List.of(new StoreLock(stores, records));
         ServiceEvents serviceEvents = new ServiceEvents(stores, router, ids);
@@ -76,7 +78,7 @@ final class EventsInstance implements ServiceInstance {
 
     @Override
     public void restore(List<io.gureum.core.persist.StateRecord> restored) {
-        records.restore(restored, schedules);
+        records.restore(restored, schedules).forEach(e -> replays.resume(e.getKey(), e.getValue()));
     }
 
     @Override

@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * under {@code bus/name}, in the store's account and region. After an operation that may change them the
  * store's buses and rules are compared, under the store's monitor, with the records last written, and
  * only those that differ are journaled. At restore, scheduled rules are armed again from the restart
- * (occurrences that fell while the server was down are not delivered). Not kept: archives and their
- * events, replays, and the events of a delivery in progress.
+ * (occurrences that fell while the server was down are not delivered). Archives with their events and
+ * replays are kept too ({@link ArchiveRecords}). Not kept: the events of a delivery in progress.
  */
 final class EventsRecords {
     static final String BUS = "bus";
@@ -67,8 +67,19 @@ final class EventsRecords {
         }
     }
 
+    boolean enabled() {
+        return state.enabled();
+    }
+
+    StateStore state() {
+        return state;
+    }
+
     /** Records what differs in one store; the caller holds its monitor. */
     void record(EventsStore store) {
+        if (!state.enabled()) {
+            return;
+        }
         Map<String, byte[]> before = written.computeIfAbsent(store, s -> new HashMap<>());
         Set<String> seen = new HashSet<>();
         each(store, (r, value) -> {
@@ -105,6 +116,7 @@ final class EventsRecords {
                         r.busName + "/" + r.name, rule), rule);
             }
         }
+        ArchiveRecords.each(store, sink);
     }
 
     /** Every bus and rule, for a snapshot, each store under its monitor. */
@@ -112,12 +124,18 @@ final class EventsRecords {
         stores.forEach(store -> {
             synchronized (store) {
                 each(store, (r, value) -> sink.accept(r));
+                ArchiveRecords.captureEvents(store, sink);
             }
         });
     }
 
-    /** Rebuilds buses and rules (tags back in the registry) and arms scheduled rules again. */
-    void restore(List<StateRecord> records, Schedules schedules) {
+    /**
+     * Rebuilds buses and rules (tags back in the registry), arms scheduled rules again, rebuilds archives and
+     * replays; returns the replays that were unfinished when the server stopped.
+     */
+    List<Map.Entry<EventsStore, io.gureum.events.archive.Replay>> restore(List<StateRecord> records,
+            Schedules schedules) {
+        var unfinished = ArchiveRecords.restore(records, stores, stores.now());
         for (StateRecord r : records) {
             if (!r.kind().equals(BUS)) {
                 continue;
@@ -182,5 +200,6 @@ final class EventsRecords {
                 each(store, (r, value) -> before.put(r.kind() + "|" + r.key(), r.value()));
             }
         });
+        return unfinished;
     }
 }

@@ -28,8 +28,12 @@ final class Replays {
     private final Archives archives;
     private final Router router;
     private final DueTimer due;
+    private final EventsRecords records;
+    /** Replayed events between two records of a running replay's progress. */
+    private static final int PROGRESS_EVERY = 100;
 
-    Replays(EventsStores stores, Archives archives, Router router, DueTimer due) {
+    Replays(EventsStores stores, Archives archives, Router router, DueTimer due, EventsRecords records) {
+        this.records = records;
         this.stores = stores;
         this.archives = archives;
         this.router = router;
@@ -84,31 +88,65 @@ final class Replays {
                 request.description(), request.eventStartTime(), request.eventEndTime(), destination.arn(), filters,
                 stores.now());
         s.replays.put(r.name, r);
-        due.at(stores.now(), () -> run(s, r, archive, bus));
+        due.at(stores.now(), () -> run(s, r, archive, bus, r.eventStartTime));
         return StartReplayResponse.builder().replayArn(r.arn).state(r.state).replayStartTime(r.replayStartTime).build();
     }
 
-    private void run(EventsStore s, Replay r, Archive archive, Bus bus) {
+    private void run(EventsStore s, Replay r, Archive archive, Bus bus, java.time.Instant from) {
         synchronized (s) {
             if (!r.state.equals("STARTING")) {
                 r.state = "CANCELLED";
                 r.replayEndTime = stores.now();
+                records.record(s);
                 return;
             }
             r.state = "RUNNING";
+            records.record(s);
         }
         Set<String> only = r.filterArns.isEmpty() ? null : new HashSet<>(r.filterArns);
-        for (Archive.Kept k : archive.between(r.eventStartTime, r.eventEndTime)) {
+        int sent = 0;
+        for (Archive.Kept k : archive.between(from, r.eventEndTime)) {
             if (!r.state.equals("RUNNING")) {
                 break;
             }
             router.put(bus, k.event(), stores.now(), r.name, only);
             r.eventLastReplayedTime = k.received();
+            if (++sent % PROGRESS_EVERY == 0 && records.enabled()) {
+                synchronized (s) {
+                    records.record(s);
+                }
+            }
         }
         synchronized (s) {
             r.state = r.state.equals("RUNNING") ? "COMPLETED" : "CANCELLED";
             r.replayEndTime = stores.now();
+            records.record(s);
         }
+    }
+
+    /**
+     * A replay that was starting or running when the server stopped goes on after the restart from the last
+     * event it had recorded as replayed (that event and those received at the same instant are sent again:
+     * EventBridge delivers at least once). Without its archive or bus any more, it fails.
+     */
+    void resume(EventsStore s, Replay r) {
+        Archive archive = s.archives.get(r.eventSourceArn.substring(r.eventSourceArn.indexOf("archive/") + 8));
+        String busResource = Arn.parse(r.destinationArn).resource();
+        Bus bus = busResource.startsWith("event-bus/") ? s.busOrNull(busResource.substring("event-bus/".length()))
+                : null;
+        synchronized (s) {
+            if (archive == null || !archive.arn.equals(r.eventSourceArn) || bus == null) {
+                r.state = "FAILED";
+                r.stateReason = "The archive or the event bus of the replay no longer exists.";
+                r.replayEndTime = stores.now();
+                records.record(s);
+                return;
+            }
+            r.state = "STARTING";
+        }
+        java.time.Instant from = r.eventLastReplayedTime != null ? r.eventLastReplayedTime : r.eventStartTime;
+        Bus target = bus;
+        due.at(stores.now(), () -> run(s, r, archive, target, from));
     }
 
     public DescribeReplayResponse describeReplay(DescribeReplayRequest request) {

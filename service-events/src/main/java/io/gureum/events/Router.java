@@ -26,6 +26,13 @@ final class Router implements BusForwarder {
         this.stores = stores;
     }
 
+    /** Where archived events are recorded (--data-dir). */
+    private volatile io.gureum.core.persist.StateStore state = io.gureum.core.persist.StateStore.NONE;
+
+    void state(io.gureum.core.persist.StateStore state) {
+        this.state = state;
+    }
+
     void attempts(Attempts attempts) {
         this.attempts = attempts;
     }
@@ -41,7 +48,10 @@ final class Router implements BusForwarder {
             if (replayName == null) {
                 for (Archive a : store.archives.values()) {
                     if (a.eventSourceArn.equals(bus.arn)) {
-                        a.offer(event, ingested);
+                        Archive.Kept kept = a.offer(event, ingested);
+                        if (kept != null) {
+                            ArchiveRecords.archived(state, store, a, kept);
+                        }
                     }
                 }
             } else {

@@ -70,6 +70,7 @@ public final class IamService implements AwsService {
     public ServiceInstance create(ServiceContext context) {
         // STS reads roles and users from the same store (AssumeRole, GetSessionToken): one module, two APIs.
         IamStore store = context.shared().replace(IamStore.class, new IamStore());
+        IamRecords records = context.shared().replace(IamRecords.class, new IamRecords(context.state(), store));
         Policies policies = new Policies(context, store);
         PrincipalPolicies attachments = new PrincipalPolicies(policies);
         PolicySimulation simulation = new PolicySimulation(context, store, policies);
@@ -90,10 +91,41 @@ public final class IamService implements AwsService {
         RequestAuthorizer authorizer = new RequestAuthorizer(context, store, policies, ACTIONS.get());
         context.shared().replace(io.gureum.core.spi.Authorizer.class, authorizer);
         RoleResourceAccess access = new RoleResourceAccess(() -> store);
+        // With --data-dir: the caller's account is locked through the whole operation, and what it changed is
+        // recorded before the lock is let go (ADR 0013). Reads (Get*, List*, Simulate*) change nothing.
+        io.gureum.core.spi.OperationInterceptor recorded = call -> {
+            String op = call.operation();
+            if (!records.enabled() || op.startsWith("Get") || op.startsWith("List") || op.startsWith("Simulate")) {
+                return call.proceed();
+            }
+            IamStore.Account account = store.account(io.gureum.core.protocol.RequestContext.current().accountId());
+            synchronized (account) {
+                try {
+                    return call.proceed();
+                } finally {
+                    records.record(account);
+                }
+            }
+        };
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
                 return providers;
+            }
+
+            @Override
+            public List<io.gureum.core.spi.OperationInterceptor> interceptors() {
+                return List.of(recorded);
+            }
+
+            @Override
+            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+                records.restore(restored, context);
+            }
+
+            @Override
+            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+                records.capture(sink);
             }
 
             /**

@@ -58,6 +58,11 @@ final class IamStore implements Accounts.AccessKeyResolver {
         return accounts.get(id);
     }
 
+    /** Every account IAM holds, for records and snapshots. */
+    void forEachAccount(java.util.function.Consumer<Account> action) {
+        accounts.forEach((id, account) -> action.accept(account));
+    }
+
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }

@@ -289,7 +289,12 @@ final class RequestAuthorizer implements Authorizer {
     private void recordKeyUse(RequestContext ctx) {
         AccessKey key = ctx.inProcess() ? null : store.accessKey(ctx.accessKeyId());
         if (key != null) {
-            key.lastUsed = new AccessKey.LastUsed(context.clock().now(), ctx.service(), ctx.region());
+            AccessKey.LastUsed now = new AccessKey.LastUsed(context.clock().now(), ctx.service(), ctx.region());
+            key.lastUsed = now;
+            IamRecords records = context.shared().get(IamRecords.class, () -> null);
+            if (records != null && records.enabled() && key.persistLastUse(now)) {
+                records.record(store.account(key.account));
+            }
         }
     }
 }

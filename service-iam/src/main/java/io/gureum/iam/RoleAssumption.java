@@ -94,9 +94,15 @@ final class RoleAssumption {
                 r.policyArns().stream().map(p -> p.arn()).toList());
         sts.sessions.add(session);
         // GetRole's RoleLastUsed: when and where the role was last assumed.
-        synchronized (sts.iam.get().account(account)) {
+        IamStore.Account roleAccount = sts.iam.get().account(account);
+        synchronized (roleAccount) {
             role.lastUsed = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             role.lastUsedRegion = io.gureum.core.protocol.RequestContext.current().region();
+            // Recorded under the lock that made the change, so this answer waits for a record holding it.
+            IamRecords records = sts.context.shared().get(IamRecords.class, () -> null);
+            if (records != null) {
+                records.record(roleAccount);
+            }
         }
         return AssumeRoleResponse.builder()
                 .credentials(TemporaryCredentials.of(session))

@@ -46,10 +46,38 @@ public final class StsService implements AwsService {
                 new WebIdentity(sts, issuer), new SamlFederation(sts), new RootSessions(sts),
                 context.shared().replace(AuthorizationMessages.class,
                         new AuthorizationMessages(context.ids().secretAccessKey())));
+        // STS changes IAM entities too (a role's last use, an MFA device's last accepted code): IAM records them.
+        io.gureum.core.spi.OperationInterceptor recorded = call -> {
+            try {
+                return call.proceed();
+            } finally {
+                if (context.state().enabled() && !call.operation().equals("GetCallerIdentity")) {
+                    IamRecords records = context.shared().get(IamRecords.class, () -> null);
+                    if (records != null) {
+                        records.recordAll();
+                    }
+                }
+            }
+        };
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
                 return providers;
+            }
+
+            @Override
+            public List<io.gureum.core.spi.OperationInterceptor> interceptors() {
+                return List.of(recorded);
+            }
+
+            @Override
+            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+                sessions.restore(restored);
+            }
+
+            @Override
+            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+                sessions.capture(sink);
             }
 
             /** The built-in OpenID Connect issuer and SAML IdP for tests, under {@code /_gureum/sts/}. */

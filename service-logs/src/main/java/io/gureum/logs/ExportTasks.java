@@ -93,14 +93,40 @@ final class ExportTasks {
         synchronized String status() {
             return status;
         }
+
+        /** The task as {@code --data-dir} records it. */
+        synchronized LogsRecordValues.ExportTaskValue value() {
+            return new LogsRecordValues.ExportTaskValue(taskId, taskName, logGroupName, logStreamNamePrefix, from, to,
+                    destination, destinationPrefix, creationTime, status, message, completionTime);
+        }
+
+        /**
+         * A task recorded before a restart. One that was pending or running then is marked failed: its export was
+         * cut short (objects it wrote stay in the bucket), and Gureum does not start it again by itself.
+         */
+        static Task restored(LogsRecordValues.ExportTaskValue v, long now) {
+            Task t = new Task(v.taskId(), v.taskName(), v.logGroupName(), v.logStreamNamePrefix(), v.from(), v.to(),
+                    v.destination(), v.destinationPrefix(), v.creationTime());
+            t.status = v.status();
+            t.message = v.message();
+            t.completionTime = v.completionTime();
+            if (t.active()) {
+                t.move(t.status, "FAILED", "Failed: the server stopped while the task ran", now);
+            }
+            return t;
+        }
     }
 
     private final LogsStores stores;
     private final ServiceClients clients;
     private final Executor workers;
     private final ResourceIds ids;
+    /** Told when a task's status changed on a worker (the change is recorded for --data-dir). */
+    private final java.util.function.Consumer<LogsStore> changed;
 
-    ExportTasks(LogsStores stores, ServiceClients clients, Executor workers, ResourceIds ids) {
+    ExportTasks(LogsStores stores, ServiceClients clients, Executor workers, ResourceIds ids,
+            java.util.function.Consumer<LogsStore> changed) {
+        this.changed = changed;
         this.stores = stores;
         this.clients = clients;
         this.workers = workers;
@@ -132,7 +158,10 @@ final class ExportTasks {
                     request.from(), request.to(), request.destination(), prefix, stores.now());
             store.exportTasks.put(task.taskId, task);
             try {
-                workers.execute(() -> run(group, task, s3));
+                workers.execute(() -> {
+                    run(group, task, s3);
+                    changed.accept(store);
+                });
             } catch (RejectedExecutionException closing) {
                 task.move("PENDING", "CANCELLED", "Cancelled", stores.now());
             }

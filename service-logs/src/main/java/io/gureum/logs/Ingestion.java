@@ -26,10 +26,12 @@ final class Ingestion {
     private final AtomicLong seq = new AtomicLong();
     private final MetricFilterEmitter metrics;
     private final SubscriptionDelivery subscriptions;
+    private final LogsRecords records;
 
     Ingestion(LogsStores stores, Expiry expiry, EventBudget budget, MetricFilterEmitter metrics,
-            SubscriptionDelivery subscriptions) {
+            SubscriptionDelivery subscriptions, LogsRecords records) {
         this.stores = stores;
+        this.records = records;
         this.metrics = metrics;
         this.subscriptions = subscriptions;
         this.expiry = expiry;
@@ -81,7 +83,7 @@ final class Ingestion {
             throw LogsErrors.invalidParameter(
                     "The batch of log events in a single PutLogEvents request cannot span more than 24 hours.");
         }
-        store(group, stream, accepted);
+        store(store, group, stream, accepted);
         PutLogEventsResponse.Builder response = PutLogEventsResponse.builder().nextSequenceToken(stream.sequenceToken());
         if (tooOldEnd != null || expiredEnd != null || tooNewStart != null) {
             response.rejectedLogEventsInfo(RejectedLogEventsInfo.builder().tooOldLogEventEndIndex(tooOldEnd)
@@ -95,10 +97,15 @@ final class Ingestion {
         if (events.events().isEmpty()) {
             return;
         }
-        LogGroup group = store.groups.computeIfAbsent(events.logGroupName(),
-                name -> stores.registered(new LogGroup(store.account, store.region, name, now, "STANDARD", null)));
-        LogStream stream = group.streams.computeIfAbsent(events.logStreamName(),
-                name -> new LogStream(name, now, group.streamArn(name)));
+        boolean[] made = {false};
+        LogGroup group = store.groups.computeIfAbsent(events.logGroupName(), name -> {
+            made[0] = true;
+            return stores.registered(new LogGroup(store.account, store.region, name, now, "STANDARD", null));
+        });
+        LogStream stream = group.streams.computeIfAbsent(events.logStreamName(), name -> {
+            made[0] = true;
+            return new LogStream(name, now, group.streamArn(name));
+        });
         long cutoff = expiry.cutoff(group);
         List<StoredEvent> accepted = new ArrayList<>();
         for (LogEvents.Event e : events.events()) {
@@ -106,11 +113,20 @@ final class Ingestion {
                 accepted.add(new StoredEvent(e.timestamp(), now, e.message(), seq.incrementAndGet()));
             }
         }
-        store(group, stream, accepted);
+        store(store, group, stream, accepted);
+        if (made[0]) {
+            records.record(store);
+        }
     }
 
-    private void store(LogGroup group, LogStream stream, List<StoredEvent> events) {
+    /** After a restart: sequence numbers go on after the highest restored. */
+    void restoredUpTo(long maxSeq) {
+        seq.accumulateAndGet(maxSeq, Math::max);
+    }
+
+    private void store(LogsStore store, LogGroup group, LogStream stream, List<StoredEvent> events) {
         stream.append(events);
+        records.events(store, stream, events);
         budget.added(stream, events);
         metrics.ingested(group, events);
         subscriptions.ingested(group, stream, events);

@@ -17,6 +17,13 @@ final class LogStream {
     private long uploads;
     /** The bytes of the messages held, kept as events come and go so DescribeLogGroups need not count them. */
     private long storedBytes;
+    /**
+     * This stream's identity in {@code --data-dir}: its event records name it, so those of a deleted stream are
+     * not taken for a new stream of the same name.
+     */
+    volatile String id = java.util.UUID.randomUUID().toString();
+    /** Events before this timestamp (epoch ms) were removed by retention; a restart does not bring them back. */
+    private long droppedBefore = Long.MIN_VALUE;
 
     LogStream(String name, long creationTime, String arn) {
         this.name = name;
@@ -62,7 +69,29 @@ final class LogStream {
             it.remove();
             storedBytes -= e.size() - StoredEvent.OVERHEAD;
         }
+        if (!gone.isEmpty()) {
+            droppedBefore = Math.max(droppedBefore, cutoff);
+        }
         return gone;
+    }
+
+    synchronized long droppedBefore() {
+        return droppedBefore;
+    }
+
+    /** After a restart: the events recorded in {@code uploads} batches, less those retention had removed. */
+    synchronized List<StoredEvent> restore(List<StoredEvent> recorded, long uploads, long droppedBefore) {
+        this.droppedBefore = droppedBefore;
+        List<StoredEvent> kept = new ArrayList<>();
+        for (StoredEvent e : recorded) {
+            lastIngestionTime = Math.max(lastIngestionTime, e.ingestionTime());
+            if (e.timestamp() >= droppedBefore && events.add(e)) {
+                storedBytes += e.size() - StoredEvent.OVERHEAD;
+                kept.add(e);
+            }
+        }
+        this.uploads = uploads;
+        return kept;
     }
 
     synchronized List<StoredEvent> all() {

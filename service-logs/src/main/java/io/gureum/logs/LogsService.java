@@ -55,23 +55,61 @@ public final class LogsService implements AwsService {
             return t;
         });
         SubscriptionDelivery delivery = new SubscriptionDelivery(context.clients(), workers);
+        LogsRecords records = new LogsRecords(context.state());
         Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()),
-                delivery);
+                delivery, records);
         List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,
                 new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores),
                 new Queries(stores, expiry, workers, context.ids()), new QueryDefinitions(stores, context.ids()),
                 new SubscriptionFilters(stores, delivery), new Destinations(stores),
                 new ResourcePolicies(stores, context.ids()), new DataProtection(stores), new FieldIndexes(stores),
-                new AccountPolicies(stores), new ExportTasks(stores, context.clients(), workers, context.ids()),
+                new AccountPolicies(stores), new ExportTasks(stores, context.clients(), workers, context.ids(), records::record),
                 new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()),
                 new Deliveries(stores), new LookupTables(stores), new LogRecords(stores));
         Subscription published = context.events().subscribe(LogEvents.class,
                 e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
-        Subscription clock = context.clock().onAdvance(() -> expiry.expireAll(stores.all));
+        Subscription clock = context.clock().onAdvance(() -> {
+            expiry.expireAll(stores.all);
+            records.recordAll(stores);
+        });
+        // With --data-dir: an operation that may change a resource holds its store's record lock and records what
+        // changed before letting go (ADR 0013). PutLogEvents records its batch only; reads and queries record nothing.
+        io.gureum.core.spi.OperationInterceptor recorded = call -> {
+            String op = call.operation();
+            if (!records.enabled() || op.equals("PutLogEvents") || op.startsWith("Describe") || op.startsWith("Get")
+                    || op.startsWith("List") || op.startsWith("Filter") || op.startsWith("Test")
+                    || op.equals("StartQuery") || op.equals("StopQuery") || op.equals("StartLiveTail")) {
+                return call.proceed();
+            }
+            LogsStore store = stores.current();
+            synchronized (store.recordLock) {
+                try {
+                    return call.proceed();
+                } finally {
+                    records.record(store);
+                }
+            }
+        };
         return new ServiceInstance() {
             @Override
             public List<Object> providers() {
                 return providers;
+            }
+
+            @Override
+            public List<io.gureum.core.spi.OperationInterceptor> interceptors() {
+                return List.of(recorded);
+            }
+
+            @Override
+            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+                ingestion.restoredUpTo(LogsRestore.restore(restored, stores, budget, stores.now()));
+                records.restored(stores, restored);
+            }
+
+            @Override
+            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+                records.capture(stores, sink);
             }
 
             @Override

@@ -26,6 +26,10 @@ final class LogsStore {
     final ConcurrentNavigableMap<String, AnomalyDetectors.Detector> anomalyDetectors = new ConcurrentSkipListMap<>();
     /** The KMS key AssociateKmsKey named for Logs Insights query results ({@code …:query-result:*}), or null. */
     volatile String queryResultsKmsKeyId;
+    /** Held by changes while they record ({@link LogsRecords}). */
+    final Object recordLock = new Object();
+    /** What each resource record held when last written, by "kind|key". Guarded by {@link #recordLock}. */
+    final Map<String, byte[]> written = new java.util.HashMap<>();
 
     LogsStore(String account, String region) {
         this.account = account;

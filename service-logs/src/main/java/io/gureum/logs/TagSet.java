@@ -7,10 +7,13 @@ import java.util.Map;
 final class TagSet {
     private final Map<String, String> tags = new LinkedHashMap<>();
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     TagSet(Map<String, String> initial) {
         tags.putAll(initial);
     }
 
+    /** Written as the plain map in {@code --data-dir} records. */
+    @com.fasterxml.jackson.annotation.JsonValue
     synchronized Map<String, String> get() {
         return new LinkedHashMap<>(tags);
     }

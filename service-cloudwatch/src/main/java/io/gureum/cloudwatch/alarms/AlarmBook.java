@@ -15,6 +15,11 @@ public final class AlarmBook {
     final String region;
     final TreeMap<String, Alarm> alarms = new TreeMap<>();
     final List<HistoryItem> history = new ArrayList<>();
+    /** How many history items were ever added: the next item's ordinal (its record's key). */
+    long historyAdded;
+    /** With {@code --data-dir}: how many items are recorded, and what each alarm's record held when last written. */
+    long historyRecorded;
+    final java.util.Map<String, byte[]> written = new java.util.HashMap<>();
 
     public AlarmBook(String account, String region) {
         this.account = account;
@@ -33,6 +38,7 @@ public final class AlarmBook {
 
     synchronized void record(HistoryItem item, long now) {
         history.add(item);
+        historyAdded++;
         history.removeIf(h -> h.timestamp() < now - HISTORY_KEPT);
     }
 }

@@ -18,12 +18,19 @@ public final class AlarmEngine {
     private final CloudWatchStores stores;
     private final DueTimer timer;
     private final ActionRunner actions;
+    private final AlarmRecords records;
 
     public AlarmEngine(ServiceContext context, CloudWatchStores stores, DueTimer timer, Executor workers) {
+        this.records = new AlarmRecords(context.state());
         this.context = context;
         this.stores = stores;
         this.timer = timer;
         this.actions = new ActionRunner(context, workers);
+    }
+
+    /** The alarms' records for --data-dir. */
+    public AlarmRecords records() {
+        return records;
     }
 
     long now() {
@@ -108,6 +115,8 @@ public final class AlarmEngine {
             book.record(new HistoryItem(alarm.name, alarm.composite ? "CompositeAlarm" : "MetricAlarm", now,
                     "StateUpdate", "Alarm updated from " + change.oldState() + " to " + state,
                     AlarmMessages.stateHistory(change)), now);
+            // A change on the clock is journaled here, under the book's lock, with no client waiting.
+            records.record(book);
         }
         context.events().publish(new ServiceEvent(book.account, book.region, "aws.cloudwatch",
                 "CloudWatch Alarm State Change", List.of(alarm.arn), Json.write(AlarmMessages.alarmData(alarm, change)),

@@ -25,6 +25,8 @@ final class Bucket {
     private double max = Double.NEGATIVE_INFINITY;
     private boolean valuesKnown = true;
     private final Map<Double, double[]> counts = new HashMap<>();
+    /** Changed since last recorded (for metrics recorded later, in batches). */
+    boolean dirty;
 
     Bucket(long start, int resolution, String unit) {
         this.start = start;
@@ -58,6 +60,35 @@ final class Bucket {
     void addAll(Bucket finer) {
         DataPoint p = finer.toDataPoint();
         add(p);
+    }
+
+    BucketValue value(MetricKey key, long lastPutMillis) {
+        double[] values = new double[counts.size()];
+        double[] valueCounts = new double[counts.size()];
+        int i = 0;
+        for (Map.Entry<Double, double[]> e : counts.entrySet()) {
+            values[i] = e.getKey();
+            valueCounts[i++] = e.getValue()[0];
+        }
+        return new BucketValue(key.namespace(), key.name(), key.dimensions(), resolution, start, unit, count, sum, min,
+                max, valuesKnown, values, valueCounts, lastPutMillis);
+    }
+
+    String recordKey(MetricKey key) {
+        return BucketValue.key(key.namespace(), key.name(), key.dimensions(), resolution, start, unit);
+    }
+
+    static Bucket of(BucketValue v) {
+        Bucket b = new Bucket(v.start(), v.resolution(), v.unit());
+        b.count = v.count();
+        b.sum = v.sum();
+        b.min = v.min();
+        b.max = v.max();
+        b.valuesKnown = v.valuesKnown();
+        for (int i = 0; i < v.values().length; i++) {
+            b.counts.put(v.values()[i], new double[] {v.counts()[i]});
+        }
+        return b;
     }
 
     /** The interval as one stored point, stamped at its start. */

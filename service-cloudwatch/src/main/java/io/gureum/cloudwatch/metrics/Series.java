@@ -17,9 +17,64 @@ final class Series {
     private long lastPutMillis;
 
     synchronized void add(DataPoint p, long nowMillis) {
+        add(p, nowMillis, null, null, false);
+    }
+
+    synchronized boolean rollUp(long nowMillis) {
+        return rollUp(nowMillis, null, null);
+    }
+
+    /**
+     * Adds a point; with a sink, records its bucket now ({@code recordNow}) or marks it for {@link #flush}.
+     * Returns whether the bucket was marked.
+     */
+    synchronized boolean add(DataPoint p, long nowMillis, MetricKey key, BucketSink sink, boolean recordNow) {
         lastPutMillis = Math.max(lastPutMillis, nowMillis);
         int resolution = Rollup.retainedResolution(p.resolution(), nowMillis - p.epochMillis());
-        bucketFor(resolution, p.epochMillis(), p.unit()).add(p);
+        Bucket b = bucketFor(resolution, p.epochMillis(), p.unit());
+        b.add(p);
+        if (sink == null) {
+            return false;
+        }
+        if (recordNow) {
+            b.dirty = false;
+            sink.put(b.value(key, lastPutMillis));
+            return false;
+        }
+        b.dirty = true;
+        return true;
+    }
+
+    /** Records the buckets changed since they were last recorded. */
+    synchronized void flush(MetricKey key, BucketSink sink) {
+        for (NavigableMap<Long, List<Bucket>> byStart : buckets.values()) {
+            for (List<Bucket> atStart : byStart.values()) {
+                for (Bucket b : atStart) {
+                    if (b.dirty) {
+                        b.dirty = false;
+                        sink.put(b.value(key, lastPutMillis));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every bucket, for a snapshot. */
+    synchronized void capture(MetricKey key, java.util.function.Consumer<BucketValue> out) {
+        for (NavigableMap<Long, List<Bucket>> byStart : buckets.values()) {
+            for (List<Bucket> atStart : byStart.values()) {
+                atStart.forEach(b -> out.accept(b.value(key, lastPutMillis)));
+            }
+        }
+    }
+
+    /** A bucket recorded before a restart. */
+    synchronized void restore(BucketValue v) {
+        lastPutMillis = Math.max(lastPutMillis, v.lastPutMillis());
+        List<Bucket> atStart = buckets.computeIfAbsent(v.resolution(), r -> new TreeMap<>())
+                .computeIfAbsent(v.start(), s -> new ArrayList<>(1));
+        atStart.removeIf(b -> b.holds(v.unit()));
+        atStart.add(Bucket.of(v));
     }
 
     private Bucket bucketFor(int resolution, long epochMillis, String unit) {
@@ -59,7 +114,7 @@ final class Series {
      * Moves buckets CloudWatch no longer keeps at their resolution into the coarser one, and drops what is
      * past retention; returns whether any data remains.
      */
-    synchronized boolean rollUp(long nowMillis) {
+    synchronized boolean rollUp(long nowMillis, MetricKey key, BucketSink sink) {
         for (Integer resolution : List.copyOf(buckets.keySet())) {
             NavigableMap<Long, List<Bucket>> byStart = buckets.get(resolution);
             var it = byStart.entrySet().iterator();
@@ -67,13 +122,21 @@ final class Series {
                 var e = it.next();
                 long age = nowMillis - e.getKey();
                 if (age > Rollup.MAX_AGE) {
+                    if (sink != null) {
+                        e.getValue().forEach(b -> sink.delete(b.recordKey(key)));
+                    }
                     it.remove();
                     continue;
                 }
                 int retained = Rollup.retainedResolution(resolution, age);
                 if (retained != resolution) {
                     for (Bucket b : e.getValue()) {
-                        bucketFor(retained, b.start, b.unit).addAll(b);
+                        Bucket coarser = bucketFor(retained, b.start, b.unit);
+                        coarser.addAll(b);
+                        if (sink != null) {
+                            sink.delete(b.recordKey(key));
+                            coarser.dirty = true;
+                        }
                     }
                     it.remove();
                 }
@@ -81,6 +144,9 @@ final class Series {
             if (byStart.isEmpty()) {
                 buckets.remove(resolution);
             }
+        }
+        if (sink != null) {
+            flush(key, sink);
         }
         return !buckets.isEmpty();
     }

@@ -1,0 +1,183 @@
+package io.gureum.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gureum.core.Gureum;
+import io.gureum.core.GureumConfig;
+import io.gureum.core.testing.AwsClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+
+/** What CloudWatch Logs finds again after a restart on the same --data-dir. */
+class LogsRestartIT {
+    private static final String DATA_PROTECTION = "{\"Name\":\"p\",\"Version\":\"2021-06-01\",\"Statement\":["
+            + "{\"Sid\":\"audit\",\"DataIdentifier\":[\"arn:aws:dataprotection::aws:data-identifier/EmailAddress\"],"
+            + "\"Operation\":{\"Audit\":{\"FindingsDestination\":{}}}},"
+            + "{\"Sid\":\"redact\",\"DataIdentifier\":[\"arn:aws:dataprotection::aws:data-identifier/EmailAddress\"],"
+            + "\"Operation\":{\"Deidentify\":{\"MaskConfig\":{}}}}]}";
+    private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"es.amazonaws.com\"},\"Action\":\"logs:PutLogEvents\",\"Resource\":\"*\"}]}";
+
+    @TempDir
+    Path dataDir;
+
+    private Gureum start() {
+        return Gureum.start(GureumConfig.builder().port(0).dataDir(dataDir).build());
+    }
+
+    private static CloudWatchLogsClient logs(Gureum g) {
+        return AwsClients.client(CloudWatchLogsClient.builder(), g);
+    }
+
+    private static InputLogEvent event(long t, String message) {
+        return InputLogEvent.builder().timestamp(t).message(message).build();
+    }
+
+    private static List<OutputLogEvent> events(CloudWatchLogsClient logs, String group, String stream) {
+        return logs.getLogEvents(b -> b.logGroupName(group).logStreamName(stream).startFromHead(true)).events();
+    }
+
+    @Test
+    void groupsStreamsEventsFiltersAndPoliciesSurviveARestart() {
+        List<OutputLogEvent> before;
+        String definitionId;
+        String detectorArn;
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            long t = g.context().clock().now().toEpochMilli();
+            logs.createLogGroup(b -> b.logGroupName("/app/web").tags(Map.of("team", "a")));
+            logs.putRetentionPolicy(b -> b.logGroupName("/app/web").retentionInDays(30));
+            logs.createLogGroup(b -> b.logGroupName("/app/cold").logGroupClass(LogGroupClass.INFREQUENT_ACCESS));
+            logs.createLogGroup(b -> b.logGroupName("/app/gone"));
+            logs.deleteLogGroup(b -> b.logGroupName("/app/gone"));
+            logs.createLogStream(b -> b.logGroupName("/app/web").logStreamName("s1"));
+            logs.putLogEvents(b -> b.logGroupName("/app/web").logStreamName("s1")
+                    .logEvents(event(t - 3000, "first"), event(t - 2000, "ERROR second")));
+            logs.putLogEvents(b -> b.logGroupName("/app/web").logStreamName("s1").logEvents(event(t - 1000, "third")));
+            logs.createLogStream(b -> b.logGroupName("/app/web").logStreamName("recreated"));
+            logs.putLogEvents(b -> b.logGroupName("/app/web").logStreamName("recreated")
+                    .logEvents(event(t - 500, "old stream's event")));
+            logs.deleteLogStream(b -> b.logGroupName("/app/web").logStreamName("recreated"));
+            logs.createLogStream(b -> b.logGroupName("/app/web").logStreamName("recreated"));
+            logs.putMetricFilter(b -> b.logGroupName("/app/web").filterName("errors").filterPattern("ERROR")
+                    .metricTransformations(m -> m.metricName("Errors").metricNamespace("App").metricValue("1")));
+            logs.putDestination(b -> b.destinationName("dest").targetArn("arn:aws:kinesis:us-east-1:000000000000:stream/s")
+                    .roleArn("arn:aws:iam::000000000000:role/r"));
+            logs.putDestinationPolicy(b -> b.destinationName("dest").accessPolicy(POLICY));
+            logs.putResourcePolicy(b -> b.policyName("es").policyDocument(POLICY));
+            logs.putDataProtectionPolicy(b -> b.logGroupIdentifier("/app/web").policyDocument(DATA_PROTECTION));
+            definitionId = logs.putQueryDefinition(b -> b.name("errors").queryString("fields @message | limit 5")
+                    .logGroupNames("/app/web")).queryDefinitionId();
+            detectorArn = logs.createLogAnomalyDetector(b -> b.detectorName("d")
+                    .logGroupArnList("arn:aws:logs:us-east-1:000000000000:log-group:/app/web")).anomalyDetectorArn();
+            before = events(logs, "/app/web", "s1");
+            assertEquals(3, before.size());
+            // Another service's output (Lambda's) makes its group and stream.
+            g.context().events().publish(new io.gureum.core.events.LogEvents("000000000000", "us-east-1",
+                    "/aws/lambda/fn", "2026/12/06/[$LATEST]abc", List.of(new io.gureum.core.events.LogEvents.Event(t,
+                            "START RequestId: 1"))));
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            List<LogGroup> groups = logs.describeLogGroups(b -> b.logGroupNamePrefix("/app/")).logGroups();
+            assertEquals(List.of("/app/cold", "/app/web"), groups.stream().map(LogGroup::logGroupName).toList());
+            assertEquals(LogGroupClass.INFREQUENT_ACCESS, groups.get(0).logGroupClass());
+            assertEquals(30, groups.get(1).retentionInDays());
+            assertEquals(Map.of("team", "a"), logs.listTagsForResource(b -> b.resourceArn(
+                    "arn:aws:logs:us-east-1:000000000000:log-group:/app/web")).tags());
+            assertEquals(before, events(logs, "/app/web", "s1"), "events keep their IDs, times and ingestion times");
+            assertEquals(List.of(), events(logs, "/app/web", "recreated"), "a deleted stream's events stay deleted");
+            assertEquals("ERROR", logs.describeMetricFilters(b -> b.logGroupName("/app/web")).metricFilters().get(0)
+                    .filterPattern());
+            assertEquals(POLICY, logs.describeDestinations(b -> b.destinationNamePrefix("dest")).destinations().get(0)
+                    .accessPolicy());
+            assertEquals(List.of("es"), logs.describeResourcePolicies(b -> b.limit(10)).resourcePolicies().stream()
+                    .map(p -> p.policyName()).toList());
+            assertEquals(DATA_PROTECTION, logs.getDataProtectionPolicy(b -> b.logGroupIdentifier("/app/web"))
+                    .policyDocument());
+            assertEquals(definitionId, logs.describeQueryDefinitions(b -> b.queryDefinitionNamePrefix("errors"))
+                    .queryDefinitions().get(0).queryDefinitionId());
+            assertEquals("d", logs.getLogAnomalyDetector(b -> b.anomalyDetectorArn(detectorArn)).detectorName());
+            assertThrows(ResourceNotFoundException.class,
+                    () -> logs.describeLogStreams(b -> b.logGroupName("/app/gone")));
+            assertEquals(List.of("START RequestId: 1"), events(logs, "/aws/lambda/fn", "2026/12/06/[$LATEST]abc")
+                    .stream().map(OutputLogEvent::message).toList());
+
+            long t = g.context().clock().now().toEpochMilli();
+            logs.putLogEvents(b -> b.logGroupName("/app/web").logStreamName("s1").logEvents(event(t, "fourth")));
+            List<OutputLogEvent> after = events(logs, "/app/web", "s1");
+            assertEquals(4, after.size());
+            assertEquals(4, after.stream().map(OutputLogEvent::message).distinct().count());
+            assertTrue(after.get(3).ingestionTime() >= after.get(2).ingestionTime());
+
+            // Retention removes the old events on the clock; removing the policy afterwards does not revive them.
+            g.context().clock().advance(Duration.ofDays(31));
+            logs.deleteRetentionPolicy(b -> b.logGroupName("/app/web"));
+            assertEquals(List.of(), events(logs, "/app/web", "s1"));
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            assertEquals(List.of(), events(logs, "/app/web", "s1"), "expired events stay expired after a restart");
+            assertEquals(null, logs.describeLogGroups(b -> b.logGroupNamePrefix("/app/web")).logGroups().get(0)
+                    .retentionInDays());
+        }
+    }
+
+    /**
+     * Makes changes until a compaction taken while serving has written a snapshot: the journal's threshold is small
+     * (8 KiB) so that one compaction runs, and the journal after it stays below it, so that no compaction is still
+     * running when the server stops.
+     */
+    private static void writeUntilSnapshot(Path dataDir, java.util.function.IntConsumer change) throws Exception {
+        for (int i = 0; i < 2000; i++) {
+            change.accept(i);
+            for (int wait = 0; wait < 20; wait++) {
+                if (snapshotWritten(dataDir)) {
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        }
+        throw new AssertionError("no snapshot was written");
+    }
+
+    private static boolean snapshotWritten(Path dataDir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dataDir.resolve("state"))) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("snapshot-\\d+\\.bin"));
+        }
+    }
+
+    @Test
+    void aSnapshotTakenWhileServingKeepsEventsOnce() throws Exception {
+        List<OutputLogEvent> before;
+        System.setProperty("gureum.compactBytes", "8192");
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            long t = g.context().clock().now().toEpochMilli();
+            logs.createLogGroup(b -> b.logGroupName("snap"));
+            logs.createLogStream(b -> b.logGroupName("snap").logStreamName("s"));
+            int[] count = {0};
+            writeUntilSnapshot(dataDir, n -> {
+                count[0]++;
+                logs.putLogEvents(b -> b.logGroupName("snap").logStreamName("s")
+                        .logEvents(event(t - 3000 + n, "e" + n + " " + "x".repeat(500))));
+            });
+            logs.putLogEvents(b -> b.logGroupName("snap").logStreamName("s").logEvents(event(t, "last")));
+            before = events(logs, "snap", "s");
+            assertEquals(count[0] + 1, before.size());
+        } finally {
+            System.clearProperty("gureum.compactBytes");
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            assertEquals(before, events(logs, "snap", "s"), "events from the snapshot and the journal, each once");
+        }
+    }
+}
