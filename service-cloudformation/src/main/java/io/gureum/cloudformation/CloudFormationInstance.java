@@ -10,6 +10,7 @@ import io.gureum.cloudformation.resource.ResourceHandlers;
 import io.gureum.cloudformation.resource.cloudformation.CustomResourceHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandleHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandler;
+import io.gureum.cloudformation.stackset.OperationRunner;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.OperationInterceptor;
@@ -29,9 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CloudFormationInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(Stacks.class, StackQueries.class, ChangeSets.class,
-            Templates.class, Exports.class, Drift.class, ResourceSignals.class);
+            Templates.class, Exports.class, Drift.class, ResourceSignals.class, StackSets.class, StackInstances.class,
+            StackSetOperations.class);
 
     private final ExecutorService workers;
+    private final ExecutorService stackSetThreads;
     private final ScheduledThreadPoolExecutor timer;
     private final DueTimer due;
     private final List<Object> providers;
@@ -43,6 +46,12 @@ final class CloudFormationInstance implements ServiceInstance {
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "gureum-cloudformation-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger m = new AtomicInteger();
+        this.stackSetThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "gureum-cloudformation-stackset-" + m.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -68,9 +77,12 @@ final class CloudFormationInstance implements ServiceInstance {
         TemplateSource source = new TemplateSource(context.clients());
         nested.bind(engine, operations, (url, stack) -> source.fetch(url, engine.callerOf(stack)));
         Stacks stacks = new Stacks(engine, lookup, planner, operations);
+        StackSetSupport stackSets = new StackSetSupport(engine, lookup,
+                new OperationRunner(state, context, stackSetThreads));
         this.providers = List.of(stacks, new StackQueries(lookup),
                 new ChangeSets(engine, lookup, planner, operations, stacks), new Templates(engine, planner, lookup),
-                new Exports(lookup), new Drift(engine, lookup), signals);
+                new Exports(lookup), new Drift(engine, lookup), signals, new StackSets(stackSets, planner),
+                new StackInstances(stackSets), new StackSetOperations(stackSets));
         this.serialised = call -> {
             state.lock.lock();
             try {
@@ -120,5 +132,6 @@ final class CloudFormationInstance implements ServiceInstance {
         due.close();
         timer.shutdownNow();
         workers.shutdownNow();
+        stackSetThreads.shutdownNow();
     }
 }

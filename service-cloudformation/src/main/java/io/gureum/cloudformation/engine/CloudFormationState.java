@@ -21,6 +21,8 @@ public final class CloudFormationState {
         public final Map<String, String> liveByName = new LinkedHashMap<>();
         public final Map<String, Export> exports = new LinkedHashMap<>();
         public final Map<String, ChangeSetRecord> changeSets = new LinkedHashMap<>();
+        /** Stack sets administered here, deleted ones included, by stack set id ({@code name:uuid}). */
+        public final Map<String, io.gureum.cloudformation.stackset.StackSetRecord> stackSets = new LinkedHashMap<>();
     }
 
     public Region region(String accountId, String region) {
