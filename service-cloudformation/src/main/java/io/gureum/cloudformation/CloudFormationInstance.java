@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CloudFormationInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(Stacks.class, StackQueries.class, ChangeSets.class,
             Templates.class, Exports.class, Drift.class, ResourceSignals.class, StackSets.class, StackInstances.class,
-            StackSetOperations.class);
+            StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class);
 
     private final ExecutorService workers;
     private final ExecutorService stackSetThreads;
@@ -82,7 +82,8 @@ final class CloudFormationInstance implements ServiceInstance {
         this.providers = List.of(stacks, new StackQueries(lookup),
                 new ChangeSets(engine, lookup, planner, operations, stacks), new Templates(engine, planner, lookup),
                 new Exports(lookup), new Drift(engine, lookup), signals, new StackSets(stackSets, planner),
-                new StackInstances(stackSets), new StackSetOperations(stackSets));
+                new StackInstances(stackSets), new StackSetOperations(stackSets), new Registry(engine),
+                new Hooks(lookup), new AccountQueries(planner));
         this.serialised = call -> {
             state.lock.lock();
             try {
