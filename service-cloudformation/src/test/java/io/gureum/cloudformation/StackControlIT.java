@@ -108,6 +108,21 @@ class StackControlIT extends CloudFormationTestSupport {
     }
 
     @Test
+    void aServiceErrorReadsAsAwsRelaysIt() {
+        String name = unique("reason");
+        cfn.createStack(b -> b.stackName(name).templateBody(
+                "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5000\n"));
+        assertEquals("ROLLBACK_COMPLETE", settle(name).stackStatusAsString());
+        String reason = cfn.describeStackEvents(b -> b.stackName(name)).stackEvents().stream()
+                .filter(e -> e.resourceStatusAsString().equals("CREATE_FAILED")).findFirst().orElseThrow()
+                .resourceStatusReason();
+        assertTrue(reason.matches("Resource handler returned message: \".+ \\(Service: Sqs, Status Code: 400,"
+                + " Request ID: [0-9a-f-]{36}\\)\" \\(RequestToken: .+, HandlerErrorCode: InvalidRequest\\)"),
+                reason);
+        cfn.deleteStack(b -> b.stackName(name));
+    }
+
+    @Test
     void accountLimitsCostsRegistryAndHooks() {
         assertEquals(List.of("StackLimit=2000", "StackOutputsLimit=200", "ConcurrentResourcesLimit=2500"),
                 cfn.describeAccountLimits(b -> { }).accountLimits().stream().map(AccountLimit::toString)
