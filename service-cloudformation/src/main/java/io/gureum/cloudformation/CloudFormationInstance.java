@@ -6,6 +6,7 @@ import io.gureum.cloudformation.engine.NestedStackHandler;
 import io.gureum.cloudformation.engine.Pace;
 import io.gureum.cloudformation.engine.Signals;
 import io.gureum.cloudformation.engine.StackOperations;
+import io.gureum.cloudformation.engine.StackRecords;
 import io.gureum.cloudformation.resource.ResourceHandlers;
 import io.gureum.cloudformation.resource.cloudformation.CustomResourceHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandleHandler;
@@ -13,6 +14,8 @@ import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandler;
 import io.gureum.cloudformation.stackset.OperationRunner;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.persist.StateRecord;
+import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
@@ -41,6 +44,8 @@ final class CloudFormationInstance implements ServiceInstance {
     private final OperationInterceptor serialised;
     private final ResourceSignals signals;
     private final Pace pace;
+    private final CloudFormationState state;
+    private final io.gureum.core.time.GureumClock clock;
 
     CloudFormationInstance(ServiceContext context, ResourceHandlers handlers) {
         AtomicInteger n = new AtomicInteger();
@@ -63,6 +68,9 @@ final class CloudFormationInstance implements ServiceInstance {
         this.timer.setRemoveOnCancelPolicy(true);
         this.due = new DueTimer(context.clock(), timer, workers);
         CloudFormationState state = new CloudFormationState();
+        this.state = state;
+        this.clock = context.clock();
+        state.records = new StackRecords(context.state(), state);
         Signals signalled = new Signals(due);
         NestedStackHandler nested = new NestedStackHandler();
         ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
@@ -87,11 +95,45 @@ final class CloudFormationInstance implements ServiceInstance {
         this.serialised = call -> {
             state.lock.lock();
             try {
+                if (state.records.enabled() && !reads(call.operation())) {
+                    RequestContext rc = RequestContext.current();
+                    state.records.changed(state.region(rc.accountId(), rc.region()));
+                }
                 return call.proceed();
             } finally {
-                state.lock.unlock();
+                try {
+                    state.records.flush();
+                } finally {
+                    state.lock.unlock();
+                }
             }
         };
+    }
+
+    /** Operations that change nothing: no need to look for changes to record after them. */
+    private static boolean reads(String operation) {
+        return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+                || operation.equals("ValidateTemplate") || operation.equals("EstimateTemplateCost");
+    }
+
+    @Override
+    public void restore(List<StateRecord> records) {
+        state.lock.lock();
+        try {
+            state.records.restore(records, clock.now());
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<StateRecord> sink) {
+        state.lock.lock();
+        try {
+            state.records.capture(sink);
+        } finally {
+            state.lock.unlock();
+        }
     }
 
     @Override

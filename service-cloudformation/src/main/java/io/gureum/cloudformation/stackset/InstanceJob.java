@@ -244,8 +244,13 @@ final class InstanceJob {
         state.lock.lock();
         try {
             body.run();
+            state.records.changed(state.region(set.accountId, set.region));
         } finally {
-            state.lock.unlock();
+            try {
+                state.records.flush();
+            } finally {
+                state.lock.unlock();
+            }
         }
     }
 }

@@ -142,8 +142,14 @@ public final class OperationRunner {
         state.lock.lock();
         try {
             body.run();
+            // Every stack set of the Region is compared with its last record: the operation's changes are in one.
+            state.regions().forEach(state.records::changed);
         } finally {
-            state.lock.unlock();
+            try {
+                state.records.flush();
+            } finally {
+                state.lock.unlock();
+            }
         }
     }
 
