@@ -22,7 +22,8 @@ class RegisteredHandlersTest {
             "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::Volume", "AWS::EC2::KeyPair",
             "AWS::CloudWatch::Alarm", "AWS::Events::Rule", "AWS::SSM::Parameter", "AWS::KMS::Key", "AWS::KMS::Alias",
             "AWS::SecretsManager::Secret", "AWS::Logs::LogStream", "AWS::Logs::MetricFilter",
-            "AWS::CloudWatch::Dashboard", "AWS::Events::EventBus", "AWS::IAM::OIDCProvider");
+            "AWS::CloudWatch::Dashboard", "AWS::Events::EventBus", "AWS::IAM::OIDCProvider",
+            "AWS::CloudWatch::CompositeAlarm", "AWS::Events::Archive", "AWS::SecretsManager::ResourcePolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

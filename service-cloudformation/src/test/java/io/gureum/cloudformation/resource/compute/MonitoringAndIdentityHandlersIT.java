@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.cloudformation.resource.HandlerTestSupport;
+import io.gureum.cloudformation.resource.cloudwatch.CompositeAlarmHandler;
 import io.gureum.cloudformation.resource.cloudwatch.DashboardHandler;
+import io.gureum.cloudformation.resource.events.ArchiveHandler;
 import io.gureum.cloudformation.resource.events.EventBusHandler;
 import io.gureum.cloudformation.resource.iam.OidcProviderHandler;
 import io.gureum.cloudformation.resource.logs.LogGroupHandler;
 import io.gureum.cloudformation.resource.logs.LogStreamHandler;
 import io.gureum.cloudformation.resource.logs.MetricFilterHandler;
+import io.gureum.cloudformation.resource.secretsmanager.ResourcePolicyHandler;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardNotFoundErrorException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
@@ -23,6 +27,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Log streams and metric filters, dashboards, event buses and OIDC providers, each through its service. */
 class MonitoringAndIdentityHandlersIT extends HandlerTestSupport {
@@ -97,5 +102,46 @@ class MonitoringAndIdentityHandlersIT extends HandlerTestSupport {
         assertThrows(NoSuchEntityException.class, () -> iam.getOpenIDConnectProvider(b -> b
                 .openIDConnectProviderArn(oidc.id())));
         delete(oidc);
+    }
+
+    @Test
+    void compositeAlarmArchiveAndSecretPolicy() {
+        CloudWatchClient cw = client(CloudWatchClient.class);
+        cw.putMetricAlarm(b -> b.alarmName("cpu").metricName("CPUUtilization").namespace("AWS/EC2")
+                .statistic("Average").period(60).evaluationPeriods(1).threshold(80.0)
+                .comparisonOperator("GreaterThanThreshold"));
+        Deployed composite = create(new CompositeAlarmHandler(), "Any", props("{'AlarmName':'any',"
+                + "'AlarmRule':'ALARM(cpu)','AlarmDescription':'v1'}"));
+        assertEquals("any", composite.id());
+        var alarm = cw.describeAlarms(b -> b.alarmNames("any").alarmTypes(AlarmType.COMPOSITE_ALARM))
+                .compositeAlarms().get(0);
+        assertEquals(alarm.alarmArn(), composite.att("Arn"));
+        update(composite, props("{'AlarmName':'any','AlarmRule':'OK(cpu)','AlarmDescription':'v2'}"));
+        assertEquals("OK(cpu)", cw.describeAlarms(b -> b.alarmNames("any").alarmTypes(AlarmType.COMPOSITE_ALARM))
+                .compositeAlarms().get(0).alarmRule());
+        delete(composite);
+        assertTrue(cw.describeAlarms(b -> b.alarmNames("any").alarmTypes(AlarmType.COMPOSITE_ALARM))
+                .compositeAlarms().isEmpty());
+
+        EventBridgeClient events = client(EventBridgeClient.class);
+        String busArn = events.describeEventBus(b -> b.name("default")).arn();
+        Deployed archive = create(new ArchiveHandler(), "Keep", props("{'SourceArn':'" + busArn + "',"
+                + "'EventPattern':{'source':['app']},'RetentionDays':7}"));
+        assertEquals(events.describeArchive(b -> b.archiveName(archive.id())).archiveArn(), archive.att("Arn"));
+        update(archive, props("{'SourceArn':'" + busArn + "','EventPattern':{'source':['app']},'RetentionDays':30}"));
+        assertEquals(30, events.describeArchive(b -> b.archiveName(archive.id())).retentionDays());
+        delete(archive);
+        assertThrows(ResourceNotFoundException.class, () -> events.describeArchive(b -> b.archiveName(archive.id())));
+
+        SecretsManagerClient sm = client(SecretsManagerClient.class);
+        String secret = sm.createSecret(b -> b.name("db").secretString("x")
+                .clientRequestToken(java.util.UUID.randomUUID().toString())).arn();
+        Deployed policy = create(new ResourcePolicyHandler(), "Policy", props("{'SecretId':'" + secret + "',"
+                + "'ResourcePolicy':{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'AWS':"
+                + "'arn:aws:iam::" + account + ":root'},'Action':'secretsmanager:GetSecretValue','Resource':'*'}]}}"));
+        assertEquals(secret, policy.id());
+        assertTrue(sm.getResourcePolicy(b -> b.secretId(secret)).resourcePolicy().contains("GetSecretValue"));
+        delete(policy);
+        assertEquals(null, sm.getResourcePolicy(b -> b.secretId(secret)).resourcePolicy());
     }
 }
