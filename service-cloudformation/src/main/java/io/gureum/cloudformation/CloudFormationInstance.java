@@ -6,12 +6,16 @@ import io.gureum.cloudformation.engine.NestedStackHandler;
 import io.gureum.cloudformation.engine.Pace;
 import io.gureum.cloudformation.engine.Signals;
 import io.gureum.cloudformation.engine.StackOperations;
+import io.gureum.cloudformation.engine.StackRecords;
 import io.gureum.cloudformation.resource.ResourceHandlers;
 import io.gureum.cloudformation.resource.cloudformation.CustomResourceHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandleHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandler;
+import io.gureum.cloudformation.stackset.OperationRunner;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.persist.StateRecord;
+import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
@@ -29,20 +33,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CloudFormationInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(Stacks.class, StackQueries.class, ChangeSets.class,
-            Templates.class, Exports.class, Drift.class, ResourceSignals.class);
+            Templates.class, Exports.class, Drift.class, ResourceSignals.class, StackSets.class, StackInstances.class,
+            StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class);
 
     private final ExecutorService workers;
+    private final ExecutorService stackSetThreads;
     private final ScheduledThreadPoolExecutor timer;
     private final DueTimer due;
     private final List<Object> providers;
     private final OperationInterceptor serialised;
     private final ResourceSignals signals;
     private final Pace pace;
+    private final CloudFormationState state;
+    private final io.gureum.core.time.GureumClock clock;
 
     CloudFormationInstance(ServiceContext context, ResourceHandlers handlers) {
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "gureum-cloudformation-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger m = new AtomicInteger();
+        this.stackSetThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "gureum-cloudformation-stackset-" + m.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -54,6 +68,9 @@ final class CloudFormationInstance implements ServiceInstance {
         this.timer.setRemoveOnCancelPolicy(true);
         this.due = new DueTimer(context.clock(), timer, workers);
         CloudFormationState state = new CloudFormationState();
+        this.state = state;
+        this.clock = context.clock();
+        state.records = new StackRecords(context.state(), state);
         Signals signalled = new Signals(due);
         NestedStackHandler nested = new NestedStackHandler();
         ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
@@ -68,17 +85,55 @@ final class CloudFormationInstance implements ServiceInstance {
         TemplateSource source = new TemplateSource(context.clients());
         nested.bind(engine, operations, (url, stack) -> source.fetch(url, engine.callerOf(stack)));
         Stacks stacks = new Stacks(engine, lookup, planner, operations);
+        StackSetSupport stackSets = new StackSetSupport(engine, lookup,
+                new OperationRunner(state, context, stackSetThreads));
         this.providers = List.of(stacks, new StackQueries(lookup),
                 new ChangeSets(engine, lookup, planner, operations, stacks), new Templates(engine, planner, lookup),
-                new Exports(lookup), new Drift(engine, lookup), signals);
+                new Exports(lookup), new Drift(engine, lookup), signals, new StackSets(stackSets, planner),
+                new StackInstances(stackSets), new StackSetOperations(stackSets), new Registry(engine),
+                new Hooks(lookup), new AccountQueries(planner));
         this.serialised = call -> {
             state.lock.lock();
             try {
+                if (state.records.enabled() && !reads(call.operation())) {
+                    RequestContext rc = RequestContext.current();
+                    state.records.changed(state.region(rc.accountId(), rc.region()));
+                }
                 return call.proceed();
             } finally {
-                state.lock.unlock();
+                try {
+                    state.records.flush();
+                } finally {
+                    state.lock.unlock();
+                }
             }
         };
+    }
+
+    /** Operations that change nothing: no need to look for changes to record after them. */
+    private static boolean reads(String operation) {
+        return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+                || operation.equals("ValidateTemplate") || operation.equals("EstimateTemplateCost");
+    }
+
+    @Override
+    public void restore(List<StateRecord> records) {
+        state.lock.lock();
+        try {
+            state.records.restore(records, clock.now());
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<StateRecord> sink) {
+        state.lock.lock();
+        try {
+            state.records.capture(sink);
+        } finally {
+            state.lock.unlock();
+        }
     }
 
     @Override
@@ -120,5 +175,6 @@ final class CloudFormationInstance implements ServiceInstance {
         due.close();
         timer.shutdownNow();
         workers.shutdownNow();
+        stackSetThreads.shutdownNow();
     }
 }

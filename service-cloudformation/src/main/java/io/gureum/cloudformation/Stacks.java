@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
+import software.amazon.awssdk.services.cloudformation.model.CancelUpdateStackRequest;
+import software.amazon.awssdk.services.cloudformation.model.CancelUpdateStackResponse;
 import software.amazon.awssdk.services.cloudformation.model.ContinueUpdateRollbackRequest;
 import software.amazon.awssdk.services.cloudformation.model.ContinueUpdateRollbackResponse;
 import software.amazon.awssdk.services.cloudformation.model.CreateStackRequest;
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.cloudformation.model.DeleteStackResponse;
 import software.amazon.awssdk.services.cloudformation.model.GetStackPolicyRequest;
 import software.amazon.awssdk.services.cloudformation.model.GetStackPolicyResponse;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.RollbackStackRequest;
+import software.amazon.awssdk.services.cloudformation.model.RollbackStackResponse;
 import software.amazon.awssdk.services.cloudformation.model.SetStackPolicyRequest;
 import software.amazon.awssdk.services.cloudformation.model.SetStackPolicyResponse;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
@@ -243,6 +247,36 @@ public final class Stacks {
         }
         operations.continueRollback(stack, new LinkedHashSet<>(r.resourcesToSkip()), this::finished);
         return ContinueUpdateRollbackResponse.builder().build();
+    }
+
+    /** Rolls back an update in progress: resources running finish, nothing else starts, then the rollback. */
+    public CancelUpdateStackResponse cancelUpdateStack(CancelUpdateStackRequest r) {
+        StackRecord stack = lookup.requireLive(r.stackName());
+        if (!"UPDATE_IN_PROGRESS".equals(stack.status)) {
+            throw TemplateError.validation("CancelUpdateStack cannot be called from current stack status.");
+        }
+        if (stack.parentId != null) {
+            throw TemplateError.validation("CancelUpdateStack cannot be called on a nested stack; cancel the update"
+                    + " of the root stack " + stack.rootId);
+        }
+        operations.cancelUpdate(stack);
+        return CancelUpdateStackResponse.builder().build();
+    }
+
+    /** A stack that DisableRollback left CREATE_FAILED or UPDATE_FAILED goes back to its last stable state. */
+    public RollbackStackResponse rollbackStack(RollbackStackRequest r) {
+        StackRecord stack = lookup.requireLive(r.stackName());
+        if (!"CREATE_FAILED".equals(stack.status) && !"UPDATE_FAILED".equals(stack.status)) {
+            throw TemplateError.validation("Stack " + stack.stackId + " is in " + stack.status
+                    + " state and can not be rolled back.");
+        }
+        if (r.roleARN() != null) {
+            stack.roleArn = r.roleARN();
+        }
+        stack.clientRequestToken = r.clientRequestToken();
+        stack.principal = Planner.principal();
+        operations.rollBackFailed(stack, this::finished);
+        return RollbackStackResponse.builder().stackId(stack.stackId).build();
     }
 
     public UpdateTerminationProtectionResponse updateTerminationProtection(UpdateTerminationProtectionRequest r) {

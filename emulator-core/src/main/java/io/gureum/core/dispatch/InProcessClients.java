@@ -26,10 +26,31 @@ import software.amazon.awssdk.core.SdkRequest;
  */
 public final class InProcessClients implements ServiceClients {
     private volatile ServiceRegistry registry;
+    private volatile io.gureum.core.spi.ServerEndpoint endpoint;
     private final ResourceIds ids = new ResourceIds();
 
-    void attach(ServiceRegistry registry) {
+    void attach(ServiceRegistry registry, io.gureum.core.spi.ServerEndpoint endpoint) {
         this.registry = registry;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * The host in-process calls act on, for the URLs services build from it (SQS queue URLs, SNS
+     * unsubscribe links): the HTTP request's Host when the call is made while answering one, else the
+     * server's own endpoint ({@code 127.0.0.1:4566}), so a URL made in-process (a queue a stack creates)
+     * is one clients can use.
+     */
+    private String host() {
+        RequestContext outer = RequestContext.currentOrNull();
+        if (outer != null && outer.httpRequest() != null) {
+            return outer.host();
+        }
+        if (outer != null && outer.inProcessHost() != null) {
+            return outer.inProcessHost();
+        }
+        io.gureum.core.spi.ServerEndpoint e = endpoint;
+        java.net.URI uri = e == null ? null : e.uri().orElse(null);
+        return uri == null ? null : uri.getAuthority();
     }
 
     @Override
@@ -95,7 +116,7 @@ public final class InProcessClients implements ServiceClients {
 
         private Object call(OperationModel op, Object[] args) {
             RequestContext ctx = new RequestContext(ids.requestId(), caller.accountId(), caller.region(), null,
-                    api.name(), null, caller.principal(), caller.sourceArn());
+                    api.name(), null, caller.principal(), caller.sourceArn(), host());
             try {
                 return ctx.call(() -> {
                     if (api.binds(op.entry().clientMethod())) {
@@ -109,9 +130,9 @@ public final class InProcessClients implements ServiceClients {
                     }
                 });
             } catch (CompletionException e) {
-                throw translate(e.getCause() == null ? e : e.getCause());
+                throw identified(translate(e.getCause() == null ? e : e.getCause()), ctx.requestId());
             } catch (Exception e) {
-                throw translate(e);
+                throw identified(translate(e), ctx.requestId());
             }
         }
 
@@ -123,6 +144,25 @@ public final class InProcessClients implements ServiceClients {
                 authorizer.authorize(new io.gureum.core.spi.AuthorizationCall(api.name(), api.model().protocol(),
                         op.name(), request, r::resourceAccess));
             }
+        }
+
+        /**
+         * A service error as the SDK's own client reports it: the call's request id and the service name the
+         * SDK gives it ({@code Ec2}, {@code Sqs}), so that its message ends "(Service: Ec2, Status Code: 400, Request
+         * ID: …)" like the messages CloudFormation's resource handlers relay.
+         */
+        private RuntimeException identified(RuntimeException e, String requestId) {
+            if (!(e instanceof AwsServiceException s) || s.requestId() != null) {
+                return e;
+            }
+            // The SDK names the service by its client's name (SqsClient → "Sqs", Ec2Client → "Ec2").
+            String simple = clientInterface.getSimpleName();
+            String serviceName = simple.endsWith("Client") ? simple.substring(0, simple.length() - 6) : simple;
+            AwsServiceException.Builder b = s.toBuilder().requestId(requestId);
+            if (s.awsErrorDetails() != null) {
+                b.awsErrorDetails(s.awsErrorDetails().toBuilder().serviceName(serviceName).build());
+            }
+            return b.build();
         }
 
         private RuntimeException translate(Throwable t) {

@@ -43,7 +43,7 @@ public final class ServiceRegistry {
             }
         }
         if (context.clients() instanceof InProcessClients clients) {
-            clients.attach(this);
+            clients.attach(this, context.endpoint());
         }
         for (LoadedService loaded : byName.values()) {
             if (loaded.eager()) {

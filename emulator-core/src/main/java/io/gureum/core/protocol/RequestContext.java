@@ -18,6 +18,7 @@ public final class RequestContext {
     private final AwsHttpRequest httpRequest;
     private final String principal;
     private final String sourceArn;
+    private final String inProcessHost;
 
     public RequestContext(String requestId, String accountId, String region, String accessKeyId, String service,
             AwsHttpRequest httpRequest) {
@@ -31,6 +32,16 @@ public final class RequestContext {
      */
     public RequestContext(String requestId, String accountId, String region, String accessKeyId, String service,
             AwsHttpRequest httpRequest, String principal, String sourceArn) {
+        this(requestId, accountId, region, accessKeyId, service, httpRequest, principal, sourceArn, null);
+    }
+
+    /**
+     * @param inProcessHost the host an in-process call acts on (no HTTP request carries one): the outer
+     *     request's Host or the server's endpoint, or null
+     */
+    public RequestContext(String requestId, String accountId, String region, String accessKeyId, String service,
+            AwsHttpRequest httpRequest, String principal, String sourceArn, String inProcessHost) {
+        this.inProcessHost = inProcessHost;
         this.requestId = requestId;
         this.accountId = accountId;
         this.region = region;
@@ -115,7 +126,12 @@ public final class RequestContext {
 
     /** The Host header the client used, e.g. {@code localhost:4566}, for URLs the service hands back. */
     public String host() {
-        String host = httpRequest == null ? null : httpRequest.header("Host");
+        String host = httpRequest == null ? inProcessHost : httpRequest.header("Host");
         return host == null ? "localhost" : host;
+    }
+
+    /** The host given to an in-process call, or null. */
+    public String inProcessHost() {
+        return inProcessHost;
     }
 }

@@ -12,18 +12,34 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class CloudFormationState {
     public final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Region> regions = new LinkedHashMap<>();
+    /** What survives a restart ({@code --data-dir}): written after each change, under this lock. */
+    public StackRecords records = StackRecords.NONE;
 
     /** The state of one account and region. */
     public static final class Region {
+        public final String accountId;
+        public final String region;
         /** Every stack ever made here, deleted ones included (DescribeStacks by id, ListStacks). */
         public final Map<String, StackRecord> stacks = new LinkedHashMap<>();
         /** Stack name → id of the live stack of that name. */
         public final Map<String, String> liveByName = new LinkedHashMap<>();
         public final Map<String, Export> exports = new LinkedHashMap<>();
         public final Map<String, ChangeSetRecord> changeSets = new LinkedHashMap<>();
+        /** Stack sets administered here, deleted ones included, by stack set id ({@code name:uuid}). */
+        public final Map<String, io.gureum.cloudformation.stackset.StackSetRecord> stackSets = new LinkedHashMap<>();
+
+        Region(String accountId, String region) {
+            this.accountId = accountId;
+            this.region = region;
+        }
+    }
+
+    /** Every account and Region with state. */
+    public java.util.Collection<Region> regions() {
+        return regions.values();
     }
 
     public Region region(String accountId, String region) {
-        return regions.computeIfAbsent(accountId + "/" + region, k -> new Region());
+        return regions.computeIfAbsent(accountId + "/" + region, k -> new Region(accountId, region));
     }
 }

@@ -34,6 +34,7 @@ public record Engine(CloudFormationState state, ResourceHandlers handlers, Execu
     /** Records an event of {@code stack} (the caller holds the lock). */
     void event(StackRecord stack, String logicalId, String physicalId, String type, String status, String reason,
             String properties) {
+        state.records.changed(stack);
         stack.events.add(new StackEvent(context.ids().requestId(), stack.stackId, stack.stackName, logicalId,
                 physicalId, type, context.clock().now(), status, reason, properties, stack.clientRequestToken));
     }
@@ -60,7 +61,11 @@ public record Engine(CloudFormationState state, ResourceHandlers handlers, Execu
         try {
             body.run();
         } finally {
-            state.lock.unlock();
+            try {
+                state.records.flush();
+            } finally {
+                state.lock.unlock();
+            }
         }
     }
 

@@ -37,6 +37,7 @@ final class GraphRun {
     private final Set<String> started = new LinkedHashSet<>();
     private int running;
     private boolean finished;
+    private boolean cancelled;
 
     /**
      * @param dependencies node → the nodes it waits for (nodes outside the map are ignored)
@@ -85,7 +86,7 @@ final class GraphRun {
 
     private List<String> readyLocked() {
         List<String> ready = new ArrayList<>();
-        if (!failed.isEmpty()) {
+        if (!failed.isEmpty() || cancelled) {
             return ready;
         }
         waitingOn.forEach((node, waits) -> {
@@ -134,6 +135,13 @@ final class GraphRun {
     }
 
     private Outcome outcome;
+
+    /** Starts no further node; the run ends when those running have finished (CancelUpdateStack). */
+    void cancel() {
+        synchronized (this) {
+            cancelled = true;
+        }
+    }
 
     private void finishLocked() {
         if (finished) {

@@ -227,7 +227,8 @@ public final class StackOperations {
         engine.stackStatus(stack, "UPDATE_IN_PROGRESS", "User Initiated");
         StackScope scope = scope(stack);
         UpdateJournal journal = new UpdateJournal();
-        new GraphRun(p.graph(), id -> {
+        stack.pendingRollback = null;
+        GraphRun run = new GraphRun(p.graph(), id -> {
             ResourceRecord existing = stack.resources.get(id);
             if (existing != null && existing.exists()) {
                 return steps.update(stack, id, scope, journal);
@@ -235,13 +236,57 @@ public final class StackOperations {
             engine.locked(() -> journal.created.add(id));
             return steps.create(stack, id, scope);
         }, engine.workers(), outcome -> engine.locked(() -> afterUpdate(stack, scope, before, journal, outcome,
-                finished))).start();
+                finished)));
+        stack.cancelUpdate = run::cancel;
+        run.start();
+    }
+
+    /**
+     * CancelUpdateStack: no further resource starts; when those in progress have finished, the update rolls
+     * back as after a failure, with the reason "Stack update cancelled" (the caller holds the lock and has
+     * checked that the stack is UPDATE_IN_PROGRESS).
+     */
+    public void cancelUpdate(StackRecord stack) {
+        stack.updateCancelled = true;
+        if (stack.cancelUpdate != null) {
+            stack.cancelUpdate.run();
+        }
+    }
+
+    /**
+     * RollbackStack: a stack left CREATE_FAILED or UPDATE_FAILED by DisableRollback rolls back to its last
+     * stable state (the caller holds the lock and has checked the status).
+     */
+    public void rollBackFailed(StackRecord stack, Consumer<StackRecord> finished) {
+        if (stack.status.equals("CREATE_FAILED")) {
+            engine.stackStatus(stack, "ROLLBACK_IN_PROGRESS", "Rollback requested by user.");
+            deleteResources(stack, true, Set.of(), ok -> engine.locked(() -> {
+                engine.stackStatus(stack, ok ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED", ok ? null
+                        : "The following resource(s) failed to delete: " + failed(stack, "DELETE_FAILED") + ". ");
+                finished.accept(stack);
+            }));
+            return;
+        }
+        PendingRollback pending = (PendingRollback) stack.pendingRollback;
+        engine.stackStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS", "Rollback requested by user.");
+        if (pending == null) {
+            engine.stackStatus(stack, "UPDATE_ROLLBACK_COMPLETE", null);
+            finished.accept(stack);
+            return;
+        }
+        restore(stack, pending.before());
+        rollBack(stack, pending, Set.of(), finished);
     }
 
     private void afterUpdate(StackRecord stack, StackScope scope, Before before, UpdateJournal journal,
             GraphRun.Outcome outcome, Consumer<StackRecord> finished) {
         String reason;
-        if (outcome.ok()) {
+        boolean cancelled = stack.updateCancelled;
+        stack.updateCancelled = false;
+        stack.cancelUpdate = null;
+        if (cancelled) {
+            reason = "Stack update cancelled";
+        } else if (outcome.ok()) {
             try {
                 List<StackOutput> outputs = Outputs.resolve(stack, scope);
                 reason = Outputs.exportConflict(stack, outputs, region(stack));
@@ -260,7 +305,8 @@ public final class StackOperations {
             reason = !updateFailed.isEmpty() ? "The following resource(s) failed to update: " + updateFailed + ". "
                     : "The following resource(s) failed to create: " + createFailed + ". ";
         }
-        if (stack.disableRollback) {
+        if (stack.disableRollback && !cancelled) {
+            stack.pendingRollback = new PendingRollback(before, journal, new ArrayList<>());
             engine.stackStatus(stack, "UPDATE_FAILED", reason);
             finished.accept(stack);
             return;

@@ -49,7 +49,11 @@ public final class StackRecord {
     public java.util.Set<String> imports = new java.util.TreeSet<>();
     /** A DeleteStack that arrived while another operation ran: it starts when that one ends. */
     public boolean deleteRequested;
-    /** An update rollback that failed, for ContinueUpdateRollback. */
+    /** Stops the running update from starting more resources (CancelUpdateStack); null when none runs. */
+    Runnable cancelUpdate;
+    /** CancelUpdateStack was called during the running update: it rolls back when its resources settle. */
+    boolean updateCancelled;
+    /** An update rollback that failed, for ContinueUpdateRollback; or a failed update kept by DisableRollback, for RollbackStack. */
     Object pendingRollback;
     /** The resources' dependency graph of the current template. */
     java.util.Map<String, java.util.Set<String>> graph = new LinkedHashMap<>();

@@ -21,7 +21,10 @@ class RegisteredHandlersTest {
             "AWS::SQS::QueuePolicy", "AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::DynamoDB::Table",
             "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::EC2::Volume", "AWS::EC2::KeyPair",
             "AWS::CloudWatch::Alarm", "AWS::Events::Rule", "AWS::SSM::Parameter", "AWS::KMS::Key", "AWS::KMS::Alias",
-            "AWS::SecretsManager::Secret", "AWS::ECR::Repository", "AWS::ECR::RegistryPolicy");
+            "AWS::SecretsManager::Secret", "AWS::ECR::Repository", "AWS::ECR::RegistryPolicy",
+            "AWS::Logs::LogStream", "AWS::Logs::MetricFilter",
+            "AWS::CloudWatch::Dashboard", "AWS::Events::EventBus", "AWS::IAM::OIDCProvider",
+            "AWS::CloudWatch::CompositeAlarm", "AWS::Events::Archive", "AWS::SecretsManager::ResourcePolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

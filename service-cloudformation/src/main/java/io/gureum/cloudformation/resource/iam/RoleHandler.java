@@ -67,23 +67,7 @@ public final class RoleHandler implements ResourceHandler {
             iam.updateRole(b -> b.roleName(name).description(r.has("Description") ? r.text("Description") : "")
                     .maxSessionDuration(r.has("MaxSessionDuration") ? r.integer("MaxSessionDuration") : 3600));
         }
-        if (changed.contains("PermissionsBoundary")) {
-            if (r.has("PermissionsBoundary")) {
-                iam.putRolePermissionsBoundary(b -> b.roleName(name).permissionsBoundary(r.text("PermissionsBoundary")));
-            } else {
-                iam.deleteRolePermissionsBoundary(b -> b.roleName(name));
-            }
-        }
-        if (changed.contains("Tags")) {
-            List<String> old = iam.listRoleTags(b -> b.roleName(name)).tags().stream().map(Tag::key).toList();
-            if (!old.isEmpty()) {
-                iam.untagRole(b -> b.roleName(name).tagKeys(old));
-            }
-            List<Tag> tags = IamSupport.tags(r);
-            if (!tags.isEmpty()) {
-                iam.tagRole(b -> b.roleName(name).tags(tags));
-            }
-        }
+        Identity.ROLE.update(r, iam, name);
         Principal.ROLE.apply(r, name);
         return result(iam, name);
     }

@@ -80,23 +80,7 @@ public final class UserHandler implements ResourceHandler {
                         .passwordResetRequired(login.path("PasswordResetRequired").asBoolean(false)));
             }
         }
-        if (changed.contains("PermissionsBoundary")) {
-            if (r.has("PermissionsBoundary")) {
-                iam.putUserPermissionsBoundary(b -> b.userName(name).permissionsBoundary(r.text("PermissionsBoundary")));
-            } else {
-                iam.deleteUserPermissionsBoundary(b -> b.userName(name));
-            }
-        }
-        if (changed.contains("Tags")) {
-            List<String> old = iam.listUserTags(b -> b.userName(name)).tags().stream().map(Tag::key).toList();
-            if (!old.isEmpty()) {
-                iam.untagUser(b -> b.userName(name).tagKeys(old));
-            }
-            List<Tag> tags = IamSupport.tags(r);
-            if (!tags.isEmpty()) {
-                iam.tagUser(b -> b.userName(name).tags(tags));
-            }
-        }
+        Identity.USER.update(r, iam, name);
         Principal.USER.apply(r, name);
         return result(iam, name);
     }

@@ -1,0 +1,189 @@
+package io.gureum.cloudformation;
+
+import io.gureum.cloudformation.stackset.OperationRunner;
+import io.gureum.cloudformation.stackset.StackSetRecord;
+import io.gureum.cloudformation.template.TemplateError;
+import io.gureum.core.error.ModeledErrors;
+import io.gureum.core.protocol.RequestContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.cloudformation.model.CreateStackSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.CreateStackSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.DeleteStackSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.DeleteStackSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.DescribeStackSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.DescribeStackSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.ListStackSetsRequest;
+import software.amazon.awssdk.services.cloudformation.model.ListStackSetsResponse;
+import software.amazon.awssdk.services.cloudformation.model.NameAlreadyExistsException;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.StackSet;
+import software.amazon.awssdk.services.cloudformation.model.StackSetDriftDetectionDetails;
+import software.amazon.awssdk.services.cloudformation.model.StackSetNotEmptyException;
+import software.amazon.awssdk.services.cloudformation.model.StackSetSummary;
+import software.amazon.awssdk.services.cloudformation.model.UpdateStackSetRequest;
+import software.amazon.awssdk.services.cloudformation.model.UpdateStackSetResponse;
+
+/**
+ * CreateStackSet, UpdateStackSet, DeleteStackSet, DescribeStackSet and ListStackSets, with self-managed
+ * permissions: the administration role of this account and the execution role of each target account
+ * (defaults {@code AWSCloudFormationStackSetAdministrationRole} and {@code AWSCloudFormationStackSetExecutionRole}).
+ */
+public final class StackSets {
+    private final StackSetSupport support;
+    private final Planner planner;
+
+    StackSets(StackSetSupport support, Planner planner) {
+        this.support = support;
+        this.planner = planner;
+    }
+
+    public CreateStackSetResponse createStackSet(CreateStackSetRequest r) {
+        if ("SERVICE_MANAGED".equals(r.permissionModelAsString())) {
+            // Organizations trusted access (ActivateOrganizationsAccess) is not emulated, so AWS's answer to a
+            // service-managed stack set without it is the only one there is.
+            throw TemplateError.validation("You must enable organizations access to operate a service managed"
+                    + " stack set");
+        }
+        if (support.find(r.stackSetName()) != null && !support.find(r.stackSetName()).deleted()) {
+            throw ModeledErrors.of(NameAlreadyExistsException.class, "StackSet " + r.stackSetName()
+                    + " already exists");
+        }
+        Planner.Plan plan = planner.plan(r.templateBody(), r.templateURL());
+        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), true);
+        RequestContext rc = RequestContext.current();
+        String partition = support.engine.context().topology().partitionOf(rc.region()).id();
+        String id = r.stackSetName() + ":" + support.engine.context().ids().requestId();
+        StackSetRecord set = new StackSetRecord(id, r.stackSetName(), "arn:" + partition + ":cloudformation:"
+                + rc.region() + ":" + rc.accountId() + ":stackset/" + id, rc.accountId(), rc.region());
+        set.description = r.description();
+        set.templateBody = plan.body();
+        set.parameters = new ArrayList<>(r.parameters());
+        set.capabilities = new ArrayList<>(r.capabilitiesAsStrings());
+        set.tags = new ArrayList<>(r.tags());
+        set.administrationRoleArn = r.administrationRoleARN() != null ? r.administrationRoleARN()
+                : "arn:" + partition + ":iam::" + rc.accountId() + ":role/AWSCloudFormationStackSetAdministrationRole";
+        set.executionRoleName = r.executionRoleName() != null ? r.executionRoleName()
+                : "AWSCloudFormationStackSetExecutionRole";
+        set.managedExecution = r.managedExecution() != null && Boolean.TRUE.equals(r.managedExecution().active());
+        support.lookup.region().stackSets.put(id, set);
+        return CreateStackSetResponse.builder().stackSetId(id).build();
+    }
+
+    public DescribeStackSetResponse describeStackSet(DescribeStackSetRequest r) {
+        StackSetRecord set = support.require(r.stackSetName());
+        List<String> regions = set.instances.values().stream().map(i -> i.region).distinct().toList();
+        StackSet view = StackSet.builder().stackSetName(set.name).stackSetId(set.stackSetId)
+                .description(set.description).status(set.status).templateBody(set.templateBody)
+                .parameters(set.parameters).capabilitiesWithStrings(set.capabilities).tags(set.tags)
+                .stackSetARN(set.arn).administrationRoleARN(set.administrationRoleArn)
+                .executionRoleName(set.executionRoleName).permissionModel(set.permissionModel)
+                .stackSetDriftDetectionDetails(StackSetDriftDetectionDetails.builder().driftStatus("NOT_CHECKED")
+                        .build())
+                .managedExecution(m -> m.active(set.managedExecution)).regions(regions).build();
+        return DescribeStackSetResponse.builder().stackSet(view).build();
+    }
+
+    public ListStackSetsResponse listStackSets(ListStackSetsRequest r) {
+        List<StackSetSummary> out = new ArrayList<>();
+        for (StackSetRecord set : support.lookup.region().stackSets.values()) {
+            if (r.status() == null || r.statusAsString().equals(set.status)) {
+                out.add(StackSetSummary.builder().stackSetName(set.name).stackSetId(set.stackSetId)
+                        .description(set.description).status(set.status).permissionModel(set.permissionModel)
+                        .driftStatus("NOT_CHECKED").managedExecution(m -> m.active(set.managedExecution)).build());
+            }
+        }
+        Page<StackSetSummary> page = Page.of(out, r.nextToken(), r.maxResults() == null ? 100 : r.maxResults());
+        return ListStackSetsResponse.builder().summaries(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    /**
+     * A new template, parameters, tags or roles, then an UPDATE operation over every instance (or the
+     * {@code Accounts} × {@code Regions} named, which must all be instances).
+     */
+    public UpdateStackSetResponse updateStackSet(UpdateStackSetRequest r) {
+        StackSetRecord set = support.require(r.stackSetName());
+        if (StackSetSupport.retried(set, r.operationId())) {
+            return UpdateStackSetResponse.builder().operationId(r.operationId()).build();
+        }
+        set = support.requireIdle(r.stackSetName());
+        StackSetSupport.checkPreferences(r.operationPreferences());
+        boolean previous = Boolean.TRUE.equals(r.usePreviousTemplate());
+        if (previous && (r.templateBody() != null || r.templateURL() != null)) {
+            throw TemplateError.validation("You cannot specify both usePreviousTemplate and Template Body/Template"
+                    + " Url");
+        }
+        Planner.Plan plan = previous || (r.templateBody() == null && r.templateURL() == null)
+                ? planner.planBody(set.templateBody) : planner.plan(r.templateBody(), r.templateURL());
+        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), true);
+        List<OperationRunner.Target> targets = new ArrayList<>();
+        if (r.hasAccounts() || r.hasRegions() || r.deploymentTargets() != null) {
+            List<String> accounts = r.deploymentTargets() != null ? r.deploymentTargets().accounts() : r.accounts();
+            for (String region : support.regions(r.regions())) {
+                for (String account : accounts) {
+                    support.instance(set, account, region);
+                    targets.add(new OperationRunner.Target(account, region));
+                }
+            }
+        } else {
+            set.instances.values().forEach(i -> targets.add(new OperationRunner.Target(i.account, i.region)));
+        }
+        set.templateBody = plan.body();
+        set.parameters = parameters(set.parameters, r.parameters());
+        set.capabilities = new ArrayList<>(r.capabilitiesAsStrings());
+        if (r.hasTags()) {
+            set.tags = new ArrayList<>(r.tags());
+        }
+        if (r.description() != null) {
+            set.description = r.description();
+        }
+        if (r.administrationRoleARN() != null) {
+            set.administrationRoleArn = r.administrationRoleARN();
+        }
+        if (r.executionRoleName() != null) {
+            set.executionRoleName = r.executionRoleName();
+        }
+        for (OperationRunner.Target t : targets) {
+            set.instances.get(StackSetRecord.key(t.account(), t.region())).status = "OUTDATED";
+        }
+        String id = support.start(set, r.operationId(), "UPDATE", r.operationPreferences(), null, targets);
+        return UpdateStackSetResponse.builder().operationId(id).build();
+    }
+
+    /** The new parameters, with UsePreviousValue taking the stack set's current value. */
+    static List<Parameter> parameters(List<Parameter> current, List<Parameter> given) {
+        Map<String, Parameter> old = new LinkedHashMap<>();
+        current.forEach(p -> old.put(p.parameterKey(), p));
+        List<Parameter> out = new ArrayList<>();
+        for (Parameter p : given) {
+            if (Boolean.TRUE.equals(p.usePreviousValue())) {
+                Parameter was = old.get(p.parameterKey());
+                if (was == null) {
+                    throw TemplateError.validation("Invalid input for parameter key " + p.parameterKey()
+                            + ". Cannot specify usePreviousValue as true for a parameter key not in the previous"
+                            + " template");
+                }
+                out.add(was);
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    public DeleteStackSetResponse deleteStackSet(DeleteStackSetRequest r) {
+        StackSetRecord set = support.find(r.stackSetName());
+        if (set == null || set.deleted()) {
+            // Deleting a stack set that does not exist succeeds, like DeleteStack.
+            return DeleteStackSetResponse.builder().build();
+        }
+        set = support.requireIdle(r.stackSetName());
+        if (!set.instances.isEmpty()) {
+            throw ModeledErrors.of(StackSetNotEmptyException.class, "StackSet is not empty");
+        }
+        set.status = "DELETED";
+        return DeleteStackSetResponse.builder().build();
+    }
+}
