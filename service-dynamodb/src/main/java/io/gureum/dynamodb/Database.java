@@ -20,6 +20,8 @@ final class Database {
     final DynamoRecords records;
     /** Each table's settings as last recorded ({@link DynamoRecords#syncTables}); guarded by the write lock. */
     final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> recorded = new java.util.HashMap<>();
+    /** The backups as last recorded; guarded by the write lock. */
+    final java.util.Set<String> recordedBackups = new java.util.HashSet<>();
 
     Database(String account, String region, DynamoRecords records) {
         this.account = account;

@@ -156,6 +156,23 @@ final class DynamoRecords {
         }
         db.recorded.clear();
         db.recorded.putAll(now);
+        syncBackups(db);
+    }
+
+    /** Records backups taken and deletes the records of backups gone since last time; the caller holds its lock. */
+    private void syncBackups(Database db) {
+        for (Backup b : db.backups.values()) {
+            if (db.recordedBackups.add(b.arn)) {
+                state.put(SERVICE, db.account, db.region, BackupRecords.BACKUP, b.arn, BackupRecords.of(b));
+            }
+        }
+        db.recordedBackups.removeIf(arn -> {
+            if (db.backups.containsKey(arn)) {
+                return false;
+            }
+            state.delete(SERVICE, db.account, db.region, BackupRecords.BACKUP, arn);
+            return true;
+        });
     }
 
     TableState tableState(Table t) {
@@ -185,6 +202,12 @@ final class DynamoRecords {
         dynamo.databases.forEach((k, db) -> db.read(() -> {
             for (Table t : db.tables.values()) {
                 sink.accept(StateRecord.of(SERVICE, db.account, db.region, TABLE, t.name, tableState(t)));
+            }
+            for (Backup b : db.backups.values()) {
+                sink.accept(StateRecord.of(SERVICE, db.account, db.region, BackupRecords.BACKUP, b.arn,
+                        BackupRecords.of(b)));
+            }
+            for (Table t : db.tables.values()) {
                 t.data.all().values().forEach(p -> p.values().forEach(item -> sink.accept(StateRecord.of(SERVICE,
                         db.account, db.region, ITEM, itemKey(t, item), DynamoJson.item(item)))));
                 if (t.stream != null) {
@@ -215,6 +238,15 @@ final class DynamoRecords {
                 items.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
             } else if (r.kind().equals(STREAM_RECORD) || r.kind().equals(STREAM_NEXT)) {
                 streamRecords.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+            } else if (r.kind().equals(BackupRecords.BACKUP)) {
+                tables.computeIfAbsent(k, x -> new ArrayList<>());
+                Database db = dynamo.database(r.account(), r.region());
+                Backup b = BackupRecords.backup(r.value(BackupRecords.BackupState.class));
+                db.write(() -> {
+                    db.backups.put(b.arn, b);
+                    db.recordedBackups.add(b.arn);
+                    return null;
+                });
             }
         }
         for (Map.Entry<DbKey, List<TableState>> e : tables.entrySet()) {

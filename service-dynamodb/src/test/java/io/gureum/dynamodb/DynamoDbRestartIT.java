@@ -150,4 +150,34 @@ class DynamoDbRestartIT {
                 .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
         return streams.getRecords(b -> b.shardIterator(it)).records();
     }
+
+    @Test
+    void backupsSurviveARestartAndRestoreTheTableAsItWasThen() {
+        String backupArn;
+        String deletedArn;
+        try (Gureum g = start(); DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), g)) {
+            ddb.createTable(b -> b.tableName("orders").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+            ddb.putItem(b -> b.tableName("orders").item(Map.of("id", AttributeValue.fromS("a"),
+                    "total", AttributeValue.fromN("12.5"))));
+            backupArn = ddb.createBackup(b -> b.tableName("orders").backupName("before")).backupDetails().backupArn();
+            deletedArn = ddb.createBackup(b -> b.tableName("orders").backupName("gone")).backupDetails().backupArn();
+            ddb.putItem(b -> b.tableName("orders").item(Map.of("id", AttributeValue.fromS("b"))));
+            g.context().clock().advance(java.time.Duration.ofMinutes(5)); // the backups become AVAILABLE
+            ddb.deleteBackup(b -> b.backupArn(deletedArn));
+        }
+        try (Gureum g = start(); DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), g)) {
+            var listed = ddb.listBackups(b -> b.tableName("orders")).backupSummaries();
+            assertEquals(1, listed.size());
+            assertEquals(backupArn, listed.get(0).backupArn());
+            assertEquals("AVAILABLE", ddb.describeBackup(b -> b.backupArn(backupArn)).backupDescription()
+                    .backupDetails().backupStatusAsString());
+            ddb.restoreTableFromBackup(b -> b.backupArn(backupArn).targetTableName("orders-restored"));
+            g.context().clock().advance(java.time.Duration.ofMinutes(5));
+            var items = ddb.scan(b -> b.tableName("orders-restored")).items();
+            assertEquals(1, items.size(), "the restored table holds what the table held when backed up");
+            assertEquals("12.5", items.get(0).get("total").n());
+        }
+    }
 }
