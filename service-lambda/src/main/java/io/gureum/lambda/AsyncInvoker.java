@@ -55,9 +55,11 @@ final class AsyncInvoker {
     private final DueTimer timer;
     private final InvocationLogs logs;
     private final Destinations destinations;
+    private final LambdaRecords records;
 
     AsyncInvoker(ServiceContext context, Invoker invoker, DueTimer timer, InvocationLogs logs,
-            Destinations destinations) {
+            Destinations destinations, LambdaRecords records) {
+        this.records = records;
         this.context = context;
         this.invoker = invoker;
         this.timer = timer;
@@ -69,8 +71,21 @@ final class AsyncInvoker {
     String enqueue(LambdaFunction f, String qualifier, FunctionVersion version, byte[] payload) {
         Event e = new Event(f, qualifier, version, payload, context.ids().requestId(), context.clock().now());
         invoker.metrics().asyncReceived(f, qualifier == null ? f.arn : f.arn + ":" + qualifier);
+        records.eventQueued(f, record(e, e.enqueued)); // on the request's thread: durable before Invoke answers 202
         timer.after(Duration.ZERO, () -> attempt(e));
         return e.requestId;
+    }
+
+    /** An acknowledged event restored from the data directory runs again, keeping its age and attempts. */
+    void resume(LambdaFunction f, AsyncEventRecord r, FunctionVersion version) {
+        Event e = new Event(f, r.qualifier(), version, r.payload(), r.requestId(), r.enqueued());
+        e.attempts = r.attempts();
+        timer.at(r.due() == null ? r.enqueued() : r.due(), () -> attempt(e));
+    }
+
+    private static AsyncEventRecord record(Event e, Instant due) {
+        return new AsyncEventRecord(e.function.name, e.qualifier, e.version.version(), e.payload, e.requestId,
+                e.enqueued, e.attempts, due);
     }
 
     private EventInvokeConfig config(Event e) {
@@ -83,6 +98,7 @@ final class AsyncInvoker {
 
     private void attempt(Event e) {
         if (e.function.deleted) {
+            records.eventFinished(e.function, e.requestId);
             return;
         }
         EventInvokeConfig cfg = config(e);
@@ -121,6 +137,7 @@ final class AsyncInvoker {
                 fail(e, cfg, "EventAgeExceeded");
                 return;
             }
+            records.eventQueued(e.function, record(e, context.clock().now().plus(wait)));
             timer.after(wait, () -> attempt(e));
         });
     }
@@ -133,6 +150,7 @@ final class AsyncInvoker {
         if (cfg.onSuccess() != null) {
             deliver(e, cfg.onSuccess(), record(e, "Success"));
         }
+        records.eventFinished(e.function, e.requestId);
     }
 
     private void fail(Event e, EventInvokeConfig cfg, String condition) {
@@ -155,6 +173,7 @@ final class AsyncInvoker {
         if (cfg.onFailure() != null) {
             deliver(e, cfg.onFailure(), record(e, condition));
         }
+        records.eventFinished(e.function, e.requestId);
     }
 
     /**
