@@ -198,6 +198,32 @@ class LambdaRestartIT {
         }
     }
 
+    /** A start that folds the journal into a snapshot captures Lambda's records; the next start reads them from it. */
+    @Test
+    void aSnapshotHoldsWhatTheJournalHeld() throws Exception {
+        try (Gureum g = start(); LambdaClient lambda = AwsClients.client(LambdaClient.builder(), g)) {
+            lambda.createFunction(b -> b.functionName("snap").runtime("python3.12").role(ROLE).handler("app.handler")
+                    .tags(Map.of("t", "1")).code(c -> c.zipFile(zipOf("app.py", code("one")))));
+            lambda.publishVersion(b -> b.functionName("snap"));
+            lambda.createAlias(b -> b.functionName("snap").name("prod").functionVersion("1"));
+            lambda.publishLayerVersion(b -> b.layerName("snap-layer")
+                    .content(c -> c.zipFile(zipOf("python/helper.py", "X = 1\n"))));
+        }
+        System.setProperty("gureum.compactBytes", "1");
+        try (Gureum g = start()) {
+            assertTrue(Files.list(dataDir.resolve("state")).anyMatch(p -> p.getFileName().toString()
+                    .startsWith("snapshot-")), "the start-up compaction wrote a snapshot");
+        } finally {
+            System.clearProperty("gureum.compactBytes");
+        }
+        try (Gureum g = start(); LambdaClient lambda = AwsClients.client(LambdaClient.builder(), g)) {
+            assertEquals("prod", lambda.getAlias(b -> b.functionName("snap").name("prod")).name());
+            assertEquals(Map.of("t", "1"), lambda.getFunction(b -> b.functionName("snap")).tags());
+            assertEquals("one", invoke(lambda, "snap", "prod").get("code").asText());
+            assertEquals(1, lambda.listLayerVersions(b -> b.layerName("snap-layer")).layerVersions().size());
+        }
+    }
+
     /** Waits (up to 20 s) until the queue holds no message, visible or in flight. */
     private static boolean awaitEmpty(SqsClient sqs, String url) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
