@@ -63,7 +63,10 @@ final class LambdaInstance implements ServiceInstance {
         Invoker invoker = new Invoker(context, runner, logs);
         this.records = new LambdaRecords(context, stores);
         AsyncInvoker async = new AsyncInvoker(context, invoker, due, logs, new Destinations(context), records);
-        QueuePoller poller = new QueuePoller(context, lookup, invoker, workers);
+        RecordFilters filters = new RecordFilters();
+        StreamPoller streams = new StreamPoller(context, lookup, invoker, due, new Destinations(context),
+                records::recordPollerChanges, filters::test);
+        QueuePoller poller = new QueuePoller(context, lookup, invoker, workers, streams, filters);
         this.admin = new LambdaAdmin(context, stores, logs);
         FunctionUrls urls = new FunctionUrls(context, lookup);
         this.urlRequests = new FunctionUrlRequests(context, urls, lookup, invoker);

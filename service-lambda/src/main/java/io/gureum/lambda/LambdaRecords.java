@@ -66,12 +66,23 @@ final class LambdaRecords {
         try {
             return call.proceed();
         } finally {
-            recordChanges();
+            recordChanges(true);
         }
     }
 
-    /** Writes what differs from the last records and deletes the records of what is gone. */
-    void recordChanges() {
+    /** What a poller changed (a mapping's position), with no client waiting. */
+    void recordPollerChanges() {
+        if (state.enabled()) {
+            recordChanges(false);
+        }
+    }
+
+    /**
+     * Writes what differs from the last records and deletes the records of what is gone.
+     *
+     * @param forRequest a request waits for its change: when another thread recorded it, until that record is durable
+     */
+    private void recordChanges(boolean forRequest) {
         boolean wrote = false;
         synchronized (lock) {
             Map<String, StateRecord> now = new LinkedHashMap<>();
@@ -99,7 +110,7 @@ final class LambdaRecords {
                 }
             }
         }
-        if (!wrote) {
+        if (!wrote && forRequest) {
             // Another operation recorded this one's change (or there was none): answer once that record is durable.
             state.durableNow().join();
         }
