@@ -38,6 +38,7 @@ final class LambdaInstance implements ServiceInstance {
     private final DueTimer due;
     private final LambdaAdmin admin;
     private final FunctionUrlRequests urlRequests;
+    private final ResponseStreaming streaming;
     private final ServiceContext context;
     private final List<Object> providers;
     private volatile boolean closed;
@@ -70,6 +71,7 @@ final class LambdaInstance implements ServiceInstance {
         this.admin = new LambdaAdmin(context, stores, logs);
         FunctionUrls urls = new FunctionUrls(context, lookup);
         this.urlRequests = new FunctionUrlRequests(context, urls, lookup, invoker);
+        this.streaming = new ResponseStreaming(lookup, invoker);
         this.restoreTarget = new LambdaRestore.Target(context, stores, codeStore, urls, async, records);
         DeploymentPackages packages = new DeploymentPackages(context, codeStore);
         Layers layers = new Layers(context, lookup, packages);
@@ -167,9 +169,16 @@ final class LambdaInstance implements ServiceInstance {
         }
     }
 
-    /** A request to {@code <url-id>.lambda-url.<region>.localhost}: a function URL, not an API call. */
+    /**
+     * A request to {@code <url-id>.lambda-url.<region>.localhost}: a function URL, not an API call; and
+     * InvokeWithResponseStream, which the SDK's synchronous client interface (core's operation table) lacks.
+     */
     @Override
     public AwsHttpResponse preOperation(AwsHttpRequest request) {
+        String streamed = ResponseStreaming.functionOf(request);
+        if (streamed != null) {
+            return streaming.serve(request, streamed);
+        }
         String urlId = FunctionUrlRequests.urlIdOfHost(request);
         return urlId == null ? null : urlRequests.serve(request, urlId, request.rawPath());
     }
