@@ -148,7 +148,7 @@ final class AsyncInvoker {
 
     private void succeed(Event e, EventInvokeConfig cfg) {
         if (cfg.onSuccess() != null) {
-            deliver(e, cfg.onSuccess(), record(e, "Success"));
+            deliver(e, cfg.onSuccess(), record(e, "Success"), true);
         }
         records.eventFinished(e.function, e.requestId);
     }
@@ -166,12 +166,12 @@ final class AsyncInvoker {
                 attributes.put("ErrorMessage", new Destinations.Attribute("String",
                         message.length() > 1024 ? message.substring(0, 1024) : message));
             }
-            if (!send(e, dlq, new String(e.payload, StandardCharsets.UTF_8), attributes)) {
+            if (!send(e, dlq, new String(e.payload, StandardCharsets.UTF_8), attributes, false)) {
                 invoker.metrics().deadLetterError(e.function, invoked);
             }
         }
         if (cfg.onFailure() != null) {
-            deliver(e, cfg.onFailure(), record(e, condition));
+            deliver(e, cfg.onFailure(), record(e, condition), false);
         }
         records.eventFinished(e.function, e.requestId);
     }
@@ -228,15 +228,16 @@ final class AsyncInvoker {
         return n.path("errorMessage").asText(new String(result.payload(), StandardCharsets.UTF_8));
     }
 
-    private void deliver(Event e, String destination, String body) {
-        send(e, destination, body, Map.of());
+    private void deliver(Event e, String destination, String body, boolean success) {
+        send(e, destination, body, Map.of(), success);
     }
 
     /** To an SQS queue, an SNS topic or another function; a failure is logged with the invocation. */
     /** @return whether the destination took the record */
-    private boolean send(Event e, String destination, String body, Map<String, Destinations.Attribute> attributes) {
+    private boolean send(Event e, String destination, String body, Map<String, Destinations.Attribute> attributes,
+            boolean success) {
         try {
-            destinations.send(e.function, e.requestId, destination, body, attributes);
+            destinations.send(e.function, e.requestId, destination, body, attributes, success);
             return true;
         } catch (RuntimeException ex) {
             LOG.warn("Lambda {}: delivering the record of {} to {} failed: {}", e.function.name, e.requestId,
