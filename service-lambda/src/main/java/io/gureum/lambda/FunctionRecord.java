@@ -26,13 +26,13 @@ record FunctionRecord(String name, String arn, Version latest, List<Version> ver
     record Version(String version, String runtime, String role, String handler, String description, int timeout,
             int memorySize, Map<String, String> environment, List<String> architectures, String packageType,
             String codeSha256, long codeSize, String lastModified, String revisionId, String deadLetterTargetArn,
-            int ephemeralStorage, String tracingMode, List<LayerRecord.Version> layers) {
+            int ephemeralStorage, String tracingMode, List<LayerRecord.Version> layers, String snapStartApplyOn) {
 
         static Version of(FunctionVersion v) {
             return new Version(v.version(), v.runtime(), v.role(), v.handler(), v.description(), v.timeout(),
                     v.memorySize(), v.environment(), v.architectures(), v.packageType(), v.code().sha256(),
                     v.code().size(), v.lastModified(), v.revisionId(), v.deadLetterTargetArn(), v.ephemeralStorage(),
-                    v.tracingMode(), v.layers().stream().map(LayerRecord.Version::of).toList());
+                    v.tracingMode(), v.layers().stream().map(LayerRecord.Version::of).toList(), v.snapStartApplyOn());
         }
 
         /** The version again, or null when its package (or a layer's) is gone from the data directory. */
@@ -54,7 +54,8 @@ record FunctionRecord(String name, String arn, Version latest, List<Version> ver
             return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, description,
                     timeout, memorySize, environment == null ? Map.of() : environment,
                     architectures == null ? FunctionVersion.defaultArchitectures() : architectures, packageType, code,
-                    lastModified, revisionId, deadLetterTargetArn, ephemeralStorage, tracingMode, attached, opt);
+                    lastModified, revisionId, deadLetterTargetArn, ephemeralStorage, tracingMode, attached, opt,
+                    snapStartApplyOn);
         }
     }
 
