@@ -125,7 +125,7 @@ final class CodeStore implements AutoCloseable {
      * A package a restored record names by its SHA-256 (Base64, as the API shows it): its zip must still be in the
      * data directory; the unzipped directory is made again when it is missing.
      *
-     * @return the package, or null when its zip is gone
+     * @return the package, or null when its zip is gone or cannot be unzipped
      */
     Code restore(String sha256, long size) {
         String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(sha256));
@@ -140,8 +140,8 @@ final class CodeStore implements AutoCloseable {
                     Path staging = FileModes.readableByAll(Files.createTempDirectory(root, "unzip-"));
                     unzip(zip, staging);
                     Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | RuntimeException unreadable) {
+                    return null; // a damaged zip: what names it is not restored, and start-up goes on
                 }
             }
         }
