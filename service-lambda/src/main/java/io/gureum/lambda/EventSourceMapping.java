@@ -42,11 +42,14 @@ final class EventSourceMapping {
     String shardId;
     /** The sequence number of the last record processed (or discarded): polling resumes after it. */
     String checkpoint;
+    /** The {@code eventID} of the record at {@link #checkpoint}: after a restart it tells whether the stream still holds it. */
+    String checkpointEventId;
     String lastProcessingResult = "No records processed";
     // the poller's, not recorded
     String iterator;
     /** The sequence number of the last record read; a new iterator starts after it. */
     String lastRead;
+    String lastReadEventId;
     final List<software.amazon.awssdk.services.dynamodb.model.Record> pending = new ArrayList<>();
     /** Failed attempts of the batch at the head of {@link #pending}. */
     int attempts;

@@ -19,7 +19,7 @@ record MappingRecord(String uuid, String arn, String eventSourceArn, String func
     /** A DynamoDB stream mapping's settings and position: the sequence number of the last record processed. */
     record Stream(String startingPosition, boolean bisectBatchOnFunctionError, int maximumRetryAttempts,
             int maximumRecordAgeInSeconds, int parallelizationFactor, String onFailure, String shardId,
-            String checkpoint, String lastProcessingResult) {
+            String checkpoint, String checkpointEventId, String lastProcessingResult) {
     }
 
     /** Read under {@code synchronized (m)}. */
@@ -30,7 +30,7 @@ record MappingRecord(String uuid, String arn, String eventSourceArn, String func
                 m.maximumConcurrency, m.lastModified, Map.copyOf(tags), m.filterPatterns,
                 m.stream() ? new Stream(m.startingPosition, m.bisectBatchOnFunctionError, m.maximumRetryAttempts,
                         m.maximumRecordAgeInSeconds, m.parallelizationFactor, m.onFailure, m.shardId, m.checkpoint,
-                        m.lastProcessingResult) : null);
+                        m.checkpointEventId, m.lastProcessingResult) : null);
     }
 
     EventSourceMapping toMapping(String account, String region) {
@@ -52,6 +52,7 @@ record MappingRecord(String uuid, String arn, String eventSourceArn, String func
             m.onFailure = stream.onFailure();
             m.shardId = stream.shardId();
             m.checkpoint = stream.checkpoint();
+            m.checkpointEventId = stream.checkpointEventId();
             m.lastProcessingResult = stream.lastProcessingResult();
         }
         return m;

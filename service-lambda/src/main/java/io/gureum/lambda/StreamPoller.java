@@ -100,14 +100,27 @@ final class StreamPoller {
     /** Reads what the stream has, up to a batch; false when the stream or its shard is gone. */
     private boolean read(EventSourceMapping m, StreamSource source) {
         if (m.iterator == null) {
-            if (m.shardId == null) {
-                m.shardId = source.shard().orElse(null);
-                if (m.shardId == null) {
-                    return false;
-                }
+            String shard = source.shard().orElse(null);
+            if (shard == null) {
+                return false;
             }
-            String after = m.lastRead != null ? m.lastRead : m.checkpoint;
-            m.iterator = source.iterator(m.shardId, m.startingPosition, after);
+            boolean sameShard = shard.equals(m.shardId);
+            m.shardId = shard;
+            String after = sameShard ? m.lastRead : null;
+            String position = m.startingPosition;
+            if (after == null && m.checkpoint != null) {
+                // Restored: go on after the checkpoint if the stream still holds it; a stream that started again
+                // since (its records were not kept) holds only records written after, so all of it is new.
+                boolean holds;
+                try {
+                    holds = sameShard && source.holds(shard, m.checkpoint, m.checkpointEventId);
+                } catch (RuntimeException beyondTheStream) {
+                    holds = false;
+                }
+                after = holds ? m.checkpoint : null;
+                position = holds ? position : "TRIM_HORIZON";
+            }
+            m.iterator = source.iterator(m.shardId, position, after);
         }
         int batchSize;
         synchronized (m) {
@@ -121,6 +134,7 @@ final class StreamPoller {
             }
             for (Record rec : r.records()) {
                 m.lastRead = rec.dynamodb().sequenceNumber();
+                m.lastReadEventId = rec.eventID();
                 if (filters.test(m, StreamEvents.record(rec, m.eventSourceArn))) {
                     if (m.pending.isEmpty()) {
                         m.windowStart = context.clock().now();
@@ -132,6 +146,7 @@ final class StreamPoller {
         if (m.pending.isEmpty() && m.lastRead != null && !m.lastRead.equals(m.checkpoint)) {
             synchronized (m) {
                 m.checkpoint = m.lastRead; // everything read was filtered out
+                m.checkpointEventId = m.lastReadEventId;
             }
             recordChanges.run();
         }
@@ -213,10 +228,10 @@ final class StreamPoller {
     private void succeeded(EventSourceMapping m, List<Record> processed) {
         m.attempts = 0;
         m.bisected = 0;
-        synchronized (m) {
-            m.lastProcessingResult = "OK";
-        }
         done(m, processed);
+        synchronized (m) {
+            m.lastProcessingResult = "OK"; // after the position moved: whoever reads OK finds the position past the batch
+        }
     }
 
     /**
@@ -252,9 +267,11 @@ final class StreamPoller {
     /** The batch leaves the head of the stream: the position moves past it. */
     private void done(EventSourceMapping m, List<Record> batch) {
         m.pending.subList(0, batch.size()).clear();
+        Record last = batch.get(batch.size() - 1);
         synchronized (m) {
-            m.checkpoint = m.pending.isEmpty() && m.lastRead != null ? m.lastRead
-                    : batch.get(batch.size() - 1).dynamodb().sequenceNumber();
+            boolean all = m.pending.isEmpty() && m.lastRead != null;
+            m.checkpoint = all ? m.lastRead : last.dynamodb().sequenceNumber();
+            m.checkpointEventId = all ? m.lastReadEventId : last.eventID();
         }
         recordChanges.run();
     }

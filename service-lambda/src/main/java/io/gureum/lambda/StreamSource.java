@@ -62,6 +62,15 @@ final class StreamSource {
         }).shardIterator();
     }
 
+    /** Whether the shard still holds the record {@code eventId} at {@code sequence} (a stream that restarted does not). */
+    boolean holds(String shardId, String sequence, String eventId) {
+        String at = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(sequence)).shardIterator();
+        List<Record> records = read(at, 1).records();
+        return !records.isEmpty() && records.get(0).dynamodb().sequenceNumber().equals(sequence)
+                && records.get(0).eventID() != null && records.get(0).eventID().equals(eventId);
+    }
+
     Read read(String iterator, int limit) {
         GetRecordsResponse r = streams.getRecords(b -> b.shardIterator(iterator).limit(Math.min(1000, limit)));
         return new Read(r.records(), r.nextShardIterator());
