@@ -1,11 +1,11 @@
 package io.gureum.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.core.patterns.EventPattern;
 import io.gureum.core.persist.SdkJson;
 import io.gureum.core.persist.StateRecord;
 import io.gureum.core.persist.StateStore;
 import io.gureum.core.spi.OperationCall;
-import io.gureum.events.pattern.EventPattern;
 import io.gureum.events.schedule.ScheduleExpression;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.gureum.events;
 
+import io.gureum.core.patterns.EventPattern;
 import io.gureum.core.state.RegisteredTags;
-import io.gureum.events.pattern.EventPattern;
 import io.gureum.events.schedule.ScheduleExpression;
 import java.time.Instant;
 import java.util.LinkedHashMap;

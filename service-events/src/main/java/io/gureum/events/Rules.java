@@ -1,7 +1,7 @@
 package io.gureum.events;
 
-import io.gureum.events.pattern.EventPattern;
-import io.gureum.events.pattern.InvalidPatternException;
+import io.gureum.core.patterns.EventPattern;
+import io.gureum.core.patterns.InvalidPatternException;
 import io.gureum.events.schedule.ScheduleExpression;
 import java.util.List;
 import software.amazon.awssdk.services.eventbridge.model.DeleteRuleRequest;

@@ -55,9 +55,11 @@ final class AsyncInvoker {
     private final DueTimer timer;
     private final InvocationLogs logs;
     private final Destinations destinations;
+    private final LambdaRecords records;
 
     AsyncInvoker(ServiceContext context, Invoker invoker, DueTimer timer, InvocationLogs logs,
-            Destinations destinations) {
+            Destinations destinations, LambdaRecords records) {
+        this.records = records;
         this.context = context;
         this.invoker = invoker;
         this.timer = timer;
@@ -69,8 +71,21 @@ final class AsyncInvoker {
     String enqueue(LambdaFunction f, String qualifier, FunctionVersion version, byte[] payload) {
         Event e = new Event(f, qualifier, version, payload, context.ids().requestId(), context.clock().now());
         invoker.metrics().asyncReceived(f, qualifier == null ? f.arn : f.arn + ":" + qualifier);
+        records.eventQueued(f, record(e, e.enqueued)); // on the request's thread: durable before Invoke answers 202
         timer.after(Duration.ZERO, () -> attempt(e));
         return e.requestId;
+    }
+
+    /** An acknowledged event restored from the data directory runs again, keeping its age and attempts. */
+    void resume(LambdaFunction f, AsyncEventRecord r, FunctionVersion version) {
+        Event e = new Event(f, r.qualifier(), version, r.payload(), r.requestId(), r.enqueued());
+        e.attempts = r.attempts();
+        timer.at(r.due() == null ? r.enqueued() : r.due(), () -> attempt(e));
+    }
+
+    private static AsyncEventRecord record(Event e, Instant due) {
+        return new AsyncEventRecord(e.function.name, e.qualifier, e.version.version(), e.payload, e.requestId,
+                e.enqueued, e.attempts, due);
     }
 
     private EventInvokeConfig config(Event e) {
@@ -83,6 +98,7 @@ final class AsyncInvoker {
 
     private void attempt(Event e) {
         if (e.function.deleted) {
+            records.eventFinished(e.function, e.requestId);
             return;
         }
         EventInvokeConfig cfg = config(e);
@@ -121,6 +137,7 @@ final class AsyncInvoker {
                 fail(e, cfg, "EventAgeExceeded");
                 return;
             }
+            records.eventQueued(e.function, record(e, context.clock().now().plus(wait)));
             timer.after(wait, () -> attempt(e));
         });
     }
@@ -131,8 +148,9 @@ final class AsyncInvoker {
 
     private void succeed(Event e, EventInvokeConfig cfg) {
         if (cfg.onSuccess() != null) {
-            deliver(e, cfg.onSuccess(), record(e, "Success"));
+            deliver(e, cfg.onSuccess(), record(e, "Success"), true);
         }
+        records.eventFinished(e.function, e.requestId);
     }
 
     private void fail(Event e, EventInvokeConfig cfg, String condition) {
@@ -148,13 +166,14 @@ final class AsyncInvoker {
                 attributes.put("ErrorMessage", new Destinations.Attribute("String",
                         message.length() > 1024 ? message.substring(0, 1024) : message));
             }
-            if (!send(e, dlq, new String(e.payload, StandardCharsets.UTF_8), attributes)) {
+            if (!send(e, dlq, new String(e.payload, StandardCharsets.UTF_8), attributes, false)) {
                 invoker.metrics().deadLetterError(e.function, invoked);
             }
         }
         if (cfg.onFailure() != null) {
-            deliver(e, cfg.onFailure(), record(e, condition));
+            deliver(e, cfg.onFailure(), record(e, condition), false);
         }
+        records.eventFinished(e.function, e.requestId);
     }
 
     /**
@@ -209,15 +228,16 @@ final class AsyncInvoker {
         return n.path("errorMessage").asText(new String(result.payload(), StandardCharsets.UTF_8));
     }
 
-    private void deliver(Event e, String destination, String body) {
-        send(e, destination, body, Map.of());
+    private void deliver(Event e, String destination, String body, boolean success) {
+        send(e, destination, body, Map.of(), success);
     }
 
     /** To an SQS queue, an SNS topic or another function; a failure is logged with the invocation. */
     /** @return whether the destination took the record */
-    private boolean send(Event e, String destination, String body, Map<String, Destinations.Attribute> attributes) {
+    private boolean send(Event e, String destination, String body, Map<String, Destinations.Attribute> attributes,
+            boolean success) {
         try {
-            destinations.send(e.function, e.requestId, destination, body, attributes);
+            destinations.send(e.function, e.requestId, destination, body, attributes, success);
             return true;
         } catch (RuntimeException ex) {
             LOG.warn("Lambda {}: delivering the record of {} to {} failed: {}", e.function.name, e.requestId,

@@ -82,6 +82,12 @@ final class CodeStore implements AutoCloseable {
                     out.write(buf, 0, n);
                 }
             }
+            if (!temporary) {
+                // A record naming this package may be journaled next; the bytes must be on the disk first.
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+            }
             byte[] digest = sha.digest();
             String hex = HexFormat.of().formatHex(digest);
             Path zip = root.resolve(hex + ".zip");
@@ -112,6 +118,60 @@ final class CodeStore implements AutoCloseable {
                     // a leftover upload in the code directory is harmless
                 }
             }
+        }
+    }
+
+    /**
+     * A package a restored record names by its SHA-256 (Base64, as the API shows it): its zip must still be in the
+     * data directory; the unzipped directory is made again when it is missing.
+     *
+     * @return the package, or null when its zip is gone or cannot be unzipped
+     */
+    Code restore(String sha256, long size) {
+        String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(sha256));
+        Path zip = root.resolve(hex + ".zip");
+        Path dir = root.resolve(hex);
+        if (!Files.isRegularFile(zip)) {
+            return null;
+        }
+        synchronized (lockOf(hex)) {
+            if (!Files.isDirectory(dir)) {
+                try {
+                    Path staging = FileModes.readableByAll(Files.createTempDirectory(root, "unzip-"));
+                    unzip(zip, staging);
+                    Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException | RuntimeException unreadable) {
+                    return null; // a damaged zip: what names it is not restored, and start-up goes on
+                }
+            }
+        }
+        return new Code(sha256, size, zip, dir);
+    }
+
+    /**
+     * Removes what no record names: packages not in {@code kept} (SHA-256 in Base64), uploads and extractions a
+     * crash interrupted. Directories of Gureum's own ({@code _runtime}, {@code _opt}) stay.
+     */
+    void removeUnreferenced(Set<String> kept) {
+        Set<String> keptHex = new java.util.HashSet<>();
+        kept.forEach(k -> keptHex.add(HexFormat.of().formatHex(Base64.getDecoder().decode(k))));
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("_")) {
+                    continue;
+                }
+                String hex = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+                if (!keptHex.contains(hex)) {
+                    if (Files.isDirectory(p)) {
+                        deleteTree(p);
+                    } else {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,16 +6,20 @@ import io.gureum.core.spi.ServiceContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Where asynchronous invocations' records and dead letters go: an SQS queue ({@code SendMessage}), an SNS
  * topic ({@code Publish}) or another function ({@code Invoke} with {@code Event}), each through an
- * in-process client acting as {@code lambda.amazonaws.com} on behalf of the sending function. EventBridge
- * and S3 destinations are accepted by the API but not delivered to.
+ * in-process client acting as {@code lambda.amazonaws.com} on behalf of the sending function; an EventBridge
+ * event bus ({@code PutEvents}, source {@code lambda}) or an S3 bucket ({@code PutObject} under
+ * {@code aws/lambda/async/<function>/YYYY/MM/DD/HH/}) receives an asynchronous invocation's record
+ * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
  */
 final class Destinations {
     static final String PRINCIPAL = "lambda.amazonaws.com";
@@ -23,6 +27,11 @@ final class Destinations {
     /** A message attribute of a dead letter: data type ({@code String}, {@code Number}) and value. */
     record Attribute(String dataType, String value) {
     }
+
+    private static final java.time.format.DateTimeFormatter S3_HOUR = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy/MM/dd/HH").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter S3_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH.mm.ss").withZone(java.time.ZoneOffset.UTC);
 
     private final ServiceContext context;
 
@@ -38,6 +47,12 @@ final class Destinations {
      */
     void send(LambdaFunction function, String requestId, String destination, String body,
             Map<String, Attribute> attributes) {
+        send(function, requestId, destination, body, attributes, true);
+    }
+
+    /** @param success whether the record is of a successful invocation (EventBridge's detail type says which) */
+    void send(LambdaFunction function, String requestId, String destination, String body,
+            Map<String, Attribute> attributes, boolean success) {
         Arn arn = Arn.parse(destination);
         Caller caller = Caller.service(PRINCIPAL, function.account, arn.region(), function.arn);
         boolean fifo = arn.resource().endsWith(".fifo");
@@ -62,6 +77,24 @@ final class Destinations {
             }
             case "lambda" -> client(LambdaClient.class, caller, "Lambda").invoke(b -> b.functionName(destination)
                     .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String(body)));
+            case "events" -> {
+                var answer = client(EventBridgeClient.class, caller, "EventBridge").putEvents(b -> b.entries(e -> e
+                        .eventBusName(destination).source("lambda")
+                        .detailType("Lambda Function Invocation Result - " + (success ? "Success" : "Failure"))
+                        .resources(destination, function.arn).detail(body)));
+                if (answer.failedEntryCount() != null && answer.failedEntryCount() > 0) {
+                    throw new IllegalStateException("EventBridge refused the record: "
+                            + answer.entries().get(0).errorMessage());
+                }
+            }
+            case "s3" -> {
+                java.time.Instant now = context.clock().now();
+                String key = "aws/lambda/async/" + function.name + "/" + S3_HOUR.format(now) + "/"
+                        + S3_TIME.format(now) + "-" + java.util.UUID.randomUUID();
+                client(S3Client.class, Caller.service(PRINCIPAL, function.account, function.region, function.arn),
+                        "S3").putObject(b -> b.bucket(arn.resource()).key(key).contentType("application/json"),
+                                software.amazon.awssdk.core.sync.RequestBody.fromString(body));
+            }
             default -> throw new IllegalStateException("Gureum cannot deliver to " + arn.service()
                     + " destinations yet");
         }

@@ -6,9 +6,9 @@ import java.util.List;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 
 /**
- * An SQS event source mapping. Mutable; guard reads and writes with {@code synchronized (mapping)}.
+ * An SQS or DynamoDB stream event source mapping. Mutable; guard reads and writes with {@code synchronized (mapping)}.
  * {@link #busy} keeps one poll of a mapping at a time; {@link #buffer} holds messages received while a
- * batching window is open.
+ * batching window is open, {@link #pending} the stream records read and not yet processed.
  */
 final class EventSourceMapping {
     final String uuid;
@@ -27,6 +27,34 @@ final class EventSourceMapping {
     boolean busy;
     final List<SqsSource.Received> buffer = new ArrayList<>();
     Instant windowStart;
+    /** Event filtering: the patterns of {@code FilterCriteria}, each as its JSON text. */
+    List<String> filterPatterns = List.of();
+
+    // DynamoDB streams (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html)
+    String startingPosition;
+    boolean bisectBatchOnFunctionError;
+    int maximumRetryAttempts = -1;
+    int maximumRecordAgeInSeconds = -1;
+    int parallelizationFactor = 1;
+    /** {@code DestinationConfig.OnFailure}: where discarded batches' records go. */
+    String onFailure;
+    /** The stream's shard being read. */
+    String shardId;
+    /** The sequence number of the last record processed (or discarded): polling resumes after it. */
+    String checkpoint;
+    /** The {@code eventID} of the record at {@link #checkpoint}: after a restart it tells whether the stream still holds it. */
+    String checkpointEventId;
+    String lastProcessingResult = "No records processed";
+    // the poller's, not recorded
+    String iterator;
+    /** The sequence number of the last record read; a new iterator starts after it. */
+    String lastRead;
+    String lastReadEventId;
+    final List<software.amazon.awssdk.services.dynamodb.model.Record> pending = new ArrayList<>();
+    /** Failed attempts of the batch at the head of {@link #pending}. */
+    int attempts;
+    /** The size of the batch at the head after bisecting; 0 for the batch size. */
+    int bisected;
 
     EventSourceMapping(String uuid, String arn, String account, String region, String eventSourceArn) {
         this.uuid = uuid;
@@ -34,6 +62,10 @@ final class EventSourceMapping {
         this.account = account;
         this.region = region;
         this.eventSourceArn = eventSourceArn;
+    }
+
+    boolean stream() {
+        return eventSourceArn.startsWith("arn:") && eventSourceArn.split(":", 4)[2].equals("dynamodb");
     }
 
     boolean reportsBatchItemFailures() {
@@ -55,6 +87,16 @@ final class EventSourceMapping {
                 .functionResponseTypesWithStrings(functionResponseTypes == null ? List.of() : functionResponseTypes);
         if (maximumConcurrency != null) {
             b.scalingConfig(s -> s.maximumConcurrency(maximumConcurrency));
+        }
+        if (!filterPatterns.isEmpty()) {
+            b.filterCriteria(f -> f.filters(filterPatterns.stream()
+                    .map(p -> software.amazon.awssdk.services.lambda.model.Filter.builder().pattern(p).build()).toList()));
+        }
+        if (stream()) {
+            b.startingPosition(startingPosition).parallelizationFactor(parallelizationFactor)
+                    .bisectBatchOnFunctionError(bisectBatchOnFunctionError).maximumRetryAttempts(maximumRetryAttempts)
+                    .maximumRecordAgeInSeconds(maximumRecordAgeInSeconds).lastProcessingResult(lastProcessingResult)
+                    .destinationConfig(d -> d.onFailure(o -> o.destination(onFailure)));
         }
         return b.build();
     }

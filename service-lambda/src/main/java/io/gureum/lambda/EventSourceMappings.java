@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.lambda.model.UpdateEventSourceMappingRequ
 import software.amazon.awssdk.services.lambda.model.UpdateEventSourceMappingResponse;
 
 /**
- * Provider of SQS event source mappings (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html):
+ * Provider of SQS and DynamoDB stream event source mappings (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html):
  * CreateEventSourceMapping, GetEventSourceMapping, UpdateEventSourceMapping, DeleteEventSourceMapping and
- * ListEventSourceMappings. The {@link QueuePoller} runs the enabled mappings. The queue is looked up through
+ * ListEventSourceMappings. The {@link QueuePoller} and {@link StreamPoller} run the enabled mappings. The queue is looked up through
  * the queue as {@link SqsSource} finds it, as the poller does.
  */
 final class EventSourceMappings {
@@ -64,37 +65,46 @@ final class EventSourceMappings {
                     "Member must satisfy regular expression pattern: arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:"
                             + "([a-z]{2}(-gov)?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)");
         }
-        if (!sourceArn.service().equals("sqs")) {
-            throw LambdaErrors.invalidParameter("Gureum emulates event source mappings for Amazon SQS only; "
-                    + sourceArn.service() + " is not emulated.");
+        boolean stream = sourceArn.service().equals("dynamodb");
+        if (!sourceArn.service().equals("sqs") && !stream) {
+            throw LambdaErrors.invalidParameter("Gureum emulates event source mappings for Amazon SQS and DynamoDB "
+                    + "Streams only; " + sourceArn.service() + " is not emulated.");
         }
         FunctionLookup.Resolved fn = functions.resolve(r.functionName(), null);
-        SqsSource queue = SqsSource.of(context, source, null).orElseThrow(
-                () -> LambdaErrors.invalidParameter("Error occurred while ReceiveMessage. SQS Error Code: "
-                        + "AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not "
-                        + "exist for this wsdl version."));
-        int batch = r.batchSize() == null ? 10 : r.batchSize();
-        int window = r.maximumBatchingWindowInSeconds() == null ? 0 : r.maximumBatchingWindowInSeconds();
-        checkBatch(batch, window, queue.fifo());
         LambdaStore store = functions.stores().get(fn.function().account, fn.function().region);
-        String functionArn = fn.qualifiedArn();
         String uuid = context.ids().requestId();
         EventSourceMapping m = new EventSourceMapping(uuid,
                 Arn.of("lambda", store.region, store.account, "event-source-mapping:" + uuid).toString(),
                 store.account, store.region, source);
+        if (stream) {
+            stream(m, r);
+        } else {
+            SqsSource queue = SqsSource.of(context, source, null).orElseThrow(
+                    () -> LambdaErrors.invalidParameter("Error occurred while ReceiveMessage. SQS Error Code: "
+                            + "AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does "
+                            + "not exist for this wsdl version."));
+            m.batchSize = r.batchSize() == null ? 10 : r.batchSize();
+            m.maximumBatchingWindowInSeconds = r.maximumBatchingWindowInSeconds() == null ? 0
+                    : r.maximumBatchingWindowInSeconds();
+            checkBatch(m.batchSize, m.maximumBatchingWindowInSeconds, queue.fifo(), false);
+        }
+        String functionArn = fn.qualifiedArn();
         m.functionArn = functionArn;
-        m.batchSize = batch;
-        m.maximumBatchingWindowInSeconds = window;
         m.enabled = r.enabled() == null || r.enabled();
         m.functionResponseTypes = r.hasFunctionResponseTypes() ? r.functionResponseTypesAsStrings() : List.of();
         m.maximumConcurrency = r.scalingConfig() == null ? null : r.scalingConfig().maximumConcurrency();
+        m.filterPatterns = filterPatterns(r.filterCriteria());
         m.lastModified = context.clock().now();
         synchronized (store) {
             for (EventSourceMapping other : store.mappings.values()) {
                 if (other.eventSourceArn.equals(source) && other.functionArn.equals(functionArn)) {
-                    throw LambdaErrors.conflict("An event source mapping with SQS arn (\" " + source + " \") and "
-                            + "function (\" " + fn.function().name + " \") already exists. Please update or delete "
-                            + "the existing mapping with UUID " + other.uuid);
+                    throw LambdaErrors.conflict(stream
+                            ? "The event source arn (\" " + source + " \") and function (\" " + fn.function().name
+                                    + " \") provided mapping already exists. Please update or delete the existing "
+                                    + "mapping with UUID " + other.uuid
+                            : "An event source mapping with SQS arn (\" " + source + " \") and function (\" "
+                                    + fn.function().name + " \") already exists. Please update or delete the "
+                                    + "existing mapping with UUID " + other.uuid);
                 }
             }
             store.mappings.put(uuid, m);
@@ -106,6 +116,76 @@ final class EventSourceMappings {
         }
         // AWS reports "Creating" and the mapping is Enabled (or Disabled) for every later request.
         return m.toConfiguration("Creating");
+    }
+
+    /**
+     * A DynamoDB stream's settings (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html):
+     * {@code StartingPosition} TRIM_HORIZON or LATEST (LATEST is taken now, so records written after the mapping is
+     * created reach the function), BatchSize 1–10,000 (default 100), retries and record age -1 (infinite) by default.
+     */
+    private void stream(EventSourceMapping m, CreateEventSourceMappingRequest r) {
+        String position = r.startingPositionAsString();
+        if (position == null) {
+            throw LambdaErrors.invalidParameter("1 validation error detected: Value null at 'startingPosition' failed "
+                    + "to satisfy constraint: Member must not be null");
+        }
+        if (!position.equals("TRIM_HORIZON") && !position.equals("LATEST")) {
+            // AT_TIMESTAMP is for Kinesis, Amazon MQ and Kafka sources only.
+            throw LambdaErrors.invalidParameter("Unsupported starting position for arn type: " + m.eventSourceArn);
+        }
+        StreamSource source = StreamSource.of(context, m.eventSourceArn, m.arn).orElse(null);
+        String shard = source == null ? null : source.shard().orElse(null);
+        if (shard == null) {
+            throw LambdaErrors.invalidParameter("Stream not found: " + m.eventSourceArn);
+        }
+        m.startingPosition = position;
+        m.shardId = shard;
+        if (position.equals("LATEST")) {
+            m.iterator = source.iterator(shard, position, null);
+        }
+        m.batchSize = r.batchSize() == null ? 100 : r.batchSize();
+        m.maximumBatchingWindowInSeconds = r.maximumBatchingWindowInSeconds() == null ? 0
+                : r.maximumBatchingWindowInSeconds();
+        checkBatch(m.batchSize, m.maximumBatchingWindowInSeconds, false, true);
+        streamSettings(m, r.bisectBatchOnFunctionError(), r.maximumRetryAttempts(), r.maximumRecordAgeInSeconds(),
+                r.parallelizationFactor(), r.destinationConfig());
+    }
+
+    private static void streamSettings(EventSourceMapping m, Boolean bisect, Integer retries, Integer maxAge,
+            Integer parallelization, software.amazon.awssdk.services.lambda.model.DestinationConfig destination) {
+        if (maxAge != null && maxAge >= 0 && maxAge < 60) {
+            throw LambdaErrors.invalidParameter("MaximumRecordAgeInSeconds must be -1 or between 60 and 604800");
+        }
+        if (bisect != null) {
+            m.bisectBatchOnFunctionError = bisect;
+        }
+        if (retries != null) {
+            m.maximumRetryAttempts = retries;
+        }
+        if (maxAge != null) {
+            m.maximumRecordAgeInSeconds = maxAge;
+        }
+        if (parallelization != null) {
+            m.parallelizationFactor = parallelization;
+        }
+        if (destination != null && destination.onFailure() != null) {
+            m.onFailure = FunctionLookup.emptyToNull(destination.onFailure().destination());
+        }
+    }
+
+    /** {@code FilterCriteria}'s patterns, each checked by {@link RecordFilters}. */
+    private static List<String> filterPatterns(software.amazon.awssdk.services.lambda.model.FilterCriteria criteria) {
+        if (criteria == null || !criteria.hasFilters()) {
+            return List.of();
+        }
+        List<String> patterns = new ArrayList<>();
+        for (var f : criteria.filters()) {
+            if (f.pattern() != null) {
+                RecordFilters.check(f.pattern());
+                patterns.add(f.pattern());
+            }
+        }
+        return List.copyOf(patterns);
     }
 
     private EventSourceMapping require(String uuid) {
@@ -120,13 +200,21 @@ final class EventSourceMappings {
     private EventSourceMappingConfiguration update(UpdateEventSourceMappingRequest r) {
         EventSourceMapping m = require(r.uuid());
         String functionArn = r.functionName() == null ? null : functions.resolve(r.functionName(), null).qualifiedArn();
-        SqsSource queue = SqsSource.of(context, m.eventSourceArn, m.arn).orElse(null);
+        SqsSource queue = m.stream() ? null : SqsSource.of(context, m.eventSourceArn, m.arn).orElse(null);
+        List<String> patterns = r.filterCriteria() == null ? null : filterPatterns(r.filterCriteria());
         String transition;
         synchronized (m) {
             int batch = r.batchSize() != null ? r.batchSize() : m.batchSize;
             int window = r.maximumBatchingWindowInSeconds() != null ? r.maximumBatchingWindowInSeconds()
                     : m.maximumBatchingWindowInSeconds;
-            checkBatch(batch, window, queue != null && queue.fifo());
+            checkBatch(batch, window, queue != null && queue.fifo(), m.stream());
+            if (m.stream()) {
+                streamSettings(m, r.bisectBatchOnFunctionError(), r.maximumRetryAttempts(),
+                        r.maximumRecordAgeInSeconds(), r.parallelizationFactor(), r.destinationConfig());
+            }
+            if (patterns != null) {
+                m.filterPatterns = patterns;
+            }
             m.batchSize = batch;
             m.maximumBatchingWindowInSeconds = window;
             if (functionArn != null) {
@@ -191,8 +279,8 @@ final class EventSourceMappings {
         return b.build();
     }
 
-    /** SQS: 1–10,000 (10 for FIFO); above 10 a batching window of at least 1 s. */
-    private static void checkBatch(int batch, int window, boolean fifo) {
+    /** SQS: 1–10,000 (10 for FIFO); above 10 a batching window of at least 1 s. Streams: 1–10,000. */
+    private static void checkBatch(int batch, int window, boolean fifo, boolean stream) {
         if (batch < 1 || batch > 10_000) {
             throw LambdaErrors.validation(batch, "batchSize", batch < 1
                     ? "Member must have value greater than or equal to 1"
@@ -206,7 +294,7 @@ final class EventSourceMappings {
         if (fifo && batch > 10) {
             throw LambdaErrors.invalidParameter("BatchSize must be less than or equal to 10 for FIFO queues.");
         }
-        if (batch > 10 && window < 1) {
+        if (!stream && batch > 10 && window < 1) {
             throw LambdaErrors.invalidParameter("Maximum batch window in seconds must be greater than 0 if maximum "
                     + "batch size is greater than 10");
         }

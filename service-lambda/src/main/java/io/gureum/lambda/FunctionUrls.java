@@ -41,6 +41,11 @@ final class FunctionUrls {
         this.lookup = lookup;
     }
 
+    /** A URL restored from the data directory is served again. */
+    void restored(FunctionUrl u) {
+        byId.put(u.urlId(), u);
+    }
+
     FunctionUrl byId(String urlId) {
         FunctionUrl u = byId.get(urlId);
         if (u == null) {

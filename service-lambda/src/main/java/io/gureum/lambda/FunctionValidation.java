@@ -183,4 +183,28 @@ final class FunctionValidation {
                     + "environment variables you have provided exceeded the 4KB limit. String measured: " + measured);
         }
     }
+
+    /**
+     * SnapStart runs on Java 11 and later, Python 3.12 and later and .NET 8 and later
+     * (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html); Lambda refuses it for other runtimes.
+     */
+    static void snapStart(String applyOn, String runtime) {
+        if (applyOn == null || applyOn.equals("None") || runtime == null || snapStartRuntime(runtime)) {
+            return;
+        }
+        throw LambdaErrors.invalidParameter(runtime + " is not supported for SnapStart enabled functions.");
+    }
+
+    private static boolean snapStartRuntime(String runtime) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(java|python3\\.|dotnet)(\\d+).*").matcher(runtime);
+        if (!m.matches()) {
+            return false;
+        }
+        int n = Integer.parseInt(m.group(2));
+        return switch (m.group(1)) {
+            case "java" -> n >= 11;
+            case "dotnet" -> n >= 8;
+            default -> n >= 12;
+        };
+    }
 }

@@ -45,7 +45,8 @@ record FunctionVersion(
         int ephemeralStorage,
         String tracingMode,
         List<LayerVersion> layers,
-        java.nio.file.Path optDirectory) {
+        java.nio.file.Path optDirectory,
+        String snapStartApplyOn) {
 
     static final String LATEST = "$LATEST";
     /** AWS answers SnapStart's state for every function, SnapStart or not. */
@@ -56,6 +57,7 @@ record FunctionVersion(
         environment = Map.copyOf(environment);
         architectures = List.copyOf(architectures);
         layers = List.copyOf(layers);
+        snapStartApplyOn = snapStartApplyOn == null ? "None" : snapStartApplyOn;
     }
 
     /** The ARN with this version as qualifier ({@code …:function:name:3}); $LATEST configurations answer unqualified. */
@@ -66,20 +68,21 @@ record FunctionVersion(
     FunctionVersion withVersion(String newVersion, String newLastModified, String newRevisionId) {
         return new FunctionVersion(functionName, functionArn, newVersion, runtime, role, handler, description, timeout,
                 memorySize, environment, architectures, packageType, code, newLastModified, newRevisionId,
-                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory);
+                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn);
     }
 
     FunctionVersion withDescription(String newDescription) {
         return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, newDescription, timeout,
                 memorySize, environment, architectures, packageType, code, lastModified, revisionId,
-                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory);
+                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn);
     }
 
     FunctionVersion withCode(CodeStore.Code newCode, List<String> newArchitectures, String newLastModified,
             String newRevisionId) {
         return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, description, timeout,
                 memorySize, environment, newArchitectures == null ? architectures : newArchitectures, packageType,
-                newCode, newLastModified, newRevisionId, deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory);
+                newCode, newLastModified, newRevisionId, deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory,
+                snapStartApplyOn);
     }
 
     /** Whether code and configuration match another version (PublishVersion publishes nothing new then). */
@@ -88,7 +91,21 @@ record FunctionVersion(
                 && eq(handler, o.handler) && timeout == o.timeout && memorySize == o.memorySize
                 && environment.equals(o.environment) && architectures.equals(o.architectures)
                 && eq(deadLetterTargetArn, o.deadLetterTargetArn) && ephemeralStorage == o.ephemeralStorage
-                && eq(tracingMode, o.tracingMode) && layerArns().equals(o.layerArns());
+                && eq(tracingMode, o.tracingMode) && layerArns().equals(o.layerArns())
+                && snapStartApplyOn.equals(o.snapStartApplyOn);
+    }
+
+    /**
+     * SnapStart as configuration (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html): with
+     * {@code ApplyOn: PublishedVersions} a published version reports its snapshot On, {@code $LATEST} Off. Gureum takes
+     * no snapshot: versions start as any other.
+     */
+    private SnapStartResponse snapStart() {
+        if (snapStartApplyOn.equals("None")) {
+            return SNAP_START_OFF;
+        }
+        return SnapStartResponse.builder().applyOn(snapStartApplyOn).optimizationStatus(LATEST.equals(version)
+                ? SnapStartOptimizationStatus.OFF : SnapStartOptimizationStatus.ON).build();
     }
 
     List<String> layerArns() {
@@ -121,7 +138,7 @@ record FunctionVersion(
                 .packageType(packageType)
                 .architecturesWithStrings(architectures)
                 .ephemeralStorage(EphemeralStorage.builder().size(ephemeralStorage).build())
-                .snapStart(SNAP_START_OFF)
+                .snapStart(snapStart())
                 .runtimeVersionConfig(RuntimeVersionConfig.builder().runtimeVersionArn(runtimeVersionArn()).build())
                 .loggingConfig(LoggingConfig.builder().logFormat("Text").logGroup("/aws/lambda/" + functionName).build());
         if (state == State.PENDING) {

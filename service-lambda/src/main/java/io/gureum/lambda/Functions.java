@@ -83,6 +83,8 @@ final class Functions {
                 : r.environment().variables();
         FunctionValidation.environment(env);
         FunctionValidation.layers(r.hasLayers() ? r.layers() : null);
+        String snapStart = r.snapStart() == null ? null : r.snapStart().applyOnAsString();
+        FunctionValidation.snapStart(snapStart, r.runtimeAsString());
         if (r.code() == null) {
             throw LambdaErrors.validation("null", "code", "Member must not be null");
         }
@@ -104,7 +106,7 @@ final class Functions {
                 r.ephemeralStorage() == null ? 512 : r.ephemeralStorage().size(),
                 r.tracingConfig() == null || r.tracingConfig().modeAsString() == null ? "PassThrough"
                         : r.tracingConfig().modeAsString(),
-                attached.versions(), attached.optDirectory());
+                attached.versions(), attached.optDirectory(), snapStart);
         LambdaFunction f = new LambdaFunction(ref.name(), arn, store.account, store.region, latest);
         f.codeSigningConfigArn = signing;
         if (store.functions.putIfAbsent(ref.name(), f) != null) {
@@ -290,6 +292,8 @@ final class Functions {
         synchronized (f) {
             FunctionLookup.checkRevision(r.revisionId(), f.latest.revisionId());
             FunctionVersion o = f.latest;
+            String snapStart = r.snapStart() == null ? o.snapStartApplyOn() : r.snapStart().applyOnAsString();
+            FunctionValidation.snapStart(snapStart, or(r.runtimeAsString(), o.runtime()));
             updated = new FunctionVersion(o.functionName(), o.functionArn(), o.version(),
                     or(r.runtimeAsString(), o.runtime()), or(r.role(), o.role()), or(r.handler(), o.handler()),
                     or(r.description(), o.description()), or(r.timeout(), o.timeout()),
@@ -301,7 +305,7 @@ final class Functions {
                     r.tracingConfig() == null || r.tracingConfig().modeAsString() == null ? o.tracingMode()
                             : r.tracingConfig().modeAsString(),
                     attached == null ? o.layers() : attached.versions(),
-                    attached == null ? o.optDirectory() : attached.optDirectory());
+                    attached == null ? o.optDirectory() : attached.optDirectory(), snapStart);
             f.latest = updated; // running invocations finish; the runner retires their environments after
         }
         FunctionConfiguration c = updated.toConfiguration(State.ACTIVE, LastUpdateStatus.IN_PROGRESS);

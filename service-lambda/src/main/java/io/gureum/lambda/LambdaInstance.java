@@ -2,7 +2,9 @@ package io.gureum.lambda;
 
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.persist.StateRecord;
 import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +38,13 @@ final class LambdaInstance implements ServiceInstance {
     private final DueTimer due;
     private final LambdaAdmin admin;
     private final FunctionUrlRequests urlRequests;
+    private final ResponseStreaming streaming;
     private final ServiceContext context;
     private final List<Object> providers;
     private volatile boolean closed;
     private final FunctionResourceAccess resourceAccess;
+    private final LambdaRecords records;
+    private final LambdaRestore.Target restoreTarget;
 
     /** @param runners makes the runner, given a directory of its own */
     LambdaInstance(ServiceContext context, Function<Path, FunctionRunner> runners) {
@@ -56,11 +62,17 @@ final class LambdaInstance implements ServiceInstance {
         Versions versions = new Versions(context, lookup);
         Policies policies = new Policies(context, lookup);
         Invoker invoker = new Invoker(context, runner, logs);
-        AsyncInvoker async = new AsyncInvoker(context, invoker, due, logs, new Destinations(context));
-        QueuePoller poller = new QueuePoller(context, lookup, invoker, workers);
+        this.records = new LambdaRecords(context, stores);
+        AsyncInvoker async = new AsyncInvoker(context, invoker, due, logs, new Destinations(context), records);
+        RecordFilters filters = new RecordFilters();
+        StreamPoller streams = new StreamPoller(context, lookup, invoker, due, new Destinations(context),
+                records::recordPollerChanges, filters::test);
+        QueuePoller poller = new QueuePoller(context, lookup, invoker, workers, streams, filters);
         this.admin = new LambdaAdmin(context, stores, logs);
         FunctionUrls urls = new FunctionUrls(context, lookup);
         this.urlRequests = new FunctionUrlRequests(context, urls, lookup, invoker);
+        this.streaming = new ResponseStreaming(lookup, invoker);
+        this.restoreTarget = new LambdaRestore.Target(context, stores, codeStore, urls, async, records);
         DeploymentPackages packages = new DeploymentPackages(context, codeStore);
         Layers layers = new Layers(context, lookup, packages);
         this.providers = List.of(
@@ -104,6 +116,22 @@ final class LambdaInstance implements ServiceInstance {
         return providers;
     }
 
+    /** Records what each operation changed ({@code --data-dir}). */
+    @Override
+    public List<OperationInterceptor> interceptors() {
+        return List.of(records::intercept);
+    }
+
+    @Override
+    public void restore(List<StateRecord> restored) {
+        LambdaRestore.restore(restored, restoreTarget);
+    }
+
+    @Override
+    public void capture(Consumer<StateRecord> sink) {
+        records.capture(sink);
+    }
+
     /**
      * Invoke's payload is a blob, which the codec sends as {@code application/octet-stream}; Lambda labels
      * the function's response {@code application/json}.
@@ -141,9 +169,16 @@ final class LambdaInstance implements ServiceInstance {
         }
     }
 
-    /** A request to {@code <url-id>.lambda-url.<region>.localhost}: a function URL, not an API call. */
+    /**
+     * A request to {@code <url-id>.lambda-url.<region>.localhost}: a function URL, not an API call; and
+     * InvokeWithResponseStream, which the SDK's synchronous client interface (core's operation table) lacks.
+     */
     @Override
     public AwsHttpResponse preOperation(AwsHttpRequest request) {
+        String streamed = ResponseStreaming.functionOf(request);
+        if (streamed != null) {
+            return streaming.serve(request, streamed);
+        }
         String urlId = FunctionUrlRequests.urlIdOfHost(request);
         return urlId == null ? null : urlRequests.serve(request, urlId, request.rawPath());
     }

@@ -39,8 +39,13 @@ final class QueuePoller {
     private final FunctionLookup functions;
     private final Invoker invoker;
     private final ExecutorService workers;
+    private final StreamPoller streams;
+    private final RecordFilters filters;
 
-    QueuePoller(ServiceContext context, FunctionLookup functions, Invoker invoker, ExecutorService workers) {
+    QueuePoller(ServiceContext context, FunctionLookup functions, Invoker invoker, ExecutorService workers,
+            StreamPoller streams, RecordFilters filters) {
+        this.streams = streams;
+        this.filters = filters;
         this.context = context;
         this.stores = functions.stores();
         this.functions = functions;
@@ -57,6 +62,10 @@ final class QueuePoller {
                         continue;
                     }
                     m.busy = true;
+                }
+                if (m.stream()) {
+                    streams.start(m);
+                    continue;
                 }
                 try {
                     workers.execute(() -> poll(m));
@@ -81,10 +90,16 @@ final class QueuePoller {
                     if (got.isEmpty()) {
                         break;
                     }
-                    if (m.buffer.isEmpty()) {
-                        m.windowStart = context.clock().now();
+                    for (SqsSource.Received r : got) {
+                        if (!filters.test(m, record(r, m.region))) {
+                            queue.delete(r.receiptHandle()); // Lambda deletes the messages its filters drop
+                            continue;
+                        }
+                        if (m.buffer.isEmpty()) {
+                            m.windowStart = context.clock().now();
+                        }
+                        m.buffer.add(r);
                     }
-                    m.buffer.addAll(got);
                 }
                 if (m.buffer.isEmpty()) {
                     return;
@@ -180,8 +195,18 @@ final class QueuePoller {
     static byte[] event(List<SqsSource.Received> batch, String region) {
         ObjectNode root = LambdaJson.MAPPER.createObjectNode();
         ArrayNode records = root.putArray("Records");
-        for (SqsSource.Received r : batch) {
-            ObjectNode rec = records.addObject();
+        batch.forEach(r -> records.add(record(r, region)));
+        try {
+            return LambdaJson.MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One message as the SQS event lists it. */
+    static ObjectNode record(SqsSource.Received r, String region) {
+        ObjectNode rec = LambdaJson.MAPPER.createObjectNode();
+        {
             rec.put("messageId", r.messageId());
             rec.put("receiptHandle", r.receiptHandle());
             rec.put("body", r.body());
@@ -207,10 +232,6 @@ final class QueuePoller {
             rec.put("eventSourceARN", r.eventSourceArn());
             rec.put("awsRegion", region);
         }
-        try {
-            return LambdaJson.MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return rec;
     }
 }

@@ -119,4 +119,47 @@ class EventSourceMappingsIT extends LambdaTestSupport {
         } while (!inFlight.equals("1/0") && System.nanoTime() < deadline);
         assertEquals("1/0", inFlight, "not visible / visible");
     }
+
+    /**
+     * FilterCriteria: a JSON body is matched as JSON, a text body as text, either filter passes a message; the
+     * messages no filter passes are deleted without reaching the function
+     * (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs-filtering.html).
+     */
+    @Test
+    void filtersPassMatchingMessagesAndDeleteTheOthers() throws Exception {
+        String in = createQueue(unique("in"));
+        String out = createQueue(unique("out"));
+        String name = unique("filtered");
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+                .environment(e -> e.variables(Map.of("OUT", out)))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", FORWARDER)))));
+        for (String body : List.of("{\"kind\": \"keep\", \"n\": 1}", "{\"kind\": \"drop\"}", "plain text", "other text",
+                "{\"kind\": \"keep\", \"n\": 2}")) {
+            sqs.sendMessage(b -> b.queueUrl(in).messageBody(body));
+        }
+        String mapping = lambda.createEventSourceMapping(b -> b.functionName(name).eventSourceArn(queueArn(in))
+                .filterCriteria(f -> f.filters(x -> x.pattern("{\"body\": {\"kind\": [\"keep\"]}}"),
+                        x -> x.pattern("{\"body\": [\"plain text\"]}")))).uuid();
+        assertEquals(2, lambda.getEventSourceMapping(b -> b.uuid(mapping)).filterCriteria().filters().size());
+
+        java.util.Set<String> forwarded = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            forwarded.add(JSON.readTree(receiveOne(out).body()).get("body").asText());
+        }
+        assertEquals(java.util.Set.of("{\"kind\": \"keep\", \"n\": 1}", "{\"kind\": \"keep\", \"n\": 2}", "plain text"),
+                forwarded);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String left;
+        do {
+            Thread.sleep(100);
+            var attrs = sqs.getQueueAttributes(b -> b.queueUrl(in).attributeNamesWithStrings(
+                    "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+            left = attrs.get("ApproximateNumberOfMessagesNotVisible") + "/" + attrs.get("ApproximateNumberOfMessages");
+        } while (!left.equals("0/0") && System.nanoTime() < deadline);
+        assertEquals("0/0", left, "the filtered-out messages were deleted");
+
+        assertAwsError(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
+                () -> lambda.updateEventSourceMapping(b -> b.uuid(mapping)
+                        .filterCriteria(f -> f.filters(x -> x.pattern("not json")))));
+    }
 }

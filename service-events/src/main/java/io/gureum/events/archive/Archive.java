@@ -1,7 +1,7 @@
 package io.gureum.events.archive;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gureum.events.pattern.EventPattern;
+import io.gureum.core.patterns.EventPattern;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

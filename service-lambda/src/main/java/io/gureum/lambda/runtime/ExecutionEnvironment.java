@@ -246,12 +246,18 @@ final class ExecutionEnvironment implements RuntimeApi {
         settleLater(invocation, new Outcome(payload, "Unhandled", "timeout", null, true));
     }
 
+    /**
+     * The process is gone. While an invocation is being settled (also one already decided, e.g. by its timeout,
+     * whose kill is what ended the process) the settling thread still has to read the output file: it stops the
+     * environment itself once it has, so the file is not deleted under it and the logs keep every line the function
+     * wrote before it ended.
+     */
     private void onExit() {
         boolean settling;
         synchronized (this) {
             dead = true;
-            settling = current != null && !current.settled.get();
-            if (settling) {
+            settling = current != null;
+            if (settling && !current.settled.get()) {
                 settleLater(current, exitOutcome(current));
             }
         }
@@ -298,6 +304,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         List<LogEvent> before;
         Double initMs = null;
         boolean initFailed;
+        boolean discard;
         synchronized (this) {
             before = List.copyOf(invocation.before);
             initFailed = !invocation.delivered;
@@ -310,6 +317,7 @@ final class ExecutionEnvironment implements RuntimeApi {
             if (outcome.discard()) {
                 dead = true;
             }
+            discard = dead; // the process may have ended meanwhile; onExit left stopping it to this thread
         }
         long startNanos = invocation.delivered ? invocation.deliveredNanos : invocation.assignedNanos;
         double durationMs = (Math.max(invocation.endNanos, startNanos) - startNanos) / 1e6;
@@ -327,7 +335,7 @@ final class ExecutionEnvironment implements RuntimeApi {
         StringBuilder logs = new StringBuilder();
         events.forEach(e -> logs.append(e.message()).append('\n'));
         invocation.result.complete(new InvocationResult(outcome.payload(), outcome.functionError(), logs.toString()));
-        if (outcome.discard()) {
+        if (discard) {
             stopAndRelease();
         } else {
             listener.released(this);

@@ -123,7 +123,7 @@ class EnvironmentLifecycleTest extends RunnerTestSupport {
 
     @Test
     void timeoutKillsTheEnvironmentAndSaysSo() throws Exception {
-        // A 5 s timeout leaves a busy machine time to capture the function's output before the kill.
+        // 5 s: a busy machine may take a while to run the handler up to its print before the timeout.
         FunctionSpec spec = counter(5);
         long pid = ok(get(start(runner, spec, "{}"))).get("pid").asLong();
         String requestId = requestId();

@@ -1,4 +1,4 @@
-package io.gureum.events.pattern;
+package io.gureum.core.patterns;
 
 /** A pattern EventBridge refuses; the message is the reason after "Event pattern is not valid. Reason: ". */
 public final class InvalidPatternException extends RuntimeException {

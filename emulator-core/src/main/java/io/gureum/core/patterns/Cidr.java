@@ -1,4 +1,4 @@
-package io.gureum.events.pattern;
+package io.gureum.core.patterns;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.gureum.events.pattern;
+package io.gureum.core.patterns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

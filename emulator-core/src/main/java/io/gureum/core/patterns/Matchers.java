@@ -1,4 +1,4 @@
-package io.gureum.events.pattern;
+package io.gureum.core.patterns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.gureum.events.pattern;
+package io.gureum.core.patterns;
 
 /**
  * The {@code wildcard} operator's glob: {@code *} matches any run of characters, {@code \*} and
