@@ -53,6 +53,7 @@ class DeployCliIT extends CloudFormationTestSupport {
             assertEquals("CREATE_COMPLETE", stack.get("StackStatus").asText());
             String url = stack.get("Outputs").get(0).get("OutputValue").asText();
 
+            nextWallClockSecond();
             AwsCli.Result updated = aws("cloudformation", "deploy", "--template-file", template.toString(), "--stack-name",
                     name, "--parameter-overrides", "Timeout=90");
             assertEquals(0, updated.exitCode(), updated.stderr() + updated.stdout());
@@ -60,12 +61,7 @@ class DeployCliIT extends CloudFormationTestSupport {
                     .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes()
                     .get(QueueAttributeName.VISIBILITY_TIMEOUT));
 
-            // The CLI names its change set awscli-cloudformation-package-deploy-<epoch second>: a deploy in the
-            // same second as the last would reuse the name of the executed change set (AlreadyExistsException).
-            long second = System.currentTimeMillis() / 1000;
-            while (System.currentTimeMillis() / 1000 == second) {
-                sleep(50);
-            }
+            nextWallClockSecond();
             AwsCli.Result unchanged = aws("cloudformation", "deploy", "--template-file", template.toString(), "--stack-name",
                     name, "--parameter-overrides", "Timeout=90");
             // The CLI fails an empty change set unless --no-fail-on-empty-changeset, as against AWS.
@@ -79,6 +75,17 @@ class DeployCliIT extends CloudFormationTestSupport {
             assertEquals("DELETE_COMPLETE", settle(id).stackStatusAsString());
         } finally {
             Files.deleteIfExists(template);
+        }
+    }
+
+    /**
+     * The CLI names its change set awscli-cloudformation-package-deploy-&lt;epoch second&gt;: a deploy in the same
+     * second as the last would reuse the name of the executed change set (AlreadyExistsException, as on AWS).
+     */
+    private static void nextWallClockSecond() throws InterruptedException {
+        long second = System.currentTimeMillis() / 1000;
+        while (System.currentTimeMillis() / 1000 == second) {
+            Thread.sleep(50);
         }
     }
 }
