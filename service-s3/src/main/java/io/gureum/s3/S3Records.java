@@ -3,6 +3,7 @@ package io.gureum.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.core.persist.SdkJson;
 import io.gureum.core.persist.StateRecord;
+import io.gureum.core.persist.StateSink;
 import io.gureum.core.persist.StateStore;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.s3.store.Blob;
@@ -10,13 +11,18 @@ import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.ContentHeaders;
 import io.gureum.s3.store.Encryption;
 import io.gureum.s3.store.KeyVersions;
+import io.gureum.s3.store.S3Store;
 import io.gureum.s3.store.StoredObject;
 import io.gureum.s3.store.Upload;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
 import software.amazon.awssdk.services.s3.model.CORSRule;
@@ -88,17 +94,33 @@ final class S3Records {
         return state.durableForThread();
     }
 
-    /** Records a bucket's settings as they are now, or its removal. */
-    void bucket(String name, Bucket b) {
+    /**
+     * Records a bucket's settings as they are now, or its removal ({@code b} null; {@code before} the bucket
+     * the operation found, whose owner and region name the record).
+     */
+    void bucket(String name, Bucket b, Bucket before) {
         if (!state.enabled()) {
             return;
         }
         if (b == null) {
-            state.delete(SERVICE, "", "", BUCKET, name);
+            if (before != null) {
+                state.delete(SERVICE, before.owner, before.region, BUCKET, name);
+            }
             return;
         }
         synchronized (b) {
-            state.put(SERVICE, "", "", BUCKET, b.name, bucketState(b));
+            state.put(SERVICE, b.owner, b.region, BUCKET, b.name, bucketState(b));
+        }
+    }
+
+    /**
+     * Moves a bucket record written without account and region (before bucket records named their owner,
+     * which a shared snapshot's {@code ?accounts=} filter needs) to its owner's account and region.
+     */
+    void migrateBucketRecord(Bucket b) {
+        if (state.enabled()) {
+            state.delete(SERVICE, "", "", BUCKET, b.name);
+            state.put(SERVICE, b.owner, b.region, BUCKET, b.name, bucketState(b));
         }
     }
 
@@ -191,7 +213,7 @@ final class S3Records {
     void capture(Map<String, Bucket> buckets, Consumer<StateRecord> sink) {
         for (Bucket b : buckets.values()) {
             synchronized (b) {
-                sink.accept(StateRecord.of(SERVICE, "", "", BUCKET, b.name, bucketState(b)));
+                sink.accept(StateRecord.of(SERVICE, b.owner, b.region, BUCKET, b.name, bucketState(b)));
                 b.objects.forEach((key, kv) -> {
                     if (!kv.isEmpty()) {
                         sink.accept(StateRecord.of(SERVICE, b.owner, b.region, KEY, b.name + "/" + key,
@@ -200,6 +222,101 @@ final class S3Records {
                 });
                 b.uploads.values().forEach(u -> sink.accept(StateRecord.of(SERVICE, b.owner, b.region, UPLOAD,
                         b.name + "/" + u.uploadId, uploadState(b, u))));
+            }
+        }
+    }
+
+    /**
+     * Every record of the buckets {@code sink} takes, each preceded by the bytes of the files it names. A
+     * bucket's monitor is held per key, not for the whole bucket: the key's record and the files of its
+     * versions are taken together (the files opened, so an overwrite that deletes them meanwhile does not
+     * cut them short), then streamed without the lock.
+     */
+    void export(S3Store store, StateSink sink) throws IOException {
+        Set<String> sent = new HashSet<>();
+        for (Bucket b : store.buckets.values()) {
+            if (!sink.includes(b.owner)) {
+                continue;
+            }
+            List<String> keys;
+            List<String> uploadIds;
+            synchronized (b) {
+                sink.record(StateRecord.of(SERVICE, b.owner, b.region, BUCKET, b.name, bucketState(b)));
+                keys = new ArrayList<>(b.objects.keySet());
+                uploadIds = new ArrayList<>(b.uploads.keySet());
+            }
+            for (String key : keys) {
+                StateRecord record = null;
+                List<Opened> files = new ArrayList<>();
+                try {
+                    synchronized (b) {
+                        KeyVersions kv = b.objects.get(key);
+                        if (kv != null && !kv.isEmpty()) {
+                            record = StateRecord.of(SERVICE, b.owner, b.region, KEY, b.name + "/" + key,
+                                    keyState(b, key, kv));
+                            for (StoredObject o : kv.all()) {
+                                open(store, o.blobs, sent, files);
+                            }
+                        }
+                    }
+                    send(files, sink);
+                } finally {
+                    closeAll(files);
+                }
+                if (record != null) {
+                    sink.record(record);
+                }
+            }
+            for (String uploadId : uploadIds) {
+                StateRecord record = null;
+                List<Opened> files = new ArrayList<>();
+                try {
+                    synchronized (b) {
+                        Upload u = b.uploads.get(uploadId);
+                        if (u != null) {
+                            record = StateRecord.of(SERVICE, b.owner, b.region, UPLOAD, b.name + "/" + uploadId,
+                                    uploadState(b, u));
+                            List<Blob> parts = new ArrayList<>();
+                            u.parts.values().forEach(p -> parts.add(p.blob()));
+                            open(store, parts, sent, files);
+                        }
+                    }
+                    send(files, sink);
+                } finally {
+                    closeAll(files);
+                }
+                if (record != null) {
+                    sink.record(record);
+                }
+            }
+        }
+    }
+
+    private record Opened(Blob blob, InputStream bytes) {
+    }
+
+    private static void open(S3Store store, List<Blob> blobs, Set<String> sent, List<Opened> into) throws IOException {
+        for (Blob blob : blobs) {
+            if (sent.add(blob.id())) {
+                into.add(new Opened(blob, store.blobs.open(List.of(blob), 0, blob.size())));
+            }
+        }
+    }
+
+    private static void send(List<Opened> files, StateSink sink) throws IOException {
+        for (java.util.Iterator<Opened> it = files.iterator(); it.hasNext();) {
+            Opened f = it.next();
+            it.remove();
+            sink.file(f.blob().id(), f.blob().size(), f.bytes());
+        }
+    }
+
+    private static void closeAll(List<Opened> files) {
+        for (Opened f : files) {
+            try {
+                f.bytes().close();
+            } catch (IOException e) {
+                // nothing to keep
             }
         }
     }

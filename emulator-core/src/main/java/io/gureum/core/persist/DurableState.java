@@ -129,6 +129,11 @@ public final class DurableState implements StateStore, AutoCloseable {
     }
 
     @Override
+    public void putRecord(StateRecord record) {
+        append(Change.put(record));
+    }
+
+    @Override
     public void delete(String service, String account, String region, String kind, String key) {
         append(Change.delete(new StateRecord.Id(service, account == null ? "" : account,
                 region == null ? "" : region, kind, key)));
@@ -153,6 +158,11 @@ public final class DurableState implements StateStore, AutoCloseable {
     private void append(Change change) {
         long seq = journal.append(change.encode());
         lastOfThread.get()[0] = seq;
+    }
+
+    /** Whether the data directory held any record when the server started. */
+    public boolean hadAnyRecords() {
+        return !servicesAtStart.isEmpty();
     }
 
     @Override

@@ -114,6 +114,46 @@ public final class BlobStore implements AutoCloseable {
     }
 
     /**
+     * Takes a blob's bytes from a shared snapshot under the blob's own ID (false for a name that is no blob
+     * ID). A blob is never rewritten once written, so a file already present under that ID (a merge into the
+     * server that exported it, or the same data directory) holds those bytes and stays as it is.
+     */
+    public boolean importFile(String id, long size, InputStream in) throws IOException {
+        if (!id.matches("[0-9a-f]{32}")) {
+            return false;
+        }
+        Path file = path(id);
+        if (Files.exists(file)) {
+            return true;
+        }
+        Path part = root().resolve(id + ".import");
+        byte[] buf = new byte[BUFFER];
+        long copied = 0;
+        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                copied += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        if (copied != size) {
+            Files.deleteIfExists(part);
+            throw new IOException("The file " + id + " has " + copied + " bytes, not " + size);
+        }
+        if (durable) {
+            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                ch.force(true); // the imported records naming it are journaled after this
+            }
+        }
+        Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
+    /**
      * A stream of {@code length} bytes from {@code offset} across the blobs back to back. Every file is
      * opened now, so a concurrent overwrite that deletes them does not cut the stream short.
      */
@@ -186,7 +226,7 @@ public final class BlobStore implements AutoCloseable {
         try (Stream<Path> files = Files.list(configured)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
-                if (name.matches("[0-9a-f]{32}") && !referenced.contains(name)) {
+                if (name.matches("[0-9a-f]{32}(\\.import)?") && !referenced.contains(name)) {
                     Files.deleteIfExists(p);
                     removed++;
                 }
