@@ -208,6 +208,9 @@ public final class Gureum implements AutoCloseable {
     /** Stops serving, then closes every service's handler (their timers and files go with them). */
     @Override
     public void close() {
+        if (context.state() instanceof DurableState durable) {
+            durable.stopCompaction();
+        }
         server.close();
         handlers.shutdownNow();
         dispatcher.registry().all().forEach(LoadedService::close);

@@ -24,6 +24,7 @@ final class S3Instance implements ServiceInstance {
     S3Instance(ServiceContext context) {
         this.s3 = new S3Backend(context);
         this.interceptors = List.of(new S3RecordsInterceptor(s3.store, s3.records));
+        s3.records.journalSmallBlobs(s3.store.blobs);
         this.live = context.shared().get(S3Restore.Live.class, S3Restore.Live::new);
         if (context.state().enabled() && live.sweepAtCreate(context.state().hadRecords(S3Records.SERVICE))) {
             S3Restore.sweep(s3.store, java.util.Set.of()); // no record names any file left behind

@@ -7,6 +7,7 @@ import io.gureum.core.persist.StateSink;
 import io.gureum.core.persist.StateStore;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.s3.store.Blob;
+import io.gureum.s3.store.BlobStore;
 import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.ContentHeaders;
 import io.gureum.s3.store.Encryption;
@@ -52,6 +53,8 @@ final class S3Records {
     static final String BUCKET = "bucket";
     static final String KEY = "key";
     static final String UPLOAD = "upload";
+    /** The bytes of a small blob ({@link BlobStore#INLINE_MAX}), by blob ID: no account, never exported. */
+    static final String BLOB = "blob";
 
     record BucketState(String name, String owner, String region, Instant created, String versioning,
             boolean objectLockEnabled, String policy, List<JsonNode> cors, List<JsonNode> lifecycle,
@@ -76,6 +79,14 @@ final class S3Records {
             boolean legalHold, Encryption encryption, List<Upload.Part> parts, JsonNode acl) {
     }
 
+    /** A small blob's bytes and size, journaled instead of forcing its file. */
+    record BlobBytes(long size, byte[] bytes) {
+    }
+
+    /** The small blobs whose bytes are journaled (their IDs; the bytes stay in their files). */
+    private final Set<String> inlined = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile BlobStore blobs;
+
     private final ServiceContext context;
     private final StateStore state;
     /** Per bucket, the uploads recorded and their keys, to know which records a change removed. */
@@ -84,6 +95,39 @@ final class S3Records {
     S3Records(ServiceContext context) {
         this.context = context;
         this.state = context.state();
+    }
+
+    /** Journals the small blobs of {@code store} (with a data directory). */
+    void journalSmallBlobs(BlobStore store) {
+        if (!state.enabled()) {
+            return;
+        }
+        this.blobs = store;
+        store.journalSmallBlobs(new BlobStore.SmallBlobs() {
+            @Override
+            public void written(Blob blob, byte[] bytes) {
+                inlined.add(blob.id());
+                state.put(SERVICE, "", "", BLOB, blob.id(), new BlobBytes(blob.size(), bytes));
+            }
+
+            @Override
+            public void released(Blob blob) {
+                if (inlined.remove(blob.id())) {
+                    state.delete(SERVICE, "", "", BLOB, blob.id());
+                }
+            }
+        });
+    }
+
+    /** A small blob restored from its record: its file rewritten if need be, its record kept track of. */
+    void restoredSmallBlob(String id, BlobBytes value) throws IOException {
+        blobs.restoreSmall(new Blob(id, value.size()), value.bytes());
+        inlined.add(id);
+    }
+
+    /** A small blob's record no record names any more (a crash came between a change and the release). */
+    void droppedSmallBlob(String id) {
+        state.delete(SERVICE, "", "", BLOB, id);
     }
 
     boolean enabled() {
@@ -209,8 +253,19 @@ final class S3Records {
                 u.legalHold, u.encryption, new ArrayList<>(u.parts.values()), SdkJson.toJson(u.acl));
     }
 
-    /** Every record of the buckets, each bucket under its monitor. */
+    /** Every record of the buckets, each bucket under its monitor, and the journaled bytes of small blobs. */
     void capture(Map<String, Bucket> buckets, Consumer<StateRecord> sink) {
+        BlobStore store = blobs;
+        if (store != null) {
+            for (String id : inlined) {
+                long size;
+                byte[] bytes = store.readSmall(new Blob(id, 0));
+                if (bytes != null && inlined.contains(id)) {
+                    size = bytes.length;
+                    sink.accept(StateRecord.of(SERVICE, "", "", BLOB, id, new BlobBytes(size, bytes)));
+                }
+            }
+        }
         for (Bucket b : buckets.values()) {
             synchronized (b) {
                 sink.accept(StateRecord.of(SERVICE, b.owner, b.region, BUCKET, b.name, bucketState(b)));

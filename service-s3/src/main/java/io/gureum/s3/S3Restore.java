@@ -55,6 +55,19 @@ final class S3Restore {
                 }
             }
         }
+        for (StateRecord r : records) {
+            if (r.kind().equals(S3Records.BLOB)) {
+                if (referenced.contains(r.key())) {
+                    try {
+                        s3.restoredSmallBlob(r.key(), r.value(S3Records.BlobBytes.class));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("Cannot rewrite the S3 object file " + r.key(), e);
+                    }
+                } else {
+                    s3.droppedSmallBlob(r.key());
+                }
+            }
+        }
         sweep(store, referenced);
     }
 

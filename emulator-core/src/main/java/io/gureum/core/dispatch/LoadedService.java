@@ -207,8 +207,12 @@ public final class LoadedService {
         }
     }
 
-    /** Every live record of the modules' instances (those not created yet have none). */
-    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+    /**
+     * Every live record of the modules' instances (those not created yet have none). Under this object's
+     * monitor, so a compaction never captures in the middle of an {@link #install} (old instances closed,
+     * new ones not yet in place), which would leave the API out of the snapshot.
+     */
+    public synchronized void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
         for (Contribution c : contributions) {
             Created created = c.created;
             if (created != null) {

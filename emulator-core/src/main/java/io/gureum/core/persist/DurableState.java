@@ -33,6 +33,8 @@ public final class DurableState implements StateStore, AutoCloseable {
     private final long compactBytes;
     private final ThreadLocal<long[]> lastOfThread = ThreadLocal.withInitial(() -> new long[1]);
     private final AtomicBoolean compacting = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile Thread compactor;
     private Map<String, List<StateRecord>> restored;
     private volatile java.util.Set<String> servicesAtStart = java.util.Set.of();
     /** Records of APIs this run does not serve (not in {@code --services}): carried into every snapshot. */
@@ -187,17 +189,35 @@ public final class DurableState implements StateStore, AutoCloseable {
     }
 
     private void afterBatch(long journalSize) {
-        if (journalSize < compactBytes || capture == null || !compacting.compareAndSet(false, true)) {
+        if (journalSize < compactBytes || capture == null || stopping || !compacting.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(this::compact, "gureum-compaction");
         t.setDaemon(true);
+        compactor = t;
         t.start();
+    }
+
+    /**
+     * No compaction starts from now on, and a running one finishes. Called before the services close at
+     * stop: a capture of closed services would write an empty snapshot and then drop the journals that
+     * held the state.
+     */
+    public void stopCompaction() {
+        stopping = true;
+        Thread t = compactor;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Rotates the journal, writes a snapshot of every live record, then drops the files it replaces. */
     void compact() {
-        if (capture == null) {
+        if (capture == null || stopping) {
             compacting.set(false);
             return; // the services are not restored yet: a snapshot now would leave them out
         }
