@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * last item written).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.gureum.bench.RestartTime --jar docker/target/gureum.jar
- *     [--items 1000000] [--heap 3g] [--dir /tmp/...]</pre>
+ *     [--items 1000000] [--heap 6g] [--dir /tmp/...] [--data DIR-an-earlier-run-filled]</pre>
  */
 public final class RestartTime {
     private static final String PADDING = "x".repeat(960);
@@ -33,25 +33,29 @@ public final class RestartTime {
         }
         String jar = o.getOrDefault("jar", "docker/target/gureum.jar");
         int items = Integer.parseInt(o.getOrDefault("items", "1000000"));
-        String heap = o.getOrDefault("heap", "3g");
+        String heap = o.getOrDefault("heap", "6g");
         Path base = o.containsKey("dir") ? Path.of(o.get("dir")) : Files.createTempDirectory("gureum-restart-");
-        Path data = Files.createTempDirectory(base, "data-");
+        // --data DIR: a directory an earlier run filled with --items items; the fill is skipped.
+        boolean reuse = o.containsKey("data");
+        Path data = reuse ? Path.of(o.get("data")) : Files.createTempDirectory(base, "data-");
         List<String> flags = List.of("-Xmx" + heap, "-XX:+UseParallelGC");
         List<String> options = List.of("--services", "dynamodb", "--data-dir", data.toString());
         System.out.println("RestartTime: " + Stats.machine() + ", " + items + " items, data directory " + data);
 
-        long fillNanos;
-        try (ChildJvm server = ChildJvm.gureumJar(jar, flags, options)) {
-            int port = server.awaitPort(120_000);
-            try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
-                check(c.exchange(AwsRequests.createTable(port)), "CreateTable");
-            }
-            long t0 = System.nanoTime();
-            fill(port, items);
-            fillNanos = System.nanoTime() - t0;
-            server.process.destroy();
-            if (!server.process.waitFor(600, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the server did not stop within 10 minutes");
+        long fillNanos = 0;
+        if (!reuse) {
+            try (ChildJvm server = ChildJvm.gureumJar(jar, flags, options)) {
+                int port = server.awaitPort(120_000);
+                try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
+                    check(c.exchange(AwsRequests.createTable(port)), "CreateTable");
+                }
+                long t0 = System.nanoTime();
+                fill(port, items);
+                fillNanos = System.nanoTime() - t0;
+                server.process.destroy();
+                if (!server.process.waitFor(600, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the server did not stop within 10 minutes");
+                }
             }
         }
         long bytes;

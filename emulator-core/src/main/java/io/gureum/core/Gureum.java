@@ -120,6 +120,7 @@ public final class Gureum implements AutoCloseable {
                 durable.keepDormant(e.getValue());
             } else {
                 service.restore(e.getValue());
+                e.setValue(List.of()); // the next API's restore need not find room next to these records
             }
         }
         durable.captureWith(sink -> {

@@ -31,6 +31,8 @@ public final class DurableState implements StateStore, AutoCloseable {
 
     private final DataDirectory dir;
     private final long compactBytes;
+    /** The size of the latest snapshot: the journal may grow as large before the next compaction. */
+    private volatile long snapshotBytes;
     private final ThreadLocal<long[]> lastOfThread = ThreadLocal.withInitial(() -> new long[1]);
     private final AtomicBoolean compacting = new AtomicBoolean();
     private volatile boolean stopping;
@@ -86,9 +88,14 @@ public final class DurableState implements StateStore, AutoCloseable {
         for (StateRecord r : result.records().values()) {
             byService.computeIfAbsent(r.service(), k -> new ArrayList<>()).add(r);
         }
-        if (result.journalBytes() > compactBytes) {
+        List<Long> before = dir.snapshots();
+        if (!before.isEmpty()) {
+            snapshotBytes = java.nio.file.Files.size(dir.snapshot(before.get(before.size() - 1)));
+        }
+        if (result.journalBytes() > threshold()) {
             // The journals are replayed already: their sum is the snapshot of the generation about to start.
             Recovery.writeSnapshot(dir, generation, sink -> result.records().values().forEach(sink));
+            snapshotBytes = java.nio.file.Files.size(dir.snapshot(generation));
         }
         List<Long> snapshots = dir.snapshots();
         if (!snapshots.isEmpty()) {
@@ -188,8 +195,18 @@ public final class DurableState implements StateStore, AutoCloseable {
         return journal.durable(journal.lastAppended());
     }
 
+    /**
+     * The journal size that triggers a compaction: the configured size, or the latest snapshot's when it
+     * is larger. Each compaction rewrites the whole state, so with a fixed threshold a state of 1 GB would
+     * be rewritten after every 64 MiB of changes (16 times the bytes written); growing with the snapshot,
+     * the rewriting costs at most as much as the changes themselves.
+     */
+    private long threshold() {
+        return Math.max(compactBytes, snapshotBytes);
+    }
+
     private void afterBatch(long journalSize) {
-        if (journalSize < compactBytes || capture == null || stopping || !compacting.compareAndSet(false, true)) {
+        if (journalSize < threshold() || capture == null || stopping || !compacting.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(this::compact, "gureum-compaction");
@@ -232,6 +249,7 @@ public final class DurableState implements StateStore, AutoCloseable {
                 carried.forEach(sink);
                 capture.accept(sink);
             });
+            snapshotBytes = java.nio.file.Files.size(dir.snapshot(generation));
             dir.dropBefore(generation);
             LOG.debug("Compacted the state into snapshot {} in {} ms", generation,
                     (System.nanoTime() - started) / 1_000_000);
