@@ -148,8 +148,7 @@ public final class StateArchive {
         DataInputStream in = new DataInputStream(new BufferedInputStream(plain, 64 * 1024));
         try {
             byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            if (in.readNBytes(magic, 0, magic.length) < magic.length || !java.util.Arrays.equals(magic, MAGIC)) {
                 throw new UnreadableException("This is not a Gureum state file (it does not start with GUREUM-STATE)");
             }
             int version = in.readInt();
