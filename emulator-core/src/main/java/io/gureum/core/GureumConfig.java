@@ -29,7 +29,8 @@ public record GureumConfig(
         Duration stallTimeout,
         Duration idleTimeout,
         String hostname,
-        List<Path> initDirs) {
+        List<Path> initDirs,
+        Path initState) {
 
     public static final int DEFAULT_PORT = 4566;
 
@@ -55,6 +56,7 @@ public record GureumConfig(
         b.idleTimeout = idleTimeout;
         b.hostname = hostname;
         b.initDirs = initDirs;
+        b.initState = initState;
         return b;
     }
 
@@ -84,6 +86,7 @@ public record GureumConfig(
         apply(b, "idle-timeout", env.get("GUREUM_IDLE_TIMEOUT"));
         apply(b, "hostname", env.get("GUREUM_HOSTNAME"));
         apply(b, "init-dir", env.get("GUREUM_INIT_DIR"));
+        apply(b, "init-state", env.get("GUREUM_INIT_STATE"));
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -129,6 +132,7 @@ public record GureumConfig(
             case "idle-timeout" -> b.idleTimeout(Duration.ofSeconds(parseInt(name, value)));
             case "hostname" -> b.hostname(value.isBlank() ? null : value.trim());
             case "init-dir" -> b.initDirs(value.isBlank() ? List.of() : List.of(Path.of(value.trim())));
+            case "init-state" -> b.initState(value.isBlank() ? null : Path.of(value.trim()));
             default -> {
                 return false;
             }
@@ -164,6 +168,7 @@ public record GureumConfig(
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
         private Path dataDir;
+        private Path initState;
         private Set<String> services;
         private String defaultAccount = "000000000000";
         private String defaultRegion = "us-east-1";
@@ -189,6 +194,12 @@ public record GureumConfig(
                 throw new IllegalArgumentException("--port must be between 0 and 65535");
             }
             this.port = port;
+            return this;
+        }
+
+        /** A shared snapshot ({@code /_gureum/state/export}) loaded at start, before the port opens. */
+        public Builder initState(Path initState) {
+            this.initState = initState;
             return this;
         }
 
@@ -297,7 +308,7 @@ public record GureumConfig(
         public GureumConfig build() {
             return new GureumConfig(host, port, dataDir, services == null ? null : Set.copyOf(new ArrayList<>(services)),
                     defaultAccount, defaultRegion, enforceIam, verifySignatures, logLevel, maxRequestBodyBytes,
-                    handlerThreads, headerTimeout, stallTimeout, idleTimeout, hostname, initDirs);
+                    handlerThreads, headerTimeout, stallTimeout, idleTimeout, hostname, initDirs, initState);
         }
     }
 }

@@ -24,7 +24,7 @@ public final class Main {
             System.err.println("gureum: " + e.getMessage());
             System.err.println("usage: java -jar gureum.jar [--host H] [--port P] [--services a,b] [--data-dir D] "
                     + "[--default-account 000000000000] [--enforce-iam] [--verify-signatures] [--log-level LEVEL] "
-                    + "[--hostname NAME] [--header-timeout S] [--stall-timeout S] [--idle-timeout S] [--init-dir D]");
+                    + "[--hostname NAME] [--header-timeout S] [--stall-timeout S] [--idle-timeout S] [--init-dir D] [--init-state FILE]");
             System.exit(2);
             return;
         }

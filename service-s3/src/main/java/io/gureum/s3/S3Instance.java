@@ -24,11 +24,14 @@ final class S3Instance implements ServiceInstance {
     private final StorageMetrics storageMetrics;
     private final S3ResourceAccess resourceAccess;
     private final List<io.gureum.core.spi.OperationInterceptor> interceptors;
+    private final S3Restore.Live live;
 
     S3Instance(ServiceContext context) {
         this.s3 = new S3Backend(context);
         this.interceptors = List.of(new S3RecordsInterceptor(s3.store, s3.records));
-        if (context.state().enabled() && !context.state().hadRecords(S3Records.SERVICE)) {
+        s3.records.journalSmallBlobs(s3.store.blobs);
+        this.live = context.shared().get(S3Restore.Live.class, S3Restore.Live::new);
+        if (context.state().enabled() && live.sweepAtCreate(context.state().hadRecords(S3Records.SERVICE))) {
             S3Restore.sweep(s3.store, java.util.Set.of()); // no record names any file left behind
         }
         this.storageMetrics = new StorageMetrics(context, s3.store);
@@ -70,6 +73,17 @@ final class S3Instance implements ServiceInstance {
         s3.records.capture(s3.store.buckets, sink);
     }
 
+    /** The records with the bytes of every object version and upload part they name. */
+    @Override
+    public void export(io.gureum.core.persist.StateSink sink) throws java.io.IOException {
+        s3.records.export(s3.store, sink);
+    }
+
+    @Override
+    public boolean importFile(String name, long size, java.io.InputStream bytes) throws java.io.IOException {
+        return s3.store.blobs.importFile(name, size, bytes);
+    }
+
     /**
      * What S3 answers that is no operation: CORS preflights ({@code OPTIONS}, from the bucket's rules) and
      * requests to a bucket's website endpoint, SelectObjectContent (event stream) and browser form uploads
@@ -108,5 +122,6 @@ final class S3Instance implements ServiceInstance {
         directories.close();
         accessLogs.close();
         s3.close();
+        live.closed();
     }
 }

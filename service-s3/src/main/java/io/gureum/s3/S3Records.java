@@ -3,20 +3,27 @@ package io.gureum.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.core.persist.SdkJson;
 import io.gureum.core.persist.StateRecord;
+import io.gureum.core.persist.StateSink;
 import io.gureum.core.persist.StateStore;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.s3.store.Blob;
+import io.gureum.s3.store.BlobStore;
 import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.ContentHeaders;
 import io.gureum.s3.store.Encryption;
 import io.gureum.s3.store.KeyVersions;
+import io.gureum.s3.store.S3Store;
 import io.gureum.s3.store.StoredObject;
 import io.gureum.s3.store.Upload;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
 import software.amazon.awssdk.services.s3.model.CORSRule;
@@ -46,6 +53,8 @@ final class S3Records {
     static final String BUCKET = "bucket";
     static final String KEY = "key";
     static final String UPLOAD = "upload";
+    /** The bytes of a small blob ({@link BlobStore#INLINE_MAX}), by blob ID: no account, never exported. */
+    static final String BLOB = "blob";
 
     record BucketState(String name, String owner, String region, Instant created, String versioning,
             boolean objectLockEnabled, String policy, List<JsonNode> cors, List<JsonNode> lifecycle,
@@ -72,6 +81,14 @@ final class S3Records {
             boolean legalHold, Encryption encryption, List<Upload.Part> parts, JsonNode acl) {
     }
 
+    /** A small blob's bytes and size, journaled instead of forcing its file. */
+    record BlobBytes(long size, byte[] bytes) {
+    }
+
+    /** The small blobs whose bytes are journaled (their IDs; the bytes stay in their files). */
+    private final Set<String> inlined = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile BlobStore blobs;
+
     private final ServiceContext context;
     private final StateStore state;
     /** Per bucket, the uploads recorded and their keys, to know which records a change removed. */
@@ -82,6 +99,39 @@ final class S3Records {
         this.state = context.state();
     }
 
+    /** Journals the small blobs of {@code store} (with a data directory). */
+    void journalSmallBlobs(BlobStore store) {
+        if (!state.enabled()) {
+            return;
+        }
+        this.blobs = store;
+        store.journalSmallBlobs(new BlobStore.SmallBlobs() {
+            @Override
+            public void written(Blob blob, byte[] bytes) {
+                inlined.add(blob.id());
+                state.put(SERVICE, "", "", BLOB, blob.id(), new BlobBytes(blob.size(), bytes));
+            }
+
+            @Override
+            public void released(Blob blob) {
+                if (inlined.remove(blob.id())) {
+                    state.delete(SERVICE, "", "", BLOB, blob.id());
+                }
+            }
+        });
+    }
+
+    /** A small blob restored from its record: its file rewritten if need be, its record kept track of. */
+    void restoredSmallBlob(String id, BlobBytes value) throws IOException {
+        blobs.restoreSmall(new Blob(id, value.size()), value.bytes());
+        inlined.add(id);
+    }
+
+    /** A small blob's record no record names any more (a crash came between a change and the release). */
+    void droppedSmallBlob(String id) {
+        state.delete(SERVICE, "", "", BLOB, id);
+    }
+
     boolean enabled() {
         return state.enabled();
     }
@@ -90,17 +140,33 @@ final class S3Records {
         return state.durableForThread();
     }
 
-    /** Records a bucket's settings as they are now, or its removal. */
-    void bucket(String name, Bucket b) {
+    /**
+     * Records a bucket's settings as they are now, or its removal ({@code b} null; {@code before} the bucket
+     * the operation found, whose owner and region name the record).
+     */
+    void bucket(String name, Bucket b, Bucket before) {
         if (!state.enabled()) {
             return;
         }
         if (b == null) {
-            state.delete(SERVICE, "", "", BUCKET, name);
+            if (before != null) {
+                state.delete(SERVICE, before.owner, before.region, BUCKET, name);
+            }
             return;
         }
         synchronized (b) {
-            state.put(SERVICE, "", "", BUCKET, b.name, bucketState(b));
+            state.put(SERVICE, b.owner, b.region, BUCKET, b.name, bucketState(b));
+        }
+    }
+
+    /**
+     * Moves a bucket record written without account and region (before bucket records named their owner,
+     * which a shared snapshot's {@code ?accounts=} filter needs) to its owner's account and region.
+     */
+    void migrateBucketRecord(Bucket b) {
+        if (state.enabled()) {
+            state.delete(SERVICE, "", "", BUCKET, b.name);
+            state.put(SERVICE, b.owner, b.region, BUCKET, b.name, bucketState(b));
         }
     }
 
@@ -190,11 +256,22 @@ final class S3Records {
                 u.legalHold, u.encryption, new ArrayList<>(u.parts.values()), SdkJson.toJson(u.acl));
     }
 
-    /** Every record of the buckets, each bucket under its monitor. */
+    /** Every record of the buckets, each bucket under its monitor, and the journaled bytes of small blobs. */
     void capture(Map<String, Bucket> buckets, Consumer<StateRecord> sink) {
+        BlobStore store = blobs;
+        if (store != null) {
+            for (String id : inlined) {
+                long size;
+                byte[] bytes = store.readSmall(new Blob(id, 0));
+                if (bytes != null && inlined.contains(id)) {
+                    size = bytes.length;
+                    sink.accept(StateRecord.of(SERVICE, "", "", BLOB, id, new BlobBytes(size, bytes)));
+                }
+            }
+        }
         for (Bucket b : buckets.values()) {
             synchronized (b) {
-                sink.accept(StateRecord.of(SERVICE, "", "", BUCKET, b.name, bucketState(b)));
+                sink.accept(StateRecord.of(SERVICE, b.owner, b.region, BUCKET, b.name, bucketState(b)));
                 b.objects.forEach((key, kv) -> {
                     if (!kv.isEmpty()) {
                         sink.accept(StateRecord.of(SERVICE, b.owner, b.region, KEY, b.name + "/" + key,
@@ -203,6 +280,101 @@ final class S3Records {
                 });
                 b.uploads.values().forEach(u -> sink.accept(StateRecord.of(SERVICE, b.owner, b.region, UPLOAD,
                         b.name + "/" + u.uploadId, uploadState(b, u))));
+            }
+        }
+    }
+
+    /**
+     * Every record of the buckets {@code sink} takes, each preceded by the bytes of the files it names. A
+     * bucket's monitor is held per key, not for the whole bucket: the key's record and the files of its
+     * versions are taken together (the files opened, so an overwrite that deletes them meanwhile does not
+     * cut them short), then streamed without the lock.
+     */
+    void export(S3Store store, StateSink sink) throws IOException {
+        Set<String> sent = new HashSet<>();
+        for (Bucket b : store.buckets.values()) {
+            if (!sink.includes(b.owner)) {
+                continue;
+            }
+            List<String> keys;
+            List<String> uploadIds;
+            synchronized (b) {
+                sink.record(StateRecord.of(SERVICE, b.owner, b.region, BUCKET, b.name, bucketState(b)));
+                keys = new ArrayList<>(b.objects.keySet());
+                uploadIds = new ArrayList<>(b.uploads.keySet());
+            }
+            for (String key : keys) {
+                StateRecord record = null;
+                List<Opened> files = new ArrayList<>();
+                try {
+                    synchronized (b) {
+                        KeyVersions kv = b.objects.get(key);
+                        if (kv != null && !kv.isEmpty()) {
+                            record = StateRecord.of(SERVICE, b.owner, b.region, KEY, b.name + "/" + key,
+                                    keyState(b, key, kv));
+                            for (StoredObject o : kv.all()) {
+                                open(store, o.blobs, sent, files);
+                            }
+                        }
+                    }
+                    send(files, sink);
+                } finally {
+                    closeAll(files);
+                }
+                if (record != null) {
+                    sink.record(record);
+                }
+            }
+            for (String uploadId : uploadIds) {
+                StateRecord record = null;
+                List<Opened> files = new ArrayList<>();
+                try {
+                    synchronized (b) {
+                        Upload u = b.uploads.get(uploadId);
+                        if (u != null) {
+                            record = StateRecord.of(SERVICE, b.owner, b.region, UPLOAD, b.name + "/" + uploadId,
+                                    uploadState(b, u));
+                            List<Blob> parts = new ArrayList<>();
+                            u.parts.values().forEach(p -> parts.add(p.blob()));
+                            open(store, parts, sent, files);
+                        }
+                    }
+                    send(files, sink);
+                } finally {
+                    closeAll(files);
+                }
+                if (record != null) {
+                    sink.record(record);
+                }
+            }
+        }
+    }
+
+    private record Opened(Blob blob, InputStream bytes) {
+    }
+
+    private static void open(S3Store store, List<Blob> blobs, Set<String> sent, List<Opened> into) throws IOException {
+        for (Blob blob : blobs) {
+            if (sent.add(blob.id())) {
+                into.add(new Opened(blob, store.blobs.open(List.of(blob), 0, blob.size())));
+            }
+        }
+    }
+
+    private static void send(List<Opened> files, StateSink sink) throws IOException {
+        for (java.util.Iterator<Opened> it = files.iterator(); it.hasNext();) {
+            Opened f = it.next();
+            it.remove();
+            sink.file(f.blob().id(), f.blob().size(), f.bytes());
+        }
+    }
+
+    private static void closeAll(List<Opened> files) {
+        for (Opened f : files) {
+            try {
+                f.bytes().close();
+            } catch (IOException e) {
+                // nothing to keep
             }
         }
     }

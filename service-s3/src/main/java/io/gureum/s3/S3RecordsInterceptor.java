@@ -29,12 +29,14 @@ final class S3RecordsInterceptor implements OperationInterceptor {
         if (!records.enabled() || !writes(call.operation())) {
             return call.proceed();
         }
+        String bucketName = member(call.request(), "Bucket");
+        Bucket before = bucketName == null ? null : store.buckets.get(bucketName);
         try {
             return call.proceed();
         } finally {
             // A failed write may have changed part of the state (a conditional write lost its race after
             // storing bytes): the current state is recorded either way.
-            record(call.operation(), call.request());
+            record(call.operation(), call.request(), before);
             store.blobs.releaseGarbage(records.durableForThread());
         }
     }
@@ -44,7 +46,7 @@ final class S3RecordsInterceptor implements OperationInterceptor {
                 || operation.startsWith("Select"));
     }
 
-    private void record(String operation, Object request) {
+    private void record(String operation, Object request, Bucket before) {
         String bucketName = member(request, "Bucket");
         if (bucketName == null) {
             return;
@@ -52,7 +54,7 @@ final class S3RecordsInterceptor implements OperationInterceptor {
         Bucket b = store.buckets.get(bucketName);
         List<String> keys = keys(request);
         if (keys.isEmpty()) {
-            records.bucket(bucketName, b);
+            records.bucket(bucketName, b, before);
             if (b != null && operation.equals("DeleteBucket")) {
                 records.uploads(b, null);
             }

@@ -27,6 +27,9 @@ final class S3Restore {
             if (r.kind().equals(S3Records.BUCKET)) {
                 Bucket b = s3.bucket(r.value(S3Records.BucketState.class));
                 store.buckets.put(b.name, b);
+                if (r.account().isEmpty()) {
+                    s3.migrateBucketRecord(b); // written before bucket records named their owner
+                }
             }
         }
         Set<String> referenced = new HashSet<>();
@@ -52,7 +55,41 @@ final class S3Restore {
                 }
             }
         }
+        for (StateRecord r : records) {
+            if (r.kind().equals(S3Records.BLOB)) {
+                if (referenced.contains(r.key())) {
+                    try {
+                        s3.restoredSmallBlob(r.key(), r.value(S3Records.BlobBytes.class));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("Cannot rewrite the S3 object file " + r.key(), e);
+                    }
+                } else {
+                    s3.droppedSmallBlob(r.key());
+                }
+            }
+        }
         sweep(store, referenced);
+    }
+
+    /**
+     * The S3 instances of one server. A new instance in a data directory removes every blob file no record
+     * names — at start when S3 had no records, after a reset — but not while another instance is open: an
+     * import stages a fresh instance next to the serving one, over the same directory, and sweeps once it
+     * restores the records that remain.
+     */
+    static final class Live {
+        private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+
+        boolean sweepAtCreate(boolean recordsAtStart) {
+            boolean alone = open.getAndIncrement() == 0;
+            boolean first = started.compareAndSet(false, true);
+            return alone && !(first && recordsAtStart);
+        }
+
+        void closed() {
+            open.decrementAndGet();
+        }
     }
 
     static void sweep(S3Store store, Set<String> referenced) {

@@ -175,6 +175,69 @@ class S3RestartIT {
         }
     }
 
+    /**
+     * Small objects' bytes are journaled (one shared force) rather than forced to their own files: a file
+     * lost with the page cache comes back from the journal, and from a compaction's snapshot too.
+     */
+    @Test
+    void smallObjectsComeBackFromTheJournalWhenTheirFilesAreLost() throws Exception {
+        byte[] large = new byte[100 * 1024];
+        new java.util.Random(7).nextBytes(large);
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            s3.createBucket(b -> b.bucket("small"));
+            s3.putObject(b -> b.bucket("small").key("tiny"), RequestBody.fromString("small"));
+            s3.putObject(b -> b.bucket("small").key("large"), RequestBody.fromBytes(large));
+            s3.putObject(b -> b.bucket("small").key("gone"), RequestBody.fromString("one"));
+            s3.putObject(b -> b.bucket("small").key("gone"), RequestBody.fromString("two"));
+            s3.deleteObject(b -> b.bucket("small").key("gone"));
+        }
+        deleteSmallFiles();
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            assertEquals("small", s3.getObjectAsBytes(b -> b.bucket("small").key("tiny")).asUtf8String());
+            assertTrue(java.util.Arrays.equals(large,
+                    s3.getObjectAsBytes(b -> b.bucket("small").key("large")).asByteArray()));
+            assertThrows(NoSuchKeyException.class, () -> s3.getObject(b -> b.bucket("small").key("gone")));
+            assertEquals(2, blobFiles(), "the deleted key's files are not brought back");
+        }
+        // Compacted: the snapshot carries the small blobs' bytes.
+        System.setProperty("gureum.compactBytes", "4096");
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                s3.putObject(b -> b.bucket("small").key("k" + n), RequestBody.fromString("value " + n));
+            }
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!snapshotExists() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(snapshotExists(), "the journal was compacted into a snapshot");
+        } finally {
+            System.clearProperty("gureum.compactBytes");
+        }
+        deleteSmallFiles();
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            assertEquals("small", s3.getObjectAsBytes(b -> b.bucket("small").key("tiny")).asUtf8String());
+            assertEquals("value 19", s3.getObjectAsBytes(b -> b.bucket("small").key("k19")).asUtf8String());
+        }
+    }
+
+    private boolean snapshotExists() throws Exception {
+        try (Stream<Path> files = Files.list(dataDir.resolve("state"))) {
+            return files.anyMatch(p -> p.getFileName().toString().matches("snapshot-\\d+\\.bin"));
+        }
+    }
+
+    /** What a power loss can do to files that were never forced. */
+    private void deleteSmallFiles() throws Exception {
+        try (Stream<Path> files = Files.list(dataDir.resolve("s3"))) {
+            for (Path p : files.toList()) {
+                if (Files.size(p) <= 64 * 1024) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     @Test
     void withoutADataDirectoryTheTemporaryFilesGoAtStop() throws Exception {
         java.util.Set<Path> before = temporaryDirectories();

@@ -26,12 +26,14 @@ final class AdminEndpoints {
     private final ClockLog clockLog = new ClockLog();
     private final FaultEndpoints faults;
     private final ZoneOutageEndpoint zoneOutage;
+    private final StateEndpoints state;
 
     AdminEndpoints(ServiceRegistry registry, ServiceContext context, FaultRules faultRules) {
         this.registry = registry;
         this.context = context;
         this.faults = new FaultEndpoints(faultRules);
         this.zoneOutage = new ZoneOutageEndpoint(context);
+        this.state = new StateEndpoints(registry, context, JSON);
     }
 
     static boolean isAdminPath(String path) {
@@ -64,6 +66,8 @@ final class AdminEndpoints {
             case "/_gureum/init", "/_localstack/init" -> method.equals("GET") ? init(false) : notAllowed();
             case "/_localstack/init/ready" -> method.equals("GET") ? init(true) : notAllowed();
             case "/_gureum/faults" -> faults.rules(request);
+            case StateEndpoints.EXPORT -> method.equals("POST") ? state.export(request) : notAllowed();
+            case StateEndpoints.IMPORT -> method.equals("POST") ? state.importState(request) : notAllowed();
             case ZoneOutageEndpoint.PATH -> zoneOutage.handle(request);
             default -> path.startsWith("/_gureum/faults/") ? faults.rule(request) : ConsoleAssets.handles(path) ? console(request) : serviceEndpoint(request);
         };

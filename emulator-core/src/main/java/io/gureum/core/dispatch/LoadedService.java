@@ -181,6 +181,10 @@ public final class LoadedService {
     }
 
     private void create(Contribution c) {
+        c.created = fresh(c);
+    }
+
+    private Created fresh(Contribution c) {
         ServiceInstance instance = c.registration.create(context);
         Map<Class<?>, Object> byClass = new LinkedHashMap<>();
         for (Object provider : instance.providers()) {
@@ -193,7 +197,7 @@ public final class LoadedService {
                         + declared.getName() + " but create() made none of that class: " + byClass.keySet());
             }
         }
-        c.created = new Created(instance, byClass);
+        return new Created(instance, byClass);
     }
 
     /** Creates every module's instance and gives each the API's records from before a restart. */
@@ -203,14 +207,103 @@ public final class LoadedService {
         }
     }
 
-    /** Every live record of the modules' instances (those not created yet have none). */
-    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+    /**
+     * Every live record of the modules' instances (those not created yet have none). Under this object's
+     * monitor, so a compaction never captures in the middle of an {@link #install} (old instances closed,
+     * new ones not yet in place), which would leave the API out of the snapshot.
+     */
+    public synchronized void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
         for (Contribution c : contributions) {
             Created created = c.created;
             if (created != null) {
                 created.instance().capture(sink);
             }
         }
+    }
+
+    /**
+     * Whether a module's instance keeps state a shared snapshot carries; false while no instance exists
+     * (an API nobody used since the start has none).
+     */
+    public boolean holdsState() {
+        for (Contribution c : contributions) {
+            Created created = c.created;
+            if (created != null && created.instance().holdsState()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every live record of the modules' instances and the bytes of the files they name. */
+    public void export(io.gureum.core.persist.StateSink sink) throws java.io.IOException {
+        for (Contribution c : contributions) {
+            Created created = c.created;
+            if (created != null) {
+                created.instance().export(sink);
+            }
+        }
+    }
+
+    /** Fresh instances of every module for an import: they serve nothing until {@link #install}. */
+    public Staged stage() {
+        List<Created> fresh = new ArrayList<>();
+        try {
+            for (Contribution c : contributions) {
+                fresh.add(fresh(c));
+            }
+        } catch (RuntimeException e) {
+            fresh.forEach(f -> f.instance().close());
+            throw e;
+        }
+        return new Staged(fresh);
+    }
+
+    /** Instances made for an import: they take the snapshot's files, then {@link #install} restores them. */
+    public final class Staged implements AutoCloseable {
+        private final List<Created> fresh;
+        private boolean installed;
+
+        private Staged(List<Created> fresh) {
+            this.fresh = fresh;
+        }
+
+        /** Gives a file's bytes to the first module that takes it; false when none does. */
+        public boolean importFile(String file, long size, java.io.InputStream bytes) throws java.io.IOException {
+            for (Created c : fresh) {
+                if (c.instance().importFile(file, size, bytes)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Discards the instances unless they were installed. */
+        @Override
+        public void close() {
+            if (!installed) {
+                fresh.forEach(f -> f.instance().close());
+            }
+        }
+    }
+
+    /**
+     * Replaces the API's state by {@code records} (an import): the old instances close, the API's resources
+     * and records are cleared, the staged instances restore the records (which are journaled, the state
+     * having been cleared), then serve. Requests arriving meanwhile wait on this object's monitor.
+     */
+    public synchronized void install(Staged staged, List<io.gureum.core.persist.StateRecord> records) {
+        close();
+        context.registry().clear(name);
+        context.state().clear(name);
+        for (Created c : staged.fresh) {
+            c.instance().restore(records);
+        }
+        records.forEach(context.state()::putRecord);
+        for (int i = 0; i < contributions.size(); i++) {
+            contributions.get(i).created = staged.fresh.get(i);
+        }
+        staged.installed = true;
     }
 
     /** Creates every module's instance now (eager APIs, at start and after reset). */

@@ -69,10 +69,11 @@ record Change(Type type, StateRecord record, String service) {
         Type type = Type.values()[ordinal];
         return switch (type) {
             case PUT, DELETE -> {
-                String service = in.readUTF();
-                String account = in.readUTF();
-                String region = in.readUTF();
-                String kind = in.readUTF();
+                // A handful of distinct values across a million records: one copy each, not one per record.
+                String service = in.readUTF().intern();
+                String account = in.readUTF().intern();
+                String region = in.readUTF().intern();
+                String kind = in.readUTF().intern();
                 String key = readLongString(in);
                 byte[] value = null;
                 if (type == Type.PUT) {

@@ -31,8 +31,12 @@ public final class DurableState implements StateStore, AutoCloseable {
 
     private final DataDirectory dir;
     private final long compactBytes;
+    /** The size of the latest snapshot: the journal may grow as large before the next compaction. */
+    private volatile long snapshotBytes;
     private final ThreadLocal<long[]> lastOfThread = ThreadLocal.withInitial(() -> new long[1]);
     private final AtomicBoolean compacting = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile Thread compactor;
     private Map<String, List<StateRecord>> restored;
     private volatile java.util.Set<String> servicesAtStart = java.util.Set.of();
     /** Records of APIs this run does not serve (not in {@code --services}): carried into every snapshot. */
@@ -84,9 +88,14 @@ public final class DurableState implements StateStore, AutoCloseable {
         for (StateRecord r : result.records().values()) {
             byService.computeIfAbsent(r.service(), k -> new ArrayList<>()).add(r);
         }
-        if (result.journalBytes() > compactBytes) {
+        List<Long> before = dir.snapshots();
+        if (!before.isEmpty()) {
+            snapshotBytes = java.nio.file.Files.size(dir.snapshot(before.get(before.size() - 1)));
+        }
+        if (result.journalBytes() > threshold()) {
             // The journals are replayed already: their sum is the snapshot of the generation about to start.
             Recovery.writeSnapshot(dir, generation, sink -> result.records().values().forEach(sink));
+            snapshotBytes = java.nio.file.Files.size(dir.snapshot(generation));
         }
         List<Long> snapshots = dir.snapshots();
         if (!snapshots.isEmpty()) {
@@ -129,6 +138,11 @@ public final class DurableState implements StateStore, AutoCloseable {
     }
 
     @Override
+    public void putRecord(StateRecord record) {
+        append(Change.put(record));
+    }
+
+    @Override
     public void delete(String service, String account, String region, String kind, String key) {
         append(Change.delete(new StateRecord.Id(service, account == null ? "" : account,
                 region == null ? "" : region, kind, key)));
@@ -155,6 +169,11 @@ public final class DurableState implements StateStore, AutoCloseable {
         lastOfThread.get()[0] = seq;
     }
 
+    /** Whether the data directory held any record when the server started. */
+    public boolean hadAnyRecords() {
+        return !servicesAtStart.isEmpty();
+    }
+
     @Override
     public boolean hadRecords(String service) {
         return servicesAtStart.contains(service);
@@ -176,18 +195,46 @@ public final class DurableState implements StateStore, AutoCloseable {
         return journal.durable(journal.lastAppended());
     }
 
+    /**
+     * The journal size that triggers a compaction: the configured size, or the latest snapshot's when it
+     * is larger. Each compaction rewrites the whole state, so with a fixed threshold a state of 1 GB would
+     * be rewritten after every 64 MiB of changes (16 times the bytes written); growing with the snapshot,
+     * the rewriting costs at most as much as the changes themselves.
+     */
+    private long threshold() {
+        return Math.max(compactBytes, snapshotBytes);
+    }
+
     private void afterBatch(long journalSize) {
-        if (journalSize < compactBytes || capture == null || !compacting.compareAndSet(false, true)) {
+        if (journalSize < threshold() || capture == null || stopping || !compacting.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(this::compact, "gureum-compaction");
         t.setDaemon(true);
+        compactor = t;
         t.start();
+    }
+
+    /**
+     * No compaction starts from now on, and a running one finishes. Called before the services close at
+     * stop: a capture of closed services would write an empty snapshot and then drop the journals that
+     * held the state.
+     */
+    public void stopCompaction() {
+        stopping = true;
+        Thread t = compactor;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Rotates the journal, writes a snapshot of every live record, then drops the files it replaces. */
     void compact() {
-        if (capture == null) {
+        if (capture == null || stopping) {
             compacting.set(false);
             return; // the services are not restored yet: a snapshot now would leave them out
         }
@@ -202,6 +249,7 @@ public final class DurableState implements StateStore, AutoCloseable {
                 carried.forEach(sink);
                 capture.accept(sink);
             });
+            snapshotBytes = java.nio.file.Files.size(dir.snapshot(generation));
             dir.dropBefore(generation);
             LOG.debug("Compacted the state into snapshot {} in {} ms", generation,
                     (System.nanoTime() - started) / 1_000_000);

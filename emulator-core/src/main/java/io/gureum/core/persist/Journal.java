@@ -32,6 +32,13 @@ final class Journal implements AutoCloseable {
     private final Object lock = new Object();
     private final LongFunction<Path> fileOf;
     private final Thread writer;
+    /** Completes the durable futures of written batches, in order, off the writer thread. */
+    private final java.util.concurrent.ExecutorService acknowledger = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gureum-journal-ack");
+                t.setDaemon(true);
+                return t;
+            });
     /** Called on the writer thread after a batch, with the current file's size. */
     private final java.util.function.LongConsumer afterBatch;
 
@@ -184,6 +191,11 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Marks everything up to {@code upTo} durable and completes its waiters on the acknowledging thread:
+     * completing a future runs the answers composed on it (encoding, handing bytes to Netty), and the
+     * writer must not spend that time before it starts the next batch's write and force.
+     */
     private void completeUpTo(long upTo) {
         List<CompletableFuture<Void>> done = new ArrayList<>();
         synchronized (lock) {
@@ -192,8 +204,12 @@ final class Journal implements AutoCloseable {
             done.addAll(head.values());
             head.clear();
         }
-        for (CompletableFuture<Void> f : done) {
-            f.complete(null);
+        if (!done.isEmpty()) {
+            acknowledger.execute(() -> {
+                for (CompletableFuture<Void> f : done) {
+                    f.complete(null);
+                }
+            });
         }
     }
 
@@ -220,6 +236,8 @@ final class Journal implements AutoCloseable {
         }
         try {
             writer.join(30_000);
+            acknowledger.shutdown();
+            acknowledger.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

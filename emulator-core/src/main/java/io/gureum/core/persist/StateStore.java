@@ -27,6 +27,13 @@ public interface StateStore {
     /** Records {@code value} (written as JSON) under the record's identity, replacing what was there. */
     void put(String service, String account, String region, String kind, String key, Object value);
 
+    /**
+     * Records a record as it is, its value already JSON (an imported record, which the service restored
+     * rather than wrote); nothing without a data directory.
+     */
+    default void putRecord(StateRecord record) {
+    }
+
     /** Removes a record. */
     void delete(String service, String account, String region, String kind, String key);
 

@@ -96,7 +96,9 @@ final class FrontDoorChecks {
             return !headers.contains(HttpHeaderNames.ORIGIN);
         }
         String t = type.toLowerCase(Locale.ROOT).trim();
-        return t.startsWith("application/json") || t.startsWith("application/x-amz-json");
+        // A state file for /_gureum/state/import: neither type is CORS-safelisted, so a page needs a preflight.
+        return t.startsWith("application/json") || t.startsWith("application/x-amz-json")
+                || t.startsWith("application/octet-stream") || t.startsWith("application/gzip");
     }
 
     private static boolean unsigned(HttpRequest head) {

@@ -71,6 +71,36 @@ public interface ServiceInstance extends AutoCloseable {
     default void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
     }
 
+    /**
+     * Whether this instance keeps state a snapshot can carry (it implements {@link #capture}); a shared
+     * snapshot has a section only for such APIs, so an import never resets an API it cannot refill.
+     */
+    default boolean holdsState() {
+        try {
+            return getClass().getMethod("capture", java.util.function.Consumer.class)
+                    .getDeclaringClass() != ServiceInstance.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes this instance's state for a shared snapshot: its records and the bytes of the files they name.
+     * Services whose records name no files keep this default, their {@link #capture}.
+     */
+    default void export(io.gureum.core.persist.StateSink sink) throws java.io.IOException {
+        capture(sink::record);
+    }
+
+    /**
+     * Takes the bytes of a file an imported snapshot carries, before {@link #restore} gets the records that
+     * name it; false when the file is not this instance's (another module of the same API). Called only on a
+     * fresh instance, before it serves requests.
+     */
+    default boolean importFile(String name, long size, java.io.InputStream bytes) throws java.io.IOException {
+        return false;
+    }
+
     /** Releases timers, threads and files; the instance's state is gone afterwards. */
     @Override
     default void close() {

@@ -36,6 +36,46 @@ public final class BlobStore implements AutoCloseable {
     /** Blobs this thread's operation replaced, deleted once the records that stopped naming them are durable. */
     private final ThreadLocal<List<Blob>> garbage = ThreadLocal.withInitial(ArrayList::new);
     private volatile Path root;
+    private volatile SmallBlobs small;
+
+    /** Blobs up to this size are journaled rather than forced to their files ({@link SmallBlobs}). */
+    public static final int INLINE_MAX = 64 * 1024;
+
+    /**
+     * Where the bytes of small blobs go in a data directory: a record in the state journal, group-committed
+     * with the request's other records, instead of a {@code force} of their own file per write (which
+     * serialises in the file system's journal). The file is then only a cache that restore rewrites from
+     * the record when it is missing or short.
+     */
+    public interface SmallBlobs {
+        /** A small blob was written (on the writing thread, before any record names it). */
+        void written(Blob blob, byte[] bytes);
+
+        /** A small blob was let go of (after the records that named it changed, on the same thread). */
+        void released(Blob blob);
+    }
+
+    /** Journals small blobs through {@code journal} from now on (with a data directory only). */
+    public void journalSmallBlobs(SmallBlobs journal) {
+        this.small = journal;
+    }
+
+    /** The bytes of a small blob, for a snapshot of the state; null when its file is gone. */
+    public byte[] readSmall(Blob blob) {
+        try {
+            return Files.readAllBytes(path(blob.id()));
+        } catch (IOException e) {
+            return null; // deleted meanwhile: its release is journaled
+        }
+    }
+
+    /** Rewrites a small blob's file from its journaled bytes when it is missing or not whole. */
+    public void restoreSmall(Blob blob, byte[] bytes) throws IOException {
+        Path file = path(blob.id());
+        if (!Files.exists(file) || Files.size(file) != bytes.length) {
+            Files.write(file, bytes);
+        }
+    }
 
     public BlobStore(Path dataDir) {
         this(dataDir, false);
@@ -88,11 +128,20 @@ public final class BlobStore implements AutoCloseable {
         }
         long size = 0;
         byte[] buf = new byte[BUFFER];
+        SmallBlobs journal = durable ? small : null;
+        java.io.ByteArrayOutputStream kept = journal == null ? null : new java.io.ByteArrayOutputStream(1024);
         try (in; OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 out.write(buf, 0, n);
+                if (kept != null) {
+                    if (size + n <= INLINE_MAX) {
+                        kept.write(buf, 0, n);
+                    } else {
+                        kept = null; // too big to journal: the file is forced instead
+                    }
+                }
                 md5.update(buf, 0, n);
                 for (Checksums.Hasher h : hashers.values()) {
                     h.update(buf, 0, n);
@@ -103,14 +152,64 @@ public final class BlobStore implements AutoCloseable {
             Files.deleteIfExists(file);
             throw e;
         }
-        if (durable) {
+        Blob blob = new Blob(id, size);
+        if (kept != null) {
+            // Journaled with the request's other records, under one shared force: the file is a cache of it.
+            journal.written(blob, kept.toByteArray());
+        } else if (durable) {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 ch.force(true); // the record naming it is acknowledged only after this
             }
         }
         Map<String, byte[]> sums = new LinkedHashMap<>();
         hashers.forEach((k, h) -> sums.put(k, h.digest()));
-        return new Written(new Blob(id, size), md5.digest(), sums);
+        return new Written(blob, md5.digest(), sums);
+    }
+
+    /**
+     * Takes a blob's bytes from a shared snapshot under the blob's own ID (false for a name that is no blob
+     * ID). A blob is never rewritten once written, so a file already present under that ID (a merge into the
+     * server that exported it, or the same data directory) holds those bytes and stays as it is.
+     */
+    public boolean importFile(String id, long size, InputStream in) throws IOException {
+        if (!id.matches("[0-9a-f]{32}")) {
+            return false;
+        }
+        Path file = path(id);
+        if (Files.exists(file)) {
+            if (durable) {
+                // It may be a small blob whose bytes were in a journal record the import's clear removes.
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+            }
+            return true;
+        }
+        Path part = root().resolve(id + ".import");
+        byte[] buf = new byte[BUFFER];
+        long copied = 0;
+        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                copied += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        if (copied != size) {
+            Files.deleteIfExists(part);
+            throw new IOException("The file " + id + " has " + copied + " bytes, not " + size);
+        }
+        if (durable) {
+            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                ch.force(true); // the imported records naming it are journaled after this
+            }
+        }
+        Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return true;
     }
 
     /**
@@ -171,6 +270,11 @@ public final class BlobStore implements AutoCloseable {
         }
         List<Blob> release = new ArrayList<>(mine);
         mine.clear();
+        SmallBlobs journal = small;
+        if (journal != null) {
+            // After the records that stopped naming them, on this thread: the journal keeps that order.
+            release.stream().filter(b -> b.size() <= INLINE_MAX).forEach(journal::released);
+        }
         durable.thenRun(() -> deleteNow(release));
     }
 
@@ -186,7 +290,7 @@ public final class BlobStore implements AutoCloseable {
         try (Stream<Path> files = Files.list(configured)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
-                if (name.matches("[0-9a-f]{32}") && !referenced.contains(name)) {
+                if (name.matches("[0-9a-f]{32}(\\.import)?") && !referenced.contains(name)) {
                     Files.deleteIfExists(p);
                     removed++;
                 }
