@@ -15,7 +15,8 @@ final class MessageArchive {
     static final int MAX_MESSAGES = 100_000;
     private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
 
-    private record Archived(long publishedAt, SnsMessage message) {
+    /** An archived message and when it was published; also its record for {@code --data-dir}. */
+    record Archived(long publishedAt, SnsMessage message) {
     }
 
     private final ArrayDeque<Archived> messages = new ArrayDeque<>();
@@ -67,15 +68,42 @@ final class MessageArchive {
         return retentionMillis > 0;
     }
 
-    synchronized void add(SnsMessage m, long now) {
+    /** Archives a published message; returns what was archived (null when the topic does not archive). */
+    synchronized Archived add(SnsMessage m, long now) {
         if (retentionMillis == 0) {
-            return;
+            return null;
         }
         trim(now);
-        messages.addLast(new Archived(now, m));
+        Archived a = new Archived(now, m);
+        messages.addLast(a);
         if (messages.size() > MAX_MESSAGES) {
             messages.removeFirst();
         }
+        return a;
+    }
+
+    /** When archiving started (for the record of the topic); 0 when it does not archive. */
+    synchronized long startedAt() {
+        return retentionMillis == 0 ? 0 : startedAt;
+    }
+
+    /** At restore: archiving began at {@code at}, and these messages were archived, oldest first. */
+    synchronized void restore(long at, List<Archived> archived, long now) {
+        if (retentionMillis == 0) {
+            return;
+        }
+        startedAt = at;
+        archived.forEach(messages::addLast);
+        trim(now);
+        while (messages.size() > MAX_MESSAGES) {
+            messages.removeFirst();
+        }
+    }
+
+    /** The archived messages still kept, oldest first (for a snapshot). */
+    synchronized List<Archived> kept(long now) {
+        trim(now);
+        return new ArrayList<>(messages);
     }
 
     /** The topic's {@code BeginningArchiveTime}: the earliest point a replay can start from, or null. */

@@ -59,7 +59,13 @@ final class Publisher {
                         m.attributes(), m.groupId(), m.deduplicationId(), seq, m.timestamp(), false);
                 topic.remember(m.deduplicationId(), m.messageId(), seq, now());
                 fanOut(topic, m);
-                topic.archive.add(m, now());
+                MessageArchive.Archived archived = topic.archive.add(m, now());
+                if (archived != null && context.state().enabled()) {
+                    // An immutable record per archived message, journaled before Publish answers; records of
+                    // messages past the retention are left for the next compaction to drop.
+                    context.state().put(SnsRecords.SERVICE, topic.account, topic.region, SnsRecords.ARCHIVED,
+                            SnsRecords.archivedKey(topic, archived), archived);
+                }
                 return new Published(m.messageId(), seq);
             }
         }

@@ -30,9 +30,17 @@ final class SnsRecords implements OperationInterceptor {
     static final String TOPIC = "topic";
     static final String SUBSCRIPTION = "subscription";
     static final String PLATFORM = "platform";
+    static final String ARCHIVED = "archived";
     private static final String PLATFORM_KEY = "state";
 
-    record TopicState(String name, boolean fifo, Map<String, String> attributes, Map<String, String> tags) {
+    /** {@code archiveStartedAt}: when the topic's archive began (0 or null when it has none). */
+    record TopicState(String name, boolean fifo, Map<String, String> attributes, Map<String, String> tags,
+            Long archiveStartedAt) {
+    }
+
+    /** An archived message's key: the topic's name and the message's sequence number (ordered as published). */
+    static String archivedKey(Topic t, MessageArchive.Archived a) {
+        return t.name + "/" + a.message().sequenceNumber();
     }
 
     record SubscriptionState(String arn, String topicArn, String protocol, String endpoint, String owner, String token,
@@ -133,7 +141,8 @@ final class SnsRecords implements OperationInterceptor {
     }
 
     private TopicState topicState(Topic t) {
-        return new TopicState(t.name, t.fifo, t.attributes(), new LinkedHashMap<>(context.registry().tags(t.arn)));
+        return new TopicState(t.name, t.fifo, t.attributes(), new LinkedHashMap<>(context.registry().tags(t.arn)),
+                t.archive.startedAt());
     }
 
     private static SubscriptionState subscriptionState(Subscription s) {
@@ -151,10 +160,47 @@ final class SnsRecords implements OperationInterceptor {
                         sink.accept(StateRecord.of(SERVICE, account, region, PLATFORM, PLATFORM_KEY, p));
                     }
                 }
-                scope.topics.values().forEach(t -> sink.accept(StateRecord.of(SERVICE, account, region, TOPIC, t.name,
-                        topicState(t))));
+                long now = context.clock().now().toEpochMilli();
+                scope.topics.values().forEach(t -> {
+                    sink.accept(StateRecord.of(SERVICE, account, region, TOPIC, t.name, topicState(t)));
+                    t.archive.kept(now).forEach(a -> sink.accept(StateRecord.of(SERVICE, account, region, ARCHIVED,
+                            archivedKey(t, a), a)));
+                });
                 scope.subscriptions.values().forEach(s -> sink.accept(StateRecord.of(SERVICE, account, region,
                         SUBSCRIPTION, s.arn, subscriptionState(s))));
+            }
+        });
+    }
+
+    /** Each archiving topic's messages, in sequence order; those of topics gone or past retention are dropped. */
+    private void restoreArchives(List<StateRecord> records, long now) {
+        Map<String, Long> started = new HashMap<>();
+        Map<String, List<StateRecord>> byTopic = new LinkedHashMap<>();
+        for (StateRecord r : records) {
+            String topicArn;
+            if (r.kind().equals(TOPIC)) {
+                TopicState s = r.value(TopicState.class);
+                topicArn = Arn.of("sns", r.region(), r.account(), s.name()).toString();
+                if (s.archiveStartedAt() != null && s.archiveStartedAt() > 0) {
+                    started.put(topicArn, s.archiveStartedAt());
+                }
+            } else if (r.kind().equals(ARCHIVED)) {
+                topicArn = Arn.of("sns", r.region(), r.account(), r.key().substring(0, r.key().indexOf('/'))).toString();
+                byTopic.computeIfAbsent(topicArn, k -> new java.util.ArrayList<>()).add(r);
+            }
+        }
+        started.forEach((arn, at) -> {
+            Topic t = store.topic(arn);
+            if (t == null) {
+                return;
+            }
+            List<StateRecord> kept = byTopic.getOrDefault(arn, List.of());
+            kept.sort(java.util.Comparator.comparing(StateRecord::key));
+            List<MessageArchive.Archived> archived = new java.util.ArrayList<>();
+            kept.forEach(r -> archived.add(r.value(MessageArchive.Archived.class)));
+            t.archive.restore(at, archived, now);
+            if (!archived.isEmpty()) {
+                t.continueAfter(archived.get(archived.size() - 1).message().sequenceNumber());
             }
         });
     }
@@ -171,6 +217,7 @@ final class SnsRecords implements OperationInterceptor {
                 store.region(r.account(), r.region()).topics.put(t.arnText, t);
             }
         }
+        restoreArchives(records, now);
         for (StateRecord r : records) {
             if (r.kind().equals(PLATFORM)) {
                 r.value(PlatformState.class).into(platforms.state(r.account(), r.region()));

@@ -76,6 +76,11 @@ final class Topic {
         deduplication.put(dedupId, new Dedup(messageId, sequenceNumber, now + FIVE_MINUTES));
     }
 
+    /** At restore: later sequence numbers follow {@code sequenceNumber}, as a topic's never go back. */
+    synchronized void continueAfter(String sequenceNumber) {
+        sequence = Math.max(sequence, Long.parseLong(sequenceNumber));
+    }
+
     synchronized String nextSequenceNumber() {
         sequence += 1 + (sequence & 3);
         return String.format("%020d", sequence);

@@ -89,4 +89,35 @@ class SnsRestartIT {
             assertTrue(sns.listPlatformApplications().platformApplications().isEmpty(), "the deletion survived");
         }
     }
+
+    @Test
+    void aFifoTopicsArchiveSurvivesARestartAndReplays() {
+        String topicArn;
+        java.time.Instant start;
+        String firstId;
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g)) {
+            start = g.context().clock().now();
+            topicArn = sns.createTopic(b -> b.name("archived.fifo").attributes(Map.of("FifoTopic", "true",
+                    "ContentBasedDeduplication", "true", "ArchivePolicy", "{\"MessageRetentionPeriod\":\"7\"}")))
+                    .topicArn();
+            firstId = sns.publish(b -> b.topicArn(topicArn).message("kept one").messageGroupId("g")).messageId();
+            sns.publish(b -> b.topicArn(topicArn).message("kept two").messageGroupId("g"));
+        }
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g);
+                SqsClient sqs = AwsClients.client(SqsClient.builder(), g)) {
+            assertEquals(start.toString().substring(0, 19), sns.getTopicAttributes(b -> b.topicArn(topicArn)).attributes()
+                    .get("BeginningArchiveTime").substring(0, 19), "archiving began before the restart");
+            sns.publish(b -> b.topicArn(topicArn).message("after the restart").messageGroupId("g"));
+            String url = sqs.createQueue(b -> b.queueName("replayed.fifo").attributes(Map.of(
+                    software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+            String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+                    .attributesAsStrings().get("QueueArn");
+            sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(Map.of("ReplayPolicy",
+                    "{\"PointType\":\"Timestamp\",\"StartingPoint\":\"" + start.minusSeconds(1) + "\"}")));
+            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
+            assertEquals(3, got.size(), "two archived before the restart, one after, in order");
+            assertTrue(got.get(0).body().contains(firstId), got.get(0).body());
+            assertTrue(got.get(2).body().contains("after the restart"), got.get(2).body());
+        }
+    }
 }
