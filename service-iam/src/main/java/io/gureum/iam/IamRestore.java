@@ -111,6 +111,9 @@ final class IamRestore {
         v.signingCertificates().forEach(c -> user.signingCertificates.put(c.id(), c.toCredential()));
         v.sshPublicKeys().forEach(c -> user.sshPublicKeys.put(c.id(), c.toCredential()));
         user.passwordLastUsed = v.passwordLastUsed();
+        if (v.serviceCredentials() != null) {
+            v.serviceCredentials().forEach(c -> user.serviceCredentials.put(c.id(), c.toCredential()));
+        }
         return user;
     }
 
@@ -135,6 +138,9 @@ final class IamRestore {
         account.deletionTasks.putAll(v.deletionTasks());
         account.credentialReport = v.credentialReport();
         account.accessJobs.putAll(v.accessJobs());
+        if (v.globalEndpointTokenVersion() != null) {
+            account.globalEndpointTokenVersion = v.globalEndpointTokenVersion();
+        }
     }
 
     private static void register(ServiceContext context, IamStore.Account account, String id, String arn,

@@ -41,6 +41,8 @@ final class IamStore implements Accounts.AccessKeyResolver {
         String alias;
         /** The account's password policy, or null (AWS's default policy applies). */
         PasswordPolicyRules passwordPolicy;
+        /** STS's global endpoint token version (SetSecurityTokenServicePreferences): 1 or 2. */
+        int globalEndpointTokenVersion = 1;
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */
         final Map<String, ManagedPolicy> awsPolicies = new HashMap<>();
 

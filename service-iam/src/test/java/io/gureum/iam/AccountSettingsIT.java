@@ -117,4 +117,17 @@ class AccountSettingsIT extends IamTestSupport {
             assertEquals(SummaryKeyType.knownValues().size(), m.size());
         }
     }
+
+    @Test
+    void securityTokenServicePreferencesShowInTheSummary() {
+        try (IamClient fresh = AwsClients.client(IamClient.builder(), gureum.endpoint(), "555555555555", "us-east-1")) {
+            assertEquals(1, fresh.getAccountSummary().summaryMapAsStrings().get("GlobalEndpointTokenVersion"));
+            fresh.setSecurityTokenServicePreferences(b -> b.globalEndpointTokenVersion("v2Token"));
+            assertEquals(2, fresh.getAccountSummary().summaryMapAsStrings().get("GlobalEndpointTokenVersion"));
+            fresh.setSecurityTokenServicePreferences(b -> b.globalEndpointTokenVersion("v1Token"));
+            assertEquals(1, fresh.getAccountSummary().summaryMapAsStrings().get("GlobalEndpointTokenVersion"));
+            fails(AwsServiceException.class, "ValidationError", 400, null,
+                    () -> fresh.setSecurityTokenServicePreferences(b -> b.globalEndpointTokenVersion("v3Token")));
+        }
+    }
 }
