@@ -197,19 +197,26 @@ final class IamRecordValues {
     }
 
     /** The account's own settings: alias, password policy, deletion tasks, the last credential report, access jobs. */
-    /** {@code globalEndpointTokenVersion} is null when 1 (the default), and in records written before it existed. */
+    /**
+     * {@code globalEndpointTokenVersion} is null when 1 (the default), {@code organizationFeatures} when none; both are
+     * null in records written before they existed.
+     */
     record AccountValue(String alias, PasswordPolicyRules passwordPolicy, Map<String, String> deletionTasks,
             CredentialReportRecord credentialReport, Map<String, AccessAdvisor.Job> accessJobs,
-            Integer globalEndpointTokenVersion) {
+            Integer globalEndpointTokenVersion, Map<String, List<String>> organizationFeatures) {
         static AccountValue of(IamStore.Account a) {
+            Map<String, List<String>> features = new java.util.TreeMap<>();
+            a.organizationFeatures.forEach((org, f) -> features.put(org, List.copyOf(f)));
             return new AccountValue(a.alias, a.passwordPolicy, new java.util.TreeMap<>(a.deletionTasks),
                     a.credentialReport, new java.util.TreeMap<>(a.accessJobs),
-                    a.globalEndpointTokenVersion == 1 ? null : a.globalEndpointTokenVersion);
+                    a.globalEndpointTokenVersion == 1 ? null : a.globalEndpointTokenVersion,
+                    features.isEmpty() ? null : features);
         }
 
         boolean empty() {
             return alias == null && passwordPolicy == null && deletionTasks.isEmpty() && credentialReport == null
-                    && accessJobs.isEmpty() && globalEndpointTokenVersion == null;
+                    && accessJobs.isEmpty() && globalEndpointTokenVersion == null
+                    && organizationFeatures == null;
         }
     }
 }

@@ -141,6 +141,10 @@ final class IamRestore {
         if (v.globalEndpointTokenVersion() != null) {
             account.globalEndpointTokenVersion = v.globalEndpointTokenVersion();
         }
+        if (v.organizationFeatures() != null) {
+            v.organizationFeatures().forEach((org, f) -> account.organizationFeatures.put(org,
+                    new java.util.TreeSet<>(f)));
+        }
     }
 
     private static void register(ServiceContext context, IamStore.Account account, String id, String arn,

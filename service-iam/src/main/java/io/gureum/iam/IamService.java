@@ -65,7 +65,7 @@ public final class IamService implements AwsService {
                 ServiceLinkedRoles.class, CredentialReports.class, AuthorizationDetails.class,
                 PolicySimulation.class, AccessAdvisor.class, ContextKeyNames.class,
                 ServiceSpecificCredentials.class, SecurityTokenServicePreferences.class,
-                ServiceAccessPolicies.class);
+                ServiceAccessPolicies.class, OrganizationsRootAccess.class);
     }
 
     @Override
@@ -88,7 +88,8 @@ public final class IamService implements AwsService {
                 new CredentialReports(context, store), new AuthorizationDetails(context, store, policies),
                 simulation, new AccessAdvisor(context, store, policies),
                 new ContextKeyNames(context, store, simulation), new ServiceSpecificCredentials(context, store),
-                new SecurityTokenServicePreferences(context, store), new ServiceAccessPolicies(context, store, policies));
+                new SecurityTokenServicePreferences(context, store), new ServiceAccessPolicies(context, store, policies),
+                new OrganizationsRootAccess(context, store, records));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         RequestAuthorizer authorizer = new RequestAuthorizer(context, store, policies, ACTIONS.get());

@@ -43,6 +43,8 @@ final class IamStore implements Accounts.AccessKeyResolver {
         PasswordPolicyRules passwordPolicy;
         /** STS's global endpoint token version (SetSecurityTokenServicePreferences): 1 or 2. */
         int globalEndpointTokenVersion = 1;
+        /** As an organization's management account: its centralized root access features, by organization ID. */
+        final Map<String, java.util.Set<String>> organizationFeatures = new java.util.TreeMap<>();
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */
         final Map<String, ManagedPolicy> awsPolicies = new HashMap<>();
 

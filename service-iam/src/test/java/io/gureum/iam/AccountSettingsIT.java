@@ -130,4 +130,14 @@ class AccountSettingsIT extends IamTestSupport {
                     () -> fresh.setSecurityTokenServicePreferences(b -> b.globalEndpointTokenVersion("v3Token")));
         }
     }
+
+    /** This server has no Organizations: no account is in an organization (service-organizations tests the rest). */
+    @Test
+    void rootAccessFeaturesNeedAnOrganization() {
+        fails(AwsServiceException.class, "OrganizationNotFoundException", 400,
+                "The request was rejected because no organization is associated with your account.",
+                () -> iam.listOrganizationsFeatures(b -> { }));
+        fails(AwsServiceException.class, "OrganizationNotFoundException", 400, null,
+                () -> iam.enableOrganizationsRootSessions(b -> { }));
+    }
 }
