@@ -203,20 +203,21 @@ final class IamRecordValues {
      */
     record AccountValue(String alias, PasswordPolicyRules passwordPolicy, Map<String, String> deletionTasks,
             CredentialReportRecord credentialReport, Map<String, AccessAdvisor.Job> accessJobs,
-            Integer globalEndpointTokenVersion, Map<String, List<String>> organizationFeatures) {
+            Integer globalEndpointTokenVersion, Map<String, List<String>> organizationFeatures,
+            String outboundIssuer, boolean outboundFederationEnabled) {
         static AccountValue of(IamStore.Account a) {
             Map<String, List<String>> features = new java.util.TreeMap<>();
             a.organizationFeatures.forEach((org, f) -> features.put(org, List.copyOf(f)));
             return new AccountValue(a.alias, a.passwordPolicy, new java.util.TreeMap<>(a.deletionTasks),
                     a.credentialReport, new java.util.TreeMap<>(a.accessJobs),
                     a.globalEndpointTokenVersion == 1 ? null : a.globalEndpointTokenVersion,
-                    features.isEmpty() ? null : features);
+                    features.isEmpty() ? null : features, a.outboundIssuer, a.outboundFederationEnabled);
         }
 
         boolean empty() {
             return alias == null && passwordPolicy == null && deletionTasks.isEmpty() && credentialReport == null
                     && accessJobs.isEmpty() && globalEndpointTokenVersion == null
-                    && organizationFeatures == null;
+                    && organizationFeatures == null && outboundIssuer == null;
         }
     }
 }

@@ -141,6 +141,8 @@ final class IamRestore {
         if (v.globalEndpointTokenVersion() != null) {
             account.globalEndpointTokenVersion = v.globalEndpointTokenVersion();
         }
+        account.outboundIssuer = v.outboundIssuer();
+        account.outboundFederationEnabled = v.outboundFederationEnabled();
         if (v.organizationFeatures() != null) {
             v.organizationFeatures().forEach((org, f) -> account.organizationFeatures.put(org,
                     new java.util.TreeSet<>(f)));

@@ -65,7 +65,8 @@ public final class IamService implements AwsService {
                 ServiceLinkedRoles.class, CredentialReports.class, AuthorizationDetails.class,
                 PolicySimulation.class, AccessAdvisor.class, ContextKeyNames.class,
                 ServiceSpecificCredentials.class, SecurityTokenServicePreferences.class,
-                ServiceAccessPolicies.class, OrganizationsRootAccess.class);
+                ServiceAccessPolicies.class, OrganizationsRootAccess.class,
+                OutboundWebIdentityFederation.class);
     }
 
     @Override
@@ -89,7 +90,8 @@ public final class IamService implements AwsService {
                 simulation, new AccessAdvisor(context, store, policies),
                 new ContextKeyNames(context, store, simulation), new ServiceSpecificCredentials(context, store),
                 new SecurityTokenServicePreferences(context, store), new ServiceAccessPolicies(context, store, policies),
-                new OrganizationsRootAccess(context, store, records));
+                new OrganizationsRootAccess(context, store, records),
+                new OutboundWebIdentityFederation(context, store));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         RequestAuthorizer authorizer = new RequestAuthorizer(context, store, policies, ACTIONS.get());

@@ -45,6 +45,9 @@ final class IamStore implements Accounts.AccessKeyResolver {
         int globalEndpointTokenVersion = 1;
         /** As an organization's management account: its centralized root access features, by organization ID. */
         final Map<String, java.util.Set<String>> organizationFeatures = new java.util.TreeMap<>();
+        /** Outbound web identity federation: whether enabled, and the issuer URL it got when first enabled. */
+        boolean outboundFederationEnabled;
+        String outboundIssuer;
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */
         final Map<String, ManagedPolicy> awsPolicies = new HashMap<>();
 

@@ -140,4 +140,26 @@ class AccountSettingsIT extends IamTestSupport {
         fails(AwsServiceException.class, "OrganizationNotFoundException", 400, null,
                 () -> iam.enableOrganizationsRootSessions(b -> { }));
     }
+
+    @Test
+    void outboundWebIdentityFederationSwitch() {
+        try (IamClient fresh = AwsClients.client(IamClient.builder(), gureum.endpoint(), "666666666666", "us-east-1")) {
+            fails(AwsServiceException.class, "FeatureDisabled", 404, null,
+                    () -> fresh.getOutboundWebIdentityFederationInfo(b -> { }));
+            fails(AwsServiceException.class, "FeatureDisabled", 404, null,
+                    () -> fresh.disableOutboundWebIdentityFederation(b -> { }));
+            String issuer = fresh.enableOutboundWebIdentityFederation(b -> { }).issuerIdentifier();
+            assertTrue(issuer.matches("https://[0-9a-f-]{36}\\.tokens\\.sts\\.global\\.api\\.aws"), issuer);
+            fails(AwsServiceException.class, "FeatureEnabled", 409, null,
+                    () -> fresh.enableOutboundWebIdentityFederation(b -> { }));
+            var info = fresh.getOutboundWebIdentityFederationInfo(b -> { });
+            assertEquals(issuer, info.issuerIdentifier());
+            assertTrue(info.jwtVendingEnabled());
+            fresh.disableOutboundWebIdentityFederation(b -> { });
+            fails(AwsServiceException.class, "FeatureDisabled", 404, null,
+                    () -> fresh.getOutboundWebIdentityFederationInfo(b -> { }));
+            // The account keeps its issuer.
+            assertEquals(issuer, fresh.enableOutboundWebIdentityFederation(b -> { }).issuerIdentifier());
+        }
+    }
 }
