@@ -204,20 +204,23 @@ final class IamRecordValues {
     record AccountValue(String alias, PasswordPolicyRules passwordPolicy, Map<String, String> deletionTasks,
             CredentialReportRecord credentialReport, Map<String, AccessAdvisor.Job> accessJobs,
             Integer globalEndpointTokenVersion, Map<String, List<String>> organizationFeatures,
-            String outboundIssuer, boolean outboundFederationEnabled) {
+            String outboundIssuer, boolean outboundFederationEnabled,
+            Map<String, OrganizationsAccessReports.Job> orgAccessJobs) {
         static AccountValue of(IamStore.Account a) {
             Map<String, List<String>> features = new java.util.TreeMap<>();
             a.organizationFeatures.forEach((org, f) -> features.put(org, List.copyOf(f)));
             return new AccountValue(a.alias, a.passwordPolicy, new java.util.TreeMap<>(a.deletionTasks),
                     a.credentialReport, new java.util.TreeMap<>(a.accessJobs),
                     a.globalEndpointTokenVersion == 1 ? null : a.globalEndpointTokenVersion,
-                    features.isEmpty() ? null : features, a.outboundIssuer, a.outboundFederationEnabled);
+                    features.isEmpty() ? null : features, a.outboundIssuer, a.outboundFederationEnabled,
+                    a.orgAccessJobs.isEmpty() ? null : new java.util.TreeMap<>(a.orgAccessJobs));
         }
 
         boolean empty() {
             return alias == null && passwordPolicy == null && deletionTasks.isEmpty() && credentialReport == null
                     && accessJobs.isEmpty() && globalEndpointTokenVersion == null
-                    && organizationFeatures == null && outboundIssuer == null;
+                    && organizationFeatures == null && outboundIssuer == null
+                    && orgAccessJobs == null;
         }
     }
 }

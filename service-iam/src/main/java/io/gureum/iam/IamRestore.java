@@ -141,6 +141,9 @@ final class IamRestore {
         if (v.globalEndpointTokenVersion() != null) {
             account.globalEndpointTokenVersion = v.globalEndpointTokenVersion();
         }
+        if (v.orgAccessJobs() != null) {
+            account.orgAccessJobs.putAll(v.orgAccessJobs());
+        }
         account.outboundIssuer = v.outboundIssuer();
         account.outboundFederationEnabled = v.outboundFederationEnabled();
         if (v.organizationFeatures() != null) {

@@ -66,7 +66,7 @@ public final class IamService implements AwsService {
                 PolicySimulation.class, AccessAdvisor.class, ContextKeyNames.class,
                 ServiceSpecificCredentials.class, SecurityTokenServicePreferences.class,
                 ServiceAccessPolicies.class, OrganizationsRootAccess.class,
-                OutboundWebIdentityFederation.class);
+                OutboundWebIdentityFederation.class, OrganizationsAccessReports.class);
     }
 
     @Override
@@ -91,7 +91,7 @@ public final class IamService implements AwsService {
                 new ContextKeyNames(context, store, simulation), new ServiceSpecificCredentials(context, store),
                 new SecurityTokenServicePreferences(context, store), new ServiceAccessPolicies(context, store, policies),
                 new OrganizationsRootAccess(context, store, records),
-                new OutboundWebIdentityFederation(context, store));
+                new OutboundWebIdentityFederation(context, store), new OrganizationsAccessReports(context, store));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         RequestAuthorizer authorizer = new RequestAuthorizer(context, store, policies, ACTIONS.get());

@@ -48,6 +48,8 @@ final class IamStore implements Accounts.AccessKeyResolver {
         /** Outbound web identity federation: whether enabled, and the issuer URL it got when first enabled. */
         boolean outboundFederationEnabled;
         String outboundIssuer;
+        /** Organizations access report jobs by ID. */
+        final Map<String, OrganizationsAccessReports.Job> orgAccessJobs = new java.util.TreeMap<>();
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */
         final Map<String, ManagedPolicy> awsPolicies = new HashMap<>();
 
