@@ -196,10 +196,11 @@ final class IamRecordValues {
         }
     }
 
-    /** The account's own settings: alias, password policy, deletion tasks, the last credential report, access jobs. */
     /**
-     * {@code globalEndpointTokenVersion} is null when 1 (the default), {@code organizationFeatures} when none; both are
-     * null in records written before they existed.
+     * The account's own settings: alias, password policy, deletion tasks, the last credential report, access jobs, the
+     * STS token version, centralized root access features (as a management account), outbound federation and
+     * Organizations access report jobs. The later members are null (false) when unset and in records written before
+     * they existed; {@code globalEndpointTokenVersion} is null when 1, the default.
      */
     record AccountValue(String alias, PasswordPolicyRules passwordPolicy, Map<String, String> deletionTasks,
             CredentialReportRecord credentialReport, Map<String, AccessAdvisor.Job> accessJobs,
