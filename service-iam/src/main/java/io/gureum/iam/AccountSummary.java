@@ -36,6 +36,7 @@ final class AccountSummary extends Family {
             m.put("AccountAccessKeysPresent", 0);
             m.put("AccountPasswordPresent", 0);
             m.put("AccountSigningCertificatesPresent", 0);
+            m.put("GlobalEndpointTokenVersion", account.globalEndpointTokenVersion);
             return GetAccountSummaryResponse.builder().summaryMapWithStrings(m).build();
         }
     }
@@ -61,7 +62,6 @@ final class AccountSummary extends Family {
         q.put("AttachedPoliciesPerUserQuota", PrincipalPolicies.MAX_ATTACHED);
         q.put("PolicyVersionsInUseQuota", 10000);
         q.put("VersionsPerPolicyQuota", Policies.MAX_VERSIONS);
-        q.put("GlobalEndpointTokenVersion", 1);
         return q;
     }
 }

@@ -69,8 +69,26 @@ final class IamRecordValues {
         }
     }
 
+    /** A service-specific credential: its password or secret only as the salted hash IAM keeps. */
+    record ServiceCredentialValue(String id, String serviceName, Instant created, String serviceUserName, String alias,
+            Instant expires, String secretHash, String status) {
+        static ServiceCredentialValue of(ServiceCredential c) {
+            return new ServiceCredentialValue(c.id, c.serviceName, c.created, c.serviceUserName, c.alias, c.expires,
+                    c.secretHash, c.status);
+        }
+
+        ServiceCredential toCredential() {
+            ServiceCredential c = new ServiceCredential(id, serviceName, created, serviceUserName, alias, expires,
+                    secretHash);
+            c.status = status;
+            return c;
+        }
+    }
+
+    /** {@code serviceCredentials} is null in records written before service-specific credentials existed. */
     record UserValue(PrincipalValue principal, List<KeyValue> keys, User.LoginProfile loginProfile,
-            List<CredentialValue> signingCertificates, List<CredentialValue> sshPublicKeys, Instant passwordLastUsed) {
+            List<CredentialValue> signingCertificates, List<CredentialValue> sshPublicKeys, Instant passwordLastUsed,
+            List<ServiceCredentialValue> serviceCredentials) {
         static UserValue of(User u) {
             List<KeyValue> keys = new ArrayList<>();
             for (AccessKey k : u.keys.values()) {
@@ -78,7 +96,8 @@ final class IamRecordValues {
             }
             return new UserValue(PrincipalValue.of(u), keys, u.loginProfile,
                     u.signingCertificates.values().stream().map(CredentialValue::of).toList(),
-                    u.sshPublicKeys.values().stream().map(CredentialValue::of).toList(), u.passwordLastUsed);
+                    u.sshPublicKeys.values().stream().map(CredentialValue::of).toList(), u.passwordLastUsed,
+                    u.serviceCredentials.values().stream().map(ServiceCredentialValue::of).toList());
         }
     }
 
@@ -177,17 +196,32 @@ final class IamRecordValues {
         }
     }
 
-    /** The account's own settings: alias, password policy, deletion tasks, the last credential report, access jobs. */
+    /**
+     * The account's own settings: alias, password policy, deletion tasks, the last credential report, access jobs, the
+     * STS token version, centralized root access features (as a management account), outbound federation and
+     * Organizations access report jobs. The later members are null (false) when unset and in records written before
+     * they existed; {@code globalEndpointTokenVersion} is null when 1, the default.
+     */
     record AccountValue(String alias, PasswordPolicyRules passwordPolicy, Map<String, String> deletionTasks,
-            CredentialReportRecord credentialReport, Map<String, AccessAdvisor.Job> accessJobs) {
+            CredentialReportRecord credentialReport, Map<String, AccessAdvisor.Job> accessJobs,
+            Integer globalEndpointTokenVersion, Map<String, List<String>> organizationFeatures,
+            String outboundIssuer, boolean outboundFederationEnabled,
+            Map<String, OrganizationsAccessReports.Job> orgAccessJobs) {
         static AccountValue of(IamStore.Account a) {
+            Map<String, List<String>> features = new java.util.TreeMap<>();
+            a.organizationFeatures.forEach((org, f) -> features.put(org, List.copyOf(f)));
             return new AccountValue(a.alias, a.passwordPolicy, new java.util.TreeMap<>(a.deletionTasks),
-                    a.credentialReport, new java.util.TreeMap<>(a.accessJobs));
+                    a.credentialReport, new java.util.TreeMap<>(a.accessJobs),
+                    a.globalEndpointTokenVersion == 1 ? null : a.globalEndpointTokenVersion,
+                    features.isEmpty() ? null : features, a.outboundIssuer, a.outboundFederationEnabled,
+                    a.orgAccessJobs.isEmpty() ? null : new java.util.TreeMap<>(a.orgAccessJobs));
         }
 
         boolean empty() {
             return alias == null && passwordPolicy == null && deletionTasks.isEmpty() && credentialReport == null
-                    && accessJobs.isEmpty();
+                    && accessJobs.isEmpty() && globalEndpointTokenVersion == null
+                    && organizationFeatures == null && outboundIssuer == null
+                    && orgAccessJobs == null;
         }
     }
 }

@@ -111,6 +111,9 @@ final class IamRestore {
         v.signingCertificates().forEach(c -> user.signingCertificates.put(c.id(), c.toCredential()));
         v.sshPublicKeys().forEach(c -> user.sshPublicKeys.put(c.id(), c.toCredential()));
         user.passwordLastUsed = v.passwordLastUsed();
+        if (v.serviceCredentials() != null) {
+            v.serviceCredentials().forEach(c -> user.serviceCredentials.put(c.id(), c.toCredential()));
+        }
         return user;
     }
 
@@ -135,6 +138,18 @@ final class IamRestore {
         account.deletionTasks.putAll(v.deletionTasks());
         account.credentialReport = v.credentialReport();
         account.accessJobs.putAll(v.accessJobs());
+        if (v.globalEndpointTokenVersion() != null) {
+            account.globalEndpointTokenVersion = v.globalEndpointTokenVersion();
+        }
+        if (v.orgAccessJobs() != null) {
+            account.orgAccessJobs.putAll(v.orgAccessJobs());
+        }
+        account.outboundIssuer = v.outboundIssuer();
+        account.outboundFederationEnabled = v.outboundFederationEnabled();
+        if (v.organizationFeatures() != null) {
+            v.organizationFeatures().forEach((org, f) -> account.organizationFeatures.put(org,
+                    new java.util.TreeSet<>(f)));
+        }
     }
 
     private static void register(ServiceContext context, IamStore.Account account, String id, String arn,

@@ -63,7 +63,10 @@ public final class IamService implements AwsService {
                 SamlProviders.class, MfaDevices.class, AccountAliases.class, AccountPasswordPolicy.class,
                 AccountSummary.class, SigningCertificates.class, SshPublicKeys.class, ServerCertificates.class,
                 ServiceLinkedRoles.class, CredentialReports.class, AuthorizationDetails.class,
-                PolicySimulation.class, AccessAdvisor.class, ContextKeyNames.class);
+                PolicySimulation.class, AccessAdvisor.class, ContextKeyNames.class,
+                ServiceSpecificCredentials.class, SecurityTokenServicePreferences.class,
+                ServiceAccessPolicies.class, OrganizationsRootAccess.class,
+                OutboundWebIdentityFederation.class, OrganizationsAccessReports.class);
     }
 
     @Override
@@ -85,7 +88,10 @@ public final class IamService implements AwsService {
                 new ServerCertificates(context, store), new ServiceLinkedRoles(context, store, attachments),
                 new CredentialReports(context, store), new AuthorizationDetails(context, store, policies),
                 simulation, new AccessAdvisor(context, store, policies),
-                new ContextKeyNames(context, store, simulation));
+                new ContextKeyNames(context, store, simulation), new ServiceSpecificCredentials(context, store),
+                new SecurityTokenServicePreferences(context, store), new ServiceAccessPolicies(context, store, policies),
+                new OrganizationsRootAccess(context, store, records),
+                new OutboundWebIdentityFederation(context, store), new OrganizationsAccessReports(context, store));
         // Requests signed with keys IAM issued act in their user's account (and verify with their secret).
         context.accounts().addResolver(store);
         RequestAuthorizer authorizer = new RequestAuthorizer(context, store, policies, ACTIONS.get());

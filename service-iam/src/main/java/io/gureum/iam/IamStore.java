@@ -41,6 +41,15 @@ final class IamStore implements Accounts.AccessKeyResolver {
         String alias;
         /** The account's password policy, or null (AWS's default policy applies). */
         PasswordPolicyRules passwordPolicy;
+        /** STS's global endpoint token version (SetSecurityTokenServicePreferences): 1 or 2. */
+        int globalEndpointTokenVersion = 1;
+        /** As an organization's management account: its centralized root access features, by organization ID. */
+        final Map<String, java.util.Set<String>> organizationFeatures = new java.util.TreeMap<>();
+        /** Outbound web identity federation: whether enabled, and the issuer URL it got when first enabled. */
+        boolean outboundFederationEnabled;
+        String outboundIssuer;
+        /** Organizations access report jobs by ID. */
+        final Map<String, OrganizationsAccessReports.Job> orgAccessJobs = new java.util.TreeMap<>();
         /** AWS managed policies this account has looked at, by ARN, with this account's attachment counts. */
         final Map<String, ManagedPolicy> awsPolicies = new HashMap<>();
 

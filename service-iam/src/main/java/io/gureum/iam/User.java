@@ -18,6 +18,8 @@ final class User extends Principal {
     final Map<String, UserCredential> signingCertificates = new LinkedHashMap<>();
     /** SSH public keys by ID, oldest first. */
     final Map<String, UserCredential> sshPublicKeys = new LinkedHashMap<>();
+    /** Service-specific credentials by ID, oldest first. */
+    final Map<String, ServiceCredential> serviceCredentials = new LinkedHashMap<>();
     /** When the password was last used to sign in, or null (never, or not recorded). */
     Instant passwordLastUsed;
 

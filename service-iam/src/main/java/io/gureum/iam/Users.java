@@ -120,6 +120,9 @@ final class Users extends Family {
             if (!user.sshPublicKeys.isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete SSH public keys first.");
             }
+            if (!user.serviceCredentials.isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete service specific credentials first.");
+            }
             if (!user.keys.isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
             }

@@ -117,4 +117,49 @@ class AccountSettingsIT extends IamTestSupport {
             assertEquals(SummaryKeyType.knownValues().size(), m.size());
         }
     }
+
+    @Test
+    void securityTokenServicePreferencesShowInTheSummary() {
+        try (IamClient fresh = AwsClients.client(IamClient.builder(), gureum.endpoint(), "555555555555", "us-east-1")) {
+            assertEquals(1, fresh.getAccountSummary().summaryMapAsStrings().get("GlobalEndpointTokenVersion"));
+            fresh.setSecurityTokenServicePreferences(b -> b.globalEndpointTokenVersion("v2Token"));
+            assertEquals(2, fresh.getAccountSummary().summaryMapAsStrings().get("GlobalEndpointTokenVersion"));
+            fresh.setSecurityTokenServicePreferences(b -> b.globalEndpointTokenVersion("v1Token"));
+            assertEquals(1, fresh.getAccountSummary().summaryMapAsStrings().get("GlobalEndpointTokenVersion"));
+            fails(AwsServiceException.class, "ValidationError", 400, null,
+                    () -> fresh.setSecurityTokenServicePreferences(b -> b.globalEndpointTokenVersion("v3Token")));
+        }
+    }
+
+    /** This server has no Organizations: no account is in an organization (service-organizations tests the rest). */
+    @Test
+    void rootAccessFeaturesNeedAnOrganization() {
+        fails(AwsServiceException.class, "OrganizationNotFoundException", 400,
+                "The request was rejected because no organization is associated with your account.",
+                () -> iam.listOrganizationsFeatures(b -> { }));
+        fails(AwsServiceException.class, "OrganizationNotFoundException", 400, null,
+                () -> iam.enableOrganizationsRootSessions(b -> { }));
+    }
+
+    @Test
+    void outboundWebIdentityFederationSwitch() {
+        try (IamClient fresh = AwsClients.client(IamClient.builder(), gureum.endpoint(), "666666666666", "us-east-1")) {
+            fails(AwsServiceException.class, "FeatureDisabled", 404, null,
+                    () -> fresh.getOutboundWebIdentityFederationInfo(b -> { }));
+            fails(AwsServiceException.class, "FeatureDisabled", 404, null,
+                    () -> fresh.disableOutboundWebIdentityFederation(b -> { }));
+            String issuer = fresh.enableOutboundWebIdentityFederation(b -> { }).issuerIdentifier();
+            assertTrue(issuer.matches("https://[0-9a-f-]{36}\\.tokens\\.sts\\.global\\.api\\.aws"), issuer);
+            fails(AwsServiceException.class, "FeatureEnabled", 409, null,
+                    () -> fresh.enableOutboundWebIdentityFederation(b -> { }));
+            var info = fresh.getOutboundWebIdentityFederationInfo(b -> { });
+            assertEquals(issuer, info.issuerIdentifier());
+            assertTrue(info.jwtVendingEnabled());
+            fresh.disableOutboundWebIdentityFederation(b -> { });
+            fails(AwsServiceException.class, "FeatureDisabled", 404, null,
+                    () -> fresh.getOutboundWebIdentityFederationInfo(b -> { }));
+            // The account keeps its issuer.
+            assertEquals(issuer, fresh.enableOutboundWebIdentityFederation(b -> { }).issuerIdentifier());
+        }
+    }
 }

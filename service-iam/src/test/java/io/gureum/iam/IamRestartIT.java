@@ -261,4 +261,28 @@ class IamRestartIT {
             assertEquals("arn:aws:sts::" + A + ":assumed-role/Snap/snap", asRole.getCallerIdentity().arn());
         }
     }
+
+    @Test
+    void serviceCredentialsAndAccountSettingsSurviveARestart() {
+        String id;
+        String issuer;
+        try (Gureum g = start(); IamClient iam = AwsClients.client(IamClient.builder(), g.endpoint(), A, "us-east-1")) {
+            iam.createUser(b -> b.userName("git"));
+            id = iam.createServiceSpecificCredential(b -> b.userName("git").serviceName("codecommit.amazonaws.com"))
+                    .serviceSpecificCredential().serviceSpecificCredentialId();
+            iam.updateServiceSpecificCredential(b -> b.userName("git").serviceSpecificCredentialId(id)
+                    .status("Inactive"));
+            iam.setSecurityTokenServicePreferences(b -> b.globalEndpointTokenVersion("v2Token"));
+            issuer = iam.enableOutboundWebIdentityFederation(b -> { }).issuerIdentifier();
+        }
+        try (Gureum g = start(); IamClient iam = AwsClients.client(IamClient.builder(), g.endpoint(), A, "us-east-1")) {
+            var listed = iam.listServiceSpecificCredentials(b -> b.userName("git")).serviceSpecificCredentials();
+            assertEquals(1, listed.size());
+            assertEquals(id, listed.get(0).serviceSpecificCredentialId());
+            assertEquals("Inactive", listed.get(0).statusAsString());
+            assertEquals("git-at-" + A, listed.get(0).serviceUserName());
+            assertEquals(2, iam.getAccountSummary().summaryMapAsStrings().get("GlobalEndpointTokenVersion"));
+            assertEquals(issuer, iam.getOutboundWebIdentityFederationInfo(b -> { }).issuerIdentifier());
+        }
+    }
 }
