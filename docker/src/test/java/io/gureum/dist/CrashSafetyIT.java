@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gureum.core.testing.AwsClients;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -45,7 +39,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * {@link JvmOptionsIT}.
  */
 class CrashSafetyIT {
-    private static final Pattern LISTENING = Pattern.compile("Listening on .* \\(port (\\d+)\\)");
     private static final int ROUNDS = 20;
     private static final int WORKERS = 3;
     private static final String ABSENT = "<absent>";
@@ -72,7 +65,7 @@ class CrashSafetyIT {
         Random random = new Random(15);
         String queueUrl = null;
         for (int round = 0; round <= ROUNDS; round++) {
-            Server server = Server.start(dataDir);
+            ChildServer server = startServer(dataDir);
             try (SqsClient sqs = AwsClients.client(SqsClient.builder(), server.endpoint, "test", "us-east-1");
                     DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), server.endpoint, "test",
                             "us-east-1");
@@ -190,7 +183,7 @@ class CrashSafetyIT {
         k.inDoubt.clear();
     }
 
-    private void verify(int round, Server server, SqsClient sqs, DynamoDbClient ddb, S3Client s3, String queueUrl)
+    private void verify(int round, ChildServer server, SqsClient sqs, DynamoDbClient ddb, S3Client s3, String queueUrl)
             throws Exception {
         // DynamoDB: each item is its last acknowledged value or one tried since, never a mix of two.
         Map<String, String> stored = new HashMap<>();
@@ -257,7 +250,7 @@ class CrashSafetyIT {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    private static void advanceClock(Server server, int seconds) throws Exception {
+    private static void advanceClock(ChildServer server, int seconds) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 server.endpoint.resolve("/_gureum/clock")).POST(HttpRequest.BodyPublishers.ofString(
                         "{\"advanceSeconds\": " + seconds + "}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -266,7 +259,7 @@ class CrashSafetyIT {
 
     @Test
     void aSigtermStopKeepsEverything() throws Exception {
-        Server server = Server.start(dataDir);
+        ChildServer server = startServer(dataDir);
         try (S3Client s3 = AwsClients.client(S3Client.builder().forcePathStyle(true), server.endpoint, "test",
                 "us-east-1")) {
             s3.createBucket(b -> b.bucket("term-bucket"));
@@ -276,7 +269,7 @@ class CrashSafetyIT {
         try (var files = Files.list(dataDir.resolve("s3"))) {
             assertEquals(1, files.count(), "the object's file stays after SIGTERM");
         }
-        Server again = Server.start(dataDir);
+        ChildServer again = startServer(dataDir);
         try (S3Client s3 = AwsClients.client(S3Client.builder().forcePathStyle(true), again.endpoint, "test",
                 "us-east-1")) {
             assertEquals("kept", s3.getObjectAsBytes(b -> b.bucket("term-bucket").key("k")).asUtf8String());
@@ -285,60 +278,10 @@ class CrashSafetyIT {
         }
     }
 
-    /** A child JVM running {@code io.gureum.core.Main} on the data directory. */
-    private static final class Server {
-        final Process process;
-        final URI endpoint;
-
-        private Server(Process process, URI endpoint) {
-            this.process = process;
-            this.endpoint = endpoint;
-        }
-
-        static Server start(Path dataDir) throws Exception {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dgureum.compactBytes=32768",
-                    "-cp", System.getProperty("java.class.path"), "io.gureum.core.Main", "--port", "0",
-                    "--services", "sqs,s3,dynamodb", "--data-dir", dataDir.toString());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder seen = new StringBuilder();
-            int port = -1;
-            for (String line; port < 0 && (line = out.readLine()) != null;) {
-                seen.append(line).append('\n');
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
-            if (port < 0) {
-                p.destroyForcibly();
-                fail("the server did not start:\n" + seen);
-            }
-            Thread drain = new Thread(() -> {
-                try {
-                    while (out.readLine() != null) {
-                        // keep the pipe from filling up
-                    }
-                } catch (java.io.IOException ignored) {
-                    // the process is gone
-                }
-            }, "server-output");
-            drain.setDaemon(true);
-            drain.start();
-            return new Server(p, URI.create("http://127.0.0.1:" + port));
-        }
-
-        /** SIGKILL on Linux: no shutdown hook runs, nothing is flushed. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(60, TimeUnit.SECONDS);
-        }
-
-        /** SIGTERM: the shutdown hook closes the server. */
-        void stop() throws InterruptedException {
-            process.destroy();
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
-        }
+    /** A child server on the data directory, compacting after 32 KiB of journal. */
+    private static ChildServer startServer(Path dataDir) throws Exception {
+        List<String> options = new ArrayList<>(ChildServer.SMALL);
+        options.add("-Dgureum.compactBytes=32768");
+        return ChildServer.start(options, "--services", "sqs,s3,dynamodb", "--data-dir", dataDir.toString());
     }
 }

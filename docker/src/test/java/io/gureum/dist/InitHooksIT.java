@@ -7,19 +7,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.testing.AwsClients;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,7 +29,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class InitHooksIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LISTENING = Pattern.compile("Listening on .* \\(port (\\d+)\\)");
 
     @Test
     void scriptsSeedTheServerInNameOrderAndTheirStatesAreReported(@TempDir Path dir) throws Exception {
@@ -52,12 +46,9 @@ class InitHooksIT {
                 """);
         Files.writeString(dir.resolve("notes.txt"), "not a script");
 
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.gureum.core.Main", "--port", "0", "--init-dir",
-                dir.toString()).redirectErrorStream(true).start();
+        ChildServer server = ChildServer.start(List.of(), "--init-dir", dir.toString());
         try {
-            int port = port(server);
-            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            URI endpoint = server.endpoint;
             JsonNode init = awaitCompleted(endpoint);
             List<String> states = List.of(init.get("scripts").get(0).get("state").asText(),
                     init.get("scripts").get(1).get("state").asText(), init.get("scripts").get(2).get("state").asText());
@@ -75,33 +66,8 @@ class InitHooksIT {
             assertEquals("from-python", AwsClients.client(DynamoDbClient.builder(), endpoint, "test", "us-east-1")
                     .describeTable(b -> b.tableName("from-python")).table().tableName());
         } finally {
-            server.destroy();
-            assertTrue(server.waitFor(120, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+            server.stop();
         }
-    }
-
-    private static int port(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line; (line = out.readLine()) != null;) {
-            seen.append(line).append('\n');
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (out.readLine() != null) {
-                            // keeps the server's output pipe from filling
-                        }
-                    } catch (java.io.IOException closed) {
-                        // the server stopped
-                    }
-                }, "init-hooks-it-drain");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        return fail("the server never said where it listens:\n" + seen);
     }
 
     private static JsonNode get(URI endpoint, String path) throws Exception {

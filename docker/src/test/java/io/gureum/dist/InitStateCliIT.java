@@ -3,13 +3,10 @@ package io.gureum.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,8 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -34,7 +29,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * message; export and import answer curl.
  */
 class InitStateCliIT {
-    private static final Pattern LISTENING = Pattern.compile("Listening on .* \\(port (\\d+)\\)");
     private static final String AUTH = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/%s/aws4_request, "
             + "SignedHeaders=host, Signature=00";
 
@@ -62,32 +56,32 @@ class InitStateCliIT {
     void aSeedFileLoadsAtStartAndOnlyOnceIntoADataDirectory() throws Exception {
         Path seed = seed();
         Path data = tmp.resolve("data");
-        Child child = Child.start("--services", "sqs,s3", "--data-dir", data.toString(), "--init-state",
+        ChildServer child = start("--services", "sqs,s3", "--data-dir", data.toString(), "--init-state",
                 seed.toString());
         try {
-            assertTrue(child.curl("-X", "POST", "-H", "Authorization: " + AUTH.formatted("sqs"),
+            assertTrue(curl("-X", "POST", "-H", "Authorization: " + AUTH.formatted("sqs"),
                     "-d", "Action=ListQueues&Version=2012-11-05", child.url("/")).contains("seeded-queue"));
-            assertEquals("{\"ok\":1}", child.curl("-H", "Authorization: " + AUTH.formatted("s3"),
+            assertEquals("{\"ok\":1}", curl("-H", "Authorization: " + AUTH.formatted("s3"),
                     child.url("/seeded-bucket/fixture.json")));
-            child.curl("-X", "POST", "-H", "Authorization: " + AUTH.formatted("sqs"),
+            curl("-X", "POST", "-H", "Authorization: " + AUTH.formatted("sqs"),
                     "-d", "Action=CreateQueue&QueueName=made-after-seed&Version=2012-11-05", child.url("/"));
             Path out = tmp.resolve("out.bin");
-            child.curl("-X", "POST", "-o", out.toString(), child.url("/_gureum/state/export?services=sqs"));
+            curl("-X", "POST", "-o", out.toString(), child.url("/_gureum/state/export?services=sqs"));
             assertEquals("GUREUM-STATE", new String(Files.readAllBytes(out), 0, 12, StandardCharsets.US_ASCII));
 
             byte[] newer = Files.readAllBytes(out);
             newer[15] = 2;
             Path bad = Files.write(tmp.resolve("newer.bin"), newer);
-            assertEquals("400", child.curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST",
+            assertEquals("400", curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST",
                     "-H", "Content-Type: application/octet-stream", "--data-binary", "@" + bad,
                     child.url("/_gureum/state/import")));
         } finally {
             child.stop();
         }
         // The data directory has state now: the same command line resumes it rather than re-seeding.
-        child = Child.start("--services", "sqs,s3", "--data-dir", data.toString(), "--init-state", seed.toString());
+        child = start("--services", "sqs,s3", "--data-dir", data.toString(), "--init-state", seed.toString());
         try {
-            String queues = child.curl("-X", "POST", "-H", "Authorization: " + AUTH.formatted("sqs"),
+            String queues = curl("-X", "POST", "-H", "Authorization: " + AUTH.formatted("sqs"),
                     "-d", "Action=ListQueues&Version=2012-11-05", child.url("/"));
             assertTrue(queues.contains("seeded-queue") && queues.contains("made-after-seed"), queues);
             assertTrue(child.output().contains("already holds state"), child.output());
@@ -99,7 +93,7 @@ class InitStateCliIT {
     @Test
     void anUnreadableSeedStopsTheStart() throws Exception {
         Path junk = Files.writeString(tmp.resolve("junk.bin"), "not a state file");
-        List<String> command = Child.command("--services", "sqs", "--init-state", junk.toString());
+        List<String> command = ChildServer.command(ChildServer.SMALL, "--services", "sqs", "--init-state", junk.toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -108,77 +102,17 @@ class InitStateCliIT {
         assertFalse(out.contains("Listening on"), out);
     }
 
-    /** A child JVM running {@code io.gureum.core.Main} from the test class path. */
-    private static final class Child {
-        final Process process;
-        final int port;
-        final StringBuffer output;
+    private static ChildServer start(String... args) throws Exception {
+        return ChildServer.start(ChildServer.SMALL, args);
+    }
 
-        private Child(Process process, int port, StringBuffer output) {
-            this.process = process;
-            this.port = port;
-            this.output = output;
-        }
-
-        static List<String> command(String... args) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), "io.gureum.core.Main", "--port", "0"));
-            command.addAll(List.of(args));
-            return command;
-        }
-
-        static Child start(String... args) throws Exception {
-            Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            StringBuffer seen = new StringBuffer();
-            int port = -1;
-            for (String line; port < 0 && (line = out.readLine()) != null;) {
-                seen.append(line).append('\n');
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
-            if (port < 0) {
-                p.destroyForcibly();
-                fail("the server did not start:\n" + seen);
-            }
-            Thread drain = new Thread(() -> {
-                try {
-                    for (String line; (line = out.readLine()) != null;) {
-                        seen.append(line).append('\n');
-                    }
-                } catch (java.io.IOException ignored) {
-                    // the process is gone
-                }
-            }, "child-output");
-            drain.setDaemon(true);
-            drain.start();
-            return new Child(p, port, seen);
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + port + path;
-        }
-
-        String output() {
-            return output.toString();
-        }
-
-        String curl(String... args) throws Exception {
-            List<String> command = new ArrayList<>(List.of("curl", "-s", "--max-time", "120"));
-            command.addAll(List.of(args));
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(150, TimeUnit.SECONDS));
-            assertEquals(0, p.exitValue(), "curl " + String.join(" ", args) + " failed: " + out);
-            return out;
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
-        }
+    private static String curl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "--max-time", "120"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(150, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), "curl " + String.join(" ", args) + " failed: " + out);
+        return out;
     }
 }
