@@ -39,7 +39,7 @@ public final class LogsService implements AwsService {
                 Tags.class, Queries.class, QueryDefinitions.class, SubscriptionFilters.class, Destinations.class,
                 ResourcePolicies.class, DataProtection.class, FieldIndexes.class, AccountPolicies.class,
                 ExportTasks.class, KmsKeys.class, LogGroupListing.class, AnomalyDetectors.class,
-                Deliveries.class, LookupTables.class, LogRecords.class);
+                Deliveries.class, LookupTables.class, LogRecords.class, Transformers.class);
     }
 
     @Override
@@ -65,7 +65,8 @@ public final class LogsService implements AwsService {
                 new ResourcePolicies(stores, context.ids()), new DataProtection(stores), new FieldIndexes(stores),
                 new AccountPolicies(stores), new ExportTasks(stores, context.clients(), workers, context.ids(), records::record),
                 new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()),
-                new Deliveries(stores), new LookupTables(stores), new LogRecords(stores));
+                new Deliveries(stores), new LookupTables(stores), new LogRecords(stores),
+                new Transformers(stores));
         Subscription published = context.events().subscribe(LogEvents.class,
                 e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
         Subscription clock = context.clock().onAdvance(() -> {

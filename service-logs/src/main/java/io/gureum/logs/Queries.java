@@ -152,7 +152,7 @@ final class Queries {
                         if (e.timestamp() > q.endMillis) {
                             break;
                         }
-                        records.add(new LogRecord(e.timestamp(), e.ingestionTime(), e.message(), stream.name, log,
+                        records.add(new LogRecord(e.timestamp(), e.ingestionTime(), e.insightsMessage(), stream.name, log,
                                 LogPointers.encode(group.name, stream.name, e)));
                         bytes += e.size() - StoredEvent.OVERHEAD;
                     }
