@@ -180,4 +180,38 @@ class LogsRestartIT {
             assertEquals(before, events(logs, "snap", "s"), "events from the snapshot and the journal, each once");
         }
     }
+
+    @Test
+    void aTransformerAndTheTransformedEventsSurviveARestart() throws Exception {
+        List<software.amazon.awssdk.services.cloudwatchlogs.model.Processor> config = List.of(
+                software.amazon.awssdk.services.cloudwatchlogs.model.Processor.builder().parseKeyValue(p -> {
+                }).build());
+        long t;
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            t = g.context().clock().now().toEpochMilli();
+            logs.createLogGroup(b -> b.logGroupName("/app/kv"));
+            logs.createLogStream(b -> b.logGroupName("/app/kv").logStreamName("s"));
+            logs.putTransformer(b -> b.logGroupIdentifier("/app/kv").transformerConfig(config));
+            logs.putLogEvents(b -> b.logGroupName("/app/kv").logStreamName("s").logEvents(event(t, "user=ann")));
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            assertEquals(config, logs.getTransformer(b -> b.logGroupIdentifier("/app/kv")).transformerConfig());
+            assertEquals("user=ann", events(logs, "/app/kv", "s").get(0).message());
+            String id = logs.startQuery(b -> b.logGroupName("/app/kv").startTime(t / 1000 - 10)
+                    .endTime(t / 1000 + 10).queryString("fields user")).queryId();
+            var r = logs.getQueryResults(b -> b.queryId(id));
+            for (int i = 0; i < 600 && (r.status() == software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus.SCHEDULED
+                    || r.status() == software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus.RUNNING); i++) {
+                Thread.sleep(100);
+                r = logs.getQueryResults(b -> b.queryId(id));
+            }
+            assertEquals("ann", r.results().get(0).stream().filter(f -> f.field().equals("user"))
+                    .findFirst().orElseThrow().value());
+            logs.deleteTransformer(b -> b.logGroupIdentifier("/app/kv"));
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            assertThrows(ResourceNotFoundException.class,
+                    () -> logs.getTransformer(b -> b.logGroupIdentifier("/app/kv")));
+        }
+    }
 }
