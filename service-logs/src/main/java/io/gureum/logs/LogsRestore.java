@@ -85,6 +85,8 @@ final class LogsRestore {
                             r.value(Deliveries.Destination.class));
                     case LogsRecords.ANOMALY_DETECTOR -> store.anomalyDetectors.put(key,
                             r.value(AnomalyDetectors.Detector.class));
+                    case LogsRecords.SCHEDULED_QUERY -> store.scheduledQueries.put(key,
+                            r.value(ScheduledQuery.class));
                     case LogsRecords.SETTINGS -> store.queryResultsKmsKeyId =
                             r.value(LogsRecordValues.SettingsValue.class).queryResultsKmsKeyId();
                     default -> {

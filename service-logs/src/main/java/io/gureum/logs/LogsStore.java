@@ -24,6 +24,7 @@ final class LogsStore {
     final ConcurrentNavigableMap<String, LookupTables.Table> lookupTables = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, Deliveries.Destination> deliveryDestinations = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, AnomalyDetectors.Detector> anomalyDetectors = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, ScheduledQuery> scheduledQueries = new ConcurrentSkipListMap<>();
     /** The KMS key AssociateKmsKey named for Logs Insights query results ({@code …:query-result:*}), or null. */
     volatile String queryResultsKmsKeyId;
     /** Held by changes while they record ({@link LogsRecords}). */
