@@ -214,4 +214,34 @@ class LogsRestartIT {
                     () -> logs.getTransformer(b -> b.logGroupIdentifier("/app/kv")));
         }
     }
+
+    @Test
+    void aScheduledQueryWithItsHistorySurvivesARestartAndKeepsRunning() throws Exception {
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            logs.createLogGroup(b -> b.logGroupName("/app/sq"));
+            logs.createScheduledQuery(b -> b.name("every5").queryLanguage("CWLI").queryString("fields @message")
+                    .logGroupIdentifiers("/app/sq").scheduleExpression("rate(5 minutes)")
+                    .executionRoleArn("arn:aws:iam::000000000000:role/r"));
+            g.context().clock().advance(Duration.ofMinutes(5));
+            awaitRuns(logs, 1);
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            assertEquals(1, awaitRuns(logs, 1));
+            assertEquals("rate(5 minutes)", logs.getScheduledQuery(b -> b.identifier("every5")).scheduleExpression());
+            g.context().clock().advance(Duration.ofMinutes(5));
+            assertEquals(2, awaitRuns(logs, 2), "the restored query is armed again");
+        }
+    }
+
+    private static int awaitRuns(CloudWatchLogsClient logs, int n) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            int runs = logs.getScheduledQueryHistory(b -> b.identifier("every5").startTime(0L)
+                    .endTime(Long.MAX_VALUE / 2)).triggerHistory().size();
+            if (runs >= n) {
+                return runs;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the scheduled query did not run " + n + " times");
+    }
 }
