@@ -66,6 +66,6 @@ final class LogsRecordValues {
     }
 
     /** What a store holds besides its resources: the KMS key for Logs Insights query results. */
-    record SettingsValue(String queryResultsKmsKeyId) {
+    record SettingsValue(String queryResultsKmsKeyId, StorageTierPolicy.Stored storageTier) {
     }
 }

@@ -152,8 +152,9 @@ final class LogsRecords {
         store.deliveryDestinations.forEach((k, d) -> sink.accept(DELIVERY_DESTINATION, k, d));
         store.anomalyDetectors.forEach((k, d) -> sink.accept(ANOMALY_DETECTOR, k, d));
         store.scheduledQueries.forEach((k, q) -> sink.accept(SCHEDULED_QUERY, k, q));
-        if (store.queryResultsKmsKeyId != null) {
-            sink.accept(SETTINGS, "settings", new LogsRecordValues.SettingsValue(store.queryResultsKmsKeyId));
+        if (store.queryResultsKmsKeyId != null || store.storageTier != null) {
+            sink.accept(SETTINGS, "settings", new LogsRecordValues.SettingsValue(store.queryResultsKmsKeyId,
+                    store.storageTier));
         }
     }
 

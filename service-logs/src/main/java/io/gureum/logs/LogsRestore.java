@@ -87,8 +87,11 @@ final class LogsRestore {
                             r.value(AnomalyDetectors.Detector.class));
                     case LogsRecords.SCHEDULED_QUERY -> store.scheduledQueries.put(key,
                             r.value(ScheduledQuery.class));
-                    case LogsRecords.SETTINGS -> store.queryResultsKmsKeyId =
-                            r.value(LogsRecordValues.SettingsValue.class).queryResultsKmsKeyId();
+                    case LogsRecords.SETTINGS -> {
+                        LogsRecordValues.SettingsValue v = r.value(LogsRecordValues.SettingsValue.class);
+                        store.queryResultsKmsKeyId = v.queryResultsKmsKeyId();
+                        store.storageTier = v.storageTier();
+                    }
                     default -> {
                     }
                 }

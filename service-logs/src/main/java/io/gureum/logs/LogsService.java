@@ -41,7 +41,7 @@ public final class LogsService implements AwsService {
                 ResourcePolicies.class, DataProtection.class, FieldIndexes.class, AccountPolicies.class,
                 ExportTasks.class, KmsKeys.class, LogGroupListing.class, AnomalyDetectors.class,
                 Deliveries.class, LookupTables.class, LogRecords.class, Transformers.class,
-                ScheduledQueries.class);
+                ScheduledQueries.class, StorageTierPolicy.class);
     }
 
     @Override
@@ -76,7 +76,8 @@ public final class LogsService implements AwsService {
                 new AccountPolicies(stores), new ExportTasks(stores, context.clients(), workers, context.ids(), records::record),
                 new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()),
                 new Deliveries(stores), new LookupTables(stores), new LogRecords(stores),
-                new Transformers(stores), new ScheduledQueries(stores, scheduled));
+                new Transformers(stores), new ScheduledQueries(stores, scheduled),
+                new StorageTierPolicy(stores));
         Subscription published = context.events().subscribe(LogEvents.class,
                 e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
         Subscription clock = context.clock().onAdvance(() -> {

@@ -27,6 +27,8 @@ final class LogsStore {
     final ConcurrentNavigableMap<String, ScheduledQuery> scheduledQueries = new ConcurrentSkipListMap<>();
     /** The KMS key AssociateKmsKey named for Logs Insights query results ({@code …:query-result:*}), or null. */
     volatile String queryResultsKmsKeyId;
+    /** PutStorageTierPolicy's setting, or null (STANDARD). */
+    volatile StorageTierPolicy.Stored storageTier;
     /** Held by changes while they record ({@link LogsRecords}). */
     final Object recordLock = new Object();
     /** What each resource record held when last written, by "kind|key". Guarded by {@link #recordLock}. */

@@ -192,10 +192,12 @@ class LogsRestartIT {
             logs.createLogGroup(b -> b.logGroupName("/app/kv"));
             logs.createLogStream(b -> b.logGroupName("/app/kv").logStreamName("s"));
             logs.putTransformer(b -> b.logGroupIdentifier("/app/kv").transformerConfig(config));
+            logs.putStorageTierPolicy(b -> b.storageTier("INTELLIGENT_TIERING"));
             logs.putLogEvents(b -> b.logGroupName("/app/kv").logStreamName("s").logEvents(event(t, "user=ann")));
         }
         try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
             assertEquals(config, logs.getTransformer(b -> b.logGroupIdentifier("/app/kv")).transformerConfig());
+            assertEquals("INTELLIGENT_TIERING", logs.getStorageTierPolicy(b -> { }).storageTierAsString());
             assertEquals("user=ann", events(logs, "/app/kv", "s").get(0).message());
             String id = logs.startQuery(b -> b.logGroupName("/app/kv").startTime(t / 1000 - 10)
                     .endTime(t / 1000 + 10).queryString("fields user")).queryId();
