@@ -69,8 +69,24 @@ final class Grok {
         this.fields = fields;
     }
 
+    /** Compiled expressions by their text, so that ingestion does not compile one per event (bounded). */
+    private static final java.util.Map<String, Grok> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Throws IllegalArgumentException naming what is wrong. */
     static Grok compile(String match) {
+        Grok cached = COMPILED.get(match);
+        if (cached != null) {
+            return cached;
+        }
+        Grok compiled = compileNew(match);
+        if (COMPILED.size() > 256) {
+            COMPILED.clear();
+        }
+        COMPILED.put(match, compiled);
+        return compiled;
+    }
+
+    private static Grok compileNew(String match) {
         Matcher m = REFERENCE.matcher(match);
         StringBuilder out = new StringBuilder();
         List<Field> fields = new ArrayList<>();
