@@ -51,7 +51,7 @@ final class ScheduledQueries {
                 r.queryLanguageAsString(), r.queryString(), r.hasLogGroupIdentifiers() ? r.logGroupIdentifiers()
                         : List.of(), r.scheduleExpression(), r.timezone(), r.startTimeOffset(),
                 s3(r.destinationConfiguration()), r.scheduleStartTime(), r.scheduleEndTime(), r.executionRoleArn(),
-                r.stateAsString() == null ? "ENABLED" : r.stateAsString(), r.hasTags() ? r.tags() : Map.of(), now,
+                r.stateAsString() == null ? "ENABLED" : r.stateAsString(), new TagSet(r.hasTags() ? r.tags() : Map.of()), now,
                 now, null, null, List.of(), 0));
         if (store.scheduledQueries.putIfAbsent(q.name(), q) != null) {
             throw ModeledErrors.of(ConflictException.class, "A scheduled query named " + q.name() + " already exists.");

@@ -2,7 +2,6 @@ package io.gureum.logs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A scheduled query as stored (and recorded): its configuration, when it last ran and how, and its runs (the last
@@ -11,7 +10,7 @@ import java.util.Map;
 record ScheduledQuery(String arn, String name, String description, String queryLanguage, String queryString,
         List<String> logGroupIdentifiers, String scheduleExpression, String timezone, Long startTimeOffset,
         S3Destination s3, Long scheduleStartTime, Long scheduleEndTime, String executionRoleArn, String state,
-        Map<String, String> tags, long creationTime, long lastUpdatedTime, Long lastTriggeredTime,
+        TagSet tags, long creationTime, long lastUpdatedTime, Long lastTriggeredTime,
         String lastExecutionStatus, List<Run> history, long version) {
     static final int HISTORY = 1000;
 

@@ -42,7 +42,8 @@ class ScheduledQueriesIT extends LogsTestSupport {
         String name = unique("sq");
         String arn = logs.createScheduledQuery(b -> b.name(name).queryLanguage("CWLI").queryString("fields @message")
                 .logGroupIdentifiers(group).scheduleExpression("cron(0 12 * * ? *)").timezone("Europe/Paris")
-                .startTimeOffset(3600L).executionRoleArn(ROLE).description("noon")).scheduledQueryArn();
+                .startTimeOffset(3600L).executionRoleArn(ROLE).description("noon").tags(java.util.Map.of("team", "a")))
+                .scheduledQueryArn();
         assertEquals("arn:aws:logs:us-east-1:000000000000:scheduled-query:" + name, arn);
         GetScheduledQueryResponse got = logs.getScheduledQuery(b -> b.identifier(arn));
         assertEquals(name, got.name());
@@ -50,6 +51,8 @@ class ScheduledQueriesIT extends LogsTestSupport {
         assertEquals("Europe/Paris", got.timezone());
         assertEquals(3600L, got.startTimeOffset());
         assertNull(got.lastTriggeredTime());
+        logs.tagResource(b -> b.resourceArn(arn).tags(java.util.Map.of("env", "dev")));
+        assertEquals(java.util.Map.of("team", "a", "env", "dev"), logs.listTagsForResource(b -> b.resourceArn(arn)).tags());
         assertError(ConflictException.class, "ConflictException", 400, null,
                 () -> logs.createScheduledQuery(b -> b.name(name).queryLanguage("CWLI").queryString("fields @message")
                         .logGroupIdentifiers(group).scheduleExpression("rate(1 hour)").executionRoleArn(ROLE)));
