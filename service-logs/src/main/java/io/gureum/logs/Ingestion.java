@@ -1,9 +1,11 @@
 package io.gureum.logs;
 
 import io.gureum.core.events.LogEvents;
+import io.gureum.logs.transform.Transformer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutLogEventsRequest;
@@ -75,7 +77,7 @@ final class Ingestion {
                 tooOldEnd = tooOld ? Integer.valueOf(i) : tooOldEnd;
                 expiredEnd = expired ? Integer.valueOf(i) : expiredEnd;
             } else {
-                accepted.add(new StoredEvent(ts, now, input.get(i).message(), seq.incrementAndGet()));
+                accepted.add(transformed(store, group, stream, ts, now, input.get(i).message()));
             }
         }
         if (accepted.size() > 1
@@ -110,13 +112,25 @@ final class Ingestion {
         List<StoredEvent> accepted = new ArrayList<>();
         for (LogEvents.Event e : events.events()) {
             if (e.timestamp() >= cutoff && e.message() != null && !e.message().isEmpty()) {
-                accepted.add(new StoredEvent(e.timestamp(), now, e.message(), seq.incrementAndGet()));
+                accepted.add(transformed(store, group, stream, e.timestamp(), now, e.message()));
             }
         }
         store(store, group, stream, accepted);
         if (made[0]) {
             records.record(store);
         }
+    }
+
+    /**
+     * The event with what the group's transformer makes of it. AWS keeps the original too: GetLogEvents and
+     * FilterLogEvents answer it, Logs Insights reads the transformed version.
+     */
+    private StoredEvent transformed(LogsStore store, LogGroup group, LogStream stream, long ts, long now,
+            String message) {
+        StoredTransformer t = group.transformer;
+        String transformed = t == null ? null : Transformer.apply(t.processors(), message, Map.of("@logGroupName",
+                group.name, "@logGroupStream", stream.name, "@accountId", store.account, "@regionName", store.region));
+        return new StoredEvent(ts, now, message, seq.incrementAndGet(), transformed);
     }
 
     /** After a restart: sequence numbers go on after the highest restored. */

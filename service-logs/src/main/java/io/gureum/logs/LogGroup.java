@@ -28,6 +28,8 @@ final class LogGroup {
     /** PutIndexPolicy's document; null without one. */
     volatile StoredPolicy indexPolicy;
     volatile boolean deletionProtectionEnabled;
+    /** PutTransformer's processors; null without a transformer. */
+    volatile StoredTransformer transformer;
 
     /** A policy document as stored for a log group, with the time it was put (epoch ms). */
     record StoredPolicy(String policyDocument, long lastUpdatedTime) {

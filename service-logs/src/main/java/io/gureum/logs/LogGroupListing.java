@@ -109,7 +109,7 @@ final class LogGroupListing {
                     continue;
                 }
                 total++;
-                LogRecord r = new LogRecord(e.timestamp(), e.ingestionTime(), e.message(), stream.name,
+                LogRecord r = new LogRecord(e.timestamp(), e.ingestionTime(), e.insightsMessage(), stream.name,
                         store.account + ":" + group.name, "");
                 for (String name : Records.fieldNames(r)) {
                     counts.merge(name, 1, Integer::sum);

@@ -33,7 +33,7 @@ final class LogRecords {
             throw LogsErrors.notFound("The specified log record does not exist.");
         }
         StoredEvent e = found.get(0);
-        LogRecord r = new LogRecord(e.timestamp(), e.ingestionTime(), e.message(), stream.name,
+        LogRecord r = new LogRecord(e.timestamp(), e.ingestionTime(), e.insightsMessage(), stream.name,
                 store.account + ":" + group.name, request.logRecordPointer());
         Map<String, String> fields = Records.asText(r);
         return GetLogRecordResponse.builder().logRecord(fields).build();

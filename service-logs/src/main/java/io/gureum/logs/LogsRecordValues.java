@@ -14,10 +14,12 @@ final class LogsRecordValues {
     /** A log group's settings and tags (its streams and filters are records of their own). */
     record GroupValue(String name, long creationTime, String logGroupClass, String kmsKeyId, Integer retentionInDays,
             Map<String, String> tags, LogGroup.StoredPolicy dataProtectionPolicy, boolean dataProtectionDeleted,
-            LogGroup.StoredPolicy indexPolicy, boolean deletionProtectionEnabled) {
+            LogGroup.StoredPolicy indexPolicy, boolean deletionProtectionEnabled,
+            StoredTransformer transformer) {
         static GroupValue of(LogGroup g) {
             return new GroupValue(g.name, g.creationTime, g.logGroupClass, g.kmsKeyId, g.retentionInDays(), g.tags(),
-                    g.dataProtectionPolicy, g.dataProtectionDeleted, g.indexPolicy, g.deletionProtectionEnabled);
+                    g.dataProtectionPolicy, g.dataProtectionDeleted, g.indexPolicy, g.deletionProtectionEnabled,
+                    g.transformer);
         }
 
         LogGroup toGroup(String account, String region) {
@@ -28,6 +30,7 @@ final class LogsRecordValues {
             g.dataProtectionDeleted = dataProtectionDeleted;
             g.indexPolicy = indexPolicy;
             g.deletionProtectionEnabled = deletionProtectionEnabled;
+            g.transformer = transformer;
             return g;
         }
     }
@@ -63,6 +66,6 @@ final class LogsRecordValues {
     }
 
     /** What a store holds besides its resources: the KMS key for Logs Insights query results. */
-    record SettingsValue(String queryResultsKmsKeyId) {
+    record SettingsValue(String queryResultsKmsKeyId, StorageTierPolicy.Stored storageTier) {
     }
 }

@@ -44,6 +44,7 @@ final class LogsRecords {
     static final String LOOKUP_TABLE = "lookup-table";
     static final String DELIVERY_DESTINATION = "delivery-destination";
     static final String ANOMALY_DETECTOR = "anomaly-detector";
+    static final String SCHEDULED_QUERY = "scheduled-query";
     static final String SETTINGS = "settings";
     /** Events per record in a snapshot. */
     private static final int SLICE = 5_000;
@@ -150,8 +151,10 @@ final class LogsRecords {
         store.lookupTables.forEach((k, t) -> sink.accept(LOOKUP_TABLE, k, t));
         store.deliveryDestinations.forEach((k, d) -> sink.accept(DELIVERY_DESTINATION, k, d));
         store.anomalyDetectors.forEach((k, d) -> sink.accept(ANOMALY_DETECTOR, k, d));
-        if (store.queryResultsKmsKeyId != null) {
-            sink.accept(SETTINGS, "settings", new LogsRecordValues.SettingsValue(store.queryResultsKmsKeyId));
+        store.scheduledQueries.forEach((k, q) -> sink.accept(SCHEDULED_QUERY, k, q));
+        if (store.queryResultsKmsKeyId != null || store.storageTier != null) {
+            sink.accept(SETTINGS, "settings", new LogsRecordValues.SettingsValue(store.queryResultsKmsKeyId,
+                    store.storageTier));
         }
     }
 

@@ -85,8 +85,13 @@ final class LogsRestore {
                             r.value(Deliveries.Destination.class));
                     case LogsRecords.ANOMALY_DETECTOR -> store.anomalyDetectors.put(key,
                             r.value(AnomalyDetectors.Detector.class));
-                    case LogsRecords.SETTINGS -> store.queryResultsKmsKeyId =
-                            r.value(LogsRecordValues.SettingsValue.class).queryResultsKmsKeyId();
+                    case LogsRecords.SCHEDULED_QUERY -> store.scheduledQueries.put(key,
+                            r.value(ScheduledQuery.class));
+                    case LogsRecords.SETTINGS -> {
+                        LogsRecordValues.SettingsValue v = r.value(LogsRecordValues.SettingsValue.class);
+                        store.queryResultsKmsKeyId = v.queryResultsKmsKeyId();
+                        store.storageTier = v.storageTier();
+                    }
                     default -> {
                     }
                 }

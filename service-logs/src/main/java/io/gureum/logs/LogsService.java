@@ -5,6 +5,7 @@ import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.time.DueTimer;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +40,8 @@ public final class LogsService implements AwsService {
                 Tags.class, Queries.class, QueryDefinitions.class, SubscriptionFilters.class, Destinations.class,
                 ResourcePolicies.class, DataProtection.class, FieldIndexes.class, AccountPolicies.class,
                 ExportTasks.class, KmsKeys.class, LogGroupListing.class, AnomalyDetectors.class,
-                Deliveries.class, LookupTables.class, LogRecords.class);
+                Deliveries.class, LookupTables.class, LogRecords.class, Transformers.class,
+                ScheduledQueries.class, StorageTierPolicy.class);
     }
 
     @Override
@@ -58,14 +60,24 @@ public final class LogsService implements AwsService {
         LogsRecords records = new LogsRecords(context.state());
         Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()),
                 delivery, records);
+        Queries queries = new Queries(stores, expiry, workers, context.ids());
+        java.util.concurrent.ScheduledExecutorService timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gureum-logs-schedule");
+            t.setDaemon(true);
+            return t;
+        });
+        DueTimer due = new DueTimer(context.clock(), timerThread, workers);
+        ScheduledQueryRunner scheduled = new ScheduledQueryRunner(stores, queries, due, context.clients(), records);
         List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,
                 new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores),
-                new Queries(stores, expiry, workers, context.ids()), new QueryDefinitions(stores, context.ids()),
+                queries, new QueryDefinitions(stores, context.ids()),
                 new SubscriptionFilters(stores, delivery), new Destinations(stores),
                 new ResourcePolicies(stores, context.ids()), new DataProtection(stores), new FieldIndexes(stores),
                 new AccountPolicies(stores), new ExportTasks(stores, context.clients(), workers, context.ids(), records::record),
                 new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()),
-                new Deliveries(stores), new LookupTables(stores), new LogRecords(stores));
+                new Deliveries(stores), new LookupTables(stores), new LogRecords(stores),
+                new Transformers(stores), new ScheduledQueries(stores, scheduled),
+                new StorageTierPolicy(stores));
         Subscription published = context.events().subscribe(LogEvents.class,
                 e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
         Subscription clock = context.clock().onAdvance(() -> {
@@ -105,6 +117,7 @@ public final class LogsService implements AwsService {
             public void restore(List<io.gureum.core.persist.StateRecord> restored) {
                 ingestion.restoredUpTo(LogsRestore.restore(restored, stores, budget, stores.now()));
                 records.restored(stores, restored);
+                scheduled.armAll(stores);
             }
 
             @Override
@@ -116,6 +129,8 @@ public final class LogsService implements AwsService {
             public void close() {
                 published.close();
                 clock.close();
+                due.close();
+                timerThread.shutdownNow();
                 workers.shutdownNow();
             }
         };

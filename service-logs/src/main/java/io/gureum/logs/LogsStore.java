@@ -24,8 +24,11 @@ final class LogsStore {
     final ConcurrentNavigableMap<String, LookupTables.Table> lookupTables = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, Deliveries.Destination> deliveryDestinations = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, AnomalyDetectors.Detector> anomalyDetectors = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, ScheduledQuery> scheduledQueries = new ConcurrentSkipListMap<>();
     /** The KMS key AssociateKmsKey named for Logs Insights query results ({@code …:query-result:*}), or null. */
     volatile String queryResultsKmsKeyId;
+    /** PutStorageTierPolicy's setting, or null (STANDARD). */
+    volatile StorageTierPolicy.Stored storageTier;
     /** Held by changes while they record ({@link LogsRecords}). */
     final Object recordLock = new Object();
     /** What each resource record held when last written, by "kind|key". Guarded by {@link #recordLock}. */

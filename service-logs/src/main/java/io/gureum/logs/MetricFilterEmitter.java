@@ -42,11 +42,15 @@ final class MetricFilterEmitter {
                 continue;
             }
             boolean matched = false;
+            // applyOnTransformedLogs: "the metric filter is applied on the transformed version of the log events
+            // instead of the original ingested log events" (API_PutMetricFilter.html).
+            boolean transformed = Boolean.TRUE.equals(filter.applyOnTransformedLogs());
             for (StoredEvent e : batch) {
-                FilterPattern.Match match = pattern.match(e.message());
+                String message = transformed ? e.insightsMessage() : e.message();
+                FilterPattern.Match match = pattern.match(message);
                 if (match != null) {
                     matched = true;
-                    JsonNode json = parse(e.message());
+                    JsonNode json = parse(message);
                     for (StoredMetricFilter.Transformation t : filter.transformations()) {
                         emit(group, t, json, match.fields(), Instant.ofEpochMilli(e.timestamp()));
                     }

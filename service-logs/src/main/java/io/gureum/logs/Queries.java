@@ -135,6 +135,21 @@ final class Queries {
         return List.copyOf(out);
     }
 
+    /**
+     * A scheduled query's run: a Logs Insights query over {@code groups} and the window, run on the caller's (timer
+     * worker) thread and kept like a started one, so GetQueryResults answers its ID. Throws MalformedQuery.
+     */
+    InsightsQuery runScheduled(LogsStore store, List<LogGroup> groups, String queryString, long startMillis,
+            long endMillis) {
+        InsightsQuery q = new InsightsQuery(ids.requestId(), queryString, LANGUAGE, stores.now(), groups, startMillis,
+                endMillis, DEFAULT_LIMIT, Parser.parse(queryString));
+        synchronized (store.queries) {
+            store.queries.put(q.queryId, q);
+        }
+        run(store, q);
+        return q;
+    }
+
     private void run(LogsStore store, InsightsQuery q) {
         if (!q.start()) {
             return;
@@ -152,7 +167,7 @@ final class Queries {
                         if (e.timestamp() > q.endMillis) {
                             break;
                         }
-                        records.add(new LogRecord(e.timestamp(), e.ingestionTime(), e.message(), stream.name, log,
+                        records.add(new LogRecord(e.timestamp(), e.ingestionTime(), e.insightsMessage(), stream.name, log,
                                 LogPointers.encode(group.name, stream.name, e)));
                         bytes += e.size() - StoredEvent.OVERHEAD;
                     }

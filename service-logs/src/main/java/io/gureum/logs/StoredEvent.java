@@ -5,9 +5,19 @@ import java.util.Comparator;
 
 /**
  * One log event as stored: ordered in its stream by {@code timestamp}, then by {@code seq} (the order
- * of ingestion, unique on the server), which also makes its 56-digit {@code eventId}.
+ * of ingestion, unique on the server), which also makes its 56-digit {@code eventId}. {@code transformed} is what
+ * the group's transformer made of {@code message} at ingestion, or null.
  */
-record StoredEvent(long timestamp, long ingestionTime, String message, long seq) {
+record StoredEvent(long timestamp, long ingestionTime, String message, long seq, String transformed) {
+    StoredEvent(long timestamp, long ingestionTime, String message, long seq) {
+        this(timestamp, ingestionTime, message, seq, null);
+    }
+
+    /** The message Logs Insights reads: the transformed version when there is one (API_PutTransformer.html). */
+    String insightsMessage() {
+        return transformed != null ? transformed : message;
+    }
+
     /** The bytes AWS counts for an event: its UTF-8 message plus 26 (PutLogEvents API reference). */
     static final int OVERHEAD = 26;
 

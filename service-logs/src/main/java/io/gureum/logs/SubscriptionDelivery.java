@@ -45,9 +45,14 @@ final class SubscriptionDelivery {
         }
         for (StoredSubscriptionFilter filter : group.subscriptionFilters.values()) {
             List<StoredEvent> matched = new ArrayList<>();
+            // applyOnTransformedLogs: the filter reads (and delivers) the transformed version of the events
+            // (API_PutSubscriptionFilter.html).
+            boolean transformed = Boolean.TRUE.equals(filter.applyOnTransformedLogs());
             for (StoredEvent e : batch) {
-                if (filter.pattern().matches(e.message())) {
-                    matched.add(e);
+                StoredEvent seen = transformed && e.transformed() != null
+                        ? new StoredEvent(e.timestamp(), e.ingestionTime(), e.transformed(), e.seq()) : e;
+                if (filter.pattern().matches(seen.message())) {
+                    matched.add(seen);
                 }
             }
             if (matched.isEmpty() || !isFunction(filter.destinationArn())) {

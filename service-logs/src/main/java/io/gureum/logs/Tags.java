@@ -87,7 +87,8 @@ final class Tags {
 
     /**
      * The resource an ARN names: a log group ({@code log-group:<name>}, a trailing {@code :*} tolerated), a
-     * destination, a delivery destination, an anomaly detector or a lookup table of the caller's account and Region.
+     * destination, a delivery destination, an anomaly detector, a lookup table or a scheduled query of the caller's
+ * account and Region.
      */
     private static Taggable byArn(LogsStore store, String resourceArn) {
         Arn arn;
@@ -128,6 +129,10 @@ final class Tags {
             case "anomaly-detector" -> {
                 AnomalyDetectors.Detector d = here ? store.anomalyDetectors.get(resourceArn) : null;
                 yield d == null ? null : of(d.tags());
+            }
+            case "scheduled-query" -> {
+                ScheduledQuery q = here ? store.scheduledQueries.get(id) : null;
+                yield q == null ? null : of(q.tags());
             }
             case "lookup-table" -> {
                 LookupTables.Table t = here ? store.lookupTables.get(id) : null;

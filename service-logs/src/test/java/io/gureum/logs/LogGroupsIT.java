@@ -180,7 +180,7 @@ class LogGroupsIT extends LogsTestSupport {
     void operationsNotEmulatedAnswer501() {
         software.amazon.awssdk.awscore.exception.AwsServiceException e = org.junit.jupiter.api.Assertions.assertThrows(
                 software.amazon.awssdk.awscore.exception.AwsServiceException.class,
-                () -> logs.getTransformer(b -> b.logGroupIdentifier("g")));
+                () -> logs.describeImportTasks(b -> { }));
         assertEquals(501, e.statusCode());
         assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
     }

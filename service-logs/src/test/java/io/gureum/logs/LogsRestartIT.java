@@ -180,4 +180,70 @@ class LogsRestartIT {
             assertEquals(before, events(logs, "snap", "s"), "events from the snapshot and the journal, each once");
         }
     }
+
+    @Test
+    void aTransformerAndTheTransformedEventsSurviveARestart() throws Exception {
+        List<software.amazon.awssdk.services.cloudwatchlogs.model.Processor> config = List.of(
+                software.amazon.awssdk.services.cloudwatchlogs.model.Processor.builder().parseKeyValue(p -> {
+                }).build());
+        long t;
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            t = g.context().clock().now().toEpochMilli();
+            logs.createLogGroup(b -> b.logGroupName("/app/kv"));
+            logs.createLogStream(b -> b.logGroupName("/app/kv").logStreamName("s"));
+            logs.putTransformer(b -> b.logGroupIdentifier("/app/kv").transformerConfig(config));
+            logs.putStorageTierPolicy(b -> b.storageTier("INTELLIGENT_TIERING"));
+            logs.putLogEvents(b -> b.logGroupName("/app/kv").logStreamName("s").logEvents(event(t, "user=ann")));
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            assertEquals(config, logs.getTransformer(b -> b.logGroupIdentifier("/app/kv")).transformerConfig());
+            assertEquals("INTELLIGENT_TIERING", logs.getStorageTierPolicy(b -> { }).storageTierAsString());
+            assertEquals("user=ann", events(logs, "/app/kv", "s").get(0).message());
+            String id = logs.startQuery(b -> b.logGroupName("/app/kv").startTime(t / 1000 - 10)
+                    .endTime(t / 1000 + 10).queryString("fields user")).queryId();
+            var r = logs.getQueryResults(b -> b.queryId(id));
+            for (int i = 0; i < 600 && (r.status() == software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus.SCHEDULED
+                    || r.status() == software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus.RUNNING); i++) {
+                Thread.sleep(100);
+                r = logs.getQueryResults(b -> b.queryId(id));
+            }
+            assertEquals("ann", r.results().get(0).stream().filter(f -> f.field().equals("user"))
+                    .findFirst().orElseThrow().value());
+            logs.deleteTransformer(b -> b.logGroupIdentifier("/app/kv"));
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            assertThrows(ResourceNotFoundException.class,
+                    () -> logs.getTransformer(b -> b.logGroupIdentifier("/app/kv")));
+        }
+    }
+
+    @Test
+    void aScheduledQueryWithItsHistorySurvivesARestartAndKeepsRunning() throws Exception {
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            logs.createLogGroup(b -> b.logGroupName("/app/sq"));
+            logs.createScheduledQuery(b -> b.name("every5").queryLanguage("CWLI").queryString("fields @message")
+                    .logGroupIdentifiers("/app/sq").scheduleExpression("rate(5 minutes)")
+                    .executionRoleArn("arn:aws:iam::000000000000:role/r"));
+            g.context().clock().advance(Duration.ofMinutes(5));
+            awaitRuns(logs, 1);
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            assertEquals(1, awaitRuns(logs, 1));
+            assertEquals("rate(5 minutes)", logs.getScheduledQuery(b -> b.identifier("every5")).scheduleExpression());
+            g.context().clock().advance(Duration.ofMinutes(5));
+            assertEquals(2, awaitRuns(logs, 2), "the restored query is armed again");
+        }
+    }
+
+    private static int awaitRuns(CloudWatchLogsClient logs, int n) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            int runs = logs.getScheduledQueryHistory(b -> b.identifier("every5").startTime(0L)
+                    .endTime(Long.MAX_VALUE / 2)).triggerHistory().size();
+            if (runs >= n) {
+                return runs;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the scheduled query did not run " + n + " times");
+    }
 }

@@ -68,4 +68,28 @@ class MetricFilterMetricsIT extends LogsTestSupport {
             assertEquals(0, metrics.of(ns, "Bytes", Map.of("Status", "200")).size());
         }
     }
+
+    /** applyOnTransformedLogs: the filter reads the transformed event; without it, the original (API_PutMetricFilter.html). */
+    @Test
+    void aFilterOnTransformedLogsReadsTheTransformedEvent() {
+        String group = unique("g");
+        String ns = unique("App");
+        logs.createLogGroup(b -> b.logGroupName(group));
+        logs.createLogStream(b -> b.logGroupName(group).logStreamName("s"));
+        logs.putTransformer(b -> b.logGroupIdentifier(group).transformerConfig(
+                software.amazon.awssdk.services.cloudwatchlogs.model.Processor.builder().parseKeyValue(p -> p
+                        .fieldDelimiter(" ")).build(),
+                software.amazon.awssdk.services.cloudwatchlogs.model.Processor.builder().typeConverter(c -> c
+                        .entries(e -> e.key("ms").type("integer"))).build()));
+        logs.putMetricFilter(b -> b.logGroupName(group).filterName("transformed").filterPattern("{ $.ms > 10 }")
+                .applyOnTransformedLogs(true)
+                .metricTransformations(t -> t.metricName("Slow").metricNamespace(ns).metricValue("$.ms")));
+        logs.putMetricFilter(b -> b.logGroupName(group).filterName("original").filterPattern("{ $.ms > 10 }")
+                .metricTransformations(t -> t.metricName("SlowOriginal").metricNamespace(ns).metricValue("1")));
+        try (MetricRecorder metrics = new MetricRecorder(gureum)) {
+            logs.putLogEvents(b -> b.logGroupName(group).logStreamName("s").logEvents(event(now(), "ms=42 path=/a")));
+            assertEquals(42, metrics.sum(ns, "Slow", Map.of()));
+            assertEquals(List.of(), metrics.of(ns, "SlowOriginal", Map.of()), "the original is not JSON");
+        }
+    }
 }
