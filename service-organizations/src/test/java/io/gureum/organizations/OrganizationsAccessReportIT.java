@@ -47,8 +47,12 @@ class OrganizationsAccessReportIT extends OrgTestSupport {
         String path = orgId + "/" + root + "/" + ou + "/" + member;
         String jobId = iam.generateOrganizationsAccessReport(b -> b.entityPath(path)).jobId();
         GetOrganizationsAccessReportResponse running = iam.getOrganizationsAccessReport(b -> b.jobId(jobId));
-        assertEquals(JobStatusType.IN_PROGRESS, running.jobStatus());
-        assertNull(running.jobCompletionDate());
+        // The job runs for a second of clock time: a busy machine may already find it done.
+        if (running.jobStatus() == JobStatusType.IN_PROGRESS) {
+            assertNull(running.jobCompletionDate());
+        } else {
+            assertEquals(JobStatusType.COMPLETED, running.jobStatus());
+        }
 
         GetOrganizationsAccessReportResponse done = finished(iam, jobId);
         assertEquals(JobStatusType.COMPLETED, done.jobStatus());
