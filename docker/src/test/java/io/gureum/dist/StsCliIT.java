@@ -44,8 +44,8 @@ class StsCliIT {
     @Test
     void anOperationNotEmulatedFailsWithNotImplementedNamingIt() throws Exception {
         AwsCli.Result r = new AwsCli(gureum.endpoint(), "test", "us-east-1").run("iam",
-                "list-service-specific-credentials");
+                "list-delegation-requests");
         assertNotEquals(0, r.exitCode());
-        assertTrue(r.stderr().contains("(NotImplemented)") && r.stderr().contains("ListServiceSpecificCredentials"), r.stderr());
+        assertTrue(r.stderr().contains("(NotImplemented)") && r.stderr().contains("ListDelegationRequests"), r.stderr());
     }
 }
