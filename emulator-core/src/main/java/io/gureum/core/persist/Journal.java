@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * once, and completes the {@link #durable} futures of the whole batch. Nobody waits on a thread: a
  * request composes its answer on the future of its last record.
  *
+ * <p>How often the file is forced is {@link FsyncMode}'s choice: with {@code always} a batch is acknowledged
+ * once forced (it survives a power loss); with {@code interval} it is acknowledged once written to the
+ * operating system, which keeps it through a crash or {@code kill -9} of the server, and forced at most
+ * {@link FsyncMode#INTERVAL_MILLIS} later.
+ *
  * <p>{@link #rotate} closes the current file at a batch boundary and starts the next generation, for
  * compaction. A failed write fails every waiting future (and every later append): no answer claims a
  * change the disk does not hold.
@@ -41,6 +46,8 @@ final class Journal implements AutoCloseable {
             });
     /** Called on the writer thread after a batch, with the current file's size. */
     private final java.util.function.LongConsumer afterBatch;
+    /** 0: force every batch before acknowledging it; else the longest a written batch waits for its force. */
+    private final long forceIntervalNanos;
 
     // guarded by lock
     private List<ByteBuffer> pending = new ArrayList<>();
@@ -61,6 +68,8 @@ final class Journal implements AutoCloseable {
     Journal(long generation, LongFunction<Path> fileOf, java.util.function.LongConsumer afterBatch) throws IOException {
         this.fileOf = fileOf;
         this.afterBatch = afterBatch;
+        this.forceIntervalNanos = FsyncMode.current() == FsyncMode.ALWAYS ? 0
+                : java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(FsyncMode.INTERVAL_MILLIS);
         this.generation = generation;
         this.channel = open(generation);
         this.size = channel.size();
@@ -133,6 +142,8 @@ final class Journal implements AutoCloseable {
     }
 
     private void run() {
+        boolean unforced = false;
+        long lastForce = System.nanoTime();
         while (true) {
             List<ByteBuffer> batch;
             long upTo;
@@ -140,12 +151,22 @@ final class Journal implements AutoCloseable {
             synchronized (lock) {
                 while (pending.isEmpty() && rotation == null && !closing) {
                     try {
-                        lock.wait();
+                        if (!unforced) {
+                            lock.wait();
+                            continue;
+                        }
+                        long waitMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(
+                                lastForce + forceIntervalNanos - System.nanoTime());
+                        if (waitMillis <= 0) {
+                            break; // time to force what was written
+                        }
+                        lock.wait(waitMillis);
                     } catch (InterruptedException e) {
                         closing = true;
                     }
                 }
                 if (pending.isEmpty() && rotation == null && closing) {
+                    forceAtClose(unforced);
                     return;
                 }
                 batch = pending;
@@ -165,8 +186,14 @@ final class Journal implements AutoCloseable {
                     while (written < total) {
                         written += channel.write(buffers);
                     }
-                    channel.force(false);
                     size += total;
+                    unforced = true;
+                }
+                if (unforced && (forceIntervalNanos == 0 || rotate != null
+                        || System.nanoTime() - lastForce >= forceIntervalNanos)) {
+                    channel.force(false);
+                    unforced = false;
+                    lastForce = System.nanoTime();
                 }
                 if (rotate != null) {
                     channel.close();
@@ -187,6 +214,16 @@ final class Journal implements AutoCloseable {
                 afterBatch.accept(size);
             } catch (RuntimeException e) {
                 LOG.warn("After-batch hook of the state journal failed", e);
+            }
+        }
+    }
+
+    private void forceAtClose(boolean unforced) {
+        if (unforced) {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                LOG.warn("Forcing the state journal at close failed", e);
             }
         }
     }

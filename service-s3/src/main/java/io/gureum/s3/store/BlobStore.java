@@ -156,9 +156,11 @@ public final class BlobStore implements AutoCloseable {
         if (kept != null) {
             // Journaled with the request's other records, under one shared force: the file is a cache of it.
             journal.written(blob, kept.toByteArray());
-        } else if (durable) {
+        } else if (durable && io.gureum.core.persist.FsyncMode.current() == io.gureum.core.persist.FsyncMode.ALWAYS) {
+            // With --fsync always the record naming it is acknowledged only after this; in the default interval
+            // mode the written file, like the journal, already survives a crash of the server.
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                ch.force(true); // the record naming it is acknowledged only after this
+                ch.force(true);
             }
         }
         Map<String, byte[]> sums = new LinkedHashMap<>();
