@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.core.testing.Snapshots;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,37 +124,13 @@ class ArchivesRestartIT {
         }
     }
 
-    /**
-     * Makes changes until a compaction taken while serving has written a snapshot: the journal's threshold is small
-     * (8 KiB) so that one compaction runs, and the journal after it stays below it, so that no compaction is still
-     * running when the server stops.
-     */
-    private static void writeUntilSnapshot(Path dataDir, java.util.function.IntConsumer change) throws Exception {
-        for (int i = 0; i < 2000; i++) {
-            change.accept(i);
-            for (int wait = 0; wait < 20; wait++) {
-                if (snapshotWritten(dataDir)) {
-                    return;
-                }
-                Thread.sleep(5);
-            }
-        }
-        throw new AssertionError("no snapshot was written");
-    }
-
-    private static boolean snapshotWritten(Path dataDir) throws java.io.IOException {
-        try (var files = java.nio.file.Files.list(dataDir.resolve("state"))) {
-            return files.anyMatch(f -> f.getFileName().toString().matches("snapshot-\\d+\\.bin"));
-        }
-    }
-
     @Test
     void aSnapshotTakenWhileServingKeepsArchivedEvents() throws Exception {
         int[] count = {0};
         System.setProperty("gureum.compactBytes", "8192");
         try (Gureum g = start(); EventBridgeClient events = AwsClients.client(EventBridgeClient.builder(), g)) {
             events.createArchive(b -> b.archiveName("snap").eventSourceArn(BUS));
-            writeUntilSnapshot(dataDir, n -> {
+            Snapshots.writeUntilSnapshot(dataDir, n -> {
                 count[0]++;
                 put(events, n);
             });

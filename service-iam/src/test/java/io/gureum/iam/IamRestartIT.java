@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.core.testing.Snapshots;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -215,30 +216,6 @@ class IamRestartIT {
         }
     }
 
-    /**
-     * Makes changes until a compaction taken while serving has written a snapshot: the journal's threshold is small
-     * (8 KiB) so that one compaction runs, and the journal after it stays below it, so that no compaction is still
-     * running when the server stops.
-     */
-    private static void writeUntilSnapshot(Path dataDir, java.util.function.IntConsumer change) throws Exception {
-        for (int i = 0; i < 2000; i++) {
-            change.accept(i);
-            for (int wait = 0; wait < 20; wait++) {
-                if (snapshotWritten(dataDir)) {
-                    return;
-                }
-                Thread.sleep(5);
-            }
-        }
-        throw new AssertionError("no snapshot was written");
-    }
-
-    private static boolean snapshotWritten(Path dataDir) throws java.io.IOException {
-        try (var files = java.nio.file.Files.list(dataDir.resolve("state"))) {
-            return files.anyMatch(f -> f.getFileName().toString().matches("snapshot-\\d+\\.bin"));
-        }
-    }
-
     @Test
     void aSnapshotTakenWhileServingKeepsEntitiesAndSessions() throws Exception {
         Credentials assumed;
@@ -249,7 +226,7 @@ class IamRestartIT {
             iam.createUser(b -> b.userName("u1"));
             assumed = sts.assumeRole(b -> b.roleArn("arn:aws:iam::" + A + ":role/Snap").roleSessionName("snap"))
                     .credentials();
-            writeUntilSnapshot(dataDir, n -> iam.createUser(b -> b.userName("filler" + n).path("/" + "p".repeat(300) + "/")));
+            Snapshots.writeUntilSnapshot(dataDir, n -> iam.createUser(b -> b.userName("filler" + n).path("/" + "p".repeat(300) + "/")));
             iam.createUser(b -> b.userName("u2"));
         } finally {
             System.clearProperty("gureum.compactBytes");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
+import io.gureum.core.testing.Snapshots;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -132,30 +133,6 @@ class LogsRestartIT {
         }
     }
 
-    /**
-     * Makes changes until a compaction taken while serving has written a snapshot: the journal's threshold is small
-     * (8 KiB) so that one compaction runs, and the journal after it stays below it, so that no compaction is still
-     * running when the server stops.
-     */
-    private static void writeUntilSnapshot(Path dataDir, java.util.function.IntConsumer change) throws Exception {
-        for (int i = 0; i < 2000; i++) {
-            change.accept(i);
-            for (int wait = 0; wait < 20; wait++) {
-                if (snapshotWritten(dataDir)) {
-                    return;
-                }
-                Thread.sleep(5);
-            }
-        }
-        throw new AssertionError("no snapshot was written");
-    }
-
-    private static boolean snapshotWritten(Path dataDir) throws java.io.IOException {
-        try (var files = java.nio.file.Files.list(dataDir.resolve("state"))) {
-            return files.anyMatch(f -> f.getFileName().toString().matches("snapshot-\\d+\\.bin"));
-        }
-    }
-
     @Test
     void aSnapshotTakenWhileServingKeepsEventsOnce() throws Exception {
         List<OutputLogEvent> before;
@@ -165,7 +142,7 @@ class LogsRestartIT {
             logs.createLogGroup(b -> b.logGroupName("snap"));
             logs.createLogStream(b -> b.logGroupName("snap").logStreamName("s"));
             int[] count = {0};
-            writeUntilSnapshot(dataDir, n -> {
+            Snapshots.writeUntilSnapshot(dataDir, n -> {
                 count[0]++;
                 logs.putLogEvents(b -> b.logGroupName("snap").logStreamName("s")
                         .logEvents(event(t - 3000 + n, "e" + n + " " + "x".repeat(500))));
