@@ -33,6 +33,8 @@ public final class BlobStore implements AutoCloseable {
     private final boolean temporary;
     /** Whether the bytes must outlive the server (records in {@code --data-dir} name them). */
     private final boolean durable;
+    /** Whether a written file is forced before the record naming it ({@code GUREUM_FSYNC=always}). */
+    private final boolean forceWrittenFiles;
     /** Blobs this thread's operation replaced, deleted once the records that stopped naming them are durable. */
     private final ThreadLocal<List<Blob>> garbage = ThreadLocal.withInitial(ArrayList::new);
     private volatile Path root;
@@ -89,6 +91,8 @@ public final class BlobStore implements AutoCloseable {
         this.configured = dataDir == null ? null : dataDir.resolve("s3");
         this.temporary = dataDir == null;
         this.durable = durable && dataDir != null;
+        this.forceWrittenFiles = this.durable
+                && io.gureum.core.persist.FsyncMode.current() == io.gureum.core.persist.FsyncMode.ALWAYS;
     }
 
     /** What a write produced: the blob, the MD5 and the requested checksums (raw bytes). */
@@ -156,7 +160,7 @@ public final class BlobStore implements AutoCloseable {
         if (kept != null) {
             // Journaled with the request's other records, under one shared force: the file is a cache of it.
             journal.written(blob, kept.toByteArray());
-        } else if (durable && io.gureum.core.persist.FsyncMode.current() == io.gureum.core.persist.FsyncMode.ALWAYS) {
+        } else if (forceWrittenFiles) {
             // With --fsync always the record naming it is acknowledged only after this; in the default interval
             // mode the written file, like the journal, already survives a crash of the server.
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
