@@ -50,11 +50,13 @@ public final class DynamoDbService implements AwsService {
         Tables tables = new Tables(state);
         Items items = new Items(state, tables);
         Transactions transactions = new Transactions(state, tables);
+        Exports exports = new Exports(state, tables, workers);
+        Imports imports = new Imports(state, tables, workers);
         List<Object> providers = List.of(tables, new TableTags(state), new TimeToLive(state, tables),
                 new AccountSettings(), items, new Queries(state, tables), new Batches(state, tables, items),
                 transactions, new PartiQl(state, tables), new Backups(state, tables), new ContinuousBackups(state, tables), new ResourcePolicies(state),
                 new ContributorInsights(state, tables), new KinesisDestinations(state, tables),
-                new Exports(state, tables, workers), new Imports(state, tables, workers), new LegacyGlobalTables(state),
+                exports, imports, new LegacyGlobalTables(state),
                 new GlobalTableSettings(state, tables));
         List<OperationInterceptor> interceptors = List.of(new DynamoDbMetrics(context), new TableLocks(state));
         // Items expire and replicas catch up when the clock moves, outside any request.
@@ -80,6 +82,8 @@ public final class DynamoDbService implements AwsService {
             @Override
             public void restore(List<io.gureum.core.persist.StateRecord> records) {
                 state.records.restore(records, state);
+                exports.resume();
+                imports.resume();
             }
 
             @Override

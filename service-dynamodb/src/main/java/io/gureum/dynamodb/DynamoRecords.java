@@ -30,6 +30,15 @@ final class DynamoRecords {
     static final String STREAM_RECORD = "streamrecord";
     /** A stream's next sequence number, recorded when records are trimmed, so numbering never goes back. */
     static final String STREAM_NEXT = "streamnext";
+    /**
+     * Point-in-time recovery's history: {@code tableId/enabledAt/b/<key>} holds an item of the baseline,
+     * {@code tableId/enabledAt/c/<sequence>} a change since.
+     */
+    static final String PITR = "pitr";
+
+    /** A change in PITR's history ({@code item} null for a delete). */
+    record PitrChangeState(long sequence, long at, JsonNode key, JsonNode item) {
+    }
 
     /** A stream record: when it was written, its sequence number, and the record as DynamoDB Streams returns it. */
     record StreamRecordState(long at, long sequence, String eventId, String eventName, String region, boolean byTtl,
@@ -50,7 +59,7 @@ final class DynamoRecords {
             String ttlAttribute, boolean ttlEnabled, StreamState stream, List<String> replicaRegions,
             Map<String, String> tags, Integer pitrDays, Map<String, ResourcePolicies.Policy> policies,
             Map<String, InsightState> insights, Long warmReads, Long warmWrites, Long maxReadRequestUnits,
-            Long maxWriteRequestUnits, Boolean legacyGlobal) {
+            Long maxWriteRequestUnits, Boolean legacyGlobal, Long pitrEnabledAt) {
     }
 
     record InsightState(String status, String mode, long updated) {
@@ -94,6 +103,62 @@ final class DynamoRecords {
             state.put(SERVICE, db.account, db.region, STREAM_NEXT, t.id + "/" + stream.label,
                     com.fasterxml.jackson.databind.node.LongNode.valueOf(stream.nextSequence()));
         }
+    }
+
+    /** Records an export as it is now (started, or ended). */
+    void export(Database db, Export e) {
+        if (state.enabled()) {
+            state.put(SERVICE, db.account, db.region, TaskRecords.EXPORT, e.arn, TaskRecords.of(e));
+        }
+    }
+
+    /** Records an import as it is now (started, or ended). */
+    void imported(Database db, Import i) {
+        if (state.enabled()) {
+            state.put(SERVICE, db.account, db.region, TaskRecords.IMPORT, i.arn, TaskRecords.of(i));
+        }
+    }
+
+    /** Records an item entering PITR's baseline; the caller holds the database's write lock. */
+    void pitrBaseline(Database db, Table t, PointInTimeRecovery pitr, Map<String, AttributeValue> item) {
+        if (state.enabled()) {
+            state.put(SERVICE, db.account, db.region, PITR, pitrBaseKey(t, pitr, t.keyOf(item)), DynamoJson.item(item));
+        }
+    }
+
+    void pitrChange(Database db, Table t, PointInTimeRecovery pitr, PointInTimeRecovery.Change c) {
+        if (state.enabled()) {
+            state.put(SERVICE, db.account, db.region, PITR, pitrChangeKey(t, pitr, c.sequence()), pitrChangeState(c));
+        }
+    }
+
+    /** Records a change leaving the window: it is folded into the baseline. */
+    void pitrFolded(Database db, Table t, PointInTimeRecovery pitr, PointInTimeRecovery.Change c) {
+        if (state.enabled()) {
+            state.delete(SERVICE, db.account, db.region, PITR, pitrChangeKey(t, pitr, c.sequence()));
+            if (c.item() == null) {
+                state.delete(SERVICE, db.account, db.region, PITR, pitrBaseKey(t, pitr, c.key()));
+            } else {
+                state.put(SERVICE, db.account, db.region, PITR, pitrBaseKey(t, pitr, c.key()), DynamoJson.item(c.item()));
+            }
+        }
+    }
+
+    private static String pitrPrefix(Table t, PointInTimeRecovery pitr) {
+        return t.id + "/" + pitr.enabledAt.toEpochMilli() + "/";
+    }
+
+    private static String pitrBaseKey(Table t, PointInTimeRecovery pitr, Map<String, AttributeValue> key) {
+        return pitrPrefix(t, pitr) + "b/" + DynamoJson.item(key);
+    }
+
+    private static String pitrChangeKey(Table t, PointInTimeRecovery pitr, long sequence) {
+        return pitrPrefix(t, pitr) + "c/" + String.format("%019d", sequence);
+    }
+
+    private static PitrChangeState pitrChangeState(PointInTimeRecovery.Change c) {
+        return new PitrChangeState(c.sequence(), c.at().toEpochMilli(), DynamoJson.item(c.key()),
+                c.item() == null ? null : DynamoJson.item(c.item()));
     }
 
     private static String streamKey(Table t, StreamLog stream, StreamLog.Entry e) {
@@ -188,7 +253,7 @@ final class DynamoRecords {
                 t.tableClass, t.kmsKeyArn, millis(t.kmsInaccessibleSince), t.ttlAttribute, t.ttlEnabled, stream,
                 new ArrayList<>(t.replicaRegions), tags, t.pitr == null ? null : t.pitr.recoveryPeriodDays,
                 new LinkedHashMap<>(t.policies), insights(t), t.warmReads, t.warmWrites, t.maxReadRequestUnits,
-                t.maxWriteRequestUnits, t.legacyGlobal);
+                t.maxWriteRequestUnits, t.legacyGlobal, t.pitr == null ? null : t.pitr.enabledAt.toEpochMilli());
     }
 
     private static Map<String, InsightState> insights(Table t) {
@@ -207,9 +272,22 @@ final class DynamoRecords {
                 sink.accept(StateRecord.of(SERVICE, db.account, db.region, BackupRecords.BACKUP, b.arn,
                         BackupRecords.of(b)));
             }
+            for (Export x : db.exports.values()) {
+                sink.accept(StateRecord.of(SERVICE, db.account, db.region, TaskRecords.EXPORT, x.arn, TaskRecords.of(x)));
+            }
+            for (Import x : db.imports.values()) {
+                sink.accept(StateRecord.of(SERVICE, db.account, db.region, TaskRecords.IMPORT, x.arn, TaskRecords.of(x)));
+            }
             for (Table t : db.tables.values()) {
                 t.data.all().values().forEach(p -> p.values().forEach(item -> sink.accept(StateRecord.of(SERVICE,
                         db.account, db.region, ITEM, itemKey(t, item), DynamoJson.item(item)))));
+                if (t.pitr != null) {
+                    PointInTimeRecovery pitr = t.pitr;
+                    pitr.capture(item -> sink.accept(StateRecord.of(SERVICE, db.account, db.region, PITR,
+                            pitrBaseKey(t, pitr, t.keyOf(item)), DynamoJson.item(item))),
+                            c -> sink.accept(StateRecord.of(SERVICE, db.account, db.region, PITR,
+                                    pitrChangeKey(t, pitr, c.sequence()), pitrChangeState(c))));
+                }
                 if (t.stream != null) {
                     sink.accept(StateRecord.of(SERVICE, db.account, db.region, STREAM_NEXT, t.id + "/" + t.stream.label,
                             com.fasterxml.jackson.databind.node.LongNode.valueOf(t.stream.nextSequence())));
@@ -230,14 +308,29 @@ final class DynamoRecords {
         Map<DbKey, List<TableState>> tables = new LinkedHashMap<>();
         Map<DbKey, List<StateRecord>> items = new LinkedHashMap<>();
         Map<DbKey, List<StateRecord>> streamRecords = new LinkedHashMap<>();
+        Map<DbKey, List<StateRecord>> pitrRecords = new LinkedHashMap<>();
         for (StateRecord r : records) {
             DbKey k = new DbKey(r.account(), r.region());
             if (r.kind().equals(TABLE)) {
                 tables.computeIfAbsent(k, x -> new ArrayList<>()).add(r.value(TableState.class));
             } else if (r.kind().equals(ITEM)) {
                 items.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+            } else if (r.kind().equals(PITR)) {
+                pitrRecords.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
             } else if (r.kind().equals(STREAM_RECORD) || r.kind().equals(STREAM_NEXT)) {
                 streamRecords.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+            } else if (r.kind().equals(TaskRecords.EXPORT) || r.kind().equals(TaskRecords.IMPORT)) {
+                Database db = dynamo.database(r.account(), r.region());
+                db.write(() -> {
+                    if (r.kind().equals(TaskRecords.EXPORT)) {
+                        Export x = TaskRecords.export(r.value(TaskRecords.ExportState.class));
+                        db.exports.put(x.arn, x);
+                    } else {
+                        Import x = TaskRecords.imported(r.value(TaskRecords.ImportState.class));
+                        db.imports.put(x.arn, x);
+                    }
+                    return null;
+                });
             } else if (r.kind().equals(BackupRecords.BACKUP)) {
                 tables.computeIfAbsent(k, x -> new ArrayList<>());
                 Database db = dynamo.database(r.account(), r.region());
@@ -261,10 +354,33 @@ final class DynamoRecords {
                             s.tags() == null ? Map.of() : s.tags());
                 }
                 for (TableState s : e.getValue()) {
-                    // PITR's history is not journaled: after a restart the window starts again at the restart.
                     if (s.pitrDays() != null) {
                         Table t = byId.get(s.id());
                         t.pitrDaysAfterRestore = s.pitrDays();
+                    }
+                }
+                Map<String, Long> pitrSince = new HashMap<>();
+                for (TableState s : e.getValue()) {
+                    if (s.pitrDays() != null && s.pitrEnabledAt() != null) {
+                        pitrSince.put(s.id(), s.pitrEnabledAt());
+                    }
+                }
+                record History(List<Map<String, AttributeValue>> baseline, List<PointInTimeRecovery.Change> changes) {
+                }
+                Map<String, History> histories = new HashMap<>();
+                for (StateRecord r : pitrRecords.getOrDefault(e.getKey(), List.of())) {
+                    String[] parts = r.key().split("/", 4);
+                    Long since = pitrSince.get(parts[0]);
+                    if (since == null || !parts[1].equals(Long.toString(since))) {
+                        continue; // PITR turned off (or on again since), or a table deleted
+                    }
+                    History h = histories.computeIfAbsent(parts[0], x -> new History(new ArrayList<>(), new ArrayList<>()));
+                    if (parts[2].equals("b")) {
+                        h.baseline().add(DynamoJson.item(r.value(JsonNode.class)));
+                    } else {
+                        PitrChangeState c = r.value(PitrChangeState.class);
+                        h.changes().add(new PointInTimeRecovery.Change(c.sequence(), Instant.ofEpochMilli(c.at()),
+                                DynamoJson.item(c.key()), c.item() == null || c.item().isNull() ? null : DynamoJson.item(c.item())));
                     }
                 }
                 for (StateRecord r : items.getOrDefault(e.getKey(), List.of())) {
@@ -292,7 +408,16 @@ final class DynamoRecords {
                 for (Table t : byId.values()) {
                     t.owner = db;
                     if (t.pitrDaysAfterRestore != null) {
-                        t.pitr = new PointInTimeRecovery(context.clock(), t, t.pitrDaysAfterRestore);
+                        Long since = pitrSince.get(t.id);
+                        if (since == null) {
+                            // Recorded before PITR's history was journaled: the window starts again at the restart.
+                            t.pitr = new PointInTimeRecovery(context.clock(), t, t.pitrDaysAfterRestore);
+                        } else {
+                            History h = histories.getOrDefault(t.id, new History(List.of(), new ArrayList<>()));
+                            h.changes().sort(java.util.Comparator.comparingLong(PointInTimeRecovery.Change::sequence));
+                            t.pitr = new PointInTimeRecovery(context.clock(), t, t.pitrDaysAfterRestore,
+                                    Instant.ofEpochMilli(since), h.baseline(), h.changes());
+                        }
                         t.pitrDaysAfterRestore = null;
                     }
                 }

@@ -115,11 +115,48 @@ final class Exports {
                 r.s3SseKmsKeyId(), r.exportFormatAsString() == null ? "DYNAMODB_JSON" : r.exportFormatAsString(), type,
                 incremental, fingerprint);
         db.exports.put(e.arn, e);
+        state.records.export(db, e);
+        start(db, t, e, content);
+        return ExportTableToPointInTimeResponse.builder().exportDescription(e.describe()).build();
+    }
+
+    private void start(Database db, Table t, Export e, Content content) {
         S3Client s3 = state.context.clients().serves(S3Client.class)
                 ? state.context.clients().client(S3Client.class, Caller.service(PRINCIPAL, db.account, db.region, t.arn))
                 : null;
-        workers.execute(() -> write(e, content, s3));
-        return ExportTableToPointInTimeResponse.builder().exportDescription(e.describe()).build();
+        workers.execute(() -> write(db, e, content, s3));
+    }
+
+    /**
+     * Starts again the exports a restart interrupted ({@code --data-dir}): their items are read anew from the
+     * table's PITR history at the same export time, which the history still holds. One whose table or history
+     * is gone fails as AWS reports an export it could not finish.
+     */
+    void resume() {
+        state.databases.forEach((key, db) -> db.write(() -> {
+            for (Export e : db.exports.values()) {
+                if (!e.status.equals("IN_PROGRESS")) {
+                    continue;
+                }
+                Table t = db.tables.values().stream().filter(x -> x.id.equals(e.tableId)).findFirst().orElse(null);
+                Content content = null;
+                if (t != null && t.pitr != null) {
+                    Instant earliest = t.pitr.earliest();
+                    if (e.incremental != null && !e.incremental.exportFromTime().isBefore(earliest)) {
+                        content = new Content(null, t.pitr.deltas(e.incremental.exportFromTime(),
+                                e.incremental.exportToTime()), e.incremental.exportViewTypeAsString().equals("NEW_IMAGE"));
+                    } else if (e.exportTime != null && !e.exportTime.isBefore(earliest)) {
+                        content = new Content(t.pitr.itemsAt(e.exportTime), null, false);
+                    }
+                }
+                if (content == null) {
+                    fail(db, e, "UnknownError", "The table's point in time recovery history no longer covers the export time");
+                } else {
+                    start(db, t, e, content);
+                }
+            }
+            return null;
+        }));
     }
 
     private static void checkTime(Instant at, Instant earliest, Instant now) {
@@ -156,7 +193,7 @@ final class Exports {
 
     // ---- the worker ----
 
-    private void write(Export e, Content content, S3Client s3) {
+    private void write(Database db, Export e, Content content, S3Client s3) {
         try {
             if (s3 == null) {
                 throw NoSuchBucketException.builder().message("The specified bucket does not exist").build();
@@ -211,18 +248,20 @@ final class Exports {
             e.billedBytes = data.length;
             e.ended = end;
             e.status = "COMPLETED";
+            state.records.export(db, e);
         } catch (NoSuchBucketException ex) {
-            fail(e, "S3NoSuchBucket", "The specified bucket does not exist");
+            fail(db, e, "S3NoSuchBucket", "The specified bucket does not exist");
         } catch (RuntimeException ex) {
-            fail(e, "S3Error", String.valueOf(ex.getMessage()));
+            fail(db, e, "S3Error", String.valueOf(ex.getMessage()));
         }
     }
 
-    private void fail(Export e, String code, String message) {
+    private void fail(Database db, Export e, String code, String message) {
         e.failureCode = code;
         e.failureMessage = message;
         e.ended = now();
         e.status = "FAILED";
+        state.records.export(db, e);
     }
 
     private static String fullLine(Map<String, AttributeValue> item) {

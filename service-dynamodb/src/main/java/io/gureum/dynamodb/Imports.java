@@ -85,11 +85,47 @@ final class Imports {
         String logGroup = Arn.of("logs", db.region, db.account, "log-group:/aws-dynamodb/imports:*").toString();
         Import imp = new Import(t.arn + "/import/" + id, t.arn, t.id, now, r, fingerprint, logGroup);
         db.imports.put(imp.arn, imp);
+        state.records.imported(db, imp);
+        start(db, t, imp);
+        return ImportTableResponse.builder().importTableDescription(imp.describe()).build();
+    }
+
+    private void start(Database db, Table t, Import imp) {
         S3Client s3 = state.context.clients().serves(S3Client.class)
                 ? state.context.clients().client(S3Client.class, Caller.service(Exports.PRINCIPAL, db.account, db.region, t.arn))
                 : null;
         workers.execute(() -> load(db, t, imp, s3));
-        return ImportTableResponse.builder().importTableDescription(imp.describe()).build();
+    }
+
+    /**
+     * Starts again the imports a restart interrupted ({@code --data-dir}): the table, journaled as
+     * {@code CREATING}, stays so while the files are read again from the start (items are written only at
+     * the end, so none of the interrupted run's are in it). One whose table is gone fails.
+     */
+    void resume() {
+        state.databases.forEach((key, db) -> db.write(() -> {
+            for (Import imp : db.imports.values()) {
+                if (!imp.status.equals("IN_PROGRESS")) {
+                    continue;
+                }
+                Table t = db.tables.values().stream().filter(x -> x.id.equals(imp.tableId)).findFirst().orElse(null);
+                if (t == null || !t.status.equals("CREATING")) {
+                    imp.failureCode = "UnknownError";
+                    imp.failureMessage = "The import was interrupted and its table is no longer being created";
+                    imp.ended = now();
+                    imp.status = "FAILED";
+                    state.records.imported(db, imp);
+                    continue;
+                }
+                t.settlesAt = null;
+                imp.processedBytes = 0;
+                imp.processedItems = 0;
+                imp.importedItems = 0;
+                imp.errors = 0;
+                start(db, t, imp);
+            }
+            return null;
+        }));
     }
 
     public DescribeImportResponse describeImport(DescribeImportRequest r) {
@@ -158,6 +194,7 @@ final class Imports {
         });
         imp.ended = now();
         imp.status = "COMPLETED";
+        state.records.imported(db, imp);
     }
 
     private void finishFailed(Database db, Table t, Import imp, String code, String message) {
@@ -173,6 +210,7 @@ final class Imports {
         imp.failureMessage = message;
         imp.ended = now();
         imp.status = "FAILED";
+        state.records.imported(db, imp);
     }
 
     /** Adds the items of one file; a line that cannot be read counts as an error, as AWS logs and skips it. */

@@ -16,26 +16,50 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * window ({@code RecoveryPeriodInDays}, 35 by default) are folded into the baseline as they age, so the
  * history stays bounded by the window; turning PITR off drops it, as AWS does
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html).
- * Guarded by the database's write lock.
+ * Guarded by the database's write lock. With {@code --data-dir} the baseline and the changes are journaled
+ * as they move ({@link DynamoRecords}), under the time PITR was enabled, so the window survives a restart.
  */
 final class PointInTimeRecovery {
-    private record Change(Instant at, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
+    record Change(long sequence, Instant at, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
     }
 
     private final GureumClock clock;
     private final Table table;
     private final Partitions baseline = new Partitions();
     private final ArrayDeque<Change> changes = new ArrayDeque<>();
+    /** When PITR was enabled: the name its journaled history is kept under. */
+    final Instant enabledAt;
     /** The earliest restorable time: when PITR was enabled, or the start of the window once it has passed. */
     private Instant earliest;
+    private long nextSequence;
     int recoveryPeriodDays;
 
     PointInTimeRecovery(GureumClock clock, Table table, int recoveryPeriodDays) {
         this.clock = clock;
         this.table = table;
         this.recoveryPeriodDays = recoveryPeriodDays;
-        this.earliest = now();
+        this.enabledAt = now();
+        this.earliest = enabledAt;
         table.data.all().values().forEach(p -> p.values().forEach(this::toBaseline));
+    }
+
+    /**
+     * PITR as journaled before a restart: its baseline and changes (in sequence order). The earliest
+     * restorable time is where the window stands now, or when PITR was enabled if that is later.
+     */
+    PointInTimeRecovery(GureumClock clock, Table table, int recoveryPeriodDays, Instant enabledAt,
+            List<Map<String, AttributeValue>> baselineItems, List<Change> history) {
+        this.clock = clock;
+        this.table = table;
+        this.recoveryPeriodDays = recoveryPeriodDays;
+        this.enabledAt = enabledAt;
+        this.earliest = enabledAt;
+        baselineItems.forEach(item -> baseline.put(table.partitionOf(item), table.rowOf(item), item, 0));
+        for (Change c : history) {
+            changes.addLast(c);
+            nextSequence = Math.max(nextSequence, c.sequence() + 1);
+        }
+        fold();
     }
 
     /** The clock's present to the millisecond, the precision times have on the wire. */
@@ -50,8 +74,18 @@ final class PointInTimeRecovery {
 
     /** Records a write ({@code item} null for a delete). */
     void changed(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
-        changes.addLast(new Change(now(), key, item));
+        Change c = new Change(nextSequence++, now(), key, item);
+        changes.addLast(c);
+        if (table.owner != null) {
+            table.owner.records.pitrChange(table.owner, table, this, c);
+        }
         fold();
+    }
+
+    /** The baseline's items and the changes since, for a snapshot of the data directory. */
+    void capture(java.util.function.Consumer<Map<String, AttributeValue>> baselineItems, java.util.function.Consumer<Change> history) {
+        baseline.all().values().forEach(rows -> rows.values().forEach(baselineItems));
+        changes.forEach(history);
     }
 
     /** The table's items as they were at {@code at} (between {@link #earliest} and now). */
@@ -113,9 +147,12 @@ final class PointInTimeRecovery {
             if (c.item() == null) {
                 baseline.remove(table.partitionOf(c.key()), table.rowOf(c.key()));
             } else {
-                toBaseline(c.item());
+                baseline.put(table.partitionOf(c.item()), table.rowOf(c.item()), c.item(), 0);
             }
             it.remove();
+            if (table.owner != null) {
+                table.owner.records.pitrFolded(table.owner, table, this, c);
+            }
         }
         if (earliest.isBefore(windowStart)) {
             earliest = windowStart;
@@ -124,5 +161,8 @@ final class PointInTimeRecovery {
 
     private void toBaseline(Map<String, AttributeValue> item) {
         baseline.put(table.partitionOf(item), table.rowOf(item), item, 0);
+        if (table.owner != null) {
+            table.owner.records.pitrBaseline(table.owner, table, this, item);
+        }
     }
 }
