@@ -112,6 +112,8 @@ public final class Gureum implements AutoCloseable {
     private static ServiceRegistry restored(List<AwsService> services, ServiceContext context, DurableState durable) {
         Map<String, List<StateRecord>> records = new HashMap<>(durable.takeRestored());
         CoreRecords.restoreClock(records.getOrDefault(CoreRecords.SERVICE, List.of()), context.clock(), durable);
+        CoreRecords.restoreZones(records.getOrDefault(CoreRecords.SERVICE, List.of()), context.zoneStates(),
+                context.events(), durable);
         records.remove(CoreRecords.SERVICE);
         ServiceRegistry registry = new ServiceRegistry(services, context);
         for (Map.Entry<String, List<StateRecord>> e : records.entrySet()) {
@@ -125,6 +127,7 @@ public final class Gureum implements AutoCloseable {
         }
         durable.captureWith(sink -> {
             CoreRecords.capture(context.clock(), sink);
+            CoreRecords.captureZones(context.zoneStates(), sink);
             registry.all().forEach(s -> s.capture(sink));
         });
         return registry;
