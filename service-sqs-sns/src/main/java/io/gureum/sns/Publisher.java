@@ -57,7 +57,13 @@ final class Publisher {
                 String seq = topic.nextSequenceNumber();
                 m = new SnsMessage(m.messageId(), m.topicArn(), m.message(), m.perProtocol(), m.subject(),
                         m.attributes(), m.groupId(), m.deduplicationId(), seq, m.timestamp(), false);
-                topic.remember(m.deduplicationId(), m.messageId(), seq, now());
+                Topic.Dedup remembered = topic.remember(m.deduplicationId(), m.messageId(), seq, now());
+                if (context.state().enabled()) {
+                    // Journaled before Publish answers, so a retry after a restart is still a duplicate;
+                    // records past the window are left for the next compaction to drop.
+                    context.state().put(SnsRecords.SERVICE, topic.account, topic.region, SnsRecords.DEDUP,
+                            topic.name + "/" + remembered.deduplicationId(), remembered);
+                }
                 fanOut(topic, m);
                 MessageArchive.Archived archived = topic.archive.add(m, now());
                 if (archived != null && context.state().enabled()) {

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * such operation records, even when another request's record already holds its change, so its answer
  * waits for a record that contains it. The region's mobile push and SMS state (platform applications and
  * endpoints, SMS attributes, opted-out and sandbox numbers) is one more record, read and recorded under that
- * state's monitor. Not kept: FIFO topics' five-minute deduplication window and archives.
+ * state's monitor. FIFO topics' deduplication entries and archived messages are journaled by the publisher.
  */
 final class SnsRecords implements OperationInterceptor {
     static final String SERVICE = "sns";
@@ -31,6 +31,8 @@ final class SnsRecords implements OperationInterceptor {
     static final String SUBSCRIPTION = "subscription";
     static final String PLATFORM = "platform";
     static final String ARCHIVED = "archived";
+    /** A FIFO topic's deduplication entry: {@code topicName/deduplicationId}, journaled by the publisher. */
+    static final String DEDUP = "dedup";
     private static final String PLATFORM_KEY = "state";
 
     /** {@code archiveStartedAt}: when the topic's archive began (0 or null when it has none). */
@@ -165,6 +167,8 @@ final class SnsRecords implements OperationInterceptor {
                     sink.accept(StateRecord.of(SERVICE, account, region, TOPIC, t.name, topicState(t)));
                     t.archive.kept(now).forEach(a -> sink.accept(StateRecord.of(SERVICE, account, region, ARCHIVED,
                             archivedKey(t, a), a)));
+                    t.deduplications(now).forEach(d -> sink.accept(StateRecord.of(SERVICE, account, region, DEDUP,
+                            t.name + "/" + d.deduplicationId(), d)));
                 });
                 scope.subscriptions.values().forEach(s -> sink.accept(StateRecord.of(SERVICE, account, region,
                         SUBSCRIPTION, s.arn, subscriptionState(s))));
@@ -218,6 +222,15 @@ final class SnsRecords implements OperationInterceptor {
             }
         }
         restoreArchives(records, now);
+        for (StateRecord r : records) {
+            if (r.kind().equals(DEDUP)) {
+                Topic t = store.topic(Arn.of("sns", r.region(), r.account(), r.key().substring(0, r.key().indexOf('/')))
+                        .toString());
+                if (t != null) {
+                    t.restore(r.value(Topic.Dedup.class), now);
+                }
+            }
+        }
         for (StateRecord r : records) {
             if (r.kind().equals(PLATFORM)) {
                 r.value(PlatformState.class).into(platforms.state(r.account(), r.region()));

@@ -10,7 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Topic {
     static final long FIVE_MINUTES = 5 * 60 * 1000L;
 
-    private record Dedup(String messageId, String sequenceNumber, long expiresAt) {
+    /** A FIFO publish remembered under its deduplication ID for five minutes (also a record, {@link SnsRecords}). */
+    record Dedup(String deduplicationId, String messageId, String sequenceNumber, long expiresAt) {
     }
 
     final Arn arn;
@@ -72,8 +73,23 @@ final class Topic {
         return d == null ? null : new String[] {d.messageId(), d.sequenceNumber()};
     }
 
-    synchronized void remember(String dedupId, String messageId, String sequenceNumber, long now) {
-        deduplication.put(dedupId, new Dedup(messageId, sequenceNumber, now + FIVE_MINUTES));
+    synchronized Dedup remember(String dedupId, String messageId, String sequenceNumber, long now) {
+        Dedup d = new Dedup(dedupId, messageId, sequenceNumber, now + FIVE_MINUTES);
+        deduplication.put(dedupId, d);
+        return d;
+    }
+
+    /** The deduplication entries still in their window, for a snapshot. */
+    synchronized List<Dedup> deduplications(long now) {
+        return deduplication.values().stream().filter(d -> d.expiresAt() > now).toList();
+    }
+
+    /** At restore: an entry of the window as journaled, if it is still in it. */
+    synchronized void restore(Dedup d, long now) {
+        if (d.expiresAt() > now) {
+            deduplication.put(d.deduplicationId(), d);
+        }
+        continueAfter(d.sequenceNumber());
     }
 
     /** At restore: later sequence numbers follow {@code sequenceNumber}, as a topic's never go back. */

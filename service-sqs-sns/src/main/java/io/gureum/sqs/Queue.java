@@ -42,7 +42,7 @@ final class Queue {
     private record Dedup(SqsMessage original, long expiresAt) {
     }
 
-    private record Attempt(List<Delivery> deliveries, long expiresAt) {
+    record Attempt(List<Delivery> deliveries, long expiresAt) {
     }
 
     final String account;
@@ -301,8 +301,16 @@ final class Queue {
             }
             if (attemptId != null && !out.isEmpty()) {
                 // An empty answer is not remembered: a retry with the same ID may then find messages.
-                attempts.values().removeIf(a -> a.expiresAt() <= now);
-                attempts.put(attemptId, new Attempt(List.copyOf(out), now + FIVE_MINUTES));
+                attempts.entrySet().removeIf(e -> {
+                    if (e.getValue().expiresAt() > now) {
+                        return false;
+                    }
+                    records.attemptGone(this, e.getKey());
+                    return true;
+                });
+                Attempt attempt = new Attempt(List.copyOf(out), now + FIVE_MINUTES);
+                attempts.put(attemptId, attempt);
+                records.attempt(this, attemptId, attempt);
             }
         }
         if (deadLetterQueue != null) {
@@ -511,6 +519,8 @@ final class Queue {
         }
         deduplication.forEach((k, d) -> sink.accept(SqsRecords.record(this, SqsRecords.DEDUP, name + "/" + k,
                 new SqsRecords.DedupState(k, SqsRecords.MessageState.of(d.original()), d.expiresAt()))));
+        attempts.forEach((k, a) -> sink.accept(SqsRecords.record(this, SqsRecords.ATTEMPT, name + "/" + k,
+                SqsRecords.AttemptState.of(k, a))));
     }
 
     /**
@@ -518,7 +528,7 @@ final class Queue {
      * entries still in their window, and sequence numbers that go on growing from the largest seen.
      */
     synchronized void restore(long lastModified, long purgedAt, List<SqsMessage> messages,
-            List<SqsRecords.DedupState> dedups, long now) {
+            List<SqsRecords.DedupState> dedups, List<SqsRecords.AttemptState> attemptStates, long now) {
         lastModifiedAt = lastModified;
         lastPurgeAt = purgedAt;
         messages.sort((a, b) -> Long.compare(a.arrival, b.arrival));
@@ -535,6 +545,20 @@ final class Queue {
                 deduplication.put(d.dedupKey(), new Dedup(original != null ? original : d.original().toMessage(),
                         d.expiresAt()));
                 advanceSequence(d.original().sequenceNumber());
+            }
+        }
+        // A receive attempt whose messages are all still here can be retried with the same receipt handles.
+        for (SqsRecords.AttemptState a : attemptStates) {
+            List<Delivery> deliveries = new ArrayList<>();
+            for (SqsRecords.AttemptDelivery d : a.deliveries()) {
+                SqsMessage m = byId.get(d.messageId());
+                if (m != null) {
+                    deliveries.add(new Delivery(m, d.receiptHandle(), d.receiveCount(), d.firstReceiveAt(),
+                            d.deadLetterSourceArn()));
+                }
+            }
+            if (a.expiresAt() > now && deliveries.size() == a.deliveries().size()) {
+                attempts.put(a.attemptId(), new Attempt(List.copyOf(deliveries), a.expiresAt()));
             }
         }
     }

@@ -5,6 +5,7 @@ import io.gureum.core.persist.StateStore;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.state.RegisteredResource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,6 +20,7 @@ final class SqsRecords {
     static final String QUEUE = "queue";
     static final String MESSAGE = "message";
     static final String DEDUP = "dedup";
+    static final String ATTEMPT = "attempt";
 
     record QueueState(String name, boolean fifo, long createdAt, long lastModifiedAt, Map<String, String> attributes,
             Map<String, String> tags, long lastPurgeAt) {
@@ -51,6 +53,20 @@ final class SqsRecords {
     }
 
     record DedupState(String dedupKey, MessageState original, long expiresAt) {
+    }
+
+    /** A FIFO receive remembered under its ReceiveRequestAttemptId: what it delivered, for five minutes. */
+    record AttemptState(String attemptId, List<AttemptDelivery> deliveries, long expiresAt) {
+        static AttemptState of(String attemptId, Queue.Attempt a) {
+            List<AttemptDelivery> out = new java.util.ArrayList<>();
+            a.deliveries().forEach(d -> out.add(new AttemptDelivery(d.message().id, d.receiptHandle(), d.receiveCount(),
+                    d.firstReceiveAt(), d.deadLetterSourceArn())));
+            return new AttemptState(attemptId, out, a.expiresAt());
+        }
+    }
+
+    record AttemptDelivery(String messageId, String receiptHandle, int receiveCount, long firstReceiveAt,
+            String deadLetterSourceArn) {
     }
 
     private final ServiceContext context;
@@ -112,6 +128,18 @@ final class SqsRecords {
     void dedupGone(Queue q, String key) {
         if (state.enabled()) {
             state.delete(SERVICE, q.account, q.region, DEDUP, q.name + "/" + key);
+        }
+    }
+
+    void attempt(Queue q, String attemptId, Queue.Attempt a) {
+        if (state.enabled()) {
+            state.put(SERVICE, q.account, q.region, ATTEMPT, q.name + "/" + attemptId, AttemptState.of(attemptId, a));
+        }
+    }
+
+    void attemptGone(Queue q, String attemptId) {
+        if (state.enabled()) {
+            state.delete(SERVICE, q.account, q.region, ATTEMPT, q.name + "/" + attemptId);
         }
     }
 

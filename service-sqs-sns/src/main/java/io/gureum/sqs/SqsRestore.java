@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Rebuilds the queues from SQS's records after a restart: each queue with its attributes and tags (back
- * in the resource registry), then its messages and deduplication entries. Records of a queue that has
+ * in the resource registry), then its messages, deduplication entries and FIFO receive attempts. Records of a queue that has
  * no queue record (deleted while the journal was being written) are ignored.
  */
 final class SqsRestore {
@@ -24,6 +24,7 @@ final class SqsRestore {
         SqsRecords.QueueState queue;
         final List<SqsMessage> messages = new ArrayList<>();
         final List<SqsRecords.DedupState> dedups = new ArrayList<>();
+        final List<SqsRecords.AttemptState> attempts = new ArrayList<>();
     }
 
     static void restore(List<StateRecord> records, SqsQueues queues, ServiceContext context) {
@@ -35,6 +36,8 @@ final class SqsRestore {
                         r.value(SqsRecords.MessageState.class).toMessage());
                 case SqsRecords.DEDUP -> found(found, r, queueOf(r.key())).dedups.add(
                         r.value(SqsRecords.DedupState.class));
+                case SqsRecords.ATTEMPT -> found(found, r, queueOf(r.key())).attempts.add(
+                        r.value(SqsRecords.AttemptState.class));
                 default -> {
                 }
             }
@@ -49,7 +52,7 @@ final class SqsRestore {
             Arn arn = Arn.of("sqs", k.region(), k.account(), k.name());
             Queue q = new Queue(k.account(), k.region(), k.name(), arn, s.fifo(), s.attributes(), s.createdAt(),
                     queues.records());
-            q.restore(s.lastModifiedAt(), s.lastPurgeAt(), e.getValue().messages, e.getValue().dedups, now);
+            q.restore(s.lastModifiedAt(), s.lastPurgeAt(), e.getValue().messages, e.getValue().dedups, e.getValue().attempts, now);
             context.registry().register(k.account(), k.region(), "sqs", k.name(), arn);
             if (s.tags() != null && !s.tags().isEmpty()) {
                 context.registry().tag(arn, s.tags());

@@ -120,4 +120,30 @@ class SnsRestartIT {
             assertTrue(got.get(2).body().contains("after the restart"), got.get(2).body());
         }
     }
+
+    @Test
+    void aFifoPublishRepeatedAfterARestartWithinFiveMinutesIsStillADuplicate() {
+        String topicArn;
+        software.amazon.awssdk.services.sns.model.PublishResponse first;
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g)) {
+            topicArn = sns.createTopic(b -> b.name("orders.fifo").attributes(Map.of("FifoTopic", "true")))
+                    .topicArn();
+            first = sns.publish(b -> b.topicArn(topicArn).message("order 1").messageGroupId("g")
+                    .messageDeduplicationId("order-1"));
+        }
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g)) {
+            var again = sns.publish(b -> b.topicArn(topicArn).message("order 1").messageGroupId("g")
+                    .messageDeduplicationId("order-1"));
+            assertEquals(first.messageId(), again.messageId(), "the duplicate gets the first publish's ID");
+            assertEquals(first.sequenceNumber(), again.sequenceNumber());
+            var next = sns.publish(b -> b.topicArn(topicArn).message("order 2").messageGroupId("g")
+                    .messageDeduplicationId("order-2"));
+            assertTrue(new java.math.BigInteger(next.sequenceNumber()).compareTo(new java.math.BigInteger(
+                    first.sequenceNumber())) > 0, "sequence numbers go on growing across the restart");
+            g.context().clock().advance(java.time.Duration.ofMinutes(6));
+            var later = sns.publish(b -> b.topicArn(topicArn).message("order 1").messageGroupId("g")
+                    .messageDeduplicationId("order-1"));
+            assertTrue(!later.messageId().equals(first.messageId()), "after five minutes it is a new message");
+        }
+    }
 }

@@ -109,4 +109,35 @@ class SqsRestartIT {
             assertThrows(QueueDoesNotExistException.class, () -> sqs.getQueueUrl(b -> b.queueName("reset-me")));
         }
     }
+
+    @Test
+    void aFifoReceiveRetriedWithItsAttemptIdAfterARestartGetsTheSameMessagesAndHandles() {
+        String url;
+        List<Message> first;
+        try (Gureum g = start(); SqsClient sqs = AwsClients.client(SqsClient.builder(), g)) {
+            url = sqs.createQueue(b -> b.queueName("orders.fifo").attributes(Map.of(
+                    software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true",
+                    software.amazon.awssdk.services.sqs.model.QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true")))
+                    .queueUrl();
+            String u = url;
+            sqs.sendMessage(b -> b.queueUrl(u).messageBody("one").messageGroupId("g"));
+            sqs.sendMessage(b -> b.queueUrl(u).messageBody("two").messageGroupId("g"));
+            first = sqs.receiveMessage(b -> b.queueUrl(u).maxNumberOfMessages(10).receiveRequestAttemptId("try-1/a")
+                    .visibilityTimeout(120)).messages();
+            assertEquals(2, first.size());
+        }
+        try (Gureum g = start(); SqsClient sqs = AwsClients.client(SqsClient.builder(), g)) {
+            String u = url;
+            List<Message> again = sqs.receiveMessage(b -> b.queueUrl(u).maxNumberOfMessages(10)
+                    .receiveRequestAttemptId("try-1/a")).messages();
+            assertEquals(first.stream().map(Message::receiptHandle).toList(),
+                    again.stream().map(Message::receiptHandle).toList(), "the retry answers as the first receive did");
+            assertEquals(List.of("one", "two"), again.stream().map(Message::body).toList());
+            assertTrue(sqs.receiveMessage(b -> b.queueUrl(u).maxNumberOfMessages(10).receiveRequestAttemptId("try-2"))
+                    .messages().isEmpty(), "a new attempt finds the messages still in flight");
+            g.context().clock().advance(Duration.ofMinutes(6));
+            assertEquals(2, sqs.receiveMessage(b -> b.queueUrl(u).maxNumberOfMessages(10)
+                    .receiveRequestAttemptId("try-1/a")).messages().size(), "after five minutes the ID is new again");
+        }
+    }
 }
