@@ -31,6 +31,25 @@ final class SchedulerRecords {
     static final String SERVICE = "scheduler";
     static final String GROUP = "group";
     static final String SCHEDULE = "schedule";
+    /** A ClientToken with the request it came with and the answer it got: retries after a restart get that answer. */
+    static final String TOKEN = "token";
+
+    record TokenRecord(String operation, String requestType, JsonNode request, String responseType, JsonNode response) {
+        static TokenRecord of(Idempotency.Entry e) {
+            return new TokenRecord(e.operation(), e.request().getClass().getName(), SdkJson.toJson(e.request()),
+                    e.response().getClass().getName(), SdkJson.toJson(e.response()));
+        }
+
+        Idempotency.Entry entry() {
+            try {
+                ClassLoader loader = SchedulerRecords.class.getClassLoader();
+                return new Idempotency.Entry(operation, SdkJson.fromJson(request, Class.forName(requestType, true, loader)),
+                        SdkJson.fromJson(response, Class.forName(responseType, true, loader)));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("a ClientToken record names an unknown type", e);
+            }
+        }
+    }
 
     record GroupRecord(String name, String arn, Instant created, Instant modified, Map<String, String> tags) {
     }
@@ -95,6 +114,14 @@ final class SchedulerRecords {
                 before.put(id, print);
             }
         }
+        for (Map.Entry<String, Idempotency.Entry> e : place.tokens.entrySet()) {
+            String id = TOKEN + "|" + e.getKey();
+            seen.add(id);
+            if (!before.containsKey(id)) { // a token's entry never changes
+                state.put(SERVICE, place.account, place.region, TOKEN, e.getKey(), TokenRecord.of(e.getValue()));
+                before.put(id, List.of());
+            }
+        }
         for (var it = before.keySet().iterator(); it.hasNext();) {
             String id = it.next();
             if (!seen.contains(id)) {
@@ -125,6 +152,8 @@ final class SchedulerRecords {
                         GROUP, g.name(), groupRecord(g))));
                 place.schedules.forEach((key, s) -> sink.accept(StateRecord.of(SERVICE, place.account, place.region,
                         SCHEDULE, key, scheduleRecord(s, place.lastFired.get(key)))));
+                place.tokens.forEach((token, e) -> sink.accept(StateRecord.of(SERVICE, place.account, place.region,
+                        TOKEN, token, TokenRecord.of(e))));
             });
         } finally {
             scheduler.lock.unlock();
@@ -146,6 +175,11 @@ final class SchedulerRecords {
                     context.registry().unregister(Arn.parse(g.arn()));
                     context.registry().register(r.account(), r.region(), SERVICE, "schedule-group/" + g.name(),
                             Arn.parse(g.arn()), g.tags() == null ? Map.of() : g.tags());
+                }
+            }
+            for (StateRecord r : records) {
+                if (r.kind().equals(TOKEN)) {
+                    scheduler.place(r.account(), r.region()).tokens.put(r.key(), r.value(TokenRecord.class).entry());
                 }
             }
             long generation = 0;
@@ -175,6 +209,7 @@ final class SchedulerRecords {
                     Instant fired = place.lastFired.get(key);
                     before.put(SCHEDULE + "|" + key, fired == null ? List.of(s) : List.of(s, fired));
                 });
+                place.tokens.keySet().forEach(token -> before.put(TOKEN + "|" + token, List.of()));
             });
         } finally {
             scheduler.lock.unlock();

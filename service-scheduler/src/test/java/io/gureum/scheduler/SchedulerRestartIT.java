@@ -86,4 +86,25 @@ class SchedulerRestartIT {
             assertEquals(0, receive(sqs, early[0], 2).size(), "a fired one-time schedule does not fire again");
         }
     }
+
+    @Test
+    void aRetryWithTheSameClientTokenAfterARestartGetsTheFirstAnswer() {
+        String arn;
+        try (Gureum g = start(); SchedulerClient scheduler = AwsClients.client(SchedulerClient.builder(), g)) {
+            arn = scheduler.createScheduleGroup(b -> b.name("retried").clientToken("token-1")).scheduleGroupArn();
+        }
+        try (Gureum g = start(); SchedulerClient scheduler = AwsClients.client(SchedulerClient.builder(), g)) {
+            assertEquals(arn, scheduler.createScheduleGroup(b -> b.name("retried").clientToken("token-1"))
+                    .scheduleGroupArn(), "the retry is answered as the first call was, not ConflictException");
+            var conflict = org.junit.jupiter.api.Assertions.assertThrows(
+                    software.amazon.awssdk.services.scheduler.model.ConflictException.class,
+                    () -> scheduler.createScheduleGroup(b -> b.name("retried").clientToken("token-2")));
+            assertEquals(409, conflict.statusCode());
+            var reused = org.junit.jupiter.api.Assertions.assertThrows(
+                    software.amazon.awssdk.services.scheduler.model.ConflictException.class,
+                    () -> scheduler.createScheduleGroup(b -> b.name("other").clientToken("token-1")));
+            assertEquals("The ClientToken was already used for a different request.",
+                    reused.awsErrorDetails().errorMessage(), "the same token with another request is refused");
+        }
+    }
 }
