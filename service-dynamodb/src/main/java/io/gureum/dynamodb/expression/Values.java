@@ -305,10 +305,39 @@ public final class Values {
         return n;
     }
 
-    private static long numberSize(String n) {
-        String digits = n.replace("-", "").replace(".", "");
-        digits = digits.replaceAll("^0+", "").replaceAll("0+$", "");
-        return (digits.length() + 1) / 2 + 1;
+    /**
+     * A number's size: about one byte per two significant digits, plus one
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html).
+     * Significant digits run from the first non-zero digit of the mantissa to its last; sign, point and
+     * exponent do not count. A loop, not regular expressions: every item write and restore measures its numbers.
+     */
+    static long numberSize(String n) {
+        int end = n.length();
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == 'e' || c == 'E') {
+                end = i;
+                break;
+            }
+        }
+        int digit = 0;
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < end; i++) {
+            char c = n.charAt(i);
+            if (c < '0' || c > '9') {
+                continue;
+            }
+            if (c != '0') {
+                if (first < 0) {
+                    first = digit;
+                }
+                last = digit;
+            }
+            digit++;
+        }
+        int significant = first < 0 ? 0 : last - first + 1;
+        return (significant + 1) / 2 + 1;
     }
 
     public static long utf8Length(String s) {
