@@ -58,15 +58,16 @@ public final class LogsService implements AwsService {
         });
         SubscriptionDelivery delivery = new SubscriptionDelivery(context.clients(), workers);
         LogsRecords records = new LogsRecords(context.state());
-        Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()),
-                delivery, records);
-        Queries queries = new Queries(stores, expiry, workers, context.ids());
         java.util.concurrent.ScheduledExecutorService timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gureum-logs-schedule");
             t.setDaemon(true);
             return t;
         });
         DueTimer due = new DueTimer(context.clock(), timerThread, workers);
+        LiveTails liveTails = new LiveTails(stores, due, context.clock(), context.ids());
+        Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()),
+                delivery, records, liveTails);
+        Queries queries = new Queries(stores, expiry, workers, context.ids());
         ScheduledQueryRunner scheduled = new ScheduledQueryRunner(stores, queries, due, context.clients(), records);
         List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,
                 new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores),
@@ -113,6 +114,22 @@ public final class LogsService implements AwsService {
                 return List.of(recorded);
             }
 
+            /** StartLiveTail, which the operation table lacks (only the SDK's asynchronous client has it). */
+            @Override
+            public io.gureum.core.http.AwsHttpResponse preOperation(io.gureum.core.http.AwsHttpRequest request) {
+                return LiveTails.isStartLiveTail(request) ? liveTails.serve(request) : null;
+            }
+
+            /** {@code GET /_gureum/logs/live-tails}: how many Live Tail sessions are open. */
+            @Override
+            public io.gureum.core.http.AwsHttpResponse adminRequest(io.gureum.core.http.AwsHttpRequest request) {
+                if (request.rawPath().equals("/_gureum/logs/live-tails") && request.method().equals("GET")) {
+                    return new io.gureum.core.http.AwsHttpResponse(200)
+                            .body("{\"sessions\":" + liveTails.open() + "}", "application/json");
+                }
+                return null;
+            }
+
             @Override
             public void restore(List<io.gureum.core.persist.StateRecord> restored) {
                 ingestion.restoredUpTo(LogsRestore.restore(restored, stores, budget, stores.now()));
@@ -127,6 +144,7 @@ public final class LogsService implements AwsService {
 
             @Override
             public void close() {
+                liveTails.stopAll();
                 published.close();
                 clock.close();
                 due.close();
