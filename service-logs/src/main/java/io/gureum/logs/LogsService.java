@@ -41,7 +41,7 @@ public final class LogsService implements AwsService {
                 ResourcePolicies.class, DataProtection.class, FieldIndexes.class, AccountPolicies.class,
                 ExportTasks.class, KmsKeys.class, LogGroupListing.class, AnomalyDetectors.class,
                 Deliveries.class, LookupTables.class, LogRecords.class, Transformers.class,
-                ScheduledQueries.class, StorageTierPolicy.class);
+                ScheduledQueries.class, StorageTierPolicy.class, SyslogConfigurations.class);
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class LogsService implements AwsService {
                 new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()),
                 new Deliveries(stores), new LookupTables(stores), new LogRecords(stores),
                 new Transformers(stores), new ScheduledQueries(stores, scheduled),
-                new StorageTierPolicy(stores));
+                new StorageTierPolicy(stores), new SyslogConfigurations(stores));
         Subscription published = context.events().subscribe(LogEvents.class,
                 e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
         Subscription clock = context.clock().onAdvance(() -> {
