@@ -9,6 +9,8 @@ import io.gureum.core.ids.ResourceIds;
 import io.gureum.core.protocol.JsonValues;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.protocol.ServiceModel;
+import io.gureum.core.spi.AuthorizationCall;
+import io.gureum.core.spi.Authorizer;
 import io.gureum.core.time.DueTimer;
 import io.gureum.core.time.GureumClock;
 import io.gureum.core.validation.RequestValidator;
@@ -38,14 +40,16 @@ final class LiveTails {
     private final DueTimer timer;
     private final GureumClock clock;
     private final ResourceIds ids;
+    private final io.gureum.core.spi.ServiceContext context;
     private final Set<LiveTailSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile ServiceModel model;
 
-    LiveTails(LogsStores stores, DueTimer timer, GureumClock clock, ResourceIds ids) {
+    LiveTails(LogsStores stores, DueTimer timer, io.gureum.core.spi.ServiceContext context) {
         this.stores = stores;
+        this.context = context;
         this.timer = timer;
-        this.clock = clock;
-        this.ids = ids;
+        this.clock = context.clock();
+        this.ids = context.ids();
     }
 
     static boolean isStartLiveTail(AwsHttpRequest request) {
@@ -55,6 +59,7 @@ final class LiveTails {
     AwsHttpResponse serve(AwsHttpRequest request) {
         StartLiveTailRequest req = decode(request);
         RequestValidator.check(model(), "StartLiveTail", req);
+        authorize(req);
         List<String> names = req.hasLogStreamNames() ? req.logStreamNames() : null;
         List<String> prefixes = req.hasLogStreamNamePrefixes() ? req.logStreamNamePrefixes() : null;
         if (names != null && prefixes != null) {
@@ -106,6 +111,18 @@ final class LiveTails {
     void stopAll() {
         for (LiveTailSession s : List.copyOf(sessions)) {
             s.stop();
+        }
+    }
+
+    /**
+     * Core's dispatcher authorises operations of the table only: this one is asked here, as logs:StartLiveTail (as
+     * S3 asks for SelectObjectContent).
+     */
+    private void authorize(StartLiveTailRequest request) {
+        Authorizer authorizer = Authorizer.of(context.shared());
+        if (authorizer != Authorizer.NONE) {
+            authorizer.authorize(new AuthorizationCall("logs", model().protocol(), "StartLiveTail", request,
+                    arn -> null));
         }
     }
 

@@ -64,7 +64,7 @@ public final class LogsService implements AwsService {
             return t;
         });
         DueTimer due = new DueTimer(context.clock(), timerThread, workers);
-        LiveTails liveTails = new LiveTails(stores, due, context.clock(), context.ids());
+        LiveTails liveTails = new LiveTails(stores, due, context);
         Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()),
                 delivery, records, liveTails);
         Queries queries = new Queries(stores, expiry, workers, context.ids());
