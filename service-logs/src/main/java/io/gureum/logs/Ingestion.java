@@ -29,10 +29,12 @@ final class Ingestion {
     private final MetricFilterEmitter metrics;
     private final SubscriptionDelivery subscriptions;
     private final LogsRecords records;
+    private final LiveTails liveTails;
 
     Ingestion(LogsStores stores, Expiry expiry, EventBudget budget, MetricFilterEmitter metrics,
-            SubscriptionDelivery subscriptions, LogsRecords records) {
+            SubscriptionDelivery subscriptions, LogsRecords records, LiveTails liveTails) {
         this.stores = stores;
+        this.liveTails = liveTails;
         this.records = records;
         this.metrics = metrics;
         this.subscriptions = subscriptions;
@@ -144,5 +146,6 @@ final class Ingestion {
         budget.added(stream, events);
         metrics.ingested(group, events);
         subscriptions.ingested(group, stream, events);
+        liveTails.ingested(store, group, stream, events);
     }
 }

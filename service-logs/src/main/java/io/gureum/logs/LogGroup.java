@@ -28,6 +28,11 @@ final class LogGroup {
     /** PutIndexPolicy's document; null without one. */
     volatile StoredPolicy indexPolicy;
     volatile boolean deletionProtectionEnabled;
+    /** PutBearerTokenAuthentication's setting. */
+    volatile boolean bearerTokenAuthenticationEnabled;
+    /** PutSyslogConfiguration's configurations, by VPC endpoint ID ("" for none). */
+    final ConcurrentNavigableMap<String, SyslogConfigurations.Stored> syslogConfigurations =
+            new ConcurrentSkipListMap<>();
     /** PutTransformer's processors; null without a transformer. */
     volatile StoredTransformer transformer;
 

@@ -117,6 +117,7 @@ final class LogGroups {
                 .metricFilterCount(g.metricFilters.size()).arn(g.arn()).storedBytes(stored).kmsKeyId(g.kmsKeyId)
                 .logGroupClass(LogGroupClass.fromValue(g.logGroupClass)).logGroupArn(g.logGroupArn())
                 .deletionProtectionEnabled(g.deletionProtectionEnabled)
+                .bearerTokenAuthenticationEnabled(g.bearerTokenAuthenticationEnabled)
                 .dataProtectionStatus(g.dataProtectionPolicy != null ? "ACTIVATED"
                         : g.dataProtectionDeleted ? "DELETED" : null)
                 .build();

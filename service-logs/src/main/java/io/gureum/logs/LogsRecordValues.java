@@ -15,11 +15,12 @@ final class LogsRecordValues {
     record GroupValue(String name, long creationTime, String logGroupClass, String kmsKeyId, Integer retentionInDays,
             Map<String, String> tags, LogGroup.StoredPolicy dataProtectionPolicy, boolean dataProtectionDeleted,
             LogGroup.StoredPolicy indexPolicy, boolean deletionProtectionEnabled,
-            StoredTransformer transformer) {
+            StoredTransformer transformer, boolean bearerTokenAuthenticationEnabled,
+            List<SyslogConfigurations.Stored> syslogConfigurations) {
         static GroupValue of(LogGroup g) {
             return new GroupValue(g.name, g.creationTime, g.logGroupClass, g.kmsKeyId, g.retentionInDays(), g.tags(),
                     g.dataProtectionPolicy, g.dataProtectionDeleted, g.indexPolicy, g.deletionProtectionEnabled,
-                    g.transformer);
+                    g.transformer, g.bearerTokenAuthenticationEnabled, List.copyOf(g.syslogConfigurations.values()));
         }
 
         LogGroup toGroup(String account, String region) {
@@ -31,6 +32,10 @@ final class LogsRecordValues {
             g.indexPolicy = indexPolicy;
             g.deletionProtectionEnabled = deletionProtectionEnabled;
             g.transformer = transformer;
+            g.bearerTokenAuthenticationEnabled = bearerTokenAuthenticationEnabled;
+            if (syslogConfigurations != null) { // records written before syslog configurations have none
+                syslogConfigurations.forEach(s -> g.syslogConfigurations.put(s.key(), s));
+            }
             return g;
         }
     }

@@ -41,7 +41,7 @@ public final class LogsService implements AwsService {
                 ResourcePolicies.class, DataProtection.class, FieldIndexes.class, AccountPolicies.class,
                 ExportTasks.class, KmsKeys.class, LogGroupListing.class, AnomalyDetectors.class,
                 Deliveries.class, LookupTables.class, LogRecords.class, Transformers.class,
-                ScheduledQueries.class, StorageTierPolicy.class);
+                ScheduledQueries.class, StorageTierPolicy.class, SyslogConfigurations.class);
     }
 
     @Override
@@ -58,15 +58,16 @@ public final class LogsService implements AwsService {
         });
         SubscriptionDelivery delivery = new SubscriptionDelivery(context.clients(), workers);
         LogsRecords records = new LogsRecords(context.state());
-        Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()),
-                delivery, records);
-        Queries queries = new Queries(stores, expiry, workers, context.ids());
         java.util.concurrent.ScheduledExecutorService timerThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gureum-logs-schedule");
             t.setDaemon(true);
             return t;
         });
         DueTimer due = new DueTimer(context.clock(), timerThread, workers);
+        LiveTails liveTails = new LiveTails(stores, due, context);
+        Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()),
+                delivery, records, liveTails);
+        Queries queries = new Queries(stores, expiry, workers, context.ids());
         ScheduledQueryRunner scheduled = new ScheduledQueryRunner(stores, queries, due, context.clients(), records);
         List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,
                 new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores),
@@ -77,7 +78,7 @@ public final class LogsService implements AwsService {
                 new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()),
                 new Deliveries(stores), new LookupTables(stores), new LogRecords(stores),
                 new Transformers(stores), new ScheduledQueries(stores, scheduled),
-                new StorageTierPolicy(stores));
+                new StorageTierPolicy(stores), new SyslogConfigurations(stores));
         Subscription published = context.events().subscribe(LogEvents.class,
                 e -> ingestion.publish(stores.all.get(e.account(), e.region()), e, stores.now()));
         Subscription clock = context.clock().onAdvance(() -> {
@@ -113,6 +114,22 @@ public final class LogsService implements AwsService {
                 return List.of(recorded);
             }
 
+            /** StartLiveTail, which the operation table lacks (only the SDK's asynchronous client has it). */
+            @Override
+            public io.gureum.core.http.AwsHttpResponse preOperation(io.gureum.core.http.AwsHttpRequest request) {
+                return LiveTails.isStartLiveTail(request) ? liveTails.serve(request) : null;
+            }
+
+            /** {@code GET /_gureum/logs/live-tails}: how many Live Tail sessions are open. */
+            @Override
+            public io.gureum.core.http.AwsHttpResponse adminRequest(io.gureum.core.http.AwsHttpRequest request) {
+                if (request.rawPath().equals("/_gureum/logs/live-tails") && request.method().equals("GET")) {
+                    return new io.gureum.core.http.AwsHttpResponse(200)
+                            .body("{\"sessions\":" + liveTails.open() + "}", "application/json");
+                }
+                return null;
+            }
+
             @Override
             public void restore(List<io.gureum.core.persist.StateRecord> restored) {
                 ingestion.restoredUpTo(LogsRestore.restore(restored, stores, budget, stores.now()));
@@ -127,6 +144,7 @@ public final class LogsService implements AwsService {
 
             @Override
             public void close() {
+                liveTails.stopAll();
                 published.close();
                 clock.close();
                 due.close();

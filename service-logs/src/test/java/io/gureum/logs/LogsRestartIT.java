@@ -195,6 +195,27 @@ class LogsRestartIT {
     }
 
     @Test
+    void syslogConfigurationsAndBearerTokenAuthenticationSurviveARestart() {
+        long createdAt;
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            logs.createLogGroup(b -> b.logGroupName("/app/syslog"));
+            logs.putSyslogConfiguration(b -> b.logGroupIdentifier("/app/syslog").vpcEndpointId("vpce-0abc"));
+            logs.putBearerTokenAuthentication(b -> b.logGroupIdentifier("/app/syslog")
+                    .bearerTokenAuthenticationEnabled(true));
+            createdAt = logs.listSyslogConfigurations(b -> { }).syslogConfigurations().get(0).createdAt();
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            var configs = logs.listSyslogConfigurations(b -> b.logGroupIdentifier("/app/syslog"))
+                    .syslogConfigurations();
+            assertEquals(1, configs.size());
+            assertEquals("vpce-0abc", configs.get(0).vpcEndpointId());
+            assertEquals(createdAt, configs.get(0).createdAt());
+            assertEquals(true, logs.describeLogGroups(b -> b.logGroupNamePrefix("/app/syslog")).logGroups().get(0)
+                    .bearerTokenAuthenticationEnabled());
+        }
+    }
+
+    @Test
     void aScheduledQueryWithItsHistorySurvivesARestartAndKeepsRunning() throws Exception {
         try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
             logs.createLogGroup(b -> b.logGroupName("/app/sq"));

@@ -132,12 +132,8 @@ public final class Dispatcher {
     }
 
     private static void closeQuietly(AwsHttpResponse r) {
-        if (r != null && r.bodyStream() != null) {
-            try {
-                r.bodyStream().close();
-            } catch (java.io.IOException e) {
-                LOG.debug("Closing an unread response body failed", e);
-            }
+        if (r != null) {
+            r.discard();
         }
     }
 

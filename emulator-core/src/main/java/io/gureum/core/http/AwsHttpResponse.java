@@ -17,6 +17,7 @@ public final class AwsHttpResponse {
     private byte[] body = new byte[0];
     private InputStream bodyStream;
     private long streamLength = -1;
+    private PushedBody pushedBody;
 
     public AwsHttpResponse(int status) {
         this.status = status;
@@ -83,6 +84,39 @@ public final class AwsHttpResponse {
 
     public long streamLength() {
         return streamLength;
+    }
+
+    public PushedBody pushedBody() {
+        return pushedBody;
+    }
+
+    /**
+     * A body pushed while the response stays open (sent chunked, after the headers set here), for answers that
+     * last: see {@link PushedBody}.
+     */
+    public AwsHttpResponse pushedBody(PushedBody pushed) {
+        this.pushedBody = pushed;
+        this.bodyStream = null;
+        this.body = new byte[0];
+        return this;
+    }
+
+    /** Releases a response that will not be sent: closes its body stream, tells a pushed body's producer. */
+    public void discard() {
+        InputStream stream = bodyStream;
+        PushedBody pushed = pushedBody;
+        bodyStream = null;
+        pushedBody = null;
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (java.io.IOException ignored) {
+                // nothing was read from it
+            }
+        }
+        if (pushed != null) {
+            pushed.closed();
+        }
     }
 
     /** A streamed body of known length (-1 when unknown: sent chunked). The server closes the stream. */

@@ -225,8 +225,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 gate.release();
                 if (t != null) {
                     answer.completeExceptionally(t);
-                } else if (!answer.complete(r) && r != null && r.bodyStream() != null) {
-                    closeQuietly(r.bodyStream());
+                } else if (!answer.complete(r) && r != null) {
+                    r.discard();
                 }
             });
             AsyncResponse.propagateCancellation(answer, real);
@@ -325,12 +325,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         if (response.status() == 204 || response.status() == 304) {
             // These carry no body by definition (RFC 9110 §15.3.5, §15.4.5); a body would desynchronise
             // keep-alive clients. S3's 304 for If-None-Match is raised as an error, which has one.
-            if (response.bodyStream() != null) {
-                closeQuietly(response.bodyStream());
-            }
+            response.discard();
             response.body(new byte[0]);
             response.headers().keySet().removeIf(k -> k.equalsIgnoreCase("Content-Type"));
             head = true;
+        }
+        if (response.pushedBody() != null && !head) {
+            return PushSink.start(ctx, status, response, keepAlive);
+        }
+        if (response.pushedBody() != null) {
+            response.discard();
         }
         if (response.bodyStream() != null && !head) {
             HttpResponse start = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
@@ -396,7 +400,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static void copyHeaders(AwsHttpResponse from, HttpResponse to) {
+    static void copyHeaders(AwsHttpResponse from, HttpResponse to) {
         for (Map.Entry<String, List<String>> e : from.headers().entrySet()) {
             for (String v : e.getValue()) {
                 to.headers().add(e.getKey(), v);

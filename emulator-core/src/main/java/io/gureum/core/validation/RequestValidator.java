@@ -22,16 +22,26 @@ public final class RequestValidator {
      * policy is {@link ValidationPolicy.Level#NONE}.
      */
     public static void check(ServiceModel model, OperationModel operation, Object request) {
+        if (!(request instanceof SdkPojo pojo)) {
+            return;
+        }
+        check(model, operation.name(), operation.requestClass().isInstance(pojo) ? pojo : (SdkPojo) Pojos.build(pojo));
+    }
+
+    /**
+     * As above for an operation by its name, for those the operation index lacks (event-stream operations, only on
+     * the SDK's asynchronous client) that a service answers itself; {@code built} is the built request object.
+     */
+    public static void check(ServiceModel model, String operationName, SdkPojo built) {
         ValidationPolicy policy = ValidationPolicy.forService(model.serviceName());
-        if (policy.level() == ValidationPolicy.Level.NONE || !(request instanceof SdkPojo pojo)) {
+        if (policy.level() == ValidationPolicy.Level.NONE) {
             return;
         }
         ApiConstraints constraints = model.constraints();
-        ApiConstraints.OperationConstraints op = constraints.operation(operation.name());
+        ApiConstraints.OperationConstraints op = constraints.operation(operationName);
         if (op == null || op.input() == null) {
             return;
         }
-        SdkPojo built = operation.requestClass().isInstance(pojo) ? pojo : (SdkPojo) Pojos.build(pojo);
         List<Violation> violations = ConstraintWalker.violations(constraints, op.input(), built,
                 policy.level() == ValidationPolicy.Level.REQUIRED);
         if (!violations.isEmpty()) {
