@@ -18,6 +18,8 @@ public final class StackInstanceRecord {
     public String statusReason;
     public List<Parameter> parameterOverrides = new ArrayList<>();
     public String lastOperationId;
+    /** The OU through which a service-managed stack set targets the account, or null. */
+    public String organizationalUnitId;
 
     public StackInstanceRecord(String account, String region) {
         this.account = account;
