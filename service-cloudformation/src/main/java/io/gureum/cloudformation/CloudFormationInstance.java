@@ -37,7 +37,7 @@ final class CloudFormationInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(Stacks.class, StackQueries.class, ChangeSets.class,
             Templates.class, Exports.class, Drift.class, ResourceSignals.class, StackSets.class, StackInstances.class,
             StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class,
-            OrganizationsAccess.class);
+            OrganizationsAccess.class, OperationEvents.class, StackSetDrift.class);
 
     private final ExecutorService workers;
     private final ExecutorService stackSetThreads;
@@ -104,7 +104,8 @@ final class CloudFormationInstance implements ServiceInstance {
                 new ChangeSets(engine, lookup, planner, operations, stacks), new Templates(engine, planner, lookup),
                 new Exports(lookup), new Drift(engine, lookup), signals, new StackSets(stackSets, planner),
                 new StackInstances(stackSets), new StackSetOperations(stackSets), new Registry(engine),
-                new Hooks(lookup), new AccountQueries(planner), new OrganizationsAccess(orgs));
+                new Hooks(lookup), new AccountQueries(planner), new OrganizationsAccess(orgs),
+                new OperationEvents(lookup), new StackSetDrift(stackSets));
         this.serialised = call -> {
             state.lock.lock();
             try {

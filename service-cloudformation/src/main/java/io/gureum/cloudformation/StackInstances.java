@@ -209,7 +209,7 @@ public final class StackInstances {
         return switch (f.nameAsString()) {
             case "DETAILED_STATUS" -> f.values().equals(i.detailedStatus);
             case "LAST_OPERATION_ID" -> f.values().equals(i.lastOperationId);
-            case "DRIFT_STATUS" -> f.values().equals("NOT_CHECKED");
+            case "DRIFT_STATUS" -> f.values().equals(i.driftStatus);
             default -> true;
         };
     }

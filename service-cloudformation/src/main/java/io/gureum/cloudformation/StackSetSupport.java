@@ -233,6 +233,29 @@ final class StackSetSupport {
         return id;
     }
 
+    /**
+     * The stack set's drift as of its last DetectStackSetDrift (StackSetDriftDetectionDetails): DRIFTED when an
+     * instance drifted, IN_SYNC when all were checked in sync, NOT_CHECKED before any detection.
+     */
+    static software.amazon.awssdk.services.cloudformation.model.StackSetDriftDetectionDetails drift(
+            StackSetRecord set) {
+        var b = software.amazon.awssdk.services.cloudformation.model.StackSetDriftDetectionDetails.builder();
+        if (set.lastDriftCheck == null) {
+            return b.driftStatus("NOT_CHECKED").build();
+        }
+        long drifted = set.instances.values().stream().filter(i -> i.driftStatus.equals("DRIFTED")).count();
+        long inSync = set.instances.values().stream().filter(i -> i.driftStatus.equals("IN_SYNC")).count();
+        long failed = set.instances.values().stream().filter(i -> i.driftStatus.equals("NOT_CHECKED")).count();
+        StackSetOperationRecord last = set.operations.values().stream().filter(o -> o.action.equals("DETECT_DRIFT"))
+                .reduce((x, y) -> y).orElse(null);
+        String detection = last == null || last.active() ? "IN_PROGRESS" : last.status.equals("SUCCEEDED")
+                ? failed > 0 ? "PARTIAL_SUCCESS" : "COMPLETED" : "FAILED";
+        return b.driftStatus(drifted > 0 ? "DRIFTED" : "IN_SYNC").driftDetectionStatus(detection)
+                .lastDriftCheckTimestamp(set.lastDriftCheck).totalStackInstancesCount(set.instances.size())
+                .driftedStackInstancesCount((int) drifted).inSyncStackInstancesCount((int) inSync)
+                .inProgressStackInstancesCount(0).failedStackInstancesCount((int) failed).build();
+    }
+
     /** Whether {@code operationId} was already used on {@code set} (a retry). */
     static boolean retried(StackSetRecord set, String operationId) {
         return operationId != null && set.operations.containsKey(operationId);
@@ -246,14 +269,15 @@ final class StackSetSupport {
         return StackInstance.builder().stackSetId(set.stackSetId).account(i.account).region(i.region)
                 .stackId(i.stackId).parameterOverrides(i.parameterOverrides).status(i.status)
                 .organizationalUnitId(i.organizationalUnitId)
-                .stackInstanceStatus(detailed(i)).statusReason(i.statusReason).driftStatus("NOT_CHECKED")
-                .lastOperationId(i.lastOperationId).build();
+                .stackInstanceStatus(detailed(i)).statusReason(i.statusReason).driftStatus(i.driftStatus)
+                .lastDriftCheckTimestamp(i.lastDriftCheck).lastOperationId(i.lastOperationId).build();
     }
 
     static StackInstanceSummary summary(StackSetRecord set, StackInstanceRecord i) {
         return StackInstanceSummary.builder().stackSetId(set.stackSetId).account(i.account).region(i.region)
                 .stackId(i.stackId).status(i.status).stackInstanceStatus(detailed(i)).statusReason(i.statusReason)
                 .organizationalUnitId(i.organizationalUnitId)
-                .driftStatus("NOT_CHECKED").lastOperationId(i.lastOperationId).build();
+                .driftStatus(i.driftStatus).lastDriftCheckTimestamp(i.lastDriftCheck).lastOperationId(i.lastOperationId)
+                .build();
     }
 }

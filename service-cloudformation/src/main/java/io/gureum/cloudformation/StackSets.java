@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.cloudformation.model.NameAlreadyExistsExc
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.StackSet;
 import software.amazon.awssdk.services.cloudformation.model.StackSetAutoDeploymentTargetSummary;
-import software.amazon.awssdk.services.cloudformation.model.StackSetDriftDetectionDetails;
 import software.amazon.awssdk.services.cloudformation.model.StackSetNotEmptyException;
 import software.amazon.awssdk.services.cloudformation.model.StackSetSummary;
 import software.amazon.awssdk.services.cloudformation.model.UpdateStackSetRequest;
@@ -93,8 +92,7 @@ public final class StackSets {
                 .parameters(set.parameters).capabilitiesWithStrings(set.capabilities).tags(set.tags)
                 .stackSetARN(set.arn).administrationRoleARN(set.administrationRoleArn)
                 .executionRoleName(set.executionRoleName).permissionModel(set.permissionModel)
-                .stackSetDriftDetectionDetails(StackSetDriftDetectionDetails.builder().driftStatus("NOT_CHECKED")
-                        .build())
+                .stackSetDriftDetectionDetails(StackSetSupport.drift(set))
                 .managedExecution(m -> m.active(set.managedExecution)).regions(regions)
                 .autoDeployment(autoDeployment(set))
                 .organizationalUnitIds(set.serviceManaged() ? List.copyOf(set.organizationalUnits.keySet()) : null)
@@ -127,7 +125,8 @@ public final class StackSets {
             if (r.status() == null || r.statusAsString().equals(set.status)) {
                 out.add(StackSetSummary.builder().stackSetName(set.name).stackSetId(set.stackSetId)
                         .description(set.description).status(set.status).permissionModel(set.permissionModel)
-                        .driftStatus("NOT_CHECKED").managedExecution(m -> m.active(set.managedExecution))
+                        .driftStatus(StackSetSupport.drift(set).driftStatusAsString())
+                        .lastDriftCheckTimestamp(set.lastDriftCheck).managedExecution(m -> m.active(set.managedExecution))
                         .autoDeployment(autoDeployment(set)).build());
             }
         }

@@ -105,6 +105,9 @@ public final class OperationRunner {
             regions.forEach(r -> r.cancel(aborted));
             op.status = op.status.equals("STOPPING") ? "STOPPED" : aborted ? "FAILED" : "SUCCEEDED";
             op.endTimestamp = context.clock().now();
+            if (op.action.equals("DETECT_DRIFT")) {
+                set.lastDriftCheck = op.endTimestamp;
+            }
             if (op.action.equals("DELETE")) {
                 op.results.values().stream().filter(r -> r.status.equals("SUCCEEDED"))
                         .forEach(r -> set.instances.remove(StackSetRecord.key(r.account, r.region)));

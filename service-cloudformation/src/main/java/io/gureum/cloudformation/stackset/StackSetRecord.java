@@ -33,6 +33,8 @@ public final class StackSetRecord {
     public final java.util.Set<String> excludedAccounts = new java.util.LinkedHashSet<>();
     /** An auto-deployment pass found the stack set busy: it runs again when the operation ends. Not recorded. */
     public boolean autoDeploymentDeferred;
+    /** When DetectStackSetDrift last completed, or null. */
+    public java.time.Instant lastDriftCheck;
     /** The stack instances, by {@link #key(String, String)}, in creation order. */
     public final Map<String, StackInstanceRecord> instances = new LinkedHashMap<>();
     /** The operations, oldest first. */

@@ -49,7 +49,8 @@ public final class StackSetRecords {
     }
 
     public record InstanceData(String account, String region, String stackId, String status, String detailedStatus,
-            String statusReason, List<ParameterData> overrides, String lastOperationId, String organizationalUnitId) {
+            String statusReason, List<ParameterData> overrides, String lastOperationId, String organizationalUnitId,
+            String driftStatus, Instant lastDriftCheck) {
     }
 
     public record ResultData(String account, String region, String status, String statusReason) {
@@ -66,7 +67,7 @@ public final class StackSetRecords {
             String executionRoleName, String permissionModel, boolean managedExecution,
             List<InstanceData> instances, List<OperationData> operations, Boolean autoDeployment,
             Boolean retainStacksOnAccountRemoval, Map<String, List<String>> organizationalUnits,
-            List<String> excludedAccounts) {
+            List<String> excludedAccounts, Instant lastDriftCheck) {
     }
 
     /** The record of {@code set} (the caller holds the state's lock). */
@@ -76,7 +77,7 @@ public final class StackSetRecords {
         List<InstanceData> instances = new ArrayList<>();
         set.instances.values().forEach(i -> instances.add(new InstanceData(i.account, i.region, i.stackId, i.status,
                 i.detailedStatus, i.statusReason, i.parameterOverrides.stream().map(ParameterData::of).toList(),
-                i.lastOperationId, i.organizationalUnitId)));
+                i.lastOperationId, i.organizationalUnitId, i.driftStatus, i.lastDriftCheck)));
         List<OperationData> operations = new ArrayList<>();
         set.operations.values().forEach(o -> operations.add(new OperationData(o.operationId, o.action,
                 o.creationTimestamp, PreferencesData.of(o.preferences), o.status, o.statusReason, o.endTimestamp,
@@ -87,7 +88,7 @@ public final class StackSetRecords {
                 set.capabilities, set.tags.stream().map(t -> new ParameterData(t.key(), t.value(), null)).toList(),
                 set.administrationRoleArn, set.executionRoleName, set.permissionModel, set.managedExecution,
                 instances, operations, set.autoDeployment, set.retainStacksOnAccountRemoval, ous,
-                List.copyOf(set.excludedAccounts));
+                List.copyOf(set.excludedAccounts), set.lastDriftCheck);
     }
 
     public static StackSetRecord restore(StackSetData d, Instant now) {
@@ -105,6 +106,7 @@ public final class StackSetRecords {
         set.managedExecution = d.managedExecution();
         set.autoDeployment = Boolean.TRUE.equals(d.autoDeployment());
         set.retainStacksOnAccountRemoval = Boolean.TRUE.equals(d.retainStacksOnAccountRemoval());
+        set.lastDriftCheck = d.lastDriftCheck();
         if (d.excludedAccounts() != null) {
             set.excludedAccounts.addAll(d.excludedAccounts());
         }
@@ -122,6 +124,8 @@ public final class StackSetRecords {
             r.parameterOverrides = new ArrayList<>(i.overrides().stream().map(ParameterData::toSdk).toList());
             r.lastOperationId = i.lastOperationId();
             r.organizationalUnitId = i.organizationalUnitId();
+            r.driftStatus = i.driftStatus() == null ? "NOT_CHECKED" : i.driftStatus();
+            r.lastDriftCheck = i.lastDriftCheck();
             if (r.detailedStatus.equals("RUNNING") || r.detailedStatus.equals("PENDING")) {
                 r.detailedStatus = r.detailedStatus.equals("RUNNING") ? "FAILED" : "CANCELLED";
                 r.statusReason = reason;
