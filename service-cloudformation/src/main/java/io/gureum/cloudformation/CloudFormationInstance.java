@@ -37,7 +37,8 @@ final class CloudFormationInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(Stacks.class, StackQueries.class, ChangeSets.class,
             Templates.class, Exports.class, Drift.class, ResourceSignals.class, StackSets.class, StackInstances.class,
             StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class,
-            OrganizationsAccess.class, OperationEvents.class, StackSetDrift.class);
+            OrganizationsAccess.class, OperationEvents.class, StackSetDrift.class,
+            StackSetImports.class);
 
     private final ExecutorService workers;
     private final ExecutorService stackSetThreads;
@@ -105,7 +106,8 @@ final class CloudFormationInstance implements ServiceInstance {
                 new Exports(lookup), new Drift(engine, lookup), signals, new StackSets(stackSets, planner),
                 new StackInstances(stackSets), new StackSetOperations(stackSets), new Registry(engine),
                 new Hooks(lookup), new AccountQueries(planner), new OrganizationsAccess(orgs),
-                new OperationEvents(lookup), new StackSetDrift(stackSets));
+                new OperationEvents(lookup), new StackSetDrift(stackSets),
+                new StackSetImports(stackSets, state));
         this.serialised = call -> {
             state.lock.lock();
             try {
