@@ -83,6 +83,14 @@ final class Imports {
                 added.add(id);
             }
         }
+        if (existing != null) {
+            List<String> removed = existing.resources.values().stream().filter(res -> res.exists()
+                    && !template.containsKey(res.logicalId)).map(res -> res.logicalId).toList();
+            if (!removed.isEmpty()) {
+                throw TemplateError.validation("As part of the import operation, you cannot remove resources from"
+                        + " the stack: " + removed);
+            }
+        }
         if (!added.isEmpty()) {
             throw TemplateError.validation("As part of the import operation, you cannot add resources that are not"
                     + " in ResourcesToImport: " + added);

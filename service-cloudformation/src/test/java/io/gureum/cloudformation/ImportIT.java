@@ -74,6 +74,39 @@ class ImportIT extends CloudFormationTestSupport {
     }
 
     @Test
+    void aQueueIsImportedBesideAnExistingStacksResources() {
+        String stack = unique("import-existing");
+        cfn.createStack(b -> b.stackName(stack).templateBody("""
+                Resources:
+                  One:
+                    Type: Gureum::Test::Thing
+                """));
+        assertEquals("CREATE_COMPLETE", settle(stack).stackStatusAsString());
+        String name = unique("beside");
+        String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+        String both = """
+                Resources:
+                  One:
+                    Type: Gureum::Test::Thing
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    DeletionPolicy: Retain
+                    Properties:
+                      QueueName: %s
+                """.formatted(name);
+        var removing = fails(400, "ValidationError", () -> cfn.createChangeSet(b -> b.stackName(stack)
+                .changeSetName("drop").changeSetType("IMPORT").templateBody(queueTemplate(name, "Retain"))
+                .resourcesToImport(queue(url))));
+        assertTrue(removing.awsErrorDetails().errorMessage().contains("[One]"), removing.getMessage());
+        cfn.createChangeSet(b -> b.stackName(stack).changeSetName("imp").changeSetType("IMPORT").templateBody(both)
+                .resourcesToImport(queue(url)));
+        cfn.executeChangeSet(b -> b.stackName(stack).changeSetName("imp"));
+        assertEquals("IMPORT_COMPLETE", settle(stack).stackStatusAsString());
+        assertEquals(2, cfn.listStackResources(b -> b.stackName(stack)).stackResourceSummaries().size());
+        assertEquals(both, cfn.getTemplate(b -> b.stackName(stack)).templateBody());
+    }
+
+    @Test
     void refusals() {
         String name = unique("refused");
         String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
