@@ -62,14 +62,17 @@ public final class ChangeSets {
     public CreateChangeSetResponse createChangeSet(CreateChangeSetRequest r) {
         CloudFormationState.Region region = lookup.region();
         String type = r.changeSetTypeAsString() == null ? "UPDATE" : r.changeSetTypeAsString();
-        if (type.equals("IMPORT")) {
-            throw TemplateError.validation("ChangeSetType IMPORT is not supported by Gureum");
-        }
         StackRecord stack = lookup.find(r.stackName());
         if (stack != null && stack.deleted()) {
             stack = null;
         }
-        if (type.equals("CREATE")) {
+        if (type.equals("IMPORT") && (!r.hasResourcesToImport() || r.resourcesToImport().isEmpty())) {
+            throw TemplateError.validation("ResourcesToImport must be specified for change sets of type IMPORT");
+        }
+        // An import may create its stack (in REVIEW_IN_PROGRESS) like a CREATE change set.
+        boolean creates = type.equals("CREATE") || (type.equals("IMPORT")
+                && (stack == null || "REVIEW_IN_PROGRESS".equals(stack.status)));
+        if (creates) {
             Stacks.checkName(r.stackName());
             if (stack != null && !"REVIEW_IN_PROGRESS".equals(stack.status)) {
                 throw ModeledErrors.of(AlreadyExistsException.class, "Stack [" + r.stackName()
@@ -99,9 +102,12 @@ public final class ChangeSets {
         StackRecord target = stack != null ? stack : stacks.newStack(r.stackName());
         Prepared prepared = preparation.prepare(plan.body(), plan.processed(), Stacks.inputs(r.parameters()),
                 stack == null ? null : stack.rawParameters(), target, region, Planner.caller());
-        if (stack != null && !type.equals("CREATE")) {
+        if (stack != null && !creates) {
             Stacks.checkTypeChanges(stack, prepared);
         }
+        java.util.Map<String, String> imports = type.equals("IMPORT")
+                ? Imports.check(engine, region, creates ? null : stack, prepared, r.resourcesToImport())
+                : java.util.Map.of();
         if (stack == null) {
             stack = target;
             stack.principal = Planner.principal();
@@ -124,11 +130,12 @@ public final class ChangeSets {
         cs.roleArn = r.roleARN();
         cs.principal = Planner.principal();
         cs.prepared = prepared;
-        cs.changes = Changes.of(engine, stack, prepared);
-        boolean sameOtherwise = !type.equals("CREATE") && stack.rawParameters().equals(Stacks.rawOf(prepared))
+        cs.changes = type.equals("IMPORT") ? Imports.changes(prepared, imports) : Changes.of(engine, stack, prepared);
+        cs.imports = imports;
+        boolean sameOtherwise = !creates && stack.rawParameters().equals(Stacks.rawOf(prepared))
                 && cs.tags.equals(stack.tags) && stack.template != null
                 && stack.template.root().equals(prepared.template().root());
-        if (cs.changes.isEmpty() && (type.equals("CREATE") ? false : sameOtherwise)) {
+        if (cs.changes.isEmpty() && (creates ? false : sameOtherwise)) {
             cs.status = "FAILED";
             cs.statusReason = NO_CHANGES;
             cs.executionStatus = "UNAVAILABLE";
@@ -212,7 +219,7 @@ public final class ChangeSets {
         }
         CloudFormationState.Region region = lookup.region();
         StackRecord stack = region.stacks.get(cs.stackId);
-        if (!cs.changeSetType.equals("CREATE")) {
+        if (!cs.changeSetType.equals("CREATE") && !"REVIEW_IN_PROGRESS".equals(stack.status)) {
             Stacks.checkUpdatable(stack);
         }
         cs.executionStatus = "EXECUTE_IN_PROGRESS";
@@ -234,7 +241,9 @@ public final class ChangeSets {
                     ? "EXECUTE_COMPLETE" : "EXECUTE_FAILED";
             stacks.finished(s);
         };
-        if (cs.changeSetType.equals("CREATE")) {
+        if (cs.changeSetType.equals("IMPORT")) {
+            new io.gureum.cloudformation.engine.ResourceImport(engine).start(stack, cs.prepared, cs.imports, done);
+        } else if (cs.changeSetType.equals("CREATE")) {
             operations.create(stack, cs.prepared, null, done);
         } else {
             stack.lastUpdatedTime = engine.context().clock().now();

@@ -12,6 +12,8 @@ import io.gureum.cloudformation.resource.cloudformation.CustomResourceHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandleHandler;
 import io.gureum.cloudformation.resource.cloudformation.WaitConditionHandler;
 import io.gureum.cloudformation.stackset.OperationRunner;
+import io.gureum.cloudformation.stackset.Orgs;
+import io.gureum.core.events.ServiceEvent;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.persist.StateRecord;
@@ -34,7 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CloudFormationInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(Stacks.class, StackQueries.class, ChangeSets.class,
             Templates.class, Exports.class, Drift.class, ResourceSignals.class, StackSets.class, StackInstances.class,
-            StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class);
+            StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class,
+            OrganizationsAccess.class, OperationEvents.class, StackSetDrift.class,
+            StackSetImports.class);
 
     private final ExecutorService workers;
     private final ExecutorService stackSetThreads;
@@ -46,6 +50,7 @@ final class CloudFormationInstance implements ServiceInstance {
     private final Pace pace;
     private final CloudFormationState state;
     private final io.gureum.core.time.GureumClock clock;
+    private final io.gureum.core.events.Subscription organizationEvents;
 
     CloudFormationInstance(ServiceContext context, ResourceHandlers handlers) {
         AtomicInteger n = new AtomicInteger();
@@ -85,13 +90,24 @@ final class CloudFormationInstance implements ServiceInstance {
         TemplateSource source = new TemplateSource(context.clients());
         nested.bind(engine, operations, (url, stack) -> source.fetch(url, engine.callerOf(stack)));
         Stacks stacks = new Stacks(engine, lookup, planner, operations);
-        StackSetSupport stackSets = new StackSetSupport(engine, lookup,
-                new OperationRunner(state, context, stackSetThreads));
+        OperationRunner runner = new OperationRunner(state, context, stackSetThreads);
+        Orgs orgs = new Orgs(context.clients());
+        StackSetSupport stackSets = new StackSetSupport(engine, lookup, runner, orgs);
+        AutoDeployments auto = new AutoDeployments(state, orgs, stackSets, stackSetThreads);
+        runner.onEnd(auto::ended);
+        // Organizations' membership events (MoveAccount, CreateAccountResult …) start auto-deployment passes.
+        this.organizationEvents = context.events().subscribe(ServiceEvent.class, e -> {
+            if (e.source().equals("aws.organizations")) {
+                auto.trigger();
+            }
+        });
         this.providers = List.of(stacks, new StackQueries(lookup),
                 new ChangeSets(engine, lookup, planner, operations, stacks), new Templates(engine, planner, lookup),
                 new Exports(lookup), new Drift(engine, lookup), signals, new StackSets(stackSets, planner),
                 new StackInstances(stackSets), new StackSetOperations(stackSets), new Registry(engine),
-                new Hooks(lookup), new AccountQueries(planner));
+                new Hooks(lookup), new AccountQueries(planner), new OrganizationsAccess(orgs),
+                new OperationEvents(lookup), new StackSetDrift(stackSets),
+                new StackSetImports(stackSets, state));
         this.serialised = call -> {
             state.lock.lock();
             try {
@@ -172,6 +188,7 @@ final class CloudFormationInstance implements ServiceInstance {
 
     @Override
     public void close() {
+        organizationEvents.close();
         due.close();
         timer.shutdownNow();
         workers.shutdownNow();

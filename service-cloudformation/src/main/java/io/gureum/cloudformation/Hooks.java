@@ -26,6 +26,13 @@ public final class Hooks {
                 .stackId(cs.stackId).stackName(cs.stackName).hooks(java.util.List.of()).status("UNAVAILABLE").build();
     }
 
+    /** No hook ever runs, so no hook result exists. */
+    public software.amazon.awssdk.services.cloudformation.model.GetHookResultResponse getHookResult(
+            software.amazon.awssdk.services.cloudformation.model.GetHookResultRequest r) {
+        throw ModeledErrors.of(HookResultNotFoundException.class, "Hook result with id " + r.hookResultId()
+                + " not found");
+    }
+
     public ListHookResultsResponse listHookResults(ListHookResultsRequest r) {
         if (r.targetId() != null) {
             throw ModeledErrors.of(HookResultNotFoundException.class, "No hook results found for target "

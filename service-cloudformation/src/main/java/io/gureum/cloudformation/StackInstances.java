@@ -41,19 +41,40 @@ public final class StackInstances {
         }
         set = support.requireIdle(r.stackSetName());
         StackSetSupport.checkPreferences(r.operationPreferences());
-        List<String> accounts = accounts(r.accounts(), r.deploymentTargets());
+        Map<String, String> accounts = new LinkedHashMap<>();
+        List<String> regions = support.regions(r.regions());
+        if (set.serviceManaged()) {
+            String management = support.requireOrganizationAdmin(r.callAsAsString());
+            refuseAccounts(r.accounts());
+            accounts.putAll(support.organizationTargets(management, r.deploymentTargets(), set.excludedAccounts));
+            for (String ou : r.deploymentTargets().organizationalUnitIds()) {
+                set.organizationalUnits.computeIfAbsent(ou, k -> new java.util.LinkedHashSet<>()).addAll(regions);
+            }
+        } else {
+            accounts(r.accounts(), r.deploymentTargets()).forEach(a -> accounts.put(a, null));
+        }
         List<OperationRunner.Target> targets = new ArrayList<>();
-        for (String region : support.regions(r.regions())) {
-            for (String account : accounts) {
+        for (String region : regions) {
+            for (Map.Entry<String, String> e : accounts.entrySet()) {
+                String account = e.getKey();
                 StackInstanceRecord instance = set.instances.computeIfAbsent(StackSetRecord.key(account, region),
                         k -> new StackInstanceRecord(account, region));
                 instance.status = "OUTDATED";
+                instance.organizationalUnitId = e.getValue();
                 instance.parameterOverrides = new ArrayList<>(r.parameterOverrides());
                 targets.add(new OperationRunner.Target(account, region));
             }
         }
         String id = support.start(set, r.operationId(), "CREATE", r.operationPreferences(), null, targets);
         return CreateStackInstancesResponse.builder().operationId(id).build();
+    }
+
+    /** Service-managed stack sets target OUs: the top-level Accounts is refused. */
+    private static void refuseAccounts(List<String> accounts) {
+        if (accounts != null && !accounts.isEmpty()) {
+            throw TemplateError.validation("StackSets with SERVICE_MANAGED permission model can only have"
+                    + " OrganizationalUnit as target");
+        }
     }
 
     /** The target accounts of a self-managed stack set: {@code Accounts} or {@code DeploymentTargets.Accounts}. */
@@ -80,13 +101,20 @@ public final class StackInstances {
         }
         set = support.requireIdle(r.stackSetName());
         StackSetSupport.checkPreferences(r.operationPreferences());
-        List<String> accounts = accounts(r.accounts(), r.deploymentTargets());
         List<OperationRunner.Target> targets = new ArrayList<>();
         List<StackInstanceRecord> instances = new ArrayList<>();
-        for (String region : support.regions(r.regions())) {
-            for (String account : accounts) {
-                instances.add(support.instance(set, account, region));
-                targets.add(new OperationRunner.Target(account, region));
+        if (set.serviceManaged()) {
+            support.requireOrganizationAdmin(r.callAsAsString());
+            refuseAccounts(r.accounts());
+            instances.addAll(support.selected(set, r.deploymentTargets(), support.regions(r.regions())));
+            instances.forEach(i -> targets.add(new OperationRunner.Target(i.account, i.region)));
+        } else {
+            List<String> accounts = accounts(r.accounts(), r.deploymentTargets());
+            for (String region : support.regions(r.regions())) {
+                for (String account : accounts) {
+                    instances.add(support.instance(set, account, region));
+                    targets.add(new OperationRunner.Target(account, region));
+                }
             }
         }
         for (StackInstanceRecord instance : instances) {
@@ -123,12 +151,32 @@ public final class StackInstances {
         }
         set = support.requireIdle(r.stackSetName());
         StackSetSupport.checkPreferences(r.operationPreferences());
-        List<String> accounts = accounts(r.accounts(), r.deploymentTargets());
         List<OperationRunner.Target> targets = new ArrayList<>();
-        for (String region : support.regions(r.regions())) {
-            for (String account : accounts) {
-                if (set.instances.containsKey(StackSetRecord.key(account, region))) {
-                    targets.add(new OperationRunner.Target(account, region));
+        List<String> regions = support.regions(r.regions());
+        if (set.serviceManaged()) {
+            support.requireOrganizationAdmin(r.callAsAsString());
+            refuseAccounts(r.accounts());
+            support.selected(set, r.deploymentTargets(), regions).forEach(i -> targets.add(
+                    new OperationRunner.Target(i.account, i.region)));
+            // The OUs named no longer target these Regions: auto-deployment stops adding accounts there.
+            if (r.deploymentTargets().hasOrganizationalUnitIds()) {
+                for (String ou : r.deploymentTargets().organizationalUnitIds()) {
+                    var left = set.organizationalUnits.get(ou);
+                    if (left != null) {
+                        left.removeAll(regions);
+                        if (left.isEmpty()) {
+                            set.organizationalUnits.remove(ou);
+                        }
+                    }
+                }
+            }
+        } else {
+            List<String> accounts = accounts(r.accounts(), r.deploymentTargets());
+            for (String region : regions) {
+                for (String account : accounts) {
+                    if (set.instances.containsKey(StackSetRecord.key(account, region))) {
+                        targets.add(new OperationRunner.Target(account, region));
+                    }
                 }
             }
         }
@@ -161,7 +209,7 @@ public final class StackInstances {
         return switch (f.nameAsString()) {
             case "DETAILED_STATUS" -> f.values().equals(i.detailedStatus);
             case "LAST_OPERATION_ID" -> f.values().equals(i.lastOperationId);
-            case "DRIFT_STATUS" -> f.values().equals("NOT_CHECKED");
+            case "DRIFT_STATUS" -> f.values().equals(i.driftStatus);
             default -> true;
         };
     }

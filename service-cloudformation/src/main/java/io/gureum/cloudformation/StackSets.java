@@ -9,27 +9,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.cloudformation.model.AutoDeployment;
 import software.amazon.awssdk.services.cloudformation.model.CreateStackSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.CreateStackSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.DeleteStackSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.DeleteStackSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.DescribeStackSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.DescribeStackSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.ListStackSetAutoDeploymentTargetsRequest;
+import software.amazon.awssdk.services.cloudformation.model.ListStackSetAutoDeploymentTargetsResponse;
 import software.amazon.awssdk.services.cloudformation.model.ListStackSetsRequest;
 import software.amazon.awssdk.services.cloudformation.model.ListStackSetsResponse;
 import software.amazon.awssdk.services.cloudformation.model.NameAlreadyExistsException;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.StackSet;
-import software.amazon.awssdk.services.cloudformation.model.StackSetDriftDetectionDetails;
+import software.amazon.awssdk.services.cloudformation.model.StackSetAutoDeploymentTargetSummary;
 import software.amazon.awssdk.services.cloudformation.model.StackSetNotEmptyException;
 import software.amazon.awssdk.services.cloudformation.model.StackSetSummary;
 import software.amazon.awssdk.services.cloudformation.model.UpdateStackSetRequest;
 import software.amazon.awssdk.services.cloudformation.model.UpdateStackSetResponse;
 
 /**
- * CreateStackSet, UpdateStackSet, DeleteStackSet, DescribeStackSet and ListStackSets, with self-managed
- * permissions: the administration role of this account and the execution role of each target account
- * (defaults {@code AWSCloudFormationStackSetAdministrationRole} and {@code AWSCloudFormationStackSetExecutionRole}).
+ * CreateStackSet, UpdateStackSet, DeleteStackSet, DescribeStackSet, ListStackSets and
+ * ListStackSetAutoDeploymentTargets. Self-managed permissions: the administration role of this account and the
+ * execution role of each target account (defaults {@code AWSCloudFormationStackSetAdministrationRole} and
+ * {@code AWSCloudFormationStackSetExecutionRole}); service-managed: the organization's accounts under OUs, by its
+ * management account or a delegated administrator, with trusted access activated.
  */
 public final class StackSets {
     private final StackSetSupport support;
@@ -41,11 +46,9 @@ public final class StackSets {
     }
 
     public CreateStackSetResponse createStackSet(CreateStackSetRequest r) {
-        if ("SERVICE_MANAGED".equals(r.permissionModelAsString())) {
-            // Organizations trusted access (ActivateOrganizationsAccess) is not emulated, so AWS's answer to a
-            // service-managed stack set without it is the only one there is.
-            throw TemplateError.validation("You must enable organizations access to operate a service managed"
-                    + " stack set");
+        boolean serviceManaged = "SERVICE_MANAGED".equals(r.permissionModelAsString());
+        if (serviceManaged) {
+            support.requireOrganizationAdmin(r.callAsAsString());
         }
         if (support.find(r.stackSetName()) != null && !support.find(r.stackSetName()).deleted()) {
             throw ModeledErrors.of(NameAlreadyExistsException.class, "StackSet " + r.stackSetName()
@@ -63,10 +66,19 @@ public final class StackSets {
         set.parameters = new ArrayList<>(r.parameters());
         set.capabilities = new ArrayList<>(r.capabilitiesAsStrings());
         set.tags = new ArrayList<>(r.tags());
-        set.administrationRoleArn = r.administrationRoleARN() != null ? r.administrationRoleARN()
-                : "arn:" + partition + ":iam::" + rc.accountId() + ":role/AWSCloudFormationStackSetAdministrationRole";
-        set.executionRoleName = r.executionRoleName() != null ? r.executionRoleName()
-                : "AWSCloudFormationStackSetExecutionRole";
+        if (serviceManaged) {
+            // Service-managed stack sets use StackSets' service-linked roles, not named ones.
+            set.permissionModel = "SERVICE_MANAGED";
+            set.autoDeployment = r.autoDeployment() != null && Boolean.TRUE.equals(r.autoDeployment().enabled());
+            set.retainStacksOnAccountRemoval = r.autoDeployment() != null
+                    && Boolean.TRUE.equals(r.autoDeployment().retainStacksOnAccountRemoval());
+        } else {
+            set.administrationRoleArn = r.administrationRoleARN() != null ? r.administrationRoleARN()
+                    : "arn:" + partition + ":iam::" + rc.accountId()
+                            + ":role/AWSCloudFormationStackSetAdministrationRole";
+            set.executionRoleName = r.executionRoleName() != null ? r.executionRoleName()
+                    : "AWSCloudFormationStackSetExecutionRole";
+        }
         set.managedExecution = r.managedExecution() != null && Boolean.TRUE.equals(r.managedExecution().active());
         support.lookup.region().stackSets.put(id, set);
         return CreateStackSetResponse.builder().stackSetId(id).build();
@@ -80,10 +92,31 @@ public final class StackSets {
                 .parameters(set.parameters).capabilitiesWithStrings(set.capabilities).tags(set.tags)
                 .stackSetARN(set.arn).administrationRoleARN(set.administrationRoleArn)
                 .executionRoleName(set.executionRoleName).permissionModel(set.permissionModel)
-                .stackSetDriftDetectionDetails(StackSetDriftDetectionDetails.builder().driftStatus("NOT_CHECKED")
-                        .build())
-                .managedExecution(m -> m.active(set.managedExecution)).regions(regions).build();
+                .stackSetDriftDetectionDetails(StackSetSupport.drift(set))
+                .managedExecution(m -> m.active(set.managedExecution)).regions(regions)
+                .autoDeployment(autoDeployment(set))
+                .organizationalUnitIds(set.serviceManaged() ? List.copyOf(set.organizationalUnits.keySet()) : null)
+                .build();
         return DescribeStackSetResponse.builder().stackSet(view).build();
+    }
+
+    private static AutoDeployment autoDeployment(StackSetRecord set) {
+        return set.serviceManaged() ? AutoDeployment.builder().enabled(set.autoDeployment)
+                .retainStacksOnAccountRemoval(set.autoDeployment ? set.retainStacksOnAccountRemoval : null).build()
+                : null;
+    }
+
+    /** The OUs a service-managed stack set targets, with the Regions their accounts get instances in. */
+    public ListStackSetAutoDeploymentTargetsResponse listStackSetAutoDeploymentTargets(
+            ListStackSetAutoDeploymentTargetsRequest r) {
+        StackSetRecord set = support.require(r.stackSetName());
+        List<StackSetAutoDeploymentTargetSummary> out = new ArrayList<>();
+        set.organizationalUnits.forEach((ou, regions) -> out.add(StackSetAutoDeploymentTargetSummary.builder()
+                .organizationalUnitId(ou).regions(regions).build()));
+        Page<StackSetAutoDeploymentTargetSummary> page = Page.of(out, r.nextToken(), r.maxResults() == null ? 100
+                : r.maxResults());
+        return ListStackSetAutoDeploymentTargetsResponse.builder().summaries(page.items())
+                .nextToken(page.nextToken()).build();
     }
 
     public ListStackSetsResponse listStackSets(ListStackSetsRequest r) {
@@ -92,7 +125,9 @@ public final class StackSets {
             if (r.status() == null || r.statusAsString().equals(set.status)) {
                 out.add(StackSetSummary.builder().stackSetName(set.name).stackSetId(set.stackSetId)
                         .description(set.description).status(set.status).permissionModel(set.permissionModel)
-                        .driftStatus("NOT_CHECKED").managedExecution(m -> m.active(set.managedExecution)).build());
+                        .driftStatus(StackSetSupport.drift(set).driftStatusAsString())
+                        .lastDriftCheckTimestamp(set.lastDriftCheck).managedExecution(m -> m.active(set.managedExecution))
+                        .autoDeployment(autoDeployment(set)).build());
             }
         }
         Page<StackSetSummary> page = Page.of(out, r.nextToken(), r.maxResults() == null ? 100 : r.maxResults());
@@ -109,6 +144,9 @@ public final class StackSets {
             return UpdateStackSetResponse.builder().operationId(r.operationId()).build();
         }
         set = support.requireIdle(r.stackSetName());
+        if (set.serviceManaged()) {
+            support.requireOrganizationAdmin(r.callAsAsString());
+        }
         StackSetSupport.checkPreferences(r.operationPreferences());
         boolean previous = Boolean.TRUE.equals(r.usePreviousTemplate());
         if (previous && (r.templateBody() != null || r.templateURL() != null)) {
@@ -119,7 +157,11 @@ public final class StackSets {
                 ? planner.planBody(set.templateBody) : planner.plan(r.templateBody(), r.templateURL());
         Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), true);
         List<OperationRunner.Target> targets = new ArrayList<>();
-        if (r.hasAccounts() || r.hasRegions() || r.deploymentTargets() != null) {
+        if (set.serviceManaged() && r.deploymentTargets() != null) {
+            for (var i : support.selected(set, r.deploymentTargets(), support.regions(r.regions()))) {
+                targets.add(new OperationRunner.Target(i.account, i.region));
+            }
+        } else if (r.hasAccounts() || r.hasRegions() || r.deploymentTargets() != null) {
             List<String> accounts = r.deploymentTargets() != null ? r.deploymentTargets().accounts() : r.accounts();
             for (String region : support.regions(r.regions())) {
                 for (String account : accounts) {
@@ -142,8 +184,16 @@ public final class StackSets {
         if (r.administrationRoleARN() != null) {
             set.administrationRoleArn = r.administrationRoleARN();
         }
-        if (r.executionRoleName() != null) {
+        if (r.executionRoleName() != null && !set.serviceManaged()) {
             set.executionRoleName = r.executionRoleName();
+        }
+        if (r.autoDeployment() != null && set.serviceManaged()) {
+            if (r.autoDeployment().enabled() != null) {
+                set.autoDeployment = r.autoDeployment().enabled();
+            }
+            if (r.autoDeployment().retainStacksOnAccountRemoval() != null) {
+                set.retainStacksOnAccountRemoval = r.autoDeployment().retainStacksOnAccountRemoval();
+            }
         }
         for (OperationRunner.Target t : targets) {
             set.instances.get(StackSetRecord.key(t.account(), t.region())).status = "OUTDATED";

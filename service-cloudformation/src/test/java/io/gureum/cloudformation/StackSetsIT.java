@@ -234,8 +234,10 @@ class StackSetsIT extends CloudFormationTestSupport {
     }
 
     @Test
-    void serviceManagedStackSetsNeedOrganizationsAccess() {
-        assertEquals("You must enable organizations access to operate a service managed stack set",
+    void serviceManagedStackSetsNeedAnOrganization() {
+        // No organization here (this server does not even serve Organizations): ServiceManagedStackSetsIT has the rest.
+        assertEquals("You must be the management account or delegated admin account of an organization before"
+                + " operating a SERVICE_MANAGED stack set",
                 fails(400, "ValidationError", () -> cfn.createStackSet(b -> b.stackSetName(unique("org"))
                         .templateBody(QUEUES).permissionModel("SERVICE_MANAGED")
                         .autoDeployment(a -> a.enabled(true).retainStacksOnAccountRemoval(false))))

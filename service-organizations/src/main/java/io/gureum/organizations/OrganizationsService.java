@@ -38,10 +38,12 @@ public final class OrganizationsService implements AwsService {
     public ServiceInstance create(ServiceContext context) {
         AccessRoles roles = new AccessRoles(context);
         OrgTags[] tagsOf = new OrgTags[1];
+        MembershipEvents membership = new MembershipEvents(context.events(), context.clock());
         // A created account is recorded with the tags CreateAccount was given, then gets its access role.
         OrgStore store = new OrgStore((org, c) -> {
             tagsOf[0].register(org, c.accountId, org.accountArn(c.accountId), c.tags);
             roles.create(org, c);
+            membership.accountCreated(org.managementAccountId, c.id, c.accountId);
         });
         OrgIds ids = new OrgIds(context.ids());
         OrgTags tags = new OrgTags(context, store);
@@ -58,6 +60,7 @@ public final class OrganizationsService implements AwsService {
                 store.settle(context.clock().now());
                 records.recordChanges();
             }
+            membership.publish(store);
         };
         // Account creations and closures finish on the core clock even when nobody asks for their status.
         java.util.function.Consumer<java.time.Duration> wakeUp = delay -> due.after(delay, settle);
@@ -72,14 +75,20 @@ public final class OrganizationsService implements AwsService {
         InputChecks checks = new InputChecks();
         OperationInterceptor lock = call -> {
             checks.check(call.operation(), call.request());
+            Object answer;
             synchronized (store) {
                 store.settle(context.clock().now());
                 try {
-                    return call.proceed();
+                    answer = call.proceed();
+                    if (MembershipEvents.CHANGES.contains(call.operation())) {
+                        membership.apiCall(OrgStore.callerAccount(), call.operation(), parameters(call.request()));
+                    }
                 } finally {
                     records.recordChanges();
                 }
             }
+            membership.publish(store);
+            return answer;
         };
         return new ServiceInstance() {
             @Override
@@ -109,5 +118,21 @@ public final class OrganizationsService implements AwsService {
                 context.registry().clear("organizations");
             }
         };
+    }
+
+    /** The request parameters a membership event names. */
+    private static java.util.Map<String, String> parameters(Object request) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (request instanceof software.amazon.awssdk.services.organizations.model.MoveAccountRequest m) {
+            out.put("accountId", m.accountId());
+            out.put("sourceParentId", m.sourceParentId());
+            out.put("destinationParentId", m.destinationParentId());
+        } else if (request instanceof software.amazon.awssdk.services.organizations.model
+                .RemoveAccountFromOrganizationRequest m) {
+            out.put("accountId", m.accountId());
+        } else if (request instanceof software.amazon.awssdk.services.organizations.model.AcceptHandshakeRequest m) {
+            out.put("handshakeId", m.handshakeId());
+        }
+        return out;
     }
 }

@@ -31,6 +31,8 @@ public final class ChangeSetRecord {
     public List<ResourceChangeRow> changes = new ArrayList<>();
     /** The prepared template ExecuteChangeSet deploys. */
     public Prepared prepared;
+    /** An IMPORT change set's resources to import: logical id → physical id. Not recorded. */
+    public Map<String, String> imports = Map.of();
 
     public ChangeSetRecord(String changeSetId, String changeSetName, String stackId, String stackName,
             Instant creationTime, String changeSetType) {

@@ -117,4 +117,28 @@ public interface ResourceHandler {
     default JsonNode read(ResourceRequest request) {
         throw new UnsupportedOperationException(type() + " cannot be read");
     }
+
+    /**
+     * Whether {@link #importResource} can bring an existing resource under a stack (ChangeSetType IMPORT): by
+     * default the types whose handler can {@link #read} a resource by its identifier.
+     */
+    default boolean importable() {
+        return readable();
+    }
+
+    /**
+     * The existing resource {@link ResourceRequest#physicalId()} (the import's identifier) as a created one, for
+     * resource import: fails when the service does not have it. By default {@link #read} checks it exists and
+     * no attribute is known; types not {@link #importable()} are refused as AWS refuses them.
+     */
+    default Created importResource(ResourceRequest request) {
+        if (!importable()) {
+            throw new ResourceFailure("ResourceTypes [" + type() + "] are not supported for Import");
+        }
+        if (read(request) == null) {
+            throw new ResourceFailure("Resource with identifier " + request.physicalId() + " does not exist",
+                    "NotFound");
+        }
+        return Created.of(request.physicalId());
+    }
 }

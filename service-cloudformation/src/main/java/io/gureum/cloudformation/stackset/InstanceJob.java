@@ -59,6 +59,10 @@ final class InstanceJob {
         try {
             cfn = clients.get();
             String stackId = read(() -> instance.stackId);
+            if (op.action.equals("DETECT_DRIFT")) {
+                detectDrift(stackId);
+                return;
+            }
             if (op.action.equals("DELETE")) {
                 if (stackId == null || Boolean.TRUE.equals(op.retainStacks) || gone(stackId)) {
                     succeed();
@@ -108,6 +112,27 @@ final class InstanceJob {
         } catch (RuntimeException e) {
             fail(String.valueOf(e.getMessage()));
         }
+    }
+
+    /** DetectStackDrift on the instance's stack (it completes within the call), then its drift status. */
+    private void detectDrift(String stackId) {
+        if (stackId == null || gone(stackId)) {
+            fail("Stack instance has no stack");
+            return;
+        }
+        cfn.detectStackDrift(b -> b.stackName(stackId));
+        Stack stack = describe(stackId);
+        String drift = stack.driftInformation() == null ? "NOT_CHECKED"
+                : stack.driftInformation().stackDriftStatusAsString();
+        done = true;
+        locked(() -> {
+            result.status = "SUCCEEDED";
+            result.statusReason = null;
+            instance.detailedStatus = "SUCCEEDED";
+            instance.driftStatus = drift;
+            instance.lastDriftCheck = stack.driftInformation() == null ? null
+                    : stack.driftInformation().lastCheckTimestamp();
+        });
     }
 
     private void create() {
@@ -215,6 +240,11 @@ final class InstanceJob {
         locked(() -> {
             result.status = "FAILED";
             result.statusReason = reason;
+            if (op.action.equals("DETECT_DRIFT")) {
+                instance.detailedStatus = "FAILED";
+                instance.statusReason = reason;
+                return;
+            }
             boolean inoperable = op.action.equals("DELETE");
             instance.status = inoperable ? "INOPERABLE" : "OUTDATED";
             instance.detailedStatus = inoperable ? "INOPERABLE" : "FAILED";

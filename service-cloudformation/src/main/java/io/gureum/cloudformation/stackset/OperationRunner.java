@@ -25,11 +25,17 @@ public final class OperationRunner {
     private final CloudFormationState state;
     private final ServiceContext context;
     private final ExecutorService threads;
+    private volatile java.util.function.Consumer<StackSetRecord> ended = set -> { };
 
     public OperationRunner(CloudFormationState state, ServiceContext context, ExecutorService threads) {
         this.state = state;
         this.context = context;
         this.threads = threads;
+    }
+
+    /** Told, on the operation's thread and without the lock, that an operation of a stack set ended. */
+    public void onEnd(java.util.function.Consumer<StackSetRecord> listener) {
+        this.ended = listener;
     }
 
     /** One account and Region an operation acts on. */
@@ -71,7 +77,10 @@ public final class OperationRunner {
     /** The execution role's session in the target account: the instance's stack is created as it. */
     private Supplier<CloudFormationClient> client(StackSetRecord set, StackSetOperationRecord op, Target t) {
         String partition = context.topology().partitionOf(t.region()).id();
-        String principal = "arn:" + partition + ":sts::" + t.account() + ":assumed-role/" + op.executionRoleName
+        // Service-managed stack sets act through the service-linked role StackSets makes in each member account.
+        String role = op.executionRoleName != null ? op.executionRoleName
+                : "AWSServiceRoleForCloudFormationStackSetsOrgMember";
+        String principal = "arn:" + partition + ":sts::" + t.account() + ":assumed-role/" + role
                 + "/AWSCloudFormationStackSetExecution";
         Caller caller = new Caller(t.account(), t.region(), principal, set.arn);
         return () -> context.clients().client(CloudFormationClient.class, caller);
@@ -96,11 +105,15 @@ public final class OperationRunner {
             regions.forEach(r -> r.cancel(aborted));
             op.status = op.status.equals("STOPPING") ? "STOPPED" : aborted ? "FAILED" : "SUCCEEDED";
             op.endTimestamp = context.clock().now();
+            if (op.action.equals("DETECT_DRIFT")) {
+                set.lastDriftCheck = op.endTimestamp;
+            }
             if (op.action.equals("DELETE")) {
                 op.results.values().stream().filter(r -> r.status.equals("SUCCEEDED"))
                         .forEach(r -> set.instances.remove(StackSetRecord.key(r.account, r.region)));
             }
         });
+        ended.accept(set);
     }
 
     /** Runs the regions' jobs to the end; whether a Region's failure tolerance was exceeded. */

@@ -18,6 +18,11 @@ public final class StackInstanceRecord {
     public String statusReason;
     public List<Parameter> parameterOverrides = new ArrayList<>();
     public String lastOperationId;
+    /** The OU through which a service-managed stack set targets the account, or null. */
+    public String organizationalUnitId;
+    /** The instance's stack's drift at the last DetectStackSetDrift: NOT_CHECKED, IN_SYNC or DRIFTED. */
+    public String driftStatus = "NOT_CHECKED";
+    public java.time.Instant lastDriftCheck;
 
     public StackInstanceRecord(String account, String region) {
         this.account = account;

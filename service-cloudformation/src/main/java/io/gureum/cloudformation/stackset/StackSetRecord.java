@@ -24,6 +24,17 @@ public final class StackSetRecord {
     public String executionRoleName;
     public String permissionModel = "SELF_MANAGED";
     public boolean managedExecution;
+    /** Service-managed only: AutoDeployment's Enabled and RetainStacksOnAccountRemoval. */
+    public boolean autoDeployment;
+    public boolean retainStacksOnAccountRemoval;
+    /** Service-managed only: the OUs (or roots) targeted, each with the Regions its accounts get instances in. */
+    public final Map<String, java.util.Set<String>> organizationalUnits = new LinkedHashMap<>();
+    /** Accounts under the OUs that an AccountFilterType left out: auto-deployment leaves them out too. */
+    public final java.util.Set<String> excludedAccounts = new java.util.LinkedHashSet<>();
+    /** An auto-deployment pass found the stack set busy: it runs again when the operation ends. Not recorded. */
+    public boolean autoDeploymentDeferred;
+    /** When DetectStackSetDrift last completed, or null. */
+    public java.time.Instant lastDriftCheck;
     /** The stack instances, by {@link #key(String, String)}, in creation order. */
     public final Map<String, StackInstanceRecord> instances = new LinkedHashMap<>();
     /** The operations, oldest first. */
@@ -44,6 +55,10 @@ public final class StackSetRecord {
     /** The operation that is queued or running, or null. */
     public StackSetOperationRecord busy() {
         return operations.values().stream().filter(StackSetOperationRecord::active).findFirst().orElse(null);
+    }
+
+    public boolean serviceManaged() {
+        return "SERVICE_MANAGED".equals(permissionModel);
     }
 
     public boolean deleted() {

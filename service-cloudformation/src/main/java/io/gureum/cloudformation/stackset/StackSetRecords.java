@@ -3,6 +3,7 @@ package io.gureum.cloudformation.stackset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.StackSetOperationPreferences;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
@@ -48,7 +49,8 @@ public final class StackSetRecords {
     }
 
     public record InstanceData(String account, String region, String stackId, String status, String detailedStatus,
-            String statusReason, List<ParameterData> overrides, String lastOperationId) {
+            String statusReason, List<ParameterData> overrides, String lastOperationId, String organizationalUnitId,
+            String driftStatus, Instant lastDriftCheck) {
     }
 
     public record ResultData(String account, String region, String status, String statusReason) {
@@ -63,15 +65,19 @@ public final class StackSetRecords {
             String status, String description, String templateBody, List<ParameterData> parameters,
             List<String> capabilities, List<ParameterData> tags, String administrationRoleArn,
             String executionRoleName, String permissionModel, boolean managedExecution,
-            List<InstanceData> instances, List<OperationData> operations) {
+            List<InstanceData> instances, List<OperationData> operations, Boolean autoDeployment,
+            Boolean retainStacksOnAccountRemoval, Map<String, List<String>> organizationalUnits,
+            List<String> excludedAccounts, Instant lastDriftCheck) {
     }
 
     /** The record of {@code set} (the caller holds the state's lock). */
     public static StackSetData of(StackSetRecord set) {
+        Map<String, List<String>> ous = new java.util.LinkedHashMap<>();
+        set.organizationalUnits.forEach((ou, regions) -> ous.put(ou, List.copyOf(regions)));
         List<InstanceData> instances = new ArrayList<>();
         set.instances.values().forEach(i -> instances.add(new InstanceData(i.account, i.region, i.stackId, i.status,
                 i.detailedStatus, i.statusReason, i.parameterOverrides.stream().map(ParameterData::of).toList(),
-                i.lastOperationId)));
+                i.lastOperationId, i.organizationalUnitId, i.driftStatus, i.lastDriftCheck)));
         List<OperationData> operations = new ArrayList<>();
         set.operations.values().forEach(o -> operations.add(new OperationData(o.operationId, o.action,
                 o.creationTimestamp, PreferencesData.of(o.preferences), o.status, o.statusReason, o.endTimestamp,
@@ -81,7 +87,8 @@ public final class StackSetRecords {
                 set.description, set.templateBody, set.parameters.stream().map(ParameterData::of).toList(),
                 set.capabilities, set.tags.stream().map(t -> new ParameterData(t.key(), t.value(), null)).toList(),
                 set.administrationRoleArn, set.executionRoleName, set.permissionModel, set.managedExecution,
-                instances, operations);
+                instances, operations, set.autoDeployment, set.retainStacksOnAccountRemoval, ous,
+                List.copyOf(set.excludedAccounts), set.lastDriftCheck);
     }
 
     public static StackSetRecord restore(StackSetData d, Instant now) {
@@ -97,6 +104,16 @@ public final class StackSetRecords {
         set.executionRoleName = d.executionRoleName();
         set.permissionModel = d.permissionModel();
         set.managedExecution = d.managedExecution();
+        set.autoDeployment = Boolean.TRUE.equals(d.autoDeployment());
+        set.retainStacksOnAccountRemoval = Boolean.TRUE.equals(d.retainStacksOnAccountRemoval());
+        set.lastDriftCheck = d.lastDriftCheck();
+        if (d.excludedAccounts() != null) {
+            set.excludedAccounts.addAll(d.excludedAccounts());
+        }
+        if (d.organizationalUnits() != null) {
+            d.organizationalUnits().forEach((ou, regions) -> set.organizationalUnits.put(ou,
+                    new java.util.LinkedHashSet<>(regions)));
+        }
         String reason = "Gureum restarted during the operation";
         for (InstanceData i : d.instances()) {
             StackInstanceRecord r = new StackInstanceRecord(i.account(), i.region());
@@ -106,6 +123,9 @@ public final class StackSetRecords {
             r.statusReason = i.statusReason();
             r.parameterOverrides = new ArrayList<>(i.overrides().stream().map(ParameterData::toSdk).toList());
             r.lastOperationId = i.lastOperationId();
+            r.organizationalUnitId = i.organizationalUnitId();
+            r.driftStatus = i.driftStatus() == null ? "NOT_CHECKED" : i.driftStatus();
+            r.lastDriftCheck = i.lastDriftCheck();
             if (r.detailedStatus.equals("RUNNING") || r.detailedStatus.equals("PENDING")) {
                 r.detailedStatus = r.detailedStatus.equals("RUNNING") ? "FAILED" : "CANCELLED";
                 r.statusReason = reason;

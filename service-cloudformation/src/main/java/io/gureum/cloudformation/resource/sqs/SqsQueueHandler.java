@@ -2,6 +2,7 @@ package io.gureum.cloudformation.resource.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
+import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import java.util.ArrayList;
@@ -153,6 +154,16 @@ public final class SqsQueueHandler implements ResourceHandler {
             return null;
         }
         return v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    /** An existing queue, by its URL, with the attributes a created one has. */
+    @Override
+    public Created importResource(ResourceRequest r) {
+        try {
+            return result(r.client(SqsClient.class), r.physicalId());
+        } catch (QueueDoesNotExistException gone) {
+            throw new ResourceFailure("Resource with identifier " + r.physicalId() + " does not exist", "NotFound");
+        }
     }
 
     private static Created result(SqsClient sqs, String url) {
