@@ -30,7 +30,10 @@ class RegisteredHandlersTest {
             "AWS::EC2::VPCCidrBlock", "AWS::EC2::SubnetCidrBlock", "AWS::EC2::PrefixList", "AWS::EC2::PlacementGroup",
             "AWS::EC2::EIPAssociation", "AWS::EC2::TransitGatewayRouteTable", "AWS::EC2::TransitGatewayRoute",
             "AWS::EC2::TransitGatewayRouteTableAssociation", "AWS::EC2::TransitGatewayRouteTablePropagation",
-            "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway");
+            "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway",
+            "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
+            "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
+            "AWS::IAM::VirtualMFADevice");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
