@@ -33,7 +33,8 @@ class RegisteredHandlersTest {
             "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway",
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
-            "AWS::IAM::VirtualMFADevice");
+            "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
+            "AWS::Organizations::Account", "AWS::Organizations::Policy", "AWS::Organizations::ResourcePolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
