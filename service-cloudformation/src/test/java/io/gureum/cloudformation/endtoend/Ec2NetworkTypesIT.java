@@ -180,6 +180,38 @@ class Ec2NetworkTypesIT extends EndToEndSupport {
         assertTrue(ec2.describeVpcs(b -> b.filters(filter("vpc-id", vpc.vpcId()))).vpcs().isEmpty());
     }
 
+    /** AWS's IPv6 subnet example: the subnet selects a /64 from the block a VPCCidrBlock added to the VPC. */
+    @Test
+    void aSubnetReadsTheIpv6BlockAVpcCidrBlockAddedToItsVpc() {
+        String name = unique("ipv6");
+        Stack s = created(name, """
+                Resources:
+                  Vpc:
+                    Type: AWS::EC2::VPC
+                    Properties: {CidrBlock: 10.9.0.0/16}
+                  Ipv6:
+                    Type: AWS::EC2::VPCCidrBlock
+                    Properties: {VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true}
+                  Subnet:
+                    Type: AWS::EC2::Subnet
+                    DependsOn: Ipv6
+                    Properties:
+                      VpcId: !Ref Vpc
+                      CidrBlock: 10.9.0.0/24
+                      Ipv6CidrBlock: !Select [1, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 4, 64]]
+                Outputs:
+                  SubnetBlock: {Value: !Select [0, !GetAtt Subnet.Ipv6CidrBlocks]}
+                """);
+        String vpcBlock = ec2.describeVpcs(b -> b.vpcIds(physicalId(name, "Vpc"))).vpcs().get(0)
+                .ipv6CidrBlockAssociationSet().get(0).ipv6CidrBlock();
+        String subnetBlock = ec2.describeSubnets(b -> b.subnetIds(physicalId(name, "Subnet"))).subnets().get(0)
+                .ipv6CidrBlockAssociationSet().get(0).ipv6CidrBlock();
+        assertTrue(subnetBlock.endsWith("/64"), subnetBlock);
+        assertEquals(subnetBlock, output(s, "SubnetBlock"));
+        assertNotEquals(vpcBlock.replace("/56", "/64"), subnetBlock, "the second /64 of the VPC's block");
+        deleted(s);
+    }
+
     private static final String TRANSIT = """
             Parameters:
               Destination: {Type: String, Default: 10.50.0.0/16}
