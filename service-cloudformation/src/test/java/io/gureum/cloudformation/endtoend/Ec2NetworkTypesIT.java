@@ -158,6 +158,7 @@ class Ec2NetworkTypesIT extends EndToEndSupport {
         Stack u = updated(name, NETWORK.formatted("""
                   SubnetV6:
                     Type: AWS::EC2::SubnetCidrBlock
+                    DependsOn: Ipv6Cidr
                     Properties: {SubnetId: !Ref Subnet, Ipv6CidrBlock: %s}
                 """.formatted(subnetBlock), """
                   SubnetV6: {Value: !Ref SubnetV6}
