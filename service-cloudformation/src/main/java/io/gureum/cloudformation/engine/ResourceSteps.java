@@ -33,6 +33,7 @@ public final class ResourceSteps {
         JsonNode def = stack.template.resources().get(logicalId);
         ResourceRecord r = new ResourceRecord(logicalId, def.get("Type").asText());
         ResourceRequest[] request = new ResourceRequest[1];
+        LiveAttributes.refresh(engine, this, stack, def);
         engine.locked(() -> {
             r.definition = def;
             r.nameSuffix = engine.nameSuffix();
@@ -125,6 +126,7 @@ public final class ResourceSteps {
         ResourceRequest[] request = new ResourceRequest[1];
         boolean[] unchanged = new boolean[1];
         Snapshot[] before = new Snapshot[1];
+        LiveAttributes.refresh(engine, this, stack, def);
         engine.locked(() -> {
             before[0] = Snapshot.of(r);
             JsonNode props;

@@ -1,6 +1,7 @@
 package io.gureum.cloudformation.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -102,6 +103,21 @@ public interface ResourceHandler {
     /** Takes the snapshot {@code DeletionPolicy: Snapshot} asks for, before {@link #delete}. */
     default void snapshot(ResourceRequest request) {
         throw new ResourceFailure(type() + " does not support DeletionPolicy Snapshot");
+    }
+
+    /**
+     * The {@code Fn::GetAtt} attributes other resources can change after this one's create or update (a
+     * VPC's {@code Ipv6CidrBlocks}, which an {@code AWS::EC2::VPCCidrBlock} adds to): the engine reads them
+     * again with {@link #attributesNow} before it resolves a resource referencing them, as AWS reads them
+     * when they are needed.
+     */
+    default Set<String> changingAttributes() {
+        return Set.of();
+    }
+
+    /** The resource's attributes as the service reports them now; called only for {@link #changingAttributes}. */
+    default Map<String, JsonNode> attributesNow(ResourceRequest request) {
+        throw new UnsupportedOperationException(type() + " has no changing attributes");
     }
 
     /** Whether {@link #read} is implemented: drift detection reports the others {@code NOT_CHECKED}. */

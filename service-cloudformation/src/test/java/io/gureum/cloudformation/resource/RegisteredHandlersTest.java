@@ -24,7 +24,17 @@ class RegisteredHandlersTest {
             "AWS::SecretsManager::Secret", "AWS::ECR::Repository", "AWS::ECR::RegistryPolicy",
             "AWS::Logs::LogStream", "AWS::Logs::MetricFilter",
             "AWS::CloudWatch::Dashboard", "AWS::Events::EventBus", "AWS::IAM::OIDCProvider",
-            "AWS::CloudWatch::CompositeAlarm", "AWS::Events::Archive", "AWS::SecretsManager::ResourcePolicy");
+            "AWS::CloudWatch::CompositeAlarm", "AWS::Events::Archive", "AWS::SecretsManager::ResourcePolicy",
+            // EC2 types added for issue #17 (second batch).
+            "AWS::EC2::NetworkInterface", "AWS::EC2::NetworkInterfaceAttachment", "AWS::EC2::VolumeAttachment",
+            "AWS::EC2::VPCCidrBlock", "AWS::EC2::SubnetCidrBlock", "AWS::EC2::PrefixList", "AWS::EC2::PlacementGroup",
+            "AWS::EC2::EIPAssociation", "AWS::EC2::TransitGatewayRouteTable", "AWS::EC2::TransitGatewayRoute",
+            "AWS::EC2::TransitGatewayRouteTableAssociation", "AWS::EC2::TransitGatewayRouteTablePropagation",
+            "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway",
+            "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
+            "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
+            "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
+            "AWS::Organizations::Account", "AWS::Organizations::Policy", "AWS::Organizations::ResourcePolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

@@ -13,6 +13,7 @@ import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -97,6 +98,17 @@ public final class VpcHandler implements ResourceHandler {
     @Override
     public void delete(ResourceRequest r) {
         Ec2Support.deleting(() -> ec2(r).deleteVpc(b -> b.vpcId(r.physicalId())));
+    }
+
+    /** VPCCidrBlock resources add blocks to a VPC after its create. */
+    @Override
+    public Set<String> changingAttributes() {
+        return Set.of("CidrBlockAssociations", "Ipv6CidrBlocks");
+    }
+
+    @Override
+    public Map<String, JsonNode> attributesNow(ResourceRequest r) {
+        return result(ec2(r), r.physicalId()).attributes();
     }
 
     private static Created result(Ec2Client ec2, String id) {
