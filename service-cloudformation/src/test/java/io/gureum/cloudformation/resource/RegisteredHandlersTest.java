@@ -24,7 +24,9 @@ class RegisteredHandlersTest {
             "AWS::SecretsManager::Secret", "AWS::ECR::Repository", "AWS::ECR::RegistryPolicy",
             "AWS::Logs::LogStream", "AWS::Logs::MetricFilter",
             "AWS::CloudWatch::Dashboard", "AWS::Events::EventBus", "AWS::IAM::OIDCProvider",
-            "AWS::CloudWatch::CompositeAlarm", "AWS::Events::Archive", "AWS::SecretsManager::ResourcePolicy");
+            "AWS::CloudWatch::CompositeAlarm", "AWS::Events::Archive", "AWS::SecretsManager::ResourcePolicy",
+            "AWS::Lambda::LayerVersion", "AWS::Lambda::LayerVersionPermission", "AWS::Lambda::Url",
+            "AWS::Lambda::EventInvokeConfig", "AWS::Scheduler::Schedule", "AWS::Scheduler::ScheduleGroup");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
