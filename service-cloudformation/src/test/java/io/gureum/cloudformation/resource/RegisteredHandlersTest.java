@@ -26,7 +26,9 @@ class RegisteredHandlersTest {
             "AWS::CloudWatch::Dashboard", "AWS::Events::EventBus", "AWS::IAM::OIDCProvider",
             "AWS::CloudWatch::CompositeAlarm", "AWS::Events::Archive", "AWS::SecretsManager::ResourcePolicy",
             "AWS::Lambda::LayerVersion", "AWS::Lambda::LayerVersionPermission", "AWS::Lambda::Url",
-            "AWS::Lambda::EventInvokeConfig", "AWS::Scheduler::Schedule", "AWS::Scheduler::ScheduleGroup");
+            "AWS::Lambda::EventInvokeConfig", "AWS::Scheduler::Schedule", "AWS::Scheduler::ScheduleGroup",
+            "AWS::DynamoDB::GlobalTable", "AWS::KMS::ReplicaKey", "AWS::SNS::TopicInlinePolicy",
+            "AWS::SQS::QueueInlinePolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
