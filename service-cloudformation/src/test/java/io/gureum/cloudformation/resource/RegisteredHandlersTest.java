@@ -29,7 +29,8 @@ class RegisteredHandlersTest {
             "AWS::Lambda::EventInvokeConfig", "AWS::Scheduler::Schedule", "AWS::Scheduler::ScheduleGroup",
             "AWS::DynamoDB::GlobalTable", "AWS::KMS::ReplicaKey", "AWS::SNS::TopicInlinePolicy",
             "AWS::SQS::QueueInlinePolicy", "AWS::Logs::SubscriptionFilter", "AWS::Logs::Destination",
-            "AWS::Logs::ResourcePolicy", "AWS::Logs::QueryDefinition", "AWS::Logs::AccountPolicy");
+            "AWS::Logs::ResourcePolicy", "AWS::Logs::QueryDefinition", "AWS::Logs::AccountPolicy",
+            "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
