@@ -230,4 +230,61 @@ class LambdaResourceTypesIT extends EndToEndSupport {
         assertTrue(reason.contains("Function not found: arn:aws:lambda:us-east-1:000000000000:function:no-such-function")
                 && reason.contains("HandlerErrorCode: NotFound"), reason);
     }
+
+    @Test
+    void theSamTransformDeploysFunctionUrlsAsyncConfigsAndLayers() {
+        String name = unique("sam-lambda-types");
+        String layer = unique("samlayer");
+        cfn.createStack(b -> b.stackName(name).capabilities(Capability.CAPABILITY_IAM,
+                Capability.CAPABILITY_AUTO_EXPAND).templateBody("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Failures:
+                    Type: AWS::SQS::Queue
+                  Shared:
+                    Type: AWS::Serverless::LayerVersion
+                    Properties:
+                      LayerName: %s
+                      ContentUri: s3://%s/layer.zip
+                      RetentionPolicy: Delete
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: index.handler
+                      InlineCode: |
+                        def handler(event, context):
+                            return 'ok'
+                      Layers: [!Ref Shared]
+                      FunctionUrlConfig:
+                        AuthType: NONE
+                      EventInvokeConfig:
+                        MaximumRetryAttempts: 1
+                        DestinationConfig:
+                          OnFailure:
+                            Type: SQS
+                            Destination: !GetAtt Failures.Arn
+                Outputs:
+                  FunctionName: {Value: !Ref Api}
+                  Url: {Value: !GetAtt ApiUrl.FunctionUrl}
+                  Layer: {Value: !Ref Shared}
+                """.formatted(layer, bucket)));
+        Stack created = settle(name);
+        assertEquals("CREATE_COMPLETE", created.stackStatusAsString(), created.stackStatusReason());
+        String function = output(created, "FunctionName");
+        assertEquals(output(created, "Url"), lambda.getFunctionUrlConfig(b -> b.functionName(function)).functionUrl());
+        assertTrue(lambda.getPolicy(b -> b.functionName(function)).policy().contains("lambda:InvokeFunctionUrl"));
+        var async = lambda.getFunctionEventInvokeConfig(b -> b.functionName(function).qualifier("$LATEST"));
+        assertEquals(1, async.maximumRetryAttempts());
+        assertTrue(async.destinationConfig().onFailure().destination().endsWith(":" + sqs.getQueueAttributes(q -> q
+                .queueUrl(physicalId(name, "Failures")).attributeNamesWithStrings("QueueArn")).attributesAsStrings()
+                .get("QueueArn").split(":")[5]));
+        assertEquals(output(created, "Layer"), lambda.getFunction(b -> b.functionName(function)).configuration()
+                .layers().get(0).arn());
+
+        cfn.deleteStack(b -> b.stackName(name));
+        assertEquals("DELETE_COMPLETE", settle(created.stackId()).stackStatusAsString());
+        fails(ResourceNotFoundException.class, 404, "ResourceNotFoundException",
+                () -> lambda.getLayerVersionByArn(b -> b.arn(output(created, "Layer"))));
+    }
 }
