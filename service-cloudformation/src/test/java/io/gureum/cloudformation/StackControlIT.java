@@ -134,8 +134,10 @@ class StackControlIT extends CloudFormationTestSupport {
         assertEquals(List.of(), cfn.listTypes(b -> { }).typeSummaries());
         List<TypeSummary> sqsTypes = cfn.listTypes(b -> b.visibility("PUBLIC").type("RESOURCE")
                 .filters(f -> f.typeNamePrefix("AWS::SQS::"))).typeSummaries();
-        assertEquals(List.of("AWS::SQS::Queue", "AWS::SQS::QueuePolicy"), sqsTypes.stream().map(TypeSummary::typeName)
-                .toList());
+        assertEquals(List.of("AWS::SQS::Queue", "AWS::SQS::QueueInlinePolicy", "AWS::SQS::QueuePolicy"), sqsTypes
+                .stream().map(TypeSummary::typeName).toList());
+        assertEquals("AWS::Scheduler::Schedule", cfn.describeType(b -> b.type("RESOURCE")
+                .typeName("AWS::Scheduler::Schedule")).typeName());
         assertEquals("arn:aws:cloudformation:us-east-1::type/resource/AWS-SQS-Queue", sqsTypes.get(0).typeArn());
         var queue = cfn.describeType(b -> b.type("RESOURCE").typeName("AWS::SQS::Queue"));
         assertEquals("PUBLIC", queue.visibilityAsString());

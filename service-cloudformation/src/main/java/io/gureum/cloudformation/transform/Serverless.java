@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * The {@code AWS::Serverless-2016-10-31} transform (AWS SAM specification), for what Gureum serves:
- * {@code AWS::Serverless::Function} (with its generated execution role and {@code SQS} and {@code Schedule}
- * events) and {@code AWS::Serverless::SimpleTable}, with {@code Globals.Function}. Other SAM resources and
+ * {@code AWS::Serverless::Function} (with its generated execution role, {@code SQS} and {@code Schedule}
+ * events, {@code FunctionUrlConfig} and {@code EventInvokeConfig}), {@code AWS::Serverless::LayerVersion} and
+ * {@code AWS::Serverless::SimpleTable}, with {@code Globals.Function}. Other SAM resources and
  * events ({@code Api}, {@code HttpApi}: Gureum has no API Gateway) fail the transform naming them.
  */
 final class Serverless {
@@ -23,6 +24,7 @@ final class Serverless {
             "Environment", "Description", "FunctionName", "Architectures", "Layers", "PackageType",
             "ReservedConcurrentExecutions", "TracingConfig", "VpcConfig", "DeadLetterConfig", "KmsKeyArn",
             "EphemeralStorage", "LoggingConfig", "ImageConfig");
+    // FunctionUrlConfig and EventInvokeConfig become resources of their own (functionUrl, eventInvokeConfig).
 
     private final String partition;
 
@@ -39,6 +41,8 @@ final class Serverless {
             switch (type) {
                 case "AWS::Serverless::Function" -> function(e.getKey(), (ObjectNode) e.getValue(), globals, resources);
                 case "AWS::Serverless::SimpleTable" -> resources.set(e.getKey(), table((ObjectNode) e.getValue()));
+                case "AWS::Serverless::LayerVersion" -> resources.set(e.getKey(), layer(e.getKey(),
+                        (ObjectNode) e.getValue()));
                 default -> {
                     if (type.startsWith("AWS::Serverless::")) {
                         throw failed("Resource with id [" + e.getKey() + "] is invalid. " + type
@@ -127,13 +131,138 @@ final class Serverless {
                         + " is not supported by Gureum's SAM transform");
             }
         }
+        List<ObjectNode> statements = new java.util.ArrayList<>();
+        if (props.has("FunctionUrlConfig")) {
+            functionUrl(id, object(props.get("FunctionUrlConfig")), out);
+        }
+        if (props.has("EventInvokeConfig")) {
+            eventInvokeConfig(id, object(props.get("EventInvokeConfig")), out, statements);
+        }
         if (props.has("Role")) {
             p.set("Role", props.get("Role"));
         } else {
             p.set("Role", getAtt(id + "Role", "Arn"));
-            out.set(id + "Role", role(id, props, managed));
+            ObjectNode role = role(id, props, managed);
+            if (!statements.isEmpty()) {
+                JsonNode existing = role.path("Properties").get("Policies");
+                ArrayNode inline = existing instanceof ArrayNode a ? a
+                        : ((ObjectNode) role.get("Properties")).putArray("Policies");
+                ObjectNode entry = inline.addObject();
+                entry.put("PolicyName", id + "EventInvokeConfigPolicy");
+                ObjectNode doc = entry.putObject("PolicyDocument");
+                doc.put("Version", "2012-10-17");
+                statements.forEach(doc.putArray("Statement")::add);
+            }
+            out.set(id + "Role", role);
         }
         out.set(id, fn);
+    }
+
+    /**
+     * {@code FunctionUrlConfig}: an {@code AWS::Lambda::Url} named {@code <id>Url}, and for {@code AuthType: NONE}
+     * the public {@code lambda:InvokeFunctionUrl} permission {@code <id>UrlPublicPermissions}, as SAM generates.
+     */
+    private static void functionUrl(String id, ObjectNode config, ObjectNode out) {
+        ObjectNode url = out.putObject(id + "Url");
+        url.put("Type", "AWS::Lambda::Url");
+        ObjectNode up = url.putObject("Properties");
+        up.set("TargetFunctionArn", ref(id));
+        for (String name : List.of("AuthType", "Cors", "InvokeMode")) {
+            if (config.has(name)) {
+                up.set(name, config.get(name));
+            }
+        }
+        if ("NONE".equals(config.path("AuthType").asText())) {
+            ObjectNode permission = out.putObject(id + "UrlPublicPermissions");
+            permission.put("Type", "AWS::Lambda::Permission");
+            ObjectNode pp = permission.putObject("Properties");
+            pp.put("Action", "lambda:InvokeFunctionUrl");
+            pp.set("FunctionName", ref(id));
+            pp.put("Principal", "*");
+            pp.put("FunctionUrlAuthType", "NONE");
+        }
+    }
+
+    /**
+     * {@code EventInvokeConfig}: an {@code AWS::Lambda::EventInvokeConfig} named {@code <id>EventInvokeConfig} on
+     * {@code $LATEST}; each destination's {@code Type} (SQS, SNS, Lambda, EventBridge) adds the statement letting
+     * the generated role deliver to it. A destination without {@code Destination} (SAM then creates a queue or
+     * topic) fails the transform.
+     */
+    private void eventInvokeConfig(String id, ObjectNode config, ObjectNode out, List<ObjectNode> statements) {
+        ObjectNode c = out.putObject(id + "EventInvokeConfig");
+        c.put("Type", "AWS::Lambda::EventInvokeConfig");
+        ObjectNode cp = c.putObject("Properties");
+        cp.set("FunctionName", ref(id));
+        cp.put("Qualifier", "$LATEST");
+        for (String name : List.of("MaximumEventAgeInSeconds", "MaximumRetryAttempts")) {
+            if (config.has(name)) {
+                cp.set(name, config.get(name));
+            }
+        }
+        JsonNode destinations = config.get("DestinationConfig");
+        if (destinations == null) {
+            return;
+        }
+        ObjectNode dc = cp.putObject("DestinationConfig");
+        for (String on : List.of("OnSuccess", "OnFailure")) {
+            JsonNode d = destinations.get(on);
+            if (d == null) {
+                continue;
+            }
+            if (!d.has("Destination")) {
+                throw failed("Resource with id [" + id + "] is invalid. Gureum's SAM transform needs "
+                        + "'Destination' in EventInvokeConfig.DestinationConfig." + on);
+            }
+            dc.putObject(on).set("Destination", d.get("Destination"));
+            String action = switch (d.path("Type").asText()) {
+                case "SQS" -> "sqs:SendMessage";
+                case "SNS" -> "sns:Publish";
+                case "Lambda" -> "lambda:InvokeFunction";
+                case "EventBridge" -> "events:PutEvents";
+                default -> null;
+            };
+            if (action != null) {
+                ObjectNode st = NODES.objectNode();
+                st.put("Effect", "Allow");
+                st.put("Action", action);
+                st.set("Resource", d.get("Destination"));
+                statements.add(st);
+            }
+        }
+    }
+
+    /**
+     * {@code AWS::Serverless::LayerVersion}: an {@code AWS::Lambda::LayerVersion} under the same logical id (SAM
+     * adds a hash of the content to the id so that a change publishes a new version; here every change replaces
+     * the version anyway). {@code RetentionPolicy: Retain} (SAM's default) keeps replaced and deleted versions.
+     */
+    private static ObjectNode layer(String id, ObjectNode def) {
+        ObjectNode props = object(def.path("Properties"));
+        ObjectNode layer = NODES.objectNode();
+        layer.put("Type", "AWS::Lambda::LayerVersion");
+        copyAttributes(def, layer);
+        String retention = props.path("RetentionPolicy").asText("Retain");
+        if (!layer.has("DeletionPolicy")) {
+            layer.put("DeletionPolicy", retention.equalsIgnoreCase("Delete") ? "Delete" : "Retain");
+        }
+        if (!layer.has("UpdateReplacePolicy")) {
+            layer.put("UpdateReplacePolicy", retention.equalsIgnoreCase("Delete") ? "Delete" : "Retain");
+        }
+        ObjectNode p = layer.putObject("Properties");
+        ObjectNode uri = NODES.objectNode();
+        if (props.has("ContentUri")) {
+            uri.set("CodeUri", props.get("ContentUri"));
+        }
+        ObjectNode content = (ObjectNode) code(id, uri);
+        p.set("Content", content);
+        p.set("LayerName", props.has("LayerName") ? props.get("LayerName") : NODES.textNode(id));
+        for (String name : List.of("Description", "CompatibleRuntimes", "CompatibleArchitectures", "LicenseInfo")) {
+            if (props.has(name)) {
+                p.set(name, props.get(name));
+            }
+        }
+        return layer;
     }
 
     private ObjectNode role(String id, ObjectNode props, List<String> managed) {

@@ -34,7 +34,13 @@ class RegisteredHandlersTest {
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
             "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
-            "AWS::Organizations::Account", "AWS::Organizations::Policy", "AWS::Organizations::ResourcePolicy");
+            "AWS::Organizations::Account", "AWS::Organizations::Policy", "AWS::Organizations::ResourcePolicy",
+            "AWS::Lambda::LayerVersion", "AWS::Lambda::LayerVersionPermission", "AWS::Lambda::Url",
+            "AWS::Lambda::EventInvokeConfig", "AWS::Scheduler::Schedule", "AWS::Scheduler::ScheduleGroup",
+            "AWS::DynamoDB::GlobalTable", "AWS::KMS::ReplicaKey", "AWS::SNS::TopicInlinePolicy",
+            "AWS::SQS::QueueInlinePolicy", "AWS::Logs::SubscriptionFilter", "AWS::Logs::Destination",
+            "AWS::Logs::ResourcePolicy", "AWS::Logs::QueryDefinition", "AWS::Logs::AccountPolicy",
+            "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

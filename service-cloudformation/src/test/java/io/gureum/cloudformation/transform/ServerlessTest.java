@@ -89,4 +89,61 @@ class ServerlessTest {
                 """), "1", "us-east-1", "aws");
         assertEquals("included", out.path("Resources").path("R").path("Properties").path("Value").asText());
     }
+
+    @Test
+    void functionUrlsAsyncConfigsAndLayersBecomeTheirLambdaResources() {
+        ObjectNode out = TRANSFORMS.apply(TemplateReader.read("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Failures:
+                    Type: AWS::SQS::Queue
+                  Shared:
+                    Type: AWS::Serverless::LayerVersion
+                    Properties:
+                      ContentUri: s3://layers/shared.zip
+                      CompatibleRuntimes: [python3.12]
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      CodeUri: s3://code/api.zip
+                      Layers: [!Ref Shared]
+                      FunctionUrlConfig:
+                        AuthType: NONE
+                        Cors: {AllowOrigins: ['*']}
+                      EventInvokeConfig:
+                        MaximumRetryAttempts: 1
+                        DestinationConfig:
+                          OnFailure:
+                            Type: SQS
+                            Destination: !GetAtt Failures.Arn
+                """), "123456789012", "us-east-1", "aws");
+        JsonNode resources = out.path("Resources");
+        JsonNode layer = resources.path("Shared");
+        assertEquals("AWS::Lambda::LayerVersion", layer.path("Type").asText());
+        assertEquals("Retain", layer.path("DeletionPolicy").asText());
+        assertEquals("layers", layer.path("Properties").path("Content").path("S3Bucket").asText());
+        assertEquals("shared.zip", layer.path("Properties").path("Content").path("S3Key").asText());
+        assertEquals("Shared", layer.path("Properties").path("LayerName").asText());
+        assertEquals("[{\"Ref\":\"Shared\"}]", resources.path("Api").path("Properties").path("Layers").toString());
+
+        JsonNode url = resources.path("ApiUrl");
+        assertEquals("AWS::Lambda::Url", url.path("Type").asText());
+        assertEquals("{\"Ref\":\"Api\"}", url.path("Properties").path("TargetFunctionArn").toString());
+        assertEquals("NONE", url.path("Properties").path("AuthType").asText());
+        JsonNode permission = resources.path("ApiUrlPublicPermissions");
+        assertEquals("lambda:InvokeFunctionUrl", permission.path("Properties").path("Action").asText());
+        assertEquals("NONE", permission.path("Properties").path("FunctionUrlAuthType").asText());
+
+        JsonNode async = resources.path("ApiEventInvokeConfig");
+        assertEquals("AWS::Lambda::EventInvokeConfig", async.path("Type").asText());
+        assertEquals("$LATEST", async.path("Properties").path("Qualifier").asText());
+        assertEquals(1, async.path("Properties").path("MaximumRetryAttempts").asInt());
+        assertEquals("{\"Fn::GetAtt\":[\"Failures\",\"Arn\"]}", async.path("Properties").path("DestinationConfig")
+                .path("OnFailure").path("Destination").toString());
+        JsonNode statement = resources.path("ApiRole").path("Properties").path("Policies").get(0)
+                .path("PolicyDocument").path("Statement").get(0);
+        assertEquals("sqs:SendMessage", statement.path("Action").asText());
+    }
 }

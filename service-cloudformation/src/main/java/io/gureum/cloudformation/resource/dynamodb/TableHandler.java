@@ -198,7 +198,7 @@ public final class TableHandler implements ResourceHandler {
         }
     }
 
-    private static void awaitActive(DynamoDbClient ddb, String name) {
+    static void awaitActive(DynamoDbClient ddb, String name) {
         Stabilization.await("Table " + name, () -> {
             TableDescription t = ddb.describeTable(x -> x.tableName(name)).table();
             return "ACTIVE".equals(t.tableStatusAsString()) && t.globalSecondaryIndexes().stream()
@@ -211,7 +211,7 @@ public final class TableHandler implements ResourceHandler {
         return Created.of(name).attribute("Arn", t.tableArn()).attribute("StreamArn", t.latestStreamArn());
     }
 
-    private static List<JsonNode> elements(JsonNode list) {
+    static List<JsonNode> elements(JsonNode list) {
         List<JsonNode> out = new ArrayList<>();
         if (list != null && list.isArray()) {
             list.forEach(out::add);
@@ -225,21 +225,21 @@ public final class TableHandler implements ResourceHandler {
         return out;
     }
 
-    private static List<AttributeDefinition> attributes(JsonNode list) {
+    static List<AttributeDefinition> attributes(JsonNode list) {
         List<AttributeDefinition> out = new ArrayList<>();
         elements(list).forEach(a -> out.add(AttributeDefinition.builder().attributeName(Json.text(a, "AttributeName"))
                 .attributeType(Json.text(a, "AttributeType")).build()));
         return out;
     }
 
-    private static List<KeySchemaElement> keys(JsonNode list) {
+    static List<KeySchemaElement> keys(JsonNode list) {
         List<KeySchemaElement> out = new ArrayList<>();
         elements(list).forEach(k -> out.add(KeySchemaElement.builder().attributeName(Json.text(k, "AttributeName"))
                 .keyType(Json.text(k, "KeyType")).build()));
         return out;
     }
 
-    private static Projection projection(JsonNode p) {
+    static Projection projection(JsonNode p) {
         if (p == null) {
             return null;
         }
@@ -254,7 +254,7 @@ public final class TableHandler implements ResourceHandler {
                 .writeCapacityUnits(Long.valueOf(Json.text(t, "WriteCapacityUnits"))).build();
     }
 
-    private static GlobalSecondaryIndex gsi(JsonNode g) {
+    static GlobalSecondaryIndex gsi(JsonNode g) {
         return GlobalSecondaryIndex.builder().indexName(Json.text(g, "IndexName")).keySchema(keys(g.get("KeySchema")))
                 .projection(projection(g.get("Projection"))).provisionedThroughput(throughput(g.get(
                         "ProvisionedThroughput"))).build();
@@ -265,7 +265,7 @@ public final class TableHandler implements ResourceHandler {
                 .streamViewType(Json.text(s, "StreamViewType")).build();
     }
 
-    private static SSESpecification sse(JsonNode s) {
+    static SSESpecification sse(JsonNode s) {
         return s == null ? null : SSESpecification.builder().enabled(Json.bool(s, "SSEEnabled"))
                 .sseType(Json.text(s, "SSEType")).kmsMasterKeyId(Json.text(s, "KMSMasterKeyId")).build();
     }
