@@ -119,6 +119,7 @@ final class S3Instance implements ServiceInstance {
     @Override
     public void close() {
         storageMetrics.close();
+        select.close();
         directories.close();
         accessLogs.close();
         s3.close();
