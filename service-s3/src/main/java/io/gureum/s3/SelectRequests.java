@@ -84,6 +84,11 @@ final class SelectRequests {
             runs.execute(() -> SelectRun.run(sql, bytes, in, out, progress, body));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             body.close();
+            try {
+                bytes.close();
+            } catch (java.io.IOException ignored) {
+                // the server is closing anyway
+            }
             throw new AwsException("ServiceUnavailable", "Please reduce your request rate.", 503);
         }
         return new AwsHttpResponse(200).header("Content-Type", "application/octet-stream").bodyStream(body, -1);
