@@ -179,6 +179,15 @@ class SignatureV2IT {
         assertTrue(wrongKey.body().contains("<StringToSign>GET\n\n\n" + date + "\n/dated-v2/k</StringToSign>"),
                 wrongKey.body());
 
+        // Virtual-hosted style: the resource still names the bucket.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", g.endpoint().getPort())) {
+            socket.getOutputStream().write(("GET /k HTTP/1.1\r\nHost: dated-v2.s3.localhost:" + g.endpoint().getPort()
+                    + "\r\nDate: " + date + "\r\nAuthorization: AWS " + KEY_ID + ":" + objectSig
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200") && answer.endsWith("dated"), answer);
+        }
+
         g.context().clock().advance(Duration.ofMinutes(20));
         HttpResponse<String> skewed = HTTP.send(signed, HttpResponse.BodyHandlers.ofString());
         assertEquals(403, skewed.statusCode());
