@@ -3,7 +3,7 @@ package io.gureum.s3;
 import io.gureum.core.error.AwsException;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
-import io.gureum.core.http.PushedBody;
+import io.gureum.core.http.ProducedBody;
 import io.gureum.s3.select.SelectFormat;
 import io.gureum.s3.select.SelectRun;
 import io.gureum.s3.select.SelectSql;
@@ -78,7 +78,7 @@ final class SelectRequests {
         SelectSql sql = SelectSql.parse(expression);
         Element requestProgress = child(root, "RequestProgress");
         boolean progress = requestProgress != null && "true".equalsIgnoreCase(text(requestProgress, "Enabled"));
-        PushedBody body = new PushedBody(BUFFERED, STALL);
+        ProducedBody body = new ProducedBody(BUFFERED, STALL);
         java.io.InputStream bytes = s3.objects.open(o, 0, o.size);
         try {
             runs.execute(() -> SelectRun.run(sql, bytes, in, out, progress, body));

@@ -6,7 +6,7 @@ import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.http.FileSlice;
-import io.gureum.core.http.PushedBody;
+import io.gureum.core.http.ProducedBody;
 import io.gureum.core.spi.AsyncResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -346,9 +346,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             ctx.write(start);
             FileSlice file = fileOf(response.bodyStream());
             ChannelFuture done;
-            if (response.bodyStream() instanceof PushedBody pushed) {
+            if (response.bodyStream() instanceof ProducedBody pushed) {
                 ChunkedWriteHandler writer = ctx.pipeline().get(ChunkedWriteHandler.class);
-                done = ctx.writeAndFlush(new HttpChunkedInput(new PushedChunks(pushed)));
+                done = ctx.writeAndFlush(new HttpChunkedInput(new ProducedChunks(pushed)));
                 pushed.onAvailable(writer::resumeTransfer);
             } else if (file != null && response.streamLength() == file.remaining()) {
                 // sendfile(2) from the object's file: no copy through the heap (the region closes the file).

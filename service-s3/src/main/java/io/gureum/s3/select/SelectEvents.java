@@ -1,6 +1,6 @@
 package io.gureum.s3.select;
 
-import io.gureum.core.http.PushedBody;
+import io.gureum.core.http.ProducedBody;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -28,14 +28,14 @@ final class SelectEvents {
         }
     }
 
-    private final PushedBody body;
+    private final ProducedBody body;
     private final boolean progress;
     private final ByteArrayOutputStream records = new ByteArrayOutputStream();
     private long returned;
     private long nextTick = TICK;
     private boolean sentSinceTick;
 
-    SelectEvents(PushedBody body, boolean progress) {
+    SelectEvents(ProducedBody body, boolean progress) {
         this.body = body;
         this.progress = progress;
     }

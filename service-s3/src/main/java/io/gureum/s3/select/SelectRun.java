@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.error.AwsException;
-import io.gureum.core.http.PushedBody;
+import io.gureum.core.http.ProducedBody;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ public final class SelectRun {
      * with S3's error message.
      */
     public static void run(SelectSql sql, InputStream raw, SelectFormat in, SelectFormat out, boolean progress,
-            PushedBody body) {
+            ProducedBody body) {
         SelectEvents events = new SelectEvents(body, progress);
         Counting scanned = new Counting(raw);
         try (scanned) {

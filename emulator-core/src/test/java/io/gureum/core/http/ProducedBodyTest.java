@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class PushedBodyTest {
+class ProducedBodyTest {
     @Test
     void pollNeverWaitsAndTheReaderHearsOfEachPush() throws Exception {
-        PushedBody body = new PushedBody(1024, Duration.ofMinutes(1));
+        ProducedBody body = new ProducedBody(1024, Duration.ofMinutes(1));
         AtomicInteger told = new AtomicInteger();
         body.onAvailable(told::incrementAndGet);
         assertNull(body.poll());
@@ -31,7 +31,7 @@ class PushedBodyTest {
     /** A producer ahead of its reader by the limit waits, and stops once the reader closes the body. */
     @Test
     void theProducerWaitsAtTheLimitAndStopsWhenTheReaderLeaves() throws Exception {
-        PushedBody body = new PushedBody(4, Duration.ofMinutes(5));
+        ProducedBody body = new ProducedBody(4, Duration.ofMinutes(5));
         assertTrue(body.push(new byte[4]));
         CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> {
             try {
@@ -57,7 +57,7 @@ class PushedBodyTest {
 
     @Test
     void readAsAStreamItBlocksUntilTheProducerWrites() throws Exception {
-        PushedBody body = new PushedBody(1024, Duration.ofMinutes(1));
+        ProducedBody body = new ProducedBody(1024, Duration.ofMinutes(1));
         CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
             try {
                 return body.readAllBytes();

@@ -1,6 +1,6 @@
 package io.gureum.core.server;
 
-import io.gureum.core.http.PushedBody;
+import io.gureum.core.http.ProducedBody;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -8,16 +8,16 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.stream.ChunkedInput;
 
 /**
- * A {@link PushedBody} as chunks: each block the producer queued, or null while none is (the chunked writer
+ * A {@link ProducedBody} as chunks: each block the producer queued, or null while none is (the chunked writer
  * then waits for {@code resumeTransfer}, which the body's producer triggers), never waiting on the event loop.
  * The writer asks for chunks only while the channel is writable, so a slow client holds the producer back.
  */
-final class PushedChunks implements ChunkedInput<ByteBuf> {
-    private final PushedBody body;
+final class ProducedChunks implements ChunkedInput<ByteBuf> {
+    private final ProducedBody body;
     private long progress;
     private boolean ended;
 
-    PushedChunks(PushedBody body) {
+    ProducedChunks(ProducedBody body) {
         this.body = body;
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * it (the connection went away) makes {@link #push} answer false. Read as an ordinary {@link InputStream}
  * it blocks, for readers on threads of their own.
  */
-public final class PushedBody extends InputStream {
+public final class ProducedBody extends InputStream {
     private final ArrayDeque<byte[]> blocks = new ArrayDeque<>();
     private final long limit;
     private final long stallNanos;
@@ -31,7 +31,7 @@ public final class PushedBody extends InputStream {
      * @param stall how long a push waits for the reader before it gives the body up (a reader that never
      *            comes back, such as a connection whose answer was dropped)
      */
-    public PushedBody(long limit, java.time.Duration stall) {
+    public ProducedBody(long limit, java.time.Duration stall) {
         this.limit = limit;
         this.stallNanos = stall.toNanos();
     }
