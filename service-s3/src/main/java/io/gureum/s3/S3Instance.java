@@ -18,6 +18,7 @@ final class S3Instance implements ServiceInstance {
     private final WebsiteRequests website;
     private final BrowserUploads uploads;
     private final SelectRequests select;
+    private final SignatureV2 signatureV2;
     private final DirectoryBuckets directories;
     private final AccessLogs accessLogs;
     private final List<Object> providers;
@@ -44,6 +45,7 @@ final class S3Instance implements ServiceInstance {
         this.directories = new DirectoryBuckets(context);
         this.accessLogs = new AccessLogs(s3);
         this.select = new SelectRequests(s3, access, auth);
+        this.signatureV2 = new SignatureV2(context);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
                 new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
                 new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),
@@ -85,12 +87,14 @@ final class S3Instance implements ServiceInstance {
     }
 
     /**
-     * What S3 answers that is no operation: CORS preflights ({@code OPTIONS}, from the bucket's rules) and
+     * SigV2 signatures (with {@code --verify-signatures}; core checks SigV4), then what S3 answers that is no
+     * operation: CORS preflights ({@code OPTIONS}, from the bucket's rules) and
      * requests to a bucket's website endpoint, SelectObjectContent (event stream) and browser form uploads
      * ({@code POST /bucket}).
      */
     @Override
     public AwsHttpResponse preOperation(AwsHttpRequest request) {
+        signatureV2.check(request);
         AwsHttpResponse preflight = cors.preflight(request);
         if (preflight != null) {
             return preflight;
@@ -119,6 +123,7 @@ final class S3Instance implements ServiceInstance {
     @Override
     public void close() {
         storageMetrics.close();
+        select.close();
         directories.close();
         accessLogs.close();
         s3.close();

@@ -3,6 +3,7 @@ package io.gureum.s3;
 import io.gureum.core.error.AwsException;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.http.ProducedBody;
 import io.gureum.s3.select.SelectFormat;
 import io.gureum.s3.select.SelectRun;
 import io.gureum.s3.select.SelectSql;
@@ -22,6 +23,17 @@ import org.w3c.dom.Node;
  * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_SelectObjectContent.html).
  */
 final class SelectRequests {
+    /** Event bytes queued ahead of the connection before a scan waits for the client. */
+    private static final long BUFFERED = 256 * 1024;
+    /** A client that reads nothing for this long has gone; its scan stops. */
+    private static final java.time.Duration STALL = java.time.Duration.ofMinutes(5);
+
+    /** Each Select scans on a thread of its own, which waits (never an event loop) when the client reads slowly. */
+    private final java.util.concurrent.ExecutorService runs = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "s3-select");
+        t.setDaemon(true);
+        return t;
+    });
     private final S3Backend s3;
     private final BucketAccess access;
     private final PreOperationAuth auth;
@@ -64,9 +76,27 @@ final class SelectRequests {
         SelectFormat in = format(input, text(input, "CompressionType"), false);
         SelectFormat out = format(output, null, true);
         SelectSql sql = SelectSql.parse(expression);
-        byte[] stream = SelectRun.run(sql, s3.objects.open(o, 0, o.size), o.size, in, out);
-        return new AwsHttpResponse(200).header("Content-Type", "application/octet-stream")
-                .body(stream);
+        Element requestProgress = child(root, "RequestProgress");
+        boolean progress = requestProgress != null && "true".equalsIgnoreCase(text(requestProgress, "Enabled"));
+        ProducedBody body = new ProducedBody(BUFFERED, STALL);
+        java.io.InputStream bytes = s3.objects.open(o, 0, o.size);
+        try {
+            runs.execute(() -> SelectRun.run(sql, bytes, in, out, progress, body));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            body.close();
+            try {
+                bytes.close();
+            } catch (java.io.IOException ignored) {
+                // the server is closing anyway
+            }
+            throw new AwsException("ServiceUnavailable", "Please reduce your request rate.", 503);
+        }
+        return new AwsHttpResponse(200).header("Content-Type", "application/octet-stream").bodyStream(body, -1);
+    }
+
+    /** Stops the scans still running (the server is closing or resetting). */
+    void close() {
+        runs.shutdownNow();
     }
 
     private static SelectFormat format(Element e, String compression, boolean output) {

@@ -132,6 +132,130 @@ class SelectIT extends S3Fixture {
         assertEquals("ParseUnexpectedToken", e.awsErrorDetails().errorCode());
     }
 
+    /** Every event of one Select, in order, with the records' text. */
+    record Events(List<String> types, String records, StatsEvent stats) {
+        long count(String type) {
+            return types.stream().filter(type::equals).count();
+        }
+    }
+
+    static Events events(String bucket, String key, String sql, InputSerialization in, OutputSerialization out,
+            boolean progress) throws Exception {
+        List<String> types = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StringBuilder records = new StringBuilder();
+        List<StatsEvent> stats = new ArrayList<>();
+        SelectObjectContentResponseHandler handler = SelectObjectContentResponseHandler.builder()
+                .subscriber(SelectObjectContentResponseHandler.Visitor.builder()
+                        .onRecords(r -> {
+                            types.add("Records");
+                            records.append(r.payload().asUtf8String());
+                        })
+                        .onStats(s -> {
+                            types.add("Stats");
+                            stats.add(s);
+                        })
+                        .onProgress(p -> types.add("Progress")).onCont(c -> types.add("Cont"))
+                        .onEnd(e -> types.add("End")).build())
+                .build();
+        async.selectObjectContent(b -> b.bucket(bucket).key(key).expression(sql).expressionType(ExpressionType.SQL)
+                .inputSerialization(in).outputSerialization(out).requestProgress(p -> p.enabled(progress)), handler)
+                .get(300, TimeUnit.SECONDS);
+        return new Events(types, records.toString(), stats.isEmpty() ? null : stats.get(0));
+    }
+
+    /** About 4 MiB of CSV: {@code id,name,score} with 100,000 rows. */
+    static String largeCsv() {
+        StringBuilder csv = new StringBuilder("id,name,score\n");
+        for (int i = 0; i < 100_000; i++) {
+            csv.append(i).append(",name-").append(i).append("-padding-padding,").append(i % 100).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /**
+     * A multi-MB object streams: its rows arrive as many Records events (each at most 64 KiB), Progress events
+     * come as the input is read when RequestProgress is enabled, and Stats counts every byte.
+     */
+    @Test
+    void largeObjectStreamsRecordsProgressAndStats() throws Exception {
+        String bucket = newBucket();
+        String csv = largeCsv();
+        s3.putObject(b -> b.bucket(bucket).key("big.csv"), RequestBody.fromString(csv));
+        Events e = events(bucket, "big.csv", "SELECT s.id, s.name FROM S3Object s", csvIn(FileHeaderInfo.USE),
+                CSV_OUT, true);
+        long expectedBytes = csv.lines().skip(1).mapToLong(l -> l.substring(0, l.lastIndexOf(',')).length() + 1).sum();
+        assertEquals(expectedBytes, e.records().length());
+        assertTrue(e.count("Records") >= expectedBytes / (64 * 1024), e.count("Records") + " Records events");
+        assertTrue(e.count("Progress") >= 3, e.count("Progress") + " Progress events");
+        assertEquals(0, e.count("Cont"));
+        assertEquals(List.of("Stats", "End"), e.types().subList(e.types().size() - 2, e.types().size()));
+        assertEquals(csv.length(), e.stats().details().bytesScanned());
+        assertEquals(csv.length(), e.stats().details().bytesProcessed());
+        assertEquals(expectedBytes, e.stats().details().bytesReturned());
+        assertTrue(e.records().startsWith("0,name-0-padding-padding\n1,name-1-padding-padding\n"));
+        assertTrue(e.records().endsWith("99999,name-99999-padding-padding\n"));
+    }
+
+    /** A scan that finds nothing for a long stretch sends Cont events to keep the connection alive. */
+    @Test
+    void longScansWithoutResultsSendContinuations() throws Exception {
+        String bucket = newBucket();
+        String csv = largeCsv();
+        s3.putObject(b -> b.bucket(bucket).key("big.csv"), RequestBody.fromString(csv));
+        Events e = events(bucket, "big.csv", "SELECT s.id FROM S3Object s WHERE s.name = 'nobody'",
+                csvIn(FileHeaderInfo.USE), CSV_OUT, false);
+        assertEquals(0, e.count("Records"));
+        assertEquals(0, e.count("Progress"));
+        assertTrue(e.count("Cont") >= 3, e.count("Cont") + " Cont events");
+        assertEquals(0L, e.stats().details().bytesReturned());
+        assertEquals(csv.length(), e.stats().details().bytesScanned());
+    }
+
+    /** GZIP and BZIP2 input: BytesScanned counts the stored (compressed) bytes, BytesProcessed the CSV. */
+    @Test
+    void compressedInputCountsScannedAndProcessedBytes() throws Exception {
+        String bucket = newBucket();
+        String csv = largeCsv();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(csv.getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream bz = new ByteArrayOutputStream();
+        try (var out = new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bz)) {
+            out.write(csv.getBytes(StandardCharsets.UTF_8));
+        }
+        s3.putObject(b -> b.bucket(bucket).key("big.csv.gz"), RequestBody.fromBytes(gz.toByteArray()));
+        s3.putObject(b -> b.bucket(bucket).key("big.csv.bz2"), RequestBody.fromBytes(bz.toByteArray()));
+        String sql = "SELECT COUNT(*), SUM(CAST(s.score AS INT)) FROM S3Object s WHERE s.score = '42'";
+        for (var c : List.of(java.util.Map.entry(CompressionType.GZIP, gz.size()),
+                java.util.Map.entry(CompressionType.BZIP2, bz.size()))) {
+            InputSerialization in = InputSerialization.builder().compressionType(c.getKey())
+                    .csv(x -> x.fileHeaderInfo(FileHeaderInfo.USE)).build();
+            Events e = events(bucket, c.getKey() == CompressionType.GZIP ? "big.csv.gz" : "big.csv.bz2", sql, in,
+                    CSV_OUT, false);
+            assertEquals("1000,42000\n", e.records(), c.getKey().toString());
+            assertEquals((long) c.getValue(), e.stats().details().bytesScanned(), c.getKey().toString());
+            assertEquals(csv.length(), e.stats().details().bytesProcessed(), c.getKey().toString());
+        }
+    }
+
+    /** Input that is not what CompressionType says fails once the answer has begun: an error message ends it. */
+    @Test
+    void errorsOnceStreamingEndTheStream() throws Exception {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("plain.csv"), RequestBody.fromString(PEOPLE));
+        InputSerialization in = InputSerialization.builder().compressionType(CompressionType.BZIP2)
+                .csv(x -> x.fileHeaderInfo(FileHeaderInfo.USE)).build();
+        java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class,
+                () -> select(bucket, "plain.csv", "SELECT * FROM S3Object", in, CSV_OUT));
+        S3Exception e = (S3Exception) failed.getCause();
+        // S3 sends the error as an event-stream error message (no payload); the SDK keeps its headers.
+        var headers = e.awsErrorDetails().sdkHttpResponse().headers();
+        assertEquals(List.of("InvalidCompressionFormat"), headers.get(":error-code"));
+        assertEquals(List.of("error"), headers.get(":message-type"));
+    }
+
     /**
      * What S3 answers before routing (Select, website reads, form uploads) still asks the server's authorizer,
      * as s3:GetObject / s3:PutObject.

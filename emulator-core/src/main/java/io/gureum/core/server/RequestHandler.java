@@ -6,6 +6,7 @@ import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.http.FileSlice;
+import io.gureum.core.http.ProducedBody;
 import io.gureum.core.spi.AsyncResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -31,6 +32,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -348,7 +350,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             ctx.write(start);
             FileSlice file = fileOf(response.bodyStream());
             ChannelFuture done;
-            if (file != null && response.streamLength() == file.remaining()) {
+            if (response.bodyStream() instanceof ProducedBody pushed) {
+                ChunkedWriteHandler writer = ctx.pipeline().get(ChunkedWriteHandler.class);
+                done = ctx.writeAndFlush(new HttpChunkedInput(new ProducedChunks(pushed)));
+                pushed.onAvailable(writer::resumeTransfer);
+            } else if (file != null && response.streamLength() == file.remaining()) {
                 // sendfile(2) from the object's file: no copy through the heap (the region closes the file).
                 ctx.write(new DefaultFileRegion(file.channel(), file.position(), file.remaining()));
                 done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);

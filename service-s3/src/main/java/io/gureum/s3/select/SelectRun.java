@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.error.AwsException;
+import io.gureum.core.http.ProducedBody;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,113 +13,170 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import software.amazon.awssdk.eventstream.HeaderValue;
-import software.amazon.awssdk.eventstream.Message;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 /**
- * Runs a {@link SelectSql} over an object's bytes and answers S3's event stream: {@code Records} events
- * (at most 64 KiB of results each), then {@code Stats} and {@code End}
- * (https://docs.aws.amazon.com/AmazonS3/latest/API/RESTSelectObjectAppendix.html). The input is read as a
- * stream; the answer is built before it is sent.
+ * Runs a {@link SelectSql} over an object's bytes as they are read, and answers S3's event stream through
+ * {@link SelectEvents} while it runs (https://docs.aws.amazon.com/AmazonS3/latest/API/RESTSelectObjectAppendix.html):
+ * memory holds one input record and at most one {@code Records} event, whatever the object's size.
  */
 public final class SelectRun {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CHUNK = 64 * 1024;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SelectRun.class);
 
     private SelectRun() {
     }
 
-    public static byte[] run(SelectSql sql, InputStream raw, long objectSize, SelectFormat in, SelectFormat out) {
-        ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-        long returned = 0;
-        try (InputStream body = decompress(raw, in.compression());
-                BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            List<String> header = null;
-            long emitted = 0;
-            Aggregates aggregates = sql.aggregate ? new Aggregates(sql.items) : null;
-            for (Object record : records(reader, in)) {
-                SelectSql.Row row;
-                if (record instanceof List<?> fields) {
-                    @SuppressWarnings("unchecked")
-                    List<String> values = (List<String>) fields;
-                    if (header == null && "USE".equals(in.fileHeaderInfo())) {
-                        header = values;
-                        continue;
-                    }
-                    if (header == null && "IGNORE".equals(in.fileHeaderInfo())) {
-                        header = List.of();
-                        continue;
-                    }
-                    List<String> h = header;
-                    row = path -> csvValue(values, h, path);
-                } else {
-                    JsonNode node = (JsonNode) record;
-                    row = path -> jsonValue(node, path);
-                }
-                if (sql.where != null && !SelectSql.truth(sql.where.eval(row))) {
+    /**
+     * Scans {@code raw} (closed at the end) into {@code body}, finishing it; an error part-way ends the stream
+     * with S3's error message.
+     */
+    public static void run(SelectSql sql, InputStream raw, SelectFormat in, SelectFormat out, boolean progress,
+            ProducedBody body) {
+        SelectEvents events = new SelectEvents(body, progress);
+        Counting scanned = new Counting(raw);
+        try (scanned) {
+            Counting processed = new Counting(decompress(scanned, in.compression()));
+            scan(sql, scanned, processed, in, out, events);
+            events.end(scanned.count, processed.count);
+        } catch (SelectEvents.Gone gone) {
+            LOG.debug("Select reader went away");
+        } catch (AwsException e) {
+            sendError(events, e.code(), e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            sendError(events, "JSONParsingError", "Error parsing JSON file. Please check the file and try again.");
+        } catch (Exception e) {
+            LOG.debug("Select failed", e);
+            sendError(events, "InternalError", "We encountered an internal error. Please try again.");
+        } finally {
+            body.finish();
+        }
+    }
+
+    private static void sendError(SelectEvents events, String code, String message) {
+        try {
+            events.error(code, message);
+        } catch (SelectEvents.Gone gone) {
+            LOG.debug("Select reader went away");
+        }
+    }
+
+    private static void scan(SelectSql sql, Counting scanned, Counting processed, SelectFormat in, SelectFormat out,
+            SelectEvents events) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(processed, StandardCharsets.UTF_8));
+        List<String> header = null;
+        long emitted = 0;
+        Aggregates aggregates = sql.aggregate ? new Aggregates(sql.items) : null;
+        for (Object record : records(reader, in)) {
+            events.read(scanned.count, processed.count);
+            SelectSql.Row row;
+            if (record instanceof List<?> fields) {
+                @SuppressWarnings("unchecked")
+                List<String> values = (List<String>) fields;
+                if (header == null && "USE".equals(in.fileHeaderInfo())) {
+                    header = values;
                     continue;
                 }
-                if (aggregates != null) {
-                    aggregates.add(row);
+                if (header == null && "IGNORE".equals(in.fileHeaderInfo())) {
+                    header = List.of();
                     continue;
                 }
-                if (emitted >= sql.limit) {
-                    break;
-                }
-                emitted++;
-                byte[] line = format(sql, row, record, header, out);
-                chunk.write(line);
-                returned += line.length;
-                if (chunk.size() >= CHUNK) {
-                    records(stream, chunk);
-                }
+                List<String> h = header;
+                row = path -> csvValue(values, h, path);
+            } else {
+                JsonNode node = (JsonNode) record;
+                row = path -> jsonValue(node, path);
+            }
+            if (sql.where != null && !SelectSql.truth(sql.where.eval(row))) {
+                continue;
             }
             if (aggregates != null) {
-                List<Object> values = aggregates.results();
-                byte[] line = formatValues(sql.items.stream().map(SelectSql.Item::name).toList(), values, out);
-                chunk.write(line);
-                returned += line.length;
+                aggregates.add(row);
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (emitted >= sql.limit) {
+                break;
+            }
+            emitted++;
+            events.row(format(sql, row, record, header, out));
         }
-        if (chunk.size() > 0) {
-            records(stream, chunk);
+        if (aggregates != null) {
+            List<Object> values = aggregates.results();
+            events.row(formatValues(sql.items.stream().map(SelectSql.Item::name).toList(), values, out));
         }
-        String stats = "<Stats><BytesScanned>" + objectSize + "</BytesScanned><BytesProcessed>" + objectSize
-                + "</BytesProcessed><BytesReturned>" + returned + "</BytesReturned></Stats>";
-        event(stream, "Stats", "text/xml", stats.getBytes(StandardCharsets.UTF_8));
-        event(stream, "End", null, new byte[0]);
-        return stream.toByteArray();
     }
 
     private static InputStream decompress(InputStream raw, String compression) throws IOException {
         if (compression == null || compression.equalsIgnoreCase("NONE")) {
             return raw;
         }
-        if (compression.equalsIgnoreCase("GZIP")) {
-            return new GZIPInputStream(raw);
+        try {
+            if (compression.equalsIgnoreCase("GZIP")) {
+                return new GZIPInputStream(raw, 64 * 1024);
+            }
+            if (compression.equalsIgnoreCase("BZIP2")) {
+                // Concatenated streams too, as pbzip2 and lbzip2 write them.
+                return new BZip2CompressorInputStream(raw, true);
+            }
+        } catch (IOException notCompressed) {
+            throw new AwsException("InvalidCompressionFormat", "The file is not in a supported compression "
+                    + "format. Only GZIP and BZIP2 are supported.", 400);
         }
-        raw.close();
-        throw new AwsException("NotImplemented", "Gureum cannot read " + compression + " input: the JDK has no "
-                + "decoder for it (GZIP and NONE are supported).", 501);
+        throw new AwsException("InvalidCompressionFormat", "The file is not in a supported compression format. "
+                + "Only GZIP and BZIP2 are supported.", 400);
+    }
+
+    /** Counts the bytes read through it: BytesScanned below the decompressor, BytesProcessed above it. */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 
     /** CSV records as field lists, or JSON values (one per line for LINES, the top-level values for DOCUMENT). */
     private static Iterable<Object> records(BufferedReader reader, SelectFormat in) throws IOException {
         if (in.json()) {
-            List<Object> out = new ArrayList<>();
-            var parser = JSON.getFactory().createParser(reader);
-            var it = JSON.readValues(parser, JsonNode.class);
-            while (it.hasNext()) {
-                out.add(it.next());
-            }
-            return out;
+            var values = JSON.readValues(JSON.getFactory().createParser(reader), JsonNode.class);
+            return () -> new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return values.hasNext();
+                }
+
+                @Override
+                public Object next() {
+                    return values.next();
+                }
+            };
         }
         return () -> new java.util.Iterator<>() {
             private List<String> next = read();
@@ -244,21 +301,6 @@ public final class SelectRun {
             s.append(out.recordDelimiter());
         }
         return s.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void records(ByteArrayOutputStream stream, ByteArrayOutputStream chunk) {
-        event(stream, "Records", "application/octet-stream", chunk.toByteArray());
-        chunk.reset();
-    }
-
-    private static void event(ByteArrayOutputStream stream, String type, String contentType, byte[] payload) {
-        Map<String, HeaderValue> headers = new LinkedHashMap<>();
-        headers.put(":message-type", HeaderValue.fromString("event"));
-        headers.put(":event-type", HeaderValue.fromString(type));
-        if (contentType != null) {
-            headers.put(":content-type", HeaderValue.fromString(contentType));
-        }
-        new Message(headers, payload).encode(stream);
     }
 
     /** COUNT, SUM, AVG, MIN and MAX over the rows that pass WHERE. */

@@ -1,0 +1,140 @@
+package io.gureum.core.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A response body a producer thread writes while the server sends it (S3 Select's event stream): the
+ * producer {@link #push}es byte blocks and waits while {@code limit} bytes are queued and unsent, so a slow
+ * client holds the producer back rather than filling the heap; the server takes blocks without waiting
+ * ({@link #poll}) and is told through {@link #onAvailable} when more arrive, so no event loop waits. Closing
+ * it (the connection went away) makes {@link #push} answer false. Read as an ordinary {@link InputStream}
+ * it blocks, for readers on threads of their own.
+ */
+public final class ProducedBody extends InputStream {
+    private final ArrayDeque<byte[]> blocks = new ArrayDeque<>();
+    private final long limit;
+    private final long stallNanos;
+    private long queued;
+    private boolean finished;
+    private boolean closed;
+    private volatile Runnable onAvailable = () -> {
+    };
+    private byte[] current;
+    private int position;
+
+    /**
+     * @param limit bytes queued before {@link #push} waits
+     * @param stall how long a push waits for the reader before it gives the body up (a reader that never
+     *            comes back, such as a connection whose answer was dropped)
+     */
+    public ProducedBody(long limit, java.time.Duration stall) {
+        this.limit = limit;
+        this.stallNanos = stall.toNanos();
+    }
+
+    /** Queues {@code bytes}; false when the reader is gone (or stalled past the limit), so the producer stops. */
+    public boolean push(byte[] bytes) throws InterruptedException {
+        synchronized (this) {
+            long deadline = System.nanoTime() + stallNanos;
+            while (!closed && queued >= limit) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    closed = true;
+                    blocks.clear();
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            if (closed || finished) {
+                return false;
+            }
+            blocks.add(bytes);
+            queued += bytes.length;
+            notifyAll();
+        }
+        onAvailable.run();
+        return true;
+    }
+
+    /** The body is complete once what is queued is read. */
+    public void finish() {
+        synchronized (this) {
+            finished = true;
+            notifyAll();
+        }
+        onAvailable.run();
+    }
+
+    /** The next block, or null when none is queued yet (see {@link #ended}). Never waits. */
+    public synchronized byte[] poll() {
+        byte[] b = blocks.poll();
+        if (b != null) {
+            queued -= b.length;
+            notifyAll();
+        }
+        return b;
+    }
+
+    /** True once the producer finished (or the body was closed) and every block was taken. */
+    public synchronized boolean ended() {
+        return (finished || closed) && blocks.isEmpty();
+    }
+
+    /** Runs (on the producer's thread) after each push and at the end; the server resumes its transfer. */
+    public void onAvailable(Runnable action) {
+        this.onAvailable = action;
+        action.run();
+    }
+
+    /** True while the reader still wants the body. */
+    public synchronized boolean open() {
+        return !closed;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        while (current == null || position >= current.length) {
+            synchronized (this) {
+                while (blocks.isEmpty() && !finished && !closed) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException();
+                    }
+                }
+                if (blocks.isEmpty()) {
+                    return -1;
+                }
+            }
+            current = poll();
+            position = 0;
+        }
+        int n = Math.min(len, current.length - position);
+        System.arraycopy(current, position, b, off, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        blocks.clear();
+        queued = 0;
+        notifyAll();
+    }
+}
