@@ -14,6 +14,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -225,8 +226,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 gate.release();
                 if (t != null) {
                     answer.completeExceptionally(t);
-                } else if (!answer.complete(r) && r != null && r.bodyStream() != null) {
-                    closeQuietly(r.bodyStream());
+                } else if (!answer.complete(r) && r != null) {
+                    r.discardBody();
+                    if (r.bodyStream() != null) {
+                        closeQuietly(r.bodyStream());
+                    }
                 }
             });
             AsyncResponse.propagateCancellation(answer, real);
@@ -328,10 +332,25 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             if (response.bodyStream() != null) {
                 closeQuietly(response.bodyStream());
             }
+            response.discardBody();
             response.body(new byte[0]);
             response.headers().keySet().removeIf(k -> k.equalsIgnoreCase("Content-Type"));
             head = true;
         }
+        if (response.bodyPublisher() != null && !head) {
+            HttpResponse start = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+            copyHeaders(response, start);
+            HttpUtil.setTransferEncodingChunked(start, true);
+            HttpUtil.setKeepAlive(start, keepAlive);
+            ctx.writeAndFlush(start);
+            ChannelPromise done = ctx.newPromise();
+            response.bodyPublisher().subscribe(new PublishedBody(ctx, done));
+            if (!keepAlive) {
+                done.addListener(ChannelFutureListener.CLOSE);
+            }
+            return done;
+        }
+        response.discardBody(); // HEAD
         if (response.bodyStream() != null && !head) {
             HttpResponse start = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
             copyHeaders(response, start);
