@@ -134,6 +134,29 @@ class StreamedResponsesIT extends LambdaTestSupport {
         assertEquals("TypeError", JSON.readTree(failed.payload().asUtf8String()).get("errorType").asText());
     }
 
+    /** Past Invoke's 6 MB: streamed in full, while Invoke of the same function fails with ResponseSizeTooLarge. */
+    @Test
+    void aStreamLargerThanABufferedResponseGoesThroughWhole() throws Exception {
+        String name = unique("streamer-large");
+        createNode(name, """
+                exports.handler = awslambda.streamifyResponse(async (event, responseStream) => {
+                  const block = Buffer.alloc(64 * 1024, 'x');
+                  for (let i = 0; i < event.blocks; i++) {
+                    if (!responseStream.write(block)) await new Promise((resolve) => responseStream.once('drain', resolve));
+                  }
+                  responseStream.end();
+                });
+                """);
+        Streamed s = stream(name, "{\"blocks\": 128}");
+        assertEquals(128 * 64 * 1024, s.chunks().stream().mapToInt(String::length).sum());
+        assertNull(s.complete().errorCode());
+        InvokeResponse buffered = lambda.invoke(b -> b.functionName(name)
+                .payload(SdkBytes.fromUtf8String("{\"blocks\": 128}")));
+        assertEquals("Unhandled", buffered.functionError());
+        assertEquals("Function.ResponseSizeTooLarge",
+                JSON.readTree(buffered.payload().asUtf8String()).get("errorType").asText());
+    }
+
     @Test
     void aBufferedFunctionIsStillOneChunk() throws Exception {
         String name = unique("buffered");
