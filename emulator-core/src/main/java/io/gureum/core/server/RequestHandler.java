@@ -14,7 +14,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -342,9 +341,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             copyHeaders(response, start);
             HttpUtil.setTransferEncodingChunked(start, true);
             HttpUtil.setKeepAlive(start, keepAlive);
-            ctx.writeAndFlush(start);
-            ChannelPromise done = ctx.newPromise();
-            response.bodyPublisher().subscribe(new PublishedBody(ctx, done));
+            ctx.write(start);
+            PublishedBody body = new PublishedBody(ctx);
+            ChannelFuture done = ctx.writeAndFlush(body);
+            response.bodyPublisher().subscribe(body);
             if (!keepAlive) {
                 done.addListener(ChannelFutureListener.CLOSE);
             }
