@@ -103,8 +103,9 @@ public final class AwsHttpResponse {
 
     /**
      * A body produced while it is sent (Lambda's streamed responses), sent chunked: the server subscribes once
-     * it writes the headers and requests one buffer at a time, the next once the last has left for the socket,
-     * so a slow client slows the producer and nothing holds a thread. {@code onError} aborts the connection.
+     * it writes the headers and requests one buffer at a time, the next once it has taken the last while the client
+     * takes bytes, so a slow client slows the producer and nothing holds a thread. {@code onError} aborts the
+     * connection.
      */
     public AwsHttpResponse bodyPublisher(Flow.Publisher<ByteBuffer> publisher) {
         this.bodyPublisher = publisher;
