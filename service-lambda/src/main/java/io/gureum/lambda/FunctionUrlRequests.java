@@ -6,7 +6,6 @@ import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.ServiceContext;
-import io.gureum.lambda.runtime.InvocationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -15,7 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lambda.model.Cors;
@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.lambda.model.Cors;
  * Serves function URLs (https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html): a request to
  * {@code <url-id>.lambda-url.<region>.localhost} (or to {@code /_gureum/lambda/url/<url-id>/…}) becomes
  * the payload format 2.0 event, the function runs synchronously, and its answer becomes the HTTP
- * response. {@code AuthType NONE} needs a policy statement allowing {@code lambda:InvokeFunctionUrl} to
+ * response; with {@code InvokeMode RESPONSE_STREAM} a function that streams is sent on as it writes
+ * ({@link UrlStream}). {@code AuthType NONE} needs a policy statement allowing {@code lambda:InvokeFunctionUrl} to
  * every principal; {@code AWS_IAM} needs a SigV4-signed request (its signature is checked by core when
  * signatures are verified). CORS headers and preflights follow the URL's {@code Cors}.
  */
@@ -39,9 +40,12 @@ final class FunctionUrlRequests {
     private final FunctionUrls urls;
     private final FunctionLookup lookup;
     private final Invoker invoker;
+    private final Executor executor;
 
-    FunctionUrlRequests(ServiceContext context, FunctionUrls urls, FunctionLookup lookup, Invoker invoker) {
+    FunctionUrlRequests(ServiceContext context, FunctionUrls urls, FunctionLookup lookup, Invoker invoker,
+            Executor executor) {
         this.context = context;
+        this.executor = executor;
         this.urls = urls;
         this.lookup = lookup;
         this.invoker = invoker;
@@ -57,26 +61,27 @@ final class FunctionUrlRequests {
         return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
-    /** Answers a request for a URL id with the path the function sees. */
-    AwsHttpResponse serve(AwsHttpRequest request, String urlId, String path) {
+    /** Answers a request for a URL id with the path the function sees, once the function has answered or begun
+     * streaming; no thread waits for it. */
+    CompletableFuture<AwsHttpResponse> serve(AwsHttpRequest request, String urlId, String path) {
         FunctionUrl u = urls.byId(urlId);
         if (u == null) {
-            return message(404, "Not Found"); // no such URL: AWS's front end answers before Lambda
+            return done(message(404, "Not Found")); // no such URL: AWS's front end answers before Lambda
         }
         String origin = request.header("Origin");
         if (request.method().equals("OPTIONS") && origin != null
                 && request.header("Access-Control-Request-Method") != null && u.cors() != null) {
-            return preflight(u.cors(), origin, request);
+            return done(preflight(u.cors(), origin, request));
         }
         boolean signed = request.header("Authorization") != null || request.queryParameter("X-Amz-Signature") != null;
         if (u.authType().equals("AWS_IAM") ? !signed : !allowsPublic(u)) {
-            return cors(u.cors(), origin, message(403, "Forbidden"));
+            return done(cors(u.cors(), origin, message(403, "Forbidden")));
         }
         FunctionLookup.Resolved res;
         try {
             res = lookup.resolve(FunctionLookup.functionArn(u.account(), u.region(), u.functionName()), u.qualifier());
         } catch (RuntimeException gone) {
-            return message(404, "Not Found");
+            return done(message(404, "Not Found"));
         }
         byte[] event = event(request, u, path, signed);
         FunctionVersion v = Invoker.pick(res);
@@ -84,19 +89,26 @@ final class FunctionUrlRequests {
             Invoker.acquire(res.function());
         } catch (RuntimeException throttled) {
             invoker.metrics().throttled(res.function(), res.qualifiedArn());
-            return cors(u.cors(), origin, message(429, "Too Many Requests"));
+            return done(cors(u.cors(), origin, message(429, "Too Many Requests")));
         }
-        InvocationResult result;
-        try {
-            result = invoker.run(res.function(), v, res.qualifiedArn(), event, RequestContext.current().requestId(),
-                    null, "RequestResponse").join();
-        } catch (CompletionException e) {
-            return cors(u.cors(), origin, message(502, "Internal Server Error"));
-        }
-        if (result.functionError() != null) {
-            return cors(u.cors(), origin, message(502, "Internal Server Error"));
-        }
-        return cors(u.cors(), origin, response(result.payload()));
+        UrlStream stream = "RESPONSE_STREAM".equals(u.invokeMode()) ? new UrlStream(executor) : null;
+        CompletableFuture<AwsHttpResponse> answer = stream != null ? stream.answer() : new CompletableFuture<>();
+        invoker.run(res.function(), v, res.qualifiedArn(), event, RequestContext.current().requestId(), null,
+                "RequestResponse", stream).whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        answer.complete(message(502, "Internal Server Error"));
+                    } else if (stream != null && result.streamed()) {
+                        stream.ended(result);
+                    } else {
+                        answer.complete(result.functionError() != null ? message(502, "Internal Server Error")
+                                : response(result.payload()));
+                    }
+                });
+        return answer.thenApply(r -> cors(u.cors(), origin, r));
+    }
+
+    private static CompletableFuture<AwsHttpResponse> done(AwsHttpResponse response) {
+        return CompletableFuture.completedFuture(response);
     }
 
     /**
@@ -281,7 +293,7 @@ final class FunctionUrlRequests {
         return cors.hasAllowOrigins() && (cors.allowOrigins().contains("*") || cors.allowOrigins().contains(origin));
     }
 
-    private static AwsHttpResponse message(int status, String message) {
+    static AwsHttpResponse message(int status, String message) {
         return new AwsHttpResponse(status).body("{\"Message\":\"" + message + "\"}", "application/json");
     }
 }

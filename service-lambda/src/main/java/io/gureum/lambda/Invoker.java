@@ -7,6 +7,7 @@ import io.gureum.core.spi.ServiceContext;
 import io.gureum.lambda.runtime.FunctionRunner;
 import io.gureum.lambda.runtime.FunctionSpec;
 import io.gureum.lambda.runtime.InvocationResult;
+import io.gureum.lambda.runtime.ResponseSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -127,12 +128,18 @@ final class Invoker {
      */
     CompletableFuture<InvocationResult> run(LambdaFunction f, FunctionVersion v, String invokedArn, byte[] payload,
             String requestId, String clientContext, String invocationType) {
+        return run(f, v, invokedArn, payload, requestId, clientContext, invocationType, null);
+    }
+
+    /** As above; a response the function streams goes to {@code sink} as it comes (null: returned whole). */
+    CompletableFuture<InvocationResult> run(LambdaFunction f, FunctionVersion v, String invokedArn, byte[] payload,
+            String requestId, String clientContext, String invocationType, ResponseSink sink) {
         byte[] event = payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload;
         CompletableFuture<InvocationResult> started;
         metrics.started(f, invokedArn, v.version());
         long startedAt = System.nanoTime();
         try {
-            started = runner.invoke(spec(f, v), event, requestId, clientContext, invokedArn);
+            started = runner.invoke(spec(f, v), event, requestId, clientContext, invokedArn, sink);
         } catch (RuntimeException e) {
             started = CompletableFuture.failedFuture(e);
         }

@@ -4,6 +4,7 @@ import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.persist.StateRecord;
 import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ResourceAccess;
 import io.gureum.core.spi.ServiceContext;
@@ -70,8 +71,8 @@ final class LambdaInstance implements ServiceInstance {
         QueuePoller poller = new QueuePoller(context, lookup, invoker, workers, streams, filters);
         this.admin = new LambdaAdmin(context, stores, logs);
         FunctionUrls urls = new FunctionUrls(context, lookup);
-        this.urlRequests = new FunctionUrlRequests(context, urls, lookup, invoker);
-        this.streaming = new ResponseStreaming(lookup, invoker);
+        this.urlRequests = new FunctionUrlRequests(context, urls, lookup, invoker, workers);
+        this.streaming = new ResponseStreaming(lookup, invoker, workers);
         this.restoreTarget = new LambdaRestore.Target(context, stores, codeStore, urls, async, records);
         DeploymentPackages packages = new DeploymentPackages(context, codeStore);
         Layers layers = new Layers(context, lookup, packages);
@@ -163,7 +164,7 @@ final class LambdaInstance implements ServiceInstance {
         RequestContext ctx = new RequestContext(context.ids().requestId(), context.config().defaultAccount(),
                 context.config().defaultRegion(), null, "lambda", request);
         try {
-            return ctx.call(() -> urlRequests.serve(request, urlId, path));
+            return ctx.call(() -> urlRequests.serve(request, urlId, path)).join();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -180,7 +181,10 @@ final class LambdaInstance implements ServiceInstance {
             return streaming.serve(request, streamed);
         }
         String urlId = FunctionUrlRequests.urlIdOfHost(request);
-        return urlId == null ? null : urlRequests.serve(request, urlId, request.rawPath());
+        if (urlId == null) {
+            return null;
+        }
+        return AsyncResponse.later(urlRequests.serve(request, urlId, request.rawPath()));
     }
 
     /** A function's owner and resource-based policy. */

@@ -196,7 +196,12 @@ public final class Dispatcher {
                 }
             }
             request = AwsChunked.decode(request, signature, secret);
-            AwsHttpResponse early = preOperation(service, request, ctx);
+            AwsHttpResponse early;
+            try {
+                early = preOperation(service, request, ctx);
+            } catch (AsyncResponse later) {
+                return answerEarlyLater(later, model, codec, service, ctx);
+            }
             if (early != null) {
                 return CompletableFuture.completedFuture(early);
             }
@@ -274,6 +279,27 @@ public final class Dispatcher {
             response.bodyStream(result.stream(), length == null ? -1 : Long.parseLong(length));
         }
         return response;
+    }
+
+    /**
+     * A {@code preOperation} answer given later ({@link AsyncResponse} with a future of the
+     * {@link AwsHttpResponse}): Lambda's streamed invocations answer once the function starts streaming,
+     * without holding a handler thread. A failure is encoded as the API's error.
+     */
+    private CompletableFuture<AwsHttpResponse> answerEarlyLater(AsyncResponse later, ServiceModel model,
+            ProtocolCodec codec, LoadedService service, RequestContext ctx) {
+        return AsyncResponse.propagateCancellation(later.future().handle((answer, failure) -> {
+            if (later.future().isCancelled()) {
+                return null;
+            }
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause == null && answer instanceof AwsHttpResponse r) {
+                return r;
+            }
+            return errorResponse(cause != null ? cause
+                    : new IllegalStateException("preOperation answered " + answer), model, codec, null, service, ctx);
+        }), later.future());
     }
 
     /** Encodes the handler's answer when its future completes, on the thread that completes it. */

@@ -1,11 +1,13 @@
 package io.gureum.core.http;
 
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Flow;
 
 /**
  * One HTTP response: status, headers and either a byte body or a stream (for large S3 objects,
@@ -18,6 +20,7 @@ public final class AwsHttpResponse {
     private InputStream bodyStream;
     private long streamLength = -1;
     private PushedBody pushedBody;
+    private Flow.Publisher<ByteBuffer> bodyPublisher;
 
     public AwsHttpResponse(int status) {
         this.status = status;
@@ -70,6 +73,7 @@ public final class AwsHttpResponse {
     public AwsHttpResponse body(byte[] body) {
         this.body = body == null ? new byte[0] : body;
         this.bodyStream = null;
+        this.bodyPublisher = null;
         return this;
     }
 
@@ -117,6 +121,7 @@ public final class AwsHttpResponse {
         if (pushed != null) {
             pushed.closed();
         }
+        discardPublisher();
     }
 
     /** A streamed body of known length (-1 when unknown: sent chunked). The server closes the stream. */
@@ -125,5 +130,51 @@ public final class AwsHttpResponse {
         this.streamLength = length;
         this.body = new byte[0];
         return this;
+    }
+
+    public Flow.Publisher<ByteBuffer> bodyPublisher() {
+        return bodyPublisher;
+    }
+
+    /**
+     * A body produced while it is sent (Lambda's streamed responses), sent chunked: the server subscribes once
+     * it writes the headers and requests one buffer at a time, the next once it has taken the last while the client
+     * takes bytes, so a slow client slows the producer and nothing holds a thread. {@code onError} aborts the
+     * connection.
+     */
+    public AwsHttpResponse bodyPublisher(Flow.Publisher<ByteBuffer> publisher) {
+        this.bodyPublisher = publisher;
+        this.bodyStream = null;
+        this.body = new byte[0];
+        return this;
+    }
+
+    /** Tells an unsent publisher body that nobody will read it. */
+    private void discardPublisher() {
+        Flow.Publisher<ByteBuffer> publisher = bodyPublisher;
+        bodyPublisher = null;
+        if (publisher != null) {
+            publisher.subscribe(new Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscription.cancel();
+                }
+
+                @Override
+                public void onNext(ByteBuffer item) {
+                    // cancelled
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                    // cancelled
+                }
+
+                @Override
+                public void onComplete() {
+                    // cancelled
+                }
+            });
+        }
     }
 }

@@ -332,11 +332,25 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             response.headers().keySet().removeIf(k -> k.equalsIgnoreCase("Content-Type"));
             head = true;
         }
+        if (response.bodyPublisher() != null && !head) {
+            HttpResponse start = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+            copyHeaders(response, start);
+            HttpUtil.setTransferEncodingChunked(start, true);
+            HttpUtil.setKeepAlive(start, keepAlive);
+            ctx.write(start);
+            PublishedBody body = new PublishedBody(ctx);
+            ChannelFuture done = ctx.writeAndFlush(body);
+            response.bodyPublisher().subscribe(body);
+            if (!keepAlive) {
+                done.addListener(ChannelFutureListener.CLOSE);
+            }
+            return done;
+        }
         if (response.pushedBody() != null && !head) {
             return PushSink.start(ctx, status, response, keepAlive);
         }
-        if (response.pushedBody() != null) {
-            response.discard();
+        if (response.pushedBody() != null || response.bodyPublisher() != null) {
+            response.discard(); // HEAD
         }
         if (response.bodyStream() != null && !head) {
             HttpResponse start = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);

@@ -33,7 +33,9 @@ public interface ServiceInstance extends AutoCloseable {
     /**
      * Answers a request before the protocol codec sees it, for HTTP-level behaviour that is no operation
      * (S3's CORS preflight {@code OPTIONS}); null to go on as usual. Runs with the request's
-     * {@link io.gureum.core.protocol.RequestContext} set.
+     * {@link io.gureum.core.protocol.RequestContext} set. To answer later without holding the thread, throw
+     * {@code AsyncResponse.later(future)} with a future of the {@link AwsHttpResponse} (an exceptional
+     * completion is answered as that error).
      */
     default AwsHttpResponse preOperation(AwsHttpRequest request) {
         return null;

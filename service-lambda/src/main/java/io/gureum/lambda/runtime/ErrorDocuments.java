@@ -33,6 +33,11 @@ final class ErrorDocuments {
         return doc("Runtime.InvalidEntrypoint", "RequestId: " + requestId + " Error: " + detail);
     }
 
+    static byte[] streamTooLarge() {
+        return doc("Function.ResponseSizeTooLarge", "Response payload size exceeded maximum allowed payload size ("
+                + StreamedResponses.MAX_STREAMED_BYTES + " bytes).");
+    }
+
     static byte[] responseTooLarge() {
         return doc("Function.ResponseSizeTooLarge", "Response payload size exceeded maximum allowed payload size ("
                 + RuntimeApiServer.MAX_RESPONSE_BYTES + " bytes).");

@@ -170,6 +170,36 @@ final class ExecutionEnvironment implements RuntimeApi {
     }
 
     @Override
+    public synchronized ResponseSink streamStarted(String requestId, String contentType) {
+        Invocation invocation = delivered(requestId);
+        if (invocation == null || invocation.streamed != null) {
+            return null;
+        }
+        invocation.streamed = invocation.sink != null ? invocation.sink : new CollectedResponse();
+        invocation.streamed.started(contentType);
+        return invocation.streamed;
+    }
+
+    @Override
+    public synchronized Answer streamEnded(String requestId, String errorType, byte[] errorBody) {
+        Invocation invocation = delivered(requestId);
+        if (invocation == null || invocation.streamed == null) {
+            return Answer.invalidRequestId();
+        }
+        if (errorType != null || errorBody != null && errorBody.length > 0) {
+            byte[] payload = errorBody != null && errorBody.length > 0 ? errorBody : ErrorDocuments.fromErrorType(errorType);
+            settleLater(invocation, new Outcome(payload, "Unhandled", null, null, false, errorType));
+        } else if (invocation.streamed instanceof CollectedResponse collected) {
+            settleLater(invocation, collected.tooLarge()
+                    ? new Outcome(ErrorDocuments.responseTooLarge(), "Unhandled", null, null, false)
+                    : new Outcome(collected.bytes(), null, null, null, false));
+        } else {
+            settleLater(invocation, new Outcome(new byte[0], null, null, null, false));
+        }
+        return Answer.ACCEPTED;
+    }
+
+    @Override
     public synchronized Answer error(String requestId, String errorType, byte[] body) {
         Invocation invocation = delivered(requestId);
         if (invocation == null) {
@@ -221,7 +251,12 @@ final class ExecutionEnvironment implements RuntimeApi {
 
     // ---- outcomes ----
 
-    private record Outcome(byte[] payload, String functionError, String status, String errorType, boolean discard) {
+    /** @param streamErrorType the error type a streamed response's trailer named, else null */
+    private record Outcome(byte[] payload, String functionError, String status, String errorType, boolean discard,
+            String streamErrorType) {
+        Outcome(byte[] payload, String functionError, String status, String errorType, boolean discard) {
+            this(payload, functionError, status, errorType, discard, null);
+        }
     }
 
     /** Decides the invocation's outcome (the first decision wins) and completes it on a worker thread. */
@@ -286,7 +321,8 @@ final class ExecutionEnvironment implements RuntimeApi {
                 }
                 dead = true;
             }
-            invocation.result.complete(new InvocationResult(outcome.payload(), outcome.functionError(), ""));
+            invocation.result.complete(new InvocationResult(outcome.payload(), outcome.functionError(), "",
+                    invocation.streamed != null, outcome.streamErrorType()));
             stopAndRelease();
         }
     }
@@ -334,7 +370,8 @@ final class ExecutionEnvironment implements RuntimeApi {
         context.history().add(spec, events);
         StringBuilder logs = new StringBuilder();
         events.forEach(e -> logs.append(e.message()).append('\n'));
-        invocation.result.complete(new InvocationResult(outcome.payload(), outcome.functionError(), logs.toString()));
+        invocation.result.complete(new InvocationResult(outcome.payload(), outcome.functionError(), logs.toString(),
+                invocation.streamed != null, outcome.streamErrorType()));
         if (discard) {
             stopAndRelease();
         } else {

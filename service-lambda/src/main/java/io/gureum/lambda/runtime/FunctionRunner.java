@@ -19,8 +19,18 @@ public interface FunctionRunner extends AutoCloseable {
      *         {@code functionError}, not an exceptional completion. Completes exceptionally only when
      *         the runtime cannot be started at all on this machine.
      */
+    default CompletableFuture<InvocationResult> invoke(FunctionSpec spec, byte[] payload, String requestId,
+            String clientContext, String invokedFunctionArn) {
+        return invoke(spec, payload, requestId, clientContext, invokedFunctionArn, null);
+    }
+
+    /**
+     * As above; a response the runtime streams goes to {@code sink} as it arrives (its result's payload is then
+     * empty). With a null sink a streamed response is collected and returned whole, as Invoke returns a streaming
+     * function's answer, within Invoke's 6 MB.
+     */
     CompletableFuture<InvocationResult> invoke(FunctionSpec spec, byte[] payload, String requestId,
-            String clientContext, String invokedFunctionArn);
+            String clientContext, String invokedFunctionArn, ResponseSink sink);
 
     /**
      * Stops the environments of a deleted function (all versions) and forgets its logs. An update needs

@@ -16,16 +16,21 @@ final class Invocation {
     final String traceId;
     final CompletableFuture<InvocationResult> result;
     final AtomicBoolean settled = new AtomicBoolean();
+    /** Where a streamed response goes (InvokeWithResponseStream, a RESPONSE_STREAM URL); null to buffer it. */
+    final ResponseSink sink;
 
     final List<LogEvent> before = new ArrayList<>();
     long assignedNanos;
     long deliveredNanos;
     long endNanos;
     boolean delivered;
+    /** Where the runtime's streamed response went, once it began one. */
+    ResponseSink streamed;
     ScheduledFuture<?> timer;
 
     Invocation(FunctionSpec spec, String requestId, byte[] payload, String clientContext, String invokedFunctionArn,
-            String traceId, CompletableFuture<InvocationResult> result) {
+            String traceId, CompletableFuture<InvocationResult> result, ResponseSink sink) {
+        this.sink = sink;
         this.spec = spec;
         this.requestId = requestId;
         this.payload = payload;

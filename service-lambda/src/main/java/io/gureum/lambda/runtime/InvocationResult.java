@@ -8,6 +8,14 @@ package io.gureum.lambda.runtime;
  *                      runtime exit); {@code Handled} is not used by current runtimes
  * @param logs          what the invocation wrote to stdout/stderr, with Lambda's START/END/REPORT lines;
  *                      Invoke's {@code LogType=Tail} returns the last 4 KB of it
+ * @param streamed      the runtime streamed its response (to the invocation's {@link ResponseSink}, or collected
+ *                      into {@code payload} when the caller gave none)
+ * @param streamErrorType the {@code Lambda-Runtime-Function-Error-Type} trailer of a stream that failed, else null
  */
-public record InvocationResult(byte[] payload, String functionError, String logs) {
+public record InvocationResult(byte[] payload, String functionError, String logs, boolean streamed,
+        String streamErrorType) {
+
+    public InvocationResult(byte[] payload, String functionError, String logs) {
+        this(payload, functionError, logs, false, null);
+    }
 }

@@ -88,14 +88,14 @@ public final class ProcessRunner implements FunctionRunner {
 
     @Override
     public CompletableFuture<InvocationResult> invoke(FunctionSpec spec, byte[] payload, String requestId,
-            String clientContext, String invokedFunctionArn) {
+            String clientContext, String invokedFunctionArn, ResponseSink sink) {
         CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         if (closed) {
             result.completeExceptionally(new IllegalStateException("The function runner is closed"));
             return result;
         }
         Invocation invocation = new Invocation(spec, requestId, payload == null ? new byte[0] : payload,
-                decodeClientContext(clientContext), invokedFunctionArn, traceId(context.clock().get()), result);
+                decodeClientContext(clientContext), invokedFunctionArn, traceId(context.clock().get()), result, sink);
         context.workers().execute(() -> {
             try {
                 LaunchPlan plan = runtimes.plan(spec);

@@ -14,6 +14,19 @@ interface RuntimeApi {
 
     Answer initError(String errorType, byte[] body);
 
+    /**
+     * The runtime begins a streamed response ({@code Lambda-Runtime-Function-Response-Mode: streaming}): where its
+     * body goes, or null when {@code requestId} is not the invocation running.
+     */
+    ResponseSink streamStarted(String requestId, String contentType);
+
+    /**
+     * The streamed response ended: {@code errorType} and {@code errorBody} (the trailers
+     * {@code Lambda-Runtime-Function-Error-Type} and the decoded {@code -Error-Body}) are null unless the function
+     * failed mid-stream.
+     */
+    Answer streamEnded(String requestId, String errorType, byte[] errorBody);
+
     /** The runtime posted a response over the payload limit (the body was not read). */
     Answer responseTooLarge(String requestId);
 

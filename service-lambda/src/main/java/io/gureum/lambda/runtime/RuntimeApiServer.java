@@ -37,6 +37,7 @@ final class RuntimeApiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(),
+                                new StreamedResponses(api),
                                 new LimitedAggregator(api),
                                 new RuntimeApiHandler(api));
                     }

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,75 @@ class RuntimeApiTest extends RunnerTestSupport {
         @Override
         public Answer responseTooLarge(String requestId) {
             return Answer.tooLarge();
+        }
+
+        final List<String> chunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CompletableFuture<String> ended = new CompletableFuture<>();
+        volatile String contentType;
+
+        @Override
+        public ResponseSink streamStarted(String requestId, String type) {
+            if (!requestId.equals("r1")) {
+                return null;
+            }
+            return new ResponseSink() {
+                @Override
+                public void started(String t) {
+                }
+
+                @Override
+                public boolean chunk(java.nio.ByteBuffer bytes) {
+                    chunks.add(StandardCharsets.UTF_8.decode(bytes).toString());
+                    return true;
+                }
+
+                @Override
+                public void whenDrained(Runnable resume) {
+                    resume.run();
+                }
+            };
+        }
+
+        @Override
+        public Answer streamEnded(String requestId, String errorType, byte[] errorBody) {
+            ended.complete(errorType + " " + (errorBody == null ? null : new String(errorBody, StandardCharsets.UTF_8)));
+            return Answer.ACCEPTED;
+        }
+    }
+
+    /** The streaming response mode: each chunk as it comes, the error trailers decoded, 202 at the end. */
+    @Test
+    void aStreamedResponseArrivesChunkByChunkWithItsErrorTrailers() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        Scripted api = new Scripted();
+        RuntimeApiServer server = RuntimeApiServer.bind(group, api);
+        String[] hostPort = server.hostPort().split(":");
+        try (java.net.Socket socket = new java.net.Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            var out = socket.getOutputStream();
+            out.write(("POST /2018-06-01/runtime/invocation/r1/response HTTP/1.1\r\nHost: x\r\n"
+                    + "Lambda-Runtime-Function-Response-Mode: streaming\r\nTransfer-Encoding: chunked\r\n"
+                    + "Content-Type: text/plain\r\n"
+                    + "Trailer: Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body\r\n\r\n"
+                    + "3\r\none\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // the first chunk arrives before the rest is even sent
+            for (int i = 0; i < 600 && api.chunks.isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("one"), api.chunks);
+            String body = java.util.Base64.getEncoder().encodeToString(
+                    "{\"errorType\":\"Boom\"}".getBytes(StandardCharsets.UTF_8));
+            out.write(("3\r\ntwo\r\n0\r\nLambda-Runtime-Function-Error-Type: Boom\r\n"
+                    + "Lambda-Runtime-Function-Error-Body: " + body + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("Boom {\"errorType\":\"Boom\"}", api.ended.get(60, TimeUnit.SECONDS));
+            assertEquals(List.of("one", "two"), api.chunks);
+            byte[] head = new byte[12];
+            new java.io.DataInputStream(socket.getInputStream()).readFully(head);
+            assertEquals("HTTP/1.1 202", new String(head, StandardCharsets.US_ASCII));
+        } finally {
+            server.close();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 

@@ -7,6 +7,8 @@ import http from 'node:http';
 import path from 'node:path';
 import util from 'node:util';
 import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 
 const [apiHost, apiPort] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
@@ -161,6 +163,90 @@ function runHandler(handler, event, context) {
   });
 }
 
+// Response streaming (https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html): the
+// awslambda global Lambda's Node.js runtime provides, and the Runtime API's streaming response mode.
+const STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
+const HTTP_INTEGRATION = 'application/vnd.awslambda.http-integration-response';
+
+class HttpResponseStream {
+  // The prelude (statusCode, headers, cookies) a function URL turns into the HTTP response's head, then eight NULs.
+  static from(underlyingStream, prelude) {
+    underlyingStream.setContentType(HTTP_INTEGRATION);
+    underlyingStream.write(JSON.stringify(prelude ?? {}));
+    underlyingStream.write(new Uint8Array(8));
+    return underlyingStream;
+  }
+}
+
+globalThis.awslambda = {
+  streamifyResponse(handler) {
+    handler[STREAMING] = 'response';
+    return handler;
+  },
+  HttpResponseStream,
+};
+
+// The body of a streamed response: one chunk of the POST per write, as the handler writes; the write's
+// callback waits until the chunk has left, so a slow reader slows the handler.
+function responseStream(requestId) {
+  let contentType = 'application/octet-stream';
+  let request;
+  let answered;
+  const open = () => {
+    if (request) return request;
+    request = http.request({
+      host: apiHost, port: apiPort, method: 'POST', agent: false,
+      path: `/2018-06-01/runtime/invocation/${requestId}/response`,
+      headers: {
+        'Content-Type': contentType, 'Lambda-Runtime-Function-Response-Mode': 'streaming',
+        'Transfer-Encoding': 'chunked', Trailer: 'Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body',
+      },
+    });
+    answered = new Promise((resolve, reject) => {
+      request.on('response', (response) => { response.resume(); response.on('end', resolve); });
+      request.on('error', reject);
+    });
+    request.flushHeaders();
+    return request;
+  };
+  const stream = new Writable({
+    write(chunk, encoding, callback) {
+      open().write(chunk, callback);
+    },
+  });
+  stream.setContentType = (type) => {
+    if (request) throw new Error('Content type must be set before the first write');
+    contentType = type;
+  };
+  stream.close = async (error) => {
+    const req = open();
+    if (error !== undefined) {
+      const document = errorDocument(error);
+      console.error('Invoke Error \t', JSON.stringify(document));
+      req.addTrailers({
+        'Lambda-Runtime-Function-Error-Type': document.errorType,
+        'Lambda-Runtime-Function-Error-Body': Buffer.from(JSON.stringify(document)).toString('base64'),
+      });
+    }
+    req.end();
+    await answered;
+  };
+  return stream;
+}
+
+async function runStreaming(handler, event, context, requestId) {
+  const stream = responseStream(requestId);
+  try {
+    await handler(event, stream, context);
+    if (!stream.writableEnded) stream.end();
+    await finished(stream);
+  } catch (error) {
+    await stream.close(error ?? new Error('Unknown error'));
+    return;
+  }
+  await stream.close();
+}
+
 async function postError(resource, error, label) {
   const document = errorDocument(error);
   console.error(label, JSON.stringify(document));
@@ -191,6 +277,14 @@ async function main() {
       event = next.body.length ? JSON.parse(next.body.toString('utf8')) : undefined;
     } catch (error) {
       await postError(`/invocation/${requestId}/error`, new RuntimeError('Runtime.UnmarshalError', `Unable to parse input as JSON: ${error.message}`), 'Invoke Error \t');
+      continue;
+    }
+    if (handler[STREAMING] === 'response') {
+      try {
+        await runStreaming(handler, event, makeContext(next.headers), requestId);
+      } catch (error) {
+        console.error('Invoke Error \t', JSON.stringify(errorDocument(error)));
+      }
       continue;
     }
     try {
