@@ -50,7 +50,7 @@ final class DynamoRecords {
             String ttlAttribute, boolean ttlEnabled, StreamState stream, List<String> replicaRegions,
             Map<String, String> tags, Integer pitrDays, Map<String, ResourcePolicies.Policy> policies,
             Map<String, InsightState> insights, Long warmReads, Long warmWrites, Long maxReadRequestUnits,
-            Long maxWriteRequestUnits, Boolean legacyGlobal) {
+            Long maxWriteRequestUnits, Boolean legacyGlobal, Map<String, ReplicaAutoScaling.Setting> autoScaling) {
     }
 
     record InsightState(String status, String mode, long updated) {
@@ -188,7 +188,7 @@ final class DynamoRecords {
                 t.tableClass, t.kmsKeyArn, millis(t.kmsInaccessibleSince), t.ttlAttribute, t.ttlEnabled, stream,
                 new ArrayList<>(t.replicaRegions), tags, t.pitr == null ? null : t.pitr.recoveryPeriodDays,
                 new LinkedHashMap<>(t.policies), insights(t), t.warmReads, t.warmWrites, t.maxReadRequestUnits,
-                t.maxWriteRequestUnits, t.legacyGlobal);
+                t.maxWriteRequestUnits, t.legacyGlobal, new LinkedHashMap<>(t.autoScaling));
     }
 
     private static Map<String, InsightState> insights(Table t) {
@@ -353,6 +353,9 @@ final class DynamoRecords {
             t.maxWriteRequestUnits = s.maxWriteRequestUnits();
         }
         t.legacyGlobal = Boolean.TRUE.equals(s.legacyGlobal());
+        if (s.autoScaling() != null) {
+            t.autoScaling.putAll(s.autoScaling());
+        }
         return t;
     }
 
