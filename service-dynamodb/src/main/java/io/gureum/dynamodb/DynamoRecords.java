@@ -59,7 +59,8 @@ final class DynamoRecords {
             String ttlAttribute, boolean ttlEnabled, StreamState stream, List<String> replicaRegions,
             Map<String, String> tags, Integer pitrDays, Map<String, ResourcePolicies.Policy> policies,
             Map<String, InsightState> insights, Long warmReads, Long warmWrites, Long maxReadRequestUnits,
-            Long maxWriteRequestUnits, Boolean legacyGlobal, Long pitrEnabledAt) {
+            Long maxWriteRequestUnits, Boolean legacyGlobal, Long pitrEnabledAt,
+            Map<String, ReplicaAutoScaling.Setting> autoScaling) {
     }
 
     record InsightState(String status, String mode, long updated) {
@@ -253,7 +254,8 @@ final class DynamoRecords {
                 t.tableClass, t.kmsKeyArn, millis(t.kmsInaccessibleSince), t.ttlAttribute, t.ttlEnabled, stream,
                 new ArrayList<>(t.replicaRegions), tags, t.pitr == null ? null : t.pitr.recoveryPeriodDays,
                 new LinkedHashMap<>(t.policies), insights(t), t.warmReads, t.warmWrites, t.maxReadRequestUnits,
-                t.maxWriteRequestUnits, t.legacyGlobal, t.pitr == null ? null : t.pitr.enabledAt.toEpochMilli());
+                t.maxWriteRequestUnits, t.legacyGlobal, t.pitr == null ? null : t.pitr.enabledAt.toEpochMilli(),
+                new LinkedHashMap<>(t.autoScaling));
     }
 
     private static Map<String, InsightState> insights(Table t) {
@@ -478,6 +480,9 @@ final class DynamoRecords {
             t.maxWriteRequestUnits = s.maxWriteRequestUnits();
         }
         t.legacyGlobal = Boolean.TRUE.equals(s.legacyGlobal());
+        if (s.autoScaling() != null) {
+            t.autoScaling.putAll(s.autoScaling());
+        }
         return t;
     }
 

@@ -8,9 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.*;
 
 /**
  * DescribeGlobalTableSettings and UpdateGlobalTableSettings over the replicas of a global table (either
- * version), each region's table read and changed under its own database's lock; and
- * DescribeTableReplicaAutoScaling, which shows each replica with no auto scaling policy, as Gureum serves no
- * Application Auto Scaling (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeGlobalTableSettings.html).
+ * version), each region's table read and changed under its own database's lock
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeGlobalTableSettings.html).
  */
 final class GlobalTableSettings {
     private final DynamoDbState state;
@@ -138,21 +137,5 @@ final class GlobalTableSettings {
             }
         }
         return out;
-    }
-
-    public DescribeTableReplicaAutoScalingResponse describeTableReplicaAutoScaling(DescribeTableReplicaAutoScalingRequest r) {
-        Database db = state.database();
-        Table t = tables.require(db, r.tableName());
-        List<ReplicaAutoScalingDescription> replicas = new ArrayList<>();
-        for (String region : t.replicaRegions) {
-            List<ReplicaGlobalSecondaryIndexAutoScalingDescription> gsis = new ArrayList<>();
-            t.indexes.values().stream().filter(ix -> ix.global).forEach(ix -> gsis.add(
-                    ReplicaGlobalSecondaryIndexAutoScalingDescription.builder().indexName(ix.name).indexStatus(ix.status)
-                            .build()));
-            replicas.add(ReplicaAutoScalingDescription.builder().regionName(region).replicaStatus(ReplicaStatus.ACTIVE)
-                    .globalSecondaryIndexes(gsis).build());
-        }
-        return DescribeTableReplicaAutoScalingResponse.builder().tableAutoScalingDescription(TableAutoScalingDescription
-                .builder().tableName(t.name).tableStatus(t.status).replicas(replicas).build()).build();
     }
 }

@@ -51,6 +51,8 @@ final class Table {
     final Map<String, ResourcePolicies.Policy> policies = new LinkedHashMap<>();
     /** Contributor Insights by index name ("" for the table itself). */
     final Map<String, ContributorInsights.Setting> insights = new LinkedHashMap<>();
+    /** UpdateTableReplicaAutoScaling's settings by dimension ({@link ReplicaAutoScaling}). */
+    final Map<String, ReplicaAutoScaling.Setting> autoScaling = new LinkedHashMap<>();
     /** Point-in-time recovery's change history while it is enabled; null when it is off. */
     PointInTimeRecovery pitr;
     /** PITR's recovery period read from {@code --data-dir}, until the items are back and PITR starts again. */

@@ -21,7 +21,7 @@ final class TableLocks implements OperationInterceptor {
     /** Operations that touch no table, or take the lock of each region they touch themselves (global tables). */
     private static final Set<String> NO_TABLES = Set.of("DescribeLimits", "DescribeEndpoints", "CreateGlobalTable",
             "UpdateGlobalTable", "DescribeGlobalTable", "ListGlobalTables", "DescribeGlobalTableSettings",
-            "UpdateGlobalTableSettings");
+            "UpdateGlobalTableSettings", "UpdateTableReplicaAutoScaling");
 
     private final DynamoDbState state;
 

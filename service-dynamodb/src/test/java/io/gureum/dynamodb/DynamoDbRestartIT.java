@@ -105,6 +105,25 @@ class DynamoDbRestartIT {
     }
 
     @Test
+    void replicaAutoScalingSettingsSurviveARestart() {
+        try (Gureum g = start(); DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), g)) {
+            ddb.createTable(b -> b.tableName("scaled").billingMode("PROVISIONED")
+                    .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
+                    .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+            ddb.updateTableReplicaAutoScaling(b -> b.tableName("scaled").provisionedWriteCapacityAutoScalingUpdate(u -> u
+                    .minimumUnits(2L).maximumUnits(40L).scalingPolicyUpdate(p -> p
+                            .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(65.0)))));
+        }
+        try (Gureum g = start(); DynamoDbClient ddb = AwsClients.client(DynamoDbClient.builder(), g)) {
+            var w = ddb.describeTableReplicaAutoScaling(b -> b.tableName("scaled")).tableAutoScalingDescription()
+                    .replicas().get(0).replicaProvisionedWriteCapacityAutoScalingSettings();
+            assertEquals(40L, w.maximumUnits());
+            assertEquals(65.0, w.scalingPolicies().get(0).targetTrackingScalingPolicyConfiguration().targetValue());
+        }
+    }
+
+    @Test
     void streamRecordsKeepTheirSequenceNumbersAndSettingsSurvive() {
         List<software.amazon.awssdk.services.dynamodb.model.Record> before;
         String streamArn;

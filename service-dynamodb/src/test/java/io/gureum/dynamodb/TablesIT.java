@@ -111,8 +111,8 @@ class TablesIT extends DynamoDbTestSupport {
 
     @Test
     void notEmulatedOperationsAnswer501() {
-        // Application Auto Scaling is not served, so replica auto scaling cannot be configured.
-        AwsServiceException e = assertThrows(AwsServiceException.class, () -> ddb.updateTableReplicaAutoScaling(b -> b
+        // Vector indexes are not modeled, so there is nothing SearchVectors could search.
+        AwsServiceException e = assertThrows(AwsServiceException.class, () -> ddb.searchVectors(b -> b
                 .tableName(table(null, null))));
         assertEquals(501, e.statusCode());
         assertFalse(e.awsErrorDetails().errorMessage().isEmpty());

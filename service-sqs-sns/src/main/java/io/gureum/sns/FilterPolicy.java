@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -328,7 +329,7 @@ final class FilterPolicy {
             return v.isTextual() && v.asText().equals(c.asText());
         }
         if (c.isNumber()) {
-            return v.isNumber() && v.decimalValue().compareTo(c.decimalValue()) == 0;
+            return v.isNumber() && sameNumber(v.decimalValue(), c.decimalValue());
         }
         if (c.isBoolean()) {
             return v.isBoolean() && v.asBoolean() == c.asBoolean();
@@ -419,9 +420,35 @@ final class FilterPolicy {
         return out;
     }
 
-    private static boolean inRange(List<Bound> bounds, BigDecimal v) {
+    /**
+     * SNS compares numbers from -10^9 to 10^9 with five digits of accuracy after the decimal point
+     * (https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html): both sides
+     * are rounded to five places before comparing, so 1.000001 equals 1; a message value outside the
+     * range matches no numeric condition. This is SNS's rule, not EventBridge's (core's patterns).
+     */
+    static BigDecimal comparable(BigDecimal n) {
+        if (n.abs().compareTo(NUMERIC_LIMIT) > 0) {
+            return null;
+        }
+        return n.setScale(NUMERIC_SCALE, RoundingMode.HALF_UP);
+    }
+
+    private static final BigDecimal NUMERIC_LIMIT = BigDecimal.valueOf(1_000_000_000L);
+    private static final int NUMERIC_SCALE = 5;
+
+    private static boolean sameNumber(BigDecimal value, BigDecimal condition) {
+        BigDecimal v = comparable(value);
+        BigDecimal c = comparable(condition);
+        return v != null && c != null ? v.compareTo(c) == 0 : value.compareTo(condition) == 0;
+    }
+
+    private static boolean inRange(List<Bound> bounds, BigDecimal value) {
+        BigDecimal v = comparable(value);
+        if (v == null) {
+            return false;
+        }
         for (Bound b : bounds) {
-            int c = v.compareTo(b.value());
+            int c = v.compareTo(b.value().setScale(NUMERIC_SCALE, RoundingMode.HALF_UP));
             boolean ok = switch (b.op()) {
                 case "=" -> c == 0;
                 case "<" -> c < 0;

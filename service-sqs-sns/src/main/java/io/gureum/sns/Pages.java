@@ -18,6 +18,11 @@ final class Pages {
 
     /** The page of {@code all} after the position {@code token} names, each item mapped. */
     static <S, T> Page<T> page(List<S> all, String token, Function<S, T> map) {
+        return page(all, token, PAGE, map);
+    }
+
+    /** The page of at most {@code size} items of {@code all} after the position {@code token} names. */
+    static <S, T> Page<T> page(List<S> all, String token, int size, Function<S, T> map) {
         int start = 0;
         if (token != null && !token.isEmpty()) {
             try {
@@ -26,7 +31,7 @@ final class Pages {
                 throw SnsErrors.invalidParameter("NextToken");
             }
         }
-        int end = Math.min(all.size(), start + PAGE);
+        int end = Math.min(all.size(), start + size);
         List<T> items = new ArrayList<>();
         for (S s : all.subList(Math.min(start, end), end)) {
             items.add(map.apply(s));

@@ -47,7 +47,7 @@ final class Publisher {
     }
 
     Published publish(Topic topic, Outgoing o) {
-        SnsMessage m = prepare(topic, o);
+        SnsMessage m = inbound(topic, prepare(topic, o));
         if (topic.fifo) {
             synchronized (topic) {
                 String[] seen = topic.deduplicate(m.deduplicationId(), now());
@@ -83,11 +83,66 @@ final class Publisher {
         metrics.published(topic, m);
         String host = host();
         Map<String, FilterPolicy.Attribute> filterAttributes = m.filterAttributes();
+        DataProtection protection = DataProtection.of(topic);
         for (Subscription s : topic.subscriptions) {
             if (s.confirmed && !s.deleted && !s.replayEnded() && s.accepts(filterAttributes, m.messageFor(s.protocol))) {
-                deliverer.deliver(topic, s, m, host);
+                SnsMessage out = outbound(protection, topic, s, m);
+                if (out != null) {
+                    deliverer.deliver(topic, s, out, host);
+                }
             }
         }
+    }
+
+    /**
+     * The topic's data protection policy on Publish: a Deny statement that finds sensitive data refuses the
+     * request, Deidentify statements mask or redact it before anyone receives it.
+     */
+    private SnsMessage inbound(Topic topic, SnsMessage m) {
+        DataProtection p = DataProtection.of(topic);
+        if (p == null) {
+            return m;
+        }
+        RequestContext ctx = RequestContext.currentOrNull();
+        String account = ctx == null ? topic.account : ctx.accountId();
+        if (texts(m).stream().anyMatch(t -> p.denies(DataProtection.Direction.Inbound, account, t))) {
+            throw SnsErrors.authorization("The message was denied by the topic's data protection policy: it contains "
+                    + "sensitive data");
+        }
+        return rewrite(m, t -> p.deidentify(DataProtection.Direction.Inbound, account, t));
+    }
+
+    /** The policy on delivery to one subscription: null when a Deny statement stops it (counted as failed). */
+    private SnsMessage outbound(DataProtection p, Topic topic, Subscription s, SnsMessage m) {
+        if (p == null) {
+            return m;
+        }
+        if (texts(m).stream().anyMatch(t -> p.denies(DataProtection.Direction.Outbound, s.owner, t))) {
+            metrics.delivered(topic, false);
+            return null;
+        }
+        return rewrite(m, t -> p.deidentify(DataProtection.Direction.Outbound, s.owner, t));
+    }
+
+    private static java.util.List<String> texts(SnsMessage m) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add(m.message());
+        if (m.perProtocol() != null) {
+            out.addAll(m.perProtocol().values());
+        }
+        return out;
+    }
+
+    private static SnsMessage rewrite(SnsMessage m, java.util.function.UnaryOperator<String> f) {
+        Map<String, String> perProtocol = null;
+        if (m.perProtocol() != null) {
+            perProtocol = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : m.perProtocol().entrySet()) {
+                perProtocol.put(e.getKey(), f.apply(e.getValue()));
+            }
+        }
+        return new SnsMessage(m.messageId(), m.topicArn(), f.apply(m.message()), perProtocol, m.subject(),
+                m.attributes(), m.groupId(), m.deduplicationId(), m.sequenceNumber(), m.timestamp(), m.replayed());
     }
 
     /**
@@ -99,9 +154,13 @@ final class Publisher {
         synchronized (topic) {
             s.setAttribute("ReplayStatus", "In progress");
             String host = host();
+            DataProtection protection = DataProtection.of(topic);
             for (SnsMessage m : topic.archive.between(from, to, now())) {
                 if (!s.deleted && s.accepts(m.filterAttributes(), m.messageFor(s.protocol))) {
-                    deliverer.deliver(topic, s, m.asReplayed(), host);
+                    SnsMessage out = outbound(protection, topic, s, m.asReplayed());
+                    if (out != null) {
+                        deliverer.deliver(topic, s, out, host);
+                    }
                 }
             }
             s.setAttribute("ReplayStatus", "Completed");

@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.sns.model.GetSmsAttributesRequest;
 import software.amazon.awssdk.services.sns.model.GetSmsAttributesResponse;
 import software.amazon.awssdk.services.sns.model.GetSmsSandboxAccountStatusRequest;
 import software.amazon.awssdk.services.sns.model.GetSmsSandboxAccountStatusResponse;
+import software.amazon.awssdk.services.sns.model.ListOriginationNumbersRequest;
+import software.amazon.awssdk.services.sns.model.ListOriginationNumbersResponse;
 import software.amazon.awssdk.services.sns.model.ListPhoneNumbersOptedOutRequest;
 import software.amazon.awssdk.services.sns.model.ListPhoneNumbersOptedOutResponse;
 import software.amazon.awssdk.services.sns.model.ListSmsSandboxPhoneNumbersRequest;
@@ -54,7 +56,8 @@ final class Sms {
     public ListPhoneNumbersOptedOutResponse listPhoneNumbersOptedOut(ListPhoneNumbersOptedOutRequest request) {
         List<String> numbers = new ArrayList<>(store.state().optedOut);
         numbers.sort(null);
-        return ListPhoneNumbersOptedOutResponse.builder().phoneNumbers(numbers).build();
+        Pages.Page<String> page = Pages.page(numbers, request.nextToken(), n -> n);
+        return ListPhoneNumbersOptedOutResponse.builder().phoneNumbers(page.items()).nextToken(page.next()).build();
     }
 
     public OptInPhoneNumberResponse optInPhoneNumber(OptInPhoneNumberRequest request) {
@@ -101,9 +104,32 @@ final class Sms {
     }
 
     public ListSmsSandboxPhoneNumbersResponse listSMSSandboxPhoneNumbers(ListSmsSandboxPhoneNumbersRequest request) {
-        List<SMSSandboxPhoneNumber> out = new ArrayList<>();
-        store.state().sandboxNumbers.forEach((n, status) -> out.add(SMSSandboxPhoneNumber.builder().phoneNumber(n)
-                .status(status).build()));
-        return ListSmsSandboxPhoneNumbersResponse.builder().phoneNumbers(out).build();
+        List<Map.Entry<String, String>> numbers = new ArrayList<>(store.state().sandboxNumbers.entrySet());
+        numbers.sort(Map.Entry.comparingByKey());
+        int size = maxResults(request.maxResults(), 100);
+        Pages.Page<SMSSandboxPhoneNumber> page = Pages.page(numbers, request.nextToken(), size,
+                e -> SMSSandboxPhoneNumber.builder().phoneNumber(e.getKey()).status(e.getValue()).build());
+        return ListSmsSandboxPhoneNumbersResponse.builder().phoneNumbers(page.items()).nextToken(page.next()).build();
+    }
+
+    /**
+     * Origination numbers are bought through AWS End User Messaging SMS, which Gureum does not serve, so
+     * every account has none: an empty page (a NextToken still has to be one SNS could have given).
+     */
+    public ListOriginationNumbersResponse listOriginationNumbers(ListOriginationNumbersRequest request) {
+        maxResults(request.maxResults(), 30);
+        Pages.Page<Object> page = Pages.page(List.of(), request.nextToken(), x -> x);
+        return ListOriginationNumbersResponse.builder().phoneNumbers(List.of()).nextToken(page.next()).build();
+    }
+
+    /** The models bound MaxResults (1 to 30 origination numbers, 1 to 100 sandbox numbers). */
+    private static int maxResults(Integer requested, int max) {
+        if (requested == null) {
+            return max;
+        }
+        if (requested < 1 || requested > max) {
+            throw SnsErrors.invalidParameter("MaxResults");
+        }
+        return requested;
     }
 }

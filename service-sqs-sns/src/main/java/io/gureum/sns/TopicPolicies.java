@@ -101,7 +101,7 @@ final class TopicPolicies {
         if (policy == null || policy.isEmpty()) {
             throw SnsErrors.invalidParameter("DataProtectionPolicy");
         }
-        Topics.requireJson("DataProtectionPolicy", policy);
+        Topics.requireDataProtectionPolicy(policy);
         t.setAttribute("DataProtectionPolicy", policy);
     }
 }

@@ -171,9 +171,14 @@ final class Topics {
                 }
             }
             case "ArchivePolicy" -> MessageArchive.retentionDays(v);
-            case "Policy", "DeliveryPolicy", "DataProtectionPolicy" -> {
+            case "Policy", "DeliveryPolicy" -> {
                 if (!v.isEmpty()) {
                     requireJson(name, v);
+                }
+            }
+            case "DataProtectionPolicy" -> {
+                if (!v.isEmpty()) {
+                    requireDataProtectionPolicy(v);
                 }
             }
             case "DisplayName" -> {
@@ -186,6 +191,16 @@ final class Topics {
             }
         }
         return v;
+    }
+
+    /** A data protection policy SNS can apply ({@link DataProtection}), else InvalidParameter with the reason. */
+    static void requireDataProtectionPolicy(String policy) {
+        requireJson("DataProtectionPolicy", policy);
+        try {
+            DataProtection.parse(policy);
+        } catch (IllegalArgumentException e) {
+            throw SnsErrors.invalidParameter("DataProtectionPolicy Reason: " + e.getMessage());
+        }
     }
 
     static JsonNode requireJson(String name, String value) {

@@ -68,6 +68,23 @@ class FilterPolicyTest {
     }
 
     @Test
+    void numbersCompareWithFiveDecimalPlacesWithinPlusOrMinusOneBillion() {
+        String eq = "{\"p\":[{\"numeric\":[\"=\",100.12345]}]}";
+        assertEquals(true, attr(eq, "p", "Number", "100.123451"), "differs only in the sixth place");
+        assertEquals(true, attr(eq, "p", "Number", "100.1234549"));
+        assertEquals(false, attr(eq, "p", "Number", "100.12346"));
+        assertEquals(false, attr("{\"p\":[{\"numeric\":[\">\",1]}]}", "p", "Number", "1.000001"),
+                "1.000001 is 1 to five places");
+        assertEquals(true, attr("{\"p\":[{\"numeric\":[\">\",1]}]}", "p", "Number", "1.00001"));
+        assertEquals(true, attr("{\"p\":[0.333333]}", "p", "Number", "0.333329"));
+        assertEquals(true, attr("{\"p\":[{\"numeric\":[\"<=\",1000000000]}]}", "p", "Number", "1000000000"));
+        assertEquals(false, attr("{\"p\":[{\"numeric\":[\">\",0]}]}", "p", "Number", "1000000000.5"),
+                "beyond 10^9 no numeric condition matches");
+        assertEquals(false, attr("{\"p\":[{\"numeric\":[\"<\",0]}]}", "p", "Number", "-2e9"));
+        assertEquals(true, body("{\"p\":[{\"numeric\":[\"=\",2.5]}]}", "{\"p\":2.500001}"));
+    }
+
+    @Test
     void existsAndCidr() {
         assertEquals(true, attr("{\"k\":[{\"exists\":true}]}", "k", "String", "x"));
         assertEquals(false, attr("{\"k\":[{\"exists\":true}]}"));

@@ -91,6 +91,35 @@ class SnsEdgeCasesIT extends SnsTestSupport {
     }
 
     @Test
+    void anAccountHasNoOriginationNumbers() {
+        var page = sns.listOriginationNumbers(b -> b.maxResults(30));
+        assertTrue(page.phoneNumbers().isEmpty());
+        assertEquals(null, page.nextToken());
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> sns.listOriginationNumbers(b -> b.nextToken("not-a-token")));
+        assertEquals(400, e.statusCode());
+        InvalidParameterException tooMany = assertThrows(InvalidParameterException.class,
+                () -> sns.listOriginationNumbers(b -> b.maxResults(31)));
+        assertEquals("InvalidParameter", tooMany.awsErrorDetails().errorCode());
+        assertEquals(400, tooMany.statusCode());
+    }
+
+    @Test
+    void sandboxNumbersPageByMaxResults() {
+        String a = "+1206555" + String.format("%04d", (int) (Math.random() * 10000));
+        sns.createSMSSandboxPhoneNumber(b -> b.phoneNumber(a));
+        sns.createSMSSandboxPhoneNumber(b -> b.phoneNumber(a + "1"));
+        var first = sns.listSMSSandboxPhoneNumbers(b -> b.maxResults(1));
+        assertEquals(1, first.phoneNumbers().size());
+        assertTrue(first.nextToken() != null);
+        var rest = sns.listSMSSandboxPhoneNumbers(b -> b.nextToken(first.nextToken()).maxResults(100));
+        assertTrue(rest.phoneNumbers().stream().noneMatch(n -> n.phoneNumber().equals(first.phoneNumbers().get(0)
+                .phoneNumber())));
+        sns.deleteSMSSandboxPhoneNumber(b -> b.phoneNumber(a));
+        sns.deleteSMSSandboxPhoneNumber(b -> b.phoneNumber(a + "1"));
+    }
+
+    @Test
     void reservedSmsAttributesArePublishable() {
         sns.publish(b -> b.phoneNumber("+15555550100").message("code 1234").messageAttributes(Map.of(
                 "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional")

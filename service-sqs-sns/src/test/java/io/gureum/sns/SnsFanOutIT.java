@@ -113,6 +113,19 @@ class SnsFanOutIT extends SnsTestSupport {
     }
 
     @Test
+    void numericFiltersCompareToFiveDecimalPlaces() {
+        String topic = sns.createTopic(b -> b.name(unique("precise"))).topicArn();
+        Queue q = queue(unique("preciseq"));
+        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(q.arn()).attributes(Map.of(
+                "FilterPolicy", "{\"price\":[{\"numeric\":[\">\",10]}]}", "RawMessageDelivery", "true")));
+        for (String price : List.of("10.000001", "10.00001", "2000000000")) {
+            sns.publish(b -> b.topicArn(topic).message(price).messageAttributes(Map.of("price",
+                    MessageAttributeValue.builder().dataType("Number").stringValue(price).build())));
+        }
+        assertEquals(List.of("10.00001"), drain(q).stream().map(Message::body).toList());
+    }
+
+    @Test
     void settingAFilterPolicyLaterTakesEffect() {
         String topic = sns.createTopic(b -> b.name(unique("later"))).topicArn();
         Queue q = queue(unique("laterq"));

@@ -77,6 +77,20 @@ class SqsSnsCliIT {
     }
 
     @Test
+    void theCliReportsSqsErrorCodesFromTheQueryErrorHeader() throws Exception {
+        String url = ok("sqs", "create-queue", "--queue-name", unique("cli-err")).get("QueueUrl").asText();
+        AwsCli.Result gone = aws.run("sqs", "get-queue-url", "--queue-name", "no-such-queue-cli");
+        assertTrue(gone.stderr().contains("(AWS.SimpleQueueService.NonExistentQueue)"), gone.stderr());
+        AwsCli.Result name = aws.run("sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "Bogus");
+        assertTrue(name.stderr().contains("(InvalidAttributeName)") && name.stderr().contains("Unknown Attribute Bogus."),
+                name.stderr());
+        AwsCli.Result value = aws.run("sqs", "receive-message", "--queue-url", url, "--max-number-of-messages", "50");
+        assertTrue(value.stderr().contains("(InvalidParameterValue)"), value.stderr());
+        AwsCli.Result handle = aws.run("sqs", "delete-message", "--queue-url", url, "--receipt-handle", "garbage");
+        assertTrue(handle.stderr().contains("(ReceiptHandleIsInvalid)"), handle.stderr());
+    }
+
+    @Test
     void aFifoQueueKeepsOrderAndDropsDuplicates() throws Exception {
         String url = ok("sqs", "create-queue", "--queue-name", unique("cli") + ".fifo", "--attributes",
                 "FifoQueue=true,ContentBasedDeduplication=true").get("QueueUrl").asText();

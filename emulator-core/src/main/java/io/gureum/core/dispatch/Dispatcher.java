@@ -390,7 +390,8 @@ public final class Dispatcher {
     private AwsError toError(Throwable t, ServiceModel model, LoadedService service, OperationModel op,
             String requestId) {
         if (t instanceof AwsException e) {
-            return new AwsError(e.code(), e.getMessage(), e.status(), e.senderFault(), null, null);
+            return new AwsError(e.code(), e.getMessage(), e.status(), e.senderFault(), null,
+                    queryCompatible(model) ? e.code() : null);
         }
         if (t instanceof AwsServiceException e) {
             ErrorEntry entry = model == null ? null : model.errorFor(e.getClass());
@@ -401,13 +402,22 @@ public final class Dispatcher {
             int status = e.statusCode() > 0 ? e.statusCode() : entry != null ? entry.status() : 400;
             String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
                     ? e.awsErrorDetails().errorMessage() : e.getMessage();
-            String queryCode = entry == null ? null : entry.queryCode();
+            String queryCode = entry != null && entry.queryCode() != null ? entry.queryCode()
+                    : queryCompatible(model) ? code : null;
             return new AwsError(code, message, status, status < 500, e, queryCode);
         }
         LOG.error("Request {} ({} {}) failed unexpectedly", requestId, service == null ? "?" : service.name(),
                 op == null ? "?" : op.name(), t);
         AwsException internal = CommonErrors.internalFailure(requestId);
         return new AwsError(internal.code(), internal.getMessage(), 500, false, null, null);
+    }
+
+    /**
+     * A query-compatible JSON API (SQS, CloudWatch) names every error's query code in
+     * {@code x-amzn-query-error}; an error without an {@code awsQueryError} trait keeps its own code there.
+     */
+    private static boolean queryCompatible(ServiceModel model) {
+        return model != null && model.index().awsQueryCompatible();
     }
 
     private AwsHttpResponse fallbackError(AwsException e, String requestId) {
