@@ -68,4 +68,21 @@ class GeneratedTemplatesIT extends CloudFormationTestSupport {
         fails(404, "GeneratedTemplateNotFound", () -> cfn.deleteGeneratedTemplate(b -> b.generatedTemplateName(
                 renamed)));
     }
+
+    @Test
+    void aTemplateFromAStackStartsFromTheStacksResources() throws Exception {
+        String stack = unique("gen-stack");
+        cfn.createStack(b -> b.stackName(stack).templateBody("""
+                {"Resources": {"Thing": {"Type": "Gureum::Test::Thing", "Properties": {"Value": "a"}}}}"""));
+        assertEquals("CREATE_COMPLETE", settle(stack).stackStatusAsString());
+        String template = unique("gen-from-stack");
+        cfn.createGeneratedTemplate(b -> b.generatedTemplateName(template).stackName(stack));
+        DescribeGeneratedTemplateResponse d = cfn.describeGeneratedTemplate(b -> b.generatedTemplateName(template));
+        assertEquals(cfn.describeStacks(b -> b.stackName(stack)).stacks().get(0).stackId(), d.stackId());
+        JsonNode body = new ObjectMapper().readTree(cfn.getGeneratedTemplate(b -> b.generatedTemplateName(template))
+                .templateBody());
+        assertEquals("Gureum::Test::Thing", body.path("Resources").path("Thing").path("Type").asText());
+        fails(400, "ValidationError", () -> cfn.createGeneratedTemplate(b -> b.generatedTemplateName(unique("g"))
+                .stackName("no-such-stack")));
+    }
 }
