@@ -38,7 +38,8 @@ final class CloudFormationInstance implements ServiceInstance {
             Templates.class, Exports.class, Drift.class, ResourceSignals.class, StackSets.class, StackInstances.class,
             StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class,
             OrganizationsAccess.class, OperationEvents.class, StackSetDrift.class,
-            StackSetImports.class);
+            StackSetImports.class, ResourceScans.class,
+            GeneratedTemplates.class);
 
     private final ExecutorService workers;
     private final ExecutorService stackSetThreads;
@@ -107,7 +108,8 @@ final class CloudFormationInstance implements ServiceInstance {
                 new StackInstances(stackSets), new StackSetOperations(stackSets), new Registry(engine),
                 new Hooks(lookup), new AccountQueries(planner), new OrganizationsAccess(orgs),
                 new OperationEvents(lookup), new StackSetDrift(stackSets),
-                new StackSetImports(stackSets, state));
+                new StackSetImports(stackSets, state), new ResourceScans(engine),
+                new GeneratedTemplates(engine, lookup));
         this.serialised = call -> {
             state.lock.lock();
             try {

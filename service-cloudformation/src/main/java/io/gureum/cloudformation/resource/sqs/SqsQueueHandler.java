@@ -126,6 +126,9 @@ public final class SqsQueueHandler implements ResourceHandler {
         }
         com.fasterxml.jackson.databind.node.ObjectNode actual =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (r.stack() != null && r.stack().stackId().isEmpty()) {
+            return everything(r.physicalId(), attributes, actual);
+        }
         r.properties().fieldNames().forEachRemaining(property -> {
             String[] attr = ATTRIBUTES.get(property);
             if (attr != null && attributes.containsKey(attr[0])) {
@@ -135,6 +138,28 @@ public final class SqsQueueHandler implements ResourceHandler {
                         ? actual.numberNode(Long.parseLong(v)) : expected.isBoolean()
                                 ? actual.booleanNode(Boolean.parseBoolean(v)) : actual.textNode(v));
             }
+        });
+        return actual;
+    }
+
+    /**
+     * Read outside any stack (the IaC generator's, whose stack id is empty): the queue's name and
+     * every attribute that differs from its default, typed as the template writes it.
+     */
+    private static JsonNode everything(String url, Map<String, String> attributes,
+            com.fasterxml.jackson.databind.node.ObjectNode actual) {
+        actual.put("QueueName", url.substring(url.lastIndexOf('/') + 1));
+        if ("true".equals(attributes.get("FifoQueue"))) {
+            actual.put("FifoQueue", true);
+        }
+        ATTRIBUTES.forEach((property, attr) -> {
+            String v = attributes.get(attr[0]);
+            if (v == null || v.equals(attr[1])) {
+                return;
+            }
+            actual.set(property, v.startsWith("{") ? parse(v) : v.matches("\\d+") ? actual.numberNode(Long.parseLong(v))
+                    : v.equals("true") || v.equals("false") ? actual.booleanNode(Boolean.parseBoolean(v))
+                            : actual.textNode(v));
         });
         return actual;
     }
