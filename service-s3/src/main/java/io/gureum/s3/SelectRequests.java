@@ -91,7 +91,7 @@ final class SelectRequests {
             }
             throw new AwsException("ServiceUnavailable", "Please reduce your request rate.", 503);
         }
-        return new AwsHttpResponse(200).header("Content-Type", "application/octet-stream").bodyStream(body, -1);
+        return new AwsHttpResponse(200).header("Content-Type", "application/octet-stream").bodyPublisher(body);
     }
 
     /** Stops the scans still running (the server is closing or resetting). */

@@ -19,7 +19,6 @@ public final class AwsHttpResponse {
     private byte[] body = new byte[0];
     private InputStream bodyStream;
     private long streamLength = -1;
-    private PushedBody pushedBody;
     private Flow.Publisher<ByteBuffer> bodyPublisher;
 
     public AwsHttpResponse(int status) {
@@ -90,36 +89,24 @@ public final class AwsHttpResponse {
         return streamLength;
     }
 
-    public PushedBody pushedBody() {
-        return pushedBody;
-    }
-
     /**
      * A body pushed while the response stays open (sent chunked, after the headers set here), for answers that
      * last: see {@link PushedBody}.
      */
     public AwsHttpResponse pushedBody(PushedBody pushed) {
-        this.pushedBody = pushed;
-        this.bodyStream = null;
-        this.body = new byte[0];
-        return this;
+        return bodyPublisher(new PushedPublisher(pushed));
     }
 
     /** Releases a response that will not be sent: closes its body stream, tells a pushed body's producer. */
     public void discard() {
         InputStream stream = bodyStream;
-        PushedBody pushed = pushedBody;
         bodyStream = null;
-        pushedBody = null;
         if (stream != null) {
             try {
                 stream.close();
             } catch (java.io.IOException ignored) {
                 // nothing was read from it
             }
-        }
-        if (pushed != null) {
-            pushed.closed();
         }
         discardPublisher();
     }

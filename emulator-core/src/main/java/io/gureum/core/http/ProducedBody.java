@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * it (the connection went away) makes {@link #push} answer false. Read as an ordinary {@link InputStream}
  * it blocks, for readers on threads of their own.
  */
-public final class ProducedBody extends InputStream {
+public final class ProducedBody extends InputStream implements java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> {
     private final ArrayDeque<byte[]> blocks = new ArrayDeque<>();
     private final long limit;
     private final long stallNanos;
@@ -136,5 +136,57 @@ public final class ProducedBody extends InputStream {
         blocks.clear();
         queued = 0;
         notifyAll();
+    }
+
+    /**
+     * The server's side: blocks are handed over as the subscriber asks for them (one at a time, as the client
+     * takes them) and as the producer queues them; a cancelled subscription closes the body.
+     */
+    @Override
+    public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+        Delivery delivery = new Delivery(subscriber);
+        subscriber.onSubscribe(delivery);
+        onAvailable(delivery::drain);
+    }
+
+    private final class Delivery implements java.util.concurrent.Flow.Subscription {
+        private final java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber;
+        private long demand;
+        private boolean done;
+
+        Delivery(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        @Override
+        public void request(long n) {
+            synchronized (this) {
+                demand += n;
+            }
+            drain();
+        }
+
+        @Override
+        public void cancel() {
+            synchronized (this) {
+                done = true;
+            }
+            close();
+        }
+
+        synchronized void drain() {
+            while (!done && demand > 0) {
+                byte[] block = poll();
+                if (block == null) {
+                    break;
+                }
+                demand--;
+                subscriber.onNext(java.nio.ByteBuffer.wrap(block));
+            }
+            if (!done && ended()) {
+                done = true;
+                subscriber.onComplete();
+            }
+        }
     }
 }

@@ -66,7 +66,9 @@ final class PublishedBody implements ChunkedInput<HttpContent>, Flow.Subscriber<
     private void resume() {
         ChunkedWriteHandler writer = ctx.pipeline().get(ChunkedWriteHandler.class);
         if (writer != null) {
-            writer.resumeTransfer();
+            // Always as a task of its own: a publisher may answer request() at once, inside readChunk, and a
+            // transfer resumed from there would send the new chunk before the one being read.
+            ctx.executor().execute(writer::resumeTransfer);
         }
     }
 

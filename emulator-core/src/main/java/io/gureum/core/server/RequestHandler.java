@@ -6,7 +6,6 @@ import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.http.FileSlice;
-import io.gureum.core.http.ProducedBody;
 import io.gureum.core.spi.AsyncResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -32,7 +31,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -346,10 +344,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
             return done;
         }
-        if (response.pushedBody() != null && !head) {
-            return PushSink.start(ctx, status, response, keepAlive);
-        }
-        if (response.pushedBody() != null || response.bodyPublisher() != null) {
+        if (response.bodyPublisher() != null) {
             response.discard(); // HEAD
         }
         if (response.bodyStream() != null && !head) {
@@ -364,11 +359,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             ctx.write(start);
             FileSlice file = fileOf(response.bodyStream());
             ChannelFuture done;
-            if (response.bodyStream() instanceof ProducedBody pushed) {
-                ChunkedWriteHandler writer = ctx.pipeline().get(ChunkedWriteHandler.class);
-                done = ctx.writeAndFlush(new HttpChunkedInput(new ProducedChunks(pushed)));
-                pushed.onAvailable(writer::resumeTransfer);
-            } else if (file != null && response.streamLength() == file.remaining()) {
+            if (file != null && response.streamLength() == file.remaining()) {
                 // sendfile(2) from the object's file: no copy through the heap (the region closes the file).
                 ctx.write(new DefaultFileRegion(file.channel(), file.position(), file.remaining()));
                 done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
@@ -420,7 +411,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    static void copyHeaders(AwsHttpResponse from, HttpResponse to) {
+    private static void copyHeaders(AwsHttpResponse from, HttpResponse to) {
         for (Map.Entry<String, List<String>> e : from.headers().entrySet()) {
             for (String v : e.getValue()) {
                 to.headers().add(e.getKey(), v);
