@@ -1,8 +1,10 @@
 package io.gureum.s3;
 
 import io.gureum.s3.store.StoredObject;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -37,17 +39,33 @@ final class ChecksumFields {
 
     /** Sets an object's checksums (and, {@code withType}, its ChecksumType) on a response builder. */
     static void put(SdkPojo builder, StoredObject o, boolean withType) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        o.checksums.forEach((alg, v) -> values.put("Checksum" + alg, v));
-        if (withType && o.checksumType != null && !o.checksums.isEmpty()) {
-            values.put("ChecksumType", o.checksumType);
+        if (o.checksums.isEmpty()) {
+            return;
         }
-        for (SdkField<?> f : builder.sdkFields()) {
-            Object v = values.get(f.memberName());
-            if (v != null) {
+        Map<String, SdkField<?>> fields = FIELDS.computeIfAbsent(builder.getClass(), c -> checksumFields(builder));
+        o.checksums.forEach((alg, v) -> {
+            SdkField<?> f = fields.get("Checksum" + alg);
+            if (f != null && v != null) {
                 f.set(builder, v);
             }
+        });
+        SdkField<?> type = fields.get("ChecksumType");
+        if (withType && o.checksumType != null && type != null) {
+            type.set(builder, o.checksumType);
         }
+    }
+
+    /** Each builder class's Checksum* members by name, found once rather than on every response. */
+    private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS = new ConcurrentHashMap<>();
+
+    private static Map<String, SdkField<?>> checksumFields(SdkPojo builder) {
+        Map<String, SdkField<?>> out = new HashMap<>();
+        for (SdkField<?> f : builder.sdkFields()) {
+            if (f.memberName().startsWith("Checksum")) {
+                out.putIfAbsent(f.memberName(), f);
+            }
+        }
+        return out;
     }
 
     /** Sets checksums by S3 algorithm name on a builder. */

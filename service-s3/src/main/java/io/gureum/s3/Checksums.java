@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,11 +85,33 @@ public final class Checksums {
     }
 
     static MessageDigest md(String name) {
+        MessageDigest prototype = PROTOTYPES.get(name);
+        if (prototype != null) {
+            try {
+                return (MessageDigest) prototype.clone(); // no provider look-up per object written
+            } catch (CloneNotSupportedException e) {
+                // a provider whose digests cannot be cloned: look it up each time
+            }
+        }
         try {
             return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final Map<String, MessageDigest> PROTOTYPES = prototypes("MD5", "SHA-1", "SHA-256");
+
+    private static Map<String, MessageDigest> prototypes(String... names) {
+        Map<String, MessageDigest> out = new HashMap<>();
+        for (String n : names) {
+            try {
+                out.put(n, MessageDigest.getInstance(n));
+            } catch (NoSuchAlgorithmException e) {
+                // left to the look-up, which reports it
+            }
+        }
+        return Map.copyOf(out);
     }
 
     public static String base64(byte[] raw) {

@@ -1,5 +1,6 @@
 package io.gureum.s3;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.core.persist.SdkJson;
 import io.gureum.core.persist.StateRecord;
@@ -46,7 +47,8 @@ import software.amazon.awssdk.services.s3.model.WebsiteConfiguration;
  * <p>Records are written by reading the current state under the bucket's monitor after a change
  * ({@link #bucket}, {@link #key}, {@link #uploads}): whichever of two racing writers records last reads
  * the newest state, so the journal ends where memory does. Key and upload records carry the bucket's
- * creation time: those of a bucket deleted and created again are ignored.
+ * creation time: those of a bucket deleted and created again are ignored. Absent (null) members are left out
+ * of the JSON (most of an object's optional settings are unset), which reads back as the same null.
  */
 final class S3Records {
     static final String SERVICE = "s3";
@@ -56,6 +58,7 @@ final class S3Records {
     /** The bytes of a small blob ({@link BlobStore#INLINE_MAX}), by blob ID: no account, never exported. */
     static final String BLOB = "blob";
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record BucketState(String name, String owner, String region, Instant created, String versioning,
             boolean objectLockEnabled, String policy, List<JsonNode> cors, List<JsonNode> lifecycle,
             JsonNode notifications, JsonNode encryption, JsonNode ownership, JsonNode publicAccessBlock,
@@ -64,6 +67,7 @@ final class S3Records {
             String abacStatus) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record VersionState(String versionId, boolean deleteMarker, List<Blob> blobs, long size, String etag,
             Instant lastModified, String owner, ContentHeaders headers, Map<String, String> metadata,
             Map<String, String> checksums, String checksumType, List<Long> partSizes, String storageClass,
@@ -72,9 +76,11 @@ final class S3Records {
             String replicationStatus) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record KeyState(Instant bucketCreated, String key, List<VersionState> versions) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record UploadState(Instant bucketCreated, String uploadId, String key, Instant initiated, String owner,
             ContentHeaders headers, Map<String, String> metadata, String storageClass, Map<String, String> tags,
             String checksumAlgorithm, String checksumType, String objectLockMode, Instant retainUntil,

@@ -5,7 +5,10 @@ import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.s3.store.Bucket;
 import io.gureum.s3.store.S3Store;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
@@ -85,13 +88,23 @@ final class S3RecordsInterceptor implements OperationInterceptor {
 
     private static String member(Object request, String name) {
         if (request instanceof SdkPojo pojo) {
-            for (SdkField<?> f : pojo.sdkFields()) {
-                if (f.memberName().equals(name)) {
-                    Object v = f.getValueOrDefault(pojo);
-                    return v instanceof String s ? s : null;
-                }
+            SdkField<?> f = FIELDS.computeIfAbsent(request.getClass(), c -> byName(pojo)).get(name);
+            if (f != null) {
+                Object v = f.getValueOrDefault(pojo);
+                return v instanceof String s ? s : null;
             }
         }
         return null;
+    }
+
+    /** Each request class's members by name, looked up once rather than scanned on every write. */
+    private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS = new ConcurrentHashMap<>();
+
+    private static Map<String, SdkField<?>> byName(SdkPojo pojo) {
+        Map<String, SdkField<?>> out = new HashMap<>();
+        for (SdkField<?> f : pojo.sdkFields()) {
+            out.putIfAbsent(f.memberName(), f);
+        }
+        return out;
     }
 }

@@ -155,12 +155,13 @@ final class Journal implements AutoCloseable {
                             lock.wait();
                             continue;
                         }
-                        long waitMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(
-                                lastForce + forceIntervalNanos - System.nanoTime());
-                        if (waitMillis <= 0) {
+                        long waitNanos = lastForce + forceIntervalNanos - System.nanoTime();
+                        if (waitNanos <= 0) {
                             break; // time to force what was written
                         }
-                        lock.wait(waitMillis);
+                        // Rounded up: the last part of a millisecond rounded down to 0 made this loop spin
+                        // (and allocate in completeUpTo) until the force was due.
+                        lock.wait(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
                     } catch (InterruptedException e) {
                         closing = true;
                     }
@@ -234,11 +235,14 @@ final class Journal implements AutoCloseable {
      * writer must not spend that time before it starts the next batch's write and force.
      */
     private void completeUpTo(long upTo) {
-        List<CompletableFuture<Void>> done = new ArrayList<>();
+        List<CompletableFuture<Void>> done;
         synchronized (lock) {
             durable = upTo;
+            if (waiters.isEmpty() || waiters.firstKey() > upTo) {
+                return;
+            }
             Map<Long, CompletableFuture<Void>> head = waiters.headMap(upTo, true);
-            done.addAll(head.values());
+            done = new ArrayList<>(head.values());
             head.clear();
         }
         if (!done.isEmpty()) {

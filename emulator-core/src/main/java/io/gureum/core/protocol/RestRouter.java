@@ -2,6 +2,7 @@ package io.gureum.core.protocol;
 
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.protocol.index.OperationEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
@@ -19,41 +20,53 @@ final class RestRouter {
 
     static ResolvedOperation route(ServiceModel model, AwsHttpRequest request, List<String> rawSegments,
             Map<String, String> extraLabels) {
-        ResolvedOperation best = null;
-        int bestScore = Integer.MIN_VALUE;
+        // One pass over the method's templates; the required members are weighed only when several match.
+        OperationEntry first = null;
+        Map<String, String> firstLabels = null;
+        List<OperationEntry> more = null;
+        List<Map<String, String>> moreLabels = null;
         for (OperationEntry entry : model.restOperations(request.method())) {
-            UriTemplate template = model.template(entry);
-            Map<String, String> labels = template.match(rawSegments, request);
+            Map<String, String> labels = model.template(entry).match(rawSegments, request);
             if (labels == null) {
                 continue;
             }
-            int score = template.specificity() * 100;
-            OperationModel op = null;
-            if (best != null || hasRivals(model, entry, request, rawSegments)) {
-                op = model.operation(entry);
-                int required = requiredSatisfied(op, request, extraLabels);
-                if (required < 0) {
-                    continue;
+            if (first == null) {
+                first = entry;
+                firstLabels = labels;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    moreLabels = new ArrayList<>();
                 }
-                score += required;
+                more.add(entry);
+                moreLabels.add(labels);
             }
+        }
+        if (first == null) {
+            return null;
+        }
+        if (more == null) {
+            firstLabels.putAll(extraLabels);
+            return new ResolvedOperation(model.operation(first), firstLabels);
+        }
+        ResolvedOperation best = null;
+        int bestScore = Integer.MIN_VALUE;
+        for (int i = -1; i < more.size(); i++) {
+            OperationEntry entry = i < 0 ? first : more.get(i);
+            OperationModel op = model.operation(entry);
+            int required = requiredSatisfied(op, request, extraLabels);
+            if (required < 0) {
+                continue;
+            }
+            int score = model.template(entry).specificity() * 100 + required;
             if (score > bestScore) {
                 bestScore = score;
+                Map<String, String> labels = i < 0 ? firstLabels : moreLabels.get(i);
                 labels.putAll(extraLabels);
-                best = new ResolvedOperation(op == null ? model.operation(entry) : op, labels);
+                best = new ResolvedOperation(op, labels);
             }
         }
         return best;
-    }
-
-    private static boolean hasRivals(ServiceModel model, OperationEntry self, AwsHttpRequest request,
-            List<String> rawSegments) {
-        for (OperationEntry other : model.restOperations(request.method())) {
-            if (other != self && model.template(other).match(rawSegments, request) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** How many required query/header members are present, or -1 when one is missing. */

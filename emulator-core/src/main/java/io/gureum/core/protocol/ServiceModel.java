@@ -161,11 +161,13 @@ public final class ServiceModel {
     }
 
     public UriTemplate template(OperationEntry entry) {
-        return templates.computeIfAbsent(entry.wireName(), k -> UriTemplate.parse(entry.requestUri()));
+        UriTemplate t = templates.get(entry.wireName());
+        return t != null ? t : templates.computeIfAbsent(entry.wireName(), k -> UriTemplate.parse(entry.requestUri()));
     }
 
     public OperationModel operation(OperationEntry entry) {
-        return loaded.computeIfAbsent(entry.wireName(),
+        OperationModel m = loaded.get(entry.wireName());
+        return m != null ? m : loaded.computeIfAbsent(entry.wireName(),
                 k -> new OperationModel(entry, clientInterface, clientInterface.getClassLoader(), this::queryNaming));
     }
 

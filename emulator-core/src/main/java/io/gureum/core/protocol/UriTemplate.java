@@ -15,12 +15,36 @@ public final class UriTemplate {
     private final List<String> segments;
     private final Map<String, String> literalQuery;
     private final boolean greedy;
+    /** Per segment, the label it binds, or null for a literal segment (parsed once, not per request). */
+    private final String[] labels;
+    private final String[] queryKeys;
+    private final String[] queryValues;
+    private final int specificity;
 
     private UriTemplate(List<String> segments, Map<String, String> literalQuery) {
         this.segments = segments;
         this.literalQuery = literalQuery;
         String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
         this.greedy = last.startsWith("{") && last.endsWith("+}");
+        this.labels = new String[segments.size()];
+        for (int i = 0; i < labels.length; i++) {
+            String t = segments.get(i);
+            if (greedy && i == labels.length - 1) {
+                labels[i] = t.substring(1, t.length() - 2);
+            } else if (t.startsWith("{") && t.endsWith("}")) {
+                labels[i] = t.substring(1, t.length() - 1);
+            }
+        }
+        this.queryKeys = literalQuery.keySet().toArray(new String[0]);
+        this.queryValues = new String[queryKeys.length];
+        for (int i = 0; i < queryKeys.length; i++) {
+            queryValues[i] = literalQuery.get(queryKeys[i]);
+        }
+        int score = 0;
+        for (String s : segments) {
+            score += s.startsWith("{") ? 1 : 10;
+        }
+        this.specificity = score * 10 + literalQuery.size() * 5 + (greedy ? 0 : 1);
     }
 
     public static UriTemplate parse(String template) {
@@ -67,11 +91,7 @@ public final class UriTemplate {
 
     /** How specific the template is: literal segments and literal query keys count most. */
     public int specificity() {
-        int score = 0;
-        for (String s : segments) {
-            score += s.startsWith("{") ? 1 : 10;
-        }
-        return score * 10 + literalQuery.size() * 5 + (greedy ? 0 : 1);
+        return specificity;
     }
 
     /**
@@ -79,34 +99,35 @@ public final class UriTemplate {
      * null when the template does not match.
      */
     public Map<String, String> match(List<String> rawSegments, AwsHttpRequest request) {
-        for (Map.Entry<String, String> q : literalQuery.entrySet()) {
-            String actual = request.queryParameter(q.getKey());
-            if (actual == null || (q.getValue() != null && !q.getValue().equals(actual))) {
-                return null;
-            }
-        }
-        Map<String, String> labels = new HashMap<>();
-        int n = segments.size();
+        int n = labels.length;
         if (greedy ? rawSegments.size() < n : rawSegments.size() != n) {
             return null;
         }
+        // Literal segments and query keys first: most templates fail there, before any label is decoded.
         for (int i = 0; i < n; i++) {
-            String t = segments.get(i);
-            if (greedy && i == n - 1) {
-                String rest = String.join("/", rawSegments.subList(i, rawSegments.size()));
-                labels.put(t.substring(1, t.length() - 2), AwsHttpRequest.decode(rest, false));
-                return labels;
-            }
             String actual = rawSegments.get(i);
-            if (t.startsWith("{") && t.endsWith("}")) {
-                if (actual.isEmpty()) {
-                    return null;
-                }
-                labels.put(t.substring(1, t.length() - 1), AwsHttpRequest.decode(actual, false));
-            } else if (!t.equals(actual)) {
+            if (labels[i] == null ? !segments.get(i).equals(actual) : actual.isEmpty() && !(greedy && i == n - 1)) {
                 return null;
             }
         }
-        return labels;
+        for (int i = 0; i < queryKeys.length; i++) {
+            String actual = request.queryParameter(queryKeys[i]);
+            if (actual == null || (queryValues[i] != null && !queryValues[i].equals(actual))) {
+                return null;
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (labels[i] == null) {
+                continue;
+            }
+            if (greedy && i == n - 1) {
+                String rest = String.join("/", rawSegments.subList(i, rawSegments.size()));
+                out.put(labels[i], AwsHttpRequest.decode(rest, false));
+                return out;
+            }
+            out.put(labels[i], AwsHttpRequest.decode(rawSegments.get(i), false));
+        }
+        return out;
     }
 }

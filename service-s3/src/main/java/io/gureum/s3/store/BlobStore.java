@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  */
 public final class BlobStore implements AutoCloseable {
     private static final int BUFFER = 64 * 1024;
+    private static final int SMALL_BUFFER = 8 * 1024;
 
     private final Path configured;
     private final boolean temporary;
@@ -131,9 +132,10 @@ public final class BlobStore implements AutoCloseable {
             hashers.put(a, Checksums.hasher(a));
         }
         long size = 0;
-        byte[] buf = new byte[BUFFER];
+        // Small first: most objects are a few KiB, and a 64 KiB buffer per write is most of a small PUT's garbage.
+        byte[] buf = new byte[SMALL_BUFFER];
         SmallBlobs journal = durable ? small : null;
-        java.io.ByteArrayOutputStream kept = journal == null ? null : new java.io.ByteArrayOutputStream(1024);
+        java.io.ByteArrayOutputStream kept = journal == null ? null : new java.io.ByteArrayOutputStream(0);
         try (in; OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
             int n;
@@ -151,6 +153,9 @@ public final class BlobStore implements AutoCloseable {
                     h.update(buf, 0, n);
                 }
                 size += n;
+                if (n == buf.length && buf.length < BUFFER) {
+                    buf = new byte[BUFFER]; // a large body: fewer, bigger reads from here on
+                }
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);

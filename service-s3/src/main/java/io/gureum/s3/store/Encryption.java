@@ -1,5 +1,6 @@
 package io.gureum.s3.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Map;
  * encryption context KMS bound the data key to (with {@code aws:s3:arn}), the caller's own context as
  * sent (base64 JSON, echoed by the write responses) and the encrypted data key KMS returned.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Encryption(String algorithm, String kmsKeyArn, Boolean bucketKeyEnabled, Map<String, String> context,
         String requestedContext, byte[] encryptedDataKey) {
 
