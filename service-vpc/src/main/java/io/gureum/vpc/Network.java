@@ -34,6 +34,7 @@ final class Network {
     final NetworkInsightsPaths insightsPaths;
     final NetworkInsightsAnalyses insightsAnalyses;
     final NetworkAccessScopes accessScopes;
+    final FlowLogs flowLogs;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -62,6 +63,7 @@ final class Network {
         this.insightsPaths = new NetworkInsightsPaths(this);
         this.insightsAnalyses = new NetworkInsightsAnalyses(this);
         this.accessScopes = new NetworkAccessScopes(this);
+        this.flowLogs = new FlowLogs(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -81,7 +83,7 @@ final class Network {
     List<Object> providers() {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
-                vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes);
+                vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

@@ -60,7 +60,8 @@ final class VpcFamilies {
             new Family("network-insights-analysis", NetworkInsightsAnalysis.class, s -> s.insightsAnalyses),
             new Family("network-insights-access-scope", NetworkInsightsAccessScope.class, s -> s.accessScopes),
             new Family("network-insights-access-scope-analysis", NetworkInsightsAccessScopeAnalysis.class,
-                    s -> s.accessScopeAnalyses));
+                    s -> s.accessScopeAnalyses),
+            new Family("vpc-flow-log", io.gureum.vpc.model.FlowLog.class, s -> s.flowLogs));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -68,7 +69,7 @@ final class VpcFamilies {
             "network-interface", "prefix-list", "vpc-peering-connection", "transit-gateway",
             "transit-gateway-attachment", "transit-gateway-route-table", "customer-gateway", "vpn-gateway",
             "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
-            "network-insights-access-scope-analysis", "security-group-rule");
+            "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log");
 
     private VpcFamilies() {
     }

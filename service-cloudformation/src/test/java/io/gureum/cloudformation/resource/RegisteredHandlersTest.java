@@ -40,7 +40,7 @@ class RegisteredHandlersTest {
             "AWS::DynamoDB::GlobalTable", "AWS::KMS::ReplicaKey", "AWS::SNS::TopicInlinePolicy",
             "AWS::SQS::QueueInlinePolicy", "AWS::Logs::SubscriptionFilter", "AWS::Logs::Destination",
             "AWS::Logs::ResourcePolicy", "AWS::Logs::QueryDefinition", "AWS::Logs::AccountPolicy",
-            "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector");
+            "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector", "AWS::EC2::FlowLog");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
