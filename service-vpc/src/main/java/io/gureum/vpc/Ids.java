@@ -12,6 +12,7 @@ final class Ids {
             Map.entry("i", Ec2Error.INVALID_INSTANCE_ID_NOT_FOUND),
             Map.entry("subnet", Ec2Error.INVALID_SUBNET_ID_NOT_FOUND),
             Map.entry("igw", Ec2Error.INVALID_INTERNET_GATEWAY_ID_NOT_FOUND),
+            Map.entry("eigw", Ec2Error.INVALID_GATEWAY_ID_NOT_FOUND),
             Map.entry("rtb", Ec2Error.INVALID_ROUTE_TABLE_ID_NOT_FOUND),
             Map.entry("eipalloc", Ec2Error.INVALID_ALLOCATION_ID_NOT_FOUND),
             Map.entry("nat", Ec2Error.NAT_GATEWAY_NOT_FOUND),
@@ -35,13 +36,17 @@ final class Ids {
     static AwsException notFoundFor(String id) {
         int dash = id.lastIndexOf('-');
         String prefix = dash < 0 ? "" : id.substring(0, dash);
-        if (!KINDS.containsKey(prefix)) {
+        if (!KINDS.containsKey(prefix) && !prefix.equals("dopt")) {
             return Ec2Error.INVALID_ID.of(id);
         }
         return notFound(prefix, id);
     }
 
     static AwsException notFound(String prefix, String id) {
+        if (prefix.equals("dopt")) {
+            // Not (yet) in ec2-common's catalogue: AWS's code for a DHCP option set that does not exist.
+            return new AwsException("InvalidDhcpOptionID.NotFound", "The dhcpOption ID '" + id + "' does not exist", 400);
+        }
         return KINDS.get(prefix).of(id);
     }
 
@@ -62,6 +67,8 @@ final class Ids {
             case "vpc" -> "vpcId";
             case "subnet" -> "subnetId";
             case "igw" -> "internetGatewayId";
+            case "eigw" -> "egressOnlyInternetGatewayId";
+            case "dopt" -> "dhcpOptionsId";
             case "rtb" -> "routeTableId";
             case "sg" -> "groupId";
             case "acl" -> "networkAclId";

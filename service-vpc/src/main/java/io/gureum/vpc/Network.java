@@ -20,6 +20,8 @@ final class Network {
     final NetworkAcls networkAcls;
     final SecurityGroups securityGroups;
     final InternetGateways internetGateways;
+    final EgressOnlyInternetGateways egressOnlyInternetGateways;
+    final DhcpOptionsSets dhcpOptions;
     final Addresses addresses;
     final NatGateways natGateways;
     final NetworkInterfaces networkInterfaces;
@@ -49,6 +51,8 @@ final class Network {
         this.networkAcls = new NetworkAcls(this);
         this.securityGroups = new SecurityGroups(this);
         this.internetGateways = new InternetGateways(this);
+        this.egressOnlyInternetGateways = new EgressOnlyInternetGateways(this);
+        this.dhcpOptions = new DhcpOptionsSets(this);
         this.addresses = new Addresses(this);
         this.natGateways = new NatGateways(this);
         this.networkInterfaces = new NetworkInterfaces(this);
@@ -72,6 +76,7 @@ final class Network {
             }
             VpcStore s = new VpcStore(account, region, ctx.registry());
             prefixLists.seed(s);
+            dhcpOptions.createDefault(s, null);
             // Every account has a default VPC in every region (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html).
             vpcs.createDefaultNetwork(s);
             return s;
@@ -83,7 +88,8 @@ final class Network {
     List<Object> providers() {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
-                vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs);
+                vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
+                egressOnlyInternetGateways, dhcpOptions);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

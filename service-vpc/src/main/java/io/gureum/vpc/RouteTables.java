@@ -3,6 +3,7 @@ package io.gureum.vpc;
 import io.gureum.ec2common.Ec2Error;
 import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Pagination;
+import io.gureum.vpc.model.EgressOnlyInternetGateway;
 import io.gureum.vpc.model.InternetGateway;
 import io.gureum.vpc.model.NatGateway;
 import io.gureum.vpc.model.PrefixList;
@@ -65,6 +66,8 @@ public final class RouteTables {
                 .on("route.gateway-id", t -> t.routes.stream().map(x -> x.gatewayId).toList())
                 .on("route.nat-gateway-id", t -> t.routes.stream().map(x -> x.natGatewayId).toList())
                 .on("route.instance-id", t -> t.routes.stream().map(x -> x.instanceId).toList())
+                .on("route.egress-only-internet-gateway-id",
+                        t -> t.routes.stream().map(x -> x.egressOnlyInternetGatewayId).toList())
                 .on("route.transit-gateway-id", t -> t.routes.stream().map(x -> x.transitGatewayId).toList())
                 .on("route.vpc-peering-connection-id", t -> t.routes.stream().map(x -> x.vpcPeeringConnectionId).toList())
                 .on("route.origin", t -> t.routes.stream().map(x -> x.origin).toList());
@@ -394,7 +397,20 @@ public final class RouteTables {
             }
             route.transitGatewayId = tgwId;
         }
-        route.egressOnlyInternetGatewayId = eigwId;
+        if (eigwId != null) {
+            EgressOnlyInternetGateway eigw = net.egressOnlyInternetGateways.require(s, eigwId);
+            // An egress-only gateway carries IPv6 only
+            // (https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html).
+            if (ipv6 == null) {
+                throw Ec2Errors.invalidParameterValue("Route table " + t.id + " egress-only internet gateway "
+                        + eigwId + " only supports IPv6 destination CIDR blocks.");
+            }
+            if (!t.vpcId.equals(eigw.vpcId)) {
+                throw Ec2Errors.invalidParameterValue(
+                        "route table " + t.id + " and network gateway " + eigwId + " belong to different networks");
+            }
+            route.egressOnlyInternetGatewayId = eigwId;
+        }
         if (vpceId != null) {
             Ids.require(s.vpcEndpoints, "vpce", vpceId);
             route.vpcEndpointId = vpceId;
@@ -481,6 +497,8 @@ public final class RouteTables {
             ok = p != null && p.status.equals("active");
         } else if (r.transitGatewayId != null) {
             ok = s.transitGateways.containsKey(r.transitGatewayId);
+        } else if (r.egressOnlyInternetGatewayId != null) {
+            ok = s.egressOnlyInternetGateways.containsKey(r.egressOnlyInternetGatewayId);
         } else {
             ok = true;
         }

@@ -2,6 +2,8 @@ package io.gureum.vpc;
 
 import io.gureum.vpc.model.Address;
 import io.gureum.vpc.model.CustomerGateway;
+import io.gureum.vpc.model.DhcpOptions;
+import io.gureum.vpc.model.EgressOnlyInternetGateway;
 import io.gureum.vpc.model.InternetGateway;
 import io.gureum.vpc.model.NatGateway;
 import io.gureum.vpc.model.NetworkAcl;
@@ -39,9 +41,12 @@ final class VpcFamilies {
     }
 
     static final List<Family> ALL = List.of(
+            new Family("dhcp-options", DhcpOptions.class, s -> s.dhcpOptions),
             new Family("vpc", Vpc.class, s -> s.vpcs),
             new Family("subnet", Subnet.class, s -> s.subnets),
             new Family("internet-gateway", InternetGateway.class, s -> s.internetGateways),
+            new Family("egress-only-internet-gateway", EgressOnlyInternetGateway.class,
+                    s -> s.egressOnlyInternetGateways),
             new Family("route-table", RouteTable.class, s -> s.routeTables),
             new Family("elastic-ip", Address.class, s -> s.addresses),
             new Family("natgateway", NatGateway.class, s -> s.natGateways),
@@ -65,6 +70,7 @@ final class VpcFamilies {
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
+            "dhcp-options", "egress-only-internet-gateway",
             "route-table", "elastic-ip", "natgateway", "security-group", "network-acl", "vpc-endpoint",
             "network-interface", "prefix-list", "vpc-peering-connection", "transit-gateway",
             "transit-gateway-attachment", "transit-gateway-route-table", "customer-gateway", "vpn-gateway",

@@ -111,6 +111,11 @@ final class VpcRestore {
 
     /** What the records leave out: indexes, public addresses taken, timers. */
     private void rebuild(VpcStore s) {
+        // Records written before DHCP option sets were stored: the default set is the one the VPCs name.
+        if (s.dhcpOptions.isEmpty()) {
+            s.vpcs.values().stream().map(v -> v.dhcpOptionsId).filter(id -> id != null && id.startsWith("dopt-"))
+                    .findFirst().ifPresent(id -> net.dhcpOptions.createDefault(s, id));
+        }
         for (Subnet sn : s.subnets.values()) {
             Vpc vpc = s.vpcs.get(sn.vpcId);
             if (vpc != null) {

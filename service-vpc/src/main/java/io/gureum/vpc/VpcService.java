@@ -32,7 +32,8 @@ public final class VpcService implements AwsService {
                 InternetGateways.class, Addresses.class, NatGateways.class, NetworkInterfaces.class,
                 PrefixLists.class, VpcEndpoints.class, Tags.class, VpcPeering.class, TransitGateways.class,
                 VpnGateways.class, AvailabilityZones.class, NetworkInsightsPaths.class,
-                NetworkInsightsAnalyses.class, NetworkAccessScopes.class, FlowLogs.class);
+                NetworkInsightsAnalyses.class, NetworkAccessScopes.class, FlowLogs.class,
+                EgressOnlyInternetGateways.class, DhcpOptionsSets.class);
     }
 
     @Override

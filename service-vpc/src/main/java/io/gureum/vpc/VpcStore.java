@@ -6,6 +6,8 @@ import io.gureum.ec2common.Ec2Api;
 import io.gureum.ec2common.Ec2Arns;
 import io.gureum.vpc.model.Address;
 import io.gureum.vpc.model.CustomerGateway;
+import io.gureum.vpc.model.DhcpOptions;
+import io.gureum.vpc.model.EgressOnlyInternetGateway;
 import io.gureum.vpc.model.InternetGateway;
 import io.gureum.vpc.model.NatGateway;
 import io.gureum.vpc.model.NetworkAcl;
@@ -41,6 +43,8 @@ public final class VpcStore {
     public final Map<String, Vpc> vpcs = new LinkedHashMap<>();
     public final Map<String, Subnet> subnets = new LinkedHashMap<>();
     public final Map<String, InternetGateway> internetGateways = new LinkedHashMap<>();
+    public final Map<String, DhcpOptions> dhcpOptions = new LinkedHashMap<>();
+    public final Map<String, EgressOnlyInternetGateway> egressOnlyInternetGateways = new LinkedHashMap<>();
     public final Map<String, RouteTable> routeTables = new LinkedHashMap<>();
     public final Map<String, Address> addresses = new LinkedHashMap<>();
     public final Map<String, NatGateway> natGateways = new LinkedHashMap<>();

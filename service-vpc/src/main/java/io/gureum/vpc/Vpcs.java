@@ -105,7 +105,7 @@ public final class Vpcs {
         Vpc vpc = new Vpc(net.id("vpc"), s.account, net.now());
         vpc.primaryCidr = cidr;
         vpc.cidrs.add(new CidrAssociation(net.id("vpc-cidr-assoc"), cidr));
-        vpc.dhcpOptionsId = dhcpOptions(s);
+        vpc.dhcpOptionsId = net.dhcpOptions.forNewVpc(s);
         vpc.isDefault = isDefault;
         vpc.enableDnsHostnames = isDefault;
         s.put(s.vpcs, vpc);
@@ -113,14 +113,6 @@ public final class Vpcs {
         vpc.defaultNetworkAclId = net.networkAcls.createDefault(s, vpc).id;
         vpc.defaultSecurityGroupId = net.securityGroups.createDefault(s, vpc).id;
         return vpc;
-    }
-
-    /** Every account and region has one default DHCP option set; VPCs share it. */
-    private String dhcpOptions(VpcStore s) {
-        for (Vpc v : s.vpcs.values()) {
-            return v.dhcpOptionsId;
-        }
-        return net.id("dopt");
     }
 
     private Ipv6Association addIpv6(VpcStore s, Vpc vpc) {
@@ -158,6 +150,7 @@ public final class Vpcs {
         // (https://docs.aws.amazon.com/vpc/latest/userguide/delete-vpc.html).
         boolean dependents = s.subnets.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id))
                 || s.internetGateways.values().stream().anyMatch(x -> vpc.id.equals(x.attachedVpcId))
+                || s.egressOnlyInternetGateways.values().stream().anyMatch(x -> vpc.id.equals(x.vpcId))
                 || s.routeTables.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id) && !x.id.equals(vpc.mainRouteTableId))
                 || s.networkAcls.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id) && !x.isDefault)
                 || s.securityGroups.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id) && !x.id.equals(vpc.defaultSecurityGroupId))

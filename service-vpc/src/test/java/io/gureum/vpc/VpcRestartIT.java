@@ -76,6 +76,62 @@ class VpcRestartIT {
     }
 
     @Test
+    void dhcpOptionSetsAndEgressOnlyGatewaysSurviveARestart() {
+        for (boolean compacting : new boolean[] {false, true}) {
+            dhcpAndEgressOnlyGatewaysSurvive(compacting);
+        }
+    }
+
+    private void dhcpAndEgressOnlyGatewaysSurvive(boolean compacting) {
+        String defaultSet;
+        String custom;
+        String vpc;
+        String eigw;
+        String rtb;
+        try (Gureum g = compacting ? startCompacting() : start(); Ec2Client ec2 = ec2(g)) {
+            defaultSet = ec2.describeVpcs(b -> b.vpcIds(defaultVpc(ec2))).vpcs().get(0).dhcpOptionsId();
+            custom = ec2.createDhcpOptions(b -> b.dhcpConfigurations(DhcpOptionsIT.option("domain-name", "corp.example"))
+                    .tagSpecifications(software.amazon.awssdk.services.ec2.model.TagSpecification.builder()
+                            .resourceType("dhcp-options").tags(Tag.builder().key("Name").value("corp").build()).build()))
+                    .dhcpOptions().dhcpOptionsId();
+            vpc = ec2.createVpc(b -> b.cidrBlock("10.9.0.0/16").amazonProvidedIpv6CidrBlock(true)).vpc().vpcId();
+            ec2.associateDhcpOptions(b -> b.vpcId(vpc).dhcpOptionsId(custom));
+            eigw = ec2.createEgressOnlyInternetGateway(b -> b.vpcId(vpc).clientToken("restart-" + compacting))
+                    .egressOnlyInternetGateway().egressOnlyInternetGatewayId();
+            rtb = ec2.createRouteTable(b -> b.vpcId(vpc)).routeTable().routeTableId();
+            ec2.createRoute(b -> b.routeTableId(rtb).destinationIpv6CidrBlock("::/0").egressOnlyInternetGatewayId(eigw));
+        }
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            assertEquals(defaultSet, ec2.describeVpcs(b -> b.vpcIds(defaultVpc(ec2))).vpcs().get(0).dhcpOptionsId());
+            assertEquals(custom, ec2.describeVpcs(b -> b.vpcIds(vpc)).vpcs().get(0).dhcpOptionsId());
+            var sets = ec2.describeDhcpOptions(b -> b.dhcpOptionsIds(custom)).dhcpOptions();
+            assertEquals("corp.example", sets.get(0).dhcpConfigurations().get(0).values().get(0).value());
+            assertEquals("corp", sets.get(0).tags().get(0).value());
+            assertEquals(List.of("AmazonProvidedDNS"), DhcpOptionsIT.options(ec2.describeDhcpOptions(
+                    b -> b.dhcpOptionsIds(defaultSet)).dhcpOptions().get(0)).get("domain-name-servers"));
+            assertEquals(vpc, ec2.describeEgressOnlyInternetGateways(b -> b.egressOnlyInternetGatewayIds(eigw))
+                    .egressOnlyInternetGateways().get(0).attachments().get(0).vpcId());
+            // the client token is kept: the same request answers the same gateway
+            assertEquals(eigw, ec2.createEgressOnlyInternetGateway(b -> b.vpcId(vpc).clientToken("restart-" + compacting))
+                    .egressOnlyInternetGateway().egressOnlyInternetGatewayId());
+            assertEquals("active", EgressOnlyInternetGatewaysIT.ipv6Route(ec2, rtb, "::/0").stateAsString());
+            ec2.deleteEgressOnlyInternetGateway(b -> b.egressOnlyInternetGatewayId(eigw));
+            ec2.associateDhcpOptions(b -> b.vpcId(vpc).dhcpOptionsId("default"));
+            ec2.deleteDhcpOptions(b -> b.dhcpOptionsId(custom));
+        }
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            assertEquals("blackhole", EgressOnlyInternetGatewaysIT.ipv6Route(ec2, rtb, "::/0").stateAsString());
+            assertEquals("default", ec2.describeVpcs(b -> b.vpcIds(vpc)).vpcs().get(0).dhcpOptionsId());
+            assertEquals(List.of(defaultSet), ec2.describeDhcpOptions().dhcpOptions().stream()
+                    .map(d -> d.dhcpOptionsId()).toList());
+            assertEquals(0, ec2.describeEgressOnlyInternetGateways().egressOnlyInternetGateways().size());
+            // clean the account's state for the next round on the same data directory
+            ec2.deleteRouteTable(b -> b.routeTableId(rtb));
+            ec2.deleteVpc(b -> b.vpcId(vpc));
+        }
+    }
+
+    @Test
     void networkSurvivesARestartAndStillRoutes() {
         String defaultVpc;
         NetworkInsightsIT.Pair p;
