@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.lambda.model.CapacityProvider;
+import software.amazon.awssdk.services.lambda.model.CapacityProviderConfig;
 import software.amazon.awssdk.services.lambda.model.CapacityProviderScalingConfig;
 import software.amazon.awssdk.services.lambda.model.CapacityProviderScalingMode;
 import software.amazon.awssdk.services.lambda.model.CapacityProviderState;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.lambda.model.ListCapacityProvidersRequest
 import software.amazon.awssdk.services.lambda.model.ListCapacityProvidersResponse;
 import software.amazon.awssdk.services.lambda.model.ListFunctionVersionsByCapacityProviderRequest;
 import software.amazon.awssdk.services.lambda.model.ListFunctionVersionsByCapacityProviderResponse;
+import software.amazon.awssdk.services.lambda.model.State;
 import software.amazon.awssdk.services.lambda.model.UpdateCapacityProviderRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateCapacityProviderResponse;
 
@@ -158,12 +160,43 @@ final class CapacityProviders {
         return b.build();
     }
 
-    /**
-     * The function versions configured with the provider. Gureum does not yet attach functions to capacity
-     * providers ({@code CapacityProviderConfig} on CreateFunction is not emulated), so there are none.
-     */
+    /** The function versions ({@code $LATEST} and published) configured with the provider. */
     static List<FunctionVersionsByCapacityProviderListItem> versionsOf(LambdaStore store, String arn) {
-        return List.of();
+        List<FunctionVersionsByCapacityProviderListItem> out = new ArrayList<>();
+        for (LambdaFunction f : store.functions.values()) {
+            List<FunctionVersion> versions = new ArrayList<>();
+            synchronized (f) {
+                if (f.deleted) {
+                    continue;
+                }
+                versions.add(f.latest);
+                versions.addAll(f.versions.values());
+            }
+            for (FunctionVersion v : versions) {
+                CapacityProviderConfig c = v.capacityProviderConfig();
+                if (c != null && arn.equals(c.lambdaManagedInstancesCapacityProviderConfig().capacityProviderArn())) {
+                    out.add(FunctionVersionsByCapacityProviderListItem.builder().functionArn(v.qualifiedArn())
+                            .state(State.ACTIVE).build());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A function's {@code CapacityProviderConfig} (null: none): its provider must exist in the function's account
+     * and region.
+     */
+    static CapacityProviderConfig checkFunctionConfig(LambdaStore store, CapacityProviderConfig c) {
+        if (c == null) {
+            return null;
+        }
+        String arn = c.lambdaManagedInstancesCapacityProviderConfig().capacityProviderArn();
+        CapacityProviderEntry e = store.capacityProviders.get(nameOf(arn));
+        if (e == null || !e.config().capacityProviderArn().equals(arn)) {
+            throw LambdaErrors.invalidParameter("The capacity provider " + arn + " does not exist.");
+        }
+        return c;
     }
 
     private static void checkScaling(CapacityProviderScalingConfig s) {
@@ -200,7 +233,7 @@ final class CapacityProviders {
     }
 
     /** A name or an ARN (the shape allows both); the ARN's name. */
-    private static String nameOf(String nameOrArn) {
+    static String nameOf(String nameOrArn) {
         int i = nameOrArn.lastIndexOf(":capacity-provider:");
         return i < 0 ? nameOrArn : nameOrArn.substring(i + ":capacity-provider:".length());
     }

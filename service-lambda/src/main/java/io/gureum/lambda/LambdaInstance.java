@@ -96,6 +96,7 @@ final class LambdaInstance implements ServiceInstance {
                 urls,
                 new CodeSigningConfigs(context, lookup),
                 new CapacityProviders(context, lookup),
+                new FunctionScalingConfigs(lookup),
                 new ResourcePolicies(context, lookup));
         timer.scheduleWithFixedDelay(() -> {
             if (!closed) {
@@ -109,7 +110,8 @@ final class LambdaInstance implements ServiceInstance {
         return List.of(Functions.class, Versions.class, Aliases.class, Policies.class, Tags.class, Concurrency.class,
                 AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class,
                 Layers.class, ProvisionedConcurrency.class, FunctionSettings.class,
-                FunctionUrls.class, CodeSigningConfigs.class, CapacityProviders.class, ResourcePolicies.class);
+                FunctionUrls.class, CodeSigningConfigs.class, CapacityProviders.class,
+                FunctionScalingConfigs.class, ResourcePolicies.class);
     }
 
 

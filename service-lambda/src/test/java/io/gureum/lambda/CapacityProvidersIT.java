@@ -102,4 +102,56 @@ class CapacityProvidersIT extends LambdaTestSupport {
         assertAwsError(software.amazon.awssdk.services.lambda.model.LambdaException.class, "ValidationException",
                 400, () -> lambda.listCapacityProviders(b -> b.maxItems(51)));
     }
+
+    @Test
+    void functionVersionsUseAProviderAndKeepScalingConfigs() {
+        String provider = unique("cpf");
+        String providerArn = create(provider).capacityProvider().capacityProviderArn();
+        String name = unique("lmi");
+        var config = lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE)
+                .handler("app.handler").code(c -> c.zipFile(software.amazon.awssdk.core.SdkBytes.fromByteArray(
+                        zip("app.py", PY_ECHO))))
+                .capacityProviderConfig(c -> c.lambdaManagedInstancesCapacityProviderConfig(
+                        m -> m.capacityProviderArn(providerArn).perExecutionEnvironmentMaxConcurrency(10))));
+        assertEquals(providerArn, config.capacityProviderConfig().lambdaManagedInstancesCapacityProviderConfig()
+                .capacityProviderArn());
+        String version = lambda.publishVersion(b -> b.functionName(name)).version();
+        assertEquals(providerArn, lambda.getFunctionConfiguration(b -> b.functionName(name).qualifier(version))
+                .capacityProviderConfig().lambdaManagedInstancesCapacityProviderConfig().capacityProviderArn());
+
+        String fnArn = "arn:aws:lambda:us-east-1:000000000000:function:" + name;
+        assertEquals(Set.of(fnArn + ":$LATEST", fnArn + ":" + version),
+                new HashSet<>(lambda.listFunctionVersionsByCapacityProvider(b -> b.capacityProviderName(provider))
+                        .functionVersions().stream().map(v -> v.functionArn()).toList()));
+        assertAwsError(ResourceConflictException.class, "ResourceConflictException", 409,
+                () -> lambda.deleteCapacityProvider(b -> b.capacityProviderName(provider)));
+
+        var put = lambda.putFunctionScalingConfig(b -> b.functionName(name).qualifier(version)
+                .functionScalingConfig(c -> c.minExecutionEnvironments(1).maxExecutionEnvironments(4)));
+        assertEquals(202, put.sdkHttpResponse().statusCode());
+        assertEquals("Active", put.functionStateAsString());
+        var got = lambda.getFunctionScalingConfig(b -> b.functionName(name).qualifier("$LATEST.PUBLISHED"));
+        assertEquals(fnArn + ":" + version, got.functionArn());
+        assertEquals(4, got.appliedFunctionScalingConfig().maxExecutionEnvironments());
+        assertAwsError(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
+                () -> lambda.putFunctionScalingConfig(b -> b.functionName(name).qualifier(version)
+                        .functionScalingConfig(c -> c.minExecutionEnvironments(5).maxExecutionEnvironments(4))));
+        assertAwsError(ResourceNotFoundException.class, "ResourceNotFoundException", 404,
+                () -> lambda.getFunctionScalingConfig(b -> b.functionName(name).qualifier("99")));
+
+        // a function without a capacity provider has no scaling config; an unknown provider is refused
+        String plain = unique("plain");
+        createEcho(plain);
+        String plainVersion = lambda.publishVersion(b -> b.functionName(plain)).version();
+        assertAwsError(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
+                () -> lambda.getFunctionScalingConfig(b -> b.functionName(plain).qualifier(plainVersion)));
+        assertAwsError(InvalidParameterValueException.class, "InvalidParameterValueException", 400,
+                () -> lambda.updateFunctionConfiguration(b -> b.functionName(plain).capacityProviderConfig(
+                        c -> c.lambdaManagedInstancesCapacityProviderConfig(m -> m.capacityProviderArn(
+                                "arn:aws:lambda:us-east-1:000000000000:capacity-provider:missing")))));
+
+        lambda.deleteFunction(b -> b.functionName(name));
+        assertEquals(202, lambda.deleteCapacityProvider(b -> b.capacityProviderName(provider)).sdkHttpResponse()
+                .statusCode());
+    }
 }
