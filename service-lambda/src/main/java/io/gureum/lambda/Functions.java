@@ -236,6 +236,7 @@ final class Functions {
             if (f.versions.remove(Integer.parseInt(q)) == null) {
                 throw LambdaErrors.functionNotFound(f.arn + ":" + q);
             }
+            f.scalingConfigs.remove(q);
         }
     }
 
