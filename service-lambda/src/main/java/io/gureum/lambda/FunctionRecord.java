@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.lambda.model.CapacityProviderConfig;
 import software.amazon.awssdk.services.lambda.model.Cors;
+import software.amazon.awssdk.services.lambda.model.FunctionScalingConfig;
 
 /**
  * A function's record for {@code --data-dir}: {@code $LATEST} and every published version (code named by its
@@ -20,19 +22,21 @@ record FunctionRecord(String name, String arn, Version latest, List<Version> ver
         Integer reservedConcurrency, Map<String, EventInvokeConfig> invokeConfigs,
         Map<String, ProvisionedConcurrency.Config> provisioned, String recursiveLoop,
         Map<String, List<String>> runtimeManagement, List<Url> urls, String codeSigningConfigArn,
-        Map<String, String> tags) {
+        Map<String, String> tags, Map<String, JsonNode> scalingConfigs) {
 
     /** One version's code and configuration (its layers' merged directory is made again at restore). */
     record Version(String version, String runtime, String role, String handler, String description, int timeout,
             int memorySize, Map<String, String> environment, List<String> architectures, String packageType,
             String codeSha256, long codeSize, String lastModified, String revisionId, String deadLetterTargetArn,
-            int ephemeralStorage, String tracingMode, List<LayerRecord.Version> layers, String snapStartApplyOn) {
+            int ephemeralStorage, String tracingMode, List<LayerRecord.Version> layers, String snapStartApplyOn,
+            JsonNode capacityProviderConfig) {
 
         static Version of(FunctionVersion v) {
             return new Version(v.version(), v.runtime(), v.role(), v.handler(), v.description(), v.timeout(),
                     v.memorySize(), v.environment(), v.architectures(), v.packageType(), v.code().sha256(),
                     v.code().size(), v.lastModified(), v.revisionId(), v.deadLetterTargetArn(), v.ephemeralStorage(),
-                    v.tracingMode(), v.layers().stream().map(LayerRecord.Version::of).toList(), v.snapStartApplyOn());
+                    v.tracingMode(), v.layers().stream().map(LayerRecord.Version::of).toList(), v.snapStartApplyOn(),
+                    v.capacityProviderConfig() == null ? null : SdkJson.toJson(v.capacityProviderConfig()));
         }
 
         /** The version again, or null when its package (or a layer's) is gone from the data directory. */
@@ -55,7 +59,8 @@ record FunctionRecord(String name, String arn, Version latest, List<Version> ver
                     timeout, memorySize, environment == null ? Map.of() : environment,
                     architectures == null ? FunctionVersion.defaultArchitectures() : architectures, packageType, code,
                     lastModified, revisionId, deadLetterTargetArn, ephemeralStorage, tracingMode, attached, opt,
-                    snapStartApplyOn);
+                    snapStartApplyOn, capacityProviderConfig == null ? null
+                            : SdkJson.fromJson(capacityProviderConfig, CapacityProviderConfig.class));
         }
     }
 
@@ -86,7 +91,7 @@ record FunctionRecord(String name, String arn, Version latest, List<Version> ver
                 List.copyOf(f.aliases.values()), policies, f.policyRevisionId, f.reservedConcurrency,
                 new LinkedHashMap<>(f.invokeConfigs), new LinkedHashMap<>(f.provisioned), f.recursiveLoop,
                 runtimeManagement, f.urls.values().stream().map(Url::of).toList(), f.codeSigningConfigArn,
-                new LinkedHashMap<>(tags));
+                new LinkedHashMap<>(tags), scalingConfigs(f));
     }
 
     /** The function again, or null when its {@code $LATEST} package is gone from the data directory. */
@@ -124,6 +129,16 @@ record FunctionRecord(String name, String arn, Version latest, List<Version> ver
             urls.forEach(u -> f.urls.put(u.qualifier() == null ? "" : u.qualifier(), u.toUrl(account, region, name)));
         }
         f.codeSigningConfigArn = codeSigningConfigArn;
+        if (scalingConfigs != null) {
+            scalingConfigs.forEach((version, c) -> f.scalingConfigs.put(version,
+                    SdkJson.fromJson(c, FunctionScalingConfig.class)));
+        }
         return f;
+    }
+
+    private static Map<String, JsonNode> scalingConfigs(LambdaFunction f) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        f.scalingConfigs.forEach((version, c) -> out.put(version, SdkJson.toJson(c)));
+        return out;
     }
 }

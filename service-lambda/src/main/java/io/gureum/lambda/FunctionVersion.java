@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.model.Architecture;
+import software.amazon.awssdk.services.lambda.model.CapacityProviderConfig;
 import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
 import software.amazon.awssdk.services.lambda.model.EnvironmentResponse;
 import software.amazon.awssdk.services.lambda.model.EphemeralStorage;
@@ -46,7 +47,8 @@ record FunctionVersion(
         String tracingMode,
         List<LayerVersion> layers,
         java.nio.file.Path optDirectory,
-        String snapStartApplyOn) {
+        String snapStartApplyOn,
+        CapacityProviderConfig capacityProviderConfig) {
 
     static final String LATEST = "$LATEST";
     /** AWS answers SnapStart's state for every function, SnapStart or not. */
@@ -68,13 +70,13 @@ record FunctionVersion(
     FunctionVersion withVersion(String newVersion, String newLastModified, String newRevisionId) {
         return new FunctionVersion(functionName, functionArn, newVersion, runtime, role, handler, description, timeout,
                 memorySize, environment, architectures, packageType, code, newLastModified, newRevisionId,
-                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn);
+                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn, capacityProviderConfig);
     }
 
     FunctionVersion withDescription(String newDescription) {
         return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, newDescription, timeout,
                 memorySize, environment, architectures, packageType, code, lastModified, revisionId,
-                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn);
+                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn, capacityProviderConfig);
     }
 
     FunctionVersion withCode(CodeStore.Code newCode, List<String> newArchitectures, String newLastModified,
@@ -82,7 +84,7 @@ record FunctionVersion(
         return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, description, timeout,
                 memorySize, environment, newArchitectures == null ? architectures : newArchitectures, packageType,
                 newCode, newLastModified, newRevisionId, deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory,
-                snapStartApplyOn);
+                snapStartApplyOn, capacityProviderConfig);
     }
 
     /** Whether code and configuration match another version (PublishVersion publishes nothing new then). */
@@ -92,7 +94,8 @@ record FunctionVersion(
                 && environment.equals(o.environment) && architectures.equals(o.architectures)
                 && eq(deadLetterTargetArn, o.deadLetterTargetArn) && ephemeralStorage == o.ephemeralStorage
                 && eq(tracingMode, o.tracingMode) && layerArns().equals(o.layerArns())
-                && snapStartApplyOn.equals(o.snapStartApplyOn);
+                && snapStartApplyOn.equals(o.snapStartApplyOn)
+                && java.util.Objects.equals(capacityProviderConfig, o.capacityProviderConfig);
     }
 
     /**
@@ -141,6 +144,9 @@ record FunctionVersion(
                 .snapStart(snapStart())
                 .runtimeVersionConfig(RuntimeVersionConfig.builder().runtimeVersionArn(runtimeVersionArn()).build())
                 .loggingConfig(LoggingConfig.builder().logFormat("Text").logGroup("/aws/lambda/" + functionName).build());
+        if (capacityProviderConfig != null) {
+            b.capacityProviderConfig(capacityProviderConfig);
+        }
         if (state == State.PENDING) {
             b.stateReason("The function is being created.").stateReasonCode("Creating");
         }

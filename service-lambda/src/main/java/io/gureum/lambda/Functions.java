@@ -106,7 +106,8 @@ final class Functions {
                 r.ephemeralStorage() == null ? 512 : r.ephemeralStorage().size(),
                 r.tracingConfig() == null || r.tracingConfig().modeAsString() == null ? "PassThrough"
                         : r.tracingConfig().modeAsString(),
-                attached.versions(), attached.optDirectory(), snapStart);
+                attached.versions(), attached.optDirectory(), snapStart,
+                CapacityProviders.checkFunctionConfig(store, r.capacityProviderConfig()));
         LambdaFunction f = new LambdaFunction(ref.name(), arn, store.account, store.region, latest);
         f.codeSigningConfigArn = signing;
         if (store.functions.putIfAbsent(ref.name(), f) != null) {
@@ -235,6 +236,7 @@ final class Functions {
             if (f.versions.remove(Integer.parseInt(q)) == null) {
                 throw LambdaErrors.functionNotFound(f.arn + ":" + q);
             }
+            f.scalingConfigs.remove(q);
         }
     }
 
@@ -305,7 +307,10 @@ final class Functions {
                     r.tracingConfig() == null || r.tracingConfig().modeAsString() == null ? o.tracingMode()
                             : r.tracingConfig().modeAsString(),
                     attached == null ? o.layers() : attached.versions(),
-                    attached == null ? o.optDirectory() : attached.optDirectory(), snapStart);
+                    attached == null ? o.optDirectory() : attached.optDirectory(), snapStart,
+                    r.capacityProviderConfig() == null ? o.capacityProviderConfig()
+                            : CapacityProviders.checkFunctionConfig(
+                                    lookup.store(FunctionRef.parse(r.functionName(), null)), r.capacityProviderConfig()));
             f.latest = updated; // running invocations finish; the runner retires their environments after
         }
         FunctionConfiguration c = updated.toConfiguration(State.ACTIVE, LastUpdateStatus.IN_PROGRESS);

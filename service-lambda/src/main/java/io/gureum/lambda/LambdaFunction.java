@@ -38,6 +38,9 @@ final class LambdaFunction {
     final Map<String, FunctionUrl> urls = new TreeMap<>();
     /** The code signing config's ARN, or null. */
     volatile String codeSigningConfigArn;
+    /** Scaling configs of Lambda Managed Instances by published version. */
+    final Map<String, software.amazon.awssdk.services.lambda.model.FunctionScalingConfig> scalingConfigs =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     final AtomicInteger inFlight = new AtomicInteger();
     volatile boolean deleted;
 

@@ -95,6 +95,8 @@ final class LambdaInstance implements ServiceInstance {
                 new FunctionSettings(lookup),
                 urls,
                 new CodeSigningConfigs(context, lookup),
+                new CapacityProviders(context, lookup),
+                new FunctionScalingConfigs(lookup),
                 new ResourcePolicies(context, lookup));
         timer.scheduleWithFixedDelay(() -> {
             if (!closed) {
@@ -108,7 +110,8 @@ final class LambdaInstance implements ServiceInstance {
         return List.of(Functions.class, Versions.class, Aliases.class, Policies.class, Tags.class, Concurrency.class,
                 AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class,
                 Layers.class, ProvisionedConcurrency.class, FunctionSettings.class,
-                FunctionUrls.class, CodeSigningConfigs.class, ResourcePolicies.class);
+                FunctionUrls.class, CodeSigningConfigs.class, CapacityProviders.class,
+                FunctionScalingConfigs.class, ResourcePolicies.class);
     }
 
 

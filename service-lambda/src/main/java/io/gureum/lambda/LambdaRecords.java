@@ -34,6 +34,7 @@ final class LambdaRecords {
     static final String LAYER = "layer";
     static final String MAPPING = "event-source-mapping";
     static final String SIGNING = "code-signing-config";
+    static final String CAPACITY = "capacity-provider";
     static final String EVENT = "async-event";
 
     private static final Set<String> READS = Set.of("Invoke", "InvokeAsync", "InvokeWithResponseStream");
@@ -205,6 +206,10 @@ final class LambdaRecords {
             store.codeSigningConfigs.forEach((arn, c) -> {
                 SigningConfigRecord value = SigningConfigRecord.of(c, tags(arn));
                 sink.accept(StateRecord.of(SERVICE, store.account, store.region, SIGNING, arn, value), value);
+            });
+            store.capacityProviders.forEach((name, e) -> {
+                CapacityProviderRecord value = CapacityProviderRecord.of(e, tags(e.config().capacityProviderArn()));
+                sink.accept(StateRecord.of(SERVICE, store.account, store.region, CAPACITY, name, value), value);
             });
         });
     }

@@ -33,7 +33,7 @@ final class LambdaRestore {
         Map<String, AsyncEventRecord> pending = new HashMap<>();
         List<StateRecord> events = new java.util.ArrayList<>();
         for (String kind : List.of(LambdaRecords.LAYER, LambdaRecords.FUNCTION, LambdaRecords.MAPPING,
-                LambdaRecords.SIGNING, LambdaRecords.EVENT)) {
+                LambdaRecords.SIGNING, LambdaRecords.CAPACITY, LambdaRecords.EVENT)) {
             for (StateRecord r : restored) {
                 if (!r.kind().equals(kind)) {
                     continue;
@@ -44,6 +44,7 @@ final class LambdaRestore {
                     case LambdaRecords.FUNCTION -> function(r.value(FunctionRecord.class), store, t, packages);
                     case LambdaRecords.MAPPING -> mapping(r.value(MappingRecord.class), store, t);
                     case LambdaRecords.SIGNING -> signing(r.key(), r.value(SigningConfigRecord.class), store, t);
+                    case LambdaRecords.CAPACITY -> capacity(r.key(), r.value(CapacityProviderRecord.class), store, t);
                     default -> events.add(r);
                 }
             }
@@ -109,6 +110,16 @@ final class LambdaRestore {
             t.context().registry().register(store.account, store.region, "lambda",
                     "code-signing-config:" + config.codeSigningConfigId(), Arn.parse(arn));
             t.context().registry().tag(Arn.parse(arn), rec.tags());
+        }
+    }
+
+    private static void capacity(String name, CapacityProviderRecord rec, LambdaStore store, Target t) {
+        CapacityProviderEntry e = rec.toEntry();
+        store.capacityProviders.put(name, e);
+        Arn arn = Arn.parse(e.config().capacityProviderArn());
+        t.context().registry().register(store.account, store.region, "lambda", "capacity-provider:" + name, arn);
+        if (rec.tags() != null && !rec.tags().isEmpty()) {
+            t.context().registry().tag(arn, rec.tags());
         }
     }
 }

@@ -21,6 +21,8 @@ final class LambdaStore {
     /** Code signing configs by ARN. */
     final Map<String, software.amazon.awssdk.services.lambda.model.CodeSigningConfig> codeSigningConfigs =
             new ConcurrentSkipListMap<>();
+    /** Capacity providers by name. */
+    final Map<String, CapacityProviderEntry> capacityProviders = new ConcurrentSkipListMap<>();
 
     LambdaStore(String account, String region) {
         this.account = account;

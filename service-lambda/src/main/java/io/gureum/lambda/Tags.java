@@ -42,7 +42,7 @@ final class Tags {
         return ListTagsResponse.builder().tags(context.registry().tags(taggable(request.resource()))).build();
     }
 
-    /** A function (unqualified) or event source mapping ARN that the registry knows. */
+    /** A function (unqualified), code signing config, event source mapping or capacity provider ARN the registry knows. */
     private Arn taggable(String resource) {
         Arn arn;
         try {
@@ -52,7 +52,8 @@ final class Tags {
                     "Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|"
                             + "(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|"
                             + "[a-zA-Z0-9-_]+))?|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:"
-                            + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+                            + "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|"
+                            + "capacity-provider:[a-zA-Z0-9-_]+)");
         }
         Optional<RegisteredResource> found = context.registry().byArn(arn);
         if (found.isEmpty() || !found.get().service().equals("lambda")) {

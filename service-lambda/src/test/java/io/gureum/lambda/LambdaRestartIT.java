@@ -205,6 +205,37 @@ class LambdaRestartIT {
         }
     }
 
+    /** Capacity providers (state, tags), functions attached to them and their scaling configs survive a restart. */
+    @Test
+    void capacityProvidersAndScalingConfigsSurviveARestart() throws Exception {
+        String providerArn;
+        try (Gureum g = start(); LambdaClient lambda = AwsClients.client(LambdaClient.builder(), g)) {
+            providerArn = lambda.createCapacityProvider(b -> b.capacityProviderName("cp")
+                    .vpcConfig(v -> v.subnetIds("subnet-1").securityGroupIds("sg-1"))
+                    .permissionsConfig(p -> p.capacityProviderOperatorRoleArn(ROLE))
+                    .capacityProviderScalingConfig(c -> c.maxVCpuCount(32)).tags(Map.of("k", "v")))
+                    .capacityProvider().capacityProviderArn();
+            String arn = providerArn;
+            lambda.createFunction(b -> b.functionName("lmi").runtime("python3.12").role(ROLE).handler("app.handler")
+                    .code(c -> c.zipFile(zipOf("app.py", code("one"))))
+                    .capacityProviderConfig(c -> c.lambdaManagedInstancesCapacityProviderConfig(
+                            m -> m.capacityProviderArn(arn))));
+            lambda.publishVersion(b -> b.functionName("lmi"));
+            lambda.putFunctionScalingConfig(b -> b.functionName("lmi").qualifier("1")
+                    .functionScalingConfig(c -> c.minExecutionEnvironments(2).maxExecutionEnvironments(3)));
+            g.context().clock().advance(Duration.ofMinutes(5));
+        }
+        try (Gureum g = start(); LambdaClient lambda = AwsClients.client(LambdaClient.builder(), g)) {
+            var c = lambda.getCapacityProvider(b -> b.capacityProviderName("cp")).capacityProvider();
+            assertEquals(32, c.capacityProviderScalingConfig().maxVCpuCount());
+            assertEquals(Map.of("k", "v"), lambda.listTags(b -> b.resource(providerArn)).tags());
+            assertEquals(2, lambda.listFunctionVersionsByCapacityProvider(b -> b.capacityProviderName("cp"))
+                    .functionVersions().size());
+            assertEquals(3, lambda.getFunctionScalingConfig(b -> b.functionName("lmi").qualifier("1"))
+                    .appliedFunctionScalingConfig().maxExecutionEnvironments());
+        }
+    }
+
     /** A start that folds the journal into a snapshot captures Lambda's records; the next start reads them from it. */
     @Test
     void aSnapshotHoldsWhatTheJournalHeld() throws Exception {
