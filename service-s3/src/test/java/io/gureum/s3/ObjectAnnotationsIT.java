@@ -62,7 +62,7 @@ class ObjectAnnotationsIT extends S3Fixture {
         assertEquals("doc", list.key());
 
         var deleted = s3.deleteObjectAnnotation(d -> d.bucket(bucket).key("doc").annotationName("summary"));
-        assertEquals(204, deleted.sdkHttpResponse().statusCode());
+        assertEquals(200, deleted.sdkHttpResponse().statusCode()); // the model sets no 204 for it
         S3Exception missing = assertThrows(NoSuchAnnotationException.class, () -> payload(bucket, "doc", "summary"));
         assertEquals(404, missing.statusCode());
         assertEquals("NoSuchAnnotation", missing.awsErrorDetails().errorCode());
