@@ -211,6 +211,32 @@ final class ObjectAnnotations {
         return DeleteObjectAnnotationResponse.builder().objectVersionId(versionOf(b, o)).build();
     }
 
+    /**
+     * CopyObject with {@code x-amz-annotation-directive: COPY}: the copy gets the source version's annotations,
+     * each payload copied to a file of its own. Without the header the copy starts without any (Gureum's reading:
+     * the default is not documented).
+     */
+    static void copyAll(S3Backend s3, Bucket target, StoredObject from, StoredObject to) {
+        SortedMap<String, Annotation> source = from.annotations;
+        if (source.isEmpty()) {
+            return;
+        }
+        TreeMap<String, Annotation> copies = new TreeMap<>();
+        try {
+            for (Annotation a : source.values()) {
+                Blob copy = s3.store.blobs.copy(List.of(a.blob()), 0, a.blob().size(), List.of()).blob();
+                copies.put(a.name(), new Annotation(a.name(), copy, a.etag(), s3.context.clock().now(),
+                        a.checksumAlgorithm(), a.checksums()));
+            }
+        } catch (IOException e) {
+            s3.store.blobs.delete(copies.values().stream().map(Annotation::blob).toList());
+            throw new UncheckedIOException(e);
+        }
+        synchronized (target) {
+            to.annotations = java.util.Collections.unmodifiableSortedMap(copies);
+        }
+    }
+
     private static String versionOf(Bucket b, StoredObject o) {
         return b.versioned() ? o.versionId : null;
     }

@@ -168,6 +168,22 @@ class ObjectAnnotationsIT extends S3Fixture {
         assertEquals(1000, s3.listObjectAnnotations(l -> l.bucket(bucket).key("k")).annotationCount());
     }
 
+    @Test
+    void aCopyTakesTheAnnotationsOnlyWithTheCopyDirective() {
+        String bucket = newBucket();
+        s3.putObject(p -> p.bucket(bucket).key("src"), RequestBody.fromString("x"));
+        annotate(bucket, "src", "note", "kept");
+        s3.copyObject(c -> c.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket).destinationKey("copy")
+                .annotationDirective(software.amazon.awssdk.services.s3.model.AnnotationDirective.COPY));
+        assertEquals("kept", payload(bucket, "copy", "note"));
+        s3.copyObject(c -> c.sourceBucket(bucket).sourceKey("src").destinationBucket(bucket).destinationKey("bare")
+                .annotationDirective(software.amazon.awssdk.services.s3.model.AnnotationDirective.EXCLUDE));
+        assertEquals(0, s3.listObjectAnnotations(l -> l.bucket(bucket).key("bare")).annotationCount());
+        // The copies are independent: deleting the source's leaves the copy's.
+        s3.deleteObjectAnnotation(d -> d.bucket(bucket).key("src").annotationName("note"));
+        assertEquals("kept", payload(bucket, "copy", "note"));
+    }
+
     private static List<String> names(ListObjectAnnotationsResponse r) {
         return r.annotations().stream().map(AnnotationEntry::annotationName).toList();
     }
