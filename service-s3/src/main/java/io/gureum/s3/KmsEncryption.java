@@ -80,6 +80,21 @@ final class KmsEncryption {
                 dataKey.ciphertextBlob().asByteArray());
     }
 
+    /**
+     * UpdateObjectEncryption: the object's data key wrapped anew under {@code keyArn}, S3 managed keys or the
+     * previous KMS key unwrapping it first (a disabled previous key fails the update as it fails a read). The
+     * caller's own context of an SSE-KMS object is kept; {@code aws:s3:arn} follows the Bucket Key setting.
+     */
+    Encryption reencrypt(Bucket b, StoredObject o, String keyArn, boolean bucketKey) {
+        checkUsable(b, o.encryption);
+        Map<String, String> context = new LinkedHashMap<>(o.encryption == null ? Map.of() : o.encryption.context());
+        context.put("aws:s3:arn", bucketKey ? bucketArn(b) : bucketArn(b) + "/" + o.key);
+        GenerateDataKeyWithoutPlaintextResponse dataKey = call(b, kms -> kms.generateDataKeyWithoutPlaintext(
+                g -> g.keyId(keyArn).keySpec(DataKeySpec.AES_256).encryptionContext(context)));
+        return new Encryption("aws:kms", dataKey.keyId(), bucketKey, Map.copyOf(context),
+                o.encryption == null ? null : o.encryption.requestedContext(), dataKey.ciphertextBlob().asByteArray());
+    }
+
     /** Reads need the object's data key back from KMS: a disabled or deleted key makes them fail. */
     void checkReadable(Bucket b, StoredObject o) {
         checkUsable(b, o.encryption);

@@ -180,6 +180,9 @@ final class ObjectWrites {
                 Checksums.normalize(request.checksumAlgorithmAsString()),
                 new Objects.WriteCondition(request.ifMatch(), request.ifNoneMatch()));
         o.acl = acl;
+        if ("COPY".equals(request.annotationDirectiveAsString())) {
+            ObjectAnnotations.copyAll(s3, target, source, o);
+        }
         CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(o.etag).lastModified(o.lastModified);
         ChecksumFields.put((SdkPojo) result, o, true);
         return CopyObjectResponse.builder().copyObjectResult(result.build())

@@ -174,7 +174,7 @@ public final class Objects {
                     StoredObject old = kv.find("null");
                     if (old != null) {
                         kv.remove(old);
-                        garbage.addAll(old.blobs);
+                        garbage.addAll(old.allBlobs());
                     }
                 }
                 kv.addLatest(o);
@@ -249,7 +249,7 @@ public final class Objects {
                         StoredObject old = kv.find("null");
                         if (old != null) {
                             kv.remove(old);
-                            garbage.addAll(old.blobs);
+                            garbage.addAll(old.allBlobs());
                         }
                         dropIfEmpty(b, key, kv);
                     }
@@ -260,7 +260,7 @@ public final class Objects {
                         StoredObject old = kv.find("null");
                         if (old != null) {
                             kv.remove(old);
-                            garbage.addAll(old.blobs);
+                            garbage.addAll(old.allBlobs());
                         }
                     }
                     marker = StoredObject.deleteMarker(key, newVersionId(b), now(), ownerOf(b, currentAccount()));
@@ -277,7 +277,7 @@ public final class Objects {
                 } else {
                     ObjectLock.checkDeletable(v, clock.now(), bypassGovernance);
                     kv.remove(v);
-                    garbage.addAll(v.blobs);
+                    garbage.addAll(v.allBlobs());
                     dropIfEmpty(b, key, kv);
                     result = new Deleted(versionId, v.deleteMarker);
                 }
@@ -298,7 +298,7 @@ public final class Objects {
             kv.remove(v);
             dropIfEmpty(b, v.key, kv);
         }
-        store.blobs.delete(v.blobs);
+        store.blobs.delete(v.allBlobs());
     }
 
     void dropIfEmpty(Bucket b, String key, KeyVersions kv) {

@@ -52,7 +52,8 @@ final class S3Instance implements ServiceInstance {
                 new CorsConfig(access), new AclConfig(s3, access), new OwnershipConfig(access),
                 new EncryptionConfig(access), new LifecycleConfig(access), new NotificationConfig(s3, access),
                 new ObjectLockConfig(s3, access), new StoredConfigs(access),
-                new ReportingConfigs(access), new DirectoryOperations(s3, access, directories));
+                new ReportingConfigs(access), new DirectoryOperations(s3, access, directories),
+                new ObjectAnnotations(s3, access), new ObjectEncryptionUpdate(s3, access));
     }
 
     @Override

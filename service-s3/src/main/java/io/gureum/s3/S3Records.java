@@ -7,6 +7,7 @@ import io.gureum.core.persist.StateRecord;
 import io.gureum.core.persist.StateSink;
 import io.gureum.core.persist.StateStore;
 import io.gureum.core.spi.ServiceContext;
+import io.gureum.s3.store.Annotation;
 import io.gureum.s3.store.Blob;
 import io.gureum.s3.store.BlobStore;
 import io.gureum.s3.store.Bucket;
@@ -73,7 +74,7 @@ final class S3Records {
             Map<String, String> checksums, String checksumType, List<Long> partSizes, String storageClass,
             Map<String, String> tags, String retentionMode, Instant retainUntil, boolean legalHold,
             Instant restoreReadyAt, Instant restoreExpiry, Encryption encryption, JsonNode acl,
-            String replicationStatus) {
+            String replicationStatus, List<Annotation> annotations) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -251,7 +252,8 @@ final class S3Records {
             versions.add(new VersionState(o.versionId, o.deleteMarker, o.blobs, o.size, o.etag, o.lastModified, o.owner,
                     o.headers, o.metadata, o.checksums, o.checksumType, o.partSizes, o.storageClass, o.tags,
                     o.retentionMode, o.retainUntil, o.legalHold, o.restoreReadyAt, o.restoreExpiry, o.encryption,
-                    SdkJson.toJson(o.acl), o.replicationStatus));
+                    SdkJson.toJson(o.acl), o.replicationStatus,
+                    o.annotations.isEmpty() ? null : List.copyOf(o.annotations.values())));
         }
         return new KeyState(b.created, key, versions);
     }
@@ -319,7 +321,7 @@ final class S3Records {
                             record = StateRecord.of(SERVICE, b.owner, b.region, KEY, b.name + "/" + key,
                                     keyState(b, key, kv));
                             for (StoredObject o : kv.all()) {
-                                open(store, o.blobs, sent, files);
+                                open(store, o.allBlobs(), sent, files);
                             }
                         }
                     }
@@ -428,6 +430,11 @@ final class S3Records {
             o.legalHold = v.legalHold();
             o.restoreReadyAt = v.restoreReadyAt();
             o.restoreExpiry = v.restoreExpiry();
+            if (v.annotations() != null) {
+                java.util.TreeMap<String, Annotation> annotations = new java.util.TreeMap<>();
+                v.annotations().forEach(a -> annotations.put(a.name(), a));
+                o.annotations = java.util.Collections.unmodifiableSortedMap(annotations);
+            }
             o.acl = SdkJson.fromJson(v.acl(), AccessControlPolicy.class);
             o.replicationStatus = v.replicationStatus();
             kv.addLatest(o);

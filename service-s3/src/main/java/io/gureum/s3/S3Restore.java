@@ -41,7 +41,7 @@ final class S3Restore {
                     KeyVersions kv = S3Records.versions(k);
                     b.objects.put(k.key(), kv);
                     for (StoredObject o : kv.all()) {
-                        o.blobs.forEach(blob -> referenced.add(blob.id()));
+                        o.allBlobs().forEach(blob -> referenced.add(blob.id()));
                     }
                 }
             } else if (r.kind().equals(S3Records.UPLOAD)) {

@@ -33,7 +33,8 @@ public final class S3Service implements AwsService {
                 ListingOperations.class, MultipartOperations.class, VersioningConfig.class, TaggingConfig.class,
                 PolicyConfig.class, CorsConfig.class, AclConfig.class, OwnershipConfig.class, EncryptionConfig.class,
                 LifecycleConfig.class, NotificationConfig.class, ObjectLockConfig.class, StoredConfigs.class,
-                ReportingConfigs.class, DirectoryOperations.class);
+                ReportingConfigs.class, DirectoryOperations.class, ObjectAnnotations.class,
+                ObjectEncryptionUpdate.class);
     }
 
     @Override

@@ -221,6 +221,45 @@ class S3RestartIT {
         }
     }
 
+    @Test
+    void annotationsAndUpdatedEncryptionSurviveARestart() throws Exception {
+        String keyArn;
+        String v1;
+        try (Gureum g = start(); S3Client s3 = client(g);
+                software.amazon.awssdk.services.kms.KmsClient kms = AwsClients.client(
+                        software.amazon.awssdk.services.kms.KmsClient.builder(), g)) {
+            s3.createBucket(b -> b.bucket("annotated"));
+            s3.putBucketVersioning(b -> b.bucket("annotated").versioningConfiguration(v -> v.status(
+                    BucketVersioningStatus.ENABLED)));
+            v1 = s3.putObject(b -> b.bucket("annotated").key("k"), RequestBody.fromString("one")).versionId();
+            s3.putObjectAnnotation(b -> b.bucket("annotated").key("k").annotationName("note"),
+                    RequestBody.fromString("on version one"));
+            s3.putObjectAnnotation(b -> b.bucket("annotated").key("k").annotationName("gone"),
+                    RequestBody.fromString("deleted before the restart"));
+            s3.deleteObjectAnnotation(b -> b.bucket("annotated").key("k").annotationName("gone"));
+            s3.putObject(b -> b.bucket("annotated").key("k"), RequestBody.fromString("two"));
+            s3.putObjectAnnotation(b -> b.bucket("annotated").key("k").annotationName("note"),
+                    RequestBody.fromString("on version two"));
+            keyArn = kms.createKey(k -> k.description("restart")).keyMetadata().arn();
+            String arn = keyArn;
+            s3.updateObjectEncryption(u -> u.bucket("annotated").key("k").versionId(v1)
+                    .objectEncryption(e -> e.ssekms(k -> k.kmsKeyArn(arn))));
+        }
+        try (Gureum g = start(); S3Client s3 = client(g)) {
+            assertEquals("on version two", s3.getObjectAnnotationAsBytes(b -> b.bucket("annotated").key("k")
+                    .annotationName("note")).asUtf8String());
+            assertEquals("on version one", s3.getObjectAnnotationAsBytes(b -> b.bucket("annotated").key("k")
+                    .annotationName("note").versionId(v1)).asUtf8String());
+            assertEquals(List.of("note"), s3.listObjectAnnotations(b -> b.bucket("annotated").key("k")
+                    .versionId(v1)).annotations().stream().map(a -> a.annotationName()).toList());
+            var head = s3.headObject(b -> b.bucket("annotated").key("k").versionId(v1));
+            assertEquals("aws:kms", head.serverSideEncryptionAsString());
+            assertEquals(keyArn, head.ssekmsKeyId());
+            assertEquals("AES256", s3.headObject(b -> b.bucket("annotated").key("k")).serverSideEncryptionAsString());
+            assertEquals(4, blobFiles(), "two object versions and two annotations; the deleted one's file is gone");
+        }
+    }
+
     private boolean snapshotExists() throws Exception {
         try (Stream<Path> files = Files.list(dataDir.resolve("state"))) {
             return files.anyMatch(p -> p.getFileName().toString().matches("snapshot-\\d+\\.bin"));

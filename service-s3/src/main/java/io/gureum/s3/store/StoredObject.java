@@ -39,9 +39,15 @@ public final class StoredObject {
     public volatile software.amazon.awssdk.services.s3.model.AccessControlPolicy acl;
     /** {@code x-amz-replication-status}: PENDING, COMPLETED or FAILED on a source, REPLICA on a copy; else null. */
     public volatile String replicationStatus;
-    public final String serverSideEncryption;
+    /**
+     * The algorithm of {@link #encryption}; both change together, in place, with UpdateObjectEncryption (which
+     * keeps the version, its ETag and its last-modified date).
+     */
+    public volatile String serverSideEncryption;
     /** Null for delete markers. */
-    public final Encryption encryption;
+    public volatile Encryption encryption;
+    /** The version's annotations by name, in name order (PutObjectAnnotation). */
+    public volatile java.util.SortedMap<String, Annotation> annotations = java.util.Collections.emptySortedMap();
 
     public StoredObject(String key, String versionId, boolean deleteMarker, List<Blob> blobs, long size, String etag,
             Instant lastModified, String owner, ContentHeaders headers, Map<String, String> metadata,
@@ -74,6 +80,22 @@ public final class StoredObject {
     /** The version ID as S3 reports it: {@code null} for objects written while versioning was off or suspended. */
     public String versionIdOrNull() {
         return versionId;
+    }
+
+    /** Sets the encryption at rest in place (UpdateObjectEncryption). */
+    public void reencrypt(Encryption e) {
+        this.encryption = e;
+        this.serverSideEncryption = e == null ? null : e.algorithm();
+    }
+
+    /** The files this version names: its bytes' and its annotations'. */
+    public List<Blob> allBlobs() {
+        if (annotations.isEmpty()) {
+            return blobs;
+        }
+        List<Blob> out = new java.util.ArrayList<>(blobs);
+        annotations.values().forEach(a -> out.add(a.blob()));
+        return out;
     }
 
     public boolean isNullVersion() {
