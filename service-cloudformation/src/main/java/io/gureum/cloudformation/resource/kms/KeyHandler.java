@@ -1,21 +1,14 @@
 package io.gureum.cloudformation.resource.kms;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
-import io.gureum.cloudformation.resource.ResourceTag;
 import io.gureum.cloudformation.resource.common.Json;
 import io.gureum.cloudformation.resource.common.Served;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
-import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
-import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
@@ -47,7 +40,7 @@ public final class KeyHandler implements ResourceHandler {
     public Created create(ResourceRequest r) {
         Served.check(r, SERVED);
         KmsClient kms = r.client(KmsClient.class);
-        List<Tag> tags = tags(r);
+        List<Tag> tags = KeyTags.of(r);
         KeyMetadata k = kms.createKey(b -> b.policy(Json.document(r.property("KeyPolicy")))
                 .description(r.text("Description")).keySpec(r.text("KeySpec")).keyUsage(r.text("KeyUsage"))
                 .multiRegion(r.bool("MultiRegion")).origin(r.text("Origin"))
@@ -89,19 +82,7 @@ public final class KeyHandler implements ResourceHandler {
             }
         }
         if (changed.contains("Tags")) {
-            List<Tag> now = tags(r);
-            List<String> removed = new ArrayList<>();
-            kms.listResourceTags(b -> b.keyId(id)).tags().forEach(t -> {
-                if (now.stream().noneMatch(x -> x.tagKey().equals(t.tagKey()))) {
-                    removed.add(t.tagKey());
-                }
-            });
-            if (!removed.isEmpty()) {
-                kms.untagResource(b -> b.keyId(id).tagKeys(removed));
-            }
-            if (!now.isEmpty()) {
-                kms.tagResource(b -> b.keyId(id).tags(now));
-            }
+            KeyTags.retag(kms, id, r);
         }
         KeyMetadata k = kms.describeKey(b -> b.keyId(id)).keyMetadata();
         return Created.of(id).attribute("Arn", k.arn()).attribute("KeyId", id);
@@ -109,25 +90,6 @@ public final class KeyHandler implements ResourceHandler {
 
     @Override
     public void delete(ResourceRequest r) {
-        try {
-            r.client(KmsClient.class).scheduleKeyDeletion(b -> b.keyId(r.physicalId())
-                    .pendingWindowInDays(r.has("PendingWindowInDays") ? r.integer("PendingWindowInDays") : 30));
-        } catch (NotFoundException | KmsInvalidStateException gone) {
-            // Already gone, or already pending deletion.
-        }
-    }
-
-    private static List<Tag> tags(ResourceRequest r) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (ResourceTag t : r.tags()) { // KMS accepts aws:cloudformation:* from a call acting for a stack
-            map.put(t.key(), t.value());
-        }
-        JsonNode given = r.property("Tags");
-        if (given != null) {
-            given.forEach(t -> map.put(t.path("Key").asText(), t.path("Value").asText("")));
-        }
-        List<Tag> out = new ArrayList<>();
-        map.forEach((k, v) -> out.add(Tag.builder().tagKey(k).tagValue(v).build()));
-        return out;
+        KeyTags.scheduleDeletion(r);
     }
 }
