@@ -114,6 +114,7 @@ public final class AwsHttpResponse {
     /** A streamed body of known length (-1 when unknown: sent chunked). The server closes the stream. */
     public AwsHttpResponse bodyStream(InputStream stream, long length) {
         this.bodyStream = stream;
+        this.bodyPublisher = null;
         this.streamLength = length;
         this.body = new byte[0];
         return this;

@@ -1,8 +1,5 @@
 package io.gureum.core.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -10,11 +7,11 @@ import java.util.concurrent.TimeUnit;
  * A response body a producer thread writes while the server sends it (S3 Select's event stream): the
  * producer {@link #push}es byte blocks and waits while {@code limit} bytes are queued and unsent, so a slow
  * client holds the producer back rather than filling the heap; the server takes blocks without waiting
- * ({@link #poll}) and is told through {@link #onAvailable} when more arrive, so no event loop waits. Closing
- * it (the connection went away) makes {@link #push} answer false. Read as an ordinary {@link InputStream}
- * it blocks, for readers on threads of their own.
+ * ({@link #poll}) and is told through {@link #onAvailable} when more arrive, so no event loop waits; as a
+ * {@link java.util.concurrent.Flow.Publisher} it hands blocks over as the subscriber asks. Closing it (the
+ * connection went away) makes {@link #push} answer false.
  */
-public final class ProducedBody extends InputStream implements java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> {
+public final class ProducedBody implements java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> {
     private final ArrayDeque<byte[]> blocks = new ArrayDeque<>();
     private final long limit;
     private final long stallNanos;
@@ -23,8 +20,6 @@ public final class ProducedBody extends InputStream implements java.util.concurr
     private boolean closed;
     private volatile Runnable onAvailable = () -> {
     };
-    private byte[] current;
-    private int position;
 
     /**
      * @param limit bytes queued before {@link #push} waits
@@ -95,42 +90,7 @@ public final class ProducedBody extends InputStream implements java.util.concurr
         return !closed;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        while (current == null || position >= current.length) {
-            synchronized (this) {
-                while (blocks.isEmpty() && !finished && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException();
-                    }
-                }
-                if (blocks.isEmpty()) {
-                    return -1;
-                }
-            }
-            current = poll();
-            position = 0;
-        }
-        int n = Math.min(len, current.length - position);
-        System.arraycopy(current, position, b, off, n);
-        position += n;
-        return n;
-    }
-
-    @Override
+    /** The reader is gone: what is queued is dropped, and pushes answer false. */
     public synchronized void close() {
         closed = true;
         blocks.clear();

@@ -344,9 +344,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
             return done;
         }
-        if (response.bodyPublisher() != null) {
-            response.discard(); // HEAD
-        }
         if (response.bodyStream() != null && !head) {
             HttpResponse start = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
             copyHeaders(response, start);
@@ -371,13 +368,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
             return done;
         }
-        if (response.bodyStream() != null) {
-            try {
-                response.bodyStream().close();
-            } catch (java.io.IOException ignored) {
-                // nothing was read from it
-            }
-        }
+        response.discard(); // a HEAD answer's stream or publisher: nothing of it is sent
         ByteBuf body = head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body());
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
         copyHeaders(response, out);
@@ -401,14 +392,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             s = a.delegate();
         }
         return s instanceof FileSlice f ? f : null;
-    }
-
-    private static void closeQuietly(java.io.InputStream in) {
-        try {
-            in.close();
-        } catch (java.io.IOException ignored) {
-            // nothing more can be done
-        }
     }
 
     private static void copyHeaders(AwsHttpResponse from, HttpResponse to) {

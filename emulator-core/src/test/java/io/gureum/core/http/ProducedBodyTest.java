@@ -56,17 +56,40 @@ class ProducedBodyTest {
     }
 
     @Test
-    void readAsAStreamItBlocksUntilTheProducerWrites() throws Exception {
+    void asAPublisherItDeliversThePushesInOrderAndCompletesAtTheEnd() throws Exception {
         ProducedBody body = new ProducedBody(1024, Duration.ofMinutes(1));
-        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                return body.readAllBytes();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        CompletableFuture<byte[]> read = new CompletableFuture<>();
+        body.subscribe(new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
+            private java.util.concurrent.Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                subscription = s;
+                s.request(1);
+            }
+
+            @Override
+            public void onNext(java.nio.ByteBuffer item) {
+                byte[] b = new byte[item.remaining()];
+                item.get(b);
+                got.writeBytes(b);
+                subscription.request(1);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                read.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                read.complete(got.toByteArray());
             }
         });
         body.push("hello ".getBytes(StandardCharsets.UTF_8));
         body.push("world".getBytes(StandardCharsets.UTF_8));
+        assertFalse(read.isDone(), "not complete before the producer finishes");
         body.finish();
         assertEquals("hello world", new String(read.get(60, TimeUnit.SECONDS), StandardCharsets.UTF_8));
     }
