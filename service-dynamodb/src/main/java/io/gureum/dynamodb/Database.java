@@ -29,6 +29,11 @@ final class Database {
         this.records = records;
     }
 
+    /** The current table with this ID (a table deleted and created again has a new one), or null. */
+    Table tableWithId(String id) {
+        return tables.values().stream().filter(t -> t.id.equals(id)).findFirst().orElse(null);
+    }
+
     <T> T read(java.util.function.Supplier<T> body) {
         lock.readLock().lock();
         try {

@@ -138,7 +138,7 @@ final class Exports {
                 if (!e.status.equals("IN_PROGRESS")) {
                     continue;
                 }
-                Table t = db.tables.values().stream().filter(x -> x.id.equals(e.tableId)).findFirst().orElse(null);
+                Table t = db.tableWithId(e.tableId);
                 Content content = null;
                 if (t != null && t.pitr != null) {
                     Instant earliest = t.pitr.earliest();

@@ -108,7 +108,7 @@ final class Imports {
                 if (!imp.status.equals("IN_PROGRESS")) {
                     continue;
                 }
-                Table t = db.tables.values().stream().filter(x -> x.id.equals(imp.tableId)).findFirst().orElse(null);
+                Table t = db.tableWithId(imp.tableId);
                 if (t == null || !t.status.equals("CREATING")) {
                     imp.failureCode = "UnknownError";
                     imp.failureMessage = "The import was interrupted and its table is no longer being created";
