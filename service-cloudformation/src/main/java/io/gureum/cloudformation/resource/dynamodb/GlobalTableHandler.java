@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
-
 /**
  * {@code AWS::DynamoDB::GlobalTable} (global tables version 2019.11.21): the table in the stack's region, then
  * one UpdateTable {@code ReplicaUpdates} create per other region of {@code Replicas}, each copy waited to
@@ -180,15 +178,7 @@ public final class GlobalTableHandler implements ResourceHandler {
         String arn = ddb.describeTable(b -> b.tableName(name)).table().tableArn();
         Map<String, String> tags = r.tagMap();
         TableHandler.elements(replica.get("Tags")).forEach(t -> tags.put(Json.text(t, "Key"), Json.text(t, "Value")));
-        List<String> removed = new ArrayList<>(ddb.listTagsOfResource(b -> b.resourceArn(arn)).tags().stream()
-                .map(Tag::key).toList());
-        removed.removeAll(tags.keySet());
-        if (!removed.isEmpty()) {
-            ddb.untagResource(b -> b.resourceArn(arn).tagKeys(removed));
-        }
-        List<Tag> list = new ArrayList<>();
-        tags.forEach((k, v) -> list.add(Tag.builder().key(k).value(v).build()));
-        ddb.tagResource(b -> b.resourceArn(arn).tags(list));
+        TableHandler.retag(ddb, arn, tags);
         Boolean protection = Json.bool(replica, "DeletionProtectionEnabled");
         Boolean was = before == null ? null : Json.bool(before, "DeletionProtectionEnabled");
         if (!java.util.Objects.equals(protection, was)) {

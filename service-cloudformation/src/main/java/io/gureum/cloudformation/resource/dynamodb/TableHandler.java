@@ -172,20 +172,24 @@ public final class TableHandler implements ResourceHandler {
         }
         String arn = ddb.describeTable(x -> x.tableName(name)).table().tableArn();
         if (changed.contains("Tags")) {
-            Map<String, String> now = r.tagsWithTemplate("Tags");
-            List<String> removed = new ArrayList<>(ddb.listTagsOfResource(x -> x.resourceArn(arn)).tags().stream()
-                    .map(Tag::key).toList());
-            removed.removeAll(now.keySet());
-            if (!removed.isEmpty()) {
-                ddb.untagResource(x -> x.resourceArn(arn).tagKeys(removed));
-            }
-            List<Tag> tags = new ArrayList<>();
-            now.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
-            if (!tags.isEmpty()) {
-                ddb.tagResource(x -> x.resourceArn(arn).tags(tags));
-            }
+            retag(ddb, arn, r.tagsWithTemplate("Tags"));
         }
         return result(ddb, name);
+    }
+
+    /** Makes a table's tags {@code now}: removes the others, then sets these. */
+    static void retag(DynamoDbClient ddb, String arn, Map<String, String> now) {
+        List<String> removed = new ArrayList<>(ddb.listTagsOfResource(x -> x.resourceArn(arn)).tags().stream()
+                .map(Tag::key).toList());
+        removed.removeAll(now.keySet());
+        if (!removed.isEmpty()) {
+            ddb.untagResource(x -> x.resourceArn(arn).tagKeys(removed));
+        }
+        List<Tag> tags = new ArrayList<>();
+        now.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+        if (!tags.isEmpty()) {
+            ddb.tagResource(x -> x.resourceArn(arn).tags(tags));
+        }
     }
 
     @Override
