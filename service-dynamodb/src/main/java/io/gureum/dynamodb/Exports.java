@@ -116,8 +116,9 @@ final class Exports {
                 incremental, fingerprint);
         db.exports.put(e.arn, e);
         state.records.export(db, e);
+        ExportDescription started = e.describe(); // before the worker can finish: AWS answers IN_PROGRESS
         start(db, t, e, content);
-        return ExportTableToPointInTimeResponse.builder().exportDescription(e.describe()).build();
+        return ExportTableToPointInTimeResponse.builder().exportDescription(started).build();
     }
 
     private void start(Database db, Table t, Export e, Content content) {

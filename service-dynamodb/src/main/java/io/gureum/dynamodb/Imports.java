@@ -86,8 +86,9 @@ final class Imports {
         Import imp = new Import(t.arn + "/import/" + id, t.arn, t.id, now, r, fingerprint, logGroup);
         db.imports.put(imp.arn, imp);
         state.records.imported(db, imp);
+        ImportTableDescription started = imp.describe(); // before the worker can finish: AWS answers IN_PROGRESS
         start(db, t, imp);
-        return ImportTableResponse.builder().importTableDescription(imp.describe()).build();
+        return ImportTableResponse.builder().importTableDescription(started).build();
     }
 
     private void start(Database db, Table t, Import imp) {
