@@ -9,7 +9,8 @@ import io.gureum.core.spi.ProtocolQuirks;
 /**
  * What S3 does on the wire beyond restXml: it takes virtual-hosted requests ({@code bucket.s3.localhost})
  * and, as the bare endpoint is S3's, anonymous requests nothing else identifies; its codec is
- * {@link S3Codec}; an unknown access key is {@code InvalidAccessKeyId}.
+ * {@link S3Codec}; an unknown access key is {@code InvalidAccessKeyId}; it checks Signature Version 2
+ * itself ({@link SignatureV2}, from the canonicalized resource only S3 can name).
  */
 final class S3Quirks implements ProtocolQuirks {
 
@@ -26,6 +27,11 @@ final class S3Quirks implements ProtocolQuirks {
     @Override
     public ProtocolCodec codec(ProtocolCodec standard) {
         return standard instanceof RestXmlCodec xml ? new S3Codec(xml) : standard;
+    }
+
+    @Override
+    public boolean verifiesSignatureVersion2() {
+        return true;
     }
 
     /** https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList */

@@ -42,6 +42,11 @@ final class ComposedQuirks implements ProtocolQuirks {
     }
 
     @Override
+    public boolean verifiesSignatureVersion2() {
+        return parts.stream().anyMatch(ProtocolQuirks::verifiesSignatureVersion2);
+    }
+
+    @Override
     public AwsException unknownAccessKey() {
         for (ProtocolQuirks q : parts) {
             AwsException e = q.unknownAccessKey();

@@ -188,9 +188,7 @@ public final class Dispatcher {
                 // A signature without an access key is malformed; the verifier says so in the service's words.
                 secret = accessKey == null ? null
                         : signingKey.map(Accounts.AccessKey::secretAccessKey).orElseThrow(() -> invalidKey(signedFor));
-                // S3's legacy Signature Version 2 is checked by S3 itself, which knows how a request names its
-                // bucket (the canonicalized resource); every other API refuses it here.
-                if (!("AWS".equals(signature.algorithm()) && "s3".equals(service.name()))) {
+                if (!("AWS".equals(signature.algorithm()) && service.quirks().verifiesSignatureVersion2())) {
                     verifier.verify(request, signature, secret, context.clock().now());
                     request = verifier.checkedBody(request, signature);
                 }

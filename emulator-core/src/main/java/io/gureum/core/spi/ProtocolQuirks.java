@@ -58,4 +58,13 @@ public interface ProtocolQuirks {
     default AwsException missingAuthentication() {
         return null;
     }
+
+    /**
+     * Whether the API checks legacy Signature Version 2 ({@code Authorization: AWS key:signature}) itself, in
+     * its pre-operation step (S3, which alone knows how a request names its bucket); every other API refuses
+     * such a signature in core's verifier.
+     */
+    default boolean verifiesSignatureVersion2() {
+        return false;
+    }
 }
