@@ -448,41 +448,41 @@ public final class SecurityGroups {
     public RevokeSecurityGroupIngressResponse revokeSecurityGroupIngress(RevokeSecurityGroupIngressRequest r) {
         VpcStore s = net.store();
         SecurityGroup g = byIdOrName(s, r.groupId(), r.groupName());
-        List<IpPermission> perms = new ArrayList<>(r.ipPermissions());
-        if (r.ipProtocol() != null) {
-            perms.add(IpPermission.builder().ipProtocol(r.ipProtocol()).fromPort(r.fromPort()).toPort(r.toPort())
-                    .ipRanges(r.cidrIp() == null ? List.of() : List.of(IpRange.builder().cidrIp(r.cidrIp()).build()))
-                    .build());
-        }
+        List<IpPermission> perms = withLegacyRule(r.ipPermissions(), r.ipProtocol(), r.fromPort(), r.toPort(),
+                r.cidrIp());
         List<SecurityGroupRule> removed = revoke(s, g, false, perms, r.securityGroupRuleIds(), r.dryRun());
         return RevokeSecurityGroupIngressResponse.builder().returnValue(true)
-                .revokedSecurityGroupRules(removed.stream().map(x ->
-                        software.amazon.awssdk.services.ec2.model.RevokedSecurityGroupRule.builder()
-                                .securityGroupRuleId(x.id).groupId(g.id).isEgress(false).ipProtocol(x.protocol)
-                                .fromPort(x.fromPort).toPort(x.toPort).cidrIpv4(x.cidrIpv4).cidrIpv6(x.cidrIpv6)
-                                .prefixListId(x.prefixListId).referencedGroupId(x.referencedGroupId)
-                                .description(x.description).build()).toList())
-                .build();
+                .revokedSecurityGroupRules(revoked(g, false, removed)).build();
     }
 
     public RevokeSecurityGroupEgressResponse revokeSecurityGroupEgress(RevokeSecurityGroupEgressRequest r) {
         VpcStore s = net.store();
         SecurityGroup g = require(s, r.groupId());
-        List<IpPermission> perms = new ArrayList<>(r.ipPermissions());
-        if (r.ipProtocol() != null) {
-            perms.add(IpPermission.builder().ipProtocol(r.ipProtocol()).fromPort(r.fromPort()).toPort(r.toPort())
-                    .ipRanges(r.cidrIp() == null ? List.of() : List.of(IpRange.builder().cidrIp(r.cidrIp()).build()))
-                    .build());
-        }
+        List<IpPermission> perms = withLegacyRule(r.ipPermissions(), r.ipProtocol(), r.fromPort(), r.toPort(),
+                r.cidrIp());
         List<SecurityGroupRule> removed = revoke(s, g, true, perms, r.securityGroupRuleIds(), r.dryRun());
         return RevokeSecurityGroupEgressResponse.builder().returnValue(true)
-                .revokedSecurityGroupRules(removed.stream().map(x ->
-                        software.amazon.awssdk.services.ec2.model.RevokedSecurityGroupRule.builder()
-                                .securityGroupRuleId(x.id).groupId(g.id).isEgress(true).ipProtocol(x.protocol)
-                                .fromPort(x.fromPort).toPort(x.toPort).cidrIpv4(x.cidrIpv4).cidrIpv6(x.cidrIpv6)
-                                .prefixListId(x.prefixListId).referencedGroupId(x.referencedGroupId)
-                                .description(x.description).build()).toList())
-                .build();
+                .revokedSecurityGroupRules(revoked(g, true, removed)).build();
+    }
+
+    /** The permissions of a revoke, with the rule its top-level IpProtocol/FromPort/ToPort/CidrIp name if given. */
+    private static List<IpPermission> withLegacyRule(List<IpPermission> given, String protocol, Integer from,
+            Integer to, String cidr) {
+        List<IpPermission> perms = new ArrayList<>(given);
+        if (protocol != null) {
+            perms.add(IpPermission.builder().ipProtocol(protocol).fromPort(from).toPort(to)
+                    .ipRanges(cidr == null ? List.of() : List.of(IpRange.builder().cidrIp(cidr).build())).build());
+        }
+        return perms;
+    }
+
+    private static List<software.amazon.awssdk.services.ec2.model.RevokedSecurityGroupRule> revoked(SecurityGroup g,
+            boolean egress, List<SecurityGroupRule> removed) {
+        return removed.stream().map(x -> software.amazon.awssdk.services.ec2.model.RevokedSecurityGroupRule.builder()
+                .securityGroupRuleId(x.id).groupId(g.id).isEgress(egress).ipProtocol(x.protocol)
+                .fromPort(x.fromPort).toPort(x.toPort).cidrIpv4(x.cidrIpv4).cidrIpv6(x.cidrIpv6)
+                .prefixListId(x.prefixListId).referencedGroupId(x.referencedGroupId)
+                .description(x.description).build()).toList();
     }
 
     /** Replaces rules in place, keeping their IDs and tags (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySecurityGroupRules.html). */
