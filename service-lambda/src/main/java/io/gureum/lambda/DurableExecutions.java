@@ -83,7 +83,7 @@ final class DurableExecutions {
         if (c.executionTimeout() == null) {
             throw LambdaErrors.invalidParameter("DurableConfig.ExecutionTimeout is required.");
         }
-        return c;
+        return c.retentionPeriodInDays() != null ? c : c.toBuilder().retentionPeriodInDays(DEFAULT_RETENTION_DAYS).build();
     }
 
     /**
