@@ -113,6 +113,73 @@ class DurableExecutionsIT extends LambdaTestSupport {
                     'approval': json.loads(cb['CallbackDetails']['Result']), 'operations': count})}
             """;
 
+    /** A retried step, a context with a child, checkpoint refusals, a cancelled wait, a chained invocation. */
+    static final String OPERATIONS = """
+            import json, boto3
+            from botocore.exceptions import ClientError
+
+            c = boto3.client('lambda')
+
+            def handler(event, context):
+                arn = event['DurableExecutionArn']
+                state = {'token': event['CheckpointToken']}
+                ops = {o['Id']: o for o in event['InitialExecutionState'].get('Operations', [])}
+                ex = next(o for o in ops.values() if o['Type'] == 'EXECUTION')
+                inp = json.loads(ex['ExecutionDetails']['InputPayload'])
+
+                def checkpoint(updates):
+                    r = c.checkpoint_durable_execution(DurableExecutionArn=arn, CheckpointToken=state['token'],
+                                                       Updates=updates)
+                    state['token'] = r['CheckpointToken']
+                    for o in r['NewExecutionState'].get('Operations', []):
+                        ops[o['Id']] = o
+
+                def refused(updates):
+                    try:
+                        checkpoint(updates)
+                        return 'accepted'
+                    except ClientError as e:
+                        return e.response['Error']['Code']
+
+                if 'flaky' not in ops:
+                    checkpoint([{'Id': 'flaky', 'Type': 'STEP', 'Action': 'START', 'Name': 'flaky'}])
+                    checkpoint([{'Id': 'flaky', 'Type': 'STEP', 'Action': 'RETRY', 'StepOptions':
+                                 {'NextAttemptDelaySeconds': 30}, 'Error': {'ErrorType': 'Flaky'}}])
+                    return {'Status': 'PENDING'}
+                if ops['flaky']['Status'] == 'PENDING':
+                    return {'Status': 'PENDING'}
+                if ops['flaky']['Status'] == 'READY':
+                    checkpoint([{'Id': 'flaky', 'Type': 'STEP', 'Action': 'START'},
+                                {'Id': 'flaky', 'Type': 'STEP', 'Action': 'SUCCEED', 'Payload': '"second"'}])
+                if 'ctx' not in ops:
+                    checkpoint([{'Id': 'ctx', 'Type': 'CONTEXT', 'Action': 'START', 'Name': 'batch'},
+                                {'Id': 'ctx-1', 'ParentId': 'ctx', 'Type': 'STEP', 'Action': 'SUCCEED', 'Payload': '1'},
+                                {'Id': 'ctx', 'Type': 'CONTEXT', 'Action': 'SUCCEED', 'Payload': '[1]'}])
+                if 'long' not in ops:
+                    checkpoint([{'Id': 'long', 'Type': 'WAIT', 'Action': 'START', 'WaitOptions': {'WaitSeconds': 1000}}])
+                    checkpoint([{'Id': 'long', 'Type': 'WAIT', 'Action': 'CANCEL'}])
+                if 'child' not in ops:
+                    checkpoint([{'Id': 'child', 'Type': 'CHAINED_INVOKE', 'Action': 'START', 'Payload': '{"x": 1}',
+                                 'ChainedInvokeOptions': {'FunctionName': inp['child']}}])
+                if ops['child']['Status'] == 'STARTED':
+                    return {'Status': 'PENDING'}
+                out = {
+                    'attempt': ops['flaky']['StepDetails']['Attempt'],
+                    'flaky': json.loads(ops['flaky']['StepDetails']['Result']),
+                    'context': json.loads(ops['ctx']['ContextDetails']['Result']),
+                    'long': ops['long']['Status'],
+                    'child': json.loads(ops['child']['ChainedInvokeDetails']['Result']),
+                    'badAction': refused([{'Id': 'w', 'Type': 'WAIT', 'Action': 'RETRY'}]),
+                    'restart': refused([{'Id': 'ctx', 'Type': 'CONTEXT', 'Action': 'START'}]),
+                    'unknown': refused([{'Id': 'nope', 'Type': 'WAIT', 'Action': 'CANCEL'}]),
+                    'orphan': refused([{'Id': 's', 'ParentId': 'ghost', 'Type': 'STEP', 'Action': 'START'}]),
+                    'retype': refused([{'Id': 'flaky', 'Type': 'WAIT', 'Action': 'CANCEL'}]),
+                    'noWait': refused([{'Id': 'w2', 'Type': 'WAIT', 'Action': 'START'}]),
+                }
+                checkpoint([{'Id': ex['Id'], 'Type': 'EXECUTION', 'Action': 'SUCCEED', 'Payload': json.dumps(out)}])
+                return {'Status': 'SUCCEEDED'}
+            """;
+
     static void createDurable(String name, int executionTimeout) {
         lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
                 .timeout(60).durableConfig(d -> d.executionTimeout(executionTimeout).retentionPeriodInDays(7))
@@ -325,6 +392,38 @@ class DurableExecutionsIT extends LambdaTestSupport {
                 "{\"n\": 2, \"wait\": 1000}"));
         assertEquals(1, lambda.listDurableExecutionsByFunction(b -> b.functionName(name)
                 .statuses(ExecutionStatus.STOPPED)).durableExecutions().size());
+    }
+
+    @Test
+    void retriesContextsChainedInvocationsAndRefusedCheckpoints() throws Exception {
+        String child = unique("child");
+        createPython(child, "def handler(event, context):\n    return {'got': event}\n");
+        String name = unique("durable-ops");
+        lambda.createFunction(b -> b.functionName(name).runtime("python3.12").role(ROLE).handler("app.handler")
+                .timeout(60).durableConfig(d -> d.executionTimeout(3600))
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip("app.py", OPERATIONS)))));
+        String arn = start(name, null, "{\"child\": \"" + child + "\"}");
+        Event retried = awaitEvent(arn, EventType.STEP_FAILED);
+        assertEquals(30, retried.stepFailedDetails().retryDetails().nextAttemptDelaySeconds());
+        assertEquals("Flaky", retried.stepFailedDetails().error().payload().errorType());
+        advance(30);
+        GetDurableExecutionResponse done = awaitStatus(arn, ExecutionStatus.SUCCEEDED);
+        JsonNode out = JSON.readTree(done.result());
+        assertEquals(2, out.get("attempt").asInt());
+        assertEquals("second", out.get("flaky").asText());
+        assertEquals(1, out.get("context").get(0).asInt());
+        assertEquals("CANCELLED", out.get("long").asText());
+        assertEquals(1, out.get("child").get("got").get("x").asInt());
+        for (String refused : List.of("badAction", "restart", "unknown", "orphan", "retype", "noWait")) {
+            assertEquals("InvalidParameterValueException", out.get(refused).asText(), refused);
+        }
+        List<EventType> types = history(arn).stream().map(Event::eventType).toList();
+        for (EventType t : List.of(EventType.CONTEXT_STARTED, EventType.CONTEXT_SUCCEEDED, EventType.WAIT_CANCELLED,
+                EventType.CHAINED_INVOKE_STARTED, EventType.CHAINED_INVOKE_SUCCEEDED, EventType.EXECUTION_SUCCEEDED)) {
+            assertTrue(types.contains(t), t + " in " + types);
+        }
+        Event childStep = history(arn).stream().filter(e -> "ctx-1".equals(e.id())).findFirst().orElseThrow();
+        assertEquals("ctx", childStep.parentId());
     }
 
     @Test
