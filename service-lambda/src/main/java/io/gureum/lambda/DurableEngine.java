@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.lambda.model.ErrorObject;
 import software.amazon.awssdk.services.lambda.model.Event;
 import software.amazon.awssdk.services.lambda.model.EventError;
@@ -42,7 +40,6 @@ import software.amazon.awssdk.services.lambda.model.OperationType;
  * thread waiting in between.
  */
 final class DurableEngine {
-    private static final Logger LOG = LoggerFactory.getLogger(DurableEngine.class);
     /** Operations the invocation payload carries; the SDK pages the rest with GetDurableExecutionState. */
     static final int PAYLOAD_OPERATIONS = 100;
 
@@ -397,9 +394,5 @@ final class DurableEngine {
 
     void recordNow() {
         record.run();
-    }
-
-    static void warn(String message, Object... args) {
-        LOG.warn(message, args);
     }
 }
