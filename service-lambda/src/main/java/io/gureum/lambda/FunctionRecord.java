@@ -29,14 +29,15 @@ record FunctionRecord(String name, String arn, Version latest, List<Version> ver
             int memorySize, Map<String, String> environment, List<String> architectures, String packageType,
             String codeSha256, long codeSize, String lastModified, String revisionId, String deadLetterTargetArn,
             int ephemeralStorage, String tracingMode, List<LayerRecord.Version> layers, String snapStartApplyOn,
-            JsonNode capacityProviderConfig) {
+            JsonNode capacityProviderConfig, JsonNode durableConfig) {
 
         static Version of(FunctionVersion v) {
             return new Version(v.version(), v.runtime(), v.role(), v.handler(), v.description(), v.timeout(),
                     v.memorySize(), v.environment(), v.architectures(), v.packageType(), v.code().sha256(),
                     v.code().size(), v.lastModified(), v.revisionId(), v.deadLetterTargetArn(), v.ephemeralStorage(),
                     v.tracingMode(), v.layers().stream().map(LayerRecord.Version::of).toList(), v.snapStartApplyOn(),
-                    v.capacityProviderConfig() == null ? null : SdkJson.toJson(v.capacityProviderConfig()));
+                    v.capacityProviderConfig() == null ? null : SdkJson.toJson(v.capacityProviderConfig()),
+                    v.durableConfig() == null ? null : SdkJson.toJson(v.durableConfig()));
         }
 
         /** The version again, or null when its package (or a layer's) is gone from the data directory. */
@@ -60,7 +61,9 @@ record FunctionRecord(String name, String arn, Version latest, List<Version> ver
                     architectures == null ? FunctionVersion.defaultArchitectures() : architectures, packageType, code,
                     lastModified, revisionId, deadLetterTargetArn, ephemeralStorage, tracingMode, attached, opt,
                     snapStartApplyOn, capacityProviderConfig == null ? null
-                            : SdkJson.fromJson(capacityProviderConfig, CapacityProviderConfig.class));
+                            : SdkJson.fromJson(capacityProviderConfig, CapacityProviderConfig.class),
+                    durableConfig == null ? null : SdkJson.fromJson(durableConfig,
+                            software.amazon.awssdk.services.lambda.model.DurableConfig.class));
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A function's owner and resource-based policy (AddPermission's statements) by function ARN, with or
- * without a version or alias qualifier, in any account, for the authorizer.
+ * without a version or alias qualifier, in any account, for the authorizer; a durable execution's ARN answers its
+ * function version's.
  */
 final class FunctionResourceAccess {
     private static final Pattern ARN = Pattern.compile(
@@ -29,6 +30,10 @@ final class FunctionResourceAccess {
             return null;
         }
         String qualifier = m.group("qualifier");
+        int execution = qualifier == null ? -1 : qualifier.indexOf("/durable-execution/");
+        if (execution > 0) { // a durable execution is a sub-resource of the function version (durable-security.html)
+            qualifier = qualifier.substring(0, execution);
+        }
         if (qualifier != null && !FunctionVersion.LATEST.equals(qualifier) && f.version(qualifier) == null
                 && f.alias(qualifier) == null) {
             return null;

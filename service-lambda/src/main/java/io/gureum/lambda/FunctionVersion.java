@@ -48,7 +48,8 @@ record FunctionVersion(
         List<LayerVersion> layers,
         java.nio.file.Path optDirectory,
         String snapStartApplyOn,
-        CapacityProviderConfig capacityProviderConfig) {
+        CapacityProviderConfig capacityProviderConfig,
+        software.amazon.awssdk.services.lambda.model.DurableConfig durableConfig) {
 
     static final String LATEST = "$LATEST";
     /** AWS answers SnapStart's state for every function, SnapStart or not. */
@@ -70,13 +71,13 @@ record FunctionVersion(
     FunctionVersion withVersion(String newVersion, String newLastModified, String newRevisionId) {
         return new FunctionVersion(functionName, functionArn, newVersion, runtime, role, handler, description, timeout,
                 memorySize, environment, architectures, packageType, code, newLastModified, newRevisionId,
-                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn, capacityProviderConfig);
+                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn, capacityProviderConfig, durableConfig);
     }
 
     FunctionVersion withDescription(String newDescription) {
         return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, newDescription, timeout,
                 memorySize, environment, architectures, packageType, code, lastModified, revisionId,
-                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn, capacityProviderConfig);
+                deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory, snapStartApplyOn, capacityProviderConfig, durableConfig);
     }
 
     FunctionVersion withCode(CodeStore.Code newCode, List<String> newArchitectures, String newLastModified,
@@ -84,7 +85,7 @@ record FunctionVersion(
         return new FunctionVersion(functionName, functionArn, version, runtime, role, handler, description, timeout,
                 memorySize, environment, newArchitectures == null ? architectures : newArchitectures, packageType,
                 newCode, newLastModified, newRevisionId, deadLetterTargetArn, ephemeralStorage, tracingMode, layers, optDirectory,
-                snapStartApplyOn, capacityProviderConfig);
+                snapStartApplyOn, capacityProviderConfig, durableConfig);
     }
 
     /** Whether code and configuration match another version (PublishVersion publishes nothing new then). */
@@ -95,7 +96,8 @@ record FunctionVersion(
                 && eq(deadLetterTargetArn, o.deadLetterTargetArn) && ephemeralStorage == o.ephemeralStorage
                 && eq(tracingMode, o.tracingMode) && layerArns().equals(o.layerArns())
                 && snapStartApplyOn.equals(o.snapStartApplyOn)
-                && java.util.Objects.equals(capacityProviderConfig, o.capacityProviderConfig);
+                && java.util.Objects.equals(capacityProviderConfig, o.capacityProviderConfig)
+                && java.util.Objects.equals(durableConfig, o.durableConfig);
     }
 
     /**
@@ -146,6 +148,9 @@ record FunctionVersion(
                 .loggingConfig(LoggingConfig.builder().logFormat("Text").logGroup("/aws/lambda/" + functionName).build());
         if (capacityProviderConfig != null) {
             b.capacityProviderConfig(capacityProviderConfig);
+        }
+        if (durableConfig != null) {
+            b.durableConfig(durableConfig);
         }
         if (state == State.PENDING) {
             b.stateReason("The function is being created.").stateReasonCode("Creating");

@@ -107,7 +107,8 @@ final class Functions {
                 r.tracingConfig() == null || r.tracingConfig().modeAsString() == null ? "PassThrough"
                         : r.tracingConfig().modeAsString(),
                 attached.versions(), attached.optDirectory(), snapStart,
-                CapacityProviders.checkFunctionConfig(store, r.capacityProviderConfig()));
+                CapacityProviders.checkFunctionConfig(store, r.capacityProviderConfig()),
+                DurableExecutions.config(r.durableConfig()));
         LambdaFunction f = new LambdaFunction(ref.name(), arn, store.account, store.region, latest);
         f.codeSigningConfigArn = signing;
         if (store.functions.putIfAbsent(ref.name(), f) != null) {
@@ -310,7 +311,8 @@ final class Functions {
                     attached == null ? o.optDirectory() : attached.optDirectory(), snapStart,
                     r.capacityProviderConfig() == null ? o.capacityProviderConfig()
                             : CapacityProviders.checkFunctionConfig(
-                                    lookup.store(FunctionRef.parse(r.functionName(), null)), r.capacityProviderConfig()));
+                                    lookup.store(FunctionRef.parse(r.functionName(), null)), r.capacityProviderConfig()),
+                    DurableExecutions.update(o.durableConfig(), r.durableConfig()));
             f.latest = updated; // running invocations finish; the runner retires their environments after
         }
         FunctionConfiguration c = updated.toConfiguration(State.ACTIVE, LastUpdateStatus.IN_PROGRESS);

@@ -23,9 +23,11 @@ final class Invocations {
     private final Policies policies;
     private final Invoker invoker;
     private final AsyncInvoker async;
+    private final DurableExecutions durable;
 
     Invocations(ServiceContext context, FunctionLookup lookup, Policies policies, Invoker invoker,
-            AsyncInvoker async) {
+            AsyncInvoker async, DurableExecutions durable) {
+        this.durable = durable;
         this.context = context;
         this.lookup = lookup;
         this.policies = policies;
@@ -59,6 +61,12 @@ final class Invocations {
             return InvokeResponse.builder().statusCode(204).build();
         }
         FunctionVersion v = Invoker.pick(r);
+        if (v.durableConfig() != null) {
+            return durable.invoke(r, v, payload, request.durableExecutionName(), type.equals("Event"));
+        }
+        if (request.durableExecutionName() != null) {
+            throw LambdaErrors.invalidParameter("DurableExecutionName can only be specified for durable functions.");
+        }
         if (type.equals("Event")) {
             async.enqueue(r.function(), r.qualifier(), v, payload);
             return InvokeResponse.builder().statusCode(202).build();

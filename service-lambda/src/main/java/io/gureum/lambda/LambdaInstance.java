@@ -65,6 +65,8 @@ final class LambdaInstance implements ServiceInstance {
         Invoker invoker = new Invoker(context, runner, logs);
         this.records = new LambdaRecords(context, stores);
         AsyncInvoker async = new AsyncInvoker(context, invoker, due, logs, new Destinations(context), records);
+        DurableEngine engine = new DurableEngine(context, stores, invoker, due, records::recordPollerChanges);
+        DurableExecutions durable = new DurableExecutions(context, lookup, invoker, engine);
         RecordFilters filters = new RecordFilters();
         StreamPoller streams = new StreamPoller(context, lookup, invoker, due, new Destinations(context),
                 records::recordPollerChanges, filters::test);
@@ -73,7 +75,8 @@ final class LambdaInstance implements ServiceInstance {
         FunctionUrls urls = new FunctionUrls(context, lookup);
         this.urlRequests = new FunctionUrlRequests(context, urls, lookup, invoker, workers);
         this.streaming = new ResponseStreaming(lookup, invoker, workers);
-        this.restoreTarget = new LambdaRestore.Target(context, stores, codeStore, urls, async, records);
+        this.restoreTarget = new LambdaRestore.Target(context, stores, codeStore, urls, async, records, engine,
+                durable.checkpoints());
         DeploymentPackages packages = new DeploymentPackages(context, codeStore);
         Layers layers = new Layers(context, lookup, packages);
         this.providers = List.of(
@@ -88,7 +91,7 @@ final class LambdaInstance implements ServiceInstance {
                 new Concurrency(lookup),
                 new AccountSettings(lookup),
                 new EventInvokeConfigs(context, lookup),
-                new Invocations(context, lookup, policies, invoker, async),
+                new Invocations(context, lookup, policies, invoker, async, durable),
                 new EventSourceMappings(context, lookup),
                 layers,
                 new ProvisionedConcurrency(context, lookup),
@@ -97,7 +100,8 @@ final class LambdaInstance implements ServiceInstance {
                 new CodeSigningConfigs(context, lookup),
                 new CapacityProviders(context, lookup),
                 new FunctionScalingConfigs(lookup),
-                new ResourcePolicies(context, lookup));
+                new ResourcePolicies(context, lookup),
+                durable);
         timer.scheduleWithFixedDelay(() -> {
             if (!closed) {
                 poller.tick();
@@ -111,7 +115,7 @@ final class LambdaInstance implements ServiceInstance {
                 AccountSettings.class, EventInvokeConfigs.class, Invocations.class, EventSourceMappings.class,
                 Layers.class, ProvisionedConcurrency.class, FunctionSettings.class,
                 FunctionUrls.class, CodeSigningConfigs.class, CapacityProviders.class,
-                FunctionScalingConfigs.class, ResourcePolicies.class);
+                FunctionScalingConfigs.class, ResourcePolicies.class, DurableExecutions.class);
     }
 
 

@@ -36,6 +36,7 @@ final class LambdaRecords {
     static final String SIGNING = "code-signing-config";
     static final String CAPACITY = "capacity-provider";
     static final String EVENT = "async-event";
+    static final String DURABLE = "durable-execution";
 
     private static final Set<String> READS = Set.of("Invoke", "InvokeAsync", "InvokeWithResponseStream");
 
@@ -207,6 +208,15 @@ final class LambdaRecords {
                 SigningConfigRecord value = SigningConfigRecord.of(c, tags(arn));
                 sink.accept(StateRecord.of(SERVICE, store.account, store.region, SIGNING, arn, value), value);
             });
+            for (DurableExecution e : store.durableExecutions.values()) {
+                DurableExecutionRecord value;
+                StateRecord r;
+                synchronized (e) {
+                    value = DurableExecutionRecord.of(e);
+                    r = StateRecord.of(SERVICE, store.account, store.region, DURABLE, e.arn, value);
+                }
+                sink.accept(r, value);
+            }
             store.capacityProviders.forEach((name, e) -> {
                 CapacityProviderRecord value = CapacityProviderRecord.of(e, tags(e.config().capacityProviderArn()));
                 sink.accept(StateRecord.of(SERVICE, store.account, store.region, CAPACITY, name, value), value);

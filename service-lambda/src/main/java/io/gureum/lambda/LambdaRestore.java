@@ -25,15 +25,16 @@ final class LambdaRestore {
 
     /** What restoring needs from the running module. */
     record Target(ServiceContext context, AccountRegionStore<LambdaStore> stores, CodeStore codes, FunctionUrls urls,
-            AsyncInvoker async, LambdaRecords records) {
+            AsyncInvoker async, LambdaRecords records, DurableEngine durable, DurableCheckpoints checkpoints) {
     }
 
     static void restore(List<StateRecord> restored, Target t) {
         Set<String> packages = new HashSet<>();
+        List<DurableExecution> durable = new java.util.ArrayList<>();
         Map<String, AsyncEventRecord> pending = new HashMap<>();
         List<StateRecord> events = new java.util.ArrayList<>();
         for (String kind : List.of(LambdaRecords.LAYER, LambdaRecords.FUNCTION, LambdaRecords.MAPPING,
-                LambdaRecords.SIGNING, LambdaRecords.CAPACITY, LambdaRecords.EVENT)) {
+                LambdaRecords.SIGNING, LambdaRecords.CAPACITY, LambdaRecords.DURABLE, LambdaRecords.EVENT)) {
             for (StateRecord r : restored) {
                 if (!r.kind().equals(kind)) {
                     continue;
@@ -45,6 +46,11 @@ final class LambdaRestore {
                     case LambdaRecords.MAPPING -> mapping(r.value(MappingRecord.class), store, t);
                     case LambdaRecords.SIGNING -> signing(r.key(), r.value(SigningConfigRecord.class), store, t);
                     case LambdaRecords.CAPACITY -> capacity(r.key(), r.value(CapacityProviderRecord.class), store, t);
+                    case LambdaRecords.DURABLE -> {
+                        DurableExecution e = r.value(DurableExecutionRecord.class).toExecution();
+                        store.durableExecutions.put(e.arn, e);
+                        durable.add(e);
+                    }
                     default -> events.add(r);
                 }
             }
@@ -63,6 +69,7 @@ final class LambdaRestore {
             t.async().resume(f, e, v);
         }
         t.records().restored(pending);
+        durable.forEach(e -> t.durable().resumed(e, t.checkpoints()::timers));
     }
 
     private static void layer(LayerRecord rec, LambdaStore store, Target t, Set<String> packages) {

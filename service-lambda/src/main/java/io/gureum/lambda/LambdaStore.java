@@ -23,6 +23,8 @@ final class LambdaStore {
             new ConcurrentSkipListMap<>();
     /** Capacity providers by name. */
     final Map<String, CapacityProviderEntry> capacityProviders = new ConcurrentSkipListMap<>();
+    /** Durable executions by ARN; synchronize on the map to start one (execution names are unique). */
+    final Map<String, DurableExecution> durableExecutions = new ConcurrentHashMap<>();
 
     LambdaStore(String account, String region) {
         this.account = account;

@@ -61,6 +61,9 @@ class FunctionResourceAccessTest {
                 .statementId("other").build()));
         assertNull(access.of(ARN).policyJson());
         assertNull(access.of(ARN + ":nosuchalias"));
+        assertEquals(OWNER, access.of(ARN + ":$LATEST/durable-execution/run/0a1b").ownerAccountId(),
+                "a durable execution belongs to its function version");
+        assertNull(access.of(ARN + ":7/durable-execution/run/0a1b"), "no version 7");
         assertNull(access.of("arn:aws:lambda:us-east-1:" + OWNER + ":function:none"));
         assertNull(access.of("arn:aws:sqs:us-east-1:" + OWNER + ":f1"));
     }

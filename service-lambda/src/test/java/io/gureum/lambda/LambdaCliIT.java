@@ -47,4 +47,45 @@ class LambdaCliIT extends LambdaTestSupport {
         assertTrue(missing.exitCode() != 0, "a service error fails the command");
         assertTrue(missing.stderr().contains("ResourceNotFoundException"), missing.stderr());
     }
+
+    @Test
+    void aDurableExecutionStartedAndStoppedWithTheCli() throws Exception {
+        AwsCli aws = new AwsCli(gureum.endpoint(), "test", "us-east-1");
+        Path dir = Files.createTempDirectory("lambda-cli-durable");
+        Path zipFile = dir.resolve("function.zip");
+        Files.write(zipFile, zip("app.py", DurableExecutionsIT.DURABLE_LOOP));
+        String name = unique("cli-durable");
+        AwsCli.Result created = aws.run("lambda", "create-function", "--function-name", name, "--runtime",
+                "python3.12", "--role", ROLE, "--handler", "app.handler", "--timeout", "60", "--zip-file",
+                "fileb://" + zipFile, "--durable-config", "ExecutionTimeout=3600,RetentionPeriodInDays=3");
+        assertEquals(0, created.exitCode(), created.stderr());
+        assertEquals(3600, JSON.readTree(created.stdout()).get("DurableConfig").get("ExecutionTimeout").asInt());
+
+        Path payload = dir.resolve("payload.json");
+        Files.writeString(payload, "{\"n\": 1, \"wait\": 1000}");
+        Path out = dir.resolve("out.json");
+        AwsCli.Result invoked = aws.run("lambda", "invoke", "--function-name", name, "--invocation-type", "Event",
+                "--durable-execution-name", "cli-run", "--payload", "fileb://" + payload, out.toString());
+        assertEquals(0, invoked.exitCode(), invoked.stderr());
+        JsonNode meta = JSON.readTree(invoked.stdout());
+        assertEquals(202, meta.get("StatusCode").asInt());
+        String arn = meta.get("DurableExecutionArn").asText();
+        assertTrue(arn.endsWith(":$LATEST/durable-execution/cli-run/" + arn.substring(arn.lastIndexOf('/') + 1)),
+                arn);
+        DurableExecutionsIT.awaitEvent(arn, software.amazon.awssdk.services.lambda.model.EventType.WAIT_STARTED);
+
+        AwsCli.Result stopped = aws.run("lambda", "stop-durable-execution", "--durable-execution-arn", arn);
+        assertEquals(0, stopped.exitCode(), stopped.stderr());
+        AwsCli.Result got = aws.run("lambda", "get-durable-execution", "--durable-execution-arn", arn);
+        assertEquals(0, got.exitCode(), got.stderr());
+        assertEquals("STOPPED", JSON.readTree(got.stdout()).get("Status").asText());
+        AwsCli.Result listed = aws.run("lambda", "list-durable-executions-by-function", "--function-name", name,
+                "--statuses", "STOPPED");
+        assertEquals(0, listed.exitCode(), listed.stderr());
+        assertEquals(arn, JSON.readTree(listed.stdout()).get("DurableExecutions").get(0).get("DurableExecutionArn")
+                .asText());
+        AwsCli.Result again = aws.run("lambda", "stop-durable-execution", "--durable-execution-arn", arn);
+        assertTrue(again.exitCode() != 0 && again.stderr().contains("InvalidParameterValueException"),
+                again.stderr());
+    }
 }
