@@ -1,0 +1,159 @@
+package io.gureum.cloudwatch.contributors;
+
+import io.gureum.cloudwatch.CloudWatchErrors;
+import io.gureum.cloudwatch.CloudWatchStore;
+import io.gureum.cloudwatch.CloudWatchStores;
+import io.gureum.cloudwatch.Pages;
+import io.gureum.core.error.ModeledErrors;
+import io.gureum.core.ids.Arn;
+import io.gureum.core.state.ResourceRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteInsightRulesRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteInsightRulesResponse;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeInsightRulesRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeInsightRulesResponse;
+import software.amazon.awssdk.services.cloudwatch.model.DisableInsightRulesRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DisableInsightRulesResponse;
+import software.amazon.awssdk.services.cloudwatch.model.EnableInsightRulesRequest;
+import software.amazon.awssdk.services.cloudwatch.model.EnableInsightRulesResponse;
+import software.amazon.awssdk.services.cloudwatch.model.GetInsightRuleReportRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetInsightRuleReportResponse;
+import software.amazon.awssdk.services.cloudwatch.model.LimitExceededException;
+import software.amazon.awssdk.services.cloudwatch.model.PartialFailure;
+import software.amazon.awssdk.services.cloudwatch.model.PutInsightRuleRequest;
+import software.amazon.awssdk.services.cloudwatch.model.PutInsightRuleResponse;
+import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
+
+/**
+ * Contributor Insights rules: PutInsightRule (a new rule is ENABLED unless {@code RuleState} says DISABLED; tags only
+ * on creation, as documented), DescribeInsightRules (by name, pages of up to 500), DeleteInsightRules,
+ * EnableInsightRules and DisableInsightRules (unknown names are listed as failures, the others done), and
+ * GetInsightRuleReport, computed by {@link Report} from the log events of the rule's log groups read through an
+ * in-process CloudWatch Logs client.
+ */
+public final class InsightRules {
+    /** "Contributor Insights rules: 100 per Region per account" (CloudWatch service quotas). */
+    static final int MAX_RULES = 100;
+    static final String SCHEMA = "{\"Name\": \"CloudWatchLogRule\", \"Version\": 1}";
+
+    private final CloudWatchStores stores;
+    private final ResourceRegistry registry;
+    private final Report report;
+
+    public InsightRules(CloudWatchStores stores, ResourceRegistry registry, Report report) {
+        this.stores = stores;
+        this.registry = registry;
+        this.report = report;
+    }
+
+    public PutInsightRuleResponse putInsightRule(PutInsightRuleRequest r) {
+        String state = r.ruleState() == null ? "ENABLED" : r.ruleState();
+        if (!state.equals("ENABLED") && !state.equals("DISABLED")) {
+            throw CloudWatchErrors.invalidValue(state, "RuleState");
+        }
+        RuleBody body = RuleBody.parse(r.ruleDefinition());
+        CloudWatchStore store = stores.current();
+        synchronized (store.alarms) {
+            InsightRule rule = store.insightRules.get(r.ruleName());
+            boolean created = rule == null;
+            if (created) {
+                if (store.insightRules.size() >= MAX_RULES) {
+                    throw ModeledErrors.of(LimitExceededException.class, "The maximum number of rules ("
+                            + MAX_RULES + ") has been reached.");
+                }
+                rule = new InsightRule(r.ruleName(), Arn.of("cloudwatch", store.region, store.account,
+                        "insight-rule/" + r.ruleName()).toString());
+                if (r.hasTags()) {
+                    if (r.tags().size() > 50) {
+                        throw ModeledErrors.of(LimitExceededException.class,
+                                "The maximum number of tags for the resource has been exceeded.");
+                    }
+                    for (var t : r.tags()) {
+                        rule.tags.put(t.key(), t.value());
+                    }
+                }
+            }
+            rule.definition = r.ruleDefinition();
+            rule.body = body;
+            rule.applyOnTransformedLogs = Boolean.TRUE.equals(r.applyOnTransformedLogs());
+            rule.setState(state, stores.now());
+            if (created) {
+                store.insightRules.put(rule.name, rule);
+                rule.tags.attach(registry, store.account, store.region, "cloudwatch", "insight-rule/" + rule.name,
+                        Arn.parse(rule.arn));
+            }
+        }
+        return PutInsightRuleResponse.builder().build();
+    }
+
+    public DescribeInsightRulesResponse describeInsightRules(DescribeInsightRulesRequest r) {
+        List<InsightRule> all = new ArrayList<>(stores.current().insightRules.values());
+        Pages<InsightRule> page = Pages.of("DescribeInsightRules", all, r.nextToken(),
+                r.maxResults() == null ? 500 : r.maxResults());
+        return DescribeInsightRulesResponse.builder().insightRules(page.items().stream().map(InsightRules::view)
+                .toList()).nextToken(page.nextToken()).build();
+    }
+
+    static software.amazon.awssdk.services.cloudwatch.model.InsightRule view(InsightRule rule) {
+        synchronized (rule) {
+            return software.amazon.awssdk.services.cloudwatch.model.InsightRule.builder().name(rule.name)
+                    .state(rule.state).schema(SCHEMA).definition(rule.definition).managedRule(false)
+                    .applyOnTransformedLogs(rule.applyOnTransformedLogs).build();
+        }
+    }
+
+    public DeleteInsightRulesResponse deleteInsightRules(DeleteInsightRulesRequest r) {
+        CloudWatchStore store = stores.current();
+        List<PartialFailure> failures = new ArrayList<>();
+        synchronized (store.alarms) {
+            for (String name : r.ruleNames()) {
+                InsightRule rule = store.insightRules.remove(name);
+                if (rule == null) {
+                    failures.add(notFound(name));
+                } else {
+                    rule.tags.detach();
+                }
+            }
+        }
+        return DeleteInsightRulesResponse.builder().failures(failures).build();
+    }
+
+    public EnableInsightRulesResponse enableInsightRules(EnableInsightRulesRequest r) {
+        return EnableInsightRulesResponse.builder().failures(setState(r.ruleNames(), "ENABLED")).build();
+    }
+
+    public DisableInsightRulesResponse disableInsightRules(DisableInsightRulesRequest r) {
+        return DisableInsightRulesResponse.builder().failures(setState(r.ruleNames(), "DISABLED")).build();
+    }
+
+    private List<PartialFailure> setState(List<String> names, String state) {
+        CloudWatchStore store = stores.current();
+        List<PartialFailure> failures = new ArrayList<>();
+        synchronized (store.alarms) {
+            for (String name : names) {
+                InsightRule rule = store.insightRules.get(name);
+                if (rule == null) {
+                    failures.add(notFound(name));
+                } else {
+                    rule.setState(state, stores.now());
+                }
+            }
+        }
+        return failures;
+    }
+
+    private static PartialFailure notFound(String name) {
+        return PartialFailure.builder().failureResource(name).exceptionType("ResourceNotFoundException")
+                .failureCode("404").failureDescription("The rule " + name + " does not exist.").build();
+    }
+
+    public GetInsightRuleReportResponse getInsightRuleReport(GetInsightRuleReportRequest r) {
+        CloudWatchStore store = stores.current();
+        InsightRule rule = store.insightRules.get(r.ruleName());
+        if (rule == null) {
+            throw ModeledErrors.of(ResourceNotFoundException.class, "The rule " + r.ruleName() + " does not exist.");
+        }
+        return report.run(store, rule, r);
+    }
+}
