@@ -52,10 +52,11 @@ final class CloudWatchInstance implements ServiceInstance {
             // The metrics services publish are recorded in batches, a few seconds apart.
             timer.scheduleWithFixedDelay(this::flush, 5, 5, TimeUnit.SECONDS);
         }
-        this.providers = List.of(new Metrics(stores), new MetricData(stores), new Alarms(stores, engine, context.registry()),
-                new Dashboards(stores), new AnomalyDetectors(stores), new Tags(stores),
-                new io.gureum.cloudwatch.contributors.InsightRules(stores, context.registry(),
-                        new io.gureum.cloudwatch.contributors.Report(context)),
+        var insightRules = new io.gureum.cloudwatch.contributors.InsightRules(stores, context.registry(),
+                new io.gureum.cloudwatch.contributors.Report(context));
+        this.providers = List.of(new Metrics(stores), new MetricData(stores, insightRules::metric),
+                new Alarms(stores, engine, context.registry()),
+                new Dashboards(stores), new AnomalyDetectors(stores), new Tags(stores), insightRules,
                 new io.gureum.cloudwatch.streams.MetricStreams(stores, context.registry()));
         MetricIngest ingest = new MetricIngest(stores);
         this.metrics = context.events().subscribe(ServiceMetric.class, ingest::accept);

@@ -114,6 +114,19 @@ class InsightRulesIT extends CloudWatchTestSupport {
         assertEquals(base.plusSeconds(60), points.get(1).timestamp());
         assertEquals(500.0, points.get(1).sum());
 
+        // The same data through metric math: INSIGHT_RULE_METRIC in GetMetricData.
+        var data = cw.getMetricData(b -> b.startTime(base.minus(Duration.ofMinutes(5)))
+                .endTime(base.plus(Duration.ofMinutes(5))).metricDataQueries(q -> q.id("sum").period(60)
+                        .expression("INSIGHT_RULE_METRIC('" + rule + "', 'Sum')"), q -> q.id("u").period(60)
+                        .expression("INSIGHT_RULE_METRIC('" + rule + "', 'UniqueContributors') * 10"))
+                .scanBy("TimestampAscending")).metricDataResults();
+        assertEquals(List.of(base, base.plusSeconds(60)), data.get(0).timestamps());
+        assertEquals(List.of(180.0, 500.0), data.get(0).values());
+        assertEquals(List.of(20.0, 10.0), data.get(1).values());
+        assertError(software.amazon.awssdk.services.cloudwatch.model.CloudWatchException.class, "ValidationError", 400,
+                () -> cw.getMetricData(b -> b.startTime(base).endTime(base.plusSeconds(600)).metricDataQueries(
+                        q -> q.id("x").period(60).expression("INSIGHT_RULE_METRIC('no-such-rule', 'Sum')"))));
+
         // Only the metrics asked for; one contributor at most; ranked by their largest period.
         GetInsightRuleReportResponse top = cw.getInsightRuleReport(b -> b.ruleName(rule)
                 .startTime(base.minus(Duration.ofMinutes(5))).endTime(base.plus(Duration.ofMinutes(5))).period(300)

@@ -148,6 +148,44 @@ public final class InsightRules {
                 .failureCode("404").failureDescription("The rule " + name + " does not exist.").build();
     }
 
+    /**
+     * INSIGHT_RULE_METRIC(rule, metric) of GetMetricData: the report's metric per period of the caller's rule (an
+     * unknown rule or metric fails the expression).
+     */
+    public io.gureum.cloudwatch.math.Value.Series metric(String ruleName, String metric, int period, long start,
+            long end) {
+        CloudWatchStore store = stores.current();
+        InsightRule rule = store.insightRules.get(ruleName);
+        if (rule == null) {
+            throw new io.gureum.cloudwatch.math.MathException("The Contributor Insights rule " + ruleName
+                    + " does not exist.");
+        }
+        if (!Report.METRICS.contains(metric)) {
+            throw new io.gureum.cloudwatch.math.MathException("Invalid metric name " + metric
+                    + " for INSIGHT_RULE_METRIC.");
+        }
+        GetInsightRuleReportResponse r = report.run(store, rule, GetInsightRuleReportRequest.builder()
+                .ruleName(ruleName).startTime(java.time.Instant.ofEpochMilli(start))
+                .endTime(java.time.Instant.ofEpochMilli(end)).period(period).metrics(metric).maxContributorCount(1)
+                .build());
+        long[] ts = new long[r.metricDatapoints().size()];
+        double[] vs = new double[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+            var p = r.metricDatapoints().get(i);
+            ts[i] = p.timestamp().toEpochMilli();
+            vs[i] = switch (metric) {
+                case "UniqueContributors" -> p.uniqueContributors();
+                case "MaxContributorValue" -> p.maxContributorValue();
+                case "SampleCount" -> p.sampleCount();
+                case "Sum" -> p.sum();
+                case "Minimum" -> p.minimum();
+                case "Maximum" -> p.maximum();
+                default -> p.average();
+            };
+        }
+        return new io.gureum.cloudwatch.math.Value.Series(null, ruleName + " " + metric, ts, vs);
+    }
+
     public GetInsightRuleReportResponse getInsightRuleReport(GetInsightRuleReportRequest r) {
         CloudWatchStore store = stores.current();
         InsightRule rule = store.insightRules.get(r.ruleName());

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
  * Values are exact where AWS's are approximate.
  */
 public final class Report {
-    private static final Set<String> METRICS = Set.of("UniqueContributors", "MaxContributorValue", "SampleCount", "Sum",
+    static final Set<String> METRICS = Set.of("UniqueContributors", "MaxContributorValue", "SampleCount", "Sum",
             "Minimum", "Maximum", "Average");
 
     private final ServiceContext context;
