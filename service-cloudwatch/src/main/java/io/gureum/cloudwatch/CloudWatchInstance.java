@@ -54,6 +54,7 @@ final class CloudWatchInstance implements ServiceInstance {
         }
         var insightRules = new io.gureum.cloudwatch.contributors.InsightRules(stores, context.registry(),
                 new io.gureum.cloudwatch.contributors.Report(context));
+        engine.insights(insightRules::metricsOf);
         this.providers = List.of(new Metrics(stores), new MetricData(stores, insightRules::metric),
                 new Alarms(stores, engine, context.registry()),
                 new Dashboards(stores), new AnomalyDetectors(stores), new Tags(stores), insightRules,

@@ -215,6 +215,33 @@ class InsightRulesIT extends CloudWatchTestSupport {
     }
 
     @Test
+    void alarmsWatchRuleMetricsOnTheClock() throws Exception {
+        String group = unique("/alarmed");
+        logs.createLogGroup(b -> b.logGroupName(group));
+        logs.createLogStream(b -> b.logGroupName(group).logStreamName("s"));
+        String rule = unique("errors");
+        cw.putInsightRule(b -> b.ruleName(rule).ruleDefinition(jsonRule("[\"" + group + "\"]", "Count", null, null)));
+        String alarm = unique("many-callers");
+        cw.putMetricAlarm(b -> b.alarmName(alarm).evaluationPeriods(1).threshold(2.0)
+                .comparisonOperator(software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator
+                        .GREATER_THAN_THRESHOLD)
+                .metrics(q -> q.id("callers").period(60).returnData(true)
+                        .expression("INSIGHT_RULE_METRIC('" + rule + "', 'UniqueContributors')")));
+        Instant t = now();
+        put(group, "s", List.of(new Object[] {t, access("1.1.1.1", "GET", 1)},
+                new Object[] {t, access("2.2.2.2", "GET", 1)}, new Object[] {t, access("3.3.3.3", "GET", 1)}));
+        gureum.context().clock().advance(Duration.ofSeconds(60));
+        for (int i = 0; i < 1200 && !"ALARM".equals(alarmState(alarm)); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals("ALARM", alarmState(alarm));
+    }
+
+    private static String alarmState(String name) {
+        return cw.describeAlarms(b -> b.alarmNames(name)).metricAlarms().get(0).stateValueAsString();
+    }
+
+    @Test
     void invalidDefinitionsAreRejected() {
         String ok = jsonRule("[\"g\"]", "Count", null, null);
         String[] bad = {

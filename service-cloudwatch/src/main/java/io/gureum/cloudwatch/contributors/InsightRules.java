@@ -154,7 +154,16 @@ public final class InsightRules {
      */
     public io.gureum.cloudwatch.math.Value.Series metric(String ruleName, String metric, int period, long start,
             long end) {
-        CloudWatchStore store = stores.current();
+        return metric(stores.current(), ruleName, metric, period, start, end);
+    }
+
+    /** INSIGHT_RULE_METRIC over a store's rules (an alarm's, evaluated off any request). */
+    public io.gureum.cloudwatch.QueryRunner.InsightMetrics metricsOf(CloudWatchStore store) {
+        return (rule, metric, period, start, end) -> metric(store, rule, metric, period, start, end);
+    }
+
+    private io.gureum.cloudwatch.math.Value.Series metric(CloudWatchStore store, String ruleName, String metric,
+            int period, long start, long end) {
         InsightRule rule = store.insightRules.get(ruleName);
         if (rule == null) {
             throw new io.gureum.cloudwatch.math.MathException("The Contributor Insights rule " + ruleName
