@@ -202,14 +202,29 @@ public record RuleBody(List<String> logGroupNames, boolean clf, Map<String, Stri
         return out;
     }
 
-    /** {@code arn:aws:logs:region:account:log-group:name[:*]} → name (same account and region only: no cross-account). */
+    /**
+     * {@code arn:aws:logs:region:account:log-group:name[:*]} (or {@code log-group/name}, as the rule syntax page
+     * writes it) → name. Only the caller's own log groups are read: cross-account observability is not emulated.
+     */
     private static String nameOfArn(String arn) {
-        String[] p = arn.split(":", 7);
-        if (p.length < 7 || !p[0].equals("arn") || !p[2].equals("logs") || !p[5].equals("log-group")) {
+        String[] p = arn.split(":", 6);
+        if (p.length < 6 || !p[0].equals("arn") || !p[2].equals("logs")) {
             throw invalid("LogGroupARNs " + arn + " is not a log group ARN.");
         }
-        String name = p[6];
-        return name.endsWith(":*") ? name.substring(0, name.length() - 2) : name;
+        String rest = p[5];
+        String name;
+        if (rest.startsWith("log-group:")) {
+            name = rest.substring("log-group:".length());
+        } else if (rest.startsWith("log-group/")) {
+            name = rest.substring("log-group/".length());
+        } else {
+            throw invalid("LogGroupARNs " + arn + " is not a log group ARN.");
+        }
+        name = name.endsWith(":*") ? name.substring(0, name.length() - 2) : name;
+        if (name.isEmpty()) {
+            throw invalid("LogGroupARNs " + arn + " is not a log group ARN.");
+        }
+        return name;
     }
 
     private static RuntimeException invalid(String why) {
