@@ -74,10 +74,12 @@ public final class InsightRules {
                     }
                 }
             }
-            rule.definition = r.ruleDefinition();
-            rule.body = body;
-            rule.applyOnTransformedLogs = Boolean.TRUE.equals(r.applyOnTransformedLogs());
-            rule.setState(state, stores.now());
+            synchronized (rule) {
+                rule.definition = r.ruleDefinition();
+                rule.body = body;
+                rule.applyOnTransformedLogs = Boolean.TRUE.equals(r.applyOnTransformedLogs());
+                rule.setState(state, stores.now());
+            }
             if (created) {
                 store.insightRules.put(rule.name, rule);
                 rule.tags.attach(registry, store.account, store.region, "cloudwatch", "insight-rule/" + rule.name,
