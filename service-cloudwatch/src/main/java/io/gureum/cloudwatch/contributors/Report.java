@@ -142,7 +142,9 @@ public final class Report {
     /** The caller's log groups the rule names (those that exist; a prefix with {@code *} takes all it starts). */
     private static List<String> groups(CloudWatchLogsClient logs, RuleBody body) {
         Set<String> out = new HashSet<>();
-        String prefix = body.listingPrefix();
+        String common = body.listingPrefix();
+        // DescribeLogGroups takes only the characters of log group names as a prefix; list all groups otherwise.
+        String prefix = common.matches("[.\\-_/#A-Za-z0-9]*") ? common : "";
         String token = null;
         do {
             String t = token;
