@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class CloudWatchInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDER_CLASSES = List.of(Metrics.class, MetricData.class, Alarms.class,
-            Dashboards.class, AnomalyDetectors.class, Tags.class);
+            Dashboards.class, AnomalyDetectors.class, Tags.class, io.gureum.cloudwatch.contributors.InsightRules.class,
+            io.gureum.cloudwatch.streams.MetricStreams.class);
 
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService workers;
@@ -51,8 +52,13 @@ final class CloudWatchInstance implements ServiceInstance {
             // The metrics services publish are recorded in batches, a few seconds apart.
             timer.scheduleWithFixedDelay(this::flush, 5, 5, TimeUnit.SECONDS);
         }
-        this.providers = List.of(new Metrics(stores), new MetricData(stores), new Alarms(stores, engine, context.registry()),
-                new Dashboards(stores), new AnomalyDetectors(stores), new Tags(stores));
+        var insightRules = new io.gureum.cloudwatch.contributors.InsightRules(stores, context.registry(),
+                new io.gureum.cloudwatch.contributors.Report(context));
+        engine.insights(insightRules::metricsOf);
+        this.providers = List.of(new Metrics(stores), new MetricData(stores, insightRules::metric),
+                new Alarms(stores, engine, context.registry()),
+                new Dashboards(stores), new AnomalyDetectors(stores), new Tags(stores), insightRules,
+                new io.gureum.cloudwatch.streams.MetricStreams(stores, context.registry()));
         MetricIngest ingest = new MetricIngest(stores);
         this.metrics = context.events().subscribe(ServiceMetric.class, ingest::accept);
         Runnable expire = () -> stores.all.forEach((k, s) -> s.metrics.expire(stores.now()));

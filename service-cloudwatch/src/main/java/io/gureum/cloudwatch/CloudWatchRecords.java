@@ -2,8 +2,11 @@ package io.gureum.cloudwatch;
 
 import io.gureum.cloudwatch.alarms.AlarmEngine;
 import io.gureum.cloudwatch.alarms.AlarmRecords;
+import io.gureum.cloudwatch.contributors.InsightRule;
 import io.gureum.cloudwatch.metrics.BucketSink;
 import io.gureum.cloudwatch.metrics.BucketValue;
+import io.gureum.cloudwatch.streams.MetricStream;
+import io.gureum.core.ids.Arn;
 import io.gureum.core.persist.SdkJson;
 import io.gureum.core.persist.StateRecord;
 import io.gureum.core.persist.StateStore;
@@ -26,7 +29,7 @@ import software.amazon.awssdk.services.cloudwatch.model.AnomalyDetector;
  * that their requests do not wait for CloudWatch's journal write; a crash may lose those seconds), and deleted when
  * a roll-up or retention removes the bucket;</li>
  * <li>alarms and their history ({@link AlarmRecords});</li>
- * <li>dashboards and anomaly detectors, compared with what was last written, like the alarms, under the alarm
+ * <li>dashboards, anomaly detectors, Contributor Insights rules and metric streams (with their tags), compared with what was last written, like the alarms, under the alarm
  * book's lock, which {@link CloudWatchInstance} holds through every operation that changes them.</li>
  * </ul>
  */
@@ -35,6 +38,8 @@ final class CloudWatchRecords {
     static final String BUCKET = "metric-bucket";
     static final String DASHBOARD = "dashboard";
     static final String ANOMALY_DETECTOR = "anomaly-detector";
+    static final String INSIGHT_RULE = "insight-rule";
+    static final String METRIC_STREAM = "metric-stream";
 
     /** An anomaly detector with the SDK's definition written with its members. */
     record DetectorValue(String key, com.fasterxml.jackson.databind.JsonNode detector) {
@@ -106,6 +111,8 @@ final class CloudWatchRecords {
         store.dashboards.values().forEach(d -> sink.accept(DASHBOARD, d.name(), d));
         store.detectors.values().forEach(d -> sink.accept(ANOMALY_DETECTOR, d.key(),
                 new DetectorValue(d.key(), SdkJson.toJson(d.detector()))));
+        store.insightRules.values().forEach(r -> sink.accept(INSIGHT_RULE, r.name, r.value()));
+        store.metricStreams.values().forEach(m -> sink.accept(METRIC_STREAM, m.name, m.value()));
     }
 
     /** Every live record, for a snapshot. */
@@ -137,6 +144,20 @@ final class CloudWatchRecords {
                     DetectorValue v = r.value(DetectorValue.class);
                     store.detectors.put(v.key(), new StoredAnomalyDetector(v.key(),
                             SdkJson.fromJson(v.detector(), AnomalyDetector.class)));
+                    written.computeIfAbsent(store, s -> new HashMap<>()).put(r.kind() + "|" + r.key(), r.value());
+                }
+                case INSIGHT_RULE -> {
+                    InsightRule rule = r.value(InsightRule.Value.class).toRule();
+                    store.insightRules.put(rule.name, rule);
+                    rule.tags.attach(registry, store.account, store.region, "cloudwatch", "insight-rule/" + rule.name,
+                            Arn.parse(rule.arn));
+                    written.computeIfAbsent(store, s -> new HashMap<>()).put(r.kind() + "|" + r.key(), r.value());
+                }
+                case METRIC_STREAM -> {
+                    MetricStream stream = r.value(MetricStream.Value.class).toStream();
+                    store.metricStreams.put(stream.name, stream);
+                    stream.tags.attach(registry, store.account, store.region, "cloudwatch",
+                            "metric-stream/" + stream.name, Arn.parse(stream.arn));
                     written.computeIfAbsent(store, s -> new HashMap<>()).put(r.kind() + "|" + r.key(), r.value());
                 }
                 default -> alarmRecords.computeIfAbsent(store, s -> new ArrayList<>()).add(r);

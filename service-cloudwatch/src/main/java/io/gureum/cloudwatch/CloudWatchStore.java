@@ -5,7 +5,10 @@ import io.gureum.cloudwatch.metrics.MetricStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** The state of one account and region: metrics, alarms, dashboards, anomaly detectors. */
+/**
+ * The state of one account and region: metrics, alarms, dashboards, anomaly detectors, Contributor Insights rules
+ * and metric streams.
+ */
 public final class CloudWatchStore {
     public final String account;
     public final String region;
@@ -13,6 +16,11 @@ public final class CloudWatchStore {
     public final AlarmBook alarms;
     final Map<String, Dashboard> dashboards = new ConcurrentSkipListMap<>();
     final Map<String, StoredAnomalyDetector> detectors = new ConcurrentSkipListMap<>();
+    /** Contributor Insights rules by name (changed under the alarm book's lock). */
+    public final Map<String, io.gureum.cloudwatch.contributors.InsightRule> insightRules =
+            new ConcurrentSkipListMap<>();
+    /** Metric streams by name (changed under the alarm book's lock). */
+    public final Map<String, io.gureum.cloudwatch.streams.MetricStream> metricStreams = new ConcurrentSkipListMap<>();
 
     CloudWatchStore(String account, String region) {
         this.account = account;

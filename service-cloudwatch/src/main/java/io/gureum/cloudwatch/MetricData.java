@@ -22,8 +22,11 @@ final class MetricData {
 
     private final CloudWatchStores stores;
 
-    MetricData(CloudWatchStores stores) {
+    private final QueryRunner.InsightMetrics insights;
+
+    MetricData(CloudWatchStores stores, QueryRunner.InsightMetrics insights) {
         this.stores = stores;
+        this.insights = insights;
     }
 
     public GetMetricDataResponse getMetricData(GetMetricDataRequest request) {
@@ -37,7 +40,7 @@ final class MetricData {
             throw CloudWatchErrors.invalidValue("The parameter StartTime must be less than the parameter EndTime.");
         }
         List<QueryResult> results = new QueryRunner(stores.current().metrics, request.metricDataQueries(), start, end,
-                stores.now()).run();
+                stores.now()).withInsights(insights).run();
         boolean ascending = request.scanBy() == ScanBy.TIMESTAMP_ASCENDING;
         int max = request.maxDatapoints() == null ? DEFAULT_MAX_DATAPOINTS : request.maxDatapoints();
         int skip = Pages.offset("GetMetricData", request.nextToken());

@@ -37,6 +37,19 @@ public final class QueryRunner {
     private final Map<String, Value> done = new HashMap<>();
     private final Set<String> running = new HashSet<>();
     private final int gridPeriod;
+    /** INSIGHT_RULE_METRIC's source: the caller's Contributor Insights rules (GetMetricData only). */
+    private InsightMetrics insights;
+
+    /** A Contributor Insights rule's metric per period over a range, as a series. */
+    public interface InsightMetrics {
+        Value.Series metric(String rule, String metric, int period, long start, long end);
+    }
+
+    /** Lets expressions use INSIGHT_RULE_METRIC with these rules. */
+    public QueryRunner withInsights(InsightMetrics source) {
+        this.insights = source;
+        return this;
+    }
 
     public QueryRunner(MetricStore store, List<MetricDataQuery> queries, long start, long end, long now) {
         this.store = store;
@@ -227,6 +240,14 @@ public final class QueryRunner {
             @Override
             public Value.Array search(SearchQuery query, String stat, int period) {
                 return runner.search(query, stat, period);
+            }
+
+            @Override
+            public Value.Series insightRuleMetric(String rule, String metric, int period) {
+                if (insights == null) {
+                    throw new MathException("INSIGHT_RULE_METRIC is not available here.");
+                }
+                return insights.metric(rule, metric, period, start, end);
             }
         };
     }

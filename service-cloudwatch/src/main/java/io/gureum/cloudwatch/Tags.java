@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.cloudwatch.model.TagResourceResponse;
 import software.amazon.awssdk.services.cloudwatch.model.UntagResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.UntagResourceResponse;
 
-/** TagResource, UntagResource and ListTagsForResource of alarms (the taggable CloudWatch resource Gureum serves). */
+/**
+ * TagResource, UntagResource and ListTagsForResource of alarms, Contributor Insights rules and metric streams (the
+ * taggable CloudWatch resources Gureum serves).
+ */
 final class Tags {
     /** "You can associate as many as 50 tags with a CloudWatch resource." (API_TagResource) */
     static final int MAX = 50;
@@ -25,44 +28,56 @@ final class Tags {
     }
 
     public TagResourceResponse tagResource(TagResourceRequest r) {
-        AlarmBook book = stores.current().alarms;
-        synchronized (book) {
-            Alarm a = alarm(book, r.resourceARN());
-            java.util.Map<String, String> next = new java.util.LinkedHashMap<>(a.tags());
+        CloudWatchStore store = stores.current();
+        synchronized (store.alarms) {
+            java.util.Map<String, String> tags = tagsOf(store, r.resourceARN());
+            java.util.Map<String, String> next = new java.util.LinkedHashMap<>(tags);
             r.tags().forEach(t -> next.put(t.key(), t.value()));
             if (next.size() > MAX) {
                 throw ModeledErrors.of(software.amazon.awssdk.services.cloudwatch.model.LimitExceededException.class,
                         "The maximum number of tags for the resource has been exceeded.");
             }
-            r.tags().forEach(t -> a.tags().put(t.key(), t.value()));
+            r.tags().forEach(t -> tags.put(t.key(), t.value()));
         }
         return TagResourceResponse.builder().build();
     }
 
     public UntagResourceResponse untagResource(UntagResourceRequest r) {
-        AlarmBook book = stores.current().alarms;
-        synchronized (book) {
-            Alarm a = alarm(book, r.resourceARN());
-            r.tagKeys().forEach(a.tags()::remove);
+        CloudWatchStore store = stores.current();
+        synchronized (store.alarms) {
+            java.util.Map<String, String> tags = tagsOf(store, r.resourceARN());
+            r.tagKeys().forEach(tags::remove);
         }
         return UntagResourceResponse.builder().build();
     }
 
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
-        AlarmBook book = stores.current().alarms;
+        CloudWatchStore store = stores.current();
         List<Tag> tags;
-        synchronized (book) {
-            tags = alarm(book, r.resourceARN()).tags().entrySet().stream()
+        synchronized (store.alarms) {
+            tags = tagsOf(store, r.resourceARN()).entrySet().stream()
                     .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
         }
         return ListTagsForResourceResponse.builder().tags(tags).build();
     }
 
-    private static Alarm alarm(AlarmBook book, String arn) {
+    /** The tags of the alarm, Contributor Insights rule or metric stream with this ARN. */
+    private static java.util.Map<String, String> tagsOf(CloudWatchStore store, String arn) {
+        AlarmBook book = store.alarms;
         Alarm a = book.byArn(arn);
-        if (a == null) {
-            throw ModeledErrors.of(ResourceNotFoundException.class, "The specified resource does not exist.");
+        if (a != null) {
+            return a.tags();
         }
-        return a;
+        for (var rule : store.insightRules.values()) {
+            if (rule.arn.equals(arn)) {
+                return rule.tags;
+            }
+        }
+        for (var stream : store.metricStreams.values()) {
+            if (stream.arn.equals(arn)) {
+                return stream.tags;
+            }
+        }
+        throw ModeledErrors.of(ResourceNotFoundException.class, "The specified resource does not exist.");
     }
 }

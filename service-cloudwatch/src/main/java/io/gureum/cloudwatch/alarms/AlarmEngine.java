@@ -19,6 +19,15 @@ public final class AlarmEngine {
     private final DueTimer timer;
     private final ActionRunner actions;
     private final AlarmRecords records;
+    /** INSIGHT_RULE_METRIC's source for a store's alarms (none until {@link #insights} is set). */
+    private volatile java.util.function.Function<io.gureum.cloudwatch.CloudWatchStore,
+            io.gureum.cloudwatch.QueryRunner.InsightMetrics> insights = s -> null;
+
+    /** Lets math alarms use INSIGHT_RULE_METRIC with their account's Contributor Insights rules. */
+    public void insights(java.util.function.Function<io.gureum.cloudwatch.CloudWatchStore,
+            io.gureum.cloudwatch.QueryRunner.InsightMetrics> source) {
+        this.insights = source;
+    }
 
     public AlarmEngine(ServiceContext context, CloudWatchStores stores, DueTimer timer, Executor workers) {
         this.records = new AlarmRecords(context.state());
@@ -79,7 +88,8 @@ public final class AlarmEngine {
         long now = Math.max(now(), boundary);
         Evaluation e;
         try {
-            e = MetricEvaluator.evaluate(alarm, stores.all.get(book.account, book.region).metrics, boundary, now);
+            io.gureum.cloudwatch.CloudWatchStore store = stores.all.get(book.account, book.region);
+            e = MetricEvaluator.evaluate(alarm, store.metrics, boundary, now, insights.apply(store));
         } catch (RuntimeException invalid) {
             e = new Evaluation("INSUFFICIENT_DATA", "Unchecked: " + invalid.getMessage(), null);
         }

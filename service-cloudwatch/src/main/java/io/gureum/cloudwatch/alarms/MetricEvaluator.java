@@ -34,6 +34,11 @@ final class MetricEvaluator {
 
     /** The evaluation at boundary {@code t}, or null to keep the current state ({@code ignore} with no data). */
     static Evaluation evaluate(Alarm a, MetricStore store, long t, long now) {
+        return evaluate(a, store, t, now, null);
+    }
+
+    /** As above, with the alarm's account's Contributor Insights rules for INSIGHT_RULE_METRIC (null: none). */
+    static Evaluation evaluate(Alarm a, MetricStore store, long t, long now, QueryRunner.InsightMetrics insights) {
         int n = a.evaluationPeriods;
         long periodMs = a.evaluationSeconds() * 1000L;
         long from = t - n * periodMs;
@@ -51,7 +56,7 @@ final class MetricEvaluator {
             }
         } else {
             int bandSeries = 0;
-            for (QueryResult r : new QueryRunner(store, a.metrics, from, t, now).run()) {
+            for (QueryResult r : new QueryRunner(store, a.metrics, from, t, now).withInsights(insights).run()) {
                 boolean band = r.id().equals(a.thresholdMetricId);
                 // ANOMALY_DETECTION_BAND returns the lower series, then the upper one.
                 boolean lowerSeries = band && bandSeries++ == 0;

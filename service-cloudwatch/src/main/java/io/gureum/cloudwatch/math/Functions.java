@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * The metric math functions served (Metric math syntax and functions, CloudWatch User Guide):
  * ABS, ANOMALY_DETECTION_BAND, AVG, CEIL, CONCAT, DATAPOINT_COUNT, the date functions ({@link Dates}), DIFF,
  * DIFF_TIME, FILL (value, REPEAT, LINEAR), FIRST, FLOOR, IF, LAST, LOG, LOG10, MAX, METRICS, MIN, PERIOD, RATE,
- * REMOVE_EMPTY, RUNNING_SUM, SEARCH ({@link Search}), SLICE, SORT, STDDEV, SUM, TIME_SERIES. AVG, MAX, MIN, STDDEV and SUM of one series give a number; of an array, a series
+ * REMOVE_EMPTY, RUNNING_SUM, INSIGHT_RULE_METRIC (GetMetricData only), SEARCH ({@link Search}), SLICE, SORT, STDDEV, SUM, TIME_SERIES. AVG, MAX, MIN, STDDEV and SUM of one series give a number; of an array, a series
  * with the statistic across the array at each timestamp.
  */
 final class Functions {
@@ -54,9 +54,19 @@ final class Functions {
             case "SLICE" -> ArrayFunctions.slice(args);
             case "CONCAT" -> ArrayFunctions.concat(args);
             case "SEARCH" -> Search.apply(ctx, args);
+            case "INSIGHT_RULE_METRIC" -> insightRuleMetric(ctx, args);
             case "MINUTE", "HOUR", "DAY", "DATE", "MONTH", "YEAR", "EPOCH" -> Dates.apply(name, arg(args, 0, name));
             default -> throw new MathException("Unsupported function " + name + ".");
         };
+    }
+
+    /** INSIGHT_RULE_METRIC(ruleName, metricName), both in quotes, at the expression's period. */
+    private static Value insightRuleMetric(MathContext ctx, List<Value> args) {
+        if (args.size() != 2 || !(args.get(0) instanceof Value.Text rule)
+                || !(args.get(1) instanceof Value.Text metric)) {
+            throw new MathException("INSIGHT_RULE_METRIC expects a rule name and a metric name in quotes.");
+        }
+        return ctx.insightRuleMetric(rule.text(), metric.text(), ctx.period());
     }
 
     static Value arg(List<Value> args, int i, String function) {

@@ -30,4 +30,12 @@ public interface MathContext {
     default Value.Array search(SearchQuery query, String stat, int period) {
         throw new MathException("SEARCH is not available here.");
     }
+
+    /**
+     * INSIGHT_RULE_METRIC: the Contributor Insights rule's metric (UniqueContributors, MaxContributorValue,
+     * SampleCount, Sum, Minimum, Maximum, Average) per period over the range.
+     */
+    default Value.Series insightRuleMetric(String rule, String metric, int period) {
+        throw new MathException("INSIGHT_RULE_METRIC is not available here.");
+    }
 }
