@@ -83,19 +83,7 @@ final class Queries {
         // startTime and endTime are seconds, both inclusive: the whole last second is in the range.
         InsightsQuery q = new InsightsQuery(ids.requestId(), request.queryString(), LANGUAGE, stores.now(), groups,
                 request.startTime() * 1000, endMillis, limit, query);
-        synchronized (store.queries) {
-            // Results are kept for seven days (cloudwatch_limits_cwl.html); older queries are forgotten.
-            long expired = q.createTime - RESULTS_KEPT_MILLIS;
-            for (var it = store.queries.values().iterator(); it.hasNext();) {
-                InsightsQuery old = it.next();
-                if (old.createTime < expired) {
-                    it.remove();
-                    records.queryGone(store, old.queryId);
-                }
-            }
-            store.queries.put(q.queryId, q);
-            records.query(store, q);
-        }
+        add(store, q);
         try {
             workers.execute(() -> run(store, q));
         } catch (RejectedExecutionException closing) {
@@ -153,12 +141,26 @@ final class Queries {
             long endMillis) {
         InsightsQuery q = new InsightsQuery(ids.requestId(), queryString, LANGUAGE, stores.now(), groups, startMillis,
                 endMillis, DEFAULT_LIMIT, Parser.parse(queryString));
+        add(store, q);
+        run(store, q);
+        return q;
+    }
+
+    /** Keeps a new query (and records it); those started over seven days before it are forgotten. */
+    private void add(LogsStore store, InsightsQuery q) {
         synchronized (store.queries) {
+            // Results are kept for seven days (cloudwatch_limits_cwl.html); older queries are forgotten.
+            long expired = q.createTime - RESULTS_KEPT_MILLIS;
+            for (var it = store.queries.values().iterator(); it.hasNext();) {
+                InsightsQuery old = it.next();
+                if (old.createTime < expired) {
+                    it.remove();
+                    records.queryGone(store, old.queryId);
+                }
+            }
             store.queries.put(q.queryId, q);
             records.query(store, q);
         }
-        run(store, q);
-        return q;
     }
 
     private void run(LogsStore store, InsightsQuery q) {
