@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.model.Bucket;
 
 /**
  * {@code POST /_gureum/state/import} is all or nothing: a file refused for any reason (a record its service cannot
- * restore, a file cut short) leaves every API as it was, in replace and merge modes, also after a restart.
+ * restore, a file cut short, a damaged record) leaves every API as it was, in replace and merge modes, also after a restart.
  */
 class StateImportAtomicIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -146,6 +146,11 @@ class StateImportAtomicIT {
             ordered.put("logs", logsRecords);
             badRecord = write(ordered);
             cut = Arrays.copyOf(good, good.length - 7);
+            // One byte changed inside a record (a group or bucket name): its checksum no longer matches.
+            byte[] damaged = good.clone();
+            int at = new String(good, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("from-file");
+            assertTrue(at > 0);
+            damaged[at] ^= 0x20;
 
             for (String mode : List.of("replace", "merge")) {
                 HttpResponse<String> r = importFile(g, badRecord, "?mode=" + mode);
@@ -157,6 +162,11 @@ class StateImportAtomicIT {
                 r = importFile(g, cut, "?mode=" + mode);
                 assertEquals(400, r.statusCode(), r.body());
                 assertTrue(r.body().contains("InvalidStateFile") && r.body().contains("cut short"), r.body());
+                assertUntouched(g);
+
+                r = importFile(g, damaged, "?mode=" + mode);
+                assertEquals(400, r.statusCode(), r.body());
+                assertTrue(r.body().contains("InvalidStateFile"), r.body());
                 assertUntouched(g);
             }
             // The well-formed file still imports: the check refuses only what cannot be restored.
