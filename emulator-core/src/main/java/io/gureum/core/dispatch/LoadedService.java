@@ -292,7 +292,8 @@ public final class LoadedService {
      * instances of every module made with a context of their own — an empty resource registry, no state store,
      * no data directory (so no file of the server's is swept), their own event bus, shared state and in-process
      * clients, and a server endpoint never bound — then closes them. Throws what a restore throws. The clock
-     * and the ID generator are the server's (read, never moved back).
+     * and the ID generator are the server's (read, never moved back). The instances have none of the import's
+     * file bytes: S3 keys restore without them, Lambda functions without their code package are skipped.
      */
     public void probe(List<io.gureum.core.persist.StateRecord> records) {
         ServiceContext isolated = new ServiceContext(context.config().toBuilder().dataDir(null).build(),
