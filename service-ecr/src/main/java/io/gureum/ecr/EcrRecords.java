@@ -17,8 +17,11 @@ import java.util.function.Consumer;
  * ECR's records for {@code --data-dir} (ADR 0013): each repository with its settings, policies, tags and images
  * (kind {@code repository}, key its name), each uploaded layer once (kind {@code layer}, key
  * {@code <repository>@<digest>}: layers never change, so an image's tag moving does not write its bytes again),
- * and each registry's policy and scan type (kind {@code registry}). Uploads in progress are not kept; nor are the
- * registry's scanning and replication rules. Every call runs under the module's lock; after one that may change
+ * and each registry's policy and scan type (kind {@code registry}). Layer uploads in progress are kept as one
+ * record when initiated (kind {@code upload}, key {@code <repository>/<upload ID>}) and one per part received
+ * (kind {@code upload-part}, key {@code <repository>/<upload ID>/<part index>}, the part's bytes, written once),
+ * deleted when the upload completes or its repository goes. The registry's scanning and replication rules are
+ * not kept. Every call runs under the module's lock; after one that may change
  * state, what differs from the last recording is recorded again under that lock, and what is gone deleted.
  */
 final class EcrRecords {
@@ -39,12 +42,20 @@ final class EcrRecords {
     record RegistryRecord(String policyText, String scanType) {
     }
 
+    record UploadRecord(String repository, String uploadId) {
+    }
+
+    record UploadPartRecord(String repository, String uploadId, int index, byte[] data) {
+    }
+
     private final StateStore state;
     private final EcrState ecr;
     /** What was last recorded, by registry: each repository's fingerprint, its layers, the registry's own. */
     private final Map<Registry, Map<String, List<Object>>> repositories = new HashMap<>();
     private final Map<Registry, Set<String>> layers = new HashMap<>();
     private final Map<Registry, List<Object>> registries = new HashMap<>();
+    /** Uploads in progress recorded, by registry and {@code <repository>/<upload ID>}: how many parts recorded. */
+    private final Map<Registry, Map<String, Integer>> uploads = new HashMap<>();
 
     EcrRecords(StateStore state, EcrState ecr) {
         this.state = state;
@@ -101,11 +112,45 @@ final class EcrRecords {
                 it.remove();
             }
         }
+        recordUploads(registry);
         List<Object> own = java.util.Arrays.asList(registry.policyText, registry.scanType);
         if (!own.equals(registries.getOrDefault(registry, java.util.Arrays.asList(null, "BASIC")))) {
             state.put(SERVICE, registry.account, registry.region, "registry", "registry",
                     new RegistryRecord(registry.policyText, registry.scanType));
             registries.put(registry, own);
+        }
+    }
+
+    /** Uploads begun and parts received since the last recording; uploads completed or gone with their repository. */
+    private void recordUploads(Registry registry) {
+        Map<String, Integer> recorded = uploads.computeIfAbsent(registry, r -> new HashMap<>());
+        Set<String> seen = new HashSet<>();
+        for (Repository repo : registry.repositories.values()) {
+            for (Upload upload : repo.uploads.values()) {
+                String key = repo.name + "/" + upload.id;
+                seen.add(key);
+                Integer parts = recorded.get(key);
+                if (parts == null) {
+                    state.put(SERVICE, registry.account, registry.region, "upload", key,
+                            new UploadRecord(repo.name, upload.id));
+                    parts = 0;
+                }
+                for (int i = parts; i < upload.parts.size(); i++) {
+                    state.put(SERVICE, registry.account, registry.region, "upload-part", key + "/" + i,
+                            new UploadPartRecord(repo.name, upload.id, i, upload.parts.get(i)));
+                }
+                recorded.put(key, upload.parts.size());
+            }
+        }
+        for (var it = recorded.entrySet().iterator(); it.hasNext();) {
+            var e = it.next();
+            if (!seen.contains(e.getKey())) {
+                for (int i = 0; i < e.getValue(); i++) {
+                    state.delete(SERVICE, registry.account, registry.region, "upload-part", e.getKey() + "/" + i);
+                }
+                state.delete(SERVICE, registry.account, registry.region, "upload", e.getKey());
+                it.remove();
+            }
         }
     }
 
@@ -141,6 +186,15 @@ final class EcrRecords {
                     repo.layers.values().forEach(l -> sink.accept(StateRecord.of(SERVICE, registry.account,
                             registry.region, "layer", repo.name + "@" + l.digest(),
                             new LayerRecord(repo.name, l.digest(), l.data()))));
+                    for (Upload upload : repo.uploads.values()) {
+                        String key = repo.name + "/" + upload.id;
+                        sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "upload", key,
+                                new UploadRecord(repo.name, upload.id)));
+                        for (int i = 0; i < upload.parts.size(); i++) {
+                            sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "upload-part",
+                                    key + "/" + i, new UploadPartRecord(repo.name, upload.id, i, upload.parts.get(i))));
+                        }
+                    }
                 }
                 if (registry.policyText != null || !"BASIC".equals(registry.scanType)) {
                     sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "registry", "registry",
@@ -157,11 +211,19 @@ final class EcrRecords {
         ecr.lock.lock();
         try {
             Map<LayerRecord, Registry> restoredLayers = new java.util.IdentityHashMap<>();
+            Map<UploadRecord, Registry> restoredUploads = new java.util.IdentityHashMap<>();
+            Map<String, java.util.TreeMap<Integer, byte[]>> restoredParts = new HashMap<>();
             for (StateRecord r : records) {
                 Registry registry = ecr.all.get(r.account(), r.region());
                 switch (r.kind()) {
                     case "repository" -> restore(registry, r.value(RepositoryRecord.class));
                     case "layer" -> restoredLayers.put(r.value(LayerRecord.class), registry);
+                    case "upload" -> restoredUploads.put(r.value(UploadRecord.class), registry);
+                    case "upload-part" -> {
+                        UploadPartRecord p = r.value(UploadPartRecord.class);
+                        restoredParts.computeIfAbsent(r.account() + "|" + r.region() + "|" + p.repository() + "/"
+                                + p.uploadId(), k -> new java.util.TreeMap<>()).put(p.index(), p.data());
+                    }
                     case "registry" -> {
                         RegistryRecord s = r.value(RegistryRecord.class);
                         registry.policyText = s.policyText();
@@ -177,7 +239,24 @@ final class EcrRecords {
                     repo.layers.put(l.digest(), new Layer(l.digest(), l.data()));
                 }
             });
+            restoredUploads.forEach((u, registry) -> {
+                Repository repo = registry.repositories.get(u.repository());
+                if (repo == null) {
+                    return;
+                }
+                Upload upload = new Upload(u.uploadId());
+                var parts = restoredParts.getOrDefault(registry.account + "|" + registry.region + "|"
+                        + u.repository() + "/" + u.uploadId(), new java.util.TreeMap<>());
+                // Parts are journaled in order, each once its request was accepted: they run 0, 1, 2 ...
+                for (int i = 0; parts.containsKey(i); i++) {
+                    upload.add(parts.get(i));
+                }
+                repo.uploads.put(upload.id, upload);
+            });
             ecr.all.forEach((place, registry) -> {
+                Map<String, Integer> recordedUploads = uploads.computeIfAbsent(registry, x -> new HashMap<>());
+                registry.repositories.values().forEach(repo -> repo.uploads.values()
+                        .forEach(u -> recordedUploads.put(repo.name + "/" + u.id, u.parts.size())));
                 Map<String, List<Object>> before = repositories.computeIfAbsent(registry, x -> new HashMap<>());
                 Set<String> recorded = layers.computeIfAbsent(registry, x -> new HashSet<>());
                 registry.repositories.values().forEach(repo -> {

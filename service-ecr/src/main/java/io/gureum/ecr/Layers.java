@@ -45,22 +45,22 @@ final class Layers {
         Repository repo = state.repository(r.registryId(), r.repositoryName());
         Upload upload = upload(repo, r.uploadId());
         byte[] bytes = r.layerPartBlob().asByteArray();
-        long received = upload.data.size();
+        long received = upload.size;
         if (r.partFirstByte() != received || r.partLastByte() != received + bytes.length - 1) {
             throw EcrErrors.invalidLayerPart(upload.id, repo.name, repo.registryId, received - 1);
         }
-        upload.data.writeBytes(bytes);
+        upload.add(bytes);
         return UploadLayerPartResponse.builder().registryId(repo.registryId).repositoryName(repo.name)
-                .uploadId(upload.id).lastByteReceived((long) upload.data.size() - 1).build();
+                .uploadId(upload.id).lastByteReceived(upload.size - 1).build();
     }
 
     public CompleteLayerUploadResponse completeLayerUpload(CompleteLayerUploadRequest r) {
         Repository repo = state.repository(r.registryId(), r.repositoryName());
         Upload upload = upload(repo, r.uploadId());
-        if (upload.data.size() == 0) {
+        if (upload.size == 0) {
             throw EcrErrors.emptyUpload(upload.id);
         }
-        byte[] bytes = upload.data.toByteArray();
+        byte[] bytes = upload.bytes();
         String actual = Digests.sha256(bytes);
         for (String given : r.layerDigests()) {
             if (!given.equals(actual)) {

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.InvalidLayerPartException;
 import software.amazon.awssdk.services.ecr.model.LayerAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.ecr.model.Tag;
+import software.amazon.awssdk.services.ecr.model.UploadNotFoundException;
 
 /** What ECR finds again after a restart on the same --data-dir: repositories, policies, images and layers. */
 class EcrRestartIT {
@@ -81,6 +83,68 @@ class EcrRestartIT {
         }
         try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
             assertTrue(ecr.listImages(b -> b.repositoryName("team/app")).imageIds().isEmpty(), "the delete was kept");
+        }
+    }
+
+    @Test
+    void aLayerUploadInProgressSurvivesARestart() {
+        byte[] first = "first-part-".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "second-part".getBytes(StandardCharsets.UTF_8);
+        byte[] third = "-third".getBytes(StandardCharsets.UTF_8);
+        String id;
+        String completed;
+        String dropped;
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            ecr.createRepository(b -> b.repositoryName("up"));
+            ecr.createRepository(b -> b.repositoryName("doomed"));
+            id = ecr.initiateLayerUpload(b -> b.repositoryName("up")).uploadId();
+            ecr.uploadLayerPart(b -> b.repositoryName("up").uploadId(id).partFirstByte(0L)
+                    .partLastByte((long) first.length - 1).layerPartBlob(SdkBytes.fromByteArray(first)));
+            ecr.uploadLayerPart(b -> b.repositoryName("up").uploadId(id).partFirstByte((long) first.length)
+                    .partLastByte((long) first.length + second.length - 1).layerPartBlob(SdkBytes.fromByteArray(second)));
+            // An upload completed before the restart is gone with it; one whose repository was deleted too.
+            completed = ecr.initiateLayerUpload(b -> b.repositoryName("up")).uploadId();
+            ecr.uploadLayerPart(b -> b.repositoryName("up").uploadId(completed).partFirstByte(0L)
+                    .partLastByte((long) third.length - 1).layerPartBlob(SdkBytes.fromByteArray(third)));
+            ecr.completeLayerUpload(b -> b.repositoryName("up").uploadId(completed)
+                    .layerDigests(Digests.sha256(third)));
+            dropped = ecr.initiateLayerUpload(b -> b.repositoryName("doomed")).uploadId();
+            ecr.deleteRepository(b -> b.repositoryName("doomed").force(true));
+            ecr.createRepository(b -> b.repositoryName("doomed"));
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            // The bytes received are kept: a part must go on from the last byte received before the restart.
+            InvalidLayerPartException gap = assertThrows(InvalidLayerPartException.class,
+                    () -> ecr.uploadLayerPart(b -> b.repositoryName("up").uploadId(id).partFirstByte(0L)
+                            .partLastByte((long) third.length - 1).layerPartBlob(SdkBytes.fromByteArray(third))));
+            assertEquals(400, gap.statusCode());
+            assertEquals((long) first.length + second.length - 1, gap.lastValidByteReceived());
+            long at = first.length + second.length;
+            assertEquals(at + third.length - 1, ecr.uploadLayerPart(b -> b.repositoryName("up").uploadId(id)
+                    .partFirstByte(at).partLastByte(at + third.length - 1)
+                    .layerPartBlob(SdkBytes.fromByteArray(third))).lastByteReceived());
+            UploadNotFoundException done = assertThrows(UploadNotFoundException.class,
+                    () -> ecr.completeLayerUpload(b -> b.repositoryName("up").uploadId(completed)
+                            .layerDigests(Digests.sha256(third))));
+            assertEquals(400, done.statusCode());
+            assertThrows(UploadNotFoundException.class, () -> ecr.uploadLayerPart(b -> b.repositoryName("doomed")
+                    .uploadId(dropped).partFirstByte(0L).partLastByte(0L).layerPartBlob(SdkBytes.fromUtf8String("x"))));
+        }
+        byte[] whole = (new String(first, StandardCharsets.UTF_8) + new String(second, StandardCharsets.UTF_8)
+                + new String(third, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            // The part sent after the first restart was recorded too: the three parts complete the layer.
+            String digest = ecr.completeLayerUpload(b -> b.repositoryName("up").uploadId(id)
+                    .layerDigests(Digests.sha256(whole))).layerDigest();
+            assertEquals(Digests.sha256(whole), digest);
+            assertEquals((long) whole.length, ecr.batchCheckLayerAvailability(b -> b.repositoryName("up")
+                    .layerDigests(digest)).layers().get(0).layerSize());
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            assertThrows(UploadNotFoundException.class, () -> ecr.completeLayerUpload(b -> b.repositoryName("up")
+                    .uploadId(id).layerDigests(Digests.sha256(whole))), "its completion was recorded");
+            assertEquals(1, ecr.batchCheckLayerAvailability(b -> b.repositoryName("up")
+                    .layerDigests(Digests.sha256(whole))).layers().size());
         }
     }
 }

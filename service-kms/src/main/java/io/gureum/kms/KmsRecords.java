@@ -20,18 +20,20 @@ import java.util.function.Consumer;
  * recorded, those gone are deleted. Keys are few, so reading them all is cheap next to a journal write.
  *
  * <p>Key material is stored <em>unencrypted</em> in the data directory (Base64 in the JSON records): Gureum
- * has no HSM to wrap it with, and a local emulator's keys protect test data only. Import tokens from
- * GetParametersForImport are not kept (a restart invalidates them; call it again).
+ * has no HSM to wrap it with, and a local emulator's keys protect test data only. So are the import tokens
+ * of GetParametersForImport with the private half of their wrapping key (kind {@code importtoken}), so that
+ * ImportKeyMaterial accepts after a restart a token issued before it, until its 24 hours on the clock end.
  */
 final class KmsRecords {
     static final String KEY = "key";
     static final String ALIAS = "alias";
+    /** An import token of GetParametersForImport, keyed by the SHA-256 of its bytes (Base64url). */
+    static final String IMPORT_TOKEN = "importtoken";
 
     /** Operations that change no key or alias (beyond what settling on the clock does). */
     private static final Set<String> READS = Set.of("Encrypt", "Decrypt", "ReEncrypt", "GenerateDataKey",
             "GenerateDataKeyWithoutPlaintext", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
-            "GenerateRandom", "Sign", "Verify", "GenerateMac", "VerifyMac", "DeriveSharedSecret",
-            "GetParametersForImport");
+            "GenerateRandom", "Sign", "Verify", "GenerateMac", "VerifyMac", "DeriveSharedSecret");
 
     private final StateStore state;
     private final KmsStores stores;
@@ -46,8 +48,9 @@ final class KmsRecords {
     /** Runs after the store lock is taken and what came due has settled; {@code settled} says whether anything did. */
     Object intercept(OperationCall call, boolean settled) throws Exception {
         String op = call.operation();
+        // GetParametersForImport issues an import token, which is recorded.
         boolean reads = READS.contains(op) || op.startsWith("Describe") || op.startsWith("List")
-                || op.startsWith("Get");
+                || op.startsWith("Get") && !op.equals("GetParametersForImport");
         if (!state.enabled()) {
             return call.proceed();
         }
@@ -125,8 +128,24 @@ final class KmsRecords {
                             value), value);
                 }
             });
+            stores.importTokens.forEach((token, p) -> {
+                KmsImportTokenRecord value = KmsImportTokenRecord.of(token, p);
+                sink.accept(StateRecord.of(KmsStores.SERVICE, p.account(), p.region(), IMPORT_TOKEN, tokenKey(token),
+                        value), value);
+            });
         } finally {
             stores.lock.unlock();
+        }
+    }
+
+    /** The record key of an import token: not the token itself, which grants an import. */
+    static String tokenKey(String token) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

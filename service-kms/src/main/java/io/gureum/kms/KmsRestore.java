@@ -68,6 +68,12 @@ final class KmsRestore {
             if (r.kind().equals(KmsRecords.ALIAS)) {
                 Alias a = r.value(KmsAliasRecord.class).toAlias();
                 stores.all.get(r.account(), r.region()).aliases.put(a.name, a);
+            } else if (r.kind().equals(KmsRecords.IMPORT_TOKEN)) {
+                KmsImportTokenRecord t = r.value(KmsImportTokenRecord.class);
+                // A token of a key that no longer exists is dropped (and left out of the next records).
+                if (stores.all.get(r.account(), r.region()).keys.containsKey(t.keyId())) {
+                    stores.importTokens.put(t.token(), t.toParameters(r.account(), r.region()));
+                }
             }
         }
     }

@@ -84,6 +84,8 @@ final class KmsStores {
         }
         store.keys.remove(key.keyId);
         store.aliases.values().removeIf(a -> a.targetKeyId.equals(key.keyId));
+        importTokens.values().removeIf(p -> p.keyId().equals(key.keyId) && p.account().equals(store.account)
+                && p.region().equals(store.region));
         key.tags.detach();
     }
 

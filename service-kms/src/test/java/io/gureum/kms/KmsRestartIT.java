@@ -10,17 +10,27 @@ import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
 import io.gureum.core.testing.AwsClients;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.kms.model.ExpiredImportTokenException;
+import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
 import software.amazon.awssdk.services.kms.model.GrantListEntry;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
+import software.amazon.awssdk.services.kms.model.InvalidImportTokenException;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyState;
@@ -143,5 +153,68 @@ class KmsRestartIT {
             assertNotNull(kms.describeKey(b -> b.keyId("alias/kept")).keyMetadata());
             assertTrue(kms.listGrants(b -> b.keyId(symmetric.keyId())).grants().isEmpty(), "the retirement persisted");
         }
+    }
+
+    @Test
+    void anImportTokenIssuedBeforeARestartImportsAfterItUntilItExpires() throws Exception {
+        KeyMetadata key;
+        KeyMetadata expiring;
+        KeyMetadata deleted;
+        GetParametersForImportResponse params;
+        GetParametersForImportResponse late;
+        try (Gureum g = start(); KmsClient kms = AwsClients.client(KmsClient.builder(), g)) {
+            key = kms.createKey(b -> b.origin("EXTERNAL")).keyMetadata();
+            params = kms.getParametersForImport(b -> b.keyId(key.keyId()).wrappingAlgorithm("RSAES_OAEP_SHA_256")
+                    .wrappingKeySpec("RSA_2048"));
+            expiring = kms.createKey(b -> b.origin("EXTERNAL")).keyMetadata();
+            late = kms.getParametersForImport(b -> b.keyId(expiring.keyId()).wrappingAlgorithm("RSAES_OAEP_SHA_1")
+                    .wrappingKeySpec("RSA_2048"));
+            deleted = kms.createKey(b -> b.origin("EXTERNAL")).keyMetadata();
+            kms.getParametersForImport(b -> b.keyId(deleted.keyId()).wrappingAlgorithm("RSAES_OAEP_SHA_256")
+                    .wrappingKeySpec("RSA_2048"));
+            kms.scheduleKeyDeletion(b -> b.keyId(deleted.keyId()).pendingWindowInDays(7));
+        }
+        SdkBytes wrapped = SdkBytes.fromByteArray(oaep(params, ImportsIT.MATERIAL, MGF1ParameterSpec.SHA256));
+        SdkBytes lateWrapped = SdkBytes.fromByteArray(oaep(late, ImportsIT.MATERIAL, MGF1ParameterSpec.SHA1));
+        try (Gureum g = start(); KmsClient kms = AwsClients.client(KmsClient.builder(), g)) {
+            // A token of another key is still refused after the restart.
+            InvalidImportTokenException wrongKey = assertThrows(InvalidImportTokenException.class,
+                    () -> kms.importKeyMaterial(b -> b.keyId(expiring.keyId()).importToken(params.importToken())
+                            .encryptedKeyMaterial(wrapped).expirationModel("KEY_MATERIAL_DOES_NOT_EXPIRE")));
+            assertEquals(400, wrongKey.statusCode());
+            kms.importKeyMaterial(b -> b.keyId(key.keyId()).importToken(params.importToken())
+                    .encryptedKeyMaterial(wrapped).expirationModel("KEY_MATERIAL_DOES_NOT_EXPIRE"));
+            assertEquals(KeyState.ENABLED, kms.describeKey(b -> b.keyId(key.keyId())).keyMetadata().keyState());
+            SdkBytes ct = kms.encrypt(b -> b.keyId(key.keyId()).plaintext(SdkBytes.fromUtf8String("imported")))
+                    .ciphertextBlob();
+            assertEquals("imported", kms.decrypt(b -> b.ciphertextBlob(ct)).plaintext().asUtf8String());
+            // The key's deletion comes due; its token goes with it.
+            g.context().clock().advance(Duration.ofDays(8));
+            assertThrows(NotFoundException.class, () -> kms.describeKey(b -> b.keyId(deleted.keyId())));
+        }
+        try (Gureum g = start(); KmsClient kms = AwsClients.client(KmsClient.builder(), g)) {
+            // The clock's offset survived: the 24 hours of the other token have passed.
+            ExpiredImportTokenException expired = assertThrows(ExpiredImportTokenException.class,
+                    () -> kms.importKeyMaterial(b -> b.keyId(expiring.keyId()).importToken(late.importToken())
+                            .encryptedKeyMaterial(lateWrapped).expirationModel("KEY_MATERIAL_DOES_NOT_EXPIRE")));
+            assertEquals(400, expired.statusCode());
+            assertEquals("ExpiredImportTokenException", expired.awsErrorDetails().errorCode());
+            // ImportKeyMaterial used up the first key's token, and that was recorded.
+            InvalidImportTokenException used = assertThrows(InvalidImportTokenException.class,
+                    () -> kms.importKeyMaterial(b -> b.keyId(key.keyId()).importToken(params.importToken())
+                            .encryptedKeyMaterial(wrapped).expirationModel("KEY_MATERIAL_DOES_NOT_EXPIRE")));
+            assertEquals("InvalidImportTokenException", used.awsErrorDetails().errorCode());
+            assertEquals(KeyState.ENABLED, kms.describeKey(b -> b.keyId(key.keyId())).keyMetadata().keyState());
+        }
+    }
+
+    private static byte[] oaep(GetParametersForImportResponse p, byte[] material, MGF1ParameterSpec hash)
+            throws Exception {
+        PublicKey publicKey = KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(p.publicKey().asByteArray()));
+        Cipher c = Cipher.getInstance("RSA/ECB/OAEPPadding");
+        c.init(Cipher.ENCRYPT_MODE, publicKey,
+                new OAEPParameterSpec(hash.getDigestAlgorithm(), "MGF1", hash, PSource.PSpecified.DEFAULT));
+        return c.doFinal(material);
     }
 }

@@ -27,6 +27,12 @@ import java.util.function.Consumer;
  * changes, so it needs no lock; it is not deleted when its events expire or their stream goes. At restore, events
  * of unknown streams and those retention had removed are dropped; a snapshot writes only the live events, in
  * slices, so the journal's dead batches go at the next compaction.
+ *
+ * <p><b>Logs Insights queries</b> (StartQuery and scheduled queries' runs) are one record each, kind
+ * {@code insights-query}, under the query ID: written when the query starts and again when it ends (Complete with
+ * its rows and statistics, Failed or Cancelled), each time read under the query's own lock, so the last record is
+ * its last state. It is deleted when the query is forgotten, seven days after it started. Queries are not among the
+ * resources {@link #record} compares (their rows can be large and they change on worker threads).
  */
 final class LogsRecords {
     static final String SERVICE = "logs";
@@ -46,6 +52,7 @@ final class LogsRecords {
     static final String ANOMALY_DETECTOR = "anomaly-detector";
     static final String SCHEDULED_QUERY = "scheduled-query";
     static final String SETTINGS = "settings";
+    static final String QUERY = "insights-query";
     /** Events per record in a snapshot. */
     private static final int SLICE = 5_000;
 
@@ -67,6 +74,23 @@ final class LogsRecords {
         String streamId = stream.id;
         state.put(SERVICE, store.account, store.region, EVENTS, streamId + ":b" + events.get(0).seq(),
                 new LogsRecordValues.EventsValue(streamId, events));
+    }
+
+    /** Records a Logs Insights query as it is now (read under its lock, so racing writers record the newest). */
+    void query(LogsStore store, InsightsQuery q) {
+        if (!state.enabled()) {
+            return;
+        }
+        synchronized (q) {
+            state.put(SERVICE, store.account, store.region, QUERY, q.queryId, q.value());
+        }
+    }
+
+    /** A query forgotten seven days after it started. */
+    void queryGone(LogsStore store, String queryId) {
+        if (state.enabled()) {
+            state.delete(SERVICE, store.account, store.region, QUERY, queryId);
+        }
     }
 
     /** Journals the store's resources that differ from their last records. Takes the store's record lock. */
@@ -109,6 +133,13 @@ final class LogsRecords {
             synchronized (store.recordLock) {
                 each(store, (kind, k, value) -> sink.accept(StateRecord.of(SERVICE, store.account, store.region, kind,
                         k, value)));
+            }
+            List<InsightsQuery> queries;
+            synchronized (store.queries) {
+                queries = new ArrayList<>(store.queries.values());
+            }
+            for (InsightsQuery q : queries) {
+                sink.accept(StateRecord.of(SERVICE, store.account, store.region, QUERY, q.queryId, q.value()));
             }
             for (LogGroup group : store.groups.values()) {
                 for (LogStream stream : group.streams.values()) {
@@ -164,8 +195,16 @@ final class LogsRecords {
      */
     void restored(LogsStores stores, List<StateRecord> records) {
         for (StateRecord r : records) {
-            if (!r.kind().equals(EVENTS)) {
-                stores.all.get(r.account(), r.region()).written.put(r.kind() + "|" + r.key(), r.value());
+            LogsStore store = stores.all.get(r.account(), r.region());
+            if (r.kind().equals(QUERY)) {
+                InsightsQuery q = store.queries.get(r.key());
+                if (q == null) {
+                    queryGone(store, r.key()); // older than seven days at the restart
+                } else if (!q.status().equals(r.value(InsightsQuery.Value.class).status())) {
+                    query(store, q); // it was running at the stop: now Failed
+                }
+            } else if (!r.kind().equals(EVENTS)) {
+                store.written.put(r.kind() + "|" + r.key(), r.value());
             }
         }
         recordAll(stores);

@@ -24,6 +24,7 @@ final class LogsRestore {
         Map<String, Long> dropped = new HashMap<>();
         Map<String, List<StoredEvent>> eventsByStream = new HashMap<>();
         Map<String, Integer> batches = new HashMap<>();
+        Map<LogsStore, List<InsightsQuery>> queries = new HashMap<>();
         for (List<StateRecord> place : LogsRecords.byPlace(records).values()) {
             StateRecord first = place.get(0);
             LogsStore store = stores.all.get(first.account(), first.region());
@@ -87,6 +88,13 @@ final class LogsRestore {
                             r.value(AnomalyDetectors.Detector.class));
                     case LogsRecords.SCHEDULED_QUERY -> store.scheduledQueries.put(key,
                             r.value(ScheduledQuery.class));
+                    case LogsRecords.QUERY -> {
+                        InsightsQuery.Value v = r.value(InsightsQuery.Value.class);
+                        // Results are kept for seven days after the query started; older ones are not restored.
+                        if (v.createTime() >= now - Queries.RESULTS_KEPT_MILLIS) {
+                            queries.computeIfAbsent(store, k -> new ArrayList<>()).add(InsightsQuery.restored(v));
+                        }
+                    }
                     case LogsRecords.SETTINGS -> {
                         LogsRecordValues.SettingsValue v = r.value(LogsRecordValues.SettingsValue.class);
                         store.queryResultsKmsKeyId = v.queryResultsKmsKeyId();
@@ -97,6 +105,11 @@ final class LogsRestore {
                 }
             }
         }
+        // In the order they started, as StartQuery keeps them (DescribeQueries lists the newest first).
+        queries.forEach((store, list) -> {
+            list.sort(Comparator.comparingLong(q -> q.createTime));
+            list.forEach(q -> store.queries.put(q.queryId, q));
+        });
         List<Map.Entry<LogStream, List<StoredEvent>>> restored = new ArrayList<>();
         for (Map.Entry<String, List<StoredEvent>> e : eventsByStream.entrySet()) {
             LogStream s = streamsById.get(e.getKey());

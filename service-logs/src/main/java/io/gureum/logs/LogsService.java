@@ -67,7 +67,7 @@ public final class LogsService implements AwsService {
         LiveTails liveTails = new LiveTails(stores, due, context);
         Ingestion ingestion = new Ingestion(stores, expiry, budget, new MetricFilterEmitter(context.events()),
                 delivery, records, liveTails);
-        Queries queries = new Queries(stores, expiry, workers, context.ids());
+        Queries queries = new Queries(stores, expiry, workers, context.ids(), records);
         ScheduledQueryRunner scheduled = new ScheduledQueryRunner(stores, queries, due, context.clients(), records);
         List<Object> providers = List.of(new LogGroups(stores, expiry), new LogStreams(stores, expiry), ingestion,
                 new EventQueries(stores, expiry), new MetricFilters(stores), new Tags(stores),

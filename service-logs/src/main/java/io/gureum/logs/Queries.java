@@ -42,12 +42,14 @@ final class Queries {
     private final Expiry expiry;
     private final Executor workers;
     private final ResourceIds ids;
+    private final LogsRecords records;
 
-    Queries(LogsStores stores, Expiry expiry, Executor workers, ResourceIds ids) {
+    Queries(LogsStores stores, Expiry expiry, Executor workers, ResourceIds ids, LogsRecords records) {
         this.stores = stores;
         this.expiry = expiry;
         this.workers = workers;
         this.ids = ids;
+        this.records = records;
     }
 
     public StartQueryResponse startQuery(StartQueryRequest request) {
@@ -81,16 +83,12 @@ final class Queries {
         // startTime and endTime are seconds, both inclusive: the whole last second is in the range.
         InsightsQuery q = new InsightsQuery(ids.requestId(), request.queryString(), LANGUAGE, stores.now(), groups,
                 request.startTime() * 1000, endMillis, limit, query);
-        synchronized (store.queries) {
-            // Results are kept for seven days (cloudwatch_limits_cwl.html); older queries are forgotten.
-            long expired = q.createTime - RESULTS_KEPT_MILLIS;
-            store.queries.values().removeIf(old -> old.createTime < expired);
-            store.queries.put(q.queryId, q);
-        }
+        add(store, q);
         try {
             workers.execute(() -> run(store, q));
         } catch (RejectedExecutionException closing) {
             q.cancel();
+            records.query(store, q);
         }
         return StartQueryResponse.builder().queryId(q.queryId).build();
     }
@@ -143,14 +141,38 @@ final class Queries {
             long endMillis) {
         InsightsQuery q = new InsightsQuery(ids.requestId(), queryString, LANGUAGE, stores.now(), groups, startMillis,
                 endMillis, DEFAULT_LIMIT, Parser.parse(queryString));
-        synchronized (store.queries) {
-            store.queries.put(q.queryId, q);
-        }
+        add(store, q);
         run(store, q);
         return q;
     }
 
+    /** Keeps a new query (and records it); those started over seven days before it are forgotten. */
+    private void add(LogsStore store, InsightsQuery q) {
+        synchronized (store.queries) {
+            // Results are kept for seven days (cloudwatch_limits_cwl.html); older queries are forgotten.
+            long expired = q.createTime - RESULTS_KEPT_MILLIS;
+            for (var it = store.queries.values().iterator(); it.hasNext();) {
+                InsightsQuery old = it.next();
+                if (old.createTime < expired) {
+                    it.remove();
+                    records.queryGone(store, old.queryId);
+                }
+            }
+            store.queries.put(q.queryId, q);
+            records.query(store, q);
+        }
+    }
+
     private void run(LogsStore store, InsightsQuery q) {
+        try {
+            runOnce(store, q);
+        } finally {
+            // Its end (Complete, Failed, or Cancelled meanwhile) is recorded; a restart would otherwise fail it.
+            records.query(store, q);
+        }
+    }
+
+    private void runOnce(LogsStore store, InsightsQuery q) {
         if (!q.start()) {
             return;
         }
@@ -223,6 +245,7 @@ final class Queries {
         if (!q.cancel()) {
             throw LogsErrors.invalidParameter("Query is not running: " + q.queryId);
         }
+        records.query(stores.current(), q);
         return StopQueryResponse.builder().success(true).build();
     }
 
@@ -247,7 +270,7 @@ final class Queries {
         int seen = 0;
         boolean more = false;
         for (InsightsQuery q : all) {
-            if ((request.logGroupName() != null && q.groups.stream().noneMatch(g -> g.name.equals(request.logGroupName())))
+            if ((request.logGroupName() != null && !q.groupNames.contains(request.logGroupName()))
                     || (request.statusAsString() != null && !request.statusAsString().equals(q.status()))
                     || (request.queryLanguageAsString() != null
                             && !request.queryLanguageAsString().equals(q.queryLanguage))) {
@@ -261,7 +284,7 @@ final class Queries {
                 break;
             }
             out.add(QueryInfo.builder().queryId(q.queryId).queryString(q.queryString).queryLanguage(q.queryLanguage)
-                    .status(q.status()).createTime(q.createTime).logGroupName(q.groups.get(0).name)
+                    .status(q.status()).createTime(q.createTime).logGroupName(q.groupNames.get(0))
                     .queryDuration(q.duration()).bytesScanned((double) q.statistics().bytesScanned()).build());
         }
         return DescribeQueriesResponse.builder().queries(out)
@@ -280,13 +303,10 @@ final class Queries {
             }
         }
         int max = request.maxResults() == null ? 50 : request.maxResults();
-        int to = Math.min(q.groups.size(), from + max);
-        List<String> out = new ArrayList<>();
-        for (LogGroup g : q.groups.subList(Math.min(from, to), to)) {
-            out.add(g.logGroupArn());
-        }
+        int to = Math.min(q.groupArns.size(), from + max);
+        List<String> out = new ArrayList<>(q.groupArns.subList(Math.min(from, to), to));
         return ListLogGroupsForQueryResponse.builder().logGroupIdentifiers(out)
-                .nextToken(to < q.groups.size() ? PageTokens.encode("queryGroups:" + q.queryId, Integer.toString(to))
+                .nextToken(to < q.groupArns.size() ? PageTokens.encode("queryGroups:" + q.queryId, Integer.toString(to))
                         : null)
                 .build();
     }

@@ -15,10 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryInfo;
+import software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /** What CloudWatch Logs finds again after a restart on the same --data-dir. */
@@ -243,5 +247,90 @@ class LogsRestartIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the scheduled query did not run " + n + " times");
+    }
+
+    @Test
+    void logsInsightsQueriesAndTheirResultsSurviveARestart() throws Exception {
+        String done;
+        String cancelled;
+        String interrupted = "11111111-2222-3333-4444-555555555555";
+        GetQueryResultsResponse results;
+        List<QueryInfo> described;
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            long t = g.context().clock().now().toEpochMilli();
+            logs.createLogGroup(b -> b.logGroupName("/q/a"));
+            logs.createLogStream(b -> b.logGroupName("/q/a").logStreamName("s"));
+            logs.putLogEvents(b -> b.logGroupName("/q/a").logStreamName("s").logEvents(
+                    event(t - 2000, "{\"level\":\"ERROR\",\"ms\":40}"), event(t - 1000, "{\"level\":\"INFO\"}"),
+                    event(t, "{\"level\":\"ERROR\",\"ms\":20}")));
+            long from = t / 1000 - 60;
+            long to = t / 1000 + 60;
+            done = logs.startQuery(b -> b.logGroupName("/q/a").startTime(from).endTime(to)
+                    .queryString("filter level = 'ERROR' | fields @timestamp, ms | sort ms desc")).queryId();
+            results = await(logs, done);
+            assertEquals(QueryStatus.COMPLETE, results.status());
+            assertEquals(2, results.results().size());
+            // A query that ended Cancelled stays so; its StopQuery may come after the worker finished it.
+            cancelled = logs.startQuery(b -> b.logGroupName("/q/a").startTime(from).endTime(to)
+                    .queryString("fields @message")).queryId();
+            try {
+                logs.stopQuery(b -> b.queryId(cancelled));
+            } catch (InvalidParameterException alreadyEnded) {
+                // the worker was faster: it is Complete
+            }
+            await(logs, cancelled);
+            // A query the server was running when it died: journaled at its start, never at its end.
+            g.context().state().put(LogsRecords.SERVICE, "000000000000", "us-east-1", LogsRecords.QUERY, interrupted,
+                    new InsightsQuery.Value(interrupted, "fields @message", "CWLI",
+                            g.context().clock().now().toEpochMilli() + 1,
+                            List.of("/q/a"), List.of("arn:aws:logs:us-east-1:000000000000:log-group:/q/a"),
+                            from * 1000, to * 1000 + 999, 10_000, "Running", List.of(),
+                            new InsightsQuery.Statistics(0, 0, 0, 0), 0));
+            described = logs.describeQueries(b -> b.logGroupName("/q/a")).queries();
+            logs.deleteLogGroup(b -> b.logGroupName("/q/a"));
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            GetQueryResultsResponse after = logs.getQueryResults(b -> b.queryId(done));
+            assertEquals(results.status(), after.status());
+            assertEquals(results.results(), after.results(), "the rows, in order, with their @ptr");
+            assertEquals(results.statistics(), after.statistics());
+            List<QueryInfo> again = logs.describeQueries(b -> b.logGroupName("/q/a")).queries();
+            assertEquals(3, again.size(), "the interrupted query is listed too");
+            assertEquals(interrupted, again.get(0).queryId(), "newest first");
+            assertEquals(QueryStatus.FAILED, again.get(0).status(), "a run the restart cut short failed");
+            assertEquals(described, again.subList(1, 3));
+            assertEquals(QueryStatus.FAILED, logs.getQueryResults(b -> b.queryId(interrupted)).status());
+            assertTrue(logs.getQueryResults(b -> b.queryId(interrupted)).results().isEmpty());
+            assertEquals(List.of("arn:aws:logs:us-east-1:000000000000:log-group:/q/a"),
+                    logs.listLogGroupsForQuery(b -> b.queryId(done)).logGroupIdentifiers(),
+                    "the group it read, though deleted since");
+            InvalidParameterException notRunning = assertThrows(InvalidParameterException.class,
+                    () -> logs.stopQuery(b -> b.queryId(interrupted)));
+            assertEquals(400, notRunning.statusCode());
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            assertEquals(QueryStatus.FAILED, logs.getQueryResults(b -> b.queryId(interrupted)).status(),
+                    "its failure was recorded");
+            assertEquals(results.results(), logs.getQueryResults(b -> b.queryId(done)).results());
+            // Results are kept seven days after the query started.
+            g.context().clock().advance(Duration.ofDays(7).plusMinutes(1));
+        }
+        try (Gureum g = start(); CloudWatchLogsClient logs = logs(g)) {
+            ResourceNotFoundException gone = assertThrows(ResourceNotFoundException.class,
+                    () -> logs.getQueryResults(b -> b.queryId(done)));
+            assertEquals(400, gone.statusCode());
+            assertTrue(logs.describeQueries(b -> b.logGroupName("/q/a")).queries().isEmpty());
+        }
+    }
+
+    private static GetQueryResultsResponse await(CloudWatchLogsClient logs, String queryId) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            GetQueryResultsResponse r = logs.getQueryResults(b -> b.queryId(queryId));
+            if (r.status() != QueryStatus.SCHEDULED && r.status() != QueryStatus.RUNNING) {
+                return r;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("query " + queryId + " did not end");
     }
 }

@@ -288,6 +288,37 @@ public final class LoadedService {
     }
 
     /**
+     * Checks that {@code records} restore, before an import changes anything: restores them into throwaway
+     * instances of every module made with a context of their own — an empty resource registry, no state store,
+     * no data directory (so no file of the server's is swept), their own event bus, shared state and in-process
+     * clients, and a server endpoint never bound — then closes them. Throws what a restore throws. The clock
+     * and the ID generator are the server's (read, never moved back). The instances have none of the import's
+     * file bytes: S3 keys restore without them, Lambda functions without their code package are skipped.
+     */
+    public void probe(List<io.gureum.core.persist.StateRecord> records) {
+        ServiceContext isolated = new ServiceContext(context.config().toBuilder().dataDir(null).build(),
+                context.clock(), context.ids(), new io.gureum.core.state.ResourceRegistry(),
+                new io.gureum.core.events.EventBus(), context.topology(), context.accounts());
+        List<ServiceInstance> made = new ArrayList<>();
+        try {
+            for (Contribution c : contributions) {
+                made.add(c.registration.create(isolated));
+            }
+            for (ServiceInstance instance : made) {
+                instance.restore(records);
+            }
+        } finally {
+            for (ServiceInstance instance : made) {
+                try {
+                    instance.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("Closing a {} instance made to check an import failed", name, e);
+                }
+            }
+        }
+    }
+
+    /**
      * Replaces the API's state by {@code records} (an import): the old instances close, the API's resources
      * and records are cleared, the staged instances restore the records (which are journaled, the state
      * having been cleared), then serve. Requests arriving meanwhile wait on this object's monitor.

@@ -104,6 +104,8 @@ public final class StateTransfer {
         final LoadedService service;
         final LoadedService.Staged staged;
         final List<StateRecord> records = new ArrayList<>();
+        /** The API's records once the import is done (the file's, or the current ones overlaid by them). */
+        List<StateRecord> after;
         long files;
 
         Section(LoadedService service) {
@@ -113,9 +115,11 @@ public final class StateTransfer {
     }
 
     /**
-     * Loads a state file. Nothing changes until the whole file has been read and checked: a file cut short,
-     * damaged or of another version is refused ({@link StateArchive.UnreadableException}) with the server's
-     * state untouched (bytes already streamed went only into staged instances, which are discarded).
+     * Loads a state file, all or nothing. Nothing changes until the whole file has been read and checked and
+     * every API's records have been restored once into throwaway instances ({@link LoadedService#probe}): a file
+     * cut short, damaged or of another version, or holding a record its service cannot restore, is refused
+     * ({@link StateArchive.UnreadableException}, naming the cause) with the server's state untouched (bytes
+     * already streamed went only into staged instances, which are discarded).
      */
     public static Summary importState(ServiceRegistry registry, ServiceContext context, InputStream in, Mode mode,
             Filter filter) throws IOException {
@@ -169,6 +173,18 @@ public final class StateTransfer {
                     }
                 }
             }
+            // All or nothing: every API's records must restore before any API is replaced. A record the file
+            // carries intact but its service cannot read (another shape, a value out of range) is found here,
+            // in throwaway instances, not halfway through replacing the APIs one after another.
+            for (Section s : sections.values()) {
+                s.after = recordsAfterImport(s, mode, filter);
+                try {
+                    s.service.probe(s.after);
+                } catch (RuntimeException e) {
+                    throw new StateArchive.UnreadableException("The file's " + s.service.name()
+                            + " records cannot be restored (" + describe(e) + "); nothing was imported");
+                }
+            }
         } catch (IOException | RuntimeException e) {
             sections.values().forEach(s -> s.staged.close());
             throw e;
@@ -180,14 +196,29 @@ public final class StateTransfer {
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (Section s : sections.values()) {
             try {
-                List<StateRecord> records = recordsAfterImport(s, mode, filter);
-                s.service.install(s.staged, records);
+                s.service.install(s.staged, s.after);
                 counts.put(s.service.name(), new long[] {s.records.size(), s.files});
             } finally {
                 s.staged.close();
             }
         }
         return new Summary(counts, List.copyOf(skipped));
+    }
+
+    /** An exception and its causes' messages, for the answer. */
+    private static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 400; t = t.getCause()) {
+            if (!out.isEmpty()) {
+                out.append(": ");
+            }
+            out.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                String m = t.getMessage();
+                out.append(' ').append(m, 0, Math.min(m.length(), 200));
+            }
+        }
+        return out.toString();
     }
 
     /**
