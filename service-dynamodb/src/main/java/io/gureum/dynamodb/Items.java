@@ -89,6 +89,7 @@ final class Items {
                 }
             }
         }
+        VectorIndex.checkItem(t, out);
         if (Values.itemSize(out) > MAX_ITEM_SIZE) {
             throw DynamoErrors.validation(DynamoErrors.ITEM_TOO_LARGE);
         }
