@@ -486,7 +486,7 @@ final class Tables {
             for (GlobalSecondaryIndexUpdate u : r.globalSecondaryIndexUpdates()) {
                 if (u.create() != null) {
                     CreateGlobalSecondaryIndexAction c = u.create();
-                    if (t.indexes.containsKey(c.indexName())) {
+                    if (t.indexes.containsKey(c.indexName()) || t.vectorIndexes.containsKey(c.indexName())) {
                         throw DynamoErrors.validation("One or more parameter values were invalid: Index with name: "
                                 + c.indexName() + " already exists");
                     }

@@ -185,6 +185,34 @@ final class VectorIndexes {
         }
     }
 
+    /**
+     * Adds to a write's {@code ConsumedCapacity} (asked with {@code INDEXES}) the {@code VectorIndexes} map: for each
+     * vector index whose entry for the item changed, {@code VectorWriteRequestBytes}, here the size of what the index
+     * holds of the item after the write (before it, for a delete). A write that leaves an index's entry as it was
+     * consumes nothing there (VectorSearchMonitoring.html).
+     */
+    static ConsumedCapacity withWrites(ConsumedCapacity c, String mode, Table t,
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> old,
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> next) {
+        if (c == null || !"INDEXES".equals(mode) || t.vectorIndexes.isEmpty()) {
+            return c;
+        }
+        Map<String, VectorCapacity> writes = new java.util.LinkedHashMap<>();
+        for (VectorIndex vx : t.vectorIndexes.values()) {
+            if (vx.status.equals("DELETING")) {
+                continue;
+            }
+            var before = old == null || vx.vectorOf(old) == null ? null : vx.project(old, t.key);
+            var after = next == null || vx.vectorOf(next) == null ? null : vx.project(next, t.key);
+            if (java.util.Objects.equals(before, after)) {
+                continue;
+            }
+            long bytes = io.gureum.dynamodb.expression.Values.itemSize(after != null ? after : before);
+            writes.put(vx.name, VectorCapacity.builder().vectorWriteRequestBytes((double) bytes).build());
+        }
+        return writes.isEmpty() ? c : c.toBuilder().vectorIndexes(writes).build();
+    }
+
     static List<VectorIndexDescription> describe(Table t) {
         List<VectorIndexDescription> out = new ArrayList<>();
         for (VectorIndex vx : t.vectorIndexes.values()) {

@@ -296,4 +296,27 @@ class VectorSearchIT extends DynamoDbTestSupport {
         // Without the index the vector attribute is an ordinary attribute again.
         put(t, "c", Map.of("emb", s("anything")));
     }
+
+    @Test
+    void writesReportVectorWriteCapacityAndQueryCannotReadAVectorIndex() {
+        String t = vectorTable(List.of(), index("idx", "emb", 2, "COSINE").build());
+        PutItemResponse put = ddb.putItem(b -> b.tableName(t).item(Map.of("pk", s("a"), "emb", vec(1, 2)))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+        assertTrue(put.consumedCapacity().vectorIndexes().get("idx").vectorWriteRequestBytes() > 0);
+        assertEquals(1.0, put.consumedCapacity().capacityUnits());
+        // A write that leaves the index's entry as it was consumes no vector write capacity; TOTAL shows none.
+        UpdateItemResponse same = ddb.updateItem(b -> b.tableName(t).key(key("a")).updateExpression("SET emb = :v")
+                .expressionAttributeValues(Map.of(":v", vec(1, 2))).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+        assertFalse(same.consumedCapacity().hasVectorIndexes());
+        PutItemResponse total = ddb.putItem(b -> b.tableName(t).item(Map.of("pk", s("b"), "emb", vec(2, 1)))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertFalse(total.consumedCapacity().hasVectorIndexes());
+        DeleteItemResponse deleted = ddb.deleteItem(b -> b.tableName(t).key(key("b"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+        assertTrue(deleted.consumedCapacity().vectorIndexes().get("idx").vectorWriteRequestBytes() > 0);
+        // Vector indexes are read only through SearchVectors (VectorSearch.Requirements.html).
+        assertValidation("The table does not have the specified index: idx", () -> ddb.query(b -> b.tableName(t)
+                .indexName("idx").keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("a")))));
+        assertValidation("The table does not have the specified index: idx", () -> ddb.scan(b -> b.tableName(t).indexName("idx")));
+    }
 }
