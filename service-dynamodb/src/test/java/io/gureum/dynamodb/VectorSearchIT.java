@@ -318,5 +318,7 @@ class VectorSearchIT extends DynamoDbTestSupport {
         assertValidation("The table does not have the specified index: idx", () -> ddb.query(b -> b.tableName(t)
                 .indexName("idx").keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("a")))));
         assertValidation("The table does not have the specified index: idx", () -> ddb.scan(b -> b.tableName(t).indexName("idx")));
+        assertValidation("The table does not have the specified index: idx",
+                () -> ddb.executeStatement(b -> b.statement("SELECT * FROM \"" + t + "\".\"idx\"")));
     }
 }
