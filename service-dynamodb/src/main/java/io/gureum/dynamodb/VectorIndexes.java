@@ -194,23 +194,34 @@ final class VectorIndexes {
     static ConsumedCapacity withWrites(ConsumedCapacity c, String mode, Table t,
             Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> old,
             Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> next) {
-        if (c == null || !"INDEXES".equals(mode) || t.vectorIndexes.isEmpty()) {
+        return withWrites(c, mode, writes(t, old, next));
+    }
+
+    /** {@code c} with the vector write bytes by index, when asked with {@code INDEXES} and there are any. */
+    static ConsumedCapacity withWrites(ConsumedCapacity c, String mode, Map<String, Double> writes) {
+        if (c == null || !"INDEXES".equals(mode) || writes == null || writes.isEmpty()) {
             return c;
         }
-        Map<String, VectorCapacity> writes = new java.util.LinkedHashMap<>();
+        Map<String, VectorCapacity> m = new java.util.LinkedHashMap<>();
+        writes.forEach((k, v) -> m.put(k, VectorCapacity.builder().vectorWriteRequestBytes(v).build()));
+        return c.toBuilder().vectorIndexes(m).build();
+    }
+
+    /** The vector write bytes one item's change costs each vector index whose entry changed. */
+    static Map<String, Double> writes(Table t, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> old,
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> next) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
         for (VectorIndex vx : t.vectorIndexes.values()) {
             if (vx.status.equals("DELETING")) {
                 continue;
             }
             var before = old == null || vx.vectorOf(old) == null ? null : vx.project(old, t.key);
             var after = next == null || vx.vectorOf(next) == null ? null : vx.project(next, t.key);
-            if (java.util.Objects.equals(before, after)) {
-                continue;
+            if (!java.util.Objects.equals(before, after)) {
+                out.put(vx.name, (double) io.gureum.dynamodb.expression.Values.itemSize(after != null ? after : before));
             }
-            long bytes = io.gureum.dynamodb.expression.Values.itemSize(after != null ? after : before);
-            writes.put(vx.name, VectorCapacity.builder().vectorWriteRequestBytes((double) bytes).build());
         }
-        return writes.isEmpty() ? c : c.toBuilder().vectorIndexes(writes).build();
+        return out;
     }
 
     static List<VectorIndexDescription> describe(Table t) {

@@ -314,6 +314,16 @@ class VectorSearchIT extends DynamoDbTestSupport {
         DeleteItemResponse deleted = ddb.deleteItem(b -> b.tableName(t).key(key("b"))
                 .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
         assertTrue(deleted.consumedCapacity().vectorIndexes().get("idx").vectorWriteRequestBytes() > 0);
+        BatchWriteItemResponse batch = ddb.batchWriteItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .requestItems(Map.of(t, List.of(WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", s("c"),
+                        "emb", vec(1, 1)))).build(), WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", s("d"),
+                                "other", s("no vector")))).build()))));
+        double one = batch.consumedCapacity().get(0).vectorIndexes().get("idx").vectorWriteRequestBytes();
+        assertTrue(one > 0);
+        TransactWriteItemsResponse tx = ddb.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .transactItems(i -> i.put(p -> p.tableName(t).item(Map.of("pk", s("e"), "emb", vec(1, 1)))),
+                        i -> i.put(p -> p.tableName(t).item(Map.of("pk", s("f"), "emb", vec(1, 1))))));
+        assertEquals(2 * one, tx.consumedCapacity().get(0).vectorIndexes().get("idx").vectorWriteRequestBytes(), 1e-9);
         // Vector indexes are read only through SearchVectors (VectorSearch.Requirements.html).
         assertValidation("The table does not have the specified index: idx", () -> ddb.query(b -> b.tableName(t)
                 .indexName("idx").keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("a")))));
