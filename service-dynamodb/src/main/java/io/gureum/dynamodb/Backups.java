@@ -150,7 +150,7 @@ final class Backups {
                 new Restores.Overrides(r.billingModeOverrideAsString(), r.provisionedThroughputOverride(),
                         r.hasGlobalSecondaryIndexOverride() ? r.globalSecondaryIndexOverride() : null,
                         r.hasLocalSecondaryIndexOverride() ? r.localSecondaryIndexOverride() : null,
-                        r.sseSpecificationOverride()));
+                        r.sseSpecificationOverride(), r.hasVectorIndexOverride() ? r.vectorIndexOverride() : null));
         return RestoreTableFromBackupResponse.builder().tableDescription(d).build();
     }
 

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.*;
  */
 final class Restores {
     record Overrides(String billingMode, ProvisionedThroughput throughput, List<GlobalSecondaryIndex> globalIndexes,
-            List<LocalSecondaryIndex> localIndexes, SSESpecification sse) {
+            List<LocalSecondaryIndex> localIndexes, SSESpecification sse,
+            List<software.amazon.awssdk.services.dynamodb.model.VectorIndex> vectorIndexes) {
     }
 
     private Restores() {
@@ -59,6 +60,10 @@ final class Restores {
             for (LocalSecondaryIndex l : o.localIndexes()) {
                 index(t, l.indexName(), false, l.keySchema(), l.projection());
             }
+        }
+        if (o.vectorIndexes() != null) {
+            // VectorIndexOverride: the restored table's vector indexes, checked as CreateTable checks them.
+            VectorIndexes.create(t, t.attributeTypes, o.vectorIndexes());
         }
         if (o.sse() != null) {
             t.kmsKeyArn = tables.encryptionKey(arn, target, o.sse());

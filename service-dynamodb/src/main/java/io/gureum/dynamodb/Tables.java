@@ -365,6 +365,7 @@ final class Tables {
         t.settlesAt = now().plus(settleDelay());
         t.replicaRegions.add(region);
         t.indexes.values().forEach(ix -> ix.status = "CREATING");
+        t.vectorIndexes.values().forEach(vx -> vx.status = "CREATING");
         db.tables.put(t.name, t);
         state.context.registry().register(db.account, db.region, "dynamodb", "table/" + t.name, Arn.parse(t.arn), Map.of());
         return describe(t, region);

@@ -331,4 +331,26 @@ class VectorSearchIT extends DynamoDbTestSupport {
         assertValidation("The table does not have the specified index: idx",
                 () -> ddb.executeStatement(b -> b.statement("SELECT * FROM \"" + t + "\".\"idx\"")));
     }
+
+    @Test
+    void aRestoredTableGetsTheVectorIndexesOfVectorIndexOverride() {
+        String t = vectorTable(List.of(), index("idx", "emb", 2, "EUCLIDEAN").build());
+        put(t, "a", Map.of("emb", vec(0, 0)));
+        put(t, "b", Map.of("emb", vec(5, 5)));
+        String backup = ddb.createBackup(b -> b.tableName(t).backupName("bak")).backupDetails().backupArn();
+        String target = unique("restored");
+        TableDescription restored = ddb.restoreTableFromBackup(b -> b.backupArn(backup).targetTableName(target)
+                .vectorIndexOverride(index("again", "emb", 2, "DOT_PRODUCT").build())).tableDescription();
+        assertEquals(IndexStatus.CREATING, restored.vectorIndexes().get(0).indexStatus());
+        assertEquals(IndexStatus.ACTIVE, ddb.describeTable(b -> b.tableName(target)).table().vectorIndexes().get(0)
+                .indexStatus());
+        assertEquals(List.of("b", "a"), keys(search(target, "again", 5, query(1, 1), b -> { })));
+        // Without the override the restored table has no vector index.
+        String plain = unique("plain");
+        ddb.restoreTableFromBackup(b -> b.backupArn(backup).targetTableName(plain));
+        assertFalse(ddb.describeTable(b -> b.tableName(plain)).table().hasVectorIndexes());
+        assertValidation("1 validation error detected: Value '0' at 'vectorIndexes.member.dimensions' failed to satisfy"
+                + " constraint: Member must have value greater than or equal to 1", () -> ddb.restoreTableFromBackup(b -> b
+                        .backupArn(backup).targetTableName(unique("bad")).vectorIndexOverride(index("idx", "emb", 0, "COSINE").build())));
+    }
 }
