@@ -62,8 +62,13 @@ final class Restores {
             }
         }
         if (o.vectorIndexes() != null) {
-            // VectorIndexOverride: the restored table's vector indexes, checked as CreateTable checks them.
+            // VectorIndexOverride: the restored table's vector indexes instead of the source's, checked as CreateTable
+            // checks them.
+            t.vectorIndexes.clear();
             VectorIndexes.create(t, t.attributeTypes, o.vectorIndexes());
+        } else if (!t.vectorIndexes.isEmpty() && !t.billingMode.equals("PAY_PER_REQUEST")) {
+            throw DynamoErrors.validation("One or more parameter values were invalid: A table with vector indexes must"
+                    + " use on-demand capacity mode (PAY_PER_REQUEST)");
         }
         if (o.sse() != null) {
             t.kmsKeyArn = tables.encryptionKey(arn, target, o.sse());

@@ -333,7 +333,7 @@ class VectorSearchIT extends DynamoDbTestSupport {
     }
 
     @Test
-    void aRestoredTableGetsTheVectorIndexesOfVectorIndexOverride() {
+    void backupsKeepVectorIndexesAndRestoresTakeVectorIndexOverride() {
         String t = vectorTable(List.of(), index("idx", "emb", 2, "EUCLIDEAN").build());
         put(t, "a", Map.of("emb", vec(0, 0)));
         put(t, "b", Map.of("emb", vec(5, 5)));
@@ -345,10 +345,18 @@ class VectorSearchIT extends DynamoDbTestSupport {
         assertEquals(IndexStatus.ACTIVE, ddb.describeTable(b -> b.tableName(target)).table().vectorIndexes().get(0)
                 .indexStatus());
         assertEquals(List.of("b", "a"), keys(search(target, "again", 5, query(1, 1), b -> { })));
-        // Without the override the restored table has no vector index.
+        // The backup records the source's vector indexes; without an override the restored table gets them.
+        VectorIndexInfo info = ddb.describeBackup(b -> b.backupArn(backup)).backupDescription().sourceTableFeatureDetails()
+                .vectorIndexes().get(0);
+        assertEquals("idx", info.indexName());
+        assertEquals(VectorDistanceFunction.EUCLIDEAN, info.distanceFunction());
         String plain = unique("plain");
         ddb.restoreTableFromBackup(b -> b.backupArn(backup).targetTableName(plain));
-        assertFalse(ddb.describeTable(b -> b.tableName(plain)).table().hasVectorIndexes());
+        assertEquals(List.of("a", "b"), keys(search(plain, "idx", 5, query(1, 1), b -> { })));
+        AwsServiceException provisioned = assertThrows(AwsServiceException.class, () -> ddb.restoreTableFromBackup(b -> b
+                .backupArn(backup).targetTableName(unique("prov")).billingModeOverride(BillingMode.PROVISIONED)
+                .provisionedThroughputOverride(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))));
+        assertEquals("ValidationException", provisioned.awsErrorDetails().errorCode());
         assertValidation("1 validation error detected: Value '0' at 'vectorIndexes.member.dimensions' failed to satisfy"
                 + " constraint: Member must have value greater than or equal to 1", () -> ddb.restoreTableFromBackup(b -> b
                         .backupArn(backup).targetTableName(unique("bad")).vectorIndexOverride(index("idx", "emb", 0, "COSINE").build())));
