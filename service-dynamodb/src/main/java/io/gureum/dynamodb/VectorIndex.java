@@ -185,7 +185,9 @@ final class VectorIndex {
             sq += (q - s) * (q - s);
         }
         return switch (distance) {
-            case "COSINE" -> qq == 0 || ss == 0 ? null : 1 - dot / (Math.sqrt(qq) * Math.sqrt(ss));
+            // Clamped: rounding can take the cosine a hair beyond [-1, 1].
+            case "COSINE" -> qq == 0 || ss == 0 ? null
+                    : Math.min(2, Math.max(0, 1 - dot / (Math.sqrt(qq) * Math.sqrt(ss))));
             case "EUCLIDEAN" -> Math.sqrt(sq);
             default -> dot;
         };
