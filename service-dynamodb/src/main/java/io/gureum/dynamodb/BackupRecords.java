@@ -16,7 +16,8 @@ final class BackupRecords {
 
     record SnapshotState(String name, String arn, String id, KeySchema key, Map<String, String> attributeTypes,
             List<TableSnapshot.IndexDefinition> indexes, String billingMode, long readCapacity, long writeCapacity,
-            String tableClass, String kmsKeyArn, List<JsonNode> items, long bytes, long at) {
+            String tableClass, String kmsKeyArn, List<JsonNode> items, long bytes, long at,
+            List<TableSnapshot.VectorDefinition> vectorIndexes) {
     }
 
     record BackupState(String arn, String name, String type, long created, Long expires, long tableCreated,
@@ -32,7 +33,7 @@ final class BackupRecords {
         t.items().forEach(i -> items.add(DynamoJson.item(i)));
         SnapshotState s = new SnapshotState(t.name(), t.arn(), t.id(), t.key(), t.attributeTypes(), t.indexes(),
                 t.billingMode(), t.readCapacity(), t.writeCapacity(), t.tableClass(), t.kmsKeyArn(), items, t.bytes(),
-                t.at().toEpochMilli());
+                t.at().toEpochMilli(), t.vectorIndexes());
         return new BackupState(b.arn, b.name, b.type, b.created.toEpochMilli(),
                 b.expires == null ? null : b.expires.toEpochMilli(), b.tableCreated.toEpochMilli(),
                 b.settlesAt == null ? null : b.settlesAt.toEpochMilli(), b.status, s);
@@ -44,7 +45,7 @@ final class BackupRecords {
         s.items().forEach(i -> items.add(DynamoJson.item(i)));
         TableSnapshot t = new TableSnapshot(s.name(), s.arn(), s.id(), s.key(), s.attributeTypes(), s.indexes(),
                 s.billingMode(), s.readCapacity(), s.writeCapacity(), s.tableClass(), s.kmsKeyArn(), List.copyOf(items),
-                s.bytes(), Instant.ofEpochMilli(s.at()));
+                s.bytes(), Instant.ofEpochMilli(s.at()), s.vectorIndexes());
         Backup out = new Backup(b.arn(), b.name(), b.type(), Instant.ofEpochMilli(b.created()),
                 b.expires() == null ? null : Instant.ofEpochMilli(b.expires()), t, Instant.ofEpochMilli(b.tableCreated()));
         out.status = b.status();

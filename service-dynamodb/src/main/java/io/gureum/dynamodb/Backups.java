@@ -150,7 +150,7 @@ final class Backups {
                 new Restores.Overrides(r.billingModeOverrideAsString(), r.provisionedThroughputOverride(),
                         r.hasGlobalSecondaryIndexOverride() ? r.globalSecondaryIndexOverride() : null,
                         r.hasLocalSecondaryIndexOverride() ? r.localSecondaryIndexOverride() : null,
-                        r.sseSpecificationOverride()));
+                        r.sseSpecificationOverride(), r.hasVectorIndexOverride() ? r.vectorIndexOverride() : null));
         return RestoreTableFromBackupResponse.builder().tableDescription(d).build();
     }
 
@@ -199,6 +199,22 @@ final class Backups {
             }
         }
         SourceTableFeatureDetails.Builder features = SourceTableFeatureDetails.builder();
+        if (t.vectorIndexes() != null && !t.vectorIndexes().isEmpty()) {
+            features.vectorIndexes(t.vectorIndexes().stream().map(v -> {
+                Projection.Builder p = Projection.builder().projectionType(v.projectionType());
+                if (!v.nonKeyAttributes().isEmpty()) {
+                    p.nonKeyAttributes(v.nonKeyAttributes());
+                }
+                VectorIndexInfo.Builder i = VectorIndexInfo.builder().indexName(v.name())
+                        .vectorAttribute(a -> a.attributeName(v.attribute())).dimensions(v.dimensions())
+                        .distanceFunction(v.distance()).projection(p.build());
+                if (!v.searchSchema().isEmpty()) {
+                    i.searchSchema(v.searchSchema().stream().map(e -> SearchSchemaElement.builder()
+                            .attributeName(e.attribute()).searchSchemaElementType(e.type()).build()).toList());
+                }
+                return i.build();
+            }).toList());
+        }
         if (!lsis.isEmpty()) {
             features.localSecondaryIndexes(lsis);
         }

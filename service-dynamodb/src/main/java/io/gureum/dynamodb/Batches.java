@@ -124,6 +124,7 @@ final class Batches {
             }
         }
         Map<String, Double> units = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> vectorWrites = new LinkedHashMap<>();
         Map<String, List<ItemCollectionMetrics>> collections = new LinkedHashMap<>();
         for (Op op : ops) {
             Map<String, AttributeValue> old;
@@ -138,6 +139,8 @@ final class Batches {
             }
             long size = Math.max(op.item() == null ? 0 : Values.itemSize(op.item()), old == null ? 0 : Values.itemSize(old));
             units.merge(op.table().name, Capacity.writeUnits(size), Double::sum);
+            Map<String, Double> vw = vectorWrites.computeIfAbsent(op.table().name, x -> new LinkedHashMap<>());
+            VectorIndexes.writes(op.table(), old, op.item()).forEach((k, v) -> vw.merge(k, v, Double::sum));
             ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), op.table(), op.key());
             if (icm != null) {
                 collections.computeIfAbsent(op.table().name, x -> new ArrayList<>()).add(icm);
@@ -149,7 +152,8 @@ final class Batches {
         }
         List<ConsumedCapacity> capacity = new ArrayList<>();
         units.forEach((t, u) -> {
-            ConsumedCapacity c = Capacity.of(mode, t, u, 0, u, null, false);
+            ConsumedCapacity c = VectorIndexes.withWrites(Capacity.of(mode, t, u, 0, u, null, false), mode,
+                    vectorWrites.get(t));
             if (c != null) {
                 capacity.add(c);
             }

@@ -104,7 +104,7 @@ final class ContinuousBackups {
                 new Restores.Overrides(r.billingModeOverrideAsString(), r.provisionedThroughputOverride(),
                         r.hasGlobalSecondaryIndexOverride() ? r.globalSecondaryIndexOverride() : null,
                         r.hasLocalSecondaryIndexOverride() ? r.localSecondaryIndexOverride() : null,
-                        r.sseSpecificationOverride()));
+                        r.sseSpecificationOverride(), r.hasVectorIndexOverride() ? r.vectorIndexOverride() : null));
         return RestoreTableToPointInTimeResponse.builder().tableDescription(d).build();
     }
 }

@@ -39,7 +39,7 @@ public final class DynamoDbService implements AwsService {
         return List.of(Tables.class, TableTags.class, TimeToLive.class, AccountSettings.class, Items.class,
                 Queries.class, Batches.class, Transactions.class, PartiQl.class, Backups.class, ContinuousBackups.class, ResourcePolicies.class, ContributorInsights.class,
                 KinesisDestinations.class, Exports.class, Imports.class, LegacyGlobalTables.class,
-                GlobalTableSettings.class, ReplicaAutoScaling.class);
+                GlobalTableSettings.class, ReplicaAutoScaling.class, VectorSearch.class);
     }
 
     @Override
@@ -57,7 +57,8 @@ public final class DynamoDbService implements AwsService {
                 transactions, new PartiQl(state, tables), new Backups(state, tables), new ContinuousBackups(state, tables), new ResourcePolicies(state),
                 new ContributorInsights(state, tables), new KinesisDestinations(state, tables),
                 exports, imports, new LegacyGlobalTables(state),
-                new GlobalTableSettings(state, tables), new ReplicaAutoScaling(state, tables));
+                new GlobalTableSettings(state, tables), new ReplicaAutoScaling(state, tables),
+                new VectorSearch(state, tables));
         List<OperationInterceptor> interceptors = List.of(new DynamoDbMetrics(context), new TableLocks(state));
         // Items expire and replicas catch up when the clock moves, outside any request.
         Subscription clock = context.clock().onAdvance(state::onClockAdvanced);

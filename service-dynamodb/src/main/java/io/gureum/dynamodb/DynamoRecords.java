@@ -49,6 +49,11 @@ final class DynamoRecords {
             String arn, String status, long readCapacity, long writeCapacity) {
     }
 
+    record VectorIndexState(String name, String attribute, long dimensions, String distance,
+            List<VectorIndex.SchemaElement> searchSchema, String projectionType, List<String> nonKeyAttributes, String arn,
+            String status, boolean backfilling) {
+    }
+
     record StreamState(String label, String viewType, String shardId, boolean enabled) {
     }
 
@@ -60,7 +65,7 @@ final class DynamoRecords {
             Map<String, String> tags, Integer pitrDays, Map<String, ResourcePolicies.Policy> policies,
             Map<String, InsightState> insights, Long warmReads, Long warmWrites, Long maxReadRequestUnits,
             Long maxWriteRequestUnits, Boolean legacyGlobal, Long pitrEnabledAt,
-            Map<String, ReplicaAutoScaling.Setting> autoScaling) {
+            Map<String, ReplicaAutoScaling.Setting> autoScaling, List<VectorIndexState> vectorIndexes) {
     }
 
     record InsightState(String status, String mode, long updated) {
@@ -255,7 +260,14 @@ final class DynamoRecords {
                 new ArrayList<>(t.replicaRegions), tags, t.pitr == null ? null : t.pitr.recoveryPeriodDays,
                 new LinkedHashMap<>(t.policies), insights(t), t.warmReads, t.warmWrites, t.maxReadRequestUnits,
                 t.maxWriteRequestUnits, t.legacyGlobal, t.pitr == null ? null : t.pitr.enabledAt.toEpochMilli(),
-                new LinkedHashMap<>(t.autoScaling));
+                new LinkedHashMap<>(t.autoScaling), vectorIndexes(t));
+    }
+
+    private static List<VectorIndexState> vectorIndexes(Table t) {
+        List<VectorIndexState> out = new ArrayList<>();
+        t.vectorIndexes.values().forEach(v -> out.add(new VectorIndexState(v.name, v.attribute, v.dimensions, v.distance,
+                v.searchSchema, v.projectionType, v.nonKeyAttributes, v.arn, v.status, v.backfilling)));
+        return out;
     }
 
     private static Map<String, InsightState> insights(Table t) {
@@ -482,6 +494,15 @@ final class DynamoRecords {
         t.legacyGlobal = Boolean.TRUE.equals(s.legacyGlobal());
         if (s.autoScaling() != null) {
             t.autoScaling.putAll(s.autoScaling());
+        }
+        if (s.vectorIndexes() != null) {
+            for (VectorIndexState v : s.vectorIndexes()) {
+                VectorIndex vx = new VectorIndex(v.name(), v.attribute(), v.dimensions(), v.distance(), v.searchSchema(),
+                        v.projectionType(), v.nonKeyAttributes(), v.arn());
+                vx.status = v.status();
+                vx.backfilling = v.backfilling();
+                t.vectorIndexes.put(vx.name, vx);
+            }
         }
         return t;
     }

@@ -77,6 +77,9 @@ final class Imports {
         if (p.onDemandThroughput() != null) {
             create.onDemandThroughput(p.onDemandThroughput());
         }
+        if (p.hasVectorIndexes()) {
+            create.vectorIndexes(p.vectorIndexes());
+        }
         TableDescription created = tables.createTable(create.build()).tableDescription();
         Table t = db.tables.get(created.tableName());
         t.settlesAt = null; // CREATING until the worker has loaded the items
@@ -190,6 +193,7 @@ final class Imports {
             }
             t.status = "ACTIVE";
             t.indexes.values().forEach(ix -> ix.status = "ACTIVE");
+            VectorIndexes.settle(t);
             state.records.syncTables(db);
             return null;
         });

@@ -89,6 +89,7 @@ final class Items {
                 }
             }
         }
+        VectorIndex.checkItem(t, out);
         if (Values.itemSize(out) > MAX_ITEM_SIZE) {
             throw DynamoErrors.validation(DynamoErrors.ITEM_TOO_LARGE);
         }
@@ -181,7 +182,8 @@ final class Items {
             b.attributes(old);
         }
         long size = Math.max(Values.itemSize(item), old == null ? 0 : Values.itemSize(old));
-        setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
+        String mode = r.returnConsumedCapacityAsString();
+        setCapacity(b::consumedCapacity, VectorIndexes.withWrites(Capacity.write(mode, t.name, size), mode, t, old, item));
         ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, item);
         if (icm != null) {
             b.itemCollectionMetrics(icm);
@@ -242,7 +244,9 @@ final class Items {
         if (allOld(rv) && old != null) {
             b.attributes(old);
         }
-        setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, old == null ? 0 : Values.itemSize(old)));
+        String mode = r.returnConsumedCapacityAsString();
+        setCapacity(b::consumedCapacity, VectorIndexes.withWrites(Capacity.write(mode, t.name,
+                old == null ? 0 : Values.itemSize(old)), mode, t, old, null));
         ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, key);
         if (icm != null) {
             b.itemCollectionMetrics(icm);
@@ -295,7 +299,8 @@ final class Items {
             b.attributes(out);
         }
         long size = Math.max(Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
-        setCapacity(b::consumedCapacity, Capacity.write(r.returnConsumedCapacityAsString(), t.name, size));
+        String mode = r.returnConsumedCapacityAsString();
+        setCapacity(b::consumedCapacity, VectorIndexes.withWrites(Capacity.write(mode, t.name, size), mode, t, old, next));
         ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, key);
         if (icm != null) {
             b.itemCollectionMetrics(icm);

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.*;
  */
 final class Restores {
     record Overrides(String billingMode, ProvisionedThroughput throughput, List<GlobalSecondaryIndex> globalIndexes,
-            List<LocalSecondaryIndex> localIndexes, SSESpecification sse) {
+            List<LocalSecondaryIndex> localIndexes, SSESpecification sse,
+            List<software.amazon.awssdk.services.dynamodb.model.VectorIndex> vectorIndexes) {
     }
 
     private Restores() {
@@ -59,6 +60,15 @@ final class Restores {
             for (LocalSecondaryIndex l : o.localIndexes()) {
                 index(t, l.indexName(), false, l.keySchema(), l.projection());
             }
+        }
+        if (o.vectorIndexes() != null) {
+            // VectorIndexOverride: the restored table's vector indexes instead of the source's, checked as CreateTable
+            // checks them.
+            t.vectorIndexes.clear();
+            VectorIndexes.create(t, t.attributeTypes, o.vectorIndexes());
+        } else if (!t.vectorIndexes.isEmpty() && !t.billingMode.equals("PAY_PER_REQUEST")) {
+            throw DynamoErrors.validation("One or more parameter values were invalid: A table with vector indexes must"
+                    + " use on-demand capacity mode (PAY_PER_REQUEST)");
         }
         if (o.sse() != null) {
             t.kmsKeyArn = tables.encryptionKey(arn, target, o.sse());

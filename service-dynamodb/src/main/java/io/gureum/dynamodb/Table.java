@@ -17,6 +17,8 @@ final class Table {
     final KeySchema key;
     final Map<String, String> attributeTypes = new LinkedHashMap<>();
     final Map<String, Index> indexes = new LinkedHashMap<>();
+    /** Vector indexes by name ({@link VectorIndex}); searched over {@link #data} directly. */
+    final Map<String, VectorIndex> vectorIndexes = new LinkedHashMap<>();
     final Partitions data = new Partitions();
 
     String status = "CREATING";

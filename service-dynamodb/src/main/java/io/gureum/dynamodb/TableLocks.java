@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
  */
 final class TableLocks implements OperationInterceptor {
     private static final Set<String> READS = Set.of("GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems",
-            "ListTables", "ListTagsOfResource", "DescribeTimeToLive");
+            "ListTables", "ListTagsOfResource", "DescribeTimeToLive", "SearchVectors");
     /** Operations that change items only, whose records {@link Table} writes itself. */
     private static final Set<String> ITEM_WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
             "TransactWriteItems", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");

@@ -16,7 +16,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 record TableSnapshot(String name, String arn, String id, KeySchema key, Map<String, String> attributeTypes,
         List<IndexDefinition> indexes, String billingMode, long readCapacity, long writeCapacity, String tableClass,
-        String kmsKeyArn, List<Map<String, AttributeValue>> items, long bytes, Instant at) {
+        String kmsKeyArn, List<Map<String, AttributeValue>> items, long bytes, Instant at,
+        List<VectorDefinition> vectorIndexes) {
+
+    /** A vector index's definition, as a backup records it ({@code SourceTableFeatureDetails.VectorIndexes}). */
+    record VectorDefinition(String name, String attribute, long dimensions, String distance,
+            List<VectorIndex.SchemaElement> searchSchema, String projectionType, List<String> nonKeyAttributes) {
+    }
 
     record IndexDefinition(String name, boolean global, KeySchema key, String projectionType, List<String> nonKeyAttributes,
             long readCapacity, long writeCapacity) {
@@ -33,9 +39,13 @@ record TableSnapshot(String name, String arn, String id, KeySchema key, Map<Stri
         t.indexes.values().stream().filter(ix -> !ix.status.equals("DELETING")).forEach(ix -> indexes.add(
                 new IndexDefinition(ix.name, ix.global, ix.key, ix.projectionType, ix.nonKeyAttributes, ix.readCapacity,
                         ix.writeCapacity)));
+        List<VectorDefinition> vectors = new ArrayList<>();
+        t.vectorIndexes.values().stream().filter(v -> !v.status.equals("DELETING")).forEach(v -> vectors.add(
+                new VectorDefinition(v.name, v.attribute, v.dimensions, v.distance, v.searchSchema, v.projectionType,
+                        v.nonKeyAttributes)));
         long bytes = items.stream().mapToLong(io.gureum.dynamodb.expression.Values::itemSize).sum();
         return new TableSnapshot(t.name, t.arn, t.id, t.key, new LinkedHashMap<>(t.attributeTypes), indexes, t.billingMode,
-                t.readCapacity, t.writeCapacity, t.tableClass, t.kmsKeyArn, List.copyOf(items), bytes, at);
+                t.readCapacity, t.writeCapacity, t.tableClass, t.kmsKeyArn, List.copyOf(items), bytes, at, vectors);
     }
 
     /** A new table with this snapshot's definition, not yet filled (see {@link #fill}). */
@@ -48,6 +58,10 @@ record TableSnapshot(String name, String arn, String id, KeySchema key, Map<Stri
             ix.readCapacity = d.readCapacity();
             ix.writeCapacity = d.writeCapacity();
             t.indexes.put(ix.name, ix);
+        }
+        for (VectorDefinition v : vectorIndexes == null ? List.<VectorDefinition>of() : vectorIndexes) {
+            t.vectorIndexes.put(v.name(), new VectorIndex(v.name(), v.attribute(), v.dimensions(), v.distance(),
+                    v.searchSchema(), v.projectionType(), v.nonKeyAttributes(), targetArn + "/index/" + v.name()));
         }
         t.billingMode = billingMode;
         t.readCapacity = readCapacity;

@@ -101,6 +101,7 @@ final class Tables {
                 }
             }
             t.indexes.values().removeIf(ix -> ix.status.equals("DELETING"));
+            VectorIndexes.settle(t);
         }
     }
 
@@ -159,6 +160,9 @@ final class Tables {
                 }
                 used.addAll(ik.names());
             }
+        }
+        if (r.hasVectorIndexes()) {
+            used.addAll(VectorIndexes.create(t, types, r.vectorIndexes()));
         }
         if (!used.equals(types.keySet())) {
             if (!types.keySet().containsAll(used)) {
@@ -361,6 +365,7 @@ final class Tables {
         t.settlesAt = now().plus(settleDelay());
         t.replicaRegions.add(region);
         t.indexes.values().forEach(ix -> ix.status = "CREATING");
+        t.vectorIndexes.values().forEach(vx -> vx.status = "CREATING");
         db.tables.put(t.name, t);
         state.context.registry().register(db.account, db.region, "dynamodb", "table/" + t.name, Arn.parse(t.arn), Map.of());
         return describe(t, region);
@@ -440,6 +445,10 @@ final class Tables {
         }
         if (r.billingModeAsString() != null && !r.billingModeAsString().equals(t.billingMode)) {
             checkThroughput(r.billingModeAsString(), r.provisionedThroughput(), null);
+            if (!t.vectorIndexes.isEmpty() && !r.billingModeAsString().equals("PAY_PER_REQUEST")) {
+                throw DynamoErrors.validation("One or more parameter values were invalid: A table with vector indexes must"
+                        + " use on-demand capacity mode (PAY_PER_REQUEST)");
+            }
             t.billingMode = r.billingModeAsString();
             t.billingModeChanged = now();
             if (t.billingMode.equals("PAY_PER_REQUEST")) {
@@ -478,7 +487,7 @@ final class Tables {
             for (GlobalSecondaryIndexUpdate u : r.globalSecondaryIndexUpdates()) {
                 if (u.create() != null) {
                     CreateGlobalSecondaryIndexAction c = u.create();
-                    if (t.indexes.containsKey(c.indexName())) {
+                    if (t.indexes.containsKey(c.indexName()) || t.vectorIndexes.containsKey(c.indexName())) {
                         throw DynamoErrors.validation("One or more parameter values were invalid: Index with name: "
                                 + c.indexName() + " already exists");
                     }
@@ -511,6 +520,14 @@ final class Tables {
                     ix.status = "UPDATING";
                 }
             }
+            changed = true;
+        }
+        if (r.hasVectorIndexUpdates()) {
+            Map<String, String> types = new LinkedHashMap<>(t.attributeTypes);
+            if (r.attributeDefinitions() != null) {
+                r.attributeDefinitions().forEach(d -> types.put(d.attributeName(), d.attributeTypeAsString()));
+            }
+            VectorIndexes.update(t, types, r.vectorIndexUpdates());
             changed = true;
         }
         if (r.streamSpecification() != null) {
@@ -632,6 +649,9 @@ final class Tables {
         }
         if (!gsis.isEmpty()) {
             b.globalSecondaryIndexes(gsis);
+        }
+        if (!t.vectorIndexes.isEmpty()) {
+            b.vectorIndexes(VectorIndexes.describe(t));
         }
         if (t.stream != null) {
             if (t.stream.enabled) {

@@ -140,6 +140,7 @@ final class Transactions {
                     .cancellationReasons(reasons).build();
         }
         Map<String, Double> units = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> vectorWrites = new LinkedHashMap<>();
         Map<String, List<ItemCollectionMetrics>> collections = new LinkedHashMap<>();
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
@@ -163,6 +164,9 @@ final class Transactions {
             long size = Math.max(next == null ? 0 : Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
             units.merge(t.name, 2 * Capacity.writeUnits(size), Double::sum);
             if (!a.kind().equals("ConditionCheck")) {
+                Map<String, Double> vw = vectorWrites.computeIfAbsent(t.name, x -> new LinkedHashMap<>());
+                VectorIndexes.writes(t, old, a.kind().equals("Delete") ? null : next)
+                        .forEach((k, v) -> vw.merge(k, v, Double::sum));
                 ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, keys.get(i));
                 if (icm != null) {
                     collections.computeIfAbsent(t.name, x -> new ArrayList<>()).add(icm);
@@ -175,7 +179,8 @@ final class Transactions {
         }
         List<ConsumedCapacity> capacity = new ArrayList<>();
         units.forEach((t, u) -> {
-            ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), t, u, 0, u, null, false);
+            ConsumedCapacity c = VectorIndexes.withWrites(Capacity.of(r.returnConsumedCapacityAsString(), t, u, 0, u,
+                    null, false), r.returnConsumedCapacityAsString(), vectorWrites.get(t));
             if (c != null) {
                 capacity.add(c);
             }

@@ -162,6 +162,32 @@ class ExportImportIT extends DynamoDbTestSupport {
     }
 
     @Test
+    void importTableCreatesTheVectorIndexesOfTableCreationParameters() throws Exception {
+        String bucket = bucket();
+        s3.putObject(b -> b.bucket(bucket).key("vec/part1.json"), RequestBody.fromString(
+                "{\"Item\":{\"pk\":{\"S\":\"near\"},\"emb\":{\"L\":[{\"N\":\"1\"},{\"N\":\"0\"}]}}}\n"
+                        + "{\"Item\":{\"pk\":{\"S\":\"far\"},\"emb\":{\"L\":[{\"N\":\"-1\"},{\"N\":\"0\"}]}}}\n"
+                        + "{\"Item\":{\"pk\":{\"S\":\"short\"},\"emb\":{\"L\":[{\"N\":\"1\"}]}}}\n"));
+        String target = unique("vec");
+        ImportTableDescription imp = ddb.importTable(b -> b.s3BucketSource(s -> s.s3Bucket(bucket).s3KeyPrefix("vec/"))
+                .inputFormat(InputFormat.DYNAMODB_JSON).tableCreationParameters(p -> p.tableName(target)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                        .vectorIndexes(v -> v.indexName("emb-idx").vectorAttribute(a -> a.attributeName("emb"))
+                                .dimensions(2L).distanceFunction(VectorDistanceFunction.COSINE)
+                                .projection(x -> x.projectionType(ProjectionType.KEYS_ONLY))))).importTableDescription();
+        ImportTableDescription done = importDone(imp.importArn());
+        assertEquals(ImportStatus.COMPLETED, done.importStatus());
+        // The vector of the wrong length is refused like any write of it.
+        assertEquals(2L, done.importedItemCount());
+        assertEquals(1L, done.errorCount());
+        List<String> found = ddb.searchVectors(b -> b.tableName(target).indexName("emb-idx").topK(5)
+                .searchVector(n("1"), n("0.1"))).searchResults().stream().map(i -> i.item().get("pk").s()).toList();
+        assertEquals(List.of("near", "far"), found);
+    }
+
+    @Test
     void incrementalExportWritesChangedItemsWithImages() throws Exception {
         String t = pitrTable();
         Instant from = ddb.describeContinuousBackups(b -> b.tableName(t)).continuousBackupsDescription()

@@ -1,7 +1,6 @@
 package io.gureum.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.*;
 
 class TablesIT extends DynamoDbTestSupport {
@@ -107,14 +105,5 @@ class TablesIT extends DynamoDbTestSupport {
                 () -> ddb.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.enabled(true).attributeName("exp"))));
         assertEquals(40000L, ddb.describeLimits(b -> { }).tableMaxReadCapacityUnits());
         assertEquals("dynamodb.us-east-1.amazonaws.com", ddb.describeEndpoints(b -> { }).endpoints().get(0).address());
-    }
-
-    @Test
-    void notEmulatedOperationsAnswer501() {
-        // Vector indexes are not modeled, so there is nothing SearchVectors could search.
-        AwsServiceException e = assertThrows(AwsServiceException.class, () -> ddb.searchVectors(b -> b
-                .tableName(table(null, null))));
-        assertEquals(501, e.statusCode());
-        assertFalse(e.awsErrorDetails().errorMessage().isEmpty());
     }
 }
