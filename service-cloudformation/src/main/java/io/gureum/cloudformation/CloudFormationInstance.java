@@ -39,7 +39,7 @@ final class CloudFormationInstance implements ServiceInstance {
             StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class,
             OrganizationsAccess.class, OperationEvents.class, StackSetDrift.class,
             StackSetImports.class, ResourceScans.class,
-            GeneratedTemplates.class);
+            GeneratedTemplates.class, StackRefactors.class);
 
     private final ExecutorService workers;
     private final ExecutorService stackSetThreads;
@@ -109,7 +109,7 @@ final class CloudFormationInstance implements ServiceInstance {
                 new Hooks(lookup), new AccountQueries(planner), new OrganizationsAccess(orgs),
                 new OperationEvents(lookup), new StackSetDrift(stackSets),
                 new StackSetImports(stackSets, state), new ResourceScans(engine),
-                new GeneratedTemplates(engine, lookup));
+                new GeneratedTemplates(engine, lookup), new StackRefactors(engine, lookup, planner, stacks));
         this.serialised = call -> {
             state.lock.lock();
             try {

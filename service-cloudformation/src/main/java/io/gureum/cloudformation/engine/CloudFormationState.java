@@ -27,6 +27,8 @@ public final class CloudFormationState {
         public final Map<String, ChangeSetRecord> changeSets = new LinkedHashMap<>();
         /** Stack sets administered here, deleted ones included, by stack set id ({@code name:uuid}). */
         public final Map<String, io.gureum.cloudformation.stackset.StackSetRecord> stackSets = new LinkedHashMap<>();
+        /** Stack refactors made here, by id, oldest first. */
+        public final Map<String, RefactorRecord> refactors = new LinkedHashMap<>();
 
         Region(String accountId, String region) {
             this.accountId = accountId;

@@ -35,6 +35,7 @@ public class StackRecords {
     static final String SERVICE = "cloudformation";
     static final String STACK = "stack";
     static final String CHANGE_SET = "changeset";
+    static final String REFACTOR = "refactor";
 
     /** Persistence off. */
     public static final StackRecords NONE = new StackRecords(StateStore.NONE, null);
@@ -94,6 +95,8 @@ public class StackRecords {
             }
             region.stackSets.values().forEach(set -> write(region.accountId, region.region, StackSetRecords.KIND,
                     set.stackSetId, StackSetRecords.of(set)));
+            region.refactors.values().forEach(rf -> write(region.accountId, region.region, REFACTOR,
+                    rf.stackRefactorId, rf));
         }
         dirtyRegions.clear();
     }
@@ -117,6 +120,8 @@ public class StackRecords {
                     region.region, CHANGE_SET, cs.changeSetId, ChangeSetData.of(cs))));
             region.stackSets.values().forEach(set -> sink.accept(StateRecord.of(SERVICE, region.accountId,
                     region.region, StackSetRecords.KIND, set.stackSetId, StackSetRecords.of(set))));
+            region.refactors.values().forEach(rf -> sink.accept(StateRecord.of(SERVICE, region.accountId,
+                    region.region, REFACTOR, rf.stackRefactorId, rf)));
         }
     }
 
@@ -148,6 +153,10 @@ public class StackRecords {
                 case StackSetRecords.KIND -> {
                     var set = StackSetRecords.restore(r.value(StackSetRecords.StackSetData.class), now);
                     region.stackSets.put(set.stackSetId, set);
+                }
+                case REFACTOR -> {
+                    RefactorRecord rf = r.value(RefactorRecord.class);
+                    region.refactors.put(rf.stackRefactorId, rf);
                 }
                 default -> {
                 }
