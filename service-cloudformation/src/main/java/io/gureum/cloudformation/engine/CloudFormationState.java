@@ -12,6 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class CloudFormationState {
     public final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Region> regions = new LinkedHashMap<>();
+    /** Each account's extension publisher (RegisterPublisher), by account id: one for all Regions. */
+    public final Map<String, PublisherRecord> publishers = new LinkedHashMap<>();
     /** What survives a restart ({@code --data-dir}): written after each change, under this lock. */
     public StackRecords records = StackRecords.NONE;
 
