@@ -39,7 +39,7 @@ final class CloudFormationInstance implements ServiceInstance {
             StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class,
             OrganizationsAccess.class, OperationEvents.class, StackSetDrift.class,
             StackSetImports.class, ResourceScans.class,
-            GeneratedTemplates.class, StackRefactors.class, Publishers.class);
+            GeneratedTemplates.class, StackRefactors.class, Publishers.class, Extensions.class);
 
     private final ExecutorService workers;
     private final ExecutorService stackSetThreads;
@@ -114,7 +114,7 @@ final class CloudFormationInstance implements ServiceInstance {
                 new OperationEvents(lookup), new StackSetDrift(stackSets),
                 new StackSetImports(stackSets, state), scans,
                 generated, new StackRefactors(engine, lookup, planner, stacks),
-                new Publishers(engine));
+                new Publishers(engine), new Extensions(state));
         this.serialised = call -> {
             state.lock.lock();
             try {
