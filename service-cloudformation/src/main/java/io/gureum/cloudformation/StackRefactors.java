@@ -73,7 +73,7 @@ public final class StackRefactors {
             if (d.stackName() == null) {
                 throw TemplateError.validation("Each StackDefinition must have a StackName");
             }
-            if (!names.add(d.stackName())) {
+            if (!names.add(nameOf(d.stackName()))) {
                 throw TemplateError.validation("Stack " + d.stackName() + " appears more than once in StackDefinitions");
             }
             if (d.templateBody() != null && d.templateURL() != null) {
@@ -99,8 +99,8 @@ public final class StackRefactors {
             }
         }
         for (ResourceMapping m : r.resourceMappings()) {
-            rec.mappings.add(new RefactorRecord.Mapping(m.source().stackName(), m.source().logicalResourceId(),
-                    m.destination().stackName(), m.destination().logicalResourceId()));
+            rec.mappings.add(new RefactorRecord.Mapping(nameOf(m.source().stackName()), m.source().logicalResourceId(),
+                    nameOf(m.destination().stackName()), m.destination().logicalResourceId()));
         }
         try {
             Refactoring.Plan plan = plan(region, rec);
@@ -114,6 +114,12 @@ public final class StackRefactors {
         }
         region.refactors.put(rec.stackRefactorId, rec);
         return CreateStackRefactorResponse.builder().stackRefactorId(rec.stackRefactorId).build();
+    }
+
+    /** A stack named by its id is the live stack's name; anything else as given. */
+    private String nameOf(String nameOrId) {
+        StackRecord s = nameOrId == null ? null : lookup.find(nameOrId);
+        return s == null || s.deleted() ? nameOrId : s.stackName;
     }
 
     /** Reads the templates and plans the refactor against the stacks as they are now. */

@@ -126,7 +126,7 @@ class StackRefactorsIT extends CloudFormationTestSupport {
     void aRenameByMappingAndANewStackWithEnableStackCreation() {
         String c = unique("refactor-c");
         String n = unique("refactor-new");
-        created(c, """
+        String cId = created(c, """
                 {"Resources": {"First": {"Type": "AWS::SQS::Queue"},
                                "Second": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": 5}}}}""");
         Map<String, String> before = physicalIds(c);
@@ -138,7 +138,7 @@ class StackRefactorsIT extends CloudFormationTestSupport {
         fails(400, "ValidationError", () -> cfn.createStackRefactor(r -> r.stackDefinitions(def(c, newC),
                 def(n, newStack))));
         String id = cfn.createStackRefactor(r -> r.enableStackCreation(true).stackDefinitions(def(c, newC),
-                def(n, newStack)).resourceMappings(mapping(c, "First", c, "Renamed"))).stackRefactorId();
+                def(n, newStack)).resourceMappings(mapping(cId, "First", c, "Renamed"))).stackRefactorId();
         DescribeStackRefactorResponse d = describe(id);
         assertEquals("CREATE_COMPLETE", d.statusAsString(), d.statusReason());
         List<StackRefactorAction> actions = cfn.listStackRefactorActions(r -> r.stackRefactorId(id))
