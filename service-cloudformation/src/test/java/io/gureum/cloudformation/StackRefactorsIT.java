@@ -246,6 +246,41 @@ class StackRefactorsIT extends CloudFormationTestSupport {
                 def("b", keep), def("c", keep), def("d", keep), def("e", keep), def("f", keep))));
     }
 
+    @Test
+    void anExportAnotherStackImportsStaysAndMovesWithItsResource() {
+        String exporter = unique("refactor-x");
+        String other = unique("refactor-y");
+        String importer = unique("refactor-z");
+        String exportName = unique("refactor-export");
+        created(exporter, """
+                {"Resources": {"Shared": {"Type": "AWS::SQS::Queue"}, "Local": {"Type": "AWS::SQS::Queue"}},
+                 "Outputs": {"Url": {"Value": {"Ref": "Shared"}, "Export": {"Name": "%s"}}}}""".formatted(exportName));
+        created(other, """
+                {"Resources": {"Mine": {"Type": "AWS::SQS::Queue"}}}""");
+        created(importer, """
+                {"Resources": {"User": {"Type": "AWS::SQS::Queue",
+                  "Properties": {"Tags": [{"Key": "source", "Value": {"Fn::ImportValue": "%s"}}]}}}}"""
+                .formatted(exportName));
+        String url = physicalIds(exporter).get("Shared");
+        // Dropping an export the third stack imports is refused.
+        assertFailed(cfn.createStackRefactor(r -> r.stackDefinitions(def(exporter, """
+                {"Resources": {"Local": {"Type": "AWS::SQS::Queue"}}}"""), def(other, """
+                {"Resources": {"Mine": {"Type": "AWS::SQS::Queue"}, "Shared": {"Type": "AWS::SQS::Queue"}}}""")))
+                .stackRefactorId(), "in use by " + importer);
+        // Moving the export with its resource keeps it for the importer.
+        String id = cfn.createStackRefactor(r -> r.stackDefinitions(def(exporter, """
+                {"Resources": {"Local": {"Type": "AWS::SQS::Queue"}}}"""), def(other, """
+                {"Resources": {"Mine": {"Type": "AWS::SQS::Queue"}, "Shared": {"Type": "AWS::SQS::Queue"}},
+                 "Outputs": {"Url": {"Value": {"Ref": "Shared"}, "Export": {"Name": "%s"}}}}""".formatted(exportName))))
+                .stackRefactorId();
+        assertEquals("CREATE_COMPLETE", describe(id).statusAsString(), describe(id).statusReason());
+        cfn.executeStackRefactor(r -> r.stackRefactorId(id));
+        assertEquals("EXECUTE_COMPLETE", describe(id).executionStatusAsString(), describe(id).executionStatusReason());
+        assertTrue(cfn.listExports().exports().stream().anyMatch(e -> e.name().equals(exportName)
+                && e.value().equals(url) && e.exportingStackId().equals(settle(other).stackId())));
+        assertEquals(List.of(importer), cfn.listImports(r -> r.exportName(exportName)).imports());
+    }
+
     private static void assertFailed(String id, String reason) {
         DescribeStackRefactorResponse d = describe(id);
         assertEquals("CREATE_FAILED", d.statusAsString());
