@@ -33,7 +33,8 @@ final class Imports {
             Map.entry("AWS::EC2::CustomerGateway", "CustomerGatewayId"),
             Map.entry("AWS::EC2::DHCPOptions", "DhcpOptionsId"), Map.entry("AWS::EC2::EgressOnlyInternetGateway", "Id"),
             Map.entry("AWS::Scheduler::ScheduleGroup", "Name"), Map.entry("AWS::Scheduler::Schedule", "Name"),
-            Map.entry("AWS::Logs::QueryDefinition", "QueryDefinitionId"));
+            Map.entry("AWS::Logs::QueryDefinition", "QueryDefinitionId"), Map.entry("AWS::EC2::VPNGateway",
+                    "VPNGatewayId"), Map.entry("AWS::EC2::TransitGatewayRouteTable", "TransitGatewayRouteTableId"));
 
     private Imports() {
     }

@@ -127,10 +127,21 @@ class DriftReadIT extends HandlerTestSupport {
                 props("{'Name':'errors','QueryString':'fields @message | filter @message like /ERROR/'}"));
         assertEquals(query.properties(), read(query));
 
-        for (Deployed d : java.util.List.of(query, schedule, group, egress, dhcp, gateway, prefixes, placement)) {
+        Deployed vpn = create(new io.gureum.cloudformation.resource.ec2.VpnGatewayHandler(), "Vgw",
+                props("{'Type':'ipsec.1','AmazonSideAsn':64512}"));
+        assertEquals(vpn.properties(), read(vpn));
+        Deployed tgw = create(new io.gureum.cloudformation.resource.ec2.TransitGatewayHandler(), "Tgw",
+                props("{'Description':'hub'}"));
+        Deployed routes = create(new io.gureum.cloudformation.resource.ec2.TransitGatewayRouteTableHandler(), "TgwRt",
+                props("{'TransitGatewayId':'" + tgw.id() + "'}"));
+        assertEquals(routes.properties(), read(routes));
+
+        for (Deployed d : java.util.List.of(routes, vpn, query, schedule, group, egress, dhcp, gateway, prefixes,
+                placement)) {
             delete(d);
             assertNull(read(d), d.logicalId());
         }
+        delete(tgw);
         delete(vpc);
     }
 }
