@@ -107,6 +107,19 @@ public final class GeneratedTemplates implements io.gureum.cloudformation.engine
         return out;
     }
 
+    /** Places whose records changed since they were last written. */
+    private final java.util.Set<String> changed = new java.util.HashSet<>();
+
+    private void touched() {
+        RequestContext rc = RequestContext.current();
+        changed.add(rc.accountId() + "/" + rc.region());
+    }
+
+    @Override
+    public boolean takeChanged(String account, String region) {
+        return changed.remove(account + "/" + region);
+    }
+
     @Override
     public void restore(String account, String region, String key, io.gureum.core.persist.StateRecord record) {
         GeneratedData d = record.value(GeneratedData.class);
@@ -164,6 +177,7 @@ public final class GeneratedTemplates implements io.gureum.cloudformation.engine
     }
 
     public CreateGeneratedTemplateResponse createGeneratedTemplate(CreateGeneratedTemplateRequest r) {
+        touched();
         nameFree(r.generatedTemplateName());
         RequestContext rc = RequestContext.current();
         Generated g = new Generated();
@@ -302,6 +316,7 @@ public final class GeneratedTemplates implements io.gureum.cloudformation.engine
     }
 
     public UpdateGeneratedTemplateResponse updateGeneratedTemplate(UpdateGeneratedTemplateRequest r) {
+        touched();
         Generated g = require(r.generatedTemplateName());
         if (r.newGeneratedTemplateName() != null && !r.newGeneratedTemplateName().equals(g.name)) {
             nameFree(r.newGeneratedTemplateName());
@@ -326,6 +341,7 @@ public final class GeneratedTemplates implements io.gureum.cloudformation.engine
     }
 
     public DeleteGeneratedTemplateResponse deleteGeneratedTemplate(DeleteGeneratedTemplateRequest r) {
+        touched();
         Generated g = require(r.generatedTemplateName());
         templates().remove(g.name);
         return DeleteGeneratedTemplateResponse.builder().build();

@@ -95,6 +95,19 @@ public final class ResourceScans implements io.gureum.cloudformation.engine.Stac
         return out;
     }
 
+    /** Places whose records changed since they were last written. */
+    private final java.util.Set<String> changed = new java.util.HashSet<>();
+
+    private void touched() {
+        RequestContext rc = RequestContext.current();
+        changed.add(rc.accountId() + "/" + rc.region());
+    }
+
+    @Override
+    public boolean takeChanged(String account, String region) {
+        return changed.remove(account + "/" + region);
+    }
+
     @Override
     public void restore(String account, String region, String key, io.gureum.core.persist.StateRecord record) {
         ScanData d = record.value(ScanData.class);
@@ -136,6 +149,7 @@ public final class ResourceScans implements io.gureum.cloudformation.engine.Stac
     }
 
     public StartResourceScanResponse startResourceScan(StartResourceScanRequest r) {
+        touched();
         List<Scan> scans = scans();
         for (Scan s : scans) {
             if (status(s).equals("IN_PROGRESS")) {

@@ -61,6 +61,11 @@ public class StackRecords {
 
         /** Takes back one record at start (the caller holds the lock). */
         void restore(String account, String region, String key, StateRecord record);
+
+        /** Whether the account and Region's records may have changed since last asked (then they are written). */
+        default boolean takeChanged(String account, String region) {
+            return true;
+        }
     }
 
     private final List<Kept> kept = new ArrayList<>();
@@ -132,6 +137,9 @@ public class StackRecords {
             region.refactors.values().forEach(rf -> write(region.accountId, region.region, REFACTOR,
                     rf.stackRefactorId, rf));
             for (Kept k : kept) {
+                if (!k.takeChanged(region.accountId, region.region)) {
+                    continue;
+                }
                 Map<String, Object> now = k.records(region.accountId, region.region);
                 now.forEach((key, value) -> write(region.accountId, region.region, k.kind(), key, value));
                 String kindPrefix = region.accountId + "|" + region.region + "|" + k.kind() + "|";
