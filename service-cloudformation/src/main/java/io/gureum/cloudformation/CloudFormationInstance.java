@@ -39,7 +39,7 @@ final class CloudFormationInstance implements ServiceInstance {
             StackSetOperations.class, Registry.class, Hooks.class, AccountQueries.class,
             OrganizationsAccess.class, OperationEvents.class, StackSetDrift.class,
             StackSetImports.class, ResourceScans.class,
-            GeneratedTemplates.class);
+            GeneratedTemplates.class, StackRefactors.class, Publishers.class, Extensions.class);
 
     private final ExecutorService workers;
     private final ExecutorService stackSetThreads;
@@ -102,14 +102,19 @@ final class CloudFormationInstance implements ServiceInstance {
                 auto.trigger();
             }
         });
+        ResourceScans scans = new ResourceScans(engine);
+        GeneratedTemplates generated = new GeneratedTemplates(engine, lookup);
+        state.records.keep(scans);
+        state.records.keep(generated);
         this.providers = List.of(stacks, new StackQueries(lookup),
                 new ChangeSets(engine, lookup, planner, operations, stacks), new Templates(engine, planner, lookup),
                 new Exports(lookup), new Drift(engine, lookup), signals, new StackSets(stackSets, planner),
                 new StackInstances(stackSets), new StackSetOperations(stackSets), new Registry(engine),
                 new Hooks(lookup), new AccountQueries(planner), new OrganizationsAccess(orgs),
                 new OperationEvents(lookup), new StackSetDrift(stackSets),
-                new StackSetImports(stackSets, state), new ResourceScans(engine),
-                new GeneratedTemplates(engine, lookup));
+                new StackSetImports(stackSets, state), scans,
+                generated, new StackRefactors(engine, lookup, planner, stacks),
+                new Publishers(engine), new Extensions(state));
         this.serialised = call -> {
             state.lock.lock();
             try {

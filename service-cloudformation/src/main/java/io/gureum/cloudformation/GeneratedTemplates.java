@@ -43,9 +43,10 @@ import software.amazon.awssdk.services.cloudformation.model.UpdateGeneratedTempl
  * handler's {@link ResourceHandler#read} (the properties drift detection reads) when the template is created or
  * updated; a type no handler can read is a {@code FAILED} resource with the reason, and the template
  * {@code FAILED}. {@code DeletionPolicy} and {@code UpdateReplacePolicy} default to {@code RETAIN}, as the
- * console's. {@code StackName} starts from the stack's processed template. Kept in memory only.
+ * console's. {@code StackName} starts from the stack's processed template. With {@code --data-dir} each template
+ * is recorded (kind {@code generatedtemplate}) with its resources as read.
  */
-public final class GeneratedTemplates {
+public final class GeneratedTemplates implements io.gureum.cloudformation.engine.StackRecords.Kept {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
@@ -75,6 +76,74 @@ public final class GeneratedTemplates {
     GeneratedTemplates(Engine engine, StackLookup lookup) {
         this.engine = engine;
         this.lookup = lookup;
+    }
+
+    /** A resource of a generated template as recorded. */
+    public record EntryData(String resourceType, String logicalResourceId, Map<String, String> identifier,
+            String status, String reason, JsonNode properties) {
+    }
+
+    /** A generated template as recorded. */
+    public record GeneratedData(String id, String name, String stackId, ObjectNode stackResources,
+            String deletionPolicy, String updateReplacePolicy, Instant created, Instant updated,
+            List<EntryData> resources) {
+    }
+
+    @Override
+    public String kind() {
+        return "generatedtemplate";
+    }
+
+    @Override
+    public Map<String, Object> records(String account, String region) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Generated g : byPlace.getOrDefault(account + "/" + region, Map.of()).values()) {
+            out.put(g.id, new GeneratedData(g.id, g.name, g.stackId, g.stackResources,
+                    g.configuration.deletionPolicyAsString(), g.configuration.updateReplacePolicyAsString(),
+                    g.created, g.updated, g.resources.stream().map(e -> new EntryData(e.definition.resourceType(),
+                            e.definition.logicalResourceId(), e.definition.resourceIdentifier(), e.status, e.reason,
+                            e.properties)).toList()));
+        }
+        return out;
+    }
+
+    /** Places whose records changed since they were last written. */
+    private final java.util.Set<String> changed = new java.util.HashSet<>();
+
+    private void touched() {
+        RequestContext rc = RequestContext.current();
+        changed.add(rc.accountId() + "/" + rc.region());
+    }
+
+    @Override
+    public boolean takeChanged(String account, String region) {
+        return changed.remove(account + "/" + region);
+    }
+
+    @Override
+    public void restore(String account, String region, String key, io.gureum.core.persist.StateRecord record) {
+        GeneratedData d = record.value(GeneratedData.class);
+        Generated g = new Generated();
+        g.id = d.id();
+        g.name = d.name();
+        g.stackId = d.stackId();
+        g.stackResources = d.stackResources();
+        g.configuration = TemplateConfiguration.builder().deletionPolicy(d.deletionPolicy())
+                .updateReplacePolicy(d.updateReplacePolicy()).build();
+        g.created = d.created();
+        g.updated = d.updated();
+        if (d.resources() != null) {
+            for (EntryData ed : d.resources()) {
+                Entry e = new Entry();
+                e.definition = ResourceDefinition.builder().resourceType(ed.resourceType())
+                        .logicalResourceId(ed.logicalResourceId()).resourceIdentifier(ed.identifier()).build();
+                e.status = ed.status();
+                e.reason = ed.reason();
+                e.properties = ed.properties();
+                g.resources.add(e);
+            }
+        }
+        byPlace.computeIfAbsent(account + "/" + region, k -> new LinkedHashMap<>()).put(g.name, g);
     }
 
     private Map<String, Generated> templates() {
@@ -108,6 +177,7 @@ public final class GeneratedTemplates {
     }
 
     public CreateGeneratedTemplateResponse createGeneratedTemplate(CreateGeneratedTemplateRequest r) {
+        touched();
         nameFree(r.generatedTemplateName());
         RequestContext rc = RequestContext.current();
         Generated g = new Generated();
@@ -246,6 +316,7 @@ public final class GeneratedTemplates {
     }
 
     public UpdateGeneratedTemplateResponse updateGeneratedTemplate(UpdateGeneratedTemplateRequest r) {
+        touched();
         Generated g = require(r.generatedTemplateName());
         if (r.newGeneratedTemplateName() != null && !r.newGeneratedTemplateName().equals(g.name)) {
             nameFree(r.newGeneratedTemplateName());
@@ -270,6 +341,7 @@ public final class GeneratedTemplates {
     }
 
     public DeleteGeneratedTemplateResponse deleteGeneratedTemplate(DeleteGeneratedTemplateRequest r) {
+        touched();
         Generated g = require(r.generatedTemplateName());
         templates().remove(g.name);
         return DeleteGeneratedTemplateResponse.builder().build();

@@ -24,10 +24,17 @@ import software.amazon.awssdk.services.cloudformation.model.ResourceToImport;
  */
 final class Imports {
     /** The primary identifier of each type whose handler can read a resource. */
-    private static final Map<String, String> IDENTIFIERS = Map.of("AWS::SQS::Queue", "QueueUrl", "AWS::EC2::VPC",
-            "VpcId", "AWS::EC2::Subnet", "SubnetId", "AWS::IAM::Role", "RoleName", "AWS::Logs::LogGroup",
-            "LogGroupName", "AWS::SSM::Parameter", "Name", "AWS::Lambda::Function", "FunctionName", "AWS::SNS::Topic",
-            "TopicArn", "AWS::ECR::Repository", "RepositoryName");
+    private static final Map<String, String> IDENTIFIERS = Map.ofEntries(Map.entry("AWS::SQS::Queue", "QueueUrl"),
+            Map.entry("AWS::EC2::VPC", "VpcId"), Map.entry("AWS::EC2::Subnet", "SubnetId"),
+            Map.entry("AWS::IAM::Role", "RoleName"), Map.entry("AWS::Logs::LogGroup", "LogGroupName"),
+            Map.entry("AWS::SSM::Parameter", "Name"), Map.entry("AWS::Lambda::Function", "FunctionName"),
+            Map.entry("AWS::SNS::Topic", "TopicArn"), Map.entry("AWS::ECR::Repository", "RepositoryName"),
+            Map.entry("AWS::EC2::PlacementGroup", "GroupName"), Map.entry("AWS::EC2::PrefixList", "PrefixListId"),
+            Map.entry("AWS::EC2::CustomerGateway", "CustomerGatewayId"),
+            Map.entry("AWS::EC2::DHCPOptions", "DhcpOptionsId"), Map.entry("AWS::EC2::EgressOnlyInternetGateway", "Id"),
+            Map.entry("AWS::Scheduler::ScheduleGroup", "Name"), Map.entry("AWS::Scheduler::Schedule", "Name"),
+            Map.entry("AWS::Logs::QueryDefinition", "QueryDefinitionId"), Map.entry("AWS::EC2::VPNGateway",
+                    "VPNGatewayId"), Map.entry("AWS::EC2::TransitGatewayRouteTable", "TransitGatewayRouteTableId"));
 
     private Imports() {
     }

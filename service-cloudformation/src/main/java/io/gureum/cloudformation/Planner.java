@@ -34,6 +34,11 @@ final class Planner {
         return caller().principal();
     }
 
+    /** The template body as given or read from its URL, not yet checked. */
+    String body(String body, String url) {
+        return source.body(body, url, caller());
+    }
+
     Plan plan(String body, String url) {
         Caller caller = caller();
         return planBody(source.body(body, url, caller));

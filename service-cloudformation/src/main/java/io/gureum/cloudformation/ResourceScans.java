@@ -42,9 +42,9 @@ import software.amazon.awssdk.services.cloudformation.model.StartResourceScanRes
  * {@code IN_PROGRESS} for {@link #SCAN_TIME} of the core clock, then {@code COMPLETE}; one at a time per account
  * and Region ({@code ResourceScanInProgress}). Related resources are those whose stack-resolved properties name
  * the other's identifier or ARN: a resource no stack manages has no known properties, so no relations.
- * Scans are kept in memory only.
+ * With {@code --data-dir} each scan is recorded (kind {@code resourcescan}) with what it found.
  */
-public final class ResourceScans {
+public final class ResourceScans implements io.gureum.cloudformation.engine.StackRecords.Kept {
     static final Duration SCAN_TIME = Duration.ofMinutes(1);
     /** "This scan is region-wide and expires after 30 days": IaC generator user guide, generate-IaC.html. */
     static final Duration RETENTION = Duration.ofDays(30);
@@ -68,6 +68,69 @@ public final class ResourceScans {
         this.engine = engine;
     }
 
+    /** A found resource as recorded. */
+    public record FoundData(String resourceType, Map<String, String> identifier, boolean managedByStack, String arn,
+            Map<String, String> tags, JsonNode properties) {
+    }
+
+    /** A scan as recorded. */
+    public record ScanData(String id, String token, Instant start, List<List<String>> filters, List<String> types,
+            List<FoundData> found) {
+    }
+
+    @Override
+    public String kind() {
+        return "resourcescan";
+    }
+
+    @Override
+    public Map<String, Object> records(String account, String region) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (Scan s : byPlace.getOrDefault(account + "/" + region, List.of())) {
+            out.put(s.id, new ScanData(s.id, s.token, s.start, s.filters.stream().map(f -> List.copyOf(f.types()))
+                    .toList(), s.types, s.found.stream().map(f -> new FoundData(f.resource().resourceType(),
+                            f.resource().resourceIdentifier(), Boolean.TRUE.equals(f.resource().managedByStack()),
+                            f.arn(), f.tags(), f.properties())).toList()));
+        }
+        return out;
+    }
+
+    /** Places whose records changed since they were last written. */
+    private final java.util.Set<String> changed = new java.util.HashSet<>();
+
+    private void touched() {
+        RequestContext rc = RequestContext.current();
+        changed.add(rc.accountId() + "/" + rc.region());
+    }
+
+    @Override
+    public boolean takeChanged(String account, String region) {
+        return changed.remove(account + "/" + region);
+    }
+
+    @Override
+    public void restore(String account, String region, String key, io.gureum.core.persist.StateRecord record) {
+        ScanData d = record.value(ScanData.class);
+        Scan s = new Scan();
+        s.id = d.id();
+        s.token = d.token();
+        s.start = d.start();
+        s.filters = d.filters() == null ? List.of() : d.filters().stream().map(t -> ScanFilter.builder().types(t)
+                .build()).toList();
+        s.types = d.types() == null ? List.of() : d.types();
+        s.found = new ArrayList<>();
+        if (d.found() != null) {
+            for (FoundData f : d.found()) {
+                s.found.add(new Found(ScannedResource.builder().resourceType(f.resourceType())
+                        .resourceIdentifier(f.identifier()).managedByStack(f.managedByStack()).build(), f.arn(),
+                        f.tags() == null ? Map.of() : f.tags(), f.properties()));
+            }
+        }
+        List<Scan> scans = byPlace.computeIfAbsent(account + "/" + region, k -> new ArrayList<>());
+        scans.add(s);
+        scans.sort(Comparator.comparing((Scan x) -> x.start).reversed());
+    }
+
     private List<Scan> scans() {
         RequestContext rc = RequestContext.current();
         return byPlace.computeIfAbsent(rc.accountId() + "/" + rc.region(), k -> new ArrayList<>());
@@ -86,6 +149,7 @@ public final class ResourceScans {
     }
 
     public StartResourceScanResponse startResourceScan(StartResourceScanRequest r) {
+        touched();
         List<Scan> scans = scans();
         for (Scan s : scans) {
             if (status(s).equals("IN_PROGRESS")) {

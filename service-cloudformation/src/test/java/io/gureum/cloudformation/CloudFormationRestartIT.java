@@ -159,4 +159,65 @@ class CloudFormationRestartIT {
             assertThrows(AwsServiceException.class, () -> sqs.getQueueAttributes(b -> b.queueUrl(url)));
         }
     }
+
+    @Test
+    void refactorsScansGeneratedTemplatesAndThePublisherSurviveARestart() {
+        String refactorId;
+        String scanId;
+        String generatedId;
+        String publisherId;
+        String url;
+        try (Gureum g = start(); CloudFormationClient cfn = AwsClients.client(CloudFormationClient.builder(), g)) {
+            cfn.createStack(b -> b.stackName("refactored").templateBody("""
+                    {"Resources": {"Old": {"Type": "AWS::SQS::Queue"}}}"""));
+            assertEquals("CREATE_COMPLETE", settle(cfn, "refactored").stackStatusAsString());
+            url = cfn.describeStackResources(b -> b.stackName("refactored")).stackResources().get(0)
+                    .physicalResourceId();
+            refactorId = cfn.createStackRefactor(b -> b.description("rename").stackDefinitions(d -> d
+                    .stackName("refactored").templateBody("""
+                            {"Resources": {"New": {"Type": "AWS::SQS::Queue"}}}"""))).stackRefactorId();
+            scanId = cfn.startResourceScan(b -> { }).resourceScanId();
+            generatedId = cfn.createGeneratedTemplate(b -> b.generatedTemplateName("kept-template")
+                    .resources(r -> r.resourceType("AWS::SQS::Queue").logicalResourceId("Q")
+                            .resourceIdentifier(java.util.Map.of("QueueUrl", url)))).generatedTemplateId();
+            publisherId = cfn.registerPublisher(b -> b.acceptTermsAndConditions(true)).publisherId();
+        }
+        try (Gureum g = start(); CloudFormationClient cfn = AwsClients.client(CloudFormationClient.builder(), g)) {
+            var d = cfn.describeStackRefactor(b -> b.stackRefactorId(refactorId));
+            assertEquals("CREATE_COMPLETE", d.statusAsString());
+            assertEquals("AVAILABLE", d.executionStatusAsString());
+            assertEquals("rename", d.description());
+            assertEquals("AUTO", cfn.listStackRefactorActions(b -> b.stackRefactorId(refactorId))
+                    .stackRefactorActions().get(0).detectionAsString());
+            cfn.executeStackRefactor(b -> b.stackRefactorId(refactorId));
+            assertEquals("EXECUTE_COMPLETE", cfn.describeStackRefactor(b -> b.stackRefactorId(refactorId))
+                    .executionStatusAsString());
+            var resource = cfn.describeStackResources(b -> b.stackName("refactored")).stackResources().get(0);
+            assertEquals("New", resource.logicalResourceId());
+            assertEquals(url, resource.physicalResourceId());
+
+            var scan = cfn.describeResourceScan(b -> b.resourceScanId(scanId));
+            assertEquals(scanId, scan.resourceScanId());
+            assertTrue(scan.statusAsString().equals("IN_PROGRESS") || scan.statusAsString().equals("COMPLETE"));
+            assertTrue(cfn.listResourceScans(b -> { }).resourceScanSummaries().stream()
+                    .anyMatch(x -> x.resourceScanId().equals(scanId)));
+
+            var generated = cfn.describeGeneratedTemplate(b -> b.generatedTemplateName("kept-template"));
+            assertEquals(generatedId, generated.generatedTemplateId());
+            assertEquals("COMPLETE", generated.statusAsString());
+            assertTrue(cfn.getGeneratedTemplate(b -> b.generatedTemplateName(generatedId)).templateBody()
+                    .contains("AWS::SQS::Queue"));
+            cfn.deleteGeneratedTemplate(b -> b.generatedTemplateName("kept-template"));
+
+            assertEquals(publisherId, cfn.describePublisher(b -> { }).publisherId());
+            assertEquals(publisherId, cfn.registerPublisher(b -> b.acceptTermsAndConditions(true)).publisherId());
+        }
+        try (Gureum g = start(); CloudFormationClient cfn = AwsClients.client(CloudFormationClient.builder(), g)) {
+            AwsServiceException e = assertThrows(AwsServiceException.class, () -> cfn.describeGeneratedTemplate(b -> b
+                    .generatedTemplateName("kept-template")));
+            assertEquals(404, e.statusCode());
+            assertEquals("EXECUTE_COMPLETE", cfn.describeStackRefactor(b -> b.stackRefactorId(refactorId))
+                    .executionStatusAsString());
+        }
+    }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class CloudFormationState {
     public final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Region> regions = new LinkedHashMap<>();
+    /** Each account's extension publisher (RegisterPublisher), by account id: one for all Regions. */
+    public final Map<String, PublisherRecord> publishers = new LinkedHashMap<>();
     /** What survives a restart ({@code --data-dir}): written after each change, under this lock. */
     public StackRecords records = StackRecords.NONE;
 
@@ -27,6 +29,8 @@ public final class CloudFormationState {
         public final Map<String, ChangeSetRecord> changeSets = new LinkedHashMap<>();
         /** Stack sets administered here, deleted ones included, by stack set id ({@code name:uuid}). */
         public final Map<String, io.gureum.cloudformation.stackset.StackSetRecord> stackSets = new LinkedHashMap<>();
+        /** Stack refactors made here, by id, oldest first. */
+        public final Map<String, RefactorRecord> refactors = new LinkedHashMap<>();
 
         Region(String accountId, String region) {
             this.accountId = accountId;

@@ -35,6 +35,8 @@ public class StackRecords {
     static final String SERVICE = "cloudformation";
     static final String STACK = "stack";
     static final String CHANGE_SET = "changeset";
+    static final String REFACTOR = "refactor";
+    static final String PUBLISHER = "publisher";
 
     /** Persistence off. */
     public static final StackRecords NONE = new StackRecords(StateStore.NONE, null);
@@ -43,8 +45,35 @@ public class StackRecords {
     private final CloudFormationState state;
     private final Set<StackRecord> dirty = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<CloudFormationState.Region> dirtyRegions = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<PublisherRecord> dirtyPublishers = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The last value written per "account|region|kind|key". Guarded by the state's lock. */
     private final Map<String, byte[]> written = new HashMap<>();
+
+    /**
+     * State a provider keeps per account and Region besides the stacks (resource scans, generated templates),
+     * recorded the same way: one JSON record per key of its kind, written when the Region is marked changed.
+     */
+    public interface Kept {
+        String kind();
+
+        /** The records of one account and Region, by key (the caller holds the lock). */
+        Map<String, Object> records(String account, String region);
+
+        /** Takes back one record at start (the caller holds the lock). */
+        void restore(String account, String region, String key, StateRecord record);
+
+        /** Whether the account and Region's records may have changed since last asked (then they are written). */
+        default boolean takeChanged(String account, String region) {
+            return true;
+        }
+    }
+
+    private final List<Kept> kept = new ArrayList<>();
+
+    /** Adds a provider's state to what is recorded. */
+    public void keep(Kept k) {
+        kept.add(k);
+    }
 
     public StackRecords(StateStore store, CloudFormationState state) {
         this.store = store;
@@ -62,6 +91,13 @@ public class StackRecords {
         }
     }
 
+    /** Marks an account's publisher as changed (the caller holds the lock). */
+    public void changed(PublisherRecord publisher) {
+        if (enabled()) {
+            dirtyPublishers.add(publisher);
+        }
+    }
+
     /** Marks everything of a Region as possibly changed (an API call that writes). */
     public void changed(CloudFormationState.Region region) {
         if (enabled()) {
@@ -71,9 +107,13 @@ public class StackRecords {
 
     /** Writes what changed since the last flush (the caller holds the lock). */
     public void flush() {
-        if (!enabled() || (dirty.isEmpty() && dirtyRegions.isEmpty())) {
+        if (!enabled() || (dirty.isEmpty() && dirtyRegions.isEmpty() && dirtyPublishers.isEmpty())) {
             return;
         }
+        for (PublisherRecord p : List.copyOf(dirtyPublishers)) {
+            write(p.accountId, "", PUBLISHER, p.accountId, p);
+        }
+        dirtyPublishers.clear();
         for (StackRecord s : List.copyOf(dirty)) {
             write(s.accountId, s.region, STACK, s.stackId, StackData.of(s));
         }
@@ -94,6 +134,23 @@ public class StackRecords {
             }
             region.stackSets.values().forEach(set -> write(region.accountId, region.region, StackSetRecords.KIND,
                     set.stackSetId, StackSetRecords.of(set)));
+            region.refactors.values().forEach(rf -> write(region.accountId, region.region, REFACTOR,
+                    rf.stackRefactorId, rf));
+            for (Kept k : kept) {
+                if (!k.takeChanged(region.accountId, region.region)) {
+                    continue;
+                }
+                Map<String, Object> now = k.records(region.accountId, region.region);
+                now.forEach((key, value) -> write(region.accountId, region.region, k.kind(), key, value));
+                String kindPrefix = region.accountId + "|" + region.region + "|" + k.kind() + "|";
+                for (String w : List.copyOf(written.keySet())) {
+                    if (w.startsWith(kindPrefix) && !now.containsKey(w.substring(kindPrefix.length()))) {
+                        written.remove(w);
+                        store.delete(SERVICE, region.accountId, region.region, k.kind(),
+                                w.substring(kindPrefix.length()));
+                    }
+                }
+            }
         }
         dirtyRegions.clear();
     }
@@ -110,6 +167,8 @@ public class StackRecords {
 
     /** Every record, for a snapshot (the caller holds the lock). */
     public void capture(Consumer<StateRecord> sink) {
+        state.publishers.values().forEach(p -> sink.accept(StateRecord.of(SERVICE, p.accountId, "", PUBLISHER,
+                p.accountId, p)));
         for (CloudFormationState.Region region : state.regions()) {
             region.stacks.values().forEach(s -> sink.accept(StateRecord.of(SERVICE, s.accountId, s.region, STACK,
                     s.stackId, StackData.of(s))));
@@ -117,6 +176,12 @@ public class StackRecords {
                     region.region, CHANGE_SET, cs.changeSetId, ChangeSetData.of(cs))));
             region.stackSets.values().forEach(set -> sink.accept(StateRecord.of(SERVICE, region.accountId,
                     region.region, StackSetRecords.KIND, set.stackSetId, StackSetRecords.of(set))));
+            region.refactors.values().forEach(rf -> sink.accept(StateRecord.of(SERVICE, region.accountId,
+                    region.region, REFACTOR, rf.stackRefactorId, rf)));
+            for (Kept k : kept) {
+                k.records(region.accountId, region.region).forEach((key, value) -> sink.accept(StateRecord.of(SERVICE,
+                        region.accountId, region.region, k.kind(), key, value)));
+            }
         }
     }
 
@@ -129,6 +194,12 @@ public class StackRecords {
      */
     public void restore(List<StateRecord> records, Instant now) {
         for (StateRecord r : records) {
+            if (r.kind().equals(PUBLISHER)) {
+                PublisherRecord p = r.value(PublisherRecord.class);
+                state.publishers.put(p.accountId, p);
+                written.put(r.account() + "|" + r.region() + "|" + r.kind() + "|" + r.key(), r.value());
+                continue;
+            }
             CloudFormationState.Region region = state.region(r.account(), r.region());
             switch (r.kind()) {
                 case STACK -> {
@@ -149,8 +220,12 @@ public class StackRecords {
                     var set = StackSetRecords.restore(r.value(StackSetRecords.StackSetData.class), now);
                     region.stackSets.put(set.stackSetId, set);
                 }
-                default -> {
+                case REFACTOR -> {
+                    RefactorRecord rf = r.value(RefactorRecord.class);
+                    region.refactors.put(rf.stackRefactorId, rf);
                 }
+                default -> kept.stream().filter(k -> k.kind().equals(r.kind())).findFirst()
+                        .ifPresent(k -> k.restore(r.account(), r.region(), r.key(), r));
             }
             written.put(r.account() + "|" + r.region() + "|" + r.kind() + "|" + r.key(), r.value());
         }

@@ -83,4 +83,65 @@ class DriftReadIT extends HandlerTestSupport {
             assertNull(read(d), d.logicalId());
         }
     }
+
+    @Test
+    void theEc2SchedulerAndLogsTypesOfTheSecondRoundRead() {
+        Deployed vpc = create(new VpcHandler(), "Vpc", props("{'CidrBlock':'10.1.0.0/16'}"));
+        Deployed placement = create(new io.gureum.cloudformation.resource.ec2.PlacementGroupHandler(), "Pg",
+                props("{'Strategy':'spread'}"));
+        assertEquals(placement.properties(), read(placement));
+        Deployed prefixes = create(new io.gureum.cloudformation.resource.ec2.PrefixListHandler(), "Pl",
+                props("{'PrefixListName':'office','AddressFamily':'IPv4','MaxEntries':5,"
+                        + "'Entries':[{'Cidr':'10.9.0.0/16','Description':'hq'}]}"));
+        assertEquals(props("{'PrefixListName':'office','AddressFamily':'IPv4','MaxEntries':5}"), read(prefixes));
+        client(Ec2Client.class).modifyManagedPrefixList(b -> b.prefixListId(prefixes.id()).prefixListName("moved"));
+        assertEquals("moved", read(prefixes).get("PrefixListName").asText());
+        Deployed gateway = create(new io.gureum.cloudformation.resource.ec2.CustomerGatewayHandler(), "Cgw",
+                props("{'Type':'ipsec.1','IpAddress':'203.0.113.12','BgpAsn':65000}"));
+        assertEquals(gateway.properties(), read(gateway));
+        Deployed dhcp = create(new io.gureum.cloudformation.resource.ec2.DhcpOptionsHandler(), "Dhcp",
+                props("{'DomainName':'example.internal','DomainNameServers':['AmazonProvidedDNS']}"));
+        assertEquals(dhcp.properties(), read(dhcp));
+        Deployed egress = create(new io.gureum.cloudformation.resource.ec2.EgressOnlyInternetGatewayHandler(), "Eigw",
+                props("{'VpcId':'" + vpc.id() + "'}"));
+        assertEquals(egress.properties(), read(egress));
+
+        Deployed group = create(new io.gureum.cloudformation.resource.scheduler.ScheduleGroupHandler(), "Group",
+                props("{'Name':'drift-group-" + System.nanoTime() + "'}"));
+        assertEquals(group.properties(), read(group));
+        String queueArn = "arn:aws:sqs:us-east-1:" + account + ":drift-target";
+        Deployed schedule = create(new io.gureum.cloudformation.resource.scheduler.ScheduleHandler(), "Schedule",
+                props("{'GroupName':'" + group.id() + "','ScheduleExpression':'rate(5 minutes)','State':'ENABLED',"
+                        + "'FlexibleTimeWindow':{'Mode':'OFF'},'Target':{'Arn':'" + queueArn + "','RoleArn':"
+                        + "'arn:aws:iam::" + account + ":role/scheduler'}}"));
+        JsonNode actual = read(schedule);
+        assertEquals("rate(5 minutes)", actual.get("ScheduleExpression").asText());
+        assertEquals(props("{'Mode':'OFF'}"), actual.get("FlexibleTimeWindow"));
+        client(software.amazon.awssdk.services.scheduler.SchedulerClient.class).updateSchedule(b -> b
+                .name(schedule.id()).groupName(group.id()).scheduleExpression("rate(10 minutes)")
+                .flexibleTimeWindow(w -> w.mode("OFF")).target(t -> t.arn(queueArn)
+                        .roleArn("arn:aws:iam::" + account + ":role/scheduler")));
+        assertEquals("rate(10 minutes)", read(schedule).get("ScheduleExpression").asText());
+
+        Deployed query = create(new io.gureum.cloudformation.resource.logs.QueryDefinitionHandler(), "Query",
+                props("{'Name':'errors','QueryString':'fields @message | filter @message like /ERROR/'}"));
+        assertEquals(query.properties(), read(query));
+
+        Deployed vpn = create(new io.gureum.cloudformation.resource.ec2.VpnGatewayHandler(), "Vgw",
+                props("{'Type':'ipsec.1','AmazonSideAsn':64512}"));
+        assertEquals(vpn.properties(), read(vpn));
+        Deployed tgw = create(new io.gureum.cloudformation.resource.ec2.TransitGatewayHandler(), "Tgw",
+                props("{'Description':'hub'}"));
+        Deployed routes = create(new io.gureum.cloudformation.resource.ec2.TransitGatewayRouteTableHandler(), "TgwRt",
+                props("{'TransitGatewayId':'" + tgw.id() + "'}"));
+        assertEquals(routes.properties(), read(routes));
+
+        for (Deployed d : java.util.List.of(routes, vpn, query, schedule, group, egress, dhcp, gateway, prefixes,
+                placement)) {
+            delete(d);
+            assertNull(read(d), d.logicalId());
+        }
+        delete(tgw);
+        delete(vpc);
+    }
 }

@@ -9,7 +9,8 @@ import io.gureum.cloudformation.resource.ResourceRequest;
 /**
  * Builds what {@code ResourceHandler.read} returns for drift detection: the current value of each property
  * the template gives and the handler can read, written in the template's own JSON type (a template's
- * {@code "30"} compared with a service's 30 is no drift).
+ * {@code "30"} compared with a service's 30 is no drift). Read for the IaC generator (no stack), every property
+ * the handler reads and the service has.
  */
 public final class Drift {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,10 +21,16 @@ public final class Drift {
         this.request = request;
     }
 
-    /** Records a property's current value (null: absent now), if the template gives the property. */
+    /**
+     * Records a property's current value (null: absent now), if the template gives the property; read outside any
+     * stack (the IaC generator's, whose stack id is empty) every value the service has, in its own JSON type.
+     */
     public Drift put(String property, Object value) {
         JsonNode expected = request.properties().get(property);
         if (expected == null || expected.isNull()) {
+            if (outsideStack() && value != null) {
+                actual.set(property, value instanceof JsonNode node ? node : JSON.valueToTree(value));
+            }
             return this;
         }
         if (value == null) {
@@ -52,7 +59,11 @@ public final class Drift {
 
     /** Whether the template gives {@code property} (read only what will be compared). */
     public boolean wants(String property) {
-        return request.has(property);
+        return request.has(property) || outsideStack();
+    }
+
+    private boolean outsideStack() {
+        return request.stack() != null && request.stack().stackId().isEmpty();
     }
 
     public JsonNode result() {

@@ -51,4 +51,29 @@ public final class CustomerGatewayHandler implements ResourceHandler {
     public void delete(ResourceRequest r) {
         Ec2Support.deleting(() -> ec2(r).deleteCustomerGateway(b -> b.customerGatewayId(r.physicalId())));
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        software.amazon.awssdk.services.ec2.model.CustomerGateway g;
+        try {
+            var found = ec2(r).describeCustomerGateways(b -> b.customerGatewayIds(r.physicalId())).customerGateways();
+            if (found.isEmpty() || "deleted".equals(found.get(0).state())) {
+                return null;
+            }
+            g = found.get(0);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            if (Ec2Support.notFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+        return new io.gureum.cloudformation.resource.common.Drift(r).put("Type", g.type())
+                .put("IpAddress", g.ipAddress()).put("BgpAsn", g.bgpAsn()).put("BgpAsnExtended", g.bgpAsnExtended())
+                .put("CertificateArn", g.certificateArn()).put("DeviceName", g.deviceName()).result();
+    }
 }

@@ -71,4 +71,45 @@ public final class DhcpOptionsHandler implements ResourceHandler {
     public void delete(ResourceRequest r) {
         Ec2Support.deleting(() -> ec2(r).deleteDhcpOptions(b -> b.dhcpOptionsId(r.physicalId())));
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        software.amazon.awssdk.services.ec2.model.DhcpOptions o;
+        try {
+            var found = ec2(r).describeDhcpOptions(b -> b.dhcpOptionsIds(r.physicalId())).dhcpOptions();
+            if (found.isEmpty()) {
+                return null;
+            }
+            o = found.get(0);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            if (Ec2Support.notFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+        java.util.Map<String, List<String>> values = new java.util.HashMap<>();
+        o.dhcpConfigurations().forEach(c -> values.put(c.key(), c.values().stream()
+                .map(software.amazon.awssdk.services.ec2.model.AttributeValue::value).toList()));
+        var d = new io.gureum.cloudformation.resource.common.Drift(r);
+        single(d, "DomainName", values.get("domain-name"));
+        list(d, "DomainNameServers", values.get("domain-name-servers"));
+        list(d, "NetbiosNameServers", values.get("netbios-name-servers"));
+        single(d, "NetbiosNodeType", values.get("netbios-node-type"));
+        list(d, "NtpServers", values.get("ntp-servers"));
+        single(d, "Ipv6AddressPreferredLeaseTime", values.get("ipv6-address-preferred-lease-time"));
+        return d.result();
+    }
+
+    private static void single(io.gureum.cloudformation.resource.common.Drift d, String property, List<String> v) {
+        d.put(property, v == null || v.isEmpty() ? null : v.get(0));
+    }
+
+    private static void list(io.gureum.cloudformation.resource.common.Drift d, String property, List<String> v) {
+        d.put(property, v == null ? null : Ec2Support.array(v));
+    }
 }

@@ -49,4 +49,29 @@ public final class EgressOnlyInternetGatewayHandler implements ResourceHandler {
         Ec2Support.deleting(() -> ec2(r).deleteEgressOnlyInternetGateway(b -> b
                 .egressOnlyInternetGatewayId(r.physicalId())));
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        software.amazon.awssdk.services.ec2.model.EgressOnlyInternetGateway g;
+        try {
+            var found = ec2(r).describeEgressOnlyInternetGateways(b -> b.egressOnlyInternetGatewayIds(r.physicalId()))
+                    .egressOnlyInternetGateways();
+            if (found.isEmpty()) {
+                return null;
+            }
+            g = found.get(0);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            if (Ec2Support.notFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+        return new io.gureum.cloudformation.resource.common.Drift(r).put("VpcId", g.attachments().isEmpty() ? null
+                : g.attachments().get(0).vpcId()).result();
+    }
 }

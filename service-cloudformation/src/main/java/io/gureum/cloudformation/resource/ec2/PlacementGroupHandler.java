@@ -41,4 +41,30 @@ public final class PlacementGroupHandler implements ResourceHandler {
     public void delete(ResourceRequest r) {
         Ec2Support.deleting(() -> ec2(r).deletePlacementGroup(b -> b.groupName(r.physicalId())));
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        software.amazon.awssdk.services.ec2.model.PlacementGroup g;
+        try {
+            var groups = ec2(r).describePlacementGroups(b -> b.groupNames(r.physicalId())).placementGroups();
+            if (groups.isEmpty()) {
+                return null;
+            }
+            g = groups.get(0);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            // A name DescribePlacementGroups does not know is InvalidPlacementGroup.Unknown.
+            if (Ec2Support.notFound(e) || (e.awsErrorDetails() != null
+                    && "InvalidPlacementGroup.Unknown".equals(e.awsErrorDetails().errorCode()))) {
+                return null;
+            }
+            throw e;
+        }
+        return new io.gureum.cloudformation.resource.common.Drift(r).put("Strategy", g.strategyAsString())
+                .put("PartitionCount", g.partitionCount()).put("SpreadLevel", g.spreadLevelAsString()).result();
+    }
 }

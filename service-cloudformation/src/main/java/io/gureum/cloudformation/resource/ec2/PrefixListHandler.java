@@ -102,4 +102,33 @@ public final class PrefixListHandler implements ResourceHandler {
         }
         return out;
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        Ec2Client ec2 = ec2(r);
+        ManagedPrefixList p;
+        try {
+            List<ManagedPrefixList> found = ec2.describeManagedPrefixLists(b -> b.prefixListIds(r.physicalId()))
+                    .prefixLists();
+            p = found.isEmpty() ? null : found.get(0);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            if (Ec2Support.notFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+        if (p == null || "delete-complete".equals(p.stateAsString())) {
+            return null;
+        }
+        var d = new io.gureum.cloudformation.resource.common.Drift(r).put("PrefixListName", p.prefixListName())
+                .put("AddressFamily", p.addressFamily()).put("MaxEntries", p.maxEntries());
+        // Entries are not read: Gureum's GetManagedPrefixListEntries does not return the entries' descriptions,
+        // so a template's described entries would read as drifted.
+        return d.result();
+    }
 }

@@ -48,4 +48,29 @@ public final class TransitGatewayRouteTableHandler implements ResourceHandler {
         Ec2Support.deleting(() -> ec2(r).deleteTransitGatewayRouteTable(b -> b.transitGatewayRouteTableId(
                 r.physicalId())));
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable t;
+        try {
+            var found = ec2(r).describeTransitGatewayRouteTables(b -> b.transitGatewayRouteTableIds(r.physicalId()))
+                    .transitGatewayRouteTables();
+            if (found.isEmpty() || "deleted".equals(found.get(0).stateAsString())) {
+                return null;
+            }
+            t = found.get(0);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            if (Ec2Support.notFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+        return new io.gureum.cloudformation.resource.common.Drift(r).put("TransitGatewayId", t.transitGatewayId())
+                .result();
+    }
 }

@@ -49,4 +49,28 @@ public final class VpnGatewayHandler implements ResourceHandler {
     public void delete(ResourceRequest r) {
         Ec2Support.deleting(() -> ec2(r).deleteVpnGateway(b -> b.vpnGatewayId(r.physicalId())));
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        software.amazon.awssdk.services.ec2.model.VpnGateway g;
+        try {
+            var found = ec2(r).describeVpnGateways(b -> b.vpnGatewayIds(r.physicalId())).vpnGateways();
+            if (found.isEmpty() || "deleted".equals(found.get(0).stateAsString())) {
+                return null;
+            }
+            g = found.get(0);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            if (Ec2Support.notFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+        return new io.gureum.cloudformation.resource.common.Drift(r).put("Type", g.typeAsString())
+                .put("AmazonSideAsn", g.amazonSideAsn()).result();
+    }
 }

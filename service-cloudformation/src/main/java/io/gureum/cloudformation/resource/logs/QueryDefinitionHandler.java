@@ -54,4 +54,27 @@ public final class QueryDefinitionHandler implements ResourceHandler {
             // Already deleted.
         }
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        var q = r.client(CloudWatchLogsClient.class).describeQueryDefinitions(b -> b.maxResults(1000))
+                .queryDefinitions().stream().filter(x -> x.queryDefinitionId().equals(r.physicalId())).findFirst()
+                .orElse(null);
+        if (q == null) {
+            return null;
+        }
+        var d = new io.gureum.cloudformation.resource.common.Drift(r).put("Name", q.name())
+                .put("QueryString", q.queryString()).put("QueryLanguage", q.queryLanguageAsString());
+        if (d.wants("LogGroupNames") && q.hasLogGroupNames() && !q.logGroupNames().isEmpty()) {
+            var names = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            q.logGroupNames().forEach(names::add);
+            d.put("LogGroupNames", names);
+        }
+        return d.result();
+    }
 }

@@ -85,4 +85,20 @@ public final class ScheduleGroupHandler implements ResourceHandler {
         map.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
         return tags;
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        GetScheduleGroupResponse g;
+        try {
+            g = r.client(SchedulerClient.class).getScheduleGroup(b -> b.name(r.physicalId()));
+        } catch (ResourceNotFoundException gone) {
+            return null;
+        }
+        return new io.gureum.cloudformation.resource.common.Drift(r).put("Name", g.name()).result();
+    }
 }

@@ -85,4 +85,34 @@ public final class ScheduleHandler implements ResourceHandler {
         }
         return SdkJson.build(t, Target.builder(), "Target");
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        software.amazon.awssdk.services.scheduler.model.GetScheduleResponse s;
+        try {
+            s = r.client(SchedulerClient.class).getSchedule(b -> b.name(r.physicalId()).groupName(r.text("GroupName")));
+        } catch (software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException gone) {
+            return null;
+        }
+        var d = new io.gureum.cloudformation.resource.common.Drift(r).put("Name", s.name())
+                .put("GroupName", s.groupName()).put("ScheduleExpression", s.scheduleExpression())
+                .put("ScheduleExpressionTimezone", s.scheduleExpressionTimezone()).put("Description", s.description())
+                .put("State", s.stateAsString()).put("KmsKeyArn", s.kmsKeyArn())
+                .put("StartDate", s.startDate() == null ? null : s.startDate().toString())
+                .put("EndDate", s.endDate() == null ? null : s.endDate().toString());
+        if (s.flexibleTimeWindow() != null && d.wants("FlexibleTimeWindow")) {
+            var w = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("Mode", s.flexibleTimeWindow().modeAsString());
+            if (s.flexibleTimeWindow().maximumWindowInMinutes() != null) {
+                w.put("MaximumWindowInMinutes", s.flexibleTimeWindow().maximumWindowInMinutes());
+            }
+            d.put("FlexibleTimeWindow", w);
+        }
+        return d.result();
+    }
 }
