@@ -6,6 +6,7 @@ import io.gureum.ec2common.Pagination;
 import io.gureum.vpc.model.PrefixList;
 import io.gureum.vpc.net.Cidr;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.AddPrefixListEntry;
@@ -126,7 +127,8 @@ public final class PrefixLists {
         Ec2Errors.checkDryRun(r.dryRun());
         var page = Pagination.page(p.cidrs, r.maxResults(), r.nextToken(), 1, 100);
         return GetManagedPrefixListEntriesResponse.builder()
-                .entries(page.items().stream().map(c -> PrefixListEntry.builder().cidr(c).build()).toList())
+                .entries(page.items().stream().map(c -> PrefixListEntry.builder().cidr(c).description(p.descriptions.get(c))
+                        .build()).toList())
                 .nextToken(page.nextToken()).build();
     }
 
@@ -156,7 +158,12 @@ public final class PrefixLists {
         p.name = r.prefixListName();
         p.addressFamily = r.addressFamily();
         p.maxEntries = r.maxEntries();
-        r.entries().forEach(e -> p.cidrs.add(e.cidr()));
+        for (AddPrefixListEntry e : r.entries()) {
+            p.cidrs.add(e.cidr());
+            if (e.description() != null) {
+                p.descriptions.put(e.cidr(), e.description());
+            }
+        }
         s.put(s.prefixLists, p);
         Tags.apply(r.tagSpecifications(), p);
         return CreateManagedPrefixListResponse.builder().prefixList(toSdk(s, p)).build();
@@ -178,15 +185,20 @@ public final class PrefixLists {
             throw Ec2Error.PREFIX_LIST_VERSION_MISMATCH.of(p.id, p.version);
         }
         List<String> next = new ArrayList<>(p.cidrs);
+        Map<String, String> descriptions = new HashMap<>(p.descriptions);
         for (RemovePrefixListEntry e : r.removeEntries()) {
             if (!next.remove(e.cidr())) {
                 throw Ec2Errors.invalidParameterValue("The prefix list entry " + e.cidr() + " does not exist");
             }
+            descriptions.remove(e.cidr());
         }
         for (AddPrefixListEntry e : r.addEntries()) {
             checkEntry(p.addressFamily, e.cidr());
             if (!next.contains(e.cidr())) {
                 next.add(e.cidr());
+            }
+            if (e.description() != null) { // adding an entry again replaces its description (not documented)
+                descriptions.put(e.cidr(), e.description());
             }
         }
         int max = r.maxEntries() != null ? r.maxEntries() : p.maxEntries;
@@ -198,9 +210,11 @@ public final class PrefixLists {
             p.name = r.prefixListName();
         }
         p.maxEntries = max;
-        if (!next.equals(p.cidrs)) {
+        if (!next.equals(p.cidrs) || !descriptions.equals(p.descriptions)) {
             p.cidrs.clear();
             p.cidrs.addAll(next);
+            p.descriptions.clear();
+            p.descriptions.putAll(descriptions);
             p.version++;
         }
         return ModifyManagedPrefixListResponse.builder().prefixList(toSdk(s, p)).build();

@@ -39,7 +39,8 @@ class EndpointsInterfacesAndPrefixListsIT extends Ec2TestBase {
     void customerManagedPrefixLists() {
         try (Ec2Client ec2 = ec2()) {
             var pl = ec2.createManagedPrefixList(b -> b.prefixListName("office").addressFamily("IPv4").maxEntries(3)
-                    .entries(AddPrefixListEntry.builder().cidr("203.0.113.0/24").build())).prefixList();
+                    .entries(AddPrefixListEntry.builder().cidr("203.0.113.0/24").description("office").build()))
+                    .prefixList();
             assertEquals(1, pl.version());
             var modified = ec2.modifyManagedPrefixList(b -> b.prefixListId(pl.prefixListId()).currentVersion(1L)
                     .addEntries(AddPrefixListEntry.builder().cidr("198.51.100.0/24").build())).prefixList();
@@ -49,7 +50,17 @@ class EndpointsInterfacesAndPrefixListsIT extends Ec2TestBase {
             fails("PrefixListMaxEntriesExceeded", () -> ec2.modifyManagedPrefixList(b -> b.prefixListId(pl.prefixListId())
                     .addEntries(AddPrefixListEntry.builder().cidr("192.0.2.0/24").build(),
                             AddPrefixListEntry.builder().cidr("192.0.3.0/24").build())));
-            assertEquals(2, ec2.getManagedPrefixListEntries(b -> b.prefixListId(pl.prefixListId())).entries().size());
+            var entries = ec2.getManagedPrefixListEntries(b -> b.prefixListId(pl.prefixListId())).entries();
+            assertEquals(2, entries.size());
+            assertEquals("office", entries.get(0).description());
+            assertEquals(null, entries.get(1).description());
+            // Adding an entry again with a description replaces its description, in a new version.
+            var redescribed = ec2.modifyManagedPrefixList(b -> b.prefixListId(pl.prefixListId())
+                    .addEntries(AddPrefixListEntry.builder().cidr("198.51.100.0/24").description("vpn").build()))
+                    .prefixList();
+            assertEquals(3, redescribed.version());
+            assertEquals("vpn", ec2.getManagedPrefixListEntries(b -> b.prefixListId(pl.prefixListId())).entries()
+                    .get(1).description());
             ec2.deleteManagedPrefixList(b -> b.prefixListId(pl.prefixListId()));
             fails("InvalidPrefixListID.NotFound", () -> ec2.getManagedPrefixListEntries(b -> b.prefixListId(pl.prefixListId())));
         }

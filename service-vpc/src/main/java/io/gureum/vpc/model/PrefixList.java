@@ -2,13 +2,17 @@ package io.gureum.vpc.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The stored state of one PrefixList. */
 public final class PrefixList extends Resource {
     public String name;
     public String addressFamily = "IPv4";
     public final List<String> cidrs = new ArrayList<>();
+    /** Each entry's description, by CIDR, where one was given. */
+    public final Map<String, String> descriptions = new HashMap<>();
     public boolean awsManaged;
     public int maxEntries;
     public long version = 1;
