@@ -73,6 +73,7 @@ final class Connections {
         c.connectivityResource = request.invocationConnectivityParameters() == null ? null
                 : request.invocationConnectivityParameters().resourceParameters().resourceConfigurationArn();
         c.secretArn = secrets(s, c).createSecret(b -> b.name("events!connection/" + c.name + "/" + id)
+                .clientRequestToken(stores.context.ids().requestId())
                 .kmsKeyId(c.kmsKeyIdentifier).secretString(auth.toString())).arn();
         c.authParameters = view(auth);
         authorize(s, c);
@@ -135,6 +136,7 @@ final class Connections {
             c.kmsKeyIdentifier = request.kmsKeyIdentifier().isEmpty() ? null : request.kmsKeyIdentifier();
         }
         secrets(s, c).updateSecret(b -> b.secretId(c.secretArn).secretString(auth.toString())
+                .clientRequestToken(stores.context.ids().requestId())
                 .kmsKeyId(request.kmsKeyIdentifier()));
         if (request.description() != null) {
             c.description = request.description();
@@ -164,7 +166,8 @@ final class Connections {
         Connection c = connection(s, request.name());
         ObjectNode auth = current(s, c);
         auth.remove(List.of("BasicAuthParameters", "ApiKeyAuthParameters", "OAuthParameters"));
-        secrets(s, c).updateSecret(b -> b.secretId(c.secretArn).secretString(auth.toString()));
+        secrets(s, c).updateSecret(b -> b.secretId(c.secretArn).secretString(auth.toString())
+                .clientRequestToken(stores.context.ids().requestId()));
         c.generation++;
         c.accessToken = null;
         c.authParameters = view(auth);

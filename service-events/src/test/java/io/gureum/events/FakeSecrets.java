@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretResponse;
@@ -33,6 +34,7 @@ public final class FakeSecrets implements AwsService {
     public static final class Provider {
         public CreateSecretResponse createSecret(CreateSecretRequest r) {
             RequestContext ctx = RequestContext.current();
+            token(r.clientRequestToken());
             String arn = "arn:aws:secretsmanager:" + ctx.region() + ":" + ctx.accountId() + ":secret:" + r.name()
                     + "-" + Integer.toHexString(r.name().hashCode() & 0xffffff);
             BY_ARN.put(arn, new Secret(r.name(), r.secretString(), ctx.principal()));
@@ -46,6 +48,9 @@ public final class FakeSecrets implements AwsService {
 
         public UpdateSecretResponse updateSecret(UpdateSecretRequest r) {
             Secret s = secret(r.secretId());
+            if (r.secretString() != null) {
+                token(r.clientRequestToken());
+            }
             BY_ARN.put(r.secretId(), new Secret(s.name(), r.secretString() != null ? r.secretString() : s.value(),
                     s.createdBy()));
             return UpdateSecretResponse.builder().arn(r.secretId()).name(s.name()).build();
@@ -55,6 +60,13 @@ public final class FakeSecrets implements AwsService {
             secret(r.secretId());
             BY_ARN.remove(r.secretId());
             return DeleteSecretResponse.builder().arn(r.secretId()).build();
+        }
+
+        /** In-process calls get no token from the SDK: the real service refuses a new value without one. */
+        private static void token(String token) {
+            if (token == null) {
+                throw InvalidRequestException.builder().message("You must provide a ClientRequestToken value.").build();
+            }
         }
 
         private static Secret secret(String arn) {

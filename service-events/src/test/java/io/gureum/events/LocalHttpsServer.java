@@ -28,7 +28,7 @@ import javax.net.ssl.SSLContext;
  */
 final class LocalHttpsServer implements AutoCloseable {
     /** One request as received. */
-    record Request(String method, String path, String query, Map<String, String> headers, String body) {
+    record Request(String method, String path, String query, Map<String, String> headers, String body, int status) {
         String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
@@ -66,10 +66,11 @@ final class LocalHttpsServer implements AutoCloseable {
                     String.join(",", v)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
+            int status = statuses.getOrDefault(path, 200);
             requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    headers, body));
+                    headers, body, status));
             byte[] answer = bodies.getOrDefault(path, "").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(statuses.getOrDefault(path, 200), answer.length == 0 ? -1 : answer.length);
+            exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {
                 exchange.getResponseBody().write(answer);
             }
