@@ -93,19 +93,27 @@ final class EventsInstance implements ServiceInstance {
 
     @Override
     public void restore(List<io.gureum.core.persist.StateRecord> restored) {
-        records.restore(restored, schedules).forEach(e -> replays.resume(e.getKey(), e.getValue()));
-        whenBound(this::resumeDeliveries);
+        var unfinished = records.restore(restored, schedules);
+        // The deliveries the records held, taken before anything (a resumed replay) adds its own.
+        java.util.Map<EventsStore, List<EventsRecords.DeliveryRecord>> deliveries = new java.util.HashMap<>();
+        stores.forEach(store -> {
+            synchronized (store) {
+                deliveries.put(store, new java.util.ArrayList<>(store.pending.values()));
+            }
+        });
+        unfinished.forEach(e -> replays.resume(e.getKey(), e.getValue()));
+        whenBound(() -> resumeDeliveries(deliveries));
     }
 
     /**
      * Deliveries and OAuth authorizations unfinished at the stop start again once the server listens: by then every
      * API's state is restored, so the targets and secrets they reach are there.
      */
-    private void resumeDeliveries() {
+    private void resumeDeliveries(java.util.Map<EventsStore, List<EventsRecords.DeliveryRecord>> deliveries) {
         stores.forEach(store -> {
             List<io.gureum.events.delivery.DeliveryJob> jobs = new java.util.ArrayList<>();
             synchronized (store) {
-                store.pending.values().forEach(d -> {
+                deliveries.getOrDefault(store, List.of()).forEach(d -> {
                     try {
                         jobs.add(new io.gureum.events.delivery.DeliveryJob(d.ruleAccount(), d.ruleRegion(), d.ruleArn(),
                                 d.ruleName(), io.gureum.core.persist.SdkJson.fromJson(d.target(),
@@ -146,5 +154,12 @@ final class EventsInstance implements ServiceInstance {
         due.close();
         timer.shutdownNow();
         workers.shutdownNow();
+        // A delivery that reached its target records that it is done right after: let the running ones get there
+        // before core closes the journal, so that a restart does not send them again (queued ones are resumed).
+        try {
+            workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -74,7 +74,7 @@ final class Router implements BusForwarder {
                             ingested);
                     jobs.add(job);
                     if (records != null && records.enabled()) {
-                        records.deliveryStarted(store, key(job), new EventsRecords.DeliveryRecord(rule.account,
+                        records.deliveryStarted(store, key(job),new EventsRecords.DeliveryRecord(rule.account,
                                 rule.region, rule.arn, rule.name, io.gureum.core.persist.SdkJson.toJson(t),
                                 event.toString(), ingested));
                     }
@@ -84,8 +84,10 @@ final class Router implements BusForwarder {
         jobs.forEach(attempts::deliver);
     }
 
+    /** A delivery's record key: a replayed event keeps its ID, so the replay's name is part of it. */
     static String key(DeliveryJob job) {
-        return EventsRecords.DeliveryRecord.key(job.event().path("id").asText(), job.ruleArn(), job.target().id());
+        String key = EventsRecords.DeliveryRecord.key(job.event().path("id").asText(), job.ruleArn(), job.target().id());
+        return job.event().has("replay-name") ? key + "|" + job.event().path("replay-name").asText() : key;
     }
 
     /** A rule's event-bus target: the event goes on as it is, if the bus's policy admits the sender. */

@@ -66,6 +66,12 @@ class ApiDestinationsRestartIT {
                 LocalHttpsServer.Request first = server.next();
                 assertEquals(503, first.status());
                 assertEquals("k1", first.header("x-api-key"));
+                // Not delivered yet: its record is kept (the state export lists what a snapshot would keep).
+                String pending = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        g.endpoint().resolve("/_gureum/state/export?services=eventbridge"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                org.junit.jupiter.api.Assertions.assertTrue(pending.contains("\"ruleAccount\""), pending);
             }
             try (Gureum g = start(); EventBridgeClient events = AwsClients.client(EventBridgeClient.builder(), g)) {
                 var c = events.describeConnection(b -> b.name("partner"));
@@ -82,10 +88,11 @@ class ApiDestinationsRestartIT {
                 assertEquals("us-west-2", e.routingConfig().failoverConfig().secondary().route());
                 assertEquals(2, e.eventBuses().size());
                 // A new key: a request carrying it can only come from the delivery resumed by this server, which the
-                // endpoint accepts from now on (retries wait on the clock, advanced a minute at a time).
+                // endpoint accepts (and only it) (retries wait on the clock, advanced a minute at a time).
+                server.require("/hook", "x-api-key", "k2");
+                server.answer("/hook", 200, "");
                 events.updateConnection(b -> b.name("partner").authParameters(p -> p.apiKeyAuthParameters(k -> k
                         .apiKeyValue("k2"))));
-                server.answer("/hook", 200, "");
                 long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
                 LocalHttpsServer.Request r = null;
                 while (r == null || !"k2".equals(r.header("x-api-key")) || r.status() != 200) {
@@ -97,6 +104,17 @@ class ApiDestinationsRestartIT {
                 }
                 assertEquals(1, EventsTestSupport.JSON.readTree(r.body()).path("detail").path("n").asInt());
                 assertEquals("shop", EventsTestSupport.JSON.readTree(r.body()).path("source").asText());
+                // Delivered: its record goes (the state export lists what a snapshot would keep).
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.net.http.HttpRequest export = java.net.http.HttpRequest.newBuilder(g.endpoint()
+                        .resolve("/_gureum/state/export?services=eventbridge"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+                String records = http.send(export, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                for (int i = 0; i < 1200 && records.contains("\"ruleAccount\""); i++) {
+                    Thread.sleep(100);
+                    records = http.send(export, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                }
+                org.junit.jupiter.api.Assertions.assertFalse(records.contains("\"ruleAccount\""), records);
             }
         }
     }

@@ -38,6 +38,8 @@ final class LocalHttpsServer implements AutoCloseable {
     final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
+    /** Per path: the header (name, value) a request needs for the path's status; others are answered 503. */
+    private final Map<String, String[]> required = new ConcurrentHashMap<>();
 
     LocalHttpsServer(Path dir) throws Exception {
         Path store = dir.resolve("server.p12");
@@ -66,7 +68,9 @@ final class LocalHttpsServer implements AutoCloseable {
                     String.join(",", v)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            int status = statuses.getOrDefault(path, 200);
+            String[] needed = required.get(path);
+            int status = needed != null && !needed[1].equals(headers.get(needed[0])) ? 503
+                    : statuses.getOrDefault(path, 200);
             requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
                     headers, body, status));
             byte[] answer = bodies.getOrDefault(path, "").getBytes(StandardCharsets.UTF_8);
@@ -82,6 +86,11 @@ final class LocalHttpsServer implements AutoCloseable {
     /** {@code https://127.0.0.1:<port><path>}. */
     String url(String path) {
         return "https://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** From now on only requests with this header value get the path's status; the others get 503. */
+    void require(String path, String header, String value) {
+        required.put(path, new String[] {header.toLowerCase(java.util.Locale.ROOT), value});
     }
 
     void answer(String path, int status, String body) {
