@@ -41,7 +41,8 @@ class RegisteredHandlersTest {
             "AWS::DynamoDB::GlobalTable", "AWS::KMS::ReplicaKey", "AWS::SNS::TopicInlinePolicy",
             "AWS::SQS::QueueInlinePolicy", "AWS::Logs::SubscriptionFilter", "AWS::Logs::Destination",
             "AWS::Logs::ResourcePolicy", "AWS::Logs::QueryDefinition", "AWS::Logs::AccountPolicy",
-            "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector", "AWS::EC2::FlowLog");
+            "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector", "AWS::EC2::FlowLog",
+            "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
