@@ -158,6 +158,11 @@ class ApiDestinationsIT {
                 .createApiDestination(b -> b.name(unique("d")).connectionArn(other)
                         .invocationEndpoint("https://127.0.0.1/x").httpMethod("POST")));
 
+        assertError(AwsServiceException.class, "ValidationException", 400, () -> events.createApiDestination(b -> b
+                .name(unique("d")).connectionArn(arn).invocationEndpoint("https://127.0.0.1/x").httpMethod("POST")
+                .invocationRateLimitPerSecond(0)));
+        assertError(AwsServiceException.class, "ValidationException", 400, () -> events.createApiDestination(b -> b
+                .name(unique("d")).connectionArn(arn).invocationEndpoint("https://127.0.0.1/x").httpMethod("TRACE")));
         String dest = unique("dest");
         var created = events.createApiDestination(b -> b.name(dest).connectionArn(arn).description("d")
                 .invocationEndpoint("https://127.0.0.1/x").httpMethod("PUT"));
