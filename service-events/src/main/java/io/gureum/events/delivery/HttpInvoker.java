@@ -1,6 +1,7 @@
 package io.gureum.events.delivery;
 
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -13,16 +14,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The HTTP requests of API destinations and of OAuth authorizations, sent with the JDK's asynchronous client:
  * no thread waits for the answer. Gureum never sends traffic anywhere but this machine: a URL whose host is
  * not a loopback address (a literal, or a name the system resolves to loopback addresses only) is not
- * contacted and the call fails with {@link NotLoopbackException}. The endpoint's certificate is not verified
- * (a local test server has a self-signed one; nothing leaves the machine).
+ * contacted and the call fails with {@link NotLoopbackException}. The endpoint's certificate and host name are not
+ * verified (a local test server has a self-signed certificate; nothing leaves the machine).
  */
 public final class HttpInvoker {
     /** A request Gureum does not send because its host is not on this machine. */
@@ -76,13 +78,31 @@ public final class HttpInvoker {
     private static SSLContext trustingContext() {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
+            // An X509ExtendedTrustManager: with a plain X509TrustManager the JDK would still match the host name
+            // against the certificate, which a local server's self-signed one seldom names.
+            ctx.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
                 @Override
                 public void checkClientTrusted(X509Certificate[] chain, String authType) {
                 }
 
                 @Override
                 public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+                }
+
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
                 }
 
                 @Override
