@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  */
 final class EventsInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(EventBuses.class, Permissions.class, Rules.class, Targets.class,
-            PutEvents.class, Archives.class, Replays.class, Tags.class);
+            PutEvents.class, Archives.class, Replays.class, Tags.class, Connections.class, ApiDestinations.class,
+            Endpoints.class);
 
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService workers;
@@ -34,6 +35,10 @@ final class EventsInstance implements ServiceInstance {
     private final Schedules schedules;
     private final Replays replays;
     private final BusResourceAccess resourceAccess;
+    private final OAuthAuthorizer oauth;
+    private final Attempts attempts;
+    private final EventsStores stores;
+    private final ServiceContext context;
 
     EventsInstance(ServiceContext context) {
         this.timer = ServiceThreads.timer("gureum-events-timer");
@@ -43,16 +48,26 @@ final class EventsInstance implements ServiceInstance {
         this.resourceAccess = new BusResourceAccess(stores);
         Supplier<String> ids = context.ids()::requestId;
         Router router = new Router(stores);
-        Attempts attempts = new Attempts(new TargetSender(context.clients(), router), context.clients(),
-                context.clock(), due, workers);
+        io.gureum.events.delivery.HttpInvoker http = new io.gureum.events.delivery.HttpInvoker(workers);
+        this.oauth = new OAuthAuthorizer(stores, http, workers);
+        Attempts attempts = new Attempts(new TargetSender(context.clients(), router,
+                new ApiDestinationCalls(stores, http, oauth)), context.clients(), context.clock(), due, workers);
         router.attempts(attempts);
+        this.attempts = attempts;
+        this.stores = stores;
+        this.context = context;
         Schedules schedules = new Schedules(stores, due, attempts, ids);
         Archives archives = new Archives(stores);
         this.records = new EventsRecords(context.state(), stores);
         router.state(context.state());
+        router.records(records);
+        oauth.recordWith(records::record);
+        attempts.onFinished(job -> records.deliveryFinished(stores.get(job.ruleAccount(), job.ruleRegion()),
+                Router.key(job)));
         this.replays = new Replays(stores, archives, router, due, records);
         this.providers = List.of(new EventBuses(stores), new Permissions(stores), new Rules(stores, schedules),
-                new Targets(stores), new PutEvents(stores, router, ids), archives, replays, new Tags(stores));
+                new Targets(stores), new PutEvents(stores, router, ids), archives, replays, new Tags(stores),
+                new Connections(stores, oauth), new ApiDestinations(stores), new Endpoints(stores));
         this.schedules = schedules;
         this.interceptors = List.of(new StoreLock(stores, records));
         ServiceEvents serviceEvents = new ServiceEvents(stores, router, ids);
@@ -78,7 +93,54 @@ final class EventsInstance implements ServiceInstance {
 
     @Override
     public void restore(List<io.gureum.core.persist.StateRecord> restored) {
-        records.restore(restored, schedules).forEach(e -> replays.resume(e.getKey(), e.getValue()));
+        var unfinished = records.restore(restored, schedules);
+        // The deliveries the records held, taken before anything (a resumed replay) adds its own.
+        java.util.Map<EventsStore, List<EventsRecords.DeliveryRecord>> deliveries = new java.util.HashMap<>();
+        stores.forEach(store -> {
+            synchronized (store) {
+                deliveries.put(store, new java.util.ArrayList<>(store.pending.values()));
+            }
+        });
+        unfinished.forEach(e -> replays.resume(e.getKey(), e.getValue()));
+        whenBound(() -> resumeDeliveries(deliveries));
+    }
+
+    /**
+     * Deliveries and OAuth authorizations unfinished at the stop start again once the server listens: by then every
+     * API's state is restored, so the targets and secrets they reach are there.
+     */
+    private void resumeDeliveries(java.util.Map<EventsStore, List<EventsRecords.DeliveryRecord>> deliveries) {
+        stores.forEach(store -> {
+            List<io.gureum.events.delivery.DeliveryJob> jobs = new java.util.ArrayList<>();
+            synchronized (store) {
+                deliveries.getOrDefault(store, List.of()).forEach(d -> {
+                    try {
+                        jobs.add(new io.gureum.events.delivery.DeliveryJob(d.ruleAccount(), d.ruleRegion(), d.ruleArn(),
+                                d.ruleName(), io.gureum.core.persist.SdkJson.fromJson(d.target(),
+                                        software.amazon.awssdk.services.eventbridge.model.Target.class),
+                                (com.fasterxml.jackson.databind.node.ObjectNode) io.gureum.events.delivery.Envelope.JSON
+                                        .readTree(d.event()), d.ingested()));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException damaged) {
+                        // not a delivery any more
+                    }
+                });
+                store.connections.values().stream().filter(c -> c.state.equals("AUTHORIZING"))
+                        .forEach(c -> oauth.authorizeLater(store, c, c.generation));
+            }
+            jobs.forEach(attempts::deliver);
+        });
+    }
+
+    private void whenBound(Runnable task) {
+        if (context.endpoint().uri().isPresent()) {
+            task.run();
+            return;
+        }
+        try {
+            timer.schedule(() -> whenBound(task), 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the server is stopping
+        }
     }
 
     @Override
@@ -92,5 +154,12 @@ final class EventsInstance implements ServiceInstance {
         due.close();
         timer.shutdownNow();
         workers.shutdownNow();
+        // A delivery that reached its target records that it is done right after: let the running ones get there
+        // before core closes the journal, so that a restart does not send them again (queued ones are resumed).
+        try {
+            workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -18,7 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.eventbridge.model.ConnectionAuthResponseParameters;
 import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
+import software.amazon.awssdk.services.eventbridge.model.EndpointEventBus;
+import software.amazon.awssdk.services.eventbridge.model.ReplicationConfig;
+import software.amazon.awssdk.services.eventbridge.model.RoutingConfig;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
@@ -28,11 +32,43 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * store's buses and rules are compared, under the store's monitor, with the records last written, and
  * only those that differ are journaled. At restore, scheduled rules are armed again from the restart
  * (occurrences that fell while the server was down are not delivered). Archives with their events and
- * replays are kept too ({@link ArchiveRecords}). Not kept: the events of a delivery in progress.
+ * replays are kept too ({@link ArchiveRecords}), and connections (their credentials stay in their secrets), API
+ * destinations and global endpoints. Each delivery of a matched event to a target is journaled when the event is
+ * matched (before PutEvents answers) and forgotten when it is done with; unfinished ones start again after a
+ * restart.
  */
 final class EventsRecords {
     static final String BUS = "bus";
     static final String RULE = "rule";
+    static final String CONNECTION = "connection";
+    static final String API_DESTINATION = "api-destination";
+    static final String ENDPOINT = "endpoint";
+    static final String DELIVERY = "delivery";
+
+    /** A connection; its credentials are in its secret, never here. */
+    record ConnectionRecord(String name, String arn, Instant creationTime, String description,
+            String authorizationType, String state, String stateReason, String secretArn, String kmsKeyIdentifier,
+            String connectivityResource, JsonNode authParameters, Instant lastModifiedTime,
+            Instant lastAuthorizedTime) {
+    }
+
+    record ApiDestinationRecord(String name, String arn, Instant creationTime, String description,
+            String connectionArn, String invocationEndpoint, String httpMethod, Integer invocationRateLimitPerSecond,
+            String state, Instant lastModifiedTime) {
+    }
+
+    record EndpointRecord(String name, String arn, String endpointId, Instant creationTime, String description,
+            JsonNode routingConfig, JsonNode replicationConfig, List<String> eventBusArns, String roleArn,
+            String state, Instant lastModifiedTime) {
+    }
+
+    /** A matched event not yet delivered to one target: journaled before PutEvents answers. */
+    record DeliveryRecord(String ruleAccount, String ruleRegion, String ruleArn, String ruleName, JsonNode target,
+            String event, Instant ingested) {
+        static String key(String eventId, String ruleArn, String targetId) {
+            return eventId + "|" + ruleArn + "|" + targetId;
+        }
+    }
 
     record BusRecord(String name, Instant creationTime, String description, String kmsKeyIdentifier,
             JsonNode deadLetterConfig, String policy, Instant lastModifiedTime, Map<String, String> tags) {
@@ -116,7 +152,48 @@ final class EventsRecords {
                         r.busName + "/" + r.name, rule), rule);
             }
         }
+        for (Connection c : store.connections.values()) {
+            ConnectionRecord value = new ConnectionRecord(c.name, c.arn, c.creationTime, c.description,
+                    c.authorizationType, c.state, c.stateReason, c.secretArn, c.kmsKeyIdentifier,
+                    c.connectivityResource, SdkJson.toJson(c.authParameters), c.lastModifiedTime,
+                    c.lastAuthorizedTime);
+            sink.accept(StateRecord.of(EventsStores.SERVICE, store.account, store.region, CONNECTION, c.name, value),
+                    value);
+        }
+        for (ApiDestination d : store.apiDestinations.values()) {
+            ApiDestinationRecord value = new ApiDestinationRecord(d.name, d.arn, d.creationTime, d.description,
+                    d.connectionArn, d.invocationEndpoint, d.httpMethod, d.invocationRateLimitPerSecond, d.state,
+                    d.lastModifiedTime);
+            sink.accept(StateRecord.of(EventsStores.SERVICE, store.account, store.region, API_DESTINATION, d.name,
+                    value), value);
+        }
+        for (Endpoint e : store.endpoints.values()) {
+            EndpointRecord value = new EndpointRecord(e.name, e.arn, e.endpointId, e.creationTime, e.description,
+                    SdkJson.toJson(e.routingConfig), SdkJson.toJson(e.replicationConfig),
+                    e.eventBuses.stream().map(EndpointEventBus::eventBusArn).toList(), e.roleArn, e.state,
+                    e.lastModifiedTime);
+            sink.accept(StateRecord.of(EventsStores.SERVICE, store.account, store.region, ENDPOINT, e.name, value),
+                    value);
+        }
         ArchiveRecords.each(store, sink);
+    }
+
+    /** Journals a delivery about to start (the caller holds the store's monitor). */
+    void deliveryStarted(EventsStore store, String key, DeliveryRecord record) {
+        if (!state.enabled()) {
+            return;
+        }
+        store.pending.put(key, record);
+        state.put(EventsStores.SERVICE, store.account, store.region, DELIVERY, key, record);
+    }
+
+    /** Forgets a delivery that is done with (delivered, dead-lettered or dropped). */
+    void deliveryFinished(EventsStore store, String key) {
+        synchronized (store) {
+            if (store.pending.remove(key) != null) {
+                state.delete(EventsStores.SERVICE, store.account, store.region, DELIVERY, key);
+            }
+        }
     }
 
     /** Every bus and rule, for a snapshot, each store under its monitor. */
@@ -125,6 +202,8 @@ final class EventsRecords {
             synchronized (store) {
                 each(store, (r, value) -> sink.accept(r));
                 ArchiveRecords.captureEvents(store, sink);
+                store.pending.forEach((key, d) -> sink.accept(StateRecord.of(EventsStores.SERVICE, store.account,
+                        store.region, DELIVERY, key, d)));
             }
         });
     }
@@ -194,6 +273,56 @@ final class EventsRecords {
             }
         }
         restored.forEach(schedules::arm);
+        for (StateRecord r : records) {
+            EventsStore store = stores.get(r.account(), r.region());
+            synchronized (store) {
+                switch (r.kind()) {
+                    case CONNECTION -> {
+                        ConnectionRecord s = r.value(ConnectionRecord.class);
+                        Connection c = new Connection(s.name(), s.arn(), s.creationTime());
+                        c.description = s.description();
+                        c.authorizationType = s.authorizationType();
+                        c.state = s.state();
+                        c.stateReason = s.stateReason();
+                        c.secretArn = s.secretArn();
+                        c.kmsKeyIdentifier = s.kmsKeyIdentifier();
+                        c.connectivityResource = s.connectivityResource();
+                        c.authParameters = SdkJson.fromJson(s.authParameters(), ConnectionAuthResponseParameters.class);
+                        c.lastModifiedTime = s.lastModifiedTime();
+                        c.lastAuthorizedTime = s.lastAuthorizedTime();
+                        store.connections.put(c.name, c);
+                    }
+                    case API_DESTINATION -> {
+                        ApiDestinationRecord s = r.value(ApiDestinationRecord.class);
+                        ApiDestination d = new ApiDestination(s.name(), s.arn(), s.creationTime());
+                        d.description = s.description();
+                        d.connectionArn = s.connectionArn();
+                        d.invocationEndpoint = s.invocationEndpoint();
+                        d.httpMethod = s.httpMethod();
+                        d.invocationRateLimitPerSecond = s.invocationRateLimitPerSecond();
+                        d.state = s.state();
+                        d.lastModifiedTime = s.lastModifiedTime();
+                        store.apiDestinations.put(d.name, d);
+                    }
+                    case ENDPOINT -> {
+                        EndpointRecord s = r.value(EndpointRecord.class);
+                        Endpoint e = new Endpoint(s.name(), s.arn(), s.endpointId(), s.creationTime());
+                        e.description = s.description();
+                        e.routingConfig = SdkJson.fromJson(s.routingConfig(), RoutingConfig.class);
+                        e.replicationConfig = SdkJson.fromJson(s.replicationConfig(), ReplicationConfig.class);
+                        e.eventBuses = s.eventBusArns().stream()
+                                .map(a -> EndpointEventBus.builder().eventBusArn(a).build()).toList();
+                        e.roleArn = s.roleArn();
+                        e.state = s.state();
+                        e.lastModifiedTime = s.lastModifiedTime();
+                        store.endpoints.put(e.name, e);
+                    }
+                    case DELIVERY -> store.pending.put(r.key(), r.value(DeliveryRecord.class));
+                    default -> {
+                    }
+                }
+            }
+        }
         stores.forEach(store -> {
             synchronized (store) {
                 Map<String, byte[]> before = written.computeIfAbsent(store, s -> new HashMap<>());

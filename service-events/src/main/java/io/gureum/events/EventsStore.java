@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * EventBridge's state in one account and region: its buses (the {@code default} bus always exists),
- * archives and replays. Operations and deliveries synchronize on the store while they read or change it.
+ * archives, replays, connections, API destinations and global endpoints. Operations and deliveries synchronize on the store while they read or change it.
  */
 final class EventsStore {
     static final String DEFAULT_BUS = "default";
@@ -17,6 +17,12 @@ final class EventsStore {
     final ConcurrentNavigableMap<String, Bus> buses = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, Archive> archives = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, Replay> replays = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, Connection> connections = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, ApiDestination> apiDestinations = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, Endpoint> endpoints = new ConcurrentSkipListMap<>();
+    /** Deliveries accepted and not yet finished, by {@code eventId|ruleArn|targetId} (kept with --data-dir). */
+    final java.util.concurrent.ConcurrentMap<String, EventsRecords.DeliveryRecord> pending =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     EventsStore(String account, String region) {
         this.account = account;

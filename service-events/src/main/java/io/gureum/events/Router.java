@@ -37,6 +37,13 @@ final class Router implements BusForwarder {
         this.attempts = attempts;
     }
 
+    private volatile EventsRecords records;
+
+    /** Where deliveries are journaled until they are done with (--data-dir). */
+    void records(EventsRecords records) {
+        this.records = records;
+    }
+
     /**
      * @param replayName the replay that puts the event back, or null
      * @param onlyRules the rule ARNs a replay is limited to, or null for every rule
@@ -63,11 +70,24 @@ final class Router implements BusForwarder {
                     continue;
                 }
                 for (Target t : rule.targets.values()) {
-                    jobs.add(new DeliveryJob(rule.account, rule.region, rule.arn, rule.name, t, event, ingested));
+                    DeliveryJob job = new DeliveryJob(rule.account, rule.region, rule.arn, rule.name, t, event,
+                            ingested);
+                    jobs.add(job);
+                    if (records != null && records.enabled()) {
+                        records.deliveryStarted(store, key(job),new EventsRecords.DeliveryRecord(rule.account,
+                                rule.region, rule.arn, rule.name, io.gureum.core.persist.SdkJson.toJson(t),
+                                event.toString(), ingested));
+                    }
                 }
             }
         }
         jobs.forEach(attempts::deliver);
+    }
+
+    /** A delivery's record key: a replayed event keeps its ID, so the replay's name is part of it. */
+    static String key(DeliveryJob job) {
+        String key = EventsRecords.DeliveryRecord.key(job.event().path("id").asText(), job.ruleArn(), job.target().id());
+        return job.event().has("replay-name") ? key + "|" + job.event().path("replay-name").asText() : key;
     }
 
     /** A rule's event-bus target: the event goes on as it is, if the bus's policy admits the sender. */

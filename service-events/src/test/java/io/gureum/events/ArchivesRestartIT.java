@@ -110,7 +110,7 @@ class ArchivesRestartIT {
 
             waitFor(() -> events.describeReplay(b -> b.replayName("cut")).state() == ReplayState.COMPLETED);
             List<JsonNode> replayed = drain(sqs, url, 2);
-            assertEquals(2, replayed.size(), "the interrupted replay sends the archived events after the restart");
+            assertEquals(2, replayed.size(), "the interrupted replay sends the archived events after the restart: " + replayed);
             assertTrue(replayed.stream().allMatch(e -> e.get("replay-name").asText().equals("cut")));
 
             put(events, 3);

@@ -36,7 +36,10 @@ final class Secrets {
 
     public CreateSecretResponse createSecret(CreateSecretRequest r) {
         SecretsStore store = stores.current();
-        SecretNames.check(r.name());
+        String owningService = SecretNames.owningService(r.name());
+        if (owningService == null) {
+            SecretNames.check(r.name());
+        }
         SecretValue value = value(r.secretString(), r.secretBinary() == null ? null : r.secretBinary());
         Secret existing = store.byName.get(r.name());
         if (existing != null) {
@@ -45,6 +48,7 @@ final class Secrets {
         Secret secret = new Secret(store.account, store.region, r.name(), stores.newArn(store.account, store.region,
                 r.name()), stores.now());
         secret.description = r.description();
+        secret.owningService = owningService;
         secret.kmsKeyId = r.kmsKeyId();
         secret.type = r.type();
         Map<String, String> tags = new LinkedHashMap<>();

@@ -62,29 +62,58 @@ public final class Attempts {
         }
     }
 
+    /** Called once when a job is done with: delivered, dead-lettered or dropped. */
+    public void onFinished(java.util.function.Consumer<DeliveryJob> listener) {
+        this.finished = listener;
+    }
+
+    private volatile java.util.function.Consumer<DeliveryJob> finished = job -> {
+    };
+
     private void attempt(DeliveryJob job, String input, int retries) {
+        java.util.concurrent.CompletableFuture<Void> sent;
         try {
-            sender.send(job, input);
+            sent = sender.send(job, input);
         } catch (RuntimeException e) {
-            String code = errorCode(e);
-            if (code.equals("RESOURCE_NOT_FOUND") || code.equals("NO_PERMISSIONS")) {
-                deadLetter(job, code, e, retries, null);
-                return;
-            }
-            RetryPolicy policy = job.target().retryPolicy();
-            int maxAttempts = policy == null || policy.maximumRetryAttempts() == null ? DEFAULT_ATTEMPTS
-                    : policy.maximumRetryAttempts();
-            int maxAge = policy == null || policy.maximumEventAgeInSeconds() == null ? DEFAULT_AGE_SECONDS
-                    : policy.maximumEventAgeInSeconds();
-            Duration wait = Duration.ofSeconds(Math.min(300, 1L << Math.min(retries, 9)));
-            Instant next = clock.now().plus(wait);
-            if (retries >= maxAttempts) {
-                deadLetter(job, code, e, retries, "MaximumRetryAttemptsExhausted");
-            } else if (next.isAfter(job.ingested().plusSeconds(maxAge))) {
-                deadLetter(job, code, e, retries, "MaximumEventAgeExhausted");
-            } else {
-                due.at(next, () -> attempt(job, input, retries + 1));
-            }
+            sent = java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+        if (sent.isDone()) {
+            settle(job, input, retries, sent);
+        } else {
+            java.util.concurrent.CompletableFuture<Void> pending = sent;
+            sent.whenComplete((ok, error) -> run(() -> settle(job, input, retries, pending)));
+        }
+    }
+
+    private void settle(DeliveryJob job, String input, int retries, java.util.concurrent.CompletableFuture<Void> sent) {
+        RuntimeException e;
+        try {
+            sent.join();
+            finished.accept(job);
+            return;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            e = cause instanceof RuntimeException r ? r : new RuntimeException(cause.getMessage(), cause);
+        }
+        String code = errorCode(e);
+        if (code.equals("RESOURCE_NOT_FOUND") || code.equals("NO_PERMISSIONS")
+                || (e instanceof DeliveryFailure f && !f.retryable())) {
+            deadLetter(job, code, e, retries, null);
+            return;
+        }
+        RetryPolicy policy = job.target().retryPolicy();
+        int maxAttempts = policy == null || policy.maximumRetryAttempts() == null ? DEFAULT_ATTEMPTS
+                : policy.maximumRetryAttempts();
+        int maxAge = policy == null || policy.maximumEventAgeInSeconds() == null ? DEFAULT_AGE_SECONDS
+                : policy.maximumEventAgeInSeconds();
+        Duration wait = Duration.ofSeconds(Math.min(300, 1L << Math.min(retries, 9)));
+        Instant next = clock.now().plus(wait);
+        if (retries >= maxAttempts) {
+            deadLetter(job, code, e, retries, "MaximumRetryAttemptsExhausted");
+        } else if (next.isAfter(job.ingested().plusSeconds(maxAge))) {
+            deadLetter(job, code, e, retries, "MaximumEventAgeExhausted");
+        } else {
+            due.at(next, () -> attempt(job, input, retries + 1));
         }
     }
 
@@ -92,6 +121,9 @@ public final class Attempts {
     static String errorCode(RuntimeException e) {
         String code;
         int status;
+        if (e instanceof DeliveryFailure f) {
+            return f.errorCode();
+        }
         if (e instanceof AwsServiceException a) {
             code = a.awsErrorDetails() == null ? "" : String.valueOf(a.awsErrorDetails().errorCode());
             status = a.statusCode();
@@ -116,6 +148,15 @@ public final class Attempts {
     }
 
     private void deadLetter(DeliveryJob job, String code, RuntimeException e, int retries, String exhausted) {
+        try {
+            sendToDeadLetterQueue(job, code, e, retries, exhausted);
+        } finally {
+            finished.accept(job);
+        }
+    }
+
+    private void sendToDeadLetterQueue(DeliveryJob job, String code, RuntimeException e, int retries,
+            String exhausted) {
         if (job.target().deadLetterConfig() == null || job.target().deadLetterConfig().arn() == null) {
             LOG.debug("Event {} to {} dropped: {}", job.event().path("id").asText(), job.target().arn(), code);
             return;

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Calls one target with one input, as {@value #PRINCIPAL} with {@code aws:SourceArn} = the rule's ARN:
  * SQS SendMessage (a FIFO queue with the target's MessageGroupId and the event ID as deduplication ID),
  * SNS Publish, Lambda Invoke of type Event, CloudWatch Logs PutLogEvents (into a stream named after the
- * event ID), or PutEvents on another bus. Other targets (Step Functions, API destinations, ECS, …) are not
+ * event ID), PutEvents on another bus, or an HTTP request to an API destination ({@link HttpTargets}). Other targets
+ * (Step Functions, ECS, …) are not
  * emulated: their delivery fails, and so goes to the dead-letter queue, as an unreachable target would.
  */
 public final class TargetSender {
@@ -25,14 +26,32 @@ public final class TargetSender {
 
     private final ServiceClients clients;
     private final BusForwarder buses;
+    private final HttpTargets http;
 
-    public TargetSender(ServiceClients clients, BusForwarder buses) {
+    public TargetSender(ServiceClients clients, BusForwarder buses, HttpTargets http) {
         this.clients = clients;
         this.buses = buses;
+        this.http = http;
     }
 
-    /** Delivers {@code input}; throws what the target's API threw. */
-    public void send(DeliveryJob job, String input) {
+    /**
+     * Delivers {@code input}: completes when the target took it, or fails with what the target's API threw. An
+     * API destination is called asynchronously; the other targets on the calling thread.
+     */
+    public java.util.concurrent.CompletableFuture<Void> send(DeliveryJob job, String input) {
+        Arn arn = Arn.parse(job.target().arn());
+        if (arn.service().equals("events") && arn.resource().startsWith("api-destination/")) {
+            return http.invoke(job, input);
+        }
+        try {
+            sendNow(job, input);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void sendNow(DeliveryJob job, String input) {
         Target target = job.target();
         Arn arn = Arn.parse(target.arn());
         Caller caller = Caller.service(PRINCIPAL, job.ruleAccount(), arn.region(), job.ruleArn());
