@@ -141,4 +141,9 @@ final class EcrErrors {
     static InvalidTagParameterException invalidTag(String message) {
         return ModeledErrors.of(InvalidTagParameterException.class, message);
     }
+
+    static <T extends software.amazon.awssdk.awscore.exception.AwsServiceException> T of(Class<T> type,
+            String message) {
+        return ModeledErrors.of(type, message);
+    }
 }

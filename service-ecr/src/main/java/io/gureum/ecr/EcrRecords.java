@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * and each registry's policy and scan type (kind {@code registry}). Layer uploads in progress are kept as one
  * record when initiated (kind {@code upload}, key {@code <repository>/<upload ID>}) and one per part received
  * (kind {@code upload-part}, key {@code <repository>/<upload ID>/<part index>}, the part's bytes, written once),
- * deleted when the upload completes or its repository goes. The registry's scanning and replication rules are
- * not kept. Every call runs under the module's lock; after one that may change
+ * deleted when the upload completes or its repository goes. Pull-through cache rules (kind {@code cache-rule})
+ * and repository creation templates (kind {@code creation-template}) are kept one record each, key their prefix.
+ * The registry's scanning and replication rules are not kept. Every call runs under the module's lock; after one that may change
  * state, what differs from the last recording is recorded again under that lock, and what is gone deleted.
  */
 final class EcrRecords {
@@ -54,6 +55,8 @@ final class EcrRecords {
     private final Map<Registry, Map<String, List<Object>>> repositories = new HashMap<>();
     private final Map<Registry, Set<String>> layers = new HashMap<>();
     private final Map<Registry, List<Object>> registries = new HashMap<>();
+    /** Cache rules and creation templates recorded, by registry and {@code <kind>|<key>}: the value recorded. */
+    private final Map<Registry, Map<String, Object>> configs = new HashMap<>();
     /** Uploads in progress recorded, by registry and {@code <repository>/<upload ID>}: how many parts recorded. */
     private final Map<Registry, Map<String, Integer>> uploads = new HashMap<>();
 
@@ -113,11 +116,41 @@ final class EcrRecords {
             }
         }
         recordUploads(registry);
+        recordConfigs(registry);
         List<Object> own = java.util.Arrays.asList(registry.policyText, registry.scanType);
         if (!own.equals(registries.getOrDefault(registry, java.util.Arrays.asList(null, "BASIC")))) {
             state.put(SERVICE, registry.account, registry.region, "registry", "registry",
                     new RegistryRecord(registry.policyText, registry.scanType));
             registries.put(registry, own);
+        }
+    }
+
+    /** The registry's pull-through cache rules and creation templates, by kind and key. */
+    private static Map<String, Object> configsOf(Registry registry) {
+        Map<String, Object> now = new LinkedHashMap<>();
+        registry.cacheRules.forEach((k, v) -> now.put("cache-rule|" + k, v));
+        registry.templates.forEach((k, v) -> now.put("creation-template|" + k, v));
+        return now;
+    }
+
+    /** Rules and templates created or changed since the last recording (records compare by value), or gone. */
+    private void recordConfigs(Registry registry) {
+        Map<String, Object> recorded = configs.computeIfAbsent(registry, r -> new HashMap<>());
+        Map<String, Object> now = configsOf(registry);
+        now.forEach((k, v) -> {
+            if (!v.equals(recorded.get(k))) {
+                String[] kindKey = k.split("\\|", 2);
+                state.put(SERVICE, registry.account, registry.region, kindKey[0], kindKey[1], v);
+                recorded.put(k, v);
+            }
+        });
+        for (var it = recorded.keySet().iterator(); it.hasNext();) {
+            String k = it.next();
+            if (!now.containsKey(k)) {
+                String[] kindKey = k.split("\\|", 2);
+                state.delete(SERVICE, registry.account, registry.region, kindKey[0], kindKey[1]);
+                it.remove();
+            }
         }
     }
 
@@ -196,6 +229,10 @@ final class EcrRecords {
                         }
                     }
                 }
+                configsOf(registry).forEach((k, v) -> {
+                    String[] kindKey = k.split("\\|", 2);
+                    sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, kindKey[0], kindKey[1], v));
+                });
                 if (registry.policyText != null || !"BASIC".equals(registry.scanType)) {
                     sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "registry", "registry",
                             new RegistryRecord(registry.policyText, registry.scanType)));
@@ -223,6 +260,14 @@ final class EcrRecords {
                         UploadPartRecord p = r.value(UploadPartRecord.class);
                         restoredParts.computeIfAbsent(r.account() + "|" + r.region() + "|" + p.repository() + "/"
                                 + p.uploadId(), k -> new java.util.TreeMap<>()).put(p.index(), p.data());
+                    }
+                    case "cache-rule" -> {
+                        PullThroughCacheRules.Rule rule = r.value(PullThroughCacheRules.Rule.class);
+                        registry.cacheRules.put(PullThroughCacheRules.key(rule.prefix()), rule);
+                    }
+                    case "creation-template" -> {
+                        CreationTemplates.Template t = r.value(CreationTemplates.Template.class);
+                        registry.templates.put(PullThroughCacheRules.key(t.prefix()), t);
                     }
                     case "registry" -> {
                         RegistryRecord s = r.value(RegistryRecord.class);
@@ -264,6 +309,7 @@ final class EcrRecords {
                     repo.layers.keySet().forEach(d -> recorded.add(repo.name + "@" + d));
                 });
                 registries.put(registry, java.util.Arrays.asList(registry.policyText, registry.scanType));
+                configs.put(registry, new HashMap<>(configsOf(registry)));
             });
         } finally {
             ecr.lock.unlock();

@@ -16,6 +16,10 @@ final class Registry {
     String scanType = "BASIC";
     List<RegistryScanningRule> scanningRules = new ArrayList<>();
     List<ReplicationRule> replicationRules = new ArrayList<>();
+    /** Pull-through cache rules by ECR repository prefix, in creation order. */
+    final Map<String, PullThroughCacheRules.Rule> cacheRules = new LinkedHashMap<>();
+    /** Repository creation templates by prefix, in creation order. */
+    final Map<String, CreationTemplates.Template> templates = new LinkedHashMap<>();
 
     Registry(String account, String region) {
         this.account = account;
