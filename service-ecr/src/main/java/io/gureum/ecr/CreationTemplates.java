@@ -199,7 +199,12 @@ final class CreationTemplates {
             }
             LifecycleRules.parse(t.lifecyclePolicy());
         }
-        RepositoryTags.check(tags, 0);
+        try {
+            RepositoryTags.check(tags, 0);
+        } catch (software.amazon.awssdk.services.ecr.model.EcrException e) {
+            // The template operations model no tag errors: their checks answer InvalidParameterException.
+            throw EcrErrors.invalidParameter(e.awsErrorDetails().errorMessage());
+        }
         return t;
     }
 

@@ -32,6 +32,29 @@ class EcrRestartIT {
     }
 
     @Test
+    void cacheRulesAndTemplatesSurviveARestart() {
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            ecr.createPullThroughCacheRule(b -> b.ecrRepositoryPrefix("quay").upstreamRegistryUrl("quay.io"));
+            ecr.createPullThroughCacheRule(b -> b.ecrRepositoryPrefix("gone").upstreamRegistryUrl("registry.k8s.io"));
+            ecr.deletePullThroughCacheRule(b -> b.ecrRepositoryPrefix("gone"));
+            ecr.createRepositoryCreationTemplate(b -> b.prefix("ROOT").appliedForWithStrings("PULL_THROUGH_CACHE"));
+            ecr.updateRepositoryCreationTemplate(b -> b.prefix("ROOT").description("updated"));
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            var rules = ecr.describePullThroughCacheRules(b -> { }).pullThroughCacheRules();
+            assertEquals(List.of("quay"), rules.stream().map(r -> r.ecrRepositoryPrefix()).toList());
+            assertEquals("quay.io", rules.get(0).upstreamRegistryUrl());
+            var templates = ecr.describeRepositoryCreationTemplates(b -> { }).repositoryCreationTemplates();
+            assertEquals(1, templates.size());
+            assertEquals("updated", templates.get(0).description());
+            ecr.deleteRepositoryCreationTemplate(b -> b.prefix("ROOT"));
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            assertTrue(ecr.describeRepositoryCreationTemplates(b -> { }).repositoryCreationTemplates().isEmpty());
+        }
+    }
+
+    @Test
     void registrySurvivesARestart() {
         String digest;
         String manifest;
