@@ -45,6 +45,13 @@ final class CreationTemplates {
             Map<String, String> resourceTags, String imageTagMutability, List<Filter> exclusionFilters,
             String repositoryPolicy, String lifecyclePolicy, List<String> appliedFor, String customRoleArn,
             Instant createdAt, Instant updatedAt) {
+        /** An empty description, policy or role (how an update clears one) is none. */
+        Template {
+            description = description == null || description.isEmpty() ? null : description;
+            repositoryPolicy = repositoryPolicy == null || repositoryPolicy.isEmpty() ? null : repositoryPolicy;
+            lifecyclePolicy = lifecyclePolicy == null || lifecyclePolicy.isEmpty() ? null : lifecyclePolicy;
+            customRoleArn = customRoleArn == null || customRoleArn.isEmpty() ? null : customRoleArn;
+        }
     }
 
     private final EcrState state;

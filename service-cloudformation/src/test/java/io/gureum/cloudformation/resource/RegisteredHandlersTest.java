@@ -43,7 +43,8 @@ class RegisteredHandlersTest {
             "AWS::Logs::ResourcePolicy", "AWS::Logs::QueryDefinition", "AWS::Logs::AccountPolicy",
             "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector", "AWS::EC2::FlowLog",
             "AWS::CloudWatch::InsightRule", "AWS::CloudWatch::MetricStream",
-            "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint");
+            "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
+            "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
