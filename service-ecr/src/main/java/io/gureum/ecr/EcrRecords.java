@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * record when initiated (kind {@code upload}, key {@code <repository>/<upload ID>}) and one per part received
  * (kind {@code upload-part}, key {@code <repository>/<upload ID>/<part index>}, the part's bytes, written once),
  * deleted when the upload completes or its repository goes. Pull-through cache rules (kind {@code cache-rule})
- * and repository creation templates (kind {@code creation-template}) are kept one record each, key their prefix.
+ * and repository creation templates (kind {@code creation-template}) are kept one record each, key their prefix;
+ * account settings put one record each (kind {@code account-setting}, key the name).
  * The registry's scanning and replication rules are not kept. Every call runs under the module's lock; after one that may change
  * state, what differs from the last recording is recorded again under that lock, and what is gone deleted.
  */
@@ -130,6 +131,7 @@ final class EcrRecords {
         Map<String, Object> now = new LinkedHashMap<>();
         registry.cacheRules.forEach((k, v) -> now.put("cache-rule|" + k, v));
         registry.templates.forEach((k, v) -> now.put("creation-template|" + k, v));
+        registry.accountSettings.forEach((k, v) -> now.put("account-setting|" + k, v));
         return now;
     }
 
@@ -269,6 +271,7 @@ final class EcrRecords {
                         CreationTemplates.Template t = r.value(CreationTemplates.Template.class);
                         registry.templates.put(PullThroughCacheRules.key(t.prefix()), t);
                     }
+                    case "account-setting" -> registry.accountSettings.put(r.key(), r.value(String.class));
                     case "registry" -> {
                         RegistryRecord s = r.value(RegistryRecord.class);
                         registry.policyText = s.policyText();

@@ -12,8 +12,9 @@ import java.util.List;
  * Registers Amazon ECR with core: the awsJson 1.1 API of 2015-09-21 (target prefix
  * {@code AmazonEC2ContainerRegistry_V20150921}, signing name {@code ecr}). One lock serialises the module's calls,
  * after which {@link EcrRecords} records what changed for {@code --data-dir}.
- * Image scanning results, signing, account settings and replication of images are not bound (core answers 501);
- * pull-through cache rules and repository creation templates are configuration only (nothing is pulled through).
+ * Image scanning results, signing and replication of images are not bound (core answers 501);
+ * pull-through cache rules and repository creation templates and account settings are configuration only (nothing is
+ * pulled through).
  */
 public final class EcrService implements AwsService {
     @Override
@@ -30,7 +31,7 @@ public final class EcrService implements AwsService {
     public List<Class<?>> providerClasses() {
         return List.of(Repositories.class, RepositoryPolicies.class, RepositoryTags.class, LifecyclePolicies.class,
                 RegistrySettings.class, Authorization.class, Images.class, Layers.class, PullThroughCacheRules.class,
-                CreationTemplates.class);
+                CreationTemplates.class, AccountSettings.class);
     }
 
     @Override
@@ -39,7 +40,7 @@ public final class EcrService implements AwsService {
         List<Object> providers = List.of(new Repositories(state), new RepositoryPolicies(state),
                 new RepositoryTags(state), new LifecyclePolicies(state), new RegistrySettings(state),
                 new Authorization(state), new Images(state), new Layers(state), new PullThroughCacheRules(state),
-                new CreationTemplates(state));
+                new CreationTemplates(state), new AccountSettings(state));
         EcrRecords records = new EcrRecords(context.state(), state);
         OperationInterceptor serialised = call -> {
             state.lock.lock();

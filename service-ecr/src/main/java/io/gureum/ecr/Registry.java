@@ -18,6 +18,8 @@ final class Registry {
     List<ReplicationRule> replicationRules = new ArrayList<>();
     /** Pull-through cache rules by ECR repository prefix, in creation order. */
     final Map<String, PullThroughCacheRules.Rule> cacheRules = new LinkedHashMap<>();
+    /** Account settings put (PutAccountSetting), by name; the others have their default. */
+    final Map<String, String> accountSettings = new LinkedHashMap<>();
     /** Repository creation templates by prefix, in creation order. */
     final Map<String, CreationTemplates.Template> templates = new LinkedHashMap<>();
 

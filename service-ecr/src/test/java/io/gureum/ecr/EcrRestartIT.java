@@ -39,6 +39,7 @@ class EcrRestartIT {
             ecr.deletePullThroughCacheRule(b -> b.ecrRepositoryPrefix("gone"));
             ecr.createRepositoryCreationTemplate(b -> b.prefix("ROOT").appliedForWithStrings("PULL_THROUGH_CACHE"));
             ecr.updateRepositoryCreationTemplate(b -> b.prefix("ROOT").description("updated"));
+            ecr.putAccountSetting(b -> b.name("BLOB_MOUNTING").value("ENABLED"));
         }
         try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
             var rules = ecr.describePullThroughCacheRules(b -> { }).pullThroughCacheRules();
@@ -47,6 +48,7 @@ class EcrRestartIT {
             var templates = ecr.describeRepositoryCreationTemplates(b -> { }).repositoryCreationTemplates();
             assertEquals(1, templates.size());
             assertEquals("updated", templates.get(0).description());
+            assertEquals("ENABLED", ecr.getAccountSetting(b -> b.name("BLOB_MOUNTING")).value());
             ecr.deleteRepositoryCreationTemplate(b -> b.prefix("ROOT"));
         }
         try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
