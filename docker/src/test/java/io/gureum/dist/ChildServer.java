@@ -23,6 +23,7 @@ final class ChildServer {
     /** Small JVM options for child servers that only need to answer. */
     static final List<String> SMALL = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final Pattern LISTENING = Pattern.compile("Listening on .* \\(port (\\d+)\\)");
+    private static final java.util.Map<List<String>, List<String>> ARCHIVES = new java.util.HashMap<>();
 
     final Process process;
     final int port;
@@ -41,7 +42,10 @@ final class ChildServer {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gureum.core.Main", "--port", "0"));
+        boolean archived = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")
+                || o.startsWith("-XX:ArchiveClassesAtExit="));
+        command.addAll(List.of("-cp", archived ? jarClassPath() : System.getProperty("java.class.path"),
+                "io.gureum.core.Main", "--port", "0"));
         command.addAll(List.of(args));
         return command;
     }
@@ -75,6 +79,74 @@ final class ChildServer {
         drain.setDaemon(true);
         drain.start();
         return new ChildServer(p, port, seen);
+    }
+
+    /**
+     * JVM options that load a child server's start-up classes from a class-data archive (AppCDS) made once per
+     * test JVM for these options and arguments: one child started with them on its own data directory and
+     * stopped with SIGTERM writes it. Later children start on about half the CPU, which tests that start many
+     * servers (CrashSafetyIT) notice. The JVM's CDS messages are off, so the output is the server's alone.
+     * Children with these options run from the class path's jars only ({@link #jarClassPath}); where no archive
+     * could be made (a class path of other modules' directories, as in an IDE), no options.
+     */
+    static synchronized List<String> sharedArchive(List<String> jvmOptions, String... args) throws Exception {
+        List<String> key = new ArrayList<>(jvmOptions);
+        key.addAll(List.of(args));
+        List<String> options = ARCHIVES.get(key);
+        if (options == null && !onlyThisModulesDirectories()) {
+            options = List.of();
+            ARCHIVES.put(key, options);
+        }
+        if (options == null) {
+            Path dir = java.nio.file.Files.createTempDirectory("gureum-cds-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "child-archive-cleanup"));
+            Path archive = dir.resolve("child.jsa");
+            List<String> writing = new ArrayList<>(jvmOptions);
+            writing.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off"));
+            List<String> serverArgs = new ArrayList<>(List.of(args));
+            serverArgs.addAll(List.of("--data-dir", dir.resolve("data").toString()));
+            start(writing, serverArgs.toArray(String[]::new)).stop();
+            options = java.nio.file.Files.isRegularFile(archive) && java.nio.file.Files.size(archive) > 0
+                    ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off")
+                    : List.of();
+            ARCHIVES.put(key, options);
+        }
+        return options;
+    }
+
+    /**
+     * The test class path without its directories: CDS archives only classes from jars. The directories are
+     * this module's own classes and test classes (its logback.xml yields to the test-jar's logback-test.xml),
+     * which a server does not need; the services and core come as jars from the reactor or the local repository.
+     */
+    private static String jarClassPath() {
+        List<String> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!java.nio.file.Files.isDirectory(Path.of(entry))) {
+                jars.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, jars);
+    }
+
+    /** Whether every directory of the test class path is under this module's target (else: no archive). */
+    private static boolean onlyThisModulesDirectories() {
+        Path target = Path.of("target").toAbsolutePath().normalize();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry).toAbsolutePath().normalize();
+            if (java.nio.file.Files.isDirectory(p) && !p.startsWith(target)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException gone) {
+            // a temporary directory: nothing to keep
+        }
     }
 
     String url(String path) {

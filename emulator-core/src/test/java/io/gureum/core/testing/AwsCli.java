@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Commands run in one long-lived Python process per test JVM ({@link CliBatchProcess}): it calls the
  * CLI's own entry point ({@code awscli.clidriver}) with a fresh driver and session per command, exactly
- * what the {@code aws} script does, but pays the interpreter start and the imports (most of a CLI call's
- * half second) once. Where the CLI's Python package cannot be imported that way, each command runs the
+ * what the {@code aws} script does, but pays the interpreter start, the imports and the parsing of botocore's
+ * model files (most of a CLI call's time) once. Its waiters ({@code aws … wait}, {@code cloudformation deploy})
+ * poll after 0.1 s, doubling up to their own delay, rather than 5–30 s of real time later ({@code
+ * aws_cli_batch.py}). Where the CLI's Python package cannot be imported that way, each command runs the
  * {@code aws} executable instead.
  */
 public final class AwsCli {

@@ -3,8 +3,16 @@
 Each request is a JSON line {"args": [...], "env": {...}} on stdin; each answer is a JSON line
 {"exit": n, "stdout": "...", "stderr": "..."} on stdout. The CLI's own entry point
 (awscli.clidriver) runs every command with a fresh driver and session, exactly as the
-`aws` script does; only the interpreter start and the imports are shared, which are most
-of a CLI call's cost. The process ends when stdin closes.
+`aws` script does. Shared between commands are the interpreter start and the imports, and the
+botocore data loader: the parsed model files (botocore caches them per loader and treats them as
+read-only, as when a program makes many clients from one session), which a fresh loader would read,
+decompress and parse again for each command (most of an EC2 command's time). The process ends
+when stdin closes.
+
+Waiters (`aws ... wait`, `cloudformation deploy`) poll as the CLI does, except that the pause
+between two polls starts at 0.1 s and doubles up to the waiter's own delay: an answer that is
+already there is seen at once instead of 5 to 30 s of real time later, and a waiter still gives up
+after its own number of attempts, nearly all of them a full delay apart.
 """
 import io
 import json
@@ -12,11 +20,58 @@ import os
 import sys
 import traceback
 
+import botocore.loaders
+import botocore.session
+import botocore.waiter
 from awscli.clidriver import create_clidriver
+
+import time as _time
 
 # What importing awscli put in the environment (AWS_DATA_PATH); the JVM starts this process without
 # AWS_* variables of its own.
 IMPORTED = {n: v for n, v in os.environ.items() if n.startswith("AWS_")}
+
+# One data loader per AWS_DATA_PATH value for all the sessions of this process.
+_LOADERS = {}
+_create_loader = botocore.loaders.create_loader
+
+
+def _shared_loader(search_path_string=None):
+    loader = _LOADERS.get(search_path_string)
+    if loader is None:
+        loader = _LOADERS[search_path_string] = _create_loader(search_path_string)
+    return loader
+
+
+botocore.session.create_loader = _shared_loader
+
+
+class _WaiterTime:
+    """The `time` botocore.waiter sees: pauses of 0.1 s doubling up to the waiter's delay."""
+
+    def __init__(self):
+        self.pause = 0.1
+
+    def restart(self):
+        self.pause = 0.1
+
+    def sleep(self, seconds):
+        pause = min(seconds, self.pause)
+        self.pause = min(seconds, self.pause * 2)
+        _time.sleep(pause)
+
+
+_WAITER_TIME = _WaiterTime()
+botocore.waiter.time = _WAITER_TIME
+_waiter_wait = botocore.waiter.Waiter.wait
+
+
+def _wait(self, **kwargs):
+    _WAITER_TIME.restart()
+    return _waiter_wait(self, **kwargs)
+
+
+botocore.waiter.Waiter.wait = _wait
 
 
 def run(args, env):

@@ -27,6 +27,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @Tag("slow") // npm install, a synth and the CLI's waiters: skipped by mvn verify -Dfast
 class CdkAppIT extends EndToEndSupport {
+    private java.nio.channels.FileChannel cdkApp;
+
+    @org.junit.jupiter.api.BeforeEach
+    void lockApp() throws IOException {
+        cdkApp = lockCdkApp();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void unlockApp() throws IOException {
+        cdkApp.close();
+    }
+
 
     @Test
     void synthesisedAppDeploysWithTheCli() throws Exception {

@@ -31,6 +31,18 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 @Tag("slow")
 class CdkDeployIT extends EndToEndSupport {
+    private java.nio.channels.FileChannel cdkApp;
+
+    @org.junit.jupiter.api.BeforeEach
+    void lockApp() throws IOException {
+        cdkApp = lockCdkApp();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void unlockApp() throws IOException {
+        cdkApp.close();
+    }
+
     static final String QUALIFIER = "hnb659fds";
 
     @Test

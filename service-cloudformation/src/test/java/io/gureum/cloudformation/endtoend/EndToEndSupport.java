@@ -43,6 +43,25 @@ abstract class EndToEndSupport {
         sqs = AwsClients.client(SqsClient.builder(), gureum);
     }
 
+    /**
+     * An exclusive lock, across test JVMs, on {@code target/cdk-app}, where the CDK tests write the app, install
+     * it from npm and synthesise it: surefire runs this module's classes in two JVMs. Closing the channel
+     * releases it.
+     */
+    static java.nio.channels.FileChannel lockCdkApp() throws IOException {
+        java.nio.file.Path target = java.nio.file.Path.of("target");
+        java.nio.file.Files.createDirectories(target);
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(target.resolve("cdk-app.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        try {
+            channel.lock();
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
