@@ -68,7 +68,7 @@ final class Queue {
     private long sequence;
     private long arrivals;
     private long lastPurgeAt = Long.MIN_VALUE;
-    private boolean deleted;
+    private volatile boolean deleted; // read without the lock on every request's queue lookup
     private final SqsRecords records;
 
     Queue(String account, String region, String name, Arn arn, boolean fifo, Map<String, String> attributes, long now,
@@ -155,7 +155,7 @@ final class Queue {
         return allowPolicy == null || allowPolicy.allows(sourceArn);
     }
 
-    synchronized boolean deleted() {
+    boolean deleted() {
         return deleted;
     }
 
