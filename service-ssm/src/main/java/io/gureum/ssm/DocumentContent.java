@@ -23,7 +23,7 @@ final class DocumentContent {
     static final int MAX_BYTES = 64 * 1024;
     static final ObjectMapper JSON = new ObjectMapper();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
     private static final Map<String, Set<String>> SCHEMAS = Map.of("Command", Set.of("1.2", "2.0", "2.2"), "Automation",
             Set.of("0.3"), "Automation.ChangeTemplate", Set.of("0.3"), "Session", Set.of("1.0"), "Package",
