@@ -42,7 +42,7 @@ class RegisteredHandlersTest {
             "AWS::SQS::QueueInlinePolicy", "AWS::Logs::SubscriptionFilter", "AWS::Logs::Destination",
             "AWS::Logs::ResourcePolicy", "AWS::Logs::QueryDefinition", "AWS::Logs::AccountPolicy",
             "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector", "AWS::EC2::FlowLog",
-            "AWS::CloudWatch::InsightRule", "AWS::CloudWatch::MetricStream");
+            "AWS::CloudWatch::InsightRule", "AWS::CloudWatch::MetricStream", "AWS::SSM::Document");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
