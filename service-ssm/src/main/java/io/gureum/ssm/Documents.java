@@ -163,6 +163,9 @@ final class Documents {
         StoredDocument d = visible(r.name());
         int max = r.maxResults() == null ? 50 : r.maxResults();
         String after = PageTokens.decode("document-versions", r.nextToken());
+        if (after != null && !after.matches("\\d{1,18}")) {
+            throw SsmErrors.invalidNextToken();
+        }
         List<DocumentVersionInfo> page = new ArrayList<>();
         String next = null;
         for (StoredDocument.Version v : d.versions.values()) {
@@ -296,6 +299,9 @@ final class Documents {
         StoredDocument d = owned(r.name());
         int max = r.maxResults() == null ? 200 : r.maxResults();
         String after = PageTokens.decode("document-permission", r.nextToken());
+        if (after != null && !after.matches("\\d{1,9}")) {
+            throw SsmErrors.invalidNextToken();
+        }
         int from = after == null ? 0 : Integer.parseInt(after);
         List<Map.Entry<String, String>> all = new ArrayList<>(d.sharedWith.entrySet());
         List<Map.Entry<String, String>> page = all.subList(Math.min(from, all.size()), Math.min(from + max, all.size()));
