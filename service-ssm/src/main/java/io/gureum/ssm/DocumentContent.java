@@ -21,7 +21,8 @@ import java.util.Set;
 final class DocumentContent {
     /** "The content of the document must not exceed 64KB." */
     static final int MAX_BYTES = 64 * 1024;
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 

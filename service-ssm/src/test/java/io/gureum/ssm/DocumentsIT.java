@@ -108,6 +108,10 @@ class DocumentsIT extends SsmTestSupport {
         assertError(InvalidDocumentContentException.class, "InvalidDocumentContent", 400, null,
                 () -> ssm.createDocument(b -> b.name(unique("Bad")).content("{not json")));
         assertError(InvalidDocumentContentException.class, "InvalidDocumentContent", 400, null,
+                () -> ssm.createDocument(b -> b.name(unique("Bad")).content(COMMAND + " {}")));
+        assertError(InvalidDocumentContentException.class, "InvalidDocumentContent", 400, null,
+                () -> ssm.createDocument(b -> b.name(unique("Bad")).content("[1, 2]")), "an object, not an array");
+        assertError(InvalidDocumentContentException.class, "InvalidDocumentContent", 400, null,
                 () -> ssm.createDocument(b -> b.name(unique("Bad")).content(COMMAND_YAML)),
                 "YAML content is not JSON, the default format");
         assertError(InvalidDocumentSchemaVersionException.class, "InvalidDocumentSchemaVersion", 400, null,
