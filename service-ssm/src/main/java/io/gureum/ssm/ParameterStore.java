@@ -8,6 +8,8 @@ final class ParameterStore {
     final String account;
     final String region;
     final NavigableMap<String, StoredParameter> parameters = new ConcurrentSkipListMap<>();
+    /** The account's own SSM documents, by name. */
+    final NavigableMap<String, StoredDocument> documents = new ConcurrentSkipListMap<>();
     /** The earliest Expiration policy of any parameter here, or null: calls skip the sweep until then. */
     java.time.Instant earliestExpiry;
 

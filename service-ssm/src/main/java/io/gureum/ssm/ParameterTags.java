@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
- * Tags of parameters (ResourceType {@code Parameter}, ResourceId the parameter's name), kept in core's
+ * Tags of parameters (ResourceType {@code Parameter}, ResourceId the parameter's name) and documents
+ * (ResourceType {@code Document}, ResourceId the document's name), kept in core's
  * registry so the Resource Groups Tagging API sees them; at most 50 per resource
  * (API_AddTagsToResource: TooManyTagsError). The other resource types are those of SSM operations
  * Gureum does not serve: InvalidResourceType.
@@ -22,34 +23,57 @@ final class ParameterTags {
     static final int MAX = 50;
 
     private final Lookup lookup;
+    private final SsmState state;
 
-    ParameterTags(Lookup lookup) {
+    ParameterTags(Lookup lookup, SsmState state) {
         this.lookup = lookup;
+        this.state = state;
     }
 
     public AddTagsToResourceResponse addTagsToResource(AddTagsToResourceRequest r) {
-        StoredParameter p = parameter(r.resourceType(), r.resourceId());
-        Map<String, String> next = new LinkedHashMap<>(p.tags);
+        Map<String, String> tags = tagsOf(r.resourceType(), r.resourceId());
+        Map<String, String> next = new LinkedHashMap<>(tags);
         for (Tag t : r.tags()) {
             next.put(t.key(), t.value());
         }
         if (next.size() > MAX) {
             throw SsmErrors.tooManyTags();
         }
-        r.tags().forEach(t -> p.tags.put(t.key(), t.value()));
+        r.tags().forEach(t -> tags.put(t.key(), t.value()));
+        touched(r.resourceType(), r.resourceId());
         return AddTagsToResourceResponse.builder().build();
     }
 
     public RemoveTagsFromResourceResponse removeTagsFromResource(RemoveTagsFromResourceRequest r) {
-        StoredParameter p = parameter(r.resourceType(), r.resourceId());
-        (r.hasTagKeys() ? r.tagKeys() : List.<String>of()).forEach(p.tags::remove);
+        Map<String, String> tags = tagsOf(r.resourceType(), r.resourceId());
+        (r.hasTagKeys() ? r.tagKeys() : List.<String>of()).forEach(tags::remove);
+        touched(r.resourceType(), r.resourceId());
         return RemoveTagsFromResourceResponse.builder().build();
     }
 
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
-        StoredParameter p = parameter(r.resourceType(), r.resourceId());
-        return ListTagsForResourceResponse.builder().tagList(p.tags.entrySet().stream()
+        Map<String, String> tags = tagsOf(r.resourceType(), r.resourceId());
+        return ListTagsForResourceResponse.builder().tagList(tags.entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
+    }
+
+    /** The tags of a parameter, or of one of the caller's documents (ResourceId its name). */
+    private Map<String, String> tagsOf(ResourceTypeForTagging type, String id) {
+        if (type == ResourceTypeForTagging.DOCUMENT) {
+            StoredDocument d = state.current().documents.get(id);
+            if (d == null) {
+                throw SsmErrors.invalidResourceId();
+            }
+            return d.tags;
+        }
+        return parameter(type, id).tags;
+    }
+
+    /** A document's tags changed: it is recorded again (SsmRecords). */
+    private void touched(ResourceTypeForTagging type, String id) {
+        if (type == ResourceTypeForTagging.DOCUMENT) {
+            state.current().documents.get(id).revision++;
+        }
     }
 
     private StoredParameter parameter(ResourceTypeForTagging type, String id) {

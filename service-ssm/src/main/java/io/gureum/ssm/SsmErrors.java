@@ -170,4 +170,69 @@ final class SsmErrors {
         return ModeledErrors.of(TooManyTagsErrorException.class,
                 "Number of tags exceeds the maximum of 50 tags per resource.");
     }
+
+    // Documents: the messages are those of the API model's error shapes unless said otherwise.
+
+    static software.amazon.awssdk.services.ssm.model.DocumentAlreadyExistsException documentExists() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.DocumentAlreadyExistsException.class,
+                "Document with same name already exists.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.InvalidDocumentException invalidDocument() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.InvalidDocumentException.class,
+                "The specified SSM document doesn't exist.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.InvalidDocumentContentException invalidDocumentContent() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.InvalidDocumentContentException.class,
+                "The content for the document isn't valid.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.InvalidDocumentVersionException invalidDocumentVersion() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.InvalidDocumentVersionException.class,
+                "The document version isn't valid or doesn't exist.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.DuplicateDocumentContentException duplicateContent() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.DuplicateDocumentContentException.class,
+                "The content of the association document matches another document. Change the content of the"
+                        + " document and try again.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.DuplicateDocumentVersionNameException duplicateVersionName() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.DuplicateDocumentVersionNameException.class,
+                "The version name has already been used in this document. Specify a different version name, and"
+                        + " then try again.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.InvalidDocumentSchemaVersionException invalidSchemaVersion() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.InvalidDocumentSchemaVersionException.class,
+                "The version of the document schema isn't supported.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.InvalidDocumentOperationException invalidDocumentOperation(
+            String message) {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.InvalidDocumentOperationException.class,
+                message);
+    }
+
+    static software.amazon.awssdk.services.ssm.model.DocumentLimitExceededException tooManyDocuments() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.DocumentLimitExceededException.class,
+                "You can have at most 500 active SSM documents.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.DocumentVersionLimitExceededException tooManyDocumentVersions() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.DocumentVersionLimitExceededException.class,
+                "The document has too many versions. Delete one or more document versions and try again.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.MaxDocumentSizeExceededException documentTooLarge() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.MaxDocumentSizeExceededException.class,
+                "The size limit of a document is 64 KB.");
+    }
+
+    static software.amazon.awssdk.services.ssm.model.DocumentPermissionLimitException permissionLimit() {
+        return ModeledErrors.of(software.amazon.awssdk.services.ssm.model.DocumentPermissionLimitException.class,
+                "The document can't be shared with more Amazon Web Services accounts.");
+    }
 }

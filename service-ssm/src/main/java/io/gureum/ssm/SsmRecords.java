@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * Parameter Store's records for {@code --data-dir}: each parameter under its name, in its account and
  * region, with every version it keeps (value — a SecureString's as its KMS ciphertext, so KMS must persist
  * too for it to decrypt —, type, key, description, pattern, tier, data type, policies, labels) and its
- * tags. Every call runs under the module's lock; after one that may change parameters (or whose Expiration
+ * tags; each SSM document with its versions, default version, sharing and tags. Every call runs under the module's lock; after one that may change parameters (or whose Expiration
  * sweep deleted some) the region's parameters are compared under that lock with what was last recorded,
  * by the identity of each parameter and its versions, labels and tags, and the ones that differ are
  * recorded again, the ones gone deleted.
@@ -25,6 +25,11 @@ import java.util.function.Consumer;
 final class SsmRecords {
     static final String SERVICE = "ssm";
     static final String PARAMETER = "parameter";
+    static final String DOCUMENT = "document";
+
+    record DocumentRecord(String name, String type, String owner, long defaultVersion,
+            List<StoredDocument.Version> versions, Map<String, String> sharedWith, Map<String, String> tags) {
+    }
 
     record VersionRecord(long version, String type, String value, String keyId, String description,
             String allowedPattern, String tier, String dataType, List<ParameterPolicy> policies, Instant lastModified,
@@ -38,6 +43,8 @@ final class SsmRecords {
     private final SsmState ssm;
     /** What was last recorded of each parameter, by store and name: its object, versions, labels and tags. */
     private final Map<ParameterStore, Map<String, List<Object>>> written = new HashMap<>();
+    /** What was last recorded of each document, by store and name: its object, revision and tags. */
+    private final Map<ParameterStore, Map<String, List<Object>>> writtenDocuments = new HashMap<>();
 
     SsmRecords(StateStore state, SsmState ssm) {
         this.state = state;
@@ -80,6 +87,32 @@ final class SsmRecords {
                 it.remove();
             }
         }
+        Map<String, List<Object>> docsBefore = writtenDocuments.computeIfAbsent(store, s -> new HashMap<>());
+        Set<String> docsSeen = new HashSet<>();
+        for (StoredDocument d : store.documents.values()) {
+            docsSeen.add(d.name);
+            List<Object> print = fingerprint(d);
+            if (!print.equals(docsBefore.get(d.name))) {
+                state.put(SERVICE, store.account, store.region, DOCUMENT, d.name, recordOf(d));
+                docsBefore.put(d.name, print);
+            }
+        }
+        for (var it = docsBefore.keySet().iterator(); it.hasNext();) {
+            String name = it.next();
+            if (!docsSeen.contains(name)) {
+                state.delete(SERVICE, store.account, store.region, DOCUMENT, name);
+                it.remove();
+            }
+        }
+    }
+
+    private static List<Object> fingerprint(StoredDocument d) {
+        return List.of(System.identityHashCode(d), d.revision, new LinkedHashMap<>(d.tags));
+    }
+
+    private static DocumentRecord recordOf(StoredDocument d) {
+        return new DocumentRecord(d.name, d.type, d.owner, d.defaultVersion, d.all(),
+                new LinkedHashMap<>(d.sharedWith), new LinkedHashMap<>(d.tags));
     }
 
     /** Versions never change but for their labels; a parameter deleted and created again is another object. */
@@ -109,6 +142,8 @@ final class SsmRecords {
         try {
             ssm.all.forEach((place, store) -> store.parameters.values().forEach(p -> sink.accept(StateRecord.of(SERVICE,
                     store.account, store.region, PARAMETER, p.name, recordOf(p)))));
+            ssm.all.forEach((place, store) -> store.documents.values().forEach(d -> sink.accept(StateRecord.of(SERVICE,
+                    store.account, store.region, DOCUMENT, d.name, recordOf(d)))));
         } finally {
             ssm.lock.unlock();
         }
@@ -119,6 +154,20 @@ final class SsmRecords {
         ssm.lock.lock();
         try {
             for (StateRecord r : records) {
+                if (r.kind().equals(DOCUMENT)) {
+                    DocumentRecord s = r.value(DocumentRecord.class);
+                    ParameterStore store = ssm.all.get(r.account(), r.region());
+                    StoredDocument d = new StoredDocument(s.name(), Documents.arn(store.region, store.account,
+                            s.name()), s.type(), s.owner());
+                    s.versions().forEach(v -> d.versions.put(v.number(), v));
+                    d.defaultVersion = s.defaultVersion();
+                    d.sharedWith.putAll(s.sharedWith());
+                    d.tags.putAll(s.tags() == null ? Map.of() : s.tags());
+                    d.tags.attach(ssm.context.registry(), store.account, store.region, "ssm", "document/" + s.name(),
+                            d.arn);
+                    store.documents.put(d.name, d);
+                    continue;
+                }
                 if (!r.kind().equals(PARAMETER)) {
                     continue;
                 }
@@ -137,6 +186,8 @@ final class SsmRecords {
             ssm.all.forEach((place, store) -> {
                 Map<String, List<Object>> before = written.computeIfAbsent(store, x -> new HashMap<>());
                 store.parameters.values().forEach(p -> before.put(p.name, fingerprint(p)));
+                Map<String, List<Object>> docs = writtenDocuments.computeIfAbsent(store, x -> new HashMap<>());
+                store.documents.values().forEach(d -> docs.put(d.name, fingerprint(d)));
             });
         } finally {
             ssm.lock.unlock();

@@ -29,7 +29,7 @@ public final class SsmService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Parameters.class, ParameterReads.class, ParametersByPath.class, ParameterDescriptions.class,
-                Labels.class, ParameterTags.class);
+                Labels.class, ParameterTags.class, Documents.class);
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class SsmService implements AwsService {
         Expiry expiry = new Expiry(state);
         List<Object> providers = List.of(new Parameters(state, secure, images), new ParameterReads(lookup, views),
                 new ParametersByPath(state, publics, views), new ParameterDescriptions(state, views), new Labels(lookup),
-                new ParameterTags(lookup));
+                new ParameterTags(lookup, state), new Documents(state));
         ReentrantLock lock = state.lock;
         SsmRecords records = new SsmRecords(context.state(), state);
         OperationInterceptor serialised = call -> {

@@ -233,7 +233,7 @@ class PutParameterIT extends SsmTestSupport {
 
     @Test
     void otherSsmOperationsAreNotImplemented() {
-        SsmException e = assertError(SsmException.class, "NotImplemented", 501, null, () -> ssm.listDocuments());
-        assertTrue(e.awsErrorDetails().errorMessage().contains("ListDocuments"), e.getMessage());
+        SsmException e = assertError(SsmException.class, "NotImplemented", 501, null, () -> ssm.listCommands());
+        assertTrue(e.awsErrorDetails().errorMessage().contains("ListCommands"), e.getMessage());
     }
 }
