@@ -16,7 +16,10 @@ import java.util.Map;
  * over memory (goal: at least 0.7, durable at most 30% slower).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.gureum.bench.Persistence --jar docker/target/gureum.jar
- *     [--connections 16] [--warmup 5] [--measure 10] [--rounds 1] [--dir /tmp/...]</pre>
+ *     [--connections 16] [--warmup 5] [--measure 10] [--rounds 1] [--dir /tmp/...] [--only s3-put-1k,ddb-put]
+ *     [--jfr PREFIX] [--server-flags "-XX:..."]</pre>
+ *
+ * <p>{@code --jfr PREFIX} records each server with JFR ({@code settings=profile}) into {@code PREFIX-<mode>-<round>.jfr}.
  */
 public final class Persistence {
     private Persistence() {
@@ -34,13 +37,23 @@ public final class Persistence {
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "1"));
         Path base = o.containsKey("dir") ? Path.of(o.get("dir")) : Files.createTempDirectory("gureum-bench-");
         System.out.println("Persistence: " + Stats.machine() + ", data directory on " + base);
-        List<String> workloads = List.of("s3-put-1k", "sqs-send", "ddb-put");
+        List<String> workloads = o.containsKey("only") ? List.of(o.get("only").split(","))
+                : List.of("s3-put-1k", "sqs-send", "ddb-put");
+        String jfr = o.get("jfr");
+        List<String> serverFlags = o.containsKey("server-flags") ? List.of(o.get("server-flags").trim().split("\\s+"))
+                : List.of();
         Map<String, List<Double>> rps = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (String mode : List.of("memory", "durable")) {
                 List<String> options = mode.equals("memory") ? List.of()
                         : List.of("--data-dir", Files.createTempDirectory(base, "data-").toString());
-                try (ChildJvm server = ChildJvm.gureumJar(jar, List.of("-Xmx512m"), options)) {
+                List<String> flags = new ArrayList<>(List.of("-Xmx512m"));
+                flags.addAll(serverFlags);
+                if (jfr != null) {
+                    flags.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr + "-" + mode + "-" + (round + 1)
+                            + ".jfr");
+                }
+                try (ChildJvm server = ChildJvm.gureumJar(jar, flags, options)) {
                     int port = server.awaitPort(60_000);
                     try (HttpConnection c = new HttpConnection("127.0.0.1", port)) {
                         check(c.exchange(AwsRequests.createQueue(port, AwsRequests.BENCH_QUEUE)), "CreateQueue");

@@ -390,7 +390,7 @@ final class DynamoRecords {
                     }
                     History h = histories.computeIfAbsent(parts[0], x -> new History(new ArrayList<>(), new ArrayList<>()));
                     if (parts[2].equals("b")) {
-                        h.baseline().add(DynamoJson.item(r.value(JsonNode.class)));
+                        h.baseline().add(DynamoJson.item(r.value()));
                     } else {
                         PitrChangeState c = r.value(PitrChangeState.class);
                         h.changes().add(new PointInTimeRecovery.Change(c.sequence(), Instant.ofEpochMilli(c.at()),
@@ -400,7 +400,7 @@ final class DynamoRecords {
                 for (StateRecord r : items.getOrDefault(e.getKey(), List.of())) {
                     Table t = byId.get(r.key().substring(0, r.key().indexOf('/')));
                     if (t != null) {
-                        t.put(DynamoJson.item(r.value(JsonNode.class)));
+                        t.put(DynamoJson.item(r.value()));
                     }
                 }
                 // Stream records go back with their sequence numbers, in order; those of an older stream of the

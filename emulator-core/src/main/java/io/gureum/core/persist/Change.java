@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 
 /**
  * One entry of the journal: a record put, a record deleted, every record of a service cleared (a reset
@@ -36,6 +37,39 @@ record Change(Type type, StateRecord record, String service) {
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(record != null && record.value() != null
                 ? record.value().length + 64 : 64);
+        write(bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The change as a whole journal frame ({@link Frames}), encoded in place behind room for the header: one
+     * copy of the value rather than three (encode, copy out, copy into the frame).
+     */
+    ByteBuffer frame() {
+        FrameBuffer bytes = new FrameBuffer(record != null && record.value() != null ? record.value().length + 128 : 64);
+        write(bytes);
+        return bytes.toFrame();
+    }
+
+    /** A byte array stream that starts with 8 bytes for the frame header and hands its array out uncopied. */
+    private static final class FrameBuffer extends ByteArrayOutputStream {
+        FrameBuffer(int size) {
+            super(size);
+            count = 8;
+        }
+
+        ByteBuffer toFrame() {
+            int length = count - 8;
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(buf, 8, length);
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, count);
+            b.putInt(0, length);
+            b.putInt(4, (int) crc.getValue());
+            return b;
+        }
+    }
+
+    private void write(java.io.OutputStream bytes) {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(type.ordinal());
             switch (type) {
@@ -57,7 +91,6 @@ record Change(Type type, StateRecord record, String service) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     static Change decode(byte[] payload) throws IOException {

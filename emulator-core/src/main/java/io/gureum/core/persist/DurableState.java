@@ -165,7 +165,7 @@ public final class DurableState implements StateStore, AutoCloseable {
     }
 
     private void append(Change change) {
-        long seq = journal.append(change.encode());
+        long seq = journal.appendFrame(change.frame());
         lastOfThread.get()[0] = seq;
     }
 
@@ -187,7 +187,13 @@ public final class DurableState implements StateStore, AutoCloseable {
     @Override
     public CompletableFuture<Void> durableForThread() {
         long seq = lastOfThread.get()[0];
-        return seq == 0 ? CompletableFuture.completedFuture(null) : journal.durable(seq);
+        if (seq == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // A request thread writes its own records (no hand-off to the journal's thread and back); an event loop
+        // never does file I/O.
+        return Thread.currentThread() instanceof io.netty.util.concurrent.FastThreadLocalThread ? journal.durable(seq)
+                : journal.durableHere(seq);
     }
 
     @Override

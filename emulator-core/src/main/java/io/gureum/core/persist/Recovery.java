@@ -89,7 +89,7 @@ final class Recovery {
                 var out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
             try {
                 records.accept(r -> {
-                    var frame = Frames.frame(Change.put(r).encode());
+                    var frame = Change.put(r).frame();
                     try {
                         out.write(frame.array(), 0, frame.limit());
                     } catch (IOException e) {

@@ -286,8 +286,21 @@ public final class BlobStore implements AutoCloseable {
             // After the records that stopped naming them, on this thread: the journal keeps that order.
             release.stream().filter(b -> b.size() <= INLINE_MAX).forEach(journal::released);
         }
-        durable.thenRun(() -> deleteNow(release));
+        if (durable.isDone()) {
+            deleteNow(release);
+        } else {
+            // Not on the thread that completes the journal's futures: it acknowledges every other request's write.
+            durable.thenRunAsync(() -> deleteNow(release), RELEASER);
+        }
     }
+
+    /** Deletes the files of replaced blobs once their records are durable (one thread for every store). */
+    private static final java.util.concurrent.Executor RELEASER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gureum-s3-release");
+                t.setDaemon(true);
+                return t;
+            });
 
     /**
      * Removes the blob files no record names (left by a crash between writing the bytes and recording
