@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.error.ModeledErrors;
 import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
+import software.amazon.awssdk.services.organizations.model.OrganizationsException;
+import software.amazon.awssdk.services.organizations.model.Parent;
+import software.amazon.awssdk.services.organizations.model.ParentType;
 import software.amazon.awssdk.services.sts.model.GetWebIdentityTokenRequest;
 import software.amazon.awssdk.services.sts.model.GetWebIdentityTokenResponse;
 import software.amazon.awssdk.services.sts.model.OutboundWebIdentityFederationDisabledException;
@@ -73,6 +79,7 @@ final class WebIdentityTokens {
         ObjectNode aws = claims.putObject(NAMESPACE);
         aws.put("aws_account", account);
         aws.put("source_region", RequestContext.current().region());
+        organization(account, aws);
         Map<String, String> principalTags = caller.tags();
         if (principalTags != null && !principalTags.isEmpty()) {
             ObjectNode tags = aws.putObject("principal_tags");
@@ -86,5 +93,43 @@ final class WebIdentityTokens {
         }
         String token = keys.sign(account, algorithm, claims);
         return GetWebIdentityTokenResponse.builder().webIdentityToken(token).expiration(expiration).build();
+    }
+
+    /**
+     * {@code org_id} and {@code ou_path} when the account belongs to an organization (asked of Organizations
+     * in-process): the path is the organization, its root and the OUs down to the account, each followed by
+     * {@code /}, as in {@code aws:PrincipalOrgPaths}.
+     */
+    private void organization(String account, ObjectNode aws) {
+        OrganizationsClient orgs;
+        String orgId;
+        try {
+            String region = RequestContext.current().region();
+            var org = sts.context.clients().client(OrganizationsClient.class, Caller.root(account, region))
+                    .describeOrganization(b -> { }).organization();
+            orgId = org.id();
+            // Only the management account may list an account's parents.
+            orgs = sts.context.clients().client(OrganizationsClient.class, Caller.root(org.masterAccountId(), region));
+        } catch (AwsOrganizationsNotInUseException | IllegalStateException e) {
+            return;
+        }
+        List<String> path = new java.util.ArrayList<>();
+        String id = account;
+        try {
+            for (int depth = 0; depth < 10; depth++) {
+                String child = id;
+                Parent parent = orgs.listParents(b -> b.childId(child)).parents().get(0);
+                path.add(0, parent.id());
+                if (parent.type() == ParentType.ROOT) {
+                    break;
+                }
+                id = parent.id();
+            }
+        } catch (OrganizationsException e) {
+            aws.put("org_id", orgId);
+            return;
+        }
+        aws.put("org_id", orgId);
+        aws.put("ou_path", orgId + "/" + String.join("/", path) + "/");
     }
 }
