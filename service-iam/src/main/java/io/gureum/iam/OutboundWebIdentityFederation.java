@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.iam.model.*;
  * Outbound web identity federation's switch
  * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableOutboundWebIdentityFederation.html): enabling it
  * gives the account an issuer URL, kept for the account from then on; enabling twice is {@code FeatureEnabled}
- * (409), disabling or reading while disabled {@code FeatureDisabled} (404). The issuer's discovery endpoints and
- * STS {@code GetWebIdentityToken} are not served.
+ * (409), disabling or reading while disabled {@code FeatureDisabled} (404). STS issues the tokens
+ * ({@link WebIdentityTokens}) and serves the issuer's discovery endpoints ({@link OutboundSigningKeys}).
  */
 final class OutboundWebIdentityFederation extends Family {
     OutboundWebIdentityFederation(ServiceContext context, IamStore store) {

@@ -30,7 +30,7 @@ public final class StsService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(CallerIdentity.class, RoleAssumption.class, UserSessions.class, AuthorizationMessages.class,
-                WebIdentity.class, SamlFederation.class, RootSessions.class);
+                WebIdentity.class, SamlFederation.class, RootSessions.class, WebIdentityTokens.class);
     }
 
     @Override
@@ -41,9 +41,11 @@ public final class StsService implements AwsService {
         context.accounts().addResolver(sessions);
         OidcTestIssuer issuer = new OidcTestIssuer(context);
         SamlTestIdp idp = new SamlTestIdp(context);
+        OutboundSigningKeys outboundKeys = new OutboundSigningKeys(context, sts.iam);
         RoleResourceAccess access = new RoleResourceAccess(sts.iam);
         List<Object> providers = List.of(new CallerIdentity(sts), new RoleAssumption(sts), new UserSessions(sts),
                 new WebIdentity(sts, issuer), new SamlFederation(sts), new RootSessions(sts),
+                new WebIdentityTokens(sts, outboundKeys),
                 context.shared().replace(AuthorizationMessages.class,
                         new AuthorizationMessages(context.ids().secretAccessKey())));
         // STS changes IAM entities too (a role's last use, an MFA device's last accepted code): IAM records them.
@@ -73,18 +75,24 @@ public final class StsService implements AwsService {
             @Override
             public void restore(List<io.gureum.core.persist.StateRecord> restored) {
                 sessions.restore(restored);
+                outboundKeys.restore(restored);
             }
 
             @Override
             public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
                 sessions.capture(sink);
+                outboundKeys.capture(sink);
             }
 
             /** The built-in OpenID Connect issuer and SAML IdP for tests, under {@code /_gureum/sts/}. */
             @Override
             public io.gureum.core.http.AwsHttpResponse adminRequest(io.gureum.core.http.AwsHttpRequest request) {
                 AwsHttpResponse saml = idp.handle(request);
-                return saml != null ? saml : issuer.handle(request);
+                if (saml != null) {
+                    return saml;
+                }
+                AwsHttpResponse outbound = outboundKeys.handle(request);
+                return outbound != null ? outbound : issuer.handle(request);
             }
 
             /** The role an AssumeRole* call names: its owner and trust policy, as IAM answers it. */

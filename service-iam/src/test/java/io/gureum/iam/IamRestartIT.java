@@ -262,4 +262,25 @@ class IamRestartIT {
             assertEquals(issuer, iam.getOutboundWebIdentityFederationInfo(b -> { }).issuerIdentifier());
         }
     }
+
+    @Test
+    void outboundTokensIssuedBeforeARestartVerifyAfterIt() throws Exception {
+        String rsa;
+        String ec;
+        try (Gureum g = start(); IamClient iam = AwsClients.client(IamClient.builder(), g.endpoint(), A, "us-east-1")) {
+            iam.enableOutboundWebIdentityFederation(b -> { });
+            StsClient sts = sts(g.endpoint(), AwsBasicCredentials.create(A, "test"));
+            rsa = sts.getWebIdentityToken(b -> b.audience("a").signingAlgorithm("RS256")).webIdentityToken();
+            ec = sts.getWebIdentityToken(b -> b.audience("a").signingAlgorithm("ES384")).webIdentityToken();
+        }
+        try (Gureum g = start()) {
+            var before = OutboundWebIdentityIT.verify(g.endpoint(), rsa);
+            OutboundWebIdentityIT.verify(g.endpoint(), ec);
+            // New tokens are signed with the same key.
+            String again = sts(g.endpoint(), AwsBasicCredentials.create(A, "test"))
+                    .getWebIdentityToken(b -> b.audience("a").signingAlgorithm("RS256")).webIdentityToken();
+            assertEquals(before.header().get("kid"), OutboundWebIdentityIT.verify(g.endpoint(), again).header()
+                    .get("kid"));
+        }
+    }
 }

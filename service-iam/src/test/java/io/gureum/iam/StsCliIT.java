@@ -81,4 +81,34 @@ class StsCliIT extends StsTestSupport {
             Files.deleteIfExists(config);
         }
     }
+
+    /** The getting-started steps of outbound identity federation with the CLI, the token verified with the JWKS. */
+    @Test
+    void theCliGetsAWebIdentityTokenThatVerifies() throws Exception {
+        String account = "444444444441";
+        Path config = Files.createTempFile("aws-config", "");
+        try {
+            Files.writeString(config, String.join("\n", "[default]", "aws_access_key_id = " + account,
+                    "aws_secret_access_key = test", "region = us-east-1", ""));
+            AwsCli.Result refused = aws(config, "sts", "get-web-identity-token", "--audience",
+                    "my-service", "--signing-algorithm", "RS256");
+            assertNotEquals(0, refused.exitCode());
+            assertTrue(refused.stderr().contains("OutboundWebIdentityFederationDisabledException"), refused.stderr());
+            AwsCli.Result enabled = aws(config, "iam", "enable-outbound-web-identity-federation");
+            assertEquals(0, enabled.exitCode(), enabled.stderr());
+            String issuer = JSON.readTree(enabled.stdout()).get("IssuerIdentifier").asText();
+            AwsCli.Result token = aws(config, "sts", "get-web-identity-token", "--audience",
+                    "my-service", "--signing-algorithm", "ES384", "--duration-seconds", "900",
+                    "--tags", "Key=job-id,Value=job-1");
+            assertEquals(0, token.exitCode(), token.stderr());
+            OutboundWebIdentityIT.Verified v = OutboundWebIdentityIT.verify(gureum.endpoint(),
+                    JSON.readTree(token.stdout()).get("WebIdentityToken").asText());
+            assertEquals(issuer, v.claims().get("iss").asText());
+            assertEquals("arn:aws:iam::" + account + ":root", v.claims().get("sub").asText());
+            assertEquals("job-1", v.claims().get("https://sts.amazonaws.com/").get("request_tags").get("job-id")
+                    .asText());
+        } finally {
+            Files.deleteIfExists(config);
+        }
+    }
 }
