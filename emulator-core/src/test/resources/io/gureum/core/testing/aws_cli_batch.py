@@ -74,6 +74,35 @@ def _wait(self, **kwargs):
 botocore.waiter.Waiter.wait = _wait
 
 
+# AWS CLI v1 downloads any parameter value that starts with http:// or https:// (cli_follow_urlparam).
+# Tests must never send traffic off this machine: a URL whose host is not loopback is passed on as the
+# literal string, as with cli_follow_urlparam = false; loopback URLs are still fetched as the CLI does.
+import ipaddress
+import urllib.parse
+
+import awscli.paramfile as _paramfile
+
+_get_uri = _paramfile.get_uri
+
+
+def _loopback(uri):
+    host = urllib.parse.urlsplit(uri).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _get_uri_on_this_machine(prefix, uri):
+    return _get_uri(prefix, uri) if _loopback(uri) else uri
+
+
+for _prefix in list(_paramfile.REMOTE_PREFIX_MAP):
+    _paramfile.REMOTE_PREFIX_MAP[_prefix] = (_get_uri_on_this_machine, _paramfile.REMOTE_PREFIX_MAP[_prefix][1])
+
+
 def run(args, env):
     # Exactly the command's AWS_* variables, as a fresh `aws` process started with them would see.
     for name in [n for n in os.environ if n.startswith("AWS_")]:
