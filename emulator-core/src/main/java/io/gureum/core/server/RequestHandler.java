@@ -317,11 +317,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> e : msg.headers()) {
             String name = e.getKey();
-            List<String> values = headers.get(name);
-            if (values == null) {
-                values = new ArrayList<>(1);
-                headers.put(name, values);
-            } else if (!headers.floorKey(name).equals(name)) {
+            List<String> values = headers.computeIfAbsent(name, k -> new ArrayList<>(1)); // one tree walk
+            if (!values.isEmpty() && !headers.floorKey(name).equals(name)) {
                 return mixedCaseHeadersOf(msg);
             }
             values.add(e.getValue());
