@@ -92,24 +92,33 @@ public final class Dispatcher {
                 } catch (Throwable t) {
                     response = CompletableFuture.failedFuture(t);
                 }
+                if (response.isDone() && !response.isCompletedExceptionally()) {
+                    // Answered at once (most calls): no callbacks to chain, and nothing left to cancel.
+                    complete(result, response.getNow(null), null, request, requestId);
+                    return;
+                }
                 AsyncResponse.propagateCancellation(result, response);
-                response.whenComplete((r, t) -> {
-                    if (result.isDone()) {
-                        closeQuietly(r); // cancelled: the client went away, and nobody reads the body
-                        return;
-                    }
-                    if (t != null) {
-                        LOG.error("Request {} ({}) failed unexpectedly", requestId, request, t);
-                        r = fallbackError(CommonErrors.internalFailure(requestId), requestId);
-                    }
-                    result.complete(withRequestId(r, requestId));
-                });
+                response.whenComplete((r, t) -> complete(result, r, t, request, requestId));
             });
         } catch (RuntimeException rejected) {
             LOG.error("Request {} could not be scheduled", requestId, rejected);
             result.complete(withRequestId(fallbackError(CommonErrors.internalFailure(requestId), requestId), requestId));
         }
         return result;
+    }
+
+    /** Completes {@code result} with the handler's answer {@code r}, or an internal error for {@code t}. */
+    private void complete(CompletableFuture<AwsHttpResponse> result, AwsHttpResponse r, Throwable t,
+            AwsHttpRequest request, String requestId) {
+        if (result.isDone()) {
+            closeQuietly(r); // cancelled: the client went away, and nobody reads the body
+            return;
+        }
+        if (t != null) {
+            LOG.error("Request {} ({}) failed unexpectedly", requestId, request, t);
+            r = fallbackError(CommonErrors.internalFailure(requestId), requestId);
+        }
+        result.complete(withRequestId(r, requestId));
     }
 
     /**

@@ -30,7 +30,7 @@ public final class AwsHttpRequest {
     private Map<String, List<String>> formParameters;
 
     public AwsHttpRequest(String method, String uri, Map<String, List<String>> headers, byte[] body) {
-        this(method, uri, headers, body == null ? new byte[0] : body, null, Long.MAX_VALUE);
+        this(method, uri, copy(headers), body == null ? new byte[0] : body, null, Long.MAX_VALUE);
     }
 
     /**
@@ -40,10 +40,30 @@ public final class AwsHttpRequest {
      */
     public AwsHttpRequest(String method, String uri, Map<String, List<String>> headers, InputStream bodyStream,
             long maxBodyBytes) {
-        this(method, uri, headers, null, bodyStream, maxBodyBytes);
+        this(method, uri, copy(headers), null, bodyStream, maxBodyBytes);
     }
 
-    private AwsHttpRequest(String method, String uri, Map<String, List<String>> headers, byte[] body,
+    /**
+     * A request over headers the caller has already put in a {@link TreeMap} ordered by
+     * {@link String#CASE_INSENSITIVE_ORDER} and hands over: used as they are, not copied again (the server
+     * builds one such map per request). {@code bodyStream} is null when the body is {@code body}.
+     */
+    public static AwsHttpRequest overHeaders(String method, String uri, TreeMap<String, List<String>> headers,
+            byte[] body, InputStream bodyStream, long maxBodyBytes) {
+        if (headers.comparator() != String.CASE_INSENSITIVE_ORDER) {
+            throw new IllegalArgumentException("headers must be ordered by String.CASE_INSENSITIVE_ORDER");
+        }
+        return new AwsHttpRequest(method, uri, headers, bodyStream == null && body == null ? new byte[0] : body,
+                bodyStream, maxBodyBytes);
+    }
+
+    private static TreeMap<String, List<String>> copy(Map<String, List<String>> headers) {
+        TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        h.putAll(headers);
+        return h;
+    }
+
+    private AwsHttpRequest(String method, String uri, TreeMap<String, List<String>> headers, byte[] body,
             InputStream bodyStream, long maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
         this.bodyStream = bodyStream;
@@ -51,9 +71,7 @@ public final class AwsHttpRequest {
         int q = uri.indexOf('?');
         this.rawPath = q < 0 ? uri : uri.substring(0, q);
         this.rawQuery = q < 0 ? "" : uri.substring(q + 1);
-        TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        h.putAll(headers);
-        this.headers = Collections.unmodifiableMap(h);
+        this.headers = Collections.unmodifiableMap(headers);
         this.body = body;
     }
 
@@ -113,7 +131,7 @@ public final class AwsHttpRequest {
 
     /** The same request with its streamed body passed through {@code wrapper} (decoders, digests). */
     public AwsHttpRequest withBodyStream(Map<String, List<String>> newHeaders, InputStream newStream) {
-        return new AwsHttpRequest(method, rawQuery.isEmpty() ? rawPath : rawPath + '?' + rawQuery, newHeaders, null,
+        return new AwsHttpRequest(method, rawQuery.isEmpty() ? rawPath : rawPath + '?' + rawQuery, copy(newHeaders), null,
                 newStream, maxBodyBytes);
     }
 

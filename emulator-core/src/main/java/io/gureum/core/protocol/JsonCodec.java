@@ -64,6 +64,9 @@ public final class JsonCodec implements ProtocolCodec {
     }
 
     static JsonNode parse(byte[] body) {
+        if (body.length == 2 && body[0] == '{' && body[1] == '}') {
+            return RestBinding.json().createObjectNode(); // the SDKs' body for a call without parameters
+        }
         try {
             JsonNode tree = RestBinding.json().readTree(body);
             if (tree == null || !tree.isObject()) {

@@ -4,10 +4,15 @@ import io.gureum.core.protocol.index.OperationEntry;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.core.traits.RequiredTrait;
 
 /**
  * One operation with its SDK classes loaded: created on the operation's first call, so a service's
@@ -73,6 +78,34 @@ public final class OperationModel {
 
     public String name() {
         return entry.wireName();
+    }
+
+    /** A request member bound to the query string, a header or the path: what REST routing weighs. */
+    record RoutingField(MarshallLocation location, String locationName, boolean required) {
+    }
+
+    private volatile List<RoutingField> routingFields;
+
+    /**
+     * The request's query, header and path members in model order, read from a fresh builder's
+     * {@code sdkFields()} once rather than on every request that several templates match (S3's
+     * {@code GET /} and {@code PUT /{Key+}}).
+     */
+    List<RoutingField> routingFields() {
+        List<RoutingField> fields = routingFields;
+        if (fields == null) {
+            List<RoutingField> found = new ArrayList<>();
+            for (SdkField<?> field : newRequestBuilder().sdkFields()) {
+                MarshallLocation loc = field.location();
+                if (loc == MarshallLocation.QUERY_PARAM || loc == MarshallLocation.HEADER
+                        || loc == MarshallLocation.PATH || loc == MarshallLocation.GREEDY_PATH) {
+                    found.add(new RoutingField(loc, field.locationName(), field.containsTrait(RequiredTrait.class)));
+                }
+            }
+            fields = List.copyOf(found);
+            routingFields = fields;
+        }
+        return fields;
     }
 
     /** Whether the operation answers with a stream (S3's GetObject): codecs of service quirks ask this. */

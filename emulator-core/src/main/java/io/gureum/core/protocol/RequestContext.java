@@ -72,11 +72,9 @@ public final class RequestContext {
         try {
             return body.call();
         } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+            // set(null) rather than remove(): get() answers null all the same, and remove() made every call
+            // (three a request) also sweep the thread's ThreadLocal table for stale entries.
+            CURRENT.set(previous);
         }
     }
 

@@ -5,9 +5,7 @@ import io.gureum.core.protocol.index.OperationEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 
 /**
  * Finds a REST operation by method and URI template. Where several templates match (S3's
@@ -72,8 +70,8 @@ final class RestRouter {
     /** How many required query/header members are present, or -1 when one is missing. */
     private static int requiredSatisfied(OperationModel op, AwsHttpRequest request, Map<String, String> extraLabels) {
         int count = 0;
-        for (SdkField<?> field : op.newRequestBuilder().sdkFields()) {
-            boolean required = field.containsTrait(RequiredTrait.class);
+        for (OperationModel.RoutingField field : op.routingFields()) {
+            boolean required = field.required();
             MarshallLocation loc = field.location();
             if (loc == MarshallLocation.QUERY_PARAM) {
                 boolean present = request.queryParameters().containsKey(field.locationName());
@@ -87,8 +85,7 @@ final class RestRouter {
                     return -1;
                 }
                 count += present && required ? 1 : 0;
-            } else if ((loc == MarshallLocation.PATH || loc == MarshallLocation.GREEDY_PATH)
-                    && extraLabels.containsKey(field.locationName())) {
+            } else if (extraLabels.containsKey(field.locationName())) { // PATH or GREEDY_PATH
                 count++;
             }
         }

@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,7 +164,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                 enqueue(ctx, refuse(withoutBody(head), refusal), false, isHead(head.method().name()));
                 return;
             }
-            AwsHttpRequest request = new AwsHttpRequest(head.method().name(), head.uri(), headersOf(head),
+            AwsHttpRequest request = AwsHttpRequest.overHeaders(head.method().name(), head.uri(), headersOf(head), null,
                     streamed.pipe(), maxBodyBytes);
             enqueue(ctx, dispatchStreamed(ctx, request), HttpUtil.isKeepAlive(head), isHead(head.method().name()),
                     streamed.pipe());
@@ -304,18 +305,39 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     static AwsHttpRequest withoutBody(HttpMessage msg) {
         String method = msg instanceof HttpRequest r ? r.method().name() : "GET";
         String uri = msg instanceof HttpRequest r ? r.uri() : "/";
-        return new AwsHttpRequest(method, uri, headersOf(msg), new byte[0]);
+        return AwsHttpRequest.overHeaders(method, uri, headersOf(msg), new byte[0], null, Long.MAX_VALUE);
     }
 
-    private static Map<String, List<String>> headersOf(HttpMessage msg) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        msg.headers().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue()));
+    /**
+     * The headers in the case-insensitive map {@link AwsHttpRequest} keeps, built in one pass (the request
+     * adopts it rather than copying it). Names that differ only in case go through the former two-step
+     * merge, so they come out exactly as before.
+     */
+    static TreeMap<String, List<String>> headersOf(HttpMessage msg) {
+        TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> e : msg.headers()) {
+            String name = e.getKey();
+            List<String> values = headers.computeIfAbsent(name, k -> new ArrayList<>(1)); // one tree walk
+            if (!values.isEmpty() && !headers.floorKey(name).equals(name)) {
+                return mixedCaseHeadersOf(msg);
+            }
+            values.add(e.getValue());
+        }
+        return headers;
+    }
+
+    /** Values grouped by exact name, then merged case-insensitively (the later spelling's values win). */
+    private static TreeMap<String, List<String>> mixedCaseHeadersOf(HttpMessage msg) {
+        Map<String, List<String>> exact = new LinkedHashMap<>();
+        msg.headers().forEach(e -> exact.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue()));
+        TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(exact);
         return headers;
     }
 
     private static AwsHttpRequest toRequest(FullHttpRequest msg) {
         byte[] body = ByteBufUtil.getBytes(msg.content());
-        return new AwsHttpRequest(msg.method().name(), msg.uri(), headersOf(msg), body);
+        return AwsHttpRequest.overHeaders(msg.method().name(), msg.uri(), headersOf(msg), body, null, Long.MAX_VALUE);
     }
 
     /** Writes {@code response}; the future completes when its last byte has left for the socket. */
