@@ -95,17 +95,15 @@ public final class ResourceScans implements io.gureum.cloudformation.engine.Stac
         return out;
     }
 
-    /** Places whose records changed since they were last written. */
-    private final java.util.Set<String> changed = new java.util.HashSet<>();
+    private final ChangedPlaces changed = new ChangedPlaces();
 
     private void touched() {
-        RequestContext rc = RequestContext.current();
-        changed.add(rc.accountId() + "/" + rc.region());
+        changed.touched();
     }
 
     @Override
     public boolean takeChanged(String account, String region) {
-        return changed.remove(account + "/" + region);
+        return changed.take(account, region);
     }
 
     @Override

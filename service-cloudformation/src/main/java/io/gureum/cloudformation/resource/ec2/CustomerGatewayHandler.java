@@ -59,18 +59,10 @@ public final class CustomerGatewayHandler implements ResourceHandler {
 
     @Override
     public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
-        software.amazon.awssdk.services.ec2.model.CustomerGateway g;
-        try {
-            var found = ec2(r).describeCustomerGateways(b -> b.customerGatewayIds(r.physicalId())).customerGateways();
-            if (found.isEmpty() || "deleted".equals(found.get(0).state())) {
-                return null;
-            }
-            g = found.get(0);
-        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-            if (Ec2Support.notFound(e)) {
-                return null;
-            }
-            throw e;
+        var g = Ec2Support.described(() -> ec2(r).describeCustomerGateways(b -> b.customerGatewayIds(r.physicalId()))
+                .customerGateways(), found -> "deleted".equals(found.state()));
+        if (g == null) {
+            return null;
         }
         return new io.gureum.cloudformation.resource.common.Drift(r).put("Type", g.type())
                 .put("IpAddress", g.ipAddress()).put("BgpAsn", g.bgpAsn()).put("BgpAsnExtended", g.bgpAsnExtended())

@@ -101,6 +101,23 @@ final class Ec2Support {
         return code != null && code.endsWith("NotFound");
     }
 
+    /**
+     * The one resource a describe call by ID finds, for {@code read}: null when it is not found, or when
+     * {@code gone} says it is deleted.
+     */
+    static <T> T described(java.util.function.Supplier<java.util.List<T>> describe,
+            java.util.function.Predicate<T> gone) {
+        try {
+            java.util.List<T> found = describe.get();
+            return found.isEmpty() || gone.test(found.get(0)) ? null : found.get(0);
+        } catch (AwsServiceException e) {
+            if (notFound(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     /** Runs a delete call; a resource already gone counts as deleted. */
     static void deleting(Runnable call) {
         try {

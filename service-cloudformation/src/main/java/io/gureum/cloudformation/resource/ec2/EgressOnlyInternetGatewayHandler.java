@@ -57,19 +57,10 @@ public final class EgressOnlyInternetGatewayHandler implements ResourceHandler {
 
     @Override
     public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
-        software.amazon.awssdk.services.ec2.model.EgressOnlyInternetGateway g;
-        try {
-            var found = ec2(r).describeEgressOnlyInternetGateways(b -> b.egressOnlyInternetGatewayIds(r.physicalId()))
-                    .egressOnlyInternetGateways();
-            if (found.isEmpty()) {
-                return null;
-            }
-            g = found.get(0);
-        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-            if (Ec2Support.notFound(e)) {
-                return null;
-            }
-            throw e;
+        var g = Ec2Support.described(() -> ec2(r).describeEgressOnlyInternetGateways(b -> b
+                .egressOnlyInternetGatewayIds(r.physicalId())).egressOnlyInternetGateways(), found -> false);
+        if (g == null) {
+            return null;
         }
         return new io.gureum.cloudformation.resource.common.Drift(r).put("VpcId", g.attachments().isEmpty() ? null
                 : g.attachments().get(0).vpcId()).result();

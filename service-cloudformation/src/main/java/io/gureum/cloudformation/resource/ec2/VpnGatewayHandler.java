@@ -57,18 +57,10 @@ public final class VpnGatewayHandler implements ResourceHandler {
 
     @Override
     public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
-        software.amazon.awssdk.services.ec2.model.VpnGateway g;
-        try {
-            var found = ec2(r).describeVpnGateways(b -> b.vpnGatewayIds(r.physicalId())).vpnGateways();
-            if (found.isEmpty() || "deleted".equals(found.get(0).stateAsString())) {
-                return null;
-            }
-            g = found.get(0);
-        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-            if (Ec2Support.notFound(e)) {
-                return null;
-            }
-            throw e;
+        var g = Ec2Support.described(() -> ec2(r).describeVpnGateways(b -> b.vpnGatewayIds(r.physicalId()))
+                .vpnGateways(), found -> "deleted".equals(found.stateAsString()));
+        if (g == null) {
+            return null;
         }
         return new io.gureum.cloudformation.resource.common.Drift(r).put("Type", g.typeAsString())
                 .put("AmazonSideAsn", g.amazonSideAsn()).result();
