@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * ECR's records for {@code --data-dir} (ADR 0013): each repository with its settings, policies, tags and images
  * (kind {@code repository}, key its name), each uploaded layer once (kind {@code layer}, key
  * {@code <repository>@<digest>}: layers never change, so an image's tag moving does not write its bytes again),
- * and each registry's policy and scan type (kind {@code registry}). Layer uploads in progress are kept as one
+ * and each registry's policy, scan type, scanning and replication rules (kind {@code registry}). Layer uploads in progress are kept as one
  * record when initiated (kind {@code upload}, key {@code <repository>/<upload ID>}) and one per part received
  * (kind {@code upload-part}, key {@code <repository>/<upload ID>/<part index>}, the part's bytes, written once),
  * deleted when the upload completes or its repository goes. Pull-through cache rules (kind {@code cache-rule})
@@ -41,7 +41,42 @@ final class EcrRecords {
     record LayerRecord(String repository, String digest, byte[] data) {
     }
 
-    record RegistryRecord(String policyText, String scanType) {
+    /** The registry's policy, scan type and rules (the rules as SDK JSON; null in records of older versions). */
+    record RegistryRecord(String policyText, String scanType, List<com.fasterxml.jackson.databind.JsonNode> scanningRules,
+            List<com.fasterxml.jackson.databind.JsonNode> replicationRules) {
+        static RegistryRecord of(Registry r) {
+            return new RegistryRecord(r.policyText, r.scanType, json(r.scanningRules), json(r.replicationRules));
+        }
+
+        private static List<com.fasterxml.jackson.databind.JsonNode> json(List<?> rules) {
+            return rules.stream().map(io.gureum.core.persist.SdkJson::toJson).toList();
+        }
+
+        void applyTo(Registry r) {
+            r.policyText = policyText;
+            r.scanType = scanType;
+            if (scanningRules != null) {
+                r.scanningRules = new java.util.ArrayList<>(scanningRules.stream().map(n -> io.gureum.core.persist.SdkJson
+                        .fromJson(n, software.amazon.awssdk.services.ecr.model.RegistryScanningRule.class)).toList());
+            }
+            if (replicationRules != null) {
+                r.replicationRules = new java.util.ArrayList<>(replicationRules.stream().map(n -> io.gureum.core
+                        .persist.SdkJson.fromJson(n, software.amazon.awssdk.services.ecr.model.ReplicationRule.class))
+                        .toList());
+            }
+        }
+
+        /** What changes of the registry's own settings are compared by. */
+        static List<Object> fingerprint(Registry r) {
+            return java.util.Arrays.asList(r.policyText, r.scanType, List.copyOf(r.scanningRules),
+                    List.copyOf(r.replicationRules));
+        }
+
+        /** A registry nobody configured: nothing to record. */
+        static boolean isDefault(Registry r) {
+            return r.policyText == null && "BASIC".equals(r.scanType) && r.scanningRules.isEmpty()
+                    && r.replicationRules.isEmpty();
+        }
     }
 
     record UploadRecord(String repository, String uploadId) {
@@ -118,10 +153,10 @@ final class EcrRecords {
         }
         recordUploads(registry);
         recordConfigs(registry);
-        List<Object> own = java.util.Arrays.asList(registry.policyText, registry.scanType);
-        if (!own.equals(registries.getOrDefault(registry, java.util.Arrays.asList(null, "BASIC")))) {
-            state.put(SERVICE, registry.account, registry.region, "registry", "registry",
-                    new RegistryRecord(registry.policyText, registry.scanType));
+        List<Object> own = RegistryRecord.fingerprint(registry);
+        List<Object> ownBefore = registries.get(registry);
+        if (ownBefore == null ? !RegistryRecord.isDefault(registry) : !own.equals(ownBefore)) {
+            state.put(SERVICE, registry.account, registry.region, "registry", "registry", RegistryRecord.of(registry));
             registries.put(registry, own);
         }
     }
@@ -235,9 +270,9 @@ final class EcrRecords {
                     String[] kindKey = k.split("\\|", 2);
                     sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, kindKey[0], kindKey[1], v));
                 });
-                if (registry.policyText != null || !"BASIC".equals(registry.scanType)) {
+                if (!RegistryRecord.isDefault(registry)) {
                     sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "registry", "registry",
-                            new RegistryRecord(registry.policyText, registry.scanType)));
+                            RegistryRecord.of(registry)));
                 }
             });
         } finally {
@@ -273,9 +308,7 @@ final class EcrRecords {
                     }
                     case "account-setting" -> registry.accountSettings.put(r.key(), r.value(String.class));
                     case "registry" -> {
-                        RegistryRecord s = r.value(RegistryRecord.class);
-                        registry.policyText = s.policyText();
-                        registry.scanType = s.scanType();
+                        r.value(RegistryRecord.class).applyTo(registry);
                     }
                     default -> {
                     }
@@ -311,7 +344,7 @@ final class EcrRecords {
                     before.put(repo.name, fingerprint(repo));
                     repo.layers.keySet().forEach(d -> recorded.add(repo.name + "@" + d));
                 });
-                registries.put(registry, java.util.Arrays.asList(registry.policyText, registry.scanType));
+                registries.put(registry, RegistryRecord.fingerprint(registry));
                 configs.put(registry, new HashMap<>(configsOf(registry)));
             });
         } finally {

@@ -57,6 +57,34 @@ class EcrRestartIT {
     }
 
     @Test
+    void registryScanningAndReplicationRulesSurviveARestart() {
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            ecr.putRegistryScanningConfiguration(b -> b.scanType("ENHANCED").rules(r -> r.scanFrequency("SCAN_ON_PUSH")
+                    .repositoryFilters(f -> f.filter("team/*").filterType("WILDCARD"))));
+            ecr.putReplicationConfiguration(b -> b.replicationConfiguration(c -> c.rules(r -> r.destinations(
+                    d -> d.region("eu-west-1").registryId(g.context().config().defaultAccount())))));
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            var scanning = ecr.getRegistryScanningConfiguration(b -> { }).scanningConfiguration();
+            assertEquals("ENHANCED", scanning.scanTypeAsString());
+            assertEquals("SCAN_ON_PUSH", scanning.rules().get(0).scanFrequencyAsString());
+            assertEquals("team/*", scanning.rules().get(0).repositoryFilters().get(0).filter());
+            var replication = ecr.describeRegistry(b -> { }).replicationConfiguration().rules();
+            assertEquals(1, replication.size());
+            assertEquals("eu-west-1", replication.get(0).destinations().get(0).region());
+            // Back to the defaults: nothing of the old rules comes back after the next restart.
+            ecr.putReplicationConfiguration(b -> b.replicationConfiguration(c -> c.rules(List.of())));
+            ecr.putRegistryScanningConfiguration(b -> b.scanType("BASIC"));
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            assertTrue(ecr.describeRegistry(b -> { }).replicationConfiguration().rules().isEmpty());
+            var scanning = ecr.getRegistryScanningConfiguration(b -> { }).scanningConfiguration();
+            assertEquals("BASIC", scanning.scanTypeAsString());
+            assertTrue(scanning.rules().isEmpty());
+        }
+    }
+
+    @Test
     void registrySurvivesARestart() {
         String digest;
         String manifest;
