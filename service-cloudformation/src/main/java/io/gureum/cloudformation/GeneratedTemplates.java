@@ -109,10 +109,6 @@ public final class GeneratedTemplates implements io.gureum.cloudformation.engine
 
     private final ChangedPlaces changed = new ChangedPlaces();
 
-    private void touched() {
-        changed.touched();
-    }
-
     @Override
     public boolean takeChanged(String account, String region) {
         return changed.take(account, region);
@@ -175,7 +171,7 @@ public final class GeneratedTemplates implements io.gureum.cloudformation.engine
     }
 
     public CreateGeneratedTemplateResponse createGeneratedTemplate(CreateGeneratedTemplateRequest r) {
-        touched();
+        changed.touched();
         nameFree(r.generatedTemplateName());
         RequestContext rc = RequestContext.current();
         Generated g = new Generated();
@@ -314,7 +310,7 @@ public final class GeneratedTemplates implements io.gureum.cloudformation.engine
     }
 
     public UpdateGeneratedTemplateResponse updateGeneratedTemplate(UpdateGeneratedTemplateRequest r) {
-        touched();
+        changed.touched();
         Generated g = require(r.generatedTemplateName());
         if (r.newGeneratedTemplateName() != null && !r.newGeneratedTemplateName().equals(g.name)) {
             nameFree(r.newGeneratedTemplateName());
@@ -339,7 +335,7 @@ public final class GeneratedTemplates implements io.gureum.cloudformation.engine
     }
 
     public DeleteGeneratedTemplateResponse deleteGeneratedTemplate(DeleteGeneratedTemplateRequest r) {
-        touched();
+        changed.touched();
         Generated g = require(r.generatedTemplateName());
         templates().remove(g.name);
         return DeleteGeneratedTemplateResponse.builder().build();

@@ -97,10 +97,6 @@ public final class ResourceScans implements io.gureum.cloudformation.engine.Stac
 
     private final ChangedPlaces changed = new ChangedPlaces();
 
-    private void touched() {
-        changed.touched();
-    }
-
     @Override
     public boolean takeChanged(String account, String region) {
         return changed.take(account, region);
@@ -147,7 +143,7 @@ public final class ResourceScans implements io.gureum.cloudformation.engine.Stac
     }
 
     public StartResourceScanResponse startResourceScan(StartResourceScanRequest r) {
-        touched();
+        changed.touched();
         List<Scan> scans = scans();
         for (Scan s : scans) {
             if (status(s).equals("IN_PROGRESS")) {

@@ -148,6 +148,20 @@ public record ResourceRequest(
         return own;
     }
 
+    /**
+     * The stack's own tags ({@link #stackTags()}), then the template's {@code Tags} (template tags win on equal
+     * keys): for services that refuse {@code aws:} keys.
+     */
+    public Map<String, String> stackTagsWithTemplate() {
+        Map<String, String> map = new LinkedHashMap<>();
+        stackTags().forEach(t -> map.put(t.key(), t.value()));
+        JsonNode list = property("Tags");
+        if (list != null) {
+            list.forEach(t -> map.put(t.path("Key").asText(), t.path("Value").asText("")));
+        }
+        return map;
+    }
+
     /** {@link #tags()} as a map, in order. */
     public Map<String, String> tagMap() {
         Map<String, String> map = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.ResourceRequest;
-import io.gureum.cloudformation.resource.ResourceTag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,16 +29,8 @@ final class IamSupport {
      * prefix, so the {@code aws:cloudformation:*} tags are not applied to IAM resources.
      */
     static List<Tag> tags(ResourceRequest r) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (ResourceTag t : r.stackTags()) {
-            map.put(t.key(), t.value());
-        }
-        JsonNode list = r.property("Tags");
-        if (list != null) {
-            list.forEach(t -> map.put(t.path("Key").asText(), t.path("Value").asText("")));
-        }
         List<Tag> out = new ArrayList<>();
-        map.forEach((k, v) -> out.add(Tag.builder().key(k).value(v).build()));
+        r.stackTagsWithTemplate().forEach((k, v) -> out.add(Tag.builder().key(k).value(v).build()));
         return out;
     }
 
