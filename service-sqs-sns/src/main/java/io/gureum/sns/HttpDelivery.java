@@ -1,8 +1,6 @@
 package io.gureum.sns;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,23 +33,6 @@ final class HttpDelivery {
         this.log = log;
     }
 
-    static boolean isLoopback(String endpoint) {
-        try {
-            String host = URI.create(endpoint).getHost();
-            if (host == null) {
-                return false;
-            }
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (!a.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IllegalArgumentException | UnknownHostException e) {
-            return false;
-        }
-    }
-
     static Map<String, String> headers(String type, String messageId, String topicArn, String subscriptionArn,
             boolean raw) {
         Map<String, String> h = new LinkedHashMap<>();
@@ -78,7 +59,7 @@ final class HttpDelivery {
     void post(String protocol, String endpoint, String topicArn, String subscriptionArn, String messageId,
             String type, String body, Map<String, String> headers, Retry retry, Consumer<String> onGiveUp,
             Runnable onDelivered) {
-        if (!isLoopback(endpoint)) {
+        if (!io.gureum.core.http.LoopbackHosts.isLoopback(endpoint)) {
             log.add(new DeliveryLog.Entry(protocol, endpoint, topicArn, subscriptionArn, messageId, type, body, headers,
                     "recorded (not loopback)", System.currentTimeMillis()));
             return;

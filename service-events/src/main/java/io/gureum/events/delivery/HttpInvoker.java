@@ -1,9 +1,7 @@
 package io.gureum.events.delivery;
 
-import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,8 +20,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * The HTTP requests of API destinations and of OAuth authorizations, sent with the JDK's asynchronous client:
  * no thread waits for the answer. Gureum never sends traffic anywhere but this machine: a URL whose host is
- * not a loopback address (a literal, or a name the system resolves to loopback addresses only) is not
- * contacted and the call fails with {@link NotLoopbackException}. The endpoint's certificate and host name are not
+ * not a loopback address (a loopback literal, {@code localhost} or {@code *.localhost}, decided without a DNS
+ * lookup) is not contacted and the call fails with {@link NotLoopbackException}. The endpoint's certificate and host name are not
  * verified (a local test server has a self-signed certificate; nothing leaves the machine).
  */
 public final class HttpInvoker {
@@ -42,22 +40,9 @@ public final class HttpInvoker {
                 .sslParameters(noHostnameCheck()).executor(executor).build();
     }
 
-    /** Whether every address of the URL's host is a loopback address. */
+    /** Whether the URL's host is loopback ({@link io.gureum.core.http.LoopbackHosts}: no DNS lookup). */
     public static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        if (host == null) {
-            return false;
-        }
-        try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (!a.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return io.gureum.core.http.LoopbackHosts.isLoopback(uri);
     }
 
     /**
