@@ -53,15 +53,37 @@ public final class LoopbackHosts {
         if (host.indexOf(':') >= 0) {
             return host.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
         }
-        String[] parts = host.split("\\.", -1);
-        if (parts.length != 4) {
+        if (!isDottedQuad(host)) {
             return false;
         }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
-                return false;
+        for (String group : host.split("\\.")) {
+            if (Integer.parseInt(group) > 255) {
+                return false; // not an address: InetAddress would look it up as a name
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code host} is four dot-separated groups of one to three ASCII digits (the regular expression
+     * {@code \d{1,3}(\.\d{1,3}){3}}), checked by hand: the server's Host check runs it on every request.
+     */
+    public static boolean isDottedQuad(String host) {
+        int groups = 0;
+        int digits = 0;
+        for (int i = 0, n = host.length(); i < n; i++) {
+            char c = host.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0 && groups < 3) {
+                groups++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return groups == 3 && digits > 0;
     }
 }

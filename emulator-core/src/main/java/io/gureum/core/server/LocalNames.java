@@ -126,21 +126,6 @@ final class LocalNames {
      * expression {@code \d{1,3}(\.\d{1,3}){3}}), checked by hand: it runs on every request.
      */
     static boolean isDottedQuad(String host) {
-        int groups = 0;
-        int digits = 0;
-        for (int i = 0, n = host.length(); i < n; i++) {
-            char c = host.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++digits > 3) {
-                    return false;
-                }
-            } else if (c == '.' && digits > 0 && groups < 3) {
-                groups++;
-                digits = 0;
-            } else {
-                return false;
-            }
-        }
-        return groups == 3 && digits > 0;
+        return io.gureum.core.http.LoopbackHosts.isDottedQuad(host);
     }
 }
