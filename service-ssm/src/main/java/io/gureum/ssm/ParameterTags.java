@@ -59,6 +59,10 @@ final class ParameterTags {
 
     /** The tags of a parameter, or of one of the caller's documents (ResourceId its name). */
     private Map<String, String> tagsOf(ResourceTypeForTagging type, String id) {
+        Map<String, String> maintenance = MaintenanceTags.tagsOf(state, type, id);
+        if (maintenance != null) {
+            return maintenance;
+        }
         if (type == ResourceTypeForTagging.DOCUMENT) {
             StoredDocument d = state.current().documents.get(id);
             if (d == null) {
@@ -71,6 +75,7 @@ final class ParameterTags {
 
     /** A document's tags changed: it is recorded again (SsmRecords). */
     private void touched(ResourceTypeForTagging type, String id) {
+        MaintenanceTags.touched(state, type);
         if (type == ResourceTypeForTagging.DOCUMENT) {
             state.current().documents.get(id).revision++;
         }

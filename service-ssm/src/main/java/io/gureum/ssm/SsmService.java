@@ -5,7 +5,11 @@ import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.time.DueTimer;
+import io.gureum.core.time.ServiceThreads;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,7 +33,8 @@ public final class SsmService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Parameters.class, ParameterReads.class, ParametersByPath.class, ParameterDescriptions.class,
-                Labels.class, ParameterTags.class, Documents.class);
+                Labels.class, ParameterTags.class, Documents.class, MaintenanceWindows.class, WindowRuns.class,
+                PatchBaselines.class);
     }
 
     @Override
@@ -41,18 +46,28 @@ public final class SsmService implements AwsService {
         Lookup lookup = new Lookup(state, publics);
         Views views = new Views(secure);
         Expiry expiry = new Expiry(state);
-        List<Object> providers = List.of(new Parameters(state, secure, images), new ParameterReads(lookup, views),
-                new ParametersByPath(state, publics, views), new ParameterDescriptions(state, views), new Labels(lookup),
-                new ParameterTags(lookup, state), new Documents(state));
         ReentrantLock lock = state.lock;
         SsmRecords records = new SsmRecords(context.state(), state);
+        MaintenanceRecords maintenanceRecords = new MaintenanceRecords(context.state(), state);
+        ScheduledThreadPoolExecutor timer = ServiceThreads.timer("gureum-ssm-timer");
+        ExecutorService workers = ServiceThreads.workers("gureum-ssm-worker-", 1);
+        DueTimer due = new DueTimer(context.clock(), timer, workers);
+        WindowRuns runs = new WindowRuns(state, due, context.clients(), maintenanceRecords::recordChanges);
+        List<Object> providers = List.of(new Parameters(state, secure, images), new ParameterReads(lookup, views),
+                new ParametersByPath(state, publics, views), new ParameterDescriptions(state, views), new Labels(lookup),
+                new ParameterTags(lookup, state), new Documents(state), new MaintenanceWindows(state, runs), runs,
+                new PatchBaselines(state));
         OperationInterceptor serialised = call -> {
             lock.lock();
             try {
                 ParameterStore store = state.current();
                 int before = store.parameters.size();
                 expiry.sweep(store);
-                return records.intercept(call, store.parameters.size() != before);
+                try {
+                    return records.intercept(call, store.parameters.size() != before);
+                } finally {
+                    maintenanceRecords.recordChanges(state.maintenance.get(store.account, store.region));
+                }
             } finally {
                 lock.unlock();
             }
@@ -80,16 +95,21 @@ public final class SsmService implements AwsService {
             @Override
             public void restore(List<io.gureum.core.persist.StateRecord> restored) {
                 records.restore(restored);
+                maintenanceRecords.restore(restored, runs);
             }
 
             @Override
             public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
                 records.capture(sink);
+                maintenanceRecords.capture(sink);
             }
 
             @Override
             public void close() {
                 clock.close();
+                due.close();
+                timer.shutdownNow();
+                workers.shutdownNow();
             }
         };
     }
