@@ -47,7 +47,7 @@ final class MaintenanceRecords {
     record BaselineRecord(String baseline, Map<String, String> tags) {
     }
 
-    record TokenRecord(String key, String kind, String id, String requestType, String request) {
+    record TokenRecord(String key, String kind, String id, String request) {
     }
 
     record StoreRecord(List<WindowRecord> windows, List<ExecutionRecord> executions, List<BaselineRecord> baselines,
@@ -134,12 +134,7 @@ final class MaintenanceRecords {
                 }
                 store.defaults.putAll(s.defaults());
                 for (TokenRecord t : s.tokens()) {
-                    try {
-                        store.tokens.put(t.key(), new MaintenanceStore.Token(t.kind(), t.id(), read(t.request(),
-                                Class.forName(t.requestType()))));
-                    } catch (ClassNotFoundException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    store.tokens.put(t.key(), new MaintenanceStore.Token(t.kind(), t.id(), t.request()));
                 }
                 written.put(store, store.revision);
                 store.windows.values().forEach(w -> runs.arm(store, w));
@@ -162,8 +157,7 @@ final class MaintenanceRecords {
         store.baselines.values().forEach(b -> baselines.add(new BaselineRecord(write(b.b),
                 new LinkedHashMap<>(b.tags))));
         List<TokenRecord> tokens = new ArrayList<>();
-        store.tokens.forEach((k, t) -> tokens.add(new TokenRecord(k, t.kind(), t.id(), t.request().getClass()
-                .getName(), write(t.request()))));
+        store.tokens.forEach((k, t) -> tokens.add(new TokenRecord(k, t.kind(), t.id(), t.request())));
         return new StoreRecord(windows, executions, baselines, new LinkedHashMap<>(store.defaults), tokens);
     }
 

@@ -39,8 +39,8 @@ final class MaintenanceStore {
         this.region = region;
     }
 
-    /** What an idempotency token created: {@code request} is the request without its token. */
-    record Token(String kind, String id, Object request) {
+    /** What an idempotency token created: {@code request} is the wire JSON of the request without its token. */
+    record Token(String kind, String id, String request) {
     }
 
     static final class Window {

@@ -35,7 +35,7 @@ final class MaintenanceWindows {
 
     public CreateMaintenanceWindowResponse createMaintenanceWindow(CreateMaintenanceWindowRequest r) {
         MaintenanceStore store = store();
-        String existing = idempotent(store, "window", r.clientToken(), r.toBuilder().clientToken(null).build());
+        String existing = idempotent(store, "window", r.clientToken(), r.toBuilder().clientToken("").build());
         if (existing != null) {
             return CreateMaintenanceWindowResponse.builder().windowId(existing).build();
         }
@@ -57,7 +57,7 @@ final class MaintenanceWindows {
             r.tags().forEach(t -> window.tags.put(t.key(), t.value()));
         }
         store.windows.put(w.windowId(), window);
-        remember(store, "window", r.clientToken(), w.windowId(), r.toBuilder().clientToken(null).build());
+        remember(store, "window", r.clientToken(), w.windowId(), r.toBuilder().clientToken("").build());
         store.revision++;
         runs.arm(store, window);
         return CreateMaintenanceWindowResponse.builder().windowId(w.windowId()).build();
@@ -104,6 +104,10 @@ final class MaintenanceWindows {
         MaintenanceStore.Window window = window(store, r.windowId());
         store.windows.remove(r.windowId());
         window.generation++;
+        Set<String> ids = new java.util.HashSet<>(window.targets.keySet());
+        ids.addAll(window.tasks.keySet());
+        ids.add(r.windowId());
+        forget(store, ids);
         store.executions.values().removeIf(e -> e.windowId.equals(r.windowId()));
         store.revision++;
         return DeleteMaintenanceWindowResponse.builder().windowId(r.windowId()).build();
@@ -134,7 +138,7 @@ final class MaintenanceWindows {
             RegisterTargetWithMaintenanceWindowRequest r) {
         MaintenanceStore store = store();
         MaintenanceStore.Window window = window(store, r.windowId());
-        String existing = idempotent(store, "target", r.clientToken(), r.toBuilder().clientToken(null).build());
+        String existing = idempotent(store, "target", r.clientToken(), r.toBuilder().clientToken("").build());
         if (existing != null) {
             return RegisterTargetWithMaintenanceWindowResponse.builder().windowTargetId(existing).build();
         }
@@ -148,7 +152,7 @@ final class MaintenanceWindows {
                 .targets(r.targets()).ownerInformation(r.ownerInformation()).name(r.name())
                 .description(r.description()).build();
         window.targets.put(t.windowTargetId(), t);
-        remember(store, "target", r.clientToken(), t.windowTargetId(), r.toBuilder().clientToken(null).build());
+        remember(store, "target", r.clientToken(), t.windowTargetId(), r.toBuilder().clientToken("").build());
         store.revision++;
         return RegisterTargetWithMaintenanceWindowResponse.builder().windowTargetId(t.windowTargetId()).build();
     }
@@ -210,6 +214,7 @@ final class MaintenanceWindows {
             }
         }
         window.targets.remove(r.windowTargetId());
+        forget(store, Set.of(r.windowTargetId()));
         store.revision++;
         return DeregisterTargetFromMaintenanceWindowResponse.builder().windowId(r.windowId())
                 .windowTargetId(r.windowTargetId()).build();
@@ -252,7 +257,7 @@ final class MaintenanceWindows {
             RegisterTaskWithMaintenanceWindowRequest r) {
         MaintenanceStore store = store();
         MaintenanceStore.Window window = window(store, r.windowId());
-        String existing = idempotent(store, "task", r.clientToken(), r.toBuilder().clientToken(null).build());
+        String existing = idempotent(store, "task", r.clientToken(), r.toBuilder().clientToken("").build());
         if (existing != null) {
             return RegisterTaskWithMaintenanceWindowResponse.builder().windowTaskId(existing).build();
         }
@@ -272,7 +277,7 @@ final class MaintenanceWindows {
                 .cutoffBehavior(r.cutoffBehavior() == null ? "CONTINUE_TASK" : r.cutoffBehaviorAsString())
                 .alarmConfiguration(r.alarmConfiguration()).build();
         window.tasks.put(t.windowTaskId(), t);
-        remember(store, "task", r.clientToken(), t.windowTaskId(), r.toBuilder().clientToken(null).build());
+        remember(store, "task", r.clientToken(), t.windowTaskId(), r.toBuilder().clientToken("").build());
         store.revision++;
         return RegisterTaskWithMaintenanceWindowResponse.builder().windowTaskId(t.windowTaskId()).build();
     }
@@ -321,6 +326,7 @@ final class MaintenanceWindows {
         MaintenanceStore.Window window = window(store, r.windowId());
         task(window, r.windowTaskId());
         window.tasks.remove(r.windowTaskId());
+        forget(store, Set.of(r.windowTaskId()));
         store.revision++;
         return DeregisterTaskFromMaintenanceWindowResponse.builder().windowId(r.windowId())
                 .windowTaskId(r.windowTaskId()).build();
@@ -462,7 +468,7 @@ final class MaintenanceWindows {
         if (t == null) {
             return null;
         }
-        if (!Objects.equals(t.request(), request)) {
+        if (!t.request().equals(MaintenanceRecords.write(request))) {
             throw ModeledErrors.of(IdempotentParameterMismatchException.class, "Error. The client token "
                     + token + " was already used with different parameters.");
         }
@@ -471,8 +477,14 @@ final class MaintenanceWindows {
 
     static void remember(MaintenanceStore store, String kind, String token, String id, Object request) {
         if (token != null) {
-            store.tokens.put(kind + "\u0000" + token, new MaintenanceStore.Token(kind, id, request));
+            store.tokens.put(kind + "\u0000" + token, new MaintenanceStore.Token(kind, id,
+                    MaintenanceRecords.write(request)));
         }
+    }
+
+    /** Forgets the client tokens that created what is deleted (the SDK sends a new token with every create). */
+    static void forget(MaintenanceStore store, Set<String> ids) {
+        store.tokens.values().removeIf(t -> ids.contains(t.id()));
     }
 
     static <T> T or(T given, T old, boolean replace) {

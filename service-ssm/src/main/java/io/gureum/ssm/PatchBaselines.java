@@ -35,7 +35,7 @@ final class PatchBaselines {
 
     public CreatePatchBaselineResponse createPatchBaseline(CreatePatchBaselineRequest r) {
         MaintenanceStore store = store();
-        Object request = r.toBuilder().clientToken(null).build();
+        Object request = r.toBuilder().clientToken("").build();
         String existing = MaintenanceWindows.idempotent(store, "baseline", r.clientToken(), request);
         if (existing != null) {
             return CreatePatchBaselineResponse.builder().baselineId(existing).build();
@@ -135,6 +135,7 @@ final class PatchBaselines {
                     + " try again.");
         }
         store.baselines.remove(id);
+        MaintenanceWindows.forget(store, Set.of(id));
         store.revision++;
         return DeletePatchBaselineResponse.builder().baselineId(id).build();
     }
