@@ -44,7 +44,9 @@ class RegisteredHandlersTest {
             "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector", "AWS::EC2::FlowLog",
             "AWS::CloudWatch::InsightRule", "AWS::CloudWatch::MetricStream",
             "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
-            "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document");
+            "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document",
+            "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
+            "AWS::SSM::PatchBaseline");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
