@@ -104,6 +104,7 @@ final class MaintenanceRecords {
                     MaintenanceStore.Window window = new MaintenanceStore.Window(read(w.window(),
                             GetMaintenanceWindowResponse.class));
                     window.tags.putAll(w.tags());
+                    store.register(ssm.context.registry(), window);
                     w.targets().forEach(t -> {
                         MaintenanceWindowTarget target = read(t, MaintenanceWindowTarget.class);
                         window.targets.put(target.windowTargetId(), target);
@@ -130,6 +131,7 @@ final class MaintenanceRecords {
                     MaintenanceStore.Baseline baseline = new MaintenanceStore.Baseline(read(b.baseline(),
                             GetPatchBaselineResponse.class));
                     baseline.tags.putAll(b.tags());
+                    store.register(ssm.context.registry(), baseline);
                     store.baselines.put(baseline.b.baselineId(), baseline);
                 }
                 store.defaults.putAll(s.defaults());

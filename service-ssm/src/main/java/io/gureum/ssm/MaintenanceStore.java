@@ -39,13 +39,26 @@ final class MaintenanceStore {
         this.region = region;
     }
 
+    /** Enters a window's tags in core's registry under its ARN. */
+    void register(io.gureum.core.state.ResourceRegistry registry, Window w) {
+        String id = "maintenancewindow/" + w.w.windowId();
+        w.tags.attach(registry, account, region, "ssm", id, io.gureum.core.ids.Arn.of("ssm", region, account, id));
+    }
+
+    /** Enters a baseline's tags in core's registry under its ARN. */
+    void register(io.gureum.core.state.ResourceRegistry registry, Baseline b) {
+        String id = "patchbaseline/" + b.b.baselineId();
+        b.tags.attach(registry, account, region, "ssm", id, io.gureum.core.ids.Arn.of("ssm", region, account, id));
+    }
+
     /** What an idempotency token created: {@code request} is the wire JSON of the request without its token. */
     record Token(String kind, String id, String request) {
     }
 
     static final class Window {
         GetMaintenanceWindowResponse w;
-        final Map<String, String> tags = new LinkedHashMap<>();
+        /** Entered in core's registry, so the Resource Groups Tagging API sees them. */
+        final io.gureum.core.state.RegisteredTags tags = new io.gureum.core.state.RegisteredTags();
         final Map<String, MaintenanceWindowTarget> targets = new LinkedHashMap<>();
         final Map<String, GetMaintenanceWindowTaskResponse> tasks = new LinkedHashMap<>();
         /** Bumped by every change of the schedule, so a timer armed for an older one does nothing. */
@@ -79,7 +92,8 @@ final class MaintenanceStore {
     static final class Baseline {
         /** Its PatchGroups are those registered for it. */
         GetPatchBaselineResponse b;
-        final Map<String, String> tags = new LinkedHashMap<>();
+        /** Entered in core's registry, so the Resource Groups Tagging API sees them. */
+        final io.gureum.core.state.RegisteredTags tags = new io.gureum.core.state.RegisteredTags();
 
         Baseline(GetPatchBaselineResponse b) {
             this.b = b;

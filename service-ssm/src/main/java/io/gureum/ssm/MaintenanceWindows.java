@@ -56,6 +56,7 @@ final class MaintenanceWindows {
         if (r.hasTags()) {
             r.tags().forEach(t -> window.tags.put(t.key(), t.value()));
         }
+        store.register(state.context.registry(), window);
         store.windows.put(w.windowId(), window);
         remember(store, "window", r.clientToken(), w.windowId(), r.toBuilder().clientToken("").build());
         store.revision++;
@@ -103,6 +104,7 @@ final class MaintenanceWindows {
         MaintenanceStore store = store();
         MaintenanceStore.Window window = window(store, r.windowId());
         store.windows.remove(r.windowId());
+        window.tags.detach();
         window.generation++;
         Set<String> ids = new java.util.HashSet<>(window.targets.keySet());
         ids.addAll(window.tasks.keySet());

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * Tags of parameters (ResourceType {@code Parameter}, ResourceId the parameter's name) and documents
- * (ResourceType {@code Document}, ResourceId the document's name), kept in core's
+ * (ResourceType {@code Document}, ResourceId the document's name), maintenance windows and patch
+ * baselines ({@link MaintenanceTags}), kept in core's
  * registry so the Resource Groups Tagging API sees them; at most 50 per resource
  * (API_AddTagsToResource: TooManyTagsError). The other resource types are those of SSM operations
  * Gureum does not serve: InvalidResourceType.

@@ -66,6 +66,7 @@ final class PatchBaselines {
         if (r.hasTags()) {
             r.tags().forEach(t -> baseline.tags.put(t.key(), t.value()));
         }
+        store.register(state.context.registry(), baseline);
         store.baselines.put(b.baselineId(), baseline);
         MaintenanceWindows.remember(store, "baseline", r.clientToken(), b.baselineId(), request);
         store.revision++;
@@ -135,6 +136,7 @@ final class PatchBaselines {
                     + " try again.");
         }
         store.baselines.remove(id);
+        baseline.tags.detach();
         MaintenanceWindows.forget(store, Set.of(id));
         store.revision++;
         return DeletePatchBaselineResponse.builder().baselineId(id).build();

@@ -57,6 +57,9 @@ class MaintenanceWindowsIT extends SsmTestSupport {
         assertEquals(Map.of("env", "dev"), ssm.listTagsForResource(b -> b
                 .resourceType(ResourceTypeForTagging.MAINTENANCE_WINDOW).resourceId(id)).tagList().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value)));
+        io.gureum.core.ids.Arn arn = io.gureum.core.ids.Arn.parse("arn:aws:ssm:us-east-1:000000000000:maintenancewindow/"
+                + id);
+        assertEquals(Map.of("env", "dev"), gureum.context().registry().tags(arn), "the tags are in core's registry");
 
         var updated = ssm.updateMaintenanceWindow(b -> b.windowId(id).enabled(false).duration(6));
         assertFalse(updated.enabled());
@@ -80,6 +83,7 @@ class MaintenanceWindowsIT extends SsmTestSupport {
         assertEquals(id, ssm.deleteMaintenanceWindow(b -> b.windowId(id)).windowId());
         assertError(DoesNotExistException.class, "DoesNotExistException", 400, null,
                 () -> ssm.getMaintenanceWindow(b -> b.windowId(id)));
+        assertTrue(gureum.context().registry().byArn(arn).isEmpty(), "deleting a window unregisters it");
     }
 
     @Test
