@@ -66,10 +66,16 @@ final class WindowRuns {
             if (store.windows.get(window.w.windowId()) != window || window.generation != generation) {
                 return;
             }
-            run(store, window);
-            arm(store, window);
-            store.revision++;
-            recorded.accept(store);
+            try {
+                run(store, window);
+            } finally {
+                // The next run is armed whatever became of this one.
+                if (store.windows.get(window.w.windowId()) == window && window.generation == generation) {
+                    arm(store, window);
+                }
+                store.revision++;
+                recorded.accept(store);
+            }
         } finally {
             state.lock.unlock();
         }
