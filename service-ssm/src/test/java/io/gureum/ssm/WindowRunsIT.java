@@ -46,14 +46,21 @@ class WindowRunsIT {
             String sourceArn) {
     }
 
-    /** A Lambda API whose Invoke records its calls; the function {@code broken} fails. */
+    /**
+     * A Lambda API whose Invoke records its calls; the function {@code broken} fails, the function
+     * {@code slow} returns only once {@link #RELEASE} is counted down.
+     */
     public static final class FakeLambda {
         static final List<Invocation> CALLS = new CopyOnWriteArrayList<>();
+        static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
 
-        public InvokeResponse invoke(InvokeRequest r) {
+        public InvokeResponse invoke(InvokeRequest r) throws InterruptedException {
             RequestContext ctx = RequestContext.current();
             CALLS.add(new Invocation(r.functionName(), r.qualifier(), r.invocationTypeAsString(),
                     r.payload() == null ? null : r.payload().asUtf8String(), ctx.principal(), ctx.sourceArn()));
+            if (r.functionName().equals("slow") && !RELEASE.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
             if (r.functionName().equals("broken")) {
                 return InvokeResponse.builder().statusCode(200).functionError("Unhandled")
                         .payload(SdkBytes.fromUtf8String("{\"errorMessage\":\"boom\"}")).build();
@@ -122,7 +129,8 @@ class WindowRunsIT {
         });
         assertEquals(MaintenanceWindowExecutionStatus.FAILED, execution.status(), "the RUN_COMMAND task cannot run");
 
-        List<Invocation> calls = FakeLambda.CALLS.stream().filter(c -> c.function().equals("fn")).toList();
+        List<Invocation> calls = FakeLambda.CALLS.stream().filter(c -> c.function().equals("fn")
+                && c.payload() != null && c.payload().contains(id)).toList();
         assertEquals(1, calls.size());
         Invocation call = calls.get(0);
         assertEquals("live", call.qualifier());
@@ -196,6 +204,41 @@ class WindowRunsIT {
         assertNotNull(invocation.statusDetails());
         assertTrue(invocation.statusDetails().contains("boom"), invocation.statusDetails());
         assertTrue(ssm.describeMaintenanceWindowExecutions(b -> b.windowId(off)).windowExecutions().isEmpty());
+        ssm.deleteMaintenanceWindow(b -> b.windowId(id));
+        ssm.deleteMaintenanceWindow(b -> b.windowId(off));
+    }
+
+    @Test
+    void cancellingARunningExecutionCancelsTheTasksNotYetStarted() throws Exception {
+        String id = ssm.createMaintenanceWindow(b -> b.name("cancelled").schedule("rate(12 hours)").duration(2)
+                .cutoff(1).allowUnassociatedTargets(true)).windowId();
+        ssm.registerTaskWithMaintenanceWindow(b -> b.windowId(id).taskType(MaintenanceWindowTaskType.LAMBDA)
+                .taskArn("slow").priority(1));
+        ssm.registerTaskWithMaintenanceWindow(b -> b.windowId(id).taskType(MaintenanceWindowTaskType.LAMBDA)
+                .taskArn("fn").priority(2).taskInvocationParameters(p -> p.lambda(l -> l.qualifier("after-cancel"))));
+        gureum.context().clock().advance(Duration.ofHours(12).plusMinutes(1));
+        MaintenanceWindowExecution running = waitFor(() -> {
+            var all = ssm.describeMaintenanceWindowExecutions(b -> b.windowId(id)).windowExecutions();
+            return all.size() == 1 ? all.get(0) : null;
+        });
+        assertEquals(MaintenanceWindowExecutionStatus.IN_PROGRESS, running.status(), "the slow function holds it");
+        ssm.cancelMaintenanceWindowExecution(b -> b.windowExecutionId(running.windowExecutionId()));
+        assertEquals(MaintenanceWindowExecutionStatus.CANCELLING, ssm.getMaintenanceWindowExecution(b -> b
+                .windowExecutionId(running.windowExecutionId())).status());
+        FakeLambda.RELEASE.countDown();
+        var done = waitFor(() -> {
+            var e = ssm.getMaintenanceWindowExecution(b -> b.windowExecutionId(running.windowExecutionId()));
+            return e.endTime() != null ? e : null;
+        });
+        assertEquals(MaintenanceWindowExecutionStatus.CANCELLED, done.status());
+        Map<String, MaintenanceWindowExecutionStatus> statuses = ssm.describeMaintenanceWindowExecutionTasks(b -> b
+                .windowExecutionId(running.windowExecutionId())).windowExecutionTaskIdentities().stream()
+                .collect(Collectors.toMap(MaintenanceWindowExecutionTaskIdentity::taskArn,
+                        MaintenanceWindowExecutionTaskIdentity::status));
+        assertEquals(MaintenanceWindowExecutionStatus.SUCCESS, statuses.get("slow"), "a started task runs to its end");
+        assertEquals(MaintenanceWindowExecutionStatus.CANCELLED, statuses.get("fn"));
+        assertTrue(FakeLambda.CALLS.stream().noneMatch(c -> "after-cancel".equals(c.qualifier())));
+        ssm.deleteMaintenanceWindow(b -> b.windowId(id));
     }
 
     /** Polls (every 20 ms, up to 30 s) until {@code probe} answers non-null: the run happens on a worker. */
