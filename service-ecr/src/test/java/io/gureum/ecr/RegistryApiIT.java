@@ -143,6 +143,24 @@ class RegistryApiIT extends EcrTestSupport {
     }
 
     @Test
+    void aLayerOverOneMibStreamsInOnePatchWithoutContentRangeAsDockerSendsIt() {
+        String repo = repository("streamed");
+        RegistryHttp r = registry();
+        byte[] layer = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(11).nextBytes(layer);
+        String location = r.send("POST", "/v2/" + repo + "/blobs/uploads/", null).headers().firstValue("Location")
+                .orElseThrow();
+        HttpResponse<byte[]> patched = r.send("PATCH", location, layer, "Content-Type", "application/octet-stream");
+        assertEquals(202, patched.statusCode(), text(patched));
+        assertEquals("0-" + (layer.length - 1), patched.headers().firstValue("Range").orElse(null));
+        String digest = Digests.sha256(layer);
+        assertEquals(201, r.send("PUT", location + "?digest=" + digest, null).statusCode());
+        assertArrayEquals(layer, r.get("/v2/" + repo + "/blobs/" + digest).body());
+        assertEquals((long) layer.length, ecr.batchCheckLayerAvailability(b -> b.repositoryName(repo)
+                .layerDigests(digest)).layers().get(0).layerSize());
+    }
+
+    @Test
     void anImagePushedThroughTheEcrApiIsPulledThroughTheRegistry() {
         String repo = repository("api-pushed");
         String digest = push(repo, "latest", "hello from the API");
