@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,19 +47,19 @@ final class RegistryApi implements AutoCloseable {
     /** The distribution specification's tag; ECR allows the same characters. */
     private static final Pattern TAG = Pattern.compile("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$");
     private static final Pattern DIGEST = Pattern.compile("^sha256:[a-f0-9]{64}$");
-    private static final Pattern CONTENT_RANGE = Pattern.compile("^(?:bytes[ =])?(\\d+)-(\\d+)(?:/.*)?$");
     /** ECR's quota on an image manifest's size. */
     static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
     private final EcrState state;
     private final Images images;
     private final Runnable record;
-    private final Map<String, BlobUpload> uploads = new ConcurrentHashMap<>();
+    private final RegistryBlobs blobs;
 
     RegistryApi(EcrState state, Images images, Runnable record) {
         this.state = state;
         this.images = images;
         this.record = record;
+        this.blobs = new RegistryBlobs(state, this, record);
     }
 
     static boolean isRegistryPath(String rawPath) {
@@ -70,7 +67,7 @@ final class RegistryApi implements AutoCloseable {
     }
 
     /** An answer of the distribution specification's shape, thrown from anywhere below. */
-    private static final class RegistryError extends RuntimeException {
+    static final class RegistryError extends RuntimeException {
         final transient AwsHttpResponse response;
 
         RegistryError(AwsHttpResponse response) {
@@ -79,7 +76,7 @@ final class RegistryApi implements AutoCloseable {
         }
     }
 
-    private static RegistryError error(int status, String code, String message) {
+    static RegistryError error(int status, String code, String message) {
         return new RegistryError(json(new AwsHttpResponse(status), errorBody(code, message)));
     }
 
@@ -177,20 +174,20 @@ final class RegistryApi implements AutoCloseable {
             String name = name(m.group(1));
             String id = decode(m.group(2));
             if (id.isEmpty()) {
-                return only(method, Set.of("POST"), () -> startUpload(registry, name, request));
+                return only(method, Set.of("POST"), () -> blobs.startUpload(registry, name, request));
             }
             return switch (method) {
-                case "GET" -> uploadStatus(registry, name, id, 204);
-                case "PATCH" -> patchUpload(registry, name, id, request);
-                case "PUT" -> completeUpload(registry, name, id, request);
-                case "DELETE" -> cancelUpload(registry, name, id);
+                case "GET" -> blobs.uploadStatus(registry, name, id, 204);
+                case "PATCH" -> blobs.patchUpload(registry, name, id, request);
+                case "PUT" -> blobs.completeUpload(registry, name, id, request);
+                case "DELETE" -> blobs.cancelUpload(registry, name, id);
                 default -> throw unsupported();
             };
         }
         if ((m = BLOB.matcher(path)).matches()) {
             String name = name(m.group(1));
             String digest = decode(m.group(2));
-            return only(method, Set.of("GET", "HEAD"), () -> getBlob(registry, name, digest));
+            return only(method, Set.of("GET", "HEAD"), () -> blobs.getBlob(registry, name, digest));
         }
         throw error(404, "NAME_UNKNOWN", "No registry API at " + path);
     }
@@ -202,7 +199,7 @@ final class RegistryApi implements AutoCloseable {
         return answer.get();
     }
 
-    private static RegistryError unsupported() {
+    static RegistryError unsupported() {
         return error(405, "UNSUPPORTED", "The operation is unsupported.");
     }
 
@@ -219,7 +216,7 @@ final class RegistryApi implements AutoCloseable {
     }
 
     /** The repository, under the module's lock; NAME_UNKNOWN as ECR answers it. */
-    private static Repository repository(Registry registry, String name) {
+    static Repository repository(Registry registry, String name) {
         Repository repo = registry.repositories.get(name);
         if (repo == null) {
             throw error(404, "NAME_UNKNOWN", "The repository with name '" + name
@@ -228,7 +225,7 @@ final class RegistryApi implements AutoCloseable {
         return repo;
     }
 
-    private <T> T locked(Supplier<T> body) {
+    <T> T locked(Supplier<T> body) {
         state.lock.lock();
         try {
             return body.get();
@@ -361,177 +358,15 @@ final class RegistryApi implements AutoCloseable {
         });
     }
 
-    // ---- blobs
-
-    private AwsHttpResponse getBlob(Registry registry, String name, String digest) {
-        Layer layer = locked(() -> repository(registry, name).layers.get(digest));
-        if (layer == null) {
-            throw error(404, "BLOB_UNKNOWN", "blob unknown to registry");
-        }
-        return new AwsHttpResponse(200).body(layer.data()).header("Content-Type", "application/octet-stream")
-                .header("Docker-Content-Digest", layer.digest());
-    }
-
-    private AwsHttpResponse startUpload(Registry registry, String name, AwsHttpRequest request) {
-        String mount = request.queryParameter("mount");
-        String from = request.queryParameter("from");
-        AwsHttpResponse mounted = locked(() -> {
-            Repository repo = repository(registry, name);
-            return mount == null ? null : mount(registry, repo, mount, from);
-        });
-        if (mounted != null) {
-            return mounted;
-        }
-        BlobUpload upload = newUpload(registry, name);
-        String digest = request.queryParameter("digest");
-        if (digest != null) { // a monolithic upload: the blob is the body
-            return finish(registry, name, upload, digest, request);
-        }
-        return uploadStatus(registry, name, upload.id, 202);
-    }
-
-    /**
-     * Mounts {@code digest} from {@code from} (or, without it, any repository of the registry) when ECR would:
-     * blob mounting enabled for the registry, same encryption; null to fall back to an upload, as the
-     * specification has it.
-     */
-    private AwsHttpResponse mount(Registry registry, Repository repo, String digest, String from) {
-        if (!"ENABLED".equals(registry.accountSettings.get("BLOB_MOUNTING"))) {
-            return null;
-        }
-        List<Repository> sources = new ArrayList<>();
-        if (from != null) {
-            Repository source = registry.repositories.get(from);
-            if (source != null) {
-                sources.add(source);
-            }
-        } else {
-            sources.addAll(registry.repositories.values());
-        }
-        for (Repository source : sources) {
-            Layer layer = source.layers.get(digest);
-            if (layer != null && source.encryptionType.equals(repo.encryptionType)
-                    && java.util.Objects.equals(source.kmsKey, repo.kmsKey)) {
-                repo.layers.putIfAbsent(digest, layer);
-                record.run();
-                return created(repo.name, digest);
-            }
-        }
-        return null;
-    }
-
-    private static AwsHttpResponse created(String name, String digest) {
-        return new AwsHttpResponse(201).header("Location", "/v2/" + name + "/blobs/" + digest)
-                .header("Docker-Content-Digest", digest);
-    }
-
-    private BlobUpload newUpload(Registry registry, String name) {
-        String hex = state.context.ids().hex(32);
-        String id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                + hex.substring(16, 20) + "-" + hex.substring(20);
-        try {
-            BlobUpload upload = new BlobUpload(id, registry.account, registry.region, name);
-            uploads.put(id, upload);
-            return upload;
-        } catch (IOException e) {
-            throw error(500, "UNKNOWN", "The upload could not be started: " + e.getMessage());
-        }
-    }
-
-    private BlobUpload upload(Registry registry, String name, String id) {
-        BlobUpload upload = uploads.get(id);
-        if (upload == null || !upload.account.equals(registry.account) || !upload.region.equals(registry.region)
-                || !upload.repository.equals(name)) {
-            throw error(404, "BLOB_UPLOAD_UNKNOWN", "blob upload unknown to registry");
-        }
-        return upload;
-    }
-
-    private AwsHttpResponse uploadStatus(Registry registry, String name, String id, int status) {
-        BlobUpload upload = upload(registry, name, id);
-        long size = upload.size();
-        return new AwsHttpResponse(status).header("Location", "/v2/" + name + "/blobs/uploads/" + id)
-                .header("Range", "0-" + Math.max(0, size - 1)).header("Docker-Upload-UUID", id);
-    }
-
-    private AwsHttpResponse patchUpload(Registry registry, String name, String id, AwsHttpRequest request) {
-        BlobUpload upload = upload(registry, name, id);
-        String range = request.header("Content-Range");
-        if (range != null) {
-            Matcher r = CONTENT_RANGE.matcher(range.trim());
-            if (!r.matches() || Long.parseLong(r.group(1)) != upload.size()) {
-                AwsHttpResponse refused = uploadStatus(registry, name, id, 416);
-                throw new RegistryError(json(refused, errorBody("BLOB_UPLOAD_INVALID",
-                        "The chunk does not start where the upload stands (" + upload.size() + " bytes received).")));
-            }
-        }
-        append(upload, request);
-        return uploadStatus(registry, name, id, 202);
-    }
-
-    private void append(BlobUpload upload, AwsHttpRequest request) {
-        try {
-            upload.append(request.bodyStream());
-        } catch (IOException e) {
-            uploads.remove(upload.id);
-            upload.discard();
-            throw error(400, "BLOB_UPLOAD_INVALID", "The upload's body could not be read: " + e.getMessage());
-        }
-    }
-
-    private AwsHttpResponse completeUpload(Registry registry, String name, String id, AwsHttpRequest request) {
-        return finish(registry, name, upload(registry, name, id), request.queryParameter("digest"), request);
-    }
-
-    /** Appends the request's body, checks the digest and makes the blob a layer of the repository. */
-    private AwsHttpResponse finish(Registry registry, String name, BlobUpload upload, String digest,
-            AwsHttpRequest request) {
-        if (digest == null || !DIGEST.matcher(digest).matches()) {
-            throw error(400, "DIGEST_INVALID", "provided digest did not match uploaded content");
-        }
-        append(upload, request);
-        uploads.remove(upload.id);
-        try {
-            if (upload.size() == 0) {
-                throw error(400, "BLOB_UPLOAD_INVALID", "The layer upload with upload ID '" + upload.id
-                        + "' is empty.");
-            }
-            if (!digest.equals(upload.digest())) {
-                throw error(400, "DIGEST_INVALID", "provided digest did not match uploaded content");
-            }
-            byte[] bytes;
-            try {
-                bytes = upload.bytes();
-            } catch (IOException e) {
-                throw error(500, "UNKNOWN", "The upload could not be read back: " + e.getMessage());
-            }
-            return locked(() -> {
-                Repository repo = repository(registry, name);
-                repo.layers.putIfAbsent(digest, new Layer(digest, bytes));
-                record.run();
-                return created(name, digest);
-            });
-        } finally {
-            upload.discard();
-        }
-    }
-
-    private AwsHttpResponse cancelUpload(Registry registry, String name, String id) {
-        BlobUpload upload = upload(registry, name, id);
-        uploads.remove(id);
-        upload.discard();
-        return new AwsHttpResponse(204);
-    }
-
     // ---- wire
 
-    private static ObjectNode errorBody(String code, String message) {
+    static ObjectNode errorBody(String code, String message) {
         ObjectNode body = JSON.createObjectNode();
         body.putArray("errors").addObject().put("code", code).put("message", message);
         return body;
     }
 
-    private static AwsHttpResponse json(AwsHttpResponse response, ObjectNode body) {
+    static AwsHttpResponse json(AwsHttpResponse response, ObjectNode body) {
         try {
             return response.body(JSON.writeValueAsString(body), "application/json; charset=utf-8");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -542,7 +377,6 @@ final class RegistryApi implements AutoCloseable {
     /** Drops the uploads in progress and their files. */
     @Override
     public void close() {
-        uploads.values().forEach(BlobUpload::discard);
-        uploads.clear();
+        blobs.close();
     }
 }
