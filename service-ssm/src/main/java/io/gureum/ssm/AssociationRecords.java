@@ -101,7 +101,11 @@ final class AssociationRecords {
     void restore(List<StateRecord> records) {
         ssm.lock.lock();
         try {
-            for (StateRecord r : records) {
+            List<StateRecord> ordered = new java.util.ArrayList<>(records);
+            // Associations are listed in creation order: restore them in it.
+            ordered.sort(java.util.Comparator.comparing((StateRecord r) -> r.kind().equals(ASSOCIATION)
+                    ? r.value(AssociationRecord.class).created() : Instant.EPOCH));
+            for (StateRecord r : ordered) {
                 AssociationStore store = all.get(r.account(), r.region());
                 switch (r.kind()) {
                     case ASSOCIATION -> {

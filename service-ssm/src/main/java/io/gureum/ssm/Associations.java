@@ -137,11 +137,7 @@ final class Associations {
             } catch (SsmException x) {
                 String code = x.awsErrorDetails().errorCode();
                 failed.add(FailedCreateAssociation.builder().entry(e).message(x.awsErrorDetails().errorMessage())
-                        .fault(switch (code) {
-                            case "InvalidDocument", "InvalidDocumentVersion" -> Fault.UNKNOWN;
-                            case "InternalServerError" -> Fault.SERVER;
-                            default -> Fault.CLIENT;
-                        }).build());
+                        .fault(code.equals("InternalServerError") ? Fault.SERVER : Fault.CLIENT).build());
             }
         }
         return CreateAssociationBatchResponse.builder().successful(ok).failed(failed).build();

@@ -193,7 +193,7 @@ class AssociationsIT extends StateManagerTestSupport {
         assertEquals(1, r.successful().size());
         assertEquals(2, r.failed().size());
         assertEquals("Client", r.failed().get(0).faultAsString());
-        assertEquals("Unknown", r.failed().get(1).faultAsString());
+        assertEquals("Client", r.failed().get(1).faultAsString());
         assertEquals("Missing", r.failed().get(1).entry().name());
     }
 
