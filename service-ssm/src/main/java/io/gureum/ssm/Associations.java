@@ -309,7 +309,9 @@ final class Associations {
     public DescribeInstanceAssociationsStatusResponse describeInstanceAssociationsStatus(
             DescribeInstanceAssociationsStatusRequest r) {
         instance(r.instanceId());
-        PageTokens.decode("instance-association-status", r.nextToken());
+        String after = PageTokens.decode("instance-association-status", r.nextToken());
+        int from = after == null ? 0 : parseIndex(after);
+        int max = r.maxResults() == null ? 50 : r.maxResults();
         List<InstanceAssociationStatusInfo> infos = new ArrayList<>();
         for (StoredAssociation a : current().associations.values()) {
             StoredAssociation.Settings s = a.latest();
@@ -321,7 +323,12 @@ final class Associations {
                         .associationName(s.associationName()).build());
             }
         }
-        return DescribeInstanceAssociationsStatusResponse.builder().instanceAssociationStatusInfos(infos).build();
+        List<InstanceAssociationStatusInfo> page = infos.subList(Math.min(from, infos.size()),
+                Math.min(infos.size(), from + max));
+        String next = from + max < infos.size() ? PageTokens.encode("instance-association-status",
+                Integer.toString(from + max)) : null;
+        return DescribeInstanceAssociationsStatusResponse.builder().instanceAssociationStatusInfos(page)
+                .nextToken(next).build();
     }
 
     /**
