@@ -154,6 +154,22 @@ class AssociationsIT extends StateManagerTestSupport {
     }
 
     @Test
+    void associationTagsThroughTheTaggingOperations() {
+        String doc = document(COMMAND);
+        String id = ssm.createAssociation(b -> b.name(doc).parameters(Map.of("level", List.of("low")))
+                .targets(target("tag:tier", "web"))).associationDescription().associationId();
+        ssm.addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.ASSOCIATION).resourceId(id)
+                .tags(t -> t.key("a").value("1"), t -> t.key("b").value("2")));
+        ssm.removeTagsFromResource(b -> b.resourceType(ResourceTypeForTagging.ASSOCIATION).resourceId(id)
+                .tagKeys("a"));
+        assertEquals(List.of("b"), ssm.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.ASSOCIATION)
+                .resourceId(id)).tagList().stream().map(t -> t.key()).toList());
+        assertError(software.amazon.awssdk.services.ssm.model.InvalidResourceIdException.class, "InvalidResourceId",
+                400, null, () -> ssm.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.ASSOCIATION)
+                        .resourceId("11111111-2222-3333-4444-555555555555")));
+    }
+
+    @Test
     void listFiltersAndPages() {
         String doc = document(COMMAND);
         Map<String, List<String>> low = Map.of("level", List.of("low"));
