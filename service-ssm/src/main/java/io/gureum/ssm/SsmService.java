@@ -5,6 +5,7 @@ import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.state.AccountRegionStore;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,7 +30,8 @@ public final class SsmService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Parameters.class, ParameterReads.class, ParametersByPath.class, ParameterDescriptions.class,
-                Labels.class, ParameterTags.class, Documents.class);
+                Labels.class, ParameterTags.class, Documents.class, Associations.class, ResourceDataSyncs.class,
+                ResourcePolicies.class);
     }
 
     @Override
@@ -41,9 +43,15 @@ public final class SsmService implements AwsService {
         Lookup lookup = new Lookup(state, publics);
         Views views = new Views(secure);
         Expiry expiry = new Expiry(state);
+        AccountRegionStore<AssociationStore> associationStores = new AccountRegionStore<>(AssociationStore::new);
+        ManagedInstances instances = new ManagedInstances(context.clients(), state);
+        Associations associations = new Associations(state, associationStores, instances);
         List<Object> providers = List.of(new Parameters(state, secure, images), new ParameterReads(lookup, views),
                 new ParametersByPath(state, publics, views), new ParameterDescriptions(state, views), new Labels(lookup),
-                new ParameterTags(lookup, state), new Documents(state));
+                new ParameterTags(lookup, state, associations), new Documents(state), associations,
+                new ResourceDataSyncs(state, associationStores, instances),
+                new ResourcePolicies(state, associationStores));
+        AssociationRecords associationRecords = new AssociationRecords(context.state(), state, associationStores);
         ReentrantLock lock = state.lock;
         SsmRecords records = new SsmRecords(context.state(), state);
         OperationInterceptor serialised = call -> {
@@ -52,7 +60,11 @@ public final class SsmService implements AwsService {
                 ParameterStore store = state.current();
                 int before = store.parameters.size();
                 expiry.sweep(store);
-                return records.intercept(call, store.parameters.size() != before);
+                try {
+                    return records.intercept(call, store.parameters.size() != before);
+                } finally {
+                    associationRecords.afterCall(call.operation(), associations.current(), store);
+                }
             } finally {
                 lock.unlock();
             }
@@ -80,11 +92,13 @@ public final class SsmService implements AwsService {
             @Override
             public void restore(List<io.gureum.core.persist.StateRecord> restored) {
                 records.restore(restored);
+                associationRecords.restore(restored);
             }
 
             @Override
             public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
                 records.capture(sink);
+                associationRecords.capture(sink);
             }
 
             @Override

@@ -44,7 +44,8 @@ class RegisteredHandlersTest {
             "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector", "AWS::EC2::FlowLog",
             "AWS::CloudWatch::InsightRule", "AWS::CloudWatch::MetricStream",
             "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
-            "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document");
+            "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document",
+            "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
