@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * Tags of parameters (ResourceType {@code Parameter}, ResourceId the parameter's name) and documents
- * (ResourceType {@code Document}, ResourceId the document's name), maintenance windows and patch
- * baselines ({@link MaintenanceTags}), kept in core's
+ * (ResourceType {@code Document}, ResourceId the document's name), associations (ResourceType
+ * {@code Association}, ResourceId the association ID), maintenance windows and patch baselines
+ * ({@link MaintenanceTags}), kept in core's
  * registry so the Resource Groups Tagging API sees them; at most 50 per resource
  * (API_AddTagsToResource: TooManyTagsError). The other resource types are those of SSM operations
  * Gureum does not serve: InvalidResourceType.
@@ -26,9 +27,12 @@ final class ParameterTags {
     private final Lookup lookup;
     private final SsmState state;
 
-    ParameterTags(Lookup lookup, SsmState state) {
+    private final Associations associations;
+
+    ParameterTags(Lookup lookup, SsmState state, Associations associations) {
         this.lookup = lookup;
         this.state = state;
+        this.associations = associations;
     }
 
     public AddTagsToResourceResponse addTagsToResource(AddTagsToResourceRequest r) {
@@ -70,6 +74,9 @@ final class ParameterTags {
                 throw SsmErrors.invalidResourceId();
             }
             return d.tags;
+        }
+        if (type == ResourceTypeForTagging.ASSOCIATION) {
+            return associations.tagsOf(id);
         }
         return parameter(type, id).tags;
     }

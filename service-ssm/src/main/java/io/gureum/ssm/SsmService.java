@@ -5,6 +5,7 @@ import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.state.AccountRegionStore;
 import io.gureum.core.time.DueTimer;
 import io.gureum.core.time.ServiceThreads;
 import java.util.List;
@@ -34,8 +35,8 @@ public final class SsmService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(Parameters.class, ParameterReads.class, ParametersByPath.class, ParameterDescriptions.class,
-                Labels.class, ParameterTags.class, Documents.class, MaintenanceWindows.class, WindowRuns.class,
-                PatchBaselines.class);
+                Labels.class, ParameterTags.class, Documents.class, Associations.class, ResourceDataSyncs.class,
+                ResourcePolicies.class, MaintenanceWindows.class, WindowRuns.class, PatchBaselines.class);
     }
 
     @Override
@@ -47,6 +48,10 @@ public final class SsmService implements AwsService {
         Lookup lookup = new Lookup(state, publics);
         Views views = new Views(secure);
         Expiry expiry = new Expiry(state);
+        AccountRegionStore<AssociationStore> associationStores = new AccountRegionStore<>(AssociationStore::new);
+        ManagedInstances instances = new ManagedInstances(context.clients(), state);
+        Associations associations = new Associations(state, associationStores, instances);
+        AssociationRecords associationRecords = new AssociationRecords(context.state(), state, associationStores);
         ReentrantLock lock = state.lock;
         SsmRecords records = new SsmRecords(context.state(), state);
         MaintenanceRecords maintenanceRecords = new MaintenanceRecords(context.state(), state);
@@ -56,7 +61,9 @@ public final class SsmService implements AwsService {
         WindowRuns runs = new WindowRuns(state, due, context.clients(), maintenanceRecords::recordChanges);
         List<Object> providers = List.of(new Parameters(state, secure, images), new ParameterReads(lookup, views),
                 new ParametersByPath(state, publics, views), new ParameterDescriptions(state, views), new Labels(lookup),
-                new ParameterTags(lookup, state), new Documents(state), new MaintenanceWindows(state, runs), runs,
+                new ParameterTags(lookup, state, associations), new Documents(state), associations,
+                new ResourceDataSyncs(state, associationStores, instances),
+                new ResourcePolicies(state, associationStores), new MaintenanceWindows(state, runs), runs,
                 new PatchBaselines(state));
         OperationInterceptor serialised = call -> {
             lock.lock();
@@ -67,6 +74,7 @@ public final class SsmService implements AwsService {
                 try {
                     return records.intercept(call, store.parameters.size() != before);
                 } finally {
+                    associationRecords.afterCall(call.operation(), associations.current(), store);
                     maintenanceRecords.recordChanges(state.maintenance.get(store.account, store.region));
                 }
             } finally {
@@ -96,12 +104,14 @@ public final class SsmService implements AwsService {
             @Override
             public void restore(List<io.gureum.core.persist.StateRecord> restored) {
                 records.restore(restored);
+                associationRecords.restore(restored);
                 maintenanceRecords.restore(restored, runs);
             }
 
             @Override
             public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
                 records.capture(sink);
+                associationRecords.capture(sink);
                 maintenanceRecords.capture(sink);
             }
 

@@ -45,6 +45,7 @@ class RegisteredHandlersTest {
             "AWS::CloudWatch::InsightRule", "AWS::CloudWatch::MetricStream",
             "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document",
+            "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy",
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
             "AWS::SSM::PatchBaseline");
 
