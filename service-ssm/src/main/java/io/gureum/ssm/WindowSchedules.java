@@ -1,6 +1,6 @@
 package io.gureum.ssm;
 
-import io.gureum.ssm.schedule.ScheduleExpression;
+import io.gureum.core.schedule.ScheduleExpression;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +84,7 @@ final class WindowSchedules {
             throw SsmErrors.validation("EndDate " + w.endDate() + " must be later than StartDate " + w.startDate()
                     + ".");
         }
-        if (e instanceof io.gureum.ssm.schedule.RateExpression r && r.period().compareTo(Duration.ofHours(1)) < 0) {
+        if (e instanceof io.gureum.core.schedule.RateExpression r && r.period().compareTo(Duration.ofHours(1)) < 0) {
             throw SsmErrors.validation("Schedule expression is invalid: " + w.schedule() + ". A rate must be at"
                     + " least 1 hour.");
         }

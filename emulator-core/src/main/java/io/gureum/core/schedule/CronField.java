@@ -1,4 +1,4 @@
-package io.gureum.ssm.schedule;
+package io.gureum.core.schedule;
 
 import java.util.BitSet;
 import java.util.List;

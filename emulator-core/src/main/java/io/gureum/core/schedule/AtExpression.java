@@ -1,4 +1,4 @@
-package io.gureum.scheduler.expression;
+package io.gureum.core.schedule;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

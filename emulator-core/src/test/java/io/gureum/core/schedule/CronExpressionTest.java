@@ -1,4 +1,4 @@
-package io.gureum.scheduler.expression;
+package io.gureum.core.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
