@@ -25,10 +25,12 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterfacePermissionState
  * account allowed to attach one of the caller's interfaces to its instances ({@code INSTANCE-ATTACH}) or to
  * associate an Elastic IP with it ({@code EIP-ASSOCIATE}), one account per permission. A permission is {@code pending} for {@link #GRANT_TIME} on the clock, then
  * {@code granted}; deleting it removes it. Gureum has no cross-account attachment, so a permission is never in
- * use and {@code Force} changes nothing.
+ * use and {@code Force} changes nothing. DescribeNetworkInterfacePermissions answers 50 at a time unless
+ * {@code MaxResults} says otherwise.
  */
 public final class NetworkInterfacePermissions {
     static final Duration GRANT_TIME = Duration.ofSeconds(1);
+    static final int DEFAULT_PAGE = 50;
     private static final Set<String> PERMISSIONS = Set.of("INSTANCE-ATTACH", "EIP-ASSOCIATE");
     private final Network net;
     private final Ec2Filters<NetworkInterfacePermission> filters = new Ec2Filters<NetworkInterfacePermission>()
@@ -118,8 +120,9 @@ public final class NetworkInterfacePermissions {
         } else {
             found.addAll(all);
         }
-        var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
-                r.nextToken(), 5, 255);
+        // "If this parameter is not specified, up to 50 results are returned by default."
+        var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(),
+                r.maxResults() == null ? Integer.valueOf(DEFAULT_PAGE) : r.maxResults(), r.nextToken(), 5, 255);
         return DescribeNetworkInterfacePermissionsResponse.builder()
                 .networkInterfacePermissions(page.items().stream().map(this::toSdk).toList())
                 .nextToken(page.nextToken()).build();

@@ -105,5 +105,23 @@ class NetworkInterfacePermissionsIT extends Ec2TestBase {
             assertEquals(List.of(eip), ec2.describeNetworkInterfacePermissions(b -> { }).networkInterfacePermissions().stream()
                     .map(NetworkInterfacePermission::networkInterfacePermissionId).toList());
         }
+
+    }
+
+    @Test
+    void fiftyAtATimeByDefault() {
+        try (Ec2Client ec2 = ec2()) {
+            String eni = eni(ec2);
+            for (int i = 0; i < 52; i++) {
+                String account = String.valueOf(300000000000L + i);
+                ec2.createNetworkInterfacePermission(b -> b.networkInterfaceId(eni).awsAccountId(account)
+                        .permission("EIP-ASSOCIATE"));
+            }
+            var first = ec2.describeNetworkInterfacePermissions(b -> { });
+            assertEquals(50, first.networkInterfacePermissions().size());
+            var rest = ec2.describeNetworkInterfacePermissions(b -> b.nextToken(first.nextToken()));
+            assertEquals(2, rest.networkInterfacePermissions().size());
+            assertNull(rest.nextToken());
+        }
     }
 }
