@@ -81,7 +81,8 @@ final class CloudFormationInstance implements ServiceInstance {
         NestedStackHandler nested = new NestedStackHandler();
         ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
                 new WaitConditionHandleHandler(() -> context.endpoint().uri().orElse(null)),
-                new CustomResourceHandler(signalled, () -> context.endpoint().uri().orElse(null))));
+                new CustomResourceHandler(signalled, () -> context.endpoint().uri().orElse(null)),
+                new io.gureum.cloudformation.resource.cloudformation.StackSetHandler(workers)));
         this.pace = new Pace(due);
         Engine engine = new Engine(state, all, workers, context, signalled, pace);
         StackLookup lookup = new StackLookup(state);
