@@ -14,6 +14,7 @@ import io.gureum.core.error.ModeledErrors;
 import io.gureum.core.protocol.RequestContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
 import software.amazon.awssdk.services.cloudformation.model.Change;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundException;
@@ -96,8 +97,10 @@ public final class ChangeSets {
                 }
             }
         }
+        TemplateMacros.Inputs given = new TemplateMacros.Inputs(Stacks.inputs(r.parameters()), stack == null
+                ? Map.of() : stack.rawParameters());
         Planner.Plan plan = Boolean.TRUE.equals(r.usePreviousTemplate()) && stack != null
-                ? planner.planBody(stack.templateBody) : planner.plan(r.templateBody(), r.templateURL());
+                ? planner.planBody(stack.templateBody, given) : planner.plan(r.templateBody(), r.templateURL(), given);
         Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), false);
         StackRecord target = stack != null ? stack : stacks.newStack(r.stackName());
         Prepared prepared = preparation.prepare(plan.body(), plan.processed(), Stacks.inputs(r.parameters()),

@@ -79,12 +79,14 @@ final class CloudFormationInstance implements ServiceInstance {
         state.records = new StackRecords(context.state(), state);
         Signals signalled = new Signals(due);
         NestedStackHandler nested = new NestedStackHandler();
+        MacroHandler macros = new MacroHandler();
         ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
                 new WaitConditionHandleHandler(() -> context.endpoint().uri().orElse(null)),
                 new CustomResourceHandler(signalled, () -> context.endpoint().uri().orElse(null)),
-                new io.gureum.cloudformation.resource.cloudformation.StackSetHandler(workers)));
+                new io.gureum.cloudformation.resource.cloudformation.StackSetHandler(workers), macros));
         this.pace = new Pace(due);
         Engine engine = new Engine(state, all, workers, context, signalled, pace);
+        macros.bind(engine);
         StackLookup lookup = new StackLookup(state);
         this.signals = new ResourceSignals(engine, lookup);
         Planner planner = new Planner(engine);
