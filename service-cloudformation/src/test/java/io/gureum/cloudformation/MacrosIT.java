@@ -229,6 +229,19 @@ class MacrosIT {
         assertEquals(Set.of("Q1", "Q2", "Named"), changes.stream().map(c -> c.resourceChange().logicalResourceId())
                 .collect(Collectors.toSet()));
 
+        // In a change set, a macro's failure makes the change set FAILED with the reason (as `deploy` reports it).
+        String failingSet = CloudFormationTestSupport.unique("macro-csf");
+        cfn.createChangeSet(b -> b.stackName(failingSet).changeSetName("cs").changeSetType("CREATE")
+                .templateBody(template(macro)).parameters(p -> p.parameterKey("Fail").parameterValue("yes")));
+        var failedSet = cfn.describeChangeSet(b -> b.stackName(failingSet).changeSetName("cs"));
+        assertEquals("FAILED", failedSet.statusAsString());
+        assertEquals("Transform " + account + "::" + macro + " failed with: asked to fail", failedSet.statusReason());
+        assertEquals("UNAVAILABLE", failedSet.executionStatusAsString());
+        assertEquals("REVIEW_IN_PROGRESS", cfn.describeStacks(b -> b.stackName(failingSet)).stacks().get(0)
+                .stackStatusAsString());
+        fails(400, "InvalidChangeSetStatus", () -> cfn.executeChangeSet(b -> b.stackName(failingSet)
+                .changeSetName("cs")));
+
         // A name another macro has fails the resource; an unknown macro is not found.
         String dup = CloudFormationTestSupport.unique("macro-dup");
         cfn.createStack(b -> b.stackName(dup).templateBody("""
