@@ -92,7 +92,9 @@ final class CloudFormationInstance implements ServiceInstance {
         Planner planner = new Planner(engine);
         StackOperations operations = new StackOperations(engine);
         TemplateSource source = new TemplateSource(context.clients());
-        nested.bind(engine, operations, (url, stack) -> source.fetch(url, engine.callerOf(stack)));
+        nested.bind(engine, operations, (url, stack) -> source.fetch(url, engine.callerOf(stack)),
+                (child, template, inputs) -> new TemplateMacros(engine, engine.callerOf(child), template,
+                        new TemplateMacros.Inputs(inputs, java.util.Map.of())));
         Stacks stacks = new Stacks(engine, lookup, planner, operations);
         OperationRunner runner = new OperationRunner(state, context, stackSetThreads);
         Orgs orgs = new Orgs(context.clients());

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * caller) with AWS's event ({@code region}, {@code accountId}, {@code fragment}, {@code transformId}
  * {@code <account>::<name>}, {@code params}, {@code requestId}, {@code templateParameterValues}) and takes the
  * returned {@code fragment} when {@code status} is {@code success} (any case); any other status fails the
- * template with "Transform <account>::<name> failed with: <errorMessage>". The caller holds the state's lock.
+ * template with "Transform <account>::<name> failed with: <errorMessage>". Requests run it holding the state's
+ * lock; a nested stack's template is processed on a worker without it.
  */
 final class TemplateMacros implements Transforms.Macros {
     public static final String TYPE = "AWS::CloudFormation::Macro";
@@ -51,6 +52,16 @@ final class TemplateMacros implements Transforms.Macros {
 
     /** The function of the live macro {@code name} in the account and Region, or null. */
     static String functionOf(Engine engine, String accountId, String region, String name) {
+        // Reentrant: requests hold the lock already; a nested stack's preparation on a worker does not.
+        engine.state().lock.lock();
+        try {
+            return find(engine, accountId, region, name);
+        } finally {
+            engine.state().lock.unlock();
+        }
+    }
+
+    private static String find(Engine engine, String accountId, String region, String name) {
         CloudFormationState.Region r = engine.state().region(accountId, region);
         for (StackRecord stack : r.stacks.values()) {
             if (stack.deleted()) {

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class MacrosIT {
     @RegisterExtension
     static final GureumExtension aws = GureumExtension.builder().services(new CloudFormationService(),
-            new LambdaService(), new SqsService()).build();
+            new LambdaService(), new SqsService(), new io.gureum.s3.S3Service()).build();
     static CloudFormationClient cfn;
     static LambdaClient lambda;
     static SqsClient sqs;
@@ -258,6 +258,35 @@ class MacrosIT {
                 .templateBody(template("Nope")).capabilities(Capability.CAPABILITY_AUTO_EXPAND)));
         assertEquals("Transform " + account + "::Nope failed with: Transform not found",
                 e.awsErrorDetails().errorMessage());
+
+        // A nested stack's template may use the macro too, when the parent acknowledged CAPABILITY_AUTO_EXPAND.
+        try (var s3 = AwsClients.client(software.amazon.awssdk.services.s3.S3Client.builder().forcePathStyle(true),
+                aws.gureum())) {
+            String bucket = CloudFormationTestSupport.unique("macro-nested");
+            s3.createBucket(b -> b.bucket(bucket));
+            s3.putObject(b -> b.bucket(bucket).key("child.json"), software.amazon.awssdk.core.sync.RequestBody
+                    .fromString("""
+                            {"Transform": "%s", "Resources": {"Q": {"Type": "Gureum::Queues",
+                              "Properties": {"Count": 1}}}}""".formatted(macro)));
+            String parentTemplate = """
+                    {"Resources": {"Child": {"Type": "AWS::CloudFormation::Stack",
+                      "Properties": {"TemplateURL": "https://%s.s3.amazonaws.com/child.json"}}}}""".formatted(bucket);
+            String parent = CloudFormationTestSupport.unique("macro-parent");
+            cfn.createStack(b -> b.stackName(parent).templateBody(parentTemplate)
+                    .capabilities(Capability.CAPABILITY_AUTO_EXPAND));
+            Stack p = settle(parent);
+            assertEquals("CREATE_COMPLETE", p.stackStatusAsString(), p.stackStatusReason());
+            String child = cfn.describeStackResource(b -> b.stackName(parent).logicalResourceId("Child"))
+                    .stackResourceDetail().physicalResourceId();
+            assertEquals(List.of("Q1"), cfn.describeStackResources(b -> b.stackName(child)).stackResources().stream()
+                    .map(r -> r.logicalResourceId()).toList());
+            String unacknowledged = CloudFormationTestSupport.unique("macro-parent");
+            cfn.createStack(b -> b.stackName(unacknowledged).templateBody(parentTemplate));
+            assertEquals("ROLLBACK_COMPLETE", settle(unacknowledged).stackStatusAsString());
+            assertTrue(cfn.describeStackEvents(b -> b.stackName(unacknowledged)).stackEvents().stream().anyMatch(ev ->
+                    "CREATE_FAILED".equals(ev.resourceStatusAsString()) && ev.resourceStatusReason() != null
+                            && ev.resourceStatusReason().contains("CAPABILITY_AUTO_EXPAND")));
+        }
 
         // Once the macro's stack is deleted, the macro no longer exists.
         String definitionId = cfn.describeStacks(b -> b.stackName(definition)).stacks().get(0).stackId();
