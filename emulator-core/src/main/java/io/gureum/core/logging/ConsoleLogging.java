@@ -19,8 +19,9 @@ import org.slf4j.Logger;
  *
  * <p>Registered as a {@code ch.qos.logback.classic.spi.Configurator} service by the jars that run the
  * server ({@code docker}, {@code benchmarks}), not by {@code emulator-core} itself, so modules' tests keep
- * their {@code logback-test.xml}. A file named by {@code -Dlogback.configurationFile} still wins: this then
- * steps aside for Logback's own configurator.
+ * their {@code logback-test.xml}. A file named by {@code -Dlogback.configurationFile}, or a {@code logback.xml}
+ * or {@code logback-test.xml} on the class path (the jars ship none: it is the user's, who embeds the jar),
+ * still wins: this then steps aside for Logback's own configurator.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public class ConsoleLogging extends ContextAwareBase implements Configurator {
@@ -40,8 +41,10 @@ public class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
-            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        ClassLoader loader = ConsoleLogging.class.getClassLoader();
+        if (System.getProperty("logback.configurationFile") != null || loader.getResource("logback-test.xml") != null
+                || loader.getResource("logback.xml") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY; // the user's own configuration
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
