@@ -130,10 +130,7 @@ public final class ChangeSets {
             Stacks.register(region, stack);
             markReviewInProgress(stack);
         }
-        RequestContext rc = RequestContext.current();
-        String partition = engine.context().topology().partitionOf(rc.region()).id();
-        String id = "arn:" + partition + ":cloudformation:" + rc.region() + ":" + rc.accountId() + ":changeSet/"
-                + r.changeSetName() + "/" + engine.context().ids().requestId();
+        String id = newChangeSetArn(r.changeSetName());
         ChangeSetRecord cs = new ChangeSetRecord(id, r.changeSetName(), stack.stackId, stack.stackName,
                 engine.context().clock().now(), type);
         cs.description = r.description();
@@ -163,6 +160,14 @@ public final class ChangeSets {
         return CreateChangeSetResponse.builder().id(id).stackId(stack.stackId).build();
     }
 
+    /** A new change set's ARN, in the caller's partition, account and region. */
+    private String newChangeSetArn(String name) {
+        RequestContext rc = RequestContext.current();
+        String partition = engine.context().topology().partitionOf(rc.region()).id();
+        return "arn:" + partition + ":cloudformation:" + rc.region() + ":" + rc.accountId() + ":changeSet/" + name
+                + "/" + engine.context().ids().requestId();
+    }
+
     /** A change set that failed before its changes could be worked out (its template's transforms failed). */
     private CreateChangeSetResponse failed(CreateChangeSetRequest r, CloudFormationState.Region region,
             StackRecord existing, boolean creates, String type, String body, String reason) {
@@ -173,10 +178,7 @@ public final class ChangeSets {
             Stacks.register(region, stack);
             markReviewInProgress(stack);
         }
-        RequestContext rc = RequestContext.current();
-        String partition = engine.context().topology().partitionOf(rc.region()).id();
-        String id = "arn:" + partition + ":cloudformation:" + rc.region() + ":" + rc.accountId() + ":changeSet/"
-                + r.changeSetName() + "/" + engine.context().ids().requestId();
+        String id = newChangeSetArn(r.changeSetName());
         ChangeSetRecord cs = new ChangeSetRecord(id, r.changeSetName(), stack.stackId, stack.stackName,
                 engine.context().clock().now(), type);
         cs.description = r.description();
