@@ -323,7 +323,8 @@ public final class BlobStore implements AutoCloseable {
                 long take = Math.min(remaining, b.size() - skip);
                 byte[] bytes = memory.get(b.id());
                 if (bytes != null) {
-                    streams.add(new java.io.ByteArrayInputStream(bytes, (int) skip, (int) take));
+                    // Over HTTP the server sends the array itself.
+                    streams.add(new io.gureum.core.http.ByteSlice(bytes, (int) skip, (int) take));
                 } else {
                     FileChannel ch = FileChannel.open(path(b.id()), StandardOpenOption.READ);
                     // A file range: over HTTP the server sends it with sendfile, not through the heap.
