@@ -434,13 +434,17 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
      */
     private static ByteBuf smallStream(java.io.InputStream in, long length) {
         java.io.InputStream s = in instanceof AbortableInputStream a ? a.delegate() : in;
-        if (length < 0 || !(s instanceof java.io.ByteArrayInputStream b) || b.available() != length) {
+        if (length < 0) {
             return null;
         }
         if (s instanceof ByteSlice slice) {
-            return Unpooled.wrappedBuffer(slice.array(), slice.position(), (int) length);
+            return slice.remaining() == length ? Unpooled.wrappedBuffer(slice.array(), slice.position(), (int) length)
+                    : null;
         }
-        return length > SMALL_STREAM ? null : Unpooled.wrappedBuffer(b.readAllBytes());
+        if (length > SMALL_STREAM || !(s instanceof java.io.ByteArrayInputStream b) || b.available() != length) {
+            return null;
+        }
+        return Unpooled.wrappedBuffer(b.readAllBytes());
     }
 
     /** The file range under a response stream (the SDK's download transformers wrap it), or null. */
