@@ -21,15 +21,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The per-request floor (issue #20) from inside one JVM, for profiling rather than throughput: starts Gureum
  * in-process, drives it over loopback from N plain-socket threads sending one fixed request (a SigV4-signed
- * DynamoDB ListTables shaped like the Java SDK's, or a bare {@code GET /}), and reports the server's own
- * threads' CPU time and allocated bytes per request ({@code com.sun.management.ThreadMXBean}; the client
+ * DynamoDB ListTables shaped like the Java SDK's, a bare {@code GET /}, or an S3 PutObject or GetObject of
+ * 1 KiB byte for byte as the SDK sends it), and reports the server's own
+ * threads' CPU time (and the part of it spent in the kernel) and allocated bytes per request ({@code com.sun.management.ThreadMXBean}; the client
  * threads, JIT compiler, GC and JFR threads are left out). Allocation per request barely moves with the
  * machine's load; CPU time per request does (a loaded machine batches less per wake-up), so compare CPU
  * only between runs made one after the other, several times. {@code --jfr FILE} records the measured
  * window with a JFR profile (method samples every 10 ms; pass a custom {@code .jfc} as {@code --jfc}).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar:docker/target/gureum.jar io.gureum.bench.FloorProbe
- *     ddb-list-tables|root [connections 4] [warmup-s 15] [measure-s 15] [--jfr out.jfr] [--jfc profile]</pre>
+ *     ddb-list-tables|root|s3-put-1k|s3-put-1k-trailer|s3-get-1k [connections 4] [warmup-s 15] [measure-s 15] [--jfr out.jfr] [--jfc profile]</pre>
  *
  * ListTables needs the DynamoDB module on the class path (hence {@code gureum.jar}); signatures are not
  * verified by default, so the fixed signature is only parsed.
@@ -51,6 +52,61 @@ public final class FloorProbe {
                 + "X-Amz-Date: 20261207T010000Z\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
                 + "Content-Length: " + body.length() + "\r\nConnection: Keep-Alive\r\n\r\n" + body)
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final String SDK_USER_AGENT = "aws-sdk-java/2.57.8 md/io#sync md/http#Apache5 ua/2.1 api/S3#2.57.x "
+            + "os/Linux#6.18 lang/java#17.0.15 md/OpenJDK_64-Bit_Server_VM#17.0.15+6-Debian-1deb12u1 md/vendor#Debian ";
+    static final String BUCKET = "floor-bucket";
+
+    /**
+     * PutObject of 1 KiB to {@code key} exactly as the Java SDK v2 (2.57, sync, Apache 5 client) sends it over
+     * plain HTTP with {@code requestChecksumCalculation(WHEN_REQUIRED)}, the Peers benchmark's setting: the
+     * payload signed chunk by chunk ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}, {@code aws-chunked}, one
+     * 1 KiB chunk and the final empty one), no {@code Expect: 100-continue}. With {@code trailer} the SDK's
+     * default instead: the CRC32 checksum in a trailer ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER}).
+     * Signatures are fixed strings (Gureum does not verify them by default).
+     */
+    static byte[] putObject1k(int port, String key, boolean trailer) {
+        byte[] data = new byte[1024];
+        java.util.Arrays.fill(data, (byte) 'x');
+        String sig = "527164c45e3baf25ba1084ba6158e77839b8760655894200e3edf75fab965a73";
+        String body = "400;chunk-signature=b7922434029c1574a77b85042e4310a91bb420cdba51cc81ada8a1b5436f818a\r\n"
+                + new String(data, StandardCharsets.US_ASCII) + "\r\n"
+                + "0;chunk-signature=57f791cef964e0b892f61c689b5d699014320f5634806110cb33d62d8b7e36de\r\n"
+                + (trailer ? "x-amz-checksum-crc32:SNfwYw==\r\n" : "\r\n");
+        return ("PUT /" + BUCKET + "/" + key + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "amz-sdk-invocation-id: 6d97e7ae-42b4-207f-3436-05d29e34baac\r\namz-sdk-request: attempt=1; max=1\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=test/20261207/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-encoding;content-length;content-type;host;"
+                + "x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length"
+                + (trailer ? ";x-amz-sdk-checksum-algorithm;x-amz-trailer" : "") + ", Signature=" + sig + "\r\n"
+                + "Content-Encoding: aws-chunked\r\nContent-Type: application/octet-stream\r\n"
+                + "User-Agent: " + SDK_USER_AGENT + "md/rb#b m/D,AJ,N,N,a,b,e\r\n"
+                + "x-amz-content-sha256: STREAMING-AWS4-HMAC-SHA256-PAYLOAD" + (trailer ? "-TRAILER" : "") + "\r\n"
+                + "X-Amz-Date: 20261207T025823Z\r\nx-amz-decoded-content-length: 1024\r\n"
+                + (trailer ? "x-amz-sdk-checksum-algorithm: CRC32\r\nx-amz-trailer: x-amz-checksum-crc32\r\n" : "")
+                + "Content-Length: " + body.length() + "\r\nConnection: keep-alive\r\n\r\n" + body)
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** GetObject of {@code key} as the Java SDK v2 (2.57, sync, Apache 5 client) sends it. */
+    static byte[] getObject(int port, String key) {
+        return ("GET /" + BUCKET + "/" + key + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "amz-sdk-invocation-id: 846de2b1-080f-6158-303c-109d0f7e8078\r\namz-sdk-request: attempt=1; max=1\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=test/20261207/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;host;x-amz-content-sha256;x-amz-date;x-amz-te, "
+                + "Signature=9b967a9a7d6497b1975b6a3499358b2e9718a040c154d2593d209c92ea17e255\r\n"
+                + "User-Agent: " + SDK_USER_AGENT + "md/rt#s m/D,AJ,N,N,a,b,e\r\n"
+                + "x-amz-content-sha256: UNSIGNED-PAYLOAD\r\nX-Amz-Date: 20261207T025824Z\r\n"
+                + "x-amz-te: append-md5\r\nConnection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] createBucket(int port) {
+        return ("PUT /" + BUCKET + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=test/20261207/us-east-1/s3/aws4_request, "
+                + "SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=00\r\n"
+                + "x-amz-content-sha256: UNSIGNED-PAYLOAD\r\nX-Amz-Date: 20261207T025824Z\r\n"
+                + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] root(int port) {
@@ -106,16 +162,37 @@ public final class FloorProbe {
         int measure = positional.size() > 3 ? Integer.parseInt(positional.get(3)) : 15;
         try (Gureum gureum = Gureum.start(GureumConfig.builder().host("127.0.0.1").port(0).build())) {
             int port = gureum.port();
-            byte[] request = switch (workload) {
-                case "ddb-list-tables" -> listTables(port);
-                case "root" -> root(port);
+            java.util.function.IntFunction<byte[]> requests = switch (workload) {
+                case "ddb-list-tables" -> i -> listTables(port);
+                case "root" -> i -> root(port);
+                // each connection overwrites its own key, as the Peers benchmark's threads do
+                case "s3-put-1k" -> i -> putObject1k(port, "put-1024-" + i, false);
+                case "s3-put-1k-trailer" -> i -> putObject1k(port, "put-1024-" + i, true);
+                case "s3-get-1k" -> i -> getObject(port, "get-1024");
                 default -> throw new IllegalArgumentException("unknown workload " + workload);
             };
+            if (workload.startsWith("s3-")) {
+                try (Socket s = new Socket("127.0.0.1", port)) {
+                    OutputStream out = s.getOutputStream();
+                    InputStream in = new BufferedInputStream(s.getInputStream());
+                    out.write(createBucket(port));
+                    readResponse(in);
+                    byte[] data = new byte[1024];
+                    java.util.Arrays.fill(data, (byte) 'y');
+                    byte[] head = ("PUT /" + BUCKET + "/get-1024 HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                            + "x-amz-content-sha256: UNSIGNED-PAYLOAD\r\nContent-Length: 1024\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII);
+                    out.write(head);
+                    out.write(data);
+                    readResponse(in);
+                }
+            }
             AtomicLong done = new AtomicLong();
             AtomicBoolean running = new AtomicBoolean(true);
             Set<Long> clients = new HashSet<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
+                byte[] request = requests.apply(i);
                 Thread t = new Thread(() -> {
                     try (Socket s = new Socket("127.0.0.1", port)) {
                         s.setTcpNoDelay(true);
@@ -158,16 +235,18 @@ public final class FloorProbe {
             }
             running.set(false);
             System.out.printf("RESULT workload=%s requests=%d ops=%.0f server_cpu_us_per_op=%.1f "
-                    + "server_alloc_bytes_per_op=%.0f%n", workload, n, n / (double) measure,
-                    (after[0] - before[0]) / 1e3 / n, (after[1] - before[1]) / (double) n);
+                    + "(kernel %.1f) server_alloc_bytes_per_op=%.0f%n", workload, n, n / (double) measure,
+                    (after[0] - before[0]) / 1e3 / n, (after[0] - before[0] - after[2] + before[2]) / 1e3 / n,
+                    (after[1] - before[1]) / (double) n);
         }
         System.exit(0);
     }
 
-    /** CPU nanoseconds and allocated bytes of the server's threads so far. */
+    /** CPU nanoseconds, allocated bytes and user-mode CPU nanoseconds of the server's threads so far. */
     private static long[] serverThreads(com.sun.management.ThreadMXBean mx, Set<Long> clients) {
         long cpu = 0;
         long allocated = 0;
+        long user = 0;
         long me = Thread.currentThread().getId();
         for (long id : mx.getAllThreadIds()) {
             ThreadInfo info = mx.getThreadInfo(id);
@@ -180,7 +259,8 @@ public final class FloorProbe {
             }
             cpu += Math.max(0, mx.getThreadCpuTime(id));
             allocated += Math.max(0, mx.getThreadAllocatedBytes(id));
+            user += Math.max(0, mx.getThreadUserTime(id));
         }
-        return new long[] {cpu, allocated};
+        return new long[] {cpu, allocated, user};
     }
 }

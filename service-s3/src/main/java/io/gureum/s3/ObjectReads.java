@@ -194,13 +194,28 @@ final class ObjectReads {
                 v.put("ChecksumType", o.checksumType);
             }
         }
-        for (SdkField<?> f : builder.sdkFields()) {
-            Object value = v.get(f.memberName());
-            if (value != null) {
-                f.set(builder, value);
+        // Only the members set above, each found by name (the builders have 50-60 members to walk through).
+        Map<String, SdkField<?>> fields = fieldsByName(builder);
+        for (Map.Entry<String, Object> e : v.entrySet()) {
+            SdkField<?> f = e.getValue() == null ? null : fields.get(e.getKey());
+            if (f != null) {
+                f.set(builder, e.getValue());
             }
         }
         return range;
+    }
+
+    /** The members of the GET and HEAD response builders by name, indexed once per class. */
+    private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Map<String, SdkField<?>> fieldsByName(SdkPojo builder) {
+        return FIELDS.computeIfAbsent(builder.getClass(), c -> {
+            Map<String, SdkField<?>> out = new java.util.HashMap<>();
+            for (SdkField<?> f : builder.sdkFields()) {
+                out.put(f.memberName(), f);
+            }
+            return Map.copyOf(out);
+        });
     }
 
     public GetObjectAttributesResponse getObjectAttributes(GetObjectAttributesRequest request) {

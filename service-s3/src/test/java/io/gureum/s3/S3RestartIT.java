@@ -283,7 +283,10 @@ class S3RestartIT {
         java.util.Set<Path> mine;
         try (Gureum g = Gureum.start(GureumConfig.builder().port(0).build()); S3Client s3 = client(g)) {
             s3.createBucket(b -> b.bucket("ttt"));
-            s3.putObject(b -> b.bucket("ttt").key("k"), RequestBody.fromString("x"));
+            s3.putObject(b -> b.bucket("ttt").key("k"), RequestBody.fromString("x")); // kept in memory
+            // too big to keep in memory: a file
+            s3.putObject(b -> b.bucket("ttt").key("big"),
+                    RequestBody.fromBytes(new byte[io.gureum.s3.store.BlobStore.MEMORY_MAX + 1]));
             mine = temporaryDirectories();
             mine.removeAll(before);
             assertEquals(1, mine.size(), "this server's object bytes are in a temporary directory: " + mine);

@@ -112,12 +112,27 @@ class StoreUnitTest {
         var b = blobs.write(new java.io.ByteArrayInputStream("world".getBytes(StandardCharsets.UTF_8)), List.of());
         assertEquals(Checksums.of("CRC32", "hello ".getBytes(StandardCharsets.UTF_8)),
                 Checksums.base64(a.checksums().get("CRC32")));
+        // Without persistence small blobs stay in memory; one over MEMORY_MAX goes to a file named by its ID.
+        byte[] large = new byte[io.gureum.s3.store.BlobStore.MEMORY_MAX + 10];
+        java.util.Arrays.fill(large, (byte) 'z');
+        large[large.length - 1] = '!';
+        var c = blobs.write(new java.io.ByteArrayInputStream(large), List.of("CRC32"));
+        assertEquals(large.length, c.blob().size());
+        assertEquals(Checksums.of("CRC32", large), Checksums.base64(c.checksums().get("CRC32")));
         try (var in = blobs.open(List.of(a.blob(), b.blob()), 3, 6)) {
             assertEquals("lo wor", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        try (var files = java.nio.file.Files.list(dir.resolve("s3"))) {
-            assertTrue(files.allMatch(p -> p.getFileName().toString().matches("[0-9a-f]{32}")));
+        try (var in = blobs.open(List.of(b.blob(), c.blob()), 2, 3 + large.length)) {
+            byte[] read = in.readAllBytes();
+            assertEquals("rld", new String(read, 0, 3, StandardCharsets.UTF_8));
+            assertTrue(java.util.Arrays.equals(large, java.util.Arrays.copyOfRange(read, 3, read.length)));
         }
+        try (var files = java.nio.file.Files.list(dir.resolve("s3"))) {
+            assertEquals(List.of(c.blob().id()), files.map(p -> p.getFileName().toString()).toList());
+        }
+        assertTrue(c.blob().id().matches("[0-9a-f]{32}") && !c.blob().id().equals(a.blob().id()));
+        blobs.delete(List.of(a.blob()));
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> blobs.open(List.of(a.blob()), 0, 6));
         blobs.close();
         try (var files = java.nio.file.Files.list(dir.resolve("s3"))) {
             assertEquals(0, files.count());

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,10 +77,22 @@ public final class AwsChunked {
         }
         AwsChunkedInputStream in = payload(request, new ByteArrayInputStream(request.body()), signature,
                 secretAccessKey);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                (int) Math.min(declared >= 0 ? declared : request.body().length, request.body().length));
+        byte[] payload;
         try {
-            in.transferTo(out);
+            if (declared >= 0 && declared <= request.body().length) {
+                // Straight into an array of the announced size (the payload is never larger than the framed body),
+                // then on to the end of the body, which checks the last chunk and the trailers.
+                payload = new byte[(int) declared];
+                int n = in.readNBytes(payload, 0, payload.length);
+                if (n == payload.length && in.read() >= 0) {
+                    in.transferTo(OutputStream.nullOutputStream()); // more than announced: read on, then refuse
+                }
+            } else {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(
+                        (int) Math.min(declared >= 0 ? declared : request.body().length, request.body().length));
+                in.transferTo(out);
+                payload = out.toByteArray();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +100,6 @@ public final class AwsChunked {
             throw new AwsException("IncompleteBody",
                     "You did not provide the number of bytes specified by the Content-Length HTTP header", 400);
         }
-        byte[] payload = out.toByteArray();
         return new AwsHttpRequest(request.method(), uri(request), decodedHeaders(request, payload.length,
                 in.trailers()), payload);
     }

@@ -30,7 +30,8 @@ public final class AwsChunkedInputStream extends InputStream {
     private final ChecksumTrailer checksum;
     private final Supplier<AwsException> mismatch;
     private final Map<String, String> trailers = new LinkedHashMap<>();
-    private final byte[] line = new byte[MAX_LINE];
+    /** Grows to {@link #MAX_LINE} only for a long line: a chunk header is under 100 bytes. */
+    private byte[] line = new byte[128];
     private long remaining;
     private boolean inChunk;
     private boolean done;
@@ -191,6 +192,9 @@ public final class AwsChunkedInputStream extends InputStream {
             }
             if (n == MAX_LINE) {
                 throw malformed("line longer than " + MAX_LINE + " bytes");
+            }
+            if (n == line.length) {
+                line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE, n * 4));
             }
             line[n++] = (byte) c;
         }

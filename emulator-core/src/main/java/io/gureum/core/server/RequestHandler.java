@@ -5,6 +5,7 @@ import io.gureum.core.error.AwsException;
 import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
+import io.gureum.core.http.ByteSlice;
 import io.gureum.core.http.FileSlice;
 import io.gureum.core.spi.AsyncResponse;
 import io.netty.buffer.ByteBuf;
@@ -353,6 +354,23 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             return done;
         }
         if (response.bodyStream() != null && !head) {
+            ByteBuf small = smallStream(response.bodyStream(), response.streamLength());
+            if (small != null) {
+                // Bytes already in memory (an S3 object of a few KiB): one full response rather than headers, a
+                // 64 KiB chunk buffer and a last-content through ChunkedWriteHandler.
+                response.discard();
+                FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, small);
+                copyHeaders(response, out);
+                HttpUtil.setContentLength(out, small.readableBytes());
+                HttpUtil.setKeepAlive(out, keepAlive);
+                ChannelFuture f = ctx.writeAndFlush(out);
+                if (!keepAlive) {
+                    f.addListener(ChannelFutureListener.CLOSE);
+                }
+                return f;
+            }
+        }
+        if (response.bodyStream() != null && !head) {
             HttpResponse start = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
             copyHeaders(response, start);
             if (response.streamLength() >= 0) {
@@ -391,6 +409,28 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             f.addListener(ChannelFutureListener.CLOSE);
         }
         return f;
+    }
+
+    /** Streams in memory up to this size are sent as one full response. */
+    private static final int SMALL_STREAM = 64 * 1024;
+
+    /**
+     * The bytes of a response stream that is an array in memory of exactly its stated length ({@link ByteSlice}s
+     * wrapped as they are, small {@link java.io.ByteArrayInputStream}s copied), or null.
+     */
+    private static ByteBuf smallStream(java.io.InputStream in, long length) {
+        java.io.InputStream s = in instanceof AbortableInputStream a ? a.delegate() : in;
+        if (length < 0) {
+            return null;
+        }
+        if (s instanceof ByteSlice slice) {
+            return slice.remaining() == length ? Unpooled.wrappedBuffer(slice.array(), slice.position(), (int) length)
+                    : null;
+        }
+        if (length > SMALL_STREAM || !(s instanceof java.io.ByteArrayInputStream b) || b.available() != length) {
+            return null;
+        }
+        return Unpooled.wrappedBuffer(b.readAllBytes());
     }
 
     /** The file range under a response stream (the SDK's download transformers wrap it), or null. */

@@ -213,6 +213,27 @@ class AwsChunkedTest {
     }
 
     @Test
+    void moreThanTheDecodedLengthIsIncompleteBody() {
+        AwsHttpRequest request = upload("http", DefaultChecksumAlgorithm.CRC32);
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        headers.put("x-amz-decoded-content-length", List.of(Integer.toString(DATA.length - 1)));
+        AwsException e = assertThrows(AwsException.class,
+                () -> decode(new AwsHttpRequest("PUT", "/bucket/key", headers, request.body()), null));
+        assertEquals("IncompleteBody", e.code());
+    }
+
+    @Test
+    void aChunkHeaderLongerThanUsualIsRead() {
+        // The line buffer starts small and grows: a chunk header with a 2,000-byte extension still decodes.
+        String body = "5;x-ext=" + "e".repeat(2000) + "\r\nhello\r\n0\r\n\r\n";
+        AwsHttpRequest request = AwsHttpRequest.builder("PUT", "/bucket/key")
+                .header("x-amz-content-sha256", AwsChunked.UNSIGNED_TRAILER)
+                .header("x-amz-decoded-content-length", "5")
+                .header("Content-Encoding", "aws-chunked").body(body).build();
+        assertEquals("hello", new String(AwsChunked.decode(request, null, null).body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void malformedFramingIsA400() {
         for (String body : List.of("zz\r\nhello\r\n0\r\n\r\n", "5\nhello\r\n0\r\n\r\n", "5\r\nhelloXX0\r\n\r\n",
                 "", "ffffffffffffffffff\r\n", "-5\r\nhello\r\n0\r\n\r\n", "+5\r\nhello\r\n0\r\n\r\n")) {

@@ -22,7 +22,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Object bytes as files under {@code <dataDir>/s3/}, or a temporary directory removed on close. Files
+ * Object bytes as files under {@code <dataDir>/s3/}, or a temporary directory removed on close; without
+ * persistence, small objects' bytes stay in memory instead ({@link #MEMORY_MAX}). Files
  * are named by random IDs, never by key, so no key ({@code ../}, 1,024 bytes of odd Unicode) can
  * reach outside the directory or collide with another. Bytes are streamed through a 64 KiB buffer.
  */
@@ -43,6 +44,18 @@ public final class BlobStore implements AutoCloseable {
 
     /** Blobs up to this size are journaled rather than forced to their files ({@link SmallBlobs}). */
     public static final int INLINE_MAX = 64 * 1024;
+
+    /**
+     * Without persistence, blobs up to this size stay in memory rather than in a file of their own: a file per
+     * small object cost a create, a write, a close and, on overwrite, an unlink per PUT, and an open and a close
+     * per GET, more than the rest of the request together.
+     */
+    public static final int MEMORY_MAX = 64 * 1024;
+
+    /** The in-memory blobs by ID (never with persistence; see {@link #MEMORY_MAX}). Their arrays are not changed. */
+    private final Map<String, byte[]> memory = new java.util.concurrent.ConcurrentHashMap<>();
+    private final char[] prefix = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toCharArray();
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Where the bytes of small blobs go in a data directory: a record in the state journal, group-committed
@@ -122,47 +135,91 @@ public final class BlobStore implements AutoCloseable {
         return root().resolve(id);
     }
 
-    /** Streams {@code in} to a new file, computing its MD5 and the given checksums on the way. */
+    /**
+     * Streams {@code in} to a new blob, computing its MD5 and the given checksums on the way. Without
+     * persistence a blob of at most {@link #MEMORY_MAX} bytes stays in memory; a larger one, or any blob with
+     * persistence, goes to a file.
+     */
     public Written write(InputStream in, Collection<String> algorithms) throws IOException {
-        String id = UUID.randomUUID().toString().replace("-", "");
-        Path file = path(id);
+        String id = newId();
         Checksums.Hasher md5 = Checksums.hasher("MD5");
-        Map<String, Checksums.Hasher> hashers = new LinkedHashMap<>();
+        List<Checksums.Hasher> hashers = new ArrayList<>(algorithms.size());
         for (String a : algorithms) {
-            hashers.put(a, Checksums.hasher(a));
+            hashers.add(Checksums.hasher(a));
         }
         long size = 0;
         // Small first: most objects are a few KiB, and a 64 KiB buffer per write is most of a small PUT's garbage.
         byte[] buf = new byte[SMALL_BUFFER];
+        // In memory mode the bytes gather at the start of buf (grown up to MEMORY_MAX) until they outgrow it.
+        int held = 0;
+        boolean inMemory = !durable;
         SmallBlobs journal = durable ? small : null;
         java.io.ByteArrayOutputStream kept = journal == null ? null : new java.io.ByteArrayOutputStream(0);
-        try (in; OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
+        Path file = inMemory ? null : path(id);
+        OutputStream out = null;
+        try (in) {
+            if (!inMemory) {
+                out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+            while (true) {
+                if (inMemory && held == buf.length) {
+                    if (buf.length < MEMORY_MAX) {
+                        buf = java.util.Arrays.copyOf(buf, Math.min(MEMORY_MAX, buf.length * 4));
+                    } else {
+                        // Too big to keep in memory: to a file from here on.
+                        file = path(id);
+                        out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                        out.write(buf, 0, held);
+                        inMemory = false;
+                        held = 0;
+                    }
+                }
+                int n = in.read(buf, held, buf.length - held);
+                if (n < 0) {
+                    break;
+                }
+                if (n == 0) {
+                    continue;
+                }
+                md5.update(buf, held, n);
+                for (Checksums.Hasher h : hashers) {
+                    h.update(buf, held, n);
+                }
+                size += n;
+                if (inMemory) {
+                    held += n;
+                    continue;
+                }
                 out.write(buf, 0, n);
                 if (kept != null) {
-                    if (size + n <= INLINE_MAX) {
+                    if (size <= INLINE_MAX) {
                         kept.write(buf, 0, n);
                     } else {
                         kept = null; // too big to journal: the file is forced instead
                     }
                 }
-                md5.update(buf, 0, n);
-                for (Checksums.Hasher h : hashers.values()) {
-                    h.update(buf, 0, n);
-                }
-                size += n;
                 if (n == buf.length && buf.length < BUFFER) {
                     buf = new byte[BUFFER]; // a large body: fewer, bigger reads from here on
                 }
             }
+            if (out != null) {
+                out.close();
+            }
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // the write already failed
+                }
+                Files.deleteIfExists(file);
+            }
             throw e;
         }
         Blob blob = new Blob(id, size);
-        if (kept != null) {
+        if (inMemory) {
+            memory.put(id, held == buf.length ? buf : java.util.Arrays.copyOf(buf, held));
+        } else if (kept != null) {
             // Journaled with the request's other records, under one shared force: the file is a cache of it.
             journal.written(blob, kept.toByteArray());
         } else if (forceWrittenFiles) {
@@ -173,9 +230,32 @@ public final class BlobStore implements AutoCloseable {
             }
         }
         Map<String, byte[]> sums = new LinkedHashMap<>();
-        hashers.forEach((k, h) -> sums.put(k, h.digest()));
+        int i = 0;
+        for (String a : algorithms) {
+            sums.put(a, hashers.get(i++).digest());
+        }
         return new Written(blob, md5.digest(), sums);
     }
+
+    /**
+     * A new blob ID: 32 hex digits, a random half fixed for this store and a counter, so no two writes of this
+     * store or of any earlier server on the same data directory share one (a random UUID per write cost a
+     * {@code SecureRandom} draw on every PUT).
+     */
+    private String newId() {
+        long n = sequence.incrementAndGet();
+        char[] out = new char[32];
+        for (int i = 0; i < 16; i++) {
+            out[i] = prefix[i];
+        }
+        for (int i = 31; i >= 16; i--) {
+            out[i] = HEX[(int) (n & 0xf)];
+            n >>>= 4;
+        }
+        return new String(out);
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /**
      * Takes a blob's bytes from a shared snapshot under the blob's own ID (false for a name that is no blob
@@ -240,10 +320,16 @@ public final class BlobStore implements AutoCloseable {
                     skip -= b.size();
                     continue;
                 }
-                FileChannel ch = FileChannel.open(path(b.id()), StandardOpenOption.READ);
                 long take = Math.min(remaining, b.size() - skip);
-                // A file range: over HTTP the server sends it with sendfile, not through the heap.
-                streams.add(new FileSlice(ch, skip, take));
+                byte[] bytes = memory.get(b.id());
+                if (bytes != null) {
+                    // Over HTTP the server sends the array itself.
+                    streams.add(new io.gureum.core.http.ByteSlice(bytes, (int) skip, (int) take));
+                } else {
+                    FileChannel ch = FileChannel.open(path(b.id()), StandardOpenOption.READ);
+                    // A file range: over HTTP the server sends it with sendfile, not through the heap.
+                    streams.add(new FileSlice(ch, skip, take));
+                }
                 remaining -= take;
                 skip = 0;
             }
@@ -327,6 +413,9 @@ public final class BlobStore implements AutoCloseable {
 
     private void deleteNow(Collection<Blob> blobs) {
         for (Blob b : blobs) {
+            if (memory.remove(b.id()) != null) {
+                continue;
+            }
             try {
                 Files.deleteIfExists(path(b.id()));
             } catch (IOException e) {
@@ -342,6 +431,7 @@ public final class BlobStore implements AutoCloseable {
      */
     @Override
     public void close() {
+        memory.clear();
         Path r = root;
         if (r == null || durable) {
             return; // durable bytes stay for the records that name them
