@@ -104,6 +104,33 @@ class StoreUnitTest {
         assertNull(Cors.evaluate(List.of(rule), "https://app.example.com", "GET", List.of("authorization"), true));
     }
 
+    /** Past the memory budget small blobs go to files again; freeing memory brings them back. */
+    @org.junit.jupiter.api.Test
+    void smallBlobsGoToFilesOnceTheMemoryBudgetIsUsed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        io.gureum.s3.store.BlobStore blobs = new io.gureum.s3.store.BlobStore(dir, false, 10);
+        byte[] six = "sixsix".getBytes(StandardCharsets.UTF_8);
+        var a = blobs.write(new java.io.ByteArrayInputStream(six), List.of());
+        var b = blobs.write(new java.io.ByteArrayInputStream(six), List.of()); // 6 held < 10: still memory
+        var c = blobs.write(new java.io.ByteArrayInputStream(six), List.of()); // 12 held: to a file
+        assertEquals(List.of(c.blob().id()), blobFiles(dir));
+        blobs.delete(List.of(a.blob(), b.blob()));
+        var d = blobs.write(new java.io.ByteArrayInputStream(six), List.of());
+        assertEquals(List.of(c.blob().id()), blobFiles(dir), "memory freed: the next small blob is held again");
+        for (var w : List.of(c, d)) {
+            try (var in = blobs.open(List.of(w.blob()), 0, 6)) {
+                assertEquals("sixsix", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        blobs.close();
+    }
+
+    private static List<String> blobFiles(java.nio.file.Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            return files.filter(java.nio.file.Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
     @Test
     void blobsStreamAcrossPartsAndNeverUseTheKeyAsAName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {

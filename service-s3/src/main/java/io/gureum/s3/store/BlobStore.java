@@ -52,8 +52,17 @@ public final class BlobStore implements AutoCloseable {
      */
     public static final int MEMORY_MAX = 64 * 1024;
 
+    /**
+     * At most this many bytes of blobs stay in memory (a quarter of the heap, at most 256 MiB); beyond it new
+     * small blobs go to files again, so a client writing millions of small objects cannot exhaust the heap.
+     */
+    public static final long MEMORY_BUDGET = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4);
+
     /** The in-memory blobs by ID (never with persistence; see {@link #MEMORY_MAX}). Their arrays are not changed. */
     private final Map<String, byte[]> memory = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The bytes {@link #memory} holds (approximate under concurrent writes: each may overshoot by one blob). */
+    private final java.util.concurrent.atomic.AtomicLong memoryBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final long memoryBudget;
     private final char[] prefix = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toCharArray();
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
 
@@ -102,6 +111,12 @@ public final class BlobStore implements AutoCloseable {
      *     ({@code --data-dir} with persistence), rather than removed with the state that named them
      */
     public BlobStore(Path dataDir, boolean durable) {
+        this(dataDir, durable, MEMORY_BUDGET);
+    }
+
+    /** As {@link #BlobStore(Path, boolean)}, holding at most about {@code memoryBudget} bytes of blobs in memory. */
+    public BlobStore(Path dataDir, boolean durable, long memoryBudget) {
+        this.memoryBudget = memoryBudget;
         this.configured = dataDir == null ? null : dataDir.resolve("s3");
         this.temporary = dataDir == null;
         this.durable = durable && dataDir != null;
@@ -137,8 +152,8 @@ public final class BlobStore implements AutoCloseable {
 
     /**
      * Streams {@code in} to a new blob, computing its MD5 and the given checksums on the way. Without
-     * persistence a blob of at most {@link #MEMORY_MAX} bytes stays in memory; a larger one, or any blob with
-     * persistence, goes to a file.
+     * persistence a blob of at most {@link #MEMORY_MAX} bytes stays in memory while the memory held is under
+     * {@link #MEMORY_BUDGET}; a larger one, or any blob with persistence, goes to a file.
      */
     public Written write(InputStream in, Collection<String> algorithms) throws IOException {
         String id = newId();
@@ -152,7 +167,7 @@ public final class BlobStore implements AutoCloseable {
         byte[] buf = new byte[SMALL_BUFFER];
         // In memory mode the bytes gather at the start of buf (grown up to MEMORY_MAX) until they outgrow it.
         int held = 0;
-        boolean inMemory = !durable;
+        boolean inMemory = !durable && memoryBytes.get() < memoryBudget;
         SmallBlobs journal = durable ? small : null;
         java.io.ByteArrayOutputStream kept = journal == null ? null : new java.io.ByteArrayOutputStream(0);
         Path file = inMemory ? null : path(id);
@@ -219,6 +234,7 @@ public final class BlobStore implements AutoCloseable {
         Blob blob = new Blob(id, size);
         if (inMemory) {
             memory.put(id, held == buf.length ? buf : java.util.Arrays.copyOf(buf, held));
+            memoryBytes.addAndGet(held);
         } else if (kept != null) {
             // Journaled with the request's other records, under one shared force: the file is a cache of it.
             journal.written(blob, kept.toByteArray());
@@ -413,7 +429,9 @@ public final class BlobStore implements AutoCloseable {
 
     private void deleteNow(Collection<Blob> blobs) {
         for (Blob b : blobs) {
-            if (memory.remove(b.id()) != null) {
+            byte[] held = memory.remove(b.id());
+            if (held != null) {
+                memoryBytes.addAndGet(-held.length);
                 continue;
             }
             try {
@@ -432,6 +450,7 @@ public final class BlobStore implements AutoCloseable {
     @Override
     public void close() {
         memory.clear();
+        memoryBytes.set(0);
         Path r = root;
         if (r == null || durable) {
             return; // durable bytes stay for the records that name them
