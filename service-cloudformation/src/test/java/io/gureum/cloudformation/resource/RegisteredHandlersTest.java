@@ -43,6 +43,8 @@ class RegisteredHandlersTest {
             "AWS::Logs::ResourcePolicy", "AWS::Logs::QueryDefinition", "AWS::Logs::AccountPolicy",
             "AWS::ECR::ReplicationConfiguration", "AWS::CloudWatch::AnomalyDetector", "AWS::EC2::FlowLog",
             "AWS::CloudWatch::InsightRule", "AWS::CloudWatch::MetricStream",
+            // cfn-types
+            "AWS::SecretsManager::RotationSchedule", "AWS::SecretsManager::SecretTargetAttachment",
             "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document");
 
