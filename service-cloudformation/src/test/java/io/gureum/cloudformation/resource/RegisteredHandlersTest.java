@@ -45,6 +45,8 @@ class RegisteredHandlersTest {
             "AWS::CloudWatch::InsightRule", "AWS::CloudWatch::MetricStream",
             // cfn-types
             "AWS::SecretsManager::RotationSchedule", "AWS::SecretsManager::SecretTargetAttachment",
+            "AWS::Lambda::CodeSigningConfig", "AWS::Logs::DeliveryDestination", "AWS::Logs::LogAnomalyDetector",
+            "AWS::Logs::Transformer", "AWS::Events::EventBusPolicy", "AWS::ECR::RegistryScanningConfiguration",
             "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document");
 
