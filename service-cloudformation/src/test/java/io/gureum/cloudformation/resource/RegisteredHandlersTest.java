@@ -47,6 +47,10 @@ class RegisteredHandlersTest {
             "AWS::SecretsManager::RotationSchedule", "AWS::SecretsManager::SecretTargetAttachment",
             "AWS::Lambda::CodeSigningConfig", "AWS::Logs::DeliveryDestination", "AWS::Logs::LogAnomalyDetector",
             "AWS::Logs::Transformer", "AWS::Events::EventBusPolicy", "AWS::ECR::RegistryScanningConfiguration",
+            "AWS::EC2::VPNGatewayRoutePropagation", "AWS::EC2::GatewayRouteTableAssociation",
+            "AWS::EC2::CapacityReservation", "AWS::EC2::NetworkInsightsPath", "AWS::EC2::NetworkInsightsAccessScope",
+            "AWS::EC2::NetworkInsightsAnalysis", "AWS::EC2::NetworkInsightsAccessScopeAnalysis",
+            "AWS::EC2::TransitGatewayVpcAttachment",
             "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document");
 
