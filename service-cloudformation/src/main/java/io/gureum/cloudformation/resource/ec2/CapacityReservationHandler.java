@@ -23,13 +23,15 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 /**
  * {@code AWS::EC2::CapacityReservation}. {@code Ref} is its id; {@code Fn::GetAtt} gives {@code Id},
  * {@code AvailabilityZone}, {@code AvailableInstanceCount}, {@code InstanceType}, {@code Tenancy},
- * {@code TotalInstanceCount} and {@code CapacityReservationArn}. {@code InstanceCount}, {@code EndDate} and
- * {@code EndDateType} change in place (ModifyCapacityReservation); every other property replaces it, as AWS's
- * reference page marks them. The tags are the {@code TagSpecifications} of type {@code capacity-reservation} with
+ * {@code TotalInstanceCount} and {@code CapacityReservationArn}. {@code InstanceCount}, {@code EndDate},
+ * {@code EndDateType} and {@code InstanceMatchCriteria} change in place (ModifyCapacityReservation); every other
+ * property replaces it, as AWS's provider schema marks them (create-only). {@code UnusedReservationBillingOwnerId}
+ * (AssociateCapacityReservationBillingOwner, not emulated) fails the resource naming it. The tags are the {@code TagSpecifications} of type {@code capacity-reservation} with
  * CloudFormation's own. Delete is CancelCapacityReservation.
  */
 public final class CapacityReservationHandler implements ResourceHandler {
-    private static final Set<String> IN_PLACE = Set.of("InstanceCount", "EndDate", "EndDateType");
+    private static final Set<String> IN_PLACE = Set.of("InstanceCount", "EndDate", "EndDateType",
+            "InstanceMatchCriteria");
     private static final Set<String> SERVED = Set.of("AvailabilityZone", "AvailabilityZoneId", "EbsOptimized",
             "EndDate", "EndDateType", "EphemeralStorage", "InstanceCount", "InstanceMatchCriteria",
             "InstancePlatform", "InstanceType", "OutPostArn", "PlacementGroupArn", "TagSpecifications", "Tenancy");
@@ -42,8 +44,7 @@ public final class CapacityReservationHandler implements ResourceHandler {
     @Override
     public Set<String> replacementProperties() {
         return Set.of("AvailabilityZone", "AvailabilityZoneId", "EbsOptimized", "EphemeralStorage",
-                "InstanceMatchCriteria", "InstancePlatform", "InstanceType", "OutPostArn", "PlacementGroupArn",
-                "TagSpecifications", "Tenancy");
+                "InstancePlatform", "InstanceType", "OutPostArn", "PlacementGroupArn", "TagSpecifications", "Tenancy");
     }
 
     @Override
@@ -98,7 +99,8 @@ public final class CapacityReservationHandler implements ResourceHandler {
         if (changed.stream().anyMatch(IN_PLACE::contains)) {
             ec2(r).modifyCapacityReservation(b -> b.capacityReservationId(r.physicalId())
                     .instanceCount(r.integer("InstanceCount")).endDate(endDate(r))
-                    .endDateType(r.has("EndDateType") ? r.text("EndDateType") : "unlimited"));
+                    .endDateType(r.has("EndDateType") ? r.text("EndDateType") : "unlimited")
+                    .instanceMatchCriteria(r.has("InstanceMatchCriteria") ? r.text("InstanceMatchCriteria") : "open"));
         }
         return created(describe(r));
     }

@@ -8,10 +8,11 @@ import java.util.Set;
 /**
  * {@code AWS::EC2::TransitGatewayVpcAttachment}: AWS's newer type for what {@code AWS::EC2::TransitGatewayAttachment}
  * makes (CreateTransitGatewayVpcAttachment), with the same properties, {@code Ref} (the attachment id) and
- * {@code Fn::GetAtt Id}; it adds {@code AddSubnetIds}/{@code RemoveSubnetIds}, which AWS applies with
- * ModifyTransitGatewayVpcAttachment. Gureum's EC2 does not emulate that call, so those properties, and a change
- * of subnets or options, fail the resource naming them, as for {@link TransitGatewayAttachmentHandler}, which this
- * handler uses.
+ * {@code Fn::GetAtt Id}. Unlike the older type, its {@code SubnetIds} are create-only (a change replaces the
+ * attachment, with {@code TransitGatewayId} and {@code VpcId}); subnets are changed in place with
+ * {@code AddSubnetIds}/{@code RemoveSubnetIds} and options with {@code Options}, which AWS applies with
+ * ModifyTransitGatewayVpcAttachment. Gureum's EC2 does not emulate that call, so those properties, and a change of
+ * options, fail the resource naming them, as for {@link TransitGatewayAttachmentHandler}, which this handler uses.
  */
 public final class TransitGatewayVpcAttachmentHandler implements ResourceHandler {
     private final TransitGatewayAttachmentHandler attachment = new TransitGatewayAttachmentHandler();
@@ -23,7 +24,7 @@ public final class TransitGatewayVpcAttachmentHandler implements ResourceHandler
 
     @Override
     public Set<String> replacementProperties() {
-        return attachment.replacementProperties();
+        return Set.of("TransitGatewayId", "VpcId", "SubnetIds");
     }
 
     @Override
