@@ -50,7 +50,7 @@ class RegisteredHandlersTest {
             "AWS::EC2::VPNGatewayRoutePropagation", "AWS::EC2::GatewayRouteTableAssociation",
             "AWS::EC2::CapacityReservation", "AWS::EC2::NetworkInsightsPath", "AWS::EC2::NetworkInsightsAccessScope",
             "AWS::EC2::NetworkInsightsAnalysis", "AWS::EC2::NetworkInsightsAccessScopeAnalysis",
-            "AWS::EC2::TransitGatewayVpcAttachment", "AWS::Logs::ScheduledQuery",
+            "AWS::EC2::TransitGatewayVpcAttachment", "AWS::Logs::ScheduledQuery", "AWS::Lambda::CapacityProvider",
             "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document");
 
