@@ -4,6 +4,8 @@ import io.gureum.cloudformation.resource.ResourceFailure;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -16,6 +18,15 @@ import java.util.function.Supplier;
 public final class Polling {
     /** How often the check runs. */
     public static final Duration INTERVAL = Duration.ofMillis(200);
+    /**
+     * Where the checks run: their own daemon threads, which exist only while a check runs (not the common
+     * fork-join pool, which a blocking in-process call would hold from its other users).
+     */
+    private static final ExecutorService CHECKS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cloudformation-polling");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Polling() {
     }
@@ -39,7 +50,7 @@ public final class Polling {
     public static <T> CompletableFuture<T> until(Supplier<Outcome<T>> check, Duration limit, String timeoutReason) {
         CompletableFuture<T> result = new CompletableFuture<>();
         long deadline = System.nanoTime() + limit.toNanos();
-        Executor later = CompletableFuture.delayedExecutor(INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        Executor later = CompletableFuture.delayedExecutor(INTERVAL.toMillis(), TimeUnit.MILLISECONDS, CHECKS);
         poll(check, deadline, timeoutReason, later, result);
         return result;
     }
