@@ -130,49 +130,6 @@ public final class RotationScheduleHandler implements AsyncResourceHandler {
         }
     }
 
-    @Override
-    public boolean readable() {
-        return true;
-    }
-
-    @Override
-    public JsonNode read(ResourceRequest r) {
-        DescribeSecretResponse d;
-        try {
-            d = r.client(SecretsManagerClient.class).describeSecret(b -> b.secretId(r.physicalId()));
-        } catch (ResourceNotFoundException gone) {
-            return null;
-        }
-        if (!Boolean.TRUE.equals(d.rotationEnabled())) {
-            return null;
-        }
-        String given = r.text("SecretId");
-        var drift = new io.gureum.cloudformation.resource.common.Drift(r)
-                .put("SecretId", given != null && (given.equals(d.name()) || given.equals(d.arn())) ? given : d.arn())
-                .put("RotationLambdaARN", d.rotationLambdaARN());
-        RotationRulesType rules = d.rotationRules();
-        JsonNode template = r.property("RotationRules");
-        if (drift.wants("RotationRules") && rules != null) {
-            var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            if (template.has("ScheduleExpression") && rules.scheduleExpression() != null) {
-                node.put("ScheduleExpression", rules.scheduleExpression());
-            }
-            if (template.has("AutomaticallyAfterDays") && rules.automaticallyAfterDays() != null) {
-                node.put("AutomaticallyAfterDays", rules.automaticallyAfterDays().intValue());
-            }
-            if (template.has("Duration") && rules.duration() != null) {
-                node.put("Duration", rules.duration());
-            }
-            drift.put("RotationRules", node);
-        }
-        return drift.result();
-    }
-
-    @Override
-    public boolean importable() {
-        return false;
-    }
-
     /** One RotateSecret token per stack operation and resource, so a retried call is the same rotation. */
     private static String token(ResourceRequest r, String action) {
         return UUID.nameUUIDFromBytes((r.stack().stackId() + "|" + r.logicalId() + "|" + r.requestToken() + "|"
