@@ -116,7 +116,7 @@ final class ChildServer {
 
     /**
      * The test class path without its directories: CDS archives only classes from jars. The directories are
-     * this module's own classes and test classes (its logback.xml yields to the test-jar's logback-test.xml),
+     * this module's own classes and test classes (its Logback set-up yields to the test-jar's logback-test.xml),
      * which a server does not need; the services and core come as jars from the reactor or the local repository.
      */
     private static String jarClassPath() {

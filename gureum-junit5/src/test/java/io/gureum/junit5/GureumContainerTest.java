@@ -18,7 +18,7 @@ class GureumContainerTest {
 
     @Test
     void itWaitsForTheReadyLineAsTheImageLogsIt() {
-        // docker/src/main/resources/logback.xml: "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n"
+        // io.gureum.core.logging.ConsoleLogging.PATTERN: "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n"
         assertTrue("07:00:01.234 INFO  Main - Ready.\n".matches(GureumContainer.READY_LINE));
         assertFalse("07:00:01.234 INFO  Main - Loaded sqs\n".matches(GureumContainer.READY_LINE));
         assertFalse("07:00:01.234 INFO  Main - Ready.ish\n".matches(GureumContainer.READY_LINE));

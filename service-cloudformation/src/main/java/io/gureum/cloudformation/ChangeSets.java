@@ -14,6 +14,7 @@ import io.gureum.core.error.ModeledErrors;
 import io.gureum.core.protocol.RequestContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
 import software.amazon.awssdk.services.cloudformation.model.Change;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundException;
@@ -96,8 +97,23 @@ public final class ChangeSets {
                 }
             }
         }
-        Planner.Plan plan = Boolean.TRUE.equals(r.usePreviousTemplate()) && stack != null
-                ? planner.planBody(stack.templateBody) : planner.plan(r.templateBody(), r.templateURL());
+        TemplateMacros.Inputs given = new TemplateMacros.Inputs(Stacks.inputs(r.parameters()), stack == null
+                ? Map.of() : stack.rawParameters());
+        String body = Boolean.TRUE.equals(r.usePreviousTemplate()) && stack != null ? stack.templateBody
+                : planner.body(r.templateBody(), r.templateURL());
+        Planner.Plan plan;
+        try {
+            plan = planner.planBody(body, given);
+        } catch (io.gureum.core.error.AwsException e) {
+            // A transform or macro that fails makes a FAILED change set with its reason (what `aws cloudformation
+            // deploy` and SAM report as "Status: FAILED. Reason: Transform … failed with: …"), not an error.
+            String message = e.getMessage();
+            if (message == null || !message.startsWith("Transform ") || !message.contains(" failed with")
+                    && !message.contains(" failed without")) {
+                throw e;
+            }
+            return failed(r, region, stack, creates, type, body, message);
+        }
         Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), false);
         StackRecord target = stack != null ? stack : stacks.newStack(r.stackName());
         Prepared prepared = preparation.prepare(plan.body(), plan.processed(), Stacks.inputs(r.parameters()),
@@ -143,6 +159,37 @@ public final class ChangeSets {
             cs.status = "CREATE_COMPLETE";
             cs.executionStatus = "AVAILABLE";
         }
+        region.changeSets.put(id, cs);
+        return CreateChangeSetResponse.builder().id(id).stackId(stack.stackId).build();
+    }
+
+    /** A change set that failed before its changes could be worked out (its template's transforms failed). */
+    private CreateChangeSetResponse failed(CreateChangeSetRequest r, CloudFormationState.Region region,
+            StackRecord existing, boolean creates, String type, String body, String reason) {
+        StackRecord stack = existing;
+        if (stack == null) {
+            stack = stacks.newStack(r.stackName());
+            stack.principal = Planner.principal();
+            Stacks.register(region, stack);
+            markReviewInProgress(stack);
+        }
+        RequestContext rc = RequestContext.current();
+        String partition = engine.context().topology().partitionOf(rc.region()).id();
+        String id = "arn:" + partition + ":cloudformation:" + rc.region() + ":" + rc.accountId() + ":changeSet/"
+                + r.changeSetName() + "/" + engine.context().ids().requestId();
+        ChangeSetRecord cs = new ChangeSetRecord(id, r.changeSetName(), stack.stackId, stack.stackName,
+                engine.context().clock().now(), type);
+        cs.description = r.description();
+        cs.templateBody = body;
+        cs.parameters = new java.util.LinkedHashMap<>();
+        cs.tags = r.hasTags() ? Stacks.tags(r.tags()) : new ArrayList<>(stack.tags);
+        cs.capabilities = new ArrayList<>(r.capabilitiesAsStrings());
+        cs.notificationArns = new ArrayList<>(r.notificationARNs());
+        cs.roleArn = r.roleARN();
+        cs.principal = Planner.principal();
+        cs.status = "FAILED";
+        cs.statusReason = reason;
+        cs.executionStatus = "UNAVAILABLE";
         region.changeSets.put(id, cs);
         return CreateChangeSetResponse.builder().id(id).stackId(stack.stackId).build();
     }

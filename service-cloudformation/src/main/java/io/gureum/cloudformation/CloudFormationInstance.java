@@ -79,17 +79,22 @@ final class CloudFormationInstance implements ServiceInstance {
         state.records = new StackRecords(context.state(), state);
         Signals signalled = new Signals(due);
         NestedStackHandler nested = new NestedStackHandler();
+        MacroHandler macros = new MacroHandler();
         ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
                 new WaitConditionHandleHandler(() -> context.endpoint().uri().orElse(null)),
-                new CustomResourceHandler(signalled, () -> context.endpoint().uri().orElse(null))));
+                new CustomResourceHandler(signalled, () -> context.endpoint().uri().orElse(null)),
+                new io.gureum.cloudformation.resource.cloudformation.StackSetHandler(workers), macros));
         this.pace = new Pace(due);
         Engine engine = new Engine(state, all, workers, context, signalled, pace);
+        macros.bind(engine);
         StackLookup lookup = new StackLookup(state);
         this.signals = new ResourceSignals(engine, lookup);
         Planner planner = new Planner(engine);
         StackOperations operations = new StackOperations(engine);
         TemplateSource source = new TemplateSource(context.clients());
-        nested.bind(engine, operations, (url, stack) -> source.fetch(url, engine.callerOf(stack)));
+        nested.bind(engine, operations, (url, stack) -> source.fetch(url, engine.callerOf(stack)),
+                (child, template, inputs) -> new TemplateMacros(engine, engine.callerOf(child), template,
+                        new TemplateMacros.Inputs(inputs, java.util.Map.of())));
         Stacks stacks = new Stacks(engine, lookup, planner, operations);
         OperationRunner runner = new OperationRunner(state, context, stackSetThreads);
         Orgs orgs = new Orgs(context.clients());

@@ -19,8 +19,16 @@ final class Planner {
         this.source = new TemplateSource(engine.context().clients());
     }
 
-    /** A template as given and as processed; {@code declared} lists its transforms. */
-    record Plan(String body, Template processed, List<String> declared) {
+    /**
+     * A template as given and as processed; {@code declared} lists its transforms, {@code ranMacros} whether a
+     * template macro processed it.
+     */
+    record Plan(String body, Template processed, List<String> declared, boolean ranMacros) {
+
+        /** Whether the template has transforms or macros: CreateStack and UpdateStack need CAPABILITY_AUTO_EXPAND. */
+        boolean expands() {
+            return !declared.isEmpty() || ranMacros;
+        }
     }
 
     /** Whom the request's in-process calls act as: its principal, else the account's root user. */
@@ -40,17 +48,27 @@ final class Planner {
     }
 
     Plan plan(String body, String url) {
+        return plan(body, url, null);
+    }
+
+    /** With the request's parameters, which template macros get as {@code templateParameterValues}. */
+    Plan plan(String body, String url, TemplateMacros.Inputs inputs) {
         Caller caller = caller();
-        return planBody(source.body(body, url, caller));
+        return planBody(source.body(body, url, caller), inputs);
     }
 
     Plan planBody(String body) {
+        return planBody(body, null);
+    }
+
+    Plan planBody(String body, TemplateMacros.Inputs inputs) {
         Caller caller = caller();
         ObjectNode root = TemplateReader.read(body);
         List<String> declared = Transforms.declared(root);
         String partition = engine.context().topology().partitionOf(caller.region()).id();
-        ObjectNode processed = new Transforms(url -> source.fetch(url, caller)).apply(root, caller.accountId(),
-                caller.region(), partition);
-        return new Plan(body, Template.of(processed), declared);
+        Transforms transforms = new Transforms(url -> source.fetch(url, caller), new TemplateMacros(engine, caller,
+                root, inputs));
+        ObjectNode processed = transforms.apply(root, caller.accountId(), caller.region(), partition);
+        return new Plan(body, Template.of(processed), declared, transforms.ranMacros());
     }
 }

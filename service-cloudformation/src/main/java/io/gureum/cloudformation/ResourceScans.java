@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cloudformation.model.ListResourceScanReso
 import software.amazon.awssdk.services.cloudformation.model.ListResourceScansRequest;
 import software.amazon.awssdk.services.cloudformation.model.ListResourceScansResponse;
 import software.amazon.awssdk.services.cloudformation.model.ResourceScanInProgressException;
+import software.amazon.awssdk.services.cloudformation.model.ResourceScanLimitExceededException;
 import software.amazon.awssdk.services.cloudformation.model.ResourceScanNotFoundException;
 import software.amazon.awssdk.services.cloudformation.model.ResourceScanSummary;
 import software.amazon.awssdk.services.cloudformation.model.ScanFilter;
@@ -48,6 +49,13 @@ public final class ResourceScans implements io.gureum.cloudformation.engine.Stac
     static final Duration SCAN_TIME = Duration.ofMinutes(1);
     /** "This scan is region-wide and expires after 30 days": IaC generator user guide, generate-IaC.html. */
     static final Duration RETENTION = Duration.ofDays(30);
+    /**
+     * The IaC generator's quotas (generate-IaC.html, "Considerations"): 10 scans a day for scans of fewer than
+     * 10,000 resources, 1 a day for larger ones. A day is the 24 hours of the core clock before the start.
+     */
+    static final int SCANS_PER_DAY = 10;
+    static final int LARGE_SCANS_PER_DAY = 1;
+    static final int LARGE_SCAN = 10_000;
 
     private record Found(ScannedResource resource, String arn, Map<String, String> tags, JsonNode properties) {
     }
@@ -158,6 +166,7 @@ public final class ResourceScans implements io.gureum.cloudformation.engine.Stac
             // StartResourceScan's reference: ScanFilters takes a "Fixed number of 1 item".
             throw TemplateError.validation("ScanFilters must contain exactly one filter");
         }
+        checkDailyQuota(scans);
         RequestContext rc = RequestContext.current();
         Scan s = new Scan();
         s.id = "arn:aws:cloudformation:" + rc.region() + ":" + rc.accountId() + ":resourceScan/"
@@ -170,6 +179,26 @@ public final class ResourceScans implements io.gureum.cloudformation.engine.Stac
         s.found = find(rc, s.types);
         scans.add(0, s);
         return StartResourceScanResponse.builder().resourceScanId(s.id).build();
+    }
+
+    /**
+     * ResourceScanLimitExceeded (StartResourceScan's reference): the daily quota is spent when 10 scans started in
+     * the last 24 hours, or one did that found more than 10,000 resources (whose quota is 1 a day). Gureum's scans
+     * never fail, so the reference's other two reasons (a scan failed in the last 10 minutes, or after 100,000
+     * resources) cannot arise.
+     */
+    private void checkDailyQuota(List<Scan> scans) {
+        Instant dayAgo = now().minus(Duration.ofDays(1));
+        List<Scan> today = scans.stream().filter(s -> s.start.isAfter(dayAgo)).toList();
+        boolean large = today.stream().anyMatch(s -> s.found.size() > LARGE_SCAN);
+        int quota = large ? LARGE_SCANS_PER_DAY : SCANS_PER_DAY;
+        if (today.size() >= quota) {
+            Instant oldest = today.stream().map(s -> s.start).min(Comparator.naturalOrder()).orElseThrow();
+            throw ModeledErrors.of(ResourceScanLimitExceededException.class, "Exceeded the daily quota of " + quota
+                    + (large ? " resource scan for accounts with more than " + LARGE_SCAN + " resources"
+                            : " resource scans")
+                    + ". You can start a new resource scan after " + oldest.plus(Duration.ofDays(1)) + ".");
+        }
     }
 
     /** Whether a type is one the filters ask for: {@code AWS::S3::*} takes every S3 type. */

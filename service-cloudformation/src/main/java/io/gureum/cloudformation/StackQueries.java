@@ -130,7 +130,7 @@ public final class StackQueries {
         if (r.changeSetName() != null) {
             ChangeSetRecord cs = ChangeSets.find(lookup, r.changeSetName(), r.stackName());
             original = cs.templateBody;
-            processed = cs.template.root().toString();
+            processed = cs.template == null ? null : cs.template.root().toString();
         } else if (r.stackName() != null) {
             StackRecord s = lookup.require(r.stackName());
             original = s.templateBody;

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.cloudformation.model.StackDefinition;
 import software.amazon.awssdk.services.cloudformation.model.StackRefactorAction;
 import software.amazon.awssdk.services.cloudformation.model.StackRefactorNotFoundException;
 import software.amazon.awssdk.services.cloudformation.model.StackRefactorSummary;
+import software.amazon.awssdk.services.cloudformation.model.Tag;
 
 /**
  * Stack refactors (user guide "Stack refactoring"): CreateStackRefactor validates the templates against the
@@ -104,7 +105,7 @@ public final class StackRefactors {
         }
         try {
             Refactoring.Plan plan = plan(region, rec);
-            rec.actions = actions(rec, plan);
+            rec.actions = actions(plan);
             rec.status = "CREATE_COMPLETE";
             rec.executionStatus = "AVAILABLE";
         } catch (Refactoring.Refused e) {
@@ -149,25 +150,26 @@ public final class StackRefactors {
         return refactoring.plan(region, targets, rec.mappings, Planner.caller());
     }
 
-    private static List<RefactorRecord.Action> actions(RefactorRecord rec, Refactoring.Plan plan) {
+    private List<RefactorRecord.Action> actions(Refactoring.Plan plan) {
         List<RefactorRecord.Action> out = new ArrayList<>();
         for (Refactoring.Target t : plan.targets()) {
             if (t.created()) {
                 out.add(new RefactorRecord.Action("CREATE", "STACK", null, "Stack " + t.stackName()
-                        + " will be created", null, null, null, null, t.stack().stackId, null));
+                        + " will be created", null, null, null, null, t.stack().stackId, null, null, null));
             }
         }
         for (Refactoring.Match m : plan.matches()) {
             if (!m.moves()) {
                 continue;
             }
-            String to = plan.targets().stream().filter(t -> t.stackName().equals(m.destinationStack())).findFirst()
-                    .orElseThrow().stack().stackId;
+            String to = plan.destination(m).stackId;
+            Refactoring.Retag retag = refactoring.retag(plan, m);
             out.add(new RefactorRecord.Action("MOVE", "RESOURCE", m.resource().physicalId,
                     "No configuration changes detected.", m.detection(), m.detection().equals("MANUAL")
                             ? "Mapped in ResourceMappings"
                             : "Matched by resource type and logical id or properties",
-                    m.source().stackId, m.resource().logicalId, to, m.destinationLogicalId()));
+                    m.source().stackId, m.resource().logicalId, to, m.destinationLogicalId(),
+                    retag == null ? null : retag.tags(), retag == null ? null : retag.removedKeys()));
         }
         return out;
     }
@@ -245,6 +247,11 @@ public final class StackRefactors {
                         .destination(ResourceLocation.builder().stackName(a.destinationStackId())
                                 .logicalResourceId(a.destinationLogicalId()).build())
                         .build());
+                if (a.tagResources() != null) {
+                    b.tagResources(a.tagResources().entrySet().stream().map(e -> Tag.builder().key(e.getKey())
+                            .value(e.getValue()).build()).toList());
+                    b.untagResources(a.untagResources());
+                }
             }
             all.add(b.build());
         }

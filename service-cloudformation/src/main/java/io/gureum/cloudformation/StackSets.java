@@ -55,7 +55,7 @@ public final class StackSets {
                     + " already exists");
         }
         Planner.Plan plan = planner.plan(r.templateBody(), r.templateURL());
-        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), true);
+        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), plan.expands(), true);
         RequestContext rc = RequestContext.current();
         String partition = support.engine.context().topology().partitionOf(rc.region()).id();
         String id = r.stackSetName() + ":" + support.engine.context().ids().requestId();
@@ -155,7 +155,7 @@ public final class StackSets {
         }
         Planner.Plan plan = previous || (r.templateBody() == null && r.templateURL() == null)
                 ? planner.planBody(set.templateBody) : planner.plan(r.templateBody(), r.templateURL());
-        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), true);
+        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), plan.expands(), true);
         List<OperationRunner.Target> targets = new ArrayList<>();
         if (set.serviceManaged() && r.deploymentTargets() != null) {
             for (var i : support.selected(set, r.deploymentTargets(), support.regions(r.regions()))) {

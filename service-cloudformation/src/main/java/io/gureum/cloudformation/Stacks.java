@@ -14,6 +14,7 @@ import io.gureum.core.protocol.RequestContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -72,8 +73,9 @@ public final class Stacks {
         if (region.liveByName.containsKey(r.stackName())) {
             throw ModeledErrors.of(AlreadyExistsException.class, "Stack [" + r.stackName() + "] already exists");
         }
-        Planner.Plan plan = planner.plan(r.templateBody(), r.templateURL());
-        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), true);
+        Planner.Plan plan = planner.plan(r.templateBody(), r.templateURL(), new TemplateMacros.Inputs(
+                inputs(r.parameters()), Map.of()));
+        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), plan.expands(), true);
         StackRecord stack = newStack(r.stackName());
         Prepared prepared = preparation.prepare(plan.body(), plan.processed(), inputs(r.parameters()), null, stack,
                 region, Planner.caller());
@@ -142,9 +144,10 @@ public final class Stacks {
             throw TemplateError.validation("You cannot specify both usePreviousTemplate and Template Body/Template"
                     + " Url");
         }
-        Planner.Plan plan = Boolean.TRUE.equals(r.usePreviousTemplate()) ? planner.planBody(stack.templateBody)
-                : planner.plan(r.templateBody(), r.templateURL());
-        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), true);
+        TemplateMacros.Inputs given = new TemplateMacros.Inputs(inputs(r.parameters()), stack.rawParameters());
+        Planner.Plan plan = Boolean.TRUE.equals(r.usePreviousTemplate()) ? planner.planBody(stack.templateBody, given)
+                : planner.plan(r.templateBody(), r.templateURL(), given);
+        Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), plan.expands(), true);
         Prepared prepared = preparation.prepare(plan.body(), plan.processed(), inputs(r.parameters()),
                 stack.rawParameters(), stack, lookup.region(), Planner.caller());
         checkTypeChanges(stack, prepared);

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gureum.core.testing.AwsClients;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.DescribeResourceScanResponse;
 import software.amazon.awssdk.services.cloudformation.model.ListResourceScanResourcesResponse;
 import software.amazon.awssdk.services.cloudformation.model.ScannedResource;
@@ -132,5 +136,30 @@ class ResourceScansIT extends CloudFormationTestSupport {
         fails(400, "ResourceScanNotFound", () -> cfn.listResourceScanRelatedResources(b -> b.resourceScanId(missing)
                 .resources(ScannedResourceIdentifier.builder().resourceType("AWS::SQS::Queue")
                         .resourceIdentifier(Map.of("QueueUrl", "x")).build())));
+    }
+
+    @Test
+    void theEleventhScanOfADayExceedsTheQuota() {
+        // Another Region, so the other tests' scans do not count against this quota.
+        try (CloudFormationClient west = AwsClients.client(CloudFormationClient.builder(), gureum.endpoint(), "test",
+                "eu-west-3")) {
+            for (int i = 0; i < ResourceScans.SCANS_PER_DAY; i++) {
+                assertNotNull(west.startResourceScan(b -> { }).resourceScanId());
+                finish();
+            }
+            AwsServiceException e = fails(400, "ResourceScanLimitExceeded", () -> west.startResourceScan(b -> { }));
+            assertTrue(e.awsErrorDetails().errorMessage().contains("daily quota of 10 resource scans"),
+                    e.getMessage());
+            // A retry of a finished scan's token is a new scan, so it is refused too.
+            fails(400, "ResourceScanLimitExceeded", () -> west.startResourceScan(b -> b.clientRequestToken("t")));
+            assertEquals(10, west.listResourceScans(b -> { }).resourceScanSummaries().size());
+            // A day after the first scan started, one more may start.
+            // (The scans started SCAN_TIME + 1 s apart; now is 10 such steps after the first.)
+            gureum.context().clock().advance(Duration.ofDays(1).minus(ResourceScans.SCAN_TIME.plusSeconds(1)
+                    .multipliedBy(ResourceScans.SCANS_PER_DAY)).plusSeconds(1));
+            String id = west.startResourceScan(b -> { }).resourceScanId();
+            assertEquals("IN_PROGRESS", west.describeResourceScan(b -> b.resourceScanId(id)).statusAsString());
+            finish();
+        }
     }
 }

@@ -55,16 +55,26 @@ final class DynamoDbMetrics implements OperationInterceptor {
             return call.proceed();
         }
         RequestContext ctx = RequestContext.current();
+        if (!DATA_PLANE.contains(call.operation())) {
+            // Control-plane calls (ListTables, DescribeTable …) consume no capacity (only the data-plane
+            // operations compute it) and report no latency: only their errors count, so nothing is
+            // recorded or looked up on the way.
+            try {
+                return call.proceed();
+            } catch (AwsServiceException e) {
+                throw userError(ctx, call, e);
+            } catch (AwsException e) {
+                userError(ctx, call, e.status(), e.code());
+                throw e;
+            }
+        }
         List<Capacity.Consumed> consumed = Capacity.recording();
         long started = System.nanoTime();
         Object response;
         try {
             response = call.proceed();
         } catch (AwsServiceException e) {
-            // Providers may build a modeled exception with a message only; core completes it on the way out.
-            AwsServiceException c = ModeledErrors.complete(e, DynamoDbClient.class);
-            userError(ctx, call, c.statusCode(), c.awsErrorDetails() == null ? null : c.awsErrorDetails().errorCode());
-            throw e;
+            throw userError(ctx, call, e);
         } catch (AwsException e) {
             userError(ctx, call, e.status(), e.code());
             throw e;
@@ -89,11 +99,9 @@ final class DynamoDbMetrics implements OperationInterceptor {
                 publish(ctx, "ConsumedWriteCapacityUnits", dims, c.write(), now);
             }
         }
-        if (DATA_PLANE.contains(call.operation())) {
-            for (String t : tables) {
-                events.publish(new ServiceMetric(ctx.accountId(), ctx.region(), NAMESPACE, "SuccessfulRequestLatency",
-                        Map.of("TableName", t, "Operation", call.operation()), millis, "Milliseconds", now));
-            }
+        for (String t : tables) {
+            events.publish(new ServiceMetric(ctx.accountId(), ctx.region(), NAMESPACE, "SuccessfulRequestLatency",
+                    Map.of("TableName", t, "Operation", call.operation()), millis, "Milliseconds", now));
         }
         if (table != null && RETURNING_ITEMS.contains(call.operation()) && response instanceof SdkResponse r) {
             Integer count = r.getValueForField("Count", Integer.class).orElse(null);
@@ -104,6 +112,14 @@ final class DynamoDbMetrics implements OperationInterceptor {
                     Map.of("TableName", table, "Operation", call.operation()), count, "Count", now));
         }
         return response;
+    }
+
+    /** As below for a modeled exception; returns it, to be rethrown as it came. */
+    private AwsServiceException userError(RequestContext ctx, OperationCall call, AwsServiceException e) {
+        // Providers may build a modeled exception with a message only; core completes it on the way out.
+        AwsServiceException c = ModeledErrors.complete(e, DynamoDbClient.class);
+        userError(ctx, call, c.statusCode(), c.awsErrorDetails() == null ? null : c.awsErrorDetails().errorCode());
+        return e;
     }
 
     /** {@code UserErrors}, or {@code ConditionalCheckFailedRequests} ({@code TableName}) for a failed condition. */

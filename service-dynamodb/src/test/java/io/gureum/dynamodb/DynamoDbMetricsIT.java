@@ -44,4 +44,21 @@ class DynamoDbMetricsIT extends DynamoDbTestSupport {
             assertEquals(1, metrics.sum(NS, "ConditionalCheckFailedRequests", table));
         }
     }
+
+    @Test
+    void controlPlaneCallsCountOnlyTheirErrors() {
+        String t = table(null, null);
+        try (MetricRecorder metrics = new MetricRecorder(gureum)) {
+            ddb.listTables();
+            ddb.describeTable(b -> b.tableName(t));
+            assertThrows(ResourceNotFoundException.class, () -> ddb.describeTable(b -> b.tableName(t + "-missing")));
+
+            // No capacity, latency or item count for ListTables and DescribeTable; the missing table is a
+            // user error like a data-plane call's.
+            assertEquals(0, metrics.of(NS, "SuccessfulRequestLatency", Map.of("TableName", t, "Operation",
+                    "DescribeTable")).size());
+            assertEquals(0, metrics.sum(NS, "ConsumedReadCapacityUnits", Map.of("TableName", t)));
+            assertEquals(1, metrics.sum(NS, "UserErrors", Map.of()));
+        }
+    }
 }

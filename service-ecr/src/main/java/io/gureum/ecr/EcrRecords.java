@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  * (kind {@code upload-part}, key {@code <repository>/<upload ID>/<part index>}, the part's bytes, written once),
  * deleted when the upload completes or its repository goes. Pull-through cache rules (kind {@code cache-rule})
  * and repository creation templates (kind {@code creation-template}) are kept one record each, key their prefix;
- * account settings put one record each (kind {@code account-setting}, key the name).
+ * account settings put one record each (kind {@code account-setting}, key the name), and each authorization token
+ * not yet expired (kind {@code token}, key the sha256 of its password, value its expiry), so that a
+ * {@code docker login} outlives a restart as it outlives nothing on AWS but the token's 12 hours.
  * The registry's scanning and replication rules are not kept. Every call runs under the module's lock; after one that may change
  * state, what differs from the last recording is recorded again under that lock, and what is gone deleted.
  */
@@ -101,11 +103,18 @@ final class EcrRecords {
         this.ecr = ecr;
     }
 
+    /** Records what changed since the last recording (a registry API request), under the module's lock. */
+    void recordNow() {
+        if (state.enabled()) {
+            ecr.all.forEach((place, registry) -> recordChanges(registry));
+        }
+    }
+
     /** Runs a call holding the module's lock and records what it changed. */
     Object intercept(OperationCall call) throws Exception {
         String op = call.operation();
-        boolean reads = op.startsWith("Get") || op.startsWith("Describe") || op.startsWith("List")
-                || op.startsWith("BatchGet") || op.startsWith("BatchCheck");
+        boolean reads = (op.startsWith("Get") && !op.equals("GetAuthorizationToken")) || op.startsWith("Describe")
+                || op.startsWith("List") || op.startsWith("BatchGet") || op.startsWith("BatchCheck");
         if (!state.enabled() || reads) {
             return call.proceed();
         }
@@ -167,6 +176,7 @@ final class EcrRecords {
         registry.cacheRules.forEach((k, v) -> now.put("cache-rule|" + k, v));
         registry.templates.forEach((k, v) -> now.put("creation-template|" + k, v));
         registry.accountSettings.forEach((k, v) -> now.put("account-setting|" + k, v));
+        registry.tokens.forEach((k, v) -> now.put("token|" + k, v));
         return now;
     }
 
@@ -307,6 +317,7 @@ final class EcrRecords {
                         registry.templates.put(PullThroughCacheRules.key(t.prefix()), t);
                     }
                     case "account-setting" -> registry.accountSettings.put(r.key(), r.value(String.class));
+                    case "token" -> registry.tokens.put(r.key(), r.value(java.time.Instant.class));
                     case "registry" -> {
                         r.value(RegistryRecord.class).applyTo(registry);
                     }

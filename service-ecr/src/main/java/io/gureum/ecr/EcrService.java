@@ -12,6 +12,7 @@ import java.util.List;
  * Registers Amazon ECR with core: the awsJson 1.1 API of 2015-09-21 (target prefix
  * {@code AmazonEC2ContainerRegistry_V20150921}, signing name {@code ecr}). One lock serialises the module's calls,
  * after which {@link EcrRecords} records what changed for {@code --data-dir}.
+ * The Docker Registry API ({@link RegistryApi}) is answered before any operation, under {@code /v2/}.
  * Image scanning results, signing and replication of images are not bound (core answers 501);
  * pull-through cache rules and repository creation templates and account settings are configuration only (nothing is
  * pulled through).
@@ -28,6 +29,11 @@ public final class EcrService implements AwsService {
     }
 
     @Override
+    public io.gureum.core.spi.ProtocolQuirks quirks() {
+        return new EcrQuirks();
+    }
+
+    @Override
     public List<Class<?>> providerClasses() {
         return List.of(Repositories.class, RepositoryPolicies.class, RepositoryTags.class, LifecyclePolicies.class,
                 RegistrySettings.class, Authorization.class, Images.class, Layers.class, PullThroughCacheRules.class,
@@ -37,11 +43,13 @@ public final class EcrService implements AwsService {
     @Override
     public ServiceInstance create(ServiceContext context) {
         EcrState state = new EcrState(context);
+        Images images = new Images(state);
         List<Object> providers = List.of(new Repositories(state), new RepositoryPolicies(state),
                 new RepositoryTags(state), new LifecyclePolicies(state), new RegistrySettings(state),
-                new Authorization(state), new Images(state), new Layers(state), new PullThroughCacheRules(state),
+                new Authorization(state), images, new Layers(state), new PullThroughCacheRules(state),
                 new CreationTemplates(state), new AccountSettings(state));
         EcrRecords records = new EcrRecords(context.state(), state);
+        RegistryApi registryApi = new RegistryApi(state, images, records::recordNow);
         OperationInterceptor serialised = call -> {
             state.lock.lock();
             try {
@@ -74,6 +82,18 @@ public final class EcrService implements AwsService {
             @Override
             public AwsHttpResponse adminRequest(AwsHttpRequest request) {
                 return LayerDownloads.serve(state, request);
+            }
+
+            /** The Docker Registry API under {@code /v2/} ({@link RegistryApi}); null for the ECR API. */
+            @Override
+            public AwsHttpResponse preOperation(AwsHttpRequest request) {
+                return RegistryApi.isRegistryPath(request.rawPath()) && request.header("X-Amz-Target") == null
+                        ? registryApi.handle(request) : null;
+            }
+
+            @Override
+            public void close() {
+                registryApi.close();
             }
         };
     }

@@ -35,11 +35,21 @@ final class Images {
 
     public PutImageResponse putImage(PutImageRequest r) {
         Repository repo = state.repository(r.registryId(), r.repositoryName());
-        String digest = Digests.sha256(r.imageManifest().getBytes(StandardCharsets.UTF_8));
-        if (r.imageDigest() != null && !r.imageDigest().equals(digest)) {
-            throw EcrErrors.digestMismatch(r.imageDigest(), digest);
+        Image image = put(repo, r.imageManifest(), r.imageManifestMediaType(), r.imageDigest(), r.imageTag());
+        return PutImageResponse.builder().image(image(repo, image, r.imageTag())).build();
+    }
+
+    /**
+     * Pushes a manifest, as PutImage and the registry API's manifest PUT ({@link RegistryApi}) both do: the
+     * digest is the manifest's sha256, its blobs must be in the repository, the images an index names pushed;
+     * the tag moves to this image unless the repository's tags are immutable.
+     */
+    Image put(Repository repo, String manifest, String givenMediaType, String givenDigest, String tag) {
+        String digest = Digests.sha256(manifest.getBytes(StandardCharsets.UTF_8));
+        if (givenDigest != null && !givenDigest.equals(digest)) {
+            throw EcrErrors.digestMismatch(givenDigest, digest);
         }
-        Manifests m = Manifests.read(r.imageManifest(), r.imageManifestMediaType());
+        Manifests m = Manifests.read(manifest, givenMediaType);
         List<String> missing = m.blobs().stream().filter(b -> !repo.layers.containsKey(b)).distinct().toList();
         if (!missing.isEmpty()) {
             throw EcrErrors.layersNotFound(missing, repo.name, repo.registryId);
@@ -50,7 +60,6 @@ final class Images {
                     + " digests " + unknown + " referenced by the manifest list are not in the repository with"
                     + " name '" + repo.name + "' in the registry with id '" + repo.registryId + "'");
         }
-        String tag = r.imageTag();
         Image existing = repo.images.get(digest);
         if (existing != null && (tag == null || existing.tags.contains(tag))) {
             throw EcrErrors.imageExists(digest, tag, repo.name, repo.registryId);
@@ -63,12 +72,32 @@ final class Images {
             holder.tags.remove(tag);
         }
         Image image = existing != null ? existing
-                : new Image(digest, r.imageManifest(), m.mediaType(), m.artifactMediaType(), m.size(), state.now());
+                : new Image(digest, manifest, m.mediaType(), m.artifactMediaType(), m.size(), state.now());
         if (tag != null) {
             image.tags.add(tag);
         }
         repo.images.put(digest, image);
-        return PutImageResponse.builder().image(image(repo, image, tag)).build();
+        return image;
+    }
+
+    /**
+     * Deletes an image by digest (with its tags) or one tag (the image with its last tag), as BatchDeleteImage
+     * does; false when there is no such image or tag.
+     */
+    static boolean delete(Repository repo, String digest, String tag) {
+        Image image = digest != null ? repo.images.get(digest) : repo.tagged(tag);
+        if (image == null) {
+            return false;
+        }
+        if (digest == null) {
+            image.tags.remove(tag);
+            if (image.tags.isEmpty()) {
+                repo.images.remove(image.digest);
+            }
+        } else {
+            repo.images.remove(image.digest);
+        }
+        return true;
     }
 
     public BatchGetImageResponse batchGetImage(BatchGetImageRequest r) {

@@ -20,6 +20,11 @@ final class Registry {
     final Map<String, PullThroughCacheRules.Rule> cacheRules = new LinkedHashMap<>();
     /** Account settings put (PutAccountSetting), by name; the others have their default. */
     final Map<String, String> accountSettings = new LinkedHashMap<>();
+    /**
+     * Authorization tokens issued (GetAuthorizationToken) and not yet expired: the sha256 digest of each
+     * password (the password itself is never stored), with when it expires.
+     */
+    final Map<String, java.time.Instant> tokens = new LinkedHashMap<>();
     /** Repository creation templates by prefix, in creation order. */
     final Map<String, CreationTemplates.Template> templates = new LinkedHashMap<>();
 

@@ -200,4 +200,35 @@ class EcrRestartIT {
                     .layerDigests(Digests.sha256(whole))).layers().size());
         }
     }
+
+    @Test
+    void anImagePushedThroughTheRegistryAndTheLoginSurviveARestart() {
+        String token;
+        String digest;
+        byte[] layer = "registry layer".getBytes(StandardCharsets.UTF_8);
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            ecr.createRepository(b -> b.repositoryName("pushed/app"));
+            token = ecr.getAuthorizationToken(b -> { }).authorizationData().get(0).authorizationToken();
+            RegistryHttp r = new RegistryHttp(g.endpoint(), "Basic " + token);
+            byte[] config = "{\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8);
+            String manifest = RegistryHttp.manifest(r.pushBlob("pushed/app", config), config.length,
+                    r.pushBlob("pushed/app", layer), layer.length);
+            var put = r.putManifest("pushed/app", "v1", Manifests.SCHEMA2, manifest);
+            assertEquals(201, put.statusCode(), RegistryHttp.text(put));
+            digest = put.headers().firstValue("Docker-Content-Digest").orElseThrow();
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            // The same login (docker keeps it in its config) still works: the token is kept until it expires.
+            RegistryHttp r = new RegistryHttp(g.endpoint(), "Basic " + token);
+            var got = r.get("/v2/pushed/app/manifests/v1");
+            assertEquals(200, got.statusCode(), RegistryHttp.text(got));
+            assertEquals(digest, got.headers().firstValue("Docker-Content-Digest").orElse(null));
+            String layerDigest = RegistryHttp.json(got).path("layers").path(0).path("digest").asText();
+            assertEquals("registry layer", RegistryHttp.text(r.get("/v2/pushed/app/blobs/" + layerDigest)));
+            assertEquals(List.of("v1"), ecr.describeImages(b -> b.repositoryName("pushed/app")).imageDetails().get(0)
+                    .imageTags());
+            g.context().clock().advance(java.time.Duration.ofHours(12));
+            assertEquals(403, r.get("/v2/").statusCode());
+        }
+    }
 }

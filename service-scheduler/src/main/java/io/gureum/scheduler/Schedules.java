@@ -2,8 +2,8 @@ package io.gureum.scheduler;
 
 import io.gureum.core.protocol.PageTokens;
 import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.schedule.ScheduleExpression;
 import io.gureum.core.time.GureumClock;
-import io.gureum.scheduler.expression.ScheduleExpression;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

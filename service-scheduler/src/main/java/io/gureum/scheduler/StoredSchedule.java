@@ -1,6 +1,6 @@
 package io.gureum.scheduler;
 
-import io.gureum.scheduler.expression.ScheduleExpression;
+import io.gureum.core.schedule.ScheduleExpression;
 import java.time.Instant;
 import java.time.ZoneId;
 import software.amazon.awssdk.services.scheduler.model.Target;

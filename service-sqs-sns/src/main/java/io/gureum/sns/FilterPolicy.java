@@ -2,11 +2,10 @@ package io.gureum.sns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gureum.core.http.IpLiterals;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -469,13 +468,13 @@ final class FilterPolicy {
             return null;
         }
         try {
-            byte[] net = InetAddress.getByName(text.substring(0, slash)).getAddress();
+            byte[] net = IpLiterals.parse(text.substring(0, slash));
             int bits = Integer.parseInt(text.substring(slash + 1));
             if (bits < 0 || bits > net.length * 8) {
                 return null;
             }
             return new byte[][] {net, new byte[] {(byte) bits}};
-        } catch (UnknownHostException | NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
@@ -486,7 +485,7 @@ final class FilterPolicy {
             return false;
         }
         try {
-            byte[] addr = InetAddress.getByName(ip).getAddress();
+            byte[] addr = IpLiterals.parse(ip);
             byte[] net = c[0];
             int bits = c[1][0] & 0xFF;
             if (addr.length != net.length) {
@@ -499,7 +498,7 @@ final class FilterPolicy {
                 }
             }
             return true;
-        } catch (UnknownHostException e) {
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * Tags of parameters (ResourceType {@code Parameter}, ResourceId the parameter's name) and documents
- * (ResourceType {@code Document}, ResourceId the document's name), kept in core's
+ * (ResourceType {@code Document}, ResourceId the document's name), associations (ResourceType
+ * {@code Association}, ResourceId the association ID), maintenance windows and patch baselines
+ * ({@link MaintenanceTags}), kept in core's
  * registry so the Resource Groups Tagging API sees them; at most 50 per resource
  * (API_AddTagsToResource: TooManyTagsError). The other resource types are those of SSM operations
  * Gureum does not serve: InvalidResourceType.
@@ -25,9 +27,12 @@ final class ParameterTags {
     private final Lookup lookup;
     private final SsmState state;
 
-    ParameterTags(Lookup lookup, SsmState state) {
+    private final Associations associations;
+
+    ParameterTags(Lookup lookup, SsmState state, Associations associations) {
         this.lookup = lookup;
         this.state = state;
+        this.associations = associations;
     }
 
     public AddTagsToResourceResponse addTagsToResource(AddTagsToResourceRequest r) {
@@ -59,6 +64,10 @@ final class ParameterTags {
 
     /** The tags of a parameter, or of one of the caller's documents (ResourceId its name). */
     private Map<String, String> tagsOf(ResourceTypeForTagging type, String id) {
+        Map<String, String> maintenance = MaintenanceTags.tagsOf(state, type, id);
+        if (maintenance != null) {
+            return maintenance;
+        }
         if (type == ResourceTypeForTagging.DOCUMENT) {
             StoredDocument d = state.current().documents.get(id);
             if (d == null) {
@@ -66,11 +75,15 @@ final class ParameterTags {
             }
             return d.tags;
         }
+        if (type == ResourceTypeForTagging.ASSOCIATION) {
+            return associations.tagsOf(id);
+        }
         return parameter(type, id).tags;
     }
 
     /** A document's tags changed: it is recorded again (SsmRecords). */
     private void touched(ResourceTypeForTagging type, String id) {
+        MaintenanceTags.touched(state, type);
         if (type == ResourceTypeForTagging.DOCUMENT) {
             state.current().documents.get(id).revision++;
         }

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 final class SsmState {
     final AccountRegionStore<ParameterStore> all = new AccountRegionStore<>(ParameterStore::new);
     final ServiceContext context;
+    /** Maintenance windows and patch baselines of every account and region. */
+    final AccountRegionStore<MaintenanceStore> maintenance = new AccountRegionStore<>(MaintenanceStore::new);
     /** Serialises the module's calls (SsmService's interceptor), but not their calls to KMS and EC2. */
     final ReentrantLock lock = new ReentrantLock();
 

@@ -54,7 +54,7 @@ class TagsIT extends SsmTestSupport {
                 () -> ssm.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER)
                         .resourceId(unique("/nope"))));
         assertError(InvalidResourceTypeException.class, "InvalidResourceType", 400, null,
-                () -> ssm.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.MAINTENANCE_WINDOW).resourceId("mw-0123456789abcdef0")));
+                () -> ssm.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.OPS_METADATA).resourceId("/aws/ssm/x")));
     }
 
     static Map<String, String> tags(String name) {

@@ -36,6 +36,9 @@ final class Ids {
     static AwsException notFoundFor(String id) {
         int dash = id.lastIndexOf('-');
         String prefix = dash < 0 ? "" : id.substring(0, dash);
+        if (prefix.equals("cagw")) {
+            return CarrierGateways.notFound(id);
+        }
         if (!KINDS.containsKey(prefix) && !prefix.equals("dopt")) {
             return Ec2Error.INVALID_ID.of(id);
         }

@@ -37,6 +37,10 @@ final class Network {
     final NetworkInsightsAnalyses insightsAnalyses;
     final NetworkAccessScopes accessScopes;
     final FlowLogs flowLogs;
+    final CarrierGateways carrierGateways;
+    final NetworkInterfacePermissions interfacePermissions;
+    final SecurityGroupVpcAssociations securityGroupVpcAssociations;
+    final LocalGateways localGateways;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -68,6 +72,10 @@ final class Network {
         this.insightsAnalyses = new NetworkInsightsAnalyses(this);
         this.accessScopes = new NetworkAccessScopes(this);
         this.flowLogs = new FlowLogs(this);
+        this.carrierGateways = new CarrierGateways(this);
+        this.interfacePermissions = new NetworkInterfacePermissions(this);
+        this.securityGroupVpcAssociations = new SecurityGroupVpcAssociations(this);
+        this.localGateways = new LocalGateways(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -89,7 +97,8 @@ final class Network {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
-                egressOnlyInternetGateways, dhcpOptions);
+                egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
+                securityGroupVpcAssociations, localGateways);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

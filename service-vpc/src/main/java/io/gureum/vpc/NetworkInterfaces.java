@@ -151,7 +151,7 @@ public final class NetworkInterfaces {
         }
         for (String id : ids) {
             SecurityGroup g = net.securityGroups.require(s, id);
-            if (!g.vpcId.equals(vpc.id)) {
+            if (!net.securityGroupVpcAssociations.usableIn(g, vpc.id)) {
                 throw Ec2Errors.invalidParameterValue("The security group '" + id + "' does not belong to VPC '"
                         + vpc.id + "'");
             }

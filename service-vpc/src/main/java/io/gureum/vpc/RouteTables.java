@@ -327,7 +327,7 @@ public final class RouteTables {
 
     private Route routeFrom(VpcStore s, RouteTable t, String cidr, String ipv6, String prefixList, String gatewayId,
             String natGatewayId, String eniId, String instanceId, String pcxId, String tgwId, String eigwId,
-            String vpceId) {
+            String vpceId, String cagwId) {
         Route route = new Route();
         int destinations = (cidr != null ? 1 : 0) + (ipv6 != null ? 1 : 0) + (prefixList != null ? 1 : 0);
         if (destinations == 0) {
@@ -342,11 +342,12 @@ public final class RouteTables {
             route.destinationPrefixListId = prefixList;
         }
         int targets = (int) java.util.stream.Stream.of(gatewayId, natGatewayId, eniId, instanceId, pcxId, tgwId,
-                eigwId, vpceId).filter(Objects::nonNull).count();
+                eigwId, vpceId, cagwId).filter(Objects::nonNull).count();
         if (targets != 1) {
             throw (targets == 0 ? Ec2Error.MISSING_PARAMETER : Ec2Error.INVALID_PARAMETER_COMBINATION).withMessage(
                     "The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId, "
-                            + "vpcPeeringConnectionId, transitGatewayId, egressOnlyInternetGatewayId or vpcEndpointId");
+                            + "vpcPeeringConnectionId, transitGatewayId, egressOnlyInternetGatewayId, vpcEndpointId or "
+                            + "carrierGatewayId");
         }
         if (gatewayId != null) {
             if (gatewayId.startsWith("igw-")) {
@@ -415,6 +416,18 @@ public final class RouteTables {
             Ids.require(s.vpcEndpoints, "vpce", vpceId);
             route.vpcEndpointId = vpceId;
         }
+        if (cagwId != null) {
+            var cagw = net.carrierGateways.require(s, cagwId);
+            if (!t.vpcId.equals(cagw.vpcId)) {
+                throw Ec2Errors.invalidParameterValue(
+                        "route table " + t.id + " and network gateway " + cagwId + " belong to different networks");
+            }
+            if (cidr == null) {
+                // A carrier gateway supports IPv4 traffic only (AWS Wavelength Developer Guide).
+                throw Ec2Errors.invalidParameterValue("A carrier gateway route needs an IPv4 destination CIDR block");
+            }
+            route.carrierGatewayId = cagwId;
+        }
         return route;
     }
 
@@ -423,7 +436,8 @@ public final class RouteTables {
         RouteTable t = require(s, r.routeTableId());
         Route route = routeFrom(s, t, r.destinationCidrBlock(), r.destinationIpv6CidrBlock(),
                 r.destinationPrefixListId(), r.gatewayId(), r.natGatewayId(), r.networkInterfaceId(), r.instanceId(),
-                r.vpcPeeringConnectionId(), r.transitGatewayId(), r.egressOnlyInternetGatewayId(), r.vpcEndpointId());
+                r.vpcPeeringConnectionId(), r.transitGatewayId(), r.egressOnlyInternetGatewayId(), r.vpcEndpointId(),
+                r.carrierGatewayId());
         for (Route existing : t.routes) {
             if (route.destination().equals(existing.destination())) {
                 throw Ec2Error.ROUTE_ALREADY_EXISTS.withMessage("The route identified by " + route.destination() + " already exists.");
@@ -439,7 +453,8 @@ public final class RouteTables {
         RouteTable t = require(s, r.routeTableId());
         Route route = routeFrom(s, t, r.destinationCidrBlock(), r.destinationIpv6CidrBlock(),
                 r.destinationPrefixListId(), r.gatewayId(), r.natGatewayId(), r.networkInterfaceId(), r.instanceId(),
-                r.vpcPeeringConnectionId(), r.transitGatewayId(), r.egressOnlyInternetGatewayId(), r.vpcEndpointId());
+                r.vpcPeeringConnectionId(), r.transitGatewayId(), r.egressOnlyInternetGatewayId(), r.vpcEndpointId(),
+                r.carrierGatewayId());
         Route existing = t.routes.stream().filter(x -> route.destination().equals(x.destination())).findFirst()
                 .orElseThrow(() -> Ec2Errors.invalidParameterValue("There is no route defined for '"
                         + route.destination() + "' in the route table. Please use AddRoute instead."));
@@ -499,6 +514,9 @@ public final class RouteTables {
             ok = s.transitGateways.containsKey(r.transitGatewayId);
         } else if (r.egressOnlyInternetGatewayId != null) {
             ok = s.egressOnlyInternetGateways.containsKey(r.egressOnlyInternetGatewayId);
+        } else if (r.carrierGatewayId != null) {
+            var cagw = s.carrierGateways.get(r.carrierGatewayId);
+            ok = cagw != null && net.carrierGateways.holdsVpc(cagw) && cagw.deleteRequested == null;
         } else {
             ok = true;
         }
@@ -519,6 +537,7 @@ public final class RouteTables {
                     .vpcPeeringConnectionId(r.vpcPeeringConnectionId)
                     .transitGatewayId(r.transitGatewayId)
                     .egressOnlyInternetGatewayId(r.egressOnlyInternetGatewayId)
+                    .carrierGatewayId(r.carrierGatewayId)
                     .origin(r.origin)
                     .state(state(s, t, r))
                     .build());

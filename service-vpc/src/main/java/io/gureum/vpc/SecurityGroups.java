@@ -233,7 +233,7 @@ public final class SecurityGroups {
                 && o.rules.stream().anyMatch(x -> g.id.equals(x.referencedGroupId)));
         boolean used = s.networkInterfaces.values().stream().anyMatch(e -> e.groupIds.contains(g.id))
                 || s.vpcEndpoints.values().stream().anyMatch(e -> e.groupIds.contains(g.id));
-        if (referenced || used) {
+        if (referenced || used || net.securityGroupVpcAssociations.hasAssociations(g)) {
             throw Ec2Error.DEPENDENCY_VIOLATION.withMessage("resource " + g.id + " has a dependent object");
         }
         Ec2Errors.checkDryRun(r.dryRun());

@@ -37,6 +37,8 @@ final class StoreLock implements OperationInterceptor {
         VpcStore s = net.store();
         synchronized (s) {
             net.natGateways.settle(s);
+            net.carrierGateways.settle(s);
+            net.securityGroupVpcAssociations.settle(s);
             net.insights.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();

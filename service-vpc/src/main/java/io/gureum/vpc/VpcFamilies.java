@@ -66,7 +66,8 @@ final class VpcFamilies {
             new Family("network-insights-access-scope", NetworkInsightsAccessScope.class, s -> s.accessScopes),
             new Family("network-insights-access-scope-analysis", NetworkInsightsAccessScopeAnalysis.class,
                     s -> s.accessScopeAnalyses),
-            new Family("vpc-flow-log", io.gureum.vpc.model.FlowLog.class, s -> s.flowLogs));
+            new Family("vpc-flow-log", io.gureum.vpc.model.FlowLog.class, s -> s.flowLogs),
+            new Family("carrier-gateway", io.gureum.vpc.model.CarrierGateway.class, s -> s.carrierGateways));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -75,7 +76,8 @@ final class VpcFamilies {
             "network-interface", "prefix-list", "vpc-peering-connection", "transit-gateway",
             "transit-gateway-attachment", "transit-gateway-route-table", "customer-gateway", "vpn-gateway",
             "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
-            "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log");
+            "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
+            "carrier-gateway");
 
     private VpcFamilies() {
     }

@@ -33,7 +33,8 @@ public final class VpcService implements AwsService {
                 PrefixLists.class, VpcEndpoints.class, Tags.class, VpcPeering.class, TransitGateways.class,
                 VpnGateways.class, AvailabilityZones.class, NetworkInsightsPaths.class,
                 NetworkInsightsAnalyses.class, NetworkAccessScopes.class, FlowLogs.class,
-                EgressOnlyInternetGateways.class, DhcpOptionsSets.class);
+                EgressOnlyInternetGateways.class, DhcpOptionsSets.class, CarrierGateways.class,
+                NetworkInterfacePermissions.class, SecurityGroupVpcAssociations.class, LocalGateways.class);
     }
 
     @Override

@@ -159,7 +159,10 @@ public final class Vpcs {
                 || s.natGateways.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id)
                         && net.natGateways.holdsSubnet(x))
                 || s.vpnGateways.values().stream().anyMatch(x -> x.attachments.containsKey(vpc.id))
-                || s.tgwAttachments.values().stream().anyMatch(x -> vpc.id.equals(x.vpcId) && !x.state.equals("deleted"));
+                || s.tgwAttachments.values().stream().anyMatch(x -> vpc.id.equals(x.vpcId) && !x.state.equals("deleted"))
+                || s.carrierGateways.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id)
+                        && net.carrierGateways.holdsVpc(x))
+                || net.securityGroupVpcAssociations.associatedWith(s, vpc.id);
         if (dependents) {
             throw Ec2Errors.dependencyViolation("vpc", vpc.id);
         }

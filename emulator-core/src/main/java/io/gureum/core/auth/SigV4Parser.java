@@ -54,15 +54,28 @@ public final class SigV4Parser {
         String credential = null;
         String signedHeaders = null;
         String signature = null;
-        for (String part : (space < 0 ? "" : auth.substring(space + 1)).split(",")) {
-            String p = part.trim();
-            if (p.startsWith("Credential=")) {
-                credential = p.substring("Credential=".length());
-            } else if (p.startsWith("SignedHeaders=")) {
-                signedHeaders = p.substring("SignedHeaders=".length());
-            } else if (p.startsWith("Signature=")) {
-                signature = p.substring("Signature=".length());
+        // The comma-separated parts, each trimmed as String.trim does, read in place: one substring per
+        // value kept rather than a copy of the header, an array and a trimmed copy of every part.
+        int end = auth.length();
+        for (int from = space < 0 ? end : space + 1; from < end; ) {
+            int comma = auth.indexOf(',', from);
+            int stop = comma < 0 ? end : comma;
+            int s = from;
+            int e = stop;
+            while (s < e && auth.charAt(s) <= ' ') {
+                s++;
             }
+            while (e > s && auth.charAt(e - 1) <= ' ') {
+                e--;
+            }
+            if (auth.startsWith("Credential=", s)) {
+                credential = auth.substring(s + "Credential=".length(), e);
+            } else if (auth.startsWith("SignedHeaders=", s)) {
+                signedHeaders = auth.substring(s + "SignedHeaders=".length(), e);
+            } else if (auth.startsWith("Signature=", s)) {
+                signature = auth.substring(s + "Signature=".length(), e);
+            }
+            from = stop + 1;
         }
         if (credential == null) {
             return new SignatureInfo(algorithm, null, null, null, null, List.of(), signature, false, amzDate, -1);

@@ -47,6 +47,11 @@ final class ComposedQuirks implements ProtocolQuirks {
     }
 
     @Override
+    public boolean authenticatesItself(AwsHttpRequest request) {
+        return parts.stream().anyMatch(q -> q.authenticatesItself(request));
+    }
+
+    @Override
     public AwsException unknownAccessKey() {
         for (ProtocolQuirks q : parts) {
             AwsException e = q.unknownAccessKey();

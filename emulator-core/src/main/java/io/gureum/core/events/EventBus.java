@@ -1,8 +1,7 @@
 package io.gureum.core.events;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +20,28 @@ public final class EventBus {
         }
     }
 
-    private final List<Listener<?>> listeners = new CopyOnWriteArrayList<>();
+    private static final Listener<?>[] NONE = new Listener<?>[0];
+
+    /**
+     * Copied on every change (subscriptions are rare); read without a lock or an iterator, since
+     * {@link #hasSubscribers} runs on every request of a service that emits metrics.
+     */
+    private volatile Listener<?>[] listeners = NONE;
 
     public <E> Subscription subscribe(Class<E> type, Consumer<? super E> listener) {
         Listener<E> entry =
                 new Listener<>(Objects.requireNonNull(type, "type"), Objects.requireNonNull(listener, "listener"));
-        listeners.add(entry);
+        synchronized (this) {
+            Listener<?>[] next = Arrays.copyOf(listeners, listeners.length + 1);
+            next[next.length - 1] = entry;
+            listeners = next;
+        }
         // Identity removal: two subscriptions of the same consumer are independent.
-        return () -> listeners.removeIf(l -> l == entry);
+        return () -> remove(entry);
+    }
+
+    private synchronized void remove(Listener<?> entry) {
+        listeners = Arrays.stream(listeners).filter(l -> l != entry).toArray(Listener<?>[]::new);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,13 @@ public final class AwsHttpResponse {
 
     /** Sets a header, replacing any value it had. */
     public AwsHttpResponse header(String name, String value) {
-        headers.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+        // A plain loop rather than removeIf: this runs several times for every response, and the lambda
+        // capturing the name was allocated each time.
+        for (Iterator<String> it = headers.keySet().iterator(); it.hasNext(); ) {
+            if (it.next().equalsIgnoreCase(name)) {
+                it.remove();
+            }
+        }
         List<String> values = new ArrayList<>(1);
         values.add(value);
         headers.put(name, values);

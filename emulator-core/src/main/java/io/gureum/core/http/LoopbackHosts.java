@@ -39,29 +39,8 @@ public final class LoopbackHosts {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        if (!isIpLiteral(host)) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress(); // a literal: parsed, never looked up
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static boolean isIpLiteral(String host) {
-        if (host.indexOf(':') >= 0) {
-            return host.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
-        }
-        if (!isDottedQuad(host)) {
-            return false;
-        }
-        for (String group : host.split("\\.")) {
-            if (Integer.parseInt(group) > 255) {
-                return false; // not an address: InetAddress would look it up as a name
-            }
-        }
-        return true;
+        InetAddress literal = IpLiterals.address(host);
+        return literal != null && literal.isLoopbackAddress();
     }
 
     /**

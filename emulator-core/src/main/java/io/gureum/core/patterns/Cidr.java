@@ -1,8 +1,7 @@
 package io.gureum.core.patterns;
 
+import io.gureum.core.http.IpLiterals;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /** The {@code cidr} operator: an IPv4 or IPv6 prefix that a string value (an address) must fall in. */
 final class Cidr {
@@ -50,22 +49,6 @@ final class Cidr {
 
     /** Parses a literal address only (never a host name lookup). */
     private static byte[] address(String text) {
-        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = text.contains(":") && text.matches("[0-9a-fA-F:.]+");
-        if (!v4 && !v6) {
-            throw new IllegalArgumentException(text);
-        }
-        if (v4) {
-            for (String part : text.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    throw new IllegalArgumentException(text);
-                }
-            }
-        }
-        try {
-            return InetAddress.getByName(text).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(text);
-        }
+        return IpLiterals.parse(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.gureum.core.server;
 
+import io.gureum.core.http.IpLiterals;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
@@ -62,12 +63,8 @@ final class LocalNames {
         }
         host = normalise(host);
         if (isIpLiteral(host)) {
-            try {
-                InetAddress a = InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-                return a.isLoopbackAddress() || a.equals(bound);
-            } catch (Exception e) {
-                return false;
-            }
+            InetAddress a = IpLiterals.address(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            return a != null && (a.isLoopbackAddress() || a.equals(bound));
         }
         return host.equals("localhost") || isNamed(host);
     }

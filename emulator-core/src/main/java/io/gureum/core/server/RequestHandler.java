@@ -37,7 +37,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -310,28 +309,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * The headers in the case-insensitive map {@link AwsHttpRequest} keeps, built in one pass (the request
-     * adopts it rather than copying it). Names that differ only in case go through the former two-step
-     * merge, so they come out exactly as before.
+     * adopts it rather than copying it). Field names are case-insensitive and repeated fields combine in
+     * order (RFC 9110 section 5.3), so {@code Foo} and {@code foo} give one header with both values, as SigV4's
+     * canonical request combines them; the first spelling names it.
      */
     static TreeMap<String, List<String>> headersOf(HttpMessage msg) {
         TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> e : msg.headers()) {
-            String name = e.getKey();
-            List<String> values = headers.computeIfAbsent(name, k -> new ArrayList<>(1)); // one tree walk
-            if (!values.isEmpty() && !headers.floorKey(name).equals(name)) {
-                return mixedCaseHeadersOf(msg);
-            }
-            values.add(e.getValue());
+            headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue()); // one tree walk
         }
-        return headers;
-    }
-
-    /** Values grouped by exact name, then merged case-insensitively (the later spelling's values win). */
-    private static TreeMap<String, List<String>> mixedCaseHeadersOf(HttpMessage msg) {
-        Map<String, List<String>> exact = new LinkedHashMap<>();
-        msg.headers().forEach(e -> exact.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue()));
-        TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(exact);
         return headers;
     }
 

@@ -67,4 +67,13 @@ public interface ProtocolQuirks {
     default boolean verifiesSignatureVersion2() {
         return false;
     }
+
+    /**
+     * Whether this API authenticates {@code request} itself, in its pre-operation step, with a scheme other than
+     * SigV4 (ECR's Docker Registry API: HTTP Basic with a GetAuthorizationToken password), so that core's
+     * signature verification leaves it alone; only requests the API {@link #claims claims} reach this question.
+     */
+    default boolean authenticatesItself(AwsHttpRequest request) {
+        return false;
+    }
 }

@@ -53,7 +53,8 @@ final class ConstraintWalker {
             if (member == null) {
                 continue;
             }
-            String path = prefix + decapitalize(field.memberName());
+            String name = decapitalize(field.memberName());
+            String path = prefix.isEmpty() ? name : prefix + name;
             Object value = Pojos.valueOf(field, pojo);
             if (value == null) {
                 if (member.isRequired()) {
@@ -210,6 +211,23 @@ final class ConstraintWalker {
 
     /** AWS's member path: the member name with a lowercase first letter ({@code RoleName} → {@code roleName}). */
     static String decapitalize(String name) {
-        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        if (name.isEmpty()) {
+            return name;
+        }
+        String known = DECAPITALIZED.get(name);
+        if (known == null) {
+            known = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+            if (DECAPITALIZED.size() < MAX_DECAPITALIZED) {
+                DECAPITALIZED.putIfAbsent(name, known);
+            }
+        }
+        return known;
     }
+
+    /**
+     * Member names are the models' (a few thousand across the loaded APIs), so each is decapitalized once
+     * rather than on every request; the bound only guards against a caller passing other names.
+     */
+    private static final Map<String, String> DECAPITALIZED = new ConcurrentHashMap<>();
+    private static final int MAX_DECAPITALIZED = 100_000;
 }

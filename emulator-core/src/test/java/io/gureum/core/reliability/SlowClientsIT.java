@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
  * connection is closed by the server.
  */
 class SlowClientsIT {
-    /** A generous bound for an answer on a shared, loaded machine; the faults this catches are hangs. */
-    static final int ANSWER_MILLIS = 10_000;
+    /**
+     * A generous bound for an answer on a shared, loaded machine (10 s was once exceeded at a load average of
+     * 35, by the first DynamoDB call loading its service); the faults this catches are hangs.
+     */
+    static final int ANSWER_MILLIS = 60_000;
 
     static String health() {
         return "GET /_gureum/health HTTP/1.1\r\nHost: localhost\r\n\r\n";

@@ -25,12 +25,26 @@ public final class NestedStackHandler implements AsyncResourceHandler {
     private Engine engine;
     private StackOperations operations;
     private BiFunction<String, StackRecord, String> fetch;
+    private MacroSource macros;
+
+    /** The template macros a nested stack's template may use: those of the child's account and Region. */
+    public interface MacroSource {
+        Transforms.Macros of(StackRecord child, com.fasterxml.jackson.databind.node.ObjectNode template,
+                List<ParameterInput> inputs);
+    }
 
     /** Wires the engine in once it exists ({@code fetch} reads a TemplateURL as the stack's caller). */
     public void bind(Engine engine, StackOperations operations, BiFunction<String, StackRecord, String> fetch) {
+        bind(engine, operations, fetch, null);
+    }
+
+    /** With the template macros nested templates may use. */
+    public void bind(Engine engine, StackOperations operations, BiFunction<String, StackRecord, String> fetch,
+            MacroSource macros) {
         this.engine = engine;
         this.operations = operations;
         this.fetch = fetch;
+        this.macros = macros;
     }
 
     @Override
@@ -155,13 +169,20 @@ public final class NestedStackHandler implements AsyncResourceHandler {
         String url = r.requiredText("TemplateURL");
         String body = fetch.apply(url, child);
         String partition = r.partition();
-        Template template = Template.of(new Transforms(u -> fetch.apply(u, child)).apply(TemplateReader.read(body),
-                child.accountId, child.region, partition));
         List<ParameterInput> inputs = new ArrayList<>();
         JsonNode params = r.property("Parameters");
         if (params != null) {
             params.fields().forEachRemaining(e -> inputs.add(new ParameterInput(e.getKey(),
                     e.getValue().isArray() ? join(e.getValue()) : e.getValue().asText(), false)));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode root = TemplateReader.read(body);
+        Transforms transforms = new Transforms(u -> fetch.apply(u, child), macros == null ? null
+                : macros.of(child, root, inputs));
+        Template template = Template.of(transforms.apply(root, child.accountId, child.region, partition));
+        // CreateStack's reference: a template with macros and nested stacks is created directly, acknowledging
+        // CAPABILITY_AUTO_EXPAND, which the nested stack has from its parent.
+        if (transforms.ranMacros() && !child.capabilities.contains("CAPABILITY_AUTO_EXPAND")) {
+            throw new ResourceFailure("Requires capabilities : [CAPABILITY_AUTO_EXPAND]", "InvalidRequest");
         }
         return new Preparation(engine).prepare(body, template, inputs, previous, child,
                 engine.state().region(child.accountId, child.region), engine.callerOf(child));

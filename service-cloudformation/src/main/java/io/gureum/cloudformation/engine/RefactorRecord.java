@@ -3,6 +3,7 @@ package io.gureum.cloudformation.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stack refactor (CreateStackRefactor): the stacks and templates it was given, the resource mappings it
@@ -23,7 +24,8 @@ public final class RefactorRecord {
     /** A {@code StackRefactorAction}. */
     public record Action(String action, String entity, String physicalResourceId, String description,
             String detection, String detectionReason, String sourceStackId, String sourceLogicalId,
-            String destinationStackId, String destinationLogicalId) {
+            String destinationStackId, String destinationLogicalId, Map<String, String> tagResources,
+            List<String> untagResources) {
     }
 
     public String stackRefactorId;

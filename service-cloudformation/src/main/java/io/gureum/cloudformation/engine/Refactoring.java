@@ -55,6 +55,46 @@ public final class Refactoring {
     }
 
     public record Plan(List<Target> targets, List<Match> matches, Map<String, Prepared> prepared) {
+
+        /** The stack a match goes to. */
+        public StackRecord destination(Match m) {
+            return targets.stream().filter(t -> t.stackName().equals(m.destinationStack())).findFirst().orElseThrow()
+                    .stack();
+        }
+    }
+
+    /**
+     * The re-tagging of a moved or renamed resource: the destination's {@code aws:cloudformation:*} tags and the
+     * destination stack's tags it does not have yet ({@code TagResources}), and the source stack's tag keys the
+     * destination stack does not have ({@code UntagResources}).
+     */
+    public record Retag(Map<String, String> tags, List<String> removedKeys) {
+    }
+
+    /** How a moving match is re-tagged; null when it stays or its type's handler cannot re-tag it. */
+    public Retag retag(Plan plan, Match m) {
+        if (!m.moves() || !engine.handlers().find(m.resource().type).retags()) {
+            return null;
+        }
+        StackRecord to = plan.destination(m);
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(io.gureum.cloudformation.resource.ResourceRequest.STACK_NAME_TAG, to.stackName);
+        tags.put(io.gureum.cloudformation.resource.ResourceRequest.STACK_ID_TAG, to.stackId);
+        tags.put(io.gureum.cloudformation.resource.ResourceRequest.LOGICAL_ID_TAG, m.destinationLogicalId());
+        Map<String, String> fromTags = new LinkedHashMap<>();
+        m.source().tags.forEach(t -> fromTags.put(t.key(), t.value()));
+        List<String> removed = new ArrayList<>();
+        if (to != m.source()) {
+            to.tags.forEach(t -> {
+                if (!t.value().equals(fromTags.get(t.key()))) {
+                    tags.put(t.key(), t.value());
+                }
+            });
+            Set<String> toKeys = new HashSet<>();
+            to.tags.forEach(t -> toKeys.add(t.key()));
+            fromTags.keySet().stream().filter(k -> !toKeys.contains(k)).forEach(removed::add);
+        }
+        return new Retag(tags, removed);
     }
 
     private static String key(String stack, String logicalId) {
@@ -344,6 +384,7 @@ public final class Refactoring {
      */
     public void execute(CloudFormationState.Region region, Plan plan, String principal) {
         var now = engine.context().clock().now();
+        retagAll(plan);
         for (Target t : plan.targets()) {
             StackRecord s = t.stack();
             if (t.created()) {
@@ -411,6 +452,35 @@ public final class Refactoring {
         }
         for (Target t : plan.targets()) {
             engine.stackStatus(t.stack(), t.created() ? "CREATE_COMPLETE" : "UPDATE_COMPLETE", null);
+        }
+    }
+
+    /**
+     * Re-tags the moving resources whose handler can (their service called in-process as the destination stack,
+     * so EC2 and KMS accept the {@code aws:cloudformation:*} keys), before anything moves: a refusal fails the
+     * execution with the stacks as they were.
+     */
+    private void retagAll(Plan plan) {
+        ResourceSteps steps = new ResourceSteps(engine);
+        for (Match m : plan.matches()) {
+            Retag retag = retag(plan, m);
+            if (retag == null) {
+                continue;
+            }
+            StackRecord to = plan.destination(m);
+            ResourceRecord r = m.resource();
+            ResourceRecord there = new ResourceRecord(m.destinationLogicalId(), r.type);
+            there.physicalId = r.physicalId;
+            there.attributes = r.attributes;
+            there.nameSuffix = r.nameSuffix;
+            var request = steps.request(to, there, r.properties == null
+                    ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : r.properties, null);
+            try {
+                engine.handlers().find(r.type).retag(request, retag.removedKeys());
+            } catch (RuntimeException e) {
+                throw new Refused("Resource " + r.logicalId + " of stack " + m.source().stackName
+                        + " could not be re-tagged: " + e.getMessage());
+            }
         }
     }
 }

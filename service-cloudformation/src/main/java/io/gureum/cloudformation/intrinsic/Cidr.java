@@ -1,6 +1,7 @@
 package io.gureum.cloudformation.intrinsic;
 
 import io.gureum.cloudformation.template.TemplateError;
+import io.gureum.core.http.IpLiterals;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,9 +24,9 @@ final class Cidr {
         byte[] address;
         int prefix;
         try {
-            address = InetAddress.getByName(block.substring(0, slash)).getAddress();
+            address = IpLiterals.parse(block.substring(0, slash));
             prefix = Integer.parseInt(block.substring(slash + 1));
-        } catch (UnknownHostException | NumberFormatException e) {
+        } catch (IllegalArgumentException e) {
             throw invalid(block);
         }
         int width = address.length * 8;

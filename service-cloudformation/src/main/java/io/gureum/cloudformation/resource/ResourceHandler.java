@@ -157,4 +157,22 @@ public interface ResourceHandler {
         }
         return Created.of(request.physicalId());
     }
+
+    /**
+     * Whether {@link #retag} is implemented: a stack refactor re-tags the resources it moves or renames with the
+     * destination's {@code aws:cloudformation:*} tags (the refactor's {@code TagResources}/{@code UntagResources}
+     * actions); the resources of other types keep their tags.
+     */
+    default boolean retags() {
+        return false;
+    }
+
+    /**
+     * Applies {@link ResourceRequest#tags()} (with the template's {@code Tags}) to the existing resource
+     * {@link ResourceRequest#physicalId()} and removes {@code removedKeys}: a stack refactor's re-tagging. Only
+     * called when {@link #retags()}.
+     */
+    default void retag(ResourceRequest request, java.util.List<String> removedKeys) {
+        throw new UnsupportedOperationException(type() + " cannot be re-tagged");
+    }
 }

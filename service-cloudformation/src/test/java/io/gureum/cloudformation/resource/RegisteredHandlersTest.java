@@ -32,6 +32,9 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayRouteTableAssociation", "AWS::EC2::TransitGatewayRouteTablePropagation",
             "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway", "AWS::EC2::DHCPOptions",
             "AWS::EC2::VPCDHCPOptionsAssociation", "AWS::EC2::EgressOnlyInternetGateway",
+            "AWS::EC2::CarrierGateway", "AWS::EC2::NetworkInterfacePermission", "AWS::EC2::SecurityGroupVpcAssociation",
+            "AWS::EC2::LocalGatewayRoute", "AWS::EC2::LocalGatewayRouteTable", "AWS::EC2::LocalGatewayRouteTableVPCAssociation",
+            "AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation",
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
             "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
@@ -52,7 +55,10 @@ class RegisteredHandlersTest {
             "AWS::EC2::NetworkInsightsAnalysis", "AWS::EC2::NetworkInsightsAccessScopeAnalysis",
             "AWS::EC2::TransitGatewayVpcAttachment", "AWS::Logs::ScheduledQuery", "AWS::Lambda::CapacityProvider",
             "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
-            "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document");
+            "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document",
+            "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy",
+            "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
+            "AWS::SSM::PatchBaseline");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

@@ -1,7 +1,7 @@
 package io.gureum.iam.policy;
 
+import io.gureum.core.http.IpLiterals;
 import java.math.BigDecimal;
-import java.net.InetAddress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -157,13 +157,10 @@ final class ConditionOperators {
 
     /** An address in a CIDR block (IPv4 or IPv6); a bare address is its own /32 or /128. */
     private static boolean inCidr(String cidr, String address) {
-        if (!address.matches("[0-9a-fA-F:.]+") || !cidr.matches("[0-9a-fA-F:.]+(/\\d{1,3})?")) {
-            return false; // literals only: never a DNS lookup
-        }
         try {
             int slash = cidr.indexOf('/');
-            byte[] net = InetAddress.getByName(slash < 0 ? cidr : cidr.substring(0, slash)).getAddress();
-            byte[] ip = InetAddress.getByName(address).getAddress();
+            byte[] net = IpLiterals.parse(slash < 0 ? cidr : cidr.substring(0, slash));
+            byte[] ip = IpLiterals.parse(address);
             if (net.length != ip.length) {
                 return false;
             }
@@ -175,7 +172,7 @@ final class ConditionOperators {
                 }
             }
             return true;
-        } catch (java.io.IOException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package io.gureum.logs.insights;
 
+import io.gureum.core.http.IpLiterals;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.HashMap;
@@ -198,15 +199,7 @@ final class Functions {
 
     /** A literal IPv4 or IPv6 address (never a host name), or null. */
     private static InetAddress ip(String s) {
-        if (s == null || s.isEmpty() || !(s.contains(":") || s.matches("\\d{1,3}(\\.\\d{1,3}){3}"))
-                || !s.matches("[0-9A-Fa-f:.]+")) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(s);
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
+        return IpLiterals.address(s);
     }
 
     private static Boolean inSubnet(List<Expr> a, Map<String, Object> r) {

@@ -15,6 +15,8 @@ public final class NetworkInterface extends Resource {
     public String macAddress;
     public String description = "";
     public final List<String> groupIds = new ArrayList<>();
+    /** The permissions CreateNetworkInterfacePermission granted on the interface. */
+    public final List<NetworkInterfacePermission> permissions = new ArrayList<>();
     public String interfaceType = "interface";
     public boolean requesterManaged;
     public String requesterId;

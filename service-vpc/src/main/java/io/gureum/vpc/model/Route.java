@@ -13,6 +13,7 @@ public final class Route {
     public String transitGatewayId;
     public String egressOnlyInternetGatewayId;
     public String vpcEndpointId;
+    public String carrierGatewayId;
     /** CreateRouteTable, CreateRoute or EnableVgwRoutePropagation. */
     public String origin = "CreateRoute";
     /** Set when a target was deleted: the route stays and turns {@code blackhole}. */
@@ -40,6 +41,6 @@ public final class Route {
         } else if (egressOnlyInternetGatewayId != null) {
             return egressOnlyInternetGatewayId;
         }
-        return vpcEndpointId;
+        return vpcEndpointId != null ? vpcEndpointId : carrierGatewayId;
     }
 }

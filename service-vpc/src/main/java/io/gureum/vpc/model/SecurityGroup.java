@@ -10,6 +10,8 @@ public final class SecurityGroup extends Resource {
     public String description;
     public String vpcId;
     public final List<SecurityGroupRule> rules = new ArrayList<>();
+    /** The other VPCs the group is associated with (AssociateSecurityGroupVpc). */
+    public final List<SecurityGroupVpcAssociation> vpcAssociations = new ArrayList<>();
 
     public SecurityGroup(String id, String ownerId, Instant created) {
         super(id, ownerId, created);

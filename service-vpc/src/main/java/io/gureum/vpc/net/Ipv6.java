@@ -1,8 +1,7 @@
 package io.gureum.vpc.net;
 
+import io.gureum.core.http.IpLiterals;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.random.RandomGenerator;
 
 /** IPv6 blocks: the Amazon-provided /56 of a VPC and the /64 blocks of its subnets. */
@@ -41,7 +40,7 @@ public final class Ipv6 {
             throw new IllegalArgumentException("bad IPv6 CIDR " + text);
         }
         try {
-            byte[] bytes = InetAddress.getByName(text.substring(0, slash)).getAddress();
+            byte[] bytes = IpLiterals.parse(text.substring(0, slash));
             int prefix = Integer.parseInt(text.substring(slash + 1));
             if (bytes.length != 16 || prefix < 0 || prefix > 128) {
                 throw new IllegalArgumentException("bad IPv6 CIDR " + text);
@@ -51,7 +50,7 @@ public final class Ipv6 {
                 throw new IllegalArgumentException("not a network address " + text);
             }
             return new Block(start, prefix);
-        } catch (UnknownHostException | NumberFormatException e) {
+        } catch (IpLiterals.NotALiteral | NumberFormatException e) {
             throw new IllegalArgumentException("bad IPv6 CIDR " + text);
         }
     }

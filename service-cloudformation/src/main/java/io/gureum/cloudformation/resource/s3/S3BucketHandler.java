@@ -201,4 +201,28 @@ public final class S3BucketHandler implements ResourceHandler {
                 .attribute("WebsiteURL", "http://" + name + ".s3-website" + (DASH_WEBSITE_REGIONS.contains(region)
                         ? "-" : ".") + region + suffix);
     }
+
+    @Override
+    public boolean retags() {
+        return true;
+    }
+
+    /** PutBucketTagging replaces the whole set: the bucket's tags less {@code removedKeys}, then the new ones. */
+    @Override
+    public void retag(ResourceRequest r, List<String> removedKeys) {
+        S3Client s3 = r.client(S3Client.class);
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        try {
+            s3.getBucketTagging(b -> b.bucket(r.physicalId())).tagSet().forEach(t -> tags.put(t.key(), t.value()));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+        }
+        removedKeys.forEach(tags::remove);
+        tags.putAll(r.tagsWithTemplate("Tags"));
+        List<Tag> set = new ArrayList<>();
+        tags.forEach((k, v) -> set.add(Tag.builder().key(k).value(v).build()));
+        s3.putBucketTagging(b -> b.bucket(r.physicalId()).tagging(t -> t.tagSet(set)));
+    }
 }

@@ -156,4 +156,21 @@ public final class TopicHandler implements ResourceHandler {
         ATTRIBUTES.forEach((property, attribute) -> d.put(property, a.get(attribute)));
         return d.result();
     }
+
+    @Override
+    public boolean retags() {
+        return true;
+    }
+
+    @Override
+    public void retag(ResourceRequest r, List<String> removedKeys) {
+        SnsClient sns = r.client(SnsClient.class);
+        List<Tag> now = tags(r);
+        List<String> removed = new ArrayList<>(removedKeys);
+        removed.removeAll(now.stream().map(Tag::key).toList());
+        if (!removed.isEmpty()) {
+            sns.untagResource(b -> b.resourceArn(r.physicalId()).tagKeys(removed));
+        }
+        sns.tagResource(b -> b.resourceArn(r.physicalId()).tags(now));
+    }
 }

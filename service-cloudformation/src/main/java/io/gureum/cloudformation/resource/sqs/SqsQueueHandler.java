@@ -197,4 +197,20 @@ public final class SqsQueueHandler implements ResourceHandler {
         return Created.of(url).attribute("Arn", arn).attribute("QueueName", arn.substring(arn.lastIndexOf(':') + 1))
                 .attribute("QueueUrl", url);
     }
+
+    @Override
+    public boolean retags() {
+        return true;
+    }
+
+    @Override
+    public void retag(ResourceRequest r, List<String> removedKeys) {
+        SqsClient sqs = r.client(SqsClient.class);
+        Map<String, String> now = r.tagsWithTemplate("Tags");
+        List<String> removed = removedKeys.stream().filter(k -> !now.containsKey(k)).toList();
+        if (!removed.isEmpty()) {
+            sqs.untagQueue(b -> b.queueUrl(r.physicalId()).tagKeys(removed));
+        }
+        sqs.tagQueue(b -> b.queueUrl(r.physicalId()).tags(now));
+    }
 }

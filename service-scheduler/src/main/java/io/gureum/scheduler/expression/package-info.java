@@ -1,6 +1,0 @@
-/**
- * EventBridge Scheduler's schedule expressions, {@code at(…)}, {@code rate(…)} and {@code cron(…)}, and
- * the occurrences they give in a time zone (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html).
- * Pure functions of an instant: no clock, no state.
- */
-package io.gureum.scheduler.expression;
