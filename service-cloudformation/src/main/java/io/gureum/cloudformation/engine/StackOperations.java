@@ -333,6 +333,9 @@ public final class StackOperations {
         removed.removeAll(stack.graph.keySet());
         List<ResourceSteps.Snapshot> replaced = new ArrayList<>();
         journal.steps.stream().filter(s -> s.kind().equals("replaced")).forEach(s -> replaced.add(s.before()));
+        // Replacements happened dependencies first; the old resources go dependants first (an old analysis
+        // before the old path it analysed), as a stack's deletion orders them.
+        java.util.Collections.reverse(replaced);
         engine.workers().execute(() -> {
             for (ResourceSteps.Snapshot old : replaced) {
                 try {

@@ -298,22 +298,33 @@ class Ec2MoreResourceTypesIT extends EndToEndSupport {
         assertEquals(path, output(replaced, "PathRef"));
         assertEquals(List.of(), propagating(second));
 
-        // Without its analysis, a new port replaces the path (the analysis goes in an update of its own: the
-        // engine's cleanup does not order a replaced path after a removed analysis).
-        cfn.updateStack(b -> b.stackName(name).templateBody(TEMPLATE).parameters(parameters(2, "second", "one", 443,
-                "b", "filtered", "no")));
-        settled(name, "UPDATE_COMPLETE");
-        fails(Ec2Exception.class, 400, "InvalidNetworkInsightsAnalysisId.NotFound",
-                () -> ec2.describeNetworkInsightsAnalyses(b -> b.networkInsightsAnalysisIds(analysis2)));
+        // A new port replaces the path and so its analysis; cleanup deletes the old analysis before the old
+        // path it analysed (dependants first), so neither is left DELETE_FAILED.
         cfn.updateStack(b -> b.stackName(name).templateBody(TEMPLATE).parameters(parameters(2, "second", "one", 80,
-                "b", "filtered", "no")));
+                "b", "filtered")));
         Stack newPath = settled(name, "UPDATE_COMPLETE");
         String path2 = output(newPath, "PathRef");
         assertNotEquals(path, path2);
         assertEquals(80, ec2.describeNetworkInsightsPaths(b -> b.networkInsightsPathIds(path2)).networkInsightsPaths()
                 .get(0).destinationPort());
+        String analysis3 = output(newPath, "AnalysisRef");
+        assertNotEquals(analysis2, analysis3);
+        assertEquals(path2, ec2.describeNetworkInsightsAnalyses(b -> b.networkInsightsAnalysisIds(analysis3))
+                .networkInsightsAnalyses().get(0).networkInsightsPathId());
+        fails(Ec2Exception.class, 400, "InvalidNetworkInsightsAnalysisId.NotFound",
+                () -> ec2.describeNetworkInsightsAnalyses(b -> b.networkInsightsAnalysisIds(analysis2)));
         fails(Ec2Exception.class, 400, "InvalidNetworkInsightsPathId.NotFound",
                 () -> ec2.describeNetworkInsightsPaths(b -> b.networkInsightsPathIds(path)));
+        assertEquals(List.of(), cfn.describeStackEvents(b -> b.stackName(name)).stackEvents().stream()
+                .filter(e -> "DELETE_FAILED".equals(e.resourceStatusAsString())).map(e -> e.logicalResourceId())
+                .toList());
+
+        // Without its analysis (the condition off), the stack removes the analysis.
+        cfn.updateStack(b -> b.stackName(name).templateBody(TEMPLATE).parameters(parameters(2, "second", "one", 80,
+                "b", "filtered", "no")));
+        settled(name, "UPDATE_COMPLETE");
+        fails(Ec2Exception.class, 400, "InvalidNetworkInsightsAnalysisId.NotFound",
+                () -> ec2.describeNetworkInsightsAnalyses(b -> b.networkInsightsAnalysisIds(analysis3)));
 
         cfn.deleteStack(b -> b.stackName(name));
         settled(newPath.stackId(), "DELETE_COMPLETE");
