@@ -14,9 +14,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Registers Systems Manager's Parameter Store with core: the awsJson 1.1 API of 2014-11-06 (target
- * prefix {@code AmazonSSM}, signing name {@code ssm}). Its providers bind the Parameter Store, document,
- * maintenance window and patch baseline operations; every other SSM operation is left to core's 501. One
+ * Registers Systems Manager with core: the awsJson 1.1 API of 2014-11-06 (target prefix {@code AmazonSSM},
+ * signing name {@code ssm}). Its providers bind the Parameter Store, document, State Manager association,
+ * resource data sync, resource policy, maintenance window and patch baseline operations; every other SSM operation is left to core's 501. One
  * lock serialises the module's calls (a PutParameter reads, checks and writes several versions and labels
  * as one step) except while they wait for KMS, EC2 or Lambda, and expired parameters are deleted before
  * each call and when the clock moves. Maintenance window runs come due on the module's {@link DueTimer}.
