@@ -76,8 +76,8 @@ final class ResourceDataSyncs {
         if (store.syncs.size() >= MAX_SYNCS) {
             throw AssociationErrors.tooManySyncs();
         }
-        store.syncs.put(r.syncName(), new StoredSync(r.syncName(), type, destination, source, state.now(),
-                state.now()));
+        java.time.Instant now = state.now(); // created and last modified are one instant
+        store.syncs.put(r.syncName(), new StoredSync(r.syncName(), type, destination, source, now, now));
         return CreateResourceDataSyncResponse.builder().build();
     }
 
