@@ -83,7 +83,7 @@ final class CloudFormationInstance implements ServiceInstance {
         ResourceHandlers all = handlers.with(List.of(nested, new WaitConditionHandler(signalled),
                 new WaitConditionHandleHandler(() -> context.endpoint().uri().orElse(null)),
                 new CustomResourceHandler(signalled, () -> context.endpoint().uri().orElse(null)),
-                new io.gureum.cloudformation.resource.cloudformation.StackSetHandler(workers), macros));
+                new io.gureum.cloudformation.resource.cloudformation.StackSetHandler(), macros));
         this.pace = new Pace(due);
         Engine engine = new Engine(state, all, workers, context, signalled, pace);
         macros.bind(engine);

@@ -5,8 +5,10 @@ import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Polling;
 import io.gureum.cloudformation.resource.common.SdkJson;
 import io.gureum.cloudformation.resource.common.Served;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -46,16 +46,8 @@ public final class StackSetHandler implements AsyncResourceHandler {
             "Capabilities", "Description", "ExecutionRoleName", "ManagedExecution", "OperationPreferences",
             "Parameters", "PermissionModel", "StackInstancesGroup", "StackSetName", "Tags", "TemplateBody",
             "TemplateURL");
-    /** How often an operation's status is read. */
-    private static final long POLL_MILLIS = 100;
-    /** AWS's handler gives up on a stack set operation after its timeout; ours after one hour of polling. */
-    private static final long MAX_POLLS = 36_000;
-
-    private final Executor workers;
-
-    public StackSetHandler(Executor workers) {
-        this.workers = workers;
-    }
+    /** AWS's handler gives up on a stack set operation after its timeout; ours after one hour. */
+    private static final Duration OPERATION_LIMIT = Duration.ofHours(1);
 
     @Override
     public String type() {
@@ -219,36 +211,17 @@ public final class StackSetHandler implements AsyncResourceHandler {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        poll(cfn, name, callAs, opId, done, 0);
-        return done;
-    }
-
-    private void poll(CloudFormationClient cfn, String name, String callAs, String opId, CompletableFuture<Void> done,
-            long polls) {
-        String status;
-        try {
-            status = cfn.describeStackSetOperation(b -> b.stackSetName(name).operationId(opId).callAs(callAs))
+        return Polling.until(() -> {
+            String status = cfn.describeStackSetOperation(b -> b.stackSetName(name).operationId(opId).callAs(callAs))
                     .stackSetOperation().statusAsString();
-        } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-            return;
-        }
-        switch (status) {
-            case "SUCCEEDED" -> done.complete(null);
-            case "FAILED", "STOPPED" -> done.completeExceptionally(new ResourceFailure("Stack set operation ["
-                    + opId + "] was unexpectedly stopped or failed: " + status + ". " + firstFailure(cfn, name,
-                            callAs, opId), "NotStabilized"));
-            default -> {
-                if (polls >= MAX_POLLS) {
-                    done.completeExceptionally(new ResourceFailure("Stack set operation [" + opId
-                            + "] did not stabilize", "NotStabilized"));
-                    return;
-                }
-                CompletableFuture.runAsync(() -> poll(cfn, name, callAs, opId, done, polls + 1),
-                        CompletableFuture.delayedExecutor(POLL_MILLIS, TimeUnit.MILLISECONDS, workers));
-            }
-        }
+            return switch (status) {
+                case "SUCCEEDED" -> Polling.Outcome.<Void>done(null);
+                case "FAILED", "STOPPED" -> Polling.Outcome.<Void>failed("Stack set operation [" + opId
+                        + "] was unexpectedly stopped or failed: " + status + ". " + firstFailure(cfn, name, callAs,
+                                opId));
+                default -> null;
+            };
+        }, OPERATION_LIMIT, "Stack set operation [" + opId + "] did not stabilize");
     }
 
     private static String firstFailure(CloudFormationClient cfn, String name, String callAs, String opId) {
