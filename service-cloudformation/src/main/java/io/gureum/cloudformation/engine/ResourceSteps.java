@@ -3,6 +3,7 @@ package io.gureum.cloudformation.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gureum.cloudformation.intrinsic.Resolver;
+import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
@@ -214,7 +215,7 @@ public final class ResourceSteps {
         });
         try {
             // Rollback reverts one resource at a time on one worker: a nested stack's revert waits here.
-            Created back = join(updateCall(engine.handlers().find(r.type), request[0]));
+            Created back = AsyncResourceHandler.join(updateCall(engine.handlers().find(r.type), request[0]));
             engine.locked(() -> {
                 before.restore(r);
                 r.definition = before.definition();
@@ -263,20 +264,13 @@ public final class ResourceSteps {
                 error == null ? null : FailureReason.of(error, token(stack)))));
     }
 
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
-    }
 
     /** Deletes the physical resource a replacement left behind (cleanup), honouring UpdateReplacePolicy. */
     void deleteReplaced(StackRecord stack, Snapshot old, String policy) {
         ResourceRecord ghost = new ResourceRecord(old.logicalId(), old.type());
         old.restore(ghost);
         ghost.definition = old.definition();
-        join(delete(stack, ghost, policy));
+        AsyncResourceHandler.join(delete(stack, ghost, policy));
     }
 
     private static JsonNode resolve(StackScope scope, JsonNode def) {

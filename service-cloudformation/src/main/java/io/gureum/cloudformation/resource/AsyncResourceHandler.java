@@ -22,4 +22,16 @@ public interface AsyncResourceHandler extends ResourceHandler {
         delete(request);
         return CompletableFuture.completedFuture(null);
     }
+
+    /**
+     * Waits for {@code f} on the calling thread (a synchronous method over an asynchronous one), rethrowing
+     * what it failed with as itself rather than wrapped, so a {@link ResourceFailure} keeps its reason.
+     */
+    static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
 }

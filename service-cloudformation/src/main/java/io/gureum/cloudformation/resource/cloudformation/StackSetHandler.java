@@ -61,26 +61,19 @@ public final class StackSetHandler implements AsyncResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
-        return join(createAsync(r));
+        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
     public Created update(ResourceRequest r) {
-        return join(updateAsync(r));
+        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
     public void delete(ResourceRequest r) {
-        join(deleteAsync(r));
+        AsyncResourceHandler.join(deleteAsync(r));
     }
 
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
-    }
 
     @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {

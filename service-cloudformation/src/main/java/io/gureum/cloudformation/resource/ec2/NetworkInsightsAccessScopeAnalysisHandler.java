@@ -36,7 +36,7 @@ public final class NetworkInsightsAccessScopeAnalysisHandler implements AsyncRes
 
     @Override
     public Created create(ResourceRequest r) {
-        return NetworkInsightsAnalysisHandler.join(createAsync(r));
+        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override

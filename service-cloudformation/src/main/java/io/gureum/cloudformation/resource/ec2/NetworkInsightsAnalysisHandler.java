@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.ec2.model.NetworkInsightsAnalysis;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
@@ -45,7 +44,7 @@ public final class NetworkInsightsAnalysisHandler implements AsyncResourceHandle
 
     @Override
     public Created create(ResourceRequest r) {
-        return join(createAsync(r));
+        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -106,11 +105,4 @@ public final class NetworkInsightsAnalysisHandler implements AsyncResourceHandle
                 r.physicalId())));
     }
 
-    static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
-    }
 }

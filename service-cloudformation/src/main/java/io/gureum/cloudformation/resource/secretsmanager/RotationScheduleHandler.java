@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
@@ -57,12 +56,12 @@ public final class RotationScheduleHandler implements AsyncResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
-        return join(createAsync(r));
+        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
     public Created update(ResourceRequest r) {
-        return join(updateAsync(r));
+        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -136,11 +135,4 @@ public final class RotationScheduleHandler implements AsyncResourceHandler {
                 + action + "|rotation").getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
-    }
 }
