@@ -193,8 +193,9 @@ public final class Dispatcher {
                         context.clock().now(), () -> invalidKey(signedFor));
             }
             String secret = null;
-            boolean ownAuthentication = service.quirks().authenticatesItself(request);
-            if (context.config().verifySignatures() && signature != null && !ownAuthentication) {
+            // Asked last: only a signed request under --verify-signatures needs the API's answer.
+            if (context.config().verifySignatures() && signature != null
+                    && !service.quirks().authenticatesItself(request)) {
                 // A signature without an access key is malformed; the verifier says so in the service's words.
                 secret = accessKey == null ? null
                         : signingKey.map(Accounts.AccessKey::secretAccessKey).orElseThrow(() -> invalidKey(signedFor));
