@@ -15,8 +15,16 @@ import java.util.ArrayDeque;
 final class BodyPipe extends InputStream {
     static final int HIGH_WATER = 4 * 1024 * 1024;
     static final int LOW_WATER = 1024 * 1024;
+    /**
+     * The most of a body's unread rest that is read and thrown away after an early answer so that the
+     * connection stays usable. Closing a socket with unread bytes makes the kernel send a reset, which can
+     * destroy the answer before the client reads it (the SDK then reports a connection error, not the
+     * error the answer carried); a larger rest is not worth the wait and the connection closes.
+     */
+    static final long SWALLOW_LIMIT = 8L * 1024 * 1024;
 
     private final Channel channel;
+    private final long declaredLength;
     private final ArrayDeque<ByteBuf> chunks = new ArrayDeque<>();
     private long queued;
     private boolean ended;
@@ -25,9 +33,12 @@ final class BodyPipe extends InputStream {
     private boolean paused;
     private long received;
 
-    BodyPipe(Channel channel) {
+    /** {@code declaredLength} is the request's Content-Length, or -1 for a chunked body. */
+    BodyPipe(Channel channel, long declaredLength) {
         this.channel = channel;
+        this.declaredLength = declaredLength;
     }
+
 
     /** Event loop: a chunk arrived (the pipe takes ownership of {@code chunk}). */
     void offer(ByteBuf chunk) {
@@ -74,8 +85,9 @@ final class BodyPipe extends InputStream {
     }
 
     /**
-     * Throws away what is left of the body (the handler answered without reading it all); returns
-     * whether the whole body had already arrived, i.e. the connection can carry another request.
+     * Throws away what is left of the body (the handler answered without reading it all), now and as it
+     * arrives; returns whether the connection can carry another request: the whole body has arrived, or
+     * its rest is of known length and at most {@link #SWALLOW_LIMIT}.
      */
     boolean discardRest() {
         boolean resume;
@@ -89,7 +101,7 @@ final class BodyPipe extends InputStream {
             channel.eventLoop().execute(() -> ReadSwitch.of(channel).resume(ReadSwitch.Reason.BODY_BACKLOG));
         }
         synchronized (this) {
-            return ended;
+            return ended || declaredLength >= 0 && declaredLength - received <= SWALLOW_LIMIT;
         }
     }
 

@@ -254,7 +254,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * As above; for a streamed body, whatever the handler left unread is thrown away, and the
-     * connection closes after the response if the body had not fully arrived.
+     * connection closes after the response if the rest of the body is too large to wait for.
      */
     private void enqueue(ChannelHandlerContext ctx, CompletableFuture<AwsHttpResponse> response, boolean keepAlive,
             boolean head, BodyPipe pipe) {
@@ -268,7 +268,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         tail = tail.thenCombine(response, (ignored, r) -> r).handle((r, failure) -> {
             try {
                 // Whatever the outcome, the unread rest of a streamed body is released here.
-                boolean bodyComplete = pipe == null || pipe.discardRest();
+                boolean bodyLeavesNothing = pipe == null || pipe.discardRest();
                 if (response.isCancelled()) {
                     LOG.debug("Client went away before its answer");
                     ctx.executor().execute(() -> finished(ctx));
@@ -278,7 +278,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                             "InternalFailure", "The request processing has failed.", false)
                             .addListener(f -> finished(ctx)));
                 } else {
-                    boolean reusable = keepAlive && bodyComplete;
+                    boolean reusable = keepAlive && bodyLeavesNothing;
                     ctx.executor().execute(() -> write(ctx, r, reusable, head).addListener(f -> finished(ctx)));
                 }
             } catch (RuntimeException rejected) {

@@ -49,7 +49,7 @@ final class StreamingUploads extends ChannelDuplexHandler {
             return;
         }
         if (msg instanceof HttpRequest head && !(msg instanceof FullHttpRequest) && shouldStream(head, maxBodyBytes)) {
-            current = new BodyPipe(ctx.channel());
+            current = new BodyPipe(ctx.channel(), HttpUtil.getContentLength(head, -1L));
             if (HttpUtil.is100ContinueExpected(head)) {
                 // botocore asks before every S3 upload; the aggregator would have answered this.
                 ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,

@@ -22,7 +22,7 @@ class BodyPipeTest {
 
     @Test
     void readChunksAreReleased() throws IOException {
-        BodyPipe pipe = new BodyPipe(channel);
+        BodyPipe pipe = new BodyPipe(channel, -1);
         ByteBuf a = chunk("ab");
         pipe.offer(a);
         pipe.end();
@@ -32,7 +32,7 @@ class BodyPipeTest {
 
     @Test
     void aBrokenBodyReleasesWhatArrivedAndTheReaderGetsTheFailure() {
-        BodyPipe pipe = new BodyPipe(channel);
+        BodyPipe pipe = new BodyPipe(channel, -1);
         ByteBuf a = chunk("ab");
         pipe.offer(a);
         pipe.fail(new IOException("connection closed"));
@@ -42,7 +42,7 @@ class BodyPipeTest {
 
     @Test
     void discardingReleasesQueuedAndLaterChunksAndSaysWhetherTheBodyWasComplete() throws IOException {
-        BodyPipe pipe = new BodyPipe(channel);
+        BodyPipe pipe = new BodyPipe(channel, -1);
         ByteBuf a = chunk("ab");
         pipe.offer(a);
         assertFalse(pipe.discardRest());
@@ -53,5 +53,20 @@ class BodyPipeTest {
         assertThrows(IOException.class, pipe::read, "a reader left after the answer does not wait forever");
         pipe.end();
         assertTrue(pipe.discardRest());
+    }
+
+    @Test
+    void aSmallKnownRestIsSwallowedSoTheConnectionCarriesOnAndALargeOneIsNot() {
+        BodyPipe small = new BodyPipe(channel, 3 + BodyPipe.SWALLOW_LIMIT);
+        small.offer(chunk("abc"));
+        assertTrue(small.discardRest(), "the rest arrives and is thrown away; the connection stays usable");
+
+        BodyPipe large = new BodyPipe(channel, 4 + BodyPipe.SWALLOW_LIMIT);
+        large.offer(chunk("abc"));
+        assertFalse(large.discardRest());
+
+        BodyPipe chunked = new BodyPipe(channel, -1);
+        chunked.offer(chunk("abc"));
+        assertFalse(chunked.discardRest(), "an unknown rest may never end");
     }
 }
