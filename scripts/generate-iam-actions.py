@@ -54,6 +54,7 @@ APIS = [
     ("scheduler", "scheduler", "scheduler"),
     ("cloudwatch", "cloudwatch", "cloudwatch"),
     ("resourcegroupstaggingapi", "tagging", "tag"),
+    ("cloudformation", "cloudformation", "cloudformation"),
 ]
 
 # Operation -> action name (without prefix) where AWS authorises an operation under another action.

@@ -117,7 +117,7 @@ public final class ChangeSets {
         Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), false);
         StackRecord target = stack != null ? stack : stacks.newStack(r.stackName());
         Prepared prepared = preparation.prepare(plan.body(), plan.processed(), Stacks.inputs(r.parameters()),
-                stack == null ? null : stack.rawParameters(), target, region, Planner.caller());
+                stack == null ? null : stack.rawParameters(), target, region, Planner.caller(engine));
         if (stack != null && !creates) {
             Stacks.checkTypeChanges(stack, prepared);
         }
@@ -155,7 +155,7 @@ public final class ChangeSets {
     private ChangeSetRecord record(CreateChangeSetRequest r, CloudFormationState.Region region, StackRecord stack,
             boolean fresh, String type, String body) {
         if (fresh) {
-            stack.principal = Planner.principal();
+            stack.principal = Planner.principal(engine);
             Stacks.register(region, stack);
             markReviewInProgress(stack);
         }
@@ -169,7 +169,7 @@ public final class ChangeSets {
         cs.capabilities = new ArrayList<>(r.capabilitiesAsStrings());
         cs.notificationArns = new ArrayList<>(r.notificationARNs());
         cs.roleArn = r.roleARN();
-        cs.principal = Planner.principal();
+        cs.principal = Planner.principal(engine);
         region.changeSets.put(id, cs);
         return cs;
     }
