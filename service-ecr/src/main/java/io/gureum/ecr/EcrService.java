@@ -94,6 +94,7 @@ public final class EcrService implements AwsService {
             @Override
             public void close() {
                 registryApi.close();
+                state.layerStore.close();
             }
         };
     }

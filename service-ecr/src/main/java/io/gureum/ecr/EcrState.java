@@ -12,9 +12,27 @@ final class EcrState {
     final ServiceContext context;
     /** Serialises the module's calls (EcrService's interceptor). */
     final ReentrantLock lock = new ReentrantLock();
+    /** The layers' bytes. */
+    final LayerStore layerStore;
 
     EcrState(ServiceContext context) {
         this.context = context;
+        this.layerStore = new LayerStore(context.config().dataDir());
+    }
+
+    /**
+     * Removes the bytes of layers a repository let go of when no repository of any registry still holds them
+     * (without a data directory; with one, at the next start). Called under {@link #lock}.
+     */
+    void releaseLayers(java.util.Collection<Layer> released) {
+        for (Layer layer : released) {
+            boolean[] held = {false};
+            all.forEach((place, registry) -> registry.repositories.values()
+                    .forEach(repo -> held[0] |= repo.layers.containsKey(layer.digest())));
+            if (!held[0]) {
+                layerStore.removeUnreferenced(layer.digest());
+            }
+        }
     }
 
     /**
