@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * layers' and parts' bytes inline ({@code data}, kind {@code upload-part}): they are restored into files. Pull-through cache rules (kind {@code cache-rule})
  * and repository creation templates (kind {@code creation-template}) are kept one record each, key their prefix;
  * account settings put one record each (kind {@code account-setting}, key the name), and each authorization token
- * not yet expired (kind {@code token}, key the sha256 of its password, value its expiry), so that a
+ * not yet expired (kind {@code token}, key the sha256 of its password, value its expiry; kind {@code token-key}, the
+ * access key ID it was issued to), so that a
  * {@code docker login} outlives a restart as it outlives nothing on AWS but the token's 12 hours.
  * The registry's scanning and replication rules are not kept. Every call runs under the module's lock; after one that may change
  * state, what differs from the last recording is recorded again under that lock, and what is gone deleted.
@@ -181,6 +182,7 @@ final class EcrRecords {
         registry.templates.forEach((k, v) -> now.put("creation-template|" + k, v));
         registry.accountSettings.forEach((k, v) -> now.put("account-setting|" + k, v));
         registry.tokens.forEach((k, v) -> now.put("token|" + k, v));
+        registry.tokenKeys.forEach((k, v) -> now.put("token-key|" + k, v));
         return now;
     }
 
@@ -308,6 +310,7 @@ final class EcrRecords {
                     }
                     case "account-setting" -> registry.accountSettings.put(r.key(), r.value(String.class));
                     case "token" -> registry.tokens.put(r.key(), r.value(java.time.Instant.class));
+                    case "token-key" -> registry.tokenKeys.put(r.key(), r.value(String.class));
                     case "registry" -> {
                         r.value(RegistryRecord.class).applyTo(registry);
                     }

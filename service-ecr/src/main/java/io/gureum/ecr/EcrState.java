@@ -54,6 +54,26 @@ final class EcrState {
         return repo;
     }
 
+    /**
+     * A repository's owner and repository policy for the authorizer, by ARN
+     * ({@code arn:aws:ecr:<region>:<account>:repository/<name>}); null for anything else or a repository that does
+     * not exist. A cross-account pull or push needs the policy to allow it
+     * (https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policy-examples.html).
+     */
+    io.gureum.core.spi.ResourceAccess resourceAccess(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length != 6 || !parts[2].equals("ecr") || !parts[5].startsWith("repository/")) {
+            return null;
+        }
+        lock.lock();
+        try {
+            Repository repo = all.get(parts[4], parts[3]).repositories.get(parts[5].substring("repository/".length()));
+            return repo == null ? null : new io.gureum.core.spi.ResourceAccess(parts[4], repo.policyText);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     Instant now() {
         return context.clock().now();
     }
