@@ -542,6 +542,21 @@ public final class RouteTables {
                     .state(state(s, t, r))
                     .build());
         }
+        // Route propagation: the static routes of the available VPN connections of each propagating virtual private
+        // gateway attached to the table's VPC, unless a route of the table has the same destination.
+        for (String vgwId : t.propagatingVgws) {
+            var vgw = s.vpnGateways.get(vgwId);
+            if (vgw == null || !vgw.attachments.containsKey(t.vpcId)) {
+                continue;
+            }
+            for (String cidr : new java.util.LinkedHashSet<>(net.vpnConnections.propagatedRoutes(s, vgwId))) {
+                if (t.routes.stream().noneMatch(x -> cidr.equals(x.destinationCidr))
+                        && routes.stream().noneMatch(x -> cidr.equals(x.destinationCidrBlock()))) {
+                    routes.add(software.amazon.awssdk.services.ec2.model.Route.builder().destinationCidrBlock(cidr)
+                            .gatewayId(vgwId).origin("EnableVgwRoutePropagation").state("active").build());
+                }
+            }
+        }
         List<software.amazon.awssdk.services.ec2.model.RouteTableAssociation> assocs = new ArrayList<>();
         for (RouteTableAssociation a : t.associations) {
             assocs.add(software.amazon.awssdk.services.ec2.model.RouteTableAssociation.builder()
