@@ -135,6 +135,9 @@ class VpnConnectionsIT extends Ec2TestBase {
             assertEquals(g.vgw, routes.get(0).gatewayId());
             assertEquals("192.168.10.0/24", routes.get(0).destinationCidrBlock());
             assertEquals("active", routes.get(0).stateAsString());
+            assertEquals(List.of(rtb), ec2.describeRouteTables(b -> b.filters(filter("route.origin",
+                    "EnableVgwRoutePropagation"), filter("route.destination-cidr-block", "192.168.10.0/24"),
+                    filter("vpc-id", g.vpc))).routeTables().stream().map(t -> t.routeTableId()).toList());
             assertEquals(1, ec2.describeVpnConnections(b -> b.filters(filter("route.destination-cidr-block",
                     "192.168.10.0/24"))).vpnConnections().size());
             fails("RouteAlreadyExists", () -> ec2.createVpnConnectionRoute(b -> b.vpnConnectionId(id)
