@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.ec2.model.TunnelOption;
 /**
  * The {@code CustomerGatewayConfiguration} of a VPN connection: the "native XML format" CreateVpnConnection
  * returns (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpnConnection.html), laid out like AWS's
- * generic configuration (a {@code vpn_connection} with one {@code ipsec_tunnel} per tunnel: both ends' outside
- * and inside addresses, BGP unless the connection uses static routes only, IKE and IPsec settings). It is made
+ * generic configuration as AWS returns it (a {@code vpn_connection} with one {@code ipsec_tunnel} per tunnel: both
+ * ends' outside and inside addresses, BGP unless the connection uses static routes only, IKE and IPsec settings),
+ * indented by two spaces under AWS's XML declaration. It is made
  * from the stored tunnel data alone, so the same connection always gives the same document; built with the JDK's
  * DOM writer, so every value is escaped.
  */
@@ -33,13 +34,13 @@ final class VpnConfiguration {
             root.setAttribute("id", c.id);
             d.appendChild(root);
             text(d, root, "customer_gateway_id", c.customerGatewayId);
-            if (c.vpnGatewayId != null) {
-                text(d, root, "vpn_gateway_id", c.vpnGatewayId);
-            } else {
-                text(d, root, "transit_gateway_id", c.transitGatewayId);
-            }
+            // Empty for a connection on a transit gateway.
+            text(d, root, "vpn_gateway_id", c.vpnGatewayId);
             text(d, root, "vpn_connection_type", c.type);
-            text(d, root, "vpn_connection_attributes", c.staticRoutesOnly ? "NoBGPVPNConnection" : "BGPVPNConnection");
+            if (c.staticRoutesOnly) {
+                // Absent for a BGP connection.
+                text(d, root, "vpn_connection_attributes", "NoBGPVPNConnection");
+            }
             for (TunnelOption t : c.tunnels) {
                 Element tunnel = child(d, root, "ipsec_tunnel");
                 List<String> inside = t.tunnelInsideCidr() == null ? null
@@ -69,15 +70,17 @@ final class VpnConfiguration {
                 text(d, ipsec, "fragmentation_before_encryption", "true");
                 text(d, ipsec, "tcp_mss_adjustment", "1379");
                 Element dpd = child(d, ipsec, "dead_peer_detection");
-                text(d, dpd, "delay", "10");
+                text(d, dpd, "interval", "10");
                 text(d, dpd, "retries", "3");
             }
             var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.setOutputProperty(OutputKeys.STANDALONE, "no");
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             StringWriter out = new StringWriter();
             transformer.transform(new DOMSource(d), new StreamResult(out));
-            return out.toString();
+            // AWS's declaration, on a line of its own; the JDK's would add standalone="no".
+            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.toString().strip();
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("The JDK's XML writer failed", e);
         }

@@ -683,6 +683,7 @@ public final class VpnConnections {
         boolean withConfiguration = created || st.equals("pending") || st.equals("available");
         return software.amazon.awssdk.services.ec2.model.VpnConnection.builder().vpnConnectionId(c.id)
                 .type(c.type).category("VPN").state(st).customerGatewayId(c.customerGatewayId)
+                .gatewayAssociationState(st.equals("deleted") ? "not-associated" : "associated")
                 .vpnGatewayId(c.vpnGatewayId).transitGatewayId(c.transitGatewayId)
                 .customerGatewayConfiguration(withConfiguration ? configuration(s, c) : null)
                 .options(VpnConnectionOptions.builder().enableAcceleration(c.enableAcceleration)

@@ -230,22 +230,22 @@ final class VpnTunnels {
     static void checkSet(TunnelOption o, boolean ipv6) {
         if (o.tunnelInsideCidr() != null) {
             if (ipv6) {
-                throw Ec2Errors.invalidParameterValue("TunnelInsideCidr cannot be specified for a VPN connection "
-                        + "with tunnel inside IP version ipv6.");
+                throw Ec2Errors.combination("An ipv4 inside cidr is not allowed for VPNs using an ipv6 inside ip "
+                        + "version");
             }
             insideCidr(o.tunnelInsideCidr());
         }
         if (o.tunnelInsideIpv6Cidr() != null) {
             if (!ipv6) {
-                throw Ec2Errors.invalidParameterValue("TunnelInsideIpv6Cidr can only be specified for a VPN "
-                        + "connection with tunnel inside IP version ipv6.");
+                // AWS's wording, as reported by users of CreateVpnConnection.
+                throw Ec2Errors.combination("An ipv6 inside cidr is not allowed for VPNs using an ipv4 inside ip "
+                        + "version");
             }
             insideIpv6Cidr(o.tunnelInsideIpv6Cidr());
         }
         if (o.preSharedKey() != null && !PSK.matcher(o.preSharedKey()).matches()) {
-            throw Ec2Errors.invalidParameterValue("The pre-shared key must be between 8 and 64 characters long, "
-                    + "contain only alphanumeric characters, periods (.) and underscores (_), and cannot start "
-                    + "with zero (0).");
+            // AWS's wording, as reported by users of CreateVpnConnection.
+            throw Ec2Errors.invalidParameterValue("Value for parameter PreSharedKey is invalid.");
         }
         range("Phase1LifetimeSeconds", o.phase1LifetimeSeconds(), 900, 28800);
         range("Phase2LifetimeSeconds", o.phase2LifetimeSeconds(), 900, 3600);

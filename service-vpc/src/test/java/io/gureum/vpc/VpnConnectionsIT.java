@@ -92,6 +92,11 @@ class VpnConnectionsIT extends Ec2TestBase {
             assertEquals("DOWN", c.vgwTelemetry().get(0).statusAsString());
             assertEquals(tunnels.get(0).outsideIpAddress(), c.vgwTelemetry().get(0).outsideIpAddress());
             String xml = c.customerGatewayConfiguration();
+            assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vpn_connection id=\"" + id
+                    + "\">\n  <customer_gateway_id>" + g.cgw + "</customer_gateway_id>\n"), xml);
+            assertTrue(xml.contains("\n      <dead_peer_detection>\n        <interval>10</interval>\n"), xml);
+            assertTrue(xml.endsWith("</ipsec_tunnel>\n</vpn_connection>"), xml);
+            assertEquals("associated", c.gatewayAssociationStateAsString());
             assertTrue(xml.contains("<vpn_connection id=\"" + id + "\">"), xml);
             assertTrue(xml.contains("<vpn_gateway_id>" + g.vgw + "</vpn_gateway_id>"), xml);
             assertTrue(xml.contains("<pre_shared_key>" + tunnels.get(1).preSharedKey() + "</pre_shared_key>"), xml);
@@ -193,9 +198,10 @@ class VpnConnectionsIT extends Ec2TestBase {
                                 VpnTunnelOptionsSpecification.builder().tunnelInsideCidr(bad).build()))));
             }
             for (String bad : List.of("0abcdefgh", "short", "has-dash-123", "x".repeat(65))) {
-                fails("InvalidParameterValue", () -> ec2.createVpnConnection(b -> b.type("ipsec.1")
-                        .customerGatewayId(g.cgw).vpnGatewayId(g.vgw).options(o -> o.tunnelOptions(
-                                VpnTunnelOptionsSpecification.builder().preSharedKey(bad).build()))));
+                assertEquals("Value for parameter PreSharedKey is invalid.", fails("InvalidParameterValue",
+                        () -> ec2.createVpnConnection(b -> b.type("ipsec.1").customerGatewayId(g.cgw)
+                                .vpnGatewayId(g.vgw).options(o -> o.tunnelOptions(VpnTunnelOptionsSpecification
+                                        .builder().preSharedKey(bad).build())))));
             }
             fails("InvalidParameterValue", () -> ec2.createVpnConnection(b -> b.type("ipsec.1")
                     .customerGatewayId(g.cgw).vpnGatewayId(g.vgw).options(o -> o.tunnelOptions(
@@ -211,6 +217,11 @@ class VpnConnectionsIT extends Ec2TestBase {
                             VpnTunnelOptionsSpecification.builder().dpdTimeoutSeconds(30).build()))));
             fails("InvalidParameterValue", () -> ec2.createVpnConnection(b -> b.type("ipsec.1")
                     .customerGatewayId(g.cgw).vpnGatewayId(g.vgw).options(o -> o.tunnelInsideIpVersion("ipv6"))));
+            assertEquals("An ipv6 inside cidr is not allowed for VPNs using an ipv4 inside ip version",
+                    fails("InvalidParameterCombination", () -> ec2.createVpnConnection(b -> b.type("ipsec.1")
+                            .customerGatewayId(g.cgw).vpnGatewayId(g.vgw).options(o -> o.tunnelOptions(
+                                    VpnTunnelOptionsSpecification.builder().tunnelInsideIpv6Cidr("fd00::/126")
+                                            .build())))));
             fails("InvalidParameterValue", () -> ec2.createVpnConnection(b -> b.type("ipsec.1")
                     .customerGatewayId(g.cgw).vpnGatewayId(g.vgw).options(o -> o.tunnelBandwidth("large"))));
             fails("NotImplemented", 501, () -> ec2.createVpnConnection(b -> b.type("ipsec.1")
@@ -232,7 +243,8 @@ class VpnConnectionsIT extends Ec2TestBase {
             assertEquals("169.254.100.4/30", c.options().tunnelOptions().get(1).tunnelInsideCidr());
             assertEquals("192.168.0.0/16", c.options().localIpv4NetworkCidr());
             assertTrue(c.customerGatewayConfiguration().contains("<ip_address>169.254.100.2</ip_address>"));
-            assertTrue(c.customerGatewayConfiguration().contains("<asn>65010</asn>"));
+            assertTrue(c.customerGatewayConfiguration().contains("<bgp>\n        <asn>65010</asn>\n"
+                    + "        <hold_time>30</hold_time>\n      </bgp>"), c.customerGatewayConfiguration());
 
             // Inside CIDRs are unique among the connections of one virtual private gateway.
             String cgw2 = ec2.createCustomerGateway(b -> b.bgpAsn(65011).ipAddress("203.0.113.22")
@@ -299,7 +311,13 @@ class VpnConnectionsIT extends Ec2TestBase {
                         t.tunnelInsideIpv6Cidr());
                 assertNull(t.tunnelInsideCidr());
             }
-            assertTrue(c.customerGatewayConfiguration().contains("<transit_gateway_id>" + tgw));
+            // On a transit gateway the configuration's vpn_gateway_id is empty; a BGP connection has no attributes.
+            assertTrue(c.customerGatewayConfiguration().contains("<vpn_gateway_id/>"), c.customerGatewayConfiguration());
+            assertFalse(c.customerGatewayConfiguration().contains("vpn_connection_attributes"));
+            fails("InvalidParameterCombination", () -> ec2.createVpnConnection(b -> b.type("ipsec.1")
+                    .customerGatewayId(g.cgw).transitGatewayId(tgw).options(o -> o.tunnelInsideIpVersion("ipv6")
+                            .tunnelOptions(VpnTunnelOptionsSpecification.builder().tunnelInsideCidr("169.254.90.0/30")
+                                    .build()))));
 
             // The transit gateway gets an attachment of resource type vpn, in its default route table.
             var attachments = ec2.describeTransitGatewayAttachments(b -> b.filters(filter("resource-type", "vpn"),
