@@ -543,14 +543,13 @@ public final class VpnConnections {
                         + "another tunnel of " + gateway + ".");
             }
         }
-        {
-            String customer = cgw != null ? cgw.id : c.customerGatewayId;
-            for (VpnConnection other : s.vpnConnections.values()) {
-                if (other != c && other.deleteRequested == null && other.customerGatewayId.equals(customer)
-                        && (gateway.equals(other.vpnGatewayId) || gateway.equals(other.transitGatewayId))) {
-                    throw Ec2Errors.invalidParameterValue("Customer gateway " + customer + " already has VPN "
-                            + "connection " + other.id + " to " + gateway + ".");
-                }
+        // One connection per customer gateway and target, as CreateVpnConnection's idempotency implies.
+        String customer = cgw != null ? cgw.id : c.customerGatewayId;
+        for (VpnConnection other : s.vpnConnections.values()) {
+            if (other != c && other.deleteRequested == null && other.customerGatewayId.equals(customer)
+                    && (gateway.equals(other.vpnGatewayId) || gateway.equals(other.transitGatewayId))) {
+                throw Ec2Errors.invalidParameterValue("Customer gateway " + customer + " already has VPN "
+                        + "connection " + other.id + " to " + gateway + ".");
             }
         }
         Ec2Errors.checkDryRun(r.dryRun());
