@@ -54,6 +54,7 @@ APIS = [
     ("scheduler", "scheduler", "scheduler"),
     ("cloudwatch", "cloudwatch", "cloudwatch"),
     ("resourcegroupstaggingapi", "tagging", "tag"),
+    ("ecr", "ecr", "ecr"),
     ("cloudformation", "cloudformation", "cloudformation"),
 ]
 

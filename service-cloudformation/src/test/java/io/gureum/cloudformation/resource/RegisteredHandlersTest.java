@@ -35,6 +35,7 @@ class RegisteredHandlersTest {
             "AWS::EC2::CarrierGateway", "AWS::EC2::NetworkInterfacePermission", "AWS::EC2::SecurityGroupVpcAssociation",
             "AWS::EC2::LocalGatewayRoute", "AWS::EC2::LocalGatewayRouteTable", "AWS::EC2::LocalGatewayRouteTableVPCAssociation",
             "AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation",
+            "AWS::EC2::VPNConnection", "AWS::EC2::VPNConnectionRoute",
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
             "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
