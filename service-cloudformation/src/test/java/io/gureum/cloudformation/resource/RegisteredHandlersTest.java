@@ -60,7 +60,8 @@ class RegisteredHandlersTest {
             "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy",
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
             "AWS::SSM::PatchBaseline", "AWS::CloudWatch::AlarmMuteRule", "AWS::CloudWatch::OTelEnrichment",
-            "AWS::ECR::SigningConfiguration", "AWS::ECR::PullTimeUpdateExclusion");
+            "AWS::ECR::SigningConfiguration", "AWS::ECR::PullTimeUpdateExclusion", "AWS::Logs::DeliverySource",
+            "AWS::Logs::Delivery");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
