@@ -5,6 +5,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Json;
 import io.gureum.cloudformation.resource.common.Served;
 import java.time.Instant;
@@ -100,5 +101,54 @@ public final class AlarmMuteRuleHandler implements ResourceHandler {
     public void delete(ResourceRequest r) {
         // DeleteAlarmMuteRule is idempotent: a rule already gone is no error.
         r.client(CloudWatchClient.class).deleteAlarmMuteRule(b -> b.alarmMuteRuleName(nameOf(r.physicalId())));
+    }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    /** The rule as CloudWatch has it; a date equal to the template's instant reads as the template wrote it. */
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        GetAlarmMuteRuleResponse got;
+        try {
+            got = r.client(CloudWatchClient.class).getAlarmMuteRule(b -> b.alarmMuteRuleName(nameOf(r.physicalId())));
+        } catch (software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException gone) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode schedule = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        schedule.put("Expression", got.rule().schedule().expression()).put("Duration", got.rule().schedule()
+                .duration());
+        if (got.rule().schedule().timezone() != null) {
+            schedule.put("Timezone", got.rule().schedule().timezone());
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode rule = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        rule.set("Schedule", schedule);
+        com.fasterxml.jackson.databind.node.ObjectNode targets = null;
+        if (got.muteTargets() != null) {
+            targets = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            got.muteTargets().alarmNames().forEach(targets.putArray("AlarmNames")::add);
+        }
+        return new Drift(r).put("Name", got.name()).put("Description", got.description()).put("Rule", rule)
+                .put("MuteTargets", targets).put("StartDate", dateAsGiven(r, "StartDate", got.startDate()))
+                .put("ExpireDate", dateAsGiven(r, "ExpireDate", got.expireDate())).result();
+    }
+
+    private static String dateAsGiven(ResourceRequest r, String property, Instant actual) {
+        if (actual == null) {
+            return null;
+        }
+        String given = r.text(property);
+        try {
+            if (given != null && Instant.parse(given).equals(actual)) {
+                return given;
+            }
+        } catch (DateTimeParseException e) {
+            // Not a timestamp: report the service's.
+        }
+        return actual.toString();
     }
 }

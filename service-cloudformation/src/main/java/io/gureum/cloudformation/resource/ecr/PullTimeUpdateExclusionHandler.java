@@ -40,4 +40,26 @@ public final class PullTimeUpdateExclusionHandler implements ResourceHandler {
             // Already deleted.
         }
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    /** The principal while it is still excluded (null once it is not). */
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        EcrClient ecr = r.client(EcrClient.class);
+        String token = null;
+        do {
+            String from = token;
+            var page = ecr.listPullTimeUpdateExclusions(b -> b.nextToken(from));
+            if (page.pullTimeUpdateExclusions().contains(r.physicalId())) {
+                return new io.gureum.cloudformation.resource.common.Drift(r).put("PrincipalArn", r.physicalId())
+                        .result();
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return null;
+    }
 }

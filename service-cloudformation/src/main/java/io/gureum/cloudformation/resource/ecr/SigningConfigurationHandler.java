@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Json;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
@@ -68,5 +69,31 @@ public final class SigningConfigurationHandler implements ResourceHandler {
         } catch (SigningConfigurationNotFoundException gone) {
             // Already deleted.
         }
+    }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        List<SigningRule> rules;
+        try {
+            rules = r.client(EcrClient.class).getSigningConfiguration(b -> { }).signingConfiguration().rules();
+        } catch (SigningConfigurationNotFoundException gone) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.arrayNode();
+        for (SigningRule rule : rules) {
+            var o = out.addObject().put("SigningProfileArn", rule.signingProfileArn());
+            if (rule.hasRepositoryFilters()) {
+                var filters = o.putArray("RepositoryFilters");
+                rule.repositoryFilters().forEach(f -> filters.addObject().put("Filter", f.filter())
+                        .put("FilterType", f.filterTypeAsString()));
+            }
+        }
+        return new Drift(r).put("Rules", out).result();
     }
 }

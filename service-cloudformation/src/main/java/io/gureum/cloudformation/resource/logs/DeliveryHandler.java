@@ -87,4 +87,25 @@ public final class DeliveryHandler implements ResourceHandler {
             // Already deleted.
         }
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public JsonNode read(ResourceRequest r) {
+        Delivery d;
+        try {
+            d = r.client(CloudWatchLogsClient.class).getDelivery(b -> b.id(r.physicalId())).delivery();
+        } catch (ResourceNotFoundException gone) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode fields = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.arrayNode();
+        d.recordFields().forEach(fields::add);
+        return new io.gureum.cloudformation.resource.common.Drift(r).put("DeliverySourceName", d.deliverySourceName())
+                .put("DeliveryDestinationArn", d.deliveryDestinationArn()).put("RecordFields", fields)
+                .put("FieldDelimiter", d.fieldDelimiter()).result();
+    }
 }

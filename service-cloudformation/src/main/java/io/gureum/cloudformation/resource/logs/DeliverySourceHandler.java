@@ -70,4 +70,22 @@ public final class DeliverySourceHandler implements ResourceHandler {
             // Already deleted.
         }
     }
+
+    @Override
+    public boolean readable() {
+        return true;
+    }
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
+        DeliverySource s;
+        try {
+            s = r.client(CloudWatchLogsClient.class).getDeliverySource(b -> b.name(r.physicalId())).deliverySource();
+        } catch (ResourceNotFoundException gone) {
+            return null;
+        }
+        return new io.gureum.cloudformation.resource.common.Drift(r).put("Name", s.name())
+                .put("ResourceArn", s.resourceArns().isEmpty() ? null : s.resourceArns().get(0))
+                .put("LogType", s.logType()).result();
+    }
 }
