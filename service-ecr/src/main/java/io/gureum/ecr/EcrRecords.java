@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * in the upload's file), deleted when the upload completes or its repository goes. Records of older versions held
  * layers' and parts' bytes inline ({@code data}, kind {@code upload-part}): they are restored into files. Pull-through cache rules (kind {@code cache-rule})
  * and repository creation templates (kind {@code creation-template}) are kept one record each, key their prefix;
- * account settings put one record each (kind {@code account-setting}, key the name), and each authorization token
+ * account settings put one record each (kind {@code account-setting}, key the name), the signing configuration (kind
+ * {@code signing-configuration}) and each pull time update exclusion (kind {@code pull-time-exclusion}, key the
+ * principal's ARN), and each authorization token
  * not yet expired (kind {@code token}, key the sha256 of its password, value its expiry; kind {@code token-key}, the
  * access key ID it was issued to), so that a
  * {@code docker login} outlives a restart as it outlives nothing on AWS but the token's 12 hours.
@@ -83,6 +85,10 @@ final class EcrRecords {
             return r.policyText == null && "BASIC".equals(r.scanType) && r.scanningRules.isEmpty()
                     && r.replicationRules.isEmpty();
         }
+    }
+
+    /** The signing configuration's rules as SDK JSON. */
+    record SigningRecord(List<com.fasterxml.jackson.databind.JsonNode> rules) {
     }
 
     /** {@code size}: the bytes received; null in records of older versions (their parts were records). */
@@ -183,6 +189,11 @@ final class EcrRecords {
         registry.accountSettings.forEach((k, v) -> now.put("account-setting|" + k, v));
         registry.tokens.forEach((k, v) -> now.put("token|" + k, v));
         registry.tokenKeys.forEach((k, v) -> now.put("token-key|" + k, v));
+        if (registry.signingRules != null) {
+            now.put("signing-configuration|signing", new SigningRecord(registry.signingRules.stream()
+                    .map(io.gureum.core.persist.SdkJson::toJson).toList()));
+        }
+        registry.pullTimeExclusions.forEach((k, v) -> now.put("pull-time-exclusion|" + k, v));
         return now;
     }
 
@@ -311,6 +322,11 @@ final class EcrRecords {
                     case "account-setting" -> registry.accountSettings.put(r.key(), r.value(String.class));
                     case "token" -> registry.tokens.put(r.key(), r.value(java.time.Instant.class));
                     case "token-key" -> registry.tokenKeys.put(r.key(), r.value(String.class));
+                    case "signing-configuration" -> registry.signingRules = new ArrayList<>(r.value(SigningRecord.class)
+                            .rules().stream().map(n -> io.gureum.core.persist.SdkJson.fromJson(n,
+                                    software.amazon.awssdk.services.ecr.model.SigningRule.class)).toList());
+                    case "pull-time-exclusion" -> registry.pullTimeExclusions.put(r.key(),
+                            r.value(java.time.Instant.class));
                     case "registry" -> {
                         r.value(RegistryRecord.class).applyTo(registry);
                     }

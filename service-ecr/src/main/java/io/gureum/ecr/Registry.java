@@ -33,6 +33,11 @@ final class Registry {
     /** Repository creation templates by prefix, in creation order. */
     final Map<String, CreationTemplates.Template> templates = new LinkedHashMap<>();
 
+    /** The signing configuration's rules (PutSigningConfiguration), null when there is none. */
+    List<software.amazon.awssdk.services.ecr.model.SigningRule> signingRules;
+    /** Principals whose pulls record no pull time, with when each was registered, in registration order. */
+    final Map<String, java.time.Instant> pullTimeExclusions = new LinkedHashMap<>();
+
     Registry(String account, String region) {
         this.account = account;
         this.region = region;

@@ -59,7 +59,9 @@ class RegisteredHandlersTest {
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document",
             "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy",
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
-            "AWS::SSM::PatchBaseline");
+            "AWS::SSM::PatchBaseline", "AWS::CloudWatch::AlarmMuteRule", "AWS::CloudWatch::OTelEnrichment",
+            "AWS::ECR::SigningConfiguration", "AWS::ECR::PullTimeUpdateExclusion", "AWS::Logs::DeliverySource",
+            "AWS::Logs::Delivery");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
