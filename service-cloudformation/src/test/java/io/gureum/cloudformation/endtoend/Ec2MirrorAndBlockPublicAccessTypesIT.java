@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.ec2.model.VpcBlockPublicAccessExclusion;
 
 /**
  * AWS::EC2::TrafficMirrorTarget, TrafficMirrorFilter, TrafficMirrorFilterRule, TrafficMirrorSession,
- * VPCBlockPublicAccessOptions and VPCBlockPublicAccessExclusion deployed, updated in place and deleted through
+ * VPCBlockPublicAccessOptions, VPCBlockPublicAccessExclusion and SnapshotBlockPublicAccess deployed, updated in place and deleted through
  * CloudFormation, and checked through EC2.
  */
 class Ec2MirrorAndBlockPublicAccessTypesIT extends EndToEndSupport {
@@ -79,6 +79,9 @@ class Ec2MirrorAndBlockPublicAccessTypesIT extends EndToEndSupport {
                   Options:
                     Type: AWS::EC2::VPCBlockPublicAccessOptions
                     Properties: {InternetGatewayBlockMode: %s}
+                  Snapshots:
+                    Type: AWS::EC2::SnapshotBlockPublicAccess
+                    Properties: {State: %s}
                 Outputs:
                   Target: {Value: !Ref Target}
                   TargetId: {Value: !GetAtt Target.Id}
@@ -93,7 +96,10 @@ class Ec2MirrorAndBlockPublicAccessTypesIT extends EndToEndSupport {
                   Options: {Value: !Ref Options}
                   OptionsAccount: {Value: !GetAtt Options.AccountId}
                   ExclusionsAllowed: {Value: !GetAtt Options.ExclusionsAllowed}
-                """.formatted(services, ruleNumber, packetLength, exclusionMode, blockMode);
+                  Snapshots: {Value: !Ref Snapshots}
+                  SnapshotsAccount: {Value: !GetAtt Snapshots.AccountId}
+                """.formatted(services, ruleNumber, packetLength, exclusionMode, blockMode,
+                blockMode.equals("block-bidirectional") ? "block-all-sharing" : "block-new-sharing");
     }
 
     @Test
@@ -140,6 +146,9 @@ class Ec2MirrorAndBlockPublicAccessTypesIT extends EndToEndSupport {
         var o = ec2.describeVpcBlockPublicAccessOptions(b -> b.build()).vpcBlockPublicAccessOptions();
         assertEquals("block-bidirectional", o.internetGatewayBlockModeAsString());
         assertEquals("update-complete", o.stateAsString());
+        assertEquals(account, output(s, "Snapshots"));
+        assertEquals(account, output(s, "SnapshotsAccount"));
+        assertEquals("block-all-sharing", ec2.getSnapshotBlockPublicAccessState(b -> { }).stateAsString());
 
         // In place: the same physical ids after the update.
         cfn.updateStack(b -> b.stackName(id).templateBody(template(110, 256, "[]", "allow-bidirectional",
@@ -158,6 +167,7 @@ class Ec2MirrorAndBlockPublicAccessTypesIT extends EndToEndSupport {
                 .vpcBlockPublicAccessExclusions().get(0).internetGatewayExclusionModeAsString());
         assertEquals("block-ingress", ec2.describeVpcBlockPublicAccessOptions(b -> b.build())
                 .vpcBlockPublicAccessOptions().internetGatewayBlockModeAsString());
+        assertEquals("block-new-sharing", ec2.getSnapshotBlockPublicAccessState(b -> { }).stateAsString());
 
         cfn.deleteStack(b -> b.stackName(id));
         Stack gone = settle(id);
@@ -173,5 +183,6 @@ class Ec2MirrorAndBlockPublicAccessTypesIT extends EndToEndSupport {
                 .noneMatch(y -> y.exclusionId().equals(exclusion)));
         assertEquals("off", ec2.describeVpcBlockPublicAccessOptions(b -> b.build()).vpcBlockPublicAccessOptions()
                 .internetGatewayBlockModeAsString());
+        assertEquals("unblocked", ec2.getSnapshotBlockPublicAccessState(b -> { }).stateAsString());
     }
 }
