@@ -8,6 +8,7 @@ import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.TrafficMirrorTarget;
 
@@ -49,9 +50,21 @@ public final class TrafficMirrorTargetHandler implements ResourceHandler {
         return Created.of(r.physicalId()).attribute("Id", r.physicalId());
     }
 
+    /** EC2's code for a target that does not exist is {@code InvalidTrafficMirrorTargetNoFound} (sic). */
+    private static boolean gone(AwsServiceException e) {
+        return Ec2Support.notFound(e) || e.awsErrorDetails() != null
+                && "InvalidTrafficMirrorTargetNoFound".equals(e.awsErrorDetails().errorCode());
+    }
+
     @Override
     public void delete(ResourceRequest r) {
-        Ec2Support.deleting(() -> ec2(r).deleteTrafficMirrorTarget(b -> b.trafficMirrorTargetId(r.physicalId())));
+        try {
+            ec2(r).deleteTrafficMirrorTarget(b -> b.trafficMirrorTargetId(r.physicalId()));
+        } catch (AwsServiceException e) {
+            if (!gone(e)) {
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -61,8 +74,16 @@ public final class TrafficMirrorTargetHandler implements ResourceHandler {
 
     @Override
     public com.fasterxml.jackson.databind.JsonNode read(ResourceRequest r) {
-        TrafficMirrorTarget t = Ec2Support.described(() -> ec2(r).describeTrafficMirrorTargets(b -> b
-                .trafficMirrorTargetIds(r.physicalId())).trafficMirrorTargets(), found -> false);
+        TrafficMirrorTarget t;
+        try {
+            t = Ec2Support.described(() -> ec2(r).describeTrafficMirrorTargets(b -> b
+                    .trafficMirrorTargetIds(r.physicalId())).trafficMirrorTargets(), found -> false);
+        } catch (AwsServiceException e) {
+            if (gone(e)) {
+                return null;
+            }
+            throw e;
+        }
         if (t == null) {
             return null;
         }
