@@ -79,6 +79,12 @@ public final class EcrService implements AwsService {
                 records.capture(sink);
             }
 
+            /** A repository's owner and repository policy, for the authorizer. */
+            @Override
+            public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
+                return state.resourceAccess(resourceArn);
+            }
+
             @Override
             public AwsHttpResponse adminRequest(AwsHttpRequest request) {
                 return LayerDownloads.serve(state, request);
@@ -94,6 +100,7 @@ public final class EcrService implements AwsService {
             @Override
             public void close() {
                 registryApi.close();
+                state.layerStore.close();
             }
         };
     }

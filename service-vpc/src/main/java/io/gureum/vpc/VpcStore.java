@@ -65,6 +65,7 @@ public final class VpcStore {
     public final Map<String, NetworkInsightsAccessScopeAnalysis> accessScopeAnalyses = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.FlowLog> flowLogs = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.CarrierGateway> carrierGateways = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VpnConnection> vpnConnections = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.TrafficMirrorTarget> mirrorTargets = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.TrafficMirrorFilter> mirrorFilters = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.TrafficMirrorFilterRule> mirrorFilterRules = new LinkedHashMap<>();

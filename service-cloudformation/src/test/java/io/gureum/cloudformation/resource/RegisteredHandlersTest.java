@@ -38,6 +38,7 @@ class RegisteredHandlersTest {
             "AWS::EC2::TrafficMirrorTarget", "AWS::EC2::TrafficMirrorFilter", "AWS::EC2::TrafficMirrorFilterRule",
             "AWS::EC2::TrafficMirrorSession", "AWS::EC2::VPCBlockPublicAccessOptions",
             "AWS::EC2::VPCBlockPublicAccessExclusion", "AWS::EC2::SnapshotBlockPublicAccess",
+            "AWS::EC2::VPNConnection", "AWS::EC2::VPNConnectionRoute",
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
             "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
