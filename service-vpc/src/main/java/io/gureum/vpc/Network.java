@@ -42,6 +42,8 @@ final class Network {
     final NetworkInterfacePermissions interfacePermissions;
     final SecurityGroupVpcAssociations securityGroupVpcAssociations;
     final LocalGateways localGateways;
+    final TrafficMirrors trafficMirrors;
+    final VpcBlockPublicAccess blockPublicAccess;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -78,6 +80,8 @@ final class Network {
         this.interfacePermissions = new NetworkInterfacePermissions(this);
         this.securityGroupVpcAssociations = new SecurityGroupVpcAssociations(this);
         this.localGateways = new LocalGateways(this);
+        this.trafficMirrors = new TrafficMirrors(this);
+        this.blockPublicAccess = new VpcBlockPublicAccess(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -100,7 +104,7 @@ final class Network {
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways, vpnConnections);
+                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

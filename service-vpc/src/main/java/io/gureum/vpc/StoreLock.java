@@ -41,6 +41,7 @@ final class StoreLock implements OperationInterceptor {
             net.vpnConnections.settle(s);
             net.securityGroupVpcAssociations.settle(s);
             net.insights.settle(s);
+            net.blockPublicAccess.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();
             }

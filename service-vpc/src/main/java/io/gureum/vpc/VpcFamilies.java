@@ -68,7 +68,16 @@ final class VpcFamilies {
             new Family("network-insights-access-scope-analysis", NetworkInsightsAccessScopeAnalysis.class,
                     s -> s.accessScopeAnalyses),
             new Family("vpc-flow-log", io.gureum.vpc.model.FlowLog.class, s -> s.flowLogs),
-            new Family("carrier-gateway", io.gureum.vpc.model.CarrierGateway.class, s -> s.carrierGateways));
+            new Family("carrier-gateway", io.gureum.vpc.model.CarrierGateway.class, s -> s.carrierGateways),
+            new Family("traffic-mirror-target", io.gureum.vpc.model.TrafficMirrorTarget.class, s -> s.mirrorTargets),
+            new Family("traffic-mirror-filter", io.gureum.vpc.model.TrafficMirrorFilter.class, s -> s.mirrorFilters),
+            new Family("traffic-mirror-filter-rule", io.gureum.vpc.model.TrafficMirrorFilterRule.class,
+                    s -> s.mirrorFilterRules),
+            new Family("traffic-mirror-session", io.gureum.vpc.model.TrafficMirrorSession.class, s -> s.mirrorSessions),
+            new Family("vpc-block-public-access-exclusion", io.gureum.vpc.model.VpcBlockPublicAccessExclusion.class,
+                    s -> s.bpaExclusions),
+            new Family("vpc-block-public-access-options", io.gureum.vpc.model.VpcBlockPublicAccessOptions.class,
+                    s -> s.bpaOptions));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -78,7 +87,8 @@ final class VpcFamilies {
             "transit-gateway-attachment", "transit-gateway-route-table", "customer-gateway", "vpn-gateway",
             "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
             "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
-            "carrier-gateway", "vpn-connection");
+            "carrier-gateway", "vpn-connection", "traffic-mirror-target", "traffic-mirror-filter",
+            "traffic-mirror-filter-rule", "traffic-mirror-session", "vpc-block-public-access-exclusion");
 
     private VpcFamilies() {
     }
