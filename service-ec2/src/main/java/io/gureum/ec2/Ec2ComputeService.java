@@ -17,6 +17,8 @@ import io.gureum.ec2.ebs.SnapshotAttributes;
 import io.gureum.ec2.ebs.Snapshots;
 import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
+import io.gureum.ec2.fleet.Ec2Fleets;
+import io.gureum.ec2.fleet.SpotFleets;
 import io.gureum.ec2.hosts.Hosts;
 import io.gureum.ec2.images.ImageCreation;
 import io.gureum.ec2.images.ImageRecords;
@@ -64,7 +66,8 @@ public final class Ec2ComputeService implements AwsService {
                 InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class, ImageCreation.class,
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
-                SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class);
+                SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
+                Ec2Fleets.class, SpotFleets.class);
     }
 
     @Override
@@ -79,6 +82,8 @@ public final class Ec2ComputeService implements AwsService {
         CapacityReservations capacityReservations = new CapacityReservations(context);
         SpotRequests spotRequests = new SpotRequests(context);
         Hosts hosts = new Hosts(context);
+        Ec2Fleets ec2Fleets = new Ec2Fleets(context);
+        SpotFleets spotFleets = new SpotFleets(context);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
@@ -86,7 +91,7 @@ public final class Ec2ComputeService implements AwsService {
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
                 new InstanceTemplateData(context), placementGroups, capacityReservations,
-                new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts);
+                new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets);
         compute.records.add(instances.records());
         compute.records.add(new ImageRecords(compute));
         compute.records.add(keyPairs.records());
@@ -95,6 +100,8 @@ public final class Ec2ComputeService implements AwsService {
         compute.records.add(capacityReservations.records());
         compute.records.add(spotRequests.records());
         compute.records.add(hosts.records());
+        compute.records.add(ec2Fleets.records());
+        compute.records.add(spotFleets.records());
         List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
         InstanceMetadataService imds = new InstanceMetadataService(compute);
         InstanceMetrics metrics = new InstanceMetrics(compute);
