@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * <li>lowest-price / price-capacity-optimized: the pool with the lowest price per unit of capacity
  * (Spot: DescribeSpotPriceHistory's price in the pool's zone; On-Demand: the on-demand price), or with
  * InstancePoolsToUseCount N the N cheapest pools in turn;</li>
- * <li>diversified: every pool in turn;</li>
+ * <li>diversified: every pool in turn, each instance to the pool holding the fewest of the fleet's;</li>
  * <li>capacity-optimized: all pools are equally deep, so the first pool as given;</li>
  * <li>capacity-optimized-prioritized and On-Demand prioritized: the lowest Priority first (pools without
  * one last), ties in the order given.</li>
@@ -174,9 +174,20 @@ final class FleetEngine {
             }
             Map<Pool, Integer> plan = new LinkedHashMap<>();
             if (turns) {
+                // Each instance goes to the pool holding the fewest of the fleet's instances so far, so a
+                // refill keeps the fleet spread (ties in the strategy's order).
+                Map<Integer, Integer> held = new HashMap<>();
+                f.members.stream().filter(m -> m.lifecycle().equals(lifecycle))
+                        .forEach(m -> held.merge(m.pool(), 1, Integer::sum));
                 double planned = 0;
-                for (int i = 0; planned < need; i++) {
-                    Pool p = left.get(i % left.size());
+                while (planned < need) {
+                    Pool p = left.get(0);
+                    for (Pool q : left) {
+                        if (held.getOrDefault(q.index(), 0) < held.getOrDefault(p.index(), 0)) {
+                            p = q;
+                        }
+                    }
+                    held.merge(p.index(), 1, Integer::sum);
                     plan.merge(p, 1, Integer::sum);
                     planned += p.weight();
                 }
