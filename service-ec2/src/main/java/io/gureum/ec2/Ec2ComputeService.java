@@ -82,8 +82,10 @@ public final class Ec2ComputeService implements AwsService {
         CapacityReservations capacityReservations = new CapacityReservations(context);
         SpotRequests spotRequests = new SpotRequests(context);
         Hosts hosts = new Hosts(context);
-        Ec2Fleets ec2Fleets = new Ec2Fleets(context);
-        SpotFleets spotFleets = new SpotFleets(context);
+        java.util.function.BiConsumer<String, String> journal = (account, region) -> compute.records
+                .record(compute.store(account, region));
+        Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal);
+        SpotFleets spotFleets = new SpotFleets(context, journal);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),

@@ -40,6 +40,7 @@ class FleetsAndHostsRestartIT {
         List<String> fleetInstances;
         String spotFleet;
         Instant start;
+        List<String> replaced;
         try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
             start = g.context().clock().now();
             String ami = InstancesIT.al2023(ec2, "x86_64");
@@ -80,6 +81,7 @@ class FleetsAndHostsRestartIT {
                     .map(ActiveInstance::instanceId).toList();
             assertEquals(2, now.size());
             assertTrue(!now.contains(fleetInstances.get(0)));
+            replaced = now;
             assertTrue(ec2.describeFleetHistory(b -> b.fleetId(fleet).startTime(start)).historyRecords().size() >= 5);
 
             var sf = ec2.describeSpotFleetRequests(b -> b.spotFleetRequestIds(spotFleet)).spotFleetRequestConfigs()
@@ -88,6 +90,13 @@ class FleetsAndHostsRestartIT {
             assertEquals(1.0, sf.spotFleetRequestConfig().fulfilledCapacity());
             assertEquals("c5.large", ec2.describeSpotFleetInstances(b -> b.spotFleetRequestId(spotFleet))
                     .activeInstances().get(0).instanceType());
+        }
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            // The replacement launched by a describe was journaled with it: no second replacement.
+            assertEquals(replaced, ec2.describeFleetInstances(b -> b.fleetId(fleet)).activeInstances().stream()
+                    .map(ActiveInstance::instanceId).toList());
+            assertEquals(4, ec2.describeInstances(b -> b.filters(f -> f.name("instance-state-name")
+                    .values("pending", "running"))).reservations().stream().mapToLong(x -> x.instances().size()).sum());
         }
     }
 }

@@ -84,6 +84,8 @@ public final class Ec2Fleets {
 
     private final ServiceContext context;
     private final FleetEngine engine;
+    /** Journals the place's records (--data-dir) after a describe changed a fleet: reads are not journaled. */
+    private final java.util.function.BiConsumer<String, String> journal;
     private final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
     private final Ec2Filters<Fleet> filters = new Ec2Filters<Fleet>(f -> f.tagMap())
             .on("activity-status", f -> List.of(f.activity, f.activity.replace('_', '-')))
@@ -93,9 +95,11 @@ public final class Ec2Fleets {
             .on("replace-unhealthy-instances", f -> String.valueOf(Boolean.TRUE.equals(f.request.replaceUnhealthyInstances())))
             .on("type", f -> f.type);
 
-    public Ec2Fleets(ServiceContext context) {
+    /** @param journal records the place (account, region) after a read changed a fleet; called holding its lock */
+    public Ec2Fleets(ServiceContext context, java.util.function.BiConsumer<String, String> journal) {
         this.context = context;
         this.engine = new FleetEngine(context);
+        this.journal = journal;
     }
 
     /** This family's records for --data-dir. */
@@ -395,8 +399,12 @@ public final class Ec2Fleets {
 
     /** Brings a request or maintain fleet up to date: gone instances, schedule, targets. */
     private void reconcile(Fleet f) {
+        int before = f.history.size();
         engine.reconcile(f, x -> fill(x, engine.resolve(engine.ec2(x), x.region,
                 rawPools(x.request.launchTemplateConfigs())), List.of()));
+        if (f.history.size() != before) {
+            journal.accept(f.ownerId, f.region);
+        }
     }
 
     private List<FleetEngine.Launch> fill(Fleet f, List<Pool> pools, List<TagSpecification> instanceTags) {

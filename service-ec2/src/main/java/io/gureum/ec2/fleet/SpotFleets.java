@@ -75,11 +75,15 @@ public final class SpotFleets {
 
     private final ServiceContext context;
     private final FleetEngine engine;
+    /** Journals the place's records (--data-dir) after a describe changed a fleet: reads are not journaled. */
+    private final java.util.function.BiConsumer<String, String> journal;
     private final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
 
-    public SpotFleets(ServiceContext context) {
+    /** @param journal records the place (account, region) after a read changed a fleet; called holding its lock */
+    public SpotFleets(ServiceContext context, java.util.function.BiConsumer<String, String> journal) {
         this.context = context;
         this.engine = new FleetEngine(context);
+        this.journal = journal;
     }
 
     /** This family's records for --data-dir. */
@@ -344,7 +348,11 @@ public final class SpotFleets {
     }
 
     private void reconcile(Fleet f) {
+        int before = f.history.size();
         engine.reconcile(f, x -> fill(x, engine.resolve(engine.ec2(x), x.region, rawPools(x.config))));
+        if (f.history.size() != before) {
+            journal.accept(f.ownerId, f.region);
+        }
     }
 
     private void fill(Fleet f, List<Pool> pools) {
