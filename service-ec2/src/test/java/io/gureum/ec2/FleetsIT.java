@@ -293,6 +293,12 @@ class FleetsIT extends Ec2ApiTestBase {
                     .launchTemplateConfigs(c -> c.launchTemplateSpecification(s -> s.launchTemplateId(
                             "lt-0123456789abcdef0").version("1")))
                     .targetCapacitySpecification(t -> t.totalTargetCapacity(1).defaultTargetCapacityType("spot"))));
+            // What Gureum does not apply is refused naming it, not ignored.
+            String refused = fails("UnsupportedOperation", 400, () -> ec2.createFleet(b -> b
+                    .launchTemplateConfigs(config(type("m5.large").toBuilder().keyName("k").build()))
+                    .spotOptions(o -> o.maxTotalPrice("1.5"))
+                    .targetCapacitySpecification(t -> t.totalTargetCapacity(1).defaultTargetCapacityType("spot"))));
+            assertTrue(refused.contains("SpotOptions.MaxTotalPrice") && refused.contains("Overrides.KeyName"), refused);
             fails("InvalidFleetId.Malformed", 400, () -> ec2.describeFleets(b -> b.fleetIds("fleet-1")));
             fails("InvalidFleetId.NotFound", 400, () -> ec2.describeFleets(b -> b.fleetIds(
                     "fleet-00000000-0000-4000-8000-000000000000")));

@@ -200,6 +200,10 @@ class SpotFleetsIT {
             fails("InvalidParameterValue", 400, () -> ec2.requestSpotFleet(b -> b.spotFleetRequestConfig(c -> c
                     .iamFleetRole(role).targetCapacity(1).launchSpecifications(spec("m5.large"))
                     .tagSpecifications(t -> t.resourceType(ResourceType.INSTANCE).tags(x -> x.key("a").value("b"))))));
+            String refused = fails("UnsupportedOperation", 400, () -> ec2.requestSpotFleet(b -> b
+                    .spotFleetRequestConfig(c -> c.iamFleetRole(role).targetCapacity(1).spotMaxTotalPrice("2")
+                            .launchSpecifications(spec("m5.large")))));
+            assertTrue(refused.contains("SpotMaxTotalPrice"), refused);
             fails("InvalidSpotFleetRequestId.Malformed", 400, () -> ec2.describeSpotFleetRequests(b -> b
                     .spotFleetRequestIds("sfr-1")));
             fails("InvalidSpotFleetRequestId.NotFound", 400, () -> ec2.describeSpotFleetInstances(b -> b

@@ -119,6 +119,7 @@ public final class Ec2Fleets {
         if (r.launchTemplateConfigs().size() > 50) {
             throw Ec2Errors.invalidParameterValue("A fleet can have at most 50 launch template configurations.");
         }
+        refuseUnserved(r);
         TargetCapacitySpecificationRequest target = r.targetCapacitySpecification();
         if (target == null || target.totalTargetCapacity() == null) {
             throw Ec2Errors.missing("TargetCapacitySpecification.TotalTargetCapacity");
@@ -419,6 +420,59 @@ public final class Ec2Fleets {
         out.addAll(engine.fill(f, pools, FleetEngine.SPOT, f.spotTarget, FleetEngine.Strategy.of(spot),
                 r.spotOptions() == null ? null : r.spotOptions().instancePoolsToUseCount(), instanceTags));
         return out;
+    }
+
+    /**
+     * Parameters Gureum does not apply are refused naming them (UnsupportedOperation, as RunInstances does for
+     * its own), rather than accepted and ignored.
+     */
+    private static void refuseUnserved(CreateFleetRequest r) {
+        List<String> names = new ArrayList<>();
+        if (r.reservedCapacityOptions() != null) {
+            names.add("ReservedCapacityOptions");
+        }
+        var spot = r.spotOptions();
+        if (spot != null) {
+            add(names, spot.maintenanceStrategies() != null, "SpotOptions.MaintenanceStrategies");
+            add(names, spot.minTargetCapacity() != null, "SpotOptions.MinTargetCapacity");
+            add(names, spot.maxTotalPrice() != null, "SpotOptions.MaxTotalPrice");
+            add(names, Boolean.TRUE.equals(spot.singleInstanceType()), "SpotOptions.SingleInstanceType");
+            add(names, Boolean.TRUE.equals(spot.singleAvailabilityZone()), "SpotOptions.SingleAvailabilityZone");
+        }
+        var od = r.onDemandOptions();
+        if (od != null) {
+            add(names, od.capacityReservationOptions() != null, "OnDemandOptions.CapacityReservationOptions");
+            add(names, od.minTargetCapacity() != null, "OnDemandOptions.MinTargetCapacity");
+            add(names, od.maxTotalPrice() != null, "OnDemandOptions.MaxTotalPrice");
+            add(names, Boolean.TRUE.equals(od.singleInstanceType()), "OnDemandOptions.SingleInstanceType");
+            add(names, Boolean.TRUE.equals(od.singleAvailabilityZone()), "OnDemandOptions.SingleAvailabilityZone");
+        }
+        var t = r.targetCapacitySpecification();
+        add(names, t != null && t.targetCapacityUnitTypeAsString() != null
+                && !t.targetCapacityUnitTypeAsString().equals("units"), "TargetCapacitySpecification.TargetCapacityUnitType");
+        for (FleetLaunchTemplateConfigRequest c : r.hasLaunchTemplateConfigs() ? r.launchTemplateConfigs()
+                : List.<FleetLaunchTemplateConfigRequest>of()) {
+            for (FleetLaunchTemplateOverridesRequest o : c.hasOverrides() ? c.overrides()
+                    : List.<FleetLaunchTemplateOverridesRequest>of()) {
+                add(names, o.instanceRequirements() != null, "Overrides.InstanceRequirements");
+                add(names, o.placement() != null, "Overrides.Placement");
+                add(names, o.keyName() != null, "Overrides.KeyName");
+                add(names, o.hasBlockDeviceMappings(), "Overrides.BlockDeviceMappings");
+                add(names, o.iamInstanceProfile() != null, "Overrides.IamInstanceProfile");
+                add(names, o.metadataOptions() != null, "Overrides.MetadataOptions");
+                add(names, o.availabilityZoneId() != null, "Overrides.AvailabilityZoneId");
+            }
+        }
+        if (!names.isEmpty()) {
+            throw io.gureum.ec2common.Ec2Error.UNSUPPORTED_OPERATION.withMessage("Gureum does not emulate the EC2 "
+                    + "Fleet parameters " + new LinkedHashSet<>(names) + "; see docs/services/ec2.md.");
+        }
+    }
+
+    static void add(List<String> names, boolean given, String name) {
+        if (given) {
+            names.add(name);
+        }
     }
 
     /** On-Demand and Spot targets: what is given of each, the rest of the total to the default type. */

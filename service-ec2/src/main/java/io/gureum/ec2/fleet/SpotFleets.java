@@ -107,6 +107,7 @@ public final class SpotFleets {
         if (c.targetCapacity() == null) {
             throw Ec2Errors.missing("SpotFleetRequestConfig.TargetCapacity");
         }
+        refuseUnserved(c);
         int total = c.targetCapacity();
         int od = c.onDemandTargetCapacity() == null ? 0 : c.onDemandTargetCapacity();
         if (total < 0 || od < 0 || od > total) {
@@ -449,6 +450,32 @@ public final class SpotFleets {
             }
         }
         return out;
+    }
+
+    /** Parameters Gureum does not apply are refused naming them, rather than accepted and ignored. */
+    private static void refuseUnserved(SpotFleetRequestConfigData c) {
+        List<String> names = new ArrayList<>();
+        Ec2Fleets.add(names, c.spotMaintenanceStrategies() != null, "SpotMaintenanceStrategies");
+        Ec2Fleets.add(names, c.onDemandMaxTotalPrice() != null, "OnDemandMaxTotalPrice");
+        Ec2Fleets.add(names, c.spotMaxTotalPrice() != null, "SpotMaxTotalPrice");
+        Ec2Fleets.add(names, c.loadBalancersConfig() != null, "LoadBalancersConfig");
+        Ec2Fleets.add(names, c.targetCapacityUnitTypeAsString() != null && !c.targetCapacityUnitTypeAsString()
+                .equals("units"), "TargetCapacityUnitType");
+        if (c.hasLaunchSpecifications()) {
+            c.launchSpecifications().forEach(x -> Ec2Fleets.add(names, x.instanceRequirements() != null,
+                    "LaunchSpecifications.InstanceRequirements"));
+        }
+        if (c.hasLaunchTemplateConfigs()) {
+            c.launchTemplateConfigs().forEach(x -> (x.hasOverrides() ? x.overrides()
+                    : List.<LaunchTemplateOverrides>of()).forEach(o -> {
+                        Ec2Fleets.add(names, o.instanceRequirements() != null, "Overrides.InstanceRequirements");
+                        Ec2Fleets.add(names, o.availabilityZoneId() != null, "Overrides.AvailabilityZoneId");
+                    }));
+        }
+        if (!names.isEmpty()) {
+            throw io.gureum.ec2common.Ec2Error.UNSUPPORTED_OPERATION.withMessage("Gureum does not emulate the Spot "
+                    + "Fleet parameters " + new LinkedHashSet<>(names) + "; see docs/services/ec2.md.");
+        }
     }
 
     /** A comma-separated list (Spot Fleet's subnets and zones), or a list of one null. */
