@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.ec2.model.FleetLaunchTemplateOverridesReq
 import software.amazon.awssdk.services.ec2.model.HistoryRecordEntry;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
 
 /** EC2 Fleet through the SDK: instant, request and maintain fleets launched by the EC2 API's RunInstances. */
 class FleetsIT extends Ec2ApiTestBase {
@@ -177,6 +178,20 @@ class FleetsIT extends Ec2ApiTestBase {
             assertEquals(token, f.clientToken());
             List<ActiveInstance> first = instances(ec2, id);
             assertEquals(2, first.size());
+            // DryRun on each operation that has it, once the fleet is known.
+            fails("DryRunOperation", 412, () -> ec2.describeFleetInstances(b -> b.fleetId(id).dryRun(true)));
+            fails("DryRunOperation", 412, () -> ec2.describeFleetHistory(b -> b.fleetId(id).startTime(start)
+                    .dryRun(true)));
+            fails("DryRunOperation", 412, () -> ec2.modifyFleet(b -> b.fleetId(id).dryRun(true)
+                    .targetCapacitySpecification(t -> t.totalTargetCapacity(5))));
+            fails("DryRunOperation", 412, () -> ec2.deleteFleets(b -> b.fleetIds(id).terminateInstances(true)
+                    .dryRun(true)));
+            assertEquals(2, instances(ec2, id).size());
+            // The fleet is a tagged resource of the EC2 API like the others.
+            ec2.createTags(b -> b.resources(id).tags(Tag.builder().key("env").value("dev").build()));
+            assertEquals("dev", fleet(ec2, id).tags().get(0).value());
+            assertEquals(List.of(id), ec2.describeTags(b -> b.filters(x -> x.name("resource-type").values("fleet"),
+                    x -> x.name("key").values("env"))).tags().stream().map(t -> t.resourceId()).toList());
             assertEquals("t3.micro", first.get(0).instanceType());
             assertTrue(ec2.describeFleets(b -> b.filters(x -> x.name("type").values("maintain"))).fleets().stream()
                     .anyMatch(x -> x.fleetId().equals(id)));

@@ -62,6 +62,12 @@ class HostsIT extends Ec2ApiTestBase {
             assertEquals("blue", h.tags().get(0).value());
             assertEquals(token, h.clientToken());
 
+            fails("DryRunOperation", 412, () -> ec2.runInstances(b -> b.imageId(image).instanceType("m5.4xlarge")
+                    .minCount(1).maxCount(1).placement(p -> p.hostId(id)).dryRun(true)));
+            ec2.createTags(b -> b.resources(id).tags(software.amazon.awssdk.services.ec2.model.Tag.builder()
+                    .key("env").value("dev").build()));
+            assertEquals(List.of(id), ec2.describeHosts(b -> b.filter(f -> f.name("tag:env").values("dev"))).hosts()
+                    .stream().map(Host::hostId).toList());
             // Launching with HostId puts the instances on the host, in its zone, tenancy host.
             var run = ec2.runInstances(b -> b.imageId(image).instanceType("m5.4xlarge").minCount(4).maxCount(4)
                     .placement(p -> p.hostId(id)));

@@ -108,6 +108,16 @@ class SpotFleetsIT {
                     ? "m5.large" : "c5.large";
             List<ActiveInstance> first = instances(ec2, id);
             assertEquals(2, first.size());
+            fails("DryRunOperation", 412, () -> ec2.describeSpotFleetInstances(b -> b.spotFleetRequestId(id)
+                    .dryRun(true)));
+            fails("DryRunOperation", 412, () -> ec2.describeSpotFleetRequestHistory(b -> b.spotFleetRequestId(id)
+                    .startTime(start).dryRun(true)));
+            fails("DryRunOperation", 412, () -> ec2.cancelSpotFleetRequests(b -> b.spotFleetRequestIds(id)
+                    .terminateInstances(true).dryRun(true)));
+            ec2.createTags(b -> b.resources(id).tags(software.amazon.awssdk.services.ec2.model.Tag.builder()
+                    .key("env").value("dev").build()));
+            assertEquals("dev", describe(ec2, id).tags().stream().filter(t -> t.key().equals("env")).findFirst()
+                    .get().value());
             assertTrue(first.stream().allMatch(a -> a.instanceType().equals(cheaper)), first.toString());
 
             // Maintain: a terminated instance is replaced.
