@@ -31,6 +31,7 @@ final class Network {
     final VpcPeering peering;
     final TransitGateways transitGateways;
     final VpnGateways vpnGateways;
+    final VpnConnections vpnConnections;
     final AvailabilityZones availabilityZones;
     final InsightsRunner insights;
     final NetworkInsightsPaths insightsPaths;
@@ -66,6 +67,7 @@ final class Network {
         this.peering = new VpcPeering(this);
         this.transitGateways = new TransitGateways(this);
         this.vpnGateways = new VpnGateways(this);
+        this.vpnConnections = new VpnConnections(this);
         this.availabilityZones = new AvailabilityZones(this);
         this.insights = new InsightsRunner(this);
         this.insightsPaths = new NetworkInsightsPaths(this);
@@ -98,7 +100,7 @@ final class Network {
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways);
+                securityGroupVpcAssociations, localGateways, vpnConnections);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

@@ -314,6 +314,10 @@ final class ForwardWalk {
             throw blocked(code(Explain.BAD_STATE_ATTACHMENT).component(comps.of(tgw)).transitGateway(comps.of(tgw))
                     .transitGatewayAttachment(comps.ofId(tm.attachmentId(), "transit-gateway-attachment")));
         }
+        if (to.vpcId == null) {
+            // A VPN attachment leads off the AWS network, where the analyzer does not follow.
+            throw blocked(code(Explain.UNSUPPORTED_COMPONENT).component(comps.ofId(to.id, "transit-gateway-attachment")));
+        }
         Vpc destVpc = store.vpcs.get(to.vpcId);
         trace.add(PathComponent.builder().component(comps.of(tgw)).transitGateway(comps.of(tgw))
                 .transitGatewayRouteTableRoute(tm.toSdk(store)));
