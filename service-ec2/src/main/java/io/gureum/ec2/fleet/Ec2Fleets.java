@@ -188,8 +188,7 @@ public final class Ec2Fleets {
                 }
             }
             RequestContext ctx = RequestContext.current();
-            Fleet probe = new Fleet("fleet-probe", "fleet", ctx.accountId(), ctx.region(), now, type, null);
-            List<Pool> pools = engine.resolve(engine.ec2(probe), ctx.region(), raw);
+            List<Pool> pools = engine.resolve(engine.ec2(ctx.accountId(), ctx.region()), ctx.region(), raw);
             Ec2Errors.checkDryRun(r.dryRun());
             Fleet f = new Fleet("fleet-" + context.ids().requestId(), "fleet", ctx.accountId(), ctx.region(), now, type,
                     r.clientToken());

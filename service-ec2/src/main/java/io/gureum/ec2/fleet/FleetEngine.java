@@ -74,7 +74,12 @@ final class FleetEngine {
     }
 
     Ec2Client ec2(Fleet f) {
-        return context.clients().client(Ec2Client.class, Caller.service("ec2.amazonaws.com", f.ownerId, f.region, null));
+        return ec2(f.ownerId, f.region);
+    }
+
+    /** The EC2 API in-process, as EC2 itself ({@code ec2.amazonaws.com}) in the fleet owner's place. */
+    Ec2Client ec2(String account, String region) {
+        return context.clients().client(Ec2Client.class, Caller.service("ec2.amazonaws.com", account, region, null));
     }
 
     /**
