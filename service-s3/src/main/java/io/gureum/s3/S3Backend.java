@@ -20,6 +20,7 @@ public final class S3Backend implements AutoCloseable {
         this.store = new S3Store(context.config().dataDir(), context.state().enabled());
         this.records = new S3Records(context);
         this.buckets = new Buckets(store, context.clock(), context.registry());
+        buckets.aliases(alias -> io.gureum.s3.control.ControlState.current(context).bucketOfAlias(alias));
         this.notifications = new Notifications(context.clock(), new Destinations(context.clients()),
                 new EventBridgeEvents(context.events(), context.clock()));
         this.objects = new Objects(store, context.clock(), context.ids(), notifications);

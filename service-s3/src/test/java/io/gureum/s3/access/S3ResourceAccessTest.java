@@ -51,7 +51,7 @@ class S3ResourceAccessTest {
     @BeforeEach
     void setUp() {
         store = new S3Store(dir);
-        access = new S3ResourceAccess(store);
+        access = new S3ResourceAccess(store, owner -> null, alias -> null);
         bucket = new Bucket("b1", OWNER, "us-east-1", Instant.EPOCH);
         store.buckets.put("b1", bucket);
     }
