@@ -58,7 +58,9 @@ class RegisteredHandlersTest {
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document",
             "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy",
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
-            "AWS::SSM::PatchBaseline");
+            "AWS::SSM::PatchBaseline",
+            // s3-control
+            "AWS::S3::AccessPoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
