@@ -91,9 +91,12 @@ public final class Buckets {
         this.aliases = resolver;
     }
 
-    /** The bucket name a request's bucket stands for: an access point alias's bucket, else the name itself. */
+    /**
+     * The bucket name a request's bucket stands for: the bucket of an access point named by its alias or by
+     * the host of an ARN-addressed request (S3 Control's), else the name itself.
+     */
     public String resolve(String name) {
-        if (name != null && name.endsWith("-s3alias") && !store.buckets.containsKey(name)) {
+        if (name != null && !store.buckets.containsKey(name)) {
             String bucket = aliases.apply(name);
             return bucket == null ? name : bucket;
         }

@@ -39,7 +39,7 @@ final class S3Instance implements ServiceInstance {
         this.cors = new CorsRequests(s3);
         this.resourceAccess = new S3ResourceAccess(s3.store,
                 owner -> io.gureum.s3.control.ControlState.current(context).block(owner),
-                alias -> io.gureum.s3.control.ControlState.current(context).bucketOfAlias(alias));
+                name -> s3.buckets.resolve(name));
         PreOperationAuth auth = new PreOperationAuth(context, resourceAccess);
         this.website = new WebsiteRequests(s3, auth);
         this.uploads = new BrowserUploads(s3, auth);

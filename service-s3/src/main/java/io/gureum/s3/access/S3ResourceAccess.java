@@ -56,10 +56,9 @@ public final class S3ResourceAccess {
                 object == null || object.deleteMarker ? null : object.acl));
     }
 
-    /** An access point alias's bucket (S3 Control's), else the name itself. */
+    /** The bucket of an access point named by its alias or ARN host (S3 Control's), else the name itself. */
     private String resolve(String name) {
-        String bucket = name.endsWith("-s3alias") && !store.buckets.containsKey(name) ? bucketOfAlias.apply(name)
-                : null;
+        String bucket = store.buckets.containsKey(name) ? null : bucketOfAlias.apply(name);
         return bucket == null ? name : bucket;
     }
 

@@ -86,6 +86,27 @@ public final class ControlState {
         return p == null ? null : p.bucket();
     }
 
+    private static final java.util.regex.Pattern NAME_ACCOUNT = java.util.regex.Pattern.compile("(.+)-(\\d{12})");
+
+    /**
+     * The bucket a request's bucket name stands for when no bucket has that name: an access point alias, or
+     * {@code <name>-<account>}, the first label of the host the SDKs send a request addressed by an access point
+     * ARN to ({@code https://{accessPointName}-{accountId}.{endpoint host}}), an access point of that account in
+     * the request's {@code region}. Null when neither.
+     */
+    public String bucketFor(String name, String region) {
+        String alias = bucketOfAlias(name);
+        if (alias != null || name == null || region == null) {
+            return alias;
+        }
+        java.util.regex.Matcher m = NAME_ACCOUNT.matcher(name);
+        if (!m.matches()) {
+            return null;
+        }
+        AccessPoint p = point(m.group(2), region, m.group(1));
+        return p == null ? null : p.bucket();
+    }
+
     synchronized void putBlock(String account, Block block) {
         blocks.put(account, block);
         context.state().put(SERVICE, account, "", BLOCK, account, block);

@@ -233,6 +233,22 @@ class AccessPointsIT {
                 () -> s3.getObjectAsBytes(b -> b.bucket(alias).key("k")));
     }
 
+    /** An access point's ARN as the bucket: the SDK sends the request to <name>-<account>.<endpoint host>. */
+    @Test
+    void arnReachesTheBucket() {
+        String bucket = newBucket();
+        String name = newName();
+        String arn = control.createAccessPoint(r -> r.accountId(ACCOUNT).name(name).bucket(bucket)).accessPointArn();
+        try (S3Client hosted = ControlClients.virtualHostedS3(gureum, "test", "us-east-1")) {
+            hosted.putObject(b -> b.bucket(arn).key("by-arn"), RequestBody.fromString("through the ARN"));
+            assertEquals("through the ARN", s3.getObjectAsBytes(b -> b.bucket(bucket).key("by-arn")).asUtf8String());
+            assertEquals("through the ARN", hosted.getObjectAsBytes(b -> b.bucket(arn).key("by-arn")).asUtf8String());
+            String other = "arn:aws:s3:us-east-1:" + ACCOUNT + ":accesspoint/" + newName();
+            assertThrows(software.amazon.awssdk.services.s3.model.NoSuchBucketException.class,
+                    () -> hosted.getObjectAsBytes(b -> b.bucket(other).key("by-arn")));
+        }
+    }
+
     /** The rest of S3 Control answers 501 naming the operation. */
     @Test
     void unservedOperationsAnswerNotImplemented() {

@@ -35,6 +35,18 @@ final class ControlClients {
         return AwsClients.client(S3Client.builder().forcePathStyle(true), gureum.endpoint(), accessKey, region);
     }
 
+    /**
+     * A virtual-hosted S3 client on {@code http://localhost:port}: what an access point ARN needs (the SDK
+     * sends it to {@code <name>-<account>.localhost:port}; path-style clients refuse ARNs).
+     */
+    static S3Client virtualHostedS3(Gureum gureum, String accessKey, String region) {
+        URI local = URI.create("http://localhost:" + gureum.endpoint().getPort());
+        return S3Client.builder().endpointOverride(local).region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "test")))
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+                .httpClient(ApacheHttpClient.builder().dnsResolver(ControlClients::loopback).build()).build();
+    }
+
     private static InetAddress[] loopback(String host) throws UnknownHostException {
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
