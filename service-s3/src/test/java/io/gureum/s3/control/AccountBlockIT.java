@@ -116,6 +116,19 @@ class AccountBlockIT {
         s3.putBucketAcl(b -> b.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ));
     }
 
+    /** A reset forgets the account's block for S3 too, before S3 Control is called again. */
+    @Test
+    void aResetForgetsTheBlock() throws Exception {
+        control.putPublicAccessBlock(r -> r.accountId(ACCOUNT).publicAccessBlockConfiguration(c -> c
+                .blockPublicPolicy(true)));
+        aws.reset();
+        String bucket = openBucket();
+        s3.putBucketPolicy(b -> b.bucket(bucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + bucket
+                + "/*\"}]}"));
+        assertTrue(s3.getBucketPolicyStatus(b -> b.bucket(bucket)).policyStatus().isPublic());
+    }
+
     /** A bucket without its own Block Public Access settings (new buckets have all four on). */
     static String openBucket() {
         String name = "b-" + UUID.randomUUID().toString().substring(0, 12);
