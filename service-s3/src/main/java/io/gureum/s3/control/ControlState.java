@@ -131,7 +131,7 @@ public final class ControlState {
         AccessPoint before = points.put(key(p.account(), p.region(), p.name()), p);
         byAlias.put(p.alias(), p);
         if (before == null) {
-            context.registry().register(p.account(), p.region(), "s3", p.alias(), Arn.parse(p.arn()), p.tags());
+            context.registry().register(p.account(), p.region(), SERVICE, p.alias(), Arn.parse(p.arn()), p.tags());
         }
         record(p);
     }
@@ -177,7 +177,7 @@ public final class ControlState {
                 AccessPoint p = r.value(AccessPoint.class);
                 points.put(key(p.account(), p.region(), p.name()), p);
                 byAlias.put(p.alias(), p);
-                context.registry().register(p.account(), p.region(), "s3", p.alias(), Arn.parse(p.arn()),
+                context.registry().register(p.account(), p.region(), SERVICE, p.alias(), Arn.parse(p.arn()),
                         p.tags() == null ? Map.of() : p.tags());
             }
         }

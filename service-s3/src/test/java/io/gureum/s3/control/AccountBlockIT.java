@@ -129,6 +129,25 @@ class AccountBlockIT {
         assertTrue(s3.getBucketPolicyStatus(b -> b.bucket(bucket)).policyStatus().isPublic());
     }
 
+    /** Resetting S3 Control alone forgets its access points (and their registry records) and the account's block. */
+    @Test
+    void aResetOfS3ControlAloneForgetsItsAccessPoints() throws Exception {
+        String bucket = openBucket();
+        control.createAccessPoint(r -> r.accountId(ACCOUNT).name("again").bucket(bucket));
+        control.putPublicAccessBlock(r -> r.accountId(ACCOUNT).publicAccessBlockConfiguration(c -> c
+                .blockPublicPolicy(true)));
+        java.net.http.HttpResponse<String> reset = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(gureum.endpoint().resolve("/_gureum/reset?service=s3control"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reset.statusCode(), reset.body());
+        assertThrows(NoSuchPublicAccessBlockConfigurationException.class,
+                () -> control.getPublicAccessBlock(r -> r.accountId(ACCOUNT)));
+        assertTrue(control.listAccessPoints(r -> r.accountId(ACCOUNT)).accessPointList().isEmpty());
+        control.createAccessPoint(r -> r.accountId(ACCOUNT).name("again").bucket(bucket)); // the name is free again
+        assertEquals(bucket, control.getAccessPoint(r -> r.accountId(ACCOUNT).name("again")).bucket());
+    }
+
     /** A bucket without its own Block Public Access settings (new buckets have all four on). */
     static String openBucket() {
         String name = "b-" + UUID.randomUUID().toString().substring(0, 12);
