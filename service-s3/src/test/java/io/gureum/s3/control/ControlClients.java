@@ -23,10 +23,14 @@ final class ControlClients {
     }
 
     static S3ControlClient control(Gureum gureum, String accessKey, String region) {
+        return control(gureum, accessKey, "test", region);
+    }
+
+    static S3ControlClient control(Gureum gureum, String accessKey, String secret, String region) {
         URI local = URI.create("http://localhost:" + gureum.endpoint().getPort());
         // Not AwsClients.client: it would replace the HTTP client (and its resolver) with its own.
         return S3ControlClient.builder().endpointOverride(local).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "test")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
                 .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
                 .httpClient(ApacheHttpClient.builder().dnsResolver(ControlClients::loopback).build()).build();
     }
