@@ -65,7 +65,7 @@ class RegisteredHandlersTest {
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
             "AWS::SSM::PatchBaseline", "AWS::CloudWatch::AlarmMuteRule", "AWS::CloudWatch::OTelEnrichment",
             "AWS::ECR::SigningConfiguration", "AWS::ECR::PullTimeUpdateExclusion", "AWS::Logs::DeliverySource",
-            "AWS::Logs::Delivery");
+            "AWS::Logs::Delivery", "AWS::S3::AccessPoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
