@@ -28,6 +28,7 @@ APIS = [
     ("iam", None, "service-iam", "software.amazon.awssdk.services.iam.IamClient"),
     ("ec2", None, "service-vpc", "software.amazon.awssdk.services.ec2.Ec2Client"),
     ("s3", None, "service-s3", "software.amazon.awssdk.services.s3.S3Client"),
+    ("s3control", None, "service-s3", "software.amazon.awssdk.services.s3control.S3ControlClient"),
     ("dynamodb", None, "service-dynamodb", "software.amazon.awssdk.services.dynamodb.DynamoDbClient"),
     ("dynamodbstreams", None, "service-dynamodb",
      "software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient"),

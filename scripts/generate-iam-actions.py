@@ -54,6 +54,7 @@ APIS = [
     ("scheduler", "scheduler", "scheduler"),
     ("cloudwatch", "cloudwatch", "cloudwatch"),
     ("resourcegroupstaggingapi", "tagging", "tag"),
+    ("s3control", "s3control", "s3"),
     ("ecr", "ecr", "ecr"),
     ("cloudformation", "cloudformation", "cloudformation"),
 ]
@@ -100,6 +101,11 @@ OVERRIDES = {
         "DeleteObjectTagging": "DeleteObjectTagging", "SelectObjectContent": "GetObject",
         "GetBucketLifecycle": "GetLifecycleConfiguration", "PutBucketLifecycle": "PutLifecycleConfiguration",
         "GetBucketNotification": "GetBucketNotification", "PutBucketNotification": "PutBucketNotification",
+    },
+    # https://docs.aws.amazon.com/AmazonS3/latest/API/API_control_PutPublicAccessBlock.html and its Get/Delete pages.
+    "s3control": {
+        "GetPublicAccessBlock": "GetAccountPublicAccessBlock", "PutPublicAccessBlock": "PutAccountPublicAccessBlock",
+        "DeletePublicAccessBlock": "PutAccountPublicAccessBlock",
     },
     "sqs": {
         "SendMessageBatch": "SendMessage", "DeleteMessageBatch": "DeleteMessage",
