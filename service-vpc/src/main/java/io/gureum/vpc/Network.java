@@ -41,6 +41,8 @@ final class Network {
     final NetworkInterfacePermissions interfacePermissions;
     final SecurityGroupVpcAssociations securityGroupVpcAssociations;
     final LocalGateways localGateways;
+    final Ipams ipams;
+    final IpamPools ipamPools;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -76,6 +78,8 @@ final class Network {
         this.interfacePermissions = new NetworkInterfacePermissions(this);
         this.securityGroupVpcAssociations = new SecurityGroupVpcAssociations(this);
         this.localGateways = new LocalGateways(this);
+        this.ipams = new Ipams(this);
+        this.ipamPools = new IpamPools(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -98,7 +102,7 @@ final class Network {
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways);
+                securityGroupVpcAssociations, localGateways, ipams, ipamPools);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

@@ -40,6 +40,7 @@ final class StoreLock implements OperationInterceptor {
             net.carrierGateways.settle(s);
             net.securityGroupVpcAssociations.settle(s);
             net.insights.settle(s);
+            net.ipams.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();
             }

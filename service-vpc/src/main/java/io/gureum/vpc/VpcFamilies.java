@@ -67,7 +67,14 @@ final class VpcFamilies {
             new Family("network-insights-access-scope-analysis", NetworkInsightsAccessScopeAnalysis.class,
                     s -> s.accessScopeAnalyses),
             new Family("vpc-flow-log", io.gureum.vpc.model.FlowLog.class, s -> s.flowLogs),
-            new Family("carrier-gateway", io.gureum.vpc.model.CarrierGateway.class, s -> s.carrierGateways));
+            new Family("carrier-gateway", io.gureum.vpc.model.CarrierGateway.class, s -> s.carrierGateways),
+            new Family("ipam", io.gureum.vpc.model.Ipam.class, s -> s.ipams),
+            new Family("ipam-scope", io.gureum.vpc.model.IpamScope.class, s -> s.ipamScopes),
+            new Family("ipam-resource-discovery", io.gureum.vpc.model.IpamResourceDiscovery.class,
+                    s -> s.ipamResourceDiscoveries),
+            new Family("ipam-resource-discovery-association",
+                    io.gureum.vpc.model.IpamResourceDiscoveryAssociation.class, s -> s.ipamDiscoveryAssociations),
+            new Family("ipam-pool", io.gureum.vpc.model.IpamPool.class, s -> s.ipamPools));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -77,7 +84,8 @@ final class VpcFamilies {
             "transit-gateway-attachment", "transit-gateway-route-table", "customer-gateway", "vpn-gateway",
             "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
             "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
-            "carrier-gateway");
+            "carrier-gateway", "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery",
+            "ipam-resource-discovery-association");
 
     private VpcFamilies() {
     }
