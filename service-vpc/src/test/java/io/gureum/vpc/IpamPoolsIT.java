@@ -319,6 +319,9 @@ class IpamPoolsIT extends Ec2TestBase {
                     "outside the pool's rules");
             fails("NotImplemented", 501, () -> ec2.createVpc(b -> b.cidrBlock("10.5.0.0/16")
                     .ipv6IpamPoolId("ipam-pool-00000000000000000").ipv6NetmaskLength(56)));
+            fails("NotImplemented", 501, () -> ec2.allocateAddress(b -> b.ipamPoolId(pool)));
+            fails("NotImplemented", 501, () -> ec2.createSubnet(b -> b.vpcId(second.vpcId())
+                    .ipv4IpamPoolId(pool).ipv4NetmaskLength(28)));
 
             // Cascade deletion of the IPAM releases the VPC's allocation; the VPC keeps its block.
             fails("DependencyViolation", () -> ec2.deleteIpam(b -> b.ipamId(p.ipam().ipamId())));
