@@ -220,7 +220,7 @@ public final class IpamPools {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<IpamPool> found = Ipams.pick(s.ipamPools, r.hasIpamPoolIds() ? r.ipamPoolIds() : null,
-                p -> p.deleteRequested);
+                IpamPools::poolNotFound);
         var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                 r.nextToken(), 5, 1000);
         return DescribeIpamPoolsResponse.builder().ipamPools(page.items().stream().map(p -> toSdk(s, p)).toList())
@@ -462,7 +462,17 @@ public final class IpamPools {
         PoolCidr c = p.cidrs.stream().filter(x -> x.failureCode == null && x.deprovisionRequested == null
                 && IpBlock.parse(x.cidr).equals(b)).findFirst().orElse(null);
         if (c == null) {
+            // A CIDR already (being) deprovisioned is IncorrectState, as AWS answers it.
+            boolean was = p.cidrs.stream().anyMatch(x -> x.cidr != null && IpBlock.parse(x.cidr).equals(b));
+            if (was) {
+                throw io.gureum.ec2common.Ec2Error.INCORRECT_STATE.withMessage("The CIDR " + r.cidr() + " of "
+                        + p.id + " is not in state provisioned.");
+            }
             throw Ec2Errors.invalidParameterValue("The CIDR " + r.cidr() + " is not provisioned to " + p.id + ".");
+        }
+        if (state(c).equals("pending-provision")) {
+            throw io.gureum.ec2common.Ec2Error.INCORRECT_STATE.withMessage("The CIDR " + c.cidr + " of " + p.id
+                    + " is still being provisioned.");
         }
         if (p.allocations.stream().anyMatch(a -> b.overlaps(IpBlock.parse(a.cidr)))) {
             throw Ec2Errors.invalidParameterValue("The CIDR " + c.cidr + " has allocations in " + p.id
@@ -653,13 +663,13 @@ public final class IpamPools {
         if (r.ipamPoolAllocationId() == null) {
             throw Ec2Errors.missing("IpamPoolAllocationId");
         }
-        Allocation a = p.allocations.stream().filter(x -> x.id.equals(r.ipamPoolAllocationId())).findFirst()
-                .orElseThrow(() -> allocationNotFound(r.ipamPoolAllocationId()));
         IpBlock b = parse(p, r.cidr(), "Cidr");
-        if (!IpBlock.parse(a.cidr).equals(b)) {
-            throw Ec2Errors.invalidParameterValue("The allocation " + a.id + " is of " + a.cidr + ", not "
-                    + r.cidr() + ".");
-        }
+        // AWS answers an allocation ID and CIDR that name no allocation of the pool InvalidParameterCombination
+        // "No allocation found …" (what Terraform's aws_vpc_ipam_pool_cidr_allocation deletion tolerates).
+        Allocation a = p.allocations.stream().filter(x -> x.id.equals(r.ipamPoolAllocationId())
+                && IpBlock.parse(x.cidr).equals(b)).findFirst()
+                .orElseThrow(() -> Ec2Errors.combination("No allocation found for allocation ID "
+                        + r.ipamPoolAllocationId() + " and CIDR " + r.cidr() + " in pool " + p.id + "."));
         if (!"custom".equals(a.resourceType)) {
             throw Ec2Errors.invalidParameterValue("Only manual allocations can be released: " + a.id
                     + " is an allocation to " + a.resourceType + " " + a.resourceId + ".");

@@ -326,7 +326,7 @@ public final class Ipams {
     public DescribeIpamsResponse describeIpams(DescribeIpamsRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<Ipam> found = pick(s.ipams, r.hasIpamIds() ? r.ipamIds() : null, x -> x.deleteRequested);
+        List<Ipam> found = pick(s.ipams, r.hasIpamIds() ? r.ipamIds() : null, Ipams::ipamNotFound);
         var page = Pagination.page(found.stream().filter(ipamFilters.predicate(r.filters())).toList(),
                 r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeIpamsResponse.builder().ipams(page.items().stream().map(i -> toSdk(s, i)).toList())
@@ -334,20 +334,21 @@ public final class Ipams {
     }
 
     /**
-     * The resources of a Describe call: those named (an ID that is not there is no error: AWS leaves it out), or
-     * every one; a deleted one is described until its deletion completes.
+     * The resources of a Describe call: those named (an ID that is not there is the family's NotFound error, as
+     * for EC2's other Describe calls), or every one; a deleted one is described until its deletion completes.
      */
     static <T extends Resource> List<T> pick(Map<String, T> family, List<String> ids,
-            Function<T, java.time.Instant> deleteRequested) {
+            Function<String, AwsException> notFound) {
         if (ids == null || ids.isEmpty()) {
             return new ArrayList<>(family.values());
         }
         List<T> out = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
             T x = family.get(id);
-            if (x != null) {
-                out.add(x);
+            if (x == null) {
+                throw notFound.apply(id);
             }
+            out.add(x);
         }
         return out;
     }
@@ -479,7 +480,7 @@ public final class Ipams {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<IpamScope> found = pick(s.ipamScopes, r.hasIpamScopeIds() ? r.ipamScopeIds() : null,
-                x -> x.deleteRequested);
+                Ipams::scopeNotFound);
         var page = Pagination.page(found.stream().filter(scopeFilters.predicate(r.filters())).toList(),
                 r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeIpamScopesResponse.builder().ipamScopes(page.items().stream().map(x -> toSdk(s, x)).toList())
@@ -556,7 +557,7 @@ public final class Ipams {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
         List<IpamResourceDiscovery> found = pick(s.ipamResourceDiscoveries,
-                r.hasIpamResourceDiscoveryIds() ? r.ipamResourceDiscoveryIds() : null, x -> x.deleteRequested);
+                r.hasIpamResourceDiscoveryIds() ? r.ipamResourceDiscoveryIds() : null, Ipams::discoveryNotFound);
         var page = Pagination.page(found.stream().filter(discoveryFilters.predicate(r.filters())).toList(),
                 r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeIpamResourceDiscoveriesResponse.builder()
@@ -682,7 +683,7 @@ public final class Ipams {
         Ec2Errors.checkDryRun(r.dryRun());
         List<IpamResourceDiscoveryAssociation> found = pick(s.ipamDiscoveryAssociations,
                 r.hasIpamResourceDiscoveryAssociationIds() ? r.ipamResourceDiscoveryAssociationIds() : null,
-                x -> x.deleteRequested);
+                Ipams::associationNotFound);
         var page = Pagination.page(found.stream().filter(associationFilters.predicate(r.filters())).toList(),
                 r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeIpamResourceDiscoveryAssociationsResponse.builder()

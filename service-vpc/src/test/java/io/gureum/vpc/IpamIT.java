@@ -106,7 +106,7 @@ class IpamIT extends Ec2TestBase {
             fails("InvalidParameterValue", () -> ec2.describeIpams(b -> b.maxResults(1001)));
             assertEquals(6, ec2.describeIpams(b -> b.filters(filter("tier", "advanced"))).ipams().size(),
                     "advanced is the default tier");
-            assertTrue(ec2.describeIpams(b -> b.ipamIds("ipam-00000000000000000")).ipams().isEmpty());
+            fails("InvalidIpamId.NotFound", () -> ec2.describeIpams(b -> b.ipamIds("ipam-00000000000000000")));
             assertEquals(12, ec2.describeIpamScopes(b -> b.maxResults(1000)).ipamScopes().size());
         }
     }
@@ -142,11 +142,11 @@ class IpamIT extends Ec2TestBase {
             fails("InvalidID", () -> ec2.createTags(b -> b.resources(i.ipamId())
                     .tags(Tag.builder().key("k").value("v").build())));
             advanceClock(Duration.ofSeconds(3));
-            assertTrue(ec2.describeIpams(b -> b.ipamIds(i.ipamId())).ipams().isEmpty());
+            fails("InvalidIpamId.NotFound", () -> ec2.describeIpams(b -> b.ipamIds(i.ipamId())));
             assertTrue(ec2.describeIpamScopes(b -> b.filters(filter("ipam-id", i.ipamId()))).ipamScopes().isEmpty(),
                     "the default scopes go with it");
-            assertTrue(ec2.describeIpamResourceDiscoveries(b -> b.ipamResourceDiscoveryIds(
-                    i.defaultResourceDiscoveryId())).ipamResourceDiscoveries().isEmpty());
+            fails("InvalidIpamResourceDiscoveryId.NotFound", () -> ec2.describeIpamResourceDiscoveries(b -> b
+                    .ipamResourceDiscoveryIds(i.defaultResourceDiscoveryId())));
         }
     }
 
@@ -244,8 +244,8 @@ class IpamIT extends Ec2TestBase {
             assertEquals("delete-in-progress", ec2.deleteIpamResourceDiscovery(b -> b.ipamResourceDiscoveryId(
                     d.ipamResourceDiscoveryId())).ipamResourceDiscovery().stateAsString());
             advanceClock(Duration.ofSeconds(3));
-            assertTrue(ec2.describeIpamResourceDiscoveries(b -> b.ipamResourceDiscoveryIds(
-                    d.ipamResourceDiscoveryId())).ipamResourceDiscoveries().isEmpty());
+            fails("InvalidIpamResourceDiscoveryId.NotFound", () -> ec2.describeIpamResourceDiscoveries(b -> b
+                    .ipamResourceDiscoveryIds(d.ipamResourceDiscoveryId())));
 
             // The default discovery finds the account's default VPC and its subnets.
             var found = ec2.getIpamDiscoveredResourceCidrs(b -> b.ipamResourceDiscoveryId(

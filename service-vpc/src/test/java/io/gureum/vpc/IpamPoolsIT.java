@@ -129,7 +129,7 @@ class IpamPoolsIT extends Ec2TestBase {
                     .stateAsString());
             ec2.deleteIpamPool(b -> b.ipamPoolId(p.ipamPoolId()));
             advanceClock(Duration.ofSeconds(3));
-            assertTrue(ec2.describeIpamPools(b -> b.ipamPoolIds(p.ipamPoolId())).ipamPools().isEmpty());
+            fails("InvalidIpamPoolId.NotFound", () -> ec2.describeIpamPools(b -> b.ipamPoolIds(p.ipamPoolId())));
         }
     }
 
@@ -191,6 +191,8 @@ class IpamPoolsIT extends Ec2TestBase {
             assertEquals("pending-deprovision", ec2.deprovisionIpamPoolCidr(b -> b.ipamPoolId(child)
                     .cidr("10.1.0.0/16")).ipamPoolCidr().stateAsString());
             assertEquals(1, allocations(ec2, top).size(), "back in the source pool");
+            fails("IncorrectState", () -> ec2.deprovisionIpamPoolCidr(b -> b.ipamPoolId(child)
+                    .cidr("10.1.0.0/16")), "already being deprovisioned");
             advanceClock(Duration.ofSeconds(3));
             assertEquals(1, ec2.getIpamPoolCidrs(b -> b.ipamPoolId(child).filters(filter("state", "deprovisioned")))
                     .ipamPoolCidrs().size());
@@ -247,9 +249,9 @@ class IpamPoolsIT extends Ec2TestBase {
                     .ipamPoolAllocationId("ipam-pool-alloc-00000000000000000")));
             fails("InvalidParameterValue", () -> ec2.getIpamPoolAllocations(b -> b.ipamPoolId(pool).maxResults(5)));
 
-            fails("InvalidParameterValue", () -> ec2.releaseIpamPoolAllocation(b -> b.ipamPoolId(pool)
+            fails("InvalidParameterCombination", () -> ec2.releaseIpamPoolAllocation(b -> b.ipamPoolId(pool)
                     .ipamPoolAllocationId(a.ipamPoolAllocationId()).cidr("10.0.1.0/24")), "not its CIDR");
-            fails("InvalidIpamPoolAllocationId.NotFound", () -> ec2.releaseIpamPoolAllocation(b -> b
+            fails("InvalidParameterCombination", () -> ec2.releaseIpamPoolAllocation(b -> b
                     .ipamPoolId(pool).ipamPoolAllocationId("ipam-pool-alloc-00000000000000000").cidr("10.0.0.0/24")));
             String nested = allocations(ec2, p.top()).get(0).ipamPoolAllocationId();
             fails("InvalidParameterValue", () -> ec2.releaseIpamPoolAllocation(b -> b.ipamPoolId(p.top())
@@ -327,7 +329,7 @@ class IpamPoolsIT extends Ec2TestBase {
             fails("DependencyViolation", () -> ec2.deleteIpam(b -> b.ipamId(p.ipam().ipamId())));
             ec2.deleteIpam(b -> b.ipamId(p.ipam().ipamId()).cascade(true));
             advanceClock(Duration.ofSeconds(3));
-            assertTrue(ec2.describeIpamPools(b -> b.ipamPoolIds(pool)).ipamPools().isEmpty());
+            fails("InvalidIpamPoolId.NotFound", () -> ec2.describeIpamPools(b -> b.ipamPoolIds(pool)));
             assertEquals("10.0.16.0/24", ec2.describeVpcs(b -> b.vpcIds(second.vpcId())).vpcs().get(0).cidrBlock());
         }
     }

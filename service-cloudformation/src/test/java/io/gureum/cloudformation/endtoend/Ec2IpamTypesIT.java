@@ -120,8 +120,8 @@ class Ec2IpamTypesIT extends EndToEndSupport {
         cfn.deleteStack(b -> b.stackName(id));
         Stack gone = settle(id);
         assertEquals("DELETE_COMPLETE", gone.stackStatusAsString(), reasons(id));
-        assertTrue(ec2.describeIpams(b -> b.ipamIds(ipam)).ipams().isEmpty());
-        assertTrue(ec2.describeIpamPools(b -> b.ipamPoolIds(regional)).ipamPools().isEmpty());
+        assertTrue(ec2.describeIpams(b -> b.filters(filter("ipam-id", ipam))).ipams().isEmpty());
+        assertTrue(ec2.describeIpamPools(b -> b.filters(filter("ipam-pool-id", regional))).ipamPools().isEmpty());
         assertTrue(ec2.describeVpcs(b -> b.filters(filter("vpc-id", vpc))).vpcs().isEmpty());
     }
 }

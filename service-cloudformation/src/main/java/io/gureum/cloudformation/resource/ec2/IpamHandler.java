@@ -48,8 +48,7 @@ public final class IpamHandler implements AsyncResourceHandler {
     }
 
     private static Ipam describe(Ec2Client ec2, String id) {
-        List<Ipam> found = ec2.describeIpams(b -> b.ipamIds(id)).ipams();
-        return found.isEmpty() ? null : found.get(0);
+        return Ec2Support.described(() -> ec2.describeIpams(b -> b.ipamIds(id)).ipams(), x -> false);
     }
 
     private static String state(Ec2Client ec2, String id) {

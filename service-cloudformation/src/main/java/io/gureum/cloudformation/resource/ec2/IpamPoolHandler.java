@@ -48,8 +48,7 @@ public final class IpamPoolHandler implements AsyncResourceHandler {
     }
 
     private static IpamPool describe(Ec2Client ec2, String id) {
-        List<IpamPool> found = ec2.describeIpamPools(b -> b.ipamPoolIds(id)).ipamPools();
-        return found.isEmpty() ? null : found.get(0);
+        return Ec2Support.described(() -> ec2.describeIpamPools(b -> b.ipamPoolIds(id)).ipamPools(), x -> false);
     }
 
     private static Created created(IpamPool p) {

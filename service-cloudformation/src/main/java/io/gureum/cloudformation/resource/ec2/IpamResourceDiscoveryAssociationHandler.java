@@ -6,7 +6,6 @@ import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -34,9 +33,8 @@ public final class IpamResourceDiscoveryAssociationHandler implements AsyncResou
     }
 
     private static IpamResourceDiscoveryAssociation describe(Ec2Client ec2, String id) {
-        List<IpamResourceDiscoveryAssociation> found = ec2.describeIpamResourceDiscoveryAssociations(b -> b
-                .ipamResourceDiscoveryAssociationIds(id)).ipamResourceDiscoveryAssociations();
-        return found.isEmpty() ? null : found.get(0);
+        return Ec2Support.described(() -> ec2.describeIpamResourceDiscoveryAssociations(b -> b
+                .ipamResourceDiscoveryAssociationIds(id)).ipamResourceDiscoveryAssociations(), x -> false);
     }
 
     private static String state(Ec2Client ec2, String id) {

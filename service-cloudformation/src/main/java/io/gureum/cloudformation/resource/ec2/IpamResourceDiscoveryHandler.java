@@ -41,9 +41,8 @@ public final class IpamResourceDiscoveryHandler implements AsyncResourceHandler 
     }
 
     private static IpamResourceDiscovery describe(Ec2Client ec2, String id) {
-        List<IpamResourceDiscovery> found = ec2.describeIpamResourceDiscoveries(b -> b.ipamResourceDiscoveryIds(id))
-                .ipamResourceDiscoveries();
-        return found.isEmpty() ? null : found.get(0);
+        return Ec2Support.described(() -> ec2.describeIpamResourceDiscoveries(b -> b.ipamResourceDiscoveryIds(id))
+                .ipamResourceDiscoveries(), x -> false);
     }
 
     private static String state(Ec2Client ec2, String id) {

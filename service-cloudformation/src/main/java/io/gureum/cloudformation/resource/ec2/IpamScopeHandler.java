@@ -6,7 +6,6 @@ import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -33,8 +32,7 @@ public final class IpamScopeHandler implements AsyncResourceHandler {
     }
 
     private static IpamScope describe(Ec2Client ec2, String id) {
-        List<IpamScope> found = ec2.describeIpamScopes(b -> b.ipamScopeIds(id)).ipamScopes();
-        return found.isEmpty() ? null : found.get(0);
+        return Ec2Support.described(() -> ec2.describeIpamScopes(b -> b.ipamScopeIds(id)).ipamScopes(), x -> false);
     }
 
     private static String state(Ec2Client ec2, String id) {

@@ -22,6 +22,13 @@ class IpamHandlersIT extends HandlerTestSupport {
         return client(Ec2Client.class);
     }
 
+    /** The describe call by ID fails with the family's NotFound error: the resource is gone. */
+    static void gone(org.junit.jupiter.api.function.Executable describe) {
+        String code = assertThrows(software.amazon.awssdk.awscore.exception.AwsServiceException.class, describe)
+                .awsErrorDetails().errorCode();
+        assertTrue(code.startsWith("InvalidIpam") && code.endsWith(".NotFound"), code);
+    }
+
     Ipam ipam(String id) {
         return ec2().describeIpams(b -> b.ipamIds(id)).ipams().get(0);
     }
@@ -77,7 +84,7 @@ class IpamHandlersIT extends HandlerTestSupport {
         assertEquals("development", ec2().describeIpamScopes(b -> b.ipamScopeIds(scope.id())).ipamScopes().get(0)
                 .description());
         delete(scope2);
-        assertTrue(ec2().describeIpamScopes(b -> b.ipamScopeIds(scope.id())).ipamScopes().isEmpty());
+        gone(() -> ec2().describeIpamScopes(b -> b.ipamScopeIds(scope.id())));
         delete(scope2); // already gone: still deleted
 
         Deployed d = create(new IpamResourceDiscoveryHandler(), "Disco", props("{'Description':'extra',"
@@ -112,13 +119,12 @@ class IpamHandlersIT extends HandlerTestSupport {
                 .ipamResourceDiscoveryAssociations().get(0).tags().stream().anyMatch(t -> t.key().equals("k")));
         assertEquals(2, ipam(i.id()).resourceDiscoveryAssociationCount());
         delete(a2);
-        assertTrue(ec2().describeIpamResourceDiscoveryAssociations(b -> b.ipamResourceDiscoveryAssociationIds(
-                a.id())).ipamResourceDiscoveryAssociations().isEmpty());
+        gone(() -> ec2().describeIpamResourceDiscoveryAssociations(b -> b.ipamResourceDiscoveryAssociationIds(
+                a.id())));
         delete(d2);
-        assertTrue(ec2().describeIpamResourceDiscoveries(b -> b.ipamResourceDiscoveryIds(d.id()))
-                .ipamResourceDiscoveries().isEmpty());
+        gone(() -> ec2().describeIpamResourceDiscoveries(b -> b.ipamResourceDiscoveryIds(d.id())));
         delete(i2);
-        assertTrue(ec2().describeIpams(b -> b.ipamIds(i.id())).ipams().isEmpty());
+        gone(() -> ec2().describeIpams(b -> b.ipamIds(i.id())));
         delete(i2);
     }
 
@@ -182,8 +188,9 @@ class IpamHandlersIT extends HandlerTestSupport {
                 .findFirst().orElseThrow().stateAsString());
         delete(regional);
         delete(top2);
-        assertTrue(ec2().describeIpamPools(b -> b.ipamPoolIds(top.id(), regional.id())).ipamPools().isEmpty());
+        gone(() -> ec2().describeIpamPools(b -> b.ipamPoolIds(top.id())));
+        gone(() -> ec2().describeIpamPools(b -> b.ipamPoolIds(regional.id())));
         delete(i);
-        assertTrue(ec2().describeIpams(b -> b.ipamIds(i.id())).ipams().isEmpty());
+        gone(() -> ec2().describeIpams(b -> b.ipamIds(i.id())));
     }
 }
