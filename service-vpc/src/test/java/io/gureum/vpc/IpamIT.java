@@ -139,7 +139,7 @@ class IpamIT extends Ec2TestBase {
             assertEquals("delete-in-progress", ec2.deleteIpam(b -> b.ipamId(i.ipamId())).ipam().stateAsString());
             fails("InvalidIpamId.NotFound", () -> ec2.deleteIpam(b -> b.ipamId(i.ipamId())));
             fails("InvalidIpamId.NotFound", () -> ec2.createIpamScope(b -> b.ipamId(i.ipamId())));
-            fails("InvalidID", () -> ec2.createTags(b -> b.resources(i.ipamId())
+            fails("InvalidIpamId.NotFound", () -> ec2.createTags(b -> b.resources(i.ipamId())
                     .tags(Tag.builder().key("k").value("v").build())));
             advanceClock(Duration.ofSeconds(3));
             fails("InvalidIpamId.NotFound", () -> ec2.describeIpams(b -> b.ipamIds(i.ipamId())));
