@@ -617,6 +617,10 @@ public final class IpamPools {
                 throw Ec2Errors.invalidParameterValue("The CIDR " + wanted + " is not available for allocation in "
                         + p.id + ": it is outside the pool's provisioned CIDRs or overlaps an allocation.");
             }
+            if (provisioned(p).stream().noneMatch(x -> x.prefix() <= length)) {
+                // AWS's words for a netmask length shorter than every CIDR of the pool.
+                throw Ec2Errors.invalidParameterValue("The allocation size is too big for the pool.");
+            }
             throw Ec2Errors.invalidParameterValue("There is no free /" + length + " CIDR in " + p.id + ".");
         }
         return b;
@@ -722,8 +726,15 @@ public final class IpamPools {
      * locale is the VPC's region; the block is {@code cidr} if given, else the first free one of the netmask length
      * (or the pool's default). Call {@link #allocateToVpc} once the VPC exists.
      */
-    IpBlock pickForVpc(VpcStore s, String poolId, String cidr, Integer netmaskLength) {
+    IpBlock pickForVpc(VpcStore s, String poolId, String cidr, Integer netmaskLength, Map<String, String> tags) {
         IpamPool p = require(s, poolId);
+        for (Map.Entry<String, String> t : p.allocationResourceTags.entrySet()) {
+            if (!t.getValue().equals(tags.get(t.getKey()))) {
+                // AWS's words (seen in a CloudFormation VPC's failure); the code is not documented.
+                throw Ec2Errors.invalidParameterValue("The resource is missing one or more of the resource tags "
+                        + "required by the IPAM pool.");
+            }
+        }
         if (!"ipv4".equals(p.addressFamily)) {
             throw Ec2Errors.invalidParameterValue("The IPAM pool " + p.id + " is not an IPv4 pool.");
         }
@@ -737,9 +748,7 @@ public final class IpamPools {
 
     void allocateToVpc(VpcStore s, String poolId, IpBlock b, String vpcId) {
         IpamPool p = require(s, poolId);
-        Allocation a = allocation(p, b, "vpc", vpcId, s);
-        a.tags.putAll(p.allocationResourceTags);
-        p.allocations.add(a);
+        p.allocations.add(allocation(p, b, "vpc", vpcId, s));
     }
 
     /** Releases the VPC's allocations (of {@code cidr} only, if given) in every pool of the store. */

@@ -90,7 +90,8 @@ public final class Vpcs {
         noIpv6Pool(r.ipv6IpamPoolId());
         IpBlock fromPool = null;
         if (r.ipv4IpamPoolId() != null) {
-            fromPool = net.ipamPools.pickForVpc(s, r.ipv4IpamPoolId(), r.cidrBlock(), r.ipv4NetmaskLength());
+            fromPool = net.ipamPools.pickForVpc(s, r.ipv4IpamPoolId(), r.cidrBlock(), r.ipv4NetmaskLength(),
+                    io.gureum.ec2common.TagSpecifications.tagsOf(r.tagSpecifications()));
         } else if (r.ipv4NetmaskLength() != null) {
             throw Ec2Errors.missing("Ipv4IpamPoolId");
         } else if (r.cidrBlock() == null) {
@@ -283,7 +284,8 @@ public final class Vpcs {
         noIpv6Pool(r.ipv6IpamPoolId());
         IpBlock fromPool = null;
         if (r.ipv4IpamPoolId() != null) {
-            fromPool = net.ipamPools.pickForVpc(s, r.ipv4IpamPoolId(), r.cidrBlock(), r.ipv4NetmaskLength());
+            fromPool = net.ipamPools.pickForVpc(s, r.ipv4IpamPoolId(), r.cidrBlock(), r.ipv4NetmaskLength(),
+                    s.tagsOf(vpc));
         } else if (r.ipv4NetmaskLength() != null) {
             throw Ec2Errors.missing("Ipv4IpamPoolId");
         } else if (r.cidrBlock() == null) {

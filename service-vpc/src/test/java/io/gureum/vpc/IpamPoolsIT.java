@@ -240,6 +240,8 @@ class IpamPoolsIT extends Ec2TestBase {
                     "no default netmask length on the top pool");
             fails("InvalidParameterValue", () -> ec2.allocateIpamPoolCidr(b -> b.ipamPoolId(pool).netmaskLength(16)),
                     "no free /16 left");
+            assertEquals("The allocation size is too big for the pool.", fails("InvalidParameterValue",
+                    () -> ec2.allocateIpamPoolCidr(b -> b.ipamPoolId(p.top()).netmaskLength(7))));
 
             assertEquals(1, ec2.getIpamPoolAllocations(b -> b.ipamPoolId(pool)
                     .ipamPoolAllocationId(a.ipamPoolAllocationId())).ipamPoolAllocations().size());
@@ -319,6 +321,21 @@ class IpamPoolsIT extends Ec2TestBase {
             assertEquals(List.of("10.0.16.0/24"), allocations(ec2, pool).stream().map(x -> x.cidr()).toList());
             fails("InvalidParameterValue", () -> ec2.createVpc(b -> b.ipv4IpamPoolId(pool).ipv4NetmaskLength(12)),
                     "outside the pool's rules");
+
+            // A pool's AllocationResourceTags are required of the resources that take its blocks.
+            ec2.modifyIpamPool(b -> b.ipamPoolId(pool).addAllocationResourceTags(RequestIpamResourceTag.builder()
+                    .key("team").value("net").build()));
+            assertEquals("The resource is missing one or more of the resource tags required by the IPAM pool.",
+                    fails("InvalidParameterValue", () -> ec2.createVpc(b -> b.ipv4IpamPoolId(pool))));
+            fails("InvalidParameterValue", () -> ec2.createVpc(b -> b.ipv4IpamPoolId(pool).tagSpecifications(
+                    software.amazon.awssdk.services.ec2.model.TagSpecification.builder().resourceType("vpc")
+                            .tags(software.amazon.awssdk.services.ec2.model.Tag.builder().key("team").value("ops")
+                                    .build()).build())));
+            String tagged = ec2.createVpc(b -> b.ipv4IpamPoolId(pool).tagSpecifications(
+                    software.amazon.awssdk.services.ec2.model.TagSpecification.builder().resourceType("vpc")
+                            .tags(software.amazon.awssdk.services.ec2.model.Tag.builder().key("team").value("net")
+                                    .build()).build())).vpc().vpcId();
+            ec2.deleteVpc(b -> b.vpcId(tagged));
             fails("NotImplemented", 501, () -> ec2.createVpc(b -> b.cidrBlock("10.5.0.0/16")
                     .ipv6IpamPoolId("ipam-pool-00000000000000000").ipv6NetmaskLength(56)));
             fails("NotImplemented", 501, () -> ec2.allocateAddress(b -> b.ipamPoolId(pool)));
