@@ -156,8 +156,11 @@ class IpamHandlersIT extends HandlerTestSupport {
                 + "','Description':'manual'}"));
         String allocId = alloc.att("IpamPoolAllocationId");
         assertEquals(regional.id() + "|" + allocId + "|10.0.0.0/24", alloc.id());
+        // The pool's AllocationResourceTags are required of the VPC.
+        assertThrows(software.amazon.awssdk.awscore.exception.AwsServiceException.class, () -> create(
+                new VpcHandler(), "Untagged", props("{'Ipv4IpamPoolId':'" + regional.id() + "'}")));
         Deployed vpc = create(new VpcHandler(), "Vpc", props("{'Ipv4IpamPoolId':'" + regional.id()
-                + "','Ipv4NetmaskLength':20}"));
+                + "','Ipv4NetmaskLength':20,'Tags':[{'Key':'team','Value':'net'}]}"));
         assertEquals("10.0.16.0/20", vpc.att("CidrBlock"));
         IpamPoolAllocation forVpc = allocations(regional.id()).stream().filter(x -> vpc.id().equals(x.resourceId()))
                 .findFirst().orElseThrow();
