@@ -17,6 +17,9 @@ import io.gureum.ec2.ebs.SnapshotAttributes;
 import io.gureum.ec2.ebs.Snapshots;
 import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
+import io.gureum.ec2.fleet.Ec2Fleets;
+import io.gureum.ec2.fleet.SpotFleets;
+import io.gureum.ec2.hosts.Hosts;
 import io.gureum.ec2.images.ImageCreation;
 import io.gureum.ec2.images.ImageRecords;
 import io.gureum.ec2.images.Images;
@@ -63,7 +66,8 @@ public final class Ec2ComputeService implements AwsService {
                 InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class, ImageCreation.class,
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
-                SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class);
+                SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
+                Ec2Fleets.class, SpotFleets.class);
     }
 
     @Override
@@ -77,6 +81,11 @@ public final class Ec2ComputeService implements AwsService {
         PlacementGroups placementGroups = new PlacementGroups(context);
         CapacityReservations capacityReservations = new CapacityReservations(context);
         SpotRequests spotRequests = new SpotRequests(context);
+        Hosts hosts = new Hosts(context);
+        java.util.function.BiConsumer<String, String> journal = (account, region) -> compute.records
+                .record(compute.store(account, region));
+        Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal);
+        SpotFleets spotFleets = new SpotFleets(context, journal);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
@@ -84,7 +93,7 @@ public final class Ec2ComputeService implements AwsService {
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
                 new InstanceTemplateData(context), placementGroups, capacityReservations,
-                new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute));
+                new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets);
         compute.records.add(instances.records());
         compute.records.add(new ImageRecords(compute));
         compute.records.add(keyPairs.records());
@@ -92,6 +101,9 @@ public final class Ec2ComputeService implements AwsService {
         compute.records.add(placementGroups.records());
         compute.records.add(capacityReservations.records());
         compute.records.add(spotRequests.records());
+        compute.records.add(hosts.records());
+        compute.records.add(ec2Fleets.records());
+        compute.records.add(spotFleets.records());
         List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
         InstanceMetadataService imds = new InstanceMetadataService(compute);
         InstanceMetrics metrics = new InstanceMetrics(compute);

@@ -22,17 +22,17 @@ final class AclRequests {
      * The ACL to store for a new or existing object, or null when the request states none or ACLs are
      * disabled. {@code owner} owns the object.
      */
-    static AccessControlPolicy forObject(Bucket b, String owner, String canned, Acls.GrantHeaders headers,
+    static AccessControlPolicy forObject(PublicAccessBlockConfiguration block, Bucket b, String owner, String canned, Acls.GrantHeaders headers,
             AccessControlPolicy body) {
         AccessControlPolicy acl = Acls.of(canned, headers, body, owner, b.owner, b.region);
-        return acl == null ? null : checked(b, acl);
+        return acl == null ? null : checked(b, block, acl);
     }
 
     /** The ACL to store for a bucket, or null when the request states none or ACLs are disabled. */
-    static AccessControlPolicy forBucket(Bucket b, String canned, Acls.GrantHeaders headers,
+    static AccessControlPolicy forBucket(PublicAccessBlockConfiguration block, Bucket b, String canned, Acls.GrantHeaders headers,
             AccessControlPolicy body) {
         AccessControlPolicy acl = Acls.of(canned, headers, body, b.owner, b.owner, b.region);
-        return acl == null ? null : checked(b, acl);
+        return acl == null ? null : checked(b, block, acl);
     }
 
     /**
@@ -48,14 +48,14 @@ final class AclRequests {
         return writer;
     }
 
-    private static AccessControlPolicy checked(Bucket b, AccessControlPolicy acl) {
+    /** {@code block}: the bucket's settings with its owner account's (BucketAccess.block). */
+    private static AccessControlPolicy checked(Bucket b, PublicAccessBlockConfiguration block, AccessControlPolicy acl) {
         if (!EffectivePolicy.aclsApply(b.ownership)) {
             if (!Acls.bucketOwnerFullControlOnly(acl, b.owner)) {
                 throw notSupported();
             }
             return null; // ACLs are disabled: nothing is stored, the bucket owner has full control
         }
-        PublicAccessBlockConfiguration block = b.publicAccessBlock;
         if (block != null && Boolean.TRUE.equals(block.blockPublicAcls()) && Acls.isPublic(acl)) {
             throw S3Errors.accessDenied("Access Denied");
         }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /**
  * The bucket an operation names, after the checks every bucket operation makes first: a presigned
@@ -32,6 +33,17 @@ final class BucketAccess {
             throw S3Errors.accessDenied("Access Denied");
         }
         return b;
+    }
+
+    /**
+     * The Block Public Access settings that apply to a bucket: each one the bucket or its owner's account
+     * (S3 Control's PutPublicAccessBlock) turns on; null when neither has any. "Amazon S3 applies the most
+     * restrictive combination of the bucket-level and account-level settings"
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
+     */
+    PublicAccessBlockConfiguration block(Bucket b) {
+        return io.gureum.s3.access.Blocks.effective(b.publicAccessBlock,
+                io.gureum.s3.control.ControlState.current(s3.context).block(b.owner));
     }
 
     /**

@@ -84,9 +84,31 @@ public final class Buckets {
         return fresh;
     }
 
-    /** The bucket, or NoSuchBucket. */
+    /** What an access point alias stands for (S3 Control's), or null: set by the module's backend. */
+    private volatile java.util.function.UnaryOperator<String> aliases = alias -> null;
+
+    void aliases(java.util.function.UnaryOperator<String> resolver) {
+        this.aliases = resolver;
+    }
+
+    /**
+     * The bucket name a request's bucket stands for: the bucket of an access point named by its alias or by
+     * the host of an ARN-addressed request (S3 Control's), else the name itself.
+     */
+    public String resolve(String name) {
+        if (name != null && !store.buckets.containsKey(name)) {
+            String bucket = aliases.apply(name);
+            return bucket == null ? name : bucket;
+        }
+        return name;
+    }
+
+    /**
+     * The bucket, or NoSuchBucket. An access point's alias ({@code name-…-s3alias}) names the access
+     * point's bucket, as on AWS (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-alias.html).
+     */
     public Bucket get(String name) {
-        Bucket b = name == null ? null : store.buckets.get(name);
+        Bucket b = name == null ? null : store.buckets.get(resolve(name));
         if (b == null) {
             throw S3Errors.noSuchBucket(name);
         }

@@ -20,6 +20,11 @@ public final class S3Backend implements AutoCloseable {
         this.store = new S3Store(context.config().dataDir(), context.state().enabled());
         this.records = new S3Records(context);
         this.buckets = new Buckets(store, context.clock(), context.registry());
+        buckets.aliases(name -> {
+            io.gureum.core.protocol.RequestContext request = io.gureum.core.protocol.RequestContext.currentOrNull();
+            return io.gureum.s3.control.ControlState.current(context).bucketFor(name,
+                    request == null ? null : request.region());
+        });
         this.notifications = new Notifications(context.clock(), new Destinations(context.clients()),
                 new EventBridgeEvents(context.events(), context.clock()));
         this.objects = new Objects(store, context.clock(), context.ids(), notifications);

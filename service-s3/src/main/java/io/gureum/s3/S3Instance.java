@@ -29,7 +29,7 @@ final class S3Instance implements ServiceInstance {
 
     S3Instance(ServiceContext context) {
         this.s3 = new S3Backend(context);
-        this.interceptors = List.of(new S3RecordsInterceptor(s3.store, s3.records));
+        this.interceptors = List.of(new S3RecordsInterceptor(s3.store, s3.records, s3.buckets));
         s3.records.journalSmallBlobs(s3.store.blobs);
         this.live = context.shared().get(S3Restore.Live.class, S3Restore.Live::new);
         if (context.state().enabled() && live.sweepAtCreate(context.state().hadRecords(S3Records.SERVICE))) {
@@ -37,7 +37,9 @@ final class S3Instance implements ServiceInstance {
         }
         this.storageMetrics = new StorageMetrics(context, s3.store);
         this.cors = new CorsRequests(s3);
-        this.resourceAccess = new S3ResourceAccess(s3.store);
+        this.resourceAccess = new S3ResourceAccess(s3.store,
+                owner -> io.gureum.s3.control.ControlState.current(context).block(owner),
+                name -> s3.buckets.resolve(name));
         PreOperationAuth auth = new PreOperationAuth(context, resourceAccess);
         this.website = new WebsiteRequests(s3, auth);
         this.uploads = new BrowserUploads(s3, auth);

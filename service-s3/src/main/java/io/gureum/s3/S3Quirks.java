@@ -16,7 +16,9 @@ final class S3Quirks implements ProtocolQuirks {
 
     @Override
     public boolean claims(AwsHttpRequest request) {
-        return S3Addressing.virtualHostBucket(request.header("Host")) != null;
+        // S3 Control's requests come to {AccountId}.host, which reads like a virtual-hosted bucket: not S3's.
+        return S3Addressing.virtualHostBucket(request.header("Host")) != null
+                && !io.gureum.s3.control.ControlQuirks.isControl(request);
     }
 
     @Override

@@ -21,10 +21,12 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 final class S3RecordsInterceptor implements OperationInterceptor {
     private final S3Store store;
     private final S3Records records;
+    private final Buckets buckets;
 
-    S3RecordsInterceptor(S3Store store, S3Records records) {
+    S3RecordsInterceptor(S3Store store, S3Records records, Buckets buckets) {
         this.store = store;
         this.records = records;
+        this.buckets = buckets;
     }
 
     @Override
@@ -32,7 +34,7 @@ final class S3RecordsInterceptor implements OperationInterceptor {
         if (!records.enabled() || !writes(call.operation())) {
             return call.proceed();
         }
-        String bucketName = member(call.request(), "Bucket");
+        String bucketName = buckets.resolve(member(call.request(), "Bucket"));
         Bucket before = bucketName == null ? null : store.buckets.get(bucketName);
         try {
             return call.proceed();
@@ -50,7 +52,7 @@ final class S3RecordsInterceptor implements OperationInterceptor {
     }
 
     private void record(String operation, Object request, Bucket before) {
-        String bucketName = member(request, "Bucket");
+        String bucketName = buckets.resolve(member(request, "Bucket")); // an access point alias: its bucket
         if (bucketName == null) {
             return;
         }

@@ -175,6 +175,12 @@ final class InsightsNetwork implements NetworkState {
     }
 
     @Override
+    public boolean blockedByBlockPublicAccess(Subnet subnet, boolean ingress, boolean throughNat) {
+        VpcStore owner = net.store(accountOf(subnet.id), store.region);
+        return net.blockPublicAccess.blocks(owner, subnet, ingress, throughNat);
+    }
+
+    @Override
     public String peeringStatus(VpcPeeringConnection peering) {
         return net.peering.status(peering);
     }

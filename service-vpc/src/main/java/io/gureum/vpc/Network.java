@@ -31,6 +31,7 @@ final class Network {
     final VpcPeering peering;
     final TransitGateways transitGateways;
     final VpnGateways vpnGateways;
+    final VpnConnections vpnConnections;
     final AvailabilityZones availabilityZones;
     final InsightsRunner insights;
     final NetworkInsightsPaths insightsPaths;
@@ -41,6 +42,8 @@ final class Network {
     final NetworkInterfacePermissions interfacePermissions;
     final SecurityGroupVpcAssociations securityGroupVpcAssociations;
     final LocalGateways localGateways;
+    final TrafficMirrors trafficMirrors;
+    final VpcBlockPublicAccess blockPublicAccess;
     final Ipams ipams;
     final IpamPools ipamPools;
     final VpcRecords records;
@@ -68,6 +71,7 @@ final class Network {
         this.peering = new VpcPeering(this);
         this.transitGateways = new TransitGateways(this);
         this.vpnGateways = new VpnGateways(this);
+        this.vpnConnections = new VpnConnections(this);
         this.availabilityZones = new AvailabilityZones(this);
         this.insights = new InsightsRunner(this);
         this.insightsPaths = new NetworkInsightsPaths(this);
@@ -78,6 +82,8 @@ final class Network {
         this.interfacePermissions = new NetworkInterfacePermissions(this);
         this.securityGroupVpcAssociations = new SecurityGroupVpcAssociations(this);
         this.localGateways = new LocalGateways(this);
+        this.trafficMirrors = new TrafficMirrors(this);
+        this.blockPublicAccess = new VpcBlockPublicAccess(this);
         this.ipams = new Ipams(this);
         this.ipamPools = new IpamPools(this);
         this.records = new VpcRecords(this);
@@ -102,7 +108,7 @@ final class Network {
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways, ipams, ipamPools);
+                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

@@ -38,8 +38,10 @@ final class StoreLock implements OperationInterceptor {
         synchronized (s) {
             net.natGateways.settle(s);
             net.carrierGateways.settle(s);
+            net.vpnConnections.settle(s);
             net.securityGroupVpcAssociations.settle(s);
             net.insights.settle(s);
+            net.blockPublicAccess.settle(s);
             net.ipams.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();

@@ -35,8 +35,8 @@ public final class TransitGateways {
             .on("transit-gateway-attachment-id", a -> a.id)
             .on("transit-gateway-id", a -> a.transitGatewayId)
             .on("vpc-id", a -> a.vpcId)
-            .on("resource-id", a -> a.vpcId)
-            .on("resource-type", a -> "vpc")
+            .on("resource-id", TransitGatewayAttachment::resourceId)
+            .on("resource-type", a -> a.resourceType)
             .on("state", a -> a.state)
             .on("association.transit-gateway-route-table-id", a -> a.associatedRouteTableId);
     private final Filters<TransitGatewayRouteTable> tableFilters = new Filters<TransitGatewayRouteTable>()
@@ -185,8 +185,8 @@ public final class TransitGateways {
     public DescribeTransitGatewayVpcAttachmentsResponse describeTransitGatewayVpcAttachments(DescribeTransitGatewayVpcAttachmentsRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        var page = Pagination.page(attachments(s, r.transitGatewayAttachmentIds(), r.filters()), r.maxResults(),
-                r.nextToken(), 5, 1000);
+        var page = Pagination.page(attachments(s, r.transitGatewayAttachmentIds(), r.filters()).stream()
+                .filter(a -> a.resourceType.equals("vpc")).toList(), r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeTransitGatewayVpcAttachmentsResponse.builder()
                 .transitGatewayVpcAttachments(page.items().stream().map(a -> vpcAttachmentToSdk(a, a.state)).toList())
                 .nextToken(page.nextToken()).build();
@@ -200,8 +200,8 @@ public final class TransitGateways {
         return DescribeTransitGatewayAttachmentsResponse.builder().transitGatewayAttachments(page.items().stream()
                 .map(a -> software.amazon.awssdk.services.ec2.model.TransitGatewayAttachment.builder()
                         .transitGatewayAttachmentId(a.id).transitGatewayId(a.transitGatewayId)
-                        .transitGatewayOwnerId(a.ownerId).resourceOwnerId(a.ownerId).resourceType("vpc")
-                        .resourceId(a.vpcId).state(a.state).creationTime(a.created)
+                        .transitGatewayOwnerId(a.ownerId).resourceOwnerId(a.ownerId).resourceType(a.resourceType)
+                        .resourceId(a.resourceId()).state(a.state).creationTime(a.created)
                         .association(a.associatedRouteTableId == null ? null
                                 : TransitGatewayAttachmentAssociation.builder()
                                         .transitGatewayRouteTableId(a.associatedRouteTableId).state("associated").build())
@@ -224,7 +224,18 @@ public final class TransitGateways {
     public DeleteTransitGatewayVpcAttachmentResponse deleteTransitGatewayVpcAttachment(DeleteTransitGatewayVpcAttachmentRequest r) {
         VpcStore s = net.store();
         TransitGatewayAttachment a = requireAttachment(s, r.transitGatewayAttachmentId());
+        if (!a.resourceType.equals("vpc")) {
+            // A VPN attachment goes with its VPN connection (DeleteVpnConnection).
+            throw Ec2Error.INVALID_TRANSIT_GATEWAY_ATTACHMENT_ID_NOT_FOUND.of(a.id);
+        }
         Ec2Errors.checkDryRun(r.dryRun());
+        detach(s, a);
+        return DeleteTransitGatewayVpcAttachmentResponse.builder()
+                .transitGatewayVpcAttachment(vpcAttachmentToSdk(a, "deleting")).build();
+    }
+
+    /** Deletes an attachment: it leaves every route table, and routes through it go. */
+    void detach(VpcStore s, TransitGatewayAttachment a) {
         a.state = "deleted";
         for (TransitGatewayRouteTable t : s.tgwRouteTables.values()) {
             t.associations.remove(a.id);
@@ -233,8 +244,32 @@ public final class TransitGateways {
         }
         a.associatedRouteTableId = null;
         s.forget(a);
-        return DeleteTransitGatewayVpcAttachmentResponse.builder()
-                .transitGatewayVpcAttachment(vpcAttachmentToSdk(a, "deleting")).build();
+    }
+
+    /**
+     * The attachment of resource type {@code vpn} a VPN connection on a transit gateway gets, associated with and
+     * propagating to the default route table as the gateway's options say, like a VPC attachment.
+     */
+    TransitGatewayAttachment attachVpn(VpcStore s, String transitGatewayId, String vpnConnectionId) {
+        TransitGateway t = requireTgw(s, transitGatewayId);
+        TransitGatewayAttachment a = new TransitGatewayAttachment(net.id("tgw-attach"), s.account, net.now());
+        a.transitGatewayId = t.id;
+        a.resourceType = "vpn";
+        a.vpnConnectionId = vpnConnectionId;
+        s.put(s.tgwAttachments, a);
+        if (t.defaultAssociation && t.defaultRouteTableId != null) {
+            a.associatedRouteTableId = t.defaultRouteTableId;
+            s.tgwRouteTables.get(t.defaultRouteTableId).associations.add(a.id);
+        }
+        if (t.defaultPropagation && t.defaultRouteTableId != null) {
+            s.tgwRouteTables.get(t.defaultRouteTableId).propagations.add(a.id);
+        }
+        return a;
+    }
+
+    /** A transit gateway that exists and is not deleted. */
+    TransitGateway requireGateway(VpcStore s, String id) {
+        return requireTgw(s, id);
     }
 
     public CreateTransitGatewayRouteTableResponse createTransitGatewayRouteTable(CreateTransitGatewayRouteTableRequest r) {
@@ -315,7 +350,7 @@ public final class TransitGateways {
     private static TransitGatewayAssociation association(TransitGatewayRouteTable t, TransitGatewayAttachment a,
             String state) {
         return TransitGatewayAssociation.builder().transitGatewayRouteTableId(t.id).transitGatewayAttachmentId(a.id)
-                .resourceId(a.vpcId).resourceType("vpc").state(state).build();
+                .resourceId(a.resourceId()).resourceType(a.resourceType).state(state).build();
     }
 
     public EnableTransitGatewayRouteTablePropagationResponse enableTransitGatewayRouteTablePropagation(EnableTransitGatewayRouteTablePropagationRequest r) {
@@ -347,7 +382,7 @@ public final class TransitGateways {
     private static TransitGatewayPropagation propagation(TransitGatewayRouteTable t, TransitGatewayAttachment a,
             String state) {
         return TransitGatewayPropagation.builder().transitGatewayRouteTableId(t.id).transitGatewayAttachmentId(a.id)
-                .resourceId(a.vpcId).resourceType("vpc").state(state).build();
+                .resourceId(a.resourceId()).resourceType(a.resourceType).state(state).build();
     }
 
     public GetTransitGatewayRouteTableAssociationsResponse getTransitGatewayRouteTableAssociations(GetTransitGatewayRouteTableAssociationsRequest r) {
@@ -355,7 +390,8 @@ public final class TransitGateways {
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         return GetTransitGatewayRouteTableAssociationsResponse.builder().associations(t.associations.stream()
                 .map(id -> TransitGatewayRouteTableAssociation.builder().transitGatewayAttachmentId(id)
-                        .resourceId(s.tgwAttachments.get(id).vpcId).resourceType("vpc").state("associated").build())
+                        .resourceId(s.tgwAttachments.get(id).resourceId())
+                        .resourceType(s.tgwAttachments.get(id).resourceType).state("associated").build())
                 .toList()).build();
     }
 
@@ -364,7 +400,8 @@ public final class TransitGateways {
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         return GetTransitGatewayRouteTablePropagationsResponse.builder().transitGatewayRouteTablePropagations(
                 t.propagations.stream().map(id -> TransitGatewayRouteTablePropagation.builder()
-                        .transitGatewayAttachmentId(id).resourceId(s.tgwAttachments.get(id).vpcId).resourceType("vpc")
+                        .transitGatewayAttachmentId(id).resourceId(s.tgwAttachments.get(id).resourceId())
+                        .resourceType(s.tgwAttachments.get(id).resourceType)
                         .state("enabled").build()).toList()).build();
     }
 
@@ -415,6 +452,7 @@ public final class TransitGateways {
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         List<TransitGatewayRoute> routes = new ArrayList<>();
         for (String id : t.propagations) {
+            // A VPN attachment propagates what BGP learns; no BGP session ever comes up here, so it adds nothing.
             Vpc vpc = s.vpcs.get(s.tgwAttachments.get(id).vpcId);
             if (vpc != null) {
                 vpc.cidrs.forEach(c -> routes.add(route(s, c.cidr.toString(), id, "propagated")));
@@ -451,7 +489,8 @@ public final class TransitGateways {
         if (attachmentId != null) {
             TransitGatewayAttachment a = s.tgwAttachments.get(attachmentId);
             b.transitGatewayAttachments(TransitGatewayRouteAttachment.builder().transitGatewayAttachmentId(attachmentId)
-                    .resourceId(a == null ? null : a.vpcId).resourceType("vpc").build());
+                    .resourceId(a == null ? null : a.resourceId()).resourceType(a == null ? "vpc" : a.resourceType)
+                    .build());
         }
         return b.build();
     }

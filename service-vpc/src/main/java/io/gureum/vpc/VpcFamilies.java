@@ -61,6 +61,7 @@ final class VpcFamilies {
             new Family("transit-gateway-route-table", TransitGatewayRouteTable.class, s -> s.tgwRouteTables),
             new Family("customer-gateway", CustomerGateway.class, s -> s.customerGateways),
             new Family("vpn-gateway", VpnGateway.class, s -> s.vpnGateways),
+            new Family("vpn-connection", io.gureum.vpc.model.VpnConnection.class, s -> s.vpnConnections),
             new Family("network-insights-path", NetworkInsightsPath.class, s -> s.insightsPaths),
             new Family("network-insights-analysis", NetworkInsightsAnalysis.class, s -> s.insightsAnalyses),
             new Family("network-insights-access-scope", NetworkInsightsAccessScope.class, s -> s.accessScopes),
@@ -68,6 +69,15 @@ final class VpcFamilies {
                     s -> s.accessScopeAnalyses),
             new Family("vpc-flow-log", io.gureum.vpc.model.FlowLog.class, s -> s.flowLogs),
             new Family("carrier-gateway", io.gureum.vpc.model.CarrierGateway.class, s -> s.carrierGateways),
+            new Family("traffic-mirror-target", io.gureum.vpc.model.TrafficMirrorTarget.class, s -> s.mirrorTargets),
+            new Family("traffic-mirror-filter", io.gureum.vpc.model.TrafficMirrorFilter.class, s -> s.mirrorFilters),
+            new Family("traffic-mirror-filter-rule", io.gureum.vpc.model.TrafficMirrorFilterRule.class,
+                    s -> s.mirrorFilterRules),
+            new Family("traffic-mirror-session", io.gureum.vpc.model.TrafficMirrorSession.class, s -> s.mirrorSessions),
+            new Family("vpc-block-public-access-exclusion", io.gureum.vpc.model.VpcBlockPublicAccessExclusion.class,
+                    s -> s.bpaExclusions),
+            new Family("vpc-block-public-access-options", io.gureum.vpc.model.VpcBlockPublicAccessOptions.class,
+                    s -> s.bpaOptions),
             new Family("ipam", io.gureum.vpc.model.Ipam.class, s -> s.ipams),
             new Family("ipam-scope", io.gureum.vpc.model.IpamScope.class, s -> s.ipamScopes),
             new Family("ipam-resource-discovery", io.gureum.vpc.model.IpamResourceDiscovery.class,
@@ -84,8 +94,9 @@ final class VpcFamilies {
             "transit-gateway-attachment", "transit-gateway-route-table", "customer-gateway", "vpn-gateway",
             "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
             "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
-            "carrier-gateway", "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery",
-            "ipam-resource-discovery-association");
+            "carrier-gateway", "vpn-connection", "traffic-mirror-target", "traffic-mirror-filter",
+            "traffic-mirror-filter-rule", "traffic-mirror-session", "vpc-block-public-access-exclusion",
+            "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association");
 
     private VpcFamilies() {
     }

@@ -65,6 +65,14 @@ public final class VpcStore {
     public final Map<String, NetworkInsightsAccessScopeAnalysis> accessScopeAnalyses = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.FlowLog> flowLogs = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.CarrierGateway> carrierGateways = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VpnConnection> vpnConnections = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.TrafficMirrorTarget> mirrorTargets = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.TrafficMirrorFilter> mirrorFilters = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.TrafficMirrorFilterRule> mirrorFilterRules = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.TrafficMirrorSession> mirrorSessions = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VpcBlockPublicAccessExclusion> bpaExclusions = new LinkedHashMap<>();
+    /** At most one entry ({@link io.gureum.vpc.model.VpcBlockPublicAccessOptions#ID}), never registered. */
+    public final Map<String, io.gureum.vpc.model.VpcBlockPublicAccessOptions> bpaOptions = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.Ipam> ipams = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.IpamScope> ipamScopes = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.IpamPool> ipamPools = new LinkedHashMap<>();

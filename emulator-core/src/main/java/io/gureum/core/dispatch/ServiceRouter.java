@@ -33,7 +33,16 @@ final class ServiceRouter {
                 return signed.get(0);
             } else if (!signed.isEmpty()) {
                 LoadedService byTarget = byTargetPrefix(signed, target);
-                return byTarget != null ? byTarget : signed.get(0);
+                if (byTarget != null) {
+                    return byTarget;
+                }
+                // One signing name, two REST APIs (S3 and S3 Control both sign as s3): the one whose path it is.
+                for (LoadedService s : signed) {
+                    if (s.quirks().claims(request)) {
+                        return s;
+                    }
+                }
+                return signed.get(0);
             }
         }
         if (target != null) {

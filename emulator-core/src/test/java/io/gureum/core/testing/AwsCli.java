@@ -62,6 +62,15 @@ public final class AwsCli {
         return new AwsCli(endpoint, env);
     }
 
+    /**
+     * Whether commands run in the batch process, which resolves {@code *.localhost} to loopback itself
+     * ({@code aws_cli_batch.py}); the {@code aws} executable would ask DNS for such names, so tests of S3 Control
+     * (whose SDK endpoint is {@code <account>.localhost}) run only then.
+     */
+    public static boolean resolvesLocalhostNames() {
+        return CliBatchProcess.available();
+    }
+
     public Result run(String... args) throws IOException, InterruptedException {
         return runWhile(() -> { }, args);
     }

@@ -103,6 +103,24 @@ for _prefix in list(_paramfile.REMOTE_PREFIX_MAP):
     _paramfile.REMOTE_PREFIX_MAP[_prefix] = (_get_uri_on_this_machine, _paramfile.REMOTE_PREFIX_MAP[_prefix][1])
 
 
+# Names under .localhost are loopback (RFC 6761, section 6.3), but glibc's resolver asks DNS for them. The SDKs put
+# the account before the endpoint's host for S3 Control (000000000000.localhost:port) and the bucket for
+# virtual-hosted S3: such names resolve here to the loopback address, and no query leaves this machine.
+import socket as _socket
+
+_getaddrinfo = _socket.getaddrinfo
+
+
+def _getaddrinfo_localhost(host, *args, **kwargs):
+    name = host.decode("ascii", "replace") if isinstance(host, bytes) else host
+    if isinstance(name, str) and name.lower().rstrip(".").endswith(".localhost"):
+        host = "127.0.0.1"
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+_socket.getaddrinfo = _getaddrinfo_localhost
+
+
 def run(args, env):
     # Exactly the command's AWS_* variables, as a fresh `aws` process started with them would see.
     for name in [n for n in os.environ if n.startswith("AWS_")]:

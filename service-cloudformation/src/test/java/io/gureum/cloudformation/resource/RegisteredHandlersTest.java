@@ -37,6 +37,10 @@ class RegisteredHandlersTest {
             "AWS::EC2::IPAMResourceDiscoveryAssociation", "AWS::EC2::NetworkInterfacePermission", "AWS::EC2::SecurityGroupVpcAssociation",
             "AWS::EC2::LocalGatewayRoute", "AWS::EC2::LocalGatewayRouteTable", "AWS::EC2::LocalGatewayRouteTableVPCAssociation",
             "AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation",
+            "AWS::EC2::TrafficMirrorTarget", "AWS::EC2::TrafficMirrorFilter", "AWS::EC2::TrafficMirrorFilterRule",
+            "AWS::EC2::TrafficMirrorSession", "AWS::EC2::VPCBlockPublicAccessOptions",
+            "AWS::EC2::VPCBlockPublicAccessExclusion", "AWS::EC2::SnapshotBlockPublicAccess",
+            "AWS::EC2::VPNConnection", "AWS::EC2::VPNConnectionRoute",
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
             "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
@@ -53,14 +57,17 @@ class RegisteredHandlersTest {
             "AWS::Lambda::CodeSigningConfig", "AWS::Logs::DeliveryDestination", "AWS::Logs::LogAnomalyDetector",
             "AWS::Logs::Transformer", "AWS::Events::EventBusPolicy", "AWS::ECR::RegistryScanningConfiguration",
             "AWS::EC2::VPNGatewayRoutePropagation", "AWS::EC2::GatewayRouteTableAssociation",
-            "AWS::EC2::CapacityReservation", "AWS::EC2::NetworkInsightsPath", "AWS::EC2::NetworkInsightsAccessScope",
+            "AWS::EC2::CapacityReservation", "AWS::EC2::Host", "AWS::EC2::EC2Fleet", "AWS::EC2::SpotFleet",
+            "AWS::EC2::NetworkInsightsPath", "AWS::EC2::NetworkInsightsAccessScope",
             "AWS::EC2::NetworkInsightsAnalysis", "AWS::EC2::NetworkInsightsAccessScopeAnalysis",
             "AWS::EC2::TransitGatewayVpcAttachment", "AWS::Logs::ScheduledQuery", "AWS::Lambda::CapacityProvider",
             "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Events::Endpoint",
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document",
             "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy",
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
-            "AWS::SSM::PatchBaseline");
+            "AWS::SSM::PatchBaseline", "AWS::CloudWatch::AlarmMuteRule", "AWS::CloudWatch::OTelEnrichment",
+            "AWS::ECR::SigningConfiguration", "AWS::ECR::PullTimeUpdateExclusion", "AWS::Logs::DeliverySource",
+            "AWS::Logs::Delivery", "AWS::S3::AccessPoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

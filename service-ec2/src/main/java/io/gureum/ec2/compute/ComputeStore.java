@@ -26,6 +26,11 @@ public final class ComputeStore {
     public final Deque<Instance> terminated = new ArrayDeque<>();
     public final Map<String, Volume> volumes = new LinkedHashMap<>();
     public boolean ebsEncryptionByDefault;
+    /**
+     * Block public access for snapshots in this Region: {@code unblocked}, {@code block-new-sharing} or
+     * {@code block-all-sharing} (https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html).
+     */
+    public String snapshotBlockPublicAccess = "unblocked";
     /** Null: the AWS managed key {@code alias/aws/ebs}. */
     public String ebsDefaultKmsKeyId;
 

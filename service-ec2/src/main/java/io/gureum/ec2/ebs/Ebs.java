@@ -34,10 +34,28 @@ public final class Ebs {
             throw Ec2Error.INVALID_SNAPSHOT_ID_MALFORMED.of(id);
         }
         Snapshot snap = compute.images(s.region).snapshot(id);
-        if (snap == null || !snap.usableBy(s.account)) {
+        if (snap == null || !usable(compute, s, snap)) {
             throw Ec2Error.INVALID_SNAPSHOT_NOT_FOUND.of(id);
         }
         return snap;
+    }
+
+    /**
+     * Whether the caller's account may use the snapshot: its own, shared with it, or public while its owner's block
+     * public access for snapshots is not {@code block-all-sharing} (which treats public snapshots as private
+     * without changing their permissions).
+     */
+    public static boolean usable(Compute compute, ComputeStore s, Snapshot snap) {
+        if (snap.ownerId.equals(s.account) || snap.createVolumeUserIds.contains(s.account)) {
+            return true;
+        }
+        return snap.isPublic && !publicBlocked(compute, s.region, snap);
+    }
+
+    /** Whether the snapshot's owner blocks all public sharing in the Region. */
+    public static boolean publicBlocked(Compute compute, String region, Snapshot snap) {
+        return snap.ownerId.matches("\\d{12}")
+                && "block-all-sharing".equals(compute.store(snap.ownerId, region).snapshotBlockPublicAccess);
     }
 
     /** Stores a new (checked) volume and registers it with its tags. Volumes made by RunInstances are available at once. */

@@ -74,6 +74,11 @@ public final class SnapshotAttributes {
             throw Ec2Errors.missing("CreateVolumePermission");
         }
         for (CreateVolumePermission p : add) {
+            if ("all".equals(p.groupAsString()) && !s.snapshotBlockPublicAccess.equals("unblocked")) {
+                throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("Block public access for snapshots is enabled ("
+                        + s.snapshotBlockPublicAccess + ") in this Region: snapshot " + snap.id
+                        + " cannot be shared publicly.");
+            }
             if ("all".equals(p.groupAsString()) && snap.encrypted) {
                 throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("Encrypted snapshots with EBS default key cannot "
                         + "be shared");

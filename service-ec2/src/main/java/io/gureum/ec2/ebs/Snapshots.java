@@ -157,7 +157,7 @@ public final class Snapshots {
             }
         } else {
             for (Snapshot snap : compute.images(s.region).snapshots()) {
-                if (snap.usableBy(s.account)) {
+                if (Ebs.usable(compute, s, snap)) {
                     found.add(snap);
                 }
             }
@@ -170,8 +170,9 @@ public final class Snapshots {
         List<Snapshot> matching = found.stream().filter(x -> owners == null || owners.contains(x.ownerId)
                 || (owners.contains("self") && x.ownerId.equals(s.account)))
                 .filter(x -> restorable == null || restorable.stream().anyMatch(u -> x.isPublic && u.equals("all")
+                        && !Ebs.publicBlocked(compute, s.region, x)
                         || x.createVolumeUserIds.contains(u) || (u.equals(s.account) || u.equals("self"))
-                                && x.usableBy(s.account)))
+                                && Ebs.usable(compute, s, x)))
                 .filter(keep).toList();
         var page = Pagination.page(matching, r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeSnapshotsResponse.builder().snapshots(page.items().stream().map(this::toSdk).toList())

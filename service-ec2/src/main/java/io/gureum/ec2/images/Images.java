@@ -205,7 +205,7 @@ public final class Images {
         boolean encrypted = Boolean.TRUE.equals(ebs.encrypted());
         if (ebs.snapshotId() != null) {
             Snapshot snap = region.snapshot(ebs.snapshotId());
-            if (snap == null || !snap.usableBy(s.account)) {
+            if (snap == null || !io.gureum.ec2.ebs.Ebs.usable(compute, s, snap)) {
                 throw Ec2Error.INVALID_SNAPSHOT_NOT_FOUND.of(ebs.snapshotId());
             }
             size = size == null ? snap.volumeSize : size;

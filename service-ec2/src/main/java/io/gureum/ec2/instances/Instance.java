@@ -52,6 +52,8 @@ public final class Instance {
     public boolean hibernationConfigured;
     public String tenancy = "default";
     public String placementGroup;
+    /** The Dedicated Host the instance runs on (tenancy {@code host}), else null. */
+    public String hostId;
     public String clientToken;
     /** Whether the primary interface gets an Amazon public IPv4 address at each start. */
     public boolean assignPublicIp;

@@ -128,6 +128,7 @@ final class InstanceFilters {
                 .on("state-reason-message", i -> i.stateReason() == null ? null : i.stateReason().message())
                 .on("subnet-id", Instance::subnetId)
                 .on("tenancy", i -> i.placement().tenancyAsString())
+                .on("host-id", i -> i.placement().hostId())
                 .on("usage-operation", Instance::usageOperation)
                 .on("virtualization-type", Instance::virtualizationTypeAsString)
                 .on("vpc-id", Instance::vpcId);

@@ -31,6 +31,8 @@ final class InstanceRecords implements PlaceFamily {
     static final class Settings {
         public boolean ebsEncryptionByDefault;
         public String ebsDefaultKmsKeyId;
+        /** Null in records written before block public access for snapshots was served: unblocked. */
+        public String snapshotBlockPublicAccess;
         public Map<String, String> clientTokens = new LinkedHashMap<>();
         public Map<String, RunInstancesRequest> clientTokenRequests = new LinkedHashMap<>();
     }
@@ -52,10 +54,12 @@ final class InstanceRecords implements PlaceFamily {
         for (Volume v : s.volumes.values()) {
             sink.accept(VOLUME, v.id, ResourceRecord.of(v, v.tags));
         }
-        if (s.ebsEncryptionByDefault || s.ebsDefaultKmsKeyId != null || !s.clientTokens.isEmpty()) {
+        if (s.ebsEncryptionByDefault || s.ebsDefaultKmsKeyId != null || !s.clientTokens.isEmpty()
+                || !s.snapshotBlockPublicAccess.equals("unblocked")) {
             Settings settings = new Settings();
             settings.ebsEncryptionByDefault = s.ebsEncryptionByDefault;
             settings.ebsDefaultKmsKeyId = s.ebsDefaultKmsKeyId;
+            settings.snapshotBlockPublicAccess = s.snapshotBlockPublicAccess;
             settings.clientTokens.putAll(new java.util.TreeMap<>(s.clientTokens));
             settings.clientTokenRequests.putAll(new java.util.TreeMap<>(s.clientTokenRequests));
             sink.accept(SETTINGS, SETTINGS, settings);
@@ -94,6 +98,9 @@ final class InstanceRecords implements PlaceFamily {
             Settings settings = io.gureum.ec2common.persist.FieldJson.read(kept, Settings.class);
             s.ebsEncryptionByDefault = settings.ebsEncryptionByDefault;
             s.ebsDefaultKmsKeyId = settings.ebsDefaultKmsKeyId;
+            if (settings.snapshotBlockPublicAccess != null) {
+                s.snapshotBlockPublicAccess = settings.snapshotBlockPublicAccess;
+            }
             s.clientTokens.putAll(settings.clientTokens);
             s.clientTokenRequests.putAll(settings.clientTokenRequests);
         }

@@ -69,7 +69,7 @@ final class InstanceViews {
                 .architecture(i.architecture).platform(i.platform).platformDetails(i.platformDetails)
                 .usageOperation(i.usageOperation).usageOperationUpdateTime(i.launchTime).keyName(i.keyName)
                 .placement(Placement.builder().availabilityZone(i.availabilityZone).groupName(
-                        i.placementGroup == null ? "" : i.placementGroup).tenancy(i.tenancy).build())
+                        i.placementGroup == null ? "" : i.placementGroup).tenancy(i.tenancy).hostId(i.hostId).build())
                 .monitoring(Monitoring.builder().state(i.monitoring ? "enabled" : "disabled").build())
                 .rootDeviceName(i.rootDeviceName).rootDeviceType(i.rootDeviceType)
                 .virtualizationType(i.virtualizationType).hypervisor(i.hypervisor).enaSupport(i.enaSupport)

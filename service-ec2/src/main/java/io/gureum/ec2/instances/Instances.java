@@ -139,6 +139,7 @@ public final class Instances {
         if (r.clientToken() != null && s.clientTokens.containsKey(r.clientToken())) {
             return replay(s, r);
         }
+        r = references.onHost(s, r);
         Launch.counts(r.minCount(), r.maxCount());
         if (r.imageId() == null) {
             throw Ec2Errors.missing("ImageId");
@@ -172,6 +173,11 @@ public final class Instances {
         String placementGroup = references.placementGroup(s, r.placement());
         List<VolumeSpec> volumes = VolumeSpec.plan(image, r.blockDeviceMappings(), ebs, s);
         int count = fitting(s, type, info.vCpuInfo().defaultVCpus(), r.minCount(), r.maxCount(), where.available());
+        LaunchReferences.HostChoice host = references.host(s, r, type, where.subnet().availabilityZone(),
+                r.minCount());
+        if (host != null) {
+            count = Math.min(count, host.room());
+        }
         if (Boolean.TRUE.equals(r.hibernationOptions() == null ? null : r.hibernationOptions().configured())
                 && !image.rootDeviceType.equals("ebs")) {
             throw Ec2Error.UNSUPPORTED_HIBERNATION_CONFIGURATION.withMessage("Hibernation requires an EBS root volume.");
@@ -215,6 +221,7 @@ public final class Instances {
             i.placementGroup = placementGroup;
             i.tenancy = r.placement() != null && r.placement().tenancyAsString() != null
                     ? r.placement().tenancyAsString() : "default";
+            i.hostId = host == null ? null : host.hostId();
             i.clientToken = r.clientToken();
             i.assignPublicIp = where.assignPublicIp();
             if (profile != null) {

@@ -1,5 +1,6 @@
 package io.gureum.ec2.instances;
 
+import io.gureum.core.error.AwsException;
 import io.gureum.core.spi.Caller;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeStore;
@@ -52,6 +53,90 @@ final class LaunchReferences {
         }
         ec2(s).describePlacementGroups(b -> b.groupNames(placement.groupName()));
         return placement.groupName();
+    }
+
+    /** The Dedicated Host an instance goes on and how many more instances of its type fit there. */
+    record HostChoice(String hostId, int room) {
+    }
+
+    /**
+     * A launch naming Placement.HostId: the host is read with DescribeHosts (its errors pass through) and,
+     * when neither a zone nor a subnet is given, its zone becomes the launch's, so the default subnet is
+     * that zone's. The tenancy becomes {@code host}, as EC2 sets it for a launch onto a host.
+     */
+    RunInstancesRequest onHost(ComputeStore s, RunInstancesRequest r) {
+        Placement p = r.placement();
+        if (p == null || p.hostId() == null) {
+            return r;
+        }
+        if (p.tenancyAsString() != null && !p.tenancyAsString().equals("host")) {
+            throw Ec2Errors.combination("Placement.HostId requires the tenancy host, not " + p.tenancyAsString() + ".");
+        }
+        var host = ec2(s).describeHosts(b -> b.hostIds(p.hostId())).hosts().get(0);
+        boolean subnetGiven = r.subnetId() != null || (r.hasNetworkInterfaces() && r.networkInterfaces().stream()
+                .anyMatch(n -> n.subnetId() != null));
+        Placement.Builder placed = p.toBuilder().tenancy("host");
+        if (p.availabilityZone() == null && !subnetGiven) {
+            placed.availabilityZone(host.availabilityZone());
+        }
+        return r.toBuilder().placement(placed.build()).build();
+    }
+
+    /**
+     * Where an instance of tenancy {@code host} goes in {@code zone}: the host named (it must be available, in
+     * that zone and configured for the type), or else the first available host with auto-placement on that
+     * has room for the type (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dedicated-hosts-understanding.html).
+     * Null for another tenancy.
+     */
+    HostChoice host(ComputeStore s, RunInstancesRequest r, String type, String zone, int minCount) {
+        Placement p = r.placement();
+        if (p == null || !"host".equals(p.tenancyAsString())) {
+            return null;
+        }
+        if (p.hostId() != null) {
+            var h = ec2(s).describeHosts(b -> b.hostIds(p.hostId())).hosts().get(0);
+            if (!"available".equals(h.stateAsString())) {
+                throw new AwsException("InvalidHostID.NotFound", "The host ID '" + h.hostId() + "' does not exist", 400);
+            }
+            if (!h.availabilityZone().equals(zone)) {
+                throw Ec2Errors.invalidValue(zone, "availabilityZone", "Dedicated Host " + h.hostId()
+                        + " is in the availability zone '" + h.availabilityZone() + "'");
+            }
+            int room = room(h, type);
+            if (room < 0) {
+                throw Ec2Errors.combination("Instance type " + type + " is not supported by Dedicated Host "
+                        + h.hostId() + ".");
+            }
+            if (room < minCount) {
+                throw new AwsException("InsufficientCapacityOnHost", "Dedicated host " + h.hostId()
+                        + " has insufficient capacity to launch the instances in this request.", 400);
+            }
+            return new HostChoice(h.hostId(), room);
+        }
+        var candidates = ec2(s).describeHosts(b -> b.filter(f -> f.name("availability-zone").values(zone),
+                f -> f.name("state").values("available"), f -> f.name("auto-placement").values("on"))).hosts();
+        for (var h : candidates) {
+            int room = room(h, type);
+            if (room >= minCount) {
+                return new HostChoice(h.hostId(), room);
+            }
+        }
+        throw new AwsException("InsufficientHostCapacity", "There is no Dedicated Host capacity available for "
+                + "the requested configuration: no host with auto-placement on has room for " + minCount + " "
+                + type + " in " + zone + ".", 400);
+    }
+
+    /** How many more instances of the type fit on the host, or -1 when the host is not configured for it. */
+    private static int room(software.amazon.awssdk.services.ec2.model.Host h, String type) {
+        if (h.availableCapacity() == null) {
+            return -1;
+        }
+        for (var c : h.availableCapacity().availableInstanceCapacity()) {
+            if (type.equals(c.instanceType())) {
+                return c.availableCapacity();
+            }
+        }
+        return -1;
     }
 
     /** The instance profile by ARN or name, checked with IAM's GetInstanceProfile. */
@@ -152,7 +237,8 @@ final class LaunchReferences {
         }
         if (r.placement() == null && d.placement() != null) {
             b.placement(Placement.builder().availabilityZone(d.placement().availabilityZone())
-                    .groupName(d.placement().groupName()).tenancy(d.placement().tenancyAsString()).build());
+                    .groupName(d.placement().groupName()).tenancy(d.placement().tenancyAsString())
+                    .hostId(d.placement().hostId()).build());
         }
         if (r.metadataOptions() == null && d.metadataOptions() != null) {
             var m = d.metadataOptions();

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
  * less, Windows and RHEL/SUSE licences on top), a Spot discount of 55 to 70% fixed per type, zone and
  * product, and a change of at most ±5% every {@link #PERIOD}, all from a hash, never from randomness.
  */
-final class SpotPrices {
+public final class SpotPrices {
     /** How often a price may change. */
     static final Duration PERIOD = Duration.ofHours(4);
 
@@ -31,7 +31,8 @@ final class SpotPrices {
         return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), p) * p);
     }
 
-    static BigDecimal onDemand(InstanceTypeInfo type, String product) {
+    /** The on-demand-like hourly price of {@code type} for {@code product}. */
+    public static BigDecimal onDemand(InstanceTypeInfo type, String product) {
         int vcpus = type.vCpuInfo().defaultVCpus();
         double gib = type.memoryInfo().sizeInMiB() / 1024.0;
         double price = vcpus * 0.03 + gib * 0.004;
@@ -52,7 +53,7 @@ final class SpotPrices {
     }
 
     /** The Spot price of {@code type} in {@code zone} for {@code product} in the period starting at {@code at}. */
-    static BigDecimal price(InstanceTypeInfo type, String zone, String product, Instant at) {
+    public static BigDecimal price(InstanceTypeInfo type, String zone, String product, Instant at) {
         String key = type.instanceTypeAsString() + "|" + zone + "|" + product;
         double discount = 0.55 + 0.15 * unit(key);
         double wobble = 1 + 0.1 * (unit(key + "|" + periodStart(at).getEpochSecond()) - 0.5);

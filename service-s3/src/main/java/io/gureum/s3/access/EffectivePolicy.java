@@ -27,17 +27,21 @@ public final class EffectivePolicy {
     private final AccessControlPolicy acl;
     private final OwnershipControls ownership;
     private final PublicAccessBlockConfiguration block;
+    private final PublicAccessBlockConfiguration bucketBlock;
+    private final io.gureum.s3.control.ControlState.Block accountBlock;
     /** The statements (policy and bucket ACL), never modified after construction. */
     private final ArrayNode statements;
     private final String document;
     private String version = "2012-10-17";
 
-    private EffectivePolicy(Bucket bucket) {
+    private EffectivePolicy(Bucket bucket, io.gureum.s3.control.ControlState.Block accountBlock) {
         this.bucket = bucket;
         this.policy = bucket.policy;
         this.acl = bucket.acl;
         this.ownership = bucket.ownership;
-        this.block = bucket.publicAccessBlock;
+        this.bucketBlock = bucket.publicAccessBlock;
+        this.accountBlock = accountBlock;
+        this.block = Blocks.effective(bucketBlock, accountBlock);
         this.statements = JsonNodeFactory.instance.arrayNode();
         policyStatements(statements);
         if (aclsApply(ownership)) {
@@ -46,15 +50,18 @@ public final class EffectivePolicy {
         this.document = render(version, statements);
     }
 
-    /** The bucket's effective policy as its settings are now. */
-    public static EffectivePolicy of(Bucket bucket) {
-        return new EffectivePolicy(bucket);
+    /**
+     * The bucket's effective policy as its settings are now, with its owner account's Block Public Access
+     * settings ({@code accountBlock}, null when the account has none).
+     */
+    public static EffectivePolicy of(Bucket bucket, io.gureum.s3.control.ControlState.Block accountBlock) {
+        return new EffectivePolicy(bucket, accountBlock);
     }
 
-    /** Whether the bucket's settings are still those this was built from (the same objects). */
-    public boolean current(Bucket b) {
+    /** Whether the bucket's settings (the same objects) and its account's block are still those this was built from. */
+    public boolean current(Bucket b, io.gureum.s3.control.ControlState.Block account) {
         return b == bucket && b.policy == policy && b.acl == acl && b.ownership == ownership
-                && b.publicAccessBlock == block;
+                && b.publicAccessBlock == bucketBlock && java.util.Objects.equals(account, accountBlock);
     }
 
     /** The document for the bucket ARN, or null when nothing but its owner has access. */

@@ -18,10 +18,20 @@ public final class S3ResourceAccess {
     private static final String PREFIX = "arn:aws:s3:::";
 
     private final S3Store store;
+    private final java.util.function.Function<String, io.gureum.s3.control.ControlState.Block> accountBlocks;
+    private final java.util.function.UnaryOperator<String> bucketOfAlias;
     private final Map<String, EffectivePolicy> cache = new ConcurrentHashMap<>();
 
-    public S3ResourceAccess(S3Store store) {
+    /**
+     * {@code accountBlocks}: an account's Block Public Access settings (S3 Control's), or null;
+     * {@code bucketOfAlias}: the bucket of an access point alias, or null.
+     */
+    public S3ResourceAccess(S3Store store,
+            java.util.function.Function<String, io.gureum.s3.control.ControlState.Block> accountBlocks,
+            java.util.function.UnaryOperator<String> bucketOfAlias) {
         this.store = store;
+        this.accountBlocks = accountBlocks;
+        this.bucketOfAlias = bucketOfAlias;
     }
 
     /** The resource's access, or null when the ARN is no bucket or object of this server. */
@@ -32,7 +42,7 @@ public final class S3ResourceAccess {
         String rest = arn.substring(PREFIX.length());
         int slash = rest.indexOf('/');
         String name = slash < 0 ? rest : rest.substring(0, slash);
-        Bucket bucket = store.buckets.get(name);
+        Bucket bucket = store.buckets.get(resolve(name));
         if (bucket == null) {
             cache.remove(name);
             return null;
@@ -46,12 +56,19 @@ public final class S3ResourceAccess {
                 object == null || object.deleteMarker ? null : object.acl));
     }
 
+    /** The bucket of an access point named by its alias or ARN host (S3 Control's), else the name itself. */
+    private String resolve(String name) {
+        String bucket = store.buckets.containsKey(name) ? null : bucketOfAlias.apply(name);
+        return bucket == null ? name : bucket;
+    }
+
     private EffectivePolicy effective(Bucket bucket) {
         EffectivePolicy cached = cache.get(bucket.name);
-        if (cached != null && cached.current(bucket)) {
+        io.gureum.s3.control.ControlState.Block account = accountBlocks.apply(bucket.owner);
+        if (cached != null && cached.current(bucket, account)) {
             return cached;
         }
-        EffectivePolicy fresh = EffectivePolicy.of(bucket);
+        EffectivePolicy fresh = EffectivePolicy.of(bucket, account);
         cache.put(bucket.name, fresh);
         return fresh;
     }

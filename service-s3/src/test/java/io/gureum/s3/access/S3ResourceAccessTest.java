@@ -51,7 +51,7 @@ class S3ResourceAccessTest {
     @BeforeEach
     void setUp() {
         store = new S3Store(dir);
-        access = new S3ResourceAccess(store);
+        access = new S3ResourceAccess(store, owner -> null, alias -> null);
         bucket = new Bucket("b1", OWNER, "us-east-1", Instant.EPOCH);
         store.buckets.put("b1", bucket);
     }
@@ -142,6 +142,24 @@ class S3ResourceAccessTest {
         st = statements("arn:aws:s3:::b1");
         assertEquals(1, st.size());
         assertFalse(st.get(0).has("Condition"));
+    }
+
+    /** S3 Control's account-level settings count as the bucket's own would, and the cache follows them. */
+    @Test
+    void theOwnerAccountsBlockAppliesAndAnAliasNamesTheBucket() throws Exception {
+        java.util.Map<String, io.gureum.s3.control.ControlState.Block> accounts = new java.util.HashMap<>();
+        access = new S3ResourceAccess(store, accounts::get, name -> name.equals("ap-x-s3alias") ? "b1" : name);
+        bucket.policy = PUBLIC_READ;
+        assertEquals(1, statements("arn:aws:s3:::b1").size());
+        accounts.put(OTHER, new io.gureum.s3.control.ControlState.Block(false, false, false, true));
+        assertEquals(1, statements("arn:aws:s3:::b1").size(), "another account's block does not apply");
+        accounts.put(OWNER, new io.gureum.s3.control.ControlState.Block(false, false, false, true));
+        JsonNode st = statements("arn:aws:s3:::b1");
+        assertEquals(2, st.size(), "RestrictPublicBuckets of the owner's account");
+        assertEquals(OWNER, st.get(0).get("Condition").get("StringEquals").get("aws:PrincipalAccount").asText());
+        assertEquals(OWNER, access.of("arn:aws:s3:::ap-x-s3alias/k").ownerAccountId());
+        accounts.remove(OWNER);
+        assertEquals(1, statements("arn:aws:s3:::b1").size());
     }
 
     @Test

@@ -38,6 +38,12 @@ final class Explain {
     static final String FILTER_AT_DESTINATION_SOURCE_ADDRESS = "FILTER_AT_DESTINATION_SOURCE_ADDRESS";
     static final String FILTER_AT_DESTINATION_DESTINATION_PORT_RANGE = "FILTER_AT_DESTINATION_DESTINATION_PORT_RANGE";
 
+    /**
+     * VPC Block Public Access blocks the traffic through the internet gateway (the code AWS's Reachability
+     * Analyzer reports for it, https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa-assess-impact.html).
+     */
+    static final String VPC_BLOCK_PUBLIC_ACCESS_ENABLED = "VPC_BLOCK_PUBLIC_ACCESS_ENABLED";
+
     private Explain() {
     }
 

@@ -41,6 +41,7 @@ final class ForwardWalk {
     private final TransitRouteCheck tgwRoutes;
     private final Hops hops;
     private final Endpoint destination;
+    private final NetworkState net;
     /** The source interface's groups while they can still match SG-to-SG rules (same VPC or peering). */
     private Set<String> sourceGroups = Set.of();
     /** The interface or NAT gateway the packet leaves the current subnet from. */
@@ -57,6 +58,7 @@ final class ForwardWalk {
         this.tgwRoutes = new TransitRouteCheck(store);
         this.hops = new Hops(comps, acls, trace, segments).on(net);
         this.destination = destination;
+        this.net = net;
     }
 
     /** The packets that reach the destination. */
@@ -105,11 +107,15 @@ final class ForwardWalk {
             throw blocked(code(Explain.IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS).component(comps.of(igw))
                     .internetGateway(comps.of(igw)).networkInterface(comps.of(eni)).vpc(comps.of(vpc)));
         }
+        Subnet sn = store.subnets.get(eni.subnetId);
+        if (net.blockedByBlockPublicAccess(sn, true, false)) {
+            throw blocked(code(Explain.VPC_BLOCK_PUBLIC_ACCESS_ENABLED).component(comps.of(igw))
+                    .internetGateway(comps.of(igw)).vpc(comps.of(vpc)).subnet(comps.of(sn)));
+        }
         Header in = h.withDestination(Header.host(eni.publicIp));
         Header out = in.withDestination(Header.host(eni.privateIp));
         trace.add(PathComponent.builder().component(comps.of(igw)).vpc(comps.of(vpc)).inboundHeader(in.toSdk())
                 .outboundHeader(out.toSdk()));
-        Subnet sn = store.subnets.get(eni.subnetId);
         Header passed = hops.cross(null, sn, out, igw.id);
         deliver(destination.subnet(), destination, passed, false);
     }
@@ -197,6 +203,11 @@ final class ForwardWalk {
         if (RFC1918.stream().anyMatch(c -> c.contains(h.destination()))) {
             throw blocked(code(Explain.IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS).component(comps.of(igw))
                     .internetGateway(comps.of(igw)).addresses(List.of(Header.text(h.destination()))));
+        }
+        // After a NAT gateway the sender is the gateway (senderEni is cleared there).
+        if (net.blockedByBlockPublicAccess(cur, false, senderEni == null)) {
+            throw blocked(code(Explain.VPC_BLOCK_PUBLIC_ACCESS_ENABLED).component(comps.of(igw))
+                    .internetGateway(comps.of(igw)).vpc(comps.of(vpc)).subnet(comps.of(cur)));
         }
         Header passed = hops.cross(cur, null, h, igw.id);
         Header out = passed.withSource(Header.host(senderPublicIp));
@@ -313,6 +324,10 @@ final class ForwardWalk {
         if (to == null || !"available".equals(to.state)) {
             throw blocked(code(Explain.BAD_STATE_ATTACHMENT).component(comps.of(tgw)).transitGateway(comps.of(tgw))
                     .transitGatewayAttachment(comps.ofId(tm.attachmentId(), "transit-gateway-attachment")));
+        }
+        if (to.vpcId == null) {
+            // A VPN attachment leads off the AWS network, where the analyzer does not follow.
+            throw blocked(code(Explain.UNSUPPORTED_COMPONENT).component(comps.ofId(to.id, "transit-gateway-attachment")));
         }
         Vpc destVpc = store.vpcs.get(to.vpcId);
         trace.add(PathComponent.builder().component(comps.of(tgw)).transitGateway(comps.of(tgw))

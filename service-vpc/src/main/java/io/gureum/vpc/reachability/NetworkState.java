@@ -39,6 +39,15 @@ public interface NetworkState {
     /** The gateway's state on the clock now ({@code pending}, {@code available}, …). */
     String natState(NatGateway nat);
 
+    /**
+     * Whether the account's VPC Block Public Access (with its exclusions) blocks traffic of the subnet through
+     * an internet gateway: {@code ingress} from the internet, or egress to it ({@code throughNat} when the
+     * sender is a NAT gateway).
+     */
+    default boolean blockedByBlockPublicAccess(Subnet subnet, boolean ingress, boolean throughNat) {
+        return false;
+    }
+
     /** The connection's status code now ({@code active}, {@code pending-acceptance}, …). */
     String peeringStatus(VpcPeeringConnection peering);
 }

@@ -1,0 +1,193 @@
+package io.gureum.s3.control;
+
+import io.gureum.core.ids.Arn;
+import io.gureum.core.persist.StateRecord;
+import io.gureum.core.spi.ServiceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * What S3 Control keeps and S3 reads on one server: each account's Block Public Access settings and the
+ * access points, kept in core's {@link io.gureum.core.spi.SharedState}. S3 Control makes a fresh one when it
+ * is created and when it is reset; S3 looks up the current one at each call. Changes happen under this
+ * object's lock and are recorded for {@code --data-dir} as they happen: kind {@code block} per account,
+ * kind {@code accesspoint} per account, region and name (with its tags).
+ */
+public final class ControlState {
+    static final String SERVICE = "s3control";
+    static final String BLOCK = "block";
+    static final String ACCESS_POINT = "accesspoint";
+
+    /** An account's (or an access point's) four Block Public Access settings. */
+    public record Block(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
+            boolean restrictPublicBuckets) {
+    }
+
+    /** One access point; replaced as a whole on every change. */
+    record AccessPoint(String name, String account, String region, String bucket, String bucketAccount,
+            String alias, String arn, String vpcId, Block block, String policy, Instant created,
+            Map<String, String> tags) {
+        String networkOrigin() {
+            return vpcId == null ? "Internet" : "VPC";
+        }
+
+        AccessPoint withPolicy(String p) {
+            return new AccessPoint(name, account, region, bucket, bucketAccount, alias, arn, vpcId, block, p, created,
+                    tags);
+        }
+
+        AccessPoint withTags(Map<String, String> t) {
+            return new AccessPoint(name, account, region, bucket, bucketAccount, alias, arn, vpcId, block, policy,
+                    created, t);
+        }
+    }
+
+    final ServiceContext context;
+    private final Map<String, Block> blocks = new ConcurrentHashMap<>();
+    /** By account, region and name ({@link #key}); sorted so that listing pages are stable. */
+    private final Map<String, AccessPoint> points = new TreeMap<>();
+    private final Map<String, AccessPoint> byAlias = new ConcurrentHashMap<>();
+
+    private ControlState(ServiceContext context) {
+        this.context = context;
+    }
+
+    /** Empty state, made the current one (S3 Control's, on create and on reset). */
+    static ControlState fresh(ServiceContext context) {
+        return context.shared().replace(ControlState.class, new ControlState(context));
+    }
+
+    /** An empty state that is not yet current (what S3 sees after S3 Control's instance closed). */
+    static ControlState empty(ServiceContext context) {
+        return new ControlState(context);
+    }
+
+    /** The current state (for S3): S3 Control's, or an empty one before S3 Control's first use. */
+    public static ControlState current(ServiceContext context) {
+        return context.shared().get(ControlState.class, () -> new ControlState(context));
+    }
+
+    /** The account's Block Public Access settings, or null when it has none. */
+    public Block block(String account) {
+        return account == null ? null : blocks.get(account);
+    }
+
+    /** The bucket an access point alias ({@code name-…-s3alias}) stands for, or null. */
+    public String bucketOfAlias(String alias) {
+        if (alias == null || !alias.endsWith("-s3alias")) {
+            return null;
+        }
+        AccessPoint p = byAlias.get(alias);
+        return p == null ? null : p.bucket();
+    }
+
+    private static final java.util.regex.Pattern NAME_ACCOUNT = java.util.regex.Pattern.compile("(.+)-(\\d{12})");
+
+    /**
+     * The bucket a request's bucket name stands for when no bucket has that name: an access point alias, or
+     * {@code <name>-<account>}, the first label of the host the SDKs send a request addressed by an access point
+     * ARN to ({@code https://{accessPointName}-{accountId}.{endpoint host}}), an access point of that account in
+     * the request's {@code region}. Null when neither.
+     */
+    public String bucketFor(String name, String region) {
+        String alias = bucketOfAlias(name);
+        if (alias != null || name == null || region == null) {
+            return alias;
+        }
+        java.util.regex.Matcher m = NAME_ACCOUNT.matcher(name);
+        if (!m.matches()) {
+            return null;
+        }
+        AccessPoint p = point(m.group(2), region, m.group(1));
+        return p == null ? null : p.bucket();
+    }
+
+    synchronized void putBlock(String account, Block block) {
+        blocks.put(account, block);
+        context.state().put(SERVICE, account, "", BLOCK, account, block);
+    }
+
+    synchronized boolean deleteBlock(String account) {
+        boolean had = blocks.remove(account) != null;
+        context.state().delete(SERVICE, account, "", BLOCK, account);
+        return had;
+    }
+
+    static String key(String account, String region, String name) {
+        return account + "\u0000" + region + "\u0000" + name;
+    }
+
+    synchronized AccessPoint point(String account, String region, String name) {
+        return points.get(key(account, region, name));
+    }
+
+    /** Stores a new or changed access point (registering a new one with core's registry). */
+    synchronized void put(AccessPoint p) {
+        AccessPoint before = points.put(key(p.account(), p.region(), p.name()), p);
+        byAlias.put(p.alias(), p);
+        if (before == null) {
+            context.registry().register(p.account(), p.region(), SERVICE, p.alias(), Arn.parse(p.arn()), p.tags());
+        }
+        record(p);
+    }
+
+    /** Records an access point with the tags core's registry now holds for it. */
+    synchronized void record(AccessPoint p) {
+        AccessPoint withTags = p.withTags(Map.copyOf(context.registry().tags(Arn.parse(p.arn()))));
+        context.state().put(SERVICE, p.account(), p.region(), ACCESS_POINT, p.name(), withTags);
+    }
+
+    synchronized void remove(AccessPoint p) {
+        points.remove(key(p.account(), p.region(), p.name()));
+        byAlias.remove(p.alias());
+        context.registry().unregister(Arn.parse(p.arn()));
+        context.state().delete(SERVICE, p.account(), p.region(), ACCESS_POINT, p.name());
+    }
+
+    /** The account's access points in one region, by name. */
+    synchronized List<AccessPoint> points(String account, String region) {
+        List<AccessPoint> out = new ArrayList<>();
+        for (AccessPoint p : points.values()) {
+            if (p.account().equals(account) && p.region().equals(region)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    synchronized AccessPoint byArn(String arn) {
+        for (AccessPoint p : points.values()) {
+            if (p.arn().equals(arn)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    synchronized void restore(List<StateRecord> records) {
+        for (StateRecord r : records) {
+            if (BLOCK.equals(r.kind())) {
+                blocks.put(r.account(), r.value(Block.class));
+            } else if (ACCESS_POINT.equals(r.kind())) {
+                AccessPoint p = r.value(AccessPoint.class);
+                points.put(key(p.account(), p.region(), p.name()), p);
+                byAlias.put(p.alias(), p);
+                context.registry().register(p.account(), p.region(), SERVICE, p.alias(), Arn.parse(p.arn()),
+                        p.tags() == null ? Map.of() : p.tags());
+            }
+        }
+    }
+
+    synchronized void capture(Consumer<StateRecord> sink) {
+        blocks.forEach((account, b) -> sink.accept(StateRecord.of(SERVICE, account, "", BLOCK, account, b)));
+        for (AccessPoint p : points.values()) {
+            AccessPoint withTags = p.withTags(Map.copyOf(context.registry().tags(Arn.parse(p.arn()))));
+            sink.accept(StateRecord.of(SERVICE, p.account(), p.region(), ACCESS_POINT, p.name(), withTags));
+        }
+    }
+}

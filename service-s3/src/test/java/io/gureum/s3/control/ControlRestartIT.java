@@ -1,0 +1,83 @@
+package io.gureum.s3.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gureum.core.Gureum;
+import io.gureum.core.GureumConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.model.GetAccessPointResponse;
+import software.amazon.awssdk.services.s3control.model.NoSuchPublicAccessBlockConfigurationException;
+import software.amazon.awssdk.services.s3control.model.Tag;
+
+/** The account's block and the access points (policy, tags, alias) after a restart on the same --data-dir. */
+class ControlRestartIT {
+    static final String ACCOUNT = "000000000000";
+
+    @TempDir
+    Path dataDir;
+
+    private Gureum start() {
+        return Gureum.start(GureumConfig.builder().port(0).dataDir(dataDir).build());
+    }
+
+    @Test
+    void blockAndAccessPointsSurviveARestart() throws Exception {
+        String alias;
+        String arn;
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1");
+                S3Client s3 = ControlClients.s3(g, "test", "us-east-1")) {
+            s3.createBucket(b -> b.bucket("kept"));
+            s3.deletePublicAccessBlock(b -> b.bucket("kept"));
+            control.putPublicAccessBlock(r -> r.accountId(ACCOUNT).publicAccessBlockConfiguration(c -> c
+                    .blockPublicPolicy(true)));
+            var created = control.createAccessPoint(r -> r.accountId(ACCOUNT).name("kept-ap").bucket("kept")
+                    .vpcConfiguration(v -> v.vpcId("vpc-0123456789abcdef0")).tags(Tag.builder().key("team")
+                            .value("a").build()));
+            alias = created.alias();
+            arn = created.accessPointArn();
+            control.putAccessPointPolicy(r -> r.accountId(ACCOUNT).name("kept-ap").policy(policy));
+            control.tagResource(r -> r.accountId(ACCOUNT).resourceArn(arn).tags(Tag.builder().key("env").value("dev")
+                    .build()));
+            control.createAccessPoint(r -> r.accountId(ACCOUNT).name("gone-ap").bucket("kept"));
+            control.deleteAccessPoint(r -> r.accountId(ACCOUNT).name("gone-ap"));
+            s3.putObject(b -> b.bucket(alias).key("k"), RequestBody.fromString("v"));
+        }
+        try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1");
+                S3Client s3 = ControlClients.s3(g, "test", "us-east-1")) {
+            // S3 sees the account's block before S3 Control is called at all.
+            String everyone = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                    + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::kept/*\"}]}";
+            S3Exception denied = assertThrows(S3Exception.class,
+                    () -> s3.putBucketPolicy(b -> b.bucket("kept").policy(everyone)));
+            assertEquals(403, denied.statusCode());
+            assertEquals("v", s3.getObjectAsBytes(b -> b.bucket(alias).key("k")).asUtf8String());
+
+            assertTrue(control.getPublicAccessBlock(r -> r.accountId(ACCOUNT)).publicAccessBlockConfiguration()
+                    .blockPublicPolicy());
+            GetAccessPointResponse ap = control.getAccessPoint(r -> r.accountId(ACCOUNT).name("kept-ap"));
+            assertEquals(alias, ap.alias());
+            assertEquals("vpc-0123456789abcdef0", ap.vpcConfiguration().vpcId());
+            assertEquals(policy, control.getAccessPointPolicy(r -> r.accountId(ACCOUNT).name("kept-ap")).policy());
+            assertEquals(Map.of("team", "a", "env", "dev"), control.listTagsForResource(r -> r.accountId(ACCOUNT)
+                    .resourceArn(arn)).tags().stream().collect(Collectors.toMap(Tag::key, Tag::value)));
+            assertEquals(1, control.listAccessPoints(r -> r.accountId(ACCOUNT)).accessPointList().size());
+
+            control.deletePublicAccessBlock(r -> r.accountId(ACCOUNT));
+        }
+        try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1")) {
+            assertThrows(NoSuchPublicAccessBlockConfigurationException.class,
+                    () -> control.getPublicAccessBlock(r -> r.accountId(ACCOUNT)));
+        }
+    }
+}
