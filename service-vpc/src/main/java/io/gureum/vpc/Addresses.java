@@ -65,6 +65,12 @@ public final class Addresses {
         if (r.networkBorderGroup() != null && !r.networkBorderGroup().equals(s.region)) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.withMessage("The network border group '" + r.networkBorderGroup() + "' is invalid.");
         }
+        if (r.ipamPoolId() != null) {
+            // Elastic IPs from an IPAM pool need a public-scope pool with BYOIP or Amazon-provided CIDRs, which
+            // Gureum's IPAM does not provision.
+            throw new io.gureum.core.error.AwsException("NotImplemented", "Gureum does not emulate Elastic IP "
+                    + "addresses from IPAM pools (IpamPoolId).", 501);
+        }
         Tags.validate(r.tagSpecifications(), "elastic-ip");
         Ec2Errors.checkDryRun(r.dryRun());
         Address a = new Address(net.id("eipalloc"), s.account, net.now());

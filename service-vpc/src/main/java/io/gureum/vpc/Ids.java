@@ -42,6 +42,20 @@ final class Ids {
         if (prefix.equals("vpn")) {
             return VpnConnections.notFound(id);
         }
+        switch (prefix) {
+            case "ipam":
+                return Ipams.ipamNotFound(id);
+            case "ipam-scope":
+                return Ipams.scopeNotFound(id);
+            case "ipam-pool":
+                return IpamPools.poolNotFound(id);
+            case "ipam-res-disco":
+                return Ipams.discoveryNotFound(id);
+            case "ipam-res-disco-assoc":
+                return Ipams.associationNotFound(id);
+            default:
+                break;
+        }
         if (!KINDS.containsKey(prefix) && !prefix.equals("dopt")) {
             return Ec2Error.INVALID_ID.of(id);
         }

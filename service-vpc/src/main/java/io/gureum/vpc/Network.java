@@ -44,6 +44,8 @@ final class Network {
     final LocalGateways localGateways;
     final TrafficMirrors trafficMirrors;
     final VpcBlockPublicAccess blockPublicAccess;
+    final Ipams ipams;
+    final IpamPools ipamPools;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -82,6 +84,8 @@ final class Network {
         this.localGateways = new LocalGateways(this);
         this.trafficMirrors = new TrafficMirrors(this);
         this.blockPublicAccess = new VpcBlockPublicAccess(this);
+        this.ipams = new Ipams(this);
+        this.ipamPools = new IpamPools(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -104,7 +108,7 @@ final class Network {
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess);
+                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

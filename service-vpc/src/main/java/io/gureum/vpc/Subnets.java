@@ -89,6 +89,12 @@ public final class Subnets {
     public CreateSubnetResponse createSubnet(CreateSubnetRequest r) {
         VpcStore s = net.store();
         Vpc vpc = net.vpcs.require(s, r.vpcId());
+        if (r.ipv4IpamPoolId() != null || r.ipv6IpamPoolId() != null) {
+            // Subnets take their blocks from resource planning pools (a pool with a VPC as SourceResource), which
+            // Gureum does not emulate (https://docs.aws.amazon.com/vpc/latest/ipam/planning-subnets-ipam.html).
+            throw new io.gureum.core.error.AwsException("NotImplemented", "Gureum does not emulate subnets whose "
+                    + "blocks come from IPAM pools (Ipv4IpamPoolId, Ipv6IpamPoolId).", 501);
+        }
         if (r.cidrBlock() == null) {
             throw Ec2Errors.missing("cidrBlock");
         }

@@ -77,7 +77,14 @@ final class VpcFamilies {
             new Family("vpc-block-public-access-exclusion", io.gureum.vpc.model.VpcBlockPublicAccessExclusion.class,
                     s -> s.bpaExclusions),
             new Family("vpc-block-public-access-options", io.gureum.vpc.model.VpcBlockPublicAccessOptions.class,
-                    s -> s.bpaOptions));
+                    s -> s.bpaOptions),
+            new Family("ipam", io.gureum.vpc.model.Ipam.class, s -> s.ipams),
+            new Family("ipam-scope", io.gureum.vpc.model.IpamScope.class, s -> s.ipamScopes),
+            new Family("ipam-resource-discovery", io.gureum.vpc.model.IpamResourceDiscovery.class,
+                    s -> s.ipamResourceDiscoveries),
+            new Family("ipam-resource-discovery-association",
+                    io.gureum.vpc.model.IpamResourceDiscoveryAssociation.class, s -> s.ipamDiscoveryAssociations),
+            new Family("ipam-pool", io.gureum.vpc.model.IpamPool.class, s -> s.ipamPools));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -88,7 +95,8 @@ final class VpcFamilies {
             "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
             "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
             "carrier-gateway", "vpn-connection", "traffic-mirror-target", "traffic-mirror-filter",
-            "traffic-mirror-filter-rule", "traffic-mirror-session", "vpc-block-public-access-exclusion");
+            "traffic-mirror-filter-rule", "traffic-mirror-session", "vpc-block-public-access-exclusion",
+            "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association");
 
     private VpcFamilies() {
     }

@@ -73,6 +73,12 @@ public final class VpcStore {
     public final Map<String, io.gureum.vpc.model.VpcBlockPublicAccessExclusion> bpaExclusions = new LinkedHashMap<>();
     /** At most one entry ({@link io.gureum.vpc.model.VpcBlockPublicAccessOptions#ID}), never registered. */
     public final Map<String, io.gureum.vpc.model.VpcBlockPublicAccessOptions> bpaOptions = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.Ipam> ipams = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.IpamScope> ipamScopes = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.IpamPool> ipamPools = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.IpamResourceDiscovery> ipamResourceDiscoveries = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.IpamResourceDiscoveryAssociation> ipamDiscoveryAssociations =
+            new LinkedHashMap<>();
 
     /**
      * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:
@@ -101,7 +107,7 @@ public final class VpcStore {
             if (resource.tags.attached()) {
                 registry.register(account, region, Ec2Api.NAME, resource.id, arnOf(resource));
             } else {
-                resource.tags.attach(registry, account, region, resource.resourceType(), resource.id);
+                resource.tags.attach(registry, account, region, Ec2Api.NAME, resource.id, arnOf(resource));
             }
         }
         return resource;
@@ -150,6 +156,10 @@ public final class VpcStore {
 
     /** The resource's ARN in this store's account and region. */
     public Arn arnOf(Resource resource) {
+        if (resource.global()) {
+            return Arn.of(io.gureum.core.topology.Topology.standard().partitionOf(region).id(), Ec2Api.NAME, "",
+                    account, resource.resourceType() + "/" + resource.id);
+        }
         return Ec2Arns.of(region, account, resource.resourceType(), resource.id);
     }
 

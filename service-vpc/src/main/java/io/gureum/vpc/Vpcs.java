@@ -8,6 +8,7 @@ import io.gureum.vpc.model.Ipv6Association;
 import io.gureum.vpc.model.Subnet;
 import io.gureum.vpc.model.Vpc;
 import io.gureum.vpc.net.Cidr;
+import io.gureum.vpc.net.IpBlock;
 import io.gureum.vpc.net.Ipv6;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,14 +77,30 @@ public final class Vpcs {
         return c;
     }
 
+    /** IPv6 blocks from IPAM pools are not emulated (only IPv4 pools give VPCs their blocks). */
+    private static void noIpv6Pool(String poolId) {
+        if (poolId != null) {
+            throw new io.gureum.core.error.AwsException("NotImplemented", "Gureum does not emulate IPv6 blocks from "
+                    + "IPAM pools (Ipv6IpamPoolId); IPv4 pools (Ipv4IpamPoolId) are emulated.", 501);
+        }
+    }
+
     public CreateVpcResponse createVpc(CreateVpcRequest r) {
         VpcStore s = net.store();
-        if (r.cidrBlock() == null) {
+        noIpv6Pool(r.ipv6IpamPoolId());
+        IpBlock fromPool = null;
+        if (r.ipv4IpamPoolId() != null) {
+            fromPool = net.ipamPools.pickForVpc(s, r.ipv4IpamPoolId(), r.cidrBlock(), r.ipv4NetmaskLength(),
+                    io.gureum.ec2common.TagSpecifications.tagsOf(r.tagSpecifications()));
+        } else if (r.ipv4NetmaskLength() != null) {
+            throw Ec2Errors.missing("Ipv4IpamPoolId");
+        } else if (r.cidrBlock() == null) {
             throw Ec2Errors.missing("cidrBlock");
         }
-        Cidr cidr = parseCidr(r.cidrBlock(), "cidrBlock");
+        String text = fromPool != null ? fromPool.toString() : r.cidrBlock();
+        Cidr cidr = parseCidr(text, "cidrBlock");
         if (cidr.prefix() < 16 || cidr.prefix() > 28) {
-            throw Ec2Error.INVALID_VPC_RANGE.of(r.cidrBlock());
+            throw Ec2Error.INVALID_VPC_RANGE.of(text);
         }
         String tenancy = r.instanceTenancyAsString() == null ? "default" : r.instanceTenancyAsString();
         if (!tenancy.equals("default") && !tenancy.equals("dedicated")) {
@@ -92,6 +109,9 @@ public final class Vpcs {
         Tags.validate(r.tagSpecifications(), "vpc");
         Ec2Errors.checkDryRun(r.dryRun());
         Vpc vpc = create(s, cidr, false);
+        if (fromPool != null) {
+            net.ipamPools.allocateToVpc(s, r.ipv4IpamPoolId(), fromPool, vpc.id);
+        }
         vpc.instanceTenancy = tenancy;
         if (Boolean.TRUE.equals(r.amazonProvidedIpv6CidrBlock())) {
             addIpv6(s, vpc);
@@ -174,6 +194,7 @@ public final class Vpcs {
         s.remove(s.networkAcls, vpc.defaultNetworkAclId);
         s.remove(s.securityGroups, vpc.defaultSecurityGroupId);
         s.remove(s.vpcs, vpc.id);
+        net.ipamPools.releaseFromVpc(s, vpc.id, null);
         return DeleteVpcResponse.builder().build();
     }
 
@@ -260,17 +281,25 @@ public final class Vpcs {
             Ipv6Association a = addIpv6(s, vpc);
             return b.ipv6CidrBlockAssociation(ipv6ToSdk(a, "associating")).build();
         }
-        if (r.cidrBlock() == null) {
+        noIpv6Pool(r.ipv6IpamPoolId());
+        IpBlock fromPool = null;
+        if (r.ipv4IpamPoolId() != null) {
+            fromPool = net.ipamPools.pickForVpc(s, r.ipv4IpamPoolId(), r.cidrBlock(), r.ipv4NetmaskLength(),
+                    s.tagsOf(vpc));
+        } else if (r.ipv4NetmaskLength() != null) {
+            throw Ec2Errors.missing("Ipv4IpamPoolId");
+        } else if (r.cidrBlock() == null) {
             throw Ec2Errors.missing("cidrBlock");
         }
-        Cidr cidr = parseCidr(r.cidrBlock(), "cidrBlock");
+        String text = fromPool != null ? fromPool.toString() : r.cidrBlock();
+        Cidr cidr = parseCidr(text, "cidrBlock");
         if (cidr.prefix() < 16 || cidr.prefix() > 28) {
-            throw Ec2Error.INVALID_VPC_RANGE.of(r.cidrBlock());
+            throw Ec2Error.INVALID_VPC_RANGE.of(text);
         }
         List<CidrAssociation> live = vpc.cidrs.stream().filter(c -> c.state.equals("associated")).toList();
         for (CidrAssociation c : live) {
             if (c.cidr.overlaps(cidr)) {
-                throw Ec2Error.INVALID_VPC_RANGE.of(r.cidrBlock());
+                throw Ec2Error.INVALID_VPC_RANGE.of(text);
             }
         }
         if (live.size() >= MAX_IPV4_BLOCKS) {
@@ -279,6 +308,9 @@ public final class Vpcs {
         }
         CidrAssociation a = new CidrAssociation(net.id("vpc-cidr-assoc"), cidr);
         vpc.cidrs.add(a);
+        if (fromPool != null) {
+            net.ipamPools.allocateToVpc(s, r.ipv4IpamPoolId(), fromPool, vpc.id);
+        }
         net.routeTables.addLocalRoutes(s, vpc, cidr.toString(), null);
         return b.cidrBlockAssociation(cidrToSdk(a, "associating")).build();
     }
@@ -304,6 +336,7 @@ public final class Vpcs {
                     }
                     vpc.cidrs.remove(c);
                     net.routeTables.removeLocalRoutes(s, vpc, c.cidr.toString());
+                    net.ipamPools.releaseFromVpc(s, vpc.id, c.cidr.toString());
                     return DisassociateVpcCidrBlockResponse.builder().vpcId(vpc.id)
                             .cidrBlockAssociation(cidrToSdk(c, "disassociating")).build();
                 }

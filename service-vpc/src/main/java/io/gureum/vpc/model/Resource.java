@@ -24,4 +24,12 @@ public abstract class Resource {
      * resource's ARN ({@code arn:aws:ec2:<region>:<account>:vpc/vpc-…}).
      */
     public abstract String resourceType();
+
+    /**
+     * Whether the resource's ARN has no region ({@code arn:aws:ec2::<account>:ipam/ipam-…}), as IPAM's resources
+     * have (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html).
+     */
+    public boolean global() {
+        return false;
+    }
 }
