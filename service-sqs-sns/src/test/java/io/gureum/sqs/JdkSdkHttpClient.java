@@ -42,7 +42,7 @@ public final class JdkSdkHttpClient implements SdkHttpClient {
                 try (InputStream in = content.isPresent() ? content.get().newStream() : InputStream.nullInputStream()) {
                     body = in.readAllBytes();
                 }
-                HttpRequest.Builder b = HttpRequest.newBuilder(r.getUri()).timeout(Duration.ofSeconds(60))
+                HttpRequest.Builder b = HttpRequest.newBuilder(r.getUri()).timeout(Duration.ofMinutes(5))
                         .method(r.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
                 for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
