@@ -30,6 +30,8 @@ final class Network {
     final Tags tags;
     final VpcPeering peering;
     final TransitGateways transitGateways;
+    final TransitGatewayPeerings transitGatewayPeerings;
+    final TransitGatewayConnects transitGatewayConnects;
     final VpnGateways vpnGateways;
     final AvailabilityZones availabilityZones;
     final InsightsRunner insights;
@@ -65,6 +67,8 @@ final class Network {
         this.tags = new Tags(this);
         this.peering = new VpcPeering(this);
         this.transitGateways = new TransitGateways(this);
+        this.transitGatewayPeerings = new TransitGatewayPeerings(this);
+        this.transitGatewayConnects = new TransitGatewayConnects(this);
         this.vpnGateways = new VpnGateways(this);
         this.availabilityZones = new AvailabilityZones(this);
         this.insights = new InsightsRunner(this);
@@ -96,6 +100,7 @@ final class Network {
     List<Object> providers() {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
+                transitGatewayPeerings, transitGatewayConnects,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
                 securityGroupVpcAssociations, localGateways);
