@@ -174,4 +174,47 @@ class TransitGatewayPeeringIT extends Ec2TestBase {
             ec2.deleteTransitGateway(b -> b.transitGatewayId(tgwB));
         }
     }
+
+    @Test
+    void reachabilityStopsAtAPeeringAttachment() {
+        try (Ec2Client ec2 = ec2()) {
+            String tgwA = ec2.createTransitGateway(b -> b.description("a")).transitGateway().transitGatewayId();
+            String tgwB = ec2.createTransitGateway(b -> b.description("b")).transitGateway().transitGatewayId();
+            String account = ec2.describeTransitGateways(b -> b.transitGatewayIds(tgwA)).transitGateways().get(0).ownerId();
+            String vpcA = ec2.createVpc(b -> b.cidrBlock("10.60.0.0/16")).vpc().vpcId();
+            String vpcB = ec2.createVpc(b -> b.cidrBlock("10.61.0.0/16")).vpc().vpcId();
+            String snA = ec2.createSubnet(b -> b.vpcId(vpcA).cidrBlock("10.60.1.0/24").availabilityZone("ap-northeast-2a"))
+                    .subnet().subnetId();
+            String snB = ec2.createSubnet(b -> b.vpcId(vpcB).cidrBlock("10.61.1.0/24").availabilityZone("ap-northeast-2a"))
+                    .subnet().subnetId();
+            ec2.createTransitGatewayVpcAttachment(b -> b.transitGatewayId(tgwA).vpcId(vpcA).subnetIds(snA));
+            ec2.createTransitGatewayVpcAttachment(b -> b.transitGatewayId(tgwB).vpcId(vpcB).subnetIds(snB));
+            String rtbA = ec2.describeRouteTables(b -> b.filters(filter("vpc-id", vpcA))).routeTables().get(0)
+                    .routeTableId();
+            ec2.createRoute(b -> b.routeTableId(rtbA).destinationCidrBlock("10.61.0.0/16").transitGatewayId(tgwA));
+            String id = ec2.createTransitGatewayPeeringAttachment(b -> b.transitGatewayId(tgwA).peerTransitGatewayId(tgwB)
+                    .peerAccountId(account).peerRegion("ap-northeast-2")).transitGatewayPeeringAttachment()
+                    .transitGatewayAttachmentId();
+            ec2.acceptTransitGatewayPeeringAttachment(b -> b.transitGatewayAttachmentId(id));
+            String tgwRtbA = ec2.describeTransitGateways(b -> b.transitGatewayIds(tgwA)).transitGateways().get(0)
+                    .options().associationDefaultRouteTableId();
+            ec2.createTransitGatewayRoute(b -> b.transitGatewayRouteTableId(tgwRtbA).destinationCidrBlock("10.61.0.0/16")
+                    .transitGatewayAttachmentId(id));
+            String sgA = ec2.describeSecurityGroups(b -> b.filters(filter("vpc-id", vpcA))).securityGroups().get(0)
+                    .groupId();
+            String sgB = ec2.describeSecurityGroups(b -> b.filters(filter("vpc-id", vpcB))).securityGroups().get(0)
+                    .groupId();
+            String eniA = ec2.createNetworkInterface(b -> b.subnetId(snA).groups(sgA)).networkInterface()
+                    .networkInterfaceId();
+            String eniB = ec2.createNetworkInterface(b -> b.subnetId(snB).groups(sgB)).networkInterface()
+                    .networkInterfaceId();
+            String path = InsightsTestSupport.path(ec2, b -> b.source(eniA).destination(eniB).protocol("tcp")
+                    .destinationPort(443));
+            var done = InsightsTestSupport.analyze(ec2, path, List.of());
+            assertTrue(!done.networkPathFound());
+            var e = done.explanations().get(0);
+            assertEquals("NO_POSSIBLE_DESTINATION", e.explanationCode(), done.explanations().toString());
+            assertEquals(id, e.transitGatewayAttachment().id());
+        }
+    }
 }
