@@ -58,7 +58,8 @@ class RegisteredHandlersTest {
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document",
             "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy",
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
-            "AWS::SSM::PatchBaseline");
+            "AWS::SSM::PatchBaseline", "AWS::EC2::TransitGatewayPeeringAttachment", "AWS::EC2::TransitGatewayConnect",
+            "AWS::EC2::TransitGatewayConnectPeer");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
