@@ -32,6 +32,7 @@ final class Network {
     final TransitGateways transitGateways;
     final TransitGatewayPeerings transitGatewayPeerings;
     final TransitGatewayConnects transitGatewayConnects;
+    final TransitGatewayMulticast transitGatewayMulticast;
     final VpnGateways vpnGateways;
     final AvailabilityZones availabilityZones;
     final InsightsRunner insights;
@@ -69,6 +70,7 @@ final class Network {
         this.transitGateways = new TransitGateways(this);
         this.transitGatewayPeerings = new TransitGatewayPeerings(this);
         this.transitGatewayConnects = new TransitGatewayConnects(this);
+        this.transitGatewayMulticast = new TransitGatewayMulticast(this);
         this.vpnGateways = new VpnGateways(this);
         this.availabilityZones = new AvailabilityZones(this);
         this.insights = new InsightsRunner(this);
@@ -100,7 +102,7 @@ final class Network {
     List<Object> providers() {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
-                transitGatewayPeerings, transitGatewayConnects,
+                transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
                 securityGroupVpcAssociations, localGateways);

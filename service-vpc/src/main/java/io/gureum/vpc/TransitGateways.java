@@ -325,6 +325,12 @@ public final class TransitGateways {
             throw Ec2Error.INCORRECT_STATE.withMessage(t.id + " has non-deleted Transit Gateway Attachments: "
                     + String.join(", ", attachments));
         }
+        List<String> domains = s.tgwMulticastDomains.values().stream()
+                .filter(d -> d.transitGatewayId.equals(t.id) && !d.state.equals("deleted")).map(d -> d.id).toList();
+        if (!domains.isEmpty()) {
+            throw Ec2Error.INCORRECT_STATE.withMessage(t.id + " has non-deleted Transit Gateway Multicast Domains: "
+                    + String.join(", ", domains));
+        }
         Ec2Errors.checkDryRun(r.dryRun());
         t.state = "deleted";
         s.tgwRouteTables.values().stream().filter(x -> x.transitGatewayId.equals(t.id)).forEach(x -> {
@@ -505,6 +511,9 @@ public final class TransitGateways {
         if (!connects.isEmpty()) {
             throw Ec2Error.INCORRECT_STATE.withMessage(a.id + " is the transport of Transit Gateway Connect attachments: "
                     + String.join(", ", connects));
+        }
+        if (s.tgwMulticastDomains.values().stream().anyMatch(d -> d.subnets.containsValue(a.id))) {
+            throw Ec2Error.INCORRECT_STATE.withMessage(a.id + " has subnets associated with a multicast domain.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
         detach(s, a);

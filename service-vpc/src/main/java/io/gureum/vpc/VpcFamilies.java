@@ -61,6 +61,8 @@ final class VpcFamilies {
             new Family("transit-gateway-route-table", TransitGatewayRouteTable.class, s -> s.tgwRouteTables),
             new Family("transit-gateway-connect-peer", io.gureum.vpc.model.TransitGatewayConnectPeer.class,
                     s -> s.tgwConnectPeers),
+            new Family("transit-gateway-multicast-domain", io.gureum.vpc.model.TransitGatewayMulticastDomain.class,
+                    s -> s.tgwMulticastDomains),
             new Family("customer-gateway", CustomerGateway.class, s -> s.customerGateways),
             new Family("vpn-gateway", VpnGateway.class, s -> s.vpnGateways),
             new Family("network-insights-path", NetworkInsightsPath.class, s -> s.insightsPaths),
@@ -76,7 +78,8 @@ final class VpcFamilies {
             "dhcp-options", "egress-only-internet-gateway",
             "route-table", "elastic-ip", "natgateway", "security-group", "network-acl", "vpc-endpoint",
             "network-interface", "prefix-list", "vpc-peering-connection", "transit-gateway",
-            "transit-gateway-attachment", "transit-gateway-route-table", "transit-gateway-connect-peer", "customer-gateway", "vpn-gateway",
+            "transit-gateway-attachment", "transit-gateway-route-table", "transit-gateway-connect-peer",
+            "transit-gateway-multicast-domain", "customer-gateway", "vpn-gateway",
             "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
             "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
             "carrier-gateway");

@@ -123,4 +123,38 @@ class TransitGatewayRestartIT {
                     .transitGatewayAttachmentIds(peering)).transitGatewayPeeringAttachments().get(0).stateAsString());
         }
     }
+
+    @Test
+    void multicastDomainSurvivesARestart() {
+        String domain;
+        String member;
+        try (Gureum g = start(false); Ec2Client ec2 = ec2(g, REQUESTER, "ap-northeast-2")) {
+            String tgw = ec2.createTransitGateway(b -> b.options(o -> o.multicastSupport("enable"))).transitGateway()
+                    .transitGatewayId();
+            domain = ec2.createTransitGatewayMulticastDomain(b -> b.transitGatewayId(tgw)
+                    .options(o -> o.staticSourcesSupport("enable"))).transitGatewayMulticastDomain()
+                    .transitGatewayMulticastDomainId();
+            String vpc = ec2.createVpc(b -> b.cidrBlock("10.91.0.0/16")).vpc().vpcId();
+            String sn = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.91.1.0/24")).subnet().subnetId();
+            String att = ec2.createTransitGatewayVpcAttachment(b -> b.transitGatewayId(tgw).vpcId(vpc).subnetIds(sn))
+                    .transitGatewayVpcAttachment().transitGatewayAttachmentId();
+            String d = domain;
+            ec2.associateTransitGatewayMulticastDomain(b -> b.transitGatewayMulticastDomainId(d)
+                    .transitGatewayAttachmentId(att).subnetIds(sn));
+            member = ec2.createNetworkInterface(b -> b.subnetId(sn)).networkInterface().networkInterfaceId();
+            String m = member;
+            ec2.registerTransitGatewayMulticastGroupMembers(b -> b.transitGatewayMulticastDomainId(d)
+                    .groupIpAddress("239.2.2.2").networkInterfaceIds(m));
+        }
+        try (Gureum g = start(false); Ec2Client ec2 = ec2(g, REQUESTER, "ap-northeast-2")) {
+            String d = domain;
+            assertEquals("enable", ec2.describeTransitGatewayMulticastDomains(b -> b.transitGatewayMulticastDomainIds(d))
+                    .transitGatewayMulticastDomains().get(0).options().staticSourcesSupportAsString());
+            var groups = ec2.searchTransitGatewayMulticastGroups(b -> b.transitGatewayMulticastDomainId(d))
+                    .multicastGroups();
+            assertEquals(1, groups.size());
+            assertEquals(member, groups.get(0).networkInterfaceId());
+            assertEquals("239.2.2.2", groups.get(0).groupIpAddress());
+        }
+    }
 }
