@@ -215,4 +215,95 @@ class TransitGatewayTypesIT extends EndToEndSupport {
         assertEquals("deleted", ec2.describeTransitGatewayConnectPeers(b -> b.transitGatewayConnectPeerIds(peer))
                 .transitGatewayConnectPeers().get(0).stateAsString());
     }
+
+    private static final String MULTICAST = """
+            Parameters:
+              Team: {Type: String}
+            Resources:
+              Tgw:
+                Type: AWS::EC2::TransitGateway
+                Properties: {MulticastSupport: enable}
+              Vpc:
+                Type: AWS::EC2::VPC
+                Properties: {CidrBlock: 10.52.0.0/16}
+              Subnet:
+                Type: AWS::EC2::Subnet
+                Properties: {VpcId: !Ref Vpc, CidrBlock: 10.52.1.0/24}
+              Attachment:
+                Type: AWS::EC2::TransitGatewayVpcAttachment
+                Properties: {TransitGatewayId: !Ref Tgw, VpcId: !Ref Vpc, SubnetIds: [!Ref Subnet]}
+              Domain:
+                Type: AWS::EC2::TransitGatewayMulticastDomain
+                Properties:
+                  TransitGatewayId: !Ref Tgw
+                  Options: {StaticSourcesSupport: enable}
+                  Tags: [{Key: team, Value: !Ref Team}]
+              Association:
+                Type: AWS::EC2::TransitGatewayMulticastDomainAssociation
+                Properties:
+                  TransitGatewayMulticastDomainId: !Ref Domain
+                  TransitGatewayAttachmentId: !Ref Attachment
+                  SubnetId: !Ref Subnet
+              Receiver:
+                Type: AWS::EC2::NetworkInterface
+                Properties: {SubnetId: !Ref Subnet}
+              Sender:
+                Type: AWS::EC2::NetworkInterface
+                Properties: {SubnetId: !Ref Subnet}
+              Member:
+                Type: AWS::EC2::TransitGatewayMulticastGroupMember
+                DependsOn: Association
+                Properties: {TransitGatewayMulticastDomainId: !Ref Domain, GroupIpAddress: 239.3.3.3, NetworkInterfaceId: !Ref Receiver}
+              Source:
+                Type: AWS::EC2::TransitGatewayMulticastGroupSource
+                DependsOn: Association
+                Properties: {TransitGatewayMulticastDomainId: !Ref Domain, GroupIpAddress: 239.3.3.3, NetworkInterfaceId: !Ref Sender}
+            Outputs:
+              Domain: {Value: !Ref Domain}
+              DomainArn: {Value: !GetAtt Domain.TransitGatewayMulticastDomainArn}
+              DomainState: {Value: !GetAtt Domain.State}
+              Association: {Value: !Ref Association}
+              AssociationState: {Value: !GetAtt Association.State}
+              Member: {Value: !Ref Member}
+              MemberType: {Value: !GetAtt Member.MemberType}
+              SourceType: {Value: !GetAtt Source.SourceType}
+              Receiver: {Value: !Ref Receiver}
+              Sender: {Value: !Ref Sender}
+              Subnet: {Value: !Ref Subnet}
+              Attachment: {Value: !Ref Attachment}
+            """;
+
+    @Test
+    void multicastTypesAreCreatedRetaggedAndDeleted() {
+        String name = unique("tgw-mcast");
+        String stackId = cfn.createStack(b -> b.stackName(name).templateBody(MULTICAST).parameters(Parameter.builder()
+                .parameterKey("Team").parameterValue("a").build())).stackId();
+        Stack created = settled(name, "CREATE_COMPLETE");
+        String domain = output(created, "Domain");
+        assertTrue(output(created, "DomainArn").endsWith("/" + domain));
+        assertEquals("available", output(created, "DomainState"));
+        assertEquals(domain + "|" + output(created, "Attachment") + "|" + output(created, "Subnet"),
+                output(created, "Association"));
+        assertEquals("associated", output(created, "AssociationState"));
+        assertEquals(domain + "|239.3.3.3|" + output(created, "Receiver"), output(created, "Member"));
+        assertEquals("static", output(created, "MemberType"));
+        assertEquals("static", output(created, "SourceType"));
+        var groups = ec2.searchTransitGatewayMulticastGroups(b -> b.transitGatewayMulticastDomainId(domain))
+                .multicastGroups();
+        assertEquals(2, groups.size());
+        assertEquals("enable", ec2.describeTransitGatewayMulticastDomains(b -> b.transitGatewayMulticastDomainIds(domain))
+                .transitGatewayMulticastDomains().get(0).options().staticSourcesSupportAsString());
+
+        cfn.updateStack(b -> b.stackName(name).templateBody(MULTICAST).parameters(Parameter.builder()
+                .parameterKey("Team").parameterValue("b").build()));
+        Stack updated = settled(name, "UPDATE_COMPLETE");
+        assertEquals(domain, output(updated, "Domain"));
+        assertEquals("b", tag(ec2.describeTransitGatewayMulticastDomains(b -> b.transitGatewayMulticastDomainIds(domain))
+                .transitGatewayMulticastDomains().get(0).tags(), "team"));
+
+        cfn.deleteStack(b -> b.stackName(name));
+        settled(stackId, "DELETE_COMPLETE");
+        assertEquals("deleted", ec2.describeTransitGatewayMulticastDomains(b -> b.transitGatewayMulticastDomainIds(domain))
+                .transitGatewayMulticastDomains().get(0).stateAsString());
+    }
 }

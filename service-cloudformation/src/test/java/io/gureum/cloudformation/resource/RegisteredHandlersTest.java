@@ -59,7 +59,9 @@ class RegisteredHandlersTest {
             "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy",
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
             "AWS::SSM::PatchBaseline", "AWS::EC2::TransitGatewayPeeringAttachment", "AWS::EC2::TransitGatewayConnect",
-            "AWS::EC2::TransitGatewayConnectPeer");
+            "AWS::EC2::TransitGatewayConnectPeer", "AWS::EC2::TransitGatewayMulticastDomain",
+            "AWS::EC2::TransitGatewayMulticastDomainAssociation", "AWS::EC2::TransitGatewayMulticastGroupMember",
+            "AWS::EC2::TransitGatewayMulticastGroupSource");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
