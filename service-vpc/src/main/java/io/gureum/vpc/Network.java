@@ -30,6 +30,7 @@ final class Network {
     final Tags tags;
     final VpcPeering peering;
     final TransitGateways transitGateways;
+    final TransitGatewayModifications transitGatewayModifications;
     final TransitGatewayPeerings transitGatewayPeerings;
     final TransitGatewayConnects transitGatewayConnects;
     final TransitGatewayMulticast transitGatewayMulticast;
@@ -68,6 +69,7 @@ final class Network {
         this.tags = new Tags(this);
         this.peering = new VpcPeering(this);
         this.transitGateways = new TransitGateways(this);
+        this.transitGatewayModifications = new TransitGatewayModifications(this);
         this.transitGatewayPeerings = new TransitGatewayPeerings(this);
         this.transitGatewayConnects = new TransitGatewayConnects(this);
         this.transitGatewayMulticast = new TransitGatewayMulticast(this);
@@ -102,7 +104,7 @@ final class Network {
     List<Object> providers() {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
-                transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
+                transitGatewayModifications, transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
                 securityGroupVpcAssociations, localGateways);
