@@ -54,6 +54,8 @@ APIS = [
     ("scheduler", "scheduler", "scheduler"),
     ("cloudwatch", "cloudwatch", "cloudwatch"),
     ("resourcegroupstaggingapi", "tagging", "tag"),
+    ("ecr", "ecr", "ecr"),
+    ("cloudformation", "cloudformation", "cloudformation"),
 ]
 
 # Operation -> action name (without prefix) where AWS authorises an operation under another action.

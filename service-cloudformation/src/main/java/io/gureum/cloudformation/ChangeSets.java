@@ -117,33 +117,21 @@ public final class ChangeSets {
         Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), !plan.declared().isEmpty(), false);
         StackRecord target = stack != null ? stack : stacks.newStack(r.stackName());
         Prepared prepared = preparation.prepare(plan.body(), plan.processed(), Stacks.inputs(r.parameters()),
-                stack == null ? null : stack.rawParameters(), target, region, Planner.caller());
+                stack == null ? null : stack.rawParameters(), target, region, Planner.caller(engine));
         if (stack != null && !creates) {
             Stacks.checkTypeChanges(stack, prepared);
         }
         java.util.Map<String, String> imports = type.equals("IMPORT")
                 ? Imports.check(engine, region, creates ? null : stack, prepared, r.resourcesToImport())
                 : java.util.Map.of();
-        if (stack == null) {
-            stack = target;
-            stack.principal = Planner.principal();
-            Stacks.register(region, stack);
-            markReviewInProgress(stack);
-        }
-        String id = newChangeSetArn(r.changeSetName());
-        ChangeSetRecord cs = new ChangeSetRecord(id, r.changeSetName(), stack.stackId, stack.stackName,
-                engine.context().clock().now(), type);
-        cs.description = r.description();
-        cs.templateBody = plan.body();
+        List<ChangeSetRecord.ResourceChangeRow> changes = type.equals("IMPORT") ? Imports.changes(prepared, imports)
+                : Changes.of(engine, target, prepared);
+        ChangeSetRecord cs = record(r, region, target, stack == null, type, plan.body());
+        stack = target;
         cs.template = prepared.template();
         cs.parameters = prepared.parameters();
-        cs.tags = r.hasTags() ? Stacks.tags(r.tags()) : new ArrayList<>(stack.tags);
-        cs.capabilities = new ArrayList<>(r.capabilitiesAsStrings());
-        cs.notificationArns = new ArrayList<>(r.notificationARNs());
-        cs.roleArn = r.roleARN();
-        cs.principal = Planner.principal();
         cs.prepared = prepared;
-        cs.changes = type.equals("IMPORT") ? Imports.changes(prepared, imports) : Changes.of(engine, stack, prepared);
+        cs.changes = changes;
         cs.imports = imports;
         boolean sameOtherwise = !creates && stack.rawParameters().equals(Stacks.rawOf(prepared))
                 && cs.tags.equals(stack.tags) && stack.template != null
@@ -156,25 +144,18 @@ public final class ChangeSets {
             cs.status = "CREATE_COMPLETE";
             cs.executionStatus = "AVAILABLE";
         }
-        region.changeSets.put(id, cs);
-        return CreateChangeSetResponse.builder().id(id).stackId(stack.stackId).build();
+        return CreateChangeSetResponse.builder().id(cs.changeSetId).stackId(stack.stackId).build();
     }
 
-    /** A new change set's ARN, in the caller's partition, account and region. */
-    private String newChangeSetArn(String name) {
-        RequestContext rc = RequestContext.current();
-        String partition = engine.context().topology().partitionOf(rc.region()).id();
-        return "arn:" + partition + ":cloudformation:" + rc.region() + ":" + rc.accountId() + ":changeSet/" + name
-                + "/" + engine.context().ids().requestId();
-    }
-
-    /** A change set that failed before its changes could be worked out (its template's transforms failed). */
-    private CreateChangeSetResponse failed(CreateChangeSetRequest r, CloudFormationState.Region region,
-            StackRecord existing, boolean creates, String type, String body, String reason) {
-        StackRecord stack = existing;
-        if (stack == null) {
-            stack = stacks.newStack(r.stackName());
-            stack.principal = Planner.principal();
+    /**
+     * The change set's record, kept in the region, with what the request gives (its status still to be set):
+     * the one place a change set is made, for those whose changes were worked out and those that failed before.
+     * A stack that did not exist yet ({@code fresh}) is registered first, in {@code REVIEW_IN_PROGRESS}.
+     */
+    private ChangeSetRecord record(CreateChangeSetRequest r, CloudFormationState.Region region, StackRecord stack,
+            boolean fresh, String type, String body) {
+        if (fresh) {
+            stack.principal = Planner.principal(engine);
             Stacks.register(region, stack);
             markReviewInProgress(stack);
         }
@@ -188,12 +169,28 @@ public final class ChangeSets {
         cs.capabilities = new ArrayList<>(r.capabilitiesAsStrings());
         cs.notificationArns = new ArrayList<>(r.notificationARNs());
         cs.roleArn = r.roleARN();
-        cs.principal = Planner.principal();
+        cs.principal = Planner.principal(engine);
+        region.changeSets.put(id, cs);
+        return cs;
+    }
+
+    /** A new change set's ARN, in the caller's partition, account and region. */
+    private String newChangeSetArn(String name) {
+        RequestContext rc = RequestContext.current();
+        String partition = engine.context().topology().partitionOf(rc.region()).id();
+        return "arn:" + partition + ":cloudformation:" + rc.region() + ":" + rc.accountId() + ":changeSet/" + name
+                + "/" + engine.context().ids().requestId();
+    }
+
+    /** A change set that failed before its changes could be worked out (its template's transforms failed). */
+    private CreateChangeSetResponse failed(CreateChangeSetRequest r, CloudFormationState.Region region,
+            StackRecord existing, boolean creates, String type, String body, String reason) {
+        StackRecord stack = existing != null ? existing : stacks.newStack(r.stackName());
+        ChangeSetRecord cs = record(r, region, stack, existing == null, type, body);
         cs.status = "FAILED";
         cs.statusReason = reason;
         cs.executionStatus = "UNAVAILABLE";
-        region.changeSets.put(id, cs);
-        return CreateChangeSetResponse.builder().id(id).stackId(stack.stackId).build();
+        return CreateChangeSetResponse.builder().id(cs.changeSetId).stackId(stack.stackId).build();
     }
 
     private void markReviewInProgress(StackRecord stack) {

@@ -41,6 +41,8 @@ final class CloudFormationInstance implements ServiceInstance {
             StackSetImports.class, ResourceScans.class,
             GeneratedTemplates.class, StackRefactors.class, Publishers.class, Extensions.class);
 
+    /** The engine's workers: how many handler calls run at once (waits hold none of them, see Polling). */
+    static final int WORKERS = 4;
     private final ExecutorService workers;
     private final ExecutorService stackSetThreads;
     private final ScheduledThreadPoolExecutor timer;
@@ -55,7 +57,7 @@ final class CloudFormationInstance implements ServiceInstance {
 
     CloudFormationInstance(ServiceContext context, ResourceHandlers handlers) {
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(4, r -> {
+        this.workers = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "gureum-cloudformation-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

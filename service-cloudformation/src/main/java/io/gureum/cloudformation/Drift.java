@@ -77,7 +77,7 @@ public final class Drift {
         }
         ResourceRequest request = new ResourceRequest(res.logicalId, res.type, res.properties, null, res.physicalId,
                 res.attributes, new ResourceRequest.Stack(stack.stackName, stack.stackId, stack.accountId,
-                        stack.region), Planner.caller(), engine.context().clients(), List.of(), res.nameSuffix, null);
+                        stack.region), Planner.caller(engine), engine.context().clients(), List.of(), res.nameSuffix, null);
         JsonNode actual = handler.read(request);
         res.actualProperties = actual;
         if (actual == null) {

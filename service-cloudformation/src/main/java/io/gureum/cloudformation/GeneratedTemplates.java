@@ -222,7 +222,7 @@ public final class GeneratedTemplates implements io.gureum.cloudformation.engine
             // An empty stack id tells a handler it reads outside any stack: there are no properties to compare.
             ResourceRequest request = new ResourceRequest(d.logicalResourceId(), d.resourceType(), null, null,
                     physicalId, Map.of(), new ResourceRequest.Stack("", "", rc.accountId(), rc.region()),
-                    Planner.caller(), engine.context().clients(), List.of(), null, null);
+                    Planner.caller(engine), engine.context().clients(), List.of(), null, null);
             JsonNode read = handler.read(request);
             if (read == null) {
                 e.status = "FAILED";

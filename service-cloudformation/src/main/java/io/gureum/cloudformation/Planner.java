@@ -31,20 +31,31 @@ final class Planner {
         }
     }
 
-    /** Whom the request's in-process calls act as: its principal, else the account's root user. */
-    static Caller caller() {
+    /**
+     * Whom the request's in-process calls act as, since CloudFormation acts with its caller's permissions (without a
+     * service role): an in-process request's principal; else whoever signed the request, the IAM user or role
+     * session its access key belongs to; else (an account's own key) the account's root user. Under
+     * {@code --enforce-iam} IAM decides each of a stack's service calls for that principal.
+     */
+    static Caller caller(Engine engine) {
         RequestContext rc = RequestContext.current();
-        return rc.principal() != null ? new Caller(rc.accountId(), rc.region(), rc.principal(), null)
+        if (rc.principal() != null) {
+            return new Caller(rc.accountId(), rc.region(), rc.principal(), null);
+        }
+        String signer = engine.context().accounts().lookup(rc.accessKeyId())
+                .map(io.gureum.core.auth.Accounts.AccessKey::principalArn).filter(a -> a.startsWith("arn:"))
+                .orElse(null);
+        return signer != null ? new Caller(rc.accountId(), rc.region(), signer, null)
                 : Caller.root(rc.accountId(), rc.region());
     }
 
-    static String principal() {
-        return caller().principal();
+    static String principal(Engine engine) {
+        return caller(engine).principal();
     }
 
     /** The template body as given or read from its URL, not yet checked. */
     String body(String body, String url) {
-        return source.body(body, url, caller());
+        return source.body(body, url, caller(engine));
     }
 
     Plan plan(String body, String url) {
@@ -53,7 +64,7 @@ final class Planner {
 
     /** With the request's parameters, which template macros get as {@code templateParameterValues}. */
     Plan plan(String body, String url, TemplateMacros.Inputs inputs) {
-        Caller caller = caller();
+        Caller caller = caller(engine);
         return planBody(source.body(body, url, caller), inputs);
     }
 
@@ -62,7 +73,7 @@ final class Planner {
     }
 
     Plan planBody(String body, TemplateMacros.Inputs inputs) {
-        Caller caller = caller();
+        Caller caller = caller(engine);
         ObjectNode root = TemplateReader.read(body);
         List<String> declared = Transforms.declared(root);
         String partition = engine.context().topology().partitionOf(caller.region()).id();

@@ -147,7 +147,7 @@ public final class StackRefactors {
             }
             targets.add(new Refactoring.Target(d.stackName(), stack, d.created(), p.body(), p.processed()));
         }
-        return refactoring.plan(region, targets, rec.mappings, Planner.caller());
+        return refactoring.plan(region, targets, rec.mappings, Planner.caller(engine));
     }
 
     private List<RefactorRecord.Action> actions(Refactoring.Plan plan) {
@@ -216,7 +216,7 @@ public final class StackRefactors {
         rec.executionStatus = "EXECUTE_IN_PROGRESS";
         try {
             Refactoring.Plan plan = plan(region, rec);
-            refactoring.execute(region, plan, Planner.principal());
+            refactoring.execute(region, plan, Planner.principal(engine));
             rec.executionStatus = "EXECUTE_COMPLETE";
         } catch (Refactoring.Refused e) {
             rec.executionStatus = "EXECUTE_FAILED";

@@ -78,12 +78,12 @@ public final class Stacks {
         Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), plan.expands(), true);
         StackRecord stack = newStack(r.stackName());
         Prepared prepared = preparation.prepare(plan.body(), plan.processed(), inputs(r.parameters()), null, stack,
-                region, Planner.caller());
+                region, Planner.caller(engine));
         stack.tags = tags(r.tags());
         stack.capabilities = new ArrayList<>(r.capabilitiesAsStrings());
         stack.notificationArns = new ArrayList<>(r.notificationARNs());
         stack.roleArn = r.roleARN();
-        stack.principal = Planner.principal();
+        stack.principal = Planner.principal(engine);
         stack.disableRollback = Boolean.TRUE.equals(r.disableRollback())
                 || "DO_NOTHING".equals(r.onFailureAsString());
         stack.terminationProtection = Boolean.TRUE.equals(r.enableTerminationProtection());
@@ -149,7 +149,7 @@ public final class Stacks {
                 : planner.plan(r.templateBody(), r.templateURL(), given);
         Capabilities.check(plan.processed().resources(), r.capabilitiesAsStrings(), plan.expands(), true);
         Prepared prepared = preparation.prepare(plan.body(), plan.processed(), inputs(r.parameters()),
-                stack.rawParameters(), stack, lookup.region(), Planner.caller());
+                stack.rawParameters(), stack, lookup.region(), Planner.caller(engine));
         checkTypeChanges(stack, prepared);
         List<ResourceTag> tags = r.hasTags() ? tags(r.tags()) : stack.tags;
         boolean sameTemplate = stack.template != null && stack.template.root().equals(prepared.template().root());
@@ -169,7 +169,7 @@ public final class Stacks {
             stack.stackPolicyBody = r.stackPolicyBody();
         }
         stack.disableRollback = Boolean.TRUE.equals(r.disableRollback());
-        stack.principal = Planner.principal();
+        stack.principal = Planner.principal(engine);
         stack.clientRequestToken = r.clientRequestToken();
         stack.changeSetId = null;
         StackPolicy.Denial denial = StackPolicy.check(stack, prepared, r.stackPolicyDuringUpdateBody(), engine);
@@ -234,7 +234,7 @@ public final class Stacks {
             stack.deleteRequested = true;
             return DeleteStackResponse.builder().build();
         }
-        stack.principal = Planner.principal();
+        stack.principal = Planner.principal(engine);
         operations.delete(stack, new LinkedHashSet<>(r.retainResources()), this::finished);
         return DeleteStackResponse.builder().build();
     }
@@ -277,7 +277,7 @@ public final class Stacks {
             stack.roleArn = r.roleARN();
         }
         stack.clientRequestToken = r.clientRequestToken();
-        stack.principal = Planner.principal();
+        stack.principal = Planner.principal(engine);
         operations.rollBackFailed(stack, this::finished);
         return RollbackStackResponse.builder().stackId(stack.stackId).build();
     }
@@ -298,7 +298,7 @@ public final class Stacks {
             throw TemplateError.validation("You cannot specify both StackPolicyURL and StackPolicyBody");
         }
         String body = r.stackPolicyBody() != null ? r.stackPolicyBody()
-                : new TemplateSource(engine.context().clients()).fetch(r.stackPolicyURL(), Planner.caller());
+                : new TemplateSource(engine.context().clients()).fetch(r.stackPolicyURL(), Planner.caller(engine));
         StackPolicy.parse(body);
         stack.stackPolicyBody = body;
         return SetStackPolicyResponse.builder().build();

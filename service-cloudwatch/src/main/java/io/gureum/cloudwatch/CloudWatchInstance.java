@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class CloudWatchInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDER_CLASSES = List.of(Metrics.class, MetricData.class, Alarms.class,
             Dashboards.class, AnomalyDetectors.class, Tags.class, io.gureum.cloudwatch.contributors.InsightRules.class,
-            io.gureum.cloudwatch.streams.MetricStreams.class);
+            io.gureum.cloudwatch.streams.MetricStreams.class, io.gureum.cloudwatch.alarms.MuteRules.class,
+            OTelEnrichment.class);
 
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService workers;
@@ -58,7 +59,9 @@ final class CloudWatchInstance implements ServiceInstance {
         this.providers = List.of(new Metrics(stores), new MetricData(stores, insightRules::metric),
                 new Alarms(stores, engine, context.registry()),
                 new Dashboards(stores), new AnomalyDetectors(stores), new Tags(stores), insightRules,
-                new io.gureum.cloudwatch.streams.MetricStreams(stores, context.registry()));
+                new io.gureum.cloudwatch.streams.MetricStreams(stores, context.registry()),
+                new io.gureum.cloudwatch.alarms.MuteRules(stores, engine, context.registry()),
+                new OTelEnrichment(stores));
         MetricIngest ingest = new MetricIngest(stores);
         this.metrics = context.events().subscribe(ServiceMetric.class, ingest::accept);
         Runnable expire = () -> stores.all.forEach((k, s) -> s.metrics.expire(stores.now()));

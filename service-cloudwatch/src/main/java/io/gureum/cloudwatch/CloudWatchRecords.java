@@ -2,6 +2,7 @@ package io.gureum.cloudwatch;
 
 import io.gureum.cloudwatch.alarms.AlarmEngine;
 import io.gureum.cloudwatch.alarms.AlarmRecords;
+import io.gureum.cloudwatch.alarms.MuteRule;
 import io.gureum.cloudwatch.contributors.InsightRule;
 import io.gureum.cloudwatch.metrics.BucketSink;
 import io.gureum.cloudwatch.metrics.BucketValue;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.cloudwatch.model.AnomalyDetector;
  * that their requests do not wait for CloudWatch's journal write; a crash may lose those seconds), and deleted when
  * a roll-up or retention removes the bucket;</li>
  * <li>alarms and their history ({@link AlarmRecords});</li>
- * <li>dashboards, anomaly detectors, Contributor Insights rules and metric streams (with their tags), compared with what was last written, like the alarms, under the alarm
+ * <li>dashboards, anomaly detectors, Contributor Insights rules, metric streams, alarm mute rules (with their tags) and the OTel enrichment status, compared with what was last written, like the alarms, under the alarm
  * book's lock, which {@link CloudWatchInstance} holds through every operation that changes them.</li>
  * </ul>
  */
@@ -40,6 +41,8 @@ final class CloudWatchRecords {
     static final String ANOMALY_DETECTOR = "anomaly-detector";
     static final String INSIGHT_RULE = "insight-rule";
     static final String METRIC_STREAM = "metric-stream";
+    static final String MUTE_RULE = "alarm-mute-rule";
+    static final String OTEL_ENRICHMENT = "otel-enrichment";
 
     /** An anomaly detector with the SDK's definition written with its members. */
     record DetectorValue(String key, com.fasterxml.jackson.databind.JsonNode detector) {
@@ -113,6 +116,10 @@ final class CloudWatchRecords {
                 new DetectorValue(d.key(), SdkJson.toJson(d.detector()))));
         store.insightRules.values().forEach(r -> sink.accept(INSIGHT_RULE, r.name, r.value()));
         store.metricStreams.values().forEach(m -> sink.accept(METRIC_STREAM, m.name, m.value()));
+        store.alarms.muteRules.values().forEach(m -> sink.accept(MUTE_RULE, m.name, m.value()));
+        if (store.otelEnrichment) {
+            sink.accept(OTEL_ENRICHMENT, "status", "Running");
+        }
     }
 
     /** Every live record, for a snapshot. */
@@ -158,6 +165,19 @@ final class CloudWatchRecords {
                     store.metricStreams.put(stream.name, stream);
                     stream.tags.attach(registry, store.account, store.region, "cloudwatch",
                             "metric-stream/" + stream.name, Arn.parse(stream.arn));
+                    written.computeIfAbsent(store, s -> new HashMap<>()).put(r.kind() + "|" + r.key(), r.value());
+                }
+                case MUTE_RULE -> {
+                    MuteRule rule = r.value(MuteRule.Value.class).toRule();
+                    synchronized (store.alarms) {
+                        store.alarms.muteRules.put(rule.name, rule);
+                    }
+                    rule.tags.attach(registry, store.account, store.region, "cloudwatch", "alarm-mute-rule:"
+                            + rule.name, Arn.parse(rule.arn));
+                    written.computeIfAbsent(store, s -> new HashMap<>()).put(r.kind() + "|" + r.key(), r.value());
+                }
+                case OTEL_ENRICHMENT -> {
+                    store.otelEnrichment = true;
                     written.computeIfAbsent(store, s -> new HashMap<>()).put(r.kind() + "|" + r.key(), r.value());
                 }
                 default -> alarmRecords.computeIfAbsent(store, s -> new ArrayList<>()).add(r);

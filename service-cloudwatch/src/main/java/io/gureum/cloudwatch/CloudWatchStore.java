@@ -22,6 +22,9 @@ public final class CloudWatchStore {
     /** Metric streams by name (changed under the alarm book's lock). */
     public final Map<String, io.gureum.cloudwatch.streams.MetricStream> metricStreams = new ConcurrentSkipListMap<>();
 
+    /** Whether OTel enrichment is {@code Running} (StartOTelEnrichment); changed under the alarm book's lock. */
+    volatile boolean otelEnrichment;
+
     CloudWatchStore(String account, String region) {
         this.account = account;
         this.region = region;

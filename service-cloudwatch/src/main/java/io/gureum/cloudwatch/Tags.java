@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.cloudwatch.model.UntagResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.UntagResourceResponse;
 
 /**
- * TagResource, UntagResource and ListTagsForResource of alarms, Contributor Insights rules and metric streams (the
+ * TagResource, UntagResource and ListTagsForResource of alarms, alarm mute rules, Contributor Insights rules and metric streams (the
  * taggable CloudWatch resources Gureum serves).
  */
 final class Tags {
@@ -69,6 +69,11 @@ final class Tags {
             return a.tags();
         }
         for (var rule : store.insightRules.values()) {
+            if (rule.arn.equals(arn)) {
+                return rule.tags;
+            }
+        }
+        for (var rule : book.muteRules.values()) {
             if (rule.arn.equals(arn)) {
                 return rule.tags;
             }

@@ -48,7 +48,13 @@ final class Authorization {
         String password = state.context.ids().hex(64);
         java.time.Instant now = state.now();
         registry.tokens.values().removeIf(expiry -> !expiry.isAfter(now));
-        registry.tokens.put(passwordKey(password), now.plus(VALIDITY));
+        registry.tokenKeys.keySet().retainAll(registry.tokens.keySet());
+        String key = passwordKey(password);
+        registry.tokens.put(key, now.plus(VALIDITY));
+        String accessKey = io.gureum.core.protocol.RequestContext.current().accessKeyId();
+        if (accessKey != null) {
+            registry.tokenKeys.put(key, accessKey);
+        }
         return Base64.getEncoder().encodeToString(("AWS:" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

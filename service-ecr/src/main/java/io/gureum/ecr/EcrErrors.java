@@ -72,6 +72,12 @@ final class EcrErrors {
                 "Registry policy does not exist in the registry with id '" + registryId + "'");
     }
 
+    static software.amazon.awssdk.services.ecr.model.SigningConfigurationNotFoundException signingNotFound(
+            String registryId) {
+        return ModeledErrors.of(software.amazon.awssdk.services.ecr.model.SigningConfigurationNotFoundException.class,
+                "Signing configuration does not exist in the registry with id '" + registryId + "'");
+    }
+
     static ImageNotFoundException imageNotFound(String digest, String tag, String name, String registryId) {
         return ModeledErrors.of(ImageNotFoundException.class, "The image with imageId {imageDigest:'" + digest
                 + "', imageTag:'" + tag + "'} does not exist within the repository with name '" + name

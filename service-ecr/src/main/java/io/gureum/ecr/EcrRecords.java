@@ -16,19 +16,24 @@ import java.util.function.Consumer;
 /**
  * ECR's records for {@code --data-dir} (ADR 0013): each repository with its settings, policies, tags and images
  * (kind {@code repository}, key its name), each uploaded layer once (kind {@code layer}, key
- * {@code <repository>@<digest>}: layers never change, so an image's tag moving does not write its bytes again),
- * and each registry's policy, scan type, scanning and replication rules (kind {@code registry}). Layer uploads in progress are kept as one
- * record when initiated (kind {@code upload}, key {@code <repository>/<upload ID>}) and one per part received
- * (kind {@code upload-part}, key {@code <repository>/<upload ID>/<part index>}, the part's bytes, written once),
- * deleted when the upload completes or its repository goes. Pull-through cache rules (kind {@code cache-rule})
+ * {@code <repository>@<digest>}, its digest and size: the bytes are files of the {@link LayerStore}, forced to the
+ * disk before the record), and each registry's policy, scan type, scanning and replication rules (kind
+ * {@code registry}). A layer upload in progress is one record (kind {@code upload}, key
+ * {@code <repository>/<upload ID>}) holding the size received, written again after each part (whose bytes are
+ * in the upload's file), deleted when the upload completes or its repository goes. Records of older versions held
+ * layers' and parts' bytes inline ({@code data}, kind {@code upload-part}): they are restored into files. Pull-through cache rules (kind {@code cache-rule})
  * and repository creation templates (kind {@code creation-template}) are kept one record each, key their prefix;
- * account settings put one record each (kind {@code account-setting}, key the name), and each authorization token
- * not yet expired (kind {@code token}, key the sha256 of its password, value its expiry), so that a
+ * account settings put one record each (kind {@code account-setting}, key the name), the signing configuration (kind
+ * {@code signing-configuration}) and each pull time update exclusion (kind {@code pull-time-exclusion}, key the
+ * principal's ARN), and each authorization token
+ * not yet expired (kind {@code token}, key the sha256 of its password, value its expiry; kind {@code token-key}, the
+ * access key ID it was issued to), so that a
  * {@code docker login} outlives a restart as it outlives nothing on AWS but the token's 12 hours.
  * The registry's scanning and replication rules are not kept. Every call runs under the module's lock; after one that may change
  * state, what differs from the last recording is recorded again under that lock, and what is gone deleted.
  */
 final class EcrRecords {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EcrRecords.class);
     static final String SERVICE = "ecr";
 
     record ImageRecord(String digest, String manifest, String mediaType, String artifactMediaType, long size,
@@ -40,7 +45,8 @@ final class EcrRecords {
             Instant lifecycleEvaluatedAt, Map<String, String> tags, List<ImageRecord> images) {
     }
 
-    record LayerRecord(String repository, String digest, byte[] data) {
+    /** {@code data}: the bytes, in records of older versions only; null now (the bytes are in the layer store). */
+    record LayerRecord(String repository, String digest, byte[] data, long size) {
     }
 
     /** The registry's policy, scan type and rules (the rules as SDK JSON; null in records of older versions). */
@@ -81,7 +87,12 @@ final class EcrRecords {
         }
     }
 
-    record UploadRecord(String repository, String uploadId) {
+    /** The signing configuration's rules as SDK JSON. */
+    record SigningRecord(List<com.fasterxml.jackson.databind.JsonNode> rules) {
+    }
+
+    /** {@code size}: the bytes received; null in records of older versions (their parts were records). */
+    record UploadRecord(String repository, String uploadId, Long size) {
     }
 
     record UploadPartRecord(String repository, String uploadId, int index, byte[] data) {
@@ -95,8 +106,8 @@ final class EcrRecords {
     private final Map<Registry, List<Object>> registries = new HashMap<>();
     /** Cache rules and creation templates recorded, by registry and {@code <kind>|<key>}: the value recorded. */
     private final Map<Registry, Map<String, Object>> configs = new HashMap<>();
-    /** Uploads in progress recorded, by registry and {@code <repository>/<upload ID>}: how many parts recorded. */
-    private final Map<Registry, Map<String, Integer>> uploads = new HashMap<>();
+    /** Uploads in progress recorded, by registry and {@code <repository>/<upload ID>}: the size recorded. */
+    private final Map<Registry, Map<String, Long>> uploads = new HashMap<>();
 
     EcrRecords(StateStore state, EcrState ecr) {
         this.state = state;
@@ -142,7 +153,7 @@ final class EcrRecords {
                 seenLayers.add(key);
                 if (recordedLayers.add(key)) {
                     state.put(SERVICE, registry.account, registry.region, "layer", key,
-                            new LayerRecord(repo.name, layer.digest(), layer.data()));
+                            new LayerRecord(repo.name, layer.digest(), null, layer.size()));
                 }
             }
         }
@@ -177,6 +188,12 @@ final class EcrRecords {
         registry.templates.forEach((k, v) -> now.put("creation-template|" + k, v));
         registry.accountSettings.forEach((k, v) -> now.put("account-setting|" + k, v));
         registry.tokens.forEach((k, v) -> now.put("token|" + k, v));
+        registry.tokenKeys.forEach((k, v) -> now.put("token-key|" + k, v));
+        if (registry.signingRules != null) {
+            now.put("signing-configuration|signing", new SigningRecord(registry.signingRules.stream()
+                    .map(io.gureum.core.persist.SdkJson::toJson).toList()));
+        }
+        registry.pullTimeExclusions.forEach((k, v) -> now.put("pull-time-exclusion|" + k, v));
         return now;
     }
 
@@ -201,33 +218,24 @@ final class EcrRecords {
         }
     }
 
-    /** Uploads begun and parts received since the last recording; uploads completed or gone with their repository. */
+    /** Uploads begun or grown since the last recording; uploads completed or gone with their repository. */
     private void recordUploads(Registry registry) {
-        Map<String, Integer> recorded = uploads.computeIfAbsent(registry, r -> new HashMap<>());
+        Map<String, Long> recorded = uploads.computeIfAbsent(registry, r -> new HashMap<>());
         Set<String> seen = new HashSet<>();
         for (Repository repo : registry.repositories.values()) {
             for (Upload upload : repo.uploads.values()) {
                 String key = repo.name + "/" + upload.id;
                 seen.add(key);
-                Integer parts = recorded.get(key);
-                if (parts == null) {
+                if (!Long.valueOf(upload.size).equals(recorded.get(key))) {
                     state.put(SERVICE, registry.account, registry.region, "upload", key,
-                            new UploadRecord(repo.name, upload.id));
-                    parts = 0;
+                            new UploadRecord(repo.name, upload.id, upload.size));
+                    recorded.put(key, upload.size);
                 }
-                for (int i = parts; i < upload.parts.size(); i++) {
-                    state.put(SERVICE, registry.account, registry.region, "upload-part", key + "/" + i,
-                            new UploadPartRecord(repo.name, upload.id, i, upload.parts.get(i)));
-                }
-                recorded.put(key, upload.parts.size());
             }
         }
         for (var it = recorded.entrySet().iterator(); it.hasNext();) {
             var e = it.next();
             if (!seen.contains(e.getKey())) {
-                for (int i = 0; i < e.getValue(); i++) {
-                    state.delete(SERVICE, registry.account, registry.region, "upload-part", e.getKey() + "/" + i);
-                }
                 state.delete(SERVICE, registry.account, registry.region, "upload", e.getKey());
                 it.remove();
             }
@@ -265,15 +273,10 @@ final class EcrRecords {
                             recordOf(repo)));
                     repo.layers.values().forEach(l -> sink.accept(StateRecord.of(SERVICE, registry.account,
                             registry.region, "layer", repo.name + "@" + l.digest(),
-                            new LayerRecord(repo.name, l.digest(), l.data()))));
+                            new LayerRecord(repo.name, l.digest(), null, l.size()))));
                     for (Upload upload : repo.uploads.values()) {
-                        String key = repo.name + "/" + upload.id;
-                        sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "upload", key,
-                                new UploadRecord(repo.name, upload.id)));
-                        for (int i = 0; i < upload.parts.size(); i++) {
-                            sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "upload-part",
-                                    key + "/" + i, new UploadPartRecord(repo.name, upload.id, i, upload.parts.get(i))));
-                        }
+                        sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "upload",
+                                repo.name + "/" + upload.id, new UploadRecord(repo.name, upload.id, upload.size)));
                     }
                 }
                 configsOf(registry).forEach((k, v) -> {
@@ -318,6 +321,12 @@ final class EcrRecords {
                     }
                     case "account-setting" -> registry.accountSettings.put(r.key(), r.value(String.class));
                     case "token" -> registry.tokens.put(r.key(), r.value(java.time.Instant.class));
+                    case "token-key" -> registry.tokenKeys.put(r.key(), r.value(String.class));
+                    case "signing-configuration" -> registry.signingRules = new ArrayList<>(r.value(SigningRecord.class)
+                            .rules().stream().map(n -> io.gureum.core.persist.SdkJson.fromJson(n,
+                                    software.amazon.awssdk.services.ecr.model.SigningRule.class)).toList());
+                    case "pull-time-exclusion" -> registry.pullTimeExclusions.put(r.key(),
+                            r.value(java.time.Instant.class));
                     case "registry" -> {
                         r.value(RegistryRecord.class).applyTo(registry);
                     }
@@ -325,10 +334,23 @@ final class EcrRecords {
                     }
                 }
             }
+            LayerStore store = ecr.layerStore;
             restoredLayers.forEach((l, registry) -> {
                 Repository repo = registry.repositories.get(l.repository());
-                if (repo != null) {
-                    repo.layers.put(l.digest(), new Layer(l.digest(), l.data()));
+                if (repo == null) {
+                    return;
+                }
+                try {
+                    if (l.data() != null) {
+                        repo.layers.put(l.digest(), store.store(l.digest(), l.data()));
+                    } else if (store.has(l.digest(), l.size())) {
+                        repo.layers.put(l.digest(), new Layer(l.digest(), l.size()));
+                    } else {
+                        LOG.warn("ECR layer {} of repository {} is missing from the data directory; not restored",
+                                l.digest(), l.repository());
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
             });
             restoredUploads.forEach((u, registry) -> {
@@ -336,19 +358,23 @@ final class EcrRecords {
                 if (repo == null) {
                     return;
                 }
-                Upload upload = new Upload(u.uploadId());
-                var parts = restoredParts.getOrDefault(registry.account + "|" + registry.region + "|"
-                        + u.repository() + "/" + u.uploadId(), new java.util.TreeMap<>());
-                // Parts are journaled in order, each once its request was accepted: they run 0, 1, 2 ...
-                for (int i = 0; parts.containsKey(i); i++) {
-                    upload.add(parts.get(i));
+                Upload upload = restoreUpload(store, u, restoredParts.getOrDefault(registry.account + "|"
+                        + registry.region + "|" + u.repository() + "/" + u.uploadId(), new java.util.TreeMap<>()));
+                if (upload != null) {
+                    repo.uploads.put(upload.id, upload);
                 }
-                repo.uploads.put(upload.id, upload);
             });
+            Set<String> liveLayers = new HashSet<>();
+            Set<String> liveUploads = new HashSet<>();
+            ecr.all.forEach((place, registry) -> registry.repositories.values().forEach(repo -> {
+                liveLayers.addAll(repo.layers.keySet());
+                liveUploads.addAll(repo.uploads.keySet());
+            }));
+            store.keepOnly(liveLayers, liveUploads);
             ecr.all.forEach((place, registry) -> {
-                Map<String, Integer> recordedUploads = uploads.computeIfAbsent(registry, x -> new HashMap<>());
+                Map<String, Long> recordedUploads = uploads.computeIfAbsent(registry, x -> new HashMap<>());
                 registry.repositories.values().forEach(repo -> repo.uploads.values()
-                        .forEach(u -> recordedUploads.put(repo.name + "/" + u.id, u.parts.size())));
+                        .forEach(u -> recordedUploads.put(repo.name + "/" + u.id, u.size)));
                 Map<String, List<Object>> before = repositories.computeIfAbsent(registry, x -> new HashMap<>());
                 Set<String> recorded = layers.computeIfAbsent(registry, x -> new HashSet<>());
                 registry.repositories.values().forEach(repo -> {
@@ -361,6 +387,28 @@ final class EcrRecords {
         } finally {
             ecr.lock.unlock();
         }
+    }
+
+    /**
+     * An upload in progress from its record: its file cut back to the size recorded (bytes past it were never
+     * acknowledged), or, from a record of an older version, written from its part records. Null when its bytes are
+     * gone.
+     */
+    private static Upload restoreUpload(LayerStore store, UploadRecord u, java.util.TreeMap<Integer, byte[]> parts) {
+        if (u.size() != null) {
+            java.nio.file.Path file = store.uploadFile(u.uploadId(), false);
+            return store.truncate(file, u.size()) ? new Upload(u.uploadId(), file, u.size()) : null;
+        }
+        Upload upload = new Upload(u.uploadId(), store.uploadFile(u.uploadId(), true), 0);
+        // Parts were journaled in order, each once its request was accepted: they run 0, 1, 2 ...
+        try {
+            for (int i = 0; parts.containsKey(i); i++) {
+                upload.size += store.append(upload.file, upload.size, new java.io.ByteArrayInputStream(parts.get(i)));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return upload;
     }
 
     private void restore(Registry registry, RepositoryRecord s) {

@@ -13,7 +13,8 @@ import java.util.List;
  * {@code AmazonEC2ContainerRegistry_V20150921}, signing name {@code ecr}). One lock serialises the module's calls,
  * after which {@link EcrRecords} records what changed for {@code --data-dir}.
  * The Docker Registry API ({@link RegistryApi}) is answered before any operation, under {@code /v2/}.
- * Image scanning results, signing and replication of images are not bound (core answers 501);
+ * Image scanning results and replication of images are not bound (core answers 501); the signing configuration
+ * is kept but no image is signed (AWS Signer is not emulated);
  * pull-through cache rules and repository creation templates and account settings are configuration only (nothing is
  * pulled through).
  */
@@ -37,7 +38,7 @@ public final class EcrService implements AwsService {
     public List<Class<?>> providerClasses() {
         return List.of(Repositories.class, RepositoryPolicies.class, RepositoryTags.class, LifecyclePolicies.class,
                 RegistrySettings.class, Authorization.class, Images.class, Layers.class, PullThroughCacheRules.class,
-                CreationTemplates.class, AccountSettings.class);
+                CreationTemplates.class, AccountSettings.class, Signing.class, PullTimeExclusions.class);
     }
 
     @Override
@@ -47,7 +48,8 @@ public final class EcrService implements AwsService {
         List<Object> providers = List.of(new Repositories(state), new RepositoryPolicies(state),
                 new RepositoryTags(state), new LifecyclePolicies(state), new RegistrySettings(state),
                 new Authorization(state), images, new Layers(state), new PullThroughCacheRules(state),
-                new CreationTemplates(state), new AccountSettings(state));
+                new CreationTemplates(state), new AccountSettings(state), new Signing(state),
+                new PullTimeExclusions(state));
         EcrRecords records = new EcrRecords(context.state(), state);
         RegistryApi registryApi = new RegistryApi(state, images, records::recordNow);
         OperationInterceptor serialised = call -> {
@@ -79,6 +81,12 @@ public final class EcrService implements AwsService {
                 records.capture(sink);
             }
 
+            /** A repository's owner and repository policy, for the authorizer. */
+            @Override
+            public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
+                return state.resourceAccess(resourceArn);
+            }
+
             @Override
             public AwsHttpResponse adminRequest(AwsHttpRequest request) {
                 return LayerDownloads.serve(state, request);
@@ -94,6 +102,7 @@ public final class EcrService implements AwsService {
             @Override
             public void close() {
                 registryApi.close();
+                state.layerStore.close();
             }
         };
     }

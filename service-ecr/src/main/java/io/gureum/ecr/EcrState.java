@@ -12,9 +12,27 @@ final class EcrState {
     final ServiceContext context;
     /** Serialises the module's calls (EcrService's interceptor). */
     final ReentrantLock lock = new ReentrantLock();
+    /** The layers' bytes. */
+    final LayerStore layerStore;
 
     EcrState(ServiceContext context) {
         this.context = context;
+        this.layerStore = new LayerStore(context.config().dataDir());
+    }
+
+    /**
+     * Removes the bytes of layers a repository let go of when no repository of any registry still holds them
+     * (without a data directory; with one, at the next start). Called under {@link #lock}.
+     */
+    void releaseLayers(java.util.Collection<Layer> released) {
+        for (Layer layer : released) {
+            boolean[] held = {false};
+            all.forEach((place, registry) -> registry.repositories.values()
+                    .forEach(repo -> held[0] |= repo.layers.containsKey(layer.digest())));
+            if (!held[0]) {
+                layerStore.removeUnreferenced(layer.digest());
+            }
+        }
     }
 
     /**
@@ -34,6 +52,26 @@ final class EcrState {
             throw EcrErrors.repositoryNotFound(name, registry.account);
         }
         return repo;
+    }
+
+    /**
+     * A repository's owner and repository policy for the authorizer, by ARN
+     * ({@code arn:aws:ecr:<region>:<account>:repository/<name>}); null for anything else or a repository that does
+     * not exist. A cross-account pull or push needs the policy to allow it
+     * (https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policy-examples.html).
+     */
+    io.gureum.core.spi.ResourceAccess resourceAccess(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length != 6 || !parts[2].equals("ecr") || !parts[5].startsWith("repository/")) {
+            return null;
+        }
+        lock.lock();
+        try {
+            Repository repo = all.get(parts[4], parts[3]).repositories.get(parts[5].substring("repository/".length()));
+            return repo == null ? null : new io.gureum.core.spi.ResourceAccess(parts[4], repo.policyText);
+        } finally {
+            lock.unlock();
+        }
     }
 
     Instant now() {

@@ -200,10 +200,10 @@ final class Images {
         return true;
     }
 
-    private record Lookup(Image image, ImageFailure failure) {
+    record Lookup(Image image, ImageFailure failure) {
     }
 
-    private static Lookup find(Repository repo, ImageIdentifier id) {
+    static Lookup find(Repository repo, ImageIdentifier id) {
         if (id.imageDigest() == null && id.imageTag() == null) {
             return new Lookup(null, failure(id, ImageFailureCode.MISSING_DIGEST_AND_TAG,
                     "Invalid request parameters: both tag and digest cannot be null"));

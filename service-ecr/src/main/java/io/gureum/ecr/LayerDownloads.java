@@ -38,7 +38,8 @@ final class LayerDownloads {
                 return new AwsHttpResponse(404);
             }
             return new AwsHttpResponse(200).header("Content-Type", "application/octet-stream")
-                    .header("Docker-Content-Digest", layer.digest()).body(layer.data());
+                    .header("Docker-Content-Digest", layer.digest())
+                    .bodyStream(state.layerStore.open(layer), layer.size());
         } finally {
             state.lock.unlock();
         }

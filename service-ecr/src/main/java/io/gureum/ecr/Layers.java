@@ -37,19 +37,23 @@ final class Layers {
         String hex = state.context.ids().hex(32);
         String id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
                 + hex.substring(16, 20) + "-" + hex.substring(20);
-        repo.uploads.put(id, new Upload(id));
+        repo.uploads.put(id, new Upload(id, state.layerStore.uploadFile(id, true), 0));
         return InitiateLayerUploadResponse.builder().uploadId(id).partSize(PART_SIZE).build();
     }
 
     public UploadLayerPartResponse uploadLayerPart(UploadLayerPartRequest r) {
         Repository repo = state.repository(r.registryId(), r.repositoryName());
         Upload upload = upload(repo, r.uploadId());
-        byte[] bytes = r.layerPartBlob().asByteArray();
+        long length = r.layerPartBlob().asByteBuffer().remaining();
         long received = upload.size;
-        if (r.partFirstByte() != received || r.partLastByte() != received + bytes.length - 1) {
+        if (r.partFirstByte() != received || r.partLastByte() != received + length - 1) {
             throw EcrErrors.invalidLayerPart(upload.id, repo.name, repo.registryId, received - 1);
         }
-        upload.add(bytes);
+        try {
+            upload.size += state.layerStore.append(upload.file, received, r.layerPartBlob().asInputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return UploadLayerPartResponse.builder().registryId(repo.registryId).repositoryName(repo.name)
                 .uploadId(upload.id).lastByteReceived(upload.size - 1).build();
     }
@@ -60,8 +64,12 @@ final class Layers {
         if (upload.size == 0) {
             throw EcrErrors.emptyUpload(upload.id);
         }
-        byte[] bytes = upload.bytes();
-        String actual = Digests.sha256(bytes);
+        String actual;
+        try {
+            actual = LayerStore.sha256(upload.file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (String given : r.layerDigests()) {
             if (!given.equals(actual)) {
                 throw EcrErrors.invalidLayer(given, actual);
@@ -69,9 +77,14 @@ final class Layers {
         }
         repo.uploads.remove(upload.id);
         if (repo.layers.containsKey(actual)) {
+            state.layerStore.discard(upload.file);
             throw EcrErrors.layerExists(actual, repo.name, repo.registryId);
         }
-        repo.layers.put(actual, new Layer(actual, bytes));
+        try {
+            repo.layers.put(actual, state.layerStore.commit(upload.file, actual));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return CompleteLayerUploadResponse.builder().registryId(repo.registryId).repositoryName(repo.name)
                 .uploadId(upload.id).layerDigest(actual).build();
     }
@@ -87,7 +100,7 @@ final class Layers {
                         .failureReason("Could not find layer").build());
             } else {
                 layers.add(software.amazon.awssdk.services.ecr.model.Layer.builder().layerDigest(digest)
-                        .layerAvailability(LayerAvailability.AVAILABLE).layerSize((long) layer.data().length).build());
+                        .layerAvailability(LayerAvailability.AVAILABLE).layerSize(layer.size()).build());
             }
         }
         return BatchCheckLayerAvailabilityResponse.builder().layers(layers).failures(failures).build();

@@ -25,8 +25,18 @@ final class Registry {
      * password (the password itself is never stored), with when it expires.
      */
     final Map<String, java.time.Instant> tokens = new LinkedHashMap<>();
+    /**
+     * The access key ID each token's GetAuthorizationToken was signed with, by the same digest: registry requests
+     * made with the token are authorised as that caller (the key's user, role session or account root).
+     */
+    final Map<String, String> tokenKeys = new LinkedHashMap<>();
     /** Repository creation templates by prefix, in creation order. */
     final Map<String, CreationTemplates.Template> templates = new LinkedHashMap<>();
+
+    /** The signing configuration's rules (PutSigningConfiguration), null when there is none. */
+    List<software.amazon.awssdk.services.ecr.model.SigningRule> signingRules;
+    /** Principals whose pulls record no pull time, with when each was registered, in registration order. */
+    final Map<String, java.time.Instant> pullTimeExclusions = new LinkedHashMap<>();
 
     Registry(String account, String region) {
         this.account = account;

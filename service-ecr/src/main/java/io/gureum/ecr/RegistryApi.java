@@ -14,10 +14,20 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
+import software.amazon.awssdk.services.ecr.model.BatchDeleteImageRequest;
+import software.amazon.awssdk.services.ecr.model.BatchGetImageRequest;
+import software.amazon.awssdk.services.ecr.model.CompleteLayerUploadRequest;
+import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
+import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerRequest;
 import software.amazon.awssdk.services.ecr.model.ImageDigestDoesNotMatchException;
 import software.amazon.awssdk.services.ecr.model.ImageTagAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.InitiateLayerUploadRequest;
 import software.amazon.awssdk.services.ecr.model.LayersNotFoundException;
+import software.amazon.awssdk.services.ecr.model.ListImagesRequest;
+import software.amazon.awssdk.services.ecr.model.PutImageRequest;
 import software.amazon.awssdk.services.ecr.model.ReferencedImagesNotFoundException;
+import software.amazon.awssdk.services.ecr.model.UploadLayerPartRequest;
 
 /**
  * The Docker Registry HTTP API V2 / OCI Distribution Specification that ECR's registry endpoint serves, on
@@ -83,8 +93,8 @@ final class RegistryApi implements AutoCloseable {
     AwsHttpResponse handle(AwsHttpRequest request) {
         AwsHttpResponse response;
         try {
-            Registry registry = authenticate(request);
-            response = route(registry, request);
+            Caller caller = authenticate(request);
+            response = route(caller, request);
         } catch (RegistryError e) {
             response = e.response;
         }
@@ -93,7 +103,14 @@ final class RegistryApi implements AutoCloseable {
 
     // ---- authentication
 
-    private Registry authenticate(AwsHttpRequest request) {
+    /**
+     * Who a registry request acts as: the registry it addresses, and the account and access key ID the token was
+     * issued to (the account itself, its root user, for a token recorded without one).
+     */
+    record Caller(Registry registry, String account, String accessKeyId) {
+    }
+
+    private Caller authenticate(AwsHttpRequest request) {
         String auth = request.header("Authorization");
         if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw unauthorized(request);
@@ -123,7 +140,8 @@ final class RegistryApi implements AutoCloseable {
                 throw error(403, "DENIED", "Your authorization token has expired. Reauthenticate and try again.");
             }
             Matcher host = HOST.matcher(hostName(request));
-            return host.matches() ? state.all.get(host.group(1), host.group(2)) : issuer[0];
+            Registry target = host.matches() ? state.all.get(host.group(1), host.group(2)) : issuer[0];
+            return new Caller(target, issuer[0].account, issuer[0].tokenKeys.getOrDefault(key, issuer[0].account));
         });
     }
 
@@ -146,36 +164,102 @@ final class RegistryApi implements AutoCloseable {
 
     // ---- routing
 
-    private AwsHttpResponse route(Registry registry, AwsHttpRequest request) {
+    /**
+     * Authorises a registry request as the ECR API operation whose permission AWS requires for it
+     * (https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push-iam.html, image-pull-iam.html): IAM decides
+     * as for that operation called with the token's caller's credentials. A denial is 403 {@code DENIED} with
+     * IAM's message, as docker shows it ("denied: User: … is not authorized to perform: ecr:BatchGetImage …").
+     */
+    private void authorize(Caller caller, AwsHttpRequest request, String operation,
+            software.amazon.awssdk.core.SdkRequest pojo) {
+        io.gureum.core.spi.Authorizer authorizer = io.gureum.core.spi.Authorizer.of(state.context.shared());
+        if (authorizer == io.gureum.core.spi.Authorizer.NONE) {
+            return;
+        }
+        io.gureum.core.protocol.RequestContext outer = io.gureum.core.protocol.RequestContext.currentOrNull();
+        String requestId = outer != null ? outer.requestId() : state.context.ids().requestId();
+        var ctx = new io.gureum.core.protocol.RequestContext(requestId, caller.account(), caller.registry().region,
+                caller.accessKeyId(), "ecr", request);
+        try {
+            ctx.call(() -> {
+                authorizer.authorize(new io.gureum.core.spi.AuthorizationCall("ecr", "json", operation, pojo,
+                        state::resourceAccess));
+                return null;
+            });
+        } catch (io.gureum.core.error.AwsException e) {
+            if (e.status() == 403 || e.code().startsWith("AccessDenied")) {
+                throw error(403, "DENIED", e.getMessage());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private AwsHttpResponse route(Caller caller, AwsHttpRequest request) {
+        Registry registry = caller.registry();
         String path = request.rawPath();
         String method = request.method();
+        String account = registry.account;
         if (path.equals("/v2") || path.equals("/v2/")) {
             return only(method, Set.of("GET", "HEAD"), () -> json(new AwsHttpResponse(200), JSON.createObjectNode()));
         }
         if (path.equals("/v2/_catalog")) {
-            return only(method, Set.of("GET"), () -> catalog(registry, request));
+            return only(method, Set.of("GET"), () -> {
+                authorize(caller, request, "DescribeRepositories",
+                        DescribeRepositoriesRequest.builder().registryId(account).build());
+                return catalog(registry, request);
+            });
         }
         Matcher m;
         if ((m = TAGS.matcher(path)).matches()) {
             String name = name(m.group(1));
-            return only(method, Set.of("GET"), () -> tags(registry, name, request));
+            return only(method, Set.of("GET"), () -> {
+                authorize(caller, request, "ListImages",
+                        ListImagesRequest.builder().registryId(account).repositoryName(name).build());
+                return tags(registry, name, request);
+            });
         }
         if ((m = MANIFEST.matcher(path)).matches()) {
             String name = name(m.group(1));
             String reference = decode(m.group(2));
+            String operation = switch (method) {
+                case "GET", "HEAD" -> "BatchGetImage";
+                case "PUT" -> "PutImage";
+                case "DELETE" -> "BatchDeleteImage";
+                default -> throw unsupported();
+            };
+            authorize(caller, request, operation, switch (operation) {
+                case "BatchGetImage" -> BatchGetImageRequest.builder().registryId(account).repositoryName(name).build();
+                case "PutImage" -> PutImageRequest.builder().registryId(account).repositoryName(name).build();
+                default -> BatchDeleteImageRequest.builder().registryId(account).repositoryName(name).build();
+            });
             return switch (method) {
                 case "GET", "HEAD" -> getManifest(registry, name, reference);
                 case "PUT" -> putManifest(registry, name, reference, request);
-                case "DELETE" -> deleteManifest(registry, name, reference);
-                default -> throw unsupported();
+                default -> deleteManifest(registry, name, reference);
             };
         }
         if ((m = UPLOAD.matcher(path)).matches()) {
             String name = name(m.group(1));
             String id = decode(m.group(2));
             if (id.isEmpty()) {
-                return only(method, Set.of("POST"), () -> blobs.startUpload(registry, name, request));
+                return only(method, Set.of("POST"), () -> {
+                    authorize(caller, request, "InitiateLayerUpload",
+                            InitiateLayerUploadRequest.builder().registryId(account).repositoryName(name).build());
+                    return blobs.startUpload(registry, name, request);
+                });
             }
+            if (!Set.of("GET", "PATCH", "PUT", "DELETE").contains(method)) {
+                throw unsupported();
+            }
+            // Completing an upload needs ecr:CompleteLayerUpload; its chunks, status and cancellation ecr:UploadLayerPart.
+            authorize(caller, request, method.equals("PUT") ? "CompleteLayerUpload" : "UploadLayerPart",
+                    method.equals("PUT")
+                            ? CompleteLayerUploadRequest.builder().registryId(account).repositoryName(name).build()
+                            : UploadLayerPartRequest.builder().registryId(account).repositoryName(name).build());
             return switch (method) {
                 case "GET" -> blobs.uploadStatus(registry, name, id, 204);
                 case "PATCH" -> blobs.patchUpload(registry, name, id, request);
@@ -187,7 +271,18 @@ final class RegistryApi implements AutoCloseable {
         if ((m = BLOB.matcher(path)).matches()) {
             String name = name(m.group(1));
             String digest = decode(m.group(2));
-            return only(method, Set.of("GET", "HEAD"), () -> blobs.getBlob(registry, name, digest));
+            return only(method, Set.of("GET", "HEAD"), () -> {
+                // docker push asks whether a layer exists with HEAD (ecr:BatchCheckLayerAvailability); a pull reads
+                // it with GET (ecr:GetDownloadUrlForLayer).
+                if (method.equals("HEAD")) {
+                    authorize(caller, request, "BatchCheckLayerAvailability", BatchCheckLayerAvailabilityRequest
+                            .builder().registryId(account).repositoryName(name).build());
+                } else {
+                    authorize(caller, request, "GetDownloadUrlForLayer", GetDownloadUrlForLayerRequest.builder()
+                            .registryId(account).repositoryName(name).build());
+                }
+                return blobs.getBlob(registry, name, digest);
+            });
         }
         throw error(404, "NAME_UNKNOWN", "No registry API at " + path);
     }

@@ -39,8 +39,10 @@ final class RegistryBlobs implements AutoCloseable {
         if (layer == null) {
             throw error(404, "BLOB_UNKNOWN", "blob unknown to registry");
         }
-        return new AwsHttpResponse(200).body(layer.data()).header("Content-Type", "application/octet-stream")
-                .header("Docker-Content-Digest", layer.digest());
+        // Content-Length also for HEAD, which sends no body.
+        return new AwsHttpResponse(200).bodyStream(state.layerStore.open(layer), layer.size())
+                .header("Content-Length", Long.toString(layer.size()))
+                .header("Content-Type", "application/octet-stream").header("Docker-Content-Digest", layer.digest());
     }
 
     AwsHttpResponse startUpload(Registry registry, String name, AwsHttpRequest request) {
@@ -101,10 +103,10 @@ final class RegistryBlobs implements AutoCloseable {
         String id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
                 + hex.substring(16, 20) + "-" + hex.substring(20);
         try {
-            BlobUpload upload = new BlobUpload(id, registry.account, registry.region, name);
+            BlobUpload upload = new BlobUpload(id, registry.account, registry.region, name, state.layerStore);
             uploads.put(id, upload);
             return upload;
-        } catch (IOException e) {
+        } catch (java.io.UncheckedIOException e) {
             throw error(500, "UNKNOWN", "The upload could not be started: " + e.getMessage());
         }
     }
@@ -170,16 +172,16 @@ final class RegistryBlobs implements AutoCloseable {
             if (!digest.equals(upload.digest())) {
                 throw error(400, "DIGEST_INVALID", "provided digest did not match uploaded content");
             }
-            byte[] bytes;
-            try {
-                bytes = upload.bytes();
-            } catch (IOException e) {
-                throw error(500, "UNKNOWN", "The upload could not be read back: " + e.getMessage());
-            }
             return api.locked(() -> {
                 Repository repo = repository(registry, name);
-                repo.layers.putIfAbsent(digest, new Layer(digest, bytes));
-                record.run();
+                if (!repo.layers.containsKey(digest)) {
+                    try {
+                        repo.layers.put(digest, state.layerStore.commit(upload.file, digest));
+                    } catch (IOException e) {
+                        throw error(500, "UNKNOWN", "The upload could not be stored: " + e.getMessage());
+                    }
+                    record.run();
+                }
                 return created(name, digest);
             });
         } finally {

@@ -90,6 +90,8 @@ final class Repositories {
         }
         state.registry(r.registryId()).repositories.remove(repo.name);
         repo.tags.detach();
+        repo.uploads.values().forEach(u -> state.layerStore.discard(u.file));
+        state.releaseLayers(repo.layers.values());
         return DeleteRepositoryResponse.builder().repository(Views.repository(repo)).build();
     }
 

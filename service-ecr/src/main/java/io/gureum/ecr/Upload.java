@@ -1,35 +1,21 @@
 package io.gureum.ecr;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 
 /**
- * A layer upload in progress: the parts received so far, in order. Each part is kept as it came, so that
- * {@code --data-dir} journals each once ({@link EcrRecords}).
+ * A layer upload of the ECR API in progress: the parts received so far, in order, in a file of the
+ * {@link LayerStore} (never in the heap past the request that brought them). {@code --data-dir} records its size
+ * after each part ({@link EcrRecords}).
  */
 final class Upload {
     final String id;
-    final List<byte[]> parts = new ArrayList<>();
+    final Path file;
     /** The bytes received so far. */
     long size;
 
-    Upload(String id) {
+    Upload(String id, Path file, long size) {
         this.id = id;
-    }
-
-    void add(byte[] part) {
-        parts.add(part);
-        size += part.length;
-    }
-
-    /** The parts joined. */
-    byte[] bytes() {
-        byte[] out = new byte[Math.toIntExact(size)];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
+        this.file = file;
+        this.size = size;
     }
 }

@@ -231,4 +231,53 @@ class EcrRestartIT {
             assertEquals(403, r.get("/v2/").statusCode());
         }
     }
+
+    /**
+     * Layer bytes are files of the data directory, one per digest however many repositories hold it (never whole
+     * in the heap or in a journal record); a layer no repository holds is removed at the next start, and so is an
+     * unfinished registry upload.
+     */
+    @Test
+    void layersAreFilesOncePerDigestAndGoWhenNoRepositoryHoldsThem() throws Exception {
+        byte[] layer = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(11).nextBytes(layer);
+        String digest = Digests.sha256(layer);
+        Path file = dataDir.resolve("ecr").resolve("layers").resolve(digest.substring("sha256:".length()));
+        Path uploads = dataDir.resolve("ecr").resolve("layers").resolve("uploads");
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            ecr.createRepository(b -> b.repositoryName("one"));
+            ecr.createRepository(b -> b.repositoryName("two"));
+            String token = ecr.getAuthorizationToken(b -> { }).authorizationData().get(0).authorizationToken();
+            RegistryHttp r = new RegistryHttp(g.endpoint(), "Basic " + token);
+            assertEquals(digest, r.pushBlob("one", layer));
+            assertEquals(digest, r.pushBlob("two", layer));
+            assertEquals(layer.length, java.nio.file.Files.size(file));
+            assertEquals(List.of(file), listLayerFiles());
+            var started = r.send("POST", "/v2/one/blobs/uploads/", null);
+            assertEquals(202, started.statusCode());
+            r.send("PATCH", started.headers().firstValue("Location").orElseThrow(), new byte[1000],
+                    "Content-Type", "application/octet-stream");
+            ecr.deleteRepository(b -> b.repositoryName("one").force(true));
+        }
+        try (Gureum g = start(); EcrClient ecr = AwsClients.client(EcrClient.builder(), g)) {
+            String token = ecr.getAuthorizationToken(b -> { }).authorizationData().get(0).authorizationToken();
+            RegistryHttp r = new RegistryHttp(g.endpoint(), "Basic " + token);
+            var got = r.get("/v2/two/blobs/" + digest);
+            assertEquals(200, got.statusCode());
+            assertEquals(digest, Digests.sha256(got.body()));
+            try (var left = java.nio.file.Files.list(uploads)) {
+                assertEquals(0, left.count(), "an unfinished registry upload is not kept across a restart");
+            }
+            ecr.deleteRepository(b -> b.repositoryName("two").force(true));
+        }
+        try (Gureum g = start()) {
+            assertEquals(List.of(), listLayerFiles(), "no repository holds the layer any more");
+        }
+    }
+
+    private List<Path> listLayerFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dataDir.resolve("ecr").resolve("layers"))) {
+            return files.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+    }
 }

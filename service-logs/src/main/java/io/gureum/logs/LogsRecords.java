@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * CloudWatch Logs' records for {@code --data-dir}, per account and region.
  *
  * <p><b>Resources</b> (log groups with their settings and tags, streams, metric and subscription filters, query
- * definitions, destinations, resource and account policies, export tasks, lookup tables, delivery destinations,
+ * definitions, destinations, resource and account policies, export tasks, lookup tables, delivery destinations, sources and deliveries,
  * anomaly detectors, the query-results KMS key): {@link LogsService} holds the store's {@link LogsStore#recordLock}
  * through every operation that may change one and then calls {@link #record}, which reads the store's resources
  * again and journals those whose JSON differs from the last written (deleting those gone). Changes made outside a
@@ -49,6 +49,8 @@ final class LogsRecords {
     static final String EXPORT_TASK = "export-task";
     static final String LOOKUP_TABLE = "lookup-table";
     static final String DELIVERY_DESTINATION = "delivery-destination";
+    static final String DELIVERY_SOURCE = "delivery-source";
+    static final String DELIVERY = "delivery";
     static final String ANOMALY_DETECTOR = "anomaly-detector";
     static final String SCHEDULED_QUERY = "scheduled-query";
     static final String SETTINGS = "settings";
@@ -181,6 +183,8 @@ final class LogsRecords {
         store.exportTasks.forEach((k, t) -> sink.accept(EXPORT_TASK, k, t.value()));
         store.lookupTables.forEach((k, t) -> sink.accept(LOOKUP_TABLE, k, t));
         store.deliveryDestinations.forEach((k, d) -> sink.accept(DELIVERY_DESTINATION, k, d));
+        store.deliverySources.forEach((k, d) -> sink.accept(DELIVERY_SOURCE, k, d));
+        store.deliveries.forEach((k, d) -> sink.accept(DELIVERY, k, d));
         store.anomalyDetectors.forEach((k, d) -> sink.accept(ANOMALY_DETECTOR, k, d));
         store.scheduledQueries.forEach((k, q) -> sink.accept(SCHEDULED_QUERY, k, q));
         if (store.queryResultsKmsKeyId != null || store.storageTier != null) {

@@ -84,6 +84,8 @@ final class LogsRestore {
                     case LogsRecords.LOOKUP_TABLE -> store.lookupTables.put(key, r.value(LookupTables.Table.class));
                     case LogsRecords.DELIVERY_DESTINATION -> store.deliveryDestinations.put(key,
                             r.value(Deliveries.Destination.class));
+                    case LogsRecords.DELIVERY_SOURCE -> store.deliverySources.put(key, r.value(Deliveries.Source.class));
+                    case LogsRecords.DELIVERY -> store.deliveries.put(key, r.value(Deliveries.Stored.class));
                     case LogsRecords.ANOMALY_DETECTOR -> store.anomalyDetectors.put(key,
                             r.value(AnomalyDetectors.Detector.class));
                     case LogsRecords.SCHEDULED_QUERY -> store.scheduledQueries.put(key,

@@ -76,7 +76,7 @@ public final class LogsService implements AwsService {
                 new ResourcePolicies(stores, context.ids()), new DataProtection(stores), new FieldIndexes(stores),
                 new AccountPolicies(stores), new ExportTasks(stores, context.clients(), workers, context.ids(), records::record),
                 new KmsKeys(stores), new LogGroupListing(stores, expiry), new AnomalyDetectors(stores, context.ids()),
-                new Deliveries(stores), new LookupTables(stores), new LogRecords(stores),
+                new Deliveries(stores, context.clients(), context.ids()), new LookupTables(stores), new LogRecords(stores),
                 new Transformers(stores), new ScheduledQueries(stores, scheduled),
                 new StorageTierPolicy(stores), new SyslogConfigurations(stores));
         Subscription published = context.events().subscribe(LogEvents.class,

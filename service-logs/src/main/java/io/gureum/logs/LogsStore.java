@@ -23,6 +23,11 @@ final class LogsStore {
     final ConcurrentNavigableMap<String, ExportTasks.Task> exportTasks = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, LookupTables.Table> lookupTables = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, Deliveries.Destination> deliveryDestinations = new ConcurrentSkipListMap<>();
+    final ConcurrentNavigableMap<String, Deliveries.Source> deliverySources = new ConcurrentSkipListMap<>();
+    /** Deliveries by ID. */
+    final ConcurrentNavigableMap<String, Deliveries.Stored> deliveries = new ConcurrentSkipListMap<>();
+    /** Held while delivery sources, destinations and deliveries change together. */
+    final Object deliveryLock = new Object();
     final ConcurrentNavigableMap<String, AnomalyDetectors.Detector> anomalyDetectors = new ConcurrentSkipListMap<>();
     final ConcurrentNavigableMap<String, ScheduledQuery> scheduledQueries = new ConcurrentSkipListMap<>();
     /** The KMS key AssociateKmsKey named for Logs Insights query results ({@code …:query-result:*}), or null. */

@@ -126,6 +126,14 @@ final class Tags {
                 Deliveries.Destination d = here ? store.deliveryDestinations.get(id) : null;
                 yield d == null ? null : of(d.tags());
             }
+            case "delivery-source" -> {
+                Deliveries.Source d = here ? store.deliverySources.get(id) : null;
+                yield d == null ? null : of(d.tags());
+            }
+            case "delivery" -> {
+                Deliveries.Stored d = here ? store.deliveries.get(id) : null;
+                yield d == null ? null : of(d.tags());
+            }
             case "anomaly-detector" -> {
                 AnomalyDetectors.Detector d = here ? store.anomalyDetectors.get(resourceArn) : null;
                 yield d == null ? null : of(d.tags());

@@ -48,7 +48,7 @@ class DeliveriesIT extends LogsTestSupport {
     }
 
     @Test
-    void thereAreNoSourcesSoNoDeliveries() {
+    void unknownSourcesAndDeliveriesAreNotFound() {
         assertTrue(logs.describeDeliverySources(b -> b.limit(10)).deliverySources().isEmpty());
         assertTrue(logs.describeDeliveries(b -> b.limit(10)).deliveries().isEmpty());
         assertError(ResourceNotFoundException.class, "ResourceNotFoundException", 400, null,
@@ -58,5 +58,9 @@ class DeliveriesIT extends LogsTestSupport {
                         .deliveryDestinationArn("arn:aws:logs:us-east-1:000000000000:delivery-destination:d")));
         assertError(ResourceNotFoundException.class, "ResourceNotFoundException", 400, null,
                 () -> logs.getDelivery(b -> b.id("abcdefghijklmnop")));
+        // Only EventBridge event buses can be sources here (EventBusDeliverySourcesIT in service-events covers them).
+        assertError(ValidationException.class, "ValidationException", 400, null,
+                () -> logs.putDeliverySource(b -> b.name("cf").logType("ACCESS_LOGS")
+                        .resourceArn("arn:aws:cloudfront::000000000000:distribution/E1234567890")));
     }
 }

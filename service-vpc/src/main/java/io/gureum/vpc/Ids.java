@@ -39,6 +39,9 @@ final class Ids {
         if (prefix.equals("cagw")) {
             return CarrierGateways.notFound(id);
         }
+        if (prefix.equals("vpn")) {
+            return VpnConnections.notFound(id);
+        }
         if (!KINDS.containsKey(prefix) && !prefix.equals("dopt")) {
             return Ec2Error.INVALID_ID.of(id);
         }

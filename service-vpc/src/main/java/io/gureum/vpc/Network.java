@@ -35,6 +35,7 @@ final class Network {
     final TransitGatewayConnects transitGatewayConnects;
     final TransitGatewayMulticast transitGatewayMulticast;
     final VpnGateways vpnGateways;
+    final VpnConnections vpnConnections;
     final AvailabilityZones availabilityZones;
     final InsightsRunner insights;
     final NetworkInsightsPaths insightsPaths;
@@ -74,6 +75,7 @@ final class Network {
         this.transitGatewayConnects = new TransitGatewayConnects(this);
         this.transitGatewayMulticast = new TransitGatewayMulticast(this);
         this.vpnGateways = new VpnGateways(this);
+        this.vpnConnections = new VpnConnections(this);
         this.availabilityZones = new AvailabilityZones(this);
         this.insights = new InsightsRunner(this);
         this.insightsPaths = new NetworkInsightsPaths(this);
@@ -107,7 +109,7 @@ final class Network {
                 transitGatewayModifications, transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways);
+                securityGroupVpcAssociations, localGateways, vpnConnections);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

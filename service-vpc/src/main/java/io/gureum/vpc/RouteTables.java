@@ -60,17 +60,17 @@ public final class RouteTables {
                 .on("association.subnet-id", t -> t.associations.stream().map(a -> a.subnetId).toList())
                 .on("association.gateway-id", t -> t.associations.stream().map(a -> a.gatewayId).toList())
                 .on("association.main", t -> t.associations.stream().anyMatch(a -> a.main))
-                .on("route.destination-cidr-block", t -> t.routes.stream().map(x -> x.destinationCidr).toList())
-                .on("route.destination-ipv6-cidr-block", t -> t.routes.stream().map(x -> x.destinationIpv6Cidr).toList())
-                .on("route.destination-prefix-list-id", t -> t.routes.stream().map(x -> x.destinationPrefixListId).toList())
-                .on("route.gateway-id", t -> t.routes.stream().map(x -> x.gatewayId).toList())
-                .on("route.nat-gateway-id", t -> t.routes.stream().map(x -> x.natGatewayId).toList())
-                .on("route.instance-id", t -> t.routes.stream().map(x -> x.instanceId).toList())
+                .on("route.destination-cidr-block", t -> withPropagated(net.store(), t).stream().map(x -> x.destinationCidr).toList())
+                .on("route.destination-ipv6-cidr-block", t -> withPropagated(net.store(), t).stream().map(x -> x.destinationIpv6Cidr).toList())
+                .on("route.destination-prefix-list-id", t -> withPropagated(net.store(), t).stream().map(x -> x.destinationPrefixListId).toList())
+                .on("route.gateway-id", t -> withPropagated(net.store(), t).stream().map(x -> x.gatewayId).toList())
+                .on("route.nat-gateway-id", t -> withPropagated(net.store(), t).stream().map(x -> x.natGatewayId).toList())
+                .on("route.instance-id", t -> withPropagated(net.store(), t).stream().map(x -> x.instanceId).toList())
                 .on("route.egress-only-internet-gateway-id",
-                        t -> t.routes.stream().map(x -> x.egressOnlyInternetGatewayId).toList())
-                .on("route.transit-gateway-id", t -> t.routes.stream().map(x -> x.transitGatewayId).toList())
-                .on("route.vpc-peering-connection-id", t -> t.routes.stream().map(x -> x.vpcPeeringConnectionId).toList())
-                .on("route.origin", t -> t.routes.stream().map(x -> x.origin).toList());
+                        t -> withPropagated(net.store(), t).stream().map(x -> x.egressOnlyInternetGatewayId).toList())
+                .on("route.transit-gateway-id", t -> withPropagated(net.store(), t).stream().map(x -> x.transitGatewayId).toList())
+                .on("route.vpc-peering-connection-id", t -> withPropagated(net.store(), t).stream().map(x -> x.vpcPeeringConnectionId).toList())
+                .on("route.origin", t -> withPropagated(net.store(), t).stream().map(x -> x.origin).toList());
     }
 
     RouteTable require(VpcStore s, String id) {
@@ -523,9 +523,37 @@ public final class RouteTables {
         return ok ? "active" : "blackhole";
     }
 
+    /**
+     * The table's routes, then those route propagation adds: the static routes of the available VPN connections of
+     * each propagating virtual private gateway attached to the table's VPC, unless the table already has a route to
+     * that destination.
+     */
+    List<Route> withPropagated(VpcStore s, RouteTable t) {
+        if (t.propagatingVgws.isEmpty()) {
+            return t.routes;
+        }
+        List<Route> all = new ArrayList<>(t.routes);
+        for (String vgwId : t.propagatingVgws) {
+            var vgw = s.vpnGateways.get(vgwId);
+            if (vgw == null || !vgw.attachments.containsKey(t.vpcId)) {
+                continue;
+            }
+            for (String cidr : net.vpnConnections.propagatedRoutes(s, vgwId)) {
+                if (all.stream().noneMatch(x -> cidr.equals(x.destinationCidr))) {
+                    Route r = new Route();
+                    r.destinationCidr = cidr;
+                    r.gatewayId = vgwId;
+                    r.origin = "EnableVgwRoutePropagation";
+                    all.add(r);
+                }
+            }
+        }
+        return all;
+    }
+
     software.amazon.awssdk.services.ec2.model.RouteTable toSdk(VpcStore s, RouteTable t) {
         List<software.amazon.awssdk.services.ec2.model.Route> routes = new ArrayList<>();
-        for (Route r : t.routes) {
+        for (Route r : withPropagated(s, t)) {
             routes.add(software.amazon.awssdk.services.ec2.model.Route.builder()
                     .destinationCidrBlock(r.destinationCidr)
                     .destinationIpv6CidrBlock(r.destinationIpv6Cidr)

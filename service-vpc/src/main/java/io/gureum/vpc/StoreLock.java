@@ -41,6 +41,7 @@ final class StoreLock implements OperationInterceptor {
         synchronized (s) {
             net.natGateways.settle(s);
             net.carrierGateways.settle(s);
+            net.vpnConnections.settle(s);
             net.securityGroupVpcAssociations.settle(s);
             net.insights.settle(s);
             if (!net.records.enabled()) {

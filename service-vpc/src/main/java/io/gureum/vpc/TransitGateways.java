@@ -352,6 +352,26 @@ public final class TransitGateways {
         s.forget(a);
     }
 
+    /**
+     * The attachment of resource type {@code vpn} a VPN connection on a transit gateway gets, associated with and
+     * propagating to the default route tables as the gateway's options say, like a VPC attachment.
+     */
+    TransitGatewayAttachment attachVpn(VpcStore s, String transitGatewayId, String vpnConnectionId) {
+        TransitGateway t = requireTgw(s, transitGatewayId);
+        TransitGatewayAttachment a = new TransitGatewayAttachment(net.id("tgw-attach"), s.account, net.now());
+        a.transitGatewayId = t.id;
+        a.resourceType = "vpn";
+        a.vpnConnectionId = vpnConnectionId;
+        s.put(s.tgwAttachments, a);
+        applyDefaults(s, t, a, true);
+        return a;
+    }
+
+    /** A transit gateway that exists and is not deleted. */
+    TransitGateway requireGateway(VpcStore s, String id) {
+        return requireTgw(s, id);
+    }
+
     public CreateTransitGatewayRouteTableResponse createTransitGatewayRouteTable(CreateTransitGatewayRouteTableRequest r) {
         VpcStore s = net.store();
         TransitGateway t = requireTgw(s, r.transitGatewayId());
@@ -561,6 +581,8 @@ public final class TransitGateways {
         TransitGatewayRouteTable t = requireTable(s, r.transitGatewayRouteTableId());
         List<TransitGatewayRoute> routes = new ArrayList<>();
         for (String id : t.propagations) {
+            // A VPN attachment propagates what BGP learns; no BGP session ever comes up here, so it adds nothing
+            // (nor does a Connect attachment's).
             String vpcId = s.tgwAttachments.get(id).vpcId;
             Vpc vpc = vpcId == null ? null : s.vpcs.get(vpcId);
             if (vpc != null) {

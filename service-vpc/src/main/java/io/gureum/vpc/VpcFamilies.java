@@ -65,6 +65,7 @@ final class VpcFamilies {
                     s -> s.tgwMulticastDomains),
             new Family("customer-gateway", CustomerGateway.class, s -> s.customerGateways),
             new Family("vpn-gateway", VpnGateway.class, s -> s.vpnGateways),
+            new Family("vpn-connection", io.gureum.vpc.model.VpnConnection.class, s -> s.vpnConnections),
             new Family("network-insights-path", NetworkInsightsPath.class, s -> s.insightsPaths),
             new Family("network-insights-analysis", NetworkInsightsAnalysis.class, s -> s.insightsAnalyses),
             new Family("network-insights-access-scope", NetworkInsightsAccessScope.class, s -> s.accessScopes),
@@ -82,7 +83,7 @@ final class VpcFamilies {
             "transit-gateway-multicast-domain", "customer-gateway", "vpn-gateway",
             "network-insights-path", "network-insights-analysis", "network-insights-access-scope",
             "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
-            "carrier-gateway");
+            "carrier-gateway", "vpn-connection");
 
     private VpcFamilies() {
     }

@@ -132,6 +132,11 @@ final class VpcRestore {
         for (NatGateway n : s.natGateways.values()) {
             net.publicIps.take(s.region, n.publicIp);
         }
+        for (io.gureum.vpc.model.VpnConnection c : s.vpnConnections.values()) {
+            if (s.registered(c)) {
+                c.tunnels.forEach(t -> net.publicIps.take(s.region, t.outsideIpAddress()));
+            }
+        }
         for (NetworkInsightsAnalysis a : s.insightsAnalyses.values()) {
             if (a.status.equals("running")) {
                 net.insights.rearm(s, a.due);

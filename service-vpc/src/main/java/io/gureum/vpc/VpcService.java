@@ -35,7 +35,8 @@ public final class VpcService implements AwsService {
                 VpnGateways.class, AvailabilityZones.class, NetworkInsightsPaths.class,
                 NetworkInsightsAnalyses.class, NetworkAccessScopes.class, FlowLogs.class,
                 EgressOnlyInternetGateways.class, DhcpOptionsSets.class, CarrierGateways.class,
-                NetworkInterfacePermissions.class, SecurityGroupVpcAssociations.class, LocalGateways.class);
+                NetworkInterfacePermissions.class, SecurityGroupVpcAssociations.class, LocalGateways.class,
+                VpnConnections.class);
     }
 
     @Override

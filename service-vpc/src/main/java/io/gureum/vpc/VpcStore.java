@@ -67,6 +67,7 @@ public final class VpcStore {
     public final Map<String, NetworkInsightsAccessScopeAnalysis> accessScopeAnalyses = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.FlowLog> flowLogs = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.CarrierGateway> carrierGateways = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VpnConnection> vpnConnections = new LinkedHashMap<>();
 
     /**
      * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:

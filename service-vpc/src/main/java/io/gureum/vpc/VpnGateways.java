@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.VpcAttachment;
 /**
  * Site-to-site VPN basics (https://docs.aws.amazon.com/vpn/latest/s2svpn/how_it_works.html): customer
  * gateways describe the on-premises device, virtual private gateways attach to one VPC and may
- * propagate routes into its route tables. VPN connections and tunnels are not emulated.
+ * propagate routes into its route tables. VPN connections are {@link VpnConnections}.
  */
 public final class VpnGateways {
     private final Network net;
@@ -110,6 +110,9 @@ public final class VpnGateways {
     public DeleteCustomerGatewayResponse deleteCustomerGateway(DeleteCustomerGatewayRequest r) {
         VpcStore s = net.store();
         CustomerGateway c = Ids.require(s.customerGateways, "cgw", r.customerGatewayId());
+        if (net.vpnConnections.uses(s, c.id)) {
+            throw Ec2Error.INCORRECT_STATE.withMessage("The customer gateway '" + c.id + "' is in use.");
+        }
         Ec2Errors.checkDryRun(r.dryRun());
         c.state = "deleted";
         s.forget(c);
@@ -194,7 +197,7 @@ public final class VpnGateways {
     public DeleteVpnGatewayResponse deleteVpnGateway(DeleteVpnGatewayRequest r) {
         VpcStore s = net.store();
         VpnGateway v = require(s, r.vpnGatewayId());
-        if (!v.attachments.isEmpty()) {
+        if (!v.attachments.isEmpty() || net.vpnConnections.uses(s, v.id)) {
             throw Ec2Error.INCORRECT_STATE.withMessage("The VPN gateway '" + v.id + "' is in use.");
         }
         Ec2Errors.checkDryRun(r.dryRun());

@@ -54,7 +54,10 @@ final class FailureReason {
         if (code.contains("LimitExceeded")) {
             return "ServiceLimitExceeded";
         }
-        if (s.statusCode() == 403) {
+        // JSON APIs deny with AccessDeniedException and status 400, EC2 with UnauthorizedOperation, SNS with
+        // AuthorizationError: each is the contract's AccessDenied, as a 403 is.
+        if (s.statusCode() == 403 || code.startsWith("AccessDenied") || code.equals("UnauthorizedOperation")
+                || code.equals("AuthorizationError")) {
             return "AccessDenied";
         }
         return s.statusCode() >= 500 ? "GeneralServiceException" : "InvalidRequest";

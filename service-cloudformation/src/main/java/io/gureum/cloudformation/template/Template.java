@@ -13,7 +13,9 @@ import java.util.TreeSet;
 
 /**
  * A template's sections, checked for the structure AWS requires before anything is resolved
- * ("Template anatomy"): known top-level sections only, at least one resource, each with a {@code Type}.
+ * ("Template anatomy"): known top-level sections only, at least one resource, each with a {@code Type}, and no
+ * parameter with a resource's logical ID (AWS: "Template error: all resources and parameters must have unique
+ * names. Common name(s):[Name]").
  */
 public final class Template {
     private static final Set<String> SECTIONS = Set.of("AWSTemplateFormatVersion", "Description", "Metadata",
@@ -57,6 +59,21 @@ public final class Template {
             }
             if (!e.getKey().matches("[A-Za-z0-9]+")) {
                 throw TemplateError.format("Resource name " + e.getKey() + " is non alphanumeric.");
+            }
+        }
+        JsonNode parameters = root.get("Parameters");
+        if (parameters != null && parameters.isObject()) {
+            // Only Parameters and Resources share one namespace (Ref names either); an output, condition or
+            // mapping may have a resource's or parameter's name.
+            List<String> common = new ArrayList<>();
+            resources.fieldNames().forEachRemaining(n -> {
+                if (parameters.has(n)) {
+                    common.add(n);
+                }
+            });
+            if (!common.isEmpty()) {
+                throw TemplateError.template("all resources and parameters must have unique names. Common name(s):"
+                        + common);
             }
         }
         return new Template(root);

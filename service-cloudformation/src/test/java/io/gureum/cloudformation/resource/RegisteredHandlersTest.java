@@ -35,6 +35,7 @@ class RegisteredHandlersTest {
             "AWS::EC2::CarrierGateway", "AWS::EC2::NetworkInterfacePermission", "AWS::EC2::SecurityGroupVpcAssociation",
             "AWS::EC2::LocalGatewayRoute", "AWS::EC2::LocalGatewayRouteTable", "AWS::EC2::LocalGatewayRouteTableVPCAssociation",
             "AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation",
+            "AWS::EC2::VPNConnection", "AWS::EC2::VPNConnectionRoute",
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
             "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
@@ -58,7 +59,9 @@ class RegisteredHandlersTest {
             "AWS::ECR::PullThroughCacheRule", "AWS::ECR::RepositoryCreationTemplate", "AWS::SSM::Document",
             "AWS::SSM::Association", "AWS::SSM::ResourceDataSync", "AWS::SSM::ResourcePolicy",
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
-            "AWS::SSM::PatchBaseline", "AWS::EC2::TransitGatewayPeeringAttachment", "AWS::EC2::TransitGatewayConnect",
+            "AWS::SSM::PatchBaseline", "AWS::CloudWatch::AlarmMuteRule", "AWS::CloudWatch::OTelEnrichment",
+            "AWS::ECR::SigningConfiguration", "AWS::ECR::PullTimeUpdateExclusion", "AWS::Logs::DeliverySource",
+            "AWS::Logs::Delivery", "AWS::EC2::TransitGatewayPeeringAttachment", "AWS::EC2::TransitGatewayConnect",
             "AWS::EC2::TransitGatewayConnectPeer", "AWS::EC2::TransitGatewayMulticastDomain",
             "AWS::EC2::TransitGatewayMulticastDomainAssociation", "AWS::EC2::TransitGatewayMulticastGroupMember",
             "AWS::EC2::TransitGatewayMulticastGroupSource");

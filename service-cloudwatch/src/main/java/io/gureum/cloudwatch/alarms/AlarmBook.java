@@ -20,6 +20,8 @@ public final class AlarmBook {
     /** With {@code --data-dir}: how many items are recorded, and what each alarm's record held when last written. */
     long historyRecorded;
     final java.util.Map<String, byte[]> written = new java.util.HashMap<>();
+    /** Alarm mute rules by name. */
+    public final TreeMap<String, MuteRule> muteRules = new TreeMap<>();
 
     public AlarmBook(String account, String region) {
         this.account = account;
@@ -34,6 +36,16 @@ public final class AlarmBook {
             }
         }
         return null;
+    }
+
+    /** Whether a mute rule active at {@code now} targets the alarm (its actions are not run). */
+    synchronized boolean muted(String alarmName, long now) {
+        for (MuteRule r : muteRules.values()) {
+            if (r.targets(alarmName) && r.active(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     synchronized void record(HistoryItem item, long now) {

@@ -121,7 +121,9 @@ public final class AlarmEngine {
             alarm.stateReasonData = reasonData;
             alarm.stateUpdated = now;
             alarm.stateTransitioned = now;
-            runActions = alarm.actionsEnabled;
+            // "When a mute rule is active, targeted alarms continue to evaluate metrics and transition between
+            // states, but their configured actions ... are muted." (API_PutAlarmMuteRule)
+            runActions = alarm.actionsEnabled && !book.muted(alarm.name, now);
             book.record(new HistoryItem(alarm.name, alarm.composite ? "CompositeAlarm" : "MetricAlarm", now,
                     "StateUpdate", "Alarm updated from " + change.oldState() + " to " + state,
                     AlarmMessages.stateHistory(change)), now);
@@ -136,6 +138,30 @@ public final class AlarmEngine {
         }
         for (Alarm parent : parentsOf(book, alarm)) {
             evaluateComposite(book, parent);
+        }
+    }
+
+    /**
+     * DeleteAlarmMuteRule: "any alarms that are currently being muted by that rule are immediately unmuted. If those
+     * alarms are in an ALARM state, their configured actions will trigger." (API_DeleteAlarmMuteRule) The actions run
+     * with the alarm's current state as both old and new state.
+     */
+    void unmuted(AlarmBook book, java.util.Collection<String> names) {
+        long now = now();
+        List<Alarm> fire = new ArrayList<>();
+        List<AlarmMessages.Change> changes = new ArrayList<>();
+        synchronized (book) {
+            for (String name : names) {
+                Alarm a = book.alarms.get(name);
+                if (a != null && a.actionsEnabled && "ALARM".equals(a.stateValue) && !book.muted(name, now)) {
+                    fire.add(a);
+                    changes.add(new AlarmMessages.Change(a.stateValue, a.stateReason, a.stateReasonData,
+                            a.stateUpdated, a.stateValue, a.stateReason, a.stateReasonData, a.stateUpdated));
+                }
+            }
+        }
+        for (int i = 0; i < fire.size(); i++) {
+            actions.run(book, fire.get(i), changes.get(i));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.gureum.iam.authz;
 
+import io.gureum.iam.authz.resolvers.CloudFormationResources;
+import io.gureum.iam.authz.resolvers.EcrResources;
 import io.gureum.iam.authz.resolvers.EventBridgeResources;
 import io.gureum.iam.authz.resolvers.LambdaResources;
 import io.gureum.iam.authz.resolvers.S3Resources;
@@ -22,7 +24,8 @@ public final class ResourceArns {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\]]*)]");
     private static final Map<String, ResourceResolver> RESOLVERS = Map.of("sqs", new SqsResources(), "s3",
-            new S3Resources(), "lambda", new LambdaResources(), "eventbridge", new EventBridgeResources());
+            new S3Resources(), "lambda", new LambdaResources(), "eventbridge", new EventBridgeResources(), "ecr",
+            new EcrResources(), "cloudformation", new CloudFormationResources());
 
     private static final Map<String, Pattern> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
 

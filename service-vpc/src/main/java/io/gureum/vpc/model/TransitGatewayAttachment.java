@@ -7,13 +7,16 @@ import java.util.List;
 /**
  * The stored state of one transit gateway attachment: of a VPC ({@code resourceType} {@code vpc}), a peering
  * with another transit gateway ({@code peering}) or a Connect attachment over a transport attachment
- * ({@code connect}). A peering attachment has one ID and one object in each side's store, each with that
+ * ({@code connect}) or a Site-to-Site VPN connection ({@code vpn}). A peering attachment has one ID and one object in each side's store, each with that
  * side's transit gateway as {@link #transitGatewayId}, its route table association and its tags.
  */
 public final class TransitGatewayAttachment extends Resource {
+    /** {@code vpc}, {@code peering}, {@code connect}, or {@code vpn} for a Site-to-Site VPN connection's. */
     public String resourceType = "vpc";
     public String transitGatewayId;
     public String vpcId;
+    /** The VPN connection of a {@code vpn} attachment. */
+    public String vpnConnectionId;
     public final List<String> subnetIds = new ArrayList<>();
     public String state = "available";
     public String associatedRouteTableId;
@@ -43,6 +46,7 @@ public final class TransitGatewayAttachment extends Resource {
         return switch (resourceType) {
             case "peering" -> peerTransitGatewayId;
             case "connect" -> transportAttachmentId;
+            case "vpn" -> vpnConnectionId;
             default -> vpcId;
         };
     }

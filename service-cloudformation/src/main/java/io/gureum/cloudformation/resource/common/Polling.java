@@ -7,13 +7,15 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Waits for a service's asynchronous work (a secret's rotation) without holding a thread: the check runs every
- * {@link #INTERVAL} on a delayed executor and the future completes when it answers, so the engine's worker is
- * free in between (unlike {@link Stabilization}, which sleeps on the caller's thread). The work runs in real
- * time (a Lambda function), so the limit is real time too.
+ * Waits for a service's asynchronous work (a secret's rotation, a table becoming {@code ACTIVE}, a NAT gateway
+ * {@code deleted}) without holding a thread: the first check runs on the caller's thread, the next ones every
+ * {@link #INTERVAL} on a delayed executor, and the future completes when one answers, so the engine's worker is
+ * free in between and any number of resources can wait at once. Some work runs in real time (a Lambda function),
+ * and services settle on the core clock, which real time moves and tests advance; the limit is real time.
  */
 public final class Polling {
     /** How often the check runs. */
@@ -28,7 +30,21 @@ public final class Polling {
         return t;
     });
 
+    /** How long {@link #settled} waits: the bound AWS's handlers give a resource to stabilise. */
+    public static final Duration SETTLE_LIMIT = Duration.ofMinutes(15);
+
     private Polling() {
+    }
+
+    /**
+     * A future completed once {@code settled} is true (a service reports the resource in a settled state), or
+     * failed with a {@link ResourceFailure} "{@code <what>} did not stabilize" ({@code NotStabilized}) after
+     * {@link #SETTLE_LIMIT}; an exception the check throws (a {@link ResourceFailure} for a state that will never
+     * settle, a service's error) fails it as it is.
+     */
+    public static CompletableFuture<Void> settled(String what, BooleanSupplier settled) {
+        return until(() -> settled.getAsBoolean() ? Outcome.<Void>done(null) : null, SETTLE_LIMIT,
+                what + " did not stabilize");
     }
 
     /** What a check found: still running (null), done, or failed with a reason. */

@@ -1,9 +1,9 @@
 package io.gureum.cloudformation.resource.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
-import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
 import io.gureum.cloudformation.resource.common.Served;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
@@ -27,9 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * {@code LocalSecondaryIndexes} replace it; replicas added or removed, their {@code Tags} and
  * {@code DeletionProtectionEnabled}, and {@code TimeToLiveSpecification} change in place. {@code Replicas}
  * must list the stack's region, as AWS requires. Delete removes the other regions' replicas, then the table.
- * Only on-demand billing is served ({@code BillingMode: PAY_PER_REQUEST}).
+ * Only on-demand billing is served ({@code BillingMode: PAY_PER_REQUEST}). No wait holds a thread
+ * ({@code Polling}).
  */
-public final class GlobalTableHandler implements ResourceHandler {
+public final class GlobalTableHandler implements AsyncResourceHandler {
     private static final Set<String> SERVED = Set.of("AttributeDefinitions", "BillingMode", "GlobalSecondaryIndexes",
             "KeySchema", "LocalSecondaryIndexes", "Replicas", "SSESpecification", "StreamSpecification", "TableName",
             "TimeToLiveSpecification");
@@ -47,6 +49,11 @@ public final class GlobalTableHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        return AsyncResourceHandler.join(createAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Map<String, JsonNode> replicas = check(r);
         DynamoDbClient ddb = r.client(DynamoDbClient.class);
         String name = r.has("TableName") ? r.text("TableName") : r.generatedName(255);
@@ -64,19 +71,26 @@ public final class GlobalTableHandler implements ResourceHandler {
                 .sseSpecification(TableHandler.sse(r.property("SSESpecification")))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(stream == null
                         ? "NEW_AND_OLD_IMAGES" : Json.text(stream, "StreamViewType"))));
-        TableHandler.awaitActive(ddb, name);
+        CompletableFuture<Void> steps = TableHandler.awaitActive(ddb, name);
         for (String region : replicas.keySet()) {
             if (!region.equals(r.stack().region())) {
-                addReplica(r, ddb, name, region);
+                steps = addReplica(steps, r, ddb, name, region);
             }
         }
-        replicas.forEach((region, replica) -> settings(r, name, region, replica, null));
-        ttl(r, ddb, name, null);
-        return result(ddb, name);
+        return steps.thenApply(x -> {
+            replicas.forEach((region, replica) -> settings(r, name, region, replica, null));
+            ttl(r, ddb, name, null);
+            return result(ddb, name);
+        });
     }
 
     @Override
     public Created update(ResourceRequest r) {
+        return AsyncResourceHandler.join(updateAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Created> updateAsync(ResourceRequest r) {
         Map<String, JsonNode> now = check(r);
         Map<String, JsonNode> before = replicas(r.previousProperties().get("Replicas"));
         Set<String> changed = r.changedProperties();
@@ -88,43 +102,53 @@ public final class GlobalTableHandler implements ResourceHandler {
         }
         DynamoDbClient ddb = r.client(DynamoDbClient.class);
         String name = r.physicalId();
+        CompletableFuture<Void> steps = CompletableFuture.completedFuture(null);
         for (String region : before.keySet()) {
             if (!now.containsKey(region)) {
-                ddb.updateTable(b -> b.tableName(name).replicaUpdates(ReplicationGroupUpdate.builder()
-                        .delete(d -> d.regionName(region)).build()));
-                TableHandler.awaitActive(ddb, name);
+                steps = TableHandler.changed(steps, ddb, name, () -> ddb.updateTable(b -> b.tableName(name)
+                        .replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(region)).build())));
             }
         }
         for (String region : now.keySet()) {
             if (!before.containsKey(region)) {
-                addReplica(r, ddb, name, region);
+                steps = addReplica(steps, r, ddb, name, region);
             }
         }
-        now.forEach((region, replica) -> settings(r, name, region, replica, before.get(region)));
-        ttl(r, ddb, name, r.previousProperties().get("TimeToLiveSpecification"));
-        return result(ddb, name);
+        return steps.thenApply(x -> {
+            now.forEach((region, replica) -> settings(r, name, region, replica, before.get(region)));
+            ttl(r, ddb, name, r.previousProperties().get("TimeToLiveSpecification"));
+            return result(ddb, name);
+        });
     }
 
     @Override
     public void delete(ResourceRequest r) {
+        AsyncResourceHandler.join(deleteAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         DynamoDbClient ddb = r.client(DynamoDbClient.class);
         TableDescription t;
         try {
             t = ddb.describeTable(b -> b.tableName(r.physicalId())).table();
         } catch (ResourceNotFoundException gone) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        t.replicas().stream().map(x -> x.regionName()).filter(region -> !region.equals(r.stack().region()))
-                .forEach(region -> {
-                    ddb.updateTable(b -> b.tableName(r.physicalId()).replicaUpdates(ReplicationGroupUpdate.builder()
-                            .delete(d -> d.regionName(region)).build()));
-                    TableHandler.awaitActive(ddb, r.physicalId());
-                });
-        try {
-            ddb.deleteTable(b -> b.tableName(r.physicalId()));
-        } catch (ResourceNotFoundException gone) {
-            // Already deleted.
+        CompletableFuture<Void> steps = CompletableFuture.completedFuture(null);
+        for (String region : t.replicas().stream().map(x -> x.regionName())
+                .filter(region -> !region.equals(r.stack().region())).toList()) {
+            steps = TableHandler.changed(steps, ddb, r.physicalId(), () -> ddb.updateTable(b -> b
+                    .tableName(r.physicalId()).replicaUpdates(ReplicationGroupUpdate.builder()
+                            .delete(d -> d.regionName(region)).build())));
         }
+        return steps.thenRun(() -> {
+            try {
+                ddb.deleteTable(b -> b.tableName(r.physicalId()));
+            } catch (ResourceNotFoundException gone) {
+                // Already deleted.
+            }
+        });
     }
 
     /** The template's replicas by region, after refusing what the handler does not apply. */
@@ -158,11 +182,12 @@ public final class GlobalTableHandler implements ResourceHandler {
         return out;
     }
 
-    private static void addReplica(ResourceRequest r, DynamoDbClient ddb, String name, String region) {
-        ddb.updateTable(b -> b.tableName(name).replicaUpdates(ReplicationGroupUpdate.builder()
-                .create(c -> c.regionName(region)).build()));
-        TableHandler.awaitActive(ddb, name);
-        TableHandler.awaitActive(in(r, region), name);
+    /** After {@code steps}: the replica in {@code region} created, and the table ACTIVE in both regions. */
+    private static CompletableFuture<Void> addReplica(CompletableFuture<Void> steps, ResourceRequest r,
+            DynamoDbClient ddb, String name, String region) {
+        return TableHandler.changed(steps, ddb, name, () -> ddb.updateTable(b -> b.tableName(name).replicaUpdates(
+                ReplicationGroupUpdate.builder().create(c -> c.regionName(region)).build())))
+                .thenCompose(x -> TableHandler.awaitActive(in(r, region), name));
     }
 
     /** A client of DynamoDB in {@code region}, acting as the stack's caller there. */

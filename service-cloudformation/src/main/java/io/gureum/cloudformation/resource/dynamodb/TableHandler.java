@@ -1,18 +1,19 @@
 package io.gureum.cloudformation.resource.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
-import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.Polling;
 import io.gureum.cloudformation.resource.common.Served;
-import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -33,9 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
  * table name; {@code Fn::GetAtt} gives {@code Arn} and {@code StreamArn}. {@code TableName},
  * {@code KeySchema}, {@code LocalSecondaryIndexes} and {@code ImportSourceSpecification} replace the table;
  * the rest changes in place, one UpdateTable change at a time (DynamoDB takes one index creation or deletion
- * per call), each waiting for the table and its indexes to be {@code ACTIVE} as AWS's handler does.
+ * per call), each waiting for the table and its indexes to be {@code ACTIVE} as AWS's handler does, without holding
+ * a thread ({@link Polling}).
  */
-public final class TableHandler implements ResourceHandler {
+public final class TableHandler implements AsyncResourceHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of(
             "AttributeDefinitions", "BillingMode", "DeletionProtectionEnabled", "GlobalSecondaryIndexes",
@@ -54,6 +56,11 @@ public final class TableHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        return AsyncResourceHandler.join(createAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         DynamoDbClient ddb = r.client(DynamoDbClient.class);
         String name = r.has("TableName") ? r.text("TableName") : r.generatedName(255);
@@ -74,107 +81,128 @@ public final class TableHandler implements ResourceHandler {
                 .tableClass(r.text("TableClass")).deletionProtectionEnabled(r.bool("DeletionProtectionEnabled"))
                 .tags(tags.isEmpty() ? null : tags);
         ddb.createTable(b.build());
-        awaitActive(ddb, name);
-        JsonNode ttl = r.property("TimeToLiveSpecification");
-        if (ttl != null && Boolean.TRUE.equals(Json.bool(ttl, "Enabled"))) {
-            ddb.updateTimeToLive(x -> x.tableName(name).timeToLiveSpecification(t -> t.enabled(true)
-                    .attributeName(Json.text(ttl, "AttributeName"))));
-        }
-        JsonNode pitr = r.property("PointInTimeRecoverySpecification");
-        if (pitr != null && Boolean.TRUE.equals(Json.bool(pitr, "PointInTimeRecoveryEnabled"))) {
-            ddb.updateContinuousBackups(x -> x.tableName(name).pointInTimeRecoverySpecification(p -> p
-                    .pointInTimeRecoveryEnabled(true)));
-        }
-        return result(ddb, name);
+        return awaitActive(ddb, name).thenApply(x -> {
+            JsonNode ttl = r.property("TimeToLiveSpecification");
+            if (ttl != null && Boolean.TRUE.equals(Json.bool(ttl, "Enabled"))) {
+                ddb.updateTimeToLive(u -> u.tableName(name).timeToLiveSpecification(t -> t.enabled(true)
+                        .attributeName(Json.text(ttl, "AttributeName"))));
+            }
+            JsonNode pitr = r.property("PointInTimeRecoverySpecification");
+            if (pitr != null && Boolean.TRUE.equals(Json.bool(pitr, "PointInTimeRecoveryEnabled"))) {
+                ddb.updateContinuousBackups(u -> u.tableName(name).pointInTimeRecoverySpecification(p -> p
+                        .pointInTimeRecoveryEnabled(true)));
+            }
+            return result(ddb, name);
+        });
     }
 
     @Override
     public Created update(ResourceRequest r) {
+        return AsyncResourceHandler.join(updateAsync(r));
+    }
+
+    /**
+     * The changes one after the other, each UpdateTable followed by the wait for the table to be {@code ACTIVE}
+     * ({@link #changed}); the first runs on the caller's thread, the rest when the previous wait ends.
+     */
+    @Override
+    public CompletableFuture<Created> updateAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         DynamoDbClient ddb = r.client(DynamoDbClient.class);
         String name = r.physicalId();
         Set<String> changed = r.changedProperties();
         JsonNode before = r.previousProperties();
         List<AttributeDefinition> attributes = attributes(r.property("AttributeDefinitions"));
+        CompletableFuture<Void> steps = CompletableFuture.completedFuture(null);
         if (changed.contains("BillingMode") || changed.contains("ProvisionedThroughput")) {
             String mode = r.has("BillingMode") ? r.text("BillingMode") : "PROVISIONED";
-            ddb.updateTable(x -> x.tableName(name).billingMode(mode).provisionedThroughput(
-                    "PAY_PER_REQUEST".equals(mode) ? null : throughput(r.property("ProvisionedThroughput"))));
-            awaitActive(ddb, name);
+            steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name).billingMode(mode)
+                    .provisionedThroughput("PAY_PER_REQUEST".equals(mode) ? null
+                            : throughput(r.property("ProvisionedThroughput")))));
         }
         if (changed.contains("GlobalSecondaryIndexes")) {
             Map<String, JsonNode> was = byName(before.get("GlobalSecondaryIndexes"));
             Map<String, JsonNode> now = byName(r.property("GlobalSecondaryIndexes"));
             for (String index : was.keySet()) {
                 if (!now.containsKey(index)) {
-                    ddb.updateTable(x -> x.tableName(name).globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate
-                            .builder().delete(d -> d.indexName(index)).build()));
-                    awaitActive(ddb, name);
+                    steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name)
+                            .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                                    .delete(d -> d.indexName(index)).build())));
                 }
             }
             for (Map.Entry<String, JsonNode> e : now.entrySet()) {
                 JsonNode old = was.get(e.getKey());
                 if (old == null) {
                     GlobalSecondaryIndex g = gsi(e.getValue());
-                    ddb.updateTable(x -> x.tableName(name).attributeDefinitions(attributes).globalSecondaryIndexUpdates(
-                            GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName(g.indexName())
-                                    .keySchema(g.keySchema()).projection(g.projection())
-                                    .provisionedThroughput(g.provisionedThroughput())).build()));
-                    awaitActive(ddb, name);
+                    steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name)
+                            .attributeDefinitions(attributes).globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate
+                                    .builder().create(c -> c.indexName(g.indexName()).keySchema(g.keySchema())
+                                            .projection(g.projection()).provisionedThroughput(g.provisionedThroughput()))
+                                    .build())));
                 } else if (!Objects.equals(old.get("ProvisionedThroughput"), e.getValue().get("ProvisionedThroughput"))
                         && e.getValue().has("ProvisionedThroughput")) {
                     ProvisionedThroughput t = throughput(e.getValue().get("ProvisionedThroughput"));
-                    ddb.updateTable(x -> x.tableName(name).globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate
-                            .builder().update(u -> u.indexName(e.getKey()).provisionedThroughput(t)).build()));
-                    awaitActive(ddb, name);
+                    steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name)
+                            .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                                    .update(u -> u.indexName(e.getKey()).provisionedThroughput(t)).build())));
                 }
             }
         }
         if (changed.contains("StreamSpecification")) {
             if (before.hasNonNull("StreamSpecification")) {
-                ddb.updateTable(x -> x.tableName(name).streamSpecification(s -> s.streamEnabled(false)));
-                awaitActive(ddb, name);
+                steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name)
+                        .streamSpecification(s -> s.streamEnabled(false))));
             }
             if (r.has("StreamSpecification")) {
-                ddb.updateTable(x -> x.tableName(name).streamSpecification(stream(r.property("StreamSpecification"))));
-                awaitActive(ddb, name);
+                steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name)
+                        .streamSpecification(stream(r.property("StreamSpecification")))));
             }
         }
         if (changed.contains("SSESpecification")) {
             SSESpecification sse = r.has("SSESpecification") ? sse(r.property("SSESpecification"))
                     : SSESpecification.builder().enabled(false).build();
-            ddb.updateTable(x -> x.tableName(name).sseSpecification(sse));
-            awaitActive(ddb, name);
+            steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name).sseSpecification(sse)));
         }
         if (changed.contains("DeletionProtectionEnabled")) {
-            ddb.updateTable(x -> x.tableName(name).deletionProtectionEnabled(Boolean.TRUE.equals(
-                    r.bool("DeletionProtectionEnabled"))));
+            steps = steps.thenRun(() -> ddb.updateTable(x -> x.tableName(name).deletionProtectionEnabled(
+                    Boolean.TRUE.equals(r.bool("DeletionProtectionEnabled")))));
         }
         if (changed.contains("TableClass")) {
-            ddb.updateTable(x -> x.tableName(name).tableClass(r.has("TableClass") ? r.text("TableClass") : "STANDARD"));
-            awaitActive(ddb, name);
+            steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name).tableClass(
+                    r.has("TableClass") ? r.text("TableClass") : "STANDARD")));
         }
-        if (changed.contains("TimeToLiveSpecification")) {
-            JsonNode ttl = r.property("TimeToLiveSpecification");
-            JsonNode oldTtl = before.get("TimeToLiveSpecification");
-            boolean on = ttl != null && Boolean.TRUE.equals(Json.bool(ttl, "Enabled"));
-            String attribute = on ? Json.text(ttl, "AttributeName") : Json.text(oldTtl, "AttributeName");
-            if (attribute != null) {
-                ddb.updateTimeToLive(x -> x.tableName(name).timeToLiveSpecification(t -> t.enabled(on)
-                        .attributeName(attribute)));
+        return steps.thenApply(x -> {
+            if (changed.contains("TimeToLiveSpecification")) {
+                JsonNode ttl = r.property("TimeToLiveSpecification");
+                JsonNode oldTtl = before.get("TimeToLiveSpecification");
+                boolean on = ttl != null && Boolean.TRUE.equals(Json.bool(ttl, "Enabled"));
+                String attribute = on ? Json.text(ttl, "AttributeName") : Json.text(oldTtl, "AttributeName");
+                if (attribute != null) {
+                    ddb.updateTimeToLive(u -> u.tableName(name).timeToLiveSpecification(t -> t.enabled(on)
+                            .attributeName(attribute)));
+                }
             }
-        }
-        if (changed.contains("PointInTimeRecoverySpecification")) {
-            JsonNode pitr = r.property("PointInTimeRecoverySpecification");
-            boolean on = pitr != null && Boolean.TRUE.equals(Json.bool(pitr, "PointInTimeRecoveryEnabled"));
-            ddb.updateContinuousBackups(x -> x.tableName(name).pointInTimeRecoverySpecification(p -> p
-                    .pointInTimeRecoveryEnabled(on)));
-        }
-        String arn = ddb.describeTable(x -> x.tableName(name)).table().tableArn();
-        if (changed.contains("Tags")) {
-            retag(ddb, arn, r.tagsWithTemplate("Tags"));
-        }
-        return result(ddb, name);
+            if (changed.contains("PointInTimeRecoverySpecification")) {
+                JsonNode pitr = r.property("PointInTimeRecoverySpecification");
+                boolean on = pitr != null && Boolean.TRUE.equals(Json.bool(pitr, "PointInTimeRecoveryEnabled"));
+                ddb.updateContinuousBackups(u -> u.tableName(name).pointInTimeRecoverySpecification(p -> p
+                        .pointInTimeRecoveryEnabled(on)));
+            }
+            String arn = ddb.describeTable(u -> u.tableName(name)).table().tableArn();
+            if (changed.contains("Tags")) {
+                retag(ddb, arn, r.tagsWithTemplate("Tags"));
+            }
+            return result(ddb, name);
+        });
+    }
+
+    /** After {@code steps}: {@code change} (an UpdateTable), then the wait for the table to be {@code ACTIVE}. */
+    static CompletableFuture<Void> changed(CompletableFuture<Void> steps, DynamoDbClient ddb, String name,
+            Runnable change) {
+        return steps.thenCompose(x -> {
+            change.run();
+            return awaitActive(ddb, name);
+        });
     }
 
     /** Makes a table's tags {@code now}: removes the others, then sets these. */
@@ -202,8 +230,9 @@ public final class TableHandler implements ResourceHandler {
         }
     }
 
-    static void awaitActive(DynamoDbClient ddb, String name) {
-        Stabilization.await("Table " + name, () -> {
+    /** A future completed when the table and its indexes are {@code ACTIVE} ({@link Polling#settled}). */
+    static CompletableFuture<Void> awaitActive(DynamoDbClient ddb, String name) {
+        return Polling.settled("Table " + name, () -> {
             TableDescription t = ddb.describeTable(x -> x.tableName(name)).table();
             return "ACTIVE".equals(t.tableStatusAsString()) && t.globalSecondaryIndexes().stream()
                     .allMatch(i -> "ACTIVE".equals(i.indexStatusAsString()));

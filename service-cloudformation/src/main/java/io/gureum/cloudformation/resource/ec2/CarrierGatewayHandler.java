@@ -2,12 +2,13 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
+import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
-import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Polling;
 import io.gureum.cloudformation.resource.common.Served;
-import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CarrierGateway;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -16,9 +17,9 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * {@code AWS::EC2::CarrierGateway}. {@code Ref} is the carrier gateway id; {@code Fn::GetAtt} gives
  * {@code CarrierGatewayId}, {@code OwnerId} and {@code State}. {@code VpcId} replaces the gateway; tags change in
  * place. Create waits until EC2 reports the gateway {@code available}, delete until it reports it {@code deleted}
- * (which frees its VPC for the resources deleted after it).
+ * (which frees its VPC for the resources deleted after it); neither wait holds a thread ({@link Polling}).
  */
-public final class CarrierGatewayHandler implements ResourceHandler {
+public final class CarrierGatewayHandler implements AsyncResourceHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("VpcId", "Tags");
 
@@ -43,14 +44,19 @@ public final class CarrierGatewayHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        return AsyncResourceHandler.join(createAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String vpc = r.requiredText("VpcId");
         String id = ec2.createCarrierGateway(b -> b.vpcId(vpc)
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.CARRIER_GATEWAY))).carrierGateway()
                 .carrierGatewayId();
-        Stabilization.await("carrier gateway " + id, () -> "available".equals(describe(ec2, id).stateAsString()));
-        return created(describe(ec2, id));
+        return Polling.settled("carrier gateway " + id, () -> "available".equals(describe(ec2, id).stateAsString()))
+                .thenApply(x -> created(describe(ec2, id)));
     }
 
     @Override
@@ -62,11 +68,16 @@ public final class CarrierGatewayHandler implements ResourceHandler {
 
     @Override
     public void delete(ResourceRequest r) {
+        AsyncResourceHandler.join(deleteAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
-        Ec2Support.deleting(() -> {
+        return Ec2Support.deletingAsync(() -> {
             ec2.deleteCarrierGateway(b -> b.carrierGatewayId(id));
-            Stabilization.await("carrier gateway " + id, () -> ec2.describeCarrierGateways(b -> b
+            return Polling.settled("carrier gateway " + id, () -> ec2.describeCarrierGateways(b -> b
                     .carrierGatewayIds(id)).carrierGateways().stream()
                     .allMatch(g -> "deleted".equals(g.stateAsString())));
         });

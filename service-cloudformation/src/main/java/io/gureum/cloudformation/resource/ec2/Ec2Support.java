@@ -129,6 +129,31 @@ final class Ec2Support {
         }
     }
 
+    /**
+     * {@link #deleting} for a delete that waits for EC2 ({@code Polling.settled}): {@code call} starts it, and its
+     * future's not-found failure (the resource went while the handler waited) counts as deleted too.
+     */
+    static java.util.concurrent.CompletableFuture<Void> deletingAsync(
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> call) {
+        java.util.concurrent.CompletableFuture<Void> started;
+        try {
+            started = call.get();
+        } catch (AwsServiceException e) {
+            if (!notFound(e)) {
+                throw e;
+            }
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return started.handle((v, error) -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause == null || cause instanceof AwsServiceException s && notFound(s)) {
+                return null;
+            }
+            throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
+        });
+    }
+
     static Filter filter(String name, String... values) {
         return Filter.builder().name(name).values(values).build();
     }

@@ -4,15 +4,16 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
-import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Polling;
 import io.gureum.cloudformation.resource.common.SdkJson;
 import io.gureum.cloudformation.resource.common.Served;
-import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -24,14 +25,15 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
  * {@code AWS::EC2::Instance}. {@code Ref} is the instance id; {@code Fn::GetAtt} gives
  * {@code AvailabilityZone}, {@code InstanceId}, {@code PrivateDnsName}, {@code PrivateIp},
  * {@code PublicDnsName}, {@code PublicIp} and {@code VpcId}. Create waits until the instance is
- * {@code running} and delete until it is {@code terminated}, as AWS's handler does.
+ * {@code running} and delete until it is {@code terminated}, as AWS's handler does, without holding a thread
+ * ({@link Polling}).
  *
  * <p>Placement, image, key, network and launch template properties replace the instance. Security groups,
  * termination protection, monitoring, source/destination check and tags change in place;
  * {@code InstanceType}, {@code UserData} and {@code EbsOptimized} stop the instance, change it and start it
  * again ("Update requires: Some interruption").
  */
-public final class InstanceHandler implements ResourceHandler {
+public final class InstanceHandler implements AsyncResourceHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of(
             "AvailabilityZone", "BlockDeviceMappings", "DisableApiTermination", "EbsOptimized", "IamInstanceProfile",
@@ -56,6 +58,11 @@ public final class InstanceHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        return AsyncResourceHandler.join(createAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         RunInstancesRequest.Builder b = RunInstancesRequest.builder().minCount(1).maxCount(1)
@@ -110,12 +117,16 @@ public final class InstanceHandler implements ResourceHandler {
         if (Boolean.FALSE.equals(r.bool("SourceDestCheck"))) {
             ec2.modifyInstanceAttribute(x -> x.instanceId(id).sourceDestCheck(v -> v.value(false)));
         }
-        awaitState(ec2, id, "running");
-        return result(ec2, id);
+        return awaitState(ec2, id, "running").thenApply(x -> result(ec2, id));
     }
 
     @Override
     public Created update(ResourceRequest r) {
+        return AsyncResourceHandler.join(updateAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Created> updateAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
@@ -138,42 +149,56 @@ public final class InstanceHandler implements ResourceHandler {
                 ec2.unmonitorInstances(x -> x.instanceIds(id));
             }
         }
+        CompletableFuture<Void> restarted = CompletableFuture.completedFuture(null);
         if (changed.stream().anyMatch(WITH_STOP::contains)) {
             ec2.stopInstances(x -> x.instanceIds(id));
-            awaitState(ec2, id, "stopped");
-            if (changed.contains("InstanceType")) {
-                String type = r.has("InstanceType") ? r.text("InstanceType") : "m1.small";
-                ec2.modifyInstanceAttribute(x -> x.instanceId(id).instanceType(a -> a.value(type)));
-            }
-            if (changed.contains("UserData")) {
-                String data = r.has("UserData") ? r.text("UserData") : "";
-                ec2.modifyInstanceAttribute(x -> x.instanceId(id).userData(a -> a.value(
-                        software.amazon.awssdk.core.SdkBytes.fromUtf8String(data))));
-            }
-            if (changed.contains("EbsOptimized")) {
-                boolean v = Boolean.TRUE.equals(r.bool("EbsOptimized"));
-                ec2.modifyInstanceAttribute(x -> x.instanceId(id).ebsOptimized(a -> a.value(v)));
-            }
-            ec2.startInstances(x -> x.instanceIds(id));
-            awaitState(ec2, id, "running");
+            restarted = awaitState(ec2, id, "stopped").thenCompose(x -> {
+                modifyStopped(r, ec2, id, changed);
+                ec2.startInstances(y -> y.instanceIds(id));
+                return awaitState(ec2, id, "running");
+            });
         }
-        Ec2Support.retag(r, id);
-        return result(ec2, id);
+        return restarted.thenApply(x -> {
+            Ec2Support.retag(r, id);
+            return result(ec2, id);
+        });
+    }
+
+    /** The changes that need the instance stopped ("Update requires: Some interruption"). */
+    private static void modifyStopped(ResourceRequest r, Ec2Client ec2, String id, Set<String> changed) {
+        if (changed.contains("InstanceType")) {
+            String type = r.has("InstanceType") ? r.text("InstanceType") : "m1.small";
+            ec2.modifyInstanceAttribute(x -> x.instanceId(id).instanceType(a -> a.value(type)));
+        }
+        if (changed.contains("UserData")) {
+            String data = r.has("UserData") ? r.text("UserData") : "";
+            ec2.modifyInstanceAttribute(x -> x.instanceId(id).userData(a -> a.value(
+                    software.amazon.awssdk.core.SdkBytes.fromUtf8String(data))));
+        }
+        if (changed.contains("EbsOptimized")) {
+            boolean v = Boolean.TRUE.equals(r.bool("EbsOptimized"));
+            ec2.modifyInstanceAttribute(x -> x.instanceId(id).ebsOptimized(a -> a.value(v)));
+        }
     }
 
     @Override
     public void delete(ResourceRequest r) {
+        AsyncResourceHandler.join(deleteAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
         // Termination protection fails the delete (OperationNotPermitted), as on AWS.
-        Ec2Support.deleting(() -> {
+        return Ec2Support.deletingAsync(() -> {
             ec2.terminateInstances(x -> x.instanceIds(id));
-            awaitState(ec2, id, "terminated");
+            return awaitState(ec2, id, "terminated");
         });
     }
 
-    private static void awaitState(Ec2Client ec2, String id, String state) {
-        Stabilization.await("Instance " + id, () -> {
+    private static CompletableFuture<Void> awaitState(Ec2Client ec2, String id, String state) {
+        return Polling.settled("Instance " + id, () -> {
             List<software.amazon.awssdk.services.ec2.model.Reservation> rs = ec2.describeInstances(x -> x
                     .instanceIds(id)).reservations();
             return rs.isEmpty() ? "terminated".equals(state)

@@ -2,12 +2,13 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
+import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
-import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Polling;
 import io.gureum.cloudformation.resource.common.Served;
-import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
@@ -17,9 +18,9 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  *
  * <p>AWS's handler returns once the gateway is {@code available}; this one returns while EC2 still reports
  * it {@code pending} (routes may already target it). Delete waits until EC2 reports it {@code deleted}, which
- * frees its Elastic IP and subnet for the resources deleted after it.
+ * frees its Elastic IP and subnet for the resources deleted after it, without holding a thread ({@link Polling}).
  */
-public final class NatGatewayHandler implements ResourceHandler {
+public final class NatGatewayHandler implements AsyncResourceHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of(
             "AllocationId", "ConnectivityType", "PrivateIpAddress", "SubnetId", "Tags");
@@ -54,11 +55,16 @@ public final class NatGatewayHandler implements ResourceHandler {
 
     @Override
     public void delete(ResourceRequest r) {
+        AsyncResourceHandler.join(deleteAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
-        Ec2Support.deleting(() -> {
+        return Ec2Support.deletingAsync(() -> {
             ec2.deleteNatGateway(b -> b.natGatewayId(id));
-            Stabilization.await("NAT gateway " + id, () -> ec2.describeNatGateways(b -> b.natGatewayIds(id))
+            return Polling.settled("NAT gateway " + id, () -> ec2.describeNatGateways(b -> b.natGatewayIds(id))
                     .natGateways().stream().allMatch(n -> "deleted".equals(n.stateAsString())));
         });
     }

@@ -2,12 +2,13 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
+import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
-import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Polling;
 import io.gureum.cloudformation.resource.common.Served;
-import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Volume;
 
@@ -15,9 +16,10 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * {@code AWS::EC2::VolumeAttachment}: an EBS volume attached to an instance. The type's identifier is the
  * volume and the instance, so {@code Ref} is {@code <VolumeId>|<InstanceId>}; it has no {@code Fn::GetAtt}
  * attribute. Every property replaces it. Create waits for the volume to be {@code available} and then
- * {@code in-use}; delete detaches it and waits for it to be {@code available} again, as AWS's handler does.
+ * {@code in-use}; delete detaches it and waits for it to be {@code available} again, as AWS's handler does. No
+ * wait holds a thread ({@link Polling}).
  */
-public final class VolumeAttachmentHandler implements ResourceHandler {
+public final class VolumeAttachmentHandler implements AsyncResourceHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("Device", "InstanceId", "VolumeId");
 
@@ -33,28 +35,39 @@ public final class VolumeAttachmentHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        return AsyncResourceHandler.join(createAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String volume = r.requiredText("VolumeId");
         String instance = r.requiredText("InstanceId");
         String device = r.requiredText("Device");
-        Stabilization.await("Volume " + volume, () -> "available".equals(state(ec2, volume)));
-        ec2.attachVolume(b -> b.volumeId(volume).instanceId(instance).device(device));
-        Stabilization.await("Volume attachment " + volume, () -> "in-use".equals(state(ec2, volume)));
-        return Created.of(volume + "|" + instance);
+        return Polling.settled("Volume " + volume, () -> "available".equals(state(ec2, volume))).thenCompose(x -> {
+            ec2.attachVolume(b -> b.volumeId(volume).instanceId(instance).device(device));
+            return Polling.settled("Volume attachment " + volume, () -> "in-use".equals(state(ec2, volume)));
+        }).thenApply(x -> Created.of(volume + "|" + instance));
     }
 
     @Override
     public void delete(ResourceRequest r) {
+        AsyncResourceHandler.join(deleteAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         Ec2Client ec2 = ec2(r);
         String volume = r.text("VolumeId");
         String instance = r.text("InstanceId");
-        Ec2Support.deleting(() -> {
+        return Ec2Support.deletingAsync(() -> {
             Volume v = ec2.describeVolumes(b -> b.volumeIds(volume)).volumes().get(0);
-            if (v.attachments().stream().anyMatch(a -> instance.equals(a.instanceId()))) {
-                ec2.detachVolume(b -> b.volumeId(volume).instanceId(instance));
-                Stabilization.await("Volume " + volume, () -> !"in-use".equals(state(ec2, volume)));
+            if (v.attachments().stream().noneMatch(a -> instance.equals(a.instanceId()))) {
+                return CompletableFuture.completedFuture(null);
             }
+            ec2.detachVolume(b -> b.volumeId(volume).instanceId(instance));
+            return Polling.settled("Volume " + volume, () -> !"in-use".equals(state(ec2, volume)));
         });
     }
 

@@ -2,22 +2,24 @@ package io.gureum.cloudformation.resource.iam;
 
 import static io.gureum.cloudformation.resource.iam.IamSupport.iam;
 
+import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
-import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Polling;
 import io.gureum.cloudformation.resource.common.Served;
-import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
  * {@code AWS::IAM::ServiceLinkedRole}. {@code Ref} and {@code Fn::GetAtt RoleName} give the role's name
  * ({@code AWSServiceRoleFor…}, as IAM names it). {@code AWSServiceName} and {@code CustomSuffix} replace it;
- * {@code Description} changes in place. Delete starts IAM's deletion task and waits for it to succeed.
+ * {@code Description} changes in place. Delete starts IAM's deletion task and waits for it to succeed, without
+ * holding a thread ({@link Polling}).
  */
-public final class ServiceLinkedRoleHandler implements ResourceHandler {
+public final class ServiceLinkedRoleHandler implements AsyncResourceHandler {
     private static final Set<String> SERVED = Set.of("AWSServiceName", "CustomSuffix", "Description");
 
     @Override
@@ -48,21 +50,27 @@ public final class ServiceLinkedRoleHandler implements ResourceHandler {
 
     @Override
     public void delete(ResourceRequest r) {
+        AsyncResourceHandler.join(deleteAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         IamClient iam = iam(r);
         String task;
         try {
             task = iam.deleteServiceLinkedRole(b -> b.roleName(r.physicalId())).deletionTaskId();
         } catch (NoSuchEntityException gone) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        String[] status = new String[1];
-        Stabilization.await("Deletion of service-linked role " + r.physicalId(), () -> {
-            status[0] = iam.getServiceLinkedRoleDeletionStatus(b -> b.deletionTaskId(task)).statusAsString();
-            return !status[0].equals("IN_PROGRESS") && !status[0].equals("NOT_STARTED");
-        });
-        if (!status[0].equals("SUCCEEDED")) {
-            throw new ResourceFailure("IAM could not delete service-linked role " + r.physicalId() + ": deletion task "
-                    + task + " " + status[0], "GeneralServiceException");
-        }
+        return Polling.until(() -> {
+            String status = iam.getServiceLinkedRoleDeletionStatus(b -> b.deletionTaskId(task)).statusAsString();
+            return status.equals("IN_PROGRESS") || status.equals("NOT_STARTED") ? null : Polling.Outcome.done(status);
+        }, Polling.SETTLE_LIMIT, "Deletion of service-linked role " + r.physicalId() + " did not stabilize")
+                .thenAccept(status -> {
+                    if (!status.equals("SUCCEEDED")) {
+                        throw new ResourceFailure("IAM could not delete service-linked role " + r.physicalId()
+                                + ": deletion task " + task + " " + status, "GeneralServiceException");
+                    }
+                });
     }
 }

@@ -2,15 +2,16 @@ package io.gureum.cloudformation.resource.organizations;
 
 import static io.gureum.cloudformation.resource.organizations.OrgSupport.orgs;
 
+import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
-import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Polling;
 import io.gureum.cloudformation.resource.common.Served;
-import io.gureum.cloudformation.resource.common.Stabilization;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountAlreadyClosedException;
@@ -21,12 +22,13 @@ import software.amazon.awssdk.services.organizations.model.Tag;
  * {@code AWS::Organizations::Account}: a member account created in the stack account's organization.
  * {@code Ref} is the account id; {@code Fn::GetAtt} gives {@code AccountId}, {@code Arn},
  * {@code JoinedMethod}, {@code JoinedTimestamp} and {@code Status}. Create waits for CreateAccount's request
- * to succeed (its failure reason fails the resource) and moves the account to {@code ParentIds}; parents and
+ * to succeed (its failure reason fails the resource), without holding a thread ({@link Polling}), and moves the
+ * account to {@code ParentIds}; parents and
  * tags change in place. Renaming the account or changing its email or role goes through the Account
  * Management API, which Gureum does not emulate: such an update fails naming them. Delete closes the account
  * (CloseAccount), which stays in the organization as {@code SUSPENDED}, as on AWS.
  */
-public final class AccountHandler implements ResourceHandler {
+public final class AccountHandler implements AsyncResourceHandler {
     private static final Set<String> SERVED = Set.of("AccountName", "Email", "ParentIds", "RoleName", "Tags");
 
     @Override
@@ -41,26 +43,32 @@ public final class AccountHandler implements ResourceHandler {
 
     @Override
     public Created create(ResourceRequest r) {
+        return AsyncResourceHandler.join(createAsync(r));
+    }
+
+    @Override
+    public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         OrganizationsClient orgs = orgs(r);
         List<Tag> tags = OrgSupport.tags(r);
         String request = orgs.createAccount(b -> b.accountName(r.requiredText("AccountName"))
                 .email(r.requiredText("Email")).roleName(r.text("RoleName")).tags(tags.isEmpty() ? null : tags))
                 .createAccountStatus().id();
-        CreateAccountStatus[] status = new CreateAccountStatus[1];
-        Stabilization.await("Account " + r.text("AccountName"), () -> {
-            status[0] = orgs.describeCreateAccountStatus(b -> b.createAccountRequestId(request)).createAccountStatus();
-            return !status[0].stateAsString().equals("IN_PROGRESS");
+        return Polling.until(() -> {
+            CreateAccountStatus status = orgs.describeCreateAccountStatus(b -> b.createAccountRequestId(request))
+                    .createAccountStatus();
+            return status.stateAsString().equals("IN_PROGRESS") ? null : Polling.Outcome.done(status);
+        }, Polling.SETTLE_LIMIT, "Account " + r.text("AccountName") + " did not stabilize").thenApply(status -> {
+            if (!status.stateAsString().equals("SUCCEEDED")) {
+                throw new ResourceFailure("CreateAccount failed: " + status.failureReasonAsString());
+            }
+            String id = status.accountId();
+            List<String> parents = OrgSupport.strings(r.property("ParentIds"));
+            if (!parents.isEmpty()) {
+                move(orgs, id, parents.get(0));
+            }
+            return result(orgs, id);
         });
-        if (!status[0].stateAsString().equals("SUCCEEDED")) {
-            throw new ResourceFailure("CreateAccount failed: " + status[0].failureReasonAsString());
-        }
-        String id = status[0].accountId();
-        List<String> parents = OrgSupport.strings(r.property("ParentIds"));
-        if (!parents.isEmpty()) {
-            move(orgs, id, parents.get(0));
-        }
-        return result(orgs, id);
     }
 
     @Override
