@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.ec2.model.TransitGatewayPeeringAttachment
 
 /**
  * {@code AWS::EC2::TransitGatewayPeeringAttachment}: a peering request from the stack's transit gateway to
- * another, in the stack's account and Region unless {@code PeerAccountId} and {@code PeerRegion} say otherwise.
+ * another, of the account and Region {@code PeerAccountId} and {@code PeerRegion} name (both required, as in
+ * AWS's schema).
  * {@code Ref} is the attachment id; {@code Fn::GetAtt} gives {@code TransitGatewayAttachmentId}, {@code State},
  * {@code Status.Code}, {@code Status.Message} and {@code CreationTime}. Like AWS's type it does not accept the
  * request: the accepter's owner accepts it (AcceptTransitGatewayPeeringAttachment), so the resource is
@@ -39,8 +40,7 @@ public final class TransitGatewayPeeringAttachmentHandler implements ResourceHan
         Served.check(r, SERVED);
         String id = ec2(r).createTransitGatewayPeeringAttachment(b -> b.transitGatewayId(r.requiredText("TransitGatewayId"))
                 .peerTransitGatewayId(r.requiredText("PeerTransitGatewayId"))
-                .peerAccountId(r.has("PeerAccountId") ? r.text("PeerAccountId") : r.stack().accountId())
-                .peerRegion(r.has("PeerRegion") ? r.text("PeerRegion") : r.stack().region())
+                .peerAccountId(r.requiredText("PeerAccountId")).peerRegion(r.requiredText("PeerRegion"))
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.TRANSIT_GATEWAY_ATTACHMENT)))
                 .transitGatewayPeeringAttachment().transitGatewayAttachmentId();
         return attributes(r, id);
