@@ -30,6 +30,10 @@ final class Network {
     final Tags tags;
     final VpcPeering peering;
     final TransitGateways transitGateways;
+    final TransitGatewayModifications transitGatewayModifications;
+    final TransitGatewayPeerings transitGatewayPeerings;
+    final TransitGatewayConnects transitGatewayConnects;
+    final TransitGatewayMulticast transitGatewayMulticast;
     final VpnGateways vpnGateways;
     final VpnConnections vpnConnections;
     final AvailabilityZones availabilityZones;
@@ -70,6 +74,10 @@ final class Network {
         this.tags = new Tags(this);
         this.peering = new VpcPeering(this);
         this.transitGateways = new TransitGateways(this);
+        this.transitGatewayModifications = new TransitGatewayModifications(this);
+        this.transitGatewayPeerings = new TransitGatewayPeerings(this);
+        this.transitGatewayConnects = new TransitGatewayConnects(this);
+        this.transitGatewayMulticast = new TransitGatewayMulticast(this);
         this.vpnGateways = new VpnGateways(this);
         this.vpnConnections = new VpnConnections(this);
         this.availabilityZones = new AvailabilityZones(this);
@@ -106,6 +114,7 @@ final class Network {
     List<Object> providers() {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
                 natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
+                transitGatewayModifications, transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
                 securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools);

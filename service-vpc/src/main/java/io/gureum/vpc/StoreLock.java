@@ -8,13 +8,16 @@ import java.util.Set;
  * Every networking operation runs holding the caller's store (account + region), after the NAT gateways
  * whose state came due on the clock have settled. The VPC peering operations may touch a second store
  * (the peer's account or region): they run one at a time under a lock of their own, taken before any
- * store lock, so that holding two store locks can never deadlock. With {@code --data-dir}, what the
+ * store lock, so that holding two store locks can never deadlock; so do the transit gateway peering
+ * attachment operations, for the same reason. With {@code --data-dir}, what the
  * operation changed is recorded before the lock is released ({@link VpcRecords}).
  */
 final class StoreLock implements OperationInterceptor {
     private static final Set<String> TWO_STORE_OPERATIONS = Set.of("CreateVpcPeeringConnection",
             "AcceptVpcPeeringConnection", "RejectVpcPeeringConnection", "DeleteVpcPeeringConnection",
-            "DescribeVpcPeeringConnections");
+            "DescribeVpcPeeringConnections", "CreateTransitGatewayPeeringAttachment",
+            "AcceptTransitGatewayPeeringAttachment", "RejectTransitGatewayPeeringAttachment",
+            "DeleteTransitGatewayPeeringAttachment");
 
     private final Network net;
     private final Object peeringLock = new Object();

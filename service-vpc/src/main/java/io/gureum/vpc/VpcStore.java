@@ -57,6 +57,8 @@ public final class VpcStore {
     public final Map<String, TransitGateway> transitGateways = new LinkedHashMap<>();
     public final Map<String, TransitGatewayAttachment> tgwAttachments = new LinkedHashMap<>();
     public final Map<String, TransitGatewayRouteTable> tgwRouteTables = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.TransitGatewayConnectPeer> tgwConnectPeers = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.TransitGatewayMulticastDomain> tgwMulticastDomains = new LinkedHashMap<>();
     public final Map<String, CustomerGateway> customerGateways = new LinkedHashMap<>();
     public final Map<String, VpnGateway> vpnGateways = new LinkedHashMap<>();
     public final Map<String, NetworkInsightsPath> insightsPaths = new LinkedHashMap<>();

@@ -67,7 +67,10 @@ class RegisteredHandlersTest {
             "AWS::SSM::MaintenanceWindow", "AWS::SSM::MaintenanceWindowTarget", "AWS::SSM::MaintenanceWindowTask",
             "AWS::SSM::PatchBaseline", "AWS::CloudWatch::AlarmMuteRule", "AWS::CloudWatch::OTelEnrichment",
             "AWS::ECR::SigningConfiguration", "AWS::ECR::PullTimeUpdateExclusion", "AWS::Logs::DeliverySource",
-            "AWS::Logs::Delivery", "AWS::S3::AccessPoint");
+            "AWS::Logs::Delivery", "AWS::S3::AccessPoint", "AWS::EC2::TransitGatewayPeeringAttachment",
+            "AWS::EC2::TransitGatewayConnect", "AWS::EC2::TransitGatewayConnectPeer",
+            "AWS::EC2::TransitGatewayMulticastDomain", "AWS::EC2::TransitGatewayMulticastDomainAssociation",
+            "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

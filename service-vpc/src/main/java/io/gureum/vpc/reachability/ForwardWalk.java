@@ -325,6 +325,14 @@ final class ForwardWalk {
             throw blocked(code(Explain.BAD_STATE_ATTACHMENT).component(comps.of(tgw)).transitGateway(comps.of(tgw))
                     .transitGatewayAttachment(comps.ofId(tm.attachmentId(), "transit-gateway-attachment")));
         }
+        if ("peering".equals(to.resourceType) || "connect".equals(to.resourceType)) {
+            // The walk does not follow a peering attachment into the other gateway (or a Connect attachment to
+            // an appliance): the path ends there, as an inter-Region VPC peering does (docs/services/ec2.md).
+            trace.add(PathComponent.builder().component(comps.of(tgw)).transitGateway(comps.of(tgw))
+                    .transitGatewayRouteTableRoute(tm.toSdk(store)));
+            throw blocked(code(Explain.NO_POSSIBLE_DESTINATION).component(comps.of(to)).transitGateway(comps.of(tgw))
+                    .transitGatewayAttachment(comps.of(to)).addresses(List.of(Header.text(h.destination()))));
+        }
         if (to.vpcId == null) {
             // A VPN attachment leads off the AWS network, where the analyzer does not follow.
             throw blocked(code(Explain.UNSUPPORTED_COMPONENT).component(comps.ofId(to.id, "transit-gateway-attachment")));

@@ -21,7 +21,8 @@ final class TransitRouteCheck {
             TransitGatewayAttachment a = attachmentId == null ? null : s.tgwAttachments.get(attachmentId);
             return TransitGatewayRouteTableRoute.builder().destinationCidr(cidr)
                     .state(blackhole ? "blackhole" : "active").routeOrigin(origin).attachmentId(attachmentId)
-                    .resourceId(a == null ? null : a.resourceId()).resourceType(a == null ? null : a.resourceType).build();
+                    .resourceId(a == null ? null : a.resourceId()).resourceType(a == null ? null : a.resourceType)
+                    .build();
         }
     }
 
