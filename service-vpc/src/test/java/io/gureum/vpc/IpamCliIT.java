@@ -1,17 +1,12 @@
 package io.gureum.vpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
 import io.gureum.core.testing.AwsCli;
 import io.gureum.junit5.GureumExtension;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class IpamCliIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
     static final GureumExtension server = GureumExtension.builder().build();
     static Gureum gureum;
@@ -35,19 +29,11 @@ class IpamCliIT {
     }
 
     static JsonNode ec2(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("ec2"));
-        all.addAll(List.of(args));
-        AwsCli.Result r = aws.run(all.toArray(String[]::new));
-        assertEquals(0, r.exitCode(), String.join(" ", args) + " failed: " + r.stderr());
-        return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
+        return Ec2Cli.ec2(aws, args);
     }
 
     static void refused(String code, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("ec2"));
-        all.addAll(List.of(args));
-        AwsCli.Result r = aws.run(all.toArray(String[]::new));
-        assertNotEquals(0, r.exitCode(), String.join(" ", args) + " should have failed: " + r.stdout());
-        assertTrue(r.stderr().contains("(" + code + ")"), String.join(" ", args) + ": " + r.stderr());
+        Ec2Cli.refused(aws, code, args);
     }
 
     static void advanceClock(int seconds) {

@@ -1,11 +1,8 @@
 package io.gureum.vpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Gureum;
 import io.gureum.core.testing.AwsCli;
 import io.gureum.junit5.GureumExtension;
@@ -13,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @org.junit.jupiter.api.Tag("slow") // the slow tier: skipped by mvn verify -Dfast
 class ThreeTierVpcCliIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "123456789012";
     @RegisterExtension
     static final GureumExtension server = GureumExtension.builder().build();
@@ -45,20 +40,12 @@ class ThreeTierVpcCliIT {
     }
 
     static JsonNode ec2(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("ec2"));
-        all.addAll(List.of(args));
-        AwsCli.Result r = aws.run(all.toArray(String[]::new));
-        assertEquals(0, r.exitCode(), String.join(" ", args) + " failed: " + r.stderr());
-        return r.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.stdout());
+        return Ec2Cli.ec2(aws, args);
     }
 
     /** Runs a call that AWS refuses and checks the error code the CLI reports. */
     static void refused(String code, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("ec2"));
-        all.addAll(List.of(args));
-        AwsCli.Result r = aws.run(all.toArray(String[]::new));
-        assertNotEquals(0, r.exitCode(), String.join(" ", args) + " should have failed: " + r.stdout());
-        assertTrue(r.stderr().contains("(" + code + ")"), String.join(" ", args) + ": " + r.stderr());
+        Ec2Cli.refused(aws, code, args);
     }
 
     static void advanceClock(int seconds) throws Exception {
