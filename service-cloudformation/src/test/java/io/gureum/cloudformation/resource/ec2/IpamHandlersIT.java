@@ -17,23 +17,17 @@ import software.amazon.awssdk.services.ec2.model.IpamPoolCidr;
 
 /** AWS::EC2::IPAM and its scopes, pools, pool CIDRs, allocations and resource discoveries through the SPI. */
 class IpamHandlersIT extends HandlerTestSupport {
-    /** Moves the core clock while a handler waits for IPAM's states (2 s each), rather than waiting them out. */
-    private java.util.concurrent.ScheduledExecutorService ticker;
+    /** Moves the core clock while a handler waits for states that settle on it (2 s each), rather than waiting. */
+    private io.gureum.cloudformation.resource.ClockTicker ticker;
 
     @org.junit.jupiter.api.BeforeEach
     void tick() {
-        ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ipam-test-clock");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleWithFixedDelay(() -> gureum.context().clock().advance(java.time.Duration.ofSeconds(1)), 50, 50,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        ticker = new io.gureum.cloudformation.resource.ClockTicker(gureum);
     }
 
     @org.junit.jupiter.api.AfterEach
     void stopTicking() {
-        ticker.shutdownNow();
+        ticker.close();
     }
 
     Ec2Client ec2() {

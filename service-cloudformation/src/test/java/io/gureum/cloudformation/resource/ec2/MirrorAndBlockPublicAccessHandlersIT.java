@@ -16,6 +16,19 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * (RemoveFields for a property taken out of the template), drift reads, and deletes of what is already gone.
  */
 class MirrorAndBlockPublicAccessHandlersIT extends HandlerTestSupport {
+    /** Moves the core clock while a handler waits for states that settle on it (2 s each), rather than waiting. */
+    private io.gureum.cloudformation.resource.ClockTicker ticker;
+
+    @org.junit.jupiter.api.BeforeEach
+    void tick() {
+        ticker = new io.gureum.cloudformation.resource.ClockTicker(gureum);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopTicking() {
+        ticker.close();
+    }
+
 
     Ec2Client ec2() {
         return client(Ec2Client.class);
