@@ -13,18 +13,9 @@ import software.amazon.awssdk.services.ec2.model.VpnConnection;
 /** AWS::EC2::VPNConnection and AWS::EC2::VPNConnectionRoute through the SPI. */
 class VpnConnectionHandlersIT extends HandlerTestSupport {
     /** Moves the core clock while a handler waits for states that settle on it (2 s each), rather than waiting. */
-    private io.gureum.cloudformation.resource.ClockTicker ticker;
-
-    @org.junit.jupiter.api.BeforeEach
-    void tick() {
-        ticker = new io.gureum.cloudformation.resource.ClockTicker(gureum);
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void stopTicking() {
-        ticker.close();
-    }
-
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.gureum.cloudformation.resource.ClockTicker ticker = new io.gureum.cloudformation.resource.ClockTicker(
+            () -> gureum);
 
     Ec2Client ec2() {
         return client(Ec2Client.class);
