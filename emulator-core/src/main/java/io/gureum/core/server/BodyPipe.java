@@ -39,7 +39,6 @@ final class BodyPipe extends InputStream {
         this.declaredLength = declaredLength;
     }
 
-
     /** Event loop: a chunk arrived (the pipe takes ownership of {@code chunk}). */
     void offer(ByteBuf chunk) {
         boolean pause;

@@ -268,7 +268,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         tail = tail.thenCombine(response, (ignored, r) -> r).handle((r, failure) -> {
             try {
                 // Whatever the outcome, the unread rest of a streamed body is released here.
-                boolean bodyLeavesNothing = pipe == null || pipe.discardRest();
+                boolean bodyAllowsReuse = pipe == null || pipe.discardRest();
                 if (response.isCancelled()) {
                     LOG.debug("Client went away before its answer");
                     ctx.executor().execute(() -> finished(ctx));
@@ -278,7 +278,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
                             "InternalFailure", "The request processing has failed.", false)
                             .addListener(f -> finished(ctx)));
                 } else {
-                    boolean reusable = keepAlive && bodyLeavesNothing;
+                    boolean reusable = keepAlive && bodyAllowsReuse;
                     ctx.executor().execute(() -> write(ctx, r, reusable, head).addListener(f -> finished(ctx)));
                 }
             } catch (RuntimeException rejected) {
