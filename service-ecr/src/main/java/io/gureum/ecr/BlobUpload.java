@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A blob upload of the registry API in progress ({@link RegistryApi}): the bytes received so far go to a file of
@@ -30,11 +28,7 @@ final class BlobUpload {
         this.repository = repository;
         this.store = store;
         this.file = store.uploadFile(id, true);
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.sha256 = Digests.newSha256();
     }
 
     /** The bytes received so far. */
@@ -49,7 +43,7 @@ final class BlobUpload {
 
     /** {@code sha256:<hex>} of everything received; call once, when the upload completes. */
     synchronized String digest() {
-        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        return Digests.of(sha256.digest());
     }
 
     /** Removes the upload's file (once it is a layer, it has moved and this does nothing). */

@@ -66,7 +66,7 @@ final class Layers {
         }
         String actual;
         try {
-            actual = LayerStore.sha256(upload.file);
+            actual = Digests.sha256(upload.file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
