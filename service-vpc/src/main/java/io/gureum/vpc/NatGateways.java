@@ -80,9 +80,11 @@ public final class NatGateways {
                 s.remove(s.natGateways, n.id);
                 continue;
             }
+            net.natGatewayAddresses.settle(s, n);
             if (n.deleteRequested == null || !state(n).equals("deleted")) {
                 continue;
             }
+            n.secondaryAddresses.clear();
             // Deleted: still described for an hour, but no longer a resource to tag.
             s.forget(n);
             if (n.networkInterfaceId != null) {
@@ -130,6 +132,31 @@ public final class NatGateways {
         } else if (r.allocationId() != null) {
             throw Ec2Errors.combination("Private NAT gateways cannot have an Elastic IP address");
         }
+        List<String> secondaryIds = r.hasSecondaryAllocationIds() ? r.secondaryAllocationIds() : List.of();
+        List<String> secondaryIps = r.hasSecondaryPrivateIpAddresses() ? r.secondaryPrivateIpAddresses() : List.of();
+        Integer secondaryCount = r.secondaryPrivateIpAddressCount();
+        List<Address> secondaryEips = List.of();
+        if (type.equals("private") && !secondaryIds.isEmpty()) {
+            throw Ec2Errors.combination("Private NAT gateways cannot have an Elastic IP address");
+        }
+        if (type.equals("public") && secondaryCount != null) {
+            throw Ec2Errors.combination("SecondaryPrivateIpAddressCount applies to private NAT gateways only.");
+        }
+        if (!secondaryIps.isEmpty() && secondaryCount != null) {
+            throw Ec2Errors.combination("The parameters SecondaryPrivateIpAddresses and SecondaryPrivateIpAddressCount "
+                    + "cannot be used together.");
+        }
+        if (type.equals("public") && !secondaryIps.isEmpty() && secondaryIds.isEmpty()) {
+            throw Ec2Errors.combination("A public NAT gateway's secondary private IP addresses are paired with "
+                    + "SecondaryAllocationIds.");
+        }
+        if (type.equals("public") && !secondaryIds.isEmpty()) {
+            if (secondaryIds.contains(r.allocationId())) {
+                throw Ec2Errors.invalidParameterValue("The allocation ID " + r.allocationId() + " is both the "
+                        + "primary and a secondary Elastic IP address.");
+            }
+            secondaryEips = net.natGatewayAddresses.checkElasticIps(s, secondaryIds, secondaryIps);
+        }
         Tags.validate(r.tagSpecifications(), "natgateway");
         Ec2Errors.checkDryRun(r.dryRun());
         NatGateway n = new NatGateway(net.id("nat"), s.account, net.now());
@@ -150,6 +177,18 @@ public final class NatGateways {
                 net.addresses.mapToNat(s, eip, eni);
                 n.allocationId = eip.id;
                 n.publicIp = eip.publicIp;
+            }
+            if (!secondaryEips.isEmpty() || !secondaryIps.isEmpty() || secondaryCount != null) {
+                try {
+                    net.natGatewayAddresses.add(s, n, secondaryEips, secondaryIps,
+                            secondaryCount == null ? 0 : secondaryCount);
+                } catch (RuntimeException ex) {
+                    if (eip != null) {
+                        net.addresses.unmap(s, eip);
+                    }
+                    net.networkInterfaces.destroy(s, eni);
+                    throw ex;
+                }
             }
         }
         s.put(s.natGateways, n);
@@ -187,18 +226,28 @@ public final class NatGateways {
                 .nextToken(page.nextToken()).build();
     }
 
+    private List<NatGatewayAddress> addresses(NatGateway n, NatGatewayAddress primary) {
+        List<NatGatewayAddress> out = new ArrayList<>();
+        out.add(primary);
+        n.secondaryAddresses.forEach(a -> out.add(net.natGatewayAddresses.toSdk(n, a)));
+        return out;
+    }
+
     software.amazon.awssdk.services.ec2.model.NatGateway toSdk(NatGateway n) {
         String state = state(n);
         var address = NatGatewayAddress.builder().privateIp(n.privateIp).isPrimary(true)
                 .networkInterfaceId(n.networkInterfaceId);
         if (n.allocationId != null) {
-            address.allocationId(n.allocationId).publicIp(n.publicIp);
+            Address eip = net.store().addresses.get(n.allocationId);
+            address.allocationId(n.allocationId).publicIp(n.publicIp).associationId(eip != null
+                    && n.networkInterfaceId != null && n.networkInterfaceId.equals(eip.networkInterfaceId)
+                    ? eip.associationId : null);
         }
         address.status(state.equals("deleted") ? "succeeded" : state.equals("deleting") ? "disassociating"
                 : state.equals("pending") ? "associating" : "succeeded");
         var b = software.amazon.awssdk.services.ec2.model.NatGateway.builder()
                 .natGatewayId(n.id).vpcId(n.vpcId).subnetId(n.subnetId).connectivityType(n.connectivityType)
-                .state(state).createTime(n.created).natGatewayAddresses(address.build())
+                .state(state).createTime(n.created).natGatewayAddresses(addresses(n, address.build()))
                 .tags(Tags.toSdk(n.tags));
         if (state.equals("failed") && n.failureCode != null) {
             b.failureCode(n.failureCode).failureMessage(n.failureMessage);

@@ -50,6 +50,13 @@ final class Network {
     final VpcBlockPublicAccess blockPublicAccess;
     final Ipams ipams;
     final IpamPools ipamPools;
+    final AddressAttributes addressAttributes;
+    final NetworkInterfaceAttributes interfaceAttributes;
+    final NatGatewayAddresses natGatewayAddresses;
+    final SecurityGroupReferences securityGroupReferences;
+    final PrefixListVersions prefixListVersions;
+    final SubnetCidrReservations subnetCidrReservations;
+    final DefaultSubnets defaultSubnets;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -94,6 +101,13 @@ final class Network {
         this.blockPublicAccess = new VpcBlockPublicAccess(this);
         this.ipams = new Ipams(this);
         this.ipamPools = new IpamPools(this);
+        this.addressAttributes = new AddressAttributes(this);
+        this.interfaceAttributes = new NetworkInterfaceAttributes(this);
+        this.natGatewayAddresses = new NatGatewayAddresses(this);
+        this.securityGroupReferences = new SecurityGroupReferences(this);
+        this.prefixListVersions = new PrefixListVersions(this);
+        this.subnetCidrReservations = new SubnetCidrReservations(this);
+        this.defaultSubnets = new DefaultSubnets(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -117,7 +131,9 @@ final class Network {
                 transitGatewayModifications, transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools);
+                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools,
+                addressAttributes, interfaceAttributes, natGatewayAddresses, securityGroupReferences, prefixListVersions,
+                subnetCidrReservations, defaultSubnets);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

@@ -123,7 +123,7 @@ public final class NetworkInterfaces {
     }
 
     /** A random address in a subnet's /64 (the low 64 bits random, never all zero). */
-    private static String ipv6Address(io.gureum.vpc.net.Ipv6.Block block) {
+    static String ipv6Address(io.gureum.vpc.net.Ipv6.Block block) {
         long host = ThreadLocalRandom.current().nextLong() | 1;
         java.math.BigInteger a = block.start().or(new java.math.BigInteger(Long.toUnsignedString(host)));
         StringBuilder sb = new StringBuilder();
@@ -359,6 +359,8 @@ public final class NetworkInterfaces {
                 .description(e.description).ownerId(e.ownerId).macAddress(e.macAddress)
                 .privateIpAddress(e.privateIp).privateIpAddresses(ips).association(assoc)
                 .interfaceType(e.interfaceType).requesterManaged(e.requesterManaged)
+                .ipv6Prefixes(e.ipv6Prefixes.stream().map(p -> software.amazon.awssdk.services.ec2.model
+                        .Ipv6PrefixSpecification.builder().ipv6Prefix(p).build()).toList())
                 .ipv6Addresses(e.ipv6Addresses.stream().map(a -> software.amazon.awssdk.services.ec2.model
                         .NetworkInterfaceIpv6Address.builder().ipv6Address(a).build()).toList())
                 .requesterId(e.requesterManaged ? e.requesterId : null)

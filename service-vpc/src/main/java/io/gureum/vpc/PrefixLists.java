@@ -164,6 +164,7 @@ public final class PrefixLists {
                 p.descriptions.put(e.cidr(), e.description());
             }
         }
+        PrefixListVersions.remember(p);
         s.put(s.prefixLists, p);
         Tags.apply(r.tagSpecifications(), p);
         return CreateManagedPrefixListResponse.builder().prefixList(toSdk(s, p)).build();
@@ -216,6 +217,7 @@ public final class PrefixLists {
             p.descriptions.clear();
             p.descriptions.putAll(descriptions);
             p.version++;
+            PrefixListVersions.remember(p);
         }
         return ModifyManagedPrefixListResponse.builder().prefixList(toSdk(s, p)).build();
     }
@@ -239,7 +241,7 @@ public final class PrefixLists {
         return DeleteManagedPrefixListResponse.builder().prefixList(toSdk(s, p)).build();
     }
 
-    private software.amazon.awssdk.services.ec2.model.ManagedPrefixList toSdk(VpcStore s, PrefixList p) {
+    software.amazon.awssdk.services.ec2.model.ManagedPrefixList toSdk(VpcStore s, PrefixList p) {
         String arn = io.gureum.core.ids.Arn.of("ec2", s.region, p.awsManaged ? "aws" : s.account,
                 "prefix-list/" + p.id).toString();
         return software.amazon.awssdk.services.ec2.model.ManagedPrefixList.builder()

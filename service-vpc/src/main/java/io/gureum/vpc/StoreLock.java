@@ -15,7 +15,7 @@ import java.util.Set;
 final class StoreLock implements OperationInterceptor {
     private static final Set<String> TWO_STORE_OPERATIONS = Set.of("CreateVpcPeeringConnection",
             "AcceptVpcPeeringConnection", "RejectVpcPeeringConnection", "DeleteVpcPeeringConnection",
-            "DescribeVpcPeeringConnections", "CreateTransitGatewayPeeringAttachment",
+            "DescribeVpcPeeringConnections", "ModifyVpcPeeringConnectionOptions", "CreateTransitGatewayPeeringAttachment",
             "AcceptTransitGatewayPeeringAttachment", "RejectTransitGatewayPeeringAttachment",
             "DeleteTransitGatewayPeeringAttachment");
 

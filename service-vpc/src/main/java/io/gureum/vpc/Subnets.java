@@ -118,7 +118,7 @@ public final class Subnets {
         return CreateSubnetResponse.builder().subnet(toSdk(s, sn)).build();
     }
 
-    private AvailabilityZone zone(VpcStore s, String name, String zoneId) {
+    AvailabilityZone zone(VpcStore s, String name, String zoneId) {
         List<AvailabilityZone> zones = net.zones(s.region);
         if (name != null && zoneId != null) {
             throw Ec2Errors.combination("The parameter availabilityZone cannot be used with the parameter "
@@ -209,6 +209,7 @@ public final class Subnets {
         }
         net.routeTables.forgetSubnet(s, sn.id);
         net.networkAcls.forgetSubnet(s, sn.id);
+        net.subnetCidrReservations.forgetSubnet(s, sn.id);
         s.vpcs.get(sn.vpcId).subnetIndex.remove(sn.cidr);
         s.vpcs.get(sn.vpcId).subnets.remove(sn.id);
         s.remove(s.subnets, sn.id);
@@ -280,7 +281,8 @@ public final class Subnets {
             }
             return a;
         }
-        long a = sn.ips.allocate();
+        List<Cidr> reserved = net.subnetCidrReservations.reservedIpv4(net.store(), sn);
+        long a = reserved.isEmpty() ? sn.ips.allocate() : sn.ips.allocateOutside(reserved);
         if (a < 0) {
             throw Ec2Error.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET.of(sn.id);
         }

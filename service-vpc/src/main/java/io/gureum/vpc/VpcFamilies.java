@@ -44,6 +44,8 @@ final class VpcFamilies {
             new Family("dhcp-options", DhcpOptions.class, s -> s.dhcpOptions),
             new Family("vpc", Vpc.class, s -> s.vpcs),
             new Family("subnet", Subnet.class, s -> s.subnets),
+            new Family("subnet-cidr-reservation", io.gureum.vpc.model.SubnetCidrReservation.class,
+                    s -> s.subnetCidrReservations),
             new Family("internet-gateway", InternetGateway.class, s -> s.internetGateways),
             new Family("egress-only-internet-gateway", EgressOnlyInternetGateway.class,
                     s -> s.egressOnlyInternetGateways),
@@ -101,7 +103,8 @@ final class VpcFamilies {
             "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
             "carrier-gateway", "vpn-connection", "traffic-mirror-target", "traffic-mirror-filter",
             "traffic-mirror-filter-rule", "traffic-mirror-session", "vpc-block-public-access-exclusion",
-            "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association");
+            "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association",
+            "subnet-cidr-reservation");
 
     private VpcFamilies() {
     }

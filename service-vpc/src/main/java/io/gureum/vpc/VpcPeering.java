@@ -18,8 +18,13 @@ import software.amazon.awssdk.services.ec2.model.DeleteVpcPeeringConnectionReque
 import software.amazon.awssdk.services.ec2.model.DeleteVpcPeeringConnectionResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcPeeringConnectionsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcPeeringConnectionsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcPeeringConnectionOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcPeeringConnectionOptionsResponse;
+import software.amazon.awssdk.services.ec2.model.PeeringConnectionOptions;
+import software.amazon.awssdk.services.ec2.model.PeeringConnectionOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.RejectVpcPeeringConnectionRequest;
 import software.amazon.awssdk.services.ec2.model.RejectVpcPeeringConnectionResponse;
+import software.amazon.awssdk.services.ec2.model.VpcPeeringConnectionOptionsDescription;
 import software.amazon.awssdk.services.ec2.model.VpcPeeringConnectionStateReason;
 import software.amazon.awssdk.services.ec2.model.VpcPeeringConnectionVpcInfo;
 
@@ -216,6 +221,71 @@ public final class VpcPeering {
         });
     }
 
+    /**
+     * Sets each side's options (https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-dns.html): a side is
+     * changed only by the account and Region that owns its VPC, and only while the connection is active.
+     * {@code AllowDnsResolutionFromRemoteVpc} is kept and described (Gureum resolves no DNS); the ClassicLink
+     * options are refused, since EC2-Classic and ClassicLink are retired.
+     */
+    public ModifyVpcPeeringConnectionOptionsResponse modifyVpcPeeringConnectionOptions(
+            ModifyVpcPeeringConnectionOptionsRequest r) {
+        VpcStore s = net.store();
+        VpcPeeringConnection p = require(s, r.vpcPeeringConnectionId());
+        PeeringConnectionOptionsRequest requester = r.requesterPeeringConnectionOptions();
+        PeeringConnectionOptionsRequest accepter = r.accepterPeeringConnectionOptions();
+        if (requester == null && accepter == null) {
+            throw Ec2Errors.missing("RequesterPeeringConnectionOptions");
+        }
+        for (PeeringConnectionOptionsRequest o : java.util.Arrays.asList(requester, accepter)) {
+            if (o != null && (Boolean.TRUE.equals(o.allowEgressFromLocalClassicLinkToRemoteVpc())
+                    || Boolean.TRUE.equals(o.allowEgressFromLocalVpcToRemoteClassicLink()))) {
+                throw Ec2Errors.invalidParameterValue("ClassicLink options are no longer supported: EC2-Classic "
+                        + "and ClassicLink have been retired.");
+            }
+        }
+        if (!status(p).equals("active")) {
+            throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("Peering " + p.id + " is not active. Peering options "
+                    + "can be added only to active peerings.");
+        }
+        if (requester != null && !sameStore(s, p.requesterOwnerId, p.requesterRegion)) {
+            throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("User " + s.account + " cannot modify the requester "
+                    + "options of peering " + p.id + "; the requester VPC's owner, in its Region, changes them.");
+        }
+        if (accepter != null && !sameStore(s, p.accepterOwnerId, p.accepterRegion)) {
+            throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("User " + s.account + " cannot modify the accepter "
+                    + "options of peering " + p.id + "; the accepter VPC's owner, in its Region, changes them.");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        return withBoth(s, other(s, p), x -> {
+            var b = ModifyVpcPeeringConnectionOptionsResponse.builder();
+            if (requester != null) {
+                if (requester.allowDnsResolutionFromRemoteVpc() != null) {
+                    p.requesterAllowDnsResolution = requester.allowDnsResolutionFromRemoteVpc();
+                }
+                b.requesterPeeringConnectionOptions(options(p.requesterAllowDnsResolution));
+            }
+            if (accepter != null) {
+                if (accepter.allowDnsResolutionFromRemoteVpc() != null) {
+                    p.accepterAllowDnsResolution = accepter.allowDnsResolutionFromRemoteVpc();
+                }
+                b.accepterPeeringConnectionOptions(options(p.accepterAllowDnsResolution));
+            }
+            return b.build();
+        });
+    }
+
+    private static PeeringConnectionOptions options(boolean dns) {
+        return PeeringConnectionOptions.builder().allowDnsResolutionFromRemoteVpc(dns)
+                .allowEgressFromLocalClassicLinkToRemoteVpc(false).allowEgressFromLocalVpcToRemoteClassicLink(false)
+                .build();
+    }
+
+    private static VpcPeeringConnectionOptionsDescription optionsDescription(boolean dns) {
+        return VpcPeeringConnectionOptionsDescription.builder().allowDnsResolutionFromRemoteVpc(dns)
+                .allowEgressFromLocalClassicLinkToRemoteVpc(false).allowEgressFromLocalVpcToRemoteClassicLink(false)
+                .build();
+    }
+
     void markDeleted(VpcPeeringConnection p, String by) {
         p.status = "deleted";
         p.statusMessage = "Deleted by " + by;
@@ -259,9 +329,13 @@ public final class VpcPeering {
         String status = status(p);
         return software.amazon.awssdk.services.ec2.model.VpcPeeringConnection.builder()
                 .vpcPeeringConnectionId(p.id)
-                .requesterVpcInfo(info(p.requesterVpcId, p.requesterOwnerId, p.requesterRegion, p.requesterCidr))
+                .requesterVpcInfo(info(p.requesterVpcId, p.requesterOwnerId, p.requesterRegion, p.requesterCidr)
+                        .toBuilder().peeringOptions(status.equals("active")
+                                ? optionsDescription(p.requesterAllowDnsResolution) : null).build())
                 .accepterVpcInfo(info(p.accepterVpcId, p.accepterOwnerId, p.accepterRegion,
-                        status.equals("active") ? p.accepterCidr : null))
+                        status.equals("active") ? p.accepterCidr : null).toBuilder()
+                        .peeringOptions(status.equals("active") ? optionsDescription(p.accepterAllowDnsResolution)
+                                : null).build())
                 .status(VpcPeeringConnectionStateReason.builder().code(status).message(message(p)).build())
                 .expirationTime(status.equals("pending-acceptance") ? p.expiration : null)
                 .tags(Tags.toSdk(tagsOf(s, p))).build();

@@ -42,6 +42,7 @@ public final class VpcStore {
 
     public final Map<String, Vpc> vpcs = new LinkedHashMap<>();
     public final Map<String, Subnet> subnets = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.SubnetCidrReservation> subnetCidrReservations = new LinkedHashMap<>();
     public final Map<String, InternetGateway> internetGateways = new LinkedHashMap<>();
     public final Map<String, DhcpOptions> dhcpOptions = new LinkedHashMap<>();
     public final Map<String, EgressOnlyInternetGateway> egressOnlyInternetGateways = new LinkedHashMap<>();

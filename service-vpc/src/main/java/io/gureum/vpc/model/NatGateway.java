@@ -15,6 +15,8 @@ public final class NatGateway extends Resource {
     public Instant deleteRequested;
     public String failureCode;
     public String failureMessage;
+    /** Secondary addresses (AssociateNatGatewayAddress, AssignPrivateNatGatewayAddress, CreateNatGateway's). */
+    public final java.util.List<NatGatewaySecondaryAddress> secondaryAddresses = new java.util.ArrayList<>();
 
     public NatGateway(String id, String ownerId, Instant created) {
         super(id, ownerId, created);

@@ -12,6 +12,8 @@ public final class NetworkInterface extends Resource {
     public String privateIp;
     public final List<String> secondaryPrivateIps = new ArrayList<>();
     public final List<String> ipv6Addresses = new ArrayList<>();
+    /** IPv6 /80 prefixes delegated to the interface (AssignIpv6Addresses' Ipv6Prefixes, Ipv6PrefixCount). */
+    public final List<String> ipv6Prefixes = new ArrayList<>();
     public String macAddress;
     public String description = "";
     public final List<String> groupIds = new ArrayList<>();

@@ -17,6 +17,11 @@ public final class PrefixList extends Resource {
     public int maxEntries;
     public long version = 1;
     public String state = "create-complete";
+    /**
+     * The entries of each version of a customer-managed list (CIDR to description, "" for none), for
+     * RestoreManagedPrefixListVersion; lists recorded before versions were kept have only later ones.
+     */
+    public final java.util.TreeMap<Long, java.util.LinkedHashMap<String, String>> versions = new java.util.TreeMap<>();
 
     public PrefixList(String id, String ownerId, Instant created) {
         super(id, ownerId, created);

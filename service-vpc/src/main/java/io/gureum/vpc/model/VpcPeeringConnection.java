@@ -15,6 +15,9 @@ public final class VpcPeeringConnection extends Resource {
     public String status;
     public String statusMessage;
     public Instant expiration;
+    /** ModifyVpcPeeringConnectionOptions' AllowDnsResolutionFromRemoteVpc of each side. */
+    public boolean requesterAllowDnsResolution;
+    public boolean accepterAllowDnsResolution;
 
     public VpcPeeringConnection(String id, String ownerId, Instant created) {
         super(id, ownerId, created);

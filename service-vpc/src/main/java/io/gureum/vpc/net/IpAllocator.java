@@ -42,6 +42,30 @@ public final class IpAllocator {
         return cidr.address(i);
     }
 
+    /**
+     * Takes the lowest free address outside the given blocks (a subnet's CIDR reservations, which automatic
+     * assignment leaves alone), or returns -1 when there is none.
+     */
+    public long allocateOutside(java.util.List<Cidr> reserved) {
+        int i = used.nextClearBit(4);
+        while (i < cidr.size() - 1) {
+            long a = cidr.address(i);
+            Cidr hit = null;
+            for (Cidr c : reserved) {
+                if (c.contains(a)) {
+                    hit = c;
+                    break;
+                }
+            }
+            if (hit == null) {
+                used.set(i);
+                return a;
+            }
+            i = used.nextClearBit((int) (hit.end() - cidr.start()) + 1);
+        }
+        return -1;
+    }
+
     /** Takes a chosen address; false when it is reserved, outside the subnet or already taken. */
     public boolean take(long address) {
         if (!isUsable(address) || used.get((int) (address - cidr.start()))) {
