@@ -95,27 +95,46 @@ public final class NetworkInterfaceAttributes {
         return false;
     }
 
+    /** What an assignment added: addresses and prefixes, in the order given or drawn. */
+    record Assigned(List<String> addresses, List<String> prefixes) {
+    }
+
     public AssignIpv6AddressesResponse assignIpv6Addresses(AssignIpv6AddressesRequest r) {
         VpcStore s = net.store();
         NetworkInterface e = net.networkInterfaces.require(s, r.networkInterfaceId());
-        Subnet sn = s.subnets.get(e.subnetId);
         List<String> wanted = r.hasIpv6Addresses() ? r.ipv6Addresses() : List.of();
         List<String> wantedPrefixes = r.hasIpv6Prefixes() ? r.ipv6Prefixes() : List.of();
-        int count = r.ipv6AddressCount() == null ? 0 : r.ipv6AddressCount();
-        int prefixCount = r.ipv6PrefixCount() == null ? 0 : r.ipv6PrefixCount();
-        if (!wanted.isEmpty() && r.ipv6AddressCount() != null) {
+        if (wanted.isEmpty() && r.ipv6AddressCount() == null && wantedPrefixes.isEmpty()
+                && r.ipv6PrefixCount() == null) {
+            throw Ec2Errors.missing("ipv6AddressCount");
+        }
+        Assigned added = assign(s, e, wanted, r.ipv6AddressCount(), wantedPrefixes, r.ipv6PrefixCount());
+        return AssignIpv6AddressesResponse.builder().networkInterfaceId(e.id).assignedIpv6Addresses(added.addresses())
+                .assignedIpv6Prefixes(added.prefixes()).build();
+    }
+
+    /**
+     * Checks and assigns IPv6 addresses (given or a count) and {@code /80} prefixes (given or a count) of the
+     * interface's subnet; nothing is assigned when a check fails.
+     */
+    Assigned assign(VpcStore s, NetworkInterface e, List<String> wanted, Integer addressCount,
+            List<String> wantedPrefixes, Integer prefixCountOrNull) {
+        Subnet sn = s.subnets.get(e.subnetId);
+        int count = addressCount == null ? 0 : addressCount;
+        int prefixCount = prefixCountOrNull == null ? 0 : prefixCountOrNull;
+        if (!wanted.isEmpty() && addressCount != null) {
             throw Ec2Errors.combination("The parameter 'ipv6AddressCount' may not be used in combination with "
                     + "'ipv6Addresses'");
         }
-        if (!wantedPrefixes.isEmpty() && r.ipv6PrefixCount() != null) {
+        if (!wantedPrefixes.isEmpty() && prefixCountOrNull != null) {
             throw Ec2Errors.combination("The parameter 'Ipv6PrefixCount' may not be used in combination with "
                     + "'Ipv6Prefixes'");
         }
-        if (wanted.isEmpty() && count <= 0 && wantedPrefixes.isEmpty() && prefixCount <= 0) {
-            throw Ec2Errors.missing("ipv6AddressCount");
-        }
         if (count < 0 || prefixCount < 0) {
             throw Ec2Errors.invalidParameterValue("The count of IPv6 addresses or prefixes must be positive.");
+        }
+        if (wanted.isEmpty() && count == 0 && wantedPrefixes.isEmpty() && prefixCount == 0) {
+            return new Assigned(List.of(), List.of());
         }
         Ipv6.Block block = block(sn);
         Set<BigInteger> taken = taken(s, sn);
@@ -170,8 +189,7 @@ public final class NetworkInterfaceAttributes {
         }
         e.ipv6Addresses.addAll(added);
         e.ipv6Prefixes.addAll(prefixes);
-        return AssignIpv6AddressesResponse.builder().networkInterfaceId(e.id).assignedIpv6Addresses(added)
-                .assignedIpv6Prefixes(prefixes).build();
+        return new Assigned(added, prefixes);
     }
 
     /** An address already held inside the prefix. */

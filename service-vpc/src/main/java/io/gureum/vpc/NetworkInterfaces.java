@@ -170,18 +170,14 @@ public final class NetworkInterfaces {
         if (r.description() != null) {
             e.description = r.description();
         }
-        int ipv6 = r.ipv6AddressCount() == null ? 0 : r.ipv6AddressCount();
-        if (ipv6 > 0) {
-            if (sn.ipv6Cidrs.stream().noneMatch(a -> a.state.equals("associated"))) {
-                destroy(s, e);
-                throw Ec2Errors.invalidParameterValue("The subnet '" + sn.id + "' has no IPv6 CIDR block; "
-                        + "IPv6 addresses cannot be assigned.");
-            }
-            var block = io.gureum.vpc.net.Ipv6.parse(sn.ipv6Cidrs.stream().filter(a -> a.state.equals("associated"))
-                    .findFirst().get().cidr);
-            for (int i = 0; i < ipv6; i++) {
-                e.ipv6Addresses.add(ipv6Address(block));
-            }
+        try {
+            net.interfaceAttributes.assign(s, e, r.hasIpv6Addresses() ? r.ipv6Addresses().stream()
+                    .map(x -> x.ipv6Address()).toList() : List.of(), r.ipv6AddressCount(),
+                    r.hasIpv6Prefixes() ? r.ipv6Prefixes().stream().map(x -> x.ipv6Prefix()).toList() : List.of(),
+                    r.ipv6PrefixCount());
+        } catch (RuntimeException ex) {
+            destroy(s, e);
+            throw ex;
         }
         int secondary = r.secondaryPrivateIpAddressCount() == null ? 0 : r.secondaryPrivateIpAddressCount();
         for (int i = 0; i < secondary; i++) {

@@ -41,7 +41,17 @@ public final class SubnetCidrReservations {
                 "The subnetCidrReservation ID '" + id + "' does not exist", 400);
     }
 
-    /** The IPv4 blocks reserved in a subnet. */
+    /** The IPv4 blocks reserved in a subnet (of the caller's store: addresses are taken in requests only). */
+    List<Cidr> reservedIpv4(Subnet sn) {
+        var ctx = io.gureum.core.protocol.RequestContext.currentOrNull();
+        if (ctx == null) {
+            return List.of();
+        }
+        VpcStore s = net.store();
+        return s.subnets.get(sn.id) == sn ? reservedIpv4(s, sn) : List.of();
+    }
+
+    /** The IPv4 blocks reserved in a subnet of {@code s}. */
     List<Cidr> reservedIpv4(VpcStore s, Subnet sn) {
         if (s.subnetCidrReservations.isEmpty()) {
             return List.of();

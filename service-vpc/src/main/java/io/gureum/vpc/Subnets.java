@@ -281,7 +281,7 @@ public final class Subnets {
             }
             return a;
         }
-        List<Cidr> reserved = net.subnetCidrReservations.reservedIpv4(net.store(), sn);
+        List<Cidr> reserved = net.subnetCidrReservations.reservedIpv4(sn);
         long a = reserved.isEmpty() ? sn.ips.allocate() : sn.ips.allocateOutside(reserved);
         if (a < 0) {
             throw Ec2Error.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET.of(sn.id);

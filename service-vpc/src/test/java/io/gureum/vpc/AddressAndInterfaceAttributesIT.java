@@ -143,6 +143,18 @@ class AddressAndInterfaceAttributesIT extends Ec2TestBase {
             // the address is free again
             assertEquals(1, ec2.assignIpv6Addresses(b -> b.networkInterfaceId(other).ipv6Addresses(chosen))
                     .assignedIpv6Addresses().size());
+
+            // CreateNetworkInterface takes the same: given addresses and prefixes (they used to be ignored)
+            String given = block64.replace("::/64", "::beef");
+            NetworkInterface made = ec2.createNetworkInterface(b -> b.subnetId(subnet)
+                    .ipv6Addresses(a -> a.ipv6Address(given)).ipv6PrefixCount(1)).networkInterface();
+            assertEquals(List.of(NetworkInterfaceAttributes.format(NetworkInterfaceAttributes.address(given))),
+                    made.ipv6Addresses().stream().map(a -> a.ipv6Address()).toList());
+            assertEquals(1, made.ipv6Prefixes().size());
+            fails("InvalidIPAddress.InUse", () -> ec2.createNetworkInterface(b -> b.subnetId(subnet)
+                    .ipv6Addresses(a -> a.ipv6Address(given))));
+            fails("InvalidParameterValue", () -> ec2.createNetworkInterface(b -> b.subnetId(v4only)
+                    .ipv6PrefixCount(1)));
         }
     }
 
