@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.InstanceIpv6Address;
+import software.amazon.awssdk.services.ec2.model.Ipv6PrefixSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddress;
 import software.amazon.awssdk.services.ec2.model.PrivateIpAddressSpecification;
@@ -22,14 +24,16 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * {@code AWS::EC2::NetworkInterface}. {@code Ref} is the interface id; {@code Fn::GetAtt} gives {@code Id},
  * {@code PrimaryPrivateIpAddress}, {@code SecondaryPrivateIpAddresses} and {@code VpcId}. {@code SubnetId},
  * {@code PrivateIpAddress} and {@code InterfaceType} replace it, and so does {@code PrivateIpAddresses} when
- * the primary address changes; description, security groups, source/destination check, secondary addresses
- * and tags change in place.
+ * the primary address changes; description, security groups, source/destination check, secondary addresses,
+ * IPv6 addresses and prefixes ({@code Ipv6Addresses}, {@code Ipv6AddressCount}, {@code Ipv6Prefixes},
+ * {@code Ipv6PrefixCount}: AssignIpv6Addresses and UnassignIpv6Addresses) and tags change in place.
  */
 public final class NetworkInterfaceHandler implements ResourceHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of(
             "Description", "GroupSet", "InterfaceType", "PrivateIpAddress", "PrivateIpAddresses",
-            "SecondaryPrivateIpAddressCount", "SourceDestCheck", "SubnetId", "Tags");
+            "SecondaryPrivateIpAddressCount", "SourceDestCheck", "SubnetId", "Tags", "Ipv6AddressCount",
+            "Ipv6Addresses", "Ipv6PrefixCount", "Ipv6Prefixes");
 
     @Override
     public String type() {
@@ -65,6 +69,12 @@ public final class NetworkInterfaceHandler implements ResourceHandler {
                         : Ec2Support.strings(r, "GroupSet")).privateIpAddress(primary)
                 .secondaryPrivateIpAddressCount(r.integer("SecondaryPrivateIpAddressCount"))
                 .interfaceType(r.text("InterfaceType"))
+                .ipv6AddressCount(r.integer("Ipv6AddressCount"))
+                .ipv6Addresses(fields(r.property("Ipv6Addresses"), "Ipv6Address").stream()
+                        .map(a -> InstanceIpv6Address.builder().ipv6Address(a).build()).toList())
+                .ipv6PrefixCount(r.integer("Ipv6PrefixCount"))
+                .ipv6Prefixes(fields(r.property("Ipv6Prefixes"), "Ipv6Prefix").stream()
+                        .map(a -> Ipv6PrefixSpecificationRequest.builder().ipv6Prefix(a).build()).toList())
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.NETWORK_INTERFACE)))
                 .networkInterface().networkInterfaceId();
         List<String> secondaries = ips.stream().filter(s -> !Boolean.TRUE.equals(s.primary()))
@@ -124,8 +134,76 @@ public final class NetworkInterfaceHandler implements ResourceHandler {
                 ec2.unassignPrivateIpAddresses(b -> b.networkInterfaceId(id).privateIpAddresses(drop));
             }
         }
+        updateIpv6(r, ec2, id, changed);
         Ec2Support.retag(r, id);
         return result(ec2, id);
+    }
+
+    /** Assigns and unassigns the IPv6 addresses and prefixes the template now names or counts. */
+    private static void updateIpv6(ResourceRequest r, Ec2Client ec2, String id, Set<String> changed) {
+        NetworkInterface n = describe(ec2, id);
+        List<String> haveAddresses = n.ipv6Addresses().stream().map(a -> a.ipv6Address()).toList();
+        List<String> havePrefixes = n.ipv6Prefixes().stream().map(p -> p.ipv6Prefix()).toList();
+        List<String> dropAddresses = new ArrayList<>();
+        List<String> addAddresses = new ArrayList<>();
+        int addCount = 0;
+        if (changed.contains("Ipv6Addresses")) {
+            List<String> want = fields(r.property("Ipv6Addresses"), "Ipv6Address");
+            List<String> before = fields(r.previousProperties().get("Ipv6Addresses"), "Ipv6Address");
+            before.stream().filter(a -> !want.contains(a)).forEach(dropAddresses::add);
+            want.stream().filter(a -> !before.contains(a)).forEach(addAddresses::add);
+        } else if (changed.contains("Ipv6AddressCount")) {
+            int want = r.has("Ipv6AddressCount") ? r.integer("Ipv6AddressCount") : 0;
+            if (want < haveAddresses.size()) {
+                dropAddresses.addAll(haveAddresses.subList(want, haveAddresses.size()));
+            } else {
+                addCount = want - haveAddresses.size();
+            }
+        }
+        List<String> dropPrefixes = new ArrayList<>();
+        List<String> addPrefixes = new ArrayList<>();
+        int addPrefixCount = 0;
+        if (changed.contains("Ipv6Prefixes")) {
+            List<String> want = fields(r.property("Ipv6Prefixes"), "Ipv6Prefix");
+            List<String> before = fields(r.previousProperties().get("Ipv6Prefixes"), "Ipv6Prefix");
+            before.stream().filter(a -> !want.contains(a)).forEach(dropPrefixes::add);
+            want.stream().filter(a -> !before.contains(a)).forEach(addPrefixes::add);
+        } else if (changed.contains("Ipv6PrefixCount")) {
+            int want = r.has("Ipv6PrefixCount") ? r.integer("Ipv6PrefixCount") : 0;
+            if (want < havePrefixes.size()) {
+                dropPrefixes.addAll(havePrefixes.subList(want, havePrefixes.size()));
+            } else {
+                addPrefixCount = want - havePrefixes.size();
+            }
+        }
+        if (!dropAddresses.isEmpty() || !dropPrefixes.isEmpty()) {
+            ec2.unassignIpv6Addresses(b -> b.networkInterfaceId(id)
+                    .ipv6Addresses(dropAddresses.isEmpty() ? null : dropAddresses)
+                    .ipv6Prefixes(dropPrefixes.isEmpty() ? null : dropPrefixes));
+        }
+        if (!addAddresses.isEmpty()) {
+            ec2.assignIpv6Addresses(b -> b.networkInterfaceId(id).ipv6Addresses(addAddresses));
+        }
+        int count = addCount;
+        if (count > 0) {
+            ec2.assignIpv6Addresses(b -> b.networkInterfaceId(id).ipv6AddressCount(count));
+        }
+        if (!addPrefixes.isEmpty()) {
+            ec2.assignIpv6Addresses(b -> b.networkInterfaceId(id).ipv6Prefixes(addPrefixes));
+        }
+        int prefixCount = addPrefixCount;
+        if (prefixCount > 0) {
+            ec2.assignIpv6Addresses(b -> b.networkInterfaceId(id).ipv6PrefixCount(prefixCount));
+        }
+    }
+
+    /** The {@code field} of each object of a list property ({@code [{Ipv6Address: …}]}). */
+    private static List<String> fields(JsonNode list, String field) {
+        List<String> out = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            list.forEach(x -> out.add(Ec2Support.text(x, field)));
+        }
+        return out;
     }
 
     @Override

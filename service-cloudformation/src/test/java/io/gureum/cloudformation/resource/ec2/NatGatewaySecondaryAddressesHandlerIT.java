@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
 
-/** AWS::EC2::NatGateway's secondary addresses: created with the gateway, changed in place, gone with it. */
+/**
+ * AWS::EC2::NatGateway's secondary addresses (created with the gateway, changed in place, gone with it) and
+ * AWS::EC2::NetworkInterface's IPv6 addresses and prefixes.
+ */
 class NatGatewaySecondaryAddressesHandlerIT extends HandlerTestSupport {
     private ScheduledExecutorService ticker;
 
@@ -91,5 +94,36 @@ class NatGatewaySecondaryAddressesHandlerIT extends HandlerTestSupport {
         for (Deployed d : List.of(primary, second, third, attachment, igw, subnet, vpc)) {
             delete(d);
         }
+    }
+
+    @Test
+    void networkInterfaceIpv6AddressesAndPrefixes() {
+        var vpc = ec2().createVpc(b -> b.cidrBlock("10.9.0.0/16").amazonProvidedIpv6CidrBlock(true)).vpc();
+        String v56 = ec2().describeVpcs(b -> b.vpcIds(vpc.vpcId())).vpcs().get(0).ipv6CidrBlockAssociationSet().get(0)
+                .ipv6CidrBlock();
+        String v64 = v56.replace("::/56", "::/64");
+        String subnet = ec2().createSubnet(b -> b.vpcId(vpc.vpcId()).cidrBlock("10.9.1.0/24").ipv6CidrBlock(v64))
+                .subnet().subnetId();
+        String given = v64.replace("::/64", "::a");
+        Deployed eni = create(new NetworkInterfaceHandler(), "Eni", props("{'SubnetId':'" + subnet
+                + "','Ipv6Addresses':[{'Ipv6Address':'" + given + "'}],'Ipv6PrefixCount':1}"));
+        var described = ec2().describeNetworkInterfaces(b -> b.networkInterfaceIds(eni.id())).networkInterfaces()
+                .get(0);
+        assertEquals(1, described.ipv6Addresses().size());
+        assertEquals(1, described.ipv6Prefixes().size());
+        String other = v64.replace("::/64", "::b");
+        String next = "{'SubnetId':'" + subnet + "','Ipv6Addresses':[{'Ipv6Address':'" + other
+                + "'}],'Ipv6PrefixCount':2}";
+        assertFalse(replaces(eni, props(next)));
+        Deployed updated = update(eni, props(next));
+        described = ec2().describeNetworkInterfaces(b -> b.networkInterfaceIds(eni.id())).networkInterfaces().get(0);
+        assertEquals(List.of(other.replace("::b", ":0:0:0:b")), described.ipv6Addresses().stream()
+                .map(a -> a.ipv6Address()).toList());
+        assertEquals(2, described.ipv6Prefixes().size());
+        delete(updated);
+        assertTrue(ec2().describeNetworkInterfaces(b -> b.filters(f -> f.name("subnet-id").values(subnet)))
+                .networkInterfaces().isEmpty());
+        ec2().deleteSubnet(b -> b.subnetId(subnet));
+        ec2().deleteVpc(b -> b.vpcId(vpc.vpcId()));
     }
 }
