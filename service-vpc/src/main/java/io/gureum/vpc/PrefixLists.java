@@ -124,10 +124,28 @@ public final class PrefixLists {
     public GetManagedPrefixListEntriesResponse getManagedPrefixListEntries(GetManagedPrefixListEntriesRequest r) {
         VpcStore s = net.store();
         PrefixList p = require(s, r.prefixListId());
+        // TargetVersion reads an earlier version of a customer-managed list (kept since versions are recorded).
+        Map<String, String> descriptions = p.descriptions;
+        List<String> cidrs = p.cidrs;
+        if (r.targetVersion() != null && r.targetVersion() != p.version) {
+            Map<String, String> version = p.versions.get(r.targetVersion());
+            if (version == null) {
+                throw Ec2Errors.invalidParameterValue("The prefix list " + p.id + " has no version "
+                        + r.targetVersion() + ".");
+            }
+            cidrs = List.copyOf(version.keySet());
+            descriptions = new HashMap<>();
+            for (var e : version.entrySet()) {
+                if (!e.getValue().isEmpty()) {
+                    descriptions.put(e.getKey(), e.getValue());
+                }
+            }
+        }
         Ec2Errors.checkDryRun(r.dryRun());
-        var page = Pagination.page(p.cidrs, r.maxResults(), r.nextToken(), 1, 100);
+        Map<String, String> d = descriptions;
+        var page = Pagination.page(cidrs, r.maxResults(), r.nextToken(), 1, 100);
         return GetManagedPrefixListEntriesResponse.builder()
-                .entries(page.items().stream().map(c -> PrefixListEntry.builder().cidr(c).description(p.descriptions.get(c))
+                .entries(page.items().stream().map(c -> PrefixListEntry.builder().cidr(c).description(d.get(c))
                         .build()).toList())
                 .nextToken(page.nextToken()).build();
     }

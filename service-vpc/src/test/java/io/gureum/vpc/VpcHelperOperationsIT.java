@@ -173,6 +173,10 @@ class VpcHelperOperationsIT extends Ec2TestBase {
             assertEquals("192.0.2.0/24", entries.get(0).cidr());
             assertEquals("hq", entries.get(0).description());
 
+            assertEquals(List.of("198.51.100.0/24"), ec2.getManagedPrefixListEntries(b -> b.prefixListId(id)
+                    .targetVersion(2L)).entries().stream().map(e -> e.cidr()).toList());
+            fails("InvalidParameterValue", () -> ec2.getManagedPrefixListEntries(b -> b.prefixListId(id)
+                    .targetVersion(9L)));
             assertEquals(List.of(), ec2.getManagedPrefixListAssociations(b -> b.prefixListId(id))
                     .prefixListAssociations());
             String sg = ec2.createSecurityGroup(b -> b.vpcId(vpc).groupName("office").description("office"))
