@@ -29,8 +29,7 @@ public final class SubnetCidrReservations {
     private final Network net;
     private final Filters<SubnetCidrReservation> filters = new Filters<SubnetCidrReservation>()
             .on("reservationType", x -> x.reservationType)
-            .on("subnet-id", x -> x.subnetId)
-            .on("owner-id", x -> x.ownerId);
+            .on("subnet-id", x -> x.subnetId);
 
     SubnetCidrReservations(Network net) {
         this.net = net;
