@@ -47,10 +47,11 @@ public final class NatGatewayAddresses {
 
     String status(NatGateway n, NatGatewaySecondaryAddress a) {
         boolean pub = a.allocationId != null;
-        if (a.removeRequested != null) {
+        String gateway = net.natGateways.state(n);
+        if (a.removeRequested != null || gateway.equals("deleting")) {
             return pub ? "disassociating" : "unassigning";
         }
-        if (net.natGateways.state(n).equals("pending") || net.now().isBefore(a.added.plus(TRANSITION))) {
+        if (gateway.equals("pending") || net.now().isBefore(a.added.plus(TRANSITION))) {
             return pub ? "associating" : "assigning";
         }
         return "succeeded";

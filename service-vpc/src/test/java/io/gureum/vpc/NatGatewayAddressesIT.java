@@ -98,6 +98,7 @@ class NatGatewayAddressesIT extends Ec2TestBase {
 
             // deleting the gateway frees every address
             ec2.deleteNatGateway(b -> b.natGatewayId(nat));
+            assertEquals("disassociating", statusByPrivateIp(ec2, nat).get("10.0.1.50"));
             advanceClock(Duration.ofSeconds(61));
             assertNull(ec2.describeAddresses(b -> b.allocationIds(second)).addresses().get(0).associationId());
         }
