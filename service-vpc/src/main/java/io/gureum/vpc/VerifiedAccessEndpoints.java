@@ -95,6 +95,12 @@ public final class VerifiedAccessEndpoints {
         return s.vaEndpoints.values().stream().anyMatch(e -> e.groupId.equals(groupId) && !status(e).equals("deleted"));
     }
 
+    /** Whether an endpoint not yet deleted uses the security group (which then cannot be deleted). */
+    boolean usesSecurityGroup(VpcStore s, String groupId) {
+        return s.vaEndpoints.values().stream()
+                .anyMatch(e -> e.securityGroupIds.contains(groupId) && !status(e).equals("deleted"));
+    }
+
     /** Deleted endpoints leave the registry, and the store an hour later. Called before each operation. */
     void settle(VpcStore s) {
         if (s.vaEndpoints.isEmpty()) {

@@ -441,6 +441,7 @@ class VerifiedAccessIT extends Ec2TestBase {
                     .verifiedAccessEndpoint().status().codeAsString());
             ec2.deleteVerifiedAccessEndpoint(b -> b.verifiedAccessEndpointId(cidr));
             fails("DependencyViolation", () -> ec2.deleteVerifiedAccessGroup(b -> b.verifiedAccessGroupId(group)));
+            fails("DependencyViolation", () -> ec2.deleteSecurityGroup(b -> b.groupId(sg)));
             advanceClock(Duration.ofSeconds(3));
             assertEquals("deleted", status(ec2, id));
             fails("InvalidVerifiedAccessEndpointId.NotFound", () -> ec2.getVerifiedAccessEndpointPolicy(b -> b
@@ -448,6 +449,7 @@ class VerifiedAccessIT extends Ec2TestBase {
             fails("InvalidVerifiedAccessEndpointId.NotFound", () -> ec2.deleteVerifiedAccessEndpoint(b -> b
                     .verifiedAccessEndpointId(id)));
             ec2.deleteVerifiedAccessGroup(b -> b.verifiedAccessGroupId(group));
+            ec2.deleteSecurityGroup(b -> b.groupId(sg));
             advanceClock(Duration.ofHours(2));
             fails("InvalidVerifiedAccessEndpointId.NotFound", () -> ec2.describeVerifiedAccessEndpoints(b -> b
                     .verifiedAccessEndpointIds(id)));
