@@ -78,16 +78,15 @@ class VerifiedAccessHandlersIT extends HandlerTestSupport {
                 .policyEnabled());
         assertEquals("sales", read(group2).get("Description").asText());
 
-        Deployed vpc = create(new VpcHandler(), "Vpc", props("{'CidrBlock':'10.0.0.0/16'}"));
-        Deployed subnet = create(new SubnetHandler(), "Subnet", props("{'VpcId':'" + vpc.id()
-                + "','CidrBlock':'10.0.1.0/24'}"));
-        Deployed eni = create(new NetworkInterfaceHandler(), "Eni", props("{'SubnetId':'" + subnet.id() + "'}"));
-        Deployed sg = create(new SecurityGroupHandler(), "Sg", props("{'GroupDescription':'va','VpcId':'"
-                + vpc.id() + "'}"));
+        // The network the endpoint needs, made directly through EC2 (its own handlers are tested elsewhere).
+        String vpc = ec2().createVpc(b -> b.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        String subnet = ec2().createSubnet(b -> b.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
+        String eni = ec2().createNetworkInterface(b -> b.subnetId(subnet)).networkInterface().networkInterfaceId();
+        String sg = ec2().createSecurityGroup(b -> b.vpcId(vpc).groupName("va").description("va")).groupId();
         String endpointProps = "{'VerifiedAccessGroupId':'" + group.id() + "','EndpointType':'network-interface',"
-                + "'AttachmentType':'vpc','SecurityGroupIds':['" + sg.id() + "'],'ApplicationDomain':'app.example.com',"
+                + "'AttachmentType':'vpc','SecurityGroupIds':['" + sg + "'],'ApplicationDomain':'app.example.com',"
                 + "'DomainCertificateArn':'" + CERT + "','EndpointDomainPrefix':'app',"
-                + "'NetworkInterfaceOptions':{'NetworkInterfaceId':'" + eni.id() + "','Protocol':'https','Port':%d},"
+                + "'NetworkInterfaceOptions':{'NetworkInterfaceId':'" + eni + "','Protocol':'https','Port':%d},"
                 + "'Tags':[{'Key':'Name','Value':'app'}]}";
         Deployed endpoint = create(new VerifiedAccessEndpointHandler(), "Endpoint", props(String.format(endpointProps,
                 443)));
@@ -96,7 +95,7 @@ class VerifiedAccessHandlersIT extends HandlerTestSupport {
         assertEquals(instance.id(), endpoint.att("VerifiedAccessInstanceId"));
         assertTrue(endpoint.att("EndpointDomain").startsWith("app."), endpoint.att("EndpointDomain"));
         assertFalse(replaces(endpoint, props(String.format(endpointProps, 8443))));
-        assertTrue(replaces(endpoint, props(String.format(endpointProps, 443).replace(eni.id(), "eni-0123456789abcdef0"))));
+        assertTrue(replaces(endpoint, props(String.format(endpointProps, 443).replace(eni, "eni-0123456789abcdef0"))));
         Deployed endpoint2 = update(endpoint, props(String.format(endpointProps, 8443)));
         assertEquals("active", endpoint2.att("Status"));
         assertEquals(8443, ec2().describeVerifiedAccessEndpoints(b -> b.verifiedAccessEndpointIds(endpoint.id()))
@@ -105,10 +104,10 @@ class VerifiedAccessHandlersIT extends HandlerTestSupport {
         // Gureum serves no Elastic Load Balancing: a load-balancer endpoint fails as EC2 fails it.
         assertThrows(AwsServiceException.class, () -> create(new VerifiedAccessEndpointHandler(), "Lb", props(
                 "{'VerifiedAccessGroupId':'" + group.id() + "','EndpointType':'load-balancer','AttachmentType':'vpc',"
-                        + "'SecurityGroupIds':['" + sg.id() + "'],'ApplicationDomain':'app.example.com',"
+                        + "'SecurityGroupIds':['" + sg + "'],'ApplicationDomain':'app.example.com',"
                         + "'DomainCertificateArn':'" + CERT + "','EndpointDomainPrefix':'lb','LoadBalancerOptions':{"
                         + "'LoadBalancerArn':'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/x/1',"
-                        + "'Protocol':'https','Port':443,'SubnetIds':['" + subnet.id() + "']}}")));
+                        + "'Protocol':'https','Port':443,'SubnetIds':['" + subnet + "']}}")));
 
         delete(endpoint2);
         assertEquals("deleted", ec2().describeVerifiedAccessEndpoints(b -> b.verifiedAccessEndpointIds(endpoint.id()))
@@ -123,8 +122,7 @@ class VerifiedAccessHandlersIT extends HandlerTestSupport {
                 .verifiedAccessInstanceIds(instance.id()))));
         delete(tp2);
         assertNull(read(tp2));
-        for (Deployed d : List.of(sg, eni, subnet, vpc)) {
-            delete(d);
-        }
+        ec2().deleteSecurityGroup(b -> b.groupId(sg));
+        ec2().deleteNetworkInterface(b -> b.networkInterfaceId(eni));
     }
 }
