@@ -81,6 +81,10 @@ public final class VpcStore {
     public final Map<String, io.gureum.vpc.model.IpamResourceDiscovery> ipamResourceDiscoveries = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.IpamResourceDiscoveryAssociation> ipamDiscoveryAssociations =
             new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VerifiedAccessTrustProvider> vaTrustProviders = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VerifiedAccessInstance> vaInstances = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VerifiedAccessGroup> vaGroups = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VerifiedAccessEndpoint> vaEndpoints = new LinkedHashMap<>();
 
     /**
      * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:
