@@ -50,6 +50,8 @@ final class Network {
     final VpcBlockPublicAccess blockPublicAccess;
     final Ipams ipams;
     final IpamPools ipamPools;
+    final RouteServers routeServers;
+    final RouteServerEndpoints routeServerEndpoints;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -94,6 +96,8 @@ final class Network {
         this.blockPublicAccess = new VpcBlockPublicAccess(this);
         this.ipams = new Ipams(this);
         this.ipamPools = new IpamPools(this);
+        this.routeServers = new RouteServers(this);
+        this.routeServerEndpoints = new RouteServerEndpoints(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -117,7 +121,8 @@ final class Network {
                 transitGatewayModifications, transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools);
+                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools,
+                routeServers, routeServerEndpoints);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

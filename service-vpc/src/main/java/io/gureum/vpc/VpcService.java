@@ -37,7 +37,7 @@ public final class VpcService implements AwsService {
                 EgressOnlyInternetGateways.class, DhcpOptionsSets.class, CarrierGateways.class,
                 NetworkInterfacePermissions.class, SecurityGroupVpcAssociations.class, LocalGateways.class,
                 VpnConnections.class, TrafficMirrors.class, VpcBlockPublicAccess.class,
-                Ipams.class, IpamPools.class);
+                Ipams.class, IpamPools.class, RouteServers.class, RouteServerEndpoints.class);
     }
 
     @Override
