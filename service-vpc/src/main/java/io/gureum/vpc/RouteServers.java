@@ -57,8 +57,6 @@ public final class RouteServers {
     static final Duration TRANSITION = Duration.ofSeconds(2);
     static final Duration VISIBLE_AFTER_DELETE = Duration.ofHours(1);
     static final long MAX_ASN = 4294967295L;
-    /** The service principal the SNS topic of a route server is made by. */
-    static final String PRINCIPAL = "routeserver.ec2.amazonaws.com";
     private static final Set<String> ROUTING_DATABASE_FILTERS = Set.of("route-search.exact-match",
             "route-search.in-rib", "route-search.in-fib", "route-search.longest-prefix-match",
             "route-search.subnet-of-match", "route-search.supernet-of-match", "route-status", "prefix",
@@ -395,9 +393,9 @@ public final class RouteServers {
         }
     }
 
-    private SnsClient sns(VpcStore s, RouteServer rs) {
-        return net.ctx.clients().client(SnsClient.class, Caller.service(PRINCIPAL, s.account, s.region,
-                s.arnOf(rs).toString()));
+    /** SNS as the caller's account: AWS makes the topic with the caller's own {@code sns:CreateTopic} right. */
+    private SnsClient sns(VpcStore s) {
+        return net.ctx.clients().client(SnsClient.class, Caller.root(s.account, s.region));
     }
 
     /**
@@ -405,13 +403,13 @@ public final class RouteServers {
      * https://docs.aws.amazon.com/vpc/latest/userguide/route-server-iam.html); its name is Gureum's choice.
      */
     private String createTopic(VpcStore s, RouteServer rs) {
-        return sns(s, rs).createTopic(b -> b.name("route-server-" + rs.id)).topicArn();
+        return sns(s).createTopic(b -> b.name("route-server-" + rs.id)).topicArn();
     }
 
     private void deleteTopic(VpcStore s, RouteServer rs) {
         if (net.ctx.clients().serves(SnsClient.class)) {
             String arn = rs.snsTopicArn;
-            sns(s, rs).deleteTopic(b -> b.topicArn(arn));
+            sns(s).deleteTopic(b -> b.topicArn(arn));
         }
         rs.snsTopicArn = null;
     }
