@@ -6,7 +6,6 @@ import io.gureum.ec2common.Ec2Error;
 import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Pagination;
 import io.gureum.vpc.model.RouteServer;
-import io.gureum.vpc.model.RouteServerEndpoint;
 import io.gureum.vpc.model.RouteTable;
 import io.gureum.vpc.model.Vpc;
 import java.time.Duration;
@@ -554,10 +553,5 @@ public final class RouteServers {
                 r.maxResults(), r.nextToken(), 5, 1000);
         return GetRouteServerRoutingDatabaseResponse.builder().areRoutesPersisted(false).routes(page.items())
                 .nextToken(page.nextToken()).build();
-    }
-
-    /** The endpoints of a route server in the store (for its peers). */
-    List<RouteServerEndpoint> endpoints(VpcStore s, String routeServerId) {
-        return s.routeServerEndpoints.values().stream().filter(e -> e.routeServerId.equals(routeServerId)).toList();
     }
 }
