@@ -54,6 +54,8 @@ final class Network {
     final VerifiedAccessTrustProviders vaTrustProviders;
     final VerifiedAccessGroups vaGroups;
     final VerifiedAccessEndpoints vaEndpoints;
+    final RouteServers routeServers;
+    final RouteServerEndpoints routeServerEndpoints;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -102,6 +104,8 @@ final class Network {
         this.vaTrustProviders = new VerifiedAccessTrustProviders(this);
         this.vaGroups = new VerifiedAccessGroups(this);
         this.vaEndpoints = new VerifiedAccessEndpoints(this);
+        this.routeServers = new RouteServers(this);
+        this.routeServerEndpoints = new RouteServerEndpoints(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -126,7 +130,8 @@ final class Network {
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
                 securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools,
-                vaInstances, vaTrustProviders, vaGroups, vaEndpoints);
+                vaInstances, vaTrustProviders, vaGroups, vaEndpoints,
+                routeServers, routeServerEndpoints);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

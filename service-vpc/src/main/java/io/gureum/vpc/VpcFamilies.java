@@ -95,7 +95,11 @@ final class VpcFamilies {
                     s -> s.vaInstances),
             new Family("verified-access-group", io.gureum.vpc.model.VerifiedAccessGroup.class, s -> s.vaGroups),
             new Family("verified-access-endpoint", io.gureum.vpc.model.VerifiedAccessEndpoint.class,
-                    s -> s.vaEndpoints));
+                    s -> s.vaEndpoints),
+            new Family("route-server", io.gureum.vpc.model.RouteServer.class, s -> s.routeServers),
+            new Family("route-server-endpoint", io.gureum.vpc.model.RouteServerEndpoint.class,
+                    s -> s.routeServerEndpoints),
+            new Family("route-server-peer", io.gureum.vpc.model.RouteServerPeer.class, s -> s.routeServerPeers));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -110,7 +114,8 @@ final class VpcFamilies {
             "traffic-mirror-filter-rule", "traffic-mirror-session", "vpc-block-public-access-exclusion",
             "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association",
             "verified-access-trust-provider", "verified-access-instance", "verified-access-group",
-            "verified-access-endpoint");
+            "verified-access-endpoint",
+            "route-server", "route-server-endpoint", "route-server-peer");
 
     private VpcFamilies() {
     }

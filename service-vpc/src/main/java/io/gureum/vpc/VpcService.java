@@ -38,7 +38,8 @@ public final class VpcService implements AwsService {
                 NetworkInterfacePermissions.class, SecurityGroupVpcAssociations.class, LocalGateways.class,
                 VpnConnections.class, TrafficMirrors.class, VpcBlockPublicAccess.class,
                 Ipams.class, IpamPools.class, VerifiedAccessInstances.class, VerifiedAccessTrustProviders.class,
-                VerifiedAccessGroups.class, VerifiedAccessEndpoints.class);
+                VerifiedAccessGroups.class, VerifiedAccessEndpoints.class,
+                RouteServers.class, RouteServerEndpoints.class);
     }
 
     @Override

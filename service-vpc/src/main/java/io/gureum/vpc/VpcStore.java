@@ -86,6 +86,10 @@ public final class VpcStore {
     public final Map<String, io.gureum.vpc.model.VerifiedAccessGroup> vaGroups = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.VerifiedAccessEndpoint> vaEndpoints = new LinkedHashMap<>();
 
+    public final Map<String, io.gureum.vpc.model.RouteServer> routeServers = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.RouteServerEndpoint> routeServerEndpoints = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.RouteServerPeer> routeServerPeers = new LinkedHashMap<>();
+
     /**
      * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:
      * their tags are recorded by this share ({@link VpcRecords#TAGS}), whose operations changed them.

@@ -43,6 +43,9 @@ class RegisteredHandlersTest {
             "AWS::EC2::TrafficMirrorSession", "AWS::EC2::VPCBlockPublicAccessOptions",
             "AWS::EC2::VPCBlockPublicAccessExclusion", "AWS::EC2::SnapshotBlockPublicAccess",
             "AWS::EC2::VPNConnection", "AWS::EC2::VPNConnectionRoute",
+            // VPC Route Server (route-servers).
+            "AWS::EC2::RouteServer", "AWS::EC2::RouteServerEndpoint", "AWS::EC2::RouteServerPeer",
+            "AWS::EC2::RouteServerAssociation", "AWS::EC2::RouteServerPropagation",
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
             "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
