@@ -98,8 +98,16 @@ final class EcrRecords {
     record SigningRecord(List<com.fasterxml.jackson.databind.JsonNode> rules) {
     }
 
-    /** {@code size}: the bytes received; null in records of older versions (their parts were records). */
-    record UploadRecord(String repository, String uploadId, Long size) {
+    /**
+     * {@code size}: the bytes received; null in records of older versions (their parts were records).
+     * {@code parts}, {@code lastPartSize}, {@code smallPart}: what ECR Public's part limits need ({@link Upload}); null
+     * in records of older versions.
+     */
+    record UploadRecord(String repository, String uploadId, Long size, Integer parts, Long lastPartSize,
+            Boolean smallPart) {
+        static UploadRecord of(String repository, Upload u) {
+            return new UploadRecord(repository, u.id, u.size, u.parts, u.lastPartSize, u.smallPart);
+        }
     }
 
     record UploadPartRecord(String repository, String uploadId, int index, byte[] data) {
@@ -239,7 +247,7 @@ final class EcrRecords {
                 seen.add(key);
                 if (!Long.valueOf(upload.size).equals(recorded.get(key))) {
                     state.put(service, registry.account, registry.region, "upload", key,
-                            new UploadRecord(repo.name, upload.id, upload.size));
+                            UploadRecord.of(repo.name, upload));
                     recorded.put(key, upload.size);
                 }
             }
@@ -288,7 +296,7 @@ final class EcrRecords {
                             new LayerRecord(repo.name, l.digest(), null, l.size()))));
                     for (Upload upload : repo.uploads.values()) {
                         sink.accept(StateRecord.of(service, registry.account, registry.region, "upload",
-                                repo.name + "/" + upload.id, new UploadRecord(repo.name, upload.id, upload.size)));
+                                repo.name + "/" + upload.id, UploadRecord.of(repo.name, upload)));
                     }
                 }
                 configsOf(registry).forEach((k, v) -> {
@@ -414,7 +422,14 @@ final class EcrRecords {
     private static Upload restoreUpload(LayerStore store, UploadRecord u, java.util.TreeMap<Integer, byte[]> parts) {
         if (u.size() != null) {
             java.nio.file.Path file = store.uploadFile(u.uploadId(), false);
-            return store.truncate(file, u.size()) ? new Upload(u.uploadId(), file, u.size()) : null;
+            if (!store.truncate(file, u.size())) {
+                return null;
+            }
+            Upload upload = new Upload(u.uploadId(), file, u.size());
+            upload.parts = u.parts() == null ? 0 : u.parts();
+            upload.lastPartSize = u.lastPartSize() == null ? 0 : u.lastPartSize();
+            upload.smallPart = Boolean.TRUE.equals(u.smallPart());
+            return upload;
         }
         Upload upload = new Upload(u.uploadId(), store.uploadFile(u.uploadId(), true), 0);
         // Parts were journaled in order, each once its request was accepted: they run 0, 1, 2 ...

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.ecrpublic.model.InvalidLayerPartException
 import software.amazon.awssdk.services.ecrpublic.model.LayerAvailability;
 import software.amazon.awssdk.services.ecrpublic.model.LayerFailure;
 import software.amazon.awssdk.services.ecrpublic.model.LayerFailureCode;
+import software.amazon.awssdk.services.ecrpublic.model.LayerPartTooSmallException;
+import software.amazon.awssdk.services.ecrpublic.model.LimitExceededException;
 import software.amazon.awssdk.services.ecrpublic.model.PutImageRequest;
 import software.amazon.awssdk.services.ecrpublic.model.PutImageResponse;
 import software.amazon.awssdk.services.ecrpublic.model.ReferencedImageDetail;
@@ -34,12 +36,19 @@ import software.amazon.awssdk.services.ecrpublic.model.UploadLayerPartResponse;
 /**
  * ECR Public's images and layer uploads, with ECR's behaviour ({@link Images#put}, {@link LayerStore}): manifests
  * whose layers were uploaded to the repository, tags that move to the newest image (public repositories have no
- * tag immutability), layers uploaded in order in parts of at most 10 MiB (the quota "Maximum layer part size"),
- * their digest checked when the upload completes.
+ * tag immutability), layers uploaded in order in parts of at most 10 MiB and, but the last, at least 5 MiB, at
+ * most 1,000 of them (the quotas of https://docs.aws.amazon.com/AmazonECR/latest/public/public-service-quotas.html),
+ * their digest checked when the upload completes; at most 100,000 images per repository.
  */
 final class PublicImages {
     /** The part size InitiateLayerUpload asks for: the quota's maximum layer part size, 10 MiB. */
     static final long PART_SIZE = 10_485_760L;
+    /** The quota "Minimum layer part size", 5 MiB: every part but the last (LayerPartTooSmallException). */
+    static final long MIN_PART_SIZE = 5_242_880L;
+    /** The quota "Layer parts": at most 1,000 parts in one upload (LimitExceededException). */
+    static final int MAX_PARTS = 1000;
+    /** The quota "Images per repository" (LimitExceededException). */
+    static final int MAX_IMAGES = 100_000;
     private static final Pattern DIGEST = Pattern.compile("[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+");
 
     private final EcrState state;
@@ -63,6 +72,12 @@ final class PublicImages {
 
     public PutImageResponse putImage(PutImageRequest r) {
         Repository repo = repository(r.registryId(), true, true, r.repositoryName());
+        String digest = Digests.sha256(r.imageManifest().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (repo.images.size() >= MAX_IMAGES && !repo.images.containsKey(digest)) {
+            throw PublicErrors.of(LimitExceededException.class, "The repository with name '" + repo.name
+                    + "' in the registry with id '" + repo.registryId + "' already holds " + MAX_IMAGES
+                    + " images, the quota of images per repository");
+        }
         Image image = images.put(repo, r.imageManifest(), r.imageManifestMediaType(), r.imageDigest(), r.imageTag());
         return PutImageResponse.builder().image(software.amazon.awssdk.services.ecrpublic.model.Image.builder()
                 .registryId(repo.registryId).repositoryName(repo.name).imageId(id(image, r.imageTag()))
@@ -183,11 +198,20 @@ final class PublicImages {
                     .toBuilder().registryId(repo.registryId).repositoryName(repo.name).uploadId(upload.id)
                     .lastValidByteReceived(received - 1).build();
         }
+        if (upload.parts >= MAX_PARTS) {
+            throw PublicErrors.of(LimitExceededException.class, "The upload with id '" + upload.id + "' already has "
+                    + MAX_PARTS + " layer parts, the quota of layer parts");
+        }
         try {
             upload.size += state.layerStore.append(upload.file, received, r.layerPartBlob().asInputStream());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        if (upload.parts > 0 && upload.lastPartSize < MIN_PART_SIZE) {
+            upload.smallPart = true;
+        }
+        upload.parts++;
+        upload.lastPartSize = length;
         return UploadLayerPartResponse.builder().registryId(repo.registryId).repositoryName(repo.name)
                 .uploadId(upload.id).lastByteReceived(upload.size - 1).build();
     }
@@ -197,6 +221,10 @@ final class PublicImages {
         Upload upload = upload(repo, r.uploadId());
         if (upload.size == 0) {
             throw EcrErrors.emptyUpload(upload.id);
+        }
+        if (upload.smallPart) {
+            throw PublicErrors.of(LayerPartTooSmallException.class, "Layer parts must be at least 5 MiB in size:"
+                    + " a part of the upload with id '" + upload.id + "' other than the last is smaller");
         }
         String actual;
         try {

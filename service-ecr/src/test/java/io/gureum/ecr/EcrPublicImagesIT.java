@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ecrpublic.model.InitiateLayerUploadRespon
 import software.amazon.awssdk.services.ecrpublic.model.InvalidLayerException;
 import software.amazon.awssdk.services.ecrpublic.model.InvalidLayerPartException;
 import software.amazon.awssdk.services.ecrpublic.model.LayerAlreadyExistsException;
+import software.amazon.awssdk.services.ecrpublic.model.LayerPartTooSmallException;
 import software.amazon.awssdk.services.ecrpublic.model.LayersNotFoundException;
 import software.amazon.awssdk.services.ecrpublic.model.RegistryNotFoundException;
 import software.amazon.awssdk.services.ecrpublic.model.RepositoryNotFoundException;
@@ -31,21 +32,24 @@ class EcrPublicImagesIT extends EcrPublicTestSupport {
     @Test
     void layerUploadInPartsAndAvailability() {
         String repo = repository("layers");
-        byte[] bytes = "first-part|second-part".getBytes(StandardCharsets.UTF_8);
+        // A first part of exactly the 5 MiB minimum, then a short last one.
+        int first = 5_242_880;
+        byte[] bytes = new byte[first + 11];
+        java.util.Arrays.fill(bytes, (byte) 'x');
         InitiateLayerUploadResponse init = ecr.initiateLayerUpload(b -> b.repositoryName(repo));
         assertEquals(10_485_760L, init.partSize());
         String id = init.uploadId();
-        assertEquals(10L, ecr.uploadLayerPart(b -> b.repositoryName(repo).uploadId(id).partFirstByte(0L)
-                .partLastByte(10L).layerPartBlob(SdkBytes.fromByteArray(java.util.Arrays.copyOfRange(bytes, 0, 11))))
-                .lastByteReceived());
+        assertEquals(first - 1L, ecr.uploadLayerPart(b -> b.repositoryName(repo).uploadId(id).partFirstByte(0L)
+                .partLastByte(first - 1L).layerPartBlob(SdkBytes.fromByteArray(java.util.Arrays.copyOfRange(bytes, 0,
+                        first)))).lastByteReceived());
         InvalidLayerPartException outOfOrder = assertError(InvalidLayerPartException.class,
                 "InvalidLayerPartException", 400, null, () -> ecr.uploadLayerPart(b -> b.repositoryName(repo)
                         .uploadId(id).partFirstByte(5L).partLastByte(7L)
                         .layerPartBlob(SdkBytes.fromByteArray(new byte[3]))));
-        assertEquals(10L, outOfOrder.lastValidByteReceived());
-        ecr.uploadLayerPart(b -> b.repositoryName(repo).uploadId(id).partFirstByte(11L)
+        assertEquals(first - 1L, outOfOrder.lastValidByteReceived());
+        ecr.uploadLayerPart(b -> b.repositoryName(repo).uploadId(id).partFirstByte((long) first)
                 .partLastByte((long) bytes.length - 1)
-                .layerPartBlob(SdkBytes.fromByteArray(java.util.Arrays.copyOfRange(bytes, 11, bytes.length))));
+                .layerPartBlob(SdkBytes.fromByteArray(java.util.Arrays.copyOfRange(bytes, first, bytes.length))));
         assertError(InvalidLayerException.class, "InvalidLayerException", 400, null,
                 () -> ecr.completeLayerUpload(b -> b.repositoryName(repo).uploadId(id)
                         .layerDigests(Digests.sha256(new byte[1]))));
@@ -61,8 +65,18 @@ class EcrPublicImagesIT extends EcrPublicTestSupport {
         assertEquals((long) bytes.length, check.layers().get(0).layerSize());
         assertEquals(List.of("MissingLayerDigest", "InvalidLayerDigest"), check.failures().stream()
                 .map(f -> f.failureCodeAsString()).toList());
+        // A part under 5 MiB before the last: LayerPartTooSmallException when the upload completes.
+        String small = ecr.initiateLayerUpload(b -> b.repositoryName(repo)).uploadId();
+        ecr.uploadLayerPart(b -> b.repositoryName(repo).uploadId(small).partFirstByte(0L).partLastByte(2L)
+                .layerPartBlob(SdkBytes.fromByteArray("abc".getBytes(StandardCharsets.UTF_8))));
+        ecr.uploadLayerPart(b -> b.repositoryName(repo).uploadId(small).partFirstByte(3L).partLastByte(5L)
+                .layerPartBlob(SdkBytes.fromByteArray("def".getBytes(StandardCharsets.UTF_8))));
+        assertError(LayerPartTooSmallException.class, "LayerPartTooSmallException", 400, null,
+                () -> ecr.completeLayerUpload(b -> b.repositoryName(repo).uploadId(small)
+                        .layerDigests(Digests.sha256("abcdef".getBytes(StandardCharsets.UTF_8)))));
         // The same bytes again: LayerAlreadyExistsException; an upload with no part: EmptyUploadException.
         String again = ecr.initiateLayerUpload(b -> b.repositoryName(repo)).uploadId();
+        // (one part: the last may be of any size)
         ecr.uploadLayerPart(b -> b.repositoryName(repo).uploadId(again).partFirstByte(0L)
                 .partLastByte((long) bytes.length - 1).layerPartBlob(SdkBytes.fromByteArray(bytes)));
         assertError(LayerAlreadyExistsException.class, "LayerAlreadyExistsException", 400, null,

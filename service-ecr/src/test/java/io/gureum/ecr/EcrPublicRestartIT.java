@@ -40,7 +40,8 @@ class EcrPublicRestartIT {
     @Test
     void publicRegistrySurvivesARestart() throws Exception {
         byte[] logo = "logo-bytes".getBytes(StandardCharsets.UTF_8);
-        byte[] part = "first-part".getBytes(StandardCharsets.UTF_8);
+        byte[] part = new byte[5_242_880];
+        java.util.Arrays.fill(part, (byte) 'p');
         Registry registry;
         Repository created;
         RepositoryCatalogData catalog;
@@ -94,7 +95,8 @@ class EcrPublicRestartIT {
             byte[] rest = "|second".getBytes(StandardCharsets.UTF_8);
             ecr.uploadLayerPart(b -> b.repositoryName("team/app").uploadId(uploadId).partFirstByte((long) part.length)
                     .partLastByte((long) part.length + rest.length - 1).layerPartBlob(SdkBytes.fromByteArray(rest)));
-            byte[] whole = "first-part|second".getBytes(StandardCharsets.UTF_8);
+            byte[] whole = java.util.Arrays.copyOf(part, part.length + rest.length);
+            System.arraycopy(rest, 0, whole, part.length, rest.length);
             assertEquals(Digests.sha256(whole), ecr.completeLayerUpload(b -> b.repositoryName("team/app")
                     .uploadId(uploadId).layerDigests(Digests.sha256(whole))).layerDigest());
             assertThrows(RepositoryNotFoundException.class,
