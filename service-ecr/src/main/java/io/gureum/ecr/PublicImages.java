@@ -259,11 +259,11 @@ final class PublicImages {
         for (String digest : r.layerDigests()) {
             Layer layer = repo.layers.get(digest);
             if (!DIGEST.matcher(digest).matches()) {
-                failures.add(LayerFailure.builder().layerDigest(digest).failureCode(LayerFailureCode.INVALID_LAYER_DIGEST)
-                        .failureReason("Invalid layer digest").build());
+                failures.add(LayerFailure.builder().layerDigest(digest)
+                        .failureCode(LayerFailureCode.INVALID_LAYER_DIGEST).failureReason("Invalid layer digest").build());
             } else if (layer == null) {
-                failures.add(LayerFailure.builder().layerDigest(digest).failureCode(LayerFailureCode.MISSING_LAYER_DIGEST)
-                        .failureReason("Could not find layer").build());
+                failures.add(LayerFailure.builder().layerDigest(digest)
+                        .failureCode(LayerFailureCode.MISSING_LAYER_DIGEST).failureReason("Could not find layer").build());
             } else {
                 layers.add(software.amazon.awssdk.services.ecrpublic.model.Layer.builder().layerDigest(digest)
                         .layerAvailability(LayerAvailability.AVAILABLE).layerSize(layer.size()).build());
