@@ -112,9 +112,22 @@ final class PublicImages {
         PageTokens.Page<Image> page = PageTokens.page(selected, r.maxResults(), r.nextToken(), 100);
         return DescribeImagesResponse.builder().imageDetails(page.items().stream().map(i -> ImageDetail.builder()
                 .registryId(repo.registryId).repositoryName(repo.name).imageDigest(i.digest)
-                .imageTags(i.tags.isEmpty() ? null : List.copyOf(i.tags)).imageSizeInBytes(i.sizeInBytes)
+                .imageTags(i.tags.isEmpty() ? null : List.copyOf(i.tags)).imageSizeInBytes(size(repo, i))
                 .imagePushedAt(i.pushedAt).imageManifestMediaType(i.mediaType).artifactMediaType(i.artifactMediaType)
                 .build()).toList()).nextToken(page.nextToken()).build();
+    }
+
+    /**
+     * The image's size as ImageDetail documents it: the sum of its layers, or for a manifest list the largest size of
+     * the manifests it names.
+     */
+    private static long size(Repository repo, Image image) {
+        List<String> named = Manifests.read(image.manifest, image.mediaType).images();
+        if (named.isEmpty()) {
+            return image.sizeInBytes;
+        }
+        return named.stream().map(repo.images::get).filter(java.util.Objects::nonNull).mapToLong(i -> i.sizeInBytes)
+                .max().orElse(0);
     }
 
     /** One detail per tag of every image: when the tag was put, and the image it names. */
@@ -124,7 +137,7 @@ final class PublicImages {
         List<ImageTagDetail> details = new ArrayList<>();
         for (Image i : repo.images.values()) {
             ReferencedImageDetail image = ReferencedImageDetail.builder().imageDigest(i.digest)
-                    .imageSizeInBytes(i.sizeInBytes).imagePushedAt(i.pushedAt).imageManifestMediaType(i.mediaType)
+                    .imageSizeInBytes(size(repo, i)).imagePushedAt(i.pushedAt).imageManifestMediaType(i.mediaType)
                     .artifactMediaType(i.artifactMediaType).build();
             for (String tag : i.tags) {
                 details.add(ImageTagDetail.builder().imageTag(tag).createdAt(i.taggedAt.getOrDefault(tag,

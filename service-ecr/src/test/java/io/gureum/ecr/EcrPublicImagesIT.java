@@ -152,6 +152,16 @@ class EcrPublicImagesIT extends EcrPublicTestSupport {
         assertEquals("latest", ecr.describeImageTags(b -> b.repositoryName(repo).maxResults(1)
                 .nextToken(page.nextToken())).imageTagDetails().get(0).imageTag());
 
+        // A manifest list's size is the largest of the manifests it names (ImageDetail.imageSizeInBytes).
+        String index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                + "\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\""
+                + digest + "\",\"size\":" + manifest.length() + "}]}";
+        String indexDigest = ecr.putImage(b -> b.repositoryName(repo).imageManifest(index).imageTag("multi")).image()
+                .imageId().imageDigest();
+        assertEquals(9L, ecr.describeImages(b -> b.repositoryName(repo).imageIds(i -> i.imageDigest(indexDigest)))
+                .imageDetails().get(0).imageSizeInBytes());
+        ecr.batchDeleteImage(b -> b.repositoryName(repo).imageIds(i -> i.imageDigest(indexDigest)));
+
         BatchDeleteImageResponse byTag = ecr.batchDeleteImage(b -> b.repositoryName(repo).imageIds(
                 i -> i.imageTag("v1"), i -> i.imageTag("gone")));
         assertEquals("v1", byTag.imageIds().get(0).imageTag());
