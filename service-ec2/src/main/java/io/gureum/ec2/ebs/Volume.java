@@ -16,6 +16,8 @@ public final class Volume {
     public boolean encrypted;
     public String kmsKeyId;
     public boolean multiAttachEnabled;
+    /** ModifyVolumeAttribute's autoEnableIO (false unless set). */
+    public boolean autoEnableIO;
     public Instant createTime;
     /** {@code creating} until then. */
     public Instant availableAt;
