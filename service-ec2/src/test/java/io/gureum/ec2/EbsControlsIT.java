@@ -150,6 +150,12 @@ class EbsControlsIT extends Ec2ApiTestBase {
         assertTrue(st.archivalCompleteTime() != null);
         assertEquals("archive", ec2.describeSnapshots(b -> b.snapshotIds(snap)).snapshots().get(0)
                 .storageTierAsString());
+        // An archived snapshot is neither used, copied nor shared until it is restored.
+        fails("IncorrectState", 400, () -> ec2.createVolume(b -> b.availabilityZone(region + "a").snapshotId(snap)));
+        fails("IncorrectState", 400, () -> ec2.copySnapshot(b -> b.sourceSnapshotId(snap).sourceRegion(region)
+                .presignedUrl("https://ec2." + region + ".amazonaws.com/?Action=CopySnapshot")));
+        fails("IncorrectState", 400, () -> ec2.modifySnapshotAttribute(b -> b.snapshotId(snap).createVolumePermission(
+                p -> p.add(CreateVolumePermission.builder().userId("210987654321").build()))));
 
         fails("InvalidParameterCombination", 400, () -> ec2.restoreSnapshotTier(b -> b.snapshotId(snap)
                 .permanentRestore(true).temporaryRestoreDays(3)));
@@ -176,6 +182,7 @@ class EbsControlsIT extends Ec2ApiTestBase {
         assertEquals("permanent-restore-completed", st.lastTieringOperationStatusAsString());
         assertEquals("standard", st.storageTierAsString());
         assertNull(st.restoreExpiryTime());
+        ec2.createVolume(b -> b.availabilityZone(region + "a").snapshotId(snap));
         fails("DryRunOperation", 412, () -> ec2.describeSnapshotTierStatus(b -> b.dryRun(true)));
         fails("InvalidSnapshot.NotFound", 400, () -> ec2.modifySnapshotTier(b -> b.snapshotId("snap-0123456789abcdef0")));
     }

@@ -73,6 +73,7 @@ public final class Snapshots {
             throw Ec2Errors.invalidValue(r.sourceRegion(), "SourceRegion", "Invalid region.");
         }
         Snapshot source = ebs.requireSnapshot(compute.store(s.account, r.sourceRegion()), r.sourceSnapshotId());
+        ebs.requireStandardTier(source, "to copy");
         TagSpecifications.validate(r.tagSpecifications(), "snapshot");
         Ec2Errors.checkDryRun(r.dryRun());
         Snapshot copy = new Snapshot(compute.id("snap"), s.account);

@@ -81,6 +81,7 @@ public final class Volumes {
         boolean encrypted = Boolean.TRUE.equals(r.encrypted());
         if (r.snapshotId() != null) {
             Snapshot snap = ebs.requireSnapshot(s, r.snapshotId());
+            ebs.requireStandardTier(snap, "to create a volume from");
             if (size != null && size < snap.volumeSize) {
                 throw Ec2Errors.invalidParameterValue("Volume of " + size + "GiB is too small; minimum is "
                         + snap.volumeSize + "GiB.");

@@ -267,7 +267,8 @@ public final class Images {
             RegionImages region = compute.images(s.region);
             for (Image.Mapping m : i.blockDeviceMappings) {
                 Snapshot snap = m.snapshotId() == null ? null : region.snapshot(m.snapshotId());
-                if (snap != null && snap.ownerId.equals(s.account)) {
+                // A locked snapshot stays (https://docs.aws.amazon.com/ebs/latest/userguide/ebs-snapshot-lock.html).
+                if (snap != null && snap.ownerId.equals(s.account) && !snap.locked(compute.now())) {
                     region.removeSnapshot(snap.id);
                     snap.tags.detach();
                 }
