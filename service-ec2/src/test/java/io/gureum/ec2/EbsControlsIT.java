@@ -230,6 +230,10 @@ class EbsControlsIT extends Ec2ApiTestBase {
                 .values("sa-east-1b").build())).fastSnapshotRestores().size());
         assertEquals(1, ec2.describeFastSnapshotRestores(b -> b.maxResults(1)).fastSnapshotRestores().size());
         fails("DryRunOperation", 412, () -> ec2.describeFastSnapshotRestores(b -> b.dryRun(true)));
+        String fast = ec2.createVolume(b -> b.availabilityZone("sa-east-1a").snapshotId(snap)).volumeId();
+        assertTrue(ec2.describeVolumes(b -> b.volumeIds(fast)).volumes().get(0).fastRestored());
+        String slow = ec2.createVolume(b -> b.availabilityZone("sa-east-1c").snapshotId(snap)).volumeId();
+        assertNull(ec2.describeVolumes(b -> b.volumeIds(slow)).volumes().get(0).fastRestored());
 
         // A snapshot shared with another account: that account enables it for itself.
         var theirs = other.enableFastSnapshotRestores(b -> b.sourceSnapshotIds(sharedWithOther)
@@ -246,6 +250,8 @@ class EbsControlsIT extends Ec2ApiTestBase {
                 .code());
         advance(Duration.ofMinutes(2));
         assertEquals(List.of("enabled"), states(ec2), "a disabled pair leaves the list");
+        ec2.deleteSnapshot(b -> b.snapshotId(snap));
+        assertTrue(states(ec2).isEmpty(), "deleting the snapshot disables its fast snapshot restores");
     }
 
     private static List<String> states(Ec2Client ec2) {

@@ -55,6 +55,17 @@ public final class FastSnapshotRestores {
                 .on("state", x -> x.state(compute.now()));
     }
 
+    /** Whether the account's fast snapshot restore of the snapshot is {@code enabled} in the zone. */
+    public static boolean enabled(ComputeStore s, String snapshotId, String zone, Instant now) {
+        FastRestore f = s.fastSnapshotRestores.get(key(snapshotId, zone));
+        return f != null && f.state(now).equals("enabled");
+    }
+
+    /** Deleting a snapshot disables its fast snapshot restores (the deleting account's). */
+    public static void forgetSnapshot(ComputeStore s, String snapshotId) {
+        s.fastSnapshotRestores.values().removeIf(f -> f.snapshotId.equals(snapshotId));
+    }
+
     private static String key(String snapshotId, String zone) {
         return snapshotId + " " + zone;
     }

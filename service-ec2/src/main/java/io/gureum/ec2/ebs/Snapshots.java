@@ -145,6 +145,7 @@ public final class Snapshots {
         Ec2Errors.checkDryRun(r.dryRun());
         compute.images(s.region).removeSnapshot(snap.id);
         snap.tags.detach();
+        FastSnapshotRestores.forgetSnapshot(s, snap.id);
         return DeleteSnapshotResponse.builder().build();
     }
 
