@@ -203,7 +203,9 @@ public final class FastSnapshotRestores {
         var keep = filters.predicate(r.filters());
         List<FastRestore> matching = s.fastSnapshotRestores.values().stream()
                 .filter(f -> !f.state(now).equals("disabled")).filter(keep).toList();
-        var page = Pagination.page(matching, r.maxResults(), r.nextToken(), 0, 200);
+        // MaxResults 0-200; 0 asks for no limit rather than for empty pages without end.
+        Integer max = r.maxResults() != null && r.maxResults() == 0 ? null : r.maxResults();
+        var page = Pagination.page(matching, max, r.nextToken(), 0, 200);
         Ec2Errors.checkDryRun(r.dryRun());
         return DescribeFastSnapshotRestoresResponse.builder().fastSnapshotRestores(page.items().stream()
                 .map(f -> DescribeFastSnapshotRestoreSuccessItem.builder().snapshotId(f.snapshotId)
