@@ -50,6 +50,12 @@ final class Network {
     final VpcBlockPublicAccess blockPublicAccess;
     final Ipams ipams;
     final IpamPools ipamPools;
+    final VerifiedAccessInstances vaInstances;
+    final VerifiedAccessTrustProviders vaTrustProviders;
+    final VerifiedAccessGroups vaGroups;
+    final VerifiedAccessEndpoints vaEndpoints;
+    final RouteServers routeServers;
+    final RouteServerEndpoints routeServerEndpoints;
     final AddressAttributes addressAttributes;
     final NetworkInterfaceAttributes interfaceAttributes;
     final NatGatewayAddresses natGatewayAddresses;
@@ -101,6 +107,12 @@ final class Network {
         this.blockPublicAccess = new VpcBlockPublicAccess(this);
         this.ipams = new Ipams(this);
         this.ipamPools = new IpamPools(this);
+        this.vaInstances = new VerifiedAccessInstances(this);
+        this.vaTrustProviders = new VerifiedAccessTrustProviders(this);
+        this.vaGroups = new VerifiedAccessGroups(this);
+        this.vaEndpoints = new VerifiedAccessEndpoints(this);
+        this.routeServers = new RouteServers(this);
+        this.routeServerEndpoints = new RouteServerEndpoints(this);
         this.addressAttributes = new AddressAttributes(this);
         this.interfaceAttributes = new NetworkInterfaceAttributes(this);
         this.natGatewayAddresses = new NatGatewayAddresses(this);
@@ -132,6 +144,8 @@ final class Network {
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
                 securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools,
+                vaInstances, vaTrustProviders, vaGroups, vaEndpoints,
+                routeServers, routeServerEndpoints,
                 addressAttributes, interfaceAttributes, natGatewayAddresses, securityGroupReferences, prefixListVersions,
                 subnetCidrReservations, defaultSubnets);
     }

@@ -37,7 +37,10 @@ public final class VpcService implements AwsService {
                 EgressOnlyInternetGateways.class, DhcpOptionsSets.class, CarrierGateways.class,
                 NetworkInterfacePermissions.class, SecurityGroupVpcAssociations.class, LocalGateways.class,
                 VpnConnections.class, TrafficMirrors.class, VpcBlockPublicAccess.class,
-                Ipams.class, IpamPools.class, AddressAttributes.class, NetworkInterfaceAttributes.class,
+                Ipams.class, IpamPools.class, VerifiedAccessInstances.class, VerifiedAccessTrustProviders.class,
+                VerifiedAccessGroups.class, VerifiedAccessEndpoints.class,
+                RouteServers.class, RouteServerEndpoints.class,
+                AddressAttributes.class, NetworkInterfaceAttributes.class,
                 NatGatewayAddresses.class, SecurityGroupReferences.class, PrefixListVersions.class,
                 SubnetCidrReservations.class, DefaultSubnets.class);
     }
