@@ -88,8 +88,15 @@ class VpcHelperOperationsIT extends Ec2TestBase {
                     "app"))).securityGroupForVpcs().stream().map(SecurityGroupForVpc::groupId).toList());
             assertEquals(List.of(sgB), ec2.getSecurityGroupsForVpc(b -> b.vpcId(a).filters(filter("primary-vpc-id",
                     b2))).securityGroupForVpcs().stream().map(SecurityGroupForVpc::groupId).toList());
+            for (int i = 0; i < 3; i++) {
+                String name = "extra" + i;
+                ec2.createSecurityGroup(b -> b.vpcId(a).groupName(name).description(name));
+            }
             var page = ec2.getSecurityGroupsForVpc(b -> b.vpcId(a).maxResults(5));
-            assertNull(page.nextToken());
+            assertEquals(5, page.securityGroupForVpcs().size());
+            var rest = ec2.getSecurityGroupsForVpc(b -> b.vpcId(a).maxResults(5).nextToken(page.nextToken()));
+            assertEquals(1, rest.securityGroupForVpcs().size());
+            assertNull(rest.nextToken());
             fails("InvalidParameterValue", () -> ec2.getSecurityGroupsForVpc(b -> b.vpcId(a)
                     .filters(filter("no-such-filter", "x"))));
             fails("InvalidVpcID.NotFound", () -> ec2.getSecurityGroupsForVpc(b -> b.vpcId("vpc-00000000000000000")));
