@@ -18,6 +18,7 @@ import io.gureum.ec2.ebs.Snapshots;
 import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
 import io.gureum.ec2.fleet.Ec2Fleets;
+import io.gureum.ec2.fleet.FleetWatch;
 import io.gureum.ec2.fleet.SpotFleets;
 import io.gureum.ec2.hosts.Hosts;
 import io.gureum.ec2.images.ImageCreation;
@@ -84,8 +85,9 @@ public final class Ec2ComputeService implements AwsService {
         Hosts hosts = new Hosts(context);
         java.util.function.BiConsumer<String, String> journal = (account, region) -> compute.records
                 .record(compute.store(account, region));
-        Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal);
-        SpotFleets spotFleets = new SpotFleets(context, journal);
+        FleetWatch fleetWatch = new FleetWatch(context, compute::store);
+        Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal, fleetWatch);
+        SpotFleets spotFleets = new SpotFleets(context, journal, fleetWatch);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
@@ -135,6 +137,7 @@ public final class Ec2ComputeService implements AwsService {
 
             @Override
             public void close() {
+                fleetWatch.close();
                 instances.close();
                 metrics.close();
             }
