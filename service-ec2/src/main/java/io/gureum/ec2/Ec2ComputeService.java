@@ -7,6 +7,7 @@ import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.ec2.capacity.CapacityReservationFleets;
 import io.gureum.ec2.capacity.CapacityReservations;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeLock;
@@ -67,6 +68,7 @@ public final class Ec2ComputeService implements AwsService {
                 InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class, ImageCreation.class,
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
+                CapacityReservationFleets.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class);
     }
@@ -85,6 +87,8 @@ public final class Ec2ComputeService implements AwsService {
         Hosts hosts = new Hosts(context);
         java.util.function.BiConsumer<String, String> journal = (account, region) -> compute.records
                 .record(compute.store(account, region));
+        CapacityReservationFleets capacityReservationFleets = new CapacityReservationFleets(context,
+                capacityReservations, journal);
         FleetWatch fleetWatch = new FleetWatch(context, compute::store);
         Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal, fleetWatch);
         SpotFleets spotFleets = new SpotFleets(context, journal, fleetWatch);
@@ -94,7 +98,7 @@ public final class Ec2ComputeService implements AwsService {
                 new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
-                new InstanceTemplateData(context), placementGroups, capacityReservations,
+                new InstanceTemplateData(context), placementGroups, capacityReservations, capacityReservationFleets,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets);
         compute.records.add(instances.records());
         compute.records.add(new ImageRecords(compute));
@@ -102,6 +106,7 @@ public final class Ec2ComputeService implements AwsService {
         compute.records.add(launchTemplates.records());
         compute.records.add(placementGroups.records());
         compute.records.add(capacityReservations.records());
+        compute.records.add(capacityReservationFleets.records());
         compute.records.add(spotRequests.records());
         compute.records.add(hosts.records());
         compute.records.add(ec2Fleets.records());

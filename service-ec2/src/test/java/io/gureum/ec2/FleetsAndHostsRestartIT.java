@@ -138,4 +138,38 @@ class FleetsAndHostsRestartIT {
             assertEquals(replaced, FleetsIT.live(ec2, "m5a.large").stream().sorted().toList());
         }
     }
+
+    @Test
+    void capacityReservationFleetsSurviveARestart() {
+        String fleet;
+        List<String> reservations;
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            fleet = ec2.createCapacityReservationFleet(b -> b.clientToken("crf-token").totalTargetCapacity(6)
+                    .instanceTypeSpecifications(CapacityReservationFleetsIT.spec("c5.large", 2, 1, "ap-northeast-2a"))
+                    .tagSpecifications(t -> t.resourceType("capacity-reservation-fleet").tags(x -> x.key("k").value("v"))))
+                    .capacityReservationFleetId();
+        }
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            assertEquals("submitted", CapacityReservationFleetsIT.fleetIn(ec2, fleet).stateAsString());
+            g.context().clock().advance(Duration.ofSeconds(6));
+            var f = CapacityReservationFleetsIT.fleetIn(ec2, fleet);
+            assertEquals("active", f.stateAsString());
+            reservations = f.instanceTypeSpecifications().stream().map(x -> x.capacityReservationId()).toList();
+            assertEquals(1, reservations.size());
+        }
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            // The reservations a describe made were journaled with it: the same ones, made once.
+            var f = CapacityReservationFleetsIT.fleetIn(ec2, fleet);
+            assertEquals("active", f.stateAsString());
+            assertEquals("v", f.tags().get(0).value());
+            assertEquals(reservations, f.instanceTypeSpecifications().stream().map(x -> x.capacityReservationId())
+                    .toList());
+            assertEquals(fleet, ec2.describeCapacityReservations(b -> b.capacityReservationIds(reservations.get(0)))
+                    .capacityReservations().get(0).capacityReservationFleetId());
+            assertEquals(fleet, ec2.createCapacityReservationFleet(b -> b.clientToken("crf-token").totalTargetCapacity(6)
+                    .instanceTypeSpecifications(CapacityReservationFleetsIT.spec("c5.large", 2, 1, "ap-northeast-2a")))
+                    .capacityReservationFleetId());
+            assertEquals(1, ec2.describeCapacityReservationFleets(b -> { }).capacityReservationFleets().size());
+        }
+    }
 }

@@ -118,13 +118,14 @@ public final class Ec2Fleets {
             @Override
             public void restore(String account, String region, io.gureum.ec2.compute.PlaceRecords records) {
                 family.restore(account, region, records);
-                // Timers are not journaled: arm the restored fleets' again, and catch up at once with what
-                // happened to their instances while the server was down.
+                // Timers are not journaled: arm the restored fleets' again, and catch up with what happened to
+                // their instances while the server was down once it serves (in-process calls need it), a
+                // transition of the clock after the restart.
                 Store s = stores.of(account, region);
                 synchronized (s) {
                     s.byId.values().forEach(f -> arm(f));
                 }
-                watch.at(context.clock().now(), account, region);
+                watch.at(context.clock().now().plus(io.gureum.ec2.compute.Timing.TRANSITION), account, region);
             }
         };
     }

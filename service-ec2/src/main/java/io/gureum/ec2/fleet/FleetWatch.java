@@ -28,6 +28,7 @@ public final class FleetWatch implements AutoCloseable {
         void sweep(String account, String region, String instanceId);
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FleetWatch.class);
     private static final String DETAIL_TYPE = "EC2 Instance State-change Notification";
     private static final Pattern DETAIL = Pattern.compile(
             "\"instance-id\"\\s*:\\s*\"([^\"]+)\".*\"state\"\\s*:\\s*\"(terminated|stopped)\"");
@@ -75,7 +76,11 @@ public final class FleetWatch implements AutoCloseable {
         Object lock = placeLock.apply(account, region);
         synchronized (lock) {
             for (Family f : families) {
-                f.sweep(account, region, instanceId);
+                try {
+                    f.sweep(account, region, instanceId);
+                } catch (RuntimeException e) {
+                    LOG.warn("Fleets of {} in {} could not be brought up to date", account, region, e);
+                }
             }
         }
     }
