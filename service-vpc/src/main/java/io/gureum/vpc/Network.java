@@ -48,6 +48,7 @@ final class Network {
     final LocalGateways localGateways;
     final TrafficMirrors trafficMirrors;
     final VpcBlockPublicAccess blockPublicAccess;
+    final VpcEncryptionControls encryptionControls;
     final Ipams ipams;
     final IpamPools ipamPools;
     final VpcRecords records;
@@ -92,6 +93,7 @@ final class Network {
         this.localGateways = new LocalGateways(this);
         this.trafficMirrors = new TrafficMirrors(this);
         this.blockPublicAccess = new VpcBlockPublicAccess(this);
+        this.encryptionControls = new VpcEncryptionControls(this);
         this.ipams = new Ipams(this);
         this.ipamPools = new IpamPools(this);
         this.records = new VpcRecords(this);
@@ -117,7 +119,8 @@ final class Network {
                 transitGatewayModifications, transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools);
+                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, encryptionControls, ipams,
+                ipamPools);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

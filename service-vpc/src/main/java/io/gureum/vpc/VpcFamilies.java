@@ -82,6 +82,8 @@ final class VpcFamilies {
                     s -> s.bpaExclusions),
             new Family("vpc-block-public-access-options", io.gureum.vpc.model.VpcBlockPublicAccessOptions.class,
                     s -> s.bpaOptions),
+            new Family("vpc-encryption-control", io.gureum.vpc.model.VpcEncryptionControl.class,
+                    s -> s.encryptionControls),
             new Family("ipam", io.gureum.vpc.model.Ipam.class, s -> s.ipams),
             new Family("ipam-scope", io.gureum.vpc.model.IpamScope.class, s -> s.ipamScopes),
             new Family("ipam-resource-discovery", io.gureum.vpc.model.IpamResourceDiscovery.class,
@@ -101,6 +103,7 @@ final class VpcFamilies {
             "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
             "carrier-gateway", "vpn-connection", "traffic-mirror-target", "traffic-mirror-filter",
             "traffic-mirror-filter-rule", "traffic-mirror-session", "vpc-block-public-access-exclusion",
+            "vpc-encryption-control",
             "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association");
 
     private VpcFamilies() {
