@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.ec2.model.CapacityReservationFleet;
 import software.amazon.awssdk.services.ec2.model.FleetCapacityReservation;
 
 /**
- * AWS::EC2::CapacityReservationFleet deployed by CreateStack, changed in place and by replacement with UpdateStack,
- * removed by DeleteStack, each read back through EC2.
+ * AWS::EC2::CapacityReservationFleet and AWS::EC2::VPCEncryptionControl deployed by CreateStack, changed in place and
+ * (the fleet) by replacement with UpdateStack, removed by DeleteStack, each read back through EC2.
  */
 class Ec2CapacityAndEncryptionTypesIT extends EndToEndSupport {
     private static final String FLEET_TEMPLATE = """
@@ -115,5 +115,69 @@ class Ec2CapacityAndEncryptionTypesIT extends EndToEndSupport {
         assertEquals("cancelled", fleet(newId).stateAsString());
         assertTrue(ec2.describeCapacityReservations(b -> b.filters(x -> x.name("state").values("active")))
                 .capacityReservations().stream().noneMatch(c -> newId.equals(c.capacityReservationFleetId())));
+    }
+
+    private static final String ENCRYPTION_TEMPLATE = """
+            Parameters:
+              Mode: {Type: String}
+              Exclusion: {Type: String}
+            Resources:
+              Vpc:
+                Type: AWS::EC2::VPC
+                Properties: {CidrBlock: 10.80.0.0/16}
+              Gateway:
+                Type: AWS::EC2::InternetGateway
+              Attachment:
+                Type: AWS::EC2::VPCGatewayAttachment
+                Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Gateway}
+              Control:
+                Type: AWS::EC2::VPCEncryptionControl
+                DependsOn: Attachment
+                Properties:
+                  VpcId: !Ref Vpc
+                  Mode: !Ref Mode
+                  InternetGatewayExclusionInput: !Ref Exclusion
+                  Tags: [{Key: team, Value: course}]
+            Outputs:
+              ControlRef: {Value: !Ref Control}
+              ControlId: {Value: !GetAtt Control.VpcEncryptionControlId}
+              ControlState: {Value: !GetAtt Control.State}
+            """;
+
+    @Test
+    void vpcEncryptionControlIsEnforcedRelaxedAndDeleted() {
+        String name = unique("vpcec");
+        cfn.createStack(b -> b.stackName(name).templateBody(ENCRYPTION_TEMPLATE).parameters(parameters("Mode",
+                "enforce", "Exclusion", "enable")));
+        Stack created = settled(name, "CREATE_COMPLETE");
+        String id = output(created, "ControlRef");
+        assertTrue(id.startsWith("vpcec-"), id);
+        assertEquals(id, output(created, "ControlId"));
+        assertEquals("available", output(created, "ControlState"));
+        var c = ec2.describeVpcEncryptionControls(b -> b.vpcEncryptionControlIds(id)).vpcEncryptionControls().get(0);
+        assertEquals("enforce", c.modeAsString());
+        assertEquals("enabled", c.resourceExclusions().internetGateway().stateAsString());
+        assertTrue(c.tags().stream().anyMatch(t -> t.key().equals("team") && t.value().equals("course")));
+
+        // In place: back to monitor, the exclusion disabled.
+        cfn.updateStack(b -> b.stackName(name).templateBody(ENCRYPTION_TEMPLATE).parameters(parameters("Mode",
+                "monitor", "Exclusion", "disable")));
+        Stack updated = settled(name, "UPDATE_COMPLETE");
+        assertEquals(id, output(updated, "ControlRef"));
+        c = ec2.describeVpcEncryptionControls(b -> b.vpcEncryptionControlIds(id)).vpcEncryptionControls().get(0);
+        assertEquals("monitor", c.modeAsString());
+        assertEquals("disabled", c.resourceExclusions().internetGateway().stateAsString());
+
+        // Enforcing with the gateway not excluded fails the update, which rolls back to monitor mode.
+        cfn.updateStack(b -> b.stackName(name).templateBody(ENCRYPTION_TEMPLATE).parameters(parameters("Mode",
+                "enforce", "Exclusion", "disable")));
+        settled(name, "UPDATE_ROLLBACK_COMPLETE");
+        assertEquals("monitor", ec2.describeVpcEncryptionControls(b -> b.vpcEncryptionControlIds(id))
+                .vpcEncryptionControls().get(0).modeAsString());
+
+        cfn.deleteStack(b -> b.stackName(name));
+        settled(created.stackId(), "DELETE_COMPLETE");
+        assertEquals("deleted", ec2.describeVpcEncryptionControls(b -> b.vpcEncryptionControlIds(id))
+                .vpcEncryptionControls().get(0).stateAsString());
     }
 }

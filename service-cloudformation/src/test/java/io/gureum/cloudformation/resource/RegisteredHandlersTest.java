@@ -72,7 +72,7 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayMulticastDomain", "AWS::EC2::TransitGatewayMulticastDomainAssociation",
             "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource",
             // ec2-capacity
-            "AWS::EC2::CapacityReservationFleet");
+            "AWS::EC2::CapacityReservationFleet", "AWS::EC2::VPCEncryptionControl");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
