@@ -74,7 +74,11 @@ class CapacityReservationFleetsIT extends Ec2ApiTestBase {
             // The same client token answers the same fleet.
             assertEquals(id, ec2.createCapacityReservationFleet(b -> b.clientToken(token).totalTargetCapacity(20)
                     .instanceTypeSpecifications(spec("m5.xlarge", 4, 2, "ap-northeast-2a"),
-                            spec("m5.2xlarge", 8, 1, "ap-northeast-2a"))).capacityReservationFleetId());
+                            spec("m5.2xlarge", 8, 1, "ap-northeast-2a"))
+                    .tagSpecifications(t -> t.resourceType(ResourceType.CAPACITY_RESERVATION_FLEET)
+                            .tags(x -> x.key("team").value("blue")))).capacityReservationFleetId());
+            fails("IdempotentParameterMismatch", 400, () -> ec2.createCapacityReservationFleet(b -> b.clientToken(token)
+                    .totalTargetCapacity(21).instanceTypeSpecifications(spec("m5.xlarge", 4, 2, "ap-northeast-2a"))));
             assertEquals("submitted", fleet(ec2, id).stateAsString());
 
             // Priority 1 first: 2 × m5.2xlarge (16 units), then 1 × m5.xlarge for the remaining 4.

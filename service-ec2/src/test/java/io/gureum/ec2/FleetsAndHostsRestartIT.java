@@ -166,9 +166,16 @@ class FleetsAndHostsRestartIT {
                     .toList());
             assertEquals(fleet, ec2.describeCapacityReservations(b -> b.capacityReservationIds(reservations.get(0)))
                     .capacityReservations().get(0).capacityReservationFleetId());
+            // The client token still replays the same request (and tells another one apart).
             assertEquals(fleet, ec2.createCapacityReservationFleet(b -> b.clientToken("crf-token").totalTargetCapacity(6)
-                    .instanceTypeSpecifications(CapacityReservationFleetsIT.spec("c5.large", 2, 1, "ap-northeast-2a")))
+                    .instanceTypeSpecifications(CapacityReservationFleetsIT.spec("c5.large", 2, 1, "ap-northeast-2a"))
+                    .tagSpecifications(t -> t.resourceType("capacity-reservation-fleet").tags(x -> x.key("k").value("v"))))
                     .capacityReservationFleetId());
+            assertEquals("IdempotentParameterMismatch", org.junit.jupiter.api.Assertions.assertThrows(
+                    software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+                    () -> ec2.createCapacityReservationFleet(b -> b.clientToken("crf-token").totalTargetCapacity(6)
+                            .instanceTypeSpecifications(CapacityReservationFleetsIT.spec("c5.large", 2, 1,
+                                    "ap-northeast-2a")))).awsErrorDetails().errorCode());
             assertEquals(1, ec2.describeCapacityReservationFleets(b -> { }).capacityReservationFleets().size());
         }
     }

@@ -25,6 +25,8 @@ final class CapacityReservationFleet extends Registered {
     String state = "submitted";
     /** When the current transitional state (submitted, modifying, cancelling) began. */
     Instant stateSince;
+    /** The create request as given (without DryRun), to tell a client token reused with other parameters. */
+    String request;
     /** Every reservation it made, in order. */
     final List<String> reservationIds = new ArrayList<>();
 

@@ -114,6 +114,10 @@ public final class CapacityReservationFleets {
             if (r.clientToken() != null && s.fleetClientTokens.containsKey(r.clientToken())) {
                 CapacityReservationFleet earlier = s.fleets.get(s.fleetClientTokens.get(r.clientToken()));
                 if (earlier != null) {
+                    if (earlier.request != null && !earlier.request.equals(requestText(r))) {
+                        throw Ec2Error.IDEMPOTENT_PARAMETER_MISMATCH.withMessage("The client token " + r.clientToken()
+                                + " was already used with other parameters.");
+                    }
                     return created(s, earlier);
                 }
             }
@@ -123,6 +127,7 @@ public final class CapacityReservationFleets {
                     ctx.region(), now, specs, tenancy, match, strategy);
             f.totalTarget = r.totalTargetCapacity();
             f.endDate = r.endDate();
+            f.request = requestText(r);
             f.tags.putAll(TagSpecifications.tagsOf(r.tagSpecifications()));
             f.register(context.registry());
             s.fleets.put(f.id, f);
@@ -234,6 +239,10 @@ public final class CapacityReservationFleets {
             return CancelCapacityReservationFleetsResponse.builder().successfulFleetCancellations(ok)
                     .failedFleetCancellations(failed).build();
         }
+    }
+
+    private static String requestText(CreateCapacityReservationFleetRequest r) {
+        return r.toBuilder().dryRun(null).build().toString();
     }
 
     /** Brings the place's fleets up to {@code now}; journals the place when one moved. Holds the store lock. */
