@@ -107,27 +107,13 @@ public final class Ec2Fleets {
 
     /** This family's records for --data-dir. */
     public PlaceFamily records() {
-        PlaceFamily family = new RegisteredFamily<>("fleet", Fleet.class, stores, s -> s.byId, f -> f.id, s -> s.clientTokens,
-                context.registry());
-        return new PlaceFamily() {
-            @Override
-            public void each(String account, String region, io.gureum.ec2common.persist.RecordSink sink) {
-                family.each(account, region, sink);
+        return watch.rearming(new RegisteredFamily<>("fleet", Fleet.class, stores, s -> s.byId, f -> f.id, s -> s.clientTokens,
+                context.registry()), (account, region) -> {
+            Store s = stores.of(account, region);
+            synchronized (s) {
+                s.byId.values().forEach(this::arm);
             }
-
-            @Override
-            public void restore(String account, String region, io.gureum.ec2.compute.PlaceRecords records) {
-                family.restore(account, region, records);
-                // Timers are not journaled: arm the restored fleets' again, and catch up with what happened to
-                // their instances while the server was down once it serves (in-process calls need it), a
-                // transition of the clock after the restart.
-                Store s = stores.of(account, region);
-                synchronized (s) {
-                    s.byId.values().forEach(f -> arm(f));
-                }
-                watch.at(context.clock().now().plus(io.gureum.ec2.compute.Timing.TRANSITION), account, region);
-            }
-        };
+        });
     }
 
     /**

@@ -34,6 +34,7 @@ public final class FleetWatch implements AutoCloseable {
             "\"instance-id\"\\s*:\\s*\"([^\"]+)\".*\"state\"\\s*:\\s*\"(terminated|stopped)\"");
 
     private final BiFunction<String, String, Object> placeLock;
+    private final io.gureum.core.time.GureumClock clock;
     private final ScheduledThreadPoolExecutor thread;
     private final DueTimer due;
     private final Subscription subscription;
@@ -42,6 +43,7 @@ public final class FleetWatch implements AutoCloseable {
     /** @param placeLock the compute store of a place (account, region), whose monitor every compute operation holds */
     public FleetWatch(ServiceContext context, BiFunction<String, String, Object> placeLock) {
         this.placeLock = placeLock;
+        this.clock = context.clock();
         this.thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "gureum-ec2-fleets");
             t.setDaemon(true);
@@ -65,6 +67,28 @@ public final class FleetWatch implements AutoCloseable {
             String instanceId = m.group(1);
             due.at(e.time(), () -> run(e.account(), e.region(), instanceId));
         }
+    }
+
+    /**
+     * A family's records whose restore also re-arms its timers ({@code rearm}: timers are not journaled) and, once
+     * the server serves (in-process calls need it: a transition of the clock after the restart), brings the place's
+     * fleets up to date with what happened to their instances while the server was down.
+     */
+    io.gureum.ec2.compute.PlaceFamily rearming(io.gureum.ec2.compute.PlaceFamily family,
+            java.util.function.BiConsumer<String, String> rearm) {
+        return new io.gureum.ec2.compute.PlaceFamily() {
+            @Override
+            public void each(String account, String region, io.gureum.ec2common.persist.RecordSink sink) {
+                family.each(account, region, sink);
+            }
+
+            @Override
+            public void restore(String account, String region, io.gureum.ec2.compute.PlaceRecords records) {
+                family.restore(account, region, records);
+                rearm.accept(account, region);
+                at(clock.now().plus(io.gureum.ec2.compute.Timing.TRANSITION), account, region);
+            }
+        };
     }
 
     /** Brings the fleets of a place up to date when the clock reaches {@code at} (ValidFrom, ValidUntil). */
