@@ -47,6 +47,8 @@ final class StoreLock implements OperationInterceptor {
             net.blockPublicAccess.settle(s);
             net.encryptionControls.settle(s);
             net.ipams.settle(s);
+            net.vaEndpoints.settle(s);
+            net.routeServers.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();
             }
