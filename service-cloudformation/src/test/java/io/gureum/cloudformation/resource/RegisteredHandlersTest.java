@@ -76,7 +76,9 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayConnect", "AWS::EC2::TransitGatewayConnectPeer",
             "AWS::EC2::TransitGatewayMulticastDomain", "AWS::EC2::TransitGatewayMulticastDomainAssociation",
             "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource",
-            "AWS::ECR::PublicRepository");
+            "AWS::ECR::PublicRepository",
+            // ec2-capacity
+            "AWS::EC2::CapacityReservationFleet", "AWS::EC2::VPCEncryptionControl");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
