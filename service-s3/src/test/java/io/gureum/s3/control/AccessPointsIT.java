@@ -209,10 +209,14 @@ class AccessPointsIT {
         assertError("NoSuchAccessPoint", 404, () -> control.listTagsForResource(r -> r.accountId(ACCOUNT)
                 .resourceArn("arn:aws:s3:us-east-1:" + ACCOUNT + ":accesspoint/" + newName())));
         assertError("NotImplemented", 501, () -> control.listTagsForResource(r -> r.accountId(ACCOUNT)
-                .resourceArn("arn:aws:s3:us-east-1:" + ACCOUNT + ":storage-lens-group/g")));
+                .resourceArn("arn:aws:s3:::" + bucket)));
     }
 
     static Map<String, String> tags(String arn) {
+        return tagsOf(control, arn);
+    }
+
+    static Map<String, String> tagsOf(S3ControlClient control, String arn) {
         return control.listTagsForResource(r -> r.accountId(ACCOUNT).resourceArn(arn)).tags().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value));
     }
@@ -257,8 +261,7 @@ class AccessPointsIT {
         assertEquals(501, e.statusCode());
         assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
         assertTrue(e.awsErrorDetails().errorMessage().contains("ListJobs"), e.awsErrorDetails().errorMessage());
-        assertError("NotImplemented", 501,
-                () -> control.listStorageLensConfigurations(r -> r.accountId(ACCOUNT)));
+        assertError("NotImplemented", 501, () -> control.describeJob(r -> r.accountId(ACCOUNT).jobId("j")));
         assertError("NotImplemented", 501,
                 () -> control.listMultiRegionAccessPoints(r -> r.accountId(ACCOUNT)));
     }
