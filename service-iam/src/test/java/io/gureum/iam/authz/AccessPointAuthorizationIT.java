@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 
@@ -127,5 +128,51 @@ class AccessPointAuthorizationIT extends AuthorizationTestSupport {
         denied("AccessDenied", 403, null, () -> read(other, ap[0])); // directly, the bucket alone decides
         control.deleteAccessPointPolicy(b -> b.accountId(A).name(ap[1]));
         denied("AccessDenied", 403, null, () -> read(other, ap[2])); // the access point no longer allows it
+    }
+
+    /**
+     * S3 Access Grants under enforcement: a location's role must exist (asked of IAM), and GetDataAccess assumes it
+     * through STS as {@code access-grants.s3.amazonaws.com}, with a session policy that limits the credentials to
+     * the matched grant's scope.
+     */
+    @Test
+    void getDataAccessVendsCredentialsScopedToTheGrant() {
+        String bucket = unique("grants");
+        ownerS3.createBucket(b -> b.bucket(bucket));
+        ownerS3.putObject(b -> b.bucket(bucket).key("reports/q1"), RequestBody.fromString("q1"));
+        ownerS3.putObject(b -> b.bucket(bucket).key("private/p"), RequestBody.fromString("p"));
+        String roleName = unique("grants-role");
+        IamClient iam = iam(gureum, A);
+        String roleArn = iam.createRole(b -> b.roleName(roleName).assumeRolePolicyDocument(doc("{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"access-grants.s3.amazonaws.com\"},\"Action\":[\"sts:AssumeRole\","
+                + "\"sts:SetSourceIdentity\",\"sts:SetContext\"]}"))).role().arn();
+        iam.putRolePolicy(b -> b.roleName(roleName).policyName("s3").policyDocument(doc(allow("s3:*"))));
+        S3ControlClient grants = gureum.context().clients().client(S3ControlClient.class, Caller.root(A, "eu-west-2"));
+        grants.createAccessGrantsInstance(r -> r.accountId(A));
+        denied("InvalidIamRole", 400, null, () -> grants.createAccessGrantsLocation(r -> r.accountId(A)
+                .locationScope("s3://" + bucket).iamRoleArn("arn:aws:iam::" + A + ":role/missing")));
+        String location = grants.createAccessGrantsLocation(r -> r.accountId(A).locationScope("s3://" + bucket)
+                .iamRoleArn(roleArn)).accessGrantsLocationId();
+        grants.createAccessGrant(r -> r.accountId(A).accessGrantsLocationId(location)
+                .accessGrantsLocationConfiguration(c -> c.s3SubPrefix("reports/*"))
+                .grantee(g -> g.granteeType("IAM").granteeIdentifier("arn:aws:iam::" + A + ":root")).permission("READ"));
+
+        var access = grants.getDataAccess(r -> r.accountId(A).target("s3://" + bucket + "/reports/q1")
+                .permission("READ").durationSeconds(900));
+        assertEquals("s3://" + bucket + "/reports/*", access.matchedGrantTarget());
+        var c = access.credentials();
+        try (S3Client vended = S3Client.builder().forcePathStyle(true).endpointOverride(gureum.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(c.accessKeyId(),
+                                c.secretAccessKey(), c.sessionToken())))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            assertEquals("q1", vended.getObjectAsBytes(b -> b.bucket(bucket).key("reports/q1")).asUtf8String());
+            denied("AccessDenied", 403, null, () -> vended.getObjectAsBytes(b -> b.bucket(bucket).key("private/p")));
+            denied("AccessDenied", 403, null, () -> vended.putObject(b -> b.bucket(bucket).key("reports/new"),
+                    RequestBody.fromString("w")));
+        }
+        denied("AccessDenied", 403, null, () -> grants.getDataAccess(r -> r.accountId(A)
+                .target("s3://" + bucket + "/private/p").permission("READ")));
     }
 }
