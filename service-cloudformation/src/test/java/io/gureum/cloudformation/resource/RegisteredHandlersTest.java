@@ -70,7 +70,9 @@ class RegisteredHandlersTest {
             "AWS::Logs::Delivery", "AWS::S3::AccessPoint", "AWS::EC2::TransitGatewayPeeringAttachment",
             "AWS::EC2::TransitGatewayConnect", "AWS::EC2::TransitGatewayConnectPeer",
             "AWS::EC2::TransitGatewayMulticastDomain", "AWS::EC2::TransitGatewayMulticastDomainAssociation",
-            "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource");
+            "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource",
+            "AWS::S3::StorageLens", "AWS::S3::StorageLensGroup", "AWS::S3::AccessGrantsInstance",
+            "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
