@@ -20,7 +20,10 @@ import java.util.function.Consumer;
  */
 final class Kept {
     static final Set<String> KINDS = Set.of(StorageLens.CONFIGURATION, StorageLens.GROUP, AccessGrants.INSTANCE,
-            AccessGrants.LOCATION, AccessGrants.GRANT);
+            AccessGrants.LOCATION, AccessGrants.GRANT, MultiRegionAccessPoints.MRAP,
+            MultiRegionAccessPoints.OPERATION);
+    /** Kinds that are no resource of their own (an asynchronous request's record): not in core's registry. */
+    static final Set<String> UNREGISTERED = Set.of(MultiRegionAccessPoints.OPERATION);
 
     /** One resource; {@code tags} only in records (core's registry holds the live ones). */
     record Entry(String kind, String account, String region, String key, String arn, JsonNode body,
@@ -68,7 +71,7 @@ final class Kept {
     /** Stores a new or changed resource; a new one is registered with {@code tags}. */
     synchronized void put(Entry e, Map<String, String> tags) {
         Entry before = entries.put(id(e.kind(), e.account(), e.region(), e.key()), e);
-        if (before == null) {
+        if (before == null && !UNREGISTERED.contains(e.kind())) {
             context.registry().register(e.account(), e.region(), ControlState.SERVICE, Arn.parse(e.arn()).resource(),
                     Arn.parse(e.arn()), tags == null ? Map.of() : tags);
         }
@@ -78,13 +81,19 @@ final class Kept {
     /** Records a resource with the tags core's registry holds for it now. */
     synchronized void record(Entry e) {
         Entry withTags = new Entry(e.kind(), e.account(), e.region(), e.key(), e.arn(), e.body(), e.created(),
-                Map.copyOf(context.registry().tags(Arn.parse(e.arn()))));
+                tags(e));
         context.state().put(ControlState.SERVICE, e.account(), e.region(), e.kind(), e.key(), withTags);
+    }
+
+    private Map<String, String> tags(Entry e) {
+        return UNREGISTERED.contains(e.kind()) ? Map.of() : Map.copyOf(context.registry().tags(Arn.parse(e.arn())));
     }
 
     synchronized void remove(Entry e) {
         entries.remove(id(e.kind(), e.account(), e.region(), e.key()));
-        context.registry().unregister(Arn.parse(e.arn()));
+        if (!UNREGISTERED.contains(e.kind())) {
+            context.registry().unregister(Arn.parse(e.arn()));
+        }
         context.state().delete(ControlState.SERVICE, e.account(), e.region(), e.kind(), e.key());
     }
 
@@ -93,6 +102,9 @@ final class Kept {
             if (KINDS.contains(r.kind())) {
                 Entry e = r.value(Entry.class);
                 entries.put(id(e.kind(), e.account(), e.region(), e.key()), e);
+                if (UNREGISTERED.contains(e.kind())) {
+                    continue;
+                }
                 context.registry().register(e.account(), e.region(), ControlState.SERVICE,
                         Arn.parse(e.arn()).resource(), Arn.parse(e.arn()), e.tags() == null ? Map.of() : e.tags());
             }
@@ -102,7 +114,7 @@ final class Kept {
     synchronized void capture(Consumer<StateRecord> sink) {
         for (Entry e : entries.values()) {
             Entry withTags = new Entry(e.kind(), e.account(), e.region(), e.key(), e.arn(), e.body(), e.created(),
-                    Map.copyOf(context.registry().tags(Arn.parse(e.arn()))));
+                    tags(e));
             sink.accept(StateRecord.of(ControlState.SERVICE, e.account(), e.region(), e.kind(), e.key(), withTags));
         }
     }

@@ -18,7 +18,7 @@ final class S3ControlInstance implements ServiceInstance {
         this.state = ControlState.fresh(context);
         this.kept = new Kept(context);
         this.providers = List.of(new AccountBlocks(state), new AccessPoints(state, kept), new StorageLens(state, kept),
-                new AccessGrants(state, kept));
+                new AccessGrants(state, kept), new MultiRegionAccessPoints(state, kept));
     }
 
     @Override

@@ -263,6 +263,6 @@ class AccessPointsIT {
         assertTrue(e.awsErrorDetails().errorMessage().contains("ListJobs"), e.awsErrorDetails().errorMessage());
         assertError("NotImplemented", 501, () -> control.describeJob(r -> r.accountId(ACCOUNT).jobId("j")));
         assertError("NotImplemented", 501,
-                () -> control.listMultiRegionAccessPoints(r -> r.accountId(ACCOUNT)));
+                () -> control.listAccessPointsForObjectLambda(r -> r.accountId(ACCOUNT)));
     }
 }

@@ -102,6 +102,12 @@ class ControlRestartIT {
                     .permission("READ").tags(Tag.builder().key("env").value("dev").build()));
             grantId = grant.accessGrantId();
             grantArn = grant.accessGrantArn();
+            try (S3Client s3 = ControlClients.s3(g, "test", "us-east-1")) {
+                s3.createBucket(b -> b.bucket("kept-mrap"));
+            }
+            control.createMultiRegionAccessPoint(r -> r.accountId(ACCOUNT).clientToken("t1").details(d -> d
+                    .name("kept-mrap").regions(software.amazon.awssdk.services.s3control.model.Region.builder()
+                            .bucket("kept-mrap").build())));
         }
         try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1")) {
             assertTrue(control.getStorageLensConfiguration(r -> r.accountId(ACCOUNT).configId("dash"))
@@ -114,6 +120,8 @@ class ControlRestartIT {
             assertEquals("s3://kept-data/*", control.getAccessGrant(r -> r.accountId(ACCOUNT).accessGrantId(grantId))
                     .grantScope());
             assertEquals(Map.of("env", "dev"), AccessPointsIT.tagsOf(control, grantArn));
+            assertEquals("kept-mrap", control.getMultiRegionAccessPoint(r -> r.accountId(ACCOUNT).name("kept-mrap"))
+                    .accessPoint().regions().get(0).bucket());
         }
     }
 }
