@@ -72,7 +72,8 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayMulticastDomain", "AWS::EC2::TransitGatewayMulticastDomainAssociation",
             "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource",
             "AWS::S3::StorageLens", "AWS::S3::StorageLensGroup", "AWS::S3::AccessGrantsInstance",
-            "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant");
+            "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant", "AWS::S3::MultiRegionAccessPoint",
+            "AWS::S3::MultiRegionAccessPointPolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

@@ -128,4 +128,38 @@ class S3ControlHandlersIT extends HandlerTestSupport {
         return control.listTagsForResource(l -> l.accountId(arn.split(":")[4]).resourceArn(arn)).tags().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value));
     }
+
+    @Test
+    void multiRegionAccessPointAndItsPolicy() {
+        S3ControlClient control = client(S3ControlClient.class);
+        String bucket = "cfn-mrap-" + account;
+        client(software.amazon.awssdk.services.s3.S3Client.class).createBucket(b -> b.bucket(bucket));
+        Deployed mrap = create(new MultiRegionAccessPointHandler(), "Mrap", props("{'Name':'cfn-mrap','Regions':"
+                + "[{'Bucket':'" + bucket + "'}]}"));
+        assertEquals("cfn-mrap", mrap.id());
+        var report = control.getMultiRegionAccessPoint(g -> g.accountId(account).name("cfn-mrap")).accessPoint();
+        assertEquals(report.alias(), mrap.att("Alias"));
+        assertEquals(report.createdAt().toString(), mrap.att("CreatedAt"));
+        assertTrue(replaces(mrap, props("{'Name':'cfn-mrap','Regions':[{'Bucket':'other'}]}")));
+        assertTrue(assertThrows(RuntimeException.class, () -> create(new MultiRegionAccessPointHandler(), "Again",
+                        props("{'Name':'cfn-mrap','Regions':[{'Bucket':'" + bucket + "'}]}"))).getMessage()
+                        .contains("MultiRegionAccessPointAlreadyOwnedByYou"), "a failed request fails the resource");
+
+        String own = "{'Version':'2012-10-17','Statement':[{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::"
+                + account + ":root'},'Action':'s3:GetObject','Resource':'*'}]}";
+        Deployed policy = create(new MultiRegionAccessPointPolicyHandler(), "Policy", props("{'MrapName':'cfn-mrap',"
+                + "'Policy':" + own + "}"));
+        assertEquals("cfn-mrap", policy.id());
+        assertEquals("false", policy.att("PolicyStatus.IsPublic"));
+        var changed = props("{'MrapName':'cfn-mrap','Policy':" + own.replace("s3:GetObject", "s3:PutObject") + "}");
+        assertFalse(replaces(policy, changed));
+        Deployed policy2 = update(policy, changed);
+        assertTrue(control.getMultiRegionAccessPointPolicy(g -> g.accountId(account).name("cfn-mrap")).policy()
+                .established().policy().contains("s3:PutObject"));
+        delete(policy2); // no API removes it: the policy stays, as with AWS's provider
+        delete(mrap);
+        assertEquals(404, status(() -> control.getMultiRegionAccessPoint(g -> g.accountId(account).name("cfn-mrap"))));
+        delete(mrap);
+        delete(policy2);
+    }
 }
