@@ -17,8 +17,10 @@ final class S3ControlInstance implements ServiceInstance {
         this.context = context;
         this.state = ControlState.fresh(context);
         this.kept = new Kept(context);
+        AccessGrants grants = new AccessGrants(state, kept);
         this.providers = List.of(new AccountBlocks(state), new AccessPoints(state, kept), new StorageLens(state, kept),
-                new AccessGrants(state, kept), new MultiRegionAccessPoints(state, kept));
+                grants, new AccessGrantsLocations(state, kept, grants), new DataAccess(state, kept, grants),
+                new MultiRegionAccessPoints(state, kept));
     }
 
     @Override
