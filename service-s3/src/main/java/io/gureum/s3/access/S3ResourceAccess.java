@@ -98,7 +98,9 @@ public final class S3ResourceAccess {
             cache.remove(name);
             return null;
         }
-        EffectivePolicy effective = effective(bucket);
+        // Through an access point, its Block Public Access settings apply with the bucket's and the account's.
+        EffectivePolicy effective = point == null ? effective(bucket)
+                : EffectivePolicy.of(bucket, ControlState.Block.either(accountBlocks.apply(bucket.owner), point.block()));
         String document;
         if (key == null) {
             document = effective.document();

@@ -26,6 +26,14 @@ public final class ControlState {
     /** An account's (or an access point's) four Block Public Access settings. */
     public record Block(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
             boolean restrictPublicBuckets) {
+        /** Each setting on when either turns it on; null when both are null. */
+        public static Block either(Block a, Block b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            return new Block(a.blockPublicAcls || b.blockPublicAcls, a.ignorePublicAcls || b.ignorePublicAcls,
+                    a.blockPublicPolicy || b.blockPublicPolicy, a.restrictPublicBuckets || b.restrictPublicBuckets);
+        }
     }
 
     /** One access point; replaced as a whole on every change. */

@@ -265,4 +265,29 @@ class AccessPointsIT {
         assertError("NotImplemented", 501,
                 () -> control.listAccessPointsForObjectLambda(r -> r.accountId(ACCOUNT)));
     }
+
+    /**
+     * A request through an access point is also held to the access point's own Block Public Access settings (all
+     * on unless given): a public ACL written through it is refused where the bucket alone allows it.
+     */
+    @Test
+    void theAccessPointsBlockAppliesToRequestsThroughIt() {
+        String bucket = newBucket();
+        s3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(o -> o.rules(r -> r
+                .objectOwnership(software.amazon.awssdk.services.s3.model.ObjectOwnership.OBJECT_WRITER))));
+        s3.deletePublicAccessBlock(b -> b.bucket(bucket));
+        String blocked = control.createAccessPoint(r -> r.accountId(ACCOUNT).name(newName()).bucket(bucket)).alias();
+        String open = control.createAccessPoint(r -> r.accountId(ACCOUNT).name(newName()).bucket(bucket)
+                .publicAccessBlockConfiguration(c -> c.blockPublicAcls(false).ignorePublicAcls(false)
+                        .blockPublicPolicy(false).restrictPublicBuckets(false))).alias();
+        var publicRead = software.amazon.awssdk.services.s3.model.ObjectCannedACL.PUBLIC_READ;
+        var denied = assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class, () -> s3.putObject(b -> b
+                .bucket(blocked).key("k").acl(publicRead), RequestBody.fromString("x")));
+        assertEquals(403, denied.statusCode());
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+        s3.putObject(b -> b.bucket(open).key("k").acl(publicRead), RequestBody.fromString("x"));
+        s3.putObject(b -> b.bucket(bucket).key("k2").acl(publicRead), RequestBody.fromString("x"));
+        assertEquals(403, assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class, () -> s3
+                .putObjectAcl(b -> b.bucket(blocked).key("k2").acl(publicRead))).statusCode());
+    }
 }
