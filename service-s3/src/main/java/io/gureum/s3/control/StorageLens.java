@@ -73,6 +73,11 @@ final class StorageLens {
                 || c.exclude() != null && c.exclude().hasBuckets())) {
             throw error("InvalidBucketFilter", "Organization-level configurations do not support bucket filters.");
         }
+        checkExport(c.dataExport());
+        checkPrefixes(c.accountLevel());
+        if (c.awsOrg() != null) {
+            checkOrganization(account, c.awsOrg().arn());
+        }
         Map<String, String> tags = request.hasTags() ? lensTags(request.tags()) : null;
         synchronized (kept) {
             Kept.Entry before = kept.get(CONFIGURATION, account, region, c.id());
@@ -86,6 +91,88 @@ final class StorageLens {
             }
         }
         return PutStorageLensConfigurationResponse.builder().build();
+    }
+
+    private static final java.util.regex.Pattern BUCKET_ARN = java.util.regex.Pattern.compile(
+            "arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final java.util.regex.Pattern KMS_KEY_ARN = java.util.regex.Pattern.compile(
+            "arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/.+");
+    private static final java.util.regex.Pattern ORG_ARN = java.util.regex.Pattern.compile(
+            "arn:aws[a-z-]*:organizations::\\d{12}:organization/o-[a-z0-9]{10,32}");
+
+    /** The export bucket's ARN, and exactly one encryption method with a key ARN for SSE-KMS. */
+    private static void checkExport(StorageLensDataExport export) {
+        S3BucketDestination d = export == null ? null : export.s3BucketDestination();
+        if (d == null) {
+            return;
+        }
+        if (d.arn() == null || !BUCKET_ARN.matcher(d.arn()).matches()) {
+            throw error("InvalidDestination", "The S3 bucket ARN is malformed.");
+        }
+        StorageLensDataExportEncryption e = d.encryption();
+        if (e != null && e.sses3() != null && e.ssekms() != null) {
+            throw error("InvalidEncryptionMethod", "Only one encryption method can be specified.");
+        }
+        if (e != null && e.sses3() == null && e.ssekms() == null) {
+            throw error("MissingEncryptionMethod",
+                    "The encryption method cannot be blank. Specify either SSE-KMS or SSE-S3.");
+        }
+        if (e != null && e.ssekms() != null && (e.ssekms().keyId() == null
+                || !KMS_KEY_ARN.matcher(e.ssekms().keyId()).matches())) {
+            throw error("InvalidKMSEncryptionKeyId", "The KMS key ID ARN is not valid.");
+        }
+    }
+
+    /** Prefix-level selection: MaxDepth within [1,10], MinStorageBytesPercentage within [1.00,100.00]. */
+    private static void checkPrefixes(AccountLevel level) {
+        SelectionCriteria s = level == null || level.bucketLevel() == null
+                || level.bucketLevel().prefixLevel() == null
+                || level.bucketLevel().prefixLevel().storageMetrics() == null ? null
+                        : level.bucketLevel().prefixLevel().storageMetrics().selectionCriteria();
+        if (s == null) {
+            return;
+        }
+        if (s.maxDepth() != null && (s.maxDepth() < 1 || s.maxDepth() > 10)) {
+            throw error("InvalidMaximumPrefixDepth", "MaxDepth must be within the range [1,10].");
+        }
+        Double min = s.minStorageBytesPercentage();
+        if (min != null && (min < 1.0 || min > 100.0)) {
+            throw error("InvalidMinimumStorageBytesPercentage",
+                    "MinStorageBytesPercentage must be within the range [1.00,100.00].");
+        }
+    }
+
+    /**
+     * An organization-level configuration needs the account to be its organization's management account (asked of
+     * AWS Organizations in-process; delegated administrators are not modelled): otherwise
+     * AWSOrganizationsNotInUseException or AccountNotAuthorized 403, and an ARN not the organization's
+     * InvalidOrganizationARN 400.
+     */
+    private void checkOrganization(String account, String orgArn) {
+        if (orgArn == null || !ORG_ARN.matcher(orgArn).matches()) {
+            throw error("InvalidAWSOrgArn", "There is a malformed AWS Organizations ARN in the configuration.");
+        }
+        var clients = state.context.clients();
+        if (!clients.serves(software.amazon.awssdk.services.organizations.OrganizationsClient.class)) {
+            throw new AwsException("NotImplemented", "PutStorageLensConfiguration with AwsOrg needs AWS "
+                    + "Organizations, which this server does not serve", 501);
+        }
+        software.amazon.awssdk.services.organizations.model.Organization org;
+        try {
+            org = clients.client(software.amazon.awssdk.services.organizations.OrganizationsClient.class,
+                    io.gureum.core.spi.Caller.root(account, RequestContext.current().region())).describeOrganization()
+                    .organization();
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            throw new AwsException("AWSOrganizationsNotInUseException", "This account is not part of your "
+                    + "organization.", 403);
+        }
+        if (!account.equals(org.masterAccountId())) {
+            throw new AwsException("AccountNotAuthorized", "This account not authorized to use AWS Organizations. "
+                    + "Use your management account or delegated administrator account.", 403);
+        }
+        if (!orgArn.equals(org.arn())) {
+            throw error("InvalidOrganizationARN", "The AWS Organizations ARN in the configuration is not valid.");
+        }
     }
 
     private static void checkContainer(String which, List<String> buckets, List<String> regions) {

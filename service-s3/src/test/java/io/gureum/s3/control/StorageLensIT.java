@@ -125,6 +125,21 @@ class StorageLensIT {
         assertError("TooManyBuckets", 400, () -> control.putStorageLensConfiguration(r -> r.accountId(ACCOUNT)
                 .configId(id).storageLensConfiguration(config(id, c -> c.exclude(e -> e.buckets(IntStream
                         .range(0, 51).mapToObj(n -> "arn:aws:s3:::b" + n).toList()))))));
+        assertError("InvalidDestination", 400, () -> control.putStorageLensConfiguration(r -> r.accountId(ACCOUNT)
+                .configId(id).storageLensConfiguration(config(id, c -> c.dataExport(x -> x.s3BucketDestination(d -> d
+                        .arn("bucket").accountId(ACCOUNT).format("CSV").outputSchemaVersion("V_1")))))));
+        assertError("InvalidEncryptionMethod", 400, () -> control.putStorageLensConfiguration(r -> r.accountId(ACCOUNT)
+                .configId(id).storageLensConfiguration(config(id, c -> c.dataExport(x -> x.s3BucketDestination(d -> d
+                        .arn("arn:aws:s3:::export").accountId(ACCOUNT).format("CSV").outputSchemaVersion("V_1")
+                        .encryption(e -> e.sses3(s -> { }).ssekms(k -> k.keyId("arn:aws:kms:us-east-1:" + ACCOUNT
+                                + ":key/k")))))))));
+        assertError("InvalidMaximumPrefixDepth", 400, () -> control.putStorageLensConfiguration(r -> r
+                .accountId(ACCOUNT).configId(id).storageLensConfiguration(config(id, c -> c.accountLevel(a -> a
+                        .bucketLevel(b -> b.prefixLevel(p -> p.storageMetrics(m -> m.isEnabled(true)
+                                .selectionCriteria(s -> s.maxDepth(11))))))))));
+        assertError("NotImplemented", 501, () -> control.putStorageLensConfiguration(r -> r.accountId(ACCOUNT)
+                .configId(id).storageLensConfiguration(config(id, c -> c.awsOrg(o -> o
+                        .arn("arn:aws:organizations::" + ACCOUNT + ":organization/o-abcdefghij"))))));
         assertError("DefaultConfigurationDeleteForbidden", 403, () -> control.deleteStorageLensConfiguration(r -> r
                 .accountId(ACCOUNT).configId("default-account-dashboard")));
         assertError("AccessDenied", 403, () -> control.getStorageLensConfiguration(r -> r.accountId("111122223333")
