@@ -162,4 +162,24 @@ class S3ControlHandlersIT extends HandlerTestSupport {
         delete(mrap);
         delete(policy2);
     }
+
+    /** An organization-level Storage Lens configuration needs the account to manage that organization. */
+    @Test
+    void organizationLevelStorageLens() {
+        String lens = "{'StorageLensConfiguration':{'Id':'org','IsEnabled':true,'AccountLevel':{'BucketLevel':{}},"
+                + "'AwsOrg':{'Arn':'%s'}}}";
+        AwsServiceException outside = assertThrows(AwsServiceException.class, () -> create(new StorageLensHandler(),
+                "Org", props(lens.formatted("arn:aws:organizations::" + account + ":organization/o-abcdefghij"))));
+        assertEquals("AWSOrganizationsNotInUseException", outside.awsErrorDetails().errorCode());
+        assertEquals(403, outside.statusCode());
+        String arn = client(software.amazon.awssdk.services.organizations.OrganizationsClient.class)
+                .createOrganization(b -> b.featureSet("ALL")).organization().arn();
+        AwsServiceException other = assertThrows(AwsServiceException.class, () -> create(new StorageLensHandler(),
+                "Org", props(lens.formatted(arn.replaceAll("o-[a-z0-9]+$", "o-zzzzzzzzzz")))));
+        assertEquals("InvalidOrganizationARN", other.awsErrorDetails().errorCode());
+        Deployed d = create(new StorageLensHandler(), "Org", props(lens.formatted(arn)));
+        assertEquals(arn, client(S3ControlClient.class).getStorageLensConfiguration(g -> g.accountId(account)
+                .configId("org")).storageLensConfiguration().awsOrg().arn());
+        delete(d);
+    }
 }
