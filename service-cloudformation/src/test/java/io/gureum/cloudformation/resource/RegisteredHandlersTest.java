@@ -78,7 +78,10 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource",
             "AWS::ECR::PublicRepository",
             // ec2-capacity
-            "AWS::EC2::CapacityReservationFleet", "AWS::EC2::VPCEncryptionControl");
+            "AWS::EC2::CapacityReservationFleet", "AWS::EC2::VPCEncryptionControl",
+            "AWS::S3::StorageLens", "AWS::S3::StorageLensGroup", "AWS::S3::AccessGrantsInstance",
+            "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant", "AWS::S3::MultiRegionAccessPoint",
+            "AWS::S3::MultiRegionAccessPointPolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
