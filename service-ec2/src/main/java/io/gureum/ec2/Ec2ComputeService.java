@@ -29,6 +29,7 @@ import io.gureum.ec2.instances.DetailedMonitoring;
 import io.gureum.ec2.instances.InstanceAttributes;
 import io.gureum.ec2.instances.InstanceDescriptions;
 import io.gureum.ec2.instances.Instances;
+import io.gureum.ec2.instances.ProfileAssociations;
 import io.gureum.ec2.keys.KeyPairs;
 import io.gureum.ec2.placement.PlacementGroups;
 import io.gureum.ec2.spot.SpotPriceHistory;
@@ -67,7 +68,7 @@ public final class Ec2ComputeService implements AwsService {
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
-                Ec2Fleets.class, SpotFleets.class);
+                Ec2Fleets.class, SpotFleets.class, ProfileAssociations.class);
     }
 
     @Override
@@ -93,8 +94,10 @@ public final class Ec2ComputeService implements AwsService {
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
                 new InstanceTemplateData(context), placementGroups, capacityReservations,
-                new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets);
+                new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
+                instances.profiles());
         compute.records.add(instances.records());
+        compute.records.add(instances.profileRecords());
         compute.records.add(new ImageRecords(compute));
         compute.records.add(keyPairs.records());
         compute.records.add(launchTemplates.records());

@@ -46,6 +46,7 @@ public final class Instances {
     private final InstanceTypeCatalogue types = InstanceTypeCatalogue.standard();
     private final ZoneOutages outages;
     private final InstanceStateEvents stateEvents;
+    private final ProfileAssociations profiles;
 
     public Instances(Compute compute, Images images, Ebs ebs) {
         this.compute = compute;
@@ -55,6 +56,17 @@ public final class Instances {
         this.references = new LaunchReferences(compute);
         this.outages = new ZoneOutages(compute, network);
         this.stateEvents = new InstanceStateEvents(compute);
+        this.profiles = new ProfileAssociations(compute, references);
+    }
+
+    /** The IAM instance profile associations (a provider of their four operations). */
+    public ProfileAssociations profiles() {
+        return profiles;
+    }
+
+    /** The records of IAM instance profile associations for --data-dir. */
+    public io.gureum.ec2.compute.PlaceFamily profileRecords() {
+        return profiles.records();
     }
 
     /** The records of instances, volumes and the account's EBS settings for --data-dir. */
@@ -262,6 +274,7 @@ public final class Instances {
             i.tags.attach(compute.ctx.registry(), s.account, s.region, "instance", i.id);
             s.instances.put(i.id, i);
             compute.indexInstance(i.id, s);
+            profiles.launched(s, i, now);
             launched.add(i);
         }
         image.lastLaunchedTime = now;
