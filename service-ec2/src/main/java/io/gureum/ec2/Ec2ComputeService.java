@@ -28,6 +28,8 @@ import io.gureum.ec2.instances.CreditSpecifications;
 import io.gureum.ec2.instances.DetailedMonitoring;
 import io.gureum.ec2.instances.InstanceAttributes;
 import io.gureum.ec2.instances.InstanceDescriptions;
+import io.gureum.ec2.instances.InstanceQueries;
+import io.gureum.ec2.instances.InstanceSettings;
 import io.gureum.ec2.instances.Instances;
 import io.gureum.ec2.instances.ProfileAssociations;
 import io.gureum.ec2.keys.KeyPairs;
@@ -68,7 +70,8 @@ public final class Ec2ComputeService implements AwsService {
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
-                Ec2Fleets.class, SpotFleets.class, ProfileAssociations.class);
+                Ec2Fleets.class, SpotFleets.class, ProfileAssociations.class, InstanceSettings.class,
+                InstanceQueries.class);
     }
 
     @Override
@@ -95,9 +98,10 @@ public final class Ec2ComputeService implements AwsService {
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
                 new InstanceTemplateData(context), placementGroups, capacityReservations,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
-                instances.profiles());
+                instances.profiles(), new InstanceSettings(compute, instances), new InstanceQueries(compute));
         compute.records.add(instances.records());
         compute.records.add(instances.profileRecords());
+        compute.records.add(instances.metadataDefaultsRecords());
         compute.records.add(new ImageRecords(compute));
         compute.records.add(keyPairs.records());
         compute.records.add(launchTemplates.records());

@@ -156,4 +156,164 @@ class InstanceOpsIT {
                 .values(launched).build())).iamInstanceProfileAssociations().isEmpty(),
                 "a terminated instance keeps no association");
     }
+
+    @Test
+    void resetPlacementCpuAndMaintenance() {
+        Ec2Client ec2 = ec2();
+        String id = launch(ec2, "m5.xlarge", null);
+        Instance running = describe(ec2, id);
+        assertEquals(4, running.cpuOptions().coreCount() * running.cpuOptions().threadsPerCore());
+        assertEquals(2, running.cpuOptions().threadsPerCore());
+
+        ec2.modifyInstanceAttribute(b -> b.instanceId(id).sourceDestCheck(v -> v.value(false)));
+        fails("DryRunOperation", 412, () -> ec2.resetInstanceAttribute(b -> b.instanceId(id)
+                .attribute("sourceDestCheck").dryRun(true)));
+        ec2.resetInstanceAttribute(b -> b.instanceId(id).attribute("sourceDestCheck"));
+        assertTrue(ec2.describeInstanceAttribute(b -> b.instanceId(id).attribute("sourceDestCheck"))
+                .sourceDestCheck().value());
+        fails("IncorrectInstanceState", 400, () -> ec2.resetInstanceAttribute(b -> b.instanceId(id).attribute("kernel")));
+        fails("InvalidParameterValue", 400, () -> ec2.resetInstanceAttribute(b -> b.instanceId(id)
+                .attribute("userData")));
+
+        fails("IncorrectInstanceState", 400, () -> ec2.modifyInstanceCpuOptions(b -> b.instanceId(id).coreCount(1)
+                .threadsPerCore(1)));
+        fails("IncorrectInstanceState", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id)
+                .tenancy("dedicated")));
+        var maintenance = ec2.modifyInstanceMaintenanceOptions(b -> b.instanceId(id).autoRecovery("disabled"));
+        assertEquals("disabled", maintenance.autoRecoveryAsString());
+        assertEquals("disabled", describe(ec2, id).maintenanceOptions().autoRecoveryAsString());
+        fails("DryRunOperation", 412, () -> ec2.modifyInstanceMaintenanceOptions(b -> b.instanceId(id)
+                .autoRecovery("default").dryRun(true)));
+
+        ec2.stopInstances(b -> b.instanceIds(id));
+        advance();
+        ec2.resetInstanceAttribute(b -> b.instanceId(id).attribute("kernel"));
+        fails("InvalidParameterValue", 400, () -> ec2.modifyInstanceCpuOptions(b -> b.instanceId(id).coreCount(3)));
+        fails("InvalidParameterValue", 400, () -> ec2.modifyInstanceCpuOptions(b -> b.instanceId(id)
+                .threadsPerCore(3)));
+        fails("DryRunOperation", 412, () -> ec2.modifyInstanceCpuOptions(b -> b.instanceId(id).coreCount(1)
+                .dryRun(true)));
+        var cpu = ec2.modifyInstanceCpuOptions(b -> b.instanceId(id).coreCount(1).threadsPerCore(1));
+        assertEquals(1, cpu.coreCount());
+        assertEquals(1, describe(ec2, id).cpuOptions().threadsPerCore());
+
+        ec2.createPlacementGroup(b -> b.groupName("ops-partition").strategy("partition").partitionCount(3));
+        fails("InvalidParameterValue", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id)
+                .groupName("ops-partition").partitionNumber(4)));
+        assertTrue(ec2.modifyInstancePlacement(b -> b.instanceId(id).groupName("ops-partition").partitionNumber(2))
+                .returnValue());
+        var placement = describe(ec2, id).placement();
+        assertEquals("ops-partition", placement.groupName());
+        assertEquals(2, placement.partitionNumber());
+        ec2.modifyInstancePlacement(b -> b.instanceId(id).groupName(""));
+        assertEquals("", describe(ec2, id).placement().groupName());
+        assertTrue(ec2.modifyInstancePlacement(b -> b.instanceId(id).tenancy("dedicated")).returnValue());
+        assertEquals("dedicated", describe(ec2, id).placement().tenancyAsString());
+        fails("InvalidParameterCombination", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id)
+                .affinity("host")));
+        fails("InvalidPlacementGroup.Unknown", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id)
+                .groupName("no-such-group")));
+    }
+
+    @Test
+    void metadataDefaultsApplyAtLaunch() {
+        Ec2Client ec2 = AwsClients.client(Ec2Client.builder(), gureum.endpoint(), "123456789012", "ap-northeast-1");
+        var none = ec2.getInstanceMetadataDefaults(b -> { }).accountLevel();
+        assertNull(none.httpTokensAsString());
+        fails("DryRunOperation", 412, () -> ec2.modifyInstanceMetadataDefaults(b -> b.httpTokens("required")
+                .dryRun(true)));
+        fails("InvalidParameterValue", 400, () -> ec2.modifyInstanceMetadataDefaults(b -> b
+                .httpPutResponseHopLimit(65)));
+        assertTrue(ec2.modifyInstanceMetadataDefaults(b -> b.httpTokens("required").httpPutResponseHopLimit(3)
+                .instanceMetadataTags("enabled")).returnValue());
+        var set = ec2.getInstanceMetadataDefaults(b -> { }).accountLevel();
+        assertEquals("required", set.httpTokensAsString());
+        assertEquals(3, set.httpPutResponseHopLimit());
+
+        String ami = ec2.describeImages(b -> b.filters(Filter.builder().name("name")
+                .values("debian-12-amd64-*").build())).images().get(0).imageId();
+        var launched = ec2.runInstances(b -> b.imageId(ami).instanceType("t3.micro").minCount(1).maxCount(1)
+                .metadataOptions(m -> m.httpPutResponseHopLimit(5))).instances().get(0).metadataOptions();
+        assertEquals("required", launched.httpTokensAsString(), "the account default");
+        assertEquals(5, launched.httpPutResponseHopLimit(), "the launch parameter wins");
+        assertEquals("enabled", launched.instanceMetadataTagsAsString());
+
+        ec2.modifyInstanceMetadataDefaults(b -> b.httpTokens("no-preference").httpPutResponseHopLimit(-1)
+                .httpTokensEnforced("enabled"));
+        assertNull(ec2.getInstanceMetadataDefaults(b -> { }).accountLevel().httpTokensAsString());
+        fails("OperationNotPermitted", 400, () -> ec2.runInstances(b -> b.imageId(ami).instanceType("t3.micro")
+                .minCount(1).maxCount(1)));
+        assertEquals("required", ec2.runInstances(b -> b.imageId(ami).instanceType("t3.micro").minCount(1)
+                .maxCount(1).metadataOptions(m -> m.httpTokens("required"))).instances().get(0).metadataOptions()
+                .httpTokensAsString());
+        ec2.modifyInstanceMetadataDefaults(b -> b.httpTokensEnforced("no-preference").instanceMetadataTags(
+                "no-preference"));
+    }
+
+    @Test
+    void topologyImageMetadataRequirementsAndReports() {
+        Ec2Client ec2 = ec2();
+        String ami = InstancesIT.al2023(ec2, "x86_64");
+        String p4 = ec2.runInstances(b -> b.imageId(ami).instanceType("p4d.24xlarge").minCount(1).maxCount(1))
+                .instances().get(0).instanceId();
+        String small = ec2.runInstances(b -> b.imageId(ami).instanceType("t3.nano").minCount(1).maxCount(1)
+                .tagSpecifications(t -> t.resourceType("instance").tags(g -> g.key("role").value("meta"))))
+                .instances().get(0).instanceId();
+        assertTrue(ec2.describeInstanceTopology(b -> b.instanceIds(p4)).instances().isEmpty(), "only running instances");
+        fails("IncorrectInstanceState", 400, () -> ec2.reportInstanceStatus(b -> b.instances(small).status("impaired")
+                .reasonCodesWithStrings("unresponsive")));
+        advance();
+        var topology = ec2.describeInstanceTopology(b -> b.instanceIds(p4, small)).instances();
+        assertEquals(List.of(p4), topology.stream().map(x -> x.instanceId()).toList(), "types without topology are left out");
+        assertEquals(3, topology.get(0).networkNodes().size());
+        assertEquals(ec2.describeAvailabilityZones(b -> b.zoneNames(topology.get(0).availabilityZone()))
+                .availabilityZones().get(0).zoneId(), topology.get(0).zoneId());
+        assertEquals(topology, ec2.describeInstanceTopology(b -> b.instanceIds(p4)).instances(), "stable nodes");
+        assertEquals(1, ec2.describeInstanceTopology(b -> b.filters(Filter.builder().name("instance-type")
+                .values("p4d*").build())).instances().stream().filter(x -> x.instanceId().equals(p4)).count());
+        fails("InvalidParameterCombination", 400, () -> ec2.describeInstanceTopology(b -> b.instanceIds(p4)
+                .maxResults(5)));
+        fails("DryRunOperation", 412, () -> ec2.describeInstanceTopology(b -> b.dryRun(true)));
+
+        var meta = ec2.describeInstanceImageMetadata(b -> b.filters(Filter.builder().name("tag:role").values("meta")
+                .build())).instanceImageMetadata();
+        assertEquals(List.of(small), meta.stream().map(x -> x.instanceId()).toList());
+        assertEquals(ami, meta.get(0).imageMetadata().imageId());
+        assertEquals("137112412989", meta.get(0).imageMetadata().ownerId());
+        assertEquals("amazon", meta.get(0).imageMetadata().imageOwnerAlias());
+        assertEquals("running", meta.get(0).state().nameAsString());
+        fails("InvalidInstanceID.NotFound", 400, () -> ec2.describeInstanceImageMetadata(b -> b
+                .instanceIds("i-0123456789abcdef0")));
+        fails("DryRunOperation", 412, () -> ec2.describeInstanceImageMetadata(b -> b.dryRun(true)));
+
+        var types = ec2.getInstanceTypesFromInstanceRequirements(b -> b.architectureTypesWithStrings("arm64")
+                .virtualizationTypesWithStrings("hvm").instanceRequirements(q -> q.vCpuCount(v -> v.min(2).max(2))
+                        .memoryMiB(m -> m.min(4096).max(4096)).cpuManufacturersWithStrings("amazon-web-services")
+                        .allowedInstanceTypes("m*", "c*"))).instanceTypes().stream().map(x -> x.instanceType())
+                .toList();
+        assertTrue(types.contains("c6g.large") && types.contains("m7g.medium") == false && types.contains("c7g.large"),
+                types.toString());
+        assertTrue(types.stream().noneMatch(x -> x.startsWith("t") || x.startsWith("r")), types.toString());
+        assertTrue(ec2.getInstanceTypesFromInstanceRequirements(b -> b.architectureTypesWithStrings("x86_64")
+                .virtualizationTypesWithStrings("hvm").instanceRequirements(q -> q.vCpuCount(v -> v.min(2).max(2))
+                        .memoryMiB(m -> m.min(1024).max(1024)))).instanceTypes().isEmpty(),
+                "burstable types are excluded by default");
+        assertEquals(List.of("t3.micro", "t3a.micro"), ec2.getInstanceTypesFromInstanceRequirements(b -> b
+                .architectureTypesWithStrings("x86_64").virtualizationTypesWithStrings("hvm")
+                .instanceRequirements(q -> q.vCpuCount(v -> v.min(2).max(2)).memoryMiB(m -> m.min(1024).max(1024))
+                        .burstablePerformance("required").instanceGenerationsWithStrings("current")))
+                .instanceTypes().stream().map(x -> x.instanceType()).toList());
+        fails("MissingParameter", 400, () -> ec2.getInstanceTypesFromInstanceRequirements(b -> b
+                .virtualizationTypesWithStrings("hvm").instanceRequirements(q -> q.vCpuCount(v -> v.min(1))
+                        .memoryMiB(m -> m.min(1)))));
+
+        fails("InvalidParameterValue", 400, () -> ec2.reportInstanceStatus(b -> b.instances(small).status("impaired")
+                .reasonCodesWithStrings("bored")));
+        fails("DryRunOperation", 412, () -> ec2.reportInstanceStatus(b -> b.instances(small).status("impaired")
+                .reasonCodesWithStrings("unresponsive").dryRun(true)));
+        ec2.reportInstanceStatus(b -> b.instances(small).status("impaired").reasonCodesWithStrings("unresponsive")
+                .description("no answer"));
+        assertEquals("ok", ec2.describeInstanceStatus(b -> b.instanceIds(small)).instanceStatuses().get(0)
+                .instanceStatus().statusAsString(), "a report changes no status");
+    }
 }
