@@ -17,6 +17,7 @@ import io.gureum.ec2.ebs.SnapshotAttributes;
 import io.gureum.ec2.ebs.Snapshots;
 import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
+import io.gureum.ec2.events.EventWindows;
 import io.gureum.ec2.fleet.Ec2Fleets;
 import io.gureum.ec2.fleet.SpotFleets;
 import io.gureum.ec2.hosts.Hosts;
@@ -71,7 +72,7 @@ public final class Ec2ComputeService implements AwsService {
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class, ProfileAssociations.class, InstanceSettings.class,
-                InstanceQueries.class);
+                InstanceQueries.class, EventWindows.class);
     }
 
     @Override
@@ -86,6 +87,8 @@ public final class Ec2ComputeService implements AwsService {
         CapacityReservations capacityReservations = new CapacityReservations(context);
         SpotRequests spotRequests = new SpotRequests(context);
         Hosts hosts = new Hosts(context);
+        EventWindows eventWindows = new EventWindows(context, place -> compute.network(compute.store(place[0],
+                place[1])));
         java.util.function.BiConsumer<String, String> journal = (account, region) -> compute.records
                 .record(compute.store(account, region));
         Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal);
@@ -98,10 +101,12 @@ public final class Ec2ComputeService implements AwsService {
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
                 new InstanceTemplateData(context), placementGroups, capacityReservations,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
-                instances.profiles(), new InstanceSettings(compute, instances), new InstanceQueries(compute));
+                instances.profiles(), new InstanceSettings(compute, instances), new InstanceQueries(compute),
+                eventWindows);
         compute.records.add(instances.records());
         compute.records.add(instances.profileRecords());
         compute.records.add(instances.metadataDefaultsRecords());
+        compute.records.add(eventWindows.records());
         compute.records.add(new ImageRecords(compute));
         compute.records.add(keyPairs.records());
         compute.records.add(launchTemplates.records());

@@ -316,4 +316,76 @@ class InstanceOpsIT {
         assertEquals("ok", ec2.describeInstanceStatus(b -> b.instanceIds(small)).instanceStatuses().get(0)
                 .instanceStatus().statusAsString(), "a report changes no status");
     }
+
+    @Test
+    void instanceEventWindows() {
+        Ec2Client ec2 = ec2();
+        fails("InvalidParameterCombination", 400, () -> ec2.createInstanceEventWindow(b -> b.name("both")
+                .cronExpression("* 0-4 * * 1").timeRanges(x -> x.startWeekDay("monday").startHour(1)
+                        .endWeekDay("monday").endHour(6))));
+        fails("InvalidParameterValue", 400, () -> ec2.createInstanceEventWindow(b -> b.cronExpression("0 0-4 * * 1")));
+        fails("InvalidParameterValue", 400, () -> ec2.createInstanceEventWindow(b -> b.cronExpression("* 0-1,3-6 * * 1")));
+        fails("InvalidParameterValue", 400, () -> ec2.createInstanceEventWindow(b -> b.cronExpression("* 0-3 * * 1")));
+        fails("InvalidParameterValue", 400, () -> ec2.createInstanceEventWindow(b -> b.timeRanges(x -> x
+                .startWeekDay("monday").startHour(1).endWeekDay("monday").endHour(2), x -> x.startWeekDay("friday")
+                .startHour(1).endWeekDay("friday").endHour(6))));
+        fails("InvalidParameterValue", 400, () -> ec2.createInstanceEventWindow(b -> b.timeRanges(x -> x
+                .startWeekDay("monday").startHour(1).endWeekDay("monday").endHour(4))));
+        fails("DryRunOperation", 412, () -> ec2.createInstanceEventWindow(b -> b.cronExpression("* 0-4,20-23 * * 1,5")
+                .dryRun(true)));
+
+        var cron = ec2.createInstanceEventWindow(b -> b.name("nightly").cronExpression("* 0-4,20-23 * * MON,5")
+                .tagSpecifications(t -> t.resourceType("instance-event-window").tags(g -> g.key("team").value("ops"))))
+                .instanceEventWindow();
+        assertTrue(cron.instanceEventWindowId().startsWith("iew-"));
+        assertEquals("creating", cron.stateAsString());
+        assertEquals("ops", cron.tags().get(0).value());
+        String ranges = ec2.createInstanceEventWindow(b -> b.name("weekend").timeRanges(x -> x.startWeekDay("saturday")
+                .startHour(22).endWeekDay("sunday").endHour(4))).instanceEventWindow().instanceEventWindowId();
+        advance();
+        var described = ec2.describeInstanceEventWindows(b -> b.instanceEventWindowIds(cron.instanceEventWindowId()))
+                .instanceEventWindows().get(0);
+        assertEquals("active", described.stateAsString());
+        assertEquals("* 0-4,20-23 * * MON,5", described.cronExpression());
+
+        String id = launch(ec2, "t3.micro", null);
+        fails("DryRunOperation", 412, () -> ec2.associateInstanceEventWindow(b -> b.instanceEventWindowId(
+                cron.instanceEventWindowId()).associationTarget(x -> x.instanceIds(id)).dryRun(true)));
+        fails("InvalidInstanceID.NotFound", 400, () -> ec2.associateInstanceEventWindow(b -> b.instanceEventWindowId(
+                cron.instanceEventWindowId()).associationTarget(x -> x.instanceIds("i-0123456789abcdef0"))));
+        var associated = ec2.associateInstanceEventWindow(b -> b.instanceEventWindowId(cron.instanceEventWindowId())
+                .associationTarget(x -> x.instanceIds(id))).instanceEventWindow();
+        assertEquals(List.of(id), associated.associationTarget().instanceIds());
+        fails("InvalidParameterCombination", 400, () -> ec2.associateInstanceEventWindow(b -> b.instanceEventWindowId(
+                cron.instanceEventWindowId()).associationTarget(x -> x.instanceTags(g -> g.key("a").value("b")))));
+        fails("InvalidParameterValue", 400, () -> ec2.associateInstanceEventWindow(b -> b.instanceEventWindowId(
+                ranges).associationTarget(x -> x.instanceIds(id))));
+        ec2.associateInstanceEventWindow(b -> b.instanceEventWindowId(ranges).associationTarget(x -> x
+                .instanceTags(g -> g.key("env").value("prod"))));
+        assertEquals(List.of(cron.instanceEventWindowId()), ec2.describeInstanceEventWindows(b -> b.filters(
+                Filter.builder().name("instance-id").values(id).build())).instanceEventWindows().stream()
+                .map(w -> w.instanceEventWindowId()).toList());
+        assertEquals(List.of(ranges), ec2.describeInstanceEventWindows(b -> b.filters(Filter.builder()
+                .name("instance-tag").values("env=prod").build())).instanceEventWindows().stream()
+                .map(w -> w.instanceEventWindowId()).toList());
+        fails("InvalidParameterValue", 400, () -> ec2.describeInstanceEventWindows(b -> b.maxResults(10)));
+        fails("InvalidParameterCombination", 400, () -> ec2.describeInstanceEventWindows(b -> b
+                .instanceEventWindowIds(ranges).maxResults(20)));
+
+        var modified = ec2.modifyInstanceEventWindow(b -> b.instanceEventWindowId(cron.instanceEventWindowId())
+                .name("early").timeRanges(x -> x.startWeekDay("tuesday").startHour(1).endWeekDay("tuesday").endHour(5)))
+                .instanceEventWindow();
+        assertEquals("early", modified.name());
+        assertNull(modified.cronExpression());
+        assertEquals(1, modified.timeRanges().size());
+        fails("IncorrectState", 400, () -> ec2.deleteInstanceEventWindow(b -> b
+                .instanceEventWindowId(cron.instanceEventWindowId())));
+        ec2.disassociateInstanceEventWindow(b -> b.instanceEventWindowId(cron.instanceEventWindowId())
+                .associationTarget(x -> x.instanceIds(id)));
+        assertEquals("deleting", ec2.deleteInstanceEventWindow(b -> b.instanceEventWindowId(
+                cron.instanceEventWindowId())).instanceEventWindowState().stateAsString());
+        ec2.deleteInstanceEventWindow(b -> b.instanceEventWindowId(ranges).forceDelete(true));
+        fails("InvalidInstanceEventWindowId.NotFound", 400, () -> ec2.describeInstanceEventWindows(b -> b
+                .instanceEventWindowIds(ranges)));
+    }
 }
