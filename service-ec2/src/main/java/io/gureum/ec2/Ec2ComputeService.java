@@ -11,6 +11,7 @@ import io.gureum.ec2.capacity.CapacityReservations;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeLock;
 import io.gureum.ec2.compute.InstanceMetrics;
+import io.gureum.ec2.connect.ConnectEndpoints;
 import io.gureum.ec2.ebs.Ebs;
 import io.gureum.ec2.ebs.EbsDefaults;
 import io.gureum.ec2.ebs.SnapshotAttributes;
@@ -72,7 +73,7 @@ public final class Ec2ComputeService implements AwsService {
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class, ProfileAssociations.class, InstanceSettings.class,
-                InstanceQueries.class, EventWindows.class);
+                InstanceQueries.class, EventWindows.class, ConnectEndpoints.class);
     }
 
     @Override
@@ -87,6 +88,8 @@ public final class Ec2ComputeService implements AwsService {
         CapacityReservations capacityReservations = new CapacityReservations(context);
         SpotRequests spotRequests = new SpotRequests(context);
         Hosts hosts = new Hosts(context);
+        ConnectEndpoints connectEndpoints = new ConnectEndpoints(context, place -> compute.network(compute.store(
+                place[0], place[1])));
         EventWindows eventWindows = new EventWindows(context, place -> compute.network(compute.store(place[0],
                 place[1])));
         java.util.function.BiConsumer<String, String> journal = (account, region) -> compute.records
@@ -102,11 +105,12 @@ public final class Ec2ComputeService implements AwsService {
                 new InstanceTemplateData(context), placementGroups, capacityReservations,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
                 instances.profiles(), new InstanceSettings(compute, instances), new InstanceQueries(compute),
-                eventWindows);
+                eventWindows, connectEndpoints);
         compute.records.add(instances.records());
         compute.records.add(instances.profileRecords());
         compute.records.add(instances.metadataDefaultsRecords());
         compute.records.add(eventWindows.records());
+        compute.records.add(connectEndpoints.records());
         compute.records.add(new ImageRecords(compute));
         compute.records.add(keyPairs.records());
         compute.records.add(launchTemplates.records());

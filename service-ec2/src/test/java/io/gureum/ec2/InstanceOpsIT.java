@@ -388,4 +388,73 @@ class InstanceOpsIT {
         fails("InvalidInstanceEventWindowId.NotFound", 400, () -> ec2.describeInstanceEventWindows(b -> b
                 .instanceEventWindowIds(ranges)));
     }
+
+    @Test
+    void instanceConnectEndpoints() {
+        Ec2Client ec2 = ec2();
+        String vpc = ec2.createVpc(b -> b.cidrBlock("10.40.0.0/16")).vpc().vpcId();
+        var subnet = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.40.1.0/24").availabilityZone("ap-northeast-2a"))
+                .subnet();
+        String group = ec2.createSecurityGroup(b -> b.vpcId(vpc).groupName("eice").description("eice")).groupId();
+        int free = subnet.availableIpAddressCount();
+
+        fails("DryRunOperation", 412, () -> ec2.createInstanceConnectEndpoint(b -> b.subnetId(subnet.subnetId())
+                .dryRun(true)));
+        fails("InvalidSubnetID.NotFound", 400, () -> ec2.createInstanceConnectEndpoint(b -> b
+                .subnetId("subnet-0123456789abcdef0")));
+        fails("InvalidParameterValue", 400, () -> ec2.createInstanceConnectEndpoint(b -> b.subnetId(subnet.subnetId())
+                .ipAddressType("dualstack")));
+        var created = ec2.createInstanceConnectEndpoint(b -> b.subnetId(subnet.subnetId()).preserveClientIp(true)
+                .clientToken("eice-token").tagSpecifications(t -> t.resourceType("instance-connect-endpoint")
+                        .tags(g -> g.key("Name").value("bastion")))).instanceConnectEndpoint();
+        String id = created.instanceConnectEndpointId();
+        assertTrue(id.startsWith("eice-"));
+        assertEquals("create-in-progress", created.stateAsString());
+        assertEquals("ipv4", created.ipAddressTypeAsString());
+        assertEquals(vpc, created.vpcId());
+        assertEquals("arn:aws:ec2:ap-northeast-2:123456789012:instance-connect-endpoint/" + id,
+                created.instanceConnectEndpointArn());
+        assertTrue(created.dnsName().endsWith(".ec2-instance-connect-endpoint.ap-northeast-2.amazonaws.com"));
+        String eni = created.networkInterfaceIds().get(0);
+        assertEquals(subnet.subnetId(), ec2.describeNetworkInterfaces(b -> b.networkInterfaceIds(eni))
+                .networkInterfaces().get(0).subnetId(), "its interface is in the subnet");
+        assertEquals(free - 1, ec2.describeSubnets(b -> b.subnetIds(subnet.subnetId())).subnets().get(0)
+                .availableIpAddressCount());
+        String defaultGroup = created.securityGroupIds().get(0);
+        assertEquals("default", ec2.describeSecurityGroups(b -> b.groupIds(defaultGroup)).securityGroups().get(0)
+                .groupName());
+        assertEquals(id, ec2.createInstanceConnectEndpoint(b -> b.subnetId(subnet.subnetId()).preserveClientIp(true)
+                .clientToken("eice-token")).instanceConnectEndpoint().instanceConnectEndpointId(), "the client token");
+        fails("IncorrectState", 400, () -> ec2.modifyInstanceConnectEndpoint(b -> b.instanceConnectEndpointId(id)
+                .securityGroupIds(group)));
+
+        advance();
+        assertEquals("create-complete", ec2.describeInstanceConnectEndpoints(b -> b.instanceConnectEndpointIds(id))
+                .instanceConnectEndpoints().get(0).stateAsString());
+        assertEquals(1, ec2.describeInstanceConnectEndpoints(b -> b.filters(Filter.builder().name("tag:Name")
+                .values("bastion").build(), Filter.builder().name("state").values("create-complete").build()))
+                .instanceConnectEndpoints().size());
+        fails("InvalidParameterValue", 400, () -> ec2.modifyInstanceConnectEndpoint(b -> b
+                .instanceConnectEndpointId(id).ipAddressType("ipv6")));
+        assertTrue(ec2.modifyInstanceConnectEndpoint(b -> b.instanceConnectEndpointId(id).securityGroupIds(group)
+                .preserveClientIp(false)).returnValue());
+        var modified = ec2.describeInstanceConnectEndpoints(b -> b.instanceConnectEndpointIds(id))
+                .instanceConnectEndpoints().get(0);
+        assertEquals("update-in-progress", modified.stateAsString());
+        assertEquals(List.of(group), modified.securityGroupIds());
+        assertEquals(group, ec2.describeNetworkInterfaces(b -> b.networkInterfaceIds(eni)).networkInterfaces().get(0)
+                .groups().get(0).groupId());
+        fails("InvalidInstanceConnectEndpointId.NotFound", 400, () -> ec2.describeInstanceConnectEndpoints(b -> b
+                .instanceConnectEndpointIds("eice-0123456789abcdef0")));
+        fails("InvalidInstanceConnectEndpointId.Malformed", 400, () -> ec2.deleteInstanceConnectEndpoint(b -> b
+                .instanceConnectEndpointId("bogus")));
+        fails("DependencyViolation", 400, () -> ec2.deleteSubnet(b -> b.subnetId(subnet.subnetId())));
+
+        var deleting = ec2.deleteInstanceConnectEndpoint(b -> b.instanceConnectEndpointId(id)).instanceConnectEndpoint();
+        assertEquals("delete-in-progress", deleting.stateAsString());
+        advance();
+        assertTrue(ec2.describeInstanceConnectEndpoints(b -> b.filters(Filter.builder().name("vpc-id").values(vpc)
+                .build())).instanceConnectEndpoints().isEmpty());
+        ec2.deleteSubnet(b -> b.subnetId(subnet.subnetId()));
+    }
 }
