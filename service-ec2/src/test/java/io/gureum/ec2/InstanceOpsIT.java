@@ -40,6 +40,7 @@ class InstanceOpsIT {
     @BeforeAll
     static void start() {
         gureum = aws.gureum();
+        InProcessWarmUp.ec2(gureum);
     }
 
     static Ec2Client ec2() {
