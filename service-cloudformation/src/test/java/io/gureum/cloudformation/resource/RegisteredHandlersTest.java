@@ -70,7 +70,8 @@ class RegisteredHandlersTest {
             "AWS::Logs::Delivery", "AWS::S3::AccessPoint", "AWS::EC2::TransitGatewayPeeringAttachment",
             "AWS::EC2::TransitGatewayConnect", "AWS::EC2::TransitGatewayConnectPeer",
             "AWS::EC2::TransitGatewayMulticastDomain", "AWS::EC2::TransitGatewayMulticastDomainAssociation",
-            "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource");
+            "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource",
+            "AWS::EC2::InstanceConnectEndpoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
