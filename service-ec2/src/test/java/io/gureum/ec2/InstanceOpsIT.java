@@ -219,6 +219,7 @@ class InstanceOpsIT {
     @Test
     void metadataDefaultsApplyAtLaunch() {
         Ec2Client ec2 = AwsClients.client(Ec2Client.builder(), gureum.endpoint(), "123456789012", "ap-northeast-1");
+        fails("DryRunOperation", 412, () -> ec2.getInstanceMetadataDefaults(b -> b.dryRun(true)));
         var none = ec2.getInstanceMetadataDefaults(b -> { }).accountLevel();
         assertNull(none.httpTokensAsString());
         fails("DryRunOperation", 412, () -> ec2.modifyInstanceMetadataDefaults(b -> b.httpTokens("required")
@@ -304,6 +305,9 @@ class InstanceOpsIT {
                 .instanceRequirements(q -> q.vCpuCount(v -> v.min(2).max(2)).memoryMiB(m -> m.min(1024).max(1024))
                         .burstablePerformance("required").instanceGenerationsWithStrings("current")))
                 .instanceTypes().stream().map(x -> x.instanceType()).toList());
+        fails("DryRunOperation", 412, () -> ec2.getInstanceTypesFromInstanceRequirements(b -> b
+                .architectureTypesWithStrings("arm64").virtualizationTypesWithStrings("hvm")
+                .instanceRequirements(q -> q.vCpuCount(v -> v.min(1)).memoryMiB(m -> m.min(1))).dryRun(true)));
         fails("MissingParameter", 400, () -> ec2.getInstanceTypesFromInstanceRequirements(b -> b
                 .virtualizationTypesWithStrings("hvm").instanceRequirements(q -> q.vCpuCount(v -> v.min(1))
                         .memoryMiB(m -> m.min(1)))));
@@ -373,6 +377,11 @@ class InstanceOpsIT {
         fails("InvalidParameterCombination", 400, () -> ec2.describeInstanceEventWindows(b -> b
                 .instanceEventWindowIds(ranges).maxResults(20)));
 
+        fails("DryRunOperation", 412, () -> ec2.describeInstanceEventWindows(b -> b.dryRun(true)));
+        fails("DryRunOperation", 412, () -> ec2.modifyInstanceEventWindow(b -> b.instanceEventWindowId(
+                cron.instanceEventWindowId()).name("x").dryRun(true)));
+        fails("DryRunOperation", 412, () -> ec2.disassociateInstanceEventWindow(b -> b.instanceEventWindowId(
+                cron.instanceEventWindowId()).associationTarget(x -> x.instanceIds(id)).dryRun(true)));
         var modified = ec2.modifyInstanceEventWindow(b -> b.instanceEventWindowId(cron.instanceEventWindowId())
                 .name("early").timeRanges(x -> x.startWeekDay("tuesday").startHour(1).endWeekDay("tuesday").endHour(5)))
                 .instanceEventWindow();
@@ -383,6 +392,8 @@ class InstanceOpsIT {
                 .instanceEventWindowId(cron.instanceEventWindowId())));
         ec2.disassociateInstanceEventWindow(b -> b.instanceEventWindowId(cron.instanceEventWindowId())
                 .associationTarget(x -> x.instanceIds(id)));
+        fails("DryRunOperation", 412, () -> ec2.deleteInstanceEventWindow(b -> b.instanceEventWindowId(
+                cron.instanceEventWindowId()).dryRun(true)));
         assertEquals("deleting", ec2.deleteInstanceEventWindow(b -> b.instanceEventWindowId(
                 cron.instanceEventWindowId())).instanceEventWindowState().stateAsString());
         ec2.deleteInstanceEventWindow(b -> b.instanceEventWindowId(ranges).forceDelete(true));
@@ -437,6 +448,9 @@ class InstanceOpsIT {
                 .instanceConnectEndpoints().size());
         fails("InvalidParameterValue", 400, () -> ec2.modifyInstanceConnectEndpoint(b -> b
                 .instanceConnectEndpointId(id).ipAddressType("ipv6")));
+        fails("DryRunOperation", 412, () -> ec2.modifyInstanceConnectEndpoint(b -> b.instanceConnectEndpointId(id)
+                .securityGroupIds(group).dryRun(true)));
+        fails("DryRunOperation", 412, () -> ec2.describeInstanceConnectEndpoints(b -> b.dryRun(true)));
         assertTrue(ec2.modifyInstanceConnectEndpoint(b -> b.instanceConnectEndpointId(id).securityGroupIds(group)
                 .preserveClientIp(false)).returnValue());
         var modified = ec2.describeInstanceConnectEndpoints(b -> b.instanceConnectEndpointIds(id))
@@ -451,6 +465,8 @@ class InstanceOpsIT {
                 .instanceConnectEndpointId("bogus")));
         fails("DependencyViolation", 400, () -> ec2.deleteSubnet(b -> b.subnetId(subnet.subnetId())));
 
+        fails("DryRunOperation", 412, () -> ec2.deleteInstanceConnectEndpoint(b -> b.instanceConnectEndpointId(id)
+                .dryRun(true)));
         var deleting = ec2.deleteInstanceConnectEndpoint(b -> b.instanceConnectEndpointId(id)).instanceConnectEndpoint();
         assertEquals("delete-in-progress", deleting.stateAsString());
         advance();
