@@ -212,6 +212,14 @@ class InstanceOpsIT {
         assertEquals("dedicated", describe(ec2, id).placement().tenancyAsString());
         fails("InvalidParameterCombination", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id)
                 .affinity("host")));
+        fails("InsufficientHostCapacity", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id).tenancy("host")));
+        String zone = describe(ec2, id).placement().availabilityZone();
+        String host = ec2.allocateHosts(b -> b.instanceType("m5.xlarge").availabilityZone(zone).quantity(1)
+                .autoPlacement("on")).hostIds().get(0);
+        ec2.modifyInstancePlacement(b -> b.instanceId(id).tenancy("host").affinity("host"));
+        assertEquals(host, describe(ec2, id).placement().hostId(), "an auto-placement host, as at launch");
+        assertEquals("host", describe(ec2, id).placement().affinity());
+        fails("InvalidRequest", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id).tenancy("dedicated")));
         fails("InvalidPlacementGroup.Unknown", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id)
                 .groupName("no-such-group")));
     }

@@ -174,6 +174,10 @@ public final class InstanceSettings {
             newHost = references.host(s, probe, i.instanceType, i.availabilityZone, 1).hostId();
         } else if (!newTenancy.equals("host")) {
             newHost = null;
+        } else if (newHost == null) {
+            // Tenancy host without a host ID: an available host with auto-placement on, as at launch.
+            RunInstancesRequest probe = RunInstancesRequest.builder().placement(p -> p.tenancy("host")).build();
+            newHost = references.host(s, probe, i.instanceType, i.availabilityZone, 1).hostId();
         }
         i.tenancy = newTenancy;
         i.hostId = newHost;
