@@ -178,8 +178,9 @@ class InstanceOpsIT {
 
         fails("IncorrectInstanceState", 400, () -> ec2.modifyInstanceCpuOptions(b -> b.instanceId(id).coreCount(1)
                 .threadsPerCore(1)));
-        fails("IncorrectInstanceState", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id)
+        fails("InvalidInstanceState", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id)
                 .tenancy("dedicated")));
+        fails("InvalidAffinity", 400, () -> ec2.modifyInstancePlacement(b -> b.instanceId(id).affinity("sticky")));
         var maintenance = ec2.modifyInstanceMaintenanceOptions(b -> b.instanceId(id).autoRecovery("disabled"));
         assertEquals("disabled", maintenance.autoRecoveryAsString());
         assertEquals("disabled", describe(ec2, id).maintenanceOptions().autoRecoveryAsString());

@@ -117,10 +117,14 @@ public final class InstanceSettings {
             throw Ec2Errors.invalidValue(tenancy, "tenancy", "Valid values are default, dedicated and host.");
         }
         if (affinity != null && !Set.of("default", "host").contains(affinity)) {
-            throw Ec2Errors.invalidValue(affinity, "affinity", "Valid values are default and host.");
+            throw new io.gureum.core.error.AwsException("InvalidAffinity", "The specified affinity '" + affinity
+                    + "' is not valid: valid values are default and host.", 400);
         }
-        if (tenancy != null || hostId != null || group != null || groupId != null || partition != null) {
-            requireStopped(i, st);
+        if ((tenancy != null || hostId != null || group != null || groupId != null || partition != null)
+                && st != InstanceState.STOPPED) {
+            // AWS's error-code page names InvalidInstanceState for placement changes of an instance not stopped.
+            throw new io.gureum.core.error.AwsException("InvalidInstanceState", "The instance '" + i.id + "' is not in "
+                    + "the 'stopped' state: its placement can be modified only while it is stopped.", 400);
         }
         if (tenancy != null && i.tenancy.equals("host") && !tenancy.equals("host")) {
             throw new io.gureum.core.error.AwsException("InvalidRequest", "The tenancy of instance '" + i.id
