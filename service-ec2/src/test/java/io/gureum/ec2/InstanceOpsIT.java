@@ -446,6 +446,8 @@ class InstanceOpsIT {
                 .groupName());
         assertEquals(id, ec2.createInstanceConnectEndpoint(b -> b.subnetId(subnet.subnetId()).preserveClientIp(true)
                 .clientToken("eice-token")).instanceConnectEndpoint().instanceConnectEndpointId(), "the client token");
+        fails("IdempotentParameterMismatch", 400, () -> ec2.createInstanceConnectEndpoint(b -> b
+                .subnetId(subnet.subnetId()).clientToken("eice-token")));
         fails("IncorrectState", 400, () -> ec2.modifyInstanceConnectEndpoint(b -> b.instanceConnectEndpointId(id)
                 .securityGroupIds(group)));
 

@@ -146,6 +146,15 @@ public final class ConnectEndpoints {
             }
             if (r.clientToken() != null && s.tokens.containsKey(r.clientToken())) {
                 ConnectEndpoint known = live(s).get(s.tokens.get(r.clientToken()));
+                if (known != null && (!known.subnetId.equals(r.subnetId())
+                        || known.preserveClientIp != Boolean.TRUE.equals(r.preserveClientIp())
+                        || (r.ipAddressTypeAsString() != null && !r.ipAddressTypeAsString().equals(known.ipAddressType))
+                        || (r.hasSecurityGroupIds() && !r.securityGroupIds().isEmpty()
+                                && !java.util.Set.copyOf(r.securityGroupIds()).equals(java.util.Set.copyOf(
+                                        known.securityGroupIds))))) {
+                    throw io.gureum.ec2common.Ec2Error.IDEMPOTENT_PARAMETER_MISMATCH.withMessage("Arguments on this "
+                            + "idempotent request are inconsistent with arguments used in previous request(s).");
+                }
                 if (known != null) {
                     return CreateInstanceConnectEndpointResponse.builder().instanceConnectEndpoint(toSdk(known))
                             .clientToken(r.clientToken()).build();
