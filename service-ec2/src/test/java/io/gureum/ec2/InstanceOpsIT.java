@@ -240,6 +240,7 @@ class InstanceOpsIT {
         var set = ec2.getInstanceMetadataDefaults(b -> { }).accountLevel();
         assertEquals("required", set.httpTokensAsString());
         assertEquals(3, set.httpPutResponseHopLimit());
+        assertEquals("account", set.managedByAsString(), "no declarative policy manages them");
 
         String ami = ec2.describeImages(b -> b.filters(Filter.builder().name("name")
                 .values("debian-12-amd64-*").build())).images().get(0).imageId();

@@ -260,7 +260,7 @@ public final class InstanceSettings {
         return GetInstanceMetadataDefaultsResponse.builder().accountLevel(InstanceMetadataDefaultsResponse.builder()
                 .httpTokens(d.httpTokens).httpPutResponseHopLimit(d.httpPutResponseHopLimit)
                 .httpEndpoint(d.httpEndpoint).instanceMetadataTags(d.instanceMetadataTags)
-                .httpTokensEnforced(d.httpTokensEnforced).build()).build();
+                .httpTokensEnforced(d.httpTokensEnforced).managedBy("account").build()).build();
     }
 
     /** {@code no-preference} (or -1 for the hop limit) clears a default; what is not given stays. */
