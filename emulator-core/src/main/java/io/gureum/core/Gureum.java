@@ -192,6 +192,11 @@ public final class Gureum implements AutoCloseable {
         return URI.create("http://" + host + ":" + a.getPort());
     }
 
+    /** How many requests were answered on an event loop rather than the handler pool, and how many waited there. */
+    public io.gureum.core.dispatch.InlineRequests.Counts inlineCounts() {
+        return dispatcher.inlineCounts();
+    }
+
     public int port() {
         return server.address().getPort();
     }

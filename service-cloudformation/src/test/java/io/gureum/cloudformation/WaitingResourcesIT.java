@@ -96,6 +96,12 @@ class WaitingResourcesIT {
     /** Polls (generously) until {@code reached} holds; fails with what was seen last. */
     private static void await(String what, java.util.function.Supplier<Object> seen,
             java.util.function.Predicate<Object> reached) {
+        await(what, seen, reached, () -> "");
+    }
+
+    /** As above; a failure also shows {@code context} (the stack's events). */
+    private static void await(String what, java.util.function.Supplier<Object> seen,
+            java.util.function.Predicate<Object> reached, java.util.function.Supplier<Object> context) {
         Object last = null;
         for (int i = 0; i < 1200; i++) {
             last = seen.get();
@@ -104,7 +110,7 @@ class WaitingResourcesIT {
             }
             CloudFormationTestSupport.sleep(50);
         }
-        fail(what + "; last seen: " + last);
+        fail(what + "; last seen: " + last + " " + context.get());
     }
 
     private static Stack settle(String stackId) {
@@ -190,5 +196,87 @@ class WaitingResourcesIT {
         assertTrue(reason.contains("nothing"), reason);
         cfn.deleteStack(b -> b.stackName(stack));
         assertEquals("DELETE_COMPLETE", settle(stack).stackStatusAsString());
+    }
+
+    /**
+     * An update rollback reverts its resources one at a time, each when the one before is done, holding no worker
+     * while a revert waits: with as many stacks rolling back at once as the engine has workers, each waiting for
+     * its table to be {@code ACTIVE} again, another stack is still created.
+     */
+    @Test
+    void updateRollbacksThatWaitHoldNoWorker() {
+        System.setProperty(DELAY, "3600");
+        String prefix = CloudFormationTestSupport.unique("reverting");
+        List<String> stacks = new java.util.ArrayList<>();
+        for (int i = 0; i < CloudFormationInstance.WORKERS; i++) {
+            String name = prefix + "-" + i;
+            stacks.add(cfn.createStack(b -> b.stackName(name).templateBody(oneTable(name, false))).stackId());
+        }
+        await("every table CREATING", () -> tables(prefix).size(), seen -> (Integer) seen == stacks.size());
+        gureum.context().clock().advance(Duration.ofSeconds(3601));
+        stacks.forEach(s -> assertEquals("CREATE_COMPLETE", settle(s).stackStatusAsString()));
+
+        // Each update raises its table's read capacity (a wait the clock ends), then DynamoDB refuses the next
+        // table: the rollback lowers the capacity again and waits for ACTIVE.
+        for (int i = 0; i < stacks.size(); i++) {
+            String name = prefix + "-" + i;
+            cfn.updateStack(b -> b.stackName(name).templateBody(oneTable(name, true)));
+        }
+        await("every table UPDATING to 2 read units", () -> capacities(prefix),
+                seen -> ((Map<?, ?>) seen).values().stream().allMatch("2/UPDATING"::equals)
+                        && ((Map<?, ?>) seen).size() == stacks.size());
+        gureum.context().clock().advance(Duration.ofSeconds(3601));
+        await("every rollback waiting for its table to be ACTIVE again", () -> capacities(prefix),
+                seen -> ((Map<?, ?>) seen).values().stream().allMatch("1/UPDATING"::equals),
+                () -> cfn.describeStackEvents(b -> b.stackName(stacks.get(0))).stackEvents().stream()
+                        .map(e -> e.logicalResourceId() + " " + e.resourceStatusAsString() + " "
+                                + e.resourceStatusReason()).toList());
+        stacks.forEach(s -> assertEquals("UPDATE_ROLLBACK_IN_PROGRESS", cfn.describeStacks(b -> b.stackName(s))
+                .stacks().get(0).stackStatusAsString()));
+
+        String other = cfn.createStack(b -> b.stackName(prefix + "-other")
+                .templateBody("Resources:\n  Free:\n    Type: Gureum::Test::Thing\n")).stackId();
+        await("another stack created while every rollback waits", () -> cfn.describeStacks(b -> b.stackName(other))
+                .stacks().get(0).stackStatusAsString(), "CREATE_COMPLETE"::equals);
+
+        gureum.context().clock().advance(Duration.ofSeconds(3601));
+        for (String s : stacks) {
+            Stack rolledBack = settle(s);
+            assertEquals("UPDATE_ROLLBACK_COMPLETE", rolledBack.stackStatusAsString(), rolledBack.stackStatusReason());
+        }
+        assertTrue(capacities(prefix).values().stream().allMatch("1/ACTIVE"::equals),
+                capacities(prefix).toString());
+        for (String s : stacks) {
+            cfn.deleteStack(b -> b.stackName(s));
+            assertEquals("DELETE_COMPLETE", settle(s).stackStatusAsString());
+        }
+    }
+
+    /**
+     * One provisioned table named {@code name}; {@code broken}: with more read capacity, and a second table after it
+     * whose index names an undefined attribute (DynamoDB refuses it, once the first table's update is done).
+     */
+    private static String oneTable(String name, boolean broken) {
+        String keys = "      AttributeDefinitions:\n        - {AttributeName: pk, AttributeType: S}\n"
+                + "      KeySchema:\n        - {AttributeName: pk, KeyType: HASH}\n";
+        String table = "Resources:\n  Table0:\n    Type: AWS::DynamoDB::Table\n    Properties:\n"
+                + "      TableName: " + name + "\n      BillingMode: PROVISIONED\n"
+                + "      ProvisionedThroughput: {ReadCapacityUnits: " + (broken ? 2 : 1) + ", WriteCapacityUnits: 1}\n"
+                + keys;
+        return !broken ? table : table + "  Broken:\n    Type: AWS::DynamoDB::Table\n    DependsOn: Table0\n"
+                + "    Properties:\n      TableName: x" + name + "\n      BillingMode: PAY_PER_REQUEST\n"
+                + "      GlobalSecondaryIndexes:\n        - IndexName: byNothing\n"
+                + "          KeySchema:\n            - {AttributeName: nothing, KeyType: HASH}\n"
+                + "          Projection: {ProjectionType: ALL}\n" + keys;
+    }
+
+    /** Each table of the prefix: {@code <read capacity>/<status>}. */
+    private static Map<String, String> capacities(String prefix) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String n : tables(prefix)) {
+            TableDescription t = ddb.describeTable(b -> b.tableName(n)).table();
+            out.put(n, t.provisionedThroughput().readCapacityUnits() + "/" + t.tableStatusAsString());
+        }
+        return out;
     }
 }

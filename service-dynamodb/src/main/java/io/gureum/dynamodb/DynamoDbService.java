@@ -12,6 +12,10 @@ import java.util.List;
  * tables live in {@link DynamoDbState}, which DynamoDB Streams reads.
  */
 public final class DynamoDbService implements AwsService {
+    private static final java.util.Set<String> INLINE = java.util.Set.of("ListTables", "DescribeTable", "GetItem",
+            "PutItem", "UpdateItem", "DeleteItem", "Query", "Scan", "BatchGetItem", "BatchWriteItem",
+            "TransactGetItems", "TransactWriteItems");
+
     @Override
     public String name() {
         return "dynamodb";
@@ -72,6 +76,16 @@ public final class DynamoDbService implements AwsService {
             @Override
             public List<OperationInterceptor> interceptors() {
                 return interceptors;
+            }
+
+            /**
+             * Item and table reads and item writes work on tables in memory under the Region's lock, which no
+             * thread holds while it waits (exports copy under it and write to S3 after), so they may be answered
+             * on the event loop (ADR 0018).
+             */
+            @Override
+            public boolean answersInline(io.gureum.core.http.AwsHttpRequest request, String operation) {
+                return INLINE.contains(operation);
             }
 
             /** A table's, index's or stream's owner and resource-based policy. */

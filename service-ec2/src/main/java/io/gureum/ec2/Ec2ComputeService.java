@@ -14,16 +14,24 @@ import io.gureum.ec2.compute.InstanceMetrics;
 import io.gureum.ec2.connect.ConnectEndpoints;
 import io.gureum.ec2.ebs.Ebs;
 import io.gureum.ec2.ebs.EbsDefaults;
+import io.gureum.ec2.ebs.FastSnapshotRestores;
+import io.gureum.ec2.ebs.RecycleBinViews;
 import io.gureum.ec2.ebs.SnapshotAttributes;
+import io.gureum.ec2.ebs.SnapshotLocks;
+import io.gureum.ec2.ebs.SnapshotTiers;
 import io.gureum.ec2.ebs.Snapshots;
+import io.gureum.ec2.ebs.VolumeAttributes;
 import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
 import io.gureum.ec2.events.EventWindows;
 import io.gureum.ec2.fleet.Ec2Fleets;
 import io.gureum.ec2.fleet.SpotFleets;
 import io.gureum.ec2.hosts.Hosts;
+import io.gureum.ec2.images.AllowedImages;
+import io.gureum.ec2.images.ImageControls;
 import io.gureum.ec2.images.ImageCreation;
 import io.gureum.ec2.images.ImageRecords;
+import io.gureum.ec2.images.ImageSettingsRecords;
 import io.gureum.ec2.images.Images;
 import io.gureum.ec2.imds.InstanceMetadataService;
 import io.gureum.ec2.instances.CreditSpecifications;
@@ -72,8 +80,10 @@ public final class Ec2ComputeService implements AwsService {
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
-                Ec2Fleets.class, SpotFleets.class, ProfileAssociations.class, InstanceSettings.class,
-                InstanceQueries.class, EventWindows.class, ConnectEndpoints.class);
+                Ec2Fleets.class, SpotFleets.class, VolumeAttributes.class, ImageControls.class, AllowedImages.class,
+                SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class,
+                ProfileAssociations.class, InstanceSettings.class, InstanceQueries.class, EventWindows.class,
+                ConnectEndpoints.class);
     }
 
     @Override
@@ -104,14 +114,17 @@ public final class Ec2ComputeService implements AwsService {
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
                 new InstanceTemplateData(context), placementGroups, capacityReservations,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
-                instances.profiles(), new InstanceSettings(compute, instances), new InstanceQueries(compute),
-                eventWindows, connectEndpoints);
+                new VolumeAttributes(compute, ebs), new ImageControls(compute, images), new AllowedImages(compute),
+                new SnapshotLocks(compute, ebs), new SnapshotTiers(compute, ebs), new FastSnapshotRestores(compute, ebs),
+                new RecycleBinViews(), instances.profiles(), new InstanceSettings(compute, instances),
+                new InstanceQueries(compute), eventWindows, connectEndpoints);
         compute.records.add(instances.records());
         compute.records.add(instances.profileRecords());
         compute.records.add(instances.metadataDefaultsRecords());
         compute.records.add(eventWindows.records());
         compute.records.add(connectEndpoints.records());
         compute.records.add(new ImageRecords(compute));
+        compute.records.add(new ImageSettingsRecords(compute));
         compute.records.add(keyPairs.records());
         compute.records.add(launchTemplates.records());
         compute.records.add(placementGroups.records());

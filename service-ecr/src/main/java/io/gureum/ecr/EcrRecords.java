@@ -34,15 +34,22 @@ import java.util.function.Consumer;
  */
 final class EcrRecords {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EcrRecords.class);
-    static final String SERVICE = "ecr";
+    /** The API whose records these are: {@code ecr}, or {@code ecr-public} ({@link EcrPublicService}). */
+    private final String service;
 
+    /** {@code taggedAt}: when each tag was put (null in records of older versions: the push time). */
     record ImageRecord(String digest, String manifest, String mediaType, String artifactMediaType, long size,
-            Instant pushedAt, List<String> tags) {
+            Instant pushedAt, List<String> tags, Map<String, Instant> taggedAt) {
     }
 
+    /** {@code catalog}: ECR Public's catalog data, null for ECR's repositories. */
     record RepositoryRecord(String name, Instant createdAt, String imageTagMutability, boolean scanOnPush,
             String encryptionType, String kmsKey, String policyText, String lifecyclePolicyText,
-            Instant lifecycleEvaluatedAt, Map<String, String> tags, List<ImageRecord> images) {
+            Instant lifecycleEvaluatedAt, Map<String, String> tags, List<ImageRecord> images, PublicCatalog catalog) {
+    }
+
+    /** ECR Public's registry: its default alias and catalog display name. */
+    record PublicRegistryRecord(String alias, String displayName) {
     }
 
     /** {@code data}: the bytes, in records of older versions only; null now (the bytes are in the layer store). */
@@ -91,8 +98,16 @@ final class EcrRecords {
     record SigningRecord(List<com.fasterxml.jackson.databind.JsonNode> rules) {
     }
 
-    /** {@code size}: the bytes received; null in records of older versions (their parts were records). */
-    record UploadRecord(String repository, String uploadId, Long size) {
+    /**
+     * {@code size}: the bytes received; null in records of older versions (their parts were records).
+     * {@code parts}, {@code lastPartSize}, {@code smallPart}: what ECR Public's part limits need ({@link Upload}); null
+     * in records of older versions.
+     */
+    record UploadRecord(String repository, String uploadId, Long size, Integer parts, Long lastPartSize,
+            Boolean smallPart) {
+        static UploadRecord of(String repository, Upload u) {
+            return new UploadRecord(repository, u.id, u.size, u.parts, u.lastPartSize, u.smallPart);
+        }
     }
 
     record UploadPartRecord(String repository, String uploadId, int index, byte[] data) {
@@ -112,6 +127,7 @@ final class EcrRecords {
     EcrRecords(StateStore state, EcrState ecr) {
         this.state = state;
         this.ecr = ecr;
+        this.service = ecr.api;
     }
 
     /** Records what changed since the last recording (a registry API request), under the module's lock. */
@@ -145,14 +161,14 @@ final class EcrRecords {
             seen.add(repo.name);
             List<Object> print = fingerprint(repo);
             if (!print.equals(before.get(repo.name))) {
-                state.put(SERVICE, registry.account, registry.region, "repository", repo.name, recordOf(repo));
+                state.put(service, registry.account, registry.region, "repository", repo.name, recordOf(repo));
                 before.put(repo.name, print);
             }
             for (Layer layer : repo.layers.values()) {
                 String key = repo.name + "@" + layer.digest();
                 seenLayers.add(key);
                 if (recordedLayers.add(key)) {
-                    state.put(SERVICE, registry.account, registry.region, "layer", key,
+                    state.put(service, registry.account, registry.region, "layer", key,
                             new LayerRecord(repo.name, layer.digest(), null, layer.size()));
                 }
             }
@@ -160,14 +176,14 @@ final class EcrRecords {
         for (var it = before.keySet().iterator(); it.hasNext();) {
             String name = it.next();
             if (!seen.contains(name)) {
-                state.delete(SERVICE, registry.account, registry.region, "repository", name);
+                state.delete(service, registry.account, registry.region, "repository", name);
                 it.remove();
             }
         }
         for (var it = recordedLayers.iterator(); it.hasNext();) {
             String key = it.next();
             if (!seenLayers.contains(key)) {
-                state.delete(SERVICE, registry.account, registry.region, "layer", key);
+                state.delete(service, registry.account, registry.region, "layer", key);
                 it.remove();
             }
         }
@@ -176,7 +192,7 @@ final class EcrRecords {
         List<Object> own = RegistryRecord.fingerprint(registry);
         List<Object> ownBefore = registries.get(registry);
         if (ownBefore == null ? !RegistryRecord.isDefault(registry) : !own.equals(ownBefore)) {
-            state.put(SERVICE, registry.account, registry.region, "registry", "registry", RegistryRecord.of(registry));
+            state.put(service, registry.account, registry.region, "registry", "registry", RegistryRecord.of(registry));
             registries.put(registry, own);
         }
     }
@@ -194,6 +210,9 @@ final class EcrRecords {
                     .map(io.gureum.core.persist.SdkJson::toJson).toList()));
         }
         registry.pullTimeExclusions.forEach((k, v) -> now.put("pull-time-exclusion|" + k, v));
+        if (registry.publicAlias != null || registry.displayName != null) {
+            now.put("public-registry|registry", new PublicRegistryRecord(registry.publicAlias, registry.displayName));
+        }
         return now;
     }
 
@@ -204,7 +223,7 @@ final class EcrRecords {
         now.forEach((k, v) -> {
             if (!v.equals(recorded.get(k))) {
                 String[] kindKey = k.split("\\|", 2);
-                state.put(SERVICE, registry.account, registry.region, kindKey[0], kindKey[1], v);
+                state.put(service, registry.account, registry.region, kindKey[0], kindKey[1], v);
                 recorded.put(k, v);
             }
         });
@@ -212,7 +231,7 @@ final class EcrRecords {
             String k = it.next();
             if (!now.containsKey(k)) {
                 String[] kindKey = k.split("\\|", 2);
-                state.delete(SERVICE, registry.account, registry.region, kindKey[0], kindKey[1]);
+                state.delete(service, registry.account, registry.region, kindKey[0], kindKey[1]);
                 it.remove();
             }
         }
@@ -227,8 +246,8 @@ final class EcrRecords {
                 String key = repo.name + "/" + upload.id;
                 seen.add(key);
                 if (!Long.valueOf(upload.size).equals(recorded.get(key))) {
-                    state.put(SERVICE, registry.account, registry.region, "upload", key,
-                            new UploadRecord(repo.name, upload.id, upload.size));
+                    state.put(service, registry.account, registry.region, "upload", key,
+                            UploadRecord.of(repo.name, upload));
                     recorded.put(key, upload.size);
                 }
             }
@@ -236,7 +255,7 @@ final class EcrRecords {
         for (var it = recorded.entrySet().iterator(); it.hasNext();) {
             var e = it.next();
             if (!seen.contains(e.getKey())) {
-                state.delete(SERVICE, registry.account, registry.region, "upload", e.getKey());
+                state.delete(service, registry.account, registry.region, "upload", e.getKey());
                 it.remove();
             }
         }
@@ -246,10 +265,11 @@ final class EcrRecords {
     private static List<Object> fingerprint(Repository r) {
         List<Object> print = new ArrayList<>(java.util.Arrays.asList(System.identityHashCode(r), r.imageTagMutability,
                 r.scanOnPush, r.encryptionType, r.kmsKey, r.policyText, r.lifecyclePolicyText,
-                r.lifecycleEvaluatedAt, new LinkedHashMap<>(r.tags)));
+                r.lifecycleEvaluatedAt, new LinkedHashMap<>(r.tags), java.util.Objects.hashCode(r.catalog)));
         r.images.values().forEach(i -> {
             print.add(i.digest);
             print.add(List.copyOf(i.tags));
+            print.add(new HashMap<>(i.taggedAt));
         });
         return print;
     }
@@ -257,10 +277,10 @@ final class EcrRecords {
     private static RepositoryRecord recordOf(Repository r) {
         List<ImageRecord> images = new ArrayList<>();
         r.images.values().forEach(i -> images.add(new ImageRecord(i.digest, i.manifest, i.mediaType,
-                i.artifactMediaType, i.sizeInBytes, i.pushedAt, List.copyOf(i.tags))));
+                i.artifactMediaType, i.sizeInBytes, i.pushedAt, List.copyOf(i.tags), new HashMap<>(i.taggedAt))));
         return new RepositoryRecord(r.name, r.createdAt, r.imageTagMutability, r.scanOnPush, r.encryptionType,
                 r.kmsKey, r.policyText, r.lifecyclePolicyText, r.lifecycleEvaluatedAt, new LinkedHashMap<>(r.tags),
-                images);
+                images, r.catalog);
     }
 
     /** Every repository, layer and registry setting, for a snapshot. */
@@ -269,22 +289,22 @@ final class EcrRecords {
         try {
             ecr.all.forEach((place, registry) -> {
                 for (Repository repo : registry.repositories.values()) {
-                    sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "repository", repo.name,
+                    sink.accept(StateRecord.of(service, registry.account, registry.region, "repository", repo.name,
                             recordOf(repo)));
-                    repo.layers.values().forEach(l -> sink.accept(StateRecord.of(SERVICE, registry.account,
+                    repo.layers.values().forEach(l -> sink.accept(StateRecord.of(service, registry.account,
                             registry.region, "layer", repo.name + "@" + l.digest(),
                             new LayerRecord(repo.name, l.digest(), null, l.size()))));
                     for (Upload upload : repo.uploads.values()) {
-                        sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "upload",
-                                repo.name + "/" + upload.id, new UploadRecord(repo.name, upload.id, upload.size)));
+                        sink.accept(StateRecord.of(service, registry.account, registry.region, "upload",
+                                repo.name + "/" + upload.id, UploadRecord.of(repo.name, upload)));
                     }
                 }
                 configsOf(registry).forEach((k, v) -> {
                     String[] kindKey = k.split("\\|", 2);
-                    sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, kindKey[0], kindKey[1], v));
+                    sink.accept(StateRecord.of(service, registry.account, registry.region, kindKey[0], kindKey[1], v));
                 });
                 if (!RegistryRecord.isDefault(registry)) {
-                    sink.accept(StateRecord.of(SERVICE, registry.account, registry.region, "registry", "registry",
+                    sink.accept(StateRecord.of(service, registry.account, registry.region, "registry", "registry",
                             RegistryRecord.of(registry)));
                 }
             });
@@ -327,6 +347,11 @@ final class EcrRecords {
                                     software.amazon.awssdk.services.ecr.model.SigningRule.class)).toList());
                     case "pull-time-exclusion" -> registry.pullTimeExclusions.put(r.key(),
                             r.value(java.time.Instant.class));
+                    case "public-registry" -> {
+                        PublicRegistryRecord pr = r.value(PublicRegistryRecord.class);
+                        registry.publicAlias = pr.alias();
+                        registry.displayName = pr.displayName();
+                    }
                     case "registry" -> {
                         r.value(RegistryRecord.class).applyTo(registry);
                     }
@@ -397,7 +422,14 @@ final class EcrRecords {
     private static Upload restoreUpload(LayerStore store, UploadRecord u, java.util.TreeMap<Integer, byte[]> parts) {
         if (u.size() != null) {
             java.nio.file.Path file = store.uploadFile(u.uploadId(), false);
-            return store.truncate(file, u.size()) ? new Upload(u.uploadId(), file, u.size()) : null;
+            if (!store.truncate(file, u.size())) {
+                return null;
+            }
+            Upload upload = new Upload(u.uploadId(), file, u.size());
+            upload.parts = u.parts() == null ? 0 : u.parts();
+            upload.lastPartSize = u.lastPartSize() == null ? 0 : u.lastPartSize();
+            upload.smallPart = Boolean.TRUE.equals(u.smallPart());
+            return upload;
         }
         Upload upload = new Upload(u.uploadId(), store.uploadFile(u.uploadId(), true), 0);
         // Parts were journaled in order, each once its request was accepted: they run 0, 1, 2 ...
@@ -412,7 +444,8 @@ final class EcrRecords {
     }
 
     private void restore(Registry registry, RepositoryRecord s) {
-        Repository repo = new Repository(s.name(), registry.account, registry.region, s.createdAt());
+        Repository repo = ecr.newRepository(s.name(), registry.account, registry.region, s.createdAt());
+        repo.catalog = s.catalog();
         repo.imageTagMutability = s.imageTagMutability();
         repo.scanOnPush = s.scanOnPush();
         repo.encryptionType = s.encryptionType();
@@ -424,12 +457,15 @@ final class EcrRecords {
             Image image = new Image(i.digest(), i.manifest(), i.mediaType(), i.artifactMediaType(), i.size(),
                     i.pushedAt());
             image.tags.addAll(i.tags());
+            if (i.taggedAt() != null) {
+                image.taggedAt.putAll(i.taggedAt());
+            }
             repo.images.put(i.digest(), image);
         }
         if (s.tags() != null) {
             repo.tags.putAll(s.tags());
         }
-        repo.tags.attach(ecr.context.registry(), registry.account, registry.region, "ecr", repo.name, repo.arn);
+        repo.tags.attach(ecr.context.registry(), registry.account, registry.region, ecr.api, repo.name, repo.arn);
         registry.repositories.put(repo.name, repo);
     }
 }

@@ -14,10 +14,27 @@ final class EcrState {
     final ReentrantLock lock = new ReentrantLock();
     /** The layers' bytes. */
     final LayerStore layerStore;
+    /** The API this state serves: {@code ecr}, or {@code ecr-public} ({@link EcrPublicService}). */
+    final String api;
 
     EcrState(ServiceContext context) {
+        this(context, "ecr");
+    }
+
+    EcrState(ServiceContext context, String api) {
         this.context = context;
-        this.layerStore = new LayerStore(context.config().dataDir());
+        this.api = api;
+        this.layerStore = new LayerStore(context.config().dataDir(), api);
+    }
+
+    /**
+     * A new repository of this API: ECR's ARN names its region, ECR Public's none
+     * ({@code arn:aws:ecr-public::<account>:repository/<name>}, the service authorization reference's format).
+     */
+    Repository newRepository(String name, String account, String region, Instant createdAt) {
+        io.gureum.core.ids.Arn arn = io.gureum.core.ids.Arn.of(api, api.equals("ecr") ? region : "", account,
+                "repository/" + name);
+        return new Repository(name, account, region, arn, createdAt);
     }
 
     /**
@@ -62,12 +79,14 @@ final class EcrState {
      */
     io.gureum.core.spi.ResourceAccess resourceAccess(String arn) {
         String[] parts = arn.split(":", 6);
-        if (parts.length != 6 || !parts[2].equals("ecr") || !parts[5].startsWith("repository/")) {
+        if (parts.length != 6 || !parts[2].equals(api) || !parts[5].startsWith("repository/")) {
             return null;
         }
+        // ECR Public's ARNs name no region: its registries live in us-east-1 (EcrPublicService).
+        String region = parts[3].isEmpty() ? EcrPublicService.REGION : parts[3];
         lock.lock();
         try {
-            Repository repo = all.get(parts[4], parts[3]).repositories.get(parts[5].substring("repository/".length()));
+            Repository repo = all.get(parts[4], region).repositories.get(parts[5].substring("repository/".length()));
             return repo == null ? null : new io.gureum.core.spi.ResourceAccess(parts[4], repo.policyText);
         } finally {
             lock.unlock();

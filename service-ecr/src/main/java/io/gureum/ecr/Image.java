@@ -13,6 +13,8 @@ final class Image {
     final long sizeInBytes;
     final Instant pushedAt;
     final Set<String> tags = new LinkedHashSet<>();
+    /** When each tag was put on this image (ECR Public's DescribeImageTags answers it); absent: its push time. */
+    final java.util.Map<String, Instant> taggedAt = new java.util.HashMap<>();
 
     Image(String digest, String manifest, String mediaType, String artifactMediaType, long sizeInBytes,
             Instant pushedAt) {

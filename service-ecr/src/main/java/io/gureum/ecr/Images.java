@@ -71,10 +71,12 @@ final class Images {
         if (holder != null) {
             holder.tags.remove(tag);
         }
+        java.time.Instant now = state.now();
         Image image = existing != null ? existing
-                : new Image(digest, manifest, m.mediaType(), m.artifactMediaType(), m.size(), state.now());
+                : new Image(digest, manifest, m.mediaType(), m.artifactMediaType(), m.size(), now);
         if (tag != null) {
             image.tags.add(tag);
+            image.taggedAt.put(tag, now);
         }
         repo.images.put(digest, image);
         return image;

@@ -32,10 +32,18 @@ final class LayerStore implements AutoCloseable {
     private final boolean durable;
 
     LayerStore(Path dataDir) {
+        this(dataDir, "ecr");
+    }
+
+    /**
+     * The layers of one API ({@code api}: {@code ecr}, or {@code ecr-public}, whose registries are separate) in
+     * {@code <dataDir>/<api>/layers/}: each API's start removes the files its own records do not name.
+     */
+    LayerStore(Path dataDir, String api) {
         try {
             durable = dataDir != null;
-            root = durable ? Files.createDirectories(dataDir.resolve("ecr").resolve("layers"))
-                    : Files.createTempDirectory("gureum-ecr-");
+            root = durable ? Files.createDirectories(dataDir.resolve(api).resolve("layers"))
+                    : Files.createTempDirectory("gureum-" + api + "-");
             uploads = Files.createDirectories(root.resolve("uploads"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,6 +38,10 @@ final class Registry {
     /** Principals whose pulls record no pull time, with when each was registered, in registration order. */
     final Map<String, java.time.Instant> pullTimeExclusions = new LinkedHashMap<>();
 
+    /** ECR Public: the registry's default alias (given with its first repository) and catalog display name. */
+    String publicAlias;
+    String displayName;
+
     Registry(String account, String region) {
         this.account = account;
         this.region = region;

@@ -27,11 +27,18 @@ final class Repository {
     final Map<String, Upload> uploads = new HashMap<>();
     final RegisteredTags tags = new RegisteredTags();
 
+    /** An ECR Public repository's catalog data (null: none put); ECR's repositories have none. */
+    PublicCatalog catalog;
+
     Repository(String name, String registryId, String region, Instant createdAt) {
+        this(name, registryId, region, Arn.of("ecr", region, registryId, "repository/" + name), createdAt);
+    }
+
+    Repository(String name, String registryId, String region, Arn arn, Instant createdAt) {
         this.name = name;
         this.registryId = registryId;
         this.region = region;
-        this.arn = Arn.of("ecr", region, registryId, "repository/" + name);
+        this.arn = arn;
         this.createdAt = createdAt;
     }
 

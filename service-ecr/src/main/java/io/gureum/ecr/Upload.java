@@ -12,6 +12,13 @@ final class Upload {
     final Path file;
     /** The bytes received so far. */
     long size;
+    /**
+     * ECR Public's part limits: the parts received, the last one's size, and whether a part before the last was
+     * under the minimum part size (LayerPartTooSmallException when the upload completes).
+     */
+    int parts;
+    long lastPartSize;
+    boolean smallPart;
 
     Upload(String id, Path file, long size) {
         this.id = id;

@@ -12,6 +12,9 @@ import java.util.List;
  * Other services read IAM through an in-process {@code IamClient} (Lambda: {@code getRole}).
  */
 public final class IamService implements AwsService {
+    private static final java.util.Set<String> INLINE = java.util.Set.of("CreateUser", "GetUser", "ListUsers",
+            "DeleteUser", "GetRole", "ListRoles", "GetPolicy", "ListPolicies");
+
     /** The action table, read once per JVM on first use (it is the same for every server). */
     private static final java.util.function.Supplier<io.gureum.iam.authz.ActionTable> ACTIONS =
             new java.util.function.Supplier<>() {
@@ -122,6 +125,12 @@ public final class IamService implements AwsService {
             @Override
             public List<io.gureum.core.spi.OperationInterceptor> interceptors() {
                 return List.of(recorded);
+            }
+
+            /** Users, roles and policies live in memory (ADR 0018: answered on the event loop). */
+            @Override
+            public boolean answersInline(io.gureum.core.http.AwsHttpRequest request, String operation) {
+                return INLINE.contains(operation);
             }
 
             @Override

@@ -72,6 +72,12 @@ public final class StsService implements AwsService {
                 return List.of(recorded);
             }
 
+            /** The caller's identity comes from the signing key, in memory (ADR 0018: answered on the event loop). */
+            @Override
+            public boolean answersInline(io.gureum.core.http.AwsHttpRequest request, String operation) {
+                return "GetCallerIdentity".equals(operation);
+            }
+
             @Override
             public void restore(List<io.gureum.core.persist.StateRecord> restored) {
                 sessions.restore(restored);

@@ -110,6 +110,15 @@ final class S3Instance implements ServiceInstance {
         return selected != null ? selected : uploads.serve(request);
     }
 
+    /**
+     * {@code GET /} (ListBuckets) reads the bucket list in memory and may be answered on the event loop; every
+     * other operation stays on the handler pool, most of them touching object files.
+     */
+    @Override
+    public boolean answersInline(AwsHttpRequest request, String operation) {
+        return "ListBuckets".equals(operation) && WebsiteRequests.websiteBucket(request.header("Host")) == null;
+    }
+
     @Override
     public void decorateResponse(AwsHttpRequest request, AwsHttpResponse response) {
         cors.decorate(request, response);

@@ -19,6 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 final class SqsInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(QueueOperations.class, QueueTags.class, QueuePermissions.class,
             MessageSending.class, MessageReceiving.class, MoveTasks.class);
+    private static final java.util.Set<String> INLINE = java.util.Set.of("GetQueueUrl", "ListQueues",
+            "GetQueueAttributes", "SendMessage", "SendMessageBatch", "ReceiveMessage", "DeleteMessage",
+            "DeleteMessageBatch", "ChangeMessageVisibility", "ChangeMessageVisibilityBatch");
 
     private final SqsQueues queues;
     private final ServiceContext context;
@@ -55,6 +58,16 @@ final class SqsInstance implements ServiceInstance {
     @Override
     public List<Object> providers() {
         return providers;
+    }
+
+    /**
+     * Queues and messages live in memory; a long poll waits on a timer, not a thread, and a KMS-encrypted queue's
+     * data key comes from KMS's in-memory keys. So the message operations may be answered on the event loop
+     * (ADR 0018).
+     */
+    @Override
+    public boolean answersInline(AwsHttpRequest request, String operation) {
+        return INLINE.contains(operation);
     }
 
     @Override

@@ -53,6 +53,12 @@ final class Ids {
                 return Ipams.discoveryNotFound(id);
             case "ipam-res-disco-assoc":
                 return Ipams.associationNotFound(id);
+            case "rs":
+                return RouteServers.notFound(id);
+            case "rse":
+                return RouteServerEndpoints.endpointNotFound(id);
+            case "rsp":
+                return RouteServerEndpoints.peerNotFound(id);
             default:
                 break;
         }

@@ -50,6 +50,12 @@ final class Network {
     final VpcBlockPublicAccess blockPublicAccess;
     final Ipams ipams;
     final IpamPools ipamPools;
+    final VerifiedAccessInstances vaInstances;
+    final VerifiedAccessTrustProviders vaTrustProviders;
+    final VerifiedAccessGroups vaGroups;
+    final VerifiedAccessEndpoints vaEndpoints;
+    final RouteServers routeServers;
+    final RouteServerEndpoints routeServerEndpoints;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -94,6 +100,12 @@ final class Network {
         this.blockPublicAccess = new VpcBlockPublicAccess(this);
         this.ipams = new Ipams(this);
         this.ipamPools = new IpamPools(this);
+        this.vaInstances = new VerifiedAccessInstances(this);
+        this.vaTrustProviders = new VerifiedAccessTrustProviders(this);
+        this.vaGroups = new VerifiedAccessGroups(this);
+        this.vaEndpoints = new VerifiedAccessEndpoints(this);
+        this.routeServers = new RouteServers(this);
+        this.routeServerEndpoints = new RouteServerEndpoints(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -117,7 +129,9 @@ final class Network {
                 transitGatewayModifications, transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools);
+                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools,
+                vaInstances, vaTrustProviders, vaGroups, vaEndpoints,
+                routeServers, routeServerEndpoints);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

@@ -234,6 +234,7 @@ public final class RouteTables {
             throw Ec2Errors.dependencyViolation("routeTable", t.id);
         }
         s.remove(s.routeTables, t.id);
+        net.routeServers.forgetRouteTable(s, t.id);
         return DeleteRouteTableResponse.builder().build();
     }
 

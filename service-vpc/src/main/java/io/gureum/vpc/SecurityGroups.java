@@ -232,7 +232,8 @@ public final class SecurityGroups {
         boolean referenced = s.securityGroups.values().stream().anyMatch(o -> o != g
                 && o.rules.stream().anyMatch(x -> g.id.equals(x.referencedGroupId)));
         boolean used = s.networkInterfaces.values().stream().anyMatch(e -> e.groupIds.contains(g.id))
-                || s.vpcEndpoints.values().stream().anyMatch(e -> e.groupIds.contains(g.id));
+                || s.vpcEndpoints.values().stream().anyMatch(e -> e.groupIds.contains(g.id))
+                || net.vaEndpoints.usesSecurityGroup(s, g.id);
         if (referenced || used || net.securityGroupVpcAssociations.hasAssociations(g)) {
             throw Ec2Error.DEPENDENCY_VIOLATION.withMessage("resource " + g.id + " has a dependent object");
         }

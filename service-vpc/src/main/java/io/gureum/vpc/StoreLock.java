@@ -46,6 +46,8 @@ final class StoreLock implements OperationInterceptor {
             net.insights.settle(s);
             net.blockPublicAccess.settle(s);
             net.ipams.settle(s);
+            net.vaEndpoints.settle(s);
+            net.routeServers.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();
             }

@@ -88,7 +88,18 @@ final class VpcFamilies {
                     s -> s.ipamResourceDiscoveries),
             new Family("ipam-resource-discovery-association",
                     io.gureum.vpc.model.IpamResourceDiscoveryAssociation.class, s -> s.ipamDiscoveryAssociations),
-            new Family("ipam-pool", io.gureum.vpc.model.IpamPool.class, s -> s.ipamPools));
+            new Family("ipam-pool", io.gureum.vpc.model.IpamPool.class, s -> s.ipamPools),
+            new Family("verified-access-trust-provider", io.gureum.vpc.model.VerifiedAccessTrustProvider.class,
+                    s -> s.vaTrustProviders),
+            new Family("verified-access-instance", io.gureum.vpc.model.VerifiedAccessInstance.class,
+                    s -> s.vaInstances),
+            new Family("verified-access-group", io.gureum.vpc.model.VerifiedAccessGroup.class, s -> s.vaGroups),
+            new Family("verified-access-endpoint", io.gureum.vpc.model.VerifiedAccessEndpoint.class,
+                    s -> s.vaEndpoints),
+            new Family("route-server", io.gureum.vpc.model.RouteServer.class, s -> s.routeServers),
+            new Family("route-server-endpoint", io.gureum.vpc.model.RouteServerEndpoint.class,
+                    s -> s.routeServerEndpoints),
+            new Family("route-server-peer", io.gureum.vpc.model.RouteServerPeer.class, s -> s.routeServerPeers));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -101,7 +112,10 @@ final class VpcFamilies {
             "network-insights-access-scope-analysis", "security-group-rule", "vpc-flow-log",
             "carrier-gateway", "vpn-connection", "traffic-mirror-target", "traffic-mirror-filter",
             "traffic-mirror-filter-rule", "traffic-mirror-session", "vpc-block-public-access-exclusion",
-            "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association");
+            "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association",
+            "verified-access-trust-provider", "verified-access-instance", "verified-access-group",
+            "verified-access-endpoint",
+            "route-server", "route-server-endpoint", "route-server-peer");
 
     private VpcFamilies() {
     }

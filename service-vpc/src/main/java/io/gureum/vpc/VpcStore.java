@@ -81,6 +81,14 @@ public final class VpcStore {
     public final Map<String, io.gureum.vpc.model.IpamResourceDiscovery> ipamResourceDiscoveries = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.IpamResourceDiscoveryAssociation> ipamDiscoveryAssociations =
             new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VerifiedAccessTrustProvider> vaTrustProviders = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VerifiedAccessInstance> vaInstances = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VerifiedAccessGroup> vaGroups = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VerifiedAccessEndpoint> vaEndpoints = new LinkedHashMap<>();
+
+    public final Map<String, io.gureum.vpc.model.RouteServer> routeServers = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.RouteServerEndpoint> routeServerEndpoints = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.RouteServerPeer> routeServerPeers = new LinkedHashMap<>();
 
     /**
      * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:

@@ -182,7 +182,8 @@ public final class Vpcs {
                 || s.tgwAttachments.values().stream().anyMatch(x -> vpc.id.equals(x.vpcId) && !x.state.equals("deleted"))
                 || s.carrierGateways.values().stream().anyMatch(x -> x.vpcId.equals(vpc.id)
                         && net.carrierGateways.holdsVpc(x))
-                || net.securityGroupVpcAssociations.associatedWith(s, vpc.id);
+                || net.securityGroupVpcAssociations.associatedWith(s, vpc.id)
+                || net.routeServers.associatedWith(s, vpc.id);
         if (dependents) {
             throw Ec2Errors.dependencyViolation("vpc", vpc.id);
         }

@@ -33,8 +33,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * One request, end to end: admin endpoints, identity, routing, decoding, the handler call (off the
- * event loop) and encoding, with every failure turned into an AWS-shaped error.
+ * One request, end to end: admin endpoints, identity, routing, decoding, the handler call (on the handler
+ * pool, or on the event loop for an operation that cannot wait: {@link InlineRequests}) and encoding, with every
+ * failure turned into an AWS-shaped error.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -49,6 +50,7 @@ public final class Dispatcher {
     private final Executor executor;
     private final FaultRules faults;
     private final io.gureum.core.persist.StateStore state;
+    private final InlineRequests inline;
     private volatile DateHeader lastDate;
 
     public Dispatcher(ServiceContext context, ServiceRegistry registry, SignatureVerifier verifier, Executor executor) {
@@ -60,13 +62,22 @@ public final class Dispatcher {
         this.verifier = verifier;
         this.executor = executor;
         this.state = context.state();
+        this.inline = new InlineRequests(router, state, context.config().enforceIam());
     }
 
     public ServiceRegistry registry() {
         return registry;
     }
 
-    /** Handles a request on the handler executor; the future always completes with a response. */
+    /** The requests answered on an event loop rather than the handler pool (ADR 0018). */
+    public InlineRequests.Counts inlineCounts() {
+        return inline.counts();
+    }
+
+    /**
+     * Handles a request on the handler executor, or at once on the calling event loop when it cannot wait
+     * ({@link InlineRequests}); the future always completes with a response.
+     */
     public CompletableFuture<AwsHttpResponse> dispatch(AwsHttpRequest request) {
         return submit(request, null);
     }
@@ -83,23 +94,29 @@ public final class Dispatcher {
     private CompletableFuture<AwsHttpResponse> submit(AwsHttpRequest request, AwsException rejection) {
         String requestId = context.ids().requestId();
         CompletableFuture<AwsHttpResponse> result = new CompletableFuture<>();
+        Runnable task = () -> {
+            CompletableFuture<AwsHttpResponse> response;
+            try {
+                state.beginRequest();
+                response = afterDurable(handle(request, requestId, rejection));
+            } catch (Throwable t) {
+                response = CompletableFuture.failedFuture(t);
+            }
+            if (response.isDone() && !response.isCompletedExceptionally()) {
+                // Answered at once (most calls): no callbacks to chain, and nothing left to cancel.
+                complete(result, response.getNow(null), null, request, requestId);
+                return;
+            }
+            AsyncResponse.propagateCancellation(result, response);
+            response.whenComplete((r, t) -> complete(result, r, t, request, requestId));
+        };
         try {
-            executor.execute(() -> {
-                CompletableFuture<AwsHttpResponse> response;
-                try {
-                    state.beginRequest();
-                    response = afterDurable(handle(request, requestId, rejection));
-                } catch (Throwable t) {
-                    response = CompletableFuture.failedFuture(t);
-                }
-                if (response.isDone() && !response.isCompletedExceptionally()) {
-                    // Answered at once (most calls): no callbacks to chain, and nothing left to cancel.
-                    complete(result, response.getNow(null), null, request, requestId);
-                    return;
-                }
-                AsyncResponse.propagateCancellation(result, response);
-                response.whenComplete((r, t) -> complete(result, r, t, request, requestId));
-            });
+            String inlineOperation = rejection == null ? inline.qualifies(request) : null;
+            if (inlineOperation != null) {
+                inline.run(task, requestId, inlineOperation);
+            } else {
+                executor.execute(task);
+            }
         } catch (RuntimeException rejected) {
             LOG.error("Request {} could not be scheduled", requestId, rejected);
             result.complete(withRequestId(fallbackError(CommonErrors.internalFailure(requestId), requestId), requestId));

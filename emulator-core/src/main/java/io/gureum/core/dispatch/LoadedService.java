@@ -442,6 +442,26 @@ public final class LoadedService {
         return null;
     }
 
+    /**
+     * Whether every module of the API, all already created, lets this request run on the event loop
+     * ({@link ServiceInstance#answersInline}); a module not created yet would be created by the call, which
+     * reads its model and may make directories.
+     */
+    boolean answersInline(AwsHttpRequest request, String operation) {
+        for (Contribution c : contributions) {
+            Created created = c.created;
+            if (created == null || !created.instance().answersInline(request, operation)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The API's model if a request has loaded it already, else null (loading it reads the SDK's files). */
+    ServiceModel loadedModel() {
+        return model;
+    }
+
     /** The first answer of the modules' {@link ServiceInstance#preOperation}, or null. */
     AwsHttpResponse preOperation(AwsHttpRequest request) {
         for (Contribution c : instances()) {

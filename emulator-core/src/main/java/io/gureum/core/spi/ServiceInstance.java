@@ -42,6 +42,18 @@ public interface ServiceInstance extends AutoCloseable {
     }
 
     /**
+     * Whether this request, resolved to {@code operation}, may be answered on the server's event loop rather than
+     * handed to the handler pool (ADR 0018): true only when nothing on its whole path in this instance can wait,
+     * not for a moment longer than a computation: {@link #preOperation}, the interceptors, the provider method if
+     * this instance binds the operation, the events it publishes. No file or network I/O, no lock that another
+     * thread may hold while it does I/O, no sleep, no in-process call that answers later. Every module of the API
+     * must agree; core asks only when no {@code --data-dir} journal and no IAM enforcement are involved.
+     */
+    default boolean answersInline(AwsHttpRequest request, String operation) {
+        return false;
+    }
+
+    /**
      * Adds to every response of the API, errors included, what depends on HTTP rather than on the
      * operation (S3's {@code Access-Control-*} headers for requests with an {@code Origin}).
      */

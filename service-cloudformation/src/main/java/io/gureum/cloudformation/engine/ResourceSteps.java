@@ -193,9 +193,10 @@ public final class ResourceSteps {
 
     /**
      * Puts an updated resource back to {@code before} (update rollback); a replacement just points back,
-     * and its new physical resource is returned for the cleanup (null otherwise).
+     * and its new physical resource is the future's value, for the cleanup (null otherwise). No thread waits
+     * for the handler: a nested stack's revert completes the future when its own rollback ends.
      */
-    Snapshot revert(StackRecord stack, Snapshot before, boolean wasReplaced) {
+    CompletableFuture<Snapshot> revert(StackRecord stack, Snapshot before, boolean wasReplaced) {
         ResourceRecord r = stack.resources.get(before.logicalId());
         if (wasReplaced) {
             Snapshot[] fresh = new Snapshot[1];
@@ -206,16 +207,27 @@ public final class ResourceSteps {
                 r.definition = before.definition();
                 engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
             });
-            return fresh[0];
+            return CompletableFuture.completedFuture(fresh[0]);
         }
         ResourceRequest[] request = new ResourceRequest[1];
-        engine.locked(() -> {
-            request[0] = request(stack, r, before.properties(), r.properties);
-            engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", null);
-        });
+        ResourceHandler handler;
         try {
-            // Rollback reverts one resource at a time on one worker: a nested stack's revert waits here.
-            Created back = AsyncResourceHandler.join(updateCall(engine.handlers().find(r.type), request[0]));
+            engine.locked(() -> {
+                request[0] = request(stack, r, before.properties(), r.properties);
+                engine.resourceStatus(stack, r, "UPDATE_IN_PROGRESS", null);
+            });
+            handler = engine.handlers().find(r.type);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return updateCall(handler, request[0]).handle((back, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_FAILED",
+                        FailureReason.of(cause, token(stack))));
+                throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
+            }
             engine.locked(() -> {
                 before.restore(r);
                 r.definition = before.definition();
@@ -223,10 +235,7 @@ public final class ResourceSteps {
                 engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
             });
             return null;
-        } catch (RuntimeException e) {
-            engine.locked(() -> engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(e, token(stack))));
-            throw e;
-        }
+        });
     }
 
     /**
@@ -265,12 +274,19 @@ public final class ResourceSteps {
     }
 
 
-    /** Deletes the physical resource a replacement left behind (cleanup), honouring UpdateReplacePolicy. */
-    void deleteReplaced(StackRecord stack, Snapshot old, String policy) {
-        ResourceRecord ghost = new ResourceRecord(old.logicalId(), old.type());
-        old.restore(ghost);
-        ghost.definition = old.definition();
-        AsyncResourceHandler.join(delete(stack, ghost, policy));
+    /**
+     * Deletes the physical resource a replacement left behind (cleanup), honouring UpdateReplacePolicy; the
+     * future completes when the handler is done, exceptionally if it failed.
+     */
+    CompletableFuture<Void> deleteReplaced(StackRecord stack, Snapshot old, String policy) {
+        try {
+            ResourceRecord ghost = new ResourceRecord(old.logicalId(), old.type());
+            old.restore(ghost);
+            ghost.definition = old.definition();
+            return delete(stack, ghost, policy);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static JsonNode resolve(StackScope scope, JsonNode def) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -336,20 +337,27 @@ public final class StackOperations {
         // Replacements happened dependencies first; the old resources go dependants first (an old analysis
         // before the old path it analysed), as a stack's deletion orders them.
         java.util.Collections.reverse(replaced);
-        engine.workers().execute(() -> {
-            for (ResourceSteps.Snapshot old : replaced) {
-                try {
-                    steps.deleteReplaced(stack, old, old.definition() == null ? "Delete"
-                            : old.definition().path("UpdateReplacePolicy").asText("Delete"));
-                } catch (RuntimeException e) {
-                    // AWS leaves a physical resource it fails to clean up and completes the update.
-                }
-            }
-            deleteRemoved(stack, removed, () -> engine.locked(() -> {
-                engine.stackStatus(stack, "UPDATE_COMPLETE", null);
-                finished.accept(stack);
-            }));
-        });
+        engine.workers().execute(() -> deleteOneByOne(stack, replaced,
+                old -> old.definition() == null ? "Delete" : old.definition().path("UpdateReplacePolicy").asText("Delete"))
+                .thenRun(() -> deleteRemoved(stack, removed, () -> engine.locked(() -> {
+                    engine.stackStatus(stack, "UPDATE_COMPLETE", null);
+                    finished.accept(stack);
+                }))));
+    }
+
+    /**
+     * Deletes the physical resources replacements left behind, one after another, each when the one before it is
+     * done (no thread waits for a handler). A failure leaves that resource and goes on, as AWS leaves a physical
+     * resource its cleanup cannot delete and completes the operation.
+     */
+    private CompletableFuture<Void> deleteOneByOne(StackRecord stack, List<ResourceSteps.Snapshot> olds,
+            java.util.function.Function<ResourceSteps.Snapshot, String> policy) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (ResourceSteps.Snapshot old : olds) {
+            chain = chain.thenCompose(v -> steps.deleteReplaced(stack, old, policy.apply(old))
+                    .exceptionally(leftBehind -> null));
+        }
+        return chain;
     }
 
     /** Deletes the resources an update removed (dependants first), then forgets them; failures are left. */
@@ -379,44 +387,55 @@ public final class StackOperations {
                 todo = new ArrayList<>(pending.journal().steps);
             }
             Collections.reverse(todo);
-            for (UpdateJournal.Step step : todo) {
-                ResourceSteps.Snapshot before = step.before();
-                try {
-                    if (skip.contains(before.logicalId())) {
-                        engine.locked(() -> {
-                            ResourceRecord r = stack.resources.get(before.logicalId());
-                            before.restore(r);
-                            r.definition = before.definition();
-                            engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
-                        });
-                    } else {
-                        ResourceSteps.Snapshot fresh = steps.revert(stack, before, step.kind().equals("replaced"));
-                        if (fresh != null) {
-                            pending.cleanup().add(fresh);
-                        }
-                    }
-                    engine.locked(() -> pending.journal().steps.remove(step));
-                } catch (RuntimeException e) {
+            revertFrom(stack, pending, skip, todo.iterator(), finished);
+        });
+    }
+
+    /**
+     * Reverts the journal's steps one after another, each when the one before it is done: a resource whose
+     * handler answers later (a nested stack rolling back) holds no thread meanwhile. A failed revert ends the
+     * rollback as {@code UPDATE_ROLLBACK_FAILED}; after the last one, the cleanup.
+     */
+    private void revertFrom(StackRecord stack, PendingRollback pending, Set<String> skip,
+            java.util.Iterator<UpdateJournal.Step> todo, Consumer<StackRecord> finished) {
+        while (todo.hasNext()) {
+            UpdateJournal.Step step = todo.next();
+            ResourceSteps.Snapshot before = step.before();
+            CompletableFuture<ResourceSteps.Snapshot> reverted;
+            try {
+                if (skip.contains(before.logicalId())) {
                     engine.locked(() -> {
-                        stack.pendingRollback = pending;
-                        engine.stackStatus(stack, "UPDATE_ROLLBACK_FAILED", "The following resource(s) failed to"
-                                + " update: [" + before.logicalId() + "]. ");
-                        finished.accept(stack);
+                        ResourceRecord r = stack.resources.get(before.logicalId());
+                        before.restore(r);
+                        r.definition = before.definition();
+                        engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
                     });
-                    return;
+                    reverted = CompletableFuture.completedFuture(null);
+                } else {
+                    reverted = steps.revert(stack, before, step.kind().equals("replaced"));
                 }
+            } catch (RuntimeException e) {
+                reverted = CompletableFuture.failedFuture(e);
             }
-            engine.locked(() -> {
-                stack.pendingRollback = null;
-                engine.stackStatus(stack, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
-            });
-            for (ResourceSteps.Snapshot fresh : pending.cleanup()) {
-                try {
-                    steps.deleteReplaced(stack, fresh, "Delete");
-                } catch (RuntimeException e) {
-                    // Left behind, as AWS leaves a resource its cleanup cannot delete.
-                }
+            if (!reverted.isDone()) {
+                reverted.whenComplete((fresh, error) -> {
+                    if (recordRevert(stack, pending, step, fresh, error, finished)) {
+                        revertFrom(stack, pending, skip, todo, finished);
+                    }
+                });
+                return;
             }
+            ResourceSteps.Snapshot fresh = reverted.isCompletedExceptionally() ? null : reverted.join();
+            Throwable error = reverted.isCompletedExceptionally() ? reverted.handle((v, t) -> t).join() : null;
+            if (!recordRevert(stack, pending, step, fresh, error, finished)) {
+                return;
+            }
+        }
+        engine.locked(() -> {
+            stack.pendingRollback = null;
+            engine.stackStatus(stack, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
+        });
+        deleteOneByOne(stack, pending.cleanup(), fresh -> "Delete").thenRun(() -> {
             Set<String> created = new LinkedHashSet<>();
             engine.locked(() -> stack.resources.keySet().stream()
                     .filter(id -> !pending.before().resources().contains(id)).forEach(created::add));
@@ -425,6 +444,25 @@ public final class StackOperations {
                 finished.accept(stack);
             }));
         });
+    }
+
+    /** Records one revert's outcome; false when it failed and the rollback stopped there. */
+    private boolean recordRevert(StackRecord stack, PendingRollback pending, UpdateJournal.Step step,
+            ResourceSteps.Snapshot fresh, Throwable error, Consumer<StackRecord> finished) {
+        if (error != null) {
+            engine.locked(() -> {
+                stack.pendingRollback = pending;
+                engine.stackStatus(stack, "UPDATE_ROLLBACK_FAILED", "The following resource(s) failed to"
+                        + " update: [" + step.before().logicalId() + "]. ");
+                finished.accept(stack);
+            });
+            return false;
+        }
+        if (fresh != null) {
+            pending.cleanup().add(fresh);
+        }
+        engine.locked(() -> pending.journal().steps.remove(step));
+        return true;
     }
 
     /**

@@ -1,18 +1,26 @@
 package io.gureum.cloudformation.endtoend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.testing.AwsClients;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AnomalyDetector;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecrpublic.EcrPublicClient;
 
-/** AWS::CloudWatch::AnomalyDetector and AWS::ECR::ReplicationConfiguration deployed by CreateStack. */
+/**
+ * AWS::CloudWatch::AnomalyDetector, AWS::ECR::ReplicationConfiguration and AWS::ECR::PublicRepository deployed by
+ * CreateStack.
+ */
 class RegistryAndMonitoringResourceTypesIT extends EndToEndSupport {
     private static final String TEMPLATE = """
             Parameters:
@@ -125,5 +133,103 @@ class RegistryAndMonitoringResourceTypesIT extends EndToEndSupport {
                         "CREATE_FAILED")).findFirst().orElseThrow().resourceStatusReason();
         assertTrue(reason.contains("One of SingleMetricAnomalyDetector or MetricMathAnomalyDetector must be"
                 + " specified."), reason);
+    }
+
+    private static final String PUBLIC_REPOSITORY = """
+            Parameters:
+              Name: {Type: String}
+              Description: {Type: String}
+            Resources:
+              Public:
+                Type: AWS::ECR::PublicRepository
+                Properties:
+                  RepositoryName: !Ref Name
+                  RepositoryCatalogData:
+                    RepositoryDescription: !Ref Description
+                    Architectures: [ARM 64, x86-64]
+                    OperatingSystems: [Linux]
+                  RepositoryPolicyText:
+                    Version: '2012-10-17'
+                    Statement:
+                      - {Sid: Push, Effect: Allow, Principal: {AWS: !Sub 'arn:aws:iam::${AWS::AccountId}:root'},
+                         Action: ['ecr-public:PutImage']}
+                  Tags:
+                    - {Key: team, Value: web}
+            Outputs:
+              Ref: {Value: !Ref Public}
+              Arn: {Value: !GetAtt Public.Arn}
+            """;
+
+    private static List<Parameter> publicParameters(String name, String description) {
+        return List.of(Parameter.builder().parameterKey("Name").parameterValue(name).build(),
+                Parameter.builder().parameterKey("Description").parameterValue(description).build());
+    }
+
+    @Test
+    void publicRepositoryIsCreatedUpdatedReplacedAndDeleted() {
+        String stack = unique("public-repo");
+        String name = unique("web");
+        try (EcrPublicClient ecrPublic = AwsClients.client(EcrPublicClient.builder(), gureum)) {
+            cfn.createStack(b -> b.stackName(stack).templateBody(PUBLIC_REPOSITORY)
+                    .parameters(publicParameters(name, "first")));
+            Stack created = settle(stack);
+            assertEquals("CREATE_COMPLETE", created.stackStatusAsString(), created.stackStatusReason());
+            assertEquals(name, output(created, "Ref"));
+            var repo = ecrPublic.describeRepositories(b -> b.repositoryNames(name)).repositories().get(0);
+            assertEquals(repo.repositoryArn(), output(created, "Arn"));
+            assertEquals("arn:aws:ecr-public::000000000000:repository/" + name, repo.repositoryArn());
+            assertEquals("first", ecrPublic.getRepositoryCatalogData(b -> b.repositoryName(name)).catalogData()
+                    .description());
+            assertTrue(ecrPublic.getRepositoryPolicy(b -> b.repositoryName(name)).policyText()
+                    .contains("ecr-public:PutImage"));
+            assertTrue(ecrPublic.listTagsForResource(b -> b.resourceArn(repo.repositoryArn())).tags().stream()
+                    .anyMatch(t -> t.key().equals("team") && t.value().equals("web")));
+
+            cfn.updateStack(b -> b.stackName(stack).templateBody(PUBLIC_REPOSITORY)
+                    .parameters(publicParameters(name, "second")));
+            Stack inPlace = settle(stack);
+            assertEquals("UPDATE_COMPLETE", inPlace.stackStatusAsString(), inPlace.stackStatusReason());
+            assertEquals("second", ecrPublic.getRepositoryCatalogData(b -> b.repositoryName(name)).catalogData()
+                    .description());
+
+            String renamed = unique("web");
+            cfn.updateStack(b -> b.stackName(stack).templateBody(PUBLIC_REPOSITORY)
+                    .parameters(publicParameters(renamed, "second")));
+            Stack replaced = settle(stack);
+            assertEquals("UPDATE_COMPLETE", replaced.stackStatusAsString(), replaced.stackStatusReason());
+            assertNotEquals(output(created, "Arn"), output(replaced, "Arn"));
+            assertThrows(software.amazon.awssdk.services.ecrpublic.model.RepositoryNotFoundException.class,
+                    () -> ecrPublic.describeRepositories(b -> b.repositoryNames(name)));
+
+            cfn.deleteStack(b -> b.stackName(stack));
+            assertEquals("DELETE_COMPLETE", settle(replaced.stackId()).stackStatusAsString());
+            assertThrows(software.amazon.awssdk.services.ecrpublic.model.RepositoryNotFoundException.class,
+                    () -> ecrPublic.describeRepositories(b -> b.repositoryNames(renamed)));
+        }
+    }
+
+    /** ECR Public answers in us-east-1 only: elsewhere the resource fails with its UnsupportedCommandException. */
+    @Test
+    void inAnotherRegionTheRepositoryFails() {
+        String stack = unique("public-west");
+        try (CloudFormationClient west = AwsClients.client(CloudFormationClient.builder(), gureum.endpoint(), "test",
+                "us-west-2")) {
+            west.createStack(b -> b.stackName(stack).templateBody(PUBLIC_REPOSITORY)
+                    .parameters(publicParameters(unique("west"), "d")));
+            Stack s = null;
+            for (int i = 0; i < 600; i++) {
+                s = west.describeStacks(b -> b.stackName(stack)).stacks().get(0);
+                if (!s.stackStatusAsString().endsWith("_IN_PROGRESS")) {
+                    break;
+                }
+                advance();
+            }
+            assertEquals("ROLLBACK_COMPLETE", s.stackStatusAsString());
+            List<StackEvent> events = west.describeStackEvents(b -> b.stackName(stack)).stackEvents();
+            assertTrue(events.stream().anyMatch(e -> "CREATE_FAILED".equals(e.resourceStatusAsString())
+                    && e.resourceStatusReason() != null
+                    && e.resourceStatusReason().contains("command is only supported in us-east-1")),
+                    events.toString());
+        }
     }
 }

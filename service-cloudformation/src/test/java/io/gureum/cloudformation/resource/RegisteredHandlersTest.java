@@ -32,7 +32,9 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayRouteTableAssociation", "AWS::EC2::TransitGatewayRouteTablePropagation",
             "AWS::EC2::VPNGateway", "AWS::EC2::CustomerGateway", "AWS::EC2::DHCPOptions",
             "AWS::EC2::VPCDHCPOptionsAssociation", "AWS::EC2::EgressOnlyInternetGateway",
-            "AWS::EC2::CarrierGateway", "AWS::EC2::IPAM", "AWS::EC2::IPAMScope", "AWS::EC2::IPAMPool",
+            "AWS::EC2::CarrierGateway", "AWS::EC2::VerifiedAccessInstance",
+            "AWS::EC2::VerifiedAccessTrustProvider", "AWS::EC2::VerifiedAccessGroup", "AWS::EC2::VerifiedAccessEndpoint",
+            "AWS::EC2::IPAM", "AWS::EC2::IPAMScope", "AWS::EC2::IPAMPool",
             "AWS::EC2::IPAMPoolCidr", "AWS::EC2::IPAMAllocation", "AWS::EC2::IPAMResourceDiscovery",
             "AWS::EC2::IPAMResourceDiscoveryAssociation", "AWS::EC2::NetworkInterfacePermission", "AWS::EC2::SecurityGroupVpcAssociation",
             "AWS::EC2::LocalGatewayRoute", "AWS::EC2::LocalGatewayRouteTable", "AWS::EC2::LocalGatewayRouteTableVPCAssociation",
@@ -41,6 +43,9 @@ class RegisteredHandlersTest {
             "AWS::EC2::TrafficMirrorSession", "AWS::EC2::VPCBlockPublicAccessOptions",
             "AWS::EC2::VPCBlockPublicAccessExclusion", "AWS::EC2::SnapshotBlockPublicAccess",
             "AWS::EC2::VPNConnection", "AWS::EC2::VPNConnectionRoute",
+            // VPC Route Server (route-servers).
+            "AWS::EC2::RouteServer", "AWS::EC2::RouteServerEndpoint", "AWS::EC2::RouteServerPeer",
+            "AWS::EC2::RouteServerAssociation", "AWS::EC2::RouteServerPropagation",
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
             "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
@@ -71,7 +76,7 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayConnect", "AWS::EC2::TransitGatewayConnectPeer",
             "AWS::EC2::TransitGatewayMulticastDomain", "AWS::EC2::TransitGatewayMulticastDomainAssociation",
             "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource",
-            "AWS::EC2::InstanceConnectEndpoint");
+            "AWS::ECR::PublicRepository", "AWS::EC2::InstanceConnectEndpoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

@@ -31,6 +31,16 @@ public final class ComputeStore {
      * {@code block-all-sharing} (https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html).
      */
     public String snapshotBlockPublicAccess = "unblocked";
+    /**
+     * Block public access for AMIs in this Region: {@code unblocked} or {@code block-new-sharing}
+     * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-public-access-to-amis.html).
+     */
+    public String imageBlockPublicAccess = "unblocked";
+    /** Allowed AMIs: {@code disabled}, {@code enabled} or {@code audit-mode}, with its criteria. */
+    public String allowedImagesState = "disabled";
+    public final java.util.List<io.gureum.ec2.images.ImageCriterion> imageCriteria = new java.util.ArrayList<>();
+    /** Fast snapshot restores this account enabled: "snapshot-id availability-zone" → its state. */
+    public final Map<String, io.gureum.ec2.ebs.FastRestore> fastSnapshotRestores = new LinkedHashMap<>();
     /** Null: the AWS managed key {@code alias/aws/ebs}. */
     public String ebsDefaultKmsKeyId;
 

@@ -58,6 +58,17 @@ public final class Ebs {
                 && "block-all-sharing".equals(compute.store(snap.ownerId, region).snapshotBlockPublicAccess);
     }
 
+    /**
+     * Refuses what an archived snapshot cannot do until it is restored: create a volume, be copied or be shared
+     * (https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-archive.html).
+     */
+    public void requireStandardTier(Snapshot snap, String what) {
+        if (snap.tier(compute.now()).equals("archive")) {
+            throw Ec2Error.INCORRECT_STATE.withMessage("The snapshot '" + snap.id + "' is in the archive tier: "
+                    + what + " it, first restore it with RestoreSnapshotTier.");
+        }
+    }
+
     /** Stores a new (checked) volume and registers it with its tags. Volumes made by RunInstances are available at once. */
     public Volume create(ComputeStore s, String zone, VolumeRules.Settings settings, String snapshotId,
             boolean encrypted, String kmsKeyId, Map<String, String> tags, boolean immediate) {

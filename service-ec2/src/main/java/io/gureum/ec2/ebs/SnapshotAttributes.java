@@ -73,6 +73,9 @@ public final class SnapshotAttributes {
         if (add.isEmpty() && remove.isEmpty()) {
             throw Ec2Errors.missing("CreateVolumePermission");
         }
+        if (!add.isEmpty()) {
+            ebs.requireStandardTier(snap, "to share");
+        }
         for (CreateVolumePermission p : add) {
             if ("all".equals(p.groupAsString()) && !s.snapshotBlockPublicAccess.equals("unblocked")) {
                 throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("Block public access for snapshots is enabled ("

@@ -45,7 +45,7 @@ public final class Snapshots {
                 .on("snapshot-id", x -> x.id)
                 .on("start-time", x -> String.valueOf(x.startTime))
                 .on("status", x -> x.state(compute.now()))
-                .on("storage-tier", x -> x.storageTier)
+                .on("storage-tier", x -> x.tier(compute.now()))
                 .on("volume-id", x -> x.volumeId)
                 .on("volume-size", x -> x.volumeSize);
     }
@@ -60,7 +60,7 @@ public final class Snapshots {
         return CreateSnapshotResponse.builder().snapshotId(snap.id).volumeId(v.id).volumeSize(snap.volumeSize)
                 .description(snap.description).encrypted(snap.encrypted).kmsKeyId(snap.kmsKeyId)
                 .ownerId(snap.ownerId).startTime(snap.startTime).state(sdk.state()).progress(sdk.progress())
-                .storageTier(snap.storageTier).tags(sdk.tags()).build();
+                .storageTier(snap.tier(compute.now())).tags(sdk.tags()).build();
     }
 
     /** CopySnapshot runs in the destination region and copies from any region (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CopySnapshot.html). */
@@ -73,6 +73,7 @@ public final class Snapshots {
             throw Ec2Errors.invalidValue(r.sourceRegion(), "SourceRegion", "Invalid region.");
         }
         Snapshot source = ebs.requireSnapshot(compute.store(s.account, r.sourceRegion()), r.sourceSnapshotId());
+        ebs.requireStandardTier(source, "to copy");
         TagSpecifications.validate(r.tagSpecifications(), "snapshot");
         Ec2Errors.checkDryRun(r.dryRun());
         Snapshot copy = new Snapshot(compute.id("snap"), s.account);
@@ -138,9 +139,13 @@ public final class Snapshots {
                 }
             }
         }
+        if (snap.locked(compute.now())) {
+            throw SnapshotLocks.lockedError(snap);
+        }
         Ec2Errors.checkDryRun(r.dryRun());
         compute.images(s.region).removeSnapshot(snap.id);
         snap.tags.detach();
+        FastSnapshotRestores.forgetSnapshot(s, snap.id);
         return DeleteSnapshotResponse.builder().build();
     }
 
@@ -184,7 +189,7 @@ public final class Snapshots {
         return software.amazon.awssdk.services.ec2.model.Snapshot.builder().snapshotId(x.id).volumeId(x.volumeId)
                 .volumeSize(x.volumeSize).description(x.description).encrypted(x.encrypted).kmsKeyId(x.kmsKeyId)
                 .ownerId(x.ownerId).startTime(x.startTime).state(state)
-                .progress(state.equals("completed") ? "100%" : "0%").storageTier(x.storageTier)
+                .progress(state.equals("completed") ? "100%" : "0%").storageTier(x.tier(compute.now()))
                 .tags(TagSpecifications.toSdk(x.tags)).build();
     }
 }

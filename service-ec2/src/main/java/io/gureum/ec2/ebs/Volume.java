@@ -16,6 +16,10 @@ public final class Volume {
     public boolean encrypted;
     public String kmsKeyId;
     public boolean multiAttachEnabled;
+    /** Created from a snapshot whose fast snapshot restore was {@code enabled} in its zone (DescribeVolumes' FastRestored). */
+    public Boolean fastRestored;
+    /** ModifyVolumeAttribute's autoEnableIO (false unless set). */
+    public boolean autoEnableIO;
     public Instant createTime;
     /** {@code creating} until then. */
     public Instant availableAt;

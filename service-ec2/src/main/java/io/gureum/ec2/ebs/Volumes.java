@@ -81,6 +81,7 @@ public final class Volumes {
         boolean encrypted = Boolean.TRUE.equals(r.encrypted());
         if (r.snapshotId() != null) {
             Snapshot snap = ebs.requireSnapshot(s, r.snapshotId());
+            ebs.requireStandardTier(snap, "to create a volume from");
             if (size != null && size < snap.volumeSize) {
                 throw Ec2Errors.invalidParameterValue("Volume of " + size + "GiB is too small; minimum is "
                         + snap.volumeSize + "GiB.");
@@ -97,11 +98,15 @@ public final class Volumes {
         Volume v = ebs.create(s, zone, settings, r.snapshotId(), encrypted, r.kmsKeyId(),
                 TagSpecifications.tagsOf(r.tagSpecifications()), false);
         v.multiAttachEnabled = Boolean.TRUE.equals(r.multiAttachEnabled());
+        if (r.snapshotId() != null) {
+            v.fastRestored = FastSnapshotRestores.enabled(s, r.snapshotId(), zone, compute.now()) ? Boolean.TRUE : null;
+        }
         var sdk = toSdk(v);
         return CreateVolumeResponse.builder().volumeId(v.id).size(v.size).snapshotId(v.snapshotId)
                 .availabilityZone(v.availabilityZone).state(sdk.state()).createTime(v.createTime)
                 .volumeType(v.volumeType).iops(v.iops).throughput(v.throughput).encrypted(v.encrypted)
-                .kmsKeyId(v.kmsKeyId).multiAttachEnabled(v.multiAttachEnabled).tags(sdk.tags()).build();
+                .kmsKeyId(v.kmsKeyId).multiAttachEnabled(v.multiAttachEnabled).fastRestored(v.fastRestored)
+                .tags(sdk.tags()).build();
     }
 
     public DescribeVolumesResponse describeVolumes(DescribeVolumesRequest r) {
@@ -207,6 +212,7 @@ public final class Volumes {
                 .snapshotId(v.snapshotId).availabilityZone(v.availabilityZone).state(v.state(compute.now()))
                 .createTime(v.createTime).attachments(attachments).volumeType(v.volumeType).iops(v.iops)
                 .throughput(v.throughput).encrypted(v.encrypted).kmsKeyId(v.kmsKeyId)
-                .multiAttachEnabled(v.multiAttachEnabled).tags(TagSpecifications.toSdk(v.tags)).build();
+                .multiAttachEnabled(v.multiAttachEnabled).fastRestored(v.fastRestored)
+                .tags(TagSpecifications.toSdk(v.tags)).build();
     }
 }

@@ -39,6 +39,12 @@ public final class Image {
     public String sourceImageId;
     public String sourceImageRegion;
     public boolean deregistrationProtection;
+    /** Deregistration protection was enabled WithCooldown: it lasts 24 hours after it is disabled. */
+    public boolean deregistrationCooldown;
+    /** After DisableImageDeregistrationProtection of a protection with cooldown: protected until then. */
+    public Instant protectedUntil;
+    /** DisableImage: state {@code disabled}, no launch permissions, hidden from DescribeImages by default. */
+    public boolean disabled;
     public Instant lastLaunchedTime;
     public Instant deprecationTime;
     /** Launch permission {@code Group=all}. */
@@ -61,7 +67,31 @@ public final class Image {
     }
 
     public String state(Instant now) {
+        if (disabled) {
+            return "disabled";
+        }
         return availableAt == null || !now.isBefore(availableAt) ? "available" : "pending";
+    }
+
+    /** Whether the image is deprecated at {@code now} (its DeprecationTime has come). */
+    public boolean deprecated(Instant now) {
+        return deprecationTime != null && !now.isBefore(deprecationTime);
+    }
+
+    /** Whether deregistration protection still holds at {@code now} (on, or in its 24-hour cooldown). */
+    public boolean protectedAt(Instant now) {
+        return deregistrationProtection || (protectedUntil != null && now.isBefore(protectedUntil));
+    }
+
+    /** How DescribeImages and DescribeImageAttribute word deregistration protection. */
+    public String protectionWording(Instant now) {
+        if (deregistrationProtection) {
+            return deregistrationCooldown ? "enabled-with-cooldown" : "enabled-without-cooldown";
+        }
+        if (protectedUntil != null && now.isBefore(protectedUntil)) {
+            return "disabled-until " + ImageViews.time(protectedUntil);
+        }
+        return "disabled";
     }
 
     /** Whether {@code account} may launch (and describe) the image. */

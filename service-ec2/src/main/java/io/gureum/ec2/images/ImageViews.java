@@ -26,7 +26,7 @@ public final class ImageViews {
      * The filters DescribeImages documents
      * (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImages.html).
      */
-    public static Ec2Filters<Image> filters(Function<Image, String> state) {
+    public static Ec2Filters<Image> filters(Function<Image, String> state, Function<Image, Boolean> allowed) {
         Ec2Filters<Image> f = new Ec2Filters<>((Image i) -> (Map<String, String>) i.tags);
         return f.on("architecture", i -> i.architecture)
                 .on("block-device-mapping.delete-on-termination",
@@ -41,7 +41,7 @@ public final class ImageViews {
                 .on("ena-support", i -> i.enaSupport)
                 .on("free-tier-eligible", i -> false)
                 .on("hypervisor", i -> i.hypervisor)
-                .on("image-allowed", i -> true)
+                .on("image-allowed", allowed::apply)
                 .on("image-id", i -> i.id)
                 .on("image-type", i -> "machine")
                 .on("is-public", i -> i.isPublic)
@@ -86,6 +86,11 @@ public final class ImageViews {
     }
 
     public static software.amazon.awssdk.services.ec2.model.Image toSdk(Image i, Instant now) {
+        return toSdk(i, now, null);
+    }
+
+    /** {@code imageAllowed}: null unless Allowed AMIs is enabled or in audit mode for the caller. */
+    public static software.amazon.awssdk.services.ec2.model.Image toSdk(Image i, Instant now, Boolean imageAllowed) {
         return software.amazon.awssdk.services.ec2.model.Image.builder()
                 .imageId(i.id).imageLocation(i.imageLocation != null ? i.imageLocation
                         : (i.ownerAlias != null ? i.ownerAlias : i.ownerId) + "/" + i.name)
@@ -98,7 +103,7 @@ public final class ImageViews {
                 .tags(TagSpecifications.toSdk(i.tags)).virtualizationType(i.virtualizationType).bootMode(i.bootMode)
                 .imdsSupport(i.imdsSupport).sourceInstanceId(i.sourceInstanceId).sourceImageId(i.sourceImageId)
                 .sourceImageRegion(i.sourceImageRegion).deprecationTime(time(i.deprecationTime))
-                .deregistrationProtection(i.deregistrationProtection ? "enabled" : "disabled")
+                .deregistrationProtection(i.protectionWording(now)).imageAllowed(imageAllowed)
                 .lastLaunchedTime(time(i.lastLaunchedTime)).build();
     }
 }

@@ -42,11 +42,9 @@ public final class Images {
     private static final Pattern ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
 
     private final Compute compute;
-    private final Ec2Filters<Image> filters;
 
     public Images(Compute compute) {
         this.compute = compute;
-        this.filters = ImageViews.filters(i -> i.state(compute.now()));
     }
 
     /** The image an account may use, or InvalidAMIID.Malformed / NotFound. */
@@ -55,13 +53,27 @@ public final class Images {
             throw Ec2Error.INVALID_AMI_ID_MALFORMED.of(imageId);
         }
         Image i = compute.images(region).image(imageId);
-        if (i == null || !i.launchableBy(account)) {
+        if (i == null || !i.launchableBy(account)
+                || AllowedImages.hidden(compute.store(account, region), i, compute.now())) {
             throw Ec2Error.INVALID_AMI_ID_NOT_FOUND.of(imageId);
         }
         return i;
     }
 
-    private Image owned(ComputeStore s, String imageId) {
+    /**
+     * The image RunInstances may launch: one the account may use that is not disabled
+     * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/disable-an-ami.html).
+     */
+    public Image requireLaunchable(String region, String account, String imageId) {
+        Image i = require(region, account, imageId);
+        if (i.disabled) {
+            throw Ec2Error.INVALID_AMI_ID_UNAVAILABLE.of(imageId);
+        }
+        return i;
+    }
+
+    /** An image of the caller's account, or InvalidAMIID.* / AuthFailure. */
+    public Image owned(ComputeStore s, String imageId) {
         Image i = require(s.region, s.account, imageId);
         if (!i.ownerId.equals(s.account)) {
             throw Ec2Error.AUTH_FAILURE.withMessage("Not authorized for image:" + imageId);
@@ -83,21 +95,37 @@ public final class Images {
                 candidates.add(require(s.region, me, id));
             }
         } else {
+            // Deprecated AMIs are left out for their users (not their owner) unless asked for; disabled ones
+            // unless asked for; AMIs the Allowed AMIs settings hide, always.
+            boolean deprecated = Boolean.TRUE.equals(r.includeDeprecated());
+            boolean disabled = Boolean.TRUE.equals(r.includeDisabled());
+            java.time.Instant now = compute.now();
             for (Image i : region.images()) {
-                if (i.launchableBy(me)) {
+                if (i.launchableBy(me) && (disabled || !i.disabled)
+                        && (deprecated || i.ownerId.equals(me) || !i.deprecated(now))
+                        && !AllowedImages.hidden(s, i, now)) {
                     candidates.add(i);
                 }
             }
         }
         Predicate<Image> owners = owners(r.owners(), me);
         Predicate<Image> users = executableUsers(r.executableUsers(), me);
-        Predicate<Image> filter = filters.predicate(r.filters());
+        Predicate<Image> filter = filtersFor(s).predicate(r.filters());
         List<Image> found = candidates.stream().filter(owners.and(users).and(filter)).toList();
         var page = Pagination.page(found, r.maxResults(), r.nextToken(), 5, 1000);
         Ec2Errors.checkDryRun(r.dryRun());
         return DescribeImagesResponse.builder()
-                .images(page.items().stream().map(i -> ImageViews.toSdk(i, compute.now())).toList())
+                .images(page.items().stream().map(i -> ImageViews.toSdk(i, compute.now(), imageAllowed(s, i))).toList())
                 .nextToken(page.nextToken()).build();
+    }
+
+    /** ImageAllowed in DescribeImages: shown while Allowed AMIs is enabled or in audit mode. */
+    private Boolean imageAllowed(ComputeStore s, Image i) {
+        return s.allowedImagesState.equals("disabled") ? null : AllowedImages.allowed(s, i, compute.now());
+    }
+
+    private Ec2Filters<Image> filtersFor(ComputeStore s) {
+        return ImageViews.filters(i -> i.state(compute.now()), i -> AllowedImages.allowed(s, i, compute.now()));
     }
 
     /** Owners: account IDs and the aliases {@code self}, {@code amazon}, {@code aws-marketplace}, {@code aws-backup-vault}. */
@@ -227,6 +255,11 @@ public final class Images {
             throw Ec2Error.INVALID_PARAMETER.withMessage("Image " + i.id + " has deregistration protection enabled. "
                     + "To deregister the image, first disable deregistration protection.");
         }
+        if (i.protectedAt(compute.now())) {
+            throw Ec2Error.INVALID_PARAMETER.withMessage("Image " + i.id + " has deregistration protection enabled "
+                    + "with cooldown until " + ImageViews.time(i.protectedUntil) + ". You can deregister the image "
+                    + "after the cooldown period ends.");
+        }
         Ec2Errors.checkDryRun(r.dryRun());
         compute.images(s.region).remove(i.id);
         i.tags.detach();
@@ -234,7 +267,8 @@ public final class Images {
             RegionImages region = compute.images(s.region);
             for (Image.Mapping m : i.blockDeviceMappings) {
                 Snapshot snap = m.snapshotId() == null ? null : region.snapshot(m.snapshotId());
-                if (snap != null && snap.ownerId.equals(s.account)) {
+                // A locked snapshot stays (https://docs.aws.amazon.com/ebs/latest/userguide/ebs-snapshot-lock.html).
+                if (snap != null && snap.ownerId.equals(s.account) && !snap.locked(compute.now())) {
                     region.removeSnapshot(snap.id);
                     snap.tags.detach();
                 }
@@ -263,7 +297,7 @@ public final class Images {
             case "lastLaunchedTime" -> b.lastLaunchedTime(value(ImageViews.time(i.lastLaunchedTime)));
             case "imdsSupport" -> b.imdsSupport(value(i.imdsSupport));
             case "deregistrationProtection" -> b.deregistrationProtection(
-                    value(i.deregistrationProtection ? "enabled" : "disabled"));
+                    value(i.protectionWording(compute.now())));
             default -> throw Ec2Errors.invalidValue(attribute, "attribute", "Valid values are description, kernel, "
                     + "ramdisk, launchPermission, productCodes, blockDeviceMapping, sriovNetSupport, bootMode, "
                     + "tpmSupport, uefiData, lastLaunchedTime, imdsSupport, deregistrationProtection.");
@@ -323,6 +357,17 @@ public final class Images {
         }
         for (LaunchPermission p : remove) {
             checkPermission(p);
+        }
+        if (i.disabled && !add.isEmpty()) {
+            throw Ec2Error.INCORRECT_STATE.withMessage("The image " + i.id + " is disabled. A disabled AMI can't be "
+                    + "shared.");
+        }
+        // Block public access for AMIs refuses new public sharing; removing it is never blocked.
+        if (add.stream().anyMatch(p -> "all".equals(p.groupAsString()))
+                && s.imageBlockPublicAccess.equals("block-new-sharing")) {
+            throw Ec2Error.OPERATION_NOT_PERMITTED.withMessage("You can't publicly share this AMI because block "
+                    + "public access for AMIs is enabled for this account in this Region (block-new-sharing). To "
+                    + "publicly share AMIs, first disable block public access for AMIs.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
         for (LaunchPermission p : add) {

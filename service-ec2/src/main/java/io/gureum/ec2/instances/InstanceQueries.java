@@ -3,6 +3,7 @@ package io.gureum.ec2.instances;
 import io.gureum.core.error.AwsException;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeStore;
+import io.gureum.ec2.images.AllowedImages;
 import io.gureum.ec2.images.Image;
 import io.gureum.ec2.types.InstanceTypeCatalogue;
 import io.gureum.ec2common.Ec2Errors;
@@ -129,7 +130,10 @@ public final class InstanceQueries {
         Ec2Filters<Instance> filters = new Ec2Filters<Instance>(i -> i.tags)
                 .on("availability-zone", i -> i.availabilityZone)
                 .on("instance-id", i -> i.id)
-                .on("image-allowed", i -> "true")
+                .on("image-allowed", i -> {
+                    Image image = compute.images(s.region).image(i.imageId);
+                    return image == null ? null : String.valueOf(AllowedImages.allowed(s, image, now));
+                })
                 .on("instance-state-name", i -> i.state(now).label)
                 .on("instance-type", i -> i.instanceType)
                 .on("launch-time", i -> i.launchTime.toString())
@@ -153,7 +157,8 @@ public final class InstanceQueries {
             if (image != null) {
                 meta.name(image.name).ownerId(image.ownerId).state(image.state(now)).imageOwnerAlias(image.ownerAlias)
                         .creationDate(image.creationDate == null ? null : image.creationDate.toString())
-                        .isPublic(image.isPublic).imageAllowed(true);
+                        .isPublic(image.isPublic).imageAllowed(s.allowedImagesState.equals("disabled") ? null
+                                : AllowedImages.allowed(s, image, now));
             }
             out.add(InstanceImageMetadata.builder().instanceId(i.id).instanceType(i.instanceType)
                     .launchTime(i.launchTime).availabilityZone(i.availabilityZone).zoneId(zoneId(i.availabilityZone))

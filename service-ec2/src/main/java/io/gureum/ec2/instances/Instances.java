@@ -166,7 +166,7 @@ public final class Instances {
         if (r.imageId() == null) {
             throw Ec2Errors.missing("ImageId");
         }
-        Image image = images.require(s.region, s.account, r.imageId());
+        Image image = images.requireLaunchable(s.region, s.account, r.imageId());
         String type = r.instanceTypeAsString() == null ? "m1.small" : r.instanceTypeAsString();
         var info = types.info(type);
         if (info == null) {

@@ -13,13 +13,14 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 /**
  * {@code AWS::EC2::Volume}. {@code Ref} is the volume id; {@code Fn::GetAtt} gives {@code VolumeId}.
  * {@code AvailabilityZone}, {@code Encrypted}, {@code KmsKeyId}, {@code SnapshotId} and {@code OutpostArn}
- * replace it; size, type, IOPS and throughput change in place with ModifyVolume; tags in place. The type
+ * replace it; size, type, IOPS and throughput change in place with ModifyVolume, {@code AutoEnableIO} with
+ * ModifyVolumeAttribute (also at create when true); tags in place. The type
  * honours {@code DeletionPolicy: Snapshot}: a snapshot of the volume is taken before it is deleted.
  */
 public final class VolumeHandler implements ResourceHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of(
-            "AvailabilityZone", "Encrypted", "Iops", "KmsKeyId", "MultiAttachEnabled", "Size", "SnapshotId", "Tags",
+            "AutoEnableIO", "AvailabilityZone", "Encrypted", "Iops", "KmsKeyId", "MultiAttachEnabled", "Size", "SnapshotId", "Tags",
             "Throughput", "VolumeType");
 
     @Override
@@ -40,6 +41,9 @@ public final class VolumeHandler implements ResourceHandler {
                 .throughput(r.integer("Throughput")).encrypted(r.bool("Encrypted")).kmsKeyId(r.text("KmsKeyId"))
                 .snapshotId(r.text("SnapshotId")).multiAttachEnabled(r.bool("MultiAttachEnabled"))
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.VOLUME))).volumeId();
+        if (Boolean.TRUE.equals(r.bool("AutoEnableIO"))) {
+            ec2(r).modifyVolumeAttribute(b -> b.volumeId(id).autoEnableIO(v -> v.value(true)));
+        }
         return Created.of(id).attribute("VolumeId", id);
     }
 
@@ -52,6 +56,10 @@ public final class VolumeHandler implements ResourceHandler {
             ec2(r).modifyVolume(ModifyVolumeRequest.builder().volumeId(r.physicalId()).size(r.integer("Size"))
                     .volumeType(r.text("VolumeType")).iops(r.integer("Iops")).throughput(r.integer("Throughput"))
                     .build());
+        }
+        if (changed.contains("AutoEnableIO")) {
+            boolean on = Boolean.TRUE.equals(r.bool("AutoEnableIO"));
+            ec2(r).modifyVolumeAttribute(b -> b.volumeId(r.physicalId()).autoEnableIO(v -> v.value(on)));
         }
         Ec2Support.retag(r, r.physicalId());
         return Created.of(r.physicalId()).attribute("VolumeId", r.physicalId());

@@ -1,2 +1,2 @@
-/** Handlers of the ECR resource types: repositories and the registry's policy. */
+/** Handlers of the ECR resource types: repositories (private and public) and the registry's policy. */
 package io.gureum.cloudformation.resource.ecr;
