@@ -56,6 +56,7 @@ APIS = [
     ("resourcegroupstaggingapi", "tagging", "tag"),
     ("s3control", "s3control", "s3"),
     ("ecr", "ecr", "ecr"),
+    ("ecr-public", "ecr-public", "ecr-public"),
     ("cloudformation", "cloudformation", "cloudformation"),
 ]
 

@@ -7,6 +7,7 @@ import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.ec2.capacity.CapacityReservationFleets;
 import io.gureum.ec2.capacity.CapacityReservations;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeLock;
@@ -25,6 +26,7 @@ import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
 import io.gureum.ec2.events.EventWindows;
 import io.gureum.ec2.fleet.Ec2Fleets;
+import io.gureum.ec2.fleet.FleetWatch;
 import io.gureum.ec2.fleet.SpotFleets;
 import io.gureum.ec2.hosts.Hosts;
 import io.gureum.ec2.images.AllowedImages;
@@ -79,6 +81,7 @@ public final class Ec2ComputeService implements AwsService {
                 InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class, ImageCreation.class,
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
+                CapacityReservationFleets.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class, VolumeAttributes.class, ImageControls.class, AllowedImages.class,
                 SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class,
@@ -104,15 +107,18 @@ public final class Ec2ComputeService implements AwsService {
                 place[1])));
         java.util.function.BiConsumer<String, String> journal = (account, region) -> compute.records
                 .record(compute.store(account, region));
-        Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal);
-        SpotFleets spotFleets = new SpotFleets(context, journal);
+        CapacityReservationFleets capacityReservationFleets = new CapacityReservationFleets(context,
+                capacityReservations, journal);
+        FleetWatch fleetWatch = new FleetWatch(context, compute::store);
+        Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal, fleetWatch);
+        SpotFleets spotFleets = new SpotFleets(context, journal, fleetWatch);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
                 new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
-                new InstanceTemplateData(context), placementGroups, capacityReservations,
+                new InstanceTemplateData(context), placementGroups, capacityReservations, capacityReservationFleets,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
                 new VolumeAttributes(compute, ebs), new ImageControls(compute, images), new AllowedImages(compute),
                 new SnapshotLocks(compute, ebs), new SnapshotTiers(compute, ebs), new FastSnapshotRestores(compute, ebs),
@@ -129,6 +135,7 @@ public final class Ec2ComputeService implements AwsService {
         compute.records.add(launchTemplates.records());
         compute.records.add(placementGroups.records());
         compute.records.add(capacityReservations.records());
+        compute.records.add(capacityReservationFleets.records());
         compute.records.add(spotRequests.records());
         compute.records.add(hosts.records());
         compute.records.add(ec2Fleets.records());
@@ -164,6 +171,7 @@ public final class Ec2ComputeService implements AwsService {
 
             @Override
             public void close() {
+                fleetWatch.close();
                 instances.close();
                 metrics.close();
             }

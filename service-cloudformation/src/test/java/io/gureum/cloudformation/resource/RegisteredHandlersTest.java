@@ -76,7 +76,11 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayConnect", "AWS::EC2::TransitGatewayConnectPeer",
             "AWS::EC2::TransitGatewayMulticastDomain", "AWS::EC2::TransitGatewayMulticastDomainAssociation",
             "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource",
-            "AWS::ECR::PublicRepository", "AWS::EC2::InstanceConnectEndpoint");
+            "AWS::ECR::PublicRepository",
+            // ec2-capacity
+            "AWS::EC2::CapacityReservationFleet", "AWS::EC2::VPCEncryptionControl",
+            // ec2-instance-ops
+            "AWS::EC2::InstanceConnectEndpoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
