@@ -12,6 +12,7 @@ import io.gureum.ec2.capacity.CapacityReservations;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeLock;
 import io.gureum.ec2.compute.InstanceMetrics;
+import io.gureum.ec2.connect.ConnectEndpoints;
 import io.gureum.ec2.ebs.Ebs;
 import io.gureum.ec2.ebs.EbsDefaults;
 import io.gureum.ec2.ebs.FastSnapshotRestores;
@@ -23,6 +24,7 @@ import io.gureum.ec2.ebs.Snapshots;
 import io.gureum.ec2.ebs.VolumeAttributes;
 import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
+import io.gureum.ec2.events.EventWindows;
 import io.gureum.ec2.fleet.Ec2Fleets;
 import io.gureum.ec2.fleet.FleetWatch;
 import io.gureum.ec2.fleet.SpotFleets;
@@ -38,7 +40,10 @@ import io.gureum.ec2.instances.CreditSpecifications;
 import io.gureum.ec2.instances.DetailedMonitoring;
 import io.gureum.ec2.instances.InstanceAttributes;
 import io.gureum.ec2.instances.InstanceDescriptions;
+import io.gureum.ec2.instances.InstanceQueries;
+import io.gureum.ec2.instances.InstanceSettings;
 import io.gureum.ec2.instances.Instances;
+import io.gureum.ec2.instances.ProfileAssociations;
 import io.gureum.ec2.keys.KeyPairs;
 import io.gureum.ec2.placement.PlacementGroups;
 import io.gureum.ec2.spot.SpotPriceHistory;
@@ -79,7 +84,9 @@ public final class Ec2ComputeService implements AwsService {
                 CapacityReservationFleets.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class, VolumeAttributes.class, ImageControls.class, AllowedImages.class,
-                SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class);
+                SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class,
+                ProfileAssociations.class, InstanceSettings.class, InstanceQueries.class, EventWindows.class,
+                ConnectEndpoints.class);
     }
 
     @Override
@@ -94,6 +101,10 @@ public final class Ec2ComputeService implements AwsService {
         CapacityReservations capacityReservations = new CapacityReservations(context);
         SpotRequests spotRequests = new SpotRequests(context);
         Hosts hosts = new Hosts(context);
+        ConnectEndpoints connectEndpoints = new ConnectEndpoints(context, place -> compute.network(compute.store(
+                place[0], place[1])));
+        EventWindows eventWindows = new EventWindows(context, place -> compute.network(compute.store(place[0],
+                place[1])));
         java.util.function.BiConsumer<String, String> journal = (account, region) -> compute.records
                 .record(compute.store(account, region));
         CapacityReservationFleets capacityReservationFleets = new CapacityReservationFleets(context,
@@ -111,8 +122,13 @@ public final class Ec2ComputeService implements AwsService {
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
                 new VolumeAttributes(compute, ebs), new ImageControls(compute, images), new AllowedImages(compute),
                 new SnapshotLocks(compute, ebs), new SnapshotTiers(compute, ebs), new FastSnapshotRestores(compute, ebs),
-                new RecycleBinViews());
+                new RecycleBinViews(), instances.profiles(), new InstanceSettings(compute, instances),
+                new InstanceQueries(compute), eventWindows, connectEndpoints);
         compute.records.add(instances.records());
+        compute.records.add(instances.profileRecords());
+        compute.records.add(instances.metadataDefaultsRecords());
+        compute.records.add(eventWindows.records());
+        compute.records.add(connectEndpoints.records());
         compute.records.add(new ImageRecords(compute));
         compute.records.add(new ImageSettingsRecords(compute));
         compute.records.add(keyPairs.records());

@@ -81,7 +81,9 @@ class RegisteredHandlersTest {
             "AWS::EC2::CapacityReservationFleet", "AWS::EC2::VPCEncryptionControl",
             "AWS::S3::StorageLens", "AWS::S3::StorageLensGroup", "AWS::S3::AccessGrantsInstance",
             "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant", "AWS::S3::MultiRegionAccessPoint",
-            "AWS::S3::MultiRegionAccessPointPolicy");
+            "AWS::S3::MultiRegionAccessPointPolicy",
+            // ec2-instance-ops
+            "AWS::EC2::InstanceConnectEndpoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
