@@ -7,10 +7,12 @@ import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.ec2.capacity.CapacityReservationFleets;
 import io.gureum.ec2.capacity.CapacityReservations;
 import io.gureum.ec2.compute.Compute;
 import io.gureum.ec2.compute.ComputeLock;
 import io.gureum.ec2.compute.InstanceMetrics;
+import io.gureum.ec2.connect.ConnectEndpoints;
 import io.gureum.ec2.ebs.Ebs;
 import io.gureum.ec2.ebs.EbsDefaults;
 import io.gureum.ec2.ebs.FastSnapshotRestores;
@@ -22,7 +24,9 @@ import io.gureum.ec2.ebs.Snapshots;
 import io.gureum.ec2.ebs.VolumeAttributes;
 import io.gureum.ec2.ebs.VolumeModifications;
 import io.gureum.ec2.ebs.Volumes;
+import io.gureum.ec2.events.EventWindows;
 import io.gureum.ec2.fleet.Ec2Fleets;
+import io.gureum.ec2.fleet.FleetWatch;
 import io.gureum.ec2.fleet.SpotFleets;
 import io.gureum.ec2.hosts.Hosts;
 import io.gureum.ec2.images.AllowedImages;
@@ -36,7 +40,10 @@ import io.gureum.ec2.instances.CreditSpecifications;
 import io.gureum.ec2.instances.DetailedMonitoring;
 import io.gureum.ec2.instances.InstanceAttributes;
 import io.gureum.ec2.instances.InstanceDescriptions;
+import io.gureum.ec2.instances.InstanceQueries;
+import io.gureum.ec2.instances.InstanceSettings;
 import io.gureum.ec2.instances.Instances;
+import io.gureum.ec2.instances.ProfileAssociations;
 import io.gureum.ec2.keys.KeyPairs;
 import io.gureum.ec2.placement.PlacementGroups;
 import io.gureum.ec2.spot.SpotPriceHistory;
@@ -74,9 +81,12 @@ public final class Ec2ComputeService implements AwsService {
                 InstanceAttributes.class, Volumes.class, Snapshots.class, EbsDefaults.class, ImageCreation.class,
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
+                CapacityReservationFleets.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class, VolumeAttributes.class, ImageControls.class, AllowedImages.class,
-                SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class);
+                SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class,
+                ProfileAssociations.class, InstanceSettings.class, InstanceQueries.class, EventWindows.class,
+                ConnectEndpoints.class);
     }
 
     @Override
@@ -91,28 +101,41 @@ public final class Ec2ComputeService implements AwsService {
         CapacityReservations capacityReservations = new CapacityReservations(context);
         SpotRequests spotRequests = new SpotRequests(context);
         Hosts hosts = new Hosts(context);
+        ConnectEndpoints connectEndpoints = new ConnectEndpoints(context, place -> compute.network(compute.store(
+                place[0], place[1])));
+        EventWindows eventWindows = new EventWindows(context, place -> compute.network(compute.store(place[0],
+                place[1])));
         java.util.function.BiConsumer<String, String> journal = (account, region) -> compute.records
                 .record(compute.store(account, region));
-        Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal);
-        SpotFleets spotFleets = new SpotFleets(context, journal);
+        CapacityReservationFleets capacityReservationFleets = new CapacityReservationFleets(context,
+                capacityReservations, journal);
+        FleetWatch fleetWatch = new FleetWatch(context, compute::store);
+        Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal, fleetWatch);
+        SpotFleets spotFleets = new SpotFleets(context, journal, fleetWatch);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
                 new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
-                new InstanceTemplateData(context), placementGroups, capacityReservations,
+                new InstanceTemplateData(context), placementGroups, capacityReservations, capacityReservationFleets,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
                 new VolumeAttributes(compute, ebs), new ImageControls(compute, images), new AllowedImages(compute),
                 new SnapshotLocks(compute, ebs), new SnapshotTiers(compute, ebs), new FastSnapshotRestores(compute, ebs),
-                new RecycleBinViews());
+                new RecycleBinViews(), instances.profiles(), new InstanceSettings(compute, instances),
+                new InstanceQueries(compute), eventWindows, connectEndpoints);
         compute.records.add(instances.records());
+        compute.records.add(instances.profileRecords());
+        compute.records.add(instances.metadataDefaultsRecords());
+        compute.records.add(eventWindows.records());
+        compute.records.add(connectEndpoints.records());
         compute.records.add(new ImageRecords(compute));
         compute.records.add(new ImageSettingsRecords(compute));
         compute.records.add(keyPairs.records());
         compute.records.add(launchTemplates.records());
         compute.records.add(placementGroups.records());
         compute.records.add(capacityReservations.records());
+        compute.records.add(capacityReservationFleets.records());
         compute.records.add(spotRequests.records());
         compute.records.add(hosts.records());
         compute.records.add(ec2Fleets.records());
@@ -148,6 +171,7 @@ public final class Ec2ComputeService implements AwsService {
 
             @Override
             public void close() {
+                fleetWatch.close();
                 instances.close();
                 metrics.close();
             }

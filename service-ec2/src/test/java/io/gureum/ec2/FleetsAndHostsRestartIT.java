@@ -99,4 +99,84 @@ class FleetsAndHostsRestartIT {
                     .values("pending", "running"))).reservations().stream().mapToLong(x -> x.instances().size()).sum());
         }
     }
+
+    @Test
+    void aMaintainFleetCatchesUpAfterARestartWithoutBeingDescribed() throws Exception {
+        String fleet;
+        List<String> first;
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            String ami = InstancesIT.al2023(ec2, "x86_64");
+            String template = ec2.createLaunchTemplate(b -> b.launchTemplateName("watched")
+                    .launchTemplateData(d -> d.imageId(ami).instanceType("m5a.large"))).launchTemplate()
+                    .launchTemplateId();
+            fleet = ec2.createFleet(b -> b.launchTemplateConfigs(c -> c
+                    .launchTemplateSpecification(s -> s.launchTemplateId(template).version("$Latest")))
+                    .targetCapacitySpecification(t -> t.totalTargetCapacity(2).defaultTargetCapacityType("on-demand")))
+                    .fleetId();
+            first = FleetsIT.live(ec2, "m5a.large").stream().sorted().toList();
+            assertEquals(2, first.size());
+            // Stopped while the server goes down: the fleet has not seen it yet.
+            ec2.stopInstances(b -> b.instanceIds(first.get(0)));
+        }
+        List<String> replaced;
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            g.context().clock().advance(Duration.ofSeconds(10));
+            java.util.Set<String> live = FleetsIT.live(ec2, "m5a.large");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (live.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                live = FleetsIT.live(ec2, "m5a.large");
+            }
+            assertEquals(2, live.size(), live.toString());
+            assertTrue(live.contains(first.get(1)) && !live.contains(first.get(0)));
+            replaced = live.stream().sorted().toList();
+        }
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            // The replacement was journaled: nothing is launched twice.
+            assertEquals(replaced, ec2.describeFleetInstances(b -> b.fleetId(fleet)).activeInstances().stream()
+                    .map(ActiveInstance::instanceId).sorted().toList());
+            assertEquals(replaced, FleetsIT.live(ec2, "m5a.large").stream().sorted().toList());
+        }
+    }
+
+    @Test
+    void capacityReservationFleetsSurviveARestart() {
+        String fleet;
+        List<String> reservations;
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            fleet = ec2.createCapacityReservationFleet(b -> b.clientToken("crf-token").totalTargetCapacity(6)
+                    .instanceTypeSpecifications(CapacityReservationFleetsIT.spec("c5.large", 2, 1, "ap-northeast-2a"))
+                    .tagSpecifications(t -> t.resourceType("capacity-reservation-fleet").tags(x -> x.key("k").value("v"))))
+                    .capacityReservationFleetId();
+        }
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            assertEquals("submitted", CapacityReservationFleetsIT.fleetIn(ec2, fleet).stateAsString());
+            g.context().clock().advance(Duration.ofSeconds(6));
+            var f = CapacityReservationFleetsIT.fleetIn(ec2, fleet);
+            assertEquals("active", f.stateAsString());
+            reservations = f.instanceTypeSpecifications().stream().map(x -> x.capacityReservationId()).toList();
+            assertEquals(1, reservations.size());
+        }
+        try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
+            // The reservations a describe made were journaled with it: the same ones, made once.
+            var f = CapacityReservationFleetsIT.fleetIn(ec2, fleet);
+            assertEquals("active", f.stateAsString());
+            assertEquals("v", f.tags().get(0).value());
+            assertEquals(reservations, f.instanceTypeSpecifications().stream().map(x -> x.capacityReservationId())
+                    .toList());
+            assertEquals(fleet, ec2.describeCapacityReservations(b -> b.capacityReservationIds(reservations.get(0)))
+                    .capacityReservations().get(0).capacityReservationFleetId());
+            // The client token still replays the same request (and tells another one apart).
+            assertEquals(fleet, ec2.createCapacityReservationFleet(b -> b.clientToken("crf-token").totalTargetCapacity(6)
+                    .instanceTypeSpecifications(CapacityReservationFleetsIT.spec("c5.large", 2, 1, "ap-northeast-2a"))
+                    .tagSpecifications(t -> t.resourceType("capacity-reservation-fleet").tags(x -> x.key("k").value("v"))))
+                    .capacityReservationFleetId());
+            assertEquals("IdempotentParameterMismatch", org.junit.jupiter.api.Assertions.assertThrows(
+                    software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+                    () -> ec2.createCapacityReservationFleet(b -> b.clientToken("crf-token").totalTargetCapacity(6)
+                            .instanceTypeSpecifications(CapacityReservationFleetsIT.spec("c5.large", 2, 1,
+                                    "ap-northeast-2a")))).awsErrorDetails().errorCode());
+            assertEquals(1, ec2.describeCapacityReservationFleets(b -> { }).capacityReservationFleets().size());
+        }
+    }
 }

@@ -250,6 +250,87 @@ class FleetsIT extends Ec2ApiTestBase {
         }
     }
 
+    /** The fleet's instances of a type that are pending or running, by DescribeInstances only. */
+    static Set<String> live(Ec2Client ec2, String type) {
+        return ec2.describeInstances(b -> b.filters(x -> x.name("instance-type").values(type),
+                x -> x.name("instance-state-name").values("pending", "running"))).reservations().stream()
+                .flatMap(r -> r.instances().stream()).map(Instance::instanceId).collect(Collectors.toSet());
+    }
+
+    @Test
+    void maintainFleetReplacesTerminatedAndStoppedInstancesOnTheClockWithoutBeingDescribed() throws Exception {
+        try (Ec2Client ec2 = ec2()) {
+            Instant start = gureum.context().clock().now();
+            String id = ec2.createFleet(b -> b.launchTemplateConfigs(config(type("m5a.large")))
+                    .targetCapacitySpecification(t -> t.totalTargetCapacity(3).defaultTargetCapacityType("on-demand")))
+                    .fleetId();
+            Set<String> first = live(ec2, "m5a.large");
+            assertEquals(3, first.size());
+            List<String> ids = List.copyOf(first);
+            ec2.terminateInstances(b -> b.instanceIds(ids.get(0)));
+            ec2.stopInstances(b -> b.instanceIds(ids.get(1)));
+            // Shutting down and stopping settle after 5 s of the clock; the fleet then replaces both on its own:
+            // from here on only DescribeInstances is called until the replacements are seen.
+            gureum.context().clock().advance(Duration.ofSeconds(10));
+            Set<String> now = live(ec2, "m5a.large");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (now.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                now = live(ec2, "m5a.large");
+            }
+            assertEquals(3, now.size(), now.toString());
+            assertTrue(now.contains(ids.get(2)));
+            assertTrue(!now.contains(ids.get(0)) && !now.contains(ids.get(1)));
+            assertEquals("stopped", instance(ec2, ids.get(1)).state().nameAsString());
+
+            List<HistoryRecordEntry> history = ec2.describeFleetHistory(b -> b.fleetId(id).startTime(start))
+                    .historyRecords();
+            assertEquals(5, history.stream().filter(h -> h.eventTypeAsString().equals("instanceChange")
+                    && h.eventInformation().eventSubType().equals("launched")).count());
+            assertEquals(List.of(ids.get(0)), history.stream().filter(h -> h.eventTypeAsString().equals(
+                    "instanceChange") && h.eventInformation().eventSubType().equals("terminated"))
+                    .map(h -> h.eventInformation().instanceId()).toList());
+            assertTrue(history.stream().anyMatch(h -> ids.get(1).equals(h.eventInformation().instanceId())
+                    && h.eventTypeAsString().equals("fleetChange")
+                    && h.eventInformation().eventDescription().contains("stopped")), history.toString());
+            // The stopped instance is no longer the fleet's: starting it again does not shrink the fleet.
+            assertEquals(3, instances(ec2, id).size());
+            assertTrue(instances(ec2, id).stream().noneMatch(a -> a.instanceId().equals(ids.get(1))));
+            ec2.deleteFleets(b -> b.fleetIds(id).terminateInstances(true));
+            ec2.terminateInstances(b -> b.instanceIds(ids.get(1)));
+        }
+    }
+
+    @Test
+    void fleetStartsAtValidFromAndEndsAtValidUntilOnTheClock() throws Exception {
+        try (Ec2Client ec2 = ec2()) {
+            Instant now = gureum.context().clock().now();
+            String id = ec2.createFleet(b -> b.type("request").launchTemplateConfigs(config(type("m5a.xlarge")))
+                    .validFrom(now.plusSeconds(3600)).validUntil(now.plusSeconds(7200))
+                    .terminateInstancesWithExpiration(true)
+                    .targetCapacitySpecification(t -> t.totalTargetCapacity(1).defaultTargetCapacityType("on-demand")))
+                    .fleetId();
+            assertEquals(Set.of(), live(ec2, "m5a.xlarge"));
+            gureum.context().clock().advance(Duration.ofSeconds(3601));
+            Set<String> started = live(ec2, "m5a.xlarge");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (started.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                started = live(ec2, "m5a.xlarge");
+            }
+            assertEquals(1, started.size());
+            gureum.context().clock().advance(Duration.ofSeconds(3600));
+            Set<String> left = live(ec2, "m5a.xlarge");
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                left = live(ec2, "m5a.xlarge");
+            }
+            assertEquals(Set.of(), left);
+            assertTrue(fleet(ec2, id).fleetStateAsString().startsWith("deleted"));
+        }
+    }
+
     @Test
     void requestFleetKeepsRunningInstancesWhenDeletedSo() {
         try (Ec2Client ec2 = ec2()) {

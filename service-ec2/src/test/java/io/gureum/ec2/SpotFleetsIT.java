@@ -237,4 +237,31 @@ class SpotFleetsIT {
                     .anyMatch(h -> h.eventInformation().eventSubType().equals("InvalidAMIID.NotFound")));
         }
     }
+
+    @Test
+    void maintainSpotFleetReplacesATerminatedInstanceOnTheClock() throws Exception {
+        try (Ec2Client ec2 = ec2()) {
+            java.time.Instant start = gureum.context().clock().now();
+            String id = ec2.requestSpotFleet(b -> b.spotFleetRequestConfig(c -> c.iamFleetRole(role).targetCapacity(2)
+                    .launchSpecifications(x -> x.imageId(image).instanceType("m5a.2xlarge")))).spotFleetRequestId();
+            java.util.Set<String> first = FleetsIT.live(ec2, "m5a.2xlarge");
+            assertEquals(2, first.size());
+            String gone = first.iterator().next();
+            ec2.terminateInstances(b -> b.instanceIds(gone));
+            gureum.context().clock().advance(java.time.Duration.ofSeconds(10));
+            // Only DescribeInstances until the replacement is seen: the request acts on its own.
+            java.util.Set<String> now = FleetsIT.live(ec2, "m5a.2xlarge");
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (now.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                now = FleetsIT.live(ec2, "m5a.2xlarge");
+            }
+            assertEquals(2, now.size(), now.toString());
+            assertTrue(!now.contains(gone));
+            assertEquals(3, ec2.describeSpotFleetRequestHistory(b -> b.spotFleetRequestId(id).startTime(start))
+                    .historyRecords().stream().filter(h -> h.eventTypeAsString().equals("instanceChange")
+                            && "launched".equals(h.eventInformation().eventSubType())).count());
+            ec2.cancelSpotFleetRequests(b -> b.spotFleetRequestIds(id).terminateInstances(true));
+        }
+    }
 }

@@ -1,7 +1,5 @@
 package io.gureum.ecr;
 
-import io.gureum.core.http.AwsHttpRequest;
-import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
@@ -60,43 +58,8 @@ public final class EcrPublicService implements AwsService {
                 state.lock.unlock();
             }
         };
-        return new ServiceInstance() {
-            @Override
-            public List<Object> providers() {
-                return providers;
-            }
-
-            @Override
-            public List<OperationInterceptor> interceptors() {
-                return List.of(serialised);
-            }
-
-            @Override
-            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
-                records.restore(restored);
-            }
-
-            @Override
-            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
-                records.capture(sink);
-            }
-
-            /** A public repository's owner and repository policy, for the authorizer. */
-            @Override
-            public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
-                return state.resourceAccess(resourceArn);
-            }
-
-            /** Repository logos ({@code logoUrl}) under {@code /_gureum/ecr-public/logos/}. */
-            @Override
-            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
-                return PublicLogos.serve(state, request);
-            }
-
-            @Override
-            public void close() {
-                state.layerStore.close();
-            }
-        };
+        // Repository logos (logoUrl) under /_gureum/ecr-public/logos/.
+        return new EcrInstance(state, records, providers, serialised, request -> PublicLogos.serve(state, request),
+                request -> null, () -> { });
     }
 }

@@ -1,7 +1,5 @@
 package io.gureum.ecr;
 
-import io.gureum.core.http.AwsHttpRequest;
-import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
@@ -60,50 +58,10 @@ public final class EcrService implements AwsService {
                 state.lock.unlock();
             }
         };
-        return new ServiceInstance() {
-            @Override
-            public List<Object> providers() {
-                return providers;
-            }
-
-            @Override
-            public List<OperationInterceptor> interceptors() {
-                return List.of(serialised);
-            }
-
-            @Override
-            public void restore(List<io.gureum.core.persist.StateRecord> restored) {
-                records.restore(restored);
-            }
-
-            @Override
-            public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
-                records.capture(sink);
-            }
-
-            /** A repository's owner and repository policy, for the authorizer. */
-            @Override
-            public io.gureum.core.spi.ResourceAccess resourceAccess(String resourceArn) {
-                return state.resourceAccess(resourceArn);
-            }
-
-            @Override
-            public AwsHttpResponse adminRequest(AwsHttpRequest request) {
-                return LayerDownloads.serve(state, request);
-            }
-
-            /** The Docker Registry API under {@code /v2/} ({@link RegistryApi}); null for the ECR API. */
-            @Override
-            public AwsHttpResponse preOperation(AwsHttpRequest request) {
-                return RegistryApi.isRegistryPath(request.rawPath()) && request.header("X-Amz-Target") == null
-                        ? registryApi.handle(request) : null;
-            }
-
-            @Override
-            public void close() {
-                registryApi.close();
-                state.layerStore.close();
-            }
-        };
+        // The Docker Registry API under /v2/ (RegistryApi), answered before the ECR API's codec.
+        return new EcrInstance(state, records, providers, serialised, request -> LayerDownloads.serve(state, request),
+                request -> RegistryApi.isRegistryPath(request.rawPath()) && request.header("X-Amz-Target") == null
+                        ? registryApi.handle(request) : null,
+                registryApi::close);
     }
 }

@@ -64,13 +64,23 @@ final class Layers {
         if (upload.size == 0) {
             throw EcrErrors.emptyUpload(upload.id);
         }
+        String actual = complete(state, repo, upload, r.layerDigests());
+        return CompleteLayerUploadResponse.builder().registryId(repo.registryId).repositoryName(repo.name)
+                .uploadId(upload.id).layerDigest(actual).build();
+    }
+
+    /**
+     * Ends an upload whose parts are all in (ECR's and ECR Public's CompleteLayerUpload): its file's digest must be
+     * every digest the caller gave, and becomes the repository's layer unless it already has one of that digest.
+     */
+    static String complete(EcrState state, Repository repo, Upload upload, List<String> givenDigests) {
         String actual;
         try {
             actual = Digests.sha256(upload.file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        for (String given : r.layerDigests()) {
+        for (String given : givenDigests) {
             if (!given.equals(actual)) {
                 throw EcrErrors.invalidLayer(given, actual);
             }
@@ -85,8 +95,7 @@ final class Layers {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return CompleteLayerUploadResponse.builder().registryId(repo.registryId).repositoryName(repo.name)
-                .uploadId(upload.id).layerDigest(actual).build();
+        return actual;
     }
 
     public BatchCheckLayerAvailabilityResponse batchCheckLayerAvailability(BatchCheckLayerAvailabilityRequest r) {

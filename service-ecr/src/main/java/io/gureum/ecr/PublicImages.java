@@ -239,27 +239,7 @@ final class PublicImages {
             throw PublicErrors.of(LayerPartTooSmallException.class, "Layer parts must be at least 5 MiB in size:"
                     + " a part of the upload with id '" + upload.id + "' other than the last is smaller");
         }
-        String actual;
-        try {
-            actual = Digests.sha256(upload.file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        for (String given : r.layerDigests()) {
-            if (!given.equals(actual)) {
-                throw EcrErrors.invalidLayer(given, actual);
-            }
-        }
-        repo.uploads.remove(upload.id);
-        if (repo.layers.containsKey(actual)) {
-            state.layerStore.discard(upload.file);
-            throw EcrErrors.layerExists(actual, repo.name, repo.registryId);
-        }
-        try {
-            repo.layers.put(actual, state.layerStore.commit(upload.file, actual));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        String actual = Layers.complete(state, repo, upload, r.layerDigests());
         return CompleteLayerUploadResponse.builder().registryId(repo.registryId).repositoryName(repo.name)
                 .uploadId(upload.id).layerDigest(actual).build();
     }

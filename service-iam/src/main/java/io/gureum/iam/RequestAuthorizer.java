@@ -115,7 +115,9 @@ final class RequestAuthorizer implements Authorizer {
             access = ResourceAccess.ownedBy(access.ownerAccountId()); // a trust policy governs only sts: actions
         }
         String owner = access != null ? access.ownerAccountId() : ctx.accountId();
-        if (!enforce && owner.equals(ctx.accountId())) {
+        ResourceAccess.Via via = access == null ? null : access.via();
+        if (!enforce && owner.equals(ctx.accountId())
+                && (via == null || via.ownerAccountId().equals(ctx.accountId()))) {
             return;
         }
         StsIdentity caller = caller(ctx);
@@ -125,7 +127,27 @@ final class RequestAuthorizer implements Authorizer {
         if (service && (access == null || !governedByResourcePolicy(principal.arn(), action.name()))) {
             return; // a service acting for a role or with the caller's forwarded credentials, which Gureum does not model
         }
+        if (via == null) {
+            decide(call, ctx, caller, action, resource, owner, access == null ? null : access.policyJson(), Map.of());
+            return;
+        }
+        // Through an S3 access point: the request needs both the bucket's side and the access point's, each
+        // decided with its own owner and policy; the first denial (the bucket's) is the answer
+        // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html).
+        decide(call, ctx, caller, action, via.resourceArn(), owner, access.policyJson(), via.conditionKeys());
+        decide(call, ctx, caller, action, via.arn(), via.ownerAccountId(), via.policyJson(), via.conditionKeys());
+    }
+
+    /** One decision on {@code resource} of {@code owner} with its resource policy; a denial is thrown. */
+    private void decide(AuthorizationCall call, RequestContext ctx, StsIdentity caller, ActionTable.Action action,
+            String resource, String owner, String resourcePolicyJson, Map<String, String> extraKeys) {
+        boolean enforce = context.config().enforceIam();
+        RequestPrincipal principal = caller.principal();
+        boolean service = principal.kind() == RequestPrincipal.Kind.SERVICE;
         String callerAccount = principal.account() != null ? principal.account() : ctx.accountId();
+        if (!enforce && !extraKeys.isEmpty() && owner.equals(callerAccount)) {
+            return; // without enforcement only the other account's side of an access point is decided
+        }
         boolean crossAccount = !owner.equals(callerAccount) || service
                 || principal.kind() == RequestPrincipal.Kind.ANONYMOUS;
         IdentityPolicies identity = !enforce || service || principal.kind() == RequestPrincipal.Kind.ANONYMOUS
@@ -134,16 +156,22 @@ final class RequestAuthorizer implements Authorizer {
                 callerAccount)) : List.of();
         List<List<NamedPolicy>> rcps = enforce && !service ? levels(controlPolicies().resourceControlPolicies(owner))
                 : List.of();
-        PolicyDocument resourcePolicy = access == null ? null : parsed.parse(access.policyJson());
+        PolicyDocument resourcePolicy = resourcePolicyJson == null ? null : parsed.parse(resourcePolicyJson);
         PolicySet set = new PolicySet(rcps, scps, resourcePolicy == null ? null
                 : new NamedPolicy("resource-policy", resourcePolicy), identity.identity(), identity.boundary(),
                 identity.session(), crossAccount);
         Instant now = context.clock().now();
         String target = resource;
-        ContextKeys keys = GlobalKeys.of(new GlobalKeys.Caller(principal, caller.principalArn(), caller.userId(),
+        ContextKeys global = GlobalKeys.of(new GlobalKeys.Caller(principal, caller.principalArn(), caller.userId(),
                 caller.userName(), caller.tags(), caller.session() == null ? null : caller.session().mfaAuthenticated()),
                 now, ctx.region(), ctx.httpRequest(), ctx.sourceArn(), sourceAccount(ctx), owner,
                 () -> resourceTags(target), () -> RequestFields.tags(call.request()));
+        ContextKeys keys = extraKeys.isEmpty() ? global : ContextKeys.lazy(k -> {
+            for (String name : global.names()) {
+                k.putAll(name, global.get(name));
+            }
+            extraKeys.forEach(k::put);
+        });
         AuthorizationResult result = EvaluationLogic.evaluate(
                 new AuthorizationRequest(principal, action.name(), resource, keys), set);
         decisions.record(new Decisions.Entry(now, ctx.requestId(), principal.arn(), action.name(), resource, result));

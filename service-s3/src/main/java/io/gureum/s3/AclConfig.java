@@ -33,7 +33,7 @@ final class AclConfig {
         Acls.GrantHeaders headers = new Acls.GrantHeaders(request.grantFullControl(), request.grantRead(),
                 request.grantReadACP(), request.grantWrite(), request.grantWriteACP());
         requireSome(request.aclAsString(), headers, request.accessControlPolicy());
-        b.acl = AclRequests.forBucket(access.block(b), b, request.aclAsString(), headers, request.accessControlPolicy());
+        b.acl = AclRequests.forBucket(access.block(b, request.bucket()), b, request.aclAsString(), headers, request.accessControlPolicy());
         return PutBucketAclResponse.builder().build();
     }
 
@@ -51,7 +51,7 @@ final class AclConfig {
         Acls.GrantHeaders headers = new Acls.GrantHeaders(request.grantFullControl(), request.grantRead(),
                 request.grantReadACP(), request.grantWrite(), request.grantWriteACP());
         requireSome(request.aclAsString(), headers, request.accessControlPolicy());
-        o.acl = AclRequests.forObject(access.block(b), b, owner, request.aclAsString(), headers, request.accessControlPolicy());
+        o.acl = AclRequests.forObject(access.block(b, request.bucket()), b, owner, request.aclAsString(), headers, request.accessControlPolicy());
         return PutObjectAclResponse.builder().build();
     }
 

@@ -42,8 +42,26 @@ final class BucketAccess {
      * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
      */
     PublicAccessBlockConfiguration block(Bucket b) {
-        return io.gureum.s3.access.Blocks.effective(b.publicAccessBlock,
-                io.gureum.s3.control.ControlState.current(s3.context).block(b.owner));
+        return block(b, null);
+    }
+
+    /**
+     * As {@link #block(Bucket)}, for a request that named the bucket {@code requested}: through an access point (its
+     * alias or ARN host), the access point's own settings apply too ("Block Public Access settings of the access
+     * point", https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-bpa-settings.html).
+     */
+    PublicAccessBlockConfiguration block(Bucket b, String requested) {
+        io.gureum.s3.control.ControlState control = io.gureum.s3.control.ControlState.current(s3.context);
+        io.gureum.s3.control.ControlState.Block account = control.block(b.owner);
+        if (requested != null && !requested.equals(b.name)) {
+            RequestContext ctx = RequestContext.currentOrNull();
+            io.gureum.s3.control.ControlState.AccessPoint point = control.pointFor(requested,
+                    ctx == null ? null : ctx.region());
+            if (point != null) {
+                account = io.gureum.s3.control.ControlState.Block.either(account, point.block());
+            }
+        }
+        return io.gureum.s3.access.Blocks.effective(b.publicAccessBlock, account);
     }
 
     /**

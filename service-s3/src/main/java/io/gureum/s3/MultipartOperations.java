@@ -28,7 +28,7 @@ final class MultipartOperations {
     public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
         Bucket b = access.bucket(request.bucket());
         NewObjects.check(request.key(), request.metadata());
-        AccessControlPolicy acl = AclRequests.forObject(access.block(b), b, AclRequests.objectOwner(b, Requests.account(),
+        AccessControlPolicy acl = AclRequests.forObject(access.block(b, request.bucket()), b, AclRequests.objectOwner(b, Requests.account(),
                 request.aclAsString()), request.aclAsString(), new Acls.GrantHeaders(request.grantFullControl(),
                         request.grantRead(), request.grantReadACP(), null, request.grantWriteACP()), null);
         Objects.Attributes attrs = new Objects.Attributes(

@@ -46,7 +46,7 @@ final class ObjectWrites {
     public PutObjectResponse putObject(PutObjectRequest request, RequestBody requestBody) {
         Bucket b = access.bucket(request.bucket());
         NewObjects.check(request.key(), request.metadata());
-        AccessControlPolicy acl = AclRequests.forObject(access.block(b), b, AclRequests.objectOwner(b, Requests.account(),
+        AccessControlPolicy acl = AclRequests.forObject(access.block(b, request.bucket()), b, AclRequests.objectOwner(b, Requests.account(),
                 request.aclAsString()), request.aclAsString(), new Acls.GrantHeaders(request.grantFullControl(),
                         request.grantRead(), request.grantReadACP(), null, request.grantWriteACP()), null);
         Objects.Attributes attrs = new Objects.Attributes(
@@ -159,7 +159,7 @@ final class ObjectWrites {
         }
         NewObjects.check(request.destinationKey(), replace ? request.metadata() : Map.of());
         // A copy gets the ACL the request states, not the source's (API_CopyObject.html).
-        AccessControlPolicy acl = AclRequests.forObject(access.block(target), target, AclRequests.objectOwner(target, Requests.account(),
+        AccessControlPolicy acl = AclRequests.forObject(access.block(target, request.destinationBucket()), target, AclRequests.objectOwner(target, Requests.account(),
                 request.aclAsString()), request.aclAsString(), new Acls.GrantHeaders(request.grantFullControl(),
                         request.grantRead(), request.grantReadACP(), null, request.grantWriteACP()), null);
         Objects.Attributes attrs = new Objects.Attributes(

@@ -26,7 +26,7 @@ final class PolicyConfig {
         Bucket b = access.bucket(request.bucket());
         String policy = request.policy();
         JsonNode doc = parse(policy);
-        PublicAccessBlockConfiguration block = access.block(b);
+        PublicAccessBlockConfiguration block = access.block(b, request.bucket());
         if (block != null && Boolean.TRUE.equals(block.blockPublicPolicy()) && PublicPolicies.isPublic(doc)) {
             throw S3Errors.accessDenied("Access Denied");
         }

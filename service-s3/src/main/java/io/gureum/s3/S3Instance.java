@@ -39,7 +39,25 @@ final class S3Instance implements ServiceInstance {
         this.cors = new CorsRequests(s3);
         this.resourceAccess = new S3ResourceAccess(s3.store,
                 owner -> io.gureum.s3.control.ControlState.current(context).block(owner),
-                name -> s3.buckets.resolve(name));
+                name -> s3.buckets.resolve(name), new S3ResourceAccess.Points() {
+                    @Override
+                    public io.gureum.s3.control.ControlState.AccessPoint byName(String name) {
+                        io.gureum.core.protocol.RequestContext request = io.gureum.core.protocol.RequestContext
+                                .currentOrNull();
+                        return io.gureum.s3.control.ControlState.current(context).pointFor(name,
+                                request == null ? null : request.region());
+                    }
+
+                    @Override
+                    public io.gureum.s3.control.ControlState.AccessPoint byArn(String arn) {
+                        return io.gureum.s3.control.ControlState.current(context).byArn(arn);
+                    }
+
+                    @Override
+                    public io.gureum.s3.control.ControlState.Block accountBlock(String account) {
+                        return io.gureum.s3.control.ControlState.current(context).block(account);
+                    }
+                });
         PreOperationAuth auth = new PreOperationAuth(context, resourceAccess);
         this.website = new WebsiteRequests(s3, auth);
         this.uploads = new BrowserUploads(s3, auth);

@@ -48,6 +48,7 @@ final class Network {
     final LocalGateways localGateways;
     final TrafficMirrors trafficMirrors;
     final VpcBlockPublicAccess blockPublicAccess;
+    final VpcEncryptionControls encryptionControls;
     final Ipams ipams;
     final IpamPools ipamPools;
     final VerifiedAccessInstances vaInstances;
@@ -105,6 +106,7 @@ final class Network {
         this.localGateways = new LocalGateways(this);
         this.trafficMirrors = new TrafficMirrors(this);
         this.blockPublicAccess = new VpcBlockPublicAccess(this);
+        this.encryptionControls = new VpcEncryptionControls(this);
         this.ipams = new Ipams(this);
         this.ipamPools = new IpamPools(this);
         this.vaInstances = new VerifiedAccessInstances(this);
@@ -143,7 +145,7 @@ final class Network {
                 transitGatewayModifications, transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,
-                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, ipams, ipamPools,
+                securityGroupVpcAssociations, localGateways, vpnConnections, trafficMirrors, blockPublicAccess, encryptionControls, ipams, ipamPools,
                 vaInstances, vaTrustProviders, vaGroups, vaEndpoints,
                 routeServers, routeServerEndpoints,
                 addressAttributes, interfaceAttributes, natGatewayAddresses, securityGroupReferences, prefixListVersions,

@@ -45,6 +45,7 @@ final class StoreLock implements OperationInterceptor {
             net.securityGroupVpcAssociations.settle(s);
             net.insights.settle(s);
             net.blockPublicAccess.settle(s);
+            net.encryptionControls.settle(s);
             net.ipams.settle(s);
             net.vaEndpoints.settle(s);
             net.routeServers.settle(s);

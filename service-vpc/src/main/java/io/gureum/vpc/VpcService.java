@@ -36,7 +36,7 @@ public final class VpcService implements AwsService {
                 NetworkInsightsAnalyses.class, NetworkAccessScopes.class, FlowLogs.class,
                 EgressOnlyInternetGateways.class, DhcpOptionsSets.class, CarrierGateways.class,
                 NetworkInterfacePermissions.class, SecurityGroupVpcAssociations.class, LocalGateways.class,
-                VpnConnections.class, TrafficMirrors.class, VpcBlockPublicAccess.class,
+                VpnConnections.class, TrafficMirrors.class, VpcBlockPublicAccess.class, VpcEncryptionControls.class,
                 Ipams.class, IpamPools.class, VerifiedAccessInstances.class, VerifiedAccessTrustProviders.class,
                 VerifiedAccessGroups.class, VerifiedAccessEndpoints.class,
                 RouteServers.class, RouteServerEndpoints.class,

@@ -76,6 +76,7 @@ public final class VpcStore {
     public final Map<String, io.gureum.vpc.model.VpcBlockPublicAccessExclusion> bpaExclusions = new LinkedHashMap<>();
     /** At most one entry ({@link io.gureum.vpc.model.VpcBlockPublicAccessOptions#ID}), never registered. */
     public final Map<String, io.gureum.vpc.model.VpcBlockPublicAccessOptions> bpaOptions = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VpcEncryptionControl> encryptionControls = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.Ipam> ipams = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.IpamScope> ipamScopes = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.IpamPool> ipamPools = new LinkedHashMap<>();

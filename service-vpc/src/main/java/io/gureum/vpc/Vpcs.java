@@ -191,6 +191,8 @@ public final class Vpcs {
         s.peerings.values().stream().filter(p -> vpc.id.equals(p.requesterVpcId) || vpc.id.equals(p.accepterVpcId))
                 .filter(p -> p.status.equals("active") || p.status.equals("pending-acceptance"))
                 .forEach(p -> net.peering.markDeleted(p, s.account));
+        // Its encryption control goes with it.
+        net.encryptionControls.vpcDeleted(s, vpc.id);
         s.remove(s.routeTables, vpc.mainRouteTableId);
         s.remove(s.networkAcls, vpc.defaultNetworkAclId);
         s.remove(s.securityGroups, vpc.defaultSecurityGroupId);
@@ -399,6 +401,7 @@ public final class Vpcs {
                 .dhcpOptionsId(v.dhcpOptionsId)
                 .instanceTenancy(v.instanceTenancy)
                 .isDefault(v.isDefault)
+                .encryptionControl(net.encryptionControls.ofVpc(net.store(), v.id))
                 .tags(Tags.toSdk(v.tags))
                 .build();
     }

@@ -8,13 +8,16 @@ import java.util.Map;
 
 /**
  * A REST request URI template from the SDK model, such as {@code /2015-03-31/functions/{FunctionName}}
- * or {@code /{Key+}?uploads}: literal and labelled path segments, a greedy last label, and literal
- * query keys that must be present.
+ * or {@code /{Key+}?uploads}: literal and labelled path segments, a greedy label (last, or followed by literal
+ * segments, as S3 Control's {@code /v20180820/mrap/instances/{mrap+}/routes}), and literal query keys that must be
+ * present.
  */
 public final class UriTemplate {
     private final List<String> segments;
     private final Map<String, String> literalQuery;
     private final boolean greedy;
+    /** The index of the greedy label's segment, or -1. */
+    private final int greedyAt;
     /** Per segment, the label it binds, or null for a literal segment (parsed once, not per request). */
     private final String[] labels;
     private final String[] queryKeys;
@@ -24,12 +27,18 @@ public final class UriTemplate {
     private UriTemplate(List<String> segments, Map<String, String> literalQuery) {
         this.segments = segments;
         this.literalQuery = literalQuery;
-        String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
-        this.greedy = last.startsWith("{") && last.endsWith("+}");
+        int at = -1;
+        for (int i = 0; i < segments.size(); i++) {
+            if (segments.get(i).startsWith("{") && segments.get(i).endsWith("+}")) {
+                at = i;
+            }
+        }
+        this.greedyAt = at;
+        this.greedy = at >= 0;
         this.labels = new String[segments.size()];
         for (int i = 0; i < labels.length; i++) {
             String t = segments.get(i);
-            if (greedy && i == labels.length - 1) {
+            if (i == greedyAt) {
                 labels[i] = t.substring(1, t.length() - 2);
             } else if (t.startsWith("{") && t.endsWith("}")) {
                 labels[i] = t.substring(1, t.length() - 1);
@@ -100,13 +109,17 @@ public final class UriTemplate {
      */
     public Map<String, String> match(List<String> rawSegments, AwsHttpRequest request) {
         int n = labels.length;
-        if (greedy ? rawSegments.size() < n : rawSegments.size() != n) {
+        int size = rawSegments.size();
+        if (greedy ? size < n : size != n) {
             return null;
         }
         // Literal segments and query keys first: most templates fail there, before any label is decoded.
         for (int i = 0; i < n; i++) {
-            String actual = rawSegments.get(i);
-            if (labels[i] == null ? !segments.get(i).equals(actual) : actual.isEmpty() && !(greedy && i == n - 1)) {
+            if (i == greedyAt) {
+                continue;
+            }
+            String actual = rawSegments.get(raw(i, size));
+            if (labels[i] == null ? !segments.get(i).equals(actual) : actual.isEmpty()) {
                 return null;
             }
         }
@@ -121,13 +134,21 @@ public final class UriTemplate {
             if (labels[i] == null) {
                 continue;
             }
-            if (greedy && i == n - 1) {
-                String rest = String.join("/", rawSegments.subList(i, rawSegments.size()));
+            if (i == greedyAt) {
+                String rest = String.join("/", rawSegments.subList(i, size - (n - 1 - i)));
+                if (rest.isEmpty() && i != n - 1) {
+                    return null; // a greedy label before literal segments takes at least one character
+                }
                 out.put(labels[i], AwsHttpRequest.decode(rest, false));
-                return out;
+                continue;
             }
-            out.put(labels[i], AwsHttpRequest.decode(rawSegments.get(i), false));
+            out.put(labels[i], AwsHttpRequest.decode(rawSegments.get(raw(i, size)), false));
         }
         return out;
+    }
+
+    /** The raw segment of template segment {@code i}: those after the greedy label count from the end. */
+    private int raw(int i, int size) {
+        return greedyAt >= 0 && i > greedyAt ? size - (labels.length - i) : i;
     }
 }

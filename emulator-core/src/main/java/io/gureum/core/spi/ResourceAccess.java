@@ -1,5 +1,6 @@
 package io.gureum.core.spi;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,15 +10,41 @@ import java.util.Objects;
  *
  * @param ownerAccountId the account the resource belongs to
  * @param policyJson the effective resource-based policy document, or null when the resource has none
+ * @param via the resource the request goes through to reach this one (an S3 access point), or null
  */
-public record ResourceAccess(String ownerAccountId, String policyJson) {
+public record ResourceAccess(String ownerAccountId, String policyJson, Via via) {
 
     public ResourceAccess {
         Objects.requireNonNull(ownerAccountId, "ownerAccountId");
     }
 
+    public ResourceAccess(String ownerAccountId, String policyJson) {
+        this(ownerAccountId, policyJson, null);
+    }
+
     /** A resource of {@code ownerAccountId} with no resource-based policy. */
     public static ResourceAccess ownedBy(String ownerAccountId) {
         return new ResourceAccess(ownerAccountId, null);
+    }
+
+    /**
+     * A request named the resource by another one that stands for it (an S3 access point's alias or ARN): the
+     * request must be allowed on both, each with its own owner and policy, and an explicit deny in either denies
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html).
+     *
+     * @param resourceArn the ARN the owner's policy speaks of (the bucket's or object's, not the name used)
+     * @param arn the ARN of what the request went through ({@code …:accesspoint/name[/object/key]})
+     * @param ownerAccountId the account that owns what the request went through
+     * @param policyJson its effective policy, or null
+     * @param conditionKeys request context keys both decisions see ({@code s3:DataAccessPointArn} …)
+     */
+    public record Via(String resourceArn, String arn, String ownerAccountId, String policyJson,
+            Map<String, String> conditionKeys) {
+        public Via {
+            Objects.requireNonNull(resourceArn, "resourceArn");
+            Objects.requireNonNull(arn, "arn");
+            Objects.requireNonNull(ownerAccountId, "ownerAccountId");
+            conditionKeys = conditionKeys == null ? Map.of() : Map.copyOf(conditionKeys);
+        }
     }
 }

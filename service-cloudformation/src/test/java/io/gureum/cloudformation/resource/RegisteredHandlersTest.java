@@ -76,7 +76,14 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayConnect", "AWS::EC2::TransitGatewayConnectPeer",
             "AWS::EC2::TransitGatewayMulticastDomain", "AWS::EC2::TransitGatewayMulticastDomainAssociation",
             "AWS::EC2::TransitGatewayMulticastGroupMember", "AWS::EC2::TransitGatewayMulticastGroupSource",
-            "AWS::ECR::PublicRepository");
+            "AWS::ECR::PublicRepository",
+            // ec2-capacity
+            "AWS::EC2::CapacityReservationFleet", "AWS::EC2::VPCEncryptionControl",
+            "AWS::S3::StorageLens", "AWS::S3::StorageLensGroup", "AWS::S3::AccessGrantsInstance",
+            "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant", "AWS::S3::MultiRegionAccessPoint",
+            "AWS::S3::MultiRegionAccessPointPolicy",
+            // ec2-instance-ops
+            "AWS::EC2::InstanceConnectEndpoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

@@ -17,6 +17,8 @@ final class CapacityReservation extends Registered {
     String endDateType;
     String matchCriteria;
     String state = "active";
+    /** The Capacity Reservation Fleet that made it, or null. */
+    String fleetId;
 
     CapacityReservation(String id, String ownerId, String region, Instant created, String instanceType,
             String platform, String zoneName, String zoneId, String tenancy, boolean ebsOptimized,

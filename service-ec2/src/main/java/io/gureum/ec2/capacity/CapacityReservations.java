@@ -48,15 +48,22 @@ public final class CapacityReservations {
     private static final Set<String> MATCH_CRITERIA = Set.of("open", "targeted");
     private static final Set<String> TENANCIES = Set.of("default", "dedicated");
 
-    /** The reservations of one account and region, and the client tokens of their create calls. */
-    private static final class Store {
+    /**
+     * The reservations and Capacity Reservation Fleets of one account and region, and the client tokens of their
+     * create calls: one store, so that a fleet's reservations change under the same lock as the fleet.
+     */
+    static final class Store {
         final Map<String, CapacityReservation> byId = new LinkedHashMap<>();
         final Map<String, String> clientTokens = new HashMap<>();
+        final Map<String, CapacityReservationFleet> fleets = new LinkedHashMap<>();
+        final Map<String, String> fleetClientTokens = new HashMap<>();
     }
 
     private final ServiceContext context;
     private final InstanceTypeCatalogue catalogue = InstanceTypeCatalogue.standard();
-    private final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
+    final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
+    /** Brings the place's Capacity Reservation Fleets up to the clock before its reservations are read. */
+    private java.util.function.BiConsumer<Store, Instant> fleetSettler = (s, now) -> { };
     private final Ec2Filters<CapacityReservation> filters = new Ec2Filters<CapacityReservation>(c -> c.tagMap())
             .on("instance-type", c -> c.instanceType)
             .on("owner-id", c -> c.ownerId)
@@ -67,6 +74,10 @@ public final class CapacityReservations {
             .on("state", c -> c.state)
             .on("end-date-type", c -> c.endDateType)
             .on("instance-match-criteria", c -> c.matchCriteria);
+
+    void onSettle(java.util.function.BiConsumer<Store, Instant> settler) {
+        this.fleetSettler = settler;
+    }
 
     /** This family's records for --data-dir. */
     public PlaceFamily records() {
@@ -213,9 +224,59 @@ public final class CapacityReservations {
         return type;
     }
 
-    private void settle(Store s) {
+    void settle(Store s) {
         Instant now = context.clock().now();
+        fleetSettler.accept(s, now);
         s.byId.values().forEach(c -> c.settle(now));
+    }
+
+    /**
+     * A reservation a Capacity Reservation Fleet makes (its open matching, tenancy, end date and tags), through
+     * the same checks as CreateCapacityReservation's; null when the type is not offered in the zone, which a
+     * fleet takes as insufficient capacity for that type.
+     */
+    CapacityReservation reserveForFleet(Store s, CapacityReservationFleet f, CapacityReservationFleet.Spec spec,
+            int count, Instant at) {
+        AvailabilityZone zone = offeredZone(f.region, spec);
+        if (zone == null) {
+            return null;
+        }
+        CapacityReservation c = new CapacityReservation(context.ids().next("cr"), f.ownerId, f.region, at,
+                spec.instanceType(), spec.platform(), zone.zoneName(), zone.zoneId(), f.tenancy, spec.ebsOptimized(),
+                false);
+        c.count = count;
+        c.endDateType = f.endDate == null ? "unlimited" : "limited";
+        c.endDate = f.endDate;
+        c.matchCriteria = f.matchCriteria;
+        c.fleetId = f.id;
+        c.tags.putAll(f.tags);
+        c.register(context.registry());
+        s.byId.put(c.id, c);
+        return c;
+    }
+
+    /** The spec's zone when its instance type is offered there, else null. */
+    AvailabilityZone offeredZone(String region, CapacityReservationFleet.Spec spec) {
+        List<AvailabilityZone> all = context.topology().region(region).map(x -> x.zones()).orElse(List.of());
+        for (AvailabilityZone z : all) {
+            if (z.zoneName().equals(spec.zoneName())) {
+                return Offerings.offered(catalogue, spec.instanceType(), z, all) ? z : null;
+            }
+        }
+        return null;
+    }
+
+    boolean validType(String type) {
+        return catalogue.contains(type);
+    }
+
+    static boolean validPlatform(String platform) {
+        return PLATFORMS.contains(platform);
+    }
+
+    /** The zone of a fleet's specification, by name or ID, in the caller's region. */
+    AvailabilityZone fleetZone(String name, String id) {
+        return zone(name, id);
     }
 
     private static void requireActive(CapacityReservation c) {
@@ -261,7 +322,7 @@ public final class CapacityReservations {
         throw Ec2Errors.invalidParameterValue("Invalid availability zone: [" + (name != null ? name : id) + "]");
     }
 
-    private static software.amazon.awssdk.services.ec2.model.CapacityReservation toSdk(CapacityReservation c) {
+    static software.amazon.awssdk.services.ec2.model.CapacityReservation toSdk(CapacityReservation c) {
         return software.amazon.awssdk.services.ec2.model.CapacityReservation.builder().capacityReservationId(c.id)
                 .ownerId(c.ownerId).capacityReservationArn(c.arn()).availabilityZone(c.zoneName)
                 .availabilityZoneId(c.zoneId).instanceType(c.instanceType).instancePlatform(c.platform)
@@ -269,6 +330,7 @@ public final class CapacityReservations {
                 .ebsOptimized(c.ebsOptimized).ephemeralStorage(c.ephemeralStorage).state(c.state).startDate(c.created)
                 .endDate(c.endDate).endDateType(c.endDateType).instanceMatchCriteria(c.matchCriteria)
                 .createDate(c.created).reservationType("default").deliveryPreference("fixed").tags(c.sdkTags())
+                .capacityReservationFleetId(c.fleetId)
                 .build();
     }
 }

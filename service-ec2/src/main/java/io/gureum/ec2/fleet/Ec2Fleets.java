@@ -61,8 +61,8 @@ import software.amazon.awssdk.services.ec2.model.TargetCapacitySpecificationRequ
  * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/manage-ec2-fleet.html). An {@code instant} fleet
  * launches in the call and answers its instances and errors; {@code request} and {@code maintain} fleets
  * launch in the call too and are {@code active} when it answers. A {@code maintain} fleet replaces instances
- * that have gone and follows ModifyFleet's new target, checked at each describe, modify and delete (there is
- * no background loop: nothing changes until one of those is called). Deleted fleets stay visible 48 hours of
+ * that have gone or stopped and follows ModifyFleet's new target, on the clock ({@link FleetWatch}) and at
+ * each describe, modify and delete. Deleted fleets stay visible 48 hours of
  * the core clock.
  */
 public final class Ec2Fleets {
@@ -86,6 +86,7 @@ public final class Ec2Fleets {
     private final FleetEngine engine;
     /** Journals the place's records (--data-dir) after a describe changed a fleet: reads are not journaled. */
     private final java.util.function.BiConsumer<String, String> journal;
+    private final FleetWatch watch;
     private final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
     private final Ec2Filters<Fleet> filters = new Ec2Filters<Fleet>(f -> f.tagMap())
             .on("activity-status", f -> List.of(f.activity, f.activity.replace('_', '-')))
@@ -96,16 +97,51 @@ public final class Ec2Fleets {
             .on("type", f -> f.type);
 
     /** @param journal records the place (account, region) after a read changed a fleet; called holding its lock */
-    public Ec2Fleets(ServiceContext context, java.util.function.BiConsumer<String, String> journal) {
+    public Ec2Fleets(ServiceContext context, java.util.function.BiConsumer<String, String> journal, FleetWatch watch) {
         this.context = context;
         this.engine = new FleetEngine(context);
         this.journal = journal;
+        this.watch = watch;
+        watch.add(this::sweep);
     }
 
     /** This family's records for --data-dir. */
     public PlaceFamily records() {
-        return new RegisteredFamily<>("fleet", Fleet.class, stores, s -> s.byId, f -> f.id, s -> s.clientTokens,
-                context.registry());
+        return watch.rearming(new RegisteredFamily<>("fleet", Fleet.class, stores, s -> s.byId, f -> f.id, s -> s.clientTokens,
+                context.registry()), (account, region) -> {
+            Store s = stores.of(account, region);
+            synchronized (s) {
+                s.byId.values().forEach(this::arm);
+            }
+        });
+    }
+
+    /**
+     * Brings the place's fleets holding {@code instanceId} (every fleet for null) up to date: called by the
+     * {@link FleetWatch} on the clock, holding the place's compute lock.
+     */
+    private void sweep(String account, String region, String instanceId) {
+        Store s = stores.of(account, region);
+        synchronized (s) {
+            for (Fleet f : List.copyOf(s.byId.values())) {
+                if (instanceId == null || f.members.stream().anyMatch(m -> m.instanceId().equals(instanceId))) {
+                    reconcile(f);
+                }
+            }
+        }
+    }
+
+    /** Wakes the fleet at its ValidFrom and ValidUntil, when it has them. */
+    private void arm(Fleet f) {
+        if (f.type.equals("instant") || f.endedAt != null) {
+            return;
+        }
+        if (f.validFrom != null && f.state.equals("submitted")) {
+            watch.at(f.validFrom, f.ownerId, f.region);
+        }
+        if (f.validUntil != null) {
+            watch.at(f.validUntil, f.ownerId, f.region);
+        }
     }
 
     public CreateFleetResponse createFleet(CreateFleetRequest r) {
@@ -212,6 +248,7 @@ public final class Ec2Fleets {
                 launches.addAll(fill(f, pools, instanceTags));
             }
             f.activity = FleetEngine.activity(f);
+            arm(f);
             CreateFleetResponse.Builder out = CreateFleetResponse.builder().fleetId(f.id);
             if (type.equals("instant")) {
                 out.instances(instantInstances(f)).errors(createErrors(f));

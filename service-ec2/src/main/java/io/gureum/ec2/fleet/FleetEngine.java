@@ -47,6 +47,7 @@ final class FleetEngine {
     static final String SPOT = "spot";
     static final String ON_DEMAND = "on-demand";
     private static final Set<String> GONE = Set.of("shutting-down", "terminated");
+    private static final Set<String> STOPPED = Set.of("stopping", "stopped");
 
     enum Strategy {
         LOWEST_PRICE, DIVERSIFIED, CAPACITY, PRIORITY;
@@ -279,26 +280,33 @@ final class FleetEngine {
         f.event(now, "error", code, message, null);
     }
 
-    /** Drops the members whose instances are shutting down or gone (DescribeInstances through the EC2 API). */
+    /**
+     * Drops the members whose instances no longer run (DescribeInstances through the EC2 API): shutting down or
+     * gone ({@code instanceChange}/{@code terminated} in the history), or stopping or stopped, which no longer
+     * count toward the target either (an {@code information} record; AWS lists no sub-type for it, so none is
+     * given). A stopped instance started again is not the fleet's any more.
+     */
     void check(Fleet f) {
         if (f.members.isEmpty()) {
             return;
         }
-        Set<String> alive = new HashSet<>();
+        Map<String, String> states = new HashMap<>();
         List<String> ids = f.members.stream().map(Fleet.Member::instanceId).toList();
         ec2(f).describeInstancesPaginator(b -> b.filters(Filter.builder().name("instance-id").values(ids).build()))
-                .reservations().forEach(r -> r.instances().forEach(i -> {
-                    if (i.state() == null || !GONE.contains(i.state().nameAsString())) {
-                        alive.add(i.instanceId());
-                    }
-                }));
+                .reservations().forEach(r -> r.instances().forEach(i -> states.put(i.instanceId(),
+                        i.state() == null ? "running" : i.state().nameAsString())));
         Instant now = context.clock().now();
         for (var it = f.members.iterator(); it.hasNext();) {
             Fleet.Member m = it.next();
-            if (!alive.contains(m.instanceId())) {
+            String state = states.get(m.instanceId());
+            if (state == null || GONE.contains(state)) {
                 it.remove();
                 f.event(now, "instanceChange", "terminated", "{\"instanceType\":\"" + m.instanceType() + "\"}",
                         m.instanceId());
+            } else if (STOPPED.contains(state)) {
+                it.remove();
+                f.event(now, "information", null, "Instance " + m.instanceId() + " is " + state
+                        + " and no longer counts toward the target capacity.", m.instanceId());
             }
         }
     }

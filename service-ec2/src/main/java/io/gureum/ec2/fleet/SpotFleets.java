@@ -77,19 +77,55 @@ public final class SpotFleets {
     private final FleetEngine engine;
     /** Journals the place's records (--data-dir) after a describe changed a fleet: reads are not journaled. */
     private final java.util.function.BiConsumer<String, String> journal;
+    private final FleetWatch watch;
     private final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
 
     /** @param journal records the place (account, region) after a read changed a fleet; called holding its lock */
-    public SpotFleets(ServiceContext context, java.util.function.BiConsumer<String, String> journal) {
+    public SpotFleets(ServiceContext context, java.util.function.BiConsumer<String, String> journal, FleetWatch watch) {
         this.context = context;
         this.engine = new FleetEngine(context);
         this.journal = journal;
+        this.watch = watch;
+        watch.add(this::sweep);
     }
 
     /** This family's records for --data-dir. */
     public PlaceFamily records() {
-        return new RegisteredFamily<>("spot-fleet-request", Fleet.class, stores, s -> s.byId, f -> f.id,
-                s -> s.clientTokens, context.registry());
+        return watch.rearming(new RegisteredFamily<>("spot-fleet-request", Fleet.class, stores, s -> s.byId, f -> f.id,
+                s -> s.clientTokens, context.registry()), (account, region) -> {
+            Store s = stores.of(account, region);
+            synchronized (s) {
+                s.byId.values().forEach(this::arm);
+            }
+        });
+    }
+
+    /**
+     * Brings the place's fleets holding {@code instanceId} (every fleet for null) up to date: called by the
+     * {@link FleetWatch} on the clock, holding the place's compute lock.
+     */
+    private void sweep(String account, String region, String instanceId) {
+        Store s = stores.of(account, region);
+        synchronized (s) {
+            for (Fleet f : List.copyOf(s.byId.values())) {
+                if (instanceId == null || f.members.stream().anyMatch(m -> m.instanceId().equals(instanceId))) {
+                    reconcile(f);
+                }
+            }
+        }
+    }
+
+    /** Wakes the fleet at its ValidFrom and ValidUntil, when it has them. */
+    private void arm(Fleet f) {
+        if (f.type.equals("instant") || f.endedAt != null) {
+            return;
+        }
+        if (f.validFrom != null && f.state.equals("submitted")) {
+            watch.at(f.validFrom, f.ownerId, f.region);
+        }
+        if (f.validUntil != null) {
+            watch.at(f.validUntil, f.ownerId, f.region);
+        }
     }
 
     private static AwsException invalidConfig(String message) {
@@ -188,6 +224,7 @@ public final class SpotFleets {
                 fill(f, pools);
             }
             f.activity = FleetEngine.activity(f);
+            arm(f);
             return RequestSpotFleetResponse.builder().spotFleetRequestId(f.id).build();
         }
     }

@@ -72,6 +72,15 @@ public final class Instance {
     public Instant eventTime;
     public String spotInstanceRequestId;
     public String capacityReservationId;
+    /** CPU options set at launch or by ModifyInstanceCpuOptions; null: the type's defaults. */
+    public Integer coreCount;
+    public Integer threadsPerCore;
+    /** ModifyInstanceMaintenanceOptions: {@code default} or {@code disabled}. */
+    public String autoRecovery = "default";
+    public String rebootMigration = "default";
+    /** ModifyInstancePlacement: host affinity ({@code default}/{@code host}) and partition; null when unset. */
+    public String affinity;
+    public Integer partitionNumber;
 
     /** An EBS volume attached to the instance at a device name. */
     public record Attachment(String deviceName, String volumeId) {

@@ -69,7 +69,8 @@ final class InstanceViews {
                 .architecture(i.architecture).platform(i.platform).platformDetails(i.platformDetails)
                 .usageOperation(i.usageOperation).usageOperationUpdateTime(i.launchTime).keyName(i.keyName)
                 .placement(Placement.builder().availabilityZone(i.availabilityZone).groupName(
-                        i.placementGroup == null ? "" : i.placementGroup).tenancy(i.tenancy).hostId(i.hostId).build())
+                        i.placementGroup == null ? "" : i.placementGroup).tenancy(i.tenancy).hostId(i.hostId)
+                        .affinity(i.affinity).partitionNumber(i.partitionNumber).build())
                 .monitoring(Monitoring.builder().state(i.monitoring ? "enabled" : "disabled").build())
                 .rootDeviceName(i.rootDeviceName).rootDeviceType(i.rootDeviceType)
                 .virtualizationType(i.virtualizationType).hypervisor(i.hypervisor).enaSupport(i.enaSupport)
@@ -79,7 +80,8 @@ final class InstanceViews {
                 .hibernationOptions(h -> h.configured(i.hibernationConfigured))
                 .enclaveOptions(e -> e.enabled(false))
                 .capacityReservationSpecification(c -> c.capacityReservationPreference("open"))
-                .maintenanceOptions(m -> m.autoRecovery("default"))
+                .maintenanceOptions(m -> m.autoRecovery(i.autoRecovery).rebootMigration(i.rebootMigration))
+                .cpuOptions(InstanceCpu.options(i))
                 .metadataOptions(InstanceMetadataOptionsResponse.builder().state(state == InstanceState.PENDING
                         ? "pending" : "applied").httpTokens(i.httpTokens)
                         .httpPutResponseHopLimit(i.httpPutResponseHopLimit).httpEndpoint(i.httpEndpoint)

@@ -46,6 +46,8 @@ public final class Instances {
     private final InstanceTypeCatalogue types = InstanceTypeCatalogue.standard();
     private final ZoneOutages outages;
     private final InstanceStateEvents stateEvents;
+    private final ProfileAssociations profiles;
+    private final MetadataDefaults metadataDefaults = new MetadataDefaults();
 
     public Instances(Compute compute, Images images, Ebs ebs) {
         this.compute = compute;
@@ -55,6 +57,26 @@ public final class Instances {
         this.references = new LaunchReferences(compute);
         this.outages = new ZoneOutages(compute, network);
         this.stateEvents = new InstanceStateEvents(compute);
+        this.profiles = new ProfileAssociations(compute, references);
+    }
+
+    /** The IAM instance profile associations (a provider of their four operations). */
+    public ProfileAssociations profiles() {
+        return profiles;
+    }
+
+    MetadataDefaults metadataDefaults() {
+        return metadataDefaults;
+    }
+
+    /** The records of the account's instance metadata defaults for --data-dir. */
+    public io.gureum.ec2.compute.PlaceFamily metadataDefaultsRecords() {
+        return metadataDefaults.records();
+    }
+
+    /** The records of IAM instance profile associations for --data-dir. */
+    public io.gureum.ec2.compute.PlaceFamily profileRecords() {
+        return profiles.records();
     }
 
     /** The records of instances, volumes and the account's EBS settings for --data-dir. */
@@ -182,6 +204,10 @@ public final class Instances {
                 && !image.rootDeviceType.equals("ebs")) {
             throw Ec2Error.UNSUPPORTED_HIBERNATION_CONFIGURATION.withMessage("Hibernation requires an EBS root volume.");
         }
+        metadataDefaults.checkEnforced(s, image.imdsSupport, r.metadataOptions());
+        if (r.cpuOptions() != null) {
+            InstanceCpu.check(type, r.cpuOptions().coreCount(), r.cpuOptions().threadsPerCore());
+        }
         Ec2Errors.checkDryRun(r.dryRun());
         if (outages.impaired(where.subnet().availabilityZone())) {
             throw outages.insufficientCapacity(type, where.subnet().availabilityZone(), s.region);
@@ -230,14 +256,10 @@ public final class Instances {
                 i.iamRoleName = profile.roleName();
                 i.iamRoleArn = profile.roleArn();
             }
-            if (r.metadataOptions() != null) {
-                InstanceMetadata.apply(i, r.metadataOptions().httpTokensAsString(),
-                        r.metadataOptions().httpPutResponseHopLimit(), r.metadataOptions().httpEndpointAsString(),
-                        r.metadataOptions().httpProtocolIpv6AsString(),
-                        r.metadataOptions().instanceMetadataTagsAsString());
-            } else if ("v2.0".equals(image.imdsSupport)) {
-                i.httpTokens = "required";
-                i.httpPutResponseHopLimit = 2;
+            metadataDefaults.atLaunch(s, i, image.imdsSupport, r.metadataOptions());
+            if (r.cpuOptions() != null) {
+                i.coreCount = r.cpuOptions().coreCount();
+                i.threadsPerCore = r.cpuOptions().threadsPerCore();
             }
             i.availabilityZone = where.subnet().availabilityZone();
             i.subnetId = where.subnet().subnetId();
@@ -262,6 +284,7 @@ public final class Instances {
             i.tags.attach(compute.ctx.registry(), s.account, s.region, "instance", i.id);
             s.instances.put(i.id, i);
             compute.indexInstance(i.id, s);
+            profiles.launched(s, i, now);
             launched.add(i);
         }
         image.lastLaunchedTime = now;

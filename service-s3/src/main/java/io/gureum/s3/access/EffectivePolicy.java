@@ -140,6 +140,40 @@ public final class EffectivePolicy {
         }
     }
 
+    /**
+     * A policy (an access point's) with RestrictPublicBuckets applied as to a bucket policy: when {@code restrict}
+     * is on and the policy is public, each Allow statement holds only for {@code owner}'s principals and for AWS
+     * services. Null for no policy.
+     */
+    public static String restrictedDocument(String policy, String owner, boolean restrict) {
+        if (policy == null) {
+            return null;
+        }
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(policy);
+        } catch (JsonProcessingException e) {
+            return null; // stored only when valid
+        }
+        if (!restrict || !PublicPolicies.isPublic(doc)) {
+            return policy;
+        }
+        ArrayNode into = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode s : PublicPolicies.statements(doc)) {
+            if (!"Allow".equals(s.path("Effect").asText())) {
+                into.add(s);
+                continue;
+            }
+            for (ObjectNode r : new ObjectNode[] {restricted(s, "StringEquals", "aws:PrincipalAccount", owner),
+                    restricted(s, "Bool", "aws:PrincipalIsAWSService", "true")}) {
+                if (r != null) {
+                    into.add(r);
+                }
+            }
+        }
+        return render(doc.hasNonNull("Version") ? doc.get("Version").asText() : "2012-10-17", into);
+    }
+
     private static ObjectNode restricted(JsonNode statement, String operator, String key, String value) {
         ObjectNode s = (ObjectNode) statement.deepCopy();
         if (s.has("Sid")) {

@@ -38,9 +38,11 @@ final class AccessPoints {
     private static final int MAX_RESULTS = 1000;
 
     private final ControlState state;
+    private final Kept kept;
 
-    AccessPoints(ControlState state) {
+    AccessPoints(ControlState state, Kept kept) {
         this.state = state;
+        this.kept = kept;
     }
 
     public CreateAccessPointResponse createAccessPoint(CreateAccessPointRequest request) {
@@ -197,34 +199,41 @@ final class AccessPoints {
 
     public TagResourceResponse tagResource(TagResourceRequest request) {
         synchronized (state) {
-            ControlState.AccessPoint p = tagged(request.accountId(), request.resourceArn());
+            Tagged t = tagged(request.accountId(), request.resourceArn());
             Map<String, String> tags = new LinkedHashMap<>();
-            request.tags().forEach(t -> tags.put(t.key(), t.value()));
-            state.context.registry().tag(Arn.parse(p.arn()), tags);
-            state.record(p);
+            request.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+            state.context.registry().tag(Arn.parse(t.arn()), tags);
+            t.record().run();
         }
         return TagResourceResponse.builder().build();
     }
 
     public UntagResourceResponse untagResource(UntagResourceRequest request) {
         synchronized (state) {
-            ControlState.AccessPoint p = tagged(request.accountId(), request.resourceArn());
-            state.context.registry().untag(Arn.parse(p.arn()), request.tagKeys());
-            state.record(p);
+            Tagged t = tagged(request.accountId(), request.resourceArn());
+            state.context.registry().untag(Arn.parse(t.arn()), request.tagKeys());
+            t.record().run();
         }
         return UntagResourceResponse.builder().build();
     }
 
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
-        ControlState.AccessPoint p = tagged(request.accountId(), request.resourceArn());
+        Tagged t = tagged(request.accountId(), request.resourceArn());
         List<Tag> tags = new ArrayList<>();
-        state.context.registry().tags(Arn.parse(p.arn())).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v)
+        state.context.registry().tags(Arn.parse(t.arn())).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v)
                 .build()));
         return ListTagsForResourceResponse.builder().tags(tags).build();
     }
 
-    /** Tagging through S3 Control reaches access points here; other resource types are not emulated. */
-    private ControlState.AccessPoint tagged(String accountId, String resourceArn) {
+    /** A taggable resource: its ARN and how to record it once its tags changed. */
+    private record Tagged(String arn, Runnable record) {
+    }
+
+    /**
+     * Tagging through S3 Control reaches access points, Storage Lens groups and Access Grants instances, locations
+     * and grants here; other resource types (general purpose buckets) are not emulated through this API.
+     */
+    private Tagged tagged(String accountId, String resourceArn) {
         String account = ControlErrors.callerAccount(accountId);
         Arn arn;
         try {
@@ -232,15 +241,30 @@ final class AccessPoints {
         } catch (RuntimeException e) {
             throw ControlErrors.invalidRequest("Invalid resource ARN: " + resourceArn);
         }
+        if ("s3".equals(arn.service()) && arn.resource().startsWith("storage-lens-group/")) {
+            Kept.Entry e = kept.byArn(resourceArn);
+            if (e == null || !e.account().equals(account)) {
+                throw StorageLens.noSuchConfiguration();
+            }
+            return new Tagged(e.arn(), () -> kept.record(e));
+        }
+        if ("s3".equals(arn.service()) && arn.resource().startsWith("access-grants/")) {
+            Kept.Entry e = kept.byArn(resourceArn);
+            if (e == null || !e.account().equals(account)) {
+                throw resourceArn.contains("/location/") ? AccessGrants.locationMissing()
+                        : resourceArn.contains("/grant/") ? AccessGrants.grantMissing() : AccessGrants.instanceMissing();
+            }
+            return new Tagged(e.arn(), () -> kept.record(e));
+        }
         if (!"s3".equals(arn.service()) || !arn.resource().startsWith("accesspoint/")) {
-            throw new AwsException("NotImplemented", "Tagging " + resourceArn
-                    + " through S3 Control is not emulated by Gureum (only access points are)", 501);
+            throw new AwsException("NotImplemented", "Tagging " + resourceArn + " through S3 Control is not emulated "
+                    + "by Gureum (only access points, Storage Lens groups and Access Grants resources are)", 501);
         }
         ControlState.AccessPoint p = state.byArn(resourceArn);
         if (p == null || !p.account().equals(account)) {
             throw ControlErrors.noSuchAccessPoint();
         }
-        return p;
+        return new Tagged(p.arn(), () -> state.record(p));
     }
 
     private ControlState.AccessPoint require(String accountId, String name) {

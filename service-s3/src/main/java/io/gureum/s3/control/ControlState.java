@@ -26,13 +26,21 @@ public final class ControlState {
     /** An account's (or an access point's) four Block Public Access settings. */
     public record Block(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
             boolean restrictPublicBuckets) {
+        /** Each setting on when either turns it on; null when both are null. */
+        public static Block either(Block a, Block b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
+            }
+            return new Block(a.blockPublicAcls || b.blockPublicAcls, a.ignorePublicAcls || b.ignorePublicAcls,
+                    a.blockPublicPolicy || b.blockPublicPolicy, a.restrictPublicBuckets || b.restrictPublicBuckets);
+        }
     }
 
     /** One access point; replaced as a whole on every change. */
-    record AccessPoint(String name, String account, String region, String bucket, String bucketAccount,
+    public record AccessPoint(String name, String account, String region, String bucket, String bucketAccount,
             String alias, String arn, String vpcId, Block block, String policy, Instant created,
             Map<String, String> tags) {
-        String networkOrigin() {
+        public String networkOrigin() {
             return vpcId == null ? "Internet" : "VPC";
         }
 
@@ -95,16 +103,23 @@ public final class ControlState {
      * the request's {@code region}. Null when neither.
      */
     public String bucketFor(String name, String region) {
-        String alias = bucketOfAlias(name);
-        if (alias != null || name == null || region == null) {
-            return alias;
-        }
-        java.util.regex.Matcher m = NAME_ACCOUNT.matcher(name);
-        if (!m.matches()) {
+        AccessPoint p = pointFor(name, region);
+        return p == null ? null : p.bucket();
+    }
+
+    /** The access point a request's bucket name stands for (its alias or ARN host label, {@link #bucketFor}), or null. */
+    public AccessPoint pointFor(String name, String region) {
+        if (name == null) {
             return null;
         }
-        AccessPoint p = point(m.group(2), region, m.group(1));
-        return p == null ? null : p.bucket();
+        if (name.endsWith("-s3alias")) {
+            return byAlias.get(name);
+        }
+        if (region == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = NAME_ACCOUNT.matcher(name);
+        return m.matches() ? point(m.group(2), region, m.group(1)) : null;
     }
 
     synchronized void putBlock(String account, Block block) {
@@ -160,7 +175,7 @@ public final class ControlState {
         return out;
     }
 
-    synchronized AccessPoint byArn(String arn) {
+    public synchronized AccessPoint byArn(String arn) {
         for (AccessPoint p : points.values()) {
             if (p.arn().equals(arn)) {
                 return p;

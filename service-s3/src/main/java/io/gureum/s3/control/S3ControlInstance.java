@@ -10,12 +10,17 @@ import java.util.function.Consumer;
 final class S3ControlInstance implements ServiceInstance {
     private final ServiceContext context;
     private final ControlState state;
+    private final Kept kept;
     private final List<Object> providers;
 
     S3ControlInstance(ServiceContext context) {
         this.context = context;
         this.state = ControlState.fresh(context);
-        this.providers = List.of(new AccountBlocks(state), new AccessPoints(state));
+        this.kept = new Kept(context);
+        AccessGrants grants = new AccessGrants(state, kept);
+        this.providers = List.of(new AccountBlocks(state), new AccessPoints(state, kept), new StorageLens(state, kept),
+                grants, new AccessGrantsLocations(state, kept, grants), new DataAccess(state, kept, grants),
+                new MultiRegionAccessPoints(state, kept));
     }
 
     @Override
@@ -26,11 +31,13 @@ final class S3ControlInstance implements ServiceInstance {
     @Override
     public void restore(List<StateRecord> records) {
         state.restore(records);
+        kept.restore(records);
     }
 
     @Override
     public void capture(Consumer<StateRecord> sink) {
         state.capture(sink);
+        kept.capture(sink);
     }
 
     /** On reset S3 must stop seeing this instance's blocks and aliases even before S3 Control is used again. */

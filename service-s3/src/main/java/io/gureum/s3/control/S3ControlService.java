@@ -36,7 +36,8 @@ public final class S3ControlService implements AwsService {
 
     @Override
     public List<Class<?>> providerClasses() {
-        return List.of(AccountBlocks.class, AccessPoints.class);
+        return List.of(AccountBlocks.class, AccessPoints.class, StorageLens.class, AccessGrants.class, AccessGrantsLocations.class, DataAccess.class,
+                MultiRegionAccessPoints.class);
     }
 
     @Override

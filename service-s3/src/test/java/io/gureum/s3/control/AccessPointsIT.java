@@ -209,10 +209,14 @@ class AccessPointsIT {
         assertError("NoSuchAccessPoint", 404, () -> control.listTagsForResource(r -> r.accountId(ACCOUNT)
                 .resourceArn("arn:aws:s3:us-east-1:" + ACCOUNT + ":accesspoint/" + newName())));
         assertError("NotImplemented", 501, () -> control.listTagsForResource(r -> r.accountId(ACCOUNT)
-                .resourceArn("arn:aws:s3:us-east-1:" + ACCOUNT + ":storage-lens-group/g")));
+                .resourceArn("arn:aws:s3:::" + bucket)));
     }
 
     static Map<String, String> tags(String arn) {
+        return tagsOf(control, arn);
+    }
+
+    static Map<String, String> tagsOf(S3ControlClient control, String arn) {
         return control.listTagsForResource(r -> r.accountId(ACCOUNT).resourceArn(arn)).tags().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value));
     }
@@ -257,9 +261,33 @@ class AccessPointsIT {
         assertEquals(501, e.statusCode());
         assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
         assertTrue(e.awsErrorDetails().errorMessage().contains("ListJobs"), e.awsErrorDetails().errorMessage());
+        assertError("NotImplemented", 501, () -> control.describeJob(r -> r.accountId(ACCOUNT).jobId("j")));
         assertError("NotImplemented", 501,
-                () -> control.listStorageLensConfigurations(r -> r.accountId(ACCOUNT)));
-        assertError("NotImplemented", 501,
-                () -> control.listMultiRegionAccessPoints(r -> r.accountId(ACCOUNT)));
+                () -> control.listAccessPointsForObjectLambda(r -> r.accountId(ACCOUNT)));
+    }
+
+    /**
+     * A request through an access point is also held to the access point's own Block Public Access settings (all
+     * on unless given): a public ACL written through it is refused where the bucket alone allows it.
+     */
+    @Test
+    void theAccessPointsBlockAppliesToRequestsThroughIt() {
+        String bucket = newBucket();
+        s3.putBucketOwnershipControls(b -> b.bucket(bucket).ownershipControls(o -> o.rules(r -> r
+                .objectOwnership(software.amazon.awssdk.services.s3.model.ObjectOwnership.OBJECT_WRITER))));
+        s3.deletePublicAccessBlock(b -> b.bucket(bucket));
+        String blocked = control.createAccessPoint(r -> r.accountId(ACCOUNT).name(newName()).bucket(bucket)).alias();
+        String open = control.createAccessPoint(r -> r.accountId(ACCOUNT).name(newName()).bucket(bucket)
+                .publicAccessBlockConfiguration(c -> c.blockPublicAcls(false).ignorePublicAcls(false)
+                        .blockPublicPolicy(false).restrictPublicBuckets(false))).alias();
+        var publicRead = software.amazon.awssdk.services.s3.model.ObjectCannedACL.PUBLIC_READ;
+        var denied = assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class, () -> s3.putObject(b -> b
+                .bucket(blocked).key("k").acl(publicRead), RequestBody.fromString("x")));
+        assertEquals(403, denied.statusCode());
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+        s3.putObject(b -> b.bucket(open).key("k").acl(publicRead), RequestBody.fromString("x"));
+        s3.putObject(b -> b.bucket(bucket).key("k2").acl(publicRead), RequestBody.fromString("x"));
+        assertEquals(403, assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class, () -> s3
+                .putObjectAcl(b -> b.bucket(blocked).key("k2").acl(publicRead))).statusCode());
     }
 }

@@ -80,4 +80,48 @@ class ControlRestartIT {
                     () -> control.getPublicAccessBlock(r -> r.accountId(ACCOUNT)));
         }
     }
+
+    /** Storage Lens configurations and groups, and the Access Grants instance, locations and grants, with tags. */
+    @Test
+    void storageLensAndAccessGrantsSurviveARestart() {
+        String grantId;
+        String grantArn;
+        try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1")) {
+            control.putStorageLensConfiguration(r -> r.accountId(ACCOUNT).configId("dash").storageLensConfiguration(c -> c
+                    .id("dash").isEnabled(true).accountLevel(a -> a.bucketLevel(l -> { })))
+                    .tags(software.amazon.awssdk.services.s3control.model.StorageLensTag.builder().key("t").value("1")
+                            .build()));
+            control.createStorageLensGroup(r -> r.accountId(ACCOUNT).storageLensGroup(s -> s.name("grp")
+                    .filter(f -> f.matchAnyPrefix("logs/"))));
+            control.createAccessGrantsInstance(r -> r.accountId(ACCOUNT));
+            String location = control.createAccessGrantsLocation(r -> r.accountId(ACCOUNT)
+                    .locationScope("s3://kept-data").iamRoleArn("arn:aws:iam::" + ACCOUNT + ":role/r"))
+                    .accessGrantsLocationId();
+            var grant = control.createAccessGrant(r -> r.accountId(ACCOUNT).accessGrantsLocationId(location)
+                    .grantee(e -> e.granteeType("IAM").granteeIdentifier("arn:aws:iam::" + ACCOUNT + ":root"))
+                    .permission("READ").tags(Tag.builder().key("env").value("dev").build()));
+            grantId = grant.accessGrantId();
+            grantArn = grant.accessGrantArn();
+            try (S3Client s3 = ControlClients.s3(g, "test", "us-east-1")) {
+                s3.createBucket(b -> b.bucket("kept-mrap"));
+            }
+            control.createMultiRegionAccessPoint(r -> r.accountId(ACCOUNT).clientToken("t1").details(d -> d
+                    .name("kept-mrap").regions(software.amazon.awssdk.services.s3control.model.Region.builder()
+                            .bucket("kept-mrap").build())));
+        }
+        try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1")) {
+            assertTrue(control.getStorageLensConfiguration(r -> r.accountId(ACCOUNT).configId("dash"))
+                    .storageLensConfiguration().isEnabled());
+            assertEquals("1", control.getStorageLensConfigurationTagging(r -> r.accountId(ACCOUNT).configId("dash"))
+                    .tags().get(0).value());
+            assertEquals(java.util.List.of("logs/"), control.getStorageLensGroup(r -> r.accountId(ACCOUNT).name("grp"))
+                    .storageLensGroup().filter().matchAnyPrefix());
+            assertEquals("default", control.getAccessGrantsInstance(r -> r.accountId(ACCOUNT)).accessGrantsInstanceId());
+            assertEquals("s3://kept-data/*", control.getAccessGrant(r -> r.accountId(ACCOUNT).accessGrantId(grantId))
+                    .grantScope());
+            assertEquals(Map.of("env", "dev"), AccessPointsIT.tagsOf(control, grantArn));
+            assertEquals("kept-mrap", control.getMultiRegionAccessPoint(r -> r.accountId(ACCOUNT).name("kept-mrap"))
+                    .accessPoint().regions().get(0).bucket());
+        }
+    }
 }
