@@ -46,6 +46,7 @@ APIS = [
     ("scheduler", None, "service-scheduler", "software.amazon.awssdk.services.scheduler.SchedulerClient"),
     ("cloudwatch", None, "service-cloudwatch", "software.amazon.awssdk.services.cloudwatch.CloudWatchClient"),
     ("ecr", None, "service-ecr", "software.amazon.awssdk.services.ecr.EcrClient"),
+    ("ecr-public", None, "service-ecr", "software.amazon.awssdk.services.ecrpublic.EcrPublicClient"),
     ("cloudformation", None, "service-cloudformation",
      "software.amazon.awssdk.services.cloudformation.CloudFormationClient"),
 ]
