@@ -94,11 +94,12 @@ public final class Dispatcher {
     private CompletableFuture<AwsHttpResponse> submit(AwsHttpRequest request, AwsException rejection) {
         String requestId = context.ids().requestId();
         CompletableFuture<AwsHttpResponse> result = new CompletableFuture<>();
+        InlineRequests.Inline inlined = rejection == null ? inline.qualifies(request) : null;
         Runnable task = () -> {
             CompletableFuture<AwsHttpResponse> response;
             try {
                 state.beginRequest();
-                response = afterDurable(handle(request, requestId, rejection));
+                response = afterDurable(handle(request, requestId, rejection, inlined));
             } catch (Throwable t) {
                 response = CompletableFuture.failedFuture(t);
             }
@@ -111,9 +112,8 @@ public final class Dispatcher {
             response.whenComplete((r, t) -> complete(result, r, t, request, requestId));
         };
         try {
-            String inlineOperation = rejection == null ? inline.qualifies(request) : null;
-            if (inlineOperation != null) {
-                inline.run(task, requestId, inlineOperation);
+            if (inlined != null) {
+                inline.run(task, requestId, inlined.resolved().operation().name());
             } else {
                 executor.execute(task);
             }
@@ -168,7 +168,7 @@ public final class Dispatcher {
      * protocol. The future is complete on return unless the handler answers later ({@link AsyncResponse}).
      */
     private CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest httpRequest, String requestId,
-            AwsException rejection) {
+            AwsException rejection, InlineRequests.Inline inlined) {
         AwsHttpRequest request = httpRequest;
         if (rejection == null && AdminEndpoints.isAdminPath(request.rawPath())) {
             return CompletableFuture.completedFuture(admin.handle(request));
@@ -181,8 +181,9 @@ public final class Dispatcher {
         RequestContext ctx = new RequestContext(requestId, context.config().defaultAccount(),
                 context.config().defaultRegion(), null, null, request);
         try {
-            SignatureInfo signature = SigV4Parser.parse(request);
-            service = router.route(request, signature);
+            // An inline request was parsed, routed and resolved once already, to decide where it runs.
+            SignatureInfo signature = inlined != null ? inlined.signature() : SigV4Parser.parse(request);
+            service = inlined != null ? inlined.service() : router.route(request, signature);
             if (service == null) {
                 var unserved = router.unserved(request, signature);
                 if (unserved != null) { // answered in the unserved API's own protocol
@@ -193,7 +194,7 @@ public final class Dispatcher {
             }
             service.markUsed();
             model = service.model();
-            codec = service.codec(Codecs.forRequest(model, request));
+            codec = inlined != null ? inlined.codec() : service.codec(Codecs.forRequest(model, request));
             String accessKey = signature == null ? null : signature.accessKeyId();
             String region = signature != null && signature.region() != null && !signature.region().isEmpty()
                     ? signature.region() : context.config().defaultRegion();
@@ -231,7 +232,8 @@ public final class Dispatcher {
             if (early != null) {
                 return CompletableFuture.completedFuture(early);
             }
-            ResolvedOperation resolved = codec.resolve(model, request);
+            ResolvedOperation resolved = inlined != null && request == httpRequest ? inlined.resolved()
+                    : codec.resolve(model, request);
             operation = resolved.operation();
             if (context.config().verifySignatures() && signature == null && !model.unsigned(operation.name())) {
                 throw missingAuthentication(service, model);

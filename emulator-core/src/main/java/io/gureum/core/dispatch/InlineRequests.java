@@ -1,8 +1,11 @@
 package io.gureum.core.dispatch;
 
 import io.gureum.core.auth.SigV4Parser;
+import io.gureum.core.auth.SignatureInfo;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.persist.StateStore;
+import io.gureum.core.protocol.ProtocolCodec;
+import io.gureum.core.protocol.ResolvedOperation;
 import io.gureum.core.protocol.ServiceModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -43,6 +46,10 @@ public final class InlineRequests {
     public record Counts(long answered, long waited) {
     }
 
+    /** A request that runs inline, as parsed, routed and resolved to decide so; the dispatcher reuses them. */
+    record Inline(SignatureInfo signature, LoadedService service, ProtocolCodec codec, ResolvedOperation resolved) {
+    }
+
     private final ServiceRouter router;
     private final StateStore state;
     private final boolean enforceIam;
@@ -57,23 +64,25 @@ public final class InlineRequests {
     }
 
     /**
-     * The operation of {@code request} if it may run on the calling event loop, else null. Routing and operation resolution are repeated
-     * by the dispatcher; both read headers (and, for the query protocol, a form body already in memory) only.
+     * How {@code request} runs on the calling event loop, or null when it may not. Routing and resolution read
+     * headers (and, for the query protocol, a form body already in memory) only.
      */
-    String qualifies(AwsHttpRequest request) {
+    Inline qualifies(AwsHttpRequest request) {
         if (request.streamed() || state.enabled() || enforceIam
                 || AdminEndpoints.isAdminPath(request.rawPath())) {
             return null;
         }
         try {
-            LoadedService service = router.route(request, SigV4Parser.parse(request));
+            SignatureInfo signature = SigV4Parser.parse(request);
+            LoadedService service = router.route(request, signature);
             ServiceModel model = service == null ? null : service.loadedModel();
             if (model == null) {
                 return null; // unserved, or not used yet: the first call loads the model from the SDK's files
             }
-            String operation = service.codec(Codecs.forRequest(model, request)).resolve(model, request).operation()
-                    .name();
-            return service.answersInline(request, operation) ? operation : null;
+            ProtocolCodec codec = service.codec(Codecs.forRequest(model, request));
+            ResolvedOperation resolved = codec.resolve(model, request);
+            return service.answersInline(request, resolved.operation().name())
+                    ? new Inline(signature, service, codec, resolved) : null;
         } catch (RuntimeException malformed) {
             return null; // the pool answers it, with the error in the API's words
         }
