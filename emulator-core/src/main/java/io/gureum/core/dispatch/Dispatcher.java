@@ -94,12 +94,12 @@ public final class Dispatcher {
     private CompletableFuture<AwsHttpResponse> submit(AwsHttpRequest request, AwsException rejection) {
         String requestId = context.ids().requestId();
         CompletableFuture<AwsHttpResponse> result = new CompletableFuture<>();
-        InlineRequests.Inline inlined = rejection == null ? inline.qualifies(request) : null;
+        InlineRequests.Routed routed = rejection == null ? inline.route(request) : null;
         Runnable task = () -> {
             CompletableFuture<AwsHttpResponse> response;
             try {
                 state.beginRequest();
-                response = afterDurable(handle(request, requestId, rejection, inlined));
+                response = afterDurable(handle(request, requestId, rejection, routed));
             } catch (Throwable t) {
                 response = CompletableFuture.failedFuture(t);
             }
@@ -112,8 +112,8 @@ public final class Dispatcher {
             response.whenComplete((r, t) -> complete(result, r, t, request, requestId));
         };
         try {
-            if (inlined != null) {
-                inline.run(task, requestId, inlined.resolved().operation().name());
+            if (routed != null && routed.inline()) {
+                inline.run(task, requestId, routed.resolved().operation().name());
             } else {
                 executor.execute(task);
             }
@@ -168,7 +168,7 @@ public final class Dispatcher {
      * protocol. The future is complete on return unless the handler answers later ({@link AsyncResponse}).
      */
     private CompletableFuture<AwsHttpResponse> handle(AwsHttpRequest httpRequest, String requestId,
-            AwsException rejection, InlineRequests.Inline inlined) {
+            AwsException rejection, InlineRequests.Routed routed) {
         AwsHttpRequest request = httpRequest;
         if (rejection == null && AdminEndpoints.isAdminPath(request.rawPath())) {
             return CompletableFuture.completedFuture(admin.handle(request));
@@ -181,9 +181,9 @@ public final class Dispatcher {
         RequestContext ctx = new RequestContext(requestId, context.config().defaultAccount(),
                 context.config().defaultRegion(), null, null, request);
         try {
-            // An inline request was parsed, routed and resolved once already, to decide where it runs.
-            SignatureInfo signature = inlined != null ? inlined.signature() : SigV4Parser.parse(request);
-            service = inlined != null ? inlined.service() : router.route(request, signature);
+            // Parsed, routed and resolved already (InlineRequests.route) to decide where the request runs.
+            SignatureInfo signature = routed != null ? routed.signature() : SigV4Parser.parse(request);
+            service = routed != null ? routed.service() : router.route(request, signature);
             if (service == null) {
                 var unserved = router.unserved(request, signature);
                 if (unserved != null) { // answered in the unserved API's own protocol
@@ -194,7 +194,7 @@ public final class Dispatcher {
             }
             service.markUsed();
             model = service.model();
-            codec = inlined != null ? inlined.codec() : service.codec(Codecs.forRequest(model, request));
+            codec = routed != null ? routed.codec() : service.codec(Codecs.forRequest(model, request));
             String accessKey = signature == null ? null : signature.accessKeyId();
             String region = signature != null && signature.region() != null && !signature.region().isEmpty()
                     ? signature.region() : context.config().defaultRegion();
@@ -232,7 +232,7 @@ public final class Dispatcher {
             if (early != null) {
                 return CompletableFuture.completedFuture(early);
             }
-            ResolvedOperation resolved = inlined != null && request == httpRequest ? inlined.resolved()
+            ResolvedOperation resolved = routed != null && request == httpRequest ? routed.resolved()
                     : codec.resolve(model, request);
             operation = resolved.operation();
             if (context.config().verifySignatures() && signature == null && !model.unsigned(operation.name())) {

@@ -46,8 +46,12 @@ public final class InlineRequests {
     public record Counts(long answered, long waited) {
     }
 
-    /** A request that runs inline, as parsed, routed and resolved to decide so; the dispatcher reuses them. */
-    record Inline(SignatureInfo signature, LoadedService service, ProtocolCodec codec, ResolvedOperation resolved) {
+    /**
+     * A request as parsed, routed and resolved to decide where it runs, and whether that is the event loop
+     * ({@code inline}); the dispatcher reuses the rest on either thread rather than doing it again.
+     */
+    record Routed(SignatureInfo signature, LoadedService service, ProtocolCodec codec, ResolvedOperation resolved,
+            boolean inline) {
     }
 
     private final ServiceRouter router;
@@ -64,10 +68,11 @@ public final class InlineRequests {
     }
 
     /**
-     * How {@code request} runs on the calling event loop, or null when it may not. Routing and resolution read
-     * headers (and, for the query protocol, a form body already in memory) only.
+     * {@code request} routed and resolved, saying whether it may run on the calling event loop; null when it
+     * certainly may not (the dispatcher then routes it on the pool). Routing and resolution read headers (and,
+     * for the query protocol, a form body already in memory) only.
      */
-    Inline qualifies(AwsHttpRequest request) {
+    Routed route(AwsHttpRequest request) {
         if (request.streamed() || state.enabled() || enforceIam
                 || AdminEndpoints.isAdminPath(request.rawPath())) {
             return null;
@@ -81,8 +86,8 @@ public final class InlineRequests {
             }
             ProtocolCodec codec = service.codec(Codecs.forRequest(model, request));
             ResolvedOperation resolved = codec.resolve(model, request);
-            return service.answersInline(request, resolved.operation().name())
-                    ? new Inline(signature, service, codec, resolved) : null;
+            return new Routed(signature, service, codec, resolved,
+                    service.answersInline(request, resolved.operation().name()));
         } catch (RuntimeException malformed) {
             return null; // the pool answers it, with the error in the API's words
         }
