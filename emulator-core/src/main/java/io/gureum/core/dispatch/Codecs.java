@@ -34,11 +34,15 @@ final class Codecs {
         return codec == REST_XML && api.noErrorWrapping() ? REST_XML_UNWRAPPED_ERRORS : codec;
     }
 
+    /** A form post: the query protocol's, whose body (not its URI or headers) names the operation. */
+    static boolean isFormPost(AwsHttpRequest request) {
+        return request.contentType().startsWith("application/x-www-form-urlencoded");
+    }
+
     static ProtocolCodec forRequest(ServiceModel model, AwsHttpRequest request) {
         String protocol = model.protocol();
         String contentType = request.contentType();
-        boolean form = contentType.startsWith("application/x-www-form-urlencoded");
-        if (model.index().awsQueryCompatible() && form) {
+        if (model.index().awsQueryCompatible() && isFormPost(request)) {
             return QUERY;
         }
         return switch (protocol) {
@@ -50,7 +54,7 @@ final class Codecs {
             case "rest-xml" -> REST_XML;
             // CloudWatch answers rpcv2Cbor, awsJson and query alike (botocore's "protocols").
             case "smithy-rpc-v2-cbor" -> CborCodec.isRpcV2(request) ? RPC_V2_CBOR
-                    : request.header("X-Amz-Target") != null ? JSON : form ? QUERY : RPC_V2_CBOR;
+                    : request.header("X-Amz-Target") != null ? JSON : isFormPost(request) ? QUERY : RPC_V2_CBOR;
             default -> JSON;
         };
     }

@@ -235,7 +235,7 @@ public final class Dispatcher {
             // A verified or de-chunked body (aws-chunked uploads) keeps the method, URI and headers the operation is
             // resolved from; only a form post names its operation in the body.
             ResolvedOperation resolved = routed != null && (request == httpRequest
-                    || !httpRequest.contentType().startsWith("application/x-www-form-urlencoded")) ? routed.resolved()
+                    || !Codecs.isFormPost(httpRequest)) ? routed.resolved()
                     : codec.resolve(model, request);
             operation = resolved.operation();
             if (context.config().verifySignatures() && signature == null && !model.unsigned(operation.name())) {
