@@ -103,6 +103,15 @@ public final class ResourceSteps {
         }
     }
 
+    private static CompletableFuture<Created> revertCall(ResourceHandler handler, ResourceRequest request) {
+        try {
+            return handler instanceof io.gureum.cloudformation.resource.AsyncResourceHandler a ? a.revertAsync(request)
+                    : CompletableFuture.completedFuture(handler.update(request));
+        } catch (RuntimeException | LinkageError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     private static CompletableFuture<Void> deleteCall(ResourceHandler handler, ResourceRequest request) {
         try {
             if (handler instanceof io.gureum.cloudformation.resource.AsyncResourceHandler a) {
@@ -176,6 +185,11 @@ public final class ResourceSteps {
         return engine.pace().after(updateCall(handler, request[0])).whenComplete((updated, error) -> engine.locked(() -> {
             if (error != null) {
                 engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(error, token(stack)));
+                // The handler may have changed part of the resource before it failed. AWS's rollback updates the
+                // failed resource back to its previous properties too: from the ones attempted, so every property
+                // the failed update touched is set again.
+                r.properties = request[0].properties();
+                journal.failed(before[0]);
                 return;
             }
             if (updated.physicalId().equals(before[0].physicalId())) {
@@ -220,7 +234,7 @@ public final class ResourceSteps {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return updateCall(handler, request[0]).handle((back, error) -> {
+        return revertCall(handler, request[0]).handle((back, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                         ? error.getCause() : error;
