@@ -425,7 +425,7 @@ public final class StackOperations {
                     });
                     reverted = CompletableFuture.completedFuture(null);
                 } else {
-                    reverted = steps.revert(stack, before, step.kind().equals("replaced"));
+                    reverted = steps.revert(stack, before, step.kind());
                 }
             } catch (RuntimeException e) {
                 reverted = CompletableFuture.failedFuture(e);
