@@ -13,12 +13,15 @@ final class AcmInstance implements ServiceInstance {
     private final List<Object> providers;
     private final List<OperationInterceptor> interceptors;
     private final Subscription uses;
+    private final AcmRecords records;
 
     AcmInstance(ServiceContext context) {
         this.stores = new AcmStores(context);
         this.providers = List.of(new Imports(stores), new Certificates(stores), new CertificateTags(stores),
                 new Requests(stores), new AccountConfigurations(stores));
         this.interceptors = List.of(new StoreLock(stores));
+        this.records = new AcmRecords(context.state(), stores);
+        stores.changed = records::recordChanges;
         this.uses = context.events().subscribe(CertificateUse.class, new CertificateUses(stores)::on);
     }
 
@@ -36,6 +39,16 @@ final class AcmInstance implements ServiceInstance {
     @Override
     public List<OperationInterceptor> interceptors() {
         return interceptors;
+    }
+
+    @Override
+    public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+        records.restore(restored);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        records.capture(sink);
     }
 
     @Override
