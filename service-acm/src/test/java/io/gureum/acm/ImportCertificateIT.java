@@ -173,6 +173,10 @@ class ImportCertificateIT extends AcmTestSupport {
         fails("TooManyTagsException", 400, () -> acm.importCertificate(b -> b.certificate(bytes(pem))
                 .privateKey(bytes(key)).tags(java.util.stream.IntStream.range(0, 51).mapToObj(i ->
                         software.amazon.awssdk.services.acm.model.Tag.builder().key("k" + i).build()).toList())));
+        fails("ValidationException", 400, () -> acm.importCertificate(b -> b.certificate(bytes(pem))));
+        fails("ValidationException", 400, () -> acm.describeCertificate(b -> { }));
+        fails("ValidationException", 400, () -> acm.importCertificate(b -> b.certificate(bytes(pem))
+                .privateKey(bytes(key)).tags(t -> t.key("bad#key").value("x"))));
         fails("ResourceNotFoundException", 400, () -> acm.describeCertificate(b -> b.certificateArn(
                 "arn:aws:acm:us-east-1:000000000000:certificate/00000000-0000-0000-0000-000000000000")));
         fails("InvalidArnException", 400, () -> acm.getCertificate(b -> b.certificateArn(
