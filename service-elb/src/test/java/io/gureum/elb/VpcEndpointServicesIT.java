@@ -120,7 +120,7 @@ class VpcEndpointServicesIT {
         fails("DryRunOperation", 412, () -> ec2.createVpcEndpointServiceConfiguration(b -> b
                 .networkLoadBalancerArns(nlb).dryRun(true)));
         ServiceConfiguration created = ec2.createVpcEndpointServiceConfiguration(b -> b.networkLoadBalancerArns(nlb)
-                .privateDnsName("api.example.com").clientToken("svc-1").tagSpecifications(TagSpecification.builder()
+                .acceptanceRequired(true).privateDnsName("api.example.com").clientToken("svc-1").tagSpecifications(TagSpecification.builder()
                         .resourceType("vpc-endpoint-service").tags(Tag.builder().key("team").value("core").build())
                         .build())).serviceConfiguration();
         String id = created.serviceId();
@@ -201,8 +201,9 @@ class VpcEndpointServicesIT {
                 .gatewayLoadBalancerArns(gwlb).privateDnsName("gw.example.com")));
 
         // A Gateway Load Balancer service and its endpoint: one subnet, no acceptance asked, available at once.
-        ServiceConfiguration gw = ec2.createVpcEndpointServiceConfiguration(b -> b.gatewayLoadBalancerArns(gwlb)
-                .acceptanceRequired(false)).serviceConfiguration();
+        ServiceConfiguration gw = ec2.createVpcEndpointServiceConfiguration(b -> b.gatewayLoadBalancerArns(gwlb))
+                .serviceConfiguration();
+        assertFalse(gw.acceptanceRequired());
         assertEquals("GatewayLoadBalancer", gw.serviceType().get(0).serviceTypeAsString());
         advance(3);
         List<Subnet> subnets = defaultSubnets(ec2);
@@ -235,8 +236,8 @@ class VpcEndpointServicesIT {
         Ec2Client other = ec2(consumer);
         String nlb = loadBalancer(owner, LoadBalancerTypeEnum.NETWORK, 3);
         advance(300);
-        ServiceConfiguration svc = ec2.createVpcEndpointServiceConfiguration(b -> b.networkLoadBalancerArns(nlb))
-                .serviceConfiguration();
+        ServiceConfiguration svc = ec2.createVpcEndpointServiceConfiguration(b -> b.networkLoadBalancerArns(nlb)
+                .acceptanceRequired(true)).serviceConfiguration();
         String id = svc.serviceId();
         advance(3);
 
@@ -287,6 +288,10 @@ class VpcEndpointServicesIT {
         assertEquals(1, other.describeVpcEndpointServices(b -> b.filters(Filter.builder().name("owner")
                 .values(owner).build())).serviceDetails().size());
 
+        fails("InvalidParameter", () -> other.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(svc.serviceName())
+                .vpcEndpointType("Interface").subnetIds(subnets.get(0).subnetId()).policyDocument("{}")));
+        fails("InvalidParameter", () -> other.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(svc.serviceName())
+                .vpcEndpointType("Interface").subnetIds(subnets.get(0).subnetId()).privateDnsEnabled(true)));
         VpcEndpoint e = other.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(svc.serviceName())
                 .vpcEndpointType("Interface").subnetIds(subnets.get(0).subnetId(), subnets.get(1).subnetId()))
                 .vpcEndpoint();

@@ -64,7 +64,7 @@ class VpcEndpointServicesRestartIT {
                     .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(ids)).loadBalancers().get(0).loadBalancerArn();
             g.context().clock().advance(Duration.ofMinutes(5));
             String id = ec2.createVpcEndpointServiceConfiguration(b -> b.networkLoadBalancerArns(nlb)
-                    .privateDnsName("kept.example.com").tagSpecifications(TagSpecification.builder()
+                    .acceptanceRequired(true).privateDnsName("kept.example.com").tagSpecifications(TagSpecification.builder()
                             .resourceType("vpc-endpoint-service").tags(Tag.builder().key("Name").value("kept").build())
                             .build())).serviceConfiguration().serviceId();
             ec2.modifyVpcEndpointServicePermissions(b -> b.serviceId(id)

@@ -177,7 +177,7 @@ public final class VpcEndpointServices {
         VpcEndpointService v = new VpcEndpointService(net.id("vpce-svc"), s.account, net.now());
         v.serviceName = serviceName(s.region, v.id);
         v.serviceType = type;
-        v.acceptanceRequired = r.acceptanceRequired() == null || r.acceptanceRequired();
+        v.acceptanceRequired = Boolean.TRUE.equals(r.acceptanceRequired());
         v.networkLoadBalancerArns.addAll(new LinkedHashSet<>(nlbs));
         v.gatewayLoadBalancerArns.addAll(new LinkedHashSet<>(gwlbs));
         v.supportedIpAddressTypes.addAll(ipTypes);
@@ -490,7 +490,7 @@ public final class VpcEndpointServices {
                 .serviceRegion(owner.region)
                 .availabilityZones(zones(owner, v)).owner(v.ownerId)
                 .baseEndpointDnsNames(baseDnsName(v, owner.region))
-                .vpcEndpointPolicySupported(v.serviceType.equals("GatewayLoadBalancer"))
+                .vpcEndpointPolicySupported(false)
                 .acceptanceRequired(v.acceptanceRequired).managesVpcEndpoints(false)
                 .payerResponsibility(v.payerResponsibility)
                 .supportedIpAddressTypesWithStrings(v.supportedIpAddressTypes)

@@ -186,6 +186,11 @@ public final class VpcEndpoints {
         if (r.hasRouteTableIds() && !r.routeTableIds().isEmpty()) {
             throw Ec2Errors.invalidParameterValue("Route tables are only supported for Gateway endpoints.");
         }
+        if (r.policyDocument() != null) {
+            // Endpoint services (not AWS services) take no endpoint policy (VpcEndpointPolicySupported false).
+            throw Ec2Error.INVALID_PARAMETER.withMessage("The VPC endpoint service " + r.serviceName()
+                    + " does not support VPC endpoint policies.");
+        }
         List<Subnet> subnets = new ArrayList<>();
         Set<String> zones = new LinkedHashSet<>();
         List<String> serviceZones = net.endpointServices.zones(owner, v);
@@ -246,7 +251,7 @@ public final class VpcEndpoints {
         e.vpcId = vpc.id;
         e.serviceName = r.serviceName();
         e.type = type;
-        e.policyDocument = type.equals("GatewayLoadBalancer") ? r.policyDocument() : null;
+        e.policyDocument = null;
         e.privateDnsEnabled = privateDns;
         e.endpointServiceId = v.id;
         e.endpointServiceOwner = v.ownerId;
