@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * with 501 naming that API, before the v2 codec would misread them.
  */
 final class ElbInstance implements ServiceInstance {
-    static final List<Class<?>> PROVIDERS = List.of(LoadBalancers.class);
+    static final List<Class<?>> PROVIDERS = List.of(LoadBalancers.class, TargetGroups.class, Targets.class,
+            Listeners.class, Rules.class, Account.class);
     static final String CLASSIC_VERSION = "2012-06-01";
 
     private final ElbState state;
@@ -26,8 +27,9 @@ final class ElbInstance implements ServiceInstance {
         this.records = new ElbRecords(context, state);
         state.changed = records::record;
         Networks networks = new Networks(context.clients());
-        LoadBalancers loadBalancers = new LoadBalancers(state, networks);
-        this.providers = List.of(loadBalancers);
+        this.providers = List.of(new LoadBalancers(state, networks), new TargetGroups(state, networks),
+                new Targets(state, networks, context.clients()), new Listeners(state), new Rules(state),
+                new Account(state));
     }
 
     @Override
@@ -60,9 +62,4 @@ final class ElbInstance implements ServiceInstance {
         records.capture(sink);
     }
 
-    @Override
-    public void close() {
-        state.forEachPlace(p -> {
-        });
-    }
 }

@@ -64,9 +64,13 @@ abstract class ElbTestSupport {
     }
 
     static <E extends AwsServiceException> E fails(Class<E> type, String code, Executable call) {
+        return fails(type, code, call, code.equals("NotImplemented") ? 501 : 400);
+    }
+
+    static <E extends AwsServiceException> E fails(Class<E> type, String code, Executable call, int status) {
         E e = assertThrows(type, call);
         assertEquals(code, e.awsErrorDetails().errorCode());
-        assertEquals(code.equals("NotImplemented") ? 501 : 400, e.statusCode());
+        assertEquals(status, e.statusCode());
         return e;
     }
 }
