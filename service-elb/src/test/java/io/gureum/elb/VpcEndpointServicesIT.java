@@ -105,6 +105,36 @@ class VpcEndpointServicesIT {
         }).loadBalancers().get(0).loadBalancerArn();
     }
 
+    /** A topic of the account whose messages a queue receives raw; returns {topic ARN, queue URL}. */
+    private static String[] topicWithQueue(String account, String name) {
+        SnsClient sns = AwsClients.client(SnsClient.builder(), gureum.endpoint(), account, REGION);
+        SqsClient sqs = AwsClients.client(SqsClient.builder(), gureum.endpoint(), account, REGION);
+        String topic = sns.createTopic(b -> b.name(name)).topicArn();
+        String queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
+                .attributesAsStrings().get("QueueArn");
+        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn)
+                .attributes(java.util.Map.of("RawMessageDelivery", "true")));
+        return new String[] {topic, queueUrl};
+    }
+
+    /** The {@code event} fields of the connection messages a queue holds, sorted (up to {@code expected}). */
+    private static List<String> events(String account, String queueUrl, int expected, String service,
+            String endpoint) throws Exception {
+        SqsClient sqs = AwsClients.client(SqsClient.builder(), gureum.endpoint(), account, REGION);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 5 && events.size() < expected; i++) {
+            for (var m : sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
+                JsonNode body = JSON.readTree(m.body());
+                assertEquals(service, body.get("vpcEndpointService").asText());
+                assertEquals(endpoint, body.get("vpcEndpointId").asText());
+                events.add(body.get("event").asText());
+            }
+        }
+        return events.stream().sorted().toList();
+    }
+
     private static ServiceConfiguration describe(Ec2Client ec2, String id) {
         return ec2.describeVpcEndpointServiceConfigurations(b -> b.serviceIds(id)).serviceConfigurations().get(0);
     }
@@ -242,14 +272,8 @@ class VpcEndpointServicesIT {
         advance(3);
 
         // The owner's topic, read by a queue, hears the service's connection events.
-        SnsClient sns = AwsClients.client(SnsClient.builder(), gureum.endpoint(), owner, REGION);
-        SqsClient sqs = AwsClients.client(SqsClient.builder(), gureum.endpoint(), owner, REGION);
-        String topic = sns.createTopic(b -> b.name("vpce-events")).topicArn();
-        String queueUrl = sqs.createQueue(b -> b.queueName("vpce-events")).queueUrl();
-        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
-                .attributesAsStrings().get("QueueArn");
-        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn)
-                .attributes(java.util.Map.of("RawMessageDelivery", "true")));
+        String[] owners = topicWithQueue(owner, "vpce-events");
+        String topic = owners[0];
         fails("InvalidParameterValue", () -> ec2.createVpcEndpointConnectionNotification(b -> b.serviceId(id)
                 .connectionNotificationArn(topic + "-missing").connectionEvents("Connect")));
         fails("InvalidParameterValue", () -> ec2.createVpcEndpointConnectionNotification(b -> b.serviceId(id)
@@ -292,6 +316,10 @@ class VpcEndpointServicesIT {
                 .vpcEndpointType("Interface").subnetIds(subnets.get(0).subnetId()).policyDocument("{}")));
         fails("InvalidParameter", () -> other.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(svc.serviceName())
                 .vpcEndpointType("Interface").subnetIds(subnets.get(0).subnetId()).privateDnsEnabled(true)));
+        // Cross-Region PrivateLink is not emulated.
+        fails("NotImplemented", 501, () -> other.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(svc.serviceName())
+                .vpcEndpointType("Interface").subnetIds(subnets.get(0).subnetId()).serviceRegion("us-east-1")));
+        fails("NotImplemented", 501, () -> other.describeVpcEndpointServices(b -> b.serviceRegions("us-east-1")));
         VpcEndpoint e = other.createVpcEndpoint(b -> b.vpcId(vpc).serviceName(svc.serviceName())
                 .vpcEndpointType("Interface").subnetIds(subnets.get(0).subnetId(), subnets.get(1).subnetId()))
                 .vpcEndpoint();
@@ -304,6 +332,12 @@ class VpcEndpointServicesIT {
         assertEquals(e.vpcEndpointId(), c.vpcEndpointId());
         assertEquals(consumer, c.vpcEndpointOwner());
         assertEquals("pendingAcceptance", c.vpcEndpointStateAsString());
+        // The consumer's own notification on its endpoint (interface endpoints only) hears all but Connect.
+        String[] consumers = topicWithQueue(consumer, "my-endpoint");
+        other.createVpcEndpointConnectionNotification(b -> b.vpcEndpointId(e.vpcEndpointId())
+                .connectionNotificationArn(consumers[0]).connectionEvents("Connect", "Accept", "Reject", "Delete"));
+        fails("InvalidVpcEndpointId.NotFound", () -> ec2.createVpcEndpointConnectionNotification(b -> b
+                .vpcEndpointId(e.vpcEndpointId()).connectionNotificationArn(topic).connectionEvents("Accept")));
         assertTrue(c.vpcEndpointConnectionId().startsWith("vpce-con-"));
         assertEquals("ExistingVpcEndpointConnections", ec2.deleteVpcEndpointServiceConfigurations(b -> b
                 .serviceIds(id)).unsuccessful().get(0).error().code());
@@ -322,17 +356,11 @@ class VpcEndpointServicesIT {
         other.deleteVpcEndpoints(b -> b.vpcEndpointIds(e.vpcEndpointId()));
         assertTrue(ec2.describeVpcEndpointConnections(b -> b.build()).vpcEndpointConnections().isEmpty());
 
-        List<String> events = new ArrayList<>();
-        for (int i = 0; i < 5 && events.size() < 4; i++) {
-            for (var m : sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages()) {
-                JsonNode body = JSON.readTree(m.body());
-                assertEquals(id, body.get("vpcEndpointService").asText());
-                assertEquals(e.vpcEndpointId(), body.get("vpcEndpointId").asText());
-                events.add(body.get("event").asText());
-            }
-        }
-        assertEquals(List.of("Accept", "Connect", "Delete", "Reject"), events.stream().sorted().toList());
+        assertEquals(List.of("Accept", "Connect", "Delete", "Reject"), events(owner, owners[1], 4, id,
+                e.vpcEndpointId()));
+        assertEquals(List.of("Accept", "Delete", "Reject"), events(consumer, consumers[1], 3, id, e.vpcEndpointId()));
+        assertTrue(other.describeVpcEndpointConnectionNotifications(b -> b.build()).connectionNotificationSet()
+                .isEmpty());
 
         assertTrue(ec2.deleteVpcEndpointServiceConfigurations(b -> b.serviceIds(id)).unsuccessful().isEmpty());
         assertTrue(ec2.describeVpcEndpointConnectionNotifications(b -> b.build()).connectionNotificationSet()

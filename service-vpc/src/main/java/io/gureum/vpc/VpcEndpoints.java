@@ -80,6 +80,9 @@ public final class VpcEndpoints {
             throw Ec2Errors.missing("ServiceName");
         }
         String type = r.vpcEndpointTypeAsString() == null ? "Gateway" : r.vpcEndpointTypeAsString();
+        if (r.serviceRegion() != null && !r.serviceRegion().equals(s.region)) {
+            throw crossRegion("CreateVpcEndpoint");
+        }
         VpcStore[] owner = new VpcStore[1];
         io.gureum.vpc.model.VpcEndpointService custom = net.endpointServices.byName(s.region, r.serviceName(), owner);
         if (custom != null || r.serviceName().startsWith("com.amazonaws.vpce.")) {
@@ -372,8 +375,17 @@ public final class VpcEndpoints {
                 .vpcEndpoints(page.items().stream().map(e -> toSdk(s, e)).toList()).nextToken(page.nextToken()).build();
     }
 
+    /** Cross-Region PrivateLink (an endpoint in one Region to a service of another) is not emulated. */
+    private static io.gureum.core.error.AwsException crossRegion(String operation) {
+        return new io.gureum.core.error.AwsException("NotImplemented", operation + " with a service Region other "
+                + "than the caller's (cross-Region PrivateLink) is not implemented in Gureum", 501);
+    }
+
     public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(DescribeVpcEndpointServicesRequest r) {
         VpcStore s = net.store();
+        if (r.hasServiceRegions() && r.serviceRegions().stream().anyMatch(x -> !x.equals(s.region))) {
+            throw crossRegion("DescribeVpcEndpointServices");
+        }
         Ec2Errors.checkDryRun(r.dryRun());
         List<ServiceDetail> all = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
