@@ -325,6 +325,8 @@ class VpcEndpointServicesIT {
                 .vpcEndpoint();
         assertEquals("pendingAcceptance", e.stateAsString());
         assertFalse(e.privateDnsEnabled());
+        fails("InvalidParameter", () -> other.modifyVpcEndpoint(b -> b.vpcEndpointId(e.vpcEndpointId())
+                .policyDocument("{}")));
         assertEquals(3, e.dnsEntries().size());
         assertTrue(e.dnsEntries().get(0).dnsName().endsWith("." + id + "." + REGION + ".vpce.amazonaws.com"));
         VpcEndpointConnection c = ec2.describeVpcEndpointConnections(b -> b.filters(Filter.builder()

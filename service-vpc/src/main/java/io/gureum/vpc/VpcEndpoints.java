@@ -305,6 +305,14 @@ public final class VpcEndpoints {
                 throw Ec2Errors.invalidParameterValue("Route table " + id + " is not associated with " + e.id);
             }
         }
+        if (e.endpointServiceId != null && (r.policyDocument() != null || Boolean.TRUE.equals(r.resetPolicy()))) {
+            throw Ec2Error.INVALID_PARAMETER.withMessage("The VPC endpoint service " + e.serviceName
+                    + " does not support VPC endpoint policies.");
+        }
+        if (e.endpointServiceId != null && Boolean.TRUE.equals(r.privateDnsEnabled())) {
+            throw Ec2Error.INVALID_PARAMETER.withMessage("Private DNS can't be enabled because the service "
+                    + e.serviceName + " does not provide a private DNS name.");
+        }
         Ec2Errors.checkDryRun(r.dryRun());
         PrefixList pl = net.prefixLists.forService(s, e.serviceName);
         for (RouteTable t : add) {
