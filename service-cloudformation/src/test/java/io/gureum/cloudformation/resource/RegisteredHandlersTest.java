@@ -87,7 +87,9 @@ class RegisteredHandlersTest {
             // elbv2
             "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup",
             "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
-            "AWS::ElasticLoadBalancingV2::ListenerCertificate");
+            "AWS::ElasticLoadBalancingV2::ListenerCertificate",
+            // acm
+            "AWS::CertificateManager::Certificate", "AWS::CertificateManager::Account");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
