@@ -59,6 +59,7 @@ APIS = [
     ("ecr-public", "ecr-public", "ecr-public"),
     ("cloudformation", "cloudformation", "cloudformation"),
     ("elbv2", "elbv2", "elasticloadbalancing"),
+    ("acm", "acm", "acm"),
 ]
 
 # Operation -> action name (without prefix) where AWS authorises an operation under another action.

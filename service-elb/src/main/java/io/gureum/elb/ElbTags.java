@@ -1,12 +1,14 @@
 package io.gureum.elb;
 
 import io.gureum.core.ids.Arn;
+import io.gureum.core.protocol.RequestContext;
 import io.gureum.core.state.ResourceRegistry;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTagKeysException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyTagsException;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyTagsE
 final class ElbTags {
     static final String SERVICE = "elasticloadbalancing";
     static final int MAX_TAGS = 50;
+    private static final Pattern STACK_ARN = Pattern.compile("arn:[^:]+:cloudformation:[^:]+:\\d{12}:stack/.+");
 
     private ElbTags() {
     }
@@ -27,16 +30,26 @@ final class ElbTags {
             if (!seen.add(t.key())) {
                 throw ElbErrors.of(DuplicateTagKeysException.class, "Tag key '" + t.key() + "' specified more than once");
             }
-            if (t.key().startsWith("aws:")) {
+            if (t.key().startsWith("aws:") && !fromStack(t.key())) {
                 throw ElbErrors.validation("Tag keys starting with 'aws:' are reserved for internal use");
             }
             m.put(t.key(), t.value() == null ? "" : t.value());
         }
-        if (m.size() > MAX_TAGS) {
+        if (m.keySet().stream().filter(k -> !k.startsWith("aws:")).count() > MAX_TAGS) {
             throw ElbErrors.of(TooManyTagsException.class, "The quota for the number of tags that can be assigned to "
                     + "a resource has been reached");
         }
         return m;
+    }
+
+    /**
+     * CloudFormation tags what a stack creates with {@code aws:cloudformation:*} keys: allowed only from an
+     * in-process call acting for a stack (its source ARN is the stack's), never over HTTP.
+     */
+    private static boolean fromStack(String key) {
+        RequestContext ctx = RequestContext.currentOrNull();
+        return key.startsWith("aws:cloudformation:") && ctx != null && ctx.inProcess() && ctx.sourceArn() != null
+                && STACK_ARN.matcher(ctx.sourceArn()).matches();
     }
 
     /** Registers a new resource with its tags. */

@@ -79,6 +79,9 @@ public final class LoadBalancers {
             throw ElbErrors.validation("Customer-owned IPv4 pools are only available with load balancers on AWS "
                     + "Outposts");
         }
+        if (r.ipamPools() != null) {
+            throw ElbErrors.notImplemented("IPAM pools for load balancers (IpamPools) are not emulated");
+        }
         if (type.equals("gateway") && r.hasSecurityGroups() && !r.securityGroups().isEmpty()) {
             throw ElbErrors.validation("Security groups are not supported for load balancers with type 'gateway'");
         }

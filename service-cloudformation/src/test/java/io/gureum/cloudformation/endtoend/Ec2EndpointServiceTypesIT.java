@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gureum.core.testing.AwsClients;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -15,19 +14,16 @@ import software.amazon.awssdk.services.ec2.model.ConnectionNotification;
 import software.amazon.awssdk.services.ec2.model.ServiceConfiguration;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 
 /**
  * AWS::EC2::VPCEndpointService, VPCEndpointServicePermissions and VPCEndpointConnectionNotification (with an
- * AWS::EC2::VPCEndpoint to the service and the notification's SNS topic) deployed in front of a Network Load
- * Balancer made through Elastic Load Balancing, updated in place and deleted, checked through EC2.
+ * AWS::EC2::VPCEndpoint to the service and the notification's SNS topic) deployed in front of the stack's own
+ * Network Load Balancer (AWS::ElasticLoadBalancingV2::LoadBalancer), updated in place and deleted, checked through
+ * EC2 (the service is gone before the load balancer is deleted).
  */
 class Ec2EndpointServiceTypesIT extends EndToEndSupport {
     private static final String TEMPLATE = """
             Parameters:
-              Nlb: {Type: String}
               Subnet: {Type: String}
               Vpc: {Type: String}
               Acceptance: {Type: String, Default: 'true'}
@@ -35,6 +31,9 @@ class Ec2EndpointServiceTypesIT extends EndToEndSupport {
               Events: {Type: CommaDelimitedList, Default: 'Connect,Accept'}
               Team: {Type: String, Default: core}
             Resources:
+              Nlb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties: {Type: network, Scheme: internal, Subnets: [!Ref Subnet]}
               Service:
                 Type: AWS::EC2::VPCEndpointService
                 Properties:
@@ -62,6 +61,7 @@ class Ec2EndpointServiceTypesIT extends EndToEndSupport {
                   ServiceName: !Sub com.amazonaws.vpce.${AWS::Region}.${Service}
                   SubnetIds: [!Ref Subnet]
             Outputs:
+              Nlb: {Value: !Ref Nlb}
               Service: {Value: !Ref Service}
               ServiceId: {Value: !GetAtt Service.ServiceId}
               Permissions: {Value: !Ref Permissions}
@@ -88,18 +88,13 @@ class Ec2EndpointServiceTypesIT extends EndToEndSupport {
     @Test
     void deployUpdateAndDelete() {
         Subnet subnet = ec2.describeSubnets(b -> b.filters(filter("default-for-az", "true"))).subnets().get(0);
-        ElasticLoadBalancingV2Client elb = AwsClients.client(ElasticLoadBalancingV2Client.builder(), gureum);
-        String nlb = elb.createLoadBalancer(b -> b.name(unique("nlb")).type(LoadBalancerTypeEnum.NETWORK)
-                .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(subnet.subnetId())).loadBalancers().get(0)
-                .loadBalancerArn();
-        advance();
-        advance();
         String name = unique("endpoint-service");
-        String id = cfn.createStack(b -> b.stackName(name).templateBody(TEMPLATE).parameters(p("Nlb", nlb),
-                p("Subnet", subnet.subnetId()), p("Vpc", subnet.vpcId()),
-                p("Principal", "arn:aws:iam::111122223333:root"))).stackId();
+        String id = cfn.createStack(b -> b.stackName(name).templateBody(TEMPLATE).parameters(p("Subnet", subnet.subnetId()),
+                p("Vpc", subnet.vpcId()), p("Principal", "arn:aws:iam::111122223333:root"))).stackId();
         Stack s = settle(id);
         assertEquals("CREATE_COMPLETE", s.stackStatusAsString(), reasons(id));
+        String nlb = output(s, "Nlb");
+        assertTrue(nlb.contains(":loadbalancer/net/"), nlb);
         String svc = output(s, "Service");
         assertTrue(svc.startsWith("vpce-svc-"), svc);
         assertEquals(svc, output(s, "ServiceId"));
@@ -127,7 +122,7 @@ class Ec2EndpointServiceTypesIT extends EndToEndSupport {
         assertEquals(e.vpcEndpointId(), ec2.describeVpcEndpointConnections(b -> b.filters(filter("service-id", svc)))
                 .vpcEndpointConnections().get(0).vpcEndpointId());
 
-        cfn.updateStack(b -> b.stackName(id).templateBody(TEMPLATE).parameters(p("Nlb", nlb),
+        cfn.updateStack(b -> b.stackName(id).templateBody(TEMPLATE).parameters(
                 p("Subnet", subnet.subnetId()), p("Vpc", subnet.vpcId()), p("Acceptance", "false"),
                 p("Principal", "arn:aws:iam::444455556666:root"), p("Events", "Accept,Reject,Delete"),
                 p("Team", "edge")));

@@ -85,7 +85,13 @@ class RegisteredHandlersTest {
             "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant", "AWS::S3::MultiRegionAccessPoint",
             "AWS::S3::MultiRegionAccessPointPolicy",
             // ec2-instance-ops
-            "AWS::EC2::InstanceConnectEndpoint");
+            "AWS::EC2::InstanceConnectEndpoint",
+            // elbv2
+            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup",
+            "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
+            "AWS::ElasticLoadBalancingV2::ListenerCertificate",
+            // acm
+            "AWS::CertificateManager::Certificate", "AWS::CertificateManager::Account");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
