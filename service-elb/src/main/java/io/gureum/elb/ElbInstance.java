@@ -27,8 +27,9 @@ final class ElbInstance implements ServiceInstance {
         this.records = new ElbRecords(context, state);
         state.changed = records::record;
         Networks networks = new Networks(context.clients());
-        this.providers = List.of(new LoadBalancers(state, networks), new TargetGroups(state, networks),
-                new Targets(state, networks, context.clients()), new Listeners(state), new Rules(state),
+        Certificates certificates = new Certificates(context.clients(), context.events());
+        this.providers = List.of(new LoadBalancers(state, networks, certificates), new TargetGroups(state, networks),
+                new Targets(state, networks, context.clients()), new Listeners(state, certificates), new Rules(state),
                 new Account(state));
     }
 

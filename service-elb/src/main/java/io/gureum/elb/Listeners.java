@@ -56,15 +56,22 @@ public final class Listeners {
             "None");
 
     private final ElbState state;
+    private final Certificates certs;
 
-    Listeners(ElbState state) {
+    Listeners(ElbState state, Certificates certs) {
         this.state = state;
+        this.certs = certs;
+    }
+
+    private static List<String> arns(List<Certificate> certificates) {
+        return certificates.stream().map(Certificate::certificateArn).toList();
     }
 
     public CreateListenerResponse createListener(CreateListenerRequest r) {
         List<Action> actions = r.defaultActions();
         Map<String, String> tags = ElbTags.of(r.hasTags() ? r.tags() : List.of());
-        return state.write(place -> {
+        certs.check(r.hasCertificates() ? arns(r.certificates()) : List.of());
+        return certs.tracked(state, place -> {
             StoredLoadBalancer lb = LoadBalancers.find(place, r.loadBalancerArn());
             String protocol = r.protocolAsString();
             Integer port = r.port();
@@ -149,7 +156,8 @@ public final class Listeners {
     }
 
     public ModifyListenerResponse modifyListener(ModifyListenerRequest r) {
-        return state.write(place -> {
+        certs.check(r.hasCertificates() ? arns(r.certificates()) : List.of());
+        return certs.tracked(state, place -> {
             StoredListener current = find(place, r.listenerArn());
             StoredLoadBalancer lb = LoadBalancers.find(place, current.loadBalancerArn);
             StoredListener l = copy(current);
@@ -199,7 +207,7 @@ public final class Listeners {
     }
 
     public DeleteListenerResponse deleteListener(DeleteListenerRequest r) {
-        return state.write(place -> {
+        return certs.tracked(state, place -> {
             StoredListener l = place.listeners.get(r.listenerArn());
             if (l == null) {
                 checkArn(r.listenerArn());
@@ -219,7 +227,8 @@ public final class Listeners {
     }
 
     public AddListenerCertificatesResponse addListenerCertificates(AddListenerCertificatesRequest r) {
-        return state.write(place -> {
+        certs.check(arns(r.certificates()));
+        return certs.tracked(state, place -> {
             StoredListener l = find(place, r.listenerArn());
             if (!"HTTPS".equals(l.protocol) && !"TLS".equals(l.protocol)) {
                 throw ElbErrors.validation("Certificates can only be added to HTTPS and TLS listeners");
@@ -247,7 +256,7 @@ public final class Listeners {
     }
 
     public RemoveListenerCertificatesResponse removeListenerCertificates(RemoveListenerCertificatesRequest r) {
-        return state.write(place -> {
+        return certs.tracked(state, place -> {
             StoredListener l = find(place, r.listenerArn());
             List<String> next = new ArrayList<>(l.certificates);
             for (Certificate c : r.certificates()) {
@@ -387,8 +396,8 @@ public final class Listeners {
     }
 
     /**
-     * A certificate must be an ACM certificate or an IAM server certificate ARN. Gureum checks the ARN's form
-     * only: ACM is not served on this branch (see docs/services/elbv2.md).
+     * A certificate must be an ACM certificate or an IAM server certificate ARN; {@link Certificates} then asks ACM
+     * about the former.
      */
     static void checkCertificate(String arn) {
         if (arn == null || !(arn.matches("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+")

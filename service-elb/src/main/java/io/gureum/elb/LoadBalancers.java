@@ -52,10 +52,12 @@ public final class LoadBalancers {
 
     private final ElbState state;
     private final Networks networks;
+    private final Certificates certs;
 
-    LoadBalancers(ElbState state, Networks networks) {
+    LoadBalancers(ElbState state, Networks networks, Certificates certs) {
         this.state = state;
         this.networks = networks;
+        this.certs = certs;
     }
 
     public CreateLoadBalancerResponse createLoadBalancer(CreateLoadBalancerRequest r) {
@@ -174,7 +176,7 @@ public final class LoadBalancers {
     }
 
     public DeleteLoadBalancerResponse deleteLoadBalancer(DeleteLoadBalancerRequest r) {
-        return state.write(place -> {
+        return certs.tracked(state, place -> {
             StoredLoadBalancer lb = place.loadBalancers.get(r.loadBalancerArn());
             if (lb == null) {
                 // Deleting a load balancer that does not exist (or was deleted) succeeds, as AWS documents.

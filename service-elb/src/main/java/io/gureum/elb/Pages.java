@@ -28,6 +28,11 @@ final class Pages {
                 throw ElbErrors.validation("Invalid value for 'Marker'");
             }
         }
+        if (pageSize != null && (pageSize < 1 || pageSize > 400)) {
+            // The model's range (core applies it too once the module's constraints file is generated).
+            throw ElbErrors.validation("1 validation error detected: Value '" + pageSize
+                    + "' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400");
+        }
         int size = pageSize == null ? 400 : pageSize;
         from = Math.min(from, all.size());
         int to = Math.min(all.size(), from + size);

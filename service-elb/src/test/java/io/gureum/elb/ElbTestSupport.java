@@ -3,6 +3,7 @@ package io.gureum.elb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gureum.acm.AcmService;
 import io.gureum.core.Gureum;
 import io.gureum.core.testing.AwsClients;
 import io.gureum.ec2.Ec2ComputeService;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 abstract class ElbTestSupport {
     @RegisterExtension
     static final GureumExtension aws = GureumExtension.builder()
-            .services(new ElbV2Service(), new VpcService(), new Ec2ComputeService(), new LambdaService()).build();
+            .services(new ElbV2Service(), new VpcService(), new Ec2ComputeService(), new LambdaService(),
+                    new AcmService()).build();
     static Gureum gureum;
     static ElasticLoadBalancingV2Client elb;
     static Ec2Client ec2;
@@ -40,6 +42,22 @@ abstract class ElbTestSupport {
         ec2 = AwsClients.client(Ec2Client.builder(), gureum);
         subnets = ec2.describeSubnets(b -> b.filters(f -> f.name("default-for-az").values("true"))).subnets().stream()
                 .sorted(java.util.Comparator.comparing(Subnet::availabilityZone)).toList();
+    }
+
+    /** Imports one of the test certificates ({@code app} or {@code api}) into ACM; its ARN. */
+    static String importCertificate(String name) {
+        byte[] crt;
+        byte[] key;
+        try (var c = ElbTestSupport.class.getResourceAsStream("certs/" + name + ".crt");
+                var k = ElbTestSupport.class.getResourceAsStream("certs/" + name + ".key")) {
+            crt = c.readAllBytes();
+            key = k.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return aws.client(software.amazon.awssdk.services.acm.AcmClient.class).importCertificate(b -> b
+                .certificate(software.amazon.awssdk.core.SdkBytes.fromByteArray(crt))
+                .privateKey(software.amazon.awssdk.core.SdkBytes.fromByteArray(key))).certificateArn();
     }
 
     static String unique(String prefix) {

@@ -3,12 +3,14 @@ package io.gureum.elb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateNotFoundException;
@@ -30,8 +32,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.UnsupportedP
 
 /** Listeners, default actions, rules, listener certificates and attributes, tags, limits and SSL policies. */
 class ListenersIT extends ElbTestSupport {
-    static final String CERT = "arn:aws:acm:us-east-1:000000000000:certificate/11111111-2222-3333-4444-555555555555";
+    /** An ACM certificate (imported once); an IAM server certificate ARN, which is checked by form only. */
+    static String CERT;
     static final String CERT2 = "arn:aws:iam::000000000000:server-certificate/other";
+
+    @org.junit.jupiter.api.BeforeAll
+    static void certificates() {
+        CERT = importCertificate("app");
+    }
 
     static String group(String protocol, int port) {
         return elb.createTargetGroup(b -> b.name(unique("tg")).protocol(protocol).port(port)
@@ -44,6 +52,7 @@ class ListenersIT extends ElbTestSupport {
 
     @Test
     void httpAndHttpsListenersOnAnApplicationLoadBalancer() {
+        final String own = importCertificate("api"); // this test's own, so InUseBy names only its load balancer
         String lb = alb(unique("lst")).loadBalancerArn();
         String tg = group("HTTP", 80);
         Listener http = elb.createListener(b -> b.loadBalancerArn(lb).protocol(ProtocolEnum.HTTP).port(80)
@@ -51,9 +60,22 @@ class ListenersIT extends ElbTestSupport {
                         .port("443").statusCode("HTTP_301")))).listeners().get(0);
         assertTrue(http.listenerArn().startsWith(lb.replace(":loadbalancer/", ":listener/") + "/"), http.listenerArn());
         Listener https = elb.createListener(b -> b.loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(443)
-                .certificates(c -> c.certificateArn(CERT)).defaultActions(forward(tg))).listeners().get(0);
+                .certificates(c -> c.certificateArn(own)).defaultActions(forward(tg))).listeners().get(0);
         assertEquals("ELBSecurityPolicy-2016-08", https.sslPolicy());
-        assertEquals(CERT, https.certificates().get(0).certificateArn());
+        assertEquals(own, https.certificates().get(0).certificateArn());
+        // ACM lists the load balancer in the certificate's InUseBy and refuses to delete it meanwhile.
+        AcmClient acm = aws.client(AcmClient.class);
+        assertEquals(List.of(lb), acm.describeCertificate(b -> b.certificateArn(own)).certificate().inUseBy());
+        assertThrows(software.amazon.awssdk.services.acm.model.ResourceInUseException.class,
+                () -> acm.deleteCertificate(b -> b.certificateArn(own)));
+        fails(CertificateNotFoundException.class, "CertificateNotFound", () -> elb.createListener(b -> b
+                .loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(8444).certificates(c -> c.certificateArn(
+                        "arn:aws:acm:us-east-1:000000000000:certificate/11111111-2222-3333-4444-555555555555"))
+                .defaultActions(forward(tg))));
+        String pending = acm.requestCertificate(b -> b.domainName("pending.example.com")).certificateArn();
+        fails(ElasticLoadBalancingV2Exception.class, "ValidationError", () -> elb.createListener(b -> b
+                .loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(8444).certificates(c -> c.certificateArn(pending))
+                .defaultActions(forward(tg))));
         assertEquals(List.of(http.listenerArn(), https.listenerArn()), elb.describeListeners(b -> b.loadBalancerArn(lb))
                 .listeners().stream().map(Listener::listenerArn).toList());
         fails(DuplicateListenerException.class, "DuplicateListener", () -> elb.createListener(b -> b
@@ -66,7 +88,7 @@ class ListenersIT extends ElbTestSupport {
                 .loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(8443).certificates(c -> c.certificateArn("x"))
                 .defaultActions(forward(tg))));
         fails(SslPolicyNotFoundException.class, "SSLPolicyNotFound", () -> elb.createListener(b -> b
-                .loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(8443).certificates(c -> c.certificateArn(CERT))
+                .loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(8443).certificates(c -> c.certificateArn(own))
                 .sslPolicy("NoSuchPolicy").defaultActions(forward(tg))));
         fails(IncompatibleProtocolsException.class, "IncompatibleProtocols", () -> elb.createListener(b -> b
                 .loadBalancerArn(lb).protocol(ProtocolEnum.HTTP).port(8080).defaultActions(forward(group("TCP", 80)))));
@@ -87,6 +109,8 @@ class ListenersIT extends ElbTestSupport {
         assertEquals("HTTP", modified.protocolAsString());
         assertTrue(modified.certificates().isEmpty());
         assertNull(modified.sslPolicy());
+        assertTrue(acm.describeCertificate(b -> b.certificateArn(own)).certificate().inUseBy().isEmpty(),
+                "no listener of the load balancer uses it any more");
         assertEquals(2, modified.defaultActions().get(0).forwardConfig().targetGroups().size());
         elb.deleteListener(b -> b.listenerArn(http.listenerArn()));
         fails(ListenerNotFoundException.class, "ListenerNotFound",

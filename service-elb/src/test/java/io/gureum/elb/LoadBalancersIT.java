@@ -125,6 +125,8 @@ class LoadBalancersIT extends ElbTestSupport {
                 .loadBalancerArns(a.replaceAll("[0-9a-f]{16}$", "0000000000000000"))));
         fails(ElasticLoadBalancingV2Exception.class, "ValidationError",
                 () -> elb.describeLoadBalancers(b -> b.names("x").loadBalancerArns(a)));
+        fails(ElasticLoadBalancingV2Exception.class, "ValidationError",
+                () -> elb.describeLoadBalancers(b -> b.pageSize(0)));
         Set<String> seen = new HashSet<>();
         String marker = null;
         int pages = 0;

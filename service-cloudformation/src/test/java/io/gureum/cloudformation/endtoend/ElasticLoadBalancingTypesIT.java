@@ -9,6 +9,8 @@ import io.gureum.core.testing.AwsClients;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.ec2.model.Subnet;
@@ -25,8 +27,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupN
  * deleted. Each checked through ELB's SDK client.
  */
 class ElasticLoadBalancingTypesIT extends EndToEndSupport {
-    private static final String CERT = "arn:aws:acm:us-east-1:000000000000:certificate/aaaaaaaa-1111-2222-3333-bbbbbbbbbbbb";
-    private static final String CERT2 = "arn:aws:acm:us-east-1:000000000000:certificate/cccccccc-1111-2222-3333-dddddddddddd";
     private static final String TEMPLATE = """
             Parameters:
               SubnetA: {Type: String}
@@ -37,6 +37,8 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
               AppPort: {Type: Number}
               RulePriority: {Type: Number}
               RulePath: {Type: String}
+              Cert: {Type: String}
+              ExtraCert: {Type: String}
             Resources:
               Alb:
                 Type: AWS::ElasticLoadBalancingV2::LoadBalancer
@@ -62,7 +64,7 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
                   LoadBalancerArn: !Ref Alb
                   Protocol: HTTPS
                   Port: 443
-                  Certificates: [{CertificateArn: %s}]
+                  Certificates: [{CertificateArn: !Ref Cert}]
                   DefaultActions:
                     - Type: fixed-response
                       FixedResponseConfig: {StatusCode: '404', ContentType: text/plain, MessageBody: none}
@@ -80,7 +82,7 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
                 Type: AWS::ElasticLoadBalancingV2::ListenerCertificate
                 Properties:
                   ListenerArn: !Ref Https
-                  Certificates: [{CertificateArn: %s}]
+                  Certificates: [{CertificateArn: !Ref ExtraCert}]
             Outputs:
               AlbArn: {Value: !Ref Alb}
               DnsName: {Value: !GetAtt Alb.DNSName}
@@ -94,13 +96,25 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
               ListenerArn: {Value: !GetAtt Https.ListenerArn}
               RuleArn: {Value: !Ref Api}
               RuleIsDefault: {Value: !GetAtt Api.IsDefault}
-            """.formatted(CERT, CERT2);
+            """;
+    /** Imported into ACM once: the listener's default certificate and the ListenerCertificate's. */
+    private static String cert;
+    private static String extraCert;
 
     private static List<Parameter> parameters(List<Subnet> subnets, String idle, String path, int port, int priority,
             String rulePath) {
         return List.of(p("SubnetA", subnets.get(0).subnetId()), p("SubnetB", subnets.get(1).subnetId()),
                 p("Vpc", subnets.get(0).vpcId()), p("IdleTimeout", idle), p("HealthPath", path),
-                p("AppPort", String.valueOf(port)), p("RulePriority", String.valueOf(priority)), p("RulePath", rulePath));
+                p("AppPort", String.valueOf(port)), p("RulePriority", String.valueOf(priority)), p("RulePath", rulePath),
+                p("Cert", cert), p("ExtraCert", extraCert));
+    }
+
+    /** Imports a self-signed test certificate (elb-certs/, valid 2020-2120) into ACM; its ARN. */
+    private static String importCertificate(AcmClient acm, String name) {
+        byte[] crt = template("elb-certs/" + name + ".crt").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] key = template("elb-certs/" + name + ".key").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return acm.importCertificate(b -> b.certificate(SdkBytes.fromByteArray(crt))
+                .privateKey(SdkBytes.fromByteArray(key))).certificateArn();
     }
 
     private static Parameter p(String key, String value) {
@@ -117,7 +131,10 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
         String name = unique("elb-types");
         List<Subnet> subnets = ec2.describeSubnets(b -> b.filters(f -> f.name("default-for-az").values("true")))
                 .subnets().stream().sorted(Comparator.comparing(Subnet::availabilityZone)).toList();
-        try (ElasticLoadBalancingV2Client elb = AwsClients.client(ElasticLoadBalancingV2Client.builder(), gureum)) {
+        try (ElasticLoadBalancingV2Client elb = AwsClients.client(ElasticLoadBalancingV2Client.builder(), gureum);
+                AcmClient acm = AwsClients.client(AcmClient.builder(), gureum)) {
+            cert = importCertificate(acm, "app");
+            extraCert = importCertificate(acm, "api");
             cfn.createStack(b -> b.stackName(name).templateBody(TEMPLATE)
                     .parameters(parameters(subnets, "60", "/health", 80, 10, "/api/*")));
             Stack created = settle(name);
@@ -149,7 +166,9 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
 
             String listenerArn = output(created, "ListenerArn");
             var listener = elb.describeListeners(b -> b.listenerArns(listenerArn)).listeners().get(0);
-            assertEquals(CERT, listener.certificates().get(0).certificateArn());
+            assertEquals(cert, listener.certificates().get(0).certificateArn());
+            assertEquals(List.of(lbArn), acm.describeCertificate(b -> b.certificateArn(extraCert)).certificate()
+                    .inUseBy(), "ACM lists the load balancer using the certificate");
             assertEquals(2, elb.describeListenerCertificates(b -> b.listenerArn(listenerArn)).certificates().size());
             String ruleArn = output(created, "RuleArn");
             assertEquals("false", output(created, "RuleIsDefault"));
@@ -189,6 +208,7 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
             assertEquals("DELETE_COMPLETE", settle(replaced.stackId()).stackStatusAsString());
             assertThrows(LoadBalancerNotFoundException.class,
                     () -> elb.describeLoadBalancers(b -> b.loadBalancerArns(lbArn)));
+            assertTrue(acm.describeCertificate(b -> b.certificateArn(cert)).certificate().inUseBy().isEmpty());
             assertThrows(TargetGroupNotFoundException.class,
                     () -> elb.describeTargetGroups(b -> b.targetGroupArns(newTg)));
         }
