@@ -59,6 +59,12 @@ final class Ids {
                 return RouteServerEndpoints.endpointNotFound(id);
             case "rsp":
                 return RouteServerEndpoints.peerNotFound(id);
+            case "tgw-mp":
+                return TransitGatewayMeteringPolicies.notFound(id);
+            case "vcn":
+                return VpnConcentrators.notFound(id);
+            case "ipv4pool-ec2":
+                return PublicIpv4Pools.notFound(id);
             default:
                 break;
         }
