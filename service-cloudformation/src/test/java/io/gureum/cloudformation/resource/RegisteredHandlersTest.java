@@ -83,7 +83,12 @@ class RegisteredHandlersTest {
             "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant", "AWS::S3::MultiRegionAccessPoint",
             "AWS::S3::MultiRegionAccessPointPolicy",
             // ec2-instance-ops
-            "AWS::EC2::InstanceConnectEndpoint");
+            "AWS::EC2::InstanceConnectEndpoint",
+            // ec2-misc-types
+            "AWS::EC2::TransitGatewayMeteringPolicy", "AWS::EC2::TransitGatewayMeteringPolicyEntry",
+            "AWS::EC2::VPNConcentrator", "AWS::EC2::NetworkPerformanceMetricSubscription",
+            "AWS::EC2::IpPoolRouteTableAssociation", "AWS::EC2::LocalGatewayVirtualInterfaceGroup",
+            "AWS::EC2::LocalGatewayVirtualInterface");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
