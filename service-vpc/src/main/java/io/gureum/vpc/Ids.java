@@ -65,6 +65,10 @@ final class Ids {
                 return VpnConcentrators.notFound(id);
             case "ipv4pool-ec2":
                 return PublicIpv4Pools.notFound(id);
+            case "ipam-prl":
+                return IpamPrefixListResolvers.notFound(id);
+            case "ipam-prlt":
+                return IpamPrefixListResolvers.targetNotFound(id);
             default:
                 break;
         }

@@ -68,6 +68,7 @@ final class Network {
     final VpnConcentrators vpnConcentrators;
     final NetworkPerformanceSubscriptions networkPerformance;
     final PublicIpv4Pools publicIpv4Pools;
+    final IpamPrefixListResolvers prefixListResolvers;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -130,6 +131,7 @@ final class Network {
         this.vpnConcentrators = new VpnConcentrators(this);
         this.networkPerformance = new NetworkPerformanceSubscriptions(this);
         this.publicIpv4Pools = new PublicIpv4Pools(this);
+        this.prefixListResolvers = new IpamPrefixListResolvers(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -158,7 +160,7 @@ final class Network {
                 routeServers, routeServerEndpoints,
                 addressAttributes, interfaceAttributes, natGatewayAddresses, securityGroupReferences, prefixListVersions,
                 subnetCidrReservations, defaultSubnets,
-                meteringPolicies, vpnConcentrators, networkPerformance, publicIpv4Pools);
+                meteringPolicies, vpnConcentrators, networkPerformance, publicIpv4Pools, prefixListResolvers);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

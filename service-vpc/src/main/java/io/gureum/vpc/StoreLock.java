@@ -51,6 +51,7 @@ final class StoreLock implements OperationInterceptor {
             net.routeServers.settle(s);
             net.meteringPolicies.settle(s);
             net.vpnConcentrators.settle(s);
+            net.prefixListResolvers.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();
             }

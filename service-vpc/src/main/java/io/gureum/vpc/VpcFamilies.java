@@ -108,6 +108,10 @@ final class VpcFamilies {
                     s -> s.meteringPolicies),
             new Family("vpn-concentrator", io.gureum.vpc.model.VpnConcentrator.class, s -> s.vpnConcentrators),
             new Family("ipv4pool-ec2", io.gureum.vpc.model.PublicIpv4Pool.class, s -> s.publicIpv4Pools),
+            new Family("ipam-prefix-list-resolver", io.gureum.vpc.model.IpamPrefixListResolver.class,
+                    s -> s.prefixListResolvers),
+            new Family("ipam-prefix-list-resolver-target", io.gureum.vpc.model.IpamPrefixListResolverTarget.class,
+                    s -> s.prefixListResolverTargets),
             new Family("network-performance-metric-subscription",
                     io.gureum.vpc.model.NetworkPerformanceSubscription.class, s -> s.networkPerformanceSubscriptions));
 
@@ -127,7 +131,8 @@ final class VpcFamilies {
             "verified-access-trust-provider", "verified-access-instance", "verified-access-group",
             "verified-access-endpoint",
             "route-server", "route-server-endpoint", "route-server-peer", "subnet-cidr-reservation",
-            "transit-gateway-metering-policy", "vpn-concentrator", "ipv4pool-ec2");
+            "transit-gateway-metering-policy", "vpn-concentrator", "ipv4pool-ec2", "ipam-prefix-list-resolver",
+            "ipam-prefix-list-resolver-target");
 
     private VpcFamilies() {
     }

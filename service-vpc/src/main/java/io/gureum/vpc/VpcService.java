@@ -44,7 +44,7 @@ public final class VpcService implements AwsService {
                 NatGatewayAddresses.class, SecurityGroupReferences.class, PrefixListVersions.class,
                 SubnetCidrReservations.class, DefaultSubnets.class,
                 TransitGatewayMeteringPolicies.class, VpnConcentrators.class, NetworkPerformanceSubscriptions.class,
-                PublicIpv4Pools.class);
+                PublicIpv4Pools.class, IpamPrefixListResolvers.class);
     }
 
     @Override

@@ -95,6 +95,9 @@ public final class VpcStore {
     public final Map<String, io.gureum.vpc.model.TransitGatewayMeteringPolicy> meteringPolicies = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.VpnConcentrator> vpnConcentrators = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.PublicIpv4Pool> publicIpv4Pools = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.IpamPrefixListResolver> prefixListResolvers = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.IpamPrefixListResolverTarget> prefixListResolverTargets =
+            new LinkedHashMap<>();
     /** Keyed by source, destination, metric and statistic; never registered (no ID or tags). */
     public final Map<String, io.gureum.vpc.model.NetworkPerformanceSubscription> networkPerformanceSubscriptions =
             new LinkedHashMap<>();

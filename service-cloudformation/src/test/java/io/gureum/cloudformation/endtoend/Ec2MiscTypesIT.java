@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.model.VpnConnection;
 
 /**
  * AWS::EC2::TransitGatewayMeteringPolicy and its Entry, VPNConcentrator (with a VPNConnection on it),
+ * IPAMPrefixListResolver and its Target (syncing a PrefixList),
  * NetworkPerformanceMetricSubscription and IpPoolRouteTableAssociation deployed, updated (in place and by
  * replacement) and deleted through CloudFormation and checked through EC2; the local gateway virtual interface
  * types fail as on an account without Outposts.
@@ -38,6 +39,7 @@ class Ec2MiscTypesIT extends EndToEndSupport {
               RuleNumber: {Type: Number, Default: 100}
               Destination: {Type: String, Default: us-west-2}
               Team: {Type: String, Default: red}
+              Track: {Type: String, Default: 'true'}
             Conditions:
               MiddleboxA: !Equals [!Ref Middlebox, A]
             Resources:
@@ -83,7 +85,36 @@ class Ec2MiscTypesIT extends EndToEndSupport {
               PoolRoutes:
                 Type: AWS::EC2::IpPoolRouteTableAssociation
                 Properties: {PublicIpv4Pool: !Ref Pool, RouteTableId: !Ref Rtb}
+              Ipam:
+                Type: AWS::EC2::IPAM
+                Properties: {}
+              Resolver:
+                Type: AWS::EC2::IPAMPrefixListResolver
+                Properties:
+                  IpamId: !Ref Ipam
+                  AddressFamily: ipv4
+                  Description: !Ref Team
+                  Rules:
+                    - {RuleType: static-cidr, StaticCidr: 192.168.10.0/24}
+                    - RuleType: ipam-resource-cidr
+                      IpamScopeId: !GetAtt Ipam.PrivateDefaultScopeId
+                      ResourceType: vpc
+                      Conditions: [{Operation: equals, ResourceId: !Ref VpcA}]
+              Plist:
+                Type: AWS::EC2::PrefixList
+                Properties: {PrefixListName: resolved, AddressFamily: IPv4, MaxEntries: 5}
+              ResolverTarget:
+                Type: AWS::EC2::IPAMPrefixListResolverTarget
+                Properties:
+                  IpamPrefixListResolverId: !Ref Resolver
+                  PrefixListId: !Ref Plist
+                  PrefixListRegion: !Ref AWS::Region
+                  TrackLatestVersion: !Ref Track
             Outputs:
+              Resolver: {Value: !Ref Resolver}
+              ResolverArn: {Value: !GetAtt Resolver.IpamPrefixListResolverArn}
+              ResolverTarget: {Value: !Ref ResolverTarget}
+              Plist: {Value: !Ref Plist}
               Metering: {Value: !Ref Metering}
               MeteringId: {Value: !GetAtt Metering.TransitGatewayMeteringPolicyId}
               MeteringState: {Value: !GetAtt Metering.State}
@@ -151,12 +182,21 @@ class Ec2MiscTypesIT extends EndToEndSupport {
                 .associations().stream().filter(a -> association.equals(a.routeTableAssociationId())).findFirst()
                 .orElseThrow().publicIpv4Pool());
 
+        String resolver = output(s, "Resolver");
+        assertTrue(output(s, "ResolverArn").endsWith(resolver), output(s, "ResolverArn"));
+        String plist = output(s, "Plist");
+        assertEquals(List.of("10.50.0.0/16", "192.168.10.0/24"), ec2.getManagedPrefixListEntries(b -> b
+                .prefixListId(plist)).entries().stream().map(x -> x.cidr()).sorted().toList());
+        assertEquals("sync-complete", ec2.describeIpamPrefixListResolverTargets(b -> b
+                .ipamPrefixListResolverTargetIds(output(s, "ResolverTarget"))).ipamPrefixListResolverTargets().get(0)
+                .stateAsString());
+
         // In place: the policy's middlebox and the tags; by replacement: the entry and the subscription. The
         // replacing entry is made before the old one goes, so it needs a rule number of its own (as on AWS, where
         // the rule number is part of its identifier).
         cfn.updateStack(b -> b.stackName(id).templateBody(TEMPLATE).parameters(param("Pool", pool),
                 param("Middlebox", "B"), param("Payer", "source-attachment-owner"), param("RuleNumber", "110"),
-                param("Destination", "eu-west-1"), param("Team", "blue")));
+                param("Destination", "eu-west-1"), param("Team", "blue"), param("Track", "false")));
         Stack u = settle(id);
         assertEquals("UPDATE_COMPLETE", u.stackStatusAsString(), reasons(id));
         assertEquals(metering, output(u, "Metering"));
@@ -172,6 +212,11 @@ class Ec2MiscTypesIT extends EndToEndSupport {
         assertTrue(ec2.describeVpnConcentrators(b -> b.vpnConcentratorIds(concentrator)).vpnConcentrators().get(0)
                 .tags().stream().anyMatch(t -> t.key().equals("Team") && t.value().equals("blue")));
         assertEquals("us-east-1|eu-west-1|aggregate-latency|p50", output(u, "Latency"));
+        assertEquals(resolver, output(u, "Resolver"));
+        assertEquals("blue", ec2.describeIpamPrefixListResolvers(b -> b.ipamPrefixListResolverIds(resolver))
+                .ipamPrefixListResolvers().get(0).description());
+        assertEquals(false, ec2.describeIpamPrefixListResolverTargets(b -> b.ipamPrefixListResolverTargetIds(
+                output(u, "ResolverTarget"))).ipamPrefixListResolverTargets().get(0).trackLatestVersion());
         assertTrue(subscribed("eu-west-1"));
         assertTrue(!subscribed("us-west-2"));
 
@@ -186,6 +231,9 @@ class Ec2MiscTypesIT extends EndToEndSupport {
         assertTrue(ec2.describeRouteTables(b -> b.filters(filter("association.route-table-association-id",
                 association))).routeTables().isEmpty());
         assertTrue(ec2.deletePublicIpv4Pool(b -> b.poolId(pool)).returnValue());
+        assertEquals(400, fails(software.amazon.awssdk.awscore.exception.AwsServiceException.class, 400,
+                "InvalidIpamPrefixListResolverId.NotFound", () -> ec2.describeIpamPrefixListResolvers(b -> b
+                        .ipamPrefixListResolverIds(resolver))).statusCode());
     }
 
     private static StackEvent failure(String type, String properties) {

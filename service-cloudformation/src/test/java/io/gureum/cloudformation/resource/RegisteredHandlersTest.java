@@ -88,7 +88,8 @@ class RegisteredHandlersTest {
             "AWS::EC2::TransitGatewayMeteringPolicy", "AWS::EC2::TransitGatewayMeteringPolicyEntry",
             "AWS::EC2::VPNConcentrator", "AWS::EC2::NetworkPerformanceMetricSubscription",
             "AWS::EC2::IpPoolRouteTableAssociation", "AWS::EC2::LocalGatewayVirtualInterfaceGroup",
-            "AWS::EC2::LocalGatewayVirtualInterface");
+            "AWS::EC2::LocalGatewayVirtualInterface", "AWS::EC2::IPAMPrefixListResolver",
+            "AWS::EC2::IPAMPrefixListResolverTarget");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
