@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * Metering policies (with entries), VPN concentrators (with a connection on one), public IPv4 pools (with a route
- * table association) and network performance subscriptions after a restart on --data-dir.
+ * table association), network performance subscriptions and IPAM prefix list resolvers (versions, targets) after a
+ * restart on --data-dir.
  */
 class TransitGatewayMeteringAndConcentratorsRestartIT {
     private static final String ACCOUNT = "123456789013";
@@ -41,6 +42,8 @@ class TransitGatewayMeteringAndConcentratorsRestartIT {
         String vpn;
         String pool;
         String rtb;
+        String resolver;
+        String plist;
         try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
             String tgw = ec2.createTransitGateway(b -> b.description("hub")).transitGateway().transitGatewayId();
             g.context().clock().advance(Duration.ofMinutes(3));
@@ -67,6 +70,17 @@ class TransitGatewayMeteringAndConcentratorsRestartIT {
             ec2.associateRouteTable(b -> b.routeTableId(t).publicIpv4Pool(pl));
             ec2.enableAwsNetworkPerformanceMetricSubscription(b -> b.source("eu-west-1").destination("us-east-1")
                     .metric("aggregate-latency").statistic("p50"));
+            String ipam = ec2.createIpam(b -> b.build()).ipam().ipamId();
+            g.context().clock().advance(Duration.ofSeconds(5));
+            resolver = ec2.createIpamPrefixListResolver(b -> b.ipamId(ipam).addressFamily("ipv4").rules(r -> r
+                    .ruleType("static-cidr").staticCidr("192.168.1.0/24"))).ipamPrefixListResolver()
+                    .ipamPrefixListResolverId();
+            String x = resolver;
+            plist = ec2.createManagedPrefixList(b -> b.prefixListName("resolved").addressFamily("IPv4").maxEntries(2))
+                    .prefixList().prefixListId();
+            String managed = plist;
+            ec2.createIpamPrefixListResolverTarget(b -> b.ipamPrefixListResolverId(x).prefixListId(managed)
+                    .prefixListRegion(REGION).trackLatestVersion(true));
         }
         try (Gureum g = start(); Ec2Client ec2 = ec2(g)) {
             var p = ec2.describeTransitGatewayMeteringPolicies(b -> b.transitGatewayMeteringPolicyIds(policy))
@@ -85,6 +99,12 @@ class TransitGatewayMeteringAndConcentratorsRestartIT {
                     .get(0).publicIpv4Pool());
             assertEquals("us-east-1", ec2.describeAwsNetworkPerformanceMetricSubscriptions(b -> b.build())
                     .subscriptions().get(0).destination());
+            assertEquals(List.of(1L), ec2.getIpamPrefixListResolverVersions(b -> b.ipamPrefixListResolverId(resolver))
+                    .ipamPrefixListResolverVersions().stream().map(v -> v.version()).toList());
+            assertEquals(1L, ec2.describeIpamPrefixListResolverTargets(b -> b.ipamPrefixListResolverId(resolver))
+                    .ipamPrefixListResolverTargets().get(0).lastSyncedVersion());
+            assertEquals("192.168.1.0/24", ec2.getManagedPrefixListEntries(b -> b.prefixListId(plist)).entries().get(0)
+                    .cidr());
             // The connection still holds its concentrator.
             fails(() -> ec2.deleteVpnConcentrator(b -> b.vpnConcentratorId(concentrator)));
         }
