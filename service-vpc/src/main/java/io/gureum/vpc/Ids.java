@@ -61,6 +61,16 @@ final class Ids {
                 return RouteServerEndpoints.peerNotFound(id);
             case "vpce-svc":
                 return VpcEndpointServices.notFound(id);
+            case "tgw-mp":
+                return TransitGatewayMeteringPolicies.notFound(id);
+            case "vcn":
+                return VpnConcentrators.notFound(id);
+            case "ipv4pool-ec2":
+                return PublicIpv4Pools.notFound(id);
+            case "ipam-prl":
+                return IpamPrefixListResolvers.notFound(id);
+            case "ipam-prlt":
+                return IpamPrefixListResolvers.targetNotFound(id);
             default:
                 break;
         }

@@ -396,7 +396,7 @@ public final class Ipams {
                 .filter(p -> p.ipamId.equals(i.id) && p.deleteRequested == null).toList();
         boolean ownScopes = s.ipamScopes.values().stream()
                 .anyMatch(x -> x.ipamId.equals(i.id) && !x.isDefault && x.deleteRequested == null);
-        if (!cascade && (!pools.isEmpty() || ownScopes)) {
+        if (!cascade && (!pools.isEmpty() || ownScopes) || net.prefixListResolvers.uses(s, i.id)) {
             throw Ec2Errors.dependencyViolation("ipam", i.id);
         }
         if (pools.stream().anyMatch(p -> "public".equals(p.scopeType))) {

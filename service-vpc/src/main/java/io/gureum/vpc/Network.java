@@ -68,6 +68,11 @@ final class Network {
     final PrefixListVersions prefixListVersions;
     final SubnetCidrReservations subnetCidrReservations;
     final DefaultSubnets defaultSubnets;
+    final TransitGatewayMeteringPolicies meteringPolicies;
+    final VpnConcentrators vpnConcentrators;
+    final NetworkPerformanceSubscriptions networkPerformance;
+    final PublicIpv4Pools publicIpv4Pools;
+    final IpamPrefixListResolvers prefixListResolvers;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -130,6 +135,11 @@ final class Network {
         this.prefixListVersions = new PrefixListVersions(this);
         this.subnetCidrReservations = new SubnetCidrReservations(this);
         this.defaultSubnets = new DefaultSubnets(this);
+        this.meteringPolicies = new TransitGatewayMeteringPolicies(this);
+        this.vpnConcentrators = new VpnConcentrators(this);
+        this.networkPerformance = new NetworkPerformanceSubscriptions(this);
+        this.publicIpv4Pools = new PublicIpv4Pools(this);
+        this.prefixListResolvers = new IpamPrefixListResolvers(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -158,7 +168,8 @@ final class Network {
                 vaInstances, vaTrustProviders, vaGroups, vaEndpoints,
                 routeServers, routeServerEndpoints,
                 addressAttributes, interfaceAttributes, natGatewayAddresses, securityGroupReferences, prefixListVersions,
-                subnetCidrReservations, defaultSubnets);
+                subnetCidrReservations, defaultSubnets,
+                meteringPolicies, vpnConcentrators, networkPerformance, publicIpv4Pools, prefixListResolvers);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

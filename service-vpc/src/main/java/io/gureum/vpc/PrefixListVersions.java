@@ -63,6 +63,10 @@ public final class PrefixListVersions {
             RestoreManagedPrefixListVersionRequest r) {
         VpcStore s = net.store();
         PrefixList p = net.prefixLists.require(s, r.prefixListId());
+        if (net.prefixListResolvers.manages(s, p.id)) {
+            throw io.gureum.ec2common.Ec2Errors.invalidParameterValue("Prefix list " + p.id + " is managed by an IPAM "
+                    + "prefix list resolver target: its entries cannot be restored directly.");
+        }
         if (p.awsManaged) {
             throw Ec2Error.UNAUTHORIZED_OPERATION.withMessage("You are not authorized to perform this operation on "
                     + "AWS-managed prefix list " + p.id);

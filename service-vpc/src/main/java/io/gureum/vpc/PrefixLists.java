@@ -200,6 +200,12 @@ public final class PrefixLists {
         if (p.awsManaged) {
             throw Ec2Error.UNAUTHORIZED_OPERATION.withMessage("You are not authorized to perform this operation on AWS-managed prefix list " + p.id);
         }
+        if ((r.hasAddEntries() && !r.addEntries().isEmpty() || r.hasRemoveEntries() && !r.removeEntries().isEmpty())
+                && net.prefixListResolvers.manages(s, p.id)) {
+            // An IPAM-managed prefix list's CIDRs change only through its resolver (CreateIpamPrefixListResolverTarget).
+            throw Ec2Errors.invalidParameterValue("Prefix list " + p.id + " is managed by an IPAM prefix list resolver "
+                    + "target: its entries cannot be modified directly.");
+        }
         if (r.currentVersion() != null && r.currentVersion() != p.version) {
             throw Ec2Error.PREFIX_LIST_VERSION_MISMATCH.of(p.id, p.version);
         }

@@ -241,6 +241,9 @@ public final class RouteTables {
     public AssociateRouteTableResponse associateRouteTable(AssociateRouteTableRequest r) {
         VpcStore s = net.store();
         RouteTable t = require(s, r.routeTableId());
+        if (r.publicIpv4Pool() != null) {
+            return associatePublicIpv4Pool(s, t, r);
+        }
         if ((r.subnetId() == null) == (r.gatewayId() == null)) {
             throw r.subnetId() == null ? Ec2Errors.missing("subnetId")
                     : Ec2Errors.combination("The parameter subnetId cannot be used with the parameter gatewayId");
@@ -275,6 +278,34 @@ public final class RouteTables {
         t.associations.add(a);
         return AssociateRouteTableResponse.builder().associationId(a.associationId)
                 .associationState(RouteTableAssociationState.builder().state("associated").build()).build();
+    }
+
+    /**
+     * Associates a public IPv4 pool (BYOIP addresses) with the route table, for the routes of its addresses
+     * (AssociateRouteTable's PublicIpv4Pool); one association per pool, like a gateway's.
+     */
+    private AssociateRouteTableResponse associatePublicIpv4Pool(VpcStore s, RouteTable t, AssociateRouteTableRequest r) {
+        if (r.subnetId() != null || r.gatewayId() != null) {
+            throw Ec2Errors.combination("The parameter PublicIpv4Pool cannot be used with the parameter "
+                    + (r.subnetId() != null ? "subnetId" : "gatewayId"));
+        }
+        String pool = net.publicIpv4Pools.require(s, r.publicIpv4Pool()).id;
+        if (usesPublicIpv4Pool(s, pool)) {
+            throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.withMessage("the specified association for route table "
+                    + t.id + " conflicts with an existing association");
+        }
+        Ec2Errors.checkDryRun(r.dryRun());
+        RouteTableAssociation a = new RouteTableAssociation(net.id("rtbassoc"), null, null, false);
+        a.publicIpv4Pool = pool;
+        t.associations.add(a);
+        return AssociateRouteTableResponse.builder().associationId(a.associationId)
+                .associationState(RouteTableAssociationState.builder().state("associated").build()).build();
+    }
+
+    /** Whether a route table of the store is associated with the public IPv4 pool. */
+    boolean usesPublicIpv4Pool(VpcStore s, String poolId) {
+        return s.routeTables.values().stream().flatMap(x -> x.associations.stream())
+                .anyMatch(a -> poolId.equals(a.publicIpv4Pool));
     }
 
     private record Found(RouteTable table, RouteTableAssociation association) {
@@ -318,6 +349,7 @@ public final class RouteTables {
         f.table.associations.remove(f.association);
         RouteTableAssociation a = new RouteTableAssociation(net.id("rtbassoc"), f.association.subnetId,
                 f.association.gatewayId, f.association.main);
+        a.publicIpv4Pool = f.association.publicIpv4Pool;
         t.associations.add(a);
         if (a.main) {
             s.vpcs.get(t.vpcId).mainRouteTableId = t.id;
@@ -575,7 +607,7 @@ public final class RouteTables {
         for (RouteTableAssociation a : t.associations) {
             assocs.add(software.amazon.awssdk.services.ec2.model.RouteTableAssociation.builder()
                     .routeTableAssociationId(a.associationId).routeTableId(t.id).subnetId(a.subnetId)
-                    .gatewayId(a.gatewayId).main(a.main)
+                    .gatewayId(a.gatewayId).publicIpv4Pool(a.publicIpv4Pool).main(a.main)
                     .associationState(RouteTableAssociationState.builder().state("associated").build()).build());
         }
         return software.amazon.awssdk.services.ec2.model.RouteTable.builder()

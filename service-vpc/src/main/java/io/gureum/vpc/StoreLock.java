@@ -52,6 +52,9 @@ final class StoreLock implements OperationInterceptor {
             net.ipams.settle(s);
             net.vaEndpoints.settle(s);
             net.routeServers.settle(s);
+            net.meteringPolicies.settle(s);
+            net.vpnConcentrators.settle(s);
+            net.prefixListResolvers.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();
             }

@@ -197,6 +197,9 @@ public final class TransitGateways {
             throw Ec2Error.INCORRECT_STATE.withMessage(t.id + " has non-deleted Transit Gateway Multicast Domains: "
                     + String.join(", ", domains));
         }
+        if (net.meteringPolicies.uses(s, t.id)) {
+            throw Ec2Error.INCORRECT_STATE.withMessage(t.id + " has a non-deleted Transit Gateway Metering Policy.");
+        }
         Ec2Errors.checkDryRun(r.dryRun());
         t.state = "deleted";
         s.tgwRouteTables.values().stream().filter(x -> x.transitGatewayId.equals(t.id)).forEach(x -> {
@@ -362,6 +365,21 @@ public final class TransitGateways {
         a.transitGatewayId = t.id;
         a.resourceType = "vpn";
         a.vpnConnectionId = vpnConnectionId;
+        s.put(s.tgwAttachments, a);
+        applyDefaults(s, t, a, true);
+        return a;
+    }
+
+    /**
+     * The attachment of resource type {@code vpn-concentrator} a VPN concentrator gets (the VPN connections made on
+     * the concentrator share it), associated with and propagating to the default route tables like a VPN's.
+     */
+    TransitGatewayAttachment attachVpnConcentrator(VpcStore s, String transitGatewayId, String concentratorId) {
+        TransitGateway t = requireTgw(s, transitGatewayId);
+        TransitGatewayAttachment a = new TransitGatewayAttachment(net.id("tgw-attach"), s.account, net.now());
+        a.transitGatewayId = t.id;
+        a.resourceType = "vpn-concentrator";
+        a.vpnConcentratorId = concentratorId;
         s.put(s.tgwAttachments, a);
         applyDefaults(s, t, a, true);
         return a;

@@ -107,7 +107,17 @@ final class VpcFamilies {
             new Family("route-server", io.gureum.vpc.model.RouteServer.class, s -> s.routeServers),
             new Family("route-server-endpoint", io.gureum.vpc.model.RouteServerEndpoint.class,
                     s -> s.routeServerEndpoints),
-            new Family("route-server-peer", io.gureum.vpc.model.RouteServerPeer.class, s -> s.routeServerPeers));
+            new Family("route-server-peer", io.gureum.vpc.model.RouteServerPeer.class, s -> s.routeServerPeers),
+            new Family("transit-gateway-metering-policy", io.gureum.vpc.model.TransitGatewayMeteringPolicy.class,
+                    s -> s.meteringPolicies),
+            new Family("vpn-concentrator", io.gureum.vpc.model.VpnConcentrator.class, s -> s.vpnConcentrators),
+            new Family("ipv4pool-ec2", io.gureum.vpc.model.PublicIpv4Pool.class, s -> s.publicIpv4Pools),
+            new Family("ipam-prefix-list-resolver", io.gureum.vpc.model.IpamPrefixListResolver.class,
+                    s -> s.prefixListResolvers),
+            new Family("ipam-prefix-list-resolver-target", io.gureum.vpc.model.IpamPrefixListResolverTarget.class,
+                    s -> s.prefixListResolverTargets),
+            new Family("network-performance-metric-subscription",
+                    io.gureum.vpc.model.NetworkPerformanceSubscription.class, s -> s.networkPerformanceSubscriptions));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -124,7 +134,9 @@ final class VpcFamilies {
             "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association",
             "verified-access-trust-provider", "verified-access-instance", "verified-access-group",
             "verified-access-endpoint",
-            "route-server", "route-server-endpoint", "route-server-peer", "subnet-cidr-reservation");
+            "route-server", "route-server-endpoint", "route-server-peer", "subnet-cidr-reservation",
+            "transit-gateway-metering-policy", "vpn-concentrator", "ipv4pool-ec2", "ipam-prefix-list-resolver",
+            "ipam-prefix-list-resolver-target");
 
     private VpcFamilies() {
     }

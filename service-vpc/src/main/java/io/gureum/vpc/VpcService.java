@@ -43,7 +43,9 @@ public final class VpcService implements AwsService {
                 RouteServers.class, RouteServerEndpoints.class,
                 AddressAttributes.class, NetworkInterfaceAttributes.class,
                 NatGatewayAddresses.class, SecurityGroupReferences.class, PrefixListVersions.class,
-                SubnetCidrReservations.class, DefaultSubnets.class);
+                SubnetCidrReservations.class, DefaultSubnets.class,
+                TransitGatewayMeteringPolicies.class, VpnConcentrators.class, NetworkPerformanceSubscriptions.class,
+                PublicIpv4Pools.class, IpamPrefixListResolvers.class);
     }
 
     @Override

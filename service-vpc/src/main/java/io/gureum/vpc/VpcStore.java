@@ -96,6 +96,16 @@ public final class VpcStore {
     public final Map<String, io.gureum.vpc.model.RouteServerEndpoint> routeServerEndpoints = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.RouteServerPeer> routeServerPeers = new LinkedHashMap<>();
 
+    public final Map<String, io.gureum.vpc.model.TransitGatewayMeteringPolicy> meteringPolicies = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VpnConcentrator> vpnConcentrators = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.PublicIpv4Pool> publicIpv4Pools = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.IpamPrefixListResolver> prefixListResolvers = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.IpamPrefixListResolverTarget> prefixListResolverTargets =
+            new LinkedHashMap<>();
+    /** Keyed by source, destination, metric and statistic; never registered (no ID or tags). */
+    public final Map<String, io.gureum.vpc.model.NetworkPerformanceSubscription> networkPerformanceSubscriptions =
+            new LinkedHashMap<>();
+
     /**
      * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:
      * their tags are recorded by this share ({@link VpcRecords#TAGS}), whose operations changed them.

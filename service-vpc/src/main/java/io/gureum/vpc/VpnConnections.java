@@ -163,12 +163,23 @@ public final class VpnConnections {
             throw Ec2Errors.combination("The parameters VpnGatewayId and TransitGatewayId cannot be specified "
                     + "together.");
         }
-        if (r.vpnGatewayId() == null && r.transitGatewayId() == null) {
+        io.gureum.vpc.model.VpnConcentrator concentrator = null;
+        if (r.vpnConcentratorId() != null) {
+            // A connection on a concentrator names it instead of the transit gateway
+            // (https://docs.aws.amazon.com/vpn/latest/s2svpn/create-vpn-concentrator-connection.html).
+            if (r.vpnGatewayId() != null || r.transitGatewayId() != null) {
+                throw Ec2Errors.combination("The parameter VpnConcentratorId cannot be used with the parameter "
+                        + (r.vpnGatewayId() != null ? "VpnGatewayId" : "TransitGatewayId") + ".");
+            }
+            concentrator = net.vpnConcentrators.requireAvailable(s, r.vpnConcentratorId());
+            if (r.options() != null && Boolean.TRUE.equals(r.options().staticRoutesOnly())) {
+                throw Ec2Errors.invalidParameterValue("VPN connections on a VPN concentrator use BGP: "
+                        + "StaticRoutesOnly cannot be true.");
+            }
+        } else if (r.vpnGatewayId() == null && r.transitGatewayId() == null) {
             throw Ec2Errors.missing("VpnGatewayId or TransitGatewayId");
         }
-        if (r.vpnConcentratorId() != null) {
-            throw notEmulated("VPN concentrators (VpnConcentratorId)");
-        }
+        String targetTgw = concentrator != null ? concentrator.transitGatewayId : r.transitGatewayId();
         if (r.preSharedKeyStorage() != null && !r.preSharedKeyStorage().equals("Standard")) {
             if (r.preSharedKeyStorage().equals("SecretsManager")) {
                 throw notEmulated("pre-shared keys stored in Secrets Manager (PreSharedKeyStorage SecretsManager)");
@@ -180,9 +191,9 @@ public final class VpnConnections {
         if (r.vpnGatewayId() != null) {
             vgwId = requireVpnGateway(s, r.vpnGatewayId()).id;
         } else {
-            net.transitGateways.requireGateway(s, r.transitGatewayId());
+            net.transitGateways.requireGateway(s, targetTgw);
         }
-        boolean tgw = r.transitGatewayId() != null;
+        boolean tgw = targetTgw != null;
         VpnConnectionOptionsSpecification o = r.options() == null ? VpnConnectionOptionsSpecification.builder().build()
                 : r.options();
         boolean ipv6 = "ipv6".equals(o.tunnelInsideIpVersionAsString());
@@ -231,7 +242,7 @@ public final class VpnConnections {
         while (requested.size() < 2) {
             requested.add(TunnelOption.builder().build());
         }
-        String gateway = tgw ? r.transitGatewayId() : vgwId;
+        String gateway = tgw ? targetTgw : vgwId;
         Set<String> taken = insideCidrsOn(s, gateway, null);
         for (TunnelOption t : requested) {
             String cidr = ipv6 ? t.tunnelInsideIpv6Cidr() : t.tunnelInsideCidr();
@@ -245,14 +256,16 @@ public final class VpnConnections {
         // CreateVpnConnection is idempotent: the same customer gateway and target give the same connection.
         for (VpnConnection c : s.vpnConnections.values()) {
             if (c.deleteRequested == null && c.customerGatewayId.equals(cgw.id)
-                    && gateway.equals(tgw ? c.transitGatewayId : c.vpnGatewayId)) {
+                    && gateway.equals(tgw ? c.transitGatewayId : c.vpnGatewayId)
+                    && java.util.Objects.equals(c.vpnConcentratorId, r.vpnConcentratorId())) {
                 return CreateVpnConnectionResponse.builder().vpnConnection(toSdk(s, c, true)).build();
             }
         }
         VpnConnection c = new VpnConnection(net.id("vpn"), s.account, net.now());
         c.customerGatewayId = cgw.id;
         c.vpnGatewayId = vgwId;
-        c.transitGatewayId = tgw ? r.transitGatewayId() : null;
+        c.transitGatewayId = tgw ? targetTgw : null;
+        c.vpnConcentratorId = concentrator == null ? null : concentrator.id;
         c.staticRoutesOnly = Boolean.TRUE.equals(o.staticRoutesOnly());
         c.enableAcceleration = Boolean.TRUE.equals(o.enableAcceleration());
         c.tunnelInsideIpVersion = ipv6 ? "ipv6" : "ipv4";
@@ -281,7 +294,9 @@ public final class VpnConnections {
         }
         Tags.apply(r.tagSpecifications(), c);
         s.put(s.vpnConnections, c);
-        if (tgw) {
+        if (concentrator != null) {
+            c.transitGatewayAttachmentId = concentrator.transitGatewayAttachmentId;
+        } else if (tgw) {
             c.transitGatewayAttachmentId = net.transitGateways.attachVpn(s, c.transitGatewayId, c.id).id;
         }
         return CreateVpnConnectionResponse.builder().vpnConnection(toSdk(s, c, true)).build();
@@ -437,8 +452,15 @@ public final class VpnConnections {
         return DeleteVpnConnectionResponse.builder().build();
     }
 
+    /** Whether a connection not yet deleted was made on the VPN concentrator. */
+    boolean usesConcentrator(VpcStore s, String concentratorId) {
+        return s.vpnConnections.values().stream().anyMatch(c -> c.deleteRequested == null
+                && concentratorId.equals(c.vpnConcentratorId));
+    }
+
     private void detachTransitGateway(VpcStore s, VpnConnection c) {
-        if (c.transitGatewayAttachmentId != null) {
+        // The concentrator's attachment stays: the concentrator and its other connections share it.
+        if (c.transitGatewayAttachmentId != null && c.vpnConcentratorId == null) {
             TransitGatewayAttachment a = s.tgwAttachments.get(c.transitGatewayAttachmentId);
             if (a != null && !a.state.equals("deleted")) {
                 net.transitGateways.detach(s, a);
@@ -510,6 +532,10 @@ public final class VpnConnections {
         if (!state(c).equals("available")) {
             throw Ec2Error.INCORRECT_STATE.withMessage("The vpn connection " + c.id + " is not in the available "
                     + "state.");
+        }
+        if (c.vpnConcentratorId != null && targets > 0) {
+            throw Ec2Errors.invalidParameterValue("VPN connection " + c.id + " is on VPN concentrator "
+                    + c.vpnConcentratorId + ": its target gateway cannot be changed.");
         }
         CustomerGateway cgw = r.customerGatewayId() == null ? null : requireCustomerGateway(s, r.customerGatewayId());
         if (r.vpnGatewayId() != null) {
@@ -683,7 +709,8 @@ public final class VpnConnections {
         return software.amazon.awssdk.services.ec2.model.VpnConnection.builder().vpnConnectionId(c.id)
                 .type(c.type).category("VPN").state(st).customerGatewayId(c.customerGatewayId)
                 .gatewayAssociationState(st.equals("deleted") ? "not-associated" : "associated")
-                .vpnGatewayId(c.vpnGatewayId).transitGatewayId(c.transitGatewayId)
+                .vpnGatewayId(c.vpnGatewayId).vpnConcentratorId(c.vpnConcentratorId)
+                .transitGatewayId(c.vpnConcentratorId == null ? c.transitGatewayId : null)
                 .customerGatewayConfiguration(withConfiguration ? configuration(s, c) : null)
                 .options(VpnConnectionOptions.builder().enableAcceleration(c.enableAcceleration)
                         .staticRoutesOnly(c.staticRoutesOnly).localIpv4NetworkCidr(c.localIpv4NetworkCidr)

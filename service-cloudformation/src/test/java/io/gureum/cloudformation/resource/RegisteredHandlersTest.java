@@ -91,7 +91,13 @@ class RegisteredHandlersTest {
             "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
             "AWS::ElasticLoadBalancingV2::ListenerCertificate",
             // acm
-            "AWS::CertificateManager::Certificate", "AWS::CertificateManager::Account");
+            "AWS::CertificateManager::Certificate", "AWS::CertificateManager::Account",
+            // ec2-misc-types
+            "AWS::EC2::TransitGatewayMeteringPolicy", "AWS::EC2::TransitGatewayMeteringPolicyEntry",
+            "AWS::EC2::VPNConcentrator", "AWS::EC2::NetworkPerformanceMetricSubscription",
+            "AWS::EC2::IpPoolRouteTableAssociation", "AWS::EC2::LocalGatewayVirtualInterfaceGroup",
+            "AWS::EC2::LocalGatewayVirtualInterface", "AWS::EC2::IPAMPrefixListResolver",
+            "AWS::EC2::IPAMPrefixListResolverTarget");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

@@ -17,6 +17,8 @@ public final class TransitGatewayAttachment extends Resource {
     public String vpcId;
     /** The VPN connection of a {@code vpn} attachment. */
     public String vpnConnectionId;
+    /** The VPN concentrator of a {@code vpn-concentrator} attachment. */
+    public String vpnConcentratorId;
     public final List<String> subnetIds = new ArrayList<>();
     public String state = "available";
     public String associatedRouteTableId;
@@ -47,6 +49,7 @@ public final class TransitGatewayAttachment extends Resource {
             case "peering" -> peerTransitGatewayId;
             case "connect" -> transportAttachmentId;
             case "vpn" -> vpnConnectionId;
+            case "vpn-concentrator" -> vpnConcentratorId;
             default -> vpcId;
         };
     }

@@ -16,6 +16,8 @@ public final class VpnConnection extends Resource {
     public String vpnGatewayId;
     public String transitGatewayId;
     public String transitGatewayAttachmentId;
+    /** The VPN concentrator the connection was made on (its transit gateway and attachment are the concentrator's). */
+    public String vpnConcentratorId;
     public boolean staticRoutesOnly;
     public boolean enableAcceleration;
     public String tunnelInsideIpVersion = "ipv4";
