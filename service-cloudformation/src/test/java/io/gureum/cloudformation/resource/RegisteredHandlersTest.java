@@ -83,7 +83,9 @@ class RegisteredHandlersTest {
             "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant", "AWS::S3::MultiRegionAccessPoint",
             "AWS::S3::MultiRegionAccessPointPolicy",
             // ec2-instance-ops
-            "AWS::EC2::InstanceConnectEndpoint");
+            "AWS::EC2::InstanceConnectEndpoint",
+            // s3-object-lambda
+            "AWS::S3ObjectLambda::AccessPoint", "AWS::S3ObjectLambda::AccessPointPolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
