@@ -96,6 +96,10 @@ class ObjectLambdaStackIT {
                     .functionArn());
             assertTrue(control.getAccessPointPolicyForObjectLambda(g -> g.accountId(ACCOUNT).name(name)).policy()
                     .contains("s3-object-lambda:GetObject"));
+            for (String logical : List.of("Olap", "Policy")) {
+                assertEquals("IN_SYNC", cfn.detectStackResourceDrift(b -> b.stackName(stack).logicalResourceId(logical))
+                        .stackResourceDrift().stackResourceDriftStatusAsString(), logical);
+            }
 
             cfn.updateStack(b -> b.stackName(stack).templateBody(template("[\"GetObject\", \"HeadObject\"]",
                     "s3-object-lambda:*")));
