@@ -80,6 +80,7 @@ final class ObjectLambdaRequests {
             "legal-hold", "torrent", "uploadId", "restore", "select");
 
     private final ServiceContext context;
+    private final io.gureum.s3.access.S3ResourceAccess resources;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /**
      * The Lambda in-process client is synchronous: each invocation runs on a thread of its own here while the
@@ -97,8 +98,9 @@ final class ObjectLambdaRequests {
     private record Pending(String route, CompletableFuture<AwsHttpResponse> answer) {
     }
 
-    ObjectLambdaRequests(ServiceContext context) {
+    ObjectLambdaRequests(ServiceContext context, io.gureum.s3.access.S3ResourceAccess resources) {
         this.context = context;
+        this.resources = resources;
         this.timerThread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "gureum-s3-object-lambda-timer");
             t.setDaemon(true);
@@ -141,6 +143,7 @@ final class ObjectLambdaRequests {
         if (lambda == null) {
             return null; // passed through to the supporting access point
         }
+        authorize(point, action, key);
         checkFeatures(configuration, action, request);
         ControlState.AccessPoint supporting = control.byArn(configuration.supportingAccessPoint());
         if (supporting == null) {
@@ -172,6 +175,31 @@ final class ObjectLambdaRequests {
         String payload = event.toString();
         invocations.execute(() -> invoke(caller, lambda.functionArn(), payload, action, answer, ctx.region()));
         return AsyncResponse.later(answer);
+    }
+
+    /**
+     * The server's authorizer, for what the function answers (core's dispatcher does not see these requests as
+     * operations): the s3-object-lambda action of the operation ({@code s3-object-lambda:GetObject} for GetObject
+     * and HeadObject, {@code s3-object-lambda:ListBucket} for the listings) on the Object Lambda access point's ARN,
+     * with its policy ({@code actions/s3-object-lambda.json} of IAM's action table).
+     */
+    private void authorize(ControlState.ObjectLambdaPoint point, String action, String key) {
+        io.gureum.core.spi.Authorizer authorizer = io.gureum.core.spi.Authorizer.of(context.shared());
+        if (authorizer == io.gureum.core.spi.Authorizer.NONE) {
+            return;
+        }
+        Object request = switch (action) {
+            case "GetObject" -> software.amazon.awssdk.services.s3.model.GetObjectRequest.builder().bucket(point.arn())
+                    .key(key).build();
+            case "HeadObject" -> software.amazon.awssdk.services.s3.model.HeadObjectRequest.builder()
+                    .bucket(point.arn()).key(key).build();
+            case "ListObjects" -> software.amazon.awssdk.services.s3.model.ListObjectsRequest.builder()
+                    .bucket(point.arn()).build();
+            default -> software.amazon.awssdk.services.s3.model.ListObjectsV2Request.builder().bucket(point.arn())
+                    .build();
+        };
+        authorizer.authorize(new io.gureum.core.spi.AuthorizationCall("s3-object-lambda", "rest-xml", action, request,
+                resources::of));
     }
 
     /** The Object Lambda action of a request, or null when it is another operation. */

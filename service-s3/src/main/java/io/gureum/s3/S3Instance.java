@@ -58,6 +58,11 @@ final class S3Instance implements ServiceInstance {
                     public io.gureum.s3.control.ControlState.Block accountBlock(String account) {
                         return io.gureum.s3.control.ControlState.current(context).block(account);
                     }
+
+                    @Override
+                    public io.gureum.s3.control.ControlState.ObjectLambdaPoint objectLambdaByArn(String arn) {
+                        return io.gureum.s3.control.ControlState.current(context).objectLambdaByArn(arn);
+                    }
                 });
         PreOperationAuth auth = new PreOperationAuth(context, resourceAccess);
         this.website = new WebsiteRequests(s3, auth);
@@ -67,7 +72,7 @@ final class S3Instance implements ServiceInstance {
         this.accessLogs = new AccessLogs(s3);
         this.select = new SelectRequests(s3, access, auth);
         this.signatureV2 = new SignatureV2(context);
-        this.objectLambda = new ObjectLambdaRequests(context);
+        this.objectLambda = new ObjectLambdaRequests(context, resourceAccess);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
                 new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
                 new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),

@@ -184,6 +184,16 @@ public final class ControlState {
         return credential != null && credential.contains("/s3-object-lambda/aws4_request");
     }
 
+    /** The Object Lambda access point of an ARN, or null. */
+    public synchronized ObjectLambdaPoint objectLambdaByArn(String arn) {
+        for (ObjectLambdaPoint p : lambdaPoints.values()) {
+            if (p.arn().equals(arn)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     synchronized ObjectLambdaPoint objectLambda(String account, String region, String name) {
         return lambdaPoints.get(key(account, region, name));
     }
