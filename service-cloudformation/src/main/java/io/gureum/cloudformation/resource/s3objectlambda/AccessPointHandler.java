@@ -94,7 +94,31 @@ public final class AccessPointHandler implements ResourceHandler {
             }
             throw e;
         }
-        return new Drift(r).put("Name", r.physicalId()).put("ObjectLambdaConfiguration", template(c)).result();
+        return new Drift(r).put("Name", r.physicalId()).put("ObjectLambdaConfiguration",
+                conform(template(c), r.property("ObjectLambdaConfiguration"))).result();
+    }
+
+    /** The read value with each scalar in the template's JSON type (templates often write booleans as strings). */
+    static JsonNode conform(JsonNode actual, JsonNode expected) {
+        if (expected == null || actual == null) {
+            return actual;
+        }
+        if (actual.isObject() && expected.isObject()) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            actual.fields().forEachRemaining(e -> out.set(e.getKey(), conform(e.getValue(), expected.get(e.getKey()))));
+            return out;
+        }
+        if (actual.isArray() && expected.isArray()) {
+            var out = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < actual.size(); i++) {
+                out.add(conform(actual.get(i), expected.get(i)));
+            }
+            return out;
+        }
+        if (actual.isValueNode() && expected.isTextual() && !actual.isTextual()) {
+            return JsonNodeFactory.instance.textNode(actual.asText());
+        }
+        return actual;
     }
 
     /** The template's ObjectLambdaConfiguration (the API's member names) as the SDK's shape. */
