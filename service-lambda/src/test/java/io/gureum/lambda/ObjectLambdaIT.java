@@ -73,6 +73,7 @@ class ObjectLambdaIT extends LambdaTestSupport {
                                 break
                             except Exception:
                                 time.sleep(0.05)
+                        s3.put_object(Bucket=options['bucket'], Key='finished', Body=b'1')
                         return {'status_code': 200}
                     if mode == 'event':
                         body = json.dumps(event)
@@ -261,6 +262,10 @@ class ObjectLambdaIT extends LambdaTestSupport {
             assertEquals("LambdaTimeout", ((S3Exception) e).awsErrorDetails().errorCode());
         } finally {
             s3.putObject(b -> b.bucket(bucket).key("release"), RequestBody.fromString("1"));
+            // The instance is free again before the next test invokes the function (no second cold start).
+            while (!exists("finished") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         }
     }
 
