@@ -102,9 +102,6 @@ final class ObjectLambdaAccessPoints {
             if (lambda == null) {
                 throw ControlErrors.invalidRequest("ContentTransformation must name an AwsLambda function");
             }
-            if (lambda.functionPayload() != null && lambda.functionPayload().length() > 5 * 1024) {
-                throw ControlErrors.invalidRequest("FunctionPayload must be at most 5 KB");
-            }
         }
         return SdkJson.toJson(c);
     }
