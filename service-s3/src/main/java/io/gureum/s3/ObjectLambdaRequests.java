@@ -14,38 +14,22 @@ import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.time.DueTimer;
 import io.gureum.s3.control.ControlState;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
-import software.amazon.awssdk.services.s3.model.WriteGetObjectResponseRequest;
-import software.amazon.awssdk.services.s3.model.WriteGetObjectResponseResponse;
 import software.amazon.awssdk.services.s3control.model.AwsLambdaTransformation;
 import software.amazon.awssdk.services.s3control.model.ObjectLambdaConfiguration;
 import software.amazon.awssdk.services.s3control.model.ObjectLambdaTransformationConfiguration;
@@ -57,8 +41,9 @@ import software.amazon.awssdk.services.s3control.model.ObjectLambdaTransformatio
  * An action one of its transformation configurations names is answered by the configured Lambda function, invoked
  * through the in-process {@link LambdaClient} with the documented event
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/olap-event-context.html): GetObject waits, on no thread,
- * for the function's {@code WriteGetObjectResponse} (this class's provider method) to complete it, at most
- * {@link #TIMEOUT} on the core clock; HeadObject and ListObjects(V2) are answered from the function's return value.
+ * for the function's {@code WriteGetObjectResponse} to complete it, at most
+ * {@link #TIMEOUT} on the core clock ({@link ObjectLambdaWrites}); HeadObject and ListObjects(V2) are answered from
+ * the function's return value.
  * Every other request (and an action no configuration names) goes to the supporting access point unchanged
  * ({@link ControlState#pointFor}). Errors are those of "List of Amazon S3 Object Lambda error codes"
  * (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
@@ -67,9 +52,6 @@ final class ObjectLambdaRequests {
     /** "The Lambda function failed to complete its call to WriteGetObjectResponse within 60 seconds." */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     /** Query parameters of a bucket listing; a GET on the bucket with any other is no listing (passed through). */
     private static final Set<String> LIST_PARAMETERS = Set.of("prefix", "delimiter", "marker", "max-keys",
             "encoding-type", "list-type", "continuation-token", "fetch-owner", "start-after", "x-id",
@@ -95,7 +77,12 @@ final class ObjectLambdaRequests {
     private final DueTimer timer;
 
     /** A GetObject waiting for its WriteGetObjectResponse. */
-    private record Pending(String route, CompletableFuture<AwsHttpResponse> answer) {
+    record Pending(String route, CompletableFuture<AwsHttpResponse> answer) {
+    }
+
+    /** The GetObject waiting under a token, or null. */
+    Pending pending(String token) {
+        return token == null ? null : pending.get(token);
     }
 
     ObjectLambdaRequests(ServiceContext context, io.gureum.s3.access.S3ResourceAccess resources) {
@@ -152,7 +139,7 @@ final class ObjectLambdaRequests {
         }
         Accounts.AccessKey signer = ctx.accessKeyId() == null ? null
                 : context.accounts().lookup(ctx.accessKeyId()).orElse(null);
-        String inputUrl = presign("HEAD".equals(method) ? "HEAD" : "GET", supporting, key, request, ctx, signer);
+        String inputUrl = ObjectLambdaUrls.presign(context, "HEAD".equals(method) ? "HEAD" : "GET", supporting, key, request, ctx, signer);
         ObjectNode event = event(point, configuration, lambda, action, inputUrl, request, ctx, signer);
         Caller caller = new Caller(ctx.accountId(), ctx.region(), signer != null && signer.principalArn() != null
                 ? signer.principalArn() : "arn:aws:iam::" + ctx.accountId() + ":root", null);
@@ -396,208 +383,6 @@ final class ObjectLambdaRequests {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /**
-     * {@code inputS3Url}: a URL presigned (SigV4, query string) with the caller's own key, so that their
-     * permissions apply when the function uses it, for the supporting access point (by its alias, path-style on
-     * this server's endpoint) and the request's key and its version or listing parameters.
-     */
-    private String presign(String method, ControlState.AccessPoint supporting, String key, AwsHttpRequest request,
-            RequestContext ctx, Accounts.AccessKey signer) {
-        URI endpoint = context.endpoint().uri().orElse(URI.create("http://localhost:4566"));
-        String host = endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort());
-        String path = "/" + encode(supporting.alias(), false) + "/" + (key == null ? "" : encode(key, true));
-        Map<String, String> query = new TreeMap<>();
-        request.queryParameters().forEach((name, values) -> {
-            if (!name.startsWith("X-Amz-") && !name.equals("x-id") && !values.isEmpty()) {
-                query.put(name, values.get(0));
-            }
-        });
-        Instant now = context.clock().now();
-        String amzDate = AMZ_DATE.format(now);
-        String scope = amzDate.substring(0, 8) + "/" + ctx.region() + "/s3/aws4_request";
-        String accessKey = ctx.accessKeyId() == null ? "anonymous" : ctx.accessKeyId();
-        query.put("X-Amz-Algorithm", "AWS4-HMAC-SHA256");
-        query.put("X-Amz-Credential", accessKey + "/" + scope);
-        query.put("X-Amz-Date", amzDate);
-        query.put("X-Amz-Expires", String.valueOf(TIMEOUT.toSeconds() + 1));
-        query.put("X-Amz-SignedHeaders", "host");
-        if (signer != null && signer.sessionToken() != null) {
-            query.put("X-Amz-Security-Token", signer.sessionToken());
-        }
-        TreeMap<String, String> encoded = new TreeMap<>();
-        query.forEach((k, v) -> encoded.put(encode(k, false), encode(v, false)));
-        StringBuilder canonicalQuery = new StringBuilder();
-        encoded.forEach((k, v) -> canonicalQuery.append(canonicalQuery.length() == 0 ? "" : "&").append(k).append('=')
-                .append(v));
-        String canonical = method + "\n" + path + "\n" + canonicalQuery + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD";
-        String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex(sha256(canonical));
-        String secret = signer == null || signer.secretAccessKey() == null ? "unknown" : signer.secretAccessKey();
-        byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), amzDate.substring(0, 8));
-        k = hmac(k, ctx.region());
-        k = hmac(k, "s3");
-        k = hmac(k, "aws4_request");
-        String signature = hex(hmac(k, toSign));
-        return endpoint.getScheme() + "://" + host + path + "?" + canonicalQuery + "&X-Amz-Signature=" + signature;
-    }
-
-    private static String encode(String s, boolean keepSlash) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '.' || c == '~' || keepSlash && c == '/') {
-                sb.append(c);
-            } else {
-                sb.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : bytes) {
-            sb.append(String.format("%02x", b & 0xff));
-        }
-        return sb.toString();
-    }
-
-    /**
-     * The function's answer to a waiting GetObject
-     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_WriteGetObjectResponse.html): its status, headers and
-     * body, or an error ({@code ErrorCode} and {@code ErrorMessage} with a status of 400 or more and no body). The
-     * body is taken in full (spooled to a temporary file) before the GetObject is answered. An unknown or expired
-     * token, or an invalid answer, is {@code ValidationError} 400 (and the caller gets {@code LambdaInvalidResponse}).
-     */
-    public WriteGetObjectResponseResponse writeGetObjectResponse(WriteGetObjectResponseRequest request,
-            RequestBody body) {
-        Pending p = pending.get(request.requestToken());
-        if (p == null || p.answer().isDone()) {
-            throw validation("The request token is not valid or has expired");
-        }
-        if (request.requestRoute() != null && !request.requestRoute().equals(p.route())) {
-            throw validation("The request route does not match the request token");
-        }
-        int status = request.statusCode() == null ? 200 : request.statusCode();
-        Path spooled = null;
-        long length;
-        try {
-            spooled = Files.createTempFile("gureum-wgor-", ".body");
-            try (InputStream in = body.contentStreamProvider().newStream()) {
-                length = Files.copy(in, spooled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (request.errorCode() != null) {
-                if (status < 400 || !request.errorCode().matches("[A-Z][a-zA-Z]+") || length > 0) {
-                    throw invalid(p, "ErrorCode needs a StatusCode of 400 or more, the form ^[A-Z][a-zA-Z]+$ and no "
-                            + "body");
-                }
-                Files.deleteIfExists(spooled);
-                p.answer().completeExceptionally(new AwsException(request.errorCode(),
-                        request.errorMessage() == null ? "" : request.errorMessage(), status));
-                return WriteGetObjectResponseResponse.builder().build();
-            }
-            if (status < 100 || status > 599) {
-                throw invalid(p, "StatusCode must be an HTTP status code");
-            }
-            AwsHttpResponse answer = new AwsHttpResponse(status);
-            headers(answer, request);
-            answer.bodyStream(Files.newInputStream(spooled, StandardOpenOption.DELETE_ON_CLOSE), length);
-            spooled = null;
-            if (!p.answer().complete(answer)) {
-                answer.discard();
-                throw validation("The request token is not valid or has expired");
-            }
-            return WriteGetObjectResponseResponse.builder().build();
-        } catch (IOException e) {
-            p.answer().completeExceptionally(new AwsException("ConnectionClosedByRequester",
-                    "An error occurred while reading the WriteGetObjectResponse body.", 400));
-            throw new UncheckedIOException(e);
-        } finally {
-            if (spooled != null) {
-                try {
-                    Files.deleteIfExists(spooled);
-                } catch (IOException ignored) {
-                    // a temporary file
-                }
-            }
-        }
-    }
-
-    private static AwsException validation(String message) {
-        return new AwsException("ValidationError", message, 400);
-    }
-
-    private static AwsException invalid(Pending p, String message) {
-        p.answer().completeExceptionally(new AwsException("LambdaInvalidResponse",
-                "WriteGetObjectResponse answered ValidationError: " + message, 400));
-        return validation(message);
-    }
-
-    private static void headers(AwsHttpResponse r, WriteGetObjectResponseRequest w) {
-        set(r, "Accept-Ranges", w.acceptRanges());
-        set(r, "Cache-Control", w.cacheControl());
-        set(r, "Content-Disposition", w.contentDisposition());
-        set(r, "Content-Encoding", w.contentEncoding());
-        set(r, "Content-Language", w.contentLanguage());
-        set(r, "Content-Range", w.contentRange());
-        set(r, "Content-Type", w.contentType());
-        set(r, "ETag", w.eTag());
-        set(r, "Expires", w.expires() == null ? null : HTTP_DATE.format(w.expires()));
-        set(r, "Last-Modified", w.lastModified() == null ? null : HTTP_DATE.format(w.lastModified()));
-        set(r, "x-amz-checksum-crc32", w.checksumCRC32());
-        set(r, "x-amz-checksum-crc32c", w.checksumCRC32C());
-        set(r, "x-amz-checksum-crc64nvme", w.checksumCRC64NVME());
-        set(r, "x-amz-checksum-sha1", w.checksumSHA1());
-        set(r, "x-amz-checksum-sha256", w.checksumSHA256());
-        set(r, "x-amz-delete-marker", w.deleteMarker() == null ? null : w.deleteMarker().toString());
-        set(r, "x-amz-expiration", w.expiration());
-        set(r, "x-amz-missing-meta", w.missingMeta() == null ? null : w.missingMeta().toString());
-        set(r, "x-amz-object-lock-mode", w.objectLockModeAsString());
-        set(r, "x-amz-object-lock-legal-hold", w.objectLockLegalHoldStatusAsString());
-        set(r, "x-amz-object-lock-retain-until-date", w.objectLockRetainUntilDate() == null ? null
-                : w.objectLockRetainUntilDate().toString());
-        set(r, "x-amz-mp-parts-count", w.partsCount() == null ? null : w.partsCount().toString());
-        set(r, "x-amz-replication-status", w.replicationStatusAsString());
-        set(r, "x-amz-request-charged", w.requestChargedAsString());
-        set(r, "x-amz-restore", w.restore());
-        set(r, "x-amz-server-side-encryption", w.serverSideEncryptionAsString());
-        set(r, "x-amz-server-side-encryption-customer-algorithm", w.sseCustomerAlgorithm());
-        set(r, "x-amz-server-side-encryption-aws-kms-key-id", w.ssekmsKeyId());
-        set(r, "x-amz-server-side-encryption-customer-key-MD5", w.sseCustomerKeyMD5());
-        set(r, "x-amz-server-side-encryption-bucket-key-enabled", w.bucketKeyEnabled() == null ? null
-                : w.bucketKeyEnabled().toString());
-        set(r, "x-amz-storage-class", w.storageClassAsString());
-        set(r, "x-amz-tagging-count", w.tagCount() == null ? null : w.tagCount().toString());
-        set(r, "x-amz-version-id", w.versionId());
-        if (w.hasMetadata()) {
-            w.metadata().forEach((k, v) -> r.header("x-amz-meta-" + k, v));
-        }
-    }
-
-    private static void set(AwsHttpResponse r, String name, String value) {
-        if (value != null) {
-            r.header(name, value);
-        }
     }
 
     void close() {

@@ -80,7 +80,7 @@ final class S3Instance implements ServiceInstance {
                 new EncryptionConfig(access), new LifecycleConfig(access), new NotificationConfig(s3, access),
                 new ObjectLockConfig(s3, access), new StoredConfigs(access),
                 new ReportingConfigs(access), new DirectoryOperations(s3, access, directories),
-                new ObjectAnnotations(s3, access), new ObjectEncryptionUpdate(s3, access), objectLambda);
+                new ObjectAnnotations(s3, access), new ObjectEncryptionUpdate(s3, access), new ObjectLambdaWrites(objectLambda));
     }
 
     @Override

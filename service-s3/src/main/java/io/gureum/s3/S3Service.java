@@ -43,7 +43,7 @@ public final class S3Service implements AwsService {
                 PolicyConfig.class, CorsConfig.class, AclConfig.class, OwnershipConfig.class, EncryptionConfig.class,
                 LifecycleConfig.class, NotificationConfig.class, ObjectLockConfig.class, StoredConfigs.class,
                 ReportingConfigs.class, DirectoryOperations.class, ObjectAnnotations.class,
-                ObjectEncryptionUpdate.class, ObjectLambdaRequests.class);
+                ObjectEncryptionUpdate.class, ObjectLambdaWrites.class);
     }
 
     @Override
