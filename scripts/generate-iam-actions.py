@@ -60,7 +60,14 @@ APIS = [
     ("cloudformation", "cloudformation", "cloudformation"),
     ("elbv2", "elbv2", "elasticloadbalancing"),
     ("acm", "acm", "acm"),
+    # S3 requests through an Object Lambda access point that its function answers, authorised by S3 itself
+    # (io.gureum.s3.ObjectLambdaRequests) under the s3-object-lambda actions.
+    ("s3", "s3-object-lambda", "s3-object-lambda"),
 ]
+
+# (Gureum API name, operation) -> the IAM service prefix it is authorised under when not the API's own: S3's
+# WriteGetObjectResponse is an s3-object-lambda action.
+OTHER_PREFIX = {("s3", "WriteGetObjectResponse"): "s3-object-lambda"}
 
 # Operation -> action name (without prefix) where AWS authorises an operation under another action.
 OVERRIDES = {
@@ -167,14 +174,16 @@ def main():
         operations = {}
         for operation in sorted(load_model(service)["operations"]):
             name = OVERRIDES.get(service, {}).get(operation, operation)
-            action = actions.get(name.lower())
+            own = OTHER_PREFIX.get((api, operation), prefix)
+            action = (actions if own == prefix else load(package, "actions", own)).get(name.lower())
             total += 1
             if action is None:
-                operations[operation] = [prefix + ":" + operation, [], [], 1]
+                operations[operation] = [own + ":" + operation, [], [], 1]
                 undocumented += 1
                 continue
-            arns = [types[t]["arn"] for t in resource_types(action) if t in types]
-            operations[operation] = [prefix + ":" + action["name"], arns, action.get("conditionKeys", [])]
+            kinds = types if own == prefix else load(package, "resourceTypes", own)
+            arns = [kinds[t]["arn"] for t in resource_types(action) if t in kinds]
+            operations[operation] = [own + ":" + action["name"], arns, action.get("conditionKeys", [])]
         apis[api] = operations
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     directory = os.path.join(root, "service-iam", "src", "main", "resources", "META-INF", "gureum", "iam", "actions")

@@ -79,7 +79,10 @@ final class S3Codec implements ProtocolCodec {
             extra.put("Bucket", target.bucket());
         }
         ResolvedOperation op = RestXmlCodec.route(model, request, target.keySegments(), extra);
-        if (op == null && target.bucket() != null && S3Addressing.virtualHostBucket(request.header("Host")) == null) {
+        // WriteGetObjectResponse's host carries its RequestRoute ({RequestRoute}.<endpoint host>): no bucket either.
+        boolean routed = "/WriteGetObjectResponse".equals(request.rawPath()) && request.header("x-amz-request-token") != null;
+        if (op == null && target.bucket() != null && (routed
+                || S3Addressing.virtualHostBucket(request.header("Host")) == null)) {
             // Operations without a bucket (WriteGetObjectResponse: POST /WriteGetObjectResponse, sent to its own
             // host in AWS) keep their whole path.
             op = RestXmlCodec.route(model, request, UriTemplate.split(request.rawPath()), Map.of());

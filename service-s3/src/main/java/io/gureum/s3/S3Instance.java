@@ -26,6 +26,7 @@ final class S3Instance implements ServiceInstance {
     private final S3ResourceAccess resourceAccess;
     private final List<io.gureum.core.spi.OperationInterceptor> interceptors;
     private final S3Restore.Live live;
+    private final ObjectLambdaRequests objectLambda;
 
     S3Instance(ServiceContext context) {
         this.s3 = new S3Backend(context);
@@ -57,6 +58,11 @@ final class S3Instance implements ServiceInstance {
                     public io.gureum.s3.control.ControlState.Block accountBlock(String account) {
                         return io.gureum.s3.control.ControlState.current(context).block(account);
                     }
+
+                    @Override
+                    public io.gureum.s3.control.ControlState.ObjectLambdaPoint objectLambdaByArn(String arn) {
+                        return io.gureum.s3.control.ControlState.current(context).objectLambdaByArn(arn);
+                    }
                 });
         PreOperationAuth auth = new PreOperationAuth(context, resourceAccess);
         this.website = new WebsiteRequests(s3, auth);
@@ -66,6 +72,7 @@ final class S3Instance implements ServiceInstance {
         this.accessLogs = new AccessLogs(s3);
         this.select = new SelectRequests(s3, access, auth);
         this.signatureV2 = new SignatureV2(context);
+        this.objectLambda = new ObjectLambdaRequests(context, resourceAccess);
         this.providers = List.of(new BucketOperations(s3, access), new ObjectReads(s3, access),
                 new ObjectWrites(s3, access), new ListingOperations(access), new MultipartOperations(s3, access),
                 new VersioningConfig(access), new TaggingConfig(s3, access), new PolicyConfig(access),
@@ -73,7 +80,7 @@ final class S3Instance implements ServiceInstance {
                 new EncryptionConfig(access), new LifecycleConfig(access), new NotificationConfig(s3, access),
                 new ObjectLockConfig(s3, access), new StoredConfigs(access),
                 new ReportingConfigs(access), new DirectoryOperations(s3, access, directories),
-                new ObjectAnnotations(s3, access), new ObjectEncryptionUpdate(s3, access));
+                new ObjectAnnotations(s3, access), new ObjectEncryptionUpdate(s3, access), new ObjectLambdaWrites(objectLambda));
     }
 
     @Override
@@ -110,12 +117,17 @@ final class S3Instance implements ServiceInstance {
     /**
      * SigV2 signatures (with {@code --verify-signatures}; core checks SigV4), then what S3 answers that is no
      * operation: CORS preflights ({@code OPTIONS}, from the bucket's rules) and
-     * requests to a bucket's website endpoint, SelectObjectContent (event stream) and browser form uploads
+     * requests to a bucket's website endpoint, requests through an Object Lambda access point that its function
+     * answers, SelectObjectContent (event stream) and browser form uploads
      * ({@code POST /bucket}).
      */
     @Override
     public AwsHttpResponse preOperation(AwsHttpRequest request) {
         signatureV2.check(request);
+        AwsHttpResponse transformed = objectLambda.serve(request);
+        if (transformed != null) {
+            return transformed;
+        }
         AwsHttpResponse preflight = cors.preflight(request);
         if (preflight != null) {
             return preflight;
@@ -153,6 +165,7 @@ final class S3Instance implements ServiceInstance {
     @Override
     public void close() {
         storageMetrics.close();
+        objectLambda.close();
         select.close();
         directories.close();
         accessLogs.close();

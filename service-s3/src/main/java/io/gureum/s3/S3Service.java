@@ -10,6 +10,15 @@ public final class S3Service implements AwsService {
         return "s3";
     }
 
+    /**
+     * Requests through an Object Lambda access point, and WriteGetObjectResponse, are signed for
+     * {@code s3-object-lambda} (the endpoint rules' signing name for them).
+     */
+    @Override
+    public java.util.List<String> signingNames() {
+        return java.util.List.of("s3", "s3-object-lambda");
+    }
+
     @Override
     public String clientInterface() {
         return "software.amazon.awssdk.services.s3.S3Client";
@@ -34,7 +43,7 @@ public final class S3Service implements AwsService {
                 PolicyConfig.class, CorsConfig.class, AclConfig.class, OwnershipConfig.class, EncryptionConfig.class,
                 LifecycleConfig.class, NotificationConfig.class, ObjectLockConfig.class, StoredConfigs.class,
                 ReportingConfigs.class, DirectoryOperations.class, ObjectAnnotations.class,
-                ObjectEncryptionUpdate.class);
+                ObjectEncryptionUpdate.class, ObjectLambdaWrites.class);
     }
 
     @Override

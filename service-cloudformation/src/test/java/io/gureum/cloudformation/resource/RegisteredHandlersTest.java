@@ -97,7 +97,9 @@ class RegisteredHandlersTest {
             "AWS::EC2::VPNConcentrator", "AWS::EC2::NetworkPerformanceMetricSubscription",
             "AWS::EC2::IpPoolRouteTableAssociation", "AWS::EC2::LocalGatewayVirtualInterfaceGroup",
             "AWS::EC2::LocalGatewayVirtualInterface", "AWS::EC2::IPAMPrefixListResolver",
-            "AWS::EC2::IPAMPrefixListResolverTarget");
+            "AWS::EC2::IPAMPrefixListResolverTarget",
+            // s3-object-lambda
+            "AWS::S3ObjectLambda::AccessPoint", "AWS::S3ObjectLambda::AccessPointPolicy");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

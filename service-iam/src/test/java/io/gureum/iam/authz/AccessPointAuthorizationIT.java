@@ -131,6 +131,70 @@ class AccessPointAuthorizationIT extends AuthorizationTestSupport {
     }
 
     /**
+     * A GetObject through an Object Lambda access point that its function answers is decided as
+     * {@code s3-object-lambda:GetObject} on the Object Lambda access point (with its policy): {@code s3:*} alone does
+     * not allow it; once allowed it reaches the function (this server has no Lambda: 501). WriteGetObjectResponse is
+     * {@code s3-object-lambda:WriteGetObjectResponse} (its request names no access point: {@code *}).
+     */
+    @Test
+    void objectLambdaRequestsNeedTheS3ObjectLambdaActions() {
+        String[] ap = bucketWithAccessPoint();
+        String olName = unique("ol");
+        var created = control.createAccessPointForObjectLambda(b -> b.accountId(A).name(olName).configuration(c -> c
+                .supportingAccessPoint(pointArn(ap[1])).transformationConfigurations(t -> t.actionsWithStrings(
+                        "GetObject").contentTransformation(ct -> ct.awsLambda(l -> l.functionArn(
+                                "arn:aws:lambda:us-east-1:" + A + ":function:transform"))))));
+        String alias = created.alias().value();
+        String s3OnlyKey = user(gureum, unique("s3only"), doc(allow("s3:*")));
+        S3Client s3Only = s3(s3OnlyKey);
+        denied("AccessDenied", 403, null, () -> read(s3Only, alias));
+        String name = unique("olreader");
+        S3Client reader = s3(user(gureum, name, doc("{\"Effect\":\"Allow\",\"Action\":\"s3-object-lambda:GetObject\","
+                + "\"Resource\":\"" + created.objectLambdaAccessPointArn() + "\"}")));
+        denied("NotImplemented", 501, null, () -> read(reader, alias)); // authorised: the function would be invoked
+        control.putAccessPointPolicyForObjectLambda(b -> b.accountId(A).name(olName).policy(doc("{\"Effect\":\"Deny\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + A + ":user/" + name + "\"},\"Action\":\"s3-object-lambda:*\","
+                + "\"Resource\":\"" + created.objectLambdaAccessPointArn() + "\"}")));
+        denied("AccessDenied", 403, null, () -> read(reader, alias));
+
+        S3Client writer = unprefixed(user(gureum, unique("writer"), doc(allow("s3-object-lambda:WriteGetObjectResponse"))));
+        denied("ValidationError", 400, null, () -> writer.writeGetObjectResponse(b -> b.requestRoute("io-none")
+                .requestToken("none"), RequestBody.fromString("x")));
+        denied("AccessDenied", 403, null, () -> unprefixed(s3OnlyKey).writeGetObjectResponse(b -> b
+                .requestRoute("io-none").requestToken("none"), RequestBody.fromString("x")));
+    }
+
+    /**
+     * WriteGetObjectResponse's host prefix ({@code <route>.127.0.0.1}, which the SDK adds even with
+     * DISABLE_HOST_PREFIX_INJECTION) would not resolve here: the signed request is sent to the endpoint's own host
+     * (this server does not verify signatures).
+     */
+    static S3Client unprefixed(String key) {
+        String host = gureum.endpoint().getHost();
+        software.amazon.awssdk.http.SdkHttpClient http = software.amazon.awssdk.http.urlconnection
+                .UrlConnectionHttpClient.create();
+        software.amazon.awssdk.http.SdkHttpClient toEndpoint = new software.amazon.awssdk.http.SdkHttpClient() {
+            @Override
+            public software.amazon.awssdk.http.ExecutableHttpRequest prepareRequest(
+                    software.amazon.awssdk.http.HttpExecuteRequest request) {
+                return http.prepareRequest(software.amazon.awssdk.http.HttpExecuteRequest.builder()
+                        .request(request.httpRequest().toBuilder().host(host).build())
+                        .contentStreamProvider(request.contentStreamProvider().orElse(null)).build());
+            }
+
+            @Override
+            public void close() {
+                http.close();
+            }
+        };
+        return S3Client.builder().forcePathStyle(true).endpointOverride(gureum.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1).httpClient(toEndpoint)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key, "test")))
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1))).build();
+    }
+
+    /**
      * S3 Access Grants under enforcement: a location's role must exist (asked of IAM), and GetDataAccess assumes it
      * through STS as {@code access-grants.s3.amazonaws.com}, with a session policy that limits the credentials to
      * the matched grant's scope.

@@ -34,6 +34,11 @@ public final class S3ResourceAccess {
 
         /** The owner account's Block Public Access settings, or null. */
         ControlState.Block accountBlock(String account);
+
+        /** The Object Lambda access point of an ARN ({@code arn:aws:s3-object-lambda:…:accesspoint/name}), or null. */
+        default ControlState.ObjectLambdaPoint objectLambdaByArn(String arn) {
+            return null;
+        }
     }
 
     private static final Points NO_POINTS = new Points() {
@@ -85,6 +90,12 @@ public final class S3ResourceAccess {
         if (arn != null && ACCESS_POINT_ARN.matcher(arn).matches()) {
             return accessPoint(arn);
         }
+        if (arn != null && OBJECT_LAMBDA_ARN.matcher(arn).matches()) {
+            // Its policy as written: public access to an Object Lambda access point is always blocked, so a public
+            // policy was refused when put.
+            ControlState.ObjectLambdaPoint point = points.objectLambdaByArn(arn);
+            return point == null ? null : new ResourceAccess(point.account(), point.policy());
+        }
         if (arn == null || !arn.startsWith(PREFIX)) {
             return null;
         }
@@ -122,6 +133,10 @@ public final class S3ResourceAccess {
     /** {@code arn:…:s3:region:account:accesspoint/name}, optionally with {@code /object/key}. */
     private static final java.util.regex.Pattern ACCESS_POINT_ARN = java.util.regex.Pattern.compile(
             "arn:[^:]+:s3:[^:]+:\\d{12}:accesspoint/([^/]+)(/.*)?");
+
+    /** {@code arn:…:s3-object-lambda:region:account:accesspoint/name}. */
+    private static final java.util.regex.Pattern OBJECT_LAMBDA_ARN = java.util.regex.Pattern.compile(
+            "arn:[^:]+:s3-object-lambda:[^:]+:\\d{12}:accesspoint/[^/]+");
 
     private ResourceAccess accessPoint(String arn) {
         java.util.regex.Matcher m = ACCESS_POINT_ARN.matcher(arn);

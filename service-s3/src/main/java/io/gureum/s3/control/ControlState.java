@@ -22,6 +22,7 @@ public final class ControlState {
     static final String SERVICE = "s3control";
     static final String BLOCK = "block";
     static final String ACCESS_POINT = "accesspoint";
+    static final String OBJECT_LAMBDA = "objectlambdaaccesspoint";
 
     /** An account's (or an access point's) four Block Public Access settings. */
     public record Block(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
@@ -55,7 +56,31 @@ public final class ControlState {
         }
     }
 
+    /**
+     * One Object Lambda access point: its configuration as the SDK's {@code ObjectLambdaConfiguration} in JSON
+     * ({@link io.gureum.core.persist.SdkJson}), its alias ({@code <name prefix>-<random>--ol-s3}) and policy.
+     */
+    public record ObjectLambdaPoint(String name, String account, String region, String arn, String alias,
+            com.fasterxml.jackson.databind.JsonNode configuration, String policy, Instant created) {
+        /** The configuration as the SDK's shape. */
+        public software.amazon.awssdk.services.s3control.model.ObjectLambdaConfiguration config() {
+            return io.gureum.core.persist.SdkJson.fromJson(configuration,
+                    software.amazon.awssdk.services.s3control.model.ObjectLambdaConfiguration.class);
+        }
+
+        ObjectLambdaPoint withConfiguration(com.fasterxml.jackson.databind.JsonNode c) {
+            return new ObjectLambdaPoint(name, account, region, arn, alias, c, policy, created);
+        }
+
+        ObjectLambdaPoint withPolicy(String p) {
+            return new ObjectLambdaPoint(name, account, region, arn, alias, configuration, p, created);
+        }
+    }
+
     final ServiceContext context;
+    /** Object Lambda access points by account, region and name ({@link #key}). */
+    private final Map<String, ObjectLambdaPoint> lambdaPoints = new TreeMap<>();
+    private final Map<String, ObjectLambdaPoint> lambdaByAlias = new ConcurrentHashMap<>();
     private final Map<String, Block> blocks = new ConcurrentHashMap<>();
     /** By account, region and name ({@link #key}); sorted so that listing pages are stable. */
     private final Map<String, AccessPoint> points = new TreeMap<>();
@@ -115,11 +140,89 @@ public final class ControlState {
         if (name.endsWith("-s3alias")) {
             return byAlias.get(name);
         }
+        ObjectLambdaPoint lambda = objectLambdaFor(name, region);
+        if (lambda != null) { // a request through it that no function transforms: its supporting access point's
+            return byArn(lambda.config().supportingAccessPoint());
+        }
         if (region == null) {
             return null;
         }
         java.util.regex.Matcher m = NAME_ACCOUNT.matcher(name);
         return m.matches() ? point(m.group(2), region, m.group(1)) : null;
+    }
+
+    /**
+     * The Object Lambda access point a request's bucket name stands for, or null: its alias ({@code …--ol-s3}),
+     * or {@code <name>-<account>}, the host label the SDKs send a request addressed by its ARN to
+     * ({@code <name>-<account>.s3-object-lambda.<region>.amazonaws.com}), when the request is signed for
+     * {@code s3-object-lambda} (a standard access point may have the same name).
+     */
+    public ObjectLambdaPoint objectLambdaFor(String name, String region) {
+        if (name == null) {
+            return null;
+        }
+        if (name.endsWith("--ol-s3")) {
+            return lambdaByAlias.get(name);
+        }
+        if (region == null || !signedForObjectLambda()) {
+            return null;
+        }
+        java.util.regex.Matcher m = NAME_ACCOUNT.matcher(name);
+        return m.matches() ? objectLambda(m.group(2), region, m.group(1)) : null;
+    }
+
+    private static boolean signedForObjectLambda() {
+        io.gureum.core.protocol.RequestContext ctx = io.gureum.core.protocol.RequestContext.currentOrNull();
+        io.gureum.core.http.AwsHttpRequest http = ctx == null ? null : ctx.httpRequest();
+        return http != null && signedForObjectLambda(http);
+    }
+
+    /** Whether a request is signed (header or query) with the signing name {@code s3-object-lambda}. */
+    public static boolean signedForObjectLambda(io.gureum.core.http.AwsHttpRequest http) {
+        String auth = http.header("Authorization");
+        String credential = auth != null ? auth : http.queryParameter("X-Amz-Credential");
+        return credential != null && credential.contains("/s3-object-lambda/aws4_request");
+    }
+
+    /** The Object Lambda access point of an ARN, or null. */
+    public synchronized ObjectLambdaPoint objectLambdaByArn(String arn) {
+        for (ObjectLambdaPoint p : lambdaPoints.values()) {
+            if (p.arn().equals(arn)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    synchronized ObjectLambdaPoint objectLambda(String account, String region, String name) {
+        return lambdaPoints.get(key(account, region, name));
+    }
+
+    synchronized List<ObjectLambdaPoint> objectLambdas(String account, String region) {
+        List<ObjectLambdaPoint> out = new ArrayList<>();
+        for (ObjectLambdaPoint p : lambdaPoints.values()) {
+            if (p.account().equals(account) && p.region().equals(region)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Stores a new or changed Object Lambda access point (registering a new one with core's registry). */
+    synchronized void put(ObjectLambdaPoint p) {
+        ObjectLambdaPoint before = lambdaPoints.put(key(p.account(), p.region(), p.name()), p);
+        lambdaByAlias.put(p.alias(), p);
+        if (before == null) {
+            context.registry().register(p.account(), p.region(), SERVICE, p.alias(), Arn.parse(p.arn()), Map.of());
+        }
+        context.state().put(SERVICE, p.account(), p.region(), OBJECT_LAMBDA, p.name(), p);
+    }
+
+    synchronized void remove(ObjectLambdaPoint p) {
+        lambdaPoints.remove(key(p.account(), p.region(), p.name()));
+        lambdaByAlias.remove(p.alias());
+        context.registry().unregister(Arn.parse(p.arn()));
+        context.state().delete(SERVICE, p.account(), p.region(), OBJECT_LAMBDA, p.name());
     }
 
     synchronized void putBlock(String account, Block block) {
@@ -194,6 +297,11 @@ public final class ControlState {
                 byAlias.put(p.alias(), p);
                 context.registry().register(p.account(), p.region(), SERVICE, p.alias(), Arn.parse(p.arn()),
                         p.tags() == null ? Map.of() : p.tags());
+            } else if (OBJECT_LAMBDA.equals(r.kind())) {
+                ObjectLambdaPoint p = r.value(ObjectLambdaPoint.class);
+                lambdaPoints.put(key(p.account(), p.region(), p.name()), p);
+                lambdaByAlias.put(p.alias(), p);
+                context.registry().register(p.account(), p.region(), SERVICE, p.alias(), Arn.parse(p.arn()), Map.of());
             }
         }
     }
@@ -203,6 +311,9 @@ public final class ControlState {
         for (AccessPoint p : points.values()) {
             AccessPoint withTags = p.withTags(Map.copyOf(context.registry().tags(Arn.parse(p.arn()))));
             sink.accept(StateRecord.of(SERVICE, p.account(), p.region(), ACCESS_POINT, p.name(), withTags));
+        }
+        for (ObjectLambdaPoint p : lambdaPoints.values()) {
+            sink.accept(StateRecord.of(SERVICE, p.account(), p.region(), OBJECT_LAMBDA, p.name(), p));
         }
     }
 }

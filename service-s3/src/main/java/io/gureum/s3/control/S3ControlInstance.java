@@ -20,7 +20,7 @@ final class S3ControlInstance implements ServiceInstance {
         AccessGrants grants = new AccessGrants(state, kept);
         this.providers = List.of(new AccountBlocks(state), new AccessPoints(state, kept), new StorageLens(state, kept),
                 grants, new AccessGrantsLocations(state, kept, grants), new DataAccess(state, kept, grants),
-                new MultiRegionAccessPoints(state, kept));
+                new MultiRegionAccessPoints(state, kept), new ObjectLambdaAccessPoints(state));
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class S3ControlService implements AwsService {
     @Override
     public List<Class<?>> providerClasses() {
         return List.of(AccountBlocks.class, AccessPoints.class, StorageLens.class, AccessGrants.class, AccessGrantsLocations.class, DataAccess.class,
-                MultiRegionAccessPoints.class);
+                MultiRegionAccessPoints.class, ObjectLambdaAccessPoints.class);
     }
 
     @Override

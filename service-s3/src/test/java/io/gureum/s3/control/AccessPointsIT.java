@@ -263,7 +263,7 @@ class AccessPointsIT {
         assertTrue(e.awsErrorDetails().errorMessage().contains("ListJobs"), e.awsErrorDetails().errorMessage());
         assertError("NotImplemented", 501, () -> control.describeJob(r -> r.accountId(ACCOUNT).jobId("j")));
         assertError("NotImplemented", 501,
-                () -> control.listAccessPointsForObjectLambda(r -> r.accountId(ACCOUNT)));
+                () -> control.listAccessPointsForDirectoryBuckets(r -> r.accountId(ACCOUNT)));
     }
 
     /**

@@ -124,4 +124,37 @@ class ControlRestartIT {
                     .accessPoint().regions().get(0).bucket());
         }
     }
+
+    /** An Object Lambda access point (configuration, policy, alias) after a restart, its alias still reaching data. */
+    @Test
+    void objectLambdaAccessPointsSurviveARestart() {
+        String alias;
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        var configuration = ObjectLambdaAccessPointsIT.configuration(
+                "arn:aws:s3:us-east-1:" + ACCOUNT + ":accesspoint/ol-base", "GetObject");
+        try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1");
+                S3Client s3 = ControlClients.s3(g, "test", "us-east-1")) {
+            s3.createBucket(b -> b.bucket("kept-ol"));
+            control.createAccessPoint(r -> r.accountId(ACCOUNT).name("ol-base").bucket("kept-ol"));
+            alias = control.createAccessPointForObjectLambda(r -> r.accountId(ACCOUNT).name("kept-ol")
+                    .configuration(configuration)).alias().value();
+            control.putAccessPointPolicyForObjectLambda(r -> r.accountId(ACCOUNT).name("kept-ol").policy(policy));
+            control.createAccessPointForObjectLambda(r -> r.accountId(ACCOUNT).name("gone-ol")
+                    .configuration(configuration));
+            control.deleteAccessPointForObjectLambda(r -> r.accountId(ACCOUNT).name("gone-ol"));
+            s3.putObject(b -> b.bucket(alias).key("k"), RequestBody.fromString("v"));
+        }
+        try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1");
+                S3Client s3 = ControlClients.s3(g, "test", "us-east-1")) {
+            assertEquals(1L, s3.headObject(b -> b.bucket(alias).key("k")).contentLength());
+            assertEquals(alias, control.getAccessPointForObjectLambda(r -> r.accountId(ACCOUNT).name("kept-ol"))
+                    .alias().value());
+            assertEquals(configuration, control.getAccessPointConfigurationForObjectLambda(r -> r.accountId(ACCOUNT)
+                    .name("kept-ol")).configuration());
+            assertEquals(policy, control.getAccessPointPolicyForObjectLambda(r -> r.accountId(ACCOUNT)
+                    .name("kept-ol")).policy());
+            assertEquals(java.util.List.of("kept-ol"), control.listAccessPointsForObjectLambda(r -> r
+                    .accountId(ACCOUNT)).objectLambdaAccessPointList().stream().map(p -> p.name()).toList());
+        }
+    }
 }

@@ -8,6 +8,7 @@ import io.gureum.core.Gureum;
 import io.gureum.core.spi.Caller;
 import io.gureum.core.testing.AwsClients;
 import io.gureum.junit5.GureumExtension;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,9 +21,14 @@ import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.model.GetAccessPointForObjectLambdaResponse;
 import software.amazon.awssdk.services.s3control.model.GetAccessPointResponse;
+import software.amazon.awssdk.services.s3control.model.ObjectLambdaConfiguration;
 
-/** A template with a bucket and an access point on it, through the engine: Ref/GetAtt, an in-place update, delete. */
+/**
+ * A template with a bucket and an access point on it, through the engine: Ref/GetAtt, an in-place update, delete;
+ * and the S3 Object Lambda types on such an access point.
+ */
 class AccessPointStackIT {
     static final String ACCOUNT = "000000000000";
 
@@ -82,6 +88,101 @@ class AccessPointStackIT {
             assertEquals("DELETE_COMPLETE", deleted.stackStatusAsString(), deleted.stackStatusReason());
             AwsServiceException gone = assertThrows(AwsServiceException.class,
                     () -> control.getAccessPoint(g -> g.accountId(ACCOUNT).name(name)));
+            assertEquals("NoSuchAccessPoint", gone.awsErrorDetails().errorCode());
+        }
+    }
+
+    static final String FUNCTION = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:transform";
+
+    static final String OBJECT_LAMBDA_TEMPLATE = """
+            {"Resources": {
+              "Bucket": {"Type": "AWS::S3::Bucket"},
+              "Ap": {"Type": "AWS::S3::AccessPoint", "Properties": {"Bucket": {"Ref": "Bucket"}}},
+              "Olap": {"Type": "AWS::S3ObjectLambda::AccessPoint", "Properties": {
+                "ObjectLambdaConfiguration": {
+                  "SupportingAccessPoint": {"Fn::GetAtt": ["Ap", "Arn"]},
+                  "CloudWatchMetricsEnabled": "true",
+                  "AllowedFeatures": ["GetObject-Range"],
+                  "TransformationConfigurations": [{"Actions": %s,
+                    "ContentTransformation": {"AwsLambda": {"FunctionArn": "%s", "FunctionPayload": "{}"}}}]}}},
+              "Policy": {"Type": "AWS::S3ObjectLambda::AccessPointPolicy", "Properties": {
+                "ObjectLambdaAccessPoint": {"Ref": "Olap"},
+                "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                  "Principal": {"AWS": "arn:aws:iam::%s:root"}, "Action": "%s",
+                  "Resource": {"Fn::GetAtt": ["Olap", "Arn"]}}]}}}},
+             "Outputs": {
+              "Name": {"Value": {"Ref": "Olap"}},
+              "Arn": {"Value": {"Fn::GetAtt": ["Olap", "Arn"]}},
+              "Created": {"Value": {"Fn::GetAtt": ["Olap", "CreationDate"]}},
+              "AliasValue": {"Value": {"Fn::GetAtt": ["Olap", "Alias.Value"]}},
+              "AliasStatus": {"Value": {"Fn::GetAtt": ["Olap", "Alias.Status"]}},
+              "Blocked": {"Value": {"Fn::GetAtt": ["Olap", "PublicAccessBlockConfiguration.BlockPublicPolicy"]}},
+              "PolicyRef": {"Value": {"Ref": "Policy"}},
+              "ApArn": {"Value": {"Fn::GetAtt": ["Ap", "Arn"]}}}}
+            """;
+
+    static String objectLambdaTemplate(String actions, String action) {
+        return OBJECT_LAMBDA_TEMPLATE.formatted(actions, FUNCTION, ACCOUNT, action);
+    }
+
+    /**
+     * AWS::S3ObjectLambda::AccessPoint and AccessPointPolicy on a bucket and a standard access point of the same
+     * template: Ref/GetAtt, drift in sync, an in-place update of the configuration and the policy, the stack deleted.
+     */
+    @Test
+    void objectLambdaAccessPointAndPolicyDeployedUpdatedAndDeleted() {
+        Gureum gureum = aws.gureum();
+        String stack = "ol-" + UUID.randomUUID().toString().substring(0, 8);
+        try (CloudFormationClient cfn = AwsClients.client(CloudFormationClient.builder(), gureum)) {
+            S3ControlClient control = gureum.context().clients().client(S3ControlClient.class,
+                    Caller.root(ACCOUNT, "us-east-1"));
+            cfn.createStack(b -> b.stackName(stack).templateBody(objectLambdaTemplate("[\"GetObject\"]",
+                    "s3-object-lambda:GetObject")));
+            Stack created = settle(cfn, stack);
+            assertEquals("CREATE_COMPLETE", created.stackStatusAsString(), created.stackStatusReason());
+            Map<String, String> out = outputs(created);
+            String name = out.get("Name");
+            assertTrue(name.matches("[a-z0-9][a-z0-9-]{1,43}[a-z0-9]"), name);
+            assertEquals("arn:aws:s3-object-lambda:us-east-1:" + ACCOUNT + ":accesspoint/" + name, out.get("Arn"));
+            assertEquals(name, out.get("PolicyRef"));
+            assertEquals("READY", out.get("AliasStatus"));
+            assertEquals("true", out.get("Blocked"));
+            GetAccessPointForObjectLambdaResponse ap = control.getAccessPointForObjectLambda(g -> g.accountId(ACCOUNT)
+                    .name(name));
+            assertEquals(out.get("AliasValue"), ap.alias().value());
+            assertEquals(ap.creationDate().toString(), out.get("Created"));
+            ObjectLambdaConfiguration c = control.getAccessPointConfigurationForObjectLambda(g -> g.accountId(ACCOUNT)
+                    .name(name)).configuration();
+            assertEquals(out.get("ApArn"), c.supportingAccessPoint());
+            assertEquals(true, c.cloudWatchMetricsEnabled());
+            assertEquals(List.of("GetObject-Range"), c.allowedFeaturesAsStrings());
+            assertEquals(FUNCTION, c.transformationConfigurations().get(0).contentTransformation().awsLambda()
+                    .functionArn());
+            assertTrue(control.getAccessPointPolicyForObjectLambda(g -> g.accountId(ACCOUNT).name(name)).policy()
+                    .contains("s3-object-lambda:GetObject"));
+            for (String logical : List.of("Olap", "Policy")) {
+                var drift = cfn.detectStackResourceDrift(b -> b.stackName(stack).logicalResourceId(logical))
+                        .stackResourceDrift();
+                assertEquals("IN_SYNC", drift.stackResourceDriftStatusAsString(), logical + " "
+                        + drift.propertyDifferences());
+            }
+
+            cfn.updateStack(b -> b.stackName(stack).templateBody(objectLambdaTemplate("[\"GetObject\", \"HeadObject\"]",
+                    "s3-object-lambda:*")));
+            Stack updated = settle(cfn, stack);
+            assertEquals("UPDATE_COMPLETE", updated.stackStatusAsString(), updated.stackStatusReason());
+            assertEquals(name, outputs(updated).get("Name"), "the configuration changes in place");
+            assertEquals(List.of("GetObject", "HeadObject"), control.getAccessPointConfigurationForObjectLambda(
+                    g -> g.accountId(ACCOUNT).name(name)).configuration().transformationConfigurations().get(0)
+                    .actionsAsStrings());
+            assertTrue(control.getAccessPointPolicyForObjectLambda(g -> g.accountId(ACCOUNT).name(name)).policy()
+                    .contains("s3-object-lambda:*"));
+
+            cfn.deleteStack(b -> b.stackName(stack));
+            Stack deleted = settle(cfn, created.stackId());
+            assertEquals("DELETE_COMPLETE", deleted.stackStatusAsString(), deleted.stackStatusReason());
+            AwsServiceException gone = assertThrows(AwsServiceException.class,
+                    () -> control.getAccessPointForObjectLambda(g -> g.accountId(ACCOUNT).name(name)));
             assertEquals("NoSuchAccessPoint", gone.awsErrorDetails().errorCode());
         }
     }
