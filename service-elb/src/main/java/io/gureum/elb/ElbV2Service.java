@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Registers Elastic Load Balancing v2 with core: the query API of 2015-12-01, signed as
- * {@code elasticloadbalancing}. Classic Load Balancing (2012-06-01) signs with the same name; its requests
- * reach this module too and are answered 501 by {@link ElbInstance#preOperation}.
+ * {@code elasticloadbalancing}. Classic Load Balancing (2012-06-01) signs with the same name; core answers its
+ * requests 501 in that API's namespace (its query Version tells them apart).
  */
 public final class ElbV2Service implements AwsService {
     /** The signing name both ELB APIs share. */

@@ -214,7 +214,10 @@ class LoadBalancersIT extends ElbTestSupport {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(501, response.statusCode());
         assertTrue(response.body().contains("<Code>NotImplemented</Code>"), response.body());
-        assertTrue(response.body().contains("Classic Load Balancers"), response.body());
+        assertTrue(response.body().contains("Gureum does not emulate Elastic Load Balancing (elasticloadbalancing, API"
+                + " version 2012-06-01) yet"), response.body());
+        assertTrue(response.body().contains("http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/"),
+                response.body());
         assertNotNull(response.headers().firstValue("x-amzn-RequestId").orElse(null));
     }
 }
