@@ -64,6 +64,8 @@ final class Network {
     final PrefixListVersions prefixListVersions;
     final SubnetCidrReservations subnetCidrReservations;
     final DefaultSubnets defaultSubnets;
+    final ClientVpnEndpoints clientVpnEndpoints;
+    final ClientVpnTargets clientVpnTargets;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -122,6 +124,8 @@ final class Network {
         this.prefixListVersions = new PrefixListVersions(this);
         this.subnetCidrReservations = new SubnetCidrReservations(this);
         this.defaultSubnets = new DefaultSubnets(this);
+        this.clientVpnEndpoints = new ClientVpnEndpoints(this, new ClientVpnLookups(this));
+        this.clientVpnTargets = new ClientVpnTargets(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -149,7 +153,7 @@ final class Network {
                 vaInstances, vaTrustProviders, vaGroups, vaEndpoints,
                 routeServers, routeServerEndpoints,
                 addressAttributes, interfaceAttributes, natGatewayAddresses, securityGroupReferences, prefixListVersions,
-                subnetCidrReservations, defaultSubnets);
+                subnetCidrReservations, defaultSubnets, clientVpnEndpoints, clientVpnTargets);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

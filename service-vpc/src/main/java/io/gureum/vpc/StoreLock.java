@@ -49,6 +49,7 @@ final class StoreLock implements OperationInterceptor {
             net.ipams.settle(s);
             net.vaEndpoints.settle(s);
             net.routeServers.settle(s);
+            net.clientVpnEndpoints.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();
             }

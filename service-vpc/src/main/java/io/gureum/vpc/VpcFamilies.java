@@ -103,7 +103,8 @@ final class VpcFamilies {
             new Family("route-server", io.gureum.vpc.model.RouteServer.class, s -> s.routeServers),
             new Family("route-server-endpoint", io.gureum.vpc.model.RouteServerEndpoint.class,
                     s -> s.routeServerEndpoints),
-            new Family("route-server-peer", io.gureum.vpc.model.RouteServerPeer.class, s -> s.routeServerPeers));
+            new Family("route-server-peer", io.gureum.vpc.model.RouteServerPeer.class, s -> s.routeServerPeers),
+            new Family("client-vpn-endpoint", io.gureum.vpc.model.ClientVpnEndpoint.class, s -> s.clientVpnEndpoints));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -120,7 +121,8 @@ final class VpcFamilies {
             "ipam", "ipam-scope", "ipam-pool", "ipam-resource-discovery", "ipam-resource-discovery-association",
             "verified-access-trust-provider", "verified-access-instance", "verified-access-group",
             "verified-access-endpoint",
-            "route-server", "route-server-endpoint", "route-server-peer", "subnet-cidr-reservation");
+            "route-server", "route-server-endpoint", "route-server-peer", "subnet-cidr-reservation",
+            "client-vpn-endpoint");
 
     private VpcFamilies() {
     }

@@ -42,7 +42,8 @@ public final class VpcService implements AwsService {
                 RouteServers.class, RouteServerEndpoints.class,
                 AddressAttributes.class, NetworkInterfaceAttributes.class,
                 NatGatewayAddresses.class, SecurityGroupReferences.class, PrefixListVersions.class,
-                SubnetCidrReservations.class, DefaultSubnets.class);
+                SubnetCidrReservations.class, DefaultSubnets.class,
+                ClientVpnEndpoints.class, ClientVpnTargets.class);
     }
 
     @Override

@@ -91,6 +91,7 @@ public final class VpcStore {
     public final Map<String, io.gureum.vpc.model.RouteServer> routeServers = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.RouteServerEndpoint> routeServerEndpoints = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.RouteServerPeer> routeServerPeers = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.ClientVpnEndpoint> clientVpnEndpoints = new LinkedHashMap<>();
 
     /**
      * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:
