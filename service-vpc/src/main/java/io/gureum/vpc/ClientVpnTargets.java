@@ -363,8 +363,10 @@ public final class ClientVpnTargets {
             throw new AwsException("InvalidClientVpnActiveAssociationNotFound", "The subnet " + target
                     + " is not an associated target network of " + e.id + ".", 400);
         }
-        if (!local && e.clientCidrBlock != null && destination.overlaps(Cidr.parse(e.clientCidrBlock))) {
-            throw Ec2Errors.invalidParameterValue("The route " + destination + " overlaps the client CIDR "
+        // Client addresses may not be routed away: a route inside the client CIDR is refused (a wider one, such as
+        // 0.0.0.0/0 for the internet, is the usual route).
+        if (!local && e.clientCidrBlock != null && Cidr.parse(e.clientCidrBlock).contains(destination)) {
+            throw Ec2Errors.invalidParameterValue("The route " + destination + " lies inside the client CIDR "
                     + e.clientCidrBlock + " of " + e.id + ".");
         }
         String cidr = destination.toString();

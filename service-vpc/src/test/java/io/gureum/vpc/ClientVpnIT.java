@@ -206,6 +206,8 @@ class ClientVpnIT {
                 .destinationCidrBlock("0.0.0.0/0").targetVpcSubnetId(subnetA)));
         fails("InvalidClientVpnActiveAssociationNotFound", () -> ec2.createClientVpnRoute(b -> b
                 .clientVpnEndpointId(id).destinationCidrBlock("192.168.0.0/16").targetVpcSubnetId(subnetA2)));
+        fails("InvalidParameterValue", () -> ec2.createClientVpnRoute(b -> b.clientVpnEndpointId(id)
+                .destinationCidrBlock("10.200.1.0/24").targetVpcSubnetId(subnetA)));
         fails("InvalidParameterValue", () -> ec2.deleteClientVpnRoute(b -> b.clientVpnEndpointId(id)
                 .destinationCidrBlock("10.1.0.0/16").targetVpcSubnetId(subnetA)));
         assertEquals("authorizing", ec2.authorizeClientVpnIngress(b -> b.clientVpnEndpointId(id)
