@@ -56,19 +56,19 @@ public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
         return node == null ? null : SdkJson.build(node, builder, property);
     }
 
+    /** The template's tags with the {@code aws:cloudformation:*} and stack tags, in one specification. */
     private static List<TagSpecification> tagSpecifications(ResourceRequest r) {
-        List<TagSpecification> specs = new ArrayList<>();
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>(Ec2Support.tags(r));
         JsonNode given = r.property("TagSpecifications");
         if (given != null) {
-            given.forEach(s -> specs.add(SdkJson.build(s, TagSpecification.builder(), "TagSpecifications")));
+            given.forEach(s -> SdkJson.build(s, TagSpecification.builder(), "TagSpecifications").tags()
+                    .forEach(t -> tags.put(t.key(), t.value())));
         }
-        if (specs.isEmpty()) {
-            List<TagSpecification> stackTags = Ec2Support.tagSpecs(r, ResourceType.CLIENT_VPN_ENDPOINT);
-            if (stackTags != null) {
-                specs.addAll(stackTags);
-            }
+        if (tags.isEmpty()) {
+            return null;
         }
-        return specs.isEmpty() ? null : specs;
+        return List.of(TagSpecification.builder().resourceType(ResourceType.CLIENT_VPN_ENDPOINT)
+                .tags(Ec2Support.sdkTags(tags)).build());
     }
 
     @Override
