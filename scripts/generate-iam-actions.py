@@ -58,6 +58,7 @@ APIS = [
     ("ecr", "ecr", "ecr"),
     ("ecr-public", "ecr-public", "ecr-public"),
     ("cloudformation", "cloudformation", "cloudformation"),
+    ("acm", "acm", "acm"),
 ]
 
 # Operation -> action name (without prefix) where AWS authorises an operation under another action.

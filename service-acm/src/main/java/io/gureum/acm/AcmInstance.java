@@ -1,5 +1,7 @@
 package io.gureum.acm;
 
+import io.gureum.core.events.CertificateUse;
+import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
@@ -10,16 +12,23 @@ final class AcmInstance implements ServiceInstance {
     private final AcmStores stores;
     private final List<Object> providers;
     private final List<OperationInterceptor> interceptors;
+    private final Subscription uses;
+    private final AcmRecords records;
 
     AcmInstance(ServiceContext context) {
         this.stores = new AcmStores(context);
-        this.providers = List.of(new Imports(stores), new Certificates(stores), new CertificateTags(stores));
+        this.providers = List.of(new Imports(stores), new Certificates(stores), new CertificateTags(stores),
+                new Requests(stores), new AccountConfigurations(stores));
         this.interceptors = List.of(new StoreLock(stores));
+        this.records = new AcmRecords(context.state(), stores);
+        stores.changed = records::recordChanges;
+        this.uses = context.events().subscribe(CertificateUse.class, new CertificateUses(stores)::on);
     }
 
     /** The provider classes, in the order {@link #providers()} lists them. */
     static List<Class<?>> providerClasses() {
-        return List.of(Imports.class, Certificates.class, CertificateTags.class);
+        return List.of(Imports.class, Certificates.class, CertificateTags.class, Requests.class,
+                AccountConfigurations.class);
     }
 
     @Override
@@ -33,7 +42,18 @@ final class AcmInstance implements ServiceInstance {
     }
 
     @Override
+    public void restore(List<io.gureum.core.persist.StateRecord> restored) {
+        records.restore(restored);
+    }
+
+    @Override
+    public void capture(java.util.function.Consumer<io.gureum.core.persist.StateRecord> sink) {
+        records.capture(sink);
+    }
+
+    @Override
     public void close() {
+        uses.close();
         stores.all.clear();
     }
 }

@@ -34,6 +34,8 @@ final class Cert {
     List<String> subjectAlternativeNames = new ArrayList<>();
     String keyAlgorithm;
     String validationMethod;
+    /** When a pending request times out: 72 hours after the request or the last validation mail resent. */
+    Instant validationDeadline;
     List<Validation> validations = new ArrayList<>();
     String transparencyLogging;
     String export;
@@ -72,8 +74,14 @@ final class Cert {
         return imported() ? material.keyAlgorithm() : keyAlgorithm;
     }
 
-    /** The status on {@code now}: an imported certificate past its NotAfter is EXPIRED. */
+    /**
+     * The status on {@code now}: an imported certificate past its NotAfter is EXPIRED, a request still pending at
+     * its validation deadline VALIDATION_TIMED_OUT.
+     */
     String status(Instant now) {
+        if ("PENDING_VALIDATION".equals(status) && validationDeadline != null && !now.isBefore(validationDeadline)) {
+            return "VALIDATION_TIMED_OUT";
+        }
         if (imported() && "ISSUED".equals(status) && now.isAfter(material.notAfter())) {
             return "EXPIRED";
         }

@@ -33,7 +33,7 @@ final class CertificateViews {
                             .name(e.getValue()).oid(e.getKey()).build()).toList())
                     .options(CertificateOptions.builder().certificateTransparencyLoggingPreference("ENABLED").build());
         } else {
-            b.createdAt(c.createdAt).domainValidationOptions(validations(c))
+            b.createdAt(c.createdAt).domainValidationOptions(validations(c, now))
                     .options(CertificateOptions.builder().certificateTransparencyLoggingPreference(c.transparencyLogging)
                             .export(c.export).build())
                     .keyUsages(List.of()).extendedKeyUsages(List.of()).failureReason(c.failureReason)
@@ -42,9 +42,9 @@ final class CertificateViews {
         return b.build();
     }
 
-    static List<DomainValidation> validations(Cert c) {
+    static List<DomainValidation> validations(Cert c, Instant now) {
         List<DomainValidation> out = new ArrayList<>();
-        String status = switch (c.status) {
+        String status = switch (c.status(now)) {
             case "PENDING_VALIDATION" -> "PENDING_VALIDATION";
             default -> "FAILED";
         };

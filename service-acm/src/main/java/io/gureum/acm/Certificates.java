@@ -45,7 +45,7 @@ final class Certificates {
             return GetCertificateResponse.builder().certificate(cert.material.certificatePem)
                     .certificateChain(cert.material.chainPem).build();
         }
-        if ("PENDING_VALIDATION".equals(cert.status)) {
+        if ("PENDING_VALIDATION".equals(cert.status(stores.now()))) {
             throw AcmErrors.inProgress(cert.arn.toString());
         }
         throw AcmErrors.notFound(cert.arn.toString());

@@ -85,7 +85,9 @@ class RegisteredHandlersTest {
             "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant", "AWS::S3::MultiRegionAccessPoint",
             "AWS::S3::MultiRegionAccessPointPolicy",
             // ec2-instance-ops
-            "AWS::EC2::InstanceConnectEndpoint");
+            "AWS::EC2::InstanceConnectEndpoint",
+            // acm
+            "AWS::CertificateManager::Certificate", "AWS::CertificateManager::Account");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
