@@ -1,6 +1,7 @@
 package io.gureum.vpc;
 
 import io.gureum.core.error.AwsException;
+import io.gureum.core.events.CertificateUse;
 import io.gureum.core.spi.Caller;
 import io.gureum.ec2common.Ec2Errors;
 import software.amazon.awssdk.services.acm.AcmClient;
@@ -141,11 +142,32 @@ final class ClientVpnLookups {
         }
     }
 
-    /** Marks the endpoint's certificates in use by it in ACM (their {@code InUseBy}). */
-    void markInUse(VpcStore s, io.gureum.vpc.model.ClientVpnEndpoint e) {
+    /** The certificates the endpoint uses: its server certificate and its client root chains. */
+    private static java.util.Set<String> certificates(io.gureum.vpc.model.ClientVpnEndpoint e) {
+        java.util.Set<String> arns = new java.util.LinkedHashSet<>();
+        if (e.serverCertificateArn != null) {
+            arns.add(e.serverCertificateArn);
+        }
+        for (var a : e.authentication) {
+            if (a.clientRootCertificateChainArn != null) {
+                arns.add(a.clientRootCertificateChainArn);
+            }
+        }
+        return arns;
     }
 
-    /** Ends {@link #markInUse}: the endpoint is deleted or uses another certificate. */
+    /**
+     * Lists the endpoint in its certificates' {@code InUseBy} (core's {@link CertificateUse} event, which ACM hears
+     * when it is served), as AWS does, so that ACM refuses to delete them meanwhile.
+     */
+    void markInUse(VpcStore s, io.gureum.vpc.model.ClientVpnEndpoint e) {
+        String user = net.arn(s, "client-vpn-endpoint/" + e.id);
+        certificates(e).forEach(arn -> net.ctx.events().publish(CertificateUse.start(arn, user)));
+    }
+
+    /** Ends {@link #markInUse}: the endpoint is deleted or uses another server certificate. */
     void release(VpcStore s, io.gureum.vpc.model.ClientVpnEndpoint e) {
+        String user = net.arn(s, "client-vpn-endpoint/" + e.id);
+        certificates(e).forEach(arn -> net.ctx.events().publish(CertificateUse.stop(arn, user)));
     }
 }

@@ -127,7 +127,8 @@ class ClientVpnIT {
     void anEndpointGoesFromPendingAssociateToAvailableAndBack() {
         String account = newAccount();
         Ec2Client ec2 = ec2(account);
-        String cert = importServerCertificate(acm(account));
+        AcmClient acm = acm(account);
+        String cert = importServerCertificate(acm);
         String vpc = ec2.createVpc(b -> b.cidrBlock("10.1.0.0/16")).vpc().vpcId();
         String subnetA = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.1.1.0/24").availabilityZone(REGION + "a"))
                 .subnet().subnetId();
@@ -145,6 +146,11 @@ class ClientVpnIT {
         assertEquals("pending-associate", created.status().codeAsString());
         assertEquals("*." + id + ".prod.clientvpn." + REGION + ".amazonaws.com", created.dnsName());
 
+        // The endpoint is listed in its certificate's InUseBy, which ACM then refuses to delete.
+        String endpointArn = "arn:aws:ec2:" + REGION + ":" + account + ":client-vpn-endpoint/" + id;
+        assertEquals(List.of(endpointArn), acm.describeCertificate(b -> b.certificateArn(cert)).certificate()
+                .inUseBy());
+        fails("ResourceInUseException", () -> acm.deleteCertificate(b -> b.certificateArn(cert)));
         ClientVpnEndpoint e = describe(ec2, id);
         assertEquals("10.200.0.0/22", e.clientCidrBlock());
         assertEquals("tcp", e.transportProtocolAsString());
@@ -289,6 +295,7 @@ class ClientVpnIT {
                 .codeAsString());
         fails("InvalidClientVpnEndpointId.NotFound", () -> ec2.associateClientVpnTargetNetwork(b -> b
                 .clientVpnEndpointId(id).subnetId(subnetA)));
+        assertTrue(acm.describeCertificate(b -> b.certificateArn(cert)).certificate().inUseBy().isEmpty());
         advance();
         e = describe(ec2, id);
         assertEquals("deleted", e.status().codeAsString());
