@@ -333,6 +333,10 @@ class ClientVpnIT {
         fails("InvalidParameterValue", () -> ec2.createClientVpnEndpoint(endpoint(cert).clientCidrBlock(
                 "10.100.0.0/22").clientConnectOptions(o -> o.enabled(true).lambdaFunctionArn(
                         "arn:aws:lambda:" + REGION + ":" + account + ":function:authorizer")).build()));
+        // A well-named handler needs Lambda, which this server does not run.
+        fails("NotImplemented", 501, () -> ec2.createClientVpnEndpoint(endpoint(cert).clientCidrBlock(
+                "10.100.0.0/22").clientConnectOptions(o -> o.enabled(true).lambdaFunctionArn(
+                        "arn:aws:lambda:" + REGION + ":" + account + ":function:AWSClientVPN-authorizer")).build()));
         fails("InvalidParameterValue", () -> ec2.createClientVpnEndpoint(endpoint(cert).clientCidrBlock(
                 "10.100.0.0/22").connectionLogOptions(l -> l.enabled(true).cloudwatchLogGroup("no-such-group"))
                 .build()));
