@@ -120,6 +120,10 @@ public final class ClientVpnEndpoints {
         Instant now = net.now();
         for (ClientVpnEndpoint e : List.copyOf(s.clientVpnEndpoints.values())) {
             net.clientVpnTargets.settle(e, now);
+            if (e.policy != null && e.policy.deleteRequested != null && !now.isBefore(e.policy.deleteRequested.plus(
+                    TRANSITION))) {
+                e.policy = null;
+            }
             if (e.deleteRequested != null && state(e).equals("deleted")) {
                 RouteServers.forgetWhenDue(s, s.clientVpnEndpoints, e, e.deleteRequested, now);
             }
@@ -395,6 +399,7 @@ public final class ClientVpnEndpoints {
         e.connectionLogEnabled = Boolean.TRUE.equals(log.enabled());
         e.connectionLogGroup = e.connectionLogEnabled ? log.cloudwatchLogGroup() : null;
         e.connectionLogStream = e.connectionLogEnabled ? log.cloudwatchLogStream() : null;
+        e.connectionLogPolicyContext = Boolean.TRUE.equals(log.includeAuthorizationPolicyContext());
     }
 
     private static void applyConnect(ClientVpnEndpoint e, ClientConnectOptions connect) {
@@ -670,7 +675,8 @@ public final class ClientVpnEndpoints {
                 .serverCertificateArn(e.serverCertificateArn)
                 .authenticationOptions(e.authentication.stream().map(ClientVpnEndpoints::toSdk).toList())
                 .connectionLogOptions(ConnectionLogResponseOptions.builder().enabled(e.connectionLogEnabled)
-                        .cloudwatchLogGroup(e.connectionLogGroup).cloudwatchLogStream(e.connectionLogStream).build())
+                        .cloudwatchLogGroup(e.connectionLogGroup).cloudwatchLogStream(e.connectionLogStream)
+                        .includeAuthorizationPolicyContext(e.connectionLogPolicyContext ? true : null).build())
                 .tags(Tags.toSdk(e.tags))
                 .securityGroupIds(e.securityGroupIds)
                 .vpcId(e.vpcId)

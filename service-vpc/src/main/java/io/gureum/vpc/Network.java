@@ -66,6 +66,7 @@ final class Network {
     final DefaultSubnets defaultSubnets;
     final ClientVpnEndpoints clientVpnEndpoints;
     final ClientVpnTargets clientVpnTargets;
+    final ClientVpnAuthorizationPolicies clientVpnPolicies;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -126,6 +127,7 @@ final class Network {
         this.defaultSubnets = new DefaultSubnets(this);
         this.clientVpnEndpoints = new ClientVpnEndpoints(this, new ClientVpnLookups(this));
         this.clientVpnTargets = new ClientVpnTargets(this);
+        this.clientVpnPolicies = new ClientVpnAuthorizationPolicies(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -153,7 +155,8 @@ final class Network {
                 vaInstances, vaTrustProviders, vaGroups, vaEndpoints,
                 routeServers, routeServerEndpoints,
                 addressAttributes, interfaceAttributes, natGatewayAddresses, securityGroupReferences, prefixListVersions,
-                subnetCidrReservations, defaultSubnets, clientVpnEndpoints, clientVpnTargets);
+                subnetCidrReservations, defaultSubnets, clientVpnEndpoints, clientVpnTargets,
+                clientVpnPolicies);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

@@ -43,7 +43,7 @@ public final class VpcService implements AwsService {
                 AddressAttributes.class, NetworkInterfaceAttributes.class,
                 NatGatewayAddresses.class, SecurityGroupReferences.class, PrefixListVersions.class,
                 SubnetCidrReservations.class, DefaultSubnets.class,
-                ClientVpnEndpoints.class, ClientVpnTargets.class);
+                ClientVpnEndpoints.class, ClientVpnTargets.class, ClientVpnAuthorizationPolicies.class);
     }
 
     @Override

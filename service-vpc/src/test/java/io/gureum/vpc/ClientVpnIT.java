@@ -445,4 +445,46 @@ class ClientVpnIT {
         ec2.modifyClientVpnEndpoint(b -> b.clientVpnEndpointId(id).connectionLogOptions(l -> l.enabled(false)));
         assertFalse(describe(ec2, id).connectionLogOptions().enabled());
     }
+
+    @Test
+    void anEndpointHasOneAuthorizationPolicy() {
+        String account = newAccount();
+        Ec2Client ec2 = ec2(account);
+        String cert = importServerCertificate(acm(account));
+        String id = ec2.createClientVpnEndpoint(endpoint(cert).connectionLogOptions(l -> l.enabled(false)
+                .includeAuthorizationPolicyContext(true)).build()).clientVpnEndpointId();
+        assertTrue(describe(ec2, id).connectionLogOptions().includeAuthorizationPolicyContext());
+        var none = ec2.getClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id));
+        assertEquals(id, none.clientVpnEndpointId());
+        assertNull(none.policyDocument());
+        fails("MissingParameter", () -> ec2.modifyClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id)
+                .description("no document")));
+        fails("InvalidParameterValue", () -> ec2.modifyClientVpnEndpointAuthorizationPolicy(b -> b
+                .clientVpnEndpointId(id).policyDocument("allow everyone")));
+        fails("InvalidParameterValue", () -> ec2.deleteClientVpnEndpointAuthorizationPolicy(b -> b
+                .clientVpnEndpointId(id)));
+        String policy = "// managed devices only\npermit (principal, action, resource)\nwhen { context.posture"
+                + ".managed == true };";
+        var created = ec2.modifyClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id)
+                .policyDocument(policy).shadowMode("enabled"));
+        assertEquals("creating", created.statusAsString());
+        advance();
+        var p = ec2.getClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id));
+        assertEquals(policy, p.policyDocument());
+        assertEquals("enabled", p.shadowModeAsString());
+        assertEquals("active", p.statusAsString());
+        // Values not given stay.
+        assertNull(p.description());
+        assertEquals("updating", ec2.modifyClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id)
+                .description("posture")).statusAsString());
+        ec2.modifyClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id).shadowMode("disabled"));
+        p = ec2.getClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id));
+        assertEquals(policy, p.policyDocument());
+        assertEquals("posture", p.description());
+        assertEquals("disabled", p.shadowModeAsString());
+        assertEquals("deleting", ec2.deleteClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id))
+                .statusAsString());
+        advance();
+        assertNull(ec2.getClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id)).policyDocument());
+    }
 }

@@ -63,6 +63,8 @@ class ClientVpnRestartIT {
                     .targetVpcSubnetId(a));
             ec2.importClientVpnClientCertificateRevocationList(b -> b.clientVpnEndpointId(id)
                     .certificateRevocationList(crl));
+            ec2.modifyClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id)
+                    .policyDocument("permit (principal, action, resource);").description("kept"));
             g.context().clock().advance(Duration.ofSeconds(3));
             settling = ec2.associateClientVpnTargetNetwork(b -> b.clientVpnEndpointId(id).subnetId(b2))
                     .associationId();
@@ -76,6 +78,9 @@ class ClientVpnRestartIT {
                     .clientVpnEndpoints().get(0));
             assertEquals(rules, ec2.describeClientVpnAuthorizationRules(b -> b.clientVpnEndpointId(id))
                     .authorizationRules());
+            var policy = ec2.getClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id));
+            assertEquals("permit (principal, action, resource);", policy.policyDocument());
+            assertEquals("active", policy.statusAsString());
             assertEquals(crl, ec2.exportClientVpnClientCertificateRevocationList(b -> b.clientVpnEndpointId(id))
                     .certificateRevocationList());
             TargetNetwork t = ec2.describeClientVpnTargetNetworks(b -> b.clientVpnEndpointId(id)

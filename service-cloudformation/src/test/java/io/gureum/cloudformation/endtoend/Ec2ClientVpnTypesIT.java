@@ -56,6 +56,9 @@ class Ec2ClientVpnTypesIT extends EndToEndSupport {
                   VpcId: !Ref Vpc
                   SecurityGroupIds: [!Ref Group]
                   SplitTunnel: true
+                  AuthorizationPolicy:
+                    PolicyDocument: "permit (principal, action, resource);"
+                    ShadowMode: enabled
                   TagSpecifications:
                     - ResourceType: client-vpn-endpoint
                       Tags: [{Key: team, Value: net}]
@@ -136,6 +139,10 @@ class Ec2ClientVpnTypesIT extends EndToEndSupport {
         assertTrue(e.tags().stream().anyMatch(t -> t.key().equals("team") && t.value().equals("net")));
         assertTrue(e.tags().stream().anyMatch(t -> t.key().equals("aws:cloudformation:logical-id")
                 && t.value().equals("Endpoint")));
+
+        var policy = ec2.getClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(endpointId));
+        assertEquals("permit (principal, action, resource);", policy.policyDocument());
+        assertEquals("enabled", policy.shadowModeAsString());
 
         String association = output(s, "Association");
         assertTrue(association.startsWith("cvpn-assoc-"), association);

@@ -20,6 +20,7 @@ public final class ClientVpnEndpoint extends Resource {
     public boolean connectionLogEnabled;
     public String connectionLogGroup;
     public String connectionLogStream;
+    public boolean connectionLogPolicyContext;
     public final List<String> securityGroupIds = new ArrayList<>();
     public String vpcId;
     public String selfServicePortal = "disabled";
@@ -40,9 +41,24 @@ public final class ClientVpnEndpoint extends Resource {
     public Instant revocationListImported;
     /** When DeleteClientVpnEndpoint was called; null while the endpoint is not being deleted. */
     public Instant deleteRequested;
+    /** The authorization policy (Cedar), null when the endpoint has none. */
+    public AuthorizationPolicy policy;
     public final List<TargetNetwork> targetNetworks = new ArrayList<>();
     public final List<AuthorizationRule> rules = new ArrayList<>();
     public final List<Route> routes = new ArrayList<>();
+
+    /** The endpoint's one authorization policy (ModifyClientVpnEndpointAuthorizationPolicy). */
+    public static final class AuthorizationPolicy {
+        public String document;
+        public String description;
+        public String shadowMode = "disabled";
+        public String clientToken;
+        /** When it was created ({@code creating} until settled) or last updated ({@code updating}). */
+        public Instant changed;
+        public boolean updated;
+        /** When DeleteClientVpnEndpointAuthorizationPolicy was called, or null. */
+        public Instant deleteRequested;
+    }
 
     /** One authentication option as given at creation. */
     public static final class Authentication {

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  */
 public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
-    private static final Set<String> SERVED = Set.of("AuthenticationOptions", "ClientCidrBlock",
+    private static final Set<String> SERVED = Set.of("AuthenticationOptions", "AuthorizationPolicy", "ClientCidrBlock",
             "ClientConnectOptions", "ClientLoginBannerOptions", "ClientRouteEnforcementOptions", "ConnectionLogOptions",
             "Description", "DisconnectOnSessionTimeout", "DnsServers", "EndpointIpAddressType", "SecurityGroupIds",
             "SelfServicePortal", "ServerCertificateArn", "SessionTimeoutHours", "SplitTunnel", "TagSpecifications",
@@ -71,6 +71,18 @@ public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
                 .tags(Ec2Support.sdkTags(tags)).build());
     }
 
+    /** {@code AuthorizationPolicy} through ModifyClientVpnEndpointAuthorizationPolicy (it creates or replaces). */
+    private static void applyPolicy(ResourceRequest r, Ec2Client ec2, String id) {
+        JsonNode policy = r.property("AuthorizationPolicy");
+        if (policy == null) {
+            return;
+        }
+        ec2.modifyClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id)
+                .policyDocument(Ec2Support.text(policy, "PolicyDocument"))
+                .description(Ec2Support.text(policy, "Description"))
+                .shadowMode(Ec2Support.text(policy, "ShadowMode")));
+    }
+
     @Override
     public Created create(ResourceRequest r) {
         return AsyncResourceHandler.join(createAsync(r));
@@ -104,6 +116,7 @@ public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
                 .endpointIpAddressType(r.text("EndpointIpAddressType"))
                 .trafficIpAddressType(r.text("TrafficIpAddressType"))
                 .tagSpecifications(tagSpecifications(r))).clientVpnEndpointId();
+        applyPolicy(r, ec2, id);
         return CompletableFuture.completedFuture(Created.of(id).attribute("Id", id));
     }
 
@@ -167,6 +180,13 @@ public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
             m.disconnectOnSessionTimeout(!Boolean.FALSE.equals(r.bool("DisconnectOnSessionTimeout")));
         }
         ec2.modifyClientVpnEndpoint(m.build());
+        if (changed.contains("AuthorizationPolicy")) {
+            if (r.has("AuthorizationPolicy")) {
+                applyPolicy(r, ec2, id);
+            } else {
+                ec2.deleteClientVpnEndpointAuthorizationPolicy(b -> b.clientVpnEndpointId(id));
+            }
+        }
         return CompletableFuture.completedFuture(Created.of(id).attribute("Id", id));
     }
 
