@@ -58,6 +58,7 @@ APIS = [
     ("ecr", "ecr", "ecr"),
     ("ecr-public", "ecr-public", "ecr-public"),
     ("cloudformation", "cloudformation", "cloudformation"),
+    ("elbv2", "elbv2", "elasticloadbalancing"),
     ("acm", "acm", "acm"),
 ]
 

@@ -30,7 +30,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * window with a JFR profile (method samples every 10 ms; pass a custom {@code .jfc} as {@code --jfc}).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar:docker/target/gureum.jar io.gureum.bench.FloorProbe
- *     ddb-list-tables|root|s3-put-1k|s3-put-1k-trailer|s3-get-1k [connections 4] [warmup-s 15] [measure-s 15] [--jfr out.jfr] [--jfc profile]</pre>
+ *     ddb-list-tables|root|s3-put-1k|s3-put-1k-trailer|s3-get-1k|hello-root|hello-ddb-list-tables [connections 4]
+ *     [warmup-s 15] [measure-s 15] [--jfr out.jfr] [--jfc profile]</pre>
+ *
+ * {@code hello-root} and {@code hello-ddb-list-tables} send the same requests to {@link HelloServer} (bare Netty, the
+ * peer of Peers' floor rows) started in the same JVM, so the two servers' CPU per request compare directly.
  *
  * ListTables needs the DynamoDB module on the class path (hence {@code gureum.jar}); signatures are not
  * verified by default, so the fixed signature is only parsed.
@@ -160,11 +164,14 @@ public final class FloorProbe {
         int connections = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 4;
         int warmup = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 15;
         int measure = positional.size() > 3 ? Integer.parseInt(positional.get(3)) : 15;
-        try (Gureum gureum = Gureum.start(GureumConfig.builder().host("127.0.0.1").port(0).build())) {
-            int port = gureum.port();
+        boolean hello = workload.startsWith("hello-");
+        try (Gureum gureum = Gureum.start(GureumConfig.builder().host("127.0.0.1").port(0).build());
+                HelloServer.Running netty = hello ? HelloServer.start(0) : null) {
+            // hello-*: the same request to the bare Netty server of Peers' floor rows, in this JVM (Gureum idles)
+            int port = hello ? netty.port() : gureum.port();
             java.util.function.IntFunction<byte[]> requests = switch (workload) {
-                case "ddb-list-tables" -> i -> listTables(port);
-                case "root" -> i -> root(port);
+                case "ddb-list-tables", "hello-ddb-list-tables" -> i -> listTables(port);
+                case "root", "hello-root" -> i -> root(port);
                 // each connection overwrites its own key, as the Peers benchmark's threads do
                 case "s3-put-1k" -> i -> putObject1k(port, "put-1024-" + i, false);
                 case "s3-put-1k-trailer" -> i -> putObject1k(port, "put-1024-" + i, true);

@@ -45,7 +45,23 @@ public final class HelloServer {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        Running server = start(args.length > 0 ? Integer.parseInt(args[0]) : 0);
+        System.out.println("Listening on port " + server.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        server.channel().closeFuture().sync();
+    }
+
+    /** A started server: its listening channel and port; closing it stops its event loops. */
+    record Running(Channel channel, int port, EventLoopGroup boss, EventLoopGroup workers) implements AutoCloseable {
+        @Override
+        public void close() {
+            boss.shutdownGracefully();
+            workers.shutdownGracefully();
+        }
+    }
+
+    /** Starts the server on 127.0.0.1:{@code port} (0: any free port). */
+    static Running start(int port) throws InterruptedException {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         Hello hello = new Hello();
@@ -61,13 +77,7 @@ public final class HelloServer {
                     }
                 })
                 .bind("127.0.0.1", port).sync().channel();
-        int bound = ((java.net.InetSocketAddress) ch.localAddress()).getPort();
-        System.out.println("Listening on port " + bound);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            boss.shutdownGracefully();
-            workers.shutdownGracefully();
-        }));
-        ch.closeFuture().sync();
+        return new Running(ch, ((java.net.InetSocketAddress) ch.localAddress()).getPort(), boss, workers);
     }
 
     @ChannelHandler.Sharable

@@ -36,6 +36,14 @@ final class AcmErrors {
                 + "' failed to satisfy constraint: " + constraint);
     }
 
+    /** Fails when a required member is absent: "Value null at '<member>' failed to satisfy constraint: Member must not be null". */
+    static void required(Object value, String member) {
+        if (value == null) {
+            throw validation("1 validation error detected: Value null at '" + member
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
+    }
+
     static ResourceNotFoundException notFound(String arn) {
         return ModeledErrors.of(ResourceNotFoundException.class, "Could not find certificate " + arn + ".");
     }

@@ -5,7 +5,10 @@ import io.gureum.core.events.Subscription;
 import io.gureum.core.spi.OperationInterceptor;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
+import io.gureum.core.time.ServiceThreads;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** ACM on one running server: the providers over one {@link AcmStores} and the store lock. Closed on reset and shutdown. */
 final class AcmInstance implements ServiceInstance {
@@ -14,6 +17,8 @@ final class AcmInstance implements ServiceInstance {
     private final List<OperationInterceptor> interceptors;
     private final Subscription uses;
     private final AcmRecords records;
+    private final Subscription clock;
+    private final ScheduledExecutorService timer;
 
     AcmInstance(ServiceContext context) {
         this.stores = new AcmStores(context);
@@ -23,6 +28,10 @@ final class AcmInstance implements ServiceInstance {
         this.records = new AcmRecords(context.state(), stores);
         stores.changed = records::recordChanges;
         this.uses = context.events().subscribe(CertificateUse.class, new CertificateUses(stores)::on);
+        ExpiryEvents expiry = new ExpiryEvents(stores);
+        this.clock = context.clock().onAdvance(expiry::check);
+        this.timer = ServiceThreads.timer("gureum-acm-timer");
+        timer.scheduleWithFixedDelay(expiry::check, 60, 60, TimeUnit.SECONDS);
     }
 
     /** The provider classes, in the order {@link #providers()} lists them. */
@@ -54,6 +63,8 @@ final class AcmInstance implements ServiceInstance {
     @Override
     public void close() {
         uses.close();
+        clock.close();
+        timer.shutdownNow();
         stores.all.clear();
     }
 }

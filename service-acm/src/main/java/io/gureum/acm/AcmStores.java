@@ -48,6 +48,7 @@ final class AcmStores {
      * another account or region (or unknown) ResourceNotFoundException.
      */
     Cert find(String arn) {
+        AcmErrors.required(arn, "certificateArn");
         AcmStore store = current();
         Arn parsed;
         try {

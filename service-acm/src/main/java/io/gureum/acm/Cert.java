@@ -44,6 +44,8 @@ final class Cert {
     String idempotencyToken;
     String requestFingerprint;
     Instant revokedAt;
+    /** The UTC day of the last "Approaching Expiration" event ({@link ExpiryEvents}). */
+    java.time.LocalDate lastExpiryEventDay;
     String revocationReason;
 
     /** One domain's validation: the domain, where mail goes (EMAIL), the CNAME record to create (DNS). */

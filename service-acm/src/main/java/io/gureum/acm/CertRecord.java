@@ -17,7 +17,7 @@ record CertRecord(String arn, String type, Instant createdAt, String status, Str
         String keyAlgorithm, String validationMethod, Instant validationDeadline, List<Cert.Validation> validations,
         String transparencyLogging, String export, String failureReason, String managedBy, String idempotencyToken,
         String requestFingerprint, Instant revokedAt, String revocationReason, Map<String, String> tags,
-        List<String> inUseBy) {
+        List<String> inUseBy, String lastExpiryEventDay) {
 
     static CertRecord of(Cert c) {
         CertificateMaterial m = c.material;
@@ -26,7 +26,7 @@ record CertRecord(String arn, String type, Instant createdAt, String status, Str
                 List.copyOf(c.subjectAlternativeNames), c.keyAlgorithm, c.validationMethod, c.validationDeadline,
                 List.copyOf(c.validations), c.transparencyLogging, c.export, c.failureReason, c.managedBy,
                 c.idempotencyToken, c.requestFingerprint, c.revokedAt, c.revocationReason, new LinkedHashMap<>(c.tags),
-                List.copyOf(c.inUseBy));
+                List.copyOf(c.inUseBy), c.lastExpiryEventDay == null ? null : c.lastExpiryEventDay.toString());
     }
 
     Cert toCert(String account, String region) {
@@ -54,6 +54,7 @@ record CertRecord(String arn, String type, Instant createdAt, String status, Str
         if (tags != null) {
             c.tags.putAll(tags);
         }
+        c.lastExpiryEventDay = lastExpiryEventDay == null ? null : java.time.LocalDate.parse(lastExpiryEventDay);
         if (inUseBy != null) {
             c.inUseBy.addAll(inUseBy);
         }

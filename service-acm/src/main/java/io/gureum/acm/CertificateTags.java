@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.acm.model.Tag;
  */
 final class CertificateTags {
     static final int MAX_TAGS = 50;
+    /** TagKey's and TagValue's pattern in the model. */
+    private static final java.util.regex.Pattern TAG_TEXT = java.util.regex.Pattern.compile(
+            "[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*");
 
     private final AcmStores stores;
 
@@ -35,6 +38,15 @@ final class CertificateTags {
             return out;
         }
         for (Tag t : add) {
+            AcmErrors.required(t.key(), "tags.member.key");
+            if (t.key().isEmpty() || t.key().length() > 128 || !TAG_TEXT.matcher(t.key()).matches()) {
+                throw AcmErrors.constraint(t.key(), "tags.member.key", "Member must satisfy regular expression"
+                        + " pattern: " + TAG_TEXT.pattern() + "; Member must have length between 1 and 128");
+            }
+            if (t.value() != null && (t.value().length() > 256 || !TAG_TEXT.matcher(t.value()).matches())) {
+                throw AcmErrors.constraint(t.value(), "tags.member.value", "Member must satisfy regular expression"
+                        + " pattern: " + TAG_TEXT.pattern() + "; Member must have length less than or equal to 256");
+            }
             if (t.key().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
                 throw AcmErrors.invalidTag("Tag keys starting with 'aws:' are reserved for AWS use.");
             }
@@ -48,6 +60,7 @@ final class CertificateTags {
 
     public AddTagsToCertificateResponse addTagsToCertificate(AddTagsToCertificateRequest r) {
         Cert cert = stores.find(r.certificateArn());
+        AcmErrors.required(r.hasTags() ? r.tags() : null, "tags");
         Map<String, String> next = checked(r.tags(), cert.tags);
         cert.tags.putAll(next);
         return AddTagsToCertificateResponse.builder().build();
@@ -55,6 +68,7 @@ final class CertificateTags {
 
     public RemoveTagsFromCertificateResponse removeTagsFromCertificate(RemoveTagsFromCertificateRequest r) {
         Cert cert = stores.find(r.certificateArn());
+        AcmErrors.required(r.hasTags() ? r.tags() : null, "tags");
         for (Tag t : r.tags()) {
             if (t.key().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
                 throw AcmErrors.invalidTag("Tag keys starting with 'aws:' are reserved for AWS use.");

@@ -23,6 +23,12 @@ final class Imports {
     }
 
     public ImportCertificateResponse importCertificate(ImportCertificateRequest r) {
+        AcmErrors.required(r.certificate(), "certificate");
+        AcmErrors.required(r.privateKey(), "privateKey");
+        if (r.privateKey().asByteArray().length > 5120) {
+            throw AcmErrors.constraint("*** Sensitive Data Redacted ***", "privateKey",
+                    "Member must have length less than or equal to 5120");
+        }
         CertificateMaterial material = CertificateMaterial.parse(r.certificate().asByteArray(),
                 r.privateKey().asByteArray(), r.certificateChain() == null ? null : r.certificateChain().asByteArray(),
                 stores.now());

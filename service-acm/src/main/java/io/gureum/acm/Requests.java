@@ -59,6 +59,7 @@ final class Requests {
             throw new AwsException("NotImplemented", "RequestCertificate with a CertificateAuthorityArn needs AWS"
                     + " Private Certificate Authority (acm-pca), which Gureum does not emulate.", 501, false);
         }
+        AcmErrors.required(r.domainName(), "domainName");
         checkDomain(r.domainName(), "domainName");
         if (r.domainName().length() > 64) {
             throw AcmErrors.validation("The DomainName " + r.domainName() + " is longer than 64 octets: the common name"
@@ -175,6 +176,8 @@ final class Requests {
      */
     public ResendValidationEmailResponse resendValidationEmail(ResendValidationEmailRequest r) {
         Cert cert = stores.find(r.certificateArn());
+        AcmErrors.required(r.domain(), "domain");
+        AcmErrors.required(r.validationDomain(), "validationDomain");
         Instant now = stores.now();
         if (cert.imported() || !"PENDING_VALIDATION".equals(cert.status(now))) {
             throw AcmErrors.invalidState("Certificate " + cert.arn + " is in state " + cert.status(now)
@@ -206,6 +209,7 @@ final class Requests {
      */
     public UpdateCertificateOptionsResponse updateCertificateOptions(UpdateCertificateOptionsRequest r) {
         Cert cert = stores.find(r.certificateArn());
+        AcmErrors.required(r.options(), "options");
         if (cert.imported()) {
             throw AcmErrors.invalidState("Certificate " + cert.arn + " is imported: its options cannot be updated.");
         }
@@ -235,6 +239,7 @@ final class Requests {
     /** "You can only revoke certificates that have been previously exported": none has been here. */
     public RevokeCertificateResponse revokeCertificate(RevokeCertificateRequest r) {
         Cert cert = stores.find(r.certificateArn());
+        AcmErrors.required(r.revocationReason(), "revocationReason");
         throw AcmErrors.validation("Certificate " + cert.arn + " has not been exported: you can only revoke"
                 + " certificates that have been previously exported.");
     }
@@ -245,6 +250,7 @@ final class Requests {
      */
     public ExportCertificateResponse exportCertificate(ExportCertificateRequest r) {
         Cert cert = stores.find(r.certificateArn());
+        AcmErrors.required(r.passphrase(), "passphrase");
         int passphrase = r.passphrase().asByteArray().length;
         if (passphrase < 4 || passphrase > 128) {
             throw AcmErrors.constraint("*** Sensitive Data Redacted ***", "passphrase", passphrase < 4

@@ -173,6 +173,10 @@ class ImportCertificateIT extends AcmTestSupport {
         fails("TooManyTagsException", 400, () -> acm.importCertificate(b -> b.certificate(bytes(pem))
                 .privateKey(bytes(key)).tags(java.util.stream.IntStream.range(0, 51).mapToObj(i ->
                         software.amazon.awssdk.services.acm.model.Tag.builder().key("k" + i).build()).toList())));
+        fails("ValidationException", 400, () -> acm.importCertificate(b -> b.certificate(bytes(pem))));
+        fails("ValidationException", 400, () -> acm.describeCertificate(b -> { }));
+        fails("ValidationException", 400, () -> acm.importCertificate(b -> b.certificate(bytes(pem))
+                .privateKey(bytes(key)).tags(t -> t.key("bad#key").value("x"))));
         fails("ResourceNotFoundException", 400, () -> acm.describeCertificate(b -> b.certificateArn(
                 "arn:aws:acm:us-east-1:000000000000:certificate/00000000-0000-0000-0000-000000000000")));
         fails("InvalidArnException", 400, () -> acm.getCertificate(b -> b.certificateArn(
@@ -224,6 +228,39 @@ class ImportCertificateIT extends AcmTestSupport {
         fails("ResourceNotFoundException", 400, () -> acm.importCertificate(b -> b.certificateArn(
                 "arn:aws:acm:us-east-1:000000000000:certificate/00000000-0000-0000-0000-000000000000")
                 .certificate(bytes(second)).privateKey(bytes(key))));
+    }
+
+    @Test
+    void approachingExpirationEventsGoOutOnceADayFromDaysBeforeExpiry() {
+        List<io.gureum.core.events.ServiceEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        KeyPair k = TestCerts.ec("secp256r1");
+        Instant now = now();
+        String soon = TestCerts.cert("expiring.example.com", now).validity(now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(10)).plus(Duration.ofHours(12))).selfSigned(k);
+        String later = TestCerts.cert("later.example.com", now).validity(now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(60))).selfSigned(k);
+        // Subscribed before the imports: the minute timer may check them at any time.
+        try (var s = gureum.context().events().subscribe(io.gureum.core.events.ServiceEvent.class, events::add)) {
+            String arn = acm.importCertificate(b -> b.certificate(bytes(soon)).privateKey(bytes(TestCerts.pkcs8(k))))
+                    .certificateArn();
+            String laterArn = acm.importCertificate(b -> b.certificate(bytes(later)).privateKey(bytes(TestCerts.pkcs8(k))))
+                    .certificateArn();
+            gureum.context().clock().advance(Duration.ofMinutes(1));
+            gureum.context().clock().advance(Duration.ofMinutes(1));
+            List<io.gureum.core.events.ServiceEvent> mine = events.stream().filter(e -> e.resources().contains(arn))
+                    .toList();
+            assertTrue(mine.size() == 1 || mine.size() == 2, "one a day (two if the minutes crossed midnight)");
+            io.gureum.core.events.ServiceEvent e = mine.get(0);
+            assertEquals("aws.acm", e.source());
+            assertEquals("ACM Certificate Approaching Expiration", e.detailType());
+            assertEquals("{\"DaysToExpiry\":10,\"CommonName\":\"expiring.example.com\"}", e.detailJson());
+            int before = mine.size();
+            gureum.context().clock().advance(Duration.ofDays(1));
+            assertEquals(before + 1, events.stream().filter(x -> x.resources().contains(arn)).count());
+            assertTrue(events.stream().noneMatch(x -> x.resources().contains(laterArn)), "60 days > 45");
+            acm.deleteCertificate(b -> b.certificateArn(arn));
+            acm.deleteCertificate(b -> b.certificateArn(laterArn));
+        }
     }
 
     @Test

@@ -63,6 +63,79 @@ class NestedAndSignalsIT extends CloudFormationTestSupport {
     }
 
     @Test
+    void aNestedStackWhoseUpdateFailedRollsBackWithItsParent() {
+        String bucket = unique("templates");
+        s3.createBucket(b -> b.bucket(bucket));
+        String childTemplate = """
+                Parameters:
+                  Value:
+                    Type: String
+                  FailUpdate:
+                    Type: String
+                Resources:
+                  Inner:
+                    Type: Gureum::Test::Thing
+                    Properties:
+                      Value: !Ref Value
+                  Guard:
+                    Type: Gureum::Test::Fails
+                    DependsOn: Inner
+                    Properties:
+                      CreateOk: true
+                      FailUpdate: !Ref FailUpdate
+                Outputs:
+                  InnerValue:
+                    Value: !GetAtt Inner.Value
+                """;
+        s3.putObject(b -> b.bucket(bucket).key("child.yaml"), RequestBody.fromString(childTemplate));
+        String parentTemplate = """
+                Parameters:
+                  Bucket:
+                    Type: String
+                  Value:
+                    Type: String
+                  FailUpdate:
+                    Type: String
+                Resources:
+                  Child:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: !Sub "https://${Bucket}.s3.amazonaws.com/child.yaml"
+                      Parameters:
+                        Value: !Ref Value
+                        FailUpdate: !Ref FailUpdate
+                Outputs:
+                  FromChild:
+                    Value: !GetAtt Child.Outputs.InnerValue
+                """;
+        String name = unique("parent");
+        cfn.createStack(b -> b.stackName(name).templateBody(parentTemplate).parameters(
+                p -> p.parameterKey("Bucket").parameterValue(bucket),
+                p -> p.parameterKey("Value").parameterValue("first"),
+                p -> p.parameterKey("FailUpdate").parameterValue("false")));
+        assertEquals("CREATE_COMPLETE", settle(name).stackStatusAsString());
+        String childId = cfn.describeStackResource(b -> b.stackName(name).logicalResourceId("Child"))
+                .stackResourceDetail().physicalResourceId();
+
+        // The child updates Inner, then its Guard fails: the child stops UPDATE_FAILED with Inner changed.
+        cfn.updateStack(b -> b.stackName(name).templateBody(parentTemplate).parameters(
+                p -> p.parameterKey("Bucket").parameterValue(bucket),
+                p -> p.parameterKey("Value").parameterValue("second"),
+                p -> p.parameterKey("FailUpdate").parameterValue("true")));
+        Stack parent = settle(name);
+        assertEquals("UPDATE_ROLLBACK_COMPLETE", parent.stackStatusAsString(), parent.stackStatusReason());
+        assertEquals("first", parent.outputs().get(0).outputValue());
+        Stack child = settle(childId);
+        assertEquals("UPDATE_ROLLBACK_COMPLETE", child.stackStatusAsString(), child.stackStatusReason());
+        assertEquals("first", child.outputs().get(0).outputValue());
+        assertTrue(events(childId).containsAll(java.util.List.of("Guard UPDATE_FAILED",
+                child.stackName() + " UPDATE_ROLLBACK_IN_PROGRESS")), events(childId).toString());
+
+        cfn.deleteStack(b -> b.stackName(name));
+        assertEquals("DELETE_COMPLETE", settle(childId).stackStatusAsString());
+    }
+
+    @Test
     void aCreationPolicyWaitsForSignals() {
         String name = unique("signals");
         cfn.createStack(b -> b.stackName(name).templateBody("""

@@ -238,6 +238,48 @@ class StacksIT extends CloudFormationTestSupport {
     }
 
     @Test
+    void aResourceWhoseUpdateFailedPartwayIsUpdatedBack() {
+        String name = unique("partway");
+        cfn.createStack(b -> b.stackName(name).templateBody("""
+                Resources:
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      VisibilityTimeout: 30
+                """));
+        assertEquals("CREATE_COMPLETE", settle(name).stackStatusAsString());
+        String url = cfn.describeStackResource(b -> b.stackName(name).logicalResourceId("Queue"))
+                .stackResourceDetail().physicalResourceId();
+        // The queue handler sets the attributes, then the tags: 50 tags and the stack's 3 are over SQS's limit,
+        // so the update fails after VisibilityTimeout changed.
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            tags.append("        - Key: k").append(i).append("\n          Value: v\n");
+        }
+        cfn.updateStack(b -> b.stackName(name).templateBody("""
+                Resources:
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      VisibilityTimeout: 60
+                      Tags:
+                """ + tags));
+        Stack stack = settle(name);
+        assertEquals("UPDATE_ROLLBACK_COMPLETE", stack.stackStatusAsString());
+        List<String> events = events(name);
+        int failed = events.indexOf("Queue UPDATE_FAILED");
+        assertTrue(failed > 0, events.toString());
+        assertEquals(List.of("Queue UPDATE_IN_PROGRESS", "Queue UPDATE_COMPLETE"),
+                events.subList(events.indexOf(name + " UPDATE_ROLLBACK_IN_PROGRESS") + 1,
+                        events.indexOf(name + " UPDATE_ROLLBACK_IN_PROGRESS") + 3));
+        assertEquals("30", sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("VisibilityTimeout"))
+                .attributesAsStrings().get("VisibilityTimeout"));
+        assertFalse(sqs.listQueueTags(b -> b.queueUrl(url)).tags().containsKey("k0"));
+        cfn.deleteStack(b -> b.stackName(name));
+        settle(stack.stackId());
+    }
+
+    @Test
     void refusesDuplicatesUnknownTypesAndBadTemplates() {
         String name = unique("dup");
         cfn.createStack(b -> b.stackName(name).templateBody("{\"Resources\":{\"T\":{\"Type\":\"Gureum::Test::Thing\"}}}"));

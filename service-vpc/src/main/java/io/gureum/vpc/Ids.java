@@ -62,6 +62,8 @@ final class Ids {
                 return RouteServerEndpoints.endpointNotFound(id);
             case "rsp":
                 return RouteServerEndpoints.peerNotFound(id);
+            case "vpce-svc":
+                return VpcEndpointServices.notFound(id);
             default:
                 break;
         }

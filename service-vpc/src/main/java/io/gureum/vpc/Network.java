@@ -27,6 +27,10 @@ final class Network {
     final NetworkInterfaces networkInterfaces;
     final PrefixLists prefixLists;
     final VpcEndpoints vpcEndpoints;
+    final VpcEndpointServices endpointServices;
+    final VpcEndpointConnections endpointConnections;
+    final VpcEndpointNotifications endpointNotifications;
+    final LoadBalancers loadBalancers;
     final Tags tags;
     final VpcPeering peering;
     final TransitGateways transitGateways;
@@ -88,6 +92,10 @@ final class Network {
         this.networkInterfaces = new NetworkInterfaces(this);
         this.prefixLists = new PrefixLists(this);
         this.vpcEndpoints = new VpcEndpoints(this);
+        this.endpointServices = new VpcEndpointServices(this);
+        this.endpointConnections = new VpcEndpointConnections(this);
+        this.endpointNotifications = new VpcEndpointNotifications(this);
+        this.loadBalancers = new LoadBalancers(this);
         this.tags = new Tags(this);
         this.peering = new VpcPeering(this);
         this.transitGateways = new TransitGateways(this);
@@ -147,7 +155,8 @@ final class Network {
     /** The providers: one object per resource family, each binding that family's operations. */
     List<Object> providers() {
         return List.of(vpcs, subnets, routeTables, networkAcls, securityGroups, internetGateways, addresses,
-                natGateways, networkInterfaces, prefixLists, vpcEndpoints, tags, peering, transitGateways,
+                natGateways, networkInterfaces, prefixLists, vpcEndpoints, endpointServices, endpointConnections,
+                endpointNotifications, tags, peering, transitGateways,
                 transitGatewayModifications, transitGatewayPeerings, transitGatewayConnects, transitGatewayMulticast,
                 vpnGateways, availabilityZones, insightsPaths, insightsAnalyses, accessScopes, flowLogs,
                 egressOnlyInternetGateways, dhcpOptions, carrierGateways, interfacePermissions,

@@ -17,7 +17,10 @@ final class StoreLock implements OperationInterceptor {
             "AcceptVpcPeeringConnection", "RejectVpcPeeringConnection", "DeleteVpcPeeringConnection",
             "DescribeVpcPeeringConnections", "ModifyVpcPeeringConnectionOptions", "CreateTransitGatewayPeeringAttachment",
             "AcceptTransitGatewayPeeringAttachment", "RejectTransitGatewayPeeringAttachment",
-            "DeleteTransitGatewayPeeringAttachment");
+            "DeleteTransitGatewayPeeringAttachment",
+            // Endpoints of one account connect to endpoint services of another (the service keeps the connection).
+            "CreateVpcEndpoint", "DeleteVpcEndpoints", "AcceptVpcEndpointConnections", "RejectVpcEndpointConnections",
+            "DescribeVpcEndpointServices");
 
     private final Network net;
     private final Object peeringLock = new Object();

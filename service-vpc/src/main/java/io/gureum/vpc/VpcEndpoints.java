@@ -1,5 +1,6 @@
 package io.gureum.vpc;
 
+import io.gureum.core.protocol.RequestContext;
 import io.gureum.ec2common.Ec2Error;
 import io.gureum.ec2common.Ec2Errors;
 import io.gureum.ec2common.Pagination;
@@ -43,6 +44,9 @@ public final class VpcEndpoints {
     static final String FULL_ACCESS_POLICY = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
+    /** The hosted zone of the regional {@code vpce.amazonaws.com} names. */
+    static final String VPCE_ZONE = "Z7HUB22UULQXV";
+
     private final Network net;
     private final Filters<VpcEndpoint> filters = new Filters<VpcEndpoint>()
             .on("vpc-endpoint-id", e -> e.id)
@@ -76,6 +80,14 @@ public final class VpcEndpoints {
             throw Ec2Errors.missing("ServiceName");
         }
         String type = r.vpcEndpointTypeAsString() == null ? "Gateway" : r.vpcEndpointTypeAsString();
+        if (r.serviceRegion() != null && !r.serviceRegion().equals(s.region)) {
+            throw crossRegion("CreateVpcEndpoint");
+        }
+        VpcStore[] owner = new VpcStore[1];
+        io.gureum.vpc.model.VpcEndpointService custom = net.endpointServices.byName(s.region, r.serviceName(), owner);
+        if (custom != null || r.serviceName().startsWith("com.amazonaws.vpce.")) {
+            return createPrivateLinkEndpoint(r, s, vpc, custom, owner[0], type);
+        }
         String shortName = shortName(s, r.serviceName());
         if (!supports(shortName, "Gateway") && !supports(shortName, "Interface")) {
             throw Ec2Error.INVALID_SERVICE_NAME.of(r.serviceName());
@@ -156,6 +168,127 @@ public final class VpcEndpoints {
         return CreateVpcEndpointResponse.builder().vpcEndpoint(toSdk(s, e)).clientToken(r.clientToken()).build();
     }
 
+    /**
+     * An endpoint to an endpoint service (PrivateLink): an interface endpoint to a Network Load Balancer
+     * service (a requester-managed interface in each chosen subnet) or a Gateway Load Balancer endpoint (one
+     * subnet, one interface, no security groups), pending acceptance when the service requires it. A service
+     * the caller may not use is not found, as on AWS.
+     */
+    private CreateVpcEndpointResponse createPrivateLinkEndpoint(CreateVpcEndpointRequest r, VpcStore s, Vpc vpc,
+            io.gureum.vpc.model.VpcEndpointService v, VpcStore owner, String type) {
+        RequestContext rc = RequestContext.current();
+        String principal = net.ctx.accounts().lookup(rc.accessKeyId()).map(k -> k.principalArn()).orElse(null);
+        if (v == null || !net.endpointServices.state(v).equals("Available")
+                || !net.endpointServices.allows(v, s.account, principal)) {
+            throw Ec2Error.INVALID_SERVICE_NAME.of(r.serviceName());
+        }
+        if (!type.equals(v.serviceType)) {
+            throw Ec2Errors.invalidParameterValue("The Vpc Endpoint Service '" + r.serviceName()
+                    + "' does not support endpoint type '" + type + "'");
+        }
+        if (r.hasRouteTableIds() && !r.routeTableIds().isEmpty()) {
+            throw Ec2Errors.invalidParameterValue("Route tables are only supported for Gateway endpoints.");
+        }
+        if (r.policyDocument() != null) {
+            // Endpoint services (not AWS services) take no endpoint policy (VpcEndpointPolicySupported false).
+            throw Ec2Error.INVALID_PARAMETER.withMessage("The VPC endpoint service " + r.serviceName()
+                    + " does not support VPC endpoint policies.");
+        }
+        List<Subnet> subnets = new ArrayList<>();
+        Set<String> zones = new LinkedHashSet<>();
+        List<String> serviceZones = net.endpointServices.zones(owner, v);
+        for (String id : r.subnetIds()) {
+            Subnet sn = net.subnets.require(s, id);
+            if (!sn.vpcId.equals(vpc.id)) {
+                throw Ec2Errors.invalidParameterValue("Subnet " + id + " does not belong to vpc " + vpc.id);
+            }
+            if (!zones.add(sn.availabilityZone)) {
+                throw Ec2Error.DUPLICATE_SUBNETS_IN_SAME_ZONE.withMessage("Found another VPC endpoint subnet in the "
+                        + "availability zone of " + id + ". VPC endpoint subnets should be in different "
+                        + "availability zones supported by the VPC endpoint service.");
+            }
+            if (!serviceZones.contains(sn.availabilityZone)) {
+                throw Ec2Errors.invalidParameterValue("The VPC endpoint service " + r.serviceName()
+                        + " does not support the availability zone of the subnet: " + id + ".");
+            }
+            subnets.add(sn);
+        }
+        List<String> groups = new ArrayList<>();
+        boolean privateDns = false;
+        if (type.equals("GatewayLoadBalancer")) {
+            if (subnets.size() != 1) {
+                throw Ec2Errors.invalidParameterValue("Gateway Load Balancer endpoints require exactly one subnet.");
+            }
+            if (r.hasSecurityGroupIds() && !r.securityGroupIds().isEmpty()) {
+                throw Ec2Errors.invalidParameterValue("Security groups are not supported for Gateway Load Balancer "
+                        + "endpoints.");
+            }
+            if (Boolean.TRUE.equals(r.privateDnsEnabled())) {
+                throw Ec2Errors.invalidParameterValue("Private DNS is not supported for Gateway Load Balancer "
+                        + "endpoints.");
+            }
+        } else {
+            boolean verified = v.privateDnsName != null && net.endpointServices.dnsState(v).equals("verified");
+            if (Boolean.TRUE.equals(r.privateDnsEnabled()) && !verified) {
+                throw Ec2Error.INVALID_PARAMETER.withMessage("Private DNS can't be enabled because the service "
+                        + r.serviceName() + " does not provide a private DNS name.");
+            }
+            privateDns = verified && !Boolean.FALSE.equals(r.privateDnsEnabled());
+            if (r.hasSecurityGroupIds() && !r.securityGroupIds().isEmpty()) {
+                for (String g : r.securityGroupIds()) {
+                    net.securityGroups.require(s, g);
+                    groups.add(g);
+                }
+            } else {
+                groups.add(vpc.defaultSecurityGroupId);
+            }
+        }
+        String ipType = r.ipAddressTypeAsString() == null ? "ipv4" : r.ipAddressTypeAsString();
+        if (!ipType.equals("ipv4") && !v.supportedIpAddressTypes.contains("ipv6")) {
+            throw Ec2Errors.invalidParameterValue("The VPC endpoint service " + r.serviceName()
+                    + " does not support the IP address type " + ipType + ".");
+        }
+        Tags.validate(r.tagSpecifications(), "vpc-endpoint");
+        Ec2Errors.checkDryRun(r.dryRun());
+        VpcEndpoint e = new VpcEndpoint(net.id("vpce"), s.account, net.now());
+        e.vpcId = vpc.id;
+        e.serviceName = r.serviceName();
+        e.type = type;
+        e.policyDocument = null;
+        e.privateDnsEnabled = privateDns;
+        e.endpointServiceId = v.id;
+        e.endpointServiceOwner = v.ownerId;
+        for (Subnet sn : subnets) {
+            NetworkInterface eni = net.networkInterfaces.createManaged(s, sn, null, type.equals("Interface")
+                    ? "vpc_endpoint" : "gateway_load_balancer_endpoint", "VPC Endpoint Interface " + e.id, groups);
+            e.subnetIds.add(sn.id);
+            e.networkInterfaceIds.add(eni.id);
+        }
+        e.groupIds.addAll(groups);
+        s.put(s.vpcEndpoints, e);
+        Tags.apply(r.tagSpecifications(), e);
+        e.state = net.endpointConnections.connect(owner, v, s, e, ipType, dnsNames(s, e));
+        return CreateVpcEndpointResponse.builder().vpcEndpoint(toSdk(s, e)).clientToken(r.clientToken()).build();
+    }
+
+    /** The regional and zonal names of an interface endpoint to an endpoint service. */
+    private List<String> dnsNames(VpcStore s, VpcEndpoint e) {
+        List<String> names = new ArrayList<>();
+        if (!e.type.equals("Interface")) {
+            return names;
+        }
+        String base = e.id + "-" + e.id.substring(5, 13);
+        String service = e.endpointServiceId + "." + s.region + ".vpce.amazonaws.com";
+        names.add(base + "." + service);
+        for (String subnetId : e.subnetIds) {
+            Subnet sn = s.subnets.get(subnetId);
+            if (sn != null) {
+                names.add(base + "-" + sn.availabilityZone + "." + service);
+            }
+        }
+        return names;
+    }
+
     public ModifyVpcEndpointResponse modifyVpcEndpoint(ModifyVpcEndpointRequest r) {
         VpcStore s = net.store();
         VpcEndpoint e = Ids.require(s.vpcEndpoints, "vpce", r.vpcEndpointId());
@@ -171,6 +304,14 @@ public final class VpcEndpoints {
             if (!e.routeTableIds.contains(id)) {
                 throw Ec2Errors.invalidParameterValue("Route table " + id + " is not associated with " + e.id);
             }
+        }
+        if (e.endpointServiceId != null && (r.policyDocument() != null || Boolean.TRUE.equals(r.resetPolicy()))) {
+            throw Ec2Error.INVALID_PARAMETER.withMessage("The VPC endpoint service " + e.serviceName
+                    + " does not support VPC endpoint policies.");
+        }
+        if (e.endpointServiceId != null && Boolean.TRUE.equals(r.privateDnsEnabled())) {
+            throw Ec2Error.INVALID_PARAMETER.withMessage("Private DNS can't be enabled because the service "
+                    + e.serviceName + " does not provide a private DNS name.");
         }
         Ec2Errors.checkDryRun(r.dryRun());
         PrefixList pl = net.prefixLists.forService(s, e.serviceName);
@@ -211,6 +352,8 @@ public final class VpcEndpoints {
                         .build()).build());
                 continue;
             }
+            net.endpointConnections.disconnect(s, e);
+            s.connectionNotifications.values().removeIf(n -> e.id.equals(n.vpcEndpointId));
             net.routeTables.removeEndpointRoutes(s, e.id);
             for (String eniId : e.networkInterfaceIds) {
                 NetworkInterface eni = s.networkInterfaces.get(eniId);
@@ -240,8 +383,17 @@ public final class VpcEndpoints {
                 .vpcEndpoints(page.items().stream().map(e -> toSdk(s, e)).toList()).nextToken(page.nextToken()).build();
     }
 
+    /** Cross-Region PrivateLink (an endpoint in one Region to a service of another) is not emulated. */
+    private static io.gureum.core.error.AwsException crossRegion(String operation) {
+        return new io.gureum.core.error.AwsException("NotImplemented", operation + " with a service Region other "
+                + "than the caller's (cross-Region PrivateLink) is not implemented in Gureum", 501);
+    }
+
     public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(DescribeVpcEndpointServicesRequest r) {
         VpcStore s = net.store();
+        if (r.hasServiceRegions() && r.serviceRegions().stream().anyMatch(x -> !x.equals(s.region))) {
+            throw crossRegion("DescribeVpcEndpointServices");
+        }
         Ec2Errors.checkDryRun(r.dryRun());
         List<ServiceDetail> all = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
@@ -265,6 +417,7 @@ public final class VpcEndpoints {
                         .managesVpcEndpoints(false).build());
             }
         }
+        all.addAll(privateLinkServices(s));
         if (r.hasServiceNames() && !r.serviceNames().isEmpty()) {
             for (String n : r.serviceNames()) {
                 if (all.stream().noneMatch(d -> d.serviceName().equals(n))) {
@@ -273,31 +426,59 @@ public final class VpcEndpoints {
             }
             all = all.stream().filter(d -> r.serviceNames().contains(d.serviceName())).toList();
         }
-        List<String> nameFilter = null;
-        List<String> typeFilter = null;
-        for (var f : r.filters()) {
-            switch (f.name()) {
-                case "service-name" -> nameFilter = f.values();
-                case "service-type" -> typeFilter = f.values();
-                default -> throw Ec2Errors.invalidParameterValue("The filter '" + f.name() + "' is invalid");
-            }
-        }
-        List<String> nf = nameFilter;
-        List<String> tf = typeFilter;
-        all = all.stream().filter(d -> nf == null || nf.contains(d.serviceName()))
-                .filter(d -> tf == null || tf.contains(d.serviceType().get(0).serviceTypeAsString())).toList();
+        var predicate = new io.gureum.ec2common.Ec2Filters<ServiceDetail>(d -> tagMap(d))
+                .on("service-name", ServiceDetail::serviceName)
+                .on("service-type", d -> d.serviceType().get(0).serviceTypeAsString())
+                .on("owner", ServiceDetail::owner)
+                .on("service-region", ServiceDetail::serviceRegion)
+                .on("supported-ip-address-types", ServiceDetail::supportedIpAddressTypesAsStrings)
+                .predicate(r.filters());
+        all = all.stream().filter(predicate).toList();
         var page = Pagination.page(all, r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeVpcEndpointServicesResponse.builder().serviceDetails(page.items())
                 .serviceNames(page.items().stream().map(ServiceDetail::serviceName).distinct().toList())
                 .nextToken(page.nextToken()).build();
     }
 
+    private static java.util.Map<String, String> tagMap(ServiceDetail d) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        d.tags().forEach(t -> m.put(t.key(), t.value()));
+        return m;
+    }
+
+    /**
+     * The endpoint services of the region the caller may see: its own and those whose allowed principals name
+     * it (another account's service is read holding that account's store, under StoreLock's lock for
+     * operations that span stores).
+     */
+    private List<ServiceDetail> privateLinkServices(VpcStore s) {
+        RequestContext rc = RequestContext.current();
+        String principal = net.ctx.accounts().lookup(rc.accessKeyId()).map(k -> k.principalArn()).orElse(null);
+        List<ServiceDetail> out = new ArrayList<>();
+        net.forEachStore(other -> {
+            if (!other.region.equals(s.region)) {
+                return;
+            }
+            synchronized (other) {
+                for (var v : other.endpointServices.values()) {
+                    if (net.endpointServices.allows(v, s.account, principal)) {
+                        out.add(net.endpointServices.detail(other, v, other == s));
+                    }
+                }
+            }
+        });
+        out.sort(java.util.Comparator.comparing(ServiceDetail::serviceName));
+        return out;
+    }
+
     private software.amazon.awssdk.services.ec2.model.VpcEndpoint toSdk(VpcStore s, VpcEndpoint e) {
         List<DnsEntry> dns = new ArrayList<>();
-        if (e.type.equals("Interface")) {
+        if (e.endpointServiceId != null) {
+            dnsNames(s, e).forEach(n -> dns.add(DnsEntry.builder().dnsName(n).hostedZoneId(VPCE_ZONE).build()));
+        } else if (e.type.equals("Interface")) {
             String svc = shortName(s, e.serviceName);
             dns.add(DnsEntry.builder().dnsName(e.id + "-" + e.id.substring(5, 13) + "." + svc + "." + s.region
-                    + ".vpce.amazonaws.com").hostedZoneId("Z7HUB22UULQXV").build());
+                    + ".vpce.amazonaws.com").hostedZoneId(VPCE_ZONE).build());
         }
         return software.amazon.awssdk.services.ec2.model.VpcEndpoint.builder()
                 .vpcEndpointId(e.id).vpcEndpointType(e.type).vpcId(e.vpcId).serviceName(e.serviceName)
@@ -308,6 +489,7 @@ public final class VpcEndpoints {
                         .build()).toList())
                 .privateDnsEnabled(e.privateDnsEnabled).requesterManaged(false).dnsEntries(dns)
                 .creationTimestamp(e.created).ownerId(e.ownerId).ipAddressType("ipv4")
+                .serviceRegion(e.endpointServiceId != null ? s.region : null)
                 .tags(Tags.toSdk(e.tags)).build();
     }
 }

@@ -30,7 +30,8 @@ public final class VpcService implements AwsService {
     public List<Class<?>> providerClasses() {
         return List.of(Vpcs.class, Subnets.class, RouteTables.class, NetworkAcls.class, SecurityGroups.class,
                 InternetGateways.class, Addresses.class, NatGateways.class, NetworkInterfaces.class,
-                PrefixLists.class, VpcEndpoints.class, Tags.class, VpcPeering.class, TransitGateways.class,
+                PrefixLists.class, VpcEndpoints.class, VpcEndpointServices.class, VpcEndpointConnections.class,
+                VpcEndpointNotifications.class, Tags.class, VpcPeering.class, TransitGateways.class,
                 TransitGatewayModifications.class, TransitGatewayPeerings.class, TransitGatewayConnects.class, TransitGatewayMulticast.class,
                 VpnGateways.class, AvailabilityZones.class, NetworkInsightsPaths.class,
                 NetworkInsightsAnalyses.class, NetworkAccessScopes.class, FlowLogs.class,

@@ -52,6 +52,10 @@ public final class VpcStore {
     public final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
     public final Map<String, NetworkAcl> networkAcls = new LinkedHashMap<>();
     public final Map<String, VpcEndpoint> vpcEndpoints = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.VpcEndpointService> endpointServices = new LinkedHashMap<>();
+    /** Never registered: connection notifications have no tags. */
+    public final Map<String, io.gureum.vpc.model.VpcEndpointConnectionNotification> connectionNotifications =
+            new LinkedHashMap<>();
     public final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     public final Map<String, PrefixList> prefixLists = new LinkedHashMap<>();
     public final Map<String, VpcPeeringConnection> peerings = new LinkedHashMap<>();

@@ -30,7 +30,7 @@ final class ServiceRouter {
         if (signature != null && signature.service() != null) {
             List<LoadedService> signed = registry.bySigningName(signature.service());
             if (signed.size() == 1) {
-                return signed.get(0);
+                return otherApiOfSigningName(request, signature) ? null : signed.get(0);
             } else if (!signed.isEmpty()) {
                 LoadedService byTarget = byTargetPrefix(signed, target);
                 if (byTarget != null) {
@@ -88,6 +88,23 @@ final class ServiceRouter {
         return null;
     }
 
+    /**
+     * Whether a request signed for a name several AWS APIs share names, by its query {@code Version}, one that is
+     * not the served one: classic ELB (2012-06-01) beside ELB v2 (2015-12-01), both {@code elasticloadbalancing},
+     * with operations of the same names and different shapes.
+     */
+    private boolean otherApiOfSigningName(AwsHttpRequest request, SignatureInfo signature) {
+        if (AwsProtocols.get().bySigningName(signature.service()).size() < 2) {
+            return false;
+        }
+        String version = version(request);
+        if (version == null) {
+            return false;
+        }
+        AwsProtocols.Api named = identify(request, signature);
+        return named != null && version.equals(named.apiVersion()) && servedAs(named) == null;
+    }
+
     /** The AWS API a request names that no enabled module serves, or null. */
     AwsProtocols.Api unserved(AwsHttpRequest request, SignatureInfo signature) {
         AwsProtocols.Api named = identify(request, signature);
@@ -119,11 +136,19 @@ final class ServiceRouter {
     private LoadedService servedAs(AwsProtocols.Api api) {
         for (LoadedService s : registry.bySigningName(api.signingName())) {
             String served = s.model().index().targetPrefix();
-            if (api.targetPrefix() == null || served == null || served.equals(api.targetPrefix())) {
+            if ((api.targetPrefix() == null || served == null || served.equals(api.targetPrefix()))
+                    && sameQueryVersion(api, s)) {
                 return s;
             }
         }
         return null;
+    }
+
+    /** A query API's version, where both know it, tells two APIs of one signing name apart (ELB and ELB v2). */
+    private static boolean sameQueryVersion(AwsProtocols.Api api, LoadedService s) {
+        String served = s.model().index().apiVersion();
+        return !"query".equals(api.protocol()) || api.apiVersion() == null || served == null
+                || api.apiVersion().equals(served);
     }
 
     /**
@@ -135,8 +160,12 @@ final class ServiceRouter {
             return new io.gureum.core.error.AwsException("UnknownService", "No enabled service serves this request",
                     400);
         }
-        return registry.disabled(api.signingName()) ? CommonErrors.notEnabled(api.signingName())
-                : CommonErrors.notEmulated(api.signingName());
+        // An API sharing its signing name with another is named by its own name and version (classic ELB).
+        String name = "query".equals(api.protocol()) && api.apiVersion() != null
+                && AwsProtocols.get().bySigningName(api.signingName()).size() > 1
+                ? api.serviceId() + " (" + api.signingName() + ", API version " + api.apiVersion() + ")"
+                : api.signingName();
+        return registry.disabled(api.signingName()) ? CommonErrors.notEnabled(name) : CommonErrors.notEmulated(name);
     }
 
     private static String rpcV2Service(String rawPath) {

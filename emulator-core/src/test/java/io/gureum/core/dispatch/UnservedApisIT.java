@@ -102,8 +102,20 @@ class UnservedApisIT {
         Reply r = Requests.send(gureum.endpoint(), form("elasticloadbalancing",
                 "Action=DescribeLoadBalancers&Version=2015-12-01"));
         ErrorShapes.assertError(QUERY, r, 501, "NotImplemented");
-        assertEquals("Gureum does not emulate elasticloadbalancing yet", ErrorShapes.message(QUERY, r));
+        assertEquals("Gureum does not emulate Elastic Load Balancing v2 (elasticloadbalancing, API version 2015-12-01)"
+                + " yet", ErrorShapes.message(QUERY, r));
         assertEquals(true, r.bodyAsString().contains("http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"), r::toString);
+    }
+
+    /** Classic ELB signs as ELB v2 does; its Version names it, and its answer is in its own namespace. */
+    @Test
+    void classicElbIsNamedByItsVersion() throws Exception {
+        Reply r = Requests.send(gureum.endpoint(), form("elasticloadbalancing",
+                "Action=DescribeLoadBalancers&Version=2012-06-01"));
+        ErrorShapes.assertError(QUERY, r, 501, "NotImplemented");
+        assertEquals("Gureum does not emulate Elastic Load Balancing (elasticloadbalancing, API version 2012-06-01)"
+                + " yet", ErrorShapes.message(QUERY, r));
+        assertEquals(true, r.bodyAsString().contains("http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/"), r::toString);
     }
 
     @Test

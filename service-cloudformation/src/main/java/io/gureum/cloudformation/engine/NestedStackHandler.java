@@ -122,6 +122,32 @@ public final class NestedStackHandler implements AsyncResourceHandler {
         return done;
     }
 
+    /**
+     * A nested stack whose own update failed kept what it changed (it does not roll back alone): the parent's
+     * rollback rolls it back. One whose update succeeded is updated back to its previous template.
+     */
+    @Override
+    public CompletableFuture<Created> revertAsync(ResourceRequest r) {
+        CompletableFuture<Created> done = new CompletableFuture<>();
+        boolean[] failed = new boolean[1];
+        engine.locked(() -> {
+            StackRecord child = child(r);
+            if (!child.status.equals("UPDATE_FAILED")) {
+                return;
+            }
+            failed[0] = true;
+            operations.rollBackNested(child, s -> {
+                if ("UPDATE_ROLLBACK_COMPLETE".equals(s.status)) {
+                    done.complete(result(s));
+                } else {
+                    done.completeExceptionally(new FailureReason.NestedFailure("Embedded stack " + s.stackId
+                            + " was not successfully rolled back. Currently in " + s.status + "."));
+                }
+            });
+        });
+        return failed[0] ? done : updateAsync(r);
+    }
+
     @Override
     public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -103,6 +103,15 @@ public final class ResourceSteps {
         }
     }
 
+    private static CompletableFuture<Created> revertCall(ResourceHandler handler, ResourceRequest request) {
+        try {
+            return handler instanceof io.gureum.cloudformation.resource.AsyncResourceHandler a ? a.revertAsync(request)
+                    : CompletableFuture.completedFuture(handler.update(request));
+        } catch (RuntimeException | LinkageError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     private static CompletableFuture<Void> deleteCall(ResourceHandler handler, ResourceRequest request) {
         try {
             if (handler instanceof io.gureum.cloudformation.resource.AsyncResourceHandler a) {
@@ -176,6 +185,11 @@ public final class ResourceSteps {
         return engine.pace().after(updateCall(handler, request[0])).whenComplete((updated, error) -> engine.locked(() -> {
             if (error != null) {
                 engine.resourceStatus(stack, r, "UPDATE_FAILED", FailureReason.of(error, token(stack)));
+                // The handler may have changed part of the resource before it failed. AWS's rollback updates the
+                // failed resource back to its previous properties too: from the ones attempted, so every property
+                // the failed update touched is set again.
+                r.properties = request[0].properties();
+                journal.failed(before[0]);
                 return;
             }
             if (updated.physicalId().equals(before[0].physicalId())) {
@@ -192,13 +206,14 @@ public final class ResourceSteps {
     }
 
     /**
-     * Puts an updated resource back to {@code before} (update rollback); a replacement just points back,
+     * Puts an updated resource back to {@code before} (update rollback; {@code kind} is the journal step's: updated,
+     * failed or replaced); a replacement just points back,
      * and its new physical resource is the future's value, for the cleanup (null otherwise). No thread waits
      * for the handler: a nested stack's revert completes the future when its own rollback ends.
      */
-    CompletableFuture<Snapshot> revert(StackRecord stack, Snapshot before, boolean wasReplaced) {
+    CompletableFuture<Snapshot> revert(StackRecord stack, Snapshot before, String kind) {
         ResourceRecord r = stack.resources.get(before.logicalId());
-        if (wasReplaced) {
+        if (kind.equals("replaced")) {
             Snapshot[] fresh = new Snapshot[1];
             engine.locked(() -> {
                 fresh[0] = Snapshot.of(r);
@@ -220,7 +235,14 @@ public final class ResourceSteps {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return updateCall(handler, request[0]).handle((back, error) -> {
+        CompletableFuture<Created> call = revertCall(handler, request[0]);
+        if (kind.equals("failed") && !(handler instanceof NestedStackHandler)) {
+            // Reverting from the attempted properties assumes the failed update made all of them; a handler that
+            // then removes what was never made fails (a rule EC2 refused to add is not there to revoke). Such a
+            // failure means the update got no further than that: the resource is as before.
+            call = call.exceptionally(notThere -> null);
+        }
+        return call.handle((back, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                         ? error.getCause() : error;
@@ -231,7 +253,9 @@ public final class ResourceSteps {
             engine.locked(() -> {
                 before.restore(r);
                 r.definition = before.definition();
-                r.attributes = back.attributes();
+                if (back != null) {
+                    r.attributes = back.attributes();
+                }
                 engine.resourceStatus(stack, r, "UPDATE_COMPLETE", null);
             });
             return null;

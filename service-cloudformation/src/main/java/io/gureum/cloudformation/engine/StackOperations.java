@@ -268,8 +268,21 @@ public final class StackOperations {
             }));
             return;
         }
+        rollBackPending(stack, "Rollback requested by user.", finished);
+    }
+
+    /**
+     * A nested stack left UPDATE_FAILED by its own update rolls back as its parent's rollback reaches it, with
+     * the reason it failed (the caller holds the lock).
+     */
+    void rollBackNested(StackRecord child, Consumer<StackRecord> finished) {
+        rollBackPending(child, child.statusReason, finished);
+    }
+
+    /** Rolls back the update a stack left UPDATE_FAILED (the caller holds the lock). */
+    private void rollBackPending(StackRecord stack, String reason, Consumer<StackRecord> finished) {
         PendingRollback pending = (PendingRollback) stack.pendingRollback;
-        engine.stackStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS", "Rollback requested by user.");
+        engine.stackStatus(stack, "UPDATE_ROLLBACK_IN_PROGRESS", reason);
         if (pending == null) {
             engine.stackStatus(stack, "UPDATE_ROLLBACK_COMPLETE", null);
             finished.accept(stack);
@@ -412,7 +425,7 @@ public final class StackOperations {
                     });
                     reverted = CompletableFuture.completedFuture(null);
                 } else {
-                    reverted = steps.revert(stack, before, step.kind().equals("replaced"));
+                    reverted = steps.revert(stack, before, step.kind());
                 }
             } catch (RuntimeException e) {
                 reverted = CompletableFuture.failedFuture(e);

@@ -18,6 +18,14 @@ public interface AsyncResourceHandler extends ResourceHandler {
         return CompletableFuture.completedFuture(update(request));
     }
 
+    /**
+     * Puts the resource back to {@code request}'s properties during an update rollback ({@code previous} holds
+     * what the update set, or attempted when it failed). An update by default.
+     */
+    default CompletableFuture<Created> revertAsync(ResourceRequest request) {
+        return updateAsync(request);
+    }
+
     default CompletableFuture<Void> deleteAsync(ResourceRequest request) {
         delete(request);
         return CompletableFuture.completedFuture(null);

@@ -503,4 +503,36 @@ class Ec2NetworkTypesIT extends EndToEndSupport {
         assertTrue(failed.resourceStatusReason().contains("ipsec.9"), failed.resourceStatusReason());
         assertNotEquals(null, failed.resourceStatusReason());
     }
+
+    /**
+     * EC2 refuses a rule the update adds (one call authorises them all or none): the group is as before, and the
+     * rollback, which gets the attempted rules as the group's previous ones, does not fail revoking the refused one.
+     */
+    @Test
+    void aRuleEc2RefusedRollsBackWithoutRevokingIt() {
+        String template = """
+                Resources:
+                  Vpc:
+                    Type: AWS::EC2::VPC
+                    Properties: {CidrBlock: 10.61.0.0/16}
+                  Group:
+                    Type: AWS::EC2::SecurityGroup
+                    Properties:
+                      GroupDescription: web
+                      VpcId: !Ref Vpc
+                      SecurityGroupIngress:
+                        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+                """;
+        Stack s = created(unique("refusedrule"), template);
+        String group = cfn.describeStackResource(b -> b.stackName(s.stackId()).logicalResourceId("Group"))
+                .stackResourceDetail().physicalResourceId();
+        cfn.updateStack(b -> b.stackName(s.stackId()).templateBody(template + """
+                        - {IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 10.0.0.0/33}
+                """));
+        Stack after = settle(s.stackId());
+        assertEquals("UPDATE_ROLLBACK_COMPLETE", after.stackStatusAsString(), reasons(s.stackId()));
+        assertEquals(List.of(443), ec2.describeSecurityGroups(b -> b.groupIds(group)).securityGroups().get(0)
+                .ipPermissions().stream().map(p -> p.fromPort()).toList());
+        deleted(after);
+    }
 }

@@ -13,6 +13,8 @@ class RegisteredHandlersTest {
             "AWS::EC2::VPCGatewayAttachment", "AWS::EC2::EIP", "AWS::EC2::NatGateway", "AWS::EC2::NetworkAcl",
             "AWS::EC2::NetworkAclEntry", "AWS::EC2::SubnetNetworkAclAssociation", "AWS::EC2::SecurityGroup",
             "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress", "AWS::EC2::VPCEndpoint",
+            "AWS::EC2::VPCEndpointService", "AWS::EC2::VPCEndpointServicePermissions",
+            "AWS::EC2::VPCEndpointConnectionNotification",
             "AWS::EC2::VPCPeeringConnection", "AWS::EC2::TransitGateway", "AWS::EC2::TransitGatewayAttachment",
             "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::User", "AWS::IAM::Group",
             "AWS::IAM::InstanceProfile", "AWS::IAM::AccessKey", "AWS::Lambda::Function", "AWS::Lambda::Version",
@@ -86,6 +88,10 @@ class RegisteredHandlersTest {
             "AWS::S3::MultiRegionAccessPointPolicy",
             // ec2-instance-ops
             "AWS::EC2::InstanceConnectEndpoint",
+            // elbv2
+            "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup",
+            "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
+            "AWS::ElasticLoadBalancingV2::ListenerCertificate",
             // acm
             "AWS::CertificateManager::Certificate", "AWS::CertificateManager::Account");
 

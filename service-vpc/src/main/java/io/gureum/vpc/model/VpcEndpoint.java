@@ -12,6 +12,9 @@ public final class VpcEndpoint extends Resource {
     public String state;
     public String policyDocument;
     public boolean privateDnsEnabled;
+    /** The endpoint service (vpce-svc-) of an endpoint to a PrivateLink service, and its owner; else null. */
+    public String endpointServiceId;
+    public String endpointServiceOwner;
     public final List<String> routeTableIds = new ArrayList<>();
     public final List<String> subnetIds = new ArrayList<>();
     public final List<String> networkInterfaceIds = new ArrayList<>();

@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.acm.model.Tag;
  * <p>Create requests the certificate and, as AWS does, waits until ACM issues it: "if the certificate uses email
  * validation, or if the domain is not hosted in Route 53, then the stack will remain in the CREATE_IN_PROGRESS
  * state". Gureum serves no Route 53 and sends no mail, so the certificate is never issued: the resource stays in
- * progress until the stack's timeout, or fails when ACM reports VALIDATION_TIMED_OUT 72 hours after the request on
- * Gureum's clock (then the stack rolls back and deletes it). {@code DomainValidationOptions.HostedZoneId} asks
+ * progress (the stack's TimeoutInMinutes, which would end it on AWS, is not enforced by the engine) until ACM reports
+ * VALIDATION_TIMED_OUT 72 hours after the request on Gureum's clock, and fails (the stack rolls back and deletes it). {@code DomainValidationOptions.HostedZoneId} asks
  * CloudFormation to write the validation records into Route 53, which Gureum does not emulate: it fails the
  * resource. The wait holds no thread ({@link Polling}).
  */

@@ -123,7 +123,12 @@ public final class TableHandler implements AsyncResourceHandler {
         if (changed.contains("GlobalSecondaryIndexes")) {
             Map<String, JsonNode> was = byName(before.get("GlobalSecondaryIndexes"));
             Map<String, JsonNode> now = byName(r.property("GlobalSecondaryIndexes"));
-            for (String index : was.keySet()) {
+            // Indexes are added and removed against the table's own: an update rollback reverting an update that
+            // failed partway gets as previous properties the ones attempted, and some of those were never made.
+            Set<String> onTable = new java.util.HashSet<>();
+            ddb.describeTable(x -> x.tableName(name)).table().globalSecondaryIndexes()
+                    .forEach(g -> onTable.add(g.indexName()));
+            for (String index : onTable) {
                 if (!now.containsKey(index)) {
                     steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name)
                             .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
@@ -132,14 +137,15 @@ public final class TableHandler implements AsyncResourceHandler {
             }
             for (Map.Entry<String, JsonNode> e : now.entrySet()) {
                 JsonNode old = was.get(e.getKey());
-                if (old == null) {
+                if (!onTable.contains(e.getKey())) {
                     GlobalSecondaryIndex g = gsi(e.getValue());
                     steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name)
                             .attributeDefinitions(attributes).globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate
                                     .builder().create(c -> c.indexName(g.indexName()).keySchema(g.keySchema())
                                             .projection(g.projection()).provisionedThroughput(g.provisionedThroughput()))
                                     .build())));
-                } else if (!Objects.equals(old.get("ProvisionedThroughput"), e.getValue().get("ProvisionedThroughput"))
+                } else if (old != null
+                        && !Objects.equals(old.get("ProvisionedThroughput"), e.getValue().get("ProvisionedThroughput"))
                         && e.getValue().has("ProvisionedThroughput")) {
                     ProvisionedThroughput t = throughput(e.getValue().get("ProvisionedThroughput"));
                     steps = changed(steps, ddb, name, () -> ddb.updateTable(x -> x.tableName(name)
