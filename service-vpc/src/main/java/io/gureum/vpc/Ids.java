@@ -39,6 +39,9 @@ final class Ids {
         if (prefix.equals("cagw")) {
             return CarrierGateways.notFound(id);
         }
+        if (prefix.equals("cvpn-endpoint")) {
+            return ClientVpnEndpoints.notFound(id);
+        }
         if (prefix.equals("vpn")) {
             return VpnConnections.notFound(id);
         }

@@ -233,7 +233,8 @@ public final class SecurityGroups {
                 && o.rules.stream().anyMatch(x -> g.id.equals(x.referencedGroupId)));
         boolean used = s.networkInterfaces.values().stream().anyMatch(e -> e.groupIds.contains(g.id))
                 || s.vpcEndpoints.values().stream().anyMatch(e -> e.groupIds.contains(g.id))
-                || net.vaEndpoints.usesSecurityGroup(s, g.id);
+                || net.vaEndpoints.usesSecurityGroup(s, g.id)
+                || net.clientVpnEndpoints.usesSecurityGroup(s, g.id);
         if (referenced || used || net.securityGroupVpcAssociations.hasAssociations(g)) {
             throw Ec2Error.DEPENDENCY_VIOLATION.withMessage("resource " + g.id + " has a dependent object");
         }

@@ -55,6 +55,7 @@ final class StoreLock implements OperationInterceptor {
             net.meteringPolicies.settle(s);
             net.vpnConcentrators.settle(s);
             net.prefixListResolvers.settle(s);
+            net.clientVpnEndpoints.settle(s);
             if (!net.records.enabled()) {
                 return call.proceed();
             }

@@ -203,7 +203,8 @@ public final class Subnets {
         // Network interfaces (of instances, NAT gateways, interface endpoints) keep a subnet alive.
         boolean inUse = s.networkInterfaces.values().stream().anyMatch(e -> e.subnetId.equals(sn.id))
                 || s.natGateways.values().stream().anyMatch(n -> n.subnetId.equals(sn.id)
-                        && net.natGateways.holdsSubnet(n));
+                        && net.natGateways.holdsSubnet(n))
+                || net.clientVpnTargets.holdsSubnet(s, sn.id);
         if (inUse) {
             throw Ec2Errors.dependencyViolation("subnet", sn.id);
         }

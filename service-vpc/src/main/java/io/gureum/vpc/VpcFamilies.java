@@ -117,7 +117,8 @@ final class VpcFamilies {
             new Family("ipam-prefix-list-resolver-target", io.gureum.vpc.model.IpamPrefixListResolverTarget.class,
                     s -> s.prefixListResolverTargets),
             new Family("network-performance-metric-subscription",
-                    io.gureum.vpc.model.NetworkPerformanceSubscription.class, s -> s.networkPerformanceSubscriptions));
+                    io.gureum.vpc.model.NetworkPerformanceSubscription.class, s -> s.networkPerformanceSubscriptions),
+            new Family("client-vpn-endpoint", io.gureum.vpc.model.ClientVpnEndpoint.class, s -> s.clientVpnEndpoints));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",
@@ -136,7 +137,7 @@ final class VpcFamilies {
             "verified-access-endpoint",
             "route-server", "route-server-endpoint", "route-server-peer", "subnet-cidr-reservation",
             "transit-gateway-metering-policy", "vpn-concentrator", "ipv4pool-ec2", "ipam-prefix-list-resolver",
-            "ipam-prefix-list-resolver-target");
+            "ipam-prefix-list-resolver-target", "client-vpn-endpoint");
 
     private VpcFamilies() {
     }

@@ -45,7 +45,8 @@ public final class VpcService implements AwsService {
                 NatGatewayAddresses.class, SecurityGroupReferences.class, PrefixListVersions.class,
                 SubnetCidrReservations.class, DefaultSubnets.class,
                 TransitGatewayMeteringPolicies.class, VpnConcentrators.class, NetworkPerformanceSubscriptions.class,
-                PublicIpv4Pools.class, IpamPrefixListResolvers.class);
+                PublicIpv4Pools.class, IpamPrefixListResolvers.class,
+                ClientVpnEndpoints.class, ClientVpnTargets.class, ClientVpnAuthorizationPolicies.class);
     }
 
     @Override

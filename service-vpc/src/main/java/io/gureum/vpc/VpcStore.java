@@ -95,6 +95,7 @@ public final class VpcStore {
     public final Map<String, io.gureum.vpc.model.RouteServer> routeServers = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.RouteServerEndpoint> routeServerEndpoints = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.RouteServerPeer> routeServerPeers = new LinkedHashMap<>();
+    public final Map<String, io.gureum.vpc.model.ClientVpnEndpoint> clientVpnEndpoints = new LinkedHashMap<>();
 
     public final Map<String, io.gureum.vpc.model.TransitGatewayMeteringPolicy> meteringPolicies = new LinkedHashMap<>();
     public final Map<String, io.gureum.vpc.model.VpnConcentrator> vpnConcentrators = new LinkedHashMap<>();

@@ -48,6 +48,8 @@ class RegisteredHandlersTest {
             // VPC Route Server (route-servers).
             "AWS::EC2::RouteServer", "AWS::EC2::RouteServerEndpoint", "AWS::EC2::RouteServerPeer",
             "AWS::EC2::RouteServerAssociation", "AWS::EC2::RouteServerPropagation",
+            "AWS::EC2::ClientVpnEndpoint", "AWS::EC2::ClientVpnTargetNetworkAssociation",
+            "AWS::EC2::ClientVpnAuthorizationRule", "AWS::EC2::ClientVpnRoute",
             "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::UserToGroupAddition",
             "AWS::IAM::ServiceLinkedRole", "AWS::IAM::SAMLProvider", "AWS::IAM::ServerCertificate",
             "AWS::IAM::VirtualMFADevice", "AWS::Organizations::Organization", "AWS::Organizations::OrganizationalUnit",
