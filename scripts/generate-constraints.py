@@ -47,6 +47,9 @@ APIS = [
     ("cloudwatch", None, "service-cloudwatch", "software.amazon.awssdk.services.cloudwatch.CloudWatchClient"),
     ("ecr", None, "service-ecr", "software.amazon.awssdk.services.ecr.EcrClient"),
     ("ecr-public", None, "service-ecr", "software.amazon.awssdk.services.ecrpublic.EcrPublicClient"),
+    ("acm", None, "service-acm", "software.amazon.awssdk.services.acm.AcmClient"),
+    ("elbv2", None, "service-elb",
+     "software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client"),
     ("cloudformation", None, "service-cloudformation",
      "software.amazon.awssdk.services.cloudformation.CloudFormationClient"),
 ]

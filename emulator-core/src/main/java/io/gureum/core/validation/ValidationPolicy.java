@@ -38,9 +38,9 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
      *       all three of its protocols (the JSON and CBOR ones carry it in {@code x-amzn-query-error}).</li>
      *   <li>CloudWatch Logs answers the same sentences as {@code InvalidParameterException}, not
      *       {@code ValidationException} (what its API reference lists for "A parameter is specified incorrectly").</li>
-     *   <li>CloudFormation answers {@code ValidationError}, as IAM, STS and CloudWatch do.</li>
-     *   <li>DynamoDB, DynamoDB Streams, Lambda, KMS, Secrets Manager, Systems Manager, EventBridge and EventBridge
-     *       Scheduler answer {@code ValidationException}.</li>
+     *   <li>CloudFormation answers {@code ValidationError}, as IAM, STS, CloudWatch and ELB v2 do.</li>
+     *   <li>DynamoDB, DynamoDB Streams, Lambda, KMS, Secrets Manager, Systems Manager, EventBridge, EventBridge
+     *       Scheduler and ACM answer {@code ValidationException}.</li>
      *   <li>EC2 answers {@code MissingParameter} "The request must contain the parameter X"
      *       (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html); its model has
      *       almost no other constraints and EC2 words its own value errors.</li>
@@ -53,9 +53,9 @@ public record ValidationPolicy(Level level, Function<List<Violation>, RuntimeExc
      */
     public static ValidationPolicy forService(String serviceName) {
         return switch (serviceName == null ? "" : serviceName) {
-            case "iam", "sts", "monitoring", "cloudformation" -> all("ValidationError");
+            case "iam", "sts", "monitoring", "cloudformation", "elasticloadbalancing" -> all("ValidationError");
             case "logs" -> all("InvalidParameterException");
-            case "dynamodb", "streams.dynamodb", "lambda", "kms", "secretsmanager", "ssm", "events", "scheduler" ->
+            case "dynamodb", "streams.dynamodb", "lambda", "kms", "secretsmanager", "ssm", "events", "scheduler", "acm" ->
                     all("ValidationException");
             case "ec2" -> missingParameter("");
             default -> NOTHING;
