@@ -258,6 +258,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
      */
     private void enqueue(ChannelHandlerContext ctx, CompletableFuture<AwsHttpResponse> response, boolean keepAlive,
             boolean head, BodyPipe pipe) {
+        if (pipe == null && inFlight == 1 && response.isDone() && !response.isCompletedExceptionally()
+                && ctx.executor().inEventLoop()) {
+            // Answered on the event loop (ADR 0018) with no earlier answer of the connection left to write: written
+            // now, rather than by a stage chained to the previous answer and a task queued behind it.
+            write(ctx, response.getNow(null), keepAlive, head).addListener(f -> finished(ctx));
+            return;
+        }
         if (!response.isDone()) {
             pending.add(response);
             response.whenComplete((r, t) -> pending.remove(response));
