@@ -33,13 +33,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A child server on a data directory under mixed load (SQS send and delete, DynamoDB put and delete, S3
- * put), killed with SIGKILL at random moments, 20 times: after each restart every acknowledged write is
- * there, and each unacknowledged one is either wholly there or not at all. A small compaction threshold
- * makes kills land during compactions too. The server runs from the test class path, like
- * {@link JvmOptionsIT}.
+ * put), killed with SIGKILL at random moments, {@value #ROUNDS} times: after each restart every acknowledged
+ * write is there, and each unacknowledged one is either wholly there or not at all. A small compaction
+ * threshold makes kills land during compactions too. The server runs from the test class path, like
+ * {@link JvmOptionsIT}. The test prints which writes each kill caught in flight.
  */
 class CrashSafetyIT {
-    private static final int ROUNDS = 20;
+    /**
+     * Each round is one child start, one kill and one check of everything written so far. Every kill lands amid
+     * three workers' writes of all five kinds, so 12 kills catch each kind in flight several times (one run's
+     * printed tally: DynamoDB puts 11, deletes 3, S3 puts 6, SQS sends 5, receives and deletes 11); the 20 rounds
+     * of before cost two thirds more for the same cases.
+     */
+    private static final int ROUNDS = 12;
     private static final int WORKERS = 3;
     private static final String ABSENT = "<absent>";
 
@@ -59,6 +65,8 @@ class CrashSafetyIT {
     private final Set<String> deletedAcked = ConcurrentHashMap.newKeySet();
     private final Set<String> deletedTried = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+    /** Per kind of write, how many a kill caught in flight (the call failed because the server was gone). */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> caughtInFlight = new ConcurrentHashMap<>();
 
     @Test
     void everyAcknowledgedWriteSurvivesKillNine() throws Exception {
@@ -112,6 +120,8 @@ class CrashSafetyIT {
             }
         }
         assertTrue(acknowledged.get() > ROUNDS * 10, "too little load to prove anything: " + acknowledged);
+        System.out.println("CrashSafetyIT: " + ROUNDS + " kills, " + acknowledged + " acknowledged writes; writes in"
+                + " flight at a kill: " + new java.util.TreeMap<>(caughtInFlight));
         try (var files = Files.list(dataDir.resolve("state"))) {
             assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("snapshot-")),
                     "the journal was compacted at least once under load");
@@ -123,11 +133,13 @@ class CrashSafetyIT {
             String queueUrl) {
         Random random = new Random(round * 31L + worker);
         int n = 0;
+        String kind = null;
         while (!stop.get()) {
             n++;
             try {
                 switch (random.nextInt(5)) {
                     case 0 -> {
+                        kind = "sqs-send";
                         String body = "m-" + round + "-" + worker + "-" + n;
                         sentTried.add(body);
                         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
@@ -135,6 +147,7 @@ class CrashSafetyIT {
                         acknowledged.incrementAndGet();
                     }
                     case 1 -> {
+                        kind = "sqs-receive-delete";
                         List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(1)
                                 .visibilityTimeout(600)).messages();
                         for (Message m : got) {
@@ -147,10 +160,12 @@ class CrashSafetyIT {
                         String id = "k-" + worker + "-" + random.nextInt(20);
                         Key k = items.computeIfAbsent(id, x -> new Key());
                         if (random.nextInt(4) == 0) {
+                            kind = "dynamodb-delete";
                             k.inDoubt.add(ABSENT);
                             ddb.deleteItem(b -> b.tableName("crash").key(Map.of("id", AttributeValue.fromS(id))));
                             settle(k, ABSENT);
                         } else {
+                            kind = "dynamodb-put";
                             String v = round + "." + n;
                             k.inDoubt.add(v);
                             ddb.putItem(b -> b.tableName("crash").item(Map.of("id", AttributeValue.fromS(id),
@@ -159,6 +174,7 @@ class CrashSafetyIT {
                         }
                     }
                     default -> {
+                        kind = "s3-put";
                         String key = "o-" + worker + "-" + random.nextInt(10);
                         Key k = objects.computeIfAbsent(key, x -> new Key());
                         String v = round + "." + n + ":" + "x".repeat(1000 + random.nextInt(3000));
@@ -168,6 +184,8 @@ class CrashSafetyIT {
                     }
                 }
             } catch (RuntimeException killed) {
+                caughtInFlight.computeIfAbsent(kind, x -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet();
                 return; // the server is gone: what this call did is in doubt
             }
         }
@@ -280,7 +298,7 @@ class CrashSafetyIT {
 
     /**
      * A child server on the data directory, compacting after 32 KiB of journal; its start-up classes come from
-     * a class-data archive ({@link ChildServer#sharedArchive}): 23 starts, each on about half the CPU.
+     * a class-data archive ({@link ChildServer#sharedArchive}): 16 starts, each on about half the CPU.
      */
     private static ChildServer startServer(Path dataDir) throws Exception {
         List<String> options = new ArrayList<>(ChildServer.SMALL);

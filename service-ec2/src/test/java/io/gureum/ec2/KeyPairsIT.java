@@ -164,11 +164,22 @@ class KeyPairsIT extends Ec2ApiTestBase {
         }
     }
 
+    /**
+     * A 3072-bit RSA public key (X.509 DER, from {@code openssl genrsa 3072}; its private half was never kept):
+     * the import test reads only a public key, and generating a 3072-bit pair took seconds of CPU in each run.
+     */
+    private static final String RSA_3072_PUBLIC = "MIIBojANBgkqhkiG9w0BAQEFAAOCAY8AMIIBigKCAYEA1ew03ZNWljI/waYMwqfwm/KJFGsSK570iW2RW9udZ4giLfC7k0jD"
+            + "GGMrXWPLA+zsFtZfbgLCsWQHzN8fJkl4AAR00NSHKeHZfYIaNGEMFDkIFAz7hmMlZPeu63oFiHI0hcX+pi81JMFGh1nT//qf"
+            + "yULxcRUO1w6N/3rZyxnMzZtgB+PwQuBy67Bpn5j4Vi6LPT8EkiqzqjnAd3+RXlPseAmbia92q0jbGGnfxRAPOCroaZIS0fj+"
+            + "6FZA1Qsmmh+QLaADHW3V7wAAPtkRh+DGxDLhExIv3WXCkBzBHSNQWMt4kmv6vV4QXTfkneSIMt9uXOUtlNppUmBGb/1HJEaY"
+            + "VgtDJjZiv28kWjLSzeYvjFohRwZ2tt54hTBU89jxN6Oeo9H3YYQn92/oS+LUr4fsJvF9ZdkhUqYefPIwVOu5cya7voWgdipt"
+            + "9sU/UMN4gc47kw0C+1yybHk0HLsdxph/t693ZXgXFtiCLPlg4wABPD3ZZcefN6czkPLLIChijGBLAgMBAAE=";
+
     @Test
     void importedRsaIsFingerprintedByTheMd5OfItsDerPublicKeyInEveryAcceptedForm() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(3072);
-        RSAPublicKey pub = (RSAPublicKey) g.generateKeyPair().getPublic();
+        RSAPublicKey pub = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(RSA_3072_PUBLIC)));
+        assertEquals(3072, pub.getModulus().bitLength());
         String expected = HexFormat.ofDelimiter(":").formatHex(MessageDigest.getInstance("MD5").digest(pub.getEncoded()));
         String b64 = Base64.getEncoder().encodeToString(concat(str("ssh-rsa".getBytes()),
                 str(pub.getPublicExponent().toByteArray()), str(pub.getModulus().toByteArray())));

@@ -28,6 +28,11 @@ import software.amazon.awssdk.services.kms.model.UnsupportedOperationException;
 /** Every signing algorithm of every key spec, RAW and DIGEST, checked by KMS Verify and by plain java.security. */
 class SigningIT extends KmsTestSupport {
     static final byte[] MESSAGE = "the message to sign".getBytes();
+    /**
+     * One signing key per key spec, shared by that spec's algorithms: an RSA key's generation is most of this
+     * class's time, and the six RSA_2048 algorithms check signing, not key creation (KeysIT creates every spec).
+     */
+    static final java.util.Map<String, KeyMetadata> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @ParameterizedTest
     @CsvSource({
@@ -36,7 +41,7 @@ class SigningIT extends KmsTestSupport {
         "RSA_2048, RSASSA_PKCS1_V1_5_SHA_512", "RSA_3072, RSASSA_PSS_SHA_512", "RSA_4096, RSASSA_PKCS1_V1_5_SHA_256",
         "ECC_NIST_P256, ECDSA_SHA_256", "ECC_NIST_P384, ECDSA_SHA_384", "ECC_NIST_P521, ECDSA_SHA_512"})
     void signaturesVerifyInKmsAndInPlainJava(String spec, String algorithm) throws Exception {
-        KeyMetadata k = key(KeySpec.fromValue(spec), KeyUsageType.SIGN_VERIFY);
+        KeyMetadata k = KEYS.computeIfAbsent(spec, x -> key(KeySpec.fromValue(x), KeyUsageType.SIGN_VERIFY));
         GetPublicKeyResponse pk = kms.getPublicKey(b -> b.keyId(k.keyId()));
         assertEquals(KeyUsageType.SIGN_VERIFY, pk.keyUsage());
         assertTrue(pk.signingAlgorithmsAsStrings().contains(algorithm));

@@ -41,7 +41,12 @@ class FiringIT extends SchedulerTestSupport {
         scheduler.createSchedule(schedule(name, "cron(0 12 * * ? *)", q[1]).build());
         advance(Duration.ofDays(3));
         int received = 0;
-        for (List<Message> batch = receive(q[0], 20); !batch.isEmpty() && received < 3; batch = receive(q[0], 20)) {
+        // Stops polling at the third message (a poll after it would wait its whole 20 s for nothing).
+        while (received < 3) {
+            List<Message> batch = receive(q[0], 20);
+            if (batch.isEmpty()) {
+                break;
+            }
             received += batch.size();
         }
         assertEquals(3, received, "one invocation per day skipped, as EventBridge's scheduled rules catch up");
