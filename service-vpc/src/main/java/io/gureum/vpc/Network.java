@@ -73,6 +73,7 @@ final class Network {
     final NetworkPerformanceSubscriptions networkPerformance;
     final PublicIpv4Pools publicIpv4Pools;
     final IpamPrefixListResolvers prefixListResolvers;
+    final EnclaveCertificates enclaveCertificates;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -140,6 +141,7 @@ final class Network {
         this.networkPerformance = new NetworkPerformanceSubscriptions(this);
         this.publicIpv4Pools = new PublicIpv4Pools(this);
         this.prefixListResolvers = new IpamPrefixListResolvers(this);
+        this.enclaveCertificates = new EnclaveCertificates(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -169,7 +171,8 @@ final class Network {
                 routeServers, routeServerEndpoints,
                 addressAttributes, interfaceAttributes, natGatewayAddresses, securityGroupReferences, prefixListVersions,
                 subnetCidrReservations, defaultSubnets,
-                meteringPolicies, vpnConcentrators, networkPerformance, publicIpv4Pools, prefixListResolvers);
+                meteringPolicies, vpnConcentrators, networkPerformance, publicIpv4Pools, prefixListResolvers,
+                enclaveCertificates);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

@@ -117,7 +117,9 @@ final class VpcFamilies {
             new Family("ipam-prefix-list-resolver-target", io.gureum.vpc.model.IpamPrefixListResolverTarget.class,
                     s -> s.prefixListResolverTargets),
             new Family("network-performance-metric-subscription",
-                    io.gureum.vpc.model.NetworkPerformanceSubscription.class, s -> s.networkPerformanceSubscriptions));
+                    io.gureum.vpc.model.NetworkPerformanceSubscription.class, s -> s.networkPerformanceSubscriptions),
+            new Family("enclave-certificate-iam-role-association",
+                    io.gureum.vpc.model.EnclaveCertificateAssociation.class, s -> s.enclaveCertificateAssociations));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",

@@ -45,7 +45,7 @@ public final class VpcService implements AwsService {
                 NatGatewayAddresses.class, SecurityGroupReferences.class, PrefixListVersions.class,
                 SubnetCidrReservations.class, DefaultSubnets.class,
                 TransitGatewayMeteringPolicies.class, VpnConcentrators.class, NetworkPerformanceSubscriptions.class,
-                PublicIpv4Pools.class, IpamPrefixListResolvers.class);
+                PublicIpv4Pools.class, IpamPrefixListResolvers.class, EnclaveCertificates.class);
     }
 
     @Override
