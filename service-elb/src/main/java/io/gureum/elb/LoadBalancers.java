@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyLoadBalancerAttributesRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyLoadBalancerAttributesResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.OperationNotPermittedException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ResourceInUseException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetIpAddressTypeRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetIpAddressTypeResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SetSecurityGroupsRequest;
@@ -176,6 +177,16 @@ public final class LoadBalancers {
     }
 
     public DeleteLoadBalancerResponse deleteLoadBalancer(DeleteLoadBalancerRequest r) {
+        // A Network or Gateway Load Balancer a VPC endpoint service uses stays (asked of EC2 outside the lock).
+        String type = state.read(place -> {
+            StoredLoadBalancer lb = place.loadBalancers.get(r.loadBalancerArn());
+            return lb == null ? null : lb.type;
+        });
+        if (("network".equals(type) || "gateway".equals(type))
+                && networks.usedByEndpointService(r.loadBalancerArn())) {
+            throw ElbErrors.of(ResourceInUseException.class, "Load balancer '" + r.loadBalancerArn()
+                    + "' cannot be deleted because it is currently associated with another service");
+        }
         return certs.tracked(state, place -> {
             StoredLoadBalancer lb = place.loadBalancers.get(r.loadBalancerArn());
             if (lb == null) {

@@ -128,6 +128,21 @@ final class Networks {
         }
     }
 
+    /**
+     * Whether one of the owner's VPC endpoint services uses the load balancer (its ARN among a service's
+     * NetworkLoadBalancerArns or GatewayLoadBalancerArns), asked through DescribeVpcEndpointServiceConfigurations
+     * as the load balancer's owner. False when EC2 is not served in this run (no endpoint service can exist).
+     */
+    boolean usedByEndpointService(String loadBalancerArn) {
+        if (!clients.serves(Ec2Client.class)) {
+            return false;
+        }
+        return ec2().describeVpcEndpointServiceConfigurationsPaginator(b -> b.maxResults(1000))
+                .serviceConfigurations().stream()
+                .anyMatch(c -> c.networkLoadBalancerArns().contains(loadBalancerArn)
+                        || c.gatewayLoadBalancerArns().contains(loadBalancerArn));
+    }
+
     private static Filter filter(String name, String value) {
         return Filter.builder().name(name).values(value).build();
     }

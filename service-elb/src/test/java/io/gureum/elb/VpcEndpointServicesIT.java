@@ -200,7 +200,14 @@ class VpcEndpointServicesIT {
         assertNull(describe(ec2, id).privateDnsNameConfiguration());
         fails("InvalidParameter", () -> ec2.startVpcEndpointServicePrivateDnsVerification(b -> b.serviceId(id)));
 
+        // The load balancer a service uses cannot be deleted (ResourceInUse), nor after the service only once gone.
+        String inUse = fails("ResourceInUse", () -> elb(owner).deleteLoadBalancer(b -> b.loadBalancerArn(nlb)));
+        assertEquals("Load balancer '" + nlb + "' cannot be deleted because it is currently associated with another "
+                + "service", inUse);
         assertTrue(ec2.deleteVpcEndpointServiceConfigurations(b -> b.serviceIds(id)).unsuccessful().isEmpty());
+        elb(owner).deleteLoadBalancer(b -> b.loadBalancerArn(nlb));
+        assertTrue(elb(owner).describeLoadBalancers().loadBalancers().stream()
+                .noneMatch(l -> l.loadBalancerArn().equals(nlb)));
         List<UnsuccessfulItem> gone = ec2.deleteVpcEndpointServiceConfigurations(b -> b.serviceIds(id))
                 .unsuccessful();
         assertEquals("InvalidVpcEndpointServiceId.NotFound", gone.get(0).error().code());
@@ -254,8 +261,12 @@ class VpcEndpointServicesIT {
                 .unsuccessful();
         assertEquals("ExistingVpcEndpointConnections", refused.get(0).error().code());
         ec2.deleteVpcEndpoints(b -> b.vpcEndpointIds(e.vpcEndpointId()));
+        fails("ResourceInUse", () -> elb(owner).deleteLoadBalancer(b -> b.loadBalancerArn(gwlb)));
+        // An Application Load Balancer no endpoint service can use is deleted as before.
+        elb(owner).deleteLoadBalancer(b -> b.loadBalancerArn(alb));
         assertTrue(ec2.deleteVpcEndpointServiceConfigurations(b -> b.serviceIds(gw.serviceId())).unsuccessful()
                 .isEmpty());
+        elb(owner).deleteLoadBalancer(b -> b.loadBalancerArn(gwlb));
     }
 
     @Test

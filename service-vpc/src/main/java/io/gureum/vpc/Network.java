@@ -76,6 +76,7 @@ final class Network {
     final ClientVpnEndpoints clientVpnEndpoints;
     final ClientVpnTargets clientVpnTargets;
     final ClientVpnAuthorizationPolicies clientVpnPolicies;
+    final EnclaveCertificates enclaveCertificates;
     final VpcRecords records;
     private final AccountRegionStore<VpcStore> stores;
     /** Stores rebuilt from --data-dir records, taken by the first request of their place. */
@@ -146,6 +147,7 @@ final class Network {
         this.clientVpnEndpoints = new ClientVpnEndpoints(this, new ClientVpnLookups(this));
         this.clientVpnTargets = new ClientVpnTargets(this);
         this.clientVpnPolicies = new ClientVpnAuthorizationPolicies(this);
+        this.enclaveCertificates = new EnclaveCertificates(this);
         this.records = new VpcRecords(this);
         this.stores = new AccountRegionStore<>((account, region) -> {
             VpcStore kept = restored.remove(new AccountRegionStore.Key(account, region));
@@ -176,7 +178,7 @@ final class Network {
                 addressAttributes, interfaceAttributes, natGatewayAddresses, securityGroupReferences, prefixListVersions,
                 subnetCidrReservations, defaultSubnets,
                 meteringPolicies, vpnConcentrators, networkPerformance, publicIpv4Pools, prefixListResolvers, clientVpnEndpoints, clientVpnTargets,
-                clientVpnPolicies);
+                clientVpnPolicies, enclaveCertificates);
     }
 
     /** Makes the restored stores the ones of their places (right after creation, before any request). */

@@ -118,7 +118,9 @@ final class VpcFamilies {
                     s -> s.prefixListResolverTargets),
             new Family("network-performance-metric-subscription",
                     io.gureum.vpc.model.NetworkPerformanceSubscription.class, s -> s.networkPerformanceSubscriptions),
-            new Family("client-vpn-endpoint", io.gureum.vpc.model.ClientVpnEndpoint.class, s -> s.clientVpnEndpoints));
+            new Family("client-vpn-endpoint", io.gureum.vpc.model.ClientVpnEndpoint.class, s -> s.clientVpnEndpoints),
+            new Family("enclave-certificate-iam-role-association",
+                    io.gureum.vpc.model.EnclaveCertificateAssociation.class, s -> s.enclaveCertificateAssociations));
 
     /** The ARN resource types this share registers (its families' and security group rules'). */
     static final java.util.Set<String> OWN_TYPES = java.util.Set.of("vpc", "subnet", "internet-gateway",

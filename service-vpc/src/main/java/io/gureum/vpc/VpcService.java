@@ -46,7 +46,8 @@ public final class VpcService implements AwsService {
                 SubnetCidrReservations.class, DefaultSubnets.class,
                 TransitGatewayMeteringPolicies.class, VpnConcentrators.class, NetworkPerformanceSubscriptions.class,
                 PublicIpv4Pools.class, IpamPrefixListResolvers.class,
-                ClientVpnEndpoints.class, ClientVpnTargets.class, ClientVpnAuthorizationPolicies.class);
+                ClientVpnEndpoints.class, ClientVpnTargets.class, ClientVpnAuthorizationPolicies.class,
+                EnclaveCertificates.class);
     }
 
     @Override

@@ -106,6 +106,9 @@ public final class VpcStore {
     /** Keyed by source, destination, metric and statistic; never registered (no ID or tags). */
     public final Map<String, io.gureum.vpc.model.NetworkPerformanceSubscription> networkPerformanceSubscriptions =
             new LinkedHashMap<>();
+    /** Keyed by certificate and role ARN; never registered (no ID or tags). */
+    public final Map<String, io.gureum.vpc.model.EnclaveCertificateAssociation> enclaveCertificateAssociations =
+            new LinkedHashMap<>();
 
     /**
      * Resources of the compute share (instances, volumes, images …) CreateTags or DeleteTags changed here:

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.ec2.model.VpnConnection;
  * IPAMPrefixListResolver and its Target (syncing a PrefixList),
  * NetworkPerformanceMetricSubscription and IpPoolRouteTableAssociation deployed, updated (in place and by
  * replacement) and deleted through CloudFormation and checked through EC2; the local gateway virtual interface
- * types fail as on an account without Outposts.
+ * types fail as on an account without Outposts. EnclaveCertificateIamRoleAssociation (an imported ACM certificate and
+ * IAM roles of the stack) is created, replaced by another role and deleted, checked through EC2 and ACM.
  */
 class Ec2MiscTypesIT extends EndToEndSupport {
 
@@ -234,6 +235,85 @@ class Ec2MiscTypesIT extends EndToEndSupport {
         assertEquals(400, fails(software.amazon.awssdk.awscore.exception.AwsServiceException.class, 400,
                 "InvalidIpamPrefixListResolverId.NotFound", () -> ec2.describeIpamPrefixListResolvers(b -> b
                         .ipamPrefixListResolverIds(resolver))).statusCode());
+    }
+
+    private static final String ENCLAVE = """
+            Parameters:
+              Cert: {Type: String}
+              Which: {Type: String, Default: A}
+            Conditions:
+              UseA: !Equals [!Ref Which, A]
+            Resources:
+              RoleA:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]
+              RoleB:
+                Type: AWS::IAM::Role
+                Properties:
+                  Path: /enclaves/
+                  AssumeRolePolicyDocument:
+                    Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]
+              Enclave:
+                Type: AWS::EC2::EnclaveCertificateIamRoleAssociation
+                Properties:
+                  CertificateArn: !Ref Cert
+                  RoleArn: !If [UseA, !GetAtt RoleA.Arn, !GetAtt RoleB.Arn]
+            Outputs:
+              Association: {Value: !Ref Enclave}
+              Bucket: {Value: !GetAtt Enclave.CertificateS3BucketName}
+              Key: {Value: !GetAtt Enclave.CertificateS3ObjectKey}
+              Kms: {Value: !GetAtt Enclave.EncryptionKmsKeyId}
+              RoleA: {Value: !GetAtt RoleA.Arn}
+              RoleB: {Value: !GetAtt RoleB.Arn}
+            """;
+
+    private static java.util.List<String> enclaveRoles(String cert) {
+        return ec2.getAssociatedEnclaveCertificateIamRoles(b -> b.certificateArn(cert)).associatedRoles().stream()
+                .map(software.amazon.awssdk.services.ec2.model.AssociatedRole::associatedRoleArn).toList();
+    }
+
+    @Test
+    void enclaveCertificateAssociationIsCreatedReplacedAndDeleted() {
+        String cert;
+        try (var acm = io.gureum.core.testing.AwsClients.client(software.amazon.awssdk.services.acm.AcmClient
+                .builder(), gureum)) {
+            byte[] crt = template("elb-certs/app.crt").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] key = template("elb-certs/app.key").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            cert = acm.importCertificate(b -> b.certificate(software.amazon.awssdk.core.SdkBytes.fromByteArray(crt))
+                    .privateKey(software.amazon.awssdk.core.SdkBytes.fromByteArray(key))).certificateArn();
+            String name = unique("enclave");
+            String id = cfn.createStack(b -> b.stackName(name).templateBody(ENCLAVE).capabilitiesWithStrings(
+                    "CAPABILITY_IAM").parameters(param("Cert", cert))).stackId();
+            Stack s = settle(id);
+            assertEquals("CREATE_COMPLETE", s.stackStatusAsString(), reasons(id));
+            String roleA = output(s, "RoleA");
+            assertEquals(cert + "|" + roleA, output(s, "Association"));
+            assertEquals(roleA + "/" + cert, output(s, "Key"));
+            assertTrue(output(s, "Bucket").startsWith("aws-ec2-enclave-certificate-"), output(s, "Bucket"));
+            var associated = ec2.getAssociatedEnclaveCertificateIamRoles(b -> b.certificateArn(cert)).associatedRoles();
+            assertEquals(List.of(roleA), associated.stream().map(x -> x.associatedRoleArn()).toList());
+            assertEquals(output(s, "Kms"), associated.get(0).encryptionKmsKeyId());
+            assertEquals(List.of(roleA), acm.describeCertificate(b -> b.certificateArn(cert)).certificate()
+                    .inUseBy());
+
+            // Another role replaces the association.
+            cfn.updateStack(b -> b.stackName(id).templateBody(ENCLAVE).capabilitiesWithStrings("CAPABILITY_IAM")
+                    .parameters(param("Cert", cert), param("Which", "B")));
+            Stack u = settle(id);
+            assertEquals("UPDATE_COMPLETE", u.stackStatusAsString(), reasons(id));
+            String roleB = output(u, "RoleB");
+            assertEquals(cert + "|" + roleB, output(u, "Association"));
+            assertEquals(roleB + "/" + cert, output(u, "Key"));
+            assertEquals(List.of(roleB), enclaveRoles(cert));
+
+            cfn.deleteStack(b -> b.stackName(id));
+            assertEquals("DELETE_COMPLETE", settle(id).stackStatusAsString(), reasons(id));
+            assertEquals(List.of(), enclaveRoles(cert));
+            assertTrue(acm.describeCertificate(b -> b.certificateArn(cert)).certificate().inUseBy().isEmpty());
+            acm.deleteCertificate(b -> b.certificateArn(cert));
+        }
     }
 
     private static StackEvent failure(String type, String properties) {

@@ -101,7 +101,9 @@ class RegisteredHandlersTest {
             "AWS::EC2::LocalGatewayVirtualInterface", "AWS::EC2::IPAMPrefixListResolver",
             "AWS::EC2::IPAMPrefixListResolverTarget",
             // s3-object-lambda
-            "AWS::S3ObjectLambda::AccessPoint", "AWS::S3ObjectLambda::AccessPointPolicy");
+            "AWS::S3ObjectLambda::AccessPoint", "AWS::S3ObjectLambda::AccessPointPolicy",
+            // small-gaps
+            "AWS::EC2::EnclaveCertificateIamRoleAssociation");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {
