@@ -54,11 +54,20 @@ final class FunctionUrlRequests {
     /** The URL id of a request by Host, or null. */
     static String urlIdOfHost(AwsHttpRequest request) {
         String host = request.header("Host");
-        if (host == null) {
+        if (host == null || !containsIgnoreCase(host, ".lambda-url.")) { // every request asks: no matcher for the rest
             return null;
         }
         Matcher m = HOST.matcher(host);
         return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static boolean containsIgnoreCase(String s, String part) {
+        for (int i = 0; i + part.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Answers a request for a URL id with the path the function sees, once the function has answered or begun

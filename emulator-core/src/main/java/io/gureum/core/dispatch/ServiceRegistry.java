@@ -3,7 +3,6 @@ package io.gureum.core.dispatch;
 import io.gureum.core.spi.AwsService;
 import io.gureum.core.spi.ServiceContext;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,8 @@ public final class ServiceRegistry {
     private final java.util.Set<String> disabledSigningNames = new java.util.HashSet<>();
 
     private final io.gureum.core.spi.SharedState shared;
+    /** Every enabled API in registration order, fixed at construction (the router walks it per request). */
+    private final List<LoadedService> all;
 
     public ServiceRegistry(List<AwsService> services, ServiceContext context) {
         this.shared = context.shared();
@@ -42,6 +43,7 @@ public final class ServiceRegistry {
                 bySigningName.computeIfAbsent(signingName, k -> new ArrayList<>()).add(loaded);
             }
         }
+        this.all = List.copyOf(byName.values());
         if (context.clients() instanceof InProcessClients clients) {
             clients.attach(this, context.endpoint());
         }
@@ -111,6 +113,6 @@ public final class ServiceRegistry {
     }
 
     public List<LoadedService> all() {
-        return Collections.unmodifiableList(new ArrayList<>(byName.values()));
+        return all;
     }
 }
