@@ -131,7 +131,10 @@ class NestedAndSignalsIT extends CloudFormationTestSupport {
         assertTrue(events(childId).containsAll(java.util.List.of("Guard UPDATE_FAILED",
                 child.stackName() + " UPDATE_ROLLBACK_IN_PROGRESS")), events(childId).toString());
 
+        String parentId = parent.stackId();
         cfn.deleteStack(b -> b.stackName(name));
+        // The parent first: right after DeleteStack the child may not have started deleting yet.
+        assertEquals("DELETE_COMPLETE", settle(parentId).stackStatusAsString());
         assertEquals("DELETE_COMPLETE", settle(childId).stackStatusAsString());
     }
 

@@ -52,8 +52,26 @@ public final class EventBusPolicyHandler implements ResourceHandler {
         return r.has("EventBusName") ? r.text("EventBusName") : "default";
     }
 
+    /**
+     * One lock per bus: a Statement is written by reading the bus's whole policy and putting it back, so two of a
+     * stack's policy resources on one bus, created in parallel, would otherwise lose one another's statement.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Object> BUS_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Object lockOf(ResourceRequest r, String bus) {
+        return BUS_LOCKS.computeIfAbsent(r.stack().accountId() + "|" + r.stack().region() + "|" + bus,
+                k -> new Object());
+    }
+
     private static Created put(ResourceRequest r) {
         Served.check(r, SERVED);
+        synchronized (lockOf(r, bus(r))) {
+            return putLocked(r);
+        }
+    }
+
+    private static Created putLocked(ResourceRequest r) {
         EventBridgeClient events = r.client(EventBridgeClient.class);
         String bus = bus(r);
         String sid = r.requiredText("StatementId");
@@ -111,10 +129,12 @@ public final class EventBusPolicyHandler implements ResourceHandler {
         int bar = id.lastIndexOf('|');
         String bus = id.substring(0, bar);
         String sid = id.substring(bar + 1);
-        try {
-            r.client(EventBridgeClient.class).removePermission(b -> b.eventBusName(bus).statementId(sid));
-        } catch (ResourceNotFoundException gone) {
-            // The bus or the statement is gone.
+        synchronized (lockOf(r, bus)) {
+            try {
+                r.client(EventBridgeClient.class).removePermission(b -> b.eventBusName(bus).statementId(sid));
+            } catch (ResourceNotFoundException gone) {
+                // The bus or the statement is gone.
+            }
         }
     }
 }
