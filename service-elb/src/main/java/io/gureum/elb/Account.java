@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.SslPolicyNot
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyTagsException;
 
-/** Tags on every resource type, DescribeAccountLimits (AWS's default quotas) and DescribeSSLPolicies. */
+/** Tags on every resource type (load balancers, target groups, listeners, rules, trust stores), DescribeAccountLimits (AWS's default quotas) and DescribeSSLPolicies. */
 public final class Account {
     /**
      * The default quotas AWS documents ("Quotas for your Application/Network/Gateway Load Balancers"); Gureum
@@ -133,7 +133,7 @@ public final class Account {
         } else if (arn.contains(":listener/")) {
             Listeners.find(place, arn);
         } else if (arn.contains(":truststore/")) {
-            throw ElbErrors.validation("Trust stores are not served by Gureum");
+            TrustStores.find(place, arn);
         } else {
             throw ElbErrors.validation("'" + arn + "' is not a valid resource ARN");
         }

@@ -13,11 +13,12 @@ import java.util.function.Consumer;
  */
 final class ElbInstance implements ServiceInstance {
     static final List<Class<?>> PROVIDERS = List.of(LoadBalancers.class, TargetGroups.class, Targets.class,
-            Listeners.class, Rules.class, Account.class);
+            Listeners.class, Rules.class, Account.class, TrustStores.class);
 
     private final ElbState state;
     private final ElbRecords records;
     private final List<Object> providers;
+    private final TrustStoreDownloads downloads;
 
     ElbInstance(ServiceContext context) {
         this.state = new ElbState(context);
@@ -27,7 +28,14 @@ final class ElbInstance implements ServiceInstance {
         Certificates certificates = new Certificates(context.clients(), context.events());
         this.providers = List.of(new LoadBalancers(state, networks, certificates), new TargetGroups(state, networks),
                 new Targets(state, networks, context.clients()), new Listeners(state, certificates), new Rules(state),
-                new Account(state));
+                new Account(state), new TrustStores(state, new TrustStoreFiles(context.clients())));
+        this.downloads = new TrustStoreDownloads(state);
+    }
+
+    /** The trust store files GetTrustStoreCaCertificatesBundle and GetTrustStoreRevocationContent hand out. */
+    @Override
+    public io.gureum.core.http.AwsHttpResponse adminRequest(io.gureum.core.http.AwsHttpRequest request) {
+        return downloads.handle(request);
     }
 
     @Override

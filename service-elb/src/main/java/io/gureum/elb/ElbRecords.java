@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * ELB's records for {@code --data-dir} (ADR 0013): one per load balancer, target group, listener and rule,
+ * ELB's records for {@code --data-dir} (ADR 0013): one per load balancer, target group, listener, rule and trust store,
  * keyed by ARN, each with its tags. After every change (under the state's lock) the place's resources are
  * written as JSON and compared with what was last recorded; only those that differ are put, and those gone
  * are deleted.
@@ -24,6 +24,7 @@ final class ElbRecords {
     static final String TG = "targetgroup";
     static final String LISTENER = "listener";
     static final String RULE = "rule";
+    static final String TRUST_STORE = "truststore";
 
     record LbRecord(StoredLoadBalancer value, Map<String, String> tags) {
     }
@@ -35,6 +36,9 @@ final class ElbRecords {
     }
 
     record RuleRecord(StoredRule value, Map<String, String> tags) {
+    }
+
+    record TrustStoreRecord(StoredTrustStore value, Map<String, String> tags) {
     }
 
     private final ServiceContext context;
@@ -82,6 +86,8 @@ final class ElbRecords {
                 new ListenerRecord(v, tags(v.arn)))));
         p.rules.values().forEach(v -> sink.accept(StateRecord.of(SERVICE, p.account, p.region, RULE, v.arn,
                 new RuleRecord(v, tags(v.arn)))));
+        p.trustStores.values().forEach(v -> sink.accept(StateRecord.of(SERVICE, p.account, p.region, TRUST_STORE,
+                v.arn, new TrustStoreRecord(v, tags(v.arn)))));
     }
 
     private Map<String, String> tags(String arn) {
@@ -121,6 +127,11 @@ final class ElbRecords {
                     case RULE -> {
                         RuleRecord v = r.value(RuleRecord.class);
                         p.rules.put(v.value().arn, v.value());
+                        ElbTags.register(context.registry(), p, v.value().arn, v.tags());
+                    }
+                    case TRUST_STORE -> {
+                        TrustStoreRecord v = r.value(TrustStoreRecord.class);
+                        p.trustStores.put(v.value().arn, v.value());
                         ElbTags.register(context.registry(), p, v.value().arn, v.tags());
                     }
                     default -> {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * ELB's state: per account and region the load balancers, target groups, listeners and rules, by ARN in
+ * ELB's state: per account and region the load balancers, target groups, listeners, rules and trust stores, by ARN in
  * creation order. One lock guards all of it; it is never held across an in-process call to another service
  * (EC2 may call this API while it holds its own lock), so providers check other services first and then
  * change the state under {@link #locked}.
@@ -29,6 +29,7 @@ final class ElbState {
         final Map<String, StoredTargetGroup> targetGroups = new LinkedHashMap<>();
         final Map<String, StoredListener> listeners = new LinkedHashMap<>();
         final Map<String, StoredRule> rules = new LinkedHashMap<>();
+        final Map<String, StoredTrustStore> trustStores = new LinkedHashMap<>();
 
         Place(String account, String region) {
             this.account = account;

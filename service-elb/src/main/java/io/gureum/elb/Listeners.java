@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RemoveListen
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SslPolicyNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyCertificatesException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyListenersException;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TrustStoreNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TrustStoreNotReadyException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.UnsupportedProtocolException;
 
 /**
@@ -101,7 +101,7 @@ public final class Listeners {
             l.port = port;
             tls(l, lb, r.sslPolicy(), r.hasCertificates() ? r.certificates() : null,
                     r.hasAlpnPolicy() ? r.alpnPolicy() : null, true);
-            l.mutualAuthentication = mutual(l, r.mutualAuthentication());
+            l.mutualAuthentication = mutual(place, l, r.mutualAuthentication());
             Actions.check(place, lb, protocol, actions);
             l.defaultActions = Shapes.toJson(actions);
             for (StoredListener other : place.listeners.values()) {
@@ -190,7 +190,7 @@ public final class Listeners {
             tls(l, lb, r.sslPolicy(), r.hasCertificates() ? r.certificates() : null,
                     r.hasAlpnPolicy() ? r.alpnPolicy() : null, false);
             if (r.mutualAuthentication() != null) {
-                l.mutualAuthentication = mutual(l, r.mutualAuthentication());
+                l.mutualAuthentication = mutual(place, l, r.mutualAuthentication());
             }
             List<Action> actions = r.hasDefaultActions() ? r.defaultActions()
                     : Shapes.fromJson(current.defaultActions, Action.class);
@@ -406,7 +406,14 @@ public final class Listeners {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode mutual(StoredListener l, MutualAuthenticationAttributes m) {
+    /**
+     * A listener's mutual TLS settings (HTTPS listeners only): {@code off} and {@code passthrough} keep the mode
+     * alone; {@code verify} needs the ARN of an {@code ACTIVE} trust store of the caller's ({@code TrustStoreNotFound},
+     * {@code TrustStoreNotReady} while it is {@code CREATING}) and keeps {@code IgnoreClientCertificateExpiry}
+     * (default false) and {@code AdvertiseTrustStoreCaNames} ({@code on}/{@code off}, default off).
+     */
+    private com.fasterxml.jackson.databind.JsonNode mutual(ElbState.Place place, StoredListener l,
+            MutualAuthenticationAttributes m) {
         if (m == null) {
             return null;
         }
@@ -417,11 +424,26 @@ public final class Listeners {
         if (!Set.of("off", "passthrough", "verify").contains(mode)) {
             throw ElbErrors.validation("Mutual authentication mode '" + mode + "' is not valid");
         }
+        MutualAuthenticationAttributes.Builder b = MutualAuthenticationAttributes.builder().mode(mode);
         if (mode.equals("verify")) {
-            // Trust stores are not served (every one named is unknown), so verify mode cannot be configured.
-            throw ElbErrors.of(TrustStoreNotFoundException.class, "Trust store '" + m.trustStoreArn() + "' not found");
+            if (m.trustStoreArn() == null || m.trustStoreArn().isEmpty()) {
+                throw ElbErrors.validation("A trust store ARN must be specified when the mutual authentication mode "
+                        + "is 'verify'");
+            }
+            StoredTrustStore ts = TrustStores.find(place, m.trustStoreArn());
+            if (!"ACTIVE".equals(ts.status(state.context.clock().now()))) {
+                throw ElbErrors.of(TrustStoreNotReadyException.class, "Trust store '" + ts.arn + "' is not active");
+            }
+            String advertise = m.advertiseTrustStoreCaNamesAsString() == null ? "off"
+                    : m.advertiseTrustStoreCaNamesAsString();
+            if (!advertise.equals("on") && !advertise.equals("off")) {
+                throw ElbErrors.validation("'" + advertise + "' is not a valid value for AdvertiseTrustStoreCaNames: "
+                        + "on or off");
+            }
+            b.trustStoreArn(ts.arn).ignoreClientCertificateExpiry(Boolean.TRUE.equals(
+                    m.ignoreClientCertificateExpiry())).advertiseTrustStoreCaNames(advertise);
         }
-        return io.gureum.core.persist.SdkJson.toJson(MutualAuthenticationAttributes.builder().mode(mode).build());
+        return io.gureum.core.persist.SdkJson.toJson(b.build());
     }
 
     private static StoredListener copy(StoredListener c) {
@@ -470,9 +492,14 @@ public final class Listeners {
         if (!l.alpnPolicy.isEmpty()) {
             b.alpnPolicy(l.alpnPolicy);
         }
-        if (l.mutualAuthentication != null) {
-            b.mutualAuthentication(io.gureum.core.persist.SdkJson.fromJson(l.mutualAuthentication,
-                    MutualAuthenticationAttributes.class));
+        if (l.mutualAuthentication != null && !l.mutualAuthentication.isNull()) {
+            MutualAuthenticationAttributes m = io.gureum.core.persist.SdkJson.fromJson(l.mutualAuthentication,
+                    MutualAuthenticationAttributes.class);
+            if (m.trustStoreArn() != null) {
+                // The trust store is the listener's own account's (no RAM sharing), so the association is active.
+                m = m.toBuilder().trustStoreAssociationStatus("active").build();
+            }
+            b.mutualAuthentication(m);
         }
         return b.build();
     }

@@ -23,12 +23,15 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 
-/** One in-process server per test class with ELB, the EC2 API (networking and compute) and Lambda; SDK v2 clients. */
+/**
+ * One in-process server per test class with ELB, the EC2 API (networking and compute), Lambda, ACM and S3 (trust
+ * stores' files); SDK v2 clients.
+ */
 abstract class ElbTestSupport {
     @RegisterExtension
     static final GureumExtension aws = GureumExtension.builder()
             .services(new ElbV2Service(), new VpcService(), new Ec2ComputeService(), new LambdaService(),
-                    new AcmService()).build();
+                    new AcmService(), new io.gureum.s3.S3Service()).build();
     static Gureum gureum;
     static ElasticLoadBalancingV2Client elb;
     static Ec2Client ec2;

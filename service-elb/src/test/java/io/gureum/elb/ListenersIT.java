@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteAssociationSameAccountException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.IncompatibleProtocolsException;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidLoadB
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.MutualAuthenticationAttributes;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.OperationNotPermittedException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.PriorityInUseException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
@@ -28,6 +30,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.SslPolicyNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAssociationLimitException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TooManyTagsException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TrustStoreInUseException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TrustStoreNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TrustStoreNotReadyException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.UnsupportedProtocolException;
 
 /** Listeners, default actions, rules, listener certificates and attributes, tags, limits and SSL policies. */
@@ -227,9 +232,67 @@ class ListenersIT extends ElbTestSupport {
         fails(SslPolicyNotFoundException.class, "SSLPolicyNotFound",
                 () -> elb.describeSSLPolicies(b -> b.names("NoSuchPolicy")));
         var unserved = fails(ElasticLoadBalancingV2Exception.class, "NotImplemented",
-                () -> elb.describeTrustStores(b -> b.pageSize(10)));
-        assertTrue(unserved.awsErrorDetails().errorMessage().contains("DescribeTrustStores"),
+                () -> elb.getResourcePolicy(b -> b.resourceArn(lb)));
+        assertTrue(unserved.awsErrorDetails().errorMessage().contains("GetResourcePolicy"),
                 unserved.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void mutualTlsVerifyNeedsAnActiveTrustStore() {
+        TrustStoreFixtures.upload(aws.client(software.amazon.awssdk.services.s3.S3Client.class));
+        String lb = alb(unique("mtls")).loadBalancerArn();
+        String cert = importCertificate("app");
+        // CREATING for 30 s of the core clock, which real time moves too: the next call comes well within it.
+        String ts = TrustStoreFixtures.create(elb, unique("mtls"), "both.pem").trustStoreArn();
+        MutualAuthenticationAttributes verify = MutualAuthenticationAttributes.builder().mode("verify")
+                .trustStoreArn(ts).advertiseTrustStoreCaNames("on").build();
+        fails(TrustStoreNotReadyException.class, "TrustStoreNotReady", () -> mtls(lb, cert, verify));
+        advance(TrustStores.CREATING);
+        fails(ElasticLoadBalancingV2Exception.class, "ValidationError",
+                () -> mtls(lb, cert, MutualAuthenticationAttributes.builder().mode("verify").build()));
+        fails(TrustStoreNotFoundException.class, "TrustStoreNotFound", () -> mtls(lb, cert, verify.toBuilder()
+                .trustStoreArn(ts.substring(0, ts.length() - 4) + "0000").build()));
+        fails(ElasticLoadBalancingV2Exception.class, "ValidationError",
+                () -> mtls(lb, cert, verify.toBuilder().advertiseTrustStoreCaNames("yes").build()));
+
+        Listener listener = mtls(lb, cert, verify);
+        MutualAuthenticationAttributes shown = elb.describeListeners(b -> b.listenerArns(listener.listenerArn()))
+                .listeners().get(0).mutualAuthentication();
+        assertEquals("verify", shown.mode());
+        assertEquals(ts, shown.trustStoreArn());
+        assertEquals(false, shown.ignoreClientCertificateExpiry());
+        assertEquals("on", shown.advertiseTrustStoreCaNamesAsString());
+        assertEquals("active", shown.trustStoreAssociationStatusAsString());
+        assertEquals(List.of(lb), elb.describeTrustStoreAssociations(b -> b.trustStoreArn(ts))
+                .trustStoreAssociations().stream().map(a -> a.resourceArn()).toList());
+        fails(TrustStoreInUseException.class, "TrustStoreInUse", () -> elb.deleteTrustStore(b -> b.trustStoreArn(ts)));
+        fails(DeleteAssociationSameAccountException.class, "DeleteAssociationSameAccount",
+                () -> elb.deleteSharedTrustStoreAssociation(b -> b.trustStoreArn(ts).resourceArn(lb)));
+        fails(TrustStoreNotFoundException.class, "TrustStoreNotFound", () -> elb.deleteSharedTrustStoreAssociation(
+                b -> b.trustStoreArn(ts.substring(0, ts.length() - 4) + "0000").resourceArn(lb)));
+
+        // ModifyListener: expiry ignored, then passthrough, which lets the trust store go.
+        elb.modifyListener(b -> b.listenerArn(listener.listenerArn()).mutualAuthentication(verify.toBuilder()
+                .ignoreClientCertificateExpiry(true).build()));
+        assertEquals(true, elb.describeListeners(b -> b.listenerArns(listener.listenerArn())).listeners().get(0)
+                .mutualAuthentication().ignoreClientCertificateExpiry());
+        elb.modifyListener(b -> b.listenerArn(listener.listenerArn()).mutualAuthentication(m -> m.mode("passthrough")));
+        MutualAuthenticationAttributes passthrough = elb.describeListeners(b -> b.listenerArns(listener.listenerArn()))
+                .listeners().get(0).mutualAuthentication();
+        assertEquals("passthrough", passthrough.mode());
+        assertNull(passthrough.trustStoreArn());
+        assertTrue(elb.describeTrustStoreAssociations(b -> b.trustStoreArn(ts)).trustStoreAssociations().isEmpty());
+        elb.deleteTrustStore(b -> b.trustStoreArn(ts));
+        fails(TrustStoreNotFoundException.class, "TrustStoreNotFound", () -> elb.modifyListener(b -> b
+                .listenerArn(listener.listenerArn()).mutualAuthentication(verify)));
+        elb.deleteLoadBalancer(b -> b.loadBalancerArn(lb));
+    }
+
+    private static Listener mtls(String lb, String cert, MutualAuthenticationAttributes m) {
+        return elb.createListener(b -> b.loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(443)
+                .certificates(c -> c.certificateArn(cert)).mutualAuthentication(m)
+                .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f
+                        .statusCode("200").contentType("text/plain")))).listeners().get(0);
     }
 
     private static Map<String, String> listenerAttributes(String arn) {
