@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.testing.AwsClients;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -17,14 +19,19 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.MutualAuthenticationAttributes;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TrustStore;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TrustStoreNotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The five AWS::ElasticLoadBalancingV2 types deployed by CreateStack: an Application Load Balancer in front of a
+ * The seven AWS::ElasticLoadBalancingV2 types deployed by CreateStack: an Application Load Balancer in front of a
  * target group, with an HTTPS listener, a rule and an extra listener certificate; updated in place (attributes,
  * health check, rule priority and conditions, default actions) and by replacement (the target group's port);
- * deleted. Each checked through ELB's SDK client.
+ * deleted; and a trust store with a revocation file used by a listener in verify mode. Each checked through ELB's
+ * SDK client.
  */
 class ElasticLoadBalancingTypesIT extends EndToEndSupport {
     private static final String TEMPLATE = """
@@ -211,6 +218,144 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
             assertTrue(acm.describeCertificate(b -> b.certificateArn(cert)).certificate().inUseBy().isEmpty());
             assertThrows(TargetGroupNotFoundException.class,
                     () -> elb.describeTargetGroups(b -> b.targetGroupArns(newTg)));
+        }
+    }
+
+    private static final String TRUST_TEMPLATE = """
+            Parameters:
+              SubnetA: {Type: String}
+              SubnetB: {Type: String}
+              Bucket: {Type: String}
+              BundleKey: {Type: String}
+              CrlKey: {Type: String}
+              Cert: {Type: String}
+            Resources:
+              Store:
+                Type: AWS::ElasticLoadBalancingV2::TrustStore
+                Properties:
+                  CaCertificatesBundleS3Bucket: !Ref Bucket
+                  CaCertificatesBundleS3Key: !Ref BundleKey
+                  Tags: [{Key: tier, Value: edge}]
+              Revocation:
+                Type: AWS::ElasticLoadBalancingV2::TrustStoreRevocation
+                Properties:
+                  TrustStoreArn: !GetAtt Store.TrustStoreArn
+                  RevocationContents:
+                    - {S3Bucket: !Ref Bucket, S3Key: !Ref CrlKey, RevocationType: CRL}
+              Alb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  Subnets: [!Ref SubnetA, !Ref SubnetB]
+              Https:
+                Type: AWS::ElasticLoadBalancingV2::Listener
+                Properties:
+                  LoadBalancerArn: !Ref Alb
+                  Protocol: HTTPS
+                  Port: 443
+                  Certificates: [{CertificateArn: !Ref Cert}]
+                  MutualAuthentication:
+                    Mode: verify
+                    TrustStoreArn: !Ref Store
+                    IgnoreClientCertificateExpiry: false
+                  DefaultActions:
+                    - Type: fixed-response
+                      FixedResponseConfig: {StatusCode: '200', ContentType: text/plain, MessageBody: hello}
+            Outputs:
+              StoreRef: {Value: !Ref Store}
+              StoreArn: {Value: !GetAtt Store.TrustStoreArn}
+              Status: {Value: !GetAtt Store.Status}
+              Count: {Value: !GetAtt Store.NumberOfCaCertificates}
+              RevocationRef: {Value: !Ref Revocation}
+              RevocationId: {Value: !GetAtt Revocation.RevocationId}
+              ListenerArn: {Value: !Ref Https}
+            """;
+
+    private static String trustFile(String name) {
+        return template("elb-truststore/" + name);
+    }
+
+    /**
+     * AWS::ElasticLoadBalancingV2::TrustStore and TrustStoreRevocation with an HTTPS listener in mutual TLS verify
+     * mode using the trust store; the CA bundle changed in place, the revocation file replaced; then deleted. The
+     * files are fixed test CAs and a CRL (elb-truststore/), uploaded to S3 first.
+     */
+    @Test
+    void trustStoreAndRevocationDeployWithAListenerInVerifyMode() {
+        String name = unique("trust");
+        String bucket = name + "-files";
+        List<Subnet> subnets = ec2.describeSubnets(b -> b.filters(f -> f.name("default-for-az").values("true")))
+                .subnets().stream().sorted(Comparator.comparing(Subnet::availabilityZone)).toList();
+        try (ElasticLoadBalancingV2Client elb = AwsClients.client(ElasticLoadBalancingV2Client.builder(), gureum);
+                AcmClient acm = AwsClients.client(AcmClient.builder(), gureum);
+                S3Client s3 = AwsClients.client(S3Client.builder(), gureum)) {
+            s3.createBucket(b -> b.bucket(bucket));
+            s3.putObject(b -> b.bucket(bucket).key("both.pem"), RequestBody.fromString(trustFile("alpha.pem")
+                    + trustFile("beta.pem")));
+            s3.putObject(b -> b.bucket(bucket).key("alpha.pem"), RequestBody.fromString(trustFile("alpha.pem")));
+            s3.putObject(b -> b.bucket(bucket).key("alpha.crl"), RequestBody.fromString(trustFile("alpha-crl.pem")));
+            s3.putObject(b -> b.bucket(bucket).key("beta.crl"), RequestBody.fromString(trustFile("beta-crl.pem")));
+            String cert = acm.importCertificate(b -> b
+                    .certificate(SdkBytes.fromString(template("elb-certs/app.crt"), StandardCharsets.US_ASCII))
+                    .privateKey(SdkBytes.fromString(template("elb-certs/app.key"), StandardCharsets.US_ASCII)))
+                    .certificateArn();
+            List<Parameter> first = List.of(p("SubnetA", subnets.get(0).subnetId()),
+                    p("SubnetB", subnets.get(1).subnetId()), p("Bucket", bucket), p("BundleKey", "both.pem"),
+                    p("CrlKey", "beta.crl"), p("Cert", cert));
+            cfn.createStack(b -> b.stackName(name).templateBody(TRUST_TEMPLATE).parameters(first));
+            Stack created = settle(name);
+            assertEquals("CREATE_COMPLETE", created.stackStatusAsString(), created.stackStatusReason());
+
+            String arn = output(created, "StoreRef");
+            assertEquals(arn, output(created, "StoreArn"));
+            TrustStore ts = elb.describeTrustStores(b -> b.trustStoreArns(arn)).trustStores().get(0);
+            assertEquals("ACTIVE", ts.statusAsString(), "the handler waits for ACTIVE");
+            assertEquals("ACTIVE", output(created, "Status"));
+            assertEquals("2", output(created, "Count"));
+            assertEquals(2, ts.numberOfCaCertificates());
+            assertEquals(1L, ts.totalRevokedEntries());
+            assertTrue(ts.name().startsWith(name.substring(0, 5)), ts.name());
+            var tags = elb.describeTags(b -> b.resourceArns(arn)).tagDescriptions().get(0).tags();
+            assertTrue(tags.stream().anyMatch(t -> t.key().equals("tier") && t.value().equals("edge")));
+            assertTrue(tags.stream().anyMatch(t -> t.key().equals("aws:cloudformation:logical-id")
+                    && t.value().equals("Store")));
+
+            String revocationId = output(created, "RevocationId");
+            assertEquals(revocationId + "|" + arn, output(created, "RevocationRef"));
+            assertEquals(1L, elb.describeTrustStoreRevocations(b -> b.trustStoreArn(arn)
+                    .revocationIds(Long.parseLong(revocationId))).trustStoreRevocations().get(0)
+                    .numberOfRevokedEntries());
+
+            String listener = output(created, "ListenerArn");
+            MutualAuthenticationAttributes m = elb.describeListeners(b -> b.listenerArns(listener)).listeners().get(0)
+                    .mutualAuthentication();
+            assertEquals("verify", m.mode());
+            assertEquals(arn, m.trustStoreArn());
+            assertEquals(1, elb.describeTrustStoreAssociations(b -> b.trustStoreArn(arn)).trustStoreAssociations()
+                    .size());
+
+            // In place: the CA bundle; by replacement: the revocation file.
+            List<Parameter> second = List.of(p("SubnetA", subnets.get(0).subnetId()),
+                    p("SubnetB", subnets.get(1).subnetId()), p("Bucket", bucket), p("BundleKey", "alpha.pem"),
+                    p("CrlKey", "alpha.crl"), p("Cert", cert));
+            cfn.updateStack(b -> b.stackName(name).templateBody(TRUST_TEMPLATE).parameters(second));
+            Stack updated = settle(name);
+            assertEquals("UPDATE_COMPLETE", updated.stackStatusAsString(), updated.stackStatusReason());
+            assertEquals(arn, output(updated, "StoreRef"), "a new bundle changes the trust store in place");
+            assertEquals(1, elb.describeTrustStores(b -> b.trustStoreArns(arn)).trustStores().get(0)
+                    .numberOfCaCertificates());
+            String newId = output(updated, "RevocationId");
+            assertNotEquals(revocationId, newId);
+            var revocations = elb.describeTrustStoreRevocations(b -> b.trustStoreArn(arn)).trustStoreRevocations();
+            assertEquals(List.of(Long.parseLong(newId)), revocations.stream().map(r -> r.revocationId()).toList(),
+                    "the replaced revocation file is removed");
+            assertEquals(3L, revocations.get(0).numberOfRevokedEntries());
+
+            cfn.deleteStack(b -> b.stackName(name));
+            assertEquals("DELETE_COMPLETE", settle(updated.stackId()).stackStatusAsString());
+            assertThrows(TrustStoreNotFoundException.class,
+                    () -> elb.describeTrustStores(b -> b.trustStoreArns(arn)));
+            assertThrows(TrustStoreNotFoundException.class, () -> elb.describeTrustStoreRevocations(b -> b
+                    .trustStoreArn(arn)));
         }
     }
 }

@@ -92,6 +92,8 @@ class RegisteredHandlersTest {
             "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancingV2::TargetGroup",
             "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
             "AWS::ElasticLoadBalancingV2::ListenerCertificate",
+            "AWS::ElasticLoadBalancingV2::TrustStore",
+            "AWS::ElasticLoadBalancingV2::TrustStoreRevocation",
             // acm
             "AWS::CertificateManager::Certificate", "AWS::CertificateManager::Account",
             // ec2-misc-types
