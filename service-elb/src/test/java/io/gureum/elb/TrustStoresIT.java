@@ -3,6 +3,9 @@ package io.gureum.elb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gureum.core.testing.AwsClients;
+import io.gureum.junit5.GureumExtension;
+import io.gureum.s3.S3Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,7 +20,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CaCertificatesBundleNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTrustStoreNameException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
@@ -37,7 +44,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * parsed, the CREATING → ACTIVE status on the core clock, the downloads the Get… operations hand out, tags and
  * limits (listeners in verify mode: ListenersIT). The files are fixed test CAs and CRLs (truststore/).
  */
-class TrustStoresIT extends ElbTestSupport {
+class TrustStoresIT {
+    /** ELB and S3 alone: no EC2 to start, as no load balancer is made here. */
+    @RegisterExtension
+    static final GureumExtension aws = GureumExtension.builder().services(new ElbV2Service(), new S3Service()).build();
+    private static ElasticLoadBalancingV2Client elb;
     private static final String BUCKET = TrustStoreFixtures.BUCKET;
     private static S3Client s3;
     private static String alpha;
@@ -45,6 +56,7 @@ class TrustStoresIT extends ElbTestSupport {
 
     @BeforeAll
     static void files() {
+        elb = AwsClients.client(ElasticLoadBalancingV2Client.builder(), aws.gureum());
         s3 = aws.client(S3Client.class);
         TrustStoreFixtures.upload(s3);
         alpha = text("alpha.pem");
@@ -52,6 +64,18 @@ class TrustStoresIT extends ElbTestSupport {
         put("garbage.pem", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
         put("empty.pem", "no certificates here\n");
         put("many.pem", (alpha + beta).repeat(13)); // 26 certificates
+    }
+
+    private static String unique(String prefix) {
+        return ElbTestSupport.unique(prefix);
+    }
+
+    private static void advance(Duration d) {
+        aws.gureum().context().clock().advance(d);
+    }
+
+    private static <E extends AwsServiceException> E fails(Class<E> type, String code, Executable call) {
+        return ElbTestSupport.fails(type, code, call);
     }
 
     private static String text(String name) {
