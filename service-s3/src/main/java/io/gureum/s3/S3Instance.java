@@ -14,6 +14,7 @@ import java.util.List;
  */
 final class S3Instance implements ServiceInstance {
     private final S3Backend s3;
+    private final InlineReads inlineReads;
     private final CorsRequests cors;
     private final WebsiteRequests website;
     private final BrowserUploads uploads;
@@ -30,6 +31,7 @@ final class S3Instance implements ServiceInstance {
 
     S3Instance(ServiceContext context) {
         this.s3 = new S3Backend(context);
+        this.inlineReads = new InlineReads(s3);
         this.interceptors = List.of(new S3RecordsInterceptor(s3.store, s3.records, s3.buckets));
         s3.records.journalSmallBlobs(s3.store.blobs);
         this.live = context.shared().get(S3Restore.Live.class, S3Restore.Live::new);
@@ -141,12 +143,20 @@ final class S3Instance implements ServiceInstance {
     }
 
     /**
-     * {@code GET /} (ListBuckets) reads the bucket list in memory and may be answered on the event loop; every
-     * other operation stays on the handler pool, most of them touching object files.
+     * {@code GET /} (ListBuckets) reads the bucket list in memory and may be answered on the event loop, and so
+     * may GetObject and HeadObject of a version held in memory ({@link InlineReads}); every other operation stays
+     * on the handler pool, most of them touching object files.
      */
     @Override
     public boolean answersInline(AwsHttpRequest request, String operation) {
-        return "ListBuckets".equals(operation) && WebsiteRequests.websiteBucket(request.header("Host")) == null;
+        if (WebsiteRequests.websiteBucket(request.header("Host")) != null) {
+            return false;
+        }
+        return switch (operation) {
+            case "ListBuckets" -> true;
+            case "GetObject", "HeadObject" -> inlineReads.inMemory(request);
+            default -> false;
+        };
     }
 
     @Override

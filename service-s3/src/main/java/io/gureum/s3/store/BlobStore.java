@@ -319,6 +319,16 @@ public final class BlobStore implements AutoCloseable {
         return true;
     }
 
+    /** Whether every one of the blobs is held in memory (so reading them touches no file). */
+    public boolean inMemory(List<Blob> blobs) {
+        for (Blob b : blobs) {
+            if (!memory.containsKey(b.id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * A stream of {@code length} bytes from {@code offset} across the blobs back to back. Every file is
      * opened now, so a concurrent overwrite that deletes them does not cut the stream short.
