@@ -27,7 +27,9 @@ import java.util.jar.Manifest;
  *
  * <p>Each launch is a fresh JVM; the time runs from just before the process is spawned to the end of the
  * first 200 answer to one fixed request (an STS GetCallerIdentity POST by default, or {@code GET /}), sent
- * as soon as the server prints the line announcing its port ("listen" in the table). The sets are
+ * as soon as the server prints the line announcing its port ("listen" in the table). Beside the wall time,
+ * the process's CPU time to the answer and the JIT compiler threads' share of it: a loaded machine stretches
+ * the wall time of one set by up to 10x between rounds, the CPU time by far less. The sets are
  * interleaved (round 1 of every set, then round 2 …) so background load on a shared machine spreads over
  * all of them; the table shows medians, and each Gureum set's ratio to its Netty reference both as the
  * ratio of the medians and as the median of the per-round ratios.
@@ -66,7 +68,7 @@ public final class ColdStart {
     }
 
     /** One launch; the load figures are NaN without {@code --load-seconds} (and for the Netty sets). */
-    record Launch(double toAnswerMs, double toListeningMs, double cpuToAnswerMs, double rssAfterAnswerMiB,
+    record Launch(double toAnswerMs, double toListeningMs, double cpuToAnswerMs, double jitCpuMs, double rssAfterAnswerMiB,
             double rssIdleMiB, double loadOpsPerSecond, double loadCpuMsPerOp, double rssAfterLoadMiB,
             double rssAfterLoadIdleMiB) {
     }
@@ -197,9 +199,9 @@ public final class ColdStart {
             for (Config c : configs.values()) {
                 Launch l = launchOnce(c, request, idleSeconds, loaded(c) ? loadWorkload : null, loadSeconds);
                 results.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(l);
-                System.out.println(f("  round %d %-12s %7.1f ms to answer (%6.1f ms to listening, %6.0f ms CPU), RSS "
-                        + "%5.1f MiB%s%s", round, c.name(), l.toAnswerMs(), l.toListeningMs(), l.cpuToAnswerMs(),
-                        l.rssAfterAnswerMiB(),
+                System.out.println(f("  round %d %-12s %7.1f ms to answer (%6.1f ms to listening, %6.0f ms CPU, %5.0f "
+                        + "of it JIT), RSS %5.1f MiB%s%s", round, c.name(), l.toAnswerMs(), l.toListeningMs(),
+                        l.cpuToAnswerMs(), l.jitCpuMs(), l.rssAfterAnswerMiB(),
                         idleSeconds > 0 ? f(", after %d s idle %5.1f MiB", idleSeconds, l.rssIdleMiB()) : "",
                         Double.isNaN(l.rssAfterLoadMiB()) ? "" : f("; %s %.0f ops/s %.3f CPU ms/op, RSS after it %.1f, "
                                 + "%d s later %.1f MiB", loadWorkload, l.loadOpsPerSecond(), l.loadCpuMsPerOp(),
@@ -212,7 +214,7 @@ public final class ColdStart {
                 + "the medians, and the median of the rounds' ratios. Goal (issue #20): gureum / netty <= 1.2, "
                 + "gureum-cds / netty-cds <= 1.0, idle RSS <= 100 MB.", runs, request.equals("sts")
                         ? "STS GetCallerIdentity" : "GET /"));
-        System.out.println(f("| set | to answer ms | ratio (rounds) | min ms | to listening ms | CPU to answer ms | RSS "
+        System.out.println(f("| set | to answer ms | ratio (rounds) | min ms | to listening ms | CPU to answer ms (JIT) | RSS "
                 + "after answer MiB | RSS after %d s idle MiB |%s flags |", idleSeconds, loadSeconds == 0 ? ""
                         : f(" %s %d s at 16 connections: ops/s, server CPU ms/op | RSS after it MiB | %d s later MiB |",
                                 loadWorkload, loadSeconds, idleSeconds)));
@@ -237,10 +239,11 @@ public final class ColdStart {
                         Stats.median(ls.stream().map(Launch::rssAfterLoadMiB).toList()),
                         Stats.median(ls.stream().map(Launch::rssAfterLoadIdleMiB).toList()));
             }
-            System.out.println(f("| %s | %.0f | %s | %.0f | %.0f | %.0f | %.1f | %s |%s `%s` |", c.name(), t, ratio,
+            System.out.println(f("| %s | %.0f | %s | %.0f | %.0f | %.0f (%.0f) | %.1f | %s |%s `%s` |", c.name(), t, ratio,
                     Stats.min(ls.stream().map(Launch::toAnswerMs).toList()),
                     Stats.median(ls.stream().map(Launch::toListeningMs).toList()),
                     Stats.median(ls.stream().map(Launch::cpuToAnswerMs).toList()),
+                    Stats.median(ls.stream().map(Launch::jitCpuMs).toList()),
                     Stats.median(ls.stream().map(Launch::rssAfterAnswerMiB).toList()),
                     idleSeconds > 0 ? f("%.1f", Stats.median(ls.stream().map(Launch::rssIdleMiB).toList())) : "—",
                     load, String.join(" ", c.launchFlags()).replace(dir + "/", "")));
@@ -368,6 +371,7 @@ public final class ColdStart {
             firstAnswer(port, request);
             double answered = (System.nanoTime() - jvm.startNanos) / 1e6;
             double cpu = Peers.cpuTicks(jvm.process.pid()) * 10.0;
+            double jit = jitCpuMs(jvm.process.pid());
             double rss = jvm.rssMiB();
             double idle = -1;
             if (idleSeconds > 0) {
@@ -389,8 +393,26 @@ public final class ColdStart {
                 Thread.sleep(Math.max(idleSeconds, 1) * 1000L);
                 afterLoadIdle = jvm.rssMiB();
             }
-            return new Launch(answered, listening, cpu, rss, idle, ops, cpuPerOp, afterLoad, afterLoadIdle);
+            return new Launch(answered, listening, cpu, jit, rss, idle, ops, cpuPerOp, afterLoad, afterLoadIdle);
         }
+    }
+
+    /** CPU time of the JIT compiler threads (C1 and C2) so far, from /proc/PID/task; NaN where unreadable. */
+    static double jitCpuMs(long pid) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String comm = Files.readString(task.resolve("comm")).trim();
+                if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return ticks * 10.0;
     }
 
     /** Sends the request ({@code sts}: GetCallerIdentity, {@code root}: {@code GET /}) until answered 200. */
