@@ -87,6 +87,19 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(p, t0, false);
     }
 
+    /** Starts {@code java <flags> -jar <jar> <args>}: any runnable jar (ColdStart's bare Netty jar). */
+    static ChildJvm jar(String jar, List<String> jvmFlags, List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBin());
+        cmd.addAll(jvmFlags);
+        cmd.add("-jar");
+        cmd.add(jar);
+        cmd.addAll(args);
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return new ChildJvm(p, t0, false);
+    }
+
     /** Starts {@code io.gureum.core.Main --port 0} with the given JVM flags. */
     static ChildJvm gureum(List<String> jvmFlags) throws IOException {
         return start(jvmFlags, "io.gureum.core.Main", List.of("--port", "0"), false);
