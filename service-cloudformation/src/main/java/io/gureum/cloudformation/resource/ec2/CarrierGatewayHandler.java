@@ -55,8 +55,8 @@ public final class CarrierGatewayHandler implements AsyncResourceHandler {
         String id = ec2.createCarrierGateway(b -> b.vpcId(vpc)
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.CARRIER_GATEWAY))).carrierGateway()
                 .carrierGatewayId();
-        return Polling.settled("carrier gateway " + id, () -> "available".equals(describe(ec2, id).stateAsString()))
-                .thenApply(x -> created(describe(ec2, id)));
+        return Ec2Support.untilState("carrier gateway " + id, () -> describe(ec2, id), CarrierGateway::stateAsString,
+                "available").thenApply(CarrierGatewayHandler::created);
     }
 
     @Override
@@ -75,12 +75,9 @@ public final class CarrierGatewayHandler implements AsyncResourceHandler {
     public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
-        return Ec2Support.deletingAsync(() -> {
-            ec2.deleteCarrierGateway(b -> b.carrierGatewayId(id));
-            return Polling.settled("carrier gateway " + id, () -> ec2.describeCarrierGateways(b -> b
-                    .carrierGatewayIds(id)).carrierGateways().stream()
-                    .allMatch(g -> "deleted".equals(g.stateAsString())));
-        });
+        return Ec2Support.deleteUntilDeleted("carrier gateway " + id, () -> ec2.deleteCarrierGateway(b -> b
+                .carrierGatewayId(id)), () -> ec2.describeCarrierGateways(b -> b.carrierGatewayIds(id))
+                .carrierGateways(), CarrierGateway::stateAsString);
     }
 
     @Override

@@ -59,9 +59,9 @@ public final class ClientVpnAuthorizationRuleHandler implements AsyncResourceHan
                 .description(r.text("Description")));
         String group = all ? ALL : r.text("AccessGroupId");
         String id = String.join("|", endpoint, cidr, group);
-        return Polling.settled("Client VPN authorization rule " + id, () -> find(ec2, endpoint, cidr, group)
-                .map(a -> "active".equals(a.status().codeAsString())).orElse(false))
-                .thenApply(x -> Created.of(id).attribute("Id", id));
+        return Ec2Support.untilState("Client VPN authorization rule " + id, () -> find(ec2, endpoint, cidr, group)
+                .orElse(null), a -> a.status().codeAsString(), "active").thenApply(x -> Created.of(id)
+                        .attribute("Id", id));
     }
 
     @Override

@@ -56,9 +56,8 @@ public final class ClientVpnRouteHandler implements AsyncResourceHandler {
         ec2.createClientVpnRoute(b -> b.clientVpnEndpointId(endpoint).destinationCidrBlock(cidr)
                 .targetVpcSubnetId(subnet).description(r.text("Description")));
         String id = String.join("|", endpoint, cidr, subnet);
-        return Polling.settled("Client VPN route " + id, () -> find(ec2, endpoint, cidr, subnet)
-                .map(x -> "active".equals(x.status().codeAsString())).orElse(false))
-                .thenApply(x -> Created.of(id).attribute("Id", id));
+        return Ec2Support.untilState("Client VPN route " + id, () -> find(ec2, endpoint, cidr, subnet).orElse(null),
+                x -> x.status().codeAsString(), "active").thenApply(x -> Created.of(id).attribute("Id", id));
     }
 
     @Override

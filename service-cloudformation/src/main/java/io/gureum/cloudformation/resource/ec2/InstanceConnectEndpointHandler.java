@@ -94,9 +94,9 @@ public final class InstanceConnectEndpointHandler implements AsyncResourceHandle
         String id = ec2.createInstanceConnectEndpoint(b -> b.subnetId(subnet).securityGroupIds(groups)
                 .preserveClientIp(r.bool("PreserveClientIp")).clientToken(r.text("ClientToken"))
                 .tagSpecifications(specs)).instanceConnectEndpoint().instanceConnectEndpointId();
-        return Polling.settled("instance connect endpoint " + id,
-                () -> "create-complete".equals(describe(ec2, id).stateAsString()))
-                .thenApply(x -> created(describe(ec2, id)));
+        return Ec2Support.untilState("instance connect endpoint " + id, () -> describe(ec2, id),
+                Ec2InstanceConnectEndpoint::stateAsString, "create-complete")
+                .thenApply(InstanceConnectEndpointHandler::created);
     }
 
     @Override

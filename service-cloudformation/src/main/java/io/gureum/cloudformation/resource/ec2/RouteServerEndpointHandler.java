@@ -60,8 +60,8 @@ public final class RouteServerEndpointHandler implements AsyncResourceHandler {
                 .subnetId(r.requiredText("SubnetId"))
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.ROUTE_SERVER_ENDPOINT)))
                 .routeServerEndpoint().routeServerEndpointId();
-        return Polling.settled("route server endpoint " + id, () -> "available".equals(describe(ec2, id)
-                .stateAsString())).thenApply(x -> created(r, describe(ec2, id)));
+        return Ec2Support.untilState("route server endpoint " + id, () -> describe(ec2, id),
+                RouteServerEndpoint::stateAsString, "available").thenApply(e -> created(r, e));
     }
 
     @Override

@@ -79,8 +79,8 @@ public final class RouteServerPeerHandler implements AsyncResourceHandler {
                 .bgpOptions(o -> o.peerAsn(peerAsn).peerLivenessDetection(liveness))
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.ROUTE_SERVER_PEER))).routeServerPeer()
                 .routeServerPeerId();
-        return Polling.settled("route server peer " + id, () -> "available".equals(describe(ec2, id)
-                .stateAsString())).thenApply(x -> created(r, describe(ec2, id)));
+        return Ec2Support.untilState("route server peer " + id, () -> describe(ec2, id), RouteServerPeer::stateAsString,
+                "available").thenApply(p -> created(r, p));
     }
 
     @Override

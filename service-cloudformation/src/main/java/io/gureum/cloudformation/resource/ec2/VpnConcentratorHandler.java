@@ -55,8 +55,8 @@ public final class VpnConcentratorHandler implements AsyncResourceHandler {
                 .transitGatewayId(r.requiredText("TransitGatewayId"))
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.VPN_CONCENTRATOR))).vpnConcentrator()
                 .vpnConcentratorId();
-        return Polling.settled("VPN concentrator " + id, () -> "available".equals(describe(ec2, id).state()))
-                .thenApply(x -> created(describe(ec2, id)));
+        return Ec2Support.untilState("VPN concentrator " + id, () -> describe(ec2, id), VpnConcentrator::state,
+                "available").thenApply(VpnConcentratorHandler::created);
     }
 
     @Override
@@ -75,11 +75,9 @@ public final class VpnConcentratorHandler implements AsyncResourceHandler {
     public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
-        return Ec2Support.deletingAsync(() -> {
-            ec2.deleteVpnConcentrator(b -> b.vpnConcentratorId(id));
-            return Polling.settled("VPN concentrator " + id, () -> ec2.describeVpnConcentrators(b -> b
-                    .vpnConcentratorIds(id)).vpnConcentrators().stream().allMatch(c -> "deleted".equals(c.state())));
-        });
+        return Ec2Support.deleteUntilDeleted("VPN concentrator " + id, () -> ec2.deleteVpnConcentrator(b -> b
+                .vpnConcentratorId(id)), () -> ec2.describeVpnConcentrators(b -> b.vpnConcentratorIds(id))
+                .vpnConcentrators(), VpnConcentrator::state);
     }
 
     @Override
