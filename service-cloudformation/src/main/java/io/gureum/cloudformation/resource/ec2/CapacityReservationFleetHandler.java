@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * {@code TagSpecifications} of type {@code capacity-reservation-fleet} with CloudFormation's own; EC2 copies them onto
  * the fleet's reservations.
  */
-public final class CapacityReservationFleetHandler implements AsyncResourceHandler {
+public final class CapacityReservationFleetHandler implements WaitingHandler {
     private static final Set<String> IN_PLACE = Set.of("TotalTargetCapacity", "RemoveEndDate", "NoRemoveEndDate");
     private static final Set<String> SERVED = Set.of("AllocationStrategy", "EndDate", "InstanceMatchCriteria",
             "InstanceTypeSpecifications", "NoRemoveEndDate", "RemoveEndDate", "TagSpecifications", "Tenancy",
@@ -53,11 +53,6 @@ public final class CapacityReservationFleetHandler implements AsyncResourceHandl
     public Set<String> replacementProperties() {
         return Set.of("AllocationStrategy", "EndDate", "InstanceMatchCriteria", "InstanceTypeSpecifications",
                 "TagSpecifications", "Tenancy");
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -94,11 +89,6 @@ public final class CapacityReservationFleetHandler implements AsyncResourceHandl
                 .totalTargetCapacity(target ? required(r, "TotalTargetCapacity") : null)
                 .removeEndDate(remove ? Boolean.TRUE : null));
         return until(ec2, id, "modifying").thenApply(f -> created(f));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * {@code AWS::EC2::ClientVpnTargetNetworkAssociation} associates a subnet, so create does not wait; delete waits
  * until EC2 reports the endpoint {@code deleted}, without holding a thread ({@link Polling}).
  */
-public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
+public final class ClientVpnEndpointHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("AuthenticationOptions", "AuthorizationPolicy", "ClientCidrBlock",
             "ClientConnectOptions", "ClientLoginBannerOptions", "ClientRouteEnforcementOptions", "ConnectionLogOptions",
@@ -81,11 +81,6 @@ public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
                 .policyDocument(Ec2Support.text(policy, "PolicyDocument"))
                 .description(Ec2Support.text(policy, "Description"))
                 .shadowMode(Ec2Support.text(policy, "ShadowMode")));
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -188,11 +183,6 @@ public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
             }
         }
         return CompletableFuture.completedFuture(Created.of(id).attribute("Id", id));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

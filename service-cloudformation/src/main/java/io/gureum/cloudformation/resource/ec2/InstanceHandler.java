@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
  * {@code InstanceType}, {@code UserData} and {@code EbsOptimized} stop the instance, change it and start it
  * again ("Update requires: Some interruption").
  */
-public final class InstanceHandler implements AsyncResourceHandler {
+public final class InstanceHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of(
             "AvailabilityZone", "BlockDeviceMappings", "DisableApiTermination", "EbsOptimized", "IamInstanceProfile",
@@ -54,11 +54,6 @@ public final class InstanceHandler implements AsyncResourceHandler {
                 "LaunchTemplate", "SecurityGroups", "Tenancy", "PlacementGroupName", "HostId", "BlockDeviceMappings",
                 "CpuOptions", "HibernationOptions", "Ipv6AddressCount", "Ipv6Addresses", "ElasticGpuSpecifications",
                 "EnclaveOptions", "LicenseSpecifications", "IamInstanceProfile", "CreditSpecification");
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -179,11 +174,6 @@ public final class InstanceHandler implements AsyncResourceHandler {
             boolean v = Boolean.TRUE.equals(r.bool("EbsOptimized"));
             ec2.modifyInstanceAttribute(x -> x.instanceId(id).ebsOptimized(a -> a.value(v)));
         }
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

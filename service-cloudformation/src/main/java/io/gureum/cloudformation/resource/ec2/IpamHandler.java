@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * {@code DefaultResourceDiscoveryOrganizationalUnitExclusions} is not served (Organizations' accounts are not
  * discovered).
  */
-public final class IpamHandler implements AsyncResourceHandler {
+public final class IpamHandler implements WaitingHandler {
     private static final Set<String> SERVED = Set.of("Description", "OperatingRegions", "Tags", "Tier",
             "EnablePrivateGua", "MeteredAccount");
 
@@ -67,11 +67,6 @@ public final class IpamHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -106,11 +101,6 @@ public final class IpamHandler implements AsyncResourceHandler {
         }
         Ec2Support.retag(r, id);
         return IpamWaits.settled("IPAM " + id, () -> state(ec2, id), () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * properties replace the pool. Delete deprovisions its {@code ProvisionedCidrs}, then deletes the pool and waits
  * until it is gone. {@code SourceResource} is not served (EC2 answers resource planning pools 501).
  */
-public final class IpamPoolHandler implements AsyncResourceHandler {
+public final class IpamPoolHandler implements WaitingHandler {
     private static final Set<String> SERVED = Set.of("AddressFamily", "AllocationDefaultNetmaskLength",
             "AllocationMaxNetmaskLength", "AllocationMinNetmaskLength", "AllocationResourceTags", "AutoImport",
             "AwsService", "Description", "IpamScopeId", "Locale", "ProvisionedCidrs", "PublicIpSource",
@@ -111,11 +111,6 @@ public final class IpamPoolHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -179,11 +174,6 @@ public final class IpamPoolHandler implements AsyncResourceHandler {
         }
         Ec2Support.retag(r, id);
         return settled(ec2, id, now);
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * whole set) and tags change in place. Create and update wait for EC2's {@code create-complete} /
  * {@code modify-complete}, delete until it is gone ({@link IpamWaits}, no engine thread waits).
  */
-public final class IpamPrefixListResolverHandler implements AsyncResourceHandler {
+public final class IpamPrefixListResolverHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("IpamId", "AddressFamily", "Description", "Rules", "Tags");
 
@@ -82,11 +82,6 @@ public final class IpamPrefixListResolverHandler implements AsyncResourceHandler
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -120,11 +115,6 @@ public final class IpamPrefixListResolverHandler implements AsyncResourceHandler
         Ec2Support.retag(r, id);
         return IpamWaits.settled("IPAM prefix list resolver " + id, () -> state(ec2, id), () -> created(describe(ec2,
                 id)));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

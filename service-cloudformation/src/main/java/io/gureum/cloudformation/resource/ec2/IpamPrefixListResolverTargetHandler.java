@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * update wait until EC2 reports the target synchronised ({@code sync-complete}; {@code sync-failed} fails the
  * resource), delete until it is gone ({@link IpamWaits}).
  */
-public final class IpamPrefixListResolverTargetHandler implements AsyncResourceHandler {
+public final class IpamPrefixListResolverTargetHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("IpamPrefixListResolverId", "PrefixListId", "PrefixListRegion",
             "TrackLatestVersion", "DesiredVersion", "Tags");
@@ -63,11 +63,6 @@ public final class IpamPrefixListResolverTargetHandler implements AsyncResourceH
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -97,11 +92,6 @@ public final class IpamPrefixListResolverTargetHandler implements AsyncResourceH
         }
         Ec2Support.retag(r, id);
         return synced(ec2, id);
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

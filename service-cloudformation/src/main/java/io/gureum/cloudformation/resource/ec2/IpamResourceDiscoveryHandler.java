@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * (ModifyIpamResourceDiscovery; {@code OrganizationalUnitExclusions} are set by it after the create, as
  * CreateIpamResourceDiscovery has none). Create and update wait until it has settled, delete until it is gone.
  */
-public final class IpamResourceDiscoveryHandler implements AsyncResourceHandler {
+public final class IpamResourceDiscoveryHandler implements WaitingHandler {
     private static final Set<String> SERVED = Set.of("Description", "OperatingRegions",
             "OrganizationalUnitExclusions", "Tags");
 
@@ -64,11 +64,6 @@ public final class IpamResourceDiscoveryHandler implements AsyncResourceHandler 
             list.forEach(x -> out.add(x.path("OrganizationsEntityPath").asText()));
         }
         return out;
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -122,11 +117,6 @@ public final class IpamResourceDiscoveryHandler implements AsyncResourceHandler 
         Ec2Support.retag(r, id);
         return IpamWaits.settled("IPAM resource discovery " + id, () -> state(ec2, id),
                 () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

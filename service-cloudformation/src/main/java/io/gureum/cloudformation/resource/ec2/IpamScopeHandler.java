@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * {@code PoolCount}. {@code IpamId} replaces it; {@code Description} and tags change in place.
  * {@code ExternalAuthorityConfiguration} is not served (EC2 answers it 501).
  */
-public final class IpamScopeHandler implements AsyncResourceHandler {
+public final class IpamScopeHandler implements WaitingHandler {
     private static final Set<String> SERVED = Set.of("IpamId", "Description", "Tags");
 
     @Override
@@ -48,11 +48,6 @@ public final class IpamScopeHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -77,11 +72,6 @@ public final class IpamScopeHandler implements AsyncResourceHandler {
         }
         Ec2Support.retag(r, id);
         return IpamWaits.settled("IPAM scope " + id, () -> state(ec2, id), () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

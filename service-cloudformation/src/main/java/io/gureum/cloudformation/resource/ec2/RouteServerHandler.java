@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.ec2.model.RouteServer;
  * Create and update wait until EC2 reports the route server {@code available}, delete until {@code deleted}, none
  * holding a thread ({@link Polling}).
  */
-public final class RouteServerHandler implements AsyncResourceHandler {
+public final class RouteServerHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("AmazonSideAsn", "PersistRoutes", "PersistRoutesDuration",
             "SnsNotificationsEnabled", "Tags");
@@ -53,11 +53,6 @@ public final class RouteServerHandler implements AsyncResourceHandler {
         return Polling.settled("route server " + id, () -> "available".equals(describe(ec2, id).stateAsString()))
                 .thenApply(x -> Created.of(id).attribute("Id", id).attribute("Arn", Arn.of(r.partition(), "ec2",
                         r.stack().region(), r.stack().accountId(), "route-server/" + id).toString()));
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -114,11 +109,6 @@ public final class RouteServerHandler implements AsyncResourceHandler {
                     ec2.modifyRouteServer(modify.build());
                     return available(r, ec2, id);
                 });
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

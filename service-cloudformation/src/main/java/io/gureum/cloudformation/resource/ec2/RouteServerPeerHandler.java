@@ -3,7 +3,6 @@ package io.gureum.cloudformation.resource.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceRequest;
@@ -24,7 +23,7 @@ import software.amazon.awssdk.services.ec2.model.RouteServerPeer;
  * it; tags change in place. Create waits until EC2 reports the peer {@code available} (its BGP session stays
  * {@code down}: no BGP speaker ever connects in Gureum), delete until {@code deleted} ({@link Polling}).
  */
-public final class RouteServerPeerHandler implements AsyncResourceHandler {
+public final class RouteServerPeerHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("BgpOptions", "PeerAddress", "RouteServerEndpointId", "Tags");
 
@@ -49,11 +48,6 @@ public final class RouteServerPeerHandler implements AsyncResourceHandler {
                 .attribute("SubnetId", p.subnetId()).attribute("VpcId", p.vpcId())
                 .attribute("Arn", Arn.of(r.partition(), "ec2", r.stack().region(), r.stack().accountId(),
                         "route-server-peer/" + id).toString());
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -88,11 +82,6 @@ public final class RouteServerPeerHandler implements AsyncResourceHandler {
         Served.check(r, SERVED);
         Ec2Support.retag(r, r.physicalId());
         return created(r, describe(ec2(r), r.physicalId()));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.TransitGatewayMeteringPolicy;
  * removes the difference), and so do tags. Create and update wait until EC2 reports the policy {@code available},
  * delete until {@code deleted}, without holding a thread ({@link Polling}).
  */
-public final class TransitGatewayMeteringPolicyHandler implements AsyncResourceHandler {
+public final class TransitGatewayMeteringPolicyHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("TransitGatewayId", "MiddleboxAttachmentIds", "Tags");
 
@@ -52,11 +52,6 @@ public final class TransitGatewayMeteringPolicyHandler implements AsyncResourceH
     private static CompletableFuture<Created> available(Ec2Client ec2, String id) {
         return Polling.settled("transit gateway metering policy " + id,
                 () -> "available".equals(describe(ec2, id).stateAsString())).thenApply(x -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -97,11 +92,6 @@ public final class TransitGatewayMeteringPolicyHandler implements AsyncResourceH
         }
         Ec2Support.retag(r, id);
         return available(ec2, id);
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ec2.model.VerifiedAccessSseSpecificationR
  * reports the endpoint {@code active}, delete until {@code deleted}, without holding a thread ({@link Polling}).
  * {@code load-balancer} and {@code rds} endpoints fail as EC2 fails them (Gureum serves neither ELB nor RDS).
  */
-public final class VerifiedAccessEndpointHandler implements AsyncResourceHandler {
+public final class VerifiedAccessEndpointHandler implements WaitingHandler {
     private static final Set<String> SERVED = Set.of("VerifiedAccessGroupId", "EndpointType", "AttachmentType",
             "ApplicationDomain", "DomainCertificateArn", "EndpointDomainPrefix", "SecurityGroupIds",
             "NetworkInterfaceOptions", "LoadBalancerOptions", "RdsOptions", "CidrOptions", "Description",
@@ -83,11 +83,6 @@ public final class VerifiedAccessEndpointHandler implements AsyncResourceHandler
 
     private static boolean policyOn(ResourceRequest r) {
         return !Boolean.FALSE.equals(r.bool("PolicyEnabled")) && r.text("PolicyDocument") != null;
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -148,11 +143,6 @@ public final class VerifiedAccessEndpointHandler implements AsyncResourceHandler
         }
         Ec2Support.retag(r, id);
         return active(ec2, id);
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

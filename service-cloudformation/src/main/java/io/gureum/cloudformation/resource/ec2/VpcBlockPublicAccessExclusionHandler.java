@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.ec2.model.VpcBlockPublicAccessExclusion;
  * and delete wait, on a timer without holding a thread, until EC2 reports {@code create-complete},
  * {@code update-complete} or {@code delete-complete}.
  */
-public final class VpcBlockPublicAccessExclusionHandler implements AsyncResourceHandler {
+public final class VpcBlockPublicAccessExclusionHandler implements WaitingHandler {
     private static final Set<String> SERVED = Set.of("InternetGatewayExclusionMode", "VpcId", "SubnetId", "Tags");
     static final Duration LIMIT = Duration.ofMinutes(15);
 
@@ -53,11 +53,6 @@ public final class VpcBlockPublicAccessExclusionHandler implements AsyncResource
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         String id = ec2(r).createVpcBlockPublicAccessExclusion(b -> b.vpcId(r.text("VpcId")).subnetId(r.text("SubnetId"))
@@ -83,11 +78,6 @@ public final class VpcBlockPublicAccessExclusionHandler implements AsyncResource
         ec2(r).modifyVpcBlockPublicAccessExclusion(b -> b.exclusionId(id)
                 .internetGatewayExclusionMode(r.requiredText("InternetGatewayExclusionMode")));
         return until(r, id, "update-complete");
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

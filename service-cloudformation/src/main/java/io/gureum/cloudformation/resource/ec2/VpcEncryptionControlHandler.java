@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEncryptionControlExclusion;
  * its transitional state; {@code enforce-failed} fails the resource with EC2's StateMessage. Delete waits for
  * {@code deleted}.
  */
-public final class VpcEncryptionControlHandler implements AsyncResourceHandler {
+public final class VpcEncryptionControlHandler implements WaitingHandler {
     /** Template property → exclusion name in ResourceExclusions. */
     private static final Map<String, String> EXCLUSIONS = new LinkedHashMap<>();
 
@@ -67,11 +67,6 @@ public final class VpcEncryptionControlHandler implements AsyncResourceHandler {
     @Override
     public Set<String> replacementProperties() {
         return Set.of("VpcId");
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -162,11 +157,6 @@ public final class VpcEncryptionControlHandler implements AsyncResourceHandler {
             default -> x.elasticFileSystem();
         };
         return e == null || e.stateAsString() == null ? "disabled" : e.stateAsString();
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override
