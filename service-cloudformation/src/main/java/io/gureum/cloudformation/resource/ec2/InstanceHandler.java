@@ -4,7 +4,6 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -33,7 +32,7 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
  * {@code InstanceType}, {@code UserData} and {@code EbsOptimized} stop the instance, change it and start it
  * again ("Update requires: Some interruption").
  */
-public final class InstanceHandler implements WaitingHandler {
+public final class InstanceHandler implements WaitingUpdateHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of(
             "AvailabilityZone", "BlockDeviceMappings", "DisableApiTermination", "EbsOptimized", "IamInstanceProfile",
@@ -113,11 +112,6 @@ public final class InstanceHandler implements WaitingHandler {
             ec2.modifyInstanceAttribute(x -> x.instanceId(id).sourceDestCheck(v -> v.value(false)));
         }
         return awaitState(ec2, id, "running").thenApply(x -> result(ec2, id));
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
@@ -25,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * {@code DefaultResourceDiscoveryOrganizationalUnitExclusions} is not served (Organizations' accounts are not
  * discovered).
  */
-public final class IpamHandler implements WaitingHandler {
+public final class IpamHandler implements WaitingUpdateHandler {
     private static final Set<String> SERVED = Set.of("Description", "OperatingRegions", "Tags", "Tier",
             "EnablePrivateGua", "MeteredAccount");
 
@@ -76,11 +75,6 @@ public final class IpamHandler implements WaitingHandler {
                         .map(x -> AddIpamOperatingRegion.builder().regionName(x).build()).toList() : null)
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.IPAM))).ipam().ipamId();
         return IpamWaits.settled("IPAM " + id, () -> state(ec2, id), () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override

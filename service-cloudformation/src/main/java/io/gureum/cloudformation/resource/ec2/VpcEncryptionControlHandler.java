@@ -5,7 +5,6 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
@@ -32,7 +31,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEncryptionControlExclusion;
  * its transitional state; {@code enforce-failed} fails the resource with EC2's StateMessage. Delete waits for
  * {@code deleted}.
  */
-public final class VpcEncryptionControlHandler implements WaitingHandler {
+public final class VpcEncryptionControlHandler implements WaitingUpdateHandler {
     /** Template property → exclusion name in ResourceExclusions. */
     private static final Map<String, String> EXCLUSIONS = new LinkedHashMap<>();
 
@@ -84,11 +83,6 @@ public final class VpcEncryptionControlHandler implements WaitingHandler {
             ec2.modifyVpcEncryptionControl(modify);
             return settled(ec2, id).thenApply(VpcEncryptionControlHandler::created);
         });
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
