@@ -44,6 +44,7 @@ import io.gureum.ec2.instances.InstanceQueries;
 import io.gureum.ec2.instances.InstanceSettings;
 import io.gureum.ec2.instances.Instances;
 import io.gureum.ec2.instances.ProfileAssociations;
+import io.gureum.ec2.instances.SqlHaDetections;
 import io.gureum.ec2.keys.KeyPairs;
 import io.gureum.ec2.placement.PlacementGroups;
 import io.gureum.ec2.spot.SpotPriceHistory;
@@ -82,6 +83,7 @@ public final class Ec2ComputeService implements AwsService {
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
                 CapacityReservationFleets.class,
+                SqlHaDetections.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class, VolumeAttributes.class, ImageControls.class, AllowedImages.class,
                 SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class,
@@ -112,6 +114,7 @@ public final class Ec2ComputeService implements AwsService {
         FleetWatch fleetWatch = new FleetWatch(context, compute::store);
         Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal, fleetWatch);
         SpotFleets spotFleets = new SpotFleets(context, journal, fleetWatch);
+        SqlHaDetections sqlHa = new SqlHaDetections(compute);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
                 new InstanceDescriptions(compute, instances), new InstanceAttributes(compute, instances),
                 new Volumes(compute, ebs, instances.volumeLookup()), new Snapshots(compute, ebs),
@@ -119,6 +122,7 @@ public final class Ec2ComputeService implements AwsService {
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
                 new InstanceTemplateData(context), placementGroups, capacityReservations, capacityReservationFleets,
+                sqlHa,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
                 new VolumeAttributes(compute, ebs), new ImageControls(compute, images), new AllowedImages(compute),
                 new SnapshotLocks(compute, ebs), new SnapshotTiers(compute, ebs), new FastSnapshotRestores(compute, ebs),
@@ -140,6 +144,7 @@ public final class Ec2ComputeService implements AwsService {
         compute.records.add(hosts.records());
         compute.records.add(ec2Fleets.records());
         compute.records.add(spotFleets.records());
+        compute.records.add(sqlHa.records());
         List<OperationInterceptor> interceptors = List.of(new ComputeLock(compute));
         InstanceMetadataService imds = new InstanceMetadataService(compute);
         InstanceMetrics metrics = new InstanceMetrics(compute);

@@ -44,8 +44,13 @@ class ImagesIT extends Ec2ApiTestBase {
         assertEquals(null, ubuntu.get(0).imageOwnerAlias());
 
         List<Image> windows = ec2().describeImages(b -> b.filters(filter("platform", "windows"))).images();
-        assertEquals(1, windows.size());
-        assertEquals("Windows", windows.get(0).platformDetails());
+        assertEquals(4, windows.size());
+        assertEquals(List.of("Windows", "Windows with SQL Server Enterprise", "Windows with SQL Server Standard",
+                "Windows with SQL Server Web"), windows.stream().map(Image::platformDetails).sorted().toList());
+        Image standard = ec2().describeImages(b -> b.filters(filter("platform-details",
+                "Windows with SQL Server Standard"))).images().get(0);
+        assertEquals("RunInstances:0006", standard.usageOperation());
+        assertTrue(standard.name().startsWith("Windows_Server-2022-English-Full-SQL_2022_Standard-"), standard.name());
         assertTrue(ec2().describeImages(b -> b.owners("self")).images().isEmpty());
     }
 

@@ -8,8 +8,6 @@ import io.gureum.vpc.model.CarrierGateway;
 import io.gureum.vpc.model.Vpc;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.CreateCarrierGatewayRequest;
 import software.amazon.awssdk.services.ec2.model.CreateCarrierGatewayResponse;
@@ -127,18 +125,7 @@ public final class CarrierGateways {
     public DescribeCarrierGatewaysResponse describeCarrierGateways(DescribeCarrierGatewaysRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<CarrierGateway> found = new ArrayList<>();
-        if (r.hasCarrierGatewayIds() && !r.carrierGatewayIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.carrierGatewayIds())) {
-                CarrierGateway g = s.carrierGateways.get(id);
-                if (g == null) {
-                    throw notFound(id);
-                }
-                found.add(g);
-            }
-        } else {
-            found.addAll(s.carrierGateways.values());
-        }
+        List<CarrierGateway> found = Selected.byIds(s.carrierGateways, r.carrierGatewayIds(), id -> notFound(id));
         var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                 r.nextToken(), 5, 1000);
         return DescribeCarrierGatewaysResponse.builder()

@@ -428,18 +428,7 @@ public final class ClientVpnEndpoints {
     public DescribeClientVpnEndpointsResponse describeClientVpnEndpoints(DescribeClientVpnEndpointsRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<ClientVpnEndpoint> found = new ArrayList<>();
-        if (r.hasClientVpnEndpointIds() && !r.clientVpnEndpointIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.clientVpnEndpointIds())) {
-                ClientVpnEndpoint e = s.clientVpnEndpoints.get(id);
-                if (e == null) {
-                    throw notFound(id);
-                }
-                found.add(e);
-            }
-        } else {
-            found.addAll(s.clientVpnEndpoints.values());
-        }
+        List<ClientVpnEndpoint> found = Selected.byIds(s.clientVpnEndpoints, r.clientVpnEndpointIds(), id -> notFound(id));
         var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                 r.nextToken(), 5, 1000);
         return DescribeClientVpnEndpointsResponse.builder().clientVpnEndpoints(page.items().stream().map(this::toSdk)

@@ -16,7 +16,6 @@ import io.gureum.vpc.model.Subnet;
 import io.gureum.vpc.model.Vpc;
 import io.gureum.vpc.net.Cidr;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -459,18 +458,7 @@ public final class IpamPrefixListResolvers {
             DescribeIpamPrefixListResolversRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<IpamPrefixListResolver> found = new ArrayList<>();
-        if (r.hasIpamPrefixListResolverIds() && !r.ipamPrefixListResolverIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.ipamPrefixListResolverIds())) {
-                IpamPrefixListResolver x = s.prefixListResolvers.get(id);
-                if (x == null) {
-                    throw notFound(id);
-                }
-                found.add(x);
-            }
-        } else {
-            found.addAll(s.prefixListResolvers.values());
-        }
+        List<IpamPrefixListResolver> found = Selected.byIds(s.prefixListResolvers, r.ipamPrefixListResolverIds(), id -> notFound(id));
         var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                 r.nextToken(), 5, 1000);
         return DescribeIpamPrefixListResolversResponse.builder()
@@ -639,18 +627,7 @@ public final class IpamPrefixListResolvers {
         if (r.ipamPrefixListResolverId() != null) {
             require(s, r.ipamPrefixListResolverId());
         }
-        List<IpamPrefixListResolverTarget> found = new ArrayList<>();
-        if (r.hasIpamPrefixListResolverTargetIds() && !r.ipamPrefixListResolverTargetIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.ipamPrefixListResolverTargetIds())) {
-                IpamPrefixListResolverTarget t = s.prefixListResolverTargets.get(id);
-                if (t == null) {
-                    throw targetNotFound(id);
-                }
-                found.add(t);
-            }
-        } else {
-            found.addAll(s.prefixListResolverTargets.values());
-        }
+        List<IpamPrefixListResolverTarget> found = Selected.byIds(s.prefixListResolverTargets, r.ipamPrefixListResolverTargetIds(), id -> targetNotFound(id));
         var page = Pagination.page(found.stream().filter(t -> r.ipamPrefixListResolverId() == null
                 || r.ipamPrefixListResolverId().equals(t.resolverId)).filter(targetFilters.predicate(r.filters()))
                 .toList(), r.maxResults(), r.nextToken(), 5, 1000);

@@ -12,8 +12,6 @@ import io.gureum.vpc.model.Subnet;
 import io.gureum.vpc.model.Vpc;
 import io.gureum.vpc.net.Cidr;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.CreateRouteServerEndpointRequest;
 import software.amazon.awssdk.services.ec2.model.CreateRouteServerEndpointResponse;
@@ -163,18 +161,7 @@ public final class RouteServerEndpoints {
     public DescribeRouteServerEndpointsResponse describeRouteServerEndpoints(DescribeRouteServerEndpointsRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<RouteServerEndpoint> found = new ArrayList<>();
-        if (r.hasRouteServerEndpointIds() && !r.routeServerEndpointIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.routeServerEndpointIds())) {
-                RouteServerEndpoint e = s.routeServerEndpoints.get(id);
-                if (e == null) {
-                    throw endpointNotFound(id);
-                }
-                found.add(e);
-            }
-        } else {
-            found.addAll(s.routeServerEndpoints.values());
-        }
+        List<RouteServerEndpoint> found = Selected.byIds(s.routeServerEndpoints, r.routeServerEndpointIds(), id -> endpointNotFound(id));
         var page = Pagination.page(found.stream().filter(endpointFilters.predicate(r.filters())).toList(),
                 r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeRouteServerEndpointsResponse.builder()
@@ -290,18 +277,7 @@ public final class RouteServerEndpoints {
     public DescribeRouteServerPeersResponse describeRouteServerPeers(DescribeRouteServerPeersRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<RouteServerPeer> found = new ArrayList<>();
-        if (r.hasRouteServerPeerIds() && !r.routeServerPeerIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.routeServerPeerIds())) {
-                RouteServerPeer p = s.routeServerPeers.get(id);
-                if (p == null) {
-                    throw peerNotFound(id);
-                }
-                found.add(p);
-            }
-        } else {
-            found.addAll(s.routeServerPeers.values());
-        }
+        List<RouteServerPeer> found = Selected.byIds(s.routeServerPeers, r.routeServerPeerIds(), id -> peerNotFound(id));
         var page = Pagination.page(found.stream().filter(peerFilters.predicate(r.filters())).toList(),
                 r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeRouteServerPeersResponse.builder()

@@ -11,7 +11,6 @@ import io.gureum.vpc.model.Vpc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -264,18 +263,7 @@ public final class RouteServers {
     public DescribeRouteServersResponse describeRouteServers(DescribeRouteServersRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<RouteServer> found = new ArrayList<>();
-        if (r.hasRouteServerIds() && !r.routeServerIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.routeServerIds())) {
-                RouteServer rs = s.routeServers.get(id);
-                if (rs == null) {
-                    throw notFound(id);
-                }
-                found.add(rs);
-            }
-        } else {
-            found.addAll(s.routeServers.values());
-        }
+        List<RouteServer> found = Selected.byIds(s.routeServers, r.routeServerIds(), id -> notFound(id));
         var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                 r.nextToken(), 5, 1000);
         return DescribeRouteServersResponse.builder().routeServers(page.items().stream().map(this::toSdk).toList())

@@ -15,7 +15,6 @@ import io.gureum.vpc.net.Cidr;
 import io.gureum.vpc.net.Ipv6;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -229,28 +228,13 @@ public final class TrafficMirrors {
     public DescribeTrafficMirrorTargetsResponse describeTrafficMirrorTargets(DescribeTrafficMirrorTargetsRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<TrafficMirrorTarget> found = select(s.mirrorTargets, r.hasTrafficMirrorTargetIds() ? r.trafficMirrorTargetIds()
+        List<TrafficMirrorTarget> found = Selected.byIds(s.mirrorTargets, r.hasTrafficMirrorTargetIds() ? r.trafficMirrorTargetIds()
                 : null, TrafficMirrors::targetNotFound);
         var page = Pagination.page(found.stream().filter(targetFilters.predicate(r.filters())).toList(),
                 r.maxResults(), r.nextToken(), 5, 1000);
         return DescribeTrafficMirrorTargetsResponse.builder()
                 .trafficMirrorTargets(page.items().stream().map(t -> toSdk(s, t)).toList())
                 .nextToken(page.nextToken()).build();
-    }
-
-    private static <T> List<T> select(Map<String, T> family, List<String> ids, Function<String, AwsException> notFound) {
-        if (ids == null || ids.isEmpty()) {
-            return new ArrayList<>(family.values());
-        }
-        List<T> found = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(ids)) {
-            T x = family.get(id);
-            if (x == null) {
-                throw notFound.apply(id);
-            }
-            found.add(x);
-        }
-        return found;
     }
 
     software.amazon.awssdk.services.ec2.model.TrafficMirrorTarget toSdk(VpcStore s, TrafficMirrorTarget t) {
@@ -306,7 +290,7 @@ public final class TrafficMirrors {
     public DescribeTrafficMirrorFiltersResponse describeTrafficMirrorFilters(DescribeTrafficMirrorFiltersRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<TrafficMirrorFilter> found = select(s.mirrorFilters, r.hasTrafficMirrorFilterIds()
+        List<TrafficMirrorFilter> found = Selected.byIds(s.mirrorFilters, r.hasTrafficMirrorFilterIds()
                 ? r.trafficMirrorFilterIds() : null, TrafficMirrors::filterNotFound);
         var page = Pagination.page(found.stream().filter(filterFilters.predicate(r.filters())).toList(),
                 r.maxResults(), r.nextToken(), 5, 1000);
@@ -473,7 +457,7 @@ public final class TrafficMirrors {
             throw filterNotFound(r.trafficMirrorFilterId());
         }
         Ec2Errors.checkDryRun(r.dryRun());
-        List<TrafficMirrorFilterRule> found = select(s.mirrorFilterRules, r.hasTrafficMirrorFilterRuleIds()
+        List<TrafficMirrorFilterRule> found = Selected.byIds(s.mirrorFilterRules, r.hasTrafficMirrorFilterRuleIds()
                 ? r.trafficMirrorFilterRuleIds() : null, TrafficMirrors::ruleNotFound);
         var page = Pagination.page(found.stream()
                 .filter(x -> r.trafficMirrorFilterId() == null || x.filterId.equals(r.trafficMirrorFilterId()))
@@ -731,7 +715,7 @@ public final class TrafficMirrors {
     public DescribeTrafficMirrorSessionsResponse describeTrafficMirrorSessions(DescribeTrafficMirrorSessionsRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<TrafficMirrorSession> found = select(s.mirrorSessions, r.hasTrafficMirrorSessionIds()
+        List<TrafficMirrorSession> found = Selected.byIds(s.mirrorSessions, r.hasTrafficMirrorSessionIds()
                 ? r.trafficMirrorSessionIds() : null, TrafficMirrors::sessionNotFound);
         var page = Pagination.page(found.stream().filter(sessionFilters.predicate(r.filters())).toList(),
                 r.maxResults(), r.nextToken(), 5, 1000);

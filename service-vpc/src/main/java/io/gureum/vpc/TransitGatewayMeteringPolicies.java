@@ -198,18 +198,7 @@ public final class TransitGatewayMeteringPolicies {
             DescribeTransitGatewayMeteringPoliciesRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<TransitGatewayMeteringPolicy> found = new ArrayList<>();
-        if (r.hasTransitGatewayMeteringPolicyIds() && !r.transitGatewayMeteringPolicyIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.transitGatewayMeteringPolicyIds())) {
-                TransitGatewayMeteringPolicy p = s.meteringPolicies.get(id);
-                if (p == null) {
-                    throw notFound(id);
-                }
-                found.add(p);
-            }
-        } else {
-            found.addAll(s.meteringPolicies.values());
-        }
+        List<TransitGatewayMeteringPolicy> found = Selected.byIds(s.meteringPolicies, r.transitGatewayMeteringPolicyIds(), id -> notFound(id));
         var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                 r.nextToken(), 5, 1000);
         return DescribeTransitGatewayMeteringPoliciesResponse.builder()

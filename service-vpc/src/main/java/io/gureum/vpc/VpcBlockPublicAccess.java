@@ -9,8 +9,6 @@ import io.gureum.vpc.model.VpcBlockPublicAccessExclusion;
 import io.gureum.vpc.model.VpcBlockPublicAccessOptions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.CreateVpcBlockPublicAccessExclusionRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcBlockPublicAccessExclusionResponse;
@@ -235,18 +233,7 @@ public final class VpcBlockPublicAccess {
             DescribeVpcBlockPublicAccessExclusionsRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<VpcBlockPublicAccessExclusion> found = new ArrayList<>();
-        if (r.hasExclusionIds() && !r.exclusionIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.exclusionIds())) {
-                VpcBlockPublicAccessExclusion e = s.bpaExclusions.get(id);
-                if (e == null) {
-                    throw notFound(id);
-                }
-                found.add(e);
-            }
-        } else {
-            found.addAll(s.bpaExclusions.values());
-        }
+        List<VpcBlockPublicAccessExclusion> found = Selected.byIds(s.bpaExclusions, r.exclusionIds(), id -> notFound(id));
         var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                 r.nextToken(), 5, 1000);
         return DescribeVpcBlockPublicAccessExclusionsResponse.builder()

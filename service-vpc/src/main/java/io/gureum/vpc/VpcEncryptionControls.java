@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -195,18 +194,7 @@ public final class VpcEncryptionControls {
 
     public DescribeVpcEncryptionControlsResponse describeVpcEncryptionControls(DescribeVpcEncryptionControlsRequest r) {
         VpcStore s = net.store();
-        List<VpcEncryptionControl> found = new ArrayList<>();
-        if (r.hasVpcEncryptionControlIds() && !r.vpcEncryptionControlIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.vpcEncryptionControlIds())) {
-                VpcEncryptionControl c = s.encryptionControls.get(id);
-                if (c == null) {
-                    throw notFound(id);
-                }
-                found.add(c);
-            }
-        } else {
-            found.addAll(s.encryptionControls.values());
-        }
+        List<VpcEncryptionControl> found = Selected.byIds(s.encryptionControls, r.vpcEncryptionControlIds(), id -> notFound(id));
         if (r.hasVpcIds() && !r.vpcIds().isEmpty()) {
             found.removeIf(c -> !r.vpcIds().contains(c.vpcId));
         }

@@ -8,8 +8,6 @@ import io.gureum.vpc.model.TransitGatewayAttachment;
 import io.gureum.vpc.model.VpnConcentrator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.CreateVpnConcentratorRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpnConcentratorResponse;
@@ -137,18 +135,7 @@ public final class VpnConcentrators {
     public DescribeVpnConcentratorsResponse describeVpnConcentrators(DescribeVpnConcentratorsRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<VpnConcentrator> found = new ArrayList<>();
-        if (r.hasVpnConcentratorIds() && !r.vpnConcentratorIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.vpnConcentratorIds())) {
-                VpnConcentrator c = s.vpnConcentrators.get(id);
-                if (c == null) {
-                    throw notFound(id);
-                }
-                found.add(c);
-            }
-        } else {
-            found.addAll(s.vpnConcentrators.values());
-        }
+        List<VpnConcentrator> found = Selected.byIds(s.vpnConcentrators, r.vpnConcentratorIds(), id -> notFound(id));
         var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                 r.nextToken(), 200, 1000);
         return DescribeVpnConcentratorsResponse.builder()

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.CreateVpnConnectionRequest;
@@ -425,18 +424,7 @@ public final class VpnConnections {
     public DescribeVpnConnectionsResponse describeVpnConnections(DescribeVpnConnectionsRequest r) {
         VpcStore s = net.store();
         Ec2Errors.checkDryRun(r.dryRun());
-        List<VpnConnection> found = new ArrayList<>();
-        if (r.hasVpnConnectionIds() && !r.vpnConnectionIds().isEmpty()) {
-            for (String id : new LinkedHashSet<>(r.vpnConnectionIds())) {
-                VpnConnection c = s.vpnConnections.get(id);
-                if (c == null) {
-                    throw notFound(id);
-                }
-                found.add(c);
-            }
-        } else {
-            found.addAll(s.vpnConnections.values());
-        }
+        List<VpnConnection> found = Selected.byIds(s.vpnConnections, r.vpnConnectionIds(), id -> notFound(id));
         return DescribeVpnConnectionsResponse.builder().vpnConnections(found.stream()
                 .filter(filters.predicate(r.filters())).map(c -> toSdk(s, c, false)).toList()).build();
     }

@@ -104,6 +104,8 @@ class RegisteredHandlersTest {
             "AWS::EC2::IPAMPrefixListResolverTarget",
             // s3-object-lambda
             "AWS::S3ObjectLambda::AccessPoint", "AWS::S3ObjectLambda::AccessPointPolicy",
+            // sql-ha
+            "AWS::EC2::SqlHaStandbyDetectedInstance",
             // small-gaps
             "AWS::EC2::EnclaveCertificateIamRoleAssociation");
 

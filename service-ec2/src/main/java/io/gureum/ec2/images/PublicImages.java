@@ -7,12 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The public AMIs every region offers: Amazon Linux 2023 and 2, Ubuntu, Debian, Windows Server and the
- * ECS-optimized image, under their real owners and names. An image's ID is derived from its region and
- * name, so the same name in the same region always has the same {@code ami-} ID (on every server), and
- * SSM's public parameters can resolve to it through DescribeImages.
+ * The public AMIs every region offers: Amazon Linux 2023 and 2, Ubuntu, Debian, Windows Server (alone and with SQL
+ * Server 2022 Standard, Enterprise and Web, license included) and the ECS-optimized image, under their real owners
+ * and names. An image's ID is derived from its region and name, so the same name in the same region always has
+ * the same {@code ami-} ID (on every server), and SSM's public parameters can resolve to it through DescribeImages.
  */
 public final class PublicImages {
     static final String AMAZON = "137112412989";
@@ -53,11 +54,35 @@ public final class PublicImages {
             new Entry(WINDOWS, "amazon", "Windows_Server-2022-English-Full-Base-2024.11.13", "x86_64", "windows",
                     "Microsoft Windows Server 2022 Full Locale English AMI provided by Amazon",
                     "2024-11-13T20:12:22.000Z", "/dev/sda1", 30, "gp2", null, null),
+            sql("Standard"), sql("Enterprise"), sql("Web"),
             new Entry(ECS, "amazon", "al2023-ami-ecs-hvm-2023.0.20241120-kernel-6.1-x86_64", "x86_64", null,
                     "Amazon Linux AMI 2023.0.20241120 x86_64 ECS HVM EBS", "2024-11-20T18:31:08.000Z", "/dev/xvda",
                     30, "gp3", "uefi-preferred", "v2.0"));
 
+    /**
+     * The billing fields of the Windows SQL Server license-included AMIs by edition
+     * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/billing-info-fields.html).
+     */
+    private static final Map<String, String[]> SQL_BILLING = Map.of(
+            "Standard", new String[] {"Windows with SQL Server Standard", "RunInstances:0006"},
+            "Enterprise", new String[] {"Windows with SQL Server Enterprise", "RunInstances:0102"},
+            "Web", new String[] {"Windows with SQL Server Web", "RunInstances:0202"});
+
     private PublicImages() {
+    }
+
+    /** Windows Server 2022 with SQL Server 2022 of an edition, license included. */
+    private static Entry sql(String edition) {
+        return new Entry(WINDOWS, "amazon", "Windows_Server-2022-English-Full-SQL_2022_" + edition + "-2024.11.13",
+                "x86_64", "windows", "Microsoft Windows Server 2022 Full Locale English with SQL " + edition
+                        + " 2022 AMI provided by Amazon", "2024-11-13T20:15:42.000Z", "/dev/sda1", 45, "gp2", null,
+                null);
+    }
+
+    /** The edition of a SQL Server AMI's name, or null. */
+    private static String sqlEdition(String name) {
+        int at = name.indexOf("-SQL_2022_");
+        return at < 0 ? null : name.substring(at + "-SQL_2022_".length(), name.lastIndexOf('-'));
     }
 
     private static Entry al2023(String release, String arch, String flavour, String created) {
@@ -80,6 +105,11 @@ public final class PublicImages {
             if ("windows".equals(e.platform)) {
                 i.platformDetails = "Windows";
                 i.usageOperation = "RunInstances:0002";
+                String edition = sqlEdition(e.name);
+                if (edition != null) {
+                    i.platformDetails = SQL_BILLING.get(edition)[0];
+                    i.usageOperation = SQL_BILLING.get(edition)[1];
+                }
             }
             i.creationDate = Instant.parse(e.created);
             i.rootDeviceName = e.rootDevice;

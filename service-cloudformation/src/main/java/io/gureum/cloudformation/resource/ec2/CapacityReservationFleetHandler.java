@@ -3,7 +3,6 @@ package io.gureum.cloudformation.resource.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceRequest;
@@ -37,7 +36,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * {@code TagSpecifications} of type {@code capacity-reservation-fleet} with CloudFormation's own; EC2 copies them onto
  * the fleet's reservations.
  */
-public final class CapacityReservationFleetHandler implements AsyncResourceHandler {
+public final class CapacityReservationFleetHandler implements WaitingUpdateHandler {
     private static final Set<String> IN_PLACE = Set.of("TotalTargetCapacity", "RemoveEndDate", "NoRemoveEndDate");
     private static final Set<String> SERVED = Set.of("AllocationStrategy", "EndDate", "InstanceMatchCriteria",
             "InstanceTypeSpecifications", "NoRemoveEndDate", "RemoveEndDate", "TagSpecifications", "Tenancy",
@@ -56,11 +55,6 @@ public final class CapacityReservationFleetHandler implements AsyncResourceHandl
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -72,11 +66,6 @@ public final class CapacityReservationFleetHandler implements AsyncResourceHandl
                 .totalTargetCapacity(required(r, "TotalTargetCapacity")).instanceTypeSpecifications(specs(r))
                 .tagSpecifications(tagSpecs(r))).capacityReservationFleetId();
         return until(ec2, id, "submitted").thenApply(f -> created(f));
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -94,11 +83,6 @@ public final class CapacityReservationFleetHandler implements AsyncResourceHandl
                 .totalTargetCapacity(target ? required(r, "TotalTargetCapacity") : null)
                 .removeEndDate(remove ? Boolean.TRUE : null));
         return until(ec2, id, "modifying").thenApply(f -> created(f));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

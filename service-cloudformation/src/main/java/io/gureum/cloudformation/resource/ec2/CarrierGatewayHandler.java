@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * place. Create waits until EC2 reports the gateway {@code available}, delete until it reports it {@code deleted}
  * (which frees its VPC for the resources deleted after it); neither wait holds a thread ({@link Polling}).
  */
-public final class CarrierGatewayHandler implements AsyncResourceHandler {
+public final class CarrierGatewayHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("VpcId", "Tags");
 
@@ -43,11 +42,6 @@ public final class CarrierGatewayHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -55,8 +49,8 @@ public final class CarrierGatewayHandler implements AsyncResourceHandler {
         String id = ec2.createCarrierGateway(b -> b.vpcId(vpc)
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.CARRIER_GATEWAY))).carrierGateway()
                 .carrierGatewayId();
-        return Polling.settled("carrier gateway " + id, () -> "available".equals(describe(ec2, id).stateAsString()))
-                .thenApply(x -> created(describe(ec2, id)));
+        return Ec2Support.untilState("carrier gateway " + id, () -> describe(ec2, id), CarrierGateway::stateAsString,
+                "available").thenApply(CarrierGatewayHandler::created);
     }
 
     @Override
@@ -67,20 +61,12 @@ public final class CarrierGatewayHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
-        return Ec2Support.deletingAsync(() -> {
-            ec2.deleteCarrierGateway(b -> b.carrierGatewayId(id));
-            return Polling.settled("carrier gateway " + id, () -> ec2.describeCarrierGateways(b -> b
-                    .carrierGatewayIds(id)).carrierGateways().stream()
-                    .allMatch(g -> "deleted".equals(g.stateAsString())));
-        });
+        return Ec2Support.deleteUntilDeleted("carrier gateway " + id, () -> ec2.deleteCarrierGateway(b -> b
+                .carrierGatewayId(id)), () -> ec2.describeCarrierGateways(b -> b.carrierGatewayIds(id))
+                .carrierGateways(), CarrierGateway::stateAsString);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -20,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.AuthorizationRule;
  * the destination CIDR and the group ({@code *} for all groups) joined by {@code |}. Every property replaces the
  * rule. Create waits until EC2 reports the rule {@code active}, delete until it is gone ({@link Polling}).
  */
-public final class ClientVpnAuthorizationRuleHandler implements AsyncResourceHandler {
+public final class ClientVpnAuthorizationRuleHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("AccessGroupId", "AuthorizeAllGroups", "ClientVpnEndpointId",
             "Description", "TargetNetworkCidr");
@@ -43,11 +42,6 @@ public final class ClientVpnAuthorizationRuleHandler implements AsyncResourceHan
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -59,14 +53,9 @@ public final class ClientVpnAuthorizationRuleHandler implements AsyncResourceHan
                 .description(r.text("Description")));
         String group = all ? ALL : r.text("AccessGroupId");
         String id = String.join("|", endpoint, cidr, group);
-        return Polling.settled("Client VPN authorization rule " + id, () -> find(ec2, endpoint, cidr, group)
-                .map(a -> "active".equals(a.status().codeAsString())).orElse(false))
-                .thenApply(x -> Created.of(id).attribute("Id", id));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
+        return Ec2Support.untilState("Client VPN authorization rule " + id, () -> find(ec2, endpoint, cidr, group)
+                .orElse(null), a -> a.status().codeAsString(), "active").thenApply(x -> Created.of(id)
+                        .attribute("Id", id));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gureum.cloudformation.resource.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -31,7 +30,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * {@code AWS::EC2::ClientVpnTargetNetworkAssociation} associates a subnet, so create does not wait; delete waits
  * until EC2 reports the endpoint {@code deleted}, without holding a thread ({@link Polling}).
  */
-public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
+public final class ClientVpnEndpointHandler implements WaitingUpdateHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("AuthenticationOptions", "AuthorizationPolicy", "ClientCidrBlock",
             "ClientConnectOptions", "ClientLoginBannerOptions", "ClientRouteEnforcementOptions", "ConnectionLogOptions",
@@ -84,11 +83,6 @@ public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -118,11 +112,6 @@ public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
                 .tagSpecifications(tagSpecifications(r))).clientVpnEndpointId();
         applyPolicy(r, ec2, id);
         return CompletableFuture.completedFuture(Created.of(id).attribute("Id", id));
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     /** Sends what changed; a property removed from the template goes back to EC2's default. */
@@ -188,11 +177,6 @@ public final class ClientVpnEndpointHandler implements AsyncResourceHandler {
             }
         }
         return CompletableFuture.completedFuture(Created.of(id).attribute("Id", id));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

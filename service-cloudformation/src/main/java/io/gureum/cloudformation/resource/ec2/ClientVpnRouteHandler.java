@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -20,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.ClientVpnRoute;
  * until EC2 reports the route {@code active}, delete until it is gone ({@link Polling}); a route already gone with
  * its target network's association counts as deleted.
  */
-public final class ClientVpnRouteHandler implements AsyncResourceHandler {
+public final class ClientVpnRouteHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("ClientVpnEndpointId", "Description", "DestinationCidrBlock",
             "TargetVpcSubnetId");
@@ -42,11 +41,6 @@ public final class ClientVpnRouteHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -56,14 +50,8 @@ public final class ClientVpnRouteHandler implements AsyncResourceHandler {
         ec2.createClientVpnRoute(b -> b.clientVpnEndpointId(endpoint).destinationCidrBlock(cidr)
                 .targetVpcSubnetId(subnet).description(r.text("Description")));
         String id = String.join("|", endpoint, cidr, subnet);
-        return Polling.settled("Client VPN route " + id, () -> find(ec2, endpoint, cidr, subnet)
-                .map(x -> "active".equals(x.status().codeAsString())).orElse(false))
-                .thenApply(x -> Created.of(id).attribute("Id", id));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
+        return Ec2Support.untilState("Client VPN route " + id, () -> find(ec2, endpoint, cidr, subnet).orElse(null),
+                x -> x.status().codeAsString(), "active").thenApply(x -> Created.of(id).attribute("Id", id));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -18,7 +17,7 @@ import software.amazon.awssdk.services.ec2.model.TargetNetwork;
  * {@code Ref} and {@code Fn::GetAtt Id} are the association ID. Both properties replace it. Create waits until EC2
  * reports the association {@code associated}, delete until it is gone, neither holding a thread ({@link Polling}).
  */
-public final class ClientVpnTargetNetworkAssociationHandler implements AsyncResourceHandler {
+public final class ClientVpnTargetNetworkAssociationHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("ClientVpnEndpointId", "SubnetId");
 
@@ -38,11 +37,6 @@ public final class ClientVpnTargetNetworkAssociationHandler implements AsyncReso
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -53,11 +47,6 @@ public final class ClientVpnTargetNetworkAssociationHandler implements AsyncReso
         return Polling.settled("Client VPN target network association " + id, () -> find(ec2, endpoint, id).stream()
                 .anyMatch(t -> "associated".equals(t.status().codeAsString())))
                 .thenApply(x -> Created.of(id).attribute("Id", id));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -118,6 +118,32 @@ final class Ec2Support {
         }
     }
 
+    /**
+     * Waits through {@link io.gureum.cloudformation.resource.common.Polling} (no thread held) until {@code describe}
+     * finds the resource (null: not yet) in state {@code wanted}; the future gives the resource as then described.
+     */
+    static <T> java.util.concurrent.CompletableFuture<T> untilState(String what,
+            java.util.function.Supplier<T> describe, java.util.function.Function<T, String> state, String wanted) {
+        return io.gureum.cloudformation.resource.common.Polling.until(() -> {
+            T found = describe.get();
+            return found != null && wanted.equals(state.apply(found))
+                    ? io.gureum.cloudformation.resource.common.Polling.Outcome.done(found) : null;
+        }, io.gureum.cloudformation.resource.common.Polling.SETTLE_LIMIT, what + " did not stabilize");
+    }
+
+    /**
+     * Runs a delete call, then waits (as {@link #untilState}) until each resource {@code found} lists is
+     * {@code deleted}, or none is listed; a resource already gone counts as deleted ({@link #deletingAsync}).
+     */
+    static <T> java.util.concurrent.CompletableFuture<Void> deleteUntilDeleted(String what, Runnable delete,
+            java.util.function.Supplier<List<T>> found, java.util.function.Function<T, String> state) {
+        return deletingAsync(() -> {
+            delete.run();
+            return io.gureum.cloudformation.resource.common.Polling.settled(what, () -> found.get().stream()
+                    .allMatch(x -> "deleted".equals(state.apply(x))));
+        });
+    }
+
     /** Runs a delete call; a resource already gone counts as deleted. */
     static void deleting(Runnable call) {
         try {

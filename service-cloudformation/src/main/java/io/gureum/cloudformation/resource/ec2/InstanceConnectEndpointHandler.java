@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -27,7 +26,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * (its network interface is then deleted, so the subnet can go after it); neither wait holds a thread
  * ({@link Polling}).
  */
-public final class InstanceConnectEndpointHandler implements AsyncResourceHandler {
+public final class InstanceConnectEndpointHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("SubnetId", "ClientToken", "PreserveClientIp",
             "SecurityGroupIds", "Tags");
@@ -78,11 +77,6 @@ public final class InstanceConnectEndpointHandler implements AsyncResourceHandle
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -94,9 +88,9 @@ public final class InstanceConnectEndpointHandler implements AsyncResourceHandle
         String id = ec2.createInstanceConnectEndpoint(b -> b.subnetId(subnet).securityGroupIds(groups)
                 .preserveClientIp(r.bool("PreserveClientIp")).clientToken(r.text("ClientToken"))
                 .tagSpecifications(specs)).instanceConnectEndpoint().instanceConnectEndpointId();
-        return Polling.settled("instance connect endpoint " + id,
-                () -> "create-complete".equals(describe(ec2, id).stateAsString()))
-                .thenApply(x -> created(describe(ec2, id)));
+        return Ec2Support.untilState("instance connect endpoint " + id, () -> describe(ec2, id),
+                Ec2InstanceConnectEndpoint::stateAsString, "create-complete")
+                .thenApply(InstanceConnectEndpointHandler::created);
     }
 
     @Override
@@ -104,11 +98,6 @@ public final class InstanceConnectEndpointHandler implements AsyncResourceHandle
         Served.check(r, SERVED);
         Ec2Support.retag(r, r.physicalId());
         return created(describe(ec2(r), r.physicalId()));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -4,7 +4,6 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -33,7 +32,7 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
  * {@code InstanceType}, {@code UserData} and {@code EbsOptimized} stop the instance, change it and start it
  * again ("Update requires: Some interruption").
  */
-public final class InstanceHandler implements AsyncResourceHandler {
+public final class InstanceHandler implements WaitingUpdateHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of(
             "AvailabilityZone", "BlockDeviceMappings", "DisableApiTermination", "EbsOptimized", "IamInstanceProfile",
@@ -54,11 +53,6 @@ public final class InstanceHandler implements AsyncResourceHandler {
                 "LaunchTemplate", "SecurityGroups", "Tenancy", "PlacementGroupName", "HostId", "BlockDeviceMappings",
                 "CpuOptions", "HibernationOptions", "Ipv6AddressCount", "Ipv6Addresses", "ElasticGpuSpecifications",
                 "EnclaveOptions", "LicenseSpecifications", "IamInstanceProfile", "CreditSpecification");
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -121,11 +115,6 @@ public final class InstanceHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> updateAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -179,11 +168,6 @@ public final class InstanceHandler implements AsyncResourceHandler {
             boolean v = Boolean.TRUE.equals(r.bool("EbsOptimized"));
             ec2.modifyInstanceAttribute(x -> x.instanceId(id).ebsOptimized(a -> a.value(v)));
         }
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
@@ -25,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * {@code DefaultResourceDiscoveryOrganizationalUnitExclusions} is not served (Organizations' accounts are not
  * discovered).
  */
-public final class IpamHandler implements AsyncResourceHandler {
+public final class IpamHandler implements WaitingUpdateHandler {
     private static final Set<String> SERVED = Set.of("Description", "OperatingRegions", "Tags", "Tier",
             "EnablePrivateGua", "MeteredAccount");
 
@@ -67,11 +66,6 @@ public final class IpamHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -81,11 +75,6 @@ public final class IpamHandler implements AsyncResourceHandler {
                         .map(x -> AddIpamOperatingRegion.builder().regionName(x).build()).toList() : null)
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.IPAM))).ipam().ipamId();
         return IpamWaits.settled("IPAM " + id, () -> state(ec2, id), () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -106,11 +95,6 @@ public final class IpamHandler implements AsyncResourceHandler {
         }
         Ec2Support.retag(r, id);
         return IpamWaits.settled("IPAM " + id, () -> state(ec2, id), () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

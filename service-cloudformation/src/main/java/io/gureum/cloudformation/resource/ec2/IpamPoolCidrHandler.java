@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
@@ -20,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.IpamPoolCidr;
  * {@code provisioned} ({@code failed-provision} fails it with EC2's reason); delete deprovisions it and waits until
  * it is {@code deprovisioned}.
  */
-public final class IpamPoolCidrHandler implements AsyncResourceHandler {
+public final class IpamPoolCidrHandler implements WaitingHandler {
     private static final Set<String> SERVED = Set.of("IpamPoolId", "Cidr", "NetmaskLength");
 
     @Override
@@ -48,11 +47,6 @@ public final class IpamPoolCidrHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -74,11 +68,6 @@ public final class IpamPoolCidrHandler implements AsyncResourceHandler {
             }
             return CompletableFuture.failedFuture(e);
         });
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gureum.cloudformation.resource.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -30,7 +29,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * properties replace the pool. Delete deprovisions its {@code ProvisionedCidrs}, then deletes the pool and waits
  * until it is gone. {@code SourceResource} is not served (EC2 answers resource planning pools 501).
  */
-public final class IpamPoolHandler implements AsyncResourceHandler {
+public final class IpamPoolHandler implements WaitingUpdateHandler {
     private static final Set<String> SERVED = Set.of("AddressFamily", "AllocationDefaultNetmaskLength",
             "AllocationMaxNetmaskLength", "AllocationMinNetmaskLength", "AllocationResourceTags", "AutoImport",
             "AwsService", "Description", "IpamScopeId", "Locale", "ProvisionedCidrs", "PublicIpSource",
@@ -111,11 +110,6 @@ public final class IpamPoolHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -135,11 +129,6 @@ public final class IpamPoolHandler implements AsyncResourceHandler {
             ec2.provisionIpamPoolCidr(b -> b.ipamPoolId(id).cidr(cidr));
         }
         return settled(ec2, id, cidrs);
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -179,11 +168,6 @@ public final class IpamPoolHandler implements AsyncResourceHandler {
         }
         Ec2Support.retag(r, id);
         return settled(ec2, id, now);
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gureum.cloudformation.resource.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
@@ -24,7 +23,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * whole set) and tags change in place. Create and update wait for EC2's {@code create-complete} /
  * {@code modify-complete}, delete until it is gone ({@link IpamWaits}, no engine thread waits).
  */
-public final class IpamPrefixListResolverHandler implements AsyncResourceHandler {
+public final class IpamPrefixListResolverHandler implements WaitingUpdateHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("IpamId", "AddressFamily", "Description", "Rules", "Tags");
 
@@ -82,11 +81,6 @@ public final class IpamPrefixListResolverHandler implements AsyncResourceHandler
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -98,11 +92,6 @@ public final class IpamPrefixListResolverHandler implements AsyncResourceHandler
                 .ipamPrefixListResolver().ipamPrefixListResolverId();
         return IpamWaits.settled("IPAM prefix list resolver " + id, () -> state(ec2, id), () -> created(describe(ec2,
                 id)));
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -120,11 +109,6 @@ public final class IpamPrefixListResolverHandler implements AsyncResourceHandler
         Ec2Support.retag(r, id);
         return IpamWaits.settled("IPAM prefix list resolver " + id, () -> state(ec2, id), () -> created(describe(ec2,
                 id)));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * update wait until EC2 reports the target synchronised ({@code sync-complete}; {@code sync-failed} fails the
  * resource), delete until it is gone ({@link IpamWaits}).
  */
-public final class IpamPrefixListResolverTargetHandler implements AsyncResourceHandler {
+public final class IpamPrefixListResolverTargetHandler implements WaitingUpdateHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("IpamPrefixListResolverId", "PrefixListId", "PrefixListRegion",
             "TrackLatestVersion", "DesiredVersion", "Tags");
@@ -63,11 +62,6 @@ public final class IpamPrefixListResolverTargetHandler implements AsyncResourceH
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -82,11 +76,6 @@ public final class IpamPrefixListResolverTargetHandler implements AsyncResourceH
     }
 
     @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> updateAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -97,11 +86,6 @@ public final class IpamPrefixListResolverTargetHandler implements AsyncResourceH
         }
         Ec2Support.retag(r, id);
         return synced(ec2, id);
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

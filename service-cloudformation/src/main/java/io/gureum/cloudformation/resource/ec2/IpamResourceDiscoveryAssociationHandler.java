@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * and {@code State}. {@code IpamId} and {@code IpamResourceDiscoveryId} replace it; tags change in place. Create
  * waits for {@code associate-complete}, delete (DisassociateIpamResourceDiscovery) until it is gone.
  */
-public final class IpamResourceDiscoveryAssociationHandler implements AsyncResourceHandler {
+public final class IpamResourceDiscoveryAssociationHandler implements WaitingHandler {
     private static final Set<String> SERVED = Set.of("IpamId", "IpamResourceDiscoveryId", "Tags");
 
     @Override
@@ -53,11 +52,6 @@ public final class IpamResourceDiscoveryAssociationHandler implements AsyncResou
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -74,11 +68,6 @@ public final class IpamResourceDiscoveryAssociationHandler implements AsyncResou
         Served.check(r, SERVED);
         Ec2Support.retag(r, r.physicalId());
         return created(describe(ec2(r), r.physicalId()));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

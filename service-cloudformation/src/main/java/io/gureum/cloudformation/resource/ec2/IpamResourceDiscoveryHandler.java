@@ -3,7 +3,6 @@ package io.gureum.cloudformation.resource.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
@@ -26,7 +25,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * (ModifyIpamResourceDiscovery; {@code OrganizationalUnitExclusions} are set by it after the create, as
  * CreateIpamResourceDiscovery has none). Create and update wait until it has settled, delete until it is gone.
  */
-public final class IpamResourceDiscoveryHandler implements AsyncResourceHandler {
+public final class IpamResourceDiscoveryHandler implements WaitingUpdateHandler {
     private static final Set<String> SERVED = Set.of("Description", "OperatingRegions",
             "OrganizationalUnitExclusions", "Tags");
 
@@ -67,11 +66,6 @@ public final class IpamResourceDiscoveryHandler implements AsyncResourceHandler 
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -88,11 +82,6 @@ public final class IpamResourceDiscoveryHandler implements AsyncResourceHandler 
         }
         return IpamWaits.settled("IPAM resource discovery " + id, () -> state(ec2, id),
                 () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -122,11 +111,6 @@ public final class IpamResourceDiscoveryHandler implements AsyncResourceHandler 
         Ec2Support.retag(r, id);
         return IpamWaits.settled("IPAM resource discovery " + id, () -> state(ec2, id),
                 () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

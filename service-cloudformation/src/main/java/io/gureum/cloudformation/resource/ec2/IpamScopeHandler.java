@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Served;
@@ -18,7 +17,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
  * {@code PoolCount}. {@code IpamId} replaces it; {@code Description} and tags change in place.
  * {@code ExternalAuthorityConfiguration} is not served (EC2 answers it 501).
  */
-public final class IpamScopeHandler implements AsyncResourceHandler {
+public final class IpamScopeHandler implements WaitingUpdateHandler {
     private static final Set<String> SERVED = Set.of("IpamId", "Description", "Tags");
 
     @Override
@@ -48,22 +47,12 @@ public final class IpamScopeHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
         String id = ec2.createIpamScope(b -> b.ipamId(r.requiredText("IpamId")).description(r.text("Description"))
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.IPAM_SCOPE))).ipamScope().ipamScopeId();
         return IpamWaits.settled("IPAM scope " + id, () -> state(ec2, id), () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -77,11 +66,6 @@ public final class IpamScopeHandler implements AsyncResourceHandler {
         }
         Ec2Support.retag(r, id);
         return IpamWaits.settled("IPAM scope " + id, () -> state(ec2, id), () -> created(describe(ec2, id)));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -163,10 +163,7 @@ public final class NatGatewayHandler implements AsyncResourceHandler {
     public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
-        return Ec2Support.deletingAsync(() -> {
-            ec2.deleteNatGateway(b -> b.natGatewayId(id));
-            return Polling.settled("NAT gateway " + id, () -> ec2.describeNatGateways(b -> b.natGatewayIds(id))
-                    .natGateways().stream().allMatch(n -> "deleted".equals(n.stateAsString())));
-        });
+        return Ec2Support.deleteUntilDeleted("NAT gateway " + id, () -> ec2.deleteNatGateway(b -> b.natGatewayId(id)),
+                () -> ec2.describeNatGateways(b -> b.natGatewayIds(id)).natGateways(), NatGateway::stateAsString);
     }
 }

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.RouteServerAssociation;
  * attribute. Both properties replace it. Create waits until EC2 reports the association {@code associated},
  * delete until it is gone, neither holding a thread ({@link Polling}).
  */
-public final class RouteServerAssociationHandler implements AsyncResourceHandler {
+public final class RouteServerAssociationHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("RouteServerId", "VpcId");
 
@@ -39,11 +38,6 @@ public final class RouteServerAssociationHandler implements AsyncResourceHandler
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -53,11 +47,6 @@ public final class RouteServerAssociationHandler implements AsyncResourceHandler
         String id = routeServer + "|" + vpc;
         return Polling.settled("route server association " + id, () -> find(ec2, routeServer, vpc).stream()
                 .anyMatch(a -> "associated".equals(a.stateAsString()))).thenApply(x -> Created.of(id));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.ec2.model.RouteServerEndpoint;
  * {@code AWS::EC2::RouteServerAssociation}). Create waits until EC2 reports the endpoint {@code available}, delete
  * until {@code deleted}, neither holding a thread ({@link Polling}).
  */
-public final class RouteServerEndpointHandler implements AsyncResourceHandler {
+public final class RouteServerEndpointHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("RouteServerId", "SubnetId", "Tags");
 
@@ -48,11 +47,6 @@ public final class RouteServerEndpointHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -60,8 +54,8 @@ public final class RouteServerEndpointHandler implements AsyncResourceHandler {
                 .subnetId(r.requiredText("SubnetId"))
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.ROUTE_SERVER_ENDPOINT)))
                 .routeServerEndpoint().routeServerEndpointId();
-        return Polling.settled("route server endpoint " + id, () -> "available".equals(describe(ec2, id)
-                .stateAsString())).thenApply(x -> created(r, describe(ec2, id)));
+        return Ec2Support.untilState("route server endpoint " + id, () -> describe(ec2, id),
+                RouteServerEndpoint::stateAsString, "available").thenApply(e -> created(r, e));
     }
 
     @Override
@@ -69,11 +63,6 @@ public final class RouteServerEndpointHandler implements AsyncResourceHandler {
         Served.check(r, SERVED);
         Ec2Support.retag(r, r.physicalId());
         return created(r, describe(ec2(r), r.physicalId()));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceRequest;
@@ -25,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.RouteServer;
  * Create and update wait until EC2 reports the route server {@code available}, delete until {@code deleted}, none
  * holding a thread ({@link Polling}).
  */
-public final class RouteServerHandler implements AsyncResourceHandler {
+public final class RouteServerHandler implements WaitingUpdateHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("AmazonSideAsn", "PersistRoutes", "PersistRoutesDuration",
             "SnsNotificationsEnabled", "Tags");
@@ -56,11 +55,6 @@ public final class RouteServerHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -77,11 +71,6 @@ public final class RouteServerHandler implements AsyncResourceHandler {
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.ROUTE_SERVER))).routeServer()
                 .routeServerId();
         return available(r, ec2, id);
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -114,11 +103,6 @@ public final class RouteServerHandler implements AsyncResourceHandler {
                     ec2.modifyRouteServer(modify.build());
                     return available(r, ec2, id);
                 });
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gureum.cloudformation.resource.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceRequest;
@@ -24,7 +23,7 @@ import software.amazon.awssdk.services.ec2.model.RouteServerPeer;
  * it; tags change in place. Create waits until EC2 reports the peer {@code available} (its BGP session stays
  * {@code down}: no BGP speaker ever connects in Gureum), delete until {@code deleted} ({@link Polling}).
  */
-public final class RouteServerPeerHandler implements AsyncResourceHandler {
+public final class RouteServerPeerHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("BgpOptions", "PeerAddress", "RouteServerEndpointId", "Tags");
 
@@ -52,11 +51,6 @@ public final class RouteServerPeerHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -79,8 +73,8 @@ public final class RouteServerPeerHandler implements AsyncResourceHandler {
                 .bgpOptions(o -> o.peerAsn(peerAsn).peerLivenessDetection(liveness))
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.ROUTE_SERVER_PEER))).routeServerPeer()
                 .routeServerPeerId();
-        return Polling.settled("route server peer " + id, () -> "available".equals(describe(ec2, id)
-                .stateAsString())).thenApply(x -> created(r, describe(ec2, id)));
+        return Ec2Support.untilState("route server peer " + id, () -> describe(ec2, id), RouteServerPeer::stateAsString,
+                "available").thenApply(p -> created(r, p));
     }
 
     @Override
@@ -88,11 +82,6 @@ public final class RouteServerPeerHandler implements AsyncResourceHandler {
         Served.check(r, SERVED);
         Ec2Support.retag(r, r.physicalId());
         return created(r, describe(ec2(r), r.physicalId()));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

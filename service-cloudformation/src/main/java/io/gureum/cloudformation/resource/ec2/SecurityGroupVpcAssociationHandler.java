@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceRequest;
@@ -20,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupVpcAssociation;
  * and {@code VpcOwnerId}. Every property replaces the association. Create waits until EC2 reports it
  * {@code associated}, delete until the association is gone, neither holding a thread ({@link Polling}).
  */
-public final class SecurityGroupVpcAssociationHandler implements AsyncResourceHandler {
+public final class SecurityGroupVpcAssociationHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("GroupId", "VpcId");
 
@@ -37,11 +36,6 @@ public final class SecurityGroupVpcAssociationHandler implements AsyncResourceHa
     private static List<SecurityGroupVpcAssociation> find(Ec2Client ec2, String group, String vpc) {
         return ec2.describeSecurityGroupVpcAssociations(b -> b.filters(Ec2Support.filter("group-id", group),
                 Ec2Support.filter("vpc-id", vpc))).securityGroupVpcAssociations();
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -64,11 +58,6 @@ public final class SecurityGroupVpcAssociationHandler implements AsyncResourceHa
                     .attribute("VpcOwnerId", a.vpcOwnerId());
             return a.stateReason() == null ? created : created.attribute("StateReason", a.stateReason());
         });
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

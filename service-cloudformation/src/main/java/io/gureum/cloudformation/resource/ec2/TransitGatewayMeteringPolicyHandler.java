@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.ec2.model.TransitGatewayMeteringPolicy;
  * removes the difference), and so do tags. Create and update wait until EC2 reports the policy {@code available},
  * delete until {@code deleted}, without holding a thread ({@link Polling}).
  */
-public final class TransitGatewayMeteringPolicyHandler implements AsyncResourceHandler {
+public final class TransitGatewayMeteringPolicyHandler implements WaitingUpdateHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("TransitGatewayId", "MiddleboxAttachmentIds", "Tags");
 
@@ -55,11 +54,6 @@ public final class TransitGatewayMeteringPolicyHandler implements AsyncResourceH
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -69,11 +63,6 @@ public final class TransitGatewayMeteringPolicyHandler implements AsyncResourceH
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.TRANSIT_GATEWAY_METERING_POLICY)))
                 .transitGatewayMeteringPolicy().transitGatewayMeteringPolicyId();
         return available(ec2, id);
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -97,11 +86,6 @@ public final class TransitGatewayMeteringPolicyHandler implements AsyncResourceH
         }
         Ec2Support.retag(r, id);
         return available(ec2, id);
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.gureum.cloudformation.resource.ec2;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
@@ -34,7 +33,7 @@ import software.amazon.awssdk.services.ec2.model.VerifiedAccessSseSpecificationR
  * reports the endpoint {@code active}, delete until {@code deleted}, without holding a thread ({@link Polling}).
  * {@code load-balancer} and {@code rds} endpoints fail as EC2 fails them (Gureum serves neither ELB nor RDS).
  */
-public final class VerifiedAccessEndpointHandler implements AsyncResourceHandler {
+public final class VerifiedAccessEndpointHandler implements WaitingUpdateHandler {
     private static final Set<String> SERVED = Set.of("VerifiedAccessGroupId", "EndpointType", "AttachmentType",
             "ApplicationDomain", "DomainCertificateArn", "EndpointDomainPrefix", "SecurityGroupIds",
             "NetworkInterfaceOptions", "LoadBalancerOptions", "RdsOptions", "CidrOptions", "Description",
@@ -86,11 +85,6 @@ public final class VerifiedAccessEndpointHandler implements AsyncResourceHandler
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -112,11 +106,6 @@ public final class VerifiedAccessEndpointHandler implements AsyncResourceHandler
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.VERIFIED_ACCESS_ENDPOINT)))
                 .verifiedAccessEndpoint().verifiedAccessEndpointId();
         return active(ec2, id);
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -148,11 +137,6 @@ public final class VerifiedAccessEndpointHandler implements AsyncResourceHandler
         }
         Ec2Support.retag(r, id);
         return active(ec2, id);
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

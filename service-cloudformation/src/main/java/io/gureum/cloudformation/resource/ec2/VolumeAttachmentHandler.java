@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * {@code in-use}; delete detaches it and waits for it to be {@code available} again, as AWS's handler does. No
  * wait holds a thread ({@link Polling}).
  */
-public final class VolumeAttachmentHandler implements AsyncResourceHandler {
+public final class VolumeAttachmentHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("Device", "InstanceId", "VolumeId");
 
@@ -34,11 +33,6 @@ public final class VolumeAttachmentHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -49,11 +43,6 @@ public final class VolumeAttachmentHandler implements AsyncResourceHandler {
             ec2.attachVolume(b -> b.volumeId(volume).instanceId(instance).device(device));
             return Polling.settled("Volume attachment " + volume, () -> "in-use".equals(state(ec2, volume)));
         }).thenApply(x -> Created.of(volume + "|" + instance));
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
@@ -23,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.VpcBlockPublicAccessExclusion;
  * and delete wait, on a timer without holding a thread, until EC2 reports {@code create-complete},
  * {@code update-complete} or {@code delete-complete}.
  */
-public final class VpcBlockPublicAccessExclusionHandler implements AsyncResourceHandler {
+public final class VpcBlockPublicAccessExclusionHandler implements WaitingUpdateHandler {
     private static final Set<String> SERVED = Set.of("InternetGatewayExclusionMode", "VpcId", "SubnetId", "Tags");
     static final Duration LIMIT = Duration.ofMinutes(15);
 
@@ -53,11 +52,6 @@ public final class VpcBlockPublicAccessExclusionHandler implements AsyncResource
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         String id = ec2(r).createVpcBlockPublicAccessExclusion(b -> b.vpcId(r.text("VpcId")).subnetId(r.text("SubnetId"))
@@ -65,11 +59,6 @@ public final class VpcBlockPublicAccessExclusionHandler implements AsyncResource
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.VPC_BLOCK_PUBLIC_ACCESS_EXCLUSION)))
                 .vpcBlockPublicAccessExclusion().exclusionId();
         return until(r, id, "create-complete");
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -83,11 +72,6 @@ public final class VpcBlockPublicAccessExclusionHandler implements AsyncResource
         ec2(r).modifyVpcBlockPublicAccessExclusion(b -> b.exclusionId(id)
                 .internetGatewayExclusionMode(r.requiredText("InternetGatewayExclusionMode")));
         return until(r, id, "update-complete");
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

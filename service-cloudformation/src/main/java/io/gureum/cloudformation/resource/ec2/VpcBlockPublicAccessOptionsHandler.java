@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
@@ -20,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.VpcBlockPublicAccessOptions;
  * and update wait, on a timer without holding a thread, until EC2 reports {@code update-complete}; delete turns the
  * mode {@code off} and waits the same way.
  */
-public final class VpcBlockPublicAccessOptionsHandler implements AsyncResourceHandler {
+public final class VpcBlockPublicAccessOptionsHandler implements WaitingUpdateHandler {
     private static final Set<String> SERVED = Set.of("InternetGatewayBlockMode");
     static final Duration LIMIT = Duration.ofMinutes(15);
 
@@ -52,29 +51,14 @@ public final class VpcBlockPublicAccessOptionsHandler implements AsyncResourceHa
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         return apply(r, r.requiredText("InternetGatewayBlockMode")).thenApply(VpcBlockPublicAccessOptionsHandler::created);
     }
 
     @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> updateAsync(ResourceRequest r) {
         return createAsync(r);
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

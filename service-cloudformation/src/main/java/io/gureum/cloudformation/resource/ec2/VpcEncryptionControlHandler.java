@@ -5,7 +5,6 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
@@ -32,7 +31,7 @@ import software.amazon.awssdk.services.ec2.model.VpcEncryptionControlExclusion;
  * its transitional state; {@code enforce-failed} fails the resource with EC2's StateMessage. Delete waits for
  * {@code deleted}.
  */
-public final class VpcEncryptionControlHandler implements AsyncResourceHandler {
+public final class VpcEncryptionControlHandler implements WaitingUpdateHandler {
     /** Template property → exclusion name in ResourceExclusions. */
     private static final Map<String, String> EXCLUSIONS = new LinkedHashMap<>();
 
@@ -70,11 +69,6 @@ public final class VpcEncryptionControlHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -89,11 +83,6 @@ public final class VpcEncryptionControlHandler implements AsyncResourceHandler {
             ec2.modifyVpcEncryptionControl(modify);
             return settled(ec2, id).thenApply(VpcEncryptionControlHandler::created);
         });
-    }
-
-    @Override
-    public Created update(ResourceRequest r) {
-        return AsyncResourceHandler.join(updateAsync(r));
     }
 
     @Override
@@ -162,11 +151,6 @@ public final class VpcEncryptionControlHandler implements AsyncResourceHandler {
             default -> x.elasticFileSystem();
         };
         return e == null || e.stateAsString() == null ? "disabled" : e.stateAsString();
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.gureum.cloudformation.resource.ec2;
 
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.ec2;
 
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.VpnConcentrator;
  * replace it; tags change in place. Create waits until EC2 reports it {@code available} (VPN connections can only be
  * made on it then), delete until {@code deleted}, without holding a thread ({@link Polling}).
  */
-public final class VpnConcentratorHandler implements AsyncResourceHandler {
+public final class VpnConcentratorHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("TransitGatewayId", "Type", "Tags");
 
@@ -43,11 +42,6 @@ public final class VpnConcentratorHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         Served.check(r, SERVED);
         Ec2Client ec2 = ec2(r);
@@ -55,8 +49,8 @@ public final class VpnConcentratorHandler implements AsyncResourceHandler {
                 .transitGatewayId(r.requiredText("TransitGatewayId"))
                 .tagSpecifications(Ec2Support.tagSpecs(r, ResourceType.VPN_CONCENTRATOR))).vpnConcentrator()
                 .vpnConcentratorId();
-        return Polling.settled("VPN concentrator " + id, () -> "available".equals(describe(ec2, id).state()))
-                .thenApply(x -> created(describe(ec2, id)));
+        return Ec2Support.untilState("VPN concentrator " + id, () -> describe(ec2, id), VpnConcentrator::state,
+                "available").thenApply(VpnConcentratorHandler::created);
     }
 
     @Override
@@ -67,19 +61,12 @@ public final class VpnConcentratorHandler implements AsyncResourceHandler {
     }
 
     @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
-    }
-
-    @Override
     public CompletableFuture<Void> deleteAsync(ResourceRequest r) {
         Ec2Client ec2 = ec2(r);
         String id = r.physicalId();
-        return Ec2Support.deletingAsync(() -> {
-            ec2.deleteVpnConcentrator(b -> b.vpnConcentratorId(id));
-            return Polling.settled("VPN concentrator " + id, () -> ec2.describeVpnConcentrators(b -> b
-                    .vpnConcentratorIds(id)).vpnConcentrators().stream().allMatch(c -> "deleted".equals(c.state())));
-        });
+        return Ec2Support.deleteUntilDeleted("VPN concentrator " + id, () -> ec2.deleteVpnConcentrator(b -> b
+                .vpnConcentratorId(id)), () -> ec2.describeVpnConcentrators(b -> b.vpnConcentratorIds(id))
+                .vpnConcentrators(), VpnConcentrator::state);
     }
 
     @Override

@@ -5,7 +5,6 @@ import static io.gureum.cloudformation.resource.ec2.Ec2Support.integer;
 import static io.gureum.cloudformation.resource.ec2.Ec2Support.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
@@ -38,7 +37,7 @@ import software.amazon.awssdk.services.ec2.model.VpnTunnelOptionsSpecification;
  * {@code deleted} (which frees its gateways for the resources deleted after it); neither wait holds a thread
  * ({@link Polling}).
  */
-public final class VpnConnectionHandler implements AsyncResourceHandler {
+public final class VpnConnectionHandler implements WaitingHandler {
     /** The properties this handler applies; any other fails the resource ({@link Served}). */
     private static final Set<String> SERVED = Set.of("CustomerGatewayId", "EnableAcceleration",
             "LocalIpv4NetworkCidr", "LocalIpv6NetworkCidr", "OutsideIpAddressType", "PreSharedKeyStorage",
@@ -60,11 +59,6 @@ public final class VpnConnectionHandler implements AsyncResourceHandler {
 
     private static VpnConnection describe(Ec2Client ec2, String id) {
         return ec2.describeVpnConnections(b -> b.vpnConnectionIds(id)).vpnConnections().get(0);
-    }
-
-    @Override
-    public Created create(ResourceRequest r) {
-        return AsyncResourceHandler.join(createAsync(r));
     }
 
     @Override
@@ -165,11 +159,6 @@ public final class VpnConnectionHandler implements AsyncResourceHandler {
         Served.check(r, SERVED);
         Ec2Support.retag(r, r.physicalId());
         return Created.of(r.physicalId()).attribute("VpnConnectionId", r.physicalId());
-    }
-
-    @Override
-    public void delete(ResourceRequest r) {
-        AsyncResourceHandler.join(deleteAsync(r));
     }
 
     @Override
