@@ -17,6 +17,10 @@ import software.amazon.awssdk.services.ec2.model.RegisteredInstance;
  * disabled and stays), and the stack deleted, each step checked through EC2.
  */
 class Ec2SqlHaStandbyDetectedInstanceTypeIT extends EndToEndSupport {
+    /** Moves the core clock while the instance launches and terminates (2 s each), rather than waiting. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.gureum.cloudformation.resource.ClockTicker ticker = new io.gureum.cloudformation.resource.ClockTicker(
+            () -> gureum);
 
     private static final String TEMPLATE = """
             Parameters:
