@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 /**
  * {@code AWS::EC2::Instance}. {@code Ref} is the instance id; {@code Fn::GetAtt} gives
  * {@code AvailabilityZone}, {@code InstanceId}, {@code PrivateDnsName}, {@code PrivateIp},
- * {@code PublicDnsName}, {@code PublicIp}, {@code VpcId} and {@code State.Code}/{@code State.Name} (the state
+ * {@code PublicDnsName}, {@code PublicIp}, {@code VpcId} and {@code State} ({@code State.Code}/{@code State.Name}: the state
  * when the create or update finished: {@code 16}/{@code running}), and, as CloudFormation lets {@code Fn::GetAtt}
  * read this type's properties, {@code InstanceType}, {@code ImageId}, {@code SubnetId}, {@code KeyName} as EC2
  * reports them and the template's other properties. Create waits until the instance is
@@ -219,7 +219,9 @@ public final class InstanceHandler implements AsyncResourceHandler {
         Created c = Created.of(id).attribute("InstanceId", id).attribute("AvailabilityZone", i.placement().availabilityZone())
                 .attribute("PrivateDnsName", i.privateDnsName()).attribute("PrivateIp", i.privateIpAddress())
                 .attribute("PublicDnsName", i.publicDnsName()).attribute("PublicIp", i.publicIpAddress())
-                .attribute("VpcId", i.vpcId()).attribute("State.Code", String.valueOf(i.state().code()))
+                .attribute("VpcId", i.vpcId()).attribute("State", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("Code", String.valueOf(i.state().code())).put("Name", i.state().nameAsString()))
+                .attribute("State.Code", String.valueOf(i.state().code()))
                 .attribute("State.Name", i.state().nameAsString()).attribute("InstanceType", i.instanceTypeAsString())
                 .attribute("ImageId", i.imageId()).attribute("SubnetId", i.subnetId()).attribute("KeyName", i.keyName());
         return PropertyAttributes.add(c, r);
