@@ -2,7 +2,8 @@
 """Lists, per CloudFormation type Gureum registers, the ``Fn::GetAtt`` attributes AWS's resource schema gives that
 the type's handler does not set.
 
-The handlers are read from ``META-INF/services/io.gureum.cloudformation.resource.ResourceHandler``; a handler's
+The handlers are read from ``META-INF/services/io.gureum.cloudformation.resource.ResourceHandler`` and the
+engine's own (``ENGINE``); a handler's
 attributes are the string literals of its ``.attribute("…"`` calls (and its superclass's). The schemas are AWS's
 published resource provider schemas as the template linter cfn-lint ships them (``pip install cfn-lint``); its
 GetAtt list is the schema's ``readOnlyProperties`` (nested ones as ``A.B``), plus every property for the types whose
@@ -25,13 +26,23 @@ from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'service-cloudformation', 'src', 'main')
 
 
+# The handlers the engine registers itself (CloudFormationInstance), beside the service file's.
+# Their type, for those naming it through a constant.
+ENGINE = {'io.gureum.cloudformation.engine.NestedStackHandler': [],
+          'io.gureum.cloudformation.MacroHandler': ['AWS::CloudFormation::Macro'],
+          'io.gureum.cloudformation.resource.cloudformation.WaitConditionHandler': [],
+          'io.gureum.cloudformation.resource.cloudformation.WaitConditionHandleHandler': [],
+          'io.gureum.cloudformation.resource.cloudformation.StackSetHandler': ['AWS::CloudFormation::StackSet']}
+
+
 def handlers():
     registry = os.path.join(ROOT, 'resources', 'META-INF', 'services',
                             'io.gureum.cloudformation.resource.ResourceHandler')
     out = {}
-    for cls in open(registry).read().split():
+    for cls in open(registry).read().split() + list(ENGINE):
         src = open(os.path.join(ROOT, 'java', *cls.split('.')) + '.java').read()
         types = re.findall(r'return "((?:AWS|Custom)::[^"]+)"', src) + re.findall(r'super\("(AWS::[^"]+)"', src)
+        types = types or ENGINE.get(cls, [])
         parent = re.search(r'extends (\w+)', src)
         if parent:
             for f in glob.glob(os.path.join(ROOT, 'java', '**', parent.group(1) + '.java'), recursive=True):

@@ -78,6 +78,11 @@ class ReturnValuesIT extends EndToEndSupport {
                     ZipFile: |
                       def handler(event, context):
                           return 'ok'
+              Macro:
+                Type: AWS::CloudFormation::Macro
+                Properties: {Name: !Sub '${AWS::StackName}-macro', FunctionName: !GetAtt Fn.Arn}
+              Handle:
+                Type: AWS::CloudFormation::WaitConditionHandle
               Bus:
                 Type: AWS::Events::EventBus
                 Properties: {Name: !Sub '${AWS::StackName}-orders', Description: orders}
@@ -112,6 +117,10 @@ class ReturnValuesIT extends EndToEndSupport {
               FnSnapStartApplyOn: {Value: !GetAtt Fn.SnapStartResponse.ApplyOn}
               FnSnapStartStatus: {Value: !GetAtt Fn.SnapStartResponse.OptimizationStatus}
               BusDescription: {Value: !GetAtt Bus.Description}
+              Macro: {Value: !Ref Macro}
+              MacroId: {Value: !GetAtt Macro.Id}
+              Handle: {Value: !Ref Handle}
+              HandleId: {Value: !GetAtt Handle.Id}
             """;
 
     @Test
@@ -154,6 +163,10 @@ class ReturnValuesIT extends EndToEndSupport {
         assertEquals("None", output(s, "FnSnapStartApplyOn"));
         assertEquals("Off", output(s, "FnSnapStartStatus"));
         assertEquals("orders", output(s, "BusDescription"));
+        assertEquals(name + "-macro", output(s, "Macro"));
+        assertEquals(output(s, "Macro"), output(s, "MacroId"));
+        assertTrue(output(s, "Handle").contains("/_gureum/cloudformation/waitcondition/"), output(s, "Handle"));
+        assertEquals(output(s, "Handle"), output(s, "HandleId"));
 
         // An update in place keeps them, with the new values.
         String updated = TEMPLATE.replace("VisibilityTimeout: 45", "VisibilityTimeout: 50")
