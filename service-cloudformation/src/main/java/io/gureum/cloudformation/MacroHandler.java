@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * {@code AWS::CloudFormation::Macro} (template reference): makes a Lambda function available as a template macro
  * of the account and Region under {@code Name}, for as long as the resource exists (the macro is the stack's
- * resource record, so it is kept with {@code --data-dir} like the stack). {@code Ref} is the name; a name another
+ * resource record, so it is kept with {@code --data-dir} like the stack). {@code Ref} and {@code Fn::GetAtt Id} give the name; a name another
  * live macro has fails the resource ("AlreadyExists"). {@code Name} replaces it; {@code FunctionName},
  * {@code Description}, {@code LogGroupName} and {@code LogRoleARN} change in place (the log settings are stored,
  * nothing is logged).
@@ -72,14 +72,14 @@ final class MacroHandler implements ResourceHandler {
         } finally {
             state.lock.unlock();
         }
-        return Created.of(name);
+        return Created.of(name).attribute("Id", name);
     }
 
     @Override
     public Created update(ResourceRequest r) {
         Served.check(r, SERVED);
         r.requiredText("FunctionName");
-        return Created.of(r.physicalId());
+        return Created.of(r.physicalId()).attribute("Id", r.physicalId());
     }
 
     @Override

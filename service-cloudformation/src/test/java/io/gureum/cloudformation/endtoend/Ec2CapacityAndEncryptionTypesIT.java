@@ -142,6 +142,7 @@ class Ec2CapacityAndEncryptionTypesIT extends EndToEndSupport {
               ControlRef: {Value: !Ref Control}
               ControlId: {Value: !GetAtt Control.VpcEncryptionControlId}
               ControlState: {Value: !GetAtt Control.State}
+              ControlIgwExclusion: {Value: !GetAtt Control.ResourceExclusions.InternetGateway.State}
             """;
 
     @Test
@@ -157,6 +158,7 @@ class Ec2CapacityAndEncryptionTypesIT extends EndToEndSupport {
         var c = ec2.describeVpcEncryptionControls(b -> b.vpcEncryptionControlIds(id)).vpcEncryptionControls().get(0);
         assertEquals("enforce", c.modeAsString());
         assertEquals("enabled", c.resourceExclusions().internetGateway().stateAsString());
+        assertEquals("enabled", output(created, "ControlIgwExclusion"));
         assertTrue(c.tags().stream().anyMatch(t -> t.key().equals("team") && t.value().equals("course")));
 
         // In place: back to monitor, the exclusion disabled.

@@ -97,6 +97,10 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
               FullName: {Value: !GetAtt Alb.LoadBalancerFullName}
               LbName: {Value: !GetAtt Alb.LoadBalancerName}
               Groups: {Value: !Join [',', !GetAtt Alb.SecurityGroups]}
+              Scheme: {Value: !GetAtt Alb.Scheme}
+              LbType: {Value: !GetAtt Alb.Type}
+              Extra: {Value: !Ref Extra}
+              ExtraId: {Value: !GetAtt Extra.Id}
               TgArn: {Value: !Ref App}
               TgFullName: {Value: !GetAtt App.TargetGroupFullName}
               TgName: {Value: !GetAtt App.TargetGroupName}
@@ -155,6 +159,9 @@ class ElasticLoadBalancingTypesIT extends EndToEndSupport {
             assertEquals(lb.loadBalancerName(), output(created, "LbName"));
             assertTrue(lb.loadBalancerName().startsWith(name.substring(0, 5)), lb.loadBalancerName());
             assertEquals(String.join(",", lb.securityGroups()), output(created, "Groups"));
+            assertEquals(lb.schemeAsString(), output(created, "Scheme"));
+            assertEquals("application", output(created, "LbType"));
+            assertEquals(output(created, "Extra"), output(created, "ExtraId"));
             assertEquals("60", attribute(elb, lbArn, "idle_timeout.timeout_seconds"));
             var tags = elb.describeTags(b -> b.resourceArns(lbArn)).tagDescriptions().get(0).tags();
             assertTrue(tags.stream().anyMatch(t -> t.key().equals("tier") && t.value().equals("web")));

@@ -129,6 +129,7 @@ class IamTypesIT extends EndToEndSupport {
               LinkedName: {Value: !GetAtt Linked.RoleName}
               Idp: {Value: !Ref Idp}
               IdpArn: {Value: !GetAtt Idp.Arn}
+              IdpUuid: {Value: !GetAtt Idp.SamlProviderUUID}
               Cert: {Value: !Ref Cert}
               CertArn: {Value: !GetAtt Cert.Arn}
               Mfa: {Value: !Ref Mfa}
@@ -196,6 +197,7 @@ class IamTypesIT extends EndToEndSupport {
 
         String idp = output(s, "Idp");
         assertEquals(idp, output(s, "IdpArn"));
+        assertEquals(iam.getSAMLProvider(b -> b.samlProviderArn(idp)).samlProviderUUID(), output(s, "IdpUuid"));
         assertTrue(idp.contains(":saml-provider/" + name + "-Idp-"), idp);
         assertEquals("a", tags(iam.listSAMLProviderTags(b -> b.samlProviderArn(idp)).tags()).get("Team"));
 

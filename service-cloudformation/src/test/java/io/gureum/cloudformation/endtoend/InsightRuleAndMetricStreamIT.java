@@ -46,6 +46,7 @@ class InsightRuleAndMetricStreamIT extends EndToEndSupport {
             Outputs:
               RuleRef: {Value: !Ref Rule}
               RuleArn: {Value: !GetAtt Rule.Arn}
+              RuleId: {Value: !GetAtt Rule.Id}
               RuleNameOut: {Value: !GetAtt Rule.RuleName}
               StreamRef: {Value: !Ref Stream}
               StreamArn: {Value: !GetAtt Stream.Arn}
@@ -78,6 +79,7 @@ class InsightRuleAndMetricStreamIT extends EndToEndSupport {
             String ruleArn = "arn:aws:cloudwatch:us-east-1:000000000000:insight-rule/" + ruleName;
             assertEquals(ruleArn, output(created, "RuleRef"));
             assertEquals(ruleArn, output(created, "RuleArn"));
+            assertEquals(ruleArn, output(created, "RuleId"));
             assertEquals(ruleName, output(created, "RuleNameOut"));
             assertEquals("ENABLED", rule(cw, ruleName).state());
             assertTrue(cw.listTagsForResource(b -> b.resourceARN(ruleArn)).tags()

@@ -101,6 +101,9 @@ class OrganizationsTypesIT extends EndToEndSupport {
               Ou: {Value: !Ref Ou}
               OuId: {Value: !GetAtt Ou.Id}
               OuArn: {Value: !GetAtt Ou.Arn}
+              OuPath: {Value: !GetAtt Ou.Path}
+              ChildOuPath: {Value: !GetAtt ChildOu.Path}
+              DevPaths: {Value: !Join [',', !GetAtt Dev.Paths]}
               Dev: {Value: !Ref Dev}
               DevId: {Value: !GetAtt Dev.AccountId}
               DevArn: {Value: !GetAtt Dev.Arn}
@@ -165,6 +168,9 @@ class OrganizationsTypesIT extends EndToEndSupport {
         assertEquals("a", tags(ou).get("Team"));
         String child = physicalId(members, "ChildOu");
         assertEquals(ou, orgs.listParents(b -> b.childId(child)).parents().get(0).id());
+        String orgId = orgs.describeOrganization().organization().id();
+        assertEquals(orgId + "/" + root + "/" + ou + "/", output(m, "OuPath"));
+        assertEquals(orgId + "/" + root + "/" + ou + "/" + child + "/", output(m, "ChildOuPath"));
 
         String dev = output(m, "Dev");
         assertEquals(dev, output(m, "DevId"));
@@ -173,6 +179,7 @@ class OrganizationsTypesIT extends EndToEndSupport {
         assertEquals(account.arn(), output(m, "DevArn"));
         assertEquals("ACTIVE", output(m, "DevStatus"));
         assertEquals("CREATED", output(m, "DevJoined"));
+        assertEquals(orgId + "/" + root + "/" + dev + "/", output(m, "DevPaths"));
         assertEquals(root, orgs.listParents(b -> b.childId(dev)).parents().get(0).id());
         assertEquals("a", tags(dev).get("Team"));
 

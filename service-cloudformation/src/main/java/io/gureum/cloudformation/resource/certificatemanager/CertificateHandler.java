@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.acm.model.Tag;
 /**
  * {@code AWS::CertificateManager::Certificate}
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-certificatemanager-certificate.html).
- * {@code Ref} is the certificate's ARN; the type has no {@code Fn::GetAtt} attributes.
+ * {@code Ref} is the certificate's ARN, and so is {@code Fn::GetAtt Id} (the schema's primary
+ * identifier).
  * {@code CertificateTransparencyLoggingPreference} and {@code Tags} change in place, every other property
  * replaces the certificate.
  *
@@ -93,7 +94,7 @@ public final class CertificateHandler implements AsyncResourceHandler {
         return Polling.until(() -> {
             CertificateDetail d = acm.describeCertificate(b -> b.certificateArn(arn)).certificate();
             return switch (d.statusAsString()) {
-                case "ISSUED" -> Polling.Outcome.done(Created.of(arn));
+                case "ISSUED" -> Polling.Outcome.done(Created.of(arn).attribute("Id", arn));
                 case "PENDING_VALIDATION" -> null;
                 default -> Polling.Outcome.failed("Certificate " + arn + " is " + d.statusAsString()
                         + (d.failureReason() == null ? "" : " (" + d.failureReasonAsString() + ")")
@@ -140,7 +141,7 @@ public final class CertificateHandler implements AsyncResourceHandler {
                 acm.addTagsToCertificate(b -> b.certificateArn(arn).tags(tags));
             }
         }
-        return Created.of(arn);
+        return Created.of(arn).attribute("Id", arn);
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code AWS::CloudFormation::WaitConditionHandle}: {@code Ref} is the URL a signal is PUT to. On AWS it is
+ * {@code AWS::CloudFormation::WaitConditionHandle}: {@code Ref} (and {@code Fn::GetAtt Id}, the schema's primary
+ * identifier) is the URL a signal is PUT to. On AWS it is
  * a presigned S3 URL; here it is this server's {@code /_gureum/cloudformation/waitcondition/<stack id>/<id>},
  * which takes the same JSON body ({@code {"Status": "SUCCESS", "UniqueId": …, "Data": …, "Reason": …}}).
  */
@@ -39,8 +40,9 @@ public final class WaitConditionHandleHandler implements ResourceHandler {
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return Created.of(base + PATH + URLEncoder.encode(r.stack().stackId(), StandardCharsets.UTF_8) + "/"
-                + r.logicalId() + "-" + r.nameSuffix());
+        String url = base + PATH + URLEncoder.encode(r.stack().stackId(), StandardCharsets.UTF_8) + "/" + r.logicalId()
+                + "-" + r.nameSuffix();
+        return Created.of(url).attribute("Id", url);
     }
 
     @Override

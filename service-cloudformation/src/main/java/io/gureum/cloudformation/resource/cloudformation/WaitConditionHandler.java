@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code AWS::CloudFormation::WaitCondition} with a {@code Handle}: completes after {@code Count} SUCCESS
  * signals PUT to the handle's URL within {@code Timeout} seconds; {@code Fn::GetAtt Data} is the JSON object
- * of the signals' data by UniqueId. Without a Handle (a CreationPolicy instead) it completes at once and the
+ * of the signals' data by UniqueId, {@code Fn::GetAtt Id} the same value as {@code Ref}. Without a Handle (a CreationPolicy instead) it completes at once and the
  * engine waits for the CreationPolicy's signals.
  */
 public final class WaitConditionHandler implements AsyncResourceHandler {
@@ -43,7 +43,7 @@ public final class WaitConditionHandler implements AsyncResourceHandler {
     public CompletableFuture<Created> createAsync(ResourceRequest r) {
         String physicalId = r.stack().stackId() + "/" + r.logicalId();
         if (!r.has("Handle")) {
-            return CompletableFuture.completedFuture(Created.of(physicalId).attribute("Data", "{}"));
+            return CompletableFuture.completedFuture(Created.of(physicalId).attribute("Id", physicalId).attribute("Data", "{}"));
         }
         String key = WaitConditionHandleHandler.key(r.text("Handle"));
         if (key == null) {
@@ -60,7 +60,7 @@ public final class WaitConditionHandler implements AsyncResourceHandler {
                 .thenApply(received -> {
                     ObjectNode data = JsonNodeFactory.instance.objectNode();
                     received.values().forEach(s -> data.put(s.uniqueId(), s.data() == null ? "" : s.data()));
-                    return Created.of(physicalId).attribute("Data", data.toString());
+                    return Created.of(physicalId).attribute("Id", physicalId).attribute("Data", data.toString());
                 });
     }
 

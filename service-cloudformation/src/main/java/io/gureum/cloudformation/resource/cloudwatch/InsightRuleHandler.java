@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * {@code AWS::CloudWatch::InsightRule}. {@code Ref} is the rule's ARN; {@code Fn::GetAtt} gives {@code Arn} and
- * {@code RuleName} (the type's reference page). {@code RuleName} replaces it; {@code RuleBody} (a JSON string, or an
+ * {@code RuleName} (the type's reference page), and {@code Id} (the schema's primary identifier, the ARN). {@code RuleName} replaces it; {@code RuleBody} (a JSON string, or an
  * object the template gives), {@code RuleState}, {@code ApplyOnTransformedLogs} change in place with PutInsightRule,
  * {@code Tags} with TagResource/UntagResource (PutInsightRule ignores tags on an update).
  */
@@ -57,7 +57,7 @@ public final class InsightRuleHandler implements ResourceHandler {
     private static Created result(ResourceRequest r, String name) {
         String arn = "arn:" + r.partition() + ":cloudwatch:" + r.stack().region() + ":" + r.stack().accountId()
                 + ":insight-rule/" + name;
-        return Created.of(arn).attribute("Arn", arn).attribute("RuleName", name);
+        return Created.of(arn).attribute("Arn", arn).attribute("Id", arn).attribute("RuleName", name);
     }
 
     @Override

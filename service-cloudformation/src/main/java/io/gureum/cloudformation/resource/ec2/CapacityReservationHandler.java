@@ -9,6 +9,7 @@ import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import io.gureum.cloudformation.resource.common.Served;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,7 +24,9 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 /**
  * {@code AWS::EC2::CapacityReservation}. {@code Ref} is its id; {@code Fn::GetAtt} gives {@code Id},
  * {@code AvailabilityZone}, {@code AvailableInstanceCount}, {@code InstanceType}, {@code Tenancy},
- * {@code TotalInstanceCount} and {@code CapacityReservationArn}. {@code InstanceCount}, {@code EndDate},
+ * {@code TotalInstanceCount}, {@code CapacityReservationArn}, the schema's other read-only properties EC2 reports
+ * ({@code State}, {@code OwnerId}, {@code StartDate}, {@code CreateDate}, {@code ReservationType} …), and, as
+ * CloudFormation lets {@code Fn::GetAtt} read this type's properties, the template's scalar ones. {@code InstanceCount}, {@code EndDate},
  * {@code EndDateType} and {@code InstanceMatchCriteria} change in place (ModifyCapacityReservation); every other
  * property replaces it, as AWS's provider schema marks them (create-only). {@code UnusedReservationBillingOwnerId}
  * (AssociateCapacityReservationBillingOwner, not emulated) fails the resource naming it. The tags are the {@code TagSpecifications} of type {@code capacity-reservation} with
@@ -72,7 +75,7 @@ public final class CapacityReservationHandler implements ResourceHandler {
                 .placementGroupArn(r.text("PlacementGroupArn")).tagSpecifications(tagSpecs)
                 .clientToken(java.util.UUID.nameUUIDFromBytes((r.stack().stackId() + "|" + r.logicalId() + "|" + r.nameSuffix()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString()))
                 .capacityReservation();
-        return created(c);
+        return created(c, r);
     }
 
     private static Integer required(ResourceRequest r, String name) {
@@ -102,7 +105,7 @@ public final class CapacityReservationHandler implements ResourceHandler {
                     .endDateType(r.has("EndDateType") ? r.text("EndDateType") : "unlimited")
                     .instanceMatchCriteria(r.has("InstanceMatchCriteria") ? r.text("InstanceMatchCriteria") : "open"));
         }
-        return created(describe(r));
+        return created(describe(r), r);
     }
 
     private static CapacityReservation describe(ResourceRequest r) {
@@ -110,14 +113,26 @@ public final class CapacityReservationHandler implements ResourceHandler {
                 .capacityReservations().get(0);
     }
 
-    private static Created created(CapacityReservation c) {
+    private static Created created(CapacityReservation c, ResourceRequest r) {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        return Created.of(c.capacityReservationId()).attribute("Id", c.capacityReservationId())
+        Created out = Created.of(c.capacityReservationId()).attribute("Id", c.capacityReservationId())
                 .attribute("AvailabilityZone", c.availabilityZone()).attribute("InstanceType", c.instanceType())
                 .attribute("Tenancy", c.tenancyAsString())
                 .attribute("AvailableInstanceCount", f.numberNode(c.availableInstanceCount()))
                 .attribute("TotalInstanceCount", f.numberNode(c.totalInstanceCount()))
-                .attribute("CapacityReservationArn", c.capacityReservationArn());
+                .attribute("CapacityReservationArn", c.capacityReservationArn())
+                .attribute("State", c.stateAsString()).attribute("OwnerId", c.ownerId())
+                .attribute("StartDate", c.startDate() == null ? null : c.startDate().toString())
+                .attribute("CreateDate", c.createDate() == null ? null : c.createDate().toString())
+                .attribute("ReservationType", c.reservationTypeAsString())
+                .attribute("DeliveryPreference", c.deliveryPreferenceAsString())
+                .attribute("CapacityReservationFleetId", c.capacityReservationFleetId())
+                .attribute("AvailabilityZoneId", c.availabilityZoneId())
+                .attribute("InstanceCount", f.numberNode(c.totalInstanceCount()))
+                .attribute("InstancePlatform", c.instancePlatformAsString())
+                .attribute("EndDateType", c.endDateTypeAsString())
+                .attribute("InstanceMatchCriteria", c.instanceMatchCriteriaAsString());
+        return PropertyAttributes.add(out, r);
     }
 
     @Override

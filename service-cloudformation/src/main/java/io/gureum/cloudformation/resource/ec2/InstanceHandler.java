@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import io.gureum.cloudformation.resource.common.SdkJson;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
@@ -23,7 +24,10 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 /**
  * {@code AWS::EC2::Instance}. {@code Ref} is the instance id; {@code Fn::GetAtt} gives
  * {@code AvailabilityZone}, {@code InstanceId}, {@code PrivateDnsName}, {@code PrivateIp},
- * {@code PublicDnsName}, {@code PublicIp} and {@code VpcId}. Create waits until the instance is
+ * {@code PublicDnsName}, {@code PublicIp}, {@code VpcId} and {@code State} ({@code State.Code}/{@code State.Name}: the state
+ * when the create or update finished: {@code 16}/{@code running}), and, as CloudFormation lets {@code Fn::GetAtt}
+ * read this type's properties, {@code InstanceType}, {@code ImageId}, {@code SubnetId}, {@code KeyName} as EC2
+ * reports them and the template's other properties. Create waits until the instance is
  * {@code running} and delete until it is {@code terminated}, as AWS's handler does, without holding a thread
  * ({@link Polling}).
  *
@@ -111,7 +115,7 @@ public final class InstanceHandler implements WaitingUpdateHandler {
         if (Boolean.FALSE.equals(r.bool("SourceDestCheck"))) {
             ec2.modifyInstanceAttribute(x -> x.instanceId(id).sourceDestCheck(v -> v.value(false)));
         }
-        return awaitState(ec2, id, "running").thenApply(x -> result(ec2, id));
+        return awaitState(ec2, id, "running").thenApply(x -> result(ec2, id, r));
     }
 
     @Override
@@ -149,7 +153,7 @@ public final class InstanceHandler implements WaitingUpdateHandler {
         }
         return restarted.thenApply(x -> {
             Ec2Support.retag(r, id);
-            return result(ec2, id);
+            return result(ec2, id, r);
         });
     }
 
@@ -194,11 +198,16 @@ public final class InstanceHandler implements WaitingUpdateHandler {
         return l.isEmpty() ? null : l;
     }
 
-    private static Created result(Ec2Client ec2, String id) {
+    private static Created result(Ec2Client ec2, String id, ResourceRequest r) {
         Instance i = ec2.describeInstances(x -> x.instanceIds(id)).reservations().get(0).instances().get(0);
-        return Created.of(id).attribute("InstanceId", id).attribute("AvailabilityZone", i.placement().availabilityZone())
+        Created c = Created.of(id).attribute("InstanceId", id).attribute("AvailabilityZone", i.placement().availabilityZone())
                 .attribute("PrivateDnsName", i.privateDnsName()).attribute("PrivateIp", i.privateIpAddress())
                 .attribute("PublicDnsName", i.publicDnsName()).attribute("PublicIp", i.publicIpAddress())
-                .attribute("VpcId", i.vpcId());
+                .attribute("VpcId", i.vpcId()).attribute("State", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("Code", String.valueOf(i.state().code())).put("Name", i.state().nameAsString()))
+                .attribute("State.Code", String.valueOf(i.state().code()))
+                .attribute("State.Name", i.state().nameAsString()).attribute("InstanceType", i.instanceTypeAsString())
+                .attribute("ImageId", i.imageId()).attribute("SubnetId", i.subnetId()).attribute("KeyName", i.keyName());
+        return PropertyAttributes.add(c, r);
     }
 }

@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 /**
  * {@code AWS::EC2::SecurityGroup} with its inline rules. {@code Ref} is the group id when the template
  * gives {@code VpcId}, otherwise the group name (AWS::EC2::SecurityGroup, "Return values");
- * {@code Fn::GetAtt} gives {@code GroupId} and {@code VpcId}. {@code GroupDescription}, {@code GroupName} and
+ * {@code Fn::GetAtt} gives {@code GroupId}, {@code VpcId} and {@code Id} (the schema's primary identifier, the
+ * same value as {@code Ref}), and, as CloudFormation lets this type's properties be read, {@code GroupName} and
+ * {@code GroupDescription}. {@code GroupDescription}, {@code GroupName} and
  * {@code VpcId} replace the group; rules and tags change in place.
  *
  * <p>A template giving {@code SecurityGroupEgress} replaces the default allow-all egress rule with its own
@@ -124,6 +126,8 @@ public final class SecurityGroupHandler implements ResourceHandler {
 
     private static Created result(Ec2Client ec2, ResourceRequest r, String id) {
         SecurityGroup g = ec2.describeSecurityGroups(b -> b.groupIds(id)).securityGroups().get(0);
-        return Created.of(r.has("VpcId") ? id : g.groupName()).attribute("GroupId", id).attribute("VpcId", g.vpcId());
+        String ref = r.has("VpcId") ? id : g.groupName();
+        return Created.of(ref).attribute("Id", ref).attribute("GroupId", id).attribute("VpcId", g.vpcId())
+                .attribute("GroupName", g.groupName()).attribute("GroupDescription", g.description());
     }
 }

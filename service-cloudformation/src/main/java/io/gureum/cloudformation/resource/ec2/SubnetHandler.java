@@ -9,6 +9,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,10 @@ import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
 /**
  * {@code AWS::EC2::Subnet}. {@code Ref} is the subnet id; {@code Fn::GetAtt} gives {@code AvailabilityZone},
  * {@code AvailabilityZoneId}, {@code CidrBlock}, {@code Ipv6CidrBlocks}, {@code NetworkAclAssociationId},
- * {@code OutpostArn}, {@code SubnetId} and {@code VpcId} (AWS::EC2::Subnet, "Return values"). The placement
+ * {@code OutpostArn}, {@code SubnetId} and {@code VpcId} (AWS::EC2::Subnet, "Return values"), and, as
+ * CloudFormation lets {@code Fn::GetAtt} read this type's properties, {@code MapPublicIpOnLaunch},
+ * {@code AssignIpv6AddressOnCreation}, {@code EnableDns64}, {@code Ipv6Native},
+ * {@code PrivateDnsNameOptionsOnLaunch.*} as EC2 reports them and the template's other properties. The placement
  * and addressing properties replace the subnet; {@code MapPublicIpOnLaunch},
  * {@code AssignIpv6AddressOnCreation}, {@code EnableDns64} and tags change in place.
  */
@@ -63,7 +67,7 @@ public final class SubnetHandler implements ResourceHandler {
         if (Boolean.TRUE.equals(r.bool("EnableDns64"))) {
             ec2.modifySubnetAttribute(b -> b.subnetId(id).enableDns64(v -> v.value(true)));
         }
-        return result(ec2, id);
+        return PropertyAttributes.add(result(ec2, id), r);
     }
 
     @Override
@@ -85,7 +89,7 @@ public final class SubnetHandler implements ResourceHandler {
             ec2.modifySubnetAttribute(b -> b.subnetId(id).enableDns64(x -> x.value(v)));
         }
         Ec2Support.retag(r, id);
-        return result(ec2, id);
+        return PropertyAttributes.add(result(ec2, id), r);
     }
 
     @Override
@@ -102,10 +106,26 @@ public final class SubnetHandler implements ResourceHandler {
         String aclAssociation = ec2.describeNetworkAcls(b -> b.filters(filter("association.subnet-id", id)))
                 .networkAcls().stream().flatMap(a -> a.associations().stream())
                 .filter(a -> id.equals(a.subnetId())).map(a -> a.networkAclAssociationId()).findFirst().orElse(null);
+        var dns = s.privateDnsNameOptionsOnLaunch();
         return Created.of(id).attribute("SubnetId", id).attribute("VpcId", s.vpcId())
                 .attribute("AvailabilityZone", s.availabilityZone()).attribute("AvailabilityZoneId", s.availabilityZoneId())
                 .attribute("CidrBlock", s.cidrBlock()).attribute("Ipv6CidrBlocks", array(ipv6))
-                .attribute("NetworkAclAssociationId", aclAssociation).attribute("OutpostArn", s.outpostArn());
+                .attribute("NetworkAclAssociationId", aclAssociation).attribute("OutpostArn", s.outpostArn())
+                .attribute("MapPublicIpOnLaunch", text(s.mapPublicIpOnLaunch()))
+                .attribute("AssignIpv6AddressOnCreation", text(s.assignIpv6AddressOnCreation()))
+                .attribute("EnableDns64", text(s.enableDns64())).attribute("Ipv6Native", text(s.ipv6Native()))
+                .attribute("EnableLniAtDeviceIndex", text(s.enableLniAtDeviceIndex()))
+                .attribute("PrivateDnsNameOptionsOnLaunch.HostnameType", dns == null ? null : dns.hostnameTypeAsString())
+                .attribute("PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsARecord",
+                        dns == null ? null : text(dns.enableResourceNameDnsARecord()))
+                .attribute("PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsAAAARecord",
+                        dns == null ? null : text(dns.enableResourceNameDnsAAAARecord()))
+                .attribute("BlockPublicAccessStates.InternetGatewayBlockMode", s.blockPublicAccessStates() == null ? null
+                        : s.blockPublicAccessStates().internetGatewayBlockModeAsString());
+    }
+
+    private static String text(Object v) {
+        return v == null ? null : v.toString();
     }
 
     @Override

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ec2.model.TransitGatewayPeeringAttachment
  * another, of the account and Region {@code PeerAccountId} and {@code PeerRegion} name (both required, as in
  * AWS's schema).
  * {@code Ref} is the attachment id; {@code Fn::GetAtt} gives {@code TransitGatewayAttachmentId}, {@code State},
- * {@code Status.Code}, {@code Status.Message} and {@code CreationTime}. Like AWS's type it does not accept the
+ * {@code Status} (the object), {@code Status.Code}, {@code Status.Message} and {@code CreationTime}. Like AWS's type it does not accept the
  * request: the accepter's owner accepts it (AcceptTransitGatewayPeeringAttachment), so the resource is
  * complete in {@code pendingAcceptance}. Every property but tags replaces it.
  */
@@ -49,8 +49,10 @@ public final class TransitGatewayPeeringAttachmentHandler implements ResourceHan
     private static Created attributes(ResourceRequest r, String id) {
         TransitGatewayPeeringAttachment a = ec2(r).describeTransitGatewayPeeringAttachments(b -> b
                 .transitGatewayAttachmentIds(id)).transitGatewayPeeringAttachments().get(0);
+        com.fasterxml.jackson.databind.node.ObjectNode status = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode().put("Code", a.status().code()).put("Message", a.status().message());
         return Created.of(id).attribute("TransitGatewayAttachmentId", id).attribute("State", a.stateAsString())
-                .attribute("Status.Code", a.status().code()).attribute("Status.Message", a.status().message())
+                .attribute("Status", status).attribute("Status.Code", a.status().code()).attribute("Status.Message", a.status().message())
                 .attribute("CreationTime", a.creationTime().toString());
     }
 

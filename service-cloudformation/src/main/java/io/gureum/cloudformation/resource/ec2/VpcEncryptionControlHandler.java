@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.ec2.model.VpcEncryptionControlExclusion;
 /**
  * {@code AWS::EC2::VPCEncryptionControl}. {@code Ref} is its ID; {@code Fn::GetAtt} gives
  * {@code VpcEncryptionControlId}, {@code State}, {@code StateMessage} and {@code ResourceExclusions} (an object of
- * each exclusion's {@code State}). {@code VpcId} replaces it; {@code Mode}, the eight {@code …ExclusionInput}
+ * each exclusion's {@code State}; each also as {@code ResourceExclusions.<Name>} and
+ * {@code ResourceExclusions.<Name>.State}). {@code VpcId} replaces it; {@code Mode}, the eight {@code …ExclusionInput}
  * properties and {@code Tags} change in place, as AWS's resource reference marks them. EC2 creates a control in
  * monitor mode: a template asking for {@code enforce} or exclusions gets a ModifyVpcEncryptionControl once the
  * control is {@code available}. Every wait goes through {@link Polling} (no thread held) until the control leaves
@@ -187,10 +188,13 @@ public final class VpcEncryptionControlHandler implements WaitingUpdateHandler {
 
     private static Created created(VpcEncryptionControl c) {
         ObjectNode exclusions = JsonNodeFactory.instance.objectNode();
+        Created out = Created.of(c.vpcEncryptionControlId());
         for (String name : EXCLUSIONS.values()) {
-            exclusions.putObject(name).put("State", exclusionState(c, name));
+            ObjectNode one = exclusions.putObject(name).put("State", exclusionState(c, name));
+            out = out.attribute("ResourceExclusions." + name, one)
+                    .attribute("ResourceExclusions." + name + ".State", one.get("State").asText());
         }
-        return Created.of(c.vpcEncryptionControlId()).attribute("VpcEncryptionControlId", c.vpcEncryptionControlId())
+        return out.attribute("VpcEncryptionControlId", c.vpcEncryptionControlId())
                 .attribute("State", c.stateAsString())
                 .attribute("StateMessage", c.stateMessage() == null ? "" : c.stateMessage())
                 .attribute("ResourceExclusions", exclusions);

@@ -10,6 +10,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,9 @@ import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
 /**
  * {@code AWS::EC2::VPC}. {@code Ref} is the VPC id; {@code Fn::GetAtt} gives {@code CidrBlock},
  * {@code CidrBlockAssociations}, {@code DefaultNetworkAcl}, {@code DefaultSecurityGroup},
- * {@code Ipv6CidrBlocks} and {@code VpcId} (AWS::EC2::VPC, "Return values"). {@code CidrBlock},
+ * {@code Ipv6CidrBlocks} and {@code VpcId} (AWS::EC2::VPC, "Return values"), and, as CloudFormation lets
+ * {@code Fn::GetAtt} read this type's properties, {@code EnableDnsSupport}, {@code EnableDnsHostnames},
+ * {@code InstanceTenancy} and the template's other properties. {@code CidrBlock},
  * {@code Ipv4IpamPoolId} and {@code Ipv4NetmaskLength} replace the VPC; {@code InstanceTenancy} replaces it
  * unless it changes from {@code dedicated} to {@code default}; DNS attributes and tags change in place.
  */
@@ -71,7 +74,7 @@ public final class VpcHandler implements ResourceHandler {
         if (Boolean.TRUE.equals(r.bool("EnableDnsHostnames"))) {
             ec2.modifyVpcAttribute(b -> b.vpcId(id).enableDnsHostnames(v -> v.value(true)));
         }
-        return result(ec2, id);
+        return withProperties(ec2, id, r);
     }
 
     @Override
@@ -92,7 +95,7 @@ public final class VpcHandler implements ResourceHandler {
             ec2.modifyVpcAttribute(b -> b.vpcId(id).enableDnsHostnames(x -> x.value(v)));
         }
         Ec2Support.retag(r, id);
-        return result(ec2, id);
+        return withProperties(ec2, id, r);
     }
 
     @Override
@@ -109,6 +112,22 @@ public final class VpcHandler implements ResourceHandler {
     @Override
     public Map<String, JsonNode> attributesNow(ResourceRequest r) {
         return result(ec2(r), r.physicalId()).attributes();
+    }
+
+    /**
+     * {@link #result}, and, as CloudFormation lets {@code Fn::GetAtt} read this type's properties,
+     * {@code EnableDnsSupport}, {@code EnableDnsHostnames} and {@code InstanceTenancy} as EC2 reports them, then the
+     * template's other properties ({@link PropertyAttributes}).
+     */
+    private static Created withProperties(Ec2Client ec2, String id, ResourceRequest r) {
+        Created c = result(ec2, id);
+        Vpc vpc = ec2.describeVpcs(b -> b.vpcIds(id)).vpcs().get(0);
+        c = c.attribute("InstanceTenancy", vpc.instanceTenancyAsString())
+                .attribute("EnableDnsSupport", String.valueOf(ec2.describeVpcAttribute(b -> b.vpcId(id)
+                        .attribute("enableDnsSupport")).enableDnsSupport().value()))
+                .attribute("EnableDnsHostnames", String.valueOf(ec2.describeVpcAttribute(b -> b.vpcId(id)
+                        .attribute("enableDnsHostnames")).enableDnsHostnames().value()));
+        return PropertyAttributes.add(c, r);
     }
 
     private static Created result(Ec2Client ec2, String id) {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
  * {@code AWS::ElasticLoadBalancingV2::ListenerCertificate}: adds its one certificate to a listener's certificate
  * list (AddListenerCertificates) and removes it on delete. Both properties are create-only, so any change replaces
  * it. {@code Ref} is an identifier of the stack's own making ({@code <stack>-<logicalId>-<suffix>}): AWS documents
- * no return value for the type.
+ * no format for it; {@code Fn::GetAtt Id} gives the same value (the schema's primary identifier).
  */
 public final class ListenerCertificateHandler implements ResourceHandler {
     private static final Set<String> SERVED = Set.of("Certificates", "ListenerArn");
@@ -39,7 +39,8 @@ public final class ListenerCertificateHandler implements ResourceHandler {
             throw new ResourceFailure("Certificates must list exactly one certificate");
         }
         elb(r).addListenerCertificates(b -> b.listenerArn(r.requiredText("ListenerArn")).certificates(certificates));
-        return Created.of(r.generatedName(64));
+        String id = r.generatedName(64);
+        return Created.of(id).attribute("Id", id);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Polling;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.SubnetMappin
 /**
  * {@code AWS::ElasticLoadBalancingV2::LoadBalancer}. {@code Ref} is the load balancer's ARN; {@code Fn::GetAtt}
  * gives {@code CanonicalHostedZoneID}, {@code DNSName}, {@code LoadBalancerArn}, {@code LoadBalancerFullName},
- * {@code LoadBalancerName} and {@code SecurityGroups}. {@code Name}, {@code Scheme} and {@code Type} replace it;
+ * {@code LoadBalancerName} and {@code SecurityGroups}, and, as CloudFormation lets it read this type's
+ * properties, {@code Name}, {@code Scheme}, {@code Type}, {@code IpAddressType} and the template's other ones. {@code Name}, {@code Scheme} and {@code Type} replace it;
  * subnets (SetSubnets), security groups (SetSecurityGroups), {@code IpAddressType}, attributes and tags change in
  * place. Create and update wait, through {@link Polling} (no engine thread sleeps), until ELB reports the load
  * balancer {@code active}, as AWS's provider does.
@@ -67,7 +69,7 @@ public final class LoadBalancerHandler implements AsyncResourceHandler {
             elb.setSecurityGroups(b -> b.loadBalancerArn(arn).securityGroups(groups).enforceSecurityGroupInboundRulesOnPrivateLinkTraffic(
                     r.text("EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic")));
         }
-        return active(elb, arn);
+        return active(elb, arn, r);
     }
 
     @Override
@@ -101,7 +103,7 @@ public final class LoadBalancerHandler implements AsyncResourceHandler {
             elb.modifyLoadBalancerAttributes(b -> b.loadBalancerArn(arn).attributes(attributes(attributes)));
         }
         ElbSupport.retag(r, arn);
-        return active(elb, arn);
+        return active(elb, arn, r);
     }
 
     private static List<LoadBalancerAttribute> attributes(Map<String, String> m) {
@@ -110,22 +112,30 @@ public final class LoadBalancerHandler implements AsyncResourceHandler {
     }
 
     /** Once ELB reports the load balancer {@code active}: its attributes. */
-    private static CompletableFuture<Created> active(ElasticLoadBalancingV2Client elb, String arn) {
+    private static CompletableFuture<Created> active(ElasticLoadBalancingV2Client elb, String arn, ResourceRequest r) {
         return Polling.until(() -> {
             LoadBalancer lb = elb.describeLoadBalancers(b -> b.loadBalancerArns(arn)).loadBalancers().get(0);
             String state = lb.state().codeAsString();
-            return state.equals("active") ? Polling.Outcome.done(created(lb)) : state.equals("provisioning") ? null
+            return state.equals("active") ? Polling.Outcome.done(created(lb, r)) : state.equals("provisioning") ? null
                     : Polling.Outcome.failed("Load balancer " + arn + " is " + state);
         }, Polling.SETTLE_LIMIT, "Load balancer " + arn + " did not become active");
     }
 
-    private static Created created(LoadBalancer lb) {
+    /**
+     * The type's documented attributes, and, as CloudFormation lets {@code Fn::GetAtt} read this type's properties,
+     * {@code Name}, {@code Scheme}, {@code Type}, {@code IpAddressType} as ELB reports them and the template's other
+     * scalar properties ({@link PropertyAttributes}).
+     */
+    private static Created created(LoadBalancer lb, ResourceRequest r) {
         String arn = lb.loadBalancerArn();
-        return Created.of(arn).attribute("LoadBalancerArn", arn).attribute("DNSName", lb.dnsName())
+        Created c = Created.of(arn).attribute("LoadBalancerArn", arn).attribute("DNSName", lb.dnsName())
                 .attribute("CanonicalHostedZoneID", lb.canonicalHostedZoneId())
                 .attribute("LoadBalancerFullName", arn.substring(arn.indexOf(":loadbalancer/") + 14))
                 .attribute("LoadBalancerName", lb.loadBalancerName())
-                .attribute("SecurityGroups", ElbSupport.array(lb.securityGroups()));
+                .attribute("SecurityGroups", ElbSupport.array(lb.securityGroups()))
+                .attribute("Name", lb.loadBalancerName()).attribute("Scheme", lb.schemeAsString())
+                .attribute("Type", lb.typeAsString()).attribute("IpAddressType", lb.ipAddressTypeAsString());
+        return PropertyAttributes.add(c, r);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gureum.cloudformation.resource.events;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.eventbridge.model.Tag;
 
 /**
  * {@code AWS::Events::EventBus}. {@code Ref} is the bus name; {@code Fn::GetAtt} gives {@code Arn} and
- * {@code Name}. {@code Name} and {@code EventSourceName} replace it; the description, KMS key and tags change
+ * {@code Name}, and, as CloudFormation lets {@code Fn::GetAtt} read this type's properties, the template's scalar
+ * ones ({@code Description}, {@code DeadLetterConfig.Arn} …). {@code Name} and {@code EventSourceName} replace it; the description, KMS key and tags change
  * in place (UpdateEventBus, TagResource/UntagResource).
  */
 public final class EventBusHandler implements ResourceHandler {
@@ -39,7 +41,7 @@ public final class EventBusHandler implements ResourceHandler {
         String arn = r.client(EventBridgeClient.class).createEventBus(b -> b.name(name)
                 .eventSourceName(r.text("EventSourceName")).description(r.text("Description"))
                 .kmsKeyIdentifier(r.text("KmsKeyIdentifier")).tags(tags.isEmpty() ? null : tags)).eventBusArn();
-        return Created.of(name).attribute("Arn", arn).attribute("Name", name);
+        return PropertyAttributes.add(Created.of(name).attribute("Arn", arn).attribute("Name", name), r);
     }
 
     @Override
@@ -68,7 +70,7 @@ public final class EventBusHandler implements ResourceHandler {
                 events.tagResource(b -> b.resourceARN(arn).tags(tags(now)));
             }
         }
-        return Created.of(name).attribute("Arn", arn).attribute("Name", name);
+        return PropertyAttributes.add(Created.of(name).attribute("Arn", arn).attribute("Name", name), r);
     }
 
     private static List<Tag> tags(Map<String, String> map) {

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
 
 /**
  * {@code AWS::IAM::AccessKey}. {@code Ref} is the access key id; {@code Fn::GetAtt} gives
- * {@code SecretAccessKey}. {@code UserName} and {@code Serial} replace the key (a new serial is how a
+ * {@code SecretAccessKey} and {@code Id} (the access key id, the schema's primary identifier). {@code UserName} and {@code Serial} replace the key (a new serial is how a
  * template rotates it); {@code Status} changes in place.
  */
 public final class AccessKeyHandler implements ResourceHandler {
@@ -37,7 +37,8 @@ public final class AccessKeyHandler implements ResourceHandler {
         if ("Inactive".equals(r.text("Status"))) {
             iam(r).updateAccessKey(b -> b.userName(user).accessKeyId(key.accessKeyId()).status("Inactive"));
         }
-        return Created.of(key.accessKeyId()).attribute("SecretAccessKey", key.secretAccessKey());
+        return Created.of(key.accessKeyId()).attribute("Id", key.accessKeyId())
+                .attribute("SecretAccessKey", key.secretAccessKey());
     }
 
     @Override
@@ -45,7 +46,7 @@ public final class AccessKeyHandler implements ResourceHandler {
         Served.check(r, SERVED);
         iam(r).updateAccessKey(b -> b.userName(r.text("UserName")).accessKeyId(r.physicalId())
                 .status(r.has("Status") ? r.text("Status") : "Active"));
-        return new Created(r.physicalId(), r.attributes());
+        return new Created(r.physicalId(), r.attributes()).attribute("Id", r.physicalId());
     }
 
     @Override

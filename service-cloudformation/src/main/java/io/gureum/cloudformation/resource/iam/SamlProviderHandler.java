@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
- * {@code AWS::IAM::SAMLProvider}. {@code Ref} and {@code Fn::GetAtt Arn} give the provider's ARN. {@code Name}
+ * {@code AWS::IAM::SAMLProvider}. {@code Ref} and {@code Fn::GetAtt Arn} give the provider's ARN;
+ * {@code Fn::GetAtt SamlProviderUUID} its UUID. {@code Name}
  * (generated when absent) replaces it; the metadata document and tags change in place.
  */
 public final class SamlProviderHandler implements ResourceHandler {
@@ -36,7 +37,7 @@ public final class SamlProviderHandler implements ResourceHandler {
         String arn = iam(r).createSAMLProvider(b -> b.name(name)
                 .samlMetadataDocument(r.requiredText("SamlMetadataDocument")).tags(tags.isEmpty() ? null : tags))
                 .samlProviderArn();
-        return Created.of(arn).attribute("Arn", arn);
+        return result(iam(r), arn);
     }
 
     @Override
@@ -59,7 +60,13 @@ public final class SamlProviderHandler implements ResourceHandler {
                 iam.tagSAMLProvider(b -> b.samlProviderArn(arn).tags(now));
             }
         }
-        return Created.of(arn).attribute("Arn", arn);
+        return result(iam, arn);
+    }
+
+    /** {@code Arn}, and {@code SamlProviderUUID} as GetSAMLProvider reports it. */
+    private static Created result(IamClient iam, String arn) {
+        return Created.of(arn).attribute("Arn", arn)
+                .attribute("SamlProviderUUID", iam.getSAMLProvider(b -> b.samlProviderArn(arn)).samlProviderUUID());
     }
 
     @Override

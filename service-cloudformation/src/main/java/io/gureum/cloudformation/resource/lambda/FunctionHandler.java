@@ -1,6 +1,8 @@
 package io.gureum.cloudformation.resource.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.SnapStartResponse;
 import software.amazon.awssdk.services.lambda.model.TracingConfig;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
@@ -33,7 +36,7 @@ import software.amazon.awssdk.services.lambda.model.VpcConfig;
 
 /**
  * {@code AWS::Lambda::Function}, with inline ({@code Code.ZipFile}) or S3 code. {@code Ref} is the function
- * name; {@code Fn::GetAtt} gives {@code Arn}. {@code FunctionName} and {@code PackageType} replace the
+ * name; {@code Fn::GetAtt} gives {@code Arn} and {@code SnapStartResponse.ApplyOn}/{@code .OptimizationStatus}. {@code FunctionName} and {@code PackageType} replace the
  * function; code changes with UpdateFunctionCode and the rest with UpdateFunctionConfiguration.
  *
  * <p>Inline code is zipped as a single file named {@code index} with the runtime's extension
@@ -84,12 +87,35 @@ public final class FunctionHandler implements ResourceHandler {
         if (r.has("EphemeralStorage")) {
             b.ephemeralStorage(e -> e.size(Json.integer(r.property("EphemeralStorage"), "Size")));
         }
-        String arn = lambda.createFunction(b.build()).functionArn();
+        software.amazon.awssdk.services.lambda.model.CreateFunctionResponse made = lambda.createFunction(b.build());
+        String arn = made.functionArn();
         if (r.has("ReservedConcurrentExecutions")) {
             lambda.putFunctionConcurrency(x -> x.functionName(name)
                     .reservedConcurrentExecutions(r.integer("ReservedConcurrentExecutions")));
         }
-        return Created.of(name).attribute("Arn", arn);
+        return result(name, arn, made.snapStart());
+    }
+
+    /**
+     * {@code Arn} and {@code SnapStartResponse} (the object, {@code SnapStartResponse.ApplyOn} and
+     * {@code SnapStartResponse.OptimizationStatus}), which Lambda reports for every function, SnapStart or not.
+     */
+    private static Created result(String name, String arn, SnapStartResponse snapStart) {
+        Created c = Created.of(name).attribute("Arn", arn);
+        if (snapStart == null) {
+            return c;
+        }
+        String applyOn = snapStart.applyOnAsString();
+        String status = snapStart.optimizationStatusAsString();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        if (applyOn != null) {
+            o.put("ApplyOn", applyOn);
+        }
+        if (status != null) {
+            o.put("OptimizationStatus", status);
+        }
+        return c.attribute("SnapStartResponse", o).attribute("SnapStartResponse.ApplyOn", applyOn)
+                .attribute("SnapStartResponse.OptimizationStatus", status);
     }
 
     @Override
@@ -135,7 +161,8 @@ public final class FunctionHandler implements ResourceHandler {
                 lambda.deleteFunctionConcurrency(x -> x.functionName(name));
             }
         }
-        String arn = lambda.getFunction(x -> x.functionName(name)).configuration().functionArn();
+        FunctionConfiguration configuration = lambda.getFunction(x -> x.functionName(name)).configuration();
+        String arn = configuration.functionArn();
         if (changed.contains("Tags")) {
             Map<String, String> now = r.tagsWithTemplate("Tags");
             List<String> removed = new ArrayList<>(lambda.listTags(x -> x.resource(arn)).tags().keySet());
@@ -145,7 +172,7 @@ public final class FunctionHandler implements ResourceHandler {
             }
             lambda.tagResource(x -> x.resource(arn).tags(now));
         }
-        return Created.of(name).attribute("Arn", arn);
+        return result(name, arn, configuration.snapStart());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.gureum.cloudformation.resource.organizations;
 
 import static io.gureum.cloudformation.resource.organizations.OrgSupport.orgs;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gureum.cloudformation.resource.AsyncResourceHandler;
 import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.organizations.model.Tag;
 /**
  * {@code AWS::Organizations::Account}: a member account created in the stack account's organization.
  * {@code Ref} is the account id; {@code Fn::GetAtt} gives {@code AccountId}, {@code Arn},
- * {@code JoinedMethod}, {@code JoinedTimestamp} and {@code Status}. Create waits for CreateAccount's request
+ * {@code JoinedMethod}, {@code JoinedTimestamp}, {@code Status} and {@code Paths} (its one path,
+ * {@code o-…/r-…/ou-…/<account>/}). Create waits for CreateAccount's request
  * to succeed (its failure reason fails the resource), without holding a thread ({@link Polling}), and moves the
  * account to {@code ParentIds}; parents and
  * tags change in place. Renaming the account or changing its email or role goes through the Account
@@ -110,6 +112,7 @@ public final class AccountHandler implements AsyncResourceHandler {
         return Created.of(id).attribute("AccountId", id).attribute("Arn", a.arn())
                 .attribute("JoinedMethod", a.joinedMethodAsString())
                 .attribute("JoinedTimestamp", a.joinedTimestamp() == null ? null : a.joinedTimestamp().toString())
-                .attribute("Status", a.statusAsString());
+                .attribute("Status", a.statusAsString())
+                .attribute("Paths", JsonNodeFactory.instance.arrayNode().add(OrgSupport.path(orgs, id)));
     }
 }

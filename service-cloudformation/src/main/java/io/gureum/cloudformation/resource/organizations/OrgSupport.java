@@ -13,6 +13,26 @@ final class OrgSupport {
     private OrgSupport() {
     }
 
+    /**
+     * The organization path of an OU or account ({@code o-…/r-…/ou-…/<id>/}), as the {@code Path} and {@code Paths}
+     * attributes give it: the organization's id, then each parent from the root down, then the id, each followed by
+     * a slash.
+     */
+    static String path(OrganizationsClient orgs, String id) {
+        java.util.Deque<String> chain = new java.util.ArrayDeque<>();
+        chain.push(id);
+        for (int depth = 0; depth < 10; depth++) {
+            var parent = orgs.listParents(b -> b.childId(chain.peek())).parents().get(0);
+            chain.push(parent.id());
+            if ("ROOT".equals(parent.typeAsString())) {
+                break;
+            }
+        }
+        StringBuilder out = new StringBuilder(orgs.describeOrganization().organization().id()).append('/');
+        chain.forEach(x -> out.append(x).append('/'));
+        return out.toString();
+    }
+
     static OrganizationsClient orgs(ResourceRequest r) {
         return r.client(OrganizationsClient.class);
     }

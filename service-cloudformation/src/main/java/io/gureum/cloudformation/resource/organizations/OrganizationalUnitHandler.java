@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.organizations.model.Tag;
 
 /**
  * {@code AWS::Organizations::OrganizationalUnit}. {@code Ref} is the OU's id; {@code Fn::GetAtt} gives
- * {@code Id} and {@code Arn}. {@code ParentId} replaces it; the name and tags change in place.
+ * {@code Id}, {@code Arn} and {@code Path} ({@code o-…/r-…/ou-…/}). {@code ParentId} replaces it; the name and tags change in place.
  */
 public final class OrganizationalUnitHandler implements ResourceHandler {
     private static final Set<String> SERVED = Set.of("Name", "ParentId", "Tags");
@@ -34,7 +34,8 @@ public final class OrganizationalUnitHandler implements ResourceHandler {
         List<Tag> tags = OrgSupport.tags(r);
         OrganizationalUnit u = orgs(r).createOrganizationalUnit(b -> b.parentId(r.requiredText("ParentId"))
                 .name(r.requiredText("Name")).tags(tags.isEmpty() ? null : tags)).organizationalUnit();
-        return Created.of(u.id()).attribute("Id", u.id()).attribute("Arn", u.arn());
+        return Created.of(u.id()).attribute("Id", u.id()).attribute("Arn", u.arn())
+                .attribute("Path", OrgSupport.path(orgs(r), u.id()));
     }
 
     @Override
@@ -48,7 +49,8 @@ public final class OrganizationalUnitHandler implements ResourceHandler {
             u = orgs(r).describeOrganizationalUnit(b -> b.organizationalUnitId(r.physicalId())).organizationalUnit();
         }
         OrgSupport.retag(r, r.physicalId());
-        return Created.of(u.id()).attribute("Id", u.id()).attribute("Arn", u.arn());
+        return Created.of(u.id()).attribute("Id", u.id()).attribute("Arn", u.arn())
+                .attribute("Path", OrgSupport.path(orgs(r), u.id()));
     }
 
     @Override

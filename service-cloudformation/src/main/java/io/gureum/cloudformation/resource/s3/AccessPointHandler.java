@@ -5,6 +5,7 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ import software.amazon.awssdk.services.s3control.model.Tag;
 
 /**
  * {@code AWS::S3::AccessPoint} through S3 Control. {@code Ref} is the access point's name; {@code Fn::GetAtt}
- * gives {@code Alias}, {@code Arn}, {@code Name} and {@code NetworkOrigin}
+ * gives {@code Alias}, {@code Arn}, {@code Name} and {@code NetworkOrigin}, and, as CloudFormation lets it read
+ * this type's properties, {@code Bucket}, {@code BucketAccountId}, {@code VpcConfiguration.VpcId} and
+ * {@code PublicAccessBlockConfiguration.*} as S3 Control reports them and the template's other scalar properties
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-accesspoint.html).
  * {@code Bucket}, {@code BucketAccountId}, {@code Name}, {@code PublicAccessBlockConfiguration} and
  * {@code VpcConfiguration} replace it; {@code Policy} and {@code Tags} change in place. Without a
@@ -65,7 +68,7 @@ public final class AccessPointHandler implements ResourceHandler {
         if (policy != null) {
             control.putAccessPointPolicy(p -> p.accountId(account).name(name).policy(policy));
         }
-        return created(control, account, name);
+        return PropertyAttributes.add(created(control, account, name), r);
     }
 
     @Override
@@ -94,7 +97,7 @@ public final class AccessPointHandler implements ResourceHandler {
         if (!wanted.isEmpty()) {
             control.tagResource(t -> t.accountId(account).resourceArn(now.accessPointArn()).tags(tags(wanted)));
         }
-        return created(control, account, name);
+        return PropertyAttributes.add(created(control, account, name), r);
     }
 
     @Override
@@ -111,8 +114,19 @@ public final class AccessPointHandler implements ResourceHandler {
 
     private static Created created(S3ControlClient control, String account, String name) {
         GetAccessPointResponse ap = control.getAccessPoint(g -> g.accountId(account).name(name));
+        var block = ap.publicAccessBlockConfiguration();
         return Created.of(name).attribute("Alias", ap.alias()).attribute("Arn", ap.accessPointArn())
-                .attribute("Name", ap.name()).attribute("NetworkOrigin", ap.networkOriginAsString());
+                .attribute("Name", ap.name()).attribute("NetworkOrigin", ap.networkOriginAsString())
+                .attribute("Bucket", ap.bucket()).attribute("BucketAccountId", ap.bucketAccountId())
+                .attribute("VpcConfiguration.VpcId", ap.vpcConfiguration() == null ? null : ap.vpcConfiguration().vpcId())
+                .attribute("PublicAccessBlockConfiguration.BlockPublicAcls", block == null ? null
+                        : String.valueOf(block.blockPublicAcls()))
+                .attribute("PublicAccessBlockConfiguration.IgnorePublicAcls", block == null ? null
+                        : String.valueOf(block.ignorePublicAcls()))
+                .attribute("PublicAccessBlockConfiguration.BlockPublicPolicy", block == null ? null
+                        : String.valueOf(block.blockPublicPolicy()))
+                .attribute("PublicAccessBlockConfiguration.RestrictPublicBuckets", block == null ? null
+                        : String.valueOf(block.restrictPublicBuckets()));
     }
 
     private static List<Tag> tags(Map<String, String> tags) {

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
 /**
  * {@code AWS::S3::MultiRegionAccessPointPolicy}
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-multiregionaccesspointpolicy.html).
- * {@code Ref} is the access point's name; {@code Fn::GetAtt PolicyStatus.IsPublic} is "true" or "false".
+ * {@code Ref} is the access point's name; {@code Fn::GetAtt PolicyStatus.IsPublic} is "true" or "false"
+ * ({@code PolicyStatus} the object holding it).
  * {@code MrapName} replaces it; {@code Policy} changes in place (another asynchronous put). S3 has no operation
  * removing a Multi-Region Access Point's policy, and AWS's provider deletes the resource by reading only: the
  * policy stays on the access point, here too.
@@ -54,7 +55,9 @@ public final class MultiRegionAccessPointPolicyHandler implements ResourceHandle
         MultiRegionAccessPointHandler.outcome(control, account, token);
         boolean isPublic = control.getMultiRegionAccessPointPolicyStatus(s -> s.accountId(account).name(name))
                 .established().isPublic();
-        return Created.of(name).attribute("PolicyStatus.IsPublic", Boolean.toString(isPublic));
+        return Created.of(name).attribute("PolicyStatus", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("IsPublic", Boolean.toString(isPublic)))
+                .attribute("PolicyStatus.IsPublic", Boolean.toString(isPublic));
     }
 
     /** Reads only, as AWS's provider does (there is no DeleteMultiRegionAccessPointPolicy). */

@@ -6,6 +6,7 @@ import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.common.Drift;
 import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.sns.model.Tag;
 
 /**
  * {@code AWS::SNS::Topic}, with its inline {@code Subscription} list. {@code Ref} is the topic ARN;
- * {@code Fn::GetAtt} gives {@code TopicArn} and {@code TopicName}. {@code TopicName} and {@code FifoTopic}
+ * {@code Fn::GetAtt} gives {@code TopicArn} and {@code TopicName}, and, as CloudFormation lets it read this type's
+ * properties, the topic's attributes and the template's other scalar properties. {@code TopicName} and {@code FifoTopic}
  * replace the topic; attributes, inline subscriptions (added and removed by endpoint and protocol) and tags
  * change in place. A generated FIFO topic name ends with {@code .fifo}.
  */
@@ -65,7 +67,7 @@ public final class TopicHandler implements ResourceHandler {
         for (JsonNode s : subscriptions(r.property("Subscription"))) {
             sns.subscribe(b -> b.topicArn(arn).protocol(Json.text(s, "Protocol")).endpoint(Json.text(s, "Endpoint")));
         }
-        return result(arn);
+        return result(sns, arn, r);
     }
 
     @Override
@@ -107,7 +109,7 @@ public final class TopicHandler implements ResourceHandler {
             }
             sns.tagResource(b -> b.resourceArn(arn).tags(now));
         }
-        return result(arn);
+        return result(sns, arn, r);
     }
 
     @Override
@@ -134,9 +136,23 @@ public final class TopicHandler implements ResourceHandler {
         return tags;
     }
 
-    private static Created result(String arn) {
-        return Created.of(arn).attribute("TopicArn", arn).attribute("TopicName", arn.substring(arn.lastIndexOf(':')
-                + 1));
+    /**
+     * {@code TopicArn} and {@code TopicName}, and, as CloudFormation lets {@code Fn::GetAtt} read this type's
+     * properties, those SNS reports as topic attributes ({@code DisplayName}, {@code SignatureVersion},
+     * {@code FifoTopic} …) and the template's other scalar ones ({@link PropertyAttributes}).
+     */
+    private static Created result(SnsClient sns, String arn, ResourceRequest r) {
+        Created c = Created.of(arn).attribute("TopicArn", arn).attribute("TopicName", arn.substring(arn.lastIndexOf(
+                ':') + 1));
+        Map<String, String> now = sns.getTopicAttributes(b -> b.topicArn(arn)).attributes();
+        for (String name : List.of("DisplayName", "KmsMasterKeyId", "SignatureVersion", "TracingConfig",
+                "ContentBasedDeduplication", "FifoTopic", "FifoThroughputScope")) {
+            String v = now.get(name);
+            if (v != null && !v.isEmpty()) {
+                c = c.attribute(name, v);
+            }
+        }
+        return PropertyAttributes.add(c, r);
     }
 
     @Override

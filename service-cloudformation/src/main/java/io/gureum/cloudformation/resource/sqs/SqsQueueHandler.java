@@ -5,6 +5,8 @@ import io.gureum.cloudformation.resource.Created;
 import io.gureum.cloudformation.resource.ResourceFailure;
 import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
+import io.gureum.cloudformation.resource.common.Json;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * {@code AWS::SQS::Queue}. {@code Ref} is the queue URL; {@code Fn::GetAtt} gives {@code Arn},
- * {@code QueueName} and {@code QueueUrl} (AWS::SQS::Queue reference, "Return values"). Changing
+ * {@code QueueName} and {@code QueueUrl} (AWS::SQS::Queue reference, "Return values"), and,
+ * as CloudFormation lets {@code Fn::GetAtt} read this type's properties, each property ({@link #result}). Changing
  * {@code QueueName} or {@code FifoQueue} replaces the queue; every other property is set in place with
  * SetQueueAttributes, a removed one going back to SQS's default.
  */
@@ -72,7 +75,7 @@ public final class SqsQueueHandler implements ResourceHandler {
         String queueName = name;
         String url = sqs.createQueue(b -> b.queueName(queueName).attributesWithStrings(attributes)
                 .tags(r.tagsWithTemplate("Tags"))).queueUrl();
-        return result(sqs, url);
+        return result(sqs, url, r);
     }
 
     @Override
@@ -98,7 +101,7 @@ public final class SqsQueueHandler implements ResourceHandler {
             }
             sqs.tagQueue(b -> b.queueUrl(r.physicalId()).tags(now));
         }
-        return result(sqs, r.physicalId());
+        return result(sqs, r.physicalId(), r);
     }
 
     @Override
@@ -185,17 +188,41 @@ public final class SqsQueueHandler implements ResourceHandler {
     @Override
     public Created importResource(ResourceRequest r) {
         try {
-            return result(r.client(SqsClient.class), r.physicalId());
+            return result(r.client(SqsClient.class), r.physicalId(), null);
         } catch (QueueDoesNotExistException gone) {
             throw new ResourceFailure("Resource with identifier " + r.physicalId() + " does not exist", "NotFound");
         }
     }
 
-    private static Created result(SqsClient sqs, String url) {
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        return Created.of(url).attribute("Arn", arn).attribute("QueueName", arn.substring(arn.lastIndexOf(':') + 1))
-                .attribute("QueueUrl", url);
+    /**
+     * {@code Arn}, {@code QueueName} and {@code QueueUrl}, and, as CloudFormation lets {@code Fn::GetAtt} read this
+     * type's properties, each property as the queue reports it ({@code VisibilityTimeout} is {@code 30} when the
+     * template leaves it out; {@code RedrivePolicy.deadLetterTargetArn} and {@code .maxReceiveCount}), then the
+     * template's own ({@link PropertyAttributes}); {@code template} is null for an imported queue.
+     */
+    private static Created result(SqsClient sqs, String url, ResourceRequest template) {
+        Map<String, String> now = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+                .attributesAsStrings();
+        String arn = now.get("QueueArn");
+        Created c = Created.of(url).attribute("Arn", arn)
+                .attribute("QueueName", arn.substring(arn.lastIndexOf(':') + 1)).attribute("QueueUrl", url);
+        for (Map.Entry<String, String[]> e : ATTRIBUTES.entrySet()) {
+            String v = now.get(e.getValue()[0]);
+            if (v == null || v.isEmpty()) {
+                continue;
+            }
+            if (e.getKey().equals("RedrivePolicy")) {
+                JsonNode policy = parse(v);
+                c = c.attribute("RedrivePolicy.deadLetterTargetArn", Json.text(policy, "deadLetterTargetArn"))
+                        .attribute("RedrivePolicy.maxReceiveCount", Json.text(policy, "maxReceiveCount"));
+            } else if (!e.getKey().equals("RedriveAllowPolicy")) {
+                c = c.attribute(e.getKey(), v);
+            }
+        }
+        if ("true".equals(now.get("FifoQueue"))) {
+            c = c.attribute("FifoQueue", "true");
+        }
+        return template == null ? c : PropertyAttributes.add(c, template);
     }
 
     @Override

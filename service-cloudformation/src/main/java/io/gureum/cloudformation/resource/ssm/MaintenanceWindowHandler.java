@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.ssm.model.GetMaintenanceWindowResponse;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
 /**
- * {@code AWS::SSM::MaintenanceWindow}. {@code Ref} is the window ID ({@code mw-…}); there are no attributes.
+ * {@code AWS::SSM::MaintenanceWindow}. {@code Ref} and {@code Fn::GetAtt WindowId} give the window ID ({@code mw-…}).
  * Every property is updated in place (UpdateMaintenanceWindow with Replace, so a property removed from the
  * template is cleared), Tags included.
  */
@@ -40,7 +40,7 @@ public final class MaintenanceWindowHandler implements ResourceHandler {
                 .startDate(r.text("StartDate")).endDate(r.text("EndDate")).duration(r.integer("Duration"))
                 .cutoff(r.integer("Cutoff")).allowUnassociatedTargets(r.bool("AllowUnassociatedTargets"))
                 .tags(MaintenanceShapes.tags(r))).windowId();
-        return Created.of(id);
+        return Created.of(id).attribute("WindowId", id);
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class MaintenanceWindowHandler implements ResourceHandler {
         if (r.changedProperties().contains("Tags")) {
             MaintenanceShapes.retag(ssm, r, ResourceTypeForTagging.MAINTENANCE_WINDOW, id);
         }
-        return Created.of(id);
+        return Created.of(id).attribute("WindowId", id);
     }
 
     @Override

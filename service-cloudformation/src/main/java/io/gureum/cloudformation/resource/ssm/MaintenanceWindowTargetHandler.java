@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DoesNotExistException;
 
 /**
- * {@code AWS::SSM::MaintenanceWindowTarget}. {@code Ref} is the window target ID. {@code WindowId} replaces
+ * {@code AWS::SSM::MaintenanceWindowTarget}. {@code Ref} and {@code Fn::GetAtt WindowTargetId} give the window target ID. {@code WindowId} replaces
  * it, and so does {@code ResourceType} (UpdateMaintenanceWindowTarget cannot change it); Targets,
  * OwnerInformation, Name and Description are updated in place.
  */
@@ -34,7 +34,7 @@ public final class MaintenanceWindowTargetHandler implements ResourceHandler {
                 .windowId(r.requiredText("WindowId")).resourceType(r.requiredText("ResourceType"))
                 .targets(MaintenanceShapes.targets(r, "Targets")).ownerInformation(r.text("OwnerInformation"))
                 .name(r.text("Name")).description(r.text("Description"))).windowTargetId();
-        return Created.of(id);
+        return Created.of(id).attribute("WindowTargetId", id);
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class MaintenanceWindowTargetHandler implements ResourceHandler {
         r.client(SsmClient.class).updateMaintenanceWindowTarget(b -> b.windowId(r.requiredText("WindowId"))
                 .windowTargetId(r.physicalId()).replace(true).targets(MaintenanceShapes.targets(r, "Targets"))
                 .ownerInformation(r.text("OwnerInformation")).name(r.text("Name")).description(r.text("Description")));
-        return Created.of(r.physicalId());
+        return Created.of(r.physicalId()).attribute("WindowTargetId", r.physicalId());
     }
 
     @Override

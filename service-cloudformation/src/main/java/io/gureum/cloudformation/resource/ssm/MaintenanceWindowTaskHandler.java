@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.ssm.model.MaintenanceWindowTaskInvocation
 import software.amazon.awssdk.services.ssm.model.MaintenanceWindowTaskParameterValueExpression;
 
 /**
- * {@code AWS::SSM::MaintenanceWindowTask}. {@code Ref} is the window task ID. {@code WindowId} and
+ * {@code AWS::SSM::MaintenanceWindowTask}. {@code Ref} and {@code Fn::GetAtt WindowTaskId} give the window task ID. {@code WindowId} and
  * {@code TaskType} replace it; the rest is updated in place (UpdateMaintenanceWindowTask with Replace).
  * {@code TaskInvocationParameters} takes {@code MaintenanceWindowLambdaParameters} (Payload as text),
  * {@code MaintenanceWindowRunCommandParameters}, {@code MaintenanceWindowAutomationParameters} and
@@ -55,7 +55,7 @@ public final class MaintenanceWindowTaskHandler implements ResourceHandler {
                 .description(r.text("Description")).cutoffBehavior(r.text("CutoffBehavior"))
                 .taskParameters(taskParameters(r)).taskInvocationParameters(invocation(r)).loggingInfo(logging(r)))
                 .windowTaskId();
-        return Created.of(id);
+        return Created.of(id).attribute("WindowTaskId", id);
     }
 
     @Override
@@ -68,7 +68,7 @@ public final class MaintenanceWindowTaskHandler implements ResourceHandler {
                 .maxErrors(r.text("MaxErrors")).name(r.text("Name")).description(r.text("Description"))
                 .cutoffBehavior(r.text("CutoffBehavior")).taskParameters(taskParameters(r))
                 .taskInvocationParameters(invocation(r)).loggingInfo(logging(r)));
-        return Created.of(r.physicalId());
+        return Created.of(r.physicalId()).attribute("WindowTaskId", r.physicalId());
     }
 
     @Override

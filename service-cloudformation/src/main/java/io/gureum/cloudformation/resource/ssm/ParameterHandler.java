@@ -7,6 +7,7 @@ import io.gureum.cloudformation.resource.ResourceHandler;
 import io.gureum.cloudformation.resource.ResourceRequest;
 import io.gureum.cloudformation.resource.ResourceTag;
 import io.gureum.cloudformation.resource.common.Drift;
+import io.gureum.cloudformation.resource.common.PropertyAttributes;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * {@code AWS::SSM::Parameter}. {@code Ref} is the parameter name; {@code Fn::GetAtt} gives {@code Type} and
- * {@code Value}. {@code Name} replaces it; the rest is put again in place (a new version). CloudFormation
+ * {@code Value}, and, as CloudFormation lets it read this type's properties, {@code Name}, {@code DataType} and the
+ * template's other scalar properties ({@link PropertyAttributes}). {@code Name} replaces it; the rest is put again in place (a new version). CloudFormation
  * creates {@code String} and {@code StringList} parameters only, not {@code SecureString}
  * (AWS::SSM::Parameter, Type). {@code Tags} is a map here, not a list.
  */
@@ -115,7 +117,8 @@ public final class ParameterHandler implements ResourceHandler {
 
     private static Created result(ResourceRequest r, String name) {
         var p = r.client(SsmClient.class).getParameter(b -> b.name(name)).parameter();
-        return Created.of(name).attribute("Type", p.typeAsString()).attribute("Value", p.value());
+        return PropertyAttributes.add(Created.of(name).attribute("Type", p.typeAsString()).attribute("Value", p.value())
+                .attribute("Name", name).attribute("DataType", p.dataType()), r);
     }
 
     @Override

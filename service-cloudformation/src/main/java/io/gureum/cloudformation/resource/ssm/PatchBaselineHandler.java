@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ssm.model.PatchSource;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
 /**
- * {@code AWS::SSM::PatchBaseline}. {@code Ref} is the baseline ID ({@code pb-…}). {@code OperatingSystem}
+ * {@code AWS::SSM::PatchBaseline}. {@code Ref} and {@code Fn::GetAtt Id} give the baseline ID ({@code pb-…}). {@code OperatingSystem}
  * replaces it; the rest is updated in place (UpdatePatchBaseline with Replace). {@code PatchGroups} are
  * registered and deregistered to match the template; {@code DefaultBaseline: true} registers it as its
  * operating system's default (false leaves the default as it is: Gureum cannot restore the baseline AWS
@@ -58,7 +58,7 @@ public final class PatchBaselineHandler implements ResourceHandler {
         if (Boolean.TRUE.equals(r.bool("DefaultBaseline"))) {
             ssm.registerDefaultPatchBaseline(b -> b.baselineId(id));
         }
-        return Created.of(id);
+        return Created.of(id).attribute("Id", id);
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class PatchBaselineHandler implements ResourceHandler {
         if (r.changedProperties().contains("Tags")) {
             MaintenanceShapes.retag(ssm, r, ResourceTypeForTagging.PATCH_BASELINE, id);
         }
-        return Created.of(id);
+        return Created.of(id).attribute("Id", id);
     }
 
     @Override
