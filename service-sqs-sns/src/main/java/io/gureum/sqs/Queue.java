@@ -280,7 +280,7 @@ final class Queue {
                     return MessageStore.Decision.DROP;
                 }
                 if (deadLetterQueue != null && m.receiveCount >= redrive.maxReceiveCount()) {
-                    drop(m);
+                    dropUnrecorded(m); // its record goes once the dead-letter queue has recorded its copy
                     moved.add(m);
                     return MessageStore.Decision.DROP;
                 }
@@ -313,8 +313,9 @@ final class Queue {
                 records.attempt(this, attemptId, attempt);
             }
         }
-        if (deadLetterQueue != null) {
+        if (deadLetterQueue != null && !moved.isEmpty()) {
             deadLetterQueue.acceptMoved(moved, arnText, now, true);
+            recordGone(moved);
         }
         return out;
     }
@@ -342,6 +343,31 @@ final class Queue {
         m.deleted = true;
         if (byId.remove(m.id) != null) {
             records.messageGone(this, m);
+        }
+    }
+
+    /**
+     * Takes a message that moves to another queue out of memory, leaving its record to {@link #recordGone}: a
+     * move journals the copy in the other queue first and the removal here after it, so a crash between the two
+     * records leaves the message in both queues (delivered at least once) rather than in neither.
+     */
+    private void dropUnrecorded(SqsMessage m) {
+        m.deleted = true;
+        byId.remove(m.id);
+    }
+
+    /**
+     * Journals the removal of moved messages once their copies are recorded elsewhere ({@link #dropUnrecorded}):
+     * under this queue's monitor, as memory has them now (a message moved back meanwhile is here again and its
+     * record stays).
+     */
+    void recordGone(List<SqsMessage> moved) {
+        synchronized (this) {
+            for (SqsMessage m : moved) {
+                if (!byId.containsKey(m.id)) {
+                    records.messageGone(this, m);
+                }
+            }
         }
     }
 
@@ -455,11 +481,14 @@ final class Queue {
         return out;
     }
 
-    /** Visible messages, removed for a move task. */
+    /**
+     * Visible messages, removed from memory for a move task; their records stay until the task has recorded
+     * them in their destination and calls {@link #recordGone}.
+     */
     synchronized List<SqsMessage> takeForMove(int max, long now) {
         List<SqsMessage> taken = store.take(now, max, m -> MessageStore.Decision.DELIVER);
         for (SqsMessage m : taken) {
-            drop(m);
+            dropUnrecorded(m);
             store.remove(m);
         }
         return taken;
