@@ -159,7 +159,11 @@ final class Queue {
         return deleted;
     }
 
-    /** DeleteQueue: the queue and its messages leave memory and the records. */
+    /**
+     * DeleteQueue: the queue and its messages leave memory and the records. Called with the region's monitor held,
+     * which serialises a name's creations and deletions, so the journal has a re-created queue's record after this
+     * one's removal.
+     */
     void delete() {
         synchronized (this) {
             if (!deleted) {
@@ -186,8 +190,15 @@ final class Queue {
 
     // ---- messages ---------------------------------------------------------------------------
 
-    /** Adds a message (FIFO deduplication included); the caller signals waiters afterwards. */
+    /**
+     * Adds a message (FIFO deduplication included); the caller signals waiters afterwards. A send that found the
+     * queue just before a DeleteQueue and gets here after it fails as a later one would: its record would name a
+     * queue whose record is gone.
+     */
     synchronized SendResult send(SendSpec spec, String messageId, long now) {
+        if (deleted) {
+            throw SqsErrors.nonExistentQueue();
+        }
         String dedupKey = null;
         if (fifo) {
             String dedupId = spec.deduplicationId();
