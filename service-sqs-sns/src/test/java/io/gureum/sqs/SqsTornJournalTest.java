@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gureum.core.Gureum;
 import io.gureum.core.GureumConfig;
 import io.gureum.core.auth.Accounts;
 import io.gureum.core.events.EventBus;
@@ -15,19 +14,17 @@ import io.gureum.core.http.AwsHttpResponse;
 import io.gureum.core.ids.ResourceIds;
 import io.gureum.core.persist.DurableState;
 import io.gureum.core.persist.StateRecord;
+import io.gureum.core.persist.StateStore;
 import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.AsyncResponse;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.spi.ServiceInstance;
 import io.gureum.core.state.ResourceRegistry;
-import io.gureum.core.testing.AwsClients;
 import io.gureum.core.time.GureumClock;
 import io.gureum.core.topology.Topology;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,29 +35,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteQueueRequest;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
 import software.amazon.awssdk.services.sqs.model.GetQueueUrlRequest;
 import software.amazon.awssdk.services.sqs.model.ListQueueTagsRequest;
 import software.amazon.awssdk.services.sqs.model.ListQueuesRequest;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.TagQueueRequest;
 
 /**
- * A crash can end SQS's journal anywhere: between two records, or inside one (a torn tail). A server runs a script
- * of queue and message operations, and a client reads what each one left. Then the journal is cut at every record
- * boundary, each time also tearing the next record, and SQS is restored from each cut as a start restores it (the
- * data directory's records into a fresh instance). Its GetQueueUrl, ListQueues, GetQueueAttributes, ListQueueTags
- * and messages must answer without an internal error and show the state after the last whole operation before the
- * cut or, when the cut falls inside one operation's records, a state between its before and after in which every
- * message alive on both sides is in some queue: a dead-letter move cut in half loses nothing.
+ * A crash can end SQS's journal anywhere: between two records, or inside one (a torn tail). A script of queue and
+ * message operations runs on SQS's providers journaling to a data directory, and what each operation left is read
+ * back. Then the journal is cut at every record boundary, each time also tearing the next record, and SQS is
+ * restored from each cut as a start restores it (the directory's records into a fresh instance). Its GetQueueUrl,
+ * ListQueues, GetQueueAttributes, ListQueueTags and messages must answer without an internal error and show the state
+ * after the last whole operation before the cut or, when the cut falls inside one operation's records, a state between
+ * its before and after in which every message alive on both sides is in some queue: a dead-letter move cut in half
+ * loses nothing. No server runs: the providers are called as the dispatcher calls them.
  */
-class SqsTornJournalIT {
+class SqsTornJournalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "000000000000";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dataDir;
@@ -82,52 +87,57 @@ class SqsTornJournalIT {
     @Test
     void everyCutOfTheJournalRestoresAStateBetweenTwoAcknowledgedOnes() throws Exception {
         Path journal = dataDir.resolve("state").resolve("journal-000000000000.log");
-        try (Gureum g = start(dataDir); SqsClient sqs = AwsClients.client(SqsClient.builder(), g)) {
-            states.add(Map.of());
-            ends.add(0L);
-            Consumer<Runnable> step = op -> {
-                op.run();
-                try {
+        try (DurableState state = DurableState.open(dataDir)) {
+            ServiceContext context = context();
+            context.shared().replace(StateStore.class, state);
+            ServiceInstance instance = new SqsService().create(context);
+            try {
+                Providers sqs = new Providers(instance);
+                states.add(Map.of());
+                ends.add(0L);
+                Step step = op -> {
+                    sqs.ctx.call(() -> {
+                        op.run(sqs);
+                        return null;
+                    });
+                    state.durableNow().get(30, TimeUnit.SECONDS); // what the dispatcher waits for before answering
                     ends.add(Files.size(journal));
-                    states.add(observe(new Client(g, sqs)));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-            String dlq = url(g, "dlq");
-            String src = url(g, "src");
-            String fifo = url(g, "f.fifo");
-            String gone = url(g, "gone");
-            step.accept(() -> sqs.createQueue(b -> b.queueName("dlq")));
-            step.accept(() -> sqs.createQueue(b -> b.queueName("src").tags(Map.of("team", "a"))
-                    .attributesWithStrings(Map.of("VisibilityTimeout", "45", "RedrivePolicy",
-                            "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:" + ACCOUNT + ":dlq\",\"maxReceiveCount\":\"1\"}"))));
-            step.accept(() -> sqs.setQueueAttributes(b -> b.queueUrl(src).attributesWithStrings(Map.of(
-                    "Policy", "{\"Version\":\"2012-10-17\",\"Statement\":[]}"))));
-            step.accept(() -> sqs.sendMessageBatch(b -> b.queueUrl(src).entries(
-                    e -> e.id("1").messageBody("one"), e -> e.id("2").messageBody("two"))));
-            // A FIFO send records its message, then its deduplication entry.
-            step.accept(() -> sqs.createQueue(b -> b.queueName("f.fifo").attributesWithStrings(Map.of(
-                    "FifoQueue", "true"))));
-            step.accept(() -> sqs.sendMessage(b -> b.queueUrl(fifo).messageBody("first").messageGroupId("g")
-                    .messageDeduplicationId("d1")));
-            // Received once (visible again at once), then moved to the dead-letter queue by the next receive.
-            step.accept(() -> assertEquals(2, sqs.receiveMessage(b -> b.queueUrl(src).maxNumberOfMessages(10)
-                    .visibilityTimeout(0)).messages().size()));
-            step.accept(() -> assertEquals(0, sqs.receiveMessage(b -> b.queueUrl(src).maxNumberOfMessages(10))
-                    .messages().size()));
-            step.accept(() -> sqs.tagQueue(b -> b.queueUrl(src).tags(Map.of("env", "dev"))));
-            // A queue deleted with its messages: their records go first, then the queue's.
-            step.accept(() -> {
-                sqs.createQueue(b -> b.queueName("gone"));
-                sqs.sendMessageBatch(b -> b.queueUrl(gone).entries(
-                        e -> e.id("1").messageBody("lost-1"), e -> e.id("2").messageBody("lost-2")));
-            });
-            step.accept(() -> sqs.deleteQueue(b -> b.queueUrl(gone)));
-            step.accept(() -> {
-                var m = sqs.receiveMessage(b -> b.queueUrl(dlq).visibilityTimeout(600)).messages().get(0);
-                sqs.deleteMessage(b -> b.queueUrl(dlq).receiptHandle(m.receiptHandle()));
-            });
+                    states.add(observe(sqs));
+                };
+                String dlq = "http://localhost:4566/" + ACCOUNT + "/dlq";
+                String src = "http://localhost:4566/" + ACCOUNT + "/src";
+                String fifo = "http://localhost:4566/" + ACCOUNT + "/f.fifo";
+                String gone = "http://localhost:4566/" + ACCOUNT + "/gone";
+                step.run(p -> p.queues.createQueue(CreateQueueRequest.builder().queueName("dlq").build()));
+                step.run(p -> p.queues.createQueue(CreateQueueRequest.builder().queueName("src").tags(Map.of("team", "a"))
+                        .attributesWithStrings(Map.of("VisibilityTimeout", "45", "RedrivePolicy",
+                                "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:" + ACCOUNT
+                                        + ":dlq\",\"maxReceiveCount\":\"1\"}")).build()));
+                step.run(p -> p.queues.setQueueAttributes(SetQueueAttributesRequest.builder().queueUrl(src)
+                        .attributesWithStrings(Map.of("Policy", "{\"Version\":\"2012-10-17\",\"Statement\":[]}")).build()));
+                step.run(p -> p.sending.sendMessageBatch(SendMessageBatchRequest.builder().queueUrl(src).entries(
+                        e -> e.id("1").messageBody("one"), e -> e.id("2").messageBody("two")).build()));
+                // A FIFO send records its message, then its deduplication entry.
+                step.run(p -> p.queues.createQueue(CreateQueueRequest.builder().queueName("f.fifo")
+                        .attributesWithStrings(Map.of("FifoQueue", "true")).build()));
+                step.run(p -> p.sending.sendMessage(SendMessageRequest.builder().queueUrl(fifo).messageBody("first")
+                        .messageGroupId("g").messageDeduplicationId("d1").build()));
+                // Received once (visible again at once), then moved to the dead-letter queue by the next receive.
+                step.run(p -> assertEquals(2, p.receive(src, 0).size()));
+                step.run(p -> assertEquals(0, p.receive(src, null).size()));
+                step.run(p -> p.tags.tagQueue(TagQueueRequest.builder().queueUrl(src).tags(Map.of("env", "dev")).build()));
+                // A queue deleted with its messages: their records go first, then the queue's.
+                step.run(p -> {
+                    p.queues.createQueue(CreateQueueRequest.builder().queueName("gone").build());
+                    p.sending.sendMessageBatch(SendMessageBatchRequest.builder().queueUrl(gone).entries(
+                            e -> e.id("1").messageBody("lost-1"), e -> e.id("2").messageBody("lost-2")).build());
+                });
+                step.run(p -> p.queues.deleteQueue(DeleteQueueRequest.builder().queueUrl(gone).build()));
+                step.run(p -> p.receiving.deleteMessage(DeleteMessageRequest.builder().queueUrl(dlq)
+                        .receiptHandle(p.receive(dlq, 600).get(0).receiptHandle()).build()));
+            } finally {
+                instance.close();
+            }
         }
         List<Long> frames = frameStarts(journal);
         long length = Files.size(journal);
@@ -157,10 +167,7 @@ class SqsTornJournalIT {
         Map<String, QueueView> seen;
         try (DurableState state = DurableState.open(copy)) {
             List<StateRecord> records = state.takeRestored().getOrDefault("sqs", List.of());
-            ServiceContext context = new ServiceContext(GureumConfig.builder().build(), new GureumClock(),
-                    new ResourceIds(), new ResourceRegistry(), new EventBus(), Topology.standard(),
-                    new Accounts(ACCOUNT));
-            ServiceInstance sqs = new SqsService().create(context);
+            ServiceInstance sqs = new SqsService().create(context());
             try {
                 sqs.restore(records);
                 seen = observe(new Providers(sqs));
@@ -252,46 +259,22 @@ class SqsTornJournalIT {
         return out;
     }
 
-    /** A server's SQS through the SDK, and its peek endpoint. */
-    private record Client(Gureum g, SqsClient sqs) implements Reader {
-        @Override
-        public List<String> listQueueUrls() {
-            return sqs.listQueues(b -> b.maxResults(1000)).queueUrls();
-        }
-
-        @Override
-        public String queueUrl(String name) {
-            try {
-                return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
-            } catch (QueueDoesNotExistException absent) {
-                return null;
-            }
-        }
-
-        @Override
-        public Map<String, String> attributes(String url) {
-            return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("All")).attributesAsStrings();
-        }
-
-        @Override
-        public Map<String, String> tags(String url) {
-            return sqs.listQueueTags(b -> b.queueUrl(url)).tags();
-        }
-
-        @Override
-        public List<String> bodies(String url) throws Exception {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(g.endpoint().resolve("/_gureum/sqs/messages?QueueUrl="
-                    + URLEncoder.encode(url, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), r.body());
-            return bodiesOf(r.body());
-        }
+    /** One operation of the script, run on the providers. */
+    private interface Operation {
+        void run(Providers p) throws Exception;
     }
 
-    /** A restored instance's providers, called as the dispatcher calls them. */
+    private interface Step {
+        void run(Operation op) throws Exception;
+    }
+
+    /** An instance's providers, called as the dispatcher calls them. */
     private static final class Providers implements Reader {
         private final ServiceInstance sqs;
-        private final QueueOperations queues;
-        private final QueueTags tags;
+        final QueueOperations queues;
+        final QueueTags tags;
+        final MessageSending sending;
+        final MessageReceiving receiving;
         private final RequestContext ctx = new RequestContext("r", ACCOUNT, "us-east-1", "test", "sqs",
                 AwsHttpRequest.builder("POST", "/").header("Host", "localhost:4566").header("X-Amz-Target", "x").build());
 
@@ -299,6 +282,13 @@ class SqsTornJournalIT {
             this.sqs = sqs;
             this.queues = SqsAdminTest.provider(sqs, QueueOperations.class);
             this.tags = SqsAdminTest.provider(sqs, QueueTags.class);
+            this.sending = SqsAdminTest.provider(sqs, MessageSending.class);
+            this.receiving = SqsAdminTest.provider(sqs, MessageReceiving.class);
+        }
+
+        List<Message> receive(String url, Integer visibilityTimeout) {
+            return AsyncResponse.await(() -> receiving.receiveMessage(ReceiveMessageRequest.builder().queueUrl(url)
+                    .maxNumberOfMessages(10).visibilityTimeout(visibilityTimeout).build())).messages();
         }
 
         @Override
@@ -343,12 +333,9 @@ class SqsTornJournalIT {
         return out;
     }
 
-    private static String url(Gureum g, String name) {
-        return g.endpoint() + "/" + ACCOUNT + "/" + name;
-    }
-
-    private static Gureum start(Path dir) {
-        return Gureum.start(GureumConfig.builder().port(0).dataDir(dir).build());
+    private static ServiceContext context() {
+        return new ServiceContext(GureumConfig.builder().build(), new GureumClock(), new ResourceIds(),
+                new ResourceRegistry(), new EventBus(), Topology.standard(), new Accounts(ACCOUNT));
     }
 
     /** Where each record of a journal file starts ({@code [int length][int CRC32C][payload]} frames). */
