@@ -44,8 +44,7 @@ final class ChildServer {
         command.addAll(jvmOptions);
         boolean archived = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")
                 || o.startsWith("-XX:ArchiveClassesAtExit="));
-        command.addAll(List.of("-cp", archived ? jarClassPath() : System.getProperty("java.class.path"),
-                "io.gureum.core.Main", "--port", "0"));
+        command.addAll(List.of("-cp", archived ? jarClassPath() : classPath(), "io.gureum.core.Main", "--port", "0"));
         command.addAll(List.of(args));
         return command;
     }
@@ -121,12 +120,71 @@ final class ChildServer {
      */
     private static String jarClassPath() {
         List<String> jars = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : classPath().split(java.io.File.pathSeparator)) {
             if (!java.nio.file.Files.isDirectory(Path.of(entry))) {
                 jars.add(entry);
             }
         }
         return String.join(java.io.File.pathSeparator, jars);
+    }
+
+    private static String stableClassPath;
+
+    /**
+     * The test class path with Gureum's own jars from the local Maven repository replaced by copies made once per
+     * test JVM. A {@code mvn install} run meanwhile (by anyone sharing {@code ~/.m2}) rewrites those jars in place:
+     * Maven 3.8's resolver copies onto the old file, so a running child server that loads a class for the first
+     * time reads another build's bytes at the old offsets and fails with NoClassDefFoundError. A CrashSafetyIT
+     * restart answered its first GetQueueUrl with 500 that way (the class was io.gureum.sqs.QueueUrls when shown
+     * again by rewriting the jar under a restarted server). The SDK's and other libraries' jars are never rewritten.
+     */
+    static synchronized String classPath() {
+        if (stableClassPath == null) {
+            List<String> entries = new ArrayList<>();
+            Path copies = null;
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                if (!p.toString().replace('\\', '/').contains("/.m2/repository/io/gureum/")
+                        || !java.nio.file.Files.isRegularFile(p)) {
+                    entries.add(entry);
+                    continue;
+                }
+                try {
+                    if (copies == null) {
+                        copies = java.nio.file.Files.createTempDirectory("gureum-child-jars-");
+                        Path dir = copies;
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "child-jars-cleanup"));
+                    }
+                    entries.add(copyWhole(p, copies.resolve(p.getFileName())).toString());
+                } catch (IOException e) {
+                    entries.add(entry); // no copy: the jar itself, as before
+                }
+            }
+            stableClassPath = String.join(java.io.File.pathSeparator, entries);
+        }
+        return stableClassPath;
+    }
+
+    /** Copies a jar and checks the copy reads as a whole zip (an install may be rewriting it): tries a few times. */
+    private static Path copyWhole(Path jar, Path copy) throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            java.nio.file.Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(copy.toFile())) {
+                zip.stream().forEach(e -> {
+                });
+                return copy;
+            } catch (IOException e) {
+                last = e;
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
     }
 
     /** Whether every directory of the test class path is under this module's target (else: no archive). */

@@ -33,10 +33,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A child server on a data directory under mixed load (SQS send and delete, DynamoDB put and delete, S3
- * put), killed with SIGKILL at random moments, {@value #ROUNDS} times: after each restart every acknowledged
- * write is there, and each unacknowledged one is either wholly there or not at all. A small compaction
- * threshold makes kills land during compactions too. The server runs from the test class path, like
- * {@link JvmOptionsIT}. The test prints which writes each kill caught in flight.
+ * put), killed with SIGKILL at random moments, 12 times ({@code -Dgureum.crashRounds} for more): after each
+ * restart every acknowledged write is there, and each unacknowledged one is either wholly there or not at all. A
+ * small compaction threshold makes kills land during compactions too. The server runs from the test class path,
+ * like {@link JvmOptionsIT}. The test prints which writes each kill caught in flight; a failure after a restart
+ * carries the output of the server that failed and of the killed one before it (an InternalFailure's stack trace).
  */
 class CrashSafetyIT {
     /**
@@ -45,7 +46,7 @@ class CrashSafetyIT {
      * printed tally: DynamoDB puts 11, deletes 3, S3 puts 6, SQS sends 5, receives and deletes 11); the 20 rounds
      * of before cost two thirds more for the same cases.
      */
-    private static final int ROUNDS = 12;
+    private static final int ROUNDS = Integer.getInteger("gureum.crashRounds", 12);
     private static final int WORKERS = 3;
     private static final String ABSENT = "<absent>";
 
@@ -72,6 +73,7 @@ class CrashSafetyIT {
     void everyAcknowledgedWriteSurvivesKillNine() throws Exception {
         Random random = new Random(15);
         String queueUrl = null;
+        String previousOutput = "";
         for (int round = 0; round <= ROUNDS; round++) {
             ChildServer server = startServer(dataDir);
             try (SqsClient sqs = AwsClients.client(SqsClient.builder(), server.endpoint, "test", "us-east-1");
@@ -86,8 +88,14 @@ class CrashSafetyIT {
                             .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.S))
                             .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
                 } else {
-                    queueUrl = sqs.getQueueUrl(b -> b.queueName("crash")).queueUrl();
-                    verify(round, server, sqs, ddb, s3, queueUrl);
+                    try {
+                        queueUrl = sqs.getQueueUrl(b -> b.queueName("crash")).queueUrl();
+                        verify(round, server, sqs, ddb, s3, queueUrl);
+                    } catch (AssertionError | RuntimeException e) {
+                        // What the server logged (an InternalFailure's stack trace) is the evidence: kept with the failure.
+                        throw new AssertionError("round " + round + " after a restart: " + e + "\nThe server's output:\n"
+                                + server.output() + "\nThe killed server's output before it:\n" + previousOutput, e);
+                    }
                 }
                 if (round == ROUNDS) {
                     server.stop();
@@ -117,6 +125,7 @@ class CrashSafetyIT {
                 }
             } finally {
                 server.kill();
+                previousOutput = server.output();
             }
         }
         assertTrue(acknowledged.get() > ROUNDS * 10, "too little load to prove anything: " + acknowledged);

@@ -228,6 +228,8 @@ final class SnsRecords implements OperationInterceptor {
                         .toString());
                 if (t != null) {
                     t.restore(r.value(Topic.Dedup.class), now);
+                } else {
+                    state.delete(SERVICE, r.account(), r.region(), DEDUP, r.key()); // see the subscriptions below
                 }
             }
         }
@@ -242,6 +244,9 @@ final class SnsRecords implements OperationInterceptor {
                 SubscriptionState s = r.value(SubscriptionState.class);
                 Topic t = store.topic(s.topicArn());
                 if (t == null) {
+                    // A DeleteTopic's records cut by a crash between the topic's removal and its subscriptions':
+                    // removed now, or a topic created later under the name (the same ARN) would get them back.
+                    state.delete(SERVICE, r.account(), r.region(), SUBSCRIPTION, r.key());
                     continue;
                 }
                 Subscription sub = new Subscription(s.arn(), s.topicArn(), s.protocol(), s.endpoint(), s.owner(),

@@ -135,15 +135,22 @@ final class MoveTasks {
             }
             int batch = (int) Math.min(remaining, task.rate == null ? 1000 : Math.max(1, task.rate * TICK_MS / 1000));
             List<SqsMessage> taken = batch <= 0 ? List.of() : source.takeForMove(batch, now());
-            for (SqsMessage m : taken) {
+            for (int i = 0; i < taken.size(); i++) {
+                SqsMessage m = taken.get(i);
                 String target = task.destinationArn != null ? task.destinationArn : m.deadLetterSourceArn;
                 Queue dest = target == null ? null : queues.byArn(target);
                 if (dest == null || dest.deleted()) {
-                    source.acceptMoved(List.of(m), m.deadLetterSourceArn, now(), true);
+                    // This message and the rest of the batch go back where they were taken from.
+                    for (SqsMessage back : taken.subList(i, taken.size())) {
+                        source.acceptMoved(List.of(back), back.deadLetterSourceArn, now(), true);
+                    }
+                    source.recordGone(taken.subList(i, taken.size()));
                     finish(task, "FAILED", "AWS.SimpleQueueService.NonExistentQueue");
                     return;
                 }
+                // Recorded in the destination before it is recorded gone here: a crash between the two keeps it.
                 dest.acceptMoved(List.of(m), source.arnText, now(), false);
+                source.recordGone(List.of(m));
                 task.moved++;
             }
             if (taken.isEmpty() || task.moved >= task.toMove) {

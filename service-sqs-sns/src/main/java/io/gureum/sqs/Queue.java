@@ -159,7 +159,11 @@ final class Queue {
         return deleted;
     }
 
-    /** DeleteQueue: the queue and its messages leave memory and the records. */
+    /**
+     * DeleteQueue: the queue and its messages leave memory and the records. Called with the region's monitor held,
+     * which serialises a name's creations and deletions, so the journal has a re-created queue's record after this
+     * one's removal.
+     */
     void delete() {
         synchronized (this) {
             if (!deleted) {
@@ -186,8 +190,15 @@ final class Queue {
 
     // ---- messages ---------------------------------------------------------------------------
 
-    /** Adds a message (FIFO deduplication included); the caller signals waiters afterwards. */
+    /**
+     * Adds a message (FIFO deduplication included); the caller signals waiters afterwards. A send that found the
+     * queue just before a DeleteQueue and gets here after it fails as a later one would: its record would name a
+     * queue whose record is gone.
+     */
     synchronized SendResult send(SendSpec spec, String messageId, long now) {
+        if (deleted) {
+            throw SqsErrors.nonExistentQueue();
+        }
         String dedupKey = null;
         if (fifo) {
             String dedupId = spec.deduplicationId();
@@ -280,7 +291,7 @@ final class Queue {
                     return MessageStore.Decision.DROP;
                 }
                 if (deadLetterQueue != null && m.receiveCount >= redrive.maxReceiveCount()) {
-                    drop(m);
+                    dropUnrecorded(m); // its record goes once the dead-letter queue has recorded its copy
                     moved.add(m);
                     return MessageStore.Decision.DROP;
                 }
@@ -313,8 +324,9 @@ final class Queue {
                 records.attempt(this, attemptId, attempt);
             }
         }
-        if (deadLetterQueue != null) {
+        if (deadLetterQueue != null && !moved.isEmpty()) {
             deadLetterQueue.acceptMoved(moved, arnText, now, true);
+            recordGone(moved);
         }
         return out;
     }
@@ -342,6 +354,31 @@ final class Queue {
         m.deleted = true;
         if (byId.remove(m.id) != null) {
             records.messageGone(this, m);
+        }
+    }
+
+    /**
+     * Takes a message that moves to another queue out of memory, leaving its record to {@link #recordGone}: a
+     * move journals the copy in the other queue first and the removal here after it, so a crash between the two
+     * records leaves the message in both queues (delivered at least once) rather than in neither.
+     */
+    private void dropUnrecorded(SqsMessage m) {
+        m.deleted = true;
+        byId.remove(m.id);
+    }
+
+    /**
+     * Journals the removal of moved messages once their copies are recorded elsewhere ({@link #dropUnrecorded}):
+     * under this queue's monitor, as memory has them now (a message moved back meanwhile is here again and its
+     * record stays).
+     */
+    void recordGone(List<SqsMessage> moved) {
+        synchronized (this) {
+            for (SqsMessage m : moved) {
+                if (!byId.containsKey(m.id)) {
+                    records.messageGone(this, m);
+                }
+            }
         }
     }
 
@@ -455,11 +492,14 @@ final class Queue {
         return out;
     }
 
-    /** Visible messages, removed for a move task. */
+    /**
+     * Visible messages, removed from memory for a move task; their records stay until the task has recorded
+     * them in their destination and calls {@link #recordGone}.
+     */
     synchronized List<SqsMessage> takeForMove(int max, long now) {
         List<SqsMessage> taken = store.take(now, max, m -> MessageStore.Decision.DELIVER);
         for (SqsMessage m : taken) {
-            drop(m);
+            dropUnrecorded(m);
             store.remove(m);
         }
         return taken;

@@ -191,8 +191,10 @@ final class QueueOperations {
                 scope.deletedAt.put(q.name, now());
                 context.registry().unregister(q.arn);
             }
+            // Journaled under the region's monitor: a CreateQueue of the same name (60 seconds later on the clock,
+            // which POST /_gureum/clock can make a moment) records its queue after this removal, never before it.
+            q.delete();
         }
-        q.delete();
         return DeleteQueueResponse.builder().build();
     }
 

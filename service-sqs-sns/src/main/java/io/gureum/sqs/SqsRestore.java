@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Rebuilds the queues from SQS's records after a restart: each queue with its attributes and tags (back
  * in the resource registry), then its messages, deduplication entries and FIFO receive attempts. Records of a queue that has
- * no queue record (deleted while the journal was being written) are ignored.
+ * no queue record (a send that raced its DeleteQueue) are ignored and their removal journaled.
  */
 final class SqsRestore {
     private SqsRestore() {
@@ -47,6 +47,7 @@ final class SqsRestore {
             QueueKey k = e.getKey();
             SqsRecords.QueueState s = e.getValue().queue;
             if (s == null) {
+                forget(records, k, context);
                 continue;
             }
             Arn arn = Arn.of("sqs", k.region(), k.account(), k.name());
@@ -58,6 +59,19 @@ final class SqsRestore {
                 context.registry().tag(arn, s.tags());
             }
             queues.region(k.account(), k.region()).byName.put(k.name(), q);
+        }
+    }
+
+    /**
+     * Journals the removal of the records of a queue that has none of its own (a send that raced its DeleteQueue),
+     * so that a queue created later under the same name never finds them at a restart.
+     */
+    private static void forget(List<StateRecord> records, QueueKey queue, ServiceContext context) {
+        for (StateRecord r : records) {
+            if (!r.kind().equals(SqsRecords.QUEUE) && r.key().startsWith(queue.name() + "/")
+                    && r.account().equals(queue.account()) && r.region().equals(queue.region())) {
+                context.state().delete(r.service(), r.account(), r.region(), r.kind(), r.key());
+            }
         }
     }
 

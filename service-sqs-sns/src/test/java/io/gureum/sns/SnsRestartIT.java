@@ -150,4 +150,27 @@ class SnsRestartIT {
             assertTrue(!later.messageId().equals(first.messageId()), "after five minutes it is a new message");
         }
     }
+
+    /**
+     * A subscription record whose topic has no record (a DeleteTopic's records cut by a crash between the topic's
+     * removal and its subscriptions') is dropped at the restart that finds it, and its removal journaled: a topic
+     * created later under the same name (the same ARN) does not get it back at the restart after.
+     */
+    @Test
+    void aSubscriptionRecordOfAGoneTopicNeverReachesATopicCreatedLaterUnderItsName() throws Exception {
+        String topicArn = "arn:aws:sns:us-east-1:000000000000:ghost";
+        try (var state = io.gureum.core.persist.DurableState.open(dataDir)) {
+            state.put("sns", "000000000000", "us-east-1", SnsRecords.SUBSCRIPTION, topicArn + ":stale",
+                    new SnsRecords.SubscriptionState(topicArn + ":stale", topicArn, "sqs",
+                            "arn:aws:sqs:us-east-1:000000000000:q", "000000000000", "token", true, Map.of()));
+            state.durableNow().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g)) {
+            assertEquals(topicArn, sns.createTopic(b -> b.name("ghost")).topicArn());
+            assertEquals(List.of(), sns.listSubscriptionsByTopic(b -> b.topicArn(topicArn)).subscriptions());
+        }
+        try (Gureum g = start(); SnsClient sns = AwsClients.client(SnsClient.builder(), g)) {
+            assertEquals(List.of(), sns.listSubscriptionsByTopic(b -> b.topicArn(topicArn)).subscriptions());
+        }
+    }
 }

@@ -90,4 +90,13 @@ class LongPollTest {
         waiter.wakeAll();
         assertTrue(waiting.get(5, TimeUnit.SECONDS).isEmpty());
     }
+
+    /** A send that found the queue before its DeleteQueue and arrives after it fails, leaving no record behind. */
+    @Test
+    void aSendIntoADeletedQueueFails() {
+        Queue q = queue(false);
+        q.delete();
+        org.junit.jupiter.api.Assertions.assertThrows(
+                software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException.class, () -> send(q, "late", null));
+    }
 }

@@ -88,6 +88,60 @@ class DurableStateTest {
         }
     }
 
+    /**
+     * A crash may cut the last record at any byte: whatever the cut, the restore is the records before it (an update
+     * cut short leaves the value it replaced), the file is truncated to them, and what is appended next is read.
+     */
+    @Test
+    void aCutAtEveryByteOfTheLastRecordRestoresTheRecordsBeforeIt() throws Exception {
+        Path whole = dir.resolve("whole");
+        try (DurableState s = DurableState.open(whole)) {
+            s.put("sqs", "1", "r", "queue", "a", new Item("a", 1));
+            s.put("sqs", "1", "r", "queue", "b", new Item("b", 2));
+            s.durableNow().get(30, TimeUnit.SECONDS);
+        }
+        long before = Files.size(whole.resolve("state").resolve("journal-000000000000.log"));
+        try (DurableState s = DurableState.open(whole)) {
+            s.takeRestored();
+            s.put("sqs", "1", "r", "queue", "b", new Item("b replaced by a value long enough to cut in many places", 3));
+            s.durableNow().get(30, TimeUnit.SECONDS);
+        }
+        byte[] first = Files.readAllBytes(whole.resolve("state").resolve("journal-000000000000.log"));
+        byte[] second = Files.readAllBytes(whole.resolve("state").resolve("journal-000000000001.log"));
+        assertEquals(before, first.length);
+        assertTrue(second.length > 60, "a record long enough to cut in many places: " + second.length);
+        for (int cut = 1; cut < second.length; cut++) {
+            // Every cut through the framing (no server): nothing of the cut record is read.
+            Path alone = dir.resolve("torn.log");
+            Files.write(alone, java.util.Arrays.copyOf(second, cut));
+            List<byte[]> read = new ArrayList<>();
+            Frames.Read r = Frames.read(alone, read::add);
+            assertEquals(0, r.validLength(), "cut at byte " + cut);
+            assertTrue(read.isEmpty() && r.damage() != null, "cut at byte " + cut + ": " + r.damage());
+        }
+        // Whole restores, appends and reopens at cuts in the length, the checksum, the payload's start, middle and end.
+        for (int cut : new int[] {1, 4, 7, 8, 9, second.length / 2, second.length - 1}) {
+            Path copy = dir.resolve("cut-" + cut);
+            Files.createDirectories(copy.resolve("state"));
+            Files.copy(whole.resolve("FORMAT"), copy.resolve("FORMAT"));
+            Files.write(copy.resolve("state").resolve("journal-000000000000.log"), first);
+            Path torn = copy.resolve("state").resolve("journal-000000000001.log");
+            Files.write(torn, java.util.Arrays.copyOf(second, cut));
+            try (DurableState s = DurableState.open(copy)) {
+                List<StateRecord> restored = s.takeRestored().get("sqs");
+                assertEquals(List.of(new Item("a", 1), new Item("b", 2)),
+                        restored.stream().map(r -> r.value(Item.class)).toList(), "cut at byte " + cut);
+                assertEquals(0, Files.size(torn), "the torn record is cut off the file (cut at byte " + cut + ")");
+                s.put("sqs", "1", "r", "queue", "c", new Item("c", 4));
+                s.durableNow().get(30, TimeUnit.SECONDS);
+            }
+            try (DurableState s = DurableState.open(copy)) {
+                assertEquals(List.of("a", "b", "c"), s.takeRestored().get("sqs").stream().map(StateRecord::key)
+                        .toList(), "appended after the cut at byte " + cut);
+            }
+        }
+    }
+
     @Test
     void aZeroFilledTailIsDroppedToo() throws Exception {
         try (DurableState s = DurableState.open(dir)) {
