@@ -96,13 +96,14 @@ public final class Scale {
                         continue;
                     }
                     long t0 = System.nanoTime();
+                    int added = Math.max(0, size - have);
                     if (size > have) {
                         p.fill().fill(have, size, 16, port);
                         have = size;
                     }
                     double fillSeconds = (System.nanoTime() - t0) / 1e9;
-                    System.out.println(f("%s: %,d filled in %.1f s (%.0f/s), RSS %.0f MiB, load %s", d.name(), size,
-                            fillSeconds, fillSeconds == 0 ? 0 : size / fillSeconds, gureum.rssMiB(), load()));
+                    System.out.println(f("%s: %,d (%,d added in %.1f s, %.0f/s), RSS %.0f MiB, load %s", d.name(), size,
+                            added, fillSeconds, fillSeconds == 0 ? 0 : added / fillSeconds, gureum.rssMiB(), load()));
                     for (Map.Entry<String, SdkLoad.Op> op : p.ops().entrySet()) {
                         double[] r = run(op.getValue(), pid, measure);
                         if (!Double.isNaN(r[1])) {
