@@ -246,7 +246,7 @@ public final class Subnets {
             throw Ec2Errors.dependencyViolation("subnet", sn.id);
         }
         net.routeTables.forgetSubnet(s, sn.id);
-        net.networkAcls.forgetSubnet(s, sn.id);
+        net.networkAcls.forgetSubnet(s, sn);
         net.subnetCidrReservations.forgetSubnet(s, sn.id);
         s.vpcs.get(sn.vpcId).subnetIndex.remove(sn.cidr);
         s.vpcs.get(sn.vpcId).subnets.remove(sn.id);

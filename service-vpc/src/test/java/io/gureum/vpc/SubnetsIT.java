@@ -66,6 +66,24 @@ class SubnetsIT extends Ec2TestBase {
     }
 
     @Test
+    void deletingASubnetDropsItsAclAssociationAndNoOtherVpcs() {
+        try (Ec2Client ec2 = ec2()) {
+            String a = ec2.createVpc(b -> b.cidrBlock("172.22.0.0/16")).vpc().vpcId();
+            String bv = ec2.createVpc(b -> b.cidrBlock("172.23.0.0/16")).vpc().vpcId();
+            String gone = ec2.createSubnet(b -> b.vpcId(a).cidrBlock("172.22.1.0/24")).subnet().subnetId();
+            String kept = ec2.createSubnet(b -> b.vpcId(bv).cidrBlock("172.23.1.0/24")).subnet().subnetId();
+            java.util.function.Function<String, Integer> associations = subnet -> ec2.describeNetworkAcls(x -> x
+                    .filters(filter("association.subnet-id", subnet))).networkAcls().stream()
+                    .mapToInt(n -> (int) n.associations().stream().filter(s -> s.subnetId().equals(subnet)).count())
+                    .sum();
+            assertEquals(1, associations.apply(gone));
+            ec2.deleteSubnet(x -> x.subnetId(gone));
+            assertEquals(0, associations.apply(gone));
+            assertEquals(1, associations.apply(kept));
+        }
+    }
+
+    @Test
     void blocksMustLieInTheVpcAndNotOverlap() {
         try (Ec2Client ec2 = ec2()) {
             String vpc = ec2.createVpc(b -> b.cidrBlock("10.0.0.0/16")).vpc().vpcId();
