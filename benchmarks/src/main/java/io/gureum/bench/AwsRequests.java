@@ -112,7 +112,7 @@ final class AwsRequests {
         return rest(port, "PUT", "/" + BENCH_BUCKET + "/object-1k", body);
     }
 
-    private static byte[] rest(int port, String method, String path, byte[] b) {
+    static byte[] rest(int port, String method, String path, byte[] b) {
         String head = method + " " + path + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:" + port + "\r\n"
                 + "X-Amz-Date: 20260101T000000Z\r\n"

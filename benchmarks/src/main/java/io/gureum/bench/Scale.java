@@ -4,147 +4,237 @@ import static io.gureum.bench.Stats.f;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Issue #20's scale curve: the per-operation cost of a few operations as the store they touch grows —
- * SQS SendMessage among N queues, S3 PutObject 1 KiB and GetObject in a bucket of N objects, DynamoDB
- * PutItem and GetItem in a table of N items. For each size it fills the store up to N (16 threads through
- * the SDK), then measures ops/s and server CPU ms/op of each operation for a few seconds, and prints one
- * table with the ratio to the first (smallest) size.
+ * Issue #20's scale curve: the per-operation cost of a few operations as the store they touch grows to the
+ * issue's sizes — SQS queues (to 100,000), objects in one S3 bucket (to 1,000,000), items in one DynamoDB table
+ * (to 1,000,000) and VPC subnets (to 10,000; EC2's query API over the benchmarks' own connections rather than the SDK). Each store gets a fresh Gureum child ({@code @docker/jvm.options}
+ * and {@code -Xmx2g}); every measured operation first runs unmeasured for {@code --warmup} seconds on the empty
+ * store (the JIT's share stays out of the first size); then for each size the store is filled up to it and each
+ * operation runs from 16 SDK threads (2 s more warm-up, {@code --measure} s measured), printing ops/s, the
+ * server's CPU ms per operation, its ratio to the first size and the child's RSS.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.gureum.bench.Scale [--jar docker/target/gureum.jar]
- *     [--sizes 0,10000,100000] [--measure 5] [--warmup 5]</pre>
+ * <p>Filling goes through the real API over 16 keep-alive connections of pre-built requests (as {@link CpuPerOp}
+ * sends them, not the SDK, whose client-side cost would dominate): CreateQueue; PutObject of {@code
+ * --object-bytes} (default 100) under {@code o/}; BatchWriteItem of 25 items (a key and one string attribute);
+ * CreateSubnet of /28 blocks in VPCs of a /16 each (4,096 subnets a VPC). The fill time of each step is printed.
  *
- * Every operation first runs unmeasured for {@code --warmup} seconds, so the first size does not pay
- * for the JIT.
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.gureum.bench.Scale [--jar docker/target/gureum.jar |
+ *     --classpath CP] [--stores sqs,s3,ddb,subnets] [--sizes 0,1000,10000,100000,1000000] [--measure 4]
+ *     [--warmup 5] [--object-bytes 100] [--xmx 2g]</pre>
+ *
+ * A size above a store's issue size (100,000 queues, 10,000 subnets) is skipped for that store.
  */
 public final class Scale {
     private Scale() {
     }
 
-    /** A store, how to grow it by one element, and the operations measured at every size. */
-    record Dimension(String name, SdkLoad.Op grow, Map<String, SdkLoad.Op> ops) {
+    /** The operations measured at every size, and where the store's fill goes. */
+    record Prepared(ScaleHeap.Filler fill, Map<String, SdkLoad.Op> ops) {
+    }
+
+    interface Setup {
+        Prepared prepare(URI endpoint, int port, SdkHttpClient http) throws Exception;
+    }
+
+    /** A store, its largest size in the issue, and how to set it up. */
+    record Dimension(String key, String name, int limit, Setup setup) {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         String jar = o.getOrDefault("jar", "docker/target/gureum.jar");
+        String classPath = o.get("classpath");
         String jvmOptions = o.getOrDefault("jvm-options", "docker/jvm.options");
-        int measure = Integer.parseInt(o.getOrDefault("measure", "5"));
+        int measure = Integer.parseInt(o.getOrDefault("measure", "4"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
+        int objectBytes = Integer.parseInt(o.getOrDefault("object-bytes", "100"));
         List<Integer> sizes = new ArrayList<>();
-        for (String s : o.getOrDefault("sizes", "0,10000,100000").split(",")) {
+        for (String s : o.getOrDefault("sizes", "0,1000,10000,100000,1000000").split(",")) {
             sizes.add(Integer.parseInt(s));
         }
+        List<String> stores = List.of(o.getOrDefault("stores", "sqs,s3,ddb,subnets").split(","));
         System.out.println("Scale: " + Stats.machine());
-        try (ChildJvm gureum = ChildJvm.gureumJar(jar, List.of("@" + jvmOptions))) {
-            int port = gureum.awaitPort(120_000);
-            URI endpoint = URI.create("http://127.0.0.1:" + port);
-            SdkHttpClient http = ApacheHttpClient.builder().maxConnections(16).build();
-            List<Dimension> dims = dimensions(endpoint, http);
-            List<String> lines = new ArrayList<>();
-            for (Dimension d : dims) {
-                for (SdkLoad.Op op : d.ops().values()) {
-                    run(op, gureum.process.pid(), warmup); // the JIT's share stays out of the first size
+        List<String> lines = new ArrayList<>();
+        for (Dimension d : dimensions(objectBytes)) {
+            if (!stores.contains(d.key())) {
+                continue;
+            }
+            List<String> flags = List.of("@" + jvmOptions, "-Xmx" + o.getOrDefault("xmx", "2g"));
+            try (ChildJvm gureum = classPath != null
+                    ? ChildJvm.startWithClassPath(flags, classPath, "io.gureum.core.Main", List.of("--port", "0"))
+                    : ChildJvm.gureumJar(jar, flags)) {
+                int port = gureum.awaitPort(120_000);
+                long pid = gureum.process.pid();
+                URI endpoint = URI.create("http://127.0.0.1:" + port);
+                SdkHttpClient http = ApacheHttpClient.builder().maxConnections(16).build();
+                Prepared p = d.setup().prepare(endpoint, port, http);
+                for (SdkLoad.Op op : p.ops().values()) {
+                    run(op, pid, warmup);
                 }
                 Map<String, Double> firstCpu = new java.util.HashMap<>();
-                long have = 0;
+                int have = 0;
                 for (int size : sizes) {
+                    if (size > d.limit()) {
+                        continue;
+                    }
                     long t0 = System.nanoTime();
-                    grow(d.grow(), have, size);
+                    int added = Math.max(0, size - have);
+                    if (size > have) {
+                        p.fill().fill(have, size, 16, port);
+                        have = size;
+                    }
                     double fillSeconds = (System.nanoTime() - t0) / 1e9;
-                    have = Math.max(have, size);
-                    for (Map.Entry<String, SdkLoad.Op> op : d.ops().entrySet()) {
-                        double[] r = run(op.getValue(), gureum.process.pid(), measure);
-                        double first = firstCpu.computeIfAbsent(op.getKey(), k -> r[1]);
-                        String line = f("| %s | %s | %,d | %,.0f | %.3f | %.2f |", d.name(), op.getKey(), size, r[0],
-                                r[1], r[1] / first);
-                        System.out.println(line + f("  (filled in %.0f s, RSS %.0f MiB)", fillSeconds, gureum.rssMiB()));
+                    System.out.println(f("%s: %,d (%,d added in %.1f s, %.0f/s), RSS %.0f MiB, load %s", d.name(), size,
+                            added, fillSeconds, fillSeconds == 0 ? 0 : added / fillSeconds, gureum.rssMiB(), load()));
+                    for (Map.Entry<String, SdkLoad.Op> op : p.ops().entrySet()) {
+                        double[] r = run(op.getValue(), pid, measure);
+                        if (!Double.isNaN(r[1])) {
+                            firstCpu.putIfAbsent(op.getKey(), r[1]); // the first size that completed any
+                        }
+                        double first = firstCpu.getOrDefault(op.getKey(), Double.NaN);
+                        String line = f("| %s | %s | %,d | %,.0f | %.3f | %.2f | %.0f |", d.name(), op.getKey(), size,
+                                r[0], r[1], r[1] / first, gureum.rssMiB());
+                        System.out.println(line);
                         lines.add(line);
                     }
                 }
+                http.close();
             }
-            System.out.println();
-            System.out.println(f("| store | operation (16 threads, %d s) | size | ops/s | server CPU ms/op | CPU ratio to the first size |",
-                    measure));
-            System.out.println("|---|---|---:|---:|---:|---:|");
-            lines.forEach(System.out::println);
+        }
+        System.out.println();
+        System.out.println(f("| store | operation (16 threads, %d s) | size | ops/s | server CPU ms/op | CPU ratio to the "
+                + "first size | RSS MiB |", measure));
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        lines.forEach(System.out::println);
+        System.out.println("load average at the end: " + load());
+    }
+
+    static String load() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 
-    private static List<Dimension> dimensions(URI endpoint, SdkHttpClient http) throws Exception {
-        SqsClient sqs = SdkLoad.sqs(endpoint, http);
-        String url = sqs.createQueue(b -> b.queueName("scale-target")).queueUrl();
-        S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true)
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
-                .httpClient(http).build();
-        s3.createBucket(b -> b.bucket("scale"));
-        byte[] kib = new byte[1024];
-        s3.putObject(b -> b.bucket("scale").key("target"), RequestBody.fromBytes(kib));
-        DynamoDbClient ddb = SdkLoad.ddb(endpoint, http);
-        SdkLoad.Op ddbPut = DdbItems.put(ddb); // creates the table
-        ddb.putItem(b -> b.tableName(DdbItems.TABLE).item(Map.of("pk", AttributeValue.fromS("target"))));
-        AtomicLong seq = new AtomicLong();
-        java.util.LinkedHashMap<String, SdkLoad.Op> sqsOps = new java.util.LinkedHashMap<>();
-        sqsOps.put("SendMessage to one queue", t -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("scale")));
-        sqsOps.put("GetQueueUrl", t -> sqs.getQueueUrl(b -> b.queueName("scale-target")));
-        java.util.LinkedHashMap<String, SdkLoad.Op> s3Ops = new java.util.LinkedHashMap<>();
-        s3Ops.put("PutObject 1 KiB (overwrite)", t -> s3.putObject(b -> b.bucket("scale").key("w" + t),
-                RequestBody.fromBytes(kib)));
-        s3Ops.put("GetObject 1 KiB", t -> s3.getObject(b -> b.bucket("scale").key("target")).close());
-        // The first 100 of the grown keys: the same page at every size from 100 on (empty at 0).
-        s3Ops.put("ListObjectsV2 (100 keys under o/)", t -> s3.listObjectsV2(b -> b.bucket("scale")
-                .prefix("o/").maxKeys(100)));
-        java.util.LinkedHashMap<String, SdkLoad.Op> ddbOps = new java.util.LinkedHashMap<>();
-        ddbOps.put("PutItem (overwrite)", ddbPut);
-        ddbOps.put("GetItem", t -> ddb.getItem(b -> b.tableName(DdbItems.TABLE)
-                .key(Map.of("pk", AttributeValue.fromS("target")))));
+    private static List<Dimension> dimensions(int objectBytes) {
         return List.of(
-                new Dimension("SQS queues", i -> sqs.createQueue(b -> b.queueName("scale-" + seq.incrementAndGet())),
-                        sqsOps),
-                new Dimension("S3 objects in one bucket", i -> s3.putObject(b -> b.bucket("scale")
-                        .key("o/" + seq.incrementAndGet()), RequestBody.fromBytes(kib)), s3Ops),
-                new Dimension("DynamoDB items in one table", i -> ddb.putItem(b -> b.tableName(DdbItems.TABLE)
-                        .item(Map.of("pk", AttributeValue.fromS("i" + seq.incrementAndGet())))), ddbOps));
+                new Dimension("sqs", "SQS queues", 100_000, (endpoint, port, http) -> {
+                    SqsClient sqs = SdkLoad.sqs(endpoint, http);
+                    String url = sqs.createQueue(b -> b.queueName("scale-target")).queueUrl();
+                    Map<String, SdkLoad.Op> ops = new LinkedHashMap<>();
+                    ops.put("SendMessage to one queue", t -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("scale")));
+                    ops.put("GetQueueUrl", t -> sqs.getQueueUrl(b -> b.queueName("scale-target")));
+                    ops.put("GetQueueAttributes All", t -> sqs.getQueueAttributes(b -> b.queueUrl(url)
+                            .attributeNamesWithStrings("All")));
+                    return new Prepared(ScaleHeap.filler("sqs", port, objectBytes), ops);
+                }),
+                new Dimension("s3", "S3 objects in one bucket", 1_000_000, (endpoint, port, http) -> {
+                    ScaleHeap.Filler fill = ScaleHeap.filler("s3", port, objectBytes); // creates the bucket
+                    S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true)
+                            .region(Region.US_EAST_1).credentialsProvider(credentials()).httpClient(http).build();
+                    byte[] kib = new byte[1024];
+                    s3.putObject(b -> b.bucket("scale").key("target"), RequestBody.fromBytes(kib));
+                    Map<String, SdkLoad.Op> ops = new LinkedHashMap<>();
+                    ops.put("PutObject 1 KiB (overwrite)", t -> s3.putObject(b -> b.bucket("scale").key("w" + t),
+                            RequestBody.fromBytes(kib)));
+                    ops.put("GetObject 1 KiB", t -> s3.getObject(b -> b.bucket("scale").key("target")).close());
+                    ops.put("HeadObject", t -> s3.headObject(b -> b.bucket("scale").key("target")));
+                    // The first 100 of the grown keys: the same page at every size from 100 on (empty at 0).
+                    ops.put("ListObjectsV2 (100 keys under o/)", t -> s3.listObjectsV2(b -> b.bucket("scale")
+                            .prefix("o/").maxKeys(100)));
+                    return new Prepared(fill, ops);
+                }),
+                new Dimension("ddb", "DynamoDB items in one table", 1_000_000, (endpoint, port, http) -> {
+                    ScaleHeap.Filler fill = ScaleHeap.filler("ddb", port, objectBytes); // creates the table
+                    DynamoDbClient ddb = SdkLoad.ddb(endpoint, http);
+                    ddb.putItem(b -> b.tableName("scale").item(Map.of("pk", AttributeValue.fromS("target"))));
+                    Map<String, SdkLoad.Op> ops = new LinkedHashMap<>();
+                    ops.put("PutItem (overwrite)", t -> ddb.putItem(b -> b.tableName("scale").item(Map.of("pk",
+                            AttributeValue.fromS("w" + t), "v", AttributeValue.fromS("value")))));
+                    ops.put("GetItem", t -> ddb.getItem(b -> b.tableName("scale")
+                            .key(Map.of("pk", AttributeValue.fromS("target")))));
+                    ops.put("Query (one key)", t -> ddb.query(b -> b.tableName("scale").keyConditionExpression("pk = :k")
+                            .expressionAttributeValues(Map.of(":k", AttributeValue.fromS("target")))));
+                    return new Prepared(fill, ops);
+                }),
+                new Dimension("subnets", "VPC subnets", 10_000, (endpoint, port, http) -> {
+                    // EC2's query API over the benchmarks' own connections (one a thread): the EC2 SDK would add
+                    // ~27 MB to benchmarks.jar, which ColdStart starts servers from.
+                    HttpConnection[] conns = new HttpConnection[16];
+                    Ec2Call ec2 = (t, query) -> {
+                        if (conns[t] == null) {
+                            conns[t] = new HttpConnection("127.0.0.1", port);
+                            conns[t].keepBody = true;
+                        }
+                        return ScaleHeap.ec2(conns[t], port, query);
+                    };
+                    // The target VPC: one /28 subnet per thread and a route table; the churn VPC: create/delete pairs.
+                    String target = field(ec2.call(0, "Action=CreateVpc&CidrBlock=10.200.0.0%2F16"), "vpcId");
+                    String churn = field(ec2.call(0, "Action=CreateVpc&CidrBlock=10.201.0.0%2F16"), "vpcId");
+                    String routeTable = field(ec2.call(0, "Action=CreateRouteTable&VpcId=" + target), "routeTableId");
+                    String[] subnets = new String[16];
+                    for (int t = 0; t < 16; t++) {
+                        subnets[t] = field(ec2.call(0, "Action=CreateSubnet&VpcId=" + target + "&CidrBlock=10.200.0."
+                                + (t * 16) + "%2F28"), "subnetId");
+                    }
+                    Map<String, SdkLoad.Op> ops = new LinkedHashMap<>();
+                    ops.put("CreateSubnet + DeleteSubnet", t -> {
+                        String id = field(ec2.call(t, "Action=CreateSubnet&VpcId=" + churn + "&CidrBlock=10.201.0."
+                                + (t * 16) + "%2F28"), "subnetId");
+                        ec2.call(t, "Action=DeleteSubnet&SubnetId=" + id);
+                    });
+                    ops.put("DescribeSubnets by id", t -> ec2.call(t, "Action=DescribeSubnets&SubnetId.1=" + subnets[t]));
+                    ops.put("DescribeSubnets, filter vpc-id (16 subnets)", t -> ec2.call(t,
+                            "Action=DescribeSubnets&Filter.1.Name=vpc-id&Filter.1.Value.1=" + target));
+                    ops.put("DescribeSubnets, filter cidr-block (1 of all)", t -> ec2.call(t,
+                            "Action=DescribeSubnets&Filter.1.Name=cidr-block&Filter.1.Value.1=10.200.0." + (t * 16)
+                                    + "%2F28"));
+                    ops.put("AssociateRouteTable + DisassociateRouteTable", t -> {
+                        String a = field(ec2.call(t, "Action=AssociateRouteTable&RouteTableId=" + routeTable
+                                + "&SubnetId=" + subnets[t]), "associationId");
+                        ec2.call(t, "Action=DisassociateRouteTable&AssociationId=" + a);
+                    });
+                    return new Prepared(ScaleHeap.filler("subnets", port, objectBytes), ops);
+                }));
     }
 
-    /** Runs {@code grow} until {@code to} elements exist (16 threads). */
-    private static void grow(SdkLoad.Op grow, long have, long to) throws Exception {
-        long missing = to - have;
-        if (missing <= 0) {
-            return;
+    interface Ec2Call {
+        /** Sends one EC2 query request (Version added) from thread {@code t}'s connection; the XML answer. */
+        String call(int t, String query) throws Exception;
+    }
+
+    /** The text of the first {@code <name>} element of an XML answer. */
+    static String field(String xml, String name) {
+        int from = xml.indexOf("<" + name + ">");
+        if (from < 0) {
+            throw new IllegalStateException("no " + name + " in " + xml);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        AtomicLong left = new AtomicLong(missing);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0) {
-                    grow.run(thread);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
+        from += name.length() + 2;
+        return xml.substring(from, xml.indexOf('<', from));
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     }
 
     /** ops/s and server CPU ms/op of {@code op} from 16 threads over {@code seconds} (after 2 s of warm-up). */
@@ -184,7 +274,7 @@ public final class Scale {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new java.util.LinkedHashMap<>();
+        Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }

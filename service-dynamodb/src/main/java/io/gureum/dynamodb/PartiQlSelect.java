@@ -79,10 +79,10 @@ final class PartiQlSelect {
     /** The rows of one partition (or all), after the start position, in key order or its reverse. */
     private static Iterator<Map<String, AttributeValue>> iterate(Partitions data, KeyValue partition, KeyValue startPk,
             RowKey startRow, boolean descending) {
-        NavigableMap<KeyValue, TreeMap<RowKey, Map<String, AttributeValue>>> all = data.all();
-        NavigableMap<KeyValue, TreeMap<RowKey, Map<String, AttributeValue>>> parts;
+        NavigableMap<KeyValue, NavigableMap<RowKey, Map<String, AttributeValue>>> all = data.all();
+        NavigableMap<KeyValue, NavigableMap<RowKey, Map<String, AttributeValue>>> parts;
         if (partition != null) {
-            TreeMap<RowKey, Map<String, AttributeValue>> p = all.get(partition);
+            NavigableMap<RowKey, Map<String, AttributeValue>> p = all.get(partition);
             parts = new TreeMap<>();
             if (p != null) {
                 parts.put(partition, p);

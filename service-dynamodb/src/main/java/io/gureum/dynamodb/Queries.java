@@ -285,7 +285,7 @@ final class Queries {
         Database db = state.database();
         Table t = tables.require(db, r.tableName());
         Source s = source(t, r.indexName(), r.consistentRead(), select);
-        NavigableMap<KeyValue, TreeMap<RowKey, Map<String, AttributeValue>>> partitions = s.data().all();
+        NavigableMap<KeyValue, NavigableMap<RowKey, Map<String, AttributeValue>>> partitions = s.data().all();
         KeyValue startPk = null;
         RowKey startRow = null;
         if (r.hasExclusiveStartKey()) {

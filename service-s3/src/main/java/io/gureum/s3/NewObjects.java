@@ -11,10 +11,28 @@ final class NewObjects {
     private NewObjects() {
     }
 
+    /**
+     * Headers of objects that carry a Content-Type alone (nearly all), one instance per type: a million objects
+     * then hold one shared record and type string rather than a million equal ones (about 100 bytes each).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, ContentHeaders> TYPE_ONLY =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int TYPE_ONLY_MAX = 256;
+
     static ContentHeaders contentHeaders(String type, String cache, String disposition, String encoding,
             String language, Instant expires, String redirect) {
-        return new ContentHeaders(type == null ? "binary/octet-stream" : type, cache, disposition, encoding, language,
-                expires, redirect);
+        String t = type == null ? "binary/octet-stream" : type;
+        if (cache == null && disposition == null && encoding == null && language == null && expires == null
+                && redirect == null) {
+            ContentHeaders shared = TYPE_ONLY.get(t);
+            if (shared != null) {
+                return shared;
+            }
+            ContentHeaders h = new ContentHeaders(t, null, null, null, null, null, null);
+            return TYPE_ONLY.size() < TYPE_ONLY_MAX ? java.util.Objects.requireNonNullElse(TYPE_ONLY.putIfAbsent(t, h), h)
+                    : h;
+        }
+        return new ContentHeaders(t, cache, disposition, encoding, language, expires, redirect);
     }
 
     static String storageClass(String requested) {

@@ -53,7 +53,11 @@ final class Queue {
     final boolean fifo;
     final long createdAt;
 
-    private final Map<String, String> attributes;
+    /**
+     * Never changed in place: {@link #setAttributes} swaps in a new map, so queues created with the default attributes
+     * share one map ({@link QueueAttributes#shared}) rather than each holding ~500 bytes of equal entries.
+     */
+    private Map<String, String> attributes;
     private long lastModifiedAt;
     private Redrive.Policy redrivePolicy;
     private Redrive.AllowPolicy allowPolicy;
@@ -64,7 +68,8 @@ final class Queue {
     private final MessageStore store;
     private final LinkedHashMap<String, Dedup> deduplication = new LinkedHashMap<>();
     private final Map<String, Attempt> attempts = new HashMap<>();
-    private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
+    /** Sized at first use: most queues never have a long poll waiting (an empty ArrayDeque() holds 17 slots). */
+    private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>(0);
     private long sequence;
     private long arrivals;
     private long lastPurgeAt = Long.MIN_VALUE;
@@ -82,7 +87,7 @@ final class Queue {
         this.fifo = fifo;
         this.createdAt = now;
         this.lastModifiedAt = now;
-        this.attributes = new LinkedHashMap<>(attributes);
+        this.attributes = QueueAttributes.shared(attributes);
         this.store = fifo ? new FifoMessages() : new StandardMessages();
         this.sequence = 18_000_000_000_000_000L + (now % 1_000_000_000L) * 1000;
         refreshPolicies();
@@ -117,8 +122,7 @@ final class Queue {
             }
         });
         QueueAttributes.checkCombination(next);
-        attributes.clear();
-        attributes.putAll(next);
+        attributes = QueueAttributes.shared(next);
         lastModifiedAt = now;
         refreshPolicies();
         records.queue(this);

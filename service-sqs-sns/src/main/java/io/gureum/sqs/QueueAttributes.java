@@ -1,6 +1,8 @@
 package io.gureum.sqs;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,6 +58,22 @@ final class QueueAttributes {
             a.put(FIFO_THROUGHPUT_LIMIT, "perQueue");
         }
         return a;
+    }
+
+    private static final Map<String, String> STANDARD_DEFAULTS = Collections.unmodifiableMap(defaults(false));
+    private static final Map<String, String> FIFO_DEFAULTS = Collections.unmodifiableMap(defaults(true));
+
+    /**
+     * The map a queue keeps (and never changes in place): the one shared default map when {@code attributes} equal a
+     * standard or FIFO queue's defaults in the same order, else a copy.
+     */
+    static Map<String, String> shared(Map<String, String> attributes) {
+        for (Map<String, String> d : List.of(STANDARD_DEFAULTS, FIFO_DEFAULTS)) {
+            if (d.equals(attributes) && List.copyOf(d.keySet()).equals(List.copyOf(attributes.keySet()))) {
+                return d;
+            }
+        }
+        return new LinkedHashMap<>(attributes);
     }
 
     /**

@@ -17,8 +17,9 @@ final class StandardMessages implements MessageStore {
         }
     }
 
-    private final ArrayDeque<Entry> ready = new ArrayDeque<>();
-    private final PriorityQueue<Entry> timed = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
+    // Both sized at first use, not at 17 and 11 slots: an idle queue holds 2 slots instead of 28.
+    private final ArrayDeque<Entry> ready = new ArrayDeque<>(0);
+    private final PriorityQueue<Entry> timed = new PriorityQueue<>(1, (a, b) -> Long.compare(a.at, b.at));
     /** Deletes since the last compaction: most of them leave a stale in-flight entry in {@code timed}. */
     private int removedSinceCompaction;
 

@@ -35,6 +35,22 @@ class SqsQueuesIT extends SqsTestSupport {
     }
 
     @Test
+    void settingOneDefaultQueuesAttributesLeavesTheOtherDefaultQueuesAlone() {
+        // Queues with the default attributes share one map in memory; a change must copy it, not write through.
+        String changed = createQueue(unique("shared-a"));
+        String untouched = createQueue(unique("shared-b"));
+        sqs.setQueueAttributes(b -> b.queueUrl(changed).attributesWithStrings(Map.of("VisibilityTimeout", "45")));
+        assertEquals("45", sqs.getQueueAttributes(b -> b.queueUrl(changed)
+                .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributesAsStrings().get("VisibilityTimeout"));
+        assertEquals("30", sqs.getQueueAttributes(b -> b.queueUrl(untouched)
+                .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributesAsStrings().get("VisibilityTimeout"));
+        sqs.setQueueAttributes(b -> b.queueUrl(changed).attributesWithStrings(Map.of("VisibilityTimeout", "30")));
+        String third = createQueue(unique("shared-c"));
+        assertEquals("30", sqs.getQueueAttributes(b -> b.queueUrl(third)
+                .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributesAsStrings().get("VisibilityTimeout"));
+    }
+
+    @Test
     void awsStyleQueueUrlsAreAccepted() {
         String name = unique("aws-style");
         createQueue(name);

@@ -96,9 +96,15 @@ public final class NetworkAcls {
                 .add(new NetworkAclAssociation(net.id("aclassoc"), sn.id));
     }
 
-    void forgetSubnet(VpcStore s, String subnetId) {
+    /**
+     * Drops the subnet's association. Only its VPC's ACLs can hold one (associations never cross VPCs), so the other
+     * VPCs' default ACLs, each associated with all of their VPC's subnets, are not scanned.
+     */
+    void forgetSubnet(VpcStore s, Subnet sn) {
         for (NetworkAcl acl : s.networkAcls.values()) {
-            acl.associations.removeIf(a -> a.subnetId.equals(subnetId));
+            if (sn.vpcId.equals(acl.vpcId)) {
+                acl.associations.removeIf(a -> a.subnetId.equals(sn.id));
+            }
         }
     }
 

@@ -181,7 +181,7 @@ public final class Subnets {
                     found.addAll(vpc.subnets.values());
                 }
             }
-        } else {
+        } else if (!byCidr(s, r.filters(), found)) {
             found.addAll(s.subnets.values());
         }
         var keep = filters.predicate(r.filters());
@@ -194,6 +194,43 @@ public final class Subnets {
         var page = Pagination.page(matching, r.maxResults(), r.nextToken());
         return DescribeSubnetsResponse.builder().subnets(page.items().stream().map(x -> toSdk(s, x)).toList())
                 .nextToken(page.nextToken()).build();
+    }
+
+    /**
+     * A {@code cidr-block} filter (literal values) narrows the candidates through each VPC's block index, O(VPCs) per
+     * value rather than a pass over every subnet; the filters still run on what it finds. False (nothing added) when
+     * the filter is absent or some subnet of this store is not in one of its VPCs' indexes.
+     */
+    private static boolean byCidr(VpcStore s, List<software.amazon.awssdk.services.ec2.model.Filter> filters,
+            List<Subnet> found) {
+        List<String> values = null;
+        for (String name : List.of("cidr-block", "cidr", "cidrBlock")) {
+            if (values == null) {
+                values = Ec2Filters.literalValues(filters, name);
+            }
+        }
+        if (values == null) {
+            return false;
+        }
+        long indexed = 0;
+        for (Vpc vpc : s.vpcs.values()) {
+            indexed += vpc.subnetIndex.size();
+        }
+        if (indexed != s.subnets.size()) {
+            return false;
+        }
+        java.util.Set<Subnet> out = new java.util.LinkedHashSet<>();
+        for (String v : values) {
+            Cidr c = Cidr.tryParse(v);
+            if (c == null) {
+                continue; // no subnet's block reads like this: the text comparison would match nothing either
+            }
+            for (Vpc vpc : s.vpcs.values()) {
+                vpc.subnetIndex.overlapping(c).filter(sn -> sn.cidr.equals(c)).ifPresent(out::add);
+            }
+        }
+        found.addAll(out);
+        return true;
     }
 
     public DeleteSubnetResponse deleteSubnet(DeleteSubnetRequest r) {
@@ -209,7 +246,7 @@ public final class Subnets {
             throw Ec2Errors.dependencyViolation("subnet", sn.id);
         }
         net.routeTables.forgetSubnet(s, sn.id);
-        net.networkAcls.forgetSubnet(s, sn.id);
+        net.networkAcls.forgetSubnet(s, sn);
         net.subnetCidrReservations.forgetSubnet(s, sn.id);
         s.vpcs.get(sn.vpcId).subnetIndex.remove(sn.cidr);
         s.vpcs.get(sn.vpcId).subnets.remove(sn.id);

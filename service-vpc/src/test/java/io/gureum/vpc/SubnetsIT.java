@@ -43,6 +43,47 @@ class SubnetsIT extends Ec2TestBase {
     }
 
     @Test
+    void cidrBlockFilterFindsExactBlocksAcrossVpcs() {
+        // Looked up through each VPC's block index rather than a pass over all subnets: same answers as the scan.
+        try (Ec2Client ec2 = ec2()) {
+            String a = ec2.createVpc(b -> b.cidrBlock("172.20.0.0/16")).vpc().vpcId();
+            String bv = ec2.createVpc(b -> b.cidrBlock("172.21.0.0/16")).vpc().vpcId();
+            String a1 = ec2.createSubnet(b -> b.vpcId(a).cidrBlock("172.20.1.0/24")).subnet().subnetId();
+            ec2.createSubnet(b -> b.vpcId(bv).cidrBlock("172.21.1.0/24"));
+            String b2 = ec2.createSubnet(b -> b.vpcId(bv).cidrBlock("172.21.2.0/28")).subnet().subnetId();
+            assertEquals(java.util.Set.of(a1, b2), ec2.describeSubnets(x -> x.filters(filter("cidr-block",
+                    "172.20.1.0/24", "172.21.2.0/28", "172.21.2.0/28"))).subnets().stream().map(Subnet::subnetId)
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(0, ec2.describeSubnets(x -> x.filters(filter("cidr-block", "172.20.0.0/16"))).subnets().size());
+            assertEquals(0, ec2.describeSubnets(x -> x.filters(filter("cidr-block", "172.20.1.5/24"))).subnets().size());
+            assertEquals(0, ec2.describeSubnets(x -> x.filters(filter("cidr-block", "not-a-block"))).subnets().size());
+            assertEquals(2, ec2.describeSubnets(x -> x.filters(filter("cidr-block", "172.21.*"))).subnets().size());
+            assertEquals(0, ec2.describeSubnets(x -> x.filters(filter("cidr-block", "172.21.1.0/24"),
+                    filter("vpc-id", a))).subnets().size());
+            ec2.deleteSubnet(x -> x.subnetId(b2));
+            assertEquals(0, ec2.describeSubnets(x -> x.filters(filter("cidr-block", "172.21.2.0/28"))).subnets().size());
+        }
+    }
+
+    @Test
+    void deletingASubnetDropsItsAclAssociationAndNoOtherVpcs() {
+        try (Ec2Client ec2 = ec2()) {
+            String a = ec2.createVpc(b -> b.cidrBlock("172.22.0.0/16")).vpc().vpcId();
+            String bv = ec2.createVpc(b -> b.cidrBlock("172.23.0.0/16")).vpc().vpcId();
+            String gone = ec2.createSubnet(b -> b.vpcId(a).cidrBlock("172.22.1.0/24")).subnet().subnetId();
+            String kept = ec2.createSubnet(b -> b.vpcId(bv).cidrBlock("172.23.1.0/24")).subnet().subnetId();
+            java.util.function.Function<String, Integer> associations = subnet -> ec2.describeNetworkAcls(x -> x
+                    .filters(filter("association.subnet-id", subnet))).networkAcls().stream()
+                    .mapToInt(n -> (int) n.associations().stream().filter(s -> s.subnetId().equals(subnet)).count())
+                    .sum();
+            assertEquals(1, associations.apply(gone));
+            ec2.deleteSubnet(x -> x.subnetId(gone));
+            assertEquals(0, associations.apply(gone));
+            assertEquals(1, associations.apply(kept));
+        }
+    }
+
+    @Test
     void blocksMustLieInTheVpcAndNotOverlap() {
         try (Ec2Client ec2 = ec2()) {
             String vpc = ec2.createVpc(b -> b.cidrBlock("10.0.0.0/16")).vpc().vpcId();

@@ -13,7 +13,13 @@ import java.util.Map;
 public record Encryption(String algorithm, String kmsKeyArn, Boolean bucketKeyEnabled, Map<String, String> context,
         String requestedContext, byte[] encryptedDataKey) {
 
+    /** SSE-S3, every object's encryption unless a bucket or a request asks otherwise: one shared instance. */
+    private static final Encryption AES256 = new Encryption("AES256", null, null, Map.of(), null, null);
+
     public static Encryption of(String algorithm) {
+        if ("AES256".equals(algorithm)) {
+            return AES256;
+        }
         return algorithm == null ? null : new Encryption(algorithm, null, null, Map.of(), null, null);
     }
 
