@@ -82,6 +82,7 @@ public final class Ec2ComputeService implements AwsService {
                 SnapshotAttributes.class, VolumeModifications.class, CreditSpecifications.class, KeyPairs.class,
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
                 CapacityReservationFleets.class,
+                io.gureum.ec2.instances.InstanceCapacityReservations.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class, VolumeAttributes.class, ImageControls.class, AllowedImages.class,
                 SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class,
@@ -110,6 +111,8 @@ public final class Ec2ComputeService implements AwsService {
         CapacityReservationFleets capacityReservationFleets = new CapacityReservationFleets(context,
                 capacityReservations, journal);
         FleetWatch fleetWatch = new FleetWatch(context, compute::store);
+        capacityReservations.onRelease((account, region, id, at) -> instances.releaseReservation(
+                compute.store(account, region), id, at));
         Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal, fleetWatch);
         SpotFleets spotFleets = new SpotFleets(context, journal, fleetWatch);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
@@ -118,6 +121,7 @@ public final class Ec2ComputeService implements AwsService {
                 new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
+                new io.gureum.ec2.instances.InstanceCapacityReservations(compute, instances),
                 new InstanceTemplateData(context), placementGroups, capacityReservations, capacityReservationFleets,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
                 new VolumeAttributes(compute, ebs), new ImageControls(compute, images), new AllowedImages(compute),
