@@ -83,6 +83,7 @@ public final class Ec2ComputeService implements AwsService {
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
                 CapacityReservationFleets.class,
                 io.gureum.ec2.instances.InstanceCapacityReservations.class,
+                io.gureum.ec2.capacity.CapacityManager.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class, VolumeAttributes.class, ImageControls.class, AllowedImages.class,
                 SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class,
@@ -113,6 +114,9 @@ public final class Ec2ComputeService implements AwsService {
         FleetWatch fleetWatch = new FleetWatch(context, compute::store);
         capacityReservations.onRelease((account, region, id, at) -> instances.releaseReservation(
                 compute.store(account, region), id, at));
+        io.gureum.ec2.capacity.CapacityManager capacityManager = new io.gureum.ec2.capacity.CapacityManager(context,
+                capacityReservations, compute::store, journal);
+        instances.onUsage(capacityManager.usage());
         Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal, fleetWatch);
         SpotFleets spotFleets = new SpotFleets(context, journal, fleetWatch);
         List<Object> providers = List.of(new InstanceTypes(context.topology()), images, instances,
@@ -121,7 +125,7 @@ public final class Ec2ComputeService implements AwsService {
                 new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
-                new io.gureum.ec2.instances.InstanceCapacityReservations(compute, instances),
+                new io.gureum.ec2.instances.InstanceCapacityReservations(compute, instances), capacityManager,
                 new InstanceTemplateData(context), placementGroups, capacityReservations, capacityReservationFleets,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
                 new VolumeAttributes(compute, ebs), new ImageControls(compute, images), new AllowedImages(compute),
@@ -140,6 +144,7 @@ public final class Ec2ComputeService implements AwsService {
         compute.records.add(placementGroups.records());
         compute.records.add(capacityReservations.records());
         compute.records.add(capacityReservationFleets.records());
+        capacityManager.records().forEach(compute.records::add);
         compute.records.add(spotRequests.records());
         compute.records.add(hosts.records());
         compute.records.add(ec2Fleets.records());
@@ -176,6 +181,7 @@ public final class Ec2ComputeService implements AwsService {
             @Override
             public void close() {
                 fleetWatch.close();
+                capacityManager.close();
                 instances.close();
                 metrics.close();
             }

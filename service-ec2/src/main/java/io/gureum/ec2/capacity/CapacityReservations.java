@@ -66,11 +66,19 @@ public final class CapacityReservations {
         final Map<String, String> clientTokens = new HashMap<>();
         final Map<String, CapacityReservationFleet> fleets = new LinkedHashMap<>();
         final Map<String, String> fleetClientTokens = new HashMap<>();
+        /** Capacity Manager's record of what each instance ran as, by instance ID (kept after it is gone). */
+        final Map<String, List<UsageSegment>> usage = new LinkedHashMap<>();
+        /** Capacity Manager's settings in this Region. */
+        CapacityManagerSettings manager = new CapacityManagerSettings();
+        final Map<String, DataExport> exports = new LinkedHashMap<>();
+        final Map<String, String> exportClientTokens = new HashMap<>();
     }
 
-    private final ServiceContext context;
-    private final InstanceTypeCatalogue catalogue = InstanceTypeCatalogue.standard();
+    final ServiceContext context;
+    final InstanceTypeCatalogue catalogue = InstanceTypeCatalogue.standard();
     final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
+    /** In-process EC2 clients by account/region (making one is costly). */
+    private final Map<String, Ec2Client> clients = new java.util.concurrent.ConcurrentHashMap<>();
     /** Brings the place's Capacity Reservation Fleets up to the clock before its reservations are read. */
     private java.util.function.BiConsumer<Store, Instant> fleetSettler = (s, now) -> { };
     private final Ec2Filters<CapacityReservation> filters = new Ec2Filters<CapacityReservation>(c -> c.tagMap())
@@ -270,8 +278,8 @@ public final class CapacityReservations {
             return Map.of();
         }
         CapacityReservation first = of.get(0);
-        Ec2Client ec2 = context.clients().client(Ec2Client.class, Caller.service("ec2.amazonaws.com", first.ownerId,
-                first.region, null));
+        Ec2Client ec2 = clients.computeIfAbsent(first.ownerId + "/" + first.region, k -> context.clients().client(
+                Ec2Client.class, Caller.service("ec2.amazonaws.com", first.ownerId, first.region, null)));
         Map<String, Integer> out = new HashMap<>();
         ec2.describeInstancesPaginator(b -> b.filters(Filter.builder().name("capacity-reservation-id").values(ids)
                 .build(), Filter.builder().name("instance-state-name").values("pending", "running").build()))
