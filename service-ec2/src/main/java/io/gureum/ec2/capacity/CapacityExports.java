@@ -155,7 +155,7 @@ final class CapacityExports implements AutoCloseable {
                 if (e == null) {
                     return false;
                 }
-                Instant now = manager.context().clock().now();
+                Instant now = manager.context().clock().now().truncatedTo(ChronoUnit.MILLIS);
                 e.nextHour = hour.plus(Duration.ofHours(1));
                 if (failure == null) {
                     e.status = "delivered";

@@ -314,7 +314,8 @@ public final class CapacityManager {
         Ec2Errors.checkDryRun(r.dryRun());
         synchronized (s) {
             RequestContext ctx = RequestContext.current();
-            Instant now = context.clock().now();
+            // CreateTime is a MillisecondDateTime.
+            Instant now = context.clock().now().truncatedTo(ChronoUnit.MILLIS);
             DataExport e = new DataExport(context.ids().next("cmde"), ctx.accountId(), ctx.region(), now,
                     r.s3BucketName(), r.s3BucketPrefix(), "hourly", format);
             e.nextHour = now.truncatedTo(ChronoUnit.HOURS);
