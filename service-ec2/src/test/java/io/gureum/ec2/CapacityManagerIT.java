@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gureum.core.Gureum;
 import io.gureum.core.testing.AwsClients;
-import io.gureum.iam.IamService;
-import io.gureum.iam.StsService;
 import io.gureum.junit5.GureumExtension;
 import io.gureum.organizations.OrganizationsService;
 import io.gureum.s3.S3Service;
@@ -41,8 +39,7 @@ class CapacityManagerIT {
 
     @RegisterExtension
     static final GureumExtension aws = GureumExtension.builder()
-            .services(new VpcService(), new Ec2ComputeService(), new S3Service(), new OrganizationsService(),
-                    new IamService(), new StsService())
+            .services(new VpcService(), new Ec2ComputeService(), new S3Service(), new OrganizationsService())
             .build();
     static Gureum gureum;
 
