@@ -188,4 +188,18 @@ class CapacityReservationUseIT extends Ec2ApiTestBase {
             assertEquals(0, reservation(ec2, cr).availableInstanceCount());
         }
     }
+
+    @Test
+    void aLaunchTemplatesCapacityReservationSpecificationIsUsed() {
+        try (Ec2Client ec2 = ec2()) {
+            String cr = create(ec2, "r5.2xlarge", 1, "targeted");
+            String template = ec2.createLaunchTemplate(b -> b.launchTemplateName("cr-target").launchTemplateData(d -> d
+                    .imageId(ami(ec2)).instanceType("r5.2xlarge").placement(p -> p.availabilityZone(ZONE))
+                    .capacityReservationSpecification(s -> s.capacityReservationTarget(t -> t
+                            .capacityReservationId(cr))))).launchTemplate().launchTemplateId();
+            Instance i = ec2.runInstances(b -> b.minCount(1).maxCount(1).launchTemplate(t -> t
+                    .launchTemplateId(template))).instances().get(0);
+            assertEquals(cr, i.capacityReservationId());
+        }
+    }
 }
