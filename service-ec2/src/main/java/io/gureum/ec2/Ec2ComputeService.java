@@ -84,6 +84,9 @@ public final class Ec2ComputeService implements AwsService {
                 LaunchTemplates.class, InstanceTemplateData.class, PlacementGroups.class, CapacityReservations.class,
                 CapacityReservationFleets.class,
                 SqlHaDetections.class,
+                io.gureum.ec2.instances.InstanceCapacityReservations.class,
+                io.gureum.ec2.capacity.CapacityManager.class,
+                io.gureum.ec2.capacity.CapacityMetricQueries.class,
                 SpotPriceHistory.class, SpotRequests.class, DetailedMonitoring.class, Hosts.class,
                 Ec2Fleets.class, SpotFleets.class, VolumeAttributes.class, ImageControls.class, AllowedImages.class,
                 SnapshotLocks.class, SnapshotTiers.class, FastSnapshotRestores.class, RecycleBinViews.class,
@@ -112,6 +115,11 @@ public final class Ec2ComputeService implements AwsService {
         CapacityReservationFleets capacityReservationFleets = new CapacityReservationFleets(context,
                 capacityReservations, journal);
         FleetWatch fleetWatch = new FleetWatch(context, compute::store);
+        capacityReservations.onRelease((account, region, id, at) -> instances.releaseReservation(
+                compute.store(account, region), id, at));
+        io.gureum.ec2.capacity.CapacityManager capacityManager = new io.gureum.ec2.capacity.CapacityManager(context,
+                capacityReservations, compute::store, journal);
+        instances.onUsage(capacityManager.usage());
         Ec2Fleets ec2Fleets = new Ec2Fleets(context, journal, fleetWatch);
         SpotFleets spotFleets = new SpotFleets(context, journal, fleetWatch);
         SqlHaDetections sqlHa = new SqlHaDetections(compute);
@@ -121,6 +129,8 @@ public final class Ec2ComputeService implements AwsService {
                 new EbsDefaults(compute, ebs), new ImageCreation(compute, images, ebs),
                 new SnapshotAttributes(compute, ebs), new VolumeModifications(compute, ebs),
                 new CreditSpecifications(compute), keyPairs, launchTemplates,
+                new io.gureum.ec2.instances.InstanceCapacityReservations(compute, instances), capacityManager,
+                new io.gureum.ec2.capacity.CapacityMetricQueries(capacityManager),
                 new InstanceTemplateData(context), placementGroups, capacityReservations, capacityReservationFleets,
                 sqlHa,
                 new SpotPriceHistory(context), spotRequests, new DetailedMonitoring(compute), hosts, ec2Fleets, spotFleets,
@@ -140,6 +150,7 @@ public final class Ec2ComputeService implements AwsService {
         compute.records.add(placementGroups.records());
         compute.records.add(capacityReservations.records());
         compute.records.add(capacityReservationFleets.records());
+        capacityManager.records().forEach(compute.records::add);
         compute.records.add(spotRequests.records());
         compute.records.add(hosts.records());
         compute.records.add(ec2Fleets.records());
@@ -177,6 +188,7 @@ public final class Ec2ComputeService implements AwsService {
             @Override
             public void close() {
                 fleetWatch.close();
+                capacityManager.close();
                 instances.close();
                 metrics.close();
             }

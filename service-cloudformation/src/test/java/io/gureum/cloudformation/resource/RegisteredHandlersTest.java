@@ -83,6 +83,8 @@ class RegisteredHandlersTest {
             "AWS::ECR::PublicRepository",
             // ec2-capacity
             "AWS::EC2::CapacityReservationFleet", "AWS::EC2::VPCEncryptionControl",
+            // capacity-manager
+            "AWS::EC2::CapacityManagerDataExport",
             "AWS::S3::StorageLens", "AWS::S3::StorageLensGroup", "AWS::S3::AccessGrantsInstance",
             "AWS::S3::AccessGrantsLocation", "AWS::S3::AccessGrant", "AWS::S3::MultiRegionAccessPoint",
             "AWS::S3::MultiRegionAccessPointPolicy",

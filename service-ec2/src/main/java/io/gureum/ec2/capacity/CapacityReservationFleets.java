@@ -228,7 +228,7 @@ public final class CapacityReservationFleets {
                 } else {
                     String before = f.state;
                     for (CapacityReservation c : active(s, f)) {
-                        c.state = "cancelled";
+                        c.end("cancelled", now);
                     }
                     f.state = "cancelling";
                     f.stateSince = now;
@@ -313,9 +313,9 @@ public final class CapacityReservationFleets {
             CapacityReservation c = activeFor(s, f, spec);
             if (c != null) {
                 if (want == 0) {
-                    c.state = "cancelled";
-                } else {
-                    c.count = want;
+                    c.end("cancelled", at);
+                } else if (c.count != want) {
+                    c.resize(want, at);
                 }
             } else if (want > 0) {
                 CapacityReservation made = reservations.reserveForFleet(s, f, spec, want, at);

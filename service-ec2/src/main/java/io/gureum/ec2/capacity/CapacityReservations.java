@@ -2,6 +2,7 @@ package io.gureum.ec2.capacity;
 
 import io.gureum.core.error.AwsException;
 import io.gureum.core.protocol.RequestContext;
+import io.gureum.core.spi.Caller;
 import io.gureum.core.spi.ServiceContext;
 import io.gureum.core.topology.AvailabilityZone;
 import io.gureum.ec2.compute.PlaceFamily;
@@ -22,12 +23,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CancelCapacityReservationRequest;
 import software.amazon.awssdk.services.ec2.model.CancelCapacityReservationResponse;
 import software.amazon.awssdk.services.ec2.model.CreateCapacityReservationRequest;
 import software.amazon.awssdk.services.ec2.model.CreateCapacityReservationResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeCapacityReservationsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeCapacityReservationsResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.GetCapacityReservationUsageRequest;
+import software.amazon.awssdk.services.ec2.model.GetCapacityReservationUsageResponse;
+import software.amazon.awssdk.services.ec2.model.InstanceUsage;
 import software.amazon.awssdk.services.ec2.model.ModifyCapacityReservationRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyCapacityReservationResponse;
 
@@ -35,7 +41,10 @@ import software.amazon.awssdk.services.ec2.model.ModifyCapacityReservationRespon
  * CreateCapacityReservation, DescribeCapacityReservations, ModifyCapacityReservation and
  * CancelCapacityReservation (their API reference pages). Reservations start {@code active}; a
  * {@code limited} one becomes {@code expired} when the clock passes its end date; cancelled and expired
- * ones stay visible. No instance consumes capacity here, so the available count is the total.
+ * ones stay visible. Instances use a reservation while pending or running in it (their
+ * {@code CapacityReservationId}, found with DescribeInstances' {@code capacity-reservation-id} filter through the
+ * EC2 API in-process): the available count is the total less those. A reservation that ends releases its
+ * instances to On-Demand capacity (the {@link Release} hook).
  */
 public final class CapacityReservations {
     private static final Set<String> PLATFORMS = Set.of("Linux/UNIX", "Red Hat Enterprise Linux", "SUSE Linux",
@@ -57,11 +66,19 @@ public final class CapacityReservations {
         final Map<String, String> clientTokens = new HashMap<>();
         final Map<String, CapacityReservationFleet> fleets = new LinkedHashMap<>();
         final Map<String, String> fleetClientTokens = new HashMap<>();
+        /** Capacity Manager's record of what each instance ran as, by instance ID (kept after it is gone). */
+        final Map<String, List<UsageSegment>> usage = new LinkedHashMap<>();
+        /** Capacity Manager's settings in this Region. */
+        CapacityManagerSettings manager = new CapacityManagerSettings();
+        final Map<String, DataExport> exports = new LinkedHashMap<>();
+        final Map<String, String> exportClientTokens = new HashMap<>();
     }
 
-    private final ServiceContext context;
-    private final InstanceTypeCatalogue catalogue = InstanceTypeCatalogue.standard();
+    final ServiceContext context;
+    final InstanceTypeCatalogue catalogue = InstanceTypeCatalogue.standard();
     final RegionalState<Store> stores = new RegionalState<>((account, region) -> new Store());
+    /** In-process EC2 clients by account/region (making one is costly). */
+    private final Map<String, Ec2Client> clients = new java.util.concurrent.ConcurrentHashMap<>();
     /** Brings the place's Capacity Reservation Fleets up to the clock before its reservations are read. */
     private java.util.function.BiConsumer<Store, Instant> fleetSettler = (s, now) -> { };
     private final Ec2Filters<CapacityReservation> filters = new Ec2Filters<CapacityReservation>(c -> c.tagMap())
@@ -74,6 +91,18 @@ public final class CapacityReservations {
             .on("state", c -> c.state)
             .on("end-date-type", c -> c.endDateType)
             .on("instance-match-criteria", c -> c.matchCriteria);
+
+    /** Hears that a reservation ended (cancelled or expired) at a time, so its instances leave it. */
+    @FunctionalInterface
+    public interface Release {
+        void released(String account, String region, String reservationId, Instant at);
+    }
+
+    private volatile Release release = (account, region, id, at) -> { };
+
+    public void onRelease(Release hook) {
+        this.release = hook;
+    }
 
     void onSettle(java.util.function.BiConsumer<Store, Instant> settler) {
         this.fleetSettler = settler;
@@ -121,14 +150,15 @@ public final class CapacityReservations {
         synchronized (s) {
             if (r.clientToken() != null && s.clientTokens.containsKey(r.clientToken())) {
                 CapacityReservation earlier = s.byId.get(s.clientTokens.get(r.clientToken()));
-                return CreateCapacityReservationResponse.builder().capacityReservation(toSdk(earlier)).build();
+                return CreateCapacityReservationResponse.builder().capacityReservation(toSdk(earlier,
+                        used(List.of(earlier)))).build();
             }
             Ec2Errors.checkDryRun(r.dryRun());
             RequestContext ctx = RequestContext.current();
             CapacityReservation c = new CapacityReservation(context.ids().next("cr"), ctx.accountId(), ctx.region(), now,
                     type, platform, zone.zoneName(), zone.zoneId(), tenancy, Boolean.TRUE.equals(r.ebsOptimized()),
                     Boolean.TRUE.equals(r.ephemeralStorage()));
-            c.count = r.instanceCount();
+            c.resize(r.instanceCount(), now);
             c.endDateType = endType;
             c.endDate = r.endDate();
             c.matchCriteria = match;
@@ -138,7 +168,7 @@ public final class CapacityReservations {
             if (r.clientToken() != null) {
                 s.clientTokens.put(r.clientToken(), c.id);
             }
-            return CreateCapacityReservationResponse.builder().capacityReservation(toSdk(c)).build();
+            return CreateCapacityReservationResponse.builder().capacityReservation(toSdk(c, Map.of())).build();
         }
     }
 
@@ -156,8 +186,9 @@ public final class CapacityReservations {
             var page = Pagination.page(found.stream().filter(filters.predicate(r.filters())).toList(), r.maxResults(),
                     r.nextToken(), 1, 1000);
             Ec2Errors.checkDryRun(r.dryRun());
+            Map<String, Integer> used = used(page.items());
             return DescribeCapacityReservationsResponse.builder()
-                    .capacityReservations(page.items().stream().map(CapacityReservations::toSdk).toList())
+                    .capacityReservations(page.items().stream().map(c -> toSdk(c, used)).toList())
                     .nextToken(page.nextToken()).build();
         }
     }
@@ -180,8 +211,8 @@ public final class CapacityReservations {
                 throw Ec2Errors.invalidValue(match, "instanceMatchCriteria", "Valid values are: open, targeted.");
             }
             Ec2Errors.checkDryRun(r.dryRun());
-            if (r.instanceCount() != null) {
-                c.count = r.instanceCount();
+            if (r.instanceCount() != null && r.instanceCount() != c.count) {
+                c.resize(r.instanceCount(), context.clock().now());
             }
             if (!endType.equals(c.endDateType) || r.endDate() != null) {
                 c.endDateType = endType;
@@ -201,7 +232,8 @@ public final class CapacityReservations {
             CapacityReservation c = require(s, r.capacityReservationId());
             requireActive(c);
             Ec2Errors.checkDryRun(r.dryRun());
-            c.state = "cancelled";
+            c.end("cancelled", context.clock().now());
+            settle(s);
             return CancelCapacityReservationResponse.builder().returnValue(true).build();
         }
     }
@@ -228,6 +260,53 @@ public final class CapacityReservations {
         Instant now = context.clock().now();
         fleetSettler.accept(s, now);
         s.byId.values().forEach(c -> c.settle(now));
+        for (CapacityReservation c : s.byId.values()) {
+            if (!c.state.equals("active") && !c.released) {
+                c.released = true;
+                release.released(c.ownerId, c.region, c.id, c.endedAt == null ? now : c.endedAt);
+            }
+        }
+    }
+
+    /**
+     * How many instances run in each active reservation of {@code of}: DescribeInstances' capacity-reservation-id
+     * filter through the EC2 API in-process (pending and running instances only hold one).
+     */
+    Map<String, Integer> used(List<CapacityReservation> of) {
+        List<String> ids = of.stream().filter(c -> c.state.equals("active")).map(c -> c.id).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        CapacityReservation first = of.get(0);
+        Ec2Client ec2 = clients.computeIfAbsent(first.ownerId + "/" + first.region, k -> context.clients().client(
+                Ec2Client.class, Caller.service("ec2.amazonaws.com", first.ownerId, first.region, null)));
+        Map<String, Integer> out = new HashMap<>();
+        ec2.describeInstancesPaginator(b -> b.filters(Filter.builder().name("capacity-reservation-id").values(ids)
+                .build(), Filter.builder().name("instance-state-name").values("pending", "running").build()))
+                .reservations().forEach(res -> res.instances().forEach(i -> out.merge(i.capacityReservationId(), 1,
+                        Integer::sum)));
+        return out;
+    }
+
+    public GetCapacityReservationUsageResponse getCapacityReservationUsage(GetCapacityReservationUsageRequest r) {
+        Store s = stores.current();
+        synchronized (s) {
+            settle(s);
+            CapacityReservation c = require(s, r.capacityReservationId());
+            if (r.maxResults() != null && (r.maxResults() < 1 || r.maxResults() > 1000)) {
+                throw Ec2Errors.invalidValue(String.valueOf(r.maxResults()), "maxResults",
+                        "The value must be between 1 and 1000.");
+            }
+            Ec2Errors.checkDryRun(r.dryRun());
+            int used = used(List.of(c)).getOrDefault(c.id, 0);
+            // Only the owner launches into a reservation here (no sharing through RAM), so one account uses it.
+            List<InstanceUsage> usages = used == 0 ? List.of() : List.of(InstanceUsage.builder()
+                    .accountId(c.ownerId).usedInstanceCount(used).build());
+            return GetCapacityReservationUsageResponse.builder().capacityReservationId(c.id)
+                    .instanceType(c.instanceType).totalInstanceCount(c.count)
+                    .availableInstanceCount(c.state.equals("active") ? Math.max(0, c.count - used) : 0)
+                    .state(c.state).instanceUsages(usages).build();
+        }
     }
 
     /**
@@ -244,7 +323,7 @@ public final class CapacityReservations {
         CapacityReservation c = new CapacityReservation(context.ids().next("cr"), f.ownerId, f.region, at,
                 spec.instanceType(), spec.platform(), zone.zoneName(), zone.zoneId(), f.tenancy, spec.ebsOptimized(),
                 false);
-        c.count = count;
+        c.resize(count, at);
         c.endDateType = f.endDate == null ? "unlimited" : "limited";
         c.endDate = f.endDate;
         c.matchCriteria = f.matchCriteria;
@@ -322,11 +401,13 @@ public final class CapacityReservations {
         throw Ec2Errors.invalidParameterValue("Invalid availability zone: [" + (name != null ? name : id) + "]");
     }
 
-    static software.amazon.awssdk.services.ec2.model.CapacityReservation toSdk(CapacityReservation c) {
+    static software.amazon.awssdk.services.ec2.model.CapacityReservation toSdk(CapacityReservation c,
+            Map<String, Integer> used) {
+        int available = c.state.equals("active") ? Math.max(0, c.count - used.getOrDefault(c.id, 0)) : 0;
         return software.amazon.awssdk.services.ec2.model.CapacityReservation.builder().capacityReservationId(c.id)
                 .ownerId(c.ownerId).capacityReservationArn(c.arn()).availabilityZone(c.zoneName)
                 .availabilityZoneId(c.zoneId).instanceType(c.instanceType).instancePlatform(c.platform)
-                .tenancy(c.tenancy).totalInstanceCount(c.count).availableInstanceCount(c.count)
+                .tenancy(c.tenancy).totalInstanceCount(c.count).availableInstanceCount(available)
                 .ebsOptimized(c.ebsOptimized).ephemeralStorage(c.ephemeralStorage).state(c.state).startDate(c.created)
                 .endDate(c.endDate).endDateType(c.endDateType).instanceMatchCriteria(c.matchCriteria)
                 .createDate(c.created).reservationType("default").deliveryPreference("fixed").tags(c.sdkTags())

@@ -253,6 +253,10 @@ final class FleetEngine {
         if (tags != null && !tags.isEmpty()) {
             b.tagSpecifications(tags);
         }
+        if (lifecycle.equals(SPOT)) {
+            // Its instances are Spot Instances (DescribeInstances' InstanceLifecycle).
+            b.instanceMarketOptions(m -> m.marketType("spot"));
+        }
         b.minCount(1).maxCount(count).clientToken(f.id + "-" + f.launches++);
         try {
             var run = ec2(f).runInstances(b.build());

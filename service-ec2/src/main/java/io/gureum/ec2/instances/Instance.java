@@ -71,7 +71,16 @@ public final class Instance {
     public String eventDescription;
     public Instant eventTime;
     public String spotInstanceRequestId;
+    /** The Capacity Reservation the instance runs in while pending or running, else null. */
     public String capacityReservationId;
+    /**
+     * Its CapacityReservationSpecification: {@code open}, {@code none} or {@code capacity-reservations-only}, or
+     * null when it targets a reservation ({@link #capacityReservationTargetId}).
+     */
+    public String capacityReservationPreference = "open";
+    public String capacityReservationTargetId;
+    /** {@code spot} for an instance of the Spot market, else null (On-Demand). */
+    public String instanceLifecycle;
     /** CPU options set at launch or by ModifyInstanceCpuOptions; null: the type's defaults. */
     public Integer coreCount;
     public Integer threadsPerCore;

@@ -66,7 +66,13 @@ final class InstanceFilters {
                 .on("iam-instance-profile.id", i -> i.iamInstanceProfile() == null ? null : i.iamInstanceProfile().id())
                 .on("image-id", Instance::imageId)
                 .on("instance-id", Instance::instanceId)
-                .on("instance-lifecycle", i -> null)
+                .on("instance-lifecycle", Instance::instanceLifecycleAsString)
+                .on("capacity-reservation-id", Instance::capacityReservationId)
+                .on("capacity-reservation-specification.capacity-reservation-preference",
+                        i -> i.capacityReservationSpecification().capacityReservationPreferenceAsString())
+                .on("capacity-reservation-specification.capacity-reservation-target.capacity-reservation-id",
+                        i -> i.capacityReservationSpecification().capacityReservationTarget() == null ? null
+                                : i.capacityReservationSpecification().capacityReservationTarget().capacityReservationId())
                 .on("instance-state-code", i -> i.state().code())
                 .on("instance-state-name", i -> i.state().nameAsString())
                 .on("instance-type", Instance::instanceTypeAsString)

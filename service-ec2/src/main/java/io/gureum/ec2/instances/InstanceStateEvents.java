@@ -21,6 +21,8 @@ public final class InstanceStateEvents implements AutoCloseable {
     private final Compute compute;
     private final ScheduledThreadPoolExecutor thread;
     private final DueTimer due;
+    /** Told of each state an instance enters, after the Capacity Reservation it leaves is released. */
+    volatile InstanceUsage usage = (account, region, instance, billable, at) -> { };
 
     public InstanceStateEvents(Compute compute) {
         this.compute = compute;
@@ -36,6 +38,12 @@ public final class InstanceStateEvents implements AutoCloseable {
     /** The listener of an instance of store {@code s}. */
     Instance.StateListener listener(ComputeStore s) {
         return (instance, state, at) -> {
+            boolean billable = state == InstanceState.PENDING || state == InstanceState.RUNNING;
+            if (!billable) {
+                // A stopped or terminated instance no longer uses its Capacity Reservation's capacity.
+                instance.capacityReservationId = null;
+            }
+            usage.observe(s.account, s.region, instance, billable, at);
             String arn = "arn:aws:ec2:" + s.region + ":" + s.account + ":instance/" + instance.id;
             compute.ctx.events().publish(new ServiceEvent(s.account, s.region, "aws.ec2",
                     "EC2 Instance State-change Notification", List.of(arn),

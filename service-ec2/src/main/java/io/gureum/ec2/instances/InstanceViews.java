@@ -79,7 +79,13 @@ final class InstanceViews {
                         : i.bootMode.equals("uefi-preferred") ? "uefi" : i.bootMode)
                 .hibernationOptions(h -> h.configured(i.hibernationConfigured))
                 .enclaveOptions(e -> e.enabled(false))
-                .capacityReservationSpecification(c -> c.capacityReservationPreference("open"))
+                .capacityReservationSpecification(c -> c.capacityReservationPreference(
+                        i.capacityReservationPreference == null && i.capacityReservationTargetId == null ? "open"
+                                : i.capacityReservationPreference)
+                        .capacityReservationTarget(i.capacityReservationTargetId == null ? null
+                                : software.amazon.awssdk.services.ec2.model.CapacityReservationTargetResponse.builder()
+                                        .capacityReservationId(i.capacityReservationTargetId).build()))
+                .capacityReservationId(i.capacityReservationId).instanceLifecycle(i.instanceLifecycle)
                 .maintenanceOptions(m -> m.autoRecovery(i.autoRecovery).rebootMigration(i.rebootMigration))
                 .cpuOptions(InstanceCpu.options(i))
                 .metadataOptions(InstanceMetadataOptionsResponse.builder().state(state == InstanceState.PENDING

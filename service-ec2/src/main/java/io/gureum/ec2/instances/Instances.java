@@ -48,6 +48,7 @@ public final class Instances {
     private final InstanceStateEvents stateEvents;
     private final ProfileAssociations profiles;
     private final MetadataDefaults metadataDefaults = new MetadataDefaults();
+    private final LaunchCapacity capacity;
 
     public Instances(Compute compute, Images images, Ebs ebs) {
         this.compute = compute;
@@ -58,6 +59,32 @@ public final class Instances {
         this.outages = new ZoneOutages(compute, network);
         this.stateEvents = new InstanceStateEvents(compute);
         this.profiles = new ProfileAssociations(compute, references);
+        this.capacity = new LaunchCapacity(compute);
+    }
+
+    /** Tells {@code usage} of every change of what an instance uses (state, Capacity Reservation). */
+    public void onUsage(InstanceUsage usage) {
+        stateEvents.usage = usage;
+    }
+
+    /**
+     * A Capacity Reservation that was cancelled or expired at {@code at} releases its instances: they go on
+     * running as On-Demand capacity ("Cancel a Capacity Reservation", EC2 User Guide).
+     */
+    public void releaseReservation(ComputeStore s, String reservationId, Instant at) {
+        for (Instance i : s.instances.values()) {
+            if (reservationId.equals(i.capacityReservationId)) {
+                i.capacityReservationId = null;
+                InstanceState st = i.state(compute.now());
+                stateEvents.usage.observe(s.account, s.region, i, st == InstanceState.PENDING
+                        || st == InstanceState.RUNNING, at);
+            }
+        }
+    }
+
+    /** What ModifyInstanceCapacityReservationAttributes needs of launches. */
+    LaunchCapacity capacity() {
+        return capacity;
     }
 
     /** The IAM instance profile associations (a provider of their four operations). */
@@ -190,6 +217,9 @@ public final class Instances {
         }
         String credits = credits(type, r.creditSpecification() == null ? null : r.creditSpecification().cpuCredits());
         LaunchPlacement where = LaunchPlacement.resolve(network, s, r);
+        LaunchCapacity.Spec reservationSpec = LaunchCapacity.spec(r.capacityReservationSpecification());
+        String lifecycle = r.instanceMarketOptions() != null
+                && "spot".equals(r.instanceMarketOptions().marketTypeAsString()) ? "spot" : null;
         LaunchReferences.Profile profile = references.instanceProfile(s, r.iamInstanceProfile());
         String keyName = references.keyName(s, r.keyName());
         String placementGroup = references.placementGroup(s, r.placement());
@@ -212,6 +242,13 @@ public final class Instances {
         if (outages.impaired(where.subnet().availabilityZone())) {
             throw outages.insufficientCapacity(type, where.subnet().availabilityZone(), s.region);
         }
+        String tenancy = r.placement() != null && r.placement().tenancyAsString() != null
+                ? r.placement().tenancyAsString() : "default";
+        // A Spot Instance never runs in a Capacity Reservation.
+        List<String> inReservation = lifecycle != null ? java.util.Collections.nCopies(count, (String) null)
+                : capacity.plan(s, reservationSpec, type, image.platformDetails, where.subnet().availabilityZone(),
+                        tenancy, r.minCount(), count).reservations();
+        count = inReservation.size();
 
         String reservationId = compute.id("r");
         Instant now = compute.now();
@@ -248,6 +285,10 @@ public final class Instances {
             i.tenancy = r.placement() != null && r.placement().tenancyAsString() != null
                     ? r.placement().tenancyAsString() : "default";
             i.hostId = host == null ? null : host.hostId();
+            i.capacityReservationPreference = reservationSpec.preference();
+            i.capacityReservationTargetId = reservationSpec.targetId();
+            i.capacityReservationId = inReservation.get(n);
+            i.instanceLifecycle = lifecycle;
             i.clientToken = r.clientToken();
             i.assignPublicIp = where.assignPublicIp();
             if (profile != null) {
@@ -379,10 +420,20 @@ public final class Instances {
                 throw outages.insufficientCapacity(i.instanceType, i.availabilityZone, s.region);
             }
         }
+        // A started instance is matched to a Capacity Reservation again, as at launch.
+        Map<String, String> reservationOf = new java.util.HashMap<>();
+        for (Instance i : found) {
+            if (i.state(now) == InstanceState.STOPPED && i.instanceLifecycle == null) {
+                var plan = capacity.plan(s, LaunchCapacity.Spec.of(i), i.instanceType, i.platformDetails,
+                        i.availabilityZone, i.tenancy, 1, 1).reservations();
+                reservationOf.put(i.id, plan.get(0));
+            }
+        }
         List<InstanceStateChange> changes = new ArrayList<>();
         for (Instance i : found) {
             InstanceState before = i.state(now);
             if (before == InstanceState.STOPPED) {
+                i.capacityReservationId = reservationOf.get(i.id);
                 i.enter(InstanceState.PENDING, now);
                 i.stateTransitionReason = "";
                 i.stateReasonCode = null;

@@ -247,6 +247,15 @@ final class LaunchReferences {
                     .httpProtocolIpv6(m.httpProtocolIpv6AsString()).instanceMetadataTags(m.instanceMetadataTagsAsString())
                     .build());
         }
+        if (r.capacityReservationSpecification() == null && d.capacityReservationSpecification() != null) {
+            var c = d.capacityReservationSpecification();
+            b.capacityReservationSpecification(x -> x.capacityReservationPreference(
+                    c.capacityReservationPreferenceAsString()).capacityReservationTarget(c.capacityReservationTarget()
+                            == null ? null : software.amazon.awssdk.services.ec2.model.CapacityReservationTarget
+                                    .builder().capacityReservationId(c.capacityReservationTarget().capacityReservationId())
+                                    .capacityReservationResourceGroupArn(c.capacityReservationTarget()
+                                            .capacityReservationResourceGroupArn()).build()));
+        }
         if (r.creditSpecification() == null && d.creditSpecification() != null) {
             b.creditSpecification(c -> c.cpuCredits(d.creditSpecification().cpuCredits()));
         }

@@ -31,7 +31,7 @@ final class SpotFulfilment {
     Outcome launch(SpotRequest request, String clientToken) {
         RunInstancesRequest.Builder run = ((RunInstancesRequest) ShapeCopy.copy(request.launch,
                 (SdkPojo) RunInstancesRequest.builder())).toBuilder();
-        run.minCount(1).maxCount(1).clientToken(clientToken);
+        run.minCount(1).maxCount(1).clientToken(clientToken).instanceMarketOptions(m -> m.marketType("spot"));
         Ec2Client ec2 = context.clients().client(Ec2Client.class,
                 Caller.service("ec2.amazonaws.com", request.ownerId, request.region, null));
         try {
