@@ -109,7 +109,9 @@ class RegisteredHandlersTest {
             // sql-ha
             "AWS::EC2::SqlHaStandbyDetectedInstance",
             // small-gaps
-            "AWS::EC2::EnclaveCertificateIamRoleAssociation");
+            "AWS::EC2::EnclaveCertificateIamRoleAssociation",
+            // s3express
+            "AWS::S3Express::DirectoryBucket", "AWS::S3Express::BucketPolicy", "AWS::S3Express::AccessPoint");
 
     @Test
     void everyTypeOfTheIssueIsServedOnce() {

@@ -56,6 +56,13 @@ final class AccessPoints {
             throw new AwsException("NotImplemented",
                     "CreateAccessPoint with Scope (access points of directory buckets) is not emulated by Gureum", 501);
         }
+        if (request.bucket() != null && request.bucket().endsWith("--x-s3")) {
+            // Not kept as an access point of a general purpose bucket: AWS's are another kind (s3express ARN,
+            // <base>--<zone-id>--xa-s3 names, Scope), none of which Gureum emulates.
+            throw new AwsException("NotImplemented",
+                    "CreateAccessPoint on a directory bucket (access points of directory buckets) is not emulated by "
+                            + "Gureum", 501);
+        }
         String bucketAccount = request.bucketAccountId() != null ? request.bucketAccountId() : account;
         checkBucket(account, region, request.bucket(), bucketAccount);
         ControlState.Block block = request.publicAccessBlockConfiguration() == null
