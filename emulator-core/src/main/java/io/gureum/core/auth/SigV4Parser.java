@@ -1,6 +1,7 @@
 package io.gureum.core.auth;
 
 import io.gureum.core.http.AwsHttpRequest;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -85,14 +86,50 @@ public final class SigV4Parser {
 
     private static SignatureInfo fromCredential(String algorithm, String credential, String signedHeaders,
             String signature, boolean presigned, String amzDate, long expires) {
-        // Credential=AKID/20240101/us-east-1/sts/aws4_request; an access key cannot contain '/'.
-        String[] parts = credential.split("/", -1);
-        String key = parts.length > 0 ? parts[0] : null;
-        String date = parts.length > 1 ? parts[1] : null;
-        String region = parts.length > 2 ? parts[2] : null;
-        String service = parts.length > 3 ? parts[3] : null;
+        // Credential=AKID/20240101/us-east-1/sts/aws4_request; an access key cannot contain '/'. The first four
+        // parts are read in place (as credential.split("/", -1) would cut them, without its list and array).
+        int from = 0;
+        String[] parts = new String[4];
+        for (int i = 0; i < 4 && from >= 0; i++) {
+            int slash = credential.indexOf('/', from);
+            parts[i] = credential.substring(from, slash < 0 ? credential.length() : slash);
+            from = slash < 0 ? -1 : slash + 1;
+        }
         List<String> headers = signedHeaders == null || signedHeaders.isEmpty()
-                ? List.of() : Arrays.asList(signedHeaders.split(";"));
-        return new SignatureInfo(algorithm, key, date, region, service, headers, signature, presigned, amzDate, expires);
+                ? List.of() : new SignedHeaders(signedHeaders);
+        return new SignatureInfo(algorithm, parts[0], parts[1], parts[2], parts[3], headers, signature, presigned,
+                amzDate, expires);
+    }
+
+    /**
+     * The {@code SignedHeaders} list, split on {@code ';'} as {@code Arrays.asList(value.split(";"))} would
+     * when first read: only signature verification reads it, so an unverified request never splits it.
+     */
+    private static final class SignedHeaders extends AbstractList<String> {
+        private final String value;
+        private List<String> names;
+
+        SignedHeaders(String value) {
+            this.value = value;
+        }
+
+        private List<String> names() {
+            List<String> n = names;
+            if (n == null) {
+                n = Arrays.asList(value.split(";"));
+                names = n;
+            }
+            return n;
+        }
+
+        @Override
+        public String get(int index) {
+            return names().get(index);
+        }
+
+        @Override
+        public int size() {
+            return names().size();
+        }
     }
 }

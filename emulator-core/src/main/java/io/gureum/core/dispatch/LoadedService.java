@@ -366,7 +366,10 @@ public final class LoadedService {
      * caller's request context already set; a 501 {@code NotImplemented} when no provider binds it.
      */
     Object call(OperationModel op, Object[] args) throws Exception {
-        Binding binding = bindings.computeIfAbsent(op.name(), k -> bind(op));
+        Binding binding = bindings.get(op.name()); // looked up first: the capturing lambda is made once per operation
+        if (binding == null) {
+            binding = bindings.computeIfAbsent(op.name(), k -> bind(op));
+        }
         if (binding == NONE) {
             throw CommonErrors.notImplemented(name, op.name());
         }
