@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -494,9 +495,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static void copyHeaders(AwsHttpResponse from, HttpResponse to) {
+        HttpHeaders headers = to.headers();
         for (Map.Entry<String, List<String>> e : from.headers().entrySet()) {
-            for (String v : e.getValue()) {
-                to.headers().add(e.getKey(), v);
+            List<String> values = e.getValue();
+            for (int i = 0; i < values.size(); i++) { // by index: no iterator per header
+                headers.add(e.getKey(), values.get(i));
             }
         }
     }
