@@ -6,68 +6,88 @@ import java.util.Arrays;
 /**
  * A minimal streaming XML writer: elements, escaped text, attributes. Not thread-safe.
  *
- * <p>It writes UTF-8 straight into a byte buffer that each thread reuses from one response to the next
- * ({@link #toBytes()} copies the document out and hands the buffer back), so a response costs one array of its
- * own size: a {@code StringBuilder} of 1 KiB, its {@code String} and that string's bytes were three (issue #20).
+ * <p>It writes into a {@code StringBuilder} that each thread reuses from one response to the next: {@link #toBytes()}
+ * encodes the document and hands the builder back. A new 1 KiB builder per response was the largest single allocation
+ * of an S3 {@code ListBuckets} (issue #20). (Encoding UTF-8 by hand into a reused byte array saved the document's
+ * string as well, but cost more CPU than the JDK's own copying and encoding.)
  */
 public final class XmlWriter {
-    /** Buffers up to this size are kept for the thread's next writer; a larger one (a big listing) is dropped. */
+    /** Builders up to this capacity are kept for the thread's next writer; a larger one (a big listing) is dropped. */
     private static final int KEEP_AT_MOST = 64 * 1024;
-    private static final ThreadLocal<byte[]> SPARE = new ThreadLocal<>();
+    private static final ThreadLocal<StringBuilder> SPARE = new ThreadLocal<>();
 
-    private byte[] buf;
-    private int len;
-    /** Whether {@link #buf} is scratch space of this writer's own (not bytes {@link #toBytes()} handed out). */
-    private boolean scratch = true;
+    /** The document so far; null once {@link #toBytes()} gave the builder back, until written to again. */
+    private StringBuilder out;
+    /** The bytes {@link #toBytes()} returned, while {@link #out} is null. */
+    private byte[] done;
 
     public XmlWriter() {
-        byte[] spare = SPARE.get();
+        StringBuilder spare = SPARE.get();
         if (spare != null) {
             SPARE.set(null); // this writer's until toBytes: a writer started meanwhile gets its own
-            buf = spare;
+            spare.setLength(0);
+            out = spare;
         } else {
-            buf = new byte[1024];
+            out = new StringBuilder(1024);
         }
     }
 
+    /** The builder to append to; after {@link #toBytes()}, a new one holding the document so far. */
+    private StringBuilder out() {
+        StringBuilder b = out;
+        if (b == null) {
+            b = new StringBuilder(new String(done, StandardCharsets.UTF_8));
+            out = b;
+            done = null;
+        }
+        return b;
+    }
+
     public XmlWriter declaration() {
-        return raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        out().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+        return this;
     }
 
     public XmlWriter start(String name) {
-        return raw('<').raw(name).raw('>');
+        out().append('<').append(name).append('>');
+        return this;
     }
 
     public XmlWriter start(String name, String xmlns) {
         if (xmlns == null) {
             return start(name);
         }
-        raw('<').raw(name).raw(" xmlns=\"");
+        out().append('<').append(name).append(" xmlns=\"");
         escape(xmlns, true);
-        return raw("\">");
+        out.append("\">");
+        return this;
     }
 
     /** Opens an element with attributes given as name, value pairs. */
     public XmlWriter startWithAttributes(String name, String... attributes) {
-        raw('<').raw(name);
+        out().append('<').append(name);
         for (int i = 0; i + 1 < attributes.length; i += 2) {
-            raw(' ').raw(attributes[i]).raw("=\"");
+            out.append(' ').append(attributes[i]).append("=\"");
             escape(attributes[i + 1], true);
-            raw('"');
+            out.append('"');
         }
-        return raw('>');
+        out.append('>');
+        return this;
     }
 
     /** An element with no content, {@code <name/>}. */
     public XmlWriter empty(String name) {
-        return raw('<').raw(name).raw("/>");
+        out().append('<').append(name).append("/>");
+        return this;
     }
 
     public XmlWriter end(String name) {
-        return raw("</").raw(name).raw('>');
+        out().append("</").append(name).append('>');
+        return this;
     }
 
     public XmlWriter text(String text) {
+        out();
         escape(text, false);
         return this;
     }
@@ -80,6 +100,7 @@ public final class XmlWriter {
         return end(name);
     }
 
+    /** Appends {@code s} escaped; {@link #out} is set (every caller has called {@link #out()}). */
     private void escape(String s, boolean attribute) {
         int start = 0;
         int n = s.length();
@@ -87,12 +108,11 @@ public final class XmlWriter {
             char c = s.charAt(i);
             String replacement = replacement(c, attribute);
             if (replacement != null) {
-                append(s, start, i);
-                append(replacement, 0, replacement.length());
+                out.append(s, start, i).append(replacement);
                 start = i + 1;
             }
         }
-        append(s, start, n);
+        out.append(s, start, n);
     }
 
     /**
@@ -115,83 +135,27 @@ public final class XmlWriter {
         };
     }
 
-    private XmlWriter raw(char c) {
-        if (len == buf.length) {
-            grow(1);
-        }
-        buf[len++] = (byte) c; // markup characters only: ASCII
-        return this;
-    }
-
-    private XmlWriter raw(String s) {
-        append(s, 0, s.length());
-        return this;
-    }
-
     /**
-     * {@code s[from, to)} in UTF-8, as {@link String#getBytes(java.nio.charset.Charset)} encodes it: a surrogate
-     * without its pair becomes {@code '?'}.
-     */
-    private void append(String s, int from, int to) {
-        if (buf.length - len < to - from) {
-            grow(to - from);
-        }
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                if (len == buf.length) {
-                    grow(to - i);
-                }
-                buf[len++] = (byte) c;
-            } else {
-                if (buf.length - len < 4) {
-                    grow(4 + to - i);
-                }
-                if (c < 0x800) {
-                    buf[len++] = (byte) (0xC0 | c >> 6);
-                    buf[len++] = (byte) (0x80 | c & 0x3F);
-                } else if (Character.isSurrogate(c)) {
-                    char low = i + 1 < to ? s.charAt(i + 1) : 0;
-                    if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
-                        int cp = Character.toCodePoint(c, low);
-                        buf[len++] = (byte) (0xF0 | cp >> 18);
-                        buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                        buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                        buf[len++] = (byte) (0x80 | cp & 0x3F);
-                        i++;
-                    } else {
-                        buf[len++] = '?';
-                    }
-                } else {
-                    buf[len++] = (byte) (0xE0 | c >> 12);
-                    buf[len++] = (byte) (0x80 | c >> 6 & 0x3F);
-                    buf[len++] = (byte) (0x80 | c & 0x3F);
-                }
-            }
-        }
-    }
-
-    private void grow(int needed) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + needed));
-        scratch = true;
-    }
-
-    /**
-     * The document's bytes. The buffer goes back to the thread for its next writer; this writer keeps the
-     * returned bytes as its content, so writing on afterwards copies them first and never touches the buffer.
+     * The document in UTF-8. The builder goes back to the thread for its next writer; this writer keeps the returned
+     * bytes as its content, so writing on afterwards (which no codec does) starts a builder of its own from them, and
+     * a second call returns a copy.
      */
     public byte[] toBytes() {
-        byte[] out = Arrays.copyOf(buf, len);
-        if (scratch && buf.length <= KEEP_AT_MOST) {
-            SPARE.set(buf);
+        StringBuilder b = out;
+        if (b == null) {
+            return Arrays.copyOf(done, done.length);
         }
-        buf = out;
-        scratch = false;
-        return out;
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        if (b.capacity() <= KEEP_AT_MOST) {
+            SPARE.set(b);
+        }
+        out = null;
+        done = bytes;
+        return bytes;
     }
 
     @Override
     public String toString() {
-        return new String(buf, 0, len, StandardCharsets.UTF_8);
+        return out == null ? new String(done, StandardCharsets.UTF_8) : out.toString();
     }
 }

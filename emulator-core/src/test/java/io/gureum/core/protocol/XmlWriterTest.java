@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** XmlWriter writes UTF-8 into a buffer each thread reuses: the bytes must be what String.getBytes gives. */
+/** XmlWriter builds documents in a builder each thread reuses: the bytes are UTF-8 as before, and writers keep apart. */
 class XmlWriterTest {
     private static String text(XmlWriter w) {
         return new String(w.toBytes(), StandardCharsets.UTF_8);
@@ -29,7 +29,7 @@ class XmlWriterTest {
     }
 
     @Test
-    void aWriterUsedAfterToBytesNeverSharesTheReusedBuffer() {
+    void aWriterUsedAfterToBytesNeverSharesTheReusedBuilder() {
         XmlWriter first = new XmlWriter().element("a", "1");
         byte[] firstBytes = first.toBytes();
         XmlWriter second = new XmlWriter().element("b", "2"); // takes the buffer first gave back
