@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads, JIT compiler, GC and JFR threads are left out). Allocation per request barely moves with the
  * machine's load; CPU time per request does (a loaded machine batches less per wake-up), so compare CPU
  * only between runs made one after the other, several times. {@code --jfr FILE} records the measured
- * window with a JFR profile (method samples every 10 ms; pass a custom {@code .jfc} as {@code --jfc}).
+ * window with a JFR profile (method samples every 10 ms; {@code --jfc} names other settings, or a {@code .jfc} file).
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar:docker/target/gureum.jar io.gureum.bench.FloorProbe
  *     ddb-list-tables|root|s3-put-1k|s3-put-1k-trailer|s3-get-1k|hello-root|hello-ddb-list-tables [connections 4]
@@ -227,7 +227,10 @@ public final class FloorProbe {
             Thread.sleep(warmup * 1000L);
             jdk.jfr.Recording recording = null;
             if (jfr != null) {
-                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration(jfc));
+                // A settings name (default, profile) or a .jfc file of one's own (higher allocation sampling)
+                recording = new jdk.jfr.Recording(jfc.endsWith(".jfc")
+                        ? jdk.jfr.Configuration.create(java.nio.file.Path.of(jfc))
+                        : jdk.jfr.Configuration.getConfiguration(jfc));
                 recording.setDestination(java.nio.file.Path.of(jfr));
                 recording.start();
             }

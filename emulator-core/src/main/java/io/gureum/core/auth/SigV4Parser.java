@@ -1,6 +1,7 @@
 package io.gureum.core.auth;
 
 import io.gureum.core.http.AwsHttpRequest;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,9 +30,10 @@ public final class SigV4Parser {
             } catch (NumberFormatException ignored) {
                 exp = -2;
             }
+            String signedHeaders = request.queryParameter("X-Amz-SignedHeaders");
             return fromCredential(request.queryParameter("X-Amz-Algorithm"), credential,
-                    request.queryParameter("X-Amz-SignedHeaders"), request.queryParameter("X-Amz-Signature"), true,
-                    request.queryParameter("X-Amz-Date"), exp);
+                    signedHeaders == null ? List.of() : signedHeaders(signedHeaders, 0, signedHeaders.length()),
+                    request.queryParameter("X-Amz-Signature"), true, request.queryParameter("X-Amz-Date"), exp);
         }
         String v2Key = request.queryParameter("AWSAccessKeyId");
         if (v2Key != null) {
@@ -52,7 +54,7 @@ public final class SigV4Parser {
         int space = auth.indexOf(' ');
         String algorithm = space < 0 ? auth : auth.substring(0, space);
         String credential = null;
-        String signedHeaders = null;
+        List<String> signedHeaders = List.of();
         String signature = null;
         // The comma-separated parts, each trimmed as String.trim does, read in place: one substring per
         // value kept rather than a copy of the header, an array and a trimmed copy of every part.
@@ -71,7 +73,7 @@ public final class SigV4Parser {
             if (auth.startsWith("Credential=", s)) {
                 credential = auth.substring(s + "Credential=".length(), e);
             } else if (auth.startsWith("SignedHeaders=", s)) {
-                signedHeaders = auth.substring(s + "SignedHeaders=".length(), e);
+                signedHeaders = signedHeaders(auth, s + "SignedHeaders=".length(), e); // split if read
             } else if (auth.startsWith("Signature=", s)) {
                 signature = auth.substring(s + "Signature=".length(), e);
             }
@@ -83,16 +85,60 @@ public final class SigV4Parser {
         return fromCredential(algorithm, credential, signedHeaders, signature, false, amzDate, -1);
     }
 
-    private static SignatureInfo fromCredential(String algorithm, String credential, String signedHeaders,
+    private static SignatureInfo fromCredential(String algorithm, String credential, List<String> signedHeaders,
             String signature, boolean presigned, String amzDate, long expires) {
-        // Credential=AKID/20240101/us-east-1/sts/aws4_request; an access key cannot contain '/'.
-        String[] parts = credential.split("/", -1);
-        String key = parts.length > 0 ? parts[0] : null;
-        String date = parts.length > 1 ? parts[1] : null;
-        String region = parts.length > 2 ? parts[2] : null;
-        String service = parts.length > 3 ? parts[3] : null;
-        List<String> headers = signedHeaders == null || signedHeaders.isEmpty()
-                ? List.of() : Arrays.asList(signedHeaders.split(";"));
-        return new SignatureInfo(algorithm, key, date, region, service, headers, signature, presigned, amzDate, expires);
+        // Credential=AKID/20240101/us-east-1/sts/aws4_request; an access key cannot contain '/'. The first four
+        // parts are read in place (as credential.split("/", -1) would cut them, without its list and array).
+        int from = 0;
+        String[] parts = new String[4];
+        for (int i = 0; i < 4 && from >= 0; i++) {
+            int slash = credential.indexOf('/', from);
+            parts[i] = credential.substring(from, slash < 0 ? credential.length() : slash);
+            from = slash < 0 ? -1 : slash + 1;
+        }
+        return new SignatureInfo(algorithm, parts[0], parts[1], parts[2], parts[3], signedHeaders, signature, presigned,
+                amzDate, expires);
+    }
+
+    /** The {@code SignedHeaders} value {@code text[start, end)} as a list (empty for an empty value). */
+    private static List<String> signedHeaders(String text, int start, int end) {
+        return start >= end ? List.of() : new SignedHeaders(text, start, end);
+    }
+
+    /**
+     * The {@code SignedHeaders} list, split on {@code ';'} as {@code Arrays.asList(value.split(";"))} would
+     * when first read: only signature verification reads it, so an unverified request neither copies the value
+     * out of its header nor splits it.
+     */
+    private static final class SignedHeaders extends AbstractList<String> {
+        private final String text;
+        private final int start;
+        private final int end;
+        private List<String> names;
+
+        SignedHeaders(String text, int start, int end) {
+            this.text = text;
+            this.start = start;
+            this.end = end;
+        }
+
+        private List<String> names() {
+            List<String> n = names;
+            if (n == null) {
+                n = Arrays.asList(text.substring(start, end).split(";"));
+                names = n;
+            }
+            return n;
+        }
+
+        @Override
+        public String get(int index) {
+            return names().get(index);
+        }
+
+        @Override
+        public int size() {
+            return names().size();
+        }
     }
 }

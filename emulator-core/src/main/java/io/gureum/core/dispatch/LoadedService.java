@@ -168,7 +168,8 @@ public final class LoadedService {
 
     /** The module instances, created on first use so that start-up loads no service classes. */
     private List<Contribution> instances() {
-        for (Contribution c : contributions) {
+        for (int i = 0; i < contributions.size(); i++) { // by index: it runs on every request
+            Contribution c = contributions.get(i);
             if (c.created == null) {
                 synchronized (this) {
                     if (c.created == null) {
@@ -366,7 +367,10 @@ public final class LoadedService {
      * caller's request context already set; a 501 {@code NotImplemented} when no provider binds it.
      */
     Object call(OperationModel op, Object[] args) throws Exception {
-        Binding binding = bindings.computeIfAbsent(op.name(), k -> bind(op));
+        Binding binding = bindings.get(op.name()); // looked up first: the capturing lambda is made once per operation
+        if (binding == null) {
+            binding = bindings.computeIfAbsent(op.name(), k -> bind(op));
+        }
         if (binding == NONE) {
             throw CommonErrors.notImplemented(name, op.name());
         }
@@ -448,8 +452,8 @@ public final class LoadedService {
      * reads its model and may make directories.
      */
     boolean answersInline(AwsHttpRequest request, String operation) {
-        for (Contribution c : contributions) {
-            Created created = c.created;
+        for (int i = 0; i < contributions.size(); i++) { // by index: no iterator on every request
+            Created created = contributions.get(i).created;
             if (created == null || !created.instance().answersInline(request, operation)) {
                 return false;
             }
@@ -464,8 +468,9 @@ public final class LoadedService {
 
     /** The first answer of the modules' {@link ServiceInstance#preOperation}, or null. */
     AwsHttpResponse preOperation(AwsHttpRequest request) {
-        for (Contribution c : instances()) {
-            Created created = c.created;
+        List<Contribution> all = instances();
+        for (int i = 0; i < all.size(); i++) {
+            Created created = all.get(i).created;
             AwsHttpResponse r = created == null ? null : created.instance().preOperation(request);
             if (r != null) {
                 return r;
@@ -476,8 +481,8 @@ public final class LoadedService {
 
     /** Every module's {@link ServiceInstance#decorateResponse}; a failure is logged, never fatal. */
     void decorate(AwsHttpRequest request, AwsHttpResponse response) {
-        for (Contribution c : contributions) {
-            Created created = c.created;
+        for (int i = 0; i < contributions.size(); i++) { // by index: no iterator on every request
+            Created created = contributions.get(i).created;
             if (created == null) {
                 continue;
             }

@@ -185,12 +185,15 @@ final class ServiceRouter {
     }
 
     private static LoadedService byTargetPrefix(List<LoadedService> services, String target) {
-        String prefix = targetPrefix(target);
-        if (prefix == null) {
+        if (target == null) {
             return null;
         }
+        int dot = target.indexOf('.');
+        int length = dot < 0 ? target.length() : dot;
+        // The prefix compared in place (targetPrefix's substring was a copy per request).
         for (LoadedService s : services) {
-            if (prefix.equals(s.model().index().targetPrefix())) {
+            String prefix = s.model().index().targetPrefix();
+            if (prefix != null && prefix.length() == length && target.startsWith(prefix)) {
                 return s;
             }
         }

@@ -161,10 +161,11 @@ public final class AwsHttpRequest {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** Decoded query parameters in order; a key without '=' maps to an empty string. */
+    /** Decoded query parameters in order, read-only; a key without '=' maps to an empty string. */
     public Map<String, List<String>> queryParameters() {
         if (queryParameters == null) {
-            queryParameters = parseForm(rawQuery, false);
+            // Most requests have no query: the shared empty map rather than a new one (read-only, as all uses are)
+            queryParameters = rawQuery.isEmpty() ? Collections.emptyMap() : parseForm(rawQuery, false);
         }
         return queryParameters;
     }
@@ -175,11 +176,13 @@ public final class AwsHttpRequest {
      */
     public Map<String, List<String>> formParameters() {
         if (formParameters == null) {
-            Map<String, List<String>> params = new LinkedHashMap<>(queryParameters());
             if (contentType().startsWith("application/x-www-form-urlencoded") && body().length > 0) {
+                Map<String, List<String>> params = new LinkedHashMap<>(queryParameters());
                 params.putAll(parseForm(bodyAsString(), true));
+                formParameters = params;
+            } else {
+                formParameters = queryParameters(); // no form: the query's parameters as they are, not a copy
             }
-            formParameters = params;
         }
         return formParameters;
     }

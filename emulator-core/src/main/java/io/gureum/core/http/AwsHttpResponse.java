@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,14 +58,22 @@ public final class AwsHttpResponse {
                 it.remove();
             }
         }
-        List<String> values = new ArrayList<>(1);
-        values.add(value);
-        headers.put(name, values);
+        // An immutable one-value list: half the allocation of an ArrayList and its array, for the several headers
+        // every response carries (addHeader copies it before adding).
+        headers.put(name, Collections.singletonList(value)); // null stays a value, as before
         return this;
     }
 
     public AwsHttpResponse addHeader(String name, String value) {
-        headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+        List<String> values = headers.get(name);
+        if (values == null) {
+            values = new ArrayList<>(1);
+            headers.put(name, values);
+        } else if (!(values instanceof ArrayList)) {
+            values = new ArrayList<>(values); // set by header(name, value): immutable
+            headers.put(name, values);
+        }
+        values.add(value);
         return this;
     }
 

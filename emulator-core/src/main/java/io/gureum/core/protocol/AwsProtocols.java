@@ -140,18 +140,23 @@ public final class AwsProtocols {
         }
         String host = hostHeader.toLowerCase(Locale.ROOT);
         int colon = host.lastIndexOf(':');
-        if (colon >= 0 && !host.startsWith("[")) {
-            host = host.substring(0, colon);
-        }
-        if (!host.endsWith(".amazonaws.com") && !host.endsWith(".amazonaws.com.cn")) {
+        int end = colon >= 0 && !host.startsWith("[") ? colon : host.length();
+        // Checked before the port is cut off: most requests name a local host, and need no copy of it.
+        if (!endsWith(host, end, ".amazonaws.com") && !endsWith(host, end, ".amazonaws.com.cn")) {
             return null;
         }
+        host = host.substring(0, end);
         for (Api a : byEndpointPrefixLongestFirst) {
             if (host.startsWith(a.endpointPrefix() + ".")) {
                 return a;
             }
         }
         return null;
+    }
+
+    /** Whether {@code s[0, end)} ends with {@code suffix}. */
+    private static boolean endsWith(String s, int end, String suffix) {
+        return end >= suffix.length() && s.startsWith(suffix, end - suffix.length());
     }
 
     /**

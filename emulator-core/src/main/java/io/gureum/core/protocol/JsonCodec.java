@@ -6,7 +6,6 @@ import io.gureum.core.error.AwsException;
 import io.gureum.core.error.CommonErrors;
 import io.gureum.core.http.AwsHttpRequest;
 import io.gureum.core.http.AwsHttpResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -134,12 +133,13 @@ public final class JsonCodec implements ProtocolCodec {
     }
 
     static byte[] write(JsonWriter writer) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        ScratchOutput out = ScratchOutput.take();
         try (JsonGenerator g = RestBinding.json().getFactory().createGenerator(out)) {
             writer.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        // Not in a finally: after a failure the generator may still hold the stream, which is then dropped.
+        return out.toBytesAndRelease();
     }
 }

@@ -250,8 +250,15 @@ public final class JsonValues {
         } else if (type == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
             g.writeStartArray();
-            for (Object item : (List<?>) value) {
-                write(g, member, item, flavor);
+            List<?> items = (List<?>) value;
+            if (items instanceof java.util.RandomAccess) { // the SDK's lists: by index, without an iterator each
+                for (int i = 0; i < items.size(); i++) {
+                    write(g, member, items.get(i), flavor);
+                }
+            } else {
+                for (Object item : items) {
+                    write(g, member, item, flavor);
+                }
             }
             g.writeEndArray();
         } else if (type == MarshallingType.MAP) {

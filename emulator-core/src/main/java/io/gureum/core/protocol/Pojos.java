@@ -60,8 +60,9 @@ public final class Pojos {
 
     /** Whether the model class has members that travel in the body (REST protocols). */
     public static boolean hasBodyMembers(SdkPojo pojo) {
-        for (SdkField<?> f : pojo.sdkFields()) {
-            if (f.location() == software.amazon.awssdk.core.protocol.MarshallLocation.PAYLOAD) {
+        java.util.List<SdkField<?>> fields = pojo.sdkFields();
+        for (int i = 0; i < fields.size(); i++) { // by index: the SDK's unmodifiable list made an iterator each time
+            if (fields.get(i).location() == software.amazon.awssdk.core.protocol.MarshallLocation.PAYLOAD) {
                 return true;
             }
         }

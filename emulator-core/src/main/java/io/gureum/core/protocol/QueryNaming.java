@@ -28,6 +28,11 @@ public interface QueryNaming {
     QueryNaming SDK = (owner, field, response) -> sdkNames(field, response);
 
     static Names sdkNames(SdkField<?> field, boolean response) {
+        return response ? ResponseNames.of(field) : computeNames(field, false);
+    }
+
+    /** The names read from the field's traits afresh; {@link #sdkNames} keeps the response names of each field. */
+    static Names computeNames(SdkField<?> field, boolean response) {
         String name = response ? XmlValues.name(field) : field.locationName();
         ListTrait list = field.getTrait(ListTrait.class);
         MapTrait map = field.getTrait(MapTrait.class);

@@ -39,16 +39,12 @@ final class RestBinding {
 
     /** Binds every non-body member of the request. */
     static void decode(SdkPojo builder, AwsHttpRequest request, Map<String, String> labels) {
-        Set<String> boundQueryKeys = new java.util.HashSet<>();
-        for (SdkField<?> field : builder.sdkFields()) {
-            if (field.location() == MarshallLocation.QUERY_PARAM && field.marshallingType() != MarshallingType.MAP) {
-                boundQueryKeys.add(field.locationName());
-            }
-        }
-        for (SdkField<?> field : builder.sdkFields()) {
+        List<SdkField<?>> fields = builder.sdkFields();
+        for (int i = 0; i < fields.size(); i++) { // by index: the SDK's unmodifiable list made an iterator each time
+            SdkField<?> field = fields.get(i);
             Object value = switch (field.location()) {
                 case PATH, GREEDY_PATH -> label(field, labels);
-                case QUERY_PARAM -> query(field, request, boundQueryKeys);
+                case QUERY_PARAM -> query(field, request, fields);
                 case HEADER -> header(field, request);
                 default -> null;
             };
@@ -63,11 +59,24 @@ final class RestBinding {
         return text == null ? null : Scalars.parse(field, text, TimestampFormatTrait.Format.ISO_8601);
     }
 
-    private static Object query(SdkField<?> field, AwsHttpRequest request, Set<String> boundKeys) {
+    /** The query parameters the non-map members of {@code fields} bind. */
+    private static Set<String> boundQueryKeys(List<SdkField<?>> fields) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (SdkField<?> field : fields) {
+            if (field.location() == MarshallLocation.QUERY_PARAM && field.marshallingType() != MarshallingType.MAP) {
+                keys.add(field.locationName());
+            }
+        }
+        return keys;
+    }
+
+    private static Object query(SdkField<?> field, AwsHttpRequest request, List<SdkField<?>> fields) {
         Map<String, List<String>> params = request.queryParameters();
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.MAP) {
-            // A map member takes the query parameters no other member binds.
+            // A map member takes the query parameters no other member binds (collected only for such a member:
+            // the set was built for every request).
+            Set<String> boundKeys = boundQueryKeys(fields);
             SdkField<?> valueField = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> e : params.entrySet()) {

@@ -70,7 +70,9 @@ final class RestRouter {
     /** How many required query/header members are present, or -1 when one is missing. */
     private static int requiredSatisfied(OperationModel op, AwsHttpRequest request, Map<String, String> extraLabels) {
         int count = 0;
-        for (OperationModel.RoutingField field : op.routingFields()) {
+        List<OperationModel.RoutingField> fields = op.routingFields();
+        for (int i = 0; i < fields.size(); i++) { // by index: no iterator per candidate of every request
+            OperationModel.RoutingField field = fields.get(i);
             boolean required = field.required();
             MarshallLocation loc = field.location();
             if (loc == MarshallLocation.QUERY_PARAM) {

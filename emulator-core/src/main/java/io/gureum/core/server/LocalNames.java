@@ -21,6 +21,11 @@ final class LocalNames {
     private static final String LOCALSTACK = "localhost.localstack.cloud";
 
     private final String hostname;
+    /**
+     * The last Host header value found acceptable: clients send the same one on every request, so most requests
+     * skip parsing it (a racy cache of an immutable string: at worst a value is checked again).
+     */
+    private String lastAccepted;
 
     /** @param hostname the configured extra name, or null */
     LocalNames(String hostname) {
@@ -29,11 +34,19 @@ final class LocalNames {
 
     /** Whether a {@code Host} header value (with or without port) names this server. */
     boolean acceptsHost(String hostHeader) {
+        if (hostHeader != null && hostHeader.equals(lastAccepted)) {
+            return true;
+        }
         String host = hostOf(hostHeader);
         if (host == null) {
             return false;
         }
-        return isIpLiteral(host) || !host.contains(".") || isNamed(host) || isPrivateName(host) || isAwsName(host);
+        boolean accepted = isIpLiteral(host) || !host.contains(".") || isNamed(host) || isPrivateName(host)
+                || isAwsName(host);
+        if (accepted) {
+            lastAccepted = hostHeader;
+        }
+        return accepted;
     }
 
     /**

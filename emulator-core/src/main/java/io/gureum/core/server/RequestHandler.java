@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -32,12 +33,15 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -320,13 +324,54 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
      * adopts it rather than copying it). Field names are case-insensitive and repeated fields combine in
      * order (RFC 9110 section 5.3), so {@code Foo} and {@code foo} give one header with both values, as SigV4's
      * canonical request combines them; the first spelling names it.
+     *
+     * <p>Read through Netty's own entries (no {@code String} view of each), names the SDKs send spelled as a
+     * constant from {@link #KNOWN_NAMES} rather than a new string each, and a header sent once as an immutable
+     * one-element list (the request's headers are read-only): per request, most of the map's allocation (issue #20).
      */
     static TreeMap<String, List<String>> headersOf(HttpMessage msg) {
         TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Map.Entry<String, String> e : msg.headers()) {
-            headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue()); // one tree walk
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = msg.headers().iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> e = it.next();
+            String name = nameOf(e.getKey());
+            String value = e.getValue().toString();
+            List<String> values = headers.putIfAbsent(name, List.of(value)); // one tree walk for a new name
+            if (values != null) {
+                List<String> more = new ArrayList<>(values.size() + 1);
+                more.addAll(values);
+                more.add(value);
+                headers.put(name, more);
+            }
         }
         return headers;
+    }
+
+    /**
+     * Header names the AWS SDKs and CLI send on most requests, by exact spelling: Netty's decoder gives each name it
+     * does not know a new {@link AsciiString} per request, whose {@code toString()} is a new string.
+     */
+    private static final Map<AsciiString, String> KNOWN_NAMES = knownNames("Authorization", "User-Agent",
+            "X-Amz-Date", "x-amz-date", "X-Amz-Target", "x-amz-target", "amz-sdk-invocation-id", "amz-sdk-request",
+            "x-amz-content-sha256", "X-Amz-Content-Sha256", "X-Amz-Security-Token", "x-amz-security-token",
+            "Content-Encoding", "x-amz-decoded-content-length", "x-amz-sdk-checksum-algorithm", "x-amz-trailer",
+            "x-amz-te", "Content-MD5", "Expect", "Accept-Encoding", "Transfer-Encoding", "X-Amz-User-Agent",
+            "x-amz-user-agent", "content-type", "content-length", "host", "user-agent", "authorization",
+            "accept-encoding", "accept", "connection", "content-encoding", "content-md5", "expect", "transfer-encoding");
+
+    private static Map<AsciiString, String> knownNames(String... names) {
+        Map<AsciiString, String> map = new HashMap<>();
+        for (String n : names) {
+            map.put(AsciiString.of(n), n);
+        }
+        return map;
+    }
+
+    private static String nameOf(CharSequence name) {
+        if (name instanceof AsciiString ascii) {
+            String known = KNOWN_NAMES.get(ascii); // AsciiString equality: the same spelling
+            return known != null ? known : ascii.toString();
+        }
+        return name.toString();
     }
 
     private static AwsHttpRequest toRequest(FullHttpRequest msg) {
@@ -450,9 +495,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static void copyHeaders(AwsHttpResponse from, HttpResponse to) {
+        HttpHeaders headers = to.headers();
         for (Map.Entry<String, List<String>> e : from.headers().entrySet()) {
-            for (String v : e.getValue()) {
-                to.headers().add(e.getKey(), v);
+            List<String> values = e.getValue();
+            for (int i = 0; i < values.size(); i++) { // by index: no iterator per header
+                headers.add(e.getKey(), values.get(i));
             }
         }
     }
