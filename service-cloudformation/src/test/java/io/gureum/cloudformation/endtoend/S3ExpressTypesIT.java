@@ -80,6 +80,7 @@ class S3ExpressTypesIT extends EndToEndSupport {
                 Type: AWS::S3Express::AccessPoint
                 Properties:
                   Bucket: !Ref Dir
+                  PublicAccessBlockConfiguration: %s
                   Scope: {Prefixes: [%s], Permissions: [%s]}
                   Policy:
                     Version: '2012-10-17'
@@ -100,9 +101,17 @@ class S3ExpressTypesIT extends EndToEndSupport {
         return TEMPLATE.formatted(zone, days, action, more, "");
     }
 
+    private static final String ALL_BLOCKED = "{BlockPublicAcls: true, IgnorePublicAcls: true, "
+            + "BlockPublicPolicy: true, RestrictPublicBuckets: true}";
+
     private static String withAccessPoint(String zone, String prefixes, String permissions, String action) {
-        return TEMPLATE.formatted(zone, 30, "'s3express:*'", ACCESS_POINT.formatted(prefixes, permissions, action),
-                ACCESS_POINT_OUTPUTS);
+        return withAccessPoint(zone, ALL_BLOCKED, prefixes, permissions, action);
+    }
+
+    private static String withAccessPoint(String zone, String block, String prefixes, String permissions,
+            String action) {
+        return TEMPLATE.formatted(zone, 30, "'s3express:*'", ACCESS_POINT.formatted(block, prefixes, permissions,
+                action), ACCESS_POINT_OUTPUTS);
     }
 
     private static String reasons(String stack) {
@@ -194,6 +203,15 @@ class S3ExpressTypesIT extends EndToEndSupport {
         assertEquals(List.of("GetObject", "PutObject"), scope.permissionsAsStrings());
         assertTrue(control.getAccessPointPolicy(g -> g.accountId("000000000000").name(point)).policy()
                 .contains("s3express:*"));
+
+        // S3 Control cannot change an access point's Block Public Access settings: the update fails and rolls back.
+        cfn.updateStack(b -> b.stackName(id).templateBody(withAccessPoint("use1-az5", "{BlockPublicAcls: false}",
+                "logs/, data/", "GetObject, PutObject", "'s3express:*'")));
+        Stack blocked = settle(id);
+        assertEquals("UPDATE_ROLLBACK_COMPLETE", blocked.stackStatusAsString(), reasons(id));
+        assertTrue(reasons(id).contains("cannot change PublicAccessBlockConfiguration"), reasons(id));
+        assertTrue(control.getAccessPoint(g -> g.accountId("000000000000").name(point))
+                .publicAccessBlockConfiguration().blockPublicAcls());
 
         cfn.deleteStack(b -> b.stackName(id));
         assertEquals("DELETE_COMPLETE", settle(id).stackStatusAsString(), reasons(id));

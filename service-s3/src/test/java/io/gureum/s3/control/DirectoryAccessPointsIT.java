@@ -124,6 +124,14 @@ class DirectoryAccessPointsIT {
         assertTrue(control.listAccessPoints(r -> r.accountId(ACCOUNT)).accessPointList().stream()
                 .noneMatch(p -> p.name().equals(name)));
 
+        // Requests through it are not served: S3 does not resolve its name (the page says so).
+        S3Client direct = gureum.context().clients().client(S3Client.class,
+                io.gureum.core.spi.Caller.root(ACCOUNT, "us-east-1"));
+        software.amazon.awssdk.awscore.exception.AwsServiceException unresolved = org.junit.jupiter.api.Assertions
+                .assertThrows(software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+                        () -> direct.listObjectsV2(l -> l.bucket(name)));
+        assertEquals(404, unresolved.statusCode(), unresolved.getMessage());
+
         assertError("AccessPointAlreadyOwnedByYou", 409,
                 () -> control.createAccessPoint(r -> r.accountId(ACCOUNT).name(name).bucket(bucket)));
         control.deleteAccessPoint(r -> r.accountId(ACCOUNT).name(name));

@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.s3control.model.Tag;
  * bucket's zone (at most 50 characters, the schema's limit). {@code Name}, {@code Bucket}, {@code BucketAccountId}
  * and {@code VpcConfiguration} replace it (the schema's createOnlyProperties); {@code Scope}, {@code Policy} and
  * {@code Tags} change in place. S3 Control has no operation changing an access point's Block Public Access
- * settings, so a changed {@code PublicAccessBlockConfiguration} fails the update naming it.
+ * settings, so a {@code PublicAccessBlockConfiguration} other than the access point's fails the update naming it
+ * (compared with what S3 Control reports, so that rolling back to the settings it has passes).
  */
 public final class AccessPointHandler implements ResourceHandler {
     private static final Set<String> SERVED = Set.of("Bucket", "BucketAccountId", "Name", "Policy",
@@ -63,11 +64,7 @@ public final class AccessPointHandler implements ResourceHandler {
         }
         JsonNode block = r.property("PublicAccessBlockConfiguration");
         if (block != null && block.isObject()) {
-            create.publicAccessBlockConfiguration(PublicAccessBlockConfiguration.builder()
-                    .blockPublicAcls(Json.bool(block, "BlockPublicAcls"))
-                    .ignorePublicAcls(Json.bool(block, "IgnorePublicAcls"))
-                    .blockPublicPolicy(Json.bool(block, "BlockPublicPolicy"))
-                    .restrictPublicBuckets(Json.bool(block, "RestrictPublicBuckets")).build());
+            create.publicAccessBlockConfiguration(block(block));
         }
         Scope scope = scope(r.property("Scope"));
         if (scope != null) {
@@ -85,14 +82,17 @@ public final class AccessPointHandler implements ResourceHandler {
     public Created update(ResourceRequest r) {
         Served.check(r, SERVED);
         Set<String> changed = r.changedProperties();
-        if (changed.contains("PublicAccessBlockConfiguration")) {
-            throw new ResourceFailure("Gureum cannot change PublicAccessBlockConfiguration of access point "
-                    + r.physicalId() + " in place: S3 Control has no operation that changes an access point's Block "
-                    + "Public Access settings", "InvalidRequest");
-        }
         String account = r.stack().accountId();
         String name = r.physicalId();
         S3ControlClient control = r.client(S3ControlClient.class);
+        // Compared with what S3 Control holds (not the previous template), so that a rollback to it passes.
+        PublicAccessBlockConfiguration held = control.getAccessPoint(g -> g.accountId(account).name(name))
+                .publicAccessBlockConfiguration();
+        if (held != null && !held.equals(block(r.property("PublicAccessBlockConfiguration")))) {
+            throw new ResourceFailure("Gureum cannot change PublicAccessBlockConfiguration of access point " + name
+                    + " in place: S3 Control has no operation that changes an access point's Block Public Access "
+                    + "settings", "InvalidRequest");
+        }
         if (changed.contains("Scope")) {
             Scope scope = scope(r.property("Scope"));
             if (scope == null) {
@@ -152,6 +152,19 @@ public final class AccessPointHandler implements ResourceHandler {
             end--;
         }
         return base.substring(0, end) + suffix;
+    }
+
+    /** The template's settings as S3 Control reports them: all four on when absent, a setting left out off. */
+    private static PublicAccessBlockConfiguration block(JsonNode block) {
+        if (block == null || !block.isObject()) {
+            return PublicAccessBlockConfiguration.builder().blockPublicAcls(true).ignorePublicAcls(true)
+                    .blockPublicPolicy(true).restrictPublicBuckets(true).build();
+        }
+        return PublicAccessBlockConfiguration.builder()
+                .blockPublicAcls(Boolean.TRUE.equals(Json.bool(block, "BlockPublicAcls")))
+                .ignorePublicAcls(Boolean.TRUE.equals(Json.bool(block, "IgnorePublicAcls")))
+                .blockPublicPolicy(Boolean.TRUE.equals(Json.bool(block, "BlockPublicPolicy")))
+                .restrictPublicBuckets(Boolean.TRUE.equals(Json.bool(block, "RestrictPublicBuckets"))).build();
     }
 
     private static Scope scope(JsonNode s) {
