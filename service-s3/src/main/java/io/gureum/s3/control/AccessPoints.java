@@ -53,12 +53,12 @@ final class AccessPoints {
         String account = ControlErrors.callerAccount(request.accountId());
         String region = RequestContext.current().region();
         String name = request.name();
-        if (!NAME.matcher(name).matches() || name.endsWith("-s3alias") || name.startsWith("xn--")) {
-            throw ControlErrors.invalidRequest("Your Access Point name is invalid: " + name);
-        }
         if (request.bucket() != null && request.bucket().endsWith("--x-s3") || name.endsWith(DIRECTORY_SUFFIX)
                 || request.scope() != null) {
             return createDirectoryAccessPoint(account, region, request);
+        }
+        if (!NAME.matcher(name).matches() || name.endsWith("-s3alias") || name.startsWith("xn--")) {
+            throw ControlErrors.invalidRequest("Your Access Point name is invalid: " + name);
         }
         String bucketAccount = request.bucketAccountId() != null ? request.bucketAccountId() : account;
         checkBucket(account, region, request.bucket(), bucketAccount);

@@ -199,6 +199,11 @@ class DirectoryAccessPointsIT {
                         "b".repeat(56)))));
         assertError("InvalidRequest", 400, () -> control.createAccessPoint(r -> r.accountId(ACCOUNT)
                 .name(base() + "--use1-az4--xa-s3").bucket(bucket).scope(s -> s.permissionsWithStrings("GetBucket"))));
+        // A base of 50 characters fits (the whole name is longer than a general purpose access point's may be).
+        String longest = "l" + "x".repeat(39) + base() + "--use1-az4--xa-s3";
+        assertEquals(50 + "--use1-az4--xa-s3".length(), longest.length());
+        control.createAccessPoint(r -> r.accountId(ACCOUNT).name(longest).bucket(bucket));
+        assertEquals(bucket, control.getAccessPoint(r -> r.accountId(ACCOUNT).name(longest)).bucket());
         String fits = base() + "--use1-az4--xa-s3";
         control.createAccessPoint(r -> r.accountId(ACCOUNT).name(fits).bucket(bucket).scope(s -> s.prefixes(
                 "a".repeat(200), "b".repeat(55))));
