@@ -5,22 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gureum.core.spi.Caller;
 import io.gureum.core.testing.AwsClients;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.model.AccessPoint;
+import software.amazon.awssdk.services.s3control.model.Scope;
 
 /**
  * The AWS::S3Express types: a directory bucket with encryption, a lifecycle rule and a policy, deployed, changed
  * in place (lifecycle and policy), replaced (a new zone: a new bucket named for it, the policy following it),
- * an access point refused with its reason (S3 Control keeps no directory-bucket access points) and rolled back,
- * and the stack deleted; each step checked through the S3 SDK client (with S3 Express session auth off, as the
- * S3 page says) and EC2's zone names.
+ * an access point of it deployed (generated name, Scope, policy) and changed in place (Scope, policy), and the
+ * stack deleted; each step checked through the S3 SDK client (with S3 Express session auth off, as the S3 page
+ * says), EC2's zone names and S3 Control's client.
  */
 class S3ExpressTypesIT extends EndToEndSupport {
     static S3Client s3;
@@ -66,16 +72,46 @@ class S3ExpressTypesIT extends EndToEndSupport {
               Arn: {Value: !GetAtt Dir.Arn}
               Zone: {Value: !GetAtt Dir.AvailabilityZoneName}
               PolicyRef: {Value: !Ref Policy}
+            %s
             """;
 
     private static final String ACCESS_POINT = """
               Ap:
                 Type: AWS::S3Express::AccessPoint
-                Properties: {Bucket: !Ref Dir, Name: !Sub 'ap--%s--xa-s3'}
+                Properties:
+                  Bucket: !Ref Dir
+                  PublicAccessBlockConfiguration: %s
+                  Scope: {Prefixes: [%s], Permissions: [%s]}
+                  Policy:
+                    Version: '2012-10-17'
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: !Sub 'arn:aws:iam::${AWS::AccountId}:root'}
+                        Action: %s
+                        Resource: '*'
+            """;
+
+    private static final String ACCESS_POINT_OUTPUTS = """
+              ApName: {Value: !Ref Ap}
+              ApArn: {Value: !GetAtt Ap.Arn}
+              ApOrigin: {Value: !GetAtt Ap.NetworkOrigin}
             """;
 
     private static String template(String zone, int days, String action, String more) {
-        return TEMPLATE.formatted(zone, days, action, more);
+        return TEMPLATE.formatted(zone, days, action, more, "");
+    }
+
+    private static final String ALL_BLOCKED = "{BlockPublicAcls: true, IgnorePublicAcls: true, "
+            + "BlockPublicPolicy: true, RestrictPublicBuckets: true}";
+
+    private static String withAccessPoint(String zone, String prefixes, String permissions, String action) {
+        return withAccessPoint(zone, ALL_BLOCKED, prefixes, permissions, action);
+    }
+
+    private static String withAccessPoint(String zone, String block, String prefixes, String permissions,
+            String action) {
+        return TEMPLATE.formatted(zone, 30, "'s3express:*'", ACCESS_POINT.formatted(block, prefixes, permissions,
+                action), ACCESS_POINT_OUTPUTS);
     }
 
     private static String reasons(String stack) {
@@ -136,17 +172,53 @@ class S3ExpressTypesIT extends EndToEndSupport {
         assertTrue(listed(moved));
         assertTrue(s3.getBucketPolicy(b -> b.bucket(moved)).policy().contains("s3express:*"));
 
-        // An access point of a directory bucket is refused with its reason, and the update rolls back.
-        cfn.updateStack(b -> b.stackName(id).templateBody(template("use1-az5", 30, "'s3express:*'",
-                ACCESS_POINT.formatted("use1-az5"))));
-        Stack refused = settle(id);
-        assertEquals("UPDATE_ROLLBACK_COMPLETE", refused.stackStatusAsString(), reasons(id));
-        assertTrue(reasons(id).contains("Gureum does not emulate access points of directory buckets"), reasons(id));
-        assertTrue(listed(moved), "the rollback keeps the bucket");
+        // An access point of the directory bucket, with a generated name, a Scope and a policy.
+        cfn.updateStack(b -> b.stackName(id).templateBody(withAccessPoint("use1-az5", "logs/", "GetObject",
+                "s3express:CreateSession")));
+        Stack withPoint = settle(id);
+        assertEquals("UPDATE_COMPLETE", withPoint.stackStatusAsString(), reasons(id));
+        String point = output(withPoint, "ApName");
+        assertTrue(point.endsWith("--use1-az5--xa-s3") && point.length() <= 50, point);
+        assertEquals("arn:aws:s3express:us-east-1:000000000000:accesspoint/" + point, output(withPoint, "ApArn"));
+        assertEquals("Internet", output(withPoint, "ApOrigin"));
+        S3ControlClient control = gureum.context().clients().client(S3ControlClient.class,
+                Caller.root("000000000000", "us-east-1"));
+        assertEquals(moved, control.getAccessPoint(g -> g.accountId("000000000000").name(point)).bucket());
+        Scope scope = control.getAccessPointScope(g -> g.accountId("000000000000").name(point)).scope();
+        assertEquals(List.of("logs/"), scope.prefixes());
+        assertEquals(List.of("GetObject"), scope.permissionsAsStrings());
+        assertTrue(control.getAccessPointPolicy(g -> g.accountId("000000000000").name(point)).policy()
+                .contains("s3express:CreateSession"));
+        assertEquals(List.of(point), control.listAccessPointsForDirectoryBuckets(l -> l.accountId("000000000000")
+                .directoryBucket(moved)).accessPointList().stream().map(AccessPoint::name).toList());
+
+        // Scope and policy change in place: the same access point.
+        cfn.updateStack(b -> b.stackName(id).templateBody(withAccessPoint("use1-az5", "logs/, data/",
+                "GetObject, PutObject", "'s3express:*'")));
+        Stack rescoped = settle(id);
+        assertEquals("UPDATE_COMPLETE", rescoped.stackStatusAsString(), reasons(id));
+        assertEquals(point, output(rescoped, "ApName"));
+        scope = control.getAccessPointScope(g -> g.accountId("000000000000").name(point)).scope();
+        assertEquals(List.of("logs/", "data/"), scope.prefixes());
+        assertEquals(List.of("GetObject", "PutObject"), scope.permissionsAsStrings());
+        assertTrue(control.getAccessPointPolicy(g -> g.accountId("000000000000").name(point)).policy()
+                .contains("s3express:*"));
+
+        // S3 Control cannot change an access point's Block Public Access settings: the update fails and rolls back.
+        cfn.updateStack(b -> b.stackName(id).templateBody(withAccessPoint("use1-az5", "{BlockPublicAcls: false}",
+                "logs/, data/", "GetObject, PutObject", "'s3express:*'")));
+        Stack blocked = settle(id);
+        assertEquals("UPDATE_ROLLBACK_COMPLETE", blocked.stackStatusAsString(), reasons(id));
+        assertTrue(reasons(id).contains("cannot change PublicAccessBlockConfiguration"), reasons(id));
+        assertTrue(control.getAccessPoint(g -> g.accountId("000000000000").name(point))
+                .publicAccessBlockConfiguration().blockPublicAcls());
 
         cfn.deleteStack(b -> b.stackName(id));
         assertEquals("DELETE_COMPLETE", settle(id).stackStatusAsString(), reasons(id));
         assertFalse(listed(moved));
+        AwsServiceException noPoint = org.junit.jupiter.api.Assertions.assertThrows(AwsServiceException.class,
+                () -> control.getAccessPoint(g -> g.accountId("000000000000").name(point)));
+        assertEquals(404, noPoint.statusCode());
         S3Exception gone = org.junit.jupiter.api.Assertions.assertThrows(S3Exception.class,
                 () -> s3.getBucketPolicy(b -> b.bucket(moved)));
         assertEquals(404, gone.statusCode());

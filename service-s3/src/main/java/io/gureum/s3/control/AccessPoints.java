@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3control.model.*;
 
 /**
- * Access points of general purpose buckets
+ * Access points of general purpose buckets, and of directory buckets ({@link #createDirectoryAccessPoint})
  * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points.html): named per account and Region,
  * each on one existing bucket of the same Region, with a bucket-style alias ({@code name-…-s3alias}) by which
  * S3 requests reach the bucket, an optional VPC restriction (NetworkOrigin VPC), its own Block Public Access
@@ -36,6 +36,10 @@ final class AccessPoints {
      */
     private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,48})[a-z0-9]");
     private static final int MAX_RESULTS = 1000;
+    static final String DIRECTORY_SUFFIX = "--xa-s3";
+    private static final Pattern DIRECTORY_BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]*--([a-z0-9]+-[a-z0-9-]+)--x-s3");
+    /** "the total length of characters of all prefixes must be less than 256 bytes" (Scope). */
+    private static final int MAX_SCOPE_PREFIX_BYTES = 256;
 
     private final ControlState state;
     private final Kept kept;
@@ -49,19 +53,12 @@ final class AccessPoints {
         String account = ControlErrors.callerAccount(request.accountId());
         String region = RequestContext.current().region();
         String name = request.name();
+        if (request.bucket() != null && request.bucket().endsWith("--x-s3") || name.endsWith(DIRECTORY_SUFFIX)
+                || request.scope() != null) {
+            return createDirectoryAccessPoint(account, region, request);
+        }
         if (!NAME.matcher(name).matches() || name.endsWith("-s3alias") || name.startsWith("xn--")) {
             throw ControlErrors.invalidRequest("Your Access Point name is invalid: " + name);
-        }
-        if (request.scope() != null) {
-            throw new AwsException("NotImplemented",
-                    "CreateAccessPoint with Scope (access points of directory buckets) is not emulated by Gureum", 501);
-        }
-        if (request.bucket() != null && request.bucket().endsWith("--x-s3")) {
-            // Not kept as an access point of a general purpose bucket: AWS's are another kind (s3express ARN,
-            // <base>--<zone-id>--xa-s3 names, Scope), none of which Gureum emulates.
-            throw new AwsException("NotImplemented",
-                    "CreateAccessPoint on a directory bucket (access points of directory buckets) is not emulated by "
-                            + "Gureum", 501);
         }
         String bucketAccount = request.bucketAccountId() != null ? request.bucketAccountId() : account;
         checkBucket(account, region, request.bucket(), bucketAccount);
@@ -80,10 +77,160 @@ final class AccessPoints {
             String alias = name + "-" + state.context.ids().hex(34) + "-s3alias";
             String arn = Arn.of("s3", region, account, "accesspoint/" + name).toString();
             ControlState.AccessPoint p = new ControlState.AccessPoint(name, account, region, request.bucket(),
-                    bucketAccount, alias, arn, vpc, block, null, state.context.clock().now(), Map.copyOf(tags));
+                    bucketAccount, alias, arn, vpc, block, null, state.context.clock().now(), Map.copyOf(tags), null,
+                    null);
             state.put(p);
             return CreateAccessPointResponse.builder().accessPointArn(arn).alias(alias).build();
         }
+    }
+
+    /**
+     * An access point of a directory bucket ("Managing access to shared datasets in directory buckets with access
+     * points", https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-directory-buckets.html): named
+     * {@code <base>--<zone-id>--xa-s3} with the bucket's zone and a base of 3 to 50 characters, an
+     * {@code arn:<partition>:s3express:<region>:<account>:accesspoint/<name>} ARN, its name as its alias, and an
+     * optional Scope. A {@code --xa-s3} name or a Scope on a general purpose bucket is refused (InvalidRequest).
+     */
+    private CreateAccessPointResponse createDirectoryAccessPoint(String account, String region,
+            CreateAccessPointRequest request) {
+        String name = request.name();
+        String bucket = request.bucket();
+        if (bucket == null || !bucket.endsWith("--x-s3")) {
+            throw ControlErrors.invalidRequest(request.scope() != null
+                    ? "Scope is only supported for access points attached to directory buckets"
+                    : "Access point names ending in " + DIRECTORY_SUFFIX + " are only for access points of directory "
+                            + "buckets: " + name);
+        }
+        String zone = zoneOf(bucket);
+        String suffix = "--" + zone + DIRECTORY_SUFFIX;
+        String base = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : "";
+        if (zone == null || !NAME.matcher(base).matches() || base.startsWith("xn--")) {
+            throw ControlErrors.invalidRequest("Your Access Point name is invalid: " + name + " (an access point of "
+                    + "directory bucket " + bucket + " is named <base>" + suffix + ", with a base of 3 to 50 "
+                    + "lowercase letters, numbers and hyphens)");
+        }
+        ControlState.PointScope scope = request.scope() == null ? null : scope(request.scope());
+        String bucketAccount = request.bucketAccountId() != null ? request.bucketAccountId() : account;
+        checkBucket(account, region, bucket, bucketAccount);
+        ControlState.Block block = request.publicAccessBlockConfiguration() == null
+                ? new ControlState.Block(true, true, true, true) : block(request.publicAccessBlockConfiguration());
+        String vpc = request.vpcConfiguration() == null ? null : request.vpcConfiguration().vpcId();
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (request.hasTags()) {
+            request.tags().forEach(t -> tags.put(t.key(), t.value()));
+        }
+        synchronized (state) {
+            if (state.point(account, region, name) != null) {
+                throw new AwsException("AccessPointAlreadyOwnedByYou",
+                        "Your previous request to create the named accesspoint succeeded and you already own it.", 409);
+            }
+            String arn = Arn.of("s3express", region, account, "accesspoint/" + name).toString();
+            ControlState.AccessPoint p = new ControlState.AccessPoint(name, account, region, bucket, bucketAccount,
+                    name, arn, vpc, block, null, state.context.clock().now(), Map.copyOf(tags), zone, scope);
+            state.put(p);
+            return CreateAccessPointResponse.builder().accessPointArn(arn).alias(name).build();
+        }
+    }
+
+    /** The zone ID of a directory bucket's name ({@code <base>--<zone-id>--x-s3}), or null. */
+    static String zoneOf(String bucket) {
+        java.util.regex.Matcher m = DIRECTORY_BUCKET.matcher(bucket);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /**
+     * A Scope as AWS takes it: permissions among the API operations it names, prefixes whose lengths together are
+     * under 256 bytes (https://docs.aws.amazon.com/AmazonS3/latest/API/API_control_Scope.html).
+     */
+    private static ControlState.PointScope scope(Scope s) {
+        List<String> permissions = s.hasPermissions() ? List.copyOf(s.permissionsAsStrings()) : List.of();
+        for (String permission : permissions) {
+            if (ScopePermission.fromValue(permission) == ScopePermission.UNKNOWN_TO_SDK_VERSION) {
+                throw ControlErrors.invalidRequest("Invalid permission in the access point scope: " + permission
+                        + " (valid: " + ScopePermission.knownValues() + ")");
+            }
+        }
+        List<String> prefixes = s.hasPrefixes() ? List.copyOf(s.prefixes()) : List.of();
+        int bytes = 0;
+        for (String prefix : prefixes) {
+            bytes += prefix.getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (bytes >= MAX_SCOPE_PREFIX_BYTES) {
+            throw ControlErrors.invalidRequest("The total length of the access point scope's prefixes must be less "
+                    + "than " + MAX_SCOPE_PREFIX_BYTES + " bytes; it is " + bytes);
+        }
+        return new ControlState.PointScope(prefixes, permissions);
+    }
+
+    private static Scope scope(ControlState.PointScope s) {
+        return s == null ? Scope.builder().build()
+                : Scope.builder().prefixes(s.prefixes()).permissionsWithStrings(s.permissions()).build();
+    }
+
+    /** An access point of a directory bucket, or InvalidRequest for a general purpose bucket's. */
+    private ControlState.AccessPoint requireDirectory(String accountId, String name) {
+        ControlState.AccessPoint p = require(accountId, name);
+        if (!p.directory()) {
+            throw ControlErrors.invalidRequest("Scope is only supported for access points attached to directory "
+                    + "buckets");
+        }
+        return p;
+    }
+
+    public GetAccessPointScopeResponse getAccessPointScope(GetAccessPointScopeRequest request) {
+        return GetAccessPointScopeResponse.builder().scope(scope(requireDirectory(request.accountId(), request.name())
+                .scope())).build();
+    }
+
+    public PutAccessPointScopeResponse putAccessPointScope(PutAccessPointScopeRequest request) {
+        ControlState.PointScope scope = scope(request.scope() == null ? Scope.builder().build() : request.scope());
+        synchronized (state) {
+            state.put(requireDirectory(request.accountId(), request.name()).withScope(scope));
+        }
+        return PutAccessPointScopeResponse.builder().build();
+    }
+
+    public DeleteAccessPointScopeResponse deleteAccessPointScope(DeleteAccessPointScopeRequest request) {
+        synchronized (state) {
+            state.put(requireDirectory(request.accountId(), request.name()).withScope(null));
+        }
+        return DeleteAccessPointScopeResponse.builder().build();
+    }
+
+    /**
+     * The account's access points of directory buckets in the Region, by name, optionally only one bucket's;
+     * MaxResults (default and at most 1,000) a page.
+     */
+    public ListAccessPointsForDirectoryBucketsResponse listAccessPointsForDirectoryBuckets(
+            ListAccessPointsForDirectoryBucketsRequest request) {
+        String account = ControlErrors.callerAccount(request.accountId());
+        int max = request.maxResults() == null || request.maxResults() == 0 ? MAX_RESULTS
+                : Math.min(request.maxResults(), MAX_RESULTS);
+        String after = request.nextToken() == null ? null : decodeToken(request.nextToken());
+        List<AccessPoint> page = new ArrayList<>();
+        String next = null;
+        for (ControlState.AccessPoint p : state.points(account, RequestContext.current().region())) {
+            if (!p.directory() || request.directoryBucket() != null && !request.directoryBucket().equals(p.bucket())
+                    || after != null && p.name().compareTo(after) <= 0) {
+                continue;
+            }
+            if (page.size() == max) {
+                next = token(page.get(page.size() - 1).name());
+                break;
+            }
+            page.add(summary(p));
+        }
+        return ListAccessPointsForDirectoryBucketsResponse.builder().accessPointList(page).nextToken(next).build();
+    }
+
+    private static AccessPoint summary(ControlState.AccessPoint p) {
+        return AccessPoint.builder().name(p.name()).networkOrigin(p.networkOrigin()).vpcConfiguration(vpc(p))
+                .bucket(p.bucket()).accessPointArn(p.arn()).alias(p.alias()).bucketAccountId(p.bucketAccount())
+                .build();
+    }
+
+    private static String token(String name) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -144,7 +291,7 @@ final class AccessPoints {
         List<AccessPoint> page = new ArrayList<>();
         String next = null;
         for (ControlState.AccessPoint p : state.points(account, RequestContext.current().region())) {
-            if (request.bucket() != null && !request.bucket().equals(p.bucket())
+            if (p.directory() || request.bucket() != null && !request.bucket().equals(p.bucket())
                     || after != null && p.name().compareTo(after) <= 0) {
                 continue;
             }
@@ -263,7 +410,9 @@ final class AccessPoints {
             }
             return new Tagged(e.arn(), () -> kept.record(e));
         }
-        if (!"s3".equals(arn.service()) || !arn.resource().startsWith("accesspoint/")) {
+        boolean point = ("s3".equals(arn.service()) || "s3express".equals(arn.service()))
+                && arn.resource().startsWith("accesspoint/");
+        if (!point) {
             throw new AwsException("NotImplemented", "Tagging " + resourceArn + " through S3 Control is not emulated "
                     + "by Gureum (only access points, Storage Lens groups and Access Grants resources are)", 501);
         }

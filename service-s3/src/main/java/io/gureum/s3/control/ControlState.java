@@ -37,23 +37,40 @@ public final class ControlState {
         }
     }
 
-    /** One access point; replaced as a whole on every change. */
+    /**
+     * One access point; replaced as a whole on every change. An access point of a directory bucket has its
+     * bucket's {@code zone} (null for a general purpose bucket's) and may have a {@code scope}.
+     */
     public record AccessPoint(String name, String account, String region, String bucket, String bucketAccount,
             String alias, String arn, String vpcId, Block block, String policy, Instant created,
-            Map<String, String> tags) {
+            Map<String, String> tags, String zone, PointScope scope) {
         public String networkOrigin() {
             return vpcId == null ? "Internet" : "VPC";
         }
 
+        /** Whether this is an access point of a directory bucket ({@code <base>--<zone-id>--xa-s3}). */
+        public boolean directory() {
+            return zone != null;
+        }
+
         AccessPoint withPolicy(String p) {
             return new AccessPoint(name, account, region, bucket, bucketAccount, alias, arn, vpcId, block, p, created,
-                    tags);
+                    tags, zone, scope);
         }
 
         AccessPoint withTags(Map<String, String> t) {
             return new AccessPoint(name, account, region, bucket, bucketAccount, alias, arn, vpcId, block, policy,
-                    created, t);
+                    created, t, zone, scope);
         }
+
+        AccessPoint withScope(PointScope s) {
+            return new AccessPoint(name, account, region, bucket, bucketAccount, alias, arn, vpcId, block, policy,
+                    created, tags, zone, s);
+        }
+    }
+
+    /** The scope of a directory bucket's access point: prefixes and permissions (each list may be empty). */
+    public record PointScope(List<String> prefixes, List<String> permissions) {
     }
 
     /**
@@ -116,7 +133,7 @@ public final class ControlState {
             return null;
         }
         AccessPoint p = byAlias.get(alias);
-        return p == null ? null : p.bucket();
+        return p == null || p.directory() ? null : p.bucket();
     }
 
     private static final java.util.regex.Pattern NAME_ACCOUNT = java.util.regex.Pattern.compile("(.+)-(\\d{12})");
@@ -148,7 +165,8 @@ public final class ControlState {
             return null;
         }
         java.util.regex.Matcher m = NAME_ACCOUNT.matcher(name);
-        return m.matches() ? point(m.group(2), region, m.group(1)) : null;
+        AccessPoint p = m.matches() ? point(m.group(2), region, m.group(1)) : null;
+        return p == null || p.directory() ? null : p; // requests through a directory bucket's are not served
     }
 
     /**

@@ -262,18 +262,6 @@ class AccessPointsIT {
         assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
         assertTrue(e.awsErrorDetails().errorMessage().contains("ListJobs"), e.awsErrorDetails().errorMessage());
         assertError("NotImplemented", 501, () -> control.describeJob(r -> r.accountId(ACCOUNT).jobId("j")));
-        assertError("NotImplemented", 501,
-                () -> control.listAccessPointsForDirectoryBuckets(r -> r.accountId(ACCOUNT)));
-        // An access point of a directory bucket is not created as one of a general purpose bucket.
-        String directory = "ap" + System.nanoTime() + "--use1-az4--x-s3";
-        gureum.context().clients().client(S3Client.class, io.gureum.core.spi.Caller.root(ACCOUNT, "us-east-1"))
-                .createBucket(b -> b.bucket(directory).createBucketConfiguration(c -> c.location(l -> l
-                        .type("AvailabilityZone").name("use1-az4")).bucket(x -> x.type("Directory"))));
-        S3ControlException directoryPoint = assertThrows(S3ControlException.class, () -> control.createAccessPoint(
-                r -> r.accountId(ACCOUNT).name("dir--use1-az4--xa-s3").bucket(directory)));
-        assertEquals(501, directoryPoint.statusCode());
-        assertTrue(directoryPoint.awsErrorDetails().errorMessage().contains("directory bucket"));
-        assertTrue(control.listAccessPoints(r -> r.accountId(ACCOUNT).bucket(directory)).accessPointList().isEmpty());
     }
 
     /**

@@ -52,6 +52,15 @@ class ControlRestartIT {
             control.createAccessPoint(r -> r.accountId(ACCOUNT).name("gone-ap").bucket("kept"));
             control.deleteAccessPoint(r -> r.accountId(ACCOUNT).name("gone-ap"));
             s3.putObject(b -> b.bucket(alias).key("k"), RequestBody.fromString("v"));
+            // An access point of a directory bucket, with its scope and policy.
+            g.context().clients().client(S3Client.class, io.gureum.core.spi.Caller.root(ACCOUNT, "us-east-1"))
+                    .createBucket(b -> b.bucket("kept--use1-az4--x-s3").createBucketConfiguration(c -> c
+                            .location(l -> l.type("AvailabilityZone").name("use1-az4")).bucket(x -> x
+                                    .type("Directory"))));
+            control.createAccessPoint(r -> r.accountId(ACCOUNT).name("dir--use1-az4--xa-s3")
+                    .bucket("kept--use1-az4--x-s3").scope(s -> s.prefixes("logs/").permissionsWithStrings("GetObject"))
+                    .tags(Tag.builder().key("team").value("d").build()));
+            control.putAccessPointPolicy(r -> r.accountId(ACCOUNT).name("dir--use1-az4--xa-s3").policy(policy));
         }
         try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1");
                 S3Client s3 = ControlClients.s3(g, "test", "us-east-1")) {
@@ -72,6 +81,18 @@ class ControlRestartIT {
             assertEquals(Map.of("team", "a", "env", "dev"), control.listTagsForResource(r -> r.accountId(ACCOUNT)
                     .resourceArn(arn)).tags().stream().collect(Collectors.toMap(Tag::key, Tag::value)));
             assertEquals(1, control.listAccessPoints(r -> r.accountId(ACCOUNT)).accessPointList().size());
+            var dir = control.listAccessPointsForDirectoryBuckets(r -> r.accountId(ACCOUNT)).accessPointList();
+            assertEquals(1, dir.size());
+            assertEquals("arn:aws:s3express:us-east-1:" + ACCOUNT + ":accesspoint/dir--use1-az4--xa-s3",
+                    dir.get(0).accessPointArn());
+            var scope = control.getAccessPointScope(r -> r.accountId(ACCOUNT).name("dir--use1-az4--xa-s3")).scope();
+            assertEquals(java.util.List.of("logs/"), scope.prefixes());
+            assertEquals(java.util.List.of("GetObject"), scope.permissionsAsStrings());
+            assertEquals(policy, control.getAccessPointPolicy(r -> r.accountId(ACCOUNT).name("dir--use1-az4--xa-s3"))
+                    .policy());
+            assertEquals(Map.of("team", "d"), control.listTagsForResource(r -> r.accountId(ACCOUNT)
+                    .resourceArn(dir.get(0).accessPointArn())).tags().stream()
+                    .collect(Collectors.toMap(Tag::key, Tag::value)));
 
             control.deletePublicAccessBlock(r -> r.accountId(ACCOUNT));
         }
@@ -143,6 +164,15 @@ class ControlRestartIT {
                     .configuration(configuration));
             control.deleteAccessPointForObjectLambda(r -> r.accountId(ACCOUNT).name("gone-ol"));
             s3.putObject(b -> b.bucket(alias).key("k"), RequestBody.fromString("v"));
+            // An access point of a directory bucket, with its scope and policy.
+            g.context().clients().client(S3Client.class, io.gureum.core.spi.Caller.root(ACCOUNT, "us-east-1"))
+                    .createBucket(b -> b.bucket("kept--use1-az4--x-s3").createBucketConfiguration(c -> c
+                            .location(l -> l.type("AvailabilityZone").name("use1-az4")).bucket(x -> x
+                                    .type("Directory"))));
+            control.createAccessPoint(r -> r.accountId(ACCOUNT).name("dir--use1-az4--xa-s3")
+                    .bucket("kept--use1-az4--x-s3").scope(s -> s.prefixes("logs/").permissionsWithStrings("GetObject"))
+                    .tags(Tag.builder().key("team").value("d").build()));
+            control.putAccessPointPolicy(r -> r.accountId(ACCOUNT).name("dir--use1-az4--xa-s3").policy(policy));
         }
         try (Gureum g = start(); S3ControlClient control = ControlClients.control(g, "test", "us-east-1");
                 S3Client s3 = ControlClients.s3(g, "test", "us-east-1")) {
