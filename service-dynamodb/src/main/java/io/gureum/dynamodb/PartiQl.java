@@ -234,6 +234,8 @@ final class PartiQl {
                     .cancellationReasons(reasons).build();
         }
         List<ConsumedCapacity> capacity = new ArrayList<>();
+        // One journal frame for the whole transaction: a crash restores all of it or none.
+        state.context.state().atomically(() -> {
         for (PartiQlWrite w : writes) {
             w.apply(state, db);
             ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), w.table.name,
@@ -242,6 +244,7 @@ final class PartiQl {
                 capacity.add(c);
             }
         }
+        });
         ExecuteTransactionResponse.Builder b = ExecuteTransactionResponse.builder();
         if (!capacity.isEmpty()) {
             b.consumedCapacity(capacity);

@@ -142,6 +142,9 @@ final class Transactions {
         Map<String, Double> units = new LinkedHashMap<>();
         Map<String, Map<String, Double>> vectorWrites = new LinkedHashMap<>();
         Map<String, List<ItemCollectionMetrics>> collections = new LinkedHashMap<>();
+        // One journal frame for the whole transaction (items, stream records, PITR changes): a crash restores all
+        // of it or none, as AWS's transactions are all-or-nothing.
+        state.context.state().atomically(() -> {
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             Table t = ts.get(i);
@@ -173,6 +176,7 @@ final class Transactions {
                 }
             }
         }
+        });
         TransactWriteItemsResponse.Builder b = TransactWriteItemsResponse.builder();
         if (!collections.isEmpty()) {
             b.itemCollectionMetrics(collections);
