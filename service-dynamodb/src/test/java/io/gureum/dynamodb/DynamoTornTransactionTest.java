@@ -107,14 +107,14 @@ class DynamoTornTransactionTest {
         for (int k = 1; k < ends.size(); k++) {
             long from = ends.get(k - 1);
             long to = ends.get(k);
-            assertEquals(1, frames.stream().filter(f -> f >= from && f < to).count(),
-                    "transaction " + k + " is one journal frame");
-            // Every byte of the frame's header and of its last bytes, and every 23rd byte between (a restore per cut).
-            for (long cut = from; cut <= to; cut += cut < from + 10 || cut > to - 10 ? 1 : 23) {
+            // Every byte of the frame's header, its last byte, and every 61st byte between (a restore per cut).
+            for (long cut = from; cut <= to; cut += cut < from + 9 || cut >= to - 1 ? 1 : Math.min(61, to - 1 - cut)) {
                 Map<String, String> seen = restore(bytes, cut);
                 assertEquals(cut == to ? states.get(k) : states.get(k - 1), seen,
                         "transaction " + k + " cut at byte " + cut + " of " + from + ".." + to);
             }
+            assertEquals(1, frames.stream().filter(f -> f >= from && f < to).count(),
+                    "transaction " + k + " is one journal frame");
         }
     }
 

@@ -97,8 +97,9 @@ class SchedulerFiringCrashIT {
         Path copy = copyCut("restart", bytes, lastUnfired);
         try (Gureum g = start(copy); SqsClient sqs = AwsClients.client(SqsClient.builder(), g)) {
             Set<String> ids = new HashSet<>();
-            for (int i = 0; i < 8 && ids.size() < 2; i++) {
-                sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5).visibilityTimeout(0).maxNumberOfMessages(10))
+            // Each message received stays hidden for 10 minutes: the second receive waits for the one fired again.
+            for (int i = 0; i < 2 && ids.size() < 2; i++) {
+                sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20).visibilityTimeout(600).maxNumberOfMessages(10))
                         .messages().forEach(m -> ids.add(m.messageId()));
             }
             assertEquals(2, ids.size(), "the delivered message, and the occurrence fired again after the restart");

@@ -110,27 +110,27 @@ record Change(Type type, StateRecord record, String service, List<Change> parts)
     private void writeTo(DataOutputStream out) throws IOException {
         out.writeByte(type.ordinal());
         switch (type) {
-                case PUT, DELETE -> {
-                    out.writeUTF(record.service());
-                    out.writeUTF(record.account());
-                    out.writeUTF(record.region());
-                    out.writeUTF(record.kind());
-                    writeLongString(out, record.key());
-                    if (type == Type.PUT) {
-                        out.writeInt(record.value().length);
-                        out.write(record.value());
-                    }
-                }
-                case CLEAR_SERVICE -> out.writeUTF(service);
-                case CLEAR_ALL -> {
-                }
-                case GROUP -> {
-                    out.writeInt(parts.size());
-                    for (Change c : parts) {
-                        c.writeTo(out);
-                    }
+            case PUT, DELETE -> {
+                out.writeUTF(record.service());
+                out.writeUTF(record.account());
+                out.writeUTF(record.region());
+                out.writeUTF(record.kind());
+                writeLongString(out, record.key());
+                if (type == Type.PUT) {
+                    out.writeInt(record.value().length);
+                    out.write(record.value());
                 }
             }
+            case CLEAR_SERVICE -> out.writeUTF(service);
+            case CLEAR_ALL -> {
+            }
+            case GROUP -> {
+                out.writeInt(parts.size());
+                for (Change c : parts) {
+                    c.writeTo(out);
+                }
+            }
+        }
     }
 
     static Change decode(byte[] payload) throws IOException {
