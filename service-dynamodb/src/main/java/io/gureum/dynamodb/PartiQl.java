@@ -234,14 +234,17 @@ final class PartiQl {
                     .cancellationReasons(reasons).build();
         }
         List<ConsumedCapacity> capacity = new ArrayList<>();
-        for (PartiQlWrite w : writes) {
-            w.apply(state, db);
-            ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), w.table.name,
-                    2 * Capacity.writeUnits(w.bytes()), 0, 2 * Capacity.writeUnits(w.bytes()), null, false);
-            if (c != null) {
-                capacity.add(c);
+        // One journal frame for the whole transaction: a crash restores all of it or none.
+        state.context.state().atomically(() -> {
+            for (PartiQlWrite w : writes) {
+                w.apply(state, db);
+                ConsumedCapacity c = Capacity.of(r.returnConsumedCapacityAsString(), w.table.name,
+                        2 * Capacity.writeUnits(w.bytes()), 0, 2 * Capacity.writeUnits(w.bytes()), null, false);
+                if (c != null) {
+                    capacity.add(c);
+                }
             }
-        }
+        });
         ExecuteTransactionResponse.Builder b = ExecuteTransactionResponse.builder();
         if (!capacity.isEmpty()) {
             b.consumedCapacity(capacity);

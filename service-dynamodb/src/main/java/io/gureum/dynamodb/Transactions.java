@@ -142,37 +142,41 @@ final class Transactions {
         Map<String, Double> units = new LinkedHashMap<>();
         Map<String, Map<String, Double>> vectorWrites = new LinkedHashMap<>();
         Map<String, List<ItemCollectionMetrics>> collections = new LinkedHashMap<>();
-        for (int i = 0; i < actions.size(); i++) {
-            Action a = actions.get(i);
-            Table t = ts.get(i);
-            Map<String, AttributeValue> old = t.get(keys.get(i));
-            Map<String, AttributeValue> next = results.get(i);
-            switch (a.kind()) {
-                case "Put", "Update" -> {
-                    t.put(next);
-                    Items.changed(state, db, t, old, next, false);
-                }
-                case "Delete" -> {
-                    if (old != null) {
-                        t.delete(keys.get(i));
-                        Items.changed(state, db, t, old, null, false);
+        // One journal frame for the whole transaction (items, stream records, PITR changes): a crash restores all
+        // of it or none, as AWS's transactions are all-or-nothing.
+        state.context.state().atomically(() -> {
+            for (int i = 0; i < actions.size(); i++) {
+                Action a = actions.get(i);
+                Table t = ts.get(i);
+                Map<String, AttributeValue> old = t.get(keys.get(i));
+                Map<String, AttributeValue> next = results.get(i);
+                switch (a.kind()) {
+                    case "Put", "Update" -> {
+                        t.put(next);
+                        Items.changed(state, db, t, old, next, false);
+                    }
+                    case "Delete" -> {
+                        if (old != null) {
+                            t.delete(keys.get(i));
+                            Items.changed(state, db, t, old, null, false);
+                        }
+                    }
+                    default -> {
                     }
                 }
-                default -> {
+                long size = Math.max(next == null ? 0 : Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
+                units.merge(t.name, 2 * Capacity.writeUnits(size), Double::sum);
+                if (!a.kind().equals("ConditionCheck")) {
+                    Map<String, Double> vw = vectorWrites.computeIfAbsent(t.name, x -> new LinkedHashMap<>());
+                    VectorIndexes.writes(t, old, a.kind().equals("Delete") ? null : next)
+                            .forEach((k, v) -> vw.merge(k, v, Double::sum));
+                    ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, keys.get(i));
+                    if (icm != null) {
+                        collections.computeIfAbsent(t.name, x -> new ArrayList<>()).add(icm);
+                    }
                 }
             }
-            long size = Math.max(next == null ? 0 : Values.itemSize(next), old == null ? 0 : Values.itemSize(old));
-            units.merge(t.name, 2 * Capacity.writeUnits(size), Double::sum);
-            if (!a.kind().equals("ConditionCheck")) {
-                Map<String, Double> vw = vectorWrites.computeIfAbsent(t.name, x -> new LinkedHashMap<>());
-                VectorIndexes.writes(t, old, a.kind().equals("Delete") ? null : next)
-                        .forEach((k, v) -> vw.merge(k, v, Double::sum));
-                ItemCollectionMetrics icm = ItemCollections.of(r.returnItemCollectionMetricsAsString(), t, keys.get(i));
-                if (icm != null) {
-                    collections.computeIfAbsent(t.name, x -> new ArrayList<>()).add(icm);
-                }
-            }
-        }
+        });
         TransactWriteItemsResponse.Builder b = TransactWriteItemsResponse.builder();
         if (!collections.isEmpty()) {
             b.itemCollectionMetrics(collections);

@@ -70,9 +70,17 @@ final class Firing {
         return next.filter(t -> s.endDate() == null || t.isBefore(s.endDate()));
     }
 
+    /**
+     * Invokes the target for every occurrence now due, then journals the last of them ({@code lastFired}) and, after
+     * a schedule's last occurrence, its deletion ({@code ActionAfterCompletion DELETE}). In that order: a crash
+     * between the two leaves the occurrence unrecorded, so the restart fires it again (at least once, as AWS
+     * delivers), where journaling first would lose it. The target's own records (an SQS message) are appended to
+     * the journal by the invocation, on this thread, before the occurrence's record.
+     */
     private void fire(SchedulerState.Place place, String key, long generation, Instant occurrence) {
         StoredSchedule s;
         Deque<Instant> occurrences = new ArrayDeque<>();
+        boolean last;
         state.lock.lock();
         try {
             s = place.schedules.get(key);
@@ -88,21 +96,32 @@ final class Firing {
                 }
                 t = nextOccurrence(s, t.get());
             }
+            last = t.isEmpty();
+            if (!last) {
+                arm(place, s, occurrences.getLast());
+            }
+        } finally {
+            state.lock.unlock();
+        }
+        for (Instant at : occurrences) {
+            delivery.deliver(s.arn(), place.account, place.region, s.target(), at);
+        }
+        state.lock.lock();
+        try {
+            StoredSchedule current = place.schedules.get(key);
+            if (current == null || current.generation() != generation) {
+                return; // changed or deleted meanwhile: that change's record stands (a restart arms after it)
+            }
             if (!occurrences.isEmpty()) {
                 place.lastFired.put(key, occurrences.getLast());
             }
-            if (t.isPresent()) {
-                arm(place, s, occurrences.getLast());
-            } else if ("DELETE".equals(s.actionAfterCompletion())) {
+            if (last && "DELETE".equals(s.actionAfterCompletion())) {
                 place.schedules.remove(key);
                 place.lastFired.remove(key);
             }
             fired.accept(place);
         } finally {
             state.lock.unlock();
-        }
-        for (Instant at : occurrences) {
-            delivery.deliver(s.arn(), place.account, place.region, s.target(), at);
         }
     }
 

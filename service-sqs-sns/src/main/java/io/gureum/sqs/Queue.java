@@ -230,10 +230,17 @@ final class Queue {
         m.arrival = ++arrivals;
         byId.put(m.id, m);
         store.add(m, now);
-        records.message(this, m);
-        if (dedupKey != null) {
+        if (dedupKey == null) {
+            records.message(this, m);
+        } else {
             deduplication.put(dedupKey, new Dedup(m, now + FIVE_MINUTES));
-            records.dedup(this, dedupKey, m, now + FIVE_MINUTES);
+            // One journal frame: a crash never keeps the message without its deduplication entry (a retry within
+            // the 5 minutes would then send it twice) nor the entry without the message.
+            String key = dedupKey;
+            records.atomically(() -> {
+                records.message(this, m);
+                records.dedup(this, key, m, now + FIVE_MINUTES);
+            });
         }
         return new SendResult(m, false);
     }

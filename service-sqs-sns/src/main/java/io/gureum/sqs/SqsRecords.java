@@ -106,6 +106,11 @@ final class SqsRecords {
         }
     }
 
+    /** Journals the records {@code changes} writes as one frame: a restart finds all of them or none. */
+    void atomically(Runnable changes) {
+        state.atomically(changes);
+    }
+
     void message(Queue q, SqsMessage m) {
         if (state.enabled()) {
             state.put(SERVICE, q.account, q.region, MESSAGE, q.name + "/" + m.id, MessageState.of(m));

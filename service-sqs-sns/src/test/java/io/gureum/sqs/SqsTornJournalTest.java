@@ -61,7 +61,8 @@ import software.amazon.awssdk.services.sqs.model.TagQueueRequest;
  * ListQueues, GetQueueAttributes, ListQueueTags and messages must answer without an internal error and show the state
  * after the last whole operation before the cut or, when the cut falls inside one operation's records, a state between
  * its before and after in which every message alive on both sides is in some queue: a dead-letter move cut in half
- * loses nothing. No server runs: the providers are called as the dispatcher calls them.
+ * loses nothing; a FIFO message comes back only with its deduplication entry (a retry of its send is no second copy).
+ * No server runs: the providers are called as the dispatcher calls them.
  */
 class SqsTornJournalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,7 +118,7 @@ class SqsTornJournalTest {
                         .attributesWithStrings(Map.of("Policy", "{\"Version\":\"2012-10-17\",\"Statement\":[]}")).build()));
                 step.run(p -> p.sending.sendMessageBatch(SendMessageBatchRequest.builder().queueUrl(src).entries(
                         e -> e.id("1").messageBody("one"), e -> e.id("2").messageBody("two")).build()));
-                // A FIFO send records its message, then its deduplication entry.
+                // A FIFO send records its message and its deduplication entry as one frame (checked in checkCut).
                 step.run(p -> p.queues.createQueue(CreateQueueRequest.builder().queueName("f.fifo")
                         .attributesWithStrings(Map.of("FifoQueue", "true")).build()));
                 step.run(p -> p.sending.sendMessage(SendMessageRequest.builder().queueUrl(fifo).messageBody("first")
@@ -170,7 +171,17 @@ class SqsTornJournalTest {
             ServiceInstance sqs = new SqsService().create(context());
             try {
                 sqs.restore(records);
-                seen = observe(new Providers(sqs));
+                Providers restored = new Providers(sqs);
+                seen = observe(restored);
+                QueueView fifo = seen.get("f.fifo");
+                if (fifo != null && fifo.bodies().contains("first")) {
+                    // The message came back, so did its deduplication entry: a retry within 5 minutes is no second copy.
+                    String url = "http://localhost:4566/" + ACCOUNT + "/f.fifo";
+                    restored.ctx.call(() -> restored.sending.sendMessage(SendMessageRequest.builder().queueUrl(url)
+                            .messageBody("first").messageGroupId("g").messageDeduplicationId("d1").build()));
+                    assertEquals(fifo.bodies(), restored.bodies(url),
+                            "journal cut at byte " + cut + " (torn at " + torn + "): a retry of a restored FIFO send");
+                }
             } finally {
                 sqs.close();
             }

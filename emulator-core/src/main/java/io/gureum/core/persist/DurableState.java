@@ -34,6 +34,8 @@ public final class DurableState implements StateStore, AutoCloseable {
     /** The size of the latest snapshot: the journal may grow as large before the next compaction. */
     private volatile long snapshotBytes;
     private final ThreadLocal<long[]> lastOfThread = ThreadLocal.withInitial(() -> new long[1]);
+    /** The changes of this thread's {@link #atomically} group, while one runs (else null). */
+    private final ThreadLocal<List<Change>> groupOfThread = new ThreadLocal<>();
     private final AtomicBoolean compacting = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile Thread compactor;
@@ -164,7 +166,36 @@ public final class DurableState implements StateStore, AutoCloseable {
         append(Change.clearAll());
     }
 
+    /**
+     * Collects the changes this thread makes while {@code changes} runs and journals them as one frame when it
+     * ends (also when it throws: the memory may hold part of them by then, and the journal follows the memory).
+     */
+    @Override
+    public void atomically(Runnable changes) {
+        if (groupOfThread.get() != null) {
+            changes.run(); // joins the group already open on this thread
+            return;
+        }
+        List<Change> group = new ArrayList<>();
+        groupOfThread.set(group);
+        try {
+            changes.run();
+        } finally {
+            groupOfThread.remove();
+            if (group.size() == 1) {
+                append(group.get(0));
+            } else if (!group.isEmpty()) {
+                append(Change.group(group));
+            }
+        }
+    }
+
     private void append(Change change) {
+        List<Change> group = groupOfThread.get();
+        if (group != null) {
+            group.add(change);
+            return;
+        }
         long seq = journal.appendFrame(change.frame());
         lastOfThread.get()[0] = seq;
     }

@@ -72,11 +72,17 @@ final class Recovery {
         } catch (IOException e) {
             throw new UncheckedIOException("A journal entry with a valid checksum cannot be read", e);
         }
+        apply(live, change);
+    }
+
+    /** Applies one change; a group's changes in order (the frame was whole, so all of them). */
+    private static void apply(Map<StateRecord.Id, StateRecord> live, Change change) {
         switch (change.type()) {
             case PUT -> live.put(change.record().id(), change.record());
             case DELETE -> live.remove(change.record().id());
             case CLEAR_SERVICE -> live.keySet().removeIf(id -> id.service().equals(change.service()));
             case CLEAR_ALL -> live.clear();
+            case GROUP -> change.parts().forEach(c -> apply(live, c));
         }
     }
 

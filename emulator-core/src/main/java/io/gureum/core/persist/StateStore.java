@@ -34,6 +34,19 @@ public interface StateStore {
     default void putRecord(StateRecord record) {
     }
 
+    /**
+     * Runs {@code changes}, journaling every {@link #put}, {@link #putRecord}, {@link #delete} and {@link #clear} this
+     * thread makes meanwhile as one journal frame, written when {@code changes} returns (or throws): a crash finds all
+     * of them or none, where separate records could be cut between two (DynamoDB's TransactWriteItems, an SQS FIFO
+     * message with its deduplication entry). Call it under the lock that serialises the changes, as for a single
+     * record; a call inside another joins the outer group. The body must not wait for its own changes to be durable
+     * (they are not appended before it returns) nor hand them to another thread (those are not in the group).
+     * Without a data directory it just runs {@code changes}.
+     */
+    default void atomically(Runnable changes) {
+        changes.run();
+    }
+
     /** Removes a record. */
     void delete(String service, String account, String region, String kind, String key);
 

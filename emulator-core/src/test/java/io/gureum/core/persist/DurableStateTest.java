@@ -142,6 +142,71 @@ class DurableStateTest {
         }
     }
 
+    /**
+     * A group of changes ({@link StateStore#atomically}) is one frame: whatever byte a crash cuts it at, the restore
+     * has none of its changes, and the whole frame restores all of them (a put replacing a value, a delete, new puts).
+     */
+    @Test
+    void aGroupCutAtEveryByteRestoresAllOfItOrNone() throws Exception {
+        Path whole = dir.resolve("whole");
+        try (DurableState s = DurableState.open(whole)) {
+            s.put("dynamodb", "1", "r", "item", "a", new Item("a", 1));
+            s.put("dynamodb", "1", "r", "item", "b", new Item("b", 2));
+            s.durableNow().get(30, TimeUnit.SECONDS);
+        }
+        try (DurableState s = DurableState.open(whole)) {
+            s.takeRestored();
+            s.beginRequest();
+            s.atomically(() -> {
+                s.put("dynamodb", "1", "r", "item", "b", new Item("b2", 3));
+                s.delete("dynamodb", "1", "r", "item", "a");
+                s.atomically(() -> s.put("dynamodb", "1", "r", "item", "c", new Item("c", 4))); // joins the group
+                s.put("dynamodb", "1", "r", "stream", "c", new Item("c", 5));
+            });
+            s.durableForThread().get(30, TimeUnit.SECONDS);
+        }
+        byte[] first = Files.readAllBytes(whole.resolve("state").resolve("journal-000000000000.log"));
+        byte[] second = Files.readAllBytes(whole.resolve("state").resolve("journal-000000000001.log"));
+        List<byte[]> frames = new ArrayList<>();
+        Frames.read(whole.resolve("state").resolve("journal-000000000001.log"), frames::add);
+        assertEquals(1, frames.size(), "the group is one frame");
+        Map<String, Item> none = Map.of("item/a", new Item("a", 1), "item/b", new Item("b", 2));
+        Map<String, Item> all = Map.of("item/b", new Item("b2", 3), "item/c", new Item("c", 4), "stream/c",
+                new Item("c", 5));
+        for (int cut = 0; cut <= second.length; cut++) {
+            Path copy = dir.resolve("cut-" + cut);
+            Files.createDirectories(copy.resolve("state"));
+            Files.copy(whole.resolve("FORMAT"), copy.resolve("FORMAT"));
+            Files.write(copy.resolve("state").resolve("journal-000000000000.log"), first);
+            Files.write(copy.resolve("state").resolve("journal-000000000001.log"), java.util.Arrays.copyOf(second, cut));
+            Map<String, Item> restored = new java.util.TreeMap<>();
+            try (DurableState s = DurableState.open(copy)) {
+                s.takeRestored().getOrDefault("dynamodb", List.of())
+                        .forEach(r -> restored.put(r.kind() + "/" + r.key(), r.value(Item.class)));
+            }
+            assertEquals(cut == second.length ? all : none, restored, "group cut at byte " + cut);
+        }
+    }
+
+    /** A group whose body throws is journaled as far as it went (the memory holds that much); NONE just runs it. */
+    @Test
+    void aGroupIsJournaledWhenItsBodyThrows() throws Exception {
+        try (DurableState s = DurableState.open(dir)) {
+            assertThrows(IllegalStateException.class, () -> s.atomically(() -> {
+                s.put("sqs", "1", "r", "message", "m", new Item("m", 1));
+                s.put("sqs", "1", "r", "dedup", "d", new Item("d", 1));
+                throw new IllegalStateException("cut short");
+            }));
+            s.durableNow().get(30, TimeUnit.SECONDS);
+        }
+        try (DurableState s = DurableState.open(dir)) {
+            assertEquals(2, s.takeRestored().get("sqs").size());
+        }
+        boolean[] ran = {false};
+        StateStore.NONE.atomically(() -> ran[0] = true);
+        assertTrue(ran[0], "without a data directory the changes still run");
+    }
+
     @Test
     void aZeroFilledTailIsDroppedToo() throws Exception {
         try (DurableState s = DurableState.open(dir)) {
