@@ -83,25 +83,17 @@ public final class AccessPointHandler implements ResourceHandler {
         } else {
             control.deleteAccessPointPolicy(p -> p.accountId(account).name(name));
         }
-        GetAccessPointResponse now = control.getAccessPoint(g -> g.accountId(account).name(name));
-        Map<String, String> wanted = r.tagsWithTemplate("Tags");
-        List<String> gone = new ArrayList<>();
-        control.listTagsForResource(l -> l.accountId(account).resourceArn(now.accessPointArn())).tags().forEach(t -> {
-            if (!wanted.containsKey(t.key())) {
-                gone.add(t.key());
-            }
-        });
-        if (!gone.isEmpty()) {
-            control.untagResource(u -> u.accountId(account).resourceArn(now.accessPointArn()).tagKeys(gone));
-        }
-        if (!wanted.isEmpty()) {
-            control.tagResource(t -> t.accountId(account).resourceArn(now.accessPointArn()).tags(tags(wanted)));
-        }
+        retag(control, account, name, r.tagsWithTemplate("Tags"));
         return PropertyAttributes.add(created(control, account, name), r);
     }
 
     @Override
     public void delete(ResourceRequest r) {
+        deleteAccessPoint(r);
+    }
+
+    /** Deletes the access point named by the resource's physical id; one already gone counts as deleted. */
+    public static void deleteAccessPoint(ResourceRequest r) {
         try {
             r.client(S3ControlClient.class).deleteAccessPoint(d -> d.accountId(r.stack().accountId())
                     .name(r.physicalId()));
@@ -129,7 +121,28 @@ public final class AccessPointHandler implements ResourceHandler {
                         : String.valueOf(block.restrictPublicBuckets()));
     }
 
-    private static List<Tag> tags(Map<String, String> tags) {
+    /**
+     * Gives the access point {@code name} exactly the {@code wanted} tags (those it has and {@code wanted} lacks are
+     * removed); shared with {@code AWS::S3Express::AccessPoint}, whose access points S3 Control tags the same way.
+     */
+    public static void retag(S3ControlClient control, String account, String name, Map<String, String> wanted) {
+        String arn = control.getAccessPoint(g -> g.accountId(account).name(name)).accessPointArn();
+        List<String> gone = new ArrayList<>();
+        control.listTagsForResource(l -> l.accountId(account).resourceArn(arn)).tags().forEach(t -> {
+            if (!wanted.containsKey(t.key())) {
+                gone.add(t.key());
+            }
+        });
+        if (!gone.isEmpty()) {
+            control.untagResource(u -> u.accountId(account).resourceArn(arn).tagKeys(gone));
+        }
+        if (!wanted.isEmpty()) {
+            control.tagResource(t -> t.accountId(account).resourceArn(arn).tags(tags(wanted)));
+        }
+    }
+
+    /** S3 Control's tags of a template's {@code Tags} (and the stack's). */
+    public static List<Tag> tags(Map<String, String> tags) {
         List<Tag> out = new ArrayList<>();
         tags.forEach((k, v) -> out.add(Tag.builder().key(k).value(v).build()));
         return out;

@@ -9,18 +9,14 @@ import io.gureum.cloudformation.resource.common.Json;
 import io.gureum.cloudformation.resource.common.Served;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.s3control.model.CreateAccessPointRequest;
 import software.amazon.awssdk.services.s3control.model.GetAccessPointResponse;
 import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3control.model.Scope;
-import software.amazon.awssdk.services.s3control.model.Tag;
-
 /**
  * {@code AWS::S3Express::AccessPoint}: an access point of a directory bucket, through S3 Control. {@code Ref} is
  * its name; {@code Fn::GetAtt} gives {@code Arn} ({@code arn:<partition>:s3express:<region>:<account>:accesspoint/
@@ -57,7 +53,8 @@ public final class AccessPointHandler implements ResourceHandler {
         String name = r.has("Name") ? r.text("Name") : generatedName(r, bucket);
         S3ControlClient control = r.client(S3ControlClient.class);
         CreateAccessPointRequest.Builder create = CreateAccessPointRequest.builder().accountId(account).name(name)
-                .bucket(bucket).bucketAccountId(r.text("BucketAccountId")).tags(tags(r.tagsWithTemplate("Tags")));
+                .bucket(bucket).bucketAccountId(r.text("BucketAccountId"))
+                .tags(io.gureum.cloudformation.resource.s3.AccessPointHandler.tags(r.tagsWithTemplate("Tags")));
         JsonNode vpc = r.property("VpcConfiguration");
         if (vpc != null && vpc.hasNonNull("VpcId")) {
             create.vpcConfiguration(v -> v.vpcId(vpc.get("VpcId").asText()));
@@ -109,33 +106,14 @@ public final class AccessPointHandler implements ResourceHandler {
                 control.deleteAccessPointPolicy(p -> p.accountId(account).name(name));
             }
         }
-        GetAccessPointResponse now = control.getAccessPoint(g -> g.accountId(account).name(name));
-        Map<String, String> wanted = r.tagsWithTemplate("Tags");
-        List<String> gone = new ArrayList<>();
-        control.listTagsForResource(l -> l.accountId(account).resourceArn(now.accessPointArn())).tags().forEach(t -> {
-            if (!wanted.containsKey(t.key())) {
-                gone.add(t.key());
-            }
-        });
-        if (!gone.isEmpty()) {
-            control.untagResource(u -> u.accountId(account).resourceArn(now.accessPointArn()).tagKeys(gone));
-        }
-        if (!wanted.isEmpty()) {
-            control.tagResource(t -> t.accountId(account).resourceArn(now.accessPointArn()).tags(tags(wanted)));
-        }
+        io.gureum.cloudformation.resource.s3.AccessPointHandler.retag(control, account, name,
+                r.tagsWithTemplate("Tags"));
         return created(control, account, name);
     }
 
     @Override
     public void delete(ResourceRequest r) {
-        try {
-            r.client(S3ControlClient.class).deleteAccessPoint(d -> d.accountId(r.stack().accountId())
-                    .name(r.physicalId()));
-        } catch (AwsServiceException e) { // in-process, NoSuchAccessPoint (unmodeled) comes as the base type
-            if (e.statusCode() != 404) {
-                throw e; // NoSuchAccessPoint: already gone
-            }
-        }
+        io.gureum.cloudformation.resource.s3.AccessPointHandler.deleteAccessPoint(r);
     }
 
     /** {@code <generated base>--<zone-id>--xa-s3}, the zone the directory bucket's name carries. */
@@ -182,11 +160,5 @@ public final class AccessPointHandler implements ResourceHandler {
         GetAccessPointResponse ap = control.getAccessPoint(g -> g.accountId(account).name(name));
         return Created.of(name).attribute("Arn", ap.accessPointArn()).attribute("NetworkOrigin",
                 ap.networkOriginAsString());
-    }
-
-    private static List<Tag> tags(Map<String, String> tags) {
-        List<Tag> out = new ArrayList<>();
-        tags.forEach((k, v) -> out.add(Tag.builder().key(k).value(v).build()));
-        return out;
     }
 }
